@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// Vitest 4: one project per package plus the cross-package tests in test/.
+// Unit tests run on the TypeScript sources; the CLI end-to-end and browser tests in test/
+// run the built output (the test command builds first).
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'core', include: ['packages/core/src/**/*.test.ts'] } },
+      { test: { name: 'report', include: ['packages/report/src/**/*.test.ts'] } },
+      { test: { name: 'cli', include: ['packages/cli/src/**/*.test.ts'] } },
+      { test: { name: 'e2e', include: ['test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 } },
+    ],
+  },
+});
