@@ -1,0 +1,17 @@
+/**
+ * @headroom/core — the capacity model of an OpenStack + Ceph private cloud.
+ *
+ * Pipeline (each a pure function): parseScenario(text) -> Scenario -> evaluate() -> PlanResult.
+ * Core reads no files, reads no clock, prints nothing.
+ */
+export type { Diagnostic, Finding, Severity, SourceLocation } from './diagnostics/types.js';
+export { SEVERITY_RANK } from './diagnostics/types.js';
+export type * from './model/scenario.js';
+export { ROLES } from './model/scenario.js';
+export type * from './plan/types.js';
+export { PLAN_SCHEMA_VERSION } from './plan/types.js';
+export { parseScenario, type ParseResult, type ParseOptions } from './scenario/parse.js';
+export { scenarioJsonSchema } from './scenario/json-schema.js';
+export { evaluate } from './plan/evaluate.js';
+export { formatBytes, formatQuantity } from './units/format.js';
+export { VERSION } from './version.js';

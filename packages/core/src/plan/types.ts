@@ -1,0 +1,189 @@
+/**
+ * PlanResult: everything `evaluate(scenario)` computes, as plain JSON-serialisable data.
+ * The CLI and the report do no capacity arithmetic: every number they show is here.
+ * It carries the normalized scenario, so a report can be rebuilt from the result alone.
+ */
+import type { Finding, Severity } from '../diagnostics/types.js';
+import type { Role, Scenario } from '../model/scenario.js';
+
+export const PLAN_SCHEMA_VERSION = 1 as const;
+
+/** One concrete server, expanded from a node group and placed in a rack. */
+export interface Host {
+  name: string;
+  role: Role;
+  hardware: string;
+  rack: string;
+  zone?: string;
+}
+
+/** Placement resource classes headroom models. */
+export type ResourceClass = 'VCPU' | 'MEMORY_MB' | 'DISK_GB';
+
+/**
+ * One Placement inventory record of a compute host, as Nova's resource tracker reports it.
+ * capacity = (total - reserved) x allocationRatio (placement/objects/resource_provider.py).
+ * Units: VCPU count, MEMORY_MB in MiB, DISK_GB in GiB.
+ */
+export interface PlacementInventory {
+  resourceClass: ResourceClass;
+  total: number;
+  reserved: number;
+  allocationRatio: number;
+  /** (total - reserved) x allocationRatio; not floored (Placement compares used + request <= capacity). */
+  capacity: number;
+  /** Largest single allocation; defaults to total (one instance never gets more vCPUs than the host has). */
+  maxUnit: number;
+}
+
+export interface FlavorFit {
+  flavor: string;
+  /** How many instances of this flavor alone fit on the host: min over resources of floor(capacity / request). 0 when a request exceeds max_unit. */
+  instances: number;
+  /** The resource class that limits `instances`. */
+  limitedBy: ResourceClass;
+  /** True when one request exceeds max_unit: the flavor can never land on this host. */
+  exceedsMaxUnit: boolean;
+}
+
+export interface ComputeHostPlan {
+  host: string;
+  hardware: string;
+  inventories: PlacementInventory[];
+  flavorFit: FlavorFit[];
+}
+
+export interface ComputePlan {
+  ephemeralStorage: 'local' | 'ceph';
+  /** Said when DISK_GB is not planned from compute hosts (ephemeral on Ceph: every host reports the whole cluster). */
+  diskNote?: string;
+  hosts: ComputeHostPlan[];
+  /** Sum of capacities over compute hosts, per resource class (DISK_GB absent when ephemeral is on Ceph). */
+  totalCapacity: Partial<Record<ResourceClass, number>>;
+  /** Capacity with the tolerated hosts removed (the largest ones first). */
+  toleratedCapacity: Partial<Record<ResourceClass, number>>;
+  /** Hosts removed for `toleratedCapacity`. */
+  toleratedHostsRemoved: string[];
+  /** Month-0 demand per resource class (VCPU count, MiB, GiB). */
+  demandMonth0: Partial<Record<ResourceClass, number>>;
+  /**
+   * How many copies of the month-0 flavor mix fit, summed over hosts by the resource that
+   * runs out first: min over resource classes of totalCapacity / (demand of one mix copy).
+   * A mix copy is the month-0 instance list divided by its instance count.
+   */
+  mixInstancesFit: number;
+  /** The resource class that limits the mix. */
+  bottleneck: ResourceClass | null;
+}
+
+export interface PoolPlan {
+  name: string;
+  type: 'replicated' | 'erasure';
+  size?: number;
+  k?: number;
+  m?: number;
+  minSize: number;
+  /** Raw bytes written per stored byte: size, or (k+m)/k (OSDMap::pool_raw_used_rate). */
+  rawUsedRate: number;
+  share: number;
+  /** Failure domains needed to go clean: size, or k+m. */
+  failureDomainsNeeded: number;
+  failureDomainsAvailable: number;
+  /** raw x share / rawUsedRate, bytes of stored data. */
+  usableBytes: number;
+  /** usableBytes x nearfull ratio. */
+  nearfullUsableBytes: number;
+  /** Same, with the tolerated failure domains removed. */
+  toleratedNearfullUsableBytes: number;
+  /** Stored bytes at month 0. */
+  storedBytesMonth0: number;
+}
+
+export interface StoragePlan {
+  /** Sum of OSD device sizes over storage hosts, bytes. */
+  rawBytes: number;
+  osdCount: number;
+  failureDomain: 'host' | 'rack';
+  /** Raw bytes per failure domain (host or rack name). */
+  failureDomains: { name: string; rawBytes: number; osdCount: number }[];
+  /** Raw bytes left after removing the tolerated failure domains (the largest first). */
+  toleratedRawBytes: number;
+  toleratedDomainsRemoved: string[];
+  pools: PoolPlan[];
+}
+
+export interface ControlPlanePlan {
+  controllers: number;
+  /** floor(n/2) + 1: members a Galera primary component / RabbitMQ quorum needs. */
+  quorum: number;
+  /** n - quorum. */
+  toleratedFailures: number;
+}
+
+export type CheckStatus = 'pass' | 'fail' | 'unknown';
+
+/** One role requirement checked against one hardware model used in that role. */
+export interface RoleCheck {
+  role: Role;
+  hardware: string;
+  hosts: string[];
+  requirement: string;
+  status: CheckStatus;
+  /** What the role needs, human-readable with units ("64 GiB", "vmx or svm"). */
+  expected: string;
+  /** What the hardware has, human-readable with units, or "unknown". */
+  actual: string;
+  /** Which field said so (`hardware.cmp-r760.memory.ecc`). */
+  evidence: string;
+  source: string;
+}
+
+/** A planned resource over the horizon. */
+export interface ResourceInfo {
+  /** `compute.vcpu`, `compute.memory`, `compute.disk`, `storage.pool.<name>` */
+  id: string;
+  label: string;
+  /** Unit of demand and capacity values: `vCPU`, `MiB`, `GiB`, `bytes`. */
+  unit: string;
+  /** Utilisation threshold (0..1) that ends the runway. */
+  threshold: number;
+  /** Months from the start until the first month whose utilisation with the tolerated failures removed exceeds the threshold; null when it never does within the horizon. */
+  runwayMonths: number | null;
+  /** Same, with all hosts up. */
+  runwayMonthsAllHosts: number | null;
+}
+
+export interface ResourceMonth {
+  demand: number;
+  capacity: number;
+  capacityTolerated: number;
+  /** demand / capacity; Infinity is never stored: null when capacity is 0. */
+  utilisation: number | null;
+  utilisationTolerated: number | null;
+}
+
+export interface MonthRecord {
+  /** 0-based month index within the horizon. */
+  index: number;
+  /** `YYYY-MM` */
+  month: string;
+  resources: Record<string, ResourceMonth>;
+}
+
+export interface PlanResult {
+  schemaVersion: typeof PLAN_SCHEMA_VERSION;
+  generator: { name: 'headroom'; version: string };
+  scenario: Scenario;
+  hosts: Host[];
+  compute: ComputePlan;
+  storage: StoragePlan;
+  controlPlane: ControlPlanePlan;
+  roleChecks: RoleCheck[];
+  resources: ResourceInfo[];
+  months: MonthRecord[];
+  /** The resource with the shortest runway (ties: the first in `resources`), null when none runs out. */
+  bottleneck: { resource: string; runwayMonths: number; month: string } | null;
+  findings: Finding[];
+  /** Count of findings per severity. */
+  summary: Record<Severity, number>;
+}
