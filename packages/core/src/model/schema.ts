@@ -1,0 +1,266 @@
+/**
+ * The scenario file format, v1: the single source of truth. The YAML a user writes is
+ * `z.input<typeof ScenarioFileSchema>`; zod's output (units parsed to canonical numbers,
+ * simple defaults applied) goes to `normalize`, which fills the remaining defaults and
+ * renames quantities to carry their unit (`size` -> `sizeBytes`).
+ *
+ * Quantities are strings with explicit units (see units/quantity.ts); a bare number where
+ * a unit belongs is `schema.missing_unit`. Every field has a description; the JSON Schema
+ * (`headroom schema`) is generated from this file.
+ */
+import { z } from 'zod';
+import { parseQuantity, type QuantityKind } from '../units/quantity.js';
+
+/** Zod schemas of quantities, so the JSON Schema generator can describe them as strings with units. */
+export const QUANTITY_SCHEMAS = new WeakMap<object, QuantityKind>();
+
+const QUANTITY_PATTERN: Record<QuantityKind, string> = {
+  bytes: '^\\s*[0-9.]+(e[-+]?[0-9]+)?\\s*(B|kB|MB|GB|TB|PB|KiB|MiB|GiB|TiB|PiB)\\s*$',
+  bitrate: '^\\s*[0-9.]+(e[-+]?[0-9]+)?\\s*((k|M|G|T)?(bit|b)/s|(k|M|G|T)bps)\\s*$',
+  power: '^\\s*[0-9.]+(e[-+]?[0-9]+)?\\s*(W|kW|MW)\\s*$',
+};
+export const quantityPattern = (kind: QuantityKind): string => QUANTITY_PATTERN[kind];
+
+/**
+ * A quantity with a unit, parsed to the canonical unit of its kind (bytes, bits/s, watts).
+ * Errors carry headroom codes in `params.code` (schema.missing_unit, schema.invalid_unit,
+ * schema.invalid_quantity, schema.too_small).
+ */
+function quantity(kind: QuantityKind, description: string) {
+  const schema = z
+    .union([z.string(), z.number()])
+    .transform((value, ctx) => {
+      const r = parseQuantity(value, kind);
+      if (r.ok) return r.value;
+      ctx.addIssue({ code: 'custom', message: r.error.message, params: { code: r.error.code, hint: r.error.hint } });
+      return z.NEVER;
+    })
+    .describe(description);
+  QUANTITY_SCHEMAS.set(schema, kind);
+  return schema;
+}
+
+const int = () => z.int();
+const ratio = (description: string) => z.number().gt(0).lte(1).describe(description);
+const identifier = z
+  .string()
+  .min(1)
+  .max(63)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" and "-", starting with a letter or digit');
+
+export const CpuSchema = z
+  .strictObject({
+    model: z.string().min(1).describe('CPU model as sold, e.g. "Intel Xeon Gold 6430"'),
+    sockets: int().min(1).max(8).describe('Populated CPU sockets'),
+    coresPerSocket: int().min(1).max(512).describe('Physical cores per socket'),
+    threadsPerCore: int().min(1).max(8).describe('Hardware threads per core (2 with Hyper-Threading/SMT on). Nova VCPU total = sockets x cores x threads'),
+    virtualization: z
+      .enum(['vt-x', 'amd-v', 'none', 'unknown'])
+      .default('unknown')
+      .describe('Hardware virtualization: vt-x (Intel, cpu flag vmx), amd-v (AMD, svm), none, unknown. Default unknown, which never passes a check'),
+  })
+  .describe('Processors');
+
+export const DiskSchema = z.strictObject({
+  count: int().min(1).default(1).describe('Number of identical disks'),
+  size: quantity('bytes', 'Size of one disk, e.g. "3.84 TB" (decimal, as drives are sold) or "1.75 TiB"'),
+  kind: z.enum(['nvme', 'ssd', 'hdd']).describe('nvme | ssd (SATA/SAS flash) | hdd'),
+  use: z
+    .enum(['os', 'database', 'osd', 'wal-db', 'ephemeral'])
+    .describe('os | database (control-plane MariaDB/etcd) | osd (Ceph OSD data) | wal-db (BlueStore WAL/DB for HDD OSDs) | ephemeral (Nova local instance disks)'),
+});
+
+export const NicSchema = z.strictObject({
+  ports: int().min(1).max(16).describe('Ports on this card'),
+  speed: quantity('bitrate', 'Line rate of one port, e.g. "25 Gbit/s"'),
+});
+
+export const HardwareSchema = z
+  .strictObject({
+    model: z.string().min(1).describe('Vendor and model, e.g. "Dell PowerEdge R660"'),
+    source: z.string().optional().describe('Where the specs come from: spec sheet URL or document'),
+    heightRu: int().min(1).max(10).describe('Height in rack units (U)'),
+    cpu: CpuSchema,
+    memory: z.strictObject({
+      size: quantity('bytes', 'Installed memory, e.g. "512 GiB" (DIMMs are binary sizes)'),
+      ecc: z
+        .union([z.boolean(), z.literal('unknown')])
+        .default('unknown')
+        .describe('ECC memory: true, false or unknown (default; never passes a check)'),
+    }),
+    disks: z.array(DiskSchema).default([]).describe('Disks by kind and use'),
+    nics: z.array(NicSchema).default([]).describe('Network cards'),
+    power: z
+      .strictObject({
+        typical: quantity('power', 'Typical draw, e.g. "450 W" (plan on this)'),
+        max: quantity('power', 'Maximum draw, e.g. "800 W" (check budgets against this)'),
+      })
+      .optional(),
+    price: z
+      .strictObject({
+        amount: z.number().min(0).describe('Unit price'),
+        currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR or USD').describe('ISO 4217 currency code'),
+      })
+      .optional(),
+  })
+  .describe('A server model');
+
+export const RackSchema = z.strictObject({
+  name: identifier.describe('Rack name'),
+  zone: identifier.optional().describe('Availability zone the rack belongs to'),
+  heightRu: int().min(1).max(60).default(42).describe('Usable rack units (default 42)'),
+  powerBudget: quantity('power', 'Power budget of the rack, e.g. "12 kW"').optional(),
+});
+
+export const NodeGroupSchema = z.strictObject({
+  role: z.enum(['control', 'compute', 'storage', 'deploy']).describe('control | compute | storage | deploy'),
+  hardware: z.string().min(1).describe('Key of a model in `hardware`'),
+  count: int().min(0).max(100_000).describe('Number of servers'),
+  placement: z
+    .enum(['spread', 'pack'])
+    .default('spread')
+    .describe('spread: round-robin across racks (default); pack: fill racks in order. Ignored when `rack` is set'),
+  rack: identifier.optional().describe('Put every server of the group in this rack'),
+  name: identifier.optional().describe('Host name prefix (default: the role): hosts are <name>-01, <name>-02, ...'),
+});
+
+export const FlavorSchema = z.strictObject({
+  vcpus: int().min(1).max(4096).describe('VCPU per instance'),
+  ram: quantity('bytes', 'RAM per instance, e.g. "8 GiB" (Nova flavor ram is MiB)'),
+  disk: quantity('bytes', 'Root disk, e.g. "80 GiB" (Nova root_gb is GiB). Default 0').optional(),
+});
+
+const ReplicatedPoolSchema = z.strictObject({
+  name: identifier.describe('Pool name'),
+  type: z.literal('replicated'),
+  size: int().min(1).max(10).default(3).describe('Replicas (osd_pool_default_size 3)'),
+  minSize: int().min(1).max(10).optional().describe('Replicas needed to serve I/O; default size - floor(size/2)'),
+  share: z.number().min(0).max(1).optional().describe('Fraction of the raw capacity planned for this pool (like target_size_ratio); pools without a share split the rest evenly'),
+});
+
+const ErasurePoolSchema = z.strictObject({
+  name: identifier.describe('Pool name'),
+  type: z.literal('erasure'),
+  k: int().min(1).max(32).describe('Data chunks'),
+  m: int().min(1).max(16).describe('Coding chunks'),
+  minSize: int().min(1).max(48).optional().describe('Shards needed to serve I/O; default k + min(1, m - 1)'),
+  share: z.number().min(0).max(1).optional().describe('Fraction of the raw capacity planned for this pool; pools without a share split the rest evenly'),
+});
+
+export const PoolSchema = z.discriminatedUnion('type', [ReplicatedPoolSchema, ErasurePoolSchema]);
+
+export const GrowthSchema = z
+  .discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('compound'),
+      perMonth: z.number().gt(-1).lte(10).describe('Monthly growth rate: demand(t) = demand(0) x (1 + perMonth)^t'),
+    }),
+    z.strictObject({
+      kind: z.literal('linear'),
+      perMonth: z.number().gt(-1).lte(10).describe('Monthly growth as a fraction of month-0 demand: demand(t) = demand(0) x (1 + perMonth x t)'),
+    }),
+  ])
+  .describe('How demand grows month by month');
+
+const RoleRequirementSchema = z.strictObject({
+  minPhysicalCores: int().min(0).optional().describe('Minimum physical cores (sockets x cores per socket)'),
+  minMemory: quantity('bytes', 'Minimum installed memory, e.g. "64 GiB"').optional(),
+  minNicPorts: int().min(0).optional().describe('Minimum NIC ports'),
+  memoryPerOsd: quantity('bytes', 'Memory per Ceph OSD (osd_memory_target, default 4 GiB)').optional(),
+  requireVirtualization: z.boolean().optional().describe('Require VT-x/AMD-V'),
+  requireEcc: z.boolean().optional().describe('Require ECC memory'),
+  requireNvmeDatabase: z.boolean().optional().describe('Require an NVMe disk with use: database'),
+});
+
+export const ScenarioFileSchema = z
+  .strictObject({
+    schemaVersion: z.literal(1).describe('Scenario format version: 1'),
+    name: z.string().min(1).max(200).describe('Name of the planned cloud'),
+    description: z.string().optional(),
+    start: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM, e.g. 2027-01')
+      .describe('First month of the horizon, YYYY-MM'),
+    horizonMonths: int().min(1).max(120).default(24).describe('Months planned (default 24)'),
+    hardware: z.record(identifier, HardwareSchema).describe('Server models, by key'),
+    racks: z.array(RackSchema).default([]).describe('Racks; default one 42U rack named rack-1'),
+    nodes: z.array(NodeGroupSchema).min(1).describe('Node groups: role, hardware model, count, placement'),
+    openstack: z
+      .strictObject({
+        allocationRatio: z
+          .strictObject({
+            cpu: z.number().gt(0).max(64).default(4.0).describe('cpu_allocation_ratio (initial default 4.0 since 2023.1)'),
+            ram: z.number().gt(0).max(16).default(1.0).describe('ram_allocation_ratio (initial default 1.0 since 2023.1)'),
+            disk: z.number().gt(0).max(16).default(1.0).describe('disk_allocation_ratio (default 1.0)'),
+          })
+          .prefault({}),
+        reserved: z
+          .strictObject({
+            hostMemory: quantity('bytes', 'reserved_host_memory_mb as a quantity, e.g. "16 GiB" (Nova default 512 MiB)').optional(),
+            hostCpus: int().min(0).default(0).describe('reserved_host_cpus (default 0)'),
+            hostDisk: quantity('bytes', 'reserved_host_disk_mb as a quantity (default 0)').optional(),
+          })
+          .prefault({}),
+        ephemeralStorage: z
+          .enum(['local', 'ceph'])
+          .default('local')
+          .describe('Where instance disks live: local disks (use: ephemeral) or ceph (libvirt images_type = rbd)'),
+        flavors: z.record(z.string().min(1).max(255), FlavorSchema).default({}).describe('Nova flavors, by name'),
+      })
+      .prefault({}),
+    ceph: z
+      .strictObject({
+        failureDomain: z.enum(['host', 'rack']).default('host').describe('CRUSH failure domain: chooseleaf type host | rack'),
+        ratios: z
+          .strictObject({
+            nearfull: ratio('mon_osd_nearfull_ratio (default 0.85)').default(0.85),
+            backfillfull: ratio('mon_osd_backfillfull_ratio (default 0.90)').default(0.9),
+            full: ratio('mon_osd_full_ratio (default 0.95)').default(0.95),
+          })
+          .prefault({}),
+        pools: z.array(PoolSchema).default([]).describe('Ceph pools'),
+      })
+      .prefault({}),
+    demand: z
+      .strictObject({
+        instances: z
+          .array(z.strictObject({ flavor: z.string().min(1), count: int().min(0).describe('Instances at month 0') }))
+          .default([])
+          .describe('Instances per flavor at the start'),
+        storage: z
+          .record(z.string().min(1), quantity('bytes', 'Stored (client) data at month 0, e.g. "40 TB", as ceph df STORED counts it'))
+          .default({})
+          .describe('Stored data per pool at the start'),
+        growth: GrowthSchema.prefault({ kind: 'compound', perMonth: 0 }),
+      })
+      .prefault({}),
+    policy: z
+      .strictObject({
+        tolerate: z
+          .strictObject({
+            hosts: int().min(0).default(1).describe('Hosts per role that may fail (N+1 = 1, default)'),
+            racks: int().min(0).default(0).describe('Whole racks that may fail (default 0)'),
+          })
+          .prefault({}),
+        thresholds: z
+          .strictObject({
+            compute: ratio('Compute utilisation that ends the runway (default 0.80)').default(0.8),
+            storage: ratio('Pool utilisation that ends the runway (default: the Ceph nearfull ratio)').optional(),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
+    requirements: z
+      .strictObject({
+        control: RoleRequirementSchema.optional(),
+        compute: RoleRequirementSchema.optional(),
+        storage: RoleRequirementSchema.optional(),
+        deploy: RoleRequirementSchema.optional(),
+      })
+      .default({})
+      .describe('Overrides of the role requirements'),
+  })
+  .describe('A headroom scenario: an OpenStack + Ceph cloud and its demand');
+
+export type ScenarioFileInput = z.input<typeof ScenarioFileSchema>;
+export type ScenarioFileOutput = z.output<typeof ScenarioFileSchema>;

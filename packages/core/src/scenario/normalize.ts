@@ -1,0 +1,123 @@
+/**
+ * normalize: zod's output -> the normalized Scenario. Fills the defaults zod cannot
+ * express (they depend on other fields), names every quantity with its unit, and resolves
+ * pool shares. Called only on a file without errors; pure and total.
+ */
+import type { CephPool, HardwareModel, Role, RoleRequirements, Scenario } from '../model/scenario.js';
+import { ROLES } from '../model/scenario.js';
+import { DEFAULT_REQUIREMENTS } from '../model/requirements.js';
+import type { ScenarioFileOutput } from '../model/schema.js';
+
+/** Nova reserved_host_memory_mb default: 512 MiB (nova/conf/compute.py). */
+export const NOVA_DEFAULT_RESERVED_HOST_MEMORY_BYTES = 512 * 2 ** 20;
+
+/**
+ * Replicated min_size default: size - floor(size/2) (osd_pool_default_min_size 0 means this;
+ * src/osd/OSDMap.cc get_osd_pool_default_min_size). Erasure: k + min(1, m - 1)
+ * (src/mon/OSDMonitor.cc, the EC pool default).
+ */
+export function defaultMinSize(pool: { type: 'replicated'; size: number } | { type: 'erasure'; k: number; m: number }): number {
+  return pool.type === 'replicated' ? pool.size - Math.floor(pool.size / 2) : pool.k + Math.min(1, pool.m - 1);
+}
+
+/** Normalizes a validated scenario file. */
+export function normalize(f: ScenarioFileOutput): Scenario {
+  const hardware: Record<string, HardwareModel> = {};
+  for (const [name, h] of Object.entries(f.hardware)) {
+    const model: HardwareModel = {
+      name,
+      model: h.model,
+      heightRu: h.heightRu,
+      cpu: { ...h.cpu },
+      memory: { sizeBytes: h.memory.size, ecc: h.memory.ecc },
+      disks: h.disks.map((d) => ({ count: d.count, sizeBytes: d.size, kind: d.kind, use: d.use })),
+      nics: h.nics.map((n) => ({ ports: n.ports, speedBitsPerSecond: n.speed })),
+    };
+    if (h.source !== undefined) model.source = h.source;
+    if (h.power) model.power = { typicalWatts: h.power.typical, maxWatts: h.power.max };
+    if (h.price) model.price = { ...h.price };
+    hardware[name] = model;
+  }
+
+  const racks = f.racks.length > 0
+    ? f.racks.map((r) => {
+      const rack: Scenario['racks'][number] = { name: r.name, heightRu: r.heightRu };
+      if (r.zone !== undefined) rack.zone = r.zone;
+      if (r.powerBudget !== undefined) rack.powerBudgetWatts = r.powerBudget;
+      return rack;
+    })
+    : [{ name: 'rack-1', heightRu: 42 }];
+
+  const nodes = f.nodes.map((g) => {
+    const group: Scenario['nodes'][number] = {
+      role: g.role, hardware: g.hardware, count: g.count, placement: g.placement, namePrefix: g.name ?? g.role,
+    };
+    if (g.rack !== undefined) group.rack = g.rack;
+    return group;
+  });
+
+  const flavors: Scenario['openstack']['flavors'] = {};
+  for (const [name, fl] of Object.entries(f.openstack.flavors)) {
+    flavors[name] = { name, vcpus: fl.vcpus, ramBytes: fl.ram, diskBytes: fl.disk ?? 0 };
+  }
+
+  const given = f.ceph.pools.reduce((s, p) => s + (p.share ?? 0), 0);
+  const without = f.ceph.pools.filter((p) => p.share === undefined).length;
+  const rest = without > 0 ? Math.max(0, 1 - given) / without : 0;
+  const pools: CephPool[] = f.ceph.pools.map((p) => {
+    const share = p.share ?? rest;
+    return p.type === 'replicated'
+      ? { name: p.name, type: 'replicated', size: p.size, minSize: p.minSize ?? defaultMinSize(p), share }
+      : { name: p.name, type: 'erasure', k: p.k, m: p.m, minSize: p.minSize ?? defaultMinSize(p), share };
+  });
+
+  const storageBytes: Record<string, number> = {};
+  for (const p of pools) storageBytes[p.name] = f.demand.storage[p.name] ?? 0;
+
+  const requirements = {} as Record<Role, RoleRequirements>;
+  for (const role of ROLES) {
+    const o = f.requirements[role] ?? {};
+    const r: RoleRequirements = { ...DEFAULT_REQUIREMENTS[role] };
+    if (o.minPhysicalCores !== undefined) r.minPhysicalCores = o.minPhysicalCores;
+    if (o.minMemory !== undefined) r.minMemoryBytes = o.minMemory;
+    if (o.minNicPorts !== undefined) r.minNicPorts = o.minNicPorts;
+    if (o.memoryPerOsd !== undefined) r.memoryPerOsdBytes = o.memoryPerOsd;
+    if (o.requireVirtualization !== undefined) r.requireVirtualization = o.requireVirtualization;
+    if (o.requireEcc !== undefined) r.requireEcc = o.requireEcc;
+    if (o.requireNvmeDatabase !== undefined) r.requireNvmeDatabase = o.requireNvmeDatabase;
+    requirements[role] = r;
+  }
+
+  const scenario: Scenario = {
+    schemaVersion: 1,
+    name: f.name,
+    start: f.start,
+    horizonMonths: f.horizonMonths,
+    hardware,
+    racks,
+    nodes,
+    openstack: {
+      allocationRatio: { ...f.openstack.allocationRatio },
+      reserved: {
+        hostMemoryBytes: f.openstack.reserved.hostMemory ?? NOVA_DEFAULT_RESERVED_HOST_MEMORY_BYTES,
+        hostCpus: f.openstack.reserved.hostCpus,
+        hostDiskBytes: f.openstack.reserved.hostDisk ?? 0,
+      },
+      ephemeralStorage: f.openstack.ephemeralStorage,
+      flavors,
+    },
+    ceph: { failureDomain: f.ceph.failureDomain, ratios: { ...f.ceph.ratios }, pools },
+    demand: {
+      instances: f.demand.instances.map((d) => ({ flavor: d.flavor, count: d.count })),
+      storageBytes,
+      growth: { ...f.demand.growth },
+    },
+    policy: {
+      tolerate: { ...f.policy.tolerate },
+      thresholds: { compute: f.policy.thresholds.compute, storage: f.policy.thresholds.storage ?? f.ceph.ratios.nearfull },
+    },
+    requirements,
+  };
+  if (f.description !== undefined) scenario.description = f.description;
+  return scenario;
+}

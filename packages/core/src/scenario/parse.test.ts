@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from './parse.js';
+import { scenarioJsonSchema } from './json-schema.js';
+import { defaultMinSize } from './normalize.js';
+
+const MINIMAL = `
+schemaVersion: 1
+name: Minimal
+start: 2027-01
+hardware:
+  cmp:
+    model: Dell PowerEdge R760
+    heightRu: 2
+    cpu: { model: Intel Xeon Gold 6430, sockets: 2, coresPerSocket: 32, threadsPerCore: 2, virtualization: vt-x }
+    memory: { size: 512 GiB, ecc: true }
+    disks: [ { count: 2, size: 3.84 TB, kind: nvme, use: osd } ]
+    nics: [ { ports: 2, speed: 25 Gbit/s } ]
+    power: { typical: 600 W, max: 1.1 kW }
+nodes:
+  - { role: compute, hardware: cmp, count: 3 }
+  - { role: compute, hardware: cmp, count: 2, name: gpu }
+openstack:
+  flavors:
+    m1.large: { vcpus: 4, ram: 8 GiB, disk: 80 GiB }
+ceph:
+  pools:
+    - { name: volumes, type: replicated, share: 0.5 }
+    - { name: images, type: replicated, size: 2 }
+    - { name: backups, type: erasure, k: 4, m: 2 }
+demand:
+  instances: [ { flavor: m1.large, count: 10 } ]
+  storage: { volumes: 40 TB }
+`;
+
+describe('parseScenario on a valid file', () => {
+  const r = parseScenario(MINIMAL, { fileName: 'minimal.yaml' });
+  const s = r.scenario!;
+
+  it('has no diagnostics and a scenario', () => {
+    expect(r.diagnostics).toEqual([]);
+    expect(s).toBeDefined();
+  });
+
+  it('converts quantities to canonical units with the unit in the name', () => {
+    const hw = s.hardware.cmp!;
+    expect(hw.memory.sizeBytes).toBe(512 * 2 ** 30); // 549,755,813,888 bytes
+    expect(hw.disks[0]!.sizeBytes).toBe(3_840_000_000_000); // 3.84 x 10^12
+    expect(hw.nics[0]!.speedBitsPerSecond).toBe(25_000_000_000);
+    expect(hw.power).toEqual({ typicalWatts: 600, maxWatts: 1100 });
+    expect(s.openstack.flavors['m1.large']).toEqual({ name: 'm1.large', vcpus: 4, ramBytes: 8 * 2 ** 30, diskBytes: 80 * 2 ** 30 });
+  });
+
+  it('fills the documented defaults', () => {
+    expect(s.horizonMonths).toBe(24);
+    expect(s.racks).toEqual([{ name: 'rack-1', heightRu: 42 }]);
+    expect(s.openstack.allocationRatio).toEqual({ cpu: 4, ram: 1, disk: 1 }); // Nova initial_*_allocation_ratio since 2023.1
+    expect(s.openstack.reserved).toEqual({ hostMemoryBytes: 512 * 2 ** 20, hostCpus: 0, hostDiskBytes: 0 }); // reserved_host_memory_mb = 512
+    expect(s.openstack.ephemeralStorage).toBe('local');
+    expect(s.ceph.ratios).toEqual({ nearfull: 0.85, backfillfull: 0.9, full: 0.95 });
+    expect(s.ceph.failureDomain).toBe('host');
+    expect(s.policy).toEqual({ tolerate: { hosts: 1, racks: 0 }, thresholds: { compute: 0.8, storage: 0.85 } });
+    expect(s.demand.growth).toEqual({ kind: 'compound', perMonth: 0 });
+    expect(s.hardware.cmp!.disks[0]!.count).toBe(2);
+    expect(s.nodes.map((n) => [n.namePrefix, n.placement])).toEqual([['compute', 'spread'], ['gpu', 'spread']]);
+  });
+
+  it('pool defaults: size 3, min_size, shares split the rest evenly', () => {
+    // shares: volumes 0.5 given; images and backups split 1 - 0.5 = 0.5 -> 0.25 each
+    expect(s.ceph.pools).toEqual([
+      { name: 'volumes', type: 'replicated', size: 3, minSize: 2, share: 0.5 },
+      { name: 'images', type: 'replicated', size: 2, minSize: 1, share: 0.25 },
+      { name: 'backups', type: 'erasure', k: 4, m: 2, minSize: 5, share: 0.25 },
+    ]);
+    // stored data defaults to 0 for pools without demand
+    expect(s.demand.storageBytes).toEqual({ volumes: 40e12, images: 0, backups: 0 });
+  });
+
+  it('is deterministic and leaves no shared state', () => {
+    expect(parseScenario(MINIMAL, { fileName: 'minimal.yaml' })).toEqual(r);
+  });
+});
+
+describe('defaultMinSize (Ceph defaults)', () => {
+  it('replicated: size - floor(size/2)', () => {
+    expect(defaultMinSize({ type: 'replicated', size: 3 })).toBe(2); // 3 - 1
+    expect(defaultMinSize({ type: 'replicated', size: 2 })).toBe(1); // 2 - 1
+    expect(defaultMinSize({ type: 'replicated', size: 4 })).toBe(2); // 4 - 2
+    expect(defaultMinSize({ type: 'replicated', size: 1 })).toBe(1); // 1 - 0
+  });
+  it('erasure: k + min(1, m - 1)', () => {
+    expect(defaultMinSize({ type: 'erasure', k: 4, m: 2 })).toBe(5); // 4 + 1
+    expect(defaultMinSize({ type: 'erasure', k: 2, m: 1 })).toBe(2); // 2 + 0
+    expect(defaultMinSize({ type: 'erasure', k: 8, m: 3 })).toBe(9);
+  });
+});
+
+describe('parse failures are diagnostics, never exceptions', () => {
+  const cases = ['', '---', 'a: [', '[]', '42', 'null', '*x', 'a: &a [*a]', '\t- x', 'hardware: !!binary AAAA'];
+  for (const text of cases) {
+    it(JSON.stringify(text), () => {
+      const r = parseScenario(text, { fileName: 'x.yaml' });
+      expect(r.scenario).toBeUndefined();
+      expect(r.diagnostics.length).toBeGreaterThan(0);
+      for (const d of r.diagnostics) expect(d.location.line).toBeGreaterThanOrEqual(1);
+    });
+  }
+});
+
+describe('scenarioJsonSchema', () => {
+  const schema = scenarioJsonSchema() as { properties: Record<string, unknown>; required: string[] };
+  it('is draft 2020-12 with the required top-level keys', () => {
+    expect(schema).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema' });
+    expect(schema.required).toEqual(['schemaVersion', 'name', 'start', 'hardware', 'nodes']);
+  });
+  it('describes quantities as strings with units', () => {
+    const mem = (schema.properties.hardware as any).additionalProperties.properties.memory.properties.size;
+    expect(mem.type).toBe('string');
+    expect(new RegExp(mem.pattern).test('512 GiB')).toBe(true);
+    expect(new RegExp(mem.pattern).test('512')).toBe(false);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * Cross-references and cross-field rules, checked on the raw YAML data so that they are
+ * reported together with schema errors (a typo in a hardware name shows up even when a
+ * unit elsewhere is wrong). Every accessor is tolerant: a value of the wrong type is the
+ * schema's business and is skipped here.
+ */
+import { didYouMean } from '../diagnostics/suggest.js';
+
+export interface RawIssue {
+  code: string;
+  path: (string | number)[];
+  message: string;
+  hint?: string;
+  /** Locate the key rather than the value (for names used as mapping keys). */
+  atKey?: boolean;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+function unknownRef(code: string, path: (string | number)[], what: string, name: string, known: string[]): RawIssue {
+  const r: RawIssue = { code, path, message: `unknown ${what} "${name}"` };
+  const hint = didYouMean(name, known);
+  r.hint = hint ?? `no ${what} is defined`;
+  return r;
+}
+
+function names(items: unknown[], basePath: (string | number)[], what: string, out: RawIssue[]): string[] {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    const n = isObj(item) ? str(item.name) : undefined;
+    if (n === undefined) return;
+    if (seen.has(n)) out.push({ code: 'ref.duplicate_name', path: [...basePath, i, 'name'], message: `${what} "${n}" is defined twice` });
+    seen.add(n);
+  });
+  return [...seen];
+}
+
+/** Checks references between sections and the rules that involve several fields. */
+export function checkReferences(raw: Obj): RawIssue[] {
+  const out: RawIssue[] = [];
+  const hardware = isObj(raw.hardware) ? Object.keys(raw.hardware) : [];
+  const racks = names(list(raw.racks), ['racks'], 'rack', out);
+  const openstack = isObj(raw.openstack) ? raw.openstack : {};
+  const flavors = isObj(openstack.flavors) ? Object.keys(openstack.flavors) : [];
+  const ceph = isObj(raw.ceph) ? raw.ceph : {};
+  const pools = names(list(ceph.pools), ['ceph', 'pools'], 'pool', out);
+  const demand = isObj(raw.demand) ? raw.demand : {};
+
+  list(raw.nodes).forEach((g, i) => {
+    if (!isObj(g)) return;
+    const hw = str(g.hardware);
+    if (hw !== undefined && !hardware.includes(hw)) {
+      out.push(unknownRef('ref.unknown_hardware', ['nodes', i, 'hardware'], 'hardware model', hw, hardware));
+    }
+    const rack = str(g.rack);
+    if (rack !== undefined && !racks.includes(rack)) {
+      out.push(unknownRef('ref.unknown_rack', ['nodes', i, 'rack'], 'rack', rack, racks));
+    }
+  });
+
+  list(demand.instances).forEach((d, i) => {
+    const f = isObj(d) ? str(d.flavor) : undefined;
+    if (f !== undefined && !flavors.includes(f)) {
+      out.push(unknownRef('ref.unknown_flavor', ['demand', 'instances', i, 'flavor'], 'flavor', f, flavors));
+    }
+  });
+  if (isObj(demand.storage)) {
+    for (const p of Object.keys(demand.storage)) {
+      if (!pools.includes(p)) {
+        out.push({ ...unknownRef('ref.unknown_pool', ['demand', 'storage', p], 'pool', p, pools), atKey: true });
+      }
+    }
+  }
+
+  // Ceph ratios: nearfull <= backfillfull <= full (Ceph's OSDMap::check_full_ratios warns otherwise)
+  const ratios = isObj(ceph.ratios) ? ceph.ratios : {};
+  const nearfull = num(ratios.nearfull) ?? 0.85;
+  const backfillfull = num(ratios.backfillfull) ?? 0.9;
+  const full = num(ratios.full) ?? 0.95;
+  if (!(nearfull <= backfillfull && backfillfull <= full)) {
+    out.push({
+      code: 'ceph.ratios.order', path: ['ceph', 'ratios'],
+      message: `nearfull ${nearfull} <= backfillfull ${backfillfull} <= full ${full} does not hold`,
+      hint: 'Ceph defaults: nearfull 0.85, backfillfull 0.90, full 0.95',
+    });
+  }
+
+  let shareSum = 0;
+  list(ceph.pools).forEach((p, i) => {
+    if (!isObj(p)) return;
+    shareSum += num(p.share) ?? 0;
+    const minSize = num(p.minSize);
+    if (minSize === undefined) return;
+    if (p.type === 'replicated') {
+      const size = num(p.size) ?? 3;
+      if (minSize > size) {
+        out.push({ code: 'ceph.pool.min_size_range', path: ['ceph', 'pools', i, 'minSize'], message: `min_size ${minSize} is larger than size ${size}` });
+      }
+    } else if (p.type === 'erasure') {
+      const k = num(p.k);
+      const m = num(p.m);
+      if (k !== undefined && m !== undefined && (minSize < k || minSize > k + m)) {
+        out.push({
+          code: 'ceph.pool.min_size_range', path: ['ceph', 'pools', i, 'minSize'],
+          message: `min_size ${minSize} is outside k..k+m = ${k}..${k + m}`,
+          hint: 'below k no data can be read; Ceph recommends k + 1',
+        });
+      }
+    }
+  });
+  if (shareSum > 1 + 1e-9) {
+    out.push({
+      code: 'ceph.pool.shares_exceed_one', path: ['ceph', 'pools'],
+      message: `pool shares add up to ${round(shareSum)}, more than the whole raw capacity`,
+      hint: 'shares are fractions of the raw capacity; make them add up to 1 or less',
+    });
+  }
+  return out;
+}
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
