@@ -1,7 +1,65 @@
+/**
+ * evaluate(): the normalized Scenario in, the PlanResult out. Pure: reads no files, no clock,
+ * no randomness; never throws for user data (shortfalls are findings); never mutates its input.
+ */
+import { planCompute } from '../compute/compute-plan.js';
+import { planControlPlane } from '../control/quorum.js';
+import { projectHorizon } from '../forecast/horizon.js';
+import { resourceSeries } from '../forecast/resources.js';
+import { checkRoles } from '../hardware/requirements.js';
 import type { Scenario } from '../model/scenario.js';
-import type { PlanResult } from './types.js';
+import { planStorage } from '../storage/storage-plan.js';
+import { VERSION } from '../version.js';
+import { sortFindings, summarize } from './findings.js';
+import { expandHosts } from './hosts.js';
+import { findUnresolvedReferences } from './references.js';
+import { PLAN_SCHEMA_VERSION, type PlanResult } from './types.js';
 
-/** STUB — being written. Evaluates a normalized scenario; never throws for user data. */
-export function evaluate(_scenario: Scenario): PlanResult {
-  throw new Error('evaluate: not yet implemented');
+/**
+ * Evaluates a normalized scenario:
+ * hosts (expandHosts) -> compute (planCompute: Placement inventories, flavor fit, tolerated
+ * capacity) -> storage (planStorage: raw, failure domains, pools) -> control plane
+ * (planControlPlane: quorum) -> role checks (checkRoles) -> horizon (projectHorizon over
+ * resourceSeries: demand growth, runway, bottleneck).
+ * Findings of every phase are sorted by severity, code, subject (sortFindings) and counted.
+ * The result holds `scenario` itself (same object, not copied) and is plain JSON: every
+ * number is finite, missing values are null.
+ */
+export function evaluate(scenario: Scenario): PlanResult {
+  const references = findUnresolvedReferences(scenario);
+  const hosts = expandHosts(scenario);
+  const compute = planCompute(scenario, hosts.hosts);
+  const storage = planStorage(scenario, hosts.hosts);
+  const control = planControlPlane(hosts.hosts);
+  const roles = checkRoles(scenario, hosts.hosts);
+  const horizon = projectHorizon(
+    resourceSeries(scenario, compute.plan, storage.plan),
+    scenario.demand.growth,
+    scenario.start,
+    scenario.horizonMonths,
+  );
+  const findings = sortFindings([
+    ...references,
+    ...hosts.findings,
+    ...compute.findings,
+    ...storage.findings,
+    ...control.findings,
+    ...roles.findings,
+    ...horizon.findings,
+  ]);
+  return {
+    schemaVersion: PLAN_SCHEMA_VERSION,
+    generator: { name: 'headroom', version: VERSION },
+    scenario,
+    hosts: hosts.hosts,
+    compute: compute.plan,
+    storage: storage.plan,
+    controlPlane: control.plan,
+    roleChecks: roles.checks,
+    resources: horizon.resources,
+    months: horizon.months,
+    bottleneck: horizon.bottleneck,
+    findings,
+    summary: summarize(findings),
+  };
 }

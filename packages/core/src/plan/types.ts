@@ -97,6 +97,10 @@ export interface PoolPlan {
   toleratedNearfullUsableBytes: number;
   /** Stored bytes at month 0. */
   storedBytesMonth0: number;
+  /** toleratedRawBytes x share / rawUsedRate: usable bytes with the tolerated failures removed (the horizon's capacityTolerated). */
+  toleratedUsableBytes?: number;
+  /** Failure domains that still hold OSDs after removing the tolerated failures. */
+  failureDomainsAfterFailure?: number;
 }
 
 export interface StoragePlan {
@@ -108,7 +112,10 @@ export interface StoragePlan {
   failureDomains: { name: string; rawBytes: number; osdCount: number }[];
   /** Raw bytes left after removing the tolerated failure domains (the largest first). */
   toleratedRawBytes: number;
+  /** Failure domains left without any OSD by the tolerated failures. */
   toleratedDomainsRemoved: string[];
+  /** Storage hosts removed for `toleratedRawBytes` (with failureDomain rack and tolerate.hosts, hosts go but their rack stays). */
+  toleratedHostsRemoved?: string[];
   pools: PoolPlan[];
 }
 

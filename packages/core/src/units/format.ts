@@ -3,6 +3,50 @@
  * sold) and binary (TiB = 2^40 bytes, what `ceph df` prints) are never mixed: the caller
  * says which, and the unit symbol printed says which.
  */
+/*
+ * Fixed-unit formatting for finding messages and role-check strings. Deterministic (no
+ * locale, no Intl): the same number always prints the same way on every machine.
+ */
+export const MIB = 1024 ** 2;
+export const GIB = 1024 ** 3;
+export const TB = 1e12;
+
+/**
+ * A number rounded to at most `maxDecimals` decimals, trailing zeros removed, thousands
+ * grouped with commas: 520192 -> "520,192", 0.8333 -> "0.83", 68e12/1e12 -> "68".
+ */
+export function fmtNumber(value: number, maxDecimals = 2): string {
+  if (!Number.isFinite(value)) return String(value);
+  const factor = 10 ** maxDecimals;
+  const rounded = Math.round(Math.abs(value) * factor) / factor;
+  const sign = value < 0 && rounded !== 0 ? '-' : '';
+  const [intPart = '0', fracPart] = rounded.toFixed(maxDecimals).split('.');
+  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const frac = fracPart?.replace(/0+$/, '') ?? '';
+  return `${sign}${grouped}${frac ? `.${frac}` : ''}`;
+}
+
+/** Bytes as binary gibibytes: 512 × 2^30 bytes -> "512 GiB". */
+export function fmtGiB(bytes: number): string {
+  return `${fmtNumber(bytes / GIB)} GiB`;
+}
+
+/** Bytes as decimal terabytes: 68e12 bytes -> "68 TB". */
+export function fmtTB(bytes: number): string {
+  return `${fmtNumber(bytes / TB)} TB`;
+}
+
+/** A ratio as a percentage for messages only: 0.825 -> "82.5 %". */
+export function fmtPercent(ratio: number): string {
+  return `${fmtNumber(ratio * 100, 1)} %`;
+}
+
+/** A value in a resource unit: bytes print as TB (decimal), others as "<n> <unit>". */
+export function fmtInUnit(value: number, unit: string): string {
+  if (unit === 'bytes') return fmtTB(value);
+  return `${fmtNumber(value)} ${unit}`;
+}
+
 const DECIMAL = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB'];
 const BINARY = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
 
@@ -29,5 +73,5 @@ export function formatBytes(bytes: number, system: 'decimal' | 'binary' = 'decim
 
 /** Formats a number with a unit symbol, grouping thousands: (520192, 'MiB') -> "520,192 MiB". */
 export function formatQuantity(value: number, unit: string, maximumFractionDigits = 2): string {
-  return `${value.toLocaleString('en-US', { maximumFractionDigits })} ${unit}`;
+  return `${fmtNumber(value, maximumFractionDigits)} ${unit}`;
 }

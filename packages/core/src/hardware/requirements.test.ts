@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { HardwareModel } from '../model/scenario.js';
+import { expandHosts } from '../plan/hosts.js';
+import { baseHardware, makeScenario } from '../plan/test-scenario.js';
+import { checkHardware, checkRoles } from './requirements.js';
+
+const GIB = 2 ** 30;
+const hw = baseHardware();
+const status = (checks: { requirement: string; status: string }[]) => Object.fromEntries(checks.map((c) => [c.requirement, c.status]));
+
+describe('role requirements', () => {
+  it('controller ctl-r660 passes the control requirements', () => {
+    const req = makeScenario().requirements.control;
+    const checks = checkHardware('control', hw['ctl-r660']!, req);
+    expect(status(checks)).toEqual({
+      requireEcc: 'pass',
+      requireNvmeDatabase: 'pass',
+      minPhysicalCores: 'pass', // 2 × 32 = 64 >= 16
+      minMemoryBytes: 'pass', // 256 GiB >= 64 GiB
+      minNicPorts: 'pass', // 2 + 2 = 4 >= 2
+    });
+    const mem = checks.find((c) => c.requirement === 'minMemoryBytes')!;
+    expect(mem).toMatchObject({ expected: '≥ 64 GiB', actual: '256 GiB', evidence: 'hardware.ctl-r660.memory.size' });
+    expect(mem.source).toContain('Production guidance: controllers 16+ cores, 64–128 GB RAM');
+    expect(checks.find((c) => c.requirement === 'minPhysicalCores')!.actual).toBe('64 physical cores (2 × 32)');
+  });
+
+  it('ECC: true pass, false fail, unknown is never a pass', () => {
+    const with_ = (ecc: HardwareModel['memory']['ecc']) =>
+      checkHardware('compute', { ...hw['cmp-r760']!, memory: { sizeBytes: 512 * GIB, ecc } }, { requireEcc: true })[0]!;
+    expect(with_(true).status).toBe('pass');
+    expect(with_(false)).toMatchObject({ status: 'fail', actual: 'non-ECC', evidence: 'hardware.cmp-r760.memory.ecc' });
+    expect(with_('unknown')).toMatchObject({ status: 'unknown', actual: 'unknown' });
+  });
+
+  it('virtualization: vt-x / amd-v pass, none fail, unknown unknown', () => {
+    const v = (virtualization: HardwareModel['cpu']['virtualization']) =>
+      checkHardware('compute', { ...hw['cmp-r760']!, cpu: { ...hw['cmp-r760']!.cpu, virtualization } }, { requireVirtualization: true })[0]!;
+    expect(v('vt-x').status).toBe('pass');
+    expect(v('amd-v').status).toBe('pass');
+    expect(v('none').status).toBe('fail');
+    expect(v('unknown').status).toBe('unknown');
+    expect(v('none').source).toContain('hypervisor-kvm.html');
+    expect(v('none').evidence).toBe('hardware.cmp-r760.cpu.virtualization');
+  });
+
+  it('NVMe database disk: nvme pass; ssd or missing fail', () => {
+    const db = (disks: HardwareModel['disks']) => checkHardware('control', { ...hw['ctl-r660']!, disks }, { requireNvmeDatabase: true })[0]!;
+    expect(db([{ count: 2, sizeBytes: 3.84e12, kind: 'nvme', use: 'database' }]).status).toBe('pass');
+    expect(db([{ count: 2, sizeBytes: 3.84e12, kind: 'ssd', use: 'database' }])).toMatchObject({ status: 'fail', actual: '2 × 3.84 TB ssd' });
+    expect(db([{ count: 2, sizeBytes: 960e9, kind: 'nvme', use: 'os' }])).toMatchObject({ status: 'fail', actual: 'no database disk' });
+  });
+
+  it('memory per OSD: OSDs × osd_memory_target', () => {
+    // sto-r760xd2: 10 OSDs × 4 GiB = 40 GiB <= 128 GiB: pass
+    const ok = checkHardware('storage', hw['sto-r760xd2']!, { memoryPerOsdBytes: 4 * GIB })[0]!;
+    expect(ok).toMatchObject({ status: 'pass', expected: '≥ 40 GiB (10 OSDs × 4 GiB osd_memory_target)', actual: '128 GiB' });
+    expect(ok.evidence).toContain('osd_memory_target');
+    // 24 OSDs × 4 GiB = 96 GiB > 64 GiB: fail
+    const dense: HardwareModel = { ...hw['sto-r760xd2']!, memory: { sizeBytes: 64 * GIB, ecc: true }, disks: [{ count: 24, sizeBytes: 8e12, kind: 'hdd', use: 'osd' }] };
+    expect(checkHardware('storage', dense, { memoryPerOsdBytes: 4 * GIB })[0]).toMatchObject({ status: 'fail', expected: '≥ 96 GiB (24 OSDs × 4 GiB osd_memory_target)', actual: '64 GiB' });
+  });
+
+  it('minimums fail below the requirement', () => {
+    const small = hw['small-r250']!; // 1 × 4 cores, 32 GiB, 2 NIC ports
+    const checks = checkHardware('control', small, { minPhysicalCores: 16, minMemoryBytes: 64 * GIB, minNicPorts: 4 });
+    expect(checks.map((c) => [c.requirement, c.status, c.expected, c.actual])).toEqual([
+      ['minPhysicalCores', 'fail', '≥ 16 physical cores', '4 physical cores (1 × 4)'],
+      ['minMemoryBytes', 'fail', '≥ 64 GiB', '32 GiB'],
+      ['minNicPorts', 'fail', '≥ 4 NIC ports', '2 NIC ports'],
+    ]);
+  });
+
+  it('checkRoles: one check set per (role, hardware) pair, failures and unknowns become findings', () => {
+    const h = baseHardware();
+    h['cmp-r760']!.memory.ecc = 'unknown';
+    h['ctl-r660']!.disks = [{ count: 2, sizeBytes: 960e9, kind: 'ssd', use: 'database' }];
+    const s = makeScenario({ hardware: h });
+    const r = checkRoles(s, expandHosts(s).hosts);
+    const ecc = r.checks.find((c) => c.role === 'compute' && c.requirement === 'requireEcc')!;
+    expect(ecc.hosts).toEqual(['compute-01', 'compute-02', 'compute-03']);
+    expect(r.findings.map((f) => [f.code, f.severity, f.subject])).toEqual([
+      ['role.requirement_failed', 'error', 'role control / hardware ctl-r660'],
+      ['role.requirement_unknown', 'warning', 'role compute / hardware cmp-r760'],
+    ]);
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * Ceph pools: raw used rate, usable bytes, failure-domain sufficiency.
+ */
+import type { Finding } from '../diagnostics/types.js';
+import type { CephPool, CephRatios } from '../model/scenario.js';
+import type { PoolPlan } from '../plan/types.js';
+
+const CRUSH_SOURCE =
+  'CRUSH puts one copy or shard per failure domain (step chooseleaf firstn 0 type host|rack) — ceph doc/rados/operations/crush-map-edits.rst';
+const MIN_SIZE_SOURCE =
+  'Ceph pool min_size: a PG with fewer than min_size copies/shards up is inactive and blocks I/O — ceph doc/rados/operations/pools.rst';
+
+/**
+ * Raw bytes written per stored byte (dimensionless):
+ * replicated: size; erasure: (k + m) / k.
+ * Source: ceph src/osd/OSDMap.cc `OSDMap::pool_raw_used_rate`.
+ * Examples: size 3 -> 3; EC 4+2 -> 6/4 = 1.5.
+ */
+export function rawUsedRate(pool: CephPool): number {
+  return pool.type === 'replicated' ? pool.size : (pool.k + pool.m) / pool.k;
+}
+
+/**
+ * Failure domains a pool needs to go active+clean: size (replicated) or k + m (erasure),
+ * one copy or shard per domain (doc/rados/operations/crush-map-edits.rst).
+ */
+export function failureDomainsNeeded(pool: CephPool): number {
+  return pool.type === 'replicated' ? pool.size : pool.k + pool.m;
+}
+
+/** Inputs of `planPool` besides the pool itself. */
+export interface PoolContext {
+  rawBytes: number;
+  toleratedRawBytes: number;
+  ratios: CephRatios;
+  domainsAvailable: number;
+  domainsAfterFailure: number;
+  storedBytesMonth0: number;
+}
+
+/**
+ * One pool's capacity (bytes of stored data):
+ *   usableBytes                   = rawBytes × share / rawUsedRate
+ *   nearfullUsableBytes           = usableBytes × mon_osd_nearfull_ratio
+ *   toleratedUsableBytes          = toleratedRawBytes × share / rawUsedRate
+ *   toleratedNearfullUsableBytes  = toleratedUsableBytes × mon_osd_nearfull_ratio
+ * Each is rounded to a whole byte (from the unrounded products), so 0.55 × ... / 3 prints no
+ * floating-point dust. Example: 3 hosts × 10 × 8 TB = 240e12 raw, size 3, share 1: usable 80e12,
+ * nearfull (0.85) 68e12.
+ * Sources: src/osd/OSDMap.cc pool_raw_used_rate; mon_osd_nearfull_ratio (src/common/options/global.yaml.in);
+ * `share` plays the role of target_size_ratio (pg_autoscaler).
+ */
+export function planPool(pool: CephPool, ctx: PoolContext): PoolPlan {
+  const rate = rawUsedRate(pool);
+  const usable = (ctx.rawBytes * pool.share) / rate;
+  const toleratedUsable = (ctx.toleratedRawBytes * pool.share) / rate;
+  const plan: PoolPlan = {
+    name: pool.name,
+    type: pool.type,
+    minSize: pool.minSize,
+    rawUsedRate: rate,
+    share: pool.share,
+    failureDomainsNeeded: failureDomainsNeeded(pool),
+    failureDomainsAvailable: ctx.domainsAvailable,
+    usableBytes: Math.round(usable),
+    nearfullUsableBytes: Math.round(usable * ctx.ratios.nearfull),
+    toleratedNearfullUsableBytes: Math.round(toleratedUsable * ctx.ratios.nearfull),
+    storedBytesMonth0: ctx.storedBytesMonth0,
+    toleratedUsableBytes: Math.round(toleratedUsable),
+    failureDomainsAfterFailure: ctx.domainsAfterFailure,
+  };
+  if (pool.type === 'replicated') plan.size = pool.size;
+  else {
+    plan.k = pool.k;
+    plan.m = pool.m;
+  }
+  return plan;
+}
+
+/**
+ * Failure-domain findings for one pool (N = domains with OSDs, need = size or k+m):
+ * - `ceph.pool.too_few_failure_domains` (error) when N < need: PGs never go active+clean
+ *   (and when N < min_size they are inactive: I/O blocks with every host up).
+ * - `ceph.pool.cannot_self_heal` (warning) when N = need: after losing one domain CRUSH has
+ *   nowhere to re-create the missing copy; PGs stay degraded (healing needs need + 1).
+ *   Not repeated when the pool already has too few domains.
+ * - `ceph.pool.below_min_size_after_failure` (error) when N >= min_size but the domains left
+ *   after removing the tolerated failures are fewer than min_size: I/O blocks during the failure.
+ * Sources: doc/rados/operations/crush-map-edits.rst, doc/rados/operations/pools.rst (min_size).
+ */
+export function poolFindings(plan: PoolPlan, failureDomain: 'host' | 'rack', toleratedRemoved: boolean): Finding[] {
+  const out: Finding[] = [];
+  const n = plan.failureDomainsAvailable;
+  const need = plan.failureDomainsNeeded;
+  const after = plan.failureDomainsAfterFailure ?? n;
+  const what = plan.type === 'replicated' ? `size ${plan.size}` : `EC ${plan.k}+${plan.m}`;
+  const copies = plan.type === 'replicated' ? 'copies' : 'shards';
+  const subject = `pool ${plan.name}`;
+  const unit = `${failureDomain}s`;
+  if (n < need) {
+    const inactive = n < plan.minSize ? `; fewer than min_size ${plan.minSize}, so its PGs are inactive and I/O blocks even with every ${failureDomain} up` : '';
+    out.push({
+      code: 'ceph.pool.too_few_failure_domains',
+      severity: 'error',
+      subject,
+      message: `pool ${plan.name} (${what}) needs ${need} ${unit} for its ${need} ${copies} but has ${n}: it never goes active+clean${inactive}`,
+      value: n,
+      limit: need,
+      unit,
+      source: CRUSH_SOURCE,
+    });
+  } else if (n < need + 1) {
+    out.push({
+      code: 'ceph.pool.cannot_self_heal',
+      severity: 'warning',
+      subject,
+      message: `pool ${plan.name} (${what}) has exactly ${n} ${unit} for ${need} ${copies}: after losing one ${failureDomain} Ceph has nowhere to re-create the missing ${copies} and the PGs stay degraded (self-healing needs ${need + 1})`,
+      value: n,
+      limit: need + 1,
+      unit,
+      source: CRUSH_SOURCE,
+    });
+  }
+  if (toleratedRemoved && n >= plan.minSize && after < plan.minSize) {
+    out.push({
+      code: 'ceph.pool.below_min_size_after_failure',
+      severity: 'error',
+      subject,
+      message: `pool ${plan.name} (${what}, min_size ${plan.minSize}) keeps ${copies} on only ${after} ${unit} after the tolerated failures: below min_size its PGs are inactive and I/O blocks`,
+      value: after,
+      limit: plan.minSize,
+      unit,
+      source: MIN_SIZE_SOURCE,
+    });
+  }
+  return out;
+}
