@@ -1,0 +1,67 @@
+/**
+ * The reference pilot's headline numbers, worked by hand from scenarios/reference-pilot.yaml
+ * (not from the code's output). Sources: Placement capacity = (total - reserved) x ratio
+ * (placement/objects/resource_provider.py); Ceph raw used rate = size (OSDMap.cc).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluate, parseScenario } from '../packages/core/src/index.js';
+
+const text = readFileSync(join(import.meta.dirname, '../scenarios/reference-pilot.yaml'), 'utf8');
+const plan = evaluate(parseScenario(text).scenario!);
+const res = (id: string) => plan.resources.find((r) => r.id === id)!;
+
+describe('reference pilot, by hand', () => {
+  it('10 hosts: 3 control, 3 compute, 3 storage, 1 deploy', () => {
+    const byRole = (role: string) => plan.hosts.filter((h) => h.role === role).length;
+    expect([byRole('control'), byRole('compute'), byRole('storage'), byRole('deploy')]).toEqual([3, 3, 3, 1]);
+  });
+
+  it('Placement inventories of one Dell R760 (2 x Xeon Gold 6530, 512 GiB)', () => {
+    const inv = Object.fromEntries(plan.compute.hosts[0]!.inventories.map((i) => [i.resourceClass, i]));
+    // VCPU: total 2 x 32 x 2 = 128, reserved_host_cpus 4, ratio 4.0 -> (128 - 4) x 4 = 496
+    expect(inv.VCPU).toMatchObject({ total: 128, reserved: 4, allocationRatio: 4, capacity: 496, maxUnit: 128 });
+    // MEMORY_MB: 512 x 1024 = 524,288 MiB, reserved 16 GiB = 16,384 MiB, ratio 1.0 -> 507,904
+    expect(inv.MEMORY_MB).toMatchObject({ total: 524_288, reserved: 16_384, capacity: 507_904 });
+    // ephemeral on Ceph: no DISK_GB planned from compute hosts
+    expect(inv.DISK_GB).toBeUndefined();
+    expect(plan.compute.diskNote).toBeDefined();
+  });
+
+  it('compute totals, N+1, month-0 demand', () => {
+    expect(plan.compute.totalCapacity).toEqual({ VCPU: 1488, MEMORY_MB: 1_523_712 }); // 3 x 496; 3 x 507,904
+    expect(plan.compute.toleratedCapacity).toEqual({ VCPU: 992, MEMORY_MB: 1_015_808 }); // 2 hosts left
+    // vCPU 40x1 + 30x2 + 14x4 + 4x8 = 188; RAM 40x2 + 30x4 + 14x8 + 4x16 = 376 GiB = 385,024 MiB
+    expect(plan.compute.demandMonth0).toEqual({ VCPU: 188, MEMORY_MB: 385_024 });
+    // one mix copy = (188 vCPU, 385,024 MiB) / 88 instances; memory fits 1,523,712 / 4,375.27 = 348.25
+    expect(plan.compute.bottleneck).toBe('MEMORY_MB');
+    expect(plan.compute.mixInstancesFit).toBe(348);
+  });
+
+  it('memory at month 23 is 66.9 % of the N+1 capacity: the pilot holds', () => {
+    const last = plan.months[23]!.resources['compute.memory']!;
+    // 1.025^23 = 1.7646107; 385,024 x 1.7646107 = 679,417.46 MiB; / 1,015,808 = 0.66884
+    expect(last.demand).toBeCloseTo(679_417.46, 1);
+    expect(last.utilisationTolerated!).toBeCloseTo(0.6688, 3);
+    expect(res('compute.memory').runwayMonths).toBeNull();
+    expect(plan.bottleneck).toBeNull();
+  });
+
+  it('Ceph: raw 184.32 TB, volumes usable 33.792 TB, 22.528 TB with a host lost', () => {
+    expect(plan.storage.rawBytes).toBe(184.32e12); // 3 hosts x 8 x 7.68 TB
+    expect(plan.storage.toleratedRawBytes).toBe(122.88e12); // 2 hosts x 8 x 7.68 TB
+    const volumes = plan.storage.pools.find((p) => p.name === 'volumes')!;
+    expect(volumes.rawUsedRate).toBe(3);
+    expect(volumes.usableBytes).toBe(33.792e12); // 184.32 x 0.55 / 3
+    expect(volumes.nearfullUsableBytes).toBe(28.7232e12); // x 0.85
+    expect(volumes.toleratedUsableBytes).toBe(22.528e12); // 122.88 x 0.55 / 3
+  });
+
+  it('findings: quorum of 3 holds; 3 hosts cannot re-protect a size-3 pool', () => {
+    expect(plan.controlPlane).toEqual({ controllers: 3, quorum: 2, toleratedFailures: 1 });
+    const codes = plan.findings.map((f) => f.code);
+    expect(codes.filter((c) => c === 'ceph.pool.cannot_self_heal')).toHaveLength(4);
+    expect(plan.summary.error).toBe(0);
+  });
+});
