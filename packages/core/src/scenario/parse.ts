@@ -156,6 +156,7 @@ function fromZodIssue(issue: ZodIssue, raw: unknown): RawIssue[] {
       });
     }
     case 'invalid_value': {
+      if (value === undefined) return [{ code: 'schema.required', path, message: `missing required key "${String(key)}"` }];
       if (path.length === 1 && path[0] === 'schemaVersion') {
         return [{ code: 'schema.version_unsupported', path, message: `schemaVersion ${describe(value)} is not supported`, hint: 'this headroom reads schemaVersion: 1' }];
       }

@@ -1,0 +1,128 @@
+/**
+ * Compiler-style printing of scenario diagnostics:
+ *
+ *   scenarios/pilot.yaml:12:19: error schema.invalid_unit: memory size "512 GHz" is not a size
+ *      12 |     memory: { size: 512 GHz, ecc: true }
+ *         |                     ^^^^^^^
+ *     hint: write a size with a unit, e.g. 512 GiB
+ *
+ * Columns are 1-based, as editors show them; `endCol` (when on the same line) is exclusive,
+ * as in the `yaml` package's linePos ranges and LSP.
+ */
+import type { Diagnostic, Severity } from '@headroom/core';
+import { createStyle, type Style } from './style.js';
+
+export interface FormatDiagnosticsOptions {
+  /** ANSI colour (decide with shouldUseColor). Default false. */
+  color?: boolean;
+}
+
+const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
+
+function severityStyle(style: Style, severity: Severity): (text: string) => string {
+  switch (severity) {
+    case 'error':
+      return (t) => style.bold(style.red(t));
+    case 'warning':
+      return (t) => style.bold(style.yellow(t));
+    case 'info':
+      return (t) => style.bold(style.cyan(t));
+  }
+}
+
+/**
+ * Sorts diagnostics by file, then line, then column. Files listed in `fileOrder` come first,
+ * in that order (the order the user named them); other files follow by name. Stable.
+ */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[], fileOrder: readonly string[] = []): Diagnostic[] {
+  const rank = new Map(fileOrder.map((file, index) => [file, index] as const));
+  const fileRank = (file: string): number => rank.get(file) ?? fileOrder.length;
+  return [...diagnostics].sort((a, b) => {
+    const fa = a.location.file;
+    const fb = b.location.file;
+    return (
+      fileRank(fa) - fileRank(fb) ||
+      (fa < fb ? -1 : fa > fb ? 1 : 0) ||
+      a.location.line - b.location.line ||
+      a.location.col - b.location.col
+    );
+  });
+}
+
+/** The text of 1-based line `line` of `source` (without its line break), or undefined. */
+export function sourceLine(source: string, line: number): string | undefined {
+  if (line < 1) return undefined;
+  let start = 0;
+  for (let current = 1; current < line; current++) {
+    const next = source.indexOf('\n', start);
+    if (next === -1) return undefined;
+    start = next + 1;
+  }
+  let end = source.indexOf('\n', start);
+  if (end === -1) end = source.length;
+  if (start > source.length) return undefined;
+  const text = source.slice(start, end);
+  return text.endsWith('\r') ? text.slice(0, -1) : text;
+}
+
+/**
+ * The caret line under `text` for a 1-based column `col`, spanning to `endCol` (exclusive)
+ * when given. Tabs before the column are kept so the caret lines up in a terminal.
+ */
+export function caretLine(text: string, col: number, endCol?: number): string {
+  const start = Math.max(1, col);
+  const pad = Array.from(text.slice(0, start - 1), (ch) => (ch === '\t' ? '\t' : ' ')).join('');
+  const padding = pad + ' '.repeat(Math.max(0, start - 1 - text.length));
+  const width = endCol !== undefined && endCol > start ? endCol - start : 1;
+  return padding + '^'.repeat(width);
+}
+
+/**
+ * One diagnostic as text: the `file:line:col: severity code: message` header, the source
+ * line with a caret under the column (when `source` has that line), then `hint:`.
+ * No trailing newline.
+ */
+export function formatDiagnostic(diagnostic: Diagnostic, source: string | undefined, options: FormatDiagnosticsOptions = {}): string {
+  const style = createStyle(options.color ?? false);
+  const { file, line, col, endLine, endCol } = diagnostic.location;
+  const lines = [
+    `${style.bold(`${file}:${line}:${col}:`)} ${severityStyle(style, diagnostic.severity)(diagnostic.severity)} ` +
+      `${style.dim(diagnostic.code)}: ${style.bold(diagnostic.message)}`,
+  ];
+  const text = source === undefined ? undefined : sourceLine(source, line);
+  if (text !== undefined) {
+    const gutter = String(line);
+    const blank = ' '.repeat(gutter.length);
+    const sameLine = endLine === undefined || endLine === line;
+    lines.push(`${style.dim(` ${gutter} |`)} ${text}`);
+    lines.push(`${style.dim(` ${blank} |`)} ${style.green(caretLine(text, col, sameLine ? endCol : undefined))}`);
+  }
+  if (diagnostic.hint) lines.push(`  ${style.cyan('hint:')} ${diagnostic.hint}`);
+  return lines.join('\n');
+}
+
+/** Counts per severity, e.g. "2 errors, 1 warning" ("no problems" when empty; info only when present). */
+export function countDiagnostics(diagnostics: readonly { severity: Severity }[]): string {
+  if (diagnostics.length === 0) return 'no problems';
+  const count = (severity: Severity): number => diagnostics.filter((d) => d.severity === severity).length;
+  const parts = SEVERITY_ORDER.filter((s) => s !== 'info' || count('info') > 0).map((severity) => {
+    const n = count(severity);
+    return severity === 'info' ? `${n} info` : `${n} ${severity}${n === 1 ? '' : 's'}`;
+  });
+  return parts.join(', ');
+}
+
+/**
+ * All diagnostics, sorted (see sortDiagnostics), each formatted by formatDiagnostic and
+ * followed by a blank line. `sources` maps a file name (as in `location.file`) to its text;
+ * its insertion order is the file order. Returns '' for no diagnostics.
+ */
+export function formatDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  sources: ReadonlyMap<string, string>,
+  options: FormatDiagnosticsOptions = {},
+): string {
+  return sortDiagnostics(diagnostics, [...sources.keys()])
+    .map((d) => `${formatDiagnostic(d, sources.get(d.location.file), options)}\n\n`)
+    .join('');
+}

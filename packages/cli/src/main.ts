@@ -1,0 +1,309 @@
+/**
+ * The `headroom` command line: reads files, calls core, renders, picks the exit code.
+ * No capacity arithmetic happens here.
+ *
+ * Start-up stays light: this module loads only commander and the CLI's own formatting code.
+ * Core (yaml, zod, mathjs) is imported when a command needs it, and the report (vega) only
+ * by `headroom report`.
+ */
+import { isAbsolute, resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import type { Diagnostic, PlanResult, Scenario } from '@headroom/core';
+import { ExitCode, FAIL_ON_LEVELS, failingItems, type FailOn } from './exit-codes.js';
+import { countDiagnostics, formatDiagnostics } from './format-diagnostics.js';
+import type { CliIo } from './io.js';
+import { renderText } from './render-text.js';
+import { shouldUseColor } from './style.js';
+
+type CoreModule = typeof import('@headroom/core');
+
+/** The part of @headroom/core the CLI calls. */
+export type CoreApi = Pick<CoreModule, 'parseScenario' | 'evaluate' | 'scenarioJsonSchema'>;
+
+/** The part of @headroom/report the CLI calls. */
+export interface ReportApi {
+  renderHtml(plan: PlanResult, options?: { title?: string }): Promise<string>;
+}
+
+/** Module loaders, replaceable in tests. The defaults import the real packages lazily. */
+export interface CliDeps {
+  loadCore(): Promise<CoreApi>;
+  loadReport(): Promise<ReportApi>;
+  loadVersion(): Promise<string>;
+}
+
+/**
+ * core's VERSION without loading all of core: core's entry point pulls in yaml, zod and mathjs,
+ * while `--version` and `--help` need one string. Imports `version.js` next to core's resolved
+ * entry point, falling back to the entry point itself.
+ */
+async function loadCoreVersion(): Promise<string> {
+  try {
+    const entry = import.meta.resolve('@headroom/core');
+    const mod = (await import(new URL('./version.js', entry).href)) as { VERSION?: unknown };
+    if (typeof mod.VERSION === 'string') return mod.VERSION;
+  } catch {
+    // fall through to the full import
+  }
+  return (await import('@headroom/core')).VERSION;
+}
+
+/** The real modules, imported on first use. */
+export const defaultDeps: CliDeps = {
+  loadCore: () => import('@headroom/core'),
+  loadReport: () => import('@headroom/report'),
+  loadVersion: loadCoreVersion,
+};
+
+interface Context {
+  io: CliIo;
+  deps: CliDeps;
+  /** Colour on stdout / stderr. */
+  colorOut: boolean;
+  colorErr: boolean;
+}
+
+const EXIT_CODE_HELP = `
+Exit codes:
+  0  fine
+  1  findings (or warnings/notes about the file) at or above --fail-on
+  2  invalid input: errors in a scenario file, an unreadable file, bad usage
+  3  internal error: a bug in headroom, please report it
+
+Environment:
+  NO_COLOR=1        no colour, even on a terminal
+  HEADROOM_DEBUG=1  print the stack trace of an internal error
+`;
+
+/** A Node file-system error (`ENOENT`, `EACCES`, ...), as opposed to a bug. */
+function isFsError(error: unknown): error is NodeJS.ErrnoException & { code: string } {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && /^E[A-Z0-9]+$/.test((error as NodeJS.ErrnoException).code ?? '');
+}
+
+const FS_ERROR_TEXT: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a component of the path is not a directory',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on device',
+};
+
+function describeFsError(error: NodeJS.ErrnoException & { code: string }): string {
+  const text = FS_ERROR_TEXT[error.code];
+  return text ? `${text} (${error.code})` : error.message;
+}
+
+function absolute(ctx: Context, file: string): string {
+  return isAbsolute(file) ? file : resolve(ctx.io.cwd, file);
+}
+
+/** Reads a scenario file; on an I/O error prints a one-line message and returns undefined. */
+async function readInput(ctx: Context, file: string): Promise<string | undefined> {
+  try {
+    return await ctx.io.readFile(absolute(ctx, file));
+  } catch (error) {
+    if (!isFsError(error)) throw error;
+    ctx.io.stderr.write(`headroom: cannot read ${file}: ${describeFsError(error)}\n`);
+    return undefined;
+  }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** `headroom validate <file...>`: every file's diagnostics on stdout; 2 when any file has an error or cannot be read. */
+async function validateCommand(ctx: Context, files: string[]): Promise<number> {
+  const core = await ctx.deps.loadCore();
+  const sources = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  let unreadable = 0;
+  for (const file of files) {
+    const text = await readInput(ctx, file);
+    if (text === undefined) {
+      unreadable++;
+      continue;
+    }
+    sources.set(file, text);
+    diagnostics.push(...core.parseScenario(text, { fileName: file }).diagnostics);
+  }
+  ctx.io.stdout.write(formatDiagnostics(diagnostics, sources, { color: ctx.colorOut }));
+  const summary = [
+    ...(sources.size > 0 || unreadable === 0 ? [`${plural(sources.size, 'file')} checked: ${countDiagnostics(diagnostics)}`] : []),
+    ...(unreadable > 0 ? [`${plural(unreadable, 'file')} could not be read`] : []),
+  ];
+  ctx.io.stdout.write(`${summary.join('; ')}\n`);
+  const hasError = diagnostics.some((d) => d.severity === 'error');
+  return hasError || unreadable > 0 ? ExitCode.InvalidInput : ExitCode.Ok;
+}
+
+type Loaded = { ok: true; scenario: Scenario; diagnostics: Diagnostic[] } | { ok: false; exitCode: number };
+
+/** Reads and parses one scenario; diagnostics go to stderr (stdout is for the plan). */
+async function loadScenario(ctx: Context, core: CoreApi, file: string): Promise<Loaded> {
+  const text = await readInput(ctx, file);
+  if (text === undefined) return { ok: false, exitCode: ExitCode.InvalidInput };
+  const { scenario, diagnostics } = core.parseScenario(text, { fileName: file });
+  if (diagnostics.length > 0) {
+    ctx.io.stderr.write(formatDiagnostics(diagnostics, new Map([[file, text]]), { color: ctx.colorErr }));
+    ctx.io.stderr.write(`${file}: ${countDiagnostics(diagnostics)}\n`);
+  }
+  if (!scenario || diagnostics.some((d) => d.severity === 'error')) {
+    return { ok: false, exitCode: ExitCode.InvalidInput };
+  }
+  return { ok: true, scenario, diagnostics };
+}
+
+/** Exit code after a successful evaluation, explaining a failure on stderr. */
+function failOnExitCode(ctx: Context, plan: PlanResult, diagnostics: Diagnostic[], failOn: FailOn): number {
+  const failing = [...failingItems(plan.findings, failOn), ...failingItems(diagnostics, failOn)];
+  if (failing.length === 0) return ExitCode.Ok;
+  ctx.io.stderr.write(`headroom: ${plural(failing.length, 'finding')} at or above ${failOn} (--fail-on ${failOn})\n`);
+  return ExitCode.Findings;
+}
+
+interface PlanOptions {
+  format: 'text' | 'json';
+  failOn: FailOn;
+}
+
+/** `headroom plan <file>`: the plan as text or JSON on stdout. */
+async function planCommand(ctx: Context, file: string, options: PlanOptions): Promise<number> {
+  const core = await ctx.deps.loadCore();
+  const loaded = await loadScenario(ctx, core, file);
+  if (!loaded.ok) return loaded.exitCode;
+  const plan = core.evaluate(loaded.scenario);
+  ctx.io.stdout.write(
+    options.format === 'json' ? `${JSON.stringify(plan, null, 2)}\n` : renderText(plan, { color: ctx.colorOut }),
+  );
+  return failOnExitCode(ctx, plan, loaded.diagnostics, options.failOn);
+}
+
+interface ReportOptions {
+  output: string;
+  failOn: FailOn;
+}
+
+/** `headroom report <file> -o out.html`: the plan summary on stdout, the HTML report written atomically. */
+async function reportCommand(ctx: Context, file: string, options: ReportOptions): Promise<number> {
+  const core = await ctx.deps.loadCore();
+  const loaded = await loadScenario(ctx, core, file);
+  if (!loaded.ok) return loaded.exitCode;
+  const plan = core.evaluate(loaded.scenario);
+  ctx.io.stdout.write(renderText(plan, { color: ctx.colorOut }));
+  const report = await ctx.deps.loadReport();
+  const html = await report.renderHtml(plan, { title: plan.scenario.name });
+  if (typeof html !== 'string') throw new Error('renderHtml did not return a string');
+  try {
+    await ctx.io.writeFileAtomic(absolute(ctx, options.output), html);
+  } catch (error) {
+    if (!isFsError(error)) throw error;
+    ctx.io.stderr.write(`headroom: cannot write ${options.output}: ${describeFsError(error)}\n`);
+    return ExitCode.InvalidInput;
+  }
+  ctx.io.stderr.write(`headroom: wrote ${options.output}\n`);
+  return failOnExitCode(ctx, plan, loaded.diagnostics, options.failOn);
+}
+
+/** `headroom schema`: the scenario file's JSON Schema. */
+async function schemaCommand(ctx: Context): Promise<number> {
+  const core = await ctx.deps.loadCore();
+  ctx.io.stdout.write(`${JSON.stringify(core.scenarioJsonSchema(), null, 2)}\n`);
+  return ExitCode.Ok;
+}
+
+function failOnOption(): Option {
+  return new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity')
+    .choices(FAIL_ON_LEVELS)
+    .default('error');
+}
+
+function buildProgram(ctx: Context, version: string, setExitCode: (code: number) => void): Command {
+  const program = new Command('headroom')
+    .description('Plan the hardware of an OpenStack + Ceph private cloud: capacity, headroom and runway.')
+    .version(version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => ctx.io.stdout.write(text),
+      writeErr: (text) => ctx.io.stderr.write(text),
+      getOutHasColors: () => ctx.colorOut,
+      getErrHasColors: () => ctx.colorErr,
+    })
+    .showHelpAfterError('(run "headroom --help" for usage)')
+    .addHelpText('after', EXIT_CODE_HELP);
+
+  // Subcommands copy the settings above (exitOverride, output), so they come after.
+  program
+    .command('validate')
+    .description('check scenario files and print every diagnostic (stdout)')
+    .argument('<file...>', 'scenario files (YAML)')
+    .action(async (files: string[]) => setExitCode(await validateCommand(ctx, files)));
+
+  program
+    .command('plan')
+    .description('evaluate a scenario and print the plan (diagnostics go to stderr)')
+    .argument('<file>', 'scenario file (YAML)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(failOnOption())
+    .action(async (file: string, options: PlanOptions) => setExitCode(await planCommand(ctx, file, options)));
+
+  program
+    .command('report')
+    .description('evaluate a scenario, print the plan summary and write the HTML report')
+    .argument('<file>', 'scenario file (YAML)')
+    .requiredOption('-o, --output <file>', 'HTML file to write (replaced atomically)')
+    .addOption(failOnOption())
+    .action(async (file: string, options: ReportOptions) => setExitCode(await reportCommand(ctx, file, options)));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of scenario files')
+    .action(async () => setExitCode(await schemaCommand(ctx)));
+
+  return program;
+}
+
+/** Prints an unexpected exception: message always, stack trace only with HEADROOM_DEBUG. */
+function internalError(io: CliIo, error: unknown): number {
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`headroom: internal error: ${message}\n`);
+  const debug = io.env['HEADROOM_DEBUG'];
+  if (debug && debug !== '0' && error instanceof Error && error.stack) {
+    io.stderr.write(`${error.stack}\n`);
+  }
+  io.stderr.write(
+    'please report this, with the command and the scenario file' +
+      (debug && debug !== '0' ? '\n' : ' (HEADROOM_DEBUG=1 prints the stack trace)\n'),
+  );
+  return ExitCode.InternalError;
+}
+
+/**
+ * Runs the `headroom` command line with `argv` (the arguments after the program name) and
+ * returns the exit code: 0 fine, 1 findings at or above --fail-on, 2 invalid input or usage,
+ * 3 internal error. Never throws and never calls process.exit; all output goes through `io`.
+ * `deps` replaces module loaders (tests).
+ */
+export async function run(argv: readonly string[], io: CliIo, deps: Partial<CliDeps> = {}): Promise<number> {
+  const ctx: Context = {
+    io,
+    deps: { ...defaultDeps, ...deps },
+    colorOut: shouldUseColor(io.stdout, io.env),
+    colorErr: shouldUseColor(io.stderr, io.env),
+  };
+  let exitCode: number = ExitCode.Ok;
+  try {
+    const program = buildProgram(ctx, await ctx.deps.loadVersion(), (code) => (exitCode = code));
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help, --version, `help`: 0. Unknown options or commands, missing arguments, bad choices: 2.
+      return error.exitCode === 0 ? ExitCode.Ok : ExitCode.InvalidInput;
+    }
+    return internalError(io, error);
+  }
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { fixturePlan } from '../../../test/helpers/plan-fixture.js';
+import { formatAmount, formatMonth, formatPercent, formatRunway, formatTB, renderText } from './render-text.js';
+
+describe('unit formatting', () => {
+  it('shows bytes as decimal TB and says TB', () => {
+    expect(formatTB(3.84e12)).toBe('3.8 TB');
+    expect(formatTB(0.48e12)).toBe('0.48 TB');
+    expect(formatTB(368.64e12)).toBe('368.6 TB');
+    expect(formatTB(1_234_500e9)).toBe('1,234.5 TB');
+    expect(formatAmount(69.632e12, 'bytes')).toBe('69.6 TB');
+  });
+
+  it('shows MiB as GiB with its label', () => {
+    expect(formatAmount(516096, 'MiB')).toBe('504 GiB'); // 516096 / 1024
+    expect(formatAmount(8192, 'MiB')).toBe('8.0 GiB');
+    expect(formatAmount(248, 'vCPU')).toBe('248 vCPU');
+  });
+
+  it('formats ratios and months', () => {
+    expect(formatPercent(0.645)).toBe('64.5%');
+    expect(formatPercent(null)).toBe('n/a');
+    expect(formatMonth('2028-01')).toBe('Jan 2028');
+    expect(formatMonth('2028-13')).toBe('2028-13');
+  });
+
+  it('formats a runway with the month it ends, or beyond the horizon', () => {
+    const plan = fixturePlan();
+    expect(formatRunway(plan, 2)).toBe('2 months (Mar 2027)');
+    expect(formatRunway(plan, 1)).toBe('1 month (Feb 2027)');
+    expect(formatRunway(plan, null)).toBe('> 3 months');
+  });
+});
+
+describe('renderText', () => {
+  const text = renderText(fixturePlan());
+
+  it('names the scenario, horizon, hosts per role and the tolerated failures', () => {
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('Fixture cloud');
+    expect(text).toContain('3 months from 2027-01 (Jan 2027 to Mar 2027)');
+    expect(text).toContain('3 control, 2 compute (5 hosts)');
+    expect(text).toContain('losing 1 host per role');
+    expect(text).toContain('368.6 TB raw in 36 OSDs, failure domain host');
+  });
+
+  it('prints one row per resource with capacity, first and last month use, threshold and runway', () => {
+    const row = (label: string) => text.split('\n').find((l) => l.trimStart().startsWith(label))?.trim().split(/\s{2,}/);
+    expect(row('RESOURCE')).toEqual(['RESOURCE', 'CAPACITY', 'USE 2027-01', 'USE 2027-03', 'THRESHOLD', 'RUNWAY']);
+    expect(row('Compute vCPU')).toEqual(['Compute vCPU', '248 vCPU', '64.5%', '78.1%', '80%', '2 months (Mar 2027)']);
+    expect(row('Compute memory')).toEqual(['Compute memory', '504 GiB', '63.5%', '63.5%', '80%', '> 3 months']);
+    expect(row('Pool volumes')).toEqual(['Pool volumes', '69.6 TB', '57.4%', '69.5%', '85%', '> 3 months']);
+  });
+
+  it('names the bottleneck and the control-plane quorum', () => {
+    expect(text).toContain('Bottleneck: Compute vCPU, threshold crossed in 2 months (Mar 2027)');
+    expect(text).toContain('Control plane: 3 controllers, quorum 2, tolerates 1 controller failure');
+    expect(renderText(fixturePlan({ bottleneck: null }))).toContain('Bottleneck: none within the horizon (3 months)');
+  });
+
+  it('groups findings by severity with code, subject and message', () => {
+    expect(text).toContain('Findings: 0 errors, 1 warning, 1 info');
+    const warning = text.indexOf('  warning\n');
+    const info = text.indexOf('  info\n');
+    expect(warning).toBeGreaterThan(0);
+    expect(info).toBeGreaterThan(warning);
+    expect(text).toMatch(/runway\.short\s+resource compute\.vcpu\s+vCPU demand crosses 80% of capacity \(from Mar 2027\)/);
+    expect(text).toMatch(/role\.ecc_unknown\s+role compute\s+ECC memory is not stated/);
+    expect(renderText(fixturePlan({ findings: [], summary: { error: 0, warning: 0, info: 0 } }))).toContain('Findings: none');
+  });
+
+  it('is plain text unless colour is asked for', () => {
+    expect(text).not.toContain('\u001b[');
+    expect(renderText(fixturePlan(), { color: true })).toContain('\u001b[1m');
+  });
+});

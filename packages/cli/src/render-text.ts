@@ -1,0 +1,203 @@
+/**
+ * The plan as a terminal summary. Formatting only: every number shown is in the PlanResult
+ * (computed by core); this file converts units for display (bytes -> TB, MiB -> GiB) and
+ * nothing else.
+ */
+import type { Finding, PlanResult, ResourceInfo, Severity } from '@headroom/core';
+import { createStyle, type Style } from './style.js';
+
+export interface RenderTextOptions {
+  /** ANSI colour (decide with shouldUseColor). Default false. */
+  color?: boolean;
+}
+
+const ROLE_ORDER = ['control', 'compute', 'storage', 'deploy'] as const;
+const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Bytes per decimal terabyte: the report and the CLI show storage in TB (10^12 bytes). */
+const BYTES_PER_TB = 1e12;
+const MIB_PER_GIB = 1024;
+
+function number(value: number, fractionDigits: number): string {
+  return new Intl.NumberFormat('en-US', {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
+}
+
+/** `2028-01` -> `Jan 2028`; anything else is returned unchanged. */
+export function formatMonth(month: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  const name = match ? MONTH_NAMES[Number(match[2]) - 1] : undefined;
+  return match && name ? `${name} ${match[1]}` : month;
+}
+
+/** Bytes as decimal terabytes, saying "TB": 368.64e12 -> "368.6 TB", 0.48e12 -> "0.48 TB" (two decimals below 1 TB). */
+export function formatTB(bytes: number): string {
+  const tb = bytes / BYTES_PER_TB;
+  return `${number(tb, Math.abs(tb) < 1 ? 2 : 1)} TB`;
+}
+
+/** An amount in a PlanResult unit, for display: bytes as TB, MiB and GiB as GiB, counts as is. */
+export function formatAmount(value: number, unit: string): string {
+  switch (unit) {
+    case 'bytes':
+      return formatTB(value);
+    case 'MiB': {
+      const gib = value / MIB_PER_GIB;
+      return `${number(gib, Math.abs(gib) < 100 ? 1 : 0)} GiB`;
+    }
+    case 'GiB':
+      return `${number(value, Math.abs(value) < 100 ? 1 : 0)} GiB`;
+    case 'vCPU':
+      return `${number(value, Number.isInteger(value) ? 0 : 1)} vCPU`;
+    default:
+      return `${number(value, Number.isInteger(value) ? 0 : 2)} ${unit}`;
+  }
+}
+
+/** A ratio (0..1) as a percentage with one decimal; null (no capacity) as "n/a". */
+export function formatPercent(ratio: number | null | undefined): string {
+  if (ratio === null || ratio === undefined) return 'n/a';
+  return `${number(ratio * 100, 1)}%`;
+}
+
+/** A threshold ratio as a percentage, without decimals unless it has them: 0.8 -> "80%", 0.855 -> "85.5%". */
+function formatThreshold(ratio: number): string {
+  const percent = ratio * 100;
+  const rounded = Number(percent.toFixed(1));
+  return `${number(rounded, Number.isInteger(rounded) ? 0 : 1)}%`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * A runway as text: "12 months (Jan 2028)" (the month its threshold is crossed, from
+ * plan.months), or "> 24 months" when the threshold is not crossed within the horizon.
+ */
+export function formatRunway(plan: PlanResult, runwayMonths: number | null): string {
+  if (runwayMonths === null) return `> ${plural(plan.scenario.horizonMonths, 'month')}`;
+  const month = plan.months[runwayMonths]?.month;
+  return month ? `${plural(runwayMonths, 'month')} (${formatMonth(month)})` : plural(runwayMonths, 'month');
+}
+
+function table(rows: string[][], alignRight: readonly boolean[], indent = '  '): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows.map((row) =>
+    (
+      indent +
+      row
+        .map((cell, i) => {
+          const width = widths[i] ?? 0;
+          return alignRight[i] ? cell.padStart(width) : cell.padEnd(width);
+        })
+        .join('  ')
+    ).trimEnd(),
+  );
+}
+
+function hostsLine(plan: PlanResult): string {
+  const counts = new Map<string, number>();
+  for (const host of plan.hosts) counts.set(host.role, (counts.get(host.role) ?? 0) + 1);
+  const roles = [...ROLE_ORDER.filter((r) => counts.has(r)), ...[...counts.keys()].filter((r) => !(ROLE_ORDER as readonly string[]).includes(r))];
+  const parts = roles.map((role) => `${counts.get(role)} ${role}`);
+  return `${parts.join(', ') || 'none'} (${plural(plan.hosts.length, 'host')})`;
+}
+
+function toleratesLine(plan: PlanResult): string {
+  const { hosts, racks } = plan.scenario.policy.tolerate;
+  const parts: string[] = [];
+  if (hosts > 0) parts.push(`${plural(hosts, 'host')} per role`);
+  if (racks > 0) parts.push(plural(racks, 'rack'));
+  return parts.length > 0 ? `losing ${parts.join(' and ')}` : 'no failures (N+0)';
+}
+
+function resourceRows(plan: PlanResult): string[] {
+  const first = plan.months[0];
+  const last = plan.months[plan.months.length - 1];
+  if (plan.resources.length === 0 || !first || !last) return ['  no resources planned'];
+  const header = ['RESOURCE', 'CAPACITY', `USE ${first.month}`, `USE ${last.month}`, 'THRESHOLD', 'RUNWAY'];
+  const rows = plan.resources.map((resource: ResourceInfo) => {
+    const m0 = first.resources[resource.id];
+    const mN = last.resources[resource.id];
+    return [
+      resource.label,
+      m0 ? formatAmount(m0.capacityTolerated, resource.unit) : 'n/a',
+      formatPercent(m0?.utilisationTolerated),
+      formatPercent(mN?.utilisationTolerated),
+      formatThreshold(resource.threshold),
+      formatRunway(plan, resource.runwayMonths),
+    ];
+  });
+  return table([header, ...rows], [false, true, true, true, true, false]);
+}
+
+function findingRows(plan: PlanResult, style: Style): string[] {
+  const s = plan.summary;
+  const counts = `${plural(s.error, 'error')}, ${plural(s.warning, 'warning')}, ${s.info} info`;
+  if (plan.findings.length === 0) return [`${style.bold('Findings:')} none`];
+  const lines = [`${style.bold('Findings:')} ${counts}`];
+  for (const severity of SEVERITY_ORDER) {
+    const group = plan.findings.filter((f: Finding) => f.severity === severity);
+    if (group.length === 0) continue;
+    const colour = severity === 'error' ? style.red : severity === 'warning' ? style.yellow : style.cyan;
+    lines.push(`  ${style.bold(colour(severity))}`);
+    const rows = group.map((f) => {
+      const month = f.month === undefined ? undefined : plan.months[f.month]?.month;
+      return [f.code, f.subject, month ? `${f.message} (from ${formatMonth(month)})` : f.message];
+    });
+    lines.push(...table(rows, [false, false, false], '    '));
+  }
+  return lines;
+}
+
+/**
+ * The plan summary printed by `headroom plan` and `headroom report`: scenario, horizon,
+ * hosts per role, per-resource capacity, utilisation (with the tolerated failures removed)
+ * in the first and last month, threshold and runway; the bottleneck, the control-plane
+ * quorum, then the findings grouped by severity. Ends with a newline.
+ */
+export function renderText(plan: PlanResult, options: RenderTextOptions = {}): string {
+  const style = createStyle(options.color ?? false);
+  const sc = plan.scenario;
+  const first = plan.months[0];
+  const last = plan.months[plan.months.length - 1];
+  const field = (name: string, value: string): string => `  ${style.dim(name.padEnd(10))}${value}`;
+  const span = first && last ? `${formatMonth(first.month)} to ${formatMonth(last.month)}` : formatMonth(sc.start);
+
+  const lines: string[] = [style.bold(sc.name)];
+  lines.push(field('horizon', `${plural(sc.horizonMonths, 'month')} from ${sc.start} (${span})`));
+  lines.push(field('hosts', hostsLine(plan)));
+  lines.push(field('tolerates', toleratesLine(plan)));
+  lines.push(
+    field(
+      'storage',
+      `${formatTB(plan.storage.rawBytes)} raw in ${plural(plan.storage.osdCount, 'OSD')}, failure domain ${plan.storage.failureDomain}`,
+    ),
+  );
+  lines.push('');
+  lines.push(style.bold('Resources') + style.dim(' (capacity and use with the tolerated failures removed; TB = 10^12 bytes)'));
+  lines.push(...resourceRows(plan));
+  lines.push('');
+
+  const b = plan.bottleneck;
+  const bottleneckLabel = b ? (plan.resources.find((r) => r.id === b.resource)?.label ?? b.resource) : undefined;
+  lines.push(
+    `${style.bold('Bottleneck:')} ` +
+      (b
+        ? `${bottleneckLabel}, threshold crossed in ${plural(b.runwayMonths, 'month')} (${formatMonth(b.month)})`
+        : `none within the horizon (${plural(sc.horizonMonths, 'month')})`),
+  );
+  const cp = plan.controlPlane;
+  lines.push(
+    `${style.bold('Control plane:')} ${plural(cp.controllers, 'controller')}, quorum ${cp.quorum}, ` +
+      `tolerates ${plural(cp.toleratedFailures, 'controller failure')}`,
+  );
+  lines.push('');
+  lines.push(...findingRows(plan, style));
+  return lines.join('\n') + '\n';
+}

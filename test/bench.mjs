@@ -1,0 +1,213 @@
+#!/usr/bin/env node
+/**
+ * headroom benchmark: prints figures, asserts nothing about speed.
+ *
+ *   pnpm bench            (builds, then runs this file)
+ *   node test/bench.mjs   (after `pnpm build`)
+ *
+ * 1. Scenario size: generates scenarios of 10, 100, 1,000 and 10,000 hosts over 24 months
+ *    in memory (the reference pilot's hardware, flavors and pools; mostly compute, ~12 %
+ *    storage, 3-5 controllers, one deploy host; racks added so that everything fits) and
+ *    times parseScenario (parse + validate + normalize), evaluate and renderHtml from the
+ *    built dist of core and report. Each size runs in its own process so that the peak RSS
+ *    (resourceUsage().maxRSS) belongs to that size alone; small sizes repeat and report the
+ *    median. µs per host-month shows whether the work grows linearly.
+ * 2. CLI start-up: median wall time of 5 spawns of `node packages/cli/dist/bin.js --version`
+ *    and `... validate scenarios/reference-pilot.yaml`, next to a bare `node -e 0`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const coreDist = join(root, 'packages/core/dist/index.js');
+const reportDist = join(root, 'packages/report/dist/index.js');
+const bin = join(root, 'packages/cli/dist/bin.js');
+const template = join(root, 'scenarios/reference-pilot.yaml');
+const SIZES = [10, 100, 1_000, 10_000];
+const HORIZON_MONTHS = 24;
+const RACK_RU_USED = 30; // leave room for switches and patch panels in a 42 U rack
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** "8 TB" x 2.5 -> "20 TB" (the unit is kept; only the number scales). */
+function scaleQuantity(text, factor) {
+  const match = /^\s*([0-9.]+)\s*(.*)$/.exec(String(text));
+  if (!match) return text;
+  return `${Number((Number(match[1]) * factor).toPrecision(6))} ${match[2]}`.trim();
+}
+
+/** A scenario of `hosts` hosts as YAML text, derived from the reference pilot. */
+function generateScenario(hosts) {
+  // yaml is core's dependency; resolve it from there rather than adding one at the root.
+  const YAML = createRequire(join(root, 'packages/core/package.json'))('yaml');
+  const doc = YAML.parse(readFileSync(template, 'utf8'));
+  const groups = Object.fromEntries(doc.nodes.map((g) => [g.role, g]));
+  const reference = { compute: groups.compute.count, storage: groups.storage.count };
+  const control = hosts >= 1_000 ? 5 : 3;
+  const deploy = 1;
+  const storage = Math.max(3, Math.round(hosts * 0.12));
+  const compute = hosts - control - deploy - storage;
+  if (compute < 1) throw new Error(`cannot generate ${hosts} hosts`);
+  groups.control.count = control;
+  groups.deploy.count = deploy;
+  groups.storage.count = storage;
+  groups.compute.count = compute;
+
+  // Racks: enough rack units at RACK_RU_USED per rack, at least 3 (one per zone).
+  const heightOf = (g) => Number(doc.hardware[g.hardware].heightRu ?? 1);
+  const totalRu = doc.nodes.reduce((sum, g) => sum + g.count * heightOf(g), 0);
+  const rackCount = Math.max(3, Math.ceil(totalRu / RACK_RU_USED) + 1);
+  doc.racks = Array.from({ length: rackCount }, (_, i) => ({
+    name: `r${i + 1}`,
+    zone: `az${(i % 3) + 1}`,
+    heightRu: 42,
+    powerBudget: '40 kW',
+  }));
+
+  // Demand grows with the fleet so that utilisation stays in the same range.
+  const computeFactor = compute / reference.compute;
+  const storageFactor = storage / reference.storage;
+  doc.demand.instances = doc.demand.instances.map((i) => ({ ...i, count: Math.max(1, Math.round(i.count * computeFactor)) }));
+  doc.demand.storage = Object.fromEntries(
+    Object.entries(doc.demand.storage).map(([pool, size]) => [pool, scaleQuantity(size, storageFactor)]),
+  );
+  doc.name = `Benchmark ${hosts} hosts`;
+  doc.horizonMonths = HORIZON_MONTHS;
+  return YAML.stringify(doc);
+}
+
+/** Child process: measures one size and prints one JSON line. */
+async function measure(hosts) {
+  const core = await import(pathToFileURL(coreDist).href);
+  let report;
+  try {
+    report = await import(pathToFileURL(reportDist).href);
+  } catch {
+    report = undefined;
+  }
+  const text = generateScenario(hosts);
+  const iterations = hosts <= 10 ? 15 : hosts <= 100 ? 7 : hosts <= 1_000 ? 3 : 1;
+  const parseMs = [];
+  const evaluateMs = [];
+  const renderMs = [];
+  let planHosts = 0;
+  for (let i = 0; i < iterations; i++) {
+    let t = performance.now();
+    const parsed = core.parseScenario(text, { fileName: `bench-${hosts}.yaml` });
+    parseMs.push(performance.now() - t);
+    const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
+    if (!parsed.scenario || errors.length > 0) {
+      const first = errors.slice(0, 5).map((d) => `${d.location.line}:${d.location.col} ${d.code} ${d.message}`);
+      throw new Error(`generated scenario is invalid:\n  ${first.join('\n  ')}`);
+    }
+    t = performance.now();
+    const plan = core.evaluate(parsed.scenario);
+    evaluateMs.push(performance.now() - t);
+    planHosts = plan.hosts.length;
+    if (report?.renderHtml) {
+      t = performance.now();
+      await report.renderHtml(plan);
+      renderMs.push(performance.now() - t);
+    }
+  }
+  return {
+    hosts,
+    planHosts,
+    months: HORIZON_MONTHS,
+    yamlKiB: Buffer.byteLength(text) / 1024,
+    iterations,
+    parseMs: median(parseMs),
+    evaluateMs: median(evaluateMs),
+    renderMs: renderMs.length ? median(renderMs) : null,
+    maxRssMiB: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+function spawnMedian(args, runs = 5) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+    times.push(performance.now() - t);
+    if (r.status !== 0) return { ms: null, error: `exit ${r.status}: ${(r.stderr || r.stdout).trim().split('\n')[0]}` };
+  }
+  return { ms: median(times) };
+}
+
+function table(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  return rows
+    .map((r, ri) => {
+      const line = r.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ');
+      return ri === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+    })
+    .join('\n');
+}
+
+const fmt = (n, digits = 1) => (n === null || n === undefined ? 'n/a' : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+
+async function main() {
+  if (process.argv[2] === '--child') {
+    const result = await measure(Number(process.argv[3]));
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  for (const file of [coreDist, bin]) {
+    if (!existsSync(file)) {
+      console.error(`missing ${file}: run \`pnpm build\` first (or \`pnpm bench\`)`);
+      process.exitCode = 2;
+      return;
+    }
+  }
+  console.log(`headroom benchmark — node ${process.version}, ${process.platform}/${process.arch}, horizon ${HORIZON_MONTHS} months`);
+  console.log('');
+  const rows = [['hosts', 'yaml KiB', 'parse+validate ms', 'evaluate ms', 'render-report ms', 'peak RSS MiB', 'evaluate µs/host-month', 'total µs/host-month']];
+  let failed = false;
+  for (const hosts of SIZES) {
+    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', String(hosts)], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const line = r.stdout.trim().split('\n').pop();
+    if (r.status !== 0 || !line) {
+      failed = true;
+      rows.push([String(hosts), `failed: ${(r.stderr || '').trim().split('\n').slice(0, 3).join(' | ')}`, '', '', '', '', '', '']);
+      continue;
+    }
+    const m = JSON.parse(line);
+    const hostMonths = m.planHosts * m.months;
+    const total = m.parseMs + m.evaluateMs + (m.renderMs ?? 0);
+    rows.push([
+      m.planHosts.toLocaleString('en-US'),
+      fmt(m.yamlKiB),
+      fmt(m.parseMs),
+      fmt(m.evaluateMs),
+      fmt(m.renderMs),
+      fmt(m.maxRssMiB),
+      fmt((m.evaluateMs * 1000) / hostMonths, 2),
+      fmt((total * 1000) / hostMonths, 2),
+    ]);
+  }
+  console.log(table(rows));
+  console.log('(median of 15/7/3/1 runs for 10/100/1,000/10,000 hosts; one process per size)');
+  console.log('');
+
+  const startup = [
+    ['command', 'median ms (5 spawns)'],
+    ['node -e 0 (baseline)', spawnMedian(['-e', '0'])],
+    ['headroom --version', spawnMedian([bin, '--version'])],
+    ['headroom validate scenarios/reference-pilot.yaml', spawnMedian([bin, 'validate', 'scenarios/reference-pilot.yaml'])],
+  ].map((row, i) => (i === 0 ? row : [row[0], row[1].ms === null ? row[1].error : fmt(row[1].ms)]));
+  console.log(table(startup));
+  if (failed) process.exitCode = 1;
+}
+
+await main();
