@@ -62,6 +62,7 @@ export function fixturePlan(overrides: Partial<PlanResult> = {}): PlanResult {
         demand: vcpuUse * 248,
         capacity: 496,
         capacityTolerated: 248,
+        thresholdLevel: 198.4, // 248 x 0.8
         utilisation: (vcpuUse * 248) / 496,
         utilisationTolerated: vcpuUse,
       },
@@ -69,6 +70,7 @@ export function fixturePlan(overrides: Partial<PlanResult> = {}): PlanResult {
         demand: 327680,
         capacity: 1032192,
         capacityTolerated: 516096,
+        thresholdLevel: 412876.8, // 516,096 x 0.8
         utilisation: 0.3175,
         utilisationTolerated: 0.635,
       },
@@ -76,6 +78,7 @@ export function fixturePlan(overrides: Partial<PlanResult> = {}): PlanResult {
         demand: poolUse * 69.632e12,
         capacity: 104.448e12,
         capacityTolerated: 69.632e12,
+        thresholdLevel: 59.1872e12, // 69.632e12 x 0.85
         utilisation: (poolUse * 69.632e12) / 104.448e12,
         utilisationTolerated: poolUse,
       },

@@ -229,10 +229,10 @@ describe('run: internal errors', () => {
 describe('run report', () => {
   it('prints the plan summary and writes the HTML through writeFileAtomic', async () => {
     const io = memoryIo(files);
-    let title: string | undefined;
+    let rendered: unknown;
     const report = async () => ({
-      renderHtml: async (_plan: unknown, options?: { title?: string }) => {
-        title = options?.title;
+      renderHtml: async (plan: unknown) => {
+        rendered = plan;
         return '<!doctype html><p>ok</p>';
       },
     });
@@ -240,7 +240,8 @@ describe('run report', () => {
     expect(io.out()).toBe(renderText(fixturePlan()));
     expect(io.written.get('/project/out/r.html')).toBe('<!doctype html><p>ok</p>');
     expect(io.err()).toContain('wrote out/r.html');
-    expect(title).toBe('Fixture cloud');
+    // the report gets the plan itself (its default title is the scenario's name)
+    expect((rendered as { scenario: { name: string } }).scenario.name).toBe('Fixture cloud');
   });
 
   it('applies --fail-on after writing the report', async () => {

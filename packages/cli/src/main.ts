@@ -194,7 +194,7 @@ async function reportCommand(ctx: Context, file: string, options: ReportOptions)
   const plan = core.evaluate(loaded.scenario);
   ctx.io.stdout.write(renderText(plan, { color: ctx.colorOut }));
   const report = await ctx.deps.loadReport();
-  const html = await report.renderHtml(plan, { title: plan.scenario.name });
+  const html = await report.renderHtml(plan);
   if (typeof html !== 'string') throw new Error('renderHtml did not return a string');
   try {
     await ctx.io.writeFileAtomic(absolute(ctx, options.output), html);

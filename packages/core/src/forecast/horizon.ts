@@ -77,6 +77,7 @@ export function projectHorizon(series: readonly ResourceSeries[], growth: Growth
         demand,
         capacity: s.capacity,
         capacityTolerated: s.capacityTolerated,
+        thresholdLevel: s.capacityTolerated * s.threshold,
         utilisation: utilisation(demand, s.capacity),
         utilisationTolerated: utilisation(demand, s.capacityTolerated),
       };

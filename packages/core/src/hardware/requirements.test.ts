@@ -21,7 +21,7 @@ describe('role requirements', () => {
     });
     const mem = checks.find((c) => c.requirement === 'minMemoryBytes')!;
     expect(mem).toMatchObject({ expected: '≥ 64 GiB', actual: '256 GiB', evidence: 'hardware.ctl-r660.memory.size' });
-    expect(mem.source).toContain('Production guidance: controllers 16+ cores, 64–128 GB RAM');
+    expect(mem.source).toContain('production guidance: controllers 16+ cores, 64-128 GB RAM');
     expect(checks.find((c) => c.requirement === 'minPhysicalCores')!.actual).toBe('64 physical cores (2 × 32)');
   });
 

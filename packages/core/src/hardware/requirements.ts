@@ -2,6 +2,7 @@
  * Role requirements: every hardware model used in a role checked against what the role needs.
  * A fact the scenario does not know ('unknown') is never a pass.
  */
+import { REQUIREMENT_LABELS, REQUIREMENT_SOURCES } from '../model/requirements.js';
 import type { Finding } from '../diagnostics/types.js';
 import type { HardwareModel, Role, RoleRequirements, Scenario } from '../model/scenario.js';
 import { osdDevices } from '../storage/raw.js';
@@ -13,13 +14,16 @@ export const SOURCES = {
     'Nova: compute hosts need hardware virtualization (VT-x/AMD-V) for KVM — docs.openstack.org/nova/latest/admin/configuration/hypervisor-kvm.html',
   ecc: 'Production guidance: ECC memory on servers; an uncorrected bit flip silently corrupts Galera and Ceph data',
   nvmeDatabase: 'Production guidance: the control-plane database (Galera) and etcd need low-latency storage: NVMe',
-  controlSizing: 'Production guidance: controllers 16+ cores, 64–128 GB RAM',
   osdMemory: 'Ceph osd_memory_target default 4 GiB — src/common/options/global.yaml.in',
 } as const;
 
+/**
+ * Where a size requirement comes from: the default's source, and the scenario key that
+ * overrides it (`requirements.<role>.<key>` in the YAML).
+ */
 function requirementSource(role: Role, key: 'minPhysicalCores' | 'minMemoryBytes' | 'minNicPorts'): string {
-  const base = `scenario requirements.${role}.${key}`;
-  return role === 'control' && key !== 'minNicPorts' ? `${base}; ${SOURCES.controlSizing}` : base;
+  const yamlKey = key === 'minMemoryBytes' ? 'minMemory' : key;
+  return `${REQUIREMENT_SOURCES[role][key]}; override with requirements.${role}.${yamlKey}`;
 }
 
 /** Physical cores of a model: sockets × coresPerSocket (threads not counted). */
@@ -135,7 +139,10 @@ export function checkRoles(scenario: Scenario, hosts: readonly Host[]): { checks
     const req = scenario.requirements[p.role];
     if (!hw || !req) continue;
     for (const c of checkHardware(p.role, hw, req)) {
-      const check: RoleCheck = { role: p.role, hardware: p.hardware, hosts: [...p.hosts], ...c };
+      const check: RoleCheck = {
+        role: p.role, hardware: p.hardware, hosts: [...p.hosts], ...c,
+        label: REQUIREMENT_LABELS[c.requirement as keyof RoleRequirements] ?? c.requirement,
+      };
       checks.push(check);
       if (c.status === 'pass') continue;
       const failed = c.status === 'fail';

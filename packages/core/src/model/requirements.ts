@@ -21,13 +21,36 @@ export const DEFAULT_REQUIREMENTS: Record<Role, RoleRequirements> = {
   deploy: { minPhysicalCores: 4, minMemoryBytes: 8 * GiB, minNicPorts: 2, requireEcc: true },
 };
 
-/** Where each default requirement comes from, by requirement key. */
-export const REQUIREMENT_SOURCES: Record<keyof RoleRequirements, string> = {
-  minPhysicalCores: 'production guidance: controllers 16+ cores; compute and storage 8+; deploy host 4+',
-  minMemoryBytes: 'production guidance: controllers 64-128 GB; Kolla-Ansible quickstart: deploy host 8 GB',
-  minNicPorts: 'production guidance: separate physical networks for management, tenant and storage traffic (2+ ports)',
-  memoryPerOsdBytes: 'Ceph osd_memory_target default 4 GiB per OSD (src/common/options/global.yaml.in)',
-  requireVirtualization: 'Nova libvirt/KVM needs hardware virtualization: cpu flag vmx (Intel VT-x) or svm (AMD-V)',
-  requireEcc: 'production guidance: ECC memory on every server',
-  requireNvmeDatabase: 'production guidance: fast reliable disks (NVMe) for the control-plane database',
+/** Human-readable names of the requirements, for tables. */
+export const REQUIREMENT_LABELS: Record<keyof RoleRequirements, string> = {
+  minPhysicalCores: 'Physical cores',
+  minMemoryBytes: 'Memory',
+  minNicPorts: 'NIC ports',
+  memoryPerOsdBytes: 'Memory for OSDs (osd_memory_target)',
+  requireVirtualization: 'Hardware virtualization',
+  requireEcc: 'ECC memory',
+  requireNvmeDatabase: 'NVMe for the database',
+};
+
+const CONTROL_SIZING = 'production guidance: controllers 16+ cores, 64-128 GB RAM';
+const SEPARATE_NETWORKS = 'production guidance: separate physical networks for management, tenant and storage traffic (2+ ports)';
+
+/** Where each default size requirement comes from, per role. */
+export const REQUIREMENT_SOURCES: Record<Role, Record<'minPhysicalCores' | 'minMemoryBytes' | 'minNicPorts', string>> = {
+  control: { minPhysicalCores: CONTROL_SIZING, minMemoryBytes: CONTROL_SIZING, minNicPorts: SEPARATE_NETWORKS },
+  compute: {
+    minPhysicalCores: 'headroom default: 8+ physical cores for a hypervisor',
+    minMemoryBytes: 'headroom default: 64 GiB+ for a hypervisor',
+    minNicPorts: SEPARATE_NETWORKS,
+  },
+  storage: {
+    minPhysicalCores: 'headroom default: 8+ physical cores for a Ceph OSD host',
+    minMemoryBytes: 'headroom default: 32 GiB+ for a Ceph OSD host (plus osd_memory_target per OSD, checked separately)',
+    minNicPorts: 'production guidance: Ceph public and cluster (replication) networks on their own links (2+ ports)',
+  },
+  deploy: {
+    minPhysicalCores: 'headroom default: 4+ physical cores for the deployment host',
+    minMemoryBytes: 'Kolla-Ansible quickstart host requirements: 8 GB main memory',
+    minNicPorts: 'Kolla-Ansible quickstart host requirements: 2 network interfaces',
+  },
 };

@@ -134,7 +134,10 @@ export interface RoleCheck {
   role: Role;
   hardware: string;
   hosts: string[];
+  /** Requirement key, as in `requirements.<role>` (`minPhysicalCores`, `requireEcc`, ...). */
   requirement: string;
+  /** Human-readable name of the requirement ("Physical cores", "ECC memory"). */
+  label: string;
   status: CheckStatus;
   /** What the role needs, human-readable with units ("64 GiB", "vmx or svm"). */
   expected: string;
@@ -164,6 +167,8 @@ export interface ResourceMonth {
   demand: number;
   capacity: number;
   capacityTolerated: number;
+  /** capacityTolerated x threshold: the level demand must stay under (same unit as demand). */
+  thresholdLevel: number;
   /** demand / capacity; Infinity is never stored: null when capacity is 0. */
   utilisation: number | null;
   utilisationTolerated: number | null;

@@ -13,7 +13,7 @@ describe('message number formatting (deterministic, no locale)', () => {
     expect(fmtGiB(64e9)).toBe('59.6 GiB'); // 64 GB = 64e9 / 2^30 = 59.60 GiB
     expect(fmtTB(68e12)).toBe('68 TB');
     expect(fmtPercent(0.825)).toBe('82.5 %');
-    expect(fmtInUnit(520192, 'MiB')).toBe('520,192 MiB');
+    expect(fmtInUnit(520192, 'MiB')).toBe('508 GiB'); // 520,192 MiB / 1024 = 508 GiB
     expect(fmtInUnit(3.84e12, 'bytes')).toBe('3.84 TB');
   });
 });

@@ -41,9 +41,13 @@ export function fmtPercent(ratio: number): string {
   return `${fmtNumber(ratio * 100, 1)} %`;
 }
 
-/** A value in a resource unit: bytes print as TB (decimal), others as "<n> <unit>". */
+/**
+ * A value in a resource unit, for messages: bytes print as TB (decimal), MiB as GiB
+ * (27,481,654 MiB reads better as 26,837.55 GiB), others as "<n> <unit>".
+ */
 export function fmtInUnit(value: number, unit: string): string {
   if (unit === 'bytes') return fmtTB(value);
+  if (unit === 'MiB') return fmtGiB(value * MIB);
   return `${fmtNumber(value)} ${unit}`;
 }
 

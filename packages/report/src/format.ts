@@ -1,0 +1,189 @@
+/**
+ * Formatting helpers: numbers from a PlanResult -> text with units. Formatting only: unit
+ * conversion for display (bytes -> TB, MiB -> GiB, ratio -> %), rounding and grouping.
+ * No capacity arithmetic happens here. Output does not depend on the locale or time zone.
+ *
+ * Storage sizes are shown in decimal units (1 TB = 10^12 bytes), as drive vendors and
+ * `ceph df` in bytes divided by 10^12 count them; memory is shown in binary units
+ * (1 GiB = 2^30 bytes), as Nova counts MEMORY_MB in MiB.
+ */
+
+/** Shown where a value is absent (null, undefined, NaN, infinite). */
+export const MISSING = '—';
+
+const DECIMAL_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB'] as const;
+const BINARY_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'] as const;
+
+/** The statement the report prints about its units. */
+export const UNITS_NOTE =
+  'Storage sizes are decimal: 1 TB = 10^12 bytes (not TiB). Memory sizes are binary: 1 GiB = 2^30 bytes. Placement values are in Placement units: VCPU count, MEMORY_MB in MiB, DISK_GB in GiB.';
+
+function isNumber(value: number | null | undefined): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/**
+ * Fixed-point number with `,` thousands separators: `formatNumber(1234567.891, 1)` is
+ * `"1,234,567.9"`. Locale-independent. Absent values give `MISSING`.
+ */
+export function formatNumber(value: number | null | undefined, digits = 0): string {
+  if (!isNumber(value)) return MISSING;
+  const fixed = Math.abs(value).toFixed(digits);
+  const [int = '0', frac] = fixed.split('.');
+  const negative = value < 0 && Number(fixed) !== 0;
+  return (negative ? '-' : '') + groupThousands(int) + (frac === undefined ? '' : `.${frac}`);
+}
+
+/**
+ * A dimensionless factor with up to `maxDigits` decimals and at least one:
+ * allocation ratio 4 -> "4.0", raw used rate 1.5 -> "1.5", 4/3 -> "1.33".
+ */
+export function formatFactor(value: number | null | undefined, maxDigits = 2): string {
+  if (!isNumber(value)) return MISSING;
+  let text = formatNumber(value, maxDigits);
+  if (text.includes('.')) text = text.replace(/0+$/, '').replace(/\.$/, '.0');
+  else text += '.0';
+  return text;
+}
+
+function scaled(value: number, base: number, units: readonly string[], digitsOption: number | undefined): string {
+  if (!isNumber(value)) return MISSING;
+  let exponent = 0;
+  let magnitude = Math.abs(value);
+  while (exponent < units.length - 1 && magnitude >= base) {
+    magnitude /= base;
+    exponent++;
+  }
+  // 999.96 TB would print as "1000.0 TB": move to the next unit instead.
+  if (exponent < units.length - 1 && Number(magnitude.toFixed(digitsOption ?? 1)) >= base) {
+    magnitude /= base;
+    exponent++;
+  }
+  // Default precision: one decimal, two below 10 so that 3.84 PB does not print as 3.8 PB.
+  const digits = digitsOption ?? (Number(magnitude.toFixed(1)) < 10 ? 2 : 1);
+  const shown = exponent === 0 ? formatNumber(magnitude, 0) : formatNumber(magnitude, digits);
+  return `${value < 0 ? '-' : ''}${shown} ${units[exponent]}`;
+}
+
+/**
+ * Bytes in decimal units with one decimal, two below 10: `formatBytes(40e12)` is
+ * `"40.0 TB"`, `formatBytes(552.96e12)` is `"553.0 TB"`, `formatBytes(3.84e15)` is
+ * `"3.84 PB"`. `digits` fixes the number of decimals.
+ */
+export function formatBytes(bytes: number | null | undefined, digits?: number): string {
+  if (!isNumber(bytes)) return MISSING;
+  return scaled(bytes, 1000, DECIMAL_UNITS, digits);
+}
+
+/**
+ * Bytes in binary units with one decimal, two below 10: `formatBinaryBytes(2 ** 40)` is
+ * `"1.00 TiB"`, `formatBinaryBytes(24 * 2 ** 30)` is `"24.0 GiB"`. `digits` fixes the decimals.
+ */
+export function formatBinaryBytes(bytes: number | null | undefined, digits?: number): string {
+  if (!isNumber(bytes)) return MISSING;
+  return scaled(bytes, 1024, BINARY_UNITS, digits);
+}
+
+/** "960.00 GB" -> "960 GB", "7.60 TB" -> "7.6 TB"; numbers without a decimal point are kept. */
+function trimZeros(text: string): string {
+  return text.replace(/^(-?[\d,]+)\.(\d*?)0+ /, (_all, int: string, frac: string) => (frac ? `${int}.${frac} ` : `${int} `));
+}
+
+/**
+ * A catalogue size as a vendor writes it: decimal units, up to two decimals, trailing
+ * zeros dropped: 3.84e12 -> "3.84 TB", 960e9 -> "960 GB", 7.68e12 -> "7.68 TB".
+ */
+export function formatDriveSize(bytes: number | null | undefined): string {
+  if (!isNumber(bytes)) return MISSING;
+  return trimZeros(formatBytes(bytes, 2));
+}
+
+/** Memory size in binary units, trailing zeros dropped: 256 GiB -> "256 GiB", 1.5 TiB -> "1.5 TiB". */
+export function formatMemorySize(bytes: number | null | undefined): string {
+  if (!isNumber(bytes)) return MISSING;
+  return trimZeros(formatBinaryBytes(bytes, 2));
+}
+
+/** A ratio (0..1) as a percentage: `formatPercent(0.8)` is `"80.0%"`; `formatPercent(0.8, 0)` is `"80%"`. */
+export function formatPercent(ratio: number | null | undefined, digits = 1): string {
+  if (!isNumber(ratio)) return MISSING;
+  return `${formatNumber(ratio * 100, digits)}%`;
+}
+
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/** `YYYY-MM` -> `"Jan 2027"`. Anything else is returned unchanged (the caller escapes it). */
+export function formatMonth(month: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return month;
+  const name = MONTH_NAMES[Number(match[2]) - 1];
+  return name === undefined ? month : `${name} ${match[1]}`;
+}
+
+/** Label of the horizon month with 0-based `index`, looked up in the plan's months (no date arithmetic). */
+export function formatMonthIndex(months: readonly { index: number; month: string }[], index: number): string {
+  const record = months.find((m) => m.index === index) ?? months[index];
+  return record ? formatMonth(record.month) : `month ${index}`;
+}
+
+/** "1 month", "9 months". */
+export function formatMonthCount(count: number): string {
+  return `${formatNumber(count)} ${count === 1 ? 'month' : 'months'}`;
+}
+
+/**
+ * A value in the unit a ResourceInfo or Finding names: `vCPU`/`VCPU` counts, `MiB`/`GiB`
+ * as binary sizes with up to two decimals (1,310,720 MiB -> "1.25 TiB"), `bytes` as decimal
+ * sizes with one decimal (40e12 -> "40.0 TB"), `ratio` as a percentage, anything else as a
+ * number followed by the unit.
+ */
+export function formatQuantity(value: number | null | undefined, unit: string | undefined): string {
+  if (!isNumber(value)) return MISSING;
+  switch (unit) {
+    case 'vCPU':
+    case 'VCPU':
+      return `${formatNumber(value, Number.isInteger(value) ? 0 : 1)} vCPU`;
+    case 'MiB':
+    case 'MEMORY_MB':
+      return formatMemorySize(value * 2 ** 20);
+    case 'GiB':
+    case 'DISK_GB':
+      return formatMemorySize(value * 2 ** 30);
+    case 'bytes':
+    case 'B':
+      return formatBytes(value);
+    case 'ratio':
+      return formatPercent(value);
+    case undefined:
+    case '':
+      return formatNumber(value, Number.isInteger(value) ? 0 : 2);
+    default:
+      return `${formatNumber(value, Number.isInteger(value) ? 0 : 2)} ${unit}`;
+  }
+}
+
+/** How a chart shows values of a unit: the display unit and the factor from the plan's unit to it. */
+export interface ChartScale {
+  /** Multiply a plan value by this to get the charted value. */
+  factor: number;
+  /** Unit of the charted value, for the axis title. */
+  unit: string;
+}
+
+/** Display scale for charts: MiB -> GiB, GiB -> GiB, bytes -> TB (decimal), counts unchanged. */
+export function chartScale(unit: string): ChartScale {
+  switch (unit) {
+    case 'MiB':
+    case 'MEMORY_MB':
+      return { factor: 1 / 1024, unit: 'GiB' };
+    case 'bytes':
+    case 'B':
+      return { factor: 1e-12, unit: 'TB' };
+    default:
+      return { factor: 1, unit };
+  }
+}

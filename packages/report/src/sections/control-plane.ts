@@ -1,0 +1,22 @@
+/** Section 4, control plane quorum. */
+import type { PlanResult } from '@headroom/core';
+import { html, type SafeHtml } from '../escape.js';
+import { formatNumber } from '../format.js';
+import { definitionList } from './common.js';
+
+/** Section 4: controllers, quorum and the failures the control plane survives. */
+export function controlPlaneSection(plan: PlanResult): SafeHtml {
+  const cp = plan.controlPlane;
+  const controllers = plan.hosts.filter((h) => h.role === 'control');
+  return html`<section aria-labelledby="control-plane">
+<h2 id="control-plane">Control plane quorum</h2>
+<p>Galera and RabbitMQ quorum queues keep working while a majority of controllers (the quorum) is up.
+With <strong>${formatNumber(cp.controllers)}</strong> ${cp.controllers === 1 ? 'controller' : 'controllers'} the quorum is <strong>${formatNumber(cp.quorum)}</strong>, so the control plane survives <strong>${formatNumber(cp.toleratedFailures)}</strong> ${cp.toleratedFailures === 1 ? 'controller' : 'controllers'} down.</p>
+${definitionList([
+  ['Controllers', formatNumber(cp.controllers)],
+  ['Quorum', formatNumber(cp.quorum)],
+  ['Controllers that may fail', formatNumber(cp.toleratedFailures)],
+  ['Hosts', controllers.length > 0 ? controllers.map((h) => `${h.name} (rack ${h.rack})`).join(', ') : '—'],
+])}
+</section>`;
+}

@@ -1,0 +1,90 @@
+/** Section 7, the glossary: each term the report uses, defined once. */
+import { html, type SafeHtml } from '../escape.js';
+
+/** One glossary entry; `id` is the anchor (`#term-<id>`). */
+export interface GlossaryTerm {
+  id: string;
+  term: string;
+  definition: string;
+}
+
+/** The terms the report uses, in reading order. */
+export const GLOSSARY: readonly GlossaryTerm[] = [
+  {
+    id: 'allocation-ratio',
+    term: 'Allocation ratio',
+    definition:
+      'How far Nova may overcommit a resource class on a host: cpu_allocation_ratio, ram_allocation_ratio, disk_allocation_ratio. 4.0 for VCPU means four vCPUs may be allocated per hardware thread.',
+  },
+  {
+    id: 'placement-capacity',
+    term: 'Placement capacity',
+    definition:
+      'What OpenStack Placement lets be allocated on a host for one resource class: capacity = (total − reserved) × allocation ratio. Used + request must stay within capacity, and no single request may exceed max_unit.',
+  },
+  {
+    id: 'max-unit',
+    term: 'max_unit',
+    definition: 'The largest single allocation Placement accepts for a resource class on a host; a flavor that asks for more never lands there.',
+  },
+  {
+    id: 'usable',
+    term: 'Usable, MAX AVAIL',
+    definition:
+      'Client data a Ceph pool can hold. Usable here is the pool’s share of raw capacity divided by its raw used rate (size for replicated pools, (k+m)/k for erasure-coded ones). MAX AVAIL is Ceph’s own figure in ceph df, which also accounts for the fullest OSD and the full ratio.',
+  },
+  {
+    id: 'nearfull',
+    term: 'Nearfull ratio',
+    definition:
+      'mon_osd_nearfull_ratio (default 0.85): the OSD fill level at which Ceph raises a HEALTH_WARN. Backfillfull (0.90) stops backfill into an OSD; full (0.95) stops writes. Nearfull usable = usable × nearfull ratio.',
+  },
+  {
+    id: 'failure-domain',
+    term: 'Failure domain',
+    definition:
+      'What can fail as a unit: a host or a rack. CRUSH places each copy or chunk of a placement group in a different failure domain, so a pool needs at least size (replicated) or k+m (erasure-coded) of them.',
+  },
+  {
+    id: 'n-plus-1',
+    term: 'N+1',
+    definition:
+      'Enough hosts that the load still fits with one host down (N+2: two). Tolerated capacity is the capacity with the tolerated hosts or racks removed, the largest first.',
+  },
+  {
+    id: 'threshold',
+    term: 'Threshold',
+    definition: 'The utilisation (demand ÷ capacity) a resource must stay under: the compute policy threshold, or the nearfull ratio for Ceph pools.',
+  },
+  {
+    id: 'runway',
+    term: 'Runway',
+    definition:
+      'Months from the start of the horizon until demand first crosses the threshold of the capacity left after the tolerated failures. “Beyond the horizon” means it never does within the months planned.',
+  },
+  {
+    id: 'bottleneck',
+    term: 'Bottleneck',
+    definition: 'The resource with the shortest runway: the one that runs out first and sets when to buy.',
+  },
+  {
+    id: 'horizon',
+    term: 'Horizon',
+    definition: 'The months planned, starting at the scenario’s start month.',
+  },
+  {
+    id: 'quorum',
+    term: 'Quorum',
+    definition:
+      'The majority of controllers, floor(n/2) + 1, that Galera and RabbitMQ quorum queues need to keep working. The control plane survives n − quorum controllers down.',
+  },
+];
+
+/** Section 7: the glossary as a definition list with an anchor per term. */
+export function glossarySection(): SafeHtml {
+  return html`<section aria-labelledby="glossary">
+<h2 id="glossary">Glossary</h2>
+<dl class="glossary">
+${GLOSSARY.map((t) => html`<dt id="term-${t.id}">${t.term}</dt><dd>${t.definition}</dd>\n`)}</dl>
+</section>`;
+}

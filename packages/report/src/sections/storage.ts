@@ -1,0 +1,100 @@
+/**
+ * Section 3, storage (Ceph): raw capacity, failure domains, pools, and stored vs usable per
+ * pool over the horizon with the nearfull line.
+ */
+import type { PlanResult, PoolPlan } from '@headroom/core';
+import { html, type SafeHtml } from '../escape.js';
+import { formatBytes, formatFactor, formatNumber, formatPercent } from '../format.js';
+import { definitionList, resourceById, resourceFigure, runwayText, storageRemoved, toleranceText, withoutText } from './common.js';
+
+/** "size 3" or "k=4, m=2". */
+function redundancy(p: PoolPlan): string {
+  if (p.type === 'erasure') return `k=${p.k ?? '?'}, m=${p.m ?? '?'}`;
+  return `size ${p.size ?? '?'}`;
+}
+
+function poolsTables(plan: PlanResult): SafeHtml {
+  const s = plan.storage;
+  if (s.pools.length === 0) return html`<p>No pools.</p>`;
+  const without = withoutText(storageRemoved(plan));
+  return html`<table class="pools">
+<caption>Pool layout: redundancy, the share of raw capacity planned for each pool, and the failure domains its CRUSH rule needs.</caption>
+<thead><tr><th scope="col">Pool</th><th scope="col">Type</th><th scope="col">Size or k+m</th><th scope="col">min_size</th><th scope="col">Raw used rate</th><th scope="col">Share of raw</th><th scope="col">Failure domains needed</th><th scope="col">Available</th><th scope="col">After the tolerated failure</th></tr></thead>
+<tbody>
+${s.pools.map((p) => {
+  const short = p.failureDomainsAvailable < p.failureDomainsNeeded;
+  return html`<tr><th scope="row">${p.name}</th><td>${p.type}</td><td>${redundancy(p)}</td><td class="num">${formatNumber(p.minSize)}</td><td class="num">${formatFactor(p.rawUsedRate)}</td><td class="num">${formatPercent(p.share, 0)}</td><td class="num">${formatNumber(p.failureDomainsNeeded)}</td><td class="num${short ? ' fail-cell' : ''}">${formatNumber(p.failureDomainsAvailable)}${short ? html` <span class="badge sev-error">too few</span>` : ''}</td><td class="num">${formatNumber(p.failureDomainsAfterFailure)}</td></tr>\n`;
+})}</tbody>
+</table>
+<table class="pools">
+<caption>Pool capacity. Usable = raw × share ÷ raw used rate, in bytes of client data as <code>ceph df</code> STORED counts them; nearfull usable = usable × nearfull ratio. TB = 10<sup>12</sup> bytes.</caption>
+<thead><tr><th scope="col">Pool</th><th scope="col">Usable</th><th scope="col">Usable ${without}</th><th scope="col">Nearfull usable</th><th scope="col">Nearfull usable ${without}</th><th scope="col">Stored, first month</th><th scope="col">Runway, ${toleranceText(plan)}</th></tr></thead>
+<tbody>
+${s.pools.map((p) => {
+  const r = resourceById(plan, `storage.pool.${p.name}`);
+  return html`<tr><th scope="row">${p.name}</th><td class="num">${formatBytes(p.usableBytes)}</td><td class="num">${formatBytes(p.toleratedUsableBytes)}</td><td class="num">${formatBytes(p.nearfullUsableBytes)}</td><td class="num">${formatBytes(p.toleratedNearfullUsableBytes)}</td><td class="num">${formatBytes(p.storedBytesMonth0)}</td><td class="nowrap">${r ? runwayText(plan, r.runwayMonths) : '—'}</td></tr>\n`;
+})}</tbody>
+</table>`;
+}
+
+/** Whether the tolerated failures remove a failure domain: yes, partly (which hosts), or no. */
+function removedText(plan: PlanResult, domain: string): string {
+  const s = plan.storage;
+  if (s.toleratedDomainsRemoved.includes(domain)) return 'yes';
+  const hosts = (s.toleratedHostsRemoved ?? []).filter((h) => h === domain || plan.hosts.find((x) => x.name === h)?.rack === domain);
+  if (hosts.includes(domain)) return 'yes';
+  return hosts.length > 0 ? `partly: ${hosts.join(', ')}` : 'no';
+}
+
+function domainsTable(plan: PlanResult): SafeHtml {
+  const s = plan.storage;
+  if (s.failureDomains.length === 0) return html`<p>No failure domains.</p>`;
+  return html`<table class="domains">
+<caption>CRUSH failure domains of type <code>${s.failureDomain}</code>: raw bytes and OSDs in each.</caption>
+<thead><tr><th scope="col">${s.failureDomain === 'rack' ? 'Rack' : 'Host'}</th><th scope="col">Raw</th><th scope="col">OSDs</th><th scope="col">Removed for ${toleranceText(plan)}</th></tr></thead>
+<tbody>
+${s.failureDomains.map(
+  (d) =>
+    html`<tr><th scope="row">${d.name}</th><td class="num">${formatBytes(d.rawBytes)}</td><td class="num">${formatNumber(d.osdCount)}</td><td>${removedText(plan, d.name)}</td></tr>\n`,
+)}</tbody>
+</table>`;
+}
+
+/** Section 3: storage (Ceph). */
+export async function storageSection(plan: PlanResult): Promise<SafeHtml> {
+  const s = plan.storage;
+  const ratios = plan.scenario.ceph.ratios;
+  const figures: SafeHtml[] = [];
+  for (const [i, p] of s.pools.entries()) {
+    const r = resourceById(plan, `storage.pool.${p.name}`);
+    figures.push(
+      html`<h4 id="storage-pool-${i + 1}">Pool ${p.name}</h4>`,
+      await resourceFigure(plan, `storage.pool.${p.name}`, {
+        id: `chart-storage-pool-${i + 1}`,
+        title: `Pool ${p.name}: stored and usable`,
+        demandName: 'Stored',
+        capacityName: 'Usable',
+        removed: storageRemoved(plan),
+        yLabel: 'Stored',
+        thresholdName: r && r.threshold === ratios.nearfull ? 'Nearfull ratio' : 'Threshold',
+      }),
+    );
+  }
+  const facts: [string, string][] = [
+    ['Raw capacity', `${formatBytes(s.rawBytes)} in ${formatNumber(s.osdCount)} OSDs`],
+    ['Failure domain', `${s.failureDomain} (${formatNumber(s.failureDomains.length)} in the CRUSH tree)`],
+    [`Raw ${withoutText(storageRemoved(plan))}`, formatBytes(s.toleratedRawBytes)],
+    ['Ratios', `nearfull ${formatPercent(ratios.nearfull, 0)}, backfillfull ${formatPercent(ratios.backfillfull, 0)}, full ${formatPercent(ratios.full, 0)}`],
+  ];
+  return html`<section aria-labelledby="storage">
+<h2 id="storage">Storage</h2>
+<p class="units-note">Storage sizes in this report are decimal: 1 TB = 10<sup>12</sup> bytes (not TiB, 2<sup>40</sup> bytes).</p>
+${definitionList(facts)}
+<h3 id="storage-domains">Failure domains</h3>
+${domainsTable(plan)}
+<h3 id="storage-pools">Pools</h3>
+${poolsTables(plan)}
+<h3 id="storage-charts">Stored and usable per pool over the horizon</h3>
+${figures}
+</section>`;
+}

@@ -1,0 +1,105 @@
+/**
+ * Browser check of the HTML report: render the sample plan, open it from a file:// URL in
+ * Chromium (Debian's /usr/bin/chromium via playwright-core) and check that the charts are
+ * drawn, nothing is fetched, nothing logs an error and the markup payload in the sample
+ * stays text. Saves a full-page screenshot to test/artifacts/report-sample.png.
+ *
+ * Skipped, with a message, only when /usr/bin/chromium is absent (CI installs it).
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { samplePlan, XSS_PAYLOAD } from '../packages/report/src/fixtures/sample-plan.js';
+import { renderHtml } from '../packages/report/src/index.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+const here = dirname(fileURLToPath(import.meta.url));
+const artifacts = join(here, 'artifacts');
+
+if (!hasChromium) {
+  console.warn(`report.browser.test: skipped, ${CHROMIUM} is absent (install Debian's chromium: apt-get install -y chromium)`);
+}
+
+describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
+  let browser: Browser;
+  let dir: string;
+  let fileUrl: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'headroom-report-'));
+    const file = join(dir, 'report.html');
+    writeFileSync(file, await renderHtml(samplePlan));
+    fileUrl = pathToFileURL(file).href;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`draws the charts, fetches nothing, logs no error, keeps the payload as text (${colorScheme})`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
+      const page = await context.newPage();
+      const requests: string[] = [];
+      const consoleErrors: string[] = [];
+      const pageErrors: string[] = [];
+      const dialogs: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      page.on('console', (m) => {
+        if (m.type() === 'error') consoleErrors.push(m.text());
+      });
+      page.on('pageerror', (e) => pageErrors.push(String(e)));
+      page.on('dialog', async (d) => {
+        dialogs.push(d.message());
+        await d.dismiss();
+      });
+
+      await page.goto(fileUrl, { waitUntil: 'load' });
+
+      // Charts: inline SVGs with drawn line marks.
+      const charts = await page.$$eval('figure.chart svg', (svgs) =>
+        svgs.map((svg) => ({
+          lines: svg.querySelectorAll('.mark-line path').length,
+          title: svg.querySelector('title')?.textContent ?? '',
+          width: svg.getBoundingClientRect().width,
+        })),
+      );
+      expect(charts.length).toBeGreaterThanOrEqual(3);
+      for (const c of charts) {
+        expect(c.lines).toBeGreaterThan(0);
+        expect(c.title).not.toBe('');
+        expect(c.width).toBeGreaterThan(300);
+      }
+
+      // Nothing but the file itself was requested.
+      expect(requests).toEqual([fileUrl]);
+      expect(consoleErrors).toEqual([]);
+      expect(pageErrors).toEqual([]);
+
+      // The payload is text, not an element, and nothing ran.
+      expect(dialogs).toEqual([]);
+      expect(await page.locator('img').count()).toBe(0);
+      expect(await page.locator('script').count()).toBe(0);
+      const text = await page.locator('body').innerText();
+      expect(text).toContain(XSS_PAYLOAD);
+
+      // Every section heading is there.
+      for (const id of ['summary', 'compute', 'storage', 'control-plane', 'nodes', 'findings', 'glossary']) {
+        expect(await page.locator(`h2#${id}`).count()).toBe(1);
+      }
+
+      mkdirSync(artifacts, { recursive: true });
+      await page.screenshot({ path: join(artifacts, colorScheme === 'light' ? 'report-sample.png' : 'report-sample-dark.png'), fullPage: true });
+      await context.close();
+    });
+  }
+});
