@@ -6,7 +6,8 @@
  *
  * Skipped, with a message, only when /usr/bin/chromium is absent (CI installs it).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,6 +24,11 @@ const artifacts = join(here, 'artifacts');
 if (!hasChromium) {
   console.warn(`report.browser.test: skipped, ${CHROMIUM} is absent (install Debian's chromium: apt-get install -y chromium)`);
 }
+
+// In CI the browser tests must run: .ci/run installs chromium, so its absence is a failure.
+it.runIf(!!process.env.CI)('chromium is installed in CI', () => {
+  expect(hasChromium).toBe(true);
+});
 
 describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
   let browser: Browser;
@@ -100,6 +106,63 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
       mkdirSync(artifacts, { recursive: true });
       await page.screenshot({ path: join(artifacts, colorScheme === 'light' ? 'report-sample.png' : 'report-sample-dark.png'), fullPage: true });
       await context.close();
+    });
+  }
+});
+
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const root = join(here, '..');
+const scenarios = readdirSync(join(root, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort();
+
+/**
+ * The reports users get: each scenario in scenarios/ through the built `headroom report`
+ * (the README's path), opened in Chromium. Screenshots of the first screen go to
+ * test/artifacts/<scenario>.png for review.
+ */
+describe.skipIf(!hasChromium)('scenario reports from the built CLI, in Chromium', () => {
+  let browser: Browser;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'headroom-scenarios-'));
+    const bin = join(root, 'packages/cli/dist/bin.js');
+    if (!existsSync(bin)) execFileSync('npx', ['-y', 'pnpm@10.34.8', 'run', 'build'], { cwd: root, stdio: 'ignore' });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const file of scenarios) {
+    it(`${file}: charts drawn, no request, no console error`, async () => {
+      const out = join(dir, file.replace(/\.yaml$/, '.html'));
+      try {
+        execFileSync(process.execPath, [join(root, 'packages/cli/dist/bin.js'), 'report', join(root, 'scenarios', file), '-o', out, '--fail-on', 'none'], { stdio: 'pipe' });
+      } catch (e) {
+        throw new Error(`headroom report failed: ${String((e as { stderr?: Buffer }).stderr ?? e)}`);
+      }
+      const url = pathToFileURL(out).href;
+      const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+      const requests: string[] = [];
+      const errors: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(url, { waitUntil: 'load' });
+      const lines = await page.$$eval('figure.chart svg', (svgs) => svgs.map((svg) => svg.querySelectorAll('.mark-line path').length));
+      // compute vCPU + RAM, and one chart per Ceph pool: at least 4 charts, each with lines
+      expect(lines.length).toBeGreaterThanOrEqual(4);
+      for (const n of lines) expect(n).toBeGreaterThan(0);
+      expect(requests).toEqual([url]);
+      expect(errors).toEqual([]);
+      // the summary comes first and names the verdict
+      const first = await page.locator('main h2, body h2').first().textContent();
+      expect(first).toBe('Summary');
+      mkdirSync(artifacts, { recursive: true });
+      await page.screenshot({ path: join(artifacts, file.replace(/\.yaml$/, '.png')) });
+      await page.close();
     });
   }
 });
