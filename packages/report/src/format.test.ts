@@ -142,3 +142,12 @@ describe('chartScale', () => {
     expect(chartScale('vCPU')).toEqual({ factor: 1, unit: 'vCPU' });
   });
 });
+
+describe('formatMibAsGib', () => {
+  it('shows MiB as GiB so two memory figures compare at a glance', async () => {
+    const { formatMibAsGib } = await import('./format.js');
+    expect(formatMibAsGib(1_523_712)).toBe('1,488 GiB'); // 1,523,712 / 1024 = 1,488
+    expect(formatMibAsGib(1_536)).toBe('1.5 GiB'); // 1,536 / 1024 = 1.5
+    expect(formatMibAsGib(null)).not.toContain('GiB');
+  });
+});

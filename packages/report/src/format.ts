@@ -166,6 +166,11 @@ export function formatQuantity(value: number | null | undefined, unit: string | 
   }
 }
 
+/** MiB (Placement MEMORY_MB) shown as whole GiB with grouping: 1,523,712 MiB -> "1,488 GiB". */
+export function formatMibAsGib(mib: number | null | undefined): string {
+  return isNumber(mib) ? `${formatNumber(mib / 1024, Number.isInteger(mib / 1024) ? 0 : 1)} GiB` : MISSING;
+}
+
 /** How a chart shows values of a unit: the display unit and the factor from the plan's unit to it. */
 export interface ChartScale {
   /** Multiply a plan value by this to get the charted value. */

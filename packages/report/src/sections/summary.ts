@@ -4,7 +4,7 @@
  */
 import type { PlanResult } from '@headroom/core';
 import { html, type SafeHtml } from '../escape.js';
-import { formatMonth, formatMonthCount, formatMonthIndex, formatNumber, formatPercent, formatQuantity } from '../format.js';
+import { formatMonth, formatMonthCount, formatMonthIndex, formatNumber, formatPercent, formatQuantity, formatMibAsGib } from '../format.js';
 import {
   codeText,
   definitionList,
@@ -87,7 +87,8 @@ function keyFigures(plan: PlanResult): SafeHtml {
     ['Horizon', horizonText(plan)],
     ['Failures tolerated', toleranceText(plan)],
     ['vCPU capacity', `${formatQuantity(c.totalCapacity.VCPU, 'VCPU')} all hosts; ${formatQuantity(c.toleratedCapacity.VCPU, 'VCPU')}${removed}`],
-    ['RAM capacity', `${formatQuantity(c.totalCapacity.MEMORY_MB, 'MiB')} all hosts; ${formatQuantity(c.toleratedCapacity.MEMORY_MB, 'MiB')}${removed}`],
+    // both figures in the same unit (GiB), so they compare at a glance
+    ['RAM capacity', `${formatMibAsGib(c.totalCapacity.MEMORY_MB)} all hosts; ${formatMibAsGib(c.toleratedCapacity.MEMORY_MB)}${removed}`],
     ['Raw storage', `${formatQuantity(plan.storage.rawBytes, 'bytes')} in ${formatNumber(plan.storage.osdCount)} OSDs`],
     ['Control plane', `${formatNumber(plan.controlPlane.controllers)} controllers, quorum ${formatNumber(plan.controlPlane.quorum)}, survives ${formatNumber(plan.controlPlane.toleratedFailures)} down`],
   ];
