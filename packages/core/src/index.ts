@@ -19,3 +19,5 @@ export { cephRecoveryBandwidth } from './network/traffic.js';
 export { bondBandwidth, type EffectiveBandwidth } from './network/links.js';
 export { formatBytes, formatQuantity } from './units/format.js';
 export { VERSION } from './version.js';
+export { netplanFiles, type NetplanFile } from './network/netplan.js';
+export { importNetworkData, type NetworkDataImport, type NetworkDataOptions } from './network/network-data.js';

@@ -30,7 +30,7 @@ export const DIAGNOSTIC_CODES = {
   'net.cidr.invalid': 'A subnet is not in CIDR notation (address/prefix)',
   'net.cidr.host_bits': 'A subnet has host bits set (10.1.0.5/24 instead of 10.1.0.0/24)',
   'net.cidr.overlap': 'Two networks\' subnets share addresses',
-  'net.vlan.duplicate': 'Two networks use the same VLAN ID',
+  'net.vlan.duplicate': 'Two networks of one address family use the same VLAN ID',
   'net.address.invalid': 'A gateway or VIP is not an IP address',
   'net.gateway.outside': 'A gateway is not a usable address of its subnet',
   'net.range.invalid': 'A reserved range, allocation pool or node range is not "first-last" with first <= last',
@@ -46,8 +46,10 @@ export const DIAGNOSTIC_CODES = {
   'net.port.reused': 'A port is a member of two bonds, or a bond member also carries a network directly',
   'net.bond.option': 'A bond option that does not apply to its mode (hash policy on active-backup, primary outside the bond, ...)',
   'net.attach.duplicate': 'A network is attached twice to one role',
-  'net.attach.untagged_twice': 'Two networks are untagged on the same link',
+  'net.attach.untagged_twice': 'Two networks of one address family are untagged on the same link',
   'net.attach.tagged_without_vlan': 'A network without a VLAN ID is attached tagged',
+  'netdata.invalid_json': 'A network_data.json (config-drive) file is not JSON',
+  'netdata.invalid': 'A network_data.json file has no "links" and "networks" lists',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -88,7 +88,8 @@ function checkNetworks(network: Obj, out: RawIssue[]): NetInfo[] {
       }
     }
     if (typeof n.vlan === 'number') {
-      const dup = infos.find((x) => x.vlan === n.vlan);
+      // Dual stack: an IPv4 and an IPv6 network may share a VLAN (one layer-2 segment).
+      const dup = infos.find((x) => x.vlan === n.vlan && !(x.cidr && info.cidr && x.cidr.family !== info.cidr.family));
       if (dup) out.push({ code: 'net.vlan.duplicate', path: [...path, 'vlan'], message: `VLAN ${n.vlan} is already used by network "${dup.name ?? '?'}"`, hint: 'one VLAN is one layer-2 domain: give each network its own VLAN ID' });
       info.vlan = n.vlan;
     }
@@ -207,9 +208,11 @@ function checkRole(raw: Obj, role: string, r: Obj, nets: NetInfo[], switches: st
     }
     const untagged = a.untagged === true || (info !== undefined && info.vlan === undefined);
     if (untagged && on !== BMC_LINK && net !== undefined) {
-      const other = untaggedOn.get(on);
-      if (other !== undefined) out.push({ code: 'net.attach.untagged_twice', path: [...path, 'on'], message: `${on} already carries network "${other}" untagged`, hint: 'a link has one untagged (native) network; tag the others with their VLAN' });
-      else untaggedOn.set(on, net);
+      // one untagged network per link and address family (dual stack shares the native VLAN)
+      const key = `${on}|${info?.cidr?.family ?? '?'}`;
+      const other = untaggedOn.get(key);
+      if (other !== undefined) out.push({ code: 'net.attach.untagged_twice', path: [...path, 'on'], message: `${on} already carries network "${other}" untagged`, hint: 'a link has one untagged (native) network per address family; tag the others with their VLAN' });
+      else untaggedOn.set(key, net);
     }
   });
 }
