@@ -53,7 +53,7 @@ const HASH_POLICIES = ['layer2', 'layer2+3', 'layer3+4', 'encap2+3', 'encap3+4']
 function jsonError(text: string, error: Error, file: string): Diagnostic {
   const offset = jsonErrorOffset(text);
   const { line, col } = lineCol(text, Math.max(0, offset));
-  const message = error.message.replace(/ in JSON at position.*$/, '').replace(/, (\.\.\.)?".*" is not valid JSON$/s, '');
+  const message = error.message.replace(/ in JSON at position.*$/, '').replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '');
   return { code: 'netdata.invalid_json', severity: 'error', message: `not JSON: ${message}`, path: [], location: { file, line, col } };
 }
 
