@@ -22,6 +22,7 @@ import type { Finding } from '../diagnostics/types.js';
 import { growthFactor, monthLabel } from '../forecast/growth.js';
 import type { CephPool, Role, Scenario } from '../model/scenario.js';
 import type { Host } from '../plan/types.js';
+import { firstMonthOver } from './addresses.js';
 import type { NetworkConfig, NetworkPurpose } from './config.js';
 import { allRoleLinks, linkOf, networkByName, type RoleLinks } from './links.js';
 import type { CephRecoveryBandwidth, LinkTraffic } from './types.js';
@@ -96,15 +97,11 @@ export function planTraffic(scenario: Scenario, roleLinks: readonly RoleLinks[],
       const aggregate = link.bandwidth.aggregateBitsPerSecond;
       const threshold = aggregate * config.bandwidthThreshold;
       const demand = Array.from({ length: months }, (_, t) => Math.max(inSum, outSum) * growthFactor(scenario.demand.growth, t));
-      const first = (limit: number) => {
-        const i = demand.findIndex((d) => d > limit);
-        return i < 0 ? null : i;
-      };
       const row: LinkTraffic = {
         role: rl.role, hardware: rl.hardware, link: link.name, aggregateBitsPerSecond: aggregate, thresholdBitsPerSecond: threshold,
         perNetwork, demandByMonthBitsPerSecond: demand,
         peakUtilisation: aggregate > 0 ? Math.max(...demand) / aggregate : null,
-        thresholdMonth: first(threshold), exceededMonth: first(aggregate),
+        thresholdMonth: firstMonthOver(demand, threshold), exceededMonth: firstMonthOver(demand, aggregate),
       };
       rows.push(row);
       const subject = `role ${rl.role} / hardware ${rl.hardware} / ${link.name}`;
