@@ -8,7 +8,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import type { Diagnostic, PlanResult, Scenario } from '@headroom/core';
+import type { Diagnostic, PlanResult, Role, Scenario } from '@headroom/core';
 import { ExitCode, FAIL_ON_LEVELS, failingItems, type FailOn } from './exit-codes.js';
 import { countDiagnostics, formatDiagnostics } from './format-diagnostics.js';
 import type { CliIo } from './io.js';
@@ -17,8 +17,14 @@ import { shouldUseColor } from './style.js';
 
 type CoreModule = typeof import('@headroom/core');
 
+/** Roles, for --role (kept here: the CLI loads core lazily). */
+const ROLE_CHOICES: readonly Role[] = ['control', 'compute', 'storage', 'deploy'];
+
 /** The part of @headroom/core the CLI calls. */
 export type CoreApi = Pick<CoreModule, 'parseScenario' | 'evaluate' | 'scenarioJsonSchema'>;
+
+/** The part of @headroom/core the network commands call (netplan, import-network-data). */
+export type NetworkCoreApi = CoreApi & Pick<CoreModule, 'netplanFiles' | 'importNetworkData'>;
 
 /** The part of @headroom/report the CLI calls. */
 export interface ReportApi {
@@ -30,6 +36,7 @@ export interface CliDeps {
   loadCore(): Promise<CoreApi>;
   loadReport(): Promise<ReportApi>;
   loadVersion(): Promise<string>;
+  loadNetworkCore(): Promise<NetworkCoreApi>;
 }
 
 /**
@@ -53,6 +60,7 @@ export const defaultDeps: CliDeps = {
   loadCore: () => import('@headroom/core'),
   loadReport: () => import('@headroom/report'),
   loadVersion: loadCoreVersion,
+  loadNetworkCore: () => import('@headroom/core'),
 };
 
 interface Context {
@@ -214,6 +222,76 @@ async function schemaCommand(ctx: Context): Promise<number> {
   return ExitCode.Ok;
 }
 
+interface NetplanOptions {
+  role?: Role;
+  output?: string;
+}
+
+/**
+ * `headroom netplan <file> [--role r] [-o dir]`: the netplan YAML of every host (of one
+ * role), on stdout as YAML documents, or written atomically as <dir>/<host>.yaml.
+ */
+async function netplanCommand(ctx: Context, file: string, options: NetplanOptions): Promise<number> {
+  const core = await ctx.deps.loadNetworkCore();
+  const loaded = await loadScenario(ctx, core, file);
+  if (!loaded.ok) return loaded.exitCode;
+  if (!loaded.scenario.network) {
+    ctx.io.stderr.write(`headroom: ${file} has no network: section, so there is no interface configuration to export\n`);
+    return ExitCode.InvalidInput;
+  }
+  const files = core.netplanFiles(loaded.scenario, options.role ? { role: options.role } : {});
+  if (files.length === 0) {
+    ctx.io.stderr.write(`headroom: no host${options.role ? ` of role ${options.role}` : ''} has a network configuration in ${file}\n`);
+    return ExitCode.InvalidInput;
+  }
+  if (options.output === undefined) {
+    ctx.io.stdout.write(files.map((f) => f.text).join('---\n'));
+    return ExitCode.Ok;
+  }
+  for (const f of files) {
+    try {
+      await ctx.io.writeFileAtomic(resolve(absolute(ctx, options.output), f.fileName), f.text);
+    } catch (error) {
+      if (!isFsError(error)) throw error;
+      ctx.io.stderr.write(`headroom: cannot write ${f.fileName} in ${options.output}: ${describeFsError(error)}\n`);
+      return ExitCode.InvalidInput;
+    }
+  }
+  ctx.io.stderr.write(`headroom: wrote ${plural(files.length, 'netplan file')} to ${options.output}\n`);
+  return ExitCode.Ok;
+}
+
+interface ImportNetworkDataOptions {
+  role: Role;
+  ports?: string;
+}
+
+/**
+ * `headroom import-network-data <network_data.json> [--role r] [--ports a=nic0p0,...]`: the
+ * equivalent scenario snippet (YAML) on stdout, what could not be imported as comments.
+ */
+async function importNetworkDataCommand(ctx: Context, file: string, options: ImportNetworkDataOptions): Promise<number> {
+  const core = await ctx.deps.loadNetworkCore();
+  const text = await readInput(ctx, file);
+  if (text === undefined) return ExitCode.InvalidInput;
+  const portMap: Record<string, string> = {};
+  for (const pair of (options.ports ?? '').split(',').filter((p) => p.trim() !== '')) {
+    const [link, port] = pair.split('=').map((x) => x.trim());
+    if (!link || !port || !/^nic\d+p\d+$/.test(port)) {
+      ctx.io.stderr.write(`headroom: --ports takes link=nic<card>p<port> pairs, e.g. interface0=nic0p0,interface1=nic1p0 (got "${pair}")\n`);
+      return ExitCode.InvalidInput;
+    }
+    portMap[link] = port;
+  }
+  const result = core.importNetworkData(text, { fileName: file, role: options.role, ...(options.ports ? { portMap } : {}) });
+  if (result.diagnostics.length > 0 || result.text === undefined) {
+    ctx.io.stderr.write(formatDiagnostics(result.diagnostics, new Map([[file, text]]), { color: ctx.colorErr }));
+    return ExitCode.InvalidInput;
+  }
+  ctx.io.stdout.write(result.text);
+  return ExitCode.Ok;
+}
+
 function failOnOption(): Option {
   return new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity')
     .choices(FAIL_ON_LEVELS)
@@ -257,6 +335,22 @@ function buildProgram(ctx: Context, version: string, setExitCode: (code: number)
     .requiredOption('-o, --output <file>', 'HTML file to write (replaced atomically)')
     .addOption(failOnOption())
     .action(async (file: string, options: ReportOptions) => setExitCode(await reportCommand(ctx, file, options)));
+
+  program
+    .command('netplan')
+    .description('write the netplan YAML (bonds, VLANs, MTU, addresses) of every host of a scenario with a network: section')
+    .argument('<file>', 'scenario file (YAML)')
+    .addOption(new Option('--role <role>', 'only the hosts of this role').choices(ROLE_CHOICES))
+    .option('-o, --output <dir>', 'write <dir>/<host>.yaml, each atomically (default: print to stdout)')
+    .action(async (file: string, options: NetplanOptions) => setExitCode(await netplanCommand(ctx, file, options)));
+
+  program
+    .command('import-network-data')
+    .description('print the scenario network: snippet equivalent to a config-drive network_data.json')
+    .argument('<file>', 'network_data.json')
+    .addOption(new Option('--role <role>', 'the role of the host it describes').choices(ROLE_CHOICES).default('compute'))
+    .option('--ports <map>', 'which port each link is, e.g. interface0=nic0p0,interface1=nic1p0 (default: nic0p0, nic0p1, ... in order)')
+    .action(async (file: string, options: ImportNetworkDataOptions) => setExitCode(await importNetworkDataCommand(ctx, file, options)));
 
   program
     .command('schema')

@@ -10,6 +10,7 @@ import { computeSection } from './sections/compute.js';
 import { controlPlaneSection } from './sections/control-plane.js';
 import { findingsSection } from './sections/findings.js';
 import { glossarySection } from './sections/glossary.js';
+import { networkSection } from './sections/network.js';
 import { nodesSection } from './sections/nodes.js';
 import { storageSection } from './sections/storage.js';
 import { summarySection } from './sections/summary.js';
@@ -31,6 +32,7 @@ export const SECTIONS: readonly (readonly [id: string, heading: string])[] = [
   ['summary', 'Summary'],
   ['compute', 'Compute'],
   ['storage', 'Storage'],
+  ['network', 'Network'],
   ['control-plane', 'Control plane quorum'],
   ['nodes', 'Nodes and role checks'],
   ['findings', 'Findings'],
@@ -51,6 +53,7 @@ export async function renderHtml(plan: PlanResult, options: RenderHtmlOptions = 
   // Sections with charts are rendered one after the other: output order is fixed.
   const compute = await computeSection(plan);
   const storage = await storageSection(plan);
+  const network = await networkSection(plan);
   const doc = html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -73,6 +76,7 @@ export async function renderHtml(plan: PlanResult, options: RenderHtmlOptions = 
 ${summarySection(plan)}
 ${compute}
 ${storage}
+${network}
 ${controlPlaneSection(plan)}
 ${nodesSection(plan)}
 ${findingsSection(plan)}

@@ -81,6 +81,7 @@ tr.bottleneck th { color: var(--error); }
 table.findings td.message { width: 38%; min-width: 18em; }
 table.checks td, table.hardware td { min-width: 5em; }
 table.checks td:nth-child(2) code, table.nodes code, table.groups code { white-space: nowrap; }
+table.bandwidth code, table.subnets code { white-space: nowrap; }
 details.host-list summary { cursor: pointer; color: var(--link); white-space: nowrap; }
 .small { font-size: 0.85em; color: var(--muted); }
 .note { border-left: 4px solid var(--info); background: var(--info-bg); padding: 6px 12px; }

@@ -9,6 +9,8 @@
  * shape after parsing units and applying defaults.
  */
 
+import type { NetworkConfig } from '../network/config.js';
+
 export type Role = 'control' | 'compute' | 'storage' | 'deploy';
 export const ROLES: readonly Role[] = ['control', 'compute', 'storage', 'deploy'];
 
@@ -129,6 +131,8 @@ export interface Demand {
   /** Stored (client) bytes per pool at month 0, as `ceph df` STORED counts them. */
   storageBytes: Record<string, number>;
   growth: Growth;
+  /** Floating IPs in use at month 0 (grows with `growth`); absent when not planned. */
+  floatingIps?: number;
 }
 
 /** Minimum hardware per role; `undefined` means no requirement. */
@@ -165,4 +169,6 @@ export interface Scenario {
   demand: Demand;
   policy: Policy;
   requirements: Record<Role, RoleRequirements>;
+  /** The network layout (network/config.ts); absent when the scenario has no `network:` section. */
+  network?: NetworkConfig;
 }

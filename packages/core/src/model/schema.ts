@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { parseQuantity, type QuantityKind } from '../units/quantity.js';
+import { networkSchema } from '../network/schema.js';
 
 /** Zod schemas of quantities, so the JSON Schema generator can describe them as strings with units. */
 export const QUANTITY_SCHEMAS = new WeakMap<object, QuantityKind>();
@@ -232,6 +233,7 @@ export const ScenarioFileSchema = z
           .default({})
           .describe('Stored data per pool at the start'),
         growth: GrowthSchema.prefault({ kind: 'compound', perMonth: 0 }),
+        floatingIps: int().min(0).optional().describe('Floating IPs in use at month 0 (grows with growth); the provider allocation pools must hold them'),
       })
       .prefault({}),
     policy: z
@@ -259,6 +261,7 @@ export const ScenarioFileSchema = z
       })
       .default({})
       .describe('Overrides of the role requirements'),
+    network: networkSchema(quantity).optional().describe('Network layout: networks, VLANs, subnets, VIPs, bonds per role (optional)'),
   })
   .describe('A headroom scenario: an OpenStack + Ceph cloud and its demand');
 

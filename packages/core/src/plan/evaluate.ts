@@ -7,6 +7,7 @@ import { planControlPlane } from '../control/quorum.js';
 import { projectHorizon } from '../forecast/horizon.js';
 import { resourceSeries } from '../forecast/resources.js';
 import { checkRoles } from '../hardware/requirements.js';
+import { planNetwork } from '../network/plan.js';
 import type { Scenario } from '../model/scenario.js';
 import { planStorage } from '../storage/storage-plan.js';
 import { VERSION } from '../version.js';
@@ -21,6 +22,8 @@ import { PLAN_SCHEMA_VERSION, type PlanResult } from './types.js';
  * capacity) -> storage (planStorage: raw, failure domains, pools) -> control plane
  * (planControlPlane: quorum) -> role checks (checkRoles) -> horizon (projectHorizon over
  * resourceSeries: demand growth, runway, bottleneck).
+ * With a `network:` section, planNetwork adds `network` (subnets, addresses, links, traffic)
+ * and its `network.*` findings.
  * Findings of every phase are sorted by severity, code, subject (sortFindings) and counted.
  * The result holds `scenario` itself (same object, not copied) and is plain JSON: every
  * number is finite, missing values are null.
@@ -32,6 +35,7 @@ export function evaluate(scenario: Scenario): PlanResult {
   const storage = planStorage(scenario, hosts.hosts);
   const control = planControlPlane(hosts.hosts);
   const roles = checkRoles(scenario, hosts.hosts);
+  const network = planNetwork(scenario, hosts.hosts);
   const horizon = projectHorizon(
     resourceSeries(scenario, compute.plan, storage.plan),
     scenario.demand.growth,
@@ -46,6 +50,7 @@ export function evaluate(scenario: Scenario): PlanResult {
     ...control.findings,
     ...roles.findings,
     ...horizon.findings,
+    ...(network?.findings ?? []),
   ]);
   return {
     schemaVersion: PLAN_SCHEMA_VERSION,
@@ -61,5 +66,6 @@ export function evaluate(scenario: Scenario): PlanResult {
     bottleneck: horizon.bottleneck,
     findings,
     summary: summarize(findings),
+    ...(network ? { network: network.plan } : {}),
   };
 }

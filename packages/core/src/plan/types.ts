@@ -5,6 +5,7 @@
  */
 import type { Finding, Severity } from '../diagnostics/types.js';
 import type { Role, Scenario } from '../model/scenario.js';
+import type { NetworkPlan } from '../network/types.js';
 
 export const PLAN_SCHEMA_VERSION = 1 as const;
 
@@ -198,4 +199,6 @@ export interface PlanResult {
   findings: Finding[];
   /** Count of findings per severity. */
   summary: Record<Severity, number>;
+  /** The network layout, checked and sized (present when the scenario has a `network:` section). */
+  network?: NetworkPlan;
 }

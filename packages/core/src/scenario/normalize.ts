@@ -7,6 +7,7 @@ import type { CephPool, HardwareModel, Role, RoleRequirements, Scenario } from '
 import { ROLES } from '../model/scenario.js';
 import { DEFAULT_REQUIREMENTS } from '../model/requirements.js';
 import type { ScenarioFileOutput } from '../model/schema.js';
+import { normalizeNetwork } from '../network/normalize.js';
 
 /** Nova reserved_host_memory_mb default: 512 MiB (nova/conf/compute.py). */
 export const NOVA_DEFAULT_RESERVED_HOST_MEMORY_BYTES = 512 * 2 ** 20;
@@ -119,5 +120,7 @@ export function normalize(f: ScenarioFileOutput): Scenario {
     requirements,
   };
   if (f.description !== undefined) scenario.description = f.description;
+  if (f.demand.floatingIps !== undefined) scenario.demand.floatingIps = f.demand.floatingIps;
+  if (f.network !== undefined) scenario.network = normalizeNetwork(f.network);
   return scenario;
 }

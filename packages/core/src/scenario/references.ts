@@ -5,6 +5,7 @@
  * schema's business and is skipped here.
  */
 import { didYouMean } from '../diagnostics/suggest.js';
+import { checkNetworkReferences } from '../network/references.js';
 
 export interface RawIssue {
   code: string;
@@ -119,6 +120,7 @@ export function checkReferences(raw: Obj): RawIssue[] {
       hint: 'shares are fractions of the raw capacity; make them add up to 1 or less',
     });
   }
+  out.push(...checkNetworkReferences(raw));
   return out;
 }
 

@@ -78,6 +78,33 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     definition:
       'The majority of controllers, floor(n/2) + 1, that Galera and RabbitMQ quorum queues need to keep working. The control plane survives n − quorum controllers down.',
   },
+  {
+    id: 'bond',
+    term: 'Bond',
+    definition:
+      'Ports joined into one link. active-backup sends on one member at a time; 802.3ad (LACP) and balance-xor hash each flow onto one member, so many flows get the sum of the members and a single flow gets one member.',
+  },
+  {
+    id: 'vlan',
+    term: 'VLAN',
+    definition: 'An 802.1Q layer-2 network, identified by a VLAN ID from 1 to 4094, carried tagged on a link (or untagged, as its native VLAN).',
+  },
+  {
+    id: 'mtu',
+    term: 'MTU',
+    definition:
+      'The largest packet a link carries, in bytes (1500 standard, 9000 jumbo). An overlay (VXLAN +50, Geneve +58 bytes over IPv4) needs an underlay that much larger than the tenant MTU.',
+  },
+  {
+    id: 'vip',
+    term: 'VIP',
+    definition: 'A virtual IP address that keepalived moves between the controllers; HAProxy serves the APIs on it. It must not be any host’s address or in a Neutron allocation pool.',
+  },
+  {
+    id: 'oversubscription',
+    term: 'Oversubscription',
+    definition: 'Host port line rate cabled to a switch divided by its uplink capacity: 3:1 means the hosts can offer three times what can leave the rack.',
+  },
 ];
 
 /** Section 7: the glossary as a definition list with an anchor per term. */
