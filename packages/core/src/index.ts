@@ -15,3 +15,5 @@ export { scenarioJsonSchema } from './scenario/json-schema.js';
 export { evaluate } from './plan/evaluate.js';
 export { formatBytes, formatQuantity } from './units/format.js';
 export { VERSION } from './version.js';
+export { scenarioInventoryPaths, type InventoryInput } from './scenario/inventories.js';
+export * from './hardware/index.js';

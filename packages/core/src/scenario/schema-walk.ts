@@ -24,6 +24,12 @@ function unwrap(s: unknown, value: unknown): unknown {
           return lit.type === 'literal' && (lit.values as unknown[]).includes(v);
         });
       }
+      // a plain union of mappings (hardware: written out or `inventory:`): the member that knows the most keys of the value
+      if (!pick && value && typeof value === 'object' && objects.length > 1) {
+        const keys = Object.keys(value);
+        const known = (o: unknown): number => keys.filter((k) => k in (defOf(o).shape as Record<string, unknown>)).length;
+        pick = objects.reduce((best, o) => (known(o) > known(best) ? o : best));
+      }
       s = pick ?? objects[0] ?? options[0];
     } else return s;
   }
