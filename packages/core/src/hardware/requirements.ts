@@ -63,7 +63,7 @@ export function checkRoles(scenario: Scenario, hosts: readonly Host[]): { checks
         subject: `role ${p.role} / hardware ${p.hardware}`,
         message: failed
           ? `${p.hardware} does not meet ${c.requirement} for role ${p.role}: needs ${c.expected}, has ${c.actual} (${p.hosts.length} host(s))`
-          : `${c.requirement} for role ${p.role} cannot be verified on ${p.hardware}: needs ${c.expected}, ${c.evidence} is unknown (${p.hosts.length} host(s))`,
+          : `${c.requirement} for role ${p.role} cannot be verified on ${p.hardware}: needs ${c.expected}; unknown: ${c.evidence} (${p.hosts.length} host(s))`,
         source: c.source,
       });
     }
