@@ -7,8 +7,21 @@
  *   enrichCpuFacts(facts, catalogue?)            fills in cores, threads, sockets, logical CPUs
  *   checkFacts(role, facts, requirements)        pass / fail / unknown per requirement, with evidence and source
  */
-export type * from './facts.js';
-export { INVENTORY_FORMATS, physicalCoresFact } from './facts.js';
+export {
+  INVENTORY_FORMATS,
+  physicalCoresFact,
+  type CpuFacts,
+  type DiskFacts,
+  type Fact,
+  type FactsSource,
+  type HardwareFacts,
+  type InventoryFormat,
+  type KnownFact,
+  type KnownVirtualization,
+  type MemoryFacts,
+  type NicFacts,
+  type UnknownFact,
+} from './facts.js';
 export { importInventory, type ImportOptions, type ImportResult } from './import/detect.js';
 export { cpuModelKey, lookupCpu, parseCpuCatalogue, type CatalogueLookup, type CpuCatalogue, type CpuCatalogueEntry } from './catalogue.js';
 export { enrichCpuFacts } from './enrich.js';

@@ -131,8 +131,10 @@ export function resolveInventories(raw: Obj, data: ScenarioFileOutput | undefine
     const overrides = overridesOf(dataEntry);
     const facts = enrichCpuFacts(applyOverrides(key, imported.facts, overrides), options.cpuCatalogue);
     const built = modelFromFacts(key, facts, overrides, { path, format: imported.format });
-    for (const m of built.missing) {
-      issue('inventory.missing_fact', 'error', `the inventory does not give ${m.field}: ${m.evidence}`, `add ${OVERRIDE_HINT[m.field] ?? m.field} to hardware.${key}`);
+    if (built.missing.length > 0) {
+      const fields = built.missing.map((m) => m.field).join(', ');
+      const hints = built.missing.map((m) => OVERRIDE_HINT[m.field] ?? m.field).join('; ');
+      issue('inventory.missing_fact', 'error', `the inventory does not give ${fields}: ${built.missing[0]!.evidence}`, `add ${hints} to hardware.${key}`);
     }
     if (built.leftOut.length > 0) {
       issue('inventory.partial', 'warning', `${built.leftOut.length} interface(s) without a speed are left out of the plan's NICs: ${built.leftOut.join(', ')}`, `add nics: [{ ports: <n>, speed: <e.g. 25 Gbit/s> }] to hardware.${key} to plan with them`);

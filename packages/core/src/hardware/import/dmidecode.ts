@@ -27,8 +27,8 @@ import { binarySizeBytes, eccFromType } from './common.js';
 interface Field {
   value: string;
   line: number;
-  /** Items on the following, deeper-indented lines (`Characteristics:` lists). */
-  items: string[];
+  /** Items on the following, deeper-indented lines (`Characteristics:` lists), with their lines. */
+  items: { text: string; line: number }[];
 }
 
 /** One DMI structure: its type, the line of its Handle header, its fields by key. */
@@ -68,7 +68,7 @@ export function dmiBlocks(lines: readonly string[]): DmiBlock[] {
     const text = raw.trim();
     const colon = text.indexOf(':');
     if (depth >= 2 && last) {
-      last.items.push(text);
+      last.items.push({ text, line: i + 1 });
       return;
     }
     if (colon > 0) {
@@ -185,8 +185,9 @@ export function dmidecodeFacts(text: string, file: string): DmidecodeResult {
     const characteristics = field(first, 'Characteristics');
     const maker = `${field(first, 'Manufacturer')?.value ?? ''} ${version?.value ?? ''}`;
     const vendor = /intel/i.test(maker) ? 'vt-x' : /\bamd\b|authenticamd/i.test(maker) ? 'amd-v' : undefined;
-    if (characteristics?.items.includes('Enhanced Virtualization') && vendor) {
-      facts.cpu.virtualization = known(vendor, `${at(characteristics.line, 'DMI type 4 Characteristics "Enhanced Virtualization"')} (a processor capability: the firmware may still disable it)`);
+    const ev = characteristics?.items.find((item) => item.text === 'Enhanced Virtualization');
+    if (ev && vendor) {
+      facts.cpu.virtualization = known(vendor, `${at(ev.line, 'DMI type 4 Characteristics "Enhanced Virtualization"')} (a processor capability: the firmware may still disable it)`);
     } else {
       facts.cpu.virtualization = unknown(
         characteristics
