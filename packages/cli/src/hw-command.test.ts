@@ -93,6 +93,17 @@ describe('headroom hw check', () => {
     expect(r.out).toMatch(/unknown +Physical cores/);
   });
 
+  it('the shipped catalogue is read only when a file lacks cores and names a model', async () => {
+    // dmidecode gives the cores (Core Enabled): no catalogue needed, so a missing one is no error
+    const io = memoryIo({ 'dmi.txt': files['dmi.txt'] });
+    expect(await run(['hw', 'check', 'dmi.txt', '--role', 'deploy'], io, deps)).toBe(1); // non-ECC fails deploy
+    expect(io.err()).toBe('');
+    // Ironic does not: now the catalogue is read, and its absence is reported
+    const io2 = memoryIo({ 'r7615.json': files['r7615.json'] });
+    expect(await run(['hw', 'check', 'r7615.json', '--role', 'compute'], io2, deps)).toBe(2);
+    expect(io2.err()).toContain('cannot read the CPU catalogue /data/quattor-cpus.csv');
+  });
+
   it('--role is required and must be a role', async () => {
     expect((await hw(['check', 'r7615.json'])).code).toBe(2);
     expect((await hw(['check', 'r7615.json', '--role', 'gpu'])).code).toBe(2);

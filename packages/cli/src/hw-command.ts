@@ -9,7 +9,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import type { Diagnostic, HardwareFacts } from '@headroom/core';
+import type { CpuCatalogue, Diagnostic, HardwareFacts } from '@headroom/core';
 import { ExitCode } from './exit-codes.js';
 import { formatDiagnostics } from './format-diagnostics.js';
 import { describeFsError, isFsError } from './fs-errors.js';
@@ -49,19 +49,15 @@ interface Imported {
   broken: number;
 }
 
-/** Reads and imports every file; facts enriched from the catalogue. */
+/**
+ * Reads and imports every file; facts enriched from the CPU catalogue. The shipped catalogue
+ * is read and parsed only when a file lacks cores and gives a model (Ironic); one given with
+ * --catalogue is always read, so that a wrong path is reported.
+ */
 async function importFiles(ctx: HwContext, files: readonly string[], options: ImportOptionsCli): Promise<Imported> {
   const hw = await ctx.deps.loadHardware();
   const out: Imported = { hw, nodes: [], diagnostics: [], sources: new Map(), broken: 0 };
-  const loaded = await loadCatalogue(ctx.io, ctx.deps, hw.parseCpuCatalogue, options.catalogue);
-  if (loaded.error) {
-    ctx.io.stderr.write(`headroom: ${loaded.error}\n`);
-    out.broken++;
-  }
-  if (loaded.source && loaded.diagnostics.length > 0) out.sources.set(loaded.source.fileName, loaded.source.text);
-  out.diagnostics.push(...loaded.diagnostics);
-  if (loaded.diagnostics.some((d) => d.severity === 'error')) out.broken++;
-  if (loaded.catalogue) out.catalogueName = loaded.catalogue.fileName;
+  const imported: { file: string; facts: HardwareFacts; node: NodeResult }[] = [];
   for (const file of files) {
     let text: string;
     try {
@@ -82,9 +78,25 @@ async function importFiles(ctx: HwContext, files: readonly string[], options: Im
       out.broken++;
       continue;
     }
-    const facts: HardwareFacts = hw.enrichCpuFacts(r.facts, loaded.catalogue);
-    out.nodes.push({ file, format: r.format!, status: 'pass', facts, diagnostics: r.diagnostics });
+    const node: NodeResult = { file, format: r.format!, status: 'pass', diagnostics: r.diagnostics };
+    out.nodes.push(node);
+    imported.push({ file, facts: r.facts, node });
   }
+  const needsCatalogue = imported.some(({ facts }) => !facts.cpu.coresPerSocket.known && facts.cpu.model.known);
+  let catalogue: CpuCatalogue | undefined;
+  if (options.catalogue !== undefined || needsCatalogue) {
+    const loaded = await loadCatalogue(ctx.io, ctx.deps, hw.parseCpuCatalogue, options.catalogue);
+    if (loaded.error) {
+      ctx.io.stderr.write(`headroom: ${loaded.error}\n`);
+      out.broken++;
+    }
+    if (loaded.source && loaded.diagnostics.length > 0) out.sources.set(loaded.source.fileName, loaded.source.text);
+    out.diagnostics.push(...loaded.diagnostics);
+    if (loaded.diagnostics.some((d) => d.severity === 'error')) out.broken++;
+    catalogue = loaded.catalogue;
+    if (catalogue) out.catalogueName = catalogue.fileName;
+  }
+  for (const { facts, node } of imported) node.facts = hw.enrichCpuFacts(facts, catalogue);
   return out;
 }
 
