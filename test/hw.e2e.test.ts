@@ -3,34 +3,17 @@
  * of test/fixtures/real (cwd = repository root): exit codes, a broken file among good ones,
  * JSON output; and a scenario whose hypervisors come from an Ironic inventory.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, headroom, root } from './helpers/run-cli.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'packages/cli/dist/bin.js');
 const real = 'test/fixtures/real';
 const r7615 = `${real}/ironic/understack-dell-r7615-inventory.json`;
 const invalid = `${real}/ironic/inspector-api-v1-continue-request.INVALID-trailing-comma.json`;
 const vm = `${real}/local-vm/lshw.json`;
 
-function headroom(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env['HEADROOM_DEBUG'];
-  delete env['FORCE_COLOR'];
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env });
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-beforeAll(() => {
-  if (!existsSync(bin)) {
-    const build = spawnSync('pnpm', ['build'], { cwd: root, encoding: 'utf8', shell: process.platform === 'win32' });
-    if (build.status !== 0) throw new Error(`pnpm build failed:\n${build.stdout}\n${build.stderr}`);
-  }
-});
+beforeAll(ensureBuilt);
 
 describe('headroom hw check', () => {
   it('is listed in --help', () => {
