@@ -13,13 +13,17 @@
  *    (resourceUsage().maxRSS) belongs to that size alone; small sizes repeat and report the
  *    median. µs per host-month shows whether the work grows linearly.
  * 2. CLI start-up: median wall time of 5 spawns of `node packages/cli/dist/bin.js --version`
- *    and `... validate scenarios/reference-pilot.yaml`, next to a bare `node -e 0`.
+ *    and `... validate scenarios/reference-pilot.yaml`, next to a bare `node -e 0`; also a
+ *    scenario with an inventory and `hw check` on one.
+ * 3. Hardware import (test/bench-hw.mjs): the CPU catalogue's parse time and each real
+ *    inventory fixture's import time, in-process.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { hardwareBench } from './bench-hw.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const coreDist = join(root, 'packages/core/dist/index.js');
@@ -205,8 +209,13 @@ async function main() {
     ['node -e 0 (baseline)', spawnMedian(['-e', '0'])],
     ['headroom --version', spawnMedian([bin, '--version'])],
     ['headroom validate scenarios/reference-pilot.yaml', spawnMedian([bin, 'validate', 'scenarios/reference-pilot.yaml'])],
+    // inventories: the scenario reads one and the CPU catalogue; hw check loads core/hardware only
+    ['headroom validate scenarios/ironic-inventory.yaml', spawnMedian([bin, 'validate', 'scenarios/ironic-inventory.yaml'])],
+    ['headroom hw check <R7615 inventory> --role compute', spawnMedian([bin, 'hw', 'check', 'test/fixtures/real/ironic/understack-dell-r7615-inventory.json', '--role', 'compute'])],
   ].map((row, i) => (i === 0 ? row : [row[0], row[1].ms === null ? row[1].error : fmt(row[1].ms)]));
   console.log(table(startup));
+  console.log('');
+  console.log(table(await hardwareBench()));
   if (failed) process.exitCode = 1;
 }
 

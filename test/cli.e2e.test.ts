@@ -3,32 +3,14 @@
  * would (`node packages/cli/dist/bin.js ...`, cwd = repository root). The test command
  * builds first; when the binary is missing, beforeAll builds it.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, headroom, root, type Result } from './helpers/run-cli.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'packages/cli/dist/bin.js');
 const pilot = 'scenarios/reference-pilot.yaml';
 const invalidDir = 'test/fixtures/invalid';
-
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function headroom(...args: string[]): Result {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env['HEADROOM_DEBUG'];
-  delete env['FORCE_COLOR'];
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env });
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** `file:line:col: severity code:` header lines of the printed diagnostics, as [file, code, line, col]. */
 function printed(output: string): [string, string, number, number][] {
@@ -59,10 +41,7 @@ function pilotPlanJson(): Result {
 let outDir: string;
 
 beforeAll(() => {
-  if (!existsSync(bin)) {
-    const build = spawnSync('pnpm', ['build'], { cwd: root, encoding: 'utf8', shell: process.platform === 'win32' });
-    if (build.status !== 0) throw new Error(`pnpm build failed:\n${build.stdout}\n${build.stderr}`);
-  }
+  ensureBuilt();
   outDir = mkdtempSync(join(tmpdir(), 'headroom-e2e-'));
 });
 

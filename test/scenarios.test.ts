@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate, parseScenario } from '../packages/core/src/index.js';
+import { inventoryOptions } from './helpers/inventories.js';
 
 const root = join(import.meta.dirname, '..');
 const files = readdirSync(join(root, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort();
@@ -22,7 +23,8 @@ describe('scenarios/', () => {
   for (const file of files) {
     describe(file, () => {
       const text = readFileSync(join(root, 'scenarios', file), 'utf8');
-      const parsed = parseScenario(text, { fileName: `scenarios/${file}` });
+      // scenarios may name inventory files (hardware.<key>.inventory): read them as the CLI does
+      const parsed = parseScenario(text, { fileName: `scenarios/${file}`, ...inventoryOptions(join(root, 'scenarios', file), text) });
 
       it('loads with zero diagnostics', () => {
         expect(parsed.diagnostics).toEqual([]);

@@ -11,7 +11,10 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Diagnostic, PlanResult, Role, Scenario } from '@headroom/core';
 import { ExitCode, FAIL_ON_LEVELS, failingItems, type FailOn } from './exit-codes.js';
 import { countDiagnostics, formatDiagnostics } from './format-diagnostics.js';
+import { describeFsError, isFsError } from './fs-errors.js';
 import type { CliIo } from './io.js';
+import { registerHwCommands } from './hw-command.js';
+import { defaultHwDeps, readScenarioInventories, type HwDeps } from './hw-inputs.js';
 import { renderText } from './render-text.js';
 import { shouldUseColor } from './style.js';
 
@@ -32,7 +35,7 @@ export interface ReportApi {
 }
 
 /** Module loaders, replaceable in tests. The defaults import the real packages lazily. */
-export interface CliDeps {
+export interface CliDeps extends HwDeps {
   loadCore(): Promise<CoreApi>;
   loadReport(): Promise<ReportApi>;
   loadVersion(): Promise<string>;
@@ -61,6 +64,7 @@ export const defaultDeps: CliDeps = {
   loadReport: () => import('@headroom/report'),
   loadVersion: loadCoreVersion,
   loadNetworkCore: () => import('@headroom/core'),
+  ...defaultHwDeps,
 };
 
 interface Context {
@@ -82,26 +86,6 @@ Environment:
   NO_COLOR=1        no colour, even on a terminal
   HEADROOM_DEBUG=1  print the stack trace of an internal error
 `;
-
-/** A Node file-system error (`ENOENT`, `EACCES`, ...), as opposed to a bug. */
-function isFsError(error: unknown): error is NodeJS.ErrnoException & { code: string } {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && /^E[A-Z0-9]+$/.test((error as NodeJS.ErrnoException).code ?? '');
-}
-
-const FS_ERROR_TEXT: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EISDIR: 'is a directory',
-  ENOTDIR: 'a component of the path is not a directory',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on device',
-};
-
-function describeFsError(error: NodeJS.ErrnoException & { code: string }): string {
-  const text = FS_ERROR_TEXT[error.code];
-  return text ? `${text} (${error.code})` : error.message;
-}
 
 function absolute(ctx: Context, file: string): string {
   return isAbsolute(file) ? file : resolve(ctx.io.cwd, file);
@@ -126,6 +110,7 @@ function plural(n: number, word: string): string {
 async function validateCommand(ctx: Context, files: string[]): Promise<number> {
   const core = await ctx.deps.loadCore();
   const sources = new Map<string, string>();
+  const inventorySources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   let unreadable = 0;
   for (const file of files) {
@@ -135,9 +120,12 @@ async function validateCommand(ctx: Context, files: string[]): Promise<number> {
       continue;
     }
     sources.set(file, text);
-    diagnostics.push(...core.parseScenario(text, { fileName: file }).diagnostics);
+    const inventories = await readScenarioInventories(ctx.io, ctx.deps, file, text);
+    for (const [name, inventoryText] of inventories.sources) inventorySources.set(name, inventoryText);
+    for (const note of inventories.notes) ctx.io.stderr.write(`${note}\n`);
+    diagnostics.push(...core.parseScenario(text, { fileName: file, ...inventories.options }).diagnostics);
   }
-  ctx.io.stdout.write(formatDiagnostics(diagnostics, sources, { color: ctx.colorOut }));
+  ctx.io.stdout.write(formatDiagnostics(diagnostics, new Map([...sources, ...inventorySources]), { color: ctx.colorOut }));
   const summary = [
     ...(sources.size > 0 || unreadable === 0 ? [`${plural(sources.size, 'file')} checked: ${countDiagnostics(diagnostics)}`] : []),
     ...(unreadable > 0 ? [`${plural(unreadable, 'file')} could not be read`] : []),
@@ -153,9 +141,11 @@ type Loaded = { ok: true; scenario: Scenario; diagnostics: Diagnostic[] } | { ok
 async function loadScenario(ctx: Context, core: CoreApi, file: string): Promise<Loaded> {
   const text = await readInput(ctx, file);
   if (text === undefined) return { ok: false, exitCode: ExitCode.InvalidInput };
-  const { scenario, diagnostics } = core.parseScenario(text, { fileName: file });
+  const inventories = await readScenarioInventories(ctx.io, ctx.deps, file, text);
+  for (const note of inventories.notes) ctx.io.stderr.write(`${note}\n`);
+  const { scenario, diagnostics } = core.parseScenario(text, { fileName: file, ...inventories.options });
   if (diagnostics.length > 0) {
-    ctx.io.stderr.write(formatDiagnostics(diagnostics, new Map([[file, text]]), { color: ctx.colorErr }));
+    ctx.io.stderr.write(formatDiagnostics(diagnostics, new Map([[file, text], ...inventories.sources]), { color: ctx.colorErr }));
     ctx.io.stderr.write(`${file}: ${countDiagnostics(diagnostics)}\n`);
   }
   if (!scenario || diagnostics.some((d) => d.severity === 'error')) {
@@ -356,6 +346,8 @@ function buildProgram(ctx: Context, version: string, setExitCode: (code: number)
     .command('schema')
     .description('print the JSON Schema of scenario files')
     .action(async () => setExitCode(await schemaCommand(ctx)));
+
+  registerHwCommands(program, ctx, setExitCode);
 
   return program;
 }

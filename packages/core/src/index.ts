@@ -21,3 +21,5 @@ export { formatBytes, formatQuantity } from './units/format.js';
 export { VERSION } from './version.js';
 export { netplanFiles, type NetplanFile } from './network/netplan.js';
 export { importNetworkData, type NetworkDataImport, type NetworkDataOptions } from './network/network-data.js';
+export { scenarioInventoryPaths, type InventoryInput } from './scenario/inventories.js';
+export * from './hardware/index.js';

@@ -50,6 +50,22 @@ export const DIAGNOSTIC_CODES = {
   'net.attach.tagged_without_vlan': 'A network without a VLAN ID is attached tagged',
   'netdata.invalid_json': 'A network_data.json (config-drive) file is not JSON',
   'netdata.invalid': 'A network_data.json file has no "links" and "networks" lists',
+  // Inventory files (hardware/import/*): positioned in the inventory file
+  'inventory.empty': 'An inventory file is empty, or holds no data of its format (dmidecode without DMI structures)',
+  'inventory.invalid_json': 'An inventory file is not valid JSON (a trailing comma, a missing quote)',
+  'inventory.truncated': 'An inventory file ends early (JSON cut inside a value, dmidecode with fewer structures than its header says)',
+  'inventory.unknown_format': 'An inventory file is not in a format headroom reads (or is another tool\'s output)',
+  'inventory.wrong_format': 'An inventory file is not in the format its `format:` says',
+  'inventory.inconsistent': 'An inventory contradicts itself (lscpu CPU(s) is not sockets × cores × threads); the fact is left unknown',
+  // Inventories in a scenario (scenario/inventories.ts): positioned at hardware.<key>.inventory
+  'inventory.not_provided': 'The text of an inventory the scenario names was not given to parseScenario',
+  'inventory.unreadable': 'An inventory file the scenario names cannot be read',
+  'inventory.invalid': 'An inventory file the scenario names has errors (reported in that file)',
+  'inventory.missing_fact': 'A fact the plan needs (sockets, cores, threads, memory) is not in the inventory: add it to the entry',
+  'inventory.partial': 'Part of an inventory cannot be planned with (an interface without a speed) and is left out',
+  // The CPU catalogue (hardware/catalogue.ts)
+  'catalogue.invalid': 'The CPU catalogue CSV lacks a required column',
+  'catalogue.invalid_row': 'A CPU catalogue row lacks a model or whole core/thread counts and is skipped',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -85,3 +85,42 @@ describe('role requirements', () => {
     ]);
   });
 });
+
+describe('role requirement overrides in a scenario', () => {
+  it('the new requirement keys parse with their units and replace the defaults', async () => {
+    const { parseScenario } = await import('../scenario/parse.js');
+    const { DEFAULT_REQUIREMENTS } = await import('../model/requirements.js');
+    const text = `schemaVersion: 1
+name: r
+start: 2027-01
+hardware:
+  h: { model: M, heightRu: 1, cpu: { model: C, sockets: 1, coresPerSocket: 8, threadsPerCore: 2 }, memory: { size: 64 GiB } }
+nodes:
+  - { role: compute, hardware: h, count: 1 }
+requirements:
+  compute: { minMemoryPerCore: 8 GiB, minNicSpeed: 25 Gbit/s }
+  storage: { osdMemoryBase: 32 GiB, minCoresPerOsd: 2, minWalDbFlashRatio: 0.04 }
+`;
+    const r = parseScenario(text);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.scenario!.requirements.compute).toEqual({ ...DEFAULT_REQUIREMENTS.compute, minMemoryPerCoreBytes: 8 * GIB, minNicSpeedBitsPerSecond: 25e9 });
+    expect(r.scenario!.requirements.storage).toEqual({ ...DEFAULT_REQUIREMENTS.storage, osdMemoryBaseBytes: 32 * GIB, minCoresPerOsd: 2, minWalDbFlashRatio: 0.04 });
+    // a bare number where a speed belongs names the unit
+    const bad = parseScenario(text.replace('minNicSpeed: 25 Gbit/s', 'minNicSpeed: 25'));
+    expect(bad.diagnostics.map((d) => d.code)).toEqual(['schema.missing_unit']);
+  });
+
+  it('defaults: the compute host of the base scenario passes RAM per core (512 GiB / 64 cores = 8 GiB) and NIC speed (2 × 25G)', () => {
+    const checks = checkHardware('compute', hw['cmp-r760']!, { minNicPorts: 2, minMemoryPerCoreBytes: 4 * GIB, minNicSpeedBitsPerSecond: 10e9 });
+    expect(checks.map((c) => [c.requirement, c.status, c.actual])).toEqual([
+      ['minNicPorts', 'pass', '2 NIC ports'],
+      ['minMemoryPerCoreBytes', 'pass', '8 GiB per core (512 GiB / 64 cores)'],
+      ['minNicSpeedBitsPerSecond', 'pass', '2 ports at ≥ 10 Gbit/s (2 × 25 Gbit/s)'],
+    ]);
+  });
+
+  it('the OSD memory base adds to OSDs × osd_memory_target: 16 + 10 × 4 = 56 GiB <= 128 GiB', () => {
+    const c = checkHardware('storage', hw['sto-r760xd2']!, { memoryPerOsdBytes: 4 * GIB, osdMemoryBaseBytes: 16 * GIB })[0]!;
+    expect(c).toMatchObject({ status: 'pass', expected: '≥ 56 GiB (16 GiB base + 10 OSDs × 4 GiB osd_memory_target)', actual: '128 GiB' });
+  });
+});

@@ -10,6 +10,7 @@
  */
 
 import type { NetworkConfig } from '../network/config.js';
+import type { HardwareFacts, InventoryFormat } from '../hardware/facts.js';
 
 export type Role = 'control' | 'compute' | 'storage' | 'deploy';
 export const ROLES: readonly Role[] = ['control', 'compute', 'storage', 'deploy'];
@@ -58,6 +59,14 @@ export interface HardwareModel {
   nics: NicSpec[];
   power?: { typicalWatts: number; maxWatts: number };
   price?: { amount: number; currency: string };
+  /** Set when the model comes from an inventory (`hardware.<key>.inventory`): the path as written and its format. */
+  inventory?: { path: string; format: InventoryFormat };
+  /**
+   * The facts role checks run on, with their evidence (an inventory's fields, or the
+   * scenario's overrides). Absent for a model written in the scenario: its facts are its
+   * fields (hardware/facts-from-model.ts).
+   */
+  facts?: HardwareFacts;
 }
 
 export interface Rack {
@@ -145,6 +154,16 @@ export interface RoleRequirements {
   requireVirtualization?: boolean;
   requireEcc?: boolean;
   requireNvmeDatabase?: boolean;
+  /** Memory per physical core, bytes (installed memory / (sockets × cores per socket)). */
+  minMemoryPerCoreBytes?: number;
+  /** Line rate, bits per second, that at least `minNicPorts` ports (1 when unset) must reach. */
+  minNicSpeedBitsPerSecond?: number;
+  /** Memory for the OS and the other daemons of an OSD host, added to OSDs × `memoryPerOsdBytes`. */
+  osdMemoryBaseBytes?: number;
+  /** Physical cores per Ceph OSD. */
+  minCoresPerOsd?: number;
+  /** Flash (ssd/nvme) `wal-db` capacity as a fraction of the HDD OSD capacity (BlueStore block.db), when OSDs are HDD. */
+  minWalDbFlashRatio?: number;
 }
 
 export interface Policy {

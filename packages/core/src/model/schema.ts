@@ -106,6 +106,50 @@ export const HardwareSchema = z
   })
   .describe('A server model');
 
+/**
+ * A server model imported from an inventory file (Ironic inventory JSON, `lshw -json`,
+ * `dmidecode`, `lscpu`, `lscpu --json`, /proc/cpuinfo). The path is relative to the scenario
+ * file; the caller of parseScenario passes the file's text (the CLI reads it). Inventories
+ * do not carry the chassis height, the price or the power draw, nor what each disk is for:
+ * those come from this entry. `cpu` and `memory` override single imported facts.
+ */
+export const InventoryHardwareSchema = z
+  .strictObject({
+    inventory: z.string().min(1).describe('Path of the inventory file, relative to the scenario file'),
+    format: z
+      .enum(['ironic', 'lshw', 'dmidecode', 'lscpu', 'lscpu-json', 'cpuinfo'])
+      .optional()
+      .describe('Format of the inventory; default: detected from the content (an explicit format must agree with it)'),
+    model: z.string().min(1).optional().describe("Vendor and model; default: the inventory's system manufacturer and product"),
+    source: z.string().optional().describe('Where the inventory comes from'),
+    heightRu: int().min(1).max(10).describe('Height in rack units (U): inventories do not carry it'),
+    cpu: z
+      .strictObject({
+        model: z.string().min(1).optional().describe('CPU model'),
+        sockets: int().min(1).max(8).optional().describe('Populated CPU sockets'),
+        coresPerSocket: int().min(1).max(512).optional().describe('Physical cores per socket (Ironic reports threads, not cores: the CPU catalogue or this fills them in)'),
+        threadsPerCore: int().min(1).max(8).optional().describe('Hardware threads per core'),
+        virtualization: z.enum(['vt-x', 'amd-v', 'none', 'unknown']).optional().describe('Hardware virtualization: vt-x, amd-v, none, unknown'),
+      })
+      .optional()
+      .describe('Overrides of imported CPU facts (each one replaces the inventory value, with this path as evidence)'),
+    memory: z
+      .strictObject({
+        size: quantity('bytes', 'Installed memory, e.g. "512 GiB"').optional(),
+        ecc: z.union([z.boolean(), z.literal('unknown')]).optional().describe('ECC memory: true, false or unknown'),
+      })
+      .optional()
+      .describe('Overrides of imported memory facts'),
+    disks: z
+      .array(DiskSchema)
+      .optional()
+      .describe('The disks with their use (os, database, osd, wal-db, ephemeral): an inventory does not say what a disk is for. Replaces the imported disks in the plan; without it the model plans no disks'),
+    nics: z.array(NicSchema).optional().describe('Network cards; replaces the imported interfaces in the plan'),
+    power: HardwareSchema.shape.power,
+    price: HardwareSchema.shape.price,
+  })
+  .describe('A server model imported from an inventory file');
+
 export const RackSchema = z.strictObject({
   name: identifier.describe('Rack name'),
   zone: identifier.optional().describe('Availability zone the rack belongs to'),
@@ -171,6 +215,11 @@ const RoleRequirementSchema = z.strictObject({
   requireVirtualization: z.boolean().optional().describe('Require VT-x/AMD-V'),
   requireEcc: z.boolean().optional().describe('Require ECC memory'),
   requireNvmeDatabase: z.boolean().optional().describe('Require an NVMe disk with use: database'),
+  minMemoryPerCore: quantity('bytes', 'Minimum memory per physical core, e.g. "4 GiB"').optional(),
+  minNicSpeed: quantity('bitrate', 'Line rate that at least minNicPorts ports (1 when unset) must reach, e.g. "10 Gbit/s"').optional(),
+  osdMemoryBase: quantity('bytes', 'Memory for the OS and other daemons of an OSD host, added to OSDs × memoryPerOsd, e.g. "16 GiB"').optional(),
+  minCoresPerOsd: z.number().min(0).max(64).optional().describe('Physical cores per Ceph OSD'),
+  minWalDbFlashRatio: z.number().min(0).max(1).optional().describe('Flash (ssd/nvme) wal-db capacity as a fraction of the HDD OSD capacity, when OSDs are HDD (0.01 = 1 %)'),
 });
 
 export const ScenarioFileSchema = z
@@ -183,7 +232,7 @@ export const ScenarioFileSchema = z
       .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM, e.g. 2027-01')
       .describe('First month of the horizon, YYYY-MM'),
     horizonMonths: int().min(1).max(120).default(24).describe('Months planned (default 24)'),
-    hardware: z.record(identifier, HardwareSchema).describe('Server models, by key'),
+    hardware: z.record(identifier, z.union([HardwareSchema, InventoryHardwareSchema])).describe('Server models, by key: written out, or imported from an inventory file (`inventory: path`)'),
     racks: z.array(RackSchema).default([]).describe('Racks; default one 42U rack named rack-1'),
     nodes: z.array(NodeGroupSchema).min(1).describe('Node groups: role, hardware model, count, placement'),
     openstack: z

@@ -21,10 +21,18 @@ export function defaultMinSize(pool: { type: 'replicated'; size: number } | { ty
   return pool.type === 'replicated' ? pool.size - Math.floor(pool.size / 2) : pool.k + Math.min(1, pool.m - 1);
 }
 
-/** Normalizes a validated scenario file. */
-export function normalize(f: ScenarioFileOutput): Scenario {
+/**
+ * Normalizes a validated scenario file. Hardware entries imported from an inventory
+ * (`inventory:`) are taken from `inventoryModels` (built by scenario/inventories.ts).
+ */
+export function normalize(f: ScenarioFileOutput, inventoryModels: Record<string, HardwareModel> = {}): Scenario {
   const hardware: Record<string, HardwareModel> = {};
   for (const [name, h] of Object.entries(f.hardware)) {
+    if ('inventory' in h) {
+      // built from the inventory's facts by scenario/inventories.ts; kept in the file's order
+      if (Object.hasOwn(inventoryModels, name)) hardware[name] = inventoryModels[name]!;
+      continue;
+    }
     const model: HardwareModel = {
       name,
       model: h.model,
@@ -86,6 +94,11 @@ export function normalize(f: ScenarioFileOutput): Scenario {
     if (o.requireVirtualization !== undefined) r.requireVirtualization = o.requireVirtualization;
     if (o.requireEcc !== undefined) r.requireEcc = o.requireEcc;
     if (o.requireNvmeDatabase !== undefined) r.requireNvmeDatabase = o.requireNvmeDatabase;
+    if (o.minMemoryPerCore !== undefined) r.minMemoryPerCoreBytes = o.minMemoryPerCore;
+    if (o.minNicSpeed !== undefined) r.minNicSpeedBitsPerSecond = o.minNicSpeed;
+    if (o.osdMemoryBase !== undefined) r.osdMemoryBaseBytes = o.osdMemoryBase;
+    if (o.minCoresPerOsd !== undefined) r.minCoresPerOsd = o.minCoresPerOsd;
+    if (o.minWalDbFlashRatio !== undefined) r.minWalDbFlashRatio = o.minWalDbFlashRatio;
     requirements[role] = r;
   }
 

@@ -113,7 +113,8 @@ describe('scenarioJsonSchema', () => {
     expect(schema.required).toEqual(['schemaVersion', 'name', 'start', 'hardware', 'nodes']);
   });
   it('describes quantities as strings with units', () => {
-    const mem = (schema.properties.hardware as any).additionalProperties.properties.memory.properties.size;
+    // hardware entries: written out (anyOf[0]) or imported from an inventory (anyOf[1])
+    const mem = (schema.properties.hardware as any).additionalProperties.anyOf[0].properties.memory.properties.size;
     expect(mem.type).toBe('string');
     expect(new RegExp(mem.pattern).test('512 GiB')).toBe(true);
     expect(new RegExp(mem.pattern).test('512')).toBe(false);

@@ -16,10 +16,15 @@ import { normalize } from './normalize.js';
 import { checkReferences, type RawIssue } from './references.js';
 import { knownKeysAt } from './schema-walk.js';
 import { didYouMean } from '../diagnostics/suggest.js';
+import { resolveInventories, type InventoryOptions } from './inventories.js';
 
-export interface ParseOptions {
+export interface ParseOptions extends InventoryOptions {
   /** File name used in diagnostics' locations (default `scenario.yaml`). */
   fileName?: string;
+  // From InventoryOptions (scenario/inventories.ts):
+  //   inventories   texts of the files named by `hardware.<key>.inventory`, keyed by the path
+  //                 as written (list them with scenarioInventoryPaths); the caller reads them
+  //   cpuCatalogue  the CPU catalogue (parseCpuCatalogue) that fills in cores an inventory lacks
 }
 
 /** `scenario` is present only when there is no error-severity diagnostic. */
@@ -89,10 +94,13 @@ export function parseScenario(text: string, options: ParseOptions = {}): ParseRe
   const parsed = ScenarioFileSchema.safeParse(raw);
   if (!parsed.success) for (const issue of parsed.error.issues) for (const i of fromZodIssue(issue, raw)) push(i);
   for (const i of checkReferences(raw as Record<string, unknown>)) push(i);
+  const inventories = resolveInventories(raw as Record<string, unknown>, parsed.success ? parsed.data : undefined, options);
+  for (const i of inventories.issues) push(i, i.severity);
+  diagnostics.push(...inventories.fileDiagnostics);
 
   const sorted = sortDiagnostics(dedupe(diagnostics));
   if (!parsed.success || sorted.some((d) => d.severity === 'error')) return { diagnostics: sorted };
-  return { scenario: normalize(parsed.data), diagnostics: sorted };
+  return { scenario: normalize(parsed.data, inventories.models), diagnostics: sorted };
 }
 
 function firstLine(message: string): string {
@@ -123,6 +131,8 @@ function fromZodIssue(issue: ZodIssue, raw: unknown): RawIssue[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const value = valueAt(raw, path);
   const key = path[path.length - 1];
+  const branch = unionBranch(issue, value);
+  if (branch) return branch.flatMap((i) => fromZodIssue({ ...i, path: [...issue.path, ...i.path] } as ZodIssue, raw));
   switch (issue.code) {
     case 'custom': {
       const params = (issue.params ?? {}) as { code?: string; hint?: string };
@@ -186,6 +196,19 @@ function fromZodIssue(issue: ZodIssue, raw: unknown): RawIssue[] {
     default:
       return [{ code: 'schema.invalid_value', path, message: issue.message }];
   }
+}
+
+/**
+ * A mapping that matches no member of a plain union (a hardware entry: written out, or
+ * `inventory:`) reports the issues of the member it is closest to: the one with the fewest
+ * issues (the first on a tie), so a typo reads as a typo in the intended shape.
+ */
+function unionBranch(issue: ZodIssue, value: unknown): ZodIssue[] | undefined {
+  if (issue.code !== 'invalid_union' || ('discriminator' in issue && issue.discriminator)) return undefined;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const branches = ((issue as { errors?: ZodIssue[][] }).errors ?? []).filter((b) => b.length > 0);
+  if (branches.length === 0) return undefined;
+  return branches.reduce((best, b) => (b.length < best.length ? b : best));
 }
 
 function article(word: string): string {

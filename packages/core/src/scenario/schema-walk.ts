@@ -24,6 +24,17 @@ function unwrap(s: unknown, value: unknown): unknown {
           return lit.type === 'literal' && (lit.values as unknown[]).includes(v);
         });
       }
+      // a plain union of mappings (hardware: written out or `inventory:`): the member the value
+      // fits best (keys it knows, minus required keys the value lacks; the first on a tie)
+      if (!pick && value && typeof value === 'object' && objects.length > 1) {
+        const keys = Object.keys(value);
+        const fit = (o: unknown): number => {
+          const shape = defOf(o).shape as Record<string, unknown>;
+          const missing = Object.entries(shape).filter(([k, f]) => !keys.includes(k) && !['optional', 'default', 'prefault'].includes(defOf(f).type));
+          return keys.filter((k) => k in shape).length - missing.length;
+        };
+        pick = objects.reduce((best, o) => (fit(o) > fit(best) ? o : best));
+      }
       s = pick ?? objects[0] ?? options[0];
     } else return s;
   }

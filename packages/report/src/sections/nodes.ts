@@ -47,6 +47,11 @@ ${hosts.map(
 </table>`;
 }
 
+/** For a model imported from an inventory file: where its facts come from (each role check names the field). */
+function inventoryNote(hw: HardwareModel): SafeHtml | string {
+  return hw.inventory ? html`<br><small>from the ${hw.inventory.format} inventory ${codeText(hw.inventory.path)}</small>` : '';
+}
+
 function hardwareTable(plan: PlanResult): SafeHtml {
   const used = new Set(plan.hosts.map((h) => h.hardware));
   const models = Object.values(plan.scenario.hardware).filter((hw) => used.has(hw.name));
@@ -57,7 +62,7 @@ function hardwareTable(plan: PlanResult): SafeHtml {
 <tbody>
 ${models.map(
   (hw) =>
-    html`<tr><th scope="row"><code>${hw.name}</code></th><td>${hw.model}</td><td class="num">${formatNumber(hw.heightRu)} RU</td><td>${cpuText(hw)}</td><td>${formatMemorySize(hw.memory.sizeBytes)}, ECC ${hw.memory.ecc === 'unknown' ? 'unknown' : hw.memory.ecc ? 'yes' : 'no'}</td><td>${disksText(hw)}</td><td>${nicsText(hw)}</td><td class="num">${
+    html`<tr><th scope="row"><code>${hw.name}</code></th><td>${hw.model}${inventoryNote(hw)}</td><td class="num">${formatNumber(hw.heightRu)} RU</td><td>${cpuText(hw)}</td><td>${formatMemorySize(hw.memory.sizeBytes)}, ECC ${hw.memory.ecc === 'unknown' ? 'unknown' : hw.memory.ecc ? 'yes' : 'no'}</td><td>${disksText(hw)}</td><td>${nicsText(hw)}</td><td class="num">${
       hw.power ? `${formatNumber(hw.power.typicalWatts)} W / ${formatNumber(hw.power.maxWatts)} W` : '—'
     }</td><td class="num">${hw.price ? `${formatNumber(hw.price.amount)} ${hw.price.currency}` : '—'}</td></tr>\n`,
 )}</tbody>
