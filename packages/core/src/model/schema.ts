@@ -18,6 +18,7 @@ const QUANTITY_PATTERN: Record<QuantityKind, string> = {
   bytes: '^\\s*[0-9.]+(e[-+]?[0-9]+)?\\s*(B|kB|MB|GB|TB|PB|KiB|MiB|GiB|TiB|PiB)\\s*$',
   bitrate: '^\\s*[0-9.]+(e[-+]?[0-9]+)?\\s*((k|M|G|T)?(bit|b)/s|(k|M|G|T)bps)\\s*$',
   power: '^\\s*[0-9.]+(e[-+]?[0-9]+)?\\s*(W|kW|MW)\\s*$',
+  byterate: '^\\s*[0-9.]+(e[-+]?[0-9]+)?\\s*(B|kB|MB|GB|TB|KiB|MiB|GiB|TiB)/s\\s*$',
 };
 export const quantityPattern = (kind: QuantityKind): string => QUANTITY_PATTERN[kind];
 
