@@ -3,13 +3,23 @@
  * CRUSH rules resolved (declared ones, then those the pools imply), every pool's rule and
  * share set, and every default filled in (see storage/defaults.ts for their sources).
  */
-import type { CephPolicy, CephPool, CephRule } from '../model/scenario.js';
+import type { CephPolicy, CephPool, CephRule, HardwareModel } from '../model/scenario.js';
 import type { ScenarioFileOutput } from '../model/schema.js';
 import { CEPH_DEFAULTS } from '../storage/defaults.js';
 import { impliedRuleName, resolveRules, resolveShares, subtreeKey } from '../storage/settings.js';
 import { defaultMinSize } from './normalize.js';
 
 type CephFile = ScenarioFileOutput['ceph'];
+
+/** Copies each disk's `deviceClass` (when given) onto the normalized hardware, disk by disk. */
+export function applyDeviceClasses(hardware: Record<string, HardwareModel>, file: ScenarioFileOutput['hardware']): void {
+  for (const [name, h] of Object.entries(file)) {
+    h.disks.forEach((d, i) => {
+      const disk = hardware[name]?.disks[i];
+      if (disk && d.deviceClass !== undefined) disk.deviceClass = d.deviceClass;
+    });
+  }
+}
 
 /**
  * Normalizes `ceph:`. Rules: declared rules take their failure domain from

@@ -7,7 +7,7 @@ import type { CephPool, HardwareModel, Role, RoleRequirements, Scenario } from '
 import { ROLES } from '../model/scenario.js';
 import { DEFAULT_REQUIREMENTS } from '../model/requirements.js';
 import type { ScenarioFileOutput } from '../model/schema.js';
-import { normalizeCeph } from './ceph-normalize.js';
+import { applyDeviceClasses, normalizeCeph } from './ceph-normalize.js';
 
 /** Nova reserved_host_memory_mb default: 512 MiB (nova/conf/compute.py). */
 export const NOVA_DEFAULT_RESERVED_HOST_MEMORY_BYTES = 512 * 2 ** 20;
@@ -39,6 +39,9 @@ export function normalize(f: ScenarioFileOutput): Scenario {
     if (h.price) model.price = { ...h.price };
     hardware[name] = model;
   }
+
+  // CRUSH device classes of OSD disks (scenario/ceph-normalize.ts)
+  applyDeviceClasses(hardware, f.hardware);
 
   const racks = f.racks.length > 0
     ? f.racks.map((r) => {

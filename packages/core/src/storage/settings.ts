@@ -76,7 +76,8 @@ export function subtreeKey(rule: Pick<CephRule, 'deviceClass'> | undefined): str
 
 /** Every Ceph setting with its default (see CEPH_DEFAULTS for the sources). */
 export function resolveCephSettings(ceph: CephPolicy): CephSettings {
-  const rules = ceph.rules ?? resolveRules([], ceph.pools, ceph.failureDomain);
+  // normalize lists every rule; a hand-built Scenario may not: the pools' implied rules are added.
+  const rules = resolveRules(ceph.rules ?? [], ceph.pools, ceph.failureDomain);
   const pools = ceph.pools.map((p) => ({ ...p, rule: p.rule ?? impliedRuleName(p), bulk: p.bulk ?? false }));
   return {
     failureDomain: ceph.failureDomain,

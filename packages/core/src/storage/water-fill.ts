@@ -21,12 +21,11 @@
 export function waterFillPerCopyBytes(capacitiesBytes: readonly number[], r: number): number {
   if (!(r >= 1)) return 0;
   const c = capacitiesBytes.map((x) => Math.max(0, x)).sort((a, b) => b - a);
-  let rest = c.reduce((s, x) => s + x, 0); // S_0
+  // suffix[j] = S_j = c[j] + ... + c[N-1], summed from the smallest (no cancellation dust)
+  const suffix = new Array<number>(c.length + 1).fill(0);
+  for (let j = c.length - 1; j >= 0; j--) suffix[j] = suffix[j + 1]! + c[j]!;
   let best = Number.POSITIVE_INFINITY;
-  for (let j = 0; j < r; j++) {
-    best = Math.min(best, rest / (r - j));
-    rest -= c[j] ?? 0; // S_{j+1}: drop the (j+1)-th largest
-  }
+  for (let j = 0; j < r; j++) best = Math.min(best, (suffix[j] ?? 0) / (r - j));
   return Math.max(0, best);
 }
 
