@@ -2,7 +2,8 @@
  * The Ceph part of a PlanResult (`storage.ceph`): the CRUSH tree summarised, the rules, every
  * pool with Ceph's own MAX AVAIL next to what really fits and what is safe, the PG plan, the
  * storage host sizing, recovery times and the fill month by month. Plain JSON: bytes, seconds,
- * ratios 0..1; null where a value does not exist.
+ * ratios 0..1; null where a value does not exist. A pool's capacities are rounded to whole
+ * bytes (from unrounded products); the month-by-month series are not.
  */
 import type { DiskKind } from '../model/scenario.js';
 
