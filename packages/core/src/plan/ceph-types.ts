@@ -85,7 +85,11 @@ export interface CephPoolPlan {
   storedBytesMonth0: number;
   /** Ceph's MAX AVAIL at month 0 (`ceph df`, with the planned fill): rule avail / raw used rate. */
   maxAvailBytes: number;
-  /** What the pool can hold in all, all domains up, before its fullest domain reaches the full ratio (water-fill), given the other pools' month-0 data. */
+  /**
+   * What the pool can hold in all, all domains up, at month 0: the water-fill bound (one copy or
+   * shard per failure domain, domains at the full ratio) less the other pools' raw data, and never
+   * more than stored + MAX AVAIL (a hot OSD reaches full first).
+   */
   storableBytes: number;
   /** storableBytes - stored: what really still fits at month 0 (compare with maxAvailBytes). */
   availBytes: number;
@@ -155,7 +159,7 @@ export interface CephRecoveryCase {
   limitedBy: 'backfills' | 'network';
   waitSeconds: number;
   transferSeconds: number;
-  /** wait + transfer; null when the data cannot be re-protected. */
+  /** wait + transfer; null when the data cannot be re-protected (or the per-backfill throughput is 0). */
   totalSeconds: number | null;
 }
 

@@ -51,6 +51,9 @@ describe('MAX AVAIL in the plan (formulas.md worked example)', () => {
     const r = run(scenario({ nodes: [storage(3)], pools: [rep3()], stored: { volumes: 40 * TB }, ceph: { fill: { osds: [{ osd: 7, utilisation: 0.8 }] } } }));
     expect(pool(r, 'volumes').maxAvailBytes / TB).toBeCloseTo(12, 6);
     expect(r.plan.ceph!.months[0]!.pools.volumes!.fullestOsdUtilisation).toBeCloseTo(0.8, 12);
+    // what still fits is the smaller of Ceph's 12 TB and the water-fill's (0.95 x 240 - 120) / 3 = 36 TB
+    expect(pool(r, 'volumes').availBytes / TB).toBeCloseTo(12, 6);
+    expect(r.findings.map((f) => f.code)).not.toContain('ceph.pool.max_avail_overstates');
   });
 
   it('unequal hosts: Ceph overstates, and says so with both numbers', () => {

@@ -47,7 +47,7 @@ function describeBinding(b: BindingFailure, failureDomain: 'host' | 'rack'): str
  * CRUSH tree (crush.ts) -> one view per rule (rule-view.ts) -> per pool: re-protectable raw
  * (reprotect.ts) and safe usable = re-protectable x share / raw used rate x backfillfull ->
  * fill and MAX AVAIL month by month (ceph-horizon.ts) -> storable = (full x intact
- * placeable - other pools' raw at month 0) / raw used rate -> PG plan (ceph-pgs.ts) ->
+ * placeable - other pools' raw at month 0) / raw used rate, at most stored + MAX AVAIL -> PG plan (ceph-pgs.ts) ->
  * host sizing (host-sizing.ts) -> recovery at the month with the most data (recovery-cases.ts).
  * Findings: `ceph.rule.no_osds` (error; not repeated when there is no OSD at all),
  * `ceph.pool.max_avail_overstates` (warning, pools that can go clean), and those of the
@@ -106,7 +106,10 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     const month0 = horizon.months[0]?.pools[s.pool.name];
     const key = subtreeKey(s.view?.rule);
     const othersRaw = statics.filter((o) => o !== s && o.view && subtreeKey(o.view.rule) === key).reduce((sum, o) => sum + o.stored0 * o.rate, 0);
-    const storable = Math.max(0, s.rep.intactRawBytes * ratios.full - othersRaw) / s.rate;
+    // What CRUSH can place (water-fill at the full ratio, less the other pools' raw), and never
+    // more than Ceph's own projection (a hot OSD fills first): stored + MAX AVAIL.
+    const placeable = Math.max(0, s.rep.intactRawBytes * ratios.full - othersRaw) / s.rate;
+    const storable = Math.min(placeable, s.stored0 + (month0?.maxAvailBytes ?? 0));
     const n = s.view?.domains.length ?? 0;
     const after = s.view?.tolerated ? s.view.tolerated.domainsRemaining : n;
     const pg = hi >= 0 ? pgs.results[hi] : null;
@@ -127,11 +130,12 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     };
     pools.push(plan);
     // A pool that cannot go clean already has its error (ceph.pool.too_few_failure_domains).
-    if (plan.clean && plan.maxAvailBytes > plan.availBytes * (1 + 1e-9) + 1) {
+    const placeableAvail = Math.max(0, placeable - s.stored0);
+    if (plan.clean && plan.maxAvailBytes > placeableAvail * (1 + 1e-9) + 1) {
       findings.push({
         code: 'ceph.pool.max_avail_overstates', severity: 'warning', subject: `pool ${plan.name}`,
-        message: `ceph df would print MAX AVAIL ${fmtTB(plan.maxAvailBytes)} for pool ${plan.name}, but CRUSH can place only ${fmtTB(plan.availBytes)} more: with ${plan.copies} copies or shards one per ${s.view?.rule.failureDomain ?? 'domain'}, the failure domains under rule ${plan.rule} are too unequal (or too few) for Ceph's proportional assumption`,
-        value: plan.maxAvailBytes, limit: plan.availBytes, unit: 'bytes', source: `${CEPH_SOURCES.getRuleAvail}; ${CEPH_SOURCES.waterFill}`,
+        message: `ceph df would print MAX AVAIL ${fmtTB(plan.maxAvailBytes)} for pool ${plan.name}, but CRUSH can place only ${fmtTB(placeableAvail)} more: with ${plan.copies} copies or shards one per ${s.view?.rule.failureDomain ?? 'domain'}, the failure domains under rule ${plan.rule} are too unequal (or too few) for Ceph's proportional assumption`,
+        value: plan.maxAvailBytes, limit: Math.round(placeableAvail), unit: 'bytes', source: `${CEPH_SOURCES.getRuleAvail}; ${CEPH_SOURCES.waterFill}`,
       });
     }
   }

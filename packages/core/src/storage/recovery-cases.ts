@@ -54,7 +54,8 @@ function makeCase(
   settings: CephRecoverySettings,
 ): CephRecoveryCase {
   const timing = recoveryTiming(work, settings);
-  return { ...base, ...work, ...timing, totalSeconds: base.reprotectable ? timing.totalSeconds : null };
+  // No re-protection possible, or no throughput at all: it never completes.
+  return { ...base, ...work, ...timing, totalSeconds: base.reprotectable && timing.rateBytesPerSecond > 0 ? timing.totalSeconds : null };
 }
 
 /**
