@@ -1,7 +1,8 @@
 /**
  * The reference pilot's headline numbers, worked by hand from scenarios/reference-pilot.yaml
  * (not from the code's output). Sources: Placement capacity = (total - reserved) x ratio
- * (placement/objects/resource_provider.py); Ceph raw used rate = size (OSDMap.cc).
+ * (placement/objects/resource_provider.py); Ceph raw used rate = size (OSDMap.cc); MAX AVAIL
+ * (PGMap::get_rule_avail); the pg_autoscaler (pg_autoscaler/module.py).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,14 +49,27 @@ describe('reference pilot, by hand', () => {
     expect(plan.bottleneck).toBeNull();
   });
 
-  it('Ceph: raw 184.32 TB, volumes usable 33.792 TB, 22.528 TB with a host lost', () => {
+  it('Ceph: raw 184.32 TB, volumes usable 33.792 TB; a lost OSD, not a lost host, limits it to 29.568 TB', () => {
     expect(plan.storage.rawBytes).toBe(184.32e12); // 3 hosts x 8 x 7.68 TB
-    expect(plan.storage.toleratedRawBytes).toBe(122.88e12); // 2 hosts x 8 x 7.68 TB
+    expect(plan.storage.toleratedRawBytes).toBe(122.88e12); // 2 hosts x 8 x 7.68 TB (the global view)
     const volumes = plan.storage.pools.find((p) => p.name === 'volumes')!;
     expect(volumes.rawUsedRate).toBe(3);
     expect(volumes.usableBytes).toBe(33.792e12); // 184.32 x 0.55 / 3
     expect(volumes.nearfullUsableBytes).toBe(28.7232e12); // x 0.85
-    expect(volumes.toleratedUsableBytes).toBe(22.528e12); // 122.88 x 0.55 / 3
+    // 3 hosts for 3 copies: a lost host moves nothing (2 copies stay, no 4th host to heal onto).
+    // A lost 7.68 TB OSD leaves its host 7 x 7.68 = 53.76 TB for a full copy:
+    // 3 x 53.76 = 161.28 TB raw re-protectable; x 0.55 / 3 = 29.568 TB (storage/reprotect.ts)
+    expect(volumes.toleratedUsableBytes).toBe(29.568e12);
+    const c = plan.storage.ceph!.pools.find((p) => p.name === 'volumes')!;
+    expect(c.limitedBy).toBe('one 7.68 TB OSD of storage-01');
+    expect(c.safeUsableBytes).toBeCloseTo(26.6112e12, -3); // 29.568 x 0.90 (backfillfull)
+    // ceph df at month 0: raw used (8 + 2 + 1 + 1.2) x 3 = 36.6 TB; (0.95 x 184.32 - 36.6) / 3 = 46.168 TB
+    expect(c.maxAvailBytes).toBe(46.168e12);
+    // pg_autoscaler: 24 OSDs x 100 = 2,400 PGs; 0.55 x 2400 / 3 = 440 -> 512 (pg-autoscaler.test.ts)
+    expect(plan.storage.ceph!.pools.map((p) => p.pgNum)).toEqual([512, 64, 32, 32]);
+    // t=23: 8 x 1.025^23 = 14.117 TB of 26.611 TB safe usable = 53.0 %: the pilot holds
+    expect(plan.months[23]!.resources['storage.pool.volumes']!.demand / c.safeUsableBytes).toBeCloseTo(0.5305, 4);
+    expect(res('storage.pool.volumes').runwayMonths).toBeNull();
   });
 
   it('findings: quorum of 3 holds; 3 hosts cannot re-protect a size-3 pool', () => {

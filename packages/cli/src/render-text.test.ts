@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixturePlan } from '../../../test/helpers/plan-fixture.js';
-import { formatAmount, formatMonth, formatPercent, formatRunway, formatTB, renderText } from './render-text.js';
+import { cephLine, formatAmount, formatMonth, formatPercent, formatRunway, formatTB, renderText } from './render-text.js';
 
 describe('unit formatting', () => {
   it('shows bytes as decimal TB and says TB', () => {
@@ -50,6 +50,18 @@ describe('renderText', () => {
     expect(row('Compute vCPU')).toEqual(['Compute vCPU', '248 vCPU', '64.5%', '78.1%', '80%', '2 months (Mar 2027)']);
     expect(row('Compute memory')).toEqual(['Compute memory', '504 GiB', '63.5%', '63.5%', '80%', '> 3 months']);
     expect(row('Pool volumes')).toEqual(['Pool volumes', '69.6 TB', '57.4%', '69.5%', '85%', '> 3 months']);
+  });
+
+  it('adds a Ceph line when the plan has the Ceph view: the first pool limit and PGs per OSD', () => {
+    expect(text).not.toContain('  ceph  ');
+    const plan = fixturePlan();
+    plan.storage.ceph = {
+      bottleneck: { pool: 'volumes', limit: 'safe usable', runwayMonths: 2, month: '2027-03' },
+      pgs: { targetPerOsd: 100, maxPerOsd: 250, subtrees: [], maxPgReplicasPerOsd: 101.6 },
+    } as unknown as NonNullable<typeof plan.storage.ceph>;
+    expect(renderText(plan)).toContain('ceph      first limit: pool volumes reaches safe usable in 2 months (Mar 2027); 102 PG replicas per OSD (limit 250)');
+    plan.storage.ceph.bottleneck = null;
+    expect(cephLine(plan)).toBe('no pool reaches nearfull or its safe usable limit in 3 months; 102 PG replicas per OSD (limit 250)');
   });
 
   it('names the bottleneck and the control-plane quorum', () => {

@@ -156,6 +156,20 @@ function findingRows(plan: PlanResult, style: Style): string[] {
 }
 
 /**
+ * The Ceph line: the pool whose limit comes first (safe usable or nearfull) and the PG
+ * replicas on the fullest OSD against mon_max_pg_per_osd, from plan.storage.ceph.
+ */
+export function cephLine(plan: PlanResult): string {
+  const c = plan.storage.ceph;
+  if (!c) return '';
+  const b = c.bottleneck;
+  const first = b
+    ? `first limit: pool ${b.pool} reaches ${b.limit} in ${formatRunway(plan, b.runwayMonths)}`
+    : `no pool reaches nearfull or its safe usable limit in ${plural(plan.scenario.horizonMonths, 'month')}`;
+  return `${first}; ${number(c.pgs.maxPgReplicasPerOsd, 0)} PG replicas per OSD (limit ${c.pgs.maxPerOsd})`;
+}
+
+/**
  * The plan summary printed by `headroom plan` and `headroom report`: scenario, horizon,
  * hosts per role, per-resource capacity, utilisation (with the tolerated failures removed)
  * in the first and last month, threshold and runway; the bottleneck, the control-plane
@@ -179,6 +193,7 @@ export function renderText(plan: PlanResult, options: RenderTextOptions = {}): s
       `${formatTB(plan.storage.rawBytes)} raw in ${plural(plan.storage.osdCount, 'OSD')}, failure domain ${plan.storage.failureDomain}`,
     ),
   );
+  if (plan.storage.ceph) lines.push(field('ceph', cephLine(plan)));
   lines.push('');
   lines.push(style.bold('Resources') + style.dim(' (capacity and use with the tolerated failures removed; TB = 10^12 bytes)'));
   lines.push(...resourceRows(plan));

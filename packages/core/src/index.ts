@@ -9,6 +9,7 @@ export { SEVERITY_RANK } from './diagnostics/types.js';
 export type * from './model/scenario.js';
 export { ROLES } from './model/scenario.js';
 export type * from './plan/types.js';
+export type * from './plan/ceph-types.js';
 export { PLAN_SCHEMA_VERSION } from './plan/types.js';
 export { parseScenario, type ParseResult, type ParseOptions } from './scenario/parse.js';
 export { scenarioJsonSchema } from './scenario/json-schema.js';

@@ -95,7 +95,35 @@ describe('renderHtml', async () => {
     expect(doc).toContain('<td>k=4, m=2</td>');
     expect(doc).toContain('id="chart-storage-pool-1"');
     expect(doc).toContain('id="chart-storage-pool-2"');
-    expect(doc).toContain('Nearfull ratio 85% of usable without storage-01');
+    // the tolerated capacity is what can be re-protected after the pool's limiting failure
+    expect(doc).toContain('Nearfull ratio 85% of usable without one 7.68 TB OSD of storage-01');
+  });
+
+  it('storage, Ceph view: CRUSH tree and rules, MAX AVAIL vs what fits, PGs, hosts, recovery, fill charts', () => {
+    const storage = doc.slice(doc.indexOf('<h2 id="storage">'), doc.indexOf('<h2 id="control-plane">'));
+    const expected = [
+      ...['storage-crush', 'storage-ceph-pools', 'storage-hosts', 'storage-fill', 'chart-ceph-fill-1', 'chart-ceph-fill-2'].map((id) => `id="${id}"`),
+      // classes with CRUSH weights in TiB: 72 x 7.68e12 / 2^40 = 502.91 TiB
+      '<th scope="row"><code>ssd</code></th><td class="num">72</td><td class="num">553.0 TB</td><td class="num">502.91 TiB</td>',
+      '<code>chooseleaf indep 0 type host</code>',
+      // volumes: ceph df 120.1 TB, still fits 120.1 TB, safe usable 111.3 TB, pg_num 1,024
+      '<th scope="row">volumes</th><td>replicated_rule</td><td class="num">40.0 TB</td><td class="num">120.1 TB</td><td class="num">120.1 TB</td><td class="num">111.3 TB</td><td>one 7.68 TB OSD of storage-01</td><td class="num">1,024</td>',
+      // backups: ceph df says 240.2 TB, CRUSH can place nothing (never clean on 3 hosts): flagged
+      '240.2 TB <span class="badge sev-warning">overstated</span>',
+      '-3 domains',
+      'mon_max_pg_per_osd 250',
+      // host sizing: 24 x 4 + 16 = 112 GiB needed, 64 GiB installed
+      '112 GiB / 64 GiB <span class="badge status-fail">short</span>',
+      '<span class="badge sev-warning">never</span>',
+      'backfillfull 90%',
+    ];
+    for (const text of expected) expect(storage).toContain(text);
+  });
+
+  it('storage without the Ceph view (an older plan) still renders', async () => {
+    const old = await renderHtml(variant((p) => delete p.storage.ceph));
+    expect(old).not.toContain('id="storage-crush"');
+    expect(old).toContain('id="chart-storage-pool-1"');
   });
 
   it('control plane, nodes per role, role checks, findings, glossary', () => {
@@ -152,10 +180,11 @@ describe('renderHtml', async () => {
   });
 
   it('charts: inline SVG with <title>, <desc> and drawn lines; tables: every <th> has a scope', () => {
+    // compute vCPU and RAM, stored vs capacity per pool (2), OSD fill per pool (2)
     const svgs = doc.match(/<svg role="img" aria-labelledby="[^"]+"/g) ?? [];
-    expect(svgs.length).toBe(4);
-    expect(doc.match(/<title id="chart-[a-z0-9-]+-title">/g)).toHaveLength(4);
-    expect(doc.match(/<desc id="chart-[a-z0-9-]+-desc">/g)).toHaveLength(4);
+    expect(svgs.length).toBe(6);
+    expect(doc.match(/<title id="chart-[a-z0-9-]+-title">/g)).toHaveLength(6);
+    expect(doc.match(/<desc id="chart-[a-z0-9-]+-desc">/g)).toHaveLength(6);
     expect((doc.match(/class="mark-line role-mark/g) ?? []).length).toBeGreaterThanOrEqual(4);
     const ths = doc.match(/<th\b[^>]*>/g) ?? [];
     expect(ths.length).toBeGreaterThan(50);

@@ -22,7 +22,7 @@ export const DIAGNOSTIC_CODES = {
   'ref.unknown_rack': 'A node group names a rack that is not defined',
   'ref.unknown_flavor': 'Demand names a flavor that is not defined',
   'ref.unknown_pool': 'Stored data is given for a pool that is not defined',
-  'ref.duplicate_name': 'Two racks or two pools have the same name',
+  'ref.duplicate_name': 'Two racks, pools or rules have the same name, or an OSD is listed twice',
   'ceph.ratios.order': 'Ceph ratios must satisfy nearfull <= backfillfull <= full',
   'ceph.pool.min_size_range': 'min_size must be within 1..size (replicated) or k..k+m (erasure)',
   'ceph.pool.shares_exceed_one': 'Pool shares of the raw capacity add up to more than 1',
@@ -66,6 +66,9 @@ export const DIAGNOSTIC_CODES = {
   // The CPU catalogue (hardware/catalogue.ts)
   'catalogue.invalid': 'The CPU catalogue CSV lacks a required column',
   'catalogue.invalid_row': 'A CPU catalogue row lacks a model or whole core/thread counts and is skipped',
+  'ref.unknown_rule': 'A pool names a CRUSH rule that ceph.rules does not define',
+  'ceph.pool.rule_type': 'A replicated pool on an erasure rule, or an erasure pool on a replicated rule',
+  'ref.unknown_osd': 'A fill override names an OSD id that the storage hosts do not have',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -94,8 +94,13 @@ describe('checkFacts', () => {
   });
 
   it('flash WAL/DB on a scenario model: 1 % of the HDD OSD capacity', () => {
-    const hw = baseHardware()['sto-r760xd2']!; // 10 × 8 TB hdd osd, no wal-db
-    // needed 1 % × 80 TB = 0.8 TB; none: fail
+    const base = baseHardware()['sto-r760xd2']!; // 10 × 8 TB hdd osd + 1 × 1.6 TB nvme wal-db
+    // 1.6 TB >= 1 % × 80 TB = 0.8 TB (1.6 / 80 = 2 %): pass
+    expect(checkFacts('storage', factsFromModel(base), { minWalDbFlashRatio: 0.01 })[0]).toMatchObject({
+      status: 'pass', actual: '1.6 TB flash wal-db (2 %)',
+    });
+    // without the wal-db disk: needed 0.8 TB, none: fail
+    const hw = { ...base, disks: base.disks.filter((d) => d.use !== 'wal-db') };
     expect(checkFacts('storage', factsFromModel(hw), { minWalDbFlashRatio: 0.01 })[0]).toMatchObject({
       status: 'fail', expected: '≥ 0.8 TB flash wal-db (1 % of 80 TB HDD OSDs)', actual: 'no flash wal-db disk', evidence: 'hardware.sto-r760xd2.disks',
     });

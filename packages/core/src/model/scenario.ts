@@ -37,6 +37,8 @@ export interface DiskSpec {
   sizeBytes: number;
   kind: DiskKind;
   use: DiskUse;
+  /** CRUSH device class of the OSDs on these disks (use osd); absent means the disk kind (nvme, ssd, hdd), as Ceph detects it. */
+  deviceClass?: string;
 }
 
 export interface NicSpec {
@@ -108,9 +110,47 @@ export interface OpenStackPolicy {
   flavors: Record<string, Flavor>;
 }
 
+/**
+ * A Ceph pool. `rule` names its CRUSH rule (normalize always sets it: the default
+ * replicated rule, or an erasure rule named after the pool, as `ceph osd pool create
+ * <pool> erasure` does); `bulk` is the pool's bulk flag for the pg_autoscaler.
+ */
 export type CephPool =
-  | { name: string; type: 'replicated'; size: number; minSize: number; share: number }
-  | { name: string; type: 'erasure'; k: number; m: number; minSize: number; share: number };
+  | { name: string; type: 'replicated'; size: number; minSize: number; share: number; rule?: string; bulk?: boolean }
+  | { name: string; type: 'erasure'; k: number; m: number; minSize: number; share: number; rule?: string; bulk?: boolean };
+
+/**
+ * A CRUSH rule: `step take default[~class]`, `step chooseleaf firstn|indep 0 type <failureDomain>`.
+ * Replicated rules place with `firstn`, erasure rules with `indep` (doc/rados/operations/crush-map-edits.rst).
+ */
+export interface CephRule {
+  name: string;
+  type: 'replicated' | 'erasure';
+  failureDomain: 'host' | 'rack';
+  /** Only OSDs of this device class (the shadow tree `default~<class>`); absent: every OSD. */
+  deviceClass?: string;
+  /** True when headroom created the rule because a pool did not name one. */
+  implied?: boolean;
+}
+
+/** One OSD whose fill is given instead of derived: its utilisation (0..1, `ceph osd df` %USE / 100) at month 0. */
+export interface CephFillOverride {
+  /** OSD id, as headroom numbers them: storage hosts in order, then each host's OSD disks in order, from 0. */
+  osd: number;
+  utilisation: number;
+}
+
+/** Recovery inputs: Ceph gives limits, not throughput, so the throughput of one backfill is an input. */
+export interface CephRecoverySettings {
+  /** Throughput of one backfill (one PG being copied), bytes per second. */
+  backfillBytesPerSecond: number;
+  /** osd_max_backfills: concurrent backfills per OSD. */
+  maxBackfills: number;
+  /** mon_osd_down_out_interval: seconds a down OSD waits before it is marked out and recovery starts. */
+  downOutIntervalSeconds: number;
+  /** Seconds before peers report an OSD down (osd_heartbeat_grace). */
+  detectionSeconds: number;
+}
 
 export interface CephRatios {
   /** mon_osd_nearfull_ratio, default 0.85 */
@@ -122,11 +162,24 @@ export interface CephRatios {
 }
 
 export interface CephPolicy {
-  /** CRUSH failure domain of every pool's rule: `step chooseleaf firstn 0 type <failureDomain>`. */
+  /** CRUSH failure domain of the rules headroom implies (and of the StoragePlan's global view): `step chooseleaf firstn 0 type <failureDomain>`. */
   failureDomain: 'host' | 'rack';
   ratios: CephRatios;
-  /** `share` is the fraction of the raw capacity planned for the pool (like target_size_ratio); shares sum to <= 1. */
+  /** `share` is the fraction of the raw capacity under the pool's rule planned for the pool (like target_size_ratio); the shares of the pools on one set of OSDs sum to <= 1. */
   pools: CephPool[];
+  /** CRUSH rules, those the scenario names and those normalize implies. Absent: derived from the pools (see storage/settings.ts). */
+  rules?: CephRule[];
+  /** Fill state: uniform (every OSD of a rule at the same utilisation) except the OSDs listed. */
+  fill?: { osds: CephFillOverride[] };
+  /** osd_memory_target, bytes per OSD (Ceph default 4 GiB). */
+  osdMemoryTargetBytes?: number;
+  /** Memory a storage host needs besides its OSDs (OS, other daemons), bytes. */
+  hostMemoryBytes?: number;
+  /** Logical CPUs (threads) one OSD needs, by device kind. */
+  cpuThreadsPerOsd?: Record<DiskKind, number>;
+  /** mon_target_pg_per_osd and mon_max_pg_per_osd. */
+  pgs?: { targetPerOsd: number; maxPerOsd: number };
+  recovery?: CephRecoverySettings;
 }
 
 export type Growth =
@@ -169,7 +222,7 @@ export interface RoleRequirements {
 export interface Policy {
   /** Failures the plan must survive: N+hosts per role, or whole racks. */
   tolerate: { hosts: number; racks: number };
-  /** Utilisation thresholds (0..1). Storage defaults to Ceph's nearfull ratio. */
+  /** Utilisation thresholds (0..1). Storage: the fill of the surviving OSDs after the tolerated failures and re-protection; defaults to Ceph's backfillfull ratio. */
   thresholds: { compute: number; storage: number };
 }
 

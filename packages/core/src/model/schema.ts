@@ -19,6 +19,7 @@ const QUANTITY_PATTERN: Record<QuantityKind, string> = {
   bytes: '^\\s*[0-9.]+(e[-+]?[0-9]+)?\\s*(B|kB|MB|GB|TB|PB|KiB|MiB|GiB|TiB|PiB)\\s*$',
   bitrate: '^\\s*[0-9.]+(e[-+]?[0-9]+)?\\s*((k|M|G|T)?(bit|b)/s|(k|M|G|T)bps)\\s*$',
   power: '^\\s*[0-9.]+(e[-+]?[0-9]+)?\\s*(W|kW|MW)\\s*$',
+  byterate: '^\\s*[0-9.]+(e[-+]?[0-9]+)?\\s*(B|kB|MB|GB|TB|KiB|MiB|GiB|TiB)/s\\s*$',
 };
 export const quantityPattern = (kind: QuantityKind): string => QUANTITY_PATTERN[kind];
 
@@ -69,6 +70,9 @@ export const DiskSchema = z.strictObject({
   use: z
     .enum(['os', 'database', 'osd', 'wal-db', 'ephemeral'])
     .describe('os | database (control-plane MariaDB/etcd) | osd (Ceph OSD data) | wal-db (BlueStore WAL/DB for HDD OSDs) | ephemeral (Nova local instance disks)'),
+  deviceClass: identifier
+    .optional()
+    .describe('CRUSH device class of the OSDs on these disks (use: osd); default the disk kind (nvme, ssd, hdd), as Ceph detects it'),
 });
 
 export const NicSchema = z.strictObject({
@@ -175,12 +179,37 @@ export const FlavorSchema = z.strictObject({
   disk: quantity('bytes', 'Root disk, e.g. "80 GiB" (Nova root_gb is GiB). Default 0').optional(),
 });
 
+/** Pool keys shared by both pool types: the CRUSH rule and the pg_autoscaler's bulk flag. */
+function poolCephFields() {
+  return {
+    rule: identifier
+      .optional()
+      .describe('Name of the CRUSH rule in ceph.rules; default replicated_rule (replicated pools) or a rule named after the pool (erasure pools, as ceph osd pool create does)'),
+    bulk: z.boolean().default(false).describe('The pool\'s bulk flag: the pg_autoscaler gives it a full complement of PGs from the start (default false)'),
+  };
+}
+
+export const CephRuleSchema = z.strictObject({
+  name: identifier.describe('Rule name, referenced by pools (rule: <name>)'),
+  type: z.enum(['replicated', 'erasure']).default('replicated').describe('replicated (chooseleaf firstn) | erasure (chooseleaf indep); default replicated'),
+  failureDomain: z.enum(['host', 'rack']).optional().describe('chooseleaf type: host | rack; default ceph.failureDomain'),
+  deviceClass: identifier.optional().describe('Take only OSDs of this device class (default~<class>); default: every OSD'),
+});
+
+const CephRecoverySchema = z.strictObject({
+  backfillThroughput: quantity('byterate', 'Throughput of one backfill (one PG being copied), e.g. "100 MB/s" (headroom default 100 MB/s; Ceph sets limits, not throughput)').optional(),
+  maxBackfills: int().min(1).max(64).default(1).describe('osd_max_backfills: concurrent backfills per OSD (default 1)'),
+  downOutIntervalSeconds: int().min(0).max(86_400).default(600).describe('mon_osd_down_out_interval in seconds: a down OSD is marked out, and recovery starts, after this (default 600)'),
+  detectionSeconds: int().min(0).max(3600).default(20).describe('Seconds before a failed OSD is reported down (osd_heartbeat_grace, default 20)'),
+});
+
 const ReplicatedPoolSchema = z.strictObject({
   name: identifier.describe('Pool name'),
   type: z.literal('replicated'),
   size: int().min(1).max(10).default(3).describe('Replicas (osd_pool_default_size 3)'),
   minSize: int().min(1).max(10).optional().describe('Replicas needed to serve I/O; default size - floor(size/2)'),
   share: z.number().min(0).max(1).optional().describe('Fraction of the raw capacity planned for this pool (like target_size_ratio); pools without a share split the rest evenly'),
+  ...poolCephFields(),
 });
 
 const ErasurePoolSchema = z.strictObject({
@@ -190,6 +219,7 @@ const ErasurePoolSchema = z.strictObject({
   m: int().min(1).max(16).describe('Coding chunks'),
   minSize: int().min(1).max(48).optional().describe('Shards needed to serve I/O; default k + min(1, m - 1)'),
   share: z.number().min(0).max(1).optional().describe('Fraction of the raw capacity planned for this pool; pools without a share split the rest evenly'),
+  ...poolCephFields(),
 });
 
 export const PoolSchema = z.discriminatedUnion('type', [ReplicatedPoolSchema, ErasurePoolSchema]);
@@ -269,6 +299,36 @@ export const ScenarioFileSchema = z
           })
           .prefault({}),
         pools: z.array(PoolSchema).default([]).describe('Ceph pools'),
+        rules: z.array(CephRuleSchema).default([]).describe('CRUSH rules; pools that name none use replicated_rule or, for erasure pools, a rule named after the pool (failure domain ceph.failureDomain, every OSD)'),
+        fill: z
+          .strictObject({
+            osds: z
+              .array(z.strictObject({
+                osd: int().min(0).describe('OSD id: storage hosts in order, then each host\'s OSD disks in order, from 0'),
+                utilisation: z.number().min(0).max(1).describe('Fill of this OSD at month 0, 0..1 (ceph osd df %USE / 100); it grows with its rule\'s data'),
+              }))
+              .default([])
+              .describe('OSDs fuller (or emptier) than the rest; every other OSD of a rule has the same utilisation'),
+          })
+          .prefault({})
+          .describe('Fill state: uniform (default) except the OSDs listed'),
+        osdMemoryTarget: quantity('bytes', 'osd_memory_target per OSD, e.g. "4 GiB" (Ceph default 4 GiB)').optional(),
+        hostMemory: quantity('bytes', 'Memory a storage host needs besides its OSDs (OS, other daemons), e.g. "16 GiB" (headroom default 16 GiB)').optional(),
+        cpuThreadsPerOsd: z
+          .strictObject({
+            hdd: z.number().gt(0).max(64).default(2).describe('Logical CPUs per HDD OSD (default 2 = 1 core)'),
+            ssd: z.number().gt(0).max(64).default(4).describe('Logical CPUs per SSD OSD (default 4 = 2 cores)'),
+            nvme: z.number().gt(0).max(64).default(4).describe('Logical CPUs per NVMe OSD (default 4 = 2 cores)'),
+          })
+          .prefault({})
+          .describe('CPU threads an OSD needs, by device kind (Ceph hardware recommendations)'),
+        pgs: z
+          .strictObject({
+            targetPerOsd: int().min(1).max(1000).default(100).describe('mon_target_pg_per_osd (default 100)'),
+            maxPerOsd: int().min(1).max(10_000).default(250).describe('mon_max_pg_per_osd (default 250)'),
+          })
+          .prefault({}),
+        recovery: CephRecoverySchema.prefault({}).describe('Recovery after a failure: limits and the per-backfill throughput'),
       })
       .prefault({}),
     demand: z
@@ -296,7 +356,7 @@ export const ScenarioFileSchema = z
         thresholds: z
           .strictObject({
             compute: ratio('Compute utilisation that ends the runway (default 0.80)').default(0.8),
-            storage: ratio('Pool utilisation that ends the runway (default: the Ceph nearfull ratio)').optional(),
+            storage: ratio('Fill of the surviving OSDs, after the tolerated failures and re-protection, that ends a pool\'s runway (default: the Ceph backfillfull ratio, above which backfill stalls)').optional(),
           })
           .prefault({}),
       })

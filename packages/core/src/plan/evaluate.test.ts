@@ -38,6 +38,10 @@ describe('evaluate', () => {
     //     (1.03^10 = 1.344, 1.03^11 = 1.384).
     //   All hosts: 0.85 × 106.67e12 = 90.67e12; 1.03^t > 1.8133 ⇔ t > 20.14 -> 21 (1.03^20 = 1.806, 1.03^21 = 1.860).
     //   Exceeded (tolerated): 1.03^t > 80e12 / 50e12 = 1.6 ⇔ t > 15.90 -> 16 (1.03^15 = 1.558, 1.03^16 = 1.605).
+    //   (Tolerated = re-protectable after losing one host: 3 survivors of 80e12 hold 3 copies: 240e12 raw,
+    //   storage/reprotect.ts; one OSD lost spreads over 3 other hosts and binds less.)
+    //   Ceph nearfull, all hosts up, uniform fill: 150e12 × 1.03^t / 320e12 > 0.85, the same test as
+    //   "All hosts" above -> month 21 (ceph.rule.nearfull); full 0.95: 1.03^t > 2.027 ⇔ t > 23.9, beyond.
     const s = makeScenario({
       demand: { instances: [{ flavor: 'm1.xlarge', count: 20 }], storageBytes: { volumes: 50e12 }, growth: { kind: 'compound', perMonth: 0.03 } },
       policy: { tolerate: { hosts: 1, racks: 0 }, thresholds: { compute: 0.8, storage: 0.85 } },
@@ -53,8 +57,9 @@ describe('evaluate', () => {
       ['capacity.exceeded', 'error', 'resource storage.pool.volumes', 16],
       ['capacity.threshold_crossed', 'warning', 'resource compute.memory', 9],
       ['capacity.threshold_crossed', 'warning', 'resource storage.pool.volumes', 11],
+      ['ceph.rule.nearfull', 'warning', 'rule replicated_rule', 21],
     ]);
-    expect(r.summary).toEqual({ info: 0, warning: 2, error: 2 });
+    expect(r.summary).toEqual({ info: 0, warning: 3, error: 2 });
   });
 
   it('does not mutate its input and returns plain JSON', () => {

@@ -5,7 +5,7 @@
  * what it changes.
  *
  * Base scenario: 3 controllers, 3 compute hosts (2 × 32 cores × 2 threads, 512 GiB),
- * 4 storage hosts (10 × 8 TB OSDs), spread over 3 racks in 3 zones; one replicated
+ * 4 storage hosts (10 × 8 TB HDD OSDs, one 1.6 TB NVMe WAL/DB), spread over 3 racks in 3 zones; one replicated
  * size-3 pool with share 1; ephemeral on Ceph; no demand growth.
  */
 import type { HardwareModel, Scenario } from '../model/scenario.js';
@@ -50,6 +50,7 @@ export function baseHardware(): Record<string, HardwareModel> {
       disks: [
         { count: 2, sizeBytes: 480e9, kind: 'ssd', use: 'os' },
         { count: 10, sizeBytes: 8e12, kind: 'hdd', use: 'osd' },
+        { count: 1, sizeBytes: 1.6e12, kind: 'nvme', use: 'wal-db' }, // 160 GB per HDD OSD: 2 % of 8 TB
       ],
       nics: [{ ports: 2, speedBitsPerSecond: 25e9 }],
     },

@@ -6,6 +6,7 @@
 import type { Finding, Severity } from '../diagnostics/types.js';
 import type { Role, Scenario } from '../model/scenario.js';
 import type { NetworkPlan } from '../network/types.js';
+import type { CephStoragePlan } from './ceph-types.js';
 
 export const PLAN_SCHEMA_VERSION = 1 as const;
 
@@ -89,18 +90,24 @@ export interface PoolPlan {
   share: number;
   /** Failure domains needed to go clean: size, or k+m. */
   failureDomainsNeeded: number;
+  /** Failure domains with OSDs under the pool's rule. */
   failureDomainsAvailable: number;
-  /** raw x share / rawUsedRate, bytes of stored data. */
+  /** raw x share / rawUsedRate, bytes of stored data (raw of the OSDs under the pool's rule). */
   usableBytes: number;
   /** usableBytes x nearfull ratio. */
   nearfullUsableBytes: number;
-  /** Same, with the tolerated failure domains removed. */
+  /** toleratedUsableBytes x nearfull ratio. */
   toleratedNearfullUsableBytes: number;
   /** Stored bytes at month 0. */
   storedBytesMonth0: number;
-  /** toleratedRawBytes x share / rawUsedRate: usable bytes with the tolerated failures removed (the horizon's capacityTolerated). */
+  /**
+   * Re-protectable raw x share / rawUsedRate: the client bytes whose copies can all be re-created
+   * after the worst tolerated failure (the tolerated hosts or racks, or any one OSD), survivors
+   * filled to 100 % (storage/reprotect.ts). The horizon's capacityTolerated; its threshold
+   * (default backfillfull) turns it into the safe usable limit.
+   */
   toleratedUsableBytes?: number;
-  /** Failure domains that still hold OSDs after removing the tolerated failures. */
+  /** Failure domains under the pool's rule that still hold OSDs after removing the tolerated failures. */
   failureDomainsAfterFailure?: number;
 }
 
@@ -118,6 +125,8 @@ export interface StoragePlan {
   /** Storage hosts removed for `toleratedRawBytes` (with failureDomain rack and tolerate.hosts, hosts go but their rack stays). */
   toleratedHostsRemoved?: string[];
   pools: PoolPlan[];
+  /** Ceph's own view: CRUSH tree, rules, MAX AVAIL, safe usable, PGs, host sizing, recovery, fill by month (plan/ceph-types.ts). */
+  ceph?: CephStoragePlan;
 }
 
 export interface ControlPlanePlan {

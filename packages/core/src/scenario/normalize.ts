@@ -8,6 +8,7 @@ import { ROLES } from '../model/scenario.js';
 import { DEFAULT_REQUIREMENTS } from '../model/requirements.js';
 import type { ScenarioFileOutput } from '../model/schema.js';
 import { normalizeNetwork } from '../network/normalize.js';
+import { applyDeviceClasses, normalizeCeph } from './ceph-normalize.js';
 
 /** Nova reserved_host_memory_mb default: 512 MiB (nova/conf/compute.py). */
 export const NOVA_DEFAULT_RESERVED_HOST_MEMORY_BYTES = 512 * 2 ** 20;
@@ -48,6 +49,9 @@ export function normalize(f: ScenarioFileOutput, inventoryModels: Record<string,
     hardware[name] = model;
   }
 
+  // CRUSH device classes of OSD disks (scenario/ceph-normalize.ts)
+  applyDeviceClasses(hardware, f.hardware);
+
   const racks = f.racks.length > 0
     ? f.racks.map((r) => {
       const rack: Scenario['racks'][number] = { name: r.name, heightRu: r.heightRu };
@@ -70,15 +74,9 @@ export function normalize(f: ScenarioFileOutput, inventoryModels: Record<string,
     flavors[name] = { name, vcpus: fl.vcpus, ramBytes: fl.ram, diskBytes: fl.disk ?? 0 };
   }
 
-  const given = f.ceph.pools.reduce((s, p) => s + (p.share ?? 0), 0);
-  const without = f.ceph.pools.filter((p) => p.share === undefined).length;
-  const rest = without > 0 ? Math.max(0, 1 - given) / without : 0;
-  const pools: CephPool[] = f.ceph.pools.map((p) => {
-    const share = p.share ?? rest;
-    return p.type === 'replicated'
-      ? { name: p.name, type: 'replicated', size: p.size, minSize: p.minSize ?? defaultMinSize(p), share }
-      : { name: p.name, type: 'erasure', k: p.k, m: p.m, minSize: p.minSize ?? defaultMinSize(p), share };
-  });
+  // Pools, rules and every Ceph default: scenario/ceph-normalize.ts (shares per set of OSDs).
+  const ceph = normalizeCeph(f.ceph);
+  const pools: CephPool[] = ceph.pools;
 
   const storageBytes: Record<string, number> = {};
   for (const p of pools) storageBytes[p.name] = f.demand.storage[p.name] ?? 0;
@@ -120,7 +118,7 @@ export function normalize(f: ScenarioFileOutput, inventoryModels: Record<string,
       ephemeralStorage: f.openstack.ephemeralStorage,
       flavors,
     },
-    ceph: { failureDomain: f.ceph.failureDomain, ratios: { ...f.ceph.ratios }, pools },
+    ceph,
     demand: {
       instances: f.demand.instances.map((d) => ({ flavor: d.flavor, count: d.count })),
       storageBytes,
@@ -128,7 +126,7 @@ export function normalize(f: ScenarioFileOutput, inventoryModels: Record<string,
     },
     policy: {
       tolerate: { ...f.policy.tolerate },
-      thresholds: { compute: f.policy.thresholds.compute, storage: f.policy.thresholds.storage ?? f.ceph.ratios.nearfull },
+      thresholds: { compute: f.policy.thresholds.compute, storage: f.policy.thresholds.storage ?? f.ceph.ratios.backfillfull },
     },
     requirements,
   };

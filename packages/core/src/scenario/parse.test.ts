@@ -58,18 +58,33 @@ describe('parseScenario on a valid file', () => {
     expect(s.openstack.ephemeralStorage).toBe('local');
     expect(s.ceph.ratios).toEqual({ nearfull: 0.85, backfillfull: 0.9, full: 0.95 });
     expect(s.ceph.failureDomain).toBe('host');
-    expect(s.policy).toEqual({ tolerate: { hosts: 1, racks: 0 }, thresholds: { compute: 0.8, storage: 0.85 } });
+    // storage threshold: the survivors' fill after the tolerated failures, default mon_osd_backfillfull_ratio 0.90
+    expect(s.policy).toEqual({ tolerate: { hosts: 1, racks: 0 }, thresholds: { compute: 0.8, storage: 0.9 } });
+    // Ceph: osd_memory_target 4 GiB; mon_target_pg_per_osd 100, mon_max_pg_per_osd 250; osd_max_backfills 1;
+    // mon_osd_down_out_interval 600 s; osd_heartbeat_grace 20 s; headroom defaults: 16 GiB per host, 100 MB/s per backfill
+    expect(s.ceph.osdMemoryTargetBytes).toBe(4 * 2 ** 30);
+    expect(s.ceph.hostMemoryBytes).toBe(16 * 2 ** 30);
+    expect(s.ceph.cpuThreadsPerOsd).toEqual({ hdd: 2, ssd: 4, nvme: 4 });
+    expect(s.ceph.pgs).toEqual({ targetPerOsd: 100, maxPerOsd: 250 });
+    expect(s.ceph.recovery).toEqual({ backfillBytesPerSecond: 100e6, maxBackfills: 1, downOutIntervalSeconds: 600, detectionSeconds: 20 });
+    expect(s.ceph.fill).toEqual({ osds: [] });
     expect(s.demand.growth).toEqual({ kind: 'compound', perMonth: 0 });
     expect(s.hardware.cmp!.disks[0]!.count).toBe(2);
     expect(s.nodes.map((n) => [n.namePrefix, n.placement])).toEqual([['compute', 'spread'], ['gpu', 'spread']]);
   });
 
-  it('pool defaults: size 3, min_size, shares split the rest evenly', () => {
-    // shares: volumes 0.5 given; images and backups split 1 - 0.5 = 0.5 -> 0.25 each
+  it('pool defaults: size 3, min_size, shares split the rest evenly, rules implied', () => {
+    // shares: volumes 0.5 given; images and backups split 1 - 0.5 = 0.5 -> 0.25 each (all on every OSD)
+    // rules: replicated pools on replicated_rule; the erasure pool on a rule named after it, as
+    // `ceph osd pool create backups erasure` creates; failure domain ceph.failureDomain (host)
     expect(s.ceph.pools).toEqual([
-      { name: 'volumes', type: 'replicated', size: 3, minSize: 2, share: 0.5 },
-      { name: 'images', type: 'replicated', size: 2, minSize: 1, share: 0.25 },
-      { name: 'backups', type: 'erasure', k: 4, m: 2, minSize: 5, share: 0.25 },
+      { name: 'volumes', type: 'replicated', size: 3, minSize: 2, share: 0.5, rule: 'replicated_rule', bulk: false },
+      { name: 'images', type: 'replicated', size: 2, minSize: 1, share: 0.25, rule: 'replicated_rule', bulk: false },
+      { name: 'backups', type: 'erasure', k: 4, m: 2, minSize: 5, share: 0.25, rule: 'backups', bulk: false },
+    ]);
+    expect(s.ceph.rules).toEqual([
+      { name: 'replicated_rule', type: 'replicated', failureDomain: 'host', implied: true },
+      { name: 'backups', type: 'erasure', failureDomain: 'host', implied: true },
     ]);
     // stored data defaults to 0 for pools without demand
     expect(s.demand.storageBytes).toEqual({ volumes: 40e12, images: 0, backups: 0 });

@@ -6,6 +6,7 @@
  */
 import { didYouMean } from '../diagnostics/suggest.js';
 import { checkNetworkReferences } from '../network/references.js';
+import { checkCephReferences } from './ceph-references.js';
 
 export interface RawIssue {
   code: string;
@@ -90,10 +91,8 @@ export function checkReferences(raw: Obj): RawIssue[] {
     });
   }
 
-  let shareSum = 0;
   list(ceph.pools).forEach((p, i) => {
     if (!isObj(p)) return;
-    shareSum += num(p.share) ?? 0;
     const minSize = num(p.minSize);
     if (minSize === undefined) return;
     if (p.type === 'replicated') {
@@ -113,15 +112,8 @@ export function checkReferences(raw: Obj): RawIssue[] {
       }
     }
   });
-  if (shareSum > 1 + 1e-9) {
-    out.push({
-      code: 'ceph.pool.shares_exceed_one', path: ['ceph', 'pools'],
-      message: `pool shares add up to ${round(shareSum)}, more than the whole raw capacity`,
-      hint: 'shares are fractions of the raw capacity; make them add up to 1 or less',
-    });
-  }
+  // CRUSH rules, pool shares per set of OSDs, fill overrides: ceph-references.ts
+  out.push(...checkCephReferences(raw));
   out.push(...checkNetworkReferences(raw));
   return out;
 }
-
-const round = (x: number) => Math.round(x * 1e6) / 1e6;

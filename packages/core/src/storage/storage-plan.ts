@@ -4,6 +4,7 @@
 import type { Finding } from '../diagnostics/types.js';
 import type { Scenario } from '../model/scenario.js';
 import type { Host, StoragePlan } from '../plan/types.js';
+import { type CephPlanOptions, planCeph } from './ceph-plan.js';
 import { planPool, poolFindings } from './pools.js';
 import { failureDomains, storageHostsRaw } from './raw.js';
 import { storageRemoval } from './tolerance.js';
@@ -18,11 +19,14 @@ export interface StorageResult {
  *   rawBytes = Σ over storage hosts of OSD device bytes; osdCount = Σ OSD devices;
  *   failureDomains = hosts or racks with OSDs (ceph.failureDomain);
  *   toleratedRawBytes = raw of the storage hosts left by `storageRemoval`;
- *   pools = `planPool` for every pool, with its failure-domain findings.
+ *   pools = `planPool` for every pool on the OSDs and failure domains of its CRUSH rule, with
+ *   toleratedRawBytes = the rule's re-protectable raw (reprotect.ts), and its failure-domain findings;
+ *   ceph = planCeph (CRUSH tree, MAX AVAIL, safe usable, fill by month, PGs, host sizing, recovery).
+ * options.replicationBitsPerSecondByHost: the network plan's replication bandwidth per host.
  * Findings: `ceph.no_osds` (error) when pools exist but no storage host has an OSD device,
  * plus `poolFindings` per pool. Units: bytes.
  */
-export function planStorage(scenario: Scenario, hosts: readonly Host[]): StorageResult {
+export function planStorage(scenario: Scenario, hosts: readonly Host[], options: CephPlanOptions = {}): StorageResult {
   const { ceph, policy } = scenario;
   const hostRaw = storageHostsRaw(scenario, hosts);
   const domains = failureDomains(hostRaw, ceph.failureDomain, scenario.racks);
@@ -43,19 +47,23 @@ export function planStorage(scenario: Scenario, hosts: readonly Host[]): Storage
     });
   }
 
-  const toleratedRemoved = removal.removedHosts.length > 0;
-  const pools = ceph.pools.map((pool) => {
+  // Ceph's own view (ceph-plan.ts): each pool is planned on the OSDs and failure domains of its rule.
+  const cephPlan = planCeph(scenario, hosts, options);
+  const pools = ceph.pools.map((pool, i) => {
+    const c = cephPlan.pools[i];
+    const view = c?.view;
     const plan = planPool(pool, {
-      rawBytes,
-      toleratedRawBytes: removal.toleratedRawBytes,
+      rawBytes: view?.rawBytes ?? 0,
+      toleratedRawBytes: c?.reprotectableRawBytes ?? 0,
       ratios: ceph.ratios,
-      domainsAvailable: domains.length,
-      domainsAfterFailure: removal.domainsRemaining,
+      domainsAvailable: view?.domains.length ?? 0,
+      domainsAfterFailure: view?.tolerated ? view.tolerated.domainsRemaining : (view?.domains.length ?? 0),
       storedBytesMonth0: Object.hasOwn(scenario.demand.storageBytes, pool.name) ? (scenario.demand.storageBytes[pool.name] ?? 0) : 0,
     });
-    findings.push(...poolFindings(plan, ceph.failureDomain, toleratedRemoved));
+    findings.push(...poolFindings(plan, view?.rule.failureDomain ?? ceph.failureDomain, view?.tolerated != null));
     return plan;
   });
+  findings.push(...cephPlan.findings);
 
   return {
     plan: {
@@ -67,6 +75,7 @@ export function planStorage(scenario: Scenario, hosts: readonly Host[]): Storage
       toleratedDomainsRemoved: removal.removedDomains,
       toleratedHostsRemoved: removal.removedHosts,
       pools,
+      ceph: cephPlan.plan,
     },
     findings,
   };

@@ -127,7 +127,7 @@ describe('tolerated failures', () => {
     ]);
   });
 
-  it('property: 0 <= tolerated <= usable <= raw, and losing a host never adds capacity', () => {
+  it('property: 0 <= tolerated <= usable <= raw, and losing a host never adds capacity nor safe usable', () => {
     const arbPool: fc.Arbitrary<CephPool> = fc.oneof(
       fc.record({ size: fc.integer({ min: 1, max: 4 }), share: fc.double({ min: 0.01, max: 1, noNaN: true }) }).map(
         ({ size, share }) => ({ name: 'p', type: 'replicated' as const, size, minSize: size - Math.floor(size / 2), share }),
@@ -149,6 +149,13 @@ describe('tolerated failures', () => {
           expect(a.plan.toleratedRawBytes).toBeLessThanOrEqual(a.plan.rawBytes);
           expect(p.toleratedNearfullUsableBytes).toBeLessThanOrEqual(p.nearfullUsableBytes);
           expect(b.plan.toleratedRawBytes).toBeLessThanOrEqual(a.plan.toleratedRawBytes);
+          // Ceph's view: tolerating one more host never raises safe usable; safe <= usable <= raw;
+          // MAX AVAIL <= raw x full / rate (nothing stored: max avail = 0.95 x raw / rate at most)
+          const ca = a.plan.ceph!.pools[0]!;
+          expect(b.plan.ceph!.pools[0]!.safeUsableBytes).toBeLessThanOrEqual(ca.safeUsableBytes);
+          expect(ca.safeUsableBytes).toBeGreaterThanOrEqual(0);
+          expect(ca.safeUsableBytes).toBeLessThanOrEqual(ca.usableBytes + 1);
+          expect(ca.maxAvailBytes).toBeLessThanOrEqual((a.plan.rawBytes * 0.95) / p.rawUsedRate + 1);
         },
       ),
       { seed: 42, numRuns: 100 },

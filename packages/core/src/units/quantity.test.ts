@@ -70,6 +70,29 @@ describe('parseQuantity: link speeds and power', () => {
   });
 });
 
+describe('parseQuantity: throughputs (bytes per second)', () => {
+  it('decimal and binary byte rates', () => {
+    expect(ok('100 MB/s', 'byterate')).toBe(100e6); // 100 x 10^6 bytes per second
+    expect(ok('1.2 GB/s', 'byterate')).toBe(1.2e9);
+    expect(ok('150 MiB/s', 'byterate')).toBe(157_286_400); // 150 x 2^20 = 150 x 1,048,576
+    expect(ok('0 MB/s', 'byterate')).toBe(0);
+  });
+  it('refuses bits per second, with a hint that converts (800 Mbit/s = 100 MB/s)', () => {
+    for (const text of ['800 Mbit/s', '1 Gbps', '25 Gb/s']) {
+      const r = parseQuantity(text, 'byterate');
+      expect(r.ok || r.error.code).toBe('schema.invalid_unit');
+      expect(r.ok || r.error.hint).toContain('bytes per second');
+    }
+  });
+  it('refuses a size without /s, a bare number, the ambiguous KB/s', () => {
+    expect(code('100 MB', 'byterate')).toBe('schema.invalid_unit');
+    expect(code(100, 'byterate')).toBe('schema.missing_unit');
+    expect(code('100 KB/s', 'byterate')).toBe('schema.invalid_unit');
+    const r = parseQuantity(100, 'byterate');
+    expect(r.ok || r.error.hint).toContain('100 MB/s');
+  });
+});
+
 describe('units round-trip (property)', () => {
   it('n GiB and n x 1024 MiB parse to the same bytes; n TB = n x 10^12', () => {
     fc.assert(

@@ -9,15 +9,18 @@
  * |           |                  | or binary prefixes (KiB, MiB, GiB, TiB = 2^10n)  |
  * | `bitrate` | bits per second  | bit/s, b/s, kbit/s..Tbit/s, Gb/s, Mbps, Gbps      |
  * | `power`   | watts            | W, kW, MW                                         |
+ * | `byterate`| bytes per second | B/s with SI or binary prefixes: MB/s, GB/s, MiB/s |
  *
  * Decimal and binary never mix silently: "512 GB" is 512 x 10^9 bytes, "512 GiB" is
  * 512 x 2^30 bytes. Bits are refused where bytes belong (and bytes where bits belong):
  * "512 Gb" of memory is a typo, not 64 GB. "KB" is refused as ambiguous (kB or KiB?).
+ * A recovery throughput is a byte rate ("100 MB/s" = 10^8 bytes per second); a link speed
+ * is a bit rate ("25 Gbit/s"): each refuses the other.
  */
 import mathjsBundle from 'mathjs/lib/browser/math.js';
 import type { MathJsInstance, Unit } from 'mathjs';
 
-export type QuantityKind = 'bytes' | 'bitrate' | 'power';
+export type QuantityKind = 'bytes' | 'bitrate' | 'power' | 'byterate';
 
 export interface QuantityError {
   /** Diagnostic code: `schema.missing_unit`, `schema.invalid_unit`, `schema.invalid_quantity`, `schema.too_small`. */
@@ -32,12 +35,16 @@ const EXAMPLES: Record<QuantityKind, string> = {
   bytes: '"512 GiB" or "3.84 TB"',
   bitrate: '"25 Gbit/s"',
   power: '"450 W" or "12 kW"',
+  byterate: '"100 MB/s" or "150 MiB/s"',
 };
 const KIND_WORDS: Record<QuantityKind, string> = {
   bytes: 'a size in bytes',
   bitrate: 'a link speed in bits per second',
   power: 'a power in watts',
+  byterate: 'a throughput in bytes per second',
 };
+
+const MISSING_UNIT_EXAMPLE: Record<Exclude<QuantityKind, 'bytes'>, string> = { bitrate: 'Gbit/s', power: 'W', byterate: 'MB/s' };
 
 let instance: MathJsInstance | undefined;
 
@@ -91,10 +98,15 @@ function isKind(u: Unit, kind: QuantityKind): boolean {
       );
     case 'power':
       return parts.length === 1 && parts[0]!.power === 1 && parts[0]!.name === 'W';
+    case 'byterate':
+      return (
+        parts.length === 2 && parts[0]!.power === 1 && BYTE_UNITS.has(parts[0]!.name) &&
+        parts[1]!.power === -1 && parts[1]!.name === 's'
+      );
   }
 }
 
-const CANONICAL: Record<QuantityKind, string> = { bytes: 'B', bitrate: 'b/s', power: 'W' };
+const CANONICAL: Record<QuantityKind, string> = { bytes: 'B', bitrate: 'b/s', power: 'W', byterate: 'B/s' };
 
 /**
  * Parses one quantity typed by a user into the canonical unit of `kind` (see the table
@@ -110,13 +122,13 @@ export function parseQuantity(input: unknown, kind: QuantityKind): QuantityResul
   if (typeof input === 'number') {
     return fail('schema.missing_unit', `${input} has no unit: expected ${expected}`,
       kind === 'bytes' ? `add the unit: "${input} GB" (10^9 bytes) or "${input} GiB" (2^30 bytes)`
-        : `add the unit, e.g. "${input} ${kind === 'bitrate' ? 'Gbit/s' : 'W'}"`);
+        : `add the unit, e.g. "${input} ${MISSING_UNIT_EXAMPLE[kind]}"`);
   }
   if (typeof input !== 'string' || input.trim() === '') {
     return fail('schema.invalid_quantity', `expected ${expected}`);
   }
   const text = input.trim();
-  if (/(^|[\d\s])KB$/.test(text)) {
+  if (/(^|[\d\s])KB(\/s)?$/.test(text)) {
     return fail('schema.invalid_unit', `"${text}": KB is ambiguous`,
       'write kB (1000 bytes) or KiB (1024 bytes)');
   }
@@ -134,13 +146,15 @@ export function parseQuantity(input: unknown, kind: QuantityKind): QuantityResul
       hint = 'that is bits (b); sizes are in bytes: write B, e.g. GB or GiB';
     } else if (kind === 'bitrate' && u.equalBase(math().unit('1 b/s'))) {
       hint = 'link speeds are in bits per second: write e.g. "25 Gbit/s", not bytes per second';
+    } else if (kind === 'byterate' && unitNames(u).some((p) => BIT_UNITS.has(p.name) || BPS_UNITS.has(p.name))) {
+      hint = 'throughputs are in bytes per second: write e.g. "100 MB/s" (800 Mbit/s = 100 MB/s)';
     }
     return fail('schema.invalid_unit', `"${text}" is ${dim}: expected ${expected}`, hint);
   }
   const value = u.toNumber(CANONICAL[kind]);
   if (!Number.isFinite(value)) return fail('schema.invalid_quantity', `"${text}" is not a finite quantity`);
   if (value < 0) return fail('schema.too_small', `"${text}" is negative: expected ${KIND_WORDS[kind]} >= 0`);
-  return { ok: true, value: kind === 'bytes' || kind === 'bitrate' ? Math.round(value) : value };
+  return { ok: true, value: kind === 'power' ? value : Math.round(value) };
 }
 
 function fail(code: QuantityError['code'], message: string, hint?: string): QuantityResult {

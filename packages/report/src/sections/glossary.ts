@@ -31,7 +31,25 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'usable',
     term: 'Usable, MAX AVAIL',
     definition:
-      'Client data a Ceph pool can hold. Usable here is the pool’s share of raw capacity divided by its raw used rate (size for replicated pools, (k+m)/k for erasure-coded ones). MAX AVAIL is Ceph’s own figure in ceph df, which also accounts for the fullest OSD and the full ratio.',
+      'Client data a Ceph pool can hold. Usable here is the pool’s share of raw capacity divided by its raw used rate (size for replicated pools, (k+m)/k for erasure-coded ones). MAX AVAIL is Ceph’s own figure in ceph df (PGMap::get_rule_avail): what can still be written before the fullest OSD under the pool’s rule reaches the full ratio, assuming data lands in proportion to CRUSH weight; pools on the same OSDs share it.',
+  },
+  {
+    id: 'safe-usable',
+    term: 'Safe usable, re-protectable',
+    definition:
+      'Re-protectable: the client data whose copies can all be re-created after the worst tolerated failure (a host, a rack, or any one OSD), counting that CRUSH puts at most one copy per failure domain. Safe usable = re-protectable × backfillfull ratio: after that failure and the backfill that follows, the surviving OSDs stay below backfillfull. The storage runway is planned against it.',
+  },
+  {
+    id: 'crush-rule',
+    term: 'CRUSH rule, device class',
+    definition:
+      'A CRUSH rule picks the OSDs of a pool: it takes every OSD or those of one device class (hdd, ssd, nvme) and puts each copy (firstn, replicated) or shard (indep, erasure-coded) in a different failure domain. CRUSH weight is an OSD’s size in TiB.',
+  },
+  {
+    id: 'pg',
+    term: 'PG (placement group)',
+    definition:
+      'The unit Ceph places and recovers data in. The pg_autoscaler aims at mon_target_pg_per_osd (100) PG replicas per OSD, pg_num a power of two of at least 32; above mon_max_pg_per_osd (250) pools cannot be created or grown.',
   },
   {
     id: 'nearfull',
@@ -54,7 +72,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   {
     id: 'threshold',
     term: 'Threshold',
-    definition: 'The utilisation (demand ÷ capacity) a resource must stay under: the compute policy threshold, or the nearfull ratio for Ceph pools.',
+    definition: 'The utilisation (demand ÷ capacity) a resource must stay under: the compute policy threshold; for Ceph pools, the fill of the surviving OSDs after the tolerated failure (default the backfillfull ratio, so the limit is the safe usable capacity).',
   },
   {
     id: 'runway',

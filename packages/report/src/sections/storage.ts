@@ -1,10 +1,13 @@
 /**
- * Section 3, storage (Ceph): raw capacity, failure domains, pools, and stored vs usable per
- * pool over the horizon with the nearfull line.
+ * Section 3, storage (Ceph): raw capacity, the CRUSH tree and rules, failure domains, pools
+ * (layout, capacity, Ceph's MAX AVAIL, what still fits, safe usable, PGs), storage hosts and
+ * recovery, stored vs capacity per pool over the horizon, and each pool's OSD fill with the
+ * ratio lines (sections/ceph.ts).
  */
 import type { PlanResult, PoolPlan } from '@headroom/core';
 import { html, type SafeHtml } from '../escape.js';
 import { formatBytes, formatFactor, formatNumber, formatPercent } from '../format.js';
+import { cephParts } from './ceph.js';
 import { definitionList, resourceById, resourceFigure, runwayText, storageRemoved, toleranceText, withoutText } from './common.js';
 
 /** "size 3" or "k=4, m=2". */
@@ -16,7 +19,7 @@ function redundancy(p: PoolPlan): string {
 function poolsTables(plan: PlanResult): SafeHtml {
   const s = plan.storage;
   if (s.pools.length === 0) return html`<p>No pools.</p>`;
-  const without = withoutText(storageRemoved(plan));
+  const without = s.ceph ? 'after the limiting failure' : withoutText(storageRemoved(plan));
   return html`<table class="pools">
 <caption>Pool layout: redundancy, the share of raw capacity planned for each pool, and the failure domains its CRUSH rule needs.</caption>
 <thead><tr><th scope="col">Pool</th><th scope="col">Type</th><th scope="col">Size or k+m</th><th scope="col">min_size</th><th scope="col">Raw used rate</th><th scope="col">Share of raw</th><th scope="col">Failure domains needed</th><th scope="col">Available</th><th scope="col">After the tolerated failure</th></tr></thead>
@@ -27,7 +30,7 @@ ${s.pools.map((p) => {
 })}</tbody>
 </table>
 <table class="pools">
-<caption>Pool capacity. Usable = raw × share ÷ raw used rate, in bytes of client data as <code>ceph df</code> STORED counts them; nearfull usable = usable × nearfull ratio. TB = 10<sup>12</sup> bytes.</caption>
+<caption>Pool capacity. Usable = raw × share ÷ raw used rate, in bytes of client data as <code>ceph df</code> STORED counts them; nearfull usable = usable × nearfull ratio.${s.ceph ? ' The capacity with the tolerated failures is what can be re-protected after the worst of them (or one lost OSD), survivors at 100 %.' : ''} TB = 10<sup>12</sup> bytes.</caption>
 <thead><tr><th scope="col">Pool</th><th scope="col">Usable</th><th scope="col">Usable ${without}</th><th scope="col">Nearfull usable</th><th scope="col">Nearfull usable ${without}</th><th scope="col">Stored, first month</th><th scope="col">Runway, ${toleranceText(plan)}</th></tr></thead>
 <tbody>
 ${s.pools.map((p) => {
@@ -60,6 +63,21 @@ ${s.failureDomains.map(
 </table>`;
 }
 
+/** The name of a pool chart's threshold line: the Ceph ratio it equals, or "Threshold". */
+function thresholdName(plan: PlanResult, threshold: number | undefined): string {
+  const ratios = plan.scenario.ceph.ratios;
+  if (threshold === ratios.nearfull) return 'Nearfull ratio';
+  if (threshold === ratios.backfillfull) return 'Safe usable: backfillfull ratio';
+  return 'Threshold';
+}
+
+/** What a pool's tolerated capacity lost: the pool's limiting failure (Ceph view), else the storage hosts removed. */
+function poolRemoved(plan: PlanResult, pool: string): string[] {
+  const limitedBy = plan.storage.ceph?.pools.find((p) => p.name === pool)?.limitedBy;
+  if (limitedBy === undefined) return storageRemoved(plan);
+  return limitedBy === 'none' ? [] : [limitedBy];
+}
+
 /** Section 3: storage (Ceph). */
 export async function storageSection(plan: PlanResult): Promise<SafeHtml> {
   const s = plan.storage;
@@ -74,12 +92,13 @@ export async function storageSection(plan: PlanResult): Promise<SafeHtml> {
         title: `Pool ${p.name}: stored and usable`,
         demandName: 'Stored',
         capacityName: 'Usable',
-        removed: storageRemoved(plan),
+        removed: poolRemoved(plan, p.name),
         yLabel: 'Stored',
-        thresholdName: r && r.threshold === ratios.nearfull ? 'Nearfull ratio' : 'Threshold',
+        thresholdName: thresholdName(plan, r?.threshold),
       }),
     );
   }
+  const ceph = await cephParts(plan);
   const facts: [string, string][] = [
     ['Raw capacity', `${formatBytes(s.rawBytes)} in ${formatNumber(s.osdCount)} OSDs`],
     ['Failure domain', `${s.failureDomain} (${formatNumber(s.failureDomains.length)} in the CRUSH tree)`],
@@ -90,11 +109,14 @@ export async function storageSection(plan: PlanResult): Promise<SafeHtml> {
 <h2 id="storage">Storage</h2>
 <p class="units-note">Storage sizes in this report are decimal: 1 TB = 10<sup>12</sup> bytes (not TiB, 2<sup>40</sup> bytes).</p>
 ${definitionList(facts)}
+${ceph.tree}
 <h3 id="storage-domains">Failure domains</h3>
 ${domainsTable(plan)}
 <h3 id="storage-pools">Pools</h3>
 ${poolsTables(plan)}
+${ceph.pools}
 <h3 id="storage-charts">Stored and usable per pool over the horizon</h3>
 ${figures}
+${ceph.fill}
 </section>`;
 }

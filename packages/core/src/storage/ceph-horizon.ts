@@ -1,0 +1,141 @@
+/**
+ * The Ceph fill over the horizon: stored data per pool grows with demand; every month the
+ * OSDs fill (uniform, or with overrides), Ceph's MAX AVAIL shrinks, and each pool's runway
+ * ends when its fullest OSD passes nearfull or its data passes the safe usable limit.
+ */
+import type { Finding } from '../diagnostics/types.js';
+import { growthFactor, monthLabel } from '../forecast/growth.js';
+import { isOver, runwayMonths } from '../forecast/horizon.js';
+import type { CephRatios, Growth } from '../model/scenario.js';
+import type { CephMonth, CephPoolMonth } from '../plan/ceph-types.js';
+import { fmtPercent } from '../units/format.js';
+import type { CrushTree } from './crush.js';
+import { CEPH_SOURCES } from './defaults.js';
+import { osdFill } from './fill.js';
+import { maxAvailBytes, ruleAvailBytes } from './max-avail.js';
+import type { RuleView } from './rule-view.js';
+
+/** A pool as the horizon needs it. */
+export interface HorizonPool {
+  name: string;
+  ruleIndex: number;
+  rawUsedRate: number;
+  storedBytesMonth0: number;
+  /** Re-protectable raw under the pool's rule (all pools' data counts against it), bytes. */
+  reprotectableRawBytes: number;
+  /** The pool's share of it, bytes of client data. */
+  reprotectableBytes: number;
+  safeUsableBytes: number;
+}
+
+/** The inputs of one horizon run. */
+export interface HorizonInput {
+  tree: CrushTree;
+  views: readonly RuleView[];
+  pools: readonly HorizonPool[];
+  ratios: CephRatios;
+  /** policy.thresholds.storage: fraction of the re-protectable capacity that ends the runway. */
+  threshold: number;
+  growth: Growth;
+  start: string;
+  horizonMonths: number;
+  overrides: ReadonlyMap<number, number>;
+}
+
+export interface HorizonOutput {
+  months: CephMonth[];
+  runwayToNearfull: (number | null)[];
+  runwayToSafeUsable: (number | null)[];
+  findings: Finding[];
+}
+
+/** Raw bytes used by each rule when the pools hold stored x factor. */
+export function rawUsedByRule(views: readonly RuleView[], pools: readonly HorizonPool[], factor: number): number[] {
+  const raw = views.map(() => 0);
+  for (const p of pools) raw[p.ruleIndex]! += p.storedBytesMonth0 * factor * p.rawUsedRate;
+  return raw;
+}
+
+/** A function giving the bytes used on every OSD of the tree when the pools hold stored x factor (fill.ts osdFill). */
+export function filler(input: Pick<HorizonInput, 'tree' | 'views' | 'pools' | 'overrides'>): (factor: number) => number[] {
+  const sizes = input.tree.osds.map((o) => o.sizeBytes);
+  const weights = input.tree.osds.map((o) => o.crushWeight);
+  const rules = input.views.map((v) => ({ osdIndices: v.osdIndices }));
+  const month0 = rawUsedByRule(input.views, input.pools, 1);
+  return (factor) => osdFill(sizes, weights, rules, rawUsedByRule(input.views, input.pools, factor), month0, input.overrides);
+}
+
+/**
+ * Month by month, for t = 0 .. horizon - 1 and every pool p on rule R:
+ *   stored_p(t)   = stored_p(0) x growthFactor(t)                  bytes
+ *   rawUsed_p(t)  = stored_p(t) x raw used rate
+ *   used_i(t)     = the OSD fill (uniform per rule, or with overrides)
+ *   MAX AVAIL     = get_rule_avail(R's OSDs at used(t), full ratio) / raw used rate
+ *   fullest       = max over R's OSDs of used_i / size_i
+ *   survivor fill = sum of used_i over R's OSDs / re-protectable raw of p
+ *   utilisation   = stored_p(t) / safe usable_p
+ * Runways: to nearfull, the first month the fullest OSD is above the nearfull ratio; to the
+ * safe usable limit, the first month stored_p > threshold x re-protectable_p (the same test
+ * as the horizon's capacity.threshold_crossed). Findings, per rule: `ceph.rule.nearfull`
+ * (warning, error from month 0) and `ceph.rule.full` (error: writes stop) at the first month.
+ */
+export function projectCeph(input: HorizonInput): HorizonOutput {
+  const count = Math.max(0, Math.floor(input.horizonMonths));
+  const months: CephMonth[] = [];
+  const fullest: number[][] = input.views.map(() => []);
+  const fill = filler(input);
+  const stats = input.views.map((v) => v.osdIndices.map((i) => ({ id: i, crushWeight: input.tree.osds[i]!.crushWeight, totalBytes: input.tree.osds[i]!.sizeBytes, usedBytes: 0 })));
+  for (let t = 0; t < count; t++) {
+    const factor = growthFactor(input.growth, t);
+    const used = fill(factor);
+    const ruleAvail = input.views.map((v, r) => {
+      const osds = stats[r]!;
+      v.osdIndices.forEach((i, j) => (osds[j]!.usedBytes = used[i]!));
+      return ruleAvailBytes(osds, input.ratios.full);
+    });
+    const ruleUsed = input.views.map((v) => v.osdIndices.reduce((s, i) => s + used[i]!, 0));
+    input.views.forEach((v, r) => {
+      fullest[r]!.push(v.osdIndices.reduce((m, i) => Math.max(m, used[i]! / input.tree.osds[i]!.sizeBytes), 0));
+    });
+    const pools: Record<string, CephPoolMonth> = {};
+    for (const p of input.pools) {
+      const stored = p.storedBytesMonth0 * factor;
+      pools[p.name] = {
+        storedBytes: stored,
+        rawUsedBytes: stored * p.rawUsedRate,
+        maxAvailBytes: maxAvailBytes(ruleAvail[p.ruleIndex]!, p.rawUsedRate),
+        fullestOsdUtilisation: fullest[p.ruleIndex]![t]!,
+        survivorUtilisation: p.reprotectableRawBytes > 0 ? ruleUsed[p.ruleIndex]! / p.reprotectableRawBytes : null,
+        utilisation: p.safeUsableBytes > 0 ? stored / p.safeUsableBytes : null,
+      };
+    }
+    months.push({ index: t, month: monthLabel(input.start, t), pools });
+  }
+
+  const findings: Finding[] = [];
+  input.views.forEach((v, r) => {
+    const names = input.pools.filter((p) => p.ruleIndex === r).map((p) => p.name);
+    if (names.length === 0) return;
+    for (const [code, ratio, what] of [
+      ['ceph.rule.nearfull', input.ratios.nearfull, 'the nearfull ratio (HEALTH_WARN OSD_NEARFULL)'],
+      ['ceph.rule.full', input.ratios.full, 'the full ratio: Ceph stops writes to the pools on it (OSD_FULL)'],
+    ] as const) {
+      const month = runwayMonths(fullest[r]!.map((u) => u > ratio));
+      if (month === null) continue;
+      const u = fullest[r]![month]!;
+      findings.push({
+        code,
+        severity: code === 'ceph.rule.full' || month === 0 ? 'error' : 'warning',
+        subject: `rule ${v.rule.name}`,
+        message: `the fullest OSD under rule ${v.rule.name} (pools ${names.join(', ')}) is ${fmtPercent(u)} full in ${monthLabel(input.start, month)} (month ${month}), above ${fmtPercent(ratio)}, ${what}`,
+        month, value: u, limit: ratio, unit: 'ratio', source: CEPH_SOURCES.ratios,
+      });
+    }
+  });
+
+  const runwayToNearfull = input.pools.map((p) => runwayMonths((fullest[p.ruleIndex] ?? []).map((u) => u > input.ratios.nearfull)));
+  const runwayToSafeUsable = input.pools.map((p) =>
+    runwayMonths(months.map((m) => isOver(m.pools[p.name]!.storedBytes, p.reprotectableBytes, input.threshold))),
+  );
+  return { months, runwayToNearfull, runwayToSafeUsable, findings };
+}

@@ -1,0 +1,102 @@
+/**
+ * The PG plan of the scenario's pools, per CRUSH subtree (the OSDs of a device class, or
+ * every OSD), with the PG replicas each OSD carries checked against mon_max_pg_per_osd.
+ */
+import type { Finding } from '../diagnostics/types.js';
+import type { CephPgPlan } from '../plan/ceph-types.js';
+import { fmtNumber } from '../units/format.js';
+import type { CrushTree } from './crush.js';
+import { CEPH_SOURCES } from './defaults.js';
+import { type AutoscaleResult, autoscalePgs, capacityRatio } from './pg-autoscaler.js';
+import type { RuleView } from './rule-view.js';
+import { subtreeKey } from './settings.js';
+
+/** A pool as the PG plan needs it. */
+export interface PgPool {
+  name: string;
+  ruleIndex: number;
+  copies: number;
+  share: number;
+  bulk: boolean;
+  rawUsedBytesMonth0: number;
+}
+
+export interface PgPlanResult {
+  plan: CephPgPlan;
+  /** Per pool (same order as the input); null for pools on overlapping roots. */
+  results: (AutoscaleResult | null)[];
+  /** PG replicas on each OSD of the tree (index as tree.osds). */
+  pgReplicasPerOsd: number[];
+  findings: Finding[];
+}
+
+/**
+ * PG plan:
+ * - pools are grouped by the OSDs their rule takes (device class, or every OSD); a
+ *   classless rule next to class rules overlaps them, and the autoscaler does not scale
+ *   pools on overlapping roots (module.py identify_subtrees_and_overlaps): their pg_num is null;
+ * - per group: capacity ratio = max(raw used at month 0 / raw of the group, share / sum of
+ *   the group's shares), then autoscalePgs() with OSDs x mon_target_pg_per_osd;
+ * - PG replicas on OSD i = sum over the pools whose rule takes it of pg_num x copies x
+ *   w_i / W_rule (CRUSH spreads PGs in proportion to weight).
+ * Findings: `ceph.pg.overlapping_roots` (warning), `ceph.pg.too_many_per_osd` (error: above
+ * mon_max_pg_per_osd, pool creation and pg_num increases fail).
+ */
+export function planPgs(tree: CrushTree, views: readonly RuleView[], pools: readonly PgPool[], targetPerOsd: number, maxPerOsd: number): PgPlanResult {
+  const keys = [...new Set(pools.map((p) => subtreeKey(views[p.ruleIndex]?.rule)))];
+  const overlapping = keys.includes('*') && keys.length > 1;
+  const results: (AutoscaleResult | null)[] = pools.map(() => null);
+  const subtrees: CephPgPlan['subtrees'] = [];
+  for (const key of keys) {
+    const members = pools.flatMap((p, i) => (subtreeKey(views[p.ruleIndex]?.rule) === key ? [i] : []));
+    const osds = key === '*' ? tree.osds : tree.osds.filter((o) => o.deviceClass === key);
+    const capacity = osds.reduce((s, o) => s + o.sizeBytes, 0);
+    const totalShares = members.reduce((s, i) => s + pools[i]!.share, 0);
+    let replicas = 0;
+    if (!overlapping && osds.length > 0) {
+      const scaled = autoscalePgs(osds.length, targetPerOsd, members.map((i) => {
+        const p = pools[i]!;
+        return { name: p.name, size: p.copies, bulk: p.bulk, capacityRatio: capacityRatio(p.rawUsedBytesMonth0, capacity, p.share, totalShares) };
+      }));
+      members.forEach((i, j) => {
+        results[i] = scaled[j]!;
+        replicas += scaled[j]!.pgNum * pools[i]!.copies;
+      });
+    }
+    subtrees.push({
+      deviceClass: key === '*' ? null : key, osdCount: osds.length, pgBudget: osds.length * targetPerOsd,
+      pools: members.map((i) => pools[i]!.name), overlapping, pgReplicasPerOsd: osds.length > 0 ? replicas / osds.length : 0,
+    });
+  }
+
+  const perOsd = tree.osds.map(() => 0);
+  pools.forEach((p, i) => {
+    const r = results[i];
+    const v = views[p.ruleIndex];
+    if (!r || !v) return;
+    const total = v.osdIndices.reduce((s, k) => s + tree.osds[k]!.crushWeight, 0);
+    if (!(total > 0)) return;
+    for (const k of v.osdIndices) perOsd[k]! += (r.pgNum * p.copies * tree.osds[k]!.crushWeight) / total;
+  });
+  const maxReplicas = perOsd.reduce((m, x) => Math.max(m, x), 0);
+
+  const findings: Finding[] = [];
+  if (overlapping) {
+    findings.push({
+      code: 'ceph.pg.overlapping_roots', severity: 'warning', subject: 'ceph rules',
+      message: `pools on a rule without a device class share OSDs with pools on device-class rules (${keys.filter((k) => k !== '*').join(', ')}): the pg_autoscaler does not scale pools on overlapping roots; give every rule a device class`,
+      source: CEPH_SOURCES.autoscaler,
+    });
+  }
+  if (maxReplicas > maxPerOsd) {
+    findings.push({
+      code: 'ceph.pg.too_many_per_osd', severity: 'error', subject: 'ceph pgs',
+      message: `the planned pg_num values put ${fmtNumber(maxReplicas, 1)} PG replicas on the fullest OSD, above mon_max_pg_per_osd ${maxPerOsd}: creating the pools or raising pg_num fails`,
+      value: maxReplicas, limit: maxPerOsd, unit: 'PGs per OSD', source: CEPH_SOURCES.maxPgPerOsd,
+    });
+  }
+  return {
+    plan: { targetPerOsd, maxPerOsd, subtrees, maxPgReplicasPerOsd: maxReplicas },
+    results, pgReplicasPerOsd: perOsd, findings,
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * The Ceph plan end to end on hand-built scenarios (test-scenario.ts: sto-r760xd2 = 10 x 8 TB
+ * HDD OSDs + one 1.6 TB NVMe WAL/DB), every expected number worked by hand from
+ * formulas.md section 2 and the upstream code each module names.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CephPolicy, CephPool, HardwareModel, NodeGroup, Scenario } from '../model/scenario.js';
+import { expandHosts } from '../plan/hosts.js';
+import { baseHardware, makeScenario } from '../plan/test-scenario.js';
+import { planStorage } from './storage-plan.js';
+
+const TB = 1e12;
+const storage = (count: number, hardware = 'sto-r760xd2', namePrefix = 'storage'): NodeGroup => ({ role: 'storage', hardware, count, placement: 'spread', namePrefix });
+const rep3 = (over: Partial<CephPool> = {}): CephPool => ({ name: 'volumes', type: 'replicated', size: 3, minSize: 2, share: 1, ...over } as CephPool);
+const ec42 = (over: Partial<CephPool> = {}): CephPool => ({ name: 'backups', type: 'erasure', k: 4, m: 2, minSize: 5, share: 1, ...over } as CephPool);
+
+function scenario(opts: { nodes: NodeGroup[]; pools: CephPool[]; stored?: Record<string, number>; ceph?: Partial<CephPolicy>; hosts?: number; hardware?: Record<string, HardwareModel>; perMonth?: number }): Scenario {
+  const base = makeScenario();
+  return makeScenario({
+    hardware: opts.hardware ?? baseHardware(),
+    nodes: opts.nodes,
+    ceph: { ...base.ceph, pools: opts.pools, ...opts.ceph },
+    demand: { instances: [], storageBytes: opts.stored ?? {}, growth: { kind: 'compound', perMonth: opts.perMonth ?? 0 } },
+    policy: { tolerate: { hosts: opts.hosts ?? 0, racks: 0 }, thresholds: { compute: 0.8, storage: 0.9 } },
+  });
+}
+const run = (s: Scenario) => planStorage(s, expandHosts(s).hosts);
+const pool = (r: ReturnType<typeof run>, name: string) => r.plan.ceph!.pools.find((p) => p.name === name)!;
+
+describe('MAX AVAIL in the plan (formulas.md worked example)', () => {
+  it('3 hosts x 10 x 8 TB, size 3, 50 % used: MAX AVAIL 36 TB; EC 4+2 on the same OSDs 72 TB but never clean', () => {
+    // volumes stores 40 TB x 3 = 120 TB raw of 240 TB: every OSD 50 % used (uniform fill).
+    // rule avail = 8 TB x (0.95 - 0.5) x 30 = 108 TB -> volumes 108 / 3 = 36 TB, backups 108 / 1.5 = 72 TB.
+    const r = run(scenario({ nodes: [storage(3)], pools: [rep3({ share: 0.5 }), ec42({ share: 0.5 })], stored: { volumes: 40 * TB } }));
+    expect(pool(r, 'volumes').maxAvailBytes / TB).toBeCloseTo(36, 6);
+    expect(pool(r, 'backups').maxAvailBytes / TB).toBeCloseTo(72, 6);
+    expect(r.plan.ceph!.months[0]!.pools.volumes!.fullestOsdUtilisation).toBeCloseTo(0.5, 12);
+    // 3 hosts for 6 shards: never clean, and fewer than min_size 5: inactive. Ceph still prints 72 TB.
+    expect(pool(r, 'backups')).toMatchObject({ clean: false, servesIo: false, selfHealing: false, failureDomains: 3, storableBytes: 0, availBytes: 0 });
+    expect(r.findings.filter((f) => f.subject === 'pool backups').map((f) => f.code)).toEqual(['ceph.pool.too_few_failure_domains']);
+    // the implied rules: replicated_rule (firstn) and backups (indep), every OSD, failure domain host
+    expect(r.plan.ceph!.rules.map((x) => [x.name, x.steps[1], x.osdCount, x.implied])).toEqual([
+      ['replicated_rule', 'chooseleaf firstn 0 type host', 30, true],
+      ['backups', 'chooseleaf indep 0 type host', 30, true],
+    ]);
+  });
+
+  it('a hot OSD (fill override) lowers MAX AVAIL: osd.7 at 80 % -> 12 TB', () => {
+    // osd.7 holds 0.8 x 8 = 6.4 TB; the other 29 share 120 - 6.4 = 113.6 TB (3.92 TB each, below 50 %).
+    // osd.7: headroom 8 x (0.95 - 0.8) = 1.2 TB, f = 1/30 -> 36 TB raw; the others project more -> 36 / 3 = 12 TB.
+    const r = run(scenario({ nodes: [storage(3)], pools: [rep3()], stored: { volumes: 40 * TB }, ceph: { fill: { osds: [{ osd: 7, utilisation: 0.8 }] } } }));
+    expect(pool(r, 'volumes').maxAvailBytes / TB).toBeCloseTo(12, 6);
+    expect(r.plan.ceph!.months[0]!.pools.volumes!.fullestOsdUtilisation).toBeCloseTo(0.8, 12);
+    // what still fits is the smaller of Ceph's 12 TB and the water-fill's (0.95 x 240 - 120) / 3 = 36 TB
+    expect(pool(r, 'volumes').availBytes / TB).toBeCloseTo(12, 6);
+    expect(r.findings.map((f) => f.code)).not.toContain('ceph.pool.max_avail_overstates');
+  });
+
+  it('unequal hosts: Ceph overstates, and says so with both numbers', () => {
+    // hosts of 80, 80 and 160 TB (the last has 20 OSDs), size 3, empty.
+    // Ceph: 0.95 x 320 / 3 = 101.33 TB. CRUSH: one copy per host, the 160 TB host can hold one copy
+    // only: water-fill at full, c = 76, 76, 152 -> D = 76 TB (water-fill.test.ts).
+    const hw = baseHardware();
+    hw.big = { ...hw['sto-r760xd2']!, name: 'big', disks: [{ count: 20, sizeBytes: 8 * TB, kind: 'hdd', use: 'osd' }, { count: 2, sizeBytes: 1.6 * TB, kind: 'nvme', use: 'wal-db' }] };
+    const r = run(scenario({ hardware: hw, nodes: [storage(2), storage(1, 'big', 'big')], pools: [rep3()] }));
+    const p = pool(r, 'volumes');
+    expect(p.maxAvailBytes / TB).toBeCloseTo(101.3333, 3);
+    expect(p.storableBytes / TB).toBeCloseTo(76, 6);
+    const f = r.findings.find((x) => x.code === 'ceph.pool.max_avail_overstates')!;
+    expect(f).toMatchObject({ severity: 'warning', subject: 'pool volumes', unit: 'bytes' });
+    expect(f.value! / TB).toBeCloseTo(101.3333, 3);
+    expect(f.limit! / TB).toBeCloseTo(76, 6);
+    expect(f.message).toContain('101.33 TB');
+    expect(f.message).toContain('76 TB');
+  });
+});
+
+describe('safe usable and the horizon', () => {
+  it('4 hosts, one tolerated, size 3: re-protectable 80 TB, safe usable 72 TB, nearfull 68 TB; runways', () => {
+    // raw 320 TB; a host lost leaves 3 x 80 TB for 3 copies: 240 TB raw -> 80 TB stored (reprotect.test.ts).
+    // safe usable = 80 x 0.90 (backfillfull) = 72 TB; at nearfull 80 x 0.85 = 68 TB.
+    // 50 TB growing 3 %/month: safe usable (threshold 0.9 x 80 = 72): 1.03^t > 1.44 <=> t > 12.34 -> 13
+    //   (1.03^12 = 1.426, 1.03^13 = 1.469); nearfull, all hosts up: 150 x 1.03^t / 320 > 0.85 <=> t > 20.14 -> 21.
+    const r = run(scenario({ nodes: [storage(4)], pools: [rep3()], stored: { volumes: 50 * TB }, hosts: 1, perMonth: 0.03 }));
+    const p = pool(r, 'volumes');
+    expect(p.reprotectableBytes / TB).toBeCloseTo(80, 9);
+    expect(p.safeUsableBytes / TB).toBeCloseTo(72, 9);
+    expect(p.safeUsableNearfullBytes / TB).toBeCloseTo(68, 9);
+    expect(p.limitedBy).toBe('host storage-01');
+    expect(p).toMatchObject({ failureDomains: 4, failureDomainsAfterFailure: 3, clean: true, servesIo: true, selfHealing: true, minSizeMargin: 1 });
+    expect(p.runwayToSafeUsableMonths).toBe(13);
+    expect(p.runwayToNearfullMonths).toBe(21);
+    expect(r.plan.ceph!.bottleneck).toEqual({ pool: 'volumes', limit: 'safe usable', runwayMonths: 13, month: '2028-02' });
+    // the StoragePlan pool carries the same capacity for the horizon (toleratedUsableBytes)
+    expect(r.plan.pools[0]!.toleratedUsableBytes).toBe(80 * TB);
+    // month 13: utilisation = 50 x 1.03^13 / 72 = 1.0201; survivors: 150 x 1.03^13 / 240 = 0.918
+    const m13 = r.plan.ceph!.months[13]!.pools.volumes!;
+    expect(m13.utilisation).toBeCloseTo((50 * 1.03 ** 13) / 72, 9);
+    expect(m13.survivorUtilisation).toBeCloseTo((150 * 1.03 ** 13) / 240, 9);
+  });
+
+  it('3 hosts, size 3: a lost OSD binds at 9/10 of raw, a lost host moves nothing', () => {
+    // 10 OSDs per host: one 8 TB OSD lost leaves 72 TB in its host, which still holds a full copy:
+    // re-protectable = 3 x 72 = 216 TB raw -> 72 TB stored; safe usable 72 x 0.9 = 64.8 TB.
+    const r = run(scenario({ nodes: [storage(3)], pools: [rep3()], hosts: 1 }));
+    expect(pool(r, 'volumes').reprotectableBytes / TB).toBeCloseTo(72, 9);
+    expect(pool(r, 'volumes').safeUsableBytes / TB).toBeCloseTo(64.8, 9);
+    expect(pool(r, 'volumes').limitedBy).toBe('one 8 TB OSD of storage-01');
+  });
+});
+
+describe('rules, PGs, host sizing and recovery', () => {
+  it('a device-class rule without OSDs of the class: ceph.rule.no_osds', () => {
+    const r = run(scenario({
+      nodes: [storage(4)], pools: [rep3({ rule: 'fast' })],
+      ceph: { rules: [{ name: 'fast', type: 'replicated', failureDomain: 'host', deviceClass: 'ssd' }] },
+    }));
+    expect(r.findings.map((f) => f.code)).toContain('ceph.rule.no_osds');
+    expect(pool(r, 'volumes')).toMatchObject({ failureDomains: 0, usableBytes: 0, safeUsableBytes: 0, maxAvailBytes: 0 });
+  });
+
+  it('a classless rule next to a class rule: the autoscaler does not scale them (overlapping roots)', () => {
+    const r = run(scenario({
+      nodes: [storage(4)], pools: [rep3(), rep3({ name: 'vms', rule: 'hdd' })],
+      ceph: { rules: [{ name: 'hdd', type: 'replicated', failureDomain: 'host', deviceClass: 'hdd' }] },
+    }));
+    expect(r.findings.map((f) => f.code)).toContain('ceph.pg.overlapping_roots');
+    expect(pool(r, 'vms').pgNum).toBeNull();
+  });
+
+  it('PG plan and the per-OSD limit', () => {
+    // 40 OSDs x 100 = 4,000 PGs; one pool, ratio 1: 4000 / 3 = 1,333.3 -> 1024 (2048 - 1333 = 715 > 309);
+    // replicas per OSD: 1024 x 3 / 40 = 76.8. With mon_target_pg_per_osd 1000: 13,333 -> 16384: 1228.8 per OSD > 250.
+    const r = run(scenario({ nodes: [storage(4)], pools: [rep3()] }));
+    expect(pool(r, 'volumes').pgNum).toBe(1024);
+    expect(r.plan.ceph!.pgs.maxPgReplicasPerOsd).toBeCloseTo(76.8, 9);
+    const big = run(scenario({ nodes: [storage(4)], pools: [rep3()], ceph: { pgs: { targetPerOsd: 1000, maxPerOsd: 250 } } }));
+    expect(big.findings.find((f) => f.code === 'ceph.pg.too_many_per_osd')).toMatchObject({ severity: 'error', limit: 250 });
+    expect(big.plan.ceph!.pgs.maxPgReplicasPerOsd).toBeCloseTo(1228.8, 9);
+  });
+
+  it('recovery on 3 hosts: an OSD refills its own host; a host cannot be re-protected', () => {
+    // 40 TB stored (50 %): osd.0 holds 4 TB; its 9 host-mates take it at 9 x 100 MB/s: 4,444 s + 620 s.
+    const r = run(scenario({ nodes: [storage(3)], pools: [rep3()], stored: { volumes: 40 * TB } }));
+    const [osd, host] = r.plan.ceph!.recovery.cases;
+    expect(osd).toMatchObject({ failure: 'osd', subject: 'osd.0 (storage-01)', reprotectable: true, targetOsdCount: 9, parallelBackfills: 9, networkBitsPerSecond: 50e9 });
+    expect(osd!.dataBytes / TB).toBeCloseTo(4, 9);
+    expect(osd!.totalSeconds).toBeCloseTo(620 + 4e12 / 9e8, 6);
+    expect(host).toMatchObject({ failure: 'host', reprotectable: false, totalSeconds: null });
+  });
+
+  it('the CRUSH summary: weights in TiB, raw per class and rack', () => {
+    const r = run(scenario({ nodes: [storage(3)], pools: [rep3()] }));
+    const c = r.plan.ceph!.crush;
+    // 30 OSDs x 8e12 / 2^40 = 30 x 7.27596 = 218.279 TiB
+    expect(c.crushWeight).toBeCloseTo((30 * 8e12) / 2 ** 40, 9);
+    expect(c.classes).toEqual([{ deviceClass: 'hdd', osdCount: 30, rawBytes: 240 * TB, crushWeight: c.crushWeight }]);
+    expect(c.racks.map((x) => [x.name, x.zone, x.hosts, x.osdCount])).toEqual([['r1', 'az1', 1, 10], ['r2', 'az2', 1, 10], ['r3', 'az3', 1, 10]]);
+    expect(r.plan.ceph!.hosts.map((h) => [h.hardware, h.memory.ok, h.cpu.ok, h.walDb?.ok])).toEqual([['sto-r760xd2', true, true, true]]);
+    expect(JSON.parse(JSON.stringify(r.plan))).toStrictEqual(r.plan);
+  });
+});

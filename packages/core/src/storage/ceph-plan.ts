@@ -1,0 +1,193 @@
+/**
+ * The Ceph plan: CRUSH tree, rules, every pool's MAX AVAIL / storable / safe usable, the fill
+ * over the horizon, the PG plan, storage host sizing and recovery times, with their findings.
+ */
+import type { Finding } from '../diagnostics/types.js';
+import { growthFactor, monthLabel } from '../forecast/growth.js';
+import type { Scenario } from '../model/scenario.js';
+import type { CephPoolPlan, CephStoragePlan } from '../plan/ceph-types.js';
+import type { Host } from '../plan/types.js';
+import { fmtTB } from '../units/format.js';
+import { filler, type HorizonPool, projectCeph } from './ceph-horizon.js';
+import { planPgs } from './ceph-pgs.js';
+import { crushSummary } from './crush-summary.js';
+import { buildCrushTree } from './crush.js';
+import { CEPH_SOURCES } from './defaults.js';
+import { hostSizingFindings, sizeStorageHost } from './host-sizing.js';
+import { failureDomainsNeeded, rawUsedRate } from './pools.js';
+import { recoveryCases } from './recovery-cases.js';
+import { replicationBitsPerSecond } from './recovery.js';
+import { type BindingFailure, reprotectableRaw } from './reprotect.js';
+import { ruleSteps, type RuleView, ruleView } from './rule-view.js';
+import { resolveCephSettings, subtreeKey } from './settings.js';
+
+/** Options of planCeph: the hook through which the network plan gives each storage host's replication bandwidth. */
+export interface CephPlanOptions {
+  /** Replication (cluster) network bandwidth per storage host, bits per second; hosts not listed use replicationBitsPerSecond(). */
+  replicationBitsPerSecondByHost?: ReadonlyMap<string, number>;
+}
+
+export interface CephPlanResult {
+  plan: CephStoragePlan;
+  /** Per pool (scenario order): the rule view index, the domain counts and the re-protectable raw bytes the StoragePlan's pools take. */
+  pools: { ruleIndex: number; view: RuleView | undefined; reprotectableRawBytes: number }[];
+  findings: Finding[];
+}
+
+/** "one 7.68 TB OSD of storage-01", "host storage-01", "racks r1, r2", "none". */
+function describeBinding(b: BindingFailure, failureDomain: 'host' | 'rack'): string {
+  if (b.kind === 'none') return 'none';
+  if (b.kind === 'osd') return `one ${fmtTB(b.osdBytes)} OSD of ${b.domain}`;
+  const noun = b.lost.length === 1 ? failureDomain : `${failureDomain}s`;
+  return `${noun} ${b.lost.join(', ')}`;
+}
+
+/**
+ * Builds the Ceph plan of a scenario (every formula is in the module it names):
+ * CRUSH tree (crush.ts) -> one view per rule (rule-view.ts) -> per pool: re-protectable raw
+ * (reprotect.ts) and safe usable = re-protectable x share / raw used rate x backfillfull ->
+ * fill and MAX AVAIL month by month (ceph-horizon.ts) -> storable = (full x intact
+ * placeable - other pools' raw at month 0) / raw used rate, at most stored + MAX AVAIL -> PG plan (ceph-pgs.ts) ->
+ * host sizing (host-sizing.ts) -> recovery at the month with the most data (recovery-cases.ts).
+ * Findings: `ceph.rule.no_osds` (error; not repeated when there is no OSD at all),
+ * `ceph.pool.max_avail_overstates` (warning, pools that can go clean), and those of the
+ * modules above.
+ */
+export function planCeph(scenario: Scenario, hosts: readonly Host[], options: CephPlanOptions = {}): CephPlanResult {
+  const settings = resolveCephSettings(scenario.ceph);
+  const { ratios } = settings;
+  const tree = buildCrushTree(scenario, hosts);
+  const views = settings.rules.map((rule) => ruleView(tree, rule, scenario.racks, scenario.policy.tolerate));
+  const ruleIndex = new Map(settings.rules.map((r, i) => [r.name, i]));
+  const findings: Finding[] = [];
+  const storedOf = (name: string): number => (Object.hasOwn(scenario.demand.storageBytes, name) ? (scenario.demand.storageBytes[name] ?? 0) : 0);
+
+  const statics = settings.pools.map((p) => {
+    const ri = ruleIndex.get(p.rule) ?? -1;
+    const view = views[ri];
+    const copies = failureDomainsNeeded(p);
+    const rate = rawUsedRate(p);
+    const rep = view ? reprotectableRaw(view.capacities, copies, view.tolerated) : { intactRawBytes: 0, reprotectableRawBytes: 0, binding: { kind: 'none' } as const };
+    const reprotectableBytes = (rep.reprotectableRawBytes * p.share) / rate;
+    return { pool: p, ri, view, copies, rate, rep, reprotectableBytes, stored0: storedOf(p.name) };
+  });
+  for (const [i, v] of views.entries()) {
+    const users = statics.filter((s) => s.ri === i).map((s) => s.pool.name);
+    // With no OSD at all, ceph.no_osds (storage-plan.ts) already says it.
+    if (users.length === 0 || v.osds.length > 0 || tree.osds.length === 0) continue;
+    findings.push({
+      code: 'ceph.rule.no_osds', severity: 'error', subject: `rule ${v.rule.name}`,
+      message: `rule ${v.rule.name} takes ${v.rule.deviceClass === undefined ? 'every OSD' : `the ${v.rule.deviceClass} OSDs`} but the storage hosts have none: pools ${users.join(', ')} have no capacity`,
+      value: 0, unit: 'OSDs', source: 'CRUSH rule step take default~<class> (doc/rados/operations/crush-map.rst, device classes)',
+    });
+  }
+
+  const horizonPools: HorizonPool[] = statics.filter((s) => s.view).map((s) => ({
+    name: s.pool.name, ruleIndex: s.ri, rawUsedRate: s.rate, storedBytesMonth0: s.stored0,
+    reprotectableRawBytes: s.rep.reprotectableRawBytes, reprotectableBytes: s.reprotectableBytes,
+    safeUsableBytes: s.reprotectableBytes * ratios.backfillfull,
+  }));
+  const overrides = new Map(settings.fillOverrides.filter((o) => o.osd < tree.osds.length).map((o) => [o.osd, o.utilisation]));
+  const horizon = projectCeph({
+    tree, views, pools: horizonPools, ratios, threshold: scenario.policy.thresholds.storage, growth: scenario.demand.growth,
+    start: scenario.start, horizonMonths: scenario.horizonMonths, overrides,
+  });
+  findings.push(...horizon.findings);
+
+  const pgs = planPgs(tree, views, statics.filter((s) => s.view).map((s) => ({
+    name: s.pool.name, ruleIndex: s.ri, copies: s.copies, share: s.pool.share, bulk: s.pool.bulk, rawUsedBytesMonth0: s.stored0 * s.rate,
+  })), settings.pgs.targetPerOsd, settings.pgs.maxPerOsd);
+  findings.push(...pgs.findings);
+
+  const pools: CephPoolPlan[] = [];
+  let h = 0;
+  for (const s of statics) {
+    const hi = s.view ? h++ : -1;
+    const month0 = horizon.months[0]?.pools[s.pool.name];
+    const key = subtreeKey(s.view?.rule);
+    const othersRaw = statics.filter((o) => o !== s && o.view && subtreeKey(o.view.rule) === key).reduce((sum, o) => sum + o.stored0 * o.rate, 0);
+    // What CRUSH can place (water-fill at the full ratio, less the other pools' raw), and never
+    // more than Ceph's own projection (a hot OSD fills first): stored + MAX AVAIL.
+    const placeable = Math.max(0, s.rep.intactRawBytes * ratios.full - othersRaw) / s.rate;
+    const storable = Math.min(placeable, s.stored0 + (month0?.maxAvailBytes ?? 0));
+    const n = s.view?.domains.length ?? 0;
+    const after = s.view?.tolerated ? s.view.tolerated.domainsRemaining : n;
+    const pg = hi >= 0 ? pgs.results[hi] : null;
+    const plan: CephPoolPlan = {
+      name: s.pool.name, rule: s.pool.rule, type: s.pool.type, copies: s.copies, minSize: s.pool.minSize, rawUsedRate: s.rate,
+      share: s.pool.share, bulk: s.pool.bulk, failureDomains: n, failureDomainsAfterFailure: after,
+      clean: n >= s.copies, servesIo: n >= s.pool.minSize, selfHealing: n >= s.copies + 1, minSizeMargin: after - s.pool.minSize,
+      storedBytesMonth0: s.stored0, maxAvailBytes: month0?.maxAvailBytes ?? 0,
+      storableBytes: Math.round(storable), availBytes: Math.round(Math.max(0, storable - s.stored0)),
+      usableBytes: Math.round(((s.view?.rawBytes ?? 0) * s.pool.share) / s.rate),
+      reprotectableBytes: Math.round(s.reprotectableBytes),
+      safeUsableBytes: Math.round(s.reprotectableBytes * ratios.backfillfull),
+      safeUsableNearfullBytes: Math.round(s.reprotectableBytes * ratios.nearfull),
+      limitedBy: describeBinding(s.rep.binding, s.view?.rule.failureDomain ?? settings.failureDomain),
+      pgNum: pg?.pgNum ?? null, pgPass: pg?.pass ?? null, pgTarget: pg?.pgTarget ?? null,
+      runwayToNearfullMonths: hi >= 0 ? (horizon.runwayToNearfull[hi] ?? null) : null,
+      runwayToSafeUsableMonths: hi >= 0 ? (horizon.runwayToSafeUsable[hi] ?? null) : null,
+    };
+    pools.push(plan);
+    // A pool that cannot go clean already has its error (ceph.pool.too_few_failure_domains).
+    const placeableAvail = Math.max(0, placeable - s.stored0);
+    if (plan.clean && plan.maxAvailBytes > placeableAvail * (1 + 1e-9) + 1) {
+      findings.push({
+        code: 'ceph.pool.max_avail_overstates', severity: 'warning', subject: `pool ${plan.name}`,
+        message: `ceph df would print MAX AVAIL ${fmtTB(plan.maxAvailBytes)} for pool ${plan.name}, but CRUSH can place only ${fmtTB(placeableAvail)} more: with ${plan.copies} copies or shards one per ${s.view?.rule.failureDomain ?? 'domain'}, the failure domains under rule ${plan.rule} are too unequal (or too few) for Ceph's proportional assumption`,
+        value: plan.maxAvailBytes, limit: Math.round(placeableAvail), unit: 'bytes', source: `${CEPH_SOURCES.getRuleAvail}; ${CEPH_SOURCES.waterFill}`,
+      });
+    }
+  }
+
+  const sizing = [...new Set(tree.hosts.map((x) => x.hardware))].map((hw) =>
+    sizeStorageHost(scenario.hardware[hw]!, settings, tree.hosts.filter((x) => x.hardware === hw).map((x) => x.name)),
+  );
+  for (const s of sizing) findings.push(...hostSizingFindings(s));
+
+  // Recovery at the month with the most data: every pool grows by the same factor.
+  const factors = Array.from({ length: Math.max(1, scenario.horizonMonths) }, (_, t) => growthFactor(scenario.demand.growth, t));
+  const monthIndex = factors.reduce((best, f, t) => (f > factors[best]! ? t : best), 0);
+  const bandwidthByHost = new Map(tree.hosts.map((x) => [x.name, options.replicationBitsPerSecondByHost?.get(x.name) ?? replicationBitsPerSecond(scenario.hardware[x.hardware]!)]));
+  const cases = recoveryCases({
+    tree, views, used: filler({ tree, views, pools: horizonPools, overrides })(factors[monthIndex]!), pgReplicasPerOsd: pgs.pgReplicasPerOsd,
+    pools: statics.filter((s) => s.view).map((s) => ({
+      ruleIndex: s.ri, copies: s.copies, k: s.pool.type === 'erasure' ? s.pool.k : null, rawUsedBytes: s.stored0 * factors[monthIndex]! * s.rate,
+    })),
+    settings: settings.recovery, bandwidth: (host) => bandwidthByHost.get(host) ?? null,
+  });
+
+  const plan: CephStoragePlan = {
+    crush: crushSummary(tree, scenario.racks),
+    rules: views.map((v, i) => ({
+      name: v.rule.name, type: v.rule.type, failureDomain: v.rule.failureDomain, deviceClass: v.rule.deviceClass ?? null,
+      implied: v.rule.implied ?? false, steps: ruleSteps(v.rule), osdCount: v.osds.length, rawBytes: v.rawBytes,
+      domains: v.domains.map((d) => ({ name: d.name, rawBytes: d.rawBytes, osdCount: d.osdCount })),
+      pools: statics.filter((s) => s.ri === i).map((s) => s.pool.name),
+    })),
+    pools,
+    pgs: pgs.plan,
+    hosts: sizing,
+    recovery: { monthIndex, month: monthLabel(scenario.start, monthIndex), cases },
+    months: horizon.months,
+    bottleneck: bottleneck(pools, scenario.start),
+    settings: {
+      osdMemoryTargetBytes: settings.osdMemoryTargetBytes, hostMemoryBytes: settings.hostMemoryBytes,
+      cpuThreadsPerOsd: { ...settings.cpuThreadsPerOsd }, targetPgPerOsd: settings.pgs.targetPerOsd, maxPgPerOsd: settings.pgs.maxPerOsd,
+      ...settings.recovery,
+    },
+  };
+  return { plan, pools: statics.map((s) => ({ ruleIndex: s.ri, view: s.view, reprotectableRawBytes: s.rep.reprotectableRawBytes })), findings };
+}
+
+/** The pool whose runway ends first: to its safe usable limit, or to nearfull (safe usable first on a tie). */
+function bottleneck(pools: readonly CephPoolPlan[], start: string): CephStoragePlan['bottleneck'] {
+  let best: CephStoragePlan['bottleneck'] = null;
+  for (const p of pools) {
+    for (const [limit, months] of [['safe usable', p.runwayToSafeUsableMonths], ['nearfull', p.runwayToNearfullMonths]] as const) {
+      if (months === null) continue;
+      if (best === null || months < best.runwayMonths) best = { pool: p.name, limit, runwayMonths: months, month: monthLabel(start, months) };
+    }
+  }
+  return best;
+}

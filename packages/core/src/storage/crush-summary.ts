@@ -1,0 +1,46 @@
+/**
+ * The CRUSH tree summarised for the plan and the report: racks (with their zone), hosts and
+ * device classes, with OSD counts, raw bytes and CRUSH weights (TiB).
+ */
+import type { Rack } from '../model/scenario.js';
+import type { CephCrushSummary } from '../plan/ceph-types.js';
+import type { CrushTree } from './crush.js';
+
+/**
+ * Sums of the tree: per rack (scenario rack order, racks without storage hosts left out,
+ * racks not in the scenario last), per host (tree order), per device class (first
+ * appearance). rawBytes = sum of OSD sizes; crushWeight = sum of OSD weights (TiB).
+ */
+export function crushSummary(tree: CrushTree, racks: readonly Rack[]): CephCrushSummary {
+  const sum = (xs: readonly { sizeBytes: number; crushWeight: number }[]) => ({
+    rawBytes: xs.reduce((s, o) => s + o.sizeBytes, 0),
+    crushWeight: xs.reduce((s, o) => s + o.crushWeight, 0),
+  });
+  const rackOrder = racks.map((r) => r.name);
+  for (const h of tree.hosts) if (!rackOrder.includes(h.rack)) rackOrder.push(h.rack);
+  const rackRows: CephCrushSummary['racks'] = [];
+  for (const name of rackOrder) {
+    const hs = tree.hosts.filter((h) => h.rack === name);
+    if (hs.length === 0) continue;
+    const osds = hs.flatMap((h) => h.osds);
+    const row: CephCrushSummary['racks'][number] = { name, hosts: hs.length, osdCount: osds.length, rawBytes: sum(osds).rawBytes };
+    const zone = hs[0]!.zone;
+    if (zone !== undefined) row.zone = zone;
+    rackRows.push(row);
+  }
+  const classes = [...new Set(tree.osds.map((o) => o.deviceClass))].map((deviceClass) => {
+    const osds = tree.osds.filter((o) => o.deviceClass === deviceClass);
+    return { deviceClass, osdCount: osds.length, ...sum(osds) };
+  });
+  return {
+    osdCount: tree.osds.length,
+    ...sum(tree.osds),
+    racks: rackRows,
+    hosts: tree.hosts.map((h) => {
+      const row: CephCrushSummary['hosts'][number] = { name: h.name, rack: h.rack, osdCount: h.osds.length, ...sum(h.osds) };
+      if (h.zone !== undefined) row.zone = h.zone;
+      return row;
+    }),
+    classes,
+  };
+}

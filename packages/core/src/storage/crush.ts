@@ -1,0 +1,106 @@
+/**
+ * The CRUSH tree headroom builds from the scenario: root `default` -> zone (when the rack
+ * has one) -> rack -> host -> OSD, one BlueStore OSD per disk with use `osd`, and the OSDs
+ * a rule takes (`step take default` or `default~<class>`).
+ */
+import type { DiskKind, DiskSpec, Scenario } from '../model/scenario.js';
+import type { Host } from '../plan/types.js';
+import type { HostRaw } from './raw.js';
+
+/** Bytes per TiB: a CRUSH weight is the device size in TiB. */
+export const BYTES_PER_TIB = 2 ** 40;
+
+/** One OSD of the planned cluster. */
+export interface CrushOsd {
+  /** osd.<id>: storage hosts in host order, then the host's OSD disks in disk order, from 0. */
+  id: number;
+  host: string;
+  rack: string;
+  zone?: string;
+  deviceClass: string;
+  kind: DiskKind;
+  sizeBytes: number;
+  /** CRUSH weight: sizeBytes / 2^40 (size in TiB, osd_crush_initial_weight -1). */
+  crushWeight: number;
+}
+
+/** A storage host and its OSDs (only hosts with at least one OSD). */
+export interface CrushHost {
+  name: string;
+  hardware: string;
+  rack: string;
+  zone?: string;
+  osds: CrushOsd[];
+}
+
+export interface CrushTree {
+  hosts: CrushHost[];
+  osds: CrushOsd[];
+}
+
+/**
+ * CRUSH weight of a device: its size in TiB, weight = bytes / 2^40 (what
+ * osd_crush_initial_weight -1 sets, src/common/options/osd.yaml.in: "the size of the OSD in
+ * TiB"). Example: an "8 TB" drive, 8e12 bytes -> 8e12 / 1,099,511,627,776 = 7.2760 TiB.
+ * Ceph stores it as 16.16 fixed point (weight x 65536 rounded); headroom keeps the double.
+ */
+export function crushWeightTiB(bytes: number): number {
+  return bytes / BYTES_PER_TIB;
+}
+
+/** Device class of an OSD disk: the scenario's `deviceClass`, else the disk kind (Ceph detects nvme, ssd, hdd). */
+export function deviceClassOf(disk: Pick<DiskSpec, 'kind' | 'deviceClass'>): string {
+  return disk.deviceClass ?? disk.kind;
+}
+
+/**
+ * The CRUSH tree of the storage-role hosts, in host order. OSD ids are assigned in that
+ * order, each host's OSD disks in disk order ([model]: Ceph numbers OSDs as they are
+ * created; a real cluster's ids may differ). Hosts of unknown hardware or without OSD
+ * disks are left out (CRUSH never chooses an empty bucket).
+ */
+export function buildCrushTree(scenario: Scenario, hosts: readonly Host[]): CrushTree {
+  const tree: CrushTree = { hosts: [], osds: [] };
+  for (const h of hosts) {
+    if (h.role !== 'storage') continue;
+    const hw = Object.hasOwn(scenario.hardware, h.hardware) ? scenario.hardware[h.hardware] : undefined;
+    if (!hw) continue;
+    const host: CrushHost = { name: h.name, hardware: h.hardware, rack: h.rack, osds: [] };
+    if (h.zone !== undefined) host.zone = h.zone;
+    for (const d of hw.disks) {
+      if (d.use !== 'osd' || d.sizeBytes <= 0) continue;
+      for (let i = 0; i < d.count; i++) {
+        const osd: CrushOsd = {
+          id: tree.osds.length, host: h.name, rack: h.rack, deviceClass: deviceClassOf(d), kind: d.kind,
+          sizeBytes: d.sizeBytes, crushWeight: crushWeightTiB(d.sizeBytes),
+        };
+        if (h.zone !== undefined) osd.zone = h.zone;
+        host.osds.push(osd);
+        tree.osds.push(osd);
+      }
+    }
+    if (host.osds.length > 0) tree.hosts.push(host);
+  }
+  return tree;
+}
+
+/** The OSDs a rule takes: every OSD, or those of its device class (the shadow root default~<class>). */
+export function osdsOfClass(tree: CrushTree, deviceClass: string | undefined): CrushOsd[] {
+  return deviceClass === undefined ? tree.osds : tree.osds.filter((o) => o.deviceClass === deviceClass);
+}
+
+/** Per-host raw bytes and OSD counts of a set of OSDs, in host order (the shape failureDomains() groups). */
+export function hostRawOf(osds: readonly CrushOsd[]): HostRaw[] {
+  const out: HostRaw[] = [];
+  for (const o of osds) {
+    const last = out[out.length - 1];
+    const h = last?.host === o.host ? last : out.find((x) => x.host === o.host);
+    if (h) {
+      h.rawBytes += o.sizeBytes;
+      h.osdCount += 1;
+    } else {
+      out.push({ host: o.host, rack: o.rack, rawBytes: o.sizeBytes, osdCount: 1 });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,39 @@
+/**
+ * What CRUSH can really place when failure domains are unequal [model]. A rule with
+ * `chooseleaf ... type <domain>` puts at most one copy (or shard) of each PG in a domain, so
+ * a domain holds at most one copy's worth of the data, whatever its size.
+ */
+
+/**
+ * The largest per-copy amount D (bytes) that fits in failure domains of capacities c_i
+ * (bytes) with r copies or shards of every object, one per domain:
+ *
+ *   sum_i min(c_i, D) >= r x D
+ *
+ * Closed form: with the capacities sorted largest first and S_j the sum of all but the j
+ * largest, D* = min over j = 0..r-1 of S_j / (r - j). (For any j, the j largest domains hold
+ * at most D each and the rest at most their capacity, so rD <= jD + S_j; the minimum is
+ * attained.) Fewer than r domains with room: D* = 0, nothing can be placed clean.
+ * Examples: [76, 76, 152] TB, r = 3 -> min(304/3, 152/2, 76/1) = 76 TB;
+ * N equal domains of c with N >= r -> N c / r (everything is usable).
+ * Units: bytes in, bytes out. Source: headroom [model] (formulas.md, "Unequal domains").
+ */
+export function waterFillPerCopyBytes(capacitiesBytes: readonly number[], r: number): number {
+  if (!(r >= 1)) return 0;
+  const c = capacitiesBytes.map((x) => Math.max(0, x)).sort((a, b) => b - a);
+  // suffix[j] = S_j = c[j] + ... + c[N-1], summed from the smallest (no cancellation dust)
+  const suffix = new Array<number>(c.length + 1).fill(0);
+  for (let j = c.length - 1; j >= 0; j--) suffix[j] = suffix[j + 1]! + c[j]!;
+  let best = Number.POSITIVE_INFINITY;
+  for (let j = 0; j < r; j++) best = Math.min(best, (suffix[j] ?? 0) / (r - j));
+  return Math.max(0, best);
+}
+
+/**
+ * Raw bytes CRUSH can place with r copies or shards in domains of the given capacities:
+ * r x D* (see waterFillPerCopyBytes). Divide by the raw used rate (size, or (k+m)/k) for
+ * client bytes: replicated r x D* / size = D*; EC (k+m) x D* / ((k+m)/k) = k x D*.
+ */
+export function placeableRawBytes(capacitiesBytes: readonly number[], r: number): number {
+  return r * waterFillPerCopyBytes(capacitiesBytes, r);
+}
