@@ -79,3 +79,14 @@ describe('reference pilot, by hand', () => {
     expect(plan.summary.error).toBe(0);
   });
 });
+
+describe('reference pilot: Ceph recovery uses the network plan', () => {
+  it('the replication link is ceph-cluster on bond1: 2 x 25 Gbit/s 802.3ad = 50 Gbit/s per storage host', () => {
+    expect(plan.storage.ceph!.recovery.bandwidthSource).toBe('the network plan: ceph-cluster on bond1, 50 Gbit/s per storage host');
+    const [osd, host] = plan.storage.ceph!.recovery.cases;
+    // a lost OSD is refilled by its own host's other OSDs: one receiving host, 50 Gbit/s
+    expect(osd).toMatchObject({ failure: 'osd', networkBitsPerSecond: 50e9 });
+    // a lost host: the 2 surviving hosts receive, 2 x 50 = 100 Gbit/s (and with 3 hosts for 3 copies it cannot re-protect)
+    expect(host).toMatchObject({ failure: 'host', networkBitsPerSecond: 100e9, reprotectable: false });
+  });
+});

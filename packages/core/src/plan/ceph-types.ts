@@ -138,6 +138,8 @@ export interface CephRecoveryPlan {
   monthIndex: number;
   month: string;
   cases: CephRecoveryCase[];
+  /** Where the replication bandwidth that caps recovery comes from: the network plan's replication link, or each host's fastest NIC card. */
+  bandwidthSource: string;
 }
 
 export interface CephRecoveryCase {

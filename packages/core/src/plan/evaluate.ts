@@ -8,6 +8,7 @@ import { projectHorizon } from '../forecast/horizon.js';
 import { resourceSeries } from '../forecast/resources.js';
 import { checkRoles } from '../hardware/requirements.js';
 import { planNetwork } from '../network/plan.js';
+import { cephRecoveryBandwidth } from '../network/traffic.js';
 import type { Scenario } from '../model/scenario.js';
 import { planStorage } from '../storage/storage-plan.js';
 import { VERSION } from '../version.js';
@@ -32,7 +33,13 @@ export function evaluate(scenario: Scenario): PlanResult {
   const references = findUnresolvedReferences(scenario);
   const hosts = expandHosts(scenario);
   const compute = planCompute(scenario, hosts.hosts);
-  const storage = planStorage(scenario, hosts.hosts);
+  // The network plan's replication link caps Ceph recovery (the slowest storage model's link,
+  // for every storage host); without a network: section, each host's fastest NIC card does.
+  const replication = cephRecoveryBandwidth(scenario, hosts.hosts);
+  const storage = planStorage(scenario, hosts.hosts, replication ? {
+    replicationBitsPerSecondByHost: new Map(hosts.hosts.filter((h) => h.role === 'storage').map((h) => [h.name, replication.perHostBitsPerSecond])),
+    replicationSource: `the network plan: ${replication.network} on ${replication.link}, ${replication.perHostBitsPerSecond / 1e9} Gbit/s per storage host`,
+  } : {});
   const control = planControlPlane(hosts.hosts);
   const roles = checkRoles(scenario, hosts.hosts);
   const network = planNetwork(scenario, hosts.hosts);

@@ -25,7 +25,13 @@ import { resolveCephSettings, subtreeKey } from './settings.js';
 export interface CephPlanOptions {
   /** Replication (cluster) network bandwidth per storage host, bits per second; hosts not listed use replicationBitsPerSecond(). */
   replicationBitsPerSecondByHost?: ReadonlyMap<string, number>;
+  /** Where replicationBitsPerSecondByHost comes from, said in the plan (e.g. the network plan's link). */
+  replicationSource?: string;
 }
+
+/** What the recovery estimate uses when the network plan gives no replication bandwidth. */
+export const NIC_CARD_REPLICATION_SOURCE =
+  "each storage host's fastest NIC card (ports x speed): no network plan says which links carry the Ceph cluster network";
 
 export interface CephPlanResult {
   plan: CephStoragePlan;
@@ -168,7 +174,10 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     pools,
     pgs: pgs.plan,
     hosts: sizing,
-    recovery: { monthIndex, month: monthLabel(scenario.start, monthIndex), cases },
+    recovery: {
+      monthIndex, month: monthLabel(scenario.start, monthIndex), cases,
+      bandwidthSource: options.replicationBitsPerSecondByHost ? (options.replicationSource ?? 'the network plan') : NIC_CARD_REPLICATION_SOURCE,
+    },
     months: horizon.months,
     bottleneck: bottleneck(pools, scenario.start),
     settings: {
