@@ -4,6 +4,7 @@
  */
 import { planCompute } from '../compute/compute-plan.js';
 import { planControlPlane } from '../control/quorum.js';
+import { analyzeFailures } from '../failure/analyze.js';
 import { projectHorizon } from '../forecast/horizon.js';
 import { resourceSeries } from '../forecast/resources.js';
 import { checkRoles } from '../hardware/requirements.js';
@@ -20,7 +21,8 @@ import { PLAN_SCHEMA_VERSION, type PlanResult } from './types.js';
  * hosts (expandHosts) -> compute (planCompute: Placement inventories, flavor fit, tolerated
  * capacity) -> storage (planStorage: raw, failure domains, pools) -> control plane
  * (planControlPlane: quorum) -> role checks (checkRoles) -> horizon (projectHorizon over
- * resourceSeries: demand growth, runway, bottleneck).
+ * resourceSeries: demand growth, runway, bottleneck) -> failure domains (analyzeFailures:
+ * what losing each host, rack, switch, power feed or zone does, month by month).
  * Findings of every phase are sorted by severity, code, subject (sortFindings) and counted.
  * The result holds `scenario` itself (same object, not copied) and is plain JSON: every
  * number is finite, missing values are null.
@@ -38,6 +40,7 @@ export function evaluate(scenario: Scenario): PlanResult {
     scenario.start,
     scenario.horizonMonths,
   );
+  const failure = analyzeFailures(scenario, hosts.hosts, compute.plan);
   const findings = sortFindings([
     ...references,
     ...hosts.findings,
@@ -46,6 +49,7 @@ export function evaluate(scenario: Scenario): PlanResult {
     ...control.findings,
     ...roles.findings,
     ...horizon.findings,
+    ...failure.findings,
   ]);
   return {
     schemaVersion: PLAN_SCHEMA_VERSION,
@@ -61,5 +65,6 @@ export function evaluate(scenario: Scenario): PlanResult {
     bottleneck: horizon.bottleneck,
     findings,
     summary: summarize(findings),
+    failure: failure.plan,
   };
 }

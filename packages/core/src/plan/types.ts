@@ -5,6 +5,7 @@
  */
 import type { Finding, Severity } from '../diagnostics/types.js';
 import type { Role, Scenario } from '../model/scenario.js';
+import type { FailurePlan } from '../failure/types.js';
 
 export const PLAN_SCHEMA_VERSION = 1 as const;
 
@@ -198,4 +199,6 @@ export interface PlanResult {
   findings: Finding[];
   /** Count of findings per severity. */
   summary: Record<Severity, number>;
+  /** What losing each failure domain (host, rack, switch, power feed, zone) does, from which month. Always set by evaluate; optional so that hand-built plans may omit it. */
+  failure?: FailurePlan;
 }
