@@ -8,6 +8,7 @@ import { UNITS_NOTE, formatNumber } from './format.js';
 import { horizonText } from './sections/common.js';
 import { computeSection } from './sections/compute.js';
 import { controlPlaneSection } from './sections/control-plane.js';
+import { failureSection } from './sections/failure.js';
 import { findingsSection } from './sections/findings.js';
 import { glossarySection } from './sections/glossary.js';
 import { nodesSection } from './sections/nodes.js';
@@ -32,6 +33,7 @@ export const SECTIONS: readonly (readonly [id: string, heading: string])[] = [
   ['compute', 'Compute'],
   ['storage', 'Storage'],
   ['control-plane', 'Control plane quorum'],
+  ['failure', 'Failure domains'],
   ['nodes', 'Nodes and role checks'],
   ['findings', 'Findings'],
   ['glossary', 'Glossary'],
@@ -39,8 +41,8 @@ export const SECTIONS: readonly (readonly [id: string, heading: string])[] = [
 
 /**
  * Renders a plan as a self-contained HTML report: summary (does the plan hold, bottleneck,
- * runway, findings by severity), compute, storage, control plane, nodes and role checks,
- * findings and a glossary. Charts are drawn to inline SVG with vega-lite at build time
+ * runway, findings by severity), compute, storage, control plane, failure domains, nodes
+ * and role checks, findings and a glossary. Charts are drawn to inline SVG with vega-lite at build time
  * (vega is loaded on first call). Every string from the scenario is HTML-escaped. No
  * capacity arithmetic: every number shown comes from `plan`. Deterministic: no clock, no
  * randomness, so the same plan renders to byte-identical HTML.
@@ -51,6 +53,7 @@ export async function renderHtml(plan: PlanResult, options: RenderHtmlOptions = 
   // Sections with charts are rendered one after the other: output order is fixed.
   const compute = await computeSection(plan);
   const storage = await storageSection(plan);
+  const failure = await failureSection(plan);
   const doc = html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -74,6 +77,7 @@ ${summarySection(plan)}
 ${compute}
 ${storage}
 ${controlPlaneSection(plan)}
+${failure}
 ${nodesSection(plan)}
 ${findingsSection(plan)}
 ${glossarySection()}
