@@ -123,6 +123,8 @@ export interface CephContext {
   before: number[];
   fillBefore: { held: number[]; maxFill: number | null };
   poolsBefore: PoolFailureDetail[];
+  /** CRUSH domain index of each storage host. */
+  domainOf: ReadonlyMap<string, number>;
   /** Survivors' fill by the capacities of the touched domains (see cephImpact). */
   fillCache: Map<string, { maxFill: number | null; rebuild: number }>;
 }
@@ -147,6 +149,7 @@ export function cephContext(scenario: Scenario, crush: readonly FailureDomainRaw
     before,
     fillBefore: survivorFill(before, loads),
     poolsBefore: scenario.ceph.pools.map((p) => poolAfterLoss(p, 0, crush.length)),
+    domainOf: new Map(crush.flatMap((d, i) => d.hosts.map((h) => [h, i] as const))),
     fillCache: new Map(),
   };
 }
@@ -175,16 +178,25 @@ export function cephImpact(
   const lost = new Set(domain.hostsLost.filter((h) => (hostRaw.get(h) ?? 0) > 0));
   const drained = new Set(domain.hostsDrained.filter((h) => (hostRaw.get(h) ?? 0) > 0));
   if (lost.size === 0 && !(domain.kind === 'maintenance' && drained.size > 0)) return undefined;
-  const after = crush.map((d) => d.hosts.reduce((s, h) => s + (lost.has(h) ? 0 : (hostRaw.get(h) ?? 0)), 0));
-  const touched = crush.map((d) => d.hosts.some((h) => lost.has(h) || drained.has(h)));
-  const affected = touched.filter(Boolean).length;
-  const left = after.filter((c) => c > 0).length;
+  // the CRUSH domains the loss touches, and their raw bytes left
+  const touchedRaw = new Map<number, number>();
+  for (const h of [...lost, ...drained]) {
+    const i = ctx.domainOf.get(h);
+    if (i === undefined) continue;
+    touchedRaw.set(i, (touchedRaw.get(i) ?? before[i]!) - (lost.has(h) ? (hostRaw.get(h) ?? 0) : 0));
+  }
+  const affected = touchedRaw.size;
+  const left = crush.length - [...touchedRaw.values()].filter((c) => c < 1).length; // under a byte left: none
   const pools = ceph.pools.map((p) => poolAfterLoss(p, affected, left));
   // The fill depends only on the capacities before and after of the touched domains: losses
   // that touch equal domains alike (any one of equal hosts) share it, computed once.
-  const key = touched.flatMap((x, i) => (x ? [`${before[i]}/${after[i]}`] : [])).sort().join(';');
+  const key = [...touchedRaw].map(([i, c]) => `${before[i]}/${c}`).sort().join(';');
   let fillAfter = ctx.fillCache.get(key);
   if (!fillAfter) {
+    const after = before.map((c, i) => {
+      const x = touchedRaw.get(i) ?? c;
+      return x < 1 ? 0 : x;
+    });
     const fill = survivorFill(after, ctx.loads);
     fillAfter = { maxFill: fill.maxFill, rebuild: rebuildBytes(fill.held, fillBefore.held, before, after) };
     ctx.fillCache.set(key, fillAfter);

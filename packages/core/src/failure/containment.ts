@@ -21,12 +21,12 @@ export function inheritContainedHarm(domains: readonly FailureDomain[], impacts:
   const withImpact = domains.filter((d) => impacts.has(d.id)).map((d) => ({ d, set: stopped(d) }));
   withImpact.sort((a, b) => a.set.size - b.set.size); // smaller losses first, so harm flows up chains
   const month = (id: string): number => impacts.get(id)?.firstHarmMonth ?? Number.POSITIVE_INFINITY;
+  // the losses that harm (in size order; a loss that inherits harm joins them)
+  const harmed = withImpact.filter((x) => month(x.d.id) !== Number.POSITIVE_INFINITY);
   for (const big of withImpact) {
-    // harmed losses as they stand now (earlier iterations may have added harm to smaller ones)
     let best: (typeof withImpact)[number] | undefined;
-    for (const small of withImpact) {
+    for (const small of harmed) {
       if (small.set.size > big.set.size) break;
-      if (month(small.d.id) === Number.POSITIVE_INFINITY) continue;
       if (small.d.id === big.d.id || small.set.size > big.set.size) continue;
       if (month(small.d.id) >= Math.min(month(big.d.id), best ? month(best.d.id) : Number.POSITIVE_INFINITY)) continue;
       let contained = true;
@@ -50,5 +50,10 @@ export function inheritContainedHarm(domains: readonly FailureDomain[], impacts:
     const detail = { compute, control, ceph, network, power };
     for (const k of Object.keys(detail) as (keyof typeof detail)[]) if (detail[k] === undefined) delete detail[k];
     impacts.set(big.d.id, makeImpact(big.d, own.subsystem, `${own.message} ${inherited[0]?.message ?? ''}`.trim(), [...kept, ...inherited], detail));
+    if (own.firstHarmMonth === null) {
+      // now harmed: a candidate for the larger losses that follow (keep `harmed` in size order)
+      const at = harmed.findIndex((x) => x.set.size > big.set.size);
+      harmed.splice(at < 0 ? harmed.length : at, 0, big);
+    }
   }
 }
