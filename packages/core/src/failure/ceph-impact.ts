@@ -284,35 +284,15 @@ function cephHarms(scenario: Scenario, domain: FailureDomain, d: CephImpactDetai
     );
   }
   const rackNote = domain.kind === 'rack' || domain.kind === 'zone' ? ' Ceph does not mark a whole rack out on its own (mon_osd_down_out_subtree_limit = rack): backfill waits for an operator.' : '';
-  if (d.backfillfullMonth !== null && d.survivorFillMonth0 !== null) {
-    const t = d.backfillfullMonth;
+  // the survivors' fill crossing a ratio: harm from that month, value = fill then, limit = the ratio
+  const fillHarm = (code: string, harm: 'degraded' | 'outage', t: number | null, ratio: number, say: (fill: string) => string): void => {
+    if (t === null || d.survivorFillMonth0 === null) return;
     const fill = d.survivorFillMonth0 * growthFactor(scenario.demand.growth, t);
-    harms.push(
-      makeHarm(domain, {
-        code: 'failure.ceph.backfillfull',
-        harm: 'degraded',
-        month: t,
-        message: `From ${monthText(scenario.start, t)}, re-protection fills the surviving ${unit} to ${pct(fill)}, above the backfillfull ratio ${pct(ratios.backfillfull)}: backfill stops and the PGs stay degraded.${rackNote}`,
-        value: fill,
-        limit: ratios.backfillfull,
-        unit: 'ratio',
-      }),
-    );
-  }
-  if (d.fullMonth !== null && d.survivorFillMonth0 !== null) {
-    const t = d.fullMonth;
-    const fill = d.survivorFillMonth0 * growthFactor(scenario.demand.growth, t);
-    harms.push(
-      makeHarm(domain, {
-        code: 'failure.ceph.full',
-        harm: 'outage',
-        month: t,
-        message: `From ${monthText(scenario.start, t)}, the surviving ${unit} are ${pct(fill)} full, above the full ratio ${pct(ratios.full)}: Ceph stops writes.`,
-        value: fill,
-        limit: ratios.full,
-        unit: 'ratio',
-      }),
-    );
-  }
+    harms.push(makeHarm(domain, { code, harm, month: t, message: `From ${monthText(scenario.start, t)}, ${say(pct(fill))}`, value: fill, limit: ratio, unit: 'ratio' }));
+  };
+  fillHarm('failure.ceph.backfillfull', 'degraded', d.backfillfullMonth, ratios.backfillfull, (fill) =>
+    `re-protection fills the surviving ${unit} to ${fill}, above the backfillfull ratio ${pct(ratios.backfillfull)}: backfill stops and the PGs stay degraded.${rackNote}`);
+  fillHarm('failure.ceph.full', 'outage', d.fullMonth, ratios.full, (fill) =>
+    `the surviving ${unit} are ${fill} full, above the full ratio ${pct(ratios.full)}: Ceph stops writes.`);
   return harms;
 }
