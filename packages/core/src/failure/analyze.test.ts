@@ -203,6 +203,21 @@ describe('properties (fast-check, seed 42)', () => {
     );
   });
 
+  it('the first month of harm does not depend on the horizon (the bisection finds the first month)', () => {
+    fc.assert(
+      fc.property(arbCloud, fc.integer({ min: 1, max: 11 }), (s, cut) => {
+        const full = analyze(s);
+        const short = analyze({ ...s, horizonMonths: cut });
+        const first = new Map(full.plan.impacts.map((i) => [`${i.domain}/${i.subsystem}`, i.firstHarmMonth]));
+        for (const i of short.plan.impacts) {
+          const m = first.get(`${i.domain}/${i.subsystem}`) ?? null;
+          expect(i.firstHarmMonth).toBe(m !== null && m < cut ? m : null);
+        }
+      }),
+      { seed: 42, numRuns: 40 },
+    );
+  });
+
   it('a larger loss never harms later than a smaller one contained in it', () => {
     const role = { compute: 'compute', control: 'control', ceph: 'storage' } as const;
     fc.assert(
