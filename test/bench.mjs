@@ -11,7 +11,9 @@
  *    times parseScenario (parse + validate + normalize), evaluate and renderHtml from the
  *    built dist of core and report. Each size runs in its own process so that the peak RSS
  *    (resourceUsage().maxRSS) belongs to that size alone; small sizes repeat and report the
- *    median. µs per host-month shows whether the work grows linearly.
+ *    median. µs per host-month shows whether the work grows linearly. The failure analysis
+ *    (part of evaluate) is also timed alone.
+ *    Then each scenario in scenarios/ as it is: evaluate and the failure analysis, median of 9.
  * 2. CLI start-up: median wall time of 5 spawns of `node packages/cli/dist/bin.js --version`
  *    and `... validate scenarios/reference-pilot.yaml`, next to a bare `node -e 0`; also a
  *    scenario with an inventory and `hw check` on one.
@@ -19,7 +21,7 @@
  *    inventory fixture's import time, in-process.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -101,6 +103,7 @@ async function measure(hosts) {
   const parseMs = [];
   const evaluateMs = [];
   const renderMs = [];
+  const failureMs = [];
   let planHosts = 0;
   for (let i = 0; i < iterations; i++) {
     let t = performance.now();
@@ -115,6 +118,12 @@ async function measure(hosts) {
     const plan = core.evaluate(parsed.scenario);
     evaluateMs.push(performance.now() - t);
     planHosts = plan.hosts.length;
+    if (core.analyzeFailures) {
+      // the failure analysis alone (evaluate runs it too; this says how much of evaluate it is)
+      t = performance.now();
+      core.analyzeFailures(parsed.scenario, plan.hosts, plan.compute);
+      failureMs.push(performance.now() - t);
+    }
     if (report?.renderHtml) {
       t = performance.now();
       await report.renderHtml(plan);
@@ -129,6 +138,7 @@ async function measure(hosts) {
     iterations,
     parseMs: median(parseMs),
     evaluateMs: median(evaluateMs),
+    failureMs: failureMs.length ? median(failureMs) : null,
     renderMs: renderMs.length ? median(renderMs) : null,
     maxRssMiB: process.resourceUsage().maxRSS / 1024,
   };
@@ -172,7 +182,7 @@ async function main() {
   }
   console.log(`headroom benchmark — node ${process.version}, ${process.platform}/${process.arch}, horizon ${HORIZON_MONTHS} months`);
   console.log('');
-  const rows = [['hosts', 'yaml KiB', 'parse+validate ms', 'evaluate ms', 'render-report ms', 'peak RSS MiB', 'evaluate µs/host-month', 'total µs/host-month']];
+  const rows = [['hosts', 'yaml KiB', 'parse+validate ms', 'evaluate ms', 'of which failure ms', 'render-report ms', 'peak RSS MiB', 'evaluate µs/host-month', 'total µs/host-month']];
   let failed = false;
   for (const hosts of SIZES) {
     const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', String(hosts)], {
@@ -183,7 +193,7 @@ async function main() {
     const line = r.stdout.trim().split('\n').pop();
     if (r.status !== 0 || !line) {
       failed = true;
-      rows.push([String(hosts), `failed: ${(r.stderr || '').trim().split('\n').slice(0, 3).join(' | ')}`, '', '', '', '', '', '']);
+      rows.push([String(hosts), `failed: ${(r.stderr || '').trim().split('\n').slice(0, 3).join(' | ')}`, '', '', '', '', '', '', '']);
       continue;
     }
     const m = JSON.parse(line);
@@ -194,6 +204,7 @@ async function main() {
       fmt(m.yamlKiB),
       fmt(m.parseMs),
       fmt(m.evaluateMs),
+      fmt(m.failureMs),
       fmt(m.renderMs),
       fmt(m.maxRssMiB),
       fmt((m.evaluateMs * 1000) / hostMonths, 2),
@@ -202,6 +213,28 @@ async function main() {
   }
   console.log(table(rows));
   console.log('(median of 15/7/3/1 runs for 10/100/1,000/10,000 hosts; one process per size)');
+  console.log('');
+
+  // The example scenarios as they are: evaluate (with the failure analysis) per file.
+  const core = await import(pathToFileURL(coreDist).href);
+  const scenarioRows = [['scenario', 'hosts', 'failure domains', 'evaluate ms (median of 9)', 'of which failure ms']];
+  for (const file of readdirSync(join(root, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort()) {
+    const parsed = core.parseScenario(readFileSync(join(root, 'scenarios', file), 'utf8'), { fileName: file });
+    if (!parsed.scenario) continue;
+    const ev = [];
+    const fa = [];
+    let plan;
+    for (let i = 0; i < 9; i++) {
+      let t = performance.now();
+      plan = core.evaluate(parsed.scenario);
+      ev.push(performance.now() - t);
+      t = performance.now();
+      core.analyzeFailures?.(parsed.scenario, plan.hosts, plan.compute);
+      fa.push(performance.now() - t);
+    }
+    scenarioRows.push([file, String(plan.hosts.length), String(plan.failure?.domains.length ?? 'n/a'), fmt(median(ev)), fmt(median(fa))]);
+  }
+  console.log(table(scenarioRows));
   console.log('');
 
   const startup = [

@@ -176,6 +176,18 @@ describe('headroom plan', () => {
   it('a bad --fail-on value exits 2', () => {
     expect(headroom('plan', pilot, '--fail-on', 'sometimes').code).toBe(2);
   });
+
+  it('--fail-on error fails CI when a tolerated failure causes harm (3 controllers as 2 + 1 in 2 racks, 1 rack tolerated)', () => {
+    // losing r1 leaves 1 of 3 controllers < quorum 2 (see the fixture's comment)
+    const file = 'test/fixtures/failure/controllers-two-racks.yaml';
+    const r = headroom('plan', file);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('failure.control.quorum_lost  rack r1');
+    expect(r.stderr).toContain('1 finding at or above error');
+    const plan = JSON.parse(headroom('plan', file, '--format', 'json', '--fail-on', 'none').stdout);
+    const impact = plan.failure.impacts.find((i: { domain: string; subsystem: string }) => i.domain === 'rack:r1' && i.subsystem === 'control');
+    expect(impact).toMatchObject({ harm: 'outage', firstHarmMonth: 0, severity: 'error' });
+  });
 });
 
 describe('headroom report', () => {

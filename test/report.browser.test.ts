@@ -151,7 +151,10 @@ describe.skipIf(!hasChromium)('scenario reports from the built CLI, in Chromium'
       });
       page.on('pageerror', (e) => errors.push(String(e)));
       await page.goto(url, { waitUntil: 'load' });
-      const lines = await page.$$eval('figure.chart svg', (svgs) => svgs.map((svg) => svg.querySelectorAll('.mark-line path').length));
+      const lines = await page.$$eval('figure.chart:not(.heatmap) svg', (svgs) => svgs.map((svg) => svg.querySelectorAll('.mark-line path').length));
+      // the failure heat map, when a loss harms within the horizon: one rect per domain row and month
+      const cells = await page.$$eval('figure.heatmap svg', (svgs) => svgs.map((svg) => svg.querySelectorAll('.mark-rect path').length));
+      for (const n of cells) expect(n).toBeGreaterThan(0);
       // compute vCPU + RAM, and one chart per Ceph pool: at least 4 charts, each with lines
       expect(lines.length).toBeGreaterThanOrEqual(4);
       for (const n of lines) expect(n).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixturePlan } from '../../../test/helpers/plan-fixture.js';
-import { cephLine, formatAmount, formatMonth, formatPercent, formatRunway, formatTB, renderText } from './render-text.js';
+import { cephLine, failureSummary, formatAmount, formatMonth, formatPercent, formatRunway, formatTB, renderText } from './render-text.js';
 
 describe('unit formatting', () => {
   it('shows bytes as decimal TB and says TB', () => {
@@ -84,5 +84,25 @@ describe('renderText', () => {
   it('is plain text unless colour is asked for', () => {
     expect(text).not.toContain('\u001b[');
     expect(renderText(fixturePlan(), { color: true })).toContain('\u001b[1m');
+  });
+});
+
+describe('failureSummary', () => {
+  it('counts tolerated losses with harm and names the first month; nothing without a failure analysis', () => {
+    const plan = fixturePlan();
+    expect(failureSummary(plan)).toBeUndefined();
+    const domain = (id: string, tolerated: boolean) => ({ id, kind: 'host' as const, name: id, tolerated, hostsLost: [id], hostsDrained: [], hostsDegraded: [] });
+    const impact = (d: string, month: number | null) => ({ domain: d, subsystem: 'compute' as const, harm: month === null ? ('none' as const) : ('outage' as const), firstHarmMonth: month, severity: null, harms: [], message: '' });
+    plan.failure = {
+      policy: { tolerate: { hosts: 1, racks: 0, zones: 0, switches: 1, feeds: 1 }, maintenance: { hosts: 0, roles: ['compute'] } },
+      assumptions: [],
+      domains: [domain('a', true), domain('b', true), domain('r', false)],
+      impacts: [impact('a', 2), impact('b', null), impact('r', 0)],
+    };
+    // a is tolerated and harms from month 2 (Mar 2027); r harms earlier but is not tolerated
+    expect(failureSummary(plan)).toBe('3 domains analysed; 1 tolerated loss causes harm, the first from Mar 2027');
+    expect(renderText(plan)).toContain('Failure domains: 3 domains analysed; 1 tolerated loss causes harm');
+    plan.failure.impacts = [impact('a', null)];
+    expect(failureSummary(plan)).toBe('3 domains analysed; no tolerated loss causes harm within the horizon');
   });
 });

@@ -170,10 +170,35 @@ export function cephLine(plan: PlanResult): string {
 }
 
 /**
+ * One line about plan.failure: how many domains were analysed, how many tolerated losses
+ * cause harm within the horizon and from which month (the findings list each one).
+ * Undefined when the plan carries no failure analysis.
+ */
+export function failureSummary(plan: PlanResult): string | undefined {
+  const f = plan.failure;
+  if (!f) return undefined;
+  const tolerated = new Set(f.domains.filter((d) => d.tolerated).map((d) => d.id));
+  let harmed = 0;
+  let first: number | null = null;
+  const seen = new Set<string>();
+  for (const i of f.impacts) {
+    if (!tolerated.has(i.domain) || i.firstHarmMonth === null) continue;
+    if (!seen.has(i.domain)) harmed++;
+    seen.add(i.domain);
+    if (first === null || i.firstHarmMonth < first) first = i.firstHarmMonth;
+  }
+  const analysed = `${plural(f.domains.length, 'domain')} analysed`;
+  if (first === null) return `${analysed}; no tolerated loss causes harm within the horizon`;
+  const month = plan.months[first]?.month;
+  return `${analysed}; ${harmed} tolerated ${harmed === 1 ? 'loss causes' : 'losses cause'} harm, the first from ${month ? formatMonth(month) : `month ${first}`}`;
+}
+
+/**
  * The plan summary printed by `headroom plan` and `headroom report`: scenario, horizon,
  * hosts per role, per-resource capacity, utilisation (with the tolerated failures removed)
  * in the first and last month, threshold and runway; the bottleneck, the control-plane
- * quorum, then the findings grouped by severity. Ends with a newline.
+ * quorum, the failure domains (`failureSummary`), then the findings grouped by severity.
+ * Ends with a newline.
  */
 export function renderText(plan: PlanResult, options: RenderTextOptions = {}): string {
   const style = createStyle(options.color ?? false);
@@ -212,6 +237,8 @@ export function renderText(plan: PlanResult, options: RenderTextOptions = {}): s
     `${style.bold('Control plane:')} ${plural(cp.controllers, 'controller')}, quorum ${cp.quorum}, ` +
       `tolerates ${plural(cp.toleratedFailures, 'controller failure')}`,
   );
+  const failureLine = failureSummary(plan);
+  if (failureLine) lines.push(`${style.bold('Failure domains:')} ${failureLine}`);
   lines.push('');
   lines.push(...findingRows(plan, style));
   return lines.join('\n') + '\n';

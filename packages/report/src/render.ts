@@ -8,6 +8,7 @@ import { UNITS_NOTE, formatNumber } from './format.js';
 import { horizonText } from './sections/common.js';
 import { computeSection } from './sections/compute.js';
 import { controlPlaneSection } from './sections/control-plane.js';
+import { failureSection } from './sections/failure.js';
 import { findingsSection } from './sections/findings.js';
 import { glossarySection } from './sections/glossary.js';
 import { networkSection } from './sections/network.js';
@@ -34,6 +35,7 @@ export const SECTIONS: readonly (readonly [id: string, heading: string])[] = [
   ['storage', 'Storage'],
   ['network', 'Network'],
   ['control-plane', 'Control plane quorum'],
+  ['failure', 'Failure domains'],
   ['nodes', 'Nodes and role checks'],
   ['findings', 'Findings'],
   ['glossary', 'Glossary'],
@@ -41,8 +43,8 @@ export const SECTIONS: readonly (readonly [id: string, heading: string])[] = [
 
 /**
  * Renders a plan as a self-contained HTML report: summary (does the plan hold, bottleneck,
- * runway, findings by severity), compute, storage, control plane, nodes and role checks,
- * findings and a glossary. Charts are drawn to inline SVG with vega-lite at build time
+ * runway, findings by severity), compute, storage, control plane, failure domains, nodes
+ * and role checks, findings and a glossary. Charts are drawn to inline SVG with vega-lite at build time
  * (vega is loaded on first call). Every string from the scenario is HTML-escaped. No
  * capacity arithmetic: every number shown comes from `plan`. Deterministic: no clock, no
  * randomness, so the same plan renders to byte-identical HTML.
@@ -54,6 +56,7 @@ export async function renderHtml(plan: PlanResult, options: RenderHtmlOptions = 
   const compute = await computeSection(plan);
   const storage = await storageSection(plan);
   const network = await networkSection(plan);
+  const failure = await failureSection(plan);
   const doc = html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -78,6 +81,7 @@ ${compute}
 ${storage}
 ${network}
 ${controlPlaneSection(plan)}
+${failure}
 ${nodesSection(plan)}
 ${findingsSection(plan)}
 ${glossarySection()}

@@ -94,6 +94,8 @@ figure.chart figcaption strong { color: var(--fg); }
 .chart-svg svg .role-axis-grid line { stroke: var(--chart-grid); }
 .chart-data summary { cursor: pointer; color: var(--link); font-size: 0.88rem; }
 .chart-data table { max-width: 720px; }
+table.failure-matrix td { min-width: 8em; }
+table.failure-matrix th[scope=row] { min-width: 11em; }
 dl.glossary dt { font-weight: 650; margin-top: 10px; }
 dl.glossary dd { margin: 2px 0 0 0; max-width: 90ch; }
 footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--rule); color: var(--muted); font-size: 0.85rem; }

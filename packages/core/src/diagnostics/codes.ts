@@ -23,6 +23,7 @@ export const DIAGNOSTIC_CODES = {
   'ref.unknown_flavor': 'Demand names a flavor that is not defined',
   'ref.unknown_pool': 'Stored data is given for a pool that is not defined',
   'ref.duplicate_name': 'Two racks, pools or rules have the same name, or an OSD is listed twice',
+  'ref.duplicate_member': 'A rack lists the same switch or power feed twice',
   'ceph.ratios.order': 'Ceph ratios must satisfy nearfull <= backfillfull <= full',
   'ceph.pool.min_size_range': 'min_size must be within 1..size (replicated) or k..k+m (erasure)',
   'ceph.pool.shares_exceed_one': 'Pool shares of the raw capacity add up to more than 1',

@@ -76,6 +76,14 @@ export interface Rack {
   zone?: string;
   heightRu: number;
   powerBudgetWatts?: number;
+  /**
+   * Top-of-rack switches the rack's servers are cabled to, each server to all of them.
+   * normalize sets [`<rack>-tor-a`, `<rack>-tor-b`] by default; absent only in hand-built
+   * scenarios, where the failure analysis applies the same default. Same name = same switch.
+   */
+  switches?: string[];
+  /** Power feeds of the rack, each server corded to all of them. normalize sets ['A', 'B'] by default. Same name = same feed. */
+  powerFeeds?: string[];
 }
 
 export type Placement = 'spread' | 'pack';
@@ -220,8 +228,17 @@ export interface RoleRequirements {
 }
 
 export interface Policy {
-  /** Failures the plan must survive: N+hosts per role, or whole racks. */
-  tolerate: { hosts: number; racks: number };
+  /**
+   * Failures the plan must survive: N+hosts per role, or whole racks; zones, switches and
+   * feeds (power) for the failure analysis. normalize fills zones 0, switches 1, feeds 1;
+   * absent only in hand-built scenarios, where the failure analysis uses the same defaults.
+   */
+  tolerate: { hosts: number; racks: number; zones?: number; switches?: number; feeds?: number };
+  /**
+   * Maintenance allowance: `hosts` hosts of each role in `roles` drained for a rolling upgrade
+   * while a failure happens. normalize fills { hosts: 0, roles: [control, compute, storage] }.
+   */
+  maintenance?: { hosts: number; roles: Role[] };
   /** Utilisation thresholds (0..1). Storage: the fill of the surviving OSDs after the tolerated failures and re-protection; defaults to Ceph's backfillfull ratio. */
   thresholds: { compute: number; storage: number };
 }

@@ -159,6 +159,20 @@ export const RackSchema = z.strictObject({
   zone: identifier.optional().describe('Availability zone the rack belongs to'),
   heightRu: int().min(1).max(60).default(42).describe('Usable rack units (default 42)'),
   powerBudget: quantity('power', 'Power budget of the rack, e.g. "12 kW"').optional(),
+  switches: z
+    .array(identifier)
+    .min(1)
+    .optional()
+    .describe(
+      'Top-of-rack switches the rack\'s servers are cabled to (every server to all of them, bonded). Default: a pair, <rack>-tor-a and <rack>-tor-b. The same name in several racks is one switch serving them. One switch makes it a single point of failure for the rack',
+    ),
+  powerFeeds: z
+    .array(identifier)
+    .min(1)
+    .optional()
+    .describe(
+      'Power feeds (PDU sides) of the rack; every server is corded to all of them (redundant PSUs). Default: A and B. The same name in several racks is one feed (e.g. the A-side UPS): losing it unpowers every server with no other feed',
+    ),
 });
 
 export const NodeGroupSchema = z.strictObject({
@@ -351,8 +365,25 @@ export const ScenarioFileSchema = z
           .strictObject({
             hosts: int().min(0).default(1).describe('Hosts per role that may fail (N+1 = 1, default)'),
             racks: int().min(0).default(0).describe('Whole racks that may fail (default 0)'),
+            zones: int().min(0).default(0).describe('Whole availability zones that may fail (default 0)'),
+            switches: int().min(0).default(1).describe('Top-of-rack switches that may fail (default 1: any one switch)'),
+            feeds: int().min(0).default(1).describe('Power feeds that may fail (default 1: any one feed, A or B)'),
           })
           .prefault({}),
+        maintenance: z
+          .strictObject({
+            hosts: int()
+              .min(0)
+              .default(0)
+              .describe('Hosts per role drained at once for a rolling upgrade, in addition to the tolerated failures (default 0)'),
+            roles: z
+              .array(z.enum(['control', 'compute', 'storage']))
+              .min(1)
+              .default(['control', 'compute', 'storage'])
+              .describe('Roles whose hosts are drained for maintenance (default control, compute, storage)'),
+          })
+          .prefault({})
+          .describe('Maintenance allowance: hosts out for upgrades while a failure happens'),
         thresholds: z
           .strictObject({
             compute: ratio('Compute utilisation that ends the runway (default 0.80)').default(0.8),

@@ -16,8 +16,14 @@ describe('evaluate', () => {
     expect(r.scenario).toBe(s);
     expect(r.hosts).toHaveLength(10); // 3 control + 3 compute + 4 storage
     expect(r.controlPlane).toEqual({ controllers: 3, quorum: 2, toleratedFailures: 1 });
-    expect(r.findings).toEqual([]);
-    expect(r.summary).toEqual({ info: 0, warning: 0, error: 0 });
+    // Failure domains: storage spreads over r1, r2, r3, r1, so rack r1 (zone az1) holds 2 of the
+    // 4 storage hosts: a PG with copies on both keeps 1 of 3 < min_size 2. Racks and zones are not
+    // tolerated (policy.tolerate racks 0, zones 0): warnings.
+    expect(r.findings.map((f) => [f.code, f.severity, f.subject])).toEqual([
+      ['failure.ceph.inactive_pgs', 'warning', 'rack r1'],
+      ['failure.ceph.inactive_pgs', 'warning', 'zone az1'],
+    ]);
+    expect(r.summary).toEqual({ info: 0, warning: 2, error: 0 });
     expect(r.resources.map((x) => x.id)).toEqual(['compute.vcpu', 'compute.memory', 'storage.pool.volumes']);
     expect(r.months.map((m) => m.month).slice(0, 2)).toEqual(['2027-01', '2027-02']);
     expect(r.months).toHaveLength(24);
@@ -52,14 +58,38 @@ describe('evaluate', () => {
     const info = Object.fromEntries(r.resources.map((x) => [x.id, [x.runwayMonths, x.runwayMonthsAllHosts]]));
     expect(info).toEqual({ 'compute.vcpu': [null, null], 'compute.memory': [9, 22], 'storage.pool.volumes': [11, 21] });
     expect(r.bottleneck).toEqual({ resource: 'compute.memory', runwayMonths: 9, month: '2027-10' });
-    expect(r.findings.map((f) => [f.code, f.severity, f.subject, f.month])).toEqual([
+    const notFailure = r.findings.filter((f) => !f.code.startsWith('failure.'));
+    expect(notFailure.map((f) => [f.code, f.severity, f.subject, f.month])).toEqual([
       ['capacity.exceeded', 'error', 'resource compute.memory', 16],
       ['capacity.exceeded', 'error', 'resource storage.pool.volumes', 16],
       ['capacity.threshold_crossed', 'warning', 'resource compute.memory', 9],
       ['capacity.threshold_crossed', 'warning', 'resource storage.pool.volumes', 11],
       ['ceph.rule.nearfull', 'warning', 'rule replicated_rule', 21],
     ]);
-    expect(r.summary).toEqual({ info: 0, warning: 3, error: 2 });
+    expect(r.summary.error - 2).toBe(r.findings.filter((f) => f.code.startsWith('failure.') && f.severity === 'error').length);
+  });
+
+  it('the same plan, failure domains: a host loss harms compute from month 14 and Ceph from month 13', () => {
+    // Compute: an m1.xlarge takes 32,768 MiB: floor(520,192 / 32,768) = 15 per host. n(t) =
+    // ceil(20 × 1.03^t) instances spread evenly over 3 hosts. Losing the fullest, ceil(n/3), the
+    // two survivors have 30 − (n − ceil(n/3)) slots: enough iff n <= 30. 20 × 1.03^13 = 29.37 -> 30;
+    // 20 × 1.03^14 = 30.25 -> 31: harm from month 14 (2028-03), two months before the memory
+    // sum says demand exceeds the N+1 capacity (month 16): the 0.875 of a slot left on each host
+    // holds no instance.
+    // Ceph: 50 TB × 3 = 150 TB raw of 320: 46.9 %; one host lost: 150 / 240 = 62.5 %, re-protected
+    // on the 3 left (= size). Backfillfull: 0.625 × 1.03^t > 0.9 <=> t > ln 1.44 / ln 1.03 = 12.34
+    // -> month 13; full: > 0.95 <=> t > ln 1.52 / ln 1.03 = 14.17 -> month 15.
+    const s = makeScenario({
+      demand: { instances: [{ flavor: 'm1.xlarge', count: 20 }], storageBytes: { volumes: 50e12 }, growth: { kind: 'compound', perMonth: 0.03 } },
+      policy: { tolerate: { hosts: 1, racks: 0 }, thresholds: { compute: 0.8, storage: 0.85 } },
+    });
+    const r = evaluate(s);
+    const hostFindings = r.findings.filter((f) => f.code.startsWith('failure.') && f.subject.endsWith('hosts'));
+    expect(hostFindings.map((f) => [f.code, f.severity, f.subject, f.month])).toEqual([
+      ['failure.ceph.full', 'error', '4 hosts', 15],
+      ['failure.compute.shortfall', 'error', '3 hosts', 14],
+      ['failure.ceph.backfillfull', 'warning', '4 hosts', 13],
+    ]);
   });
 
   it('does not mutate its input and returns plain JSON', () => {

@@ -4,6 +4,7 @@
  */
 import { planCompute } from '../compute/compute-plan.js';
 import { planControlPlane } from '../control/quorum.js';
+import { analyzeFailures } from '../failure/analyze.js';
 import { projectHorizon } from '../forecast/horizon.js';
 import { resourceSeries } from '../forecast/resources.js';
 import { checkRoles } from '../hardware/requirements.js';
@@ -25,6 +26,8 @@ import { PLAN_SCHEMA_VERSION, type PlanResult } from './types.js';
  * resourceSeries: demand growth, runway, bottleneck).
  * With a `network:` section, planNetwork adds `network` (subnets, addresses, links, traffic)
  * and its `network.*` findings.
+ * resourceSeries: demand growth, runway, bottleneck) -> failure domains (analyzeFailures:
+ * what losing each host, rack, switch, power feed or zone does, month by month).
  * Findings of every phase are sorted by severity, code, subject (sortFindings) and counted.
  * The result holds `scenario` itself (same object, not copied) and is plain JSON: every
  * number is finite, missing values are null.
@@ -49,6 +52,7 @@ export function evaluate(scenario: Scenario): PlanResult {
     scenario.start,
     scenario.horizonMonths,
   );
+  const failure = analyzeFailures(scenario, hosts.hosts, compute.plan);
   const findings = sortFindings([
     ...references,
     ...hosts.findings,
@@ -58,6 +62,7 @@ export function evaluate(scenario: Scenario): PlanResult {
     ...roles.findings,
     ...horizon.findings,
     ...(network?.findings ?? []),
+    ...failure.findings,
   ]);
   return {
     schemaVersion: PLAN_SCHEMA_VERSION,
@@ -74,5 +79,6 @@ export function evaluate(scenario: Scenario): PlanResult {
     findings,
     summary: summarize(findings),
     ...(network ? { network: network.plan } : {}),
+    failure: failure.plan,
   };
 }

@@ -7,6 +7,7 @@ import type { Finding, Severity } from '../diagnostics/types.js';
 import type { Role, Scenario } from '../model/scenario.js';
 import type { NetworkPlan } from '../network/types.js';
 import type { CephStoragePlan } from './ceph-types.js';
+import type { FailurePlan } from '../failure/types.js';
 
 export const PLAN_SCHEMA_VERSION = 1 as const;
 
@@ -210,4 +211,6 @@ export interface PlanResult {
   summary: Record<Severity, number>;
   /** The network layout, checked and sized (present when the scenario has a `network:` section). */
   network?: NetworkPlan;
+  /** What losing each failure domain (host, rack, switch, power feed, zone) does, from which month. Always set by evaluate; optional so that hand-built plans may omit it. */
+  failure?: FailurePlan;
 }

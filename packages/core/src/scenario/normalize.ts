@@ -9,6 +9,7 @@ import { DEFAULT_REQUIREMENTS } from '../model/requirements.js';
 import type { ScenarioFileOutput } from '../model/schema.js';
 import { normalizeNetwork } from '../network/normalize.js';
 import { applyDeviceClasses, normalizeCeph } from './ceph-normalize.js';
+import { DEFAULT_POWER_FEEDS, defaultRackSwitches } from '../failure/topology.js';
 
 /** Nova reserved_host_memory_mb default: 512 MiB (nova/conf/compute.py). */
 export const NOVA_DEFAULT_RESERVED_HOST_MEMORY_BYTES = 512 * 2 ** 20;
@@ -57,9 +58,11 @@ export function normalize(f: ScenarioFileOutput, inventoryModels: Record<string,
       const rack: Scenario['racks'][number] = { name: r.name, heightRu: r.heightRu };
       if (r.zone !== undefined) rack.zone = r.zone;
       if (r.powerBudget !== undefined) rack.powerBudgetWatts = r.powerBudget;
+      rack.switches = r.switches ? [...r.switches] : defaultRackSwitches(r.name);
+      rack.powerFeeds = r.powerFeeds ? [...r.powerFeeds] : [...DEFAULT_POWER_FEEDS];
       return rack;
     })
-    : [{ name: 'rack-1', heightRu: 42 }];
+    : [{ name: 'rack-1', heightRu: 42, switches: defaultRackSwitches('rack-1'), powerFeeds: [...DEFAULT_POWER_FEEDS] }];
 
   const nodes = f.nodes.map((g) => {
     const group: Scenario['nodes'][number] = {
@@ -126,6 +129,7 @@ export function normalize(f: ScenarioFileOutput, inventoryModels: Record<string,
     },
     policy: {
       tolerate: { ...f.policy.tolerate },
+      maintenance: { hosts: f.policy.maintenance.hosts, roles: [...f.policy.maintenance.roles] },
       thresholds: { compute: f.policy.thresholds.compute, storage: f.policy.thresholds.storage ?? f.ceph.ratios.backfillfull },
     },
     requirements,

@@ -52,14 +52,19 @@ describe('parseScenario on a valid file', () => {
 
   it('fills the documented defaults', () => {
     expect(s.horizonMonths).toBe(24);
-    expect(s.racks).toEqual([{ name: 'rack-1', heightRu: 42 }]);
+    // one rack with a top-of-rack pair and feeds A/B (the failure analysis' defaults)
+    expect(s.racks).toEqual([{ name: 'rack-1', heightRu: 42, switches: ['rack-1-tor-a', 'rack-1-tor-b'], powerFeeds: ['A', 'B'] }]);
     expect(s.openstack.allocationRatio).toEqual({ cpu: 4, ram: 1, disk: 1 }); // Nova initial_*_allocation_ratio since 2023.1
     expect(s.openstack.reserved).toEqual({ hostMemoryBytes: 512 * 2 ** 20, hostCpus: 0, hostDiskBytes: 0 }); // reserved_host_memory_mb = 512
     expect(s.openstack.ephemeralStorage).toBe('local');
     expect(s.ceph.ratios).toEqual({ nearfull: 0.85, backfillfull: 0.9, full: 0.95 });
     expect(s.ceph.failureDomain).toBe('host');
     // storage threshold: the survivors' fill after the tolerated failures, default mon_osd_backfillfull_ratio 0.90
-    expect(s.policy).toEqual({ tolerate: { hosts: 1, racks: 0 }, thresholds: { compute: 0.8, storage: 0.9 } });
+    expect(s.policy).toEqual({
+      tolerate: { hosts: 1, racks: 0, zones: 0, switches: 1, feeds: 1 },
+      maintenance: { hosts: 0, roles: ['control', 'compute', 'storage'] },
+      thresholds: { compute: 0.8, storage: 0.9 },
+    });
     // Ceph: osd_memory_target 4 GiB; mon_target_pg_per_osd 100, mon_max_pg_per_osd 250; osd_max_backfills 1;
     // mon_osd_down_out_interval 600 s; osd_heartbeat_grace 20 s; headroom defaults: 16 GiB per host, 100 MB/s per backfill
     expect(s.ceph.osdMemoryTargetBytes).toBe(4 * 2 ** 30);

@@ -52,6 +52,22 @@ export function checkReferences(raw: Obj): RawIssue[] {
   const pools = names(list(ceph.pools), ['ceph', 'pools'], 'pool', out);
   const demand = isObj(raw.demand) ? raw.demand : {};
 
+  // A rack lists each switch and power feed once (the failure analysis counts links and cords).
+  list(raw.racks).forEach((r, i) => {
+    if (!isObj(r)) return;
+    for (const key of ['switches', 'powerFeeds'] as const) {
+      const seen = new Set<string>();
+      list(r[key]).forEach((m, j) => {
+        const n = str(m);
+        if (n === undefined) return;
+        if (seen.has(n)) {
+          out.push({ code: 'ref.duplicate_member', path: ['racks', i, key, j], message: `rack lists ${key === 'switches' ? 'switch' : 'power feed'} "${n}" twice` });
+        }
+        seen.add(n);
+      });
+    }
+  });
+
   list(raw.nodes).forEach((g, i) => {
     if (!isObj(g)) return;
     const hw = str(g.hardware);

@@ -91,6 +91,12 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     definition: 'The months planned, starting at the scenario’s start month.',
   },
   {
+    id: 'failure-impact',
+    term: 'Failure domain loss, re-protection, fragmentation',
+    definition:
+      'Losing a failure domain (a host, rack, top-of-rack switch, power feed or zone) stops its hosts. Their instances must restart on the survivors’ free Placement capacity; fragmentation is free capacity split over hosts in pieces too small for a flavor. Re-protection is Ceph re-creating the lost copies on the surviving failure domains; it needs as many domains as copies (size, or k+m) and stops above the backfillfull ratio. A maintenance allowance counts hosts drained for upgrades as down too.',
+  },
+  {
     id: 'quorum',
     term: 'Quorum',
     definition:

@@ -1,0 +1,147 @@
+/**
+ * analyzeFailures: every failure domain of the topology, what losing it does to compute,
+ * the control plane, Ceph, the network and power, and from which month of the horizon.
+ * Pure; never throws for user data.
+ */
+import { compareCapacity } from '../compute/tolerance.js';
+import type { Finding } from '../diagnostics/types.js';
+import type { Role, Scenario } from '../model/scenario.js';
+import type { ComputePlan, Host } from '../plan/types.js';
+import { failureDomains, storageHostsRaw } from '../storage/raw.js';
+import { attachmentImpact } from './attachment-impact.js';
+import { cephContext, cephImpact } from './ceph-impact.js';
+import { computeImpacts, computeModel } from './compute-impact.js';
+import { inheritContainedHarm } from './containment.js';
+import { controlImpact } from './control-impact.js';
+import { domainContext, enumerateDomains, rackAttachments } from './domains.js';
+import { failureFindings } from './findings.js';
+import { makeImpact } from './harm.js';
+import type { FailureHooks } from './hooks.js';
+import { failurePolicy } from './topology.js';
+import type { FailureDomain, FailureImpact, FailurePlan, FailureSubsystem } from './types.js';
+
+export interface FailureResult {
+  plan: FailurePlan;
+  findings: Finding[];
+}
+
+const SUBSYSTEMS: readonly FailureSubsystem[] = ['compute', 'control', 'ceph', 'network', 'power'];
+
+/** Host names per role, largest first: compute by Placement capacity (VCPU, then MEMORY_MB, then DISK_GB), storage by raw OSD bytes, control in host order. */
+function largestFirst(hosts: readonly Host[], compute: ComputePlan, storageRaw: ReadonlyMap<string, number>): Partial<Record<Role, string[]>> {
+  const capacity = new Map(compute.hosts.map((h) => [h.host, Object.fromEntries(h.inventories.map((i) => [i.resourceClass, i.capacity]))]));
+  const rank = (role: Role, cmp: (a: Host, b: Host) => number): string[] =>
+    hosts
+      .map((h, i) => ({ h, i }))
+      .filter((x) => x.h.role === role)
+      .sort((a, b) => cmp(a.h, b.h) || a.i - b.i)
+      .map((x) => x.h.name);
+  return {
+    control: rank('control', () => 0),
+    compute: rank('compute', (a, b) => compareCapacity(capacity.get(b.name) ?? {}, capacity.get(a.name) ?? {})),
+    storage: rank('storage', (a, b) => (storageRaw.get(b.name) ?? 0) - (storageRaw.get(a.name) ?? 0)),
+  };
+}
+
+/** The plain-words assumptions behind the analysis (what the scenario and the hooks did not say). */
+function assumptions(scenario: Scenario, hooks: FailureHooks): string[] {
+  const out: string[] = [];
+  if (!hooks.network?.hostSwitches) {
+    out.push(
+      "Network: every host is bonded to all of its rack's switches (racks[].switches, by default a top-of-rack pair <rack>-tor-a / <rack>-tor-b), so losing one switch of a pair cuts no host off; the network plan's per-port cabling will replace this assumption.",
+    );
+  }
+  out.push("Power: every host is corded to all of its rack's power feeds (racks[].powerFeeds, by default A and B) through redundant PSUs, and the remaining feed carries the whole rack.");
+  out.push(
+    'Compute: instances are spread over the hypervisors as Nova\'s default weighers do (most free RAM first); a lost host\'s instances are re-placed by first-fit decreasing (largest dominant share first) on the survivors\' Placement capacity. Demand per month is rounded up to whole instances. Server groups (anti-affinity) and availability zones are not modelled.',
+  );
+  if (!hooks.ceph?.survivorFillRatio) {
+    out.push(
+      'Ceph: fill is averaged per CRUSH failure domain (the fullest OSD is higher by the balancer\'s deviation); every pool shares the same OSDs; re-protection is assumed to run (a whole rack is not marked out automatically: mon_osd_down_out_subtree_limit = rack). The time to re-protect is not computed until the Ceph model and the network\'s replication bandwidth provide it.',
+    );
+  }
+  out.push(
+    `Control plane: Galera needs more than half of the controllers still in the cluster (drained ones left gracefully); RabbitMQ quorum queues have min(3, controllers) replicas and, in the worst case, some queue has its replicas on the stopped controllers.`,
+  );
+  if (scenario.demand.growth.perMonth < 0) out.push('Demand shrinks in this scenario: a loss that harms in one month may stop harming later; the first month of harm is reported.');
+  return out;
+}
+
+/** Info findings for tolerances headroom does not enumerate (combinations of several racks, zones, switches or feeds). */
+function notAnalysed(policy: FailurePlan['policy']): Finding[] {
+  const out: Finding[] = [];
+  for (const [key, n] of [['racks', policy.tolerate.racks], ['zones', policy.tolerate.zones], ['switches', policy.tolerate.switches], ['feeds', policy.tolerate.feeds]] as const) {
+    if (n < 2) continue;
+    out.push({
+      code: 'failure.combinations_not_analysed',
+      severity: 'info',
+      subject: `policy.tolerate.${key}`,
+      message: `the policy tolerates ${n} ${key} at once, but the failure analysis loses one at a time: combinations of ${n} ${key} are not analysed`,
+      value: n,
+      limit: 1,
+      unit: key,
+      source: 'headroom: failure domains are analysed one at a time (plus the N largest hosts of each role for policy.tolerate.hosts >= 2)',
+    });
+  }
+  return out;
+}
+
+/**
+ * Analyses every failure domain (see `enumerateDomains`) against every subsystem it touches:
+ * compute (`computeImpacts`), control plane (`controlImpact`), Ceph (`cephImpact`), the
+ * network and power (`attachmentImpact`); applies the containment rule (a larger loss never
+ * harms later than a smaller one it contains, `inheritContainedHarm`); and turns the harms
+ * into findings (`failureFindings`). `hooks` lets the Ceph model and the network plan refine
+ * the first cut.
+ */
+export function analyzeFailures(scenario: Scenario, hosts: readonly Host[], compute: ComputePlan, hooks: FailureHooks = {}): FailureResult {
+  const policy = failurePolicy(scenario);
+  const known = hosts.filter((h) => Object.hasOwn(scenario.hardware, h.hardware));
+  const storage = storageHostsRaw(scenario, known);
+  const hostRaw = new Map(storage.map((h) => [h.host, h.rawBytes]));
+  const crush = failureDomains(storage, scenario.ceph.failureDomain, scenario.racks);
+  const ceph = cephContext(scenario, crush, hostRaw);
+  const attach = rackAttachments(scenario.racks);
+  const ctx = domainContext({
+    hosts: known,
+    racks: scenario.racks,
+    policy,
+    largestFirst: largestFirst(known, compute, hostRaw),
+    hostSwitches: hooks.network?.hostSwitches ? (h) => hooks.network!.hostSwitches!(h) : attach.hostSwitches,
+    hostFeeds: attach.hostFeeds,
+  });
+  const domains = enumerateDomains(ctx);
+  const computeOut = computeImpacts(computeModel(scenario, compute), domains, scenario.start);
+  const controllers = new Set(known.filter((h) => h.role === 'control').map((h) => h.name));
+  const networkSource = hooks.network?.hostSwitches ? 'network' : 'default';
+  const cephHooks = { ...(hooks.ceph ? { ceph: hooks.ceph } : {}), ...(hooks.network?.replicationBitsPerSecond ? { replicationBitsPerSecond: hooks.network.replicationBitsPerSecond } : {}) };
+
+  const bySubsystem = new Map<FailureSubsystem, Map<string, FailureImpact>>(SUBSYSTEMS.map((s) => [s, new Map()]));
+  for (const d of domains) {
+    const c = computeOut.get(d.id);
+    if (c) bySubsystem.get('compute')!.set(d.id, makeImpact(d, 'compute', c.message, c.harms, { compute: c.detail }));
+    const k = controlImpact(d, controllers);
+    if (k) bySubsystem.get('control')!.set(d.id, makeImpact(d, 'control', k.message, k.harms, { control: k.detail }));
+    const s = scenario.ceph.pools.length > 0 ? cephImpact(ceph, d, cephHooks) : undefined;
+    if (s) bySubsystem.get('ceph')!.set(d.id, makeImpact(d, 'ceph', s.message, s.harms, { ceph: s.detail }));
+    const a = attachmentImpact(d, networkSource);
+    if (a) {
+      const sub = d.kind === 'switch' ? 'network' : 'power';
+      bySubsystem.get(sub)!.set(d.id, makeImpact(d, sub, a.message, a.harms, sub === 'network' ? { network: a.detail } : { power: a.detail }));
+    }
+  }
+  const roleOf = new Map(known.map((h) => [h.name, h.role]));
+  const stoppedOf = (roles: readonly Role[]) => (d: FailureDomain) =>
+    new Set([...d.hostsLost, ...d.hostsDrained].filter((h) => roles.includes(roleOf.get(h) ?? 'deploy')));
+  inheritContainedHarm(domains, bySubsystem.get('compute')!, stoppedOf(['compute']));
+  inheritContainedHarm(domains, bySubsystem.get('control')!, stoppedOf(['control']));
+  inheritContainedHarm(domains, bySubsystem.get('ceph')!, stoppedOf(['storage']));
+
+  const impacts: FailureImpact[] = [];
+  for (const d of domains) for (const s of SUBSYSTEMS) {
+    const i = bySubsystem.get(s)!.get(d.id);
+    if (i) impacts.push(i);
+  }
+  const plan: FailurePlan = { policy, assumptions: assumptions(scenario, hooks), domains, impacts };
+  return { plan, findings: [...failureFindings(domains, impacts, policy, scenario.start, roleOf), ...notAnalysed(policy)] };
+}

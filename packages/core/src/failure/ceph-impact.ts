@@ -1,0 +1,298 @@
+/**
+ * What losing a failure domain does to Ceph (first cut, until the Ceph model refines it
+ * through `CephFailureHooks`): per pool whether PGs stay active and whether re-protection
+ * is possible, and the survivors' fill after backfill against backfillfull and full.
+ *
+ * A lost storage host's OSDs are marked out and their copies re-created elsewhere; a drained
+ * one (maintenance, `noout`) is down but stays in: its copies are unavailable but are not
+ * re-created, and it keeps its share of the data.
+ */
+import { growthFactor } from '../forecast/growth.js';
+import type { CephPool, Scenario } from '../model/scenario.js';
+import { rawUsedRate } from '../storage/pools.js';
+import type { FailureDomainRaw } from '../storage/raw.js';
+import { fmtNumber, fmtTB } from '../units/format.js';
+import { makeHarm, monthText } from './harm.js';
+import type { CephFailureHooks, CephLossInput } from './hooks.js';
+import type { CephImpactDetail, FailureDomain, FailureHarm, PoolFailureDetail } from './types.js';
+
+export const CEPH_SOURCE =
+  'Ceph: one copy or shard per CRUSH failure domain (doc/rados/operations/crush-map-edits.rst); PGs below min_size are inactive (doc/rados/operations/pools.rst); backfill stops above mon_osd_backfillfull_ratio, writes above mon_osd_full_ratio; survivors\' fill after re-protection u × N/(N−1) for equal domains (doc/rados/configuration/mon-config-ref.rst "Storage Capacity") [model]';
+
+/** A fill ratio as a percentage with two decimals, so 90.04 % does not print as the 90 % it exceeds. */
+function pct(ratio: number): string {
+  return `${fmtNumber(ratio * 100, 2)} %`;
+}
+
+/** Copies or shards per PG: size, or k + m. */
+export function poolWidth(pool: CephPool): number {
+  return pool.type === 'replicated' ? pool.size : pool.k + pool.m;
+}
+
+/**
+ * Water-filling of one pool over CRUSH domains [model]: each PG puts one copy (or shard) in
+ * `width` different domains, so a domain holds at most one copy of the pool: cap
+ * a = loadBytes / width (raw bytes). CRUSH spreads by weight (raw size), so domain i holds
+ *   x_i = min(c_i × λ, a)   with λ such that Σ x_i = loadBytes,
+ * the largest domains capped first. When the domains cannot hold `width` copies
+ * (Σ min(c_i λ, a) < loadBytes for every λ: fewer than `width` domains), each domain holds
+ * one copy (x_i = a) and the rest is missing (degraded).
+ * Example: 4 equal domains c, size 3, load 2.8c (70 % fill): a = 0.933c, λ = 0.933, each
+ * holds 0.933c; after losing one, 3 domains: λ = 0.933 again, capped: each holds 0.933c =
+ * 93.3 % = 70 % × 4/3.
+ * @param capacities raw bytes per domain (0 for a domain without OSDs)
+ * @returns raw bytes held per domain (same order)
+ */
+export function waterFill(capacities: readonly number[], loadBytes: number, width: number): number[] {
+  const a = width > 0 ? loadBytes / width : 0;
+  const live = capacities.map((c, i) => ({ c, i })).filter((x) => x.c > 0).sort((p, q) => q.c - p.c || p.i - q.i);
+  const out = capacities.map(() => 0);
+  if (loadBytes <= 0 || live.length === 0) return out;
+  if (live.length * a <= loadBytes * (1 + 1e-12)) {
+    for (const x of live) out[x.i] = a;
+    return out;
+  }
+  let rest = live.reduce((s, x) => s + x.c, 0);
+  for (let k = 0; k < live.length; k++) {
+    const lambda = (loadBytes - k * a) / rest;
+    if (live[k]!.c * lambda <= a * (1 + 1e-12)) {
+      for (let j = 0; j < live.length; j++) out[live[j]!.i] = j < k ? a : live[j]!.c * lambda;
+      return out;
+    }
+    rest -= live[k]!.c;
+  }
+  for (const x of live) out[x.i] = a;
+  return out;
+}
+
+/** Raw bytes held per domain by all pools, and the fill (held / capacity) of the fullest domain (null when nothing is stored). */
+export function survivorFill(capacities: readonly number[], pools: readonly { loadBytes: number; width: number }[]): { held: number[]; maxFill: number | null } {
+  const held = capacities.map(() => 0);
+  for (const p of pools) waterFill(capacities, p.loadBytes, p.width).forEach((x, i) => (held[i] = held[i]! + x));
+  let maxFill: number | null = null;
+  capacities.forEach((c, i) => {
+    if (c > 0 && held[i]! > 0) maxFill = Math.max(maxFill ?? 0, held[i]! / c);
+  });
+  return { held, maxFill };
+}
+
+/** Per pool after a loss: copies left to the worst PG, activity, re-protection (see PoolFailureDetail). */
+export function poolAfterLoss(pool: CephPool, domainsAffected: number, domainsLeft: number): PoolFailureDetail {
+  const width = poolWidth(pool);
+  const copies = width - Math.min(width, domainsAffected);
+  return {
+    pool: pool.name,
+    width,
+    minSize: pool.minSize,
+    copiesLeftWorstPg: copies,
+    active: copies >= pool.minSize,
+    domainsLeft,
+    canReprotect: domainsLeft >= width,
+    dataAvailable: copies >= (pool.type === 'erasure' ? pool.k : 1),
+  };
+}
+
+/**
+ * First month t < horizon in which the loss pushes the survivors over `ratio`:
+ * after0 × growth(t) > ratio while before0 × growth(t) <= ratio (a cluster already over the
+ * ratio without any loss is a capacity problem, not this loss's harm). null if none.
+ */
+function firstMonthPushedOver(scenario: Scenario, after0: number | null, before0: number | null, ratio: number): number | null {
+  if (after0 === null) return null;
+  for (let t = 0; t < scenario.horizonMonths; t++) {
+    const g = growthFactor(scenario.demand.growth, t);
+    if (after0 * g > ratio + 1e-12 && (before0 ?? 0) * g <= ratio + 1e-12) return t;
+  }
+  return null;
+}
+
+/** The Ceph outcome of one domain. */
+export interface CephOutcome {
+  detail: CephImpactDetail;
+  harms: FailureHarm[];
+  message: string;
+}
+
+/** What every Ceph loss of one scenario shares: the CRUSH domains, the pools' loads and the state before any loss. */
+export interface CephContext {
+  scenario: Scenario;
+  crush: readonly FailureDomainRaw[];
+  /** Raw OSD bytes per storage host. */
+  hostRaw: ReadonlyMap<string, number>;
+  loads: { loadBytes: number; width: number }[];
+  before: number[];
+  fillBefore: { held: number[]; maxFill: number | null };
+  poolsBefore: PoolFailureDetail[];
+  /** CRUSH domain index of each storage host. */
+  domainOf: ReadonlyMap<string, number>;
+  /** Survivors' fill by the capacities of the touched domains (see cephImpact). */
+  fillCache: Map<string, { maxFill: number | null; rebuild: number }>;
+}
+
+/**
+ * Bytes backfill writes: what the surviving OSDs of each domain hold after the loss, minus
+ * what they held before (their weight's part of the domain's data), summed over domains.
+ */
+export function rebuildBytes(heldAfter: readonly number[], heldBefore: readonly number[], before: readonly number[], after: readonly number[]): number {
+  return heldAfter.reduce((s, x, i) => s + (after[i]! > 0 ? Math.max(0, x - (heldBefore[i]! * after[i]!) / before[i]!) : 0), 0);
+}
+
+/** The shared part of the Ceph analysis: month-0 load per pool = stored × raw used rate, one copy or shard per domain. */
+export function cephContext(scenario: Scenario, crush: readonly FailureDomainRaw[], hostRaw: ReadonlyMap<string, number>): CephContext {
+  const loads = scenario.ceph.pools.map((p) => ({ loadBytes: (scenario.demand.storageBytes[p.name] ?? 0) * rawUsedRate(p), width: poolWidth(p) }));
+  const before = crush.map((d) => d.rawBytes);
+  return {
+    scenario,
+    crush,
+    hostRaw,
+    loads,
+    before,
+    fillBefore: survivorFill(before, loads),
+    poolsBefore: scenario.ceph.pools.map((p) => poolAfterLoss(p, 0, crush.length)),
+    domainOf: new Map(crush.flatMap((d, i) => d.hosts.map((h) => [h, i] as const))),
+    fillCache: new Map(),
+  };
+}
+
+/**
+ * The Ceph outcome of `domain`, or undefined when it stops no storage host with OSDs.
+ * - worst PG: a PG has one copy in each of `width` domains; with enough PGs some PG has a
+ *   copy in every affected domain, so it keeps width − affected copies [model]: inactive
+ *   below min_size (`failure.ceph.inactive_pgs`, outage, month 0);
+ * - re-protection needs `width` domains with OSDs left (`failure.ceph.cannot_reprotect`,
+ *   degraded, month 0);
+ * - survivors' fill in month t = fill(0) × growth(t), against backfillfull
+ *   (`failure.ceph.backfillfull`, degraded, only when something backfills) and full
+ *   (`failure.ceph.full`, outage), from the first month the loss pushes them over while the
+ *   cluster without the loss is not.
+ * Harms that exist without the loss (a pool already short of domains, a cluster already over
+ * a ratio) are not blamed on it.
+ */
+export function cephImpact(
+  ctx: CephContext,
+  domain: FailureDomain,
+  hooks: { ceph?: CephFailureHooks; replicationBitsPerSecond?: (survivors: readonly string[]) => number | null },
+): CephOutcome | undefined {
+  const { scenario, crush, hostRaw, before, fillBefore } = ctx;
+  const { ceph } = scenario;
+  const lost = new Set(domain.hostsLost.filter((h) => (hostRaw.get(h) ?? 0) > 0));
+  const drained = new Set(domain.hostsDrained.filter((h) => (hostRaw.get(h) ?? 0) > 0));
+  if (lost.size === 0 && !(domain.kind === 'maintenance' && drained.size > 0)) return undefined;
+  // the CRUSH domains the loss touches, and their raw bytes left
+  const touchedRaw = new Map<number, number>();
+  for (const h of [...lost, ...drained]) {
+    const i = ctx.domainOf.get(h);
+    if (i === undefined) continue;
+    touchedRaw.set(i, (touchedRaw.get(i) ?? before[i]!) - (lost.has(h) ? (hostRaw.get(h) ?? 0) : 0));
+  }
+  const affected = touchedRaw.size;
+  const left = crush.length - [...touchedRaw.values()].filter((c) => c < 1).length; // under a byte left: none
+  const pools = ceph.pools.map((p) => poolAfterLoss(p, affected, left));
+  // The fill depends only on the capacities before and after of the touched domains: losses
+  // that touch equal domains alike (any one of equal hosts) share it, computed once.
+  const key = [...touchedRaw].map(([i, c]) => `${before[i]}/${c}`).sort().join(';');
+  let fillAfter = ctx.fillCache.get(key);
+  if (!fillAfter) {
+    const after = before.map((c, i) => {
+      const x = touchedRaw.get(i) ?? c;
+      return x < 1 ? 0 : x;
+    });
+    const fill = survivorFill(after, ctx.loads);
+    fillAfter = { maxFill: fill.maxFill, rebuild: rebuildBytes(fill.held, fillBefore.held, before, after) };
+    ctx.fillCache.set(key, fillAfter);
+  }
+  const rebuild = fillAfter.rebuild;
+  const input = (): CephLossInput => ({
+    failureDomain: ceph.failureDomain,
+    domains: crush.map((d) => ({ name: d.name, hosts: d.hosts.map((h) => ({ host: h, rawBytes: hostRaw.get(h) ?? 0 })) })),
+    lostHosts: [...lost],
+    drainedHosts: [...drained],
+    storedBytesMonth0: { ...scenario.demand.storageBytes },
+  });
+  const fill0 = hooks.ceph?.survivorFillRatio ? hooks.ceph.survivorFillRatio(input()) : fillAfter.maxFill;
+  let reprotectSeconds: number | null = null;
+  if (hooks.ceph?.reprotectSeconds) {
+    const survivors = [...hostRaw.keys()].filter((h) => !lost.has(h) && (hostRaw.get(h) ?? 0) > 0);
+    const bandwidth = hooks.replicationBitsPerSecond?.(survivors) ?? null;
+    reprotectSeconds = hooks.ceph.reprotectSeconds({ ...input(), rebuildBytes: rebuild, replicationBitsPerSecond: bandwidth });
+  }
+  const detail: CephImpactDetail = {
+    failureDomain: ceph.failureDomain,
+    hostsLost: lost.size,
+    hostsDrained: drained.size,
+    rawBytesLost: [...lost].reduce((s, h) => s + (hostRaw.get(h) ?? 0), 0),
+    domainsAffected: affected,
+    pools,
+    survivorFillMonth0: fill0,
+    fillBeforeMonth0: fillBefore.maxFill,
+    backfillfullMonth: rebuild > 0 ? firstMonthPushedOver(scenario, fill0, fillBefore.maxFill, ceph.ratios.backfillfull) : null,
+    fullMonth: firstMonthPushedOver(scenario, fill0, fillBefore.maxFill, ceph.ratios.full),
+    rebuildBytesMonth0: Math.round(rebuild),
+    reprotectSeconds,
+  };
+  const harms = cephHarms(scenario, domain, detail, ctx.poolsBefore);
+  const summary = harms.length > 0 ? harms.map((h) => h.message.split('. ')[0]!.replace(/\.$/, '')).join('; ') : 'PGs stay active and can be re-protected';
+  const drainedText = drained.size > 0 ? ` (${drained.size} drained for maintenance)` : '';
+  return {
+    detail,
+    harms,
+    message: `Loses ${lost.size + drained.size} storage host${lost.size + drained.size === 1 ? '' : 's'}${drainedText}, ${fmtTB(detail.rawBytesLost)} raw, in ${affected} CRUSH ${ceph.failureDomain}${affected === 1 ? '' : 's'}: ${summary}.`,
+  };
+}
+
+/** The harms of one Ceph outcome (see `cephImpact`). */
+function cephHarms(scenario: Scenario, domain: FailureDomain, d: CephImpactDetail, poolsBefore: readonly PoolFailureDetail[]): FailureHarm[] {
+  const { ratios, failureDomain } = scenario.ceph;
+  const unit = `${failureDomain}s`;
+  const harms: FailureHarm[] = [];
+  const fresh = (p: PoolFailureDetail, ok: (x: PoolFailureDetail) => boolean): boolean => {
+    const b = poolsBefore.find((x) => x.pool === p.pool);
+    return !ok(p) && (!b || ok(b));
+  };
+  const inactive = d.pools.filter((p) => fresh(p, (x) => x.active));
+  if (inactive.length > 0) {
+    const lostData = inactive.filter((p) => !p.dataAvailable).map((p) => p.pool);
+    const worst = inactive.reduce((a, b) => (b.copiesLeftWorstPg - b.minSize < a.copiesLeftWorstPg - a.minSize ? b : a));
+    harms.push(
+      makeHarm(domain, {
+        code: 'failure.ceph.inactive_pgs',
+        harm: 'outage',
+        month: 0,
+        message:
+          `PGs of ${inactive.map((p) => `${p.pool} (${p.copiesLeftWorstPg} of ${p.width} left, min_size ${p.minSize})`).join(', ')} fall below min_size: they go inactive and I/O to them blocks. ` +
+          (lostData.length > 0 ? `${lostData.join(', ')} keep too few copies or shards to read the data until the hosts come back.` : 'The data is intact and comes back with the hosts.'),
+        // the pool furthest below its min_size
+        value: worst.copiesLeftWorstPg,
+        limit: worst.minSize,
+        unit: 'copies',
+      }),
+    );
+  }
+  const stuck = d.pools.filter((p) => p.active && fresh(p, (x) => x.canReprotect));
+  if (stuck.length > 0) {
+    const edge = stuck.filter((p) => p.copiesLeftWorstPg === p.minSize).map((p) => p.pool);
+    harms.push(
+      makeHarm(domain, {
+        code: 'failure.ceph.cannot_reprotect',
+        harm: 'degraded',
+        month: 0,
+        message: `${stuck.map((p) => p.pool).join(', ')} keep serving but cannot re-create the lost copies: ${stuck[0]!.domainsLeft} ${unit} left for ${[...new Set(stuck.map((p) => p.width))].join(' or ')} copies or shards per PG. The PGs stay degraded until the hosts come back${edge.length > 0 ? `; one more failure blocks I/O on ${edge.join(', ')} (at min_size now)` : ''}.`,
+        value: stuck[0]!.domainsLeft,
+        limit: Math.max(...stuck.map((p) => p.width)),
+        unit,
+      }),
+    );
+  }
+  const rackNote = domain.kind === 'rack' || domain.kind === 'zone' ? ' Ceph does not mark a whole rack out on its own (mon_osd_down_out_subtree_limit = rack): backfill waits for an operator.' : '';
+  // the survivors' fill crossing a ratio: harm from that month, value = fill then, limit = the ratio
+  const fillHarm = (code: string, harm: 'degraded' | 'outage', t: number | null, ratio: number, say: (fill: string) => string): void => {
+    if (t === null || d.survivorFillMonth0 === null) return;
+    const fill = d.survivorFillMonth0 * growthFactor(scenario.demand.growth, t);
+    harms.push(makeHarm(domain, { code, harm, month: t, message: `From ${monthText(scenario.start, t)}, ${say(pct(fill))}`, value: fill, limit: ratio, unit: 'ratio' }));
+  };
+  fillHarm('failure.ceph.backfillfull', 'degraded', d.backfillfullMonth, ratios.backfillfull, (fill) =>
+    `re-protection fills the surviving ${unit} to ${fill}, above the backfillfull ratio ${pct(ratios.backfillfull)}: backfill stops and the PGs stay degraded.${rackNote}`);
+  fillHarm('failure.ceph.full', 'outage', d.fullMonth, ratios.full, (fill) =>
+    `the surviving ${unit} are ${fill} full, above the full ratio ${pct(ratios.full)}: Ceph stops writes.`);
+  return harms;
+}

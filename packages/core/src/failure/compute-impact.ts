@@ -1,0 +1,374 @@
+/**
+ * What losing a failure domain does to compute, month by month: the instances on the lost
+ * (and drained) hypervisors must be restarted on the survivors' free Placement capacity.
+ *
+ * [model] For each month t of the horizon:
+ *   1. demand: instances per flavor = ceil(count × growth factor(t)) (whole instances; never
+ *      fewer than the fractional demand the horizon plans);
+ *   2. before the loss, the demand is spread over every compute host as Nova's default
+ *      weighers do (packing.ts `spreadPlace`: most free RAM first): month 0 onto empty
+ *      hosts, each later month's new instances onto the previous month's placement (a cloud
+ *      is not re-scheduled every month); when demand shrinks, from empty hosts again;
+ *   3. the instances on the lost hosts are re-placed on the survivors by first-fit
+ *      decreasing (packing.ts `firstFitDecreasing`: flavors by dominant share, hosts in the
+ *      order the RAM weigher ranks them before the loss: most free RAM, then VCPU, then
+ *      DISK_GB, then hardware model and host order), so fragmentation counts;
+ *   4. harm = some displaced instance finds no host: `failure.compute.shortfall`, per flavor.
+ * The first month with harm is kept (later months are not computed for that domain).
+ * Nova evacuates instance by instance to the host with the most free RAM (worst fit), which
+ * can fragment more than first-fit decreasing: a shortfall reported here is real; the absence
+ * of one is the outcome of a careful evacuation.
+ *
+ * Cost: one spread per month for the new instances (a heap operation per host change) and
+ * one first-fit pass per larger loss; single hosts with the same hardware and the same
+ * instances give the same outcome (identical hosts are adjacent in the host order) and are
+ * computed once.
+ */
+import { flavorRequest } from '../compute/placement.js';
+import { growthFactor } from '../forecast/growth.js';
+import type { Scenario } from '../model/scenario.js';
+import type { ComputePlan, ResourceClass } from '../plan/types.js';
+import { fmtInUnit, fmtNumber } from '../units/format.js';
+import { makeHarm, monthText, nameList } from './harm.js';
+import { dominantShareOrder, emptyFree, firstFitDecreasing, type PackingFlavors, type PackingHosts, type Placement, spreadPlace } from './packing.js';
+import type { ComputeImpactDetail, FailureDomain, FailureHarm } from './types.js';
+
+export const SHORTFALL_SOURCE =
+  'headroom [model]: instances spread by free RAM (nova/scheduler/weights/ram.py, cpu.py), re-placed by first-fit decreasing on Placement capacity (used + request <= capacity, request <= max_unit; placement/objects/allocation.py)';
+
+const UNIT: Record<ResourceClass, string> = { VCPU: 'vCPU', MEMORY_MB: 'MiB', DISK_GB: 'GiB' };
+
+/** The compute outcome of one domain. */
+export interface ComputeOutcome {
+  detail: ComputeImpactDetail;
+  harms: FailureHarm[];
+  message: string;
+}
+
+/** Compute hosts, flavors and monthly demand as packing inputs. */
+export interface ComputeModel {
+  hosts: PackingHosts;
+  /** Hardware model of each host (index as in hosts.names). */
+  hardware: readonly string[];
+  classes: readonly ResourceClass[];
+  flavors: PackingFlavors;
+  /** Instances per flavor (flavors order) per month. */
+  countsByMonth: Int32Array[];
+}
+
+/** Builds the packing model from the compute plan and the demand (unknown flavors skipped). */
+export function computeModel(scenario: Scenario, compute: ComputePlan): ComputeModel {
+  const classes: ResourceClass[] = ['VCPU', 'MEMORY_MB'];
+  if (compute.ephemeralStorage === 'local') classes.push('DISK_GB');
+  const C = classes.length;
+  const H = compute.hosts.length;
+  const capacity = new Float64Array(H * C);
+  const maxUnit = new Float64Array(H * C);
+  compute.hosts.forEach((hp, h) => {
+    classes.forEach((rc, c) => {
+      const inv = hp.inventories.find((i) => i.resourceClass === rc);
+      capacity[h * C + c] = inv?.capacity ?? 0;
+      maxUnit[h * C + c] = inv?.maxUnit ?? 0;
+    });
+  });
+  const counts = new Map<string, number>();
+  for (const inst of scenario.demand.instances) {
+    if (!Object.hasOwn(scenario.openstack.flavors, inst.flavor)) continue;
+    counts.set(inst.flavor, (counts.get(inst.flavor) ?? 0) + inst.count);
+  }
+  const names0 = [...counts.keys()];
+  const request0 = new Float64Array(names0.length * C);
+  names0.forEach((name, f) => {
+    const req = flavorRequest(scenario.openstack.flavors[name]!, scenario.openstack.ephemeralStorage);
+    classes.forEach((rc, c) => (request0[f * C + c] = req[rc] ?? 0));
+  });
+  const totals = classes.map((_, c) => {
+    let s = 0;
+    for (let h = 0; h < H; h++) s += capacity[h * C + c]!;
+    return s;
+  });
+  const order = dominantShareOrder(names0, request0, C, totals);
+  const names = order.map((f) => names0[f]!);
+  const request = new Float64Array(names.length * C);
+  order.forEach((f, i) => {
+    for (let c = 0; c < C; c++) request[i * C + c] = request0[f * C + c]!;
+  });
+  const countsByMonth: Int32Array[] = [];
+  for (let t = 0; t < scenario.horizonMonths; t++) {
+    const g = growthFactor(scenario.demand.growth, t);
+    countsByMonth.push(Int32Array.from(names, (n) => Math.max(0, Math.ceil((counts.get(n) ?? 0) * g - 1e-9))));
+  }
+  return {
+    hosts: { names: compute.hosts.map((h) => h.host), classCount: C, capacity, maxUnit },
+    hardware: compute.hosts.map((h) => h.hardware),
+    classes,
+    flavors: { names, request },
+    countsByMonth,
+  };
+}
+
+/** A 32-bit hash of a host's hardware model and instance counts (FNV-1a over the numbers); equality is checked on a hit. */
+function hostHash(hardware: number, placed: Int32Array, h: number, F: number): number {
+  let x = Math.imul(2166136261 ^ hardware, 16777619);
+  for (let f = 0; f < F; f++) x = Math.imul(x ^ placed[h * F + f]!, 16777619);
+  return x;
+}
+
+function sameCounts(a: Int32Array | undefined, b: Int32Array): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The spread before any loss in one month, shared by every domain evaluated that month. */
+interface MonthState {
+  month: number;
+  placement: Placement;
+  /** Free amount per class summed over all hosts. */
+  totalFree: number[];
+  /** Instances with no host before any loss. */
+  unplacedBefore: number;
+  /** Host indices in the order the RAM weigher ranks them (see computeImpacts). */
+  hostOrder: number[];
+  /** Single-host outcomes by host hash, checked for equality on a hit. */
+  cache: Map<number, { rep: number; packed: Packed }[]>;
+}
+
+/** What re-placing one lost set gave: instances displaced and left without a host, per flavor. */
+interface Packed {
+  displaced: Int32Array;
+  unplaced: Int32Array;
+}
+
+/** A domain's lost compute hosts (indices; drained ones last) and its evaluation. */
+interface Subject {
+  domain: FailureDomain;
+  lost: number[];
+  drained: number;
+  firstHarm: number | null;
+  /** The month `state` and `packed` stand for: the first month of harm, else the last month. */
+  atMonth: number;
+  state: MonthState | null;
+  packed: Packed | null;
+}
+
+const isHarm = (p: Packed): boolean => p.unplaced.some((u) => u > 0);
+
+/**
+ * The compute outcome of every domain that loses or drains a compute host (domains that
+ * touch no compute host are absent). `start` labels months in messages.
+ *
+ * When demand never shrinks, instances only arrive and never move, so a month's displaced
+ * instances contain the previous month's and the survivors have less room: once the
+ * instances of a loss find no room, they find none later (exactly so for an optimal packer,
+ * [model] for first-fit decreasing). The first month of harm is then found by bisection: the
+ * last month first (no harm there: no harm in the horizon), then about log2(months) months.
+ * When demand shrinks in some month, every month is evaluated in order.
+ */
+export function computeImpacts(model: ComputeModel, domains: readonly FailureDomain[], start: string): Map<string, ComputeOutcome> {
+  const { hosts, flavors } = model;
+  const H = hosts.names.length;
+  const F = flavors.names.length;
+  const C = hosts.classCount;
+  const T = model.countsByMonth.length;
+  const index = new Map(hosts.names.map((n, i) => [n, i]));
+  const subjects: Subject[] = [];
+  for (const d of domains) {
+    const lost = d.hostsLost.flatMap((n) => (index.has(n) ? [index.get(n)!] : []));
+    const drained = d.hostsDrained.flatMap((n) => (index.has(n) ? [index.get(n)!] : []));
+    if (lost.length === 0 && !(d.kind === 'maintenance' && drained.length > 0)) continue;
+    subjects.push({ domain: d, lost: [...lost, ...drained], drained: drained.length, firstHarm: null, atMonth: Math.max(0, T - 1), state: null, packed: null });
+  }
+  const memClass = model.classes.indexOf('MEMORY_MB');
+  const cpuClass = model.classes.indexOf('VCPU');
+  // host order keys: free MEMORY_MB, then VCPU, then the other classes
+  const keyClasses = [memClass, cpuClass, ...model.classes.keys()].filter((c, i, all) => c >= 0 && all.indexOf(c) === i);
+  const K = keyClasses.length;
+  const lostMask = new Uint8Array(H);
+  const models = [...new Set(model.hardware)].sort();
+  const hardwareIndex = Int32Array.from(model.hardware, (hw) => models.indexOf(hw));
+
+  // The spread of every month: new instances onto the previous month's placement while
+  // demand grows, from empty hosts when it shrinks. Months with unchanged demand share one.
+  const placements: Placement[] = [];
+  let monotone = true;
+  for (let t = 0; t < T; t++) {
+    const counts = model.countsByMonth[t]!;
+    const previous = t > 0 ? model.countsByMonth[t - 1] : undefined;
+    if (previous && sameCounts(previous, counts)) placements.push(placements[t - 1]!);
+    else if (previous && counts.every((n, f) => n >= previous[f]!)) placements.push(spreadPlace(hosts, flavors, counts.map((n, f) => n - previous[f]!), memClass, cpuClass, placements[t - 1]));
+    else {
+      if (previous) monotone = false;
+      placements.push(spreadPlace(hosts, flavors, counts, memClass, cpuClass));
+    }
+  }
+  const states = new Map<Placement, MonthState>();
+  const stateOf = (t: number): MonthState => {
+    const placement = placements[t]!;
+    let st = states.get(placement);
+    if (st) return st;
+    const { free } = placement;
+    const keys = new Float64Array(H * K);
+    for (let h = 0; h < H; h++) for (let k = 0; k < K; k++) keys[h * K + k] = free[h * C + keyClasses[k]!]!;
+    const hostOrder = Array.from(Int32Array.from({ length: H }, (_, h) => h).sort((a, b) => {
+      for (let k = 0; k < K; k++) {
+        const d = keys[b * K + k]! - keys[a * K + k]!;
+        if (d !== 0) return d;
+      }
+      return hardwareIndex[a]! - hardwareIndex[b]! || a - b;
+    }));
+    st = {
+      month: t,
+      placement,
+      totalFree: model.classes.map((_, c) => {
+        let sum = 0;
+        for (let h = 0; h < H; h++) sum += free[h * C + c]!;
+        return sum;
+      }),
+      unplacedBefore: placement.unplaced.reduce((x, y) => x + y, 0),
+      hostOrder,
+      cache: new Map(),
+    };
+    states.set(placement, st);
+    return st;
+  };
+  // Hosts with the same hardware and the same instances are interchangeable (identical hosts
+  // are adjacent in hostOrder), so losing one host gives the outcome of any host with its
+  // signature: computed once per month and signature. Larger losses are computed each.
+  const evaluate = (s: Subject, t: number): { state: MonthState; packed: Packed } => {
+    const state = stateOf(t);
+    const { placed, free } = state.placement;
+    const single = s.lost.length === 1 ? s.lost[0]! : -1;
+    const key = single >= 0 ? hostHash(hardwareIndex[single]!, placed, single, F) : 0;
+    const same = (a: number, b: number): boolean => {
+      if (hardwareIndex[a] !== hardwareIndex[b]) return false;
+      for (let f = 0; f < F; f++) if (placed[a * F + f] !== placed[b * F + f]) return false;
+      return true;
+    };
+    let packed = single >= 0 ? state.cache.get(key)?.find((e) => same(e.rep, single))?.packed : undefined;
+    if (!packed) {
+      const displaced = new Int32Array(F);
+      for (const h of s.lost) for (let f = 0; f < F; f++) displaced[f] = displaced[f]! + placed[h * F + f]!;
+      for (const h of s.lost) lostMask[h] = 1;
+      const unplaced = firstFitDecreasing(hosts, flavors, free, state.hostOrder, lostMask, displaced);
+      for (const h of s.lost) lostMask[h] = 0;
+      packed = { displaced, unplaced };
+      if (single >= 0) state.cache.set(key, [...(state.cache.get(key) ?? []), { rep: single, packed }]);
+    }
+    return { state, packed };
+  };
+  const settle = (s: Subject, t: number, r: { state: MonthState; packed: Packed }, harm: boolean): void => {
+    s.atMonth = t;
+    s.state = r.state;
+    s.packed = r.packed;
+    s.firstHarm = harm ? t : null;
+  };
+  for (const s of subjects) {
+    if (T === 0) break;
+    if (monotone) {
+      const last = evaluate(s, T - 1);
+      if (!isHarm(last.packed)) {
+        settle(s, T - 1, last, false);
+        continue;
+      }
+      let lo = -1; // a month without harm (-1: none known)
+      let hi = T - 1; // a month with harm
+      let atHi = last;
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >> 1;
+        const r = evaluate(s, mid);
+        if (isHarm(r.packed)) {
+          hi = mid;
+          atHi = r;
+        } else lo = mid;
+      }
+      settle(s, hi, atHi, true);
+    } else {
+      for (let t = 0; t < T; t++) {
+        const r = evaluate(s, t);
+        const harm = isHarm(r.packed);
+        settle(s, t, r, harm);
+        if (harm) break;
+      }
+    }
+  }
+  const out = new Map<string, ComputeOutcome>();
+  for (const s of subjects) {
+    // a horizon of 0 months (hand-built scenarios only) evaluates nothing: nothing displaced
+    const state = s.state ?? { month: 0, placement: { placed: new Int32Array(H * F), free: emptyFree(hosts), unplaced: new Int32Array(F) }, totalFree: [], unplacedBefore: 0, hostOrder: [], cache: new Map() };
+    const detail = detailOf(model, s, s.packed ?? { displaced: new Int32Array(F), unplaced: new Int32Array(F) }, state);
+    out.set(s.domain.id, outcome(s, detail, start));
+  }
+  return out;
+}
+
+/** The detail record of one subject at its latest evaluation (month s.atMonth). */
+function detailOf(model: ComputeModel, s: Subject, packed: Packed, state: MonthState): ComputeImpactDetail {
+  const { displaced, unplaced } = packed;
+  const { free } = state.placement;
+  const { totalFree, unplacedBefore } = state;
+  const { hosts, flavors } = model;
+  const C = hosts.classCount;
+  const capacityLost: ComputeImpactDetail['capacityLost'] = {};
+  let fitsByTotals = true;
+  model.classes.forEach((rc, c) => {
+    let cap = 0;
+    let lostFree = 0;
+    for (const h of s.lost) {
+      cap += hosts.capacity[h * C + c]!;
+      lostFree += free[h * C + c]!;
+    }
+    capacityLost[rc] = cap;
+    let need = 0;
+    for (let f = 0; f < displaced.length; f++) need += displaced[f]! * flavors.request[f * C + c]!;
+    if (need > (totalFree[c] ?? 0) - lostFree + 1e-9) fitsByTotals = false;
+  });
+  const rows = flavors.names.flatMap((flavor, f) => (displaced[f]! > 0 ? [{ flavor, displaced: displaced[f]!, unplaced: unplaced[f]! }] : []));
+  const short = rows.some((r) => r.unplaced > 0);
+  return {
+    hostsLost: s.lost.length - s.drained,
+    hostsDrained: s.drained,
+    capacityLost,
+    atMonth: s.atMonth,
+    instancesDisplaced: rows.reduce((a, r) => a + r.displaced, 0),
+    instancesUnplacedBefore: unplacedBefore,
+    flavors: rows,
+    fragmentation: short && fitsByTotals,
+  };
+}
+
+/** Messages and the harm of one subject. */
+function outcome(s: Subject, d: ComputeImpactDetail, start: string): ComputeOutcome {
+  const n = d.hostsLost + d.hostsDrained;
+  const hostsText = `${n} compute host${n === 1 ? '' : 's'}${d.hostsDrained > 0 ? `, ${d.hostsDrained} of them drained for maintenance` : ''}`;
+  const capacity = Object.entries(d.capacityLost)
+    .map(([rc, v]) => fmtInUnit(v ?? 0, UNIT[rc as ResourceClass]))
+    .join(', ');
+  const full = d.instancesUnplacedBefore > 0 ? ` The cloud was already full before the loss: ${fmtNumber(d.instancesUnplacedBefore)} instances had no host.` : '';
+  if (s.firstHarm === null) {
+    return {
+      detail: d,
+      harms: [],
+      message: `Loses ${hostsText} (${capacity} of Placement capacity); the ${fmtNumber(d.instancesDisplaced)} instances on them in ${monthText(start, d.atMonth)} find room on the survivors.${full}`,
+    };
+  }
+  const short = d.flavors.filter((f) => f.unplaced > 0);
+  const unplaced = short.reduce((a, f) => a + f.unplaced, 0);
+  const perFlavor = short.map((f) => `${fmtNumber(f.unplaced)} of ${fmtNumber(f.displaced)} ${f.flavor}`).join(', ');
+  const frag = d.fragmentation ? ' The survivors have enough free capacity summed per resource class, but not in one host for these flavors: fragmentation.' : '';
+  const message = `From ${monthText(start, s.firstHarm)}, ${fmtNumber(unplaced)} of the ${fmtNumber(d.instancesDisplaced)} instances displaced (${hostsText}) find no host with room: ${perFlavor}.${frag}${full}`;
+  const harm = makeHarm(s.domain, {
+    code: 'failure.compute.shortfall',
+    harm: 'outage',
+    month: s.firstHarm,
+    message,
+    value: unplaced,
+    limit: 0,
+    unit: 'instances',
+  });
+  return {
+    detail: d,
+    harms: [harm],
+    message: `${fmtNumber(unplaced)} of ${fmtNumber(d.instancesDisplaced)} displaced instances find no host (${nameList(short.map((f) => f.flavor))}) from ${monthText(start, s.firstHarm)}${d.fragmentation ? ': fragmentation' : ''}.`,
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * Findings of the failure analysis: one per harm code, severity and kind of domain, so that
+ * 40 equal hypervisors whose loss does the same thing raise one finding, not 40.
+ */
+import type { Finding } from '../diagnostics/types.js';
+import { monthLabel } from '../forecast/growth.js';
+import { CEPH_SOURCE } from './ceph-impact.js';
+import { SHORTFALL_SOURCE } from './compute-impact.js';
+import { CONTROL_SOURCE } from './control-impact.js';
+import { nameList } from './harm.js';
+import type { FailureDomain, FailureDomainKind, FailureHarm, FailureImpact, FailurePolicy, FailureSubsystem } from './types.js';
+
+const ATTACHMENT_SOURCE = 'headroom [model]: a host is cut off (unpowered) when every switch (feed) it is attached to is lost; default attachments: all of its rack\'s switches and feeds';
+
+/** Where each harm's rule comes from. */
+export function harmSource(code: string): string {
+  if (code.startsWith('failure.compute.')) return SHORTFALL_SOURCE;
+  if (code.startsWith('failure.control.')) return CONTROL_SOURCE;
+  if (code.startsWith('failure.ceph.')) return CEPH_SOURCE;
+  return ATTACHMENT_SOURCE;
+}
+
+/** The policy key that tolerates a kind of domain. */
+const TOLERATE_KEY: Record<FailureDomainKind, string> = {
+  host: 'policy.tolerate.hosts',
+  hosts: 'policy.tolerate.hosts',
+  rack: 'policy.tolerate.racks',
+  switch: 'policy.tolerate.switches',
+  feed: 'policy.tolerate.feeds',
+  zone: 'policy.tolerate.zones',
+  maintenance: 'policy.maintenance.hosts',
+};
+
+/** The role whose drained hosts matter to a subsystem's harm. */
+const SUBSYSTEM_ROLE: Record<FailureSubsystem, string> = { compute: 'compute', control: 'control', ceph: 'storage', network: '', power: '' };
+
+const KIND_WORD: Record<FailureDomainKind, string> = {
+  host: 'host',
+  hosts: 'host group',
+  rack: 'rack',
+  switch: 'switch',
+  feed: 'power feed',
+  zone: 'zone',
+  maintenance: 'maintenance',
+};
+
+/**
+ * How a domain's loss reads in a sentence: "Losing rack r1 while compute-07 is drained for
+ * maintenance". `drained`: the drained hosts that matter here (those of the subsystem's role).
+ */
+export function lossPhrase(d: FailureDomain, drained: readonly string[] = d.hostsDrained): string {
+  if (d.kind === 'maintenance') return `Draining ${nameList(drained)} for maintenance, with nothing else lost`;
+  const what = d.kind === 'hosts' ? `${d.name} at once (${nameList(d.hostsLost)})` : `${KIND_WORD[d.kind]} ${d.name}`;
+  const also = drained.length > 0 ? ` while ${nameList(drained)} ${drained.length === 1 ? 'is' : 'are'} drained for maintenance` : '';
+  return `Losing ${what}${also}`;
+}
+
+/** Plural subject of a group of domains of one kind: "3 hosts", "2 racks". */
+function groupSubject(kind: FailureDomainKind, members: readonly FailureDomain[]): string {
+  if (kind === 'maintenance') return 'maintenance';
+  if (members.length === 1) return `${KIND_WORD[kind]} ${members[0]!.name}`;
+  return `${members.length} ${kind === 'switch' ? 'switches' : `${KIND_WORD[kind]}s`}`;
+}
+
+/**
+ * One finding per (harm code, severity, domain kind), in the order of `domains`:
+ * subject names the domain (or how many), month is the earliest member's, message is the
+ * earliest member's with the others listed, value/limit/unit are the earliest member's.
+ * The message says whether the policy tolerates the loss, since that sets the severity.
+ */
+export function failureFindings(
+  domains: readonly FailureDomain[],
+  impacts: readonly FailureImpact[],
+  policy: FailurePolicy,
+  start: string,
+  roleOf: ReadonlyMap<string, string>,
+): Finding[] {
+  const byId = new Map(domains.map((d) => [d.id, d]));
+  const order = new Map(domains.map((d, i) => [d.id, i]));
+  const groups = new Map<string, { kind: FailureDomainKind; members: { d: FailureDomain; h: FailureHarm; sub: FailureSubsystem }[] }>();
+  for (const impact of impacts) {
+    const d = byId.get(impact.domain);
+    if (!d) continue;
+    for (const h of impact.harms) {
+      const key = `${h.code}|${h.severity}|${d.kind}`;
+      const g = groups.get(key) ?? { kind: d.kind, members: [] };
+      g.members.push({ d, h, sub: impact.subsystem });
+      groups.set(key, g);
+    }
+  }
+  const out: Finding[] = [];
+  for (const g of groups.values()) {
+    g.members.sort((a, b) => a.h.month - b.h.month || order.get(a.d.id)! - order.get(b.d.id)!);
+    const first = g.members[0]!;
+    const rest = g.members.slice(1);
+    const months = rest.map((m) => m.h.month);
+    const lo = Math.min(...months);
+    const hi = Math.max(...months);
+    const when = rest.length === 0 || (lo === first.h.month && hi === first.h.month) ? '' : lo === hi ? `, from ${monthLabel(start, lo)}` : `, from ${monthLabel(start, lo)} to ${monthLabel(start, hi)}`;
+    const sameText = rest.length > 0 ? ` Losing ${rest.length === 1 ? '' : 'any of '}${nameList(rest.map((m) => m.d.name))} does the same${when}.` : '';
+    const key = TOLERATE_KEY[g.kind];
+    const tolerated = first.d.tolerated
+      ? ` The policy tolerates this loss (${key}).`
+      : ` The policy does not tolerate this loss (${key} = ${g.kind === 'maintenance' ? policy.maintenance.hosts : toleranceCount(policy, g.kind)}).`;
+    const f: Finding = {
+      code: first.h.code,
+      severity: first.h.severity,
+      subject: groupSubject(g.kind, g.members.map((m) => m.d)),
+      message: `${lossPhrase(first.d, first.d.hostsDrained.filter((h) => roleOf.get(h) === SUBSYSTEM_ROLE[first.sub]))}: ${first.h.message}${sameText}${tolerated}`,
+      month: first.h.month,
+      source: harmSource(first.h.code),
+    };
+    if (first.h.value !== undefined) f.value = first.h.value;
+    if (first.h.limit !== undefined) f.limit = first.h.limit;
+    if (first.h.unit !== undefined) f.unit = first.h.unit;
+    out.push(f);
+  }
+  return out;
+}
+
+function toleranceCount(policy: FailurePolicy, kind: FailureDomainKind): number {
+  const t = policy.tolerate;
+  switch (kind) {
+    case 'rack':
+      return t.racks;
+    case 'switch':
+      return t.switches;
+    case 'feed':
+      return t.feeds;
+    case 'zone':
+      return t.zones;
+    default:
+      return t.hosts;
+  }
+}
