@@ -236,7 +236,7 @@ export function cephImpact(
   return {
     detail,
     harms,
-    message: `Loses ${lost.size + drained.size} storage host${lost.size + drained.size === 1 ? '' : 's'}${drainedText}, ${fmtTB(detail.rawBytesLost)} raw, in ${affected} CRUSH ${ceph.failureDomain}${affected === 1 ? '' : 's'}: ${summary}.`,
+    message: `Loses ${lost.size + drained.size} storage host${lost.size + drained.size === 1 ? '' : 's'}${drainedText}, ${fmtTB(detail.rawBytesLost)} raw, in ${affected} CRUSH ${ceph.failureDomain}${affected === 1 ? '' : 's'}: ${summary}.${reprotectText(detail)}`,
   };
 }
 
@@ -295,4 +295,10 @@ function cephHarms(scenario: Scenario, domain: FailureDomain, d: CephImpactDetai
   fillHarm('failure.ceph.full', 'outage', d.fullMonth, ratios.full, (fill) =>
     `the surviving ${unit} are ${fill} full, above the full ratio ${pct(ratios.full)}: Ceph stops writes.`);
   return harms;
+}
+
+/** " Re-protecting 2.7 TB (month 0) takes about 1.2 h." when the Ceph model gave a time. */
+function reprotectText(detail: CephImpactDetail): string {
+  if (detail.reprotectSeconds === null || detail.rebuildBytesMonth0 <= 0) return '';
+  return ` Re-protecting ${fmtTB(detail.rebuildBytesMonth0)} (month-0 data) takes about ${fmtNumber(detail.reprotectSeconds / 3600, 1)} h (detection, down-out interval, backfill).`;
 }

@@ -5,6 +5,7 @@
 import { planCompute } from '../compute/compute-plan.js';
 import { planControlPlane } from '../control/quorum.js';
 import { analyzeFailures } from '../failure/analyze.js';
+import { failureHooks } from './failure-hooks.js';
 import { projectHorizon } from '../forecast/horizon.js';
 import { resourceSeries } from '../forecast/resources.js';
 import { checkRoles } from '../hardware/requirements.js';
@@ -52,7 +53,7 @@ export function evaluate(scenario: Scenario): PlanResult {
     scenario.start,
     scenario.horizonMonths,
   );
-  const failure = analyzeFailures(scenario, hosts.hosts, compute.plan);
+  const failure = analyzeFailures(scenario, hosts.hosts, compute.plan, failureHooks(scenario, hosts.hosts, replication));
   const findings = sortFindings([
     ...references,
     ...hosts.findings,

@@ -1,0 +1,62 @@
+/**
+ * The Ceph model's and the network plan's refinements of the failure analysis
+ * (failure/hooks.ts): how fast the survivors of a Ceph loss re-protect the data.
+ */
+import type { FailureHooks } from '../failure/hooks.js';
+import type { Scenario } from '../model/scenario.js';
+import type { CephRecoveryBandwidth } from '../network/types.js';
+import { recoveryTiming, replicationBitsPerSecond } from '../storage/recovery.js';
+import { resolveCephSettings } from '../storage/settings.js';
+import type { Host } from './types.js';
+
+/**
+ * Hooks for analyzeFailures:
+ * - network.replicationBitsPerSecond(survivors) = Σ over the surviving storage hosts of their
+ *   replication link: the network plan's ceph-cluster link (`replication.perHostBitsPerSecond`)
+ *   when there is a network plan, else each host's fastest NIC card (ports x speed). bits/s.
+ * - ceph.reprotectSeconds({rebuildBytes, replicationBitsPerSecond, lostHosts}) =
+ *   recoveryTiming (storage/recovery.ts): detection + mon_osd_down_out_interval +
+ *   rebuildBytes / min(receiving OSDs x osd_max_backfills x per-backfill throughput,
+ *   bandwidth / 8 / amplification). The receiving OSDs are those of the surviving storage
+ *   hosts; every one of them backfills (with ~100 PGs per OSD there are always more PGs than
+ *   backfill slots); the amplification is the largest of the pools' (k for an erasure pool,
+ *   whose rebuild reads k shards; 1 for replicated), so the estimate errs slow. Seconds.
+ */
+export function failureHooks(scenario: Scenario, hosts: readonly Host[], replication: CephRecoveryBandwidth | null): FailureHooks {
+  const storage = hosts.filter((h) => h.role === 'storage' && Object.hasOwn(scenario.hardware, h.hardware));
+  const byName = new Map(storage.map((h) => [h.name, scenario.hardware[h.hardware]!]));
+  const osds = (name: string): number =>
+    (byName.get(name)?.disks ?? []).filter((d) => d.use === 'osd').reduce((s, d) => s + d.count, 0);
+  const linkBitsPerSecond = (name: string): number | null => {
+    if (replication) return replication.perHostBitsPerSecond;
+    const hw = byName.get(name);
+    return hw ? replicationBitsPerSecond(hw) : null;
+  };
+  const settings = resolveCephSettings(scenario.ceph).recovery;
+  const amplification = Math.max(1, ...scenario.ceph.pools.map((p) => (p.type === 'erasure' ? p.k : 1)));
+  const bandwidth = (survivors: readonly string[]): number | null => {
+    let sum = 0;
+    for (const s of survivors) {
+      const b = linkBitsPerSecond(s);
+      if (b === null) return null;
+      sum += b;
+    }
+    return survivors.length > 0 ? sum : null;
+  };
+  return {
+    network: { replicationBitsPerSecond: bandwidth },
+    ceph: {
+      reprotectSeconds: ({ rebuildBytes, replicationBitsPerSecond: bps, lostHosts }) => {
+        if (rebuildBytes <= 0) return null;
+        const lost = new Set(lostHosts);
+        const targetOsdCount = storage.filter((h) => !lost.has(h.name)).reduce((s, h) => s + osds(h.name), 0);
+        if (targetOsdCount === 0) return null;
+        const timing = recoveryTiming(
+          { dataBytes: rebuildBytes, networkAmplification: amplification, pgCount: Number.MAX_SAFE_INTEGER, targetOsdCount, networkBitsPerSecond: bps },
+          settings,
+        );
+        return timing.totalSeconds;
+      },
+    },
+  };
+}
