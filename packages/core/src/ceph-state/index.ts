@@ -6,3 +6,4 @@ export { parseOsdDump, type CephStatePool, type CephOsdDump } from './osd-dump.j
 export { parseCrushRuleDump, type CephStateRule, type CephStateRuleTake } from './crush-rules.js';
 export { parseCephDf, type CephDf, type CephDfPool, type CephDfTotals } from './df.js';
 export { reproduceMaxAvail, type CephClusterState, type PoolMaxAvail } from './reproduce.js';
+export { readCephState, type CephStateFile, type CephStateRead } from './state.js';
