@@ -28,3 +28,4 @@ export { importNetworkData, type NetworkDataImport, type NetworkDataOptions } fr
 export { scenarioInventoryPaths, type InventoryInput } from './scenario/inventories.js';
 export * from './hardware/index.js';
 export * from './ceph-state/index.js';
+export * from './openstack-state/index.js';

@@ -79,6 +79,8 @@ export const DIAGNOSTIC_CODES = {
   'ceph.state.missing': 'A Ceph output needed for a computation was not given',
   'openstack.json.invalid': 'An OpenStack API response is not valid JSON, or is truncated',
   'openstack.json.wrong_response': 'A file holds another API response than the one expected',
+  'openstack.json.invalid_field': 'A field an OpenStack response needs is missing or has the wrong type',
+  'openstack.usage.over_capacity': 'A Placement usage is above its capacity (total - reserved) x allocation_ratio',
   'openstack.usage.absent': 'Nova hypervisor details have no usage (microversion 2.88 and later): usage must come from Placement',
 } as const;
 
