@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../../../test/helpers/memory-io.js';
-import { cephDfCommand, defaultCephCliDeps, type CephCliDeps } from './import-commands.js';
+import { cephDfCommand, defaultCephCliDeps, importCommand, type CephCliDeps } from './import-commands.js';
 import { run } from './main.js';
 
 const CEPH = join(import.meta.dirname, '../../../test/fixtures/real/cluster-state/ceph');
@@ -58,5 +58,18 @@ describe('headroom ceph df', () => {
     const io = memoryIo();
     expect(await run(['ceph', 'df', '--help'], io, { loadVersion: async () => '0' })).toBe(0);
     expect(io.out()).toContain('MAX AVAIL');
+  });
+});
+
+describe('headroom import --ceph', () => {
+  it('writes the baseline atomically and it validates; a cluster without a tree writes nothing (exit 2)', async () => {
+    const io = realIo();
+    expect(await importCommand(io, deps, { ceph: ['siphon-tentacle'], output: 'out.yaml', start: '2026-12' })).toBe(0);
+    const written = io.written.get(join(CEPH, 'out.yaml'))!;
+    expect(written).toContain('start: "2026-12"');
+    const io2 = realIo();
+    expect(await importCommand(io2, deps, { ceph: ['monasca-luminous'], output: 'm.yaml' })).toBe(2);
+    expect(io2.written.size).toBe(0);
+    expect(io2.err()).toContain('nothing written to m.yaml');
   });
 });

@@ -18,7 +18,7 @@ import type { CliIo } from './io.js';
 
 type CoreModule = typeof import('@headroom/core');
 /** The part of core `ceph df` calls. */
-export type CephCoreApi = Pick<CoreModule, 'readCephState' | 'reproduceMaxAvail' | 'formatBytes'>;
+export type CephCoreApi = Pick<CoreModule, 'readCephState' | 'reproduceMaxAvail' | 'formatBytes' | 'cephBaselineYaml' | 'parseScenario'>;
 
 export interface CephCliDeps {
   loadCephCore(): Promise<CephCoreApi>;
@@ -107,7 +107,43 @@ export async function cephDfCommand(io: CliIo, deps: CephCliDeps, paths: readonl
   return failed ? ExitCode.InvalidInput : ExitCode.Ok;
 }
 
-/** Registers `headroom ceph df`. */
+interface ImportOptions {
+  ceph: string[];
+  output: string;
+  name?: string;
+  start?: string;
+}
+
+/**
+ * `headroom import --ceph <paths...> -o scenario.yaml`: a baseline scenario, written
+ * atomically only when it loads with zero errors (parseScenario); otherwise nothing is written.
+ */
+export async function importCommand(io: CliIo, deps: CephCliDeps, options: ImportOptions, colorErr = false, now: Date = new Date()): Promise<number> {
+  const core = await deps.loadCephCore();
+  const { files, unreadable, fromDir } = await readInputs(io, deps, options.ceph);
+  const read = core.readCephState(files, { strict: !fromDir });
+  const sources = new Map(files.map((f) => [f.name, f.text]));
+  const start = options.start ?? `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+  const built = read.state ? core.cephBaselineYaml(read.state, { name: options.name ?? 'Imported cluster', start, sourceLabel: options.ceph.join(' ') }) : { diagnostics: [] };
+  const diagnostics = [...read.diagnostics, ...built.diagnostics];
+  if (diagnostics.length > 0) io.stderr.write(formatDiagnostics(diagnostics, sources, { color: colorErr }));
+  if (unreadable > 0 || diagnostics.some((d) => d.severity === 'error') || built.yaml === undefined) {
+    io.stderr.write(`headroom: nothing written to ${options.output}\n`);
+    return ExitCode.InvalidInput;
+  }
+  const check = core.parseScenario(built.yaml, { fileName: options.output });
+  const errors = check.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    io.stderr.write(formatDiagnostics(errors, new Map([[options.output, built.yaml]]), { color: colorErr }));
+    io.stderr.write(`headroom: internal error: the baseline does not load; nothing written to ${options.output}\n`);
+    return ExitCode.InternalError;
+  }
+  await io.writeFileAtomic(isAbsolute(options.output) ? options.output : resolve(io.cwd, options.output), built.yaml);
+  io.stdout.write(`wrote ${options.output}: a baseline from ${read.files.filter((f) => f.command !== 'unknown').length} Ceph outputs; replace the PLACEHOLDER values and add growth\n`);
+  return ExitCode.Ok;
+}
+
+/** Registers `headroom ceph df` and `headroom import`. */
 export function registerImportCommands(program: Command, ctx: { io: CliIo; colorErr: boolean }, setExitCode: (code: number) => void, deps: CephCliDeps = defaultCephCliDeps): void {
   const ceph = program.command('ceph').description("a running Ceph cluster's state, from its -f json outputs");
   ceph
@@ -116,4 +152,12 @@ export function registerImportCommands(program: Command, ctx: { io: CliIo; color
     .argument('<paths...>', 'a directory of *.json outputs, or the files')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (paths: string[], options: CephDfOptions) => setExitCode(await cephDfCommand(ctx.io, deps, paths, options, ctx.colorErr)));
+  program
+    .command('import')
+    .description("write a baseline scenario from a running cluster's Ceph -f json outputs (hosts, rules, pools, stored data); inferred values are commented")
+    .requiredOption('--ceph <paths...>', 'a directory of Ceph *.json outputs, or the files')
+    .requiredOption('-o, --output <file>', 'scenario file to write (atomically; nothing is written on error)')
+    .option('--name <name>', 'scenario name')
+    .option('--start <YYYY-MM>', 'first month of the plan (default: this month, UTC)')
+    .action(async (options: ImportOptions) => setExitCode(await importCommand(ctx.io, deps, options, ctx.colorErr)));
 }

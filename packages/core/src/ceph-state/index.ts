@@ -7,3 +7,4 @@ export { parseCrushRuleDump, type CephStateRule, type CephStateRuleTake } from '
 export { parseCephDf, type CephDf, type CephDfPool, type CephDfTotals } from './df.js';
 export { reproduceMaxAvail, type CephClusterState, type PoolMaxAvail } from './reproduce.js';
 export { readCephState, type CephStateFile, type CephStateRead } from './state.js';
+export { cephBaselineYaml, type BaselineOptions } from './baseline.js';
