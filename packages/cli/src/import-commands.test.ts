@@ -73,3 +73,14 @@ describe('headroom import --ceph', () => {
     expect(io2.err()).toContain('nothing written to m.yaml');
   });
 });
+
+describe('headroom import --openstack', () => {
+  it('adds the devstack compute host and flavors; the written file loads (exit 0)', async () => {
+    const io = realIo();
+    const code = await importCommand(io, deps, { ceph: ['siphon-tentacle'], openstack: ['../openstack/datadog-devstack'], output: 'full.yaml', start: '2026-12' });
+    expect(code).toBe(0);
+    const yaml = io.written.get(join(CEPH, 'full.yaml'))!;
+    expect(yaml).toContain('- { role: compute, hardware: compute-host-1, count: 1 }');
+    expect(yaml).toContain('"m1.tiny": { vcpus: 1, ram: 512 MiB, disk: 1 GiB }'); // flavors-detail: ram 512, disk 1
+  });
+});

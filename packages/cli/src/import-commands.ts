@@ -18,7 +18,7 @@ import type { CliIo } from './io.js';
 
 type CoreModule = typeof import('@headroom/core');
 /** The part of core `ceph df` calls. */
-export type CephCoreApi = Pick<CoreModule, 'readCephState' | 'reproduceMaxAvail' | 'formatBytes' | 'cephBaselineYaml' | 'parseScenario'>;
+export type CephCoreApi = Pick<CoreModule, 'readCephState' | 'reproduceMaxAvail' | 'formatBytes' | 'cephBaselineYaml' | 'parseScenario' | 'openstackBaseline'>;
 
 export interface CephCliDeps {
   loadCephCore(): Promise<CephCoreApi>;
@@ -109,6 +109,7 @@ export async function cephDfCommand(io: CliIo, deps: CephCliDeps, paths: readonl
 
 interface ImportOptions {
   ceph: string[];
+  openstack?: string[];
   output: string;
   name?: string;
   start?: string;
@@ -123,11 +124,19 @@ export async function importCommand(io: CliIo, deps: CephCliDeps, options: Impor
   const { files, unreadable, fromDir } = await readInputs(io, deps, options.ceph);
   const read = core.readCephState(files, { strict: !fromDir });
   const sources = new Map(files.map((f) => [f.name, f.text]));
+  let compute: ReturnType<CephCoreApi['openstackBaseline']> | undefined;
+  let unreadableOs = 0;
+  if (options.openstack && options.openstack.length > 0) {
+    const os = await readInputs(io, deps, options.openstack);
+    unreadableOs = os.unreadable;
+    for (const f of os.files) sources.set(f.name, f.text);
+    compute = core.openstackBaseline(os.files);
+  }
   const start = options.start ?? `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
-  const built = read.state ? core.cephBaselineYaml(read.state, { name: options.name ?? 'Imported cluster', start, sourceLabel: options.ceph.join(' ') }) : { diagnostics: [] };
-  const diagnostics = [...read.diagnostics, ...built.diagnostics];
+  const built = read.state ? core.cephBaselineYaml(read.state, { name: options.name ?? 'Imported cluster', start, sourceLabel: [...options.ceph, ...(options.openstack ?? [])].join(' '), ...(compute ? { compute } : {}) }) : { diagnostics: [] };
+  const diagnostics = [...read.diagnostics, ...(compute?.diagnostics ?? []), ...built.diagnostics];
   if (diagnostics.length > 0) io.stderr.write(formatDiagnostics(diagnostics, sources, { color: colorErr }));
-  if (unreadable > 0 || diagnostics.some((d) => d.severity === 'error') || built.yaml === undefined) {
+  if (unreadable + unreadableOs > 0 || diagnostics.some((d) => d.severity === 'error') || built.yaml === undefined) {
     io.stderr.write(`headroom: nothing written to ${options.output}\n`);
     return ExitCode.InvalidInput;
   }
@@ -139,7 +148,7 @@ export async function importCommand(io: CliIo, deps: CephCliDeps, options: Impor
     return ExitCode.InternalError;
   }
   await io.writeFileAtomic(isAbsolute(options.output) ? options.output : resolve(io.cwd, options.output), built.yaml);
-  io.stdout.write(`wrote ${options.output}: a baseline from ${read.files.filter((f) => f.command !== 'unknown').length} Ceph outputs; replace the PLACEHOLDER values and add growth\n`);
+  io.stdout.write(`wrote ${options.output}: a baseline from ${read.files.filter((f) => f.command !== 'unknown').length} Ceph outputs${compute ? ' and the OpenStack responses' : ''}; replace the PLACEHOLDER values and add growth\n`);
   return ExitCode.Ok;
 }
 
@@ -157,6 +166,7 @@ export function registerImportCommands(program: Command, ctx: { io: CliIo; color
     .description("write a baseline scenario from a running cluster's Ceph -f json outputs (hosts, rules, pools, stored data); inferred values are commented")
     .requiredOption('--ceph <paths...>', 'a directory of Ceph *.json outputs, or the files')
     .requiredOption('-o, --output <file>', 'scenario file to write (atomically; nothing is written on error)')
+    .option('--openstack <paths...>', 'a directory of OpenStack API responses (hypervisors detail before 2.88, flavors detail, a Placement inventory), or the files')
     .option('--name <name>', 'scenario name')
     .option('--start <YYYY-MM>', 'first month of the plan (default: this month, UTC)')
     .action(async (options: ImportOptions) => setExitCode(await importCommand(ctx.io, deps, options, ctx.colorErr)));

@@ -27,6 +27,8 @@ export interface BaselineOptions {
   start: string;
   /** Named in comments: where the outputs came from. */
   sourceLabel: string;
+  /** The compute side (openstack-state/baseline.ts), inserted as is. */
+  compute?: { hardware: string[]; nodes: string[]; openstack: string[]; demandComments: string[] };
 }
 
 export function cephBaselineYaml(state: CephClusterState, options: BaselineOptions): { yaml?: string; diagnostics: Diagnostic[] } {
@@ -78,7 +80,9 @@ export function cephBaselineYaml(state: CephClusterState, options: BaselineOptio
     }
     nodes.push(`  - { role: storage, hardware: ${key}, count: ${g.hosts.length} }`);
   }
-  L.push('', 'nodes:', ...nodes, '');
+  L.push(...(options.compute?.hardware ?? []));
+  L.push('', 'nodes:', ...nodes, ...(options.compute?.nodes ?? []), '');
+  if (options.compute && options.compute.openstack.length > 0) L.push('openstack:', ...options.compute.openstack, '');
   const dump = state.osdDump;
   const ruleDomains = (state.rules ?? []).map((r) => r.failureDomain).filter((d): d is string => d === 'host' || d === 'rack');
   const failureDomain = ruleDomains.includes('rack') && !ruleDomains.includes('host') ? 'rack' : 'host';
@@ -117,6 +121,7 @@ export function cephBaselineYaml(state: CephClusterState, options: BaselineOptio
   L.push('', 'demand:');
   if (demand.length > 0) L.push('  storage:', ...demand);
   else L.push('  storage: {}   # no pool written with a ceph df STORED value');
+  L.push(...(options.compute?.demandComments ?? []));
   L.push('  # growth: { kind: compound, perMonth: 0.02 }   # add yours');
   return { yaml: `${L.join('\n')}\n`, diagnostics: [] };
 }
