@@ -71,14 +71,15 @@ const padL = (s: string, n: number): string => s.padStart(n);
 export function renderCephDfText(rows: readonly PoolMaxAvail[], read: CephStateRead, fmt: CephCoreApi['formatBytes']): string {
   const lines: string[] = [];
   lines.push(`read: ${read.files.map((f) => `${f.name} (${f.command})`).join(', ')}`);
-  if (rows[0]) lines.push(`full_ratio ${rows[0].fullRatio} (osd dump); MAX AVAIL = min over the rule's OSDs of (avail - total x (1 - full_ratio)) / weight share, / raw used rate (PGMap::get_rule_avail)`);
+  if (rows[0]) lines.push(`full_ratio ${rows[0].fullRatio}, backfillfull_ratio ${rows[0].backfillfullRatio} (osd dump); MAX AVAIL = min over the rule's OSDs of (avail - total x (1 - full_ratio)) / weight share, / raw used rate (PGMap::get_rule_avail)`);
   lines.push('');
-  const head = ['pool', 'rule', 'class', 'OSDs', 'rate', 'headroom MAX AVAIL', 'ceph df MAX AVAIL', 'difference', 'storable (perfect placement)'];
+  const head = ['pool', 'rule', 'class', 'OSDs', 'rate', 'headroom MAX AVAIL', 'ceph df MAX AVAIL', 'difference', 'at backfillfull', 'storable (perfect placement)'];
   const body = rows.map((r) => [
     r.pool, String(r.ruleId), r.deviceClass ?? '-', String(r.osdCount), String(Number(r.rawUsedRate.toFixed(4))),
     `${r.maxAvailBytes} B (${fmt(r.maxAvailBytes, 'binary')})`,
     r.cephMaxAvailBytes === undefined ? '(no ceph df)' : `${r.cephMaxAvailBytes} B (${fmt(r.cephMaxAvailBytes, 'binary')})`,
     r.differenceBytes === undefined ? '-' : `${r.differenceBytes >= 0 ? '+' : ''}${r.differenceBytes} B (${r.relativeDifference!.toExponential(1)})`,
+    fmt(r.safeMaxAvailBytes, 'binary'),
     r.storableBytes === undefined ? '- (no failure domains in the outputs)' : fmt(r.storableBytes, 'binary'),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));

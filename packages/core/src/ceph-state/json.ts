@@ -98,11 +98,6 @@ export function wrongCommand(fileName: string, expected: string, found: string):
   };
 }
 
-/** A diagnostic at the start of the file (a field missing or of the wrong type). */
-export function fieldProblem(fileName: string, severity: 'error' | 'warning' | 'info', message: string, path: (string | number)[] = []): Diagnostic {
-  return { code: severity === 'error' ? 'ceph.json.invalid_field' : 'ceph.json.field', severity, path, message, location: { file: fileName, line: 1, col: 1 } };
-}
-
 export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 export const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);

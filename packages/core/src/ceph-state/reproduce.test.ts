@@ -81,3 +81,16 @@ describe('what is read, and what is inferred', () => {
     expect(rows.every((r) => r.inferred.some((s) => s.startsWith('rule 0 is not in a rule dump')))).toBe(true);
   });
 });
+
+describe('MAX AVAIL at backfillfull (what can be added while recovery can still place data)', () => {
+  it('siphon-squid by hand: 10 OSDs of equal crush_weight -> 10 x min(kb_avail - kb x (1 - 0.9)) x 1024 / 3', () => {
+    const [row] = reproduceMaxAvail(load(FIXTURE_FILES[0]!));
+    const bf = 0.8999999761581421; // osd_dump.json "backfillfull_ratio"
+    expect(row!.backfillfullRatio).toBe(bf);
+    const nodes = (JSON.parse(text('siphon-squid/osd_df_tree.json')) as { nodes: { type: string; kb: number; kb_avail: number }[] }).nodes.filter((n) => n.type === 'osd');
+    // every OSD has crush_weight 0.009796142578125: the weight share is 1/10
+    const fullest = Math.min(...nodes.map((n) => (n.kb_avail - n.kb * (1 - bf)) * 1024));
+    expect(row!.safeMaxAvailBytes / ((fullest * 10) / 3)).toBeCloseTo(1, 9);
+    expect(row!.safeMaxAvailBytes).toBeLessThan(row!.maxAvailBytes);
+  });
+});

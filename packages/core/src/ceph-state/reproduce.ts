@@ -49,12 +49,17 @@ export interface PoolMaxAvail {
   differenceBytes?: number;
   /** |headroom - ceph| / ceph (0 when both are 0). */
   relativeDifference?: number;
+  /** MAX AVAIL computed at the backfillfull ratio instead of full, bytes: what can be added
+   * while recovery can still move data onto every OSD (backfill stops at backfillfull). */
+  safeMaxAvailBytes: number;
+  backfillfullRatio: number;
   /** Water-fill bound, client bytes; undefined without failure domains. */
   storableBytes?: number;
   inferred: string[];
 }
 
 const DEFAULT_FULL_RATIO = 0.95;
+const DEFAULT_BACKFILLFULL_RATIO = 0.9;
 
 function ruleFor(pool: CephStatePool, state: CephClusterState, classes: Set<string>, inferred: string[]): { take: CephStateRuleTake; failureDomain?: string } {
   const rule = state.rules?.find((r) => r.id === pool.ruleId);
@@ -120,8 +125,11 @@ export function reproduceMaxAvail(state: CephClusterState): PoolMaxAvail[] {
       under = new Set(state.osdDf.osds.map((o) => o.id));
     }
     const osds = state.osdDf.osds.filter((o) => under.has(o.id) && (take.deviceClass === undefined || o.deviceClass === take.deviceClass));
-    const mine = maxAvailBytes(ruleAvailBytes(osds.map(toStat), fullRatio), pool.rawUsedRate);
-    const row: PoolMaxAvail = { poolId: pool.id, pool: pool.name, ruleId: pool.ruleId, root: take.root, osdCount: osds.length, rawUsedRate: pool.rawUsedRate, fullRatio, maxAvailBytes: mine, inferred };
+    const stats = osds.map(toStat);
+    const mine = maxAvailBytes(ruleAvailBytes(stats, fullRatio), pool.rawUsedRate);
+    const backfillfullRatio = state.osdDump.backfillfullRatio ?? DEFAULT_BACKFILLFULL_RATIO;
+    const safeMaxAvail = maxAvailBytes(ruleAvailBytes(stats, backfillfullRatio), pool.rawUsedRate);
+    const row: PoolMaxAvail = { poolId: pool.id, pool: pool.name, ruleId: pool.ruleId, root: take.root, osdCount: osds.length, rawUsedRate: pool.rawUsedRate, fullRatio, maxAvailBytes: mine, backfillfullRatio, safeMaxAvailBytes: safeMaxAvail, inferred };
     if (take.deviceClass) row.deviceClass = take.deviceClass;
     const printed = state.df?.pools.find((p) => p.id === pool.id)?.maxAvailBytes;
     if (printed !== undefined) {

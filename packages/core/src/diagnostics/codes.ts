@@ -75,7 +75,6 @@ export const DIAGNOSTIC_CODES = {
   'ceph.json.wrong_command': 'A file holds another command\'s output than the one expected (e.g. `ceph df` where `ceph osd df` belongs)',
   'ceph.json.nan': 'A Ceph output holds bare nan/inf values (old releases; not JSON): they are read as unknown',
   'ceph.json.invalid_field': 'A field a Ceph output needs is missing or has the wrong type',
-  'ceph.json.field': 'A note about a Ceph output\'s field (informational)',
   'ceph.state.missing': 'A Ceph output needed for a computation was not given',
   'openstack.json.invalid': 'An OpenStack API response is not valid JSON, or is truncated',
   'openstack.json.wrong_response': 'A file holds another API response than the one expected',
