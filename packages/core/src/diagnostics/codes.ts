@@ -70,6 +70,17 @@ export const DIAGNOSTIC_CODES = {
   'ref.unknown_rule': 'A pool names a CRUSH rule that ceph.rules does not define',
   'ceph.pool.rule_type': 'A replicated pool on an erasure rule, or an erasure pool on a replicated rule',
   'ref.unknown_osd': 'A fill override names an OSD id that the storage hosts do not have',
+  // Running-cluster outputs (ceph-state/*, openstack-state/*): positioned in the output file
+  'ceph.json.invalid': 'A Ceph `-f json` output is not valid JSON, or is truncated',
+  'ceph.json.wrong_command': 'A file holds another command\'s output than the one expected (e.g. `ceph df` where `ceph osd df` belongs)',
+  'ceph.json.nan': 'A Ceph output holds bare nan/inf values (old releases; not JSON): they are read as unknown',
+  'ceph.json.invalid_field': 'A field a Ceph output needs is missing or has the wrong type',
+  'ceph.state.missing': 'A Ceph output needed for a computation was not given',
+  'openstack.json.invalid': 'An OpenStack API response is not valid JSON, or is truncated',
+  'openstack.json.wrong_response': 'A file holds another API response than the one expected',
+  'openstack.json.invalid_field': 'A field an OpenStack response needs is missing or has the wrong type',
+  'openstack.usage.over_capacity': 'A Placement usage is above its capacity (total - reserved) x allocation_ratio',
+  'openstack.usage.absent': 'Nova hypervisor details have no usage (microversion 2.88 and later): usage must come from Placement',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -1,0 +1,86 @@
+/**
+ * `headroom ceph df` on the real captures (test/fixtures/real/cluster-state/ceph) with the
+ * real core from source; malformed inputs from an in-memory file system.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { memoryIo } from '../../../test/helpers/memory-io.js';
+import { cephDfCommand, defaultCephCliDeps, importCommand, type CephCliDeps } from './import-commands.js';
+import { run } from './main.js';
+
+const CEPH = join(import.meta.dirname, '../../../test/fixtures/real/cluster-state/ceph');
+const deps: CephCliDeps = { ...defaultCephCliDeps, loadCephCore: () => import('../../core/src/index.js') };
+const realIo = () => ({ ...memoryIo({}, { cwd: CEPH }), readFile: (p: string) => readFile(p, 'utf8') });
+
+describe('headroom ceph df', () => {
+  it('a directory: every pool beside ceph df, exit 0 (monasca-luminous, one host down)', async () => {
+    const io = realIo();
+    expect(await cephDfCommand(io, deps, ['monasca-luminous'], { format: 'text' })).toBe(0);
+    // cephfs_data: test_ceph-df.json "max_avail": 52729787449344 printed beside ours
+    expect(io.out()).toMatch(/cephfs_data +1 +hdd +30 +3 +\d+ B \(47\.96 TiB\) +52729787449344 B \(47\.96 TiB\)/);
+    expect(io.out()).toContain('rule 1 is not in a rule dump: read as root default, class hdd');
+    expect(io.err()).toBe('');
+  });
+
+  it('--format json: one row per pool with both numbers', async () => {
+    const io = realIo();
+    await cephDfCommand(io, deps, ['siphon-tentacle'], { format: 'json' });
+    const out = JSON.parse(io.out()) as { pools: { pool: string; cephMaxAvailBytes: number; relativeDifference: number }[] };
+    // df.json: three pools, each "max_avail":33760380928
+    expect(out.pools.map((p) => [p.pool, p.cephMaxAvailBytes])).toEqual([['.mgr', 33760380928], ['mytestpool', 33760380928], ['mynewpoolname', 33760380928]]);
+    expect(out.pools.every((p) => p.relativeDifference < 1e-4)).toBe(true);
+  });
+
+  it('a truncated file: exit 2, file:line:col on stderr, the table still printed from the other files', async () => {
+    const df = await readFile(join(CEPH, 'siphon-squid/df.json'), 'utf8');
+    const io = memoryIo({
+      'osd_df_tree.json': await readFile(join(CEPH, 'siphon-squid/osd_df_tree.json'), 'utf8'),
+      'osd_dump.json': await readFile(join(CEPH, 'siphon-squid/osd_dump.json'), 'utf8'),
+      'df.json': df.slice(0, 100),
+    });
+    const code = await cephDfCommand(io, { ...deps, listDir: async () => undefined }, ['osd_df_tree.json', 'osd_dump.json', 'df.json'], { format: 'text' });
+    expect(code).toBe(2);
+    expect(io.err()).toContain('df.json:2:100'); // the capture starts with a line break: 99 characters on line 2, the end is col 100
+    expect(io.err()).toContain('ceph.json.invalid');
+    expect(io.out()).toContain('(no ceph df)');
+  });
+
+  it('the wrong command in a named file: exit 2 naming what was expected', async () => {
+    const io = memoryIo({ 'a.json': await readFile(join(CEPH, 'siphon-squid/osd_dump.json'), 'utf8'), 'b.json': '{"hello": 1}' });
+    expect(await cephDfCommand(io, { ...deps, listDir: async () => undefined }, ['a.json', 'b.json'], { format: 'text' })).toBe(2);
+    expect(io.err()).toContain('b.json:1:1');
+    expect(io.err()).toContain('not the output of a Ceph command headroom reads');
+    expect(io.err()).toContain('no `ceph osd df tree -f json` output');
+  });
+
+  it('is registered: headroom ceph df --help', async () => {
+    const io = memoryIo();
+    expect(await run(['ceph', 'df', '--help'], io, { loadVersion: async () => '0' })).toBe(0);
+    expect(io.out()).toContain('MAX AVAIL');
+  });
+});
+
+describe('headroom import --ceph', () => {
+  it('writes the baseline atomically and it validates; a cluster without a tree writes nothing (exit 2)', async () => {
+    const io = realIo();
+    expect(await importCommand(io, deps, { ceph: ['siphon-tentacle'], output: 'out.yaml', start: '2026-12' })).toBe(0);
+    const written = io.written.get(join(CEPH, 'out.yaml'))!;
+    expect(written).toContain('start: "2026-12"');
+    const io2 = realIo();
+    expect(await importCommand(io2, deps, { ceph: ['monasca-luminous'], output: 'm.yaml' })).toBe(2);
+    expect(io2.written.size).toBe(0);
+    expect(io2.err()).toContain('nothing written to m.yaml');
+  });
+});
+
+describe('headroom import --openstack', () => {
+  it('adds the devstack compute host and flavors; the written file loads (exit 0)', async () => {
+    const io = realIo();
+    const code = await importCommand(io, deps, { ceph: ['siphon-tentacle'], openstack: ['../openstack/datadog-devstack'], output: 'full.yaml', start: '2026-12' });
+    expect(code).toBe(0);
+    const yaml = io.written.get(join(CEPH, 'full.yaml'))!;
+    expect(yaml).toContain('- { role: compute, hardware: compute-host-1, count: 1 }');
+    expect(yaml).toContain('"m1.tiny": { vcpus: 1, ram: 512 MiB, disk: 1 GiB }'); // flavors-detail: ram 512, disk 1
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * The baseline scenario written from real Ceph captures loads with zero errors, and carries
+ * the observed numbers (quoted from the fixture files).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../scenario/parse.js';
+import { cephBaselineYaml } from './baseline.js';
+import { readCephState } from './state.js';
+
+const CEPH = join(import.meta.dirname, '../../../../test/fixtures/real/cluster-state/ceph');
+const state = (dir: string) => readCephState(readdirSync(join(CEPH, dir)).filter((f) => f.endsWith('.json')).map((f) => ({ name: f, text: readFileSync(join(CEPH, dir, f), 'utf8') }))).state!;
+const opts = { name: 'imported', start: '2026-12', sourceLabel: 'state/' };
+
+describe('cephBaselineYaml', () => {
+  it('siphon-tentacle: 5 hosts of 2 x 10,733,223,936 B hdd OSDs, 2 pools, stored bytes; loads with zero errors', () => {
+    const { yaml, diagnostics } = cephBaselineYaml(state('siphon-tentacle'), opts);
+    expect(diagnostics).toEqual([]);
+    const parsed = parseScenario(yaml!, { fileName: 'baseline.yaml' });
+    expect(parsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const s = parsed.scenario!;
+    // osd_df_tree.json: every OSD "kb":10481664 -> x 1024 = 10,733,223,936 bytes; 5 hosts of 2 OSDs
+    expect(s.nodes).toEqual([expect.objectContaining({ role: 'storage', count: 5 })]);
+    expect(yaml).toContain('- { count: 2, size: 10733223936 B, kind: hdd, use: osd, deviceClass: hdd }');
+    // osd_dump.json: mytestpool pool 2 size 3 min_size 2; df.json "stored":415
+    expect(yaml).toContain('- { name: "mytestpool", type: replicated, size: 3, minSize: 2 }');
+    expect(yaml).toContain('"mytestpool": 415 B   # observed: ceph df stored');
+    // full_ratio 0.949999988079071 -> 0.95 (float32)
+    expect(yaml).toContain('ratios: { nearfull: 0.85, backfillfull: 0.9, full: 0.95 }');
+    expect(yaml).toContain('left out (a scenario pool name cannot start with "."): .mgr');
+    expect(yaml).toContain('# PLACEHOLDER: not in any Ceph output');
+  });
+
+  it('siphon-squid: the rule dump becomes ceph.rules; loads with zero errors', () => {
+    const { yaml } = cephBaselineYaml(state('siphon-squid'), opts);
+    expect(yaml).toContain('- { name: "replicated_rule", type: replicated, failureDomain: host }   # observed: crush rule 0');
+    expect(parseScenario(yaml!, { fileName: 'b.yaml' }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('monasca-luminous has no CRUSH tree: no baseline, an error saying why', () => {
+    const r = cephBaselineYaml(state('monasca-luminous'), opts);
+    expect(r.yaml).toBeUndefined();
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['ceph.state.missing']);
+  });
+});

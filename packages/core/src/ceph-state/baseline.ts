@@ -1,0 +1,127 @@
+/**
+ * A scenario baseline from a running Ceph cluster's outputs: storage hosts as observed (OSD
+ * count, size and device class per host, from the CRUSH tree and `osd df`), the CRUSH rules,
+ * the pools (size, min_size, k/m, rule) and today's stored bytes as the starting demand.
+ * Returns YAML text with a comment on every inferred value saying where it came from; the
+ * user completes CPU, memory, chassis height (not in any Ceph output) and growth.
+ *
+ * Sizes: an OSD's size is its statfs total (`kb` x 1024, bytes), or crush_weight x 2^40 for a
+ * down-and-out OSD (kb = 0). Stored demand is `ceph df` STORED (client bytes; before Nautilus
+ * `bytes_used`). Ratios are the osd dump's, rounded to 4 decimals (Ceph prints float32:
+ * 0.949999988 is 0.95). Pools whose names the scenario format cannot hold (`.mgr`, `.rgw.root`:
+ * a leading dot) are left out, and said so in a comment.
+ * Errors (`ceph.state.missing`): no CRUSH tree (hosts unknown).
+ */
+import type { Diagnostic } from '../diagnostics/types.js';
+import type { CephClusterState } from './reproduce.js';
+import type { CephOsd } from './osd-df.js';
+
+const IDENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const KINDS = new Set(['hdd', 'ssd', 'nvme']);
+const q = (s: string): string => JSON.stringify(s);
+const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
+
+export interface BaselineOptions {
+  name: string;
+  /** First month of the plan, YYYY-MM (the caller knows the date; core reads no clock). */
+  start: string;
+  /** Named in comments: where the outputs came from. */
+  sourceLabel: string;
+  /** The compute side (openstack-state/baseline.ts), inserted as is. */
+  compute?: { hardware: string[]; nodes: string[]; openstack: string[]; demandComments: string[] };
+}
+
+export function cephBaselineYaml(state: CephClusterState, options: BaselineOptions): { yaml?: string; diagnostics: Diagnostic[] } {
+  const buckets = state.osdDf.buckets.length > 0 ? state.osdDf.buckets : (state.crushTree?.buckets ?? []);
+  const hosts = buckets.filter((b) => b.type === 'host');
+  if (hosts.length === 0) {
+    return { diagnostics: [{ code: 'ceph.state.missing', severity: 'error', path: [], message: 'no CRUSH tree (`ceph osd df tree` or `ceph osd crush tree`): the storage hosts cannot be known, so no baseline is written', location: { file: options.sourceLabel, line: 1, col: 1 } }] };
+  }
+  const osdById = new Map(state.osdDf.osds.map((o) => [o.id, o]));
+  // hosts grouped by their disks: signature = sorted "class:bytes"
+  const groups = new Map<string, { hosts: string[]; disks: Map<string, { osd: CephOsd; count: number }> }>();
+  for (const h of hosts) {
+    const osds = h.children.filter((c) => c >= 0).map((c) => osdById.get(c)).filter((o): o is CephOsd => o !== undefined);
+    if (osds.length === 0) continue;
+    const disks = new Map<string, { osd: CephOsd; count: number }>();
+    for (const o of osds) {
+      const key = `${o.deviceClass ?? 'unknown'}:${Math.round(o.installedBytes)}`;
+      const d = disks.get(key);
+      if (d) d.count++;
+      else disks.set(key, { osd: o, count: 1 });
+    }
+    const sig = [...disks.entries()].map(([k, d]) => `${k}x${d.count}`).sort().join(',');
+    const g = groups.get(sig);
+    if (g) g.hosts.push(h.name);
+    else groups.set(sig, { hosts: [h.name], disks });
+  }
+  const L: string[] = [];
+  L.push(`# Baseline imported by \`headroom import\` from ${options.sourceLabel}.`);
+  L.push('# Observed values are marked with where they come from; "PLACEHOLDER" values are not in any');
+  L.push('# Ceph output: replace them before trusting the plan. Add growth (demand.growth) and policy.');
+  L.push('schemaVersion: 1', `name: ${q(options.name)}`, `start: ${q(options.start)}`, 'horizonMonths: 24', '', 'hardware:');
+  const nodes: string[] = [];
+  let n = 0;
+  for (const g of groups.values()) {
+    n++;
+    const key = `ceph-host-${n}`;
+    L.push(`  ${key}:   # observed: CRUSH hosts ${g.hosts.join(', ')}`);
+    L.push(`    model: ${q(`Ceph storage host as observed (${g.hosts.length} alike)`)}`);
+    L.push('    heightRu: 2   # PLACEHOLDER: not in any Ceph output');
+    L.push('    cpu: { model: "PLACEHOLDER", sockets: 1, coresPerSocket: 16, threadsPerCore: 2 }   # PLACEHOLDER: not in any Ceph output');
+    L.push('    memory: { size: 128 GiB }   # PLACEHOLDER: not in any Ceph output');
+    L.push('    disks:');
+    for (const d of g.disks.values()) {
+      const cls = d.osd.deviceClass;
+      const kind = cls && KINDS.has(cls) ? cls : 'ssd';
+      const from = d.osd.installedFrom === 'kb' ? `osd df kb x 1024 of ${d.osd.name}` : `crush_weight ${d.osd.crushWeight} x 2^40 of ${d.osd.name} (down: kb = 0)`;
+      const clsPart = cls && IDENT.test(cls) ? `, deviceClass: ${cls}` : '';
+      L.push(`      - { count: ${d.count}, size: ${Math.round(d.osd.installedBytes)} B, kind: ${kind}, use: osd${clsPart} }   # observed: ${from}${cls && KINDS.has(cls) ? '' : `; kind PLACEHOLDER (device class ${cls ?? 'none'})`}`);
+    }
+    nodes.push(`  - { role: storage, hardware: ${key}, count: ${g.hosts.length} }`);
+  }
+  L.push(...(options.compute?.hardware ?? []));
+  L.push('', 'nodes:', ...nodes, ...(options.compute?.nodes ?? []), '');
+  if (options.compute && options.compute.openstack.length > 0) L.push('openstack:', ...options.compute.openstack, '');
+  const dump = state.osdDump;
+  const ruleDomains = (state.rules ?? []).map((r) => r.failureDomain).filter((d): d is string => d === 'host' || d === 'rack');
+  const failureDomain = ruleDomains.includes('rack') && !ruleDomains.includes('host') ? 'rack' : 'host';
+  L.push('ceph:', `  failureDomain: ${failureDomain}   # ${state.rules ? 'observed: the rules\' chooseleaf type' : 'inferred: no rule dump, host assumed'}`);
+  const nf = dump.nearfullRatio ?? 0.85;
+  const bf = dump.backfillfullRatio ?? 0.9;
+  const full = dump.fullRatio ?? 0.95;
+  L.push(`  ratios: { nearfull: ${round4(nf)}, backfillfull: ${round4(bf)}, full: ${round4(full)} }   # ${dump.fullRatio !== undefined ? 'observed: osd dump (float32, rounded)' : 'inferred: Ceph defaults (not in osd dump)'}`);
+  const ruleNames = new Map<number, string>();
+  const rulesOut: string[] = [];
+  for (const r of state.rules ?? []) {
+    if (!IDENT.test(r.name)) continue;
+    ruleNames.set(r.id, r.name);
+    const take = r.takes[0];
+    const fd = r.failureDomain === 'host' || r.failureDomain === 'rack' ? `, failureDomain: ${r.failureDomain}` : '';
+    rulesOut.push(`    - { name: ${q(r.name)}, type: ${r.type}${fd}${take?.deviceClass && IDENT.test(take.deviceClass) ? `, deviceClass: ${take.deviceClass}` : ''} }   # observed: crush rule ${r.id}`);
+  }
+  if (rulesOut.length > 0) L.push('  rules:', ...rulesOut);
+  const poolsAt = L.push('  pools:') - 1;
+  const skipped: string[] = [];
+  const demand: string[] = [];
+  for (const p of dump.pools) {
+    if (!IDENT.test(p.name)) {
+      skipped.push(p.name);
+      continue;
+    }
+    const rule = ruleNames.get(p.ruleId);
+    const rulePart = rule ? `, rule: ${q(rule)}` : '';
+    if (p.type === 'erasure' && p.k !== undefined && p.m !== undefined) L.push(`    - { name: ${q(p.name)}, type: erasure, k: ${p.k}, m: ${p.m}, minSize: ${p.minSize}${rulePart} }   # observed: osd dump pool ${p.id}`);
+    else L.push(`    - { name: ${q(p.name)}, type: replicated, size: ${p.size}, minSize: ${Math.min(p.minSize, p.size)}${rulePart} }   # observed: osd dump pool ${p.id}${rule ? '' : `; rule ${p.ruleId} not in a rule dump: the default rule`}`);
+    const stored = state.df?.pools.find((d) => d.id === p.id)?.storedBytes;
+    if (stored !== undefined) demand.push(`    ${q(p.name)}: ${stored} B   # observed: ceph df ${state.df?.nautilusOrLater ? 'stored' : 'bytes_used (pre-Nautilus)'}`);
+  }
+  if (L.length === poolsAt + 1) L[poolsAt] = '  pools: []';
+  if (skipped.length > 0) L.push(`  # left out (a scenario pool name cannot start with "."): ${skipped.join(', ')}`);
+  L.push('', 'demand:');
+  if (demand.length > 0) L.push('  storage:', ...demand);
+  else L.push('  storage: {}   # no pool written with a ceph df STORED value');
+  L.push(...(options.compute?.demandComments ?? []));
+  L.push('  # growth: { kind: compound, perMonth: 0.02 }   # add yours');
+  return { yaml: `${L.join('\n')}\n`, diagnostics: [] };
+}

@@ -1,0 +1,112 @@
+/**
+ * `ceph osd dump -f json` -> pools, full ratios, erasure-code profiles, OSD up/in.
+ *
+ * Semantics (src/osd/OSDMap.cc OSDMap::dump, src/osd/osd_types.cc pg_pool_t::dump):
+ *  - pool `type` 1 is replicated, 3 is erasure; `size` is the replica count or k+m.
+ *  - `crush_rule` (Luminous+; `crush_ruleset` before) is the rule id.
+ *  - `erasure_code_profile` names a profile of `erasure_code_profiles`, whose values are
+ *    strings (`"k": "4"`). A replicated pool can carry a profile name too: Luminous's
+ *    `osd pool create <pool> <pg> <pgp> replicated <name>` stored its positional rule
+ *    name there; it is kept as `profileName` and only used as a clue to a rule's name.
+ *  - `full_ratio`, `backfillfull_ratio`, `nearfull_ratio` are fractions, printed from floats
+ *    (0.949999988079071 is 0.95f).
+ *  - raw used rate (OSDMap::pool_raw_used_rate): size for replicated, (k+m)/k for erasure.
+ */
+import { COMMAND_LINE, detectCephCommand } from './detect.js';
+import { isObj, num, parseCephJsonText, str, wrongCommand, type Obj } from './json.js';
+import { found, type ParsedOutput } from './osd-df.js';
+
+export interface CephStatePool {
+  id: number;
+  name: string;
+  type: 'replicated' | 'erasure';
+  /** Replica count, or k + m. */
+  size: number;
+  minSize: number;
+  ruleId: number;
+  /** `erasure_code_profile` as printed ('' when none). */
+  profileName: string;
+  /** Erasure pools: data and coding chunks from the profile (strings parsed to numbers). */
+  k?: number;
+  m?: number;
+  /** Raw bytes written per client byte: size, or (k+m)/k. */
+  rawUsedRate: number;
+}
+
+export interface CephOsdDump {
+  pools: CephStatePool[];
+  /** Fractions; undefined when not printed (before Luminous they lived in the PGMap). */
+  fullRatio?: number;
+  backfillfullRatio?: number;
+  nearfullRatio?: number;
+  erasureCodeProfiles: Record<string, Record<string, string>>;
+  osds: { id: number; up: boolean; in: boolean; weight: number }[];
+}
+
+function readProfiles(v: unknown): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  if (!isObj(v)) return out;
+  for (const [name, p] of Object.entries(v)) {
+    if (!isObj(p)) continue;
+    out[name] = Object.fromEntries(Object.entries(p).map(([k, x]) => [k, String(x)]));
+  }
+  return out;
+}
+
+/**
+ * Parses `ceph osd dump -f json`. Errors: `ceph.json.invalid`, `ceph.json.wrong_command`;
+ * an erasure pool whose profile is missing or lacks k/m gets an error and rate k+m / k unknown
+ * (the pool is kept with rawUsedRate 0, i.e. no MAX AVAIL).
+ */
+export function parseOsdDump(text: string, fileName: string): ParsedOutput<CephOsdDump> {
+  const r = parseCephJsonText(text, fileName, COMMAND_LINE['osd dump']);
+  if (r.value === undefined) return { diagnostics: r.diagnostics };
+  const kind = detectCephCommand(r.value);
+  if (kind !== 'osd dump' || !isObj(r.value)) return { diagnostics: [...r.diagnostics, wrongCommand(fileName, COMMAND_LINE['osd dump'], found(kind))] };
+  const v = r.value;
+  const erasureCodeProfiles = readProfiles(v.erasure_code_profiles);
+  const pools: CephStatePool[] = [];
+  (v.pools as unknown[]).forEach((p, index) => {
+    if (!isObj(p)) return;
+    const id = num(p.pool);
+    const name = str(p.pool_name);
+    const size = num(p.size);
+    const ruleId = num(p.crush_rule) ?? num(p.crush_ruleset);
+    if (id === undefined || name === undefined || size === undefined || ruleId === undefined) {
+      r.diagnostics.push({ code: 'ceph.json.invalid_field', severity: 'error', path: ['pools', index], message: `pools[${index}] lacks pool, pool_name, size or crush_rule: skipped`, location: { file: fileName, line: 1, col: 1 } });
+      return;
+    }
+    const type = num(p.type) === 3 ? 'erasure' : 'replicated';
+    const pool: CephStatePool = { id, name, type, size, minSize: num(p.min_size) ?? size, ruleId, profileName: str(p.erasure_code_profile) ?? '', rawUsedRate: size };
+    if (type === 'erasure') readEc(pool, erasureCodeProfiles, p, fileName, index, r.diagnostics);
+    pools.push(pool);
+  });
+  const osds = (v.osds as unknown[]).filter(isObj).map((o: Obj) => ({ id: num(o.osd) ?? -1, up: num(o.up) === 1, in: num(o.in) === 1, weight: num(o.weight) ?? 0 }));
+  const data: CephOsdDump = { pools, erasureCodeProfiles, osds };
+  const full = num(v.full_ratio);
+  if (full !== undefined) data.fullRatio = full;
+  const bf = num(v.backfillfull_ratio);
+  if (bf !== undefined) data.backfillfullRatio = bf;
+  const nf = num(v.nearfull_ratio);
+  if (nf !== undefined) data.nearfullRatio = nf;
+  return { data, diagnostics: r.diagnostics };
+}
+
+function readEc(pool: CephStatePool, profiles: CephOsdDump['erasureCodeProfiles'], p: Obj, fileName: string, index: number, diagnostics: ParsedOutput<unknown>['diagnostics']): void {
+  const prof = profiles[pool.profileName];
+  const k = prof ? Number(prof.k) : Number.NaN;
+  const m = prof ? Number(prof.m) : Number.NaN;
+  if (Number.isInteger(k) && k > 0 && Number.isInteger(m) && m >= 0) {
+    pool.k = k;
+    pool.m = m;
+    pool.rawUsedRate = (k + m) / k;
+    return;
+  }
+  pool.rawUsedRate = 0;
+  diagnostics.push({
+    code: 'ceph.json.invalid_field', severity: 'error', path: ['pools', index, 'erasure_code_profile'],
+    message: `erasure pool ${pool.name}: profile "${pool.profileName}" is not in erasure_code_profiles or lacks k and m: its raw used rate is unknown`,
+    location: { file: fileName, line: 1, col: 1 },
+  });
+  void p;
+}
