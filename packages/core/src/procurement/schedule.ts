@@ -9,7 +9,7 @@ import { growthFactor, monthLabel } from '../forecast/growth.js';
 import { isOver, utilisation, type ResourceSeries } from '../forecast/horizon.js';
 import { resourceSeries } from '../forecast/resources.js';
 import type { NodeGroup, Rack, Scenario } from '../model/scenario.js';
-import { expandHosts } from '../plan/hosts.js';
+import { expandHosts, UNRACKED } from '../plan/hosts.js';
 import type { Host } from '../plan/types.js';
 import { planStorage } from '../storage/storage-plan.js';
 import { billOfMaterials } from './bom.js';
@@ -36,6 +36,24 @@ export function fleetSeries(scenario: Scenario): { series: ResourceSeries[]; hos
   const compute = planCompute(scenario, hosts).plan;
   const storage = planStorage(scenario, hosts).plan;
   return { series: resourceSeries(scenario, compute, storage), hosts };
+}
+
+/**
+ * The scenario's node groups with every host pinned to the rack expandHosts gives it (one
+ * group per host, same order and prefix, so the same names): `spread` and `pack` would move
+ * existing hosts once a rack is added.
+ */
+export function pinnedNodes(scenario: Scenario): NodeGroup[] {
+  const hosts = expandHosts(scenario).hosts;
+  let i = 0;
+  const out: NodeGroup[] = [];
+  for (const g of scenario.nodes) {
+    for (let k = 0; k < g.count; k++) {
+      const h = hosts[i++];
+      out.push({ ...g, count: 1, ...(h && h.rack !== UNRACKED ? { rack: h.rack } : {}) });
+    }
+  }
+  return out;
 }
 
 interface Fleet {
@@ -145,7 +163,7 @@ export function planProcurement(scenario: Scenario): ProcurementPlan | null {
   const policy = scenario.procurement;
   if (!policy) return null;
   const count = Math.max(0, Math.floor(scenario.horizonMonths));
-  const fleet: Fleet = { racks: [...scenario.racks], nodes: [...scenario.nodes], added: new Set() };
+  const fleet: Fleet = { racks: [...scenario.racks], nodes: pinnedNodes(scenario), added: new Set() };
   const startHosts = expandHosts(scenario).hosts;
   const storageDomains = scenario.racks.map((r) => r.name).filter((r) => startHosts.some((h) => h.role === 'storage' && h.rack === r));
   const purchases: Purchase[] = [];
