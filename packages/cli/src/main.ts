@@ -14,6 +14,7 @@ import { countDiagnostics, formatDiagnostics } from './format-diagnostics.js';
 import { describeFsError, isFsError } from './fs-errors.js';
 import type { CliIo } from './io.js';
 import { registerHwCommands } from './hw-command.js';
+import { registerBomCommand } from './bom-command.js';
 import { defaultHwDeps, readScenarioInventories, type HwDeps } from './hw-inputs.js';
 import { renderText } from './render-text.js';
 import { shouldUseColor } from './style.js';
@@ -348,6 +349,7 @@ function buildProgram(ctx: Context, version: string, setExitCode: (code: number)
     .action(async () => setExitCode(await schemaCommand(ctx)));
 
   registerHwCommands(program, ctx, setExitCode);
+  registerBomCommand(program, { io: ctx.io, loadCore: () => import('@headroom/core'), loadScenario: async (file) => loadScenario(ctx, await ctx.deps.loadCore(), file) }, setExitCode);
 
   return program;
 }
