@@ -59,6 +59,7 @@ export async function renderHtml(plan: PlanResult, options: RenderHtmlOptions = 
   const storage = await storageSection(plan);
   const network = await networkSection(plan);
   const failure = await failureSection(plan);
+  const procurement = await procurementSection(plan);
   const doc = html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -84,7 +85,7 @@ ${storage}
 ${network}
 ${controlPlaneSection(plan)}
 ${failure}
-${procurementSection(plan)}
+${procurement}
 ${nodesSection(plan)}
 ${findingsSection(plan)}
 ${glossarySection()}

@@ -88,6 +88,7 @@ export function billOfMaterials(
     capexTotalAmount: cumulativePrice,
     currency,
     racks: rackUse,
+    utilisation: [],
     uncovered,
     findings,
   };

@@ -95,6 +95,13 @@ describe('planProcurement', () => {
         expect(isOver(r.demandMonth0 * growthFactor(s.demand.growth, t), r.capacityTolerated, r.threshold), `${r.id} month ${t}`).toBe(false);
       }
     }
+    // the plan's own timeline says the same: with the purchases every month is at or under the
+    // trigger; without them memory is over from month 9 (855,116 / 1,040,384 = 0.822)
+    const memory = plan.utilisation.filter((u) => u.resource === 'compute.memory');
+    expect(memory).toHaveLength(24);
+    expect(plan.utilisation.every((u) => u.with !== null && u.with <= u.threshold)).toBe(true);
+    expect(memory.filter((u) => u.without! > 0.8).map((u) => u.index)[0]).toBe(9);
+    expect(memory[9]!.with).toBeCloseTo(855_116 / 1_560_576, 3);
     // and the evaluated plan with every purchase has no runway within the horizon
     const after = evaluate({ ...fleetAt(s, plan, s.horizonMonths), procurement: undefined } as Scenario);
     expect(after.resources.map((r) => r.runwayMonths)).toEqual([null, null, null]);

@@ -239,5 +239,50 @@ export function planProcurement(scenario: Scenario): ProcurementPlan | null {
       source: 'headroom [model]: procurement schedule',
     });
   }
-  return billOfMaterials(scenario, purchases, fleet.racks, fleet.added, expandHosts(withFleet(scenario, fleet)).hosts, uncovered, findings);
+  const plan = billOfMaterials(scenario, purchases, fleet.racks, fleet.added, expandHosts(withFleet(scenario, fleet)).hosts, uncovered, findings);
+  plan.utilisation = utilisationTimeline(scenario, plan, fleet.racks);
+  return plan;
+}
+
+/**
+ * The scenario with the purchases delivered by month t: the existing hosts pinned to their
+ * racks, each purchase's hosts in the racks it placed them in, every added rack present.
+ */
+export function fleetDeliveredBy(scenario: Scenario, purchases: readonly Purchase[], racks: readonly Rack[], t: number): Scenario {
+  const nodes = pinnedNodes(scenario);
+  for (const p of purchases.filter((x) => x.deliveryMonthIndex <= t)) {
+    for (const [rack, count] of Object.entries(p.placement)) {
+      nodes.push({ role: p.role, hardware: p.hardware, count, placement: 'spread', rack, namePrefix: purchasedPrefix(p.role) });
+    }
+  }
+  return { ...scenario, racks: [...racks], nodes };
+}
+
+/** Utilisation (tolerated failures removed) per month of every resource with a rule, without and with the purchases delivered by then. */
+function utilisationTimeline(scenario: Scenario, plan: ProcurementPlan, racks: readonly Rack[]): ProcurementPlan['utilisation'] {
+  const policy = scenario.procurement!;
+  const count = Math.max(0, Math.floor(scenario.horizonMonths));
+  const without = fleetSeries(scenario).series;
+  const byDelivery = new Map<number, ResourceSeries[]>();
+  const seriesAt = (t: number): ResourceSeries[] => {
+    // the last delivery month at or before t: the fleet only changes in delivery months
+    const d = Math.max(-1, ...plan.purchases.map((p) => p.deliveryMonthIndex).filter((m) => m <= t));
+    if (d < 0) return without;
+    if (!byDelivery.has(d)) byDelivery.set(d, fleetSeries(fleetDeliveredBy(scenario, plan.purchases, racks, d)).series);
+    return byDelivery.get(d)!;
+  };
+  const out: ProcurementPlan['utilisation'] = [];
+  for (const s of without) {
+    const role = supplyingRole(s.id);
+    const rule = role ? policy.roles[role] : undefined;
+    if (!rule) continue;
+    for (let t = 0; t < count; t++) {
+      const w = seriesAt(t).find((x) => x.id === s.id);
+      out.push({
+        resource: s.id, index: t, month: monthLabel(scenario.start, t), threshold: rule.threshold ?? s.threshold,
+        without: utilAt(scenario, s, t), with: w ? utilAt(scenario, w, t) : null,
+      });
+    }
+  }
+  return out;
 }

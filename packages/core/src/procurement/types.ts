@@ -59,6 +59,12 @@ export interface ProcurementPlan {
   /** The single currency of the priced purchases; null when none is priced. */
   currency: string | null;
   racks: RackUse[];
+  /**
+   * Month by month, for every resource whose role has a rule: utilisation with the tolerated
+   * failures removed without any purchase and with the purchases delivered by that month, and
+   * the trigger threshold. The timeline of the report's Procurement section.
+   */
+  utilisation: { resource: string; index: number; month: string; threshold: number; without: number | null; with: number | null }[];
   /** Resources whose runway still ends within the horizon after the purchases (no rule for their role, or no fit). */
   uncovered: string[];
   findings: Finding[];

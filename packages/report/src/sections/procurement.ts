@@ -1,6 +1,7 @@
 /** Section: procurement — the purchase schedule, the bill of materials with power and space, racks after the purchases, CAPEX by month. */
 import type { PlanResult, ProcurementPlan } from '@headroom/core';
-import { html, type SafeHtml } from '../escape.js';
+import { html, trustedHtml, type SafeHtml } from '../escape.js';
+import { renderProcurementTimeline } from '../procurement-chart.js';
 import { formatMonth, formatNumber, formatPercent, MISSING } from '../format.js';
 
 const money = (amount: number | null, currency: string | null): string =>
@@ -45,8 +46,33 @@ ${p.racks.map(
 </table>`;
 }
 
+/** The timeline figure: utilisation with and without the purchases, deliveries marked. Empty without purchases. */
+async function timeline(p: ProcurementPlan): Promise<SafeHtml> {
+  if (p.purchases.length === 0 || p.utilisation.length === 0) return html``;
+  const months = [...new Map(p.utilisation.map((u) => [u.index, formatMonth(u.month)])).entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
+  const rows = p.utilisation.flatMap((u) => [
+    ...(u.with === null ? [] : [{ month: formatMonth(u.month), resource: u.resource, variant: 'with purchases' as const, percent: (u.with / u.threshold) * 100 }]),
+    ...(u.without === null ? [] : [{ month: formatMonth(u.month), resource: u.resource, variant: 'without' as const, percent: (u.without / u.threshold) * 100 }]),
+  ]);
+  const deliveries = [...new Map(p.purchases.map((x) => [x.deliveryMonth, [] as string[]])).entries()].map(([month]) => ({
+    month: formatMonth(month),
+    label: p.purchases.filter((x) => x.deliveryMonth === month).map((x) => `${x.quantity} × ${x.hardware}`).join(', '),
+  }));
+  const title = 'Utilisation with the purchases';
+  const description =
+    `Utilisation of ${[...new Set(p.utilisation.map((u) => u.resource))].join(', ')} with the tolerated failures removed, as a percentage of ` +
+    `each resource's trigger (${[...new Set(p.utilisation.map((u) => `${u.resource} ${formatNumber(u.threshold * 100)}%`))].join(', ')}), month by month: ` +
+    `solid with the purchases delivered by then, dashed without any; dotted line: 100% of the trigger; ` +
+    `grey marks: deliveries (${deliveries.map((d) => `${d.month}: ${d.label}`).join('; ')}).`;
+  const svg = trustedHtml(await renderProcurementTimeline({ id: 'chart-procurement', title, description, months, rows, deliveries }));
+  return html`<figure class="chart" id="chart-procurement">
+<figcaption><strong>${title}.</strong> ${description}</figcaption>
+<div class="chart-svg">${svg}</div>
+</figure>`;
+}
+
 /** The Procurement section; without a `procurement:` section it says so. */
-export function procurementSection(plan: PlanResult): SafeHtml {
+export async function procurementSection(plan: PlanResult): Promise<SafeHtml> {
   const p = plan.procurement;
   if (!p) {
     return html`<section aria-labelledby="procurement">
@@ -58,6 +84,7 @@ export function procurementSection(plan: PlanResult): SafeHtml {
 <h2 id="procurement">Procurement</h2>
 <p><strong>${formatNumber(p.purchases.length)}</strong> ${p.purchases.length === 1 ? 'purchase' : 'purchases'} over the horizon, <strong>${money(p.capexTotalAmount, p.currency)}</strong> in all${p.uncovered.length > 0 ? html`; still short: ${p.uncovered.map((u, i) => html`${i > 0 ? ', ' : ''}<code>${u}</code>`)} (no rule for its role, or no fit)` : ''}.
 CAPEX by month of delivery: ${p.capexByMonth.length === 0 ? MISSING : p.capexByMonth.map((m) => `${formatMonth(m.month)} ${money(m.amount, p.currency)}`).join('; ')}.</p>
+${await timeline(p)}
 ${p.purchases.length > 0 ? html`${schedule(p)}
 ${bom(p)}` : ''}
 ${racks(p)}
