@@ -412,6 +412,7 @@ function procurementSchema() {
     hardware: z.string().min(1).describe('The hardware model bought (a key of hardware:)'),
     batch: int().min(1).max(1000).default(1).describe('Hosts per order unit (default 1). With ceph.failureDomain rack, a storage unit is batch hosts in every storage rack'),
     leadTimeWeeks: z.number().min(0).max(520).default(12).describe('Weeks from order to hosts in service (default 12)'),
+    coverMonths: int().min(0).max(120).default(0).describe('Months after the crossing month an order also covers (default 0: buy for the crossing month only; 6: enough to stay under the trigger for 6 more months)'),
     threshold: ratio('Utilisation, tolerated failures removed, that triggers an order (default: policy.thresholds of the resource)').optional(),
   });
   return z.strictObject({

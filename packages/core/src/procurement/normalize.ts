@@ -7,7 +7,7 @@ export function normalizeProcurement(p: NonNullable<ScenarioFileOutput['procurem
   for (const role of PROCUREMENT_ROLES) {
     const r = p.roles[role];
     if (!r) continue;
-    const rule: PurchaseRule = { hardware: r.hardware, batch: r.batch, leadTimeWeeks: r.leadTimeWeeks };
+    const rule: PurchaseRule = { hardware: r.hardware, batch: r.batch, leadTimeWeeks: r.leadTimeWeeks, coverMonths: r.coverMonths };
     if (r.threshold !== undefined) rule.threshold = r.threshold;
     roles[role] = rule;
   }

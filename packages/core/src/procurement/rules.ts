@@ -17,6 +17,8 @@ export interface PurchaseRule {
   batch: number;
   /** Weeks between the order and the delivery (racked, cabled, in service). */
   leadTimeWeeks: number;
+  /** Months after the crossing month an order must also cover (0: just the crossing month; 6: stay under the trigger through month m + 6, within the horizon). */
+  coverMonths: number;
   /** Utilisation (0..1, tolerated failures removed) that triggers an order; absent: the policy threshold of the resource. */
   threshold?: number;
 }

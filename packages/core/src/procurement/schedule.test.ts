@@ -19,7 +19,7 @@ function computeScenario(overrides: Partial<Scenario> = {}): Scenario {
     hardware,
     demand: { instances: [{ flavor: 'm1.xlarge', count: 20 }], storageBytes: {}, growth: { kind: 'compound', perMonth: 0.03 } },
     policy: { tolerate: { hosts: 1, racks: 0 }, thresholds: { compute: 0.8, storage: 0.85 } },
-    procurement: { roles: { compute: { hardware: 'cmp-r760', batch: 1, leadTimeWeeks: 12 } } },
+    procurement: { roles: { compute: { hardware: 'cmp-r760', batch: 1, leadTimeWeeks: 12, coverMonths: 0 } } },
     ...overrides,
   });
 }
@@ -85,6 +85,18 @@ describe('planProcurement', () => {
     expect(plan.uncovered).toEqual([]);
   });
 
+  it('coverMonths: the order also covers the months after the crossing', () => {
+    // Crossing at month 9 as above; with coverMonths 14 the order must hold through month 23:
+    // 655,360 × 1.03^23 (1.9736) = 1,293,425 MiB. 1 host: 0.8 × 3 × 520,192 = 1,248,461 < 1,293,425;
+    // 2 hosts: 0.8 × 4 × 520,192 = 1,664,614 >= 1,293,425: 2 hosts at month 9, and no later order.
+    // coverMonths 12 (through month 21: 655,360 × 1.8603 = 1,219,166 <= 1,248,461): 1 host suffices.
+    const rule = { hardware: 'cmp-r760', batch: 1, leadTimeWeeks: 12 };
+    const cover14 = planProcurement(computeScenario({ procurement: { roles: { compute: { ...rule, coverMonths: 14 } } } }))!;
+    expect(cover14.purchases.map((p) => [p.deliveryMonthIndex, p.quantity])).toEqual([[9, 2]]);
+    const cover12 = planProcurement(computeScenario({ procurement: { roles: { compute: { ...rule, coverMonths: 12 } } } }))!;
+    expect(cover12.purchases.map((p) => [p.deliveryMonthIndex, p.quantity])).toEqual([[9, 1], [22, 1]]);
+  });
+
   it('after the purchases, every month stays at or below its threshold with the hosts delivered by then', () => {
     const s = computeScenario();
     const plan = planProcurement(s)!;
@@ -123,7 +135,7 @@ describe('planProcurement', () => {
       ],
       ceph: { failureDomain: 'rack', ratios: { nearfull: 0.85, backfillfull: 0.9, full: 0.95 }, pools: [{ name: 'volumes', type: 'replicated', size: 3, minSize: 2, share: 1 }] },
       demand: { instances: [], storageBytes: { volumes: 40e12 }, growth: { kind: 'compound', perMonth: 0.03 } },
-      procurement: { roles: { storage: { hardware: 'sto-r760xd2', batch: 1, leadTimeWeeks: 12 } } },
+      procurement: { roles: { storage: { hardware: 'sto-r760xd2', batch: 1, leadTimeWeeks: 12, coverMonths: 0 } } },
     });
     const plan = planProcurement(s)!;
     expect(plan.purchases.map((p) => [p.role, p.quantity, p.deliveryMonthIndex, p.placement])).toEqual([
@@ -168,7 +180,7 @@ describe('planProcurement', () => {
 
   it('an order whose lead time reaches before the start is late', () => {
     // Month 9 (2027-10-01) - 52 weeks (364 days) = 2026-10-02, before 2027-01-01.
-    const s = computeScenario({ procurement: { roles: { compute: { hardware: 'cmp-r760', batch: 1, leadTimeWeeks: 52 } } } });
+    const s = computeScenario({ procurement: { roles: { compute: { hardware: 'cmp-r760', batch: 1, leadTimeWeeks: 52, coverMonths: 0 } } } });
     const plan = planProcurement(s)!;
     expect(plan.purchases[0]!.orderBy).toBe('2026-10-02');
     expect(plan.purchases[0]!.late).toBe(true);
@@ -183,7 +195,7 @@ describe('planProcurement', () => {
     // instead: at month 0, 655,360 MiB under 0.01 × N+1 capacity needs 655,360 / (0.01 × 28,672) = 2,286
     // more hosts: 64 units do not do it: procurement.no_fit. vCPU (160 of 2 × 512 = 1,024 N+1: 0.156)
     // is over 0.01 too and comes first (resource order), so each gets 64 units in month 0's purchase: 128 hosts.
-    const tiny = computeScenario({ procurement: { roles: { compute: { hardware: 'small-r250', batch: 1, leadTimeWeeks: 1, threshold: 0.01 } } } });
+    const tiny = computeScenario({ procurement: { roles: { compute: { hardware: 'small-r250', batch: 1, leadTimeWeeks: 1, coverMonths: 0, threshold: 0.01 } } } });
     const p = planProcurement(tiny)!;
     expect(p.findings.map((f) => f.code)).toContain('procurement.no_fit');
     expect(p.purchases[0]!.quantity).toBe(128);

@@ -141,6 +141,10 @@ function addUnit(scenario: Scenario, fleet: Fleet, role: ProcurementRole, rule: 
   }
 }
 
+/** The months an order delivered in month m must keep under the trigger: m .. m + coverMonths, within the horizon. */
+const coveredMonths = (m: number, coverMonths: number, count: number): number[] =>
+  Array.from({ length: Math.max(1, Math.min(coverMonths, count - 1 - m) + 1) }, (_, i) => m + i);
+
 /** True when resource `s` is above `threshold` × its tolerated capacity at month t. */
 const overAt = (scenario: Scenario, s: ResourceSeries, t: number, threshold: number): boolean =>
   isOver(s.demandMonth0 * growthFactor(scenario.demand.growth, t), s.capacityTolerated, threshold);
@@ -154,7 +158,8 @@ const utilAt = (scenario: Scenario, s: ResourceSeries, t: number): number | null
  *    else the policy threshold: compute 0.80 of the capacity with the tolerated failures
  *    removed, N+1; Ceph pools their safe usable limit);
  * 2. add order units of that role (re-evaluating Placement and Ceph capacity with the new
- *    hosts each time) until the resource is at or below its trigger in month m; the hosts are
+ *    hosts each time) until the resource is at or below its trigger in month m and the
+ *    rule's `coverMonths` months after it (within the horizon); the hosts are
  *    delivered in month m, ordered by orderByDate(start, m, leadTimeWeeks);
  * 3. repeat until no resource with a rule crosses within the horizon.
  * Units bought for the same role and month are one purchase. Source: headroom [model].
@@ -209,10 +214,10 @@ export function planProcurement(scenario: Scenario): ProcurementPlan | null {
     for (let unit = 0; unit < MAX_UNITS_PER_PURCHASE; unit++) {
       addUnit(scenario, fleet, role, rule, storageDomains, purchase);
       after = fleetSeries(withFleet(scenario, fleet)).series.find((x) => x.id === s.id);
-      if (!after || !overAt(scenario, after, m, threshold)) break;
+      if (!after || !coveredMonths(m, rule.coverMonths, count).some((t) => overAt(scenario, after!, t, threshold))) break;
     }
     purchase.reasons.push({ resource: s.id, threshold, utilisationBefore: before, utilisationAfter: after ? utilAt(scenario, after, m) : null });
-    if (after && overAt(scenario, after, m, threshold)) {
+    if (after && coveredMonths(m, rule.coverMonths, count).some((t) => overAt(scenario, after!, t, threshold))) {
       givenUp.add(s.id);
       findings.push({
         code: 'procurement.no_fit', severity: 'warning', subject: `resource ${s.id}`, month: m,
