@@ -20,6 +20,7 @@ export { evaluate } from './plan/evaluate.js';
 export type * from './procurement/types.js';
 export type * from './procurement/rules.js';
 export { planProcurement, fleetSeries } from './procurement/schedule.js';
+export { simulateProcurement, type SimulationOptions, type SimulationResult, type GrowthUncertainty, type Percentiles } from './procurement/simulate.js';
 export { procurementCsv, procurementJson } from './procurement/export.js';
 export type * from './network/config.js';
 export type * from './network/types.js';
