@@ -76,4 +76,24 @@ describe('headroom bom', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/no procurement: section/);
   });
+
+});
+
+describe('headroom simulate', () => {
+  it('with low = likely = high, P10 = P50 = P90 = the deterministic plan', () => {
+    // the deterministic plan (test/procurement.test.ts): 6 orders of 2 gen B hosts (12 × 45,000 =
+    // 540,000 EUR) + 1 storage host (38,000) = 578,000 EUR; the first delivery at month 15.
+    const r = headroom('simulate', 'scenarios/regional-cloud.yaml', '--growth', '0.045,0.045,0.045', '--runs', '3', '--format', 'json');
+    expect(r.code).toBe(0);
+    const sim = JSON.parse(r.stdout) as { capexTotalAmount: unknown; hosts: { compute: unknown; storage: unknown }; firstDeliveryMonthIndex: unknown };
+    expect(sim.capexTotalAmount).toEqual({ p10: 578_000, p50: 578_000, p90: 578_000 });
+    expect(sim.hosts).toEqual({ compute: { p10: 12, p50: 12, p90: 12 }, storage: { p10: 1, p50: 1, p90: 1 } });
+    expect(sim.firstDeliveryMonthIndex).toEqual({ p10: 15, p50: 15, p90: 15 });
+  });
+
+  it('a bad --growth is exit 2 with a message', () => {
+    const r = headroom('simulate', 'scenarios/regional-cloud.yaml', '--growth', '0.05,0.03');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/low,likely,high/);
+  });
 });
