@@ -15,6 +15,7 @@ import { describeFsError, isFsError } from './fs-errors.js';
 import type { CliIo } from './io.js';
 import { registerHwCommands } from './hw-command.js';
 import { registerImportCommands } from './import-commands.js';
+import { registerBomCommand } from './bom-command.js';
 import { defaultHwDeps, readScenarioInventories, type HwDeps } from './hw-inputs.js';
 import { renderText } from './render-text.js';
 import { shouldUseColor } from './style.js';
@@ -350,6 +351,7 @@ function buildProgram(ctx: Context, version: string, setExitCode: (code: number)
 
   registerHwCommands(program, ctx, setExitCode);
   registerImportCommands(program, ctx, setExitCode);
+  registerBomCommand(program, { io: ctx.io, loadCore: () => import('@headroom/core'), loadScenario: async (file) => loadScenario(ctx, await ctx.deps.loadCore(), file) }, setExitCode);
 
   return program;
 }

@@ -3,6 +3,7 @@
  * (computed by core); this file converts units for display (bytes -> TB, MiB -> GiB) and
  * nothing else.
  */
+import { procurementSummary } from './procurement-text.js';
 import type { Finding, PlanResult, ResourceInfo, Severity } from '@headroom/core';
 import { createStyle, type Style } from './style.js';
 
@@ -239,6 +240,8 @@ export function renderText(plan: PlanResult, options: RenderTextOptions = {}): s
   );
   const failureLine = failureSummary(plan);
   if (failureLine) lines.push(`${style.bold('Failure domains:')} ${failureLine}`);
+  const procurementLine = procurementSummary(plan);
+  if (procurementLine) lines.push(`${style.bold('Procurement:')} ${procurementLine}`);
   lines.push('');
   lines.push(...findingRows(plan, style));
   return lines.join('\n') + '\n';

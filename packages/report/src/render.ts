@@ -13,6 +13,7 @@ import { findingsSection } from './sections/findings.js';
 import { glossarySection } from './sections/glossary.js';
 import { networkSection } from './sections/network.js';
 import { nodesSection } from './sections/nodes.js';
+import { procurementSection } from './sections/procurement.js';
 import { storageSection } from './sections/storage.js';
 import { summarySection } from './sections/summary.js';
 import { STYLESHEET } from './style.js';
@@ -36,6 +37,7 @@ export const SECTIONS: readonly (readonly [id: string, heading: string])[] = [
   ['network', 'Network'],
   ['control-plane', 'Control plane quorum'],
   ['failure', 'Failure domains'],
+  ['procurement', 'Procurement'],
   ['nodes', 'Nodes and role checks'],
   ['findings', 'Findings'],
   ['glossary', 'Glossary'],
@@ -57,6 +59,7 @@ export async function renderHtml(plan: PlanResult, options: RenderHtmlOptions = 
   const storage = await storageSection(plan);
   const network = await networkSection(plan);
   const failure = await failureSection(plan);
+  const procurement = await procurementSection(plan);
   const doc = html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -82,6 +85,7 @@ ${storage}
 ${network}
 ${controlPlaneSection(plan)}
 ${failure}
+${procurement}
 ${nodesSection(plan)}
 ${findingsSection(plan)}
 ${glossarySection()}

@@ -18,7 +18,7 @@ export const DIAGNOSTIC_CODES = {
   'schema.invalid_unit': 'A quantity in the wrong unit (e.g. GHz for memory, bits for bytes)',
   'schema.invalid_quantity': 'Text that is not a quantity',
   'schema.version_unsupported': 'A schemaVersion this headroom does not read',
-  'ref.unknown_hardware': 'A node group names a hardware model that is not defined',
+  'ref.unknown_hardware': 'A node group (or a procurement rule) names a hardware model that is not defined',
   'ref.unknown_rack': 'A node group names a rack that is not defined',
   'ref.unknown_flavor': 'Demand names a flavor that is not defined',
   'ref.unknown_pool': 'Stored data is given for a pool that is not defined',

@@ -11,6 +11,7 @@
 
 import type { NetworkConfig } from '../network/config.js';
 import type { HardwareFacts, InventoryFormat } from '../hardware/facts.js';
+import type { ProcurementPolicy } from '../procurement/rules.js';
 
 export type Role = 'control' | 'compute' | 'storage' | 'deploy';
 export const ROLES: readonly Role[] = ['control', 'compute', 'storage', 'deploy'];
@@ -260,4 +261,6 @@ export interface Scenario {
   requirements: Record<Role, RoleRequirements>;
   /** The network layout (network/config.ts); absent when the scenario has no `network:` section. */
   network?: NetworkConfig;
+  /** Purchase rules (procurement/rules.ts); absent when the scenario has no `procurement:` section. */
+  procurement?: ProcurementPolicy;
 }

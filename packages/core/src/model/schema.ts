@@ -402,8 +402,34 @@ export const ScenarioFileSchema = z
       .default({})
       .describe('Overrides of the role requirements'),
     network: networkSchema(quantity).optional().describe('Network layout: networks, VLANs, subnets, VIPs, bonds per role (optional)'),
+    procurement: procurementSchema().optional().describe('Purchase rules: what to buy per role, in which batches, with which lead time (optional)'),
   })
   .describe('A headroom scenario: an OpenStack + Ceph cloud and its demand');
+
+/** The `procurement:` section: per role the model bought, batch, lead time, trigger; the template of added racks. */
+function procurementSchema() {
+  const rule = z.strictObject({
+    hardware: z.string().min(1).describe('The hardware model bought (a key of hardware:)'),
+    batch: int().min(1).max(1000).default(1).describe('Hosts per order unit (default 1). With ceph.failureDomain rack, a storage unit is batch hosts in every storage rack'),
+    leadTimeWeeks: z.number().min(0).max(520).default(12).describe('Weeks from order to hosts in service (default 12)'),
+    coverMonths: int().min(0).max(120).default(0).describe('Months after the crossing month an order also covers (default 0: buy for the crossing month only; 6: enough to stay under the trigger for 6 more months)'),
+    threshold: ratio('Utilisation, tolerated failures removed, that triggers an order (default: policy.thresholds of the resource)').optional(),
+  });
+  return z.strictObject({
+    roles: z
+      .strictObject({ compute: rule.optional(), storage: rule.optional() })
+      .describe('Purchase rule per role'),
+    newRack: z
+      .strictObject({
+        namePrefix: identifier.default('new-rack').describe('Name prefix of added racks (default new-rack)'),
+        heightRu: int().min(1).max(60).describe('Rack height in rack units'),
+        powerBudget: quantity('power', 'Power budget of an added rack, e.g. "15 kW"').optional(),
+        zone: identifier.optional().describe('Zone of added racks'),
+      })
+      .optional()
+      .describe('Rack added when an order fits in no existing rack; default a copy of the last rack'),
+  });
+}
 
 export type ScenarioFileInput = z.input<typeof ScenarioFileSchema>;
 export type ScenarioFileOutput = z.output<typeof ScenarioFileSchema>;

@@ -13,6 +13,7 @@ import { planNetwork } from '../network/plan.js';
 import { cephRecoveryBandwidth } from '../network/traffic.js';
 import type { Scenario } from '../model/scenario.js';
 import { planStorage } from '../storage/storage-plan.js';
+import { planProcurement } from '../procurement/schedule.js';
 import { VERSION } from '../version.js';
 import { sortFindings, summarize } from './findings.js';
 import { expandHosts } from './hosts.js';
@@ -29,6 +30,8 @@ import { PLAN_SCHEMA_VERSION, type PlanResult } from './types.js';
  * and its `network.*` findings.
  * resourceSeries: demand growth, runway, bottleneck) -> failure domains (analyzeFailures:
  * what losing each host, rack, switch, power feed or zone does, month by month).
+ * With a `procurement:` section, planProcurement adds `procurement` (purchase schedule, bill
+ * of materials, racks) and its `procurement.*` findings.
  * Findings of every phase are sorted by severity, code, subject (sortFindings) and counted.
  * The result holds `scenario` itself (same object, not copied) and is plain JSON: every
  * number is finite, missing values are null.
@@ -54,6 +57,7 @@ export function evaluate(scenario: Scenario): PlanResult {
     scenario.horizonMonths,
   );
   const failure = analyzeFailures(scenario, hosts.hosts, compute.plan, failureHooks(scenario, hosts.hosts, replication));
+  const procurement = planProcurement(scenario);
   const findings = sortFindings([
     ...references,
     ...hosts.findings,
@@ -64,6 +68,7 @@ export function evaluate(scenario: Scenario): PlanResult {
     ...horizon.findings,
     ...(network?.findings ?? []),
     ...failure.findings,
+    ...(procurement?.findings ?? []),
   ]);
   return {
     schemaVersion: PLAN_SCHEMA_VERSION,
@@ -81,5 +86,6 @@ export function evaluate(scenario: Scenario): PlanResult {
     summary: summarize(findings),
     ...(network ? { network: network.plan } : {}),
     failure: failure.plan,
+    ...(procurement ? { procurement } : {}),
   };
 }

@@ -8,6 +8,7 @@ import type { Role, Scenario } from '../model/scenario.js';
 import type { NetworkPlan } from '../network/types.js';
 import type { CephStoragePlan } from './ceph-types.js';
 import type { FailurePlan } from '../failure/types.js';
+import type { ProcurementPlan } from '../procurement/types.js';
 
 export const PLAN_SCHEMA_VERSION = 1 as const;
 
@@ -213,4 +214,6 @@ export interface PlanResult {
   network?: NetworkPlan;
   /** What losing each failure domain (host, rack, switch, power feed, zone) does, from which month. Always set by evaluate; optional so that hand-built plans may omit it. */
   failure?: FailurePlan;
+  /** The purchase schedule and bill of materials; set only when the scenario has a `procurement:` section. */
+  procurement?: ProcurementPlan;
 }

@@ -8,6 +8,7 @@ import { ROLES } from '../model/scenario.js';
 import { DEFAULT_REQUIREMENTS } from '../model/requirements.js';
 import type { ScenarioFileOutput } from '../model/schema.js';
 import { normalizeNetwork } from '../network/normalize.js';
+import { normalizeProcurement } from '../procurement/normalize.js';
 import { applyDeviceClasses, normalizeCeph } from './ceph-normalize.js';
 import { DEFAULT_POWER_FEEDS, defaultRackSwitches } from '../failure/topology.js';
 
@@ -137,5 +138,6 @@ export function normalize(f: ScenarioFileOutput, inventoryModels: Record<string,
   if (f.description !== undefined) scenario.description = f.description;
   if (f.demand.floatingIps !== undefined) scenario.demand.floatingIps = f.demand.floatingIps;
   if (f.network !== undefined) scenario.network = normalizeNetwork(f.network);
+  if (f.procurement !== undefined) scenario.procurement = normalizeProcurement(f.procurement);
   return scenario;
 }

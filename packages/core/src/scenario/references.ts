@@ -80,6 +80,17 @@ export function checkReferences(raw: Obj): RawIssue[] {
     }
   });
 
+  // procurement.roles.<role>.hardware names a hardware model.
+  const procurement = isObj(raw.procurement) ? raw.procurement : {};
+  const procRoles = isObj(procurement.roles) ? procurement.roles : {};
+  for (const role of ['compute', 'storage']) {
+    const r = procRoles[role];
+    const hw = isObj(r) ? str(r.hardware) : undefined;
+    if (hw !== undefined && !hardware.includes(hw)) {
+      out.push(unknownRef('ref.unknown_hardware', ['procurement', 'roles', role, 'hardware'], 'hardware model', hw, hardware));
+    }
+  }
+
   list(demand.instances).forEach((d, i) => {
     const f = isObj(d) ? str(d.flavor) : undefined;
     if (f !== undefined && !flavors.includes(f)) {

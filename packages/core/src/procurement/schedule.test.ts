@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import { growthFactor } from '../forecast/growth.js';
+import { isOver } from '../forecast/horizon.js';
+import type { NodeGroup, Scenario } from '../model/scenario.js';
+import { evaluate } from '../plan/evaluate.js';
+import { baseHardware, makeScenario } from '../plan/test-scenario.js';
+import { orderByDate } from './dates.js';
+import { procurementCsv } from './export.js';
+import { fleetSeries, pinnedNodes, planProcurement, purchasedPrefix } from './schedule.js';
+import type { ProcurementPlan } from './types.js';
+
+const GIB = 1024 ** 3;
+
+/** Base scenario with priced, powered hypervisors, 20 × m1.xlarge growing 3 %/month, N+1, buying cmp-r760 one at a time. */
+function computeScenario(overrides: Partial<Scenario> = {}): Scenario {
+  const hardware = baseHardware();
+  hardware['cmp-r760'] = { ...hardware['cmp-r760']!, price: { amount: 12_000, currency: 'EUR' }, power: { typicalWatts: 500, maxWatts: 900 } };
+  return makeScenario({
+    hardware,
+    demand: { instances: [{ flavor: 'm1.xlarge', count: 20 }], storageBytes: {}, growth: { kind: 'compound', perMonth: 0.03 } },
+    policy: { tolerate: { hosts: 1, racks: 0 }, thresholds: { compute: 0.8, storage: 0.85 } },
+    procurement: { roles: { compute: { hardware: 'cmp-r760', batch: 1, leadTimeWeeks: 12, coverMonths: 0 } } },
+    ...overrides,
+  });
+}
+
+/** The scenario with the purchases delivered by month t (and the racks they added). */
+function fleetAt(s: Scenario, plan: ProcurementPlan, t: number): Scenario {
+  const nodes: NodeGroup[] = pinnedNodes(s);
+  for (const p of plan.purchases.filter((x) => x.deliveryMonthIndex <= t)) {
+    for (const [rack, count] of Object.entries(p.placement)) {
+      nodes.push({ role: p.role, hardware: p.hardware, count, placement: 'spread', rack, namePrefix: purchasedPrefix(p.role) });
+    }
+  }
+  const added = plan.racks.filter((r) => r.added).map((r) => ({ name: r.name, heightRu: r.heightRu, ...(r.powerBudgetWatts === null ? {} : { powerBudgetWatts: r.powerBudgetWatts }) }));
+  return { ...s, racks: [...s.racks, ...added], nodes };
+}
+
+describe('orderByDate', () => {
+  it('is the first day of the delivery month minus the lead time in days', () => {
+    // 2027-01 + 15 months = 2028-04-01; 12 weeks = 84 days: - 31 (March) = 2028-03-01,
+    // - 29 (February 2028, a leap year) = 2028-02-01, - 24 = 2028-01-08.
+    expect(orderByDate('2027-01', 15, 12)).toEqual({ date: '2028-01-08', beforeStart: false });
+    // 2027-01 + 2 = 2027-03-01; 16 weeks = 112 days: - 28 (Feb 2027) - 31 (Jan) = 2027-01-01 (59),
+    // - 31 (Dec) = 2026-12-01 (90), and the remaining 22 days: 2026-11-09. Before the start: late.
+    expect(orderByDate('2027-01', 2, 16)).toEqual({ date: '2026-11-09', beforeStart: true });
+    expect(orderByDate('M0', 2, 16)).toBeNull();
+  });
+});
+
+describe('planProcurement', () => {
+  it('is null without a procurement section', () => {
+    expect(planProcurement(makeScenario())).toBeNull();
+  });
+
+  it('hand-worked compute schedule: one host at month 9, one at month 22, ordered 12 weeks ahead', () => {
+    // cmp-r760: 512 GiB - 4,096 MiB reserved = 520,192 MiB of MEMORY_MB. 3 hosts, N+1: 1,040,384 MiB.
+    // Demand 20 × 32 GiB = 655,360 MiB × 1.03^t.
+    // Crossing 0.8 × 1,040,384 = 832,307.2: 1.03^t > 1.27 -> t = 9 (1.03^9 = 1.3048: 855,116 MiB), 2027-10.
+    // + 1 host: N+1 = 3 × 520,192 = 1,560,576; 0.8 × = 1,248,460.8 > 855,116: one host is enough
+    //   (utilisation after = 855,116 / 1,560,576 = 0.548).
+    //   Order by 2027-10-01 - 84 days: - 30 (Sep) - 31 (Aug) = 2027-08-01 (61), - 23 = 2027-07-09.
+    // Next: 1.03^t > 1,248,460.8 / 655,360 = 1.905 -> t > 21.80 -> t = 22 (2028-11).
+    //   + 1 host: N+1 = 4 × 520,192 = 2,080,768; 0.8 × = 1,664,614 > 655,360 × 1.03^22 (1.9161) = 1,255,742.
+    //   Order by 2028-11-01 - 84 days: - 31 (Oct) - 30 (Sep) = 2028-09-01 (61), - 23 = 2028-08-09.
+    // Then 1.03^t > 1,664,614 / 655,360 = 2.540 -> t > 31.5: beyond the horizon.
+    const s = computeScenario();
+    const plan = planProcurement(s)!;
+    expect(plan.purchases.map((p) => [p.role, p.quantity, p.deliveryMonthIndex, p.deliveryMonth, p.orderBy, p.late])).toEqual([
+      ['compute', 1, 9, '2027-10', '2027-07-09', false],
+      ['compute', 1, 22, '2028-11', '2028-08-09', false],
+    ]);
+    expect(plan.purchases[0]!.reasons).toHaveLength(1);
+    expect(plan.purchases[0]!.reasons[0]!.resource).toBe('compute.memory');
+    expect(plan.purchases[0]!.reasons[0]!.utilisationBefore).toBeCloseTo(855_116 / 1_040_384, 3); // 0.822
+    expect(plan.purchases[0]!.reasons[0]!.utilisationAfter).toBeCloseTo(855_116 / 1_560_576, 3); // 0.548
+    // Money: 12,000 EUR each; power 500 W typical, 900 W max; heat 500 × 3.412 = 1,706 BTU/h; 2 RU.
+    expect(plan.purchases.map((p) => [p.unitPriceAmount, p.totalPriceAmount, p.cumulativePriceAmount, p.powerTypicalWatts, p.powerMaxWatts, p.heatTypicalBtuPerHour, p.heightRuTotal, p.cumulativePowerTypicalWatts])).toEqual([
+      [12_000, 12_000, 12_000, 500, 900, 1706, 2, 500],
+      [12_000, 12_000, 24_000, 500, 900, 1706, 2, 1000],
+    ]);
+    expect(plan.capexByMonth).toEqual([{ month: '2027-10', amount: 12_000 }, { month: '2028-11', amount: 12_000 }]);
+    expect(plan.capexTotalAmount).toBe(24_000);
+    expect(plan.currency).toBe('EUR');
+    expect(plan.uncovered).toEqual([]);
+  });
+
+  it('coverMonths: the order also covers the months after the crossing', () => {
+    // Crossing at month 9 as above; with coverMonths 14 the order must hold through month 23:
+    // 655,360 × 1.03^23 (1.9736) = 1,293,425 MiB. 1 host: 0.8 × 3 × 520,192 = 1,248,461 < 1,293,425;
+    // 2 hosts: 0.8 × 4 × 520,192 = 1,664,614 >= 1,293,425: 2 hosts at month 9, and no later order.
+    // coverMonths 12 (through month 21: 655,360 × 1.8603 = 1,219,166 <= 1,248,461): 1 host suffices.
+    const rule = { hardware: 'cmp-r760', batch: 1, leadTimeWeeks: 12 };
+    const cover14 = planProcurement(computeScenario({ procurement: { roles: { compute: { ...rule, coverMonths: 14 } } } }))!;
+    expect(cover14.purchases.map((p) => [p.deliveryMonthIndex, p.quantity])).toEqual([[9, 2]]);
+    const cover12 = planProcurement(computeScenario({ procurement: { roles: { compute: { ...rule, coverMonths: 12 } } } }))!;
+    expect(cover12.purchases.map((p) => [p.deliveryMonthIndex, p.quantity])).toEqual([[9, 1], [22, 1]]);
+  });
+
+  it('after the purchases, every month stays at or below its threshold with the hosts delivered by then', () => {
+    const s = computeScenario();
+    const plan = planProcurement(s)!;
+    // Without the purchases memory crosses (month 9, above); with them, no month does.
+    for (let t = 0; t < s.horizonMonths; t++) {
+      const { series } = fleetSeries(fleetAt(s, plan, t));
+      for (const r of series) {
+        expect(isOver(r.demandMonth0 * growthFactor(s.demand.growth, t), r.capacityTolerated, r.threshold), `${r.id} month ${t}`).toBe(false);
+      }
+    }
+    // the plan's own timeline says the same: with the purchases every month is at or under the
+    // trigger; without them memory is over from month 9 (855,116 / 1,040,384 = 0.822)
+    const memory = plan.utilisation.filter((u) => u.resource === 'compute.memory');
+    expect(memory).toHaveLength(24);
+    expect(plan.utilisation.every((u) => u.with !== null && u.with <= u.threshold)).toBe(true);
+    expect(memory.filter((u) => u.without! > 0.8).map((u) => u.index)[0]).toBe(9);
+    expect(memory[9]!.with).toBeCloseTo(855_116 / 1_560_576, 3);
+    // and the evaluated plan with every purchase has no runway within the horizon
+    const after = evaluate({ ...fleetAt(s, plan, s.horizonMonths), procurement: undefined } as Scenario);
+    expect(after.resources.map((r) => r.runwayMonths)).toEqual([null, null, null]);
+  });
+
+  it('storage with failure domain rack grows one host in every storage rack', () => {
+    // 3 storage hosts, one per rack r1-r3 (spread), each 10 × 8 TB = 80e12 raw; pool size 3, share 1,
+    // failure domain rack; no tolerated hosts or racks: the binding failure is one OSD (8e12) lost,
+    // its rack left with 72e12: re-protectable = 3 domains × 72e12 = 216e12 raw -> 72e12 usable;
+    // threshold 0.85 -> 61.2e12. Demand 40e12 × 1.03^t > 61.2e12 ⇔ 1.03^t > 1.53 ⇔ t > 14.39 -> t = 15
+    // (1.03^14 = 1.5126: 60.5e12; 1.03^15 = 1.5580: 62.32e12).
+    // One unit = one host in each of r1, r2, r3 (3 hosts): racks 160e12, one OSD lost: 152e12 ×
+    // 3 / 3 = 152e12 usable: 62.32e12 / 152e12 = 0.410; at t = 23 40e12 × 1.9736 = 78.9e12 < 0.85 × 152e12.
+    const s = makeScenario({
+      nodes: [
+        { role: 'control', hardware: 'ctl-r660', count: 3, placement: 'spread', namePrefix: 'control' },
+        { role: 'compute', hardware: 'cmp-r760', count: 3, placement: 'spread', namePrefix: 'compute' },
+        { role: 'storage', hardware: 'sto-r760xd2', count: 3, placement: 'spread', namePrefix: 'storage' },
+      ],
+      ceph: { failureDomain: 'rack', ratios: { nearfull: 0.85, backfillfull: 0.9, full: 0.95 }, pools: [{ name: 'volumes', type: 'replicated', size: 3, minSize: 2, share: 1 }] },
+      demand: { instances: [], storageBytes: { volumes: 40e12 }, growth: { kind: 'compound', perMonth: 0.03 } },
+      procurement: { roles: { storage: { hardware: 'sto-r760xd2', batch: 1, leadTimeWeeks: 12, coverMonths: 0 } } },
+    });
+    const plan = planProcurement(s)!;
+    expect(plan.purchases.map((p) => [p.role, p.quantity, p.deliveryMonthIndex, p.placement])).toEqual([
+      ['storage', 3, 15, { r1: 1, r2: 1, r3: 1 }],
+    ]);
+    expect(plan.purchases[0]!.reasons[0]!.utilisationBefore).toBeCloseTo(62.32e12 / 72e12, 3);
+    expect(plan.purchases[0]!.reasons[0]!.utilisationAfter).toBeCloseTo(62.32e12 / 152e12, 3);
+    // The same with failure domain host: one host is one unit (4 hosts: re-protectable after one OSD
+    // lost is well above 62.32e12 / 0.85), so the rack rule is what makes it 3.
+    const byHost = planProcurement({ ...s, ceph: { ...s.ceph, failureDomain: 'host' } })!;
+    expect(byHost.purchases.map((p) => p.quantity)).toEqual([1]);
+  });
+
+  it('adds a rack when no rack of the role has the power budget for the maximum draw', () => {
+    // Racks of 1,700 W: each holds a controller (800 W max) and a hypervisor (900 W max), so
+    // 1,700 W used; storage hosts have no power data (0 W). A new hypervisor (900 W) fits in none:
+    // month 9's order adds new-rack-01 (a copy of r3: 42 RU, 1,700 W, zone az3); month 22's
+    // hypervisor would take new-rack-01 to 1,800 W > 1,700 W: new-rack-02.
+    const s = computeScenario({
+      racks: [
+        { name: 'r1', zone: 'az1', heightRu: 42, powerBudgetWatts: 1700 },
+        { name: 'r2', zone: 'az2', heightRu: 42, powerBudgetWatts: 1700 },
+        { name: 'r3', zone: 'az3', heightRu: 42, powerBudgetWatts: 1700 },
+      ],
+    });
+    const plan = planProcurement(s)!;
+    expect(plan.purchases.map((p) => [p.deliveryMonthIndex, p.placement, p.racksAdded])).toEqual([
+      [9, { 'new-rack-01': 1 }, [{ name: 'new-rack-01', reason: 'power' }]],
+      [22, { 'new-rack-02': 1 }, [{ name: 'new-rack-02', reason: 'power' }]],
+    ]);
+    const added = plan.racks.filter((r) => r.added);
+    expect(added).toEqual([
+      { name: 'new-rack-01', added: true, zone: 'az3', heightRu: 42, usedRu: 2, powerBudgetWatts: 1700, powerTypicalWatts: 500, powerMaxWatts: 900 },
+      { name: 'new-rack-02', added: true, zone: 'az3', heightRu: 42, usedRu: 2, powerBudgetWatts: 1700, powerTypicalWatts: 500, powerMaxWatts: 900 },
+    ]);
+    expect(plan.findings.filter((f) => f.code === 'procurement.rack_added').map((f) => f.subject)).toEqual(['rack new-rack-01', 'rack new-rack-02']);
+    // With 2,600 W racks (1,700 + 900 fits) no rack is added and the first goes to r1 (fewest hypervisors, first).
+    const roomy = planProcurement({ ...s, racks: s.racks.map((r) => ({ ...r, powerBudgetWatts: 2600 })) })!;
+    expect(roomy.purchases.map((p) => p.racksAdded)).toEqual([[], []]);
+    expect(roomy.purchases[0]!.placement).toEqual({ r1: 1 });
+  });
+
+  it('an order whose lead time reaches before the start is late', () => {
+    // Month 9 (2027-10-01) - 52 weeks (364 days) = 2026-10-02, before 2027-01-01.
+    const s = computeScenario({ procurement: { roles: { compute: { hardware: 'cmp-r760', batch: 1, leadTimeWeeks: 52, coverMonths: 0 } } } });
+    const plan = planProcurement(s)!;
+    expect(plan.purchases[0]!.orderBy).toBe('2026-10-02');
+    expect(plan.purchases[0]!.late).toBe(true);
+    expect(plan.findings.map((f) => f.code)).toContain('procurement.order_late');
+  });
+
+  it('a role without a rule is reported uncovered; a model that supplies nothing gives up with a warning', () => {
+    const s = computeScenario({ procurement: { roles: {} } });
+    expect(planProcurement(s)!.uncovered).toEqual(['compute.memory']);
+    // small-r250 has 32 GiB: 32,768 - 4,096 = 28,672 MiB each; it does supply memory, so a batch of 1
+    // still converges; a storage-only model as a hypervisor supplies memory too. Use a threshold of 0.01
+    // instead: at month 0, 655,360 MiB under 0.01 × N+1 capacity needs 655,360 / (0.01 × 28,672) = 2,286
+    // more hosts: 64 units do not do it: procurement.no_fit. vCPU (160 of 2 × 512 = 1,024 N+1: 0.156)
+    // is over 0.01 too and comes first (resource order), so each gets 64 units in month 0's purchase: 128 hosts.
+    const tiny = computeScenario({ procurement: { roles: { compute: { hardware: 'small-r250', batch: 1, leadTimeWeeks: 1, coverMonths: 0, threshold: 0.01 } } } });
+    const p = planProcurement(tiny)!;
+    expect(p.findings.map((f) => f.code)).toContain('procurement.no_fit');
+    expect(p.purchases[0]!.quantity).toBe(128);
+    expect(p.findings.filter((f) => f.code === 'procurement.no_fit').map((f) => f.subject)).toEqual(['resource compute.vcpu', 'resource compute.memory']);
+  });
+
+  it('the CSV has a header row with units in the column names and one row per purchase', () => {
+    const plan = planProcurement(computeScenario())!;
+    const lines = procurementCsv(plan).trimEnd().split('\r\n');
+    const header = lines[0]!.split(',');
+    expect(header).toContain('unit_price_EUR');
+    expect(header).toContain('power_typical_W');
+    expect(header).toContain('heat_typical_BTU_per_h');
+    expect(header).toContain('height_RU');
+    expect(lines).toHaveLength(3);
+    const row = Object.fromEntries(header.map((h, i) => [h, lines[1]!.split(',')[i]]));
+    expect(row).toMatchObject({ order_by: '2027-07-09', delivery_month: '2027-10', quantity: '1', unit_price_EUR: '12000', power_typical_W: '500', heat_typical_BTU_per_h: '1706' });
+    void GIB;
+  });
+});

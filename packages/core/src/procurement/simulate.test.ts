@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { baseHardware, makeScenario } from '../plan/test-scenario.js';
+import { planProcurement } from './schedule.js';
+import { mulberry32, percentile, simulateProcurement, triangular } from './simulate.js';
+
+function scenario() {
+  const hardware = baseHardware();
+  hardware['cmp-r760'] = { ...hardware['cmp-r760']!, price: { amount: 12_000, currency: 'EUR' } };
+  return makeScenario({
+    hardware,
+    demand: { instances: [{ flavor: 'm1.xlarge', count: 20 }], storageBytes: {}, growth: { kind: 'compound', perMonth: 0.03 } },
+    policy: { tolerate: { hosts: 1, racks: 0 }, thresholds: { compute: 0.8, storage: 0.85 } },
+    procurement: { roles: { compute: { hardware: 'cmp-r760', batch: 1, leadTimeWeeks: 12, coverMonths: 0 } } },
+  });
+}
+
+describe('simulation helpers', () => {
+  it('triangular inverse CDF, hand-worked', () => {
+    expect(triangular({ low: 0, likely: 0.5, high: 1 }, 0.5)).toBeCloseTo(0.5, 12); // 0 + sqrt(0.5 × 1 × 0.5)
+    expect(triangular({ low: 0, likely: 0, high: 1 }, 0.75)).toBeCloseTo(0.5, 12); // 1 - sqrt(0.25 × 1 × 1)
+    expect(triangular({ low: 0.02, likely: 0.02, high: 0.02 }, 0.9)).toBe(0.02);
+  });
+  it('nearest-rank percentiles', () => {
+    const v = [10, 9, 8, 7, 6, 5, 4, 3, 2, 1];
+    expect([percentile(v, 0.1), percentile(v, 0.5), percentile(v, 0.9)]).toEqual([1, 5, 9]);
+  });
+  it('mulberry32 is reproducible and in [0, 1)', () => {
+    const a = mulberry32(42);
+    const b = mulberry32(42);
+    const xs = Array.from({ length: 100 }, () => a());
+    expect(xs).toEqual(Array.from({ length: 100 }, () => b()));
+    expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
+    expect(new Set(xs).size).toBe(100);
+  });
+});
+
+describe('simulateProcurement', () => {
+  it('P10 = P50 = P90 = the deterministic plan when low = likely = high', () => {
+    // The deterministic plan (schedule.test.ts, hand-worked): 1 host at month 9, 1 at month 22: 24,000 EUR.
+    const s = scenario();
+    const det = planProcurement(s)!;
+    expect(det.capexTotalAmount).toBe(24_000);
+    const sim = simulateProcurement(s, { growth: { low: 0.03, likely: 0.03, high: 0.03 }, runs: 5, seed: 7 })!;
+    expect(sim.capexTotalAmount).toEqual({ p10: 24_000, p50: 24_000, p90: 24_000 });
+    expect(sim.hosts.compute).toEqual({ p10: 2, p50: 2, p90: 2 });
+    expect(sim.firstDeliveryMonthIndex).toEqual({ p10: 9, p50: 9, p90: 9 });
+  });
+
+  it('faster growth buys earlier and more: P10 <= P50 <= P90, and the same seed gives the same result', () => {
+    const s = scenario();
+    const opts = { growth: { low: 0.01, likely: 0.03, high: 0.06 }, runs: 12, seed: 3 };
+    const a = simulateProcurement(s, opts)!;
+    expect(a).toEqual(simulateProcurement(s, opts));
+    expect(a.capexTotalAmount.p10).toBeLessThanOrEqual(a.capexTotalAmount.p50);
+    expect(a.capexTotalAmount.p50).toBeLessThanOrEqual(a.capexTotalAmount.p90);
+    // 6 %/month: 655,360 × 1.06^t > 832,307 at t = 5 (1.06^4 = 1.2625, 1.06^5 = 1.3382): the first delivery
+    // can be no earlier than month 5; 1 %/month: 1.01^t > 1.27 at t = 25 > 23: no purchase (counted as 24).
+    expect(a.firstDeliveryMonthIndex.p10).toBeGreaterThanOrEqual(5);
+    expect(a.firstDeliveryMonthIndex.p90).toBeLessThanOrEqual(24);
+    expect(a.firstDeliveryMonthIndex.p10).toBeLessThan(a.firstDeliveryMonthIndex.p90);
+  });
+
+  it('is null without a procurement section', () => {
+    expect(simulateProcurement(makeScenario(), { growth: { low: 0, likely: 0, high: 0 } })).toBeNull();
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { PlanResult, ProcurementPlan } from '@headroom/core';
+import { samplePlan } from '../fixtures/sample-plan.js';
+import { procurementSection } from './procurement.js';
+
+/** A hand-made procurement plan: one late compute order that adds a rack. */
+const procurement: ProcurementPlan = {
+  purchases: [{
+    role: 'compute', hardware: 'cmp-x', model: 'Vendor <X>', quantity: 2, deliveryMonthIndex: 9, deliveryMonth: '2027-10',
+    orderBy: '2027-07-09', leadTimeWeeks: 12, late: true,
+    reasons: [{ resource: 'compute.memory', threshold: 0.8, utilisationBefore: 0.822, utilisationAfter: 0.548 }],
+    placement: { r1: 1, 'new-rack-01': 1 }, racksAdded: [{ name: 'new-rack-01', reason: 'power' }],
+    unitPriceAmount: 12_000, totalPriceAmount: 24_000, currency: 'EUR', heightRuTotal: 4,
+    powerTypicalWatts: 1000, powerMaxWatts: 1800, heatTypicalBtuPerHour: 3412, cumulativePriceAmount: 24_000, cumulativePowerTypicalWatts: 1000,
+  }],
+  capexByMonth: [{ month: '2027-10', amount: 24_000 }],
+  capexTotalAmount: 24_000,
+  currency: 'EUR',
+  racks: [{ name: 'new-rack-01', added: true, heightRu: 42, usedRu: 2, powerBudgetWatts: 1700, powerTypicalWatts: 500, powerMaxWatts: 900 }],
+  utilisation: [
+    { resource: 'compute.memory', index: 0, month: '2027-01', threshold: 0.8, without: 0.63, with: 0.63 },
+    { resource: 'compute.memory', index: 1, month: '2027-02', threshold: 0.8, without: 0.85, with: 0.55 },
+  ],
+  uncovered: [],
+  findings: [],
+};
+
+describe('procurementSection', () => {
+  it('without a procurement section says so', async () => {
+    expect((await procurementSection(samplePlan)).value).toContain('has no <code>procurement:</code> section');
+  });
+
+  it('shows the schedule, the bill of materials and the racks, numbers as the plan has them, escaped', async () => {
+    const out = (await procurementSection({ ...samplePlan, procurement } as PlanResult)).value;
+    expect(out).toContain('<strong>24,000 EUR</strong> in all');
+    expect(out).toContain('Oct 2027 24,000 EUR');
+    expect(out).toContain('2027-07-09 <span class="badge severity-warning">late</span>');
+    expect(out).toContain('Vendor &lt;X&gt;');
+    expect(out).toContain('<code>compute.memory</code> at 82.2% &gt; 80%, 54.8% after');
+    expect(out).toContain('3,412 BTU/h');
+    expect(out).toContain('adds new-rack-01 (no rack had the power)');
+    // the timeline: an inline SVG with its text alternative naming the delivery
+    expect(out).toContain('<figure class="chart" id="chart-procurement">');
+    expect(out).toContain('<svg');
+    expect(out).toContain('grey marks: deliveries (Oct 2027: 2 × cmp-x)');
+    expect(out).toContain('new-rack-01 (added)</th><td class="num">2 / 42 RU</td><td class="num">0.5 kW</td><td class="num">0.9 kW</td><td class="num">1.7 kW</td>');
+  });
+});

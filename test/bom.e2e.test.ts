@@ -1,0 +1,99 @@
+/**
+ * `headroom bom` end to end on the built binary: the CSV parses as a table (RFC 4180) with a
+ * header row and units in the column names; -o writes the same bytes; JSON; exit codes.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, headroom } from './helpers/run-cli.js';
+
+/** A small RFC 4180 reader: quoted fields, doubled quotes, CRLF or LF line ends. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field); rows.push(row); row = []; field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+let dir: string;
+beforeAll(() => {
+  ensureBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'headroom-bom-'));
+});
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('headroom bom', () => {
+  it('CSV on stdout: a rectangular table, a header with units, the hand-worked first order', () => {
+    const r = headroom('bom', 'scenarios/regional-cloud.yaml');
+    expect(r.code).toBe(0);
+    const rows = parseCsv(r.stdout);
+    const header = rows[0]!;
+    expect(header).toEqual(expect.arrayContaining(['order_by', 'delivery_month', 'role', 'quantity', 'unit_price_EUR', 'total_price_EUR', 'power_typical_W', 'power_max_W', 'heat_typical_BTU_per_h', 'height_RU']));
+    expect(rows.length).toBeGreaterThan(2);
+    for (const row of rows) expect(row).toHaveLength(header.length);
+    const first = Object.fromEntries(header.map((h, i) => [h, rows[1]![i]]));
+    // 2 × HPE DL380 Gen11 at 45,000 EUR, 800 W typical and 1,600 W max each
+    // (scenarios/regional-cloud.yaml): 1,600 W typical, 3,200 W max, 1,600 × 3.412 = 5,459.2 BTU/h, 2 × 2 RU.
+    expect(first).toMatchObject({
+      order_by: '2028-01-08', delivery_month: '2028-04', role: 'compute', quantity: '2', unit_price_EUR: '45000',
+      total_price_EUR: '90000', power_typical_W: '1600', power_max_W: '3200', heat_typical_BTU_per_h: '5459.2', height_RU: '4',
+    });
+    expect(rows.slice(1).some((row) => row[header.indexOf('role')] === 'storage')).toBe(true);
+  });
+
+  it('-o writes the same CSV atomically; --format json is the procurement plan', () => {
+    const out = join(dir, 'bom.csv');
+    const w = headroom('bom', 'scenarios/regional-cloud.yaml', '-o', out);
+    expect(w.code).toBe(0);
+    expect(w.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toBe(headroom('bom', 'scenarios/regional-cloud.yaml').stdout);
+    const j = headroom('bom', 'scenarios/regional-cloud.yaml', '--format', 'json');
+    expect(j.code).toBe(0);
+    const plan = JSON.parse(j.stdout) as { purchases: { orderBy: string }[]; currency: string };
+    expect(plan.currency).toBe('EUR');
+    expect(plan.purchases[0]!.orderBy).toBe('2028-01-08');
+  });
+
+  it('a scenario without procurement: exit 2 with a message, nothing on stdout', () => {
+    const r = headroom('bom', 'scenarios/reference-pilot.yaml');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/no procurement: section/);
+  });
+
+});
+
+describe('headroom simulate', () => {
+  it('with low = likely = high, P10 = P50 = P90 = the deterministic plan', () => {
+    // the deterministic plan (test/procurement.test.ts): 6 orders of 2 gen B hosts (12 × 45,000 =
+    // 540,000 EUR) + 1 storage host (38,000) = 578,000 EUR; the first delivery at month 15.
+    const r = headroom('simulate', 'scenarios/regional-cloud.yaml', '--growth', '0.045,0.045,0.045', '--runs', '3', '--format', 'json');
+    expect(r.code).toBe(0);
+    const sim = JSON.parse(r.stdout) as { capexTotalAmount: unknown; hosts: { compute: unknown; storage: unknown }; firstDeliveryMonthIndex: unknown };
+    expect(sim.capexTotalAmount).toEqual({ p10: 578_000, p50: 578_000, p90: 578_000 });
+    expect(sim.hosts).toEqual({ compute: { p10: 12, p50: 12, p90: 12 }, storage: { p10: 1, p50: 1, p90: 1 } });
+    expect(sim.firstDeliveryMonthIndex).toEqual({ p10: 15, p50: 15, p90: 15 });
+  });
+
+  it('a bad --growth is exit 2 with a message', () => {
+    const r = headroom('simulate', 'scenarios/regional-cloud.yaml', '--growth', '0.05,0.03');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/low,likely,high/);
+  });
+});
