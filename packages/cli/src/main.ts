@@ -17,6 +17,7 @@ import { registerHwCommands } from './hw-command.js';
 import { registerImportCommands } from './import-commands.js';
 import { registerBomCommand } from './bom-command.js';
 import { defaultHwDeps, readScenarioInventories, type HwDeps } from './hw-inputs.js';
+import { readScenarioStateDirs } from './state-inputs.js';
 import { renderText } from './render-text.js';
 import { shouldUseColor } from './style.js';
 
@@ -125,7 +126,9 @@ async function validateCommand(ctx: Context, files: string[]): Promise<number> {
     const inventories = await readScenarioInventories(ctx.io, ctx.deps, file, text);
     for (const [name, inventoryText] of inventories.sources) inventorySources.set(name, inventoryText);
     for (const note of inventories.notes) ctx.io.stderr.write(`${note}\n`);
-    diagnostics.push(...core.parseScenario(text, { fileName: file, ...inventories.options }).diagnostics);
+    const state = await readScenarioStateDirs(ctx.io, file, text);
+    for (const [name, stateText] of state.sources) inventorySources.set(name, stateText);
+    diagnostics.push(...core.parseScenario(text, { fileName: file, ...inventories.options, ...state.options }).diagnostics);
   }
   ctx.io.stdout.write(formatDiagnostics(diagnostics, new Map([...sources, ...inventorySources]), { color: ctx.colorOut }));
   const summary = [
@@ -145,9 +148,10 @@ async function loadScenario(ctx: Context, core: CoreApi, file: string): Promise<
   if (text === undefined) return { ok: false, exitCode: ExitCode.InvalidInput };
   const inventories = await readScenarioInventories(ctx.io, ctx.deps, file, text);
   for (const note of inventories.notes) ctx.io.stderr.write(`${note}\n`);
-  const { scenario, diagnostics } = core.parseScenario(text, { fileName: file, ...inventories.options });
+  const state = await readScenarioStateDirs(ctx.io, file, text);
+  const { scenario, diagnostics } = core.parseScenario(text, { fileName: file, ...inventories.options, ...state.options });
   if (diagnostics.length > 0) {
-    ctx.io.stderr.write(formatDiagnostics(diagnostics, new Map([[file, text], ...inventories.sources]), { color: ctx.colorErr }));
+    ctx.io.stderr.write(formatDiagnostics(diagnostics, new Map([[file, text], ...inventories.sources, ...state.sources]), { color: ctx.colorErr }));
     ctx.io.stderr.write(`${file}: ${countDiagnostics(diagnostics)}\n`);
   }
   if (!scenario || diagnostics.some((d) => d.severity === 'error')) {

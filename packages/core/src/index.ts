@@ -31,6 +31,7 @@ export { VERSION } from './version.js';
 export { netplanFiles, type NetplanFile } from './network/netplan.js';
 export { importNetworkData, type NetworkDataImport, type NetworkDataOptions } from './network/network-data.js';
 export { scenarioInventoryPaths, type InventoryInput } from './scenario/inventories.js';
+export { scenarioStatePaths, type StateDirInput } from './scenario/state-dirs.js';
 export * from './hardware/index.js';
 export * from './ceph-state/index.js';
 export * from './openstack-state/index.js';

@@ -64,6 +64,11 @@ export const DIAGNOSTIC_CODES = {
   'inventory.invalid': 'An inventory file the scenario names has errors (reported in that file)',
   'inventory.missing_fact': 'A fact the plan needs (sockets, cores, threads, memory) is not in the inventory: add it to the entry',
   'inventory.partial': 'Part of an inventory cannot be planned with (an interface without a speed) and is left out',
+  'state.not_provided': 'The files of the state directory a scenario names (demand.storageFrom) were not given to parseScenario',
+  'state.unreadable': 'The state directory a scenario names (demand.storageFrom) cannot be read',
+  'state.invalid': 'A file in the state directory a scenario names is not valid JSON (reported in that file)',
+  'state.no_df': 'The state directory a scenario names holds no `ceph df -f json` output',
+  'state.pool_missing': 'A pool the scenario defines is not in the state directory\'s `ceph df`: its month-0 stored data is 0 unless demand.storage gives it',
   // The CPU catalogue (hardware/catalogue.ts)
   'catalogue.invalid': 'The CPU catalogue CSV lacks a required column',
   'catalogue.invalid_row': 'A CPU catalogue row lacks a model or whole core/thread counts and is skipped',

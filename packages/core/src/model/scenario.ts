@@ -201,6 +201,11 @@ export interface Demand {
   instances: { flavor: string; count: number }[];
   /** Stored (client) bytes per pool at month 0, as `ceph df` STORED counts them. */
   storageBytes: Record<string, number>;
+  /**
+   * Where each month-0 stored figure came from, by pool, when `demand.storageFrom` is given:
+   * `ceph df: <file> pools[name=<pool>].stats.stored`, or `demand.storage` for an explicit entry.
+   */
+  storageSource?: Record<string, string>;
   growth: Growth;
   /** Floating IPs in use at month 0 (grows with `growth`); absent when not planned. */
   floatingIps?: number;

@@ -354,7 +354,12 @@ export const ScenarioFileSchema = z
         storage: z
           .record(z.string().min(1), quantity('bytes', 'Stored (client) data at month 0, e.g. "40 TB", as ceph df STORED counts it'))
           .default({})
-          .describe('Stored data per pool at the start'),
+          .describe('Stored data per pool at the start (wins over storageFrom)'),
+        storageFrom: z
+          .string()
+          .min(1)
+          .optional()
+          .describe("Directory of a running cluster's `ceph ... -f json` outputs, relative to the scenario file: month-0 stored data per pool from its `ceph df` (STORED); demand.storage entries win"),
         growth: GrowthSchema.prefault({ kind: 'compound', perMonth: 0 }),
         floatingIps: int().min(0).optional().describe('Floating IPs in use at month 0 (grows with growth); the provider allocation pools must hold them'),
       })

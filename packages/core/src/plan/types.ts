@@ -102,6 +102,8 @@ export interface PoolPlan {
   toleratedNearfullUsableBytes: number;
   /** Stored bytes at month 0. */
   storedBytesMonth0: number;
+  /** Where storedBytesMonth0 came from, when the scenario has demand.storageFrom (e.g. `ceph df: <file> pools[name=rbd].stats.stored`). */
+  storedSource?: string;
   /**
    * Re-protectable raw x share / rawUsedRate: the client bytes whose copies can all be re-created
    * after the worst tolerated failure (the tolerated hosts or racks, or any one OSD), survivors

@@ -6,6 +6,7 @@
 import type { CephPool, HardwareModel, Role, RoleRequirements, Scenario } from '../model/scenario.js';
 import { ROLES } from '../model/scenario.js';
 import { DEFAULT_REQUIREMENTS } from '../model/requirements.js';
+import type { StateStored } from './state-dirs.js';
 import type { ScenarioFileOutput } from '../model/schema.js';
 import { normalizeNetwork } from '../network/normalize.js';
 import { normalizeProcurement } from '../procurement/normalize.js';
@@ -28,7 +29,7 @@ export function defaultMinSize(pool: { type: 'replicated'; size: number } | { ty
  * Normalizes a validated scenario file. Hardware entries imported from an inventory
  * (`inventory:`) are taken from `inventoryModels` (built by scenario/inventories.ts).
  */
-export function normalize(f: ScenarioFileOutput, inventoryModels: Record<string, HardwareModel> = {}): Scenario {
+export function normalize(f: ScenarioFileOutput, inventoryModels: Record<string, HardwareModel> = {}, stateStored?: Record<string, StateStored>): Scenario {
   const hardware: Record<string, HardwareModel> = {};
   for (const [name, h] of Object.entries(f.hardware)) {
     if ('inventory' in h) {
@@ -83,7 +84,15 @@ export function normalize(f: ScenarioFileOutput, inventoryModels: Record<string,
   const pools: CephPool[] = ceph.pools;
 
   const storageBytes: Record<string, number> = {};
-  for (const p of pools) storageBytes[p.name] = f.demand.storage[p.name] ?? 0;
+  // Explicit demand.storage wins over the state directory (demand.storageFrom, scenario/state-dirs.ts).
+  const storageSource: Record<string, string> = {};
+  for (const p of pools) {
+    const explicit = Object.hasOwn(f.demand.storage, p.name) ? f.demand.storage[p.name] : undefined;
+    const fromState = stateStored && Object.hasOwn(stateStored, p.name) ? stateStored[p.name] : undefined;
+    storageBytes[p.name] = explicit ?? fromState?.bytes ?? 0;
+    if (explicit !== undefined) storageSource[p.name] = 'demand.storage';
+    else if (fromState) storageSource[p.name] = fromState.source;
+  }
 
   const requirements = {} as Record<Role, RoleRequirements>;
   for (const role of ROLES) {
@@ -136,6 +145,7 @@ export function normalize(f: ScenarioFileOutput, inventoryModels: Record<string,
     requirements,
   };
   if (f.description !== undefined) scenario.description = f.description;
+  if (f.demand.storageFrom !== undefined) scenario.demand.storageSource = storageSource;
   if (f.demand.floatingIps !== undefined) scenario.demand.floatingIps = f.demand.floatingIps;
   if (f.network !== undefined) scenario.network = normalizeNetwork(f.network);
   if (f.procurement !== undefined) scenario.procurement = normalizeProcurement(f.procurement);

@@ -17,14 +17,18 @@ import { checkReferences, type RawIssue } from './references.js';
 import { knownKeysAt } from './schema-walk.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { resolveInventories, type InventoryOptions } from './inventories.js';
+import { resolveStateDirs, type StateDirOptions } from './state-dirs.js';
 
-export interface ParseOptions extends InventoryOptions {
+export interface ParseOptions extends InventoryOptions, StateDirOptions {
   /** File name used in diagnostics' locations (default `scenario.yaml`). */
   fileName?: string;
   // From InventoryOptions (scenario/inventories.ts):
   //   inventories   texts of the files named by `hardware.<key>.inventory`, keyed by the path
   //                 as written (list them with scenarioInventoryPaths); the caller reads them
   //   cpuCatalogue  the CPU catalogue (parseCpuCatalogue) that fills in cores an inventory lacks
+  // From StateDirOptions (scenario/state-dirs.ts):
+  //   stateDirs     the `*.json` files of the directory named by `demand.storageFrom`, keyed by
+  //                 the path as written (list them with scenarioStatePaths); the caller reads them
 }
 
 /** `scenario` is present only when there is no error-severity diagnostic. */
@@ -97,10 +101,13 @@ export function parseScenario(text: string, options: ParseOptions = {}): ParseRe
   const inventories = resolveInventories(raw as Record<string, unknown>, parsed.success ? parsed.data : undefined, options);
   for (const i of inventories.issues) push(i, i.severity);
   diagnostics.push(...inventories.fileDiagnostics);
+  const state = resolveStateDirs(raw as Record<string, unknown>, options);
+  for (const i of state.issues) push(i, i.severity);
+  diagnostics.push(...state.fileDiagnostics);
 
   const sorted = sortDiagnostics(dedupe(diagnostics));
   if (!parsed.success || sorted.some((d) => d.severity === 'error')) return { diagnostics: sorted };
-  return { scenario: normalize(parsed.data, inventories.models), diagnostics: sorted };
+  return { scenario: normalize(parsed.data, inventories.models, state.stored), diagnostics: sorted };
 }
 
 function firstLine(message: string): string {

@@ -60,6 +60,8 @@ export function planStorage(scenario: Scenario, hosts: readonly Host[], options:
       domainsAfterFailure: view?.tolerated ? view.tolerated.domainsRemaining : (view?.domains.length ?? 0),
       storedBytesMonth0: Object.hasOwn(scenario.demand.storageBytes, pool.name) ? (scenario.demand.storageBytes[pool.name] ?? 0) : 0,
     });
+    const source = scenario.demand.storageSource;
+    if (source && Object.hasOwn(source, pool.name)) plan.storedSource = source[pool.name]!;
     findings.push(...poolFindings(plan, view?.rule.failureDomain ?? ceph.failureDomain, view?.tolerated != null));
     return plan;
   });
