@@ -2,8 +2,15 @@
  * The resources headroom plans over the horizon, built from the compute and storage plans.
  */
 import type { Scenario } from '../model/scenario.js';
-import type { ComputePlan, StoragePlan } from '../plan/types.js';
+import type { ComputePlan, ResourceClass, StoragePlan } from '../plan/types.js';
 import type { ResourceSeries } from './horizon.js';
+
+/** The compute resource classes planned over the horizon, in order, with their id, label and unit. */
+const COMPUTE_SERIES: readonly { rc: ResourceClass; id: string; label: string; unit: string }[] = [
+  { rc: 'VCPU', id: 'compute.vcpu', label: 'Compute vCPUs (Placement VCPU)', unit: 'vCPU' },
+  { rc: 'MEMORY_MB', id: 'compute.memory', label: 'Compute memory (Placement MEMORY_MB)', unit: 'MiB' },
+  { rc: 'DISK_GB', id: 'compute.disk', label: 'Local instance disk (Placement DISK_GB)', unit: 'GiB' },
+];
 
 /**
  * Resource series, in this order:
@@ -11,43 +18,25 @@ import type { ResourceSeries } from './horizon.js';
  * - `compute.memory` (MiB): demand Σ count × flavor MiB; capacity Σ MEMORY_MB capacity;
  * - `compute.disk` (GiB), only with local instance disks: Σ count × flavor GiB vs Σ DISK_GB capacity;
  * - `storage.pool.<name>` (bytes) per pool: demand = stored bytes; capacity = usableBytes
- *   (raw × share / rawUsedRate); tolerated = toleratedRaw × share / rawUsedRate. Not multiplied
- *   by nearfull: the threshold (policy.thresholds.storage, default mon_osd_nearfull_ratio) is.
+ *   (raw × share / rawUsedRate); tolerated = the re-protectable capacity after the tolerated
+ *   failures (PoolPlan.toleratedUsableBytes, storage/reprotect.ts). Not multiplied by a ratio:
+ *   the threshold (policy.thresholds.storage, default mon_osd_backfillfull_ratio) is, which
+ *   makes capacityTolerated x threshold the pool's safe usable limit.
  * Compute thresholds: policy.thresholds.compute.
  */
 export function resourceSeries(scenario: Scenario, compute: ComputePlan, storage: StoragePlan): ResourceSeries[] {
   const t = scenario.policy.thresholds;
-  const out: ResourceSeries[] = [
-    {
-      id: 'compute.vcpu',
-      label: 'Compute vCPUs (Placement VCPU)',
-      unit: 'vCPU',
+  const out: ResourceSeries[] = COMPUTE_SERIES
+    .filter((c) => c.rc !== 'DISK_GB' || compute.ephemeralStorage === 'local')
+    .map((c) => ({
+      id: c.id,
+      label: c.label,
+      unit: c.unit,
       threshold: t.compute,
-      demandMonth0: compute.demandMonth0.VCPU ?? 0,
-      capacity: compute.totalCapacity.VCPU ?? 0,
-      capacityTolerated: compute.toleratedCapacity.VCPU ?? 0,
-    },
-    {
-      id: 'compute.memory',
-      label: 'Compute memory (Placement MEMORY_MB)',
-      unit: 'MiB',
-      threshold: t.compute,
-      demandMonth0: compute.demandMonth0.MEMORY_MB ?? 0,
-      capacity: compute.totalCapacity.MEMORY_MB ?? 0,
-      capacityTolerated: compute.toleratedCapacity.MEMORY_MB ?? 0,
-    },
-  ];
-  if (compute.ephemeralStorage === 'local') {
-    out.push({
-      id: 'compute.disk',
-      label: 'Local instance disk (Placement DISK_GB)',
-      unit: 'GiB',
-      threshold: t.compute,
-      demandMonth0: compute.demandMonth0.DISK_GB ?? 0,
-      capacity: compute.totalCapacity.DISK_GB ?? 0,
-      capacityTolerated: compute.toleratedCapacity.DISK_GB ?? 0,
-    });
-  }
+      demandMonth0: compute.demandMonth0[c.rc] ?? 0,
+      capacity: compute.totalCapacity[c.rc] ?? 0,
+      capacityTolerated: compute.toleratedCapacity[c.rc] ?? 0,
+    }));
   for (const pool of storage.pools) {
     out.push({
       id: `storage.pool.${pool.name}`,
