@@ -7,8 +7,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'core', include: ['packages/core/src/**/*.test.ts'], testTimeout: 30_000 } },
-      { test: { name: 'report', include: ['packages/report/src/**/*.test.ts'] } },
-      { test: { name: 'cli', include: ['packages/cli/src/**/*.test.ts'] } },
+      { test: { name: 'report', include: ['packages/report/src/**/*.test.ts'], testTimeout: 30_000 } },
+      { test: { name: 'cli', include: ['packages/cli/src/**/*.test.ts'], testTimeout: 30_000 } },
       { test: { name: 'e2e', include: ['test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 } },
     ],
   },

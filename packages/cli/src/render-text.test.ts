@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixturePlan } from '../../../test/helpers/plan-fixture.js';
-import { cephLine, failureSummary, formatAmount, formatMonth, formatPercent, formatRunway, formatTB, renderText } from './render-text.js';
+import { cephLine, failureSummary, formatAmount, formatMonth, formatPercent, formatRunway, formatTB, holdsSummary, rackFailureSummary, renderText } from './render-text.js';
 
 describe('unit formatting', () => {
   it('shows bytes as decimal TB and says TB', () => {
@@ -104,5 +104,36 @@ describe('failureSummary', () => {
     expect(renderText(plan)).toContain('Failure domains: 3 domains analysed; 1 tolerated loss causes harm');
     plan.failure.impacts = [impact('a', null)];
     expect(failureSummary(plan)).toBe('3 domains analysed; no tolerated loss causes harm within the horizon');
+  });
+});
+
+describe('holdsSummary and rackFailureSummary (plan.headline)', () => {
+  const headline = {
+    horizonMonths: 3,
+    holdsWithoutPurchases: false,
+    holdsWithPurchases: true,
+    errorFindings: 0,
+    firstToRunOut: { resource: 'compute.vcpu', label: 'Compute vCPU', monthIndex: 2, month: '2027-03', utilisationTolerated: 0.85, threshold: 0.8 },
+    closest: null,
+    orders: { orders: [], hosts: 2, firstOrderBy: '2027-01-01', late: 0, capexTotalAmount: 0, currency: null, unpriced: 0, uncovered: [] },
+    rackFailure: {
+      worst: 'r2',
+      racks: [
+        { rack: 'r1', tolerated: false, harm: 'none' as const, firstHarmMonthIndex: null, harms: [] },
+        { rack: 'r2', tolerated: false, harm: 'outage' as const, firstHarmMonthIndex: 1, harms: [{ subsystem: 'compute' as const, harm: 'outage' as const, monthIndex: 1, message: 'x' }] },
+      ],
+    },
+  };
+
+  it('says whether the plan holds with and without the purchases', () => {
+    expect(holdsSummary(fixturePlan({ headline }))).toBe('yes, 3 months, with the 0 scheduled purchases (without them Compute vCPU runs out in Mar 2027)');
+    expect(holdsSummary(fixturePlan({ headline: { ...headline, holdsWithPurchases: null } }))).toBe('no: Compute vCPU runs out in Mar 2027 (no procurement: section schedules purchases)');
+    expect(holdsSummary(fixturePlan({ headline: { ...headline, firstToRunOut: null } }))).toBe('yes, 3 months without purchases');
+    expect(holdsSummary(fixturePlan({ headline: undefined }))).toBeUndefined();
+  });
+
+  it('names the worst rack and its harms with months', () => {
+    // month index 1 of the fixture's months (from Jan 2027) is Feb 2027
+    expect(rackFailureSummary(fixturePlan({ headline }))).toBe('worst is losing r2: compute outage from Feb 2027; the policy does not tolerate a rack loss');
   });
 });

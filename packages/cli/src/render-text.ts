@@ -76,6 +76,36 @@ function plural(n: number, word: string): string {
 }
 
 /**
+ * Does the plan hold for the horizon (plan.headline): "yes, without purchases", "no: ... runs out
+ * in Apr 2028; yes with the 7 scheduled purchases", "no: ... runs out in Apr 2028 (no procurement: section)".
+ */
+export function holdsSummary(plan: PlanResult): string | undefined {
+  const h = plan.headline;
+  if (!h) return undefined;
+  const months = plural(h.horizonMonths, 'month');
+  if (h.firstToRunOut === null) return `yes, ${months} without purchases`;
+  const runsOut = `${h.firstToRunOut.label} runs out in ${formatMonth(h.firstToRunOut.month)}`;
+  if (h.holdsWithPurchases === null) return `no: ${runsOut} (no procurement: section schedules purchases)`;
+  const n = h.orders?.orders.length ?? 0;
+  return h.holdsWithPurchases
+    ? `yes, ${months}, with the ${plural(n, 'scheduled purchase')} (without them ${runsOut})`
+    : `no: ${runsOut}; after the ${plural(n, 'scheduled purchase')} still uncovered: ${h.orders?.uncovered.join(', ') ?? ''}`;
+}
+
+/** What losing the worst rack does (plan.headline.rackFailure): "r1 (and r2): ceph outage from Jan 2027, compute outage from May 2028; not tolerated by policy". */
+export function rackFailureSummary(plan: PlanResult): string | undefined {
+  const f = plan.headline?.rackFailure;
+  if (!f || f.racks.length === 0) return undefined;
+  const worst = f.racks.find((r) => r.rack === f.worst);
+  if (!worst || worst.harm === 'none') return `losing any one of ${plural(f.racks.length, 'rack')} harms nothing within the horizon`;
+  const key = (r: typeof worst): string => r.harms.map((x) => `${x.subsystem}:${x.harm}:${x.monthIndex}`).join(',');
+  const same = f.racks.filter((r) => r !== worst && key(r) === key(worst)).map((r) => r.rack);
+  const month = (i: number): string => formatMonth(plan.months[i]?.month ?? `month ${i}`);
+  const harms = worst.harms.map((x) => `${x.subsystem} ${x.harm} from ${month(x.monthIndex)}`).join(', ');
+  return `worst is losing ${worst.rack}${same.length > 0 ? ` (${same.join(', ')} the same)` : ''}: ${harms}; ${worst.tolerated ? 'the policy tolerates it' : 'the policy does not tolerate a rack loss'}`;
+}
+
+/**
  * A runway as text: "12 months (Jan 2028)" (the month its threshold is crossed, from
  * plan.months), or "> 24 months" when the threshold is not crossed within the horizon.
  */
@@ -225,6 +255,8 @@ export function renderText(plan: PlanResult, options: RenderTextOptions = {}): s
   lines.push(...resourceRows(plan));
   lines.push('');
 
+  const holds = holdsSummary(plan);
+  if (holds) lines.push(`${style.bold('Holds:')} ${holds}`);
   const b = plan.bottleneck;
   const bottleneckLabel = b ? (plan.resources.find((r) => r.id === b.resource)?.label ?? b.resource) : undefined;
   lines.push(
@@ -240,6 +272,8 @@ export function renderText(plan: PlanResult, options: RenderTextOptions = {}): s
   );
   const failureLine = failureSummary(plan);
   if (failureLine) lines.push(`${style.bold('Failure domains:')} ${failureLine}`);
+  const rackLine = rackFailureSummary(plan);
+  if (rackLine) lines.push(`${style.bold('Rack failure:')} ${rackLine}`);
   const procurementLine = procurementSummary(plan);
   if (procurementLine) lines.push(`${style.bold('Procurement:')} ${procurementLine}`);
   lines.push('');

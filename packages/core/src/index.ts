@@ -10,6 +10,8 @@ export type * from './model/scenario.js';
 export { ROLES } from './model/scenario.js';
 export type * from './plan/types.js';
 export type * from './plan/ceph-types.js';
+export type * from './plan/headline.js';
+export { planHeadline } from './plan/headline.js';
 export type * from './failure/types.js';
 export type * from './failure/hooks.js';
 export { analyzeFailures, type FailureResult } from './failure/analyze.js';

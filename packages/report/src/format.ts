@@ -124,6 +124,20 @@ export function formatMonth(month: string): string {
   return name === undefined ? month : `${name} ${match[1]}`;
 }
 
+/** `YYYY-MM-DD` -> `"8 Jan 2028"`. Anything else is returned unchanged (the caller escapes it). */
+export function formatDate(date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return date;
+  const name = MONTH_NAMES[Number(match[2]) - 1];
+  return name === undefined ? date : `${Number(match[3])} ${name} ${match[1]}`;
+}
+
+/** An amount of money with grouping and its currency code: 578000, "EUR" -> "578,000 EUR"; null -> MISSING. */
+export function formatMoney(amount: number | null | undefined, currency: string | null | undefined): string {
+  if (!isNumber(amount)) return MISSING;
+  return `${formatNumber(amount)} ${currency ?? ''}`.trim();
+}
+
 /** Label of the horizon month with 0-based `index`, looked up in the plan's months (no date arithmetic). */
 export function formatMonthIndex(months: readonly { index: number; month: string }[], index: number): string {
   const record = months.find((m) => m.index === index) ?? months[index];

@@ -32,15 +32,15 @@ h2 { font-size: 1.35rem; margin: 36px 0 10px; padding-top: 8px; border-top: 1px 
 h3 { font-size: 1.08rem; margin: 24px 0 8px; }
 h4 { font-size: 1rem; margin: 18px 0 6px; }
 h2, h3, h4 { scroll-margin-top: 12px; }
-section.summary h2 { border-top: none; margin-top: 20px; padding-top: 0; }
+section.summary h2 { border-top: none; margin-top: 12px; padding-top: 0; }
 p { margin: 6px 0 10px; }
 a { color: var(--link); }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.88em;
   background: var(--code-bg); padding: 0 3px; border-radius: 3px; }
-.subtitle { color: var(--muted); margin: 0; }
+.subtitle { color: var(--muted); margin: 0; font-size: 0.92rem; line-height: 1.4; }
 .meta { color: var(--muted); font-size: 0.9rem; margin: 4px 0 0; }
 nav.toc ol { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 10px 0 0; padding: 0; font-size: 0.92rem; }
-.verdict { border-left: 6px solid var(--rule-strong); padding: 10px 16px; margin: 12px 0; background: var(--head-bg); }
+.verdict { border-left: 6px solid var(--rule-strong); padding: 8px 16px; margin: 8px 0; background: var(--head-bg); }
 .verdict-head { font-size: 1.18rem; font-weight: 650; margin: 0 0 4px; }
 .verdict-fail { border-color: var(--error); background: var(--error-bg); }
 .verdict-warn { border-color: var(--warning); background: var(--warning-bg); }
@@ -53,6 +53,13 @@ nav.toc ol { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 18px; ma
 .count.sev-info .count-n { color: var(--info); }
 .summary-grid { display: grid; grid-template-columns: 3fr 2fr; gap: 8px 32px; }
 @media (max-width: 820px) { .summary-grid { grid-template-columns: 1fr; } }
+.answers { display: grid; grid-template-columns: 1fr 1fr; grid-template-areas: "runs orders" "rack orders"; grid-template-rows: auto 1fr; gap: 0 32px; align-items: start; }
+.answer-runs-out { grid-area: runs; } .answer-orders { grid-area: orders; } .answer-rack { grid-area: rack; }
+@media (max-width: 820px) { .answers { grid-template-columns: 1fr; grid-template-areas: "runs" "orders" "rack"; } }
+.answers h3 { margin: 12px 0 4px; }
+table.orders { font-size: 0.84rem; margin-bottom: 4px; }
+ul.rack-harms { margin: 4px 0; padding-left: 1.2em; }
+ul.rack-harms li { margin-bottom: 4px; }
 ol.worst { padding-left: 1.4em; margin: 0; }
 ol.worst li { margin: 0 0 8px; }
 .subject { font-weight: 600; }
@@ -75,7 +82,7 @@ tbody th { font-weight: 600; }
 tbody tr:nth-child(even) { background: var(--zebra); }
 tr.group-start > * { border-top: 2px solid var(--rule-strong); }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.nowrap { white-space: nowrap; }
+td.nowrap, th.nowrap { white-space: nowrap; }
 td.fail-cell { color: var(--error); }
 tr.bottleneck th { color: var(--error); }
 table.findings td.message { width: 38%; min-width: 18em; }
@@ -108,7 +115,7 @@ footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--rule);
   h2 { break-before: page; border-top: none; margin-top: 0; }
   section.summary h2 { break-before: avoid; }
   h2, h3, h4 { break-after: avoid; }
-  figure.chart, tr, .verdict, dl.facts { break-inside: avoid; }
+  figure.chart, tr, .verdict, dl.facts, .answer { break-inside: avoid; }
   thead { display: table-header-group; }
   table { font-size: 8pt; }
   a { color: inherit; text-decoration: none; }

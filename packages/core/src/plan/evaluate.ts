@@ -17,6 +17,7 @@ import { planProcurement } from '../procurement/schedule.js';
 import { VERSION } from '../version.js';
 import { sortFindings, summarize } from './findings.js';
 import { expandHosts } from './hosts.js';
+import { planHeadline } from './headline.js';
 import { findUnresolvedReferences } from './references.js';
 import { PLAN_SCHEMA_VERSION, type PlanResult } from './types.js';
 
@@ -70,6 +71,17 @@ export function evaluate(scenario: Scenario): PlanResult {
     ...failure.findings,
     ...(procurement?.findings ?? []),
   ]);
+  const summary = summarize(findings);
+  const headline = planHeadline({
+    horizonMonths: scenario.horizonMonths,
+    resources: horizon.resources,
+    months: horizon.months,
+    bottleneck: horizon.bottleneck,
+    errorFindings: summary.error,
+    procurement: procurement ?? undefined,
+    failure: failure.plan,
+    racks: scenario.racks.map((r) => r.name),
+  });
   return {
     schemaVersion: PLAN_SCHEMA_VERSION,
     generator: { name: 'headroom', version: VERSION },
@@ -83,7 +95,8 @@ export function evaluate(scenario: Scenario): PlanResult {
     months: horizon.months,
     bottleneck: horizon.bottleneck,
     findings,
-    summary: summarize(findings),
+    summary,
+    headline,
     ...(network ? { network: network.plan } : {}),
     failure: failure.plan,
     ...(procurement ? { procurement } : {}),

@@ -9,6 +9,7 @@ import type { NetworkPlan } from '../network/types.js';
 import type { CephStoragePlan } from './ceph-types.js';
 import type { FailurePlan } from '../failure/types.js';
 import type { ProcurementPlan } from '../procurement/types.js';
+import type { PlanHeadline } from './headline.js';
 
 export const PLAN_SCHEMA_VERSION = 1 as const;
 
@@ -212,6 +213,8 @@ export interface PlanResult {
   findings: Finding[];
   /** Count of findings per severity. */
   summary: Record<Severity, number>;
+  /** The first screen's four answers (holds? runs out first? orders? a rack fails?), picked from the phases above. Always set by evaluate; optional so that hand-built plans may omit it. */
+  headline?: PlanHeadline;
   /** The network layout, checked and sized (present when the scenario has a `network:` section). */
   network?: NetworkPlan;
   /** What losing each failure domain (host, rack, switch, power feed, zone) does, from which month. Always set by evaluate; optional so that hand-built plans may omit it. */

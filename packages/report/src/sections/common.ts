@@ -26,6 +26,23 @@ export function resourceById(plan: PlanResult, id: string): ResourceInfo | undef
   return plan.resources.find((r) => r.id === id);
 }
 
+/**
+ * The id of the demand-vs-capacity chart of a planned resource, for in-page links:
+ * `compute.vcpu` -> `chart-compute-vcpu`, `compute.memory` -> `chart-compute-ram`,
+ * `compute.disk` -> `chart-compute-disk`, `storage.pool.<name>` -> `chart-storage-pool-<n>`
+ * (n = 1-based position of the pool in plan.storage.pools). Falls back to the section.
+ */
+export function resourceChartId(plan: PlanResult, resource: string): string {
+  if (resource === 'compute.vcpu') return 'chart-compute-vcpu';
+  if (resource === 'compute.memory') return 'chart-compute-ram';
+  if (resource === 'compute.disk') return 'chart-compute-disk';
+  if (resource.startsWith('storage.pool.')) {
+    const i = plan.storage.pools.findIndex((p) => `storage.pool.${p.name}` === resource);
+    return i >= 0 ? `chart-storage-pool-${i + 1}` : 'storage';
+  }
+  return 'summary-runway';
+}
+
 /** Label of the last month of the horizon ("Dec 2028"), from the plan's months. */
 export function lastMonthLabel(plan: PlanResult): string {
   const last = plan.months[plan.months.length - 1];

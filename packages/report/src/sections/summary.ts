@@ -2,14 +2,15 @@
  * Section 1, the first screen: does the plan hold for the horizon, the bottleneck and its
  * runway, findings by severity, the worst findings and the runway of every resource.
  */
-import type { PlanResult } from '@headroom/core';
+import type { HeadlineRack, PlanHeadline, PlanResult } from '@headroom/core';
 import { html, type SafeHtml } from '../escape.js';
-import { formatMonth, formatMonthCount, formatMonthIndex, formatNumber, formatPercent, formatQuantity, formatMibAsGib } from '../format.js';
+import { formatDate, formatMoney, formatMonth, formatMonthCount, formatMonthIndex, formatNumber, formatPercent, formatQuantity, formatMibAsGib } from '../format.js';
 import {
   codeText,
   definitionList,
   horizonText,
   resourceById,
+  resourceChartId,
   runwayText,
   severityBadge,
   SEVERITIES,
@@ -20,6 +21,135 @@ import {
 /** How many findings the summary lists. */
 const WORST_FINDINGS = 5;
 
+const SUBSYSTEM_LABEL: Record<string, string> = {
+  compute: 'Compute',
+  control: 'Control plane',
+  ceph: 'Ceph',
+  network: 'Network',
+  power: 'Power',
+};
+
+const HARM_LABEL: Record<string, string> = { outage: 'outage', degraded: 'degraded', none: 'no harm' };
+
+/** Q1: does the planned cloud hold for the horizon? Without purchases, and with the scheduled ones. */
+function holdsAnswer(plan: PlanResult, h: PlanHeadline): SafeHtml {
+  const horizon = formatMonthCount(h.horizonMonths);
+  const errors = h.errorFindings;
+  const errorsText = errors > 0 ? html` ${formatNumber(errors)} error ${errors === 1 ? 'finding needs' : 'findings need'} action (<a href="#findings">findings</a>).` : '';
+  const run = h.firstToRunOut;
+  let cls: string;
+  let head: SafeHtml;
+  let body: SafeHtml;
+  if (run === null) {
+    cls = errors > 0 ? 'verdict-warn' : 'verdict-pass';
+    head = html`Yes: capacity holds for ${horizon} without buying anything.`;
+    body = html`No resource crosses its threshold with the tolerated failure (${toleranceText(plan)}) removed, ${horizonText(plan)}.${errorsText}`;
+  } else if (h.holdsWithPurchases === true) {
+    cls = errors > 0 ? 'verdict-warn' : 'verdict-pass';
+    head = html`Yes, with the ${formatNumber(h.orders?.hosts ?? 0)} servers below: without them, ${run.label} runs out in ${formatMonth(run.month)}.`;
+    body = html`With the scheduled purchases delivered, every resource stays under its threshold with the tolerated failure (${toleranceText(plan)}) removed, ${horizonText(plan)}.${errorsText}`;
+  } else {
+    cls = 'verdict-fail';
+    head = html`No: ${run.label} runs out in ${formatMonth(run.month)}${h.holdsWithPurchases === false ? ', and the scheduled purchases do not cover every resource' : ''}.`;
+    body =
+      h.holdsWithPurchases === null
+        ? html`The scenario has no <code>procurement:</code> section, so headroom schedules no purchase; add one to get the orders that keep the plan within its thresholds.${errorsText}`
+        : html`Still running out after the purchases: ${(h.orders?.uncovered ?? []).map((r, i) => html`${i > 0 ? ', ' : ''}${resourceById(plan, r)?.label ?? r}`)} (no procurement rule for its role, or no model fits).${errorsText}`;
+  }
+  return html`<div class="verdict ${cls}" role="status"><p class="verdict-head">${head}</p><p>${body}</p></div>`;
+}
+
+/** Q2: what runs out first, and when; else what comes closest. */
+function runsOutAnswer(plan: PlanResult, h: PlanHeadline): SafeHtml {
+  const run = h.firstToRunOut;
+  if (run) {
+    return html`<p><strong>${run.label}</strong> <code>${run.resource}</code> crosses its ${formatPercent(run.threshold, 0)} threshold in <strong>${formatMonth(run.month)}</strong>, ${formatMonthCount(run.monthIndex)} from the start: ${formatPercent(run.utilisationTolerated)} used with the tolerated failure (${toleranceText(plan)}) removed. <a href="#${resourceChartId(plan, run.resource)}">Demand and capacity chart</a>.</p>`;
+  }
+  const c = h.closest;
+  if (c) {
+    return html`<p>Nothing runs out by ${formatMonth(c.month)}. Closest: <strong>${c.label}</strong> <code>${c.resource}</code> at ${formatPercent(c.utilisationTolerated)} of its capacity with the tolerated failure removed, against a ${formatPercent(c.threshold, 0)} threshold (${formatPercent(c.thresholdShare, 0)} of the way there). <a href="#${resourceChartId(plan, c.resource)}">Demand and capacity chart</a>.</p>`;
+  }
+  return html`<p>The plan has no resource with a runway.</p>`;
+}
+
+/** Q3: what must be ordered, by when, for how much. */
+function ordersAnswer(plan: PlanResult, h: PlanHeadline): SafeHtml {
+  const o = h.orders;
+  if (o === null) {
+    return h.firstToRunOut === null
+      ? html`<p>Nothing has to be ordered within the horizon: no resource runs out. (The scenario has no <code>procurement:</code> section.)</p>`
+      : html`<p>Not scheduled: the scenario has no <code>procurement:</code> section (models, lead times, prices), so headroom cannot say what to order. <a href="#summary-runway">Runway per resource</a>.</p>`;
+  }
+  if (o.orders.length === 0) return html`<p>Nothing has to be ordered within the horizon.</p>`;
+  const total = html`<strong>${formatMoney(o.capexTotalAmount, o.currency)}</strong>${o.unpriced > 0 ? html` (${formatNumber(o.unpriced)} ${o.unpriced === 1 ? 'order has' : 'orders have'} no price and ${o.unpriced === 1 ? 'is' : 'are'} not counted)` : ''}`;
+  const first = o.firstOrderBy === null ? '' : formatDate(o.firstOrderBy);
+  return html`<p>${formatNumber(o.hosts)} servers in ${formatNumber(o.orders.length)} ${o.orders.length === 1 ? 'order' : 'orders'}, ${total} in total. The first order must be placed by <strong>${first}</strong>.${
+    o.late > 0 ? html` <span class="badge sev-error">late</span> ${formatNumber(o.late)} ${o.late === 1 ? 'order is' : 'orders are'} already late: the order-by date is before the start.` : ''
+  }</p>
+<table class="orders">
+<caption>Orders by order-by date (lead time before the month the servers must be in service); <a href="#procurement">purchase schedule and bill of materials</a>.</caption>
+<thead><tr><th scope="col">Order by</th><th scope="col">In service</th><th scope="col">Servers</th><th scope="col">Cost</th></tr></thead>
+<tbody>
+${o.orders.map(
+  (x) =>
+    html`<tr><th scope="row" class="nowrap">${formatDate(x.orderBy)}${x.late ? html` <span class="badge sev-error">late</span>` : ''}</th><td class="nowrap">${formatMonth(x.deliveryMonth)}</td><td>${formatNumber(x.quantity)} × ${x.model} <span class="small">(${x.role})</span></td><td class="num">${formatMoney(x.totalPriceAmount, o.currency)}</td></tr>\n`,
+)}</tbody>
+</table>`;
+}
+
+function rackHarmsText(plan: PlanResult, r: HeadlineRack): SafeHtml {
+  return html`<ul class="rack-harms">${r.harms.map(
+    (x) =>
+      html`<li><strong>${SUBSYSTEM_LABEL[x.subsystem] ?? x.subsystem}: ${HARM_LABEL[x.harm]}</strong> from ${formatMonthIndex(plan.months, x.monthIndex)}. ${x.message}</li>`,
+  )}</ul>`;
+}
+
+/** Q4: what happens when a rack fails. */
+function rackAnswer(plan: PlanResult, h: PlanHeadline): SafeHtml {
+  const f = h.rackFailure;
+  if (f === null || f.racks.length === 0) return html`<p>The scenario places no hosts in racks: no rack failure to analyse.</p>`;
+  const racksPolicy = plan.scenario.policy.tolerate.racks;
+  const policy =
+    racksPolicy > 0
+      ? html`The policy requires surviving ${formatNumber(racksPolicy)} rack ${racksPolicy === 1 ? 'loss' : 'losses'} (<code>policy.tolerate.racks</code>).`
+      : html`The policy does not require surviving a rack loss (<code>policy.tolerate.racks = 0</code>).`;
+  const worst = f.racks.find((r) => r.rack === f.worst);
+  if (!worst || worst.harm === 'none') {
+    return html`<p>Losing any one rack harms nothing within the horizon (${formatNumber(f.racks.length)} ${f.racks.length === 1 ? "rack" : "racks"} analysed): the survivors hold the load, quorum and every Ceph copy. ${policy}</p>`;
+  }
+  // Racks whose loss harms the same subsystems the same way from the same months (the sentences may differ in counts).
+  const key = (r: HeadlineRack): string => r.harms.map((x) => `${x.subsystem}:${x.harm}:${x.monthIndex}`).join(',');
+  const same = f.racks.filter((r) => r !== worst && key(r) === key(worst)).map((r) => r.rack);
+  const others = f.racks.filter((r) => r !== worst && key(r) !== key(worst));
+  return html`<p>Worst: losing rack <strong>${worst.rack}</strong>${same.length > 0 ? html` (${same.join(', ')} the same)` : ''}. ${policy}</p>
+${rackHarmsText(plan, worst)}
+${
+  others.length > 0
+    ? html`<p class="small">Other racks: ${others.map(
+        (r, i) =>
+          html`${i > 0 ? '; ' : ''}${r.rack}: ${
+            r.harms.length === 0
+              ? 'no harm'
+              : r.harms.map((x, j) => html`${j > 0 ? ', ' : ''}${SUBSYSTEM_LABEL[x.subsystem] ?? x.subsystem} ${HARM_LABEL[x.harm]} from ${formatMonthIndex(plan.months, x.monthIndex)}`)
+          }`,
+      )}. <a href="#failure">Failure matrix</a>.</p>`
+    : html`<p class="small"><a href="#failure">Failure matrix</a>.</p>`
+}`;
+}
+
+/** The four first-screen answers, in the order a reader asks them. */
+function answers(plan: PlanResult): SafeHtml {
+  const h = plan.headline;
+  if (!h) return html``;
+  return html`${holdsAnswer(plan, h)}
+<div class="answers">
+<div class="answer answer-runs-out"><h3 id="summary-runs-out">What runs out first, and when?</h3>${runsOutAnswer(plan, h)}</div>
+<div class="answer answer-orders"><h3 id="summary-orders">What must be ordered, by when, for how much?</h3>${ordersAnswer(plan, h)}</div>
+<div class="answer answer-rack"><h3 id="summary-rack">What happens when a rack fails?</h3>${rackAnswer(plan, h)}</div>
+</div>`;
+}
+
+/** Verdict of a plan without a headline (hand-built plans): the bottleneck alone. */
 function verdict(plan: PlanResult): SafeHtml {
   const errors = plan.summary.error;
   const horizon = `${formatNumber(plan.scenario.horizonMonths)}-month`;
@@ -99,7 +229,7 @@ function keyFigures(plan: PlanResult): SafeHtml {
 export function summarySection(plan: PlanResult): SafeHtml {
   return html`<section class="summary" aria-labelledby="summary">
 <h2 id="summary">Summary</h2>
-${verdict(plan)}
+${plan.headline ? answers(plan) : verdict(plan)}
 ${severityCounts(plan)}
 <div class="summary-grid">
 <div>

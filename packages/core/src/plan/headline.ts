@@ -1,0 +1,252 @@
+/**
+ * The plan's headline: the four answers the report's first screen and the CLI summary give,
+ * in order. Each answer is picked from figures the other phases computed (the horizon, the
+ * procurement schedule, the failure matrix); nothing here re-computes capacity.
+ *
+ * 1. Does the planned cloud hold for the horizon (without purchases; with the scheduled ones)?
+ * 2. What runs out first, and when? (else: what comes closest to its threshold)
+ * 3. What must be ordered, by when, for how much?
+ * 4. What happens when a rack fails?
+ */
+import type { FailureImpact, FailurePlan, FailureSubsystem, ImpactHarm } from '../failure/types.js';
+import type { ProcurementPlan } from '../procurement/types.js';
+import type { MonthRecord, ResourceInfo } from './types.js';
+
+/** A resource running out: the first month its utilisation with the tolerated failures removed crosses its threshold. */
+export interface HeadlineRunout {
+  /** `ResourceInfo.id` */
+  resource: string;
+  label: string;
+  /** 0-based month index (= months of runway from the start). */
+  monthIndex: number;
+  /** `YYYY-MM` */
+  month: string;
+  /** Utilisation with the tolerated failures removed in that month (0..1), and the threshold it crosses. */
+  utilisationTolerated: number | null;
+  threshold: number;
+}
+
+/** The resource nearest its threshold in the horizon's last month, when none crosses it. */
+export interface HeadlineClosest {
+  resource: string;
+  label: string;
+  /** `YYYY-MM` of the last month of the horizon. */
+  month: string;
+  utilisationTolerated: number;
+  threshold: number;
+  /** utilisationTolerated / threshold: the share of the threshold used (1 = at the threshold). */
+  thresholdShare: number;
+}
+
+/** One order, as the first screen lists it (a copy of the Purchase fields it shows). */
+export interface HeadlineOrder {
+  /** Index into `procurement.purchases`. */
+  purchase: number;
+  orderBy: string;
+  deliveryMonth: string;
+  quantity: number;
+  model: string;
+  role: string;
+  totalPriceAmount: number | null;
+  late: boolean;
+}
+
+export interface HeadlineOrders {
+  /** The purchases sorted by order-by date (ties: schedule order). */
+  orders: HeadlineOrder[];
+  /** Σ quantity over the orders. */
+  hosts: number;
+  /** Earliest order-by date, `YYYY-MM-DD`; null without orders. */
+  firstOrderBy: string | null;
+  /** Orders whose order-by date is before the start month: already late. */
+  late: number;
+  /** Σ of the priced orders (ProcurementPlan.capexTotalAmount), in `currency`. */
+  capexTotalAmount: number;
+  currency: string | null;
+  /** Orders without a price (their model has none): the total leaves them out. */
+  unpriced: number;
+  /** Resources still running out within the horizon after the orders. */
+  uncovered: string[];
+}
+
+/** What losing one rack does to one subsystem, when it harms it. */
+export interface HeadlineRackHarm {
+  subsystem: FailureSubsystem;
+  harm: Exclude<ImpactHarm, 'none'>;
+  /** First month (0-based) of this harm. */
+  monthIndex: number;
+  /** The earliest harm's sentence (it does not name the rack). */
+  message: string;
+}
+
+/** What losing one rack does. */
+export interface HeadlineRack {
+  /** Rack name. */
+  rack: string;
+  /** True when policy.tolerate.racks says the plan must survive losing a rack. */
+  tolerated: boolean;
+  /** Worst harm over the subsystems (outage > degraded > none). */
+  harm: ImpactHarm;
+  /** First month of any harm; null when losing the rack harms nothing within the horizon. */
+  firstHarmMonthIndex: number | null;
+  /** Subsystems harmed, worst first (outage before degraded), then earliest first. */
+  harms: HeadlineRackHarm[];
+}
+
+export interface HeadlineRackFailure {
+  /** Every rack, in the scenario's rack order. */
+  racks: HeadlineRack[];
+  /** Name of the rack whose loss is worst: worst harm, then earliest, then first in rack order; null when no rack has hosts. */
+  worst: string | null;
+}
+
+export interface PlanHeadline {
+  horizonMonths: number;
+  /** Q1: no resource crosses its threshold (tolerated failures removed) within the horizon, without any purchase. */
+  holdsWithoutPurchases: boolean;
+  /** Q1: with the scheduled purchases every resource stays under its threshold (`procurement.uncovered` empty); null without a `procurement:` section. */
+  holdsWithPurchases: boolean | null;
+  /** Error findings (an error can fail the plan even when capacity holds). */
+  errorFindings: number;
+  /** Q2: the bottleneck without purchases; null when nothing runs out within the horizon. */
+  firstToRunOut: HeadlineRunout | null;
+  /** Q2, when nothing runs out: the resource nearest its threshold in the last month; null without resources. */
+  closest: HeadlineClosest | null;
+  /** Q3: null without a `procurement:` section. */
+  orders: HeadlineOrders | null;
+  /** Q4: null without a failure analysis. */
+  rackFailure: HeadlineRackFailure | null;
+}
+
+const HARM_RANK: Record<ImpactHarm, number> = { none: 0, degraded: 1, outage: 2 };
+
+/** Inputs of `planHeadline`: the finished phases of the plan. */
+export interface HeadlineInputs {
+  horizonMonths: number;
+  resources: readonly ResourceInfo[];
+  months: readonly MonthRecord[];
+  bottleneck: { resource: string; runwayMonths: number; month: string } | null;
+  errorFindings: number;
+  procurement?: ProcurementPlan | undefined;
+  failure?: FailurePlan | undefined;
+  /** Rack names in scenario order. */
+  racks: readonly string[];
+}
+
+function firstToRunOut(input: HeadlineInputs): HeadlineRunout | null {
+  const b = input.bottleneck;
+  if (!b) return null;
+  const r = input.resources.find((x) => x.id === b.resource);
+  const m = input.months[b.runwayMonths]?.resources[b.resource];
+  return {
+    resource: b.resource,
+    label: r?.label ?? b.resource,
+    monthIndex: b.runwayMonths,
+    month: b.month,
+    utilisationTolerated: m?.utilisationTolerated ?? null,
+    threshold: r?.threshold ?? Number.NaN,
+  };
+}
+
+function closest(input: HeadlineInputs): HeadlineClosest | null {
+  const last = input.months[input.months.length - 1];
+  if (!last) return null;
+  let best: HeadlineClosest | null = null;
+  for (const r of input.resources) {
+    const u = last.resources[r.id]?.utilisationTolerated;
+    if (u === null || u === undefined || !(r.threshold > 0)) continue;
+    const share = u / r.threshold;
+    if (best === null || share > best.thresholdShare) {
+      best = { resource: r.id, label: r.label, month: last.month, utilisationTolerated: u, threshold: r.threshold, thresholdShare: share };
+    }
+  }
+  return best;
+}
+
+function orders(p: ProcurementPlan): HeadlineOrders {
+  const list = p.purchases.map((x, i) => ({
+    purchase: i,
+    orderBy: x.orderBy,
+    deliveryMonth: x.deliveryMonth,
+    quantity: x.quantity,
+    model: x.model,
+    role: x.role,
+    totalPriceAmount: x.totalPriceAmount,
+    late: x.late,
+  }));
+  // Chronological by order-by date (ISO dates compare as strings); stable, so the schedule order breaks ties.
+  list.sort((a, b) => (a.orderBy < b.orderBy ? -1 : a.orderBy > b.orderBy ? 1 : 0));
+  const firstOrderBy = list.reduce<string | null>((min, o) => (min === null || o.orderBy < min ? o.orderBy : min), null);
+  return {
+    orders: list,
+    hosts: list.reduce((n, o) => n + o.quantity, 0),
+    firstOrderBy,
+    late: list.filter((o) => o.late).length,
+    capexTotalAmount: p.capexTotalAmount,
+    currency: p.currency,
+    unpriced: list.filter((o) => o.totalPriceAmount === null).length,
+    uncovered: [...p.uncovered],
+  };
+}
+
+function rackHarms(impacts: readonly FailureImpact[]): HeadlineRackHarm[] {
+  const harms: HeadlineRackHarm[] = [];
+  for (const i of impacts) {
+    if (i.harm === 'none' || i.firstHarmMonth === null) continue;
+    // The impact's worst harm, earliest first among equals; its own sentence.
+    const worst = i.harms.filter((h) => h.harm === i.harm).sort((a, b) => a.month - b.month)[0];
+    harms.push({ subsystem: i.subsystem, harm: i.harm, monthIndex: worst?.month ?? i.firstHarmMonth, message: worst?.message ?? i.message });
+  }
+  return harms.sort((a, b) => HARM_RANK[b.harm] - HARM_RANK[a.harm] || a.monthIndex - b.monthIndex);
+}
+
+function rackFailure(f: FailurePlan, rackNames: readonly string[]): HeadlineRackFailure {
+  const racks: HeadlineRack[] = [];
+  for (const name of rackNames) {
+    const domain = f.domains.find((d) => d.kind === 'rack' && d.name === name);
+    if (!domain) continue;
+    const harms = rackHarms(f.impacts.filter((i) => i.domain === domain.id));
+    const harm = harms.reduce<ImpactHarm>((w, h) => (HARM_RANK[h.harm] > HARM_RANK[w] ? h.harm : w), 'none');
+    const months = harms.map((h) => h.monthIndex);
+    racks.push({
+      rack: name,
+      tolerated: domain.tolerated,
+      harm,
+      firstHarmMonthIndex: months.length > 0 ? Math.min(...months) : null,
+      harms,
+    });
+  }
+  let worst: HeadlineRack | null = null;
+  for (const r of racks) {
+    if (
+      worst === null ||
+      HARM_RANK[r.harm] > HARM_RANK[worst.harm] ||
+      (HARM_RANK[r.harm] === HARM_RANK[worst.harm] && (r.firstHarmMonthIndex ?? Infinity) < (worst.firstHarmMonthIndex ?? Infinity))
+    ) {
+      worst = r;
+    }
+  }
+  return { racks, worst: worst?.rack ?? null };
+}
+
+/**
+ * The four first-screen answers, picked from the finished plan phases.
+ * - holdsWithoutPurchases = (bottleneck === null); holdsWithPurchases = (procurement.uncovered is empty).
+ * - firstToRunOut = the bottleneck (shortest runway, tolerated failures removed), with its utilisation that month.
+ * - closest = argmax over resources of utilisationTolerated(last month) / threshold, when nothing runs out.
+ * - orders = the purchases by order-by date, Σ hosts, the earliest order-by date, the CAPEX total.
+ * - rackFailure = per rack domain of the failure matrix, the harmed subsystems (worst, then earliest
+ *   first) and the worst rack (outage > degraded > none, then the earliest first harm).
+ */
+export function planHeadline(input: HeadlineInputs): PlanHeadline {
+  return {
+    horizonMonths: input.horizonMonths,
+    holdsWithoutPurchases: input.bottleneck === null,
+    holdsWithPurchases: input.procurement ? input.procurement.uncovered.length === 0 : null,
+    errorFindings: input.errorFindings,
+    firstToRunOut: firstToRunOut(input),
+    closest: input.bottleneck === null ? closest(input) : null,
+    orders: input.procurement ? orders(input.procurement) : null,
+    rackFailure: input.failure ? rackFailure(input.failure, input.racks) : null,
+  };
+}

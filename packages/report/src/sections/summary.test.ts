@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import type { PlanHeadline, PlanResult } from '@headroom/core';
+import { samplePlan, XSS_PAYLOAD } from '../fixtures/sample-plan.js';
+import { summarySection } from './summary.js';
+
+/** A headline for the sample plan (24 months from Jan 2027), varied per test. */
+const base: PlanHeadline = {
+  horizonMonths: 24,
+  holdsWithoutPurchases: true,
+  holdsWithPurchases: null,
+  errorFindings: 0,
+  firstToRunOut: null,
+  closest: { resource: 'compute.memory', label: 'Compute memory', month: '2028-12', utilisationTolerated: 0.6688, threshold: 0.8, thresholdShare: 0.836 },
+  orders: null,
+  rackFailure: { racks: [{ rack: 'r1', tolerated: false, harm: 'none', firstHarmMonthIndex: null, harms: [] }], worst: 'r1' },
+};
+
+const render = (headline: Partial<PlanHeadline>, extra: Partial<PlanResult> = {}): string =>
+  summarySection({ ...samplePlan, ...extra, headline: { ...base, ...headline } }).value;
+
+describe('summarySection: the four first-screen answers, in order', () => {
+  it('asks the questions in the order of the issue: holds, runs out, orders, rack', () => {
+    const out = render({});
+    const at = (s: string) => out.indexOf(s);
+    expect(at('verdict-head')).toBeGreaterThan(-1);
+    expect(at('verdict-head')).toBeLessThan(at('What runs out first'));
+    expect(at('What runs out first')).toBeLessThan(at('What must be ordered'));
+    expect(at('What must be ordered')).toBeLessThan(at('What happens when a rack fails'));
+  });
+
+  it('holds without purchases: says so and names the closest resource with its share of the threshold', () => {
+    const out = render({});
+    expect(out).toContain('Yes: capacity holds for 24 months without buying anything.');
+    // 0.6688 -> "66.9%", threshold 0.8 -> "80%", share 0.836 -> "84%"
+    expect(out).toContain('Closest: <strong>Compute memory</strong> <code>compute.memory</code> at 66.9% of its capacity');
+    expect(out).toContain('against a 80% threshold (84% of the way there)');
+    expect(out).toContain('Nothing has to be ordered within the horizon: no resource runs out.');
+    expect(out).toContain('href="#chart-compute-ram"');
+  });
+
+  it('runs out without a procurement section: "No", and says what is missing to schedule orders', () => {
+    const out = render({
+      holdsWithoutPurchases: false,
+      closest: null,
+      firstToRunOut: { resource: 'compute.vcpu', label: 'Compute vCPUs', monthIndex: 3, month: '2027-04', utilisationTolerated: 0.8125, threshold: 0.8 },
+    });
+    expect(out).toContain('verdict-fail');
+    expect(out).toContain('No: Compute vCPUs runs out in Apr 2027.');
+    expect(out).toContain('crosses its 80% threshold in <strong>Apr 2027</strong>, 3 months from the start: 81.3% used');
+    expect(out).toContain('Not scheduled: the scenario has no <code>procurement:</code> section');
+  });
+
+  it('orders: count, total, first order-by date, late and unpriced orders', () => {
+    const out = render({
+      holdsWithoutPurchases: false,
+      holdsWithPurchases: true,
+      closest: null,
+      firstToRunOut: { resource: 'compute.memory', label: 'Compute memory', monthIndex: 15, month: '2028-04', utilisationTolerated: 0.8158, threshold: 0.8 },
+      orders: {
+        orders: [
+          { purchase: 1, orderBy: '2026-12-04', deliveryMonth: '2027-03', quantity: 1, model: 'Dell R760xd2', role: 'storage', totalPriceAmount: null, late: true },
+          { purchase: 0, orderBy: '2028-01-08', deliveryMonth: '2028-04', quantity: 2, model: XSS_PAYLOAD, role: 'compute', totalPriceAmount: 90000, late: false },
+        ],
+        hosts: 3, firstOrderBy: '2026-12-04', late: 1, capexTotalAmount: 90000, currency: 'EUR', unpriced: 1, uncovered: [],
+      },
+    });
+    expect(out).toContain('Yes, with the 3 servers below: without them, Compute memory runs out in Apr 2028.');
+    // 1 + 2 = 3 servers; only the priced order counts: 90,000 EUR
+    expect(out).toContain('3 servers in 2 orders, <strong>90,000 EUR</strong> (1 order has no price and is not counted) in total.');
+    expect(out).toContain('The first order must be placed by <strong>4 Dec 2026</strong>.');
+    expect(out).toContain('1 order is already late');
+    expect(out).toContain('<td class="num">90,000 EUR</td>');
+    expect(out).toContain('<td class="num">—</td>'); // the unpriced order
+    expect(out).not.toContain(XSS_PAYLOAD);
+    expect(out).toContain('2 × &lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('purchases that leave a resource uncovered: "No" and the uncovered resource', () => {
+    const out = render({
+      holdsWithoutPurchases: false,
+      holdsWithPurchases: false,
+      closest: null,
+      firstToRunOut: { resource: 'compute.memory', label: 'Compute memory', monthIndex: 15, month: '2028-04', utilisationTolerated: 0.82, threshold: 0.8 },
+      orders: { orders: [], hosts: 0, firstOrderBy: null, late: 0, capexTotalAmount: 0, currency: null, unpriced: 0, uncovered: ['storage.pool.backups'] },
+    });
+    expect(out).toContain('No: Compute memory runs out in Apr 2028, and the scheduled purchases do not cover every resource.');
+    expect(out).toContain('Still running out after the purchases: ');
+  });
+
+  it('rack failure: the worst rack in full, racks with the same harms named with it, the others in one line', () => {
+    const ceph = { subsystem: 'ceph' as const, harm: 'outage' as const, monthIndex: 0, message: 'PGs of volumes go inactive.' };
+    const out = render({
+      rackFailure: {
+        worst: 'r1',
+        racks: [
+          { rack: 'r1', tolerated: false, harm: 'outage', firstHarmMonthIndex: 0, harms: [ceph, { subsystem: 'compute', harm: 'outage', monthIndex: 16, message: '60 of 677 instances find no host.' }] },
+          { rack: 'r2', tolerated: false, harm: 'outage', firstHarmMonthIndex: 0, harms: [ceph, { subsystem: 'compute', harm: 'outage', monthIndex: 16, message: '60 of 680 instances find no host.' }] },
+          { rack: 'r3', tolerated: false, harm: 'none', firstHarmMonthIndex: null, harms: [] },
+        ],
+      },
+    });
+    expect(out).toContain('Worst: losing rack <strong>r1</strong> (r2 the same).');
+    expect(out).toContain('<code>policy.tolerate.racks = 0</code>');
+    expect(out).toContain('<strong>Ceph: outage</strong> from Jan 2027. PGs of volumes go inactive.');
+    // month index 16 of a horizon starting Jan 2027 is May 2028
+    expect(out).toContain('<strong>Compute: outage</strong> from May 2028.');
+    expect(out).toContain('Other racks: r3: no harm.');
+  });
+
+  it('no rack harms anything: one sentence', () => {
+    expect(render({})).toContain('Losing any one rack harms nothing within the horizon (1 rack analysed)');
+  });
+
+  it('a plan without a headline keeps the bottleneck verdict', () => {
+    const { headline: _, ...plan } = { ...samplePlan, headline: undefined };
+    const out = summarySection(plan as PlanResult).value;
+    expect(out).toContain('verdict');
+    expect(out).not.toContain('What runs out first');
+  });
+});
