@@ -45,6 +45,8 @@ export interface LineChart {
   runwayMonth?: string;
   /** Side of the marker its label goes on: `right` of it (default) or `left` of it, near the right edge. */
   runwayLabelSide?: 'left' | 'right';
+  /** Purchases delivered for this resource: a short solid rule at the bottom of the plot and a label ("+2") per delivery month. */
+  purchases?: { month: string; label: string }[];
 }
 
 /** Colours readable on both the light and the dark page background. */
@@ -54,6 +56,7 @@ export const SERIES_COLORS = {
   tolerated: '#3b7dd8',
   threshold: '#a05cc8',
   marker: '#888888',
+  purchased: '#2e9e5b',
 } as const;
 
 /** Ticks shown on the month axis: about eight, evenly spaced, starting at the first month. */
@@ -118,6 +121,20 @@ export function lineChartSpec(chart: LineChart): TopLevelSpec {
           x: { field: 'month', type: 'ordinal', scale: { domain: chart.months } },
           text: { field: 'label' },
         },
+      },
+    );
+  }
+  if (chart.purchases && chart.purchases.length > 0) {
+    layers.push(
+      {
+        data: { values: chart.purchases },
+        mark: { type: 'rule', color: SERIES_COLORS.purchased, strokeWidth: 3, y: { expr: 'height' }, y2: { expr: 'height - 14' } },
+        encoding: { x: { field: 'month', type: 'ordinal', scale: { domain: chart.months } } },
+      },
+      {
+        data: { values: chart.purchases },
+        mark: { type: 'text', align: 'center', baseline: 'bottom', dy: -16, y: { expr: 'height' }, fontSize: 11, fontWeight: 'bold', color: SERIES_COLORS.purchased },
+        encoding: { x: { field: 'month', type: 'ordinal', scale: { domain: chart.months } }, text: { field: 'label' } },
       },
     );
   }

@@ -114,6 +114,14 @@ describe('planProcurement', () => {
     expect(plan.utilisation.every((u) => u.with !== null && u.with <= u.threshold)).toBe(true);
     expect(memory.filter((u) => u.without! > 0.8).map((u) => u.index)[0]).toBe(9);
     expect(memory[9]!.with).toBeCloseTo(855_116 / 1_560_576, 3);
+    // capacity with the tolerated host removed: 2 × 520,192 = 1,040,384 MiB before the month-9
+    // delivery, 3 × 520,192 = 1,560,576 from month 9, 4 × 520,192 = 2,080,768 from month 22
+    expect([memory[8], memory[9], memory[21], memory[22]].map((u) => [u!.capacityToleratedWithout, u!.capacityToleratedWith])).toEqual([
+      [1_040_384, 1_040_384],
+      [1_040_384, 1_560_576],
+      [1_040_384, 1_560_576],
+      [1_040_384, 2_080_768],
+    ]);
     // and the evaluated plan with every purchase has no runway within the horizon
     const after = evaluate({ ...fleetAt(s, plan, s.horizonMonths), procurement: undefined } as Scenario);
     expect(after.resources.map((r) => r.runwayMonths)).toEqual([null, null, null]);

@@ -286,6 +286,7 @@ function utilisationTimeline(scenario: Scenario, plan: ProcurementPlan, racks: r
       out.push({
         resource: s.id, index: t, month: monthLabel(scenario.start, t), threshold: rule.threshold ?? s.threshold,
         without: utilAt(scenario, s, t), with: w ? utilAt(scenario, w, t) : null,
+        capacityToleratedWithout: s.capacityTolerated, capacityToleratedWith: w ? w.capacityTolerated : null,
       });
     }
   }

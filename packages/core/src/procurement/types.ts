@@ -64,7 +64,17 @@ export interface ProcurementPlan {
    * failures removed without any purchase and with the purchases delivered by that month, and
    * the trigger threshold. The timeline of the report's Procurement section.
    */
-  utilisation: { resource: string; index: number; month: string; threshold: number; without: number | null; with: number | null }[];
+  utilisation: {
+    resource: string;
+    index: number;
+    month: string;
+    threshold: number;
+    without: number | null;
+    with: number | null;
+    /** Capacity with the tolerated failures removed, in the resource's unit (vCPU, MiB, GiB, bytes), without any purchase and with the purchases delivered by that month. */
+    capacityToleratedWithout: number;
+    capacityToleratedWith: number | null;
+  }[];
   /** Resources whose runway still ends within the horizon after the purchases (no rule for their role, or no fit). */
   uncovered: string[];
   findings: Finding[];

@@ -130,6 +130,35 @@ export interface ResourceChartOptions {
 }
 
 /**
+ * The scheduled purchases of one resource, for its chart: the tolerated capacity with the
+ * purchases delivered by each month (plan.procurement.utilisation[].capacityToleratedWith,
+ * scaled to the chart unit), and a marker per delivery month of a purchase made for it
+ * (Purchase.reasons names the resource). Empty without purchases for the resource.
+ */
+function purchasedCapacity(
+  plan: PlanResult,
+  resourceId: string,
+  series: string,
+  factor: number,
+): {
+  rows: { index: number; month: string; series: string; value: number }[];
+  markers: { month: string; label: string }[];
+  /** Capacity with purchases in the resource's own unit, by month index (for the data table). */
+  capacityByIndex: Map<number, number>;
+} {
+  const p = plan.procurement;
+  const mine = p?.purchases.filter((x) => x.reasons.some((r) => r.resource === resourceId)) ?? [];
+  if (!p || mine.length === 0) return { rows: [], markers: [], capacityByIndex: new Map() };
+  const entries = p.utilisation.filter((u) => u.resource === resourceId && u.capacityToleratedWith !== null && u.capacityToleratedWith !== undefined);
+  const rows = entries.map((u) => ({ index: u.index, month: formatMonth(u.month), series, value: u.capacityToleratedWith! * factor }));
+  const capacityByIndex = new Map(entries.map((u) => [u.index, u.capacityToleratedWith!]));
+  const byMonth = new Map<string, number>();
+  for (const x of mine) byMonth.set(x.deliveryMonth, (byMonth.get(x.deliveryMonth) ?? 0) + x.quantity);
+  const markers = [...byMonth].map(([month, n]) => ({ month: formatMonth(month), label: `+${n}` }));
+  return { rows, markers, capacityByIndex };
+}
+
+/**
  * The demand-vs-capacity chart of one resource, as a figure with its SVG, caption and a
  * collapsed data table. Returns a note instead when the plan has no series for it.
  */
@@ -151,7 +180,9 @@ export async function resourceFigure(plan: PlanResult, resourceId: string, opts:
     capacity: `${opts.capacityName}, all hosts`,
     tolerated: `${opts.capacityName} ${without}`,
     threshold: `${opts.thresholdName} ${pct} of ${opts.capacityName.toLowerCase()} ${without}`,
+    withPurchases: `${opts.capacityName} with purchases, ${opts.removed.length > 0 ? 'tolerated failure removed' : 'no failure removed'}`,
   };
+  const bought = purchasedCapacity(plan, resourceId, names.withPurchases, scale.factor);
   const rows = points.flatMap(({ index, month, r }) => [
     { index, month, series: names.demand, value: r.demand * scale.factor },
     { index, month, series: names.capacity, value: r.capacity * scale.factor },
@@ -168,7 +199,10 @@ export async function resourceFigure(plan: PlanResult, resourceId: string, opts:
   const description =
     `Line chart by month, ${first.month} to ${last.month}. ${opts.demandName} grows from ${fmt(first.r.demand)} to ${fmt(last.r.demand)}. ` +
     `${opts.capacityName} in ${last.month}: ${fmt(last.r.capacity)} with all hosts, ${fmt(last.r.capacityTolerated)} ${without}. ` +
-    `Threshold ${pct} of the reduced ${opts.capacityName.toLowerCase()}. ${runway}`;
+    `Threshold ${pct} of the reduced ${opts.capacityName.toLowerCase()}. ${runway}` +
+    (bought.markers.length > 0
+      ? ` Purchases for this resource are delivered in ${bought.markers.map((m) => `${m.month} (${m.label} servers)`).join(', ')}: green marks at the bottom; the green line is the ${opts.capacityName.toLowerCase()} with the purchases delivered by then, ${without}.`
+      : '');
   const chart: LineChart = {
     id: opts.id,
     title: opts.title,
@@ -180,8 +214,10 @@ export async function resourceFigure(plan: PlanResult, resourceId: string, opts:
       { name: names.capacity, color: SERIES_COLORS.capacity, dash: [] },
       { name: names.tolerated, color: SERIES_COLORS.tolerated, dash: [7, 4] },
       { name: names.threshold, color: SERIES_COLORS.threshold, dash: [2, 3] },
+      ...(bought.rows.length > 0 ? [{ name: names.withPurchases, color: SERIES_COLORS.purchased, dash: [] }] : []),
     ],
-    rows,
+    rows: [...rows, ...bought.rows],
+    ...(bought.markers.length > 0 ? { purchases: bought.markers } : {}),
     ...(resource.runwayMonths === null
       ? {}
       : {
@@ -196,11 +232,13 @@ export async function resourceFigure(plan: PlanResult, resourceId: string, opts:
 <div class="chart-svg">${svg}</div>
 <details class="chart-data"><summary>Data table: ${opts.title}</summary>
 <table>
-<thead><tr><th scope="col">Month</th><th scope="col">${opts.demandName}</th><th scope="col">${opts.capacityName}, all hosts</th><th scope="col">${opts.capacityName} ${without}</th><th scope="col">Utilisation ${without}</th></tr></thead>
+<thead><tr><th scope="col">Month</th><th scope="col">${opts.demandName}</th><th scope="col">${opts.capacityName}, all hosts</th><th scope="col">${opts.capacityName} ${without}</th><th scope="col">Utilisation ${without}</th>${bought.rows.length > 0 ? html`<th scope="col">${names.withPurchases}</th>` : ''}</tr></thead>
 <tbody>
 ${points.map(
   (p) =>
-    html`<tr><th scope="row">${p.month}</th><td class="num">${fmt(p.r.demand)}</td><td class="num">${fmt(p.r.capacity)}</td><td class="num">${fmt(p.r.capacityTolerated)}</td><td class="num">${formatPercent(p.r.utilisationTolerated)}</td></tr>\n`,
+    html`<tr><th scope="row">${p.month}</th><td class="num">${fmt(p.r.demand)}</td><td class="num">${fmt(p.r.capacity)}</td><td class="num">${fmt(p.r.capacityTolerated)}</td><td class="num">${formatPercent(p.r.utilisationTolerated)}</td>${
+      bought.rows.length > 0 ? html`<td class="num">${fmt(bought.capacityByIndex.get(p.index) ?? Number.NaN)}</td>` : ''
+    }</tr>\n`,
 )}</tbody>
 </table>
 </details>

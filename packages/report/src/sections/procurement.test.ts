@@ -18,8 +18,8 @@ const procurement: ProcurementPlan = {
   currency: 'EUR',
   racks: [{ name: 'new-rack-01', added: true, heightRu: 42, usedRu: 2, powerBudgetWatts: 1700, powerTypicalWatts: 500, powerMaxWatts: 900 }],
   utilisation: [
-    { resource: 'compute.memory', index: 0, month: '2027-01', threshold: 0.8, without: 0.63, with: 0.63 },
-    { resource: 'compute.memory', index: 1, month: '2027-02', threshold: 0.8, without: 0.85, with: 0.55 },
+    { resource: 'compute.memory', index: 0, month: '2027-01', threshold: 0.8, without: 0.63, with: 0.63, capacityToleratedWithout: 1_000_000, capacityToleratedWith: 1_000_000 },
+    { resource: 'compute.memory', index: 1, month: '2027-02', threshold: 0.8, without: 0.85, with: 0.55, capacityToleratedWithout: 1_000_000, capacityToleratedWith: 1_545_454 },
   ],
   uncovered: [],
   findings: [],
