@@ -19,6 +19,7 @@ export { PLAN_SCHEMA_VERSION } from './plan/types.js';
 export { parseScenario, type ParseResult, type ParseOptions } from './scenario/parse.js';
 export { scenarioJsonSchema } from './scenario/json-schema.js';
 export { evaluate } from './plan/evaluate.js';
+export * from './explain/index.js';
 export type * from './procurement/types.js';
 export type * from './procurement/rules.js';
 export { planProcurement, fleetSeries } from './procurement/schedule.js';

@@ -151,3 +151,32 @@ describe('formatMibAsGib', () => {
     expect(formatMibAsGib(null)).not.toContain('GiB');
   });
 });
+
+describe('formatExplained (values in the formula boxes)', () => {
+  it('bytes as decimal and binary sizes; MiB with their GiB; bit/s as Gbit/s; bytes/s; seconds with h and min', async () => {
+    const { formatExplained } = await import('./format.js');
+    // 33.792e12 bytes = 33.79 TB; / 2^40 = 30.733 TiB; 8e12 = 8 TB = 7.28 TiB
+    expect(formatExplained(33.792e12, 'bytes')).toBe('33.79 TB (30.73 TiB)');
+    expect(formatExplained(8e12, 'bytes')).toBe('8 TB (7.28 TiB)');
+    expect(formatExplained(512, 'bytes')).toBe('512 bytes');
+    // 507,904 MiB / 1024 = 496 GiB
+    expect(formatExplained(507_904, 'MiB')).toBe('507,904 MiB (496 GiB)');
+    expect(formatExplained(100e9, 'bit/s')).toBe('100 Gbit/s');
+    expect(formatExplained(700e6, 'bytes/s')).toBe('700.0 MB/s');
+    // 4,464.3 s = 74.4 min -> 1 h 14 min
+    expect(formatExplained(4464.3, 's')).toBe('4,464.3 s (1 h 14 min)');
+    expect(formatExplained(20, 's')).toBe('20 s');
+  });
+  it('ratios as factors, with the percentage below 1; months, counts, currencies and text', async () => {
+    const { formatExplained } = await import('./format.js');
+    expect(formatExplained(0.55, '')).toBe('0.55 (55.0%)');
+    expect(formatExplained(0.8157508722, '')).toBe('0.8158 (81.6%)');
+    expect(formatExplained(4, '')).toBe('4.0');
+    expect(formatExplained(1.5, '')).toBe('1.5');
+    expect(formatExplained(15, 'months')).toBe('15 months');
+    expect(formatExplained(3, 'hosts')).toBe('3 hosts');
+    expect(formatExplained(90_000, 'EUR')).toBe('90,000 EUR');
+    expect(formatExplained(496, 'vCPU')).toBe('496 vCPU');
+    expect(formatExplained('2028-01-08', '')).toBe('2028-01-08');
+  });
+});

@@ -206,3 +206,55 @@ export function chartScale(unit: string): ChartScale {
       return { factor: 1, unit };
   }
 }
+
+/** Bits per second in Gbit/s (10^9 bit/s), up to two decimals: 25e9 -> "25 Gbit/s", 3.529e9 -> "3.53 Gbit/s". */
+export function formatBitrate(bps: number | null | undefined): string {
+  if (!isNumber(bps)) return MISSING;
+  const gbit = bps / 1e9;
+  const text = formatNumber(gbit, Number.isInteger(gbit) ? 0 : gbit < 10 ? 2 : 1);
+  return `${text} Gbit/s`;
+}
+
+/** Seconds as hours and minutes: 4464 -> "1 h 14 min"; 620 -> "10 min". */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (!isNumber(seconds)) return MISSING;
+  const minutes = Math.round(seconds / 60);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h > 0 ? `${formatNumber(h)} h ${m} min` : `${m} min`;
+}
+
+/**
+ * A value of an explanation (PlanResult.explanations) in its unit, for the formula popover:
+ * bytes as decimal and binary sizes with two decimals ("33.79 TB (30.73 TiB)"), MiB with their GiB
+ * ("507,904 MiB (496 GiB)"), bit/s as Gbit/s, bytes/s as MB/s-style decimal sizes per second,
+ * seconds with hours and minutes, months as a count, ratios ('' unit) as a factor with the
+ * percentage below 1 ("0.55 (55.0%)"), anything else as a number and its unit word. Text
+ * values (a month, a date, a rule) are returned as they are.
+ */
+export function formatExplained(value: number | string, unit: string): string {
+  if (typeof value === 'string') return value;
+  if (!isNumber(value)) return MISSING;
+  switch (unit) {
+    case 'bytes':
+      return Math.abs(value) >= 1000 ? `${formatDriveSize(value)} (${formatMemorySize(value)})` : `${formatNumber(value)} bytes`;
+    case 'MiB':
+      return `${formatNumber(value, Number.isInteger(value) ? 0 : 1)} MiB (${formatMemorySize(value * 2 ** 20)})`;
+    case 'GiB':
+      return `${formatNumber(value, Number.isInteger(value) ? 0 : 1)} GiB`;
+    case 'bit/s':
+      return formatBitrate(value);
+    case 'bytes/s':
+      return `${formatBytes(value)}/s`;
+    case 's':
+      return value >= 60 ? `${formatNumber(value, Number.isInteger(value) ? 0 : 1)} s (${formatDuration(value)})` : `${formatNumber(value, Number.isInteger(value) ? 0 : 1)} s`;
+    case 'months':
+      return formatMonthCount(value);
+    case '': {
+      const factor = formatFactor(value, 4);
+      return value > 0 && value < 1 ? `${factor} (${formatPercent(value)})` : factor;
+    }
+    default:
+      return formatQuantity(value, unit);
+  }
+}

@@ -76,7 +76,8 @@ export async function renderHtml(plan: PlanResult, options: RenderHtmlOptions = 
 <h1>${title}</h1>
 <p class="subtitle">Scenario <strong>${s.name}</strong>${s.description ? html` — ${s.description}` : ''}</p>
 <p class="meta">Horizon ${horizonText(plan)} · ${formatNumber(plan.hosts.length)} hosts · ${UNITS_HTML}</p>
-<nav class="toc" aria-label="Sections"><ol>${SECTIONS.map(([id, heading]) => html`<li><a href="#${id}">${heading}</a></li>`)}</ol></nav>
+${Object.keys(plan.explanations ?? {}).length > 0 ? html`<p class="meta explain-note">Dotted figures explain themselves: select one (click it, or Tab to it and press Enter) to see its formula, its inputs with their units and where they come from, and the rule it follows.</p>
+` : ''}<nav class="toc" aria-label="Sections"><ol>${SECTIONS.map(([id, heading]) => html`<li><a href="#${id}">${heading}</a></li>`)}</ol></nav>
 </header>
 <main>
 ${summarySection(plan)}

@@ -33,7 +33,7 @@ h3 { font-size: 1.08rem; margin: 24px 0 8px; }
 h4 { font-size: 1rem; margin: 18px 0 6px; }
 h2, h3, h4 { scroll-margin-top: 12px; }
 section.summary h2 { border-top: none; margin-top: 12px; padding-top: 0; }
-p { margin: 6px 0 10px; }
+p, div.para { margin: 6px 0 10px; }
 a { color: var(--link); }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.88em;
   background: var(--code-bg); padding: 0 3px; border-radius: 3px; }
@@ -120,5 +120,43 @@ footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--rule);
   table { font-size: 8pt; }
   a { color: inherit; text-decoration: none; }
   .badge, .verdict, .note, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+
+/* Explained figures (sections/explain.ts): the figure has a dotted underline; selecting it opens
+   a box below it that floats over the page (no reflow); print shows the figure as plain text. */
+details.why { display: inline-block; position: relative; text-indent: 0; }
+details.why > summary { display: inline; cursor: help; list-style: none; text-decoration: underline dotted; text-decoration-thickness: 1px; text-underline-offset: 3px; }
+details.why > summary::-webkit-details-marker { display: none; }
+details.why > summary::marker { content: ""; }
+details.why > summary:focus-visible { outline: 2px solid var(--link); outline-offset: 2px; border-radius: 2px; }
+details.why[open] > summary { background: var(--info-bg); }
+details.why > div.why-body { display: block; }
+.why-body { position: absolute; z-index: 30; top: calc(100% + 4px); left: 0; width: max-content; max-width: min(36rem, 88vw);
+  padding: 8px 10px; background: var(--bg); color: var(--fg); border: 1px solid var(--rule-strong); border-radius: 6px;
+  box-shadow: 0 6px 18px rgba(0, 0, 0, 0.28); font-size: 0.8rem; font-weight: 400; line-height: 1.4; text-align: left; white-space: normal; }
+td.num .why-body { left: auto; right: 0; }
+/* Where CSS anchor positioning exists, the box hangs from the figure and slides left as far as
+   it must to stay on the page (the page is its containing block). */
+@supports (anchor-name: --why) {
+  .page { position: relative; }
+  details.why { position: static; anchor-scope: --why; }
+  details.why > summary { anchor-name: --why; }
+  .why-body, td.num .why-body { position-anchor: --why; top: calc(anchor(bottom) + 4px); right: auto;
+    left: clamp(0px, anchor(left), calc(100% - min(36rem, 88vw))); }
+}
+.why-body p { margin: 0 0 6px; }
+.why-body code { overflow-wrap: anywhere; }
+.why-body table.why-inputs th code { white-space: nowrap; overflow-wrap: normal; }
+.why-body .why-formula { font-style: italic; }
+.why-body .why-expression, .why-body .why-source { color: var(--muted); }
+.why-body table.why-inputs { width: auto; margin: 4px 0 8px; font-size: 1em; }
+.why-body table.why-inputs caption { font-size: 1em; padding: 0 0 2px; }
+.why-body table.why-inputs th, .why-body table.why-inputs td { padding: 2px 6px; }
+.why-body table.why-inputs td.why-value { white-space: nowrap; text-align: right; font-variant-numeric: tabular-nums; }
+.para { margin: 6px 0 10px; }
+@media print {
+  details.why > div.why-body { display: none; }
+  details.why > summary { text-decoration: none; }
+  details.why[open] > summary { background: none; }
 }
 `;

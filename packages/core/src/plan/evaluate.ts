@@ -15,6 +15,7 @@ import type { Scenario } from '../model/scenario.js';
 import { planStorage } from '../storage/storage-plan.js';
 import { planProcurement } from '../procurement/schedule.js';
 import { VERSION } from '../version.js';
+import { explainPlan } from '../explain/explain.js';
 import { sortFindings, summarize } from './findings.js';
 import { expandHosts } from './hosts.js';
 import { planHeadline } from './headline.js';
@@ -34,6 +35,8 @@ import { PLAN_SCHEMA_VERSION, type PlanResult } from './types.js';
  * With a `procurement:` section, planProcurement adds `procurement` (purchase schedule, bill
  * of materials, racks) and its `procurement.*` findings.
  * Findings of every phase are sorted by severity, code, subject (sortFindings) and counted.
+ * Last, explainPlan adds `explanations`: formula, inputs and source of every figure the report
+ * shows, read from the finished plan.
  * The result holds `scenario` itself (same object, not copied) and is plain JSON: every
  * number is finite, missing values are null.
  */
@@ -82,7 +85,7 @@ export function evaluate(scenario: Scenario): PlanResult {
     failure: failure.plan,
     racks: scenario.racks.map((r) => r.name),
   });
-  return {
+  const plan: PlanResult = {
     schemaVersion: PLAN_SCHEMA_VERSION,
     generator: { name: 'headroom', version: VERSION },
     scenario,
@@ -101,4 +104,6 @@ export function evaluate(scenario: Scenario): PlanResult {
     failure: failure.plan,
     ...(procurement ? { procurement } : {}),
   };
+  plan.explanations = explainPlan(plan);
+  return plan;
 }

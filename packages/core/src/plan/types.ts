@@ -10,6 +10,7 @@ import type { CephStoragePlan } from './ceph-types.js';
 import type { FailurePlan } from '../failure/types.js';
 import type { ProcurementPlan } from '../procurement/types.js';
 import type { PlanHeadline } from './headline.js';
+import type { Explanation } from '../explain/types.js';
 
 export const PLAN_SCHEMA_VERSION = 1 as const;
 
@@ -221,4 +222,10 @@ export interface PlanResult {
   failure?: FailurePlan;
   /** The purchase schedule and bill of materials; set only when the scenario has a `procurement:` section. */
   procurement?: ProcurementPlan;
+  /**
+   * How the figures the report shows were obtained: formula, inputs with units and where they
+   * come from, upstream source (explain/explain.ts explainPlan; ids from `explainId`). Always
+   * set by evaluate; optional so that hand-built plans may omit it.
+   */
+  explanations?: Record<string, Explanation>;
 }

@@ -5,32 +5,28 @@
  * with the nearfull, backfillfull and full lines. Formatting only: every number is in the plan.
  */
 import type { CephPoolPlan, CephStoragePlan, PlanResult } from '@headroom/core';
+import { explainId } from '@headroom/core/explain-ids';
 import { type LineChart, renderLineChart, SERIES_COLORS } from '../charts.js';
 import { html, type SafeHtml, trustedHtml } from '../escape.js';
 import {
   formatBytes,
   formatDriveSize,
+  formatDuration,
   formatMemorySize,
   formatMonth,
   formatNumber,
   formatPercent,
   MISSING,
 } from '../format.js';
-import { codeText, runwayText } from './common.js';
+import { codeText, resourceById, runwayText } from './common.js';
+import { explained } from './explain.js';
 
 /** Colours of the fill chart's ratio lines (readable on light and dark backgrounds). */
 const RATIO_COLORS = { nearfull: '#c99a00', backfillfull: '#d9622b', full: '#c0392b', survivors: '#7b61c4' } as const;
 
-/** Seconds as hours and minutes: 4464 -> "1 h 14 min"; 620 -> "10 min". */
-export function formatDuration(seconds: number | null): string {
-  if (seconds === null || !Number.isFinite(seconds)) return MISSING;
-  const minutes = Math.round(seconds / 60);
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return h > 0 ? `${formatNumber(h)} h ${m} min` : `${m} min`;
-}
+export { formatDuration } from '../format.js';
 
-function crushTables(c: CephStoragePlan): SafeHtml {
+function crushTables(plan: PlanResult, c: CephStoragePlan): SafeHtml {
   return html`<table class="ceph-classes">
 <caption>Raw capacity per CRUSH device class. CRUSH weight = size in TiB (2<sup>40</sup> bytes), as Ceph sets it.</caption>
 <thead><tr><th scope="col">Device class</th><th scope="col">OSDs</th><th scope="col">Raw</th><th scope="col">CRUSH weight</th></tr></thead>
@@ -47,7 +43,7 @@ ${c.crush.racks.map((r) => html`<tr><th scope="row">${r.name}</th><td>${r.zone ?
 <caption>CRUSH rules: the OSDs each takes and the failure domains it places copies or shards in.</caption>
 <thead><tr><th scope="col">Rule</th><th scope="col">Steps</th><th scope="col">OSDs</th><th scope="col">Raw</th><th scope="col">Failure domains</th><th scope="col">Pools</th></tr></thead>
 <tbody>
-${c.rules.map((r) => html`<tr><th scope="row">${r.name}${r.implied ? html` <span class="small">(default)</span>` : ''}</th><td>${r.steps.map((s, i) => html`${i > 0 ? '; ' : ''}<code>${s}</code>`)}</td><td class="num">${formatNumber(r.osdCount)}</td><td class="num">${formatBytes(r.rawBytes)}</td><td class="num">${formatNumber(r.domains.length)} × ${r.failureDomain}</td><td>${r.pools.join(', ') || MISSING}</td></tr>\n`)}</tbody>
+${c.rules.map((r) => html`<tr><th scope="row">${r.name}${r.implied ? html` <span class="small">(default)</span>` : ''}</th><td>${r.steps.map((s, i) => html`${i > 0 ? '; ' : ''}<code>${s}</code>`)}</td><td class="num">${formatNumber(r.osdCount)}</td><td class="num">${explained(plan, explainId.ruleRaw(r.name), formatBytes(r.rawBytes))}</td><td class="num">${formatNumber(r.domains.length)} × ${r.failureDomain}</td><td>${r.pools.join(', ') || MISSING}</td></tr>\n`)}</tbody>
 </table>`;
 }
 
@@ -64,13 +60,17 @@ function poolTable(plan: PlanResult, c: CephStoragePlan): SafeHtml {
 ${c.pools.map((p: CephPoolPlan) => {
   const over = p.maxAvailBytes > p.availBytes * (1 + 1e-9) + 1;
   const margin = `${p.minSizeMargin >= 0 ? '+' : ''}${formatNumber(p.minSizeMargin)} ${p.minSizeMargin === 1 || p.minSizeMargin === -1 ? 'domain' : 'domains'}`;
-  return html`<tr><th scope="row">${p.name}</th><td>${p.rule}</td><td class="num">${formatBytes(p.storedBytesMonth0)}</td><td class="num${over ? ' fail-cell' : ''}">${formatBytes(p.maxAvailBytes)}${over ? html` <span class="badge sev-warning">overstated</span>` : ''}</td><td class="num">${formatBytes(p.availBytes)}</td><td class="num">${formatBytes(p.safeUsableBytes)}</td><td>${p.limitedBy}</td><td class="num">${p.pgNum === null ? MISSING : formatNumber(p.pgNum)}</td><td class="num${p.minSizeMargin < 0 ? ' fail-cell' : ''}">${margin}</td><td class="nowrap">${runwayCell(plan, p.runwayToNearfullMonths)}</td><td class="nowrap">${runwayCell(plan, p.runwayToSafeUsableMonths)}</td></tr>\n`;
+  const x = (id: string, text: string) => explained(plan, id, text);
+  // The horizon's runway of the pool is the month stored data passes the safe usable limit: explained when both agree.
+  const resource = resourceById(plan, `storage.pool.${p.name}`);
+  const safeRunway = runwayCell(plan, p.runwayToSafeUsableMonths);
+  return html`<tr><th scope="row">${p.name}</th><td>${p.rule}</td><td class="num">${x(explainId.poolStored(p.name), formatBytes(p.storedBytesMonth0))}</td><td class="num${over ? ' fail-cell' : ''}">${x(explainId.poolMaxAvail(p.name), formatBytes(p.maxAvailBytes))}${over ? html` <span class="badge sev-warning">overstated</span>` : ''}</td><td class="num">${x(explainId.poolStillFits(p.name), formatBytes(p.availBytes))}</td><td class="num">${x(explainId.poolSafeUsable(p.name), formatBytes(p.safeUsableBytes))}</td><td>${p.limitedBy}</td><td class="num">${p.pgNum === null ? MISSING : x(explainId.poolPgNum(p.name), formatNumber(p.pgNum))}</td><td class="num${p.minSizeMargin < 0 ? ' fail-cell' : ''}">${margin}</td><td class="nowrap">${runwayCell(plan, p.runwayToNearfullMonths)}</td><td class="nowrap">${resource && resource.runwayMonths === p.runwayToSafeUsableMonths ? x(explainId.resourceRunway(resource.id), safeRunway) : safeRunway}</td></tr>\n`;
 })}</tbody>
 </table>
-<p class="note">PGs: ${c.pgs.subtrees.map((s) => `${s.deviceClass ?? 'every OSD'}: ${formatNumber(s.osdCount)} OSDs × ${formatNumber(c.pgs.targetPerOsd)} = ${formatNumber(s.pgBudget)} PGs for ${s.pools.join(', ')}`).join('; ')}. The fullest OSD carries ${formatNumber(c.pgs.maxPgReplicasPerOsd, 1)} PG replicas (mon_max_pg_per_osd ${formatNumber(c.pgs.maxPerOsd)}). pg_num as the pg_autoscaler would set it.</p>`;
+<div class="note">PGs: ${c.pgs.subtrees.map((s) => `${s.deviceClass ?? 'every OSD'}: ${formatNumber(s.osdCount)} OSDs × ${formatNumber(c.pgs.targetPerOsd)} = ${formatNumber(s.pgBudget)} PGs for ${s.pools.join(', ')}`).join('; ')}. The fullest OSD carries ${explained(plan, explainId.pgReplicasPerOsd(), formatNumber(c.pgs.maxPgReplicasPerOsd, 1))} PG replicas (mon_max_pg_per_osd ${formatNumber(c.pgs.maxPerOsd)}). pg_num as the pg_autoscaler would set it.</div>`;
 }
 
-function hostTable(c: CephStoragePlan): SafeHtml {
+function hostTable(plan: PlanResult, c: CephStoragePlan): SafeHtml {
   if (c.hosts.length === 0) return html``;
   const ok = (good: boolean) => (good ? html`<span class="badge status-pass">ok</span>` : html`<span class="badge status-fail">short</span>`);
   return html`<table class="ceph-hosts">
@@ -80,19 +80,19 @@ function hostTable(c: CephStoragePlan): SafeHtml {
 ${c.hosts.map((h) => {
   const osds = [['HDD', h.osds.hdd], ['SSD', h.osds.ssd], ['NVMe', h.osds.nvme]].filter(([, n]) => (n as number) > 0).map(([k, n]) => `${n} ${k}`).join(', ');
   const w = h.walDb;
-  return html`<tr><th scope="row"><code>${h.hardware}</code></th><td class="num">${formatNumber(h.hosts.length)}</td><td>${osds}</td><td class="num">${formatMemorySize(h.memory.neededBytes)} / ${formatMemorySize(h.memory.installedBytes)} ${ok(h.memory.ok)}</td><td class="num">${formatNumber(h.cpu.neededThreads)} / ${formatNumber(h.cpu.threads)} ${ok(h.cpu.ok)}</td><td class="num">${w === null ? 'none needed' : html`${formatBytes(w.perOsdBytes)} = ${formatPercent(w.fractionOfOsd)} ${ok(w.ok)}`}</td></tr>\n`;
+  return html`<tr><th scope="row"><code>${h.hardware}</code></th><td class="num">${formatNumber(h.hosts.length)}</td><td>${osds}</td><td class="num">${explained(plan, explainId.hostMemoryNeeded(h.hardware), formatMemorySize(h.memory.neededBytes))} / ${formatMemorySize(h.memory.installedBytes)} ${ok(h.memory.ok)}</td><td class="num">${explained(plan, explainId.hostThreadsNeeded(h.hardware), formatNumber(h.cpu.neededThreads))} / ${formatNumber(h.cpu.threads)} ${ok(h.cpu.ok)}</td><td class="num">${w === null ? 'none needed' : html`${formatBytes(w.perOsdBytes)} = ${formatPercent(w.fractionOfOsd)} ${ok(w.ok)}`}</td></tr>\n`;
 })}</tbody>
 </table>`;
 }
 
-function recoveryTable(c: CephStoragePlan): SafeHtml {
+function recoveryTable(plan: PlanResult, c: CephStoragePlan): SafeHtml {
   if (c.recovery.cases.length === 0) return html``;
   const s = c.settings;
   return html`<table class="ceph-recovery">
 <caption>Time to re-protect the data of a lost OSD or host, at ${formatMonth(c.recovery.month)} (the month with the most data): detection (${formatNumber(s.detectionSeconds)} s) + mon_osd_down_out_interval (${formatNumber(s.downOutIntervalSeconds)} s) + data ÷ (parallel backfills × ${formatDriveSize(s.backfillBytesPerSecond)}/s, osd_max_backfills ${formatNumber(s.maxBackfills)}), capped by the replication network of the receiving hosts (bandwidth from ${c.recovery.bandwidthSource}). The per-backfill throughput is an input: Ceph sets limits, not speed.</caption>
 <thead><tr><th scope="col">Failure</th><th scope="col">Data</th><th scope="col">Parallel backfills</th><th scope="col">Rate</th><th scope="col">Limited by</th><th scope="col">Time to re-protect</th><th scope="col">Note</th></tr></thead>
 <tbody>
-${c.recovery.cases.map((r) => html`<tr><th scope="row">${r.failure === 'osd' ? r.subject : `Host ${r.subject}`}</th><td class="num">${formatBytes(r.dataBytes)}</td><td class="num">${formatNumber(r.parallelBackfills)}</td><td class="num">${formatBytes(r.rateBytesPerSecond)}/s</td><td>${r.limitedBy}</td><td class="num">${r.reprotectable ? formatDuration(r.totalSeconds) : html`<span class="badge sev-warning">never</span>`}</td><td>${r.note}</td></tr>\n`)}</tbody>
+${c.recovery.cases.map((r) => html`<tr><th scope="row">${r.failure === 'osd' ? r.subject : `Host ${r.subject}`}</th><td class="num">${formatBytes(r.dataBytes)}</td><td class="num">${formatNumber(r.parallelBackfills)}</td><td class="num">${formatBytes(r.rateBytesPerSecond)}/s</td><td>${r.limitedBy}</td><td class="num">${r.reprotectable ? explained(plan, explainId.recoveryTime(r.failure), formatDuration(r.totalSeconds)) : html`<span class="badge sev-warning">never</span>`}</td><td>${r.note}</td></tr>\n`)}</tbody>
 </table>`;
 }
 
@@ -176,8 +176,8 @@ export async function cephParts(plan: PlanResult): Promise<{ tree: SafeHtml; poo
     ? html`<p>First limit: pool <strong>${b.pool}</strong> reaches ${b.limit} in ${runwayText(plan, b.runwayMonths)}.</p>`
     : html`<p>No pool reaches nearfull or its safe usable limit within the horizon.</p>`;
   return {
-    tree: html`<h3 id="storage-crush">CRUSH tree and rules</h3>\n${crushTables(c)}`,
-    pools: html`<h3 id="storage-ceph-pools">Pools as Ceph sees them</h3>\n${bottleneck}\n${poolTable(plan, c)}\n<h3 id="storage-hosts">Storage hosts and recovery</h3>\n${hostTable(c)}\n${recoveryTable(c)}`,
+    tree: html`<h3 id="storage-crush">CRUSH tree and rules</h3>\n${crushTables(plan, c)}`,
+    pools: html`<h3 id="storage-ceph-pools">Pools as Ceph sees them</h3>\n${bottleneck}\n${poolTable(plan, c)}\n<h3 id="storage-hosts">Storage hosts and recovery</h3>\n${hostTable(plan, c)}\n${recoveryTable(plan, c)}`,
     fill: html`<h3 id="storage-fill">OSD fill over the horizon, per rule and its pools</h3>\n${figures}\n<p class="note">Finding codes: ${codeText('ceph.rule.nearfull')}, ${codeText('ceph.rule.full')}, ${codeText('ceph.pool.max_avail_overstates')}.</p>`,
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { CheckStatus, Finding, PlanResult, ResourceInfo, Severity } from '@headroom/core';
 import { type LineChart, renderLineChart, SERIES_COLORS } from '../charts.js';
+import { explainId } from '@headroom/core/explain-ids';
 import { html, type SafeHtml, trustedHtml } from '../escape.js';
 import {
   chartScale,
@@ -14,6 +15,7 @@ import {
   formatPercent,
   formatQuantity,
 } from '../format.js';
+import { explained } from './explain.js';
 
 /** Severity order for sorting, highest first. Mirrors core's SEVERITY_RANK (kept local: the report imports only types from core). */
 const SEVERITY_ORDER: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
@@ -235,10 +237,14 @@ export async function resourceFigure(plan: PlanResult, resourceId: string, opts:
 <thead><tr><th scope="col">Month</th><th scope="col">${opts.demandName}</th><th scope="col">${opts.capacityName}, all hosts</th><th scope="col">${opts.capacityName} ${without}</th><th scope="col">Utilisation ${without}</th>${bought.rows.length > 0 ? html`<th scope="col">${names.withPurchases}</th>` : ''}</tr></thead>
 <tbody>
 ${points.map(
-  (p) =>
-    html`<tr><th scope="row">${p.month}</th><td class="num">${fmt(p.r.demand)}</td><td class="num">${fmt(p.r.capacity)}</td><td class="num">${fmt(p.r.capacityTolerated)}</td><td class="num">${formatPercent(p.r.utilisationTolerated)}</td>${
+  (p, i) => {
+    // The first and last months' utilisation are explained (the plan explains no other month).
+    const end = i === 0 ? 'first' : i === points.length - 1 ? 'last' : null;
+    const utilisation = formatPercent(p.r.utilisationTolerated);
+    return html`<tr><th scope="row">${p.month}</th><td class="num">${fmt(p.r.demand)}</td><td class="num">${fmt(p.r.capacity)}</td><td class="num">${fmt(p.r.capacityTolerated)}</td><td class="num">${end ? explained(plan, explainId.resourceUtilisation(resourceId, end), utilisation) : utilisation}</td>${
       bought.rows.length > 0 ? html`<td class="num">${fmt(bought.capacityByIndex.get(p.index) ?? Number.NaN)}</td>` : ''
-    }</tr>\n`,
+    }</tr>\n`;
+  },
 )}</tbody>
 </table>
 </details>

@@ -3,15 +3,18 @@
  * inventories per host, flavor fit, and the DISK_GB note.
  */
 import type { ComputeHostPlan, ComputePlan, PlanResult, ResourceClass } from '@headroom/core';
+import { explainId } from '@headroom/core/explain-ids';
 import { html, type SafeHtml } from '../escape.js';
 import { formatFactor, formatMemorySize, formatNumber, formatPercent, formatQuantity } from '../format.js';
 import { hostList, resourceFigure, toleranceText, withoutText } from './common.js';
+import { explained } from './explain.js';
 
 /** Placement's unit of each resource class. */
 const PLACEMENT_UNIT: Record<ResourceClass, string> = { VCPU: 'VCPU', MEMORY_MB: 'MiB', DISK_GB: 'GiB' };
 const CLASSES: readonly ResourceClass[] = ['VCPU', 'MEMORY_MB', 'DISK_GB'];
 
-function capacityTable(c: ComputePlan): SafeHtml {
+function capacityTable(plan: PlanResult): SafeHtml {
+  const c = plan.compute;
   const classes = CLASSES.filter((rc) => c.totalCapacity[rc] !== undefined || c.demandMonth0[rc] !== undefined);
   const without = withoutText(c.toleratedHostsRemoved);
   return html`<table>
@@ -20,12 +23,12 @@ function capacityTable(c: ComputePlan): SafeHtml {
 <tbody>
 ${classes.map(
   (rc) =>
-    html`<tr${c.bottleneck === rc ? html` class="bottleneck"` : ''}><th scope="row"><code>${rc}</code>${c.bottleneck === rc ? html` <span class="badge sev-warning">limits the mix</span>` : ''}</th><td class="num">${formatQuantity(c.demandMonth0[rc], PLACEMENT_UNIT[rc])}</td><td class="num">${formatQuantity(c.totalCapacity[rc], PLACEMENT_UNIT[rc])}</td><td class="num">${formatQuantity(c.toleratedCapacity[rc], PLACEMENT_UNIT[rc])}</td></tr>\n`,
+    html`<tr${c.bottleneck === rc ? html` class="bottleneck"` : ''}><th scope="row"><code>${rc}</code>${c.bottleneck === rc ? html` <span class="badge sev-warning">limits the mix</span>` : ''}</th><td class="num">${explained(plan, explainId.computeDemand(rc), formatQuantity(c.demandMonth0[rc], PLACEMENT_UNIT[rc]))}</td><td class="num">${explained(plan, explainId.computeTotal(rc), formatQuantity(c.totalCapacity[rc], PLACEMENT_UNIT[rc]))}</td><td class="num">${explained(plan, explainId.computeTolerated(rc), formatQuantity(c.toleratedCapacity[rc], PLACEMENT_UNIT[rc]))}</td></tr>\n`,
 )}</tbody>
 </table>
-<p>The month-0 instance mix fits <strong>${formatNumber(c.mixInstancesFit)}</strong> ${c.mixInstancesFit === 1 ? 'time' : 'times'} over on all compute hosts${
+<div class="para">The month-0 instance mix fits ${explained(plan, explainId.computeMixFit(), html`<strong>${formatNumber(c.mixInstancesFit)}</strong>`)} ${c.mixInstancesFit === 1 ? 'time' : 'times'} over on all compute hosts${
     c.bottleneck ? html`; <code>${c.bottleneck}</code> runs out first` : ''
-  }.</p>`;
+  }.</div>`;
 }
 
 /** Compute hosts with identical hardware, inventories and flavor fit, in plan order. */
@@ -46,7 +49,8 @@ function groupHosts(c: ComputePlan): HostGroup[] {
   return [...groups.values()];
 }
 
-function placementTable(c: ComputePlan): SafeHtml {
+function placementTable(plan: PlanResult): SafeHtml {
+  const c = plan.compute;
   if (c.hosts.length === 0) return html`<p>No compute hosts.</p>`;
   const groups = groupHosts(c);
   return html`<table class="placement">
@@ -60,7 +64,7 @@ ${groups.map(({ hosts, plan: h }) =>
         i === 0
           ? html`<th scope="row" rowspan="${h.inventories.length}">${hostList(hosts)}</th><td rowspan="${h.inventories.length}"><code>${h.hardware}</code></td>`
           : ''
-      }<td><code>${inv.resourceClass}</code></td><td class="num">${formatNumber(inv.total)}</td><td class="num">${formatNumber(inv.reserved)}</td><td class="num">${formatFactor(inv.allocationRatio)}</td><td class="num">${formatNumber(inv.capacity, Number.isInteger(inv.capacity) ? 0 : 1)}</td><td class="num">${formatNumber(inv.maxUnit)}</td></tr>\n`,
+      }<td><code>${inv.resourceClass}</code></td><td class="num">${formatNumber(inv.total)}</td><td class="num">${formatNumber(inv.reserved)}</td><td class="num">${formatFactor(inv.allocationRatio)}</td><td class="num">${explained(plan, explainId.computeInventory(h.hardware, inv.resourceClass), formatNumber(inv.capacity, Number.isInteger(inv.capacity) ? 0 : 1))}</td><td class="num">${formatNumber(inv.maxUnit)}</td></tr>\n`,
   ),
 )}</tbody>
 </table>`;
@@ -106,7 +110,8 @@ ${groupHosts(c).map(
 export async function computeSection(plan: PlanResult): Promise<SafeHtml> {
   const c = plan.compute;
   const removed = c.toleratedHostsRemoved;
-  const threshold = plan.resources.find((r) => r.id.startsWith('compute.'))?.threshold ?? plan.scenario.policy.thresholds.compute;
+  const computeResource = plan.resources.find((r) => r.id.startsWith('compute.'));
+  const threshold = computeResource?.threshold ?? plan.scenario.policy.thresholds.compute;
   const vcpu = await resourceFigure(plan, 'compute.vcpu', {
     id: 'chart-compute-vcpu',
     title: 'vCPU: demand and capacity',
@@ -140,19 +145,19 @@ ${await resourceFigure(plan, 'compute.disk', {
     : '';
   return html`<section aria-labelledby="compute">
 <h2 id="compute">Compute</h2>
-<p>Instance disks: <strong>${c.ephemeralStorage === 'ceph' ? 'on Ceph (RBD)' : 'local to the compute hosts'}</strong>. Tolerated failure: ${toleranceText(plan)}${
+<div class="para">Instance disks: <strong>${c.ephemeralStorage === 'ceph' ? 'on Ceph (RBD)' : 'local to the compute hosts'}</strong>. Tolerated failure: ${toleranceText(plan)}${
     removed.length > 0 ? html`, modelled by removing <strong>${removed.join(', ')}</strong> (the largest first)` : ''
-  }. Compute threshold: ${formatPercent(threshold, 0)} utilisation.</p>
+  }. Compute threshold: ${explained(plan, explainId.resourceThreshold(computeResource?.id ?? 'compute.vcpu'), formatPercent(threshold, 0))} utilisation.</div>
 ${c.diskNote ? html`<p class="note" id="compute-disk-note"><strong>DISK_GB:</strong> ${c.diskNote}</p>` : ''}
 <h3 id="compute-capacity">Capacity and month-0 demand</h3>
-${capacityTable(c)}
+${capacityTable(plan)}
 <h3 id="compute-vcpu">vCPU over the horizon</h3>
 ${vcpu}
 <h3 id="compute-ram">RAM over the horizon</h3>
 ${ram}
 ${disk}
 <h3 id="compute-placement">Placement inventory per host</h3>
-${placementTable(c)}
+${placementTable(plan)}
 <h3 id="compute-flavors">Flavors and flavor fit</h3>
 ${flavorTables(plan)}
 </section>`;

@@ -1,8 +1,10 @@
 /** Section 4, control plane quorum. */
 import type { PlanResult } from '@headroom/core';
+import { explainId } from '@headroom/core/explain-ids';
 import { html, type SafeHtml } from '../escape.js';
 import { formatNumber } from '../format.js';
 import { definitionList } from './common.js';
+import { explained } from './explain.js';
 
 /** Section 4: controllers, quorum and the failures the control plane survives. */
 export function controlPlaneSection(plan: PlanResult): SafeHtml {
@@ -14,8 +16,8 @@ export function controlPlaneSection(plan: PlanResult): SafeHtml {
 With <strong>${formatNumber(cp.controllers)}</strong> ${cp.controllers === 1 ? 'controller' : 'controllers'} the quorum is <strong>${formatNumber(cp.quorum)}</strong>, so the control plane survives <strong>${formatNumber(cp.toleratedFailures)}</strong> ${cp.toleratedFailures === 1 ? 'controller' : 'controllers'} down.</p>
 ${definitionList([
   ['Controllers', formatNumber(cp.controllers)],
-  ['Quorum', formatNumber(cp.quorum)],
-  ['Controllers that may fail', formatNumber(cp.toleratedFailures)],
+  ['Quorum', explained(plan, explainId.quorum(), formatNumber(cp.quorum))],
+  ['Controllers that may fail', explained(plan, explainId.quorumToleratedFailures(), formatNumber(cp.toleratedFailures))],
   ['Hosts', controllers.length > 0 ? controllers.map((h) => `${h.name} (rack ${h.rack})`).join(', ') : '—'],
 ])}
 </section>`;

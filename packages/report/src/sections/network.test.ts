@@ -7,13 +7,22 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate, parseScenario } from '@headroom/core';
+import { explainedFigures, withoutExplanations } from '../fixtures/explained-html.js';
 import { samplePlan } from '../fixtures/sample-plan.js';
 import { formatBitrate, networkSection } from './network.js';
 
 const plan = evaluate(parseScenario(readFileSync(join(import.meta.dirname, '../../../../scenarios/reference-pilot.yaml'), 'utf8')).scenario!);
 
 describe('network section', async () => {
-  const doc = (await networkSection(plan)).value;
+  const explainedDoc = (await networkSection(plan)).value;
+  // the figures as the cells show them (the formula boxes of explained figures left out)
+  const doc = withoutExplanations(explainedDoc);
+
+  it('explains its headline figures: usable and host addresses, link bandwidths and loads, fan-out, recovery bandwidth', () => {
+    const figures = explainedFigures(explainedDoc);
+    // mgmt 10.10.0.0/24: 254 usable, 190 host addresses; recovery 100 Gbit/s; fan-out 2.0
+    for (const f of ['254', '190', '50 Gbit/s', '25 Gbit/s', '3.53 Gbit/s', '100 Gbit/s', '2.0']) expect(figures).toContain(f);
+  });
 
   it('bit rates in Gbit/s (decimal, bits)', () => {
     expect([formatBitrate(25e9), formatBitrate(3.529e9), formatBitrate(175e9), formatBitrate(null)]).toEqual(['25 Gbit/s', '3.53 Gbit/s', '175 Gbit/s', '—']);

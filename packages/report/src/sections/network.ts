@@ -5,18 +5,14 @@
  * only: every figure comes from `plan.network` (core's planNetwork).
  */
 import type { LinkRow, LinkTraffic, NetworkPlan, NetworkRow, PlanResult, RoleInterfaces } from '@headroom/core';
+import { explainId } from '@headroom/core/explain-ids';
 import { renderLineChart, SERIES_COLORS } from '../charts.js';
 import { html, type SafeHtml, trustedHtml } from '../escape.js';
-import { formatFactor, formatMonth, formatNumber, formatPercent } from '../format.js';
+import { formatBitrate, formatFactor, formatMonth, formatNumber, formatPercent } from '../format.js';
 import { definitionList, runwayText } from './common.js';
+import { explained } from './explain.js';
 
-/** Bits per second in Gbit/s (10^9 bit/s), up to two decimals: 25e9 -> "25 Gbit/s", 3.529e9 -> "3.53 Gbit/s". */
-export function formatBitrate(bps: number | null | undefined): string {
-  if (typeof bps !== 'number' || !Number.isFinite(bps)) return '—';
-  const gbit = bps / 1e9;
-  const text = formatNumber(gbit, Number.isInteger(gbit) ? 0 : gbit < 10 ? 2 : 1);
-  return `${text} Gbit/s`;
-}
+export { formatBitrate } from '../format.js';
 
 const count = (n: number | null): string => (n === null ? 'not counted' : formatNumber(n));
 
@@ -36,7 +32,7 @@ ${n.networks.map((r) => {
   const u = usage.get(r.name);
   const hosts = u ? `${formatNumber(u.nodesByMonth[0] ?? 0)} / ${formatNumber(u.nodesByMonth[last] ?? 0)}` : '—';
   const out = u?.exhaustedMonth ?? null;
-  return html`<tr><th scope="row">${r.name}${r.defaultRoute ? html` <span class="small">(default route)</span>` : ''}</th><td>${r.purpose}${r.overlay ? html`<br><span class="small">${r.overlay.protocol}, +${formatNumber(r.overlay.overheadBytes)} bytes, tenants ${formatNumber(r.overlay.tenantMtuBytes)}</span>` : ''}</td><td class="num">${r.vlan === null ? 'untagged' : formatNumber(r.vlan)}</td><td><code>${r.cidr}</code>${r.nodeRange ? html`<br><span class="small">hosts ${r.nodeRange}</span>` : ''}</td><td>${r.gateway ?? '—'}</td><td class="num">${formatNumber(r.mtuBytes)}</td><td class="num">${count(r.usableAddresses)}</td><td>${fixed(r)}</td><td class="num">${count(r.nodeCapacity)}</td><td class="num">${hosts}</td><td class="nowrap${out !== null ? ' fail-cell' : ''}">${u?.nodeCapacity === null ? 'not counted (IPv6)' : runwayText(plan, out)}</td><td>${r.addressedRoles.join(', ') || '—'}${r.roles.length > r.addressedRoles.length ? html`<br><span class="small">no address: ${r.roles.filter((x) => !r.addressedRoles.includes(x)).join(', ')}</span>` : ''}</td></tr>\n`;
+  return html`<tr><th scope="row">${r.name}${r.defaultRoute ? html` <span class="small">(default route)</span>` : ''}</th><td>${r.purpose}${r.overlay ? html`<br><span class="small">${r.overlay.protocol}, +${formatNumber(r.overlay.overheadBytes)} bytes, tenants ${formatNumber(r.overlay.tenantMtuBytes)}</span>` : ''}</td><td class="num">${r.vlan === null ? 'untagged' : formatNumber(r.vlan)}</td><td><code>${r.cidr}</code>${r.nodeRange ? html`<br><span class="small">hosts ${r.nodeRange}</span>` : ''}</td><td>${r.gateway ?? '—'}</td><td class="num">${formatNumber(r.mtuBytes)}</td><td class="num">${explained(plan, explainId.subnetUsable(r.name), count(r.usableAddresses))}</td><td>${fixed(r)}</td><td class="num">${explained(plan, explainId.subnetHostAddresses(r.name), count(r.nodeCapacity))}</td><td class="num">${hosts}</td><td class="nowrap${out !== null ? ' fail-cell' : ''}">${u?.nodeCapacity === null ? 'not counted (IPv6)' : runwayText(plan, out)}</td><td>${r.addressedRoles.join(', ') || '—'}${r.roles.length > r.addressedRoles.length ? html`<br><span class="small">no address: ${r.roles.filter((x) => !r.addressedRoles.includes(x)).join(', ')}</span>` : ''}</td></tr>\n`;
 })}</tbody>
 </table>`;
 }
@@ -77,7 +73,9 @@ function bondText(l: LinkRow): string {
   return parts.filter(Boolean).join(', ');
 }
 
-function roleMap(r: RoleInterfaces): SafeHtml {
+function roleMap(plan: PlanResult, r: RoleInterfaces): SafeHtml {
+  const bw = (id: (role: string, hardware: string, link: string) => string, l: LinkRow, bps: number) =>
+    l.kind === 'bmc' ? '—' : explained(plan, id(r.role, r.hardware, l.name), formatBitrate(bps));
   return html`<h4 id="network-role-${r.role}-${r.hardware}">${r.role}: <code>${r.hardware}</code> <span class="small">(${formatNumber(r.hosts.length)} ${r.hosts.length === 1 ? 'host' : 'hosts'})</span></h4>
 <table class="ports">
 <caption>Ports (nic&lt;card&gt;p&lt;port&gt;, from 0 in the order of the hardware's NICs), where they are cabled and which link they belong to.</caption>
@@ -89,7 +87,7 @@ ${r.ports.map((p) => html`<tr><th scope="row"><code>${p.id}</code>${p.interfaceN
 <caption>Links: bonds and the networks on them. Bandwidth per direction (links are full duplex): aggregate over many flows, one flow, and what is left after losing one member.</caption>
 <thead><tr><th scope="col">Link</th><th scope="col">Bond</th><th scope="col">Members</th><th scope="col">MTU</th><th scope="col">Aggregate</th><th scope="col">One flow</th><th scope="col">After a link loss</th><th scope="col">Networks</th></tr></thead>
 <tbody>
-${r.links.map((l) => html`<tr><th scope="row">${l.name}</th><td>${bondText(l)}</td><td>${l.members.join(', ') || '—'}</td><td class="num">${l.kind === 'bmc' ? '—' : formatNumber(l.mtuBytes)}</td><td class="num">${l.kind === 'bmc' ? '—' : formatBitrate(l.aggregateBitsPerSecond)}</td><td class="num">${l.kind === 'bmc' ? '—' : formatBitrate(l.singleFlowBitsPerSecond)}</td><td class="num">${l.kind === 'bmc' ? '—' : formatBitrate(l.afterLinkLossBitsPerSecond)}</td><td>${linkNetworks(l)}</td></tr>\n`)}</tbody>
+${r.links.map((l) => html`<tr><th scope="row">${l.name}</th><td>${bondText(l)}</td><td>${l.members.join(', ') || '—'}</td><td class="num">${l.kind === 'bmc' ? '—' : formatNumber(l.mtuBytes)}</td><td class="num">${bw(explainId.linkAggregate, l, l.aggregateBitsPerSecond)}</td><td class="num">${bw(explainId.linkSingleFlow, l, l.singleFlowBitsPerSecond)}</td><td class="num">${bw(explainId.linkAfterLoss, l, l.afterLinkLossBitsPerSecond)}</td><td>${linkNetworks(l)}</td></tr>\n`)}</tbody>
 </table>`;
 }
 
@@ -104,7 +102,7 @@ function bandwidthTable(plan: PlanResult, n: NetworkPlan): SafeHtml {
 <tbody>
 ${rows.map(({ r, l, x, t }) => {
   const own = t?.perNetwork.find((p) => p.network === x.network);
-  return html`<tr><th scope="row">${r.role}</th><td><code>${r.hardware}</code></td><td>${x.network}</td><td>${l.name}</td><td class="num">${formatBitrate(l.aggregateBitsPerSecond)}</td><td class="num">${formatBitrate(l.singleFlowBitsPerSecond)}</td><td class="num">${own ? `${formatBitrate(own.inBitsPerSecond)} / ${formatBitrate(own.outBitsPerSecond)}` : '—'}</td><td class="num">${t ? formatBitrate(t.demandByMonthBitsPerSecond[last]) : '—'}</td><td class="num">${t ? formatPercent(t.peakUtilisation) : '—'}</td><td class="nowrap${t !== undefined && t.thresholdMonth !== null ? ' fail-cell' : ''}">${t ? runwayText(plan, t.thresholdMonth) : '—'}</td></tr>\n`;
+  return html`<tr><th scope="row">${r.role}</th><td><code>${r.hardware}</code></td><td>${x.network}</td><td>${l.name}</td><td class="num">${explained(plan, explainId.linkAggregate(r.role, r.hardware, l.name), formatBitrate(l.aggregateBitsPerSecond))}</td><td class="num">${explained(plan, explainId.linkSingleFlow(r.role, r.hardware, l.name), formatBitrate(l.singleFlowBitsPerSecond))}</td><td class="num">${own ? `${formatBitrate(own.inBitsPerSecond)} / ${formatBitrate(own.outBitsPerSecond)}` : '—'}</td><td class="num">${t ? explained(plan, explainId.linkLoadLast(t.role, t.hardware, t.link), formatBitrate(t.demandByMonthBitsPerSecond[last])) : '—'}</td><td class="num">${t ? formatPercent(t.peakUtilisation) : '—'}</td><td class="nowrap${t !== undefined && t.thresholdMonth !== null ? ' fail-cell' : ''}">${t ? runwayText(plan, t.thresholdMonth) : '—'}</td></tr>\n`;
 })}</tbody>
 </table>`;
 }
@@ -129,11 +127,11 @@ export async function networkSection(plan: PlanResult): Promise<SafeHtml> {
 </section>`;
   }
   const rec = n.cephRecovery;
-  const facts: [string, string][] = [
+  const facts: [string, string | SafeHtml][] = [
     ['Internal VIP', n.vips.internal ? `${n.vips.internal} on ${n.vips.apiNetwork ?? '—'}` : 'none planned'],
     ['External VIP', n.vips.external ?? 'none planned'],
-    ['Replication fan-out', n.replicationFanOut ? `${formatFactor(n.replicationFanOut.factor)} × client writes (pool ${n.replicationFanOut.pool})` : 'no Ceph pools'],
-    ['Recovery bandwidth after losing a storage host', rec ? `${formatBitrate(rec.perHostBitsPerSecond)} per host on ${rec.network} (${rec.link}) × ${formatNumber(rec.survivingHosts)} survivors = ${formatBitrate(rec.totalBitsPerSecond)}` : 'no replication link'],
+    ['Replication fan-out', n.replicationFanOut ? html`${explained(plan, explainId.replicationFanOut(), formatFactor(n.replicationFanOut.factor))} × client writes (pool ${n.replicationFanOut.pool})` : 'no Ceph pools'],
+    ['Recovery bandwidth after losing a storage host', rec ? html`${formatBitrate(rec.perHostBitsPerSecond)} per host on ${rec.network} (${rec.link}) × ${formatNumber(rec.survivingHosts)} survivors = ${explained(plan, explainId.recoveryBandwidth(), formatBitrate(rec.totalBitsPerSecond))}` : 'no replication link'],
   ];
   return html`<section aria-labelledby="network">
 <h2 id="network">Network</h2>
@@ -144,7 +142,7 @@ ${subnetTable(plan, n)}
 <h3 id="network-fips">Floating IPs</h3>
 ${await floatingIps(plan, n)}
 <h3 id="network-roles">Ports and bonds per role</h3>
-${n.roles.length === 0 ? html`<p>No role has a network configuration.</p>` : n.roles.map(roleMap)}
+${n.roles.length === 0 ? html`<p>No role has a network configuration.</p>` : n.roles.map((r) => roleMap(plan, r))}
 <h3 id="network-bandwidth">Bandwidth per network per host</h3>
 ${bandwidthTable(plan, n)}
 <h3 id="network-oversubscription">Oversubscription</h3>

@@ -1,47 +1,49 @@
 /** Section: procurement — the purchase schedule, the bill of materials with power and space, racks after the purchases, CAPEX by month. */
 import type { PlanResult, ProcurementPlan } from '@headroom/core';
+import { explainId } from '@headroom/core/explain-ids';
 import { html, trustedHtml, type SafeHtml } from '../escape.js';
 import { renderProcurementTimeline } from '../procurement-chart.js';
 import { formatMonth, formatNumber, formatPercent, MISSING } from '../format.js';
+import { explained } from './explain.js';
 
 const money = (amount: number | null, currency: string | null): string =>
   amount === null ? MISSING : `${formatNumber(amount)} ${currency ?? ''}`.trim();
 const kw = (watts: number | null): string => (watts === null ? MISSING : `${formatNumber(watts / 1000, 1)} kW`);
 
-function schedule(p: ProcurementPlan): SafeHtml {
+function schedule(plan: PlanResult, p: ProcurementPlan): SafeHtml {
   return html`<table class="procurement-schedule">
 <caption>Purchase schedule. Delivered in the month the resource would cross its threshold (tolerated failures removed); ordered by that month's first day minus the lead time. Prices in ${p.currency ?? 'no currency (no model is priced)'}.</caption>
 <thead><tr><th scope="col">Order by</th><th scope="col">In service</th><th scope="col">Role</th><th scope="col">Model</th><th scope="col">Quantity</th><th scope="col">Unit price</th><th scope="col">Total</th><th scope="col">Cumulative</th><th scope="col">Why</th></tr></thead>
 <tbody>
 ${p.purchases.map(
   (x) =>
-    html`<tr><th scope="row">${x.orderBy}${x.late ? html` <span class="badge severity-warning">late</span>` : ''}</th><td>${formatMonth(x.deliveryMonth)}</td><td>${x.role}</td><td>${x.model} (<code>${x.hardware}</code>)</td><td class="num">${formatNumber(x.quantity)}</td><td class="num">${money(x.unitPriceAmount, x.currency)}</td><td class="num">${money(x.totalPriceAmount, x.currency)}</td><td class="num">${money(x.cumulativePriceAmount, p.currency)}</td><td>${x.reasons.map(
+    html`<tr><th scope="row">${explained(plan, explainId.purchaseOrderBy(x.role, x.deliveryMonth), x.orderBy)}${x.late ? html` <span class="badge severity-warning">late</span>` : ''}</th><td>${formatMonth(x.deliveryMonth)}</td><td>${x.role}</td><td>${x.model} (<code>${x.hardware}</code>)</td><td class="num">${explained(plan, explainId.purchaseQuantity(x.role, x.deliveryMonth), formatNumber(x.quantity))}</td><td class="num">${money(x.unitPriceAmount, x.currency)}</td><td class="num">${explained(plan, explainId.purchaseTotalPrice(x.role, x.deliveryMonth), money(x.totalPriceAmount, x.currency))}</td><td class="num">${money(x.cumulativePriceAmount, p.currency)}</td><td>${x.reasons.map(
       (r, i) => html`${i > 0 ? '; ' : ''}<code>${r.resource}</code> at ${formatPercent(r.utilisationBefore)} &gt; ${formatPercent(r.threshold, 0)}, ${formatPercent(r.utilisationAfter)} after`,
     )}</td></tr>\n`,
 )}</tbody>
 </table>`;
 }
 
-function bom(p: ProcurementPlan): SafeHtml {
+function bom(plan: PlanResult, p: ProcurementPlan): SafeHtml {
   return html`<table class="procurement-bom">
 <caption>Bill of materials: power (typical and maximum draw), heat (typical watts × 3.412 BTU/h) and rack units per purchase, with the cumulative typical draw.</caption>
 <thead><tr><th scope="col">In service</th><th scope="col">Model</th><th scope="col">Quantity</th><th scope="col">Rack units</th><th scope="col">Power typical</th><th scope="col">Power max</th><th scope="col">Heat typical</th><th scope="col">Cumulative typical</th><th scope="col">Placed in</th></tr></thead>
 <tbody>
 ${p.purchases.map(
   (x) =>
-    html`<tr><th scope="row">${formatMonth(x.deliveryMonth)}</th><td>${x.model}</td><td class="num">${formatNumber(x.quantity)}</td><td class="num">${formatNumber(x.heightRuTotal)} RU</td><td class="num">${x.powerTypicalWatts === null ? MISSING : `${formatNumber(x.powerTypicalWatts)} W`}</td><td class="num">${x.powerMaxWatts === null ? MISSING : `${formatNumber(x.powerMaxWatts)} W`}</td><td class="num">${x.heatTypicalBtuPerHour === null ? MISSING : `${formatNumber(x.heatTypicalBtuPerHour)} BTU/h`}</td><td class="num">${kw(x.cumulativePowerTypicalWatts)}</td><td>${Object.entries(x.placement).map(([r, n]) => `${r} × ${n}`).join(', ')}${x.racksAdded.length > 0 ? html` — <strong>adds ${x.racksAdded.map((r) => `${r.name} (no rack had the ${r.reason === 'space' ? 'space' : 'power'})`).join(', ')}</strong>` : ''}</td></tr>\n`,
+    html`<tr><th scope="row">${formatMonth(x.deliveryMonth)}</th><td>${x.model}</td><td class="num">${formatNumber(x.quantity)}</td><td class="num">${formatNumber(x.heightRuTotal)} RU</td><td class="num">${x.powerTypicalWatts === null ? MISSING : explained(plan, explainId.purchasePower(x.role, x.deliveryMonth), `${formatNumber(x.powerTypicalWatts)} W`)}</td><td class="num">${x.powerMaxWatts === null ? MISSING : `${formatNumber(x.powerMaxWatts)} W`}</td><td class="num">${x.heatTypicalBtuPerHour === null ? MISSING : explained(plan, explainId.purchaseHeat(x.role, x.deliveryMonth), `${formatNumber(x.heatTypicalBtuPerHour)} BTU/h`)}</td><td class="num">${kw(x.cumulativePowerTypicalWatts)}</td><td>${Object.entries(x.placement).map(([r, n]) => `${r} × ${n}`).join(', ')}${x.racksAdded.length > 0 ? html` — <strong>adds ${x.racksAdded.map((r) => `${r.name} (no rack had the ${r.reason === 'space' ? 'space' : 'power'})`).join(', ')}</strong>` : ''}</td></tr>\n`,
 )}</tbody>
 </table>`;
 }
 
-function racks(p: ProcurementPlan): SafeHtml {
+function racks(plan: PlanResult, p: ProcurementPlan): SafeHtml {
   return html`<table class="procurement-racks">
 <caption>Racks after every purchase: rack units used of the rack's height, power at typical and maximum draw against the budget (budgets are checked against the maximum).</caption>
 <thead><tr><th scope="col">Rack</th><th scope="col">Rack units</th><th scope="col">Power typical</th><th scope="col">Power max</th><th scope="col">Budget</th></tr></thead>
 <tbody>
 ${p.racks.map(
   (r) =>
-    html`<tr><th scope="row">${r.name}${r.added ? ' (added)' : ''}</th><td class="num">${formatNumber(r.usedRu)} / ${formatNumber(r.heightRu)} RU</td><td class="num">${kw(r.powerTypicalWatts)}</td><td class="num">${kw(r.powerMaxWatts)}</td><td class="num">${kw(r.powerBudgetWatts)}</td></tr>\n`,
+    html`<tr><th scope="row">${r.name}${r.added ? ' (added)' : ''}</th><td class="num">${formatNumber(r.usedRu)} / ${formatNumber(r.heightRu)} RU</td><td class="num">${explained(plan, explainId.rackPowerTypical(r.name), kw(r.powerTypicalWatts))}</td><td class="num">${explained(plan, explainId.rackPowerMax(r.name), kw(r.powerMaxWatts))}</td><td class="num">${kw(r.powerBudgetWatts)}</td></tr>\n`,
 )}</tbody>
 </table>`;
 }
@@ -82,11 +84,11 @@ export async function procurementSection(plan: PlanResult): Promise<SafeHtml> {
   }
   return html`<section aria-labelledby="procurement">
 <h2 id="procurement">Procurement</h2>
-<p><strong>${formatNumber(p.purchases.length)}</strong> ${p.purchases.length === 1 ? 'purchase' : 'purchases'} over the horizon, <strong>${money(p.capexTotalAmount, p.currency)}</strong> in all${p.uncovered.length > 0 ? html`; still short: ${p.uncovered.map((u, i) => html`${i > 0 ? ', ' : ''}<code>${u}</code>`)} (no rule for its role, or no fit)` : ''}.
-CAPEX by month of delivery: ${p.capexByMonth.length === 0 ? MISSING : p.capexByMonth.map((m) => `${formatMonth(m.month)} ${money(m.amount, p.currency)}`).join('; ')}.</p>
+<div class="para"><strong>${formatNumber(p.purchases.length)}</strong> ${p.purchases.length === 1 ? 'purchase' : 'purchases'} over the horizon, ${explained(plan, explainId.capexTotal(), html`<strong>${money(p.capexTotalAmount, p.currency)}</strong>`)} in all${p.uncovered.length > 0 ? html`; still short: ${p.uncovered.map((u, i) => html`${i > 0 ? ', ' : ''}<code>${u}</code>`)} (no rule for its role, or no fit)` : ''}.
+CAPEX by month of delivery: ${p.capexByMonth.length === 0 ? MISSING : p.capexByMonth.map((m) => `${formatMonth(m.month)} ${money(m.amount, p.currency)}`).join('; ')}.</div>
 ${await timeline(p)}
-${p.purchases.length > 0 ? html`${schedule(p)}
-${bom(p)}` : ''}
-${racks(p)}
+${p.purchases.length > 0 ? html`${schedule(plan, p)}
+${bom(plan, p)}` : ''}
+${racks(plan, p)}
 </section>`;
 }

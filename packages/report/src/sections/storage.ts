@@ -5,10 +5,12 @@
  * ratio lines (sections/ceph.ts).
  */
 import type { PlanResult, PoolPlan } from '@headroom/core';
+import { explainId } from '@headroom/core/explain-ids';
 import { html, type SafeHtml } from '../escape.js';
 import { formatBytes, formatFactor, formatNumber, formatPercent } from '../format.js';
 import { cephParts } from './ceph.js';
 import { definitionList, resourceById, resourceFigure, runwayText, storageRemoved, toleranceText, withoutText } from './common.js';
+import { explained } from './explain.js';
 
 /** "size 3" or "k=4, m=2". */
 function redundancy(p: PoolPlan): string {
@@ -26,7 +28,7 @@ function poolsTables(plan: PlanResult): SafeHtml {
 <tbody>
 ${s.pools.map((p) => {
   const short = p.failureDomainsAvailable < p.failureDomainsNeeded;
-  return html`<tr><th scope="row">${p.name}</th><td>${p.type}</td><td>${redundancy(p)}</td><td class="num">${formatNumber(p.minSize)}</td><td class="num">${formatFactor(p.rawUsedRate)}</td><td class="num">${formatPercent(p.share, 0)}</td><td class="num">${formatNumber(p.failureDomainsNeeded)}</td><td class="num${short ? ' fail-cell' : ''}">${formatNumber(p.failureDomainsAvailable)}${short ? html` <span class="badge sev-error">too few</span>` : ''}</td><td class="num">${formatNumber(p.failureDomainsAfterFailure)}</td></tr>\n`;
+  return html`<tr><th scope="row">${p.name}</th><td>${p.type}</td><td>${redundancy(p)}</td><td class="num">${formatNumber(p.minSize)}</td><td class="num">${explained(plan, explainId.poolRawUsedRate(p.name), formatFactor(p.rawUsedRate))}</td><td class="num">${formatPercent(p.share, 0)}</td><td class="num">${formatNumber(p.failureDomainsNeeded)}</td><td class="num${short ? ' fail-cell' : ''}">${formatNumber(p.failureDomainsAvailable)}${short ? html` <span class="badge sev-error">too few</span>` : ''}</td><td class="num">${formatNumber(p.failureDomainsAfterFailure)}</td></tr>\n`;
 })}</tbody>
 </table>
 <table class="pools">
@@ -35,7 +37,8 @@ ${s.pools.map((p) => {
 <tbody>
 ${s.pools.map((p) => {
   const r = resourceById(plan, `storage.pool.${p.name}`);
-  return html`<tr><th scope="row">${p.name}</th><td class="num">${formatBytes(p.usableBytes)}</td><td class="num">${formatBytes(p.toleratedUsableBytes)}</td><td class="num">${formatBytes(p.nearfullUsableBytes)}</td><td class="num">${formatBytes(p.toleratedNearfullUsableBytes)}</td><td class="num">${formatBytes(p.storedBytesMonth0)}</td><td class="nowrap">${r ? runwayText(plan, r.runwayMonths) : '—'}</td></tr>\n`;
+  const x = (id: string, text: string) => explained(plan, id, text);
+  return html`<tr><th scope="row">${p.name}</th><td class="num">${x(explainId.poolUsable(p.name), formatBytes(p.usableBytes))}</td><td class="num">${x(explainId.poolToleratedUsable(p.name), formatBytes(p.toleratedUsableBytes))}</td><td class="num">${x(explainId.poolNearfullUsable(p.name), formatBytes(p.nearfullUsableBytes))}</td><td class="num">${x(explainId.poolToleratedNearfullUsable(p.name), formatBytes(p.toleratedNearfullUsableBytes))}</td><td class="num">${x(explainId.poolStored(p.name), formatBytes(p.storedBytesMonth0))}</td><td class="nowrap">${r ? x(explainId.resourceRunway(r.id), runwayText(plan, r.runwayMonths)) : '—'}</td></tr>\n`;
 })}</tbody>
 </table>`;
 }
@@ -99,10 +102,10 @@ export async function storageSection(plan: PlanResult): Promise<SafeHtml> {
     );
   }
   const ceph = await cephParts(plan);
-  const facts: [string, string][] = [
-    ['Raw capacity', `${formatBytes(s.rawBytes)} in ${formatNumber(s.osdCount)} OSDs`],
+  const facts: [string, string | SafeHtml][] = [
+    ['Raw capacity', html`${explained(plan, explainId.storageRaw(), formatBytes(s.rawBytes))} in ${formatNumber(s.osdCount)} OSDs`],
     ['Failure domain', `${s.failureDomain} (${formatNumber(s.failureDomains.length)} in the CRUSH tree)`],
-    [`Raw ${withoutText(storageRemoved(plan))}`, formatBytes(s.toleratedRawBytes)],
+    [`Raw ${withoutText(storageRemoved(plan))}`, explained(plan, explainId.storageToleratedRaw(), formatBytes(s.toleratedRawBytes))],
     ['Ratios', `nearfull ${formatPercent(ratios.nearfull, 0)}, backfillfull ${formatPercent(ratios.backfillfull, 0)}, full ${formatPercent(ratios.full, 0)}`],
   ];
   return html`<section aria-labelledby="storage">

@@ -118,3 +118,21 @@ describe('summarySection: the four first-screen answers, in order', () => {
     expect(out).not.toContain('What runs out first');
   });
 });
+
+describe('summarySection: explained figures', () => {
+  it('the closest resource\'s threshold opens its explanation; figures without one stay plain', () => {
+    const explanations = {
+      'resource.compute.memory.threshold': {
+        id: 'resource.compute.memory.threshold', label: 'Threshold of <b>memory</b>', value: 0.8, unit: '', formula: 'threshold = policy.thresholds.compute',
+        inputs: [{ symbol: 't', label: 'compute threshold', value: 0.8, unit: '', from: 'policy.thresholds.compute' }], source: 'headroom policy',
+      },
+    };
+    const out = summarySection({ ...samplePlan, explanations, headline: base }).value;
+    expect(out).toContain('against a <details class="why"><summary>80%</summary>');
+    expect(out).toContain('Threshold of &lt;b&gt;memory&lt;/b&gt;');
+    // no explanation for the last month's utilisation in this plan: plain text
+    expect(out).toContain('Closest: <strong>Compute memory</strong> <code>compute.memory</code> at 66.9% of its capacity');
+    // a disclosure is never inside a <p> (the parser would close the paragraph)
+    expect(out).not.toMatch(/<p>(?:(?!<\/p>).)*<details/s);
+  });
+});

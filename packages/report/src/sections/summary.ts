@@ -3,7 +3,9 @@
  * runway, findings by severity, the worst findings and the runway of every resource.
  */
 import type { HeadlineRack, PlanHeadline, PlanResult } from '@headroom/core';
+import { explainId } from '@headroom/core/explain-ids';
 import { html, type SafeHtml } from '../escape.js';
+import { explained } from './explain.js';
 import { formatDate, formatMoney, formatMonth, formatMonthCount, formatMonthIndex, formatNumber, formatPercent, formatQuantity, formatMibAsGib } from '../format.js';
 import {
   codeText,
@@ -63,11 +65,15 @@ function holdsAnswer(plan: PlanResult, h: PlanHeadline): SafeHtml {
 function runsOutAnswer(plan: PlanResult, h: PlanHeadline): SafeHtml {
   const run = h.firstToRunOut;
   if (run) {
-    return html`<p><strong>${run.label}</strong> <code>${run.resource}</code> crosses its ${formatPercent(run.threshold, 0)} threshold in <strong>${formatMonth(run.month)}</strong>, ${formatMonthCount(run.monthIndex)} from the start: ${formatPercent(run.utilisationTolerated)} used with the tolerated failure (${toleranceText(plan)}) removed. <a href="#${resourceChartId(plan, run.resource)}">Demand and capacity chart</a>.</p>`;
+    const threshold = explained(plan, explainId.resourceThreshold(run.resource), formatPercent(run.threshold, 0));
+    const month = explained(plan, explainId.resourceRunway(run.resource), formatMonth(run.month));
+    return html`<div class="para"><strong>${run.label}</strong> <code>${run.resource}</code> crosses its ${threshold} threshold in <strong>${month}</strong>, ${formatMonthCount(run.monthIndex)} from the start: ${formatPercent(run.utilisationTolerated)} used with the tolerated failure (${toleranceText(plan)}) removed. <a href="#${resourceChartId(plan, run.resource)}">Demand and capacity chart</a>.</div>`;
   }
   const c = h.closest;
   if (c) {
-    return html`<p>Nothing runs out by ${formatMonth(c.month)}. Closest: <strong>${c.label}</strong> <code>${c.resource}</code> at ${formatPercent(c.utilisationTolerated)} of its capacity with the tolerated failure removed, against a ${formatPercent(c.threshold, 0)} threshold (${formatPercent(c.thresholdShare, 0)} of the way there). <a href="#${resourceChartId(plan, c.resource)}">Demand and capacity chart</a>.</p>`;
+    const used = explained(plan, explainId.resourceUtilisation(c.resource, 'last'), formatPercent(c.utilisationTolerated));
+    const threshold = explained(plan, explainId.resourceThreshold(c.resource), formatPercent(c.threshold, 0));
+    return html`<div class="para">Nothing runs out by ${formatMonth(c.month)}. Closest: <strong>${c.label}</strong> <code>${c.resource}</code> at ${used} of its capacity with the tolerated failure removed, against a ${threshold} threshold (${formatPercent(c.thresholdShare, 0)} of the way there). <a href="#${resourceChartId(plan, c.resource)}">Demand and capacity chart</a>.</div>`;
   }
   return html`<p>The plan has no resource with a runway.</p>`;
 }
@@ -81,18 +87,18 @@ function ordersAnswer(plan: PlanResult, h: PlanHeadline): SafeHtml {
       : html`<p>Not scheduled: the scenario has no <code>procurement:</code> section (models, lead times, prices), so headroom cannot say what to order. <a href="#summary-runway">Runway per resource</a>.</p>`;
   }
   if (o.orders.length === 0) return html`<p>Nothing has to be ordered within the horizon.</p>`;
-  const total = html`<strong>${formatMoney(o.capexTotalAmount, o.currency)}</strong>${o.unpriced > 0 ? html` (${formatNumber(o.unpriced)} ${o.unpriced === 1 ? 'order has' : 'orders have'} no price and ${o.unpriced === 1 ? 'is' : 'are'} not counted)` : ''}`;
+  const total = html`<strong>${explained(plan, explainId.capexTotal(), formatMoney(o.capexTotalAmount, o.currency))}</strong>${o.unpriced > 0 ? html` (${formatNumber(o.unpriced)} ${o.unpriced === 1 ? 'order has' : 'orders have'} no price and ${o.unpriced === 1 ? 'is' : 'are'} not counted)` : ''}`;
   const first = o.firstOrderBy === null ? '' : formatDate(o.firstOrderBy);
-  return html`<p>${formatNumber(o.hosts)} servers in ${formatNumber(o.orders.length)} ${o.orders.length === 1 ? 'order' : 'orders'}, ${total} in total. The first order must be placed by <strong>${first}</strong>.${
+  return html`<div class="para">${formatNumber(o.hosts)} servers in ${formatNumber(o.orders.length)} ${o.orders.length === 1 ? 'order' : 'orders'}, ${total} in total. The first order must be placed by <strong>${first}</strong>.${
     o.late > 0 ? html` <span class="badge sev-error">late</span> ${formatNumber(o.late)} ${o.late === 1 ? 'order is' : 'orders are'} already late: the order-by date is before the start.` : ''
-  }</p>
+  }</div>
 <table class="orders">
 <caption>Orders by order-by date (lead time before the month the servers must be in service); <a href="#procurement">purchase schedule and bill of materials</a>.</caption>
 <thead><tr><th scope="col">Order by</th><th scope="col">In service</th><th scope="col">Servers</th><th scope="col">Cost</th></tr></thead>
 <tbody>
 ${o.orders.map(
   (x) =>
-    html`<tr><th scope="row" class="nowrap">${formatDate(x.orderBy)}${x.late ? html` <span class="badge sev-error">late</span>` : ''}</th><td class="nowrap">${formatMonth(x.deliveryMonth)}</td><td>${formatNumber(x.quantity)} × ${x.model} <span class="small">(${x.role})</span></td><td class="num">${formatMoney(x.totalPriceAmount, o.currency)}</td></tr>\n`,
+    html`<tr><th scope="row" class="nowrap">${explained(plan, explainId.purchaseOrderBy(x.role, x.deliveryMonth), formatDate(x.orderBy))}${x.late ? html` <span class="badge sev-error">late</span>` : ''}</th><td class="nowrap">${formatMonth(x.deliveryMonth)}</td><td>${explained(plan, explainId.purchaseQuantity(x.role, x.deliveryMonth), formatNumber(x.quantity))} × ${x.model} <span class="small">(${x.role})</span></td><td class="num">${explained(plan, explainId.purchaseTotalPrice(x.role, x.deliveryMonth), formatMoney(x.totalPriceAmount, o.currency))}</td></tr>\n`,
 )}</tbody>
 </table>`;
 }
@@ -205,7 +211,7 @@ ${plan.resources.map((r) => {
   const first = plan.months[0]?.resources[r.id];
   const last = plan.months[plan.months.length - 1]?.resources[r.id];
   const isBottleneck = plan.bottleneck?.resource === r.id;
-  return html`<tr${isBottleneck ? html` class="bottleneck"` : ''}><th scope="row">${r.label} ${codeText(r.id)}${isBottleneck ? html` <span class="badge sev-error">bottleneck</span>` : ''}</th><td class="num">${formatPercent(r.threshold, 0)}</td><td class="nowrap">${runwayText(plan, r.runwayMonths)}</td><td class="nowrap">${runwayText(plan, r.runwayMonthsAllHosts)}</td><td class="num">${formatPercent(first?.utilisationTolerated)}</td><td class="num">${formatPercent(last?.utilisationTolerated)}</td></tr>\n`;
+  return html`<tr${isBottleneck ? html` class="bottleneck"` : ''}><th scope="row">${r.label} ${codeText(r.id)}${isBottleneck ? html` <span class="badge sev-error">bottleneck</span>` : ''}</th><td class="num">${explained(plan, explainId.resourceThreshold(r.id), formatPercent(r.threshold, 0))}</td><td class="nowrap">${explained(plan, explainId.resourceRunway(r.id), runwayText(plan, r.runwayMonths))}</td><td class="nowrap">${runwayText(plan, r.runwayMonthsAllHosts)}</td><td class="num">${explained(plan, explainId.resourceUtilisation(r.id, 'first'), formatPercent(first?.utilisationTolerated))}</td><td class="num">${explained(plan, explainId.resourceUtilisation(r.id, 'last'), formatPercent(last?.utilisationTolerated))}</td></tr>\n`;
 })}</tbody>
 </table>`;
 }
@@ -213,14 +219,15 @@ ${plan.resources.map((r) => {
 function keyFigures(plan: PlanResult): SafeHtml {
   const c = plan.compute;
   const removed = c.toleratedHostsRemoved.length > 0 ? ` (${c.toleratedHostsRemoved.join(', ')} removed)` : '';
-  const items: [string, string][] = [
+  const x = (id: string, text: string): SafeHtml => explained(plan, id, text);
+  const items: [string, string | SafeHtml][] = [
     ['Horizon', horizonText(plan)],
     ['Failures tolerated', toleranceText(plan)],
-    ['vCPU capacity', `${formatQuantity(c.totalCapacity.VCPU, 'VCPU')} all hosts; ${formatQuantity(c.toleratedCapacity.VCPU, 'VCPU')}${removed}`],
+    ['vCPU capacity', html`${x(explainId.computeTotal('VCPU'), formatQuantity(c.totalCapacity.VCPU, 'VCPU'))} all hosts; ${x(explainId.computeTolerated('VCPU'), formatQuantity(c.toleratedCapacity.VCPU, 'VCPU'))}${removed}`],
     // both figures in the same unit (GiB), so they compare at a glance
-    ['RAM capacity', `${formatMibAsGib(c.totalCapacity.MEMORY_MB)} all hosts; ${formatMibAsGib(c.toleratedCapacity.MEMORY_MB)}${removed}`],
-    ['Raw storage', `${formatQuantity(plan.storage.rawBytes, 'bytes')} in ${formatNumber(plan.storage.osdCount)} OSDs`],
-    ['Control plane', `${formatNumber(plan.controlPlane.controllers)} controllers, quorum ${formatNumber(plan.controlPlane.quorum)}, survives ${formatNumber(plan.controlPlane.toleratedFailures)} down`],
+    ['RAM capacity', html`${x(explainId.computeTotal('MEMORY_MB'), formatMibAsGib(c.totalCapacity.MEMORY_MB))} all hosts; ${x(explainId.computeTolerated('MEMORY_MB'), formatMibAsGib(c.toleratedCapacity.MEMORY_MB))}${removed}`],
+    ['Raw storage', html`${x(explainId.storageRaw(), formatQuantity(plan.storage.rawBytes, 'bytes'))} in ${formatNumber(plan.storage.osdCount)} OSDs`],
+    ['Control plane', html`${formatNumber(plan.controlPlane.controllers)} controllers, quorum ${x(explainId.quorum(), formatNumber(plan.controlPlane.quorum))}, survives ${x(explainId.quorumToleratedFailures(), formatNumber(plan.controlPlane.toleratedFailures))} down`],
   ];
   return definitionList(items);
 }

@@ -1,0 +1,170 @@
+/**
+ * Explanations of the compute plan: the Placement capacity of each compute hardware model's
+ * inventories, the fleet totals, the capacity without the tolerated hosts, the month-0
+ * demand per resource class and the fit of the month-0 instance mix.
+ */
+import { RESOURCE_UNIT } from '../compute/placement.js';
+import type { Scenario } from '../model/scenario.js';
+import type { PlacementInventory, PlanResult, ResourceClass } from '../plan/types.js';
+import { ExplanationSet, groupCountPath, hostNames, hostsByHardware, input, sum } from './common.js';
+import { explainId } from './ids.js';
+import { scenarioPath } from './paths.js';
+import type { ExplainedInput } from './types.js';
+
+const PLACEMENT_SOURCE = 'openstack/placement placement/objects/resource_provider.py: capacity = (total - reserved) * allocation_ratio';
+const CLASS_WORD: Record<ResourceClass, string> = { VCPU: 'VCPU', MEMORY_MB: 'MEMORY_MB', DISK_GB: 'DISK_GB' };
+const MIB = 1048576;
+const GIB = 1073741824;
+
+/** One inventory of one hardware model: total and reserved from the scenario, as computeInventories (compute/placement.ts) derives them. */
+function inventoryExplanation(scenario: Scenario, hardware: string, inv: PlacementInventory, hosts: readonly string[]) {
+  const hw = scenario.hardware[hardware]!;
+  const hwPath = (...s: (string | number)[]) => scenarioPath('hardware', hardware, ...s);
+  const rc = inv.resourceClass;
+  const label = `Placement ${CLASS_WORD[rc]} capacity of one ${hardware} host (${hostNames(hosts)})`;
+  const base = { id: explainId.computeInventory(hardware, rc), label, value: inv.capacity, unit: RESOURCE_UNIT[rc] };
+  if (rc === 'VCPU') {
+    return {
+      ...base,
+      formula: 'capacity = (total − reserved) × allocation_ratio, total = sockets × cores_per_socket × threads_per_core (logical CPUs), not below 0',
+      expression: 'max(0, (sockets * cores_per_socket * threads_per_core - reserved) * allocation_ratio)',
+      inputs: [
+        input('sockets', 'CPU sockets', hw.cpu.sockets, 'sockets', hwPath('cpu', 'sockets')),
+        input('cores_per_socket', 'physical cores per socket', hw.cpu.coresPerSocket, 'cores', hwPath('cpu', 'coresPerSocket')),
+        input('threads_per_core', 'threads per core', hw.cpu.threadsPerCore, 'threads', hwPath('cpu', 'threadsPerCore')),
+        input('reserved', 'reserved_host_cpus', scenario.openstack.reserved.hostCpus, 'vCPU', scenarioPath('openstack', 'reserved', 'hostCpus')),
+        input('allocation_ratio', 'cpu_allocation_ratio', scenario.openstack.allocationRatio.cpu, '', scenarioPath('openstack', 'allocationRatio', 'cpu')),
+      ],
+      source: `${PLACEMENT_SOURCE}; VCPU total: nova/virt/libvirt/driver.py _get_vcpu_total (no cpu_shared_set); nova/conf/compute.py reserved_host_cpus, cpu_allocation_ratio`,
+    };
+  }
+  if (rc === 'MEMORY_MB') {
+    return {
+      ...base,
+      formula: 'capacity = (total − reserved) × allocation_ratio, total = floor(memory ÷ 2^20) MiB, reserved = ceil(reserved_host_memory ÷ 2^20) MiB, not below 0',
+      expression: `max(0, (floor(memory / ${MIB}) - ceil(reserved / ${MIB})) * allocation_ratio)`,
+      inputs: [
+        input('memory', 'installed memory', hw.memory.sizeBytes, 'bytes', hwPath('memory', 'sizeBytes')),
+        input('reserved', 'reserved_host_memory_mb', scenario.openstack.reserved.hostMemoryBytes, 'bytes', scenarioPath('openstack', 'reserved', 'hostMemoryBytes')),
+        input('allocation_ratio', 'ram_allocation_ratio', scenario.openstack.allocationRatio.ram, '', scenarioPath('openstack', 'allocationRatio', 'ram')),
+      ],
+      source: `${PLACEMENT_SOURCE}; nova/conf/compute.py reserved_host_memory_mb (default 512), ram_allocation_ratio`,
+    };
+  }
+  const lines = hw.disks.flatMap((d, i) => (d.use === 'ephemeral' ? [i] : []));
+  const inputs: ExplainedInput[] = lines.flatMap((i, j) => [
+    input(`c${j + 1}`, `ephemeral disks of line ${i + 1}`, hw.disks[i]!.count, 'disks', hwPath('disks', i, 'count')),
+    input(`s${j + 1}`, `size of one disk of line ${i + 1}`, hw.disks[i]!.sizeBytes, 'bytes', hwPath('disks', i, 'sizeBytes')),
+  ]);
+  inputs.push(
+    input('reserved', 'reserved_host_disk_mb', scenario.openstack.reserved.hostDiskBytes, 'bytes', scenarioPath('openstack', 'reserved', 'hostDiskBytes')),
+    input('allocation_ratio', 'disk_allocation_ratio', scenario.openstack.allocationRatio.disk, '', scenarioPath('openstack', 'allocationRatio', 'disk')),
+  );
+  const disks = sum(lines.map((_, j) => `c${j + 1} * s${j + 1}`));
+  return {
+    ...base,
+    formula: 'capacity = (total − reserved) × allocation_ratio, total = floor(Σ ephemeral disk bytes ÷ 2^30) GiB, reserved = ceil(reserved_host_disk_mb ÷ 1024) GiB, not below 0',
+    expression: `max(0, (floor((${disks}) / ${GIB}) - ceil(reserved / ${MIB} / 1024)) * allocation_ratio)`,
+    inputs,
+    source: `${PLACEMENT_SOURCE}; nova/virt/libvirt/driver.py _get_local_gb_info; nova/compute/utils.py convert_mb_to_ceil_gb; disk_allocation_ratio`,
+  };
+}
+
+/** Explanations of `plan.compute`. */
+export function explainCompute(plan: PlanResult, out: ExplanationSet): void {
+  const { scenario, compute } = plan;
+  const byHardware = hostsByHardware(plan, 'compute').filter(([hw]) => compute.hosts.some((h) => h.hardware === hw));
+  const inventoryOf = (hardware: string, rc: ResourceClass) =>
+    compute.hosts.find((h) => h.hardware === hardware)?.inventories.find((i) => i.resourceClass === rc);
+
+  for (const [hardware, hosts] of byHardware) {
+    for (const inv of compute.hosts.find((h) => h.hardware === hardware)!.inventories) {
+      out.add(inventoryExplanation(scenario, hardware, inv, hosts));
+    }
+  }
+
+  const classes = (Object.keys(compute.totalCapacity) as ResourceClass[]).filter((rc) => compute.totalCapacity[rc] !== undefined);
+  const removed = new Set(compute.toleratedHostsRemoved);
+  for (const rc of classes) {
+    const unit = RESOURCE_UNIT[rc];
+    const models = byHardware.filter(([hw]) => inventoryOf(hw, rc) !== undefined);
+    out.add({
+      id: explainId.computeTotal(rc),
+      label: `Placement ${rc} capacity of all compute hosts`,
+      value: compute.totalCapacity[rc]!,
+      unit,
+      formula: 'total = Σ over hardware models of hosts × capacity of one host',
+      expression: sum(models.map((_, i) => `n${i + 1} * c${i + 1}`)),
+      inputs: models.flatMap(([hw, hosts], i) => [
+        input(`n${i + 1}`, `compute hosts of ${hw}`, hosts.length, 'hosts', groupCountPath(scenario, 'compute', hw)),
+        input(`c${i + 1}`, `${rc} capacity of one ${hw} host`, inventoryOf(hw, rc)!.capacity, unit, explainId.computeInventory(hw, rc)),
+      ]),
+      source: 'headroom: Placement capacities of the compute hosts added up (DISK_GB only with local instance disks: with RBD every host reports the whole cluster)',
+    });
+    const gone = models.map(([hw, hosts]) => [hw, hosts.filter((h) => removed.has(h))] as const).filter(([, hosts]) => hosts.length > 0);
+    out.add({
+      id: explainId.computeTolerated(rc),
+      label: `Placement ${rc} capacity with the tolerated failures removed (without ${compute.toleratedHostsRemoved.join(', ') || 'any host'})`,
+      value: compute.toleratedCapacity[rc] ?? 0,
+      unit,
+      formula: 'tolerated = total − Σ capacity of the removed hosts; removed: the policy.tolerate.hosts largest hosts (by VCPU, then MEMORY_MB), or every compute host of the policy.tolerate.racks largest racks, whichever removes more',
+      expression: gone.length === 0 ? 'total' : `total - (${gone.map((_, i) => `k${i + 1} * c${i + 1}`).join(' + ')})`,
+      inputs: [
+        input('total', `${rc} capacity of all compute hosts`, compute.totalCapacity[rc]!, unit, explainId.computeTotal(rc)),
+        ...gone.flatMap(([hw, hosts], i) => [
+          input(`k${i + 1}`, `removed ${hw} hosts (${hosts.join(', ')})`, hosts.length, 'hosts'),
+          input(`c${i + 1}`, `${rc} capacity of one ${hw} host`, inventoryOf(hw, rc)!.capacity, unit, explainId.computeInventory(hw, rc)),
+        ]),
+      ],
+      source: 'headroom [model] (compute/tolerance.ts computeHostsToRemove): N + policy.tolerate failures, the largest hosts first',
+    });
+  }
+
+  // Month-0 demand: Σ count × request (compute/compute-plan.ts computeDemandMonth0, nova/scheduler/utils.py resources_from_flavor).
+  const lines = scenario.demand.instances.flatMap((inst, i) => (Object.hasOwn(scenario.openstack.flavors, inst.flavor) ? [{ inst, i }] : []));
+  const request: Record<ResourceClass, { field: 'vcpus' | 'ramBytes' | 'diskBytes'; term: (s: string) => string; word: string; unit: string }> = {
+    VCPU: { field: 'vcpus', term: (s) => s, word: 'vCPUs', unit: 'vCPU' },
+    MEMORY_MB: { field: 'ramBytes', term: (s) => `ceil(${s} / ${MIB})`, word: 'RAM', unit: 'bytes' },
+    DISK_GB: { field: 'diskBytes', term: (s) => `ceil(${s} / ${GIB})`, word: 'root disk', unit: 'bytes' },
+  };
+  for (const rc of Object.keys(compute.demandMonth0) as ResourceClass[]) {
+    const r = request[rc];
+    out.add({
+      id: explainId.computeDemand(rc),
+      label: `Month-0 ${rc} demand of the instances`,
+      value: compute.demandMonth0[rc]!,
+      unit: RESOURCE_UNIT[rc],
+      formula:
+        rc === 'VCPU' ? 'demand = Σ instances × flavor vCPUs'
+          : rc === 'MEMORY_MB' ? 'demand = Σ instances × ceil(flavor RAM ÷ 2^20) MiB'
+            : 'demand = Σ instances × ceil(flavor root disk ÷ 2^30) GiB (Nova root_gb is GiB)',
+      expression: sum(lines.map((_, j) => `n${j + 1} * ${r.term(`f${j + 1}`)}`)),
+      inputs: lines.flatMap(({ inst, i }, j) => [
+        input(`n${j + 1}`, `instances of ${inst.flavor}`, inst.count, 'instances', scenarioPath('demand', 'instances', i, 'count')),
+        input(`f${j + 1}`, `${r.word} of ${inst.flavor}`, scenario.openstack.flavors[inst.flavor]![r.field], r.unit, scenarioPath('openstack', 'flavors', inst.flavor, r.field)),
+      ]),
+      source: 'nova/scheduler/utils.py resources_from_flavor (VCPU = vcpus, MEMORY_MB = memory_mb, DISK_GB = root_gb + ephemeral_gb); headroom sums the month-0 instance list',
+    });
+  }
+
+  const withDemand = classes.filter((rc) => (compute.demandMonth0[rc] ?? 0) > 0);
+  const instances = lines.reduce((s, { inst }) => s + inst.count, 0);
+  out.add({
+    id: explainId.computeMixFit(),
+    label: 'Copies of the month-0 instance mix that fit on all compute hosts',
+    value: compute.mixInstancesFit,
+    unit: 'instances',
+    formula: 'fit = floor(min over resource classes of total capacity ÷ (month-0 demand ÷ instances)); an upper bound: summing over hosts ignores bin-packing losses',
+    ...(withDemand.length > 0 && instances > 0
+      ? { expression: `floor(min(${withDemand.map((_, i) => `cap${i + 1} / (d${i + 1} / instances)`).join(', ')}))` }
+      : {}),
+    inputs: [
+      input('instances', 'instances at month 0 (Σ demand.instances[].count of known flavors)', instances, 'instances'),
+      ...withDemand.flatMap((rc, i) => [
+        input(`cap${i + 1}`, `${rc} capacity of all compute hosts`, compute.totalCapacity[rc]!, RESOURCE_UNIT[rc], explainId.computeTotal(rc)),
+        input(`d${i + 1}`, `month-0 ${rc} demand`, compute.demandMonth0[rc]!, RESOURCE_UNIT[rc], explainId.computeDemand(rc)),
+      ]),
+    ],
+    source: 'headroom [model] (compute/fit.ts mixFit)',
+  });
+}

@@ -1,0 +1,101 @@
+/**
+ * The ids of the explanations `explainPlan` writes, one builder per family, so that the
+ * report (and any other reader) never types an id by hand. Names (hardware keys, pools,
+ * racks, links) are inserted as they are; an id is an opaque key of `PlanResult.explanations`.
+ */
+import type { ResourceClass } from '../plan/types.js';
+
+/** Which month of the horizon a per-month explanation is about. */
+export type HorizonEnd = 'first' | 'last';
+
+const RESOURCE_POOL_PREFIX = 'storage.pool.';
+
+export const explainId = {
+  /** Placement capacity of one inventory of one host of a hardware model (hosts of one model report the same inventory). */
+  computeInventory: (hardware: string, rc: ResourceClass): string => `compute.inventory.${hardware}.${rc}`,
+  /** Σ capacity over the compute hosts (ComputePlan.totalCapacity). */
+  computeTotal: (rc: ResourceClass): string => `compute.total.${rc}`,
+  /** Capacity without the tolerated hosts (ComputePlan.toleratedCapacity). */
+  computeTolerated: (rc: ResourceClass): string => `compute.tolerated.${rc}`,
+  /** Month-0 demand: Σ count × flavor request (ComputePlan.demandMonth0). */
+  computeDemand: (rc: ResourceClass): string => `compute.demand.${rc}`,
+  /** Copies of the month-0 instance mix that fit (ComputePlan.mixInstancesFit). */
+  computeMixFit: (): string => 'compute.mixFit',
+
+  /** Utilisation threshold of a planned resource (ResourceInfo.threshold). */
+  resourceThreshold: (resource: string): string => `resource.${resource}.threshold`,
+  /** Runway of a planned resource (ResourceInfo.runwayMonths). */
+  resourceRunway: (resource: string): string => `resource.${resource}.runway`,
+  /** Utilisation with the tolerated failures removed in the first or last month (ResourceMonth.utilisationTolerated). */
+  resourceUtilisation: (resource: string, end: HorizonEnd): string => `resource.${resource}.utilisation.${end}`,
+  /** The explanation of a resource's capacity with every host up: compute.total.<class> or storage.pool.<name>.usable. */
+  resourceCapacity: (resource: string): string => resourceTarget(resource, 'capacity'),
+  /** The explanation of a resource's capacity with the tolerated failures removed: compute.tolerated.<class> or storage.pool.<name>.toleratedUsable. */
+  resourceCapacityTolerated: (resource: string): string => resourceTarget(resource, 'tolerated'),
+  /** The explanation of a resource's month-0 demand: compute.demand.<class>, or the pool's stored bytes. */
+  resourceDemand: (resource: string): string => resourceTarget(resource, 'demand'),
+
+  /** Σ OSD device bytes (StoragePlan.rawBytes). */
+  storageRaw: (): string => 'storage.raw',
+  /** Raw left after the tolerated failures (StoragePlan.toleratedRawBytes). */
+  storageToleratedRaw: (): string => 'storage.toleratedRaw',
+  /** Raw of the OSDs a CRUSH rule takes (CephRulePlan.rawBytes). */
+  ruleRaw: (rule: string): string => `storage.rule.${rule}.raw`,
+  /** Per pool (PoolPlan / CephPoolPlan fields). */
+  poolRawUsedRate: (pool: string): string => `storage.pool.${pool}.rawUsedRate`,
+  poolStored: (pool: string): string => `storage.pool.${pool}.stored`,
+  poolUsable: (pool: string): string => `storage.pool.${pool}.usable`,
+  poolNearfullUsable: (pool: string): string => `storage.pool.${pool}.nearfullUsable`,
+  poolToleratedUsable: (pool: string): string => `storage.pool.${pool}.toleratedUsable`,
+  poolToleratedNearfullUsable: (pool: string): string => `storage.pool.${pool}.toleratedNearfullUsable`,
+  poolSafeUsable: (pool: string): string => `storage.pool.${pool}.safeUsable`,
+  poolMaxAvail: (pool: string): string => `storage.pool.${pool}.maxAvail`,
+  poolStillFits: (pool: string): string => `storage.pool.${pool}.stillFits`,
+  poolPgNum: (pool: string): string => `storage.pool.${pool}.pgNum`,
+  /** PG replicas on the fullest OSD (CephPgPlan.maxPgReplicasPerOsd). */
+  pgReplicasPerOsd: (): string => 'storage.pgReplicasPerOsd',
+  /** Time to re-protect a lost OSD or host (CephRecoveryCase.totalSeconds). */
+  recoveryTime: (failure: 'osd' | 'host'): string => `storage.recovery.${failure}`,
+  /** Memory and CPU threads one storage host of a model needs (CephHostSizing). */
+  hostMemoryNeeded: (hardware: string): string => `storage.hostSizing.${hardware}.memory`,
+  hostThreadsNeeded: (hardware: string): string => `storage.hostSizing.${hardware}.cpu`,
+
+  /** Members the control-plane quorum needs, and the controllers that may fail. */
+  quorum: (): string => 'control.quorum',
+  quorumToleratedFailures: (): string => 'control.toleratedFailures',
+
+  /** Per purchase, keyed by role and delivery month (`YYYY-MM`): one purchase per role and month. */
+  purchaseQuantity: (role: string, deliveryMonth: string): string => `procurement.purchase.${role}.${deliveryMonth}.quantity`,
+  purchaseOrderBy: (role: string, deliveryMonth: string): string => `procurement.purchase.${role}.${deliveryMonth}.orderBy`,
+  purchaseTotalPrice: (role: string, deliveryMonth: string): string => `procurement.purchase.${role}.${deliveryMonth}.totalPrice`,
+  purchasePower: (role: string, deliveryMonth: string): string => `procurement.purchase.${role}.${deliveryMonth}.powerTypical`,
+  purchaseHeat: (role: string, deliveryMonth: string): string => `procurement.purchase.${role}.${deliveryMonth}.heat`,
+  /** Σ of the purchases' total prices in the plan's currency. */
+  capexTotal: (): string => 'procurement.capexTotal',
+  /** Power of a rack after every purchase, at typical and at maximum draw (RackUse). */
+  rackPowerTypical: (rack: string): string => `procurement.rack.${rack}.powerTypical`,
+  rackPowerMax: (rack: string): string => `procurement.rack.${rack}.powerMax`,
+
+  /** Effective bandwidth of a link (bond or port) of a role on a hardware model (LinkRow). */
+  linkAggregate: (role: string, hardware: string, link: string): string => `network.link.${role}.${hardware}.${link}.aggregate`,
+  linkSingleFlow: (role: string, hardware: string, link: string): string => `network.link.${role}.${hardware}.${link}.singleFlow`,
+  linkAfterLoss: (role: string, hardware: string, link: string): string => `network.link.${role}.${hardware}.${link}.afterLinkLoss`,
+  /** Ceph traffic per host on a link in the last month of the horizon (LinkTraffic.demandByMonthBitsPerSecond). */
+  linkLoadLast: (role: string, hardware: string, link: string): string => `network.traffic.${role}.${hardware}.${link}.lastMonth`,
+  /** Usable and host addresses of a subnet (NetworkRow). */
+  subnetUsable: (network: string): string => `network.subnet.${network}.usable`,
+  subnetHostAddresses: (network: string): string => `network.subnet.${network}.hostAddresses`,
+  /** Replication fan-out and the recovery bandwidth after losing a storage host. */
+  replicationFanOut: (): string => 'network.replicationFanOut',
+  recoveryBandwidth: (): string => 'network.recoveryBandwidth',
+} as const;
+
+const COMPUTE_CLASS: Record<string, ResourceClass> = { 'compute.vcpu': 'VCPU', 'compute.memory': 'MEMORY_MB', 'compute.disk': 'DISK_GB' };
+
+/** The explanation behind a planned resource's capacity, tolerated capacity or month-0 demand. */
+function resourceTarget(resource: string, what: 'capacity' | 'tolerated' | 'demand'): string {
+  const rc = COMPUTE_CLASS[resource];
+  if (rc) return what === 'capacity' ? explainId.computeTotal(rc) : what === 'tolerated' ? explainId.computeTolerated(rc) : explainId.computeDemand(rc);
+  const pool = resource.startsWith(RESOURCE_POOL_PREFIX) ? resource.slice(RESOURCE_POOL_PREFIX.length) : resource;
+  return what === 'capacity' ? explainId.poolUsable(pool) : what === 'tolerated' ? explainId.poolToleratedUsable(pool) : explainId.poolStored(pool);
+}

@@ -1,0 +1,141 @@
+/**
+ * Explanations of the procurement plan (procurement/schedule.ts, dates.ts, bom.ts): per
+ * purchase the quantity and why, the order-by date, the total price, the typical power and
+ * heat; the CAPEX total; the power of every rack after the purchases.
+ */
+import { BTU_PER_HOUR_PER_WATT } from '../procurement/bom.js';
+import type { PlanResult } from '../plan/types.js';
+import { ExplanationSet, input, sum } from './common.js';
+import { explainId } from './ids.js';
+import { scenarioPath } from './paths.js';
+import type { ExplainedInput } from './types.js';
+
+const SCHEDULE_SOURCE = 'headroom [model] (procurement/schedule.ts planProcurement)';
+
+/** Explanations of `plan.procurement`; nothing without one. */
+export function explainProcurement(plan: PlanResult, out: ExplanationSet): void {
+  const p = plan.procurement;
+  if (!p) return;
+  const s = plan.scenario;
+  for (const x of p.purchases) {
+    const rulePath = (f: string) => scenarioPath('procurement', 'roles', x.role, f);
+    const rule = s.procurement?.roles[x.role];
+    const qtyId = explainId.purchaseQuantity(x.role, x.deliveryMonth);
+    out.add({
+      id: qtyId,
+      label: `${x.role} hosts (${x.hardware}) to have in service in ${x.deliveryMonth}`,
+      value: x.quantity,
+      unit: 'hosts',
+      formula:
+        `delivered in the first month a resource the ${x.role} role supplies would cross its trigger (utilisation with the tolerated failures removed); ` +
+        'quantity = the fewest order units of `batch` hosts (with ceph.failureDomain rack: batch hosts in each storage rack) after which each such resource is at or under its trigger ' +
+        'in that month and the coverMonths after it, Placement and Ceph capacity re-evaluated with the new hosts',
+      inputs: [
+        input('batch', 'hosts per order unit', rule?.batch ?? 0, 'hosts', rulePath('batch')),
+        input('cover_months', 'months after the crossing the order must also cover', rule?.coverMonths ?? 0, 'months', rulePath('coverMonths')),
+        ...x.reasons.flatMap((r, i): ExplainedInput[] => [
+          input(`trigger${i + 1}`, `trigger of ${r.resource}`, r.threshold, '', rule?.threshold === undefined ? explainId.resourceThreshold(r.resource) : rulePath('threshold')),
+          ...(r.utilisationBefore === null ? [] : [input(`before${i + 1}`, `utilisation of ${r.resource} in ${x.deliveryMonth} without this purchase`, r.utilisationBefore, '')]),
+          ...(r.utilisationAfter === null ? [] : [input(`after${i + 1}`, `utilisation of ${r.resource} in ${x.deliveryMonth} with it`, r.utilisationAfter, '')]),
+        ]),
+      ],
+      source: SCHEDULE_SOURCE,
+    });
+    out.add({
+      id: explainId.purchaseOrderBy(x.role, x.deliveryMonth),
+      label: `Order-by date of the ${x.deliveryMonth} ${x.role} purchase`,
+      value: x.orderBy,
+      unit: '',
+      formula: `order by = the first day of the delivery month − ceil(lead_time × 7) days${x.late ? '; before the plan starts: already late' : ''}`,
+      inputs: [
+        input('delivery', 'delivery month', x.deliveryMonth, ''),
+        input('lead_time', 'lead time', x.leadTimeWeeks, 'weeks', rulePath('leadTimeWeeks')),
+      ],
+      source: 'headroom [model] (procurement/dates.ts orderByDate): ordered a lead time before the month the hosts must be in service',
+    });
+    if (x.totalPriceAmount !== null && x.unitPriceAmount !== null) {
+      out.add({
+        id: explainId.purchaseTotalPrice(x.role, x.deliveryMonth),
+        label: `Price of the ${x.deliveryMonth} ${x.role} purchase`,
+        value: x.totalPriceAmount,
+        unit: x.currency ?? '',
+        formula: 'total = quantity × unit price',
+        expression: 'quantity * unit_price',
+        inputs: [
+          input('quantity', 'hosts bought', x.quantity, 'hosts', qtyId),
+          input('unit_price', `price of one ${x.hardware}`, x.unitPriceAmount, x.currency ?? '', scenarioPath('hardware', x.hardware, 'price', 'amount')),
+        ],
+        source: 'headroom (procurement/bom.ts billOfMaterials); prices are the scenario’s',
+      });
+    }
+    if (x.powerTypicalWatts !== null && x.heatTypicalBtuPerHour !== null) {
+      const powerId = explainId.purchasePower(x.role, x.deliveryMonth);
+      out.add({
+        id: powerId,
+        label: `Typical power draw of the ${x.deliveryMonth} ${x.role} purchase`,
+        value: x.powerTypicalWatts,
+        unit: 'W',
+        formula: 'power = quantity × typical draw of one host',
+        expression: 'quantity * typical',
+        inputs: [
+          input('quantity', 'hosts bought', x.quantity, 'hosts', qtyId),
+          input('typical', `typical draw of one ${x.hardware}`, s.hardware[x.hardware]?.power?.typicalWatts ?? 0, 'W', scenarioPath('hardware', x.hardware, 'power', 'typicalWatts')),
+        ],
+        source: 'headroom (procurement/bom.ts); power figures are the scenario’s',
+      });
+      out.add({
+        id: explainId.purchaseHeat(x.role, x.deliveryMonth),
+        label: `Heat of the ${x.deliveryMonth} ${x.role} purchase at typical draw`,
+        value: x.heatTypicalBtuPerHour,
+        unit: 'BTU/h',
+        formula: 'heat = power × 3.412 BTU/h per watt',
+        expression: 'power * btu_per_watt',
+        inputs: [input('power', 'typical power draw', x.powerTypicalWatts, 'W', powerId), input('btu_per_watt', 'BTU/h per watt', BTU_PER_HOUR_PER_WATT, 'BTU/h')],
+        source: '1 W = 3.412 BTU/h (ASHRAE)',
+      });
+    }
+  }
+  const priced = p.purchases.filter((x) => x.totalPriceAmount !== null && x.currency === p.currency);
+  out.add({
+    id: explainId.capexTotal(),
+    label: 'CAPEX of every purchase over the horizon',
+    value: p.capexTotalAmount,
+    unit: p.currency ?? '',
+    formula: 'CAPEX = Σ of the purchases’ totals (in the plan’s currency; booked in the delivery month)',
+    expression: sum(priced.map((_, i) => `p${i + 1}`)),
+    inputs: priced.map((x, i) => input(`p${i + 1}`, `${x.deliveryMonth} ${x.role} purchase`, x.totalPriceAmount!, x.currency ?? '', explainId.purchaseTotalPrice(x.role, x.deliveryMonth))),
+    source: 'headroom (procurement/bom.ts billOfMaterials)',
+  });
+
+  // Rack power after every purchase: the hosts there now, plus the hosts the purchases place there.
+  for (const rack of p.racks) {
+    const count = new Map<string, number>();
+    for (const h of plan.hosts) if (h.rack === rack.name) count.set(h.hardware, (count.get(h.hardware) ?? 0) + 1);
+    for (const x of p.purchases) {
+      const n = x.placement[rack.name];
+      if (n) count.set(x.hardware, (count.get(x.hardware) ?? 0) + n);
+    }
+    const models = [...count];
+    for (const [kind, field, value, id] of [
+      ['typical', 'typicalWatts', rack.powerTypicalWatts, explainId.rackPowerTypical(rack.name)],
+      ['maximum', 'maxWatts', rack.powerMaxWatts, explainId.rackPowerMax(rack.name)],
+    ] as const) {
+      out.add({
+        id,
+        label: `Power of rack ${rack.name} at ${kind} draw, after every purchase`,
+        value,
+        unit: 'W',
+        formula: `rack power = Σ over the hosts in the rack (existing and bought) of their ${kind} draw${rack.powerBudgetWatts === null ? '' : '; budgets are checked against the maximum'}`,
+        expression: sum(models.map((_, i) => `n${i + 1} * w${i + 1}`)),
+        inputs: [
+          ...models.flatMap(([hw, n], i) => [
+            input(`n${i + 1}`, `${hw} hosts in ${rack.name}`, n, 'hosts'),
+            input(`w${i + 1}`, `${kind} draw of one ${hw}`, s.hardware[hw]?.power?.[field] ?? 0, 'W', s.hardware[hw]?.power ? scenarioPath('hardware', hw, 'power', field) : undefined),
+          ]),
+          ...(rack.powerBudgetWatts === null ? [] : [input('budget', `power budget of ${rack.name}`, rack.powerBudgetWatts, 'W', rack.added ? undefined : scenarioPath('racks', { name: rack.name }, 'powerBudgetWatts'))]),
+        ],
+        source: 'headroom (procurement/bom.ts); plan on typical draw, check budgets against maximum draw',
+      });
+    }
+  }
+}
