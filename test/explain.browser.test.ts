@@ -99,7 +99,7 @@ describe.skipIf(!hasChromium)('explained figures in Chromium', () => {
     const width = page.viewportSize()!.width;
     const all = page.locator('details.why');
     const n = await all.count();
-    expect(n).toBe(3); // the sample's three explanations: Raw capacity, volumes usable, cmp-r760 VCPU capacity
+    expect(n).toBe(4); // the sample's three explanations: Raw capacity (in the summary and the Storage section), volumes usable, cmp-r760 VCPU capacity
     for (let i = 0; i < n; i++) {
       const d = all.nth(i);
       await d.locator('summary').scrollIntoViewIfNeeded();
