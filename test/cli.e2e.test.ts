@@ -3,6 +3,7 @@
  * would (`node packages/cli/dist/bin.js ...`, cwd = repository root). The test command
  * builds first; when the binary is missing, beforeAll builds it.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -199,6 +200,28 @@ describe('headroom report', () => {
     expect(r.stdout).toBe(headroom('plan', pilot).stdout);
     // no temporary file left next to it
     expect(readdirSync(outDir)).toEqual(['x.html']);
+  });
+
+  it('is deterministic: each reference scenario gives byte-identical reports from separate runs, whatever the time zone and locale', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'headroom-determinism-'));
+    for (const file of ['scenarios/reference-pilot.yaml', 'scenarios/regional-cloud.yaml']) {
+      const runs = [
+        { TZ: 'UTC', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
+        { TZ: 'Pacific/Auckland', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' },
+      ].map((locale, i) => {
+        const out = join(dir, `${i}.html`);
+        const r = spawnSync(process.execPath, [join(root, 'packages/cli/dist/bin.js'), 'report', file, '-o', out, '--fail-on', 'none'], {
+          cwd: root,
+          encoding: 'utf8',
+          env: { ...process.env, ...locale },
+        });
+        expect(r.status, r.stderr).toBe(0);
+        return readFileSync(out);
+      });
+      expect(runs[0]!.length).toBeGreaterThan(100_000);
+      expect(runs[1]!.equals(runs[0]!), file).toBe(true);
+    }
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('without -o exits 2', () => {

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { PlanResult } from '@headroom/core';
 import { samplePlan, XSS_PAYLOAD } from './fixtures/sample-plan.js';
 import { renderHtml, SECTIONS } from './index.js';
+import { SORT_SCRIPT } from './sort-script.js';
 
 const ESCAPED_PAYLOAD = '&lt;img src=x onerror=alert(1)&gt;';
 
@@ -51,7 +53,7 @@ describe('renderHtml', async () => {
   it('has every section, as a heading with an id, in order, linked from the table of contents', () => {
     let last = -1;
     for (const [id, heading] of SECTIONS) {
-      const at = doc.indexOf(`<h2 id="${id}">${heading}</h2>`);
+      const at = doc.indexOf(`<h2 id="${id}">${heading} <a class="self-link" href="#${id}" aria-label="Link to this section">#</a></h2>`);
       expect(at, id).toBeGreaterThan(last);
       last = at;
       expect(doc).toContain(`<a href="#${id}">`);
@@ -150,14 +152,17 @@ describe('renderHtml', async () => {
   it('escapes the title option', async () => {
     const titled = await renderHtml(samplePlan, { title: `Q3 <script>alert(1)</script> & co` });
     expect(titled).toContain('<title>Q3 &lt;script&gt;alert(1)&lt;/script&gt; &amp; co</title>');
-    expect(titled).not.toContain('<script>');
+    expect(titled).not.toContain('<script>alert');
   });
 
-  it('references no external resource: no script, no src, only in-page links, no url() but #ids, no http(s)', () => {
+  it('references no external resource: one inline script, no src, only in-page links, no url() but #ids, no http(s)', () => {
     const all = tags(doc);
     expect(all.length).toBeGreaterThan(1000);
     const names = new Set(all.map((t) => t.name));
-    for (const banned of ['script', 'link', 'img', 'image', 'iframe', 'object', 'embed', 'use', 'foreignobject']) {
+    // exactly one script, inline, attribute-free, and it is the sort script
+    expect(all.filter((t) => t.name === 'script')).toEqual([{ name: 'script', attrs: [] }]);
+    expect(doc.match(/<script>([\s\S]*?)<\/script>/)?.[1]).toBe(SORT_SCRIPT);
+    for (const banned of ['link', 'img', 'image', 'iframe', 'object', 'embed', 'use', 'foreignobject']) {
       expect(names.has(banned), banned).toBe(false);
     }
     for (const t of all) {
@@ -189,6 +194,36 @@ describe('renderHtml', async () => {
     const ths = doc.match(/<th\b[^>]*>/g) ?? [];
     expect(ths.length).toBeGreaterThan(50);
     for (const th of ths) expect(th).toMatch(/scope="(col|row)"/);
+    // every table is named: a <caption>, or an aria-label (the charts' data tables, titled by their <summary>)
+    const tables = doc.match(/<table\b[^>]*>\s*(?:<caption>)?/g) ?? [];
+    expect(tables.length).toBeGreaterThan(10);
+    for (const t of tables) expect(t).toMatch(/<caption>$|aria-label="Data table: [^"]+"/);
+  });
+
+  it('has a Content-Security-Policy that fetches nothing and allows only the sort script, by its hash', () => {
+    const csp = doc.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1];
+    // the hash is computed here independently: base64 of the SHA-256 digest of the script's UTF-8 text
+    const hash = createHash('sha256').update(Buffer.from(SORT_SCRIPT, 'utf8')).digest('base64');
+    expect(csp).toBe(`default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'`);
+    // in <head>, before the stylesheet and anything it governs
+    expect(doc.indexOf('http-equiv="Content-Security-Policy"')).toBeLessThan(doc.indexOf('<style>'));
+    expect(doc.indexOf('http-equiv="Content-Security-Policy"')).toBeLessThan(doc.indexOf('</head>'));
+  });
+
+  it('gives every h2 and h3 an id and a self-link to it', () => {
+    const headings = [...doc.matchAll(/<h([23])\b([^>]*)>([\s\S]*?)<\/h\1>/g)];
+    expect(headings.length).toBeGreaterThan(20);
+    for (const [, , attrs, content] of headings) {
+      const id = attrs!.match(/^ id="([^"]+)"$/)?.[1];
+      expect(id, attrs).toBeDefined();
+      expect(content!.endsWith(` <a class="self-link" href="#${id}" aria-label="Link to this section">#</a>`), content).toBe(true);
+    }
+  });
+
+  it('marks the findings severity cells with a sort rank, worst first', () => {
+    expect(doc).toContain('<tr class="finding-error"><td data-sort="0"><span class="badge sev-error">');
+    expect(doc).toContain('<tr class="finding-warning"><td data-sort="1">');
+    expect(doc).toContain('<tr class="finding-info"><td data-sort="2">');
   });
 
   it('gives every element a unique id', () => {

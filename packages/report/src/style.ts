@@ -1,6 +1,7 @@
 /**
  * The report's stylesheet, inlined in <style>: system fonts only, light and dark
- * (prefers-color-scheme), and a print layout for A4 that always prints light.
+ * (prefers-color-scheme), sortable-table and self-link decoration, and a print layout for A4
+ * and Letter that always prints light.
  */
 
 const LIGHT = `
@@ -16,6 +17,16 @@ const DARK = `
   --error: #f2b8b5; --error-bg: #4a1c19; --warning: #f5d38a; --warning-bg: #3d3010;
   --info: #a8c7fa; --info-bg: #1c2b44; --pass: #9fd8ac; --pass-bg: #173222;
   --chart-text: #d0d0d0; --chart-grid: #3a3c40;`;
+
+/**
+ * Header cells of numeric columns align right, over their numbers: the header of column n when
+ * the table has a td.num in column n (columns 1 to 16; :has() needs Chrome 105, Safari 15.4,
+ * Firefox 121; older browsers keep the headers left).
+ */
+const NUMERIC_HEADERS = Array.from(
+  { length: 16 },
+  (_, i) => `table:has(> tbody > tr > td.num:nth-child(${i + 1})) > thead > tr > th:nth-child(${i + 1})`,
+).join(',\n');
 
 /** The complete stylesheet. */
 export const STYLESHEET = `
@@ -106,19 +117,46 @@ table.failure-matrix th[scope=row] { min-width: 11em; }
 dl.glossary dt { font-weight: 650; margin-top: 10px; }
 dl.glossary dd { margin: 2px 0 0 0; max-width: 90ch; }
 footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--rule); color: var(--muted); font-size: 0.85rem; }
-@page { size: A4; margin: 14mm 12mm 16mm; }
+/* Numeric column headers right-aligned; sortable tables (the inline sort script adds button.sort in each
+   header); self-links; focus. */
+${NUMERIC_HEADERS} { text-align: right; }
+button.sort { font: inherit; color: inherit; background: none; border: 0; padding: 0; margin: 0; text-align: inherit;
+  cursor: pointer; }
+button.sort::after { content: "\\2195"; content: "\\2195" / ""; color: var(--muted); margin-left: 0.3em; font-weight: 400; }
+th[aria-sort=ascending] > button.sort::after { content: "\\25B2"; content: "\\25B2" / ""; color: var(--fg); }
+th[aria-sort=descending] > button.sort::after { content: "\\25BC"; content: "\\25BC" / ""; color: var(--fg); }
+table[data-sorted] tr.group-start > * { border-top: 1px solid var(--rule); }
+:focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
+a.self-link { color: var(--muted); text-decoration: none; font-weight: 400; margin-left: 0.2em; opacity: 0; }
+h2:hover > a.self-link, h3:hover > a.self-link, a.self-link:focus { opacity: 1; }
+a.self-link:hover { color: var(--link); }
+@media (hover: none) { a.self-link { opacity: 0.5; } }
+h2:target, h3:target { background: var(--info-bg); box-shadow: -8px 0 0 var(--info-bg), 8px 0 0 var(--info-bg); }
+/* Print: A4 or Letter, whichever the printer uses (no forced size). Printable area with these
+   margins: A4 186 x 267 mm (703 x 1009 CSS px at 96 px/in), Letter 192 x 249 mm (725 x 943 px).
+   A page break before every section but the first; figures and table rows never split; table
+   headers repeat; tables fit the width; always light colours; no interactive decoration. */
+@page { margin: 14mm 12mm 16mm; }
 @media print {
   :root { color-scheme: light; ${LIGHT} }
-  body { font-size: 9.5pt; }
+  html, body { font-size: 9.5pt; } /* rem sizes (headings, captions, notes) scale with the body text */
   .page { max-width: none; padding: 0; }
-  nav.toc, .chart-data { display: none; }
+  nav.toc, .chart-data, details:not([open]), a.self-link, button.sort::after { display: none; }
   h2 { break-before: page; border-top: none; margin-top: 0; }
   section.summary h2 { break-before: avoid; }
-  h2, h3, h4 { break-after: avoid; }
-  figure.chart, tr, .verdict, dl.facts, .answer { break-inside: avoid; }
+  h2, h3, h4, caption, figcaption { break-after: avoid; }
+  h2:target, h3:target { background: none; box-shadow: none; }
+  figure.chart, .chart-svg, tr, .verdict, dl.facts, .answer { break-inside: avoid; }
+  .chart-svg svg { max-width: 100%; max-height: 150mm; height: auto; }
   thead { display: table-header-group; }
   table { font-size: 8pt; }
+  /* tables fit the page width: tighter cells, no screen minimum widths, a smaller font for
+     tables of 9 columns or more; words and numbers are never broken */
+  th, td { padding: 2px 4px; }
+  table:has(> thead > tr > :nth-child(9)) { font-size: 7pt; }
+  table.findings td.message, table.checks td, table.hardware td { min-width: 0; }
   a { color: inherit; text-decoration: none; }
+  button.sort { display: contents; } /* as plain header text: Chromium leaves a button blank in repeated headers */
   .badge, .verdict, .note, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 

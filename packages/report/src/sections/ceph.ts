@@ -147,7 +147,7 @@ async function fillFigure(plan: PlanResult, c: CephStoragePlan, rule: string, po
 <figcaption><strong>${title}.</strong> ${description}</figcaption>
 <div class="chart-svg">${svg}</div>
 <details class="chart-data"><summary>Data table: ${title}</summary>
-<table>
+<table aria-label="Data table: ${title}">
 <thead><tr><th scope="col">Month</th><th scope="col">Fullest OSD</th><th scope="col">Survivors</th>${pools.map((p) => html`<th scope="col">${p.name} stored</th><th scope="col">${p.name} MAX AVAIL</th><th scope="col">${p.name} ÷ safe usable</th>`)}</tr></thead>
 <tbody>
 ${points.map(({ month, x, m }) => html`<tr><th scope="row">${month}</th><td class="num">${formatPercent(x.fullestOsdUtilisation)}</td><td class="num">${formatPercent(x.survivorUtilisation)}</td>${pools.map((p) => {

@@ -233,7 +233,7 @@ export async function resourceFigure(plan: PlanResult, resourceId: string, opts:
 <figcaption><strong>${opts.title}.</strong> ${description}</figcaption>
 <div class="chart-svg">${svg}</div>
 <details class="chart-data"><summary>Data table: ${opts.title}</summary>
-<table>
+<table aria-label="Data table: ${opts.title}">
 <thead><tr><th scope="col">Month</th><th scope="col">${opts.demandName}</th><th scope="col">${opts.capacityName}, all hosts</th><th scope="col">${opts.capacityName} ${without}</th><th scope="col">Utilisation ${without}</th>${bought.rows.length > 0 ? html`<th scope="col">${names.withPurchases}</th>` : ''}</tr></thead>
 <tbody>
 ${points.map(

@@ -2,9 +2,13 @@
 import type { PlanResult } from '@headroom/core';
 import { html, type SafeHtml } from '../escape.js';
 import { formatMonthIndex, formatQuantity, MISSING } from '../format.js';
-import { breakableText, codeText, severityBadge, sortFindings } from './common.js';
+import { breakableText, codeText, SEVERITIES, severityBadge, sortFindings } from './common.js';
 
-/** Section 6: the findings table (severity, code, subject, message, month, value, limit, source). */
+/**
+ * Section 6: the findings table (severity, code, subject, message, month, value, limit, source).
+ * The severity cell carries `data-sort` = its rank in `SEVERITIES` (0 = error), so sorting the
+ * column ascending puts the worst first.
+ */
 export function findingsSection(plan: PlanResult): SafeHtml {
   const findings = sortFindings(plan.findings);
   const body =
@@ -16,7 +20,7 @@ export function findingsSection(plan: PlanResult): SafeHtml {
 <tbody>
 ${findings.map(
   (f) =>
-    html`<tr class="finding-${f.severity}"><td>${severityBadge(f.severity)}</td><th scope="row">${codeText(f.code)}</th><td>${breakableText(f.subject)}</td><td class="message">${f.message}</td><td>${
+    html`<tr class="finding-${f.severity}"><td data-sort="${SEVERITIES.indexOf(f.severity)}">${severityBadge(f.severity)}</td><th scope="row">${codeText(f.code)}</th><td>${breakableText(f.subject)}</td><td class="message">${f.message}</td><td>${
       f.month === undefined ? MISSING : formatMonthIndex(plan.months, f.month)
     }</td><td class="num">${f.value === undefined ? MISSING : formatQuantity(f.value, f.unit)}</td><td class="num">${
       f.limit === undefined ? MISSING : formatQuantity(f.limit, f.unit)
