@@ -10,6 +10,7 @@ import type { CephStoragePlan } from './ceph-types.js';
 import type { FailurePlan } from '../failure/types.js';
 import type { ProcurementPlan } from '../procurement/types.js';
 import type { PlanHeadline } from './headline.js';
+import type { RackElevation } from '../racks/types.js';
 
 export const PLAN_SCHEMA_VERSION = 1 as const;
 
@@ -221,4 +222,6 @@ export interface PlanResult {
   failure?: FailurePlan;
   /** The purchase schedule and bill of materials; set only when the scenario has a `procurement:` section. */
   procurement?: ProcurementPlan;
+  /** Every rack's elevation (hosts bottom-up) and its space and power at month 0 and after the purchases. Always set by evaluate; optional so that hand-built plans may omit it. */
+  racks?: RackElevation[];
 }
