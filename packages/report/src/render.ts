@@ -14,6 +14,7 @@ import { glossarySection } from './sections/glossary.js';
 import { networkSection } from './sections/network.js';
 import { nodesSection } from './sections/nodes.js';
 import { procurementSection } from './sections/procurement.js';
+import { racksSection } from './sections/racks.js';
 import { storageSection } from './sections/storage.js';
 import { summarySection } from './sections/summary.js';
 import { STYLESHEET } from './style.js';
@@ -38,6 +39,7 @@ export const SECTIONS: readonly (readonly [id: string, heading: string])[] = [
   ['control-plane', 'Control plane quorum'],
   ['failure', 'Failure domains'],
   ['procurement', 'Procurement'],
+  ['racks', 'Racks and power'],
   ['nodes', 'Nodes and role checks'],
   ['findings', 'Findings'],
   ['glossary', 'Glossary'],
@@ -60,6 +62,7 @@ export async function renderHtml(plan: PlanResult, options: RenderHtmlOptions = 
   const network = await networkSection(plan);
   const failure = await failureSection(plan);
   const procurement = await procurementSection(plan);
+  const racks = await racksSection(plan);
   const doc = html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -86,6 +89,7 @@ ${network}
 ${controlPlaneSection(plan)}
 ${failure}
 ${procurement}
+${racks}
 ${nodesSection(plan)}
 ${findingsSection(plan)}
 ${glossarySection()}
