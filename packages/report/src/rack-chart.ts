@@ -34,7 +34,7 @@ export interface RackElevationChart {
   /** One box per host: from rack unit `bottomRu` to `bottomRu + heightRu - 1`. */
   units: { rack: string; host: string; role: string; bottomRu: number; heightRu: number; state: UnitState }[];
   /** Per rack, kW (display unit): null when unknown or absent. `start` is drawn only when it differs from `after`. */
-  power: { rack: string; typicalKw: number | null; maxKw: number | null; startMaxKw: number | null; budgetKw: number | null; label: string }[];
+  power: { rack: string; typicalKw: number | null; maxKw: number | null; startMaxKw: number | null; budgetKw: number | null; label: string; shortLabel: string }[];
 }
 
 /** Plot width in px; the SVG scales to the page (about 19 cm on A4). */
@@ -112,7 +112,9 @@ export function rackElevationSpec(chart: RackElevationChart): TopLevelSpec {
   const powerColor = { field: 'series', type: 'nominal' as const, scale: { domain: [...series], range: series.map((s) => POWER_COLORS[POWER_SERIES.indexOf(s)]!) }, legend: { title: null, orient: 'bottom' as const, direction: 'horizontal' as const, symbolType: 'square' } };
   const kwAxis = { type: 'quantitative' as const, scale: { domain: [0, kwTop * 1.25], nice: false }, axis: { title: 'power (kW)', tickCount: 4, tickMinStep: 1, format: ',.0f', minExtent: Y_AXIS_EXTENT, maxExtent: Y_AXIS_EXTENT } };
   const stateLegend = states.length < 2 ? null : { title: null, orient: 'bottom' as const, direction: 'horizontal' as const, symbolType: 'square', symbolFillColor: '#9aa5b1', symbolStrokeColor: '#333333' };
-  const labelsFit = powerRows.every((p) => labelFits(p.label, band / (1 - BAND_PADDING)));
+  // The power labels: long ones when every one fits its column step, else the short ones, else none.
+  const step = band / (1 - BAND_PADDING);
+  const labelKey = powerRows.every((p) => labelFits(p.label, step)) ? 'label' : powerRows.every((p) => labelFits(p.shortLabel, step)) ? 'shortLabel' : null;
   // Without any power figure or budget the power row would be an empty axis: left out.
   const anyPower = bars.length > 0 || ticksKw.length > 0;
   return {
@@ -171,9 +173,9 @@ export function rackElevationSpec(chart: RackElevationChart): TopLevelSpec {
             mark: { type: 'tick' as const, thickness: 2, bandSize: band },
             encoding: { x, y: { field: 'kw', ...kwAxis }, color: powerColor },
           },
-          ...(labelsFit
+          ...(labelKey !== null
             ? [{
-                data: { values: powerRows.map((p) => ({ rack: p.rack, label: p.label, kw: Math.max(p.maxKw ?? 0, p.budgetKw ?? 0) })) },
+                data: { values: powerRows.map((p) => ({ rack: p.rack, label: p[labelKey], kw: Math.max(p.maxKw ?? 0, p.budgetKw ?? 0) })) },
                 mark: { type: 'text' as const, fontSize: LABEL_FONT_PX, baseline: 'bottom' as const, dy: -3 },
                 encoding: { x: { ...x, bandPosition: 0.5 }, y: { field: 'kw', ...kwAxis }, text: { field: 'label' } },
               }]

@@ -80,6 +80,7 @@ async function chart(racks: readonly RackElevation[]): Promise<SafeHtml> {
         startMaxKw: r.added !== null || r.month0.powerMaxWatts === null ? null : r.month0.powerMaxWatts / 1000,
         budgetKw: r.powerBudgetWatts === null ? null : r.powerBudgetWatts / 1000,
         label: r.afterPurchases.powerMaxWatts === null ? 'unknown' : `${kw(r.afterPurchases.powerMaxWatts)}${r.powerBudgetWatts === null ? '' : ` / ${kw(r.powerBudgetWatts)}`} kW max`,
+        shortLabel: r.afterPurchases.powerMaxWatts === null ? '?' : `${kw(r.afterPurchases.powerMaxWatts)}${r.powerBudgetWatts === null ? '' : `/${kw(r.powerBudgetWatts)}`}`,
       })),
     }),
   );
