@@ -73,7 +73,7 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
       await page.goto(fileUrl, { waitUntil: 'load' });
 
       // Charts: inline SVGs with drawn line marks.
-      const charts = await page.$$eval('figure.chart svg', (svgs) =>
+      const charts = await page.$$eval('figure.chart:not(.rack-elevation) svg', (svgs) =>
         svgs.map((svg) => ({
           lines: svg.querySelectorAll('.mark-line path').length,
           title: svg.querySelector('title')?.textContent ?? '',
@@ -86,6 +86,16 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
         expect(c.title).not.toBe('');
         expect(c.width).toBeGreaterThan(300);
       }
+
+      // The rack elevation: 3 rack panels + 9 host boxes + power bars, host names as text.
+      const racks = await page.$eval('figure.rack-elevation svg', (svg) => ({
+        boxes: svg.querySelectorAll('.mark-rect path').length,
+        labels: [...svg.querySelectorAll('.rack_labels_marks text')].map((t) => t.textContent),
+        title: svg.querySelector('title')?.textContent ?? '',
+      }));
+      expect(racks.boxes).toBeGreaterThanOrEqual(12);
+      expect(racks.labels).toContain('compute-01');
+      expect(racks.title).toBe('Rack elevations and power');
 
       // Nothing but the file itself was requested.
       expect(requests).toEqual([fileUrl]);
@@ -102,7 +112,7 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
       expect(text).toContain(XSS_PAYLOAD);
 
       // Every section heading is there.
-      for (const id of ['summary', 'compute', 'storage', 'control-plane', 'nodes', 'findings', 'glossary']) {
+      for (const id of ['summary', 'compute', 'storage', 'control-plane', 'racks', 'nodes', 'findings', 'glossary']) {
         expect(await page.locator(`h2#${id}`).count()).toBe(1);
       }
 
@@ -197,7 +207,11 @@ describe.skipIf(!hasChromium)('scenario reports from the built CLI, in Chromium'
     it(`${file}: charts drawn, no request, no console error or CSP violation, light and dark`, async () => {
       for (const colorScheme of ['light', 'dark'] as const) {
         const { context, page, url, requests, errors } = await open(file, colorScheme);
-        const lines = await page.$$eval('figure.chart:not(.heatmap) svg', (svgs) => svgs.map((svg) => svg.querySelectorAll('.mark-line path').length));
+        const lines = await page.$$eval('figure.chart:not(.heatmap):not(.rack-elevation) svg', (svgs) => svgs.map((svg) => svg.querySelectorAll('.mark-line path').length));
+        // every scenario declares racks: one elevation with its boxes
+        const boxes = await page.$$eval('figure.rack-elevation svg', (svgs) => svgs.map((svg) => svg.querySelectorAll('.mark-rect path').length));
+        expect(boxes).toHaveLength(1);
+        expect(boxes[0]).toBeGreaterThan(0);
         // the failure heat map, when a loss harms within the horizon: one rect per domain row and month
         const cells = await page.$$eval('figure.heatmap svg', (svgs) => svgs.map((svg) => svg.querySelectorAll('.mark-rect path').length));
         for (const n of cells) expect(n).toBeGreaterThan(0);
@@ -217,6 +231,13 @@ describe.skipIf(!hasChromium)('scenario reports from the built CLI, in Chromium'
         else expect([bg > 0.9, fg < 0.05]).toEqual([true, true]);
         mkdirSync(artifacts, { recursive: true });
         await page.screenshot({ path: join(artifacts, colorScheme === 'light' ? `${name}.png` : `${name}-dark.png`) });
+        if (colorScheme === 'light') {
+          // printed on A4 (186 mm wide between the margins), the elevation stays under 18 cm high so it fits a page
+          await page.setViewportSize({ width: Math.round((186 / 25.4) * 96), height: 1000 });
+          await page.emulateMedia({ media: 'print' });
+          const heightCm = await page.$eval('figure.rack-elevation svg', (svg) => (svg.getBoundingClientRect().height / 96) * 2.54);
+          expect(heightCm).toBeLessThanOrEqual(18);
+        }
         await context.close();
       }
     });

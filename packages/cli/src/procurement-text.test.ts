@@ -4,7 +4,7 @@ import { procurementSummary } from './procurement-text.js';
 
 const purchase = (over: Partial<Purchase>): Purchase => ({
   role: 'compute', hardware: 'cmp-a', model: 'A', quantity: 2, deliveryMonthIndex: 9, deliveryMonth: '2027-10', orderBy: '2027-07-09',
-  leadTimeWeeks: 12, late: false, reasons: [], placement: {}, racksAdded: [], unitPriceAmount: 1, totalPriceAmount: 2, currency: 'EUR',
+  leadTimeWeeks: 12, late: false, reasons: [], placement: {}, hosts: [], racksAdded: [], unitPriceAmount: 1, totalPriceAmount: 2, currency: 'EUR',
   heightRuTotal: 4, powerTypicalWatts: null, powerMaxWatts: null, heatTypicalBtuPerHour: null, cumulativePriceAmount: 2, cumulativePowerTypicalWatts: null,
   ...over,
 });

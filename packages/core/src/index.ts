@@ -25,6 +25,8 @@ export type * from './procurement/rules.js';
 export { planProcurement, fleetSeries } from './procurement/schedule.js';
 export { simulateProcurement, type SimulationOptions, type SimulationResult, type GrowthUncertainty, type Percentiles } from './procurement/simulate.js';
 export { procurementCsv, procurementJson } from './procurement/export.js';
+export type * from './racks/types.js';
+export { rackElevations, rackUse, rackPowerFindings, type RackDefinition } from './racks/elevation.js';
 export type * from './network/config.js';
 export type * from './network/types.js';
 export { cephRecoveryBandwidth } from './network/traffic.js';

@@ -185,11 +185,11 @@ describe('renderHtml', async () => {
   });
 
   it('charts: inline SVG with <title>, <desc> and drawn lines; tables: every <th> has a scope', () => {
-    // compute vCPU and RAM, stored vs capacity per pool (2), OSD fill per pool (2)
+    // compute vCPU and RAM, stored vs capacity per pool (2), OSD fill per pool (2), rack elevations
     const svgs = doc.match(/<svg role="img" aria-labelledby="[^"]+"/g) ?? [];
-    expect(svgs.length).toBe(6);
-    expect(doc.match(/<title id="chart-[a-z0-9-]+-title">/g)).toHaveLength(6);
-    expect(doc.match(/<desc id="chart-[a-z0-9-]+-desc">/g)).toHaveLength(6);
+    expect(svgs.length).toBe(7);
+    expect(doc.match(/<title id="chart-[a-z0-9-]+-title">/g)).toHaveLength(7);
+    expect(doc.match(/<desc id="chart-[a-z0-9-]+-desc">/g)).toHaveLength(7);
     expect((doc.match(/class="mark-line role-mark/g) ?? []).length).toBeGreaterThanOrEqual(4);
     const ths = doc.match(/<th\b[^>]*>/g) ?? [];
     expect(ths.length).toBeGreaterThan(50);
@@ -270,13 +270,14 @@ describe('renderHtml on other plans', () => {
     expect(doc).toContain('Disk (GiB)');
   });
 
-  it('renders a plan without months, findings, pools or DISK_GB note', async () => {
+  it('renders a plan without months, findings, pools, DISK_GB note or racks', async () => {
     const plan = variant((p) => {
       p.months = [];
       p.findings = [];
       p.summary = { error: 0, warning: 0, info: 0 };
       p.storage.pools = [];
       delete p.compute.diskNote;
+      delete p.racks;
     });
     const doc = await renderHtml(plan);
     expect(doc).toContain('No month-by-month series for <code>compute.vcpu</code>');

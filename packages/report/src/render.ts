@@ -16,6 +16,7 @@ import { glossarySection } from './sections/glossary.js';
 import { networkSection } from './sections/network.js';
 import { nodesSection } from './sections/nodes.js';
 import { procurementSection } from './sections/procurement.js';
+import { racksSection } from './sections/racks.js';
 import { storageSection } from './sections/storage.js';
 import { summarySection } from './sections/summary.js';
 import { SORT_SCRIPT } from './sort-script.js';
@@ -66,6 +67,7 @@ export const SECTIONS: readonly (readonly [id: string, heading: string])[] = [
   ['control-plane', 'Control plane quorum'],
   ['failure', 'Failure domains'],
   ['procurement', 'Procurement'],
+  ['racks', 'Racks and power'],
   ['nodes', 'Nodes and role checks'],
   ['findings', 'Findings'],
   ['glossary', 'Glossary'],
@@ -90,6 +92,7 @@ export async function renderHtml(plan: PlanResult, options: RenderHtmlOptions = 
   const network = await networkSection(plan);
   const failure = await failureSection(plan);
   const procurement = await procurementSection(plan);
+  const racks = await racksSection(plan);
   const doc = html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -118,6 +121,7 @@ ${network}
 ${controlPlaneSection(plan)}
 ${failure}
 ${procurement}
+${racks}
 ${nodesSection(plan)}
 ${findingsSection(plan)}
 ${glossarySection()}

@@ -110,6 +110,7 @@ figure.chart figcaption strong { color: var(--fg); }
 .chart-svg svg { display: block; width: 100%; max-width: 900px; height: auto; }
 .chart-svg svg text { fill: var(--chart-text); }
 .chart-svg svg .role-axis-grid line { stroke: var(--chart-grid); }
+.chart-svg svg .rack_labels_marks text { fill: #1a1a1a; }
 .chart-data summary { cursor: pointer; color: var(--link); font-size: 0.88rem; }
 .chart-data table { max-width: 720px; }
 table.failure-matrix td { min-width: 8em; }

@@ -120,6 +120,7 @@ export function explainProcurement(plan: PlanResult, out: ExplanationSet): void 
       ['typical', 'typicalWatts', rack.powerTypicalWatts, explainId.rackPowerTypical(rack.name)],
       ['maximum', 'maxWatts', rack.powerMaxWatts, explainId.rackPowerMax(rack.name)],
     ] as const) {
+      if (value === null) continue; // a host model without power data: the rack's power is unknown
       out.add({
         id,
         label: `Power of rack ${rack.name} at ${kind} draw, after every purchase`,

@@ -14,6 +14,7 @@ import { cephRecoveryBandwidth } from '../network/traffic.js';
 import type { Scenario } from '../model/scenario.js';
 import { planStorage } from '../storage/storage-plan.js';
 import { planProcurement } from '../procurement/schedule.js';
+import { rackElevations, rackPowerFindings } from '../racks/elevation.js';
 import { VERSION } from '../version.js';
 import { explainPlan } from '../explain/explain.js';
 import { sortFindings, summarize } from './findings.js';
@@ -34,6 +35,8 @@ import { PLAN_SCHEMA_VERSION, type PlanResult } from './types.js';
  * what losing each host, rack, switch, power feed or zone does, month by month).
  * With a `procurement:` section, planProcurement adds `procurement` (purchase schedule, bill
  * of materials, racks) and its `procurement.*` findings.
+ * rackElevations adds `racks` (every rack's hosts bottom-up, space and power at month 0 and
+ * after the purchases) and rackPowerFindings its `rack.power_exceeded` findings.
  * Findings of every phase are sorted by severity, code, subject (sortFindings) and counted.
  * Last, explainPlan adds `explanations`: formula, inputs and source of every figure the report
  * shows, read from the finished plan.
@@ -62,6 +65,7 @@ export function evaluate(scenario: Scenario): PlanResult {
   );
   const failure = analyzeFailures(scenario, hosts.hosts, compute.plan, failureHooks(scenario, hosts.hosts, replication));
   const procurement = planProcurement(scenario);
+  const racks = rackElevations(scenario, hosts.hosts, procurement);
   const findings = sortFindings([
     ...references,
     ...hosts.findings,
@@ -73,6 +77,7 @@ export function evaluate(scenario: Scenario): PlanResult {
     ...(network?.findings ?? []),
     ...failure.findings,
     ...(procurement?.findings ?? []),
+    ...rackPowerFindings(racks),
   ]);
   const summary = summarize(findings);
   const headline = planHeadline({
@@ -103,6 +108,7 @@ export function evaluate(scenario: Scenario): PlanResult {
     ...(network ? { network: network.plan } : {}),
     failure: failure.plan,
     ...(procurement ? { procurement } : {}),
+    racks,
   };
   plan.explanations = explainPlan(plan);
   return plan;

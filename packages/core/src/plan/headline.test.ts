@@ -46,7 +46,7 @@ describe('planHeadline', () => {
 
   it('orders: Σ hosts, the earliest order-by date (not the first purchase\'s), late and unpriced counts', () => {
     const purchase = (orderBy: string, quantity: number, price: number | null, late = false) =>
-      ({ role: 'compute', hardware: 'h', model: 'M', quantity, deliveryMonthIndex: 1, deliveryMonth: '2027-02', orderBy, leadTimeWeeks: 8, late, reasons: [], placement: {}, racksAdded: [], unitPriceAmount: null, totalPriceAmount: price, currency: 'EUR', heightRuTotal: 0, powerTypicalWatts: null, powerMaxWatts: null, heatTypicalBtuPerHour: null, cumulativePriceAmount: null, cumulativePowerTypicalWatts: null }) as Purchase;
+      ({ role: 'compute', hardware: 'h', model: 'M', quantity, deliveryMonthIndex: 1, deliveryMonth: '2027-02', orderBy, leadTimeWeeks: 8, late, reasons: [], placement: {}, hosts: [], racksAdded: [], unitPriceAmount: null, totalPriceAmount: price, currency: 'EUR', heightRuTotal: 0, powerTypicalWatts: null, powerMaxWatts: null, heatTypicalBtuPerHour: null, cumulativePriceAmount: null, cumulativePowerTypicalWatts: null }) as Purchase;
     const procurement = {
       purchases: [purchase('2027-03-01', 2, 1000), purchase('2026-12-04', 1, null, true)],
       capexByMonth: [], capexTotalAmount: 1000, currency: 'EUR', racks: [], utilisation: [], uncovered: ['storage.pool.rbd'], findings: [],

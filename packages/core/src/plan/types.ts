@@ -11,6 +11,7 @@ import type { FailurePlan } from '../failure/types.js';
 import type { ProcurementPlan } from '../procurement/types.js';
 import type { PlanHeadline } from './headline.js';
 import type { Explanation } from '../explain/types.js';
+import type { RackElevation } from '../racks/types.js';
 
 export const PLAN_SCHEMA_VERSION = 1 as const;
 
@@ -228,4 +229,6 @@ export interface PlanResult {
    * set by evaluate; optional so that hand-built plans may omit it.
    */
   explanations?: Record<string, Explanation>;
+  /** Every rack's elevation (hosts bottom-up) and its space and power at month 0 and after the purchases. Always set by evaluate; optional so that hand-built plans may omit it. */
+  racks?: RackElevation[];
 }

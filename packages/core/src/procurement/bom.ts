@@ -1,11 +1,13 @@
 /**
  * Bill of materials: prices, power, heat and rack units per purchase and cumulative; CAPEX
- * per month and in total; every rack's space and power after the purchases.
+ * per month and in total; every rack's space and power after the purchases (from the rack
+ * elevations: `startHosts` and each purchase's `hosts` in `racks`).
  */
 import type { Finding } from '../diagnostics/types.js';
 import type { Rack, Scenario } from '../model/scenario.js';
 import type { Host } from '../plan/types.js';
-import type { ProcurementPlan, Purchase, RackUse } from './types.js';
+import { rackElevations, rackUse } from '../racks/elevation.js';
+import type { ProcurementPlan, Purchase } from './types.js';
 
 /** BTU per hour per watt: 1 W = 3.412 BTU/h (ASHRAE; 3.41214). */
 export const BTU_PER_HOUR_PER_WATT = 3.412;
@@ -20,7 +22,7 @@ export const BTU_PER_HOUR_PER_WATT = 3.412;
  * added racks: `procurement.rack_added` (info).
  */
 export function billOfMaterials(
-  scenario: Scenario, purchases: Purchase[], racks: readonly Rack[], added: ReadonlySet<string>, hosts: readonly Host[],
+  scenario: Scenario, purchases: Purchase[], racks: readonly Rack[], startHosts: readonly Host[],
   uncovered: string[], findings: Finding[],
 ): ProcurementPlan {
   purchases.sort((a, b) => a.deliveryMonthIndex - b.deliveryMonthIndex || a.role.localeCompare(b.role));
@@ -68,26 +70,12 @@ export function billOfMaterials(
     }
   }
 
-  const rackUse: RackUse[] = racks.map((r) => {
-    const here = hosts.filter((h) => h.rack === r.name);
-    const sum = (f: (h: Host) => number): number => here.reduce((a, h) => a + f(h), 0);
-    const use: RackUse = {
-      name: r.name, added: added.has(r.name), heightRu: r.heightRu,
-      usedRu: sum((h) => scenario.hardware[h.hardware]?.heightRu ?? 0),
-      powerBudgetWatts: r.powerBudgetWatts ?? null,
-      powerTypicalWatts: sum((h) => scenario.hardware[h.hardware]?.power?.typicalWatts ?? 0),
-      powerMaxWatts: sum((h) => scenario.hardware[h.hardware]?.power?.maxWatts ?? 0),
-    };
-    if (r.zone !== undefined) use.zone = r.zone;
-    return use;
-  });
-
   return {
     purchases,
     capexByMonth: [...capex].map(([month, amount]) => ({ month, amount })),
     capexTotalAmount: cumulativePrice,
     currency,
-    racks: rackUse,
+    racks: rackElevations(scenario, startHosts, { racks, purchases }).map(rackUse),
     utilisation: [],
     uncovered,
     findings,

@@ -93,6 +93,8 @@ describe('planProcurement', () => {
     const rule = { hardware: 'cmp-r760', batch: 1, leadTimeWeeks: 12 };
     const cover14 = planProcurement(computeScenario({ procurement: { roles: { compute: { ...rule, coverMonths: 14 } } } }))!;
     expect(cover14.purchases.map((p) => [p.deliveryMonthIndex, p.quantity])).toEqual([[9, 2]]);
+    // one purchase, two hosts in the order placed: r1 (no rack has more hypervisors: the first), then r2 (r1 has 2 now)
+    expect(cover14.purchases[0]!.hosts).toEqual([{ name: 'compute-new-01', rack: 'r1' }, { name: 'compute-new-02', rack: 'r2' }]);
     const cover12 = planProcurement(computeScenario({ procurement: { roles: { compute: { ...rule, coverMonths: 12 } } } }))!;
     expect(cover12.purchases.map((p) => [p.deliveryMonthIndex, p.quantity])).toEqual([[9, 1], [22, 1]]);
   });
@@ -184,6 +186,9 @@ describe('planProcurement', () => {
     const roomy = planProcurement({ ...s, racks: s.racks.map((r) => ({ ...r, powerBudgetWatts: 2600 })) })!;
     expect(roomy.purchases.map((p) => p.racksAdded)).toEqual([[], []]);
     expect(roomy.purchases[0]!.placement).toEqual({ r1: 1 });
+    // The bought hosts, named as the final fleet numbers them (compute-new-NN, per role, in delivery order):
+    // month 22's goes to r2 (r1 has 2 hypervisors now, r2 1; r2 at 800 + 900 + 900 = 2,600 W <= 2,600 W).
+    expect(roomy.purchases.map((p) => p.hosts)).toEqual([[{ name: 'compute-new-01', rack: 'r1' }], [{ name: 'compute-new-02', rack: 'r2' }]]);
   });
 
   it('an order whose lead time reaches before the start is late', () => {

@@ -127,7 +127,10 @@ function placeHost(
  * Adds one order unit: `batch` hosts, or with `ceph.failureDomain: rack` for storage `batch`
  * hosts in each rack that held storage hosts at the start (the failure domains grow together).
  */
-function addUnit(scenario: Scenario, fleet: Fleet, role: ProcurementRole, rule: PurchaseRule, domains: readonly string[], purchase: Purchase): void {
+function addUnit(
+  scenario: Scenario, fleet: Fleet, role: ProcurementRole, rule: PurchaseRule, domains: readonly string[], purchase: Purchase,
+  bought: { name: string; rack: string }[],
+): void {
   const targets: (string | undefined)[] = role === 'storage' && scenario.ceph.failureDomain === 'rack' && domains.length > 0 ? [...domains] : [undefined];
   for (const target of targets) {
     for (let b = 0; b < rule.batch; b++) {
@@ -136,6 +139,10 @@ function addUnit(scenario: Scenario, fleet: Fleet, role: ProcurementRole, rule: 
       if (placed.added) purchase.racksAdded.push(placed.added);
       fleet.nodes = [...fleet.nodes, { role, hardware: rule.hardware, count: 1, placement: 'spread', rack: placed.rack, namePrefix: purchasedPrefix(role) }];
       purchase.placement[placed.rack] = (purchase.placement[placed.rack] ?? 0) + 1;
+      // named once the fleet is final (the width of the number depends on how many are bought)
+      const host = { name: '', rack: placed.rack };
+      purchase.hosts.push(host);
+      bought.push(host);
       purchase.quantity += 1;
     }
   }
@@ -172,6 +179,8 @@ export function planProcurement(scenario: Scenario): ProcurementPlan | null {
   const startHosts = expandHosts(scenario).hosts;
   const storageDomains = scenario.racks.map((r) => r.name).filter((r) => startHosts.some((h) => h.role === 'storage' && h.rack === r));
   const purchases: Purchase[] = [];
+  /** Every bought host, in the order its node group was appended to fleet.nodes. */
+  const bought: { name: string; rack: string }[] = [];
   const givenUp = new Set<string>();
   const findings: Finding[] = [];
   let cursor = 0;
@@ -202,7 +211,7 @@ export function planProcurement(scenario: Scenario): ProcurementPlan | null {
         deliveryMonthIndex: m, deliveryMonth: monthLabel(scenario.start, m),
         orderBy: order?.date ?? `${monthLabel(scenario.start, m)} - ${rule.leadTimeWeeks} weeks`,
         leadTimeWeeks: rule.leadTimeWeeks, late: order?.beforeStart ?? false,
-        reasons: [], placement: {}, racksAdded: [],
+        reasons: [], placement: {}, hosts: [], racksAdded: [],
         unitPriceAmount: null, totalPriceAmount: null, currency: null, heightRuTotal: 0,
         powerTypicalWatts: null, powerMaxWatts: null, heatTypicalBtuPerHour: null,
         cumulativePriceAmount: null, cumulativePowerTypicalWatts: null,
@@ -212,7 +221,7 @@ export function planProcurement(scenario: Scenario): ProcurementPlan | null {
     const before = utilAt(scenario, s, m);
     let after: ResourceSeries | undefined;
     for (let unit = 0; unit < MAX_UNITS_PER_PURCHASE; unit++) {
-      addUnit(scenario, fleet, role, rule, storageDomains, purchase);
+      addUnit(scenario, fleet, role, rule, storageDomains, purchase, bought);
       after = fleetSeries(withFleet(scenario, fleet)).series.find((x) => x.id === s.id);
       if (!after || !coveredMonths(m, rule.coverMonths, count).some((t) => overAt(scenario, after!, t, threshold))) break;
     }
@@ -244,7 +253,14 @@ export function planProcurement(scenario: Scenario): ProcurementPlan | null {
       source: 'headroom [model]: procurement schedule',
     });
   }
-  const plan = billOfMaterials(scenario, purchases, fleet.racks, fleet.added, expandHosts(withFleet(scenario, fleet)).hosts, uncovered, findings);
+  // The fleet lists the pinned existing hosts (same names, same order) then one group per bought host.
+  const finalHosts = expandHosts(withFleet(scenario, fleet)).hosts;
+  bought.forEach((b, i) => {
+    const h = finalHosts[startHosts.length + i];
+    if (!h || h.rack !== b.rack) throw new Error(`procurement: bought host ${i} is not where the schedule placed it`);
+    b.name = h.name;
+  });
+  const plan = billOfMaterials(scenario, purchases, fleet.racks, startHosts, uncovered, findings);
   plan.utilisation = utilisationTimeline(scenario, plan, fleet.racks);
   return plan;
 }

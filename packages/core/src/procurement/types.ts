@@ -20,8 +20,14 @@ export interface Purchase {
   late: boolean;
   /** Why: each resource that would cross its threshold in the delivery month, with its utilisation (tolerated failures removed) there before and after the hosts it asked for. */
   reasons: { resource: string; threshold: number; utilisationBefore: number | null; utilisationAfter: number | null }[];
-  /** Hosts placed per rack name. */
+  /** Hosts placed per rack name (the count of `hosts` per rack). */
   placement: Record<string, number>;
+  /**
+   * The hosts this purchase adds, in the order the schedule placed them, each with its rack:
+   * named `<role>-new-NN` as the fleet after every purchase numbers them (numbering per role
+   * continues across purchases, in delivery order).
+   */
+  hosts: { name: string; rack: string }[];
   /** Racks this order adds, and why: no candidate rack had the rack units (`space`) or the power budget for the maximum draw (`power`). */
   racksAdded: { name: string; reason: 'space' | 'power' }[];
   /** Unit price and quantity × unit price; null when the model has no price. */
@@ -39,7 +45,10 @@ export interface Purchase {
   cumulativePowerTypicalWatts: number | null;
 }
 
-/** A rack after every purchase: space and power used against its size and budget. */
+/**
+ * A rack after every purchase: space and power used against its size and budget. Read off
+ * the rack's elevation (racks/elevation.ts `rackUse`: its `afterPurchases`).
+ */
 export interface RackUse {
   name: string;
   added: boolean;
@@ -47,8 +56,9 @@ export interface RackUse {
   heightRu: number;
   usedRu: number;
   powerBudgetWatts: number | null;
-  powerTypicalWatts: number;
-  powerMaxWatts: number;
+  /** Sums over the rack's hosts, watts; null when a host's model has no power data. */
+  powerTypicalWatts: number | null;
+  powerMaxWatts: number | null;
 }
 
 export interface ProcurementPlan {

@@ -129,6 +129,23 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     term: 'Oversubscription',
     definition: 'Host port line rate cabled to a switch divided by its uplink capacity: 3:1 means the hosts can offer three times what can leave the rack.',
   },
+  {
+    id: 'rack-unit',
+    term: 'Rack unit (RU)',
+    definition: 'The height unit of a 19-inch rack (EIA-310): 1 RU = 1.75 in = 44.45 mm. A 42 RU rack holds 42 rack units of equipment; a 2 RU server takes two.',
+  },
+  {
+    id: 'rack-elevation',
+    term: 'Rack elevation',
+    definition:
+      'A front view of a rack with what occupies each rack unit, counted from RU 1 at the bottom. headroom stacks each rack’s hosts from RU 1 without gaps, in host order, the purchased ones on top; switches, patch panels and PDUs are not modelled, so leave room for them.',
+  },
+  {
+    id: 'power-budget',
+    term: 'Power budget, typical and maximum draw',
+    definition:
+      'The power a rack may draw, as the facility provisions it (per rack, in kW). Typical draw is what the servers use in normal service (what the power bill and the cooling see); maximum draw (the scenario’s power.max) is what they can draw at worst; with 1+1 redundant supplies, at most one supply’s output rating. Budgets are checked against the sum of the maximum draws, so a rack never trips its feed when every server peaks at once.',
+  },
 ];
 
 /** Section 7: the glossary as a definition list with an anchor per term. */

@@ -9,7 +9,7 @@ const procurement: ProcurementPlan = {
     role: 'compute', hardware: 'cmp-x', model: 'Vendor <X>', quantity: 2, deliveryMonthIndex: 9, deliveryMonth: '2027-10',
     orderBy: '2027-07-09', leadTimeWeeks: 12, late: true,
     reasons: [{ resource: 'compute.memory', threshold: 0.8, utilisationBefore: 0.822, utilisationAfter: 0.548 }],
-    placement: { r1: 1, 'new-rack-01': 1 }, racksAdded: [{ name: 'new-rack-01', reason: 'power' }],
+    placement: { r1: 1, 'new-rack-01': 1 }, hosts: [{ name: 'compute-new-01', rack: 'r1' }, { name: 'compute-new-02', rack: 'new-rack-01' }], racksAdded: [{ name: 'new-rack-01', reason: 'power' }],
     unitPriceAmount: 12_000, totalPriceAmount: 24_000, currency: 'EUR', heightRuTotal: 4,
     powerTypicalWatts: 1000, powerMaxWatts: 1800, heatTypicalBtuPerHour: 3412, cumulativePriceAmount: 24_000, cumulativePowerTypicalWatts: 1000,
   }],
@@ -30,7 +30,7 @@ describe('procurementSection', () => {
     expect((await procurementSection(samplePlan)).value).toContain('has no <code>procurement:</code> section');
   });
 
-  it('shows the schedule, the bill of materials and the racks, numbers as the plan has them, escaped', async () => {
+  it('shows the schedule and the bill of materials, numbers as the plan has them, escaped; the racks are in their own section', async () => {
     const out = (await procurementSection({ ...samplePlan, procurement } as PlanResult)).value;
     expect(out).toContain('<strong>24,000 EUR</strong> in all');
     expect(out).toContain('Oct 2027 24,000 EUR');
@@ -43,6 +43,8 @@ describe('procurementSection', () => {
     expect(out).toContain('<figure class="chart" id="chart-procurement">');
     expect(out).toContain('<svg');
     expect(out).toContain('grey marks: deliveries (Oct 2027: 2 × cmp-x)');
-    expect(out).toContain('new-rack-01 (added)</th><td class="num">2 / 42 RU</td><td class="num">0.5 kW</td><td class="num">0.9 kW</td><td class="num">1.7 kW</td>');
+    // the racks after the purchases are shown once, in the Racks and power section
+    expect(out).not.toContain('procurement-racks');
+    expect(out).toContain('<a href="#racks">Racks and power</a>');
   });
 });

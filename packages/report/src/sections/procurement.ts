@@ -1,4 +1,4 @@
-/** Section: procurement — the purchase schedule, the bill of materials with power and space, racks after the purchases, CAPEX by month. */
+/** Section: procurement — the purchase schedule, the bill of materials with power and space, CAPEX by month (the racks after the purchases are in the Racks and power section). */
 import type { PlanResult, ProcurementPlan } from '@headroom/core';
 import { explainId } from '@headroom/core/explain-ids';
 import { html, trustedHtml, type SafeHtml } from '../escape.js';
@@ -32,18 +32,6 @@ function bom(plan: PlanResult, p: ProcurementPlan): SafeHtml {
 ${p.purchases.map(
   (x) =>
     html`<tr><th scope="row">${formatMonth(x.deliveryMonth)}</th><td>${x.model}</td><td class="num">${formatNumber(x.quantity)}</td><td class="num">${formatNumber(x.heightRuTotal)} RU</td><td class="num">${x.powerTypicalWatts === null ? MISSING : explained(plan, explainId.purchasePower(x.role, x.deliveryMonth), `${formatNumber(x.powerTypicalWatts)} W`)}</td><td class="num">${x.powerMaxWatts === null ? MISSING : `${formatNumber(x.powerMaxWatts)} W`}</td><td class="num">${x.heatTypicalBtuPerHour === null ? MISSING : explained(plan, explainId.purchaseHeat(x.role, x.deliveryMonth), `${formatNumber(x.heatTypicalBtuPerHour)} BTU/h`)}</td><td class="num">${kw(x.cumulativePowerTypicalWatts)}</td><td>${Object.entries(x.placement).map(([r, n]) => `${r} × ${n}`).join(', ')}${x.racksAdded.length > 0 ? html` — <strong>adds ${x.racksAdded.map((r) => `${r.name} (no rack had the ${r.reason === 'space' ? 'space' : 'power'})`).join(', ')}</strong>` : ''}</td></tr>\n`,
-)}</tbody>
-</table>`;
-}
-
-function racks(plan: PlanResult, p: ProcurementPlan): SafeHtml {
-  return html`<table class="procurement-racks">
-<caption>Racks after every purchase: rack units used of the rack's height, power at typical and maximum draw against the budget (budgets are checked against the maximum).</caption>
-<thead><tr><th scope="col">Rack</th><th scope="col">Rack units</th><th scope="col">Power typical</th><th scope="col">Power max</th><th scope="col">Budget</th></tr></thead>
-<tbody>
-${p.racks.map(
-  (r) =>
-    html`<tr><th scope="row">${r.name}${r.added ? ' (added)' : ''}</th><td class="num">${formatNumber(r.usedRu)} / ${formatNumber(r.heightRu)} RU</td><td class="num">${explained(plan, explainId.rackPowerTypical(r.name), kw(r.powerTypicalWatts))}</td><td class="num">${explained(plan, explainId.rackPowerMax(r.name), kw(r.powerMaxWatts))}</td><td class="num">${kw(r.powerBudgetWatts)}</td></tr>\n`,
 )}</tbody>
 </table>`;
 }
@@ -89,6 +77,6 @@ CAPEX by month of delivery: ${p.capexByMonth.length === 0 ? MISSING : p.capexByM
 ${await timeline(p)}
 ${p.purchases.length > 0 ? html`${schedule(plan, p)}
 ${bom(plan, p)}` : ''}
-${racks(plan, p)}
+<p>Where the purchased hosts go, and each rack’s space and power after them: <a href="#racks">Racks and power</a>.</p>
 </section>`;
 }

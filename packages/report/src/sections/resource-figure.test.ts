@@ -10,7 +10,7 @@ function withPurchases(): PlanResult {
   const purchase = (quantity: number): Purchase => ({
     role: 'compute', hardware: 'cmp', model: 'M', quantity, deliveryMonthIndex: 1, deliveryMonth: '2027-02', orderBy: '2026-11-06', leadTimeWeeks: 12, late: true,
     reasons: [{ resource: 'compute.memory', threshold: 0.8, utilisationBefore: 0.85, utilisationAfter: 0.5 }],
-    placement: {}, racksAdded: [], unitPriceAmount: null, totalPriceAmount: null, currency: null, heightRuTotal: 0,
+    placement: {}, hosts: [], racksAdded: [], unitPriceAmount: null, totalPriceAmount: null, currency: null, heightRuTotal: 0,
     powerTypicalWatts: null, powerMaxWatts: null, heatTypicalBtuPerHour: null, cumulativePriceAmount: null, cumulativePowerTypicalWatts: null,
   });
   const procurement: ProcurementPlan = {

@@ -1,0 +1,148 @@
+/**
+ * Rack elevations: every rack's hosts stacked bottom-up with their rack units, and the
+ * rack's space and power at month 0 and after every purchase. The procurement schedule's
+ * racks table (`RackUse`) is derived from these, so the sums exist once.
+ */
+import type { Finding } from '../diagnostics/types.js';
+import { monthLabel } from '../forecast/growth.js';
+import type { Role, Scenario } from '../model/scenario.js';
+import type { Host } from '../plan/types.js';
+import type { Purchase, RackUse } from '../procurement/types.js';
+import type { RackElevation, RackLoad, RackUnit } from './types.js';
+
+/** What a rack needs to be drawn: a scenario `Rack` or a procurement `RackUse` both fit. */
+export interface RackDefinition {
+  name: string;
+  zone?: string;
+  heightRu: number;
+  powerBudgetWatts?: number | null;
+}
+
+interface Placed {
+  host: string;
+  role: Role;
+  hardware: string;
+  rack: string;
+  monthIndex: number;
+  purchased: boolean;
+}
+
+/**
+ * Space and power of `units` in a rack of `heightRu` with `budgetWatts`:
+ *   usedRu = Σ heightRu; freeRu = heightRu - usedRu;
+ *   powerTypicalWatts = Σ typical, powerMaxWatts = Σ max (null when a unit's model has no power);
+ *   overBudget = powerMaxWatts > budget (see RackLoad.overBudget for the unknown cases).
+ */
+function load(heightRu: number, budgetWatts: number | null, units: readonly RackUnit[]): RackLoad {
+  const usedRu = units.reduce((a, u) => a + u.heightRu, 0);
+  const missing = units.some((u) => u.powerMaxWatts === null || u.powerTypicalWatts === null);
+  const typical = units.reduce((a, u) => a + (u.powerTypicalWatts ?? 0), 0);
+  const max = knownMaxWatts(units);
+  const overBudget = budgetWatts === null ? null : max > budgetWatts ? true : missing ? null : false;
+  return { usedRu, freeRu: heightRu - usedRu, powerTypicalWatts: missing ? null : typical, powerMaxWatts: missing ? null : max, overBudget };
+}
+
+/** Σ maximum draw of the units whose model has power data, watts. */
+const knownMaxWatts = (units: readonly RackUnit[]): number => units.reduce((a, u) => a + (u.powerMaxWatts ?? 0), 0);
+
+/**
+ * The elevation of every rack: `racks` (the procurement plan's racks, the added ones last,
+ * when it is given; else the scenario's), each with the hosts placed in it stacked from
+ * RU 1 in host order: `hosts` (the plan's hosts, in service from month 0), then each
+ * purchase's `hosts` in purchase order, in service from its delivery month. Where a
+ * purchased host goes is the schedule's decision (`Purchase.hosts`, `racksAdded`); nothing
+ * is re-placed here. Hosts outside the listed racks (no rack declared) are left out.
+ * A unit's heightRu is its model's (0 for an unknown model). Source: headroom [model].
+ */
+export function rackElevations(
+  scenario: Scenario,
+  hosts: readonly Host[],
+  procurement?: { racks: readonly RackDefinition[]; purchases: readonly Purchase[] } | null,
+): RackElevation[] {
+  const racks: readonly RackDefinition[] = procurement?.racks ?? scenario.racks;
+  const purchases = procurement?.purchases ?? [];
+  const added = new Map<string, NonNullable<RackElevation['added']>>();
+  for (const p of purchases) {
+    for (const r of p.racksAdded) {
+      if (!added.has(r.name)) added.set(r.name, { monthIndex: p.deliveryMonthIndex, month: p.deliveryMonth, reason: r.reason });
+    }
+  }
+  const placed: Placed[] = [
+    ...hosts.map((h) => ({ host: h.name, role: h.role, hardware: h.hardware, rack: h.rack, monthIndex: 0, purchased: false })),
+    ...purchases.flatMap((p) =>
+      p.hosts.map((h) => ({ host: h.name, role: p.role, hardware: p.hardware, rack: h.rack, monthIndex: p.deliveryMonthIndex, purchased: true })),
+    ),
+  ];
+  return racks.map((r) => {
+    const units: RackUnit[] = [];
+    let next = 1;
+    for (const x of placed) {
+      if (x.rack !== r.name) continue;
+      const hw = scenario.hardware[x.hardware];
+      const heightRu = hw?.heightRu ?? 0;
+      units.push({
+        host: x.host, role: x.role, hardware: x.hardware, model: hw?.model ?? x.hardware,
+        bottomRu: next, heightRu,
+        powerTypicalWatts: hw?.power?.typicalWatts ?? null, powerMaxWatts: hw?.power?.maxWatts ?? null,
+        inServiceMonthIndex: x.monthIndex, inServiceMonth: monthLabel(scenario.start, x.monthIndex), purchased: x.purchased,
+      });
+      next += heightRu;
+    }
+    const budget = r.powerBudgetWatts ?? null;
+    return {
+      name: r.name,
+      zone: r.zone ?? null,
+      heightRu: r.heightRu,
+      powerBudgetWatts: budget,
+      added: added.get(r.name) ?? null,
+      units,
+      month0: load(r.heightRu, budget, units.filter((u) => u.inServiceMonthIndex === 0)),
+      afterPurchases: load(r.heightRu, budget, units),
+      hostsWithoutPower: units.filter((u) => u.powerMaxWatts === null).map((u) => u.host),
+    };
+  });
+}
+
+/**
+ * The procurement plan's summary of a rack after every purchase (`ProcurementPlan.racks`),
+ * read off its elevation.
+ */
+export function rackUse(e: RackElevation): RackUse {
+  const use: RackUse = {
+    name: e.name, added: e.added !== null, heightRu: e.heightRu, usedRu: e.afterPurchases.usedRu,
+    powerBudgetWatts: e.powerBudgetWatts, powerTypicalWatts: e.afterPurchases.powerTypicalWatts, powerMaxWatts: e.afterPurchases.powerMaxWatts,
+  };
+  if (e.zone !== null) use.zone = e.zone;
+  return use;
+}
+
+/**
+ * `rack.power_exceeded` (warning) for each rack whose maximum draw exceeds its power budget,
+ * from the first month it does (0 with the scenario's hosts, else the delivery month of the
+ * purchase that tips it over). value = maximum draw then (of the hosts with power data),
+ * limit = budget, watts. A rack whose draw is unknown and not over with the known part gets none.
+ */
+export function rackPowerFindings(elevations: readonly RackElevation[]): Finding[] {
+  const out: Finding[] = [];
+  for (const e of elevations) {
+    const budget = e.powerBudgetWatts;
+    if (budget === null || e.afterPurchases.overBudget !== true) continue;
+    const months = [...new Set(e.units.map((u) => u.inServiceMonthIndex))].sort((a, b) => a - b);
+    const month = months.find((m) => knownMaxWatts(e.units.filter((u) => u.inServiceMonthIndex <= m)) > budget) ?? 0;
+    const max = knownMaxWatts(e.units.filter((u) => u.inServiceMonthIndex <= month));
+    const unknown = e.units.filter((u) => u.inServiceMonthIndex <= month && u.powerMaxWatts === null).map((u) => u.host);
+    const what = month === 0 ? 'with the hosts in service at the start' : `after the ${e.units.find((u) => u.inServiceMonthIndex === month)?.inServiceMonth ?? ''} delivery`;
+    out.push({
+      code: 'rack.power_exceeded',
+      severity: 'warning',
+      subject: `rack ${e.name}`,
+      message: `rack ${e.name} can draw ${unknown.length > 0 ? 'more than ' : ''}${max} W at maximum ${what}, over its ${budget} W power budget (${max - budget} W over)${unknown.length > 0 ? `; ${unknown.join(', ')} without power data not counted` : ''}`,
+      ...(month === 0 ? {} : { month }),
+      value: max,
+      limit: budget,
+      unit: 'W',
+      source: 'headroom [model]: sum of the hardware maximum draw (power.max) per rack vs the rack powerBudget',
+    });
+  }
+  return out;
+}
