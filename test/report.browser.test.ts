@@ -90,7 +90,7 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
       // The rack elevation: 3 rack panels + 9 host boxes + power bars, host names as text.
       const racks = await page.$eval('figure.rack-elevation svg', (svg) => ({
         boxes: svg.querySelectorAll('.mark-rect path').length,
-        labels: [...svg.querySelectorAll('.rack_labels_marks text')].map((t) => t.textContent),
+        labels: Array.from(svg.querySelectorAll(".rack_labels_marks text"), (t) => t.textContent),
         title: svg.querySelector('title')?.textContent ?? '',
       }));
       expect(racks.boxes).toBeGreaterThanOrEqual(12);

@@ -88,7 +88,7 @@ async function chart(racks: readonly RackElevation[]): Promise<SafeHtml> {
 <figcaption><strong>${title}.</strong> ${caption}</figcaption>
 <div class="chart-svg">${svg}</div>
 <details class="chart-data"><summary>Data table: ${title}</summary>
-<table>
+<table aria-label="Data table: ${title}">
 <thead><tr><th scope="col">Rack</th><th scope="col">Rack units</th><th scope="col">Host</th><th scope="col">Role</th><th scope="col">Model</th><th scope="col">In service</th><th scope="col">Typical / maximum draw</th></tr></thead>
 <tbody>
 ${racks.flatMap((r) =>
