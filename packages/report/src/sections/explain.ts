@@ -35,7 +35,7 @@ function body(plan: PlanResult, e: Explanation): SafeHtml {
 <p class="why-head"><strong>${e.label}</strong>: ${valueText(e.value, e.unit)}</p>
 <p class="why-formula">${e.formula}</p>
 ${e.expression ? html`<p class="why-expression">As computed: <code>${e.expression}</code></p>` : ''}
-${e.inputs.length === 0 ? '' : html`<table class="why-inputs">
+${e.inputs.length === 0 ? '' : html`<table class="why-inputs" data-nosort>
 <caption>Inputs</caption>
 <thead><tr><th scope="col">Symbol</th><th scope="col">Input</th><th scope="col">Value</th><th scope="col">From</th></tr></thead>
 <tbody>
