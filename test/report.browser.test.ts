@@ -222,6 +222,9 @@ describe.skipIf(!hasChromium)('scenario reports from the built CLI, in Chromium'
         expect(errors).toEqual([]);
         // the sort script ran (it adds the buttons) and was allowed by the CSP hash
         expect(await page.locator('th > button.sort').count()).toBeGreaterThan(20);
+        // ... but not in the inputs table of an explanation box
+        expect(await page.locator('details.why').count()).toBeGreaterThan(10);
+        expect(await page.locator('table.why-inputs button.sort').count()).toBe(0);
         // the summary comes first
         expect(await page.locator('main h2').first().getAttribute('id')).toBe('summary');
         // light: a light page; dark: a dark page with light text (WCAG luminance)
