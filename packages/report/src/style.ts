@@ -142,7 +142,7 @@ h2:target, h3:target { background: var(--info-bg); box-shadow: -8px 0 0 var(--in
   :root { color-scheme: light; ${LIGHT} }
   html, body { font-size: 9.5pt; } /* rem sizes (headings, captions, notes) scale with the body text */
   .page { max-width: none; padding: 0; }
-  nav.toc, .chart-data, details:not([open]), a.self-link, button.sort::after { display: none; }
+  nav.toc, .chart-data, .explain-note, details:not([open]), a.self-link, button.sort::after { display: none; }
   h2 { break-before: page; border-top: none; margin-top: 0; }
   section.summary h2 { break-before: avoid; }
   h2, h3, h4, caption, figcaption { break-after: avoid; }
