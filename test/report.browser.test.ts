@@ -8,7 +8,7 @@
  * Skipped, with a message, only when /usr/bin/chromium is absent (CI installs it).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -397,4 +397,54 @@ describe.skipIf(!hasChromium)('scenario reports from the built CLI, in Chromium'
       await context.close();
     });
   }
+});
+
+/**
+ * The issue's own case, end to end: a scenario file whose name, description
+ * and a server model are markup, through the built `headroom report`, opened in Chromium: the markup is text,
+ * no element is created from it, nothing runs and nothing is requested.
+ */
+describe.skipIf(!hasChromium)('a scenario named with markup, through the built CLI', () => {
+  it('shows the markup as text everywhere and runs nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'headroom-xss-'));
+    try {
+      const payload = '<img src=x onerror=alert(1)>';
+      const yaml = readFileSync(join(root, 'scenarios', 'regional-cloud.yaml'), 'utf8')
+        .replace(/^name: .*$/m, `name: "${payload}"`)
+        .replace(/^description: >-\n(?: {2}.*\n)+/m, 'description: "<script>alert(2)</script>"\n')
+        // names are identifiers (the schema refuses markup there); a model is free text
+        .replace('model: HPE ProLiant DL380 Gen11', 'model: "HPE <b>x</b> DL380"');
+      const scenario = join(dir, 'xss.yaml');
+      writeFileSync(scenario, yaml);
+      const out = join(dir, 'xss.html');
+      execFileSync(process.execPath, [join(root, 'packages/cli/dist/bin.js'), 'report', scenario, '-o', out, '--fail-on', 'none'], { stdio: 'pipe' });
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'] });
+      try {
+        const page = await browser.newPage();
+        const dialogs: string[] = [];
+        const requests: string[] = [];
+        page.on('dialog', async (d) => {
+          dialogs.push(d.message());
+          await d.dismiss();
+        });
+        page.on('request', (r) => requests.push(r.url()));
+        const url = pathToFileURL(out).href;
+        await page.goto(url, { waitUntil: 'load' });
+        expect(await page.title()).toBe(`${payload}: capacity plan`);
+        expect(await page.locator('h1').innerText()).toBe(`${payload}: capacity plan`);
+        const text = await page.locator('body').innerText();
+        expect(text).toContain('<script>alert(2)</script>');
+        expect(text).toContain('HPE <b>x</b> DL380'); // in the orders, the schedule, the racks
+        expect(await page.locator('img').count()).toBe(0);
+        expect(await page.locator('b:text-is("x")').count()).toBe(0);
+        expect(await page.locator('script').count()).toBe(1); // the report's own sort script only
+        expect(dialogs).toEqual([]);
+        expect(requests).toEqual([url]);
+      } finally {
+        await browser.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
