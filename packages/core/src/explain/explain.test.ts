@@ -141,7 +141,15 @@ for (const file of ['reference-pilot.yaml', 'regional-cloud.yaml']) {
           expect(ex).toHaveProperty([id]);
         }
       }
-      for (const r of plan.procurement?.racks ?? []) expect(ex).toHaveProperty([explainId.rackPowerTypical(r.name)]);
+      const bought = (plan.racks ?? []).some((r) => r.added !== null || r.units.some((u) => u.purchased));
+      expect(plan.racks?.length).toBeGreaterThan(0);
+      for (const r of plan.racks ?? []) {
+        for (const kind of ['typical', 'max'] as const) {
+          if (r.added === null && r.month0.powerMaxWatts !== null) expect(ex).toHaveProperty([explainId.rackPower(r.name, 'month0', kind)]);
+          if (bought && r.afterPurchases.powerMaxWatts !== null) expect(ex).toHaveProperty([explainId.rackPower(r.name, 'after', kind)]);
+          else expect(ex).not.toHaveProperty([explainId.rackPower(r.name, 'after', kind)]);
+        }
+      }
     });
   });
 }
@@ -240,6 +248,27 @@ describe('explanations of the reference pilot, by hand', () => {
   it('mgmt: 10.10.0.0/24 has 2^8 − 2 = 254 usable addresses', () => {
     const e = get(explainId.subnetUsable('mgmt'));
     expect([e.value, e.expression]).toEqual([254, '2^(32 - prefix) - 2']);
+  });
+
+  it('rack r1 at the start: 350 + 600 + 450 + 110 = 1,510 W typical, 800 + 1,400 + 1,100 + 600 = 3,900 W maximum, within its 6 kW budget', () => {
+    // r1 holds one host of each model (nodes spread over r1..r3, and the deploy host in r1):
+    // ctl-r660 350 W / 800 W, cmp-r760 600 W / 1,400 W, sto-r7615 450 W / 1,100 W, dep-r360 110 W / 600 W.
+    // typical 350 + 600 + 450 + 110 = 1,510 W; maximum 800 + 1,400 + 1,100 + 600 = 3,900 W <= 6,000 W.
+    const typical = get(explainId.rackPower('r1', 'month0', 'typical'));
+    expect([typical.value, typical.unit, typical.expression]).toEqual([1510, 'W', 'n1 * w1 + n2 * w2 + n3 * w3 + n4 * w4']);
+    expect(typical.inputs.map((i) => [i.symbol, i.value, i.from])).toEqual([
+      ['n1', 1, undefined], ['w1', 350, 'hardware.ctl-r660.power.typicalWatts'],
+      ['n2', 1, undefined], ['w2', 600, 'hardware.cmp-r760.power.typicalWatts'],
+      ['n3', 1, undefined], ['w3', 450, 'hardware.sto-r7615.power.typicalWatts'],
+      ['n4', 1, undefined], ['w4', 110, 'hardware.dep-r360.power.typicalWatts'],
+      ['budget', 6000, 'racks[name=r1].powerBudgetWatts'],
+    ]);
+    const max = get(explainId.rackPower('r1', 'month0', 'max'));
+    expect(max.value).toBe(3900);
+    expect(inputValue(max, 'w2')).toBe(1400);
+    expect(max.formula).toContain('within it');
+    // no procurement: no "after every purchase" explanation
+    expect(ex).not.toHaveProperty([explainId.rackPower('r1', 'after', 'max')]);
   });
 
   it('a lost OSD at 2028-12 (36.6 TB × 1.7646 × 3 ÷ 24 OSDs... = 2.691 TB) refills on 7 host-mates at 7 × 100 MB/s: 3,844 s + 620 s = 4,464 s', () => {

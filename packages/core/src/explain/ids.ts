@@ -8,6 +8,9 @@ import type { ResourceClass } from '../plan/types.js';
 /** Which month of the horizon a per-month explanation is about. */
 export type HorizonEnd = 'first' | 'last';
 
+/** Which load of a rack an explanation is about: month 0, or after every purchase of the horizon. */
+export type RackPoint = 'month0' | 'after';
+
 const RESOURCE_POOL_PREFIX = 'storage.pool.';
 
 export const explainId = {
@@ -72,9 +75,9 @@ export const explainId = {
   purchaseHeat: (role: string, deliveryMonth: string): string => `procurement.purchase.${role}.${deliveryMonth}.heat`,
   /** Σ of the purchases' total prices in the plan's currency. */
   capexTotal: (): string => 'procurement.capexTotal',
-  /** Power of a rack after every purchase, at typical and at maximum draw (RackUse). */
-  rackPowerTypical: (rack: string): string => `procurement.rack.${rack}.powerTypical`,
-  rackPowerMax: (rack: string): string => `procurement.rack.${rack}.powerMax`,
+
+  /** Power of a rack at typical or maximum draw, at the start (RackElevation.month0) or after every purchase (afterPurchases). */
+  rackPower: (rack: string, point: RackPoint, kind: 'typical' | 'max'): string => `racks.${rack}.power.${point}.${kind}`,
 
   /** Effective bandwidth of a link (bond or port) of a role on a hardware model (LinkRow). */
   linkAggregate: (role: string, hardware: string, link: string): string => `network.link.${role}.${hardware}.${link}.aggregate`,

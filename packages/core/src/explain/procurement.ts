@@ -1,7 +1,7 @@
 /**
  * Explanations of the procurement plan (procurement/schedule.ts, dates.ts, bom.ts): per
  * purchase the quantity and why, the order-by date, the total price, the typical power and
- * heat; the CAPEX total; the power of every rack after the purchases.
+ * heat; the CAPEX total. Rack power is explained from the elevations (racks.ts).
  */
 import { BTU_PER_HOUR_PER_WATT } from '../procurement/bom.js';
 import type { PlanResult } from '../plan/types.js';
@@ -106,37 +106,4 @@ export function explainProcurement(plan: PlanResult, out: ExplanationSet): void 
     inputs: priced.map((x, i) => input(`p${i + 1}`, `${x.deliveryMonth} ${x.role} purchase`, x.totalPriceAmount!, x.currency ?? '', explainId.purchaseTotalPrice(x.role, x.deliveryMonth))),
     source: 'headroom (procurement/bom.ts billOfMaterials)',
   });
-
-  // Rack power after every purchase: the hosts there now, plus the hosts the purchases place there.
-  for (const rack of p.racks) {
-    const count = new Map<string, number>();
-    for (const h of plan.hosts) if (h.rack === rack.name) count.set(h.hardware, (count.get(h.hardware) ?? 0) + 1);
-    for (const x of p.purchases) {
-      const n = x.placement[rack.name];
-      if (n) count.set(x.hardware, (count.get(x.hardware) ?? 0) + n);
-    }
-    const models = [...count];
-    for (const [kind, field, value, id] of [
-      ['typical', 'typicalWatts', rack.powerTypicalWatts, explainId.rackPowerTypical(rack.name)],
-      ['maximum', 'maxWatts', rack.powerMaxWatts, explainId.rackPowerMax(rack.name)],
-    ] as const) {
-      if (value === null) continue; // a host model without power data: the rack's power is unknown
-      out.add({
-        id,
-        label: `Power of rack ${rack.name} at ${kind} draw, after every purchase`,
-        value,
-        unit: 'W',
-        formula: `rack power = Σ over the hosts in the rack (existing and bought) of their ${kind} draw${rack.powerBudgetWatts === null ? '' : '; budgets are checked against the maximum'}`,
-        expression: sum(models.map((_, i) => `n${i + 1} * w${i + 1}`)),
-        inputs: [
-          ...models.flatMap(([hw, n], i) => [
-            input(`n${i + 1}`, `${hw} hosts in ${rack.name}`, n, 'hosts'),
-            input(`w${i + 1}`, `${kind} draw of one ${hw}`, s.hardware[hw]?.power?.[field] ?? 0, 'W', s.hardware[hw]?.power ? scenarioPath('hardware', hw, 'power', field) : undefined),
-          ]),
-          ...(rack.powerBudgetWatts === null ? [] : [input('budget', `power budget of ${rack.name}`, rack.powerBudgetWatts, 'W', rack.added ? undefined : scenarioPath('racks', { name: rack.name }, 'powerBudgetWatts'))]),
-        ],
-        source: 'headroom (procurement/bom.ts); plan on typical draw, check budgets against maximum draw',
-      });
-    }
-  }
 }

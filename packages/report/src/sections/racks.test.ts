@@ -92,6 +92,23 @@ describe('racksSection', () => {
     expect(out).not.toContain('r<2>');
   });
 
+  it('a power cell the plan explains is a disclosure; the others stay plain text', async () => {
+    const id = 'racks.r1.power.month0.max';
+    const explanations = {
+      [id]: {
+        id, label: 'Power of rack <r1> at maximum draw', value: 3300, unit: 'W', formula: 'rack power = Σ_i n_i × w_i', expression: 'n1 * w1',
+        inputs: [{ symbol: 'n1', label: 'hosts', value: 3, unit: 'hosts' }, { symbol: 'w1', label: 'maximum draw of one host', value: 1100, unit: 'W', from: 'hardware.x.power.maxWatts' }],
+        source: 'headroom [model]',
+      },
+    };
+    const out = (await racksSection({ ...samplePlan, explanations })).value;
+    expect(out).toContain('<td class="num">2,000 W</td><td class="num"><details class="why"><summary>3,300 W</summary><div class="why-body" role="note">');
+    expect(out).toContain('Power of rack &lt;r1&gt; at maximum draw');
+    // r2 has no explanation in this plan: plain text
+    expect(out).toContain('<tr><th scope="row">r2</th><td>az1</td><td class="num">42 RU</td><td class="num">12,000 W</td><td class="num">5 RU</td><td class="num">37 RU</td><td class="num">2,000 W</td><td class="num">3,300 W</td><td>no</td></tr>');
+    expect(out).not.toMatch(/<p>(?:(?!<\/p>).)*<details/s);
+  });
+
   it('says so when there is no rack, or no elevation in the plan', async () => {
     expect((await racksSection({ ...samplePlan, racks: [] })).value).toContain('The scenario declares no rack');
     const { racks: _racks, ...without } = samplePlan;

@@ -4,9 +4,11 @@
  * No arithmetic: every figure comes from `plan.racks` (core racks/elevation.ts).
  */
 import type { PlanResult, RackElevation, RackLoad, RackUnit } from '@headroom/core';
+import { explainId } from '@headroom/core/explain-ids';
 import { html, trustedHtml, type SafeHtml } from '../escape.js';
 import { formatMonth, formatNumber, MISSING } from '../format.js';
 import { renderRackElevation, type UnitState } from '../rack-chart.js';
+import { explained } from './explain.js';
 
 const watts = (w: number | null): string => (w === null ? MISSING : `${formatNumber(w)} W`);
 /** kW with one decimal, for the chart's labels. */
@@ -29,10 +31,11 @@ function overBudget(r: RackElevation, l: RackLoad): SafeHtml {
   return html`unknown (no power data: ${r.hostsWithoutPower.join(', ')})`;
 }
 
-function table(racks: readonly RackElevation[]): SafeHtml {
+function table(plan: PlanResult, racks: readonly RackElevation[]): SafeHtml {
   const both = hasPurchases(racks);
-  const loadCells = (l: RackLoad): SafeHtml =>
-    html`<td class="num">${ru(l.usedRu)}</td><td class="num">${ru(l.freeRu)}</td><td class="num">${watts(l.powerTypicalWatts)}</td><td class="num">${watts(l.powerMaxWatts)}</td>`;
+  // power cells open the plan's explanation (racks.<rack>.power.<month0|after>.<typical|max>) when it has one
+  const loadCells = (r: RackElevation, point: 'month0' | 'after', l: RackLoad): SafeHtml =>
+    html`<td class="num">${ru(l.usedRu)}</td><td class="num">${ru(l.freeRu)}</td><td class="num">${explained(plan, explainId.rackPower(r.name, point, 'typical'), watts(l.powerTypicalWatts))}</td><td class="num">${explained(plan, explainId.rackPower(r.name, point, 'max'), watts(l.powerMaxWatts))}</td>`;
   const loadHeads = (when: string): SafeHtml =>
     html`<th scope="col">Used${when}</th><th scope="col">Free${when}</th><th scope="col">Typical draw${when}</th><th scope="col">Maximum draw${when}</th>`;
   return html`<table class="racks">
@@ -41,7 +44,7 @@ function table(racks: readonly RackElevation[]): SafeHtml {
 <tbody>
 ${racks.map(
   (r) =>
-    html`<tr><th scope="row">${rackName(r)}</th><td>${r.zone ?? MISSING}</td><td class="num">${ru(r.heightRu)}</td><td class="num">${watts(r.powerBudgetWatts)}</td>${loadCells(r.month0)}${both ? loadCells(r.afterPurchases) : ''}<td>${overBudget(r, r.afterPurchases)}</td></tr>\n`,
+    html`<tr><th scope="row">${rackName(r)}</th><td>${r.zone ?? MISSING}</td><td class="num">${ru(r.heightRu)}</td><td class="num">${watts(r.powerBudgetWatts)}</td>${loadCells(r, 'month0', r.month0)}${both ? loadCells(r, 'after', r.afterPurchases) : ''}<td>${overBudget(r, r.afterPurchases)}</td></tr>\n`,
 )}</tbody>
 </table>`;
 }
@@ -120,6 +123,6 @@ export async function racksSection(plan: PlanResult): Promise<SafeHtml> {
 ${over.length === 0 ? 'No rack exceeds its power budget at maximum draw.' : html`<strong>Over the power budget at maximum draw: ${over.map((r) => r.name).join(', ')}.</strong>`}
 ${unknown.length > 0 ? html`Power is unknown for ${unknown.map((r) => r.name).join(', ')}: ${[...new Set(unknown.flatMap((r) => r.hostsWithoutPower))].join(', ')} ${unknown.flatMap((r) => r.hostsWithoutPower).length === 1 ? 'has' : 'have'} no <code>power</code> in their hardware model.` : ''}</p>
 ${await chart(racks)}
-${table(racks)}
+${table(plan, racks)}
 </section>`;
 }

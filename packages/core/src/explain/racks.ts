@@ -1,0 +1,92 @@
+/**
+ * Explanations of the racks' power (racks/elevation.ts, `PlanResult.racks`): for every rack,
+ * its typical and maximum draw with the hosts in service at the start (month 0) and, when the
+ * plan buys hosts or adds racks, after every purchase of the horizon. The counts are the
+ * elevation's own units, so the sums are the ones the racks module made.
+ */
+import type { PlanResult } from '../plan/types.js';
+import type { RackElevation, RackLoad, RackUnit } from '../racks/types.js';
+import { ExplanationSet, input, sum } from './common.js';
+import { explainId, type RackPoint } from './ids.js';
+import { scenarioPath } from './paths.js';
+
+const SOURCE =
+  'headroom [model] (racks/elevation.ts rackElevations): the scenario’s hardware power figures summed per rack; ' +
+  'budgets are checked against the maximum draw, as the procurement schedule (procurement/schedule.ts) places hosts';
+
+/** [hardware, hosts] of `units`, in the order each model first appears in the rack (bottom-up). */
+function countByModel(units: readonly RackUnit[]): [string, number][] {
+  const out = new Map<string, number>();
+  for (const u of units) out.set(u.hardware, (out.get(u.hardware) ?? 0) + 1);
+  return [...out];
+}
+
+/**
+ * Where a rack's power budget comes from: the scenario's rack, or for a rack the procurement
+ * plan adds the `procurement.newRack` template, else the last declared rack (as
+ * procurement/schedule.ts builds it).
+ */
+function budgetPath(plan: PlanResult, rack: RackElevation): string {
+  const s = plan.scenario;
+  if (rack.added === null) return scenarioPath('racks', { name: rack.name }, 'powerBudgetWatts');
+  if (s.procurement?.newRack) return scenarioPath('procurement', 'newRack', 'powerBudgetWatts');
+  return scenarioPath('racks', s.racks.length - 1, 'powerBudgetWatts');
+}
+
+/** True when the plan buys a host or adds a rack: the racks then have an "after every purchase" load. */
+const hasPurchases = (racks: readonly RackElevation[]): boolean => racks.some((r) => r.added !== null || r.units.some((u) => u.inServiceMonthIndex !== 0));
+
+/**
+ * Explanations of `plan.racks`: rack power = Σ_i n_i × w_i over the hardware models i of the
+ * hosts in the rack at that point (n_i hosts, w_i watts typical or maximum per host), for
+ * every scenario. Month 0 counts the units in service in month 0 (RackLoad month0); "after"
+ * counts every unit (afterPurchases), written only when the plan has purchases. A rack the
+ * procurement plan adds has no month-0 explanation (it is not there yet). Skipped when the
+ * value is null (a host model without power data).
+ */
+export function explainRacks(plan: PlanResult, out: ExplanationSet): void {
+  const racks = plan.racks ?? [];
+  const after = hasPurchases(racks);
+  const s = plan.scenario;
+  for (const rack of racks) {
+    const points: [RackPoint, RackLoad, RackUnit[]][] = [];
+    if (rack.added === null) points.push(['month0', rack.month0, rack.units.filter((u) => u.inServiceMonthIndex === 0)]);
+    if (after) points.push(['after', rack.afterPurchases, rack.units]);
+    for (const [point, load, units] of points) {
+      const models = countByModel(units);
+      const when = point === 'month0' ? 'with the hosts in service at the start (month 0)' : 'after every purchase of the horizon';
+      const hosts = point === 'month0' ? 'the hosts in service in the rack in month 0' : 'the hosts in the rack, those there at the start and those the purchases place there';
+      for (const [kind, field, value] of [
+        ['typical', 'typicalWatts', load.powerTypicalWatts],
+        ['max', 'maxWatts', load.powerMaxWatts],
+      ] as const) {
+        if (value === null) continue; // a host model without power data: the rack's power is unknown
+        const words = kind === 'typical' ? 'typical' : 'maximum';
+        const budget =
+          rack.powerBudgetWatts === null
+            ? ''
+            : kind === 'max'
+              ? `; checked against the power budget: ${load.overBudget === true ? 'over it' : 'within it'} (over when rack power > budget)`
+              : '; budgets are checked against the maximum draw, not this one';
+        out.add({
+          id: explainId.rackPower(rack.name, point, kind),
+          label: `Power of rack ${rack.name} at ${words} draw, ${when}`,
+          value,
+          unit: 'W',
+          formula: `rack power = Σ_i n_i × w_i over the hardware models i of ${hosts}: n_i hosts of model i, w_i its ${words} draw per host${budget}`,
+          expression: sum(models.map((_, i) => `n${i + 1} * w${i + 1}`)),
+          inputs: [
+            ...models.flatMap(([hw, n], i) => [
+              input(`n${i + 1}`, `${hw} hosts in ${rack.name}`, n, 'hosts'),
+              input(`w${i + 1}`, `${words} draw of one ${hw}`, s.hardware[hw]?.power?.[field] ?? 0, 'W', scenarioPath('hardware', hw, 'power', field)),
+            ]),
+            ...(rack.powerBudgetWatts === null
+              ? []
+              : [input('budget', `power budget of ${rack.name}${rack.added ? ' (an added rack: the newRack template’s, else the last declared rack’s)' : ''}`, rack.powerBudgetWatts, 'W', budgetPath(plan, rack))]),
+          ],
+          source: SOURCE,
+        });
+      }
+    }
+  }
+}
