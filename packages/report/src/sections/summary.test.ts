@@ -65,6 +65,7 @@ describe('summarySection: the four first-screen answers, in order', () => {
       },
     });
     expect(out).toContain('Yes, with the 3 servers below: without them, Compute memory runs out in Apr 2028.');
+    expect(out).not.toContain('error finding');
     // 1 + 2 = 3 servers; only the priced order counts: 90,000 EUR
     expect(out).toContain('3 servers in 2 orders, <strong>90,000 EUR</strong> (1 order has no price and is not counted) in total.');
     expect(out).toContain('The first order must be placed by <strong>4 Dec 2026</strong>.');
@@ -73,6 +74,16 @@ describe('summarySection: the four first-screen answers, in order', () => {
     expect(out).toContain('<td class="num">—</td>'); // the unpriced order
     expect(out).not.toContain(XSS_PAYLOAD);
     expect(out).toContain('2 × &lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('holds with purchases but has error findings: says the findings are of the cloud before the purchases', () => {
+    const out = render({
+      holdsWithoutPurchases: false, holdsWithPurchases: true, closest: null, errorFindings: 2,
+      firstToRunOut: { resource: 'compute.memory', label: 'Compute memory', monthIndex: 15, month: '2028-04', utilisationTolerated: 0.82, threshold: 0.8 },
+      orders: { orders: [], hosts: 2, firstOrderBy: null, late: 0, capexTotalAmount: 0, currency: null, unpriced: 0, uncovered: [] },
+    });
+    expect(out).toContain('verdict-warn');
+    expect(out).toContain('Without the purchases, 2 error findings stand');
   });
 
   it('purchases that leave a resource uncovered: "No" and the uncovered resource', () => {
