@@ -115,9 +115,10 @@ describe('holdsSummary and rackFailureSummary (plan.headline)', () => {
     errorFindings: 0,
     firstToRunOut: { resource: 'compute.vcpu', label: 'Compute vCPU', monthIndex: 2, month: '2027-03', utilisationTolerated: 0.85, threshold: 0.8 },
     closest: null,
-    orders: { orders: [], hosts: 2, firstOrderBy: '2027-01-01', late: 0, capexTotalAmount: 0, currency: null, unpriced: 0, uncovered: [] },
+    orders: { byOrderBy: [0], hosts: 2, firstOrderBy: '2027-01-01', late: 0, unpriced: 0 },
     rackFailure: {
       worst: 'r2',
+      worstSameAs: [],
       racks: [
         { rack: 'r1', tolerated: false, harm: 'none' as const, firstHarmMonthIndex: null, harms: [] },
         { rack: 'r2', tolerated: false, harm: 'outage' as const, firstHarmMonthIndex: 1, harms: [{ subsystem: 'compute' as const, harm: 'outage' as const, monthIndex: 1, message: 'x' }] },
@@ -126,7 +127,7 @@ describe('holdsSummary and rackFailureSummary (plan.headline)', () => {
   };
 
   it('says whether the plan holds with and without the purchases', () => {
-    expect(holdsSummary(fixturePlan({ headline }))).toBe('yes, 3 months, with the 0 scheduled purchases (without them Compute vCPU runs out in Mar 2027)');
+    expect(holdsSummary(fixturePlan({ headline }))).toBe('yes, 3 months, with the 1 scheduled purchase (without them Compute vCPU runs out in Mar 2027)');
     expect(holdsSummary(fixturePlan({ headline: { ...headline, holdsWithPurchases: null } }))).toBe('no: Compute vCPU runs out in Mar 2027 (no procurement: section schedules purchases)');
     expect(holdsSummary(fixturePlan({ headline: { ...headline, firstToRunOut: null } }))).toBe('yes, 3 months without purchases');
     expect(holdsSummary(fixturePlan({ headline: undefined }))).toBeUndefined();

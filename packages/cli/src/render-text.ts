@@ -86,10 +86,10 @@ export function holdsSummary(plan: PlanResult): string | undefined {
   if (h.firstToRunOut === null) return `yes, ${months} without purchases`;
   const runsOut = `${h.firstToRunOut.label} runs out in ${formatMonth(h.firstToRunOut.month)}`;
   if (h.holdsWithPurchases === null) return `no: ${runsOut} (no procurement: section schedules purchases)`;
-  const n = h.orders?.orders.length ?? 0;
+  const n = h.orders?.byOrderBy.length ?? 0;
   return h.holdsWithPurchases
     ? `yes, ${months}, with the ${plural(n, 'scheduled purchase')} (without them ${runsOut})`
-    : `no: ${runsOut}; after the ${plural(n, 'scheduled purchase')} still uncovered: ${h.orders?.uncovered.join(', ') ?? ''}`;
+    : `no: ${runsOut}; after the ${plural(n, 'scheduled purchase')} still uncovered: ${plan.procurement?.uncovered.join(', ') ?? ''}`;
 }
 
 /** What losing the worst rack does (plan.headline.rackFailure): "r1 (and r2): ceph outage from Jan 2027, compute outage from May 2028; not tolerated by policy". */
@@ -98,8 +98,7 @@ export function rackFailureSummary(plan: PlanResult): string | undefined {
   if (!f || f.racks.length === 0) return undefined;
   const worst = f.racks.find((r) => r.rack === f.worst);
   if (!worst || worst.harm === 'none') return `losing any one of ${plural(f.racks.length, 'rack')} harms nothing within the horizon`;
-  const key = (r: typeof worst): string => r.harms.map((x) => `${x.subsystem}:${x.harm}:${x.monthIndex}`).join(',');
-  const same = f.racks.filter((r) => r !== worst && key(r) === key(worst)).map((r) => r.rack);
+  const same = f.worstSameAs;
   const month = (i: number): string => formatMonth(plan.months[i]?.month ?? `month ${i}`);
   const harms = worst.harms.map((x) => `${x.subsystem} ${x.harm} from ${month(x.monthIndex)}`).join(', ');
   return `worst is losing ${worst.rack}${same.length > 0 ? ` (${same.join(', ')} the same)` : ''}: ${harms}; ${worst.tolerated ? 'the policy tolerates it' : 'the policy does not tolerate a rack loss'}`;

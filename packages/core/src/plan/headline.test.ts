@@ -54,8 +54,8 @@ describe('planHeadline', () => {
     const h = planHeadline({ ...base, procurement });
     expect(h.holdsWithPurchases).toBe(false); // rbd is still uncovered
     // 2 + 1 = 3 hosts; "2026-12-04" < "2027-03-01"
-    expect(h.orders?.orders.map((x) => x.purchase)).toEqual([1, 0]); // by order-by date, not schedule order
-    expect(h.orders).toMatchObject({ hosts: 3, firstOrderBy: '2026-12-04', late: 1, unpriced: 1, capexTotalAmount: 1000, currency: 'EUR', uncovered: ['storage.pool.rbd'] });
+    // by order-by date, not schedule order: "2026-12-04" < "2027-03-01"; 2 + 1 = 3 hosts
+    expect(h.orders).toEqual({ byOrderBy: [1, 0], hosts: 3, firstOrderBy: '2026-12-04', late: 1, unpriced: 1 });
   });
 
   it('rack failure: an outage beats an earlier degradation; harms sorted worst first', () => {
@@ -72,9 +72,28 @@ describe('planHeadline', () => {
     };
     const h = planHeadline({ ...base, failure, racks: ['r1', 'r2', 'r3'] });
     expect(h.rackFailure?.worst).toBe('r2');
+    expect(h.rackFailure?.worstSameAs).toEqual([]); // r1 is only degraded
     const r2 = h.rackFailure?.racks[1];
     expect(r2).toMatchObject({ rack: 'r2', harm: 'outage', firstHarmMonthIndex: 0 });
     expect(r2?.harms.map((x) => x.subsystem)).toEqual(['compute', 'ceph']);
     expect(h.rackFailure?.racks[2]).toMatchObject({ rack: 'r3', harm: 'none', firstHarmMonthIndex: null, harms: [] });
+  });
+
+  it('rack failure: racks harmed the same way from the same months go with the worst, whatever their sentences say', () => {
+    const domain = (name: string) => ({ id: `rack:${name}`, kind: 'rack' as const, name, tolerated: false, hostsLost: [], hostsDrained: [], hostsDegraded: [] });
+    const impact = (rack: string, month: number, message: string) => ({
+      domain: `rack:${rack}`, subsystem: 'compute' as const, harm: 'outage' as const, firstHarmMonth: month, severity: 'warning' as const, message,
+      harms: [{ code: 'failure.compute.shortfall', harm: 'outage' as const, month, severity: 'warning' as const, message }],
+    });
+    const failure: FailurePlan = {
+      policy: { tolerate: { hosts: 1, racks: 0, zones: 0, switches: 0, feeds: 0 }, maintenance: { hosts: 0, roles: [] } },
+      assumptions: [],
+      domains: [domain('r1'), domain('r2'), domain('r3')],
+      // r1 and r2 from month 16 (60 of 677 / 680 instances), r3 from month 17
+      impacts: [impact('r1', 16, '60 of 677'), impact('r2', 16, '60 of 680'), impact('r3', 17, '55 of 571')],
+    };
+    const h = planHeadline({ ...base, failure, racks: ['r1', 'r2', 'r3'] });
+    expect(h.rackFailure?.worst).toBe('r1');
+    expect(h.rackFailure?.worstSameAs).toEqual(['r2']);
   });
 });

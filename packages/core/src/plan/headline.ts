@@ -38,35 +38,22 @@ export interface HeadlineClosest {
   thresholdShare: number;
 }
 
-/** One order, as the first screen lists it (a copy of the Purchase fields it shows). */
-export interface HeadlineOrder {
-  /** Index into `procurement.purchases`. */
-  purchase: number;
-  orderBy: string;
-  deliveryMonth: string;
-  quantity: number;
-  model: string;
-  role: string;
-  totalPriceAmount: number | null;
-  late: boolean;
-}
-
+/**
+ * The orders, summed for the first screen. The orders themselves, their CAPEX total, currency
+ * and uncovered resources are in `ProcurementPlan` (`purchases`, `capexTotalAmount`,
+ * `currency`, `uncovered`); this adds only their order-by order and counts.
+ */
 export interface HeadlineOrders {
-  /** The purchases sorted by order-by date (ties: schedule order). */
-  orders: HeadlineOrder[];
-  /** Σ quantity over the orders. */
+  /** Indices into `procurement.purchases`, by order-by date (ties: schedule order). */
+  byOrderBy: number[];
+  /** Σ quantity over the purchases. */
   hosts: number;
-  /** Earliest order-by date, `YYYY-MM-DD`; null without orders. */
+  /** Earliest order-by date, `YYYY-MM-DD`; null without purchases. */
   firstOrderBy: string | null;
-  /** Orders whose order-by date is before the start month: already late. */
+  /** Purchases whose order-by date is before the start month: already late. */
   late: number;
-  /** Σ of the priced orders (ProcurementPlan.capexTotalAmount), in `currency`. */
-  capexTotalAmount: number;
-  currency: string | null;
-  /** Orders without a price (their model has none): the total leaves them out. */
+  /** Purchases without a price (their model has none): `capexTotalAmount` leaves them out. */
   unpriced: number;
-  /** Resources still running out within the horizon after the orders. */
-  uncovered: string[];
 }
 
 /** What losing one rack does to one subsystem, when it harms it. */
@@ -98,6 +85,8 @@ export interface HeadlineRackFailure {
   racks: HeadlineRack[];
   /** Name of the rack whose loss is worst: worst harm, then earliest, then first in rack order; null when no rack has hosts. */
   worst: string | null;
+  /** The other racks whose loss harms the same subsystems, as badly, from the same months as the worst one's (the sentences may differ in counts). */
+  worstSameAs: string[];
 }
 
 export interface PlanHeadline {
@@ -164,28 +153,15 @@ function closest(input: HeadlineInputs): HeadlineClosest | null {
 }
 
 function orders(p: ProcurementPlan): HeadlineOrders {
-  const list = p.purchases.map((x, i) => ({
-    purchase: i,
-    orderBy: x.orderBy,
-    deliveryMonth: x.deliveryMonth,
-    quantity: x.quantity,
-    model: x.model,
-    role: x.role,
-    totalPriceAmount: x.totalPriceAmount,
-    late: x.late,
-  }));
-  // Chronological by order-by date (ISO dates compare as strings); stable, so the schedule order breaks ties.
-  list.sort((a, b) => (a.orderBy < b.orderBy ? -1 : a.orderBy > b.orderBy ? 1 : 0));
-  const firstOrderBy = list.reduce<string | null>((min, o) => (min === null || o.orderBy < min ? o.orderBy : min), null);
+  const list = p.purchases;
+  // ISO dates compare as strings; Array.prototype.sort is stable, so the schedule order breaks ties.
+  const byOrderBy = list.map((_, i) => i).sort((a, b) => (list[a]!.orderBy < list[b]!.orderBy ? -1 : list[a]!.orderBy > list[b]!.orderBy ? 1 : 0));
   return {
-    orders: list,
+    byOrderBy,
     hosts: list.reduce((n, o) => n + o.quantity, 0),
-    firstOrderBy,
+    firstOrderBy: byOrderBy.length > 0 ? list[byOrderBy[0]!]!.orderBy : null,
     late: list.filter((o) => o.late).length,
-    capexTotalAmount: p.capexTotalAmount,
-    currency: p.currency,
     unpriced: list.filter((o) => o.totalPriceAmount === null).length,
-    uncovered: [...p.uncovered],
   };
 }
 
@@ -226,7 +202,9 @@ function rackFailure(f: FailurePlan, rackNames: readonly string[]): HeadlineRack
       worst = r;
     }
   }
-  return { racks, worst: worst?.rack ?? null };
+  const key = (r: HeadlineRack): string => r.harms.map((x) => `${x.subsystem}:${x.harm}:${x.monthIndex}`).join(',');
+  const worstSameAs = worst && worst.harm !== 'none' ? racks.filter((r) => r !== worst && key(r) === key(worst)).map((r) => r.rack) : [];
+  return { racks, worst: worst?.rack ?? null, worstSameAs };
 }
 
 /**
@@ -234,9 +212,10 @@ function rackFailure(f: FailurePlan, rackNames: readonly string[]): HeadlineRack
  * - holdsWithoutPurchases = (bottleneck === null); holdsWithPurchases = (procurement.uncovered is empty).
  * - firstToRunOut = the bottleneck (shortest runway, tolerated failures removed), with its utilisation that month.
  * - closest = argmax over resources of utilisationTolerated(last month) / threshold, when nothing runs out.
- * - orders = the purchases by order-by date, Σ hosts, the earliest order-by date, the CAPEX total.
+ * - orders = the purchase indices by order-by date, Σ hosts, the earliest order-by date, late and unpriced counts.
  * - rackFailure = per rack domain of the failure matrix, the harmed subsystems (worst, then earliest
- *   first) and the worst rack (outage > degraded > none, then the earliest first harm).
+ *   first), the worst rack (outage > degraded > none, then the earliest first harm) and the
+ *   racks whose harms match it subsystem by subsystem (same harm, same month).
  */
 export function planHeadline(input: HeadlineInputs): PlanHeadline {
   return {

@@ -34,7 +34,8 @@ describe('procurementSection', () => {
     const out = (await procurementSection({ ...samplePlan, procurement } as PlanResult)).value;
     expect(out).toContain('<strong>24,000 EUR</strong> in all');
     expect(out).toContain('Oct 2027 24,000 EUR');
-    expect(out).toContain('2027-07-09 <span class="badge severity-warning">late</span>');
+    // order-by date as a reader writes it, and the late badge styled like every other error badge
+    expect(out).toContain('9 Jul 2027 <span class="badge sev-error">late</span>');
     expect(out).toContain('Vendor &lt;X&gt;');
     expect(out).toContain('<code>compute.memory</code> at 82.2% &gt; 80%, 54.8% after');
     expect(out).toContain('3,412 BTU/h');

@@ -3,11 +3,9 @@ import type { PlanResult, ProcurementPlan } from '@headroom/core';
 import { explainId } from '@headroom/core/explain-ids';
 import { html, trustedHtml, type SafeHtml } from '../escape.js';
 import { renderProcurementTimeline } from '../procurement-chart.js';
-import { formatMonth, formatNumber, formatPercent, MISSING } from '../format.js';
+import { formatDate, formatMoney, formatMonth, formatNumber, formatPercent, MISSING } from '../format.js';
 import { explained } from './explain.js';
 
-const money = (amount: number | null, currency: string | null): string =>
-  amount === null ? MISSING : `${formatNumber(amount)} ${currency ?? ''}`.trim();
 const kw = (watts: number | null): string => (watts === null ? MISSING : `${formatNumber(watts / 1000, 1)} kW`);
 
 function schedule(plan: PlanResult, p: ProcurementPlan): SafeHtml {
@@ -17,7 +15,7 @@ function schedule(plan: PlanResult, p: ProcurementPlan): SafeHtml {
 <tbody>
 ${p.purchases.map(
   (x) =>
-    html`<tr><th scope="row">${explained(plan, explainId.purchaseOrderBy(x.role, x.deliveryMonth), x.orderBy)}${x.late ? html` <span class="badge severity-warning">late</span>` : ''}</th><td>${formatMonth(x.deliveryMonth)}</td><td>${x.role}</td><td>${x.model} (<code>${x.hardware}</code>)</td><td class="num">${explained(plan, explainId.purchaseQuantity(x.role, x.deliveryMonth), formatNumber(x.quantity))}</td><td class="num">${money(x.unitPriceAmount, x.currency)}</td><td class="num">${explained(plan, explainId.purchaseTotalPrice(x.role, x.deliveryMonth), money(x.totalPriceAmount, x.currency))}</td><td class="num">${money(x.cumulativePriceAmount, p.currency)}</td><td>${x.reasons.map(
+    html`<tr><th scope="row">${explained(plan, explainId.purchaseOrderBy(x.role, x.deliveryMonth), formatDate(x.orderBy))}${x.late ? html` <span class="badge sev-error">late</span>` : ''}</th><td>${formatMonth(x.deliveryMonth)}</td><td>${x.role}</td><td>${x.model} (<code>${x.hardware}</code>)</td><td class="num">${explained(plan, explainId.purchaseQuantity(x.role, x.deliveryMonth), formatNumber(x.quantity))}</td><td class="num">${formatMoney(x.unitPriceAmount, x.currency)}</td><td class="num">${explained(plan, explainId.purchaseTotalPrice(x.role, x.deliveryMonth), formatMoney(x.totalPriceAmount, x.currency))}</td><td class="num">${formatMoney(x.cumulativePriceAmount, p.currency)}</td><td>${x.reasons.map(
       (r, i) => html`${i > 0 ? '; ' : ''}<code>${r.resource}</code> at ${formatPercent(r.utilisationBefore)} &gt; ${formatPercent(r.threshold, 0)}, ${formatPercent(r.utilisationAfter)} after`,
     )}</td></tr>\n`,
 )}</tbody>
@@ -72,8 +70,8 @@ export async function procurementSection(plan: PlanResult): Promise<SafeHtml> {
   }
   return html`<section aria-labelledby="procurement">
 <h2 id="procurement">Procurement</h2>
-<div class="para"><strong>${formatNumber(p.purchases.length)}</strong> ${p.purchases.length === 1 ? 'purchase' : 'purchases'} over the horizon, ${explained(plan, explainId.capexTotal(), html`<strong>${money(p.capexTotalAmount, p.currency)}</strong>`)} in all${p.uncovered.length > 0 ? html`; still short: ${p.uncovered.map((u, i) => html`${i > 0 ? ', ' : ''}<code>${u}</code>`)} (no rule for its role, or no fit)` : ''}.
-CAPEX by month of delivery: ${p.capexByMonth.length === 0 ? MISSING : p.capexByMonth.map((m) => `${formatMonth(m.month)} ${money(m.amount, p.currency)}`).join('; ')}.</div>
+<div class="para"><strong>${formatNumber(p.purchases.length)}</strong> ${p.purchases.length === 1 ? 'purchase' : 'purchases'} over the horizon, ${explained(plan, explainId.capexTotal(), html`<strong>${formatMoney(p.capexTotalAmount, p.currency)}</strong>`)} in all${p.uncovered.length > 0 ? html`; still short: ${p.uncovered.map((u, i) => html`${i > 0 ? ', ' : ''}<code>${u}</code>`)} (no rule for its role, or no fit)` : ''}.
+CAPEX by month of delivery: ${p.capexByMonth.length === 0 ? MISSING : p.capexByMonth.map((m) => `${formatMonth(m.month)} ${formatMoney(m.amount, p.currency)}`).join('; ')}.</div>
 ${await timeline(p)}
 ${p.purchases.length > 0 ? html`${schedule(plan, p)}
 ${bom(plan, p)}` : ''}

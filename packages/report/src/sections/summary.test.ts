@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanHeadline, PlanResult } from '@headroom/core';
+import type { PlanHeadline, PlanResult, ProcurementPlan, Purchase } from '@headroom/core';
 import { samplePlan, XSS_PAYLOAD } from '../fixtures/sample-plan.js';
 import { summarySection } from './summary.js';
 
@@ -12,8 +12,22 @@ const base: PlanHeadline = {
   firstToRunOut: null,
   closest: { resource: 'compute.memory', label: 'Compute memory', month: '2028-12', utilisationTolerated: 0.6688, threshold: 0.8, thresholdShare: 0.836 },
   orders: null,
-  rackFailure: { racks: [{ rack: 'r1', tolerated: false, harm: 'none', firstHarmMonthIndex: null, harms: [] }], worst: 'r1' },
+  rackFailure: { racks: [{ rack: 'r1', tolerated: false, harm: 'none', firstHarmMonthIndex: null, harms: [] }], worst: 'r1', worstSameAs: [] },
 };
+
+/** A purchase as the schedule writes it; only the fields the summary shows matter here. */
+function purchase(p: Pick<Purchase, 'role' | 'model' | 'quantity' | 'deliveryMonth' | 'orderBy' | 'late' | 'totalPriceAmount'>): Purchase {
+  return {
+    ...p, hardware: 'hw', deliveryMonthIndex: 0, leadTimeWeeks: 12, reasons: [], placement: {}, hosts: [], racksAdded: [],
+    unitPriceAmount: p.totalPriceAmount === null ? null : p.totalPriceAmount / p.quantity, currency: p.totalPriceAmount === null ? null : 'EUR',
+    heightRuTotal: 0, powerTypicalWatts: null, powerMaxWatts: null, heatTypicalBtuPerHour: null, cumulativePriceAmount: null, cumulativePowerTypicalWatts: null,
+  };
+}
+
+/** A procurement plan with these purchases (in schedule order) and uncovered resources. */
+function procurement(purchases: Purchase[], capexTotalAmount: number, uncovered: string[] = []): ProcurementPlan {
+  return { purchases, capexByMonth: [], capexTotalAmount, currency: purchases.length > 0 ? 'EUR' : null, racks: [], utilisation: [], uncovered, findings: [] };
+}
 
 const render = (headline: Partial<PlanHeadline>, extra: Partial<PlanResult> = {}): string =>
   summarySection({ ...samplePlan, ...extra, headline: { ...base, ...headline } }).value;
@@ -56,13 +70,13 @@ describe('summarySection: the four first-screen answers, in order', () => {
       holdsWithPurchases: true,
       closest: null,
       firstToRunOut: { resource: 'compute.memory', label: 'Compute memory', monthIndex: 15, month: '2028-04', utilisationTolerated: 0.8158, threshold: 0.8 },
-      orders: {
-        orders: [
-          { purchase: 1, orderBy: '2026-12-04', deliveryMonth: '2027-03', quantity: 1, model: 'Dell R760xd2', role: 'storage', totalPriceAmount: null, late: true },
-          { purchase: 0, orderBy: '2028-01-08', deliveryMonth: '2028-04', quantity: 2, model: XSS_PAYLOAD, role: 'compute', totalPriceAmount: 90000, late: false },
-        ],
-        hosts: 3, firstOrderBy: '2026-12-04', late: 1, capexTotalAmount: 90000, currency: 'EUR', unpriced: 1, uncovered: [],
-      },
+      // schedule order: the compute purchase first; by order-by date the late storage one first
+      orders: { byOrderBy: [1, 0], hosts: 3, firstOrderBy: '2026-12-04', late: 1, unpriced: 1 },
+    }, {
+      procurement: procurement([
+        purchase({ orderBy: '2028-01-08', deliveryMonth: '2028-04', quantity: 2, model: XSS_PAYLOAD, role: 'compute', totalPriceAmount: 90000, late: false }),
+        purchase({ orderBy: '2026-12-04', deliveryMonth: '2027-03', quantity: 1, model: 'Dell R760xd2', role: 'storage', totalPriceAmount: null, late: true }),
+      ], 90000),
     });
     expect(out).toContain('Yes, with the 3 servers below: without them, Compute memory runs out in Apr 2028.');
     expect(out).not.toContain('error finding');
@@ -74,14 +88,16 @@ describe('summarySection: the four first-screen answers, in order', () => {
     expect(out).toContain('<td class="num">—</td>'); // the unpriced order
     expect(out).not.toContain(XSS_PAYLOAD);
     expect(out).toContain('2 × &lt;img src=x onerror=alert(1)&gt;');
+    // rows by order-by date: the Dec 2026 storage order before the Jan 2028 compute order
+    expect(out.indexOf('4 Dec 2026</th>')).toBeLessThan(out.indexOf('8 Jan 2028</th>'));
   });
 
   it('holds with purchases but has error findings: says the findings are of the cloud before the purchases', () => {
     const out = render({
       holdsWithoutPurchases: false, holdsWithPurchases: true, closest: null, errorFindings: 2,
       firstToRunOut: { resource: 'compute.memory', label: 'Compute memory', monthIndex: 15, month: '2028-04', utilisationTolerated: 0.82, threshold: 0.8 },
-      orders: { orders: [], hosts: 2, firstOrderBy: null, late: 0, capexTotalAmount: 0, currency: null, unpriced: 0, uncovered: [] },
-    });
+      orders: { byOrderBy: [], hosts: 2, firstOrderBy: null, late: 0, unpriced: 0 },
+    }, { procurement: procurement([], 0) });
     expect(out).toContain('verdict-warn');
     expect(out).toContain('Without the purchases, 2 error findings stand');
   });
@@ -92,10 +108,11 @@ describe('summarySection: the four first-screen answers, in order', () => {
       holdsWithPurchases: false,
       closest: null,
       firstToRunOut: { resource: 'compute.memory', label: 'Compute memory', monthIndex: 15, month: '2028-04', utilisationTolerated: 0.82, threshold: 0.8 },
-      orders: { orders: [], hosts: 0, firstOrderBy: null, late: 0, capexTotalAmount: 0, currency: null, unpriced: 0, uncovered: ['storage.pool.backups'] },
-    });
+      orders: { byOrderBy: [], hosts: 0, firstOrderBy: null, late: 0, unpriced: 0 },
+    }, { procurement: procurement([], 0, ['storage.pool.backups']) });
     expect(out).toContain('No: Compute memory runs out in Apr 2028, and the scheduled purchases do not cover every resource.');
-    expect(out).toContain('Still running out after the purchases: ');
+    // the sample plan labels storage.pool.backups "Pool backups"
+    expect(out).toContain('Still running out after the purchases: Pool backups (no procurement rule');
   });
 
   it('rack failure: the worst rack in full, racks with the same harms named with it, the others in one line', () => {
@@ -103,6 +120,7 @@ describe('summarySection: the four first-screen answers, in order', () => {
     const out = render({
       rackFailure: {
         worst: 'r1',
+        worstSameAs: ['r2'],
         racks: [
           { rack: 'r1', tolerated: false, harm: 'outage', firstHarmMonthIndex: 0, harms: [ceph, { subsystem: 'compute', harm: 'outage', monthIndex: 16, message: '60 of 677 instances find no host.' }] },
           { rack: 'r2', tolerated: false, harm: 'outage', firstHarmMonthIndex: 0, harms: [ceph, { subsystem: 'compute', harm: 'outage', monthIndex: 16, message: '60 of 680 instances find no host.' }] },

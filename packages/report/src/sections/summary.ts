@@ -58,7 +58,7 @@ function holdsAnswer(plan: PlanResult, h: PlanHeadline): SafeHtml {
     body =
       h.holdsWithPurchases === null
         ? html`The scenario has no <code>procurement:</code> section, so headroom schedules no purchase; add one to get the orders that keep the plan within its thresholds.${errorsText}`
-        : html`Still running out after the purchases: ${(h.orders?.uncovered ?? []).map((r, i) => html`${i > 0 ? ', ' : ''}${resourceById(plan, r)?.label ?? r}`)} (no procurement rule for its role, or no model fits).${errorsText}`;
+        : html`Still running out after the purchases: ${(plan.procurement?.uncovered ?? []).map((r, i) => html`${i > 0 ? ', ' : ''}${resourceById(plan, r)?.label ?? r}`)} (no procurement rule for its role, or no model fits).${errorsText}`;
   }
   return html`<div class="verdict ${cls}" role="status"><p class="verdict-head">${head}</p><p>${body}</p></div>`;
 }
@@ -83,24 +83,25 @@ function runsOutAnswer(plan: PlanResult, h: PlanHeadline): SafeHtml {
 /** Q3: what must be ordered, by when, for how much. */
 function ordersAnswer(plan: PlanResult, h: PlanHeadline): SafeHtml {
   const o = h.orders;
-  if (o === null) {
+  const p = plan.procurement;
+  if (o === null || !p) {
     return h.firstToRunOut === null
       ? html`<p>Nothing has to be ordered within the horizon: no resource runs out. (The scenario has no <code>procurement:</code> section.)</p>`
       : html`<p>Not scheduled: the scenario has no <code>procurement:</code> section (models, lead times, prices), so headroom cannot say what to order. <a href="#summary-runway">Runway per resource</a>.</p>`;
   }
-  if (o.orders.length === 0) return html`<p>Nothing has to be ordered within the horizon.</p>`;
-  const total = html`<strong>${explained(plan, explainId.capexTotal(), formatMoney(o.capexTotalAmount, o.currency))}</strong>${o.unpriced > 0 ? html` (${formatNumber(o.unpriced)} ${o.unpriced === 1 ? 'order has' : 'orders have'} no price and ${o.unpriced === 1 ? 'is' : 'are'} not counted)` : ''}`;
+  if (o.byOrderBy.length === 0) return html`<p>Nothing has to be ordered within the horizon.</p>`;
+  const total = html`<strong>${explained(plan, explainId.capexTotal(), formatMoney(p.capexTotalAmount, p.currency))}</strong>${o.unpriced > 0 ? html` (${formatNumber(o.unpriced)} ${o.unpriced === 1 ? 'order has' : 'orders have'} no price and ${o.unpriced === 1 ? 'is' : 'are'} not counted)` : ''}`;
   const first = o.firstOrderBy === null ? '' : formatDate(o.firstOrderBy);
-  return html`<div class="para">${formatNumber(o.hosts)} servers in ${formatNumber(o.orders.length)} ${o.orders.length === 1 ? 'order' : 'orders'}, ${total} in total. The first order must be placed by <strong>${first}</strong>.${
+  return html`<div class="para">${formatNumber(o.hosts)} servers in ${formatNumber(o.byOrderBy.length)} ${o.byOrderBy.length === 1 ? 'order' : 'orders'}, ${total} in total. The first order must be placed by <strong>${first}</strong>.${
     o.late > 0 ? html` <span class="badge sev-error">late</span> ${formatNumber(o.late)} ${o.late === 1 ? 'order is' : 'orders are'} already late: the order-by date is before the start.` : ''
   }</div>
 <table class="orders">
 <caption>Orders by order-by date (lead time before the month the servers must be in service); <a href="#procurement">purchase schedule and bill of materials</a>.</caption>
 <thead><tr><th scope="col">Order by</th><th scope="col">In service</th><th scope="col">Servers</th><th scope="col">Cost</th></tr></thead>
 <tbody>
-${o.orders.map(
+${o.byOrderBy.map((i) => p.purchases[i]!).map(
   (x) =>
-    html`<tr><th scope="row" class="nowrap">${explained(plan, explainId.purchaseOrderBy(x.role, x.deliveryMonth), formatDate(x.orderBy))}${x.late ? html` <span class="badge sev-error">late</span>` : ''}</th><td class="nowrap">${formatMonth(x.deliveryMonth)}</td><td>${explained(plan, explainId.purchaseQuantity(x.role, x.deliveryMonth), formatNumber(x.quantity))} × ${x.model} <span class="small">(${x.role})</span></td><td class="num">${explained(plan, explainId.purchaseTotalPrice(x.role, x.deliveryMonth), formatMoney(x.totalPriceAmount, o.currency))}</td></tr>\n`,
+    html`<tr><th scope="row" class="nowrap">${explained(plan, explainId.purchaseOrderBy(x.role, x.deliveryMonth), formatDate(x.orderBy))}${x.late ? html` <span class="badge sev-error">late</span>` : ''}</th><td class="nowrap">${formatMonth(x.deliveryMonth)}</td><td>${explained(plan, explainId.purchaseQuantity(x.role, x.deliveryMonth), formatNumber(x.quantity))} × ${x.model} <span class="small">(${x.role})</span></td><td class="num">${explained(plan, explainId.purchaseTotalPrice(x.role, x.deliveryMonth), formatMoney(x.totalPriceAmount, p.currency))}</td></tr>\n`,
 )}</tbody>
 </table>`;
 }
@@ -125,10 +126,8 @@ function rackAnswer(plan: PlanResult, h: PlanHeadline): SafeHtml {
   if (!worst || worst.harm === 'none') {
     return html`<p>Losing any one rack harms nothing within the horizon (${formatNumber(f.racks.length)} ${f.racks.length === 1 ? "rack" : "racks"} analysed): the survivors hold the load, quorum and every Ceph copy. ${policy}</p>`;
   }
-  // Racks whose loss harms the same subsystems the same way from the same months (the sentences may differ in counts).
-  const key = (r: HeadlineRack): string => r.harms.map((x) => `${x.subsystem}:${x.harm}:${x.monthIndex}`).join(',');
-  const same = f.racks.filter((r) => r !== worst && key(r) === key(worst)).map((r) => r.rack);
-  const others = f.racks.filter((r) => r !== worst && key(r) !== key(worst));
+  const same = f.worstSameAs;
+  const others = f.racks.filter((r) => r !== worst && !same.includes(r.rack));
   return html`<p>Worst: losing rack <strong>${worst.rack}</strong>${same.length > 0 ? html` (${same.join(', ')} the same)` : ''}. ${policy}</p>
 ${rackHarmsText(plan, worst)}
 ${
