@@ -6,19 +6,17 @@
  *
  * Skipped, with a message, only when /usr/bin/chromium is absent (CI installs it).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explainedSamplePlan } from '../packages/report/src/fixtures/sample-explanations.js';
 import { renderHtml } from '../packages/report/src/index.js';
+import { CHROMIUM, hasChromium, launchChromium } from './helpers/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const artifacts = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
 // Browser globals used inside evaluate() callbacks (the tests' TypeScript has no DOM lib).
 declare function getComputedStyle(e: unknown): { textDecorationStyle: string; textDecorationLine: string; backgroundColor: string; color: string };
@@ -39,7 +37,7 @@ describe.skipIf(!hasChromium)('explained figures in Chromium', () => {
     const file = join(dir, 'report.html');
     writeFileSync(file, await renderHtml(explainedSamplePlan));
     url = pathToFileURL(file).href;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

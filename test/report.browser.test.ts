@@ -7,18 +7,16 @@
  *
  * Skipped, with a message, only when /usr/bin/chromium is absent (CI installs it).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePlan, XSS_PAYLOAD } from '../packages/report/src/fixtures/sample-plan.js';
 import { renderHtml } from '../packages/report/src/index.js';
+import { CHROMIUM, hasChromium, launchChromium, writeReport } from './helpers/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const here = dirname(fileURLToPath(import.meta.url));
 const artifacts = join(here, 'artifacts');
 
@@ -41,10 +39,7 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     const file = join(dir, 'report.html');
     writeFileSync(file, await renderHtml(samplePlan));
     fileUrl = pathToFileURL(file).href;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -123,7 +118,6 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
   }
 });
 
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 const root = join(here, '..');
 const scenarios = readdirSync(join(root, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort();
 
@@ -164,18 +158,12 @@ describe.skipIf(!hasChromium)('scenario reports from the built CLI, in Chromium'
   const urls = new Map<string, string>();
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'headroom-scenarios-'));
-    const bin = join(root, 'packages/cli/dist/bin.js');
-    if (!existsSync(bin)) execFileSync('npx', ['-y', 'pnpm@10.34.8', 'run', 'build'], { cwd: root, stdio: 'ignore' });
     for (const file of scenarios) {
       const out = join(dir, file.replace(/\.yaml$/, '.html'));
-      try {
-        execFileSync(process.execPath, [bin, 'report', join(root, 'scenarios', file), '-o', out, '--fail-on', 'none'], { stdio: 'pipe' });
-      } catch (e) {
-        throw new Error(`headroom report ${file} failed: ${String((e as { stderr?: Buffer }).stderr ?? e)}`);
-      }
+      writeReport(join(root, 'scenarios', file), out);
       urls.set(file, pathToFileURL(out).href);
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -417,8 +405,8 @@ describe.skipIf(!hasChromium)('a scenario named with markup, through the built C
       const scenario = join(dir, 'xss.yaml');
       writeFileSync(scenario, yaml);
       const out = join(dir, 'xss.html');
-      execFileSync(process.execPath, [join(root, 'packages/cli/dist/bin.js'), 'report', scenario, '-o', out, '--fail-on', 'none'], { stdio: 'pipe' });
-      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'] });
+      writeReport(scenario, out);
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage();
         const dialogs: string[] = [];

@@ -14,18 +14,15 @@
  * 96 px/in) go to test/artifacts/ for review. Skipped, with a message, only when
  * /usr/bin/chromium is absent (CI installs it; report.browser.test.ts fails there without it).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPdf, type StructElement } from './helpers/pdf.js';
+import { CHROMIUM, hasChromium, launchChromium, writeReport } from './helpers/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const artifacts = join(here, 'artifacts');
@@ -77,14 +74,12 @@ describe.skipIf(!hasChromium)('reference reports printed to PDF', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'headroom-pdf-'));
-    const bin = join(root, 'packages/cli/dist/bin.js');
-    if (!existsSync(bin)) execFileSync('npx', ['-y', 'pnpm@10.34.8', 'run', 'build'], { cwd: root, stdio: 'ignore' });
     for (const name of REFERENCE) {
       const out = join(dir, `${name}.html`);
-      execFileSync(process.execPath, [bin, 'report', join(root, 'scenarios', `${name}.yaml`), '-o', out, '--fail-on', 'none'], { stdio: 'pipe' });
+      writeReport(join(root, 'scenarios', `${name}.yaml`), out);
       urls.set(name, pathToFileURL(out).href);
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    browser = await launchChromium();
     mkdirSync(artifacts, { recursive: true });
   });
   afterAll(async () => {

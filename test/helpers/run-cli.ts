@@ -29,6 +29,7 @@ export function headroom(...args: string[]): Result {
 /** Builds the packages when the binary is missing (the test command builds first). */
 export function ensureBuilt(): void {
   if (existsSync(bin)) return;
-  const build = spawnSync('pnpm', ['build'], { cwd: root, encoding: 'utf8', shell: process.platform === 'win32' });
-  if (build.status !== 0) throw new Error(`pnpm build failed:\n${build.stdout}\n${build.stderr}`);
+  // the pinned pnpm through npx, as the README's commands do (no global pnpm is assumed)
+  const build = spawnSync('npx', ['-y', 'pnpm@10.34.8', 'run', 'build'], { cwd: root, encoding: 'utf8', shell: process.platform === 'win32' });
+  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
 }
