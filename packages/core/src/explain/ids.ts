@@ -13,6 +13,7 @@ export type RackPoint = 'month0' | 'after';
 
 const RESOURCE_POOL_PREFIX = 'storage.pool.';
 
+/** Id builders, one per explained figure family; each returns the key of `PlanResult.explanations` (the figure may still be absent: no pool, no purchase, unknown power). */
 export const explainId = {
   /** Placement capacity of one inventory of one host of a hardware model (hosts of one model report the same inventory). */
   computeInventory: (hardware: string, rc: ResourceClass): string => `compute.inventory.${hardware}.${rc}`,
