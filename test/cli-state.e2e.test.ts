@@ -1,6 +1,7 @@
 /**
  * `demand.storageFrom` end to end: the built binary reads the state directory relative to
- * the scenario file (test/fixtures/state/storage-from.yaml -> the siphon-tentacle outputs).
+ * the scenario file (test/fixtures/state/storage-from.yaml -> the siphon-tentacle outputs),
+ * inside the folder --allow-path test/fixtures allows.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('headroom plan with demand.storageFrom', () => {
   it('month-0 stored bytes per pool come from the directory\'s ceph df, with their source', () => {
-    const r = headroom('plan', fixture, '--format', 'json');
+    const r = headroom('plan', fixture, '--format', 'json', '--allow-path', 'test/fixtures');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const plan = JSON.parse(r.stdout) as { storage: { pools: { name: string; storedBytesMonth0: number; storedSource?: string }[] } };
@@ -32,9 +33,16 @@ describe('headroom plan with demand.storageFrom', () => {
   });
 
   it('validate accepts it', () => {
-    const r = headroom('validate', fixture);
+    const r = headroom('validate', fixture, '--allow-path', 'test/fixtures');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('no problems');
+  });
+
+  it('without --allow-path, the directory outside the scenario\'s folder is refused at the value', () => {
+    const r = headroom('validate', fixture);
+    expect(r.code).toBe(2);
+    // line 37 is `  storageFrom: ../real/...`: the value at col 16
+    expect(r.stdout).toContain(`${fixture}:37:16: error file.outside_folder: state directory "../real/cluster-state/ceph/siphon-tentacle" is outside the scenario's folder (it leaves it)`);
   });
 
   it('a missing directory: state.unreadable at the storageFrom value, exit 2, no stack', () => {

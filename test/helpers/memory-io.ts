@@ -39,6 +39,12 @@ export function memoryIo(files: Record<string, string> = {}, options: MemoryIoOp
       if (text === undefined) throw errnoError('ENOENT', 'open', path);
       return text;
     },
+    inspect: async (path) => {
+      const text = byPath.get(path);
+      if (text !== undefined) return { realPath: path, kind: 'file', sizeBytes: Buffer.byteLength(text) };
+      if (path === cwd || [...byPath.keys()].some((p) => p.startsWith(`${path}/`))) return { realPath: path, kind: 'directory', sizeBytes: 0 };
+      throw errnoError('ENOENT', 'stat', path);
+    },
     writeFileAtomic:
       options.writeFileAtomic ??
       (async (path, data) => {

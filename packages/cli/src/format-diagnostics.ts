@@ -77,10 +77,27 @@ export function caretLine(text: string, col: number, endCol?: number): string {
   return padding + '^'.repeat(width);
 }
 
+/** Diagnostics that say a file is in no format headroom reads: its content is never quoted. */
+const UNKNOWN_FORMAT = new Set(['inventory.unknown_format', 'inventory.empty']);
+/** Diagnostics that say a file is not valid JSON: quoted only when the file starts like JSON. */
+const INVALID_JSON = new Set(['inventory.invalid_json', 'ceph.json.invalid', 'netdata.invalid_json', 'openstack.json.invalid']);
+
+/**
+ * Whether a diagnostic may quote a line of its file. A file that is in no format headroom
+ * reads may be anything the process can read (a key, a password file), and diagnostics end
+ * up in CI logs: such a file is named, positioned and described, never quoted. A JSON error
+ * quotes its line only when the file starts with `{` or `[`, i.e. was meant to be JSON.
+ */
+export function mayQuote(diagnostic: Diagnostic, source: string): boolean {
+  if (UNKNOWN_FORMAT.has(diagnostic.code)) return false;
+  if (INVALID_JSON.has(diagnostic.code)) return /^\uFEFF?\s*[[{]/.test(source);
+  return true;
+}
+
 /**
  * One diagnostic as text: the `file:line:col: severity code: message` header, the source
- * line with a caret under the column (when `source` has that line), then `hint:`.
- * No trailing newline.
+ * line with a caret under the column (when `source` has that line and mayQuote allows it),
+ * then `hint:`. No trailing newline.
  */
 export function formatDiagnostic(diagnostic: Diagnostic, source: string | undefined, options: FormatDiagnosticsOptions = {}): string {
   const style = createStyle(options.color ?? false);
@@ -89,7 +106,7 @@ export function formatDiagnostic(diagnostic: Diagnostic, source: string | undefi
     `${style.bold(`${file}:${line}:${col}:`)} ${severityStyle(style, diagnostic.severity)(diagnostic.severity)} ` +
       `${style.dim(diagnostic.code)}: ${style.bold(diagnostic.message)}`,
   ];
-  const text = source === undefined ? undefined : sourceLine(source, line);
+  const text = source === undefined || !mayQuote(diagnostic, source) ? undefined : sourceLine(source, line);
   if (text !== undefined) {
     const gutter = String(line);
     const blank = ' '.repeat(gutter.length);

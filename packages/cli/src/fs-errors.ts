@@ -13,6 +13,9 @@ const FS_ERROR_TEXT: Record<string, string> = {
   ENOTDIR: 'a component of the path is not a directory',
   EROFS: 'read-only file system',
   ENOSPC: 'no space left on device',
+  ENOTREG: 'not a regular file (a FIFO, device or socket), which headroom does not read',
+  EFBIG: 'larger than the 64 MiB headroom reads',
+  ELOOP: 'too many levels of symbolic links',
 };
 
 export function describeFsError(error: NodeJS.ErrnoException & { code: string }): string {

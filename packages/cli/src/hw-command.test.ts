@@ -137,17 +137,17 @@ nodes:
 `;
 
   it('validate reads the inventory relative to the scenario file', async () => {
-    const io = memoryIo({ ...files, 'clouds/s.yaml': scenario('../r7615.json') });
+    const io = memoryIo({ ...files, 'clouds/inv/node.json': files['r7615.json'], 'clouds/s.yaml': scenario('inv/node.json') });
     expect(await run(['validate', 'clouds/s.yaml'], io, deps)).toBe(0);
     expect(io.out()).toBe('1 file checked: no problems\n');
   });
 
   it('a broken inventory: the error in the inventory file (with its source line) and at the scenario\'s inventory: value', async () => {
-    const io = memoryIo({ ...files, 'clouds/s.yaml': scenario('../bad.json') });
+    const io = memoryIo({ ...files, 'clouds/bad.json': files['bad.json'], 'clouds/s.yaml': scenario('bad.json') });
     expect(await run(['validate', 'clouds/s.yaml'], io, deps)).toBe(2);
-    // l. 5 `  node: { inventory: ../bad.json, heightRu: 2 }`: the value starts at col 22
+    // l. 5 `  node: { inventory: bad.json, heightRu: 2 }`: the value starts at col 22
     expect(io.out()).toContain('clouds/s.yaml:5:22: error inventory.invalid: ');
-    expect(io.out()).toContain('bad.json:66:9: error inventory.invalid_json: ');
+    expect(io.out()).toContain('clouds/bad.json:66:9: error inventory.invalid_json: ');
     expect(io.out()).toContain(' 66 |         ],');
   });
 

@@ -9,6 +9,7 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CpuCatalogue, Diagnostic, InventoryInput } from '@headroom/core';
+import { confine, type ReadScope } from './confine.js';
 import { describeFsError, isFsError } from './fs-errors.js';
 import type { CliIo } from './io.js';
 
@@ -84,20 +85,28 @@ const MENTIONS_INVENTORY = /(^|[\s{,])inventory\s*:/m;
 /**
  * Reads the inventories a scenario names. `file` is the scenario's path as the user gave it:
  * inventories are read relative to its directory and shown as `join(dirname(file), path)`.
+ * A path outside the scenario's folder (and the `allowed` folders), a FIFO, a device or an
+ * oversized file is not read: core reports the refusal at the path (confine.ts).
  */
-export async function readScenarioInventories(io: CliIo, deps: HwDeps, file: string, text: string): Promise<ScenarioInventories> {
+export async function readScenarioInventories(io: CliIo, deps: HwDeps, file: string, text: string, allowed: readonly string[] = []): Promise<ScenarioInventories> {
   const none: ScenarioInventories = { options: {}, sources: new Map(), notes: [] };
   if (!MENTIONS_INVENTORY.test(text)) return none;
   const api = await deps.loadInventoryApi();
   const paths = api.scenarioInventoryPaths(text);
   if (paths.length === 0) return none;
   const dir = dirname(file);
+  const scope: ReadScope = { scenarioDir: resolve(io.cwd, dir), allowed };
   const inventories: Record<string, InventoryInput> = {};
   const sources = new Map<string, string>();
   for (const path of paths) {
     const shown = isAbsolute(path) ? path : join(dir, path);
     try {
-      const content = await io.readFile(isAbsolute(shown) ? shown : resolve(io.cwd, shown));
+      const confined = await confine(io, scope, path, 'file');
+      if (!confined.ok) {
+        inventories[path] = { error: confined.refusal.message, code: confined.refusal.code, hint: confined.refusal.hint, fileName: shown };
+        continue;
+      }
+      const content = await io.readFile(confined.realPath);
       inventories[path] = { text: content, fileName: shown };
       sources.set(shown, content);
     } catch (error) {

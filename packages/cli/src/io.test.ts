@@ -1,8 +1,9 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from './io.js';
+import { readFileBounded, writeFileAtomic } from './io.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -38,5 +39,25 @@ describe('writeFileAtomic', () => {
     await expect(writeFileAtomic(join(dir, 'r.html'), 'new')).rejects.toMatchObject({ code: expect.stringMatching(/^E/) });
     expect(await readdir(dir)).toEqual(['r.html']);
     expect(await readdir(join(dir, 'r.html'))).toEqual(['keep']);
+  });
+});
+
+describe('readFileBounded', () => {
+  it('reads a regular file', async () => {
+    await writeFile(join(dir, 'a.yaml'), 'name: x\n');
+    expect(await readFileBounded(join(dir, 'a.yaml'))).toBe('name: x\n');
+  });
+
+  it('refuses a FIFO without blocking (ENOTREG), /dev/zero (ENOTREG), a directory (EISDIR)', async () => {
+    execFileSync('mkfifo', [join(dir, 'pipe')]);
+    await expect(readFileBounded(join(dir, 'pipe'))).rejects.toMatchObject({ code: 'ENOTREG' });
+    await expect(readFileBounded('/dev/zero')).rejects.toMatchObject({ code: 'ENOTREG' });
+    await expect(readFileBounded(dir)).rejects.toMatchObject({ code: 'EISDIR' });
+  });
+
+  it('refuses a file over 64 MiB without reading it (EFBIG)', async () => {
+    await writeFile(join(dir, 'big'), '');
+    await truncate(join(dir, 'big'), 64 * 1024 * 1024 + 1); // sparse
+    await expect(readFileBounded(join(dir, 'big'))).rejects.toMatchObject({ code: 'EFBIG' });
   });
 });

@@ -76,6 +76,8 @@ interface Context {
   /** Colour on stdout / stderr. */
   colorOut: boolean;
   colorErr: boolean;
+  /** Folders a scenario may read files from besides its own (--allow-path). */
+  allowedPaths: string[];
 }
 
 const EXIT_CODE_HELP = `
@@ -123,10 +125,10 @@ async function validateCommand(ctx: Context, files: string[]): Promise<number> {
       continue;
     }
     sources.set(file, text);
-    const inventories = await readScenarioInventories(ctx.io, ctx.deps, file, text);
+    const inventories = await readScenarioInventories(ctx.io, ctx.deps, file, text, ctx.allowedPaths);
     for (const [name, inventoryText] of inventories.sources) inventorySources.set(name, inventoryText);
     for (const note of inventories.notes) ctx.io.stderr.write(`${note}\n`);
-    const state = await readScenarioStateDirs(ctx.io, file, text);
+    const state = await readScenarioStateDirs(ctx.io, file, text, ctx.allowedPaths);
     for (const [name, stateText] of state.sources) inventorySources.set(name, stateText);
     diagnostics.push(...core.parseScenario(text, { fileName: file, ...inventories.options, ...state.options }).diagnostics);
   }
@@ -146,9 +148,9 @@ type Loaded = { ok: true; scenario: Scenario; diagnostics: Diagnostic[] } | { ok
 async function loadScenario(ctx: Context, core: CoreApi, file: string): Promise<Loaded> {
   const text = await readInput(ctx, file);
   if (text === undefined) return { ok: false, exitCode: ExitCode.InvalidInput };
-  const inventories = await readScenarioInventories(ctx.io, ctx.deps, file, text);
+  const inventories = await readScenarioInventories(ctx.io, ctx.deps, file, text, ctx.allowedPaths);
   for (const note of inventories.notes) ctx.io.stderr.write(`${note}\n`);
-  const state = await readScenarioStateDirs(ctx.io, file, text);
+  const state = await readScenarioStateDirs(ctx.io, file, text, ctx.allowedPaths);
   const { scenario, diagnostics } = core.parseScenario(text, { fileName: file, ...inventories.options, ...state.options });
   if (diagnostics.length > 0) {
     ctx.io.stderr.write(formatDiagnostics(diagnostics, new Map([[file, text], ...inventories.sources, ...state.sources]), { color: ctx.colorErr }));
@@ -307,6 +309,15 @@ function buildProgram(ctx: Context, version: string, setExitCode: (code: number)
       getErrHasColors: () => ctx.colorErr,
     })
     .showHelpAfterError('(run "headroom --help" for usage)')
+    .option(
+      '--allow-path <dir>',
+      'a folder that files named in a scenario (inventory:, storageFrom:) may also be read from; repeatable (default: only the scenario\'s own folder)',
+      (dir: string, previous: string[]) => [...previous, dir],
+      [] as string[],
+    )
+    .hook('preAction', (command) => {
+      ctx.allowedPaths = (command.optsWithGlobals() as { allowPath?: string[] }).allowPath ?? [];
+    })
     .addHelpText('after', EXIT_CODE_HELP);
 
   // Subcommands copy the settings above (exitOverride, output), so they come after.
@@ -387,6 +398,7 @@ export async function run(argv: readonly string[], io: CliIo, deps: Partial<CliD
     deps: { ...defaultDeps, ...deps },
     colorOut: shouldUseColor(io.stdout, io.env),
     colorErr: shouldUseColor(io.stderr, io.env),
+    allowedPaths: [],
   };
   let exitCode: number = ExitCode.Ok;
   try {

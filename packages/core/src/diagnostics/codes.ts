@@ -51,6 +51,11 @@ export const DIAGNOSTIC_CODES = {
   'net.attach.tagged_without_vlan': 'A network without a VLAN ID is attached tagged',
   'netdata.invalid_json': 'A network_data.json (config-drive) file is not JSON',
   'netdata.invalid': 'A network_data.json file has no "links" and "networks" lists',
+  // Files a scenario names (inventory, storageFrom), refused before reading: positioned at the path in the scenario
+  'file.outside_folder': 'A file a scenario names is outside the scenario\'s folder (an absolute path, a `..` or a symbolic link that leaves it) and outside every --allow-path folder',
+  'file.system_path': 'A file a scenario names is under /proc, /sys or /dev, which headroom never reads',
+  'file.not_regular': 'A file a scenario names is a FIFO, device, socket or directory, not a regular file',
+  'file.too_large': 'A file a scenario names is larger than the 64 MiB headroom reads',
   // Inventory files (hardware/import/*): positioned in the inventory file
   'inventory.empty': 'An inventory file is empty, or holds no data of its format (dmidecode without DMI structures)',
   'inventory.invalid_json': 'An inventory file is not valid JSON (a trailing comma, a missing quote)',

@@ -119,7 +119,7 @@ export const HardwareSchema = z
  */
 export const InventoryHardwareSchema = z
   .strictObject({
-    inventory: z.string().min(1).describe('Path of the inventory file, relative to the scenario file'),
+    inventory: z.string().min(1).describe("Path of the inventory file, relative to the scenario file and inside its folder (or an --allow-path folder)"),
     format: z
       .enum(['ironic', 'lshw', 'dmidecode', 'lscpu', 'lscpu-json', 'cpuinfo'])
       .optional()
@@ -359,7 +359,7 @@ export const ScenarioFileSchema = z
           .string()
           .min(1)
           .optional()
-          .describe("Directory of a running cluster's `ceph ... -f json` outputs, relative to the scenario file: month-0 stored data per pool from its `ceph df` (STORED); demand.storage entries win"),
+          .describe("Directory of a running cluster's `ceph ... -f json` outputs, relative to the scenario file and inside its folder (or an --allow-path folder): month-0 stored data per pool from its `ceph df` (STORED); demand.storage entries win"),
         growth: GrowthSchema.prefault({ kind: 'compound', perMonth: 0 }),
         floatingIps: int().min(0).optional().describe('Floating IPs in use at month 0 (grows with growth); the provider allocation pools must hold them'),
       })

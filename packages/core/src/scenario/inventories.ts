@@ -29,9 +29,14 @@ import type { RawIssue } from './references.js';
 
 /**
  * An inventory's content as the caller read it: the text (a string, or with the file name to
- * show in diagnostics, e.g. the path relative to the working directory), or why reading failed.
+ * show in diagnostics, e.g. the path relative to the working directory), or why it was not
+ * read: a message, and for a path the caller refused to read (outside the scenario's folder,
+ * a FIFO or device, too large) the diagnostic code and hint to report (`file.*`).
  */
-export type InventoryInput = string | { text: string; fileName?: string } | { error: string; fileName?: string };
+export type InventoryInput = string | { text: string; fileName?: string } | { error: string; code?: InputRefusalCode; hint?: string; fileName?: string };
+
+/** Codes a caller gives for a file it refused to read (see the CLI's confine.ts). */
+export type InputRefusalCode = 'file.outside_folder' | 'file.system_path' | 'file.not_regular' | 'file.too_large';
 
 export interface InventoryOptions {
   inventories?: Record<string, InventoryInput>;
@@ -113,7 +118,8 @@ export function resolveInventories(raw: Obj, data: ScenarioFileOutput | undefine
       continue;
     }
     if (typeof input !== 'string' && 'error' in input) {
-      issue('inventory.unreadable', 'error', `cannot read inventory "${path}": ${input.error}`, 'the path is relative to the scenario file');
+      if (input.code) issue(input.code, 'error', `inventory ${input.error}`, input.hint);
+      else issue('inventory.unreadable', 'error', `cannot read inventory "${path}": ${input.error}`, 'the path is relative to the scenario file');
       continue;
     }
     const text = typeof input === 'string' ? input : input.text;

@@ -23,10 +23,11 @@ import type { Diagnostic, Severity } from '../diagnostics/types.js';
 import { parseCephDf } from '../ceph-state/df.js';
 import { detectCephCommand } from '../ceph-state/detect.js';
 import { parseCephJsonText } from '../ceph-state/json.js';
+import type { InputRefusalCode } from './inventories.js';
 import type { RawIssue } from './references.js';
 
 /** A state directory as the caller read it: its `*.json` files (name to show, text), or why it could not be read. */
-export type StateDirInput = { files: { fileName: string; text: string }[] } | { error: string };
+export type StateDirInput = { files: { fileName: string; text: string }[] } | { error: string; code?: InputRefusalCode; hint?: string };
 
 export interface StateDirOptions {
   stateDirs?: Record<string, StateDirInput>;
@@ -70,6 +71,10 @@ export function resolveStateDirs(raw: Obj, options: StateDirOptions): ResolvedSt
   const input = options.stateDirs && Object.hasOwn(options.stateDirs, path) ? options.stateDirs[path] : undefined;
   if (input === undefined) {
     issue('state.not_provided', 'error', `the files of state directory "${path}" were not provided`, 'parseScenario needs them in options.stateDirs, keyed by the path as written (the CLI reads the directory relative to the scenario)');
+    return out;
+  }
+  if ('error' in input && input.code) {
+    issue(input.code, 'error', `state directory ${input.error}`, input.hint);
     return out;
   }
   if ('error' in input) {

@@ -79,12 +79,14 @@ function detect(text: string, file: string): Detected {
     if (looksLikeLscpuJson(v)) return { kind: 'json', format: 'lscpu-json', value: v };
     if (looksLikeIronic(v)) return { kind: 'json', format: 'ironic', value: v };
     if (looksLikeLshw(v)) return { kind: 'json', format: 'lshw', value: v };
-    const keys = isObj(v) ? Object.keys(v).slice(0, 5).join(', ') : Array.isArray(v) ? 'an array' : typeof v;
+    // The message describes the shape, never the content: a file that is not an inventory may
+    // hold anything (a secret's key names included), and diagnostics are printed in CI logs.
+    const shape = isObj(v) ? `an object of ${Object.keys(v).length} member(s)` : Array.isArray(v) ? `an array of ${v.length} item(s)` : `a ${v === null ? 'null' : typeof v}`;
     return {
       kind: 'error',
       diagnostic: {
         code: 'inventory.unknown_format', severity: 'error', path: [], location: at1,
-        message: `a JSON document that is not an inventory headroom reads (top level: ${keys || 'empty'})`,
+        message: `a JSON document that is not an inventory headroom reads (its top level is ${shape})`,
         hint: `expected one of: ${SUPPORTED}`,
       },
     };
