@@ -24,6 +24,8 @@ export const DIAGNOSTIC_CODES = {
   'ref.unknown_pool': 'Stored data is given for a pool that is not defined',
   'ref.duplicate_name': 'Two racks, pools or rules have the same name, or an OSD is listed twice',
   'ref.duplicate_member': 'A rack lists the same switch or power feed twice',
+  'fleet.retire.not_after_start': 'A node group retires at or before the start month: it would never be in service',
+  'fleet.retire.after_horizon': 'A node group retires after the horizon: retire has no effect on this plan (a warning)',
   'ceph.ratios.order': 'Ceph ratios must satisfy nearfull <= backfillfull <= full',
   'ceph.pool.min_size_range': 'min_size must be within 1..size (replicated) or k..k+m (erasure)',
   'ceph.pool.shares_exceed_one': 'Pool shares of the raw capacity add up to more than 1',

@@ -99,6 +99,8 @@ export interface NodeGroup {
   rack?: string;
   /** Host name prefix; hosts are named `${prefix}-01`, `${prefix}-02`, ... Default: the role. */
   namePrefix: string;
+  /** First month (YYYY-MM) the group is out of service; absent: in service for the whole horizon. */
+  retire?: string;
 }
 
 /** A Nova flavor. Placement requests: VCPU = vcpus, MEMORY_MB = ramBytes / 2^20, DISK_GB = ceil(diskBytes / 2^30) (Nova root_gb is GiB). */

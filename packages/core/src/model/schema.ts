@@ -185,6 +185,11 @@ export const NodeGroupSchema = z.strictObject({
     .describe('spread: round-robin across racks (default); pack: fill racks in order. Ignored when `rack` is set'),
   rack: identifier.optional().describe('Put every server of the group in this rack'),
   name: identifier.optional().describe('Host name prefix (default: the role): hosts are <name>-01, <name>-02, ...'),
+  retire: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM, e.g. 2028-06')
+    .optional()
+    .describe('First month the group is out of service, YYYY-MM (end of life, decommissioning): from this month on its servers count for nothing, and procurement replaces the capacity they took with them. Default: in service for the whole horizon'),
 });
 
 export const FlavorSchema = z.strictObject({

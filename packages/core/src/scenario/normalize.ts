@@ -71,6 +71,7 @@ export function normalize(f: ScenarioFileOutput, inventoryModels: Record<string,
       role: g.role, hardware: g.hardware, count: g.count, placement: g.placement, namePrefix: g.name ?? g.role,
     };
     if (g.rack !== undefined) group.rack = g.rack;
+    if (g.retire !== undefined) group.retire = g.retire;
     return group;
   });
 

@@ -97,7 +97,7 @@ export function parseScenario(text: string, options: ParseOptions = {}): ParseRe
 
   const parsed = ScenarioFileSchema.safeParse(raw);
   if (!parsed.success) for (const issue of parsed.error.issues) for (const i of fromZodIssue(issue, raw)) push(i);
-  for (const i of checkReferences(raw as Record<string, unknown>)) push(i);
+  for (const i of checkReferences(raw as Record<string, unknown>)) push(i, i.severity);
   const inventories = resolveInventories(raw as Record<string, unknown>, parsed.success ? parsed.data : undefined, options);
   for (const i of inventories.issues) push(i, i.severity);
   diagnostics.push(...inventories.fileDiagnostics);

@@ -5,6 +5,7 @@
  * schema's business and is skipped here.
  */
 import { didYouMean } from '../diagnostics/suggest.js';
+import type { Severity } from '../diagnostics/types.js';
 import { checkNetworkReferences } from '../network/references.js';
 import { checkCephReferences } from './ceph-references.js';
 
@@ -15,6 +16,8 @@ export interface RawIssue {
   hint?: string;
   /** Locate the key rather than the value (for names used as mapping keys). */
   atKey?: boolean;
+  /** Default: error. */
+  severity?: Severity;
 }
 
 type Obj = Record<string, unknown>;
@@ -39,6 +42,13 @@ function names(items: unknown[], basePath: (string | number)[], what: string, ou
     seen.add(n);
   });
   return [...seen];
+}
+
+/** Whole months from `from` to `to` (both YYYY-MM): monthsBetween('2027-01', '2028-06') = 17. */
+export function monthsBetween(from: string, to: string): number {
+  const [fy, fm] = from.split('-').map(Number) as [number, number];
+  const [ty, tm] = to.split('-').map(Number) as [number, number];
+  return (ty - fy) * 12 + (tm - fm);
 }
 
 /** Checks references between sections and the rules that involve several fields. */
@@ -77,6 +87,27 @@ export function checkReferences(raw: Obj): RawIssue[] {
     const rack = str(g.rack);
     if (rack !== undefined && !racks.includes(rack)) {
       out.push(unknownRef('ref.unknown_rack', ['nodes', i, 'rack'], 'rack', rack, racks));
+    }
+    // retire: a month of the horizon (the first out of service). Month 0 or before means the
+    // group never serves: an error (delete the group). After the horizon: no effect, a warning.
+    const retire = str(g.retire);
+    const start = str(raw.start);
+    if (retire !== undefined && start !== undefined && /^\d{4}-\d{2}$/.test(retire) && /^\d{4}-\d{2}$/.test(start)) {
+      const index = monthsBetween(start, retire);
+      const horizon = num(raw.horizonMonths) ?? 24;
+      if (index <= 0) {
+        out.push({
+          code: 'fleet.retire.not_after_start', path: ['nodes', i, 'retire'],
+          message: `retire ${retire} is not after the start ${start}: the group would never be in service`,
+          hint: `remove the group, or give a month after ${start}`,
+        });
+      } else if (index >= horizon) {
+        out.push({
+          code: 'fleet.retire.after_horizon', severity: 'warning', path: ['nodes', i, 'retire'],
+          message: `retire ${retire} is after the horizon (the last month planned is month ${horizon - 1} from ${start}): it has no effect on this plan`,
+          hint: 'lengthen horizonMonths to plan the replacement, or leave retire out',
+        });
+      }
     }
   });
 

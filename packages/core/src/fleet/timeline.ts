@@ -1,0 +1,139 @@
+/**
+ * The fleet timeline: which hosts are in service in each month of the horizon, in which racks.
+ * It is the one seam every analysis reads: Placement, Ceph, quorum, address space, rack power
+ * and the failure domains see the fleet of the month they evaluate.
+ *
+ * A host is in service in month t when  fromMonth <= t < untilMonth  (untilMonth null: to the
+ * end of the horizon):
+ *   - the initial fleet (node groups, expandHosts) from month 0;
+ *   - a node group with `retire: YYYY-MM` until that month (the first month out of service);
+ *   - a purchased host from its purchase's delivery month (Purchase.deliveryMonthIndex).
+ * The fleet changes only at those months, so the horizon splits into epochs: maximal runs of
+ * months with the same hosts. An analysis runs once per epoch, not once per month.
+ *
+ * Pure; O(hosts + epochs × hosts in service) to build.
+ */
+import { monthLabel } from '../forecast/growth.js';
+import type { Rack, Role, Scenario } from '../model/scenario.js';
+import type { Host } from '../plan/types.js';
+import { monthsBetween } from '../scenario/references.js';
+
+/** A host of the timeline: a Host with the months it is in service. */
+export interface FleetHost extends Host {
+  /** First horizon month (0-based) in service: 0 for the initial fleet, the delivery month for a purchased host. */
+  fromMonth: number;
+  /** First horizon month out of service (retired); null when in service to the end of the horizon. */
+  untilMonth: number | null;
+  /** True for a host of the purchase schedule. */
+  purchased: boolean;
+}
+
+/** Months [fromMonth, toMonth) in which the fleet does not change, and its hosts. */
+export interface FleetEpoch {
+  fromMonth: number;
+  /** Exclusive; the horizon's month count for the last epoch. */
+  toMonth: number;
+  /** `YYYY-MM` of fromMonth. */
+  from: string;
+  /** Hosts in service, in timeline order (initial fleet in node-group order, then purchased hosts in delivery order). */
+  hosts: Host[];
+}
+
+export interface FleetTimeline {
+  horizonMonths: number;
+  /** Every host in service in some month of the horizon. */
+  hosts: FleetHost[];
+  /** The scenario's racks, then the racks purchases add. */
+  racks: Rack[];
+  /** Consecutive epochs covering months 0 .. horizonMonths - 1 (one epoch with months 0..0 for a horizon of 0). */
+  epochs: FleetEpoch[];
+}
+
+/** What the timeline needs of a purchase (procurement/types.ts Purchase). */
+export interface DeliveredHosts {
+  role: Role;
+  hardware: string;
+  deliveryMonthIndex: number;
+  hosts: readonly { name: string; rack: string }[];
+}
+
+/**
+ * The month index a node group retires in (its `retire` counted from `scenario.start`), or
+ * null when it serves the whole horizon (no retire, or retire at or after the horizon's end).
+ * monthsBetween('2027-01', '2028-06') = 17: retire 2028-06 of a plan starting 2027-01 is month 17.
+ */
+export function retireMonth(scenario: Scenario, retire: string | undefined): number | null {
+  if (retire === undefined) return null;
+  const m = monthsBetween(scenario.start, retire);
+  return Number.isFinite(m) && m < scenario.horizonMonths ? Math.max(0, m) : null;
+}
+
+/**
+ * Builds the timeline from the initial hosts (expandHosts(scenario).hosts, node-group order),
+ * the purchases delivered over the horizon (none for the cloud as it is) and the racks they add.
+ * @throws only on a bug: the initial hosts do not match the node groups' counts
+ */
+export function buildFleetTimeline(
+  scenario: Scenario,
+  initial: readonly Host[],
+  purchases: readonly DeliveredHosts[] = [],
+  addedRacks: readonly Rack[] = [],
+): FleetTimeline {
+  const count = Math.max(0, Math.floor(scenario.horizonMonths));
+  const hosts: FleetHost[] = [];
+  let i = 0;
+  for (const g of scenario.nodes) {
+    const until = retireMonth(scenario, g.retire);
+    for (let k = 0; k < g.count; k++) {
+      const h = initial[i++];
+      if (!h || h.hardware !== g.hardware || h.role !== g.role) throw new Error('fleet timeline: hosts are not in node-group order');
+      if (until === 0) continue;
+      hosts.push({ ...h, fromMonth: 0, untilMonth: until, purchased: false });
+    }
+  }
+  const racks = [...scenario.racks, ...addedRacks];
+  const zoneOf = new Map(racks.map((r) => [r.name, r.zone]));
+  const delivered = [...purchases].sort((a, b) => a.deliveryMonthIndex - b.deliveryMonthIndex);
+  for (const p of delivered) {
+    if (p.deliveryMonthIndex >= count) continue;
+    for (const b of p.hosts) {
+      const zone = zoneOf.get(b.rack);
+      hosts.push({ name: b.name, role: p.role, hardware: p.hardware, rack: b.rack, ...(zone !== undefined ? { zone } : {}), fromMonth: Math.max(0, p.deliveryMonthIndex), untilMonth: null, purchased: true });
+    }
+  }
+  const changes = new Set<number>([0]);
+  for (const h of hosts) {
+    if (h.fromMonth > 0 && h.fromMonth < count) changes.add(h.fromMonth);
+    if (h.untilMonth !== null && h.untilMonth > 0 && h.untilMonth < count) changes.add(h.untilMonth);
+  }
+  const starts = [...changes].sort((a, b) => a - b);
+  const epochs: FleetEpoch[] = starts.map((fromMonth, e) => {
+    const toMonth = starts[e + 1] ?? Math.max(count, fromMonth + 1);
+    return { fromMonth, toMonth, from: monthLabel(scenario.start, fromMonth), hosts: inService(hosts, fromMonth) };
+  });
+  return { horizonMonths: count, hosts, racks, epochs };
+}
+
+/** The hosts in service in month t, as plain Hosts, in timeline order. */
+function inService(hosts: readonly FleetHost[], t: number): Host[] {
+  return hosts
+    .filter((h) => h.fromMonth <= t && (h.untilMonth === null || t < h.untilMonth))
+    .map(({ name, role, hardware, rack, zone }) => ({ name, role, hardware, rack, ...(zone !== undefined ? { zone } : {}) }));
+}
+
+/** The epoch that holds month t (the last epoch for t past the horizon, the first for t < 0). */
+export function epochAt(timeline: FleetTimeline, t: number): FleetEpoch {
+  let lo = 0;
+  let hi = timeline.epochs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (timeline.epochs[mid]!.fromMonth <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return timeline.epochs[lo]!;
+}
+
+/** The hosts in service in month t. */
+export function hostsInService(timeline: FleetTimeline, t: number): Host[] {
+  return epochAt(timeline, t).hosts;
+}
