@@ -173,6 +173,7 @@ function failOnExitCode(ctx: Context, plan: PlanResult, diagnostics: Diagnostic[
 interface PlanOptions {
   format: 'text' | 'json';
   failOn: FailOn;
+  withoutPurchases?: boolean;
 }
 
 /** `headroom plan <file>`: the plan as text or JSON on stdout. */
@@ -180,7 +181,7 @@ async function planCommand(ctx: Context, file: string, options: PlanOptions): Pr
   const core = await ctx.deps.loadCore();
   const loaded = await loadScenario(ctx, core, file);
   if (!loaded.ok) return loaded.exitCode;
-  const plan = core.evaluate(loaded.scenario);
+  const plan = core.evaluate(loaded.scenario, { withoutPurchases: options.withoutPurchases ?? false });
   ctx.io.stdout.write(
     options.format === 'json' ? `${JSON.stringify(plan, null, 2)}\n` : renderText(plan, { color: ctx.colorOut }),
   );
@@ -190,6 +191,7 @@ async function planCommand(ctx: Context, file: string, options: PlanOptions): Pr
 interface ReportOptions {
   output: string;
   failOn: FailOn;
+  withoutPurchases?: boolean;
 }
 
 /** `headroom report <file> -o out.html`: the plan summary on stdout, the HTML report written atomically. */
@@ -197,7 +199,7 @@ async function reportCommand(ctx: Context, file: string, options: ReportOptions)
   const core = await ctx.deps.loadCore();
   const loaded = await loadScenario(ctx, core, file);
   if (!loaded.ok) return loaded.exitCode;
-  const plan = core.evaluate(loaded.scenario);
+  const plan = core.evaluate(loaded.scenario, { withoutPurchases: options.withoutPurchases ?? false });
   ctx.io.stdout.write(renderText(plan, { color: ctx.colorOut }));
   const report = await ctx.deps.loadReport();
   const html = await report.renderHtml(plan);
@@ -290,6 +292,10 @@ async function importNetworkDataCommand(ctx: Context, file: string, options: Imp
   return ExitCode.Ok;
 }
 
+function withoutPurchasesOption(): Option {
+  return new Option('--without-purchases', 'evaluate the cloud as it is: the findings, verdict and exit code ignore the purchase schedule (still listed)');
+}
+
 function failOnOption(): Option {
   return new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity')
     .choices(FAIL_ON_LEVELS)
@@ -333,6 +339,7 @@ function buildProgram(ctx: Context, version: string, setExitCode: (code: number)
     .argument('<file>', 'scenario file (YAML)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(failOnOption())
+    .addOption(withoutPurchasesOption())
     .action(async (file: string, options: PlanOptions) => setExitCode(await planCommand(ctx, file, options)));
 
   program
@@ -341,6 +348,7 @@ function buildProgram(ctx: Context, version: string, setExitCode: (code: number)
     .argument('<file>', 'scenario file (YAML)')
     .requiredOption('-o, --output <file>', 'HTML file to write (replaced atomically)')
     .addOption(failOnOption())
+    .addOption(withoutPurchasesOption())
     .action(async (file: string, options: ReportOptions) => setExitCode(await reportCommand(ctx, file, options)));
 
   program

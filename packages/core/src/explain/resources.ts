@@ -46,6 +46,13 @@ export function explainResources(plan: PlanResult, out: ExplanationSet): void {
     const demandId = explainId.resourceDemand(r.id);
     const tolId = explainId.resourceCapacityTolerated(r.id);
     const demand0 = months[0]?.resources[r.id]?.demand ?? 0;
+    const capacity0 = months[0]?.resources[r.id]?.capacityTolerated;
+    // Capacity of month t's fleet: the month-0 explanation when the fleet still has it, else
+    // the fleet timeline's (purchases delivered, groups retired by then).
+    const tolerated = (t: number, value: number) =>
+      value === capacity0
+        ? input('capacity_tolerated', 'capacity with the tolerated failures removed', value, r.unit, tolId)
+        : input('capacity_tolerated', `capacity with the tolerated failures removed, of the fleet in service in ${months[t]!.month} (fleet timeline: purchases delivered and groups retired by then)`, value, r.unit);
 
     // Runway: the month it ends, or the last month when it does not end within the horizon.
     const at = r.runwayMonths ?? months.length - 1;
@@ -66,7 +73,7 @@ export function explainResources(plan: PlanResult, out: ExplanationSet): void {
           growthInput(growth),
           input('t', `month index of ${months[at]!.month}`, at, 'months'),
           input('demand_t', `demand in ${months[at]!.month}`, row.demand, r.unit),
-          input('capacity_tolerated', 'capacity with the tolerated failures removed', row.capacityTolerated, r.unit, tolId),
+          tolerated(at, row.capacityTolerated),
           input('threshold', 'utilisation threshold', r.threshold, '', explainId.resourceThreshold(r.id)),
           input('threshold_level', `threshold × capacity_tolerated: the level demand must stay at or under`, row.thresholdLevel, r.unit),
           ...(row.utilisationTolerated === null ? [] : [input('utilisation_t', `utilisation in ${months[at]!.month}`, row.utilisationTolerated, '')]),
@@ -93,7 +100,7 @@ export function explainResources(plan: PlanResult, out: ExplanationSet): void {
           input('demand_0', 'demand at month 0', demand0, r.unit, demandId),
           growthInput(growth),
           input('t', `month index of ${months[t]!.month}`, t, 'months'),
-          input('capacity_tolerated', 'capacity with the tolerated failures removed', m.capacityTolerated, r.unit, tolId),
+          tolerated(t, m.capacityTolerated),
         ],
         source: 'headroom [model] (forecast/horizon.ts projectHorizon, forecast/growth.ts growthFactor)',
       });

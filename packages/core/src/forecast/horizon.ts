@@ -7,7 +7,7 @@ import type { MonthRecord, PlanResult, ResourceInfo, ResourceMonth } from '../pl
 import { fmtInUnit, fmtPercent } from '../units/format.js';
 import { growthFactor, monthLabel } from './growth.js';
 
-/** One planned resource before projection: month-0 demand and the (constant) capacity. */
+/** One planned resource before projection: month-0 demand and the capacity (constant, or per month as the fleet timeline changes it). */
 export interface ResourceSeries {
   id: string;
   label: string;
@@ -20,6 +20,10 @@ export interface ResourceSeries {
   capacity: number;
   /** Capacity with the tolerated failures removed. */
   capacityTolerated: number;
+  /** Capacity in month t of the fleet in service in month t (fleet timeline); absent: `capacity` every month. */
+  capacityByMonth?: readonly number[];
+  /** Same, with the tolerated failures removed; absent: `capacityTolerated` every month. */
+  capacityToleratedByMonth?: readonly number[];
 }
 
 export interface HorizonResult {
@@ -56,7 +60,8 @@ export function runwayMonths(over: readonly boolean[]): number | null {
 
 /**
  * Projects every resource over `horizonMonths` months from `start`:
- *   demand(t) = demandMonth0 × growthFactor(growth, t); capacity constant;
+ *   demand(t) = demandMonth0 × growthFactor(growth, t); capacity(t) = capacityByMonth[t]
+ *   (the fleet in service in month t), else the constant capacity;
  *   utilisation(t) = demand(t) / capacity, utilisationTolerated(t) = demand(t) / capacityTolerated.
  * runwayMonths uses utilisationTolerated > threshold, runwayMonthsAllHosts uses utilisation.
  * Bottleneck: the resource with the smallest non-null runwayMonths (first on ties).
@@ -73,13 +78,15 @@ export function projectHorizon(series: readonly ResourceSeries[], growth: Growth
     const resources: Record<string, ResourceMonth> = {};
     for (const s of series) {
       const demand = s.demandMonth0 * factor;
+      const capacity = s.capacityByMonth?.[t] ?? s.capacity;
+      const capacityTolerated = s.capacityToleratedByMonth?.[t] ?? s.capacityTolerated;
       resources[s.id] = {
         demand,
-        capacity: s.capacity,
-        capacityTolerated: s.capacityTolerated,
-        thresholdLevel: s.capacityTolerated * s.threshold,
-        utilisation: utilisation(demand, s.capacity),
-        utilisationTolerated: utilisation(demand, s.capacityTolerated),
+        capacity,
+        capacityTolerated,
+        thresholdLevel: capacityTolerated * s.threshold,
+        utilisation: utilisation(demand, capacity),
+        utilisationTolerated: utilisation(demand, capacityTolerated),
       };
     }
     months.push({ index: t, month: monthLabel(start, t), resources });

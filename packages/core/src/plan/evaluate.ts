@@ -2,17 +2,12 @@
  * evaluate(): the normalized Scenario in, the PlanResult out. Pure: reads no files, no clock,
  * no randomness; never throws for user data (shortfalls are findings); never mutates its input.
  */
-import { planCompute } from '../compute/compute-plan.js';
-import { planControlPlane } from '../control/quorum.js';
-import { analyzeFailures } from '../failure/analyze.js';
-import { failureHooks } from './failure-hooks.js';
+import { planEpochs, rolesOf, stitchFailure, stitchFindings, stitchSeries } from '../evaluate/epochs.js';
+import { buildFleetTimeline, type FleetTimeline } from '../fleet/timeline.js';
 import { projectHorizon } from '../forecast/horizon.js';
-import { resourceSeries } from '../forecast/resources.js';
 import { checkRoles } from '../hardware/requirements.js';
 import { planNetwork } from '../network/plan.js';
-import { cephRecoveryBandwidth } from '../network/traffic.js';
-import type { Scenario } from '../model/scenario.js';
-import { planStorage } from '../storage/storage-plan.js';
+import type { Role, Scenario } from '../model/scenario.js';
 import { planProcurement } from '../procurement/schedule.js';
 import { rackElevations, rackPowerFindings } from '../racks/elevation.js';
 import { VERSION } from '../version.js';
@@ -21,57 +16,88 @@ import { sortFindings, summarize } from './findings.js';
 import { expandHosts } from './hosts.js';
 import { planHeadline } from './headline.js';
 import { findUnresolvedReferences } from './references.js';
-import { PLAN_SCHEMA_VERSION, type PlanResult } from './types.js';
+import { PLAN_SCHEMA_VERSION, type FleetSummary, type PlanResult } from './types.js';
+
+/** Options of evaluate. */
+export interface EvaluateOptions {
+  /**
+   * Evaluate the cloud as it is: the purchase schedule is still computed and returned
+   * (`procurement`), but no analysis sees its hosts; the findings, the verdict and the exit
+   * code then describe the cloud without them. Default false: the plan as scheduled.
+   */
+  withoutPurchases?: boolean;
+}
+
+/** Hosts per role per month of the timeline (address space is counted from these). */
+function hostsPerMonth(timeline: FleetTimeline): Partial<Record<Role, number[]>> {
+  const out: Partial<Record<Role, number[]>> = { control: [], compute: [], storage: [], deploy: [] };
+  for (const e of timeline.epochs) {
+    const counts: Record<Role, number> = { control: 0, compute: 0, storage: 0, deploy: 0 };
+    for (const h of e.hosts) counts[h.role]++;
+    for (let t = e.fromMonth; t < Math.min(e.toMonth, timeline.horizonMonths); t++) {
+      for (const role of Object.keys(counts) as Role[]) out[role]![t] = counts[role];
+    }
+  }
+  return out;
+}
+
+/** The timeline as the plan reports it: every host with its months, and the epochs with their host counts. */
+function fleetSummary(timeline: FleetTimeline, withoutPurchases: boolean): FleetSummary {
+  return {
+    shows: withoutPurchases ? 'without-purchases' : 'with-purchases',
+    hosts: timeline.hosts,
+    epochs: timeline.epochs.map((e) => {
+      const byRole: Partial<Record<Role, number>> = {};
+      for (const h of e.hosts) byRole[h.role] = (byRole[h.role] ?? 0) + 1;
+      return { fromMonth: e.fromMonth, toMonth: e.toMonth, from: e.from, hosts: e.hosts.length, byRole };
+    }),
+  };
+}
 
 /**
- * Evaluates a normalized scenario:
- * hosts (expandHosts) -> compute (planCompute: Placement inventories, flavor fit, tolerated
- * capacity) -> storage (planStorage: raw, failure domains, pools) -> control plane
- * (planControlPlane: quorum) -> role checks (checkRoles) -> horizon (projectHorizon over
- * resourceSeries: demand growth, runway, bottleneck).
- * With a `network:` section, planNetwork adds `network` (subnets, addresses, links, traffic)
- * and its `network.*` findings.
- * resourceSeries: demand growth, runway, bottleneck) -> failure domains (analyzeFailures:
- * what losing each host, rack, switch, power feed or zone does, month by month).
- * With a `procurement:` section, planProcurement adds `procurement` (purchase schedule, bill
- * of materials, racks) and its `procurement.*` findings.
- * rackElevations adds `racks` (every rack's hosts bottom-up, space and power at month 0 and
- * after the purchases) and rackPowerFindings its `rack.power_exceeded` findings.
- * Findings of every phase are sorted by severity, code, subject (sortFindings) and counted.
- * Last, explainPlan adds `explanations`: formula, inputs and source of every figure the report
- * shows, read from the finished plan.
+ * Evaluates a normalized scenario over its fleet timeline:
+ * 1. hosts (expandHosts: the initial fleet) and, with a `procurement:` section, the purchase
+ *    schedule (planProcurement);
+ * 2. the fleet timeline (buildFleetTimeline): the initial fleet less retired node groups, plus
+ *    the purchased hosts from their delivery month (unless `withoutPurchases`);
+ * 3. per epoch of the timeline (evaluate/epochs.ts): compute (planCompute), storage
+ *    (planStorage: raw, failure domains, pools, Ceph), control plane (planControlPlane) and
+ *    the failure domains (analyzeFailures), stitched into one month-by-month answer;
+ * 4. the horizon (projectHorizon) over the stitched capacity: runway and bottleneck with the
+ *    purchases; a second horizon without them for the headline's "without the purchases";
+ * 5. role checks of every hardware model in service at any month (purchased models too);
+ * 6. with a `network:` section, planNetwork with the hosts per month of the timeline;
+ * 7. rackElevations (space and power at month 0 and after the purchases);
+ * 8. findings of every phase, sorted (sortFindings) and counted; the headline; explanations.
+ * `plan.compute`, `plan.storage` and `plan.controlPlane` describe the fleet at month 0;
+ * `plan.months` the capacity of each month's fleet; `plan.fleet` the timeline itself.
  * The result holds `scenario` itself (same object, not copied) and is plain JSON: every
  * number is finite, missing values are null.
  */
-export function evaluate(scenario: Scenario): PlanResult {
+export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): PlanResult {
+  const withoutPurchases = options.withoutPurchases ?? false;
   const references = findUnresolvedReferences(scenario);
   const hosts = expandHosts(scenario);
-  const compute = planCompute(scenario, hosts.hosts);
-  // The network plan's replication link caps Ceph recovery (the slowest storage model's link,
-  // for every storage host); without a network: section, each host's fastest NIC card does.
-  const replication = cephRecoveryBandwidth(scenario, hosts.hosts);
-  const storage = planStorage(scenario, hosts.hosts, replication ? {
-    replicationBitsPerSecondByHost: new Map(hosts.hosts.filter((h) => h.role === 'storage').map((h) => [h.name, replication.perHostBitsPerSecond])),
-    replicationSource: `the network plan: ${replication.network} on ${replication.link}, ${replication.perHostBitsPerSecond / 1e9} Gbit/s per storage host`,
-  } : {});
-  const control = planControlPlane(hosts.hosts);
-  const roles = checkRoles(scenario, hosts.hosts);
-  const network = planNetwork(scenario, hosts.hosts);
-  const horizon = projectHorizon(
-    resourceSeries(scenario, compute.plan, storage.plan),
-    scenario.demand.growth,
-    scenario.start,
-    scenario.horizonMonths,
-  );
-  const failure = analyzeFailures(scenario, hosts.hosts, compute.plan, failureHooks(scenario, hosts.hosts, replication));
   const procurement = planProcurement(scenario);
-  const racks = rackElevations(scenario, hosts.hosts, procurement);
+  const base = buildFleetTimeline(scenario, hosts.hosts);
+  const timeline = withoutPurchases || !procurement || procurement.purchases.length === 0
+    ? base
+    : buildFleetTimeline(scenario, hosts.hosts, procurement.purchases, procurement.addedRacks);
+  const { epochs } = planEpochs(scenario, timeline);
+  const first = epochs[0]!;
+  const horizon = projectHorizon(stitchSeries(epochs, scenario.horizonMonths), scenario.demand.growth, scenario.start, scenario.horizonMonths);
+  // The cloud without the purchases, for the headline's "without them, X runs out in M".
+  const baseHorizon = timeline === base ? horizon : projectHorizon(stitchSeries(planEpochs(scenario, base, { failure: false }).epochs, scenario.horizonMonths), scenario.demand.growth, scenario.start, scenario.horizonMonths);
+  const failure = stitchFailure(epochs, scenario, rolesOf(timeline.hosts));
+  const roles = checkRoles(scenario, timeline.hosts);
+  // Addresses are counted per month from the timeline; traffic and oversubscription are sized on
+  // the month-0 fleet (per-host load with the month-0 host count errs high as hosts are added).
+  const network = planNetwork(scenario, first.epoch.hosts, { hostsPerMonth: hostsPerMonth(timeline) });
+  const racks = rackElevations(scenario, hosts.hosts, withoutPurchases ? null : procurement);
   const findings = sortFindings([
     ...references,
     ...hosts.findings,
-    ...compute.findings,
-    ...storage.findings,
-    ...control.findings,
+    ...stitchFindings(epochs.map((e) => ({ epoch: e.epoch, findings: e.findings })), scenario.start),
     ...roles.findings,
     ...horizon.findings,
     ...(network?.findings ?? []),
@@ -82,22 +108,25 @@ export function evaluate(scenario: Scenario): PlanResult {
   const summary = summarize(findings);
   const headline = planHeadline({
     horizonMonths: scenario.horizonMonths,
-    resources: horizon.resources,
-    months: horizon.months,
-    bottleneck: horizon.bottleneck,
+    shows: withoutPurchases ? 'without-purchases' : 'with-purchases',
+    resources: baseHorizon.resources,
+    months: baseHorizon.months,
+    bottleneck: baseHorizon.bottleneck,
+    bottleneckWithPurchases: procurement && !withoutPurchases ? horizon.bottleneck : null,
     errorFindings: summary.error,
     procurement: procurement ?? undefined,
     failure: failure.plan,
-    racks: scenario.racks.map((r) => r.name),
+    racks: timeline.racks.map((r) => r.name),
   });
   const plan: PlanResult = {
     schemaVersion: PLAN_SCHEMA_VERSION,
     generator: { name: 'headroom', version: VERSION },
     scenario,
     hosts: hosts.hosts,
-    compute: compute.plan,
-    storage: storage.plan,
-    controlPlane: control.plan,
+    fleet: fleetSummary(timeline, withoutPurchases),
+    compute: first.compute,
+    storage: first.storage,
+    controlPlane: first.control,
     roleChecks: roles.checks,
     resources: horizon.resources,
     months: horizon.months,

@@ -91,9 +91,14 @@ export interface HeadlineRackFailure {
 
 export interface PlanHeadline {
   horizonMonths: number;
+  /** Which cloud the findings and the rack failure describe: the plan as scheduled, or the cloud as it is (evaluate's withoutPurchases). */
+  shows: 'with-purchases' | 'without-purchases';
   /** Q1: no resource crosses its threshold (tolerated failures removed) within the horizon, without any purchase. */
   holdsWithoutPurchases: boolean;
-  /** Q1: with the scheduled purchases every resource stays under its threshold (`procurement.uncovered` empty); null without a `procurement:` section. */
+  /**
+   * Q1: with the scheduled purchases delivered (the fleet timeline), no resource crosses its
+   * threshold within the horizon; null without a `procurement:` section.
+   */
   holdsWithPurchases: boolean | null;
   /** Error findings (an error can fail the plan even when capacity holds). */
   errorFindings: number;
@@ -112,9 +117,13 @@ const HARM_RANK: Record<ImpactHarm, number> = { none: 0, degraded: 1, outage: 2 
 /** Inputs of `planHeadline`: the finished phases of the plan. */
 export interface HeadlineInputs {
   horizonMonths: number;
+  shows?: PlanHeadline['shows'];
+  /** The horizon without purchases. */
   resources: readonly ResourceInfo[];
   months: readonly MonthRecord[];
   bottleneck: { resource: string; runwayMonths: number; month: string } | null;
+  /** The bottleneck with the purchases delivered (the fleet timeline); null when nothing runs out or when not evaluated with purchases (then `procurement.uncovered` answers). */
+  bottleneckWithPurchases?: { resource: string; runwayMonths: number; month: string } | null;
   errorFindings: number;
   procurement?: ProcurementPlan | undefined;
   failure?: FailurePlan | undefined;
@@ -209,7 +218,9 @@ function rackFailure(f: FailurePlan, rackNames: readonly string[]): HeadlineRack
 
 /**
  * The four first-screen answers, picked from the finished plan phases.
- * - holdsWithoutPurchases = (bottleneck === null); holdsWithPurchases = (procurement.uncovered is empty).
+ * - holdsWithoutPurchases = (bottleneck without purchases === null); holdsWithPurchases =
+ *   (bottleneck with the purchases delivered === null), or procurement.uncovered empty when
+ *   the plan was evaluated without purchases.
  * - firstToRunOut = the bottleneck (shortest runway, tolerated failures removed), with its utilisation that month.
  * - closest = argmax over resources of utilisationTolerated(last month) / threshold, when nothing runs out.
  * - orders = the purchase indices by order-by date, Σ hosts, the earliest order-by date, late and unpriced counts.
@@ -220,8 +231,13 @@ function rackFailure(f: FailurePlan, rackNames: readonly string[]): HeadlineRack
 export function planHeadline(input: HeadlineInputs): PlanHeadline {
   return {
     horizonMonths: input.horizonMonths,
+    shows: input.shows ?? 'with-purchases',
     holdsWithoutPurchases: input.bottleneck === null,
-    holdsWithPurchases: input.procurement ? input.procurement.uncovered.length === 0 : null,
+    holdsWithPurchases: !input.procurement
+      ? null
+      : input.shows !== 'without-purchases' && input.bottleneckWithPurchases !== undefined
+        ? input.bottleneckWithPurchases === null
+        : input.procurement.uncovered.length === 0,
     errorFindings: input.errorFindings,
     firstToRunOut: firstToRunOut(input),
     closest: input.bottleneck === null ? closest(input) : null,

@@ -12,6 +12,7 @@ import type { ProcurementPlan } from '../procurement/types.js';
 import type { PlanHeadline } from './headline.js';
 import type { Explanation } from '../explain/types.js';
 import type { RackElevation } from '../racks/types.js';
+import type { FleetHost } from '../fleet/timeline.js';
 
 export const PLAN_SCHEMA_VERSION = 1 as const;
 
@@ -199,11 +200,24 @@ export interface MonthRecord {
   resources: Record<string, ResourceMonth>;
 }
 
+/** The fleet timeline as the plan reports it (fleet/timeline.ts). */
+export interface FleetSummary {
+  /** Which cloud the findings, months and verdict describe: the plan as scheduled (`with-purchases`, the default) or the cloud as it is (`without-purchases`: evaluate's withoutPurchases, the CLI's --without-purchases). */
+  shows: 'with-purchases' | 'without-purchases';
+  /** Every host in service in some month: the initial fleet (less retired groups) and, with purchases, the purchased hosts from their delivery month. */
+  hosts: FleetHost[];
+  /** Runs of months with the same hosts, and how many hosts (per role) serve in them. */
+  epochs: { fromMonth: number; toMonth: number; from: string; hosts: number; byRole: Partial<Record<Role, number>> }[];
+}
+
 export interface PlanResult {
   schemaVersion: typeof PLAN_SCHEMA_VERSION;
   generator: { name: 'headroom'; version: string };
   scenario: Scenario;
+  /** The initial fleet: every node group's hosts at month 0 (retired groups included). */
   hosts: Host[];
+  /** The fleet month by month: what every analysis read. Always set by evaluate; optional so that hand-built plans may omit it. */
+  fleet?: FleetSummary;
   compute: ComputePlan;
   storage: StoragePlan;
   controlPlane: ControlPlanePlan;

@@ -78,6 +78,7 @@ export function billOfMaterials(
     racks: rackElevations(scenario, startHosts, { racks, purchases }).map(rackUse),
     utilisation: [],
     uncovered,
+    addedRacks: [],
     findings,
   };
 }

@@ -262,6 +262,7 @@ export function planProcurement(scenario: Scenario): ProcurementPlan | null {
   });
   const plan = billOfMaterials(scenario, purchases, fleet.racks, startHosts, uncovered, findings);
   plan.utilisation = utilisationTimeline(scenario, plan, fleet.racks);
+  plan.addedRacks = fleet.racks.filter((r) => fleet.added.has(r.name));
   return plan;
 }
 

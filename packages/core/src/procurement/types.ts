@@ -1,5 +1,6 @@
 /** The procurement plan: purchases, bill of materials, racks after the purchases. Plain JSON. */
 import type { Finding } from '../diagnostics/types.js';
+import type { Rack } from '../model/scenario.js';
 import type { ProcurementRole } from './rules.js';
 
 /** One order: what, how many, when to order it, when it is in service, why, and what it costs and draws. */
@@ -88,4 +89,6 @@ export interface ProcurementPlan {
   /** Resources whose runway still ends within the horizon after the purchases (no rule for their role, or no fit). */
   uncovered: string[];
   findings: Finding[];
+  /** The racks the purchases add (new-rack template, else a copy of the last rack), for the fleet timeline. */
+  addedRacks: Rack[];
 }

@@ -1,0 +1,198 @@
+/**
+ * Every analysis over the fleet timeline: Placement, Ceph, the control plane and the failure
+ * domains run once per epoch (a run of months with the same hosts, fleet/timeline.ts) on the
+ * hosts of that epoch, and their month-by-month answers are stitched together:
+ *
+ *   capacity(resource, t)   = that resource's capacity in the epoch holding month t;
+ *   a finding of epoch e    = kept when its month (month 0 when it has none) is before e's end;
+ *                             its month is max(month, e's first month): a condition the fleet of
+ *                             e has from an earlier month holds from e's first month on (a fleet
+ *                             that changes at e may not have had it before);
+ *   harm of a failure domain = per harm code, the earliest kept month over the epochs.
+ * Findings are then deduplicated by (code, subject), the earliest kept.
+ *
+ * The analyses are cached by the hosts they read: the compute plan by the compute hosts, the
+ * Ceph plan by the storage hosts, so a compute delivery does not re-run Ceph.
+ *
+ * Assumption (stated in the plan's failure assumptions): within one epoch, a harm that starts
+ * in month m lasts to the epoch's end (demand does not shrink; with negative growth the first
+ * month of harm is still reported).
+ */
+import { planCompute } from '../compute/compute-plan.js';
+import { planControlPlane } from '../control/quorum.js';
+import type { Finding } from '../diagnostics/types.js';
+import { analyzeFailures } from '../failure/analyze.js';
+import { failureFindings } from '../failure/findings.js';
+import { makeImpact, monthText } from '../failure/harm.js';
+import type { FailureDomain, FailureHarm, FailureImpact, FailurePlan } from '../failure/types.js';
+import type { FleetEpoch, FleetTimeline } from '../fleet/timeline.js';
+import { monthLabel } from '../forecast/growth.js';
+import type { ResourceSeries } from '../forecast/horizon.js';
+import { resourceSeries } from '../forecast/resources.js';
+import type { Scenario } from '../model/scenario.js';
+import { cephRecoveryBandwidth } from '../network/traffic.js';
+import { failureHooks } from '../plan/failure-hooks.js';
+import type { ComputePlan, ControlPlanePlan, Host, StoragePlan } from '../plan/types.js';
+import { planStorage } from '../storage/storage-plan.js';
+
+/** What one epoch's analyses returned. */
+export interface EpochPlan {
+  epoch: FleetEpoch;
+  compute: ComputePlan;
+  storage: StoragePlan;
+  control: ControlPlanePlan;
+  series: ResourceSeries[];
+  /** Findings of compute, storage and the control plane (the failure analysis is merged separately). */
+  findings: Finding[];
+  failure: { plan: FailurePlan; findings: Finding[] };
+}
+
+/** The analyses of every epoch of `timeline`, in epoch order. */
+export function planEpochs(scenario: Scenario, timeline: FleetTimeline, options: { failure?: boolean } = {}): { epochs: EpochPlan[]; scenario: Scenario } {
+  const computeCache = new Map<string, ReturnType<typeof planCompute>>();
+  const storageCache = new Map<string, { storage: ReturnType<typeof planStorage>; replication: ReturnType<typeof cephRecoveryBandwidth> }>();
+  const epochs: EpochPlan[] = [];
+  for (const epoch of timeline.epochs) {
+    // The racks purchases add exist from the first month a host stands in them.
+    const rackNames = new Set(epoch.hosts.map((h) => h.rack));
+    const view: Scenario = { ...scenario, racks: timeline.racks.filter((r, i) => i < scenario.racks.length || rackNames.has(r.name)) };
+    const key = (role: string): string => `${view.racks.length}|${epoch.hosts.filter((h) => h.role === role).map((h) => h.name).join(',')}`;
+    const ck = key('compute');
+    let compute = computeCache.get(ck);
+    if (!compute) computeCache.set(ck, (compute = planCompute(view, epoch.hosts)));
+    const sk = key('storage');
+    let stored = storageCache.get(sk);
+    if (!stored) {
+      // The network plan's replication link caps Ceph recovery (the slowest storage model's
+      // link, for every storage host); without a network: section, each host's fastest NIC card does.
+      const replication = cephRecoveryBandwidth(view, epoch.hosts);
+      const storage = planStorage(view, epoch.hosts, replication ? {
+        replicationBitsPerSecondByHost: new Map(epoch.hosts.filter((h) => h.role === 'storage').map((h) => [h.name, replication.perHostBitsPerSecond])),
+        replicationSource: `the network plan: ${replication.network} on ${replication.link}, ${replication.perHostBitsPerSecond / 1e9} Gbit/s per storage host`,
+      } : {});
+      storageCache.set(sk, (stored = { storage, replication }));
+    }
+    const control = planControlPlane(epoch.hosts);
+    const failure = options.failure === false
+      ? { plan: { policy: { tolerate: { hosts: 0, racks: 0, zones: 0, switches: 0, feeds: 0 }, maintenance: { hosts: 0, roles: [] } }, assumptions: [], domains: [], impacts: [] }, findings: [] }
+      : analyzeFailures(view, epoch.hosts, compute.plan, failureHooks(view, epoch.hosts, stored.replication));
+    epochs.push({
+      epoch,
+      compute: compute.plan,
+      storage: stored.storage.plan,
+      control: control.plan,
+      series: resourceSeries(view, compute.plan, stored.storage.plan),
+      findings: [...compute.findings, ...stored.storage.findings, ...control.findings],
+      failure,
+    });
+  }
+  return { epochs, scenario };
+}
+
+/**
+ * The resource series over the horizon: month-0 demand and labels of the first epoch, capacity
+ * and tolerated capacity per month from the epoch holding the month (0 where an epoch lacks
+ * the resource).
+ */
+export function stitchSeries(epochs: readonly EpochPlan[], horizonMonths: number): ResourceSeries[] {
+  const first = epochs[0]?.series ?? [];
+  const count = Math.max(0, Math.floor(horizonMonths));
+  return first.map((s) => {
+    const capacityByMonth: number[] = [];
+    const capacityToleratedByMonth: number[] = [];
+    for (const e of epochs) {
+      const own = e.series.find((x) => x.id === s.id);
+      for (let t = e.epoch.fromMonth; t < Math.min(e.epoch.toMonth, count); t++) {
+        capacityByMonth[t] = own?.capacity ?? 0;
+        capacityToleratedByMonth[t] = own?.capacityTolerated ?? 0;
+      }
+    }
+    return { ...s, capacityByMonth, capacityToleratedByMonth };
+  });
+}
+
+/** Rewrites "2027-05 (month 4)" and "in 2027-05" of month `from` to month `to` in a message. */
+function moveMonthText(message: string, start: string, from: number, to: number): string {
+  if (from === to) return message;
+  return message.split(monthText(start, from)).join(monthText(start, to)).split(monthLabel(start, from)).join(monthLabel(start, to));
+}
+
+/** A finding moved to month `to` (its message too). */
+function atMonth(f: Finding, start: string, to: number): Finding {
+  if (f.month === undefined) return { ...f, month: to };
+  return { ...f, month: to, message: moveMonthText(f.message, start, f.month, to) };
+}
+
+/**
+ * The findings of every epoch as one list (see the module comment): kept when their month is
+ * before the epoch's end, moved to the epoch's first month when earlier, deduplicated by
+ * (code, subject) keeping the earliest. Epoch 0's findings without a month stay without one.
+ */
+export function stitchFindings(perEpoch: readonly { epoch: FleetEpoch; findings: readonly Finding[] }[], start: string): Finding[] {
+  const best = new Map<string, Finding>();
+  for (const { epoch, findings } of perEpoch) {
+    for (const f of findings) {
+      const month = f.month ?? epoch.fromMonth;
+      if (month >= epoch.toMonth) continue;
+      const kept = epoch.fromMonth === 0 ? f : month < epoch.fromMonth || f.month === undefined ? atMonth(f, start, epoch.fromMonth) : f;
+      const key = `${f.code}|${f.subject}`;
+      const old = best.get(key);
+      if (!old || (kept.month ?? 0) < (old.month ?? 0)) best.set(key, kept);
+    }
+  }
+  return [...best.values()];
+}
+
+/**
+ * The failure analyses of every epoch as one: each domain as its last epoch has it (a rack
+ * holds the hosts delivered into it); per domain and subsystem, per harm code, the earliest
+ * harm kept by the stitching rule; the findings rebuilt from the stitched impacts.
+ */
+export function stitchFailure(epochs: readonly EpochPlan[], scenario: Scenario, roleOf: ReadonlyMap<string, string>): { plan: FailurePlan; findings: Finding[] } {
+  const domains = new Map<string, FailureDomain>();
+  const cells = new Map<string, { impact: FailureImpact; domain: FailureDomain; harms: Map<string, FailureHarm> }>();
+  for (const e of epochs) {
+    const byId = new Map(e.failure.plan.domains.map((d) => [d.id, d]));
+    for (const d of e.failure.plan.domains) domains.set(d.id, d);
+    for (const impact of e.failure.plan.impacts) {
+      const domain = byId.get(impact.domain)!;
+      const key = `${impact.domain}|${impact.subsystem}`;
+      const cell = cells.get(key) ?? { impact, domain, harms: new Map<string, FailureHarm>() };
+      // The matrix cell's sentence and detail: the epoch of the earliest harm, else the last epoch.
+      const kept: FailureHarm[] = [];
+      for (const h of impact.harms) {
+        if (h.month >= e.epoch.toMonth) continue;
+        const month = Math.max(h.month, e.epoch.fromMonth);
+        kept.push(month === h.month ? h : { ...h, month, message: moveMonthText(h.message, scenario.start, h.month, month) });
+      }
+      const earliestBefore = Math.min(...[...cell.harms.values()].map((h) => h.month));
+      for (const h of kept) {
+        const old = cell.harms.get(h.code);
+        if (!old || h.month < old.month) cell.harms.set(h.code, h);
+      }
+      const earliestNow = Math.min(...[...cell.harms.values()].map((h) => h.month));
+      if (cell.harms.size === 0 || earliestNow < earliestBefore) {
+        cell.impact = impact;
+        cell.domain = domain;
+      }
+      cells.set(key, cell);
+    }
+  }
+  const impacts: FailureImpact[] = [];
+  for (const { impact, domain, harms } of cells.values()) {
+    const { domain: _id, subsystem, message, harms: _h, harm: _w, firstHarmMonth: _f, severity: _s, ...detail } = impact;
+    impacts.push(makeImpact(domain, subsystem, message, [...harms.values()], detail));
+  }
+  const last = epochs[epochs.length - 1]!.failure.plan;
+  const allDomains = [...domains.values()];
+  const order = new Map(allDomains.map((d, i) => [d.id, i]));
+  impacts.sort((a, b) => order.get(a.domain)! - order.get(b.domain)!);
+  const plan: FailurePlan = { policy: last.policy, assumptions: last.assumptions, domains: allDomains, impacts };
+  const notAnalysed = epochs[0]!.failure.findings.filter((f) => f.code === 'failure.combinations_not_analysed');
+  return { plan, findings: [...failureFindings(allDomains, impacts, last.policy, scenario.start, roleOf), ...notAnalysed] };
+}
+
+/** Host → role over every host of the timeline (for the failure findings' wording). */
+export function rolesOf(hosts: readonly Host[]): Map<string, string> {
+  return new Map(hosts.map((h) => [h.name, h.role]));
+}
