@@ -191,6 +191,32 @@ describe('headroom plan', () => {
   });
 });
 
+describe('one verdict: the plan as scheduled, or --without-purchases', () => {
+  const regional = 'scenarios/regional-cloud.yaml';
+  it('regional-cloud holds with its purchases: plan exits 0 with --fail-on error, and says so', () => {
+    const r = headroom('plan', regional, '--fail-on', 'error');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Holds: yes, 24 months, with the 7 scheduled purchases/m);
+    expect(r.stdout).toMatch(/^Shows: the plan as scheduled: .* 13 purchased servers/m);
+    expect(r.stdout).toMatch(/^Findings: 0 errors/m);
+  });
+
+  it('--without-purchases shows the cloud as it is: its errors, exit 1, and says which view it is', () => {
+    const r = headroom('plan', regional, '--fail-on', 'error', '--without-purchases');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^Shows: the cloud as it is \(--without-purchases\)/m);
+    // memory crosses 80 % of the N+1 capacity in 2028-04 and exceeds it in 2028-09 without the purchases
+    expect(r.stdout).toMatch(/capacity\.exceeded +resource compute\.memory .* in 2028-09/);
+    expect(r.stderr).toMatch(/findings at or above error/);
+  });
+
+  it('plan --format json and report agree on the verdict', () => {
+    const json = JSON.parse(headroom('plan', regional, '--format', 'json').stdout) as { summary: { error: number }; headline: { shows: string; holdsWithPurchases: boolean } };
+    expect(json.summary.error).toBe(0);
+    expect(json.headline).toMatchObject({ shows: 'with-purchases', holdsWithPurchases: true });
+  });
+});
+
 describe('headroom report', () => {
   it('writes a self-contained HTML file and prints the plan summary', () => {
     const out = join(outDir, 'x.html');

@@ -92,6 +92,18 @@ export function holdsSummary(plan: PlanResult): string | undefined {
     : `no: ${runsOut}; after the ${plural(n, 'scheduled purchase')} still uncovered: ${plan.procurement?.uncovered.join(', ') ?? ''}`;
 }
 
+/** Which cloud the findings and figures describe (plan.fleet.shows), when it matters: purchases or retirements change the fleet. */
+export function viewSummary(plan: PlanResult): string | undefined {
+  const f = plan.fleet;
+  if (!f) return undefined;
+  const bought = f.hosts.filter((h) => h.purchased).length;
+  const retiring = f.hosts.filter((h) => h.untilMonth !== null).length;
+  const retired = retiring > 0 ? `; ${plural(retiring, 'server')} retire with their groups` : '';
+  if (f.shows === 'without-purchases') return `the cloud as it is (--without-purchases): the findings and exit code leave the purchases out${retired}`;
+  if (bought === 0 && retiring === 0) return undefined;
+  return `the plan as scheduled: from each month on, the findings and exit code count the ${plural(bought, 'purchased server')} delivered by then (--without-purchases for the cloud as it is)${retired}`;
+}
+
 /** What losing the worst rack does (plan.headline.rackFailure): "r1 (and r2): ceph outage from Jan 2027, compute outage from May 2028; not tolerated by policy". */
 export function rackFailureSummary(plan: PlanResult): string | undefined {
   const f = plan.headline?.rackFailure;
@@ -256,6 +268,8 @@ export function renderText(plan: PlanResult, options: RenderTextOptions = {}): s
 
   const holds = holdsSummary(plan);
   if (holds) lines.push(`${style.bold('Holds:')} ${holds}`);
+  const view = viewSummary(plan);
+  if (view) lines.push(`${style.bold('Shows:')} ${view}`);
   const b = plan.bottleneck;
   const bottleneckLabel = b ? (plan.resources.find((r) => r.id === b.resource)?.label ?? b.resource) : undefined;
   lines.push(

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { PlanResult } from '@headroom/core';
-import { escapeHtml, html, trustedHtml } from './escape.js';
+import { escapeHtml, html, trustedHtml, type SafeHtml } from './escape.js';
 import { UNITS_NOTE, formatNumber } from './format.js';
 import { horizonText } from './sections/common.js';
 import { computeSection } from './sections/compute.js';
@@ -51,6 +51,25 @@ function withSelfLinks(doc: string): string {
 const UNITS_HTML = trustedHtml(
   escapeHtml(UNITS_NOTE).replace('10^12', '10<sup>12</sup>').replace('2^30', '2<sup>30</sup>'),
 );
+
+/**
+ * Which cloud the report describes (plan.fleet.shows): the plan as scheduled, whose months
+ * count the purchases delivered by then, or the cloud as it is (--without-purchases).
+ */
+function viewStatement(plan: PlanResult): SafeHtml | '' {
+  const f = plan.fleet;
+  if (!f) return '';
+  const bought = f.hosts.filter((h) => h.purchased).length;
+  const retired = f.hosts.filter((h) => h.untilMonth !== null).length;
+  const retiredText = retired > 0 ? html` ${formatNumber(retired)} ${retired === 1 ? 'server leaves' : 'servers leave'} service on the month its group retires.` : '';
+  if (f.shows === 'without-purchases') {
+    return html`<p class="meta view-note"><strong>The cloud as it is:</strong> the figures, findings and verdict leave the purchase schedule out (<code>--without-purchases</code>); the schedule is still listed under Procurement.${retiredText}</p>
+`;
+  }
+  if (bought === 0 && retired === 0) return '';
+  return html`<p class="meta view-note"><strong>The plan as scheduled:</strong> from each month on, the figures, findings and verdict count the ${formatNumber(bought)} purchased ${bought === 1 ? 'server' : 'servers'} delivered by then (<code>--without-purchases</code> shows the cloud without them).${retiredText}</p>
+`;
+}
 
 /** Options of `renderHtml`. */
 export interface RenderHtmlOptions {
@@ -110,6 +129,7 @@ export async function renderHtml(plan: PlanResult, options: RenderHtmlOptions = 
 <h1>${title}</h1>
 <p class="subtitle">Scenario <strong>${s.name}</strong>${s.description ? html` — ${s.description}` : ''}</p>
 <p class="meta">Horizon ${horizonText(plan)} · ${formatNumber(plan.hosts.length)} hosts · ${UNITS_HTML}</p>
+${viewStatement(plan)}
 ${Object.keys(plan.explanations ?? {}).length > 0 ? html`<p class="meta explain-note">Dotted figures explain themselves: select one (click it, or Tab to it and press Enter) to see its formula, its inputs with their units and where they come from, and the rule it follows.</p>
 ` : ''}<nav class="toc" aria-label="Sections"><ol>${SECTIONS.map(([id, heading]) => html`<li><a href="#${id}">${heading}</a></li>`)}</ol></nav>
 </header>

@@ -49,9 +49,11 @@ function holdsAnswer(plan: PlanResult, h: PlanHeadline): SafeHtml {
   } else if (h.holdsWithPurchases === true) {
     cls = errors > 0 ? 'verdict-warn' : 'verdict-pass';
     head = html`Yes, with the ${formatNumber(h.orders?.hosts ?? 0)} servers below: without them, ${run.label} runs out in ${formatMonth(run.month)}.`;
-    // the findings (and the failure analysis) are of the cloud as described, before any purchase
-    const errorsWithout = errors > 0 ? html` Without the purchases, ${formatNumber(errors)} error ${errors === 1 ? 'finding stands' : 'findings stand'} (<a href="#findings">findings</a>: they describe the cloud before any purchase).` : '';
-    body = html`With the scheduled purchases delivered, every resource stays under its threshold with the tolerated failure (${toleranceText(plan)}) removed, ${horizonText(plan)}.${errorsWithout}`;
+    // The findings describe the plan as scheduled (plan.fleet.shows), unless --without-purchases.
+    const errorsOf = h.shows === 'without-purchases'
+      ? (errors > 0 ? html` ${formatNumber(errors)} error ${errors === 1 ? 'finding describes' : 'findings describe'} the cloud as it is, without the purchases (<a href="#findings">findings</a>).` : '')
+      : errorsText;
+    body = html`With the scheduled purchases delivered, every resource stays under its threshold with the tolerated failure (${toleranceText(plan)}) removed, ${horizonText(plan)}.${errorsOf}`;
   } else {
     cls = 'verdict-fail';
     head = html`No: ${run.label} runs out in ${formatMonth(run.month)}${h.holdsWithPurchases === false ? ', and the scheduled purchases do not cover every resource' : ''}.`;
