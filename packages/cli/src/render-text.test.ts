@@ -110,6 +110,7 @@ describe('failureSummary', () => {
 describe('holdsSummary and rackFailureSummary (plan.headline)', () => {
   const headline = {
     horizonMonths: 3,
+    shows: 'with-purchases' as const,
     holdsWithoutPurchases: false,
     holdsWithPurchases: true,
     errorFindings: 0,

@@ -49,7 +49,7 @@ describe('planHeadline', () => {
       ({ role: 'compute', hardware: 'h', model: 'M', quantity, deliveryMonthIndex: 1, deliveryMonth: '2027-02', orderBy, leadTimeWeeks: 8, late, reasons: [], placement: {}, hosts: [], racksAdded: [], unitPriceAmount: null, totalPriceAmount: price, currency: 'EUR', heightRuTotal: 0, powerTypicalWatts: null, powerMaxWatts: null, heatTypicalBtuPerHour: null, cumulativePriceAmount: null, cumulativePowerTypicalWatts: null }) as Purchase;
     const procurement = {
       purchases: [purchase('2027-03-01', 2, 1000), purchase('2026-12-04', 1, null, true)],
-      capexByMonth: [], capexTotalAmount: 1000, currency: 'EUR', racks: [], utilisation: [], uncovered: ['storage.pool.rbd'], findings: [],
+      capexByMonth: [], capexTotalAmount: 1000, currency: 'EUR', racks: [], utilisation: [], uncovered: ['storage.pool.rbd'], findings: [], addedRacks: [],
     } satisfies ProcurementPlan;
     const h = planHeadline({ ...base, procurement });
     expect(h.holdsWithPurchases).toBe(false); // rbd is still uncovered

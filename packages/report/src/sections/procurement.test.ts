@@ -22,6 +22,7 @@ const procurement: ProcurementPlan = {
     { resource: 'compute.memory', index: 1, month: '2027-02', threshold: 0.8, without: 0.85, with: 0.55, capacityToleratedWithout: 1_000_000, capacityToleratedWith: 1_545_454 },
   ],
   uncovered: [],
+  addedRacks: [],
   findings: [],
 };
 

@@ -15,7 +15,7 @@ function withPurchases(): PlanResult {
   });
   const procurement: ProcurementPlan = {
     purchases: [purchase(2), purchase(1)],
-    capexByMonth: [], capexTotalAmount: 0, currency: null, racks: [], uncovered: [], findings: [],
+    capexByMonth: [], capexTotalAmount: 0, currency: null, racks: [], uncovered: [], findings: [], addedRacks: [],
     // 2 hosts of 1,040,384 MiB tolerated = 2,080,768 MiB; + 3 hosts = 5 × 1,040,384 = 5,201,920 MiB (5,080 GiB)
     utilisation: samplePlan.months.map((m) => ({
       resource: 'compute.memory', index: m.index, month: m.month, threshold: 0.8, without: null, with: null,

@@ -6,6 +6,7 @@ import { summarySection } from './summary.js';
 /** A headline for the sample plan (24 months from Jan 2027), varied per test. */
 const base: PlanHeadline = {
   horizonMonths: 24,
+  shows: 'with-purchases',
   holdsWithoutPurchases: true,
   holdsWithPurchases: null,
   errorFindings: 0,
@@ -26,7 +27,7 @@ function purchase(p: Pick<Purchase, 'role' | 'model' | 'quantity' | 'deliveryMon
 
 /** A procurement plan with these purchases (in schedule order) and uncovered resources. */
 function procurement(purchases: Purchase[], capexTotalAmount: number, uncovered: string[] = []): ProcurementPlan {
-  return { purchases, capexByMonth: [], capexTotalAmount, currency: purchases.length > 0 ? 'EUR' : null, racks: [], utilisation: [], uncovered, findings: [] };
+  return { purchases, capexByMonth: [], capexTotalAmount, currency: purchases.length > 0 ? 'EUR' : null, racks: [], utilisation: [], uncovered, findings: [], addedRacks: [] };
 }
 
 const render = (headline: Partial<PlanHeadline>, extra: Partial<PlanResult> = {}): string =>
@@ -92,14 +93,24 @@ describe('summarySection: the four first-screen answers, in order', () => {
     expect(out.indexOf('4 Dec 2026</th>')).toBeLessThan(out.indexOf('8 Jan 2028</th>'));
   });
 
-  it('holds with purchases but has error findings: says the findings are of the cloud before the purchases', () => {
+  it('holds with purchases but has error findings of the plan as scheduled: amber, the errors need action', () => {
     const out = render({
-      holdsWithoutPurchases: false, holdsWithPurchases: true, closest: null, errorFindings: 2,
+      shows: 'with-purchases', holdsWithoutPurchases: false, holdsWithPurchases: true, closest: null, errorFindings: 2,
       firstToRunOut: { resource: 'compute.memory', label: 'Compute memory', monthIndex: 15, month: '2028-04', utilisationTolerated: 0.82, threshold: 0.8 },
       orders: { byOrderBy: [], hosts: 2, firstOrderBy: null, late: 0, unpriced: 0 },
     }, { procurement: procurement([], 0) });
     expect(out).toContain('verdict-warn');
-    expect(out).toContain('Without the purchases, 2 error findings stand');
+    expect(out).toContain('2 error findings need action');
+    expect(out).not.toContain('before any purchase');
+  });
+
+  it('--without-purchases: the error findings are said to describe the cloud as it is', () => {
+    const out = render({
+      shows: 'without-purchases', holdsWithoutPurchases: false, holdsWithPurchases: true, closest: null, errorFindings: 2,
+      firstToRunOut: { resource: 'compute.memory', label: 'Compute memory', monthIndex: 15, month: '2028-04', utilisationTolerated: 0.82, threshold: 0.8 },
+      orders: { byOrderBy: [], hosts: 2, firstOrderBy: null, late: 0, unpriced: 0 },
+    }, { procurement: procurement([], 0) });
+    expect(out).toContain('2 error findings describe the cloud as it is, without the purchases');
   });
 
   it('purchases that leave a resource uncovered: "No" and the uncovered resource', () => {
