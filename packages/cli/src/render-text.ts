@@ -162,20 +162,23 @@ function resourceRows(plan: PlanResult): string[] {
   const first = plan.months[0];
   const last = plan.months[plan.months.length - 1];
   if (plan.resources.length === 0 || !first || !last) return ['  no resources planned'];
-  const header = ['RESOURCE', 'CAPACITY', `USE ${first.month}`, `USE ${last.month}`, 'THRESHOLD', 'RUNWAY'];
+  // The fleet timeline can change capacity (purchases, retirements): then both ends are shown.
+  const changes = plan.resources.some((r) => first.resources[r.id]?.capacityTolerated !== last.resources[r.id]?.capacityTolerated);
+  const header = ['RESOURCE', changes ? `CAPACITY ${first.month}` : 'CAPACITY', ...(changes ? [`CAPACITY ${last.month}`] : []), `USE ${first.month}`, `USE ${last.month}`, 'THRESHOLD', 'RUNWAY'];
   const rows = plan.resources.map((resource: ResourceInfo) => {
     const m0 = first.resources[resource.id];
     const mN = last.resources[resource.id];
     return [
       resource.label,
       m0 ? formatAmount(m0.capacityTolerated, resource.unit) : 'n/a',
+      ...(changes ? [mN ? formatAmount(mN.capacityTolerated, resource.unit) : 'n/a'] : []),
       formatPercent(m0?.utilisationTolerated),
       formatPercent(mN?.utilisationTolerated),
       formatThreshold(resource.threshold),
       formatRunway(plan, resource.runwayMonths),
     ];
   });
-  return table([header, ...rows], [false, true, true, true, true, false]);
+  return table([header, ...rows], [false, true, ...(changes ? [true] : []), true, true, true, false]);
 }
 
 function findingRows(plan: PlanResult, style: Style): string[] {

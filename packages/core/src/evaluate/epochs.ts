@@ -33,6 +33,7 @@ import type { Scenario } from '../model/scenario.js';
 import { cephRecoveryBandwidth } from '../network/traffic.js';
 import { failureHooks } from '../plan/failure-hooks.js';
 import type { ComputePlan, ControlPlanePlan, Host, StoragePlan } from '../plan/types.js';
+import { cephBottleneck } from '../storage/ceph-plan.js';
 import { planStorage } from '../storage/storage-plan.js';
 
 /** What one epoch's analyses returned. */
@@ -109,6 +110,35 @@ export function stitchSeries(epochs: readonly EpochPlan[], horizonMonths: number
     }
     return { ...s, capacityByMonth, capacityToleratedByMonth };
   });
+}
+
+/**
+ * The storage plan as the report shows it: epoch 0's (the fleet at month 0: raw, pools,
+ * MAX AVAIL, PGs), with the Ceph fill month by month from the epoch holding each month, and
+ * each pool's runways (to nearfull, to its safe usable limit) by the stitching rule: the
+ * earliest over the epochs of max(the epoch's own runway, its first month), when that is
+ * before the epoch's end.
+ */
+export function stitchStorage(epochs: readonly EpochPlan[], start: string): StoragePlan {
+  const first = epochs[0]!.storage;
+  const ceph = first.ceph;
+  if (!ceph || epochs.length === 1) return first;
+  const months = ceph.months.map((m, t) => {
+    const e = epochs.find((x) => x.epoch.fromMonth <= t && t < x.epoch.toMonth) ?? epochs[epochs.length - 1]!;
+    return e.storage.ceph?.months[t] ?? m;
+  });
+  const runway = (pool: string, key: 'runwayToNearfullMonths' | 'runwayToSafeUsableMonths'): number | null => {
+    let best: number | null = null;
+    for (const e of epochs) {
+      const own = e.storage.ceph?.pools.find((p) => p.name === pool)?.[key];
+      if (own === null || own === undefined || own >= e.epoch.toMonth) continue;
+      const at = Math.max(own, e.epoch.fromMonth);
+      if (best === null || at < best) best = at;
+    }
+    return best;
+  };
+  const pools = ceph.pools.map((p) => ({ ...p, runwayToNearfullMonths: runway(p.name, 'runwayToNearfullMonths'), runwayToSafeUsableMonths: runway(p.name, 'runwayToSafeUsableMonths') }));
+  return { ...first, ceph: { ...ceph, months, pools, bottleneck: cephBottleneck(pools, start) } };
 }
 
 /** Rewrites "2027-05 (month 4)" and "in 2027-05" of month `from` to month `to` in a message. */

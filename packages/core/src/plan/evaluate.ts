@@ -2,7 +2,7 @@
  * evaluate(): the normalized Scenario in, the PlanResult out. Pure: reads no files, no clock,
  * no randomness; never throws for user data (shortfalls are findings); never mutates its input.
  */
-import { planEpochs, rolesOf, stitchFailure, stitchFindings, stitchSeries } from '../evaluate/epochs.js';
+import { planEpochs, rolesOf, stitchFailure, stitchFindings, stitchSeries, stitchStorage } from '../evaluate/epochs.js';
 import { buildFleetTimeline, type FleetTimeline } from '../fleet/timeline.js';
 import { projectHorizon } from '../forecast/horizon.js';
 import { checkRoles } from '../hardware/requirements.js';
@@ -69,7 +69,8 @@ function fleetSummary(timeline: FleetTimeline, withoutPurchases: boolean): Fleet
  * 6. with a `network:` section, planNetwork with the hosts per month of the timeline;
  * 7. rackElevations (space and power at month 0 and after the purchases);
  * 8. findings of every phase, sorted (sortFindings) and counted; the headline; explanations.
- * `plan.compute`, `plan.storage` and `plan.controlPlane` describe the fleet at month 0;
+ * `plan.compute`, `plan.storage` and `plan.controlPlane` describe the fleet at month 0 (the
+ * Ceph fill month by month and the pools' runways follow the timeline: stitchStorage);
  * `plan.months` the capacity of each month's fleet; `plan.fleet` the timeline itself.
  * The result holds `scenario` itself (same object, not copied) and is plain JSON: every
  * number is finite, missing values are null.
@@ -125,7 +126,7 @@ export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Pla
     hosts: hosts.hosts,
     fleet: fleetSummary(timeline, withoutPurchases),
     compute: first.compute,
-    storage: first.storage,
+    storage: stitchStorage(epochs, scenario.start),
     controlPlane: first.control,
     roleChecks: roles.checks,
     resources: horizon.resources,

@@ -179,7 +179,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
       bandwidthSource: options.replicationBitsPerSecondByHost ? (options.replicationSource ?? 'the network plan') : NIC_CARD_REPLICATION_SOURCE,
     },
     months: horizon.months,
-    bottleneck: bottleneck(pools, scenario.start),
+    bottleneck: cephBottleneck(pools, scenario.start),
     settings: {
       osdMemoryTargetBytes: settings.osdMemoryTargetBytes, hostMemoryBytes: settings.hostMemoryBytes,
       cpuThreadsPerOsd: { ...settings.cpuThreadsPerOsd }, targetPgPerOsd: settings.pgs.targetPerOsd, maxPgPerOsd: settings.pgs.maxPerOsd,
@@ -190,7 +190,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
 }
 
 /** The pool whose runway ends first: to its safe usable limit, or to nearfull (safe usable first on a tie). */
-function bottleneck(pools: readonly CephPoolPlan[], start: string): CephStoragePlan['bottleneck'] {
+export function cephBottleneck(pools: readonly CephPoolPlan[], start: string): CephStoragePlan['bottleneck'] {
   let best: CephStoragePlan['bottleneck'] = null;
   for (const p of pools) {
     for (const [limit, months] of [['safe usable', p.runwayToSafeUsableMonths], ['nearfull', p.runwayToNearfullMonths]] as const) {
