@@ -87,7 +87,7 @@ describe('headroom validate', () => {
     expect(printed(r.stdout)).toEqual(expected(file));
     expect(r.stdout).toContain(`${file}:16:32: error ref.unknown_hardware: `);
     // the source line and a caret under the column
-    expect(r.stdout).toMatch(/ 13 \|     memory: \{ size: 512 GHz, ecc: true \}\n {4}\| {21}\^/);
+    expect(r.stdout).toMatch(/ 13 \| {5}memory: \{ size: 512 GHz, ecc: true \}\n {4}\| {21}\^/);
     expect(r.stdout).not.toMatch(noStack);
   });
 

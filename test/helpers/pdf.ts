@@ -90,7 +90,7 @@ export function readPdf(pdf: Uint8Array): PdfInfo {
     const el: StructElement = { obj: n, type, ...(altToken ? { alt: pdfString(altToken) } : {}), pages: [], children: [] };
     elements.push(el);
     const pages = new Set<number>();
-    const pg = /^<<[^]*?\/Pg (\d+) 0 R/.exec(d.replace(/<<\/Type \/MCR[^>]*>>/g, ''))?.[1];
+    const pg = /^<<[\s\S]*?\/Pg (\d+) 0 R/.exec(d.replace(/<<\/Type \/MCR[^>]*>>/g, ''))?.[1];
     const k = /\/K (\[[^\]]*\]|\d+ 0 R|\d+|<<[\s\S]*?>>)/.exec(d)?.[1] ?? '';
     // kids: struct elements (N 0 R), marked-content ids on the element's page (integers), MCR dicts with their own /Pg
     const kids = k.startsWith('[') ? k.slice(1, -1) : k;

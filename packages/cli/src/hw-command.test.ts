@@ -59,7 +59,7 @@ describe('headroom hw check', () => {
     expect(r.out).toContain('vm/lshw.json (lshw), role compute: FAIL');
     expect(r.out).toContain('3 servers checked for role compute: 0 pass, 1 fail, 1 unknown, 1 not checked');
     expect(r.err).toContain('bad.json:66:9: error inventory.invalid_json: ');
-    expect(r.err).toMatch(/ 66 \|         \],\n {4}\| {9}\^/);
+    expect(r.err).toMatch(/ 66 \| {9}\],\n {4}\| {9}\^/);
   });
 
   it('an unreadable file: exit 2, one line, the others checked', async () => {

@@ -6,6 +6,7 @@
  */
 export type { Diagnostic, Finding, Severity, SourceLocation } from './diagnostics/types.js';
 export { SEVERITY_RANK } from './diagnostics/types.js';
+export { FINDING_CODES, type FindingCode } from './diagnostics/finding-codes.js';
 export type * from './model/scenario.js';
 export { ROLES } from './model/scenario.js';
 export type * from './plan/types.js';

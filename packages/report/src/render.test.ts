@@ -16,9 +16,9 @@ function variant(edit: (plan: PlanResult) => void): PlanResult {
 
 /** Every tag's name and attributes (the report and vega always double-quote attribute values). */
 function tags(doc: string): { name: string; attrs: [string, string][] }[] {
-  return [...doc.matchAll(/<([a-zA-Z][\w:-]*)((?:\s+[^\s=>\/]+(?:="[^"]*")?)*)\s*\/?>/g)].map((m) => ({
+  return [...doc.matchAll(/<([a-zA-Z][\w:-]*)((?:\s+[^\s=>/]+(?:="[^"]*")?)*)\s*\/?>/g)].map((m) => ({
     name: m[1]!.toLowerCase(),
-    attrs: [...(m[2] ?? '').matchAll(/\s+([^\s=>\/]+)(?:="([^"]*)")?/g)].map((a): [string, string] => [a[1]!.toLowerCase(), a[2] ?? '']),
+    attrs: [...(m[2] ?? '').matchAll(/\s+([^\s=>/]+)(?:="([^"]*)")?/g)].map((a): [string, string] => [a[1]!.toLowerCase(), a[2] ?? '']),
   }));
 }
 

@@ -63,7 +63,7 @@ const DEFAULT_BACKFILLFULL_RATIO = 0.9;
 
 function ruleFor(pool: CephStatePool, state: CephClusterState, classes: Set<string>, inferred: string[]): { take: CephStateRuleTake; failureDomain?: string } {
   const rule = state.rules?.find((r) => r.id === pool.ruleId);
-  if (rule && rule.takes[0]) {
+  if (rule?.takes[0]) {
     const out: { take: CephStateRuleTake; failureDomain?: string } = { take: rule.takes[0] };
     if (rule.failureDomain) out.failureDomain = rule.failureDomain;
     if (rule.takes.length > 1) inferred.push(`rule ${rule.name} has ${rule.takes.length} take steps: only the first is used`);

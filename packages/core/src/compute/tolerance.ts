@@ -48,7 +48,7 @@ export function computeHostsToRemove(
   tolerateRacks: number,
 ): string[] {
   const byLargest = (xs: { capacity: CapacityVector }[]): number[] =>
-    xs.map((x, i) => i).sort((i, j) => compareCapacity(xs[j]!.capacity, xs[i]!.capacity) || i - j);
+    xs.map((_x, i) => i).sort((i, j) => compareCapacity(xs[j]!.capacity, xs[i]!.capacity) || i - j);
 
   const hostIdx = byLargest([...hosts]).slice(0, Math.max(0, tolerateHosts));
   const hostOption = new Set(hostIdx.map((i) => hosts[i]!.host));

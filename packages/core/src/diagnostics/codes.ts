@@ -1,7 +1,9 @@
 /**
  * The registry of diagnostic codes (problems in a scenario file). Codes are permanent: a
  * code never changes meaning once released; a new meaning gets a new code. Findings
- * (results about the planned cloud) are documented where they are produced.
+ * (results about the planned cloud) have their own registry, FINDING_CODES in
+ * finding-codes.ts; finding-codes.test.ts checks that every code the source emits is in one
+ * of the two.
  */
 export const DIAGNOSTIC_CODES = {
   'yaml.syntax': 'The file is not valid YAML',

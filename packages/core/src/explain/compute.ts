@@ -6,7 +6,7 @@
 import { RESOURCE_UNIT } from '../compute/placement.js';
 import type { Scenario } from '../model/scenario.js';
 import type { PlacementInventory, PlanResult, ResourceClass } from '../plan/types.js';
-import { ExplanationSet, groupCountPath, hostNames, hostsByHardware, input, sum } from './common.js';
+import { type ExplanationSet, groupCountPath, hostNames, hostsByHardware, input, sum } from './common.js';
 import { explainId } from './ids.js';
 import { scenarioPath } from './paths.js';
 import type { ExplainedInput } from './types.js';

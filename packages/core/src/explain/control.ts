@@ -1,6 +1,6 @@
 /** Explanations of the control-plane quorum (control/quorum.ts). */
 import type { PlanResult } from '../plan/types.js';
-import { ExplanationSet, groupCountPath, hostsByHardware, input } from './common.js';
+import { type ExplanationSet, groupCountPath, hostsByHardware, input } from './common.js';
 import { explainId } from './ids.js';
 
 const SOURCE =

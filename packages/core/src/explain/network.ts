@@ -6,7 +6,7 @@
  */
 import type { LinkRow, RoleInterfaces } from '../network/types.js';
 import type { PlanResult } from '../plan/types.js';
-import { ExplanationSet, growthInput, growthTerms, input } from './common.js';
+import { type ExplanationSet, growthInput, growthTerms, input } from './common.js';
 import { explainId } from './ids.js';
 import { scenarioPath } from './paths.js';
 import type { ExplainedInput } from './types.js';
@@ -14,7 +14,7 @@ import type { ExplainedInput } from './types.js';
 const BOND_SOURCE = 'Linux bonding driver, Documentation/networking/bonding.rst "Bonding Modes"; IEEE 802.1AX (LACP): the transmit hash puts each flow on one member';
 const TRAFFIC_SOURCE = 'headroom traffic model (network/traffic.ts): Ceph client I/O to the primary OSDs plus replication fan-out (docs.ceph.com architecture); links are full duplex, the busier direction counts';
 
-function linkExplanations(plan: PlanResult, r: RoleInterfaces, l: LinkRow, out: ExplanationSet): void {
+function linkExplanations(_plan: PlanResult, r: RoleInterfaces, l: LinkRow, out: ExplanationSet): void {
   const ports = l.members.map((id) => r.ports.find((p) => p.id === id)).filter((p) => p !== undefined);
   const speeds: ExplainedInput[] = ports.map((p, i) =>
     input(`s${i + 1}`, `line rate of ${p.id} (card ${p.card})`, p.speedBitsPerSecond, 'bit/s', scenarioPath('hardware', r.hardware, 'nics', p.card, 'speedBitsPerSecond')));
@@ -89,7 +89,6 @@ export function explainNetwork(plan: PlanResult, out: ExplanationSet): void {
 
   for (const row of n.networks) {
     const prefix = Number(/\/(\d+)$/.exec(row.cidr)?.[1] ?? NaN);
-    const bits = row.family === 4 ? 32 : 128;
     const netPath = (f: string) => scenarioPath('network', 'networks', { name: row.name }, f);
     if (row.usableAddresses !== null && Number.isFinite(prefix)) {
       const [text, expression] =

@@ -5,7 +5,7 @@
  */
 import { BTU_PER_HOUR_PER_WATT } from '../procurement/bom.js';
 import type { PlanResult } from '../plan/types.js';
-import { ExplanationSet, input, sum } from './common.js';
+import { type ExplanationSet, input, sum } from './common.js';
 import { explainId } from './ids.js';
 import { scenarioPath } from './paths.js';
 import type { ExplainedInput } from './types.js';

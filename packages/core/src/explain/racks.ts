@@ -6,7 +6,7 @@
  */
 import type { PlanResult } from '../plan/types.js';
 import type { RackElevation, RackLoad, RackUnit } from '../racks/types.js';
-import { ExplanationSet, input, sum } from './common.js';
+import { type ExplanationSet, input, sum } from './common.js';
 import { explainId, type RackPoint } from './ids.js';
 import { scenarioPath } from './paths.js';
 

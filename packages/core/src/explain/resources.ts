@@ -5,7 +5,7 @@
  * one per month.
  */
 import type { PlanResult, ResourceInfo } from '../plan/types.js';
-import { ExplanationSet, growthInput, growthTerms, input } from './common.js';
+import { type ExplanationSet, growthInput, growthTerms, input } from './common.js';
 import { explainId, type HorizonEnd } from './ids.js';
 import { scenarioPath } from './paths.js';
 

@@ -8,7 +8,7 @@ import { CEPH_SOURCES } from '../storage/defaults.js';
 import type { CephPoolPlan } from '../plan/ceph-types.js';
 import type { PlanResult, PoolPlan } from '../plan/types.js';
 import type { DiskKind } from '../model/scenario.js';
-import { ExplanationSet, groupCountPath, hostNames, hostsByHardware, input, sum } from './common.js';
+import { type ExplanationSet, groupCountPath, hostNames, hostsByHardware, input, sum } from './common.js';
 import { explainId } from './ids.js';
 import { scenarioPath } from './paths.js';
 import type { ExplainedInput } from './types.js';
@@ -55,7 +55,7 @@ function rawTerms(plan: PlanResult, models: ReturnType<typeof osdLines>): { expr
 
 const RATE_SOURCE = `${CEPH_SOURCES.rawUsedRate}: replicated size, erasure (k + m) ÷ k`;
 
-function poolSizeInputs(plan: PlanResult, p: PoolPlan): ExplainedInput[] {
+function poolSizeInputs(_plan: PlanResult, p: PoolPlan): ExplainedInput[] {
   const path = (f: string) => scenarioPath('ceph', 'pools', { name: p.name }, f);
   return p.type === 'replicated'
     ? [input('size', 'replicas (size)', p.size ?? 0, 'copies', path('size'))]

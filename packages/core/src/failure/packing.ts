@@ -47,7 +47,7 @@ export function fitCount(hosts: PackingHosts, free: Float64Array, h: number, fla
     const k = Math.floor((free[h * C + c]! + EPS) / req);
     if (k < n) n = k;
   }
-  return n < 0 ? 0 : n;
+  return Math.max(n, 0);
 }
 
 /**

@@ -152,6 +152,7 @@ export function rangesOverlap(a: IpRange, b: IpRange): boolean {
 export function coveredCount(ranges: readonly IpRange[], within: IpRange): bigint {
   const clipped = ranges
     .filter((r) => rangesOverlap(r, within))
+    // biome-ignore lint/complexity/useMathMinMax: addresses are bigints, which Math.max and Math.min reject
     .map((r) => ({ start: r.start > within.start ? r.start : within.start, end: r.end < within.end ? r.end : within.end }))
     .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   let count = 0n;

@@ -59,7 +59,7 @@ export function jsonErrorOffset(text: string): number {
     ws();
     const c = text[i];
     if (c === '{') {
-      return members('}', () => {
+      return void members('}', () => {
         ws();
         if (text[i] !== '"') fail();
         string();
@@ -69,8 +69,8 @@ export function jsonErrorOffset(text: string): number {
         value();
       });
     }
-    if (c === '[') return members(']', value);
-    if (c === '"') return string();
+    if (c === '[') return void members(']', value);
+    if (c === '"') return void string();
     literal.lastIndex = i;
     const m = literal.exec(text);
     if (!m) fail();

@@ -134,6 +134,7 @@ describe('scenarioJsonSchema', () => {
   });
   it('describes quantities as strings with units', () => {
     // hardware entries: written out (anyOf[0]) or imported from an inventory (anyOf[1])
+    // biome-ignore lint/suspicious/noExplicitAny: a walk down the generated JSON Schema, checked by the assertions below
     const mem = (schema.properties.hardware as any).additionalProperties.anyOf[0].properties.memory.properties.size;
     expect(mem.type).toBe('string');
     expect(new RegExp(mem.pattern).test('512 GiB')).toBe(true);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { realFiles, realText } from '../../../../test/helpers/real-fixtures.js';
-import { parseScenario, type ParseOptions } from './parse.js';
+import { parseScenario, } from './parse.js';
 import { scenarioStatePaths, type StateDirInput } from './state-dirs.js';
 
 const DIR = 'cluster-state/ceph/siphon-tentacle';

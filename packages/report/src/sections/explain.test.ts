@@ -10,7 +10,7 @@ import { evaluate, parseScenario } from '@headroom/core';
 import { explainId } from '@headroom/core/explain-ids';
 import { html } from '../escape.js';
 import { explainedFigures } from '../fixtures/explained-html.js';
-import { explainedSamplePlan, sampleExplanations } from '../fixtures/sample-explanations.js';
+import { explainedSamplePlan, } from '../fixtures/sample-explanations.js';
 import { samplePlan, XSS_PAYLOAD } from '../fixtures/sample-plan.js';
 import { renderHtml } from '../render.js';
 import { explained } from './explain.js';

@@ -133,7 +133,7 @@ async function heatMap(plan: PlanResult, rows: readonly Row[]): Promise<SafeHtml
   if (harmful.length === 0 || plan.months.length === 0) return html``;
   const months = plan.months.map((m) => formatMonth(m.month));
   const labels = harmful.map((r) => `${rowLabel(r)}${r.tolerated ? '' : ' (not tolerated)'}`);
-  const cells = harmful.flatMap((r, i) => plan.months.map((m, t) => ({ row: labels[i]!, month: months[t]!, state: stateAt(r, t) })));
+  const cells = harmful.flatMap((r, i) => plan.months.map((_m, t) => ({ row: labels[i]!, month: months[t]!, state: stateAt(r, t) })));
   const title = 'When each loss starts to harm';
   const description =
     `Heat map by month, ${months[0]} to ${months[months.length - 1]}, of the ${formatNumber(harmful.length)} losses that cause harm within the horizon: ` +

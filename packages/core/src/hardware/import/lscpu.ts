@@ -76,7 +76,7 @@ function lscpuFacts(fields: Map<string, LscpuField>, file: string, format: 'lscp
   const ev = (f: LscpuField, key: string): string => `${f.where}: ${key}`;
 
   const model = get('Model name');
-  if (model && model.value) facts.cpu.model = known(model.value, ev(model, 'Model name'));
+  if (model?.value) facts.cpu.model = known(model.value, ev(model, 'Model name'));
   else facts.cpu.model = unknown(`${file}: no "Model name" line`);
 
   const intField = (key: string) => {

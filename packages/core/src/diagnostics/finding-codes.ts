@@ -1,0 +1,86 @@
+/**
+ * The registry of finding codes (results about the planned cloud: a shortfall, a breached
+ * ratio, a role requirement a server misses). Like the diagnostic codes (codes.ts), finding
+ * codes are permanent: a code never changes meaning once released; a new meaning gets a new
+ * code. Every code a finding is emitted with is listed here (finding-codes.test.ts checks it).
+ */
+export const FINDING_CODES = {
+  // Capacity over the horizon (forecast/horizon.ts)
+  'capacity.threshold_crossed': 'Demand for a resource crosses its utilisation threshold of the capacity left with the tolerated failures',
+  'capacity.exceeded': 'Demand for a resource exceeds the capacity left with the tolerated failures',
+  // Compute: Nova/Placement (compute/compute-plan.ts)
+  'compute.reserved_exceeds_total': 'A resource class reserved on a host model exceeds its total: that host contributes no capacity',
+  'compute.flavor.exceeds_max_unit': 'A flavor requests more of a resource class than one host of a model offers (max_unit): it never schedules there',
+  'compute.no_hosts': 'Instances are demanded but the plan has no compute host',
+  // Control plane quorum (control/quorum.ts)
+  'control.none': 'The plan has no controller: no OpenStack API, database or message queue',
+  'control.quorum.below_three': 'One controller tolerates no failure: fewer than 3 is not production',
+  'control.quorum.two_nodes': 'Two controllers: either failure stops the cluster (quorum 2 of 2)',
+  'control.quorum.even': 'An even number of controllers tolerates no more failures than one fewer',
+  // Ceph (storage/*)
+  'ceph.no_osds': 'Ceph pools are planned but no storage host has an OSD device',
+  'ceph.rule.no_osds': 'A CRUSH rule takes OSDs (of its device class) that the storage hosts do not have: its pools have no capacity',
+  'ceph.rule.nearfull': 'The OSDs of a CRUSH rule reach the nearfull ratio within the horizon (OSD_NEARFULL)',
+  'ceph.rule.full': 'The OSDs of a CRUSH rule reach the full ratio within the horizon: Ceph stops writes (OSD_FULL)',
+  'ceph.pool.too_few_failure_domains': 'A pool has fewer failure domains than copies or shards: it never goes active+clean',
+  'ceph.pool.cannot_self_heal': 'A pool has exactly as many failure domains as copies or shards: after losing one its PGs stay degraded',
+  'ceph.pool.below_min_size_after_failure': 'After the tolerated failures a pool keeps fewer copies or shards than min_size: its I/O blocks',
+  'ceph.pool.max_avail_overstates': 'ceph df MAX AVAIL of a pool is more than CRUSH can place across its failure domains',
+  'ceph.pg.overlapping_roots': 'Pools on a rule without a device class share OSDs with device-class rules: the pg_autoscaler does not scale them',
+  'ceph.pg.too_many_per_osd': 'The planned pg_num values put more PG replicas on an OSD than mon_max_pg_per_osd',
+  'ceph.host.memory_short': 'A storage host has less memory than its OSDs (osd_memory_target) and the host need',
+  'ceph.host.cpu_short': 'A storage host has fewer CPU threads than its OSDs need',
+  'ceph.host.wal_db_missing': 'A storage host with HDD OSDs has no flash WAL/DB device',
+  'ceph.host.wal_db_small': 'A storage host gives its HDD OSDs less WAL/DB flash than Ceph recommends',
+  // Roles: hardware requirements (hardware/requirements.ts)
+  'role.requirement_failed': 'A server misses a requirement of its role',
+  'role.requirement_unknown': 'A requirement of a role cannot be checked: the hardware does not say',
+  // Network (network/*)
+  'network.addresses.exhausted': 'A subnet runs out of host addresses within the horizon',
+  'network.floating_ips.exhausted': 'Floating IP demand exceeds the provider allocation pools within the horizon',
+  'network.bandwidth.threshold_crossed': 'A link carries more than the bandwidth threshold of its capacity within the horizon',
+  'network.bandwidth.exceeded': 'A link needs more bandwidth than it has within the horizon',
+  'network.bond.mixed_speeds': 'An 802.3ad or balance-xor bond has ports of different speeds',
+  'network.mtu.overlay_too_small': 'A tunnel network\'s MTU is below the tenant MTU plus the overlay overhead',
+  'network.mtu.link_too_small': 'A link\'s MTU is below the MTU of a network it carries',
+  'network.oversubscription.high': 'A switch in a rack has more host port bandwidth over its uplinks than its maximum oversubscription',
+  'network.redundancy.single_link': 'Networks of a role ride on a single port: one cable or switch port cuts the host off',
+  'network.redundancy.bond_single_card': 'Every member of a bond is on one NIC card: the card is a single point of failure',
+  'network.redundancy.bond_single_switch': 'Every member of a bond is cabled to one switch: the switch is a single point of failure',
+  'network.role.no_interfaces': 'A role with hosts has no ports, bonds or networks in the network section',
+  'network.role.missing_network': 'A role is not attached to a network of a purpose it needs',
+  'network.separation.management_tenant': 'Management and tenant traffic share a port',
+  'network.separation.ceph_replication': 'Storage hosts have no ceph-cluster network, or it shares ports with other networks',
+  'network.vip.not_on_controllers': 'The control role is not attached to the API network: keepalived cannot raise the VIP there',
+  'network.vip.outside_network': 'A VIP is not in the network it belongs to (the API network, or a network of the control role)',
+  'network.vip.is_gateway': 'A VIP is the gateway of its network',
+  'network.vip.on_node_address': 'A VIP lies in the node range the hosts\' addresses come from',
+  'network.vip.in_pool': 'A VIP lies in a Neutron allocation pool: Neutron will hand it out',
+  // Racks: space and power (plan/hosts.ts, racks/elevation.ts)
+  'rack.space_exceeded': 'A rack holds more rack units of servers than it is high',
+  'rack.power_exceeded': 'A rack can draw more power at maximum than its power budget',
+  // Failure domains (failure/*): one finding per harm, severity and kind of domain
+  'failure.compute.shortfall': 'Losing a failure domain leaves displaced instances that find no host with room',
+  'failure.control.quorum_lost': 'Losing a failure domain breaks the control-plane quorum: the OpenStack APIs stop',
+  'failure.ceph.inactive_pgs': 'Losing a failure domain drops PGs below min_size: they go inactive and I/O blocks',
+  'failure.ceph.cannot_reprotect': 'Losing a failure domain leaves too few domains to re-create the lost copies: PGs stay degraded',
+  'failure.ceph.backfillfull': 'After losing a failure domain, recovery fills the survivors past the backfillfull ratio',
+  'failure.ceph.full': 'After losing a failure domain, recovery fills the survivors past the full ratio: writes stop',
+  'failure.network.cut_off': 'Losing a switch cuts hosts off from a network',
+  'failure.power.unpowered': 'Losing a power feed leaves hosts without power',
+  'failure.combinations_not_analysed': 'The policy tolerates two or more losses of a kind at once; only single losses are analysed',
+  // Procurement (procurement/*)
+  'procurement.no_fit': 'The maximum order units of a model do not bring a resource under its threshold',
+  'procurement.uncovered': 'A resource still crosses its threshold: procurement has no rule for the role that supplies it',
+  'procurement.cannot_meet': 'A purchase schedule cannot be met; the finding says why: rack space, power or lead time (reserved: being added)',
+  'procurement.mixed_currency': 'A hardware model is priced in another currency than the plan\'s: left out of the totals',
+  'procurement.price_missing': 'A hardware model has no price: its orders are not costed',
+  'procurement.order_late': 'An order had to be placed before the plan starts: it is already late',
+  'procurement.rack_added': 'An order needs a new rack: no rack of the role had the space or power left',
+  // Fleet timeline (fleet/*)
+  'fleet.retire.after_horizon': 'A node group retires after the horizon: retire has no effect on this plan (reserved: being added)',
+  // The scenario object given to evaluate()
+  'scenario.unresolved_reference': 'A node group or demand names something the scenario does not define: that part is not evaluated',
+} as const;
+
+export type FindingCode = keyof typeof FINDING_CODES;
