@@ -77,8 +77,6 @@ export const FINDING_CODES = {
   'procurement.price_missing': 'A hardware model has no price: its orders are not costed',
   'procurement.order_late': 'An order had to be placed before the plan starts: it is already late',
   'procurement.rack_added': 'An order needs a new rack: no rack of the role had the space or power left',
-  // Fleet timeline (fleet/*)
-  'fleet.retire.after_horizon': 'A node group retires after the horizon: retire has no effect on this plan (reserved: being added)',
   // The scenario object given to evaluate()
   'scenario.unresolved_reference': 'A node group or demand names something the scenario does not define: that part is not evaluated',
 } as const;

@@ -60,7 +60,10 @@ export function planEpochs(scenario: Scenario, timeline: FleetTimeline, options:
     const key = (role: string): string => `${view.racks.length}|${epoch.hosts.filter((h) => h.role === role).map((h) => h.name).join(',')}`;
     const ck = key('compute');
     let compute = computeCache.get(ck);
-    if (!compute) computeCache.set(ck, (compute = planCompute(view, epoch.hosts)));
+    if (!compute) {
+      compute = planCompute(view, epoch.hosts);
+      computeCache.set(ck, compute);
+    }
     const sk = key('storage');
     let stored = storageCache.get(sk);
     if (!stored) {
@@ -71,7 +74,8 @@ export function planEpochs(scenario: Scenario, timeline: FleetTimeline, options:
         replicationBitsPerSecondByHost: new Map(epoch.hosts.filter((h) => h.role === 'storage').map((h) => [h.name, replication.perHostBitsPerSecond])),
         replicationSource: `the network plan: ${replication.network} on ${replication.link}, ${replication.perHostBitsPerSecond / 1e9} Gbit/s per storage host`,
       } : {});
-      storageCache.set(sk, (stored = { storage, replication }));
+      stored = { storage, replication };
+      storageCache.set(sk, stored);
     }
     const control = planControlPlane(epoch.hosts);
     const failure = options.failure === false
