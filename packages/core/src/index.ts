@@ -8,7 +8,7 @@ export type { Diagnostic, Finding, Severity, SourceLocation } from './diagnostic
 export { SEVERITY_RANK } from './diagnostics/types.js';
 export { FINDING_CODES, type FindingCode } from './diagnostics/finding-codes.js';
 export type * from './model/scenario.js';
-export { ROLES } from './model/scenario.js';
+export { CEPH_RATIO_DEFAULTS, ROLES } from './model/scenario.js';
 export type * from './plan/types.js';
 export type * from './plan/ceph-types.js';
 export type * from './plan/headline.js';

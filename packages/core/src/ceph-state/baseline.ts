@@ -13,6 +13,7 @@
  * Errors (`ceph.state.missing`): no CRUSH tree (hosts unknown).
  */
 import type { Diagnostic } from '../diagnostics/types.js';
+import { CEPH_RATIO_DEFAULTS } from '../model/scenario.js';
 import type { CephClusterState } from './reproduce.js';
 import type { CephOsd } from './osd-df.js';
 
@@ -87,9 +88,9 @@ export function cephBaselineYaml(state: CephClusterState, options: BaselineOptio
   const ruleDomains = (state.rules ?? []).map((r) => r.failureDomain).filter((d): d is string => d === 'host' || d === 'rack');
   const failureDomain = ruleDomains.includes('rack') && !ruleDomains.includes('host') ? 'rack' : 'host';
   L.push('ceph:', `  failureDomain: ${failureDomain}   # ${state.rules ? 'observed: the rules\' chooseleaf type' : 'inferred: no rule dump, host assumed'}`);
-  const nf = dump.nearfullRatio ?? 0.85;
-  const bf = dump.backfillfullRatio ?? 0.9;
-  const full = dump.fullRatio ?? 0.95;
+  const nf = dump.nearfullRatio ?? CEPH_RATIO_DEFAULTS.nearfull;
+  const bf = dump.backfillfullRatio ?? CEPH_RATIO_DEFAULTS.backfillfull;
+  const full = dump.fullRatio ?? CEPH_RATIO_DEFAULTS.full;
   L.push(`  ratios: { nearfull: ${round4(nf)}, backfillfull: ${round4(bf)}, full: ${round4(full)} }   # ${dump.fullRatio !== undefined ? 'observed: osd dump (float32, rounded)' : 'inferred: Ceph defaults (not in osd dump)'}`);
   const ruleNames = new Map<number, string>();
   const rulesOut: string[] = [];

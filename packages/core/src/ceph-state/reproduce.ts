@@ -16,6 +16,7 @@
  * were placed perfectly across the rule's failure domains up to the full ratio, where the
  * tree gives them; MAX AVAIL is lower when CRUSH placement is uneven.
  */
+import { CEPH_RATIO_DEFAULTS } from '../model/scenario.js';
 import { maxAvailBytes, ruleAvailBytes, type OsdStat } from '../storage/max-avail.js';
 import { placeableRawBytes } from '../storage/water-fill.js';
 import type { CephDf } from './df.js';
@@ -58,8 +59,6 @@ export interface PoolMaxAvail {
   inferred: string[];
 }
 
-const DEFAULT_FULL_RATIO = 0.95;
-const DEFAULT_BACKFILLFULL_RATIO = 0.9;
 
 function ruleFor(pool: CephStatePool, state: CephClusterState, classes: Set<string>, inferred: string[]): { take: CephStateRuleTake; failureDomain?: string } {
   const rule = state.rules?.find((r) => r.id === pool.ruleId);
@@ -114,10 +113,10 @@ const toStat = (o: CephOsd): OsdStat => ({ id: o.id, crushWeight: o.crushWeight,
 export function reproduceMaxAvail(state: CephClusterState): PoolMaxAvail[] {
   const buckets = state.osdDf.buckets.length > 0 ? state.osdDf.buckets : (state.crushTree?.buckets ?? []);
   const classes = new Set(state.osdDf.osds.map((o) => o.deviceClass).filter((c): c is string => c !== undefined));
-  const fullRatio = state.osdDump.fullRatio ?? DEFAULT_FULL_RATIO;
+  const fullRatio = state.osdDump.fullRatio ?? CEPH_RATIO_DEFAULTS.full;
   return state.osdDump.pools.map((pool) => {
     const inferred: string[] = [];
-    if (state.osdDump.fullRatio === undefined) inferred.push(`osd dump has no full_ratio: ${DEFAULT_FULL_RATIO} (the default) is used`);
+    if (state.osdDump.fullRatio === undefined) inferred.push(`osd dump has no full_ratio: ${CEPH_RATIO_DEFAULTS.full} (the default) is used`);
     const { take, failureDomain } = ruleFor(pool, state, classes, inferred);
     let under = buckets.length > 0 ? osdsUnder(buckets, take.root) : undefined;
     if (!under) {
@@ -127,7 +126,7 @@ export function reproduceMaxAvail(state: CephClusterState): PoolMaxAvail[] {
     const osds = state.osdDf.osds.filter((o) => under.has(o.id) && (take.deviceClass === undefined || o.deviceClass === take.deviceClass));
     const stats = osds.map(toStat);
     const mine = maxAvailBytes(ruleAvailBytes(stats, fullRatio), pool.rawUsedRate);
-    const backfillfullRatio = state.osdDump.backfillfullRatio ?? DEFAULT_BACKFILLFULL_RATIO;
+    const backfillfullRatio = state.osdDump.backfillfullRatio ?? CEPH_RATIO_DEFAULTS.backfillfull;
     const safeMaxAvail = maxAvailBytes(ruleAvailBytes(stats, backfillfullRatio), pool.rawUsedRate);
     const row: PoolMaxAvail = { poolId: pool.id, pool: pool.name, ruleId: pool.ruleId, root: take.root, osdCount: osds.length, rawUsedRate: pool.rawUsedRate, fullRatio, maxAvailBytes: mine, backfillfullRatio, safeMaxAvailBytes: safeMaxAvail, inferred };
     if (take.deviceClass) row.deviceClass = take.deviceClass;

@@ -163,6 +163,13 @@ export interface CephRecoverySettings {
   detectionSeconds: number;
 }
 
+/**
+ * Ceph's full-ratio defaults: mon_osd_nearfull_ratio 0.85, mon_osd_backfillfull_ratio 0.90,
+ * mon_osd_full_ratio 0.95 (ceph src/common/options/global.yaml.in). The one place headroom
+ * states them: the schema's defaults, the ratio-order check and the state importers read it.
+ */
+export const CEPH_RATIO_DEFAULTS: Readonly<CephRatios> = { nearfull: 0.85, backfillfull: 0.9, full: 0.95 };
+
 export interface CephRatios {
   /** mon_osd_nearfull_ratio, default 0.85 */
   nearfull: number;

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { parseQuantity, type QuantityKind } from '../units/quantity.js';
 import { networkSchema } from '../network/schema.js';
+import { CEPH_RATIO_DEFAULTS } from './scenario.js';
 
 /** Zod schemas of quantities, so the JSON Schema generator can describe them as strings with units. */
 export const QUANTITY_SCHEMAS = new WeakMap<object, QuantityKind>();
@@ -312,9 +313,9 @@ export const ScenarioFileSchema = z
         failureDomain: z.enum(['host', 'rack']).default('host').describe('CRUSH failure domain: chooseleaf type host | rack'),
         ratios: z
           .strictObject({
-            nearfull: ratio('mon_osd_nearfull_ratio (default 0.85)').default(0.85),
-            backfillfull: ratio('mon_osd_backfillfull_ratio (default 0.90)').default(0.9),
-            full: ratio('mon_osd_full_ratio (default 0.95)').default(0.95),
+            nearfull: ratio('mon_osd_nearfull_ratio (default 0.85)').default(CEPH_RATIO_DEFAULTS.nearfull),
+            backfillfull: ratio('mon_osd_backfillfull_ratio (default 0.90)').default(CEPH_RATIO_DEFAULTS.backfillfull),
+            full: ratio('mon_osd_full_ratio (default 0.95)').default(CEPH_RATIO_DEFAULTS.full),
           })
           .prefault({}),
         pools: z.array(PoolSchema).default([]).describe('Ceph pools'),

@@ -10,6 +10,7 @@
  * GET /usages at microversion 1.38+ is split by consumer type (INSTANCE, MIGRATION, unknown,
  * each with a consumer_count): the per-class usage is the sum over types.
  */
+import { inventoryCapacity } from '../compute/placement.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { isObj, num, str, type Obj } from '../ceph-state/json.js';
 import { parseOpenstackJson, wrongResponse, type Parsed } from './json.js';
@@ -36,9 +37,9 @@ export interface ResourceProvider {
   parentUuid?: string;
 }
 
-/** Placement's capacity of one inventory: (total - reserved) x allocation_ratio. */
+/** Placement's capacity of one inventory read from the API: compute/placement.ts inventoryCapacity, the one formula. */
 export function placementCapacity(inv: PlacementRcInventory): number {
-  return (inv.total - inv.reserved) * inv.allocationRatio;
+  return inventoryCapacity(inv.total, inv.reserved, inv.allocationRatio);
 }
 
 /** Parses GET /resource_providers/{uuid}/inventories. Errors: openstack.json.invalid, openstack.json.wrong_response. */

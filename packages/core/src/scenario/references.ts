@@ -6,6 +6,7 @@
  */
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { Severity } from '../diagnostics/types.js';
+import { CEPH_RATIO_DEFAULTS } from '../model/scenario.js';
 import { checkNetworkReferences } from '../network/references.js';
 import { checkCephReferences } from './ceph-references.js';
 
@@ -138,9 +139,9 @@ export function checkReferences(raw: Obj): RawIssue[] {
 
   // Ceph ratios: nearfull <= backfillfull <= full (Ceph's OSDMap::check_full_ratios warns otherwise)
   const ratios = isObj(ceph.ratios) ? ceph.ratios : {};
-  const nearfull = num(ratios.nearfull) ?? 0.85;
-  const backfillfull = num(ratios.backfillfull) ?? 0.9;
-  const full = num(ratios.full) ?? 0.95;
+  const nearfull = num(ratios.nearfull) ?? CEPH_RATIO_DEFAULTS.nearfull;
+  const backfillfull = num(ratios.backfillfull) ?? CEPH_RATIO_DEFAULTS.backfillfull;
+  const full = num(ratios.full) ?? CEPH_RATIO_DEFAULTS.full;
   if (!(nearfull <= backfillfull && backfillfull <= full)) {
     out.push({
       code: 'ceph.ratios.order', path: ['ceph', 'ratios'],
