@@ -1,7 +1,8 @@
 /**
- * What losing a failure domain does to Ceph (first cut, until the Ceph model refines it
- * through `CephFailureHooks`): per pool whether PGs stay active and whether re-protection
- * is possible, and the survivors' fill after backfill against backfillfull and full.
+ * What losing a failure domain does to Ceph: per pool whether PGs stay active and whether
+ * re-protection is possible, and the survivors' fill after backfill (averaged per CRUSH
+ * failure domain, `survivorFill`) against backfillfull and full; the time to re-protect when
+ * `CephFailureHooks.reprotectSeconds` gives one.
  *
  * A lost storage host's OSDs are marked out and their copies re-created elsewhere; a drained
  * one (maintenance, `noout`) is down but stays in: its copies are unavailable but are not
@@ -209,7 +210,7 @@ export function cephImpact(
     drainedHosts: [...drained],
     storedBytesMonth0: { ...scenario.demand.storageBytes },
   });
-  const fill0 = hooks.ceph?.survivorFillRatio ? hooks.ceph.survivorFillRatio(input()) : fillAfter.maxFill;
+  const fill0 = fillAfter.maxFill;
   let reprotectSeconds: number | null = null;
   if (hooks.ceph?.reprotectSeconds) {
     const survivors = [...hostRaw.keys()].filter((h) => !lost.has(h) && (hostRaw.get(h) ?? 0) > 0);
