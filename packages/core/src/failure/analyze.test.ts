@@ -112,7 +112,7 @@ describe('hooks: where the Ceph model and the network plan plug in', () => {
           return 3600;
         },
       },
-      network: { replicationBitsPerSecond: (survivors) => survivors.length * 25e9 },
+      network: { replicationBitsPerSecond: () => 25e9 }, // per storage host: 3 survivors give 75 Gbit/s
     });
     const c = impactOf(r, 'host:storage-01', 'ceph')!;
     // 10 TB x 3 = 30 TB over 4 x 30 TB = 25 %; after, 30 TB over 3 x 30 TB = 33.3 %: under backfillfull

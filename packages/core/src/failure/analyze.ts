@@ -96,7 +96,6 @@ export function analyzeFailures(scenario: Scenario, hosts: readonly Host[], comp
   const storage = storageHostsRaw(scenario, known);
   const hostRaw = new Map(storage.map((h) => [h.host, h.rawBytes]));
   const crush = failureDomains(storage, scenario.ceph.failureDomain, scenario.racks);
-  const ceph = cephContext(scenario, crush, hostRaw);
   const attach = rackAttachments(scenario.racks);
   const ctx = domainContext({
     hosts: known,
@@ -109,7 +108,10 @@ export function analyzeFailures(scenario: Scenario, hosts: readonly Host[], comp
   const domains = enumerateDomains(ctx);
   const computeOut = computeImpacts(computeModel(scenario, compute), domains, scenario.start);
   const controllers = new Set(known.filter((h) => h.role === 'control').map((h) => h.name));
-  const cephHooks = { ...(hooks.ceph ? { ceph: hooks.ceph } : {}), ...(hooks.network?.replicationBitsPerSecond ? { replicationBitsPerSecond: hooks.network.replicationBitsPerSecond } : {}) };
+  const ceph = cephContext(scenario, crush, hostRaw, {
+    ...(hooks.ceph ? { ceph: hooks.ceph } : {}),
+    ...(hooks.network?.replicationBitsPerSecond ? { replicationBitsPerSecond: hooks.network.replicationBitsPerSecond } : {}),
+  });
 
   const bySubsystem = new Map<FailureSubsystem, Map<string, FailureImpact>>(SUBSYSTEMS.map((s) => [s, new Map()]));
   for (const d of domains) {
@@ -117,7 +119,7 @@ export function analyzeFailures(scenario: Scenario, hosts: readonly Host[], comp
     if (c) bySubsystem.get('compute')!.set(d.id, makeImpact(d, 'compute', c.message, c.harms, { compute: c.detail }));
     const k = controlImpact(d, controllers);
     if (k) bySubsystem.get('control')!.set(d.id, makeImpact(d, 'control', k.message, k.harms, { control: k.detail }));
-    const s = scenario.ceph.pools.length > 0 ? cephImpact(ceph, d, cephHooks) : undefined;
+    const s = scenario.ceph.pools.length > 0 ? cephImpact(ceph, d) : undefined;
     if (s) bySubsystem.get('ceph')!.set(d.id, makeImpact(d, 'ceph', s.message, s.harms, { ceph: s.detail }));
     const a = attachmentImpact(d);
     if (a) {

@@ -35,8 +35,14 @@ export interface CephFailureHooks {
 
 /** The network plan's refinements (issue 5: networks, bonds, switches per port, bandwidth). */
 export interface NetworkFailureHooks {
-  /** Replication (Ceph cluster network) bandwidth the surviving storage hosts can give a rebuild, bits per second; null when unknown. */
-  replicationBitsPerSecond?(survivingStorageHosts: readonly string[]): number | null;
+  /**
+   * Replication (Ceph cluster network) bandwidth of one storage host, bits per second; null
+   * when unknown. Asked once per storage host; the survivors of a loss give a rebuild the sum
+   * over the surviving storage hosts (null when one of them is unknown, or none survives),
+   * computed as the total less the lost hosts' links: O(lost hosts) per loss, exact for the
+   * integral bit rates of links while the total stays under 2^53 bit/s.
+   */
+  replicationBitsPerSecond?(storageHost: string): number | null;
 }
 
 /** Everything the failure analysis can be refined with. */
