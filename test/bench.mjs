@@ -5,7 +5,7 @@
  *   pnpm bench            (builds, then runs this file)
  *   node test/bench.mjs   (after `pnpm build`)
  *
- * 1. Scenario size: generates scenarios of 10, 100, 1,000 and 10,000 hosts over 24 months
+ * 1. Scenario size: generates scenarios of 10, 100, 1,000, 10,000 and 50,000 hosts over 24 months
  *    in memory (the reference pilot's hardware, flavors and pools; mostly compute, ~12 %
  *    storage, 3-5 controllers, one deploy host; racks added so that everything fits) and
  *    times parseScenario (parse + validate + normalize), evaluate and renderHtml from the
@@ -32,7 +32,7 @@ const coreDist = join(root, 'packages/core/dist/index.js');
 const reportDist = join(root, 'packages/report/dist/index.js');
 const bin = join(root, 'packages/cli/dist/bin.js');
 const template = join(root, 'scenarios/reference-pilot.yaml');
-const SIZES = [10, 100, 1_000, 10_000];
+const SIZES = [10, 100, 1_000, 10_000, 50_000];
 const HORIZON_MONTHS = 24;
 const RACK_RU_USED = 30; // leave room for switches and patch panels in a 42 U rack
 
@@ -212,7 +212,7 @@ async function main() {
     ]);
   }
   console.log(table(rows));
-  console.log('(median of 15/7/3/1 runs for 10/100/1,000/10,000 hosts; one process per size)');
+  console.log('(median of 15/7/3/1/1 runs for 10/100/1,000/10,000/50,000 hosts; one process per size)');
   console.log('');
 
   // The example scenarios as they are: evaluate (with the failure analysis) per file.

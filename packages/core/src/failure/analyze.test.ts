@@ -97,17 +97,7 @@ describe('compute: re-placing the instances of a lost host', () => {
 });
 
 describe('hooks: where the Ceph model and the network plan plug in', () => {
-  it('network.hostSwitches replaces the rack default: a single-homed host is cut off', () => {
-    const s = handScenario({ nodes: [group('control', 'ctl-r660', 3)] });
-    const r = analyze(s, { network: { hostSwitches: (h) => (h.name === 'control-01' ? ['leaf-1'] : ['leaf-1', 'leaf-2']) } });
-    expect(r.plan.domains.filter((d) => d.kind === 'switch').map((d) => [d.id, d.hostsLost, d.hostsDegraded])).toEqual([
-      ['switch:leaf-1', ['control-01'], ['control-02', 'control-03']],
-      ['switch:leaf-2', [], ['control-02', 'control-03']],
-    ]);
-    expect(impactOf(r, 'switch:leaf-1', 'network')!.network!.source).toBe('network');
-    expect(r.plan.assumptions.some((a) => a.includes('bonded to all of its rack'))).toBe(false);
-  });
-  it('ceph.survivorFillRatio and ceph.reprotectSeconds receive the loss and their answers are used', () => {
+  it('ceph.reprotectSeconds receives the loss, the rebuild and the survivors\' bandwidth, and its answer is used', () => {
     const base = handScenario();
     const s = handScenario({
       nodes: [group('storage', 'sto-30', 4)],
@@ -117,17 +107,18 @@ describe('hooks: where the Ceph model and the network plan plug in', () => {
     const seen: { lost: readonly string[]; rebuild: number; bw: number | null }[] = [];
     const r = analyze(s, {
       ceph: {
-        survivorFillRatio: () => 0.91,
         reprotectSeconds: (x) => {
           seen.push({ lost: x.lostHosts, rebuild: x.rebuildBytes, bw: x.replicationBitsPerSecond });
           return 3600;
         },
       },
-      network: { replicationBitsPerSecond: (survivors) => survivors.length * 25e9 },
+      network: { replicationBitsPerSecond: () => 25e9 }, // per storage host: 3 survivors give 75 Gbit/s
     });
     const c = impactOf(r, 'host:storage-01', 'ceph')!;
-    expect(c.ceph).toMatchObject({ survivorFillMonth0: 0.91, backfillfullMonth: 0, reprotectSeconds: 3600 });
-    // 10 TB x 3 = 30 TB over 4 x 30 TB: 7.5 TB per host; after, 10 TB per survivor: 3 x 2.5 = 7.5 TB rebuilt
+    // 10 TB x 3 = 30 TB over 4 x 30 TB = 25 %; after, 30 TB over 3 x 30 TB = 33.3 %: under backfillfull
+    expect(c.ceph).toMatchObject({ survivorFillMonth0: 1 / 3, backfillfullMonth: null, reprotectSeconds: 3600 });
+    expect(c.message).toContain('(month-0 data) takes about 1 h');
+    // 7.5 TB per host before; after, 10 TB per survivor: 3 x 2.5 = 7.5 TB rebuilt
     expect(seen[0]).toEqual({ lost: ['storage-01'], rebuild: 7.5e12, bw: 3 * 25e9 });
   });
 });

@@ -43,23 +43,19 @@ function largestFirst(hosts: readonly Host[], compute: ComputePlan, storageRaw: 
   };
 }
 
-/** The plain-words assumptions behind the analysis (what the scenario and the hooks did not say). */
-function assumptions(scenario: Scenario, hooks: FailureHooks): string[] {
+/** The plain-words assumptions behind the analysis (what the scenario does not say). */
+function assumptions(scenario: Scenario): string[] {
   const out: string[] = [];
-  if (!hooks.network?.hostSwitches) {
-    out.push(
-      "Network: every host is bonded to all of its rack's switches (racks[].switches, by default a top-of-rack pair <rack>-tor-a / <rack>-tor-b), so losing one switch of a pair cuts no host off; the network plan's per-port cabling will replace this assumption.",
-    );
-  }
+  out.push(
+    "Network: every host is bonded to all of its rack's switches (racks[].switches, by default a top-of-rack pair <rack>-tor-a / <rack>-tor-b), so losing one switch of a pair cuts no host off; the network plan's per-port cabling will replace this assumption.",
+  );
   out.push("Power: every host is corded to all of its rack's power feeds (racks[].powerFeeds, by default A and B) through redundant PSUs, and the remaining feed carries the whole rack.");
   out.push(
     'Compute: instances are spread over the hypervisors as Nova\'s default weighers do (most free RAM first); a lost host\'s instances are re-placed by first-fit decreasing (largest dominant share first) on the survivors\' Placement capacity. Demand per month is rounded up to whole instances. Server groups (anti-affinity) and availability zones are not modelled.',
   );
-  if (!hooks.ceph?.survivorFillRatio) {
-    out.push(
-      'Ceph: fill is averaged per CRUSH failure domain (the fullest OSD is higher by the balancer\'s deviation); every pool shares the same OSDs; re-protection is assumed to run (a whole rack is not marked out automatically: mon_osd_down_out_subtree_limit = rack). The time to re-protect is not computed until the Ceph model and the network\'s replication bandwidth provide it.',
-    );
-  }
+  out.push(
+    'Ceph: fill is averaged per CRUSH failure domain (the fullest OSD is higher by the balancer\'s deviation); every pool shares the same OSDs; re-protection is assumed to run (a whole rack is not marked out automatically: mon_osd_down_out_subtree_limit = rack). The time to re-protect is not computed until the Ceph model and the network\'s replication bandwidth provide it.',
+  );
   out.push(
     `Control plane: Galera needs more than half of the controllers still in the cluster (drained ones left gracefully); RabbitMQ quorum queues have min(3, controllers) replicas and, in the worst case, some queue has its replicas on the stopped controllers.`,
   );
@@ -91,8 +87,8 @@ function notAnalysed(policy: FailurePlan['policy']): Finding[] {
  * compute (`computeImpacts`), control plane (`controlImpact`), Ceph (`cephImpact`), the
  * network and power (`attachmentImpact`); applies the containment rule (a larger loss never
  * harms later than a smaller one it contains, `inheritContainedHarm`); and turns the harms
- * into findings (`failureFindings`). `hooks` lets the Ceph model and the network plan refine
- * the first cut.
+ * into findings (`failureFindings`). `hooks` lets the Ceph model and the network plan give
+ * the time to re-protect.
  */
 export function analyzeFailures(scenario: Scenario, hosts: readonly Host[], compute: ComputePlan, hooks: FailureHooks = {}): FailureResult {
   const policy = failurePolicy(scenario);
@@ -100,21 +96,22 @@ export function analyzeFailures(scenario: Scenario, hosts: readonly Host[], comp
   const storage = storageHostsRaw(scenario, known);
   const hostRaw = new Map(storage.map((h) => [h.host, h.rawBytes]));
   const crush = failureDomains(storage, scenario.ceph.failureDomain, scenario.racks);
-  const ceph = cephContext(scenario, crush, hostRaw);
   const attach = rackAttachments(scenario.racks);
   const ctx = domainContext({
     hosts: known,
     racks: scenario.racks,
     policy,
     largestFirst: largestFirst(known, compute, hostRaw),
-    hostSwitches: hooks.network?.hostSwitches ? (h) => hooks.network!.hostSwitches!(h) : attach.hostSwitches,
+    hostSwitches: attach.hostSwitches,
     hostFeeds: attach.hostFeeds,
   });
   const domains = enumerateDomains(ctx);
   const computeOut = computeImpacts(computeModel(scenario, compute), domains, scenario.start);
   const controllers = new Set(known.filter((h) => h.role === 'control').map((h) => h.name));
-  const networkSource = hooks.network?.hostSwitches ? 'network' : 'default';
-  const cephHooks = { ...(hooks.ceph ? { ceph: hooks.ceph } : {}), ...(hooks.network?.replicationBitsPerSecond ? { replicationBitsPerSecond: hooks.network.replicationBitsPerSecond } : {}) };
+  const ceph = cephContext(scenario, crush, hostRaw, {
+    ...(hooks.ceph ? { ceph: hooks.ceph } : {}),
+    ...(hooks.network?.replicationBitsPerSecond ? { replicationBitsPerSecond: hooks.network.replicationBitsPerSecond } : {}),
+  });
 
   const bySubsystem = new Map<FailureSubsystem, Map<string, FailureImpact>>(SUBSYSTEMS.map((s) => [s, new Map()]));
   for (const d of domains) {
@@ -122,9 +119,9 @@ export function analyzeFailures(scenario: Scenario, hosts: readonly Host[], comp
     if (c) bySubsystem.get('compute')!.set(d.id, makeImpact(d, 'compute', c.message, c.harms, { compute: c.detail }));
     const k = controlImpact(d, controllers);
     if (k) bySubsystem.get('control')!.set(d.id, makeImpact(d, 'control', k.message, k.harms, { control: k.detail }));
-    const s = scenario.ceph.pools.length > 0 ? cephImpact(ceph, d, cephHooks) : undefined;
+    const s = scenario.ceph.pools.length > 0 ? cephImpact(ceph, d) : undefined;
     if (s) bySubsystem.get('ceph')!.set(d.id, makeImpact(d, 'ceph', s.message, s.harms, { ceph: s.detail }));
-    const a = attachmentImpact(d, networkSource);
+    const a = attachmentImpact(d);
     if (a) {
       const sub = d.kind === 'switch' ? 'network' : 'power';
       bySubsystem.get(sub)!.set(d.id, makeImpact(d, sub, a.message, a.harms, sub === 'network' ? { network: a.detail } : { power: a.detail }));
@@ -142,6 +139,6 @@ export function analyzeFailures(scenario: Scenario, hosts: readonly Host[], comp
     const i = bySubsystem.get(s)!.get(d.id);
     if (i) impacts.push(i);
   }
-  const plan: FailurePlan = { policy, assumptions: assumptions(scenario, hooks), domains, impacts };
+  const plan: FailurePlan = { policy, assumptions: assumptions(scenario), domains, impacts };
   return { plan, findings: [...failureFindings(domains, impacts, policy, scenario.start, roleOf), ...notAnalysed(policy)] };
 }

@@ -19,16 +19,17 @@ export interface AttachmentOutcome {
  * `failure.power.unpowered`, month 0) when some host loses every link or feed; the harm this
  * does to the cloud shows in the domain's compute, control and Ceph impacts. Hosts left with
  * one link or feed are no harm: that is what the pair is for. Undefined for other kinds.
+ * Attachments are the rack default (every host on all of its rack's switches and feeds).
  */
-export function attachmentImpact(domain: FailureDomain, source: 'default' | 'network'): AttachmentOutcome | undefined {
+export function attachmentImpact(domain: FailureDomain): AttachmentOutcome | undefined {
   if (domain.kind !== 'switch' && domain.kind !== 'feed') return undefined;
   const isSwitch = domain.kind === 'switch';
   const lost = domain.hostsLost.length;
   const degraded = domain.hostsDegraded.length;
-  const detail: AttachmentImpactDetail = { hostsAttached: lost + degraded, hostsLost: lost, hostsDegraded: degraded, source: isSwitch ? source : 'default' };
+  const detail: AttachmentImpactDetail = { hostsAttached: lost + degraded, hostsLost: lost, hostsDegraded: degraded, source: 'default' };
   const verb = isSwitch ? 'cut off from the network' : 'without power';
   const keep = isSwitch ? 'keep one link (no redundancy, half the bonded bandwidth)' : 'keep one feed (no redundancy)';
-  const assumed = isSwitch && source === 'default' ? '; links assumed: every host bonded to all of its rack\'s switches' : '';
+  const assumed = isSwitch ? '; links assumed: every host bonded to all of its rack\'s switches' : '';
   const kept = degraded > 0 ? `${fmtNumber(degraded)} host${degraded === 1 ? '' : 's'} ${keep}` : '';
   if (lost === 0) {
     return { detail, harms: [], message: `${kept || 'No host attached'}${assumed}.` };

@@ -1,7 +1,8 @@
 /**
- * What losing a failure domain does to Ceph (first cut, until the Ceph model refines it
- * through `CephFailureHooks`): per pool whether PGs stay active and whether re-protection
- * is possible, and the survivors' fill after backfill against backfillfull and full.
+ * What losing a failure domain does to Ceph: per pool whether PGs stay active and whether
+ * re-protection is possible, and the survivors' fill after backfill (averaged per CRUSH
+ * failure domain, `survivorFill`) against backfillfull and full; the time to re-protect when
+ * `CephFailureHooks.reprotectSeconds` gives one.
  *
  * A lost storage host's OSDs are marked out and their copies re-created elsewhere; a drained
  * one (maintenance, `noout`) is down but stays in: its copies are unavailable but are not
@@ -127,6 +128,45 @@ export interface CephContext {
   domainOf: ReadonlyMap<string, number>;
   /** Survivors' fill by the capacities of the touched domains (see cephImpact). */
   fillCache: Map<string, { maxFill: number | null; rebuild: number }>;
+  hooks: CephImpactHooks;
+  /** The replication links of the storage hosts with OSDs (when the hooks give a re-protection time). */
+  links: ReplicationLinks | null;
+  /** The CRUSH domains as CephLossInput gives them, built once. */
+  lossDomains: CephLossInput['domains'];
+}
+
+/** What cephImpact takes from the failure hooks. */
+export interface CephImpactHooks {
+  ceph?: CephFailureHooks;
+  /** Replication bandwidth of one storage host, bits per second (NetworkFailureHooks.replicationBitsPerSecond). */
+  replicationBitsPerSecond?: (storageHost: string) => number | null;
+}
+
+/** Each storage host's replication link and their sum, so that a loss's survivors cost O(lost hosts). */
+interface ReplicationLinks {
+  of: ReadonlyMap<string, number | null>;
+  /** Σ of the known links, bit/s. */
+  total: number;
+  /** Hosts whose link is unknown. */
+  unknown: number;
+  hosts: number;
+}
+
+/**
+ * The survivors' replication bandwidth: Σ over the storage hosts with OSDs not in `lost` of
+ * their link = total − Σ lost links; null when a survivor's link is unknown or none survives.
+ */
+function survivorsBitsPerSecond(links: ReplicationLinks, lost: ReadonlySet<string>): number | null {
+  let lostSum = 0;
+  let lostUnknown = 0;
+  for (const h of lost) {
+    const b = links.of.get(h);
+    if (b === undefined) continue;
+    if (b === null) lostUnknown++;
+    else lostSum += b;
+  }
+  if (links.hosts - lost.size <= 0 || links.unknown - lostUnknown > 0) return null;
+  return links.total - lostSum;
 }
 
 /**
@@ -137,10 +177,28 @@ export function rebuildBytes(heldAfter: readonly number[], heldBefore: readonly 
   return heldAfter.reduce((s, x, i) => s + (after[i]! > 0 ? Math.max(0, x - (heldBefore[i]! * after[i]!) / before[i]!) : 0), 0);
 }
 
-/** The shared part of the Ceph analysis: month-0 load per pool = stored × raw used rate, one copy or shard per domain. */
-export function cephContext(scenario: Scenario, crush: readonly FailureDomainRaw[], hostRaw: ReadonlyMap<string, number>): CephContext {
+/**
+ * The shared part of the Ceph analysis: month-0 load per pool = stored × raw used rate, one
+ * copy or shard per domain; with a re-protection hook, each storage host's replication link
+ * (asked once) and their sum. O(storage hosts + CRUSH domains × pools).
+ */
+export function cephContext(scenario: Scenario, crush: readonly FailureDomainRaw[], hostRaw: ReadonlyMap<string, number>, hooks: CephImpactHooks = {}): CephContext {
   const loads = scenario.ceph.pools.map((p) => ({ loadBytes: (scenario.demand.storageBytes[p.name] ?? 0) * rawUsedRate(p), width: poolWidth(p) }));
   const before = crush.map((d) => d.rawBytes);
+  let links: ReplicationLinks | null = null;
+  if (hooks.ceph?.reprotectSeconds) {
+    const of = new Map<string, number | null>();
+    let total = 0;
+    let unknown = 0;
+    for (const [h, raw] of hostRaw) {
+      if (raw <= 0) continue;
+      const b = hooks.replicationBitsPerSecond?.(h) ?? null;
+      of.set(h, b);
+      if (b === null) unknown++;
+      else total += b;
+    }
+    links = { of, total, unknown, hosts: of.size };
+  }
   return {
     scenario,
     crush,
@@ -151,6 +209,9 @@ export function cephContext(scenario: Scenario, crush: readonly FailureDomainRaw
     poolsBefore: scenario.ceph.pools.map((p) => poolAfterLoss(p, 0, crush.length)),
     domainOf: new Map(crush.flatMap((d, i) => d.hosts.map((h) => [h, i] as const))),
     fillCache: new Map(),
+    hooks,
+    links,
+    lossDomains: crush.map((d) => ({ name: d.name, hosts: d.hosts.map((h) => ({ host: h, rawBytes: hostRaw.get(h) ?? 0 })) })),
   };
 }
 
@@ -167,13 +228,11 @@ export function cephContext(scenario: Scenario, crush: readonly FailureDomainRaw
  *   cluster without the loss is not.
  * Harms that exist without the loss (a pool already short of domains, a cluster already over
  * a ratio) are not blamed on it.
+ * Cost: O(lost and drained hosts + pools) per domain, plus one water-filling
+ * (O(CRUSH domains × pools)) per distinct signature of the touched domains' capacities.
  */
-export function cephImpact(
-  ctx: CephContext,
-  domain: FailureDomain,
-  hooks: { ceph?: CephFailureHooks; replicationBitsPerSecond?: (survivors: readonly string[]) => number | null },
-): CephOutcome | undefined {
-  const { scenario, crush, hostRaw, before, fillBefore } = ctx;
+export function cephImpact(ctx: CephContext, domain: FailureDomain): CephOutcome | undefined {
+  const { scenario, crush, hostRaw, before, fillBefore, hooks } = ctx;
   const { ceph } = scenario;
   const lost = new Set(domain.hostsLost.filter((h) => (hostRaw.get(h) ?? 0) > 0));
   const drained = new Set(domain.hostsDrained.filter((h) => (hostRaw.get(h) ?? 0) > 0));
@@ -204,16 +263,15 @@ export function cephImpact(
   const rebuild = fillAfter.rebuild;
   const input = (): CephLossInput => ({
     failureDomain: ceph.failureDomain,
-    domains: crush.map((d) => ({ name: d.name, hosts: d.hosts.map((h) => ({ host: h, rawBytes: hostRaw.get(h) ?? 0 })) })),
+    domains: ctx.lossDomains,
     lostHosts: [...lost],
     drainedHosts: [...drained],
     storedBytesMonth0: { ...scenario.demand.storageBytes },
   });
-  const fill0 = hooks.ceph?.survivorFillRatio ? hooks.ceph.survivorFillRatio(input()) : fillAfter.maxFill;
+  const fill0 = fillAfter.maxFill;
   let reprotectSeconds: number | null = null;
-  if (hooks.ceph?.reprotectSeconds) {
-    const survivors = [...hostRaw.keys()].filter((h) => !lost.has(h) && (hostRaw.get(h) ?? 0) > 0);
-    const bandwidth = hooks.replicationBitsPerSecond?.(survivors) ?? null;
+  if (hooks.ceph?.reprotectSeconds && ctx.links) {
+    const bandwidth = survivorsBitsPerSecond(ctx.links, lost);
     reprotectSeconds = hooks.ceph.reprotectSeconds({ ...input(), rebuildBytes: rebuild, replicationBitsPerSecond: bandwidth });
   }
   const detail: CephImpactDetail = {

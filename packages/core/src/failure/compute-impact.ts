@@ -20,7 +20,9 @@
  * of one is the outcome of a careful evacuation.
  *
  * Cost: one spread per month for the new instances (a heap operation per host change) and
- * one first-fit pass per larger loss; single hosts with the same hardware and the same
+ * one first-fit pass per larger loss, which visits only the hosts with room for a flavor
+ * before the loss (listed once per month and flavor): O(flavors × (lost + displaced)) per
+ * loss rather than O(flavors × hosts) when instances find no room; single hosts with the same hardware and the same
  * instances give the same outcome (identical hosts are adjacent in the host order) and are
  * computed once.
  */
@@ -30,7 +32,7 @@ import type { Scenario } from '../model/scenario.js';
 import type { ComputePlan, ResourceClass } from '../plan/types.js';
 import { fmtInUnit, fmtNumber } from '../units/format.js';
 import { makeHarm, monthText, nameList } from './harm.js';
-import { dominantShareOrder, emptyFree, firstFitDecreasing, type PackingFlavors, type PackingHosts, type Placement, spreadPlace } from './packing.js';
+import { dominantShareOrder, emptyFree, firstFitDecreasing, hostsWithRoom, type PackingFlavors, type PackingHosts, type Placement, spreadPlace } from './packing.js';
 import type { ComputeImpactDetail, FailureDomain, FailureHarm } from './types.js';
 
 export const SHORTFALL_SOURCE =
@@ -132,6 +134,8 @@ interface MonthState {
   hostOrder: number[];
   /** Single-host outcomes by host hash, checked for equality on a hit. */
   cache: Map<number, { rep: number; packed: Packed }[]>;
+  /** Per flavor, the hosts of hostOrder with room for one instance before any loss (filled when first needed). */
+  room: (number[] | undefined)[];
 }
 
 /** What re-placing one lost set gave: instances displaced and left without a host, per flavor. */
@@ -228,6 +232,7 @@ export function computeImpacts(model: ComputeModel, domains: readonly FailureDom
       unplacedBefore: placement.unplaced.reduce((x, y) => x + y, 0),
       hostOrder,
       cache: new Map(),
+      room: [],
     };
     states.set(placement, st);
     return st;
@@ -250,7 +255,10 @@ export function computeImpacts(model: ComputeModel, domains: readonly FailureDom
       const displaced = new Int32Array(F);
       for (const h of s.lost) for (let f = 0; f < F; f++) displaced[f] = displaced[f]! + placed[h * F + f]!;
       for (const h of s.lost) lostMask[h] = 1;
-      const unplaced = firstFitDecreasing(hosts, flavors, free, state.hostOrder, lostMask, displaced);
+      // listed before the pass changes `free` (it restores it on return)
+      for (let f = 0; f < F; f++) if (displaced[f]! > 0) state.room[f] ??= hostsWithRoom(hosts, flavors, free, state.hostOrder, f);
+      const roomFor = (f: number): readonly number[] => state.room[f]!;
+      const unplaced = firstFitDecreasing(hosts, flavors, free, state.hostOrder, lostMask, displaced, roomFor);
       for (const h of s.lost) lostMask[h] = 0;
       packed = { displaced, unplaced };
       if (single >= 0) state.cache.set(key, [...(state.cache.get(key) ?? []), { rep: single, packed }]);
@@ -295,7 +303,7 @@ export function computeImpacts(model: ComputeModel, domains: readonly FailureDom
   const out = new Map<string, ComputeOutcome>();
   for (const s of subjects) {
     // a horizon of 0 months (hand-built scenarios only) evaluates nothing: nothing displaced
-    const state = s.state ?? { month: 0, placement: { placed: new Int32Array(H * F), free: emptyFree(hosts), unplaced: new Int32Array(F) }, totalFree: [], unplacedBefore: 0, hostOrder: [], cache: new Map() };
+    const state = s.state ?? { month: 0, placement: { placed: new Int32Array(H * F), free: emptyFree(hosts), unplaced: new Int32Array(F) }, totalFree: [], unplacedBefore: 0, hostOrder: [], cache: new Map(), room: [] };
     const detail = detailOf(model, s, s.packed ?? { displaced: new Int32Array(F), unplaced: new Int32Array(F) }, state);
     out.set(s.domain.id, outcome(s, detail, start));
   }

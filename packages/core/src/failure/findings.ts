@@ -93,9 +93,13 @@ export function failureFindings(
     g.members.sort((a, b) => a.h.month - b.h.month || order.get(a.d.id)! - order.get(b.d.id)!);
     const first = g.members[0]!;
     const rest = g.members.slice(1);
-    const months = rest.map((m) => m.h.month);
-    const lo = Math.min(...months);
-    const hi = Math.max(...months);
+    // a loop, not Math.min(...months): a group can have tens of thousands of members
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (const m of rest) {
+      lo = Math.min(lo, m.h.month);
+      hi = Math.max(hi, m.h.month);
+    }
     const when = rest.length === 0 || (lo === first.h.month && hi === first.h.month) ? '' : lo === hi ? `, from ${monthLabel(start, lo)}` : `, from ${monthLabel(start, lo)} to ${monthLabel(start, hi)}`;
     const sameText = rest.length > 0 ? ` Losing ${rest.length === 1 ? '' : 'any of '}${nameList(rest.map((m) => m.d.name))} does the same${when}.` : '';
     const key = TOLERATE_KEY[g.kind];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dominantShareOrder, emptyFree, firstFitDecreasing, fitCount, type PackingFlavors, type PackingHosts, spreadPlace } from './packing.js';
+import { dominantShareOrder, emptyFree, firstFitDecreasing, fitCount, hostsWithRoom, type PackingFlavors, type PackingHosts, spreadPlace } from './packing.js';
 
 /** Hosts with two classes (0 = VCPU, 1 = MEMORY_MB); max_unit = capacity unless given. */
 function hostsOf(caps: [vcpu: number, mem: number][], maxUnit?: [number, number][]): PackingHosts {
@@ -110,7 +110,12 @@ describe('firstFitDecreasing: re-placing displaced instances', () => {
           const before = Float64Array.from(p.free);
           const lost = new Uint8Array(caps.length);
           lost[0] = 1;
-          const unplaced = firstFitDecreasing(h, f, p.free, [...caps.keys()], lost, displaced);
+          const order = [...caps.keys()];
+          const unplaced = firstFitDecreasing(h, f, p.free, order, lost, displaced);
+          expect([...p.free]).toEqual([...before]);
+          // visiting only the hosts with room before the loss gives the same answer
+          const room = items.map((_, fi) => hostsWithRoom(h, f, p.free, order, fi));
+          expect([...firstFitDecreasing(h, f, p.free, order, lost, displaced, (fi) => room[fi]!)]).toEqual([...unplaced]);
           expect([...p.free]).toEqual([...before]);
           unplaced.forEach((u, fi) => {
             expect(u).toBeGreaterThanOrEqual(0);

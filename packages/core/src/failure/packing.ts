@@ -152,6 +152,11 @@ export function spreadPlace(hosts: PackingHosts, flavors: PackingFlavors, counts
  * `hostOrder` (skipping `lost` hosts) with room, as many as fit there, then the next host.
  * Identical instances go in one step per host, which is exactly what instance-by-instance
  * first fit does. `free` is changed in place and restored before returning.
+ * `roomFor(f)`, when given, lists the hosts of `hostOrder` (same order) with room for one
+ * instance of f in `free` as it was on entry (see `hostsWithRoom`): free only shrinks here,
+ * so the other hosts never take one and need not be visited. The pass then visits, per
+ * flavor, the hosts it places on, the lost ones and those earlier flavors filled:
+ * O(F × (lost + displaced)) instead of O(F × hosts) when instances find no room.
  * @returns instances per flavor that found no host
  */
 export function firstFitDecreasing(
@@ -161,6 +166,7 @@ export function firstFitDecreasing(
   hostOrder: readonly number[],
   lost: Uint8Array,
   displaced: Int32Array,
+  roomFor?: (f: number) => readonly number[],
 ): Int32Array {
   const F = flavors.names.length;
   const C = hosts.classCount;
@@ -169,8 +175,9 @@ export function firstFitDecreasing(
   for (let f = 0; f < F; f++) {
     let remaining = displaced[f]!;
     if (remaining <= 0) continue;
-    for (let i = 0; i < hostOrder.length && remaining > 0; i++) {
-      const h = hostOrder[i]!;
+    const order = roomFor ? roomFor(f) : hostOrder;
+    for (let i = 0; i < order.length && remaining > 0; i++) {
+      const h = order[i]!;
       if (lost[h]) continue;
       const k = Math.min(remaining, fitCount(hosts, free, h, flavors, f));
       if (k <= 0) continue;
@@ -185,6 +192,13 @@ export function firstFitDecreasing(
   }
   for (let i = undo.length - 2; i >= 0; i -= 2) free[undo[i]!] = undo[i + 1]!;
   return unplaced;
+}
+
+/** The hosts of `hostOrder`, in that order, with room for at least one instance of flavor `f` in `free`. O(hosts × classes). */
+export function hostsWithRoom(hosts: PackingHosts, flavors: PackingFlavors, free: Float64Array, hostOrder: readonly number[], f: number): number[] {
+  const out: number[] = [];
+  for (const h of hostOrder) if (fitCount(hosts, free, h, flavors, f) > 0) out.push(h);
+  return out;
 }
 
 /**

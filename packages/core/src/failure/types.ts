@@ -156,8 +156,8 @@ export interface AttachmentImpactDetail {
   hostsLost: number;
   /** Hosts left with one link or one feed. */
   hostsDegraded: number;
-  /** Where the attachments come from: `default` (every host on all of its rack's switches/feeds) or `network` (the network plan). */
-  source: 'default' | 'network';
+  /** Where the attachments come from: `default`, every host on all of its rack's switches and feeds (the network plan's per-port cabling is not matched to racks yet). */
+  source: 'default';
 }
 
 /** One harm a loss causes in one subsystem; it raises one finding (grouped with the same harm of similar domains). */

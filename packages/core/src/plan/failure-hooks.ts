@@ -11,9 +11,9 @@ import type { Host } from './types.js';
 
 /**
  * Hooks for analyzeFailures:
- * - network.replicationBitsPerSecond(survivors) = Σ over the surviving storage hosts of their
- *   replication link: the network plan's ceph-cluster link (`replication.perHostBitsPerSecond`)
- *   when there is a network plan, else each host's fastest NIC card (ports x speed). bits/s.
+ * - network.replicationBitsPerSecond(host) = the storage host's replication link: the network
+ *   plan's ceph-cluster link (`replication.perHostBitsPerSecond`) when there is a network
+ *   plan, else its fastest NIC card (ports x speed). bits/s; the analysis sums the survivors'.
  * - ceph.reprotectSeconds({rebuildBytes, replicationBitsPerSecond, lostHosts}) =
  *   recoveryTiming (storage/recovery.ts): detection + mon_osd_down_out_interval +
  *   rebuildBytes / min(receiving OSDs x osd_max_backfills x per-backfill throughput,
@@ -21,12 +21,13 @@ import type { Host } from './types.js';
  *   hosts; every one of them backfills (with ~100 PGs per OSD there are always more PGs than
  *   backfill slots); the amplification is the largest of the pools' (k for an erasure pool,
  *   whose rebuild reads k shards; 1 for replicated), so the estimate errs slow. Seconds.
+ *   The receiving OSDs = all storage hosts' OSDs − the lost hosts' OSDs: O(lost hosts) per call.
  */
 export function failureHooks(scenario: Scenario, hosts: readonly Host[], replication: CephRecoveryBandwidth | null): FailureHooks {
   const storage = hosts.filter((h) => h.role === 'storage' && Object.hasOwn(scenario.hardware, h.hardware));
   const byName = new Map(storage.map((h) => [h.name, scenario.hardware[h.hardware]!]));
-  const osds = (name: string): number =>
-    (byName.get(name)?.disks ?? []).filter((d) => d.use === 'osd').reduce((s, d) => s + d.count, 0);
+  const osdsOf = new Map(storage.map((h) => [h.name, (byName.get(h.name)?.disks ?? []).filter((d) => d.use === 'osd').reduce((s, d) => s + d.count, 0)]));
+  const allOsds = storage.reduce((s, h) => s + osdsOf.get(h.name)!, 0);
   const linkBitsPerSecond = (name: string): number | null => {
     if (replication) return replication.perHostBitsPerSecond;
     const hw = byName.get(name);
@@ -34,22 +35,13 @@ export function failureHooks(scenario: Scenario, hosts: readonly Host[], replica
   };
   const settings = resolveCephSettings(scenario.ceph).recovery;
   const amplification = Math.max(1, ...scenario.ceph.pools.map((p) => (p.type === 'erasure' ? p.k : 1)));
-  const bandwidth = (survivors: readonly string[]): number | null => {
-    let sum = 0;
-    for (const s of survivors) {
-      const b = linkBitsPerSecond(s);
-      if (b === null) return null;
-      sum += b;
-    }
-    return survivors.length > 0 ? sum : null;
-  };
   return {
-    network: { replicationBitsPerSecond: bandwidth },
+    network: { replicationBitsPerSecond: linkBitsPerSecond },
     ceph: {
       reprotectSeconds: ({ rebuildBytes, replicationBitsPerSecond: bps, lostHosts }) => {
         if (rebuildBytes <= 0) return null;
-        const lost = new Set(lostHosts);
-        const targetOsdCount = storage.filter((h) => !lost.has(h.name)).reduce((s, h) => s + osds(h.name), 0);
+        let targetOsdCount = allOsds;
+        for (const h of new Set(lostHosts)) targetOsdCount -= osdsOf.get(h) ?? 0;
         if (targetOsdCount === 0) return null;
         const timing = recoveryTiming(
           { dataBytes: rebuildBytes, networkAmplification: amplification, pgCount: Number.MAX_SAFE_INTEGER, targetOsdCount, networkBitsPerSecond: bps },

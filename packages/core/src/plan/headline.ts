@@ -185,12 +185,18 @@ function rackHarms(impacts: readonly FailureImpact[]): HeadlineRackHarm[] {
   return harms.sort((a, b) => HARM_RANK[b.harm] - HARM_RANK[a.harm] || a.monthIndex - b.monthIndex);
 }
 
+/** Per rack of `rackNames` with a rack domain, its harms; one pass over the domains and one over the impacts: O(racks + domains + impacts). */
 function rackFailure(f: FailurePlan, rackNames: readonly string[]): HeadlineRackFailure {
+  const rackDomains = new Map<string, FailurePlan['domains'][number]>();
+  for (const d of f.domains) if (d.kind === 'rack' && !rackDomains.has(d.name)) rackDomains.set(d.name, d);
+  const impactsOf = new Map<string, FailureImpact[]>();
+  for (const d of rackDomains.values()) impactsOf.set(d.id, []);
+  for (const i of f.impacts) impactsOf.get(i.domain)?.push(i);
   const racks: HeadlineRack[] = [];
   for (const name of rackNames) {
-    const domain = f.domains.find((d) => d.kind === 'rack' && d.name === name);
+    const domain = rackDomains.get(name);
     if (!domain) continue;
-    const harms = rackHarms(f.impacts.filter((i) => i.domain === domain.id));
+    const harms = rackHarms(impactsOf.get(domain.id)!);
     const harm = harms.reduce<ImpactHarm>((w, h) => (HARM_RANK[h.harm] > HARM_RANK[w] ? h.harm : w), 'none');
     const months = harms.map((h) => h.monthIndex);
     racks.push({
@@ -212,7 +218,8 @@ function rackFailure(f: FailurePlan, rackNames: readonly string[]): HeadlineRack
     }
   }
   const key = (r: HeadlineRack): string => r.harms.map((x) => `${x.subsystem}:${x.harm}:${x.monthIndex}`).join(',');
-  const worstSameAs = worst && worst.harm !== 'none' ? racks.filter((r) => r !== worst && key(r) === key(worst)).map((r) => r.rack) : [];
+  const worstKey = worst ? key(worst) : '';
+  const worstSameAs = worst && worst.harm !== 'none' ? racks.filter((r) => r !== worst && key(r) === worstKey).map((r) => r.rack) : [];
   return { racks, worst: worst?.rack ?? null, worstSameAs };
 }
 

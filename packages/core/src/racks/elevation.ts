@@ -73,11 +73,17 @@ export function rackElevations(
       p.hosts.map((h) => ({ host: h.name, role: p.role, hardware: p.hardware, rack: h.rack, monthIndex: p.deliveryMonthIndex, purchased: true })),
     ),
   ];
+  // the placed hosts of each rack, in placed order: one pass, O(racks + hosts)
+  const byRack = new Map<string, Placed[]>();
+  for (const x of placed) {
+    const list = byRack.get(x.rack);
+    if (list) list.push(x);
+    else byRack.set(x.rack, [x]);
+  }
   return racks.map((r) => {
     const units: RackUnit[] = [];
     let next = 1;
-    for (const x of placed) {
-      if (x.rack !== r.name) continue;
+    for (const x of byRack.get(r.name) ?? []) {
       const hw = scenario.hardware[x.hardware];
       const heightRu = hw?.heightRu ?? 0;
       units.push({

@@ -62,11 +62,20 @@ export function failureDomains(hostRaw: readonly HostRaw[], failureDomain: 'host
   if (failureDomain === 'host') {
     return withOsds.map((h) => ({ name: h.host, rawBytes: h.rawBytes, osdCount: h.osdCount, hosts: [h.host] }));
   }
+  // hosts grouped by rack in one pass: O(racks + hosts)
   const order = racks.map((r) => r.name);
-  for (const h of withOsds) if (!order.includes(h.rack)) order.push(h.rack);
+  const byRack = new Map<string, HostRaw[]>(order.map((r) => [r, []]));
+  for (const h of withOsds) {
+    const members = byRack.get(h.rack);
+    if (members) members.push(h);
+    else {
+      order.push(h.rack);
+      byRack.set(h.rack, [h]);
+    }
+  }
   const out: FailureDomainRaw[] = [];
   for (const rack of order) {
-    const members = withOsds.filter((h) => h.rack === rack);
+    const members = byRack.get(rack)!;
     if (members.length === 0) continue;
     out.push({
       name: rack,
