@@ -221,7 +221,10 @@ export function stitchFailure(epochs: readonly EpochPlan[], scenario: Scenario, 
   const allDomains = [...domains.values()];
   const order = new Map(allDomains.map((d, i) => [d.id, i]));
   impacts.sort((a, b) => order.get(a.domain)! - order.get(b.domain)!);
-  const plan: FailurePlan = { policy: last.policy, assumptions: last.assumptions, domains: allDomains, impacts };
+  const timeline = epochs.length > 1
+    ? ['Fleet timeline: each run of months with the same hosts (deliveries and retirements change them) is analysed on its own hosts; a harm that starts within a run is taken to last until the fleet next changes, and a host is a failure domain and a survivor from its delivery month to its retirement.']
+    : [];
+  const plan: FailurePlan = { policy: last.policy, assumptions: [...last.assumptions, ...timeline], domains: allDomains, impacts };
   const notAnalysed = epochs[0]!.failure.findings.filter((f) => f.code === 'failure.combinations_not_analysed');
   return { plan, findings: [...failureFindings(allDomains, impacts, last.policy, scenario.start, roleOf), ...notAnalysed] };
 }

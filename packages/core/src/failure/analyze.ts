@@ -54,7 +54,7 @@ function assumptions(scenario: Scenario): string[] {
     'Compute: instances are spread over the hypervisors as Nova\'s default weighers do (most free RAM first); a lost host\'s instances are re-placed by first-fit decreasing (largest dominant share first) on the survivors\' Placement capacity. Demand per month is rounded up to whole instances. Server groups (anti-affinity) and availability zones are not modelled.',
   );
   out.push(
-    'Ceph: fill is averaged per CRUSH failure domain (the fullest OSD is higher by the balancer\'s deviation); every pool shares the same OSDs; re-protection is assumed to run (a whole rack is not marked out automatically: mon_osd_down_out_subtree_limit = rack). The time to re-protect is not computed until the Ceph model and the network\'s replication bandwidth provide it.',
+    'Ceph: fill is averaged per CRUSH failure domain (the fullest OSD is higher by the balancer\'s deviation); every pool shares the same OSDs; re-protection is assumed to run (a whole rack is not marked out automatically: mon_osd_down_out_subtree_limit = rack). The time to re-protect comes from the recovery model (storage/recovery.ts: detection, mon_osd_down_out_interval, then the data to rebuild over the survivors\' backfill slots and replication bandwidth) when the caller supplies it, as evaluate does.',
   );
   out.push(
     `Control plane: Galera needs more than half of the controllers still in the cluster (drained ones left gracefully); RabbitMQ quorum queues have min(3, controllers) replicas and, in the worst case, some queue has its replicas on the stopped controllers.`,
