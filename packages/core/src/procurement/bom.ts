@@ -76,6 +76,7 @@ export function billOfMaterials(
     capexTotalAmount: cumulativePrice,
     currency,
     racks: rackElevations(scenario, startHosts, { racks, purchases }).map(rackUse),
+    addedRacks: [],
     utilisation: [],
     uncovered,
     findings,

@@ -1,5 +1,6 @@
 /** The procurement plan: purchases, bill of materials, racks after the purchases. Plain JSON. */
 import type { Finding } from '../diagnostics/types.js';
+import type { Rack } from '../model/scenario.js';
 import type { ProcurementRole } from './rules.js';
 
 /** One order: what, how many, when to order it, when it is in service, why, and what it costs and draws. */
@@ -70,6 +71,12 @@ export interface ProcurementPlan {
   currency: string | null;
   racks: RackUse[];
   /**
+   * The racks the purchases add, in the order added (Rack objects: heightRu, powerBudgetWatts,
+   * zone, switches, powerFeeds): buildFleetTimeline(scenario, initial, plan.purchases, plan.addedRacks)
+   * is the fleet with the purchases.
+   */
+  addedRacks: Rack[];
+  /**
    * Month by month, for every resource whose role has a rule: utilisation with the tolerated
    * failures removed without any purchase and with the purchases delivered by that month, and
    * the trigger threshold. The timeline of the report's Procurement section.
@@ -85,7 +92,7 @@ export interface ProcurementPlan {
     capacityToleratedWithout: number;
     capacityToleratedWith: number | null;
   }[];
-  /** Resources whose runway still ends within the horizon after the purchases (no rule for their role, or no fit). */
+  /** Resources whose runway still ends within the horizon after the purchases (no rule for their role, or procurement.cannot_meet). */
   uncovered: string[];
   findings: Finding[];
 }
