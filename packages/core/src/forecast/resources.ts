@@ -45,7 +45,7 @@ export function computeSeries(scenario: Scenario, compute: ComputePlan): Resourc
 }
 
 /** The storage part of resourceSeries (`storage.pool.<name>`, in pool order). */
-export function storageSeries(scenario: Scenario, storage: StoragePlan): ResourceSeries[] {
+export function storageSeries(scenario: Scenario, storage: Pick<StoragePlan, 'pools' | 'toleratedRawBytes'>): ResourceSeries[] {
   const t = scenario.policy.thresholds;
   const out: ResourceSeries[] = [];
   for (const pool of storage.pools) {

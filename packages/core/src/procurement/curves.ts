@@ -20,7 +20,7 @@ import type { FleetTimeline } from '../fleet/timeline.js';
 import { epochAt } from '../fleet/timeline.js';
 import type { Scenario } from '../model/scenario.js';
 import type { Host } from '../plan/types.js';
-import { planStorage } from '../storage/storage-plan.js';
+import { storageCapacity } from '../storage/capacity.js';
 import { RackPlacer } from './placement.js';
 import type { ProcurementRole, PurchaseRule } from './rules.js';
 
@@ -51,9 +51,13 @@ export function unitTargets(scenario: Scenario, role: ProcurementRole, domains: 
 export const hostsPerUnit = (scenario: Scenario, role: ProcurementRole, rule: PurchaseRule, domains: readonly string[]): number =>
   rule.batch * unitTargets(scenario, role, domains).length;
 
-/** The series of one role's resources for a set of hosts and racks (compute.* or storage.pool.*). */
+/**
+ * The series of one role's resources for a set of hosts and racks (compute.* or storage.pool.*):
+ * computeSeries over planCompute, storageSeries over storageCapacity (planStorage's pool figures
+ * without the fill, PG and recovery plans), so the same figures as resourceSeries in evaluate.
+ */
 export function roleSeries(scenario: Scenario, role: ProcurementRole, hosts: readonly Host[]): ResourceSeries[] {
-  return role === 'compute' ? computeSeries(scenario, planCompute(scenario, hosts).plan) : storageSeries(scenario, planStorage(scenario, hosts).plan);
+  return role === 'compute' ? computeSeries(scenario, planCompute(scenario, hosts).plan) : storageSeries(scenario, storageCapacity(scenario, hosts));
 }
 
 /** Why units cannot be found: the model stops adding capacity, a host cannot be placed, or the bound. */
@@ -120,27 +124,33 @@ class Curve {
 
 /** The curves of every role with a rule over the epochs of a timeline without purchases. */
 export class CapacityCurves {
-  private readonly curves = new Map<string, Curve>();
+  /** curves[epoch][0 compute | 1 storage], created on first use. */
+  private readonly curves: (Curve | undefined)[][];
+  /** The epoch index of each horizon month. */
+  private readonly epochOfMonth: number[];
   readonly domains: string[];
 
   constructor(private readonly scenario: Scenario, readonly base: FleetTimeline, startHosts: readonly Host[]) {
     this.domains = storageDomainRacks(scenario, startHosts);
+    this.curves = base.epochs.map(() => [undefined, undefined]);
+    this.epochOfMonth = Array.from({ length: Math.max(1, base.horizonMonths) }, (_, t) => base.epochs.indexOf(epochAt(base, t)));
   }
 
   /** The index of the epoch of month t. */
   epochIndex(t: number): number {
-    return this.base.epochs.indexOf(epochAt(this.base, t));
+    return this.epochOfMonth[t] ?? this.base.epochs.indexOf(epochAt(this.base, t));
   }
 
   private curve(epoch: number, role: ProcurementRole): Curve {
-    const key = `${epoch}:${role}`;
-    let c = this.curves.get(key);
+    const slot = this.curves[epoch]!;
+    const r = role === 'compute' ? 0 : 1;
+    let c = slot[r];
     if (!c) {
       const rule = this.scenario.procurement!.roles[role]!;
       const perUnit = hostsPerUnit(this.scenario, role, rule, this.domains);
       const maxUnits = Math.max(1, Math.floor(MAX_PURCHASED_HOSTS / Math.max(1, perUnit)));
       c = new Curve(this.scenario, role, rule, this.base.epochs[epoch]!.hosts, unitTargets(this.scenario, role, this.domains), maxUnits);
-      this.curves.set(key, c);
+      slot[r] = c;
     }
     return c;
   }
