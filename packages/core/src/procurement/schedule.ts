@@ -14,7 +14,7 @@ import { expandHosts, hostName, UNRACKED } from '../plan/hosts.js';
 import type { Host } from '../plan/types.js';
 import { planStorage } from '../storage/storage-plan.js';
 import { billOfMaterials } from './bom.js';
-import { CapacityCurves, unitTargets } from './curves.js';
+import { CapacityCurves, roleSeries, unitTargets } from './curves.js';
 import { orderByDate } from './dates.js';
 import { RackPlacer } from './placement.js';
 import { PROCUREMENT_ROLES, type ProcurementRole, type PurchaseRule } from './rules.js';
@@ -73,10 +73,14 @@ function emptyPurchase(scenario: Scenario, role: ProcurementRole, rule: Purchase
   };
 }
 
-/** The full resource series (resourceSeries over planCompute and planStorage) of every epoch of a timeline, its racks in scope. */
+/**
+ * The resource series of every epoch of a timeline, its racks in scope: the figures of
+ * resourceSeries in evaluate (computeSeries over planCompute, storageSeries over the pool
+ * figures of planStorage: storageCapacity), in resourceSeries order.
+ */
 export function epochSeries(scenario: Scenario, timeline: FleetTimeline): ResourceSeries[][] {
   const withRacks = { ...scenario, racks: timeline.racks };
-  return timeline.epochs.map((e) => resourceSeries(withRacks, planCompute(withRacks, e.hosts).plan, planStorage(withRacks, e.hosts).plan));
+  return timeline.epochs.map((e) => [...roleSeries(withRacks, 'compute', e.hosts), ...roleSeries(withRacks, 'storage', e.hosts)]);
 }
 
 /**
