@@ -29,7 +29,7 @@ export function resourceSeries(scenario: Scenario, compute: ComputePlan, storage
 }
 
 /** The compute part of resourceSeries (`compute.*`, in order). */
-export function computeSeries(scenario: Scenario, compute: ComputePlan): ResourceSeries[] {
+export function computeSeries(scenario: Scenario, compute: Pick<ComputePlan, 'ephemeralStorage' | 'totalCapacity' | 'toleratedCapacity' | 'demandMonth0'>): ResourceSeries[] {
   const t = scenario.policy.thresholds;
   return COMPUTE_SERIES
     .filter((c) => c.rc !== 'DISK_GB' || compute.ephemeralStorage === 'local')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { storageSeries } from '../forecast/resources.js';
+import { planCompute } from '../compute/compute-plan.js';
+import { computeSeries, storageSeries } from '../forecast/resources.js';
 import { buildFleetTimeline } from '../fleet/timeline.js';
 import { expandHosts } from '../plan/hosts.js';
 import { makeScenario } from '../plan/test-scenario.js';
@@ -28,6 +29,16 @@ describe('capacity curves', () => {
         const sub = hosts.slice(0, n);
         expect(roleSeries(s, 'storage', sub)).toEqual(storageSeries(s, planStorage(s, sub).plan));
       }
+    }
+  });
+
+  it('the compute figures equal planCompute, host and rack tolerance, mixed models', () => {
+    const base = makeScenario();
+    const nodes = [...base.nodes, { role: 'compute' as const, hardware: 'small-r250', count: 2, placement: 'spread' as const, namePrefix: 'small' }];
+    for (const tolerate of [{ hosts: 1, racks: 0 }, { hosts: 1, racks: 1 }, { hosts: 2, racks: 0 }]) {
+      const s = { ...base, nodes, policy: { ...base.policy, tolerate } };
+      const hosts = expandHosts(s).hosts;
+      expect(roleSeries(s, 'compute', hosts)).toEqual(computeSeries(s, planCompute(s, hosts).plan));
     }
   });
 

@@ -13,7 +13,7 @@
  * schedule's, and every trial of the simulation) are then lookups. Source: headroom [model];
  * DESIGN.md "Capacity curves".
  */
-import { planCompute } from '../compute/compute-plan.js';
+import { computeCapacity } from '../compute/capacity.js';
 import { isOver, type ResourceSeries } from '../forecast/horizon.js';
 import { computeSeries, storageSeries } from '../forecast/resources.js';
 import type { FleetTimeline } from '../fleet/timeline.js';
@@ -53,11 +53,11 @@ export const hostsPerUnit = (scenario: Scenario, role: ProcurementRole, rule: Pu
 
 /**
  * The series of one role's resources for a set of hosts and racks (compute.* or storage.pool.*):
- * computeSeries over planCompute, storageSeries over storageCapacity (planStorage's pool figures
- * without the fill, PG and recovery plans), so the same figures as resourceSeries in evaluate.
+ * computeSeries over computeCapacity (planCompute's totals without the flavor fit), storageSeries
+ * over storageCapacity (planStorage's pool figures without the fill, PG and recovery plans), so the same figures as resourceSeries in evaluate.
  */
 export function roleSeries(scenario: Scenario, role: ProcurementRole, hosts: readonly Host[]): ResourceSeries[] {
-  return role === 'compute' ? computeSeries(scenario, planCompute(scenario, hosts).plan) : storageSeries(scenario, storageCapacity(scenario, hosts));
+  return role === 'compute' ? computeSeries(scenario, computeCapacity(scenario, hosts)) : storageSeries(scenario, storageCapacity(scenario, hosts));
 }
 
 /** Why units cannot be found: the model stops adding capacity, a host cannot be placed, or the bound. */
@@ -163,8 +163,11 @@ export class CapacityCurves {
   /**
    * The fewest units n >= from such that resource `id` of `role` is not over `threshold` with
    * `demand` in month t (isOver(demand, f(n).capacityTolerated, threshold) false), or why none
-   * is. Galloping: probe from + 1, + 2, + 4, ... until a probe is not over, then binary search
-   * between the last two probes: O(log n) evaluations of f, each memoized.
+   * is. First a secant guess: n = from + ceil((demand / threshold - f(from)) / g), g the gain per
+   * unit ((f(from) - f(0)) / from, else f(from + 1) - f(from); f is close to linear in n), checked
+   * with n - 1; then galloping from the last
+   * probe that is over (+1, +2, +4, ...) and binary search between the last two probes:
+   * O(log n) evaluations of f in the worst case, each memoized.
    */
   unitsNeeded(t: number, role: ProcurementRole, id: string, demand: number, threshold: number, from: number): { units: number } | { units: null; short: ShortReason } {
     const c = this.curve(this.epochIndex(t), role);
@@ -172,20 +175,33 @@ export class CapacityCurves {
       const cap = c.tolerated(n, id);
       return cap === null ? null : !isOver(demand, cap, threshold);
     };
+    const placeShort = (): { units: null; short: ShortReason } => ({ units: null, short: { kind: c.placeLimit!.reason, units: c.placeLimit!.units } });
     const first = ok(from);
-    if (first === null) return { units: null, short: { kind: c.placeLimit!.reason, units: c.placeLimit!.units } };
+    if (first === null) return placeShort();
     if (first) return { units: from };
     const base = c.tolerated(from, id)!;
     let lo = from;
+    // the gain per unit: the mean over the units bought so far when there are some, else f(from + 1) - f(from)
+    const f0 = from > 0 ? c.tolerated(0, id) : null;
+    const perUnit = f0 !== null && base > f0 ? (base - f0) / from : (c.tolerated(from + 1, id) ?? base) - base;
+    if (perUnit > 0 && threshold > 0) {
+      const guess = Math.min(c.maxUnits, from + Math.max(1, Math.ceil((demand / threshold - base) / perUnit)));
+      const g = ok(guess);
+      if (g === true) {
+        if (guess - 1 === from || ok(guess - 1) === false) return { units: guess };
+        return { units: this.bisect(ok, from, guess - 1) };
+      }
+      if (g === false) lo = guess;
+    }
     let step = 1;
     for (;;) {
-      const hi = Math.min(from + step, c.maxUnits);
+      const hi = Math.min(lo + step, c.maxUnits);
       const r = ok(hi);
       if (r === null) {
         // the last placeable count may still do: search below the limit
         const limit = c.placeLimit!.units;
         if (limit > lo && ok(limit)) return { units: this.bisect(ok, lo, limit) };
-        return { units: null, short: { kind: c.placeLimit!.reason, units: limit } };
+        return placeShort();
       }
       if (r) return { units: this.bisect(ok, lo, hi) };
       if (hi - from >= NO_GAIN_UNITS && c.tolerated(hi, id)! <= base) return { units: null, short: { kind: 'no_gain', units: hi - from } };

@@ -80,7 +80,19 @@ function emptyPurchase(scenario: Scenario, role: ProcurementRole, rule: Purchase
  */
 export function epochSeries(scenario: Scenario, timeline: FleetTimeline): ResourceSeries[][] {
   const withRacks = { ...scenario, racks: timeline.racks };
-  return timeline.epochs.map((e) => [...roleSeries(withRacks, 'compute', e.hosts), ...roleSeries(withRacks, 'storage', e.hosts)]);
+  // A role's figures change only in an epoch where a host of that role arrives or leaves.
+  const changes = new Set<string>();
+  for (const h of timeline.hosts) {
+    changes.add(`${h.fromMonth}:${h.role}`);
+    if (h.untilMonth !== null) changes.add(`${h.untilMonth}:${h.role}`);
+  }
+  let compute: ResourceSeries[] = [];
+  let storage: ResourceSeries[] = [];
+  return timeline.epochs.map((e, i) => {
+    if (i === 0 || changes.has(`${e.fromMonth}:compute`)) compute = roleSeries(withRacks, 'compute', e.hosts);
+    if (i === 0 || changes.has(`${e.fromMonth}:storage`)) storage = roleSeries(withRacks, 'storage', e.hosts);
+    return [...compute, ...storage];
+  });
 }
 
 /**

@@ -92,14 +92,16 @@ export function osdsOfClass(tree: CrushTree, deviceClass: string | undefined): C
 /** Per-host raw bytes and OSD counts of a set of OSDs, in host order (the shape failureDomains() groups). */
 export function hostRawOf(osds: readonly CrushOsd[]): HostRaw[] {
   const out: HostRaw[] = [];
+  const byHost = new Map<string, HostRaw>(); // O(OSDs), not a scan of the hosts per new host
   for (const o of osds) {
-    const last = out[out.length - 1];
-    const h = last?.host === o.host ? last : out.find((x) => x.host === o.host);
+    const h = byHost.get(o.host);
     if (h) {
       h.rawBytes += o.sizeBytes;
       h.osdCount += 1;
     } else {
-      out.push({ host: o.host, rack: o.rack, rawBytes: o.sizeBytes, osdCount: 1 });
+      const x = { host: o.host, rack: o.rack, rawBytes: o.sizeBytes, osdCount: 1 };
+      byHost.set(o.host, x);
+      out.push(x);
     }
   }
   return out;

@@ -62,11 +62,15 @@ export function failureDomains(hostRaw: readonly HostRaw[], failureDomain: 'host
   if (failureDomain === 'host') {
     return withOsds.map((h) => ({ name: h.host, rawBytes: h.rawBytes, osdCount: h.osdCount, hosts: [h.host] }));
   }
-  const order = racks.map((r) => r.name);
-  for (const h of withOsds) if (!order.includes(h.rack)) order.push(h.rack);
+  // grouped in one pass (O(hosts + racks)), not a filter per rack
+  const byRack = new Map<string, HostRaw[]>(racks.map((r) => [r.name, []]));
+  for (const h of withOsds) {
+    const list = byRack.get(h.rack);
+    if (list) list.push(h);
+    else byRack.set(h.rack, [h]);
+  }
   const out: FailureDomainRaw[] = [];
-  for (const rack of order) {
-    const members = withOsds.filter((h) => h.rack === rack);
+  for (const [rack, members] of byRack) {
     if (members.length === 0) continue;
     out.push({
       name: rack,
