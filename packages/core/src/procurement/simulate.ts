@@ -160,6 +160,8 @@ export function simulateProcurement(scenario: Scenario, options: SimulationOptio
     orderBy.push(firstOrder);
     if (options.onProgress && ((i + 1) % 256 === 0 || i + 1 === runs)) options.onProgress(i + 1, runs);
   }
+  // nothing bought in any run: the currency the rules' models are priced in (amounts are 0)
+  currency ??= price.compute?.currency ?? price.storage?.currency ?? null;
   const firstIdx = summarise(first);
   const asMonth = (m: number): string | null => (m < horizon ? monthLabel(scenario.start, m) : null);
   const sortedOrders = [...orderBy].sort();
