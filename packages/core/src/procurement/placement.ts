@@ -84,6 +84,9 @@ export class RackPlacer {
     for (const h of hosts) this.account(h.role, h.hardware, h.rack, 1);
   }
 
+  /** The zone of a rack (undefined when it has none or is unknown). */
+  zoneOf(rack: string): string | undefined { return this.byName.get(rack)?.rack.zone; }
+
   /** Every rack: the scenario's, then the added ones. */
   get racks(): Rack[] { return this.states.map((s) => s.rack); }
 

@@ -7,7 +7,7 @@
  */
 import type { Scenario } from '../model/scenario.js';
 import type { Host, PoolPlan } from '../plan/types.js';
-import { buildCrushTree } from './crush.js';
+import { buildCrushTree, type CrushTree } from './crush.js';
 import { failureDomainsNeeded, planPool } from './pools.js';
 import { failureDomains, storageHostsRaw } from './raw.js';
 import { reprotectableRaw } from './reprotect.js';
@@ -15,13 +15,16 @@ import { ruleView } from './rule-view.js';
 import { resolveCephSettings } from './settings.js';
 import { storageRemoval } from './tolerance.js';
 
-/** StoragePlan's `pools` and `toleratedRawBytes` (what resourceSeries reads), for `hosts`. */
-export function storageCapacity(scenario: Scenario, hosts: readonly Host[]): { pools: PoolPlan[]; toleratedRawBytes: number } {
+/**
+ * StoragePlan's `pools` and `toleratedRawBytes` (what resourceSeries reads), for `hosts`.
+ * `tree`, when given, must be buildCrushTree(scenario, hosts) (a caller that grows a fleet keeps
+ * it with appendCrushHost instead of rebuilding it).
+ */
+export function storageCapacity(scenario: Scenario, hosts: readonly Host[], tree: CrushTree = buildCrushTree(scenario, hosts)): { pools: PoolPlan[]; toleratedRawBytes: number } {
   const { ceph, policy } = scenario;
   const hostRaw = storageHostsRaw(scenario, hosts);
   const removal = storageRemoval(hostRaw, failureDomains(hostRaw, ceph.failureDomain, scenario.racks), ceph.failureDomain, policy.tolerate);
   const settings = resolveCephSettings(ceph);
-  const tree = buildCrushTree(scenario, hosts);
   const views = settings.rules.map((rule) => ruleView(tree, rule, scenario.racks, policy.tolerate));
   const ruleIndex = new Map(settings.rules.map((r, i) => [r.name, i]));
   const pools = ceph.pools.map((pool, i) => {
