@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { growthFactor } from '../forecast/growth.js';
 import { isOver } from '../forecast/horizon.js';
 import type { NodeGroup, Scenario } from '../model/scenario.js';
+import { buildFleetTimeline } from '../fleet/timeline.js';
 import { evaluate } from '../plan/evaluate.js';
+import { expandHosts } from '../plan/hosts.js';
 import { baseHardware, makeScenario } from '../plan/test-scenario.js';
 import { orderByDate } from './dates.js';
 import { procurementCsv } from './export.js';
@@ -182,6 +184,11 @@ describe('planProcurement', () => {
       { name: 'new-rack-02', added: true, zone: 'az3', heightRu: 42, usedRu: 2, powerBudgetWatts: 1700, powerTypicalWatts: 500, powerMaxWatts: 900 },
     ]);
     expect(plan.findings.filter((f) => f.code === 'procurement.rack_added').map((f) => f.subject)).toEqual(['rack new-rack-01', 'rack new-rack-02']);
+    // the Rack objects, for buildFleetTimeline(scenario, initial, plan.purchases, plan.addedRacks)
+    expect(plan.addedRacks).toEqual([
+      { name: 'new-rack-01', heightRu: 42, powerBudgetWatts: 1700, zone: 'az3' },
+      { name: 'new-rack-02', heightRu: 42, powerBudgetWatts: 1700, zone: 'az3' },
+    ]);
     // With 2,600 W racks (1,700 + 900 fits) no rack is added and the first goes to r1 (fewest hypervisors, first).
     const roomy = planProcurement({ ...s, racks: s.racks.map((r) => ({ ...r, powerBudgetWatts: 2600 })) })!;
     expect(roomy.purchases.map((p) => p.racksAdded)).toEqual([[], []]);
@@ -189,6 +196,22 @@ describe('planProcurement', () => {
     // The bought hosts, named as the final fleet numbers them (compute-new-NN, per role, in delivery order):
     // month 22's goes to r2 (r1 has 2 hypervisors now, r2 1; r2 at 800 + 900 + 900 = 2,600 W <= 2,600 W).
     expect(roomy.purchases.map((p) => p.hosts)).toEqual([[{ name: 'compute-new-01', rack: 'r1' }], [{ name: 'compute-new-02', rack: 'r2' }]]);
+  });
+
+  it('a host that fits no rack, not even a new one, is procurement.cannot_meet (power)', () => {
+    // As above (1,700 W racks, each full at 800 + 900 W), but new racks have 800 W: a 900 W
+    // hypervisor fits none, so month 9's memory crossing cannot be met: no purchase, a warning, uncovered.
+    const s = computeScenario({
+      racks: ['r1', 'r2', 'r3'].map((name, i) => ({ name, zone: `az${i + 1}`, heightRu: 42, powerBudgetWatts: 1700 })),
+      procurement: { roles: { compute: { hardware: 'cmp-r760', batch: 1, leadTimeWeeks: 12, coverMonths: 0 } }, newRack: { namePrefix: 'nr', heightRu: 42, powerBudgetWatts: 800 } },
+    });
+    const plan = planProcurement(s)!;
+    expect(plan.purchases).toEqual([]);
+    expect(plan.addedRacks).toEqual([]);
+    const f = plan.findings.filter((x) => x.code === 'procurement.cannot_meet');
+    expect(f.map((x) => [x.subject, x.month, x.severity])).toEqual([['resource compute.memory', 9, 'warning']]);
+    expect(f[0]!.message).toContain('power budget');
+    expect(plan.uncovered).toEqual(['compute.memory']);
   });
 
   it('an order whose lead time reaches before the start is late', () => {
@@ -255,6 +278,11 @@ describe('planProcurement', () => {
     expect(mem[6]!.capacityToleratedWithout).toBe(520_192);
     expect(mem[6]!.capacityToleratedWith).toBe(1_040_384);
     expect(plan.uncovered).toEqual([]);
+    // the base timeline passed in is the default one: the same plan
+    expect(planProcurement(s, buildFleetTimeline(s, expandHosts(s).hosts))).toEqual(plan);
+    // and the timeline with the purchases holds them from their delivery months
+    const withPurchases = buildFleetTimeline(s, expandHosts(s).hosts, plan.purchases, plan.addedRacks);
+    expect(withPurchases.epochs.map((e) => [e.from, e.hosts.filter((h) => h.role === 'compute').length])).toEqual([['2027-01', 3], ['2027-07', 3], ['2027-10', 4], ['2028-11', 5]]);
   });
 
   it('the CSV has a header row with units in the column names and one row per purchase', () => {
