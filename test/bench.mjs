@@ -19,6 +19,13 @@
  *    scenario with an inventory and `hw check` on one.
  * 3. Hardware import (test/bench-hw.mjs): the CPU catalogue's parse time and each real
  *    inventory fixture's import time, in-process.
+ * 4. Procurement (issue 13): planProcurement on regional-cloud, warm (median of 15);
+ *    simulateProcurement with 10,000 trials on regional-cloud (BENCH_SIM_RUNS overrides the
+ *    count, e.g. for an old build that re-runs the plan per trial); planProcurement on the
+ *    generated 1,000 and 10,000 host scenarios WITH a procurement section (compute: the
+ *    compute model in batches of 2, 12 weeks; storage: the storage model, 16 weeks), each in
+ *    its own process with its peak RSS; demand there is 2.5 × the instances and 3 × the data,
+ *    growing 4.5 %/month (regional-cloud's rate), so that the fleet buys within the horizon.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -50,7 +57,7 @@ function scaleQuantity(text, factor) {
 }
 
 /** A scenario of `hosts` hosts as YAML text, derived from the reference pilot. */
-function generateScenario(hosts) {
+function generateScenario(hosts, { procurement = false } = {}) {
   // yaml is core's dependency; resolve it from there rather than adding one at the root.
   const YAML = createRequire(join(root, 'packages/core/package.json'))('yaml');
   const doc = YAML.parse(readFileSync(template, 'utf8'));
@@ -84,6 +91,19 @@ function generateScenario(hosts) {
   doc.demand.storage = Object.fromEntries(
     Object.entries(doc.demand.storage).map(([pool, size]) => [pool, scaleQuantity(size, storageFactor)]),
   );
+  if (procurement) {
+    // regional-cloud's growth (4.5 %/month) and 2.5 × the instances, 3 × the stored data (the
+    // generated fleet is sized for 25 % memory use): the fleet buys from the first months on
+    doc.demand.growth = { kind: 'compound', perMonth: 0.045 };
+    doc.demand.instances = doc.demand.instances.map((i) => ({ ...i, count: Math.round(i.count * 2.5) }));
+    doc.demand.storage = Object.fromEntries(Object.entries(doc.demand.storage).map(([pool, size]) => [pool, scaleQuantity(size, 3)]));
+    doc.procurement = {
+      roles: {
+        compute: { hardware: groups.compute.hardware, batch: 2, leadTimeWeeks: 12 },
+        storage: { hardware: groups.storage.hardware, batch: 1, leadTimeWeeks: 16 },
+      },
+    };
+  }
   doc.name = `Benchmark ${hosts} hosts`;
   doc.horizonMonths = HORIZON_MONTHS;
   return YAML.stringify(doc);
@@ -144,6 +164,57 @@ async function measure(hosts) {
   };
 }
 
+/** Child process: planProcurement on a generated scenario with a procurement section. */
+async function measureProcurement(hosts) {
+  const core = await import(pathToFileURL(coreDist).href);
+  const parsed = core.parseScenario(generateScenario(hosts, { procurement: true }), { fileName: `bench-${hosts}-procurement.yaml` });
+  if (!parsed.scenario) throw new Error('generated scenario is invalid');
+  const times = [];
+  let plan;
+  for (let i = 0; i < (hosts <= 1_000 ? 3 : 1); i++) {
+    const t = performance.now();
+    plan = core.planProcurement(parsed.scenario);
+    times.push(performance.now() - t);
+  }
+  const bought = plan.purchases.reduce((a, p) => a + p.quantity, 0);
+  const codes = plan.findings.map((f) => f.code).filter((c) => c === 'procurement.no_fit' || c === 'procurement.cannot_meet');
+  return { hosts, ms: median(times), purchases: plan.purchases.length, bought, giveUps: codes.length, maxRssMiB: process.resourceUsage().maxRSS / 1024 };
+}
+
+/** The procurement figures: regional-cloud warm, simulate, generated fleets with procurement. */
+async function procurementBench(core) {
+  const parsed = core.parseScenario(readFileSync(join(root, 'scenarios/regional-cloud.yaml'), 'utf8'), { fileName: 'regional-cloud.yaml' });
+  const s = parsed.scenario;
+  for (let i = 0; i < 3; i++) core.planProcurement(s);
+  const warm = [];
+  for (let i = 0; i < 15; i++) {
+    const t = performance.now();
+    core.planProcurement(s);
+    warm.push(performance.now() - t);
+  }
+  const runs = Number(process.env.BENCH_SIM_RUNS ?? 10_000);
+  const t = performance.now();
+  core.simulateProcurement(s, { growth: { low: 0.02, likely: 0.045, high: 0.07 }, runs, seed: 1 });
+  const simMs = performance.now() - t;
+  const rows = [['procurement', 'ms', 'note']];
+  rows.push(['regional-cloud planProcurement (warm, median of 15)', fmt(median(warm)), '']);
+  rows.push([`regional-cloud simulate ${runs.toLocaleString('en-US')} trials`, fmt(simMs), `${fmt((simMs * 1000) / runs, 1)} µs/trial`]);
+  for (const hosts of [1_000, 10_000]) {
+    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child-procurement', String(hosts)], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const line = r.stdout.trim().split('\n').pop();
+    if (r.status !== 0 || !line) {
+      rows.push([`generated ${hosts.toLocaleString('en-US')} hosts planProcurement`, 'failed', (r.stderr || '').trim().split('\n').slice(0, 2).join(' | ')]);
+      continue;
+    }
+    const m = JSON.parse(line);
+    rows.push([
+      `generated ${hosts.toLocaleString('en-US')} hosts planProcurement`, fmt(m.ms),
+      `${m.purchases} purchases, ${m.bought} hosts bought, ${m.giveUps} gave up (no_fit/cannot_meet), peak RSS ${fmt(m.maxRssMiB)} MiB`,
+    ]);
+  }
+  return rows;
+}
+
 function spawnMedian(args, runs = 5) {
   const times = [];
   for (let i = 0; i < runs; i++) {
@@ -168,6 +239,18 @@ function table(rows) {
 const fmt = (n, digits = 1) => (n === null || n === undefined ? 'n/a' : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 
 async function main() {
+  if (process.argv[2] === '--child-procurement') {
+    process.stdout.write(`${JSON.stringify(await measureProcurement(Number(process.argv[3])))}\n`);
+    return;
+  }
+  if (process.argv[2] === '--yaml-procurement') {
+    process.stdout.write(generateScenario(Number(process.argv[3]), { procurement: true }));
+    return;
+  }
+  if (process.argv[2] === '--only-procurement') {
+    console.log(table(await procurementBench(await import(pathToFileURL(coreDist).href))));
+    return;
+  }
   if (process.argv[2] === '--child') {
     const result = await measure(Number(process.argv[3]));
     process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -235,6 +318,8 @@ async function main() {
     scenarioRows.push([file, String(plan.hosts.length), String(plan.failure?.domains.length ?? 'n/a'), fmt(median(ev)), fmt(median(fa))]);
   }
   console.log(table(scenarioRows));
+  console.log('');
+  console.log(table(await procurementBench(core)));
   console.log('');
 
   const startup = [

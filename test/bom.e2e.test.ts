@@ -91,6 +91,20 @@ describe('headroom simulate', () => {
     expect(sim.firstDeliveryMonthIndex).toEqual({ p10: 15, p50: 15, p90: 15 });
   });
 
+  it('the text gives dates and the currency; --runs takes up to 100,000', () => {
+    // the deterministic plan: first delivery 2028-04 (month 15), ordered by 2028-01-08 (test/procurement.test.ts)
+    const r = headroom('simulate', 'scenarios/regional-cloud.yaml', '--growth', '0.045,0.045,0.045', '--runs', '3');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/CAPEX total \(EUR\) +578,000 +578,000 +578,000/);
+    expect(r.stdout).toMatch(/first delivery \(month\) +2028-04 +2028-04 +2028-04/);
+    expect(r.stdout).toMatch(/first order by +2028-01-08 +2028-01-08 +2028-01-08/);
+    expect(r.stderr).toBe(''); // no progress: not a terminal
+    const json = JSON.parse(headroom('simulate', 'scenarios/regional-cloud.yaml', '--growth', '0.045,0.045,0.045', '--runs', '2', '--format', 'json').stdout) as { currency: string; firstDeliveryMonth: unknown };
+    expect(json.currency).toBe('EUR');
+    expect(json.firstDeliveryMonth).toEqual({ p10: '2028-04', p50: '2028-04', p90: '2028-04' });
+    expect(headroom('simulate', 'scenarios/regional-cloud.yaml', '--growth', '0.045,0.045,0.045', '--runs', '100001').code).toBe(2);
+  });
+
   it('a bad --growth is exit 2 with a message', () => {
     const r = headroom('simulate', 'scenarios/regional-cloud.yaml', '--growth', '0.05,0.03');
     expect(r.code).toBe(2);

@@ -12,6 +12,7 @@ import type { Diagnostic, Scenario } from '@headroom/core';
 import { ExitCode } from './exit-codes.js';
 import { describeFsError, isFsError } from './fs-errors.js';
 import type { CliIo } from './io.js';
+import { simulationText } from './procurement-text.js';
 
 type CoreModule = typeof import('@headroom/core');
 type BomCore = Pick<CoreModule, 'parseScenario' | 'evaluate' | 'procurementCsv' | 'procurementJson' | 'simulateProcurement'>;
@@ -54,6 +55,12 @@ async function bomCommand(ctx: BomContext, file: string, options: BomOptions): P
   return ExitCode.Ok;
 }
 
+/**
+ * The most runs `simulate` takes: 100,000. Every run reads the same capacity curves, so a run
+ * costs tens of microseconds (10,000 runs of scenarios/regional-cloud.yaml: well under 2 s).
+ */
+export const MAX_RUNS = 100_000;
+
 interface SimulateOptions {
   growth: string;
   runs: string;
@@ -62,8 +69,10 @@ interface SimulateOptions {
 }
 
 /**
- * `headroom simulate <file> --growth low,likely,high [--runs n] [--seed s]`: P10 / P50 / P90
- * of the procurement plan under a triangular distribution of the monthly growth rate.
+ * `headroom simulate <file> --growth low,likely,high [--runs n (1..100,000)] [--seed s]`:
+ * P10 / P50 / P90 of the procurement plan under a triangular distribution of the monthly
+ * growth rate: CAPEX with its currency, hosts per role, first delivery month and first
+ * order-by date. Progress on stderr when it runs longer than a second on a terminal.
  */
 async function simulateCommand(ctx: BomContext, file: string, options: SimulateOptions): Promise<number> {
   const parts = options.growth.split(',').map((x) => Number(x.trim()));
@@ -74,14 +83,23 @@ async function simulateCommand(ctx: BomContext, file: string, options: SimulateO
     ctx.io.stderr.write(`headroom: --growth takes three monthly rates low,likely,high with low <= likely <= high, e.g. 0.02,0.045,0.07 (got "${options.growth}")\n`);
     return ExitCode.InvalidInput;
   }
-  if (!Number.isInteger(runs) || runs < 1 || runs > 10_000 || !Number.isInteger(seed)) {
-    ctx.io.stderr.write('headroom: --runs takes an integer from 1 to 10000 and --seed an integer\n');
+  if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS || !Number.isInteger(seed)) {
+    ctx.io.stderr.write(`headroom: --runs takes an integer from 1 to ${MAX_RUNS} and --seed an integer\n`);
     return ExitCode.InvalidInput;
   }
   const core = await ctx.loadCore();
   const loaded = await ctx.loadScenario(file);
   if (!loaded.ok) return loaded.exitCode;
-  const sim = core.simulateProcurement(loaded.scenario, { growth: { low, likely, high }, runs, seed });
+  // Progress on stderr once the run has taken more than a second, and only on a terminal.
+  const started = Date.now();
+  let shown = false;
+  const onProgress = (done: number, total: number): void => {
+    if (ctx.io.stderr.isTTY !== true || Date.now() - started < 1000) return;
+    shown = true;
+    ctx.io.stderr.write(`\rsimulate: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} runs`);
+  };
+  const sim = core.simulateProcurement(loaded.scenario, { growth: { low, likely, high }, runs, seed, onProgress });
+  if (shown) ctx.io.stderr.write('\r\u001b[K');
   if (!sim) {
     ctx.io.stderr.write(`headroom: ${file} has no procurement: section, so there is nothing to simulate\n`);
     return ExitCode.InvalidInput;
@@ -90,18 +108,7 @@ async function simulateCommand(ctx: BomContext, file: string, options: SimulateO
     ctx.io.stdout.write(`${JSON.stringify(sim, null, 2)}\n`);
     return ExitCode.Ok;
   }
-  const row = (name: string, p: { p10: number; p50: number; p90: number }): string =>
-    `  ${name.padEnd(26)}${[p.p10, p.p50, p.p90].map((v) => new Intl.NumberFormat('en-US').format(v).padStart(12)).join('')}`;
-  ctx.io.stdout.write(
-    [
-      `${sim.runs} runs, seed ${sim.seed}, monthly growth triangular(${low}, ${likely}, ${high}); nearest-rank percentiles`,
-      `  ${''.padEnd(26)}${['P10', 'P50', 'P90'].map((h) => h.padStart(12)).join('')}`,
-      row('CAPEX total', sim.capexTotalAmount),
-      row('compute hosts bought', sim.hosts.compute),
-      row('storage hosts bought', sim.hosts.storage),
-      row('first delivery (month)', sim.firstDeliveryMonthIndex),
-    ].join('\n') + '\n',
-  );
+  ctx.io.stdout.write(simulationText(sim, { low, likely, high }));
   return ExitCode.Ok;
 }
 
@@ -116,10 +123,10 @@ export function registerBomCommand(program: Command, ctx: BomContext, setExitCod
     .action(async (file: string, options: BomOptions) => setExitCode(await bomCommand(ctx, file, options)));
   program
     .command('simulate')
-    .description('P10/P50/P90 of the procurement plan (CAPEX, hosts, first delivery) under uncertain monthly growth (seeded)')
+    .description('P10/P50/P90 of the procurement plan (CAPEX with its currency, hosts, first delivery month and order-by date) under uncertain monthly growth (seeded)')
     .argument('<file>', 'scenario file with a procurement: section')
     .requiredOption('--growth <low,likely,high>', 'monthly growth rates of a triangular distribution, e.g. 0.02,0.045,0.07')
-    .option('--runs <n>', 'simulated futures', '50')
+    .option('--runs <n>', 'simulated futures (1 to 100,000)', '50')
     .option('--seed <n>', 'PRNG seed: the same seed gives the same result', '1')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (file: string, options: SimulateOptions) => setExitCode(await simulateCommand(ctx, file, options)));

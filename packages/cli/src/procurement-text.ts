@@ -1,5 +1,5 @@
 /** One line about plan.procurement for the text summary; undefined without a procurement: section. */
-import type { PlanResult } from '@headroom/core';
+import type { PlanResult, SimulationResult } from '@headroom/core';
 
 const amount = (n: number): string => new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(n);
 
@@ -19,4 +19,25 @@ export function procurementSummary(plan: PlanResult): string | undefined {
     `first: order ${first.quantity} × ${first.hardware} by ${first.orderBy} (in service ${first.deliveryMonth})` +
     `${late > 0 ? `; ${late} already late` : ''}; headroom bom for the list`
   );
+}
+
+/**
+ * The text of `headroom simulate`: P10 / P50 / P90 of the CAPEX (with its currency code), the
+ * hosts bought per role, the first delivery month (`YYYY-MM`) and the first order-by date
+ * (`YYYY-MM-DD`); "none" where that share of the runs buys nothing within the horizon.
+ */
+export function simulationText(sim: SimulationResult, growth: { low: number; likely: number; high: number }): string {
+  const nf = new Intl.NumberFormat('en-US');
+  const cell = (v: string): string => v.padStart(12);
+  const num = (name: string, p: { p10: number; p50: number; p90: number }): string => `  ${name.padEnd(26)}${[p.p10, p.p50, p.p90].map((v) => cell(nf.format(v))).join('')}`;
+  const date = (name: string, p: { p10: string | null; p50: string | null; p90: string | null }): string => `  ${name.padEnd(26)}${[p.p10, p.p50, p.p90].map((v) => cell(v ?? 'none')).join('')}`;
+  return [
+    `${nf.format(sim.runs)} runs, seed ${sim.seed}, monthly growth triangular(${growth.low}, ${growth.likely}, ${growth.high}); nearest-rank percentiles`,
+    `  ${''.padEnd(26)}${['P10', 'P50', 'P90'].map(cell).join('')}`,
+    num(`CAPEX total${sim.currency ? ` (${sim.currency})` : ''}`, sim.capexTotalAmount),
+    num('compute hosts bought', sim.hosts.compute),
+    num('storage hosts bought', sim.hosts.storage),
+    date('first delivery (month)', sim.firstDeliveryMonth),
+    date('first order by', sim.firstOrderBy),
+  ].join('\n') + '\n';
 }

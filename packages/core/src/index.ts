@@ -24,7 +24,7 @@ export * from './explain/index.js';
 export type * from './procurement/types.js';
 export type * from './procurement/rules.js';
 export { planProcurement, fleetSeries } from './procurement/schedule.js';
-export { simulateProcurement, type SimulationOptions, type SimulationResult, type GrowthUncertainty, type Percentiles } from './procurement/simulate.js';
+export { simulateProcurement, type SimulationOptions, type SimulationResult, type GrowthUncertainty, type Percentiles, type DatePercentiles } from './procurement/simulate.js';
 export { procurementCsv, procurementJson } from './procurement/export.js';
 export type * from './racks/types.js';
 export { rackElevations, rackUse, rackPowerFindings, type RackDefinition } from './racks/elevation.js';

@@ -47,18 +47,38 @@ export function computeHostsToRemove(
   tolerateHosts: number,
   tolerateRacks: number,
 ): string[] {
-  const byLargest = (xs: { capacity: CapacityVector }[]): number[] =>
-    xs.map((_x, i) => i).sort((i, j) => compareCapacity(xs[j]!.capacity, xs[i]!.capacity) || i - j);
+  // The k largest (ties: earlier first), as a stable sort would rank them: a selection in
+  // O(k n) for the usual small k, a sort otherwise.
+  const largest = (xs: readonly { capacity: CapacityVector }[], k: number): number[] => {
+    if (k <= 0) return [];
+    if (k > 16) return xs.map((_, i) => i).sort((i, j) => compareCapacity(xs[j]!.capacity, xs[i]!.capacity) || i - j).slice(0, k);
+    const out: number[] = [];
+    const taken = new Set<number>();
+    for (let r = 0; r < Math.min(k, xs.length); r++) {
+      let best = -1;
+      for (let i = 0; i < xs.length; i++) {
+        if (taken.has(i)) continue;
+        if (best < 0 || compareCapacity(xs[i]!.capacity, xs[best]!.capacity) > 0) best = i;
+      }
+      taken.add(best);
+      out.push(best);
+    }
+    return out;
+  };
 
-  const hostIdx = byLargest([...hosts]).slice(0, Math.max(0, tolerateHosts));
-  const hostOption = new Set(hostIdx.map((i) => hosts[i]!.host));
+  const hostOption = new Set(largest(hosts, tolerateHosts).map((i) => hosts[i]!.host));
 
   let rackOption = new Set<string>();
   if (tolerateRacks > 0) {
-    const racks: string[] = [];
-    for (const h of hosts) if (!racks.includes(h.rack)) racks.push(h.rack);
-    const rackCaps = racks.map((r) => ({ rack: r, capacity: sumCapacity(hosts.filter((h) => h.rack === r).map((h) => h.capacity)) }));
-    const chosen = new Set(byLargest(rackCaps).slice(0, tolerateRacks).map((i) => rackCaps[i]!.rack));
+    // racks in order of first appearance, each rack's hosts summed in host order (one pass)
+    const byRack = new Map<string, CapacityVector[]>();
+    for (const h of hosts) {
+      const list = byRack.get(h.rack);
+      if (list) list.push(h.capacity);
+      else byRack.set(h.rack, [h.capacity]);
+    }
+    const rackCaps = [...byRack].map(([rack, caps]) => ({ rack, capacity: sumCapacity(caps) }));
+    const chosen = new Set(largest(rackCaps, tolerateRacks).map((i) => rackCaps[i]!.rack));
     rackOption = new Set(hosts.filter((h) => chosen.has(h.rack)).map((h) => h.host));
   }
 

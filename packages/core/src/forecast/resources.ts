@@ -25,8 +25,13 @@ const COMPUTE_SERIES: readonly { rc: ResourceClass; id: string; label: string; u
  * Compute thresholds: policy.thresholds.compute.
  */
 export function resourceSeries(scenario: Scenario, compute: ComputePlan, storage: StoragePlan): ResourceSeries[] {
+  return [...computeSeries(scenario, compute), ...storageSeries(scenario, storage)];
+}
+
+/** The compute part of resourceSeries (`compute.*`, in order). */
+export function computeSeries(scenario: Scenario, compute: Pick<ComputePlan, 'ephemeralStorage' | 'totalCapacity' | 'toleratedCapacity' | 'demandMonth0'>): ResourceSeries[] {
   const t = scenario.policy.thresholds;
-  const out: ResourceSeries[] = COMPUTE_SERIES
+  return COMPUTE_SERIES
     .filter((c) => c.rc !== 'DISK_GB' || compute.ephemeralStorage === 'local')
     .map((c) => ({
       id: c.id,
@@ -37,6 +42,12 @@ export function resourceSeries(scenario: Scenario, compute: ComputePlan, storage
       capacity: compute.totalCapacity[c.rc] ?? 0,
       capacityTolerated: compute.toleratedCapacity[c.rc] ?? 0,
     }));
+}
+
+/** The storage part of resourceSeries (`storage.pool.<name>`, in pool order). */
+export function storageSeries(scenario: Scenario, storage: Pick<StoragePlan, 'pools' | 'toleratedRawBytes'>): ResourceSeries[] {
+  const t = scenario.policy.thresholds;
+  const out: ResourceSeries[] = [];
   for (const pool of storage.pools) {
     out.push({
       id: `storage.pool.${pool.name}`,

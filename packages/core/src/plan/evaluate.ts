@@ -79,8 +79,8 @@ export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Pla
   const withoutPurchases = options.withoutPurchases ?? false;
   const references = findUnresolvedReferences(scenario);
   const hosts = expandHosts(scenario);
-  const procurement = planProcurement(scenario);
   const base = buildFleetTimeline(scenario, hosts.hosts);
+  const procurement = planProcurement(scenario, base);
   const timeline = withoutPurchases || !procurement || procurement.purchases.length === 0
     ? base
     : buildFleetTimeline(scenario, hosts.hosts, procurement.purchases, procurement.addedRacks);

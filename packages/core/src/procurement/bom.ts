@@ -76,9 +76,9 @@ export function billOfMaterials(
     capexTotalAmount: cumulativePrice,
     currency,
     racks: rackElevations(scenario, startHosts, { racks, purchases }).map(rackUse),
+    addedRacks: [],
     utilisation: [],
     uncovered,
-    addedRacks: [],
     findings,
   };
 }

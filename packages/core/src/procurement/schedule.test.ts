@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { growthFactor } from '../forecast/growth.js';
 import { isOver } from '../forecast/horizon.js';
 import type { NodeGroup, Scenario } from '../model/scenario.js';
+import { buildFleetTimeline } from '../fleet/timeline.js';
 import { evaluate } from '../plan/evaluate.js';
+import { expandHosts } from '../plan/hosts.js';
 import { baseHardware, makeScenario } from '../plan/test-scenario.js';
 import { orderByDate } from './dates.js';
 import { procurementCsv } from './export.js';
@@ -182,6 +184,11 @@ describe('planProcurement', () => {
       { name: 'new-rack-02', added: true, zone: 'az3', heightRu: 42, usedRu: 2, powerBudgetWatts: 1700, powerTypicalWatts: 500, powerMaxWatts: 900 },
     ]);
     expect(plan.findings.filter((f) => f.code === 'procurement.rack_added').map((f) => f.subject)).toEqual(['rack new-rack-01', 'rack new-rack-02']);
+    // the Rack objects, for buildFleetTimeline(scenario, initial, plan.purchases, plan.addedRacks)
+    expect(plan.addedRacks).toEqual([
+      { name: 'new-rack-01', heightRu: 42, powerBudgetWatts: 1700, zone: 'az3' },
+      { name: 'new-rack-02', heightRu: 42, powerBudgetWatts: 1700, zone: 'az3' },
+    ]);
     // With 2,600 W racks (1,700 + 900 fits) no rack is added and the first goes to r1 (fewest hypervisors, first).
     const roomy = planProcurement({ ...s, racks: s.racks.map((r) => ({ ...r, powerBudgetWatts: 2600 })) })!;
     expect(roomy.purchases.map((p) => p.racksAdded)).toEqual([[], []]);
@@ -189,6 +196,22 @@ describe('planProcurement', () => {
     // The bought hosts, named as the final fleet numbers them (compute-new-NN, per role, in delivery order):
     // month 22's goes to r2 (r1 has 2 hypervisors now, r2 1; r2 at 800 + 900 + 900 = 2,600 W <= 2,600 W).
     expect(roomy.purchases.map((p) => p.hosts)).toEqual([[{ name: 'compute-new-01', rack: 'r1' }], [{ name: 'compute-new-02', rack: 'r2' }]]);
+  });
+
+  it('a host that fits no rack, not even a new one, is procurement.cannot_meet (power)', () => {
+    // As above (1,700 W racks, each full at 800 + 900 W), but new racks have 800 W: a 900 W
+    // hypervisor fits none, so month 9's memory crossing cannot be met: no purchase, a warning, uncovered.
+    const s = computeScenario({
+      racks: ['r1', 'r2', 'r3'].map((name, i) => ({ name, zone: `az${i + 1}`, heightRu: 42, powerBudgetWatts: 1700 })),
+      procurement: { roles: { compute: { hardware: 'cmp-r760', batch: 1, leadTimeWeeks: 12, coverMonths: 0 } }, newRack: { namePrefix: 'nr', heightRu: 42, powerBudgetWatts: 800 } },
+    });
+    const plan = planProcurement(s)!;
+    expect(plan.purchases).toEqual([]);
+    expect(plan.addedRacks).toEqual([]);
+    const f = plan.findings.filter((x) => x.code === 'procurement.cannot_meet');
+    expect(f.map((x) => [x.subject, x.month, x.severity])).toEqual([['resource compute.memory', 9, 'warning']]);
+    expect(f[0]!.message).toContain('power budget');
+    expect(plan.uncovered).toEqual(['compute.memory']);
   });
 
   it('an order whose lead time reaches before the start is late', () => {
@@ -200,19 +223,66 @@ describe('planProcurement', () => {
     expect(plan.findings.map((f) => f.code)).toContain('procurement.order_late');
   });
 
-  it('a role without a rule is reported uncovered; a model that supplies nothing gives up with a warning', () => {
+  it('a role without a rule is reported uncovered; a model that supplies nothing is procurement.cannot_meet', () => {
     const s = computeScenario({ procurement: { roles: {} } });
     expect(planProcurement(s)!.uncovered).toEqual(['compute.memory']);
-    // small-r250 has 32 GiB: 32,768 - 4,096 = 28,672 MiB each; it does supply memory, so a batch of 1
-    // still converges; a storage-only model as a hypervisor supplies memory too. Use a threshold of 0.01
-    // instead: at month 0, 655,360 MiB under 0.01 × N+1 capacity needs 655,360 / (0.01 × 28,672) = 2,286
-    // more hosts: 64 units do not do it: procurement.no_fit. vCPU (160 of 2 × 512 = 1,024 N+1: 0.156)
-    // is over 0.01 too and comes first (resource order), so each gets 64 units in month 0's purchase: 128 hosts.
-    const tiny = computeScenario({ procurement: { roles: { compute: { hardware: 'small-r250', batch: 1, leadTimeWeeks: 1, coverMonths: 0, threshold: 0.01 } } } });
+    // A model with 4 GiB of memory supplies no MEMORY_MB (4,096 - 4,096 reserved = 0 MiB): memory
+    // crosses 0.8 in month 9 (hand-worked above) and no number of units changes that: 64 more
+    // units add nothing, so the schedule says so (cannot_meet, uncovered) and buys nothing.
+    const hardware = computeScenario().hardware;
+    hardware['nomem'] = { ...hardware['small-r250']!, name: 'nomem', memory: { sizeBytes: 4 * GIB, ecc: true } };
+    const nomem = computeScenario({ hardware, procurement: { roles: { compute: { hardware: 'nomem', batch: 1, leadTimeWeeks: 1, coverMonths: 0 } } } });
+    const p = planProcurement(nomem)!;
+    expect(p.purchases).toEqual([]);
+    expect(p.findings.filter((f) => f.code === 'procurement.cannot_meet').map((f) => [f.subject, f.month])).toEqual([['resource compute.memory', 9]]);
+    expect(p.findings.find((f) => f.code === 'procurement.cannot_meet')!.message).toContain('does not supply it');
+    expect(p.uncovered).toEqual(['compute.memory']);
+  });
+
+  it('a model that supplies little is bought in the number needed, with no cap on units', () => {
+    // small-r250 (4 cores × 1 thread × 4 = 16 vCPU; 32,768 - 4,096 = 28,672 MiB) at threshold 0.01,
+    // month 0 only (horizon 1). N+1 removes a cmp-r760 (the largest host).
+    // vCPU: 160 / 0.01 = 16,000 needed; 2 × 512 = 1,024 + 16 n >= 16,000 -> n = 936.
+    // Memory: 655,360 / 0.01 = 65,536,000 MiB; 2 × 520,192 = 1,040,384 + 28,672 n >= 65,536,000
+    //   -> n >= 2,249.4 -> 2,250 (the vCPU units count: 1,314 more). One purchase of 2,250 in month 0.
+    // (The first schedule gave up after 64 units per resource: procurement.no_fit, 128 hosts.)
+    const tiny = computeScenario({ horizonMonths: 1, procurement: { roles: { compute: { hardware: 'small-r250', batch: 1, leadTimeWeeks: 1, coverMonths: 0, threshold: 0.01 } } } });
     const p = planProcurement(tiny)!;
-    expect(p.findings.map((f) => f.code)).toContain('procurement.no_fit');
-    expect(p.purchases[0]!.quantity).toBe(128);
-    expect(p.findings.filter((f) => f.code === 'procurement.no_fit').map((f) => f.subject)).toEqual(['resource compute.vcpu', 'resource compute.memory']);
+    expect(p.purchases.map((x) => [x.deliveryMonthIndex, x.quantity])).toEqual([[0, 2250]]);
+    expect(p.purchases[0]!.reasons.map((r) => r.resource)).toEqual(['compute.vcpu', 'compute.memory']);
+    expect(p.findings.map((f) => f.code)).not.toContain('procurement.cannot_meet');
+    expect(p.uncovered).toEqual([]);
+    // width from the total bought: compute-new-0001 .. compute-new-2250
+    expect(p.purchases[0]!.hosts[0]!.name).toBe('compute-new-0001');
+    expect(p.purchases[0]!.hosts.at(-1)!.name).toBe('compute-new-2250');
+  });
+
+  it('a compute group retiring mid-horizon triggers a replacement purchase in its retire month', () => {
+    // Hypervisors: 2 × cmp-r760, plus 1 retiring 2027-07 (month 6). N+1, 520,192 MiB each.
+    // Months 0-5: 3 hosts, N+1 = 1,040,384 MiB; 0.8 × = 832,307 > 655,360 × 1.03^5 (1.1593) = 759,748: under.
+    // Month 6: 2 hosts, N+1 = 520,192; 0.8 × = 416,154 < 655,360 × 1.03^6 (1.19405) = 782,534: over.
+    //   + 1 host: N+1 = 1,040,384; 0.8 × = 832,307 >= 782,534: one host delivered in month 6 (2027-07).
+    // Then as the hand-worked schedule: 832,307 / 655,360 = 1.27 -> month 9 (1.3048), one host
+    //   (3 hosts up: 0.8 × 1,560,576 = 1,248,461 >= 855,116), and month 22, one host.
+    const base = computeScenario();
+    const s = computeScenario({
+      nodes: base.nodes.flatMap((g) => g.role === 'compute'
+        ? [{ ...g, count: 2 }, { ...g, count: 1, namePrefix: 'old', retire: '2027-07' }]
+        : [g]),
+    });
+    const plan = planProcurement(s)!;
+    expect(plan.purchases.map((p) => [p.deliveryMonthIndex, p.deliveryMonth, p.quantity])).toEqual([[6, '2027-07', 1], [9, '2027-10', 1], [22, '2028-11', 1]]);
+    expect(plan.purchases.flatMap((p) => p.hosts.map((h) => h.name))).toEqual(['compute-new-01', 'compute-new-02', 'compute-new-03']);
+    const mem = plan.utilisation.filter((u) => u.resource === 'compute.memory');
+    expect(mem[5]!.capacityToleratedWithout).toBe(1_040_384);
+    expect(mem[6]!.capacityToleratedWithout).toBe(520_192);
+    expect(mem[6]!.capacityToleratedWith).toBe(1_040_384);
+    expect(plan.uncovered).toEqual([]);
+    // the base timeline passed in is the default one: the same plan
+    expect(planProcurement(s, buildFleetTimeline(s, expandHosts(s).hosts))).toEqual(plan);
+    // and the timeline with the purchases holds them from their delivery months
+    const withPurchases = buildFleetTimeline(s, expandHosts(s).hosts, plan.purchases, plan.addedRacks);
+    expect(withPurchases.epochs.map((e) => [e.from, e.hosts.filter((h) => h.role === 'compute').length])).toEqual([['2027-01', 3], ['2027-07', 3], ['2027-10', 4], ['2028-11', 5]]);
   });
 
   it('the CSV has a header row with units in the column names and one row per purchase', () => {

@@ -44,6 +44,16 @@ describe('simulateProcurement', () => {
     expect(sim.capexTotalAmount).toEqual({ p10: 24_000, p50: 24_000, p90: 24_000 });
     expect(sim.hosts.compute).toEqual({ p10: 2, p50: 2, p90: 2 });
     expect(sim.firstDeliveryMonthIndex).toEqual({ p10: 9, p50: 9, p90: 9 });
+    // dates and currency: month 9 of 2027-01 is 2027-10, ordered by 2027-07-09 (12 weeks ahead, schedule.test.ts)
+    expect(sim.currency).toBe('EUR');
+    expect(sim.firstDeliveryMonth).toEqual({ p10: '2027-10', p50: '2027-10', p90: '2027-10' });
+    expect(sim.firstOrderBy).toEqual({ p10: '2027-07-09', p50: '2027-07-09', p90: '2027-07-09' });
+  });
+
+  it('reports progress every 256 trials and at the end', () => {
+    const calls: [number, number][] = [];
+    simulateProcurement(scenario(), { growth: { low: 0.01, likely: 0.03, high: 0.06 }, runs: 600, onProgress: (d, t) => calls.push([d, t]) });
+    expect(calls).toEqual([[256, 600], [512, 600], [600, 600]]);
   });
 
   it('faster growth buys earlier and more: P10 <= P50 <= P90, and the same seed gives the same result', () => {
@@ -58,6 +68,8 @@ describe('simulateProcurement', () => {
     expect(a.firstDeliveryMonthIndex.p10).toBeGreaterThanOrEqual(5);
     expect(a.firstDeliveryMonthIndex.p90).toBeLessThanOrEqual(24);
     expect(a.firstDeliveryMonthIndex.p10).toBeLessThan(a.firstDeliveryMonthIndex.p90);
+    // a run with no purchase in the horizon has no date: null when the percentile falls on it
+    expect(a.firstDeliveryMonth.p90 === null).toBe(a.firstDeliveryMonthIndex.p90 === 24);
   });
 
   it('is null without a procurement section', () => {

@@ -1,11 +1,20 @@
 /**
  * Uncertain growth: the procurement plan under a seeded Monte Carlo of the monthly growth
  * rate, summarised as P10 / P50 / P90. Pure and reproducible: the same seed gives the same
- * result (no clock, no Math.random). Not run by evaluate (it runs the schedule `runs` times).
+ * result (no clock, no Math.random). Not run by evaluate.
+ *
+ * Every trial reads the same capacity curves (curves.ts): the capacity n more units give does
+ * not depend on demand, so a trial is the unit search of the schedule (search.ts) for its
+ * growth path, a few lookups, not a re-run of the plan. Source: headroom [model].
  */
+import { monthLabel } from '../forecast/growth.js';
+import { buildFleetTimeline, type FleetTimeline } from '../fleet/timeline.js';
 import type { Scenario } from '../model/scenario.js';
-import { planProcurement } from './schedule.js';
-
+import { expandHosts } from '../plan/hosts.js';
+import { CapacityCurves, hostsPerUnit } from './curves.js';
+import { orderByDate } from './dates.js';
+import { PROCUREMENT_ROLES, type ProcurementRole } from './rules.js';
+import { ruledResources, searchUnits } from './search.js';
 export interface GrowthUncertainty {
   /** Monthly growth rates (fractions): a triangular distribution low <= likely <= high. */
   low: number;
@@ -19,6 +28,10 @@ export interface SimulationOptions {
   runs?: number;
   /** PRNG seed (default 1). */
   seed?: number;
+  /** The fleet timeline without purchases (default: the initial fleet and its retirements). */
+  base?: FleetTimeline;
+  /** Called with (trials done, trials in all) every 256 trials and at the end; the caller decides whether to show it. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** P10 / P50 / P90 of one metric. */
@@ -28,15 +41,28 @@ export interface Percentiles {
   p90: number;
 }
 
+/** P10 / P50 / P90 of a date; null: no purchase within the horizon in that share of the runs. */
+export interface DatePercentiles {
+  p10: string | null;
+  p50: string | null;
+  p90: string | null;
+}
+
 export interface SimulationResult {
   runs: number;
   seed: number;
-  /** Total CAPEX over the horizon, in the plan's currency. */
+  /** ISO 4217 code of capexTotalAmount (the first priced purchase's, as the plan's); null when nothing bought is priced. */
+  currency: string | null;
+  /** Total CAPEX over the horizon, in `currency` (purchases in another currency are left out, as in the plan). */
   capexTotalAmount: Percentiles;
   /** Hosts bought per role over the horizon. */
   hosts: { compute: Percentiles; storage: Percentiles };
   /** Horizon month index of the first delivery; runs without any purchase count as the horizon length. */
   firstDeliveryMonthIndex: Percentiles;
+  /** `YYYY-MM` of the first delivery (the percentiles of firstDeliveryMonthIndex as months). */
+  firstDeliveryMonth: DatePercentiles;
+  /** `YYYY-MM-DD`: the earliest order-by date of a run's purchases (delivery month minus lead time). */
+  firstOrderBy: DatePercentiles;
 }
 
 /** mulberry32: a 32-bit seeded PRNG, uniform in [0, 1). Public-domain algorithm by Tommy Ettinger. */
@@ -73,27 +99,82 @@ export function percentile(values: readonly number[], q: number): number {
 const summarise = (values: number[]): Percentiles => ({ p10: percentile(values, 0.1), p50: percentile(values, 0.5), p90: percentile(values, 0.9) });
 
 /**
- * Runs planProcurement `runs` times with demand.growth.perMonth drawn from the triangular
- * distribution (the growth kind, compound or linear, is the scenario's), and summarises the
- * total CAPEX, the hosts bought per role and the first delivery month. Null without a
- * `procurement:` section. With low = likely = high every run is the deterministic plan.
+ * Runs the schedule's unit search `runs` times with demand.growth.perMonth drawn from the
+ * triangular distribution (the growth kind, compound or linear, is the scenario's), on capacity
+ * curves built once, and summarises per run:
+ *   CAPEX = Σ over purchases of units × hosts per unit × unit price (one currency, as the plan);
+ *   hosts bought per role; the first delivery month; the earliest order-by date.
+ * Null without a `procurement:` section. With low = likely = high every run is the
+ * deterministic plan (same units, months and CAPEX as planProcurement).
  */
 export function simulateProcurement(scenario: Scenario, options: SimulationOptions): SimulationResult | null {
-  if (!scenario.procurement) return null;
+  const policy = scenario.procurement;
+  if (!policy) return null;
   const runs = Math.max(1, Math.floor(options.runs ?? 200));
   const seed = options.seed ?? 1;
   const random = mulberry32(seed);
+  const startHosts = expandHosts(scenario).hosts;
+  const curves = new CapacityCurves(scenario, options.base ?? buildFleetTimeline(scenario, startHosts), startHosts);
+  const resources = ruledResources(scenario, curves);
+  const perUnit: Record<ProcurementRole, number> = { compute: 0, storage: 0 };
+  const price: Record<ProcurementRole, { amount: number; currency: string } | undefined> = { compute: undefined, storage: undefined };
+  for (const role of PROCUREMENT_ROLES) {
+    const rule = policy.roles[role];
+    if (!rule) continue;
+    perUnit[role] = hostsPerUnit(scenario, role, rule, curves.domains);
+    price[role] = scenario.hardware[rule.hardware]?.price;
+  }
+  const horizon = Math.max(0, Math.floor(scenario.horizonMonths));
   const capex: number[] = [];
   const compute: number[] = [];
   const storage: number[] = [];
   const first: number[] = [];
+  const orderBy: string[] = [];
+  let currency: string | null = null;
+  const NONE = '9999-12-31';
   for (let i = 0; i < runs; i++) {
     const perMonth = triangular(options.growth, random());
-    const plan = planProcurement({ ...scenario, demand: { ...scenario.demand, growth: { ...scenario.demand.growth, perMonth } } })!;
-    capex.push(plan.capexTotalAmount);
-    compute.push(plan.purchases.filter((p) => p.role === 'compute').reduce((a, p) => a + p.quantity, 0));
-    storage.push(plan.purchases.filter((p) => p.role === 'storage').reduce((a, p) => a + p.quantity, 0));
-    first.push(plan.purchases.length > 0 ? Math.min(...plan.purchases.map((p) => p.deliveryMonthIndex)) : scenario.horizonMonths);
+    const { orders } = searchUnits(scenario, curves, resources, { ...scenario.demand.growth, perMonth });
+    // purchases in the plan's order (delivery month, then role): the first priced one sets the currency
+    const sorted = [...orders].sort((a, b) => a.m - b.m || a.role.localeCompare(b.role));
+    const hosts: Record<ProcurementRole, number> = { compute: 0, storage: 0 };
+    let runCurrency: string | null = null;
+    let amount = 0;
+    let firstOrder = NONE;
+    for (const o of sorted) {
+      const n = o.units * perUnit[o.role];
+      hosts[o.role] += n;
+      const p = price[o.role];
+      if (p && n > 0) {
+        runCurrency ??= p.currency;
+        if (p.currency === runCurrency) amount += n * p.amount;
+      }
+      const date = orderByDate(scenario.start, o.m, policy.roles[o.role]!.leadTimeWeeks)?.date;
+      if (date !== undefined && date < firstOrder) firstOrder = date;
+    }
+    currency ??= runCurrency;
+    capex.push(amount);
+    compute.push(hosts.compute);
+    storage.push(hosts.storage);
+    first.push(sorted.length > 0 ? sorted[0]!.m : horizon);
+    orderBy.push(firstOrder);
+    if (options.onProgress && ((i + 1) % 256 === 0 || i + 1 === runs)) options.onProgress(i + 1, runs);
   }
-  return { runs, seed, capexTotalAmount: summarise(capex), hosts: { compute: summarise(compute), storage: summarise(storage) }, firstDeliveryMonthIndex: summarise(first) };
+  // nothing bought in any run: the currency the rules' models are priced in (amounts are 0)
+  currency ??= price.compute?.currency ?? price.storage?.currency ?? null;
+  const firstIdx = summarise(first);
+  const asMonth = (m: number): string | null => (m < horizon ? monthLabel(scenario.start, m) : null);
+  const sortedOrders = [...orderBy].sort();
+  const at = (q: number): string | null => {
+    const v = sortedOrders[Math.max(0, Math.ceil(q * sortedOrders.length) - 1)] ?? NONE;
+    return v === NONE ? null : v;
+  };
+  return {
+    runs, seed, currency,
+    capexTotalAmount: summarise(capex),
+    hosts: { compute: summarise(compute), storage: summarise(storage) },
+    firstDeliveryMonthIndex: firstIdx,
+    firstDeliveryMonth: { p10: asMonth(firstIdx.p10), p50: asMonth(firstIdx.p50), p90: asMonth(firstIdx.p90) },
+    firstOrderBy: { p10: at(0.1), p50: at(0.5), p90: at(0.9) },
+  };
 }

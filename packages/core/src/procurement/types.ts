@@ -71,6 +71,12 @@ export interface ProcurementPlan {
   currency: string | null;
   racks: RackUse[];
   /**
+   * The racks the purchases add, in the order added (Rack objects: heightRu, powerBudgetWatts,
+   * zone, switches, powerFeeds): buildFleetTimeline(scenario, initial, plan.purchases, plan.addedRacks)
+   * is the fleet with the purchases.
+   */
+  addedRacks: Rack[];
+  /**
    * Month by month, for every resource whose role has a rule: utilisation with the tolerated
    * failures removed without any purchase and with the purchases delivered by that month, and
    * the trigger threshold. The timeline of the report's Procurement section.
@@ -86,9 +92,7 @@ export interface ProcurementPlan {
     capacityToleratedWithout: number;
     capacityToleratedWith: number | null;
   }[];
-  /** Resources whose runway still ends within the horizon after the purchases (no rule for their role, or no fit). */
+  /** Resources whose runway still ends within the horizon after the purchases (no rule for their role, or procurement.cannot_meet). */
   uncovered: string[];
   findings: Finding[];
-  /** The racks the purchases add (new-rack template, else a copy of the last rack), for the fleet timeline. */
-  addedRacks: Rack[];
 }

@@ -61,27 +61,34 @@ export function deviceClassOf(disk: Pick<DiskSpec, 'kind' | 'deviceClass'>): str
  */
 export function buildCrushTree(scenario: Scenario, hosts: readonly Host[]): CrushTree {
   const tree: CrushTree = { hosts: [], osds: [] };
-  for (const h of hosts) {
-    if (h.role !== 'storage') continue;
-    const hw = Object.hasOwn(scenario.hardware, h.hardware) ? scenario.hardware[h.hardware] : undefined;
-    if (!hw) continue;
-    const host: CrushHost = { name: h.name, hardware: h.hardware, rack: h.rack, osds: [] };
-    if (h.zone !== undefined) host.zone = h.zone;
-    for (const d of hw.disks) {
-      if (d.use !== 'osd' || d.sizeBytes <= 0) continue;
-      for (let i = 0; i < d.count; i++) {
-        const osd: CrushOsd = {
-          id: tree.osds.length, host: h.name, rack: h.rack, deviceClass: deviceClassOf(d), kind: d.kind,
-          sizeBytes: d.sizeBytes, crushWeight: crushWeightTiB(d.sizeBytes),
-        };
-        if (h.zone !== undefined) osd.zone = h.zone;
-        host.osds.push(osd);
-        tree.osds.push(osd);
-      }
-    }
-    if (host.osds.length > 0) tree.hosts.push(host);
-  }
+  for (const h of hosts) appendCrushHost(scenario, tree, h);
   return tree;
+}
+
+/**
+ * Adds one host to a CRUSH tree as buildCrushTree does (storage role, known hardware, its OSD
+ * disks in disk order, the next OSD ids): buildCrushTree(hosts + [h]) = appendCrushHost(tree(hosts), h).
+ * For fleets that only grow (the procurement curves), so the tree is not rebuilt per fleet.
+ */
+export function appendCrushHost(scenario: Scenario, tree: CrushTree, h: Host): void {
+  if (h.role !== 'storage') return;
+  const hw = Object.hasOwn(scenario.hardware, h.hardware) ? scenario.hardware[h.hardware] : undefined;
+  if (!hw) return;
+  const host: CrushHost = { name: h.name, hardware: h.hardware, rack: h.rack, osds: [] };
+  if (h.zone !== undefined) host.zone = h.zone;
+  for (const d of hw.disks) {
+    if (d.use !== 'osd' || d.sizeBytes <= 0) continue;
+    for (let i = 0; i < d.count; i++) {
+      const osd: CrushOsd = {
+        id: tree.osds.length, host: h.name, rack: h.rack, deviceClass: deviceClassOf(d), kind: d.kind,
+        sizeBytes: d.sizeBytes, crushWeight: crushWeightTiB(d.sizeBytes),
+      };
+      if (h.zone !== undefined) osd.zone = h.zone;
+      host.osds.push(osd);
+      tree.osds.push(osd);
+    }
+  }
+  if (host.osds.length > 0) tree.hosts.push(host);
 }
 
 /** The OSDs a rule takes: every OSD, or those of its device class (the shadow root default~<class>). */
@@ -92,14 +99,16 @@ export function osdsOfClass(tree: CrushTree, deviceClass: string | undefined): C
 /** Per-host raw bytes and OSD counts of a set of OSDs, in host order (the shape failureDomains() groups). */
 export function hostRawOf(osds: readonly CrushOsd[]): HostRaw[] {
   const out: HostRaw[] = [];
+  const byHost = new Map<string, HostRaw>(); // O(OSDs), not a scan of the hosts per new host
   for (const o of osds) {
-    const last = out[out.length - 1];
-    const h = last?.host === o.host ? last : out.find((x) => x.host === o.host);
+    const h = byHost.get(o.host);
     if (h) {
       h.rawBytes += o.sizeBytes;
       h.osdCount += 1;
     } else {
-      out.push({ host: o.host, rack: o.rack, rawBytes: o.sizeBytes, osdCount: 1 });
+      const x = { host: o.host, rack: o.rack, rawBytes: o.sizeBytes, osdCount: 1 };
+      byHost.set(o.host, x);
+      out.push(x);
     }
   }
   return out;

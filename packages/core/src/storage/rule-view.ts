@@ -41,7 +41,8 @@ function capacitiesOf(domains: readonly FailureDomainRaw[], osds: readonly Crush
 export function ruleView(tree: CrushTree, rule: CephRule, racks: readonly Rack[], tolerate: Policy['tolerate']): RuleView {
   const osds = osdsOfClass(tree, rule.deviceClass);
   const ids = new Set(osds.map((o) => o.id));
-  const osdIndices = tree.osds.flatMap((o, i) => (ids.has(o.id) ? [i] : []));
+  const osdIndices: number[] = [];
+  for (let i = 0; i < tree.osds.length; i++) if (ids.has(tree.osds[i]!.id)) osdIndices.push(i);
   const hostRaw = hostRawOf(osds);
   const domains = failureDomains(hostRaw, rule.failureDomain, racks);
   const removal = storageRemoval(hostRaw, domains, rule.failureDomain, tolerate);

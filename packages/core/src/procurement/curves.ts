@@ -1,0 +1,236 @@
+/**
+ * Capacity curves: what a role gains from n more order units of its purchase rule. The
+ * capacity of a fleet does not depend on demand, so for each epoch of the fleet timeline
+ * without purchases and each role with a rule,
+ *
+ *   f(n) = the resource series (capacity, capacityTolerated) of the epoch's hosts plus n order
+ *          units of the rule's hardware placed by the rack placement rule (placement.ts),
+ *
+ * computed with the same arithmetic as evaluate (planCompute / planStorage -> resourceSeries,
+ * forecast/resources.ts), so the figures match it exactly. f is memoized per (epoch, role, n)
+ * and evaluated lazily; the units a month needs are found by galloping then binary search on n
+ * (f is non-decreasing in n: more hosts of a model never remove capacity). Demand paths (the
+ * schedule's, and every trial of the simulation) are then lookups. Source: headroom [model];
+ * DESIGN.md "Capacity curves".
+ */
+import { computeCapacity } from '../compute/capacity.js';
+import { isOver, type ResourceSeries } from '../forecast/horizon.js';
+import { computeSeries, storageSeries } from '../forecast/resources.js';
+import type { FleetTimeline } from '../fleet/timeline.js';
+import { epochAt } from '../fleet/timeline.js';
+import type { Scenario } from '../model/scenario.js';
+import type { Host } from '../plan/types.js';
+import { storageCapacity } from '../storage/capacity.js';
+import { appendCrushHost, buildCrushTree, type CrushTree } from '../storage/crush.js';
+import { RackPlacer } from './placement.js';
+import type { ProcurementRole, PurchaseRule } from './rules.js';
+
+/**
+ * The most hosts procurement buys for one role over the horizon: the search for the units a
+ * month needs stops there (a documented bound, not a convergence cap): 100,000 hosts.
+ */
+export const MAX_PURCHASED_HOSTS = 100_000;
+
+/**
+ * Units without any gain in capacity after which a model is taken not to supply a resource:
+ * f(n0 + 64) = f(n0) (64 more units, all tolerated capacity unchanged).
+ */
+export const NO_GAIN_UNITS = 64;
+
+/** The racks (in scenario order) that hold storage hosts at the start: a `ceph.failureDomain: rack` storage unit puts `batch` hosts in each. */
+export function storageDomainRacks(scenario: Scenario, startHosts: readonly Host[]): string[] {
+  const withStorage = new Set(startHosts.filter((h) => h.role === 'storage').map((h) => h.rack));
+  return scenario.racks.map((r) => r.name).filter((r) => withStorage.has(r));
+}
+
+/** The rack targets of one order unit: one per domain rack for rack-domain storage, else one untargeted. */
+export function unitTargets(scenario: Scenario, role: ProcurementRole, domains: readonly string[]): (string | undefined)[] {
+  return role === 'storage' && scenario.ceph.failureDomain === 'rack' && domains.length > 0 ? [...domains] : [undefined];
+}
+
+/** Hosts per order unit: batch, times the domain racks for rack-domain storage. */
+export const hostsPerUnit = (scenario: Scenario, role: ProcurementRole, rule: PurchaseRule, domains: readonly string[]): number =>
+  rule.batch * unitTargets(scenario, role, domains).length;
+
+/**
+ * The series of one role's resources for a set of hosts and racks (compute.* or storage.pool.*):
+ * computeSeries over computeCapacity (planCompute's totals without the flavor fit), storageSeries
+ * over storageCapacity (planStorage's pool figures without the fill, PG and recovery plans), so the same figures as resourceSeries in evaluate.
+ */
+export function roleSeries(scenario: Scenario, role: ProcurementRole, hosts: readonly Host[], tree?: CrushTree): ResourceSeries[] {
+  return role === 'compute' ? computeSeries(scenario, computeCapacity(scenario, hosts)) : storageSeries(scenario, storageCapacity(scenario, hosts, tree));
+}
+
+/** Why units cannot be found: the model stops adding capacity, a host cannot be placed, or the bound. */
+export type ShortReason = { kind: 'no_gain'; units: number } | { kind: 'space' | 'power'; units: number } | { kind: 'bound'; units: number };
+
+/** One role's curve in one epoch. */
+class Curve {
+  private readonly placer: RackPlacer;
+  private readonly placed: Host[] = [];
+  /** hostsEnd[n], racksEnd[n]: placed hosts and racks after n units. */
+  private readonly hostsEnd: number[] = [0];
+  private readonly racksEnd: number[];
+  private readonly values: (Map<string, ResourceSeries> | undefined)[] = [];
+  /** Storage: the CRUSH tree of base + placed hosts, grown with appendCrushHost; osds/hosts counts after n units. */
+  private readonly tree: CrushTree | null;
+  private readonly treeEnd: { hosts: number; osds: number }[];
+  /** Units that cannot be placed (a host fits no rack, not even a new one), and why. */
+  placeLimit: { units: number; reason: 'space' | 'power' } | null = null;
+
+  constructor(
+    private readonly scenario: Scenario, private readonly role: ProcurementRole, private readonly rule: PurchaseRule,
+    private readonly base: readonly Host[], private readonly targets: readonly (string | undefined)[], readonly maxUnits: number,
+  ) {
+    this.placer = new RackPlacer(scenario, scenario.racks, base);
+    this.racksEnd = [scenario.racks.length];
+    this.tree = role === 'storage' ? buildCrushTree(scenario, base) : null;
+    this.treeEnd = this.tree ? [{ hosts: this.tree.hosts.length, osds: this.tree.osds.length }] : [];
+  }
+
+  /** Places units until n are placed; false when a host cannot be placed (placeLimit is set). O(units added). */
+  private placeUpTo(n: number): boolean {
+    while (this.hostsEnd.length - 1 < n) {
+      if (this.placeLimit) return false;
+      for (const target of this.targets) {
+        for (let b = 0; b < this.rule.batch; b++) {
+          const r = this.placer.place(this.role, this.rule.hardware, target);
+          if (r.rack === null) {
+            this.placeLimit = { units: this.hostsEnd.length - 1, reason: r.reason };
+            return false;
+          }
+          const host: Host = { name: `${this.role}-new-curve-${this.placed.length + 1}`, role: this.role, hardware: this.rule.hardware, rack: r.rack };
+          const zone = this.placer.zoneOf(r.rack);
+          if (zone !== undefined) host.zone = zone;
+          this.placed.push(host);
+          if (this.tree) appendCrushHost(this.scenario, this.tree, host);
+        }
+      }
+      this.hostsEnd.push(this.placed.length);
+      this.racksEnd.push(this.placer.racks.length);
+      if (this.tree) this.treeEnd.push({ hosts: this.tree.hosts.length, osds: this.tree.osds.length });
+    }
+    return true;
+  }
+
+  /** f(n): the role's series with n more units; null when n units cannot be placed. */
+  at(n: number): Map<string, ResourceSeries> | null {
+    const memo = this.values[n];
+    if (memo) return memo;
+    if (!this.placeUpTo(n)) return null;
+    const racks = this.placer.racks.slice(0, this.racksEnd[n]);
+    const hosts = this.placed.length === 0 && n === 0 ? this.base : [...this.base, ...this.placed.slice(0, this.hostsEnd[n])];
+    const end = this.treeEnd[n];
+    const tree = this.tree && end ? { hosts: this.tree.hosts.slice(0, end.hosts), osds: this.tree.osds.slice(0, end.osds) } : undefined;
+    const series = roleSeries({ ...this.scenario, racks }, this.role, hosts, tree);
+    const v = new Map(series.map((s) => [s.id, s]));
+    this.values[n] = v;
+    return v;
+  }
+
+  /** Tolerated capacity of resource `id` with n more units (0 when the role has no such resource). */
+  tolerated(n: number, id: string): number | null {
+    const v = this.at(n);
+    return v ? (v.get(id)?.capacityTolerated ?? 0) : null;
+  }
+}
+
+/** The curves of every role with a rule over the epochs of a timeline without purchases. */
+export class CapacityCurves {
+  /** curves[epoch][0 compute | 1 storage], created on first use. */
+  private readonly curves: (Curve | undefined)[][];
+  /** The epoch index of each horizon month. */
+  private readonly epochOfMonth: number[];
+  readonly domains: string[];
+
+  constructor(private readonly scenario: Scenario, readonly base: FleetTimeline, startHosts: readonly Host[]) {
+    this.domains = storageDomainRacks(scenario, startHosts);
+    this.curves = base.epochs.map(() => [undefined, undefined]);
+    this.epochOfMonth = Array.from({ length: Math.max(1, base.horizonMonths) }, (_, t) => base.epochs.indexOf(epochAt(base, t)));
+  }
+
+  /** The index of the epoch of month t. */
+  epochIndex(t: number): number {
+    return this.epochOfMonth[t] ?? this.base.epochs.indexOf(epochAt(this.base, t));
+  }
+
+  private curve(epoch: number, role: ProcurementRole): Curve {
+    const slot = this.curves[epoch]!;
+    const r = role === 'compute' ? 0 : 1;
+    let c = slot[r];
+    if (!c) {
+      const rule = this.scenario.procurement!.roles[role]!;
+      const perUnit = hostsPerUnit(this.scenario, role, rule, this.domains);
+      const maxUnits = Math.max(1, Math.floor(MAX_PURCHASED_HOSTS / Math.max(1, perUnit)));
+      c = new Curve(this.scenario, role, rule, this.base.epochs[epoch]!.hosts, unitTargets(this.scenario, role, this.domains), maxUnits);
+      slot[r] = c;
+    }
+    return c;
+  }
+
+  /** f(n) in month t: the role's series with n more units on the fleet of t's epoch (null: n units cannot be placed). */
+  seriesAt(t: number, role: ProcurementRole, n: number): Map<string, ResourceSeries> | null {
+    return this.curve(this.epochIndex(t), role).at(n);
+  }
+
+  /**
+   * The fewest units n >= from such that resource `id` of `role` is not over `threshold` with
+   * `demand` in month t (isOver(demand, f(n).capacityTolerated, threshold) false), or why none
+   * is. First a secant guess: n = from + ceil((demand / threshold - f(from)) / g), g the gain per
+   * unit ((f(from) - f(0)) / from, else f(from + 1) - f(from); f is close to linear in n), checked
+   * with n - 1; then galloping from the last
+   * probe that is over (+1, +2, +4, ...) and binary search between the last two probes:
+   * O(log n) evaluations of f in the worst case, each memoized.
+   */
+  unitsNeeded(t: number, role: ProcurementRole, id: string, demand: number, threshold: number, from: number): { units: number } | { units: null; short: ShortReason } {
+    const c = this.curve(this.epochIndex(t), role);
+    const ok = (n: number): boolean | null => {
+      const cap = c.tolerated(n, id);
+      return cap === null ? null : !isOver(demand, cap, threshold);
+    };
+    const placeShort = (): { units: null; short: ShortReason } => ({ units: null, short: { kind: c.placeLimit!.reason, units: c.placeLimit!.units } });
+    const first = ok(from);
+    if (first === null) return placeShort();
+    if (first) return { units: from };
+    const base = c.tolerated(from, id)!;
+    let lo = from;
+    // the gain per unit: the mean over the units bought so far when there are some, else f(from + 1) - f(from)
+    const f0 = from > 0 ? c.tolerated(0, id) : null;
+    const perUnit = f0 !== null && base > f0 ? (base - f0) / from : (c.tolerated(from + 1, id) ?? base) - base;
+    if (perUnit > 0 && threshold > 0) {
+      const guess = Math.min(c.maxUnits, from + Math.max(1, Math.ceil((demand / threshold - base) / perUnit)));
+      const g = ok(guess);
+      if (g === true) {
+        if (guess - 1 === from || ok(guess - 1) === false) return { units: guess };
+        return { units: this.bisect(ok, from, guess - 1) };
+      }
+      if (g === false) lo = guess;
+    }
+    let step = 1;
+    for (;;) {
+      const hi = Math.min(lo + step, c.maxUnits);
+      const r = ok(hi);
+      if (r === null) {
+        // the last placeable count may still do: search below the limit
+        const limit = c.placeLimit!.units;
+        if (limit > lo && ok(limit)) return { units: this.bisect(ok, lo, limit) };
+        return placeShort();
+      }
+      if (r) return { units: this.bisect(ok, lo, hi) };
+      if (hi - from >= NO_GAIN_UNITS && c.tolerated(hi, id)! <= base) return { units: null, short: { kind: 'no_gain', units: hi - from } };
+      if (hi >= c.maxUnits) return { units: null, short: { kind: 'bound', units: c.maxUnits } };
+      lo = hi;
+      step *= 2;
+    }
+  }
+
+  /** The smallest n in (lo, hi] with ok(n), given !ok(lo) and ok(hi). */
+  private bisect(ok: (n: number) => boolean | null, lo: number, hi: number): number {
+    while (hi - lo > 1) {
+      const mid = lo + Math.floor((hi - lo) / 2);
+      if (ok(mid)) hi = mid;
+      else lo = mid;
+    }
+    return hi;
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * Rack placement of purchased hosts, incremental: the rule of the purchase schedule, with the
+ * per-rack state (rack units used, summed maximum draw, hosts per role) kept up to date so that
+ * placing n hosts costs O(n log racks), not an expandHosts of the whole fleet per host.
+ *
+ * The rule (unchanged from the first schedule, procurement/schedule.ts):
+ *   - with a `target` rack (a Ceph failure domain `rack`): that rack when it has the space and
+ *     the power, else the first added rack holding no host of the role that has them;
+ *   - else the candidate racks are those holding hosts of the role plus every rack added by
+ *     procurement (all racks when none holds the role), fewest hosts of the role first, then
+ *     rack order; the first with the space (heightRu - Σ heightRu of its hosts >= the host's
+ *     heightRu) and the power (Σ maximum draw of its hosts + the host's <= powerBudgetWatts);
+ *   - when none fits, a rack is added: the `procurement.newRack` template, else a copy of the
+ *     scenario's last rack (height, power budget, zone; `<name>-tor-a/b` switches when the last
+ *     rack names switches; the same power feeds). The reason is `power` when a candidate had
+ *     the space, else `space`.
+ * A host that does not fit even an empty new rack cannot be placed: place() returns the reason.
+ * Source: headroom [model].
+ */
+import type { Rack, Role, Scenario } from '../model/scenario.js';
+import type { Host } from '../plan/types.js';
+import type { ProcurementRole } from './rules.js';
+
+export type PlaceResult =
+  | { rack: string; added?: { name: string; reason: 'space' | 'power' } }
+  | { rack: null; reason: 'space' | 'power' };
+
+interface RackState {
+  rack: Rack;
+  index: number;
+  usedRu: number;
+  powerMaxWatts: number;
+  roleCount: Map<Role, number>;
+  added: boolean;
+}
+
+/** A binary min-heap of racks keyed by (hosts of the role, rack order). */
+class RackHeap {
+  private items: { key: number; index: number; rack: RackState }[] = [];
+  get size(): number { return this.items.length; }
+  peek(): RackState | undefined { return this.items[0]?.rack; }
+  private less(a: number, b: number): boolean {
+    const x = this.items[a]!, y = this.items[b]!;
+    return x.key < y.key || (x.key === y.key && x.index < y.index);
+  }
+  private swap(a: number, b: number): void { const t = this.items[a]!; this.items[a] = this.items[b]!; this.items[b] = t; }
+  push(key: number, rack: RackState): void {
+    this.items.push({ key, index: rack.index, rack });
+    let i = this.items.length - 1;
+    while (i > 0) { const p = (i - 1) >> 1; if (!this.less(i, p)) break; this.swap(i, p); i = p; }
+  }
+  pop(): RackState | undefined {
+    const top = this.items[0];
+    const last = this.items.pop();
+    if (this.items.length > 0 && last) {
+      this.items[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1, r = l + 1;
+        let m = i;
+        if (l < this.items.length && this.less(l, m)) m = l;
+        if (r < this.items.length && this.less(r, m)) m = r;
+        if (m === i) break;
+        this.swap(i, m); i = m;
+      }
+    }
+    return top?.rack;
+  }
+}
+
+interface Candidates { heap: RackHeap; discarded: RackState[]; holdingEmpty: boolean }
+
+/** The racks of a fleet and what they hold, with the placement rule above. */
+export class RackPlacer {
+  private readonly states: RackState[] = [];
+  private readonly byName = new Map<string, RackState>();
+  private readonly candidates = new Map<string, Candidates>();
+  private nextRackNumber = 1;
+  /** Racks added by place(), in order, and why. */
+  readonly added: { rack: Rack; reason: 'space' | 'power' }[] = [];
+
+  constructor(private readonly scenario: Scenario, racks: readonly Rack[], hosts: readonly Host[] = []) {
+    for (const r of racks) this.addRack(r, false);
+    for (const h of hosts) this.account(h.role, h.hardware, h.rack, 1);
+  }
+
+  /** The zone of a rack (undefined when it has none or is unknown). */
+  zoneOf(rack: string): string | undefined { return this.byName.get(rack)?.rack.zone; }
+
+  /** Every rack: the scenario's, then the added ones. */
+  get racks(): Rack[] { return this.states.map((s) => s.rack); }
+
+  private addRack(rack: Rack, added: boolean): RackState {
+    const st: RackState = { rack, index: this.states.length, usedRu: 0, powerMaxWatts: 0, roleCount: new Map(), added };
+    this.states.push(st);
+    this.byName.set(rack.name, st);
+    // an added rack is a candidate of every role; a rack of the scenario only once it holds the role
+    for (const c of this.candidates.values()) if (added || c.holdingEmpty) c.heap.push(0, st);
+    return st;
+  }
+
+  /** Adds (sign 1) or removes (sign -1, a retired host) a host's space, draw and role in its rack. */
+  account(role: Role, hardware: string, rack: string, sign: 1 | -1): void {
+    const st = this.byName.get(rack);
+    if (!st) return; // unracked
+    const hw = this.scenario.hardware[hardware];
+    st.usedRu += sign * (hw?.heightRu ?? 0);
+    st.powerMaxWatts += sign * (hw?.power?.maxWatts ?? 0);
+    st.roleCount.set(role, (st.roleCount.get(role) ?? 0) + sign);
+    // a removed host frees space, and the first host of a role changes the candidate set: rebuild lazily
+    if (sign < 0 || (st.roleCount.get(role) === 1 && !st.added)) this.candidates.clear();
+  }
+
+  private fits(st: RackState, ru: number, maxW: number): boolean {
+    return st.rack.heightRu - st.usedRu >= ru && (st.rack.powerBudgetWatts === undefined || st.powerMaxWatts + maxW <= st.rack.powerBudgetWatts);
+  }
+
+  private candidatesFor(role: Role, hardware: string, ru: number, maxW: number): Candidates {
+    const key = `${role}\u0000${hardware}`;
+    let c = this.candidates.get(key);
+    if (c) return c;
+    const holding = this.states.filter((s) => (s.roleCount.get(role) ?? 0) > 0 || s.added);
+    const pool = holding.length > 0 ? holding : this.states;
+    c = { heap: new RackHeap(), discarded: [], holdingEmpty: holding.length === 0 };
+    for (const s of pool) {
+      if (this.fits(s, ru, maxW)) c.heap.push(s.roleCount.get(role) ?? 0, s);
+      else c.discarded.push(s);
+    }
+    this.candidates.set(key, c);
+    return c;
+  }
+
+  /** Places one host of `hardware` for `role` (see the module comment) and records it. */
+  place(role: ProcurementRole, hardware: string, target?: string): PlaceResult {
+    const hw = this.scenario.hardware[hardware];
+    const ru = hw?.heightRu ?? 0;
+    const maxW = hw?.power?.maxWatts ?? 0;
+    const hasSpace = (s: RackState): boolean => s.rack.heightRu - s.usedRu >= ru;
+    let reason: 'space' | 'power';
+    if (target !== undefined) {
+      const t = this.byName.get(target);
+      if (t && this.fits(t, ru, maxW)) return this.put(role, hardware, t);
+      const addedFit = this.states.find((s) => s.added && (s.roleCount.get(role) ?? 0) === 0 && this.fits(s, ru, maxW));
+      if (addedFit) return this.put(role, hardware, addedFit);
+      reason = t && hasSpace(t) ? 'power' : 'space';
+    } else {
+      const c = this.candidatesFor(role, hardware, ru, maxW);
+      for (let top = c.heap.peek(); top; top = c.heap.peek()) {
+        if (this.fits(top, ru, maxW)) {
+          c.heap.pop();
+          const placed = this.put(role, hardware, top);
+          // put() may have cleared the candidate sets (first host of the role); else re-key this rack
+          if (this.candidates.get(`${role}\u0000${hardware}`) === c) {
+            if (this.fits(top, ru, maxW)) c.heap.push(top.roleCount.get(role) ?? 0, top);
+            else c.discarded.push(top);
+          }
+          return placed;
+        }
+        c.discarded.push(c.heap.pop()!); // never fits again: space and draw only grow while placing
+      }
+      reason = c.discarded.some(hasSpace) ? 'power' : 'space';
+    }
+    const rack = this.newRack();
+    const fresh: RackState = { rack, index: -1, usedRu: 0, powerMaxWatts: 0, roleCount: new Map(), added: true };
+    if (!this.fits(fresh, ru, maxW)) return { rack: null, reason: rack.heightRu < ru ? 'space' : 'power' };
+    const st = this.addRack(rack, true);
+    this.added.push({ rack, reason });
+    const placed = this.put(role, hardware, st);
+    return { rack: placed.rack, added: { name: rack.name, reason } };
+  }
+
+  private put(role: ProcurementRole, hardware: string, st: RackState): { rack: string } {
+    this.account(role, hardware, st.rack.name, 1);
+    return { rack: st.rack.name };
+  }
+
+  /** The next rack to add (not yet added): newRack template or a copy of the scenario's last rack. */
+  private newRack(): Rack {
+    const template = this.scenario.procurement?.newRack;
+    const last = this.scenario.racks[this.scenario.racks.length - 1];
+    const prefix = template?.namePrefix ?? 'new-rack';
+    while (this.byName.has(`${prefix}-${String(this.nextRackNumber).padStart(2, '0')}`)) this.nextRackNumber++;
+    const name = `${prefix}-${String(this.nextRackNumber).padStart(2, '0')}`;
+    const rack: Rack = { name, heightRu: template?.heightRu ?? last?.heightRu ?? 42 };
+    const budget = template ? template.powerBudgetWatts : last?.powerBudgetWatts;
+    if (budget !== undefined) rack.powerBudgetWatts = budget;
+    const zone = template ? template.zone : last?.zone;
+    if (zone !== undefined) rack.zone = zone;
+    if (last?.switches) rack.switches = [`${name}-tor-a`, `${name}-tor-b`];
+    if (last?.powerFeeds) rack.powerFeeds = [...last.powerFeeds];
+    return rack;
+  }
+}
