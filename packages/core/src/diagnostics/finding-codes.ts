@@ -70,9 +70,8 @@ export const FINDING_CODES = {
   'failure.power.unpowered': 'Losing a power feed leaves hosts without power',
   'failure.combinations_not_analysed': 'The policy tolerates two or more losses of a kind at once; only single losses are analysed',
   // Procurement (procurement/*)
-  'procurement.no_fit': 'The maximum order units of a model do not bring a resource under its threshold',
   'procurement.uncovered': 'A resource still crosses its threshold: procurement has no rule for the role that supplies it',
-  'procurement.cannot_meet': 'A purchase schedule cannot be met; the finding says why: rack space, power or lead time (reserved: being added)',
+  'procurement.cannot_meet': 'A purchase schedule cannot be met; the finding says why: rack space, power or lead time',
   'procurement.mixed_currency': 'A hardware model is priced in another currency than the plan\'s: left out of the totals',
   'procurement.price_missing': 'A hardware model has no price: its orders are not costed',
   'procurement.order_late': 'An order had to be placed before the plan starts: it is already late',
