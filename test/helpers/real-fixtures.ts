@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Fact, HardwareFacts } from '../../packages/core/src/hardware/facts.js';
+import type { Fact, HardwareFacts } from '../../packages/core/src/model/hardware-facts.js';
 import { importInventory, type ImportResult } from '../../packages/core/src/hardware/import/detect.js';
 import { parseCpuCatalogue, type CpuCatalogue } from '../../packages/core/src/hardware/catalogue.js';
 

@@ -7,7 +7,7 @@
  * openstack section only, so it is computed once per model. Source: compute-plan.ts.
  */
 import type { Scenario } from '../model/scenario.js';
-import type { ComputePlan, Host } from '../plan/types.js';
+import type { ComputePlan, Host } from '../model/plan.js';
 import { computeDemandMonth0 } from './compute-plan.js';
 import { computeInventories } from './placement.js';
 import { type CapacityVector, computeHostsToRemove, sumCapacity } from './tolerance.js';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HardwareModel } from '../model/scenario.js';
-import { expandHosts } from '../plan/hosts.js';
-import { baseHardware, makeScenario } from '../plan/test-scenario.js';
+import { expandHosts } from '../fleet/hosts.js';
+import { baseHardware, makeScenario } from '../model/test-scenario.js';
 import { CEPH_DISK_NOTE, planCompute } from './compute-plan.js';
 import { RESOURCE_CLASSES } from './placement.js';
 

@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../diagnostics/types.js';
 import type { Scenario } from '../model/scenario.js';
-import type { ComputeHostPlan, ComputePlan, Host } from '../plan/types.js';
+import type { ComputeHostPlan, ComputePlan, Host } from '../model/plan.js';
 import { fmtNumber } from '../units/format.js';
 import { flavorFit, mixFit } from './fit.js';
 import { computeInventories, flavorRequest, RESOURCE_CLASSES, RESOURCE_UNIT } from './placement.js';

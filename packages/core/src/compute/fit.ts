@@ -2,7 +2,7 @@
  * How many instances fit: one flavor on one host (Placement arithmetic), and the month-0
  * flavor mix on the whole compute fleet (headroom's summary figure).
  */
-import type { FlavorFit, PlacementInventory, ResourceClass } from '../plan/types.js';
+import type { FlavorFit, PlacementInventory, ResourceClass } from '../model/plan.js';
 import { RESOURCE_CLASSES } from './placement.js';
 
 /**

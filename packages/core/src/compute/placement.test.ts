@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseHardware, makeScenario } from '../plan/test-scenario.js';
+import { baseHardware, makeScenario } from '../model/test-scenario.js';
 import { flavorFit, mixFit } from './fit.js';
 import { computeInventories, flavorRequest, inventoryCapacity, logicalCpus } from './placement.js';
 

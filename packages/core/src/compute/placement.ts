@@ -9,7 +9,7 @@
  * `nova/scheduler/utils.py` (`resources_from_flavor`).
  */
 import type { DiskSpec, Flavor, HardwareModel, OpenStackPolicy } from '../model/scenario.js';
-import type { PlacementInventory, ResourceClass } from '../plan/types.js';
+import type { PlacementInventory, ResourceClass } from '../model/plan.js';
 import { GIB, MIB } from '../units/format.js';
 
 /** Resource classes in the order headroom reports and compares them. */

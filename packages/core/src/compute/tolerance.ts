@@ -1,7 +1,7 @@
 /**
  * Which compute hosts to remove to plan "N + tolerated failures" compute capacity.
  */
-import type { ResourceClass } from '../plan/types.js';
+import type { ResourceClass } from '../model/plan.js';
 import { RESOURCE_CLASSES } from './placement.js';
 
 export type CapacityVector = Partial<Record<ResourceClass, number>>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Host } from '../plan/types.js';
+import type { Host } from '../model/plan.js';
 import { planControlPlane, quorumOf } from './quorum.js';
 
 const controllers = (n: number): Host[] =>

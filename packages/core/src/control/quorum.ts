@@ -3,7 +3,7 @@
  * on the controllers.
  */
 import type { Finding } from '../diagnostics/types.js';
-import type { ControlPlanePlan, Host } from '../plan/types.js';
+import type { ControlPlanePlan, Host } from '../model/plan.js';
 
 const GALERA_SOURCE =
   'Galera quorum: a component stays primary while (sum_prev_w - sum_left_w) / 2 < sum_members_w; with equal weights quorum = floor(n/2) + 1 — galeracluster.com/library/documentation/weighted-quorum.html';

@@ -56,7 +56,7 @@ export const FINDING_CODES = {
   'network.vip.is_gateway': 'A VIP is the gateway of its network',
   'network.vip.on_node_address': 'A VIP lies in the node range the hosts\' addresses come from',
   'network.vip.in_pool': 'A VIP lies in a Neutron allocation pool: Neutron will hand it out',
-  // Racks: space and power (plan/hosts.ts, racks/elevation.ts)
+  // Racks: space and power (fleet/hosts.ts, racks/elevation.ts)
   'rack.space_exceeded': 'A rack holds more rack units of servers than it is high',
   'rack.power_exceeded': 'A rack can draw more power at maximum than its power budget',
   // Failure domains (failure/*): one finding per harm, severity and kind of domain

@@ -24,15 +24,15 @@ import type { Finding } from '../diagnostics/types.js';
 import { analyzeFailures } from '../failure/analyze.js';
 import { failureFindings } from '../failure/findings.js';
 import { makeImpact, monthText } from '../failure/harm.js';
-import type { FailureDomain, FailureHarm, FailureImpact, FailurePlan } from '../failure/types.js';
+import type { FailureDomain, FailureHarm, FailureImpact, FailurePlan } from '../model/failure.js';
 import type { FleetEpoch, FleetTimeline } from '../fleet/timeline.js';
 import { monthLabel } from '../forecast/growth.js';
 import type { ResourceSeries } from '../forecast/horizon.js';
 import { resourceSeries } from '../forecast/resources.js';
 import type { Scenario } from '../model/scenario.js';
 import { cephRecoveryBandwidth } from '../network/traffic.js';
-import { failureHooks } from '../plan/failure-hooks.js';
-import type { ComputePlan, ControlPlanePlan, Host, StoragePlan } from '../plan/types.js';
+import { failureHooks } from './failure-hooks.js';
+import type { ComputePlan, ControlPlanePlan, Host, StoragePlan } from '../model/plan.js';
 import { cephBottleneck } from '../storage/ceph-plan.js';
 import { planStorage } from '../storage/storage-plan.js';
 

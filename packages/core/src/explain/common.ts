@@ -3,9 +3,9 @@
  * duplicate ids, lookups into the scenario, and the wording of demand growth.
  */
 import type { Growth, Role, Scenario } from '../model/scenario.js';
-import type { PlanResult } from '../plan/types.js';
+import type { PlanResult } from '../model/plan.js';
 import { scenarioPath } from './paths.js';
-import type { ExplainedInput, Explanation } from './types.js';
+import type { ExplainedInput, Explanation } from '../model/explanation.js';
 
 /** An input; `from` left out when undefined. */
 export function input(symbol: string, label: string, value: number | string, unit: string, from?: string): ExplainedInput {

@@ -5,11 +5,11 @@
  */
 import { RESOURCE_UNIT } from '../compute/placement.js';
 import type { Scenario } from '../model/scenario.js';
-import type { PlacementInventory, PlanResult, ResourceClass } from '../plan/types.js';
+import type { PlacementInventory, PlanResult, ResourceClass } from '../model/plan.js';
 import { type ExplanationSet, groupCountPath, hostNames, hostsByHardware, input, sum } from './common.js';
 import { explainId } from './ids.js';
 import { scenarioPath } from './paths.js';
-import type { ExplainedInput } from './types.js';
+import type { ExplainedInput } from '../model/explanation.js';
 
 const PLACEMENT_SOURCE = 'openstack/placement placement/objects/resource_provider.py: capacity = (total - reserved) * allocation_ratio';
 const CLASS_WORD: Record<ResourceClass, string> = { VCPU: 'VCPU', MEMORY_MB: 'MEMORY_MB', DISK_GB: 'DISK_GB' };

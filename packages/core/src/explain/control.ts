@@ -1,5 +1,5 @@
 /** Explanations of the control-plane quorum (control/quorum.ts). */
-import type { PlanResult } from '../plan/types.js';
+import type { PlanResult } from '../model/plan.js';
 import { type ExplanationSet, groupCountPath, hostsByHardware, input } from './common.js';
 import { explainId } from './ids.js';
 

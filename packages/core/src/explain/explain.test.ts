@@ -10,13 +10,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mathjs from 'mathjs/lib/browser/math.js';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../plan/evaluate.js';
-import type { PlanResult } from '../plan/types.js';
+import { evaluate } from '../evaluate/evaluate.js';
+import type { PlanResult } from '../model/plan.js';
 import { parseScenario } from '../scenario/parse.js';
 import { explainPlan } from './explain.js';
 import { explainId } from './ids.js';
 import { scenarioPath } from './paths.js';
-import type { Explanation } from './types.js';
+import type { Explanation } from '../model/explanation.js';
 
 const root = join(import.meta.dirname, '../../../..');
 

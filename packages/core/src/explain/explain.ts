@@ -3,7 +3,7 @@
  * prominently (never one per month). It reads the plan and its normalized scenario only: every
  * value is the plan's own, and every formula is the one the module that computed it documents.
  */
-import type { PlanResult } from '../plan/types.js';
+import type { PlanResult } from '../model/plan.js';
 import { ExplanationSet } from './common.js';
 import { explainCompute } from './compute.js';
 import { explainControlPlane } from './control.js';
@@ -12,7 +12,7 @@ import { explainProcurement } from './procurement.js';
 import { explainRacks } from './racks.js';
 import { explainResources } from './resources.js';
 import { explainStorage } from './storage.js';
-import type { Explanation } from './types.js';
+import type { Explanation } from '../model/explanation.js';
 
 /**
  * The explanations of `plan`, keyed by id (see `explainId` for the families): compute

@@ -3,7 +3,7 @@
  * report (and any other reader) never types an id by hand. Names (hardware keys, pools,
  * racks, links) are inserted as they are; an id is an opaque key of `PlanResult.explanations`.
  */
-import type { ResourceClass } from '../plan/types.js';
+import type { ResourceClass } from '../model/plan.js';
 
 /** Which month of the horizon a per-month explanation is about. */
 export type HorizonEnd = 'first' | 'last';

@@ -4,12 +4,12 @@
  * (network/traffic.ts), usable and host addresses per subnet (network/ip.ts, addresses.ts),
  * the replication fan-out and the recovery bandwidth after losing a storage host.
  */
-import type { LinkRow, RoleInterfaces } from '../network/types.js';
-import type { PlanResult } from '../plan/types.js';
+import type { LinkRow, RoleInterfaces } from '../model/network.js';
+import type { PlanResult } from '../model/plan.js';
 import { type ExplanationSet, growthInput, growthTerms, input } from './common.js';
 import { explainId } from './ids.js';
 import { scenarioPath } from './paths.js';
-import type { ExplainedInput } from './types.js';
+import type { ExplainedInput } from '../model/explanation.js';
 
 const BOND_SOURCE = 'Linux bonding driver, Documentation/networking/bonding.rst "Bonding Modes"; IEEE 802.1AX (LACP): the transmit hash puts each flow on one member';
 const TRAFFIC_SOURCE = 'headroom traffic model (network/traffic.ts): Ceph client I/O to the primary OSDs plus replication fan-out (docs.ceph.com architecture); links are full duplex, the busier direction counts';

@@ -4,11 +4,11 @@
  * heat; the CAPEX total. Rack power is explained from the elevations (racks.ts).
  */
 import { BTU_PER_HOUR_PER_WATT } from '../procurement/bom.js';
-import type { PlanResult } from '../plan/types.js';
+import type { PlanResult } from '../model/plan.js';
 import { type ExplanationSet, input, sum } from './common.js';
 import { explainId } from './ids.js';
 import { scenarioPath } from './paths.js';
-import type { ExplainedInput } from './types.js';
+import type { ExplainedInput } from '../model/explanation.js';
 
 const SCHEDULE_SOURCE = 'headroom [model] (procurement/schedule.ts planProcurement)';
 

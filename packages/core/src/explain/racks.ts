@@ -4,8 +4,8 @@
  * plan buys hosts or adds racks, after every purchase of the horizon. The counts are the
  * elevation's own units, so the sums are the ones the racks module made.
  */
-import type { PlanResult } from '../plan/types.js';
-import type { RackElevation, RackLoad, RackUnit } from '../racks/types.js';
+import type { PlanResult } from '../model/plan.js';
+import type { RackElevation, RackLoad, RackUnit } from '../model/racks.js';
 import { type ExplanationSet, input, sum } from './common.js';
 import { explainId, type RackPoint } from './ids.js';
 import { scenarioPath } from './paths.js';

@@ -4,7 +4,7 @@
  * first and the last month of the horizon. One explanation per resource and figure, never
  * one per month.
  */
-import type { PlanResult, ResourceInfo } from '../plan/types.js';
+import type { PlanResult, ResourceInfo } from '../model/plan.js';
 import { type ExplanationSet, growthInput, growthTerms, input } from './common.js';
 import { explainId, type HorizonEnd } from './ids.js';
 import { scenarioPath } from './paths.js';

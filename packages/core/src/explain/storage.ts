@@ -5,13 +5,13 @@
  * the PG replicas per OSD, the recovery times and the storage host sizing.
  */
 import { CEPH_SOURCES } from '../storage/defaults.js';
-import type { CephPoolPlan } from '../plan/ceph-types.js';
-import type { PlanResult, PoolPlan } from '../plan/types.js';
+import type { CephPoolPlan } from '../model/ceph-plan.js';
+import type { PlanResult, PoolPlan } from '../model/plan.js';
 import type { DiskKind } from '../model/scenario.js';
 import { type ExplanationSet, groupCountPath, hostNames, hostsByHardware, input, sum } from './common.js';
 import { explainId } from './ids.js';
 import { scenarioPath } from './paths.js';
-import type { ExplainedInput } from './types.js';
+import type { ExplainedInput } from '../model/explanation.js';
 
 /** Storage hardware models with their hosts and OSD disk lines (index into hw.disks), optionally of one device class. */
 function osdLines(plan: PlanResult, deviceClass?: string | null): { hardware: string; hosts: string[]; lines: number[] }[] {

@@ -7,8 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Flavor, Scenario } from '../model/scenario.js';
-import { evaluate } from '../plan/evaluate.js';
-import type { FailureDomain } from './types.js';
+import { evaluate } from '../evaluate/evaluate.js';
+import type { FailureDomain } from '../model/failure.js';
 import { analyze, group, handScenario, impactOf } from './test-failure.js';
 
 const GIB = 2 ** 30;

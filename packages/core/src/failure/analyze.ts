@@ -6,7 +6,7 @@
 import { compareCapacity } from '../compute/tolerance.js';
 import type { Finding } from '../diagnostics/types.js';
 import type { Role, Scenario } from '../model/scenario.js';
-import type { ComputePlan, Host } from '../plan/types.js';
+import type { ComputePlan, Host } from '../model/plan.js';
 import { failureDomains, storageHostsRaw } from '../storage/raw.js';
 import { attachmentImpact } from './attachment-impact.js';
 import { cephContext, cephImpact } from './ceph-impact.js';
@@ -18,7 +18,7 @@ import { failureFindings } from './findings.js';
 import { makeImpact } from './harm.js';
 import type { FailureHooks } from './hooks.js';
 import { failurePolicy } from './topology.js';
-import type { FailureDomain, FailureImpact, FailurePlan, FailureSubsystem } from './types.js';
+import type { FailureDomain, FailureImpact, FailurePlan, FailureSubsystem } from '../model/failure.js';
 
 export interface FailureResult {
   plan: FailurePlan;

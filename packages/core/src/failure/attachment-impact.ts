@@ -5,7 +5,7 @@
  */
 import { fmtNumber } from '../units/format.js';
 import { makeHarm, nameList } from './harm.js';
-import type { AttachmentImpactDetail, FailureDomain, FailureHarm } from './types.js';
+import type { AttachmentImpactDetail, FailureDomain, FailureHarm } from '../model/failure.js';
 
 /** The network (switch) or power (feed) outcome of one domain. */
 export interface AttachmentOutcome {

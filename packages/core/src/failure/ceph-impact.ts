@@ -15,7 +15,7 @@ import type { FailureDomainRaw } from '../storage/raw.js';
 import { fmtNumber, fmtTB } from '../units/format.js';
 import { makeHarm, monthText } from './harm.js';
 import type { CephFailureHooks, CephLossInput } from './hooks.js';
-import type { CephImpactDetail, FailureDomain, FailureHarm, PoolFailureDetail } from './types.js';
+import type { CephImpactDetail, FailureDomain, FailureHarm, PoolFailureDetail } from '../model/failure.js';
 
 export const CEPH_SOURCE =
   'Ceph: one copy or shard per CRUSH failure domain (doc/rados/operations/crush-map-edits.rst); PGs below min_size are inactive (doc/rados/operations/pools.rst); backfill stops above mon_osd_backfillfull_ratio, writes above mon_osd_full_ratio; survivors\' fill after re-protection u × N/(N−1) for equal domains (doc/rados/configuration/mon-config-ref.rst "Storage Capacity") [model]';

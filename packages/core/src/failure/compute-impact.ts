@@ -29,11 +29,11 @@
 import { flavorRequest } from '../compute/placement.js';
 import { growthFactor } from '../forecast/growth.js';
 import type { Scenario } from '../model/scenario.js';
-import type { ComputePlan, ResourceClass } from '../plan/types.js';
+import type { ComputePlan, ResourceClass } from '../model/plan.js';
 import { fmtInUnit, fmtNumber } from '../units/format.js';
 import { makeHarm, monthText, nameList } from './harm.js';
 import { dominantShareOrder, emptyFree, firstFitDecreasing, hostsWithRoom, type PackingFlavors, type PackingHosts, type Placement, spreadPlace } from './packing.js';
-import type { ComputeImpactDetail, FailureDomain, FailureHarm } from './types.js';
+import type { ComputeImpactDetail, FailureDomain, FailureHarm } from '../model/failure.js';
 
 export const SHORTFALL_SOURCE =
   'headroom [model]: instances spread by free RAM (nova/scheduler/weights/ram.py, cpu.py), re-placed by first-fit decreasing on Placement capacity (used + request <= capacity, request <= max_unit; placement/objects/allocation.py)';

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inheritContainedHarm } from './containment.js';
 import { harmSeverity, makeImpact } from './harm.js';
-import type { FailureDomain, FailureImpact } from './types.js';
+import type { FailureDomain, FailureImpact } from '../model/failure.js';
 
 /** The rule as first written: every loss against every harmed loss no larger, in size order (O(D² × |set|)); the oracle. */
 function allPairs(domains: readonly FailureDomain[], impacts: Map<string, FailureImpact>, stopped: (d: FailureDomain) => ReadonlySet<string>): void {

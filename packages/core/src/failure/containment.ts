@@ -9,7 +9,7 @@
  * contain those of a loss that harms earlier inherits that earlier harm, marked `from`.
  */
 import { harmSeverity, makeImpact } from './harm.js';
-import type { FailureDomain, FailureImpact } from './types.js';
+import type { FailureDomain, FailureImpact } from '../model/failure.js';
 
 /** A domain with an impact, its stopped hosts, and its place in the order losses are settled. */
 interface Loss {

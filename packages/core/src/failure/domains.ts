@@ -3,9 +3,9 @@
  * less redundancy, and which hosts are drained for maintenance while it is down.
  */
 import type { Rack, Role } from '../model/scenario.js';
-import type { Host } from '../plan/types.js';
+import type { Host } from '../model/plan.js';
 import { rackPowerFeeds, rackSwitches } from './topology.js';
-import type { FailureDomain, FailureDomainKind, FailurePolicy } from './types.js';
+import type { FailureDomain, FailureDomainKind, FailurePolicy } from '../model/failure.js';
 
 /** What the domain enumeration needs. */
 export interface DomainContext {

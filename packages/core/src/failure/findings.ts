@@ -8,7 +8,7 @@ import { CEPH_SOURCE } from './ceph-impact.js';
 import { SHORTFALL_SOURCE } from './compute-impact.js';
 import { CONTROL_SOURCE } from './control-impact.js';
 import { nameList } from './harm.js';
-import type { FailureDomain, FailureDomainKind, FailureHarm, FailureImpact, FailurePolicy, FailureSubsystem } from './types.js';
+import type { FailureDomain, FailureDomainKind, FailureHarm, FailureImpact, FailurePolicy, FailureSubsystem } from '../model/failure.js';
 
 const ATTACHMENT_SOURCE = 'headroom [model]: a host is cut off (unpowered) when every switch (feed) it is attached to is lost; default attachments: all of its rack\'s switches and feeds';
 

@@ -3,7 +3,7 @@
  */
 import type { Severity } from '../diagnostics/types.js';
 import { monthLabel } from '../forecast/growth.js';
-import type { FailureDomain, FailureHarm, FailureImpact, FailureSubsystem, ImpactHarm } from './types.js';
+import type { FailureDomain, FailureHarm, FailureImpact, FailureSubsystem, ImpactHarm } from '../model/failure.js';
 
 const HARM_RANK: Record<ImpactHarm, number> = { none: 0, degraded: 1, outage: 2 };
 

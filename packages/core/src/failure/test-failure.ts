@@ -1,12 +1,12 @@
 /**
  * Test helper for the failure analysis: small scenarios whose numbers are easy to work by
- * hand, built on plan/test-scenario.ts (3 racks r1-r3 in zones az1-az3, no demand growth).
+ * hand, built on model/test-scenario.ts (3 racks r1-r3 in zones az1-az3, no demand growth).
  */
 import type { HardwareModel, NodeGroup, Scenario } from '../model/scenario.js';
 import { analyzeFailures } from './analyze.js';
 import { planCompute } from '../compute/compute-plan.js';
-import { expandHosts } from '../plan/hosts.js';
-import { baseHardware, makeScenario } from '../plan/test-scenario.js';
+import { expandHosts } from '../fleet/hosts.js';
+import { baseHardware, makeScenario } from '../model/test-scenario.js';
 import type { FailureHooks } from './hooks.js';
 
 const GIB = 2 ** 30;

@@ -5,7 +5,7 @@
  * predate these keys), so both agree.
  */
 import type { Rack, Role, Scenario } from '../model/scenario.js';
-import type { FailurePolicy } from './types.js';
+import type { FailurePolicy } from '../model/failure.js';
 
 /** Power feeds of a rack by default: the A and B sides of a dual-fed rack (redundant PSUs corded to both). */
 export const DEFAULT_POWER_FEEDS: readonly string[] = ['A', 'B'];

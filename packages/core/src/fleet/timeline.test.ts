@@ -8,8 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { baseNetworkScenario, diagnosticsOf } from '../network/test-network.js';
-import { evaluate } from '../plan/evaluate.js';
-import type { PlanResult } from '../plan/types.js';
+import { evaluate } from '../evaluate/evaluate.js';
+import type { PlanResult } from '../model/plan.js';
 import { parseScenario } from '../scenario/parse.js';
 import { stringify } from 'yaml';
 

@@ -15,18 +15,9 @@
  */
 import { monthLabel } from '../forecast/growth.js';
 import type { Rack, Role, Scenario } from '../model/scenario.js';
-import type { Host } from '../plan/types.js';
+import type { FleetHost } from '../model/fleet.js';
+import type { Host } from '../model/plan.js';
 import { monthsBetween } from '../scenario/references.js';
-
-/** A host of the timeline: a Host with the months it is in service. */
-export interface FleetHost extends Host {
-  /** First horizon month (0-based) in service: 0 for the initial fleet, the delivery month for a purchased host. */
-  fromMonth: number;
-  /** First horizon month out of service (retired); null when in service to the end of the horizon. */
-  untilMonth: number | null;
-  /** True for a host of the purchase schedule. */
-  purchased: boolean;
-}
 
 /** Months [fromMonth, toMonth) in which the fleet does not change, and its hosts. */
 export interface FleetEpoch {
@@ -49,7 +40,7 @@ export interface FleetTimeline {
   epochs: FleetEpoch[];
 }
 
-/** What the timeline needs of a purchase (procurement/types.ts Purchase). */
+/** What the timeline needs of a purchase (model/procurement.ts Purchase). */
 export interface DeliveredHosts {
   role: Role;
   hardware: string;

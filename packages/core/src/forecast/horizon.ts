@@ -3,7 +3,7 @@
  */
 import type { Finding } from '../diagnostics/types.js';
 import type { Growth } from '../model/scenario.js';
-import type { MonthRecord, PlanResult, ResourceInfo, ResourceMonth } from '../plan/types.js';
+import type { MonthRecord, PlanResult, ResourceInfo, ResourceMonth } from '../model/plan.js';
 import { fmtInUnit, fmtPercent } from '../units/format.js';
 import { growthFactor, monthLabel } from './growth.js';
 

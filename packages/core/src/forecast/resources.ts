@@ -2,7 +2,7 @@
  * The resources headroom plans over the horizon, built from the compute and storage plans.
  */
 import type { Scenario } from '../model/scenario.js';
-import type { ComputePlan, ResourceClass, StoragePlan } from '../plan/types.js';
+import type { ComputePlan, ResourceClass, StoragePlan } from '../model/plan.js';
 import type { ResourceSeries } from './horizon.js';
 
 /** The compute resource classes planned over the horizon, in order, with their id, label and unit. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { factsOf, realCatalogue, realText, v } from '../../../../test/helpers/real-fixtures.js';
 import { cpuModelKey, lookupCpu, parseCpuCatalogue } from './catalogue.js';
 import { enrichCpuFacts } from './enrich.js';
-import { emptyFacts, known } from './facts.js';
+import { emptyFacts, known } from '../model/hardware-facts.js';
 
 describe('CPU catalogue (quattor-cpus.csv)', () => {
   it('the copy shipped in packages/core/data is the fixture', () => {

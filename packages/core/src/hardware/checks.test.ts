@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { factsOf, realCatalogue } from '../../../../test/helpers/real-fixtures.js';
 import { DEFAULT_REQUIREMENTS } from '../model/requirements.js';
 import { ROLES, type RoleRequirements } from '../model/scenario.js';
-import { baseHardware } from '../plan/test-scenario.js';
+import { baseHardware } from '../model/test-scenario.js';
 import { checkFacts } from './checks.js';
 import { enrichCpuFacts } from './enrich.js';
 import { factsFromModel } from './facts-from-model.js';
-import { emptyFacts, known, unknown, type DiskFacts, type HardwareFacts } from './facts.js';
+import { emptyFacts, known, unknown, type DiskFacts, type HardwareFacts } from '../model/hardware-facts.js';
 
 const GIB = 2 ** 30;
 const ALL: RoleRequirements = {

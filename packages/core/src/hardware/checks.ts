@@ -9,9 +9,9 @@
  */
 import { REQUIREMENT_DEFAULT_SOURCES } from '../model/requirements.js';
 import type { Role, RoleRequirements } from '../model/scenario.js';
-import type { CheckStatus, RoleCheck } from '../plan/types.js';
+import type { CheckStatus, RoleCheck } from '../model/plan.js';
 import { fmtGiB, fmtNumber, fmtPercent, fmtTB } from '../units/format.js';
-import { physicalCoresFact, type DiskFacts, type Fact, type HardwareFacts, type NicFacts } from './facts.js';
+import { physicalCoresFact, type DiskFacts, type Fact, type HardwareFacts, type NicFacts } from '../model/hardware-facts.js';
 import { requirementSource, SOURCES } from './sources.js';
 
 export type CheckCore = Pick<RoleCheck, 'requirement' | 'status' | 'expected' | 'actual' | 'evidence' | 'source'>;

@@ -14,7 +14,7 @@
  *                       contradicts itself about it: `conflicting`)
  */
 import { lookupCpu, type CpuCatalogue } from './catalogue.js';
-import { joinEvidence, known, unknown, type HardwareFacts } from './facts.js';
+import { joinEvidence, known, unknown, type HardwareFacts } from '../model/hardware-facts.js';
 
 /**
  * Returns new facts with the catalogue's and the derived CPU facts filled in (the input is

@@ -5,7 +5,7 @@
  * A model imported from an inventory carries its own facts (`hw.facts`): those are used as is.
  */
 import type { HardwareModel } from '../model/scenario.js';
-import { known, unknown, type HardwareFacts } from './facts.js';
+import { known, unknown, type HardwareFacts } from '../model/hardware-facts.js';
 
 /** The facts of a hardware model: its imported facts, or facts read from its scenario fields. */
 export function factsOfModel(hw: HardwareModel): HardwareFacts {

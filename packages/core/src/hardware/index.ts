@@ -21,7 +21,7 @@ export {
   type MemoryFacts,
   type NicFacts,
   type UnknownFact,
-} from './facts.js';
+} from '../model/hardware-facts.js';
 export { importInventory, type ImportOptions, type ImportResult } from './import/detect.js';
 export { cpuModelKey, lookupCpu, parseCpuCatalogue, type CatalogueLookup, type CpuCatalogue, type CpuCatalogueEntry } from './catalogue.js';
 export { enrichCpuFacts } from './enrich.js';

@@ -14,7 +14,7 @@
  *                                                without a speed are left out (reported)
  */
 import type { DiskSpec, HardwareModel, NicSpec, Tristate, Virtualization } from '../model/scenario.js';
-import { known, unknown, type Fact, type HardwareFacts, type InventoryFormat } from './facts.js';
+import { known, unknown, type Fact, type HardwareFacts, type InventoryFormat } from '../model/hardware-facts.js';
 
 /** What a scenario entry says beside its `inventory:` path, in canonical units. */
 export interface InventoryOverrides {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HardwareModel } from '../model/scenario.js';
-import { expandHosts } from '../plan/hosts.js';
-import { baseHardware, makeScenario } from '../plan/test-scenario.js';
+import { expandHosts } from '../fleet/hosts.js';
+import { baseHardware, makeScenario } from '../model/test-scenario.js';
 import { checkHardware, checkRoles } from './requirements.js';
 
 const GIB = 2 ** 30;

@@ -5,7 +5,7 @@
 import { REQUIREMENT_LABELS } from '../model/requirements.js';
 import type { Finding } from '../diagnostics/types.js';
 import type { HardwareModel, Role, RoleRequirements, Scenario } from '../model/scenario.js';
-import type { Host, RoleCheck } from '../plan/types.js';
+import type { Host, RoleCheck } from '../model/plan.js';
 import { checkFacts, type CheckCore } from './checks.js';
 import { factsOfModel } from './facts-from-model.js';
 

@@ -9,9 +9,9 @@
  * shape after parsing units and applying defaults.
  */
 
-import type { NetworkConfig } from '../network/config.js';
-import type { HardwareFacts, InventoryFormat } from '../hardware/facts.js';
-import type { ProcurementPolicy } from '../procurement/rules.js';
+import type { NetworkConfig } from './network-config.js';
+import type { HardwareFacts, InventoryFormat } from './hardware-facts.js';
+import type { ProcurementPolicy } from './procurement-rules.js';
 
 export type Role = 'control' | 'compute' | 'storage' | 'deploy';
 export const ROLES: readonly Role[] = ['control', 'compute', 'storage', 'deploy'];
@@ -273,8 +273,8 @@ export interface Scenario {
   demand: Demand;
   policy: Policy;
   requirements: Record<Role, RoleRequirements>;
-  /** The network layout (network/config.ts); absent when the scenario has no `network:` section. */
+  /** The network layout (model/network-config.ts); absent when the scenario has no `network:` section. */
   network?: NetworkConfig;
-  /** Purchase rules (procurement/rules.ts); absent when the scenario has no `procurement:` section. */
+  /** Purchase rules (model/procurement-rules.ts); absent when the scenario has no `procurement:` section. */
   procurement?: ProcurementPolicy;
 }

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { parseQuantity, type QuantityKind } from '../units/quantity.js';
-import { networkSchema } from '../network/schema.js';
+import { networkSchema } from './network-schema.js';
 import { CEPH_RATIO_DEFAULTS } from './scenario.js';
 
 /** Zod schemas of quantities, so the JSON Schema generator can describe them as strings with units. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignHostAddresses, networkAddresses, planAddresses } from './addresses.js';
-import type { NetworkConfig, NetworkDef } from './config.js';
+import type { NetworkConfig, NetworkDef } from '../model/network-config.js';
 import { parseIp } from './ip.js';
 
 const mgmt = (over: Partial<NetworkDef> = {}): NetworkDef => ({

@@ -16,9 +16,9 @@
 import type { Finding } from '../diagnostics/types.js';
 import { growthFactor, monthLabel } from '../forecast/growth.js';
 import type { Growth, Role } from '../model/scenario.js';
-import type { NetworkConfig, NetworkDef } from './config.js';
+import type { NetworkConfig, NetworkDef } from '../model/network-config.js';
 import { countAsNumber, coveredCount, firstFree, formatIp, type Ip, type IpRange, inRange, parseCidr, parseIp, parseRange, rangeSize, usableRange } from './ip.js';
-import type { AddressUsage, FloatingIpPlan, NetworkRow } from './types.js';
+import type { AddressUsage, FloatingIpPlan, NetworkRow } from '../model/network.js';
 
 const ADDRESS_SOURCE = 'headroom address plan: hosts + gateway + VIPs + reserved + pools must fit the subnet\u2019s usable addresses for every month of the horizon';
 const FIP_SOURCE = 'Neutron: floating IPs (and router gateway ports) are allocated from the external subnet\u2019s allocation_pools';

@@ -15,8 +15,8 @@
  * flow, 25 Gbit/s after losing a link. Links are full duplex: the figures hold per direction.
  */
 import { type HardwareModel, type Role, ROLES, type Scenario } from '../model/scenario.js';
-import type { Host } from '../plan/types.js';
-import { BMC_LINK, type BondDef, type BondMode, type NetworkAttachment, type NetworkConfig, type NetworkDef, parsePortId, type RoleNetworkConfig } from './config.js';
+import type { Host } from '../model/plan.js';
+import { BMC_LINK, type BondDef, type BondMode, type NetworkAttachment, type NetworkConfig, type NetworkDef, parsePortId, type RoleNetworkConfig } from '../model/network-config.js';
 
 export interface EffectiveBandwidth {
   aggregateBitsPerSecond: number;

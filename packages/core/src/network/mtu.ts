@@ -13,7 +13,7 @@
  * bytes; a 1500-byte underlay gives tenants 1442.
  */
 import type { Finding } from '../diagnostics/types.js';
-import type { NetworkConfig, OverlayProtocol } from './config.js';
+import type { NetworkConfig, OverlayProtocol } from '../model/network-config.js';
 import { networkByName, type RoleLinks } from './links.js';
 
 export const VXLAN_ENCAP_OVERHEAD_BYTES = 30;

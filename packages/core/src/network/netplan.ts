@@ -16,10 +16,10 @@
  */
 import { Document } from 'yaml';
 import type { Role, Scenario } from '../model/scenario.js';
-import { expandHosts } from '../plan/hosts.js';
-import type { Host } from '../plan/types.js';
+import { expandHosts } from '../fleet/hosts.js';
+import type { Host } from '../model/plan.js';
 import { assignHostAddresses, vipAddresses } from './addresses.js';
-import { BMC_LINK, type NetworkConfig } from './config.js';
+import { BMC_LINK, type NetworkConfig } from '../model/network-config.js';
 import { networkByName, resolveLinks, type ResolvedLink } from './links.js';
 
 /** One host's netplan file. */

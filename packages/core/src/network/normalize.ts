@@ -7,10 +7,10 @@
  * total: text that does not parse is kept as written.
  */
 import type { Role } from '../model/scenario.js';
-import type { BondDef, NetworkAttachment, NetworkConfig, NetworkDef, PortDef, RoleNetworkConfig } from './config.js';
+import type { BondDef, NetworkAttachment, NetworkConfig, NetworkDef, PortDef, RoleNetworkConfig } from '../model/network-config.js';
 import { formatCidr, formatIp, formatRange, parseCidr, parseIp, parseRange } from './ip.js';
 import { overlayOverheadBytes } from './mtu.js';
-import type { NetworkFileOutput } from './schema.js';
+import type { NetworkFileOutput } from '../model/network-schema.js';
 
 type FileNetwork = NetworkFileOutput['networks'][number];
 type FileRole = NonNullable<NetworkFileOutput['roles']['control']>;

@@ -8,12 +8,12 @@
  * a switch with 2 x 100 Gbit/s uplinks -> 4:1, above 3:1.
  */
 import type { Finding } from '../diagnostics/types.js';
-import type { Host } from '../plan/types.js';
-import type { NetworkConfig } from './config.js';
+import type { Host } from '../model/plan.js';
+import type { NetworkConfig } from '../model/network-config.js';
 import type { RoleLinks } from './links.js';
 import { resolvePorts } from './links.js';
 import type { Scenario } from '../model/scenario.js';
-import type { OversubscriptionRow } from './types.js';
+import type { OversubscriptionRow } from '../model/network.js';
 
 const SOURCE = 'headroom default: leaf-spine designs keep top-of-rack oversubscription at or below 3:1 (set switches[].maxOversubscription)';
 

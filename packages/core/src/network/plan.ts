@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../diagnostics/types.js';
 import { type Role, ROLES, type Scenario } from '../model/scenario.js';
-import type { Host } from '../plan/types.js';
+import type { Host } from '../model/plan.js';
 import { constantHostsPerMonth, planAddresses, planFloatingIps } from './addresses.js';
 import { allRoleLinks, networkByName, resolvePorts, type RoleLinks } from './links.js';
 import { checkMtu } from './mtu.js';
@@ -14,7 +14,7 @@ import { planOversubscription } from './oversubscription.js';
 import { checkRedundancy } from './redundancy.js';
 import { checkSeparation } from './separation.js';
 import { planTraffic, recoveryFrom, replicationFanOut } from './traffic.js';
-import type { NetworkPlan, RoleInterfaces } from './types.js';
+import type { NetworkPlan, RoleInterfaces } from '../model/network.js';
 import { apiNetwork, checkVips } from './vips.js';
 
 export interface PlanNetworkOptions {

@@ -7,7 +7,7 @@
  * errors; every accessor is tolerant (a value of the wrong type is the schema's business).
  */
 import type { RawIssue } from '../scenario/references.js';
-import { BMC_LINK, parsePortId, portId } from './config.js';
+import { BMC_LINK, parsePortId, portId } from '../model/network-config.js';
 import { type Cidr, cidrRange, formatCidr, inRange, type IpRange, parseCidr, parseIp, parseRange, rangesOverlap, rangeWithin, usableRange } from './ip.js';
 
 type Obj = Record<string, unknown>;

@@ -14,7 +14,7 @@
  */
 import type { Finding } from '../diagnostics/types.js';
 import type { Role } from '../model/scenario.js';
-import type { NetworkConfig, NetworkPurpose } from './config.js';
+import type { NetworkConfig, NetworkPurpose } from '../model/network-config.js';
 import { networkByName, type ResolvedLink, type RoleLinks } from './links.js';
 
 const GUIDANCE = 'Production guidance for OpenStack clouds: management, tenant (overlay and provider) and storage traffic on separate physical networks';

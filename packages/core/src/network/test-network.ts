@@ -10,8 +10,8 @@
  */
 import { stringify } from 'yaml';
 import type { Diagnostic } from '../diagnostics/types.js';
-import { evaluate } from '../plan/evaluate.js';
-import type { PlanResult } from '../plan/types.js';
+import { evaluate } from '../evaluate/evaluate.js';
+import type { PlanResult } from '../model/plan.js';
 import { parseScenario } from '../scenario/parse.js';
 
 type Obj = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandHosts } from '../plan/hosts.js';
+import { expandHosts } from '../fleet/hosts.js';
 import { stringify } from 'yaml';
 import { parseScenario } from '../scenario/parse.js';
 import { cephRecoveryBandwidth } from './traffic.js';

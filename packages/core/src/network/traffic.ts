@@ -21,11 +21,11 @@
 import type { Finding } from '../diagnostics/types.js';
 import { growthFactor, monthLabel } from '../forecast/growth.js';
 import type { CephPool, Role, Scenario } from '../model/scenario.js';
-import type { Host } from '../plan/types.js';
+import type { Host } from '../model/plan.js';
 import { firstMonthOver } from './addresses.js';
-import type { NetworkConfig, NetworkPurpose } from './config.js';
+import type { NetworkConfig, NetworkPurpose } from '../model/network-config.js';
 import { allRoleLinks, linkOf, networkByName, type RoleLinks } from './links.js';
-import type { CephRecoveryBandwidth, LinkTraffic } from './types.js';
+import type { CephRecoveryBandwidth, LinkTraffic } from '../model/network.js';
 
 const SOURCE = 'headroom traffic model: Ceph client I/O to primary OSDs plus replication fan-out (docs.ceph.com architecture); links are full duplex, the busier direction counts';
 

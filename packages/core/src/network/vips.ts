@@ -11,7 +11,7 @@
  * IP or a router, and the VIP becomes pingable: the same precheck fails on the next deploy).
  */
 import type { Finding } from '../diagnostics/types.js';
-import type { NetworkConfig, NetworkDef } from './config.js';
+import type { NetworkConfig, NetworkDef } from '../model/network-config.js';
 import { inRange, parseCidr, parseIp, parseRange, usableRange } from './ip.js';
 
 const KOLLA_PRECHECK = 'Kolla-Ansible prechecks, ansible/roles/loadbalancer/tasks/precheck.yml';

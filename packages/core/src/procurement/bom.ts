@@ -5,9 +5,9 @@
  */
 import type { Finding } from '../diagnostics/types.js';
 import type { Rack, Scenario } from '../model/scenario.js';
-import type { Host } from '../plan/types.js';
+import type { Host } from '../model/plan.js';
 import { rackElevations, rackUse } from '../racks/elevation.js';
-import type { ProcurementPlan, Purchase } from './types.js';
+import type { ProcurementPlan, Purchase } from '../model/procurement.js';
 
 /** BTU per hour per watt: 1 W = 3.412 BTU/h (ASHRAE; 3.41214). */
 export const BTU_PER_HOUR_PER_WATT = 3.412;

@@ -19,11 +19,11 @@ import { computeSeries, storageSeries } from '../forecast/resources.js';
 import type { FleetTimeline } from '../fleet/timeline.js';
 import { epochAt } from '../fleet/timeline.js';
 import type { Scenario } from '../model/scenario.js';
-import type { Host } from '../plan/types.js';
+import type { Host } from '../model/plan.js';
 import { storageCapacity } from '../storage/capacity.js';
 import { appendCrushHost, buildCrushTree, type CrushTree } from '../storage/crush.js';
 import { RackPlacer } from './placement.js';
-import type { ProcurementRole, PurchaseRule } from './rules.js';
+import type { ProcurementRole, PurchaseRule } from '../model/procurement-rules.js';
 
 /**
  * The most hosts procurement buys for one role over the horizon: the search for the units a

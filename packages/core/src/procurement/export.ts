@@ -3,7 +3,7 @@
  * comma, quote or line break quoted, quotes doubled) and as JSON. Units are in the column
  * names: prices in the plan's currency (`unit_price_EUR`), watts, BTU per hour, rack units.
  */
-import type { ProcurementPlan } from './types.js';
+import type { ProcurementPlan } from '../model/procurement.js';
 
 function csvField(v: string | number | boolean | null): string {
   if (v === null) return '';

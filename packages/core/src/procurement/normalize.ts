@@ -1,6 +1,6 @@
 /** normalize for the `procurement:` section: units carried in the names, optional keys left out. */
 import type { ScenarioFileOutput } from '../model/schema.js';
-import { PROCUREMENT_ROLES, type ProcurementPolicy, type PurchaseRule } from './rules.js';
+import { PROCUREMENT_ROLES, type ProcurementPolicy, type PurchaseRule } from '../model/procurement-rules.js';
 
 export function normalizeProcurement(p: NonNullable<ScenarioFileOutput['procurement']>): ProcurementPolicy {
   const roles: ProcurementPolicy['roles'] = {};

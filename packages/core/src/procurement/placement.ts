@@ -18,8 +18,8 @@
  * Source: headroom [model].
  */
 import type { Rack, Role, Scenario } from '../model/scenario.js';
-import type { Host } from '../plan/types.js';
-import type { ProcurementRole } from './rules.js';
+import type { Host } from '../model/plan.js';
+import type { ProcurementRole } from '../model/procurement-rules.js';
 
 export type PlaceResult =
   | { rack: string; added?: { name: string; reason: 'space' | 'power' } }

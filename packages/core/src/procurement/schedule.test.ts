@@ -3,13 +3,13 @@ import { growthFactor } from '../forecast/growth.js';
 import { isOver } from '../forecast/horizon.js';
 import type { NodeGroup, Scenario } from '../model/scenario.js';
 import { buildFleetTimeline } from '../fleet/timeline.js';
-import { evaluate } from '../plan/evaluate.js';
-import { expandHosts } from '../plan/hosts.js';
-import { baseHardware, makeScenario } from '../plan/test-scenario.js';
+import { evaluate } from '../evaluate/evaluate.js';
+import { expandHosts } from '../fleet/hosts.js';
+import { baseHardware, makeScenario } from '../model/test-scenario.js';
 import { orderByDate } from './dates.js';
 import { procurementCsv } from './export.js';
 import { fleetSeries, pinnedNodes, planProcurement, purchasedPrefix } from './schedule.js';
-import type { ProcurementPlan } from './types.js';
+import type { ProcurementPlan } from '../model/procurement.js';
 
 const GIB = 1024 ** 3;
 

@@ -10,16 +10,16 @@ import { growthFactor, monthLabel } from '../forecast/growth.js';
 import { isOver, utilisation, type ResourceSeries } from '../forecast/horizon.js';
 import { resourceSeries } from '../forecast/resources.js';
 import type { NodeGroup, Rack, Scenario } from '../model/scenario.js';
-import { expandHosts, hostName, UNRACKED } from '../plan/hosts.js';
-import type { Host } from '../plan/types.js';
+import { expandHosts, hostName, UNRACKED } from '../fleet/hosts.js';
+import type { Host } from '../model/plan.js';
 import { planStorage } from '../storage/storage-plan.js';
 import { billOfMaterials } from './bom.js';
 import { CapacityCurves, roleSeries, unitTargets } from './curves.js';
 import { orderByDate } from './dates.js';
 import { RackPlacer } from './placement.js';
-import { PROCUREMENT_ROLES, type ProcurementRole, type PurchaseRule } from './rules.js';
+import { PROCUREMENT_ROLES, type ProcurementRole, type PurchaseRule } from '../model/procurement-rules.js';
 import { cannotMeetFinding, ruledResources, searchUnits } from './search.js';
-import type { ProcurementPlan, Purchase } from './types.js';
+import type { ProcurementPlan, Purchase } from '../model/procurement.js';
 
 /** Name prefix of purchased hosts: `compute-new-01`, ... (existing hosts keep their names). */
 export const purchasedPrefix = (role: ProcurementRole): string => `${role}-new`;

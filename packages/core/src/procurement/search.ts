@@ -8,7 +8,7 @@ import { growthFactor, monthLabel } from '../forecast/growth.js';
 import { isOver, utilisation } from '../forecast/horizon.js';
 import type { Growth, Scenario } from '../model/scenario.js';
 import { type CapacityCurves, MAX_PURCHASED_HOSTS, type ShortReason } from './curves.js';
-import { PROCUREMENT_ROLES, type ProcurementRole, type PurchaseRule } from './rules.js';
+import { PROCUREMENT_ROLES, type ProcurementRole, type PurchaseRule } from '../model/procurement-rules.js';
 
 /** A resource whose role has a purchase rule, with its trigger. */
 export interface RuledResource {

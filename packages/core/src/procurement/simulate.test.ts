@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseHardware, makeScenario } from '../plan/test-scenario.js';
+import { baseHardware, makeScenario } from '../model/test-scenario.js';
 import { planProcurement } from './schedule.js';
 import { mulberry32, percentile, simulateProcurement, triangular } from './simulate.js';
 

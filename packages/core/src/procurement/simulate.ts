@@ -10,10 +10,10 @@
 import { monthLabel } from '../forecast/growth.js';
 import { buildFleetTimeline, type FleetTimeline } from '../fleet/timeline.js';
 import type { Scenario } from '../model/scenario.js';
-import { expandHosts } from '../plan/hosts.js';
+import { expandHosts } from '../fleet/hosts.js';
 import { CapacityCurves, hostsPerUnit } from './curves.js';
 import { orderByDate } from './dates.js';
-import { PROCUREMENT_ROLES, type ProcurementRole } from './rules.js';
+import { PROCUREMENT_ROLES, type ProcurementRole } from '../model/procurement-rules.js';
 import { ruledResources, searchUnits } from './search.js';
 export interface GrowthUncertainty {
   /** Monthly growth rates (fractions): a triangular distribution low <= likely <= high. */

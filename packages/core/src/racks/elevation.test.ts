@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../model/scenario.js';
-import { evaluate } from '../plan/evaluate.js';
-import { expandHosts } from '../plan/hosts.js';
-import { baseHardware, makeScenario } from '../plan/test-scenario.js';
+import { evaluate } from '../evaluate/evaluate.js';
+import { expandHosts } from '../fleet/hosts.js';
+import { baseHardware, makeScenario } from '../model/test-scenario.js';
 import { planProcurement } from '../procurement/schedule.js';
 import { rackElevations, rackPowerFindings } from './elevation.js';
 

@@ -6,9 +6,9 @@
 import type { Finding } from '../diagnostics/types.js';
 import { monthLabel } from '../forecast/growth.js';
 import type { Role, Scenario } from '../model/scenario.js';
-import type { Host } from '../plan/types.js';
-import type { Purchase, RackUse } from '../procurement/types.js';
-import type { RackElevation, RackLoad, RackUnit } from './types.js';
+import type { Host } from '../model/plan.js';
+import type { Purchase, RackUse } from '../model/procurement.js';
+import type { RackElevation, RackLoad, RackUnit } from '../model/racks.js';
 
 /** What a rack needs to be drawn: a scenario `Rack` or a procurement `RackUse` both fit. */
 export interface RackDefinition {

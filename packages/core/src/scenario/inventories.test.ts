@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { realCatalogue, realText } from '../../../../test/helpers/real-fixtures.js';
-import { evaluate } from '../plan/evaluate.js';
+import { evaluate } from '../evaluate/evaluate.js';
 import { scenarioInventoryPaths } from './inventories.js';
 import { parseScenario, type ParseOptions } from './parse.js';
 

@@ -20,7 +20,7 @@ import { isMap, isScalar, parseDocument } from 'yaml';
 import type { Diagnostic, Severity } from '../diagnostics/types.js';
 import type { CpuCatalogue } from '../hardware/catalogue.js';
 import { enrichCpuFacts } from '../hardware/enrich.js';
-import type { InventoryFormat } from '../hardware/facts.js';
+import type { InventoryFormat } from '../model/hardware-facts.js';
 import { importInventory } from '../hardware/import/detect.js';
 import { applyOverrides, modelFromFacts, type InventoryOverrides } from '../hardware/model-from-facts.js';
 import type { HardwareModel } from '../model/scenario.js';

@@ -6,7 +6,7 @@
  * curves, which evaluate many fleets. Source: storage-plan.ts, ceph-plan.ts (same calls).
  */
 import type { Scenario } from '../model/scenario.js';
-import type { Host, PoolPlan } from '../plan/types.js';
+import type { Host, PoolPlan } from '../model/plan.js';
 import { buildCrushTree, type CrushTree } from './crush.js';
 import { failureDomainsNeeded, planPool } from './pools.js';
 import { failureDomains, storageHostsRaw } from './raw.js';

@@ -7,7 +7,7 @@ import type { Finding } from '../diagnostics/types.js';
 import { growthFactor, monthLabel } from '../forecast/growth.js';
 import { isOver, runwayMonths } from '../forecast/horizon.js';
 import type { CephRatios, Growth } from '../model/scenario.js';
-import type { CephMonth, CephPoolMonth } from '../plan/ceph-types.js';
+import type { CephMonth, CephPoolMonth } from '../model/ceph-plan.js';
 import { fmtPercent } from '../units/format.js';
 import type { CrushTree } from './crush.js';
 import { CEPH_SOURCES } from './defaults.js';

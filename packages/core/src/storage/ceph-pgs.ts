@@ -3,7 +3,7 @@
  * every OSD), with the PG replicas each OSD carries checked against mon_max_pg_per_osd.
  */
 import type { Finding } from '../diagnostics/types.js';
-import type { CephPgPlan } from '../plan/ceph-types.js';
+import type { CephPgPlan } from '../model/ceph-plan.js';
 import { fmtNumber } from '../units/format.js';
 import type { CrushTree } from './crush.js';
 import { CEPH_SOURCES } from './defaults.js';

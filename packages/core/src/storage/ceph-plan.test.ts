@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CephPolicy, CephPool, HardwareModel, NodeGroup, Scenario } from '../model/scenario.js';
-import { expandHosts } from '../plan/hosts.js';
-import { baseHardware, makeScenario } from '../plan/test-scenario.js';
+import { expandHosts } from '../fleet/hosts.js';
+import { baseHardware, makeScenario } from '../model/test-scenario.js';
 import { planStorage } from './storage-plan.js';
 
 const TB = 1e12;

@@ -5,8 +5,8 @@
 import type { Finding } from '../diagnostics/types.js';
 import { growthFactor, monthLabel } from '../forecast/growth.js';
 import type { Scenario } from '../model/scenario.js';
-import type { CephPoolPlan, CephStoragePlan } from '../plan/ceph-types.js';
-import type { Host } from '../plan/types.js';
+import type { CephPoolPlan, CephStoragePlan } from '../model/ceph-plan.js';
+import type { Host } from '../model/plan.js';
 import { fmtTB } from '../units/format.js';
 import { filler, type HorizonPool, projectCeph } from './ceph-horizon.js';
 import { planPgs } from './ceph-pgs.js';

@@ -3,7 +3,7 @@
  * device classes, with OSD counts, raw bytes and CRUSH weights (TiB).
  */
 import type { Rack } from '../model/scenario.js';
-import type { CephCrushSummary } from '../plan/ceph-types.js';
+import type { CephCrushSummary } from '../model/ceph-plan.js';
 import type { CrushTree } from './crush.js';
 
 /**

@@ -4,7 +4,7 @@
  * a rule takes (`step take default` or `default~<class>`).
  */
 import type { DiskKind, DiskSpec, Scenario } from '../model/scenario.js';
-import type { Host } from '../plan/types.js';
+import type { Host } from '../model/plan.js';
 import type { HostRaw } from './raw.js';
 
 /** Bytes per TiB: a CRUSH weight is the device size in TiB. */

@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../diagnostics/types.js';
 import type { DiskKind, HardwareModel } from '../model/scenario.js';
-import type { CephHostSizing } from '../plan/ceph-types.js';
+import type { CephHostSizing } from '../model/ceph-plan.js';
 import { fmtGiB, fmtNumber, fmtPercent, fmtTB } from '../units/format.js';
 import { CEPH_DEFAULTS, CEPH_SOURCES } from './defaults.js';
 import type { CephSettings } from './settings.js';

@@ -3,7 +3,7 @@
  */
 import type { Finding } from '../diagnostics/types.js';
 import type { CephPool, CephRatios } from '../model/scenario.js';
-import type { PoolPlan } from '../plan/types.js';
+import type { PoolPlan } from '../model/plan.js';
 
 const CRUSH_SOURCE =
   'CRUSH puts one copy or shard per failure domain (step chooseleaf firstn 0 type host|rack) — ceph doc/rados/operations/crush-map-edits.rst';

@@ -2,7 +2,7 @@
  * Raw Ceph capacity: OSD devices per storage host, grouped into CRUSH failure domains.
  */
 import type { HardwareModel, Rack, Scenario } from '../model/scenario.js';
-import type { Host } from '../plan/types.js';
+import type { Host } from '../model/plan.js';
 
 /** One storage host's OSD devices. */
 export interface HostRaw {

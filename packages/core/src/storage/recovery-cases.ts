@@ -3,7 +3,7 @@
  * month with the most data.
  */
 import type { CephRecoverySettings } from '../model/scenario.js';
-import type { CephRecoveryCase } from '../plan/ceph-types.js';
+import type { CephRecoveryCase } from '../model/ceph-plan.js';
 import type { CrushTree } from './crush.js';
 import { recoveryTiming, type RecoveryWork } from './recovery.js';
 import type { RuleView } from './rule-view.js';

@@ -4,7 +4,7 @@
  * throughput of one backfill is an input with a stated default.
  */
 import type { CephRecoverySettings, HardwareModel } from '../model/scenario.js';
-import type { CephRecoveryCase } from '../plan/ceph-types.js';
+import type { CephRecoveryCase } from '../model/ceph-plan.js';
 
 /** What one recovery has to do. */
 export interface RecoveryWork {

@@ -3,7 +3,7 @@
  */
 import type { Finding } from '../diagnostics/types.js';
 import type { Scenario } from '../model/scenario.js';
-import type { Host, StoragePlan } from '../plan/types.js';
+import type { Host, StoragePlan } from '../model/plan.js';
 import { type CephPlanOptions, planCeph } from './ceph-plan.js';
 import { planPool, poolFindings } from './pools.js';
 import { failureDomains, storageHostsRaw } from './raw.js';

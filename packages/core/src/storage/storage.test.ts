@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CephPool, NodeGroup, Scenario } from '../model/scenario.js';
-import { expandHosts } from '../plan/hosts.js';
-import { makeScenario } from '../plan/test-scenario.js';
+import { expandHosts } from '../fleet/hosts.js';
+import { makeScenario } from '../model/test-scenario.js';
 import { failureDomainsNeeded, rawUsedRate } from './pools.js';
 import { planStorage } from './storage-plan.js';
 

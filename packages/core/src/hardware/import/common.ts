@@ -3,7 +3,7 @@
  * reading `Key: value` text with line numbers, and small type guards for parsed JSON.
  */
 import type { DiskKind } from '../../model/scenario.js';
-import { known, unknown, type Fact, type KnownVirtualization } from '../facts.js';
+import { known, unknown, type Fact, type KnownVirtualization } from '../../model/hardware-facts.js';
 
 export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);

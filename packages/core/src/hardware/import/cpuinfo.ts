@@ -5,7 +5,7 @@
  * hypervisor: a guest) — Linux arch/x86/kernel/cpu/proc.c. A capture of the flags line
  * alone (`grep -m1 flags /proc/cpuinfo`) gives the virtualization facts only.
  */
-import { emptyFacts, known, unknown, type HardwareFacts } from '../facts.js';
+import { emptyFacts, known, unknown, type HardwareFacts } from '../../model/hardware-facts.js';
 import { guestFromFlags, posInt, textFields, virtualizationFromFlags } from './common.js';
 
 /**

@@ -15,7 +15,7 @@
  * explicit format that the content contradicts), inventory.inconsistent (warning).
  */
 import type { Diagnostic } from '../../diagnostics/types.js';
-import type { HardwareFacts, InventoryFormat } from '../facts.js';
+import type { HardwareFacts, InventoryFormat } from '../../model/hardware-facts.js';
 import { cleanText, isObj } from './common.js';
 import { cpuinfoFacts } from './cpuinfo.js';
 import { dmidecodeFacts } from './dmidecode.js';

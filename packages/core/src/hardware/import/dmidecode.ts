@@ -21,7 +21,7 @@
  * handles than the text holds, or the final "End Of Table" block is missing.
  */
 import type { Diagnostic } from '../../diagnostics/types.js';
-import { emptyFacts, known, unknown, type HardwareFacts } from '../facts.js';
+import { emptyFacts, known, unknown, type HardwareFacts } from '../../model/hardware-facts.js';
 import { binarySizeBytes, eccFromType } from './common.js';
 
 interface Field {

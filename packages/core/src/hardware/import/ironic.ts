@@ -20,7 +20,7 @@
  *     `dmi.memory["Error Correction Type"]` (DMI type 16; ironic_python_agent/dmi_inspector.py),
  *     under `plugin_data` (Ironic API) or at the top (legacy inspector).
  */
-import { emptyFacts, known, unknown, type DiskFacts, type Fact, type HardwareFacts, type NicFacts } from '../facts.js';
+import { emptyFacts, known, unknown, type DiskFacts, type Fact, type HardwareFacts, type NicFacts } from '../../model/hardware-facts.js';
 import { diskKind, eccFromType, guestFromFlags, isObj, num, posInt, str, virtualizationFromFlags, type Obj } from './common.js';
 
 /** True when a parsed JSON value looks like Ironic introspection data or an IPA inventory. */

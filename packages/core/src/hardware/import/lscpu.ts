@@ -17,7 +17,7 @@
  * CPU count is unknown and a warning `inventory.inconsistent` points at the CPU(s) line.
  */
 import type { Diagnostic } from '../../diagnostics/types.js';
-import { emptyFacts, known, unknown, type HardwareFacts } from '../facts.js';
+import { emptyFacts, known, unknown, type HardwareFacts } from '../../model/hardware-facts.js';
 import { guestFromFlags, isObj, posInt, textFields, virtualizationFromFlags } from './common.js';
 import { lineCol } from './json-text.js';
 

@@ -16,8 +16,8 @@
  *   - network: nodes of class `network` with a logical name are interfaces (1 port each);
  *     `capacity` is the maximum speed and `size` the negotiated one, both bit/s.
  */
-import type { DiskFacts, Fact, HardwareFacts, NicFacts } from '../facts.js';
-import { emptyFacts, joinEvidence, known, unknown } from '../facts.js';
+import type { DiskFacts, Fact, HardwareFacts, NicFacts } from '../../model/hardware-facts.js';
+import { emptyFacts, joinEvidence, known, unknown } from '../../model/hardware-facts.js';
 import { diskKind, eccFromType, guestFromFlags, isObj, num, posInt, str, virtualizationFromFlags, type Obj } from './common.js';
 
 /** True when a parsed JSON value looks like lshw -json output (a node or an array of nodes). */

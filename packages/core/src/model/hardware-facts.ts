@@ -11,7 +11,7 @@
  *
  * Plain JSON: no class, no undefined inside arrays, every number finite.
  */
-import type { DiskKind, DiskUse } from '../model/scenario.js';
+import type { DiskKind, DiskUse } from './scenario.js';
 
 /** The inventory formats headroom imports. */
 export type InventoryFormat = 'ironic' | 'lshw' | 'dmidecode' | 'lscpu' | 'lscpu-json' | 'cpuinfo';

@@ -1,7 +1,7 @@
 /** The procurement plan: purchases, bill of materials, racks after the purchases. Plain JSON. */
 import type { Finding } from '../diagnostics/types.js';
-import type { Rack } from '../model/scenario.js';
-import type { ProcurementRole } from './rules.js';
+import type { Rack } from './scenario.js';
+import type { ProcurementRole } from './procurement-rules.js';
 
 /** One order: what, how many, when to order it, when it is in service, why, and what it costs and draws. */
 export interface Purchase {

@@ -4,15 +4,15 @@
  * It carries the normalized scenario, so a report can be rebuilt from the result alone.
  */
 import type { Finding, Severity } from '../diagnostics/types.js';
-import type { Role, Scenario } from '../model/scenario.js';
-import type { NetworkPlan } from '../network/types.js';
-import type { CephStoragePlan } from './ceph-types.js';
-import type { FailurePlan } from '../failure/types.js';
-import type { ProcurementPlan } from '../procurement/types.js';
+import type { Role, Scenario } from './scenario.js';
+import type { NetworkPlan } from './network.js';
+import type { CephStoragePlan } from './ceph-plan.js';
+import type { FailurePlan } from './failure.js';
+import type { ProcurementPlan } from './procurement.js';
 import type { PlanHeadline } from './headline.js';
-import type { Explanation } from '../explain/types.js';
-import type { RackElevation } from '../racks/types.js';
-import type { FleetHost } from '../fleet/timeline.js';
+import type { Explanation } from './explanation.js';
+import type { RackElevation } from './racks.js';
+import type { FleetHost } from './fleet.js';
 
 export const PLAN_SCHEMA_VERSION = 1 as const;
 
@@ -133,7 +133,7 @@ export interface StoragePlan {
   /** Storage hosts removed for `toleratedRawBytes` (with failureDomain rack and tolerate.hosts, hosts go but their rack stays). */
   toleratedHostsRemoved?: string[];
   pools: PoolPlan[];
-  /** Ceph's own view: CRUSH tree, rules, MAX AVAIL, safe usable, PGs, host sizing, recovery, fill by month (plan/ceph-types.ts). */
+  /** Ceph's own view: CRUSH tree, rules, MAX AVAIL, safe usable, PGs, host sizing, recovery, fill by month (model/ceph-plan.ts). */
   ceph?: CephStoragePlan;
 }
 

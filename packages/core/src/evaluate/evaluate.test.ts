@@ -4,8 +4,8 @@ import type { CephPool, Scenario } from '../model/scenario.js';
 import { VERSION } from '../version.js';
 import { evaluate } from './evaluate.js';
 import { sortFindings } from './findings.js';
-import { baseHardware, makeScenario } from './test-scenario.js';
-import type { PlanResult } from './types.js';
+import { baseHardware, makeScenario } from '../model/test-scenario.js';
+import type { PlanResult } from '../model/plan.js';
 
 describe('evaluate', () => {
   it('the base scenario has no findings and the expected shape', () => {

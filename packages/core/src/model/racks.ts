@@ -1,5 +1,5 @@
 /** Rack elevations: which host sits in which rack unit, and what each rack draws. Plain JSON. */
-import type { Role } from '../model/scenario.js';
+import type { Role } from './scenario.js';
 
 /** One host in a rack: the rack units it occupies, counted from the bottom (RU 1). */
 export interface RackUnit {

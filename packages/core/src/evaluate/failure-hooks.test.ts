@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expandHosts } from './hosts.js';
+import { expandHosts } from '../fleet/hosts.js';
 import { failureHooks } from './failure-hooks.js';
-import { makeScenario } from './test-scenario.js';
+import { makeScenario } from '../model/test-scenario.js';
 
 describe('failureHooks: Ceph re-protection time for the failure analysis', () => {
   // test scenario: 4 storage hosts (sto-r760xd2: 10 x 8 TB HDD OSDs, one 2 x 25 Gbit/s card),

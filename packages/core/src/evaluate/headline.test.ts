@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { FailurePlan } from '../failure/types.js';
-import type { ProcurementPlan, Purchase } from '../procurement/types.js';
+import type { FailurePlan } from '../model/failure.js';
+import type { ProcurementPlan, Purchase } from '../model/procurement.js';
 import { planHeadline, type HeadlineInputs } from './headline.js';
-import type { MonthRecord, ResourceInfo } from './types.js';
+import type { MonthRecord, ResourceInfo } from '../model/plan.js';
 
 const resources: ResourceInfo[] = [
   { id: 'compute.vcpu', label: 'vCPU', unit: 'vCPU', threshold: 0.8, runwayMonths: null, runwayMonthsAllHosts: null },

@@ -2,8 +2,8 @@
  * The network section of a PlanResult (`plan.network`), plain JSON: absent values are null,
  * IPv6 address counts that do not fit a JS number are null. Units are in the names.
  */
-import type { Role } from '../model/scenario.js';
-import type { BondMode, HashPolicy, NetworkPurpose, OverlayProtocol } from './config.js';
+import type { Role } from './scenario.js';
+import type { BondMode, HashPolicy, NetworkPurpose, OverlayProtocol } from './network-config.js';
 
 /** One row of the VLAN/subnet table, with its address budget. */
 export interface NetworkRow {

@@ -3,7 +3,7 @@
  */
 import type { Finding } from '../diagnostics/types.js';
 import type { Role, Scenario } from '../model/scenario.js';
-import type { Host } from './types.js';
+import type { Host } from '../model/plan.js';
 
 /** Rack name given to hosts when the scenario declares no rack at all. */
 export const UNRACKED = 'unracked';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expandHosts, hostName } from './hosts.js';
-import { makeScenario } from './test-scenario.js';
+import { makeScenario } from '../model/test-scenario.js';
 
 describe('host names', () => {
   it('2 digits, 3 when more than 99 hosts share the prefix', () => {

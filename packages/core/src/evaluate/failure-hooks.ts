@@ -4,10 +4,10 @@
  */
 import type { FailureHooks } from '../failure/hooks.js';
 import type { Scenario } from '../model/scenario.js';
-import type { CephRecoveryBandwidth } from '../network/types.js';
+import type { CephRecoveryBandwidth } from '../model/network.js';
 import { recoveryTiming, replicationBitsPerSecond } from '../storage/recovery.js';
 import { resolveCephSettings } from '../storage/settings.js';
-import type { Host } from './types.js';
+import type { Host } from '../model/plan.js';
 
 /**
  * Hooks for analyzeFailures:

@@ -2,7 +2,7 @@
  * evaluate(): the normalized Scenario in, the PlanResult out. Pure: reads no files, no clock,
  * no randomness; never throws for user data (shortfalls are findings); never mutates its input.
  */
-import { planEpochs, rolesOf, stitchFailure, stitchFindings, stitchSeries, stitchStorage } from '../evaluate/epochs.js';
+import { planEpochs, rolesOf, stitchFailure, stitchFindings, stitchSeries, stitchStorage } from './epochs.js';
 import { buildFleetTimeline, type FleetTimeline } from '../fleet/timeline.js';
 import { projectHorizon } from '../forecast/horizon.js';
 import { checkRoles } from '../hardware/requirements.js';
@@ -13,10 +13,10 @@ import { rackElevations, rackPowerFindings } from '../racks/elevation.js';
 import { VERSION } from '../version.js';
 import { explainPlan } from '../explain/explain.js';
 import { sortFindings, summarize } from './findings.js';
-import { expandHosts } from './hosts.js';
+import { expandHosts } from '../fleet/hosts.js';
 import { planHeadline } from './headline.js';
 import { findUnresolvedReferences } from './references.js';
-import { PLAN_SCHEMA_VERSION, type FleetSummary, type PlanResult } from './types.js';
+import { PLAN_SCHEMA_VERSION, type FleetSummary, type PlanResult } from '../model/plan.js';
 
 /** Options of evaluate. */
 export interface EvaluateOptions {

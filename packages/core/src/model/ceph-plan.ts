@@ -5,7 +5,7 @@
  * ratios 0..1; null where a value does not exist. A pool's capacities are rounded to whole
  * bytes (from unrounded products); the month-by-month series are not.
  */
-import type { DiskKind } from '../model/scenario.js';
+import type { DiskKind } from './scenario.js';
 
 export interface CephStoragePlan {
   crush: CephCrushSummary;

@@ -5,7 +5,7 @@
  * Plain JSON: every number finite, absent values null.
  */
 import type { Severity } from '../diagnostics/types.js';
-import type { Role } from '../model/scenario.js';
+import type { Role } from './scenario.js';
 
 /**
  * What can fail as a unit:

@@ -7,7 +7,7 @@
  * model's `nics` list: a model with nics [2 x 25G, 2 x 25G] has nic0p0, nic0p1, nic1p0,
  * nic1p1. `bmc` names the baseboard management controller's own port (the oob network).
  */
-import type { Role } from '../model/scenario.js';
+import type { Role } from './scenario.js';
 
 /**
  * What a network carries:

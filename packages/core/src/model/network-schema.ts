@@ -9,7 +9,7 @@
  * is checked on the raw data by network/references.ts, with line:col.
  */
 import { z } from 'zod';
-import { NETWORK_PURPOSES } from './config.js';
+import { NETWORK_PURPOSES } from './network-config.js';
 
 /** model/schema.ts's `quantity(kind, description)` for link speeds. */
 export type BitrateQuantity = (kind: 'bitrate', description: string) => z.ZodType<number, string | number>;

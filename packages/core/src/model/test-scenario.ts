@@ -8,7 +8,7 @@
  * 4 storage hosts (10 × 8 TB HDD OSDs, one 1.6 TB NVMe WAL/DB), spread over 3 racks in 3 zones; one replicated
  * size-3 pool with share 1; ephemeral on Ceph; no demand growth.
  */
-import type { HardwareModel, Scenario } from '../model/scenario.js';
+import type { HardwareModel, Scenario } from './scenario.js';
 
 const GIB = 1024 ** 3;
 const MIB = 1024 ** 2;
