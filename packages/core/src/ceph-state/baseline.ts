@@ -7,9 +7,10 @@
  *
  * Sizes: an OSD's size is its statfs total (`kb` x 1024, bytes), or crush_weight x 2^40 for a
  * down-and-out OSD (kb = 0). Stored demand is `ceph df` STORED (client bytes; before Nautilus
- * `bytes_used`). Ratios are the osd dump's, rounded to 4 decimals (Ceph prints float32:
- * 0.949999988 is 0.95). Pools whose names the scenario format cannot hold (`.mgr`, `.rgw.root`:
- * a leading dot) are left out, and said so in a comment.
+ * `bytes_used`). Ratios are the osd dump's as printed (float32: 0.949999988 is 0.95), since
+ * MAX AVAIL is computed with them. Each OSD's month-0 use is written to `ceph.fill.osds`
+ * (fillLines). Pools whose names the scenario format cannot hold (`.mgr`, `.rgw.root`: a
+ * leading dot) are left out, and said so in a comment; their data is in the OSDs' use.
  * Errors (`ceph.state.missing`): no CRUSH tree (hosts unknown).
  */
 import type { Diagnostic } from '../diagnostics/types.js';
@@ -20,7 +21,6 @@ import type { CephOsd } from './osd-df.js';
 const IDENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const KINDS = new Set(['hdd', 'ssd', 'nvme']);
 const q = (s: string): string => JSON.stringify(s);
-const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
 
 export interface BaselineOptions {
   name: string;
@@ -32,6 +32,38 @@ export interface BaselineOptions {
   compute?: { hardware: string[]; nodes: string[]; openstack: string[]; demandComments: string[] };
 }
 
+/**
+ * `ceph.fill.osds`: every OSD's real use at month 0, so that planning the baseline gives
+ * `ceph df`'s MAX AVAIL at month 0 and not a higher figure. The pools' STORED x size leaves
+ * out what BlueStore itself takes beyond the pools' data (RocksDB/WAL, allocator metadata,
+ * pools left out of the scenario such as `.mgr`): on the siphon captures about 1 GiB of a 10 GiB
+ * OSD. get_rule_avail (src/mon/PGMap.cc) reads each OSD's statfs `kb_avail`, so the
+ * utilisation written is (kb - kb_avail) / kb, exactly, as a double.
+ *
+ * Planned OSD ids follow the scenario (storage/crush.ts buildCrushTree): the node groups'
+ * hosts in order, each host's disk entries in order, each entry's `count` OSDs in order. An
+ * OSD that reports kb = 0 (down and out) has no statfs and is left to the uniform fill.
+ */
+function fillLines(groups: readonly { hosts: string[]; osds: CephOsd[][]; disks: Map<string, unknown> }[], diskKey: (o: CephOsd) => string): string[] {
+  const out: string[] = [];
+  const down: string[] = [];
+  let id = 0;
+  for (const g of groups) {
+    g.hosts.forEach((host, h) => {
+      for (const key of g.disks.keys()) {
+        for (const o of (g.osds[h] ?? []).filter((x) => diskKey(x) === key)) {
+          if (o.totalBytes > 0) out.push(`      - { osd: ${id}, utilisation: ${(o.totalBytes - o.availBytes) / o.totalBytes} }   # observed: ${o.name} on ${host}, (kb - kb_avail) / kb`);
+          else down.push(`${o.name} (planned osd ${id})`);
+          id++;
+        }
+      }
+    });
+  }
+  if (out.length === 0) return [];
+  const head = ['  fill:   # observed: each OSD\'s use (ceph osd df), BlueStore\'s own space included: month-0 MAX AVAIL is ceph df\'s', '    osds:'];
+  return [...head, ...out, ...(down.length > 0 ? [`    # down, no statfs (kb = 0), left to the uniform fill: ${down.join(', ')}`] : [])];
+}
+
 export function cephBaselineYaml(state: CephClusterState, options: BaselineOptions): { yaml?: string; diagnostics: Diagnostic[] } {
   const buckets = state.osdDf.buckets.length > 0 ? state.osdDf.buckets : (state.crushTree?.buckets ?? []);
   const hosts = buckets.filter((b) => b.type === 'host');
@@ -40,21 +72,24 @@ export function cephBaselineYaml(state: CephClusterState, options: BaselineOptio
   }
   const osdById = new Map(state.osdDf.osds.map((o) => [o.id, o]));
   // hosts grouped by their disks: signature = sorted "class:bytes"
-  const groups = new Map<string, { hosts: string[]; disks: Map<string, { osd: CephOsd; count: number }> }>();
+  const groups = new Map<string, { hosts: string[]; osds: CephOsd[][]; disks: Map<string, { osd: CephOsd; count: number }> }>();
+  const diskKey = (o: CephOsd): string => `${o.deviceClass ?? 'unknown'}:${Math.round(o.installedBytes)}`;
   for (const h of hosts) {
     const osds = h.children.filter((c) => c >= 0).map((c) => osdById.get(c)).filter((o): o is CephOsd => o !== undefined);
     if (osds.length === 0) continue;
     const disks = new Map<string, { osd: CephOsd; count: number }>();
     for (const o of osds) {
-      const key = `${o.deviceClass ?? 'unknown'}:${Math.round(o.installedBytes)}`;
+      const key = diskKey(o);
       const d = disks.get(key);
       if (d) d.count++;
       else disks.set(key, { osd: o, count: 1 });
     }
     const sig = [...disks.entries()].map(([k, d]) => `${k}x${d.count}`).sort().join(',');
     const g = groups.get(sig);
-    if (g) g.hosts.push(h.name);
-    else groups.set(sig, { hosts: [h.name], disks });
+    if (g) {
+      g.hosts.push(h.name);
+      g.osds.push(osds);
+    } else groups.set(sig, { hosts: [h.name], osds: [osds], disks });
   }
   const L: string[] = [];
   L.push(`# Baseline imported by \`headroom import\` from ${options.sourceLabel}.`);
@@ -91,7 +126,9 @@ export function cephBaselineYaml(state: CephClusterState, options: BaselineOptio
   const nf = dump.nearfullRatio ?? CEPH_RATIO_DEFAULTS.nearfull;
   const bf = dump.backfillfullRatio ?? CEPH_RATIO_DEFAULTS.backfillfull;
   const full = dump.fullRatio ?? CEPH_RATIO_DEFAULTS.full;
-  L.push(`  ratios: { nearfull: ${round4(nf)}, backfillfull: ${round4(bf)}, full: ${round4(full)} }   # ${dump.fullRatio !== undefined ? 'observed: osd dump (float32, rounded)' : 'inferred: Ceph defaults (not in osd dump)'}`);
+  // written as read: Ceph keeps the ratios as float32 (0.95 is 0.949999988079071) and
+  // get_rule_avail computes with that value, so rounding would move MAX AVAIL by ~1e-8
+  L.push(`  ratios: { nearfull: ${nf}, backfillfull: ${bf}, full: ${full} }   # ${dump.fullRatio !== undefined ? 'observed: osd dump, float32 as Ceph computes with it (0.949999988 is 0.95)' : 'inferred: Ceph defaults (not in osd dump)'}`);
   const ruleNames = new Map<number, string>();
   const rulesOut: string[] = [];
   for (const r of state.rules ?? []) {
@@ -102,6 +139,7 @@ export function cephBaselineYaml(state: CephClusterState, options: BaselineOptio
     rulesOut.push(`    - { name: ${q(r.name)}, type: ${r.type}${fd}${take?.deviceClass && IDENT.test(take.deviceClass) ? `, deviceClass: ${take.deviceClass}` : ''} }   # observed: crush rule ${r.id}`);
   }
   if (rulesOut.length > 0) L.push('  rules:', ...rulesOut);
+  L.push(...fillLines([...groups.values()], diskKey));
   const poolsAt = L.push('  pools:') - 1;
   const skipped: string[] = [];
   const demand: string[] = [];
