@@ -22,7 +22,8 @@ describe('cephBaselineYaml', () => {
     const s = parsed.scenario!;
     // osd_df_tree.json: every OSD "kb":10481664 -> x 1024 = 10,733,223,936 bytes; 5 hosts of 2 OSDs
     expect(s.nodes).toEqual([expect.objectContaining({ role: 'storage', count: 5 })]);
-    expect(yaml).toContain('- { count: 2, size: 10733223936 B, kind: hdd, use: osd, deviceClass: hdd }');
+    // crush_weight 0.009796142578125 is not 10,733,223,936 / 2^40 = 0.0097618...: written, MAX AVAIL depends on it
+    expect(yaml).toContain('- { count: 2, size: 10733223936 B, kind: hdd, use: osd, deviceClass: hdd, crushWeight: 0.009796142578125 }');
     // osd_dump.json: mytestpool pool 2 size 3 min_size 2; df.json "stored":415
     expect(yaml).toContain('- { name: "mytestpool", type: replicated, size: 3, minSize: 2 }');
     expect(yaml).toContain('"mytestpool": 415 B   # observed: ceph df stored');

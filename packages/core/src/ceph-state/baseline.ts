@@ -73,7 +73,9 @@ export function cephBaselineYaml(state: CephClusterState, options: BaselineOptio
   const osdById = new Map(state.osdDf.osds.map((o) => [o.id, o]));
   // hosts grouped by their disks: signature = sorted "class:bytes"
   const groups = new Map<string, { hosts: string[]; osds: CephOsd[][]; disks: Map<string, { osd: CephOsd; count: number }> }>();
-  const diskKey = (o: CephOsd): string => `${o.deviceClass ?? 'unknown'}:${Math.round(o.installedBytes)}`;
+  // the CRUSH weight is part of a disk's identity only when it is not the size in TiB
+  const weightOf = (o: CephOsd): number | undefined => (o.installedFrom === 'kb' && Math.abs(o.crushWeight - o.installedBytes / 2 ** 40) > 1e-12 * o.crushWeight ? o.crushWeight : undefined);
+  const diskKey = (o: CephOsd): string => `${o.deviceClass ?? 'unknown'}:${Math.round(o.installedBytes)}:${weightOf(o) ?? ''}`;
   for (const h of hosts) {
     const osds = h.children.filter((c) => c >= 0).map((c) => osdById.get(c)).filter((o): o is CephOsd => o !== undefined);
     if (osds.length === 0) continue;
@@ -107,12 +109,12 @@ export function cephBaselineYaml(state: CephClusterState, options: BaselineOptio
     L.push('    cpu: { model: "PLACEHOLDER", sockets: 1, coresPerSocket: 16, threadsPerCore: 2 }   # PLACEHOLDER: not in any Ceph output');
     L.push('    memory: { size: 128 GiB }   # PLACEHOLDER: not in any Ceph output');
     L.push('    disks:');
-    for (const d of g.disks.values()) {
+    for (const [key, d] of g.disks) {
       const cls = d.osd.deviceClass;
       const kind = cls && KINDS.has(cls) ? cls : 'ssd';
       const from = d.osd.installedFrom === 'kb' ? `osd df kb x 1024 of ${d.osd.name}` : `crush_weight ${d.osd.crushWeight} x 2^40 of ${d.osd.name} (down: kb = 0)`;
-      const clsPart = cls && IDENT.test(cls) ? `, deviceClass: ${cls}` : '';
-      L.push(`      - { count: ${d.count}, size: ${Math.round(d.osd.installedBytes)} B, kind: ${kind}, use: osd${clsPart} }   # observed: ${from}${cls && KINDS.has(cls) ? '' : `; kind PLACEHOLDER (device class ${cls ?? 'none'})`}`);
+      const clsPart = (cls && IDENT.test(cls) ? `, deviceClass: ${cls}` : '') + (key.endsWith(':') ? '' : `, crushWeight: ${d.osd.crushWeight}`);
+      L.push(`      - { count: ${d.count}, size: ${Math.round(d.osd.installedBytes)} B, kind: ${kind}, use: osd${clsPart} }   # observed: ${from}${key.endsWith(':') ? '' : ', crush_weight of osd df'}${cls && KINDS.has(cls) ? '' : `; kind PLACEHOLDER (device class ${cls ?? 'none'})`}`);
     }
     nodes.push(`  - { role: storage, hardware: ${key}, count: ${g.hosts.length} }`);
   }

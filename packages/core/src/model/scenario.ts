@@ -40,6 +40,8 @@ export interface DiskSpec {
   use: DiskUse;
   /** CRUSH device class of the OSDs on these disks (use osd); absent means the disk kind (nvme, ssd, hdd), as Ceph detects it. */
   deviceClass?: string;
+  /** CRUSH weight of each OSD on these disks, TiB; absent means sizeBytes / 2^40. */
+  crushWeight?: number;
 }
 
 export interface NicSpec {

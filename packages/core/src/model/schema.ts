@@ -74,6 +74,12 @@ export const DiskSchema = z.strictObject({
   deviceClass: identifier
     .optional()
     .describe('CRUSH device class of the OSDs on these disks (use: osd); default the disk kind (nvme, ssd, hdd), as Ceph detects it'),
+  crushWeight: z
+    .number()
+    .gt(0)
+    .max(1e6)
+    .optional()
+    .describe('CRUSH weight of each OSD on these disks, TiB (use: osd); default size / 2^40 (osd_crush_initial_weight -1). `ceph osd df` crush_weight, when it is not the size (rounded, or set by hand): MAX AVAIL depends on it'),
 });
 
 export const NicSchema = z.strictObject({

@@ -11,12 +11,13 @@ import { defaultMinSize } from './normalize.js';
 
 type CephFile = ScenarioFileOutput['ceph'];
 
-/** Copies each disk's `deviceClass` (when given) onto the normalized hardware, disk by disk (inventory entries without a `disks:` override have none). */
+/** Copies each disk's `deviceClass` and `crushWeight` (when given) onto the normalized hardware, disk by disk (inventory entries without a `disks:` override have none). */
 export function applyDeviceClasses(hardware: Record<string, HardwareModel>, file: ScenarioFileOutput['hardware']): void {
   for (const [name, h] of Object.entries(file)) {
     (h.disks ?? []).forEach((d, i) => {
       const disk = hardware[name]?.disks[i];
       if (disk && d.deviceClass !== undefined) disk.deviceClass = d.deviceClass;
+      if (disk && d.crushWeight !== undefined) disk.crushWeight = d.crushWeight;
     });
   }
 }

@@ -20,7 +20,7 @@ export interface CrushOsd {
   deviceClass: string;
   kind: DiskKind;
   sizeBytes: number;
-  /** CRUSH weight: sizeBytes / 2^40 (size in TiB, osd_crush_initial_weight -1). */
+  /** CRUSH weight: the disk's `crushWeight`, else sizeBytes / 2^40 (size in TiB, osd_crush_initial_weight -1). */
   crushWeight: number;
 }
 
@@ -72,7 +72,7 @@ export function buildCrushTree(scenario: Scenario, hosts: readonly Host[]): Crus
       for (let i = 0; i < d.count; i++) {
         const osd: CrushOsd = {
           id: tree.osds.length, host: h.name, rack: h.rack, deviceClass: deviceClassOf(d), kind: d.kind,
-          sizeBytes: d.sizeBytes, crushWeight: crushWeightTiB(d.sizeBytes),
+          sizeBytes: d.sizeBytes, crushWeight: d.crushWeight ?? crushWeightTiB(d.sizeBytes),
         };
         if (h.zone !== undefined) osd.zone = h.zone;
         host.osds.push(osd);
