@@ -76,11 +76,11 @@ export function renderCephDfText(rows: readonly PoolMaxAvail[], read: CephStateR
   const head = ['pool', 'rule', 'class', 'OSDs', 'rate', 'headroom MAX AVAIL', 'ceph df MAX AVAIL', 'difference', 'at backfillfull', 'storable (perfect placement)'];
   const body = rows.map((r) => [
     r.pool, String(r.ruleId), r.deviceClass ?? '-', String(r.osdCount), String(Number(r.rawUsedRate.toFixed(4))),
-    `${r.maxAvailBytes} B (${fmt(r.maxAvailBytes, 'binary')})`,
+    r.maxAvailBytes === undefined ? 'unknown (rule\'s OSDs unknown)' : `${r.maxAvailBytes} B (${fmt(r.maxAvailBytes, 'binary')})`,
     r.cephMaxAvailBytes === undefined ? '(no ceph df)' : `${r.cephMaxAvailBytes} B (${fmt(r.cephMaxAvailBytes, 'binary')})`,
     r.differenceBytes === undefined ? '-' : `${r.differenceBytes >= 0 ? '+' : ''}${r.differenceBytes} B (${r.relativeDifference!.toExponential(1)})`,
-    fmt(r.safeMaxAvailBytes, 'binary'),
-    r.storableBytes === undefined ? '- (no failure domains in the outputs)' : fmt(r.storableBytes, 'binary'),
+    r.safeMaxAvailBytes === undefined ? 'unknown' : fmt(r.safeMaxAvailBytes, 'binary'),
+    r.storableBytes === undefined ? (r.unknown !== undefined ? 'unknown' : '- (no failure domains in the outputs)') : fmt(r.storableBytes, 'binary'),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const row = (cells: string[]): string => cells.map((c, i) => (i >= 1 && i <= 4 ? padL(c, widths[i]!) : pad(c, widths[i]!))).join('  ').trimEnd();
