@@ -15,7 +15,7 @@
  */
 import type { Diagnostic } from '../diagnostics/types.js';
 import { CEPH_RATIO_DEFAULTS } from '../model/scenario.js';
-import type { CephClusterState } from './reproduce.js';
+import { type CephClusterState, reproduceMaxAvail } from './reproduce.js';
 import type { CephOsd } from './osd-df.js';
 
 const IDENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -140,6 +140,20 @@ export function cephBaselineYaml(state: CephClusterState, options: BaselineOptio
     const fd = r.failureDomain === 'host' || r.failureDomain === 'rack' ? `, failureDomain: ${r.failureDomain}` : '';
     rulesOut.push(`    - { name: ${q(r.name)}, type: ${r.type}${fd}${take?.deviceClass && IDENT.test(take.deviceClass) ? `, deviceClass: ${take.deviceClass}` : ''} }   # observed: crush rule ${r.id}`);
   }
+  // without a rule dump: the rule each pool's outputs prove (reproduce.ts ruleFor), or unknown
+  const unknownRule = new Map<number, string>();
+  if (!state.rules) {
+    for (const row of reproduceMaxAvail(state)) {
+      if (ruleNames.has(row.ruleId) || unknownRule.has(row.ruleId)) continue;
+      if (row.unknown !== undefined) unknownRule.set(row.ruleId, row.unknown);
+      else if (row.deviceClass && IDENT.test(row.deviceClass)) {
+        const pool = dump.pools.find((p) => p.id === row.poolId);
+        const name = `rule-${row.ruleId}`;
+        ruleNames.set(row.ruleId, name);
+        rulesOut.push(`    - { name: ${q(name)}, type: ${pool?.type ?? 'replicated'}, deviceClass: ${row.deviceClass} }   # inferred: ${row.inferred.find((s) => s.startsWith(`rule ${row.ruleId} `)) ?? 'no rule dump'}`);
+      }
+    }
+  }
   if (rulesOut.length > 0) L.push('  rules:', ...rulesOut);
   L.push(...fillLines([...groups.values()], diskKey));
   const poolsAt = L.push('  pools:') - 1;
@@ -154,6 +168,8 @@ export function cephBaselineYaml(state: CephClusterState, options: BaselineOptio
     const rulePart = rule ? `, rule: ${q(rule)}` : '';
     if (p.type === 'erasure' && p.k !== undefined && p.m !== undefined) L.push(`    - { name: ${q(p.name)}, type: erasure, k: ${p.k}, m: ${p.m}, minSize: ${p.minSize}${rulePart} }   # observed: osd dump pool ${p.id}`);
     else L.push(`    - { name: ${q(p.name)}, type: replicated, size: ${p.size}, minSize: ${Math.min(p.minSize, p.size)}${rulePart} }   # observed: osd dump pool ${p.id}${rule ? '' : `; rule ${p.ruleId} not in a rule dump: the default rule`}`);
+    const unknown = unknownRule.get(p.ruleId);
+    if (unknown !== undefined) L.push(`      # PLACEHOLDER rule: ${unknown}`);
     const stored = state.df?.pools.find((d) => d.id === p.id)?.storedBytes;
     if (stored !== undefined) demand.push(`    ${q(p.name)}: ${stored} B   # observed: ceph df ${state.df?.nautilusOrLater ? 'stored' : 'bytes_used (pre-Nautilus)'}`);
   }

@@ -75,3 +75,16 @@ describe('import --ceph, then plan: month-0 MAX AVAIL is ceph df\'s', () => {
     expect(plan.storage.ceph?.pools.map((p) => [p.name, p.maxAvailBytes])).toEqual([['mytestpool', 33_760_381_184], ['mynewpoolname', 33_760_381_184]]);
   });
 });
+
+describe('import --ceph without a rule dump', () => {
+  it('ceph-lab-pacific-clean: the rules the outputs prove are written (rule-1 hdd, rule-2 ssd, rule-3 EC hdd) and the plan still gives ceph df\'s MAX AVAIL', () => {
+    const dir = join(CEPH, 'ceph-lab-pacific-clean');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'ceph_osd_crush_rule_dump.json').map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') }));
+    const state = readCephState(files).state!;
+    const yaml = cephBaselineYaml(state, { name: 'lab', start: '2026-12', sourceLabel: 'lab' }).yaml!;
+    expect(yaml).toContain('- { name: "rule-1", type: replicated, deviceClass: hdd }   # inferred: rule 1 is not in a rule dump: class hdd under default is the only OSD set');
+    const plan = evaluate(parseScenario(yaml, { fileName: 'lab.yaml' }).scenario!);
+    const rows = reproduceMaxAvail(state);
+    expect(plan.storage.ceph?.pools.map((p) => [p.name, p.maxAvailBytes])).toEqual(rows.map((r) => [r.pool, r.maxAvailBytes]));
+  });
+});
