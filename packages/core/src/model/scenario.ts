@@ -129,8 +129,11 @@ export interface OpenStackPolicy {
  * <pool> erasure` does); `bulk` is the pool's bulk flag for the pg_autoscaler.
  */
 export type CephPool =
-  | { name: string; type: 'replicated'; size: number; minSize: number; share: number; rule?: string; bulk?: boolean }
-  | { name: string; type: 'erasure'; k: number; m: number; minSize: number; share: number; rule?: string; bulk?: boolean };
+  | { name: string; type: 'replicated'; size: number; minSize: number; share: number; rule?: string; bulk?: boolean; application?: PoolApplication }
+  | { name: string; type: 'erasure'; k: number; m: number; minSize: number; share: number; rule?: string; bulk?: boolean; application?: PoolApplication; allowEcOverwrites?: boolean };
+
+/** What uses a pool (`ceph osd pool application enable <pool> rbd|cephfs|rgw`). */
+export type PoolApplication = 'rbd' | 'cephfs' | 'rgw';
 
 /**
  * A CRUSH rule: `step take default[~class]`, `step chooseleaf firstn|indep 0 type <failureDomain>`.

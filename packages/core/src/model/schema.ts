@@ -212,6 +212,10 @@ function poolCephFields() {
       .optional()
       .describe('Name of the CRUSH rule in ceph.rules; default replicated_rule (replicated pools) or a rule named after the pool (erasure pools, as ceph osd pool create does)'),
     bulk: z.boolean().default(false).describe('The pool\'s bulk flag: the pg_autoscaler gives it a full complement of PGs from the start (default false)'),
+    application: z
+      .enum(['rbd', 'cephfs', 'rgw'])
+      .optional()
+      .describe('What uses the pool (ceph osd pool application enable): rbd (Cinder, Nova, Glance), cephfs (Manila), rgw (object storage). An erasure pool for rbd or cephfs needs allowEcOverwrites and a replicated pool of the same application for its metadata'),
   };
 }
 
@@ -244,6 +248,7 @@ const ErasurePoolSchema = z.strictObject({
   k: int().min(1).max(32).describe('Data chunks'),
   m: int().min(1).max(16).describe('Coding chunks'),
   minSize: int().min(1).max(48).optional().describe('Shards needed to serve I/O; default k + min(1, m - 1)'),
+  allowEcOverwrites: z.boolean().optional().describe('allow_ec_overwrites (ceph osd pool set <pool> allow_ec_overwrites true; default false): needed by RBD and CephFS on an erasure pool'),
   share: z.number().min(0).max(1).optional().describe('Fraction of the raw capacity planned for this pool; pools without a share split the rest evenly'),
   ...poolCephFields(),
 });
