@@ -223,6 +223,8 @@ export interface Demand {
   growth: Growth;
   /** Floating IPs in use at month 0 (grows with `growth`); absent when not planned. */
   floatingIps?: number;
+  /** Routers with an external gateway at month 0 (grows with `growth`): one pool address each. */
+  routers?: number;
 }
 
 /** Minimum hardware per role; `undefined` means no requirement. */

@@ -379,6 +379,7 @@ export const ScenarioFileSchema = z
           .describe("Directory of a running cluster's `ceph ... -f json` outputs, relative to the scenario file and inside its folder (or an --allow-path folder): month-0 stored data per pool from its `ceph df` (STORED); demand.storage entries win"),
         growth: GrowthSchema.prefault({ kind: 'compound', perMonth: 0 }),
         floatingIps: int().min(0).optional().describe('Floating IPs in use at month 0 (grows with growth); the provider allocation pools must hold them'),
+        routers: int().min(0).optional().describe('Neutron routers with an external gateway at month 0 (grows with growth): each router gateway port takes one address of the provider allocation pools'),
       })
       .prefault({}),
     policy: z
