@@ -14,6 +14,23 @@ const deps: CephCliDeps = { ...defaultCephCliDeps, loadCephCore: () => import('.
 const realIo = () => ({ ...memoryIo({}, { cwd: CEPH }), readFile: (p: string) => readFile(p, 'utf8') });
 
 describe('headroom ceph df', () => {
+  it('ceph-lab-pacific-clean (df + df detail, osd df + osd df tree of one cluster): read as one, exit 0', async () => {
+    const io = realIo();
+    expect(await cephDfCommand(io, deps, ['ceph-lab-pacific-clean'], { format: 'text' })).toBe(0);
+    // ceph_df_detail.json volumes "max_avail": 24913567744; ours 24913566718 (-1026 B, float32)
+    expect(io.out()).toMatch(/volumes +1 +hdd +11 +3 +24913566718 B \(23\.20 GiB\) +24913567744 B/);
+    expect(io.err()).toBe('');
+  });
+
+  it('without the rule dump, df or autoscale-status: the MAX AVAIL is printed as unknown', async () => {
+    const dir = join(CEPH, 'ceph-lab-pacific-clean');
+    const io = realIo();
+    const files = ['ceph_osd_df_tree.json', 'ceph_osd_dump.json'].map((f) => join(dir, f));
+    expect(await cephDfCommand(io, deps, files, { format: 'text' })).toBe(0);
+    expect(io.out()).toMatch(/volumes +1 +\? +\? +3 +unknown \(rule's OSDs unknown\)/);
+    expect(io.out()).toContain('2 device classes (hdd, ssd); no output tells which it takes: MAX AVAIL unknown');
+  });
+
   it('a directory: every pool beside ceph df, exit 0 (monasca-luminous, one host down)', async () => {
     const io = realIo();
     expect(await cephDfCommand(io, deps, ['monasca-luminous'], { format: 'text' })).toBe(0);

@@ -75,18 +75,18 @@ export function renderCephDfText(rows: readonly PoolMaxAvail[], read: CephStateR
   lines.push('');
   const head = ['pool', 'rule', 'class', 'OSDs', 'rate', 'headroom MAX AVAIL', 'ceph df MAX AVAIL', 'difference', 'at backfillfull', 'storable (perfect placement)'];
   const body = rows.map((r) => [
-    r.pool, String(r.ruleId), r.deviceClass ?? '-', String(r.osdCount), String(Number(r.rawUsedRate.toFixed(4))),
-    `${r.maxAvailBytes} B (${fmt(r.maxAvailBytes, 'binary')})`,
+    r.pool, String(r.ruleId), r.deviceClass ?? (r.unknown !== undefined ? '?' : '-'), r.unknown !== undefined ? '?' : String(r.osdCount), String(Number(r.rawUsedRate.toFixed(4))),
+    r.maxAvailBytes === undefined ? 'unknown (rule\'s OSDs unknown)' : `${r.maxAvailBytes} B (${fmt(r.maxAvailBytes, 'binary')})`,
     r.cephMaxAvailBytes === undefined ? '(no ceph df)' : `${r.cephMaxAvailBytes} B (${fmt(r.cephMaxAvailBytes, 'binary')})`,
     r.differenceBytes === undefined ? '-' : `${r.differenceBytes >= 0 ? '+' : ''}${r.differenceBytes} B (${r.relativeDifference!.toExponential(1)})`,
-    fmt(r.safeMaxAvailBytes, 'binary'),
-    r.storableBytes === undefined ? '- (no failure domains in the outputs)' : fmt(r.storableBytes, 'binary'),
+    r.safeMaxAvailBytes === undefined ? 'unknown' : fmt(r.safeMaxAvailBytes, 'binary'),
+    r.storableBytes === undefined ? (r.unknown !== undefined ? 'unknown' : '- (no failure domains in the outputs)') : fmt(r.storableBytes, 'binary'),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const row = (cells: string[]): string => cells.map((c, i) => (i >= 1 && i <= 4 ? padL(c, widths[i]!) : pad(c, widths[i]!))).join('  ').trimEnd();
   lines.push(row(head), ...body.map(row));
   const inferred = [...new Set(rows.flatMap((r) => r.inferred))];
-  if (inferred.length > 0) lines.push('', 'inferred (outputs missing):', ...inferred.map((s) => `  - ${s}`));
+  if (inferred.length > 0) lines.push('', 'inferred or noted (outputs missing, degraded PGs):', ...inferred.map((s) => `  - ${s}`));
   lines.push('', 'MAX AVAILs of pools on one rule are alternatives, not to be added up.');
   return `${lines.join('\n')}\n`;
 }

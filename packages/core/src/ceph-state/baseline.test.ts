@@ -22,12 +22,15 @@ describe('cephBaselineYaml', () => {
     const s = parsed.scenario!;
     // osd_df_tree.json: every OSD "kb":10481664 -> x 1024 = 10,733,223,936 bytes; 5 hosts of 2 OSDs
     expect(s.nodes).toEqual([expect.objectContaining({ role: 'storage', count: 5 })]);
-    expect(yaml).toContain('- { count: 2, size: 10733223936 B, kind: hdd, use: osd, deviceClass: hdd }');
+    // crush_weight 0.009796142578125 is not 10,733,223,936 / 2^40 = 0.0097618...: written, MAX AVAIL depends on it
+    expect(yaml).toContain('- { count: 2, size: 10733223936 B, kind: hdd, use: osd, deviceClass: hdd, crushWeight: 0.009796142578125 }');
     // osd_dump.json: mytestpool pool 2 size 3 min_size 2; df.json "stored":415
     expect(yaml).toContain('- { name: "mytestpool", type: replicated, size: 3, minSize: 2 }');
     expect(yaml).toContain('"mytestpool": 415 B   # observed: ceph df stored');
-    // full_ratio 0.949999988079071 -> 0.95 (float32)
-    expect(yaml).toContain('ratios: { nearfull: 0.85, backfillfull: 0.9, full: 0.95 }');
+    // written as read (float32 0.95 = 0.949999988079071): get_rule_avail computes with it
+    expect(yaml).toContain('ratios: { nearfull: 0.8500000238418579, backfillfull: 0.8999999761581421, full: 0.949999988079071 }');
+    // osd_df_tree.json osd.9: kb 10481664, kb_avail 10414820 -> (10481664 - 10414820) / 10481664
+    expect(yaml).toContain(`- { osd: 0, utilisation: ${(10481664 - 10414820) / 10481664} }   # observed: osd.9 on ceph-osd-01`);
     expect(yaml).toContain('left out (a scenario pool name cannot start with "."): .mgr');
     expect(yaml).toContain('# PLACEHOLDER: not in any Ceph output');
   });

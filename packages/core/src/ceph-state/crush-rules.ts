@@ -38,8 +38,13 @@ export function parseCrushRuleDump(text: string, fileName: string): ParsedOutput
   if (r.value === undefined) return { diagnostics: r.diagnostics };
   const kind = detectCephCommand(r.value);
   if (kind !== 'osd crush rule dump') return { diagnostics: [...r.diagnostics, wrongCommand(fileName, COMMAND_LINE['osd crush rule dump'], found(kind))] };
+  return { data: readRules(r.value as unknown[]), diagnostics: r.diagnostics };
+}
+
+/** The rules of a rule dump, or of `osd crush dump`'s `rules` (the same dumper). */
+function readRules(list: readonly unknown[]): CephStateRule[] {
   const rules: CephStateRule[] = [];
-  for (const raw of r.value as unknown[]) {
+  for (const raw of list) {
     if (!isObj(raw)) continue;
     const id = num(raw.rule_id) ?? -1;
     const rule: CephStateRule = { id, name: str(raw.rule_name) ?? `rule ${id}`, type: num(raw.type) === 3 ? 'erasure' : 'replicated', takes: [] };
@@ -58,5 +63,72 @@ export function parseCrushRuleDump(text: string, fileName: string): ParsedOutput
     }
     rules.push(rule);
   }
-  return { data: rules, diagnostics: r.diagnostics };
+  return rules;
+}
+
+/** Parses `ceph osd crush dump -f json`: its `rules`, read as a rule dump. */
+export function parseCrushDumpRules(text: string, fileName: string): ParsedOutput<CephStateRule[]> {
+  const r = parseCephJsonText(text, fileName, COMMAND_LINE['osd crush dump']);
+  if (r.value === undefined) return { diagnostics: r.diagnostics };
+  const kind = detectCephCommand(r.value);
+  if (kind !== 'osd crush dump' || !isObj(r.value)) return { diagnostics: [...r.diagnostics, wrongCommand(fileName, COMMAND_LINE['osd crush dump'], found(kind))] };
+  return { data: readRules(r.value.rules as unknown[]), diagnostics: r.diagnostics };
+}
+
+/** One row of `ceph osd pool autoscale-status -f json`. */
+export interface CephAutoscaleRow {
+  poolId: number;
+  pool: string;
+  /** The CRUSH root the pool's rule takes (a class's shadow root has its own id). */
+  crushRootId: number;
+  /** Sum of the statfs totals (kb x 1024) of the OSDs under that root, bytes. */
+  subtreeCapacityBytes: number;
+}
+
+/**
+ * Parses `ceph osd pool autoscale-status -f json` (src/pybind/mgr/pg_autoscaler/module.py:
+ * `subtree_capacity` is root_map[root].capacity, the sum of osd_stats kb x 1024 over the
+ * OSDs of the pool's CRUSH root; `crush_root_id` is that root, a shadow root per class).
+ */
+export function parseAutoscaleStatus(text: string, fileName: string): ParsedOutput<CephAutoscaleRow[]> {
+  const r = parseCephJsonText(text, fileName, COMMAND_LINE['osd pool autoscale-status']);
+  if (r.value === undefined) return { diagnostics: r.diagnostics };
+  const kind = detectCephCommand(r.value);
+  if (kind !== 'osd pool autoscale-status') return { diagnostics: [...r.diagnostics, wrongCommand(fileName, COMMAND_LINE['osd pool autoscale-status'], found(kind))] };
+  const rows: CephAutoscaleRow[] = [];
+  for (const p of r.value as unknown[]) {
+    if (!isObj(p)) continue;
+    const poolId = num(p.pool_id);
+    const crushRootId = num(p.crush_root_id);
+    const cap = num(p.subtree_capacity);
+    if (poolId === undefined || crushRootId === undefined || cap === undefined) continue;
+    rows.push({ poolId, pool: str(p.pool_name) ?? String(poolId), crushRootId, subtreeCapacityBytes: cap });
+  }
+  return { data: rows, diagnostics: r.diagnostics };
+}
+
+/** Object copies of one pool (`ceph pg dump pools -f json`, stat_sum). */
+export interface CephPoolCopies {
+  poolId: number;
+  /** num_object_copies: objects x size (x k+m shards for EC). */
+  objectCopies: number;
+  /** num_objects_degraded: copies missing or stale while PGs are degraded. */
+  degradedCopies: number;
+}
+
+/** Parses `ceph pg dump pools -f json`: object copies and degraded copies per pool. */
+export function parsePgDumpPools(text: string, fileName: string): ParsedOutput<CephPoolCopies[]> {
+  const r = parseCephJsonText(text, fileName, COMMAND_LINE['pg dump pools']);
+  if (r.value === undefined) return { diagnostics: r.diagnostics };
+  const kind = detectCephCommand(r.value);
+  if (kind !== 'pg dump pools') return { diagnostics: [...r.diagnostics, wrongCommand(fileName, COMMAND_LINE['pg dump pools'], found(kind))] };
+  const list = Array.isArray(r.value) ? r.value : isObj(r.value) && Array.isArray(r.value.pool_stats) ? r.value.pool_stats : [];
+  const rows: CephPoolCopies[] = [];
+  for (const p of list as unknown[]) {
+    if (!isObj(p) || !isObj(p.stat_sum)) continue;
+    const poolId = num(p.poolid);
+    if (poolId === undefined) continue;
+    rows.push({ poolId, objectCopies: num(p.stat_sum.num_object_copies) ?? 0, degradedCopies: num(p.stat_sum.num_objects_degraded) ?? 0 });
+  }
+  return { data: rows, diagnostics: r.diagnostics };
 }

@@ -25,6 +25,8 @@ export interface CephDfPool {
   objects?: number;
   /** MAX AVAIL as Ceph printed it, bytes. */
   maxAvailBytes?: number;
+  /** `avail_raw` (df detail, Nautilus and later): the rule's raw avail, bytes. */
+  availRawBytes?: number;
   /** `percent_used` as a fraction 0..1 (divided by 100 for pre-Nautilus outputs). */
   percentUsedFraction?: number;
 }
@@ -38,6 +40,8 @@ export interface CephDfTotals {
 export interface CephDf {
   /** `stored` present: Nautilus (14) or later. */
   nautilusOrLater: boolean;
+  /** `ceph df detail` (pool stats carry quota_objects / quota_bytes). */
+  detail: boolean;
   totals: CephDfTotals;
   byClass: Record<string, CephDfTotals>;
   pools: CephDfPool[];
@@ -75,11 +79,14 @@ export function parseCephDf(text: string, fileName: string): ParsedOutput<CephDf
     if (objects !== undefined) pool.objects = objects;
     const maxAvail = num(s.max_avail);
     if (maxAvail !== undefined) pool.maxAvailBytes = maxAvail;
+    const availRaw = num(s.avail_raw);
+    if (availRaw !== undefined) pool.availRawBytes = availRaw;
     const pct = num(s.percent_used);
     if (pct !== undefined) pool.percentUsedFraction = nautilusOrLater ? pct : pct / 100;
     pools.push(pool);
   }
   const byClass: Record<string, CephDfTotals> = {};
   if (isObj(v.stats_by_class)) for (const [c, s] of Object.entries(v.stats_by_class)) if (isObj(s)) byClass[c] = totals(s);
-  return { data: { nautilusOrLater, totals: totals(v.stats as Obj), byClass, pools }, diagnostics: r.diagnostics };
+  const detail = rawPools.some((p) => isObj(p.stats) && ('quota_objects' in p.stats || 'quota_bytes' in p.stats));
+  return { data: { nautilusOrLater, detail, totals: totals(v.stats as Obj), byClass, pools }, diagnostics: r.diagnostics };
 }

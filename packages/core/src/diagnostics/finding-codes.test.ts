@@ -109,6 +109,8 @@ function handBuilt(): void {
       ],
     },
   }));
+  // an EC pool for RBD without overwrites and without a replicated rbd pool
+  evaluateAs('EC rbd pool without overwrites or metadata pool', makeScenario({ ceph: { ...base.ceph, pools: [{ name: 'ec', type: 'erasure', k: 2, m: 1, minSize: 2, share: 1, application: 'rbd' }] } }));
   evaluateAs('pg_num above mon_max_pg_per_osd', makeScenario({ ceph: { ...base.ceph, pgs: { targetPerOsd: 100, maxPerOsd: 10 } } }));
   // unequal storage hosts: MAX AVAIL overstates what CRUSH can place
   const hw2 = baseHardware();

@@ -15,6 +15,7 @@ import { explainPlan } from '../explain/explain.js';
 import { sortFindings, summarize } from './findings.js';
 import { expandHosts } from '../fleet/hosts.js';
 import { planHeadline } from './headline.js';
+import { poolApplicationFindings } from './pool-applications.js';
 import { findUnresolvedReferences } from './references.js';
 import { PLAN_SCHEMA_VERSION, type FleetSummary, type PlanResult } from '../model/plan.js';
 
@@ -97,6 +98,7 @@ export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Pla
   const racks = rackElevations(scenario, hosts.hosts, withoutPurchases ? null : procurement);
   const findings = sortFindings([
     ...references,
+    ...poolApplicationFindings(scenario),
     ...hosts.findings,
     ...stitchFindings(epochs.map((e) => ({ epoch: e.epoch, findings: e.findings })), scenario.start),
     ...roles.findings,

@@ -131,6 +131,8 @@ export interface NetworkConfig {
   traffic: NetworkTraffic;
   /** Link utilisation (0..1) that ends a bandwidth runway (default 0.8). */
   bandwidthThreshold: number;
+  /** ML2/OVS DVR: one floating IP agent gateway port per compute host on the external network. */
+  dvr?: boolean;
 }
 
 /** The special link name of the BMC port. */

@@ -115,6 +115,10 @@ export function networkSchema(quantity: BitrateQuantity) {
         .prefault({})
         .describe('Traffic the links must carry'),
       bandwidthThreshold: z.number().gt(0).lte(1).default(0.8).describe('Link utilisation that ends a bandwidth runway (default 0.8)'),
+      dvr: z
+        .boolean()
+        .optional()
+        .describe('Neutron distributed virtual routing (ML2/OVS, enable_distributed_routing): every compute host runs a floating IP agent gateway port with an address of the provider allocation pools (default false)'),
     })
     .describe('Network layout: networks, VIPs, switches, per-role ports, bonds and VLANs');
 }

@@ -44,8 +44,14 @@ export interface AddressUsage {
 export interface FloatingIpPlan {
   /** Addresses in the allocation pools of provider networks. */
   poolAddresses: number | null;
-  /** ceil(floatingIps x growth factor), per horizon month. */
+  /** Addresses needed per horizon month: floating IPs + router gateways + FIP agent gateways. */
   demandByMonth: number[];
+  /** ceil(floatingIps x growth factor), per month. */
+  floatingIpsByMonth: number[];
+  /** ceil(routers x growth factor), per month: one router gateway port each. */
+  routerGatewaysByMonth: number[];
+  /** Compute hosts per month with DVR (one floating IP agent gateway each), else 0. */
+  agentGatewaysByMonth: number[];
   exhaustedMonth: number | null;
 }
 

@@ -40,6 +40,8 @@ export interface DiskSpec {
   use: DiskUse;
   /** CRUSH device class of the OSDs on these disks (use osd); absent means the disk kind (nvme, ssd, hdd), as Ceph detects it. */
   deviceClass?: string;
+  /** CRUSH weight of each OSD on these disks, TiB; absent means sizeBytes / 2^40. */
+  crushWeight?: number;
 }
 
 export interface NicSpec {
@@ -127,8 +129,11 @@ export interface OpenStackPolicy {
  * <pool> erasure` does); `bulk` is the pool's bulk flag for the pg_autoscaler.
  */
 export type CephPool =
-  | { name: string; type: 'replicated'; size: number; minSize: number; share: number; rule?: string; bulk?: boolean }
-  | { name: string; type: 'erasure'; k: number; m: number; minSize: number; share: number; rule?: string; bulk?: boolean };
+  | { name: string; type: 'replicated'; size: number; minSize: number; share: number; rule?: string; bulk?: boolean; application?: PoolApplication }
+  | { name: string; type: 'erasure'; k: number; m: number; minSize: number; share: number; rule?: string; bulk?: boolean; application?: PoolApplication; allowEcOverwrites?: boolean };
+
+/** What uses a pool (`ceph osd pool application enable <pool> rbd|cephfs|rgw`). */
+export type PoolApplication = 'rbd' | 'cephfs' | 'rgw';
 
 /**
  * A CRUSH rule: `step take default[~class]`, `step chooseleaf firstn|indep 0 type <failureDomain>`.
@@ -218,6 +223,8 @@ export interface Demand {
   growth: Growth;
   /** Floating IPs in use at month 0 (grows with `growth`); absent when not planned. */
   floatingIps?: number;
+  /** Routers with an external gateway at month 0 (grows with `growth`): one pool address each. */
+  routers?: number;
 }
 
 /** Minimum hardware per role; `undefined` means no requirement. */

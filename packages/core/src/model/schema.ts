@@ -74,6 +74,12 @@ export const DiskSchema = z.strictObject({
   deviceClass: identifier
     .optional()
     .describe('CRUSH device class of the OSDs on these disks (use: osd); default the disk kind (nvme, ssd, hdd), as Ceph detects it'),
+  crushWeight: z
+    .number()
+    .gt(0)
+    .max(1e6)
+    .optional()
+    .describe('CRUSH weight of each OSD on these disks, TiB (use: osd); default size / 2^40 (osd_crush_initial_weight -1). `ceph osd df` crush_weight, when it is not the size (rounded, or set by hand): MAX AVAIL depends on it'),
 });
 
 export const NicSchema = z.strictObject({
@@ -206,6 +212,10 @@ function poolCephFields() {
       .optional()
       .describe('Name of the CRUSH rule in ceph.rules; default replicated_rule (replicated pools) or a rule named after the pool (erasure pools, as ceph osd pool create does)'),
     bulk: z.boolean().default(false).describe('The pool\'s bulk flag: the pg_autoscaler gives it a full complement of PGs from the start (default false)'),
+    application: z
+      .enum(['rbd', 'cephfs', 'rgw'])
+      .optional()
+      .describe('What uses the pool (ceph osd pool application enable): rbd (Cinder, Nova, Glance), cephfs (Manila), rgw (object storage). An erasure pool for rbd or cephfs needs allowEcOverwrites and a replicated pool of the same application for its metadata'),
   };
 }
 
@@ -238,6 +248,7 @@ const ErasurePoolSchema = z.strictObject({
   k: int().min(1).max(32).describe('Data chunks'),
   m: int().min(1).max(16).describe('Coding chunks'),
   minSize: int().min(1).max(48).optional().describe('Shards needed to serve I/O; default k + min(1, m - 1)'),
+  allowEcOverwrites: z.boolean().optional().describe('allow_ec_overwrites (ceph osd pool set <pool> allow_ec_overwrites true; default false): needed by RBD and CephFS on an erasure pool'),
   share: z.number().min(0).max(1).optional().describe('Fraction of the raw capacity planned for this pool; pools without a share split the rest evenly'),
   ...poolCephFields(),
 });
@@ -368,6 +379,7 @@ export const ScenarioFileSchema = z
           .describe("Directory of a running cluster's `ceph ... -f json` outputs, relative to the scenario file and inside its folder (or an --allow-path folder): month-0 stored data per pool from its `ceph df` (STORED); demand.storage entries win"),
         growth: GrowthSchema.prefault({ kind: 'compound', perMonth: 0 }),
         floatingIps: int().min(0).optional().describe('Floating IPs in use at month 0 (grows with growth); the provider allocation pools must hold them'),
+        routers: int().min(0).optional().describe('Neutron routers with an external gateway at month 0 (grows with growth): each router gateway port takes one address of the provider allocation pools'),
       })
       .prefault({}),
     policy: z

@@ -21,7 +21,7 @@ import { countAsNumber, coveredCount, firstFree, formatIp, type Ip, type IpRange
 import type { AddressUsage, FloatingIpPlan, NetworkRow } from '../model/network.js';
 
 const ADDRESS_SOURCE = 'headroom address plan: hosts + gateway + VIPs + reserved + pools must fit the subnet\u2019s usable addresses for every month of the horizon';
-const FIP_SOURCE = 'Neutron: floating IPs (and router gateway ports) are allocated from the external subnet\u2019s allocation_pools';
+const FIP_SOURCE = 'Neutron: floating IPs, router gateway ports and (ML2/OVS DVR) one floating IP agent gateway port per compute host are allocated from the external subnet\u2019s allocation_pools';
 
 const single = (ip: Ip): IpRange => ({ family: ip.family, start: ip.value, end: ip.value });
 const ranges = (texts: readonly string[]): IpRange[] => texts.map(parseRange).filter((r): r is IpRange => r !== undefined);
@@ -139,42 +139,63 @@ export function planAddresses(
 }
 
 /**
- * Floating IPs month by month: demand(t) = ceil(floatingIps x growthFactor(t)) against the
- * addresses of every provider network's allocation pools; `network.floating_ips.exhausted`
- * (error) at the first month demand exceeds them (value = demand, limit = pool addresses).
- * Null when the scenario plans no floating IPs.
+ * The external network's allocation pools month by month. Neutron takes from the external
+ * subnet's allocation_pools not only floating IPs but every port it creates there:
+ *  - a router gateway port per router with an external gateway (network:router_gateway;
+ *    `openstack router set --external-gateway`), and
+ *  - with ML2/OVS DVR, a floating IP agent gateway port per compute host that hosts a
+ *    floating IP (device_owner network:floatingip_agent_gateway, neutron-lib
+ *    DEVICE_OWNER_AGENT_GW; its fixed IP on the external subnet sits on the fg- device of
+ *    the fip-<network> namespace, neutron/agent/l3/dvr_fip_ns.py). Counted for every
+ *    compute host, as one floating IP on a host is enough to create it. ML2/OVN routes
+ *    floating IPs without such ports: leave `dvr` unset there.
+ *
+ *   demand(t) = ceil(floatingIps x g(t)) + ceil(routers x g(t)) + (dvr ? computeHosts(t) : 0)
+ *
+ * against the addresses of every provider network's allocation pools;
+ * `network.floating_ips.exhausted` (error) at the first month demand exceeds them (value =
+ * demand, limit = pool addresses). Null when the scenario plans none of the three.
+ * Example: 40 floating IPs, 10 routers, DVR on 6 compute hosts, no growth: 40 + 10 + 6 = 56.
  */
 export function planFloatingIps(
   config: NetworkConfig,
-  floatingIps: number | undefined,
+  demand: { floatingIps?: number; routers?: number },
   growth: Growth,
   months: number,
   start: string,
+  computeHostsByMonth: readonly number[] = [],
 ): { plan: FloatingIpPlan | null; findings: Finding[] } {
-  if (floatingIps === undefined) return { plan: null, findings: [] };
+  const dvr = config.dvr === true;
+  if (demand.floatingIps === undefined && demand.routers === undefined && !dvr) return { plan: null, findings: [] };
   let total = 0n;
   for (const net of config.networks.filter((n) => n.purpose === 'provider')) {
     const c = parseCidr(net.cidr);
     if (c.ok) total += coveredCount(ranges(net.allocationPools), usableRange(c.cidr));
   }
   const poolAddresses = countAsNumber(total);
-  const demandByMonth = Array.from({ length: months }, (_, t) => Math.ceil(floatingIps * growthFactor(growth, t) - 1e-9));
+  const grown = (n: number | undefined) => Array.from({ length: months }, (_, t) => Math.max(0, Math.ceil((n ?? 0) * growthFactor(growth, t) - 1e-9)));
+  const floatingIpsByMonth = grown(demand.floatingIps);
+  const routerGatewaysByMonth = grown(demand.routers);
+  const agentGatewaysByMonth = Array.from({ length: months }, (_, t) => (dvr ? (computeHostsByMonth[t] ?? computeHostsByMonth[computeHostsByMonth.length - 1] ?? 0) : 0));
+  const demandByMonth = floatingIpsByMonth.map((f, t) => f + routerGatewaysByMonth[t]! + agentGatewaysByMonth[t]!);
   const exhaustedMonth = poolAddresses === null ? null : firstMonthOver(demandByMonth, poolAddresses);
   const findings: Finding[] = [];
   if (exhaustedMonth !== null) {
+    const t = exhaustedMonth;
+    const parts = [`${floatingIpsByMonth[t]} floating IPs`, ...(demand.routers !== undefined ? [`${routerGatewaysByMonth[t]} router gateways`] : []), ...(dvr ? [`${agentGatewaysByMonth[t]} DVR floating IP agent gateways (one per compute host)`] : [])];
     findings.push({
       code: 'network.floating_ips.exhausted',
       severity: 'error',
       subject: 'floating IPs',
-      message: `floating IPs run out in ${monthLabel(start, exhaustedMonth)} (month ${exhaustedMonth}): ${demandByMonth[exhaustedMonth]} needed, the provider allocation pools hold ${poolAddresses}`,
-      month: exhaustedMonth,
-      value: demandByMonth[exhaustedMonth]!,
+      message: `the external network's allocation pools run out in ${monthLabel(start, t)} (month ${t}): ${demandByMonth[t]} addresses needed (${parts.join(' + ')}), the provider allocation pools hold ${poolAddresses}`,
+      month: t,
+      value: demandByMonth[t]!,
       limit: poolAddresses!,
       unit: 'addresses',
       source: FIP_SOURCE,
     });
   }
-  return { plan: { poolAddresses, demandByMonth, exhaustedMonth }, findings };
+  return { plan: { poolAddresses, demandByMonth, floatingIpsByMonth, routerGatewaysByMonth, agentGatewaysByMonth, exhaustedMonth }, findings };
 }
 
 /**

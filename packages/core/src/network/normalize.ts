@@ -118,5 +118,6 @@ export function normalizeNetwork(f: NetworkFileOutput): NetworkConfig {
       cephClientReadBitsPerSecond: f.traffic.cephClientRead ?? 0,
     },
     bandwidthThreshold: f.bandwidthThreshold,
+    ...(f.dvr !== undefined ? { dvr: f.dvr } : {}),
   };
 }

@@ -68,7 +68,11 @@ export function planNetwork(scenario: Scenario, hosts: readonly Host[], options:
   const roleLinks = allRoleLinks(scenario, hosts);
 
   const addresses = planAddresses(config, options.hostsPerMonth ?? constantHostsPerMonth(counts, months), months, scenario.start);
-  const fips = planFloatingIps(config, scenario.demand.floatingIps, scenario.demand.growth, months, scenario.start);
+  const perMonth = options.hostsPerMonth ?? constantHostsPerMonth(counts, months);
+  const fipDemand: { floatingIps?: number; routers?: number } = {};
+  if (scenario.demand.floatingIps !== undefined) fipDemand.floatingIps = scenario.demand.floatingIps;
+  if (scenario.demand.routers !== undefined) fipDemand.routers = scenario.demand.routers;
+  const fips = planFloatingIps(config, fipDemand, scenario.demand.growth, months, scenario.start, perMonth.compute ?? []);
   const traffic = planTraffic(scenario, roleLinks, counts);
   const oversubscription = planOversubscription(scenario, config, hosts, roleLinks);
   const api = apiNetwork(config);

@@ -17,7 +17,8 @@ describe('openstackBaseline', () => {
     expect(os.nodes).toEqual(['  - { role: compute, hardware: compute-host-1, count: 1 }']);
     expect(os.hardware.join('\n')).toContain('coresPerSocket: 4, threadsPerCore: 1 }   # observed: vcpus 4');
     expect(os.hardware.join('\n')).toContain('memory: { size: 14990 MiB }');
-    expect(os.openstack[0]).toContain('inferred: Nova defaults');
+    // nova/conf/compute.py: initial_cpu_allocation_ratio 4.0 from 2023.1, 16.0 before (kept by older nodes)
+    expect(os.openstack[0]).toContain('inferred, PLACEHOLDER: Nova\'s initial_* defaults for a host created on 2023.1 or later; hosts created before keep 16.0 / 1.5');
     // flavors-detail-response-2.93.json: "ds4G" vcpus 4, ram 4096, disk 20
     expect(os.openstack).toContain('    "ds4G": { vcpus: 4, ram: 4096 MiB, disk: 20 GiB }');
     const ceph = readCephState(dirFiles('ceph/siphon-tentacle')).state!;

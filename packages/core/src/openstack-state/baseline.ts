@@ -91,7 +91,7 @@ export function openstackBaseline(files: readonly OpenstackFile[]): OpenstackBas
     );
   } else if (groups.size > 0) {
     out.openstack.push(
-      '  allocationRatio: { cpu: 4.0, ram: 1.0, disk: 1.0 }   # inferred: Nova defaults since Stein (ratios are not in the Nova API; give a Placement inventory)',
+      '  allocationRatio: { cpu: 4.0, ram: 1.0, disk: 1.0 }   # inferred, PLACEHOLDER: Nova\'s initial_* defaults for a host created on 2023.1 or later; hosts created before keep 16.0 / 1.5 (the defaults until 2023.1) unless nova.conf sets the ratios. Not in the Nova API: give a Placement inventory',
       '  reserved: { hostMemory: 512 MiB, hostCpus: 0 }   # inferred: Nova defaults',
     );
   }

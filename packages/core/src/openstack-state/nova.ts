@@ -12,8 +12,14 @@
  * (nova/virt/libvirt/driver.py update_provider_tree): VCPU total = vcpus, reserved =
  * reserved_host_cpus; MEMORY_MB total = memory_mb, reserved = reserved_host_memory_mb;
  * DISK_GB total = local_gb, reserved = ceil(reserved_host_disk_mb / 1024); allocation ratios
- * from nova.conf, whose initial_* defaults since Stein are cpu 4.0, ram 1.0, disk 1.0. Those
- * options are not in the API: they are assumptions, passed in and reported as such.
+ * from nova.conf. The initial_*_allocation_ratio options (added in Stein) defaulted to
+ * 16.0 / 1.5 / 1.0 until 2023.1 Antelope, which lowered them to 4.0 / 1.0 / 1.0 (nova/conf/compute.py, `initial_cpu_
+ * allocation_ratio` default=16.0 before, 4.0 from 2023.1; docs.openstack.org/nova/2023.1/
+ * configuration/config.html#DEFAULT.initial_cpu_allocation_ratio). They apply only "when
+ * initially creating the compute_nodes table record": a compute node created before the
+ * upgrade keeps 16.0 / 1.5 unless cpu_allocation_ratio / ram_allocation_ratio are set, so
+ * the defaults below are a guess for a new host only. None of these options is in the API:
+ * they are assumptions, passed in and reported as such (a Placement inventory gives the truth).
  */
 import { isObj, num, str } from '../ceph-state/json.js';
 import { parseOpenstackJson, wrongResponse, type Parsed } from './json.js';
@@ -117,7 +123,8 @@ export interface NovaHostOptions {
   reservedHostDiskMiB: number;
 }
 
-/** Nova's defaults since Stein (initial_*_allocation_ratio, reserved_host_*). */
+/** Nova's defaults for a compute node created on 2023.1 or later (initial_*_allocation_ratio
+ * 4.0 / 1.0 / 1.0; 16.0 / 1.5 / 1.0 before, and kept by nodes created before), reserved_host_*. */
 export const NOVA_DEFAULTS: NovaHostOptions = { cpuAllocationRatio: 4.0, ramAllocationRatio: 1.0, diskAllocationRatio: 1.0, reservedHostCpus: 0, reservedHostMemoryMiB: 512, reservedHostDiskMiB: 0 };
 
 /**

@@ -77,7 +77,7 @@ describe('Nova', () => {
     expect(cap.diagnostics).toEqual([]); // 12 vCPUs on 4 CPUs is within the 4.0 ratio
   });
 
-  it('the same host with the pre-Stein cpu ratio 16.0: VCPU 4 x 16 = 64', () => {
+  it('the same host created before 2023.1 keeps initial_cpu_allocation_ratio 16.0: VCPU 4 x 16 = 64', () => {
     const hv = parseHypervisorsDetail(text('datadog-devstack/os-hypervisors-detail-limit1000-response.json'), 'hv.json').data![0]!;
     const { inventories } = hypervisorInventories(hv, { cpuAllocationRatio: 16, ramAllocationRatio: 1.5, diskAllocationRatio: 1, reservedHostCpus: 0, reservedHostMemoryMiB: 512, reservedHostDiskMiB: 0 })!;
     expect(inventories.inventories.VCPU!.allocationRatio * inventories.inventories.VCPU!.total).toBe(64);

@@ -11,12 +11,13 @@ import { defaultMinSize } from './normalize.js';
 
 type CephFile = ScenarioFileOutput['ceph'];
 
-/** Copies each disk's `deviceClass` (when given) onto the normalized hardware, disk by disk (inventory entries without a `disks:` override have none). */
+/** Copies each disk's `deviceClass` and `crushWeight` (when given) onto the normalized hardware, disk by disk (inventory entries without a `disks:` override have none). */
 export function applyDeviceClasses(hardware: Record<string, HardwareModel>, file: ScenarioFileOutput['hardware']): void {
   for (const [name, h] of Object.entries(file)) {
     (h.disks ?? []).forEach((d, i) => {
       const disk = hardware[name]?.disks[i];
       if (disk && d.deviceClass !== undefined) disk.deviceClass = d.deviceClass;
+      if (disk && d.crushWeight !== undefined) disk.crushWeight = d.crushWeight;
     });
   }
 }
@@ -37,10 +38,10 @@ export function normalizeCeph(f: CephFile): CephPolicy {
   const ruleName = (p: CephFile['pools'][number]): string => p.rule ?? impliedRuleName(p);
   const shares = resolveShares(f.pools, (p) => subtreeKey(ruleNamed.get(ruleName(p))));
   const pools: CephPool[] = f.pools.map((p, i) => {
-    const rest = { minSize: p.minSize ?? defaultMinSize(p), share: shares[i] ?? 0, rule: ruleName(p), bulk: p.bulk };
+    const rest = { minSize: p.minSize ?? defaultMinSize(p), share: shares[i] ?? 0, rule: ruleName(p), bulk: p.bulk, ...(p.application !== undefined ? { application: p.application } : {}) };
     return p.type === 'replicated'
       ? { name: p.name, type: 'replicated', size: p.size, ...rest }
-      : { name: p.name, type: 'erasure', k: p.k, m: p.m, ...rest };
+      : { name: p.name, type: 'erasure', k: p.k, m: p.m, ...rest, ...(p.allowEcOverwrites !== undefined ? { allowEcOverwrites: p.allowEcOverwrites } : {}) };
   });
   const recovery = f.recovery;
   return {

@@ -148,6 +148,7 @@ export function normalize(f: ScenarioFileOutput, inventoryModels: Record<string,
   if (f.description !== undefined) scenario.description = f.description;
   if (f.demand.storageFrom !== undefined) scenario.demand.storageSource = storageSource;
   if (f.demand.floatingIps !== undefined) scenario.demand.floatingIps = f.demand.floatingIps;
+  if (f.demand.routers !== undefined) scenario.demand.routers = f.demand.routers;
   if (f.network !== undefined) scenario.network = normalizeNetwork(f.network);
   if (f.procurement !== undefined) scenario.procurement = normalizeProcurement(f.procurement);
   return scenario;
