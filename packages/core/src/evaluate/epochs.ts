@@ -80,7 +80,9 @@ export function planEpochs(scenario: Scenario, timeline: FleetTimeline, options:
     const control = planControlPlane(epoch.hosts);
     const failure = options.failure === false
       ? { plan: { policy: { tolerate: { hosts: 0, racks: 0, zones: 0, switches: 0, feeds: 0 }, maintenance: { hosts: 0, roles: [] } }, assumptions: [], domains: [], impacts: [] }, findings: [] }
-      : analyzeFailures(view, epoch.hosts, compute.plan, failureHooks(view, epoch.hosts, stored.replication));
+      : // The months after the epoch are another fleet's: the analysis stops at the epoch's end.
+        // With demand that does not shrink, a harm's first month before then is the same.
+        analyzeFailures({ ...view, horizonMonths: epoch.toMonth }, epoch.hosts, compute.plan, failureHooks(view, epoch.hosts, stored.replication));
     epochs.push({
       epoch,
       compute: compute.plan,
@@ -184,38 +186,40 @@ export function stitchFindings(perEpoch: readonly { epoch: FleetEpoch; findings:
  */
 export function stitchFailure(epochs: readonly EpochPlan[], scenario: Scenario, roleOf: ReadonlyMap<string, string>): { plan: FailurePlan; findings: Finding[] } {
   const domains = new Map<string, FailureDomain>();
-  const cells = new Map<string, { impact: FailureImpact; domain: FailureDomain; harms: Map<string, FailureHarm> }>();
+  type Candidate = { impact: FailureImpact; domain: FailureDomain; codes: Set<string>; kept: Map<string, number> };
+  const cells = new Map<string, { candidates: Candidate[]; harms: Map<string, FailureHarm> }>();
   for (const e of epochs) {
     const byId = new Map(e.failure.plan.domains.map((d) => [d.id, d]));
     for (const d of e.failure.plan.domains) domains.set(d.id, d);
     for (const impact of e.failure.plan.impacts) {
       const domain = byId.get(impact.domain)!;
       const key = `${impact.domain}|${impact.subsystem}`;
-      const cell = cells.get(key) ?? { impact, domain, harms: new Map<string, FailureHarm>() };
-      // The matrix cell's sentence and detail: the epoch of the earliest harm, else the last epoch.
-      const kept: FailureHarm[] = [];
+      const cell = cells.get(key) ?? { candidates: [], harms: new Map<string, FailureHarm>() };
+      const kept = new Map<string, number>();
       for (const h of impact.harms) {
         if (h.month >= e.epoch.toMonth) continue;
         const month = Math.max(h.month, e.epoch.fromMonth);
-        kept.push(month === h.month ? h : { ...h, month, message: moveMonthText(h.message, scenario.start, h.month, month) });
-      }
-      const earliestBefore = Math.min(...[...cell.harms.values()].map((h) => h.month));
-      for (const h of kept) {
+        kept.set(h.code, h.month);
+        const moved = month === h.month ? h : { ...h, month, message: moveMonthText(h.message, scenario.start, h.month, month) };
         const old = cell.harms.get(h.code);
-        if (!old || h.month < old.month) cell.harms.set(h.code, h);
+        if (!old || moved.month < old.month) cell.harms.set(h.code, moved);
       }
-      const earliestNow = Math.min(...[...cell.harms.values()].map((h) => h.month));
-      if (cell.harms.size === 0 || earliestNow < earliestBefore) {
-        cell.impact = impact;
-        cell.domain = domain;
-      }
+      cell.candidates.push({ impact, domain, codes: new Set(kept.keys()), kept });
       cells.set(key, cell);
     }
   }
+  // The matrix cell's sentence and detail: the latest epoch whose impact names the most of the
+  // stitched harms (all of them when one does), its month texts moved to the stitched months;
+  // without any harm, the last epoch's (the fleet at the end of the horizon).
   const impacts: FailureImpact[] = [];
-  for (const { impact, domain, harms } of cells.values()) {
-    const { domain: _id, subsystem, message, harms: _h, harm: _w, firstHarmMonth: _f, severity: _s, ...detail } = impact;
-    impacts.push(makeImpact(domain, subsystem, message, [...harms.values()], detail));
+  for (const { candidates, harms } of cells.values()) {
+    let best = candidates[candidates.length - 1]!;
+    for (const c of candidates) if (c.codes.size >= best.codes.size && c.codes.size > 0) best = c;
+    if (best.codes.size === 0) best = candidates[candidates.length - 1]!;
+    const { domain: _id, subsystem, message, harms: _h, harm: _w, firstHarmMonth: _f, severity: _s, ...detail } = best.impact;
+    let sentence = message;
+    for (const [code, own] of best.kept) sentence = moveMonthText(sentence, scenario.start, own, harms.get(code)?.month ?? own);
+    impacts.push(makeImpact(best.domain, subsystem, sentence, [...harms.values()], detail));
   }
   const last = epochs[epochs.length - 1]!.failure.plan;
   const allDomains = [...domains.values()];
