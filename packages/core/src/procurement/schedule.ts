@@ -11,6 +11,7 @@ import { resourceSeries } from '../forecast/resources.js';
 import type { NodeGroup, Rack, Scenario } from '../model/scenario.js';
 import { expandHosts, UNRACKED } from '../plan/hosts.js';
 import type { Host } from '../plan/types.js';
+import { feedLimitWatts } from '../racks/feeds.js';
 import { planStorage } from '../storage/storage-plan.js';
 import { billOfMaterials } from './bom.js';
 import { orderByDate } from './dates.js';
@@ -99,7 +100,12 @@ function placeHost(
       .map((x) => x.r);
   }
   const hasSpace = (r: Rack): boolean => r.heightRu - (usedRu.get(r.name) ?? 0) >= ru;
-  const hasPower = (r: Rack): boolean => r.powerBudgetWatts === undefined || (powerMax.get(r.name) ?? 0) + maxW <= r.powerBudgetWatts;
+  // the budget, and the feeds left after losing one (racks[].feed, racks/feeds.ts)
+  const hasPower = (r: Rack): boolean => {
+    const after = (powerMax.get(r.name) ?? 0) + maxW;
+    const feed = feedLimitWatts(r);
+    return (r.powerBudgetWatts === undefined || after <= r.powerBudgetWatts) && (feed === undefined || after <= feed);
+  };
   const fit = candidates.find((r) => hasSpace(r) && hasPower(r));
   if (fit) return { rack: fit.name };
   // An added rack of an earlier unit of this order or an earlier order may still fit (same domain rule aside).
@@ -118,6 +124,7 @@ function placeHost(
   if (zone !== undefined) rack.zone = zone;
   if (last?.switches) rack.switches = [`${rack.name}-tor-a`, `${rack.name}-tor-b`];
   if (last?.powerFeeds) rack.powerFeeds = [...last.powerFeeds];
+  if (last?.feed) rack.feed = { ...last.feed };
   fleet.racks = [...fleet.racks, rack];
   fleet.added.add(rack.name);
   return { rack: rack.name, added: { name: rack.name, reason } };
