@@ -51,6 +51,15 @@ describe('rackFeedFindings', () => {
     expect(findings[0]!.message).toContain('512 W over');
     expect(findings[0]!.source).toContain('NEC');
   });
+  it('a purchase counts from its delivery: 7 × 800 = 5,600 W fits 5,888 W, the 8th host delivered in month 6 tips it', () => {
+    const s = eightInR1({ voltage: 230, breaker: 32 });
+    const [r1] = rackElevations(s, expandHosts(s).hosts);
+    // the 8th host as if bought: in service from month 6 (2027-07)
+    const units = r1!.units.map((u, i) => (i === 7 ? { ...u, inServiceMonthIndex: 6, inServiceMonth: '2027-07', purchased: true } : u));
+    const [f] = rackFeedFindings([{ ...r1!, units }], s.racks);
+    expect(f).toMatchObject({ code: 'rack.feed_overloaded', month: 6, value: 6400, limit: 5888 });
+    expect(f!.message).toContain('after the 2027-07 delivery');
+  });
   it('the same rack on 400 V 32 A three-phase feeds (17,736 W) fits', () => {
     const s = eightInR1({ voltage: 400, breaker: 32, phases: 3 });
     expect(rackFeedFindings(rackElevations(s, expandHosts(s).hosts), s.racks)).toEqual([]);
