@@ -73,7 +73,11 @@ describe('reference pilot, by hand', () => {
   });
 
   it('findings: quorum of 3 holds; 3 hosts cannot re-protect a size-3 pool', () => {
-    expect(plan.controlPlane).toEqual({ controllers: 3, quorum: 2, toleratedFailures: 1 });
+    // Ceph monitors by default on the 3 controllers: quorum floor(3/2) + 1 = 2, 1 tolerated
+    expect(plan.controlPlane).toEqual({
+      controllers: 3, quorum: 2, toleratedFailures: 1,
+      monitors: { role: 'control', hosts: ['control-01', 'control-02', 'control-03'], quorum: 2, toleratedFailures: 1 },
+    });
     const codes = plan.findings.map((f) => f.code);
     expect(codes.filter((c) => c === 'ceph.pool.cannot_self_heal')).toHaveLength(4);
     expect(plan.summary.error).toBe(0);

@@ -284,7 +284,8 @@ export function renderText(plan: PlanResult, options: RenderTextOptions = {}): s
   const cp = plan.controlPlane;
   lines.push(
     `${style.bold('Control plane:')} ${plural(cp.controllers, 'controller')}, quorum ${cp.quorum}, ` +
-      `tolerates ${plural(cp.toleratedFailures, 'controller failure')}`,
+      `tolerates ${plural(cp.toleratedFailures, 'controller failure')}` +
+      (cp.monitors ? `; ${plural(cp.monitors.hosts.length, 'Ceph monitor')}, quorum ${cp.monitors.quorum}, tolerates ${plural(cp.monitors.toleratedFailures, 'monitor failure')}` : ''),
   );
   const failureLine = failureSummary(plan);
   if (failureLine) lines.push(`${style.bold('Failure domains:')} ${failureLine}`);

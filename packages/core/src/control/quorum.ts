@@ -3,7 +3,9 @@
  * on the controllers.
  */
 import type { Finding } from '../diagnostics/types.js';
+import type { CephDaemons } from '../model/scenario.js';
 import type { ControlPlanePlan, Host } from '../model/plan.js';
+import { daemonHosts, monQuorum } from './ceph-daemons.js';
 
 const GALERA_SOURCE =
   'Galera quorum: a component stays primary while (sum_prev_w - sum_left_w) / 2 < sum_members_w; with equal weights quorum = floor(n/2) + 1 — galeracluster.com/library/documentation/weighted-quorum.html';
@@ -26,10 +28,17 @@ export function quorumOf(n: number): ControlPlanePlan {
  * - `control.quorum.below_three` (warning): 1 controller — fewer than 3 is not production;
  * - `control.quorum.two_nodes` (error): 2 controllers — either failure stops the cluster;
  * - `control.quorum.even` (info): an even count ≥ 4 tolerates no more failures than n − 1.
+ * With `daemons`, `plan.monitors` gives the hosts that run the Ceph monitors and their quorum
+ * (monQuorum: floor(n/2) + 1; 3 mons -> quorum 2, 1 tolerated; 5 -> 3, 2).
  */
-export function planControlPlane(hosts: readonly Host[]): { plan: ControlPlanePlan; findings: Finding[] } {
+export function planControlPlane(hosts: readonly Host[], daemons?: CephDaemons): { plan: ControlPlanePlan; findings: Finding[] } {
   const n = hosts.filter((h) => h.role === 'control').length;
   const plan = quorumOf(n);
+  const mons = daemons ? daemonHosts(daemons, hosts).mon : [];
+  if (daemons && mons.length > 0) {
+    const q = monQuorum(mons.length, 0);
+    plan.monitors = { role: daemons.mon.role, hosts: mons, quorum: q.quorum, toleratedFailures: q.toleratedFailures };
+  }
   const findings: Finding[] = [];
   const subject = 'role control';
   if (n === 0) {

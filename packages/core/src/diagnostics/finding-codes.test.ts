@@ -14,6 +14,7 @@ import type { HardwareModel, Rack, Scenario } from '../model/scenario.js';
 import { baseNetworkScenario, net, netDef, planOf, roleDef } from '../network/test-network.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { baseHardware, makeScenario } from '../model/test-scenario.js';
+import { feedCircuit } from '../racks/feeds.js';
 import { parseScenario } from '../scenario/parse.js';
 import { DIAGNOSTIC_CODES } from './codes.js';
 import { FINDING_CODES } from './finding-codes.js';
@@ -139,6 +140,13 @@ function handBuilt(): void {
     policyOver: { tolerate: { hosts: 1, racks: 1 } },
   }));
   // procurement: late, uncovered, unpriced, cannot meet, other currency, new racks
+  // feed circuits: 8 controllers × 800 W = 6,400 W in r1 on A/B feeds of 230 V × 32 A × 0.8 =
+  // 5,888 W: rack.feed_overloaded, and losing feed A trips r1 (failure.power.rack_tripped); the
+  // controllers' monitors (3, all in r1) lose their quorum with it (failure.ceph.mon_quorum_lost)
+  evaluateAs('feed circuits and monitors', handScenario({
+    racks: [rack('r1', 'az1', { powerFeeds: ['A', 'B'], feed: feedCircuit({ voltage: 230, breaker: 32 })! }), rack('r2', 'az2'), rack('r3', 'az3')],
+    nodes: [group('control', 'ctl-r660', 8, { rack: 'r1' }), group('compute', 'cmp-20', 3), group('storage', 'sto-30', 3)],
+  }));
   evaluateAs('procurement late', procurementScenario({ procurement: { roles: { compute: { hardware: 'cmp-r760', batch: 1, leadTimeWeeks: 52, coverMonths: 0 } } } }));
   evaluateAs('procurement uncovered', procurementScenario({ procurement: { roles: {} } }));
   evaluateAs('procurement unpriced', procurementScenario({ procurement: { roles: { compute: { hardware: 'cmp-unpriced', batch: 1, leadTimeWeeks: 1, coverMonths: 0 } } } }));

@@ -61,6 +61,7 @@ export const FINDING_CODES = {
   // Racks: space and power (fleet/hosts.ts, racks/elevation.ts)
   'rack.space_exceeded': 'A rack holds more rack units of servers than it is high',
   'rack.power_exceeded': 'A rack can draw more power at maximum than its power budget',
+  'rack.feed_overloaded': 'A rack can draw more at maximum than its feeds carry with one feed lost (80 % of the breaker, NEC 210.19(A)(1)/210.20(A)): losing a feed trips the other',
   // Failure domains (failure/*): one finding per harm, severity and kind of domain
   'failure.compute.shortfall': 'Losing a failure domain leaves displaced instances that find no host with room',
   'failure.control.quorum_lost': 'Losing a failure domain breaks the control-plane quorum: the OpenStack APIs stop',
@@ -70,6 +71,8 @@ export const FINDING_CODES = {
   'failure.ceph.full': 'After losing a failure domain, recovery fills the survivors past the full ratio: writes stop',
   'failure.network.cut_off': 'Losing a switch cuts hosts off from a network',
   'failure.power.unpowered': 'Losing a power feed leaves hosts without power',
+  'failure.power.rack_tripped': 'Losing a power feed overloads the rack\'s remaining feed: its breaker trips and the whole rack loses power',
+  'failure.ceph.mon_quorum_lost': 'Losing a failure domain leaves fewer than floor(n/2) + 1 Ceph monitors up: Ceph is unavailable',
   'failure.combinations_not_analysed': 'The policy tolerates two or more losses of a kind at once; only single losses are analysed',
   // Procurement (procurement/*)
   'procurement.uncovered': 'A resource still crosses its threshold: procurement has no rule for the role that supplies it',

@@ -19,6 +19,7 @@
  * month of harm is still reported).
  */
 import { planCompute } from '../compute/compute-plan.js';
+import { cephDaemons } from '../control/ceph-daemons.js';
 import { planControlPlane } from '../control/quorum.js';
 import type { Finding } from '../diagnostics/types.js';
 import { analyzeFailures } from '../failure/analyze.js';
@@ -77,7 +78,7 @@ export function planEpochs(scenario: Scenario, timeline: FleetTimeline, options:
       stored = { storage, replication };
       storageCache.set(sk, stored);
     }
-    const control = planControlPlane(epoch.hosts);
+    const control = planControlPlane(epoch.hosts, cephDaemons(view));
     const failure = options.failure === false
       ? { plan: { policy: { tolerate: { hosts: 0, racks: 0, zones: 0, switches: 0, feeds: 0 }, maintenance: { hosts: 0, roles: [] } }, assumptions: [], domains: [], impacts: [] }, findings: [] }
       : // The months after the epoch are another fleet's: the analysis stops at the epoch's end.

@@ -15,7 +15,11 @@ describe('evaluate', () => {
     expect(r.generator).toEqual({ name: 'headroom', version: VERSION });
     expect(r.scenario).toBe(s);
     expect(r.hosts).toHaveLength(10); // 3 control + 3 compute + 4 storage
-    expect(r.controlPlane).toEqual({ controllers: 3, quorum: 2, toleratedFailures: 1 });
+    // Ceph monitors by default on the 3 controllers: quorum floor(3/2) + 1 = 2, 1 tolerated
+    expect(r.controlPlane).toEqual({
+      controllers: 3, quorum: 2, toleratedFailures: 1,
+      monitors: { role: 'control', hosts: ['control-01', 'control-02', 'control-03'], quorum: 2, toleratedFailures: 1 },
+    });
     // Failure domains: storage spreads over r1, r2, r3, r1, so rack r1 (zone az1) holds 2 of the
     // 4 storage hosts: a PG with copies on both keeps 1 of 3 < min_size 2. Racks and zones are not
     // tolerated (policy.tolerate racks 0, zones 0): warnings.

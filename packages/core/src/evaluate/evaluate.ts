@@ -10,6 +10,7 @@ import { planNetwork } from '../network/plan.js';
 import type { Role, Scenario } from '../model/scenario.js';
 import { planProcurement } from '../procurement/schedule.js';
 import { rackElevations, rackPowerFindings } from '../racks/elevation.js';
+import { rackFeedFindings } from '../racks/feeds.js';
 import { VERSION } from '../version.js';
 import { explainPlan } from '../explain/explain.js';
 import { sortFindings, summarize } from './findings.js';
@@ -107,6 +108,7 @@ export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Pla
     ...failure.findings,
     ...(procurement?.findings ?? []),
     ...rackPowerFindings(racks),
+    ...rackFeedFindings(racks, timeline.racks),
   ]);
   const summary = summarize(findings);
   const headline = planHeadline({

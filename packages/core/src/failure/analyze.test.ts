@@ -214,8 +214,12 @@ describe('properties (fast-check, seed 42)', () => {
     fc.assert(
       fc.property(arbCloud, (s) => {
         const r = analyze(s);
-        const roleOf = new Map(s.nodes.length > 0 ? evaluate(s).hosts.map((h) => [h.name, h.role]) : []);
-        const stopped = (d: FailureDomain, want: string) => new Set([...d.hostsLost, ...d.hostsDrained].filter((h) => roleOf.get(h) === want));
+        const plan = s.nodes.length > 0 ? evaluate(s) : undefined;
+        const roleOf = new Map(plan ? plan.hosts.map((h) => [h.name, h.role]) : []);
+        // Ceph's hosts are the OSD hosts and the monitor hosts (a monitor quorum loss is a Ceph harm)
+        const mons = new Set(plan?.controlPlane.monitors?.hosts ?? []);
+        const stopped = (d: FailureDomain, want: string) =>
+          new Set([...d.hostsLost, ...d.hostsDrained].filter((h) => roleOf.get(h) === want || (want === 'storage' && mons.has(h))));
         const at = (m: number | null) => (m === null ? Number.POSITIVE_INFINITY : m);
         for (const sub of ['compute', 'control', 'ceph'] as const) {
           const impacts = r.plan.impacts.filter((i) => i.subsystem === sub);

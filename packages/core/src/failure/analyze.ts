@@ -4,6 +4,7 @@
  * Pure; never throws for user data.
  */
 import { compareCapacity } from '../compute/tolerance.js';
+import { cephDaemons, daemonHosts } from '../control/ceph-daemons.js';
 import type { Finding } from '../diagnostics/types.js';
 import type { Role, Scenario } from '../model/scenario.js';
 import type { ComputePlan, Host } from '../model/plan.js';
@@ -13,6 +14,8 @@ import { cephContext, cephImpact } from './ceph-impact.js';
 import { computeImpacts, computeModel } from './compute-impact.js';
 import { inheritContainedHarm } from './containment.js';
 import { controlImpact } from './control-impact.js';
+import { feedTrips } from './feed-load.js';
+import { monImpact } from './mon-impact.js';
 import { domainContext, enumerateDomains, rackAttachments } from './domains.js';
 import { failureFindings } from './findings.js';
 import { makeImpact } from './harm.js';
@@ -49,7 +52,11 @@ function assumptions(scenario: Scenario): string[] {
   out.push(
     "Network: every host is bonded to all of its rack's switches (racks[].switches, by default a top-of-rack pair <rack>-tor-a / <rack>-tor-b), so losing one switch of a pair cuts no host off; the network plan's per-port cabling will replace this assumption.",
   );
-  out.push("Power: every host is corded to all of its rack's power feeds (racks[].powerFeeds, by default A and B) through redundant PSUs, and the remaining feed carries the whole rack.");
+  out.push(
+    scenario.racks.some((r) => r.feed)
+      ? "Power: every host is corded to all of its rack's power feeds (racks[].powerFeeds, by default A and B) through redundant PSUs; where a rack gives its feed circuit (racks[].feed), the feeds left after losing one must carry the rack's maximum draw (Σ power.max) within 80 % of the breaker (NEC 210.19(A)(1), 210.20(A)), else the breaker trips and the rack loses power; racks without a circuit are assumed to be carried by the remaining feed."
+      : "Power: every host is corded to all of its rack's power feeds (racks[].powerFeeds, by default A and B) through redundant PSUs, and the remaining feed carries the whole rack (no racks[].feed circuit is given to check it).",
+  );
   out.push(
     'Compute: instances are spread over the hypervisors as Nova\'s default weighers do (most free RAM first); a lost host\'s instances are re-placed by first-fit decreasing (largest dominant share first) on the survivors\' Placement capacity. Demand per month is rounded up to whole instances. Server groups (anti-affinity) and availability zones are not modelled.',
   );
@@ -59,6 +66,10 @@ function assumptions(scenario: Scenario): string[] {
   out.push(
     `Control plane: Galera needs more than half of the controllers still in the cluster (drained ones left gracefully); RabbitMQ quorum queues have min(3, controllers) replicas and, in the worst case, some queue has its replicas on the stopped controllers.`,
   );
+  const mon = cephDaemons(scenario).mon;
+  if (mon.count > 0) {
+    out.push(`Ceph monitors: ${mon.count} on the first ${mon.count} hosts of role ${mon.role} (ceph.daemons.mon); they keep a quorum while floor(n/2) + 1 are up, and a drained monitor counts as down (it stays in the monmap).`);
+  }
   if (scenario.demand.growth.perMonth < 0) out.push('Demand shrinks in this scenario: a loss that harms in one month may stop harming later; the first month of harm is reported.');
   return out;
 }
@@ -97,7 +108,9 @@ export function analyzeFailures(scenario: Scenario, hosts: readonly Host[], comp
   const hostRaw = new Map(storage.map((h) => [h.host, h.rawBytes]));
   const crush = failureDomains(storage, scenario.ceph.failureDomain, scenario.racks);
   const attach = rackAttachments(scenario.racks);
+  const trips = feedTrips(scenario, scenario.racks, known);
   const ctx = domainContext({
+    feedTrips: trips,
     hosts: known,
     racks: scenario.racks,
     policy,
@@ -108,6 +121,7 @@ export function analyzeFailures(scenario: Scenario, hosts: readonly Host[], comp
   const domains = enumerateDomains(ctx);
   const computeOut = computeImpacts(computeModel(scenario, compute), domains, scenario.start);
   const controllers = new Set(known.filter((h) => h.role === 'control').map((h) => h.name));
+  const mons = daemonHosts(cephDaemons(scenario), known).mon;
   const ceph = cephContext(scenario, crush, hostRaw, {
     ...(hooks.ceph ? { ceph: hooks.ceph } : {}),
     ...(hooks.network?.replicationBitsPerSecond ? { replicationBitsPerSecond: hooks.network.replicationBitsPerSecond } : {}),
@@ -120,8 +134,12 @@ export function analyzeFailures(scenario: Scenario, hosts: readonly Host[], comp
     const k = controlImpact(d, controllers);
     if (k) bySubsystem.get('control')!.set(d.id, makeImpact(d, 'control', k.message, k.harms, { control: k.detail }));
     const s = scenario.ceph.pools.length > 0 ? cephImpact(ceph, d) : undefined;
-    if (s) bySubsystem.get('ceph')!.set(d.id, makeImpact(d, 'ceph', s.message, s.harms, { ceph: s.detail }));
-    const a = attachmentImpact(d);
+    const m = monImpact(d, mons);
+    if (s || m) {
+      const message = [m && m.harms.length > 0 ? m.message : '', s?.message ?? '', m && m.harms.length === 0 ? m.message : ''].filter((x) => x !== '').join(' ');
+      bySubsystem.get('ceph')!.set(d.id, makeImpact(d, 'ceph', message, [...(m?.harms ?? []), ...(s?.harms ?? [])], s ? { ceph: s.detail } : {}));
+    }
+    const a = attachmentImpact(d, d.kind === 'feed' ? (trips.get(d.name) ?? []) : [], scenario.racks);
     if (a) {
       const sub = d.kind === 'switch' ? 'network' : 'power';
       bySubsystem.get(sub)!.set(d.id, makeImpact(d, sub, a.message, a.harms, sub === 'network' ? { network: a.detail } : { power: a.detail }));
@@ -132,7 +150,9 @@ export function analyzeFailures(scenario: Scenario, hosts: readonly Host[], comp
     new Set([...d.hostsLost, ...d.hostsDrained].filter((h) => roles.includes(roleOf.get(h) ?? 'deploy')));
   inheritContainedHarm(domains, bySubsystem.get('compute')!, stoppedOf(['compute']));
   inheritContainedHarm(domains, bySubsystem.get('control')!, stoppedOf(['control']));
-  inheritContainedHarm(domains, bySubsystem.get('ceph')!, stoppedOf(['storage']));
+  // Ceph's hosts: the OSD hosts and the monitor hosts (a monitor-only loss must not count as contained in every loss)
+  const monSet = new Set(mons);
+  inheritContainedHarm(domains, bySubsystem.get('ceph')!, (d) => new Set([...stoppedOf(['storage'])(d), ...[...d.hostsLost, ...d.hostsDrained].filter((h) => monSet.has(h))]));
 
   const impacts: FailureImpact[] = [];
   for (const d of domains) for (const s of SUBSYSTEMS) {

@@ -4,6 +4,7 @@
  */
 import type { Rack, Role } from '../model/scenario.js';
 import type { Host } from '../model/plan.js';
+import type { FeedTrip } from './feed-load.js';
 import { rackPowerFeeds, rackSwitches } from './topology.js';
 import type { FailureDomain, FailureDomainKind, FailurePolicy } from '../model/failure.js';
 
@@ -18,6 +19,8 @@ export interface DomainContext {
   hostSwitches: (host: Host) => readonly string[];
   /** The power feeds a host is corded to (default: all of its rack's feeds). */
   hostFeeds: (host: Host) => readonly string[];
+  /** Racks each feed trips when lost (its racks' remaining feeds cannot carry them: failure/feed-load.ts); none when absent. */
+  feedTrips?: ReadonlyMap<string, readonly FeedTrip[]>;
   /** Role and position of each host by name (see `domainContext`). */
   roleOf: ReadonlyMap<string, Role>;
   order: ReadonlyMap<string, number>;
@@ -111,7 +114,8 @@ function distinct(values: Iterable<string>): string[] {
  * largest hosts of each role when policy.tolerate.hosts = N >= 2; each rack holding hosts
  * (scenario order); each zone when the racks name two zones or more (a single zone is the
  * whole cloud); each switch and each power feed some host is attached to (first
- * appearance); the maintenance allowance alone when policy.maintenance.hosts > 0.
+ * appearance); the maintenance allowance alone when policy.maintenance.hosts > 0. A feed
+ * loses the hosts corded only to it and every host of the racks it trips (`ctx.feedTrips`).
  * Tolerated: hosts when tolerate.hosts >= 1, racks / zones / switches / feeds when their
  * tolerate count >= 1; the `hosts` groups and the maintenance domain always.
  */
@@ -148,7 +152,15 @@ export function enumerateDomains(ctx: DomainContext): FailureDomain[] {
   const byZone = groupBy(hosts, (h) => h.zone);
   if (byZone.size >= 2) for (const [zone, lost] of byZone) add('zone', zone, lost, [], t.zones >= 1);
   for (const [sw, { lost, degraded }] of attachmentLosses(hosts, ctx.hostSwitches)) add('switch', sw, lost, degraded, t.switches >= 1);
-  for (const [feed, { lost, degraded }] of attachmentLosses(hosts, ctx.hostFeeds)) add('feed', feed, lost, degraded, t.feeds >= 1);
+  for (const [feed, { lost, degraded }] of attachmentLosses(hosts, ctx.hostFeeds)) {
+    // hosts of a rack whose remaining feeds cannot carry it lose power too (the breaker trips)
+    const tripped = new Set((ctx.feedTrips?.get(feed) ?? []).flatMap((x) => x.hosts));
+    if (tripped.size === 0) add('feed', feed, lost, degraded, t.feeds >= 1);
+    else {
+      const lostSet = new Set([...lost, ...degraded.filter((h) => tripped.has(h))]);
+      add('feed', feed, hosts.filter((h) => lostSet.has(h.name)).map((h) => h.name), degraded.filter((h) => !tripped.has(h)), t.feeds >= 1);
+    }
+  }
   if (policy.maintenance.hosts > 0) add('maintenance', 'maintenance', [], [], true, true);
   return out;
 }

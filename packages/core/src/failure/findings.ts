@@ -3,7 +3,9 @@
  * 40 equal hypervisors whose loss does the same thing raise one finding, not 40.
  */
 import type { Finding } from '../diagnostics/types.js';
+import { MON_QUORUM_SOURCE } from '../control/ceph-daemons.js';
 import { monthLabel } from '../forecast/growth.js';
+import { FEED_SOURCE } from '../racks/feeds.js';
 import { CEPH_SOURCE } from './ceph-impact.js';
 import { SHORTFALL_SOURCE } from './compute-impact.js';
 import { CONTROL_SOURCE } from './control-impact.js';
@@ -16,7 +18,9 @@ const ATTACHMENT_SOURCE = 'headroom [model]: a host is cut off (unpowered) when 
 export function harmSource(code: string): string {
   if (code.startsWith('failure.compute.')) return SHORTFALL_SOURCE;
   if (code.startsWith('failure.control.')) return CONTROL_SOURCE;
+  if (code === 'failure.ceph.mon_quorum_lost') return MON_QUORUM_SOURCE;
   if (code.startsWith('failure.ceph.')) return CEPH_SOURCE;
+  if (code === 'failure.power.rack_tripped') return FEED_SOURCE;
   return ATTACHMENT_SOURCE;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { HardwareModel } from '../model/scenario.js';
 import { expandHosts } from '../fleet/hosts.js';
 import { baseHardware, makeScenario } from '../model/test-scenario.js';
-import { checkHardware, checkRoles } from './requirements.js';
+import { checkHardware, checkRoles, daemonLoad, withDaemons } from './requirements.js';
 
 const GIB = 2 ** 30;
 const hw = baseHardware();
@@ -122,5 +122,30 @@ requirements:
   it('the OSD memory base adds to OSDs × osd_memory_target: 16 + 10 × 4 = 56 GiB <= 128 GiB', () => {
     const c = checkHardware('storage', hw['sto-r760xd2']!, { memoryPerOsdBytes: 4 * GIB, osdMemoryBaseBytes: 16 * GIB })[0]!;
     expect(c).toMatchObject({ status: 'pass', expected: '≥ 56 GiB (16 GiB base + 10 OSDs × 4 GiB osd_memory_target)', actual: '128 GiB' });
+  });
+});
+
+describe('Ceph daemons in the role checks', () => {
+  // Defaults on 3 controllers: ceph-mon on control-01..03 (2 GiB, 1 core), ceph-mgr on
+  // control-01..02 (4 GiB, 1 core): the heaviest controller runs both, 2 + 4 = 6 GiB, 1 + 1 = 2 cores.
+  it('control: 64 GiB + 6 GiB = 70 GiB and 16 + 2 = 18 cores', () => {
+    const s = makeScenario();
+    const { checks } = checkRoles(s, expandHosts(s).hosts);
+    const mem = checks.find((c) => c.role === 'control' && c.requirement === 'minMemoryBytes')!;
+    const cores = checks.find((c) => c.role === 'control' && c.requirement === 'minPhysicalCores')!;
+    expect(mem.expected).toBe('≥ 70 GiB, including ceph-mon 2 GiB + ceph-mgr 4 GiB (ceph.daemons)');
+    expect(cores.expected).toBe('≥ 18 physical cores, including ceph-mon 1 + ceph-mgr 1 (ceph.daemons)');
+    expect(mem.source).toContain('hardware-recommendations');
+    expect(mem.status).toBe('pass'); // ctl-r660: 256 GiB, 64 cores
+  });
+  it('withDaemons grows the OS base of an OSD host when the monitors run on storage', () => {
+    const load = daemonLoad(
+      { mon: { role: 'storage', count: 3, memoryBytes: 2 * GIB, cores: 1 }, mgr: { role: 'storage', count: 0, memoryBytes: 4 * GIB, cores: 1 }, mds: { role: 'storage', count: 0, memoryBytes: 8 * GIB, cores: 2 }, rgw: { role: 'storage', count: 1, memoryBytes: 4 * GIB, cores: 1 } },
+      { mon: ['s1', 's2', 's3'], mgr: [], mds: [], rgw: ['s1'] },
+      ['s1', 's2', 's3'],
+    );
+    expect(load).toEqual({ kinds: ['mon', 'rgw'], memoryBytes: 6 * GIB, cores: 2 }); // s1: 2 + 4 GiB, 1 + 1 core
+    // storage: 16 GiB base + 6 GiB = 22 GiB besides the OSDs; 8 + 2 = 10 cores
+    expect(withDaemons({ minPhysicalCores: 8, memoryPerOsdBytes: 4 * GIB, osdMemoryBaseBytes: 16 * GIB }, load)).toEqual({ minPhysicalCores: 10, memoryPerOsdBytes: 4 * GIB, osdMemoryBaseBytes: 22 * GIB });
   });
 });

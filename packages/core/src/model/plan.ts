@@ -143,6 +143,8 @@ export interface ControlPlanePlan {
   quorum: number;
   /** n - quorum. */
   toleratedFailures: number;
+  /** Ceph monitors (control/ceph-daemons.ts): the hosts that run them and their Paxos quorum floor(n/2) + 1. Absent without monitors. */
+  monitors?: { role: Role; hosts: string[]; quorum: number; toleratedFailures: number };
 }
 
 export type CheckStatus = 'pass' | 'fail' | 'unknown';

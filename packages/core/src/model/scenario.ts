@@ -87,6 +87,19 @@ export interface Rack {
   switches?: string[];
   /** Power feeds of the rack, each server corded to all of them. normalize sets ['A', 'B'] by default. Same name = same feed. */
   powerFeeds?: string[];
+  /** The circuit of each of the rack's feeds (`racks[].feed`); absent: feed capacity not modelled. */
+  feed?: FeedCircuit;
+}
+
+/**
+ * The circuit behind one power feed: its usable continuous power, and the breaker it comes
+ * from when the scenario gives one (racks/feeds.ts `feedUsableWatts`).
+ */
+export interface FeedCircuit {
+  /** Continuous power one feed may carry, watts: V × A (× √3 three-phase) × continuousRatio, or `usable` as given. */
+  usableWatts: number;
+  /** Present when the scenario gives the breaker: volts (line to line for three-phase), amperes, phases, continuous ratio (default 0.8). */
+  breaker?: { voltageVolts: number; amps: number; phases: 1 | 3; continuousRatio: number };
 }
 
 export type Placement = 'spread' | 'pack';
@@ -203,7 +216,25 @@ export interface CephPolicy {
   /** mon_target_pg_per_osd and mon_max_pg_per_osd. */
   pgs?: { targetPerOsd: number; maxPerOsd: number };
   recovery?: CephRecoverySettings;
+  /** Where Ceph's own daemons run (`ceph.daemons`); normalize fills every kind. Absent in hand-built scenarios: control/ceph-daemons.ts applies the same defaults. */
+  daemons?: CephDaemons;
 }
+
+/** Ceph daemons besides the OSDs: monitors, managers, CephFS metadata servers, RADOS gateways. */
+export type CephDaemonKind = 'mon' | 'mgr' | 'mds' | 'rgw';
+
+/** Where the daemons of one kind run and what each takes on its host. */
+export interface CephDaemonPlacement {
+  /** The role whose hosts run them: one daemon per host, on the first `count` hosts of the role (host order). */
+  role: Role;
+  count: number;
+  /** Memory one daemon needs on its host, bytes. */
+  memoryBytes: number;
+  /** Physical cores one daemon needs on its host. */
+  cores: number;
+}
+
+export type CephDaemons = Record<CephDaemonKind, CephDaemonPlacement>;
 
 export type Growth =
   /** demand(t) = demand(0) x (1 + perMonth)^t */

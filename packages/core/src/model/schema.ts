@@ -21,6 +21,8 @@ const QUANTITY_PATTERN: Record<QuantityKind, string> = {
   bitrate: '^\\s*[0-9.]+(e[-+]?[0-9]+)?\\s*((k|M|G|T)?(bit|b)/s|(k|M|G|T)bps)\\s*$',
   power: '^\\s*[0-9.]+(e[-+]?[0-9]+)?\\s*(W|kW|MW)\\s*$',
   byterate: '^\\s*[0-9.]+(e[-+]?[0-9]+)?\\s*(B|kB|MB|GB|TB|KiB|MiB|GiB|TiB)/s\\s*$',
+  voltage: '^\\s*[0-9.]+(e[-+]?[0-9]+)?\\s*(V|kV)\\s*$',
+  current: '^\\s*[0-9.]+(e[-+]?[0-9]+)?\\s*(A|kA)\\s*$',
 };
 export const quantityPattern = (kind: QuantityKind): string => QUANTITY_PATTERN[kind];
 
@@ -161,6 +163,34 @@ export const InventoryHardwareSchema = z
   })
   .describe('A server model imported from an inventory file');
 
+/**
+ * The circuit behind each power feed of a rack: either the breaker (voltage, amperes, phases)
+ * or the usable continuous power directly. Checked (one of the two forms, values above 0) in
+ * scenario/references.ts: `rack.feed.invalid_circuit`.
+ */
+export const FeedCircuitSchema = z
+  .strictObject({
+    voltage: quantity('voltage', 'Circuit voltage, e.g. "230 V" (single-phase) or "400 V" (three-phase, line to line; 208 V in North America)').optional(),
+    breaker: quantity('current', 'Breaker rating of the circuit, e.g. "32 A"').optional(),
+    phases: z.union([z.literal(1), z.literal(3)]).default(1).describe('1 (single-phase, default) or 3 (three-phase: power = √3 × line-to-line voltage × current)'),
+    continuousRatio: ratio('Share of the breaker rating a continuous load may draw (default 0.8: NEC 210.19(A)(1) and 210.20(A) size conductors and breakers at 125 % of the continuous load; 1.0 for a 100 %-rated breaker assembly)').default(0.8),
+    usable: quantity('power', 'Usable continuous power of one feed, e.g. "7.4 kW", instead of voltage and breaker (no derating is applied to it)').optional(),
+  })
+  .describe('The circuit of each power feed of the rack (every feed the same): voltage and breaker (and phases), or usable. With two feeds or more, the others must carry the rack\'s maximum draw when one is lost');
+
+/** One kind of Ceph daemon: the role whose hosts run it, how many, and what one takes. */
+function cephDaemonSchema(description: string, minCount: number) {
+  return z
+    .strictObject({
+      role: z.enum(['control', 'compute', 'storage', 'deploy']).optional().describe('Role whose hosts run the daemons, one per host'),
+      count: int().min(minCount).max(99).optional().describe('How many daemons (one per host)'),
+      memory: quantity('bytes', 'Memory one daemon needs on its host, e.g. "4 GiB"').optional(),
+      cores: z.number().min(0).max(64).optional().describe('Physical cores one daemon needs on its host'),
+    })
+    .optional()
+    .describe(description);
+}
+
 export const RackSchema = z.strictObject({
   name: identifier.describe('Rack name'),
   zone: identifier.optional().describe('Availability zone the rack belongs to'),
@@ -180,6 +210,7 @@ export const RackSchema = z.strictObject({
     .describe(
       'Power feeds (PDU sides) of the rack; every server is corded to all of them (redundant PSUs). Default: A and B. The same name in several racks is one feed (e.g. the A-side UPS): losing it unpowers every server with no other feed',
     ),
+  feed: FeedCircuitSchema.optional(),
 });
 
 export const NodeGroupSchema = z.strictObject({
@@ -360,6 +391,15 @@ export const ScenarioFileSchema = z
           })
           .prefault({}),
         recovery: CephRecoverySchema.prefault({}).describe('Recovery after a failure: limits and the per-backfill throughput'),
+        daemons: z
+          .strictObject({
+            mon: cephDaemonSchema('ceph-mon (monitors): default on role control, 5 when the role has 5 hosts or more, else 3 (or 1); an odd count (a quorum is floor(n/2) + 1)', 1),
+            mgr: cephDaemonSchema('ceph-mgr (managers): default on the monitors\' role, 2 (active and standby)', 0),
+            mds: cephDaemonSchema('ceph-mds (CephFS metadata servers): default none', 0),
+            rgw: cephDaemonSchema('radosgw (RADOS gateways, S3/Swift): default none', 0),
+          })
+          .prefault({})
+          .describe('Where Ceph\'s daemons besides the OSDs run, one per host on the first `count` hosts of `role`: their memory and cores count in the role checks, the monitors\' quorum in the failure analysis'),
       })
       .prefault({}),
     demand: z

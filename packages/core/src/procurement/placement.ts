@@ -17,6 +17,7 @@
  * A host that does not fit even an empty new rack cannot be placed: place() returns the reason.
  * Source: headroom [model].
  */
+import { feedLimitWatts } from '../racks/feeds.js';
 import type { Rack, Role, Scenario } from '../model/scenario.js';
 import type { Host } from '../model/plan.js';
 import type { ProcurementRole } from '../model/procurement-rules.js';
@@ -111,8 +112,11 @@ export class RackPlacer {
     if (sign < 0 || (st.roleCount.get(role) === 1 && !st.added)) this.candidates.clear();
   }
 
+  /** Space, the power budget, and the feeds left after losing one (racks[].feed, racks/feeds.ts feedLimitWatts). */
   private fits(st: RackState, ru: number, maxW: number): boolean {
-    return st.rack.heightRu - st.usedRu >= ru && (st.rack.powerBudgetWatts === undefined || st.powerMaxWatts + maxW <= st.rack.powerBudgetWatts);
+    const after = st.powerMaxWatts + maxW;
+    const feed = feedLimitWatts(st.rack);
+    return st.rack.heightRu - st.usedRu >= ru && (st.rack.powerBudgetWatts === undefined || after <= st.rack.powerBudgetWatts) && (feed === undefined || after <= feed);
   }
 
   private candidatesFor(role: Role, hardware: string, ru: number, maxW: number): Candidates {
@@ -188,6 +192,7 @@ export class RackPlacer {
     if (zone !== undefined) rack.zone = zone;
     if (last?.switches) rack.switches = [`${name}-tor-a`, `${name}-tor-b`];
     if (last?.powerFeeds) rack.powerFeeds = [...last.powerFeeds];
+    if (last?.feed) rack.feed = { ...last.feed };
     return rack;
   }
 }

@@ -214,6 +214,21 @@ describe('planProcurement', () => {
     expect(plan.uncovered).toEqual(['compute.memory']);
   });
 
+  it('places no host where the feeds left after losing one could not carry the rack (racks[].feed)', () => {
+    // The same racks without a budget, on A/B feeds of 1,700 W usable each: with one feed lost
+    // the other carries 1,700 W, used by the controller (800 W) and the hypervisor (900 W); a new
+    // hypervisor (900 W) would overload it (NEC 210.19(A)(1)): month 9 and 22 add a rack each,
+    // reason power, and the added racks copy the feed circuit.
+    const s = computeScenario({
+      racks: ['r1', 'r2', 'r3'].map((name, i) => ({ name, zone: `az${i + 1}`, heightRu: 42, powerFeeds: ['A', 'B'], feed: { usableWatts: 1700 } })),
+    });
+    const plan = planProcurement(s)!;
+    expect(plan.purchases.map((p) => [p.deliveryMonthIndex, p.racksAdded])).toEqual([
+      [9, [{ name: 'new-rack-01', reason: 'power' }]],
+      [22, [{ name: 'new-rack-02', reason: 'power' }]],
+    ]);
+  });
+
   it('an order whose lead time reaches before the start is late', () => {
     // Month 9 (2027-10-01) - 52 weeks (364 days) = 2026-10-02, before 2027-01-01.
     const s = computeScenario({ procurement: { roles: { compute: { hardware: 'cmp-r760', batch: 1, leadTimeWeeks: 52, coverMonths: 0 } } } });

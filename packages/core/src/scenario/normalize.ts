@@ -10,6 +10,8 @@ import type { StateStored } from './state-dirs.js';
 import type { ScenarioFileOutput } from '../model/schema.js';
 import { normalizeNetwork } from '../network/normalize.js';
 import { normalizeProcurement } from '../procurement/normalize.js';
+import { resolveCephDaemons, roleHostCounts } from '../control/ceph-daemons.js';
+import { feedCircuit } from '../racks/feeds.js';
 import { applyDeviceClasses, normalizeCeph } from './ceph-normalize.js';
 import { DEFAULT_POWER_FEEDS, defaultRackSwitches } from '../failure/topology.js';
 
@@ -62,6 +64,8 @@ export function normalize(f: ScenarioFileOutput, inventoryModels: Record<string,
       if (r.powerBudget !== undefined) rack.powerBudgetWatts = r.powerBudget;
       rack.switches = r.switches ? [...r.switches] : defaultRackSwitches(r.name);
       rack.powerFeeds = r.powerFeeds ? [...r.powerFeeds] : [...DEFAULT_POWER_FEEDS];
+      const feed = r.feed ? feedCircuit(r.feed) : undefined;
+      if (feed) rack.feed = feed;
       return rack;
     })
     : [{ name: 'rack-1', heightRu: 42, switches: defaultRackSwitches('rack-1'), powerFeeds: [...DEFAULT_POWER_FEEDS] }];
@@ -83,6 +87,8 @@ export function normalize(f: ScenarioFileOutput, inventoryModels: Record<string,
   // Pools, rules and every Ceph default: scenario/ceph-normalize.ts (shares per set of OSDs).
   const ceph = normalizeCeph(f.ceph);
   const pools: CephPool[] = ceph.pools;
+  // Ceph's daemons besides the OSDs (control/ceph-daemons.ts): monitors on the controllers by default.
+  ceph.daemons = resolveCephDaemons(f.ceph.daemons, roleHostCounts(nodes), pools.length > 0 || nodes.some((g) => g.role === 'storage' && g.count > 0));
 
   const storageBytes: Record<string, number> = {};
   // Explicit demand.storage wins over the state directory (demand.storageFrom, scenario/state-dirs.ts).

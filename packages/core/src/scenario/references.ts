@@ -9,6 +9,8 @@ import type { Severity } from '../diagnostics/types.js';
 import { CEPH_RATIO_DEFAULTS } from '../model/scenario.js';
 import { checkNetworkReferences } from '../network/references.js';
 import { checkCephReferences } from './ceph-references.js';
+import { checkCephDaemons } from './daemon-references.js';
+import { checkFeedCircuits } from './rack-references.js';
 
 export interface RawIssue {
   code: string;
@@ -173,6 +175,7 @@ export function checkReferences(raw: Obj): RawIssue[] {
   });
   // CRUSH rules, pool shares per set of OSDs, fill overrides: ceph-references.ts
   out.push(...checkCephReferences(raw));
+  out.push(...checkFeedCircuits(raw), ...checkCephDaemons(raw));
   out.push(...checkNetworkReferences(raw));
   return out;
 }

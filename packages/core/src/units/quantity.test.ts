@@ -123,3 +123,18 @@ describe('formatBytes', () => {
     expect(formatBytes(512)).toBe('512 B');
   });
 });
+
+describe('parseQuantity: voltage and current (feed circuits)', () => {
+  it('volts and amperes, fractions kept', () => {
+    expect(ok('230 V', 'voltage')).toBe(230);
+    expect(ok('0.4 kV', 'voltage')).toBeCloseTo(400, 9); // 0.4 × 1000
+    expect(ok('32 A', 'current')).toBe(32);
+    expect(ok('16.5 A', 'current')).toBe(16.5);
+    expect(ok('7.4 kW', 'power')).toBe(7400);
+  });
+  it('the wrong dimension or no unit is refused', () => {
+    expect(code('32 W', 'current')).toBe('schema.invalid_unit');
+    expect(code('32 A', 'voltage')).toBe('schema.invalid_unit');
+    expect(code(230, 'voltage')).toBe('schema.missing_unit');
+  });
+});

@@ -10,6 +10,8 @@
  * | `bitrate` | bits per second  | bit/s, b/s, kbit/s..Tbit/s, Gb/s, Mbps, Gbps      |
  * | `power`   | watts            | W, kW, MW                                         |
  * | `byterate`| bytes per second | B/s with SI or binary prefixes: MB/s, GB/s, MiB/s |
+ * | `voltage` | volts            | V, kV (a circuit's voltage; line-to-line for three-phase) |
+ * | `current` | amperes          | A (a breaker rating)                              |
  *
  * Decimal and binary never mix silently: "512 GB" is 512 x 10^9 bytes, "512 GiB" is
  * 512 x 2^30 bytes. Bits are refused where bytes belong (and bytes where bits belong):
@@ -20,7 +22,7 @@
 import mathjsBundle from 'mathjs/lib/browser/math.js';
 import type { MathJsInstance, Unit } from 'mathjs';
 
-export type QuantityKind = 'bytes' | 'bitrate' | 'power' | 'byterate';
+export type QuantityKind = 'bytes' | 'bitrate' | 'power' | 'byterate' | 'voltage' | 'current';
 
 export interface QuantityError {
   /** Diagnostic code: `schema.missing_unit`, `schema.invalid_unit`, `schema.invalid_quantity`, `schema.too_small`. */
@@ -36,15 +38,19 @@ const EXAMPLES: Record<QuantityKind, string> = {
   bitrate: '"25 Gbit/s"',
   power: '"450 W" or "12 kW"',
   byterate: '"100 MB/s" or "150 MiB/s"',
+  voltage: '"230 V" or "400 V"',
+  current: '"32 A"',
 };
 const KIND_WORDS: Record<QuantityKind, string> = {
   bytes: 'a size in bytes',
   bitrate: 'a link speed in bits per second',
   power: 'a power in watts',
   byterate: 'a throughput in bytes per second',
+  voltage: 'a voltage in volts',
+  current: 'a current in amperes',
 };
 
-const MISSING_UNIT_EXAMPLE: Record<Exclude<QuantityKind, 'bytes'>, string> = { bitrate: 'Gbit/s', power: 'W', byterate: 'MB/s' };
+const MISSING_UNIT_EXAMPLE: Record<Exclude<QuantityKind, 'bytes'>, string> = { bitrate: 'Gbit/s', power: 'W', byterate: 'MB/s', voltage: 'V', current: 'A' };
 
 let instance: MathJsInstance | undefined;
 
@@ -72,7 +78,7 @@ function describeDimension(u: Unit): string {
   const m = math();
   const probes: [string, string][] = [
     ['1 Hz', 'a frequency'], ['1 B', 'a size in bytes'], ['1 b/s', 'a data rate in bytes per second'],
-    ['1 W', 'a power'], ['1 m', 'a length'], ['1 s', 'a time'], ['1 kg', 'a mass'], ['1 V', 'a voltage'],
+    ['1 W', 'a power'], ['1 m', 'a length'], ['1 s', 'a time'], ['1 kg', 'a mass'], ['1 V', 'a voltage'], ['1 A', 'a current'],
   ];
   if (unitNames(u).some((p) => BIT_UNITS.has(p.name))) return unitNames(u).length === 1 ? 'a size in bits' : 'a data rate in bits';
   for (const [probe, words] of probes) if (u.equalBase(m.unit(probe))) return words;
@@ -98,6 +104,10 @@ function isKind(u: Unit, kind: QuantityKind): boolean {
       );
     case 'power':
       return parts.length === 1 && parts[0]!.power === 1 && parts[0]!.name === 'W';
+    case 'voltage':
+      return parts.length === 1 && parts[0]!.power === 1 && parts[0]!.name === 'V';
+    case 'current':
+      return parts.length === 1 && parts[0]!.power === 1 && parts[0]!.name === 'A';
     case 'byterate':
       return (
         parts.length === 2 && parts[0]!.power === 1 && BYTE_UNITS.has(parts[0]!.name) &&
@@ -106,7 +116,7 @@ function isKind(u: Unit, kind: QuantityKind): boolean {
   }
 }
 
-const CANONICAL: Record<QuantityKind, string> = { bytes: 'B', bitrate: 'b/s', power: 'W', byterate: 'B/s' };
+const CANONICAL: Record<QuantityKind, string> = { bytes: 'B', bitrate: 'b/s', power: 'W', byterate: 'B/s', voltage: 'V', current: 'A' };
 
 /**
  * Parses one quantity typed by a user into the canonical unit of `kind` (see the table
@@ -115,7 +125,8 @@ const CANONICAL: Record<QuantityKind, string> = { bytes: 'B', bitrate: 'b/s', po
  * @param input the YAML value: a string such as "3.84 TB"; a bare number is refused with
  *   `schema.missing_unit`, naming the units expected.
  * @returns `{ok: true, value}` in bytes, bits/s or watts, or `{ok: false, error}` with a
- *   diagnostic code, message and hint. Never throws.
+ *   diagnostic code, message and hint. Never throws. Power, voltage and current keep their
+ *   fractions ("7.4 kW" = 7400 W, "16.5 A" = 16.5 A); bytes and rates are whole numbers.
  */
 export function parseQuantity(input: unknown, kind: QuantityKind): QuantityResult {
   const expected = `${KIND_WORDS[kind]}, e.g. ${EXAMPLES[kind]}`;
@@ -154,7 +165,7 @@ export function parseQuantity(input: unknown, kind: QuantityKind): QuantityResul
   const value = u.toNumber(CANONICAL[kind]);
   if (!Number.isFinite(value)) return fail('schema.invalid_quantity', `"${text}" is not a finite quantity`);
   if (value < 0) return fail('schema.too_small', `"${text}" is negative: expected ${KIND_WORDS[kind]} >= 0`);
-  return { ok: true, value: kind === 'power' ? value : Math.round(value) };
+  return { ok: true, value: kind === 'bytes' || kind === 'bitrate' || kind === 'byterate' ? Math.round(value) : value };
 }
 
 function fail(code: QuantityError['code'], message: string, hint?: string): QuantityResult {

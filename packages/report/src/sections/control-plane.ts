@@ -20,5 +20,18 @@ ${definitionList([
   ['Controllers that may fail', explained(plan, explainId.quorumToleratedFailures(), formatNumber(cp.toleratedFailures))],
   ['Hosts', controllers.length > 0 ? controllers.map((h) => `${h.name} (rack ${h.rack})`).join(', ') : '—'],
 ])}
+${monitors(plan)}
 </section>`;
+}
+
+/** The Ceph monitors' quorum (a Paxos majority of the monmap), when the plan has monitors. */
+function monitors(plan: PlanResult): SafeHtml {
+  const m = plan.controlPlane.monitors;
+  if (!m) return html``;
+  const rackOf = new Map(plan.hosts.map((h) => [h.name, h.rack]));
+  return html`<p>The <strong>${formatNumber(m.hosts.length)}</strong> Ceph monitors (on role ${m.role}) need a majority of <strong>${formatNumber(m.quorum)}</strong>: Ceph survives <strong>${formatNumber(m.toleratedFailures)}</strong> ${m.toleratedFailures === 1 ? 'monitor' : 'monitors'} down.</p>
+${definitionList([
+  ['Ceph monitors', m.hosts.map((h) => `${h} (rack ${rackOf.get(h) ?? '—'})`).join(', ')],
+  ['Monitor quorum', formatNumber(m.quorum)],
+])}`;
 }
