@@ -100,6 +100,10 @@ export function fixturePlan(overrides: Partial<PlanResult> = {}): PlanResult {
       hosts: [],
       totalCapacity: { VCPU: 496, MEMORY_MB: 1032192 },
       toleratedCapacity: { VCPU: 248, MEMORY_MB: 516096 },
+      toleratedLosses: {
+        VCPU: { kind: 'hosts', domains: ['compute-02'], hosts: ['compute-02'], capacity: 248 },
+        MEMORY_MB: { kind: 'hosts', domains: ['compute-02'], hosts: ['compute-02'], capacity: 516096 },
+      },
       toleratedHostsRemoved: ['compute-02'],
       demandMonth0: { VCPU: 160, MEMORY_MB: 327680 },
       mixInstancesFit: 124,
