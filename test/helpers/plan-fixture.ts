@@ -28,6 +28,7 @@ export const fixtureScenario: Scenario = {
   openstack: {
     allocationRatio: { cpu: 4, ram: 1, disk: 1 },
     reserved: { hostMemoryBytes: 8 * 2 ** 30, hostCpus: 2, hostDiskBytes: 0 },
+    instanceMemoryOverheadBytes: 512 * 2 ** 20,
     ephemeralStorage: 'ceph',
     flavors: { 'm1.large': { name: 'm1.large', vcpus: 4, ramBytes: 8 * 2 ** 30, diskBytes: 80e9 } },
   },

@@ -12,6 +12,7 @@ import { normalizeNetwork } from '../network/normalize.js';
 import { normalizeProcurement } from '../procurement/normalize.js';
 import { applyDeviceClasses, normalizeCeph } from './ceph-normalize.js';
 import { DEFAULT_POWER_FEEDS, defaultRackSwitches } from '../failure/topology.js';
+import { DEFAULT_INSTANCE_MEMORY_OVERHEAD_BYTES } from '../compute/memory-overhead.js';
 
 /** Nova reserved_host_memory_mb default: 512 MiB (nova/conf/compute.py). */
 export const NOVA_DEFAULT_RESERVED_HOST_MEMORY_BYTES = 512 * 2 ** 20;
@@ -129,6 +130,7 @@ export function normalize(f: ScenarioFileOutput, inventoryModels: Record<string,
         hostCpus: f.openstack.reserved.hostCpus,
         hostDiskBytes: f.openstack.reserved.hostDisk ?? 0,
       },
+      instanceMemoryOverheadBytes: f.openstack.instanceMemoryOverhead ?? DEFAULT_INSTANCE_MEMORY_OVERHEAD_BYTES,
       ephemeralStorage: f.openstack.ephemeralStorage,
       flavors,
     },
