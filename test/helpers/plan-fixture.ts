@@ -28,6 +28,7 @@ export const fixtureScenario: Scenario = {
   openstack: {
     allocationRatio: { cpu: 4, ram: 1, disk: 1 },
     reserved: { hostMemoryBytes: 8 * 2 ** 30, hostCpus: 2, hostDiskBytes: 0 },
+    instanceMemoryOverheadBytes: 512 * 2 ** 20,
     ephemeralStorage: 'ceph',
     flavors: { 'm1.large': { name: 'm1.large', vcpus: 4, ramBytes: 8 * 2 ** 30, diskBytes: 80e9 } },
   },
@@ -100,6 +101,10 @@ export function fixturePlan(overrides: Partial<PlanResult> = {}): PlanResult {
       hosts: [],
       totalCapacity: { VCPU: 496, MEMORY_MB: 1032192 },
       toleratedCapacity: { VCPU: 248, MEMORY_MB: 516096 },
+      toleratedLosses: {
+        VCPU: { kind: 'hosts', domains: ['compute-02'], hosts: ['compute-02'], capacity: 248 },
+        MEMORY_MB: { kind: 'hosts', domains: ['compute-02'], hosts: ['compute-02'], capacity: 516096 },
+      },
       toleratedHostsRemoved: ['compute-02'],
       demandMonth0: { VCPU: 160, MEMORY_MB: 327680 },
       mixInstancesFit: 124,

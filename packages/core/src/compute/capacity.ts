@@ -1,7 +1,7 @@
 /**
  * The Placement capacity of a fleet without the rest of the compute plan: the totals and the
  * tolerated capacity that planCompute computes (same calls: computeInventories per host,
- * summed; computeHostsToRemove for the tolerated failures; computeDemandMonth0), without the
+ * summed; toleratedLosses per resource class for the tolerated failures; computeDemandMonth0), without the
  * flavor fit per host, the mix fit and the findings. For the procurement capacity curves,
  * which evaluate many fleets. computeInventories is a function of the hardware model and the
  * openstack section only, so it is computed once per model. Source: compute-plan.ts.
@@ -10,7 +10,7 @@ import type { Scenario } from '../model/scenario.js';
 import type { ComputePlan, Host } from '../model/plan.js';
 import { computeDemandMonth0 } from './compute-plan.js';
 import { computeInventories } from './placement.js';
-import { type CapacityVector, computeHostsToRemove, sumCapacity } from './tolerance.js';
+import { type CapacityVector, sumCapacity, toleratedCapacity as toleratedOf, toleratedLosses } from './tolerance.js';
 
 /** ComputePlan's ephemeralStorage, totalCapacity, toleratedCapacity and demandMonth0 (what resourceSeries reads), for `hosts`. */
 export function computeCapacity(scenario: Scenario, hosts: readonly Host[]): Pick<ComputePlan, 'ephemeralStorage' | 'totalCapacity' | 'toleratedCapacity' | 'demandMonth0'> {
@@ -26,11 +26,10 @@ export function computeCapacity(scenario: Scenario, hosts: readonly Host[]): Pic
     return v;
   };
   const computeHosts = hosts.filter((h) => h.role === 'compute' && Object.hasOwn(scenario.hardware, h.hardware));
-  const caps = computeHosts.map((h) => ({ host: h.name, rack: h.rack, capacity: capacityOfModel(h.hardware) }));
+  const caps = computeHosts.map((h) => ({ host: h.name, rack: h.rack, ...(h.zone !== undefined ? { zone: h.zone } : {}), capacity: capacityOfModel(h.hardware) }));
   const emptyTotal: CapacityVector = { VCPU: 0, MEMORY_MB: 0 };
   if (openstack.ephemeralStorage === 'local') emptyTotal.DISK_GB = 0;
   const totalCapacity = { ...emptyTotal, ...sumCapacity(caps.map((c) => c.capacity)) };
-  const removed = new Set(computeHostsToRemove(caps, scenario.policy.tolerate.hosts, scenario.policy.tolerate.racks));
-  const toleratedCapacity = { ...emptyTotal, ...sumCapacity(caps.filter((c) => !removed.has(c.host)).map((c) => c.capacity)) };
+  const toleratedCapacity = { ...emptyTotal, ...toleratedOf(caps, toleratedLosses(caps, scenario.policy.tolerate)) };
   return { ephemeralStorage: openstack.ephemeralStorage, totalCapacity, toleratedCapacity, demandMonth0: computeDemandMonth0(scenario).demand };
 }

@@ -40,8 +40,34 @@ describe('compute totals and tolerated capacity', () => {
     const r = run(s);
     // big: 2 × 48 × 2 = 192 logical CPUs × 4 = 768 vCPU. Total 512 + 512 + 768 = 1,792; without big: 1,024.
     expect(r.plan.totalCapacity.VCPU).toBe(1792);
-    expect(r.plan.toleratedHostsRemoved).toEqual(['big-01']);
+    expect(r.plan.toleratedLosses.VCPU?.hosts).toEqual(['big-01']);
     expect(r.plan.toleratedCapacity.VCPU).toBe(1024);
+    // MEMORY_MB: every host holds 520,192 MiB, the first of the ties goes: 2 × 520,192 = 1,040,384 left.
+    expect(r.plan.toleratedLosses.MEMORY_MB?.hosts).toEqual(['compute-01']);
+    expect(r.plan.toleratedCapacity.MEMORY_MB).toBe(2 * HOST_MEM);
+    expect(r.plan.toleratedHostsRemoved).toEqual(['compute-01', 'big-01']); // union over classes
+  });
+
+  it('each resource class loses its own worst host (issue 14: 3 × 128 threads / 512 GiB + 1 × 192 threads / 256 GiB)', () => {
+    const cpu = baseHardware()['cmp-r760']!.cpu;
+    const wide: HardwareModel = { ...baseHardware()['cmp-r760']!, name: 'cmp-wide', cpu: { ...cpu, coresPerSocket: 48 }, memory: { ...baseHardware()['cmp-r760']!.memory, sizeBytes: 256 * GIB } };
+    const s = makeScenario({
+      hardware: { ...baseHardware(), 'cmp-wide': wide },
+      nodes: [
+        { role: 'compute', hardware: 'cmp-r760', count: 3, placement: 'spread', namePrefix: 'compute' },
+        { role: 'compute', hardware: 'cmp-wide', count: 1, placement: 'spread', namePrefix: 'wide' },
+      ],
+      policy: { tolerate: { hosts: 1, racks: 0 }, thresholds: { compute: 0.8, storage: 0.85 } },
+    });
+    s.openstack.reserved.hostMemoryBytes = 0;
+    const r = run(s);
+    // VCPU: 3 × 128 × 4 + 192 × 4 = 1,536 + 768 = 2,304; the wide host is the worst VCPU loss: 2,304 − 768 = 1,536.
+    expect(r.plan.toleratedCapacity.VCPU).toBe(1536);
+    // MEMORY_MB: 3 × 524,288 + 262,144 = 1,835,008 MiB; a 512 GiB host is the worst memory loss:
+    // 1,835,008 − 524,288 = 1,310,720 MiB = 1,280 GiB (removing the wide host left 1,572,864 MiB = 1,536 GiB).
+    expect(r.plan.toleratedCapacity.MEMORY_MB).toBe(1_310_720);
+    expect(r.plan.toleratedLosses.VCPU?.hosts).toEqual(['wide-01']);
+    expect(r.plan.toleratedLosses.MEMORY_MB?.hosts).toEqual(['compute-01']);
   });
 
   it('a tolerated rack removes all its compute hosts when that removes more than the tolerated hosts', () => {

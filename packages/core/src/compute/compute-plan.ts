@@ -8,7 +8,7 @@ import type { ComputeHostPlan, ComputePlan, Host } from '../model/plan.js';
 import { fmtNumber } from '../units/format.js';
 import { flavorFit, mixFit } from './fit.js';
 import { computeInventories, flavorRequest, RESOURCE_CLASSES, RESOURCE_UNIT } from './placement.js';
-import { type CapacityVector, computeHostsToRemove, sumCapacity } from './tolerance.js';
+import { type CapacityVector, hostsRemovedByAnyClass, sumCapacity, toleratedCapacity as toleratedOf, toleratedLosses } from './tolerance.js';
 
 /** What `diskNote` says when instance disks are on Ceph. */
 export const CEPH_DISK_NOTE =
@@ -46,8 +46,8 @@ export function computeDemandMonth0(scenario: Scenario): { demand: CapacityVecto
  * Builds the ComputePlan from the expanded hosts.
  * - per host: `computeInventories` and `flavorFit` for every flavor of the scenario;
  * - totalCapacity[rc] = Σ over compute hosts of capacity (DISK_GB only with local disks);
- * - toleratedCapacity: the same without the hosts `computeHostsToRemove` picks for
- *   policy.tolerate (largest hosts, or the compute hosts of the largest racks);
+ * - toleratedCapacity[rc]: total[rc] less the worst tolerated loss of rc (`toleratedLosses`:
+ *   headroom's N+1 policy per resource class: the N hosts, racks or zones holding the most rc);
  * - mixInstancesFit / bottleneck: `mixFit` of the month-0 demand.
  * Findings: `compute.no_hosts` (error) when instances are demanded but there is no compute
  * host; `compute.flavor.exceeds_max_unit` (error) per flavor and compute hardware model where
@@ -119,14 +119,14 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[]): Compute
   if (openstack.ephemeralStorage === 'local') emptyTotal.DISK_GB = 0;
   const totalCapacity = { ...emptyTotal, ...sumCapacity(hostPlans.map(capacityOf)) };
 
-  const rackOf = new Map(computeHosts.map((h) => [h.name, h.rack]));
-  const removed = computeHostsToRemove(
-    hostPlans.map((hp) => ({ host: hp.host, rack: rackOf.get(hp.host) ?? '', capacity: capacityOf(hp) })),
-    scenario.policy.tolerate.hosts,
-    scenario.policy.tolerate.racks,
-  );
-  const removedSet = new Set(removed);
-  const toleratedCapacity = { ...emptyTotal, ...sumCapacity(hostPlans.filter((hp) => !removedSet.has(hp.host)).map(capacityOf)) };
+  const byName = new Map(computeHosts.map((h) => [h.name, h]));
+  const capacities = hostPlans.map((hp) => {
+    const h = byName.get(hp.host);
+    return { host: hp.host, rack: h?.rack ?? '', ...(h?.zone !== undefined ? { zone: h.zone } : {}), capacity: capacityOf(hp) };
+  });
+  const losses = toleratedLosses(capacities, scenario.policy.tolerate);
+  const toleratedCapacity = { ...emptyTotal, ...toleratedOf(capacities, losses) };
+  const removed = hostsRemovedByAnyClass(capacities, losses);
 
   const { demand, instances } = computeDemandMonth0(scenario);
   const mix = mixFit(totalCapacity, demand, instances);
@@ -149,6 +149,7 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[]): Compute
     hosts: hostPlans,
     totalCapacity,
     toleratedCapacity,
+    toleratedLosses: losses,
     toleratedHostsRemoved: removed,
     demandMonth0: demand,
     mixInstancesFit: mix.mixInstancesFit,

@@ -1,7 +1,7 @@
 /**
- * Which compute hosts to remove to plan "N + tolerated failures" compute capacity.
+ * Tolerated-failure compute capacity, per Placement resource class: headroom's N+1 policy.
  */
-import type { ResourceClass } from '../model/plan.js';
+import type { ResourceClass, ToleratedLoss } from '../model/plan.js';
 import { RESOURCE_CLASSES } from './placement.js';
 
 export type CapacityVector = Partial<Record<ResourceClass, number>>;
@@ -9,7 +9,16 @@ export type CapacityVector = Partial<Record<ResourceClass, number>>;
 export interface ComputeHostCapacity {
   host: string;
   rack: string;
+  /** Availability zone of the host's rack, when the racks name one. */
+  zone?: string;
   capacity: CapacityVector;
+}
+
+/** What the policy tolerates at once (policy.tolerate). */
+export interface ComputeTolerance {
+  hosts: number;
+  racks: number;
+  zones?: number;
 }
 
 /** Sum of capacity vectors per resource class (classes absent everywhere stay absent). */
@@ -33,56 +42,100 @@ export function compareCapacity(a: CapacityVector, b: CapacityVector): number {
   return 0;
 }
 
-/**
- * The compute hosts removed for the tolerated-failure capacity (headroom's rule [model]):
- * - hosts option: the `tolerateHosts` hosts with the largest capacity, ranked by VCPU
- *   capacity, then MEMORY_MB, then DISK_GB (scenario order on ties);
- * - racks option (when `tolerateRacks` > 0): every compute host of the `tolerateRacks`
- *   racks holding the most compute capacity (same ranking, scenario order on ties);
- * whichever option removes more capacity (same ranking; the hosts option on a tie).
- * Returns host names in the order of `hosts`.
- */
-export function computeHostsToRemove(
-  hosts: readonly ComputeHostCapacity[],
-  tolerateHosts: number,
-  tolerateRacks: number,
-): string[] {
-  // The k largest (ties: earlier first), as a stable sort would rank them: a selection in
-  // O(k n) for the usual small k, a sort otherwise.
-  const largest = (xs: readonly { capacity: CapacityVector }[], k: number): number[] => {
-    if (k <= 0) return [];
-    if (k > 16) return xs.map((_, i) => i).sort((i, j) => compareCapacity(xs[j]!.capacity, xs[i]!.capacity) || i - j).slice(0, k);
-    const out: number[] = [];
-    const taken = new Set<number>();
-    for (let r = 0; r < Math.min(k, xs.length); r++) {
-      let best = -1;
-      for (let i = 0; i < xs.length; i++) {
-        if (taken.has(i)) continue;
-        if (best < 0 || compareCapacity(xs[i]!.capacity, xs[best]!.capacity) > 0) best = i;
-      }
-      taken.add(best);
-      out.push(best);
-    }
-    return out;
-  };
-
-  const hostOption = new Set(largest(hosts, tolerateHosts).map((i) => hosts[i]!.host));
-
-  let rackOption = new Set<string>();
-  if (tolerateRacks > 0) {
-    // racks in order of first appearance, each rack's hosts summed in host order (one pass)
-    const byRack = new Map<string, CapacityVector[]>();
-    for (const h of hosts) {
-      const list = byRack.get(h.rack);
-      if (list) list.push(h.capacity);
-      else byRack.set(h.rack, [h.capacity]);
-    }
-    const rackCaps = [...byRack].map(([rack, caps]) => ({ rack, capacity: sumCapacity(caps) }));
-    const chosen = new Set(largest(rackCaps, tolerateRacks).map((i) => rackCaps[i]!.rack));
-    rackOption = new Set(hosts.filter((h) => chosen.has(h.rack)).map((h) => h.host));
+/** Groups in first-appearance order with the summed capacity of their hosts (hosts without a key skipped). */
+function groups(hosts: readonly ComputeHostCapacity[], key: (h: ComputeHostCapacity) => string | undefined): { name: string; hosts: string[]; capacity: CapacityVector }[] {
+  const out = new Map<string, { name: string; hosts: string[]; capacity: CapacityVector }>();
+  for (const h of hosts) {
+    const k = key(h);
+    if (k === undefined) continue;
+    const g = out.get(k) ?? { name: k, hosts: [], capacity: {} };
+    g.hosts.push(h.host);
+    g.capacity = sumCapacity([g.capacity, h.capacity]);
+    out.set(k, g);
   }
+  return [...out.values()];
+}
 
-  const removed = (set: Set<string>): CapacityVector => sumCapacity(hosts.filter((h) => set.has(h.host)).map((h) => h.capacity));
-  const pick = compareCapacity(removed(rackOption), removed(hostOption)) > 0 ? rackOption : hostOption;
-  return hosts.filter((h) => pick.has(h.host)).map((h) => h.host);
+/** The `n` groups with the most capacity of `rc` (input order on ties), as one loss; domains in input order. */
+function worstOf(
+  kind: ToleratedLoss['kind'],
+  rc: ResourceClass,
+  xs: readonly { name: string; hosts: string[]; capacity: CapacityVector }[],
+  n: number,
+  order: readonly string[],
+): ToleratedLoss {
+  const chosen = xs
+    .map((x, i) => ({ x, i }))
+    .sort((a, b) => (b.x.capacity[rc] ?? 0) - (a.x.capacity[rc] ?? 0) || a.i - b.i)
+    .slice(0, Math.max(0, n))
+    .sort((a, b) => a.i - b.i)
+    .map(({ x }) => x);
+  const hostSet = new Set(chosen.flatMap((x) => x.hosts));
+  return {
+    kind,
+    domains: chosen.map((x) => x.name),
+    hosts: order.filter((h) => hostSet.has(h)),
+    capacity: chosen.reduce((s, x) => s + (x.capacity[rc] ?? 0), 0),
+  };
+}
+
+/**
+ * headroom's N+1 policy [model], per Placement resource class: each class loses its own
+ * worst tolerated loss, so
+ *
+ *   tolerated[rc] = total[rc] − max over the tolerated losses L of capacity[rc] of L
+ *
+ * where the tolerated losses are: the `tolerate.hosts` hosts with the most capacity of rc;
+ * the `tolerate.racks` racks with the most (when > 0); the `tolerate.zones` zones with the
+ * most (when > 0 and the hosts name two zones or more: a single zone is the whole cloud, and
+ * the failure analysis does not treat it as a domain either). Ties: the earlier option
+ * (hosts, racks, zones), then scenario order.
+ *
+ * Why per class: a fleet is as short of memory as the loss that takes the most memory, which
+ * need not be the loss that takes the most vCPUs. 3 hosts of 128 threads / 512 GiB and one of
+ * 192 threads / 256 GiB: losing the 192-thread host costs the most VCPU, losing a 512 GiB host
+ * the most MEMORY_MB; the tolerated memory is 1,280 GiB, not 1,536 GiB. Placement itself has
+ * no notion of tolerated failures (each resource provider has its own inventory and capacity,
+ * placement/objects/resource_provider.py): the policy is headroom's, and each class is held
+ * to its own worst case, which is what a re-placement of the lost hosts' instances needs.
+ *
+ * Returns one loss per class present in any host's capacity; `hosts` in the order of `hosts`.
+ */
+export function toleratedLosses(hosts: readonly ComputeHostCapacity[], tolerate: ComputeTolerance): Partial<Record<ResourceClass, ToleratedLoss>> {
+  const order = hosts.map((h) => h.host);
+  const single = hosts.map((h) => ({ name: h.host, hosts: [h.host], capacity: h.capacity }));
+  const racks = groups(hosts, (h) => h.rack);
+  const zones = groups(hosts, (h) => h.zone);
+  const out: Partial<Record<ResourceClass, ToleratedLoss>> = {};
+  for (const rc of RESOURCE_CLASSES) {
+    if (!hosts.some((h) => h.capacity[rc] !== undefined)) continue;
+    let worst = worstOf('hosts', rc, single, tolerate.hosts, order);
+    const options: ToleratedLoss[] = [];
+    if (tolerate.racks > 0) options.push(worstOf('racks', rc, racks, tolerate.racks, order));
+    if ((tolerate.zones ?? 0) > 0 && zones.length >= 2) options.push(worstOf('zones', rc, zones, tolerate.zones ?? 0, order));
+    for (const o of options) if (o.capacity > worst.capacity) worst = o;
+    out[rc] = worst;
+  }
+  return out;
+}
+
+/**
+ * Tolerated capacity per class: the capacity of the hosts its own worst loss leaves
+ * (`toleratedLosses`), summed over the survivors (= total − the loss, without rounding drift).
+ */
+export function toleratedCapacity(hosts: readonly ComputeHostCapacity[], losses: Partial<Record<ResourceClass, ToleratedLoss>>): CapacityVector {
+  const out: CapacityVector = {};
+  for (const rc of RESOURCE_CLASSES) {
+    const loss = losses[rc];
+    if (!loss) continue;
+    const gone = new Set(loss.hosts);
+    out[rc] = hosts.filter((h) => !gone.has(h.host)).reduce((s, h) => s + (h.capacity[rc] ?? 0), 0);
+  }
+  return out;
+}
+
+/** Every host some class's worst loss removes, in the order of `hosts`. */
+export function hostsRemovedByAnyClass(hosts: readonly ComputeHostCapacity[], losses: Partial<Record<ResourceClass, ToleratedLoss>>): string[] {
+  const gone = new Set(Object.values(losses).flatMap((l) => l?.hosts ?? []));
+  return hosts.filter((h) => gone.has(h.host)).map((h) => h.host);
 }

@@ -19,6 +19,7 @@ export const DIAGNOSTIC_CODES = {
   'schema.missing_unit': 'A bare number where a quantity with a unit belongs',
   'schema.invalid_unit': 'A quantity in the wrong unit (e.g. GHz for memory, bits for bytes)',
   'schema.invalid_quantity': 'Text that is not a quantity',
+  'schema.memory_decimal': 'A memory size written in decimal units ("768 GB" is 715.3 GiB): memory is sold in binary sizes (a warning)',
   'schema.version_unsupported': 'A schemaVersion this headroom does not read',
   'ref.unknown_hardware': 'A node group (or a procurement rule) names a hardware model that is not defined',
   'ref.unknown_rack': 'A node group names a rack that is not defined',

@@ -71,6 +71,11 @@ function handBuilt(): void {
     policy: { tolerate: { hosts: 1, racks: 0 }, thresholds: { compute: 0.8, storage: 0.85 } },
   }));
   evaluateAs('reserved above total', makeScenario({ openstack: { ...base.openstack, reserved: { hostMemoryBytes: 4096 * GIB, hostCpus: 4096, hostDiskBytes: 0 } } }));
+  // 20 instances on 3 hosts with 256 MiB reserved: 6.67 per host × 512 MiB = 3,413 MiB > 256 MiB
+  evaluateAs('reserved memory below the QEMU overhead', makeScenario({
+    openstack: { ...base.openstack, reserved: { hostMemoryBytes: 256 * 2 ** 20, hostCpus: 0, hostDiskBytes: 0 } },
+    demand: { instances: [{ flavor: 'm1.large', count: 20 }], storageBytes: {}, growth: { kind: 'compound', perMonth: 0 } },
+  }));
   evaluateAs('no compute host', makeScenario({
     nodes: base.nodes.filter((g) => g.role !== 'compute'),
     demand: { instances: [{ flavor: 'm1.large', count: 10 }], storageBytes: {}, growth: { kind: 'compound', perMonth: 0 } },

@@ -12,6 +12,7 @@ export const FINDING_CODES = {
   'compute.reserved_exceeds_total': 'A resource class reserved on a host model exceeds its total: that host contributes no capacity',
   'compute.flavor.exceeds_max_unit': 'A flavor requests more of a resource class than one host of a model offers (max_unit): it never schedules there',
   'compute.no_hosts': 'Instances are demanded but the plan has no compute host',
+  'compute.reserved_memory_low': 'The memory reserved on a compute host is less than the QEMU/libvirt overhead of the instances it runs at the horizon\'s end (Placement does not count it)',
   // Control plane quorum (control/quorum.ts)
   'control.none': 'The plan has no controller: no OpenStack API, database or message queue',
   'control.quorum.below_three': 'One controller tolerates no failure: fewer than 3 is not production',

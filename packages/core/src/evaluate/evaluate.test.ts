@@ -69,7 +69,13 @@ describe('evaluate', () => {
       ['capacity.threshold_crossed', 'warning', 'resource compute.memory', 9],
       ['capacity.threshold_crossed', 'warning', 'resource storage.pool.volumes', 11],
       ['ceph.rule.nearfull', 'warning', 'rule replicated_rule', 21],
+      ['compute.reserved_memory_low', 'warning', 'role compute', 23],
     ]);
+    // QEMU overhead at month 23: ceil(20 × 1.03^23) = ceil(39.47) = 40 instances ÷ 3 hosts = 13.33 per host
+    // × 512 MiB = 6,826.67 MiB > 4,096 MiB reserved.
+    const low = r.findings.find((f) => f.code === 'compute.reserved_memory_low')!;
+    expect(low.value).toBe(4096);
+    expect(low.limit).toBeCloseTo((40 / 3) * 512, 9);
     expect(r.summary.error - 2).toBe(r.findings.filter((f) => f.code.startsWith('failure.') && f.severity === 'error').length);
   });
 

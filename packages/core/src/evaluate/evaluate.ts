@@ -2,6 +2,7 @@
  * evaluate(): the normalized Scenario in, the PlanResult out. Pure: reads no files, no clock,
  * no randomness; never throws for user data (shortfalls are findings); never mutates its input.
  */
+import { reservedMemoryAtHorizonEnd } from '../compute/memory-overhead.js';
 import { planEpochs, rolesOf, stitchFailure, stitchFindings, stitchSeries, stitchStorage } from './epochs.js';
 import { buildFleetTimeline, type FleetTimeline } from '../fleet/timeline.js';
 import { projectHorizon } from '../forecast/horizon.js';
@@ -67,7 +68,9 @@ function fleetSummary(timeline: FleetTimeline, withoutPurchases: boolean): Fleet
  *    the failure domains (analyzeFailures), stitched into one month-by-month answer;
  * 4. the horizon (projectHorizon) over the stitched capacity: runway and bottleneck with the
  *    purchases; a second horizon without them for the headline's "without the purchases";
- * 5. role checks of every hardware model in service at any month (purchased models too);
+ * 5. role checks of every hardware model in service at any month (purchased models too); the
+ *    reserved host memory against the instances' QEMU overhead at the horizon's end
+ *    (reservedMemoryAtHorizonEnd);
  * 6. with a `network:` section, planNetwork with the hosts per month of the timeline;
  * 7. rackElevations (space and power at month 0 and after the purchases);
  * 8. findings of every phase, sorted (sortFindings) and counted; the headline; explanations.
@@ -103,6 +106,7 @@ export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Pla
     ...hosts.findings,
     ...stitchFindings(epochs.map((e) => ({ epoch: e.epoch, findings: e.findings })), scenario.start),
     ...roles.findings,
+    ...reservedMemoryAtHorizonEnd(scenario, epochs[epochs.length - 1]!.compute.hosts.length),
     ...horizon.findings,
     ...(network?.findings ?? []),
     ...failure.findings,

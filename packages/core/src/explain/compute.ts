@@ -83,8 +83,9 @@ export function explainCompute(plan: PlanResult, out: ExplanationSet): void {
     }
   }
 
+  const t = scenario.policy.tolerate;
+  const losses = ['hosts', ...(t.racks > 0 ? ['racks'] : []), ...((t.zones ?? 0) > 0 ? ['zones'] : [])];
   const classes = (Object.keys(compute.totalCapacity) as ResourceClass[]).filter((rc) => compute.totalCapacity[rc] !== undefined);
-  const removed = new Set(compute.toleratedHostsRemoved);
   for (const rc of classes) {
     const unit = RESOURCE_UNIT[rc];
     const models = byHardware.filter(([hw]) => inventoryOf(hw, rc) !== undefined);
@@ -101,13 +102,17 @@ export function explainCompute(plan: PlanResult, out: ExplanationSet): void {
       ]),
       source: 'headroom: Placement capacities of the compute hosts added up (DISK_GB only with local instance disks: with RBD every host reports the whole cluster)',
     });
-    const gone = models.map(([hw, hosts]) => [hw, hosts.filter((h) => removed.has(h))] as const).filter(([, hosts]) => hosts.length > 0);
+    // headroom's N+1 policy per class (compute/tolerance.ts toleratedLosses): this class's own worst loss.
+    const loss = compute.toleratedLosses?.[rc];
+    const lostHosts = new Set(loss?.hosts ?? []);
+    const gone = models.map(([hw, hosts]) => [hw, hosts.filter((h) => lostHosts.has(h))] as const).filter(([, hosts]) => hosts.length > 0);
+    const what = !loss || loss.hosts.length === 0 ? 'any host' : loss.kind === 'hosts' ? loss.hosts.join(', ') : `${loss.kind === 'racks' ? 'rack' : 'zone'} ${loss.domains.join(', ')}: ${loss.hosts.join(', ')}`;
     out.add({
       id: explainId.computeTolerated(rc),
-      label: `Placement ${rc} capacity with the tolerated failures removed (without ${compute.toleratedHostsRemoved.join(', ') || 'any host'})`,
+      label: `Placement ${rc} capacity with its worst tolerated loss removed (without ${what})`,
       value: compute.toleratedCapacity[rc] ?? 0,
       unit,
-      formula: 'tolerated = total − Σ capacity of the removed hosts; removed: the policy.tolerate.hosts largest hosts (by VCPU, then MEMORY_MB), or every compute host of the policy.tolerate.racks largest racks, whichever removes more',
+      formula: `tolerated[${rc}] = total[${rc}] − max over the tolerated losses of their ${rc} capacity (each class its own worst loss); the losses: ${losses.map((k) => `the policy.tolerate.${k} ${k} with the most ${rc}`).join(', ')}`,
       expression: gone.length === 0 ? 'total' : `total - (${gone.map((_, i) => `k${i + 1} * c${i + 1}`).join(' + ')})`,
       inputs: [
         input('total', `${rc} capacity of all compute hosts`, compute.totalCapacity[rc]!, unit, explainId.computeTotal(rc)),
@@ -116,7 +121,7 @@ export function explainCompute(plan: PlanResult, out: ExplanationSet): void {
           input(`c${i + 1}`, `${rc} capacity of one ${hw} host`, inventoryOf(hw, rc)!.capacity, unit, explainId.computeInventory(hw, rc)),
         ]),
       ],
-      source: 'headroom [model] (compute/tolerance.ts computeHostsToRemove): N + policy.tolerate failures, the largest hosts first',
+      source: "headroom's N+1 policy [model] (compute/tolerance.ts toleratedLosses): each Placement resource class loses its own worst tolerated loss",
     });
   }
 

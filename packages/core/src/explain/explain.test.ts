@@ -301,3 +301,31 @@ describe('explanations of the regional cloud, by hand', () => {
     expect(ex[explainId.capexTotal()]!.inputs.length).toBe(p.purchases.length);
   });
 });
+
+describe("tolerated compute capacity: each class's own worst loss (headroom's N+1 policy)", () => {
+  it('3 × 128 threads / 512 GiB + 1 × 192 threads / 256 GiB: memory loses a 512 GiB host, VCPU the 192-thread host', async () => {
+    const { baseHardware, makeScenario } = await import('../model/test-scenario.js');
+    const base = baseHardware()['cmp-r760']!;
+    const s = makeScenario({
+      hardware: { ...baseHardware(), 'cmp-wide': { ...base, name: 'cmp-wide', cpu: { ...base.cpu, coresPerSocket: 48 }, memory: { ...base.memory, sizeBytes: 256 * 2 ** 30 } } },
+      nodes: [
+        { role: 'compute', hardware: 'cmp-r760', count: 3, placement: 'spread', namePrefix: 'compute' },
+        { role: 'compute', hardware: 'cmp-wide', count: 1, placement: 'spread', namePrefix: 'wide' },
+      ],
+      policy: { tolerate: { hosts: 1, racks: 0 }, thresholds: { compute: 0.8, storage: 0.85 } },
+    });
+    s.openstack.reserved.hostMemoryBytes = 0;
+    const ex = explainPlan(evaluate(s));
+    const mem = ex[explainId.computeTolerated('MEMORY_MB')]!;
+    // total 3 × 524,288 + 262,144 = 1,835,008 MiB; − 1 × 524,288 (compute-01) = 1,310,720 MiB = 1,280 GiB.
+    expect(mem.value).toBe(1_310_720);
+    expect(mem.expression).toBe('total - (k1 * c1)');
+    expect(mem.inputs.map((i) => [i.symbol, i.value])).toEqual([['total', 1_835_008], ['k1', 1], ['c1', 524_288]]);
+    expect(mem.label).toContain('without compute-01');
+    const vcpu = ex[explainId.computeTolerated('VCPU')]!;
+    // total 3 × 512 + 768 = 2,304 vCPU; − 1 × 768 (wide-01) = 1,536.
+    expect(vcpu.value).toBe(1536);
+    expect(vcpu.label).toContain('without wide-01');
+    expect(vcpu.inputs.find((i) => i.symbol === 'c1')?.from).toBe(explainId.computeInventory('cmp-wide', 'VCPU'));
+  });
+});

@@ -3,7 +3,8 @@
  * the control plane, Ceph, the network and power, and from which month of the horizon.
  * Pure; never throws for user data.
  */
-import { compareCapacity } from '../compute/tolerance.js';
+import { RESOURCE_CLASSES } from '../compute/placement.js';
+import { compareCapacity, toleratedLosses } from '../compute/tolerance.js';
 import { cephDaemons, daemonHosts } from '../control/ceph-daemons.js';
 import type { Finding } from '../diagnostics/types.js';
 import type { Role, Scenario } from '../model/scenario.js';
@@ -44,6 +45,31 @@ function largestFirst(hosts: readonly Host[], compute: ComputePlan, storageRaw: 
     compute: rank('compute', (a, b) => compareCapacity(capacity.get(b.name) ?? {}, capacity.get(a.name) ?? {})),
     storage: rank('storage', (a, b) => (storageRaw.get(b.name) ?? 0) - (storageRaw.get(a.name) ?? 0)),
   };
+}
+
+/**
+ * The compute host groups lost at once for policy.tolerate.hosts = N >= 2, as the tolerated
+ * capacity takes them (headroom's N+1 policy per class, compute/tolerance.ts): the N largest
+ * by `largestFirst`, then the N with the most of each Placement class when that is another
+ * set (labelled `by <class>`).
+ */
+function computeHostGroups(n: number, ranked: readonly string[], compute: ComputePlan): { label?: string; hosts: string[] }[] {
+  const first = ranked.slice(0, n);
+  const out: { label?: string; hosts: string[] }[] = [{ hosts: first }];
+  if (n < 2) return out;
+  const losses = toleratedLosses(
+    compute.hosts.map((h) => ({ host: h.host, rack: '', capacity: Object.fromEntries(h.inventories.map((i) => [i.resourceClass, i.capacity])) })),
+    { hosts: n, racks: 0 },
+  );
+  const key = (hosts: readonly string[]) => [...hosts].sort().join('\n');
+  const seen = new Set([key(first)]);
+  for (const rc of RESOURCE_CLASSES) {
+    const hosts = losses[rc]?.hosts;
+    if (!hosts || seen.has(key(hosts))) continue;
+    seen.add(key(hosts));
+    out.push({ label: `by ${rc}`, hosts });
+  }
+  return out;
 }
 
 /** The plain-words assumptions behind the analysis (what the scenario does not say). */
@@ -109,12 +135,14 @@ export function analyzeFailures(scenario: Scenario, hosts: readonly Host[], comp
   const crush = failureDomains(storage, scenario.ceph.failureDomain, scenario.racks);
   const attach = rackAttachments(scenario.racks);
   const trips = feedTrips(scenario, scenario.racks, known);
+  const ranked = largestFirst(known, compute, hostRaw);
   const ctx = domainContext({
     feedTrips: trips,
     hosts: known,
     racks: scenario.racks,
     policy,
-    largestFirst: largestFirst(known, compute, hostRaw),
+    largestFirst: ranked,
+    hostGroups: { compute: computeHostGroups(policy.tolerate.hosts, ranked.compute ?? [], compute) },
     hostSwitches: attach.hostSwitches,
     hostFeeds: attach.hostFeeds,
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Rack } from '../model/scenario.js';
-import { analyze, group, handScenario, impactOf } from './test-failure.js';
+import { analyze, group, handHardware, handScenario, impactOf } from './test-failure.js';
 
 const rack = (name: string, zone: string, extra: Partial<Rack> = {}): Rack => ({ name, zone, heightRu: 42, ...extra });
 
@@ -85,5 +85,20 @@ describe('failure domains of the topology', () => {
     const r = analyze(s);
     // big-01 (cmp-r760: 128 vCPU) is larger than the cmp-20 hosts (20 vCPU): big-01 and compute-01
     expect(r.plan.domains.find((d) => d.kind === 'hosts')).toMatchObject({ id: 'hosts:2 compute hosts', tolerated: true, hostsLost: ['compute-01', 'big-01'] });
+  });
+
+  it('policy.tolerate.hosts 2 on a mixed compute fleet: a group per distinct set of the 2 hosts with the most of a class', () => {
+    // cmp-20: 20 VCPU, 20,480 MiB. wide (cmp-20 with 2 sockets, 10 GiB): 40 VCPU, 10,240 MiB.
+    const hw = handHardware();
+    hw.wide = { ...hw['cmp-20']!, name: 'wide', cpu: { ...hw['cmp-20']!.cpu, sockets: 2 }, memory: { sizeBytes: 10 * 2 ** 30, ecc: true } };
+    const s = handScenario({ hardware: hw, nodes: [group('compute', 'cmp-20', 2), group('compute', 'wide', 2, { namePrefix: 'wide' })] });
+    s.policy.tolerate = { hosts: 2, racks: 0 };
+    const r = analyze(s);
+    // VCPU: wide-01 + wide-02 = 80 of 120 (the first group, largest first by VCPU);
+    // MEMORY_MB: compute-01 + compute-02 = 40,960 of 61,440 MiB, another set: its own group.
+    expect(r.plan.domains.filter((d) => d.kind === 'hosts').map((d) => [d.id, d.hostsLost])).toEqual([
+      ['hosts:2 compute hosts', ['wide-01', 'wide-02']],
+      ['hosts:2 compute hosts by MEMORY_MB', ['compute-01', 'compute-02']],
+    ]);
   });
 });

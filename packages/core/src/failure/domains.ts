@@ -15,6 +15,12 @@ export interface DomainContext {
   policy: FailurePolicy;
   /** Host names per role, largest first (compute by Placement capacity, storage by raw bytes, others in host order). */
   largestFirst: Partial<Record<Role, readonly string[]>>;
+  /**
+   * The groups of policy.tolerate.hosts hosts lost at once, per role, when not simply the
+   * first of `largestFirst` (compute: the N hosts with the most of each Placement class,
+   * headroom's N+1 policy per class); `label` names a group after the first.
+   */
+  hostGroups?: Partial<Record<Role, readonly { label?: string; hosts: readonly string[] }[]>>;
   /** The switches a host's links go to (default: all of its rack's switches). */
   hostSwitches: (host: Host) => readonly string[];
   /** The power feeds a host is corded to (default: all of its rack's feeds). */
@@ -111,7 +117,8 @@ function distinct(values: Iterable<string>): string[] {
 
 /**
  * Every failure domain of the topology, in this order: each host (host order); the N
- * largest hosts of each role when policy.tolerate.hosts = N >= 2; each rack holding hosts
+ * largest hosts of each role when policy.tolerate.hosts = N >= 2 (for compute, one group per
+ * distinct set of the N hosts with the most of a Placement class: `hostGroups`); each rack holding hosts
  * (scenario order); each zone when the racks name two zones or more (a single zone is the
  * whole cloud); each switch and each power feed some host is attached to (first
  * appearance); the maintenance allowance alone when policy.maintenance.hosts > 0. A feed
@@ -138,10 +145,12 @@ export function enumerateDomains(ctx: DomainContext): FailureDomain[] {
   for (const h of hosts) add('host', h.name, [h.name], [], t.hosts >= 1);
   if (t.hosts >= 2) {
     for (const role of ['control', 'compute', 'storage'] as const) {
-      const group = (ctx.largestFirst[role] ?? []).slice(0, t.hosts);
-      if (group.length < 2) continue;
-      const set = new Set(group);
-      add('hosts', `${group.length} ${role} hosts`, hosts.filter((h) => set.has(h.name)).map((h) => h.name), [], true);
+      const groups = ctx.hostGroups?.[role] ?? [{ hosts: (ctx.largestFirst[role] ?? []).slice(0, t.hosts) }];
+      for (const group of groups) {
+        if (group.hosts.length < 2) continue;
+        const set = new Set(group.hosts);
+        add('hosts', `${group.hosts.length} ${role} hosts${group.label ? ` ${group.label}` : ''}`, hosts.filter((h) => set.has(h.name)).map((h) => h.name), [], true);
+      }
     }
   }
   const byRack = groupBy(hosts, (h) => h.rack);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { HardwareModel } from '../model/scenario.js';
 import { expandHosts } from '../fleet/hosts.js';
 import { baseHardware, makeScenario } from '../model/test-scenario.js';
-import { checkHardware, checkRoles, daemonLoad, withDaemons } from './requirements.js';
+import { scenarioJsonSchema } from '../scenario/json-schema.js';
+import { checkHardware, checkRoles, daemonLoad, REQUIREMENT_KEYS, requirementKey, withDaemons } from './requirements.js';
 
 const GIB = 2 ** 30;
 const hw = baseHardware();
@@ -83,6 +84,29 @@ describe('role requirements', () => {
       ['role.requirement_failed', 'error', 'role control / hardware ctl-r660'],
       ['role.requirement_unknown', 'warning', 'role compute / hardware cmp-r760'],
     ]);
+  });
+});
+
+describe('requirement messages name the YAML key', () => {
+  it('a controller with 32 GiB against minMemory 64 GiB: "does not meet minMemory", not minMemoryBytes', () => {
+    const h = baseHardware();
+    h['ctl-r660']!.memory = { sizeBytes: 32 * 2 ** 30, ecc: true };
+    const s = makeScenario({ hardware: h });
+    const r = checkRoles(s, expandHosts(s).hosts);
+    const mem = r.findings.find((f) => f.code === 'role.requirement_failed' && f.message.includes('minMemory'))!;
+    expect(mem.message).toContain('does not meet minMemory for role control');
+    expect(mem.message).not.toContain('minMemoryBytes');
+  });
+
+  it('every normalized field maps to a key of the scenario schema', () => {
+    expect(requirementKey('minMemoryBytes')).toBe('minMemory');
+    expect(requirementKey('minNicSpeedBitsPerSecond')).toBe('minNicSpeed');
+    expect(requirementKey('memoryPerOsdBytes')).toBe('memoryPerOsd');
+    expect(requirementKey('osdMemoryBaseBytes')).toBe('osdMemoryBase');
+    expect(requirementKey('minMemoryPerCoreBytes')).toBe('minMemoryPerCore');
+    type Props = { properties: Record<string, Props> };
+    const schemaKeys = Object.keys((scenarioJsonSchema() as unknown as Props).properties.requirements!.properties.control!.properties);
+    expect(Object.values(REQUIREMENT_KEYS).sort()).toEqual(schemaKeys.sort());
   });
 });
 

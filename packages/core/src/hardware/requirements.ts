@@ -14,6 +14,31 @@ import { factsOfModel } from './facts-from-model.js';
 export { SOURCES } from './sources.js';
 export type { CheckCore } from './checks.js';
 
+/**
+ * The YAML key of each requirement under `requirements.<role>` (model/schema.ts
+ * RoleRequirementSchema), by its normalized field: messages name what the user writes
+ * (`minMemory`), not the field headroom keeps (`minMemoryBytes`).
+ */
+export const REQUIREMENT_KEYS: Record<keyof RoleRequirements, string> = {
+  minPhysicalCores: 'minPhysicalCores',
+  minMemoryBytes: 'minMemory',
+  minNicPorts: 'minNicPorts',
+  memoryPerOsdBytes: 'memoryPerOsd',
+  requireVirtualization: 'requireVirtualization',
+  requireEcc: 'requireEcc',
+  requireNvmeDatabase: 'requireNvmeDatabase',
+  minMemoryPerCoreBytes: 'minMemoryPerCore',
+  minNicSpeedBitsPerSecond: 'minNicSpeed',
+  osdMemoryBaseBytes: 'osdMemoryBase',
+  minCoresPerOsd: 'minCoresPerOsd',
+  minWalDbFlashRatio: 'minWalDbFlashRatio',
+};
+
+/** The YAML key of a requirement (`minMemoryBytes` -> `minMemory`); unknown names unchanged. */
+export function requirementKey(requirement: string): string {
+  return Object.hasOwn(REQUIREMENT_KEYS, requirement) ? REQUIREMENT_KEYS[requirement as keyof RoleRequirements] : requirement;
+}
+
 /** Physical cores of a model: sockets × coresPerSocket (threads not counted). */
 export function physicalCores(hw: HardwareModel): number {
   return hw.cpu.sockets * hw.cpu.coresPerSocket;
@@ -89,7 +114,8 @@ function annotateDaemons(c: CheckCore, load: DaemonLoad, daemons: CephDaemons): 
 /**
  * Role checks for every (role, hardware model) pair used by the hosts, in host order, and
  * their findings (memory and cores grown by the Ceph daemons the hosts run, `withDaemons`): a failed check -> `role.requirement_failed` (error), an unknown fact ->
- * `role.requirement_unknown` (warning); subject `role <role> / hardware <name>`.
+ * `role.requirement_unknown` (warning); subject `role <role> / hardware <name>`; messages
+ * name the requirement by its YAML key (`requirementKey`).
  */
 export function checkRoles(scenario: Scenario, hosts: readonly Host[]): { checks: RoleCheck[]; findings: Finding[] } {
   const pairs: { role: Role; hardware: string; hosts: string[] }[] = [];
@@ -122,8 +148,8 @@ export function checkRoles(scenario: Scenario, hosts: readonly Host[]): { checks
         severity: failed ? 'error' : 'warning',
         subject: `role ${p.role} / hardware ${p.hardware}`,
         message: failed
-          ? `${p.hardware} does not meet ${c.requirement} for role ${p.role}: needs ${c.expected}, has ${c.actual} (${p.hosts.length} host(s))`
-          : `${c.requirement} for role ${p.role} cannot be verified on ${p.hardware}: needs ${c.expected}; unknown: ${c.evidence} (${p.hosts.length} host(s))`,
+          ? `${p.hardware} does not meet ${requirementKey(c.requirement)} for role ${p.role}: needs ${c.expected}, has ${c.actual} (${p.hosts.length} host(s))`
+          : `${requirementKey(c.requirement)} for role ${p.role} cannot be verified on ${p.hardware}: needs ${c.expected}; unknown: ${c.evidence} (${p.hosts.length} host(s))`,
         source: c.source,
       });
     }

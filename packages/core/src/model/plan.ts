@@ -61,6 +61,17 @@ export interface ComputeHostPlan {
   flavorFit: FlavorFit[];
 }
 
+/** One tolerated loss of compute capacity: the hosts, racks or zones lost, and what they held of one class. */
+export interface ToleratedLoss {
+  kind: 'hosts' | 'racks' | 'zones';
+  /** The hosts, racks or zones lost (scenario order). */
+  domains: string[];
+  /** The compute hosts lost (host order). */
+  hosts: string[];
+  /** Capacity of the class they held (VCPU count, MiB, GiB). */
+  capacity: number;
+}
+
 export interface ComputePlan {
   ephemeralStorage: 'local' | 'ceph';
   /** Said when DISK_GB is not planned from compute hosts (ephemeral on Ceph: every host reports the whole cluster). */
@@ -68,9 +79,11 @@ export interface ComputePlan {
   hosts: ComputeHostPlan[];
   /** Sum of capacities over compute hosts, per resource class (DISK_GB absent when ephemeral is on Ceph). */
   totalCapacity: Partial<Record<ResourceClass, number>>;
-  /** Capacity with the tolerated hosts removed (the largest ones first). */
+  /** Capacity per class with that class's worst tolerated loss removed (headroom's N+1 policy, compute/tolerance.ts). */
   toleratedCapacity: Partial<Record<ResourceClass, number>>;
-  /** Hosts removed for `toleratedCapacity`. */
+  /** The worst tolerated loss of each class, removed for `toleratedCapacity[rc]`. */
+  toleratedLosses: Partial<Record<ResourceClass, ToleratedLoss>>;
+  /** Every host some class's worst loss removes (union over classes, host order). */
   toleratedHostsRemoved: string[];
   /** Month-0 demand per resource class (VCPU count, MiB, GiB). */
   demandMonth0: Partial<Record<ResourceClass, number>>;

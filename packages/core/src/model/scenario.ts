@@ -131,6 +131,8 @@ export interface OpenStackPolicy {
   allocationRatio: { cpu: number; ram: number; disk: number };
   /** Nova reserved_host_memory_mb (as bytes), reserved_host_cpus, reserved_host_disk_mb (as bytes). */
   reserved: { hostMemoryBytes: number; hostCpus: number; hostDiskBytes: number };
+  /** Memory a running instance costs its host beyond the flavor RAM (QEMU/libvirt), bytes; not counted by Placement (compute/memory-overhead.ts). */
+  instanceMemoryOverheadBytes: number;
   /** Where instance disks live: `local` disks (use: ephemeral) or `ceph` (RBD images_type=rbd). */
   ephemeralStorage: 'local' | 'ceph';
   flavors: Record<string, Flavor>;

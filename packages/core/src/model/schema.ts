@@ -343,6 +343,11 @@ export const ScenarioFileSchema = z
             hostDisk: quantity('bytes', 'reserved_host_disk_mb as a quantity (default 0)').optional(),
           })
           .prefault({}),
+        instanceMemoryOverhead: quantity(
+          'bytes',
+          'Memory each running instance costs its host beyond the flavor RAM (QEMU/libvirt overhead), which Placement does not count and reserved.hostMemory must cover; ' +
+            'default 512 MiB (Red Hat planning figure: 0.5 GB per guest). Checked: compute.reserved_memory_low',
+        ).optional(),
         ephemeralStorage: z
           .enum(['local', 'ceph'])
           .default('local')

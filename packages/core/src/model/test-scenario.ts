@@ -87,6 +87,7 @@ export function makeScenario(overrides: Partial<Scenario> = {}): Scenario {
     openstack: {
       allocationRatio: { cpu: 4, ram: 1, disk: 1 },
       reserved: { hostMemoryBytes: 4096 * MIB, hostCpus: 0, hostDiskBytes: 0 },
+      instanceMemoryOverheadBytes: 512 * 2 ** 20,
       ephemeralStorage: 'ceph',
       flavors: {
         'm1.large': { name: 'm1.large', vcpus: 4, ramBytes: 8 * GIB, diskBytes: 80e9 },

@@ -14,6 +14,7 @@ import { resolveCephDaemons, roleHostCounts } from '../control/ceph-daemons.js';
 import { feedCircuit } from '../racks/feeds.js';
 import { applyDeviceClasses, normalizeCeph } from './ceph-normalize.js';
 import { DEFAULT_POWER_FEEDS, defaultRackSwitches } from '../failure/topology.js';
+import { DEFAULT_INSTANCE_MEMORY_OVERHEAD_BYTES } from '../compute/memory-overhead.js';
 
 /** Nova reserved_host_memory_mb default: 512 MiB (nova/conf/compute.py). */
 export const NOVA_DEFAULT_RESERVED_HOST_MEMORY_BYTES = 512 * 2 ** 20;
@@ -135,6 +136,7 @@ export function normalize(f: ScenarioFileOutput, inventoryModels: Record<string,
         hostCpus: f.openstack.reserved.hostCpus,
         hostDiskBytes: f.openstack.reserved.hostDisk ?? 0,
       },
+      instanceMemoryOverheadBytes: f.openstack.instanceMemoryOverhead ?? DEFAULT_INSTANCE_MEMORY_OVERHEAD_BYTES,
       ephemeralStorage: f.openstack.ephemeralStorage,
       flavors,
     },

@@ -56,6 +56,7 @@ describe('parseScenario on a valid file', () => {
     expect(s.racks).toEqual([{ name: 'rack-1', heightRu: 42, switches: ['rack-1-tor-a', 'rack-1-tor-b'], powerFeeds: ['A', 'B'] }]);
     expect(s.openstack.allocationRatio).toEqual({ cpu: 4, ram: 1, disk: 1 }); // Nova initial_*_allocation_ratio since 2023.1
     expect(s.openstack.reserved).toEqual({ hostMemoryBytes: 512 * 2 ** 20, hostCpus: 0, hostDiskBytes: 0 }); // reserved_host_memory_mb = 512
+    expect(s.openstack.instanceMemoryOverheadBytes).toBe(512 * 2 ** 20); // Red Hat's 0.5 GB per guest (compute/memory-overhead.ts)
     expect(s.openstack.ephemeralStorage).toBe('local');
     expect(s.ceph.ratios).toEqual({ nearfull: 0.85, backfillfull: 0.9, full: 0.95 });
     expect(s.ceph.failureDomain).toBe('host');
@@ -139,5 +140,32 @@ describe('scenarioJsonSchema', () => {
     expect(mem.type).toBe('string');
     expect(new RegExp(mem.pattern).test('512 GiB')).toBe(true);
     expect(new RegExp(mem.pattern).test('512')).toBe(false);
+  });
+});
+
+describe('schema.memory_decimal: memory sizes in decimal units', () => {
+  const text = MINIMAL.replace('memory: { size: 512 GiB, ecc: true }', 'memory: { size: 768 GB, ecc: true }')
+    .replace('m1.large: { vcpus: 4, ram: 8 GiB, disk: 80 GiB }', 'm1.large: { vcpus: 4, ram: 8 GB, disk: 80 GB }')
+    .replace('openstack:\n', 'openstack:\n  reserved: { hostMemory: 16 GB }\n')
+    .replace('demand:\n', 'requirements:\n  compute: { minMemory: 1 TB }\ndemand:\n');
+  const r = parseScenario(text, { fileName: 'decimal.yaml' });
+
+  it('warns at each memory size written in kB/MB/GB/TB (disks stay decimal: 80 GB root disk is fine)', () => {
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.location.line, d.location.col])).toEqual([
+      // line 10 "    memory: { size: 768 GB": 4 + 16 characters before the value -> col 21
+      ['schema.memory_decimal', 'warning', 10, 21], // hardware.cmp.memory.size
+      ['schema.memory_decimal', 'warning', 18, 27], // openstack.reserved.hostMemory ("  reserved: { hostMemory: ")
+      ['schema.memory_decimal', 'warning', 20, 32], // openstack.flavors.m1.large.ram ("    m1.large: { vcpus: 4, ram: ")
+      ['schema.memory_decimal', 'warning', 27, 25], // requirements.compute.minMemory ("  compute: { minMemory: ")
+    ]);
+    expect(r.scenario).toBeDefined(); // a warning: the scenario still loads
+  });
+
+  it('gives the GiB equivalent: 768 × 10^9 ÷ 2^30 = 715.26 -> 715.3 GiB; 1 TB = 10^12 ÷ 2^30 = 931.3 GiB', () => {
+    const [hw, , , req] = r.diagnostics;
+    expect(hw!.message).toContain('715.3 GiB');
+    expect(hw!.hint).toBe('if the memory is 768 GiB, write that; to keep this size, write "715.3 GiB"');
+    expect(req!.message).toContain('931.3 GiB');
+    expect(req!.path).toEqual(['requirements', 'compute', 'minMemory']);
   });
 });

@@ -3,7 +3,8 @@
  *
  *   text --yaml--> document (syntax errors stop here, all of them reported)
  *        --zod---> typed values (every schema issue, positioned)
- *        --refs--> cross-references and cross-field rules (checked even when zod failed)
+ *        --refs--> cross-references and cross-field rules (checked even when zod failed);
+ *                  memory sizes written in decimal units (checkMemoryDecimal, a warning)
  *        --normalize--> Scenario (only when there is no error)
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
@@ -13,6 +14,7 @@ import type { Scenario } from '../model/scenario.js';
 import { ScenarioFileSchema } from '../model/schema.js';
 import { locate } from './locate.js';
 import { normalize } from './normalize.js';
+import { checkMemoryDecimal } from './memory-units.js';
 import { checkReferences, type RawIssue } from './references.js';
 import { knownKeysAt } from './schema-walk.js';
 import { didYouMean } from '../diagnostics/suggest.js';
@@ -98,6 +100,7 @@ export function parseScenario(text: string, options: ParseOptions = {}): ParseRe
   const parsed = ScenarioFileSchema.safeParse(raw);
   if (!parsed.success) for (const issue of parsed.error.issues) for (const i of fromZodIssue(issue, raw)) push(i);
   for (const i of checkReferences(raw as Record<string, unknown>)) push(i, i.severity);
+  for (const i of checkMemoryDecimal(raw as Record<string, unknown>)) push(i, i.severity);
   const inventories = resolveInventories(raw as Record<string, unknown>, parsed.success ? parsed.data : undefined, options);
   for (const i of inventories.issues) push(i, i.severity);
   diagnostics.push(...inventories.fileDiagnostics);

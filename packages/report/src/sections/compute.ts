@@ -13,17 +13,27 @@ import { explained } from './explain.js';
 const PLACEMENT_UNIT: Record<ResourceClass, string> = { VCPU: 'VCPU', MEMORY_MB: 'MiB', DISK_GB: 'GiB' };
 const CLASSES: readonly ResourceClass[] = ['VCPU', 'MEMORY_MB', 'DISK_GB'];
 
+/** The hosts the tolerated capacity of `rc` removes (its own worst loss, headroom's N+1 policy per class). */
+export function removedOf(plan: PlanResult, rc: ResourceClass): readonly string[] {
+  return plan.compute.toleratedLosses?.[rc]?.hosts ?? plan.compute.toleratedHostsRemoved;
+}
+
+function removedPerClass(plan: PlanResult, classes: readonly ResourceClass[]): (readonly string[])[] {
+  return classes.map((rc) => removedOf(plan, rc));
+}
+
 function capacityTable(plan: PlanResult): SafeHtml {
   const c = plan.compute;
   const classes = CLASSES.filter((rc) => c.totalCapacity[rc] !== undefined || c.demandMonth0[rc] !== undefined);
-  const without = withoutText(c.toleratedHostsRemoved);
+  const uniform = removedPerClass(plan, classes).every((r, _i, all) => r.join() === all[0]!.join());
+  const without = uniform ? withoutText(removedOf(plan, classes[0] ?? 'VCPU')) : 'with each class\'s worst tolerated loss removed';
   return html`<table>
 <caption>Compute capacity (Placement: (total − reserved) × allocation ratio, summed over compute hosts) and month-0 demand.</caption>
 <thead><tr><th scope="col">Resource class</th><th scope="col">Month-0 demand</th><th scope="col">Capacity, all hosts</th><th scope="col">Capacity ${without}</th></tr></thead>
 <tbody>
 ${classes.map(
   (rc) =>
-    html`<tr${c.bottleneck === rc ? html` class="bottleneck"` : ''}><th scope="row"><code>${rc}</code>${c.bottleneck === rc ? html` <span class="badge sev-warning">limits the mix</span>` : ''}</th><td class="num">${explained(plan, explainId.computeDemand(rc), formatQuantity(c.demandMonth0[rc], PLACEMENT_UNIT[rc]))}</td><td class="num">${explained(plan, explainId.computeTotal(rc), formatQuantity(c.totalCapacity[rc], PLACEMENT_UNIT[rc]))}</td><td class="num">${explained(plan, explainId.computeTolerated(rc), formatQuantity(c.toleratedCapacity[rc], PLACEMENT_UNIT[rc]))}</td></tr>\n`,
+    html`<tr${c.bottleneck === rc ? html` class="bottleneck"` : ''}><th scope="row"><code>${rc}</code>${c.bottleneck === rc ? html` <span class="badge sev-warning">limits the mix</span>` : ''}</th><td class="num">${explained(plan, explainId.computeDemand(rc), formatQuantity(c.demandMonth0[rc], PLACEMENT_UNIT[rc]))}</td><td class="num">${explained(plan, explainId.computeTotal(rc), formatQuantity(c.totalCapacity[rc], PLACEMENT_UNIT[rc]))}</td><td class="num">${explained(plan, explainId.computeTolerated(rc), formatQuantity(c.toleratedCapacity[rc], PLACEMENT_UNIT[rc]))}${uniform ? '' : ` (${withoutText(removedOf(plan, rc))})`}</td></tr>\n`,
 )}</tbody>
 </table>
 <div class="para">The month-0 instance mix fits ${explained(plan, explainId.computeMixFit(), html`<strong>${formatNumber(c.mixInstancesFit)}</strong>`)} ${c.mixInstancesFit === 1 ? 'time' : 'times'} over on all compute hosts${
@@ -118,7 +128,7 @@ export async function computeSection(plan: PlanResult): Promise<SafeHtml> {
     demandName: 'Demand',
     capacityName: 'Capacity',
     yLabel: 'vCPU',
-    removed,
+    removed: removedOf(plan, 'VCPU'),
     thresholdName: 'Threshold',
   });
   const ram = await resourceFigure(plan, 'compute.memory', {
@@ -127,7 +137,7 @@ export async function computeSection(plan: PlanResult): Promise<SafeHtml> {
     demandName: 'Demand',
     capacityName: 'Capacity',
     yLabel: 'RAM',
-    removed,
+    removed: removedOf(plan, 'MEMORY_MB'),
     thresholdName: 'Threshold',
   });
   // Local instance disks (ephemeral on the hypervisors) are a third planned compute resource.
@@ -139,14 +149,18 @@ ${await resourceFigure(plan, 'compute.disk', {
   demandName: 'Demand',
   capacityName: 'Capacity',
   yLabel: 'Disk',
-  removed,
+  removed: removedOf(plan, 'DISK_GB'),
   thresholdName: 'Threshold',
 })}`
     : '';
   return html`<section aria-labelledby="compute">
 <h2 id="compute">Compute</h2>
 <div class="para">Instance disks: <strong>${c.ephemeralStorage === 'ceph' ? 'on Ceph (RBD)' : 'local to the compute hosts'}</strong>. Tolerated failure: ${toleranceText(plan)}${
-    removed.length > 0 ? html`, modelled by removing <strong>${removed.join(', ')}</strong> (the largest first)` : ''
+    removed.length > 0
+      ? removedPerClass(plan, ['VCPU', 'MEMORY_MB']).every((r) => r.join() === removed.join())
+        ? html`, modelled by removing <strong>${removed.join(', ')}</strong> (the largest first)`
+        : html`, modelled per resource class by removing its own worst loss: VCPU without <strong>${removedOf(plan, 'VCPU').join(', ')}</strong>, MEMORY_MB without <strong>${removedOf(plan, 'MEMORY_MB').join(', ')}</strong>`
+      : ''
   }. Compute threshold: ${explained(plan, explainId.resourceThreshold(computeResource?.id ?? 'compute.vcpu'), formatPercent(threshold, 0))} utilisation.</div>
 ${c.diskNote ? html`<p class="note" id="compute-disk-note"><strong>DISK_GB:</strong> ${c.diskNote}</p>` : ''}
 <h3 id="compute-capacity">Capacity and month-0 demand</h3>

@@ -221,14 +221,17 @@ ${plan.resources.map((r) => {
 
 function keyFigures(plan: PlanResult): SafeHtml {
   const c = plan.compute;
-  const removed = c.toleratedHostsRemoved.length > 0 ? ` (${c.toleratedHostsRemoved.join(', ')} removed)` : '';
+  const removed = (rc: 'VCPU' | 'MEMORY_MB'): string => {
+    const hosts = c.toleratedLosses?.[rc]?.hosts ?? c.toleratedHostsRemoved;
+    return hosts.length > 0 ? ` (${hosts.join(', ')} removed)` : '';
+  };
   const x = (id: string, text: string): SafeHtml => explained(plan, id, text);
   const items: [string, string | SafeHtml][] = [
     ['Horizon', horizonText(plan)],
     ['Failures tolerated', toleranceText(plan)],
-    ['vCPU capacity', html`${x(explainId.computeTotal('VCPU'), formatQuantity(c.totalCapacity.VCPU, 'VCPU'))} all hosts; ${x(explainId.computeTolerated('VCPU'), formatQuantity(c.toleratedCapacity.VCPU, 'VCPU'))}${removed}`],
+    ['vCPU capacity', html`${x(explainId.computeTotal('VCPU'), formatQuantity(c.totalCapacity.VCPU, 'VCPU'))} all hosts; ${x(explainId.computeTolerated('VCPU'), formatQuantity(c.toleratedCapacity.VCPU, 'VCPU'))}${removed('VCPU')}`],
     // both figures in the same unit (GiB), so they compare at a glance
-    ['RAM capacity', html`${x(explainId.computeTotal('MEMORY_MB'), formatMibAsGib(c.totalCapacity.MEMORY_MB))} all hosts; ${x(explainId.computeTolerated('MEMORY_MB'), formatMibAsGib(c.toleratedCapacity.MEMORY_MB))}${removed}`],
+    ['RAM capacity', html`${x(explainId.computeTotal('MEMORY_MB'), formatMibAsGib(c.totalCapacity.MEMORY_MB))} all hosts; ${x(explainId.computeTolerated('MEMORY_MB'), formatMibAsGib(c.toleratedCapacity.MEMORY_MB))}${removed('MEMORY_MB')}`],
     ['Raw storage', html`${x(explainId.storageRaw(), formatQuantity(plan.storage.rawBytes, 'bytes'))} in ${formatNumber(plan.storage.osdCount)} OSDs`],
     ['Control plane', html`${formatNumber(plan.controlPlane.controllers)} controllers, quorum ${x(explainId.quorum(), formatNumber(plan.controlPlane.quorum))}, survives ${x(explainId.quorumToleratedFailures(), formatNumber(plan.controlPlane.toleratedFailures))} down`],
   ];
