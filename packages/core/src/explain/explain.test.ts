@@ -15,7 +15,6 @@ import type { PlanResult } from '../plan/types.js';
 import { parseScenario } from '../scenario/parse.js';
 import { explainPlan } from './explain.js';
 import { explainId } from './ids.js';
-import { scenarioPath } from './paths.js';
 import type { Explanation } from './types.js';
 
 const root = join(import.meta.dirname, '../../../..');

@@ -66,7 +66,6 @@ function poolSizeInputs(_plan: PlanResult, p: PoolPlan): ExplainedInput[] {
 function explainPool(plan: PlanResult, p: PoolPlan, c: CephPoolPlan | undefined, out: ExplanationSet): void {
   const sc = plan.scenario;
   const r = sc.ceph.ratios;
-  const poolPath = (f: string) => scenarioPath('ceph', 'pools', { name: p.name }, f);
   const rateIn = input('raw_used_rate', 'raw used rate', p.rawUsedRate, '', explainId.poolRawUsedRate(p.name));
   out.add({
     id: explainId.poolRawUsedRate(p.name),
