@@ -32,7 +32,7 @@ describe('recovery under mClock: disk work by device and code', () => {
     expect(full.transferSeconds / 3600).toBeCloseTo(10.63, 2);
     const shared = recoveryTiming({ dataBytes: data, networkAmplification: amplification, pgCount: 1e6, targetOsdCount: 168, networkBitsPerSecond: 7 * 50e9, diskBandwidthBytesPerSecond: 168 * osdRecoveryBytesPerSecond('hdd') }, settings);
     expect(shared.transferSeconds).toBeCloseTo((data * (amplification + 1)) / 13_212_057_600, 3);
-    expect(shared.totalSeconds / 3600).toBeCloseTo(21.44, 2);
+    expect(shared.totalSeconds! / 3600).toBeCloseTo(21.44, 2);
     expect(shared.backfillBytesPerSecond).toBe(16.8e9);
   });
 
