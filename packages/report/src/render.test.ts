@@ -100,8 +100,9 @@ describe('renderHtml', async () => {
     // the tolerated capacity is what can be re-protected after the set's limiting failure
     expect(doc).toContain('without one 7.68 TB OSD of storage-01');
     // the rule set: the fullest OSD's factor and its source, each pool's part
-    expect(doc).toContain('× 1.0938 (upmap balancer: 1 + 5 ÷ 53.3 PGs per OSD)');
-    expect(doc).toContain('volumes 120.0 TB (72.7%');
+    expect(doc).toContain('× 1.0938');
+    expect(doc).toContain('replicated_rule, backups: upmap balancer, 1 + 5 ÷ 53.3 PGs per OSD');
+    expect(doc).toContain('<th scope="row">volumes</th><td>replicated_rule, backups</td><td class="num">120.0 TB</td><td class="num">72.7%</td>');
   });
 
   it('storage, Ceph view: CRUSH tree and rules, MAX AVAIL vs what fits, PGs, hosts, recovery, fill charts', () => {

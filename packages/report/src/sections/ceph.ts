@@ -56,21 +56,28 @@ function ruleSetTable(plan: PlanResult, c: CephStoragePlan): SafeHtml {
   if (c.ruleSets.length === 0) return html``;
   const bf = plan.scenario.ceph.ratios.backfillfull;
   const x = (id: string, text: string) => explained(plan, id, text);
-  const factorText = (set: CephRuleSetPlan): string => {
+  const source = (set: CephRuleSetPlan): string => {
     const f = set.fullestOsd;
     return f.source === 'upmap balancer'
-      ? `× ${formatNumber(f.factor, 4)} (upmap balancer: 1 + ${formatNumber(f.maxDeviationPgs ?? 0)} ÷ ${formatNumber(f.pgReplicasPerOsd, 1)} PGs per OSD)`
-      : `× ${formatNumber(f.factor, 4)} (ceph osd df: the fullest OSD ÷ the mean)`;
+      ? `${set.rules.join(', ')}: upmap balancer, 1 + ${formatNumber(f.maxDeviationPgs ?? 0)} ÷ ${formatNumber(f.pgReplicasPerOsd, 1)} PGs per OSD`
+      : `${set.rules.join(', ')}: ceph osd df, the fullest OSD ÷ the mean`;
   };
   return html`<table class="ceph-rule-sets">
-<caption>Raw space per set of OSDs: every pool on the rules that take the same OSDs draws from one raw space (<code>PGMap::get_rule_avail</code> gives one avail per rule), so the plan and its runway are per set, in raw bytes (stored × raw used rate). Nearfull, backfillfull and full are checked per OSD: the fullest OSD holds the mean × the factor shown. Safe raw = re-protectable raw × backfillfull (${formatPercent(bf, 0)}) ÷ factor. Each pool’s part is its raw used at the start.</caption>
-<thead><tr><th scope="col">Rules</th><th scope="col">OSDs</th><th scope="col">Raw</th><th scope="col">Re-protectable raw</th><th scope="col">Fullest OSD</th><th scope="col">Safe raw</th><th scope="col">Raw used, first month</th><th scope="col">Pools: raw used (part of the set; of its safe raw)</th><th scope="col">Safe raw reached</th></tr></thead>
+<caption>Raw space per set of OSDs: every pool on the rules that take the same OSDs draws from one raw space (<code>PGMap::get_rule_avail</code> gives one avail per rule), so the plan and its runway are per set, in raw bytes (stored × raw used rate). Nearfull, backfillfull and full are checked per OSD: the fullest OSD holds the mean × the factor. Safe raw = re-protectable raw × backfillfull (${formatPercent(bf, 0)}) ÷ factor.</caption>
+<thead><tr><th scope="col">Rules</th><th scope="col">OSDs</th><th scope="col">Raw</th><th scope="col">Re-protectable raw</th><th scope="col">Fullest OSD ÷ mean</th><th scope="col">Safe raw</th><th scope="col">Raw used, first month</th><th scope="col">Safe raw reached</th></tr></thead>
 <tbody>
 ${c.ruleSets.map((set) => {
   const r = resourceById(plan, set.resource);
   const runway = runwayCell(plan, set.runwayToSafeRawMonths);
-  return html`<tr><th scope="row">${set.rules.join(', ')}</th><td class="num">${formatNumber(set.osdCount)} ${set.deviceClass ?? 'all classes'}</td><td class="num">${formatBytes(set.rawBytes)}</td><td class="num">${formatBytes(set.reprotectableRawBytes)} <span class="small">(${set.limitedBy})</span></td><td class="num">${x(explainId.ruleSetFullestFactor(set.resource), factorText(set))}</td><td class="num">${x(explainId.ruleSetSafeRaw(set.resource), formatBytes(set.safeRawBytes))}</td><td class="num">${x(explainId.resourceDemand(set.resource), formatBytes(set.rawUsedBytesMonth0))}</td><td>${set.pools.map((p, i) => html`${i > 0 ? '; ' : ''}${p.name} ${formatBytes(p.rawUsedBytesMonth0)} (${formatPercent(p.partOfRawUsed)}; ${formatPercent(p.partOfSafeRaw)})`)}</td><td class="nowrap">${r && r.runwayMonths === set.runwayToSafeRawMonths ? x(explainId.resourceRunway(r.id), runway) : runway}</td></tr>\n`;
+  return html`<tr><th scope="row">${set.rules.join(', ')}</th><td class="num">${formatNumber(set.osdCount)}</td><td class="num">${formatBytes(set.rawBytes)}</td><td class="num">${formatBytes(set.reprotectableRawBytes)}</td><td class="num">${x(explainId.ruleSetFullestFactor(set.resource), `× ${formatNumber(set.fullestOsd.factor, 4)}`)}</td><td class="num">${x(explainId.ruleSetSafeRaw(set.resource), formatBytes(set.safeRawBytes))}</td><td class="num">${x(explainId.resourceDemand(set.resource), formatBytes(set.rawUsedBytesMonth0))}</td><td class="nowrap">${r && r.runwayMonths === set.runwayToSafeRawMonths ? x(explainId.resourceRunway(r.id), runway) : runway}</td></tr>\n`;
 })}</tbody>
+</table>
+<div class="note">Fullest OSD: ${c.ruleSets.map((set) => source(set)).join('; ')}.</div>
+<table class="ceph-rule-set-pools">
+<caption>Each pool as a part of its rule set at the start: its raw used, and its part of the set’s raw used and of the set’s safe raw.</caption>
+<thead><tr><th scope="col">Pool</th><th scope="col">Rules</th><th scope="col">Raw used</th><th scope="col">Part of the raw used</th><th scope="col">Part of the safe raw</th></tr></thead>
+<tbody>
+${c.ruleSets.flatMap((set) => set.pools.map((p) => html`<tr><th scope="row">${p.name}</th><td>${set.rules.join(', ')}</td><td class="num">${formatBytes(p.rawUsedBytesMonth0)}</td><td class="num">${formatPercent(p.partOfRawUsed)}</td><td class="num">${formatPercent(p.partOfSafeRaw)}</td></tr>\n`))}</tbody>
 </table>`;
 }
 
