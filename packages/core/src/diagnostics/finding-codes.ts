@@ -25,6 +25,7 @@ export const FINDING_CODES = {
   'ceph.pool.too_few_failure_domains': 'A pool has fewer failure domains than copies or shards: it never goes active+clean',
   'ceph.pool.cannot_self_heal': 'A pool has exactly as many failure domains as copies or shards: after losing one its PGs stay degraded',
   'ceph.pool.below_min_size_after_failure': 'After the tolerated failures a pool keeps fewer copies or shards than min_size: its I/O blocks',
+  'ceph.pool.quota_full': 'A pool with a quota (max_bytes) reaches it within the horizon: Ceph stops writes to the pool (POOL_FULL)',
   'ceph.pool.max_avail_overstates': 'ceph df MAX AVAIL of a pool is more than CRUSH can place across its failure domains',
   'ceph.pg.overlapping_roots': 'Pools on a rule without a device class share OSDs with device-class rules: the pg_autoscaler does not scale them',
   'ceph.pg.too_many_per_osd': 'The planned pg_num values put more PG replicas on an OSD than mon_max_pg_per_osd',

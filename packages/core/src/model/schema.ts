@@ -206,6 +206,8 @@ function poolCephFields() {
       .optional()
       .describe('Name of the CRUSH rule in ceph.rules; default replicated_rule (replicated pools) or a rule named after the pool (erasure pools, as ceph osd pool create does)'),
     bulk: z.boolean().default(false).describe('The pool\'s bulk flag: the pg_autoscaler gives it a full complement of PGs from the start (default false)'),
+    maxBytes: quantity('bytes', 'Pool quota, e.g. "50 TB": Ceph\'s max_bytes (ceph osd pool set-quota <pool> max_bytes); the pool stops taking writes when its stored bytes reach it (POOL_FULL). Default: no quota, the pool shares its rule\'s raw space with the other pools on it')
+      .optional(),
   };
 }
 

@@ -160,6 +160,10 @@ export interface CephPoolPlan {
   pgTarget: number | null;
   /** Months until the fullest OSD under the rule passes the nearfull ratio; null beyond the horizon. */
   runwayToNearfullMonths: number | null;
+  /** The pool's quota (max_bytes, stored bytes), null without one; then the pool also has a limit of its own. */
+  maxBytes: number | null;
+  /** Months until stored passes the quota (POOL_FULL: writes to the pool stop); null without a quota or beyond the horizon. */
+  runwayToQuotaMonths: number | null;
   /** Months until the raw data of every pool on the pool's OSDs passes its rule set's safe raw (policy.thresholds.storage x reprotectable raw / fullest factor); null beyond the horizon. */
   runwayToSafeUsableMonths: number | null;
 }

@@ -139,6 +139,18 @@ describe('safe usable and the horizon', () => {
     expect(r.plan.ceph!.pools[1]!.safeUsableBytes / TB).toBeCloseTo(((240 * 0.9) / f - 90) / 3, 5);
   });
 
+  it('a pool quota (max_bytes) is a limit of its own: POOL_FULL when stored passes it', () => {
+    // volumes 10 TB growing 3 %/month, quota 13 TB: 10 x 1.03^t > 13 <=> t > ln 1.3 / ln 1.03 = 8.88 -> 9
+    // (1.03^8 = 1.2668: 12.67 TB; 1.03^9 = 1.3048: 13.05 TB). The rule's raw is far from full.
+    const r = run(scenario({ nodes: [storage(4)], pools: [rep3({ maxBytes: 13 * TB })], stored: { volumes: 10 * TB }, hosts: 1, perMonth: 0.03 }));
+    expect(pool(r, 'volumes')).toMatchObject({ maxBytes: 13 * TB, runwayToQuotaMonths: 9, runwayToSafeUsableMonths: null });
+    const f = r.findings.find((x) => x.code === 'ceph.pool.quota_full')!;
+    expect(f).toMatchObject({ severity: 'error', subject: 'pool volumes', month: 9, limit: 13 * TB });
+    expect(f.value! / TB).toBeCloseTo(10 * 1.03 ** 9, 9);
+    // no quota: none
+    expect(pool(run(scenario({ nodes: [storage(4)], pools: [rep3()], stored: { volumes: 10 * TB } })), 'volumes')).toMatchObject({ maxBytes: null, runwayToQuotaMonths: null });
+  });
+
   it('3 hosts, size 3: a lost OSD binds at 9/10 of raw, a lost host moves nothing', () => {
     // 10 OSDs per host: one 8 TB OSD lost leaves 72 TB in its host, which still holds a full copy:
     // re-protectable = 3 x 72 = 216 TB raw. PGs 1024 x 3 / 30 = 102.4 per OSD: factor 1 + 5 / 102.4

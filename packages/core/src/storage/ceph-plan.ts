@@ -4,6 +4,7 @@
  */
 import type { Finding } from '../diagnostics/types.js';
 import { growthFactor, monthLabel } from '../forecast/growth.js';
+import { runwayMonths } from '../forecast/horizon.js';
 import type { Scenario } from '../model/scenario.js';
 import type { CephPoolPlan, CephRuleSetPlan, CephStoragePlan } from '../plan/ceph-types.js';
 import type { Host } from '../plan/types.js';
@@ -59,6 +60,8 @@ function describeBinding(b: BindingFailure, failureDomain: 'host' | 'rack'): str
  * fill and MAX AVAIL month by month (ceph-horizon.ts) -> storable = (full x intact
  * placeable - other pools' raw at month 0) / raw used rate, at most stored + MAX AVAIL -> PG plan (ceph-pgs.ts) ->
  * host sizing (host-sizing.ts) -> recovery at the month with the most data (recovery-cases.ts).
+ * A pool with a quota (max_bytes) also has a limit of its own: runwayToQuotaMonths, the first
+ * month stored > max_bytes (`ceph.pool.quota_full`, error: POOL_FULL stops writes to the pool).
  * Findings: `ceph.rule.no_osds` (error; not repeated when there is no OSD at all),
  * `ceph.pool.max_avail_overstates` (warning, pools that can go clean), and those of the
  * modules above.
@@ -169,6 +172,8 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     const n = s.view?.domains.length ?? 0;
     const after = s.view?.tolerated ? s.view.tolerated.domainsRemaining : n;
     const pg = hi >= 0 ? pgs.results[hi] : null;
+    const quota = s.pool.maxBytes ?? null;
+    const quotaRunway = quota === null ? null : runwayMonths(horizon.months.map((m) => (m.pools[s.pool.name]?.storedBytes ?? s.stored0) > quota));
     const plan: CephPoolPlan = {
       name: s.pool.name, rule: s.pool.rule, type: s.pool.type, copies: s.copies, minSize: s.pool.minSize, rawUsedRate: s.rate,
       share: s.pool.share, bulk: s.pool.bulk, failureDomains: n, failureDomainsAfterFailure: after,
@@ -185,8 +190,17 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
       pgNum: pg?.pgNum ?? null, pgPass: pg?.pass ?? null, pgTarget: pg?.pgTarget ?? null,
       runwayToNearfullMonths: k >= 0 ? (horizon.runwayToNearfull[k] ?? null) : null,
       runwayToSafeUsableMonths: k >= 0 ? (horizon.runwayToSafeUsable[k] ?? null) : null,
+      maxBytes: quota, runwayToQuotaMonths: quotaRunway,
     };
     pools.push(plan);
+    if (quota !== null && quotaRunway !== null) {
+      const stored = horizon.months[quotaRunway]?.pools[s.pool.name]?.storedBytes ?? s.stored0;
+      findings.push({
+        code: 'ceph.pool.quota_full', severity: 'error', subject: `pool ${plan.name}`, month: quotaRunway,
+        message: `pool ${plan.name} stores ${fmtTB(stored)} in ${monthLabel(scenario.start, quotaRunway)} (month ${quotaRunway}), above its quota max_bytes ${fmtTB(quota)}: Ceph stops writes to the pool (POOL_FULL) whatever raw space its rule has left`,
+        value: stored, limit: quota, unit: 'bytes', source: CEPH_SOURCES.quota,
+      });
+    }
     // A pool that cannot go clean already has its error (ceph.pool.too_few_failure_domains).
     const placeableAvail = Math.max(0, placeable - s.stored0);
     if (plan.clean && plan.maxAvailBytes > placeableAvail * (1 + 1e-9) + 1) {

@@ -62,5 +62,6 @@ export const CEPH_SOURCES = {
   recovery: 'headroom [model]: detection (osd_heartbeat_grace) + mon_osd_down_out_interval + data / the slowest of (parallel backfills x per-backfill throughput), disk work under mClock, the replication network; osd_max_backfills (src/common/options/osd.yaml.in)',
   mclock: 'osd_mclock_max_sequential_bandwidth_hdd 150_M, _ssd 1200_M (ceph src/common/options/osd.yaml.in; mClock is the default osd_op_queue since Quincy); osd_mclock_profile balanced reserves 50 % for clients, 50 % for background recovery (doc/rados/configuration/mclock-config-ref.rst)',
   balancer: 'mgr balancer, mode upmap: upmap_max_deviation 5, "if the number of PGs are within this count then no optimization is attempted" (ceph src/pybind/mgr/balancer/module.py)',
+  quota: 'pool quota max_bytes (ceph osd pool set-quota; doc/rados/operations/pools.rst "Setting Pool Quotas"); health POOL_FULL when a pool reaches it (doc/rados/operations/health-checks.rst)',
   sharedRaw: 'ceph src/mon/PGMap.cc PGMap::get_rule_avail: one avail per CRUSH rule, every pool on the rule draws from the same OSDs; target_size_ratio only steers pg_num (src/pybind/mgr/pg_autoscaler/module.py)',
 } as const;

@@ -74,10 +74,14 @@ ${c.ruleSets.map((set) => {
 </table>
 <div class="note">Fullest OSD: ${c.ruleSets.map((set) => source(set)).join('; ')}.</div>
 <table class="ceph-rule-set-pools">
-<caption>Each pool as a part of its rule set at the start: its raw used, and its part of the set’s raw used and of the set’s safe raw.</caption>
-<thead><tr><th scope="col">Pool</th><th scope="col">Rules</th><th scope="col">Raw used</th><th scope="col">Part of the raw used</th><th scope="col">Part of the safe raw</th></tr></thead>
+<caption>Each pool as a part of its rule set at the start: its raw used, and its part of the set’s raw used and of the set’s safe raw. A pool with a quota (max_bytes) also has a limit of its own: Ceph stops its writes there (POOL_FULL).</caption>
+<thead><tr><th scope="col">Pool</th><th scope="col">Rules</th><th scope="col">Raw used</th><th scope="col">Part of the raw used</th><th scope="col">Part of the safe raw</th><th scope="col">Quota</th></tr></thead>
 <tbody>
-${c.ruleSets.flatMap((set) => set.pools.map((p) => html`<tr><th scope="row">${p.name}</th><td>${set.rules.join(', ')}</td><td class="num">${formatBytes(p.rawUsedBytesMonth0)}</td><td class="num">${formatPercent(p.partOfRawUsed)}</td><td class="num">${formatPercent(p.partOfSafeRaw)}</td></tr>\n`))}</tbody>
+${c.ruleSets.flatMap((set) => set.pools.map((p) => {
+  const pool = c.pools.find((x) => x.name === p.name);
+  const quota = pool?.maxBytes == null ? 'none' : `${formatBytes(pool.maxBytes)}, reached ${runwayCell(plan, pool.runwayToQuotaMonths)}`;
+  return html`<tr><th scope="row">${p.name}</th><td>${set.rules.join(', ')}</td><td class="num">${formatBytes(p.rawUsedBytesMonth0)}</td><td class="num">${formatPercent(p.partOfRawUsed)}</td><td class="num">${formatPercent(p.partOfSafeRaw)}</td><td>${quota}</td></tr>\n`;
+}))}</tbody>
 </table>`;
 }
 
