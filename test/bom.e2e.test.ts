@@ -54,7 +54,8 @@ describe('headroom bom', () => {
       order_by: '2028-01-08', delivery_month: '2028-04', role: 'compute', quantity: '2', unit_price_EUR: '45000',
       total_price_EUR: '90000', power_typical_W: '1600', power_max_W: '3200', heat_typical_BTU_per_h: '5459.2', height_RU: '4',
     });
-    expect(rows.slice(1).some((row) => row[header.indexOf('role')] === 'storage')).toBe(true);
+    // no storage host: the pools share the hdd rules' raw space (test/procurement.test.ts)
+    expect(rows.slice(1).some((row) => row[header.indexOf('role')] === 'storage')).toBe(false);
   });
 
   it('-o writes the same CSV atomically; --format json is the procurement plan', () => {
@@ -82,12 +83,12 @@ describe('headroom bom', () => {
 describe('headroom simulate', () => {
   it('with low = likely = high, P10 = P50 = P90 = the deterministic plan', () => {
     // the deterministic plan (test/procurement.test.ts): 6 orders of 2 gen B hosts (12 × 45,000 =
-    // 540,000 EUR) + 1 storage host (38,000) = 578,000 EUR; the first delivery at month 15.
+    // 540,000 EUR), no storage host; the first delivery at month 15.
     const r = headroom('simulate', 'scenarios/regional-cloud.yaml', '--growth', '0.045,0.045,0.045', '--runs', '3', '--format', 'json');
     expect(r.code).toBe(0);
     const sim = JSON.parse(r.stdout) as { capexTotalAmount: unknown; hosts: { compute: unknown; storage: unknown }; firstDeliveryMonthIndex: unknown };
-    expect(sim.capexTotalAmount).toEqual({ p10: 578_000, p50: 578_000, p90: 578_000 });
-    expect(sim.hosts).toEqual({ compute: { p10: 12, p50: 12, p90: 12 }, storage: { p10: 1, p50: 1, p90: 1 } });
+    expect(sim.capexTotalAmount).toEqual({ p10: 540_000, p50: 540_000, p90: 540_000 });
+    expect(sim.hosts).toEqual({ compute: { p10: 12, p50: 12, p90: 12 }, storage: { p10: 0, p50: 0, p90: 0 } });
     expect(sim.firstDeliveryMonthIndex).toEqual({ p10: 15, p50: 15, p90: 15 });
   });
 
@@ -95,7 +96,7 @@ describe('headroom simulate', () => {
     // the deterministic plan: first delivery 2028-04 (month 15), ordered by 2028-01-08 (test/procurement.test.ts)
     const r = headroom('simulate', 'scenarios/regional-cloud.yaml', '--growth', '0.045,0.045,0.045', '--runs', '3');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/CAPEX total \(EUR\) +578,000 +578,000 +578,000/);
+    expect(r.stdout).toMatch(/CAPEX total \(EUR\) +540,000 +540,000 +540,000/);
     expect(r.stdout).toMatch(/first delivery \(month\) +2028-04 +2028-04 +2028-04/);
     expect(r.stdout).toMatch(/first order by +2028-01-08 +2028-01-08 +2028-01-08/);
     expect(r.stderr).toBe(''); // no progress: not a terminal

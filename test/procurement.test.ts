@@ -14,9 +14,9 @@ describe('procurement on scenarios/regional-cloud.yaml', () => {
   const plan = evaluate(parseScenario(text, { fileName: 'regional-cloud.yaml' }).scenario!);
   const p = plan.procurement!;
 
-  it('buys compute and storage inside the 24 months', () => {
+  it('buys compute inside the 24 months, and no storage: the pools share their rules\' raw space', () => {
     expect(p.purchases.some((x) => x.role === 'compute' && x.deliveryMonthIndex < 24)).toBe(true);
-    expect(p.purchases.some((x) => x.role === 'storage' && x.deliveryMonthIndex < 24)).toBe(true);
+    expect(p.purchases.some((x) => x.role === 'storage')).toBe(false);
     expect(p.uncovered).toEqual([]);
   });
 
@@ -33,15 +33,18 @@ describe('procurement on scenarios/regional-cloud.yaml', () => {
     expect(first.currency).toBe('EUR');
   });
 
-  it('the storage order: the volumes pool crossing in 2028-10, ordered 16 weeks ahead', () => {
-    // volumes: t=21 (2028-10) 202 x 2.5202 = 509.1 TB > 504.0 TB safe usable (0.9 x 560).
-    // 2028-10-01 - 112 days: - 30 (Sep) - 31 (Aug) - 31 (Jul) = 2028-07-01 (92), - 20 = 2028-06-11.
-    // One R760xd2 (batch 1): 8 hosts -> 9; re-protectable after one host lost 8 x 480 = 3,840 TB,
-    // volumes 0.5 / 3: 640 TB: 509.1 / 640 = 0.795.
-    const storage = p.purchases.filter((x) => x.role === 'storage');
-    expect(storage.map((x) => [x.quantity, x.deliveryMonth, x.orderBy])).toEqual([[1, '2028-10', '2028-06-11']]);
-    expect(storage[0]!.reasons[0]!.resource).toBe('storage.pool.volumes');
-    expect(storage[0]!.reasons[0]!.utilisationAfter).toBeCloseTo(509.1 / 640, 2);
+  it('no storage order: the hdd rules\' raw space holds to 2028-12 on its fullest OSD', () => {
+    // Partitioned by share, volumes passed 0.9 x 3,360 x 0.5 / 3 = 504 TB in 2028-10 and a 38,000 EUR
+    // storage host was ordered. Shared (PGMap::get_rule_avail: one avail per rule), the four pools
+    // on the hdd OSDs hold (202 + 31 + 12) x 3 + 196 x 1.5 = 1,029 TB raw at t=0; re-protectable
+    // 3,360 TB (one host lost), fullest OSD 1 + 5/102 = 1.04902: safe raw 3,360 x 0.9 / 1.04902 =
+    // 2,882.7 TB. t=23: 1,029 x 2.7522 = 2,832.0 TB = 98.2 % (t* = ln(2,882.7 / 1,029) / ln 1.045 = 23.4).
+    const set = 'storage.rule.replicated_hdd+ec42_hdd';
+    const last = plan.months[23]!.resources[set]!;
+    expect(last.demand / 1e12).toBeCloseTo(1029 * 1.045 ** 23, 6);
+    expect(last.thresholdLevel / 1e12).toBeCloseTo((3360 * 0.9) / (1 + 5 / 102), 3);
+    expect(last.demand / last.thresholdLevel).toBeCloseTo(0.9824, 3);
+    expect(plan.resources.find((r) => r.id === set)!.runwayMonths).toBeNull();
   });
 
   it('totals: CAPEX per month adds up to the total, cumulative price is a running sum', () => {

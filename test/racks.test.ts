@@ -59,12 +59,13 @@ describe('racks of scenarios/regional-cloud.yaml (with procurement)', () => {
   // 700 / 1,400 W) spread from r1: r5 gets storage-05; deploy-01 pinned to r6.
   // r5 at month 0: 7 hosts x 2 RU = 14 RU; typical 4 x 600 + 2 x 800 + 700 = 4,700 W;
   //   max 4 x 1,100 + 2 x 1,600 + 1,400 = 9,000 W.
-  // Purchases placed in r5 (golden plan): compute in 2028-04 (month 15) {r5, r6}, compute in
-  // 2028-09 (month 20) {r5, r6}, storage in 2028-10 (month 21) {r5}. Bought compute hosts are
-  // numbered in delivery order, two per order: 2028-04 compute-new-01 (r5), -02 (r6);
-  // 2028-06 -03, -04; 2028-07 -05, -06; 2028-09 -07 (r5), -08 (r6); ...; storage-new-01.
-  // r5 after: + compute-new-01 RU 15-16, compute-new-07 RU 17-18, storage-new-01 RU 19-20:
-  //   20 RU, 22 free; typical 4,700 + 800 + 800 + 700 = 7,000 W; max 9,000 + 1,600 + 1,600 + 1,400 = 13,600 W <= 15,000.
+  // Purchases placed in r5 (golden plan): compute in 2028-04 (month 15) {r5, r6}, 2028-09
+  // (month 20) {r5, r6} and 2028-11 (month 22) {r5, r6}; no storage host (the pools share the
+  // hdd rules' raw space, which holds). Bought compute hosts are numbered in delivery order, two
+  // per order: 2028-04 compute-new-01 (r5), -02 (r6); 2028-06 -03, -04; 2028-07 -05, -06;
+  // 2028-09 -07 (r5), -08 (r6); 2028-10 -09, -10; 2028-11 -11 (r5), -12 (r6).
+  // r5 after: + compute-new-01 RU 15-16, compute-new-07 RU 17-18, compute-new-11 RU 19-20:
+  //   20 RU, 22 free; typical 4,700 + 3 x 800 = 7,100 W; max 9,000 + 3 x 1,600 = 13,800 W <= 15,000.
   const plan = planOf('regional-cloud');
   const racks = plan.racks!;
   const r5 = racks.find((r) => r.name === 'r5')!;
@@ -80,19 +81,17 @@ describe('racks of scenarios/regional-cloud.yaml (with procurement)', () => {
       ['storage-05', 13, 2, '2027-01', false],
       ['compute-new-01', 15, 2, '2028-04', true],
       ['compute-new-07', 17, 2, '2028-09', true],
-      ['storage-new-01', 19, 2, '2028-10', true],
+      ['compute-new-11', 19, 2, '2028-11', true],
     ]);
     expect(r5.month0).toEqual({ usedRu: 14, freeRu: 28, powerTypicalWatts: 4700, powerMaxWatts: 9000, overBudget: false });
-    expect(r5.afterPurchases).toEqual({ usedRu: 20, freeRu: 22, powerTypicalWatts: 7000, powerMaxWatts: 13600, overBudget: false });
+    expect(r5.afterPurchases).toEqual({ usedRu: 20, freeRu: 22, powerTypicalWatts: 7100, powerMaxWatts: 13800, overBudget: false });
   });
 
-  it('the seventh rack is added for power in 2028-11 and holds the last hypervisor bought', () => {
-    // 12 hypervisors bought in all (compute-new-01..12); the 2028-11 order puts -11 in r6 and -12 in new-rack-01.
-    const added = racks.filter((r) => r.added !== null);
-    expect(added.map((r) => [r.name, r.added])).toEqual([['new-rack-01', { monthIndex: 22, month: '2028-11', reason: 'power' }]]);
-    expect(added[0]!.units.map((u) => [u.host, u.bottomRu, u.inServiceMonthIndex])).toEqual([['compute-new-12', 1, 22]]);
-    expect(added[0]!.month0.usedRu).toBe(0);
-    expect(added[0]!.afterPurchases).toEqual({ usedRu: 2, freeRu: 40, powerTypicalWatts: 800, powerMaxWatts: 1600, overBudget: false });
+  it('no seventh rack: without a storage host in r5, the 2028-11 pair fits r5 and r6', () => {
+    // r5 13,800 W max after (above); r6 14,400 W <= 15,000. Before rule sets, a storage host bought
+    // for 2028-10 took r5 to 13,600 W and the last hypervisor went to a new rack.
+    expect(racks.filter((r) => r.added !== null)).toEqual([]);
+    expect(racks.find((r) => r.name === 'r6')!.afterPurchases).toMatchObject({ powerMaxWatts: 14400, overBudget: false });
   });
 
   it('procurement.racks is the after-purchases view of the same racks', () => {

@@ -49,27 +49,36 @@ describe('reference pilot, by hand', () => {
     expect(plan.bottleneck).toBeNull();
   });
 
-  it('Ceph: raw 184.32 TB, volumes usable 33.792 TB; a lost OSD, not a lost host, limits it to 29.568 TB', () => {
+  it('Ceph: raw 184.32 TB, one raw space for the four pools; a lost OSD, not a lost host, limits it; the fullest OSD at 1 + 5/80', () => {
     expect(plan.storage.rawBytes).toBe(184.32e12); // 3 hosts x 8 x 7.68 TB
     expect(plan.storage.toleratedRawBytes).toBe(122.88e12); // 2 hosts x 8 x 7.68 TB (the global view)
     const volumes = plan.storage.pools.find((p) => p.name === 'volumes')!;
     expect(volumes.rawUsedRate).toBe(3);
-    expect(volumes.usableBytes).toBe(33.792e12); // 184.32 x 0.55 / 3
-    expect(volumes.nearfullUsableBytes).toBe(28.7232e12); // x 0.85
+    expect(volumes.usableBytes).toBe(61.44e12); // 184.32 / 3: the whole rule's, shared by the four pools
+    expect(volumes.nearfullUsableBytes).toBe(52.224e12); // x 0.85
     // 3 hosts for 3 copies: a lost host moves nothing (2 copies stay, no 4th host to heal onto).
     // A lost 7.68 TB OSD leaves its host 7 x 7.68 = 53.76 TB for a full copy:
-    // 3 x 53.76 = 161.28 TB raw re-protectable; x 0.55 / 3 = 29.568 TB (storage/reprotect.ts)
-    expect(volumes.toleratedUsableBytes).toBe(29.568e12);
+    // 3 x 53.76 = 161.28 TB raw re-protectable; / 3 = 53.76 TB (storage/reprotect.ts)
+    expect(volumes.toleratedUsableBytes).toBe(53.76e12);
     const c = plan.storage.ceph!.pools.find((p) => p.name === 'volumes')!;
     expect(c.limitedBy).toBe('one 7.68 TB OSD of storage-01');
-    expect(c.safeUsableBytes).toBeCloseTo(26.6112e12, -3); // 29.568 x 0.90 (backfillfull)
-    // ceph df at month 0: raw used (8 + 2 + 1 + 1.2) x 3 = 36.6 TB; (0.95 x 184.32 - 36.6) / 3 = 46.168 TB
-    expect(c.maxAvailBytes).toBe(46.168e12);
     // pg_autoscaler: 24 OSDs x 100 = 2,400 PGs; 0.55 x 2400 / 3 = 440 -> 512 (pg-autoscaler.test.ts)
     expect(plan.storage.ceph!.pools.map((p) => p.pgNum)).toEqual([512, 64, 32, 32]);
-    // t=23: 8 x 1.025^23 = 14.117 TB of 26.611 TB safe usable = 53.0 %: the pilot holds
-    expect(plan.months[23]!.resources['storage.pool.volumes']!.demand / c.safeUsableBytes).toBeCloseTo(0.5305, 4);
-    expect(res('storage.pool.volumes').runwayMonths).toBeNull();
+    // The rule set: PG replicas (512 + 64 + 32 + 32) x 3 / 24 = 80 per OSD; fullest factor 1 + 5/80 = 1.0625.
+    // Safe raw = 161.28 x 0.90 / 1.0625 = 136.6136 TB; raw used (8 + 2 + 1 + 1.2) x 3 = 36.6 TB.
+    const set = plan.storage.ceph!.ruleSets[0]!;
+    expect(set).toMatchObject({ resource: 'storage.rule.replicated_rule', rules: ['replicated_rule'], reprotectableRawBytes: 161.28e12, fullestOsd: { factor: 1.0625, source: 'upmap balancer', pgReplicasPerOsd: 80, maxDeviationPgs: 5 } });
+    expect(set.safeRawBytes).toBe(Math.round((161.28e12 * 0.9) / 1.0625));
+    expect(set.rawUsedBytesMonth0).toBeCloseTo(36.6e12, 0);
+    // volumes alone, the others keeping their 12.6 TB raw: (136.6136 - 12.6) / 3 = 41.3379 TB
+    expect(c.safeUsableBytes / 1e12).toBeCloseTo(41.3379, 4);
+    // ceph df at month 0, the fullest OSD at 36.6 / 184.32 x 1.0625 = 21.1 %: (0.95 - 0.2109778) x 184.32 / 3 = 45.4055 TB
+    // (46.168 TB with every OSD at the mean, formulas.md)
+    expect(c.maxAvailBytes / 1e12).toBeCloseTo(45.4055, 4);
+    // t=23: 36.6 x 1.025^23 = 64.585 TB raw of 136.614 TB safe raw = 47.3 %: the pilot holds
+    const last = plan.months[23]!.resources['storage.rule.replicated_rule']!;
+    expect(last.demand / last.thresholdLevel).toBeCloseTo((36.6 * 1.7646107) / 136.613647, 4);
+    expect(res('storage.rule.replicated_rule').runwayMonths).toBeNull();
   });
 
   it('findings: quorum of 3 holds; 3 hosts cannot re-protect a size-3 pool', () => {

@@ -89,16 +89,20 @@ describe('renderHtml', async () => {
     expect(doc).toContain('Capacity without compute-01');
   });
 
-  it('storage: raw, pools table, one chart per pool with the nearfull line', () => {
+  it('storage: raw, pools table, one chart per rule set (the pools sharing its OSDs) with the threshold line', () => {
     expect(doc).toContain('553.0 TB in 72 OSDs');
-    for (const col of ['Type', 'Size or k+m', 'min_size', 'Raw used rate', 'Share of raw', 'Usable', 'Nearfull usable']) {
+    for (const col of ['Type', 'Size or k+m', 'min_size', 'Raw used rate', 'Share (PGs)', 'Usable', 'Nearfull usable']) {
       expect(doc).toContain(`<th scope="col">${col}</th>`);
     }
     expect(doc).toContain('<td>k=4, m=2</td>');
-    expect(doc).toContain('id="chart-storage-pool-1"');
-    expect(doc).toContain('id="chart-storage-pool-2"');
-    // the tolerated capacity is what can be re-protected after the pool's limiting failure
-    expect(doc).toContain('Nearfull ratio 85% of usable without one 7.68 TB OSD of storage-01');
+    expect(doc).toContain('id="chart-storage-rule-1"');
+    expect(doc).not.toContain('id="chart-storage-rule-2"');
+    // the tolerated capacity is what can be re-protected after the set's limiting failure
+    expect(doc).toContain('without one 7.68 TB OSD of storage-01');
+    // the rule set: the fullest OSD's factor and its source, each pool's part
+    expect(doc).toContain('× 1.0938');
+    expect(doc).toContain('replicated_rule, backups: upmap balancer, 1 + 5 ÷ 53.3 PGs per OSD');
+    expect(doc).toContain('<th scope="row">volumes</th><td>replicated_rule, backups</td><td class="num">120.0 TB</td><td class="num">72.7%</td>');
   });
 
   it('storage, Ceph view: CRUSH tree and rules, MAX AVAIL vs what fits, PGs, hosts, recovery, fill charts', () => {
@@ -123,9 +127,19 @@ describe('renderHtml', async () => {
   });
 
   it('storage without the Ceph view (an older plan) still renders', async () => {
-    const old = await renderHtml(variant((p) => delete p.storage.ceph));
+    // an older plan: no Ceph view, and a resource per pool (storage.pool.<name>)
+    const old = await renderHtml(variant((p) => {
+      delete p.storage.ceph;
+      const id = 'storage.rule.replicated_rule+backups';
+      p.resources = p.resources.map((r) => (r.id === id ? { ...r, id: 'storage.pool.volumes' } : r));
+      for (const m of p.months) {
+        m.resources['storage.pool.volumes'] = m.resources[id]!;
+        delete m.resources[id];
+      }
+    }));
     expect(old).not.toContain('id="storage-crush"');
     expect(old).toContain('id="chart-storage-pool-1"');
+    expect(old).not.toContain('id="chart-storage-rule-1"');
   });
 
   it('control plane, nodes per role, role checks, findings, glossary', () => {
@@ -185,11 +199,11 @@ describe('renderHtml', async () => {
   });
 
   it('charts: inline SVG with <title>, <desc> and drawn lines; tables: every <th> has a scope', () => {
-    // compute vCPU and RAM, stored vs capacity per pool (2), OSD fill per pool (2), rack elevations
+    // compute vCPU and RAM, raw used vs capacity per rule set (1: both rules take every OSD), OSD fill per rule (2), rack elevations
     const svgs = doc.match(/<svg role="img" aria-labelledby="[^"]+"/g) ?? [];
-    expect(svgs.length).toBe(7);
-    expect(doc.match(/<title id="chart-[a-z0-9-]+-title">/g)).toHaveLength(7);
-    expect(doc.match(/<desc id="chart-[a-z0-9-]+-desc">/g)).toHaveLength(7);
+    expect(svgs.length).toBe(6);
+    expect(doc.match(/<title id="chart-[a-z0-9-]+-title">/g)).toHaveLength(6);
+    expect(doc.match(/<desc id="chart-[a-z0-9-]+-desc">/g)).toHaveLength(6);
     expect((doc.match(/class="mark-line role-mark/g) ?? []).length).toBeGreaterThanOrEqual(4);
     const ths = doc.match(/<th\b[^>]*>/g) ?? [];
     expect(ths.length).toBeGreaterThan(50);

@@ -154,7 +154,7 @@ h2:target, h3:target { background: var(--info-bg); box-shadow: -8px 0 0 var(--in
   /* tables fit the page width: tighter cells, no screen minimum widths, a smaller font for
      tables of 9 columns or more; words and numbers are never broken */
   th, td { padding: 2px 4px; }
-  table:has(> thead > tr > :nth-child(9)) { font-size: 7pt; }
+  table:has(> thead > tr > :nth-child(9)), table.findings { font-size: 7pt; }
   table.findings td.message, table.checks td, table.hardware td { min-width: 0; }
   a { color: inherit; text-decoration: none; }
   button.sort { display: contents; } /* as plain header text: Chromium leaves a button blank in repeated headers */

@@ -85,7 +85,7 @@ function handBuilt(): void {
     ceph: { ...base.ceph, pools: [
       { name: 'wide', type: 'replicated', size: 5, minSize: 3, share: 0.2 },
       { name: 'four', type: 'replicated', size: 4, minSize: 4, share: 0.4 },
-      { name: 'volumes', type: 'replicated', size: 3, minSize: 2, share: 0.4 },
+      { name: 'volumes', type: 'replicated', size: 3, minSize: 2, share: 0.4, maxBytes: 120 * TB },
     ] },
     demand: { instances: [], storageBytes: { volumes: 100 * TB, four: 50 * TB }, growth: { kind: 'compound', perMonth: 0.05 } },
     policy: { tolerate: { hosts: 1, racks: 0 }, thresholds: { compute: 0.8, storage: 0.85 } },

@@ -28,6 +28,7 @@ export const FINDING_CODES = {
   'ceph.pool.below_min_size_after_failure': 'After the tolerated failures a pool keeps fewer copies or shards than min_size: its I/O blocks',
   'ceph.pool.ec_overwrites_disabled': 'An erasure pool used by RBD or CephFS does not allow EC overwrites: writes to images or files fail',
   'ceph.pool.ec_without_replicated_metadata': 'An erasure pool used by RBD or CephFS has no replicated pool of the same application for its metadata (omap)',
+  'ceph.pool.quota_full': 'A pool with a quota (max_bytes) reaches it within the horizon: Ceph stops writes to the pool (POOL_FULL)',
   'ceph.pool.max_avail_overstates': 'ceph df MAX AVAIL of a pool is more than CRUSH can place across its failure domains',
   'ceph.pg.overlapping_roots': 'Pools on a rule without a device class share OSDs with device-class rules: the pg_autoscaler does not scale them',
   'ceph.pg.too_many_per_osd': 'The planned pg_num values put more PG replicas on an OSD than mon_max_pg_per_osd',

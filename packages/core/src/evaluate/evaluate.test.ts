@@ -28,7 +28,7 @@ describe('evaluate', () => {
       ['failure.ceph.inactive_pgs', 'warning', 'zone az1'],
     ]);
     expect(r.summary).toEqual({ info: 0, warning: 2, error: 0 });
-    expect(r.resources.map((x) => x.id)).toEqual(['compute.vcpu', 'compute.memory', 'storage.pool.volumes']);
+    expect(r.resources.map((x) => x.id)).toEqual(['compute.vcpu', 'compute.memory', 'storage.rule.replicated_rule']);
     expect(r.months.map((m) => m.month).slice(0, 2)).toEqual(['2027-01', '2027-02']);
     expect(r.months).toHaveLength(24);
     expect(r.bottleneck).toBeNull();
@@ -43,15 +43,16 @@ describe('evaluate', () => {
     // Memory all hosts: 0.8 × 1,560,576 / 655,360 = 1.905 ⇔ t > 21.80 -> 22 (1.03^21 = 1.860, 1.03^22 = 1.916).
     // Memory exceeded (tolerated): 1,040,384 / 655,360 = 1.5875 ⇔ t > 15.64 -> 16 (1.03^15 = 1.558, 1.03^16 = 1.605).
     // VCPU: 0.8 × 1,024 / 160 = 5.12 ⇔ t > ln 5.12 / ln 1.03 = 55.3: not within 24 months.
-    // Storage: volumes pool, 4 hosts × 80e12 = 320e12 raw, size 3: usable 106.67e12; tolerated (one host) 240e12 / 3 = 80e12.
-    //   Tolerated: 50e12 × 1.03^t > 0.85 × 80e12 = 68e12 ⇔ 1.03^t > 1.36 ⇔ t > ln 1.36 / ln 1.03 = 10.40 -> 11
-    //     (1.03^10 = 1.344, 1.03^11 = 1.384).
-    //   All hosts: 0.85 × 106.67e12 = 90.67e12; 1.03^t > 1.8133 ⇔ t > 20.14 -> 21 (1.03^20 = 1.806, 1.03^21 = 1.860).
-    //   Exceeded (tolerated): 1.03^t > 80e12 / 50e12 = 1.6 ⇔ t > 15.90 -> 16 (1.03^15 = 1.558, 1.03^16 = 1.605).
-    //   (Tolerated = re-protectable after losing one host: 3 survivors of 80e12 hold 3 copies: 240e12 raw,
-    //   storage/reprotect.ts; one OSD lost spreads over 3 other hosts and binds less.)
-    //   Ceph nearfull, all hosts up, uniform fill: 150e12 × 1.03^t / 320e12 > 0.85, the same test as
-    //   "All hosts" above -> month 21 (ceph.rule.nearfull); full 0.95: 1.03^t > 2.027 ⇔ t > 23.9, beyond.
+    // Storage, one resource for the rule (storage.rule.replicated_rule, raw bytes): volumes 50e12 × 3 =
+    //   150e12 raw on 4 hosts × 80e12 = 320e12. Fullest OSD: PGs 1024 × 3 / 40 = 76.8 per OSD,
+    //   factor f = 1 + 5 / 76.8 = 1.0651042. Capacity 320e12 / f = 300.44e12; tolerated (one host lost:
+    //   3 survivors of 80e12 hold 3 copies, 240e12 raw, storage/reprotect.ts) 240e12 / f = 225.33e12.
+    //   Tolerated: 150e12 × 1.03^t > 0.85 × 225.33e12 = 191.53e12 ⇔ 1.03^t > 1.27688 ⇔ t > 8.27 -> 9
+    //     (1.03^8 = 1.2668, 1.03^9 = 1.3048).
+    //   All hosts: 0.85 × 300.44e12 = 255.37e12; 1.03^t > 1.702477 ⇔ t > 18.0003 -> 19 (1.03^18 = 1.702433).
+    //   Exceeded (tolerated): 1.03^t > 225.33 / 150 = 1.50220 ⇔ t > 13.77 -> 14 (1.03^13 = 1.4685, 1.03^14 = 1.5126).
+    //   Ceph nearfull, all hosts up, fullest = mean × f: 150e12 × 1.03^t × f / 320e12 > 0.85, the same
+    //   test as "All hosts" -> month 19 (ceph.rule.nearfull); full 0.95: 1.03^t > 1.90277 ⇔ t > 21.77 -> 22 (ceph.rule.full).
     const s = makeScenario({
       demand: { instances: [{ flavor: 'm1.xlarge', count: 20 }], storageBytes: { volumes: 50e12 }, growth: { kind: 'compound', perMonth: 0.03 } },
       policy: { tolerate: { hosts: 1, racks: 0 }, thresholds: { compute: 0.8, storage: 0.85 } },
@@ -60,15 +61,16 @@ describe('evaluate', () => {
     expect(r.compute.demandMonth0).toEqual({ VCPU: 160, MEMORY_MB: 655_360 });
     expect(r.compute.toleratedCapacity).toEqual({ VCPU: 1024, MEMORY_MB: 1_040_384 });
     const info = Object.fromEntries(r.resources.map((x) => [x.id, [x.runwayMonths, x.runwayMonthsAllHosts]]));
-    expect(info).toEqual({ 'compute.vcpu': [null, null], 'compute.memory': [9, 22], 'storage.pool.volumes': [11, 21] });
+    expect(info).toEqual({ 'compute.vcpu': [null, null], 'compute.memory': [9, 22], 'storage.rule.replicated_rule': [9, 19] });
     expect(r.bottleneck).toEqual({ resource: 'compute.memory', runwayMonths: 9, month: '2027-10' });
     const notFailure = r.findings.filter((f) => !f.code.startsWith('failure.'));
     expect(notFailure.map((f) => [f.code, f.severity, f.subject, f.month])).toEqual([
       ['capacity.exceeded', 'error', 'resource compute.memory', 16],
-      ['capacity.exceeded', 'error', 'resource storage.pool.volumes', 16],
+      ['capacity.exceeded', 'error', 'resource storage.rule.replicated_rule', 14],
+      ['ceph.rule.full', 'error', 'rule replicated_rule', 22],
       ['capacity.threshold_crossed', 'warning', 'resource compute.memory', 9],
-      ['capacity.threshold_crossed', 'warning', 'resource storage.pool.volumes', 11],
-      ['ceph.rule.nearfull', 'warning', 'rule replicated_rule', 21],
+      ['capacity.threshold_crossed', 'warning', 'resource storage.rule.replicated_rule', 9],
+      ['ceph.rule.nearfull', 'warning', 'rule replicated_rule', 19],
       ['compute.reserved_memory_low', 'warning', 'role compute', 23],
     ]);
     // QEMU overhead at month 23: ceil(20 × 1.03^23) = ceil(39.47) = 40 instances ÷ 3 hosts = 13.33 per host
@@ -76,7 +78,7 @@ describe('evaluate', () => {
     const low = r.findings.find((f) => f.code === 'compute.reserved_memory_low')!;
     expect(low.value).toBe(4096);
     expect(low.limit).toBeCloseTo((40 / 3) * 512, 9);
-    expect(r.summary.error - 2).toBe(r.findings.filter((f) => f.code.startsWith('failure.') && f.severity === 'error').length);
+    expect(r.summary.error - 3).toBe(r.findings.filter((f) => f.code.startsWith('failure.') && f.severity === 'error').length);
   });
 
   it('the same plan, failure domains: a host loss harms compute from month 14 and Ceph from month 13', () => {

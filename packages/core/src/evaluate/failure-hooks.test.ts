@@ -14,22 +14,25 @@ describe('failureHooks: Ceph re-protection time for the failure analysis', () =>
     expect(h.network!.replicationBitsPerSecond!('storage-02')).toBe(50e9);
   });
 
-  it('a lost host: 30 receiving OSDs at 100 MB/s = 3 GB/s, under 150 Gbit/s / 8 = 18.75 GB/s', () => {
+  it('a lost host: the 30 receiving HDD OSDs bind under mClock, before the backfills (3 GB/s) and 150 Gbit/s', () => {
     const h = failureHooks(s, hosts, null);
-    // 30 TB to rebuild: 30e12 / 3e9 = 10,000 s; + 20 + 600 = 10,620 s
+    // backfills 30 x 100 MB/s = 3 GB/s; network 150e9 / 8 = 18.75 GB/s; disks: 30 x 150 MiB/s x 0.5
+    // (osd_mclock_max_sequential_bandwidth_hdd, balanced profile) = 30 x 78,643,200 = 2,359,296,000 B/s
+    // of disk work, replicated (amplification 1): read + write = 2 bytes per byte: 1,179,648,000 B/s.
+    // 30 TB: 30e12 / 1,179,648,000 = 25,431.5 s; + 20 + 600 = 26,051.5 s
     expect(h.ceph!.reprotectSeconds!({
       failureDomain: 'host', domains: [], lostHosts: ['storage-01'], drainedHosts: [], storedBytesMonth0: {},
       rebuildBytes: 30e12, replicationBitsPerSecond: 150e9,
-    })).toBe(10_620);
+    })).toBeCloseTo(620 + 30e12 / 1_179_648_000, 6);
   });
 
-  it('the network binds when it is slower: 10 Gbit/s = 1.25 GB/s for 30 TB', () => {
+  it('the network binds when it is slower: 5 Gbit/s = 0.625 GB/s for 30 TB (disks 1.18 GB/s)', () => {
     const h = failureHooks(s, hosts, null);
-    // 30e12 / 1.25e9 = 24,000 s; + 620 = 24,620 s
+    // 30e12 / 0.625e9 = 48,000 s; + 620 = 48,620 s
     expect(h.ceph!.reprotectSeconds!({
       failureDomain: 'host', domains: [], lostHosts: ['storage-01'], drainedHosts: [], storedBytesMonth0: {},
-      rebuildBytes: 30e12, replicationBitsPerSecond: 10e9,
-    })).toBe(24_620);
+      rebuildBytes: 30e12, replicationBitsPerSecond: 5e9,
+    })).toBe(48_620);
   });
 
   it('nothing to rebuild: no time', () => {

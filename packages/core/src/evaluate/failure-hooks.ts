@@ -5,7 +5,7 @@
 import type { FailureHooks } from '../failure/hooks.js';
 import type { Scenario } from '../model/scenario.js';
 import type { CephRecoveryBandwidth } from '../model/network.js';
-import { recoveryTiming, replicationBitsPerSecond } from '../storage/recovery.js';
+import { osdRecoveryBytesPerSecond, recoveryTiming, replicationBitsPerSecond } from '../storage/recovery.js';
 import { resolveCephSettings } from '../storage/settings.js';
 import type { Host } from '../model/plan.js';
 
@@ -17,7 +17,8 @@ import type { Host } from '../model/plan.js';
  * - ceph.reprotectSeconds({rebuildBytes, replicationBitsPerSecond, lostHosts}) =
  *   recoveryTiming (storage/recovery.ts): detection + mon_osd_down_out_interval +
  *   rebuildBytes / min(receiving OSDs x osd_max_backfills x per-backfill throughput,
- *   bandwidth / 8 / amplification). The receiving OSDs are those of the surviving storage
+ *   bandwidth / 8 / amplification, the receiving OSDs' mClock disk bandwidth x recovery share
+ *   / (amplification + 1)). The receiving OSDs are those of the surviving storage
  *   hosts; every one of them backfills (with ~100 PGs per OSD there are always more PGs than
  *   backfill slots); the amplification is the largest of the pools' (k for an erasure pool,
  *   whose rebuild reads k shards; 1 for replicated), so the estimate errs slow. Seconds.
@@ -28,6 +29,9 @@ export function failureHooks(scenario: Scenario, hosts: readonly Host[], replica
   const byName = new Map(storage.map((h) => [h.name, scenario.hardware[h.hardware]!]));
   const osdsOf = new Map(storage.map((h) => [h.name, (byName.get(h.name)?.disks ?? []).filter((d) => d.use === 'osd').reduce((s, d) => s + d.count, 0)]));
   const allOsds = storage.reduce((s, h) => s + osdsOf.get(h.name)!, 0);
+  // mClock bandwidth recovery may take on each host's OSDs (osd_mclock_max_sequential_bandwidth_* x recovery share).
+  const diskOf = new Map(storage.map((h) => [h.name, (byName.get(h.name)?.disks ?? []).filter((d) => d.use === 'osd').reduce((s, d) => s + d.count * osdRecoveryBytesPerSecond(d.kind), 0)]));
+  const allDisk = storage.reduce((s, h) => s + diskOf.get(h.name)!, 0);
   const linkBitsPerSecond = (name: string): number | null => {
     if (replication) return replication.perHostBitsPerSecond;
     const hw = byName.get(name);
@@ -41,10 +45,14 @@ export function failureHooks(scenario: Scenario, hosts: readonly Host[], replica
       reprotectSeconds: ({ rebuildBytes, replicationBitsPerSecond: bps, lostHosts }) => {
         if (rebuildBytes <= 0) return null;
         let targetOsdCount = allOsds;
-        for (const h of new Set(lostHosts)) targetOsdCount -= osdsOf.get(h) ?? 0;
+        let diskBandwidthBytesPerSecond = allDisk;
+        for (const h of new Set(lostHosts)) {
+          targetOsdCount -= osdsOf.get(h) ?? 0;
+          diskBandwidthBytesPerSecond -= diskOf.get(h) ?? 0;
+        }
         if (targetOsdCount === 0) return null;
         const timing = recoveryTiming(
-          { dataBytes: rebuildBytes, networkAmplification: amplification, pgCount: Number.MAX_SAFE_INTEGER, targetOsdCount, networkBitsPerSecond: bps },
+          { dataBytes: rebuildBytes, networkAmplification: amplification, pgCount: Number.MAX_SAFE_INTEGER, targetOsdCount, networkBitsPerSecond: bps, diskBandwidthBytesPerSecond },
           settings,
         );
         return timing.totalSeconds;

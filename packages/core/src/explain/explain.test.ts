@@ -15,7 +15,6 @@ import type { PlanResult } from '../model/plan.js';
 import { parseScenario } from '../scenario/parse.js';
 import { explainPlan } from './explain.js';
 import { explainId } from './ids.js';
-import { scenarioPath } from './paths.js';
 import type { Explanation } from '../model/explanation.js';
 
 const root = join(import.meta.dirname, '../../../..');
@@ -197,27 +196,33 @@ describe('explanations of the reference pilot, by hand', () => {
     expect(mem.inputs.find((i) => i.symbol === 'f1')?.from).toBe('openstack.flavors["m1.small"].ramBytes');
   });
 
-  it('raw = 3 hosts × 8 × 7.68 TB = 184.32 TB; pool volumes usable = 184.32 TB × 0.55 ÷ 3 = 33.792 TB', () => {
+  it('raw = 3 hosts × 8 × 7.68 TB = 184.32 TB; pool volumes usable = 184.32 TB ÷ 3 = 61.44 TB (the whole rule, shared)', () => {
     expect(get(explainId.storageRaw()).value).toBe(184.32e12);
     const usable = get(explainId.poolUsable('volumes'));
-    expect(usable.value).toBe(33.792e12);
+    expect(usable.value).toBe(61.44e12);
     expect(usable.unit).toBe('bytes');
-    expect(usable.inputs.find((i) => i.symbol === 'share')?.from).toBe(scenarioPath('ceph', 'pools', { name: 'volumes' }, 'share'));
+    expect(usable.inputs.map((i) => i.symbol)).toEqual(['raw', 'raw_used_rate']);
   });
 
-  it('volumes safe usable: 161.28 TB re-protectable raw (a lost OSD: 7 of 8 left in its host) × 0.55 ÷ 3 = 29.568 TB, × 0.90 = 26.6112 TB', () => {
-    expect(get(explainId.poolToleratedUsable('volumes')).value).toBe(29.568e12);
+  it('the rule set: 161.28 TB re-protectable raw (a lost OSD: 7 of 8 left in its host); PGs 80 per OSD, factor 1 + 5/80 = 1.0625; safe raw 161.28 × 0.9 ÷ 1.0625 = 136.6136 TB', () => {
+    const resource = 'storage.rule.replicated_rule';
+    expect(get(explainId.ruleSetFullestFactor(resource)).value).toBe(1.0625);
+    expect(get(explainId.resourceCapacityTolerated(resource)).value).toBeCloseTo(161.28e12 / 1.0625, 0);
+    expect(get(explainId.ruleSetSafeRaw(resource)).value).toBe(Math.round((161.28e12 * 0.9) / 1.0625));
+    // demand: (8 + 2 + 1) × 3 + 1.2 × 3 = 36.6 TB raw (every pool size 3 here)
+    expect(get(explainId.resourceDemand(resource)).value).toBeCloseTo(36.6e12, 0);
+    // volumes alone, the others keeping their 12.6 TB raw: (136.6136 − 12.6) ÷ 3 = 41.3379 TB
     const safe = get(explainId.poolSafeUsable('volumes'));
-    expect(safe.value).toBe(26.6112e12);
-    expect(inputValue(safe, 'backfillfull_ratio')).toBe(0.9);
+    expect((safe.value as number) / 1e12).toBeCloseTo((136.613647 - 12.6) / 3, 5);
+    expect(get(explainId.poolToleratedUsable('volumes')).value).toBe(53.76e12);
   });
 
-  it('MAX AVAIL of volumes at month 0: (0.95 × 184.32 − (8 + 2 + 1 + 1.2) × 3) ÷ 3 = (175.104 − 36.6) ÷ 3 = 46.168 TB; no expression (algorithmic)', () => {
+  it('MAX AVAIL of volumes at month 0, fullest OSD at 1.0625 × the mean: (0.95 − 0.198568 × 1.0625) × 184.32 ÷ 3 = 45.4055 TB; no expression (algorithmic)', () => {
     const e = get(explainId.poolMaxAvail('volumes'));
     expect(e.expression).toBeUndefined();
-    expect(Math.abs((e.value as number) - 46.168e12) / 46.168e12).toBeLessThan(1e-6);
-    // every OSD equally full: 36.6 / 184.32 = 0.198568
-    expect(inputValue(e, 'u') as number).toBeCloseTo(36.6 / 184.32, 9);
+    expect(Math.abs((e.value as number) - 45.4055e12) / 45.4055e12).toBeLessThan(1e-5);
+    // the fullest OSD: 36.6 / 184.32 × 1.0625 = 0.210978
+    expect(inputValue(e, 'u') as number).toBeCloseTo((36.6 / 184.32) * 1.0625, 9);
   });
 
   it('quorum of 3 controllers: floor(3 ÷ 2) + 1 = 2, tolerating 3 − 2 = 1', () => {

@@ -12,6 +12,7 @@ export type HorizonEnd = 'first' | 'last';
 export type RackPoint = 'month0' | 'after';
 
 const RESOURCE_POOL_PREFIX = 'storage.pool.';
+const RESOURCE_RULE_PREFIX = 'storage.rule.';
 
 /** Id builders, one per explained figure family; each returns the key of `PlanResult.explanations` (the figure may still be absent: no pool, no purchase, unknown power). */
 export const explainId = {
@@ -32,7 +33,11 @@ export const explainId = {
   resourceRunway: (resource: string): string => `resource.${resource}.runway`,
   /** Utilisation with the tolerated failures removed in the first or last month (ResourceMonth.utilisationTolerated). */
   resourceUtilisation: (resource: string, end: HorizonEnd): string => `resource.${resource}.utilisation.${end}`,
-  /** The explanation of a resource's capacity with every host up: compute.total.<class> or storage.pool.<name>.usable. */
+  /** The fullest OSD's factor of a rule set (CephRuleSetPlan.fullestOsd.factor); `resource` is the set's resource id. */
+  ruleSetFullestFactor: (resource: string): string => `${resource}.fullestFactor`,
+  /** The safe raw of a rule set (CephRuleSetPlan.safeRawBytes). */
+  ruleSetSafeRaw: (resource: string): string => `${resource}.safeRaw`,
+  /** The explanation of a resource's capacity with every host up: compute.total.<class> or storage.rule.<rules>.capacity. */
   resourceCapacity: (resource: string): string => resourceTarget(resource, 'capacity'),
   /** The explanation of a resource's capacity with the tolerated failures removed: compute.tolerated.<class> or storage.pool.<name>.toleratedUsable. */
   resourceCapacityTolerated: (resource: string): string => resourceTarget(resource, 'tolerated'),
@@ -100,6 +105,8 @@ const COMPUTE_CLASS: Record<string, ResourceClass> = { 'compute.vcpu': 'VCPU', '
 function resourceTarget(resource: string, what: 'capacity' | 'tolerated' | 'demand'): string {
   const rc = COMPUTE_CLASS[resource];
   if (rc) return what === 'capacity' ? explainId.computeTotal(rc) : what === 'tolerated' ? explainId.computeTolerated(rc) : explainId.computeDemand(rc);
+  // A rule set's resource (storage.rule.<rules>): its own explanations, <resource>.capacity|tolerated|demand.
+  if (resource.startsWith(RESOURCE_RULE_PREFIX)) return `${resource}.${what}`;
   const pool = resource.startsWith(RESOURCE_POOL_PREFIX) ? resource.slice(RESOURCE_POOL_PREFIX.length) : resource;
   return what === 'capacity' ? explainId.poolUsable(pool) : what === 'tolerated' ? explainId.poolToleratedUsable(pool) : explainId.poolStored(pool);
 }

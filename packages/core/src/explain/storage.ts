@@ -5,7 +5,7 @@
  * the PG replicas per OSD, the recovery times and the storage host sizing.
  */
 import { CEPH_SOURCES } from '../storage/defaults.js';
-import type { CephPoolPlan } from '../model/ceph-plan.js';
+import type { CephPoolPlan, CephRuleSetPlan } from '../model/ceph-plan.js';
 import type { PlanResult, PoolPlan } from '../model/plan.js';
 import type { DiskKind } from '../model/scenario.js';
 import { type ExplanationSet, groupCountPath, hostNames, hostsByHardware, input, sum } from './common.js';
@@ -66,9 +66,7 @@ function poolSizeInputs(_plan: PlanResult, p: PoolPlan): ExplainedInput[] {
 function explainPool(plan: PlanResult, p: PoolPlan, c: CephPoolPlan | undefined, out: ExplanationSet): void {
   const sc = plan.scenario;
   const r = sc.ceph.ratios;
-  const poolPath = (f: string) => scenarioPath('ceph', 'pools', { name: p.name }, f);
   const rateIn = input('raw_used_rate', 'raw used rate', p.rawUsedRate, '', explainId.poolRawUsedRate(p.name));
-  const shareIn = input('share', `share of the rule's raw planned for ${p.name}`, p.share, '', poolPath('share'));
   out.add({
     id: explainId.poolRawUsedRate(p.name),
     label: `Raw used rate of pool ${p.name}: raw bytes written per stored byte`,
@@ -96,10 +94,10 @@ function explainPool(plan: PlanResult, p: PoolPlan, c: CephPoolPlan | undefined,
     label: `Usable bytes of pool ${p.name}, every host up`,
     value: p.usableBytes,
     unit: 'bytes',
-    formula: 'usable = raw × share ÷ raw_used_rate (raw of the OSDs the pool’s CRUSH rule takes), rounded to a byte',
-    expression: 'round(raw * share / raw_used_rate)',
-    inputs: [ruleRawIn, shareIn, rateIn],
-    source: `${CEPH_SOURCES.rawUsedRate}; share plays the role of target_size_ratio (pg_autoscaler)`,
+    formula: 'usable = raw ÷ raw_used_rate (raw of the OSDs the pool’s CRUSH rule takes), rounded to a byte: the whole rule’s, shared with the other pools on those OSDs (never add over pools)',
+    expression: 'round(raw / raw_used_rate)',
+    inputs: [ruleRawIn, rateIn],
+    source: `${CEPH_SOURCES.rawUsedRate}; ${CEPH_SOURCES.sharedRaw}`,
   });
   const usableIn = input('usable', `usable bytes of ${p.name}`, p.usableBytes, 'bytes', explainId.poolUsable(p.name));
   const nearIn = input('nearfull_ratio', 'mon_osd_nearfull_ratio', r.nearfull, '', scenarioPath('ceph', 'ratios', 'nearfull'));
@@ -120,7 +118,7 @@ function explainPool(plan: PlanResult, p: PoolPlan, c: CephPoolPlan | undefined,
     value: tolerated,
     unit: 'bytes',
     formula:
-      're-protectable = r × D* × share ÷ raw_used_rate, where D* is the largest amount per copy that still fits with one copy (or shard) per failure domain, ' +
+      're-protectable = r × D* ÷ raw_used_rate (the whole rule’s, shared with the other pools on its OSDs), where D* is the largest amount per copy that still fits with one copy (or shard) per failure domain, ' +
       'Σ_i min(c_i, D) ≥ r × D (water-fill over the domain capacities c_i under the rule), taken after the worst of: the tolerated hosts or racks lost, or any one OSD lost; survivors filled to 100 %',
     inputs: [
       ruleRawIn,
@@ -128,7 +126,6 @@ function explainPool(plan: PlanResult, p: PoolPlan, c: CephPoolPlan | undefined,
       input('domains', `failure domains under rule ${c.rule}`, c.failureDomains, 'domains'),
       input('domains_after', 'failure domains left after the tolerated failures', c.failureDomainsAfterFailure, 'domains'),
       input('limited_by', 'the failure that limits it', c.limitedBy, ''),
-      shareIn,
       rateIn,
     ],
     source: `${CEPH_SOURCES.storageCapacity}; ${CEPH_SOURCES.waterFill}; headroom storage/reprotect.ts`,
@@ -144,16 +141,23 @@ function explainPool(plan: PlanResult, p: PoolPlan, c: CephPoolPlan | undefined,
     inputs: [tolIn, nearIn],
     source: CEPH_SOURCES.ratios,
   });
-  out.add({
-    id: explainId.poolSafeUsable(p.name),
-    label: `Safe usable bytes of pool ${p.name}`,
-    value: c.safeUsableBytes,
-    unit: 'bytes',
-    formula: 'safe usable = re-protectable × backfillfull_ratio: stored up to it, the survivors of the limiting failure, re-protected, stay under backfillfull',
-    expression: 'round(reprotectable * backfillfull_ratio)',
-    inputs: [tolIn, input('backfillfull_ratio', 'mon_osd_backfillfull_ratio', r.backfillfull, '', scenarioPath('ceph', 'ratios', 'backfillfull'))],
-    source: `${CEPH_SOURCES.storageCapacity}; ${CEPH_SOURCES.ratios}`,
-  });
+  const set = plan.storage.ceph!.ruleSets.find((x) => x.resource === c.ruleSet);
+  if (set) {
+    out.add({
+      id: explainId.poolSafeUsable(p.name),
+      label: `Safe usable bytes of pool ${p.name}, if the other pools on its OSDs kept their month-0 data`,
+      value: c.safeUsableBytes,
+      unit: 'bytes',
+      formula: 'safe usable = max(0, safe_raw − the other pools’ raw at month 0) ÷ raw_used_rate; safe_raw is the rule set’s (every pool on the OSDs shares it). An alternative, like MAX AVAIL: never add over pools',
+      expression: 'round(max(0, safe_raw - others_raw) / raw_used_rate)',
+      inputs: [
+        input('safe_raw', `safe raw of ${set.rules.join(', ')}`, set.safeRawBytes, 'bytes', explainId.ruleSetSafeRaw(set.resource)),
+        input('others_raw', 'raw used by the other pools on the same OSDs at month 0', set.rawUsedBytesMonth0 - c.rawUsedBytesMonth0, 'bytes'),
+        rateIn,
+      ],
+      source: `${CEPH_SOURCES.sharedRaw}; ${CEPH_SOURCES.storageCapacity}`,
+    });
+  }
   const month0 = plan.storage.ceph!.months[0]?.pools[p.name];
   const fullIn = input('full_ratio', 'mon_osd_full_ratio', r.full, '', scenarioPath('ceph', 'ratios', 'full'));
   const storedIn = input('stored', `stored bytes of ${p.name} at month 0`, p.storedBytesMonth0, 'bytes', explainId.poolStored(p.name));
@@ -213,6 +217,78 @@ function explainPool(plan: PlanResult, p: PoolPlan, c: CephPoolPlan | undefined,
   }
 }
 
+/** Explanations of one rule set's resource: the fullest OSD's factor, capacity, tolerated capacity, safe raw and demand. */
+function explainRuleSet(plan: PlanResult, set: CephRuleSetPlan, out: ExplanationSet): void {
+  const r = plan.scenario.ceph.ratios;
+  const rules = set.rules.join(', ');
+  const f = set.fullestOsd;
+  const factorId = explainId.ruleSetFullestFactor(set.resource);
+  out.add({
+    id: factorId,
+    label: `The fullest OSD under ${rules}, as a multiple of the mean fill`,
+    value: f.factor,
+    unit: '',
+    ...(f.source === 'upmap balancer'
+      ? {
+          formula: 'factor = 1 + upmap_max_deviation ÷ P: the upmap balancer stops once every OSD is within upmap_max_deviation PGs of its target, so with P PG replicas per OSD (of equal size) the fullest holds about P + deviation',
+          expression: '1 + deviation / P',
+          inputs: [input('deviation', 'upmap_max_deviation (mgr balancer)', f.maxDeviationPgs ?? 0, 'PGs'), input('P', 'PG replicas per OSD under the rules (mean)', f.pgReplicasPerOsd, 'PGs')],
+          source: CEPH_SOURCES.balancer,
+        }
+      : {
+          formula: 'factor = the fullest OSD’s utilisation ÷ the mean utilisation of the OSDs (ceph osd df MAX VAR), from the scenario’s ceph.fill.osds',
+          inputs: [input('P', 'PG replicas per OSD under the rules (mean)', f.pgReplicasPerOsd, 'PGs')],
+          source: 'ceph osd df (the fill overrides, ceph.fill.osds)',
+        }),
+  });
+  const factorIn = input('factor', 'the fullest OSD ÷ the mean', f.factor, '', factorId);
+  const rawIn = input('raw', `raw of the OSDs under ${rules}`, set.rawBytes, 'bytes', explainId.ruleRaw(set.rules[0]!));
+  const reprIn = input('reprotectable', `re-protectable raw (limited by ${set.limitedBy}; the least over the pools’ copies and failure domains)`, set.reprotectableRawBytes, 'bytes');
+  out.add({
+    id: explainId.resourceCapacity(set.resource),
+    label: `Raw capacity of ${rules} on the fullest OSD, every host up`,
+    value: set.rawBytes / f.factor,
+    unit: 'bytes',
+    formula: 'capacity = raw ÷ factor: the fullest OSD is full when the mean fill is 1 ÷ factor',
+    expression: 'raw / factor',
+    inputs: [rawIn, factorIn],
+    source: `${CEPH_SOURCES.sharedRaw}; ${CEPH_SOURCES.balancer}`,
+  });
+  out.add({
+    id: explainId.resourceCapacityTolerated(set.resource),
+    label: `Re-protectable raw of ${rules} on the fullest OSD, tolerated failures removed`,
+    value: set.reprotectableRawBytes / f.factor,
+    unit: 'bytes',
+    formula: 're-protectable ÷ factor; re-protectable = r × D* after the worst tolerated failure or any one OSD lost (water-fill, one copy or shard per failure domain), survivors at 100 %',
+    expression: 'reprotectable / factor',
+    inputs: [reprIn, factorIn],
+    source: `${CEPH_SOURCES.storageCapacity}; ${CEPH_SOURCES.waterFill}; ${CEPH_SOURCES.sharedRaw}`,
+  });
+  out.add({
+    id: explainId.ruleSetSafeRaw(set.resource),
+    label: `Safe raw of ${rules}: what the pools on these OSDs may hold together`,
+    value: set.safeRawBytes,
+    unit: 'bytes',
+    formula: 'safe raw = re-protectable × backfillfull_ratio ÷ factor: after the limiting failure, re-protected, the fullest survivor stays under backfillfull',
+    expression: 'round(reprotectable * backfillfull_ratio / factor)',
+    inputs: [reprIn, input('backfillfull_ratio', 'mon_osd_backfillfull_ratio', r.backfillfull, '', scenarioPath('ceph', 'ratios', 'backfillfull')), factorIn],
+    source: `${CEPH_SOURCES.storageCapacity}; ${CEPH_SOURCES.ratios}`,
+  });
+  out.add({
+    id: explainId.resourceDemand(set.resource),
+    label: `Raw used by the pools on ${rules} at month 0`,
+    value: set.rawUsedBytesMonth0,
+    unit: 'bytes',
+    formula: 'raw used = Σ over the pools of stored × raw_used_rate (raw bytes, so that replicated and erasure pools add up)',
+    expression: sum(set.pools.map((_, i) => `stored${i + 1} * rate${i + 1}`)),
+    inputs: set.pools.flatMap((p, i) => [
+      input(`stored${i + 1}`, `stored bytes of ${p.name}`, p.storedBytesMonth0, 'bytes', explainId.poolStored(p.name)),
+      input(`rate${i + 1}`, `raw used rate of ${p.name}`, p.rawUsedRate, '', explainId.poolRawUsedRate(p.name)),
+    ]),
+    source: `${CEPH_SOURCES.rawUsedRate}; ${CEPH_SOURCES.sharedRaw}`,
+  });
+}
+
 /** Explanations of `plan.storage`. */
 export function explainStorage(plan: PlanResult, out: ExplanationSet): void {
   const st = plan.storage;
@@ -262,6 +338,7 @@ export function explainStorage(plan: PlanResult, out: ExplanationSet): void {
       });
     }
   }
+  for (const set of ceph?.ruleSets ?? []) explainRuleSet(plan, set, out);
   for (const p of st.pools) explainPool(plan, p, ceph?.pools.find((c) => c.name === p.name), out);
   if (!ceph) return;
 
@@ -288,7 +365,10 @@ export function explainStorage(plan: PlanResult, out: ExplanationSet): void {
   for (const k of ceph.recovery.cases) {
     const network = k.networkBitsPerSecond;
     const backfills = 'max(1, min(pgs, targets * max_backfills)) * backfill_rate';
-    const rate = network === null ? `(${backfills})` : `min(${backfills}, network / 8 / max(1, amplification))`;
+    const bounds = [backfills];
+    if (network !== null) bounds.push('network / 8 / max(1, amplification)');
+    if (k.diskBandwidthBytesPerSecond !== null) bounds.push('disk / (max(1, amplification) + 1)');
+    const rate = bounds.length === 1 ? `(${backfills})` : `min(${bounds.join(', ')})`;
     out.add({
       id: explainId.recoveryTime(k.failure),
       label: `Time to re-protect the data of ${k.failure === 'osd' ? k.subject : `host ${k.subject}`} (the fullest ${k.failure}), at ${ceph.recovery.month}`,
@@ -306,12 +386,11 @@ export function explainStorage(plan: PlanResult, out: ExplanationSet): void {
         input('targets', 'OSDs that receive the data', k.targetOsdCount, 'OSDs'),
         input('max_backfills', 'osd_max_backfills', ceph.settings.maxBackfills, 'backfills', recPath('maxBackfills')),
         input('backfill_rate', 'throughput of one backfill (an input: Ceph sets limits, not speed)', ceph.settings.backfillBytesPerSecond, 'bytes/s', recPath('backfillBytesPerSecond')),
-        ...(network === null ? [] : [
-          input('network', `replication bandwidth into the receiving hosts (${ceph.recovery.bandwidthSource})`, network, 'bit/s'),
-          input('amplification', 'network bytes per byte re-created (1 replicated, k erasure)', k.networkAmplification, ''),
-        ]),
+        ...(network === null ? [] : [input('network', `replication bandwidth into the receiving hosts (${ceph.recovery.bandwidthSource})`, network, 'bit/s')]),
+        ...(k.diskBandwidthBytesPerSecond === null ? [] : [input('disk', `mClock bandwidth recovery gets on the ${k.targetOsdCount} receiving OSDs (× ${ceph.settings.mclockRecoveryShare} recovery share)`, k.diskBandwidthBytesPerSecond, 'bytes/s')]),
+        ...(network === null && k.diskBandwidthBytesPerSecond === null ? [] : [input('amplification', 'bytes read per byte re-created (1 replicated, k erasure; raw-weighted over the pools)', k.networkAmplification, '')]),
       ],
-      source: CEPH_SOURCES.recovery,
+      source: `${CEPH_SOURCES.recovery}; ${CEPH_SOURCES.mclock}`,
     });
   }
 

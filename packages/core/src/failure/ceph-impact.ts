@@ -358,5 +358,5 @@ function cephHarms(scenario: Scenario, domain: FailureDomain, d: CephImpactDetai
 /** " Re-protecting 2.7 TB (month 0) takes about 1.2 h." when the Ceph model gave a time. */
 function reprotectText(detail: CephImpactDetail): string {
   if (detail.reprotectSeconds === null || detail.rebuildBytesMonth0 <= 0) return '';
-  return ` Re-protecting ${fmtTB(detail.rebuildBytesMonth0)} (month-0 data) takes about ${fmtNumber(detail.reprotectSeconds / 3600, 1)} h (detection, down-out interval, backfill).`;
+  return ` Re-protecting ${fmtTB(detail.rebuildBytesMonth0)} (month-0 data) takes about ${fmtNumber(detail.reprotectSeconds / 3600, 1)} h (detection, down-out interval, then the slowest of the backfills, the disks under mClock and the network).`;
 }

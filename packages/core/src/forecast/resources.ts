@@ -17,11 +17,19 @@ const COMPUTE_SERIES: readonly { rc: ResourceClass; id: string; label: string; u
  * - `compute.vcpu` (vCPU): demand Σ count × vcpus; capacity Σ VCPU capacity; tolerated without the removed hosts;
  * - `compute.memory` (MiB): demand Σ count × flavor MiB; capacity Σ MEMORY_MB capacity;
  * - `compute.disk` (GiB), only with local instance disks: Σ count × flavor GiB vs Σ DISK_GB capacity;
- * - `storage.pool.<name>` (bytes) per pool: demand = stored bytes; capacity = usableBytes
- *   (raw × share / rawUsedRate); tolerated = the re-protectable capacity after the tolerated
- *   failures (PoolPlan.toleratedUsableBytes, storage/reprotect.ts). Not multiplied by a ratio:
- *   the threshold (policy.thresholds.storage, default mon_osd_backfillfull_ratio) is, which
- *   makes capacityTolerated x threshold the pool's safe usable limit.
+ * - `storage.rule.<rule>[+<rule>...]` (raw bytes) per rule set, the rules that take the same
+ *   OSDs (CephRuleSetPlan): every pool on them draws from the same raw space (ceph
+ *   src/mon/PGMap.cc PGMap::get_rule_avail, one avail per rule). Raw bytes, so that replicated
+ *   and erasure pools add up: demand = Σ over its pools of stored × raw used rate; capacity =
+ *   the set's raw / the fullest OSD's factor (the fullest OSD is full when the mean is at
+ *   1 / factor); tolerated = re-protectable raw after the tolerated failures / factor
+ *   (storage/reprotect.ts, storage/fullest-osd.ts). Not multiplied by a ratio: the threshold
+ *   (policy.thresholds.storage, default mon_osd_backfillfull_ratio) is, which makes
+ *   capacityTolerated x threshold the set's safe raw: the fullest survivor at backfillfull.
+ *   A pool's `share` (target_size_ratio) only sizes its PGs.
+ * Example (regional-cloud): 8 hosts x 24 x 20 TB, one host tolerated: re-protectable 3,360 TB;
+ * 102 PG replicas per OSD: factor 1 + 5/102 = 1.04902; tolerated 3,360 / 1.04902 = 3,203.0 TB;
+ * x 0.90 = 2,882.7 TB; demand (202 + 31 + 12) x 3 + 196 x 1.5 = 1,029 TB raw.
  * Compute thresholds: policy.thresholds.compute.
  */
 export function resourceSeries(scenario: Scenario, compute: ComputePlan, storage: StoragePlan): ResourceSeries[] {
@@ -44,19 +52,19 @@ export function computeSeries(scenario: Scenario, compute: Pick<ComputePlan, 'ep
     }));
 }
 
-/** The storage part of resourceSeries (`storage.pool.<name>`, in pool order). */
-export function storageSeries(scenario: Scenario, storage: Pick<StoragePlan, 'pools' | 'toleratedRawBytes'>): ResourceSeries[] {
+/** The storage part of resourceSeries (`storage.rule.<rule>[+<rule>...]`, in rule-set order). */
+export function storageSeries(scenario: Scenario, storage: Pick<StoragePlan, 'ceph'>): ResourceSeries[] {
   const t = scenario.policy.thresholds;
   const out: ResourceSeries[] = [];
-  for (const pool of storage.pools) {
+  for (const set of storage.ceph?.ruleSets ?? []) {
     out.push({
-      id: `storage.pool.${pool.name}`,
-      label: `Ceph pool ${pool.name} (stored bytes)`,
+      id: set.resource,
+      label: `Ceph ${set.rules.length === 1 ? 'rule' : 'rules'} ${set.rules.join(', ')} (${set.deviceClass === null ? 'all' : set.deviceClass} OSDs; pools ${set.pools.map((p) => p.name).join(', ')}; raw bytes)`,
       unit: 'bytes',
       threshold: t.storage,
-      demandMonth0: pool.storedBytesMonth0,
-      capacity: pool.usableBytes,
-      capacityTolerated: pool.toleratedUsableBytes ?? (storage.toleratedRawBytes * pool.share) / pool.rawUsedRate,
+      demandMonth0: set.rawUsedBytesMonth0,
+      capacity: set.rawBytes / set.fullestOsd.factor,
+      capacityTolerated: set.reprotectableRawBytes / set.fullestOsd.factor,
     });
   }
   return out;

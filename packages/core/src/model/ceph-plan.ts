@@ -10,6 +10,8 @@ import type { DiskKind } from './scenario.js';
 export interface CephStoragePlan {
   crush: CephCrushSummary;
   rules: CephRulePlan[];
+  /** The rules grouped by the OSDs they take: the pools of a group share one raw space and are planned together (one resource each). */
+  ruleSets: CephRuleSetPlan[];
   pools: CephPoolPlan[];
   pgs: CephPgPlan;
   /** One entry per storage hardware model. */
@@ -30,6 +32,12 @@ export interface CephStoragePlan {
     maxBackfills: number;
     downOutIntervalSeconds: number;
     detectionSeconds: number;
+    /** mClock: osd_mclock_max_sequential_bandwidth_hdd and _ssd, bytes/s, and the share recovery takes (1 - the client reservation). */
+    mclockHddBytesPerSecond: number;
+    mclockSsdBytesPerSecond: number;
+    mclockRecoveryShare: number;
+    /** upmap_max_deviation of the balancer estimate of the fullest OSD. */
+    upmapMaxDeviationPgs: number;
   };
 }
 
@@ -59,6 +67,44 @@ export interface CephRulePlan {
   /** Failure domains with OSDs under the rule. */
   domains: { name: string; rawBytes: number; osdCount: number }[];
   pools: string[];
+}
+
+/**
+ * Rules that take the same OSDs (the same device class, or every OSD) and their pools. Ceph
+ * gives one avail per rule over its OSDs (PGMap::get_rule_avail) and every pool on those OSDs
+ * draws from it: the group is planned as one resource, `resource`, in raw bytes.
+ */
+export interface CephRuleSetPlan {
+  /** The planned resource: `storage.rule.<rule>`, rules sharing the OSDs joined by `+`. */
+  resource: string;
+  rules: string[];
+  deviceClass: string | null;
+  osdCount: number;
+  rawBytes: number;
+  /** The most raw data whose copies can be re-created after the worst tolerated failure, survivors at 100 % (the least over the pools' copies and failure domains). */
+  reprotectableRawBytes: number;
+  /** The failure that limits it, in words. */
+  limitedBy: string;
+  /** The fullest OSD as a multiple of the mean fill, and where the multiple comes from. */
+  fullestOsd: {
+    factor: number;
+    source: 'ceph osd df' | 'upmap balancer';
+    /** PG replicas per OSD (the mean over the OSDs), the P of 1 + deviation / P. */
+    pgReplicasPerOsd: number;
+    /** upmap_max_deviation for the balancer estimate; null when measured. */
+    maxDeviationPgs: number | null;
+  };
+  /** reprotectable raw x backfillfull / factor: the raw data the pools may hold together so that the fullest survivor stays under backfillfull. */
+  safeRawBytes: number;
+  /** reprotectable raw x nearfull / factor. */
+  safeRawNearfullBytes: number;
+  rawUsedBytesMonth0: number;
+  /** Each pool's part of the set at month 0: raw used = stored x raw used rate, as a fraction of the set's raw used and of its safe raw. */
+  pools: { name: string; storedBytesMonth0: number; rawUsedRate: number; rawUsedBytesMonth0: number; partOfRawUsed: number | null; partOfSafeRaw: number | null }[];
+  /** Months until the pools' raw data passes policy.thresholds.storage x reprotectable / factor; null beyond the horizon. */
+  runwayToSafeRawMonths: number | null;
+  /** Months until the fullest OSD passes nearfull; null beyond the horizon. */
+  runwayToNearfullMonths: number | null;
 }
 
 export interface CephPoolPlan {
@@ -93,13 +139,17 @@ export interface CephPoolPlan {
   storableBytes: number;
   /** storableBytes - stored: what really still fits at month 0 (compare with maxAvailBytes). */
   availBytes: number;
-  /** Raw of the pool's OSDs x share / raw used rate (the textbook usable). */
+  /** Raw of the pool's OSDs / raw used rate: the whole rule's space, shared with the other pools on it (never add). */
   usableBytes: number;
-  /** The share of what can be re-protected after the worst tolerated failure, survivors at 100 % (bytes of client data). */
+  /** The resource of the pool's rule set (CephRuleSetPlan.resource). */
+  ruleSet: string;
+  /** stored x raw used rate at month 0. */
+  rawUsedBytesMonth0: number;
+  /** What the pool could hold if the other pools on its OSDs kept their month-0 data: (set reprotectable raw / fullest factor - the others' raw) / raw used rate (bytes of client data). */
   reprotectableBytes: number;
-  /** reprotectableBytes x backfillfull ratio: the most that can be stored safely; the horizon plans against it. */
+  /** The same at backfillfull: (set safe raw - the others' raw) / raw used rate. An alternative, like MAX AVAIL: never add it over pools. */
   safeUsableBytes: number;
-  /** reprotectableBytes x nearfull ratio: above it the survivors warn nearfull after the failure. */
+  /** The same at nearfull. */
   safeUsableNearfullBytes: number;
   /** The failure that limits reprotectableBytes, in words ("one 7.68 TB OSD of storage-01", "host storage-01", "none"). */
   limitedBy: string;
@@ -110,7 +160,11 @@ export interface CephPoolPlan {
   pgTarget: number | null;
   /** Months until the fullest OSD under the rule passes the nearfull ratio; null beyond the horizon. */
   runwayToNearfullMonths: number | null;
-  /** Months until stored data passes the safe usable limit (policy.thresholds.storage x reprotectable); null beyond the horizon. */
+  /** The pool's quota (max_bytes, stored bytes), null without one; then the pool also has a limit of its own. */
+  maxBytes: number | null;
+  /** Months until stored passes the quota (POOL_FULL: writes to the pool stop); null without a quota or beyond the horizon. */
+  runwayToQuotaMonths: number | null;
+  /** Months until the raw data of every pool on the pool's OSDs passes its rule set's safe raw (policy.thresholds.storage x reprotectable raw / fullest factor); null beyond the horizon. */
   runwayToSafeUsableMonths: number | null;
 }
 
@@ -157,8 +211,14 @@ export interface CephRecoveryCase {
   parallelBackfills: number;
   backfillBytesPerSecond: number;
   networkBytesPerSecond: number | null;
+  /** Bytes read and written to re-create the data: data x (amplification + 1) (replicated: read one copy, write one; EC: read k shards, write one). */
+  diskWorkBytes: number;
+  /** Disk bandwidth recovery gets on the OSDs that read and write (mClock max sequential bandwidth of their class x recovery share), in bytes/s of re-created data = bandwidth / (amplification + 1); null when not bounded. */
+  diskBytesPerSecond: number | null;
+  /** Σ over the participating OSDs of the mClock bandwidth recovery may use, bytes/s (before dividing by amplification + 1). */
+  diskBandwidthBytesPerSecond: number | null;
   rateBytesPerSecond: number;
-  limitedBy: 'backfills' | 'network';
+  limitedBy: 'backfills' | 'network' | 'disks';
   waitSeconds: number;
   transferSeconds: number;
   /** wait + transfer; null when the data cannot be re-protected (or the per-backfill throughput is 0). */
@@ -173,9 +233,9 @@ export interface CephPoolMonth {
   maxAvailBytes: number;
   /** Utilisation of the fullest OSD under the pool's rule (all pools' data), 0..1+. */
   fullestOsdUtilisation: number;
-  /** Fill of the survivors after the limiting failure and re-protection (raw on the pool's OSDs / re-protectable raw), 0..1+. */
+  /** Fill of the fullest survivor after the limiting failure and re-protection (raw on the pool's OSDs x fullest factor / the set's re-protectable raw), 0..1+. */
   survivorUtilisation: number | null;
-  /** stored / safe usable; null when the safe usable is 0. */
+  /** The rule set's raw used (every pool on the OSDs) / its safe raw; null when the safe raw is 0. */
   utilisation: number | null;
 }
 

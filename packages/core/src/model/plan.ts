@@ -111,7 +111,7 @@ export interface PoolPlan {
   failureDomainsNeeded: number;
   /** Failure domains with OSDs under the pool's rule. */
   failureDomainsAvailable: number;
-  /** raw x share / rawUsedRate, bytes of stored data (raw of the OSDs under the pool's rule). */
+  /** raw / rawUsedRate, bytes of stored data (raw of the OSDs under the pool's rule, shared with the other pools on them: never add). */
   usableBytes: number;
   /** usableBytes x nearfull ratio. */
   nearfullUsableBytes: number;
@@ -122,10 +122,10 @@ export interface PoolPlan {
   /** Where storedBytesMonth0 came from, when the scenario has demand.storageFrom (e.g. `ceph df: <file> pools[name=rbd].stats.stored`). */
   storedSource?: string;
   /**
-   * Re-protectable raw x share / rawUsedRate: the client bytes whose copies can all be re-created
+   * Re-protectable raw / rawUsedRate (the whole rule's, shared): the client bytes whose copies can all be re-created
    * after the worst tolerated failure (the tolerated hosts or racks, or any one OSD), survivors
-   * filled to 100 % (storage/reprotect.ts). The horizon's capacityTolerated; its threshold
-   * (default backfillfull) turns it into the safe usable limit.
+   * filled to 100 % (storage/reprotect.ts). The horizon plans the rule set instead
+   * (storage.rule.<rules>, CephRuleSetPlan).
    */
   toleratedUsableBytes?: number;
   /** Failure domains under the pool's rule that still hold OSDs after removing the tolerated failures. */
@@ -183,7 +183,7 @@ export interface RoleCheck {
 
 /** A planned resource over the horizon. */
 export interface ResourceInfo {
-  /** `compute.vcpu`, `compute.memory`, `compute.disk`, `storage.pool.<name>` */
+  /** `compute.vcpu`, `compute.memory`, `compute.disk`, `storage.rule.<rule>[+<rule>...]` (older plans: `storage.pool.<name>`) */
   id: string;
   label: string;
   /** Unit of demand and capacity values: `vCPU`, `MiB`, `GiB`, `bytes`. */

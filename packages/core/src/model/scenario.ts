@@ -141,11 +141,12 @@ export interface OpenStackPolicy {
 /**
  * A Ceph pool. `rule` names its CRUSH rule (normalize always sets it: the default
  * replicated rule, or an erasure rule named after the pool, as `ceph osd pool create
- * <pool> erasure` does); `bulk` is the pool's bulk flag for the pg_autoscaler.
+ * <pool> erasure` does); `bulk` is the pool's bulk flag for the pg_autoscaler; `maxBytes` its
+ * quota (Ceph's max_bytes, stored bytes), absent when the scenario sets none.
  */
 export type CephPool =
-  | { name: string; type: 'replicated'; size: number; minSize: number; share: number; rule?: string; bulk?: boolean; application?: PoolApplication }
-  | { name: string; type: 'erasure'; k: number; m: number; minSize: number; share: number; rule?: string; bulk?: boolean; application?: PoolApplication; allowEcOverwrites?: boolean };
+  | { name: string; type: 'replicated'; size: number; minSize: number; share: number; rule?: string; bulk?: boolean; application?: PoolApplication; maxBytes?: number }
+  | { name: string; type: 'erasure'; k: number; m: number; minSize: number; share: number; rule?: string; bulk?: boolean; application?: PoolApplication; allowEcOverwrites?: boolean; maxBytes?: number };
 
 /** What uses a pool (`ceph osd pool application enable <pool> rbd|cephfs|rgw`). */
 export type PoolApplication = 'rbd' | 'cephfs' | 'rgw';

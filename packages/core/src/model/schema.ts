@@ -247,6 +247,8 @@ function poolCephFields() {
       .enum(['rbd', 'cephfs', 'rgw'])
       .optional()
       .describe('What uses the pool (ceph osd pool application enable): rbd (Cinder, Nova, Glance), cephfs (Manila), rgw (object storage). An erasure pool for rbd or cephfs needs allowEcOverwrites and a replicated pool of the same application for its metadata'),
+    maxBytes: quantity('bytes', 'Pool quota, e.g. "50 TB": Ceph\'s max_bytes (ceph osd pool set-quota <pool> max_bytes); the pool stops taking writes when its stored bytes reach it (POOL_FULL). Default: no quota, the pool shares its rule\'s raw space with the other pools on it')
+      .optional(),
   };
 }
 

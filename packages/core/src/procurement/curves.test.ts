@@ -50,11 +50,13 @@ describe('capacity curves', () => {
     const f1 = curves.seriesAt(0, 'storage', 1)!;
     const added = ['r1', 'r2', 'r3'].map((rack, i) => ({ name: `x${i}`, role: 'storage' as const, hardware: 'sto-r760xd2', rack }));
     expect([...f1.values()]).toEqual(storageSeries(s, planStorage(s, [...hosts, ...added]).plan));
-    const tol = (n: number): number => curves.seriesAt(0, 'storage', n)!.get('storage.pool.volumes')!.capacityTolerated;
+    const id = [...f1.keys()][0]!; // the one rule set: storage.rule.<rule>
+    expect(id).toMatch(/^storage\.rule\./);
+    const tol = (n: number): number => curves.seriesAt(0, 'storage', n)!.get(id)!.capacityTolerated;
     // monotone, and the answer of the search is the first n whose capacity holds demand / threshold
     for (let n = 0; n < 6; n++) expect(tol(n + 1)).toBeGreaterThanOrEqual(tol(n));
     const demand = tol(4) * 0.9; // needs at least 4 units at threshold 0.9 (tol(3) × 0.9 < tol(4) × 0.9)
-    const r = curves.unitsNeeded(0, 'storage', 'storage.pool.volumes', demand, 0.9, 0);
+    const r = curves.unitsNeeded(0, 'storage', id, demand, 0.9, 0);
     expect(r.units).toBe(tol(3) * 0.9 >= demand ? 3 : 4);
   });
 });

@@ -134,11 +134,13 @@ describe('planProcurement', () => {
   it('storage with failure domain rack grows one host in every storage rack', () => {
     // 3 storage hosts, one per rack r1-r3 (spread), each 10 × 8 TB = 80e12 raw; pool size 3, share 1,
     // failure domain rack; no tolerated hosts or racks: the binding failure is one OSD (8e12) lost,
-    // its rack left with 72e12: re-protectable = 3 domains × 72e12 = 216e12 raw -> 72e12 usable;
-    // threshold 0.85 -> 61.2e12. Demand 40e12 × 1.03^t > 61.2e12 ⇔ 1.03^t > 1.53 ⇔ t > 14.39 -> t = 15
-    // (1.03^14 = 1.5126: 60.5e12; 1.03^15 = 1.5580: 62.32e12).
-    // One unit = one host in each of r1, r2, r3 (3 hosts): racks 160e12, one OSD lost: 152e12 ×
-    // 3 / 3 = 152e12 usable: 62.32e12 / 152e12 = 0.410; at t = 23 40e12 × 1.9736 = 78.9e12 < 0.85 × 152e12.
+    // its rack left with 72e12: re-protectable = 3 domains × 72e12 = 216e12 raw. The resource is the
+    // rule's raw (storage.rule.replicated_rule): demand 40e12 × 3 = 120e12 raw. Fullest OSD: PGs
+    // 1024 × 3 / 30 = 102.4 per OSD, factor 1 + 5 / 102.4 = 1.0488281: tolerated 216e12 / 1.0488281
+    // = 205.944e12; threshold 0.85 -> 175.052e12. 120e12 × 1.03^t > 175.052e12 ⇔ 1.03^t > 1.45877
+    // ⇔ t > 12.77 -> t = 13 (1.03^13 = 1.46853: 176.22e12, 85.57 % of 205.944e12).
+    // One unit = one host in each of r1, r2, r3 (3 hosts): racks 160e12, one OSD lost: 152e12 × 3 =
+    // 456e12 raw; PGs 2048 × 3 / 60 = 102.4: the same factor; 456e12 / 1.0488281 = 434.771e12: 40.5 %.
     const s = makeScenario({
       nodes: [
         { role: 'control', hardware: 'ctl-r660', count: 3, placement: 'spread', namePrefix: 'control' },
@@ -151,12 +153,13 @@ describe('planProcurement', () => {
     });
     const plan = planProcurement(s)!;
     expect(plan.purchases.map((p) => [p.role, p.quantity, p.deliveryMonthIndex, p.placement])).toEqual([
-      ['storage', 3, 15, { r1: 1, r2: 1, r3: 1 }],
+      ['storage', 3, 13, { r1: 1, r2: 1, r3: 1 }],
     ]);
-    expect(plan.purchases[0]!.reasons[0]!.utilisationBefore).toBeCloseTo(62.32e12 / 72e12, 3);
-    expect(plan.purchases[0]!.reasons[0]!.utilisationAfter).toBeCloseTo(62.32e12 / 152e12, 3);
+    const f = 1 + 5 / 102.4;
+    expect(plan.purchases[0]!.reasons[0]!.utilisationBefore).toBeCloseTo((120e12 * 1.03 ** 13) / (216e12 / f), 6);
+    expect(plan.purchases[0]!.reasons[0]!.utilisationAfter).toBeCloseTo((120e12 * 1.03 ** 13) / (456e12 / f), 6);
     // The same with failure domain host: one host is one unit (4 hosts: re-protectable after one OSD
-    // lost is well above 62.32e12 / 0.85), so the rack rule is what makes it 3.
+    // lost is well above 176.22e12 / 0.85), so the rack rule is what makes it 3.
     const byHost = planProcurement({ ...s, ceph: { ...s.ceph, failureDomain: 'host' } })!;
     expect(byHost.purchases.map((p) => p.quantity)).toEqual([1]);
   });

@@ -27,7 +27,7 @@ ceph:
   pools:
     - { name: volumes, type: replicated, rule: slow, share: 0.6 }
     - { name: backups, type: erasure, k: 3, m: 2, rule: ec-slow, bulk: true }
-    - { name: vms, type: replicated, rule: quick }
+    - { name: vms, type: replicated, rule: quick, maxBytes: 50 TB }
   fill:
     osds: [ { osd: 3, utilisation: 0.7 } ]
   osdMemoryTarget: 6 GiB
@@ -57,6 +57,8 @@ describe('ceph: section', () => {
       ['backups', 'ec-slow', 0.4, true], // 1 - 0.6
       ['vms', 'quick', 1, false], // alone on the fast OSDs
     ]);
+    // a quota only where the file sets one (max_bytes): 50 TB = 50e12 bytes
+    expect(c.pools.map((p) => p.maxBytes)).toEqual([undefined, undefined, 50e12]);
   });
 
   it('Ceph settings in canonical units; unset ones keep their defaults', () => {

@@ -38,7 +38,11 @@ export function normalizeCeph(f: CephFile): CephPolicy {
   const ruleName = (p: CephFile['pools'][number]): string => p.rule ?? impliedRuleName(p);
   const shares = resolveShares(f.pools, (p) => subtreeKey(ruleNamed.get(ruleName(p))));
   const pools: CephPool[] = f.pools.map((p, i) => {
-    const rest = { minSize: p.minSize ?? defaultMinSize(p), share: shares[i] ?? 0, rule: ruleName(p), bulk: p.bulk, ...(p.application !== undefined ? { application: p.application } : {}) };
+    const rest = {
+      minSize: p.minSize ?? defaultMinSize(p), share: shares[i] ?? 0, rule: ruleName(p), bulk: p.bulk,
+      ...(p.application !== undefined ? { application: p.application } : {}),
+      ...(p.maxBytes === undefined ? {} : { maxBytes: p.maxBytes }),
+    };
     return p.type === 'replicated'
       ? { name: p.name, type: 'replicated', size: p.size, ...rest }
       : { name: p.name, type: 'erasure', k: p.k, m: p.m, ...rest, ...(p.allowEcOverwrites !== undefined ? { allowEcOverwrites: p.allowEcOverwrites } : {}) };

@@ -1,7 +1,9 @@
 /**
  * The Ceph fill over the horizon: stored data per pool grows with demand; every month the
- * OSDs fill (uniform, or with overrides), Ceph's MAX AVAIL shrinks, and each pool's runway
- * ends when its fullest OSD passes nearfull or its data passes the safe usable limit.
+ * OSDs fill (uniform, or with overrides), Ceph's MAX AVAIL shrinks, and each rule set's runway
+ * (the pools on the same OSDs together) ends when its fullest OSD passes nearfull or its
+ * pools' raw data passes the safe raw. Source: ceph src/mon/PGMap.cc PGMap::get_rule_avail
+ * (one avail per rule: every pool on the rule's OSDs draws from it).
  */
 import type { Finding } from '../diagnostics/types.js';
 import { growthFactor, monthLabel } from '../forecast/growth.js';
@@ -19,13 +21,21 @@ import type { RuleView } from './rule-view.js';
 export interface HorizonPool {
   name: string;
   ruleIndex: number;
+  /** Index of its rule set (rules taking the same OSDs). */
+  setIndex: number;
   rawUsedRate: number;
   storedBytesMonth0: number;
-  /** Re-protectable raw under the pool's rule (all pools' data counts against it), bytes. */
+}
+
+/** Rules that take the same OSDs: their pools share the raw space. */
+export interface HorizonSet {
+  ruleIndices: readonly number[];
+  /** Re-protectable raw of the set (every pool's data counts against it), bytes. */
   reprotectableRawBytes: number;
-  /** The pool's share of it, bytes of client data. */
-  reprotectableBytes: number;
-  safeUsableBytes: number;
+  /** The fullest OSD / the mean (fullest-osd.ts). */
+  fullestFactor: number;
+  /** True when the fill does not model the spread (no `ceph osd df` overrides): the fullest OSD is the mean x factor. */
+  spreadNotInFill: boolean;
 }
 
 /** The inputs of one horizon run. */
@@ -33,6 +43,7 @@ export interface HorizonInput {
   tree: CrushTree;
   views: readonly RuleView[];
   pools: readonly HorizonPool[];
+  sets: readonly HorizonSet[];
   ratios: CephRatios;
   /** policy.thresholds.storage: fraction of the re-protectable capacity that ends the runway. */
   threshold: number;
@@ -44,6 +55,7 @@ export interface HorizonInput {
 
 export interface HorizonOutput {
   months: CephMonth[];
+  /** Per set. */
   runwayToNearfull: (number | null)[];
   runwayToSafeUsable: (number | null)[];
   findings: Finding[];
@@ -66,47 +78,62 @@ export function filler(input: Pick<HorizonInput, 'tree' | 'views' | 'pools' | 'o
 }
 
 /**
- * Month by month, for t = 0 .. horizon - 1 and every pool p on rule R:
+ * Month by month, for t = 0 .. horizon - 1, every rule set S (rules on the same OSDs) and pool p on rule R in S:
  *   stored_p(t)   = stored_p(0) x growthFactor(t)                  bytes
- *   rawUsed_p(t)  = stored_p(t) x raw used rate
- *   used_i(t)     = the OSD fill (uniform per rule, or with overrides)
- *   MAX AVAIL     = get_rule_avail(R's OSDs at used(t), full ratio) / raw used rate
- *   fullest       = max over R's OSDs of used_i / size_i
- *   survivor fill = sum of used_i over R's OSDs / re-protectable raw of p
- *   utilisation   = stored_p(t) / safe usable_p
- * Runways: to nearfull, the first month the fullest OSD is above the nearfull ratio; to the
- * safe usable limit, the first month stored_p > threshold x re-protectable_p (the same test
- * as the horizon's capacity.threshold_crossed). Findings, per rule: `ceph.rule.nearfull`
- * (warning, error from month 0) and `ceph.rule.full` (error: writes stop) at the first month.
+ *   rawUsed_p(t)  = stored_p(t) x raw used rate;  rawUsed_S(t) = Σ over S's pools
+ *   used_i(t)     = the OSD fill (uniform per rule, or with `ceph osd df` overrides)
+ *   spread        = S's fullest factor when the fill does not model it (fullest-osd.ts), else 1
+ *   MAX AVAIL     = get_rule_avail(R's OSDs at min(size, used x spread), full ratio) / raw used rate
+ *   fullest       = max over R's OSDs of used_i / size_i x spread
+ *   survivor fill = Σ used_i over R's OSDs x factor / S's re-protectable raw
+ *   utilisation   = rawUsed_S(t) / (S's re-protectable raw x backfillfull / factor)
+ * Runways, per set: to nearfull, the first month the fullest OSD is above the nearfull ratio; to
+ * the safe raw, the first month rawUsed_S > threshold x re-protectable_S / factor (the same test
+ * as the horizon's capacity.threshold_crossed on the set's resource). Pools on the same OSDs
+ * share the raw space: no pool has a limit of its own (PGMap::get_rule_avail).
+ * Findings, per rule: `ceph.rule.nearfull` (warning, error from month 0) and `ceph.rule.full`
+ * (error: writes stop) at the first month.
  */
 export function projectCeph(input: HorizonInput): HorizonOutput {
   const count = Math.max(0, Math.floor(input.horizonMonths));
   const months: CephMonth[] = [];
   const fullest: number[][] = input.views.map(() => []);
+  const setRaw: number[][] = input.sets.map(() => []);
   const fill = filler(input);
+  const setOfRule = input.views.map(() => -1);
+  input.sets.forEach((s, k) => { for (const r of s.ruleIndices) setOfRule[r] = k; });
+  const spread = input.views.map((_, r) => {
+    const set = input.sets[setOfRule[r]!];
+    return set?.spreadNotInFill ? set.fullestFactor : 1;
+  });
   const stats = input.views.map((v) => v.osdIndices.map((i) => ({ id: i, crushWeight: input.tree.osds[i]!.crushWeight, totalBytes: input.tree.osds[i]!.sizeBytes, usedBytes: 0 })));
   for (let t = 0; t < count; t++) {
     const factor = growthFactor(input.growth, t);
     const used = fill(factor);
     const ruleAvail = input.views.map((v, r) => {
       const osds = stats[r]!;
-      v.osdIndices.forEach((i, j) => (osds[j]!.usedBytes = used[i]!));
+      v.osdIndices.forEach((i, j) => (osds[j]!.usedBytes = Math.min(osds[j]!.totalBytes, used[i]! * spread[r]!)));
       return ruleAvailBytes(osds, input.ratios.full);
     });
     const ruleUsed = input.views.map((v) => v.osdIndices.reduce((s, i) => s + used[i]!, 0));
     input.views.forEach((v, r) => {
-      fullest[r]!.push(v.osdIndices.reduce((m, i) => Math.max(m, used[i]! / input.tree.osds[i]!.sizeBytes), 0));
+      fullest[r]!.push(v.osdIndices.reduce((m, i) => Math.max(m, used[i]! / input.tree.osds[i]!.sizeBytes), 0) * spread[r]!);
     });
+    const raw = input.sets.map(() => 0);
+    for (const p of input.pools) raw[p.setIndex]! += p.storedBytesMonth0 * factor * p.rawUsedRate;
+    raw.forEach((x, k) => setRaw[k]!.push(x));
     const pools: Record<string, CephPoolMonth> = {};
     for (const p of input.pools) {
       const stored = p.storedBytesMonth0 * factor;
+      const set = input.sets[p.setIndex]!;
+      const safeRaw = (set.reprotectableRawBytes * input.ratios.backfillfull) / set.fullestFactor;
       pools[p.name] = {
         storedBytes: stored,
         rawUsedBytes: stored * p.rawUsedRate,
         maxAvailBytes: maxAvailBytes(ruleAvail[p.ruleIndex]!, p.rawUsedRate),
         fullestOsdUtilisation: fullest[p.ruleIndex]![t]!,
-        survivorUtilisation: p.reprotectableRawBytes > 0 ? ruleUsed[p.ruleIndex]! / p.reprotectableRawBytes : null,
-        utilisation: p.safeUsableBytes > 0 ? stored / p.safeUsableBytes : null,
+        survivorUtilisation: set.reprotectableRawBytes > 0 ? (ruleUsed[p.ruleIndex]! * set.fullestFactor) / set.reprotectableRawBytes : null,
+        utilisation: safeRaw > 0 ? raw[p.setIndex]! / safeRaw : null,
       };
     }
     months.push({ index: t, month: monthLabel(input.start, t), pools });
@@ -133,9 +160,12 @@ export function projectCeph(input: HorizonInput): HorizonOutput {
     }
   });
 
-  const runwayToNearfull = input.pools.map((p) => runwayMonths((fullest[p.ruleIndex] ?? []).map((u) => u > input.ratios.nearfull)));
-  const runwayToSafeUsable = input.pools.map((p) =>
-    runwayMonths(months.map((m) => isOver(m.pools[p.name]!.storedBytes, p.reprotectableBytes, input.threshold))),
+  const runwayToNearfull = input.sets.map((s) => {
+    const runs = s.ruleIndices.map((r) => runwayMonths((fullest[r] ?? []).map((u) => u > input.ratios.nearfull))).filter((x): x is number => x !== null);
+    return runs.length > 0 ? Math.min(...runs) : null;
+  });
+  const runwayToSafeUsable = input.sets.map((s, k) =>
+    runwayMonths(setRaw[k]!.map((x) => isOver(x, s.reprotectableRawBytes / s.fullestFactor, input.threshold))),
   );
   return { months, runwayToNearfull, runwayToSafeUsable, findings };
 }

@@ -4,15 +4,17 @@
  */
 import type { Finding } from '../diagnostics/types.js';
 import { growthFactor, monthLabel } from '../forecast/growth.js';
+import { runwayMonths } from '../forecast/horizon.js';
 import type { Scenario } from '../model/scenario.js';
-import type { CephPoolPlan, CephStoragePlan } from '../model/ceph-plan.js';
+import type { CephPoolPlan, CephRuleSetPlan, CephStoragePlan } from '../model/ceph-plan.js';
 import type { Host } from '../model/plan.js';
 import { fmtTB } from '../units/format.js';
 import { filler, type HorizonPool, projectCeph } from './ceph-horizon.js';
 import { planPgs } from './ceph-pgs.js';
 import { crushSummary } from './crush-summary.js';
 import { buildCrushTree } from './crush.js';
-import { CEPH_SOURCES } from './defaults.js';
+import { CEPH_DEFAULTS, CEPH_SOURCES } from './defaults.js';
+import { balancerFullestFactor, measuredFullestFactor } from './fullest-osd.js';
 import { hostSizingFindings, sizeStorageHost } from './host-sizing.js';
 import { failureDomainsNeeded, rawUsedRate } from './pools.js';
 import { recoveryCases } from './recovery-cases.js';
@@ -51,10 +53,15 @@ function describeBinding(b: BindingFailure, failureDomain: 'host' | 'rack'): str
 /**
  * Builds the Ceph plan of a scenario (every formula is in the module it names):
  * CRUSH tree (crush.ts) -> one view per rule (rule-view.ts) -> per pool: re-protectable raw
- * (reprotect.ts) and safe usable = re-protectable x share / raw used rate x backfillfull ->
+ * (reprotect.ts) -> PG plan (ceph-pgs.ts) -> rule sets, the rules taking the same OSDs, whose
+ * pools share one raw space (PGMap::get_rule_avail): re-protectable raw = the least over their
+ * pools, the fullest OSD's factor (fullest-osd.ts: `ceph osd df` overrides, else the upmap
+ * balancer's 1 + 5 / P), safe raw = re-protectable x backfillfull / factor ->
  * fill and MAX AVAIL month by month (ceph-horizon.ts) -> storable = (full x intact
  * placeable - other pools' raw at month 0) / raw used rate, at most stored + MAX AVAIL -> PG plan (ceph-pgs.ts) ->
  * host sizing (host-sizing.ts) -> recovery at the month with the most data (recovery-cases.ts).
+ * A pool with a quota (max_bytes) also has a limit of its own: runwayToQuotaMonths, the first
+ * month stored > max_bytes (`ceph.pool.quota_full`, error: POOL_FULL stops writes to the pool).
  * Findings: `ceph.rule.no_osds` (error; not repeated when there is no OSD at all),
  * `ceph.pool.max_avail_overstates` (warning, pools that can go clean), and those of the
  * modules above.
@@ -74,8 +81,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     const copies = failureDomainsNeeded(p);
     const rate = rawUsedRate(p);
     const rep = view ? reprotectableRaw(view.capacities, copies, view.tolerated) : { intactRawBytes: 0, reprotectableRawBytes: 0, binding: { kind: 'none' } as const };
-    const reprotectableBytes = (rep.reprotectableRawBytes * p.share) / rate;
-    return { pool: p, ri, view, copies, rate, rep, reprotectableBytes, stored0: storedOf(p.name) };
+    return { pool: p, ri, view, copies, rate, rep, stored0: storedOf(p.name) };
   });
   for (const [i, v] of views.entries()) {
     const users = statics.filter((s) => s.ri === i).map((s) => s.pool.name);
@@ -88,53 +94,113 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     });
   }
 
-  const horizonPools: HorizonPool[] = statics.filter((s) => s.view).map((s) => ({
-    name: s.pool.name, ruleIndex: s.ri, rawUsedRate: s.rate, storedBytesMonth0: s.stored0,
-    reprotectableRawBytes: s.rep.reprotectableRawBytes, reprotectableBytes: s.reprotectableBytes,
-    safeUsableBytes: s.reprotectableBytes * ratios.backfillfull,
-  }));
-  const overrides = new Map(settings.fillOverrides.filter((o) => o.osd < tree.osds.length).map((o) => [o.osd, o.utilisation]));
-  const horizon = projectCeph({
-    tree, views, pools: horizonPools, ratios, threshold: scenario.policy.thresholds.storage, growth: scenario.demand.growth,
-    start: scenario.start, horizonMonths: scenario.horizonMonths, overrides,
-  });
-  findings.push(...horizon.findings);
-
+  // Rule sets: rules that take the same OSDs (same device class, or every OSD) share the raw space.
+  const setKeys = [...new Set(statics.filter((s) => s.view).map((s) => subtreeKey(s.view!.rule)))];
+  const setOf = (s: (typeof statics)[number]): number => (s.view ? setKeys.indexOf(subtreeKey(s.view.rule)) : -1);
   const pgs = planPgs(tree, views, statics.filter((s) => s.view).map((s) => ({
     name: s.pool.name, ruleIndex: s.ri, copies: s.copies, share: s.pool.share, bulk: s.pool.bulk, rawUsedBytesMonth0: s.stored0 * s.rate,
   })), settings.pgs.targetPerOsd, settings.pgs.maxPerOsd);
   findings.push(...pgs.findings);
 
+  const horizonPools: HorizonPool[] = statics.filter((s) => s.view).map((s) => ({
+    name: s.pool.name, ruleIndex: s.ri, setIndex: setOf(s), rawUsedRate: s.rate, storedBytesMonth0: s.stored0,
+  }));
+  const overrides = new Map(settings.fillOverrides.filter((o) => o.osd < tree.osds.length).map((o) => [o.osd, o.utilisation]));
+  const fill0 = filler({ tree, views, pools: horizonPools, overrides })(1);
+  const sets = setKeys.map((key) => {
+    const members = statics.filter((s) => s.view && subtreeKey(s.view.rule) === key);
+    const ruleIndices = [...new Set(members.map((s) => s.ri))];
+    const osdIndices = views[ruleIndices[0]!]!.osdIndices;
+    // The least over the pools that can go clean (one that cannot has its own error and places nothing).
+    const clean = members.filter((s) => (s.view?.domains.length ?? 0) >= s.copies);
+    const candidates = clean.length > 0 ? clean : members;
+    const binding = candidates.reduce((b, s) => (s.rep.reprotectableRawBytes < b.rep.reprotectableRawBytes ? s : b), candidates[0]!);
+    const measured = osdIndices.some((i) => overrides.has(i));
+    const p = osdIndices.length > 0 ? osdIndices.reduce((sum, i) => sum + (pgs.pgReplicasPerOsd[i] ?? 0), 0) / osdIndices.length : 0;
+    const fullestFactor = measured
+      ? measuredFullestFactor(fill0, tree.osds.map((o) => o.sizeBytes), osdIndices)
+      : balancerFullestFactor(p, CEPH_DEFAULTS.upmapMaxDeviationPgs);
+    return {
+      key, members, ruleIndices, osdIndices, binding, measured, pgReplicasPerOsd: p, fullestFactor,
+      reprotectableRawBytes: binding.rep.reprotectableRawBytes, spreadNotInFill: !measured,
+      raw0: members.reduce((sum, s) => sum + s.stored0 * s.rate, 0),
+    };
+  });
+  const horizon = projectCeph({
+    tree, views, pools: horizonPools, sets, ratios, threshold: scenario.policy.thresholds.storage, growth: scenario.demand.growth,
+    start: scenario.start, horizonMonths: scenario.horizonMonths, overrides,
+  });
+  findings.push(...horizon.findings);
+  const ruleSets: CephRuleSetPlan[] = sets.map((x, k) => {
+    const rules = x.ruleIndices.map((r) => views[r]!.rule.name);
+    const safeRaw = (x.reprotectableRawBytes * ratios.backfillfull) / x.fullestFactor;
+    return {
+      resource: ruleSetResource(rules), rules, deviceClass: views[x.ruleIndices[0]!]!.rule.deviceClass ?? null,
+      osdCount: x.osdIndices.length, rawBytes: views[x.ruleIndices[0]!]!.rawBytes,
+      reprotectableRawBytes: Math.round(x.reprotectableRawBytes),
+      limitedBy: describeBinding(x.binding.rep.binding, x.binding.view?.rule.failureDomain ?? settings.failureDomain),
+      fullestOsd: {
+        factor: x.fullestFactor, source: x.measured ? 'ceph osd df' : 'upmap balancer', pgReplicasPerOsd: x.pgReplicasPerOsd,
+        maxDeviationPgs: x.measured ? null : CEPH_DEFAULTS.upmapMaxDeviationPgs,
+      },
+      safeRawBytes: Math.round(safeRaw),
+      safeRawNearfullBytes: Math.round((x.reprotectableRawBytes * ratios.nearfull) / x.fullestFactor),
+      rawUsedBytesMonth0: x.raw0,
+      pools: x.members.map((s) => ({
+        name: s.pool.name, storedBytesMonth0: s.stored0, rawUsedRate: s.rate, rawUsedBytesMonth0: s.stored0 * s.rate,
+        partOfRawUsed: x.raw0 > 0 ? (s.stored0 * s.rate) / x.raw0 : null, partOfSafeRaw: safeRaw > 0 ? (s.stored0 * s.rate) / safeRaw : null,
+      })),
+      runwayToSafeRawMonths: horizon.runwayToSafeUsable[k] ?? null,
+      runwayToNearfullMonths: horizon.runwayToNearfull[k] ?? null,
+    };
+  });
+
   const pools: CephPoolPlan[] = [];
   let h = 0;
   for (const s of statics) {
     const hi = s.view ? h++ : -1;
+    const k = setOf(s);
+    const set = sets[k];
     const month0 = horizon.months[0]?.pools[s.pool.name];
-    const key = subtreeKey(s.view?.rule);
-    const othersRaw = statics.filter((o) => o !== s && o.view && subtreeKey(o.view.rule) === key).reduce((sum, o) => sum + o.stored0 * o.rate, 0);
+    const othersRaw = set ? set.raw0 - s.stored0 * s.rate : 0;
     // What CRUSH can place (water-fill at the full ratio, less the other pools' raw), and never
     // more than Ceph's own projection (a hot OSD fills first): stored + MAX AVAIL.
     const placeable = Math.max(0, s.rep.intactRawBytes * ratios.full - othersRaw) / s.rate;
     const storable = Math.min(placeable, s.stored0 + (month0?.maxAvailBytes ?? 0));
+    // The set's re-protectable raw on the fullest OSD, less the others' month-0 raw: an alternative per pool, like MAX AVAIL.
+    const alone = (ratio: number): number => (set ? Math.max(0, (set.reprotectableRawBytes * ratio) / set.fullestFactor - othersRaw) / s.rate : 0);
     const n = s.view?.domains.length ?? 0;
     const after = s.view?.tolerated ? s.view.tolerated.domainsRemaining : n;
     const pg = hi >= 0 ? pgs.results[hi] : null;
+    const quota = s.pool.maxBytes ?? null;
+    const quotaRunway = quota === null ? null : runwayMonths(horizon.months.map((m) => (m.pools[s.pool.name]?.storedBytes ?? s.stored0) > quota));
     const plan: CephPoolPlan = {
       name: s.pool.name, rule: s.pool.rule, type: s.pool.type, copies: s.copies, minSize: s.pool.minSize, rawUsedRate: s.rate,
       share: s.pool.share, bulk: s.pool.bulk, failureDomains: n, failureDomainsAfterFailure: after,
       clean: n >= s.copies, servesIo: n >= s.pool.minSize, selfHealing: n >= s.copies + 1, minSizeMargin: after - s.pool.minSize,
       storedBytesMonth0: s.stored0, maxAvailBytes: month0?.maxAvailBytes ?? 0,
       storableBytes: Math.round(storable), availBytes: Math.round(Math.max(0, storable - s.stored0)),
-      usableBytes: Math.round(((s.view?.rawBytes ?? 0) * s.pool.share) / s.rate),
-      reprotectableBytes: Math.round(s.reprotectableBytes),
-      safeUsableBytes: Math.round(s.reprotectableBytes * ratios.backfillfull),
-      safeUsableNearfullBytes: Math.round(s.reprotectableBytes * ratios.nearfull),
+      usableBytes: Math.round((s.view?.rawBytes ?? 0) / s.rate),
+      ruleSet: ruleSets[k]?.resource ?? '',
+      rawUsedBytesMonth0: s.stored0 * s.rate,
+      reprotectableBytes: Math.round(alone(1)),
+      safeUsableBytes: Math.round(alone(ratios.backfillfull)),
+      safeUsableNearfullBytes: Math.round(alone(ratios.nearfull)),
       limitedBy: describeBinding(s.rep.binding, s.view?.rule.failureDomain ?? settings.failureDomain),
       pgNum: pg?.pgNum ?? null, pgPass: pg?.pass ?? null, pgTarget: pg?.pgTarget ?? null,
-      runwayToNearfullMonths: hi >= 0 ? (horizon.runwayToNearfull[hi] ?? null) : null,
-      runwayToSafeUsableMonths: hi >= 0 ? (horizon.runwayToSafeUsable[hi] ?? null) : null,
+      runwayToNearfullMonths: k >= 0 ? (horizon.runwayToNearfull[k] ?? null) : null,
+      runwayToSafeUsableMonths: k >= 0 ? (horizon.runwayToSafeUsable[k] ?? null) : null,
+      maxBytes: quota, runwayToQuotaMonths: quotaRunway,
     };
     pools.push(plan);
+    if (quota !== null && quotaRunway !== null) {
+      const stored = horizon.months[quotaRunway]?.pools[s.pool.name]?.storedBytes ?? s.stored0;
+      findings.push({
+        code: 'ceph.pool.quota_full', severity: 'error', subject: `pool ${plan.name}`, month: quotaRunway,
+        message: `pool ${plan.name} stores ${fmtTB(stored)} in ${monthLabel(scenario.start, quotaRunway)} (month ${quotaRunway}), above its quota max_bytes ${fmtTB(quota)}: Ceph stops writes to the pool (POOL_FULL) whatever raw space its rule has left`,
+        value: stored, limit: quota, unit: 'bytes', source: CEPH_SOURCES.quota,
+      });
+    }
     // A pool that cannot go clean already has its error (ceph.pool.too_few_failure_domains).
     const placeableAvail = Math.max(0, placeable - s.stored0);
     if (plan.clean && plan.maxAvailBytes > placeableAvail * (1 + 1e-9) + 1) {
@@ -157,6 +223,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
   const bandwidthByHost = new Map(tree.hosts.map((x) => [x.name, options.replicationBitsPerSecondByHost?.get(x.name) ?? replicationBitsPerSecond(scenario.hardware[x.hardware]!)]));
   const cases = recoveryCases({
     tree, views, used: filler({ tree, views, pools: horizonPools, overrides })(factors[monthIndex]!), pgReplicasPerOsd: pgs.pgReplicasPerOsd,
+    recoveryShare: CEPH_DEFAULTS.mclockRecoveryShare,
     pools: statics.filter((s) => s.view).map((s) => ({
       ruleIndex: s.ri, copies: s.copies, k: s.pool.type === 'erasure' ? s.pool.k : null, rawUsedBytes: s.stored0 * factors[monthIndex]! * s.rate,
     })),
@@ -171,6 +238,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
       domains: v.domains.map((d) => ({ name: d.name, rawBytes: d.rawBytes, osdCount: d.osdCount })),
       pools: statics.filter((s) => s.ri === i).map((s) => s.pool.name),
     })),
+    ruleSets,
     pools,
     pgs: pgs.plan,
     hosts: sizing,
@@ -184,12 +252,19 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
       osdMemoryTargetBytes: settings.osdMemoryTargetBytes, hostMemoryBytes: settings.hostMemoryBytes,
       cpuThreadsPerOsd: { ...settings.cpuThreadsPerOsd }, targetPgPerOsd: settings.pgs.targetPerOsd, maxPgPerOsd: settings.pgs.maxPerOsd,
       ...settings.recovery,
+      mclockHddBytesPerSecond: CEPH_DEFAULTS.mclockHddBytesPerSecond, mclockSsdBytesPerSecond: CEPH_DEFAULTS.mclockSsdBytesPerSecond,
+      mclockRecoveryShare: CEPH_DEFAULTS.mclockRecoveryShare, upmapMaxDeviationPgs: CEPH_DEFAULTS.upmapMaxDeviationPgs,
     },
   };
   return { plan, pools: statics.map((s) => ({ ruleIndex: s.ri, view: s.view, reprotectableRawBytes: s.rep.reprotectableRawBytes })), findings };
 }
 
-/** The pool whose runway ends first: to its safe usable limit, or to nearfull (safe usable first on a tie). */
+/** The resource id of rules sharing their OSDs: `storage.rule.<rule>`, several joined by `+` (keeps the `storage.` prefix procurement's supplyingRole maps). */
+export function ruleSetResource(rules: readonly string[]): string {
+  return `storage.rule.${rules.join('+')}`;
+}
+
+/** The pool whose runway ends first (pools on the same OSDs share their rule set's runways): to its safe usable limit, or to nearfull (safe usable first on a tie). */
 export function cephBottleneck(pools: readonly CephPoolPlan[], start: string): CephStoragePlan['bottleneck'] {
   let best: CephStoragePlan['bottleneck'] = null;
   for (const p of pools) {

@@ -39,21 +39,22 @@ export interface PoolContext {
 }
 
 /**
- * One pool's capacity (bytes of stored data):
- *   usableBytes                   = rawBytes × share / rawUsedRate
+ * One pool's capacity (bytes of stored data), each the whole rule's: the pools on a rule share
+ * its raw space (PGMap::get_rule_avail), so these are alternatives, never to be added:
+ *   usableBytes                   = rawBytes / rawUsedRate
  *   nearfullUsableBytes           = usableBytes × mon_osd_nearfull_ratio
- *   toleratedUsableBytes          = toleratedRawBytes × share / rawUsedRate
+ *   toleratedUsableBytes          = toleratedRawBytes / rawUsedRate
  *   toleratedNearfullUsableBytes  = toleratedUsableBytes × mon_osd_nearfull_ratio
  * Each is rounded to a whole byte (from the unrounded products), so 0.55 × ... / 3 prints no
- * floating-point dust. Example: 3 hosts × 10 × 8 TB = 240e12 raw, size 3, share 1: usable 80e12,
+ * floating-point dust. Example: 3 hosts × 10 × 8 TB = 240e12 raw, size 3 (any share): usable 80e12,
  * nearfull (0.85) 68e12.
  * Sources: src/osd/OSDMap.cc pool_raw_used_rate; mon_osd_nearfull_ratio (src/common/options/global.yaml.in);
- * `share` plays the role of target_size_ratio (pg_autoscaler).
+ * `share` is target_size_ratio: it steers pg_num only (pg_autoscaler), it partitions nothing.
  */
 export function planPool(pool: CephPool, ctx: PoolContext): PoolPlan {
   const rate = rawUsedRate(pool);
-  const usable = (ctx.rawBytes * pool.share) / rate;
-  const toleratedUsable = (ctx.toleratedRawBytes * pool.share) / rate;
+  const usable = ctx.rawBytes / rate;
+  const toleratedUsable = ctx.toleratedRawBytes / rate;
   const plan: PoolPlan = {
     name: pool.name,
     type: pool.type,

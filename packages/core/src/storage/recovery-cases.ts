@@ -5,7 +5,7 @@
 import type { CephRecoverySettings } from '../model/scenario.js';
 import type { CephRecoveryCase } from '../model/ceph-plan.js';
 import type { CrushTree } from './crush.js';
-import { recoveryTiming, type RecoveryWork } from './recovery.js';
+import { osdRecoveryBytesPerSecond, recoveryTiming, type RecoveryWork } from './recovery.js';
 import type { RuleView } from './rule-view.js';
 
 /** A pool as the recovery needs it. */
@@ -27,6 +27,13 @@ export interface RecoveryInput {
   settings: CephRecoverySettings;
   /** Replication network bandwidth of a host, bits per second; null when unknown. */
   bandwidth: (host: string) => number | null;
+  /** Share of an OSD's mClock bandwidth recovery takes (CEPH_DEFAULTS.mclockRecoveryShare). */
+  recoveryShare?: number;
+}
+
+/** Σ of the mClock recovery bandwidth of some OSDs (rotational, kind hdd: 150 MiB/s; ssd, nvme: 1200 MiB/s; x the recovery share). */
+function diskBandwidthOf(input: RecoveryInput, osdIndices: readonly number[]): number {
+  return osdIndices.reduce((s, i) => s + osdRecoveryBytesPerSecond(input.tree.osds[i]!.kind, input.recoveryShare), 0);
 }
 
 const argmax = (xs: readonly number[]): number => xs.reduce((best, x, i) => (x > xs[best]! ? i : best), 0);
@@ -55,7 +62,7 @@ function makeCase(
 ): CephRecoveryCase {
   const timing = recoveryTiming(work, settings);
   // No re-protection possible, or no throughput at all: it never completes.
-  return { ...base, ...work, ...timing, totalSeconds: base.reprotectable && timing.rateBytesPerSecond > 0 ? timing.totalSeconds : null };
+  return { ...base, ...work, diskBandwidthBytesPerSecond: work.diskBandwidthBytesPerSecond ?? null, ...timing, totalSeconds: base.reprotectable && timing.rateBytesPerSecond > 0 ? timing.totalSeconds : null };
 }
 
 /**
@@ -67,7 +74,8 @@ function makeCase(
  * - one host, the fullest: its bytes go to the other hosts' OSDs; impossible when a pool on
  *   it would be left with fewer domains than copies (its PGs stay degraded until the host
  *   returns). A host is marked out automatically: mon_osd_down_out_subtree_limit is rack.
- * PGs to backfill: the PG replicas on the failed OSDs.
+ * PGs to backfill: the PG replicas on the failed OSDs. Disk work (mClock, recovery.ts): the
+ * receiving OSDs' osd_mclock_max_sequential_bandwidth of their class x the recovery share.
  */
 export function recoveryCases(input: RecoveryInput): CephRecoveryCase[] {
   const { tree, views } = input;
@@ -95,7 +103,7 @@ export function recoveryCases(input: RecoveryInput): CephRecoveryCase[] {
     {
       dataBytes: input.used[osd]!, networkAmplification: amplification(osdPools),
       pgCount: Math.max(1, Math.round(input.pgReplicasPerOsd[osd] ?? 0)), targetOsdCount: targets.length,
-      networkBitsPerSecond: bandwidthOf(input, targets),
+      networkBitsPerSecond: bandwidthOf(input, targets), diskBandwidthBytesPerSecond: diskBandwidthOf(input, targets),
     },
     input.settings,
   ));
@@ -121,7 +129,7 @@ export function recoveryCases(input: RecoveryInput): CephRecoveryCase[] {
     {
       dataBytes: hostUsed[tree.hosts.indexOf(host)]!, networkAmplification: amplification(hostPools),
       pgCount: Math.max(1, Math.round(host.osds.reduce((s, x) => s + (input.pgReplicasPerOsd[x.id] ?? 0), 0))),
-      targetOsdCount: hostTargets.length, networkBitsPerSecond: bandwidthOf(input, hostTargets),
+      targetOsdCount: hostTargets.length, networkBitsPerSecond: bandwidthOf(input, hostTargets), diskBandwidthBytesPerSecond: diskBandwidthOf(input, hostTargets),
     },
     input.settings,
   ));

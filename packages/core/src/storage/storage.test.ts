@@ -54,13 +54,13 @@ describe('pool capacity', () => {
     expect(r.findings.map((f) => [f.code, f.severity])).toEqual([['ceph.pool.cannot_self_heal', 'warning']]);
   });
 
-  it('EC 4+2 with share split: usable = raw × share / 1.5', () => {
-    // 7 hosts: raw 7 × 80e12 = 560e12; EC 4+2 share 0.3: 560e12 × 0.3 / 1.5 = 112e12; nearfull 95.2e12
+  it('EC 4+2: usable = raw / 1.5, whatever the share (the pools on a rule share its raw space)', () => {
+    // 7 hosts: raw 7 × 80e12 = 560e12; EC 4+2: 560e12 / 1.5 = 373.333e12 (share 0.3 only sizes PGs); nearfull × 0.85 = 317.333e12
     const r = run(scenario([storage(7)], [{ ...ec42, share: 0.3 }]));
     const pool = r.plan.pools[0]!;
     expect(pool.rawUsedRate).toBe(1.5);
-    expect(pool.usableBytes).toBe(112e12); // rounded to a whole byte (0.3 is not exact in binary)
-    expect(pool.nearfullUsableBytes).toBe(95.2e12);
+    expect(pool.usableBytes).toBe(Math.round(560e12 / 1.5)); // rounded to a whole byte
+    expect(pool.nearfullUsableBytes).toBe(Math.round((560e12 / 1.5) * 0.85));
     expect(r.findings).toEqual([]); // 7 hosts >= 6 + 1
   });
 

@@ -4,7 +4,7 @@
  * the PG plan, storage host sizing, recovery times, and each pool's fill over the horizon
  * with the nearfull, backfillfull and full lines. Formatting only: every number is in the plan.
  */
-import type { CephPoolPlan, CephStoragePlan, PlanResult } from '@headroom/core';
+import type { CephPoolPlan, CephRuleSetPlan, CephStoragePlan, PlanResult } from '@headroom/core';
 import { explainId } from '@headroom/core/explain-ids';
 import { type LineChart, renderLineChart, SERIES_COLORS } from '../charts.js';
 import { html, type SafeHtml, trustedHtml } from '../escape.js';
@@ -51,18 +51,52 @@ function runwayCell(plan: PlanResult, months: number | null): string {
   return months === null ? `beyond ${formatMonth(plan.months[plan.months.length - 1]?.month ?? plan.scenario.start)}` : runwayText(plan, months);
 }
 
+/** The rule sets: the pools sharing each set of OSDs, each pool's part, the fullest OSD's factor and the safe raw. */
+function ruleSetTable(plan: PlanResult, c: CephStoragePlan): SafeHtml {
+  if (c.ruleSets.length === 0) return html``;
+  const bf = plan.scenario.ceph.ratios.backfillfull;
+  const x = (id: string, text: string) => explained(plan, id, text);
+  const source = (set: CephRuleSetPlan): string => {
+    const f = set.fullestOsd;
+    return f.source === 'upmap balancer'
+      ? `${set.rules.join(', ')}: upmap balancer, 1 + ${formatNumber(f.maxDeviationPgs ?? 0)} ÷ ${formatNumber(f.pgReplicasPerOsd, 1)} PGs per OSD`
+      : `${set.rules.join(', ')}: ceph osd df, the fullest OSD ÷ the mean`;
+  };
+  return html`<table class="ceph-rule-sets">
+<caption>Raw space per set of OSDs: every pool on the rules that take the same OSDs draws from one raw space (<code>PGMap::get_rule_avail</code> gives one avail per rule), so the plan and its runway are per set, in raw bytes (stored × raw used rate). Nearfull, backfillfull and full are checked per OSD: the fullest OSD holds the mean × the factor. Safe raw = re-protectable raw × backfillfull (${formatPercent(bf, 0)}) ÷ factor.</caption>
+<thead><tr><th scope="col">Rules</th><th scope="col">OSDs</th><th scope="col">Raw</th><th scope="col">Re-protectable raw</th><th scope="col">Fullest OSD ÷ mean</th><th scope="col">Safe raw</th><th scope="col">Raw used, first month</th><th scope="col">Safe raw reached</th></tr></thead>
+<tbody>
+${c.ruleSets.map((set) => {
+  const r = resourceById(plan, set.resource);
+  const runway = runwayCell(plan, set.runwayToSafeRawMonths);
+  return html`<tr><th scope="row">${set.rules.join(', ')}</th><td class="num">${formatNumber(set.osdCount)}</td><td class="num">${formatBytes(set.rawBytes)}</td><td class="num">${formatBytes(set.reprotectableRawBytes)}</td><td class="num">${x(explainId.ruleSetFullestFactor(set.resource), `× ${formatNumber(set.fullestOsd.factor, 4)}`)}</td><td class="num">${x(explainId.ruleSetSafeRaw(set.resource), formatBytes(set.safeRawBytes))}</td><td class="num">${x(explainId.resourceDemand(set.resource), formatBytes(set.rawUsedBytesMonth0))}</td><td class="nowrap">${r && r.runwayMonths === set.runwayToSafeRawMonths ? x(explainId.resourceRunway(r.id), runway) : runway}</td></tr>\n`;
+})}</tbody>
+</table>
+<div class="note">Fullest OSD: ${c.ruleSets.map((set) => source(set)).join('; ')}.</div>
+<table class="ceph-rule-set-pools">
+<caption>Each pool as a part of its rule set at the start: its raw used, and its part of the set’s raw used and of the set’s safe raw. A pool with a quota (max_bytes) also has a limit of its own: Ceph stops its writes there (POOL_FULL).</caption>
+<thead><tr><th scope="col">Pool</th><th scope="col">Rules</th><th scope="col">Raw used</th><th scope="col">Part of the raw used</th><th scope="col">Part of the safe raw</th><th scope="col">Quota</th></tr></thead>
+<tbody>
+${c.ruleSets.flatMap((set) => set.pools.map((p) => {
+  const pool = c.pools.find((x) => x.name === p.name);
+  const quota = pool?.maxBytes == null ? 'none' : `${formatBytes(pool.maxBytes)}, reached ${runwayCell(plan, pool.runwayToQuotaMonths)}`;
+  return html`<tr><th scope="row">${p.name}</th><td>${set.rules.join(', ')}</td><td class="num">${formatBytes(p.rawUsedBytesMonth0)}</td><td class="num">${formatPercent(p.partOfRawUsed)}</td><td class="num">${formatPercent(p.partOfSafeRaw)}</td><td>${quota}</td></tr>\n`;
+}))}</tbody>
+</table>`;
+}
+
 function poolTable(plan: PlanResult, c: CephStoragePlan): SafeHtml {
   const bf = plan.scenario.ceph.ratios.backfillfull;
   return html`<table class="ceph-pools">
-<caption>Each pool as Ceph sees it at the start: MAX AVAIL is what <code>ceph df</code> would print (pools on the same OSDs share it: never add them up); <em>still fits</em> is what CRUSH can really place, one copy or shard per failure domain; <em>safe usable</em> is the most the pool can hold so that after the limiting failure, re-protected, the surviving OSDs stay under backfillfull (${formatPercent(bf, 0)}). TB = 10<sup>12</sup> bytes.</caption>
-<thead><tr><th scope="col">Pool</th><th scope="col">Rule</th><th scope="col">Stored</th><th scope="col">MAX AVAIL</th><th scope="col">Still fits</th><th scope="col">Safe usable</th><th scope="col">Limited by</th><th scope="col">pg_num</th><th scope="col">min_size margin</th><th scope="col">Nearfull</th><th scope="col">Safe usable reached</th></tr></thead>
+<caption>Each pool as Ceph sees it at the start: MAX AVAIL is what <code>ceph df</code> would print with the fullest OSD at the factor above (pools on the same OSDs share it: never add them up); <em>still fits</em> is what CRUSH can really place, one copy or shard per failure domain; <em>safe usable</em> is the most the pool could hold, the other pools keeping their data, so that after the limiting failure, re-protected, the fullest surviving OSD stays under backfillfull (${formatPercent(bf, 0)}): an alternative like MAX AVAIL, never added. The runways are the rule set’s. TB = 10<sup>12</sup> bytes.</caption>
+<thead><tr><th scope="col">Pool</th><th scope="col">Rule</th><th scope="col">Stored</th><th scope="col">MAX AVAIL</th><th scope="col">Still fits</th><th scope="col">Safe usable</th><th scope="col">Limited by</th><th scope="col">pg_num</th><th scope="col">min_size margin</th><th scope="col">Nearfull</th><th scope="col">Safe raw reached</th></tr></thead>
 <tbody>
 ${c.pools.map((p: CephPoolPlan) => {
   const over = p.maxAvailBytes > p.availBytes * (1 + 1e-9) + 1;
   const margin = `${p.minSizeMargin >= 0 ? '+' : ''}${formatNumber(p.minSizeMargin)} ${p.minSizeMargin === 1 || p.minSizeMargin === -1 ? 'domain' : 'domains'}`;
   const x = (id: string, text: string) => explained(plan, id, text);
-  // The horizon's runway of the pool is the month stored data passes the safe usable limit: explained when both agree.
-  const resource = resourceById(plan, `storage.pool.${p.name}`);
+  // The horizon's runway of the pool's rule set is the month its raw data passes the safe raw: explained when both agree.
+  const resource = resourceById(plan, p.ruleSet);
   const safeRunway = runwayCell(plan, p.runwayToSafeUsableMonths);
   return html`<tr><th scope="row">${p.name}</th><td>${p.rule}</td><td class="num">${x(explainId.poolStored(p.name), formatBytes(p.storedBytesMonth0))}</td><td class="num${over ? ' fail-cell' : ''}">${x(explainId.poolMaxAvail(p.name), formatBytes(p.maxAvailBytes))}${over ? html` <span class="badge sev-warning">overstated</span>` : ''}</td><td class="num">${x(explainId.poolStillFits(p.name), formatBytes(p.availBytes))}</td><td class="num">${x(explainId.poolSafeUsable(p.name), formatBytes(p.safeUsableBytes))}</td><td>${p.limitedBy}</td><td class="num">${p.pgNum === null ? MISSING : x(explainId.poolPgNum(p.name), formatNumber(p.pgNum))}</td><td class="num${p.minSizeMargin < 0 ? ' fail-cell' : ''}">${margin}</td><td class="nowrap">${runwayCell(plan, p.runwayToNearfullMonths)}</td><td class="nowrap">${resource && resource.runwayMonths === p.runwayToSafeUsableMonths ? x(explainId.resourceRunway(resource.id), safeRunway) : safeRunway}</td></tr>\n`;
 })}</tbody>
@@ -89,10 +123,10 @@ function recoveryTable(plan: PlanResult, c: CephStoragePlan): SafeHtml {
   if (c.recovery.cases.length === 0) return html``;
   const s = c.settings;
   return html`<table class="ceph-recovery">
-<caption>Time to re-protect the data of a lost OSD or host, at ${formatMonth(c.recovery.month)} (the month with the most data): detection (${formatNumber(s.detectionSeconds)} s) + mon_osd_down_out_interval (${formatNumber(s.downOutIntervalSeconds)} s) + data ÷ (parallel backfills × ${formatDriveSize(s.backfillBytesPerSecond)}/s, osd_max_backfills ${formatNumber(s.maxBackfills)}), capped by the replication network of the receiving hosts (bandwidth from ${c.recovery.bandwidthSource}). The per-backfill throughput is an input: Ceph sets limits, not speed.</caption>
-<thead><tr><th scope="col">Failure</th><th scope="col">Data</th><th scope="col">Parallel backfills</th><th scope="col">Rate</th><th scope="col">Limited by</th><th scope="col">Time to re-protect</th><th scope="col">Note</th></tr></thead>
+<caption>Time to re-protect the data of a lost OSD or host, at ${formatMonth(c.recovery.month)} (the month with the most data): detection (${formatNumber(s.detectionSeconds)} s) + mon_osd_down_out_interval (${formatNumber(s.downOutIntervalSeconds)} s) + data ÷ the slowest of: parallel backfills × ${formatDriveSize(s.backfillBytesPerSecond)}/s (osd_max_backfills ${formatNumber(s.maxBackfills)}); the disks under mClock, osd_mclock_max_sequential_bandwidth ${formatDriveSize(s.mclockHddBytesPerSecond)}/s per HDD and ${formatDriveSize(s.mclockSsdBytesPerSecond)}/s per SSD or NVMe OSD × ${formatPercent(s.mclockRecoveryShare, 0)} for recovery (the balanced profile keeps the rest for clients), for disk work = data × (1 + bytes read per byte: 1 replicated, k for EC); the replication network of the receiving hosts (bandwidth from ${c.recovery.bandwidthSource}).</caption>
+<thead><tr><th scope="col">Failure</th><th scope="col">Data</th><th scope="col">Disk work</th><th scope="col">Parallel backfills</th><th scope="col">Rate</th><th scope="col">Limited by</th><th scope="col">Time to re-protect</th><th scope="col">Note</th></tr></thead>
 <tbody>
-${c.recovery.cases.map((r) => html`<tr><th scope="row">${r.failure === 'osd' ? r.subject : `Host ${r.subject}`}</th><td class="num">${formatBytes(r.dataBytes)}</td><td class="num">${formatNumber(r.parallelBackfills)}</td><td class="num">${formatBytes(r.rateBytesPerSecond)}/s</td><td>${r.limitedBy}</td><td class="num">${r.reprotectable ? explained(plan, explainId.recoveryTime(r.failure), formatDuration(r.totalSeconds)) : html`<span class="badge sev-warning">never</span>`}</td><td>${r.note}</td></tr>\n`)}</tbody>
+${c.recovery.cases.map((r) => html`<tr><th scope="row">${r.failure === 'osd' ? r.subject : `Host ${r.subject}`}</th><td class="num">${formatBytes(r.dataBytes)}</td><td class="num">${formatBytes(r.diskWorkBytes)}</td><td class="num">${formatNumber(r.parallelBackfills)}</td><td class="num">${formatBytes(r.rateBytesPerSecond)}/s</td><td>${r.limitedBy}</td><td class="num">${r.reprotectable ? explained(plan, explainId.recoveryTime(r.failure), formatDuration(r.totalSeconds)) : html`<span class="badge sev-warning">never</span>`}</td><td>${r.note}</td></tr>\n`)}</tbody>
 </table>`;
 }
 
@@ -148,7 +182,7 @@ async function fillFigure(plan: PlanResult, c: CephStoragePlan, rule: string, po
 <div class="chart-svg">${svg}</div>
 <details class="chart-data"><summary>Data table: ${title}</summary>
 <table aria-label="Data table: ${title}">
-<thead><tr><th scope="col">Month</th><th scope="col">Fullest OSD</th><th scope="col">Survivors</th>${pools.map((p) => html`<th scope="col">${p.name} stored</th><th scope="col">${p.name} MAX AVAIL</th><th scope="col">${p.name} ÷ safe usable</th>`)}</tr></thead>
+<thead><tr><th scope="col">Month</th><th scope="col">Fullest OSD</th><th scope="col">Survivors</th>${pools.map((p) => html`<th scope="col">${p.name} stored</th><th scope="col">${p.name} MAX AVAIL</th><th scope="col">Rule set ÷ safe raw</th>`)}</tr></thead>
 <tbody>
 ${points.map(({ month, x, m }) => html`<tr><th scope="row">${month}</th><td class="num">${formatPercent(x.fullestOsdUtilisation)}</td><td class="num">${formatPercent(x.survivorUtilisation)}</td>${pools.map((p) => {
   const y = m.pools[p.name];
@@ -177,7 +211,7 @@ export async function cephParts(plan: PlanResult): Promise<{ tree: SafeHtml; poo
     : html`<p>No pool reaches nearfull or its safe usable limit within the horizon.</p>`;
   return {
     tree: html`<h3 id="storage-crush">CRUSH tree and rules</h3>\n${crushTables(plan, c)}`,
-    pools: html`<h3 id="storage-ceph-pools">Pools as Ceph sees them</h3>\n${bottleneck}\n${poolTable(plan, c)}\n<h3 id="storage-hosts">Storage hosts and recovery</h3>\n${hostTable(plan, c)}\n${recoveryTable(plan, c)}`,
+    pools: html`<h3 id="storage-ceph-pools">Pools as Ceph sees them</h3>\n${bottleneck}\n${ruleSetTable(plan, c)}\n${poolTable(plan, c)}\n<h3 id="storage-hosts">Storage hosts and recovery</h3>\n${hostTable(plan, c)}\n${recoveryTable(plan, c)}`,
     fill: html`<h3 id="storage-fill">OSD fill over the horizon, per rule and its pools</h3>\n${figures}\n<p class="note">Finding codes: ${codeText('ceph.rule.nearfull')}, ${codeText('ceph.rule.full')}, ${codeText('ceph.pool.max_avail_overstates')}.</p>`,
   };
 }

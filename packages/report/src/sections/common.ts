@@ -31,13 +31,18 @@ export function resourceById(plan: PlanResult, id: string): ResourceInfo | undef
 /**
  * The id of the demand-vs-capacity chart of a planned resource, for in-page links:
  * `compute.vcpu` -> `chart-compute-vcpu`, `compute.memory` -> `chart-compute-ram`,
- * `compute.disk` -> `chart-compute-disk`, `storage.pool.<name>` -> `chart-storage-pool-<n>`
- * (n = 1-based position of the pool in plan.storage.pools). Falls back to the section.
+ * `compute.disk` -> `chart-compute-disk`, `storage.rule.<rules>` -> `chart-storage-rule-<n>`
+ * (n = 1-based position of the rule set in plan.storage.ceph.ruleSets), `storage.pool.<name>`
+ * (plans before rule sets) -> `chart-storage-pool-<n>`. Falls back to the section.
  */
 export function resourceChartId(plan: PlanResult, resource: string): string {
   if (resource === 'compute.vcpu') return 'chart-compute-vcpu';
   if (resource === 'compute.memory') return 'chart-compute-ram';
   if (resource === 'compute.disk') return 'chart-compute-disk';
+  if (resource.startsWith('storage.rule.')) {
+    const i = plan.storage.ceph?.ruleSets.findIndex((x) => x.resource === resource) ?? -1;
+    return i >= 0 ? `chart-storage-rule-${i + 1}` : 'storage';
+  }
   if (resource.startsWith('storage.pool.')) {
     const i = plan.storage.pools.findIndex((p) => `storage.pool.${p.name}` === resource);
     return i >= 0 ? `chart-storage-pool-${i + 1}` : 'storage';

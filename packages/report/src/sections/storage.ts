@@ -23,8 +23,8 @@ function poolsTables(plan: PlanResult): SafeHtml {
   if (s.pools.length === 0) return html`<p>No pools.</p>`;
   const without = s.ceph ? 'after the limiting failure' : withoutText(storageRemoved(plan));
   return html`<table class="pools">
-<caption>Pool layout: redundancy, the share of raw capacity planned for each pool, and the failure domains its CRUSH rule needs.</caption>
-<thead><tr><th scope="col">Pool</th><th scope="col">Type</th><th scope="col">Size or k+m</th><th scope="col">min_size</th><th scope="col">Raw used rate</th><th scope="col">Share of raw</th><th scope="col">Failure domains needed</th><th scope="col">Available</th><th scope="col">After the tolerated failure</th></tr></thead>
+<caption>Pool layout: redundancy, the share (target_size_ratio: it sizes the pool’s PGs only, the pools on a rule’s OSDs share its raw space), and the failure domains its CRUSH rule needs.</caption>
+<thead><tr><th scope="col">Pool</th><th scope="col">Type</th><th scope="col">Size or k+m</th><th scope="col">min_size</th><th scope="col">Raw used rate</th><th scope="col">Share (PGs)</th><th scope="col">Failure domains needed</th><th scope="col">Available</th><th scope="col">After the tolerated failure</th></tr></thead>
 <tbody>
 ${s.pools.map((p) => {
   const short = p.failureDomainsAvailable < p.failureDomainsNeeded;
@@ -32,11 +32,11 @@ ${s.pools.map((p) => {
 })}</tbody>
 </table>
 <table class="pools">
-<caption>Pool capacity. Usable = raw × share ÷ raw used rate, in bytes of client data as <code>ceph df</code> STORED counts them; nearfull usable = usable × nearfull ratio.${s.ceph ? ' The capacity with the tolerated failures is what can be re-protected after the worst of them (or one lost OSD), survivors at 100 %.' : ''} TB = 10<sup>12</sup> bytes.</caption>
-<thead><tr><th scope="col">Pool</th><th scope="col">Usable</th><th scope="col">Usable ${without}</th><th scope="col">Nearfull usable</th><th scope="col">Nearfull usable ${without}</th><th scope="col">Stored, first month</th><th scope="col">Runway, ${toleranceText(plan)}</th></tr></thead>
+<caption>Pool capacity, each the whole rule’s: usable = raw of the rule’s OSDs ÷ raw used rate, in bytes of client data as <code>ceph df</code> STORED counts them; nearfull usable = usable × nearfull ratio.${s.ceph ? ' The capacity with the tolerated failures is what can be re-protected after the worst of them (or one lost OSD), survivors at 100 %.' : ''} The pools on the same OSDs share these bytes: never add them up; the runway is their rule set’s. TB = 10<sup>12</sup> bytes.</caption>
+<thead><tr><th scope="col">Pool</th><th scope="col">Usable</th><th scope="col">Usable ${without}</th><th scope="col">Nearfull usable</th><th scope="col">Nearfull usable ${without}</th><th scope="col">Stored, first month</th><th scope="col">Runway of its rule set, ${toleranceText(plan)}</th></tr></thead>
 <tbody>
 ${s.pools.map((p) => {
-  const r = resourceById(plan, `storage.pool.${p.name}`);
+  const r = resourceById(plan, s.ceph?.pools.find((c) => c.name === p.name)?.ruleSet ?? `storage.pool.${p.name}`);
   const x = (id: string, text: string) => explained(plan, id, text);
   return html`<tr><th scope="row">${p.name}</th><td class="num">${x(explainId.poolUsable(p.name), formatBytes(p.usableBytes))}</td><td class="num">${x(explainId.poolToleratedUsable(p.name), formatBytes(p.toleratedUsableBytes))}</td><td class="num">${x(explainId.poolNearfullUsable(p.name), formatBytes(p.nearfullUsableBytes))}</td><td class="num">${x(explainId.poolToleratedNearfullUsable(p.name), formatBytes(p.toleratedNearfullUsableBytes))}</td><td class="num">${x(explainId.poolStored(p.name), formatBytes(p.storedBytesMonth0))}</td><td class="nowrap">${r ? x(explainId.resourceRunway(r.id), runwayText(plan, r.runwayMonths)) : '—'}</td></tr>\n`;
 })}</tbody>
@@ -74,32 +74,40 @@ function thresholdName(plan: PlanResult, threshold: number | undefined): string 
   return 'Threshold';
 }
 
-/** What a pool's tolerated capacity lost: the pool's limiting failure (Ceph view), else the storage hosts removed. */
-function poolRemoved(plan: PlanResult, pool: string): string[] {
-  const limitedBy = plan.storage.ceph?.pools.find((p) => p.name === pool)?.limitedBy;
-  if (limitedBy === undefined) return storageRemoved(plan);
-  return limitedBy === 'none' ? [] : [limitedBy];
-}
-
 /** Section 3: storage (Ceph). */
 export async function storageSection(plan: PlanResult): Promise<SafeHtml> {
   const s = plan.storage;
   const ratios = plan.scenario.ceph.ratios;
   const figures: SafeHtml[] = [];
-  for (const [i, p] of s.pools.entries()) {
-    const r = resourceById(plan, `storage.pool.${p.name}`);
+  for (const [i, set] of (s.ceph?.ruleSets ?? []).entries()) {
+    const r = resourceById(plan, set.resource);
+    const rules = set.rules.join(', ');
     figures.push(
-      html`<h4 id="storage-pool-${i + 1}">Pool ${p.name}</h4>`,
-      await resourceFigure(plan, `storage.pool.${p.name}`, {
-        id: `chart-storage-pool-${i + 1}`,
-        title: `Pool ${p.name}: stored and usable`,
-        demandName: 'Stored',
-        capacityName: 'Usable',
-        removed: poolRemoved(plan, p.name),
-        yLabel: 'Stored',
+      html`<h4 id="storage-rule-${i + 1}">${set.rules.length === 1 ? 'Rule' : 'Rules'} ${rules}: pools ${set.pools.map((p) => p.name).join(', ')}</h4>`,
+      await resourceFigure(plan, set.resource, {
+        id: `chart-storage-rule-${i + 1}`,
+        title: `${set.rules.length === 1 ? 'Rule' : 'Rules'} ${rules}: raw used by every pool on the OSDs, and the raw capacity on the fullest OSD`,
+        demandName: 'Raw used',
+        capacityName: 'Raw ÷ fullest-OSD factor',
+        removed: set.limitedBy === 'none' ? [] : [set.limitedBy],
+        yLabel: 'Raw used',
         thresholdName: thresholdName(plan, r?.threshold),
       }),
     );
+  }
+  // A plan from before rule sets (no Ceph view): one chart per pool resource, as it was planned.
+  if (!s.ceph) {
+    for (const [i, p] of s.pools.entries()) {
+      const r = resourceById(plan, `storage.pool.${p.name}`);
+      if (!r) continue;
+      figures.push(
+        html`<h4 id="storage-pool-${i + 1}">Pool ${p.name}</h4>`,
+        await resourceFigure(plan, r.id, {
+          id: `chart-storage-pool-${i + 1}`, title: `Pool ${p.name}: stored and usable`, demandName: 'Stored', capacityName: 'Usable',
+          removed: storageRemoved(plan), yLabel: 'Stored', thresholdName: thresholdName(plan, r.threshold),
+        }),
+      );
+    }
   }
   const ceph = await cephParts(plan);
   const facts: [string, string | SafeHtml][] = [
@@ -118,7 +126,7 @@ ${domainsTable(plan)}
 <h3 id="storage-pools">Pools</h3>
 ${poolsTables(plan)}
 ${ceph.pools}
-<h3 id="storage-charts">Stored and usable per pool over the horizon</h3>
+<h3 id="storage-charts">Raw used and capacity per rule set over the horizon</h3>
 ${figures}
 ${ceph.fill}
 </section>`;

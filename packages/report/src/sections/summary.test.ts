@@ -120,10 +120,10 @@ describe('summarySection: the four first-screen answers, in order', () => {
       closest: null,
       firstToRunOut: { resource: 'compute.memory', label: 'Compute memory', monthIndex: 15, month: '2028-04', utilisationTolerated: 0.82, threshold: 0.8 },
       orders: { byOrderBy: [], hosts: 0, firstOrderBy: null, late: 0, unpriced: 0 },
-    }, { procurement: procurement([], 0, ['storage.pool.backups']) });
+    }, { procurement: procurement([], 0, ['storage.rule.replicated_rule+backups']) });
     expect(out).toContain('No: Compute memory runs out in Apr 2028, and the scheduled purchases do not cover every resource.');
-    // the sample plan labels storage.pool.backups "Pool backups"
-    expect(out).toContain('Still running out after the purchases: Pool backups (no procurement rule');
+    // the sample plan labels its rule set "Rules replicated_rule, backups"
+    expect(out).toContain('Still running out after the purchases: Rules replicated_rule, backups (no procurement rule');
   });
 
   it('rack failure: the worst rack in full, racks with the same harms named with it, the others in one line', () => {
