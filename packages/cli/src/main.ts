@@ -208,7 +208,7 @@ async function reportCommand(ctx: Context, file: string, options: ReportOptions)
     await ctx.io.writeFileAtomic(absolute(ctx, options.output), html);
   } catch (error) {
     if (!isFsError(error)) throw error;
-    ctx.io.stderr.write(`headroom: cannot write ${options.output}: ${describeFsError(error)}\n`);
+    ctx.io.stderr.write(`headroom: cannot write ${options.output}: ${describeFsError(error, true)}\n`);
     return ExitCode.InvalidInput;
   }
   ctx.io.stderr.write(`headroom: wrote ${options.output}\n`);
@@ -248,14 +248,12 @@ async function netplanCommand(ctx: Context, file: string, options: NetplanOption
     ctx.io.stdout.write(files.map((f) => f.text).join('---\n'));
     return ExitCode.Ok;
   }
-  for (const f of files) {
-    try {
-      await ctx.io.writeFileAtomic(resolve(absolute(ctx, options.output), f.fileName), f.text);
-    } catch (error) {
-      if (!isFsError(error)) throw error;
-      ctx.io.stderr.write(`headroom: cannot write ${f.fileName} in ${options.output}: ${describeFsError(error)}\n`);
-      return ExitCode.InvalidInput;
-    }
+  try {
+    await ctx.io.writeDirAtomic(absolute(ctx, options.output), files.map((f) => ({ name: f.fileName, data: f.text })));
+  } catch (error) {
+    if (!isFsError(error)) throw error;
+    ctx.io.stderr.write(`headroom: cannot write ${options.output}: ${describeFsError(error)}\n`);
+    return ExitCode.InvalidInput;
   }
   ctx.io.stderr.write(`headroom: wrote ${plural(files.length, 'netplan file')} to ${options.output}\n`);
   return ExitCode.Ok;
@@ -356,7 +354,7 @@ function buildProgram(ctx: Context, version: string, setExitCode: (code: number)
     .description('write the netplan YAML (bonds, VLANs, MTU, addresses) of every host of a scenario with a network: section')
     .argument('<file>', 'scenario file (YAML)')
     .addOption(new Option('--role <role>', 'only the hosts of this role').choices(ROLE_CHOICES))
-    .option('-o, --output <dir>', 'write <dir>/<host>.yaml, each atomically (default: print to stdout)')
+    .option('-o, --output <dir>', 'write <dir>/<host>.yaml; the folder is replaced as a whole (a new folder swapped in), never a mix of old and new files (default: print to stdout)')
     .action(async (file: string, options: NetplanOptions) => setExitCode(await netplanCommand(ctx, file, options)));
 
   program
