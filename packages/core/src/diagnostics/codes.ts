@@ -94,6 +94,8 @@ export const DIAGNOSTIC_CODES = {
   'openstack.json.wrong_response': 'A file holds another API response than the one expected',
   'openstack.json.invalid_field': 'A field an OpenStack response needs is missing or has the wrong type',
   'openstack.usage.over_capacity': 'A Placement usage is above its capacity (total - reserved) x allocation_ratio',
+  'openstack.value.out_of_range': 'A value in an OpenStack response is outside what a scenario accepts (vcpus 0, a negative reserved, an allocation ratio <= 0 or too large)',
+  'openstack.flavor.duplicate_name': 'Two flavors in a Nova flavors response have the same name',
   'openstack.usage.absent': 'Nova hypervisor details have no usage (microversion 2.88 and later): usage must come from Placement',
 } as const;
 
