@@ -20,6 +20,7 @@ import { defaultHwDeps, readScenarioInventories, type HwDeps } from './hw-inputs
 import { readScenarioStateDirs } from './state-inputs.js';
 import { renderText } from './render-text.js';
 import { shouldUseColor } from './style.js';
+import { escapeJsonText } from './terminal-text.js';
 
 type CoreModule = typeof import('@headroom/core');
 
@@ -183,7 +184,7 @@ async function planCommand(ctx: Context, file: string, options: PlanOptions): Pr
   if (!loaded.ok) return loaded.exitCode;
   const plan = core.evaluate(loaded.scenario, { withoutPurchases: options.withoutPurchases ?? false });
   ctx.io.stdout.write(
-    options.format === 'json' ? `${JSON.stringify(plan, null, 2)}\n` : renderText(plan, { color: ctx.colorOut }),
+    options.format === 'json' ? `${escapeJsonText(JSON.stringify(plan, null, 2))}\n` : renderText(plan, { color: ctx.colorOut }),
   );
   return failOnExitCode(ctx, plan, loaded.diagnostics, options.failOn);
 }
