@@ -11,6 +11,7 @@ import { escapeControl, escapeJsonText, escapeStrings } from './terminal-text.js
 const ROOT = join(import.meta.dirname, '../../..');
 const core = () => import('../../core/src/index.js');
 const deps: Partial<CliDeps> = { loadCore: core, loadNetworkCore: core };
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 describe('escapeControl', () => {

@@ -7,6 +7,7 @@
  */
 
 /** C0 controls but tab and line feed, DEL, C1 controls, bidi embeddings/overrides/isolates, line/paragraph separators. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 function escapeOne(ch: string): string {
