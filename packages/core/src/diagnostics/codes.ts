@@ -71,6 +71,7 @@ export const DIAGNOSTIC_CODES = {
   'inventory.not_provided': 'The text of an inventory the scenario names was not given to parseScenario',
   'inventory.unreadable': 'An inventory file the scenario names cannot be read',
   'inventory.invalid': 'An inventory file the scenario names has errors (reported in that file)',
+  'inventory.implausible': 'An inventory holds a value no real server has (memory_mb 1e308, a non-finite number): the fact is left unknown',
   'inventory.missing_fact': 'A fact the plan needs (sockets, cores, threads, memory) is not in the inventory: add it to the entry',
   'inventory.partial': 'Part of an inventory cannot be planned with (an interface without a speed) and is left out',
   'state.not_provided': 'The files of the state directory a scenario names (demand.storageFrom) were not given to parseScenario',
