@@ -117,3 +117,23 @@ describe('issue 15: netplan -o replaces the folder as a whole', () => {
     expect(readdirSync(out)).toEqual(['notes.txt']);
   });
 });
+
+describe('issue 15: messages for hostile and careless files (built binary)', () => {
+  it('invalid UTF-8: exit 2, input.encoding at the byte, nothing replaced silently', () => {
+    const file = join(tmp, 'latin1.yaml');
+    writeFileSync(file, Buffer.concat([Buffer.from('schemaVersion: 1\nname: "caf'), Buffer.from([0xe9]), Buffer.from('"\n')]));
+    const r = headroom('validate', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}:2:11: error input.encoding: byte 0xe9 at offset 27 is not UTF-8`);
+    expect(r.stderr).toContain('hint: save the file as UTF-8');
+  });
+
+  it('1,500 levels of nesting: exit 2, yaml.too_deep, no "Maximum call stack size exceeded"', () => {
+    const file = join(tmp, 'deep.yaml');
+    writeFileSync(file, `schemaVersion: 1\nname: ${'['.repeat(1500)}${']'.repeat(1500)}\n`);
+    const r = headroom('validate', file);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/deep\.yaml:2:\d+: error yaml\.too_deep/);
+    expect(r.stdout + r.stderr).not.toContain('call stack');
+  });
+});

@@ -71,6 +71,16 @@ export function sourceLine(source: string, line: number): string | undefined {
   return text.endsWith('\r') ? text.slice(0, -1) : text;
 }
 
+/** `source` with classic Mac line ends (CR alone) read as line feeds, as parseScenario reads them. */
+let lastSource: string | undefined;
+let lastNormalized = '';
+function normalizeLineEnds(source: string): string {
+  if (source === lastSource) return lastNormalized;
+  lastSource = source;
+  lastNormalized = /\r(?!\n)/.test(source) ? source.replace(/\r(?!\n)/g, '\n') : source;
+  return lastNormalized;
+}
+
 /**
  * The caret line under `text` for a 1-based column `col`, spanning to `endCol` (exclusive)
  * when given. Tabs before the column are kept so the caret lines up in a terminal.
@@ -136,7 +146,7 @@ export function formatDiagnostic(diagnostic: Diagnostic, source: string | undefi
     `${style.bold(`${escapeControl(file)}:${line}:${col}:`)} ${severityStyle(style, diagnostic.severity)(diagnostic.severity)} ` +
       `${style.dim(escapeControl(diagnostic.code))}: ${style.bold(escapeControl(diagnostic.message))}`,
   ];
-  const text = source === undefined || !mayQuote(diagnostic, source) ? undefined : sourceLine(source, line);
+  const text = source === undefined || !mayQuote(diagnostic, source) ? undefined : sourceLine(normalizeLineEnds(source), line);
   if (text !== undefined) {
     const gutter = String(line);
     const blank = ' '.repeat(gutter.length);

@@ -18,6 +18,7 @@ const FS_ERROR_TEXT: Record<string, string> = {
   EEXIST: 'already exists',
   EFBIG: 'larger than the 64 MiB headroom reads',
   ELOOP: 'too many levels of symbolic links',
+  EILSEQ: 'not UTF-8 text',
 };
 
 /** Writing: a folder at an output file's path is a usage error, said plainly. */
@@ -26,6 +27,12 @@ const FS_WRITE_TEXT: Record<string, string> = {
 };
 
 export function describeFsError(error: NodeJS.ErrnoException & { code: string }, writing = false): string {
+  const extra = error as unknown as { detail?: unknown };
+  const detail = typeof extra.detail === 'string' ? extra.detail : undefined;
+  if (detail && error.code === 'EILSEQ') {
+    const at = error as { line?: number; col?: number };
+    return `${detail} (line ${at.line ?? 1}, column ${at.col ?? 1}; save it as UTF-8) (EILSEQ)`;
+  }
   const text = (writing ? FS_WRITE_TEXT[error.code] : undefined) ?? FS_ERROR_TEXT[error.code];
   return text ? `${text} (${error.code})` : error.message;
 }

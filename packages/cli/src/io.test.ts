@@ -3,7 +3,7 @@ import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, tru
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { liveTempPaths, readFileBounded, writeDirAtomic, writeFileAtomic } from './io.js';
+import { firstInvalidUtf8, liveTempPaths, readFileBounded, writeDirAtomic, writeFileAtomic } from './io.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -143,5 +143,32 @@ describe('issue 15: writeDirAtomic (netplan -o)', () => {
   it('refuses a file name with a folder part (EINVAL)', async () => {
     await expect(writeDirAtomic(join(dir, 'np'), [{ name: '../escape.yaml', data: 'x' }])).rejects.toMatchObject({ code: 'EINVAL' });
     expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe('issue 15: readFileBounded reads bytes and refuses what is not UTF-8 (EILSEQ), never replacing silently', () => {
+  it('UTF-16 with a byte order mark (FF FE, FE FF)', async () => {
+    await writeFile(join(dir, 'le.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('name: x\n', 'utf16le')]));
+    await expect(readFileBounded(join(dir, 'le.yaml'))).rejects.toMatchObject({ code: 'EILSEQ', line: 1, col: 1, detail: expect.stringContaining('UTF-16') });
+    await writeFile(join(dir, 'be.yaml'), Buffer.from([0xfe, 0xff, 0, 0x6e]));
+    await expect(readFileBounded(join(dir, 'be.yaml'))).rejects.toMatchObject({ code: 'EILSEQ', detail: expect.stringContaining('FE FF') });
+  });
+
+  it('an invalid byte: EILSEQ at its line and column', async () => {
+    await writeFile(join(dir, 'bad.yaml'), Buffer.concat([Buffer.from('name: x\nmodel: "caf'), Buffer.from([0xe9]), Buffer.from('"\n')]));
+    await expect(readFileBounded(join(dir, 'bad.yaml'))).rejects.toMatchObject({ code: 'EILSEQ', line: 2, col: 12, detail: 'byte 0xe9 at offset 19 is not UTF-8' });
+  });
+
+  it('firstInvalidUtf8 agrees with TextDecoder on overlong, surrogate and truncated sequences', () => {
+    for (const bytes of [[0xc0, 0x80], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82, 0xac, 0x41]]) {
+      const u8 = Uint8Array.from(bytes);
+      let valid = true;
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(u8);
+      } catch {
+        valid = false;
+      }
+      expect(firstInvalidUtf8(u8) === undefined).toBe(valid);
+    }
   });
 });

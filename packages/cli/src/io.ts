@@ -268,10 +268,75 @@ export async function inspectPath(path: string): Promise<PathInfo> {
   return { realPath, kind: kindOf(s), sizeBytes: s.size };
 }
 
+/** Where the first byte that is not UTF-8 is: byte offset, 1-based line and column (characters before it on its line + 1). */
+export function firstInvalidUtf8(bytes: Uint8Array): { offset: number; line: number; col: number } | undefined {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let n = 0;
+    let min = 0;
+    if (b < 0x80) n = 0;
+    else if (b >= 0xc2 && b <= 0xdf) n = 1;
+    else if (b >= 0xe0 && b <= 0xef) [n, min] = [2, b === 0xe0 ? 0xa0 : 0x80];
+    else if (b >= 0xf0 && b <= 0xf4) [n, min] = [3, b === 0xf0 ? 0x90 : 0x80];
+    else return position(bytes, i);
+    for (let k = 1; k <= n; k++) {
+      const c = bytes[i + k];
+      const lo = k === 1 && min ? min : 0x80;
+      const hi = k === 1 && b === 0xed ? 0x9f : k === 1 && b === 0xf4 ? 0x8f : 0xbf;
+      if (c === undefined || c < lo || c > hi) return position(bytes, i);
+    }
+    i += n + 1;
+  }
+  return undefined;
+}
+
+function position(bytes: Uint8Array, offset: number): { offset: number; line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const col = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).length + 1;
+  return { offset, line, col };
+}
+
+/** An EILSEQ error: the file is not UTF-8, with where and why (`line`, `col`, `detail`). */
+export interface EncodingError extends NodeJS.ErrnoException {
+  code: 'EILSEQ';
+  line: number;
+  col: number;
+  detail: string;
+}
+
+/**
+ * UTF-8 text from bytes, or an EILSEQ error (EncodingError): a UTF-16 byte order mark
+ * (FF FE, FE FF) and a byte sequence that is not UTF-8 are refused, never replaced by U+FFFD
+ * silently (TextDecoder with fatal: true).
+ */
+export function decodeUtf8(bytes: Uint8Array, path: string): string {
+  const fail = (line: number, col: number, detail: string): never => {
+    throw Object.assign(new Error(`EILSEQ: ${detail}, '${path}'`), { code: 'EILSEQ', path, line, col, detail });
+  };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    fail(1, 1, `UTF-16 text (byte order mark ${bytes[0] === 0xff ? 'FF FE' : 'FE FF'}): headroom reads UTF-8`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes) ?? { offset: 0, line: 1, col: 1 };
+    return fail(at.line, at.col, `byte 0x${(bytes[at.offset] ?? 0).toString(16).padStart(2, '0')} at offset ${at.offset} is not UTF-8`);
+  }
+}
+
 /**
  * Reads a regular file of at most MAX_READ_BYTES as UTF-8. The file is opened non-blocking and
  * checked with fstat before anything is read, so a FIFO or a device is refused (ENOTREG)
- * instead of blocking or never ending, and an oversized file (EFBIG) is not read at all.
+ * instead of blocking or never ending, and an oversized file (EFBIG) is not read at all. Text
+ * that is not UTF-8 is refused with EILSEQ (decodeUtf8).
  */
 export async function readFileBounded(path: string): Promise<string> {
   const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -280,7 +345,7 @@ export async function readFileBounded(path: string): Promise<string> {
     if (s.isDirectory()) throw errno('EISDIR', 'is a directory', path);
     if (!s.isFile()) throw errno('ENOTREG', 'not a regular file', path);
     if (s.size > MAX_READ_BYTES) throw errno('EFBIG', 'file too large', path);
-    return await handle.readFile('utf8');
+    return decodeUtf8(await handle.readFile(), path);
   } finally {
     await handle.close();
   }

@@ -103,6 +103,17 @@ async function readInput(ctx: Context, file: string): Promise<string | undefined
     return await ctx.io.readFile(absolute(ctx, file));
   } catch (error) {
     if (!isFsError(error)) throw error;
+    const enc = error as { code: string; line?: number; col?: number; detail?: string };
+    if (enc.code === 'EILSEQ' && enc.detail) {
+      // a positioned diagnostic, as for any other problem in the file (its content is not quoted)
+      const diagnostic: Diagnostic = {
+        code: 'input.encoding', severity: 'error', path: [], message: enc.detail,
+        location: { file, line: enc.line ?? 1, col: enc.col ?? 1 },
+        hint: 'save the file as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8 in.yaml > out.yaml)',
+      };
+      ctx.io.stderr.write(formatDiagnostics([diagnostic], new Map(), { color: ctx.colorErr }));
+      return undefined;
+    }
     ctx.io.stderr.write(`headroom: cannot read ${file}: ${describeFsError(error)}\n`);
     return undefined;
   }

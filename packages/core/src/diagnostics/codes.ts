@@ -8,6 +8,10 @@
 export const DIAGNOSTIC_CODES = {
   'yaml.syntax': 'The file is not valid YAML',
   'yaml.duplicate_key': 'A mapping has the same key twice',
+  'yaml.multiple_documents': 'The file holds more than one YAML document (a second "---"): a scenario is one document',
+  'yaml.too_deep': 'Mappings and lists nest deeper than 64 levels',
+  'yaml.alias_limit': 'Aliases (*name) expand to more than 1,000 copies (an alias bomb)',
+  'input.encoding': 'The file is not UTF-8 text (UTF-16, NUL characters, invalid byte sequences)',
   'yaml.warning': 'The YAML parser warned about something (e.g. an unresolved tag)',
   'schema.required': 'A required key is missing',
   'schema.invalid_type': 'A value has the wrong type (e.g. text where a number belongs)',
