@@ -23,11 +23,16 @@ interface NetInfo {
   path: Path;
 }
 
+/** The schema's maximum of `nics[].ports` (model/schema.ts NicSchema). */
+const MAX_PORTS_PER_CARD = 16;
+
 /** Port ids of one hardware model from its raw `nics` list: nic<card>p<port>, both from 0. */
 function portsOf(nics: unknown): string[] {
   const out: string[] = [];
   list(nics).forEach((n, card) => {
-    const count = isObj(n) && typeof n.ports === 'number' ? n.ports : 0;
+    // Only a count the schema accepts (a whole number, 1 to 16): `ports: 100000000` is the
+    // schema's error, and must not build a hundred million port ids here (issue 15).
+    const count = isObj(n) && Number.isInteger(n.ports) && (n.ports as number) >= 1 && (n.ports as number) <= MAX_PORTS_PER_CARD ? (n.ports as number) : 0;
     for (let p = 0; p < count; p++) out.push(portId(card, p));
   });
   return out;
