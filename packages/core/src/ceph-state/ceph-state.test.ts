@@ -163,3 +163,13 @@ describe('issue 15: a pool size no cluster has', () => {
     expect(reproduceMaxAvail(r.state!).length).toBeGreaterThan(0);
   });
 });
+
+describe('issue 15: full ratios no cluster has', () => {
+  it('backfillfull_ratio 5e260 is ceph.json.invalid_field (error, at the key), not a baseline that does not load', () => {
+    const text = readFileSync(join(FIXTURES, 'siphon-tentacle/osd_dump.json'), 'utf8').replace(/"backfillfull_ratio":\s*[\d.]+/, '"backfillfull_ratio": 5.1e260');
+    const r = parseOsdDump(text, 'osd_dump.json');
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.path.join('.')])).toEqual([['ceph.json.invalid_field', 'error', 'backfillfull_ratio']]);
+    expect(r.diagnostics[0]!.location.line).toBeGreaterThan(1);
+    expect(r.data!.backfillfullRatio).toBeUndefined();
+  });
+});

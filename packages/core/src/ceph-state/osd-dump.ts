@@ -105,12 +105,23 @@ export function parseOsdDump(text: string, fileName: string): ParsedOutput<CephO
   });
   const osds = (v.osds as unknown[]).filter(isObj).map((o: Obj) => ({ id: num(o.osd) ?? -1, up: num(o.up) === 1, in: num(o.in) === 1, weight: num(o.weight) ?? 0 }));
   const data: CephOsdDump = { pools, erasureCodeProfiles, osds };
-  const full = num(v.full_ratio);
+  // Ratios a cluster can have: 0 < nearfull <= backfillfull <= full <= 1 (OSDMap::check_full_ratios). Others are
+  // refused at the key (a baseline written from them would not load: `headroom import` exit 3, issue 15).
+  const ratio = (key: 'full_ratio' | 'backfillfull_ratio' | 'nearfull_ratio'): number | undefined => {
+    const x = num(v[key]);
+    if (x === undefined || (x > 0 && x <= 1)) return x;
+    r.diagnostics.push({ code: 'ceph.json.invalid_field', severity: 'error', path: [key], message: `${key} ${x} is not a ratio between 0 and 1`, location: { file: fileName, ...keyLineCol(text, key, 0) }, hint: 'the output is corrupt or edited: run ceph osd dump -f json again' });
+    return undefined;
+  };
+  const full = ratio('full_ratio');
   if (full !== undefined) data.fullRatio = full;
-  const bf = num(v.backfillfull_ratio);
+  const bf = ratio('backfillfull_ratio');
   if (bf !== undefined) data.backfillfullRatio = bf;
-  const nf = num(v.nearfull_ratio);
+  const nf = ratio('nearfull_ratio');
   if (nf !== undefined) data.nearfullRatio = nf;
+  if (full !== undefined && bf !== undefined && nf !== undefined && !(nf <= bf && bf <= full)) {
+    r.diagnostics.push({ code: 'ceph.json.invalid_field', severity: 'error', path: ['nearfull_ratio'], message: `nearfull_ratio ${nf} <= backfillfull_ratio ${bf} <= full_ratio ${full} does not hold`, location: { file: fileName, ...keyLineCol(text, 'nearfull_ratio', 0) }, hint: 'Ceph warns about this too (OSD_OUT_OF_ORDER_FULL): fix the ratios with ceph osd set-*-ratio, then capture again' });
+  }
   return { data, diagnostics: r.diagnostics };
 }
 
