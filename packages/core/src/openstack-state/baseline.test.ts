@@ -98,3 +98,15 @@ describe('openstackBaseline', () => {
     });
   });
 });
+
+describe('issue 15: names from a response inside YAML comments', () => {
+  it('a hypervisor hostname with NUL or a line break cannot break the baseline (found by the fuzz)', () => {
+    for (const name of ['x\u0000y', 'evil\nnodes: []']) {
+      const text = JSON.stringify({ hypervisors: [{ id: 1, hypervisor_hostname: name, vcpus: 2, memory_mb: 8192, local_gb: 10, vcpus_used: 0, memory_mb_used: 512, running_vms: 0 }] });
+      const os = openstackBaseline([{ name: 'hv.json', text }]);
+      const ceph = readCephState(dirFiles('ceph/siphon-tentacle')).state!;
+      const { yaml } = cephBaselineYaml(ceph, { name: 'x', start: '2026-12', sourceLabel: 'state', compute: os });
+      expect(parseScenario(yaml!, { fileName: 'b.yaml' }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    }
+  });
+});

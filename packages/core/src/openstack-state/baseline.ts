@@ -28,6 +28,9 @@ export interface OpenstackBaseline {
 
 const IDENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const q = (s: string): string => JSON.stringify(s);
+/** Text from a response inside a YAML comment: control characters and line breaks (which would end the comment and inject YAML) shown as \uXXXX. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const c = (s: string): string => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /**
  * What a baseline can hold, from the scenario schema (model/schema.ts): allocation ratios
@@ -188,7 +191,7 @@ export function openstackBaseline(files: readonly OpenstackFile[]): OpenstackBas
     const h = g.hv;
     const topo = topologyFor(h.vcpus!)!;
     out.hardware.push(
-      `  ${key}:   # observed: Nova hypervisors ${g.names.join(', ')} (${hypervisors!.file.name})`,
+      `  ${key}:   # observed: Nova hypervisors ${c(g.names.join(', '))} (${c(hypervisors!.file.name)})`,
       `    model: ${q(`Compute host as observed (${g.names.length} alike)`)}`,
       '    heightRu: 2   # PLACEHOLDER: not in the Nova API',
       `    cpu: { model: "PLACEHOLDER", sockets: ${topo.sockets}, coresPerSocket: ${topo.cores}, threadsPerCore: ${topo.threads} }   # observed: vcpus ${h.vcpus} (logical CPUs); topology PLACEHOLDER (not in the API)`,
@@ -196,13 +199,13 @@ export function openstackBaseline(files: readonly OpenstackFile[]): OpenstackBas
     );
     if ((h.localDiskGiB ?? 0) > 0) out.hardware.push('    disks:', `      - { count: 1, size: ${h.localDiskGiB} GiB, kind: ssd, use: ephemeral }   # observed: local_gb; kind PLACEHOLDER`);
     out.nodes.push(`  - { role: compute, hardware: ${key}, count: ${g.names.length} }`);
-    if (h.vcpusUsed !== undefined) out.demandComments.push(`  # observed on ${g.names.join(', ')}: vcpus_used ${h.vcpusUsed}, memory_mb_used ${h.memoryUsedMiB ?? '?'} MiB (includes reserved_host_memory_mb), running_vms ${h.runningVms ?? '?'}: list them as demand.instances by flavor`);
+    if (h.vcpusUsed !== undefined) out.demandComments.push(`  # observed on ${c(g.names.join(', '))}: vcpus_used ${h.vcpusUsed}, memory_mb_used ${h.memoryUsedMiB ?? '?'} MiB (includes reserved_host_memory_mb), running_vms ${h.runningVms ?? '?'}: list them as demand.instances by flavor`);
   }
   const inv = badInventory ? undefined : inventory?.inv.inventories;
   if (inv) {
     const ratio = (rc: string, d: number) => inv[rc]?.allocationRatio ?? d;
     out.openstack.push(
-      `  allocationRatio: { cpu: ${ratio('VCPU', 4)}, ram: ${ratio('MEMORY_MB', 1)}, disk: ${ratio('DISK_GB', 1)} }   # observed: Placement inventory ${inventory!.file.name} (one provider; check the others agree)`,
+      `  allocationRatio: { cpu: ${ratio('VCPU', 4)}, ram: ${ratio('MEMORY_MB', 1)}, disk: ${ratio('DISK_GB', 1)} }   # observed: Placement inventory ${c(inventory!.file.name)} (one provider; check the others agree)`,
       `  reserved: { hostMemory: ${inv.MEMORY_MB?.reserved ?? 512} MiB, hostCpus: ${inv.VCPU?.reserved ?? 0} }   # observed: the same inventory's reserved`,
     );
   } else if (groups.size > 0 && !badInventory) {
@@ -213,7 +216,7 @@ export function openstackBaseline(files: readonly OpenstackFile[]): OpenstackBas
   }
   const fl = flavors ? checkFlavors(flavors, out.diagnostics) : [];
   if (fl.length > 0) {
-    out.openstack.push(`  flavors:   # observed: ${flavors!.file.name}`);
+    out.openstack.push(`  flavors:   # observed: ${c(flavors!.file.name)}`);
     for (const f of fl) out.openstack.push(`    ${q(f.name)}: { vcpus: ${f.vcpus}, ram: ${f.ramMiB} MiB, disk: ${f.diskGiB} GiB }`);
   }
   return out;
