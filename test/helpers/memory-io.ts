@@ -7,7 +7,7 @@ export interface MemoryIo extends CliIo {
   out(): string;
   /** Everything written to stderr so far. */
   err(): string;
-  /** Files written with writeFileAtomic, by absolute path. */
+  /** Files written with writeFileAtomic or writeDirAtomic, by absolute path. */
   written: Map<string, string>;
 }
 
@@ -17,6 +17,7 @@ export interface MemoryIoOptions {
   /** Pretend stdout and stderr are terminals. */
   tty?: boolean;
   writeFileAtomic?: CliIo['writeFileAtomic'];
+  writeDirAtomic?: CliIo['writeDirAtomic'];
 }
 
 /** A Node-style errno error, as fs/promises rejects with. */
@@ -49,6 +50,12 @@ export function memoryIo(files: Record<string, string> = {}, options: MemoryIoOp
       options.writeFileAtomic ??
       (async (path, data) => {
         written.set(path, data);
+      }),
+    writeDirAtomic:
+      options.writeDirAtomic ??
+      (async (path, entries) => {
+        for (const key of [...written.keys()]) if (key.startsWith(`${path}/`)) written.delete(key);
+        for (const e of entries) written.set(`${path}/${e.name}`, e.data);
       }),
     cwd,
     env: options.env ?? {},

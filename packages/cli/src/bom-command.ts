@@ -48,7 +48,7 @@ async function bomCommand(ctx: BomContext, file: string, options: BomOptions): P
     await ctx.io.writeFileAtomic(path, text);
   } catch (error) {
     if (!isFsError(error)) throw error;
-    ctx.io.stderr.write(`headroom: cannot write ${options.output}: ${describeFsError(error)}\n`);
+    ctx.io.stderr.write(`headroom: cannot write ${options.output}: ${describeFsError(error, true)}\n`);
     return ExitCode.InvalidInput;
   }
   ctx.io.stderr.write(`headroom: wrote ${options.output} (${plan.purchases.length} purchases)\n`);

@@ -11,6 +11,12 @@
  */
 import type { Diagnostic, Severity } from '@headroom/core';
 import { createStyle, type Style } from './style.js';
+import { escapeControl } from './terminal-text.js';
+
+/** At most this many diagnostics are printed per file; the rest are counted. */
+export const MAX_DIAGNOSTICS_PER_FILE = 50;
+/** A quoted source line is cut to this many characters around the column. */
+export const MAX_EXCERPT_CHARS = 200;
 
 export interface FormatDiagnosticsOptions {
   /** ANSI colour (decide with shouldUseColor). Default false. */
@@ -65,6 +71,16 @@ export function sourceLine(source: string, line: number): string | undefined {
   return text.endsWith('\r') ? text.slice(0, -1) : text;
 }
 
+/** `source` with classic Mac line ends (CR alone) read as line feeds, as parseScenario reads them. */
+let lastSource: string | undefined;
+let lastNormalized = '';
+function normalizeLineEnds(source: string): string {
+  if (source === lastSource) return lastNormalized;
+  lastSource = source;
+  lastNormalized = /\r(?!\n)/.test(source) ? source.replace(/\r(?!\n)/g, '\n') : source;
+  return lastNormalized;
+}
+
 /**
  * The caret line under `text` for a 1-based column `col`, spanning to `endCol` (exclusive)
  * when given. Tabs before the column are kept so the caret lines up in a terminal.
@@ -75,6 +91,30 @@ export function caretLine(text: string, col: number, endCol?: number): string {
   const padding = pad + ' '.repeat(Math.max(0, start - 1 - text.length));
   const width = endCol !== undefined && endCol > start ? endCol - start : 1;
   return padding + '^'.repeat(width);
+}
+
+/**
+ * The part of a source line shown under a diagnostic: at most MAX_EXCERPT_CHARS characters
+ * around the column (a cut is marked with "…"), control characters escaped (escapeControl),
+ * with the column and end column moved to match, so the caret still points at the spot.
+ */
+export function excerpt(text: string, col: number, endCol?: number): { text: string; col: number; endCol?: number } {
+  const index = Math.max(0, Math.min(col - 1, text.length));
+  let start = 0;
+  let end = text.length;
+  if (text.length > MAX_EXCERPT_CHARS) {
+    start = Math.max(0, Math.min(index - MAX_EXCERPT_CHARS / 2, text.length - MAX_EXCERPT_CHARS));
+    end = start + MAX_EXCERPT_CHARS;
+  }
+  const lead = start > 0 ? '…' : '';
+  const before = lead + escapeControl(text.slice(start, index));
+  const shown = before + escapeControl(text.slice(index, end)) + (end < text.length ? '…' : '');
+  const out: { text: string; col: number; endCol?: number } = { text: shown, col: before.length + 1 };
+  if (endCol !== undefined && endCol > col) {
+    const endIndex = Math.min(endCol - 1, end);
+    out.endCol = before.length + escapeControl(text.slice(index, Math.max(index, endIndex))).length + 1;
+  }
+  return out;
 }
 
 /** Diagnostics that say a file is in no format headroom reads: its content is never quoted. */
@@ -103,18 +143,19 @@ export function formatDiagnostic(diagnostic: Diagnostic, source: string | undefi
   const style = createStyle(options.color ?? false);
   const { file, line, col, endLine, endCol } = diagnostic.location;
   const lines = [
-    `${style.bold(`${file}:${line}:${col}:`)} ${severityStyle(style, diagnostic.severity)(diagnostic.severity)} ` +
-      `${style.dim(diagnostic.code)}: ${style.bold(diagnostic.message)}`,
+    `${style.bold(`${escapeControl(file)}:${line}:${col}:`)} ${severityStyle(style, diagnostic.severity)(diagnostic.severity)} ` +
+      `${style.dim(escapeControl(diagnostic.code))}: ${style.bold(escapeControl(diagnostic.message))}`,
   ];
-  const text = source === undefined || !mayQuote(diagnostic, source) ? undefined : sourceLine(source, line);
+  const text = source === undefined || !mayQuote(diagnostic, source) ? undefined : sourceLine(normalizeLineEnds(source), line);
   if (text !== undefined) {
     const gutter = String(line);
     const blank = ' '.repeat(gutter.length);
     const sameLine = endLine === undefined || endLine === line;
-    lines.push(`${style.dim(` ${gutter} |`)} ${text}`);
-    lines.push(`${style.dim(` ${blank} |`)} ${style.green(caretLine(text, col, sameLine ? endCol : undefined))}`);
+    const shown = excerpt(text, col, sameLine ? endCol : undefined);
+    lines.push(`${style.dim(` ${gutter} |`)} ${shown.text}`);
+    lines.push(`${style.dim(` ${blank} |`)} ${style.green(caretLine(shown.text, shown.col, shown.endCol))}`);
   }
-  if (diagnostic.hint) lines.push(`  ${style.cyan('hint:')} ${diagnostic.hint}`);
+  if (diagnostic.hint) lines.push(`  ${style.cyan('hint:')} ${escapeControl(diagnostic.hint)}`);
   return lines.join('\n');
 }
 
@@ -131,15 +172,39 @@ export function countDiagnostics(diagnostics: readonly { severity: Severity }[])
 
 /**
  * All diagnostics, sorted (see sortDiagnostics), each formatted by formatDiagnostic and
- * followed by a blank line. `sources` maps a file name (as in `location.file`) to its text;
- * its insertion order is the file order. Returns '' for no diagnostics.
+ * followed by a blank line; at most MAX_DIAGNOSTICS_PER_FILE per file, then one line that
+ * counts the rest. `sources` maps a file name (as in `location.file`) to its text; its
+ * insertion order is the file order. Returns '' for no diagnostics.
  */
 export function formatDiagnostics(
   diagnostics: readonly Diagnostic[],
   sources: ReadonlyMap<string, string>,
   options: FormatDiagnosticsOptions = {},
 ): string {
-  return sortDiagnostics(diagnostics, [...sources.keys()])
-    .map((d) => `${formatDiagnostic(d, sources.get(d.location.file), options)}\n\n`)
-    .join('');
+  const shown = new Map<string, number>();
+  const omitted = new Map<string, Diagnostic[]>();
+  let out = '';
+  const flush = (file: string): void => {
+    const rest = omitted.get(file);
+    if (!rest) return;
+    out += `${escapeControl(file)}: ${rest.length} more (${countDiagnostics(rest)}) not shown; the first ${MAX_DIAGNOSTICS_PER_FILE} are above: fix them and run again\n\n`;
+    omitted.delete(file);
+  };
+  let current: string | undefined;
+  for (const d of sortDiagnostics(diagnostics, [...sources.keys()])) {
+    const file = d.location.file;
+    if (current !== undefined && current !== file) flush(current);
+    current = file;
+    const n = shown.get(file) ?? 0;
+    if (n >= MAX_DIAGNOSTICS_PER_FILE) {
+      const rest = omitted.get(file);
+      if (rest) rest.push(d);
+      else omitted.set(file, [d]);
+      continue;
+    }
+    shown.set(file, n + 1);
+    out += `${formatDiagnostic(d, sources.get(file), options)}\n\n`;
+  }
+  if (current !== undefined) flush(current);
+  return out;
 }

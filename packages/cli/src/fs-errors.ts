@@ -13,12 +13,26 @@ const FS_ERROR_TEXT: Record<string, string> = {
   ENOTDIR: 'a component of the path is not a directory',
   EROFS: 'read-only file system',
   ENOSPC: 'no space left on device',
-  ENOTREG: 'not a regular file (a FIFO, device or socket), which headroom does not read',
+  ENOTREG: 'not a regular file (a FIFO, device or socket), which headroom neither reads nor replaces',
+  ENOTEMPTY: 'the folder holds other files than .yaml (headroom replaces an output folder as a whole, so it writes only to a new folder or one holding .yaml files)',
+  EEXIST: 'already exists',
   EFBIG: 'larger than the 64 MiB headroom reads',
   ELOOP: 'too many levels of symbolic links',
+  EILSEQ: 'not UTF-8 text',
 };
 
-export function describeFsError(error: NodeJS.ErrnoException & { code: string }): string {
-  const text = FS_ERROR_TEXT[error.code];
+/** Writing: a folder at an output file's path is a usage error, said plainly. */
+const FS_WRITE_TEXT: Record<string, string> = {
+  EISDIR: 'is a directory; name a file to write (-o <folder>/<file>)',
+};
+
+export function describeFsError(error: NodeJS.ErrnoException & { code: string }, writing = false): string {
+  const extra = error as unknown as { detail?: unknown };
+  const detail = typeof extra.detail === 'string' ? extra.detail : undefined;
+  if (detail && error.code === 'EILSEQ') {
+    const at = error as { line?: number; col?: number };
+    return `${detail} (line ${at.line ?? 1}, column ${at.col ?? 1}; save it as UTF-8) (EILSEQ)`;
+  }
+  const text = (writing ? FS_WRITE_TEXT[error.code] : undefined) ?? FS_ERROR_TEXT[error.code];
   return text ? `${text} (${error.code})` : error.message;
 }

@@ -157,3 +157,15 @@ nodes:
     expect(io.err()).toContain('clouds/s.yaml:5:22: error inventory.unreadable: cannot read inventory "gone.json": clouds/gone.json: no such file or directory (ENOENT)');
   });
 });
+
+describe('issue 15: hw facts/check print no raw control character from an inventory', () => {
+  it('a CPU model with ESC ] ... BEL and NUL is shown escaped, in text and JSON', async () => {
+    const evil = files['r7615.json'].replace(/"model_name": "([^"]*)"/, '"model_name": "\\u001b]0;pwned\\u0007$1\\u0000\\u009b"');
+    for (const args of [['facts', 'evil.json'], ['facts', 'evil.json', '--format', 'json'], ['check', 'evil.json', '--role', 'compute']]) {
+      const r = await hw(args, { 'evil.json': evil });
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+      expect(r.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      expect(r.out).toMatch(/\\x1b\]0;pwned|\\u001b\]0;pwned|pwned/);
+    }
+  });
+});

@@ -7,6 +7,7 @@
  * Exit codes: 0 every requirement passes (unknown allowed unless --strict); 1 a requirement
  * fails (or, with --strict, is unknown); 2 a file cannot be read or imported, or bad usage.
  */
+import { escapeJsonText, escapeStrings } from './terminal-text.js';
 import { isAbsolute, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { CpuCatalogue, Diagnostic, HardwareFacts } from '@headroom/core';
@@ -126,9 +127,9 @@ async function checkCommand(ctx: HwContext, files: string[], options: CheckOptio
     const summary = { pass: 0, fail: 0, unknown: 0, error: 0 };
     for (const n of imported.nodes) summary[n.status]++;
     const json = { role: options.role, requirements, catalogue: imported.catalogueName ?? null, nodes: imported.nodes, summary };
-    ctx.io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    ctx.io.stdout.write(`${escapeJsonText(JSON.stringify(json, null, 2))}\n`);
   } else {
-    ctx.io.stdout.write(renderChecksText(imported.nodes, options.role, { color: ctx.colorOut }));
+    ctx.io.stdout.write(renderChecksText(escapeStrings(imported.nodes), options.role, { color: ctx.colorOut }));
   }
   if (imported.broken > 0) return ExitCode.InvalidInput;
   if (failed > 0 || (options.strict && unknown > 0)) return ExitCode.Findings;
@@ -140,9 +141,9 @@ async function factsCommand(ctx: HwContext, files: string[], options: ImportOpti
   const imported = await importFiles(ctx, files, options);
   printDiagnostics(ctx, imported);
   if (options.format === 'json') {
-    ctx.io.stdout.write(`${JSON.stringify({ catalogue: imported.catalogueName ?? null, nodes: imported.nodes }, null, 2)}\n`);
+    ctx.io.stdout.write(`${escapeJsonText(JSON.stringify({ catalogue: imported.catalogueName ?? null, nodes: imported.nodes }, null, 2))}\n`);
   } else {
-    ctx.io.stdout.write(renderFactsText(imported.nodes, { color: ctx.colorOut }));
+    ctx.io.stdout.write(renderFactsText(escapeStrings(imported.nodes), { color: ctx.colorOut }));
   }
   return imported.broken > 0 ? ExitCode.InvalidInput : ExitCode.Ok;
 }

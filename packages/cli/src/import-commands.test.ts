@@ -101,3 +101,27 @@ describe('headroom import --openstack', () => {
     expect(yaml).toContain('"m1.tiny": { vcpus: 1, ram: 512 MiB, disk: 1 GiB }'); // flavors-detail: ram 512, disk 1
   });
 });
+
+describe('issue 15: OpenStack responses a baseline cannot hold exit 2 with coded diagnostics, never 3', () => {
+  const hv = (fields: Record<string, unknown>) => JSON.stringify({ hypervisors: [{ id: 1, hypervisor_hostname: 'cmp1', vcpus: 8, memory_mb: 65536, local_gb: 100, ...fields }] });
+  const inv = (vcpu: Record<string, unknown>) => JSON.stringify({ inventories: { VCPU: { total: 8, reserved: 0, allocation_ratio: 4, ...vcpu } } });
+  const flavors = JSON.stringify({ flavors: [{ id: 'a', name: 'm1', vcpus: 1, ram: 512, disk: 1 }, { id: 'b', name: 'm1', vcpus: 2, ram: 1024, disk: 1 }] });
+  const cases: [string, Record<string, string>, string][] = [
+    ['vcpus: 0', { 'os/hv.json': hv({ vcpus: 0 }) }, 'openstack.value.out_of_range'],
+    ['allocation ratio -1', { 'os/hv.json': hv({}), 'os/inv.json': inv({ allocation_ratio: -1 }) }, 'openstack.value.out_of_range'],
+    ['allocation ratio 2^32', { 'os/hv.json': hv({}), 'os/inv.json': inv({ allocation_ratio: 2 ** 32 }) }, 'openstack.value.out_of_range'],
+    ['negative reserved', { 'os/hv.json': hv({}), 'os/inv.json': inv({ reserved: -1 }) }, 'openstack.value.out_of_range'],
+    ['duplicate flavor names', { 'os/hv.json': hv({}), 'os/fl.json': flavors }, 'openstack.flavor.duplicate_name'],
+  ];
+  for (const [name, files, code] of cases) {
+    it(`${name}: exit 2, ${code}, nothing written`, async () => {
+      const mem = memoryIo(files, { cwd: CEPH });
+      const io = { ...mem, readFile: async (p: string) => (p.startsWith(join(CEPH, 'os')) ? mem.readFile(p) : readFile(p, 'utf8')) };
+      const codeOut = await importCommand(io, deps, { ceph: ['siphon-tentacle'], openstack: Object.keys(files), output: 'x.yaml', start: '2026-12' });
+      expect(mem.err()).not.toContain('internal error');
+      expect(mem.err()).toContain(code);
+      expect(codeOut).toBe(2);
+      expect(mem.written.size).toBe(0);
+    });
+  }
+});

@@ -148,7 +148,13 @@ export async function importCommand(io: CliIo, deps: CephCliDeps, options: Impor
     io.stderr.write(`headroom: internal error: the baseline does not load; nothing written to ${options.output}\n`);
     return ExitCode.InternalError;
   }
-  await io.writeFileAtomic(isAbsolute(options.output) ? options.output : resolve(io.cwd, options.output), built.yaml);
+  try {
+    await io.writeFileAtomic(isAbsolute(options.output) ? options.output : resolve(io.cwd, options.output), built.yaml);
+  } catch (error) {
+    if (!isFsError(error)) throw error;
+    io.stderr.write(`headroom: cannot write ${options.output}: ${describeFsError(error, true)}\n`);
+    return ExitCode.InvalidInput;
+  }
   io.stdout.write(`wrote ${options.output}: a baseline from ${read.files.filter((f) => f.command !== 'unknown').length} Ceph outputs${compute ? ' and the OpenStack responses' : ''}; replace the PLACEHOLDER values and add growth\n`);
   return ExitCode.Ok;
 }

@@ -20,6 +20,7 @@ import { defaultHwDeps, readScenarioInventories, type HwDeps } from './hw-inputs
 import { readScenarioStateDirs } from './state-inputs.js';
 import { renderText } from './render-text.js';
 import { shouldUseColor } from './style.js';
+import { escapeJsonText } from './terminal-text.js';
 
 type CoreModule = typeof import('@headroom/core');
 
@@ -102,6 +103,17 @@ async function readInput(ctx: Context, file: string): Promise<string | undefined
     return await ctx.io.readFile(absolute(ctx, file));
   } catch (error) {
     if (!isFsError(error)) throw error;
+    const enc = error as { code: string; line?: number; col?: number; detail?: string };
+    if (enc.code === 'EILSEQ' && enc.detail) {
+      // a positioned diagnostic, as for any other problem in the file (its content is not quoted)
+      const diagnostic: Diagnostic = {
+        code: 'input.encoding', severity: 'error', path: [], message: enc.detail,
+        location: { file, line: enc.line ?? 1, col: enc.col ?? 1 },
+        hint: 'save the file as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8 in.yaml > out.yaml)',
+      };
+      ctx.io.stderr.write(formatDiagnostics([diagnostic], new Map(), { color: ctx.colorErr }));
+      return undefined;
+    }
     ctx.io.stderr.write(`headroom: cannot read ${file}: ${describeFsError(error)}\n`);
     return undefined;
   }
@@ -183,7 +195,7 @@ async function planCommand(ctx: Context, file: string, options: PlanOptions): Pr
   if (!loaded.ok) return loaded.exitCode;
   const plan = core.evaluate(loaded.scenario, { withoutPurchases: options.withoutPurchases ?? false });
   ctx.io.stdout.write(
-    options.format === 'json' ? `${JSON.stringify(plan, null, 2)}\n` : renderText(plan, { color: ctx.colorOut }),
+    options.format === 'json' ? `${escapeJsonText(JSON.stringify(plan, null, 2))}\n` : renderText(plan, { color: ctx.colorOut }),
   );
   return failOnExitCode(ctx, plan, loaded.diagnostics, options.failOn);
 }
@@ -208,7 +220,7 @@ async function reportCommand(ctx: Context, file: string, options: ReportOptions)
     await ctx.io.writeFileAtomic(absolute(ctx, options.output), html);
   } catch (error) {
     if (!isFsError(error)) throw error;
-    ctx.io.stderr.write(`headroom: cannot write ${options.output}: ${describeFsError(error)}\n`);
+    ctx.io.stderr.write(`headroom: cannot write ${options.output}: ${describeFsError(error, true)}\n`);
     return ExitCode.InvalidInput;
   }
   ctx.io.stderr.write(`headroom: wrote ${options.output}\n`);
@@ -248,14 +260,12 @@ async function netplanCommand(ctx: Context, file: string, options: NetplanOption
     ctx.io.stdout.write(files.map((f) => f.text).join('---\n'));
     return ExitCode.Ok;
   }
-  for (const f of files) {
-    try {
-      await ctx.io.writeFileAtomic(resolve(absolute(ctx, options.output), f.fileName), f.text);
-    } catch (error) {
-      if (!isFsError(error)) throw error;
-      ctx.io.stderr.write(`headroom: cannot write ${f.fileName} in ${options.output}: ${describeFsError(error)}\n`);
-      return ExitCode.InvalidInput;
-    }
+  try {
+    await ctx.io.writeDirAtomic(absolute(ctx, options.output), files.map((f) => ({ name: f.fileName, data: f.text })));
+  } catch (error) {
+    if (!isFsError(error)) throw error;
+    ctx.io.stderr.write(`headroom: cannot write ${options.output}: ${describeFsError(error)}\n`);
+    return ExitCode.InvalidInput;
   }
   ctx.io.stderr.write(`headroom: wrote ${plural(files.length, 'netplan file')} to ${options.output}\n`);
   return ExitCode.Ok;
@@ -356,7 +366,7 @@ function buildProgram(ctx: Context, version: string, setExitCode: (code: number)
     .description('write the netplan YAML (bonds, VLANs, MTU, addresses) of every host of a scenario with a network: section')
     .argument('<file>', 'scenario file (YAML)')
     .addOption(new Option('--role <role>', 'only the hosts of this role').choices(ROLE_CHOICES))
-    .option('-o, --output <dir>', 'write <dir>/<host>.yaml, each atomically (default: print to stdout)')
+    .option('-o, --output <dir>', 'write <dir>/<host>.yaml; the folder is replaced as a whole (a new folder swapped in), never a mix of old and new files (default: print to stdout)')
     .action(async (file: string, options: NetplanOptions) => setExitCode(await netplanCommand(ctx, file, options)));
 
   program

@@ -6,6 +6,7 @@
 import { procurementSummary } from './procurement-text.js';
 import type { Finding, PlanResult, ResourceInfo, Severity } from '@headroom/core';
 import { createStyle, type Style } from './style.js';
+import { escapeStrings } from './terminal-text.js';
 
 export interface RenderTextOptions {
   /** ANSI colour (decide with shouldUseColor). Default false. */
@@ -245,7 +246,9 @@ export function failureSummary(plan: PlanResult): string | undefined {
  * quorum, the failure domains (`failureSummary`), then the findings grouped by severity.
  * Ends with a newline.
  */
-export function renderText(plan: PlanResult, options: RenderTextOptions = {}): string {
+export function renderText(input: PlanResult, options: RenderTextOptions = {}): string {
+  // Names and notes come from the scenario: control characters are shown escaped (terminal-text.ts).
+  const plan = escapeStrings(input);
   const style = createStyle(options.color ?? false);
   const sc = plan.scenario;
   const first = plan.months[0];

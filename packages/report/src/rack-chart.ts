@@ -141,8 +141,13 @@ export function rackElevationSpec(chart: RackElevationChart): TopLevelSpec {
               y: { field: 'y0', ...y },
               y2: { field: 'y1' },
               color: { field: 'role', type: 'nominal', scale: { domain: [...roles, ...otherRoles], range: [...roles.map((r) => ROLE_FILLS[r]!), ...otherRoles.map(() => '#cccccc')] }, legend: { title: null, orient: 'bottom', direction: 'horizontal', symbolType: 'square' } },
-              opacity: { field: 'state', type: 'ordinal', scale: { domain: [...states], range: states.map((s) => (s === 'purchased' ? 0.5 : 1)) }, legend: stateLegend },
-              strokeDash: { field: 'state', type: 'ordinal', scale: { domain: [...states], range: states.map((s) => (s === 'purchased' ? [3, 2] : [1, 0])) }, legend: stateLegend },
+              // One state: constants. An ordinal scale over a one-value domain interpolates to NaN (opacity="NaN").
+              ...(states.length < 2
+                ? { opacity: { value: states[0] === 'purchased' ? 0.5 : 1 }, strokeDash: { value: states[0] === 'purchased' ? [3, 2] : [1, 0] } }
+                : {
+                    opacity: { field: 'state', type: 'ordinal', scale: { domain: [...states], range: states.map((s) => (s === 'purchased' ? 0.5 : 1)) }, legend: stateLegend },
+                    strokeDash: { field: 'state', type: 'ordinal', scale: { domain: [...states], range: states.map((s) => (s === 'purchased' ? [3, 2] : [1, 0])) }, legend: stateLegend },
+                  }),
               tooltip: null,
             },
           },

@@ -52,7 +52,11 @@ function fillLines(groups: readonly { hosts: string[]; osds: CephOsd[][]; disks:
     g.hosts.forEach((host, h) => {
       for (const key of g.disks.keys()) {
         for (const o of (g.osds[h] ?? []).filter((x) => diskKey(x) === key)) {
-          if (o.totalBytes > 0) out.push(`      - { osd: ${id}, utilisation: ${(o.totalBytes - o.availBytes) / o.totalBytes} }   # observed: ${o.name} on ${host}, (kb - kb_avail) / kb`);
+          // (kb - kb_avail) / kb is in 0..1 for any real OSD; an output outside it (kb_avail above
+          // kb, or negative) is not a fill: it is left out (uniform fill), with a comment.
+          const u = o.totalBytes > 0 ? (o.totalBytes - o.availBytes) / o.totalBytes : Number.NaN;
+          if (u >= 0 && u <= 1) out.push(`      - { osd: ${id}, utilisation: ${u} }   # observed: ${o.name} on ${host}, (kb - kb_avail) / kb`);
+          else if (o.totalBytes > 0) out.push(`      # ${JSON.stringify(o.name)}: (kb - kb_avail) / kb = ${u} is not a fill: left out (uniform fill)`);
           else down.push(`${o.name} (planned osd ${id})`);
           id++;
         }
@@ -113,8 +117,11 @@ export function cephBaselineYaml(state: CephClusterState, options: BaselineOptio
       const cls = d.osd.deviceClass;
       const kind = cls && KINDS.has(cls) ? cls : 'ssd';
       const from = d.osd.installedFrom === 'kb' ? `osd df kb x 1024 of ${d.osd.name}` : `crush_weight ${d.osd.crushWeight} x 2^40 of ${d.osd.name} (down: kb = 0)`;
-      const clsPart = (cls && IDENT.test(cls) ? `, deviceClass: ${cls}` : '') + (key.endsWith(':') ? '' : `, crushWeight: ${d.osd.crushWeight}`);
-      L.push(`      - { count: ${d.count}, size: ${Math.round(d.osd.installedBytes)} B, kind: ${kind}, use: osd${clsPart} }   # observed: ${from}${key.endsWith(':') ? '' : ', crush_weight of osd df'}${cls && KINDS.has(cls) ? '' : `; kind PLACEHOLDER (device class ${cls ?? 'none'})`}`);
+      // A CRUSH weight of 0 (an OSD weighted out) or beyond the schema's 10^6 TiB cannot be written:
+      // the disk keeps its size-derived weight, and the comment says so.
+      const zero = !key.endsWith(':') && !(d.osd.crushWeight > 0 && d.osd.crushWeight <= 1e6);
+      const clsPart = (cls && IDENT.test(cls) ? `, deviceClass: ${cls}` : '') + (key.endsWith(':') || zero ? '' : `, crushWeight: ${d.osd.crushWeight}`);
+      L.push(`      - { count: ${d.count}, size: ${Math.round(d.osd.installedBytes)} B, kind: ${kind}, use: osd${clsPart} }   # observed: ${from}${key.endsWith(':') ? '' : zero ? '; CRUSH weight ${d.osd.crushWeight} in the cluster is not plannable: planned at its size-derived weight (ASSUMPTION)' : ', crush_weight of osd df'}${cls && KINDS.has(cls) ? '' : `; kind PLACEHOLDER (device class ${cls ?? 'none'})`}`);
     }
     nodes.push(`  - { role: storage, hardware: ${key}, count: ${g.hosts.length} }`);
   }

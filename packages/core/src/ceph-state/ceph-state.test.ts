@@ -147,3 +147,29 @@ describe('malformed outputs: positioned diagnostics, never a throw', () => {
     expect(kind('datadog/ceph_stats_by_class.df_detail.json')).toBe('df');
   });
 });
+
+describe('issue 15: a pool size no cluster has', () => {
+  it('size 1e308 (which made ceph df spin) is ceph.json.invalid_field at the pool, skipped; MAX AVAIL of the others still computes', async () => {
+    const { readCephState } = await import('./state.js');
+    const { reproduceMaxAvail } = await import('./reproduce.js');
+    const dir = join(FIXTURES, 'siphon-tentacle');
+    const names = ['df.json', 'osd_crush_tree.json', 'osd_df_tree.json', 'osd_dump.json'];
+    const files = names.map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+    const dump = files.find((f) => f.name === 'osd_dump.json')!;
+    dump.text = dump.text.replace(/"size":\s*\d+/, '"size": 1e308');
+    const r = readCephState(files);
+    expect(r.diagnostics.map((d) => [d.code, d.path.join('.')])).toEqual([['ceph.json.invalid_field', 'pools.0.size']]);
+    expect(r.diagnostics[0]!.location.line).toBeGreaterThan(1);
+    expect(reproduceMaxAvail(r.state!).length).toBeGreaterThan(0);
+  });
+});
+
+describe('issue 15: full ratios no cluster has', () => {
+  it('backfillfull_ratio 5e260 is ceph.json.invalid_field (error, at the key), not a baseline that does not load', () => {
+    const text = readFileSync(join(FIXTURES, 'siphon-tentacle/osd_dump.json'), 'utf8').replace(/"backfillfull_ratio":\s*[\d.]+/, '"backfillfull_ratio": 5.1e260');
+    const r = parseOsdDump(text, 'osd_dump.json');
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.path.join('.')])).toEqual([['ceph.json.invalid_field', 'error', 'backfillfull_ratio']]);
+    expect(r.diagnostics[0]!.location.line).toBeGreaterThan(1);
+    expect(r.data!.backfillfullRatio).toBeUndefined();
+  });
+});

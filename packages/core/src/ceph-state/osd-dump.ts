@@ -58,6 +58,23 @@ function readProfiles(v: unknown): Record<string, Record<string, string>> {
  * an erasure pool whose profile is missing or lacks k/m gets an error and rate k+m / k unknown
  * (the pool is kept with rawUsedRate 0, i.e. no MAX AVAIL).
  */
+/** The largest pool size read: k+m of the widest erasure code profiles in use (Ceph caps replicated pools at 10). */
+const MAX_POOL_SIZE = 64;
+
+/** Line and column of the n-th `"key":` in a JSON text; 1:1 when not found. */
+function keyLineCol(text: string, key: string, n: number): { line: number; col: number } {
+  const re = new RegExp(`"${key}"\\s*:`, 'g');
+  let m: RegExpExecArray | null = null;
+  for (let i = 0; i <= n; i++) {
+    m = re.exec(text);
+    if (!m) return { line: 1, col: 1 };
+  }
+  const before = text.slice(0, m!.index);
+  let line = 1;
+  for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1)) line++;
+  return { line, col: m!.index - before.lastIndexOf('\n') };
+}
+
 export function parseOsdDump(text: string, fileName: string): ParsedOutput<CephOsdDump> {
   const r = parseCephJsonText(text, fileName, COMMAND_LINE['osd dump']);
   if (r.value === undefined) return { diagnostics: r.diagnostics };
@@ -76,6 +93,11 @@ export function parseOsdDump(text: string, fileName: string): ParsedOutput<CephO
       r.diagnostics.push({ code: 'ceph.json.invalid_field', severity: 'error', path: ['pools', index], message: `pools[${index}] lacks pool, pool_name, size or crush_rule: skipped`, location: { file: fileName, line: 1, col: 1 } });
       return;
     }
+    if (!Number.isInteger(size) || size < 1 || size > MAX_POOL_SIZE) {
+      // size 1e308 made the placement loops spin (issue 15); Ceph itself refuses a size over 10 (replicated)
+      r.diagnostics.push({ code: 'ceph.json.invalid_field', severity: 'error', path: ['pools', index, 'size'], message: `pool ${name}: size ${size} is not a replica or shard count (a whole number from 1 to ${MAX_POOL_SIZE}): skipped`, location: { file: fileName, ...keyLineCol(text, 'size', index) }, hint: 'the output is corrupt or edited: run ceph osd dump -f json again' });
+      return;
+    }
     const type = num(p.type) === 3 ? 'erasure' : 'replicated';
     const pool: CephStatePool = { id, name, type, size, minSize: num(p.min_size) ?? size, ruleId, profileName: str(p.erasure_code_profile) ?? '', rawUsedRate: size };
     if (type === 'erasure') readEc(pool, erasureCodeProfiles, p, fileName, index, r.diagnostics);
@@ -83,12 +105,23 @@ export function parseOsdDump(text: string, fileName: string): ParsedOutput<CephO
   });
   const osds = (v.osds as unknown[]).filter(isObj).map((o: Obj) => ({ id: num(o.osd) ?? -1, up: num(o.up) === 1, in: num(o.in) === 1, weight: num(o.weight) ?? 0 }));
   const data: CephOsdDump = { pools, erasureCodeProfiles, osds };
-  const full = num(v.full_ratio);
+  // Ratios a cluster can have: 0 < nearfull <= backfillfull <= full <= 1 (OSDMap::check_full_ratios). Others are
+  // refused at the key (a baseline written from them would not load: `headroom import` exit 3, issue 15).
+  const ratio = (key: 'full_ratio' | 'backfillfull_ratio' | 'nearfull_ratio'): number | undefined => {
+    const x = num(v[key]);
+    if (x === undefined || (x > 0 && x <= 1)) return x;
+    r.diagnostics.push({ code: 'ceph.json.invalid_field', severity: 'error', path: [key], message: `${key} ${x} is not a ratio between 0 and 1`, location: { file: fileName, ...keyLineCol(text, key, 0) }, hint: 'the output is corrupt or edited: run ceph osd dump -f json again' });
+    return undefined;
+  };
+  const full = ratio('full_ratio');
   if (full !== undefined) data.fullRatio = full;
-  const bf = num(v.backfillfull_ratio);
+  const bf = ratio('backfillfull_ratio');
   if (bf !== undefined) data.backfillfullRatio = bf;
-  const nf = num(v.nearfull_ratio);
+  const nf = ratio('nearfull_ratio');
   if (nf !== undefined) data.nearfullRatio = nf;
+  if (full !== undefined && bf !== undefined && nf !== undefined && !(nf <= bf && bf <= full)) {
+    r.diagnostics.push({ code: 'ceph.json.invalid_field', severity: 'error', path: ['nearfull_ratio'], message: `nearfull_ratio ${nf} <= backfillfull_ratio ${bf} <= full_ratio ${full} does not hold`, location: { file: fileName, ...keyLineCol(text, 'nearfull_ratio', 0) }, hint: 'Ceph warns about this too (OSD_OUT_OF_ORDER_FULL): fix the ratios with ceph osd set-*-ratio, then capture again' });
+  }
   return { data, diagnostics: r.diagnostics };
 }
 
@@ -96,7 +129,7 @@ function readEc(pool: CephStatePool, profiles: CephOsdDump['erasureCodeProfiles'
   const prof = profiles[pool.profileName];
   const k = prof ? Number(prof.k) : Number.NaN;
   const m = prof ? Number(prof.m) : Number.NaN;
-  if (Number.isInteger(k) && k > 0 && Number.isInteger(m) && m >= 0) {
+  if (Number.isInteger(k) && k > 0 && k <= 64 && Number.isInteger(m) && m >= 0 && m <= 64) {
     pool.k = k;
     pool.m = m;
     pool.rawUsedRate = (k + m) / k;

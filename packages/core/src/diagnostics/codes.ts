@@ -8,6 +8,10 @@
 export const DIAGNOSTIC_CODES = {
   'yaml.syntax': 'The file is not valid YAML',
   'yaml.duplicate_key': 'A mapping has the same key twice',
+  'yaml.multiple_documents': 'The file holds more than one YAML document (a second "---"): a scenario is one document',
+  'yaml.too_deep': 'Mappings and lists nest deeper than 64 levels',
+  'yaml.alias_limit': 'Aliases (*name) expand to more than 1,000 copies (an alias bomb)',
+  'input.encoding': 'The file is not UTF-8 text (UTF-16, NUL characters, invalid byte sequences)',
   'yaml.warning': 'The YAML parser warned about something (e.g. an unresolved tag)',
   'schema.required': 'A required key is missing',
   'schema.invalid_type': 'A value has the wrong type (e.g. text where a number belongs)',
@@ -75,6 +79,7 @@ export const DIAGNOSTIC_CODES = {
   'inventory.not_provided': 'The text of an inventory the scenario names was not given to parseScenario',
   'inventory.unreadable': 'An inventory file the scenario names cannot be read',
   'inventory.invalid': 'An inventory file the scenario names has errors (reported in that file)',
+  'inventory.implausible': 'An inventory holds a value no real server has (memory_mb 1e308, a non-finite number): the fact is left unknown',
   'inventory.missing_fact': 'A fact the plan needs (sockets, cores, threads, memory) is not in the inventory: add it to the entry',
   'inventory.partial': 'Part of an inventory cannot be planned with (an interface without a speed) and is left out',
   'state.not_provided': 'The files of the state directory a scenario names (demand.storageFrom) were not given to parseScenario',
@@ -98,6 +103,8 @@ export const DIAGNOSTIC_CODES = {
   'openstack.json.wrong_response': 'A file holds another API response than the one expected',
   'openstack.json.invalid_field': 'A field an OpenStack response needs is missing or has the wrong type',
   'openstack.usage.over_capacity': 'A Placement usage is above its capacity (total - reserved) x allocation_ratio',
+  'openstack.value.out_of_range': 'A value in an OpenStack response is outside what a scenario accepts (vcpus 0, a negative reserved, an allocation ratio <= 0 or too large)',
+  'openstack.flavor.duplicate_name': 'Two flavors in a Nova flavors response have the same name',
   'openstack.usage.absent': 'Nova hypervisor details have no usage (microversion 2.88 and later): usage must come from Placement',
 } as const;
 

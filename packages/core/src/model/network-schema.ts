@@ -88,7 +88,7 @@ export function networkSchema(quantity: BitrateQuantity) {
 
   return z
     .strictObject({
-      networks: z.array(NetworkDefSchema).min(1).describe('Networks: VLAN, subnet, MTU, gateway'),
+      networks: z.array(NetworkDefSchema).min(1).max(1_000).describe('Networks: VLAN, subnet, MTU, gateway (at most 1,000)'),
       vips: z
         .strictObject({
           internal: address('kolla_internal_vip_address').optional(),

@@ -46,6 +46,31 @@ function quantity(kind: QuantityKind, description: string) {
 }
 
 const int = () => z.int();
+
+/**
+ * Documented maximums (README, "Limits and robustness"): each fits a real cloud with room to
+ * spare, and bounds the work a scenario can ask for. horizonMonths (120), sockets (8), cores
+ * (512), threads (8), NIC ports per card (16) are set where they are declared.
+ */
+export const LIMITS = {
+  disksPerEntry: 64,
+  diskEntries: 64,
+  nicCards: 16,
+  hostsPerGroup: 10_000,
+  nodeGroups: 1_000,
+  racks: 1_000,
+  hardwareModels: 1_000,
+  flavors: 5_000,
+  pools: 1_000,
+  instancesPerFlavor: 10_000_000,
+  networks: 1_000,
+} as const;
+
+/** A refine()'s issue for a mapping with too many keys: schema.too_big with a hint. */
+const atMost = (max: number, what: string) => ({
+  message: `at most ${max.toLocaleString('en-US')} ${what}`,
+  params: { code: 'schema.too_big', hint: `headroom plans up to ${max.toLocaleString('en-US')} ${what} (README, Limits): split the scenario` },
+});
 const ratio = (description: string) => z.number().gt(0).lte(1).describe(description);
 const identifier = z
   .string()
@@ -67,7 +92,7 @@ export const CpuSchema = z
   .describe('Processors');
 
 export const DiskSchema = z.strictObject({
-  count: int().min(1).default(1).describe('Number of identical disks'),
+  count: int().min(1).max(LIMITS.disksPerEntry).default(1).describe('Number of identical disks (at most 64)'),
   size: quantity('bytes', 'Size of one disk, e.g. "3.84 TB" (decimal, as drives are sold) or "1.75 TiB"'),
   kind: z.enum(['nvme', 'ssd', 'hdd']).describe('nvme | ssd (SATA/SAS flash) | hdd'),
   use: z
@@ -102,8 +127,8 @@ export const HardwareSchema = z
         .default('unknown')
         .describe('ECC memory: true, false or unknown (default; never passes a check)'),
     }),
-    disks: z.array(DiskSchema).default([]).describe('Disks by kind and use'),
-    nics: z.array(NicSchema).default([]).describe('Network cards'),
+    disks: z.array(DiskSchema).max(LIMITS.diskEntries).default([]).describe('Disks by kind and use (at most 64 entries)'),
+    nics: z.array(NicSchema).max(LIMITS.nicCards).default([]).describe('Network cards (at most 16)'),
     power: z
       .strictObject({
         typical: quantity('power', 'Typical draw, e.g. "450 W" (plan on this)'),
@@ -157,7 +182,7 @@ export const InventoryHardwareSchema = z
       .array(DiskSchema)
       .optional()
       .describe('The disks with their use (os, database, osd, wal-db, ephemeral): an inventory does not say what a disk is for. Replaces the imported disks in the plan; without it the model plans no disks'),
-    nics: z.array(NicSchema).optional().describe('Network cards; replaces the imported interfaces in the plan'),
+    nics: z.array(NicSchema).max(LIMITS.nicCards).optional().describe('Network cards; replaces the imported interfaces in the plan'),
     power: HardwareSchema.shape.power,
     price: HardwareSchema.shape.price,
   })
@@ -216,7 +241,7 @@ export const RackSchema = z.strictObject({
 export const NodeGroupSchema = z.strictObject({
   role: z.enum(['control', 'compute', 'storage', 'deploy']).describe('control | compute | storage | deploy'),
   hardware: z.string().min(1).describe('Key of a model in `hardware`'),
-  count: int().min(0).max(100_000).describe('Number of servers'),
+  count: int().min(0).max(LIMITS.hostsPerGroup).describe('Number of servers (at most 10,000 per group)'),
   placement: z
     .enum(['spread', 'pack'])
     .default('spread')
@@ -326,9 +351,9 @@ export const ScenarioFileSchema = z
       .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM, e.g. 2027-01')
       .describe('First month of the horizon, YYYY-MM'),
     horizonMonths: int().min(1).max(120).default(24).describe('Months planned (default 24)'),
-    hardware: z.record(identifier, z.union([HardwareSchema, InventoryHardwareSchema])).describe('Server models, by key: written out, or imported from an inventory file (`inventory: path`)'),
-    racks: z.array(RackSchema).default([]).describe('Racks; default one 42U rack named rack-1'),
-    nodes: z.array(NodeGroupSchema).min(1).describe('Node groups: role, hardware model, count, placement'),
+    hardware: z.record(identifier, z.union([HardwareSchema, InventoryHardwareSchema])).refine((r) => Object.keys(r).length <= LIMITS.hardwareModels, atMost(LIMITS.hardwareModels, 'hardware models')).describe('Server models, by key: written out, or imported from an inventory file (`inventory: path`)'),
+    racks: z.array(RackSchema).max(LIMITS.racks).default([]).describe('Racks (at most 1,000); default one 42U rack named rack-1'),
+    nodes: z.array(NodeGroupSchema).min(1).max(LIMITS.nodeGroups).describe('Node groups (at most 1,000): role, hardware model, count, placement'),
     openstack: z
       .strictObject({
         allocationRatio: z
@@ -354,7 +379,7 @@ export const ScenarioFileSchema = z
           .enum(['local', 'ceph'])
           .default('local')
           .describe('Where instance disks live: local disks (use: ephemeral) or ceph (libvirt images_type = rbd)'),
-        flavors: z.record(z.string().min(1).max(255), FlavorSchema).default({}).describe('Nova flavors, by name'),
+        flavors: z.record(z.string().min(1).max(255), FlavorSchema).refine((r) => Object.keys(r).length <= LIMITS.flavors, atMost(LIMITS.flavors, 'flavors')).default({}).describe('Nova flavors, by name (at most 5,000)'),
       })
       .prefault({}),
     ceph: z
@@ -367,8 +392,8 @@ export const ScenarioFileSchema = z
             full: ratio('mon_osd_full_ratio (default 0.95)').default(CEPH_RATIO_DEFAULTS.full),
           })
           .prefault({}),
-        pools: z.array(PoolSchema).default([]).describe('Ceph pools'),
-        rules: z.array(CephRuleSchema).default([]).describe('CRUSH rules; pools that name none use replicated_rule or, for erasure pools, a rule named after the pool (failure domain ceph.failureDomain, every OSD)'),
+        pools: z.array(PoolSchema).max(LIMITS.pools).default([]).describe('Ceph pools (at most 1,000)'),
+        rules: z.array(CephRuleSchema).max(LIMITS.pools).default([]).describe('CRUSH rules; pools that name none use replicated_rule or, for erasure pools, a rule named after the pool (failure domain ceph.failureDomain, every OSD)'),
         fill: z
           .strictObject({
             osds: z
@@ -412,7 +437,7 @@ export const ScenarioFileSchema = z
     demand: z
       .strictObject({
         instances: z
-          .array(z.strictObject({ flavor: z.string().min(1), count: int().min(0).describe('Instances at month 0') }))
+          .array(z.strictObject({ flavor: z.string().min(1), count: int().min(0).max(LIMITS.instancesPerFlavor).describe('Instances at month 0 (at most 10,000,000)') })).max(LIMITS.flavors)
           .default([])
           .describe('Instances per flavor at the start'),
         storage: z

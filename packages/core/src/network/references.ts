@@ -23,13 +23,22 @@ interface NetInfo {
   path: Path;
 }
 
-/** Port ids of one hardware model from its raw `nics` list: nic<card>p<port>, both from 0. */
-function portsOf(nics: unknown): string[] {
+/** The schema's maximum of `nics[].ports` (model/schema.ts NicSchema). */
+const MAX_PORTS_PER_CARD = 16;
+
+/**
+ * Port ids of one hardware model from its raw `nics` list: nic<card>p<port>, both from 0.
+ * Undefined when a card's `ports` is not a count the schema accepts (a whole number, 1 to 16):
+ * that is the schema's error, the ports are then unknown (not checked against), and
+ * `ports: 100000000` never builds a hundred million port ids (issue 15).
+ */
+function portsOf(nics: unknown): string[] | undefined {
   const out: string[] = [];
-  list(nics).forEach((n, card) => {
-    const count = isObj(n) && typeof n.ports === 'number' ? n.ports : 0;
+  for (const [card, n] of list(nics).entries()) {
+    const count = isObj(n) ? n.ports : undefined;
+    if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_PORTS_PER_CARD) return undefined;
     for (let p = 0; p < count; p++) out.push(portId(card, p));
-  });
+  }
   return out;
 }
 
@@ -135,7 +144,9 @@ function rolePorts(raw: Obj, role: string): { ports: string[] | undefined; model
   const models = [...new Set(list(raw.nodes).filter((g) => isObj(g) && g.role === role).map((g) => str((g as Obj).hardware)).filter((h): h is string => h !== undefined && isObj(hardware[h])))];
   if (models.length === 0) return { ports: undefined, models };
   const sets = models.map((m) => portsOf((hardware[m] as Obj).nics));
-  return { ports: sets[0]!.filter((p) => sets.every((s) => s.includes(p))), models };
+  if (sets.some((s) => s === undefined)) return { ports: undefined, models };
+  const known = sets as string[][];
+  return { ports: known[0]!.filter((p) => known.every((s) => s.includes(p))), models };
 }
 
 function checkRole(raw: Obj, role: string, r: Obj, nets: NetInfo[], switches: string[], out: RawIssue[]): void {

@@ -2,12 +2,24 @@
  * The bill of materials as CSV (RFC 4180: comma-separated, CRLF line ends, fields with a
  * comma, quote or line break quoted, quotes doubled) and as JSON. Units are in the column
  * names: prices in the plan's currency (`unit_price_EUR`), watts, BTU per hour, rack units.
+ * Text cells that would start a formula are prefixed with a single quote (see csvField).
  */
 import type { ProcurementPlan } from '../model/procurement.js';
 
-function csvField(v: string | number | boolean | null): string {
+/** Characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field. Text starting with = + - @, a tab or a carriage return (names come from the
+ * scenario) is neutralised as OWASP's CSV-injection page advises: prefixed with a single
+ * quote, so that Excel, LibreOffice and Google Sheets show it as text instead of running it.
+ * Numbers are ours, and only finite ones are written (a non-finite number is an empty cell).
+ */
+export function csvField(v: string | number | boolean | null): string {
   if (v === null) return '';
-  const s = typeof v === 'number' ? String(Math.round(v * 1000) / 1000) : String(v);
+  if (typeof v === 'number' && !Number.isFinite(v)) return '';
+  let s = typeof v === 'number' ? String(Math.round(v * 1000) / 1000) : String(v);
+  if (typeof v === 'string' && FORMULA_START.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -134,7 +134,7 @@ describe('hardware from an inventory', () => {
     // l. 6 `    inventry: r7615.json`: the key at col 5; heightRu is there, inventory is missing
     const r = parseScenario(scenario('    inventry: r7615.json\n    heightRu: 2'), withR7615);
     expect(r.diagnostics.map((d) => [d.code, d.location.line, d.location.col, d.hint])).toEqual([
-      ['schema.required', 5, 3, undefined],
+      ['schema.required', 5, 3, 'add the key (see `headroom schema` for what it takes)'],
       ['schema.unknown_key', 6, 5, 'did you mean "inventory"?'],
     ]);
   });

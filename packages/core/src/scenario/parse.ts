@@ -7,7 +7,7 @@
  *                  memory sizes written in decimal units (checkMemoryDecimal, a warning)
  *        --normalize--> Scenario (only when there is no error)
  */
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic, Severity } from '../diagnostics/types.js';
 import type { Scenario } from '../model/scenario.js';
@@ -45,23 +45,27 @@ export interface ParseResult {
  * @returns the normalized scenario and the diagnostics sorted by line and column; never
  *   throws for anything a user can type.
  */
-export function parseScenario(text: string, options: ParseOptions = {}): ParseResult {
+export function parseScenario(input: string, options: ParseOptions = {}): ParseResult {
   const fileName = options.fileName ?? 'scenario.yaml';
+  const diagnostics: Diagnostic[] = [];
+  const encoding = checkEncoding(input, fileName);
+  if (encoding) return { diagnostics: [encoding] };
+  // Classic Mac line ends (CR alone): one character for one, so lines and columns stay true.
+  const text = input.includes('\r') ? input.replace(/\r(?!\n)/g, '\n') : input;
+  const deep = checkDepth(text, fileName);
+  if (deep) return { diagnostics: withHints([deep]) };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: true });
-  const diagnostics: Diagnostic[] = [];
 
   for (const e of doc.errors) {
     const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
-    diagnostics.push({
-      code: e.code === 'DUPLICATE_KEY' ? 'yaml.duplicate_key' : 'yaml.syntax',
-      severity: 'error',
-      message: firstLine(e.message),
-      path: [],
-      location: { file: fileName, line: pos.line, col: pos.col },
-    });
+    const code = e.code === 'DUPLICATE_KEY' ? 'yaml.duplicate_key' : e.code === 'MULTIPLE_DOCS' ? 'yaml.multiple_documents' : e.code === 'RESOURCE_EXHAUSTION' ? 'yaml.too_deep' : 'yaml.syntax';
+    const message = code === 'yaml.multiple_documents'
+      ? 'the file holds more than one YAML document (a second "---" or "..."): a scenario is one document'
+      : code === 'yaml.too_deep' ? `the file nests deeper than the parser can follow (more than ${MAX_NESTING} levels)` : firstLine(e.message);
+    diagnostics.push({ code, severity: 'error', message, path: [], location: { file: fileName, line: pos.line, col: pos.col } });
   }
-  if (diagnostics.length > 0) return { diagnostics: sortDiagnostics(diagnostics) };
+  if (diagnostics.length > 0) return { diagnostics: sortDiagnostics(withHints(dedupe(diagnostics))) };
   for (const w of doc.warnings) {
     const pos = w.linePos?.[0] ?? { line: 1, col: 1 };
     diagnostics.push({
@@ -75,14 +79,16 @@ export function parseScenario(text: string, options: ParseOptions = {}): ParseRe
 
   let raw: unknown;
   try {
-    raw = doc.toJS({ maxAliasCount: 1000 });
+    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    // alias explosions and the like: the document is syntactically valid but unusable
+    // alias explosions (a "billion laughs"): syntactically valid, too large to expand
+    const alias = lastAlias(doc, lineCounter);
     diagnostics.push({
-      code: 'yaml.syntax', severity: 'error', message: (e as Error).message, path: [],
-      location: { file: fileName, line: 1, col: 1 },
+      code: 'yaml.alias_limit', severity: 'error', path: [],
+      message: `the aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies of their anchors${e instanceof ReferenceError ? '' : `: ${(e as Error).message}`}`,
+      location: { file: fileName, ...alias },
     });
-    return { diagnostics: sortDiagnostics(diagnostics) };
+    return { diagnostics: sortDiagnostics(withHints(diagnostics)) };
   }
 
   const at = (path: (string | number)[], key = false) => locate(doc, lineCounter, fileName, path, { key });
@@ -94,7 +100,7 @@ export function parseScenario(text: string, options: ParseOptions = {}): ParseRe
 
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     push({ code: 'schema.invalid_type', path: [], message: 'a scenario is a YAML mapping (key: value lines) at the top level' });
-    return { diagnostics: sortDiagnostics(diagnostics) };
+    return { diagnostics: sortDiagnostics(withHints(diagnostics)) };
   }
 
   const parsed = ScenarioFileSchema.safeParse(raw);
@@ -108,9 +114,143 @@ export function parseScenario(text: string, options: ParseOptions = {}): ParseRe
   for (const i of state.issues) push(i, i.severity);
   diagnostics.push(...state.fileDiagnostics);
 
-  const sorted = sortDiagnostics(dedupe(diagnostics));
+  const sorted = sortDiagnostics(withHints(dedupe(diagnostics)));
   if (!parsed.success || sorted.some((d) => d.severity === 'error')) return { diagnostics: sorted };
   return { scenario: normalize(parsed.data, inventories.models, state.stored), diagnostics: sorted };
+}
+
+/** Deepest nesting of mappings and lists a scenario may have (the real format needs about 8). */
+export const MAX_NESTING = 64;
+/** Alias expansions (`*name`) a scenario may have before it is taken for an alias bomb. */
+export const MAX_ALIAS_COUNT = 1000;
+
+/**
+ * Text that is not UTF-8 as read: NUL characters (UTF-16 read as UTF-8 has one in every other
+ * byte; no YAML has one), or the two replacement characters a UTF-16 byte order mark decodes
+ * to. `input.encoding` at the first such character.
+ */
+function checkEncoding(text: string, fileName: string): Diagnostic | undefined {
+  const bom16 = text.startsWith('\uFFFD\uFFFD') || text.startsWith('\u00FF\u00FE') || text.startsWith('\u00FE\u00FF') || text.startsWith('\uFFFE');
+  const nul = text.indexOf('\u0000');
+  if (!bom16 && nul < 0) return undefined;
+  const offset = bom16 ? 0 : nul;
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return {
+    code: 'input.encoding', severity: 'error', path: [],
+    message: bom16 ? 'the file is UTF-16 (it starts with a UTF-16 byte order mark): headroom reads UTF-8' : 'the file holds NUL characters: it is UTF-16 or binary, not UTF-8 text',
+    location: { file: fileName, line, col: offset - before.lastIndexOf('\n') },
+    hint: 'save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8 in.yaml > out.yaml)',
+  };
+}
+
+/**
+ * The nesting depth of the YAML text, measured without parsing (the parser recurses, and
+ * 1,500 levels overflow its stack): block levels by indentation and "- " entries, flow levels
+ * by unclosed [ and {, outside quotes and comments. `yaml.too_deep` at the first place that is
+ * deeper than MAX_NESTING. An over-estimate only for block scalars indented in many steps.
+ */
+function checkDepth(text: string, fileName: string): Diagnostic | undefined {
+  const indents: number[] = [];
+  let flow = 0;
+  let lineNo = 0;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    lineNo++;
+    const line = text.slice(start, end);
+    start = end + 1;
+    let i = 0;
+    while (line[i] === ' ') i++;
+    if (i === line.length || line[i] === '#') continue;
+    if (flow === 0) {
+      while (indents.length > 0 && indents[indents.length - 1]! >= i) indents.pop();
+      indents.push(i);
+      // "- - - x": each dash is a level
+      while (line[i] === '-' && (line[i + 1] === ' ' || i + 1 === line.length)) {
+        i += 1;
+        while (line[i] === ' ') i++;
+        indents.push(i);
+      }
+    }
+    let quote: string | undefined;
+    for (let c = i; c < line.length; c++) {
+      const ch = line[c]!;
+      if (quote) {
+        if (ch === quote) quote = undefined;
+        else if (ch === '\\' && quote === '"') c++;
+        continue;
+      }
+      if (ch === '"' || ch === "'") quote = ch;
+      else if (ch === '#' && (c === 0 || line[c - 1] === ' ')) break;
+      else if (ch === '[' || ch === '{') {
+        flow++;
+        if (indents.length + flow > MAX_NESTING) return tooDeep(fileName, lineNo, c + 1);
+      } else if ((ch === ']' || ch === '}') && flow > 0) flow--;
+    }
+    if (indents.length + flow > MAX_NESTING) return tooDeep(fileName, lineNo, i + 1);
+    if (start > text.length) break;
+  }
+  return undefined;
+}
+
+function tooDeep(file: string, line: number, col: number): Diagnostic {
+  return {
+    code: 'yaml.too_deep', severity: 'error', path: [],
+    message: `the file nests mappings and lists more than ${MAX_NESTING} levels deep here`,
+    location: { file, line, col },
+  };
+}
+
+/** Where the last alias (`*name`) of the document is: an alias bomb's largest expansion is at its end. */
+function lastAlias(doc: Document, lineCounter: LineCounter): { line: number; col: number } {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (isAlias(node) && node.range) offset = node.range[0];
+    },
+  });
+  return offset === undefined ? { line: 1, col: 1 } : lineCounter.linePos(offset);
+}
+
+/**
+ * The hint an error gets when the check that raised it gave none: what to do about it, in
+ * general terms. Codes without one here say all in their message (see HINTLESS_CODES).
+ */
+export const DEFAULT_HINTS: Readonly<Record<string, string>> = {
+  'yaml.syntax': 'look at the caret and the line above it: indentation (spaces, not tabs), a missing ":" or closing quote/bracket; quote values that hold ": " or " #"',
+  'yaml.duplicate_key': 'a key may appear once per mapping: remove one, or merge their values',
+  'yaml.multiple_documents': 'remove the second "---" (or "..."), or split the file into one scenario per file',
+  'yaml.too_deep': `a scenario needs a handful of levels: look for runaway [ or {, or indentation that keeps growing; the limit is ${MAX_NESTING}`,
+  'yaml.alias_limit': `anchors (&name) and aliases (*name) may repeat a value, but not expand past ${MAX_ALIAS_COUNT} copies: write the values out, or share fewer`,
+  'schema.required': 'add the key (see `headroom schema` for what it takes)',
+  'schema.invalid_type': 'see `headroom schema` for the type of this key; quote text that looks like a number or a date',
+  'schema.too_small': 'the value is below the documented minimum: see `headroom schema` for the range',
+  'schema.too_big': 'the value is above the documented maximum, which fits a real cloud: see `headroom schema` and the README\'s Limits',
+  'schema.invalid_format': 'see `headroom schema` for the format (months are YYYY-MM, names letters, digits, ".", "_", "-")',
+  'ref.duplicate_name': 'names are keys other entries refer to: give each one a different name',
+  'ref.duplicate_member': 'list each member once',
+  'ref.unknown_hardware': 'define it under hardware:, or fix the spelling',
+  'ref.unknown_rack': 'define it under racks:, or fix the spelling',
+  'ref.unknown_flavor': 'define it under openstack.flavors:, or fix the spelling',
+  'ref.unknown_pool': 'define it under ceph.pools:, or fix the spelling',
+  'schema.invalid_unit': 'write the quantity in a unit of its kind: sizes in B, kB, MB, GB, TB, KiB, MiB, GiB, TiB; speeds in Gbit/s; power in W or kW',
+  'net.address.invalid': 'write an IPv4 or IPv6 address, e.g. 10.0.0.1 or 2001:db8::1 (no prefix length)',
+  'net.gateway.outside': 'the gateway must be a usable address of the subnet (not its network or broadcast address): fix the gateway or the subnet',
+  'net.range.outside': 'keep the range inside the subnet\'s usable addresses, or widen the subnet',
+  'net.port.reused': 'a port belongs to one bond, or carries networks directly, not both: give each bond its own ports',
+};
+
+/** Gives every diagnostic without a hint the DEFAULT_HINTS one for its code, when there is one. */
+function withHints(diagnostics: Diagnostic[]): Diagnostic[] {
+  for (const d of diagnostics) {
+    if (d.hint === undefined && d.severity === 'error') {
+      const hint = DEFAULT_HINTS[d.code];
+      if (hint) d.hint = hint;
+    }
+  }
+  return diagnostics;
 }
 
 function firstLine(message: string): string {

@@ -33,7 +33,7 @@ export function checkFeedCircuits(raw: Obj): RawIssue[] {
     for (const [k, kind] of [['voltage', 'voltage'], ['breaker', 'current'], ['usable', 'power']] as const) {
       if (!has(k)) continue;
       const q = parseQuantity(f[k], kind);
-      if (q.ok && q.value === 0) out.push({ code: 'rack.feed.invalid_circuit', path: [...path, k], message: `${k} is 0: the feed would carry nothing` });
+      if (q.ok && q.value === 0) out.push({ code: 'rack.feed.invalid_circuit', path: [...path, k], message: `${k} is 0: the feed would carry nothing`, hint: 'give the circuit\'s real rating, e.g. voltage: 230 V, breaker: 32 A, or usable: 7.4 kW' });
     }
   });
   return out;

@@ -2,6 +2,8 @@
  * Format detection and broken input: every problem is a coded diagnostic at file:line:col
  * (columns counted by hand in the strings below), never a throw.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { realText } from '../../../../../test/helpers/real-fixtures.js';
 import { importInventory } from './detect.js';
@@ -105,5 +107,24 @@ describe('format detection', () => {
     for (const text of ['{', '[', '"', '{"inventory": null}', '{"inventory": {"cpu": "x", "disks": 7}}', '[{"id":"a","class":"disk","children":"x"}]', 'Handle 0x0001, DMI type 4, 1 bytes\n', '{"lscpu": [null, {"field": 1}]}']) {
       expect(() => importInventory(text)).not.toThrow();
     }
+  });
+});
+
+describe('issue 15: values no server has are rejected (inventory.implausible), never "Infinity GiB"', () => {
+  const sample = readFileSync(join(import.meta.dirname, '../../../../../scenarios/inventories/understack-dell-r7615-inventory.json'), 'utf8');
+
+  it('Ironic memory.physical_mb 1e308: an error at the field, the memory left unknown', () => {
+    const text = sample.replace('"physical_mb": 98304', '"physical_mb": 1e308');
+    const r = importInventory(text, { fileName: 'inv.json' });
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.location.line])).toEqual([['inventory.implausible', 'error', 410]]);
+    expect(r.facts!.memory.installedBytes.known).toBe(false);
+    expect(JSON.stringify(r)).not.toMatch(/Infinity|NaN/);
+  });
+
+  it('a disk of 1e300 bytes is rejected the same way; a plausible inventory gets no diagnostic', () => {
+    expect(importInventory(sample, { fileName: 'inv.json' }).diagnostics).toEqual([]);
+    const text = sample.replace(/"size": \d+/, '"size": 1e300');
+    const r = importInventory(text, { fileName: 'inv.json' });
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['inventory.implausible']);
   });
 });

@@ -15,7 +15,7 @@
  * explicit format that the content contradicts), inventory.inconsistent (warning).
  */
 import type { Diagnostic } from '../../diagnostics/types.js';
-import type { HardwareFacts, InventoryFormat } from '../../model/hardware-facts.js';
+import { unknown, type Fact, type HardwareFacts, type InventoryFormat } from '../../model/hardware-facts.js';
 import { cleanText, isObj } from './common.js';
 import { cpuinfoFacts } from './cpuinfo.js';
 import { dmidecodeFacts } from './dmidecode.js';
@@ -125,6 +125,12 @@ export function importInventory(text: string, options: ImportOptions = {}): Impo
       }],
     };
   }
+  const result = importFormat(d, clean, file);
+  if (result.facts) result.diagnostics.push(...rejectImplausible(result.facts, clean, file));
+  return result;
+}
+
+function importFormat(d: Exclude<Detected, { kind: 'error' }>, clean: string, file: string): ImportResult {
   switch (d.format) {
     case 'ironic':
       return { format: d.format, facts: ironicFacts(d.kind === 'json' && isObj(d.value) ? d.value : {}, file), diagnostics: [] };
@@ -140,3 +146,56 @@ export function importInventory(text: string, options: ImportOptions = {}): Impo
       return { format: d.format, ...dmidecodeFacts(clean, file) };
   }
 }
+
+/**
+ * The largest values a server of a real cloud reports: 64 TiB of memory, a 1 PB device,
+ * 32,768 logical CPUs (8 sockets x 512 cores x 8 threads, the scenario schema's limits), a
+ * 1.6 Tbit/s port. Above them (1e308 MiB of memory becomes Infinity bytes) a value is a
+ * corrupt or edited capture.
+ */
+export const PLAUSIBLE_MAX = {
+  memoryBytes: 64 * 2 ** 40,
+  diskBytes: 1e15,
+  logicalCpus: 32_768,
+  speedBitsPerSecond: 1.6e12,
+} as const;
+
+/** Line and column of the first `key` (as a JSON key, else as a word) in `text`; 1:1 when absent. */
+function keyLineCol(text: string, key: string | undefined): { line: number; col: number } {
+  if (!key) return { line: 1, col: 1 };
+  let at = text.indexOf(`"${key}"`);
+  if (at < 0) at = text.indexOf(key);
+  if (at < 0) return { line: 1, col: 1 };
+  const before = text.slice(0, at);
+  const nl = before.lastIndexOf('\n');
+  let line = 1;
+  for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1)) line++;
+  return { line, col: at - nl };
+}
+
+/**
+ * Replaces values no real server has (non-finite, or above PLAUSIBLE_MAX) by unknown facts,
+ * with an `inventory.implausible` error each, positioned at the field when it can be found:
+ * the plan then never shows "Infinity GiB".
+ */
+function rejectImplausible(facts: HardwareFacts, text: string, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const check = (fact: Fact<number>, max: number, what: string, unit: string): Fact<number> => {
+    if (!fact.known || (Number.isFinite(fact.value) && fact.value <= max)) return fact;
+    // evidence reads "<file>: <path> (...)": the field is the path's last name
+    const key = /: (?:[\w.[\]]*\.)?([A-Za-z_][\w ]*?)(?:\s*\(|$|:)/.exec(fact.evidence)?.[1]?.trim();
+    out.push({
+      code: 'inventory.implausible', severity: 'error', path: [],
+      message: `${what} ${Number.isFinite(fact.value) ? `${fact.value} ${unit}` : 'is not a finite number'} (${fact.evidence}) is not a value a server has (at most ${max} ${unit})`,
+      hint: 'the capture is corrupt or edited: take it again on the server, or write the value in the scenario',
+      location: { file, ...keyLineCol(text, key) },
+    });
+    return unknown(`${fact.evidence}: rejected, ${what} is not plausible`);
+  };
+  facts.memory.installedBytes = check(facts.memory.installedBytes, PLAUSIBLE_MAX.memoryBytes, 'installed memory', 'bytes');
+  facts.cpu.logicalCpus = check(facts.cpu.logicalCpus, PLAUSIBLE_MAX.logicalCpus, 'the logical CPU count', 'CPUs');
+  if (facts.disks.known) for (const disk of facts.disks.value) disk.sizeBytes = check(disk.sizeBytes, PLAUSIBLE_MAX.diskBytes, `disk ${disk.name} size`, 'bytes');
+  if (facts.nics.known) for (const nic of facts.nics.value) nic.speedBitsPerSecond = check(nic.speedBitsPerSecond, PLAUSIBLE_MAX.speedBitsPerSecond, `interface ${nic.name} speed`, 'bit/s');
+  return out;
+}
+
