@@ -121,7 +121,7 @@ export function cephBaselineYaml(state: CephClusterState, options: BaselineOptio
       // the disk keeps its size-derived weight, and the comment says so.
       const zero = !key.endsWith(':') && !(d.osd.crushWeight > 0 && d.osd.crushWeight <= 1e6);
       const clsPart = (cls && IDENT.test(cls) ? `, deviceClass: ${cls}` : '') + (key.endsWith(':') || zero ? '' : `, crushWeight: ${d.osd.crushWeight}`);
-      L.push(`      - { count: ${d.count}, size: ${Math.round(d.osd.installedBytes)} B, kind: ${kind}, use: osd${clsPart} }   # observed: ${from}${key.endsWith(':') ? '' : zero ? '; CRUSH weight ${d.osd.crushWeight} in the cluster is not plannable: planned at its size-derived weight (ASSUMPTION)' : ', crush_weight of osd df'}${cls && KINDS.has(cls) ? '' : `; kind PLACEHOLDER (device class ${cls ?? 'none'})`}`);
+      L.push(`      - { count: ${d.count}, size: ${Math.round(d.osd.installedBytes)} B, kind: ${kind}, use: osd${clsPart} }   # observed: ${from}${key.endsWith(':') ? '' : zero ? `; CRUSH weight ${d.osd.crushWeight} in the cluster is not plannable: planned at its size-derived weight (ASSUMPTION)` : ', crush_weight of osd df'}${cls && KINDS.has(cls) ? '' : `; kind PLACEHOLDER (device class ${cls ?? 'none'})`}`);
     }
     nodes.push(`  - { role: storage, hardware: ${key}, count: ${g.hosts.length} }`);
   }
