@@ -235,8 +235,11 @@ export function reproduceMaxAvail(state: CephClusterState): PoolMaxAvail[] {
     row.safeMaxAvailBytes = maxAvailBytes(ruleAvailBytes(stats, backfillfullRatio), pool.rawUsedRate);
     if (take.deviceClass) row.deviceClass = take.deviceClass;
     if (printed !== undefined) {
-      row.differenceBytes = mine - printed;
-      row.relativeDifference = printed === 0 ? (mine === 0 ? 0 : 1) : Math.abs(mine - printed) / printed;
+      // finite only: a printed value of a few bytes (or a fuzzed one) can overflow the ratio
+      const difference = mine - printed;
+      const relative = printed === 0 ? (mine === 0 ? 0 : 1) : Math.abs(difference) / printed;
+      if (Number.isFinite(difference)) row.differenceBytes = difference;
+      if (Number.isFinite(relative)) row.relativeDifference = relative;
     }
     const domain = failureDomain ?? 'host';
     const domains = domainOf(buckets, domain);
