@@ -21,7 +21,6 @@ import { epochAt } from '../fleet/timeline.js';
 import type { Scenario } from '../model/scenario.js';
 import type { Host } from '../model/plan.js';
 import { storageCapacity } from '../storage/capacity.js';
-import { appendCrushHost, buildCrushTree, type CrushTree } from '../storage/crush.js';
 import { RackPlacer } from './placement.js';
 import type { ProcurementRole, PurchaseRule } from '../model/procurement-rules.js';
 
@@ -55,10 +54,10 @@ export const hostsPerUnit = (scenario: Scenario, role: ProcurementRole, rule: Pu
 /**
  * The series of one role's resources for a set of hosts and racks (compute.* or storage.pool.*):
  * computeSeries over computeCapacity (planCompute's totals without the flavor fit), storageSeries
- * over storageCapacity (planStorage's pool figures without the fill, PG and recovery plans), so the same figures as resourceSeries in evaluate.
+ * over storageCapacity (planStorage itself: rule sets need the PG plan), so the same figures as resourceSeries in evaluate.
  */
-export function roleSeries(scenario: Scenario, role: ProcurementRole, hosts: readonly Host[], tree?: CrushTree): ResourceSeries[] {
-  return role === 'compute' ? computeSeries(scenario, computeCapacity(scenario, hosts)) : storageSeries(scenario, storageCapacity(scenario, hosts, tree));
+export function roleSeries(scenario: Scenario, role: ProcurementRole, hosts: readonly Host[]): ResourceSeries[] {
+  return role === 'compute' ? computeSeries(scenario, computeCapacity(scenario, hosts)) : storageSeries(scenario, storageCapacity(scenario, hosts));
 }
 
 /** Why units cannot be found: the model stops adding capacity, a host cannot be placed, or the bound. */
@@ -72,9 +71,6 @@ class Curve {
   private readonly hostsEnd: number[] = [0];
   private readonly racksEnd: number[];
   private readonly values: (Map<string, ResourceSeries> | undefined)[] = [];
-  /** Storage: the CRUSH tree of base + placed hosts, grown with appendCrushHost; osds/hosts counts after n units. */
-  private readonly tree: CrushTree | null;
-  private readonly treeEnd: { hosts: number; osds: number }[];
   /** Units that cannot be placed (a host fits no rack, not even a new one), and why. */
   placeLimit: { units: number; reason: 'space' | 'power' } | null = null;
 
@@ -84,8 +80,6 @@ class Curve {
   ) {
     this.placer = new RackPlacer(scenario, scenario.racks, base);
     this.racksEnd = [scenario.racks.length];
-    this.tree = role === 'storage' ? buildCrushTree(scenario, base) : null;
-    this.treeEnd = this.tree ? [{ hosts: this.tree.hosts.length, osds: this.tree.osds.length }] : [];
   }
 
   /** Places units until n are placed; false when a host cannot be placed (placeLimit is set). O(units added). */
@@ -103,12 +97,10 @@ class Curve {
           const zone = this.placer.zoneOf(r.rack);
           if (zone !== undefined) host.zone = zone;
           this.placed.push(host);
-          if (this.tree) appendCrushHost(this.scenario, this.tree, host);
         }
       }
       this.hostsEnd.push(this.placed.length);
       this.racksEnd.push(this.placer.racks.length);
-      if (this.tree) this.treeEnd.push({ hosts: this.tree.hosts.length, osds: this.tree.osds.length });
     }
     return true;
   }
@@ -120,9 +112,7 @@ class Curve {
     if (!this.placeUpTo(n)) return null;
     const racks = this.placer.racks.slice(0, this.racksEnd[n]);
     const hosts = this.placed.length === 0 && n === 0 ? this.base : [...this.base, ...this.placed.slice(0, this.hostsEnd[n])];
-    const end = this.treeEnd[n];
-    const tree = this.tree && end ? { hosts: this.tree.hosts.slice(0, end.hosts), osds: this.tree.osds.slice(0, end.osds) } : undefined;
-    const series = roleSeries({ ...this.scenario, racks }, this.role, hosts, tree);
+    const series = roleSeries({ ...this.scenario, racks }, this.role, hosts);
     const v = new Map(series.map((s) => [s.id, s]));
     this.values[n] = v;
     return v;

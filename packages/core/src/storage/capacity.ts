@@ -6,10 +6,9 @@
  */
 import type { Scenario } from '../model/scenario.js';
 import type { Host, StoragePlan } from '../model/plan.js';
-import type { CrushTree } from './crush.js';
 import { planStorage } from './storage-plan.js';
 
-/** StoragePlan (what resourceSeries reads), for `hosts`. `_tree` is accepted for the callers that keep a grown CRUSH tree; it is rebuilt here. */
-export function storageCapacity(scenario: Scenario, hosts: readonly Host[], _tree?: CrushTree): StoragePlan {
+/** StoragePlan (what resourceSeries reads), for `hosts` (the scenario's storage hosts and any added ones). Never throws for user data. */
+export function storageCapacity(scenario: Scenario, hosts: readonly Host[]): StoragePlan {
   return planStorage(scenario, hosts).plan;
 }
