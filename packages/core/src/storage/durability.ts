@@ -1,0 +1,238 @@
+/**
+ * Durability of a Ceph pool [model]: the chance of losing data in a year to independent
+ * device failures, and what losing whole racks or zones does to its PGs.
+ *
+ * The model is the copyset form of the RAID MTTDL estimate. A PG of width n (size, or k + m)
+ * loses data when m + 1 of its OSDs are down at once (m = size − 1, or the EC m). With each
+ * device failing at λ per hour and staying unprotected for T hours (the recovery window), the
+ * rate at which m + 1 given devices are all down together is (m+1)·λ^(m+1)·T^m (each of the
+ * m + 1 may be the last to fail, the others inside its window); a PG holds C(n, m+1) such sets;
+ * the pool's G PGs add up:
+ *
+ *   Λ        = G·(m+1)·C(n, m+1)·λ^(m+1)·T^m          data-loss events per hour
+ *   P(year)  = 1 − e^(−8766·Λ)                         (Poisson: 8766 h = 365.25 days)
+ *   E[bytes lost per year] = 8766·Λ x stored / G        (an event loses one PG: stored / G)
+ *
+ * Sources: Kampe's RADOS reliability model, ceph/ceph-tools models/reliability (RadosRely.py,
+ * RelyFuncts.py: Poisson failures, FIT rates, YEAR = 8766 h, a loss needs every copy of a PG to
+ * fail within the recovery time); Backblaze, erasure-coding-durability (durability.py, README:
+ * "Data is lost only when P+1 shards are all lost at the same time, before they are replaced");
+ * Cidon et al., "Copysets: Reducing the Frequency of Data Loss in Cloud Storage", USENIX ATC
+ * 2013 (more distinct placement sets, more frequent but smaller losses).
+ */
+import type { CephCorrelatedLoss, CephPoolDurability } from '../model/durability.js';
+import type { Rack } from '../model/scenario.js';
+import type { CrushTree } from './crush.js';
+import type { RuleView } from './rule-view.js';
+
+/** Hours in a year: 365.25 x 24 (Kampe's RelyFuncts.YEAR). */
+export const HOURS_PER_YEAR = 8766;
+
+/**
+ * Default annual failure rates of OSD devices, by disk kind, with their published source.
+ * Backblaze computes AFR = failures / (drive days / 365): failures per drive-year.
+ */
+export const AFR_DEFAULTS: Readonly<Record<'hdd' | 'ssd' | 'nvme', number>> = { hdd: 0.0157, ssd: 0.0098, nvme: 0.0098 };
+export const AFR_SOURCES: Readonly<Record<'hdd' | 'ssd' | 'nvme', string>> = {
+  hdd: 'Backblaze Drive Stats for 2024 (backblaze.com/blog, 2025): annualized failure rate 1.57 % over its HDD fleet',
+  ssd: 'Backblaze, The SSD Edition: 2022 Drive Stats Review (2023): 0.98 % (25 failures over 934,441 drive days of 2,906 SSD boot drives)',
+  nvme: 'no fleet-scale public NVMe statistics: the SSD figure, Backblaze, The SSD Edition: 2022 Drive Stats Review (2023): 0.98 %',
+};
+
+/**
+ * Failure rate per device-hour from an annual failure rate:
+ *   λ = −ln(1 − AFR) / 8766
+ * the constant hazard under which a device fails within a year with probability AFR, the
+ * inverse of Kampe's Pfail (P = 1 − e^(−λ·YEAR), RelyFuncts.py). AFR / 8766 would be exact
+ * for Backblaze's AFR read as failures per drive-year; the −ln form is larger by about AFR / 2
+ * (0.8 % at AFR 1.57 %), so it errs on the side of more failures, and it stays defined for any
+ * AFR below 1. Example: AFR 0.015, −ln(0.985) = 0.0151136, / 8766 = 1.7241e-6 per hour.
+ * Throws for AFR outside 0 <= AFR < 1 (the schema refuses those).
+ */
+export function failureRatePerHour(afr: number): number {
+  if (!(afr >= 0 && afr < 1)) throw new RangeError(`AFR ${afr} outside 0..1`);
+  return -Math.log1p(-afr) / HOURS_PER_YEAR;
+}
+
+/** C(n, k), exactly for the small n of Ceph pools; 0 when k < 0 or k > n. */
+export function binomial(n: number, k: number): number {
+  if (k < 0 || k > n) return 0;
+  let c = 1;
+  for (let i = 1; i <= Math.min(k, n - k); i++) c = (c * (n - Math.min(k, n - k) + i)) / i;
+  return Math.round(c);
+}
+
+/** What the loss rate needs. */
+export interface LossRateInput {
+  /** G: PGs (placement groups) that count. */
+  pgs: number;
+  /** n: size or k + m. */
+  width: number;
+  /** m: copies or shards a PG may lose. */
+  tolerated: number;
+  /** λ, failures per device per hour. */
+  failureRatePerHour: number;
+  /** T, hours a failed device's data stays unprotected. */
+  windowHours: number;
+}
+
+/**
+ * Λ = G·(m+1)·C(n, m+1)·λ^(m+1)·T^m, data-loss events per hour (see the module comment).
+ * Example: replica 3 (n 3, m 2), G 100, AFR 2 % (λ = −ln 0.98 / 8766 = 2.30467e-6), T 10 h:
+ * 100 x 3 x 1 x (2.30467e-6)^3 x 10^2 = 3.6723e-13 per hour.
+ */
+export function lossesPerHour(x: LossRateInput): number {
+  const m = x.tolerated;
+  return x.pgs * (m + 1) * binomial(x.width, m + 1) * x.failureRatePerHour ** (m + 1) * x.windowHours ** m;
+}
+
+/** P(at least one loss in a year) = 1 − e^(−8766·Λ), computed as −expm1 to keep tiny values exact. */
+export function annualLossProbability(perHour: number): number {
+  return -Math.expm1(-HOURS_PER_YEAR * perHour);
+}
+
+/** Nines of annual durability, floor(−log10 P): P 8.6e-8 -> 7 (99.99999 %); null when P is 0. */
+export function durabilityNines(p: number): number | null {
+  if (!(p > 0)) return null;
+  // A hair of tolerance so that P = 1e-7 counts 7 nines despite rounding in log10.
+  return Math.max(0, Math.floor(-Math.log10(p) + 1e-9));
+}
+
+/**
+ * The distinct sets of r OSDs lying in r different failure domains, given each domain's OSD
+ * count: the elementary symmetric polynomial e_r(c_1, ..., c_H). CRUSH places a PG's copies in
+ * different domains, so these are all the sets of r OSDs a PG can share. Example: 3 hosts of
+ * 10 OSDs, r = 3: 10 x 10 x 10 = 1,000; 4 hosts of 2 OSDs, r = 2: C(4,2) x 2 x 2 = 24.
+ */
+export function placementSets(domainOsdCounts: readonly number[], r: number): number {
+  const e = [1, ...Array.from({ length: r }, () => 0)];
+  for (const c of domainOsdCounts) for (let j = r; j >= 1; j--) e[j]! += e[j - 1]! * c;
+  return e[r]!;
+}
+
+/**
+ * Share of PGs hit when L of H equal failure domains are lost at once, each PG holding one
+ * copy or shard in each of min(n, H) distinct domains chosen alike (hypergeometric):
+ *   P(j copies lost) = C(L, j)·C(H − L, w − j) / C(H, w),  w = min(n, H)
+ * lost: j > w − (n − m) (fewer than n − m, i.e. k or 1, survive); inactive: j > w − minSize.
+ * Example: size 3, min_size 2, 8 hosts, a rack of 4 hosts lost: w 3, C(8,3) = 56;
+ * lost needs j = 3: C(4,3) = 4 -> 4/56 = 0.0714; inactive j >= 2: (C(4,2)·C(4,1) + 4)/56 = 28/56 = 0.5.
+ */
+export function domainLossShares(domains: number, lost: number, width: number, tolerated: number, minSize: number): { lost: number; inactive: number } {
+  const w = Math.min(width, domains);
+  const total = binomial(domains, w);
+  if (total === 0) return { lost: 0, inactive: 0 };
+  let lostShare = 0;
+  let inactive = 0;
+  for (let j = 0; j <= Math.min(lost, w); j++) {
+    const p = (binomial(lost, j) * binomial(domains - lost, w - j)) / total;
+    if (w - j < width - tolerated) lostShare += p;
+    if (w - j < minSize) inactive += p;
+  }
+  return { lost: lostShare, inactive };
+}
+
+/** What the durability of one pool needs from the Ceph plan. */
+export interface PoolDurabilityInput {
+  pool: string;
+  rule: string;
+  width: number;
+  tolerated: number;
+  minSize: number;
+  /** pg_autoscaler's pg_num; null when it does not scale the pool (overlapping roots). */
+  pgNum: number | null;
+  /** mon_target_pg_per_osd, for the docs formula when pgNum is null. */
+  targetPgPerOsd: number;
+  storedBytes: number;
+  /** T: seconds to re-protect the fullest OSD under the rule; null when it cannot be. */
+  recoverySeconds: number | null;
+  recoverySubject: string;
+  /** AFR by device class (and by disk kind, the fallback), with sources. */
+  afr: Readonly<Record<string, number>>;
+  afrSources: Readonly<Record<string, string>>;
+}
+
+/** The next power of two >= x (at least 1). */
+function ceilPow2(x: number): number {
+  return 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, x))));
+}
+
+/** The correlated cases: the worst rack and, with zones, the worst zone, in the pool's failure domains. */
+function correlatedLosses(tree: CrushTree, view: RuleView, racks: readonly Rack[], x: PoolDurabilityInput, pgs: number): CephCorrelatedLoss[] {
+  const H = view.domains.length;
+  if (H === 0) return [];
+  const hostRack = new Map(tree.hosts.map((h) => [h.name, h.rack]));
+  const rackZone = new Map(racks.map((r) => [r.name, r.zone]));
+  const out: CephCorrelatedLoss[] = [];
+  const kinds: [string, (host: string) => string | undefined][] = [['rack', (h) => hostRack.get(h)]];
+  if (racks.some((r) => r.zone !== undefined)) kinds.push(['zone', (h) => rackZone.get(hostRack.get(h) ?? '')]);
+  for (const [kind, groupOf] of kinds) {
+    const count = new Map<string, number>();
+    for (const d of view.domains) {
+      const groups = new Set(d.hosts.map(groupOf));
+      // A domain is lost with a group only when all its hosts are in it.
+      const g = [...groups][0];
+      if (groups.size === 1 && g !== undefined) count.set(g, (count.get(g) ?? 0) + 1);
+    }
+    let worst: [string, number] | null = null;
+    for (const [g, l] of count) if (worst === null || l > worst[1]) worst = [g, l];
+    if (worst === null) continue;
+    const shares = domainLossShares(H, worst[1], x.width, x.tolerated, x.minSize);
+    out.push({
+      subject: `${kind} ${worst[0]}`, domainsLost: worst[1], domains: H,
+      pgFractionLost: shares.lost, pgFractionInactive: shares.inactive,
+      expectedPgsLost: pgs * shares.lost, bytesLost: x.storedBytes * shares.lost,
+    });
+  }
+  return out;
+}
+
+/**
+ * One pool's durability (see the module comment for the formula):
+ * - λ from the highest AFR among the device classes under the pool's rule (a class absent
+ *   from `afr` takes its disk kind's), λ = −ln(1 − AFR) / 8766;
+ * - T = the recovery model's time to re-protect the fullest OSD under the rule at the month
+ *   with the most data (detection + mon_osd_down_out_interval + data / rate, recovery.ts);
+ * - G = pg_num (pg_autoscaler), else the docs formula OSDs x mon_target_pg_per_osd / n rounded
+ *   up to a power of two; counted at most possibleSets / C(n, m+1) times (placementSets: PGs
+ *   beyond the distinct placement sets share OSDs and are lost together);
+ * - correlated: the worst rack (and zone) lost at once (domainLossShares).
+ */
+export function poolDurability(tree: CrushTree, view: RuleView, racks: readonly Rack[], x: PoolDurabilityInput): CephPoolDurability {
+  const classes = [...new Set(view.osds.map((o) => o.deviceClass))].sort();
+  const afrOf = (o: (typeof view.osds)[number]): [number, string] =>
+    Object.hasOwn(x.afr, o.deviceClass) ? [x.afr[o.deviceClass]!, o.deviceClass] : [x.afr[o.kind] ?? 0, o.kind];
+  let afr = 0;
+  let afrKey = '';
+  for (const o of view.osds) {
+    const [a, key] = afrOf(o);
+    if (a > afr || afrKey === '') [afr, afrKey] = [a, key];
+  }
+  const lambda = failureRatePerHour(afr);
+  const m = x.tolerated;
+  const pgSource: CephPoolDurability['pgSource'] = x.pgNum === null ? 'docs formula' : 'pg_autoscaler';
+  const pgNum = x.pgNum ?? ceilPow2((view.osds.length * x.targetPgPerOsd) / x.width);
+  const setsPerPg = binomial(x.width, m + 1);
+  const possibleSets = placementSets(view.domains.map((d) => d.osdCount), m + 1);
+  const effectivePgs = setsPerPg > 0 ? Math.min(pgNum, possibleSets / setsPerPg) : 0;
+  const T = x.recoverySeconds === null ? null : x.recoverySeconds / 3600;
+  const perHour = T === null ? null : lossesPerHour({ pgs: effectivePgs, width: x.width, tolerated: m, failureRatePerHour: lambda, windowHours: T });
+  const p = perHour === null ? null : annualLossProbability(perHour);
+  const notes: string[] = [];
+  if (T === null) notes.push('the fullest OSD under the rule cannot be re-protected (no other OSD can take its copies): its PGs stay degraded until the device is replaced, a window the recovery model does not know');
+  if (view.domains.length < x.width) notes.push(`${view.domains.length} failure domains for ${x.width} copies or shards: PGs cannot go clean, the figures assume they could`);
+  if (effectivePgs < pgNum) notes.push(`${pgNum} PGs but only ${possibleSets} distinct sets of ${m + 1} OSDs in different failure domains: PGs share OSDs and are lost together`);
+  return {
+    pool: x.pool, rule: x.rule, width: x.width, tolerated: m, deviceClasses: classes,
+    afr, afrSource: x.afrSources[afrKey] ?? `ceph.durability.afr.${afrKey}`,
+    failureRatePerHour: lambda, recoveryHours: T, recoverySubject: x.recoverySubject,
+    pgNum, pgSource, setsPerPg, possibleSets, effectivePgs,
+    lossesPerHour: perHour, annualLossProbability: p,
+    oneInYears: p !== null && p > 0 ? 1 / p : null,
+    nines: p === null ? null : durabilityNines(p),
+    storedBytes: x.storedBytes,
+    expectedBytesLostPerYear: perHour === null || effectivePgs === 0 ? null : (HOURS_PER_YEAR * perHour * x.storedBytes) / effectivePgs,
+    correlated: correlatedLosses(tree, view, racks, x, pgNum),
+    note: notes.length > 0 ? notes.join('; ') : null,
+  };
+}
