@@ -12,6 +12,7 @@ export { CEPH_RATIO_DEFAULTS, ROLES } from './model/scenario.js';
 export type * from './model/plan.js';
 export type * from './model/headline.js';
 export type * from './model/ceph-plan.js';
+export type * from './model/durability.js';
 export type * from './evaluate/headline.js';
 export { planHeadline } from './evaluate/headline.js';
 export type * from './model/failure.js';

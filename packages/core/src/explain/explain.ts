@@ -6,6 +6,7 @@
 import type { PlanResult } from '../model/plan.js';
 import { ExplanationSet } from './common.js';
 import { explainCompute } from './compute.js';
+import { explainDurability } from './durability.js';
 import { explainControlPlane } from './control.js';
 import { explainNetwork } from './network.js';
 import { explainProcurement } from './procurement.js';
@@ -30,6 +31,7 @@ export function explainPlan(plan: PlanResult): Record<string, Explanation> {
   const out = new ExplanationSet();
   explainCompute(plan, out);
   explainStorage(plan, out);
+  explainDurability(plan, out);
   explainResources(plan, out);
   explainControlPlane(plan, out);
   explainProcurement(plan, out);

@@ -65,6 +65,11 @@ export const explainId = {
   pgReplicasPerOsd: (): string => 'storage.pgReplicasPerOsd',
   /** Time to re-protect a lost OSD or host (CephRecoveryCase.totalSeconds). */
   recoveryTime: (failure: 'osd' | 'host'): string => `storage.recovery.${failure}`,
+  /** Durability of a pool (CephPoolDurability): λ, the annual loss probability, 1 in N years, the expected bytes lost per year. */
+  poolFailureRate: (pool: string): string => `storage.pool.${pool}.durability.failureRate`,
+  poolLossProbability: (pool: string): string => `storage.pool.${pool}.durability.annualLoss`,
+  poolOneInYears: (pool: string): string => `storage.pool.${pool}.durability.oneInYears`,
+  poolExpectedBytesLost: (pool: string): string => `storage.pool.${pool}.durability.expectedBytesLost`,
   /** Memory and CPU threads one storage host of a model needs (CephHostSizing). */
   hostMemoryNeeded: (hardware: string): string => `storage.hostSizing.${hardware}.memory`,
   hostThreadsNeeded: (hardware: string): string => `storage.hostSizing.${hardware}.cpu`,

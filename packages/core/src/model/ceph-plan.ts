@@ -6,6 +6,7 @@
  * bytes (from unrounded products); the month-by-month series are not.
  */
 import type { DiskKind } from './scenario.js';
+import type { CephPoolDurability } from './durability.js';
 
 export interface CephStoragePlan {
   crush: CephCrushSummary;
@@ -19,6 +20,8 @@ export interface CephStoragePlan {
   recovery: CephRecoveryPlan;
   /** The fill of every pool, month by month (same months as PlanResult.months). */
   months: CephMonth[];
+  /** Each pool's durability against device failures, and whole racks or zones lost (storage/durability.ts). Absent in plans made before it existed. */
+  durability?: CephPoolDurability[];
   /** The pool whose runway ends first (to its safe usable limit or to nearfull), null when none ends in the horizon. */
   bottleneck: { pool: string; limit: 'safe usable' | 'nearfull'; runwayMonths: number; month: string } | null;
   /** The settings used, defaults filled in. */

@@ -219,6 +219,8 @@ export interface CephPolicy {
   /** mon_target_pg_per_osd and mon_max_pg_per_osd. */
   pgs?: { targetPerOsd: number; maxPerOsd: number };
   recovery?: CephRecoverySettings;
+  /** Durability inputs: annual failure rate (0..1) by device class or disk kind, defaults filled (storage/durability.ts AFR_DEFAULTS). Absent in hand-built scenarios: the defaults apply. */
+  durability?: { afr: Record<string, number> };
   /** Where Ceph's own daemons run (`ceph.daemons`); normalize fills every kind. Absent in hand-built scenarios: control/ceph-daemons.ts applies the same defaults. */
   daemons?: CephDaemons;
 }

@@ -423,6 +423,16 @@ export const ScenarioFileSchema = z
           })
           .prefault({}),
         recovery: CephRecoverySchema.prefault({}).describe('Recovery after a failure: limits and the per-backfill throughput'),
+        durability: z
+          .strictObject({
+            afr: z
+              .record(identifier, z.number().min(0).lt(1).describe('Annual failure rate, 0 <= AFR < 1 (0.0157 = 1.57 %)'))
+              .refine((r) => Object.keys(r).length <= 64, atMost(64, 'device classes'))
+              .default({})
+              .describe('Annual failure rate of OSD devices by CRUSH device class or disk kind (hdd, ssd, nvme); a class not listed takes its disk kind\'s. Defaults: hdd 0.0157 (Backblaze Drive Stats for 2024), ssd and nvme 0.0098 (Backblaze SSD Drive Stats 2022)'),
+          })
+          .prefault({})
+          .describe('Inputs of the durability estimate per pool (storage/durability.ts)'),
         daemons: z
           .strictObject({
             mon: cephDaemonSchema('ceph-mon (monitors): default on role control, 5 when the role has 5 hosts or more, else 3 (or 1); an odd count (a quorum is floor(n/2) + 1)', 1),

@@ -6,6 +6,7 @@
 import type { CephPolicy, CephPool, CephRule, HardwareModel } from '../model/scenario.js';
 import type { ScenarioFileOutput } from '../model/schema.js';
 import { CEPH_DEFAULTS } from '../storage/defaults.js';
+import { AFR_DEFAULTS } from '../storage/durability.js';
 import { impliedRuleName, resolveRules, resolveShares, subtreeKey } from '../storage/settings.js';
 import { defaultMinSize } from './normalize.js';
 
@@ -64,5 +65,6 @@ export function normalizeCeph(f: CephFile): CephPolicy {
       downOutIntervalSeconds: recovery.downOutIntervalSeconds,
       detectionSeconds: recovery.detectionSeconds,
     },
+    durability: { afr: { ...AFR_DEFAULTS, ...f.durability.afr } },
   };
 }

@@ -12,6 +12,7 @@ import { fmtTB } from '../units/format.js';
 import { filler, type HorizonPool, projectCeph } from './ceph-horizon.js';
 import { planPgs } from './ceph-pgs.js';
 import { crushSummary } from './crush-summary.js';
+import { planDurability } from './durability-plan.js';
 import { buildCrushTree } from './crush.js';
 import { CEPH_DEFAULTS, CEPH_SOURCES } from './defaults.js';
 import { balancerFullestFactor, measuredFullestFactor } from './fullest-osd.js';
@@ -221,13 +222,24 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
   const factors = Array.from({ length: Math.max(1, scenario.horizonMonths) }, (_, t) => growthFactor(scenario.demand.growth, t));
   const monthIndex = factors.reduce((best, f, t) => (f > factors[best]! ? t : best), 0);
   const bandwidthByHost = new Map(tree.hosts.map((x) => [x.name, options.replicationBitsPerSecondByHost?.get(x.name) ?? replicationBitsPerSecond(scenario.hardware[x.hardware]!)]));
+  const usedAtPeak = filler({ tree, views, pools: horizonPools, overrides })(factors[monthIndex]!);
   const cases = recoveryCases({
-    tree, views, used: filler({ tree, views, pools: horizonPools, overrides })(factors[monthIndex]!), pgReplicasPerOsd: pgs.pgReplicasPerOsd,
+    tree, views, used: usedAtPeak, pgReplicasPerOsd: pgs.pgReplicasPerOsd,
     recoveryShare: CEPH_DEFAULTS.mclockRecoveryShare,
     pools: statics.filter((s) => s.view).map((s) => ({
       ruleIndex: s.ri, copies: s.copies, k: s.pool.type === 'erasure' ? s.pool.k : null, rawUsedBytes: s.stored0 * factors[monthIndex]! * s.rate,
     })),
     settings: settings.recovery, bandwidth: (host) => bandwidthByHost.get(host) ?? null,
+  });
+
+  const durability = planDurability({
+    tree, views, racks: scenario.racks, used: usedAtPeak, pgReplicasPerOsd: pgs.pgReplicasPerOsd, settings: settings.recovery,
+    bandwidth: (host) => bandwidthByHost.get(host) ?? null, targetPgPerOsd: settings.pgs.targetPerOsd, durability: scenario.ceph.durability,
+    pools: statics.filter((s) => s.view).map((s) => ({
+      name: s.pool.name, rule: s.pool.rule, ruleIndex: s.ri, width: s.copies, tolerated: s.pool.type === 'erasure' ? s.pool.m : s.copies - 1,
+      minSize: s.pool.minSize, k: s.pool.type === 'erasure' ? s.pool.k : null, pgNum: pools.find((x) => x.name === s.pool.name)?.pgNum ?? null,
+      storedBytes: s.stored0 * factors[monthIndex]!, rawUsedBytes: s.stored0 * factors[monthIndex]! * s.rate,
+    })),
   });
 
   const plan: CephStoragePlan = {
@@ -247,6 +259,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
       bandwidthSource: options.replicationBitsPerSecondByHost ? (options.replicationSource ?? 'the network plan') : NIC_CARD_REPLICATION_SOURCE,
     },
     months: horizon.months,
+    durability,
     bottleneck: cephBottleneck(pools, scenario.start),
     settings: {
       osdMemoryTargetBytes: settings.osdMemoryTargetBytes, hostMemoryBytes: settings.hostMemoryBytes,

@@ -176,7 +176,8 @@ function correlatedLosses(tree: CrushTree, view: RuleView, racks: readonly Rack[
     }
     let worst: [string, number] | null = null;
     for (const [g, l] of count) if (worst === null || l > worst[1]) worst = [g, l];
-    if (worst === null) continue;
+    // One group holding every domain (a single zone) is the whole cluster: no comparison to make.
+    if (worst === null || (count.size === 1 && worst[1] === H)) continue;
     const shares = domainLossShares(H, worst[1], x.width, x.tolerated, x.minSize);
     out.push({
       subject: `${kind} ${worst[0]}`, domainsLost: worst[1], domains: H,
