@@ -4,7 +4,7 @@
  * nothing else.
  */
 import { procurementSummary } from './procurement-text.js';
-import type { Finding, PlanResult, ResourceInfo, Severity } from '@headroom/core';
+import { type Finding, formatOneInYears, type PlanResult, type ResourceInfo, type Severity } from '@headroom/core';
 import { createStyle, type Style } from './style.js';
 import { escapeStrings } from './terminal-text.js';
 
@@ -216,6 +216,17 @@ export function cephLine(plan: PlanResult): string {
 }
 
 /**
+ * The durability line: the pool most likely to lose data to device failures in a year, as
+ * "1 in N years" and nines (plan.storage.ceph.durability); undefined without one.
+ */
+export function durabilityLine(plan: PlanResult): string | undefined {
+  const list = (plan.storage.ceph?.durability ?? []).filter((d) => d.annualLossProbability !== null);
+  const worst = list.reduce<(typeof list)[number] | undefined>((w, d) => (w === undefined || d.annualLossProbability! > w.annualLossProbability! ? d : w), undefined);
+  if (!worst) return undefined;
+  return `${formatOneInYears(worst.oneInYears)} for pool ${worst.pool}, the least durable (${worst.nines ?? 0} nines; independent device failures, AFR ${number(worst.afr * 100, 2)}%, recovery window ${number(worst.recoveryHours ?? 0, 1)} h)`;
+}
+
+/**
  * One line about plan.failure: how many domains were analysed, how many tolerated losses
  * cause harm within the horizon and from which month (the findings list each one).
  * Undefined when the plan carries no failure analysis.
@@ -267,6 +278,8 @@ export function renderText(input: PlanResult, options: RenderTextOptions = {}): 
     ),
   );
   if (plan.storage.ceph) lines.push(field('ceph', cephLine(plan)));
+  const durability = durabilityLine(plan);
+  if (durability) lines.push(field('data loss', durability));
   lines.push('');
   lines.push(style.bold('Resources') + style.dim(' (capacity and use with the tolerated failures removed; TB = 10^12 bytes)'));
   lines.push(...resourceRows(plan));

@@ -10,6 +10,7 @@ import { html, type SafeHtml } from '../escape.js';
 import { formatBytes, formatFactor, formatNumber, formatPercent } from '../format.js';
 import { cephParts } from './ceph.js';
 import { definitionList, resourceById, resourceFigure, runwayText, storageRemoved, toleranceText, withoutText } from './common.js';
+import { durabilitySection } from './durability.js';
 import { explained } from './explain.js';
 
 /** "size 3" or "k=4, m=2". */
@@ -126,6 +127,7 @@ ${domainsTable(plan)}
 <h3 id="storage-pools">Pools</h3>
 ${poolsTables(plan)}
 ${ceph.pools}
+${durabilitySection(plan)}
 <h3 id="storage-charts">Raw used and capacity per rule set over the horizon</h3>
 ${figures}
 ${ceph.fill}
