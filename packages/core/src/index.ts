@@ -43,3 +43,6 @@ export { scenarioStatePaths, type StateDirInput } from './scenario/state-dirs.js
 export * from './hardware/index.js';
 export * from './ceph-state/index.js';
 export * from './openstack-state/index.js';
+export type * from './model/layouts.js';
+export { compareLayouts, layoutCandidates } from './storage/layouts.js';
+export { evaluateLayouts } from './evaluate/layouts.js';
