@@ -4,7 +4,7 @@
  * nothing else.
  */
 import { procurementSummary } from './procurement-text.js';
-import { type Finding, formatOneInYears, type PlanResult, type ResourceInfo, type Severity } from '@headroom/core';
+import type { Finding, PlanResult, ResourceInfo, Severity } from '@headroom/core';
 import { createStyle, type Style } from './style.js';
 import { escapeStrings } from './terminal-text.js';
 
@@ -26,6 +26,20 @@ function number(value: number, fractionDigits: number): string {
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits,
   }).format(value);
+}
+
+const YEAR_SCALES: readonly [number, string][] = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million'], [1e3, 'thousand']];
+
+/**
+ * "1 in N years" for a mean time between data-loss events (CephPoolDurability.oneInYears), as
+ * the report writes it: 348,568,789 -> "1 in 348.6 million years"; 12.34 -> "1 in 12 years";
+ * from 10^15 on in powers of ten; null -> "never (no failure rate)".
+ */
+export function formatOneInYears(years: number | null): string {
+  if (years === null || !Number.isFinite(years)) return 'never (no failure rate)';
+  if (years >= 1e15) return `1 in ${years.toExponential(2)} years`;
+  for (const [base, word] of YEAR_SCALES) if (years >= base) return `1 in ${number(years / base, 1)} ${word} years`;
+  return `1 in ${number(years, years < 10 ? 1 : 0)} years`;
 }
 
 /** `2028-01` -> `Jan 2028`; anything else is returned unchanged. */

@@ -34,7 +34,7 @@ export type * from './model/network-config.js';
 export type * from './model/network.js';
 export { cephRecoveryBandwidth } from './network/traffic.js';
 export { bondBandwidth, type EffectiveBandwidth } from './network/links.js';
-export { formatBytes, formatOneInYears, formatQuantity } from './units/format.js';
+export { formatBytes, formatQuantity } from './units/format.js';
 export { VERSION } from './version.js';
 export { netplanFiles, type NetplanFile } from './network/netplan.js';
 export { importNetworkData, type NetworkDataImport, type NetworkDataOptions } from './network/network-data.js';

@@ -258,3 +258,17 @@ export function formatExplained(value: number | string, unit: string): string {
       return formatQuantity(value, unit);
   }
 }
+
+const YEAR_SCALES: readonly [number, string][] = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million'], [1e3, 'thousand']];
+
+/**
+ * "1 in N years" for a mean time between data-loss events (CephPoolDurability.oneInYears), as
+ * core's formatOneInYears writes it for the CLI: 348,568,789 -> "1 in 348.6 million years";
+ * 12.34 -> "1 in 12 years"; from 10^15 on in powers of ten; absent -> "never (no failure rate)".
+ */
+export function formatOneInYears(years: number | null | undefined): string {
+  if (!isNumber(years) || !Number.isFinite(years)) return 'never (no failure rate)';
+  if (years >= 1e15) return `1 in ${years.toExponential(2)} years`;
+  for (const [base, word] of YEAR_SCALES) if (years >= base) return `1 in ${formatNumber(years / base, 1)} ${word} years`;
+  return `1 in ${formatNumber(years, years < 10 ? 1 : 0)} years`;
+}

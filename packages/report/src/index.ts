@@ -5,6 +5,7 @@
  * Importing this module is cheap: vega and vega-lite load on the first `renderHtml` call.
  */
 export { renderHtml, SECTIONS, type RenderHtmlOptions } from './render.js';
+export { renderLayoutsHtml } from './layouts-page.js';
 export { escapeHtml } from './escape.js';
 export {
   formatBinaryBytes,

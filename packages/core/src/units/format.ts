@@ -79,18 +79,3 @@ export function formatBytes(bytes: number, system: 'decimal' | 'binary' = 'decim
 export function formatQuantity(value: number, unit: string, maximumFractionDigits = 2): string {
   return `${fmtNumber(value, maximumFractionDigits)} ${unit}`;
 }
-
-const YEAR_SCALES: readonly [number, string][] = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million'], [1e3, 'thousand']];
-
-/**
- * "1 in N years" for a mean time between data-loss events (storage/durability.ts):
- * 348,568,789 -> "1 in 348.6 million years"; 12.34 -> "1 in 12 years"; from 10^15 on in powers
- * of ten ("1 in 3.40e+15 years"); null or not finite -> "never (no failure rate)".
- */
-export function formatOneInYears(years: number | null): string {
-  if (years === null || !Number.isFinite(years)) return 'never (no failure rate)';
-  if (years >= 1e15) return `1 in ${years.toExponential(2)} years`;
-  const one = (v: number, d: number) => new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }).format(v);
-  for (const [base, word] of YEAR_SCALES) if (years >= base) return `1 in ${one(years / base, 1)} ${word} years`;
-  return `1 in ${one(years, years < 10 ? 1 : 0)} years`;
-}

@@ -4,10 +4,10 @@
  * inputs (AFR, recovery window, PGs), and what losing the worst rack or zone at once does to
  * its PGs. Formatting only: every number is in `plan.storage.ceph.durability`.
  */
-import { type CephPoolDurability, formatOneInYears, type PlanResult } from '@headroom/core';
+import type { CephPoolDurability, PlanResult } from '@headroom/core';
 import { explainId } from '@headroom/core/explain-ids';
 import { html, type SafeHtml } from '../escape.js';
-import { formatBytes, formatDuration, formatNumber, formatPercent, MISSING } from '../format.js';
+import { formatBytes, formatDuration, formatNumber, formatOneInYears, formatPercent, MISSING } from '../format.js';
 import { explained } from './explain.js';
 
 /** A small probability: at or above 0.1 % as a percentage, else m × 10<sup>e</sup>. */
@@ -20,7 +20,7 @@ export function formatProbability(p: number | null): SafeHtml | string {
 }
 
 /** Bytes, with fractions of a byte shown as such (0.81 bytes), else decimal units. */
-function formatLostBytes(bytes: number | null): string {
+export function formatLostBytes(bytes: number | null): string {
   if (bytes === null) return MISSING;
   if (bytes === 0) return 'none';
   if (bytes < 1) return `${bytes.toFixed(2)} bytes`;
