@@ -14,7 +14,7 @@ import type { CephLayoutComparison, CephLayoutRow, Diagnostic, Scenario } from '
 import { ExitCode } from './exit-codes.js';
 import { describeFsError, isFsError } from './fs-errors.js';
 import type { CliIo } from './io.js';
-import { formatOneInYears, formatTB } from './render-text.js';
+import { formatDuration, formatOneInYears, formatTB } from './render-text.js';
 import { escapeStrings } from './terminal-text.js';
 
 type CoreModule = typeof import('@headroom/core');
@@ -35,12 +35,6 @@ interface LayoutsOptions {
 
 const num = (v: number, d = 0): string => new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }).format(v);
 
-function duration(seconds: number | null): string {
-  if (seconds === null) return 'never';
-  const minutes = Math.round(seconds / 60);
-  return minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
-}
-
 function cells(c: CephLayoutComparison, r: CephLayoutRow): string[] {
   const money = (v: number | null) => (v === null || c.capex === null ? '-' : `${num(v)} ${c.capex.currency}`);
   return [
@@ -51,7 +45,7 @@ function cells(c: CephLayoutComparison, r: CephLayoutRow): string[] {
     !r.clean ? '-' : r.runwayMonths === null ? 'beyond' : `${r.runwayMonths} months`,
     num(r.writeAmplification, 2),
     String(r.fewestHosts),
-    r.clean ? duration(r.osdRecoverySeconds) : '-',
+    r.clean ? formatDuration(r.osdRecoverySeconds) : '-',
     r.annualLossProbability === null ? '-' : formatOneInYears(r.oneInYears),
     r.nines === null ? '-' : String(r.nines),
     r.worstRack === null ? '-' : `${num(r.worstRack.pgFractionLost * 100, 2)}%`,

@@ -28,6 +28,13 @@ function number(value: number, fractionDigits: number): string {
   }).format(value);
 }
 
+/** Seconds as hours and minutes, as the report writes them: 4464 -> "1 h 14 min"; 620 -> "10 min"; null -> "never". */
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null) return 'never';
+  const minutes = Math.round(seconds / 60);
+  return minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
+}
+
 const YEAR_SCALES: readonly [number, string][] = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million'], [1e3, 'thousand']];
 
 /**
@@ -237,7 +244,7 @@ export function durabilityLine(plan: PlanResult): string | undefined {
   const list = (plan.storage.ceph?.durability ?? []).filter((d) => d.annualLossProbability !== null);
   const worst = list.reduce<(typeof list)[number] | undefined>((w, d) => (w === undefined || d.annualLossProbability! > w.annualLossProbability! ? d : w), undefined);
   if (!worst) return undefined;
-  return `${formatOneInYears(worst.oneInYears)} for pool ${worst.pool}, the least durable (${worst.nines ?? 0} nines; independent device failures, AFR ${number(worst.afr * 100, 2)}%, recovery window ${number(worst.recoveryHours ?? 0, 1)} h)`;
+  return `${formatOneInYears(worst.oneInYears)} for pool ${worst.pool}, the least durable (${worst.nines ?? 0} nines; independent device failures, AFR ${number(worst.afr * 100, 2)}%, recovery window ${formatDuration(worst.recoveryHours === null ? null : worst.recoveryHours * 3600)})`;
 }
 
 /**
