@@ -15,7 +15,7 @@ describe('durability in the terminal', () => {
   it('the summary line names the pool most likely to lose data', () => {
     const plan = fixturePlan();
     const pool = (name: string, p: number, nines: number): CephPoolDurability => ({
-      pool: name, rule: 'r', width: 3, tolerated: 2, deviceClasses: ['hdd'], afr: 0.0157, afrSource: 's', failureRatePerHour: 1.8e-6,
+      pool: name, rule: 'r', width: 3, tolerated: 2, deviceClasses: ['hdd'], afr: 0.0157, afrKey: 'hdd', afrSource: 's', failureRatePerHour: 1.8e-6,
       recoveryHours: 0.95, recoverySubject: 'osd.0 (s1)', pgNum: 128, pgSource: 'pg_autoscaler', setsPerPg: 1, possibleSets: 1000, effectivePgs: 128,
       lossesPerHour: p / 8766, annualLossProbability: p, oneInYears: 1 / p, nines, storedBytes: 1e12, expectedBytesLostPerYear: 1, correlated: [], note: null,
     });

@@ -18,7 +18,7 @@ const SOURCE =
 export function explainDurability(plan: PlanResult, out: ExplanationSet): void {
   const ceph = plan.storage.ceph;
   for (const d of ceph?.durability ?? []) {
-    const afrKey = d.afrSource.startsWith('ceph.durability.afr.') ? d.afrSource.slice('ceph.durability.afr.'.length).split(' ')[0]! : null;
+    const afrKey = plan.scenario.ceph.durability && Object.hasOwn(plan.scenario.ceph.durability.afr, d.afrKey) ? d.afrKey : null;
     const lambdaId = explainId.poolFailureRate(d.pool);
     out.add({
       id: lambdaId,

@@ -41,6 +41,8 @@ export interface CephPoolDurability {
   /** Device classes under the pool's rule, and the AFR used: the highest of theirs. */
   deviceClasses: string[];
   afr: number;
+  /** The key of ceph.durability.afr that gave it: a device class, or the disk kind of a class not listed. */
+  afrKey: string;
   afrSource: string;
   /** λ = −ln(1 − AFR) / 8766, failures per device per hour. */
   failureRatePerHour: number;

@@ -225,7 +225,7 @@ export function poolDurability(tree: CrushTree, view: RuleView, racks: readonly 
   if (effectivePgs < pgNum) notes.push(`${pgNum} PGs but only ${possibleSets} distinct sets of ${m + 1} OSDs in different failure domains: PGs share OSDs and are lost together`);
   return {
     pool: x.pool, rule: x.rule, width: x.width, tolerated: m, deviceClasses: classes,
-    afr, afrSource: x.afrSources[afrKey] ?? `ceph.durability.afr.${afrKey}`,
+    afr, afrKey, afrSource: x.afrSources[afrKey] ?? 'the scenario',
     failureRatePerHour: lambda, recoveryHours: T, recoverySubject: x.recoverySubject,
     pgNum, pgSource, setsPerPg, possibleSets, effectivePgs,
     lossesPerHour: perHour, annualLossProbability: p,
