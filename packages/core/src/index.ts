@@ -13,6 +13,7 @@ export type * from './model/plan.js';
 export type * from './model/headline.js';
 export type * from './model/ceph-plan.js';
 export type * from './model/durability.js';
+export type * from './model/allocation.js';
 export type * from './evaluate/headline.js';
 export { planHeadline } from './evaluate/headline.js';
 export type * from './model/failure.js';

@@ -117,6 +117,15 @@ function handBuilt(): void {
   }));
   // an EC pool for RBD without overwrites and without a replicated rbd pool
   evaluateAs('EC rbd pool without overwrites or metadata pool', makeScenario({ ceph: { ...base.ceph, pools: [{ name: 'ec', type: 'erasure', k: 2, m: 1, minSize: 2, share: 1, application: 'rbd' }] } }));
+  // small objects on 64 KiB allocation units; CephFS without a metadata pool, RGW without an index pool, an index pool on HDD
+  evaluateAs('allocation padding and workload pools', makeScenario({
+    ceph: { ...base.ceph, bluestoreMinAllocBytes: { hdd: 65_536, ssd: 4096, nvme: 4096 }, pools: [
+      { name: 'cephfs_data', type: 'replicated', size: 3, minSize: 2, share: 0.3, application: 'cephfs', averageObjectBytes: 16_384 },
+      { name: 'zone2.rgw.buckets.index', type: 'replicated', size: 3, minSize: 2, share: 0.1, application: 'rgw' },
+    ] },
+    demand: { instances: [], storageBytes: { cephfs_data: 1 * TB }, growth: { kind: 'compound', perMonth: 0 } },
+  }));
+  evaluateAs('RGW without a bucket index pool', makeScenario({ ceph: { ...base.ceph, pools: [{ name: 'objects', type: 'replicated', size: 3, minSize: 2, share: 1, application: 'rgw' }] } }));
   evaluateAs('pg_num above mon_max_pg_per_osd', makeScenario({ ceph: { ...base.ceph, pgs: { targetPerOsd: 100, maxPerOsd: 10 } } }));
   // unequal storage hosts: MAX AVAIL overstates what CRUSH can place
   const hw2 = baseHardware();

@@ -6,6 +6,7 @@
  * bytes (from unrounded products); the month-by-month series are not.
  */
 import type { DiskKind } from './scenario.js';
+import type { CephPoolAllocation } from './allocation.js';
 import type { CephPoolDurability } from './durability.js';
 
 export interface CephStoragePlan {
@@ -22,6 +23,8 @@ export interface CephStoragePlan {
   months: CephMonth[];
   /** Each pool's durability against device failures, and whole racks or zones lost (storage/durability.ts). Absent in plans made before it existed. */
   durability?: CephPoolDurability[];
+  /** BlueStore allocation padding of the pools with an averageObjectSize (storage/allocation.ts). Absent in plans made before it existed. */
+  allocation?: CephPoolAllocation[];
   /** The pool whose runway ends first (to its safe usable limit or to nearfull), null when none ends in the horizon. */
   bottleneck: { pool: string; limit: 'safe usable' | 'nearfull'; runwayMonths: number; month: string } | null;
   /** The settings used, defaults filled in. */

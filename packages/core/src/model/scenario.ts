@@ -145,8 +145,8 @@ export interface OpenStackPolicy {
  * quota (Ceph's max_bytes, stored bytes), absent when the scenario sets none.
  */
 export type CephPool =
-  | { name: string; type: 'replicated'; size: number; minSize: number; share: number; rule?: string; bulk?: boolean; application?: PoolApplication; maxBytes?: number }
-  | { name: string; type: 'erasure'; k: number; m: number; minSize: number; share: number; rule?: string; bulk?: boolean; application?: PoolApplication; allowEcOverwrites?: boolean; maxBytes?: number };
+  | { name: string; type: 'replicated'; size: number; minSize: number; share: number; rule?: string; bulk?: boolean; application?: PoolApplication; maxBytes?: number; averageObjectBytes?: number }
+  | { name: string; type: 'erasure'; k: number; m: number; minSize: number; share: number; rule?: string; bulk?: boolean; application?: PoolApplication; allowEcOverwrites?: boolean; maxBytes?: number; averageObjectBytes?: number };
 
 /** What uses a pool (`ceph osd pool application enable <pool> rbd|cephfs|rgw`). */
 export type PoolApplication = 'rbd' | 'cephfs' | 'rgw';
@@ -219,6 +219,8 @@ export interface CephPolicy {
   /** mon_target_pg_per_osd and mon_max_pg_per_osd. */
   pgs?: { targetPerOsd: number; maxPerOsd: number };
   recovery?: CephRecoverySettings;
+  /** bluestore_min_alloc_size per disk kind, bytes (storage/allocation.ts MIN_ALLOC_DEFAULTS). Absent in hand-built scenarios: the defaults apply. */
+  bluestoreMinAllocBytes?: Record<DiskKind, number>;
   /** Durability inputs: annual failure rate (0..1) by device class or disk kind, defaults filled (storage/durability.ts AFR_DEFAULTS). Absent in hand-built scenarios: the defaults apply. */
   durability?: { afr: Record<string, number> };
   /** Where Ceph's own daemons run (`ceph.daemons`); normalize fills every kind. Absent in hand-built scenarios: control/ceph-daemons.ts applies the same defaults. */

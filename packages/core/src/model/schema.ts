@@ -31,11 +31,15 @@ export const quantityPattern = (kind: QuantityKind): string => QUANTITY_PATTERN[
  * Errors carry headroom codes in `params.code` (schema.missing_unit, schema.invalid_unit,
  * schema.invalid_quantity, schema.too_small).
  */
-function quantity(kind: QuantityKind, description: string) {
+function quantity(kind: QuantityKind, description: string, positive?: { hint: string }) {
   const schema = z
     .union([z.string(), z.number()])
     .transform((value, ctx) => {
       const r = parseQuantity(value, kind);
+      if (r.ok && positive && !(r.value > 0)) {
+        ctx.addIssue({ code: 'custom', message: `${String(value)} is out of range: must be above 0`, params: { code: 'schema.too_small', hint: positive.hint } });
+        return z.NEVER;
+      }
       if (r.ok) return r.value;
       ctx.addIssue({ code: 'custom', message: r.error.message, params: { code: r.error.code, hint: r.error.hint } });
       return z.NEVER;
@@ -46,6 +50,8 @@ function quantity(kind: QuantityKind, description: string) {
 }
 
 const int = () => z.int();
+
+const MIN_ALLOC_HINT = { hint: 'ceph daemon osd.N config get bluestore_min_alloc_size_hdd (or _ssd) on an OSD; 4 KiB since Pacific' };
 
 /**
  * Documented maximums (README, "Limits and robustness"): each fits a real cloud with room to
@@ -272,6 +278,9 @@ function poolCephFields() {
       .enum(['rbd', 'cephfs', 'rgw'])
       .optional()
       .describe('What uses the pool (ceph osd pool application enable): rbd (Cinder, Nova, Glance), cephfs (Manila), rgw (object storage). An erasure pool for rbd or cephfs needs allowEcOverwrites and a replicated pool of the same application for its metadata'),
+    averageObjectSize: quantity('bytes', 'Average size of the objects the pool stores, e.g. "16 KiB" (RGW small files, CephFS small files; an RBD image is cut in 4 MiB objects): BlueStore allocates whole bluestore_min_alloc_size units per copy or shard, so small objects take more raw space (storage.ceph.allocation in the plan). Default: not given, no padding estimated',
+      { hint: 'write the mean object size, e.g. "64 KiB" (ceph df: STORED / OBJECTS)' })
+      .optional(),
     maxBytes: quantity('bytes', 'Pool quota, e.g. "50 TB": Ceph\'s max_bytes (ceph osd pool set-quota <pool> max_bytes); the pool stops taking writes when its stored bytes reach it (POOL_FULL). Default: no quota, the pool shares its rule\'s raw space with the other pools on it')
       .optional(),
   };
@@ -423,6 +432,14 @@ export const ScenarioFileSchema = z
           })
           .prefault({}),
         recovery: CephRecoverySchema.prefault({}).describe('Recovery after a failure: limits and the per-backfill throughput'),
+        bluestoreMinAllocSize: z
+          .strictObject({
+            hdd: quantity('bytes', 'bluestore_min_alloc_size of the HDD OSDs, e.g. "64 KiB" for OSDs created before Pacific (default 4 KiB, bluestore_min_alloc_size_hdd)', MIN_ALLOC_HINT).optional(),
+            ssd: quantity('bytes', 'bluestore_min_alloc_size of the SSD OSDs (default 4 KiB; 16 KiB before Pacific)', MIN_ALLOC_HINT).optional(),
+            nvme: quantity('bytes', 'bluestore_min_alloc_size of the NVMe OSDs (default 4 KiB; 16 KiB before Pacific)', MIN_ALLOC_HINT).optional(),
+          })
+          .prefault({})
+          .describe('BlueStore allocation unit per disk kind, fixed when an OSD is created (bluestore-config-ref.rst, Minimum Allocation Size); used with pools\' averageObjectSize'),
         durability: z
           .strictObject({
             afr: z

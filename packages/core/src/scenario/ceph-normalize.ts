@@ -6,6 +6,7 @@
 import type { CephPolicy, CephPool, CephRule, HardwareModel } from '../model/scenario.js';
 import type { ScenarioFileOutput } from '../model/schema.js';
 import { CEPH_DEFAULTS } from '../storage/defaults.js';
+import { MIN_ALLOC_DEFAULTS } from '../storage/allocation.js';
 import { AFR_DEFAULTS } from '../storage/durability.js';
 import { impliedRuleName, resolveRules, resolveShares, subtreeKey } from '../storage/settings.js';
 import { defaultMinSize } from './normalize.js';
@@ -43,6 +44,7 @@ export function normalizeCeph(f: CephFile): CephPolicy {
       minSize: p.minSize ?? defaultMinSize(p), share: shares[i] ?? 0, rule: ruleName(p), bulk: p.bulk,
       ...(p.application !== undefined ? { application: p.application } : {}),
       ...(p.maxBytes === undefined ? {} : { maxBytes: p.maxBytes }),
+      ...(p.averageObjectSize === undefined ? {} : { averageObjectBytes: p.averageObjectSize }),
     };
     return p.type === 'replicated'
       ? { name: p.name, type: 'replicated', size: p.size, ...rest }
@@ -64,6 +66,11 @@ export function normalizeCeph(f: CephFile): CephPolicy {
       maxBackfills: recovery.maxBackfills,
       downOutIntervalSeconds: recovery.downOutIntervalSeconds,
       detectionSeconds: recovery.detectionSeconds,
+    },
+    bluestoreMinAllocBytes: {
+      hdd: f.bluestoreMinAllocSize.hdd ?? MIN_ALLOC_DEFAULTS.hdd,
+      ssd: f.bluestoreMinAllocSize.ssd ?? MIN_ALLOC_DEFAULTS.ssd,
+      nvme: f.bluestoreMinAllocSize.nvme ?? MIN_ALLOC_DEFAULTS.nvme,
     },
     durability: { afr: { ...AFR_DEFAULTS, ...f.durability.afr } },
   };

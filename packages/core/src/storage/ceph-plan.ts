@@ -11,6 +11,7 @@ import type { Host } from '../model/plan.js';
 import { fmtTB } from '../units/format.js';
 import { filler, type HorizonPool, projectCeph } from './ceph-horizon.js';
 import { planPgs } from './ceph-pgs.js';
+import { allocationFindings, MIN_ALLOC_DEFAULTS, poolAllocation } from './allocation.js';
 import { crushSummary } from './crush-summary.js';
 import { planDurability } from './durability-plan.js';
 import { buildCrushTree } from './crush.js';
@@ -22,6 +23,7 @@ import { recoveryCases } from './recovery-cases.js';
 import { replicationBitsPerSecond } from './recovery.js';
 import { type BindingFailure, reprotectableRaw } from './reprotect.js';
 import { ruleSteps, type RuleView, ruleView } from './rule-view.js';
+import { workloadPoolFindings } from './workload-pools.js';
 import { resolveCephSettings, subtreeKey } from './settings.js';
 
 /** Options of planCeph: the hook through which the network plan gives each storage host's replication bandwidth. */
@@ -242,6 +244,18 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     })),
   });
 
+  // What the raw bytes really hold (allocation.ts) and the pools a workload needs (workload-pools.ts).
+  const minAlloc = scenario.ceph.bluestoreMinAllocBytes ?? MIN_ALLOC_DEFAULTS;
+  const allocation = statics.filter((s) => s.view && s.view.osds.length > 0 && s.pool.averageObjectBytes !== undefined).map((s) => poolAllocation({
+    pool: s.pool.name, averageObjectBytes: s.pool.averageObjectBytes!, storedBytesMonth0: s.stored0, storedBytesPeak: s.stored0 * factors[monthIndex]!,
+    minAllocBytes: Math.max(...s.view!.osds.map((o) => minAlloc[o.kind])),
+    layout: s.pool.type === 'replicated' ? { type: 'replicated', size: s.pool.size } : { type: 'erasure', k: s.pool.k, m: s.pool.m },
+  }));
+  findings.push(...allocationFindings(allocation), ...workloadPoolFindings(statics.map((s) => ({
+    name: s.pool.name, rule: s.pool.rule, kinds: [...new Set(s.view?.osds.map((o) => o.kind) ?? [])],
+    ...(s.pool.application === undefined ? {} : { application: s.pool.application }),
+  }))));
+
   const plan: CephStoragePlan = {
     crush: crushSummary(tree, scenario.racks),
     rules: views.map((v, i) => ({
@@ -260,6 +274,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     },
     months: horizon.months,
     durability,
+    allocation,
     bottleneck: cephBottleneck(pools, scenario.start),
     settings: {
       osdMemoryTargetBytes: settings.osdMemoryTargetBytes, hostMemoryBytes: settings.hostMemoryBytes,
