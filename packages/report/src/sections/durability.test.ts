@@ -48,6 +48,13 @@ describe('durability subsection', () => {
   });
 });
 
+describe('allocation padding table', () => {
+  it('backups: 4 MiB RBD objects, 4 KiB units, 6 MiB allocated (6 shards of 1 MiB), factor 1.00, no padding', () => {
+    const doc = durabilitySection(plan).value;
+    expect(doc).toContain('<th scope="row">backups</th><td class="num">4 MiB</td><td class="num">4 KiB</td><td class="num">6 MiB</td><td class="num">1.00</td><td class="num">none</td><td class="num">none</td>');
+  });
+});
+
 describe('layouts page', () => {
   it('every layout, the unhealthy ones with their reason', () => {
     const page = renderLayoutsHtml(evaluateLayouts(scenario), scenario.name);
