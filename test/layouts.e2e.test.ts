@@ -45,6 +45,12 @@ describe('headroom ceph layouts', () => {
     expect(c.rows.find((x) => x.label === 'EC 8+2, host')!.nines).toBeNull();
   });
 
+  it('--hardware: an unknown or OSD-less model is refused (exit 2) with the storage models listed', () => {
+    const r = headroom('ceph', 'layouts', 'scenarios/reference-pilot.yaml', '--hardware', 'ctl-r660');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--hardware ctl-r660 is not a model of hardware: with OSD disks; the storage models are:');
+  });
+
   it('-o writes the comparison as an HTML page', () => {
     const out = join(dir, 'layouts.html');
     const r = headroom('ceph', 'layouts', 'scenarios/reference-pilot.yaml', '-o', out);

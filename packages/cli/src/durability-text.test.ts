@@ -28,19 +28,20 @@ describe('durability in the terminal', () => {
 
   it('the layouts table: one line per layout, reasons below', () => {
     const c: CephLayoutComparison = {
-      deviceClass: 'hdd', pools: ['volumes'], storedBytesMonth0: 40e12, storageHosts: 4, racks: 3, osdCount: 40, rawBytes: 320e12,
+      deviceClass: 'hdd', hardware: null, horizonSizing: 'not sized: 2 storage node groups (sizing adds hosts to a single group)', pools: ['volumes'], storedBytesMonth0: 40e12, storageHosts: 4, racks: 3, osdCount: 40, rawBytes: 320e12,
       tolerate: { hosts: 1, racks: 0 }, capex: { amount: 80_000, currency: 'EUR' },
       rows: [{
         label: 'EC 4+2, host', type: 'erasure', size: null, k: 4, m: 2, failureDomain: 'host', width: 6, tolerated: 2, minSize: 5, writeAmplification: 1.5,
         domains: 4, domainsAfterFailure: 3, fewestDomains: 7, fewestHosts: 7, clean: false, healthyAfterLoss: false, servesIoAfterLoss: false,
         reason: '4 hosts for 6 copies or shards: PGs never go active+clean', usableBytes: 213.33e12, safeUsableBytes: 0, storedBytesMonth0: 40e12, storedBytesPeak: 40e12,
         runwayMonths: 0, annualLossProbability: null, oneInYears: null, nines: null, expectedBytesLostPerYear: null, worstRack: null,
-        osdRecoverySeconds: null, hostRecoverySeconds: null, capexPerUsableTb: 375, capexPerSafeUsableTb: null,
+        osdRecoverySeconds: null, hostRecoverySeconds: null, capexPerUsableTb: 375, capexPerSafeUsableTb: null, horizon: null,
       }],
     };
     const text = layoutsText(c, 'Test');
     expect(text).toContain('Test: Ceph layouts on the hdd OSDs (40 OSDs, 320.0 TB raw, 4 hosts in 3 racks)');
-    expect(text).toMatch(/EC 4\+2, host\s+never clean\s+213\.3 TB\s+-\s+-\s+1\.50\s+7\s+-\s+-\s+-\s+-\s+375 EUR\s+-\n/);
+    expect(text).toMatch(/EC 4\+2, host\s+never clean\s+213\.3 TB\s+-\s+-\s+1\.50\s+7\s+-\s+-\s+-\s+-\s+375 EUR\s+-\s+-\s+-\s+-\n/);
+    expect(text).toContain('  horizon: not sized: 2 storage node groups (sizing adds hosts to a single group)\n');
     expect(text).toContain('  EC 4+2, host: 4 hosts for 6 copies or shards: PGs never go active+clean\n');
   });
 });

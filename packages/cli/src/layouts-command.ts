@@ -30,6 +30,7 @@ export interface LayoutsContext {
 interface LayoutsOptions {
   format: 'text' | 'json';
   deviceClass?: string;
+  hardware?: string;
   output?: string;
 }
 
@@ -51,19 +52,23 @@ function cells(c: CephLayoutComparison, r: CephLayoutRow): string[] {
     r.worstRack === null ? '-' : `${num(r.worstRack.pgFractionLost * 100, 2)}%`,
     money(r.capexPerUsableTb),
     money(r.capexPerSafeUsableTb),
+    r.horizon === null ? '-' : String(r.horizon.hosts),
+    r.horizon === null ? '-' : money(r.horizon.capex),
+    r.horizon === null ? '-' : money(r.horizon.capexPerSafeUsableTb),
   ];
 }
 
 /** The comparison as a terminal table, with the reasons of the unhealthy layouts below it. */
 export function layoutsText(c: CephLayoutComparison, name: string): string {
-  const head = ['LAYOUT', 'HEALTHY', 'USABLE', 'SAFE USABLE', 'RUNWAY', 'WRITE AMP', 'FEWEST HOSTS', 'OSD RECOVERY', 'DATA LOSS', 'NINES', 'WORST RACK', 'CAPEX/TB', 'CAPEX/SAFE TB'];
+  const head = ['LAYOUT', 'HEALTHY', 'USABLE', 'SAFE USABLE', 'RUNWAY', 'WRITE AMP', 'FEWEST HOSTS', 'OSD RECOVERY', 'DATA LOSS', 'NINES', 'WORST RACK', 'CAPEX/TB', 'CAPEX/SAFE TB', 'HORIZON HOSTS', 'HORIZON CAPEX', 'HORIZON CAPEX/SAFE TB'];
   const rows = c.rows.map((r) => cells(c, r));
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => `  ${r.map((x, i) => (i === 0 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join('  ')}`.trimEnd();
   const out = [
-    `${name}: Ceph layouts on ${c.deviceClass === null ? 'every OSD' : `the ${c.deviceClass} OSDs`} (${c.osdCount} OSDs, ${formatTB(c.rawBytes)} raw, ${c.storageHosts} hosts in ${c.racks} racks)`,
+    `${name}: Ceph layouts on ${c.deviceClass === null ? 'every OSD' : `the ${c.deviceClass} OSDs`}${c.hardware === null ? '' : ` of ${c.hardware}`} (${c.osdCount} OSDs, ${formatTB(c.rawBytes)} raw, ${c.storageHosts} hosts in ${c.racks} racks)`,
     `  data: pools ${c.pools.join(', ') || '-'}, ${formatTB(c.storedBytesMonth0)} stored at month 0; tolerated loss: ${c.tolerate.hosts} host(s), ${c.tolerate.racks} rack(s)`,
     `  storage hosts price: ${c.capex === null ? 'unknown' : `${num(c.capex.amount)} ${c.capex.currency}`}; TB = 10^12 bytes; data loss from independent device failures; worst rack = share of PGs lost with it`,
+    `  horizon: ${c.horizonSizing ?? 'not sized'}`,
     '',
     line(head),
     ...rows.map(line),
@@ -77,7 +82,13 @@ async function layoutsCommand(ctx: LayoutsContext, file: string, options: Layout
   const core = await ctx.loadCore();
   const loaded = await ctx.loadScenario(file);
   if (!loaded.ok) return loaded.exitCode;
-  const comparison = core.evaluateLayouts(loaded.scenario, options.deviceClass === undefined ? {} : { deviceClass: options.deviceClass });
+  const hw = options.hardware;
+  if (hw !== undefined && !(Object.hasOwn(loaded.scenario.hardware, hw) && loaded.scenario.hardware[hw]!.disks.some((d) => d.use === 'osd'))) {
+    const models = Object.values(loaded.scenario.hardware).filter((m) => m.disks.some((d) => d.use === 'osd')).map((m) => m.name);
+    ctx.io.stderr.write(escapeStrings(`headroom: ${file}: --hardware ${hw} is not a model of hardware: with OSD disks; the storage models are: ${models.join(', ') || 'none'}\n`));
+    return ExitCode.InvalidInput;
+  }
+  const comparison = core.evaluateLayouts(loaded.scenario, { ...(options.deviceClass === undefined ? {} : { deviceClass: options.deviceClass }), ...(hw === undefined ? {} : { hardware: hw }) });
   if (comparison.osdCount === 0) {
     ctx.io.stderr.write(`headroom: ${file}: no OSD ${options.deviceClass === undefined ? 'at all' : `of device class ${escapeStrings(options.deviceClass)}`}: nothing to compare (--device-class takes a class of the storage hosts' OSD disks)\n`);
     return ExitCode.InvalidInput;
@@ -102,10 +113,11 @@ export function registerLayoutsCommand(program: Command, ctx: LayoutsContext, se
   const ceph = program.commands.find((c) => c.name() === 'ceph') ?? program.command('ceph');
   ceph
     .command('layouts')
-    .description('compare Ceph layouts (replicated 2/3/4, EC profiles, host or rack failure domain) on a scenario\'s storage hardware: usable, safe usable, recovery, durability, CAPEX per TB')
+    .description('compare Ceph layouts (replicated 2/3/4, EC profiles, host or rack failure domain) on a scenario\'s storage hardware: usable, safe usable, recovery, durability, CAPEX per TB, hosts and CAPEX for the horizon')
     .argument('<file>', 'scenario file (YAML)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--device-class <class>', 'compare on the OSDs of this device class (default: the class whose pools store the most)')
+    .option('--hardware <model>', 'compare on another storage model of the scenario\'s hardware: catalogue (every storage group takes it, same host counts)')
     .option('-o, --output <file>', 'also write the comparison as an HTML page (replaced atomically)')
     .action(async (file: string, options: LayoutsOptions) => setExitCode(await layoutsCommand(ctx, file, options)));
 }

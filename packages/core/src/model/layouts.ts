@@ -58,11 +58,20 @@ export interface CephLayoutRow extends CephLayout {
   /** Price of the storage hosts divided by usable and by safe usable TB (10^12 bytes); null without prices or capacity. */
   capexPerUsableTb: number | null;
   capexPerSafeUsableTb: number | null;
+  /**
+   * Sized for the horizon: the fewest storage hosts (of the compared model, placed like the
+   * scenario's) with which the layout is clean, heals after the tolerated loss and keeps the
+   * stored data under its safe usable limit to the end of the horizon; their price, and the
+   * price per usable and per safe usable TB. Null when not sized (CephLayoutComparison.horizonSizing says why) or not found up to the search limit.
+   */
+  horizon: { hosts: number; capex: number | null; capexPerUsableTb: number | null; capexPerSafeUsableTb: number | null } | null;
 }
 
 export interface CephLayoutComparison {
   /** The OSDs compared on: a device class, or every OSD (null). */
   deviceClass: string | null;
+  /** The storage hardware model compared on instead of the scenario's (`--hardware`), null for the scenario's own. */
+  hardware: string | null;
   /** The pools whose data is compared (those on the OSDs of that class), and their stored bytes at month 0. */
   pools: string[];
   storedBytesMonth0: number;
@@ -74,5 +83,7 @@ export interface CephLayoutComparison {
   tolerate: { hosts: number; racks: number };
   /** Σ of the storage hosts' prices, and its currency; null when a storage model has no price. */
   capex: { amount: number; currency: string } | null;
+  /** How the rows' `horizon` was found ("1 storage group of sto-r760xd2, searched 3..32 hosts"), or why it was not (several storage groups). */
+  horizonSizing: string | null;
   rows: CephLayoutRow[];
 }

@@ -73,11 +73,34 @@ export interface CompareLayoutsOptions extends CephPlanOptions {
   deviceClass?: string | null;
 }
 
+/** What planLayout needs besides the layout: the compared OSDs' class, the stored data and the price. */
+export interface LayoutContext {
+  deviceClass: string | null;
+  storedBytesMonth0: number;
+  capex: { amount: number; currency: string } | null;
+  options: CephPlanOptions;
+}
+
+/** The OSDs compared on, their hosts and their price (see compareLayouts). */
+export function layoutContext(scenario: Scenario, hosts: readonly Host[], options: CompareLayoutsOptions = {}): LayoutContext & { pools: string[]; storageHosts: string[]; racks: number; osdCount: number; rawBytes: number } {
+  const deviceClass = options.deviceClass === undefined ? busiestClass(scenario) : options.deviceClass;
+  const classOf = new Map((scenario.ceph.rules ?? []).map((r) => [r.name, r.deviceClass ?? null]));
+  const pools = scenario.ceph.pools.filter((p) => (classOf.get(p.rule ?? '') ?? null) === deviceClass).map((p) => p.name);
+  const tree = buildCrushTree(scenario, hosts);
+  const osds = tree.osds.filter((o) => deviceClass === null || o.deviceClass === deviceClass);
+  const storageHosts = [...new Set(osds.map((o) => o.host))];
+  const hardwareOf = new Map(tree.hosts.map((h) => [h.name, h.hardware]));
+  const { deviceClass: _class, ...planOptions } = options;
+  return {
+    deviceClass, pools, storageHosts, racks: new Set(osds.map((o) => o.rack)).size, osdCount: osds.length, rawBytes: osds.reduce((s, o) => s + o.sizeBytes, 0),
+    storedBytesMonth0: pools.reduce((s, p) => s + (scenario.demand.storageBytes[p] ?? 0), 0),
+    capex: storageCapex(scenario, storageHosts, (h) => hardwareOf.get(h) ?? ''),
+    options: planOptions,
+  };
+}
+
 /**
- * Compares the layouts on the scenario's storage hosts (`hosts`, the month-0 fleet) and its
- * stored data: the pools on the OSDs of the compared device class become one pool `data`
- * holding their month-0 stored bytes, growing as the scenario says, on one rule `layout`;
- * planCeph plans it per candidate. Per row:
+ * One layout on `hosts`: the data as one pool `data` on one rule `layout`, planned by planCeph.
  *   writeAmplification = size, or (k + m) / k
  *   fewestDomains      = n + max(tolerated hosts, tolerated racks): the smallest cluster (one host
  *                        per rack) that is active+clean again after the tolerated loss
@@ -86,68 +109,68 @@ export interface CompareLayoutsOptions extends CephPlanOptions {
  * and the pool's usable, safe usable, runway to safe usable, recovery times and durability as
  * the plan computes them.
  */
-export function compareLayouts(scenario: Scenario, hosts: readonly Host[], options: CompareLayoutsOptions = {}): CephLayoutComparison {
-  const deviceClass = options.deviceClass === undefined ? busiestClass(scenario) : options.deviceClass;
-  const classOf = new Map((scenario.ceph.rules ?? []).map((r) => [r.name, r.deviceClass ?? null]));
-  const pools = scenario.ceph.pools.filter((p) => (classOf.get(p.rule ?? '') ?? null) === deviceClass).map((p) => p.name);
-  const stored = pools.reduce((s, p) => s + (scenario.demand.storageBytes[p] ?? 0), 0);
-  const tree = buildCrushTree(scenario, hosts);
-  const osds = tree.osds.filter((o) => deviceClass === null || o.deviceClass === deviceClass);
-  const storageHosts = [...new Set(osds.map((o) => o.host))];
-  const hardwareOf = new Map(tree.hosts.map((h) => [h.name, h.hardware]));
-  const capex = storageCapex(scenario, storageHosts, (h) => hardwareOf.get(h) ?? '');
+export function planLayout(scenario: Scenario, hosts: readonly Host[], layout: CephLayout, ctx: LayoutContext): CephLayoutRow {
   const { storageSource: _ignored, ...demand } = scenario.demand;
-
-  const rows = layoutCandidates(scenario).map((layout): CephLayoutRow => {
-    const minSize = defaultMinSize(layout);
-    const pool: CephPool = layout.type === 'replicated'
-      ? { name: POOL, type: 'replicated', size: layout.size!, minSize, share: 1, rule: RULE, bulk: false }
-      : { name: POOL, type: 'erasure', k: layout.k!, m: layout.m!, minSize, share: 1, rule: RULE, bulk: false };
-    const rule: CephRule = { name: RULE, type: layout.type, failureDomain: layout.failureDomain, ...(deviceClass === null ? {} : { deviceClass }) };
-    const variant: Scenario = {
-      ...scenario,
-      ceph: { ...scenario.ceph, failureDomain: layout.failureDomain, pools: [pool], rules: [rule], fill: { osds: [] } },
-      demand: { ...demand, storageBytes: { [POOL]: stored } },
-    };
-    const { plan } = planCeph(variant, hosts, options);
-    const p = plan.pools[0]!;
-    const d = plan.durability?.[0];
-    const width = p.copies;
-    const fewest = width + Math.max(scenario.policy.tolerate.hosts, scenario.policy.tolerate.racks);
-    const healthyAfterLoss = p.clean && p.failureDomainsAfterFailure >= width;
-    const servesIoAfterLoss = p.failureDomainsAfterFailure >= minSize;
-    const fd = layout.failureDomain;
-    const reason = !p.clean
-      ? `${p.failureDomains} ${fd}s for ${width} copies or shards: PGs never go active+clean`
-      : !healthyAfterLoss
-        ? `after the tolerated loss ${p.failureDomainsAfterFailure} ${fd}s are left for ${width} copies or shards: PGs stay degraded until the hardware returns${servesIoAfterLoss ? '' : `, and below min_size ${minSize} I/O blocks`}`
-        : null;
-    // A layout whose PGs cannot go clean has no durability of its own (its PGs run undersized): none is given.
-    const dur = p.clean ? d : undefined;
-    const rack = dur?.correlated.find((c) => c.subject.startsWith('rack ')) ?? null;
-    const hostCase = plan.recovery.cases.find((c) => c.failure === 'host');
-    const perTb = (bytes: number): number | null => (capex && bytes > 0 ? capex.amount / (bytes / BYTES_PER_TB) : null);
-    return {
-      ...layout, width, tolerated: layout.type === 'replicated' ? width - 1 : layout.m!, minSize,
-      writeAmplification: p.rawUsedRate,
-      domains: p.failureDomains, domainsAfterFailure: p.failureDomainsAfterFailure,
-      fewestDomains: fewest, fewestHosts: fewest,
-      clean: p.clean, healthyAfterLoss, servesIoAfterLoss, reason,
-      usableBytes: p.usableBytes, safeUsableBytes: p.safeUsableBytes,
-      storedBytesMonth0: stored, storedBytesPeak: d?.storedBytes ?? stored,
-      runwayMonths: p.runwayToSafeUsableMonths,
-      annualLossProbability: dur?.annualLossProbability ?? null, oneInYears: dur?.oneInYears ?? null, nines: dur?.nines ?? null,
-      expectedBytesLostPerYear: dur?.expectedBytesLostPerYear ?? null,
-      worstRack: rack ? { subject: rack.subject, pgFractionLost: rack.pgFractionLost, pgFractionInactive: rack.pgFractionInactive } : null,
-      osdRecoverySeconds: dur?.recoveryHours == null ? null : dur.recoveryHours * 3600,
-      hostRecoverySeconds: hostCase?.totalSeconds ?? null,
-      capexPerUsableTb: perTb(p.usableBytes), capexPerSafeUsableTb: p.clean ? perTb(p.safeUsableBytes) : null,
-    };
-  });
-
+  const minSize = defaultMinSize(layout);
+  const pool: CephPool = layout.type === 'replicated'
+    ? { name: POOL, type: 'replicated', size: layout.size!, minSize, share: 1, rule: RULE, bulk: false }
+    : { name: POOL, type: 'erasure', k: layout.k!, m: layout.m!, minSize, share: 1, rule: RULE, bulk: false };
+  const rule: CephRule = { name: RULE, type: layout.type, failureDomain: layout.failureDomain, ...(ctx.deviceClass === null ? {} : { deviceClass: ctx.deviceClass }) };
+  const variant: Scenario = {
+    ...scenario,
+    ceph: { ...scenario.ceph, failureDomain: layout.failureDomain, pools: [pool], rules: [rule], fill: { osds: [] } },
+    demand: { ...demand, storageBytes: { [POOL]: ctx.storedBytesMonth0 } },
+  };
+  const { plan } = planCeph(variant, hosts, ctx.options);
+  const p = plan.pools[0]!;
+  const d = plan.durability?.[0];
+  const width = p.copies;
+  const fewest = width + Math.max(scenario.policy.tolerate.hosts, scenario.policy.tolerate.racks);
+  const healthyAfterLoss = p.clean && p.failureDomainsAfterFailure >= width;
+  const servesIoAfterLoss = p.failureDomainsAfterFailure >= minSize;
+  const fd = layout.failureDomain;
+  const reason = !p.clean
+    ? `${p.failureDomains} ${fd}s for ${width} copies or shards: PGs never go active+clean`
+    : !healthyAfterLoss
+      ? `after the tolerated loss ${p.failureDomainsAfterFailure} ${fd}s are left for ${width} copies or shards: PGs stay degraded until the hardware returns${servesIoAfterLoss ? '' : `, and below min_size ${minSize} I/O blocks`}`
+      : null;
+  // A layout whose PGs cannot go clean has no durability of its own (its PGs run undersized): none is given.
+  const dur = p.clean ? d : undefined;
+  const rack = dur?.correlated.find((c) => c.subject.startsWith('rack ')) ?? null;
+  const hostCase = plan.recovery.cases.find((c) => c.failure === 'host');
+  const perTb = (bytes: number): number | null => (ctx.capex && bytes > 0 ? ctx.capex.amount / (bytes / BYTES_PER_TB) : null);
   return {
-    deviceClass, pools, storedBytesMonth0: stored, storageHosts: storageHosts.length,
-    racks: new Set(osds.map((o) => o.rack)).size, osdCount: osds.length, rawBytes: osds.reduce((s, o) => s + o.sizeBytes, 0),
-    tolerate: { hosts: scenario.policy.tolerate.hosts, racks: scenario.policy.tolerate.racks }, capex, rows,
+    ...layout, width, tolerated: layout.type === 'replicated' ? width - 1 : layout.m!, minSize,
+    writeAmplification: p.rawUsedRate,
+    domains: p.failureDomains, domainsAfterFailure: p.failureDomainsAfterFailure,
+    fewestDomains: fewest, fewestHosts: fewest,
+    clean: p.clean, healthyAfterLoss, servesIoAfterLoss, reason,
+    usableBytes: p.usableBytes, safeUsableBytes: p.safeUsableBytes,
+    storedBytesMonth0: ctx.storedBytesMonth0, storedBytesPeak: d?.storedBytes ?? ctx.storedBytesMonth0,
+    runwayMonths: p.runwayToSafeUsableMonths,
+    annualLossProbability: dur?.annualLossProbability ?? null, oneInYears: dur?.oneInYears ?? null, nines: dur?.nines ?? null,
+    expectedBytesLostPerYear: dur?.expectedBytesLostPerYear ?? null,
+    worstRack: rack ? { subject: rack.subject, pgFractionLost: rack.pgFractionLost, pgFractionInactive: rack.pgFractionInactive } : null,
+    osdRecoverySeconds: dur?.recoveryHours == null ? null : dur.recoveryHours * 3600,
+    hostRecoverySeconds: hostCase?.totalSeconds ?? null,
+    capexPerUsableTb: perTb(p.usableBytes), capexPerSafeUsableTb: p.clean ? perTb(p.safeUsableBytes) : null,
+    horizon: null,
+  };
+}
+
+/**
+ * Compares the layouts on the scenario's storage hosts (`hosts`, the month-0 fleet) and its
+ * stored data: the pools on the OSDs of the compared device class become one pool `data`
+ * holding their month-0 stored bytes, growing as the scenario says, on one rule `layout`;
+ * planLayout plans it per candidate (layoutCandidates).
+ */
+export function compareLayouts(scenario: Scenario, hosts: readonly Host[], options: CompareLayoutsOptions = {}): CephLayoutComparison {
+  const ctx = layoutContext(scenario, hosts, options);
+  return {
+    deviceClass: ctx.deviceClass, hardware: null, pools: ctx.pools, storedBytesMonth0: ctx.storedBytesMonth0, storageHosts: ctx.storageHosts.length,
+    racks: ctx.racks, osdCount: ctx.osdCount, rawBytes: ctx.rawBytes,
+    tolerate: { hosts: scenario.policy.tolerate.hosts, racks: scenario.policy.tolerate.racks }, capex: ctx.capex,
+    horizonSizing: null,
+    rows: layoutCandidates(scenario).map((layout) => planLayout(scenario, hosts, layout, ctx)),
   };
 }
