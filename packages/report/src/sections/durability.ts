@@ -28,10 +28,16 @@ export function formatLostBytes(bytes: number | null): string {
   return formatBytes(bytes);
 }
 
+/** `data-sort` with the plain number (the sort script reads it instead of "1 in 3.3 million years" or m × 10^e). */
+export function sortAttr(value: number | null): SafeHtml | '' {
+  // Plain decimals: the sort script reads a leading number, not an exponent (toFixed: exponent-free below 1e21).
+  return value === null ? '' : html` data-sort="${Math.abs(value) >= 1 ? value.toFixed(3) : value.toFixed(60)}"`;
+}
+
 function poolRow(plan: PlanResult, d: CephPoolDurability): SafeHtml {
   const x = (id: string, text: SafeHtml | string) => explained(plan, id, text);
   const layout = `${d.width} wide, tolerates ${d.tolerated}`;
-  return html`<tr><th scope="row">${d.pool}</th><td>${d.rule}</td><td>${layout}</td><td>${d.deviceClasses.join(', ')}: ${x(explainId.poolFailureRate(d.pool), formatPercent(d.afr, 2))}</td><td class="num">${d.recoveryHours === null ? 'never' : formatDuration(d.recoveryHours * 3600)}</td><td class="num">${formatNumber(d.effectivePgs)}${d.effectivePgs < d.pgNum ? html` <span class="small">of ${formatNumber(d.pgNum)}</span>` : ''}</td><td class="num">${x(explainId.poolLossProbability(d.pool), formatProbability(d.annualLossProbability))}</td><td class="num">${x(explainId.poolOneInYears(d.pool), formatOneInYears(d.oneInYears))}</td><td class="num">${d.nines === null ? MISSING : formatNumber(d.nines)}</td><td class="num">${x(explainId.poolExpectedBytesLost(d.pool), formatLostBytes(d.expectedBytesLostPerYear))}</td></tr>\n`;
+  return html`<tr><th scope="row">${d.pool}</th><td>${d.rule}</td><td>${layout}</td><td>${d.deviceClasses.join(', ')}: ${x(explainId.poolFailureRate(d.pool), formatPercent(d.afr, 2))}</td><td class="num">${d.recoveryHours === null ? 'never' : formatDuration(d.recoveryHours * 3600)}</td><td class="num">${formatNumber(d.effectivePgs)}${d.effectivePgs < d.pgNum ? html` <span class="small">of ${formatNumber(d.pgNum)}</span>` : ''}</td><td class="num"${sortAttr(d.annualLossProbability)}>${x(explainId.poolLossProbability(d.pool), formatProbability(d.annualLossProbability))}</td><td class="num"${sortAttr(d.oneInYears)}>${x(explainId.poolOneInYears(d.pool), formatOneInYears(d.oneInYears))}</td><td class="num">${d.nines === null ? MISSING : formatNumber(d.nines)}</td><td class="num">${x(explainId.poolExpectedBytesLost(d.pool), formatLostBytes(d.expectedBytesLostPerYear))}</td></tr>\n`;
 }
 
 function correlatedRows(d: CephPoolDurability): SafeHtml[] {
