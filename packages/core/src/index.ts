@@ -42,3 +42,4 @@ export { scenarioStatePaths, type StateDirInput } from './scenario/state-dirs.js
 export * from './hardware/index.js';
 export * from './ceph-state/index.js';
 export * from './openstack-state/index.js';
+export * from './interop/index.js';
