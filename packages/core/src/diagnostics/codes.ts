@@ -106,6 +106,21 @@ export const DIAGNOSTIC_CODES = {
   'openstack.value.out_of_range': 'A value in an OpenStack response is outside what a scenario accepts (vcpus 0, a negative reserved, an allocation ratio <= 0 or too large)',
   'openstack.flavor.duplicate_name': 'Two flavors in a Nova flavors response have the same name',
   'openstack.usage.absent': 'Nova hypervisor details have no usage (microversion 2.88 and later): usage must come from Placement',
+  // Round trip with Kolla-Ansible, NetBox, Redfish and cephadm (interop/)
+  'interop.empty': 'A file given to a round-trip importer is empty',
+  'interop.json.invalid': 'A file given to a round-trip importer is not valid JSON',
+  'interop.json.truncated': 'A JSON file given to a round-trip importer ends inside a value (cut off)',
+  'interop.yaml.syntax': 'A YAML file given to a round-trip importer (globals.yml, a cephadm spec, a device type) is not valid YAML',
+  'kolla.inventory.syntax': 'A line of an Ansible INI inventory that Ansible would reject (a bad header, a malformed host range, a variable that is not key=value)',
+  'kolla.inventory.unknown_format': 'A JSON file that is not the output of ansible-inventory --list',
+  'kolla.globals.invalid': 'globals.yml is not a mapping of variables',
+  'kolla.unmapped_host': 'An inventory host that has no headroom role (only in network or monitoring, or the local deployment host)',
+  'kolla.unmapped_group': 'An inventory group outside the six host groups lists hosts directly: they are not mapped',
+  'kolla.role_conflict': 'An inventory host is in two of control, compute and storage: headroom plans one role per server',
+  'kolla.hardware_unknown': 'Neither the inventory nor the base scenario says which hardware model the hosts of a role are',
+  'kolla.interface_mismatch': 'An interface variable of the inventory or globals.yml names another interface than the scenario\'s network section gives',
+  'kolla.vip_mismatch': 'kolla_internal_vip_address differs from the scenario\'s network.vips.internal',
+  'kolla.storage_interface': 'globals.yml sets storage_interface, which Kolla-Ansible deprecated: it is not mapped (a note)',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -85,6 +85,12 @@ export const FINDING_CODES = {
   'procurement.rack_added': 'An order needs a new rack: no rack of the role had the space or power left',
   // The scenario object given to evaluate()
   'scenario.unresolved_reference': 'A node group or demand names something the scenario does not define: that part is not evaluated',
+  // Kolla-Ansible export (interop/kolla/export.ts): what its prechecks would refuse
+  'kolla.loadbalancer.empty': 'The plan has no control host: Kolla-Ansible\'s network and loadbalancer groups would be empty',
+  'kolla.vip.missing': 'The network section gives no internal VIP: Kolla-Ansible needs kolla_internal_vip_address',
+  'kolla.interface.missing': 'Hosts of a role are not on the management network: network_interface has no value for them',
+  'kolla.interface.no_address': 'network_interface, api_interface or tunnel_interface carries no host address on a role: Kolla binds services to that address',
+  'kolla.no_network': 'The scenario has no network section: the Kolla-Ansible globals get no VIP and no interfaces',
 } as const;
 
 export type FindingCode = keyof typeof FINDING_CODES;

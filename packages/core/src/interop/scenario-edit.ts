@@ -29,7 +29,7 @@ export function replaceScenarioSections(baseText: string, nodes: readonly NodeGr
   if (isMap(doc.contents)) {
     doc.contents.set('nodes', seq);
     const pair = doc.contents.items.find((p) => (p.key as { value?: unknown })?.value === 'nodes' || p.key === 'nodes');
-    if (pair && pair.key && typeof pair.key === 'object') (pair.key as { commentBefore?: string }).commentBefore = ` ${comment}`;
+    if (pair?.key && typeof pair.key === 'object') (pair.key as { commentBefore?: string }).commentBefore = ` ${comment}`;
   } else {
     doc.contents = new YAMLMap();
     (doc.contents as YAMLMap).set('nodes', seq);

@@ -34,7 +34,7 @@ import type { Host } from '../../model/plan.js';
 import type { Role, Scenario } from '../../model/scenario.js';
 import { assignHostAddresses, vipAddresses } from '../../network/addresses.js';
 import { apiNetwork, checkVips } from '../../network/vips.js';
-import { IFNAME_MAX_CHARS, KOLLA_INTERFACE_KEYS, keyValue, rolesOf, type KollaInterfaceKey } from './interfaces.js';
+import { KOLLA_INTERFACE_KEYS, keyValue, rolesOf } from './interfaces.js';
 import { KOLLA_MULTINODE_TEMPLATE } from './multinode-template.js';
 
 /** Kolla-Ansible's six host groups, and the headroom roles whose hosts fill each. */
@@ -58,7 +58,6 @@ export const KOLLA_CEPH_POOLS = {
 const SOURCE = {
   loadbalancer: 'Kolla-Ansible ansible/roles/prechecks/tasks/inventory_checks.yml: "Checking loadbalancer group" (loadbalancer:children = network)',
   address: 'Kolla-Ansible ansible/roles/prechecks/tasks/port_checks.yml: "Checking the api_interface ip address configuration"; etc/kolla/globals.yml: "These interfaces must contain an IP address"',
-  ifname: 'Linux include/uapi/linux/if.h: IFNAMSIZ 16 (15 characters and the NUL)',
   vip: 'Kolla-Ansible etc/kolla/globals.yml kolla_internal_vip_address; ansible/roles/loadbalancer/tasks/precheck.yml',
   missing: 'Kolla-Ansible ansible/group_vars/all/common.yml: network_interface "eth0" is the default every service binds to',
 } as const;
@@ -144,11 +143,6 @@ export function kollaExport(scenario: Scenario, options: KollaExportOptions = {}
             findings.push({ code: 'kolla.interface.missing', severity: 'error', subject: `role ${role}`, message: `hosts of role ${role} are not on the management network: network_interface has no value for them`, source: SOURCE.missing });
           }
           continue;
-        }
-        for (const name of v.value.split(',')) {
-          if (name.length > IFNAME_MAX_CHARS) {
-            findings.push({ code: 'kolla.interface.name_too_long', severity: 'error', subject: `role ${role} ${key}`, message: `${key} "${name}" has ${name.length} characters: Linux interface names have at most ${IFNAME_MAX_CHARS}`, value: name.length, limit: IFNAME_MAX_CHARS, source: SOURCE.ifname });
-          }
         }
         if (!v.addressed && (key === 'api_interface' || key === 'network_interface' || key === 'tunnel_interface')) {
           findings.push({ code: 'kolla.interface.no_address', severity: 'error', subject: `role ${role} ${key}`, message: `${key} "${v.value}" carries no host address on role ${role}: Kolla binds services to that address`, source: SOURCE.address });

@@ -76,7 +76,7 @@ const KNOWN_HOST_GROUPS = new Set(['control', 'network', 'compute', 'monitoring'
 /** `compute-07` -> `compute`; `ctl01` -> `ctl`; a name without a number is its own prefix. */
 export function namePrefixOf(host: string): string {
   const m = /^(.*?)-?(\d+)$/.exec(host);
-  return m && m[1] ? m[1] : host;
+  return m?.[1] ? m[1] : host;
 }
 
 function scalarString(v: unknown): string | undefined {

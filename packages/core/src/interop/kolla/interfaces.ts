@@ -23,9 +23,6 @@ import { apiNetwork } from '../../network/vips.js';
 export type KollaInterfaceKey = 'network_interface' | 'api_interface' | 'tunnel_interface' | 'neutron_external_interface' | 'kolla_external_vip_interface';
 export const KOLLA_INTERFACE_KEYS: readonly KollaInterfaceKey[] = ['network_interface', 'api_interface', 'kolla_external_vip_interface', 'tunnel_interface', 'neutron_external_interface'];
 
-/** Linux IFNAMSIZ is 16 bytes with the terminating NUL: an interface name has at most 15 characters (include/uapi/linux/if.h). */
-export const IFNAME_MAX_CHARS = 15;
-
 /** The interface carrying `network` on hosts of `role`, or undefined when the role is not on it (or only through the BMC). */
 export function interfaceFor(config: NetworkConfig, role: RoleNetworkConfig, network: string): { name: string; addressed: boolean } | undefined {
   const a = role.attachments.find((x) => x.network === network);

@@ -1,0 +1,206 @@
+/**
+ * Round trip with the tools the cloud is built with:
+ *   headroom kolla export <scenario> --inventory <file> --globals <file> [--template <multinode>]
+ *   headroom kolla import --inventory <file> [--globals <file>] [--scenario <base>] [-o <out.yaml>]
+ * (and cephadm, netbox, redfish, drift: interop-more-commands.ts). Every file is read
+ * bounded (io.readFile) and written atomically (io.writeFileAtomic); an export is first read
+ * back by its importer and written only when it loads back to the same node groups.
+ *
+ * Exit codes: 0 written (or printed); 1 an export refused because of error findings (what
+ * Kolla-Ansible's prechecks would refuse); 2 an input is unreadable or malformed (positioned
+ * diagnostics on stderr), or an output cannot be written; 3 the export does not read back.
+ */
+import { isAbsolute, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import type { Diagnostic, Finding, ImportedNodeGroup, NodeGroup, Scenario } from '@headroom/core';
+import { ExitCode } from './exit-codes.js';
+import { formatDiagnostics } from './format-diagnostics.js';
+import { describeFsError, isFsError } from './fs-errors.js';
+import type { CliIo } from './io.js';
+
+type CoreModule = typeof import('@headroom/core');
+
+export interface InteropContext {
+  io: CliIo;
+  colorErr: boolean;
+  loadCore(): Promise<CoreModule>;
+  loadScenario(file: string): Promise<{ ok: true; scenario: Scenario; diagnostics: Diagnostic[] } | { ok: false; exitCode: number }>;
+}
+
+const abs = (io: CliIo, p: string): string => (isAbsolute(p) ? p : resolve(io.cwd, p));
+
+/** Reads a file named on the command line; undefined (and a message on stderr) when it cannot be read. */
+export async function readNamed(io: CliIo, path: string): Promise<string | undefined> {
+  try {
+    return await io.readFile(abs(io, path));
+  } catch (error) {
+    if (!isFsError(error)) throw error;
+    io.stderr.write(`headroom: cannot read ${path}: ${describeFsError(error)}\n`);
+    return undefined;
+  }
+}
+
+/** Writes files atomically, one after the other; false (and a message) at the first failure. */
+export async function writeAll(io: CliIo, files: readonly { path: string; text: string }[]): Promise<boolean> {
+  for (const f of files) {
+    try {
+      await io.writeFileAtomic(abs(io, f.path), f.text);
+    } catch (error) {
+      if (!isFsError(error)) throw error;
+      io.stderr.write(`headroom: cannot write ${f.path}: ${describeFsError(error, true)}\n`);
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Findings as lines: `error kolla.vip.missing  kolla_internal_vip_address: ...`. */
+export function findingLines(findings: readonly Finding[]): string {
+  return findings.map((f) => `${f.severity.padEnd(7)} ${f.code}  ${f.subject}: ${f.message}${f.source ? `\n        source: ${f.source}` : ''}\n`).join('');
+}
+
+/** The node groups compared: role, hardware, count, name prefix, rack (placement only matters without a rack). */
+export function sameNodeGroups(a: readonly NodeGroup[], b: readonly NodeGroup[]): string[] {
+  const key = (g: NodeGroup) => `${g.role} ${g.hardware} x${g.count} ${g.namePrefix}${g.rack !== undefined ? ` rack ${g.rack}` : ` ${g.placement}`}`;
+  const ka = a.map(key);
+  const kb = b.map(key);
+  const out: string[] = [];
+  for (let i = 0; i < Math.max(ka.length, kb.length); i++) if (ka[i] !== kb[i]) out.push(`group ${i + 1}: scenario ${ka[i] ?? '(none)'}, read back ${kb[i] ?? '(none)'}`);
+  return out;
+}
+
+interface KollaExportOptions {
+  inventory: string;
+  globals: string;
+  template?: string;
+}
+
+async function kollaExportCommand(ctx: InteropContext, file: string, options: KollaExportOptions): Promise<number> {
+  const core = await ctx.loadCore();
+  const loaded = await ctx.loadScenario(file);
+  if (!loaded.ok) return loaded.exitCode;
+  let template: string | undefined;
+  if (options.template !== undefined) {
+    template = await readNamed(ctx.io, options.template);
+    if (template === undefined) return ExitCode.InvalidInput;
+  }
+  const out = core.kollaExport(loaded.scenario, template !== undefined ? { template } : {});
+  if (out.findings.length > 0) ctx.io.stderr.write(findingLines(out.findings));
+  if (out.findings.some((f) => f.severity === 'error')) {
+    ctx.io.stderr.write(`headroom: Kolla-Ansible would refuse this plan (errors above); nothing written\n`);
+    return ExitCode.Findings;
+  }
+  // read back: the inventory must give the scenario's node groups again
+  const back = core.importKolla({ inventory: { text: out.inventory, file: options.inventory }, globals: { text: out.globals, file: options.globals }, base: loaded.scenario });
+  const diff = sameNodeGroups(loaded.scenario.nodes.filter((g) => g.count > 0), core.importedNodeGroups(back.groups));
+  const errors = back.diagnostics.filter((d) => d.severity === 'error');
+  if (diff.length > 0 || errors.length > 0) {
+    ctx.io.stderr.write(`headroom: internal error: the inventory does not read back to the scenario's node groups; nothing written\n${diff.map((d) => `  ${d}\n`).join('')}`);
+    if (errors.length > 0) ctx.io.stderr.write(formatDiagnostics(errors, new Map([[options.inventory, out.inventory], [options.globals, out.globals]]), { color: ctx.colorErr }));
+    return ExitCode.InternalError;
+  }
+  if (!(await writeAll(ctx.io, [{ path: options.inventory, text: out.inventory }, { path: options.globals, text: out.globals }]))) return ExitCode.InvalidInput;
+  const roles = ['control', 'compute', 'storage', 'deploy'].map((r) => `${out.hosts.filter((h) => h.role === r).length} ${r}`).join(', ');
+  ctx.io.stdout.write(`wrote ${options.inventory} (${out.hosts.length} hosts: ${roles}) and ${options.globals} (${Object.keys(out.globalsValues).length} keys)\n`);
+  return ExitCode.Ok;
+}
+
+interface KollaImportOptions {
+  inventory: string;
+  globals?: string;
+  scenario?: string;
+  output?: string;
+  format: 'text' | 'json';
+}
+
+/** The import as text: the node groups, the interfaces, what was not mapped. */
+export function kollaImportText(groups: readonly ImportedNodeGroup[], read: { interfaces: { key: string; value: string; from: string; expected?: Record<string, string | undefined> }[]; vips: { internal?: string; external?: string }; cephSwitches: Record<string, string> }): string {
+  const lines: string[] = ['node groups:'];
+  for (const g of groups) {
+    lines.push(`  ${g.role.padEnd(8)} ${String(g.count).padStart(4)} x ${g.hardware ?? '(hardware unknown)'}  names ${g.hosts[0]?.name}..${g.hosts[g.hosts.length - 1]?.name}${g.rack ? `  rack ${g.rack}` : ''}`);
+  }
+  if (read.interfaces.length > 0) {
+    lines.push('interfaces:');
+    for (const i of read.interfaces) {
+      const want = i.expected ? Object.entries(i.expected).filter(([, v]) => v !== undefined).map(([r, v]) => `${r} ${v}`).join(', ') : '';
+      lines.push(`  ${i.key} = ${i.value}  (${i.from})${want ? `; the scenario: ${want}` : ''}`);
+    }
+  }
+  if (read.vips.internal || read.vips.external) lines.push(`VIPs: internal ${read.vips.internal ?? '-'}, external ${read.vips.external ?? '(the internal one)'}`);
+  const ceph = Object.entries(read.cephSwitches);
+  if (ceph.length > 0) lines.push(`external Ceph: ${ceph.map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+async function kollaImportCommand(ctx: InteropContext, options: KollaImportOptions): Promise<number> {
+  const core = await ctx.loadCore();
+  if (options.output !== undefined && options.scenario === undefined) {
+    ctx.io.stderr.write('headroom: -o needs --scenario: the inventory gives hosts and roles; hardware, racks and demand come from the base scenario\n');
+    return ExitCode.InvalidInput;
+  }
+  const inventory = await readNamed(ctx.io, options.inventory);
+  const globals = options.globals !== undefined ? await readNamed(ctx.io, options.globals) : undefined;
+  if (inventory === undefined || (options.globals !== undefined && globals === undefined)) return ExitCode.InvalidInput;
+  let base: Scenario | undefined;
+  let baseText: string | undefined;
+  if (options.scenario !== undefined) {
+    const loaded = await ctx.loadScenario(options.scenario);
+    if (!loaded.ok) return loaded.exitCode;
+    base = loaded.scenario;
+    baseText = await readNamed(ctx.io, options.scenario);
+    if (baseText === undefined) return ExitCode.InvalidInput;
+  }
+  const read = core.importKolla({
+    inventory: { text: inventory, file: options.inventory },
+    ...(globals !== undefined ? { globals: { text: globals, file: options.globals! } } : {}),
+    ...(base ? { base } : {}),
+  });
+  const sources = new Map([[options.inventory, inventory], ...(globals !== undefined ? [[options.globals!, globals] as [string, string]] : [])]);
+  if (read.diagnostics.length > 0) ctx.io.stderr.write(formatDiagnostics(read.diagnostics, sources, { color: ctx.colorErr }));
+  if (read.diagnostics.some((d) => d.severity === 'error')) return ExitCode.InvalidInput;
+  if (options.output === undefined) {
+    ctx.io.stdout.write(options.format === 'json' ? `${JSON.stringify(read, null, 2)}\n` : kollaImportText(read.groups, read));
+    return ExitCode.Ok;
+  }
+  const nodes = core.importedNodeGroups(read.groups);
+  const set = base?.network && read.vips.internal !== undefined ? [{ path: ['network', 'vips', 'internal'], value: read.vips.internal }] : [];
+  const text = core.replaceScenarioSections(baseText!, nodes, `nodes read from the Kolla-Ansible inventory ${options.inventory} by headroom kolla import`, set);
+  const check = core.parseScenario(text, { fileName: options.output });
+  const errors = check.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0 || !check.scenario) {
+    ctx.io.stderr.write(formatDiagnostics(errors, new Map([[options.output, text]]), { color: ctx.colorErr }));
+    ctx.io.stderr.write(`headroom: the imported scenario does not load (errors above); nothing written to ${options.output}\n`);
+    return ExitCode.InvalidInput;
+  }
+  for (const m of core.rackMismatches(check.scenario, read.groups)) ctx.io.stderr.write(`headroom: warning: ${m.host} is in rack ${m.inventory} in the inventory, the plan places it in ${m.planned}\n`);
+  if (!(await writeAll(ctx.io, [{ path: options.output, text }]))) return ExitCode.InvalidInput;
+  ctx.io.stdout.write(`wrote ${options.output}: ${nodes.length} node groups, ${nodes.reduce((s, g) => s + g.count, 0)} hosts from ${options.inventory}\n`);
+  return ExitCode.Ok;
+}
+
+/** Registers `headroom kolla export|import`. */
+export function registerKollaCommands(program: Command, ctx: InteropContext, setExitCode: (code: number) => void): void {
+  const kolla = program.command('kolla').description('Kolla-Ansible: the plan as a multinode inventory and globals.yml, and back');
+  kolla
+    .command('export')
+    .description("write the scenario's hosts as a Kolla-Ansible multinode inventory and the globals.yml keys the plan decides (VIPs, interfaces, external Ceph); checked as Kolla's prechecks do")
+    .argument('<scenario>', 'scenario file')
+    .requiredOption('--inventory <file>', 'the multinode inventory to write (atomically)')
+    .requiredOption('--globals <file>', 'the globals.yml keys to write (atomically; merge them into /etc/kolla/globals.yml)')
+    .option('--template <multinode>', "your Kolla-Ansible release's ansible/inventory/multinode (default: the one of kolla-ansible 1a681814)")
+    .action(async (file: string, options: KollaExportOptions) => setExitCode(await kollaExportCommand(ctx, file, options)));
+  kolla
+    .command('import')
+    .description('read a Kolla-Ansible inventory (INI or `ansible-inventory --list` JSON) and globals.yml: node groups, interfaces, VIPs; what could not be mapped is reported')
+    .requiredOption('--inventory <file>', 'multinode (INI) or the JSON of ansible-inventory --list')
+    .option('--globals <file>', 'globals.yml')
+    .option('--scenario <file>', 'the base scenario (hardware, racks, network) the inventory is read against')
+    .option('-o, --output <file>', 'write the base scenario with its nodes replaced (atomically; only when it loads)')
+    .addOption(new Option('--format <format>', 'output format without -o').choices(['text', 'json']).default('text'))
+    .action(async (options: KollaImportOptions) => setExitCode(await kollaImportCommand(ctx, options)));
+}
+
+/** Registers every round-trip command (Kolla-Ansible, cephadm, NetBox, Redfish, drift). */
+export function registerInteropCommands(program: Command, ctx: InteropContext, setExitCode: (code: number) => void): void {
+  registerKollaCommands(program, ctx, setExitCode);
+}
