@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../../packages/core/src/diagnostics/types.js';
+import { cephadmExport } from '../../packages/core/src/interop/cephadm/export.js';
 import { kollaExport } from '../../packages/core/src/interop/kolla/export.js';
 import { parseScenario } from '../../packages/core/src/scenario/parse.js';
 
@@ -21,5 +22,9 @@ export function interopFindings(): [string, Finding[]][] {
     ['kolla: compute mgmt without address', regionalText.replace('    compute:\n      ports: *two-cards\n      bonds: *two-bonds\n      networks:\n        - { network: mgmt, on: bond0 }', '    compute:\n      ports: *two-cards\n      bonds: *two-bonds\n      networks:\n        - { network: mgmt, on: bond0, address: false }')],
     ['kolla: storage off mgmt', regionalText.replace('    storage:\n      ports: *two-cards\n      bonds: *two-bonds\n      networks:\n        - { network: mgmt, on: bond0 }\n', '    storage:\n      ports: *two-cards\n      bonds: *two-bonds\n      networks:\n')],
   ];
-  return cases.map(([name, text]) => [name, kollaExport(load(text)).findings]);
+  const out: [string, Finding[]][] = cases.map(([name, text]) => [name, kollaExport(load(text)).findings]);
+  // an OS disk of the OSD disks' size and kind: the data_devices filter selects it too
+  const osOnHdd = regionalText.replace('      - { count: 2, size: 480 GB, kind: nvme, use: os }     # BOSS-N1', '      - { count: 1, size: 20 TB, kind: hdd, use: os }     # BOSS-N1');
+  out.push(['cephadm: OS disk like the OSD disks', cephadmExport(load(osOnHdd)).findings]);
+  return out;
 }

@@ -121,6 +121,9 @@ export const DIAGNOSTIC_CODES = {
   'kolla.interface_mismatch': 'An interface variable of the inventory or globals.yml names another interface than the scenario\'s network section gives',
   'kolla.vip_mismatch': 'kolla_internal_vip_address differs from the scenario\'s network.vips.internal',
   'kolla.storage_interface': 'globals.yml sets storage_interface, which Kolla-Ansible deprecated: it is not mapped (a note)',
+  'cephadm.spec.invalid': 'A cephadm spec document without service_type, a host spec without hostname, a placement that is not a mapping, an osd spec without data_devices',
+  'cephadm.size_filter.invalid': 'A drive-group size filter Ceph cannot parse (it takes low:high, low:, :high or an exact size, integers with M, G or T)',
+  'cephadm.filter.unevaluated': 'A drive-group filter on model, vendor or paths, which a scenario does not record: only rotational and size are checked (a note)',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -91,6 +91,8 @@ export const FINDING_CODES = {
   'kolla.interface.missing': 'Hosts of a role are not on the management network: network_interface has no value for them',
   'kolla.interface.no_address': 'network_interface, api_interface or tunnel_interface carries no host address on a role: Kolla binds services to that address',
   'kolla.no_network': 'The scenario has no network section: the Kolla-Ansible globals get no VIP and no interfaces',
+  // cephadm export (interop/cephadm/export.ts)
+  'cephadm.filter.ambiguous': 'An OSD spec filter (rotational, size) also selects disks of the model that are not meant for it (ceph-volume skips only disks in use)',
 } as const;
 
 export type FindingCode = keyof typeof FINDING_CODES;

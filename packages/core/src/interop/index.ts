@@ -3,3 +3,6 @@ export { kollaExport, KOLLA_HOST_GROUPS, type KollaExport, type KollaExportOptio
 export { importKolla, importedNodeGroups, rackMismatches, namePrefixOf, type ImportedNodeGroup, type KollaImport, type KollaImportInput, type KollaInterfaceRead } from './kolla/import.js';
 export { readAnsibleInventory, expandHostPattern, groupHosts, type AnsibleInventory, type InventoryGroup } from './kolla/inventory.js';
 export { replaceScenarioSections, nodeGroupYaml } from './scenario-edit.js';
+export { cephadmExport, type CephadmExport, type CephadmOsdSpec } from './cephadm/export.js';
+export { readCephadmSpecs, osdCounts, placementHas, type CephadmRead, type CephadmService, type OsdCount } from './cephadm/import.js';
+export { cephVolumeSize, matcherBytes, parseSizeFilter, sizeFilterFor, sizeMatches } from './cephadm/filters.js';

@@ -92,7 +92,7 @@ export interface KollaExportOptions {
 }
 
 /** Management addresses of the hosts, as the netplan export assigns them (network/netplan.ts). */
-function managementAddresses(scenario: Scenario, hosts: readonly Host[]): Map<string, string> {
+export function managementAddresses(scenario: Scenario, hosts: readonly Host[]): Map<string, string> {
   const config = scenario.network;
   const mgmt = config?.networks.find((n) => n.purpose === 'management');
   if (!config || !mgmt) return new Map();
