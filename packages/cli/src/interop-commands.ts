@@ -200,7 +200,70 @@ export function registerKollaCommands(program: Command, ctx: InteropContext, set
     .action(async (options: KollaImportOptions) => setExitCode(await kollaImportCommand(ctx, options)));
 }
 
+async function cephadmExportCommand(ctx: InteropContext, file: string, options: { output: string }): Promise<number> {
+  const core = await ctx.loadCore();
+  const loaded = await ctx.loadScenario(file);
+  if (!loaded.ok) return loaded.exitCode;
+  const plan = core.evaluate(loaded.scenario);
+  const out = core.cephadmExport(loaded.scenario, plan);
+  if (out.findings.length > 0) ctx.io.stderr.write(findingLines(out.findings));
+  if (out.osdSpecs.length === 0 && out.mon.length === 0) {
+    ctx.io.stderr.write(`headroom: ${file} has no storage host and no Ceph monitor: no cephadm spec to write\n`);
+    return ExitCode.InvalidInput;
+  }
+  // read back: the specs must make the planned OSDs on every storage host
+  const back = core.readCephadmSpecs(out.text, options.output);
+  const wrong = core.osdCounts(back, loaded.scenario).filter((c) => c.planned !== c.fromSpecs);
+  if (back.diagnostics.some((d) => d.severity === 'error') || wrong.length > 0) {
+    ctx.io.stderr.write(`headroom: internal error: the specs do not read back to the planned OSDs; nothing written\n${wrong.map((w) => `  ${w.host}: planned ${w.planned}, specs ${w.fromSpecs}\n`).join('')}`);
+    return ExitCode.InternalError;
+  }
+  if (!(await writeAll(ctx.io, [{ path: options.output, text: out.text }]))) return ExitCode.InvalidInput;
+  ctx.io.stdout.write(`wrote ${options.output}: ${out.hosts.length} host specs, mon on ${out.mon.length}, mgr on ${out.mgr.length}, ${out.osdSpecs.map((o) => `${o.serviceId} (${o.osdsPerHost} OSDs x ${o.hosts.length} hosts)`).join(', ')}\n`);
+  return ExitCode.Ok;
+}
+
+async function cephadmImportCommand(ctx: InteropContext, specsFile: string, options: { scenario: string; format: 'text' | 'json' }): Promise<number> {
+  const core = await ctx.loadCore();
+  const loaded = await ctx.loadScenario(options.scenario);
+  if (!loaded.ok) return loaded.exitCode;
+  const text = await readNamed(ctx.io, specsFile);
+  if (text === undefined) return ExitCode.InvalidInput;
+  const read = core.readCephadmSpecs(text, specsFile);
+  if (read.diagnostics.length > 0) ctx.io.stderr.write(formatDiagnostics(read.diagnostics, new Map([[specsFile, text]]), { color: ctx.colorErr }));
+  if (read.diagnostics.some((d) => d.severity === 'error')) return ExitCode.InvalidInput;
+  const counts = core.osdCounts(read, loaded.scenario);
+  if (options.format === 'json') {
+    ctx.io.stdout.write(`${JSON.stringify({ hosts: read.hosts, services: read.services, osds: counts }, null, 2)}\n`);
+    return ExitCode.Ok;
+  }
+  const lines = ['storage host    hardware          planned OSDs  OSDs the specs make  specs'];
+  for (const c of counts) lines.push(`${c.host.padEnd(15)} ${c.hardware.padEnd(17)} ${String(c.planned).padStart(12)}  ${String(c.fromSpecs).padStart(19)}  ${c.specs.join(', ') || '(none places it)'}`);
+  for (const s of read.services.filter((x) => x.serviceType === 'mon' || x.serviceType === 'mgr')) lines.push(`${s.serviceType}: ${s.placement.hosts.join(', ') || (s.placement.label ? `label ${s.placement.label}` : s.placement.hostPattern ?? '-')}${s.placement.count ? ` (count ${s.placement.count})` : ''}`);
+  ctx.io.stdout.write(`${lines.join('\n')}\n`);
+  return ExitCode.Ok;
+}
+
+/** Registers `headroom cephadm export|import`. */
+export function registerCephadmCommands(program: Command, ctx: InteropContext, setExitCode: (code: number) => void): void {
+  const cephadm = program.command('cephadm').description('cephadm: service specs (hosts, mon, mgr, OSD drive groups) for the storage hosts the plan buys, and back');
+  cephadm
+    .command('export')
+    .description('write the cephadm service specs (`ceph orch apply -i`): host specs, mon and mgr placement, OSD drive groups with data and DB devices by rotational and size, db_slots')
+    .argument('<scenario>', 'scenario file')
+    .requiredOption('-o, --output <file>', 'the spec file to write (atomically)')
+    .action(async (file: string, options: { output: string }) => setExitCode(await cephadmExportCommand(ctx, file, options)));
+  cephadm
+    .command('import')
+    .description("read cephadm specs (`ceph orch ls --export`) against a scenario: the OSDs their drive groups make on each storage host's disks, mon and mgr placement")
+    .argument('<specs>', 'the YAML spec file')
+    .requiredOption('--scenario <file>', 'the scenario whose disks the filters are evaluated on')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (specs: string, options: { scenario: string; format: 'text' | 'json' }) => setExitCode(await cephadmImportCommand(ctx, specs, options)));
+}
+
 /** Registers every round-trip command (Kolla-Ansible, cephadm, NetBox, Redfish, drift). */
 export function registerInteropCommands(program: Command, ctx: InteropContext, setExitCode: (code: number) => void): void {
   registerKollaCommands(program, ctx, setExitCode);
+  registerCephadmCommands(program, ctx, setExitCode);
 }
