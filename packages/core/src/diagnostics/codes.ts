@@ -124,6 +124,12 @@ export const DIAGNOSTIC_CODES = {
   'cephadm.spec.invalid': 'A cephadm spec document without service_type, a host spec without hostname, a placement that is not a mapping, an osd spec without data_devices',
   'cephadm.size_filter.invalid': 'A drive-group size filter Ceph cannot parse (it takes low:high, low:, :high or an exact size, integers with M, G or T)',
   'cephadm.filter.unevaluated': 'A drive-group filter on model, vendor or paths, which a scenario does not record: only rotational and size are checked (a note)',
+  'netbox.unknown_object': 'An item of a NetBox file that is none of rack, device, power panel, power feed, power port or cable: skipped',
+  'netbox.device.unmapped_role': 'A NetBox device whose role is not one of headroom\'s roles (control, compute, storage, deploy): not planned',
+  'netbox.device.unknown_model': 'A NetBox device whose device type model is no hardware model of the scenario',
+  'netbox.device.ambiguous_model': 'Several hardware models of the scenario carry the NetBox device type\'s model: the first is assumed',
+  'netbox.device.unracked': 'A NetBox device without a rack',
+  'netbox.devicetype.invalid': 'A device-type YAML without model, or without u_height',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -1,0 +1,134 @@
+/**
+ * NetBox: the hand-written API samples (test/fixtures/interop/netbox-api, fields of NetBox's
+ * serializers) read by hand, two real device types of the community library, and the
+ * regional scenario out as bulk-import data and back in to the same node groups and plan.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../evaluate/evaluate.js';
+import { parseScenario } from '../../scenario/parse.js';
+import { importedNodeGroups } from '../kolla/import.js';
+import { replaceScenarioSections } from '../scenario-edit.js';
+import { compareDeviceType, deviceTypeYaml, readDeviceType } from './devicetype.js';
+import { manufacturerOf, netboxExport } from './export.js';
+import { netboxNodeGroups, readNetbox } from './import.js';
+
+const root = join(import.meta.dirname, '../../../../..');
+const api = (f: string) => ({ text: readFileSync(join(root, 'test/fixtures/interop/netbox-api', f), 'utf8'), file: f });
+const regionalText = readFileSync(join(root, 'scenarios/regional-cloud.yaml'), 'utf8');
+const regional = parseScenario(regionalText, { fileName: 'regional-cloud.yaml' }).scenario!;
+const plan = evaluate(regional);
+
+describe('NetBox API samples', () => {
+  const read = readNetbox([api('racks.json'), api('devices.json'), api('power-feeds.json')]);
+
+  it('racks: name, zone from the location, u_height, feeds by panel', () => {
+    expect(read.diagnostics).toEqual([]);
+    expect(read.racks).toEqual([
+      { name: 'r1', zone: 'az1', heightRu: 42, status: 'active', powerFeeds: ['UPS-A', 'UPS-B'] },
+      { name: 'r2', zone: 'az1', heightRu: 48, status: 'active', powerFeeds: ['UPS-A'] },
+    ]);
+  });
+
+  it('devices: role, model, rack, position, status from the nested references', () => {
+    expect(read.devices.map((d) => [d.name, d.role, d.model, d.rack, d.position, d.status])).toEqual([
+      ['ctl-01', 'control', 'PowerEdge R630', 'r1', 1, 'active'],
+      ['cmp-01', 'compute', 'PowerEdge R630', 'r1', 2, 'active'],
+      ['cmp-02', 'compute', 'PowerEdge R630', 'r2', 1, 'active'],
+      ['cmp-03', 'compute', 'PowerEdge R630', 'r2', 2, 'planned'],
+      ['tor-r1-a', 'Top of rack', 'S5248F-ON', 'r1', 42, 'active'],
+    ]);
+  });
+
+  it('node groups against a scenario with an R630 model: the planned cmp-03 and the switch left out', () => {
+    const base = parseScenario([
+      'schemaVersion: 1', 'name: t', 'start: 2027-01', 'horizonMonths: 12',
+      'hardware:', '  r630: { model: PowerEdge R630, heightRu: 1, cpu: { model: x, sockets: 2, coresPerSocket: 10, threadsPerCore: 2, virtualization: vt-x }, memory: { size: 256 GiB, ecc: true }, disks: [], nics: [] }',
+      'racks: [{ name: r1 }, { name: r2 }]',
+      'nodes: [{ role: control, hardware: r630, count: 1 }, { role: compute, hardware: r630, count: 2 }]',
+      'openstack: { flavors: {} }', 'demand: { instances: [] }', '',
+    ].join('\n'), { fileName: 'b.yaml' });
+    expect(base.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const g = netboxNodeGroups(read, base.scenario!);
+    expect(g.groups.map((x) => [x.role, x.hardware, x.count, x.namePrefix, x.rack ?? x.placement])).toEqual([
+      ['control', 'r630', 1, 'ctl', 'r1'],
+      ['compute', 'r630', 2, 'cmp', 'spread'],
+    ]);
+    expect(g.diagnostics.map((d) => [d.code, d.location.file, d.location.line])).toEqual([['netbox.device.unmapped_role', 'devices.json', 48]]);
+  });
+
+  it('bad input is positioned; unknown items are reported', () => {
+    expect(readNetbox([{ text: '{"results": [ {"name": "x",}', file: 'd.json' }]).diagnostics[0]).toMatchObject({ code: 'interop.json.invalid', location: { line: 1, col: 28 } }); // the '}' after the trailing comma
+    expect(readNetbox([{ text: '- { name: odd, color: red }\n', file: 'o.yaml' }]).diagnostics.map((d) => d.code)).toEqual(['netbox.unknown_object']);
+  });
+});
+
+describe('device-type library (test/fixtures/real/netbox)', () => {
+  const real = (f: string) => readFileSync(join(root, 'test/fixtures/real/netbox', f), 'utf8');
+
+  it('PowerEdge R630: 1 U, two PSUs of 750 W maximum draw', () => {
+    const r = readDeviceType(real('devicetype-library-Dell-PowerEdge-R630.yaml'), 'r630.yaml');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.deviceType).toEqual({ manufacturer: 'Dell', model: 'PowerEdge R630', slug: 'poweredge-r630', uHeight: 1, powerPorts: [{ name: 'PSU1', maximumDrawWatts: 750 }, { name: 'PSU2', maximumDrawWatts: 750 }] });
+  });
+
+  it('PowerEdge R760xd2: 2 U, PSUs as module bays: no draw known, no power mismatch claimed', () => {
+    const r = readDeviceType(real('devicetype-library-Dell-PowerEdge-R760xd2.yaml'), 'r760xd2.yaml');
+    expect(r.deviceType).toMatchObject({ model: 'PowerEdge R760xd2', uHeight: 2, powerPorts: [] });
+    expect(compareDeviceType('sto-r760xd2', regional.hardware['sto-r760xd2']!, r.deviceType!)).toEqual([]);
+    const r630 = readDeviceType(real('devicetype-library-Dell-PowerEdge-R630.yaml'), 'r630.yaml').deviceType!;
+    // the R760xd2 model is 2 U and 1,400 W max: against the R630's 1 U / 750 W both differ
+    expect(compareDeviceType('sto-r760xd2', regional.hardware['sto-r760xd2']!, r630)).toHaveLength(2);
+  });
+
+  it('a hardware model written as a device type reads back', () => {
+    const text = deviceTypeYaml(regional.hardware['sto-r760xd2']!);
+    const back = readDeviceType(text, 'x.yaml').deviceType!;
+    expect(back).toMatchObject({ manufacturer: 'Dell', model: 'Dell PowerEdge R760xd2', uHeight: 2 });
+    expect(back.powerPorts).toEqual([{ name: 'PSU1', maximumDrawWatts: 1400 }, { name: 'PSU2', maximumDrawWatts: 1400 }]);
+    expect(readDeviceType('u_height: 1\n', 'x.yaml').diagnostics[0]!.code).toBe('netbox.devicetype.invalid');
+  });
+});
+
+describe('netboxExport(regional-cloud)', () => {
+  const out = netboxExport(regional, plan, { site: 'dc1' });
+
+  it('6 racks, 52 hosts active + the 12 compute hosts the plan buys, planned', () => {
+    expect(out.objects.racks).toHaveLength(6);
+    expect(out.objects.devices.filter((d) => d.status === 'active')).toHaveLength(52);
+    const planned = out.objects.devices.filter((d) => d.status === 'planned');
+    // 2 gen B hosts in each of 2028-04, -06, -07, -09, -10, -11 (the scenario's procurement comment)
+    expect(planned).toHaveLength(12);
+    expect(planned.every((d) => d.role === 'compute' && d.device_type === 'HPE ProLiant DL380 Gen11' && d.manufacturer === 'HPE')).toBe(true);
+  });
+
+  it('devices sit where the rack elevation puts them; two PSUs per device on the rack\'s A and B feeds', () => {
+    const r1 = plan.racks!.find((r) => r.name === 'r1')!;
+    const first = r1.units[0]!;
+    expect(out.objects.devices.find((d) => d.name === first.host)).toMatchObject({ rack: 'r1', position: 1, face: 'front', site: 'dc1', location: 'az1' });
+    expect(out.objects['power-panels']).toEqual([{ site: 'dc1', name: 'A' }, { site: 'dc1', name: 'B' }]);
+    expect(out.objects['power-feeds'].filter((f) => f.rack === 'r1').map((f) => f.name)).toEqual(['r1-A', 'r1-B']);
+    // control-01: DL360 Gen11, 1000 W max per PSU, 400 W typical shared by 2 PSUs = 200 W each
+    expect(out.objects['power-ports'].filter((p) => p.device === 'control-01')).toEqual([
+      { device: 'control-01', name: 'PSU1', maximum_draw: 1000, allocated_draw: 200 },
+      { device: 'control-01', name: 'PSU2', maximum_draw: 1000, allocated_draw: 200 },
+    ]);
+    expect(out.objects.cables).toHaveLength(64 * 2);
+  });
+
+  it('reads back: the racks, and node groups that plan to the same result', () => {
+    const read = readNetbox(out.files.map((f) => ({ text: f.text, file: f.name })));
+    expect(read.diagnostics).toEqual([]);
+    expect(read.racks.map((r) => [r.name, r.zone, r.heightRu, r.powerFeeds.join('+')])).toEqual(regional.racks.map((r) => [r.name, 'az1', 42, 'A+B']));
+    const g = netboxNodeGroups(read, regional);
+    expect(g.diagnostics).toEqual([]);
+    const again = parseScenario(replaceScenarioSections(regionalText, importedNodeGroups(g.groups), 'from netbox'), { fileName: 'x.yaml' }).scenario!;
+    const p = evaluate(again);
+    expect(p.hosts).toEqual(plan.hosts);
+    expect(p.findings).toEqual(plan.findings);
+    expect(p.racks).toEqual(plan.racks);
+  });
+
+  it('manufacturer: the first word of the model', () => expect(manufacturerOf('Lenovo ThinkSystem SR650 V3')).toBe('Lenovo'));
+});
