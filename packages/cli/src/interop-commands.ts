@@ -262,8 +262,122 @@ export function registerCephadmCommands(program: Command, ctx: InteropContext, s
     .action(async (specs: string, options: { scenario: string; format: 'text' | 'json' }) => setExitCode(await cephadmImportCommand(ctx, specs, options)));
 }
 
+interface NetboxExportOptions {
+  output: string;
+  site?: string;
+  status: 'active' | 'planned';
+}
+
+async function netboxExportCommand(ctx: InteropContext, file: string, options: NetboxExportOptions): Promise<number> {
+  const core = await ctx.loadCore();
+  const loaded = await ctx.loadScenario(file);
+  if (!loaded.ok) return loaded.exitCode;
+  const plan = core.evaluate(loaded.scenario);
+  const out = core.netboxExport(loaded.scenario, plan, { ...(options.site !== undefined ? { site: options.site } : {}), status: options.status });
+  // read back: the devices that are not planned must give the scenario's node groups again
+  const back = core.readNetbox(out.files.map((f) => ({ text: f.text, file: f.name })));
+  const groups = core.netboxNodeGroups(back, loaded.scenario);
+  const diff = sameNodeGroups(loaded.scenario.nodes.filter((g) => g.count > 0), core.importedNodeGroups(groups.groups));
+  if (options.status === 'active' && (diff.length > 0 || back.diagnostics.length > 0 || groups.diagnostics.length > 0)) {
+    ctx.io.stderr.write(`headroom: internal error: the NetBox data does not read back to the scenario's node groups; nothing written\n${diff.map((d) => `  ${d}\n`).join('')}`);
+    return ExitCode.InternalError;
+  }
+  const deviceTypes = Object.entries(loaded.scenario.hardware).filter(([key]) => loaded.scenario.nodes.some((n) => n.hardware === key)).map(([key, hw]) => ({ name: `devicetype-${key}.yaml`, data: core.deviceTypeYaml(hw) }));
+  try {
+    await ctx.io.writeDirAtomic(abs(ctx.io, options.output), [...out.files.map((f) => ({ name: f.name, data: f.text })), ...deviceTypes]);
+  } catch (error) {
+    if (!isFsError(error)) throw error;
+    ctx.io.stderr.write(`headroom: cannot write ${options.output}: ${describeFsError(error, true)}\n`);
+    return ExitCode.InvalidInput;
+  }
+  const n = (t: keyof typeof out.objects) => out.objects[t].length;
+  ctx.io.stdout.write(`wrote ${options.output}/: ${n('racks')} racks, ${n('devices')} devices (${out.objects.devices.filter((d) => d.status === 'planned').length} planned purchases), ${n('power-panels')} power panels, ${n('power-feeds')} feeds, ${n('power-ports')} power ports, ${n('cables')} cables; ${deviceTypes.length} device types. Import 1-6 in order.\n`);
+  return ExitCode.Ok;
+}
+
+interface NetboxImportOptions {
+  scenario: string;
+  output?: string;
+  deviceType?: string[];
+  format: 'text' | 'json';
+}
+
+async function netboxImportCommand(ctx: InteropContext, files: readonly string[], options: NetboxImportOptions): Promise<number> {
+  const core = await ctx.loadCore();
+  const loaded = await ctx.loadScenario(options.scenario);
+  if (!loaded.ok) return loaded.exitCode;
+  const inputs: { text: string; file: string }[] = [];
+  for (const f of files) {
+    const text = await readNamed(ctx.io, f);
+    if (text === undefined) return ExitCode.InvalidInput;
+    inputs.push({ text, file: f });
+  }
+  const read = core.readNetbox(inputs);
+  const groups = core.netboxNodeGroups(read, loaded.scenario);
+  const diagnostics = [...read.diagnostics, ...groups.diagnostics];
+  const sources = new Map(inputs.map((i) => [i.file, i.text]));
+  const typeNotes: string[] = [];
+  for (const f of options.deviceType ?? []) {
+    const text = await readNamed(ctx.io, f);
+    if (text === undefined) return ExitCode.InvalidInput;
+    sources.set(f, text);
+    const dt = core.readDeviceType(text, f);
+    diagnostics.push(...dt.diagnostics);
+    if (!dt.deviceType) continue;
+    const keys = Object.entries(loaded.scenario.hardware).filter(([, hw]) => core.isModelOf(hw, dt.deviceType!.model, dt.deviceType!.manufacturer));
+    if (keys.length === 0) typeNotes.push(`${f}: device type ${dt.deviceType.model} is no hardware model of the scenario`);
+    for (const [key, hw] of keys) typeNotes.push(...(core.compareDeviceType(key, hw, dt.deviceType).map((m) => `${f}: ${m}`)), ...(core.compareDeviceType(key, hw, dt.deviceType).length === 0 ? [`${f}: ${key} agrees (u_height ${dt.deviceType.uHeight ?? '?'}, maximum_draw ${dt.deviceType.powerPorts.map((p) => p.maximumDrawWatts ?? '?').join('/') || 'none'})`] : []));
+  }
+  if (diagnostics.length > 0) ctx.io.stderr.write(formatDiagnostics(diagnostics, sources, { color: ctx.colorErr }));
+  if (diagnostics.some((d) => d.severity === 'error')) return ExitCode.InvalidInput;
+  if (options.output === undefined) {
+    if (options.format === 'json') ctx.io.stdout.write(`${JSON.stringify({ racks: read.racks, devices: read.devices, feeds: read.feeds, groups: groups.groups, deviceTypes: typeNotes }, null, 2)}\n`);
+    else {
+      const racks = read.racks.map((r) => `  ${r.name.padEnd(10)} ${String(r.heightRu ?? '?').padStart(3)} U  zone ${r.zone ?? '-'}  feeds ${r.powerFeeds.join(', ') || '-'}${r.status === 'planned' ? '  (planned)' : ''}`);
+      ctx.io.stdout.write(`${['racks:', ...racks, '', kollaImportText(groups.groups, { interfaces: [], vips: {}, cephSwitches: {} }).trimEnd(), `planned devices (purchases, not in the node groups): ${read.devices.filter((d) => d.status === 'planned').length}`, ...typeNotes].join('\n')}\n`);
+    }
+    return ExitCode.Ok;
+  }
+  const baseText = await readNamed(ctx.io, options.scenario);
+  if (baseText === undefined) return ExitCode.InvalidInput;
+  const text = core.replaceScenarioSections(baseText, core.importedNodeGroups(groups.groups), `nodes read from NetBox (${files.join(', ')}) by headroom netbox import`);
+  const check = core.parseScenario(text, { fileName: options.output });
+  if (!check.scenario || check.diagnostics.some((d) => d.severity === 'error')) {
+    ctx.io.stderr.write(formatDiagnostics(check.diagnostics.filter((d) => d.severity === 'error'), new Map([[options.output, text]]), { color: ctx.colorErr }));
+    ctx.io.stderr.write(`headroom: the imported scenario does not load (errors above); nothing written to ${options.output}\n`);
+    return ExitCode.InvalidInput;
+  }
+  for (const m of core.rackMismatches(check.scenario, groups.groups)) ctx.io.stderr.write(`headroom: warning: ${m.host} is in rack ${m.inventory} in NetBox, the plan places it in ${m.planned}\n`);
+  if (!(await writeAll(ctx.io, [{ path: options.output, text }]))) return ExitCode.InvalidInput;
+  ctx.io.stdout.write(`wrote ${options.output}: ${groups.groups.length} node groups, ${groups.groups.reduce((s, g) => s + g.count, 0)} hosts from NetBox\n`);
+  return ExitCode.Ok;
+}
+
+/** Registers `headroom netbox export|import`. */
+export function registerNetboxCommands(program: Command, ctx: InteropContext, setExitCode: (code: number) => void): void {
+  const netbox = program.command('netbox').description('NetBox: racks, servers (planned purchases in status planned) and power as bulk-import data, and back from its API JSON');
+  netbox
+    .command('export')
+    .description("write NetBox bulk-import YAML: 1-racks, 2-devices (rack and position), 3-power-panels, 4-power-feeds, 5-power-ports, 6-cables, and the device types (device-type library YAML) of the scenario's hardware")
+    .argument('<scenario>', 'scenario file')
+    .requiredOption('-o, --output <dir>', 'the folder to write (replaced as a whole, atomically; new or holding only .yaml files)')
+    .option('--site <name>', 'NetBox site of every object (default: the scenario name)')
+    .addOption(new Option('--status <status>', "status of the scenario's own racks and hosts (purchases are always planned)").choices(['active', 'planned']).default('active'))
+    .action(async (file: string, options: NetboxExportOptions) => setExitCode(await netboxExportCommand(ctx, file, options)));
+  netbox
+    .command('import')
+    .description("read NetBox racks, devices, power panels and feeds (API JSON lists, or bulk-import YAML/JSON) against a scenario: node groups from the devices that are not planned, racks and feeds; device types compared with the hardware models")
+    .argument('<files...>', 'API responses (/api/dcim/racks/, /devices/, /power-feeds/ ...) or import files')
+    .requiredOption('--scenario <file>', 'the base scenario (its hardware models are matched by model name)')
+    .option('--device-type <files...>', 'device-type library YAML files to compare with the hardware models (u_height, power ports\' maximum_draw)')
+    .option('-o, --output <file>', 'write the base scenario with its nodes replaced (atomically; only when it loads)')
+    .addOption(new Option('--format <format>', 'output format without -o').choices(['text', 'json']).default('text'))
+    .action(async (files: string[], options: NetboxImportOptions) => setExitCode(await netboxImportCommand(ctx, files, options)));
+}
+
 /** Registers every round-trip command (Kolla-Ansible, cephadm, NetBox, Redfish, drift). */
 export function registerInteropCommands(program: Command, ctx: InteropContext, setExitCode: (code: number) => void): void {
   registerKollaCommands(program, ctx, setExitCode);
   registerCephadmCommands(program, ctx, setExitCode);
+  registerNetboxCommands(program, ctx, setExitCode);
 }

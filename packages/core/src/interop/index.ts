@@ -6,6 +6,6 @@ export { replaceScenarioSections, nodeGroupYaml } from './scenario-edit.js';
 export { cephadmExport, type CephadmExport, type CephadmOsdSpec } from './cephadm/export.js';
 export { readCephadmSpecs, osdCounts, placementHas, type CephadmRead, type CephadmService, type OsdCount } from './cephadm/import.js';
 export { cephVolumeSize, matcherBytes, parseSizeFilter, sizeFilterFor, sizeMatches } from './cephadm/filters.js';
-export { netboxExport, manufacturerOf, NETBOX_IMPORT_ORDER, type NetboxExport, type NetboxExportOptions, type NetboxObjectType } from './netbox/export.js';
+export { netboxExport, manufacturerOf, deviceTypeModel, NETBOX_IMPORT_ORDER, type NetboxExport, type NetboxExportOptions, type NetboxObjectType } from './netbox/export.js';
 export { readNetbox, netboxNodeGroups, type NetboxRead, type NetboxRack, type NetboxDevice } from './netbox/import.js';
-export { readDeviceType, compareDeviceType, deviceTypeYaml, type DeviceType } from './netbox/devicetype.js';
+export { readDeviceType, compareDeviceType, deviceTypeYaml, isModelOf, type DeviceType } from './netbox/devicetype.js';

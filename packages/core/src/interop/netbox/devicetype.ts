@@ -8,7 +8,7 @@
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { HardwareModel } from '../../model/scenario.js';
 import { diagLine, isObj, num, parseYaml, str } from '../common.js';
-import { manufacturerOf } from './export.js';
+import { deviceTypeModel, manufacturerOf } from './export.js';
 
 export interface DeviceType {
   manufacturer?: string;
@@ -37,6 +37,12 @@ export function readDeviceType(text: string, file: string): { deviceType?: Devic
   return { deviceType, diagnostics };
 }
 
+/** Whether a device type is a hardware model: its model, or manufacturer and model, is the hardware's `model`. */
+export function isModelOf(hw: Pick<HardwareModel, 'model'>, model: string | undefined, manufacturer?: string): boolean {
+  if (model === undefined) return false;
+  return hw.model === model || (manufacturer !== undefined && hw.model === `${manufacturer} ${model}`);
+}
+
 /** Where a hardware model and a device type disagree: rack units, and a PSU's maximum draw (the model's power max). */
 export function compareDeviceType(key: string, hw: HardwareModel, dt: DeviceType): string[] {
   const out: string[] = [];
@@ -49,9 +55,9 @@ export function compareDeviceType(key: string, hw: HardwareModel, dt: DeviceType
 /** The library YAML of a hardware model: one power port per feed (default 2) with the model's power max as maximum_draw. */
 export function deviceTypeYaml(hw: HardwareModel, psus = 2): string {
   const manufacturer = manufacturerOf(hw.model);
-  const model = hw.model.slice(manufacturer.length).trim() || hw.model;
+  const model = deviceTypeModel(hw.model);
   const slug = `${manufacturer}-${model}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  const lines = ['---', `manufacturer: ${JSON.stringify(manufacturer)}`, `model: ${JSON.stringify(hw.model)}`, `slug: ${slug}`, `u_height: ${hw.heightRu}`, 'is_full_depth: true'];
+  const lines = ['---', `manufacturer: ${JSON.stringify(manufacturer)}`, `model: ${JSON.stringify(model)}`, `slug: ${slug}`, `u_height: ${hw.heightRu}`, 'is_full_depth: true'];
   if (hw.power) {
     lines.push('power-ports:');
     for (let i = 1; i <= psus; i++) lines.push(`  - name: PSU${i}`, `    maximum_draw: ${hw.power.maxWatts}`);

@@ -6,7 +6,8 @@
  * PowerFeedImportForm, PowerPortImportForm, CableImportForm; choices in dcim/choices.py):
  *
  *   1 racks         site, location (the rack's zone), name, status, u_height
- *   2 devices       name, role, manufacturer, device_type (the hardware's model), status,
+ *   2 devices       name, role, manufacturer (the model's first word), device_type (the rest
+ *                   of the hardware's model, as the device-type library names it), status,
  *                   site, location, rack, position (the bottom rack unit headroom places it
  *                   in, racks/elevation.ts), face front
  *   3 power-panels  site, name: one per power feed name (headroom: "the same name in several
@@ -48,6 +49,16 @@ export function manufacturerOf(model: string): string {
 }
 
 /**
+ * The device type's model as NetBox and the device-type library name it, without the
+ * manufacturer ("Dell PowerEdge R760xd2" -> "PowerEdge R760xd2", as in
+ * device-types/Dell/PowerEdge-R760xd2.yaml); a one-word model stays whole.
+ */
+export function deviceTypeModel(model: string): string {
+  const rest = model.trim().slice(manufacturerOf(model).length).trim();
+  return rest === '' ? model.trim() : rest;
+}
+
+/**
  * The NetBox objects of a plan.
  * @param plan evaluate(scenario): racks (elevations) with the purchases placed
  */
@@ -75,7 +86,7 @@ export function netboxExport(scenario: Scenario, plan: Pick<PlanResult, 'racks'>
       const hw = scenario.hardware[u.hardware];
       const model = hw?.model ?? u.model;
       objects.devices.push({
-        name: u.host, role: u.role, manufacturer: manufacturerOf(model), device_type: model, status: u.purchased ? 'planned' : existing,
+        name: u.host, role: u.role, manufacturer: manufacturerOf(model), device_type: deviceTypeModel(model), status: u.purchased ? 'planned' : existing,
         site, ...(zone ? { location: zone } : {}), rack: r.name, position: u.bottomRu, face: 'front',
       });
       feeds.forEach((f, i) => {

@@ -24,6 +24,7 @@ import type { Role, Scenario } from '../../model/scenario.js';
 import { ROLES } from '../../model/scenario.js';
 import { cleanText, diagLine, isObj, parseJson, parseYaml, type Obj } from '../common.js';
 import { namePrefixOf, type ImportedNodeGroup } from '../kolla/import.js';
+import { isModelOf } from './devicetype.js';
 
 export interface NetboxRack {
   name: string;
@@ -38,6 +39,8 @@ export interface NetboxDevice {
   name: string;
   role?: string;
   model?: string;
+  /** The device type's manufacturer (nested in the API's device_type, a column of the import forms). */
+  manufacturer?: string;
   rack?: string;
   /** Lowest rack unit (NetBox `position`, 1-based, may be fractional: 0.5 RU steps). */
   position?: number;
@@ -110,6 +113,7 @@ export function readNetbox(files: readonly { text: string; file: string }[]): Ne
           name, file: f.file, line,
           ...(ref(o.role ?? o.device_role) ? { role: ref(o.role ?? o.device_role)! } : {}),
           ...(ref(o.device_type) ? { model: ref(o.device_type)! } : {}),
+          ...(ref(o.manufacturer) ?? (isObj(o.device_type) ? ref(o.device_type.manufacturer) : undefined) ? { manufacturer: (ref(o.manufacturer) ?? ref((o.device_type as Obj).manufacturer))! } : {}),
           ...(ref(o.rack) ? { rack: ref(o.rack)! } : {}),
           ...(position !== undefined && Number.isFinite(position) ? { position } : {}),
           ...(ref(o.status) ? { status: ref(o.status)! } : {}),
@@ -143,8 +147,7 @@ const natural = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: tr
 export function netboxNodeGroups(read: NetboxRead, base: Scenario): { groups: ImportedNodeGroup[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const roleOrder = [...new Set([...base.nodes.map((n) => n.role), ...ROLES])];
-  const byModel = new Map<string, string[]>();
-  for (const [key, hw] of Object.entries(base.hardware)) byModel.set(hw.model, [...(byModel.get(hw.model) ?? []), key]);
+  const keysOf = (d: NetboxDevice) => Object.entries(base.hardware).filter(([, hw]) => isModelOf(hw, d.model, d.manufacturer)).map(([k]) => k);
   const devices = read.devices.filter((d) => d.status !== 'planned');
   const mapped: { d: NetboxDevice; role: Role; hardware?: string }[] = [];
   for (const d of devices) {
@@ -153,7 +156,7 @@ export function netboxNodeGroups(read: NetboxRead, base: Scenario): { groups: Im
       diagnostics.push(diagLine('netbox.device.unmapped_role', 'warning', d.file, d.line, 1, `device ${d.name} has role ${JSON.stringify(d.role ?? null)}: not one of ${ROLES.join(', ')}`, 'name the NetBox device roles after headroom\'s roles, or plan the device outside headroom'));
       continue;
     }
-    const keys = d.model ? (byModel.get(d.model) ?? []) : [];
+    const keys = keysOf(d);
     if (keys.length === 0) diagnostics.push(diagLine('netbox.device.unknown_model', 'warning', d.file, d.line, 1, `device ${d.name}: no hardware model of the scenario is "${d.model ?? '?'}"`, 'add the model to hardware: (its `model:` must be the NetBox device type\'s model)'));
     if (keys.length > 1) diagnostics.push(diagLine('netbox.device.ambiguous_model', 'warning', d.file, d.line, 1, `device ${d.name}: the scenario has ${keys.length} hardware models named "${d.model}" (${keys.join(', ')}): ${keys[0]} is assumed`));
     if (d.rack === undefined) diagnostics.push(diagLine('netbox.device.unracked', 'warning', d.file, d.line, 1, `device ${d.name} has no rack`));
