@@ -10,7 +10,8 @@
  * Kolla-Ansible's prechecks would refuse); 2 an input is unreadable or malformed (positioned
  * diagnostics on stderr), or an output cannot be written; 3 the export does not read back.
  */
-import { isAbsolute, resolve } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Diagnostic, Finding, ImportedNodeGroup, NodeGroup, Scenario } from '@headroom/core';
 import { ExitCode } from './exit-codes.js';
@@ -375,9 +376,99 @@ export function registerNetboxCommands(program: Command, ctx: InteropContext, se
     .action(async (files: string[], options: NetboxImportOptions) => setExitCode(await netboxImportCommand(ctx, files, options)));
 }
 
+/** Every index.json under a mockup folder (at most 10,000), relative paths sorted. */
+async function mockupFiles(dir: string): Promise<string[]> {
+  const names = (await readdir(dir, { recursive: true })) as string[];
+  return names.filter((n) => n === 'index.json' || n.endsWith('/index.json') || n.endsWith('\\index.json')).sort().slice(0, 10_000);
+}
+
+async function redfishImportCommand(ctx: InteropContext, source: string, options: { system?: string; output: string }): Promise<number> {
+  const core = await ctx.loadCore();
+  const path = abs(ctx.io, source);
+  let resources: Map<string, Record<string, unknown>>;
+  let systemPath: string | undefined;
+  let isDir = false;
+  try {
+    isDir = (await stat(path)).isDirectory();
+  } catch (error) {
+    if (!isFsError(error)) throw error;
+    ctx.io.stderr.write(`headroom: cannot read ${source}: ${describeFsError(error)}\n`);
+    return ExitCode.InvalidInput;
+  }
+  if (isDir) {
+    resources = new Map();
+    const sources = new Map<string, string>();
+    const diagnostics: Diagnostic[] = [];
+    for (const rel of await mockupFiles(path)) {
+      const text = await readNamed(ctx.io, join(path, rel));
+      if (text === undefined) return ExitCode.InvalidInput;
+      const shown = join(source, rel);
+      const parsed = core.parseJsonDocument(text, shown);
+      if (!parsed.ok) {
+        diagnostics.push(parsed.diagnostic);
+        sources.set(shown, text);
+        continue;
+      }
+      const v = parsed.value as Record<string, unknown>;
+      if (v && typeof v === 'object' && typeof v['@odata.id'] === 'string') resources.set((v['@odata.id'] as string).replace(/\/+$/, ''), v);
+    }
+    if (diagnostics.length > 0) {
+      ctx.io.stderr.write(formatDiagnostics(diagnostics, sources, { color: ctx.colorErr }));
+      return ExitCode.InvalidInput;
+    }
+    const systems = [...resources.keys()].filter((k) => /^\/redfish\/v1\/Systems\/[^/]+$/.test(k));
+    systemPath = options.system !== undefined ? systems.find((k) => k.endsWith(`/${options.system}`)) : systems.length === 1 ? systems[0] : undefined;
+    if (!systemPath) {
+      ctx.io.stderr.write(`headroom: ${source} holds ${systems.length} systems (${systems.map((k) => k.split('/').pop()).join(', ') || 'none'}): ${options.system !== undefined ? `no system ${options.system}` : 'name one with --system <Id>'}\n`);
+      return ExitCode.InvalidInput;
+    }
+  } else {
+    const text = await readNamed(ctx.io, source);
+    if (text === undefined) return ExitCode.InvalidInput;
+    const parsed = core.parseJsonDocument(text, source);
+    if (!parsed.ok) {
+      ctx.io.stderr.write(formatDiagnostics([parsed.diagnostic], new Map([[source, text]]), { color: ctx.colorErr }));
+      return ExitCode.InvalidInput;
+    }
+    const v = parsed.value as Record<string, unknown>;
+    if (!core.looksLikeRedfish(v)) {
+      ctx.io.stderr.write(`headroom: ${source} is not a Redfish ComputerSystem (no "@odata.type": "#ComputerSystem...")\n`);
+      return ExitCode.InvalidInput;
+    }
+    systemPath = String(v['@odata.id'] ?? '/redfish/v1/Systems/1');
+    resources = new Map([[systemPath, v]]);
+  }
+  const expanded = core.expandRedfishSystem(resources, systemPath)!;
+  const text = `${JSON.stringify(expanded, null, 2)}\n`;
+  const check = core.importInventory(text, { fileName: options.output, format: 'redfish' });
+  if (check.diagnostics.length > 0) ctx.io.stderr.write(formatDiagnostics(check.diagnostics, new Map([[options.output, text]]), { color: ctx.colorErr }));
+  if (!check.facts || check.diagnostics.some((d) => d.severity === 'error')) {
+    ctx.io.stderr.write(`headroom: the expanded system does not import; nothing written to ${options.output}\n`);
+    return ExitCode.InvalidInput;
+  }
+  if (!(await writeAll(ctx.io, [{ path: options.output, text }]))) return ExitCode.InvalidInput;
+  const f = check.facts;
+  const v = <T>(x: { known: boolean; value?: T }) => (x.known ? String(x.value) : '?');
+  ctx.io.stdout.write(`wrote ${options.output}: ${systemPath}, ${v(f.cpu.sockets)} socket(s) x ${v(f.cpu.coresPerSocket)} cores, ${v(f.cpu.logicalCpus)} logical CPUs, virtualization ${v(f.cpu.virtualization)}, memory ${f.memory.installedBytes.known ? `${f.memory.installedBytes.value / 2 ** 30} GiB` : '?'}, ECC ${v(f.memory.ecc)}; check it with: headroom hw check ${options.output} --role compute\n`);
+  return ExitCode.Ok;
+}
+
+/** Registers `headroom redfish import`. */
+export function registerRedfishCommands(program: Command, ctx: InteropContext, setExitCode: (code: number) => void): void {
+  const redfish = program.command('redfish').description('Redfish: server inventories from the BMC (ComputerSystem, Processors, Memory, Storage, EthernetInterfaces, Bios)');
+  redfish
+    .command('import')
+    .description('write one expanded ComputerSystem JSON from a Redfish mockup folder (index.json files, as DMTF\'s mockups and redfish-mockup-creator lay them out) or a system fetched with $expand: `hw check` and scenario inventories read it')
+    .argument('<source>', 'a mockup folder, or a ComputerSystem JSON file')
+    .option('--system <id>', 'the system Id when the folder holds several')
+    .requiredOption('-o, --output <file>', 'the expanded system JSON to write (atomically)')
+    .action(async (source: string, options: { system?: string; output: string }) => setExitCode(await redfishImportCommand(ctx, source, options)));
+}
+
 /** Registers every round-trip command (Kolla-Ansible, cephadm, NetBox, Redfish, drift). */
 export function registerInteropCommands(program: Command, ctx: InteropContext, setExitCode: (code: number) => void): void {
   registerKollaCommands(program, ctx, setExitCode);
   registerCephadmCommands(program, ctx, setExitCode);
   registerNetboxCommands(program, ctx, setExitCode);
+  registerRedfishCommands(program, ctx, setExitCode);
 }

@@ -130,6 +130,8 @@ export const DIAGNOSTIC_CODES = {
   'netbox.device.ambiguous_model': 'Several hardware models of the scenario carry the NetBox device type\'s model: the first is assumed',
   'netbox.device.unracked': 'A NetBox device without a rack',
   'netbox.devicetype.invalid': 'A device-type YAML without model, or without u_height',
+  'redfish.inconsistent': 'A Redfish summary (ProcessorSummary, MemorySummary) disagrees with the processors or DIMMs it sums: the detailed resources are used (a warning)',
+  'redfish.not_expanded': 'A Redfish collection (Processors, Memory, Storage, EthernetInterfaces, Bios) is only a link: fetch the system with $expand, or import the mockup folder',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -9,3 +9,5 @@ export { cephVolumeSize, matcherBytes, parseSizeFilter, sizeFilterFor, sizeMatch
 export { netboxExport, manufacturerOf, deviceTypeModel, NETBOX_IMPORT_ORDER, type NetboxExport, type NetboxExportOptions, type NetboxObjectType } from './netbox/export.js';
 export { readNetbox, netboxNodeGroups, type NetboxRead, type NetboxRack, type NetboxDevice } from './netbox/import.js';
 export { readDeviceType, compareDeviceType, deviceTypeYaml, isModelOf, type DeviceType } from './netbox/devicetype.js';
+export { redfishFacts, expandRedfishSystem, looksLikeRedfish, BIOS_VIRTUALIZATION_ATTRIBUTES } from './redfish/import.js';
+export { parseJson as parseJsonDocument } from './common.js';
