@@ -465,10 +465,84 @@ export function registerRedfishCommands(program: Command, ctx: InteropContext, s
     .action(async (source: string, options: { system?: string; output: string }) => setExitCode(await redfishImportCommand(ctx, source, options)));
 }
 
+interface DriftOptions {
+  kolla?: string;
+  globals?: string;
+  netbox?: string[];
+  ceph?: string;
+  format: 'text' | 'json';
+}
+
+/** `headroom drift`: exit 0 without drift, 1 with drift findings, 2 an input unreadable or malformed. */
+async function driftCommand(ctx: InteropContext, file: string, options: DriftOptions): Promise<number> {
+  const core = await ctx.loadCore();
+  if (options.kolla === undefined && options.netbox === undefined && options.ceph === undefined) {
+    ctx.io.stderr.write('headroom: drift needs a source: --kolla <inventory>, --netbox <files...> or --ceph <specs>\n');
+    return ExitCode.InvalidInput;
+  }
+  const loaded = await ctx.loadScenario(file);
+  if (!loaded.ok) return loaded.exitCode;
+  const plan = core.evaluate(loaded.scenario);
+  const sources: Parameters<CoreModule['driftFindings']>[2] = {};
+  const texts = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  if (options.kolla !== undefined) {
+    const inv = await readNamed(ctx.io, options.kolla);
+    const glob = options.globals !== undefined ? await readNamed(ctx.io, options.globals) : undefined;
+    if (inv === undefined || (options.globals !== undefined && glob === undefined)) return ExitCode.InvalidInput;
+    texts.set(options.kolla, inv);
+    if (glob !== undefined) texts.set(options.globals!, glob);
+    const read = core.importKolla({ inventory: { text: inv, file: options.kolla }, ...(glob !== undefined ? { globals: { text: glob, file: options.globals! } } : {}), base: loaded.scenario });
+    diagnostics.push(...read.diagnostics.filter((d) => d.code !== 'kolla.interface_mismatch'));
+    sources.kolla = { read, file: options.kolla };
+  }
+  if (options.netbox !== undefined) {
+    const files: { text: string; file: string }[] = [];
+    for (const f of options.netbox) {
+      const t = await readNamed(ctx.io, f);
+      if (t === undefined) return ExitCode.InvalidInput;
+      texts.set(f, t);
+      files.push({ text: t, file: f });
+    }
+    const read = core.readNetbox(files);
+    diagnostics.push(...read.diagnostics);
+    sources.netbox = { read, file: options.netbox.join(', ') };
+  }
+  if (options.ceph !== undefined) {
+    const t = await readNamed(ctx.io, options.ceph);
+    if (t === undefined) return ExitCode.InvalidInput;
+    texts.set(options.ceph, t);
+    const read = core.readCephadmSpecs(t, options.ceph);
+    diagnostics.push(...read.diagnostics);
+    sources.cephadm = { read, file: options.ceph };
+  }
+  if (diagnostics.length > 0) ctx.io.stderr.write(formatDiagnostics(diagnostics, texts, { color: ctx.colorErr }));
+  if (diagnostics.some((d) => d.severity === 'error')) return ExitCode.InvalidInput;
+  const findings = core.driftFindings(loaded.scenario, plan, sources);
+  if (options.format === 'json') ctx.io.stdout.write(`${JSON.stringify({ findings }, null, 2)}\n`);
+  else ctx.io.stdout.write(findings.length === 0 ? `no drift: ${[options.kolla, ...(options.netbox ?? []), options.ceph].filter(Boolean).join(', ')} agree with ${file}\n` : `${findingLines(findings)}${findings.length} drift finding(s)\n`);
+  return findings.length > 0 ? ExitCode.Findings : ExitCode.Ok;
+}
+
+/** Registers `headroom drift`. */
+export function registerDriftCommand(program: Command, ctx: InteropContext, setExitCode: (code: number) => void): void {
+  program
+    .command('drift')
+    .description('what the running sources say that the scenario does not: hosts missing or extra, roles, racks and rack units moved, OSD counts, interfaces (exit 1 when there is drift)')
+    .argument('<scenario>', 'scenario file')
+    .option('--kolla <inventory>', 'the Kolla-Ansible inventory (INI or ansible-inventory --list JSON)')
+    .option('--globals <file>', 'globals.yml, with --kolla')
+    .option('--netbox <files...>', 'NetBox racks and devices (API JSON or import files)')
+    .option('--ceph <specs>', 'cephadm specs (ceph orch ls --export)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (file: string, options: DriftOptions) => setExitCode(await driftCommand(ctx, file, options)));
+}
+
 /** Registers every round-trip command (Kolla-Ansible, cephadm, NetBox, Redfish, drift). */
 export function registerInteropCommands(program: Command, ctx: InteropContext, setExitCode: (code: number) => void): void {
   registerKollaCommands(program, ctx, setExitCode);
   registerCephadmCommands(program, ctx, setExitCode);
   registerNetboxCommands(program, ctx, setExitCode);
   registerRedfishCommands(program, ctx, setExitCode);
+  registerDriftCommand(program, ctx, setExitCode);
 }

@@ -93,6 +93,17 @@ export const FINDING_CODES = {
   'kolla.no_network': 'The scenario has no network section: the Kolla-Ansible globals get no VIP and no interfaces',
   // cephadm export (interop/cephadm/export.ts)
   'cephadm.filter.ambiguous': 'An OSD spec filter (rotational, size) also selects disks of the model that are not meant for it (ceph-volume skips only disks in use)',
+  // Drift between the scenario and the running sources (interop/drift.ts)
+  'drift.host.missing': 'A host the scenario plans is not in a running source (Kolla inventory, NetBox)',
+  'drift.host.extra': 'A running source has a host the scenario does not plan',
+  'drift.host.role': 'A host has another role in a running source than in the scenario',
+  'drift.host.rack': 'A host sits in another rack in a running source than the plan places it in',
+  'drift.host.position': 'A host sits at another rack unit in NetBox than the rack elevation puts it',
+  'drift.rack.missing': 'A rack of the scenario is not in NetBox',
+  'drift.rack.extra': 'NetBox has a rack the scenario does not define',
+  'drift.rack.height': 'A rack has another height in NetBox than in the scenario',
+  'drift.osd.count': 'The cephadm OSD specs make another number of OSDs on a storage host than the plan counts',
+  'drift.interface': 'A Kolla-Ansible interface variable names another interface than the scenario\'s network section gives',
 } as const;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -11,3 +11,4 @@ export { readNetbox, netboxNodeGroups, type NetboxRead, type NetboxRack, type Ne
 export { readDeviceType, compareDeviceType, deviceTypeYaml, isModelOf, type DeviceType } from './netbox/devicetype.js';
 export { redfishFacts, expandRedfishSystem, looksLikeRedfish, BIOS_VIRTUALIZATION_ATTRIBUTES } from './redfish/import.js';
 export { parseJson as parseJsonDocument } from './common.js';
+export { driftFindings, type DriftSources } from './drift.js';
