@@ -155,6 +155,16 @@ describe('kollaExport(regional-cloud)', () => {
     });
   });
 
+  it('writes only Kolla-Ansible\'s own variable names: each is in its etc/kolla/globals.yml', () => {
+    const upstream = real('globals.yml');
+    // neutron_bridge_name (several external interfaces only) is in ansible/group_vars/all/neutron.yml:33, not in globals.yml
+    const keys = Object.keys(out.globalsValues);
+    expect(keys.length).toBe(15);
+    for (const k of keys) expect(new RegExp(`^#?${k}:`, 'm').test(upstream), k).toBe(true);
+    const hostVars = out.inventory.split('\n').filter((l) => !l.startsWith('#')).flatMap((l) => [...l.matchAll(/ ([a-z_]+)=/g)].map((m) => m[1]!));
+    for (const k of new Set(hostVars)) expect(k === 'ansible_host' || k.startsWith('headroom_') || new RegExp(`^#?${k}:`, 'm').test(upstream), k).toBe(true);
+  });
+
   it('reads back to the same node groups, and the rewritten scenario plans to the same result', () => {
     const back = importKolla({ inventory: { text: out.inventory, file: 'multinode' }, globals: { text: out.globals, file: 'globals.yml' }, base: regional });
     expect(back.diagnostics).toEqual([]);

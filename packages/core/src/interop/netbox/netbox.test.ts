@@ -130,5 +130,20 @@ describe('netboxExport(regional-cloud)', () => {
     expect(p.racks).toEqual(plan.racks);
   });
 
+  it('writes only the fields of NetBox\'s import forms (netbox @ 43fe81f9 netbox/dcim/forms/bulk_import.py Meta.fields)', () => {
+    const FORMS: Record<string, string[]> = {
+      racks: ['site', 'location', 'group', 'name', 'facility_id', 'tenant', 'status', 'role', 'rack_type', 'form_factor', 'serial', 'asset_tag', 'width', 'u_height', 'desc_units', 'outer_width', 'outer_height', 'outer_depth', 'outer_unit', 'mounting_depth', 'airflow', 'weight', 'max_weight', 'weight_unit', 'description', 'owner', 'comments', 'tags'],
+      devices: ['name', 'role', 'tenant', 'manufacturer', 'device_type', 'platform', 'serial', 'asset_tag', 'status', 'site', 'location', 'rack', 'position', 'face', 'latitude', 'longitude', 'parent', 'device_bay', 'airflow', 'virtual_chassis', 'vc_position', 'vc_priority', 'cluster', 'description', 'config_template', 'owner', 'comments', 'tags'],
+      'power-panels': ['site', 'location', 'name', 'description', 'owner', 'comments', 'tags'],
+      'power-feeds': ['site', 'power_panel', 'location', 'rack', 'name', 'status', 'type', 'mark_connected', 'supply', 'phase', 'voltage', 'amperage', 'max_utilization', 'tenant', 'description', 'owner', 'comments', 'tags'],
+      'power-ports': ['device', 'name', 'label', 'type', 'mark_connected', 'maximum_draw', 'allocated_draw', 'description', 'owner', 'tags'],
+      cables: ['side_a_site', 'side_a_device', 'side_a_power_panel', 'side_a_type', 'side_a_name', 'side_b_site', 'side_b_device', 'side_b_power_panel', 'side_b_type', 'side_b_name', 'type', 'status', 'profile', 'tenant', 'bundle', 'label', 'color', 'length', 'length_unit', 'description', 'owner', 'comments', 'tags'],
+    };
+    for (const [type, objects] of Object.entries(out.objects)) {
+      const keys = new Set(objects.flatMap((o) => Object.keys(o)));
+      for (const k of keys) expect(FORMS[type], `${type}.${k}`).toContain(k);
+    }
+  });
+
   it('manufacturer: the first word of the model', () => expect(manufacturerOf('Lenovo ThinkSystem SR650 V3')).toBe('Lenovo'));
 });
