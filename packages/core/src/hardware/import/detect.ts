@@ -149,7 +149,7 @@ function importFormat(d: Exclude<Detected, { kind: 'error' }>, clean: string, fi
     case 'dmidecode':
       return { format: d.format, ...dmidecodeFacts(clean, file) };
     case 'redfish':
-      return { format: d.format, ...redfishFacts(d.kind === 'json' && isObj(d.value) ? d.value : {}, file) };
+      return { format: d.format, ...redfishFacts(d.kind === 'json' && isObj(d.value) ? d.value : {}, file, clean) };
   }
 }
 

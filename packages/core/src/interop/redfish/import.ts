@@ -17,6 +17,11 @@
  *                   SimpleStorage Devices[] {CapacityBytes} (no media type: kind unknown)
  *   EthernetInterface  EthernetInterfaceType (Physical; Virtual ones are VLANs, not ports),
  *                   SpeedMbps (the current speed, Mbit/s), LinkStatus
+ *   NetworkAdapter / Port  (under the Chassis; headroom's expansion puts them in
+ *                   `NetworkAdapters` on the system) Ports {MaxSpeedGbps, else CurrentSpeedGbps,
+ *                   LinkNetworkTechnology Ethernet}: used instead of EthernetInterfaces when
+ *                   present (one NicFacts per port). A port linked at 1 Gbit/s on a 25 GbE
+ *                   card without MaxSpeedGbps reads 1 Gbit/s: the BMC says no more.
  *   Bios            Attributes: the virtualization switch, by the names vendors give it
  *                   (BIOS_VIRTUALIZATION_ATTRIBUTES): "Enabled" -> VT-x or AMD-V by the CPU
  *                   vendor, "Disabled" -> none (the CPU has it, the firmware hides it: KVM
@@ -28,7 +33,7 @@
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { emptyFacts, known, unknown, type DiskFacts, type Fact, type HardwareFacts, type KnownVirtualization, type NicFacts } from '../../model/hardware-facts.js';
 import type { DiskKind } from '../../model/scenario.js';
-import { diagLine, isObj, num, str, type Obj } from '../common.js';
+import { diagLine, isObj, lineCol, num, str, type Obj } from '../common.js';
 
 /**
  * BIOS attributes that switch hardware virtualization, as vendors name them: Dell iDRAC and
@@ -52,13 +57,25 @@ function members(v: unknown): Obj[] | undefined {
   return undefined;
 }
 
-/** Facts of one expanded ComputerSystem. */
-export function redfishFacts(sys: Obj, file: string): { facts: HardwareFacts; diagnostics: Diagnostic[] } {
+/** 1-based line:col of the first `"key"` in a JSON text, 1:1 when absent or no text. */
+function keyPos(text: string | undefined, key: string): { line: number; col: number } {
+  const i = text ? text.indexOf(`"${key}"`) : -1;
+  return i < 0 || !text ? { line: 1, col: 1 } : lineCol(text, i);
+}
+
+/**
+ * Facts of one expanded ComputerSystem.
+ * @param text the document's text, when there is one: diagnostics point at the key they are about
+ */
+export function redfishFacts(sys: Obj, file: string, text?: string): { facts: HardwareFacts; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const at = (p: string) => `${file}: ${p}`;
   const facts = emptyFacts({ kind: 'inventory', file, format: 'redfish' }, (what) => `${file}: no ${what} in the Redfish system`);
-  const warn = (message: string) => diagnostics.push(diagLine('redfish.inconsistent', 'warning', file, 1, 1, message));
-  const notExpanded = (what: string) => diagnostics.push(diagLine('redfish.not_expanded', 'warning', file, 1, 1, `${what} is a link without Members: the facts it holds are unknown`, 'fetch the system with ?$expand=.($levels=2), or use `headroom redfish import` on the mockup folder'));
+  const warn = (message: string, key: string) => {
+    const pos = keyPos(text, key);
+    diagnostics.push(diagLine('redfish.inconsistent', 'warning', file, pos.line, pos.col, message));
+  };
+  const notExpanded = (what: string) => diagnostics.push(diagLine('redfish.not_expanded', 'warning', file, keyPos(text, what).line, keyPos(text, what).col, `${what} is a link without Members: the facts it holds are unknown`, 'fetch the system with ?$expand=.($levels=2), or use `headroom redfish import` on the mockup folder'));
 
   if (str(sys.Manufacturer)) facts.system.manufacturer = known(str(sys.Manufacturer)!, at('Manufacturer'));
   if (str(sys.Model)) facts.system.product = known(str(sys.Model)!, at('Model'));
@@ -86,10 +103,10 @@ export function redfishFacts(sys: Obj, file: string): { facts: HardwareFacts; di
       if (facts.cpu.coresPerSocket.known && threads[0]! % cores[0]! === 0) facts.cpu.threadsPerCore = known(threads[0]! / cores[0]!, at(`Processors.Members[${i0}].TotalThreads / TotalCores`));
     }
     if (summary && num(summary.LogicalProcessorCount) !== undefined && facts.cpu.logicalCpus.known && num(summary.LogicalProcessorCount) !== facts.cpu.logicalCpus.value) {
-      warn(`ProcessorSummary.LogicalProcessorCount ${num(summary.LogicalProcessorCount)} differs from the processors' TotalThreads (${facts.cpu.logicalCpus.value}): the processors are used`);
+      warn(`ProcessorSummary.LogicalProcessorCount ${num(summary.LogicalProcessorCount)} differs from the processors' TotalThreads (${facts.cpu.logicalCpus.value}): the processors are used`, 'LogicalProcessorCount');
     }
     if (summary && num(summary.Count) !== undefined && num(summary.Count) !== cpus.length) {
-      warn(`ProcessorSummary.Count ${num(summary.Count)} is not the ${cpus.length} CPU(s) present (it counts every processor: GPUs, FPGAs; or an empty socket): the CPUs present are used`);
+      warn(`ProcessorSummary.Count ${num(summary.Count)} is not the ${cpus.length} CPU(s) present (it counts every processor: GPUs, FPGAs; or an empty socket): the CPUs present are used`, 'ProcessorSummary');
     }
   } else if (summary) {
     if (str(summary.Model)) facts.cpu.model = known(str(summary.Model)!, at('ProcessorSummary.Model'));
@@ -121,7 +138,7 @@ export function redfishFacts(sys: Obj, file: string): { facts: HardwareFacts; di
   if (installed.length > 0) {
     const mib = installed.reduce((s, d) => s + num(d.CapacityMiB)!, 0);
     facts.memory.installedBytes = known(mib * 2 ** 20, at(`Memory.Members[].CapacityMiB (${installed.length} DIMMs, ${mib} MiB)`));
-    if (totalGiB !== undefined && totalGiB * 1024 !== mib) warn(`MemorySummary.TotalSystemMemoryGiB ${totalGiB} differs from the DIMMs' ${mib} MiB: the DIMMs are used`);
+    if (totalGiB !== undefined && totalGiB * 1024 !== mib) warn(`MemorySummary.TotalSystemMemoryGiB ${totalGiB} differs from the DIMMs' ${mib} MiB: the DIMMs are used`, 'TotalSystemMemoryGiB');
     const kinds = [...new Set(installed.map((d) => str(d.ErrorCorrection)).filter((x): x is string => x !== undefined))];
     if (kinds.length === 1) {
       const k = kinds[0]!;
@@ -167,10 +184,22 @@ export function redfishFacts(sys: Obj, file: string): { facts: HardwareFacts; di
   });
   if (sawStorage) facts.disks = known(disks, at(storages ? 'Storage.Members[].Drives' : 'SimpleStorage.Members[].Devices'));
 
-  // network interfaces
+  // network ports: NetworkAdapters' Ports when the document has them, else EthernetInterfaces
+  const adapters = members(sys.NetworkAdapters);
+  const adapterPorts = (adapters ?? []).flatMap((a, ai) => (members(a.Ports) ?? []).map((p, pi) => ({ a, p, at: at(`NetworkAdapters.Members[${ai}].Ports.Members[${pi}]`) })));
   const nics = members(sys.EthernetInterfaces);
-  if (sys.EthernetInterfaces !== undefined && !nics) notExpanded('EthernetInterfaces');
-  if (nics) {
+  if (sys.EthernetInterfaces !== undefined && !nics && adapterPorts.length === 0) notExpanded('EthernetInterfaces');
+  if (adapterPorts.length > 0) {
+    const ports = adapterPorts.filter(({ p }) => present(p) && (str(p.LinkNetworkTechnology) ?? 'Ethernet') === 'Ethernet');
+    facts.nics = known(ports.map(({ a, p, at: ev }): NicFacts => {
+      const max = num(p.MaxSpeedGbps);
+      const cur = num(p.CurrentSpeedGbps);
+      const speed: Fact<number> = max && max > 0 ? known(max * 1e9, `${ev}.MaxSpeedGbps (the port's maximum, Gbit/s)`)
+        : cur && cur > 0 ? known(cur * 1e9, `${ev}.CurrentSpeedGbps (the negotiated speed, Gbit/s; no MaxSpeedGbps${str(a.Model) ? `; adapter "${str(a.Model)}"` : ''})`)
+        : unknown(`${ev}: neither MaxSpeedGbps nor CurrentSpeedGbps`);
+      return { name: `${str(a.Id) ?? 'adapter'}/${str(p.Id) ?? str(p.PortId) ?? '?'}`, ports: 1, speedBitsPerSecond: speed };
+    }), at('NetworkAdapters.Members[].Ports (LinkNetworkTechnology Ethernet)'));
+  } else if (nics) {
     const typed = nics.some((n) => str(n.EthernetInterfaceType) !== undefined);
     const ports = nics.filter((n) => (typed ? str(n.EthernetInterfaceType) === 'Physical' : true) && present(n));
     facts.nics = known(ports.map((n): NicFacts => {
@@ -206,5 +235,19 @@ export function expandRedfishSystem(resources: ReadonlyMap<string, Obj>, systemP
   expandCollection('Storage', (s) => ({ ...s, ...(Array.isArray(s.Drives) ? { Drives: s.Drives.map((d) => get(d) ?? d) } : {}) }));
   const bios = get(sys.Bios);
   if (bios) out.Bios = bios;
+  // NetworkAdapters live under the Chassis (Links.Chassis): headroom puts them on the system
+  const chassis = isObj(sys.Links) && Array.isArray(sys.Links.Chassis) ? sys.Links.Chassis.map(get).filter((c): c is Obj => c !== undefined) : [];
+  const adapters = chassis.flatMap((c) => {
+    const coll = get(c.NetworkAdapters);
+    return coll && Array.isArray(coll.Members) ? coll.Members.map((m) => get(m)).filter((m): m is Obj => m !== undefined) : [];
+  });
+  if (adapters.length > 0) {
+    out.NetworkAdapters = {
+      Members: adapters.map((a) => {
+        const ports = get(a.Ports);
+        return ports && Array.isArray(ports.Members) ? { ...a, Ports: { ...ports, Members: ports.Members.map((m) => get(m) ?? m) } } : a;
+      }),
+    };
+  }
   return out;
 }

@@ -89,7 +89,11 @@ describe('the expanded documents through importInventory (format detected)', () 
   it('the as-is expansion is detected as redfish', () => {
     const r = importInventory(derived('dmtf-437XR1138R2-expanded.json'), { fileName: 'rf.json' });
     expect(r.format).toBe('redfish');
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['redfish.inconsistent']);
+    // positioned at the summary: "ProcessorSummary" is on line 74 of the expanded document
+    const text = derived('dmtf-437XR1138R2-expanded.json');
+    const line = text.split('\n').findIndex((l) => l.includes('"ProcessorSummary"')) + 1;
+    expect(r.diagnostics.map((d) => [d.code, d.location.line])).toEqual([['redfish.inconsistent', line]]);
+    expect(line).toBe(74);
   });
 
   it('the derived copy (ProcVirtualization Enabled, 25 Gbit/s) passes every compute requirement', () => {
@@ -117,5 +121,33 @@ describe('the expanded documents through importInventory (format detected)', () 
   it('a truncated document is positioned', () => {
     const r = importInventory('{"@odata.type": "#ComputerSystem.v1_20_0.ComputerSystem", "Memory": {', { fileName: 't.json' });
     expect(r.diagnostics[0]).toMatchObject({ code: 'inventory.truncated' });
+  });
+});
+
+describe('NetworkAdapters and Ports (test/fixtures/real/redfish/sushy, a Dell iDRAC sample of openstack/sushy)', () => {
+  const j = (f: string) => JSON.parse(readFileSync(join(root, 'test/fixtures/real/redfish/sushy', f), 'utf8')) as Obj;
+  const C = '/redfish/v1/Chassis/System.Embedded.1';
+  const A = `${C}/NetworkAdapters/NIC.Integrated.1`;
+  // the system, the chassis and the two collections are hand-written links around the two real resources
+  const res = new Map<string, Obj>([
+    ['/redfish/v1/Systems/System.Embedded.1', { '@odata.id': '/redfish/v1/Systems/System.Embedded.1', '@odata.type': '#ComputerSystem.v1_20_0.ComputerSystem', Links: { Chassis: [{ '@odata.id': C }] } }],
+    [C, { '@odata.id': C, NetworkAdapters: { '@odata.id': `${C}/NetworkAdapters` } }],
+    [`${C}/NetworkAdapters`, { '@odata.id': `${C}/NetworkAdapters`, Members: [{ '@odata.id': A }] }],
+    [A, j('network_adapter.json')],
+    [`${A}/Ports`, { '@odata.id': `${A}/Ports`, Members: [{ '@odata.id': `${A}/Ports/NIC.Integrated.1-1` }] }],
+    [`${A}/Ports/NIC.Integrated.1-1`, j('port.json')],
+  ]);
+
+  it('a 25 GbE ConnectX-4 Lx port that reports only CurrentSpeedGbps 1 reads 1 Gbit/s, and says why', () => {
+    const sys = expandRedfishSystem(res, '/redfish/v1/Systems/System.Embedded.1')!;
+    const { facts } = redfishFacts(sys, 'dell.json');
+    expect(facts.nics.known && facts.nics.value.map((n) => [n.name, n.speedBitsPerSecond.known && n.speedBitsPerSecond.value])).toEqual([['NIC.Integrated.1/NIC.Integrated.1-1', 1e9]]);
+    expect(facts.nics.known && facts.nics.value[0]!.speedBitsPerSecond.evidence).toContain('no MaxSpeedGbps; adapter "MLNX 25GbE 2P ConnectX4LX RNDC"');
+  });
+
+  it('MaxSpeedGbps, when given, is the port\'s speed', () => {
+    const port = { ...j('port.json'), MaxSpeedGbps: 25 };
+    const sys = expandRedfishSystem(new Map([...res, [`${A}/Ports/NIC.Integrated.1-1`, port]]), '/redfish/v1/Systems/System.Embedded.1')!;
+    expect(redfishFacts(sys, 'x.json').facts.nics).toMatchObject({ known: true, value: [{ speedBitsPerSecond: { known: true, value: 25e9 } }] });
   });
 });
