@@ -341,7 +341,9 @@ async function netboxImportCommand(ctx: InteropContext, files: readonly string[]
   }
   const baseText = await readNamed(ctx.io, options.scenario);
   if (baseText === undefined) return ExitCode.InvalidInput;
-  const text = core.replaceScenarioSections(baseText, core.importedNodeGroups(groups.groups), `nodes read from NetBox (${files.join(', ')}) by headroom netbox import`);
+  const racks = core.netboxRackUpdates(read);
+  const text = core.replaceScenarioSections(core.updateScenarioRacks(baseText, racks), core.importedNodeGroups(groups.groups), `nodes read from NetBox (${files.join(', ')}) by headroom netbox import`);
+  for (const r of loaded.scenario.racks) if (!racks.some((x) => x.name === r.name)) ctx.io.stderr.write(`headroom: warning: rack ${r.name} is not in NetBox: kept as the scenario has it\n`);
   const check = core.parseScenario(text, { fileName: options.output });
   if (!check.scenario || check.diagnostics.some((d) => d.severity === 'error')) {
     ctx.io.stderr.write(formatDiagnostics(check.diagnostics.filter((d) => d.severity === 'error'), new Map([[options.output, text]]), { color: ctx.colorErr }));
@@ -350,7 +352,7 @@ async function netboxImportCommand(ctx: InteropContext, files: readonly string[]
   }
   for (const m of core.rackMismatches(check.scenario, groups.groups)) ctx.io.stderr.write(`headroom: warning: ${m.host} is in rack ${m.inventory} in NetBox, the plan places it in ${m.planned}\n`);
   if (!(await writeAll(ctx.io, [{ path: options.output, text }]))) return ExitCode.InvalidInput;
-  ctx.io.stdout.write(`wrote ${options.output}: ${groups.groups.length} node groups, ${groups.groups.reduce((s, g) => s + g.count, 0)} hosts from NetBox\n`);
+  ctx.io.stdout.write(`wrote ${options.output}: ${racks.length} racks, ${groups.groups.length} node groups, ${groups.groups.reduce((s, g) => s + g.count, 0)} hosts from NetBox\n`);
   return ExitCode.Ok;
 }
 

@@ -2,7 +2,7 @@
  * Writing what an importer read back into a scenario file: the base scenario's YAML with one
  * section replaced (its other keys and comments kept). Pure: text in, text out.
  */
-import { isMap, parseDocument, YAMLMap, type Document } from 'yaml';
+import { isMap, isSeq, parseDocument, YAMLMap, type Document } from 'yaml';
 import type { NodeGroup } from '../model/scenario.js';
 
 /** A node group as the scenario file writes it (the inverse of normalize for `nodes:`). */
@@ -35,5 +35,51 @@ export function replaceScenarioSections(baseText: string, nodes: readonly NodeGr
     (doc.contents as YAMLMap).set('nodes', seq);
   }
   for (const s of set) if (doc.hasIn(s.path.slice(0, -1)) || s.path.length === 1) doc.setIn(s.path, s.value);
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** A rack as an importer read it: only the keys it knows are set. */
+export interface RackUpdate {
+  name: string;
+  zone?: string;
+  heightRu?: number;
+  powerFeeds?: string[];
+  /** The feed circuit, as the scenario writes it: "230 V", "32 A". */
+  feed?: { voltage: string; breaker: string; phases: 1 | 3; continuousRatio: number };
+}
+
+/**
+ * The base text with its `racks:` entries updated (same name: the keys given replace theirs,
+ * the others are kept) and new racks appended. Racks the update does not name are kept.
+ */
+export function updateScenarioRacks(baseText: string, racks: readonly RackUpdate[]): string {
+  const doc: Document = parseDocument(baseText);
+  if (!isMap(doc.contents)) return baseText;
+  let seq: unknown = doc.contents.get('racks', true);
+  if (!isSeq(seq)) {
+    seq = doc.createNode([]);
+    doc.contents.set('racks', seq);
+  }
+  const items = (seq as { items: unknown[] }).items;
+  for (const r of racks) {
+    const existing = items.find((it) => isMap(it) && it.get('name') === r.name) as YAMLMap | undefined;
+    const target = existing ?? (doc.createNode({ name: r.name }) as YAMLMap);
+    if (r.zone !== undefined) target.set('zone', r.zone);
+    if (r.heightRu !== undefined) target.set('heightRu', r.heightRu);
+    if (r.powerFeeds !== undefined && r.powerFeeds.length > 0) {
+      const feeds = doc.createNode(r.powerFeeds);
+      (feeds as { flow?: boolean }).flow = true;
+      target.set('powerFeeds', feeds);
+    }
+    if (r.feed !== undefined) {
+      const feed = doc.createNode(r.feed);
+      (feed as { flow?: boolean }).flow = true;
+      target.set('feed', feed);
+    }
+    if (!existing) {
+      target.flow = true;
+      items.push(target);
+    }
+  }
   return doc.toString({ lineWidth: 0 });
 }

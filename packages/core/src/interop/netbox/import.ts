@@ -24,6 +24,7 @@ import type { Role, Scenario } from '../../model/scenario.js';
 import { ROLES } from '../../model/scenario.js';
 import { cleanText, diagLine, isObj, parseJson, parseYaml, type Obj } from '../common.js';
 import { namePrefixOf, type ImportedNodeGroup } from '../kolla/import.js';
+import type { RackUpdate } from '../scenario-edit.js';
 import { isModelOf } from './devicetype.js';
 
 export interface NetboxRack {
@@ -52,7 +53,7 @@ export interface NetboxDevice {
 export interface NetboxRead {
   racks: NetboxRack[];
   devices: NetboxDevice[];
-  feeds: { name: string; panel?: string; rack?: string; status?: string }[];
+  feeds: { name: string; panel?: string; rack?: string; status?: string; voltageVolts?: number; amps?: number; phases?: 1 | 3; maxUtilizationPercent?: number }[];
   diagnostics: Diagnostic[];
 }
 
@@ -119,7 +120,14 @@ export function readNetbox(files: readonly { text: string; file: string }[]): Ne
           ...(ref(o.status) ? { status: ref(o.status)! } : {}),
         });
       } else if (o.power_panel !== undefined) {
-        if (name) out.feeds.push({ name, ...(ref(o.power_panel) ? { panel: ref(o.power_panel)! } : {}), ...(ref(o.rack) ? { rack: ref(o.rack)! } : {}), ...(ref(o.status) ? { status: ref(o.status)! } : {}) });
+        const n = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
+        const phase = ref(o.phase);
+        if (name) out.feeds.push({
+          name, ...(ref(o.power_panel) ? { panel: ref(o.power_panel)! } : {}), ...(ref(o.rack) ? { rack: ref(o.rack)! } : {}), ...(ref(o.status) ? { status: ref(o.status)! } : {}),
+          ...(n(o.voltage) !== undefined ? { voltageVolts: n(o.voltage)! } : {}), ...(n(o.amperage) !== undefined ? { amps: n(o.amperage)! } : {}),
+          ...(phase === 'three-phase' ? { phases: 3 as const } : phase === 'single-phase' ? { phases: 1 as const } : {}),
+          ...(n(o.max_utilization) !== undefined ? { maxUtilizationPercent: n(o.max_utilization)! } : {}),
+        });
       } else if (o.u_height !== undefined && name) {
         const zone = ref(o.location) ?? ref(o.site);
         const h = typeof o.u_height === 'number' ? o.u_height : Number(o.u_height);
@@ -180,4 +188,21 @@ export function netboxNodeGroups(read: NetboxRead, base: Scenario): { groups: Im
     if (racks.size === 1 && only !== undefined && (g.count === 1 || rackCount > 1)) g.rack = only;
   }
   return { groups, diagnostics };
+}
+
+/**
+ * The racks to write into the scenario: name, zone, u_height, the panels of their feeds, and
+ * the feed circuit when every feed of the rack gives the same voltage, amperage and phase
+ * (`max_utilization` is the continuous ratio, percent). Racks in status planned are left out.
+ */
+export function netboxRackUpdates(read: NetboxRead): RackUpdate[] {
+  return read.racks.filter((r) => r.status !== 'planned').map((r) => {
+    const feeds = read.feeds.filter((f) => f.rack === r.name);
+    const circuits = new Set(feeds.map((f) => `${f.voltageVolts}/${f.amps}/${f.phases ?? 1}/${f.maxUtilizationPercent ?? 80}`));
+    const f0 = feeds[0];
+    const feed = f0 && circuits.size === 1 && f0.voltageVolts !== undefined && f0.amps !== undefined
+      ? { voltage: `${f0.voltageVolts} V`, breaker: `${f0.amps} A`, phases: f0.phases ?? 1, continuousRatio: (f0.maxUtilizationPercent ?? 80) / 100 }
+      : undefined;
+    return { name: r.name, ...(r.zone !== undefined ? { zone: r.zone } : {}), ...(r.heightRu !== undefined ? { heightRu: r.heightRu } : {}), ...(r.powerFeeds.length > 0 ? { powerFeeds: r.powerFeeds } : {}), ...(feed ? { feed } : {}) };
+  });
 }

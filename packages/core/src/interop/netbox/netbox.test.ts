@@ -9,10 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../evaluate/evaluate.js';
 import { parseScenario } from '../../scenario/parse.js';
 import { importedNodeGroups } from '../kolla/import.js';
-import { replaceScenarioSections } from '../scenario-edit.js';
+import { replaceScenarioSections, updateScenarioRacks } from '../scenario-edit.js';
 import { compareDeviceType, deviceTypeYaml, readDeviceType } from './devicetype.js';
 import { manufacturerOf, netboxExport } from './export.js';
-import { netboxNodeGroups, readNetbox } from './import.js';
+import { netboxNodeGroups, netboxRackUpdates, readNetbox } from './import.js';
 
 const root = join(import.meta.dirname, '../../../../..');
 const api = (f: string) => ({ text: readFileSync(join(root, 'test/fixtures/interop/netbox-api', f), 'utf8'), file: f });
@@ -56,6 +56,25 @@ describe('NetBox API samples', () => {
       ['compute', 'r630', 2, 'cmp', 'spread'],
     ]);
     expect(g.diagnostics.map((d) => [d.code, d.location.file, d.location.line])).toEqual([['netbox.device.unmapped_role', 'devices.json', 48]]);
+  });
+
+  it('racks into the scenario: zone, height, feeds by panel, the feed circuit from voltage, amperage, phase and max_utilization', () => {
+    const updates = netboxRackUpdates(read);
+    expect(updates).toEqual([
+      { name: 'r1', zone: 'az1', heightRu: 42, powerFeeds: ['UPS-A', 'UPS-B'], feed: { voltage: '230 V', breaker: '32 A', phases: 1, continuousRatio: 0.8 } },
+      { name: 'r2', zone: 'az1', heightRu: 48, powerFeeds: ['UPS-A'], feed: { voltage: '400 V', breaker: '16 A', phases: 3, continuousRatio: 0.8 } },
+    ]);
+    const base = 'schemaVersion: 1\nname: t\nstart: 2027-01\nhorizonMonths: 12\nhardware:\n  r630: { model: PowerEdge R630, heightRu: 1, cpu: { model: x, sockets: 2, coresPerSocket: 10, threadsPerCore: 2, virtualization: vt-x }, memory: { size: 256 GiB, ecc: true }, disks: [], nics: [] }\nracks:\n  - { name: r1, powerBudget: 10 kW }\nnodes: [{ role: control, hardware: r630, count: 1 }]\nopenstack: { flavors: {} }\ndemand: { instances: [] }\n';
+    const p = parseScenario(updateScenarioRacks(base, updates), { fileName: 'x.yaml' });
+    expect(p.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const [r1, r2] = p.scenario!.racks;
+    // r1 keeps its budget; 230 V x 32 A x 0.8 = 5,888 W per feed
+    expect(r1).toMatchObject({ name: 'r1', zone: 'az1', heightRu: 42, powerBudgetWatts: 10_000, powerFeeds: ['UPS-A', 'UPS-B'] });
+    expect(r1!.feed!.usableWatts).toBeCloseTo(5888, 6);
+    // r2 is new: 400 V x 16 A x sqrt(3) x 0.8 = 8,868.36 W
+    expect(r2).toMatchObject({ name: 'r2', heightRu: 48, powerFeeds: ['UPS-A'] });
+    expect(r2!.feed!.usableWatts).toBeCloseTo(400 * 16 * Math.sqrt(3) * 0.8, 6);
+    expect(r2!.feed!.usableWatts).toBeCloseTo(8868.36, 1);
   });
 
   it('bad input is positioned; unknown items are reported', () => {
