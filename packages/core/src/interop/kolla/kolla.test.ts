@@ -196,6 +196,23 @@ describe('kollaExport(regional-cloud)', () => {
   });
 });
 
+describe('kollaExport with your release\'s template', () => {
+  it('fills the groups the template has, adds the missing ones at the top, keeps the rest verbatim', () => {
+    const template = '# mine\n[control]\nold01\n\n[compute]\n# a comment kept\nold02\n\n[nova:children]\ncontrol\n';
+    const out = kollaExport(regional, { template });
+    const inv = readAnsibleInventory(out.inventory, 'multinode');
+    expect(inv.diagnostics).toEqual([]);
+    expect(inv.inventory!.groups.get('control')!.hosts).toEqual(['control-01', 'control-02', 'control-03']);
+    expect(inv.inventory!.groups.get('compute')!.hosts).toHaveLength(40);
+    expect(inv.inventory!.groups.get('deployment')!.hosts).toEqual(['deploy-01']);
+    expect(inv.inventory!.groups.get('nova')!.children).toEqual(['control']);
+    expect(out.inventory).toContain('# a comment kept');
+    expect(out.inventory).not.toContain('old01');
+    // network, monitoring, storage and deployment were not in the template: added before it
+    expect(out.inventory.indexOf('[network]')).toBeLessThan(out.inventory.indexOf('# mine'));
+  });
+});
+
 describe('kollaExport findings (Kolla-Ansible prechecks)', () => {
   const edit = (from: string, to: string) => load(regionalText.replace(from, to));
 
