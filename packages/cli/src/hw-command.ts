@@ -28,7 +28,7 @@ export interface HwContext {
 
 const ROLE_CHOICES = ['control', 'compute', 'storage', 'deploy'] as const;
 type RoleChoice = (typeof ROLE_CHOICES)[number];
-const INVENTORY_FORMAT_CHOICES = ['ironic', 'lshw', 'dmidecode', 'lscpu', 'lscpu-json', 'cpuinfo'] as const;
+const INVENTORY_FORMAT_CHOICES = ['ironic', 'lshw', 'dmidecode', 'lscpu', 'lscpu-json', 'cpuinfo', 'redfish'] as const;
 
 interface ImportOptionsCli {
   format: 'text' | 'json';

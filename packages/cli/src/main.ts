@@ -17,6 +17,7 @@ import { registerHwCommands } from './hw-command.js';
 import { registerImportCommands } from './import-commands.js';
 import { registerBomCommand } from './bom-command.js';
 import { registerLayoutsCommand } from './layouts-command.js';
+import { registerInteropCommands } from './interop-commands.js';
 import { defaultHwDeps, readScenarioInventories, type HwDeps } from './hw-inputs.js';
 import { readScenarioStateDirs } from './state-inputs.js';
 import { renderText } from './render-text.js';
@@ -390,6 +391,7 @@ function buildProgram(ctx: Context, version: string, setExitCode: (code: number)
     io: ctx.io, loadCore: () => import('@headroom/core'), loadReport: () => import('@headroom/report'),
     loadScenario: async (file) => loadScenario(ctx, await ctx.deps.loadCore(), file),
   }, setExitCode);
+  registerInteropCommands(program, { io: ctx.io, colorErr: ctx.colorErr, loadCore: () => import('@headroom/core'), loadScenario: async (file) => loadScenario(ctx, await ctx.deps.loadCore(), file) }, setExitCode);
 
   return program;
 }

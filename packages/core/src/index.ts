@@ -47,3 +47,4 @@ export * from './openstack-state/index.js';
 export type * from './model/layouts.js';
 export { compareLayouts, layoutCandidates } from './storage/layouts.js';
 export { evaluateLayouts } from './evaluate/layouts.js';
+export * from './interop/index.js';

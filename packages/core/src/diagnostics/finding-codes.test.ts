@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inventoryOptions } from '../../../../test/helpers/inventories.js';
+import { interopFindings } from '../../../../test/helpers/interop-findings.js';
 import { group, handHardware, handScenario } from '../failure/test-failure.js';
 import type { HardwareModel, Rack, Scenario } from '../model/scenario.js';
 import { baseNetworkScenario, net, netDef, planOf, roleDef } from '../network/test-network.js';
@@ -224,6 +225,7 @@ describe('FINDING_CODES', () => {
     yamlPlan('test/fixtures/failure/controllers-two-racks.yaml');
     handBuilt();
     network();
+    for (const [name, findings] of interopFindings()) collect(name, findings);
     const unregistered = [...emitted].filter(([code]) => !Object.hasOwn(FINDING_CODES, code)).map(([code, from]) => `${code} (from ${from})`);
     expect(unregistered).toEqual([]);
     // and the cases above reach every registered code but the reserved ones (being added in

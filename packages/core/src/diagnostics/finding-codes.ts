@@ -89,6 +89,25 @@ export const FINDING_CODES = {
   'procurement.rack_added': 'An order needs a new rack: no rack of the role had the space or power left',
   // The scenario object given to evaluate()
   'scenario.unresolved_reference': 'A node group or demand names something the scenario does not define: that part is not evaluated',
+  // Kolla-Ansible export (interop/kolla/export.ts): what its prechecks would refuse
+  'kolla.loadbalancer.empty': 'The plan has no control host: Kolla-Ansible\'s network and loadbalancer groups would be empty',
+  'kolla.vip.missing': 'The network section gives no internal VIP: Kolla-Ansible needs kolla_internal_vip_address',
+  'kolla.interface.missing': 'Hosts of a role are not on the management network: network_interface has no value for them',
+  'kolla.interface.no_address': 'network_interface, api_interface or tunnel_interface carries no host address on a role: Kolla binds services to that address',
+  'kolla.no_network': 'The scenario has no network section: the Kolla-Ansible globals get no VIP and no interfaces',
+  // cephadm export (interop/cephadm/export.ts)
+  'cephadm.filter.ambiguous': 'An OSD spec filter (rotational, size) also selects disks of the model that are not meant for it (ceph-volume skips only disks in use)',
+  // Drift between the scenario and the running sources (interop/drift.ts)
+  'drift.host.missing': 'A host the scenario plans is not in a running source (Kolla inventory, NetBox)',
+  'drift.host.extra': 'A running source has a host the scenario does not plan',
+  'drift.host.role': 'A host has another role in a running source than in the scenario',
+  'drift.host.rack': 'A host sits in another rack in a running source than the plan places it in',
+  'drift.host.position': 'A host sits at another rack unit in NetBox than the rack elevation puts it',
+  'drift.rack.missing': 'A rack of the scenario is not in NetBox',
+  'drift.rack.extra': 'NetBox has a rack the scenario does not define',
+  'drift.rack.height': 'A rack has another height in NetBox than in the scenario',
+  'drift.osd.count': 'The cephadm OSD specs make another number of OSDs on a storage host than the plan counts',
+  'drift.interface': 'A Kolla-Ansible interface variable names another interface than the scenario\'s network section gives',
 } as const;
 
 export type FindingCode = keyof typeof FINDING_CODES;

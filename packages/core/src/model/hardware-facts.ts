@@ -14,8 +14,8 @@
 import type { DiskKind, DiskUse } from './scenario.js';
 
 /** The inventory formats headroom imports. */
-export type InventoryFormat = 'ironic' | 'lshw' | 'dmidecode' | 'lscpu' | 'lscpu-json' | 'cpuinfo';
-export const INVENTORY_FORMATS: readonly InventoryFormat[] = ['ironic', 'lshw', 'dmidecode', 'lscpu', 'lscpu-json', 'cpuinfo'];
+export type InventoryFormat = 'ironic' | 'lshw' | 'dmidecode' | 'lscpu' | 'lscpu-json' | 'cpuinfo' | 'redfish';
+export const INVENTORY_FORMATS: readonly InventoryFormat[] = ['ironic', 'lshw', 'dmidecode', 'lscpu', 'lscpu-json', 'cpuinfo', 'redfish'];
 
 /** A known fact: its value and the evidence (file and field) that says so. */
 export interface KnownFact<T> {

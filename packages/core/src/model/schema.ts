@@ -161,7 +161,7 @@ export const InventoryHardwareSchema = z
   .strictObject({
     inventory: z.string().min(1).describe("Path of the inventory file, relative to the scenario file and inside its folder (or an --allow-path folder)"),
     format: z
-      .enum(['ironic', 'lshw', 'dmidecode', 'lscpu', 'lscpu-json', 'cpuinfo'])
+      .enum(['ironic', 'lshw', 'dmidecode', 'lscpu', 'lscpu-json', 'cpuinfo', 'redfish'])
       .optional()
       .describe('Format of the inventory; default: detected from the content (an explicit format must agree with it)'),
     model: z.string().min(1).optional().describe("Vendor and model; default: the inventory's system manufacturer and product"),

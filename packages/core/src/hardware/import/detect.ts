@@ -6,6 +6,7 @@
  *   JSON: `{"lscpu": [...]}`                          -> lscpu-json
  *         `{inventory: ...}` or `{cpu, memory, ...}`   -> ironic
  *         a node `{id, class, ...}` or an array of them -> lshw (`lshw -json`)
+ *         `{"@odata.type": "#ComputerSystem..."}`     -> redfish (interop/redfish/import.ts)
  *   text: `Handle 0x..., DMI type N` / `# dmidecode`   -> dmidecode
  *         `CPU(s):` with `Architecture:`/`Model name:` -> lscpu
  *         `processor :` / `flags :` lines              -> cpuinfo (/proc/cpuinfo)
@@ -23,6 +24,7 @@ import { ironicFacts, looksLikeIronic } from './ironic.js';
 import { parseJsonText } from './json-text.js';
 import { looksLikeLscpuJson, lscpuJsonFacts, lscpuTextFacts } from './lscpu.js';
 import { looksLikeLshw, lshwFacts } from './lshw.js';
+import { looksLikeRedfish, redfishFacts } from '../../interop/redfish/import.js';
 
 export interface ImportOptions {
   /** Name used in evidence and diagnostics (default `inventory`). */
@@ -46,9 +48,10 @@ const FORMAT_NAMES: Record<InventoryFormat, string> = {
   lscpu: '`lscpu` output',
   'lscpu-json': '`lscpu --json` output',
   cpuinfo: '/proc/cpuinfo',
+  redfish: 'a Redfish ComputerSystem (expanded)',
 };
 
-const SUPPORTED = 'Ironic inventory JSON, `lshw -json`, `dmidecode`, `lscpu`, `lscpu --json`, /proc/cpuinfo';
+const SUPPORTED = 'Ironic inventory JSON, a Redfish ComputerSystem (expanded), `lshw -json`, `dmidecode`, `lscpu`, `lscpu --json`, /proc/cpuinfo';
 
 /** Output of tools headroom does not import, recognised to say so. */
 const OTHER_TOOLS: readonly [RegExp, string][] = [
@@ -78,6 +81,7 @@ function detect(text: string, file: string): Detected {
     const v = parsed.value;
     if (looksLikeLscpuJson(v)) return { kind: 'json', format: 'lscpu-json', value: v };
     if (looksLikeIronic(v)) return { kind: 'json', format: 'ironic', value: v };
+    if (looksLikeRedfish(v)) return { kind: 'json', format: 'redfish', value: v };
     if (looksLikeLshw(v)) return { kind: 'json', format: 'lshw', value: v };
     // The message describes the shape, never the content: a file that is not an inventory may
     // hold anything (a secret's key names included), and diagnostics are printed in CI logs.
@@ -144,6 +148,8 @@ function importFormat(d: Exclude<Detected, { kind: 'error' }>, clean: string, fi
       return { format: d.format, facts: cpuinfoFacts(clean, file), diagnostics: [] };
     case 'dmidecode':
       return { format: d.format, ...dmidecodeFacts(clean, file) };
+    case 'redfish':
+      return { format: d.format, ...redfishFacts(d.kind === 'json' && isObj(d.value) ? d.value : {}, file, clean) };
   }
 }
 
