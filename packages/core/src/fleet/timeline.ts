@@ -109,7 +109,7 @@ export function buildFleetTimeline(
 function inService(hosts: readonly FleetHost[], t: number): Host[] {
   return hosts
     .filter((h) => h.fromMonth <= t && (h.untilMonth === null || t < h.untilMonth))
-    .map(({ name, role, hardware, rack, zone }) => ({ name, role, hardware, rack, ...(zone !== undefined ? { zone } : {}) }));
+    .map(({ name, role, hardware, rack, zone, aggregates }) => ({ name, role, hardware, rack, ...(zone !== undefined ? { zone } : {}), ...(aggregates !== undefined ? { aggregates } : {}) }));
 }
 
 /** The epoch that holds month t (the last epoch for t past the horizon, the first for t < 0). */

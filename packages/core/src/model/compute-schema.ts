@@ -53,7 +53,7 @@ export function computeSchemas(quantity: BytesQuantity) {
       kind: z.enum(['gpu', 'pci']).describe('gpu (vGPU mediated devices, or a whole GPU by PCI passthrough) | pci (any other PCI device or SR-IOV virtual functions reported in Placement)'),
       model: z.string().min(1).optional().describe('Device model as sold, e.g. "NVIDIA L40S"'),
       count: z.int().min(1).max(64).describe('Physical devices per host (GPUs, NICs): one nested resource provider each'),
-      resourceClass: z.string().regex(PLACEMENT_NAME, 'a resource class: VGPU, PGPU or CUSTOM_...').describe('Resource class of each device provider: VGPU (libvirt enabled_mdev_types), PGPU, or a CUSTOM_ class ([pci] device_spec resource_class with report_in_placement)'),
+      resourceClass: z.string().regex(/^(VGPU|PGPU|CUSTOM_[A-Z0-9_]+)$/, 'a device resource class: VGPU, PGPU or CUSTOM_<NAME>').describe('Resource class of each device provider: VGPU (libvirt enabled_mdev_types), PGPU, or a CUSTOM_ class ([pci] device_spec resource_class with report_in_placement)'),
       perDevice: z.int().min(1).max(4096).default(1).describe('Inventory of each device provider: vGPU instances the GPU type allows, virtual functions per PF, or 1 for a passed-through device (default 1)'),
       vgpuType: z.string().min(1).optional().describe('The mdev type (e.g. "nvidia-1155"), for the record'),
     })
