@@ -158,7 +158,7 @@ export function translateFlavor(flavor: Flavor, ephemeralStorage: OpenStackPolic
   const memMib = Math.ceil(flavor.ramBytes / MIB);
   if (!explicit.has('MEMORY_MB')) resources.MEMORY_MB = memMib;
   if (!explicit.has('DISK_GB') && ephemeralStorage === 'local') resources.DISK_GB = Math.ceil(flavor.diskBytes / GIB);
-  for (const [rc, n] of Object.entries(resources)) if (!(n > 0)) delete resources[rc as ResourceClass];
+  for (const [rc, n] of Object.entries(resources)) if (!((n ?? 0) > 0)) delete resources[rc as ResourceClass];
 
   let pageSize: PageSizeRequest | null = null;
   const pageRaw = specs['hw:mem_page_size'];

@@ -22,7 +22,7 @@ export const RESOURCE_UNIT: Record<ResourceClass, string> = { VCPU: 'vCPU', MEMO
 
 /** The unit of a class's amounts: RESOURCE_UNIT, or the class name itself for a CUSTOM_ class (a count of devices or VFs). */
 export function resourceUnit(rc: ResourceClass): string {
-  return Object.hasOwn(RESOURCE_UNIT, rc) ? RESOURCE_UNIT[rc] : rc;
+  return Object.hasOwn(RESOURCE_UNIT, rc) ? (RESOURCE_UNIT[rc] ?? rc) : rc;
 }
 
 /**

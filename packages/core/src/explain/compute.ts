@@ -203,6 +203,8 @@ export function explainCompute(plan: PlanResult, out: ExplanationSet): void {
     });
   }
 
+  explainGroups(plan, out);
+
   const withDemand = classes.filter((rc) => (compute.demandMonth0[rc] ?? 0) > 0);
   const instances = lines.reduce((s, { inst }) => s + inst.count, 0);
   out.add({
@@ -223,4 +225,51 @@ export function explainCompute(plan: PlanResult, out: ExplanationSet): void {
     ],
     source: 'headroom [model] (compute/fit.ts mixFit)',
   });
+}
+
+/** Explanations of the host groups' resources (compute/host-groups.ts): `compute.group.<id>.<class>.capacity|tolerated|demand`. */
+function explainGroups(plan: PlanResult, out: ExplanationSet): void {
+  const { scenario, compute } = plan;
+  for (const g of compute.groups ?? []) {
+    for (const rc of Object.keys(g.demandMonth0) as ResourceClass[]) {
+      const id = `compute.group.${g.id}.${rc.toLowerCase()}`;
+      const unit = resourceUnit(rc);
+      const loss = g.toleratedLosses[rc];
+      out.add({
+        id: `${id}.capacity`,
+        label: `${rc} capacity of host group ${g.label}`,
+        value: g.totalCapacity[rc] ?? 0,
+        unit,
+        formula: `capacity = Σ over the group's ${g.hosts.length} hosts of their ${rc} capacity (compute node and nested providers)`,
+        inputs: [input('hosts', `hosts of the group (${hostNames(g.hosts)})`, g.hosts.length, 'hosts')],
+        source: 'compute/host-groups.ts computeGroups [model]; Placement capacity = (total - reserved) x allocation_ratio per provider',
+      });
+      out.add({
+        id: `${id}.tolerated`,
+        label: `${rc} capacity of host group ${g.label} with its worst tolerated loss removed${loss && loss.hosts.length > 0 ? ` (without ${loss.hosts.join(', ')})` : ''}`,
+        value: g.toleratedCapacity[rc] ?? 0,
+        unit,
+        formula: `tolerated = capacity − the ${rc} of the group's worst tolerated loss (N+1 inside the group)`,
+        expression: 'capacity - lost',
+        inputs: [
+          input('capacity', `${rc} capacity of the group`, g.totalCapacity[rc] ?? 0, unit, `${id}.capacity`),
+          input('lost', `${rc} of the lost ${loss?.kind ?? 'hosts'} ${loss?.domains.join(', ') ?? ''}`, loss?.capacity ?? 0, unit),
+        ],
+        source: "headroom's N+1 policy [model] per host group (compute/tolerance.ts toleratedLosses)",
+      });
+      const lines = g.demandLines.flatMap((i) => { const inst = scenario.demand.instances[i]; return inst ? [{ inst, i }] : []; });
+      out.add({
+        id: `${id}.demand`,
+        label: `Month-0 ${rc} demand confined to host group ${g.label}`,
+        value: g.demandMonth0[rc] ?? 0,
+        unit,
+        formula: `demand = Σ instances × ${rc} request over the demand lines whose candidate hosts all lie in the group (flavors ${g.flavors.join(', ')})`,
+        inputs: lines.flatMap(({ inst, i }, j) => [
+          input(`n${j + 1}`, `instances of ${inst.flavor}${inst.availabilityZone !== undefined ? ` in zone ${inst.availabilityZone}` : ''}`, inst.count, 'instances', scenarioPath('demand', 'instances', i, 'count')),
+          input(`r${j + 1}`, `${rc} request of ${inst.flavor}`, flavorRequest(scenario.openstack.flavors[inst.flavor]!, scenario.openstack.ephemeralStorage)[rc] ?? 0, unit, scenarioPath('openstack', 'flavors', inst.flavor)),
+        ]),
+        source: 'compute/host-groups.ts computeGroups [model]; nova/scheduler/utils.py ResourceRequest.from_request_spec',
+      });
+    }
+  }
 }

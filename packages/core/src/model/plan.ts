@@ -133,6 +133,33 @@ export interface ComputePlan {
   mixInstancesFit: number;
   /** The resource class that limits the mix. */
   bottleneck: ResourceClass | null;
+  /**
+   * Host groups that part of the demand is confined to (an availability zone, an aggregate,
+   * a trait, PCPU or device hosts), each with its own capacity, N+1 and demand
+   * (compute/host-groups.ts); absent when every instance can run on every compute host.
+   */
+  groups?: ComputeGroupPlan[];
+}
+
+/** A set of compute hosts that part of the demand can only run on (compute/host-groups.ts). */
+export interface ComputeGroupPlan {
+  /** Slug of the label, unique in the plan; the group's resources are `compute.group.<id>.<class>`. */
+  id: string;
+  /** What confines the demand: "zone az1", "aggregate gpu, VGPU hosts", "PCPU hosts"... */
+  label: string;
+  /** The compute hosts of the group (host order). */
+  hosts: string[];
+  /** The demanded flavors whose candidate hosts all lie in the group. */
+  flavors: string[];
+  /** The indices in demand.instances of the lines confined to the group. */
+  demandLines: number[];
+  /** Sum of the group hosts' capacities per class (root and nested providers). */
+  totalCapacity: Partial<Record<ResourceClass, number>>;
+  /** Capacity per class with that class's worst tolerated loss inside the group removed. */
+  toleratedCapacity: Partial<Record<ResourceClass, number>>;
+  toleratedLosses: Partial<Record<ResourceClass, ToleratedLoss>>;
+  /** Month-0 demand of the flavors confined to the group, per class. */
+  demandMonth0: Partial<Record<ResourceClass, number>>;
 }
 
 export interface PoolPlan {
