@@ -519,6 +519,7 @@ function procurementSchema() {
     leadTimeWeeks: z.number().min(0).max(520).default(12).describe('Weeks from order to hosts in service (default 12)'),
     coverMonths: int().min(0).max(120).default(0).describe('Months after the crossing month an order also covers (default 0: buy for the crossing month only; 6: enough to stay under the trigger for 6 more months)'),
     threshold: ratio('Utilisation, tolerated failures removed, that triggers an order (default: policy.thresholds of the resource)').optional(),
+    aggregates: z.array(HC.aggregateName).max(16).optional().describe('Host aggregates the bought hosts join (compute), like a node group\'s aggregates: so that they count for the host groups of those aggregates'),
   });
   return z.strictObject({
     roles: z

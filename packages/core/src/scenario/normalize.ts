@@ -143,7 +143,7 @@ export function normalize(f: ScenarioFileOutput, inventoryModels: Record<string,
       instanceMemoryOverheadBytes: f.openstack.instanceMemoryOverhead ?? DEFAULT_INSTANCE_MEMORY_OVERHEAD_BYTES,
       ephemeralStorage: f.openstack.ephemeralStorage,
       flavors,
-      ...normalizeAggregates(f.openstack.aggregates, nodes),
+      ...normalizeAggregates(f.openstack.aggregates, nodes, f.procurement?.roles.compute?.aggregates),
     },
     ceph,
     demand: {
