@@ -54,7 +54,7 @@ export function heterogeneousFindings(scenario: Scenario, hostPlans: readonly Co
         subject: `flavor ${fit.flavor} / hardware ${hp.hardware}`,
         message:
           `flavor ${fit.flavor} needs ${numa.nodes} guest NUMA cell${numa.nodes === 1 ? '' : 's'} of ${fmtNumber(numa.cellPcpus + numa.emulatorPcpus + numa.cellVcpus)} CPUs and ${fmtNumber(numa.cellMemoryMib)} MiB` +
-          `${numa.pageSize !== null ? ` (hw:mem_page_size ${numa.pageSize})` : ''}; the ${fmtNumber(cells.length)} cells of one ${hp.hardware} host have at most ${fmtNumber(largest)} ${numa.policy === 'shared' ? 'shared' : 'dedicated'} CPUs each: it never schedules there`,
+          `${numa.pageSize !== null ? ` (hw:mem_page_size ${typeof numa.pageSize === "number" ? `${fmtNumber(numa.pageSize)} KiB` : numa.pageSize})` : ''}; the ${fmtNumber(cells.length)} cells of one ${hp.hardware} host have at most ${fmtNumber(largest)} ${numa.policy === 'shared' ? 'shared' : 'dedicated'} CPUs each: it never schedules there`,
         value: numa.cellPcpus + numa.emulatorPcpus + numa.cellVcpus,
         limit: largest,
         unit: 'CPUs',

@@ -39,8 +39,10 @@ function describe(zone: string | undefined, request: FlavorPlacementRequest, agg
     parts.push(names.length > 0 ? `aggregate ${names.join('|')}` : 'no aggregate');
   }
   for (const t of request.requiredTraits) parts.push(`trait ${t}`);
-  for (const rc of orderClasses(Object.keys(request.resources))) if (!RESOURCE_CLASSES.includes(rc) && rc !== 'PCPU') parts.push(`${rc} hosts`);
-  if ((request.resources.PCPU ?? 0) > 0) parts.push('PCPU hosts');
+  // the classes only some hosts offer, when no aggregate or trait already names the hosts
+  if (parts.length === (zone !== undefined ? 1 : 0)) {
+    for (const rc of orderClasses(Object.keys(request.resources))) if (!RESOURCE_CLASSES.includes(rc)) parts.push(`${rc} hosts`);
+  }
   if (parts.length === 0) parts.push(`hosts that fit ${flavor}`);
   return parts.join(', ');
 }
