@@ -109,6 +109,19 @@ export function explainCompute(plan: PlanResult, out: ExplanationSet): void {
   const byHardware = hostsByHardware(plan, 'compute').filter(([hw]) => compute.hosts.some((h) => h.hardware === hw));
   const inventoryOf = (hardware: string, rc: ResourceClass) =>
     compute.hosts.find((h) => h.hardware === hardware)?.inventories.find((i) => i.resourceClass === rc);
+  // a class on nested device providers (VGPU, CUSTOM_*): one host's capacity = Σ over its devices of count × perDevice
+  const deviceLines = (hardware: string, rc: ResourceClass) =>
+    (scenario.hardware[hardware]?.devices ?? []).flatMap((d, j) => (d.resourceClass === rc ? [{ d, j }] : []));
+  const capacityInput = (hardware: string, rc: ResourceClass, symbol: string): ExplainedInput[] => {
+    const inv = inventoryOf(hardware, rc);
+    if (inv) return [input(symbol, `${rc} capacity of one ${hardware} host`, inv.capacity, resourceUnit(rc), explainId.computeInventory(hardware, rc))];
+    return deviceLines(hardware, rc).flatMap(({ d, j }) => [
+      input(`${symbol}d${j + 1}`, `${d.name} devices per ${hardware} host`, d.count, 'devices', scenarioPath('hardware', hardware, 'devices', j, 'count')),
+      input(`${symbol}p${j + 1}`, `${rc} per ${d.name} device (nested provider inventory, ratio 1.0)`, d.perDevice, resourceUnit(rc), scenarioPath('hardware', hardware, 'devices', j, 'perDevice')),
+    ]);
+  };
+  const capacityTerm = (hardware: string, rc: ResourceClass, symbol: string): string =>
+    inventoryOf(hardware, rc) ? symbol : `(${deviceLines(hardware, rc).map(({ j }) => `${symbol}d${j + 1} * ${symbol}p${j + 1}`).join(' + ')})`;
 
   for (const [hardware, hosts] of byHardware) {
     for (const inv of compute.hosts.find((h) => h.hardware === hardware)!.inventories) {
@@ -121,17 +134,17 @@ export function explainCompute(plan: PlanResult, out: ExplanationSet): void {
   const classes = (Object.keys(compute.totalCapacity) as ResourceClass[]).filter((rc) => compute.totalCapacity[rc] !== undefined);
   for (const rc of classes) {
     const unit = resourceUnit(rc);
-    const models = byHardware.filter(([hw]) => inventoryOf(hw, rc) !== undefined);
+    const models = byHardware.filter(([hw]) => inventoryOf(hw, rc) !== undefined || deviceLines(hw, rc).length > 0);
     out.add({
       id: explainId.computeTotal(rc),
       label: `Placement ${rc} capacity of all compute hosts`,
       value: compute.totalCapacity[rc]!,
       unit,
       formula: 'total = Σ over hardware models of hosts × capacity of one host',
-      expression: sum(models.map((_, i) => `n${i + 1} * c${i + 1}`)),
+      expression: sum(models.map(([hw], i) => `n${i + 1} * ${capacityTerm(hw, rc, `c${i + 1}`)}`)),
       inputs: models.flatMap(([hw, hosts], i) => [
         input(`n${i + 1}`, `compute hosts of ${hw}`, hosts.length, 'hosts', groupCountPath(scenario, 'compute', hw)),
-        input(`c${i + 1}`, `${rc} capacity of one ${hw} host`, inventoryOf(hw, rc)!.capacity, unit, explainId.computeInventory(hw, rc)),
+        ...capacityInput(hw, rc, `c${i + 1}`),
       ]),
       source: 'headroom: Placement capacities of the compute hosts added up (DISK_GB only with local instance disks: with RBD every host reports the whole cluster)',
     });
@@ -146,12 +159,12 @@ export function explainCompute(plan: PlanResult, out: ExplanationSet): void {
       value: compute.toleratedCapacity[rc] ?? 0,
       unit,
       formula: `tolerated[${rc}] = total[${rc}] − max over the tolerated losses of their ${rc} capacity (each class its own worst loss); the losses: ${losses.map((k) => `the policy.tolerate.${k} ${k} with the most ${rc}`).join(', ')}`,
-      expression: gone.length === 0 ? 'total' : `total - (${gone.map((_, i) => `k${i + 1} * c${i + 1}`).join(' + ')})`,
+      expression: gone.length === 0 ? 'total' : `total - (${gone.map(([hw], i) => `k${i + 1} * ${capacityTerm(hw, rc, `c${i + 1}`)}`).join(' + ')})`,
       inputs: [
         input('total', `${rc} capacity of all compute hosts`, compute.totalCapacity[rc]!, unit, explainId.computeTotal(rc)),
         ...gone.flatMap(([hw, hosts], i) => [
           input(`k${i + 1}`, `removed ${hw} hosts (${hosts.join(', ')})`, hosts.length, 'hosts'),
-          input(`c${i + 1}`, `${rc} capacity of one ${hw} host`, inventoryOf(hw, rc)!.capacity, unit, explainId.computeInventory(hw, rc)),
+          ...capacityInput(hw, rc, `c${i + 1}`),
         ]),
       ],
       source: "headroom's N+1 policy [model] (compute/tolerance.ts toleratedLosses): each Placement resource class loses its own worst tolerated loss",
