@@ -11,7 +11,7 @@ import { hostFlavorFit, mixFit } from './fit.js';
 import { type FlavorPlacementRequest, translateFlavor } from './extra-specs.js';
 import { computeGroups, type GroupHost } from './host-groups.js';
 import { hostOffer, type HostOfferFull, usesHeterogeneousCompute } from './host-offer.js';
-import { orderClasses, RESOURCE_CLASSES, resourceUnit } from './placement.js';
+import { orderClasses, resourceUnit } from './placement.js';
 import { type CapacityVector, hostsRemovedByAnyClass, sumCapacity, toleratedCapacity as toleratedOf, toleratedLosses } from './tolerance.js';
 
 /** What `diskNote` says when instance disks are on Ceph. */
