@@ -6,7 +6,7 @@
 import type { ComputePlan, PlanResult, ResourceClass } from '@headroom/core';
 import { html, type SafeHtml } from '../escape.js';
 import { formatMemorySize, formatNumber, formatQuantity } from '../format.js';
-import { hostList } from './common.js';
+import { hostList, resourceFigure } from './common.js';
 import { explained } from './explain.js';
 
 /** The unit formatQuantity shows for a class: VCPU, MiB, GiB, else the class's own unit. */
@@ -59,11 +59,25 @@ ${groups.flatMap((g) => {
 </table>`;
 }
 
+/** Charts of the fleet-wide classes beyond VCPU, MEMORY_MB and DISK_GB (compute.pcpu, compute.vgpu, compute.custom_...). */
+async function classCharts(plan: PlanResult): Promise<SafeHtml[]> {
+  const standard = new Set(['compute.vcpu', 'compute.memory', 'compute.disk']);
+  const ids = plan.resources.filter((r) => r.id.startsWith('compute.') && !r.id.startsWith('compute.group.') && !standard.has(r.id));
+  const out: SafeHtml[] = [];
+  for (const r of ids) {
+    const rc = r.id.slice('compute.'.length).toUpperCase() as ResourceClass;
+    out.push(html`<h3 id="${`compute-${rc.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`}">${r.label} over the horizon</h3>
+${await resourceFigure(plan, r.id, { id: `chart-${r.id.replace(/[^a-z0-9]+/g, '-')}`, title: `${rc}: demand and capacity`, demandName: 'Demand', capacityName: 'Capacity', yLabel: r.unit, removed: plan.compute.toleratedLosses?.[rc]?.hosts ?? [], thresholdName: 'Threshold' })}`);
+  }
+  return out;
+}
+
 /** The heterogeneous compute subsections, or nothing when the plan has no traits, cells, providers or groups. */
-export function heterogeneousCompute(plan: PlanResult): SafeHtml {
+export async function heterogeneousCompute(plan: PlanResult): Promise<SafeHtml> {
   const c = plan.compute;
   if (!c.hosts.some((h) => h.numaCells !== undefined) && (c.groups ?? []).length === 0) return html``;
-  return html`<h3 id="compute-hetero">Traits, aggregates, NUMA cells and devices</h3>
+  return html`${await classCharts(plan)}
+<h3 id="compute-hetero">Traits, aggregates, NUMA cells and devices</h3>
 ${hostTable(c)}
 <h3 id="compute-groups">Host groups (availability zones, aggregates, pinned and GPU hosts)</h3>
 ${groupTable(plan)}`;

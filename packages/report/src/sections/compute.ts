@@ -177,6 +177,6 @@ ${disk}
 ${placementTable(plan)}
 <h3 id="compute-flavors">Flavors and flavor fit</h3>
 ${flavorTables(plan)}
-${heterogeneousCompute(plan)}
+${await heterogeneousCompute(plan)}
 </section>`;
 }
