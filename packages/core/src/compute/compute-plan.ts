@@ -137,7 +137,7 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[]): Compute
     }
   }
 
-  findings.push(...heterogeneousFindings(scenario, hostPlans, requests));
+  findings.push(...heterogeneousFindings(scenario, hostPlans, requests, new Map(computeHosts.map((h) => [h.name, h.zone]))));
 
   const emptyTotal: CapacityVector = { VCPU: 0, MEMORY_MB: 0 };
   if (openstack.ephemeralStorage === 'local') emptyTotal.DISK_GB = 0;

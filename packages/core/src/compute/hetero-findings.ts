@@ -7,6 +7,7 @@ import type { Finding } from '../diagnostics/types.js';
 import type { ComputeHostPlan } from '../model/plan.js';
 import type { Scenario } from '../model/scenario.js';
 import { fmtNumber } from '../units/format.js';
+import { growthFactor } from '../forecast/growth.js';
 import type { FlavorPlacementRequest } from './extra-specs.js';
 
 /**
@@ -19,7 +20,7 @@ import type { FlavorPlacementRequest } from './extra-specs.js';
  *   huge-page guest cell larger than the host's cells (nova/virt/hardware.py
  *   _numa_fit_instance_cell).
  */
-export function heterogeneousFindings(scenario: Scenario, hostPlans: readonly ComputeHostPlan[], requests: ReadonlyMap<string, FlavorPlacementRequest>): Finding[] {
+export function heterogeneousFindings(scenario: Scenario, hostPlans: readonly ComputeHostPlan[], requests: ReadonlyMap<string, FlavorPlacementRequest>, zoneOf: ReadonlyMap<string, string | undefined> = new Map()): Finding[] {
   const out: Finding[] = [];
   if (hostPlans.length === 0) return out;
   const demanded = new Set(scenario.demand.instances.filter((i) => i.count > 0).map((i) => i.flavor));
@@ -62,5 +63,45 @@ export function heterogeneousFindings(scenario: Scenario, hostPlans: readonly Co
       });
     }
   }
+  out.push(...serverGroupFindings(scenario, hostPlans, zoneOf));
+  return out;
+}
+
+/**
+ * `compute.server_group.too_few_hosts`: a demand line with serverGroupPolicy anti-affinity is
+ * one server group, each instance on a different host (nova ServerGroupAntiAffinityFilter). In
+ * month t it holds n(t) = ceil(count × growth(t)) instances; it needs n(t) candidate hosts (those
+ * where its flavor fits at all, in its zone), and n(t) + tolerate.hosts to re-place the
+ * instances of a lost host on hosts the group does not use yet. Reported at the first month
+ * where candidates − tolerated hosts < n(t): an error when the candidates alone are too few
+ * (instances cannot even boot), else a warning (a loss leaves instances without a host).
+ * Example: 3 candidate hosts, N+1, a group of 3: 3 − 1 = 2 < 3 from month 0, a warning.
+ */
+function serverGroupFindings(scenario: Scenario, hostPlans: readonly ComputeHostPlan[], zoneOf: ReadonlyMap<string, string | undefined>): Finding[] {
+  const out: Finding[] = [];
+  const tolerate = scenario.policy.tolerate.hosts;
+  scenario.demand.instances.forEach((inst, i) => {
+    if (inst.serverGroupPolicy !== 'anti-affinity' || inst.count <= 0) return;
+    const candidates = hostPlans.filter((hp) => (hp.flavorFit.find((f) => f.flavor === inst.flavor)?.instances ?? 0) > 0 && (inst.availabilityZone === undefined || zoneOf.get(hp.host) === inst.availabilityZone)).length;
+    for (let t = 0; t < scenario.horizonMonths; t++) {
+      const n = Math.ceil(inst.count * growthFactor(scenario.demand.growth, t) - 1e-9);
+      if (candidates - tolerate >= n) continue;
+      const boot = candidates < n;
+      out.push({
+        code: 'compute.server_group.too_few_hosts',
+        severity: boot ? 'error' : 'warning',
+        subject: `demand.instances[${i}] (${inst.flavor}${inst.availabilityZone !== undefined ? ` in ${inst.availabilityZone}` : ''})`,
+        message: boot
+          ? `the anti-affinity server group of ${fmtNumber(n)} ${inst.flavor} instances needs ${fmtNumber(n)} different hosts but only ${fmtNumber(candidates)} can take the flavor: the last ones do not boot`
+          : `the anti-affinity server group of ${fmtNumber(n)} ${inst.flavor} instances has ${fmtNumber(candidates)} hosts that can take the flavor: after losing ${fmtNumber(tolerate)} (policy.tolerate.hosts) the group's lost instances find no host it does not use yet`,
+        month: t,
+        value: n,
+        limit: boot ? candidates : candidates - tolerate,
+        unit: 'hosts',
+        source: 'nova/scheduler/filters/affinity_filter.py ServerGroupAntiAffinityFilter: one instance of the group per host',
+      });
+      break;
+    }
+  });
   return out;
 }

@@ -208,3 +208,26 @@ describe('host groups: capacity, demand and N+1 per availability zone', () => {
     expect(computeCapacity(s, expandHosts(s).hosts).groups).toEqual(plan.groups);
   });
 });
+
+describe('server groups with anti-affinity', () => {
+  /** The base fleet: 3 compute hosts (one per rack), N+1; one anti-affinity group of m1.large. */
+  function grouped(count: number, perMonth = 0): Scenario {
+    return makeScenario({
+      demand: { instances: [{ flavor: 'm1.large', count, serverGroupPolicy: 'anti-affinity' }], storageBytes: {}, growth: { kind: 'compound', perMonth } },
+      policy: { tolerate: { hosts: 1, racks: 0 }, thresholds: { compute: 0.8, storage: 0.85 } },
+    });
+  }
+  const findingsOf = (s: Scenario) => planCompute(s, expandHosts(s).hosts).findings.filter((f) => f.code === 'compute.server_group.too_few_hosts').map((f) => [f.severity, f.month, f.value, f.limit]);
+
+  it('n instances need n hosts, and n + 1 to survive the loss of one', () => {
+    // 3 hosts take m1.large: a group of 2 has 3 − 1 = 2 >= 2; of 3: 3 − 1 = 2 < 3 (warning); of 4: 3 < 4 (error)
+    expect(findingsOf(grouped(2))).toEqual([]);
+    expect(findingsOf(grouped(3))).toEqual([['warning', 0, 3, 2]]);
+    expect(findingsOf(grouped(4))).toEqual([['error', 0, 4, 3]]);
+  });
+
+  it('a growing group is reported from the month it outgrows the surviving hosts', () => {
+    // 2 × 1.25^1 = 2.5 -> 3 instances in month 1 > 3 − 1
+    expect(findingsOf(grouped(2, 0.25))).toEqual([['warning', 1, 3, 2]]);
+  });
+});

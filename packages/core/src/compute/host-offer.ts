@@ -21,7 +21,7 @@ export function usesHeterogeneousCompute(scenario: Scenario): boolean {
     Object.values(scenario.hardware).some(hasHostCompute) ||
     Object.values(scenario.openstack.flavors).some((f) => f.extraSpecs !== undefined && Object.keys(f.extraSpecs).length > 0) ||
     Object.keys(scenario.openstack.aggregates ?? {}).length > 0 ||
-    scenario.demand.instances.some((i) => i.availabilityZone !== undefined)
+    scenario.demand.instances.some((i) => i.availabilityZone !== undefined || i.serverGroupPolicy !== undefined)
   );
 }
 

@@ -259,8 +259,8 @@ export type Growth =
   | { kind: 'linear'; perMonth: number };
 
 export interface Demand {
-  /** `availabilityZone`: the zone the instances are booted in (a rack zone); absent: any zone. */
-  instances: { flavor: string; count: number; availabilityZone?: string }[];
+  /** `availabilityZone`: the zone the instances are booted in (a rack zone); absent: any zone. `serverGroupPolicy`: the line is one server group with that policy. */
+  instances: { flavor: string; count: number; availabilityZone?: string; serverGroupPolicy?: 'anti-affinity' }[];
   /** Stored (client) bytes per pool at month 0, as `ceph df` STORED counts them. */
   storageBytes: Record<string, number>;
   /**

@@ -447,7 +447,7 @@ export const ScenarioFileSchema = z
     demand: z
       .strictObject({
         instances: z
-          .array(z.strictObject({ flavor: z.string().min(1), count: int().min(0).max(LIMITS.instancesPerFlavor).describe('Instances at month 0 (at most 10,000,000)'), availabilityZone: HC.aggregateName.optional().describe('Availability zone the instances are booted in (openstack server create --availability-zone): a zone of the racks; they count against that zone\'s hosts') })).max(LIMITS.flavors)
+          .array(z.strictObject({ flavor: z.string().min(1), count: int().min(0).max(LIMITS.instancesPerFlavor).describe('Instances at month 0 (at most 10,000,000)'), availabilityZone: HC.aggregateName.optional().describe('Availability zone the instances are booted in (openstack server create --availability-zone): a zone of the racks; they count against that zone\'s hosts'), serverGroupPolicy: z.enum(['anti-affinity']).optional().describe('The instances of this line form one server group with this policy (openstack server group create --policy anti-affinity): each on a different host, so n instances need n hosts that can take them, n + the tolerated hosts to survive a loss') })).max(LIMITS.flavors)
           .default([])
           .describe('Instances per flavor at the start'),
         storage: z

@@ -147,7 +147,11 @@ export function normalize(f: ScenarioFileOutput, inventoryModels: Record<string,
     },
     ceph,
     demand: {
-      instances: f.demand.instances.map((d) => ({ flavor: d.flavor, count: d.count, ...(d.availabilityZone !== undefined ? { availabilityZone: d.availabilityZone } : {}) })),
+      instances: f.demand.instances.map((d) => ({
+        flavor: d.flavor, count: d.count,
+        ...(d.availabilityZone !== undefined ? { availabilityZone: d.availabilityZone } : {}),
+        ...(d.serverGroupPolicy !== undefined ? { serverGroupPolicy: d.serverGroupPolicy } : {}),
+      })),
       storageBytes,
       growth: { ...f.demand.growth },
     },
