@@ -72,7 +72,7 @@ export function checkComputeReferences(raw: Obj): RawIssue[] {
           continue;
         }
         if (r.cpus.length === 0) {
-          out.push({ code: 'compute.cpu_set.invalid', path, message: `${key} "${spec}" names no CPU` });
+          out.push({ code: 'compute.cpu_set.invalid', path, message: `${key} "${spec}" names no CPU`, hint: 'leave the key out instead' });
           continue;
         }
         const beyond = logical === undefined ? [] : r.cpus.filter((c) => c >= logical);
@@ -102,7 +102,7 @@ export function checkComputeReferences(raw: Obj): RawIssue[] {
       const count = hp ? int(hp.count) : undefined;
       const memory = isObj(h.memory) && (typeof h.memory.size === 'string' || typeof h.memory.size === 'number') ? parseQuantity(h.memory.size, 'bytes') : undefined;
       if (size?.ok && size.value !== 2 ** 21 && size.value !== 2 ** 30) {
-        out.push({ code: 'compute.hugepages.invalid', path: ['hardware', name, 'numa', 'hugePages', 'size'], message: 'huge pages are 2 MiB or 1 GiB on x86 (kernel hugepagesz)' });
+        out.push({ code: 'compute.hugepages.invalid', path: ['hardware', name, 'numa', 'hugePages', 'size'], message: 'huge pages are 2 MiB or 1 GiB on x86 (kernel hugepagesz)', hint: 'size: 1 GiB (or 2 MiB)' });
       } else if (size?.ok && count !== undefined && memory?.ok && size.value * count > memory.value) {
         out.push({ code: 'compute.hugepages.invalid', path: ['hardware', name, 'numa', 'hugePages', 'count'], message: `${count} huge pages of ${size.value / 2 ** 20} MiB take more than the host's memory`, hint: 'leave memory for the host and the instances without huge pages' });
       }
@@ -127,7 +127,7 @@ export function checkComputeReferences(raw: Obj): RawIssue[] {
     const flavor: Flavor = { name, vcpus, ramBytes: ram?.ok ? ram.value : 0, diskBytes: 0, extraSpecs: specs };
     const { request, problems } = translateFlavor(flavor, eph);
     const at = (key: string) => ['openstack', 'flavors', name, 'extraSpecs', key];
-    for (const p of problems) out.push({ code: 'compute.extra_spec.invalid', path: at(p.key), message: p.message });
+    for (const p of problems) out.push({ code: 'compute.extra_spec.invalid', path: at(p.key), message: p.message, hint: p.hint });
     for (const rc of Object.keys(request.resources)) {
       if (offered.classes.has(rc)) continue;
       const key = Object.keys(specs).find((k) => k.endsWith(`:${rc}`) && k.startsWith('resources')) ?? 'hw:cpu_policy';
