@@ -26,6 +26,8 @@
  *    compute model in batches of 2, 12 weeks; storage: the storage model, 16 weeks), each in
  *    its own process with its peak RSS; demand there is 2.5 × the instances and 3 × the data,
  *    growing 4.5 %/month (regional-cloud's rate), so that the fleet buys within the horizon.
+ * 5. Limits (issue 15): the slowest valid scenarios at the documented limits, parse and
+ *    evaluate, each in its own process (`node test/bench.mjs --only-limits` runs this alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -228,6 +230,45 @@ async function procurementBench(core) {
   return rows;
 }
 
+/**
+ * Issue 15: the slowest valid scenarios at the documented limits (README, Limits), each in a
+ * child process of its own (peak RSS is per process): regional-cloud at the longest horizon
+ * (horizonMonths 120), and the generated fleet of 10,000 hosts (its compute group near
+ * LIMITS.hostsPerGroup, 10,000) with its purchases and the failure analysis.
+ */
+async function limitsBench() {
+  const rows = [['slowest valid scenario at the limits', 'parse ms', 'evaluate ms', 'peak RSS MiB', 'note']];
+  for (const which of ['horizon-120', 'group-10000']) {
+    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child-limits', which], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 600_000 });
+    const line = r.stdout.trim().split('\n').pop();
+    if (r.status !== 0 || !line) {
+      rows.push([which, 'failed', '', '', (r.stderr || '').trim().split('\n').slice(0, 2).join(' | ')]);
+      continue;
+    }
+    const m = JSON.parse(line);
+    rows.push([m.label, fmt(m.parseMs), fmt(m.evaluateMs), fmt(m.maxRssMiB), m.note]);
+  }
+  return rows;
+}
+
+async function measureLimits(which) {
+  const core = await import(pathToFileURL(coreDist).href);
+  const text = which === 'horizon-120'
+    ? readFileSync(join(root, 'scenarios/regional-cloud.yaml'), 'utf8').replace(/^horizonMonths: .*$/m, 'horizonMonths: 120')
+    : generateScenario(10_000, { procurement: true });
+  let t = performance.now();
+  const parsed = core.parseScenario(text, { fileName: `${which}.yaml` });
+  const parseMs = performance.now() - t;
+  if (!parsed.scenario) throw new Error(`${which}: does not load: ${parsed.diagnostics[0]?.message}`);
+  t = performance.now();
+  const plan = core.evaluate(parsed.scenario);
+  const evaluateMs = performance.now() - t;
+  const largest = Math.max(...parsed.scenario.nodes.map((g) => g.count));
+  const label = which === 'horizon-120' ? 'regional-cloud, horizonMonths 120' : `generated, ${plan.hosts.length.toLocaleString('en-US')} hosts (largest group ${largest.toLocaleString('en-US')})`;
+  const note = `${plan.fleet?.epochs.length ?? 1} epochs, ${plan.procurement?.purchases.length ?? 0} purchases, ${plan.failure?.domains.length ?? 0} failure domains`;
+  return { label, parseMs, evaluateMs, maxRssMiB: process.resourceUsage().maxRSS / 1024, note };
+}
+
 function spawnMedian(args, runs = 5) {
   const times = [];
   for (let i = 0; i < runs; i++) {
@@ -258,6 +299,14 @@ async function main() {
   }
   if (process.argv[2] === '--yaml-procurement') {
     process.stdout.write(generateScenario(Number(process.argv[3]), { procurement: true }));
+    return;
+  }
+  if (process.argv[2] === '--child-limits') {
+    process.stdout.write(`${JSON.stringify(await measureLimits(process.argv[3]))}\n`);
+    return;
+  }
+  if (process.argv[2] === '--only-limits') {
+    console.log(table(await limitsBench()));
     return;
   }
   if (process.argv[2] === '--only-procurement') {
@@ -333,6 +382,8 @@ async function main() {
   console.log(table(scenarioRows));
   console.log('');
   console.log(table(await procurementBench(core)));
+  console.log('');
+  console.log(table(await limitsBench()));
   console.log('');
 
   const startup = [

@@ -13,6 +13,7 @@ import { ExitCode } from './exit-codes.js';
 import { describeFsError, isFsError } from './fs-errors.js';
 import type { CliIo } from './io.js';
 import { simulationText } from './procurement-text.js';
+import { escapeControlLines, escapeJsonText, escapeStrings } from './terminal-text.js';
 
 type CoreModule = typeof import('@headroom/core');
 type BomCore = Pick<CoreModule, 'parseScenario' | 'evaluate' | 'procurementCsv' | 'procurementJson' | 'simulateProcurement'>;
@@ -40,7 +41,7 @@ async function bomCommand(ctx: BomContext, file: string, options: BomOptions): P
   }
   const text = options.format === 'json' ? core.procurementJson(plan) : core.procurementCsv(plan);
   if (options.output === undefined) {
-    ctx.io.stdout.write(text);
+    ctx.io.stdout.write(options.format === 'json' ? escapeJsonText(text) : escapeControlLines(text));
     return ExitCode.Ok;
   }
   const path = isAbsolute(options.output) ? options.output : resolve(ctx.io.cwd, options.output);
@@ -105,10 +106,10 @@ async function simulateCommand(ctx: BomContext, file: string, options: SimulateO
     return ExitCode.InvalidInput;
   }
   if (options.format === 'json') {
-    ctx.io.stdout.write(`${JSON.stringify(sim, null, 2)}\n`);
+    ctx.io.stdout.write(`${escapeJsonText(JSON.stringify(sim, null, 2))}\n`);
     return ExitCode.Ok;
   }
-  ctx.io.stdout.write(simulationText(sim, { low, likely, high }));
+  ctx.io.stdout.write(simulationText(escapeStrings(sim), { low, likely, high }));
   return ExitCode.Ok;
 }
 

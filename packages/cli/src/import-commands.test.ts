@@ -71,6 +71,24 @@ describe('headroom ceph df', () => {
     expect(io.err()).toContain('no `ceph osd df tree -f json` output');
   });
 
+  it('a pool name with an escape sequence and a C1 control is printed escaped, in text and JSON', async () => {
+    // siphon-tentacle's pool "mytestpool" renamed "my\u001b[2Jpool\u009b": ESC [2J clears the
+    // screen, U+009B is the C1 CSI; the terminal must see \x1b and \x9b (JSON: \u001b, \u009b)
+    const dir = join(CEPH, 'siphon-tentacle');
+    const { readdir } = await import('node:fs/promises');
+    const names = (await readdir(dir)).filter((f) => f.endsWith('.json'));
+    const files: Record<string, string> = {};
+    for (const f of names) files[`/c/${f}`] = (await readFile(join(dir, f), 'utf8')).replaceAll('"mytestpool"', '"my\\u001b[2Jpool\\u009b"');
+    const text = memoryIo(files, { cwd: '/c' });
+    await cephDfCommand(text, deps, names.map((f) => `/c/${f}`), { format: 'text' });
+    expect(text.out()).toContain('my\\x1b[2Jpool\\x9b');
+    expect(text.out().includes('\u001b') || text.out().includes('\u009b')).toBe(false);
+    const json = memoryIo(files, { cwd: '/c' });
+    await cephDfCommand(json, deps, names.map((f) => `/c/${f}`), { format: 'json' });
+    expect(json.out()).toContain('my\\u001b[2Jpool\\u009b');
+    expect(json.out().includes('\u001b') || json.out().includes('\u009b')).toBe(false);
+  });
+
   it('is registered: headroom ceph df --help', async () => {
     const io = memoryIo();
     expect(await run(['ceph', 'df', '--help'], io, { loadVersion: async () => '0' })).toBe(0);

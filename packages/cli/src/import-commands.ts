@@ -15,6 +15,7 @@ import { ExitCode } from './exit-codes.js';
 import { formatDiagnostics } from './format-diagnostics.js';
 import { describeFsError, isFsError } from './fs-errors.js';
 import type { CliIo } from './io.js';
+import { escapeJsonText, escapeStrings } from './terminal-text.js';
 
 type CoreModule = typeof import('@headroom/core');
 /** The part of core `ceph df` calls. */
@@ -101,8 +102,8 @@ export async function cephDfCommand(io: CliIo, deps: CephCliDeps, paths: readonl
   }
   const rows = read.state ? core.reproduceMaxAvail(read.state) : [];
   if (read.state) {
-    if (options.format === 'json') io.stdout.write(`${JSON.stringify({ files: read.files, pools: rows }, null, 2)}\n`);
-    else io.stdout.write(renderCephDfText(rows, read, core.formatBytes));
+    if (options.format === 'json') io.stdout.write(`${escapeJsonText(JSON.stringify({ files: read.files, pools: rows }, null, 2))}\n`);
+    else io.stdout.write(renderCephDfText(escapeStrings(rows), escapeStrings(read), core.formatBytes));
   }
   const failed = unreadable > 0 || read.diagnostics.some((d) => d.severity === 'error');
   return failed ? ExitCode.InvalidInput : ExitCode.Ok;

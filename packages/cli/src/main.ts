@@ -20,7 +20,7 @@ import { defaultHwDeps, readScenarioInventories, type HwDeps } from './hw-inputs
 import { readScenarioStateDirs } from './state-inputs.js';
 import { renderText } from './render-text.js';
 import { shouldUseColor } from './style.js';
-import { escapeJsonText } from './terminal-text.js';
+import { escapeControl, escapeJsonText } from './terminal-text.js';
 
 type CoreModule = typeof import('@headroom/core');
 
@@ -257,7 +257,7 @@ async function netplanCommand(ctx: Context, file: string, options: NetplanOption
     return ExitCode.InvalidInput;
   }
   if (options.output === undefined) {
-    ctx.io.stdout.write(files.map((f) => f.text).join('---\n'));
+    ctx.io.stdout.write(escapeControl(files.map((f) => f.text).join('---\n')));
     return ExitCode.Ok;
   }
   try {
@@ -298,7 +298,7 @@ async function importNetworkDataCommand(ctx: Context, file: string, options: Imp
     ctx.io.stderr.write(formatDiagnostics(result.diagnostics, new Map([[file, text]]), { color: ctx.colorErr }));
     return ExitCode.InvalidInput;
   }
-  ctx.io.stdout.write(result.text);
+  ctx.io.stdout.write(escapeControl(result.text));
   return ExitCode.Ok;
 }
 

@@ -134,6 +134,13 @@ describe('holdsSummary and rackFailureSummary (plan.headline)', () => {
     expect(holdsSummary(fixturePlan({ headline: undefined }))).toBeUndefined();
   });
 
+  it('a capacity "yes" names the error findings that stand beside it (the exit code counts them)', () => {
+    expect(holdsSummary(fixturePlan({ headline: { ...headline, errorFindings: 4 } }))).toBe(
+      'capacity yes, 3 months, with the 1 scheduled purchase (without them Compute vCPU runs out in Mar 2027); but 4 error findings need action (Findings below)',
+    );
+    expect(holdsSummary(fixturePlan({ headline: { ...headline, firstToRunOut: null, errorFindings: 1 } }))).toBe('capacity yes, 3 months without purchases; but 1 error finding needs action (Findings below)');
+  });
+
   it('names the worst rack and its harms with months', () => {
     // month index 1 of the fixture's months (from Jan 2027) is Feb 2027
     expect(rackFailureSummary(fixturePlan({ headline }))).toBe('worst is losing r2: compute outage from Feb 2027; the policy does not tolerate a rack loss');

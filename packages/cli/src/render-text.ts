@@ -84,13 +84,15 @@ export function holdsSummary(plan: PlanResult): string | undefined {
   const h = plan.headline;
   if (!h) return undefined;
   const months = plural(h.horizonMonths, 'month');
-  if (h.firstToRunOut === null) return `yes, ${months} without purchases`;
+  // the capacity answer; error findings elsewhere (addresses, racks, failure) are named with it, as the report does
+  const errors = h.errorFindings > 0 ? `; but ${plural(h.errorFindings, 'error finding')} ${h.errorFindings === 1 ? 'needs' : 'need'} action (Findings below)` : '';
+  if (h.firstToRunOut === null) return `${h.errorFindings > 0 ? 'capacity yes' : 'yes'}, ${months} without purchases${errors}`;
   const runsOut = `${h.firstToRunOut.label} runs out in ${formatMonth(h.firstToRunOut.month)}`;
-  if (h.holdsWithPurchases === null) return `no: ${runsOut} (no procurement: section schedules purchases)`;
+  if (h.holdsWithPurchases === null) return `no: ${runsOut} (no procurement: section schedules purchases)${errors}`;
   const n = h.orders?.byOrderBy.length ?? 0;
   return h.holdsWithPurchases
-    ? `yes, ${months}, with the ${plural(n, 'scheduled purchase')} (without them ${runsOut})`
-    : `no: ${runsOut}; after the ${plural(n, 'scheduled purchase')} still uncovered: ${plan.procurement?.uncovered.join(', ') ?? ''}`;
+    ? `${h.errorFindings > 0 ? 'capacity yes' : 'yes'}, ${months}, with the ${plural(n, 'scheduled purchase')} (without them ${runsOut})${errors}`
+    : `no: ${runsOut}; after the ${plural(n, 'scheduled purchase')} still uncovered: ${plan.procurement?.uncovered.join(', ') ?? ''}${errors}`;
 }
 
 /** Which cloud the findings and figures describe (plan.fleet.shows), when it matters: purchases or retirements change the fleet. */

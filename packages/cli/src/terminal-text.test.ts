@@ -6,7 +6,7 @@ import type { Diagnostic } from '@headroom/core';
 import { memoryIo } from '../../../test/helpers/memory-io.js';
 import { excerpt, formatDiagnostic, formatDiagnostics, MAX_DIAGNOSTICS_PER_FILE } from './format-diagnostics.js';
 import { run, type CliDeps } from './main.js';
-import { escapeControl, escapeJsonText, escapeStrings } from './terminal-text.js';
+import { escapeControl, escapeControlLines, escapeJsonText, escapeStrings } from './terminal-text.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const core = () => import('../../core/src/index.js');
@@ -84,4 +84,11 @@ describe('issue 15: `plan` and `validate` print no raw control character from th
     expect(io.out()).not.toMatch(RAW_CONTROL);
     expect(io.out()).toContain('\\x1b[2Jkey');
   }, 30_000);
+});
+
+describe('escapeControlLines (CSV on a terminal)', () => {
+  it('keeps the CRLF record separator and escapes a lone CR, ESC and NUL inside a cell', () => {
+    // "a\r\nb\u001b[31m\rc\u0000\r\n": records "a" and "b<ESC>[31m<CR>c<NUL>", then the final CRLF
+    expect(escapeControlLines('a\r\nb\u001b[31m\rc\u0000\r\n')).toBe('a\r\nb\\x1b[31m\\x0dc\\x00\r\n');
+  });
 });

@@ -20,6 +20,11 @@ export function escapeControl(text: string): string {
   return text.replace(CONTROL, escapeOne);
 }
 
+/** escapeControl per CRLF-separated line: CSV's record separator (RFC 4180) is kept, every other control character escaped. */
+export function escapeControlLines(text: string): string {
+  return text.split('\r\n').map(escapeControl).join('\r\n');
+}
+
 /** Whether `text` holds a character escapeControl would escape. */
 export function hasControl(text: string): boolean {
   CONTROL.lastIndex = 0;

@@ -9,8 +9,11 @@ import type { TopLevelSpec } from 'vega-lite';
 import { estimateTextWidth, renderSpecToSvg } from './charts.js';
 
 /** Host states in legend order. */
-export const UNIT_STATES = ['in service at the start', 'purchased'] as const;
+export const UNIT_STATES = ['in service at the start', 'purchased', 'retired'] as const;
 export type UnitState = (typeof UNIT_STATES)[number];
+/** How a unit's state is drawn: purchased lighter with a dashed outline, retired faint with a dotted one. */
+const opacityOf = (s: UnitState | undefined): number => (s === 'purchased' ? 0.5 : s === 'retired' ? 0.2 : 1);
+const dashOf = (s: UnitState | undefined): number[] => (s === 'purchased' ? [3, 2] : s === 'retired' ? [1, 2] : [1, 0]);
 
 /** Light role fills: the host names on them are drawn dark, on the light and the dark page alike (style.ts `.rack_labels_marks`). */
 export const ROLE_FILLS: Record<string, string> = {
@@ -143,10 +146,10 @@ export function rackElevationSpec(chart: RackElevationChart): TopLevelSpec {
               color: { field: 'role', type: 'nominal', scale: { domain: [...roles, ...otherRoles], range: [...roles.map((r) => ROLE_FILLS[r]!), ...otherRoles.map(() => '#cccccc')] }, legend: { title: null, orient: 'bottom', direction: 'horizontal', symbolType: 'square' } },
               // One state: constants. An ordinal scale over a one-value domain interpolates to NaN (opacity="NaN").
               ...(states.length < 2
-                ? { opacity: { value: states[0] === 'purchased' ? 0.5 : 1 }, strokeDash: { value: states[0] === 'purchased' ? [3, 2] : [1, 0] } }
+                ? { opacity: { value: opacityOf(states[0]) }, strokeDash: { value: dashOf(states[0]) } }
                 : {
-                    opacity: { field: 'state', type: 'ordinal', scale: { domain: [...states], range: states.map((s) => (s === 'purchased' ? 0.5 : 1)) }, legend: stateLegend },
-                    strokeDash: { field: 'state', type: 'ordinal', scale: { domain: [...states], range: states.map((s) => (s === 'purchased' ? [3, 2] : [1, 0])) }, legend: stateLegend },
+                    opacity: { field: 'state', type: 'ordinal', scale: { domain: [...states], range: states.map(opacityOf) }, legend: stateLegend },
+                    strokeDash: { field: 'state', type: 'ordinal', scale: { domain: [...states], range: states.map(dashOf) }, legend: stateLegend },
                   }),
               tooltip: null,
             },

@@ -41,6 +41,22 @@ describe('cephBaselineYaml', () => {
     expect(parseScenario(yaml!, { fileName: 'b.yaml' }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
+  it('names from the cluster cannot end a comment and inject YAML: line breaks and separators are escaped', () => {
+    // A CRUSH host and a skipped pool renamed to carry a line break then YAML ("nodes: []",
+    // "horizonMonths: 1") and a U+2028: written raw, the comment would end and the keys load.
+    const dir = join(CEPH, 'siphon-tentacle');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => ({
+      name: f,
+      text: readFileSync(join(dir, f), 'utf8').replaceAll('"ceph-osd-01"', '"ceph-osd-01\\nnodes: []\\u2028x"').replaceAll('".mgr"', '".mgr\\nhorizonMonths: 1"'),
+    }));
+    const { yaml } = cephBaselineYaml(readCephState(files).state!, opts);
+    expect(yaml).toContain('ceph-osd-01\\u000anodes: []\\u2028x');
+    expect(yaml).toContain('.mgr\\u000ahorizonMonths: 1');
+    const s = parseScenario(yaml!, { fileName: 'b.yaml' }).scenario!;
+    expect(s.nodes).toEqual([expect.objectContaining({ role: 'storage', count: 5 })]);
+    expect(s.horizonMonths).toBe(24);
+  });
+
   it('monasca-luminous has no CRUSH tree: no baseline, an error saying why', () => {
     const r = cephBaselineYaml(state('monasca-luminous'), opts);
     expect(r.yaml).toBeUndefined();

@@ -17,6 +17,7 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import { CEPH_RATIO_DEFAULTS } from '../model/scenario.js';
 import { type CephClusterState, reproduceMaxAvail } from './reproduce.js';
 import type { CephOsd } from './osd-df.js';
+import { commentText as c } from '../scenario/yaml-text.js';
 
 const IDENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const KINDS = new Set(['hdd', 'ssd', 'nvme']);
@@ -55,9 +56,9 @@ function fillLines(groups: readonly { hosts: string[]; osds: CephOsd[][]; disks:
           // (kb - kb_avail) / kb is in 0..1 for any real OSD; an output outside it (kb_avail above
           // kb, or negative) is not a fill: it is left out (uniform fill), with a comment.
           const u = o.totalBytes > 0 ? (o.totalBytes - o.availBytes) / o.totalBytes : Number.NaN;
-          if (u >= 0 && u <= 1) out.push(`      - { osd: ${id}, utilisation: ${u} }   # observed: ${o.name} on ${host}, (kb - kb_avail) / kb`);
-          else if (o.totalBytes > 0) out.push(`      # ${JSON.stringify(o.name)}: (kb - kb_avail) / kb = ${u} is not a fill: left out (uniform fill)`);
-          else down.push(`${o.name} (planned osd ${id})`);
+          if (u >= 0 && u <= 1) out.push(`      - { osd: ${id}, utilisation: ${u} }   # observed: ${c(o.name)} on ${c(host)}, (kb - kb_avail) / kb`);
+          else if (o.totalBytes > 0) out.push(`      # ${c(JSON.stringify(o.name))}: (kb - kb_avail) / kb = ${u} is not a fill: left out (uniform fill)`);
+          else down.push(`${c(o.name)} (planned osd ${id})`);
           id++;
         }
       }
@@ -98,7 +99,7 @@ export function cephBaselineYaml(state: CephClusterState, options: BaselineOptio
     } else groups.set(sig, { hosts: [h.name], osds: [osds], disks });
   }
   const L: string[] = [];
-  L.push(`# Baseline imported by \`headroom import\` from ${options.sourceLabel}.`);
+  L.push(`# Baseline imported by \`headroom import\` from ${c(options.sourceLabel)}.`);
   L.push('# Observed values are marked with where they come from; "PLACEHOLDER" values are not in any');
   L.push('# Ceph output: replace them before trusting the plan. Add growth (demand.growth) and policy.');
   L.push('schemaVersion: 1', `name: ${q(options.name)}`, `start: ${q(options.start)}`, 'horizonMonths: 24', '', 'hardware:');
@@ -107,7 +108,7 @@ export function cephBaselineYaml(state: CephClusterState, options: BaselineOptio
   for (const g of groups.values()) {
     n++;
     const key = `ceph-host-${n}`;
-    L.push(`  ${key}:   # observed: CRUSH hosts ${g.hosts.join(', ')}`);
+    L.push(`  ${key}:   # observed: CRUSH hosts ${c(g.hosts.join(', '))}`);
     L.push(`    model: ${q(`Ceph storage host as observed (${g.hosts.length} alike)`)}`);
     L.push('    heightRu: 2   # PLACEHOLDER: not in any Ceph output');
     L.push('    cpu: { model: "PLACEHOLDER", sockets: 1, coresPerSocket: 16, threadsPerCore: 2 }   # PLACEHOLDER: not in any Ceph output');
@@ -116,12 +117,12 @@ export function cephBaselineYaml(state: CephClusterState, options: BaselineOptio
     for (const [key, d] of g.disks) {
       const cls = d.osd.deviceClass;
       const kind = cls && KINDS.has(cls) ? cls : 'ssd';
-      const from = d.osd.installedFrom === 'kb' ? `osd df kb x 1024 of ${d.osd.name}` : `crush_weight ${d.osd.crushWeight} x 2^40 of ${d.osd.name} (down: kb = 0)`;
+      const from = d.osd.installedFrom === 'kb' ? `osd df kb x 1024 of ${c(d.osd.name)}` : `crush_weight ${d.osd.crushWeight} x 2^40 of ${c(d.osd.name)} (down: kb = 0)`;
       // A CRUSH weight of 0 (an OSD weighted out) or beyond the schema's 10^6 TiB cannot be written:
       // the disk keeps its size-derived weight, and the comment says so.
       const zero = !key.endsWith(':') && !(d.osd.crushWeight > 0 && d.osd.crushWeight <= 1e6);
       const clsPart = (cls && IDENT.test(cls) ? `, deviceClass: ${cls}` : '') + (key.endsWith(':') || zero ? '' : `, crushWeight: ${d.osd.crushWeight}`);
-      L.push(`      - { count: ${d.count}, size: ${Math.round(d.osd.installedBytes)} B, kind: ${kind}, use: osd${clsPart} }   # observed: ${from}${key.endsWith(':') ? '' : zero ? `; CRUSH weight ${d.osd.crushWeight} in the cluster is not plannable: planned at its size-derived weight (ASSUMPTION)` : ', crush_weight of osd df'}${cls && KINDS.has(cls) ? '' : `; kind PLACEHOLDER (device class ${cls ?? 'none'})`}`);
+      L.push(`      - { count: ${d.count}, size: ${Math.round(d.osd.installedBytes)} B, kind: ${kind}, use: osd${clsPart} }   # observed: ${from}${key.endsWith(':') ? '' : zero ? `; CRUSH weight ${d.osd.crushWeight} in the cluster is not plannable: planned at its size-derived weight (ASSUMPTION)` : ', crush_weight of osd df'}${cls && KINDS.has(cls) ? '' : `; kind PLACEHOLDER (device class ${c(cls ?? 'none')})`}`);
     }
     nodes.push(`  - { role: storage, hardware: ${key}, count: ${g.hosts.length} }`);
   }
@@ -157,7 +158,7 @@ export function cephBaselineYaml(state: CephClusterState, options: BaselineOptio
         const pool = dump.pools.find((p) => p.id === row.poolId);
         const name = `rule-${row.ruleId}`;
         ruleNames.set(row.ruleId, name);
-        rulesOut.push(`    - { name: ${q(name)}, type: ${pool?.type ?? 'replicated'}, deviceClass: ${row.deviceClass} }   # inferred: ${row.inferred.find((s) => s.startsWith(`rule ${row.ruleId} `)) ?? 'no rule dump'}`);
+        rulesOut.push(`    - { name: ${q(name)}, type: ${pool?.type ?? 'replicated'}, deviceClass: ${row.deviceClass} }   # inferred: ${c(row.inferred.find((s) => s.startsWith(`rule ${row.ruleId} `)) ?? 'no rule dump')}`);
       }
     }
   }
@@ -176,12 +177,12 @@ export function cephBaselineYaml(state: CephClusterState, options: BaselineOptio
     if (p.type === 'erasure' && p.k !== undefined && p.m !== undefined) L.push(`    - { name: ${q(p.name)}, type: erasure, k: ${p.k}, m: ${p.m}, minSize: ${p.minSize}${rulePart} }   # observed: osd dump pool ${p.id}`);
     else L.push(`    - { name: ${q(p.name)}, type: replicated, size: ${p.size}, minSize: ${Math.min(p.minSize, p.size)}${rulePart} }   # observed: osd dump pool ${p.id}${rule ? '' : `; rule ${p.ruleId} not in a rule dump: the default rule`}`);
     const unknown = unknownRule.get(p.ruleId);
-    if (unknown !== undefined) L.push(`      # PLACEHOLDER rule: ${unknown}`);
+    if (unknown !== undefined) L.push(`      # PLACEHOLDER rule: ${c(unknown)}`);
     const stored = state.df?.pools.find((d) => d.id === p.id)?.storedBytes;
     if (stored !== undefined) demand.push(`    ${q(p.name)}: ${stored} B   # observed: ceph df ${state.df?.nautilusOrLater ? 'stored' : 'bytes_used (pre-Nautilus)'}`);
   }
   if (L.length === poolsAt + 1) L[poolsAt] = '  pools: []';
-  if (skipped.length > 0) L.push(`  # left out (a scenario pool name cannot start with "."): ${skipped.join(', ')}`);
+  if (skipped.length > 0) L.push(`  # left out (a scenario pool name cannot start with "."): ${c(skipped.join(', '))}`);
   L.push('', 'demand:');
   if (demand.length > 0) L.push('  storage:', ...demand);
   else L.push('  storage: {}   # no pool written with a ceph df STORED value');

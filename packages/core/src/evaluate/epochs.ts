@@ -11,6 +11,10 @@
  *   harm of a failure domain = per harm code, the earliest kept month over the epochs.
  * Findings are then deduplicated by (code, subject), the earliest kept.
  *
+ * The failure analysis of every epoch reads one placement of the instances across the
+ * timeline (failure/placement-timeline.ts: delivered hosts arrive empty, retired hosts'
+ * instances move to the fleet that stays) and evaluates only the epoch's months.
+ *
  * The analyses are cached by the hosts they read: the compute plan by the compute hosts, the
  * Ceph plan by the storage hosts, so a compute delivery does not re-run Ceph.
  *
@@ -23,6 +27,8 @@ import { cephDaemons } from '../control/ceph-daemons.js';
 import { planControlPlane } from '../control/quorum.js';
 import type { Finding } from '../diagnostics/types.js';
 import { analyzeFailures } from '../failure/analyze.js';
+import { type ComputeModel, computeModel } from '../failure/compute-impact.js';
+import { placementTimeline } from '../failure/placement-timeline.js';
 import { failureFindings } from '../failure/findings.js';
 import { makeImpact, monthText } from '../failure/harm.js';
 import type { FailureDomain, FailureHarm, FailureImpact, FailurePlan } from '../model/failure.js';
@@ -49,11 +55,18 @@ export interface EpochPlan {
   failure: { plan: FailurePlan; findings: Finding[] };
 }
 
+/** The failure analysis of an epoch when it is not run (options.failure false). */
+const NO_FAILURE_ANALYSIS: EpochPlan['failure'] = {
+  plan: { policy: { tolerate: { hosts: 0, racks: 0, zones: 0, switches: 0, feeds: 0 }, maintenance: { hosts: 0, roles: [] } }, assumptions: [], domains: [], impacts: [] },
+  findings: [],
+};
+
 /** The analyses of every epoch of `timeline`, in epoch order. */
 export function planEpochs(scenario: Scenario, timeline: FleetTimeline, options: { failure?: boolean } = {}): { epochs: EpochPlan[]; scenario: Scenario } {
   const computeCache = new Map<string, ReturnType<typeof planCompute>>();
   const storageCache = new Map<string, { storage: ReturnType<typeof planStorage>; replication: ReturnType<typeof cephRecoveryBandwidth> }>();
   const epochs: EpochPlan[] = [];
+  const views: { view: Scenario; replication: ReturnType<typeof cephRecoveryBandwidth> }[] = [];
   for (const epoch of timeline.epochs) {
     // The racks purchases add exist from the first month a host stands in them.
     const rackNames = new Set(epoch.hosts.map((h) => h.rack));
@@ -79,11 +92,7 @@ export function planEpochs(scenario: Scenario, timeline: FleetTimeline, options:
       storageCache.set(sk, stored);
     }
     const control = planControlPlane(epoch.hosts, cephDaemons(view));
-    const failure = options.failure === false
-      ? { plan: { policy: { tolerate: { hosts: 0, racks: 0, zones: 0, switches: 0, feeds: 0 }, maintenance: { hosts: 0, roles: [] } }, assumptions: [], domains: [], impacts: [] }, findings: [] }
-      : // The months after the epoch are another fleet's: the analysis stops at the epoch's end.
-        // With demand that does not shrink, a harm's first month before then is the same.
-        analyzeFailures({ ...view, horizonMonths: epoch.toMonth }, epoch.hosts, compute.plan, failureHooks(view, epoch.hosts, stored.replication));
+    views.push({ view, replication: stored.replication });
     epochs.push({
       epoch,
       compute: compute.plan,
@@ -91,7 +100,28 @@ export function planEpochs(scenario: Scenario, timeline: FleetTimeline, options:
       control: control.plan,
       series: resourceSeries(view, compute.plan, stored.storage.plan),
       findings: [...compute.findings, ...stored.storage.findings, ...control.findings],
-      failure,
+      failure: NO_FAILURE_ANALYSIS,
+    });
+  }
+  if (options.failure !== false) {
+    // One placement of the instances across the timeline (failure/placement-timeline.ts); each
+    // epoch's analysis reads its own months: the months after the epoch are another fleet's.
+    const models = new Map<ComputePlan, ComputeModel>();
+    const inputs = epochs.map((e, i) => {
+      const months = { ...views[i]!.view, horizonMonths: e.epoch.toMonth };
+      let model = models.get(e.compute);
+      if (!model || model.countsByMonth.length < e.epoch.toMonth) {
+        model = computeModel(months, e.compute);
+        models.set(e.compute, model);
+      }
+      return { model, fromMonth: e.epoch.fromMonth, toMonth: e.epoch.toMonth };
+    });
+    const placements = placementTimeline(inputs);
+    epochs.forEach((e, i) => {
+      const { view, replication } = views[i]!;
+      e.failure = analyzeFailures({ ...view, horizonMonths: e.epoch.toMonth }, e.epoch.hosts, e.compute, failureHooks(view, e.epoch.hosts, replication), {
+        model: inputs[i]!.model, window: { fromMonth: e.epoch.fromMonth, placements: placements[i]! },
+      });
     });
   }
   return { epochs, scenario };

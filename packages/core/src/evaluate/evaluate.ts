@@ -99,7 +99,8 @@ export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Pla
   // Addresses are counted per month from the timeline; traffic and oversubscription are sized on
   // the month-0 fleet (per-host load with the month-0 host count errs high as hosts are added).
   const network = planNetwork(scenario, first.epoch.hosts, { hostsPerMonth: hostsPerMonth(timeline) });
-  const racks = rackElevations(scenario, hosts.hosts, withoutPurchases ? null : procurement);
+  const retiring = new Map(timeline.hosts.flatMap((h) => (h.untilMonth === null ? [] : [[h.name, h.untilMonth] as const])));
+  const racks = rackElevations(scenario, hosts.hosts, withoutPurchases ? null : procurement, retiring);
   const findings = sortFindings([
     ...references,
     ...poolApplicationFindings(scenario),

@@ -5,7 +5,7 @@
  * elevation's own units, so the sums are the ones the racks module made.
  */
 import type { PlanResult } from '../model/plan.js';
-import type { RackElevation, RackLoad, RackUnit } from '../model/racks.js';
+import { inServiceAt, type RackElevation, type RackLoad, type RackUnit } from '../model/racks.js';
 import { type ExplanationSet, input, sum } from './common.js';
 import { explainId, type RackPoint } from './ids.js';
 import { scenarioPath } from './paths.js';
@@ -33,8 +33,8 @@ function budgetPath(plan: PlanResult, rack: RackElevation): string {
   return scenarioPath('racks', s.racks.length - 1, 'powerBudgetWatts');
 }
 
-/** True when the plan buys a host or adds a rack: the racks then have an "after every purchase" load. */
-const hasPurchases = (racks: readonly RackElevation[]): boolean => racks.some((r) => r.added !== null || r.units.some((u) => u.inServiceMonthIndex !== 0));
+/** True when the fleet changes (a host bought or retired, a rack added): the racks then have an end-of-horizon ("after") load. */
+const hasPurchases = (racks: readonly RackElevation[]): boolean => racks.some((r) => r.added !== null || r.units.some((u) => u.inServiceMonthIndex !== 0 || u.outOfServiceMonthIndex !== null));
 
 /**
  * Explanations of `plan.racks`: rack power = Σ_i n_i × w_i over the hardware models i of the
@@ -50,12 +50,12 @@ export function explainRacks(plan: PlanResult, out: ExplanationSet): void {
   const s = plan.scenario;
   for (const rack of racks) {
     const points: [RackPoint, RackLoad, RackUnit[]][] = [];
-    if (rack.added === null) points.push(['month0', rack.month0, rack.units.filter((u) => u.inServiceMonthIndex === 0)]);
-    if (after) points.push(['after', rack.afterPurchases, rack.units]);
+    if (rack.added === null) points.push(['month0', rack.month0, rack.units.filter((u) => inServiceAt(u, 0))]);
+    if (after) points.push(['after', rack.afterPurchases, rack.units.filter((u) => u.outOfServiceMonthIndex === null)]);
     for (const [point, load, units] of points) {
       const models = countByModel(units);
-      const when = point === 'month0' ? 'with the hosts in service at the start (month 0)' : 'after every purchase of the horizon';
-      const hosts = point === 'month0' ? 'the hosts in service in the rack in month 0' : 'the hosts in the rack, those there at the start and those the purchases place there';
+      const when = point === 'month0' ? 'with the hosts in service at the start (month 0)' : 'at the end of the horizon, after every purchase and retirement';
+      const hosts = point === 'month0' ? 'the hosts in service in the rack in month 0' : 'the hosts in service in the rack at the end of the horizon: those there at the start and not retired, and those the purchases place there';
       for (const [kind, field, value] of [
         ['typical', 'typicalWatts', load.powerTypicalWatts],
         ['max', 'maxWatts', load.powerMaxWatts],

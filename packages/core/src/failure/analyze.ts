@@ -12,7 +12,7 @@ import type { ComputePlan, Host } from '../model/plan.js';
 import { failureDomains, storageHostsRaw } from '../storage/raw.js';
 import { attachmentImpact } from './attachment-impact.js';
 import { cephContext, cephImpact } from './ceph-impact.js';
-import { computeImpacts, computeModel } from './compute-impact.js';
+import { type ComputeModel, type ComputeWindow, computeImpacts, computeModel } from './compute-impact.js';
 import { inheritContainedHarm } from './containment.js';
 import { controlImpact } from './control-impact.js';
 import { feedTrips } from './feed-load.js';
@@ -84,7 +84,7 @@ function assumptions(scenario: Scenario): string[] {
       : "Power: every host is corded to all of its rack's power feeds (racks[].powerFeeds, by default A and B) through redundant PSUs, and the remaining feed carries the whole rack (no racks[].feed circuit is given to check it).",
   );
   out.push(
-    'Compute: instances are spread over the hypervisors as Nova\'s default weighers do (most free RAM first); a lost host\'s instances are re-placed by first-fit decreasing (largest dominant share first) on the survivors\' Placement capacity. Demand per month is rounded up to whole instances. Server groups (anti-affinity) and availability zones are not modelled.',
+    'Compute: instances are spread over the hypervisors as Nova\'s default weighers do (most free RAM first); a lost host\'s instances are re-placed by first-fit decreasing (largest dominant share first) on the survivors\' Placement capacity. Demand per month is rounded up to whole instances. Instances stay where they were scheduled: a delivered host arrives empty and takes new instances first, a retired host\'s instances are migrated to the fleet that stays, nothing is rebalanced (no Watcher). Server groups (anti-affinity) and availability zones are not modelled.',
   );
   out.push(
     'Ceph: fill is averaged per CRUSH failure domain (the fullest OSD is higher by the balancer\'s deviation); every pool shares the same OSDs; re-protection is assumed to run (a whole rack is not marked out automatically: mon_osd_down_out_subtree_limit = rack). The time to re-protect comes from the recovery model (storage/recovery.ts: detection, mon_osd_down_out_interval, then the data to rebuild at the slowest of the survivors\' backfill slots, their disks under mClock (osd_mclock_max_sequential_bandwidth x the recovery share; disk work = data x (1 + bytes read per byte)) and their replication bandwidth) when the caller supplies it, as evaluate does.',
@@ -125,9 +125,11 @@ function notAnalysed(policy: FailurePlan['policy']): Finding[] {
  * network and power (`attachmentImpact`); applies the containment rule (a larger loss never
  * harms later than a smaller one it contains, `inheritContainedHarm`); and turns the harms
  * into findings (`failureFindings`). `hooks` lets the Ceph model and the network plan give
- * the time to re-protect.
+ * the time to re-protect. `placement`, when given, is the packing model of `compute` (built for
+ * scenario.horizonMonths months) and the months and placements of its epoch
+ * (placement-timeline.ts); without it, the demand is spread from month 0 on these hosts.
  */
-export function analyzeFailures(scenario: Scenario, hosts: readonly Host[], compute: ComputePlan, hooks: FailureHooks = {}): FailureResult {
+export function analyzeFailures(scenario: Scenario, hosts: readonly Host[], compute: ComputePlan, hooks: FailureHooks = {}, placement?: { model: ComputeModel; window: ComputeWindow }): FailureResult {
   const policy = failurePolicy(scenario);
   const known = hosts.filter((h) => Object.hasOwn(scenario.hardware, h.hardware));
   const storage = storageHostsRaw(scenario, known);
@@ -147,7 +149,9 @@ export function analyzeFailures(scenario: Scenario, hosts: readonly Host[], comp
     hostFeeds: attach.hostFeeds,
   });
   const domains = enumerateDomains(ctx);
-  const computeOut = computeImpacts(computeModel(scenario, compute), domains, scenario.start);
+  const computeOut = placement
+    ? computeImpacts(placement.model, domains, scenario.start, placement.window)
+    : computeImpacts(computeModel(scenario, compute), domains, scenario.start);
   const controllers = new Set(known.filter((h) => h.role === 'control').map((h) => h.name));
   const mons = daemonHosts(cephDaemons(scenario), known).mon;
   const ceph = cephContext(scenario, crush, hostRaw, {

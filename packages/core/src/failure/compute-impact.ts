@@ -8,7 +8,9 @@
  *   2. before the loss, the demand is spread over every compute host as Nova's default
  *      weighers do (packing.ts `spreadPlace`: most free RAM first): month 0 onto empty
  *      hosts, each later month's new instances onto the previous month's placement (a cloud
- *      is not re-scheduled every month); when demand shrinks, from empty hosts again;
+ *      is not re-scheduled every month); when demand shrinks, from empty hosts again; over
+ *      a fleet timeline, placement-timeline.ts carries the placement across deliveries and
+ *      retirements, and each epoch evaluates its own months (`ComputeWindow`);
  *   3. the instances on the lost hosts are re-placed on the survivors by first-fit
  *      decreasing (packing.ts `firstFitDecreasing`: flavors by dominant share, hosts in the
  *      order the RAM weigher ranks them before the loss: most free RAM, then VCPU, then
@@ -180,9 +182,18 @@ interface Subject {
 
 const isHarm = (p: Packed): boolean => p.unplaced.some((u) => u > 0);
 
+/** The months computeImpacts evaluates, and the placements it reads (placement-timeline.ts). */
+export interface ComputeWindow {
+  /** The first month evaluated (default 0): an epoch's first month. */
+  fromMonth?: number;
+  /** The placement of each month from fromMonth on (same hosts and flavors as the model); default: spread from month 0. */
+  placements?: readonly (Placement | undefined)[];
+}
+
 /**
  * The compute outcome of every domain that loses or drains a compute host (domains that
- * touch no compute host are absent). `start` labels months in messages.
+ * touch no compute host are absent). `start` labels months in messages. `window` restricts
+ * the months to an epoch's (fromMonth to the model's last month) and gives their placements.
  *
  * When demand never shrinks, instances only arrive and never move, so a month's displaced
  * instances contain the previous month's and the survivors have less room: once the
@@ -191,7 +202,7 @@ const isHarm = (p: Packed): boolean => p.unplaced.some((u) => u > 0);
  * last month first (no harm there: no harm in the horizon), then about log2(months) months.
  * When demand shrinks in some month, every month is evaluated in order.
  */
-export function computeImpacts(model: ComputeModel, domains: readonly FailureDomain[], start: string): Map<string, ComputeOutcome> {
+export function computeImpacts(model: ComputeModel, domains: readonly FailureDomain[], start: string, window: ComputeWindow = {}): Map<string, ComputeOutcome> {
   const { hosts, flavors } = model;
   const H = hosts.names.length;
   const F = flavors.names.length;
@@ -216,17 +227,18 @@ export function computeImpacts(model: ComputeModel, domains: readonly FailureDom
 
   // The spread of every month: new instances onto the previous month's placement while
   // demand grows, from empty hosts when it shrinks. Months with unchanged demand share one.
+  const from = Math.max(0, Math.min(window.fromMonth ?? 0, T));
   const placements: Placement[] = [];
   let monotone = true;
-  for (let t = 0; t < T; t++) {
+  for (let t = from; t < T; t++) {
     const counts = model.countsByMonth[t]!;
-    const previous = t > 0 ? model.countsByMonth[t - 1] : undefined;
-    if (previous && sameCounts(previous, counts)) placements.push(placements[t - 1]!);
-    else if (previous && counts.every((n, f) => n >= previous[f]!)) placements.push(spreadPlace(hosts, flavors, counts.map((n, f) => n - previous[f]!), memClass, cpuClass, placements[t - 1]));
-    else {
-      if (previous) monotone = false;
-      placements.push(spreadPlace(hosts, flavors, counts, memClass, cpuClass));
-    }
+    const previous = t > from ? model.countsByMonth[t - 1] : undefined;
+    if (previous && !counts.every((n, f) => n >= previous[f]!)) monotone = false;
+    const given = window.placements?.[t];
+    if (given) placements[t] = given;
+    else if (previous && sameCounts(previous, counts)) placements[t] = placements[t - 1]!;
+    else if (previous && counts.every((n, f) => n >= previous[f]!)) placements[t] = spreadPlace(hosts, flavors, counts.map((n, f) => n - previous[f]!), memClass, cpuClass, placements[t - 1]);
+    else placements[t] = spreadPlace(hosts, flavors, counts, memClass, cpuClass);
   }
   const states = new Map<Placement, MonthState>();
   const stateOf = (t: number): MonthState => {
@@ -294,14 +306,14 @@ export function computeImpacts(model: ComputeModel, domains: readonly FailureDom
     s.firstHarm = harm ? t : null;
   };
   for (const s of subjects) {
-    if (T === 0) break;
+    if (from >= T) break;
     if (monotone) {
       const last = evaluate(s, T - 1);
       if (!isHarm(last.packed)) {
         settle(s, T - 1, last, false);
         continue;
       }
-      let lo = -1; // a month without harm (-1: none known)
+      let lo = from - 1; // a month without harm (from - 1: none known)
       let hi = T - 1; // a month with harm
       let atHi = last;
       while (hi - lo > 1) {
@@ -314,7 +326,7 @@ export function computeImpacts(model: ComputeModel, domains: readonly FailureDom
       }
       settle(s, hi, atHi, true);
     } else {
-      for (let t = 0; t < T; t++) {
+      for (let t = from; t < T; t++) {
         const r = evaluate(s, t);
         const harm = isHarm(r.packed);
         settle(s, t, r, harm);

@@ -2,6 +2,7 @@
  * The resources headroom plans over the horizon, built from the compute and storage plans.
  */
 import type { Scenario } from '../model/scenario.js';
+import type { RuleSetCapacity } from '../model/ceph-plan.js';
 import type { ComputePlan, ResourceClass, StoragePlan } from '../model/plan.js';
 import type { ResourceSeries } from './horizon.js';
 import { orderClasses } from '../compute/placement.js';
@@ -92,7 +93,7 @@ export function computeSeries(scenario: Scenario, compute: Pick<ComputePlan, 'ep
 }
 
 /** The storage part of resourceSeries (`storage.rule.<rule>[+<rule>...]`, in rule-set order). */
-export function storageSeries(scenario: Scenario, storage: Pick<StoragePlan, 'ceph'>): ResourceSeries[] {
+export function storageSeries(scenario: Scenario, storage: { ceph?: { ruleSets: readonly RuleSetCapacity[] } }): ResourceSeries[] {
   const t = scenario.policy.thresholds;
   const out: ResourceSeries[] = [];
   for (const set of storage.ceph?.ruleSets ?? []) {

@@ -21,6 +21,10 @@ export interface RackUnit {
   inServiceMonth: string;
   /** True for a host the procurement plan buys. */
   purchased: boolean;
+  /** Horizon month the host leaves service (its node group's `retire`), null when it serves to the horizon's end. */
+  outOfServiceMonthIndex: number | null;
+  /** `YYYY-MM` of outOfServiceMonthIndex, null when it serves to the horizon's end. */
+  outOfServiceMonth: string | null;
 }
 
 /** A rack's space and power with the hosts in service at one point of the horizon. */
@@ -59,8 +63,11 @@ export interface RackElevation {
   units: RackUnit[];
   /** The hosts in service in month 0 (the scenario's, and any purchase delivered in month 0). */
   month0: RackLoad;
-  /** Every host, after all the purchases of the horizon (the same as month0 without a `procurement:` section). */
+  /** The hosts in service at the horizon's end: after every purchase and retirement (the same as month0 without either). */
   afterPurchases: RackLoad;
   /** Hosts of the rack whose hardware model has no `power:`: the power sums they are part of are null. */
   hostsWithoutPower: string[];
 }
+
+/** Whether `u` is in service in month `m`: delivered by then and not yet retired. */
+export const inServiceAt = (u: RackUnit, m: number): boolean => u.inServiceMonthIndex <= m && (u.outOfServiceMonthIndex === null || u.outOfServiceMonthIndex > m);

@@ -90,4 +90,17 @@ describe('bad input', () => {
     expect(jsonErrorOffset('"tab\there"')).toBe(4);
   });
 
+  it('3,000 networks whose ids share a prefix get unique names of at most 15 characters', () => {
+    // ids "storage-network-1" .. "storage-network-3000": the first is cut to "storage-network"
+    // (15 characters); the others collide with it and take a suffix: "-2" leaves 15 - 2 = 13
+    // characters of the id ("storage-netwo-2"), "-3000" leaves 10 ("storage-ne-3000").
+    const networks = Array.from({ length: 3000 }, (_, i) => ({ id: `storage-network-${i + 1}`, type: 'ipv4', link: 'eth0', ip_address: `10.${Math.floor(i / 250)}.${i % 250}.5`, netmask: '255.255.255.0' }));
+    const r = importNetworkData(JSON.stringify({ links: [{ id: 'eth0', type: 'phy' }], networks }));
+    const names = (r.snippet!.network.networks as { name: string }[]).map((n) => n.name);
+    expect(names.length).toBe(3000);
+    expect(new Set(names).size).toBe(3000);
+    expect(Math.max(...names.map((n) => n.length))).toBe(15);
+    expect(names.slice(0, 2)).toEqual(['storage-network', 'storage-netwo-2']);
+    expect(names[2999]).toBe('storage-ne-3000');
+  });
 });

@@ -147,6 +147,8 @@ export function importNetworkData(text: string, options: NetworkDataOptions = {}
   });
 
   const networks: Obj[] = [];
+  const names = new Set<string>();
+  const nextSuffix = new Map<string, number>();
   const attachments: Obj[] = [];
   let defaultRoute = false;
   for (const n of data.networks.filter(isObj)) {
@@ -161,8 +163,15 @@ export function importNetworkData(text: string, options: NetworkDataOptions = {}
       notes.push(`network ${id}: no subnet in ip_address/netmask`);
       continue;
     }
-    let name = id.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 15);
-    for (let i = 2; networks.some((x) => x.name === name); i++) name = `${id.slice(0, 13)}-${i}`;
+    // a unique name of at most 15 characters: the id's, else cut to make room for "-2", "-3", ...
+    const base = id.replace(/[^A-Za-z0-9._-]/g, '-');
+    let name = base.slice(0, 15);
+    // the next suffix to try per cut name: ids that cut to the same name resume where the last stopped (linear in networks)
+    const cut = name;
+    let i = nextSuffix.get(cut) ?? 2;
+    for (; names.has(name); i++) name = `${base.slice(0, 15 - String(i).length - 1)}-${i}`;
+    nextSuffix.set(cut, i);
+    names.add(name);
     const net: Obj = { name, purpose: 'other', cidr };
     let on = str(n.link) ?? '';
     const link = linkById.get(on);

@@ -12,6 +12,7 @@ import { isObj } from '../ceph-state/json.js';
 import { parseFlavors, parseHypervisorsDetail, type Hypervisor, type NovaFlavor } from './nova.js';
 import { parseOpenstackJson } from './json.js';
 import { parsePlacementInventories, type PlacementInventories } from './placement.js';
+import { commentText } from '../scenario/yaml-text.js';
 
 export interface OpenstackFile {
   name: string;
@@ -28,9 +29,8 @@ export interface OpenstackBaseline {
 
 const IDENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const q = (s: string): string => JSON.stringify(s);
-/** Text from a response inside a YAML comment: control characters and line breaks (which would end the comment and inject YAML) shown as \uXXXX. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const c = (s: string): string => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/** Text from a response inside a YAML comment (scenario/yaml-text.ts). */
+const c = commentText;
 
 /**
  * What a baseline can hold, from the scenario schema (model/schema.ts): allocation ratios

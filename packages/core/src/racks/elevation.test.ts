@@ -3,6 +3,7 @@ import type { Scenario } from '../model/scenario.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { expandHosts } from '../fleet/hosts.js';
 import { baseHardware, makeScenario } from '../model/test-scenario.js';
+import type { Purchase } from '../model/procurement.js';
 import { planProcurement } from '../procurement/schedule.js';
 import { rackElevations, rackPowerFindings } from './elevation.js';
 
@@ -109,6 +110,7 @@ describe('rackElevations', () => {
     expect(n1!.units).toEqual([{
       host: 'compute-new-01', role: 'compute', hardware: 'cmp-r760', model: 'Dell PowerEdge R760', bottomRu: 1, heightRu: 2,
       powerTypicalWatts: 500, powerMaxWatts: 900, inServiceMonthIndex: 9, inServiceMonth: '2027-10', purchased: true,
+      outOfServiceMonthIndex: null, outOfServiceMonth: null,
     }]);
     expect(n2!.units.map((u) => [u.host, u.inServiceMonthIndex])).toEqual([['compute-new-02', 22]]);
     // A rack added later holds nothing in month 0.
@@ -124,5 +126,28 @@ describe('rackElevations', () => {
     });
     expect(procurement.racks.find((r) => r.name === 'r3')).toMatchObject({ usedRu: 5, powerTypicalWatts: null, powerMaxWatts: null });
     expect(evaluate(s).racks).toEqual(racks);
+  });
+
+  it('a retired host keeps its place in the drawing but leaves the load and the power check from its month', () => {
+    // r1 (42 RU, budget 1,000 W): control-01 (ctl-r660, 1 RU, 450 / 800 W) retires in month 6
+    // (2027-07); a ctl-r660 bought for month 9 (2027-10) stands above it at RU 2.
+    // Month 0: 1 RU, 450 / 800 W. End of the horizon: only the new host, 1 RU, 450 / 800 W.
+    // In month 9 the rack draws 800 W at most, within 1,000 W: no rack.power_exceeded (counting
+    // the retired host it would be 800 + 800 = 1,600 W, over by 600 W).
+    const s = makeScenario();
+    const hosts = [{ name: 'control-01', role: 'control' as const, hardware: 'ctl-r660', rack: 'r1' }];
+    // only the fields rackElevations reads of a purchase
+    const purchase = { role: 'control', hardware: 'ctl-r660', deliveryMonthIndex: 9, deliveryMonth: '2027-10', racksAdded: [], hosts: [{ name: 'control-new-01', rack: 'r1' }] } as unknown as Purchase;
+    const [r1] = rackElevations(s, hosts, { racks: [{ name: 'r1', heightRu: 42, powerBudgetWatts: 1000 }], purchases: [purchase] }, new Map([['control-01', 6]]));
+    expect(r1!.units.map((u) => [u.host, u.bottomRu, u.inServiceMonthIndex, u.outOfServiceMonthIndex, u.outOfServiceMonth])).toEqual([
+      ['control-01', 1, 0, 6, '2027-07'],
+      ['control-new-01', 2, 9, null, null],
+    ]);
+    expect(r1!.month0).toEqual({ usedRu: 1, freeRu: 41, powerTypicalWatts: 450, powerMaxWatts: 800, overBudget: false });
+    expect(r1!.afterPurchases).toEqual({ usedRu: 1, freeRu: 41, powerTypicalWatts: 450, powerMaxWatts: 800, overBudget: false });
+    expect(rackPowerFindings([r1!])).toEqual([]);
+    // the same purchase without the retirement: 1,600 W from month 9
+    const [kept] = rackElevations(s, hosts, { racks: [{ name: 'r1', heightRu: 42, powerBudgetWatts: 1000 }], purchases: [purchase] });
+    expect(rackPowerFindings([kept!]).map((f) => [f.code, f.month, f.value])).toEqual([['rack.power_exceeded', 9, 1600]]);
   });
 });

@@ -8,7 +8,7 @@ import { monthLabel } from '../forecast/growth.js';
 import type { Role, Scenario } from '../model/scenario.js';
 import type { Host } from '../model/plan.js';
 import type { Purchase, RackUse } from '../model/procurement.js';
-import type { RackElevation, RackLoad, RackUnit } from '../model/racks.js';
+import { inServiceAt, type RackElevation, type RackLoad, type RackUnit } from '../model/racks.js';
 
 /** What a rack needs to be drawn: a scenario `Rack` or a procurement `RackUse` both fit. */
 export interface RackDefinition {
@@ -52,12 +52,16 @@ const knownMaxWatts = (units: readonly RackUnit[]): number => units.reduce((a, u
  * purchase's `hosts` in purchase order, in service from its delivery month. Where a
  * purchased host goes is the schedule's decision (`Purchase.hosts`, `racksAdded`); nothing
  * is re-placed here. Hosts outside the listed racks (no rack declared) are left out.
- * A unit's heightRu is its model's (0 for an unknown model). Source: headroom [model].
+ * A unit's heightRu is its model's (0 for an unknown model). `outOfService` gives the month
+ * each retiring host leaves service (fleet/timeline.ts untilMonth): a retired host keeps its
+ * place in the drawing, marked with that month, and leaves the rack's load from then on
+ * (`afterPurchases` counts the hosts in service at the horizon's end). Source: headroom [model].
  */
 export function rackElevations(
   scenario: Scenario,
   hosts: readonly Host[],
   procurement?: { racks: readonly RackDefinition[]; purchases: readonly Purchase[] } | null,
+  outOfService: ReadonlyMap<string, number> = new Map(),
 ): RackElevation[] {
   const racks: readonly RackDefinition[] = procurement?.racks ?? scenario.racks;
   const purchases = procurement?.purchases ?? [];
@@ -91,6 +95,8 @@ export function rackElevations(
         bottomRu: next, heightRu,
         powerTypicalWatts: hw?.power?.typicalWatts ?? null, powerMaxWatts: hw?.power?.maxWatts ?? null,
         inServiceMonthIndex: x.monthIndex, inServiceMonth: monthLabel(scenario.start, x.monthIndex), purchased: x.purchased,
+        outOfServiceMonthIndex: outOfService.get(x.host) ?? null,
+        outOfServiceMonth: outOfService.has(x.host) ? monthLabel(scenario.start, outOfService.get(x.host)!) : null,
       });
       next += heightRu;
     }
@@ -102,8 +108,8 @@ export function rackElevations(
       powerBudgetWatts: budget,
       added: added.get(r.name) ?? null,
       units,
-      month0: load(r.heightRu, budget, units.filter((u) => u.inServiceMonthIndex === 0)),
-      afterPurchases: load(r.heightRu, budget, units),
+      month0: load(r.heightRu, budget, units.filter((u) => inServiceAt(u, 0))),
+      afterPurchases: load(r.heightRu, budget, units.filter((u) => u.outOfServiceMonthIndex === null)),
       hostsWithoutPower: units.filter((u) => u.powerMaxWatts === null).map((u) => u.host),
     };
   });
@@ -132,11 +138,13 @@ export function rackPowerFindings(elevations: readonly RackElevation[]): Finding
   const out: Finding[] = [];
   for (const e of elevations) {
     const budget = e.powerBudgetWatts;
-    if (budget === null || e.afterPurchases.overBudget !== true) continue;
+    if (budget === null) continue;
+    // the draw only grows at a delivery: the months to check are the delivery months
     const months = [...new Set(e.units.map((u) => u.inServiceMonthIndex))].sort((a, b) => a - b);
-    const month = months.find((m) => knownMaxWatts(e.units.filter((u) => u.inServiceMonthIndex <= m)) > budget) ?? 0;
-    const max = knownMaxWatts(e.units.filter((u) => u.inServiceMonthIndex <= month));
-    const unknown = e.units.filter((u) => u.inServiceMonthIndex <= month && u.powerMaxWatts === null).map((u) => u.host);
+    const month = months.find((m) => knownMaxWatts(e.units.filter((u) => inServiceAt(u, m))) > budget);
+    if (month === undefined) continue;
+    const max = knownMaxWatts(e.units.filter((u) => inServiceAt(u, month)));
+    const unknown = e.units.filter((u) => inServiceAt(u, month) && u.powerMaxWatts === null).map((u) => u.host);
     const what = month === 0 ? 'with the hosts in service at the start' : `after the ${e.units.find((u) => u.inServiceMonthIndex === month)?.inServiceMonth ?? ''} delivery`;
     out.push({
       code: 'rack.power_exceeded',

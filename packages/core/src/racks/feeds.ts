@@ -11,7 +11,7 @@
 import type { Finding } from '../diagnostics/types.js';
 import type { FeedCircuit, Rack } from '../model/scenario.js';
 import { fmtNumber } from '../units/format.js';
-import type { RackElevation } from '../model/racks.js';
+import { inServiceAt, type RackElevation } from '../model/racks.js';
 
 /** NEC 210.19(A)(1) / 210.20(A): continuous load ≤ 80 % of the breaker rating. */
 export const NEC_CONTINUOUS_RATIO = 0.8;
@@ -81,11 +81,11 @@ export function rackFeedFindings(elevations: readonly RackElevation[], racks: re
     const feeds = rack.powerFeeds && rack.powerFeeds.length > 0 ? rack.powerFeeds.length : 2;
     const limit = feedLimitWatts(rack) ?? Number.POSITIVE_INFINITY;
     const months = [...new Set(e.units.map((u) => u.inServiceMonthIndex))].sort((a, b) => a - b);
-    const drawAt = (m: number): number => e.units.filter((u) => u.inServiceMonthIndex <= m).reduce((a, u) => a + (u.powerMaxWatts ?? 0), 0);
+    const drawAt = (m: number): number => e.units.filter((u) => inServiceAt(u, m)).reduce((a, u) => a + (u.powerMaxWatts ?? 0), 0);
     const month = months.find((m) => drawAt(m) > limit);
     if (month === undefined) continue;
     const draw = drawAt(month);
-    const unknown = e.units.filter((u) => u.inServiceMonthIndex <= month && u.powerMaxWatts === null).map((u) => u.host);
+    const unknown = e.units.filter((u) => inServiceAt(u, month) && u.powerMaxWatts === null).map((u) => u.host);
     const when = month === 0 ? 'with the hosts in service at the start' : `after the ${e.units.find((u) => u.inServiceMonthIndex === month)?.inServiceMonth ?? ''} delivery`;
     const what = feeds >= 2
       ? `losing one of its ${feeds} feeds leaves ${feeds - 1 === 1 ? `1 feed of ${circuitText(circuit)}` : `${feeds - 1} feeds of ${circuitText(circuit)} (${fmtNumber(Math.round(limit))} W)`}: the breaker trips and the rack loses power`

@@ -6,7 +6,7 @@ import type { Finding } from '../diagnostics/types.js';
 import { growthFactor, monthLabel } from '../forecast/growth.js';
 import { runwayMonths } from '../forecast/horizon.js';
 import type { Scenario } from '../model/scenario.js';
-import type { CephPoolPlan, CephRuleSetPlan, CephStoragePlan } from '../model/ceph-plan.js';
+import type { CephPoolPlan, CephRuleSetPlan, CephStoragePlan, RuleSetCapacity } from '../model/ceph-plan.js';
 import type { Host } from '../model/plan.js';
 import { fmtTB } from '../units/format.js';
 import { filler, type HorizonPool, projectCeph } from './ceph-horizon.js';
@@ -66,9 +66,17 @@ function describeBinding(b: BindingFailure, failureDomain: 'host' | 'rack'): str
  * `ceph.pool.max_avail_overstates` (warning, pools that can go clean), and those of the
  * modules above.
  */
-export function planCeph(scenario: Scenario, hosts: readonly Host[], options: CephPlanOptions = {}): CephPlanResult {
+/**
+ * The capacity part of the Ceph plan, what the horizon and the procurement curves read: CRUSH
+ * tree (crush.ts) -> one view per rule (rule-view.ts) -> per pool the re-protectable raw
+ * (reprotect.ts) -> PG plan (ceph-pgs.ts) -> rule sets (the rules taking the same OSDs) with
+ * their re-protectable raw (the least over their pools that can go clean) and the fullest OSD's
+ * factor (fullest-osd.ts). planCeph continues from it (fill by month, storable, recovery), so
+ * the capacity curves and evaluate read one computation. Findings: `ceph.rule.no_osds` and the PG
+ * plan's. Units: bytes.
+ */
+export function cephCapacity(scenario: Scenario, hosts: readonly Host[]) {
   const settings = resolveCephSettings(scenario.ceph);
-  const { ratios } = settings;
   const tree = buildCrushTree(scenario, hosts);
   const views = settings.rules.map((rule) => ruleView(tree, rule, scenario.racks, scenario.policy.tolerate));
   const ruleIndex = new Map(settings.rules.map((r, i) => [r.name, i]));
@@ -106,7 +114,8 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     name: s.pool.name, ruleIndex: s.ri, setIndex: setOf(s), rawUsedRate: s.rate, storedBytesMonth0: s.stored0,
   }));
   const overrides = new Map(settings.fillOverrides.filter((o) => o.osd < tree.osds.length).map((o) => [o.osd, o.utilisation]));
-  const fill0 = filler({ tree, views, pools: horizonPools, overrides })(1);
+  // the fill at month 0, read only when `ceph osd df` utilisations are given (measured fullest OSD)
+  const fill0 = settings.fillOverrides.length > 0 ? filler({ tree, views, pools: horizonPools, overrides })(1) : [];
   const sets = setKeys.map((key) => {
     const members = statics.filter((s) => s.view && subtreeKey(s.view.rule) === key);
     const ruleIndices = [...new Set(members.map((s) => s.ri))];
@@ -126,26 +135,46 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
       raw0: members.reduce((sum, s) => sum + s.stored0 * s.rate, 0),
     };
   });
+  return { settings, tree, views, statics, findings, setOf, pgs, horizonPools, overrides, sets };
+}
+
+/** The rule sets' capacities of cephCapacity (the same values planCeph puts in ceph.ruleSets). */
+export function ruleSetCapacities(scenario: Scenario, hosts: readonly Host[]): RuleSetCapacity[] {
+  const c = cephCapacity(scenario, hosts);
+  return c.sets.map((x) => ruleSetCapacity(c.views, x));
+}
+
+function ruleSetCapacity(views: readonly RuleView[], x: ReturnType<typeof cephCapacity>['sets'][number]): RuleSetCapacity {
+  return {
+    resource: ruleSetResource(x.ruleIndices.map((r) => views[r]!.rule.name)), rules: x.ruleIndices.map((r) => views[r]!.rule.name),
+    deviceClass: views[x.ruleIndices[0]!]!.rule.deviceClass ?? null, rawBytes: views[x.ruleIndices[0]!]!.rawBytes,
+    reprotectableRawBytes: Math.round(x.reprotectableRawBytes), rawUsedBytesMonth0: x.raw0,
+    fullestOsd: { factor: x.fullestFactor }, pools: x.members.map((s) => ({ name: s.pool.name })),
+  };
+}
+
+export function planCeph(scenario: Scenario, hosts: readonly Host[], options: CephPlanOptions = {}): CephPlanResult {
+  const { settings, tree, views, statics, findings, setOf, pgs, horizonPools, overrides, sets } = cephCapacity(scenario, hosts);
+  const { ratios } = settings;
   const horizon = projectCeph({
     tree, views, pools: horizonPools, sets, ratios, threshold: scenario.policy.thresholds.storage, growth: scenario.demand.growth,
     start: scenario.start, horizonMonths: scenario.horizonMonths, overrides,
   });
   findings.push(...horizon.findings);
   const ruleSets: CephRuleSetPlan[] = sets.map((x, k) => {
-    const rules = x.ruleIndices.map((r) => views[r]!.rule.name);
     const safeRaw = (x.reprotectableRawBytes * ratios.backfillfull) / x.fullestFactor;
+    const cap = ruleSetCapacity(views, x);
     return {
-      resource: ruleSetResource(rules), rules, deviceClass: views[x.ruleIndices[0]!]!.rule.deviceClass ?? null,
-      osdCount: x.osdIndices.length, rawBytes: views[x.ruleIndices[0]!]!.rawBytes,
-      reprotectableRawBytes: Math.round(x.reprotectableRawBytes),
+      resource: cap.resource, rules: cap.rules, deviceClass: cap.deviceClass,
+      osdCount: x.osdIndices.length, rawBytes: cap.rawBytes, reprotectableRawBytes: cap.reprotectableRawBytes,
       limitedBy: describeBinding(x.binding.rep.binding, x.binding.view?.rule.failureDomain ?? settings.failureDomain),
       fullestOsd: {
-        factor: x.fullestFactor, source: x.measured ? 'ceph osd df' : 'upmap balancer', pgReplicasPerOsd: x.pgReplicasPerOsd,
+        factor: cap.fullestOsd.factor, source: x.measured ? 'ceph osd df' : 'upmap balancer', pgReplicasPerOsd: x.pgReplicasPerOsd,
         maxDeviationPgs: x.measured ? null : CEPH_DEFAULTS.upmapMaxDeviationPgs,
       },
       safeRawBytes: Math.round(safeRaw),
       safeRawNearfullBytes: Math.round((x.reprotectableRawBytes * ratios.nearfull) / x.fullestFactor),
-      rawUsedBytesMonth0: x.raw0,
+      rawUsedBytesMonth0: cap.rawUsedBytesMonth0,
       pools: x.members.map((s) => ({
         name: s.pool.name, storedBytesMonth0: s.stored0, rawUsedRate: s.rate, rawUsedBytesMonth0: s.stored0 * s.rate,
         partOfRawUsed: x.raw0 > 0 ? (s.stored0 * s.rate) / x.raw0 : null, partOfSafeRaw: safeRaw > 0 ? (s.stored0 * s.rate) / safeRaw : null,

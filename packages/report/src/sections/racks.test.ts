@@ -16,7 +16,7 @@ const rackOf = (plan: PlanResult, name: string): RackElevation => structuredClon
 function withPurchases(): PlanResult {
   const r1 = rackOf(samplePlan, 'r1');
   r1.powerBudgetWatts = 4000;
-  r1.units.push({ host: 'compute-new-01', role: 'compute', hardware: 'cmp-r760', model: 'Dell PowerEdge R760', bottomRu: 6, heightRu: 2, powerTypicalWatts: 900, powerMaxWatts: 1400, inServiceMonthIndex: 15, inServiceMonth: '2028-04', purchased: true });
+  r1.units.push({ host: 'compute-new-01', role: 'compute', hardware: 'cmp-r760', model: 'Dell PowerEdge R760', bottomRu: 6, heightRu: 2, powerTypicalWatts: 900, powerMaxWatts: 1400, inServiceMonthIndex: 15, inServiceMonth: '2028-04', purchased: true, outOfServiceMonthIndex: null, outOfServiceMonth: null });
   r1.afterPurchases = { usedRu: 7, freeRu: 35, powerTypicalWatts: 2900, powerMaxWatts: 4700, overBudget: true };
   const r2 = rackOf(samplePlan, 'r2');
   r2.name = 'r<2>';
@@ -27,7 +27,7 @@ function withPurchases(): PlanResult {
   r3.afterPurchases = { ...r3.month0 };
   const added: RackElevation = {
     name: 'new-rack-01', zone: 'az1', heightRu: 42, powerBudgetWatts: 12000, added: { monthIndex: 15, month: '2028-04', reason: 'power' },
-    units: [{ host: 'compute-new-02', role: 'compute', hardware: 'cmp-r760', model: 'Dell PowerEdge R760', bottomRu: 1, heightRu: 2, powerTypicalWatts: 900, powerMaxWatts: 1400, inServiceMonthIndex: 15, inServiceMonth: '2028-04', purchased: true }],
+    units: [{ host: 'compute-new-02', role: 'compute', hardware: 'cmp-r760', model: 'Dell PowerEdge R760', bottomRu: 1, heightRu: 2, powerTypicalWatts: 900, powerMaxWatts: 1400, inServiceMonthIndex: 15, inServiceMonth: '2028-04', purchased: true, outOfServiceMonthIndex: null, outOfServiceMonth: null }],
     month0: { usedRu: 0, freeRu: 42, powerTypicalWatts: 0, powerMaxWatts: 0, overBudget: false },
     afterPurchases: { usedRu: 2, freeRu: 40, powerTypicalWatts: 900, powerMaxWatts: 1400, overBudget: false },
     hostsWithoutPower: [],

@@ -17,7 +17,7 @@ const ru = (n: number): string => `${formatNumber(n)} RU`;
 const ruRange = (u: RackUnit): string => (u.heightRu === 1 ? `RU ${u.bottomRu}` : `RU ${u.bottomRu}–${u.bottomRu + u.heightRu - 1}`);
 
 /** True when some host is bought or some rack added: the table then shows the start and after the purchases. */
-const hasPurchases = (racks: readonly RackElevation[]): boolean => racks.some((r) => r.added !== null || r.units.some((u) => u.purchased));
+const hasPurchases = (racks: readonly RackElevation[]): boolean => racks.some((r) => r.added !== null || r.units.some((u) => u.purchased || u.outOfServiceMonth !== null));
 
 function rackName(r: RackElevation): SafeHtml {
   return html`${r.name}${r.added ? html` <span class="small">(added ${formatMonth(r.added.month)} for ${r.added.reason === 'space' ? 'space' : 'power'})</span>` : ''}`;
@@ -39,7 +39,7 @@ function table(plan: PlanResult, racks: readonly RackElevation[]): SafeHtml {
   const loadHeads = (when: string): SafeHtml =>
     html`<th scope="col">Used${when}</th><th scope="col">Free${when}</th><th scope="col">Typical draw${when}</th><th scope="col">Maximum draw${when}</th>`;
   return html`<table class="racks">
-<caption>Racks: rack units used and free, power at typical and maximum draw (sums of the hosts’ hardware <code>power</code>), against the rack’s power budget. Budgets are checked against the maximum draw, as the procurement schedule places hosts.${both ? ' “Start”: the hosts in service in the first month; “after”: with every purchase of the horizon delivered.' : ''}</caption>
+<caption>Racks: rack units used and free, power at typical and maximum draw (sums of the hosts’ hardware <code>power</code>), against the rack’s power budget. Budgets are checked against the maximum draw, as the procurement schedule places hosts.${both ? ' “Start”: the hosts in service in the first month; “after”: at the horizon’s end, every purchase delivered and every retirement done.' : ''}</caption>
 <thead><tr><th scope="col">Rack</th><th scope="col">Zone</th><th scope="col">Height</th><th scope="col">Power budget</th>${both ? html`${loadHeads(', start')}${loadHeads(', after')}` : loadHeads('')}<th scope="col">Over budget${both ? ', after' : ''}</th></tr></thead>
 <tbody>
 ${racks.map(
@@ -65,7 +65,7 @@ async function chart(racks: readonly RackElevation[]): Promise<SafeHtml> {
   const both = hasPurchases(racks);
   const caption =
     `${racks.length} ${racks.length === 1 ? 'rack' : 'racks'} side by side, rack unit 1 at the bottom; each host is a box over its rack units, coloured by role` +
-    `${both ? ', purchased hosts lighter with a dashed outline' : ''}. Under each rack, its power${both ? ' after the purchases' : ''}: typical and maximum draw (kW) and the budget (red)${both ? '; dark tick: maximum draw at the start' : ''}.`;
+    `${both ? ', purchased hosts lighter with a dashed outline' : ''}${racks.some((r) => r.units.some((u) => u.outOfServiceMonth !== null)) ? ', retired hosts faint with a dotted outline (drawn where they stood)' : ''}. Under each rack, its power${both ? ' after the purchases' : ''}: typical and maximum draw (kW) and the budget (red)${both ? '; dark tick: maximum draw at the start' : ''}.`;
   // The SVG's text alternative also says what each rack holds and draws; the table below has every figure.
   const description = `${caption} ${racks.map(describeRack).join(' ')}`;
   const svg = trustedHtml(
@@ -73,7 +73,7 @@ async function chart(racks: readonly RackElevation[]): Promise<SafeHtml> {
       id, title, description,
       racks: racks.map((r) => ({ rack: r.name, heightRu: r.heightRu })),
       units: racks.flatMap((r) =>
-        r.units.map((u) => ({ rack: r.name, host: u.host, role: u.role, bottomRu: u.bottomRu, heightRu: u.heightRu, state: (u.purchased ? 'purchased' : 'in service at the start') as UnitState })),
+        r.units.map((u) => ({ rack: r.name, host: u.host, role: u.role, bottomRu: u.bottomRu, heightRu: u.heightRu, state: (u.outOfServiceMonth !== null ? 'retired' : u.purchased ? 'purchased' : 'in service at the start') as UnitState })),
       ),
       power: racks.map((r) => ({
         rack: r.name,
@@ -97,7 +97,7 @@ async function chart(racks: readonly RackElevation[]): Promise<SafeHtml> {
 ${racks.flatMap((r) =>
   r.units.map(
     (u) =>
-      html`<tr><th scope="row">${r.name}</th><td>${ruRange(u)}</td><td>${u.host}</td><td>${u.role}</td><td>${u.model} (<code>${u.hardware}</code>)</td><td>${u.purchased ? html`${formatMonth(u.inServiceMonth)} (purchased)` : 'at the start'}</td><td class="num">${watts(u.powerTypicalWatts)} / ${watts(u.powerMaxWatts)}</td></tr>\n`,
+      html`<tr><th scope="row">${r.name}</th><td>${ruRange(u)}</td><td>${u.host}</td><td>${u.role}</td><td>${u.model} (<code>${u.hardware}</code>)</td><td>${u.purchased ? html`${formatMonth(u.inServiceMonth)} (purchased)` : 'at the start'}${u.outOfServiceMonth !== null ? html`, retired ${formatMonth(u.outOfServiceMonth)}` : ''}</td><td class="num">${watts(u.powerTypicalWatts)} / ${watts(u.powerMaxWatts)}</td></tr>\n`,
   ),
 )}</tbody>
 </table>

@@ -1,0 +1,103 @@
+/**
+ * One placement of the instances across the fleet timeline, shared by the failure analysis of
+ * every epoch: instances stay where the scheduler put them when the fleet changes.
+ *
+ * [model] Month by month over the horizon, each epoch (a run of months with the same hosts,
+ * fleet/timeline.ts) on its own compute hosts:
+ *   - month 0: the demand is spread over the empty hosts as Nova's default weighers do
+ *     (packing.ts `spreadPlace`, most free RAM first);
+ *   - a later month of the same epoch: the new instances are spread onto the previous month's
+ *     placement (a cloud is not re-scheduled every month);
+ *   - the first month of a later epoch: the hosts that stay keep their instances; delivered
+ *     hosts arrive empty; the instances of retired hosts (migrated away before the host leaves
+ *     service), the instances that found no host before, and the month's new instances are
+ *     spread onto that fleet: the RAM weigher sends them to the emptiest hosts, the new ones
+ *     first. Nova does not rebalance running instances onto new hosts (no Watcher here).
+ *   - a month whose demand shrinks for some flavor: spread from empty hosts again (which
+ *     instances leave is not known).
+ * Instances are matched across epochs by host name and flavor name (the flavor order of the
+ * packing model depends on each epoch's capacities).
+ * Cost: one spread of the whole demand, then one spread per month of the instances that move
+ * or arrive, plus O(hosts x flavors) per epoch change; the failure analysis of each epoch
+ * reads only its own months.
+ */
+import type { ComputeModel } from './compute-impact.js';
+import { emptyFree, type Placement, spreadPlace } from './packing.js';
+
+/** One epoch's packing model (built for the months 0..toMonth - 1) and its month window. */
+export interface PlacementEpochInput {
+  model: ComputeModel;
+  fromMonth: number;
+  toMonth: number;
+}
+
+/** The placement of every month of `epochs` (in timeline order): out[e][t] for fromMonth <= t < toMonth, undefined before. */
+export function placementTimeline(epochs: readonly PlacementEpochInput[]): (Placement | undefined)[][] {
+  const out: (Placement | undefined)[][] = [];
+  let prev: { model: ComputeModel; placement: Placement; counts: Int32Array } | null = null;
+  for (const e of epochs) {
+    const m = e.model;
+    const memClass = m.classes.indexOf('MEMORY_MB');
+    const cpuClass = m.classes.indexOf('VCPU');
+    const months: (Placement | undefined)[] = [];
+    for (let t = e.fromMonth; t < e.toMonth && t < m.countsByMonth.length; t++) {
+      const counts = m.countsByMonth[t]!;
+      const before = t > e.fromMonth ? { placement: months[t - 1]!, counts: m.countsByMonth[t - 1]! } : prev ? carryOver(prev, m) : null;
+      if (!before) months[t] = spreadPlace(m.hosts, m.flavors, counts, memClass, cpuClass);
+      else if (before.counts === counts || sameCounts(before.counts, counts)) months[t] = before.placement;
+      else if (counts.every((n, f) => n >= before.counts[f]!)) {
+        months[t] = spreadPlace(m.hosts, m.flavors, counts.map((n, f) => n - before.counts[f]!), memClass, cpuClass, before.placement);
+      } else months[t] = spreadPlace(m.hosts, m.flavors, counts, memClass, cpuClass);
+    }
+    out.push(months);
+    const last = e.toMonth - 1;
+    if (last >= e.fromMonth && months[last]) prev = { model: m, placement: months[last]!, counts: m.countsByMonth[last]! };
+  }
+  return out;
+}
+
+/**
+ * The previous epoch's last placement on the next epoch's hosts, with the instances to spread
+ * again: the kept hosts' instances stay; the retired hosts' instances and the unplaced ones
+ * are moved back to "to place" (counts lowered by them, so the next spread places them with
+ * the month's new ones). Returns the placement and the counts it stands for, in the next
+ * model's flavor order; null when the two cannot be matched (a kept host's capacity changed),
+ * and the next month spreads from empty hosts.
+ */
+function carryOver(prev: { model: ComputeModel; placement: Placement; counts: Int32Array }, next: ComputeModel): { placement: Placement; counts: Int32Array } | null {
+  const { hosts, flavors } = next;
+  const H = hosts.names.length;
+  const F = flavors.names.length;
+  const C = hosts.classCount;
+  const pF = prev.model.flavors.names.length;
+  const flavorOf = new Map(flavors.names.map((n, f) => [n, f]));
+  const mapF = Int32Array.from(prev.model.flavors.names, (n) => flavorOf.get(n) ?? -1);
+  const hostOf = new Map(hosts.names.map((n, h) => [n, h]));
+  if (prev.model.classes.join() !== next.classes.join()) return null;
+  const placed = new Int32Array(H * F);
+  const free = emptyFree(hosts);
+  const counts = new Int32Array(F);
+  for (let f = 0; f < pF; f++) if (mapF[f]! >= 0) counts[mapF[f]!] = prev.counts[f]! - prev.placement.unplaced[f]!;
+  prev.model.hosts.names.forEach((name, ph) => {
+    const h = hostOf.get(name);
+    for (let f = 0; f < pF; f++) {
+      const k = prev.placement.placed[ph * pF + f]!;
+      const nf = mapF[f]!;
+      if (k === 0 || nf < 0) continue;
+      if (h === undefined) {
+        counts[nf] = counts[nf]! - k; // retired: placed again with the month's new instances
+        continue;
+      }
+      placed[h * F + nf] = k;
+      for (let c = 0; c < C; c++) free[h * C + c] = free[h * C + c]! - k * flavors.request[nf * C + c]!;
+    }
+  });
+  for (let i = 0; i < free.length; i++) if (free[i]! < -1e-6) return null;
+  return { placement: { placed, free, unplaced: new Int32Array(F) }, counts };
+}
+
+function sameCounts(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
