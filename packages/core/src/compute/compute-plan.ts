@@ -4,10 +4,14 @@
  */
 import type { Finding } from '../diagnostics/types.js';
 import type { Scenario } from '../model/scenario.js';
-import type { ComputeHostPlan, ComputePlan, Host } from '../model/plan.js';
+import type { ComputeHostPlan, ComputePlan, Host, ResourceClass } from '../model/plan.js';
+import { heterogeneousFindings } from './hetero-findings.js';
 import { fmtNumber } from '../units/format.js';
-import { flavorFit, mixFit } from './fit.js';
-import { computeInventories, flavorRequest, RESOURCE_CLASSES, RESOURCE_UNIT } from './placement.js';
+import { hostFlavorFit, mixFit } from './fit.js';
+import { type FlavorPlacementRequest, translateFlavor } from './extra-specs.js';
+import { computeGroups, type GroupHost } from './host-groups.js';
+import { hostOffer, type HostOfferFull, usesHeterogeneousCompute } from './host-offer.js';
+import { orderClasses, resourceUnit } from './placement.js';
 import { type CapacityVector, hostsRemovedByAnyClass, sumCapacity, toleratedCapacity as toleratedOf, toleratedLosses } from './tolerance.js';
 
 /** What `diskNote` says when instance disks are on Ceph. */
@@ -26,20 +30,31 @@ export interface ComputeResult {
  * instance count. Requests from `flavorRequest` (nova/scheduler/utils.py resources_from_flavor).
  * Instances of unknown flavors are skipped (reported by `checkReferences`).
  */
-export function computeDemandMonth0(scenario: Scenario): { demand: CapacityVector; instances: number } {
-  const demand: CapacityVector = { VCPU: 0, MEMORY_MB: 0 };
-  if (scenario.openstack.ephemeralStorage === 'local') demand.DISK_GB = 0;
+export function computeDemandMonth0(scenario: Scenario, requests: ReadonlyMap<string, FlavorPlacementRequest> = flavorRequests(scenario)): { demand: CapacityVector; instances: number } {
+  const base: CapacityVector = { VCPU: 0, MEMORY_MB: 0 };
+  if (scenario.openstack.ephemeralStorage === 'local') base.DISK_GB = 0;
+  const extra: CapacityVector = {};
   let instances = 0;
   for (const inst of scenario.demand.instances) {
-    const flavor = Object.hasOwn(scenario.openstack.flavors, inst.flavor) ? scenario.openstack.flavors[inst.flavor] : undefined;
-    if (!flavor) continue;
+    const req = requests.get(inst.flavor);
+    if (!req) continue;
     instances += inst.count;
-    const req = flavorRequest(flavor, scenario.openstack.ephemeralStorage);
-    for (const rc of RESOURCE_CLASSES) {
-      if (demand[rc] !== undefined) demand[rc] = (demand[rc] ?? 0) + inst.count * (req[rc] ?? 0);
+    for (const [rc, amount] of Object.entries(req.resources) as [keyof CapacityVector, number][]) {
+      if (base[rc] !== undefined) base[rc] = (base[rc] ?? 0) + inst.count * amount;
+      else if (rc !== 'DISK_GB') extra[rc] = (extra[rc] ?? 0) + inst.count * amount;
     }
   }
+  // VCPU, MEMORY_MB, DISK_GB (local disks) always; PCPU, VGPU, CUSTOM_* when some demanded flavor asks for them
+  const demand: CapacityVector = { ...base };
+  for (const rc of orderClasses(Object.keys(extra))) demand[rc] = extra[rc]!;
   return { demand, instances };
+}
+
+/** The Placement request of every flavor of the scenario (extra-specs.ts translateFlavor), by name. */
+export function flavorRequests(scenario: Scenario): Map<string, FlavorPlacementRequest> {
+  const out = new Map<string, FlavorPlacementRequest>();
+  for (const f of Object.values(scenario.openstack.flavors)) out.set(f.name, translateFlavor(f, scenario.openstack.ephemeralStorage).request);
+  return out;
 }
 
 /**
@@ -60,14 +75,27 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[]): Compute
   const flavors = Object.values(openstack.flavors);
   const computeHosts = hosts.filter((h) => h.role === 'compute' && Object.hasOwn(scenario.hardware, h.hardware));
 
-  const hostPlans: ComputeHostPlan[] = computeHosts.map((h) => {
-    const inventories = computeInventories(scenario.hardware[h.hardware]!, openstack);
-    return {
+  const hetero = usesHeterogeneousCompute(scenario);
+  const requests = flavorRequests(scenario);
+  const cache = new Map();
+  const limits = { cpuAllocationRatio: openstack.allocationRatio.cpu, ramAllocationRatio: openstack.allocationRatio.ram };
+  const aggregates = openstack.aggregates ?? {};
+  const offers: HostOfferFull[] = computeHosts.map((h) => hostOffer(scenario, h, cache));
+  const hostPlans: ComputeHostPlan[] = computeHosts.map((h, i) => {
+    const offer = offers[i]!;
+    const plan: ComputeHostPlan = {
       host: h.name,
       hardware: h.hardware,
-      inventories,
-      flavorFit: flavors.map((f) => flavorFit(f.name, flavorRequest(f, openstack.ephemeralStorage), inventories)),
+      inventories: offer.inventories,
+      flavorFit: flavors.map((f) => hostFlavorFit(f.name, requests.get(f.name)!, offer, aggregates, limits)),
     };
+    if (hetero) {
+      if (offer.providers.length > 0) plan.providers = offer.providers;
+      plan.traits = [...(offer.traits ?? [])];
+      if ((offer.aggregates ?? []).length > 0) plan.aggregates = [...offer.aggregates!];
+      plan.numaCells = [...(offer.cells ?? [])];
+    }
+    return plan;
   });
 
   // Per-hardware-model findings (one per model, not per host).
@@ -77,7 +105,7 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[]): Compute
     seenModels.add(hp.hardware);
     for (const inv of hp.inventories) {
       if (inv.reserved > inv.total) {
-        const unit = RESOURCE_UNIT[inv.resourceClass];
+        const unit = resourceUnit(inv.resourceClass);
         findings.push({
           code: 'compute.reserved_exceeds_total',
           severity: 'error',
@@ -92,11 +120,10 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[]): Compute
     }
     for (const fit of hp.flavorFit) {
       if (!fit.exceedsMaxUnit) continue;
-      const rc = fit.limitedBy;
-      const flavor = openstack.flavors[fit.flavor];
-      const amount = flavor ? (flavorRequest(flavor, openstack.ephemeralStorage)[rc] ?? 0) : 0;
-      const maxUnit = hp.inventories.find((i) => i.resourceClass === rc)?.maxUnit ?? 0;
-      const unit = RESOURCE_UNIT[rc];
+      const rc = fit.limitedBy as ResourceClass;
+      const amount = requests.get(fit.flavor)?.resources[rc] ?? 0;
+      const maxUnit = hp.inventories.find((i) => i.resourceClass === rc)?.maxUnit ?? Math.max(0, ...(hp.providers ?? []).filter((p) => p.inventory.resourceClass === rc).map((p) => p.inventory.maxUnit));
+      const unit = resourceUnit(rc);
       findings.push({
         code: 'compute.flavor.exceeds_max_unit',
         severity: 'error',
@@ -110,26 +137,23 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[]): Compute
     }
   }
 
-  const capacityOf = (hp: ComputeHostPlan): CapacityVector => {
-    const v: CapacityVector = {};
-    for (const inv of hp.inventories) v[inv.resourceClass] = inv.capacity;
-    return v;
-  };
+  findings.push(...heterogeneousFindings(scenario, hostPlans, requests, new Map(computeHosts.map((h) => [h.name, h.zone]))));
+
   const emptyTotal: CapacityVector = { VCPU: 0, MEMORY_MB: 0 };
   if (openstack.ephemeralStorage === 'local') emptyTotal.DISK_GB = 0;
-  const totalCapacity = { ...emptyTotal, ...sumCapacity(hostPlans.map(capacityOf)) };
+  const totalCapacity = { ...emptyTotal, ...sumCapacity(offers.map((o) => o.capacity)) };
 
-  const byName = new Map(computeHosts.map((h) => [h.name, h]));
-  const capacities = hostPlans.map((hp) => {
-    const h = byName.get(hp.host);
-    return { host: hp.host, rack: h?.rack ?? '', ...(h?.zone !== undefined ? { zone: h.zone } : {}), capacity: capacityOf(hp) };
-  });
+  const capacities: GroupHost[] = computeHosts.map((h, i) => ({
+    host: h.name, rack: h.rack, ...(h.zone !== undefined ? { zone: h.zone } : {}), capacity: offers[i]!.capacity,
+    fits: new Map(hostPlans[i]!.flavorFit.map((f) => [f.flavor, f.instances])),
+  }));
   const losses = toleratedLosses(capacities, scenario.policy.tolerate);
   const toleratedCapacity = { ...emptyTotal, ...toleratedOf(capacities, losses) };
   const removed = hostsRemovedByAnyClass(capacities, losses);
 
-  const { demand, instances } = computeDemandMonth0(scenario);
+  const { demand, instances } = computeDemandMonth0(scenario, requests);
   const mix = mixFit(totalCapacity, demand, instances);
+  const groups = hetero ? computeGroups(scenario, capacities, requests) : [];
 
   if (instances > 0 && hostPlans.length === 0) {
     findings.push({
@@ -155,6 +179,7 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[]): Compute
     mixInstancesFit: mix.mixInstancesFit,
     bottleneck: mix.bottleneck,
   };
+  if (groups.length > 0) plan.groups = groups;
   if (openstack.ephemeralStorage === 'ceph') plan.diskNote = CEPH_DISK_NOTE;
   return { plan, findings };
 }

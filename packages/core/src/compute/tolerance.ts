@@ -2,7 +2,12 @@
  * Tolerated-failure compute capacity, per Placement resource class: headroom's N+1 policy.
  */
 import type { ResourceClass, ToleratedLoss } from '../model/plan.js';
-import { RESOURCE_CLASSES } from './placement.js';
+import { orderClasses } from './placement.js';
+
+/** The classes present in any of `vectors`, in orderClasses order. */
+function classesOf(vectors: readonly CapacityVector[]): ResourceClass[] {
+  return orderClasses(vectors.flatMap((v) => Object.keys(v)));
+}
 
 export type CapacityVector = Partial<Record<ResourceClass, number>>;
 
@@ -24,8 +29,9 @@ export interface ComputeTolerance {
 /** Sum of capacity vectors per resource class (classes absent everywhere stay absent). */
 export function sumCapacity(vectors: readonly CapacityVector[]): CapacityVector {
   const out: CapacityVector = {};
+  const classes = classesOf(vectors);
   for (const v of vectors) {
-    for (const rc of RESOURCE_CLASSES) {
+    for (const rc of classes) {
       const x = v[rc];
       if (x !== undefined) out[rc] = (out[rc] ?? 0) + x;
     }
@@ -35,7 +41,7 @@ export function sumCapacity(vectors: readonly CapacityVector[]): CapacityVector 
 
 /** Compares capacity vectors by VCPU, then MEMORY_MB, then DISK_GB: negative when a < b. */
 export function compareCapacity(a: CapacityVector, b: CapacityVector): number {
-  for (const rc of RESOURCE_CLASSES) {
+  for (const rc of classesOf([a, b])) {
     const d = (a[rc] ?? 0) - (b[rc] ?? 0);
     if (d !== 0) return d;
   }
@@ -107,7 +113,7 @@ export function toleratedLosses(hosts: readonly ComputeHostCapacity[], tolerate:
   const racks = groups(hosts, (h) => h.rack);
   const zones = groups(hosts, (h) => h.zone);
   const out: Partial<Record<ResourceClass, ToleratedLoss>> = {};
-  for (const rc of RESOURCE_CLASSES) {
+  for (const rc of classesOf(hosts.map((h) => h.capacity))) {
     if (!hosts.some((h) => h.capacity[rc] !== undefined)) continue;
     let worst = worstOf('hosts', rc, single, tolerate.hosts, order);
     const options: ToleratedLoss[] = [];
@@ -125,7 +131,7 @@ export function toleratedLosses(hosts: readonly ComputeHostCapacity[], tolerate:
  */
 export function toleratedCapacity(hosts: readonly ComputeHostCapacity[], losses: Partial<Record<ResourceClass, ToleratedLoss>>): CapacityVector {
   const out: CapacityVector = {};
-  for (const rc of RESOURCE_CLASSES) {
+  for (const rc of orderClasses(Object.keys(losses))) {
     const loss = losses[rc];
     if (!loss) continue;
     const gone = new Set(loss.hosts);

@@ -71,6 +71,10 @@ function handBuilt(): void {
     demand: { instances: [{ flavor: 'huge', count: 1 }, { flavor: 'm1.xlarge', count: 120 }], storageBytes: {}, growth: { kind: 'compound', perMonth: 0.1 } },
     policy: { tolerate: { hosts: 1, racks: 0 }, thresholds: { compute: 0.8, storage: 0.85 } },
   }));
+  // an anti-affinity server group of 4 on 3 hosts (compute/hetero-findings.ts)
+  evaluateAs('server group too large', makeScenario({
+    demand: { instances: [{ flavor: 'm1.large', count: 4, serverGroupPolicy: 'anti-affinity' }], storageBytes: {}, growth: { kind: 'compound', perMonth: 0 } },
+  }));
   evaluateAs('reserved above total', makeScenario({ openstack: { ...base.openstack, reserved: { hostMemoryBytes: 4096 * GIB, hostCpus: 4096, hostDiskBytes: 0 } } }));
   // 20 instances on 3 hosts with 256 MiB reserved: 6.67 per host × 512 MiB = 3,413 MiB > 256 MiB
   evaluateAs('reserved memory below the QEMU overhead', makeScenario({
@@ -239,7 +243,7 @@ describe('code literals in packages/core/src', () => {
   const CODE = /'(failure|ceph|role|network|compute|capacity|rack|procurement|control|scenario|fleet)\.[a-z_.]+'/g;
   // Literals of the same shape that are not codes: resource ids (forecast/resources.ts), explain
   // ids (explain/ids.ts) and the default file name of parseScenario.
-  const NOT_CODES = new Set(['compute.vcpu', 'compute.memory', 'compute.disk', 'control.quorum', 'scenario.yaml']);
+  const NOT_CODES = new Set(['compute.vcpu', 'compute.memory', 'compute.disk', 'compute.pcpu', 'compute.vgpu', 'compute.pgpu', 'compute.group.', 'control.quorum', 'scenario.yaml']);
   const src = join(root, 'packages/core/src');
   const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort();
   const registered = (code: string): boolean => Object.hasOwn(FINDING_CODES, code) || Object.hasOwn(DIAGNOSTIC_CODES, code);

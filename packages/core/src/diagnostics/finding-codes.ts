@@ -12,6 +12,9 @@ export const FINDING_CODES = {
   'compute.reserved_exceeds_total': 'A resource class reserved on a host model exceeds its total: that host contributes no capacity',
   'compute.flavor.exceeds_max_unit': 'A flavor requests more of a resource class than one host of a model offers (max_unit): it never schedules there',
   'compute.no_hosts': 'Instances are demanded but the plan has no compute host',
+  'compute.server_group.too_few_hosts': 'An anti-affinity server group has more instances than hosts that can take them (error), or than survive the tolerated host loss (warning)',
+  'compute.flavor.no_candidate_host': 'A flavor fits on no compute host (missing trait, aggregate or resource class, NUMA cells too small): "No valid host was found"',
+  'compute.numa.flavor_exceeds_cell': 'A flavor\'s guest NUMA cell (pinned CPUs, memory, huge pages) is larger than every NUMA cell of a hardware model that holds it in Placement\'s totals',
   'compute.reserved_memory_low': 'The memory reserved on a compute host is less than the QEMU/libvirt overhead of the instances it runs at the horizon\'s end (Placement does not count it)',
   // Control plane quorum (control/quorum.ts)
   'control.none': 'The plan has no controller: no OpenStack API, database or message queue',

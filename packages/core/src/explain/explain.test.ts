@@ -62,7 +62,7 @@ function evaluateExpression(e: Explanation): number {
 
 const close = (a: number, b: number): boolean => a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
 
-for (const file of ['reference-pilot.yaml', 'regional-cloud.yaml']) {
+for (const file of ['reference-pilot.yaml', 'regional-cloud.yaml', 'nfv-gpu-cloud.yaml']) {
   describe(`explanations of ${file}`, () => {
     const plan = planOf(file);
     const ex = plan.explanations!;
@@ -132,7 +132,8 @@ for (const file of ['reference-pilot.yaml', 'regional-cloud.yaml']) {
         ]) expect(ex, id).toHaveProperty([id]);
       }
       for (const h of plan.compute.hosts) for (const inv of h.inventories) expect(ex).toHaveProperty([explainId.computeInventory(h.hardware, inv.resourceClass)]);
-      for (const id of [explainId.storageRaw(), explainId.quorum(), explainId.pgReplicasPerOsd(), explainId.recoveryTime('osd'), explainId.recoveryBandwidth()]) {
+      // network.recoveryBandwidth exists only with a network: section
+      for (const id of [explainId.storageRaw(), explainId.quorum(), explainId.pgReplicasPerOsd(), explainId.recoveryTime('osd'), ...(plan.network ? [explainId.recoveryBandwidth()] : [])]) {
         expect(ex).toHaveProperty([id]);
       }
       for (const x of plan.procurement?.purchases ?? []) {

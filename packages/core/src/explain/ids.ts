@@ -108,7 +108,9 @@ const COMPUTE_CLASS: Record<string, ResourceClass> = { 'compute.vcpu': 'VCPU', '
 
 /** The explanation behind a planned resource's capacity, tolerated capacity or month-0 demand. */
 function resourceTarget(resource: string, what: 'capacity' | 'tolerated' | 'demand'): string {
-  const rc = COMPUTE_CLASS[resource];
+  // compute.pcpu, compute.vgpu, compute.custom_*: the class's totals; compute.group.<id>.<class>: its own explanations
+  if (resource.startsWith('compute.group.')) return `${resource}.${what}`;
+  const rc = COMPUTE_CLASS[resource] ?? (resource.startsWith('compute.') ? (resource.slice('compute.'.length).toUpperCase() as ResourceClass) : undefined);
   if (rc) return what === 'capacity' ? explainId.computeTotal(rc) : what === 'tolerated' ? explainId.computeTolerated(rc) : explainId.computeDemand(rc);
   // A rule set's resource (storage.rule.<rules>): its own explanations, <resource>.capacity|tolerated|demand.
   if (resource.startsWith(RESOURCE_RULE_PREFIX)) return `${resource}.${what}`;

@@ -28,7 +28,8 @@
  * instances give the same outcome (identical hosts are adjacent in the host order) and are
  * computed once.
  */
-import { flavorRequest } from '../compute/placement.js';
+import { flavorRequest, orderClasses, resourceUnit } from '../compute/placement.js';
+import { translateFlavor } from '../compute/extra-specs.js';
 import { growthFactor } from '../forecast/growth.js';
 import type { Scenario } from '../model/scenario.js';
 import type { ComputePlan, ResourceClass } from '../model/plan.js';
@@ -40,7 +41,6 @@ import type { ComputeImpactDetail, FailureDomain, FailureHarm } from '../model/f
 export const SHORTFALL_SOURCE =
   'headroom [model]: instances spread by free RAM (nova/scheduler/weights/ram.py, cpu.py), re-placed by first-fit decreasing on Placement capacity (used + request <= capacity, request <= max_unit; placement/objects/allocation.py)';
 
-const UNIT: Record<ResourceClass, string> = { VCPU: 'vCPU', MEMORY_MB: 'MiB', DISK_GB: 'GiB' };
 
 /** The compute outcome of one domain. */
 export interface ComputeOutcome {
@@ -64,6 +64,12 @@ export interface ComputeModel {
 export function computeModel(scenario: Scenario, compute: ComputePlan): ComputeModel {
   const classes: ResourceClass[] = ['VCPU', 'MEMORY_MB'];
   if (compute.ephemeralStorage === 'local') classes.push('DISK_GB');
+  // PCPU and the device classes of heterogeneous hosts; a host's devices of one class are one
+  // bin of their summed capacity, max_unit the largest provider's [model: a request may not
+  // span two GPUs, which this ignores after the first placement]
+  const extra = orderClasses(compute.hosts.flatMap((hp) => [...hp.inventories.map((i) => i.resourceClass), ...(hp.providers ?? []).map((p) => p.inventory.resourceClass)]))
+    .filter((rc) => !classes.includes(rc) && rc !== 'DISK_GB');
+  classes.push(...extra);
   const C = classes.length;
   const H = compute.hosts.length;
   const capacity = new Float64Array(H * C);
@@ -71,8 +77,9 @@ export function computeModel(scenario: Scenario, compute: ComputePlan): ComputeM
   compute.hosts.forEach((hp, h) => {
     classes.forEach((rc, c) => {
       const inv = hp.inventories.find((i) => i.resourceClass === rc);
-      capacity[h * C + c] = inv?.capacity ?? 0;
-      maxUnit[h * C + c] = inv?.maxUnit ?? 0;
+      const providers = (hp.providers ?? []).filter((p) => p.inventory.resourceClass === rc);
+      capacity[h * C + c] = inv?.capacity ?? providers.reduce((sum, p) => sum + p.inventory.capacity, 0);
+      maxUnit[h * C + c] = inv?.maxUnit ?? providers.reduce((m, p) => Math.max(m, p.inventory.maxUnit), 0);
     });
   });
   const counts = new Map<string, number>();
@@ -97,6 +104,21 @@ export function computeModel(scenario: Scenario, compute: ComputePlan): ComputeM
   order.forEach((f, i) => {
     for (let c = 0; c < C; c++) request[i * C + c] = request0[f * C + c]!;
   });
+  // hosts that are no candidate for a flavor (traits, aggregates), and the NUMA fit of a flavor with a NUMA topology
+  const heterogeneous = compute.hosts.some((hp) => hp.numaCells !== undefined);
+  let hostCap: Int32Array | undefined;
+  if (heterogeneous) {
+    hostCap = new Int32Array(names.length * H).fill(-1);
+    names.forEach((name, f) => {
+      const numa = translateFlavor(scenario.openstack.flavors[name]!, scenario.openstack.ephemeralStorage).request.numa !== null;
+      compute.hosts.forEach((hp, h) => {
+        const fit = hp.flavorFit.find((x) => x.flavor === name);
+        if (!fit) return;
+        if (fit.excludedBy !== undefined) hostCap![f * H + h] = 0;
+        else if (numa) hostCap![f * H + h] = fit.instances;
+      });
+    });
+  }
   const countsByMonth: Int32Array[] = [];
   for (let t = 0; t < scenario.horizonMonths; t++) {
     const g = growthFactor(scenario.demand.growth, t);
@@ -106,7 +128,7 @@ export function computeModel(scenario: Scenario, compute: ComputePlan): ComputeM
     hosts: { names: compute.hosts.map((h) => h.host), classCount: C, capacity, maxUnit },
     hardware: compute.hosts.map((h) => h.hardware),
     classes,
-    flavors: { names, request },
+    flavors: hostCap ? { names, request, hostCap } : { names, request },
     countsByMonth,
   };
 }
@@ -268,9 +290,9 @@ export function computeImpacts(model: ComputeModel, domains: readonly FailureDom
       for (const h of s.lost) for (let f = 0; f < F; f++) displaced[f] = displaced[f]! + placed[h * F + f]!;
       for (const h of s.lost) lostMask[h] = 1;
       // listed before the pass changes `free` (it restores it on return)
-      for (let f = 0; f < F; f++) if (displaced[f]! > 0) state.room[f] ??= hostsWithRoom(hosts, flavors, free, state.hostOrder, f);
+      for (let f = 0; f < F; f++) if (displaced[f]! > 0) state.room[f] ??= hostsWithRoom(hosts, flavors, free, state.hostOrder, f, placed);
       const roomFor = (f: number): readonly number[] => state.room[f]!;
-      const unplaced = firstFitDecreasing(hosts, flavors, free, state.hostOrder, lostMask, displaced, roomFor);
+      const unplaced = firstFitDecreasing(hosts, flavors, free, state.hostOrder, lostMask, displaced, roomFor, placed);
       for (const h of s.lost) lostMask[h] = 0;
       packed = { displaced, unplaced };
       if (single >= 0) state.cache.set(key, [...(state.cache.get(key) ?? []), { rep: single, packed }]);
@@ -362,7 +384,7 @@ function outcome(s: Subject, d: ComputeImpactDetail, start: string): ComputeOutc
   const n = d.hostsLost + d.hostsDrained;
   const hostsText = `${n} compute host${n === 1 ? '' : 's'}${d.hostsDrained > 0 ? `, ${d.hostsDrained} of them drained for maintenance` : ''}`;
   const capacity = Object.entries(d.capacityLost)
-    .map(([rc, v]) => fmtInUnit(v ?? 0, UNIT[rc as ResourceClass]))
+    .map(([rc, v]) => fmtInUnit(v ?? 0, resourceUnit(rc as ResourceClass)))
     .join(', ');
   const full = d.instancesUnplacedBefore > 0 ? ` The cloud was already full before the loss: ${fmtNumber(d.instancesUnplacedBefore)} instances had no host.` : '';
   if (s.firstHarm === null) {

@@ -27,6 +27,12 @@ export interface PackingFlavors {
   names: readonly string[];
   /** Request per flavor and class (Placement amounts; 0 when the flavor does not ask for the class). */
   request: Float64Array;
+  /**
+   * Most instances of flavor f a host h may hold, at [f * H + h] (H = host count): 0 when the
+   * host is no candidate (trait, aggregate, a class it lacks), the NUMA fit of the empty host
+   * for a flavor with a NUMA topology (compute/numa.ts), -1 for no limit. Absent: no limits.
+   */
+  hostCap?: Int32Array;
 }
 
 /** Slack for fractional capacities (ratios such as 1.5): a request fits when it is within 1e-9 of the free amount. */
@@ -34,12 +40,15 @@ const EPS = 1e-9;
 
 /**
  * How many more instances of flavor `f` fit on host `h` with free amounts `free`:
- * min over requested classes of floor(free / request); 0 when a request exceeds max_unit.
+ * min over requested classes of floor(free / request); 0 when a request exceeds max_unit;
+ * at most hostCap − `already` (the instances of f already on h) when the flavors carry caps.
  * A flavor that requests nothing fits without limit (returns Infinity).
  */
-export function fitCount(hosts: PackingHosts, free: Float64Array, h: number, flavors: PackingFlavors, f: number): number {
+export function fitCount(hosts: PackingHosts, free: Float64Array, h: number, flavors: PackingFlavors, f: number, already = 0): number {
   const C = hosts.classCount;
   let n = Number.POSITIVE_INFINITY;
+  const cap = flavors.hostCap ? flavors.hostCap[f * hosts.names.length + h]! : -1;
+  if (cap >= 0) n = Math.max(0, cap - already);
   for (let c = 0; c < C; c++) {
     const req = flavors.request[f * C + c]!;
     if (req <= 0) continue;
@@ -123,7 +132,7 @@ export function spreadPlace(hosts: PackingHosts, flavors: PackingFlavors, counts
     const memReq = memClass >= 0 ? flavors.request[f * C + memClass]! : 0;
     while (remaining > 0 && heap.size > 0) {
       const top = heap.peek();
-      const fit = fitCount(hosts, free, top, flavors, f);
+      const fit = fitCount(hosts, free, top, flavors, f, placed[top * F + f]!);
       if (fit <= 0) {
         aside.push(heap.pop());
         continue;
@@ -152,7 +161,8 @@ export function spreadPlace(hosts: PackingHosts, flavors: PackingFlavors, counts
  * `hostOrder` (skipping `lost` hosts) with room, as many as fit there, then the next host.
  * Identical instances go in one step per host, which is exactly what instance-by-instance
  * first fit does. `free` is changed in place and restored before returning.
- * `roomFor(f)`, when given, lists the hosts of `hostOrder` (same order) with room for one
+ * `placedBefore` (instances per host and flavor before the loss, [h * F + f]) counts against
+ * the flavors' hostCap. `roomFor(f)`, when given, lists the hosts of `hostOrder` (same order) with room for one
  * instance of f in `free` as it was on entry (see `hostsWithRoom`): free only shrinks here,
  * so the other hosts never take one and need not be visited. The pass then visits, per
  * flavor, the hosts it places on, the lost ones and those earlier flavors filled:
@@ -167,6 +177,7 @@ export function firstFitDecreasing(
   lost: Uint8Array,
   displaced: Int32Array,
   roomFor?: (f: number) => readonly number[],
+  placedBefore?: Int32Array,
 ): Int32Array {
   const F = flavors.names.length;
   const C = hosts.classCount;
@@ -179,7 +190,7 @@ export function firstFitDecreasing(
     for (let i = 0; i < order.length && remaining > 0; i++) {
       const h = order[i]!;
       if (lost[h]) continue;
-      const k = Math.min(remaining, fitCount(hosts, free, h, flavors, f));
+      const k = Math.min(remaining, fitCount(hosts, free, h, flavors, f, placedBefore ? placedBefore[h * F + f]! : 0));
       if (k <= 0) continue;
       for (let c = 0; c < C; c++) {
         const at = h * C + c;
@@ -195,9 +206,10 @@ export function firstFitDecreasing(
 }
 
 /** The hosts of `hostOrder`, in that order, with room for at least one instance of flavor `f` in `free`. O(hosts × classes). */
-export function hostsWithRoom(hosts: PackingHosts, flavors: PackingFlavors, free: Float64Array, hostOrder: readonly number[], f: number): number[] {
+export function hostsWithRoom(hosts: PackingHosts, flavors: PackingFlavors, free: Float64Array, hostOrder: readonly number[], f: number, placedBefore?: Int32Array): number[] {
   const out: number[] = [];
-  for (const h of hostOrder) if (fitCount(hosts, free, h, flavors, f) > 0) out.push(h);
+  const F = flavors.names.length;
+  for (const h of hostOrder) if (fitCount(hosts, free, h, flavors, f, placedBefore ? placedBefore[h * F + f]! : 0) > 0) out.push(h);
   return out;
 }
 

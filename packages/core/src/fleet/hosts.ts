@@ -103,6 +103,7 @@ export function expandHosts(scenario: Scenario): HostsResult {
     const zone = rackByName.get(rack)?.zone;
     const host: Host = { name: s.name, role: g?.role ?? 'deploy', hardware: g?.hardware ?? '', rack };
     if (zone !== undefined) host.zone = zone;
+    if (g?.aggregates && g.aggregates.length > 0) host.aggregates = [...g.aggregates];
     return host;
   });
 

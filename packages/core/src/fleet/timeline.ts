@@ -89,7 +89,8 @@ export function buildFleetTimeline(
     if (p.deliveryMonthIndex >= count) continue;
     for (const b of p.hosts) {
       const zone = zoneOf.get(b.rack);
-      hosts.push({ name: b.name, role: p.role, hardware: p.hardware, rack: b.rack, ...(zone !== undefined ? { zone } : {}), fromMonth: Math.max(0, p.deliveryMonthIndex), untilMonth: null, purchased: true });
+      const aggregates = p.role === 'compute' ? scenario.procurement?.roles.compute?.aggregates : undefined;
+      hosts.push({ name: b.name, role: p.role, hardware: p.hardware, rack: b.rack, ...(zone !== undefined ? { zone } : {}), ...(aggregates ? { aggregates: [...aggregates] } : {}), fromMonth: Math.max(0, p.deliveryMonthIndex), untilMonth: null, purchased: true });
     }
   }
   const changes = new Set<number>([0]);
@@ -109,7 +110,7 @@ export function buildFleetTimeline(
 function inService(hosts: readonly FleetHost[], t: number): Host[] {
   return hosts
     .filter((h) => h.fromMonth <= t && (h.untilMonth === null || t < h.untilMonth))
-    .map(({ name, role, hardware, rack, zone }) => ({ name, role, hardware, rack, ...(zone !== undefined ? { zone } : {}) }));
+    .map(({ name, role, hardware, rack, zone, aggregates }) => ({ name, role, hardware, rack, ...(zone !== undefined ? { zone } : {}), ...(aggregates !== undefined ? { aggregates } : {}) }));
 }
 
 /** The epoch that holds month t (the last epoch for t past the horizon, the first for t < 0). */

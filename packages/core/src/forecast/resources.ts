@@ -5,6 +5,7 @@ import type { Scenario } from '../model/scenario.js';
 import type { RuleSetCapacity } from '../model/ceph-plan.js';
 import type { ComputePlan, ResourceClass, StoragePlan } from '../model/plan.js';
 import type { ResourceSeries } from './horizon.js';
+import { orderClasses } from '../compute/placement.js';
 
 /** The compute resource classes planned over the horizon, in order, with their id, label and unit. */
 const COMPUTE_SERIES: readonly { rc: ResourceClass; id: string; label: string; unit: string }[] = [
@@ -37,10 +38,27 @@ export function resourceSeries(scenario: Scenario, compute: ComputePlan, storage
   return [...computeSeries(scenario, compute), ...storageSeries(scenario, storage)];
 }
 
-/** The compute part of resourceSeries (`compute.*`, in order). */
-export function computeSeries(scenario: Scenario, compute: Pick<ComputePlan, 'ephemeralStorage' | 'totalCapacity' | 'toleratedCapacity' | 'demandMonth0'>): ResourceSeries[] {
+/** Series id, label and unit of a resource class beyond the three standard ones: `compute.pcpu`, `compute.vgpu`, `compute.custom_...`. */
+export function extraClassSeries(rc: ResourceClass): { id: string; label: string; unit: string } {
+  if (rc === 'PCPU') return { id: 'compute.pcpu', label: 'Pinned CPUs (Placement PCPU, cpu_dedicated_set)', unit: 'PCPU' };
+  if (rc === 'VGPU') return { id: 'compute.vgpu', label: 'vGPUs (Placement VGPU, nested GPU providers)', unit: 'vGPU' };
+  if (rc === 'PGPU') return { id: 'compute.pgpu', label: 'Whole GPUs (Placement PGPU, nested providers)', unit: 'GPU' };
+  return { id: `compute.${rc.toLowerCase()}`, label: `${rc} (Placement, nested device providers)`, unit: rc };
+}
+
+/** The label fragment of a class in a group series. */
+const CLASS_LABEL: Record<string, string> = { VCPU: 'vCPUs (VCPU)', MEMORY_MB: 'memory (MEMORY_MB)', DISK_GB: 'local disk (DISK_GB)' };
+
+/**
+ * The compute part of resourceSeries (`compute.*`, in order): VCPU, MEMORY_MB, DISK_GB (local
+ * disks) as before; then every other class some host offers or some instance asks for (PCPU,
+ * VGPU, CUSTOM_*: `compute.pcpu`, ...); then per host group (compute/host-groups.ts) each
+ * class its confined demand asks for: `compute.group.<group>.<class>` (demand of the flavors
+ * confined to the group, capacity of its hosts, N+1 inside the group).
+ */
+export function computeSeries(scenario: Scenario, compute: Pick<ComputePlan, 'ephemeralStorage' | 'totalCapacity' | 'toleratedCapacity' | 'demandMonth0' | 'groups'>): ResourceSeries[] {
   const t = scenario.policy.thresholds;
-  return COMPUTE_SERIES
+  const out: ResourceSeries[] = COMPUTE_SERIES
     .filter((c) => c.rc !== 'DISK_GB' || compute.ephemeralStorage === 'local')
     .map((c) => ({
       id: c.id,
@@ -51,6 +69,27 @@ export function computeSeries(scenario: Scenario, compute: Pick<ComputePlan, 'ep
       capacity: compute.totalCapacity[c.rc] ?? 0,
       capacityTolerated: compute.toleratedCapacity[c.rc] ?? 0,
     }));
+  const standard = new Set<string>(COMPUTE_SERIES.map((c) => c.rc));
+  for (const rc of orderClasses([...Object.keys(compute.totalCapacity), ...Object.keys(compute.demandMonth0)])) {
+    if (standard.has(rc)) continue;
+    out.push({ ...extraClassSeries(rc), threshold: t.compute, demandMonth0: compute.demandMonth0[rc] ?? 0, capacity: compute.totalCapacity[rc] ?? 0, capacityTolerated: compute.toleratedCapacity[rc] ?? 0 });
+  }
+  for (const g of compute.groups ?? []) {
+    for (const rc of orderClasses(Object.keys(g.demandMonth0))) {
+      if (rc === 'DISK_GB' && compute.ephemeralStorage !== 'local') continue;
+      const base = standard.has(rc) ? COMPUTE_SERIES.find((c) => c.rc === rc)! : { ...extraClassSeries(rc), rc };
+      out.push({
+        id: `compute.group.${g.id}.${rc.toLowerCase()}`,
+        label: `Host group ${g.label}: ${CLASS_LABEL[rc] ?? base.label}`,
+        unit: base.unit,
+        threshold: t.compute,
+        demandMonth0: g.demandMonth0[rc] ?? 0,
+        capacity: g.totalCapacity[rc] ?? 0,
+        capacityTolerated: g.toleratedCapacity[rc] ?? 0,
+      });
+    }
+  }
+  return out;
 }
 
 /** The storage part of resourceSeries (`storage.rule.<rule>[+<rule>...]`, in rule-set order). */

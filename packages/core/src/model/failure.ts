@@ -6,6 +6,7 @@
  */
 import type { Severity } from '../diagnostics/types.js';
 import type { Role } from './scenario.js';
+import type { ResourceClass } from './plan.js';
 
 /**
  * What can fail as a unit:
@@ -67,7 +68,7 @@ export interface ComputeImpactDetail {
   /** Compute hosts drained for maintenance (their instances live-migrated away: displaced too). */
   hostsDrained: number;
   /** Placement capacity of the lost and drained hosts per resource class (VCPU count, MEMORY_MB MiB, DISK_GB GiB). */
-  capacityLost: Partial<Record<'VCPU' | 'MEMORY_MB' | 'DISK_GB', number>>;
+  capacityLost: Partial<Record<ResourceClass, number>>;
   /** The month the instance figures below are for: the first month of harm, else the last month of the horizon. */
   atMonth: number;
   /** Instances running on the lost hosts in `atMonth`. */

@@ -23,10 +23,16 @@ export interface Host {
   hardware: string;
   rack: string;
   zone?: string;
+  /** Host aggregates of the host's node group; absent: none. */
+  aggregates?: string[];
 }
 
-/** Placement resource classes headroom models. */
-export type ResourceClass = 'VCPU' | 'MEMORY_MB' | 'DISK_GB';
+/**
+ * Placement resource classes headroom models (os-resource-classes): VCPU, MEMORY_MB, DISK_GB on
+ * every compute node; PCPU with cpu_dedicated_set; VGPU, PGPU and CUSTOM_* classes on the
+ * nested providers of GPUs and PCI devices, or asked for by `resources:<CLASS>` extra specs.
+ */
+export type ResourceClass = 'VCPU' | 'MEMORY_MB' | 'DISK_GB' | 'PCPU' | 'VGPU' | 'PGPU' | `CUSTOM_${string}`;
 
 /**
  * One Placement inventory record of a compute host, as Nova's resource tracker reports it.
@@ -46,12 +52,36 @@ export interface PlacementInventory {
 
 export interface FlavorFit {
   flavor: string;
-  /** How many instances of this flavor alone fit on the host: min over resources of floor(capacity / request). 0 when a request exceeds max_unit. */
+  /** How many instances of this flavor alone fit on the host: min over resources of floor(capacity / request), and over the NUMA cells for a flavor with a NUMA topology. 0 when a request exceeds max_unit, or the host lacks a required trait or aggregate. */
   instances: number;
-  /** The resource class that limits `instances`. */
-  limitedBy: ResourceClass;
+  /** The resource class that limits `instances`; NUMA_CELL when the host's NUMA cells do (compute/numa.ts); TRAIT or AGGREGATE when the host is not a candidate at all. */
+  limitedBy: ResourceClass | 'NUMA_CELL' | 'TRAIT' | 'AGGREGATE';
+  /** Why the host is not a candidate (a missing or forbidden trait, no matching aggregate); absent when it is. */
+  excludedBy?: string;
   /** True when one request exceeds max_unit: the flavor can never land on this host. */
   exceedsMaxUnit: boolean;
+}
+
+/** A nested resource provider under a compute node: one GPU or PCI device (libvirt `_get_gpu_inventories`, [pci] report_in_placement). */
+export interface NestedProvider {
+  /** `<host>_<device name>_<n>` (n from 0), like libvirt's `<nodename>_pci_0000_84_00_0`. */
+  name: string;
+  /** The hardware model's device entry it comes from. */
+  device: string;
+  inventory: PlacementInventory;
+}
+
+/** One NUMA cell of a compute host as the NUMATopologyFilter sees it (nova/objects/numa.py NUMACell). */
+export interface NumaCellPlan {
+  id: number;
+  /** Logical CPUs of cpu_shared_set (or every CPU) on this cell: `cpuset`. */
+  sharedCpus: number;
+  /** Logical CPUs of cpu_dedicated_set on this cell: `pcpuset`. */
+  dedicatedCpus: number;
+  /** Memory of the cell, MiB (the host's memory split evenly over its cells). */
+  memoryMib: number;
+  /** Huge pages of the cell: size KiB and count (the host's pages split evenly); absent: none. */
+  hugePages?: { sizeKib: number; count: number };
 }
 
 export interface ComputeHostPlan {
@@ -59,6 +89,14 @@ export interface ComputeHostPlan {
   hardware: string;
   inventories: PlacementInventory[];
   flavorFit: FlavorFit[];
+  /** GPU and PCI device providers nested under the host; absent when the model has no devices. */
+  providers?: NestedProvider[];
+  /** Traits of the compute node provider (reported by Nova and set by the operator); absent when the scenario uses no heterogeneous compute key. */
+  traits?: string[];
+  /** Host aggregates the host belongs to; absent: none. */
+  aggregates?: string[];
+  /** NUMA cells; absent when the scenario uses no heterogeneous compute key. */
+  numaCells?: NumaCellPlan[];
 }
 
 /** One tolerated loss of compute capacity: the hosts, racks or zones lost, and what they held of one class. */
@@ -95,6 +133,33 @@ export interface ComputePlan {
   mixInstancesFit: number;
   /** The resource class that limits the mix. */
   bottleneck: ResourceClass | null;
+  /**
+   * Host groups that part of the demand is confined to (an availability zone, an aggregate,
+   * a trait, PCPU or device hosts), each with its own capacity, N+1 and demand
+   * (compute/host-groups.ts); absent when every instance can run on every compute host.
+   */
+  groups?: ComputeGroupPlan[];
+}
+
+/** A set of compute hosts that part of the demand can only run on (compute/host-groups.ts). */
+export interface ComputeGroupPlan {
+  /** Slug of the label, unique in the plan; the group's resources are `compute.group.<id>.<class>`. */
+  id: string;
+  /** What confines the demand: "zone az1", "aggregate gpu, VGPU hosts", "PCPU hosts"... */
+  label: string;
+  /** The compute hosts of the group (host order). */
+  hosts: string[];
+  /** The demanded flavors whose candidate hosts all lie in the group. */
+  flavors: string[];
+  /** The indices in demand.instances of the lines confined to the group. */
+  demandLines: number[];
+  /** Sum of the group hosts' capacities per class (root and nested providers). */
+  totalCapacity: Partial<Record<ResourceClass, number>>;
+  /** Capacity per class with that class's worst tolerated loss inside the group removed. */
+  toleratedCapacity: Partial<Record<ResourceClass, number>>;
+  toleratedLosses: Partial<Record<ResourceClass, ToleratedLoss>>;
+  /** Month-0 demand of the flavors confined to the group, per class. */
+  demandMonth0: Partial<Record<ResourceClass, number>>;
 }
 
 export interface PoolPlan {

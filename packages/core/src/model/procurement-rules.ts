@@ -21,6 +21,8 @@ export interface PurchaseRule {
   coverMonths: number;
   /** Utilisation (0..1, tolerated failures removed) that triggers an order; absent: the policy threshold of the resource. */
   threshold?: number;
+  /** Host aggregates the bought hosts join (compute); absent: none. */
+  aggregates?: string[];
 }
 
 /** A rack added when an order fits in no existing rack (space or power). */

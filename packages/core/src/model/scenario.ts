@@ -12,6 +12,7 @@
 import type { NetworkConfig } from './network-config.js';
 import type { HardwareFacts, InventoryFormat } from './hardware-facts.js';
 import type { ProcurementPolicy } from './procurement-rules.js';
+import type { Aggregate, DeviceSpec, NovaHostConfig, NumaConfig } from './host-compute.js';
 
 export type Role = 'control' | 'compute' | 'storage' | 'deploy';
 export const ROLES: readonly Role[] = ['control', 'compute', 'storage', 'deploy'];
@@ -72,6 +73,12 @@ export interface HardwareModel {
    * fields (hardware/facts-from-model.ts).
    */
   facts?: HardwareFacts;
+  /** NUMA nodes and huge pages (`numa:`); absent: no NUMA topology given (Nova's default of one cell per socket applies where needed). */
+  numa?: NumaConfig;
+  /** Nova CPU sets and provider traits (`nova:`); absent: every logical CPU is VCPU. */
+  nova?: NovaHostConfig;
+  /** GPUs and PCI devices as nested resource providers (`devices:`); absent: none. */
+  devices?: DeviceSpec[];
 }
 
 export interface Rack {
@@ -116,6 +123,8 @@ export interface NodeGroup {
   namePrefix: string;
   /** First month (YYYY-MM) the group is out of service; absent: in service for the whole horizon. */
   retire?: string;
+  /** Host aggregates the group's hosts belong to; absent: none. */
+  aggregates?: string[];
 }
 
 /** A Nova flavor. Placement requests: VCPU = vcpus, MEMORY_MB = ramBytes / 2^20, DISK_GB = ceil(diskBytes / 2^30) (Nova root_gb is GiB). */
@@ -124,6 +133,8 @@ export interface Flavor {
   vcpus: number;
   ramBytes: number;
   diskBytes: number;
+  /** Flavor extra specs as strings (Nova stores them so); absent: none. Read by compute/extra-specs.ts. */
+  extraSpecs?: Record<string, string>;
 }
 
 export interface OpenStackPolicy {
@@ -136,6 +147,8 @@ export interface OpenStackPolicy {
   /** Where instance disks live: `local` disks (use: ephemeral) or `ceph` (RBD images_type=rbd). */
   ephemeralStorage: 'local' | 'ceph';
   flavors: Record<string, Flavor>;
+  /** Host aggregates with metadata (`openstack.aggregates`, plus every aggregate a node group names); absent: none. */
+  aggregates?: Record<string, Aggregate>;
 }
 
 /**
@@ -250,7 +263,8 @@ export type Growth =
   | { kind: 'linear'; perMonth: number };
 
 export interface Demand {
-  instances: { flavor: string; count: number }[];
+  /** `availabilityZone`: the zone the instances are booted in (a rack zone); absent: any zone. `serverGroupPolicy`: the line is one server group with that policy. */
+  instances: { flavor: string; count: number; availabilityZone?: string; serverGroupPolicy?: 'anti-affinity' }[];
   /** Stored (client) bytes per pool at month 0, as `ceph df` STORED counts them. */
   storageBytes: Record<string, number>;
   /**

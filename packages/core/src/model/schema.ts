@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { parseQuantity, type QuantityKind } from '../units/quantity.js';
 import { networkSchema } from './network-schema.js';
+import { computeSchemas } from './compute-schema.js';
 import { CEPH_RATIO_DEFAULTS } from './scenario.js';
 
 /** Zod schemas of quantities, so the JSON Schema generator can describe them as strings with units. */
@@ -52,6 +53,9 @@ function quantity(kind: QuantityKind, description: string, positive?: { hint: st
 const int = () => z.int();
 
 const MIN_ALLOC_HINT = { hint: 'ceph daemon osd.N config get bluestore_min_alloc_size_hdd (or _ssd) on an OSD; 4 KiB since Pacific' };
+
+/** Heterogeneous compute keys (model/compute-schema.ts). */
+const HC = computeSchemas(quantity);
 
 /**
  * Documented maximums (README, "Limits and robustness"): each fits a real cloud with room to
@@ -147,6 +151,9 @@ export const HardwareSchema = z
         currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR or USD').describe('ISO 4217 currency code'),
       })
       .optional(),
+    numa: HC.NumaSchema.optional(),
+    nova: HC.NovaHostSchema.optional(),
+    devices: z.array(HC.DeviceSchema).max(16).optional().describe('GPUs and PCI devices reported to Placement as nested resource providers (at most 16 entries)'),
   })
   .describe('A server model');
 
@@ -259,12 +266,14 @@ export const NodeGroupSchema = z.strictObject({
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM, e.g. 2028-06')
     .optional()
     .describe('First month the group is out of service, YYYY-MM (end of life, decommissioning): from this month on its servers count for nothing, and procurement replaces the capacity they took with them. Default: in service for the whole horizon'),
+  aggregates: z.array(HC.aggregateName).max(16).optional().describe('Host aggregates the group\'s hosts belong to (Nova host aggregates; metadata in openstack.aggregates)'),
 });
 
 export const FlavorSchema = z.strictObject({
   vcpus: int().min(1).max(4096).describe('VCPU per instance'),
   ram: quantity('bytes', 'RAM per instance, e.g. "8 GiB" (Nova flavor ram is MiB)'),
   disk: quantity('bytes', 'Root disk, e.g. "80 GiB" (Nova root_gb is GiB). Default 0').optional(),
+  extraSpecs: HC.ExtraSpecsSchema.optional(),
 });
 
 /** Pool keys shared by both pool types: the CRUSH rule and the pg_autoscaler's bulk flag. */
@@ -388,6 +397,7 @@ export const ScenarioFileSchema = z
           .enum(['local', 'ceph'])
           .default('local')
           .describe('Where instance disks live: local disks (use: ephemeral) or ceph (libvirt images_type = rbd)'),
+        aggregates: z.record(HC.aggregateName, HC.AggregateSchema).optional().describe('Host aggregates by name, with their metadata (node groups name their aggregates)'),
         flavors: z.record(z.string().min(1).max(255), FlavorSchema).refine((r) => Object.keys(r).length <= LIMITS.flavors, atMost(LIMITS.flavors, 'flavors')).default({}).describe('Nova flavors, by name (at most 5,000)'),
       })
       .prefault({}),
@@ -464,7 +474,7 @@ export const ScenarioFileSchema = z
     demand: z
       .strictObject({
         instances: z
-          .array(z.strictObject({ flavor: z.string().min(1), count: int().min(0).max(LIMITS.instancesPerFlavor).describe('Instances at month 0 (at most 10,000,000)') })).max(LIMITS.flavors)
+          .array(z.strictObject({ flavor: z.string().min(1), count: int().min(0).max(LIMITS.instancesPerFlavor).describe('Instances at month 0 (at most 10,000,000)'), availabilityZone: HC.aggregateName.optional().describe('Availability zone the instances are booted in (openstack server create --availability-zone): a zone of the racks; they count against that zone\'s hosts'), serverGroupPolicy: z.enum(['anti-affinity']).optional().describe('The instances of this line form one server group with this policy (openstack server group create --policy anti-affinity): each on a different host, so n instances need n hosts that can take them, n + the tolerated hosts to survive a loss') })).max(LIMITS.flavors)
           .default([])
           .describe('Instances per flavor at the start'),
         storage: z
@@ -536,6 +546,7 @@ function procurementSchema() {
     leadTimeWeeks: z.number().min(0).max(520).default(12).describe('Weeks from order to hosts in service (default 12)'),
     coverMonths: int().min(0).max(120).default(0).describe('Months after the crossing month an order also covers (default 0: buy for the crossing month only; 6: enough to stay under the trigger for 6 more months)'),
     threshold: ratio('Utilisation, tolerated failures removed, that triggers an order (default: policy.thresholds of the resource)').optional(),
+    aggregates: z.array(HC.aggregateName).max(16).optional().describe('Host aggregates the bought hosts join (compute), like a node group\'s aggregates: so that they count for the host groups of those aggregates'),
   });
   return z.strictObject({
     roles: z

@@ -96,6 +96,7 @@ class Curve {
           const host: Host = { name: `${this.role}-new-curve-${this.placed.length + 1}`, role: this.role, hardware: this.rule.hardware, rack: r.rack };
           const zone = this.placer.zoneOf(r.rack);
           if (zone !== undefined) host.zone = zone;
+          if (this.rule.aggregates) host.aggregates = [...this.rule.aggregates];
           this.placed.push(host);
         }
       }

@@ -9,6 +9,7 @@ export function normalizeProcurement(p: NonNullable<ScenarioFileOutput['procurem
     if (!r) continue;
     const rule: PurchaseRule = { hardware: r.hardware, batch: r.batch, leadTimeWeeks: r.leadTimeWeeks, coverMonths: r.coverMonths };
     if (r.threshold !== undefined) rule.threshold = r.threshold;
+    if (r.aggregates !== undefined && r.aggregates.length > 0) rule.aggregates = [...r.aggregates];
     roles[role] = rule;
   }
   const out: ProcurementPolicy = { roles };

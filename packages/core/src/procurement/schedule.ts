@@ -227,7 +227,8 @@ export function fleetDeliveredBy(scenario: Scenario, purchases: readonly Purchas
   const nodes = pinnedNodes(scenario);
   for (const p of purchases.filter((x) => x.deliveryMonthIndex <= t)) {
     for (const [rack, count] of Object.entries(p.placement)) {
-      nodes.push({ role: p.role, hardware: p.hardware, count, placement: 'spread', rack, namePrefix: purchasedPrefix(p.role) });
+      const aggregates = scenario.procurement?.roles[p.role]?.aggregates;
+      nodes.push({ role: p.role, hardware: p.hardware, count, placement: 'spread', rack, namePrefix: purchasedPrefix(p.role), ...(aggregates ? { aggregates: [...aggregates] } : {}) });
     }
   }
   return { ...scenario, racks: [...racks], nodes };

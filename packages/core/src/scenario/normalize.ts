@@ -15,6 +15,7 @@ import { feedCircuit } from '../racks/feeds.js';
 import { applyDeviceClasses, normalizeCeph } from './ceph-normalize.js';
 import { DEFAULT_POWER_FEEDS, defaultRackSwitches } from '../failure/topology.js';
 import { DEFAULT_INSTANCE_MEMORY_OVERHEAD_BYTES } from '../compute/memory-overhead.js';
+import { applyHostCompute, extraSpecStrings, normalizeAggregates } from './compute-normalize.js';
 
 /** Nova reserved_host_memory_mb default: 512 MiB (nova/conf/compute.py). */
 export const NOVA_DEFAULT_RESERVED_HOST_MEMORY_BYTES = 512 * 2 ** 20;
@@ -52,6 +53,7 @@ export function normalize(f: ScenarioFileOutput, inventoryModels: Record<string,
     if (h.source !== undefined) model.source = h.source;
     if (h.power) model.power = { typicalWatts: h.power.typical, maxWatts: h.power.max };
     if (h.price) model.price = { ...h.price };
+    applyHostCompute(model, h);
     hardware[name] = model;
   }
 
@@ -77,12 +79,14 @@ export function normalize(f: ScenarioFileOutput, inventoryModels: Record<string,
     };
     if (g.rack !== undefined) group.rack = g.rack;
     if (g.retire !== undefined) group.retire = g.retire;
+    if (g.aggregates !== undefined && g.aggregates.length > 0) group.aggregates = [...g.aggregates];
     return group;
   });
 
   const flavors: Scenario['openstack']['flavors'] = {};
   for (const [name, fl] of Object.entries(f.openstack.flavors)) {
     flavors[name] = { name, vcpus: fl.vcpus, ramBytes: fl.ram, diskBytes: fl.disk ?? 0 };
+    if (fl.extraSpecs !== undefined) flavors[name].extraSpecs = extraSpecStrings(fl.extraSpecs);
   }
 
   // Pools, rules and every Ceph default: scenario/ceph-normalize.ts (shares per set of OSDs).
@@ -139,10 +143,15 @@ export function normalize(f: ScenarioFileOutput, inventoryModels: Record<string,
       instanceMemoryOverheadBytes: f.openstack.instanceMemoryOverhead ?? DEFAULT_INSTANCE_MEMORY_OVERHEAD_BYTES,
       ephemeralStorage: f.openstack.ephemeralStorage,
       flavors,
+      ...normalizeAggregates(f.openstack.aggregates, nodes, f.procurement?.roles.compute?.aggregates),
     },
     ceph,
     demand: {
-      instances: f.demand.instances.map((d) => ({ flavor: d.flavor, count: d.count })),
+      instances: f.demand.instances.map((d) => ({
+        flavor: d.flavor, count: d.count,
+        ...(d.availabilityZone !== undefined ? { availabilityZone: d.availabilityZone } : {}),
+        ...(d.serverGroupPolicy !== undefined ? { serverGroupPolicy: d.serverGroupPolicy } : {}),
+      })),
       storageBytes,
       growth: { ...f.demand.growth },
     },

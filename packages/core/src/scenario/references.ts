@@ -10,6 +10,7 @@ import { CEPH_RATIO_DEFAULTS } from '../model/scenario.js';
 import { checkNetworkReferences } from '../network/references.js';
 import { checkCephReferences } from './ceph-references.js';
 import { checkCephDaemons } from './daemon-references.js';
+import { checkComputeReferences } from './compute-references.js';
 import { checkFeedCircuits } from './rack-references.js';
 
 export interface RawIssue {
@@ -177,5 +178,6 @@ export function checkReferences(raw: Obj): RawIssue[] {
   out.push(...checkCephReferences(raw));
   out.push(...checkFeedCircuits(raw), ...checkCephDaemons(raw));
   out.push(...checkNetworkReferences(raw));
+  out.push(...checkComputeReferences(raw));
   return out;
 }

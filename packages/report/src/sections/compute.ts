@@ -8,9 +8,9 @@ import { html, type SafeHtml } from '../escape.js';
 import { formatFactor, formatMemorySize, formatNumber, formatPercent, formatQuantity } from '../format.js';
 import { hostList, resourceFigure, toleranceText, withoutText } from './common.js';
 import { explained } from './explain.js';
+import { heterogeneousCompute, placementUnit } from './compute-hetero.js';
 
-/** Placement's unit of each resource class. */
-const PLACEMENT_UNIT: Record<ResourceClass, string> = { VCPU: 'VCPU', MEMORY_MB: 'MiB', DISK_GB: 'GiB' };
+/** The standard classes; Placement's unit of each class is compute-hetero.ts placementUnit (VCPU, MiB, GiB, PCPU, vGPU, ...). */
 const CLASSES: readonly ResourceClass[] = ['VCPU', 'MEMORY_MB', 'DISK_GB'];
 
 /** The hosts the tolerated capacity of `rc` removes (its own worst loss, headroom's N+1 policy per class). */
@@ -24,7 +24,8 @@ function removedPerClass(plan: PlanResult, classes: readonly ResourceClass[]): (
 
 function capacityTable(plan: PlanResult): SafeHtml {
   const c = plan.compute;
-  const classes = CLASSES.filter((rc) => c.totalCapacity[rc] !== undefined || c.demandMonth0[rc] !== undefined);
+  const extra = Object.keys({ ...c.totalCapacity, ...c.demandMonth0 }).filter((rc) => !CLASSES.includes(rc as ResourceClass)) as ResourceClass[];
+  const classes = [...CLASSES, ...extra].filter((rc) => c.totalCapacity[rc] !== undefined || c.demandMonth0[rc] !== undefined);
   const uniform = removedPerClass(plan, classes).every((r, _i, all) => r.join() === all[0]!.join());
   const without = uniform ? withoutText(removedOf(plan, classes[0] ?? 'VCPU')) : 'with each class\'s worst tolerated loss removed';
   return html`<table>
@@ -33,7 +34,7 @@ function capacityTable(plan: PlanResult): SafeHtml {
 <tbody>
 ${classes.map(
   (rc) =>
-    html`<tr${c.bottleneck === rc ? html` class="bottleneck"` : ''}><th scope="row"><code>${rc}</code>${c.bottleneck === rc ? html` <span class="badge sev-warning">limits the mix</span>` : ''}</th><td class="num">${explained(plan, explainId.computeDemand(rc), formatQuantity(c.demandMonth0[rc], PLACEMENT_UNIT[rc]))}</td><td class="num">${explained(plan, explainId.computeTotal(rc), formatQuantity(c.totalCapacity[rc], PLACEMENT_UNIT[rc]))}</td><td class="num">${explained(plan, explainId.computeTolerated(rc), formatQuantity(c.toleratedCapacity[rc], PLACEMENT_UNIT[rc]))}${uniform ? '' : ` (${withoutText(removedOf(plan, rc))})`}</td></tr>\n`,
+    html`<tr${c.bottleneck === rc ? html` class="bottleneck"` : ''}><th scope="row"><code>${rc}</code>${c.bottleneck === rc ? html` <span class="badge sev-warning">limits the mix</span>` : ''}</th><td class="num">${explained(plan, explainId.computeDemand(rc), formatQuantity(c.demandMonth0[rc], placementUnit(rc)))}</td><td class="num">${explained(plan, explainId.computeTotal(rc), formatQuantity(c.totalCapacity[rc], placementUnit(rc)))}</td><td class="num">${explained(plan, explainId.computeTolerated(rc), formatQuantity(c.toleratedCapacity[rc], placementUnit(rc)))}${uniform ? '' : ` (${withoutText(removedOf(plan, rc))})`}</td></tr>\n`,
 )}</tbody>
 </table>
 <div class="para">The month-0 instance mix fits ${explained(plan, explainId.computeMixFit(), html`<strong>${formatNumber(c.mixInstancesFit)}</strong>`)} ${c.mixInstancesFit === 1 ? 'time' : 'times'} over on all compute hosts${
@@ -85,16 +86,17 @@ function flavorTables(plan: PlanResult): SafeHtml {
   const flavors: string[] = [];
   for (const h of c.hosts) for (const f of h.flavorFit) if (!flavors.includes(f.flavor)) flavors.push(f.flavor);
   const defined = Object.values(plan.scenario.openstack.flavors);
+  const specs = defined.some((f) => f.extraSpecs !== undefined);
   const definitions =
     defined.length === 0
       ? html``
       : html`<table class="flavors">
 <caption>Flavors: a Placement request is VCPU = vCPUs, MEMORY_MB = RAM in MiB, DISK_GB = root disk in GiB.</caption>
-<thead><tr><th scope="col">Flavor</th><th scope="col">vCPUs</th><th scope="col">RAM</th><th scope="col">Root disk</th></tr></thead>
+<thead><tr><th scope="col">Flavor</th><th scope="col">vCPUs</th><th scope="col">RAM</th><th scope="col">Root disk</th>${specs ? html`<th scope="col">Extra specs</th>` : ''}</tr></thead>
 <tbody>
 ${defined.map(
   (f) =>
-    html`<tr><th scope="row">${f.name}</th><td class="num">${formatNumber(f.vcpus)}</td><td class="num">${formatMemorySize(f.ramBytes)}</td><td class="num">${formatMemorySize(f.diskBytes)}</td></tr>\n`,
+    html`<tr><th scope="row">${f.name}</th><td class="num">${formatNumber(f.vcpus)}</td><td class="num">${formatMemorySize(f.ramBytes)}</td><td class="num">${formatMemorySize(f.diskBytes)}</td>${specs ? html`<td>${Object.entries(f.extraSpecs ?? {}).map(([k, v]) => html`<code>${k}=${v}</code> `)}</td>` : ''}</tr>\n`,
 )}</tbody>
 </table>`;
   if (flavors.length === 0) return definitions;
@@ -108,6 +110,7 @@ ${groupHosts(c).map(
     html`<tr><th scope="row">${hostList(hosts)}</th>${flavors.map((name) => {
       const fit = h.flavorFit.find((f) => f.flavor === name);
       if (!fit) return html`<td>—</td>`;
+      if (fit.excludedBy !== undefined) return html`<td>0<br><span class="small">not a candidate: ${fit.excludedBy}</span></td>`;
       if (fit.exceedsMaxUnit)
         return html`<td class="fail-cell"><strong>never</strong><br><span class="small">a request exceeds max_unit of <code>${fit.limitedBy}</code></span></td>`;
       return html`<td class="num">${formatNumber(fit.instances)}<br><span class="small">by <code>${fit.limitedBy}</code></span></td>`;
@@ -174,5 +177,6 @@ ${disk}
 ${placementTable(plan)}
 <h3 id="compute-flavors">Flavors and flavor fit</h3>
 ${flavorTables(plan)}
+${await heterogeneousCompute(plan)}
 </section>`;
 }
