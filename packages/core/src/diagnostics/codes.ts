@@ -106,6 +106,10 @@ export const DIAGNOSTIC_CODES = {
   'openstack.value.out_of_range': 'A value in an OpenStack response is outside what a scenario accepts (vcpus 0, a negative reserved, an allocation ratio <= 0 or too large)',
   'openstack.flavor.duplicate_name': 'Two flavors in a Nova flavors response have the same name',
   'openstack.usage.absent': 'Nova hypervisor details have no usage (microversion 2.88 and later): usage must come from Placement',
+  // A plan JSON given to `headroom diff` or `report --previous` (diff/read-plan.ts)
+  'plan.json.invalid': 'A plan file is not valid JSON, or is truncated',
+  'plan.not_a_plan': 'A JSON file is not a headroom plan (`headroom plan --format json`)',
+  'plan.schema_version': 'A plan of another plan schema version than this headroom reads: re-run `headroom plan` on its scenario',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
