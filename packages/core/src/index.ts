@@ -27,6 +27,7 @@ export type * from './model/procurement-rules.js';
 export type * from './model/cost.js';
 export type * from './model/risk.js';
 export { planCost, costItemLabel, HOURS_PER_MONTH } from './cost/cost.js';
+export { costCsv, costMonthsCsv } from './cost/export.js';
 export { diffPlans, DIFF_SCHEMA_VERSION, type PlanDiff, type RunwayChange, type OrderChange, type MoneyChange, type FindingChange, type RackOutcomeChange } from './diff/diff.js';
 export { readPlanJson, looksLikePlanJson } from './diff/read-plan.js';
 export { planProcurement, fleetSeries } from './procurement/schedule.js';

@@ -156,19 +156,20 @@ export function planCost(scenario: Scenario, input: CostInput): { plan: CostPlan
     return (scenario.hardware[h.hardware]?.nics ?? []).reduce((a, n) => a + n.ports, 0);
   };
   const ports = perMonth(bought.map((h) => ({ month: boughtMonth(h), n: portsOf(h) })));
-  const portBasis = portsGuessed ? 'cabled server ports (the network plan\'s; every NIC port of models it does not cover)' : 'cabled server ports (the network plan\'s bonds and ports)';
+  const portBasis = portsGuessed ? 'cabled server port (the network plan\'s; every NIC port of models it does not cover)' : 'cabled server port (the network plan\'s bonds and ports)';
   addLine('optics', 'capex', 'transceiver', ports.map((n) => 2 * n), priceOf(prices.optic, 'optic'), `two per ${portBasis}`);
   addLine('cables', 'capex', 'cable', ports, priceOf(prices.cable, 'cable'), `one per ${portBasis}`);
 
   // spares: a share of the priced server CAPEX, in the same months
   const sparesBase = serverCapex.reduce((a, b) => a + b, 0);
   if (prices.sparesShare === undefined) {
-    lines.push({ item: 'spares', kind: 'capex', quantity: sparesBase, unit: 'of server CAPEX', unitPriceAmount: null, amount: null, basis: 'a share of the server CAPEX',
+    lines.push({ item: 'spares', kind: 'capex', quantity: sparesBase, unit: `${currency ?? 'currency'} of server CAPEX`, unitPriceAmount: null, amount: null, basis: 'a share of the server CAPEX',
       ...(sparesBase > 0 ? { unpriced: 'no share (costs.sparesShare)' } : {}) });
   } else {
     const share = prices.sparesShare;
     serverCapex.forEach((a, m) => { capex[m] = capex[m]! + a * share; });
-    lines.push({ item: 'spares', kind: 'capex', quantity: sparesBase, unit: 'of server CAPEX', unitPriceAmount: share, amount: sparesBase * share, basis: `${share * 100} % of the server CAPEX` });
+    // dimensionally a price: `share` of the currency per unit of server CAPEX
+    lines.push({ item: 'spares', kind: 'capex', quantity: sparesBase, unit: `${currency ?? 'currency'} of server CAPEX`, unitPriceAmount: share, amount: sparesBase * share, basis: `${share * 100} % of the server CAPEX` });
   }
 
   // running cost, month by month, of the servers and racks in service
@@ -192,7 +193,11 @@ export function planCost(scenario: Scenario, input: CostInput): { plan: CostPlan
   }
   const kwh = watts.map((w) => (w * pue * HOURS_PER_MONTH) / 1000);
   const support = priceOf(prices.supportPerServerYear, 'supportPerServerYear');
-  addLine('support', 'opex', 'server-year', servers.map((n) => n / 12), support, 'servers in service × months / 12');
+  const supportLine = addLine('support', 'opex', 'server-year', servers.map((n) => n / 12), support, 'servers in service × months / 12');
+  // the sum of n / 12 drifts in floating point (22.000000000000004): the total is Σ n / 12, once
+  const serverMonths = servers.reduce((a, b) => a + b, 0);
+  supportLine.quantity = serverMonths / 12;
+  if (supportLine.unitPriceAmount !== null) supportLine.amount = (serverMonths * supportLine.unitPriceAmount) / 12;
   const energy = addLine('energy', 'opex', 'kWh', kwh, priceOf(prices.energyPerKwh, 'energyPerKwh'),
     `typical draw of the servers in service × PUE ${pue}${prices.pue === undefined ? ' (costs.pue not set: the IT load alone)' : ''} × ${HOURS_PER_MONTH} h a month`);
   if (noPower.size > 0) energy.unpriced = `${[...noPower].join(', ')} ${noPower.size === 1 ? 'has' : 'have'} no power data: not counted`;

@@ -54,9 +54,9 @@ export interface CostLine {
   kind: 'capex' | 'opex';
   /** Quantity over the horizon, in `unit`. */
   quantity: number;
-  /** `server`, `rack`, `PDU`, `switch`, `transceiver`, `cable`, `currency of server CAPEX`, `server-year`, `kWh`, `rack-month`, `RU-month`. */
+  /** `server`, `rack`, `PDU`, `switch`, `transceiver`, `cable`, `<currency> of server CAPEX` (spares), `server-year`, `kWh`, `rack-month`, `RU-month`. */
   unit: string;
-  /** Price of one `unit`, in the plan's currency; null when unpriced (or a share: spares). */
+  /** Price of one `unit`, in the plan's currency (spares: the share, currency per unit of server CAPEX); null when unpriced. */
   unitPriceAmount: number | null;
   /** quantity × unit price (spares: share × server CAPEX); null when unpriced: the totals leave it out. */
   amount: number | null;
