@@ -24,7 +24,7 @@ export function readPlanJson(text: string, fileName: string): { plan?: PlanResul
     data = JSON.parse(text);
   } catch {
     const offset = jsonErrorOffset(text);
-    return { diagnostics: [{ code: 'plan.json.invalid', severity: 'error', path: [], message: 'the plan is not valid JSON (or is truncated)', location: at(offset < 0 ? 0 : offset),
+    return { diagnostics: [{ code: 'plan.json.invalid', severity: 'error', path: [], message: 'the plan is not valid JSON (or is truncated)', location: at(Math.max(0, offset)),
       hint: 'write it again with headroom plan <scenario> --format json > plan.json' }] };
   }
   const obj = data as Partial<PlanResult> | null;

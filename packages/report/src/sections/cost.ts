@@ -72,7 +72,7 @@ function unitCostsText(c: CostPlan): SafeHtml {
   return html`<p class="small">Unit costs, the whole TCO divided by each capacity in the horizon's last month (not an allocation between them): ${parts.join('; ')}.</p>`;
 }
 
-function headline(plan: PlanResult, c: CostPlan): SafeHtml {
+function headline(c: CostPlan): SafeHtml {
   const cur = c.currency;
   const first = c.months[0]?.month;
   const last = c.months[c.months.length - 1]?.month;
@@ -86,7 +86,7 @@ function headline(plan: PlanResult, c: CostPlan): SafeHtml {
 export function costSummary(plan: PlanResult): SafeHtml {
   const c = plan.cost;
   if (!c) return html``;
-  return html`${headline(plan, c)}
+  return html`${headline(c)}
 ${linesTable(c, false)}
 ${unitCostsText(c)}`;
 }
@@ -115,7 +115,7 @@ export function costSection(plan: PlanResult): SafeHtml {
   }
   return html`<section aria-labelledby="cost">
 <h2 id="cost">Cost</h2>
-${headline(plan, c)}
+${headline(c)}
 ${linesTable(c, true)}
 ${unitCostsText(c)}
 ${monthsTable(c)}

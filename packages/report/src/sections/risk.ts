@@ -19,7 +19,7 @@ function percentText(rate: number): string {
   return `${formatPercent(rate, 1)} a month`;
 }
 
-async function fan(plan: PlanResult, r: RiskBand): Promise<SafeHtml> {
+async function fan(r: RiskBand): Promise<SafeHtml> {
   const scale = chartScale(r.unit);
   const months = r.months.map((m) => formatMonth(m.month));
   const first = r.months[0]?.month ?? '';
@@ -28,9 +28,11 @@ async function fan(plan: PlanResult, r: RiskBand): Promise<SafeHtml> {
     const date = r.firstOrderBy[row.dates];
     if (date === null) continue;
     // an order-by date before the horizon is drawn at its first month, and says so
-    const ym = date.slice(0, 7) < first ? first : date.slice(0, 7);
+    const late = date.slice(0, 7) < first;
+    let ym = date.slice(0, 7);
+    if (late) ym = first;
     const key = formatMonth(ym);
-    orderMonths.set(key, [...(orderMonths.get(key) ?? []), `${row.name.toLowerCase()}${date.slice(0, 7) < first ? ' (late)' : ''}`]);
+    orderMonths.set(key, [...(orderMonths.get(key) ?? []), `${row.name.toLowerCase()}${late ? ' (late)' : ''}`]);
   }
   const orderBy = [...orderMonths].map(([month, names]) => ({ month, label: `order: ${names.join(', ')}` }));
   const fmt = (v: number): string => formatQuantity(v, r.unit);
@@ -73,6 +75,6 @@ export async function riskBlock(plan: PlanResult): Promise<SafeHtml> {
   if (!r) {
     return html`<p class="small">No risk band: add <code>procurement.simulation: { growth: { low, likely, high } }</code> to the scenario to see the plan under uncertain growth.</p>`;
   }
-  return html`${await fan(plan, r)}
+  return html`${await fan(r)}
 ${table(r)}`;
 }
