@@ -55,8 +55,9 @@ export function costItemLabel(item: CostItem): string {
  * - energy: Σ typical W of servers in service × PUE × 730 h / 1000 = kWh × energyPerKwh;
  * - colocation: racks in service × colocationPerRackMonth; Σ heightRu of servers in service × colocationPerRuMonth.
  * TCO = Σ CAPEX + Σ OPEX over the horizon, priced lines only. A line with a quantity and no price
- * (or in another currency than the plan's) has amount null and is listed (`cost.unpriced`,
- * `cost.mixed_currency`): the totals never count it as zero silently.
+ * (or in another currency than the plan's) has amount null, its reason in `unpriced`, and is
+ * listed in `unpricedItems` (and, when the scenario has a `costs:` section, in a `cost.unpriced`
+ * finding; `cost.mixed_currency` always): the totals never count it as zero silently.
  * The plan's currency: the first priced bought server's, else the first costs price's.
  */
 export function planCost(scenario: Scenario, input: CostInput): { plan: CostPlan; findings: Finding[] } {
@@ -217,7 +218,9 @@ export function planCost(scenario: Scenario, input: CostInput): { plan: CostPlan
   const capexTotal = capex.reduce((a, b) => a + b, 0);
   const opexTotal = opex.reduce((a, b) => a + b, 0);
   const unpricedItems = [...new Set(lines.filter((l) => l.unpriced !== undefined).map((l) => l.item))];
-  if (unpricedItems.length > 0) {
+  // the finding only when the scenario prices its bill (a `costs:` section): without one, every
+  // plan would carry it; the lines still say `unpriced` and the totals leave them out
+  if (unpricedItems.length > 0 && scenario.costs !== undefined) {
     findings.push({ code: 'cost.unpriced', severity: 'info', subject: 'costs',
       message: `the bill leaves out what has no price: ${lines.filter((l) => l.unpriced !== undefined).map((l) => `${ITEM_LABEL[l.item]}${l.subject ? ` ${l.subject}` : ''} (${l.unpriced})`).join('; ')}` });
   }
