@@ -4,7 +4,9 @@
  * it was counted, and CAPEX, OPEX and energy month by month). Formatting only.
  */
 import type { CostLine, CostPlan, PlanResult } from '@headroom/core';
+import { explainId } from '@headroom/core/explain-ids';
 import { html, type SafeHtml } from '../escape.js';
+import { explained } from './explain.js';
 import { formatMoney, formatMonth, formatNumber, MISSING } from '../format.js';
 
 const ITEM_LABEL: Record<string, string> = {
@@ -40,7 +42,7 @@ function label(l: CostLine): SafeHtml {
 const shown = (c: CostPlan, all: boolean): CostLine[] => c.lines.filter((l) => all || l.quantity > 0);
 
 /** The bill's table: item, quantity, unit price, amount; unpriced lines say so. `basis`: add how each was counted. */
-function linesTable(c: CostPlan, basis: boolean): SafeHtml {
+function linesTable(plan: PlanResult, c: CostPlan, basis: boolean): SafeHtml {
   const cur = c.currency;
   const rows = shown(c, basis);
   return html`<table class="cost-lines">
@@ -50,7 +52,7 @@ function linesTable(c: CostPlan, basis: boolean): SafeHtml {
 ${rows.map(
   (l) =>
     html`<tr${l.unpriced !== undefined ? html` class="unpriced"` : ''}><th scope="row">${label(l)}</th><td>${l.kind === 'capex' ? 'CAPEX' : 'OPEX'}</td><td class="num">${quantityText(l, cur)}</td><td class="num">${unitPriceText(l, cur)}</td><td class="num">${
-      l.amount === null ? html`<span class="badge sev-warning">unpriced</span>` : formatNumber(l.amount)
+      l.amount === null ? html`<span class="badge sev-warning">unpriced</span>` : explained(plan, explainId.costLine(l.item, l.subject), formatNumber(l.amount))
     }${l.unpriced !== undefined && l.amount !== null ? html` <span class="small">(incomplete)</span>` : ''}</td>${basis ? html`<td class="small">${l.basis}${l.unpriced !== undefined ? html`; <strong>${l.unpriced}</strong>` : ''}</td>` : ''}</tr>\n`,
 )}</tbody>
 <tfoot><tr><th scope="row">CAPEX</th><td></td><td></td><td></td><td class="num"><strong>${formatNumber(c.capexTotalAmount)}</strong></td>${basis ? html`<td></td>` : ''}</tr>
@@ -72,12 +74,13 @@ function unitCostsText(c: CostPlan): SafeHtml {
   return html`<p class="small">Unit costs, the whole TCO divided by each capacity in the horizon's last month (not an allocation between them): ${parts.join('; ')}.</p>`;
 }
 
-function headline(c: CostPlan): SafeHtml {
+function headline(plan: PlanResult, c: CostPlan): SafeHtml {
   const cur = c.currency;
+  const x = (id: string, text: string | SafeHtml): SafeHtml => explained(plan, id, text);
   const first = c.months[0]?.month;
   const last = c.months[c.months.length - 1]?.month;
   const unpriced = c.unpricedItems.length;
-  return html`<div class="para">Total cost of ownership ${first && last ? `${formatMonth(first)} – ${formatMonth(last)}` : ''}: <strong>${formatMoney(c.tcoAmount, cur)}</strong> = CAPEX ${formatMoney(c.capexTotalAmount, cur)} + running cost ${formatMoney(c.opexTotalAmount, cur)}. ${
+  return html`<div class="para">Total cost of ownership ${first && last ? `${formatMonth(first)} – ${formatMonth(last)}` : ''}: ${x(explainId.costTco(), html`<strong>${formatMoney(c.tcoAmount, cur)}</strong>`)} = CAPEX ${x(explainId.costCapex(), formatMoney(c.capexTotalAmount, cur))} + running cost ${x(explainId.costOpex(), formatMoney(c.opexTotalAmount, cur))}. ${
     c.initialFleet === 'buy' ? 'The initial fleet is bought in the first month.' : 'The initial fleet is already owned: its running cost counts, not its price.'
   }${unpriced > 0 ? html` <strong>${formatNumber(unpriced)} ${unpriced === 1 ? 'item has' : 'items have'} no price</strong> and ${unpriced === 1 ? 'is' : 'are'} left out (<a href="#cost">bill</a>).` : ''}</div>`;
 }
@@ -86,8 +89,8 @@ function headline(c: CostPlan): SafeHtml {
 export function costSummary(plan: PlanResult): SafeHtml {
   const c = plan.cost;
   if (!c) return html``;
-  return html`${headline(c)}
-${linesTable(c, false)}
+  return html`${headline(plan, c)}
+${linesTable(plan, c, false)}
 ${unitCostsText(c)}`;
 }
 
@@ -115,8 +118,8 @@ export function costSection(plan: PlanResult): SafeHtml {
   }
   return html`<section aria-labelledby="cost">
 <h2 id="cost">Cost</h2>
-${headline(c)}
-${linesTable(c, true)}
+${headline(plan, c)}
+${linesTable(plan, c, true)}
 ${unitCostsText(c)}
 ${monthsTable(c)}
 <p class="small">Prices come from the scenario's <code>costs:</code> section and each model's <code>price</code>. Energy: typical draw × PUE × ${formatNumber(c.hoursPerMonth)} h a month (8,760 h / 12). Optics: two per cabled server port (server end and switch end).</p>
