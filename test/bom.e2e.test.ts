@@ -94,6 +94,14 @@ describe('headroom bom', () => {
     expect(j.cost.capexTotalAmount).toBe(561_096);
   });
 
+  it('the whole bill needs no procurement: section (the pilot, bought as it is)', () => {
+    const r = headroom('bom', 'scenarios/reference-pilot.yaml', '--table', 'cost');
+    expect(r.code).toBe(0);
+    const rows = parseCsv(r.stdout);
+    // 6 ToR switches (a pair in each of 3 racks) × 14,000 = 84,000 EUR
+    expect(rows.find((x) => x[0] === 'tor-switches')!.slice(3, 7)).toEqual(['6', 'switch', '14000', '84000']);
+  });
+
   it('a scenario without procurement: exit 2 with a message, nothing on stdout', () => {
     const r = headroom('bom', 'scenarios/reference-pilot.yaml');
     expect(r.code).toBe(2);

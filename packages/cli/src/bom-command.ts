@@ -6,7 +6,8 @@
  * month), on stdout or written atomically to `-o`. JSON: the procurement plan with `cost`.
  *
  * Exit codes: 0 written; 2 the scenario is invalid or unreadable, has no `procurement:`
- * section, or the output cannot be written.
+ * section (the orders table and JSON; the cost and months tables need none), or the output
+ * cannot be written.
  */
 import { isAbsolute, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
@@ -39,14 +40,14 @@ async function bomCommand(ctx: BomContext, file: string, options: BomOptions): P
   if (!loaded.ok) return loaded.exitCode;
   const result = core.evaluate(loaded.scenario);
   const plan = result.procurement;
-  if (!plan) {
+  const cost = result.cost;
+  // the whole bill needs no purchase schedule (a scenario may be bought as it is: costs.initialFleet buy)
+  const costTable = options.format === 'csv' && options.table !== 'orders' && cost ? (options.table === 'cost' ? core.costCsv(cost) : core.costMonthsCsv(cost)) : undefined;
+  if (!plan && costTable === undefined) {
     ctx.io.stderr.write(`headroom: ${file} has no procurement: section, so there is nothing to buy (add procurement.roles.compute / storage)\n`);
     return ExitCode.InvalidInput;
   }
-  const cost = result.cost;
-  const text = options.format === 'json'
-    ? core.procurementJson(plan, cost)
-    : options.table === 'cost' && cost ? core.costCsv(cost) : options.table === 'months' && cost ? core.costMonthsCsv(cost) : core.procurementCsv(plan);
+  const text = costTable ?? (options.format === 'json' ? core.procurementJson(plan!, cost) : core.procurementCsv(plan!));
   if (options.output === undefined) {
     ctx.io.stdout.write(options.format === 'json' ? escapeJsonText(text) : escapeControlLines(text));
     return ExitCode.Ok;
@@ -59,7 +60,7 @@ async function bomCommand(ctx: BomContext, file: string, options: BomOptions): P
     ctx.io.stderr.write(`headroom: cannot write ${options.output}: ${describeFsError(error, true)}\n`);
     return ExitCode.InvalidInput;
   }
-  ctx.io.stderr.write(`headroom: wrote ${options.output} (${plan.purchases.length} purchases)\n`);
+  ctx.io.stderr.write(`headroom: wrote ${options.output} (${costTable !== undefined ? `the ${options.table} table` : `${plan!.purchases.length} purchases`})\n`);
   return ExitCode.Ok;
 }
 

@@ -102,6 +102,7 @@ code.finding-code { white-space: nowrap; }
 ul.chart-marks { list-style: none; padding: 0; margin: 2px 0 0; }
 .mark-swatch { display: inline-block; width: 4px; height: 12px; vertical-align: middle; }
 .mark-swatch.mark-dashed { width: 0; border-left: 2px dashed #888888; }
+.mark-swatch.mark-dotted { width: 16px; height: 0; border-top: 2px dotted #a05cc8; }
 a.source-ref { font-size: 0.85em; white-space: nowrap; }
 ol.finding-sources { font-size: 0.85em; overflow-wrap: anywhere; }
 table.cost-lines tr.unpriced th, table.cost-lines tr.unpriced td { color: var(--muted, inherit); }
