@@ -28,12 +28,12 @@ afterAll(() => {
 });
 
 describe('headroom diff', () => {
-  it('one cheaper server, as text: the same orders resized, CAPEX −74,160 EUR', () => {
+  it('one cheaper server, as text: the same orders repriced, CAPEX −74,160 EUR', () => {
     const r = headroom('diff', regional, cheaper);
     expect(r.code).toBe(0);
     // 12 servers × 6,000 = 72,000 + 3 % spares = 74,160
     expect(r.stdout).toContain('CAPEX: 561,096 EUR -> 486,936 EUR (−74,160 EUR)');
-    expect(r.stdout).toContain('resized: 2 × cmp-dl380g11 in Apr 2028 (order by 2028-01-08) -> 2 × cmp-dl380g11 in Apr 2028 (order by 2028-01-08), −12,000 EUR');
+    expect(r.stdout).toContain('repriced: 2 × cmp-dl380g11 in Apr 2028 (order by 2028-01-08) -> 2 × cmp-dl380g11 in Apr 2028 (order by 2028-01-08), −12,000 EUR');
   });
 
   it('one more rack of demand, as JSON and Markdown, and the CI bounds', () => {

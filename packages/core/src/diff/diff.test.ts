@@ -57,12 +57,30 @@ describe('diffPlans on the regional cloud', () => {
     expect(cheaper).not.toBe(regionalText);
     const d = diffPlans(base, planOf(cheaper));
     // 12 servers × 6,000 = 72,000 less; spares 3 % × 72,000 = 2,160 less: CAPEX −74,160
-    expect(d.orders.every((o) => o.change === 'resized' && o.deltaAmount === -12_000)).toBe(true); // 2 servers per order × 6,000
+    expect(d.orders.every((o) => o.change === 'repriced' && o.deltaAmount === -12_000)).toBe(true); // 2 servers per order × 6,000
     expect(d.capex.delta).toBeCloseTo(-74_160, 6);
     expect(d.tco.delta).toBeCloseTo(-74_160, 6); // the running cost does not depend on the price
     expect(d.runway.every((r) => r.deltaMonths === 0)).toBe(true);
     expect(d.findings.added).toEqual([]);
     expect(d.findings.resolved).toEqual([]);
+  });
+});
+
+describe('diffPlans on hand-edited plans', () => {
+  const base = planOf(regionalText);
+
+  it('a resized order; a plan without the whole bill: CAPEX compares the servers on both sides', () => {
+    const next = structuredClone(base);
+    const first = next.procurement!.purchases[0]!;
+    first.quantity = 4;
+    first.totalPriceAmount = 180_000; // 4 × 45,000
+    next.procurement!.capexTotalAmount += 90_000;
+    delete next.cost;
+    const d = diffPlans(base, next);
+    expect(d.orders[0]).toMatchObject({ change: 'resized', oldQuantity: 2, newQuantity: 4, deltaAmount: 90_000 });
+    // servers: 6 orders × 90,000 = 540,000 before, 630,000 after
+    expect(d.capex).toEqual({ old: 540_000, new: 630_000, delta: 90_000 });
+    expect(d.tco.delta).toBeNull();
   });
 });
 

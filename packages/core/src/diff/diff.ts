@@ -23,7 +23,8 @@ export interface RunwayChange {
 }
 
 export interface OrderChange {
-  change: 'added' | 'removed' | 'earlier' | 'later' | 'resized' | 'unchanged';
+  /** resized: same delivery month, another quantity; repriced: same month and quantity, another model or price. */
+  change: 'added' | 'removed' | 'earlier' | 'later' | 'resized' | 'repriced' | 'unchanged';
   role: ProcurementRole;
   hardware: string;
   /** Old and new delivery month (`YYYY-MM`), order-by date and quantity; null on the side that lacks the order. */
@@ -93,8 +94,9 @@ function horizonOf(p: PlanResult): string {
 
 /**
  * The orders of one role matched old to new in delivery order: the i-th old order with the
- * i-th new one; same month and quantity: unchanged; same month: resized; else earlier or
- * later (by delivery month); the surplus on one side: added or removed.
+ * i-th new one; same month, quantity, model and price: unchanged; same month, another
+ * quantity: resized; same month and quantity, another model or price: repriced; else earlier
+ * or later (by delivery month); the surplus on one side: added or removed.
  */
 function orderChanges(a: PlanResult, b: PlanResult, comparable: boolean): OrderChange[] {
   const out: OrderChange[] = [];
@@ -107,7 +109,7 @@ function orderChanges(a: PlanResult, b: PlanResult, comparable: boolean): OrderC
       const n = news[i];
       const change: OrderChange['change'] = !o ? 'added' : !n ? 'removed'
         : o.deliveryMonth === n.deliveryMonth
-          ? (o.quantity === n.quantity && o.hardware === n.hardware && o.totalPriceAmount === n.totalPriceAmount ? 'unchanged' : 'resized')
+          ? (o.quantity !== n.quantity ? 'resized' : o.hardware === n.hardware && o.totalPriceAmount === n.totalPriceAmount ? 'unchanged' : 'repriced')
           : n.deliveryMonth < o.deliveryMonth ? 'earlier' : 'later';
       const oldAmount = o ? o.totalPriceAmount : null;
       const newAmount = n ? n.totalPriceAmount : null;
@@ -179,7 +181,11 @@ export function diffPlans(a: PlanResult, b: PlanResult): PlanDiff {
   }
 
   const orders = orderChanges(a, b, comparable);
-  const capex = money(a.cost?.capexTotalAmount ?? a.procurement?.capexTotalAmount, b.cost?.capexTotalAmount ?? b.procurement?.capexTotalAmount, comparable);
+  // the whole bill's CAPEX when both plans have one; else both plans' server CAPEX (never one of each)
+  const bothCost = a.cost !== undefined && b.cost !== undefined;
+  const capex = bothCost
+    ? money(a.cost!.capexTotalAmount, b.cost!.capexTotalAmount, comparable)
+    : money(a.procurement?.capexTotalAmount, b.procurement?.capexTotalAmount, comparable);
   const tco = money(a.cost?.tcoAmount, b.cost?.tcoAmount, comparable);
   const bottleneck = { old: bn(a), new: bn(b), changed: JSON.stringify(bn(a)) !== JSON.stringify(bn(b)) };
   const unchanged = runway.every((r) => r.presence === 'both' && r.deltaMonths === 0 && r.oldMonths === r.newMonths)
