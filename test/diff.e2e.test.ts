@@ -45,8 +45,13 @@ describe('headroom diff', () => {
     const md = headroom('diff', regional, moreDemand, '--format', 'markdown');
     expect(md.stdout).toMatch(/^### headroom: Regional cloud → Regional cloud\n/);
     expect(md.stdout).toContain('| Resource | Runway was | Runway now | Change (months) |');
-    // the purchases still cover every resource: no runway shrinks within the horizon, so the bound passes
-    expect(headroom('diff', regional, moreDemand, '--fail-if-runway-shrinks').code).toBe(0);
+    expect(md.stdout).toContain('**Without any purchase:** compute.memory in Apr 2028 → compute.memory in Aug 2027 (−8 months)');
+    expect(md.stdout).not.toContain('&gt;');
+    // the purchases still cover every resource, but without them memory runs out 8 months earlier: the bound fails
+    const shrinks = headroom('diff', regional, moreDemand, '--fail-if-runway-shrinks');
+    expect(shrinks.code).toBe(1);
+    expect(shrinks.stderr).toContain('without any purchase, compute.memory runs out 8 months earlier (--fail-if-runway-shrinks)');
+    expect(headroom('diff', regional, cheaper, '--fail-if-runway-shrinks').code).toBe(0);
     const grows = headroom('diff', regional, moreDemand, '--fail-if-capex-grows');
     expect(grows.code).toBe(1);
     expect(grows.stderr).toMatch(/CAPEX grows by/);

@@ -58,6 +58,11 @@ export function failedConditions(d: PlanDiff, options: { runwayBelow?: number; r
   }
   if (options.runwayShrinks) {
     for (const r of d.runway) if (r.deltaMonths !== null && r.deltaMonths < 0) out.push(`${r.resource} runway shrinks by ${-r.deltaMonths} months (--fail-if-runway-shrinks)`);
+    // the purchases can hide it: without them, the first resource to run out does so earlier
+    const w = d.withoutPurchases;
+    if (w.new !== null && (w.old === null || (w.deltaMonths !== null && w.deltaMonths < 0))) {
+      out.push(`without any purchase, ${w.new.resource} runs out ${w.old === null ? 'within the horizon (it did not before)' : `${-w.deltaMonths!} months earlier`} (--fail-if-runway-shrinks)`);
+    }
   }
   if (options.capexGrows && d.capex.delta !== null && d.capex.delta > 0) out.push(`CAPEX grows by ${d.capex.delta} ${d.currency ?? ''} (--fail-if-capex-grows)`.replace(' )', ')'));
   return out;
@@ -94,7 +99,7 @@ export function registerDiffCommand(program: Command, ctx: DiffContext, setExitC
     .argument('<new>', 'the new scenario, or its plan')
     .addOption(new Option('--format <format>', 'output format (markdown: for a pull-request comment)').choices(['text', 'json', 'markdown']).default('text'))
     .option('--fail-if-runway-below <months>', 'exit 1 when the new plan\'s shortest runway is below this many months')
-    .option('--fail-if-runway-shrinks', 'exit 1 when any resource\'s runway is shorter than in the old plan')
+    .option('--fail-if-runway-shrinks', 'exit 1 when any resource\'s runway is shorter than in the old plan, with the purchases or without them')
     .option('--fail-if-capex-grows', 'exit 1 when the CAPEX over the horizon grows')
     .action(async (oldFile: string, newFile: string, options: DiffOptions) => setExitCode(await diffCommand(ctx, oldFile, newFile, options)));
 }

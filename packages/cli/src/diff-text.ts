@@ -18,7 +18,7 @@ function runwayRow(r: RunwayChange): string[] {
   return [r.resource, was, now, signedMonths(r.deltaMonths)];
 }
 
-function orderText(o: OrderChange, currency: string | null): string {
+function orderText(o: OrderChange, currency: string | null, arrow = '->'): string {
   const side = (month: string | null, q: number | null, by: string | null): string =>
     month === null ? '' : `${q} × ${o.hardware} in ${formatMonth(month)} (order by ${by})`;
   switch (o.change) {
@@ -29,8 +29,16 @@ function orderText(o: OrderChange, currency: string | null): string {
     case 'unchanged':
       return `unchanged: ${side(o.newDeliveryMonth, o.newQuantity, o.newOrderBy)}`;
     default:
-      return `${o.change}: ${side(o.oldDeliveryMonth, o.oldQuantity, o.oldOrderBy)} -> ${side(o.newDeliveryMonth, o.newQuantity, o.newOrderBy)}, ${signedMoney(o.deltaAmount, currency)}`;
+      return `${o.change}: ${side(o.oldDeliveryMonth, o.oldQuantity, o.oldOrderBy)} ${arrow} ${side(o.newDeliveryMonth, o.newQuantity, o.newOrderBy)}, ${signedMoney(o.deltaAmount, currency)}`;
   }
+}
+
+/** "compute.memory runs out in Apr 2028 -> Aug 2027 (−8 months)", or "nothing runs out". */
+function withoutText(d: PlanDiff, arrow = '->'): string {
+  const w = d.withoutPurchases;
+  const side = (x: { resource: string; month: string } | null): string => (x ? `${x.resource} in ${formatMonth(x.month)}` : 'nothing runs out');
+  if (JSON.stringify(w.old) === JSON.stringify(w.new)) return `${side(w.new)} (unchanged)`;
+  return `${side(w.old)} ${arrow} ${side(w.new)}${w.deltaMonths === null ? '' : ` (${signedMonths(w.deltaMonths)} months)`}`;
 }
 
 function table(rows: string[][]): string[] {
@@ -46,7 +54,8 @@ export function diffText(d: PlanDiff): string {
   if (d.unchanged) lines.push('No change in runway, bottleneck, orders, money, findings or rack failures.');
   lines.push('', 'Runway (tolerated failures removed):', ...table([['resource', 'was', 'now', 'change'], ...d.runway.map(runwayRow)]));
   const bn = (b: { resource: string; month: string } | null): string => (b ? `${b.resource} in ${formatMonth(b.month)}` : 'none');
-  lines.push('', `Bottleneck: ${d.bottleneck.changed ? `${bn(d.bottleneck.old)} -> ${bn(d.bottleneck.new)}` : `${bn(d.bottleneck.new)} (unchanged)`}`);
+  lines.push('', `Without any purchase: ${withoutText(d)}`);
+  lines.push(`Bottleneck: ${d.bottleneck.changed ? `${bn(d.bottleneck.old)} -> ${bn(d.bottleneck.new)}` : `${bn(d.bottleneck.new)} (unchanged)`}`);
   const orders = d.orders.filter((o) => o.change !== 'unchanged');
   lines.push('', `Orders: ${orders.length === 0 ? 'no change' : ''}`.trimEnd(), ...orders.map((o) => `  ${orderText(o, cur)}`));
   lines.push('', `CAPEX: ${money(d.capex.old, cur)} -> ${money(d.capex.new, cur)} (${signedMoney(d.capex.delta, cur)})`);
@@ -74,10 +83,11 @@ export function diffMarkdown(d: PlanDiff): string {
   out.push('| Resource | Runway was | Runway now | Change (months) |', '|---|---|---|---:|');
   for (const r of d.runway) out.push(`| \`${md(r.resource)}\` | ${runwayRow(r).slice(1).join(' | ')} |`);
   const bn = (b: { resource: string; month: string } | null): string => (b ? `\`${md(b.resource)}\` in ${formatMonth(b.month)}` : 'none');
-  out.push('', `**Bottleneck:** ${d.bottleneck.changed ? `${bn(d.bottleneck.old)} → ${bn(d.bottleneck.new)}` : `${bn(d.bottleneck.new)} (unchanged)`}`, '');
+  out.push('', `**Without any purchase:** ${md(withoutText(d, '→'))}`, '');
+  out.push(`**Bottleneck:** ${d.bottleneck.changed ? `${bn(d.bottleneck.old)} → ${bn(d.bottleneck.new)}` : `${bn(d.bottleneck.new)} (unchanged)`}`, '');
   out.push(`**CAPEX:** ${money(d.capex.old, cur)} → ${money(d.capex.new, cur)} (${signedMoney(d.capex.delta, cur)}) · **TCO:** ${money(d.tco.old, cur)} → ${money(d.tco.new, cur)} (${signedMoney(d.tco.delta, cur)})`, '');
   const orders = d.orders.filter((o) => o.change !== 'unchanged');
-  if (orders.length > 0) out.push('**Orders**', '', ...orders.map((o) => `- ${md(orderText(o, cur))}`), '');
+  if (orders.length > 0) out.push('**Orders**', '', ...orders.map((o) => `- ${md(orderText(o, cur, '→'))}`), '');
   out.push(`**Findings:** ${d.findings.added.length} new, ${d.findings.resolved.length} resolved`, '');
   for (const f of d.findings.added) out.push(`- 🆕 ${f.severity} \`${md(f.code)}\` ${md(f.subject)}: ${md(f.message)}`);
   for (const f of d.findings.resolved) out.push(`- ✅ ${f.severity} \`${md(f.code)}\` ${md(f.subject)}`);

@@ -68,6 +68,12 @@ export interface PlanDiff {
   new: { name: string; generatorVersion: string; scenarioSha256: string | null; horizon: string };
   runway: RunwayChange[];
   bottleneck: { old: { resource: string; month: string } | null; new: { resource: string; month: string } | null; changed: boolean };
+  /**
+   * What runs out first without any purchase (the headline's first to run out): resource and
+   * month of each plan, and new - old in months (null unless both run out). The runways above
+   * count the scheduled purchases, which may hide a need that moved months earlier.
+   */
+  withoutPurchases: { old: { resource: string; month: string; monthIndex: number } | null; new: { resource: string; month: string; monthIndex: number } | null; deltaMonths: number | null };
   /** The shortest runway of each plan, months (null: nothing runs out within the horizon). */
   shortestRunway: { old: number | null; new: number | null };
   orders: OrderChange[];
@@ -188,14 +194,21 @@ export function diffPlans(a: PlanResult, b: PlanResult): PlanDiff {
     : money(a.procurement?.capexTotalAmount, b.procurement?.capexTotalAmount, comparable);
   const tco = money(a.cost?.tcoAmount, b.cost?.tcoAmount, comparable);
   const bottleneck = { old: bn(a), new: bn(b), changed: JSON.stringify(bn(a)) !== JSON.stringify(bn(b)) };
+  const first = (p: PlanResult) => {
+    const r = p.headline?.firstToRunOut;
+    return r ? { resource: r.resource, month: r.month, monthIndex: r.monthIndex } : null;
+  };
+  const wa = first(a);
+  const wb = first(b);
+  const withoutPurchases = { old: wa, new: wb, deltaMonths: wa && wb ? wb.monthIndex - wa.monthIndex : null };
   const unchanged = runway.every((r) => r.presence === 'both' && r.deltaMonths === 0 && r.oldMonths === r.newMonths)
-    && !bottleneck.changed && orders.every((o) => o.change === 'unchanged') && capex.old === capex.new && tco.old === tco.new
+    && !bottleneck.changed && JSON.stringify(wa) === JSON.stringify(wb) && orders.every((o) => o.change === 'unchanged') && capex.old === capex.new && tco.old === tco.new
     && added.length === 0 && resolved.length === 0 && racks.length === 0;
   return {
     diffSchemaVersion: DIFF_SCHEMA_VERSION,
     old: { name: a.scenario.name, generatorVersion: a.generator.version, scenarioSha256: a.provenance?.scenario.sha256 ?? null, horizon: horizonOf(a) },
     new: { name: b.scenario.name, generatorVersion: b.generator.version, scenarioSha256: b.provenance?.scenario.sha256 ?? null, horizon: horizonOf(b) },
-    runway, bottleneck, shortestRunway: { old: shortest(a), new: shortest(b) },
+    runway, bottleneck, withoutPurchases, shortestRunway: { old: shortest(a), new: shortest(b) },
     orders, currency, capex, tco, findings: { added, resolved }, racks, unchanged,
   };
 }

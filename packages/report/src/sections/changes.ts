@@ -18,7 +18,9 @@ export function changesSummary(d: PlanDiff | undefined): SafeHtml {
   const shorter = d.runway.filter((r) => r.deltaMonths !== null && r.deltaMonths < 0).length;
   const longer = d.runway.filter((r) => r.deltaMonths !== null && r.deltaMonths > 0).length;
   const moved = d.orders.filter((o) => o.change !== 'unchanged').length;
-  return html`<p class="para">Since the previous plan (<strong>${d.old.name}</strong>): ${formatNumber(shorter)} ${shorter === 1 ? 'runway' : 'runways'} shorter, ${formatNumber(longer)} longer; ${formatNumber(moved)} ${moved === 1 ? 'order' : 'orders'} changed; CAPEX ${signed(d.capex.delta, d.currency)}, TCO ${signed(d.tco.delta, d.currency)}; ${formatNumber(d.findings.added.length)} new and ${formatNumber(d.findings.resolved.length)} resolved findings. <a href="#changes">What changed</a>.</p>`;
+  const w = d.withoutPurchases.deltaMonths;
+  const need = w === null || w === 0 ? '' : html`the need to buy comes ${formatNumber(Math.abs(w))} ${Math.abs(w) === 1 ? 'month' : 'months'} ${w < 0 ? 'earlier' : 'later'}; `;
+  return html`<p class="para">Since the previous plan (<strong>${d.old.name}</strong>): ${need}${formatNumber(shorter)} ${shorter === 1 ? 'runway' : 'runways'} shorter, ${formatNumber(longer)} longer; ${formatNumber(moved)} ${moved === 1 ? 'order' : 'orders'} changed; CAPEX ${signed(d.capex.delta, d.currency)}, TCO ${signed(d.tco.delta, d.currency)}; ${formatNumber(d.findings.added.length)} new and ${formatNumber(d.findings.resolved.length)} resolved findings. <a href="#changes">What changed</a>.</p>`;
 }
 
 function orderRow(o: OrderChange, currency: string | null): SafeHtml {
@@ -35,7 +37,9 @@ export function changesSection(d: PlanDiff | undefined): SafeHtml {
 <h2 id="changes">What changed</h2>
 <p>From <strong>${d.old.name}</strong> (${d.old.horizon}${d.old.scenarioSha256 ? `, scenario sha256 ${d.old.scenarioSha256.slice(0, 12)}` : ''}, headroom ${d.old.generatorVersion}) to this plan. Bottleneck: ${
     d.bottleneck.changed ? `${d.bottleneck.old ? `${d.bottleneck.old.resource} in ${formatMonth(d.bottleneck.old.month)}` : 'none'} → ${d.bottleneck.new ? `${d.bottleneck.new.resource} in ${formatMonth(d.bottleneck.new.month)}` : 'none'}` : 'unchanged'
-  }. CAPEX ${formatMoney(d.capex.old, cur === 'mixed' ? null : cur)} → ${formatMoney(d.capex.new, cur === 'mixed' ? null : cur)} (${signed(d.capex.delta, cur)}); TCO ${formatMoney(d.tco.old, cur === 'mixed' ? null : cur)} → ${formatMoney(d.tco.new, cur === 'mixed' ? null : cur)} (${signed(d.tco.delta, cur)}).</p>
+  }. Without any purchase, ${d.withoutPurchases.old ? `${d.withoutPurchases.old.resource} ran out in ${formatMonth(d.withoutPurchases.old.month)}` : 'nothing ran out'}; now ${
+    d.withoutPurchases.new ? `${d.withoutPurchases.new.resource} runs out in ${formatMonth(d.withoutPurchases.new.month)}` : 'nothing runs out'
+  }${d.withoutPurchases.deltaMonths === null || d.withoutPurchases.deltaMonths === 0 ? '' : ` (${d.withoutPurchases.deltaMonths > 0 ? '+' : '−'}${Math.abs(d.withoutPurchases.deltaMonths)} months)`}. CAPEX ${formatMoney(d.capex.old, cur === 'mixed' ? null : cur)} → ${formatMoney(d.capex.new, cur === 'mixed' ? null : cur)} (${signed(d.capex.delta, cur)}); TCO ${formatMoney(d.tco.old, cur === 'mixed' ? null : cur)} → ${formatMoney(d.tco.new, cur === 'mixed' ? null : cur)} (${signed(d.tco.delta, cur)}).</p>
 <table class="changes-runway">
 <caption>Runway per resource, tolerated failures removed, with the scheduled purchases.</caption>
 <thead><tr><th scope="col">Resource</th><th scope="col">Before</th><th scope="col">Now</th><th scope="col">Change, months</th></tr></thead>

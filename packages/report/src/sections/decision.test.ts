@@ -116,6 +116,7 @@ describe('what changed', () => {
     new: { name: 'Now', generatorVersion: '0.1.0', scenarioSha256: null, horizon: '2027-01..2028-12' },
     runway: [{ resource: 'compute.memory', label: 'Memory', oldMonths: 15, newMonths: 12, deltaMonths: -3, presence: 'both' }],
     bottleneck: { old: { resource: 'compute.memory', month: '2028-04' }, new: { resource: 'compute.memory', month: '2028-01' }, changed: true },
+    withoutPurchases: { old: { resource: 'compute.memory', month: '2028-04', monthIndex: 15 }, new: { resource: 'compute.memory', month: '2027-08', monthIndex: 7 }, deltaMonths: -8 },
     shortestRunway: { old: 15, new: 12 },
     orders: [{ change: 'earlier', role: 'compute', hardware: 'cmp', oldDeliveryMonth: '2028-04', newDeliveryMonth: '2028-01', oldOrderBy: '2028-01-08', newOrderBy: '2027-10-09', oldQuantity: 2, newQuantity: 2, oldAmount: 90_000, newAmount: 90_000, deltaAmount: 0 }],
     currency: 'EUR', capex: { old: 90_000, new: 180_000, delta: 90_000 }, tco: { old: 100_000, new: 195_000, delta: 95_000 },
@@ -124,7 +125,7 @@ describe('what changed', () => {
   };
 
   it('summarises in one sentence and details in a section', () => {
-    expect(changesSummary(diff).value).toContain('1 runway shorter, 0 longer; 1 order changed; CAPEX +90,000 EUR, TCO +95,000 EUR; 1 new and 0 resolved findings.');
+    expect(changesSummary(diff).value).toContain('the need to buy comes 8 months earlier; 1 runway shorter, 0 longer; 1 order changed; CAPEX +90,000 EUR, TCO +95,000 EUR; 1 new and 0 resolved findings.');
     const out = changesSection(diff).value;
     expect(out).toContain('<h2 id="changes">What changed</h2>');
     expect(out).toContain('<td class="num">−3</td>');
