@@ -98,7 +98,7 @@ td.fail-cell { color: var(--error); }
 tr.bottleneck th { color: var(--error); }
 table.findings td.message { width: 38%; min-width: 18em; }
 table.checks td, table.hardware td { min-width: 5em; }
-code.finding-code { white-space: nowrap; }
+code.finding-code, table.cost-lines code { white-space: nowrap; }
 ul.chart-marks { list-style: none; padding: 0; margin: 2px 0 0; }
 .mark-swatch { display: inline-block; width: 4px; height: 12px; vertical-align: middle; }
 .mark-swatch.mark-dashed { width: 0; border-left: 2px dashed #888888; }
