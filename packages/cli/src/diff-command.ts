@@ -12,6 +12,7 @@ import type { Diagnostic, PlanDiff, PlanResult, Scenario, Provenance } from '@he
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { diffMarkdown, diffText } from './diff-text.js';
+import { escapeJsonText, escapeStrings } from './terminal-text.js';
 
 /** What diff needs from main.ts. */
 export interface DiffContext {
@@ -83,7 +84,8 @@ async function diffCommand(ctx: DiffContext, oldFile: string, newFile: string, o
   if (!b.ok) return b.exitCode;
   const core = await import('@headroom/core');
   const d = core.diffPlans(a.plan, b.plan);
-  const out = options.format === 'json' ? `${JSON.stringify(d, null, 2)}\n` : options.format === 'markdown' ? diffMarkdown(d) : diffText(d);
+  // names come from the scenarios: no control character reaches the terminal raw (as plan, bom and simulate)
+  const out = options.format === 'json' ? `${escapeJsonText(JSON.stringify(d, null, 2))}\n` : options.format === 'markdown' ? diffMarkdown(escapeStrings(d)) : diffText(escapeStrings(d));
   ctx.io.stdout.write(out);
   const failed = failedConditions(d, { ...(runwayBelow === undefined ? {} : { runwayBelow }), runwayShrinks: options.failIfRunwayShrinks ?? false, capexGrows: options.failIfCapexGrows ?? false });
   for (const f of failed) ctx.io.stderr.write(`headroom: ${f}\n`);
