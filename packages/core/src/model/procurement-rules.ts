@@ -36,6 +36,8 @@ export interface NewRackTemplate {
 
 export interface ProcurementPolicy {
   roles: Partial<Record<ProcurementRole, PurchaseRule>>;
+  /** The risk band: growth uncertainty for the simulation evaluate runs (procurement/risk.ts); absent: no risk band. */
+  simulation?: { growth: { low: number; likely: number; high: number }; runs: number; seed: number };
   /** Absent: a copy of the scenario's last rack (height, power budget, zone). */
   newRack?: NewRackTemplate;
 }

@@ -13,6 +13,7 @@ export function normalizeProcurement(p: NonNullable<ScenarioFileOutput['procurem
     roles[role] = rule;
   }
   const out: ProcurementPolicy = { roles };
+  if (p.simulation) out.simulation = { growth: { ...p.simulation.growth }, runs: p.simulation.runs, seed: p.simulation.seed };
   if (p.newRack) {
     out.newRack = { namePrefix: p.newRack.namePrefix, heightRu: p.newRack.heightRu };
     if (p.newRack.powerBudget !== undefined) out.newRack.powerBudgetWatts = p.newRack.powerBudget;
