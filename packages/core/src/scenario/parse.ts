@@ -16,6 +16,7 @@ import { locate } from './locate.js';
 import { normalize } from './normalize.js';
 import { checkMemoryDecimal } from './memory-units.js';
 import { checkReferences, type RawIssue } from './references.js';
+import { checkDemandReferences } from './demand-references.js';
 import { knownKeysAt } from './schema-walk.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { resolveInventories, type InventoryOptions } from './inventories.js';
@@ -106,6 +107,7 @@ export function parseScenario(input: string, options: ParseOptions = {}): ParseR
   const parsed = ScenarioFileSchema.safeParse(raw);
   if (!parsed.success) for (const issue of parsed.error.issues) for (const i of fromZodIssue(issue, raw)) push(i);
   for (const i of checkReferences(raw as Record<string, unknown>)) push(i, i.severity);
+  for (const i of checkDemandReferences(raw as Record<string, unknown>)) push(i, i.severity);
   for (const i of checkMemoryDecimal(raw as Record<string, unknown>)) push(i, i.severity);
   const inventories = resolveInventories(raw as Record<string, unknown>, parsed.success ? parsed.data : undefined, options);
   for (const i of inventories.issues) push(i, i.severity);
