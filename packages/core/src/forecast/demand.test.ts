@@ -120,3 +120,25 @@ describe('evaluate with dated events', () => {
     expect(none.resources.find((r) => r.id === 'compute.memory')!.runwayMonths).toBeNull();
   });
 });
+
+describe('percentile plans', () => {
+  it('P10 / P50 / P90 runways from a fitted band; none without a band', () => {
+    // memory threshold level 1,248,460.8 MiB (above); 100 m1.large = 819,200 MiB;
+    // 819,200 × (1 + r)^t > 1,248,460.8 ⇔ t > ln(1.524) / ln(1 + r), ln 1.524 = 0.421338:
+    // P10 r = 0.03: 0.421338 / 0.029559 = 14.25 -> 15; P50 0.05: / 0.048790 = 8.64 -> 9; P90 0.08: / 0.076961 = 5.47 -> 6
+    const s = withDemand({
+      instances: [{ flavor: 'm1.large', count: 100 }],
+      growthBy: { compute: { kind: 'compound', perMonth: 0.05, p10: 0.03, p90: 0.08 } },
+    });
+    const plan = evaluate(s);
+    const p = plan.demandPercentiles!;
+    expect(p.bands).toEqual([{ path: 'demand.growthBy.compute', kind: 'compound', p10: 0.03, p50: 0.05, p90: 0.08 }]);
+    const memory = (q: number) => p.plans[q]!.runways.find((r) => r.resource === 'compute.memory')!;
+    expect(p.plans.map((x) => x.percentile)).toEqual(['p10', 'p50', 'p90']);
+    expect([memory(0).runwayMonths, memory(1).runwayMonths, memory(2).runwayMonths]).toEqual([15, 9, 6]);
+    expect(memory(2).month).toBe('2027-07'); // month 6 from 2027-01
+    // the P50 path is the plan itself
+    expect(plan.resources.find((r) => r.id === 'compute.memory')!.runwayMonths).toBe(9);
+    expect(evaluate(withDemand({ instances: [{ flavor: 'm1.large', count: 100 }] })).demandPercentiles).toBeUndefined();
+  });
+});

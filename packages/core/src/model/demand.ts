@@ -50,3 +50,26 @@ export interface DemandCommitment {
   amount: number;
   customer?: string;
 }
+
+/**
+ * The plan on one percentile demand path (forecast/percentiles.ts): the fitted growths at
+ * their P10, P50 or P90 rate, every other resource as in the scenario.
+ */
+export interface PercentilePlan {
+  percentile: 'p10' | 'p50' | 'p90';
+  /** Runway per resource of the cloud as it is (no purchases), months; null: beyond the horizon. */
+  runways: { resource: string; runwayMonths: number | null; month: string | null }[];
+  /** The resource that runs out first without purchases, on this path. */
+  bottleneck: { resource: string; runwayMonths: number; month: string } | null;
+  /** The purchase schedule on this path (with a `procurement:` section): delivery and order-by per purchase. */
+  purchases: { role: string; hardware: string; quantity: number; deliveryMonth: string; orderBy: string; late: boolean }[];
+  /** The earliest order-by date (`YYYY-MM-DD`) on this path; null when nothing is bought. */
+  firstOrderBy: string | null;
+}
+
+/** Percentile plans, present when some growth of demand.growthBy (or demand.growth) has p10 and p90. */
+export interface DemandPercentiles {
+  /** The growths with a band, by where they are in the scenario (`demand.growthBy.pools.volumes`): P10, P50 and P90 monthly rates, and the fit they came from. */
+  bands: { path: string; kind: 'compound' | 'linear'; p10: number; p50: number; p90: number; fit?: FitNote }[];
+  plans: PercentilePlan[];
+}
