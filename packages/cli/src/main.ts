@@ -16,6 +16,7 @@ import type { CliIo } from './io.js';
 import { registerHwCommands } from './hw-command.js';
 import { registerImportCommands } from './import-commands.js';
 import { registerBomCommand } from './bom-command.js';
+import { registerFitCommand } from './fit-command.js';
 import { defaultHwDeps, readScenarioInventories, type HwDeps } from './hw-inputs.js';
 import { readScenarioStateDirs } from './state-inputs.js';
 import { renderText } from './render-text.js';
@@ -384,6 +385,7 @@ function buildProgram(ctx: Context, version: string, setExitCode: (code: number)
 
   registerHwCommands(program, ctx, setExitCode);
   registerImportCommands(program, ctx, setExitCode);
+  registerFitCommand(program, { io: ctx.io, colorErr: ctx.colorErr, allowed: () => ctx.allowedPaths }, setExitCode);
   registerBomCommand(program, { io: ctx.io, loadCore: () => import('@headroom/core'), loadScenario: async (file) => loadScenario(ctx, await ctx.deps.loadCore(), file) }, setExitCode);
 
   return program;

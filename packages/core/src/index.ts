@@ -42,3 +42,6 @@ export { scenarioStatePaths, type StateDirInput } from './scenario/state-dirs.js
 export * from './hardware/index.js';
 export * from './ceph-state/index.js';
 export * from './openstack-state/index.js';
+export type * from './model/demand.js';
+export { demandModel, type DemandModel, type DemandOptions, type DemandPercentile } from './forecast/demand.js';
+export * from './history/index.js';

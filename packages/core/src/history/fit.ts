@@ -141,8 +141,8 @@ export interface GrowthFit {
   atHorizon: { months: number; p10: number; p50: number; p90: number };
 }
 
-/** R² above which one model must beat the other to be chosen over linear. */
-export const MODEL_CHOICE_MARGIN = 0.01;
+/** How much compound's R² on the values must exceed linear's to be chosen (0: any amount; a tie is linear). */
+export const MODEL_CHOICE_MARGIN = 0;
 /** α of the P10 / P90 band: the 80 % prediction interval. */
 export const BAND_ALPHA = 0.2;
 
@@ -154,9 +154,10 @@ const isoDate = (s: number): string => new Date(s * 1000).toISOString().slice(0,
  * - linear: OLS on y; perMonth = slope per month / level (the fraction of the fitted level at
  *   the last sample added each month: demand.growth linear).
  * - compound (every y > 0): OLS on ln y; perMonth = e^(b·month) − 1.
- * - rule: compound when its R² on the values (ŷ = exp(a + b·x) against y) exceeds the linear
- *   R² by more than MODEL_CHOICE_MARGIN (0.01); else linear, the simpler model and Prometheus'
- *   own (predict_linear).
+ * - rule: the model whose predictions are closer to the values themselves: compound when its R²
+ *   on the values (ŷ = exp(a + b·x) against y, the same scale as linear's) is above the linear
+ *   R² (MODEL_CHOICE_MARGIN = 0); on a tie linear, the simpler model and Prometheus' own
+ *   (predict_linear). R² on ln y is shown, not compared (another scale).
  * - rates on the chosen model's path to the P10 / P90 bound of the 80 % prediction interval
  *   (α = 0.2) at x_H = H months after the last sample:
  *     compound: r_q = exp((bound_q(ln y, x_H) − a) / H) − 1   (P50: e^(b·month) − 1)
@@ -197,8 +198,8 @@ export function fitGrowth(points: readonly HistoryPoint[], horizonMonths: number
   const rule = compound === null
     ? 'linear: a value is 0, no logarithm (compound not fitted)'
     : useCompound
-      ? `compound: its R² on the values ${compound.r2Values.toFixed(4)} beats linear ${linear.r2.toFixed(4)} by more than ${MODEL_CHOICE_MARGIN}`
-      : `linear: compound's R² on the values ${compound.r2Values.toFixed(4)} does not beat linear ${linear.r2.toFixed(4)} by more than ${MODEL_CHOICE_MARGIN}`;
+      ? `compound: its R² on the values ${compound.r2Values.toFixed(4)} is above linear's ${linear.r2.toFixed(4)}`
+      : `linear: its R² ${linear.r2.toFixed(4)} is at or above compound's on the values ${compound.r2Values.toFixed(4)}`;
 
   let rates: GrowthFit['rates'];
   let atHorizon: GrowthFit['atHorizon'];
