@@ -43,8 +43,9 @@ async function readHistory(io: CliIo, paths: readonly string[], allowed: readonl
   };
   for (const p of paths) {
     try {
-      const info = await io.inspect(isAbsolute(p) ? p : resolve(io.cwd, p));
-      if (info.kind === 'directory') {
+      // confine first: it refuses /proc, /sys and /dev before anything is opened
+      const file = await confine(io, scope, p, 'file');
+      if (!file.ok && file.refusal.code === 'file.not_regular' && (await io.inspect(resolve(io.cwd, p))).kind === 'directory') {
         const dir = await confine(io, scope, p, 'directory');
         if (!dir.ok) {
           fail(p, `${dir.refusal.message} (${dir.refusal.code})`);
@@ -65,7 +66,6 @@ async function readHistory(io: CliIo, paths: readonly string[], allowed: readonl
         inputs.push({ kind: 'directory', path: p, files });
         continue;
       }
-      const file = await confine(io, scope, p, 'file');
       if (!file.ok) {
         fail(p, `${file.refusal.message} (${file.refusal.code})`);
         continue;
