@@ -34,14 +34,13 @@ const linear = (perMonthOfEnd) => (m) => 1 + perMonthOfEnd * m;
 const TB = 1e12;
 const int = (x) => Math.round(x);
 const result = [
-  { metric: { instance: 'ceph-mgr:9283', job: 'ceph', name: 'volumes', pool_id: '1' }, values: series(202 * TB, compound(0.03), 0.01, int) },
+  { metric: { instance: 'ceph-mgr:9283', job: 'ceph', name: 'volumes', pool_id: '1' }, values: series(202 * TB, compound(0.03), 0.02, int) },
   { metric: { instance: 'ceph-mgr:9283', job: 'ceph', name: 'vms', pool_id: '2' }, values: series(31 * TB, linear(0.025), 0.015, int) },
   { metric: { instance: 'ceph-mgr:9283', job: 'ceph', name: 'images', pool_id: '3' }, values: series(12 * TB, compound(0.01), 0.01, int) },
   { metric: { instance: 'ceph-mgr:9283', job: 'ceph', name: 'backups', pool_id: '4' }, values: series(196 * TB, compound(0.04), 0.01, int) },
-  { metric: { resourcetype: 'VCPU' }, values: series(4788, compound(0.045), 0.01, int) },
-  { metric: { resourcetype: 'MEMORY_MB' }, values: series(11128 * 1024, compound(0.045), 0.01, int) },
-  { metric: { resourcetype: 'PCPU' }, values: series(0, linear(0), 0, int) },
-  { metric: { __name__: 'openstack_neutron_floating_ips', instance: 'openstack-exporter:9180', job: 'openstack', region: 'RegionOne' }, values: series(300, linear(0.03), 0.02, int) },
+  { metric: { resourcetype: 'VCPU' }, values: series(4788, compound(0.045), 0.03, int) },
+  { metric: { resourcetype: 'MEMORY_MB' }, values: series(11128 * 1024, compound(0.045), 0.03, int) },
+  { metric: { __name__: 'openstack_neutron_floating_ips', instance: 'openstack-exporter:9180', job: 'openstack', region: 'RegionOne' }, values: series(300, linear(0.03), 0.04, int) },
 ];
 // one sample pair per line, as a pretty-printed API response
 const text = JSON.stringify({ status: 'success', data: { resultType: 'matrix', result } }, null, 1).replace(/\[\n\s+(\d+),\n\s+("[^"]*")\n\s+\]/g, '[$1, $2]');

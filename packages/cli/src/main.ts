@@ -19,6 +19,7 @@ import { registerBomCommand } from './bom-command.js';
 import { registerFitCommand } from './fit-command.js';
 import { defaultHwDeps, readScenarioInventories, type HwDeps } from './hw-inputs.js';
 import { readScenarioStateDirs } from './state-inputs.js';
+import { readScenarioHistories } from './history-inputs.js';
 import { renderText } from './render-text.js';
 import { shouldUseColor } from './style.js';
 import { escapeJsonText } from './terminal-text.js';
@@ -143,7 +144,9 @@ async function validateCommand(ctx: Context, files: string[]): Promise<number> {
     for (const note of inventories.notes) ctx.io.stderr.write(`${note}\n`);
     const state = await readScenarioStateDirs(ctx.io, file, text, ctx.allowedPaths);
     for (const [name, stateText] of state.sources) inventorySources.set(name, stateText);
-    diagnostics.push(...core.parseScenario(text, { fileName: file, ...inventories.options, ...state.options }).diagnostics);
+    const history = await readScenarioHistories(ctx.io, file, text, ctx.allowedPaths);
+    for (const [name, historyText] of history.sources) inventorySources.set(name, historyText);
+    diagnostics.push(...core.parseScenario(text, { fileName: file, ...inventories.options, ...state.options, ...history.options }).diagnostics);
   }
   ctx.io.stdout.write(formatDiagnostics(diagnostics, new Map([...sources, ...inventorySources]), { color: ctx.colorOut }));
   const summary = [
@@ -164,9 +167,10 @@ async function loadScenario(ctx: Context, core: CoreApi, file: string): Promise<
   const inventories = await readScenarioInventories(ctx.io, ctx.deps, file, text, ctx.allowedPaths);
   for (const note of inventories.notes) ctx.io.stderr.write(`${note}\n`);
   const state = await readScenarioStateDirs(ctx.io, file, text, ctx.allowedPaths);
-  const { scenario, diagnostics } = core.parseScenario(text, { fileName: file, ...inventories.options, ...state.options });
+  const history = await readScenarioHistories(ctx.io, file, text, ctx.allowedPaths);
+  const { scenario, diagnostics } = core.parseScenario(text, { fileName: file, ...inventories.options, ...state.options, ...history.options });
   if (diagnostics.length > 0) {
-    ctx.io.stderr.write(formatDiagnostics(diagnostics, new Map([[file, text], ...inventories.sources, ...state.sources]), { color: ctx.colorErr }));
+    ctx.io.stderr.write(formatDiagnostics(diagnostics, new Map([[file, text], ...inventories.sources, ...state.sources, ...history.sources]), { color: ctx.colorErr }));
     ctx.io.stderr.write(`${file}: ${countDiagnostics(diagnostics)}\n`);
   }
   if (!scenario || diagnostics.some((d) => d.severity === 'error')) {
@@ -328,7 +332,7 @@ function buildProgram(ctx: Context, version: string, setExitCode: (code: number)
     .showHelpAfterError('(run "headroom --help" for usage)')
     .option(
       '--allow-path <dir>',
-      'a folder that files named in a scenario (inventory:, storageFrom:) may also be read from; repeatable (default: only the scenario\'s own folder)',
+      'a folder that files named in a scenario (inventory:, storageFrom:, historyFrom:) may also be read from; repeatable (default: only the scenario\'s own folder)',
       (dir: string, previous: string[]) => [...previous, dir],
       [] as string[],
     )

@@ -39,6 +39,7 @@ export { netplanFiles, type NetplanFile } from './network/netplan.js';
 export { importNetworkData, type NetworkDataImport, type NetworkDataOptions } from './network/network-data.js';
 export { scenarioInventoryPaths, type InventoryInput } from './scenario/inventories.js';
 export { scenarioStatePaths, type StateDirInput } from './scenario/state-dirs.js';
+export { scenarioHistoryPaths, type HistoryPathInput } from './scenario/history-from.js';
 export * from './hardware/index.js';
 export * from './ceph-state/index.js';
 export * from './openstack-state/index.js';

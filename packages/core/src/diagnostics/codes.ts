@@ -95,6 +95,8 @@ export const DIAGNOSTIC_CODES = {
   'demand.outside_horizon': 'A demand event or commitment starts outside the horizon (a warning)',
   'demand.commitment.empty': 'A commitment ends (until) at or before it starts (from)',
   'demand.band.order': 'A fitted growth has p10 above perMonth or p90 below it',
+  'history.not_provided': 'The history a scenario names (demand.historyFrom) was not given to parseScenario',
+  'history.unreadable': 'The history a scenario names (demand.historyFrom) cannot be read',
   'history.invalid': 'A history file is not valid JSON or not a Prometheus query_range response / ceph df snapshot',
   'history.unmapped': 'A history series maps to no resource of headroom and is ignored (a warning)',
   'history.too_few_points': 'A history series has fewer than three usable points: it is not fitted',

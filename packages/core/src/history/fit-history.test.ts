@@ -27,10 +27,10 @@ const diag = (r: ReturnType<typeof fitHistory>) => r.diagnostics.map((d) => [d.c
 describe('the regional history fixture', () => {
   const r = fitHistory([regional], { horizonMonths: 24 });
 
-  it('fits every mapped series and says why PCPU is ignored', () => {
+  it('fits every series, each mapped by its metric name and labels', () => {
     expect(r.fits.map((f) => f.key)).toEqual(['pool.volumes', 'pool.vms', 'pool.images', 'pool.backups', 'compute.VCPU', 'compute.MEMORY_MB', 'floatingIps']);
-    expect(r.ignored.map((i) => i.reason)).toEqual(['Placement resource class PCPU is not planned (VCPU, MEMORY_MB and DISK_GB are)']);
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['history.unmapped']);
+    expect(r.ignored).toEqual([]);
+    expect(r.diagnostics).toEqual([]);
     expect(r.fits.every((f) => f.points.length === 53)).toBe(true);
   });
 
@@ -57,6 +57,21 @@ describe('the regional history fixture', () => {
 });
 
 describe('bad history input', () => {
+  it('series that map to no resource are listed with the reason, as warnings', () => {
+    const r = fitHistory([file(prom(
+      [{ resourcetype: 'PCPU' }, weekly(['0', '0', '0'])],
+      [{ pool_id: '7' }, weekly(['1', '2', '3'])],
+      [{ __name__: 'node_load1' }, weekly(['1', '2', '3'])],
+    ))]);
+    expect(r.fits).toEqual([]);
+    expect(r.ignored.map((i) => i.reason)).toEqual([
+      'Placement resource class PCPU is not planned (VCPU, MEMORY_MB and DISK_GB are)',
+      'pool_id 7 has no pool name: export ceph_pool_stored * on(pool_id) group_left(name) ceph_pool_metadata',
+      'metric node_load1 is not one headroom fits (ceph_pool_stored, openstack_placement_resource_usage, openstack_neutron_floating_ips)',
+    ]);
+    expect(diag(r).map((d) => d[0])).toEqual(['history.unmapped', 'history.unmapped', 'history.unmapped']);
+  });
+
   it('NaN, negative and out-of-order samples refuse the series, naming file and series', () => {
     const r = fitHistory([
       file(prom([VOLUMES, weekly(['1', 'NaN', '3', '4'])]), 'a.json'),

@@ -15,6 +15,9 @@
  * The t quantile is @stdlib/stats-base-dists-t-quantile (quantile(p, ν)).
  */
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import type { GrowthFit } from '../model/demand.js';
+
+export type { GrowthFit } from '../model/demand.js';
 
 /** Seconds in a month: a Julian year / 12 = 365.25 × 86,400 / 12 = 2,629,800 s. */
 export const SECONDS_PER_MONTH = 2_629_800;
@@ -102,43 +105,6 @@ export function predictionHalfWidth(fit: OlsFit, x0Seconds: number, alpha: numbe
   if (fit.n < 3 || !(fit.sxx > 0)) return Number.POSITIVE_INFINITY;
   const t = studentT(1 - alpha / 2, fit.n - 2);
   return t * fit.residualStdError * Math.sqrt(1 + 1 / fit.n + (x0Seconds - fit.meanXSeconds) ** 2 / fit.sxx);
-}
-
-/** The two models, the choice and the percentile rates of one series. */
-export interface GrowthFit {
-  points: number;
-  /** ISO dates (UTC) of the first and last sample of the window. */
-  from: string;
-  to: string;
-  /** The last sample's value and the linear fit's value there (the level the rates are relative to). */
-  lastValue: number;
-  linear: {
-    /** Units per month, and as a fraction of the fitted level at the last sample (demand.growth linear perMonth). */
-    slopePerMonth: number;
-    perMonth: number;
-    /** Fitted value at the last sample. */
-    level: number;
-    r2: number;
-    residualStdError: number;
-  };
-  /** null when a value is 0 or below (no logarithm). */
-  compound: {
-    /** e^(b × seconds per month) − 1. */
-    perMonth: number;
-    /** exp(a): fitted value at the last sample. */
-    level: number;
-    /** R² on ln y, and on the values (exp of the fit against y), which the choice compares. */
-    r2Log: number;
-    r2Values: number;
-    residualStdError: number;
-  } | null;
-  chosen: 'linear' | 'compound';
-  /** Why: the rule applied, in words. */
-  rule: string;
-  /** Monthly rates on the chosen model's P10 / P50 / P90 paths over `horizonMonths`. */
-  rates: { p10: number; p50: number; p90: number };
-  /** The chosen model's fitted value and 80 % prediction interval at the horizon's end (horizonMonths after the last sample). */
-  atHorizon: { months: number; p10: number; p50: number; p90: number };
 }
 
 /** How much compound's R² on the values must exceed linear's to be chosen (0: any amount; a tie is linear). */

@@ -88,6 +88,10 @@ export function demandSchemas(quantity: BytesQuantity) {
       .record(z.string().min(1), z.array(z.string().min(1)).min(1).max(1000))
       .optional()
       .describe('Named flavor groups for demand.growthBy.flavors, e.g. general: [m1.small, m1.large]; a flavor belongs to at most one group'),
+    historyFrom: z
+      .union([z.string().min(1), z.array(z.string().min(1)).min(1).max(100)])
+      .optional()
+      .describe('History to fit, relative to the scenario file and inside its folder (or an --allow-path folder): Prometheus query_range JSON exports (ceph_pool_stored with the pool name, openstack_placement_resource_usage, openstack_neutron_floating_ips) and directories of dated `ceph df -f json` snapshots. The fits fill demand.growthBy (entries written there win), with P10/P90 rates for percentile plans'),
     events: z.array(EventSchema).max(1000).optional().describe('Dated steps in demand (at most 1,000)'),
     commitments: z.array(CommitmentSchema).max(1000).optional().describe('Contracted commitments (at most 1,000)'),
   };

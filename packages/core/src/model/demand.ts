@@ -73,3 +73,53 @@ export interface DemandPercentiles {
   bands: { path: string; kind: 'compound' | 'linear'; p10: number; p50: number; p90: number; fit?: FitNote }[];
   plans: PercentilePlan[];
 }
+
+/** The two models, the choice and the percentile rates of one series. */
+export interface GrowthFit {
+  points: number;
+  /** ISO dates (UTC) of the first and last sample of the window. */
+  from: string;
+  to: string;
+  /** The last sample's value and the linear fit's value there (the level the rates are relative to). */
+  lastValue: number;
+  linear: {
+    /** Units per month, and as a fraction of the fitted level at the last sample (demand.growth linear perMonth). */
+    slopePerMonth: number;
+    perMonth: number;
+    /** Fitted value at the last sample. */
+    level: number;
+    r2: number;
+    residualStdError: number;
+  };
+  /** null when a value is 0 or below (no logarithm). */
+  compound: {
+    /** e^(b × seconds per month) − 1. */
+    perMonth: number;
+    /** exp(a): fitted value at the last sample. */
+    level: number;
+    /** R² on ln y, and on the values (exp of the fit against y), which the choice compares. */
+    r2Log: number;
+    r2Values: number;
+    residualStdError: number;
+  } | null;
+  chosen: 'linear' | 'compound';
+  /** Why: the rule applied, in words. */
+  rule: string;
+  /** Monthly rates on the chosen model's P10 / P50 / P90 paths over `horizonMonths`. */
+  rates: { p10: number; p50: number; p90: number };
+  /** The chosen model's fitted value and 80 % prediction interval at the horizon's end (horizonMonths after the last sample). */
+  atHorizon: { months: number; p10: number; p50: number; p90: number };
+}
+
+/** A history fitted for the plan (demand.historyFrom): the samples and the fit, for the report's chart. */
+export interface DemandHistory {
+  /** `pool.volumes`, `compute.MEMORY_MB`, `floatingIps`. */
+  key: string;
+  /** Where the fit went: `demand.growthBy.pools.volumes`; null when not written (a Placement class other than the one chosen for compute). */
+  growthByPath: string | null;
+  unit: string;
+  source: string;
+  /** Samples fitted: Unix seconds, value in `unit`. */
+  points: { tSeconds: number; value: number }[];
+  fit: GrowthFit;
+}

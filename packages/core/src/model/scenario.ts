@@ -9,7 +9,7 @@
  * shape after parsing units and applying defaults.
  */
 
-import type { DemandCommitment, DemandEvent, GrowthBy } from './demand.js';
+import type { DemandCommitment, DemandEvent, DemandHistory, GrowthBy } from './demand.js';
 import type { NetworkConfig } from './network-config.js';
 import type { HardwareFacts, InventoryFormat } from './hardware-facts.js';
 import type { ProcurementPolicy } from './procurement-rules.js';
@@ -266,6 +266,8 @@ export interface Demand {
   flavorGroups?: Record<string, string[]>;
   events?: DemandEvent[];
   commitments?: DemandCommitment[];
+  /** The histories fitted from demand.historyFrom (samples and fits), for reports. */
+  history?: DemandHistory[];
 }
 
 /** Minimum hardware per role; `undefined` means no requirement. */
