@@ -3,6 +3,7 @@
  * (computed by core); this file converts units for display (bytes -> TB, MiB -> GiB) and
  * nothing else.
  */
+import { demandPercentileLines } from './demand-text.js';
 import { procurementSummary } from './procurement-text.js';
 import type { Finding, PlanResult, ResourceInfo, Severity } from '@headroom/core';
 import { createStyle, type Style } from './style.js';
@@ -296,6 +297,7 @@ export function renderText(input: PlanResult, options: RenderTextOptions = {}): 
   if (rackLine) lines.push(`${style.bold('Rack failure:')} ${rackLine}`);
   const procurementLine = procurementSummary(plan);
   if (procurementLine) lines.push(`${style.bold('Procurement:')} ${procurementLine}`);
+  lines.push(...demandPercentileLines(plan, style.bold));
   lines.push('');
   lines.push(...findingRows(plan, style));
   return lines.join('\n') + '\n';
