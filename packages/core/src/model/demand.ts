@@ -121,5 +121,9 @@ export interface DemandHistory {
   source: string;
   /** Samples fitted: Unix seconds, value in `unit`. */
   points: { tSeconds: number; value: number }[];
+  /** The last sample of each calendar month (UTC), for a monthly chart. */
+  monthly: { month: string; value: number }[];
+  /** The chosen model's P10 / P50 / P90 paths, month m = 1 .. horizon after the last sample's month, from the fitted level: compound level × (1 + r_q)^m, linear level × (1 + g_q · m). */
+  band: { month: string; p10: number; p50: number; p90: number }[];
   fit: GrowthFit;
 }

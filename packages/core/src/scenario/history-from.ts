@@ -85,9 +85,41 @@ export function resolveHistory(raw: Obj, options: HistoryOptions): ResolvedHisto
   out.history = kept.map((f) => ({
     key: f.key,
     growthByPath: f.resource.kind === 'compute' && f.source !== computeSource ? null : `demand.growthBy.${f.growthByPath.join('.')}`,
-    unit: f.unit, source: f.source, points: f.points.map((p) => ({ tSeconds: p.tSeconds, value: p.value })), fit: f.fit,
+    unit: f.unit, source: f.source, points: f.points.map((p) => ({ tSeconds: p.tSeconds, value: p.value })),
+    monthly: monthlyLast(f.points), band: bandPaths(f.fit, f.points[f.points.length - 1]!.tSeconds, horizon), fit: f.fit,
   }));
   return out;
+}
+
+const monthOf = (tSeconds: number): string => new Date(tSeconds * 1000).toISOString().slice(0, 7);
+
+/** The last sample of each calendar month (UTC), in time order. */
+export function monthlyLast(points: readonly { tSeconds: number; value: number }[]): { month: string; value: number }[] {
+  const out: { month: string; value: number }[] = [];
+  for (const p of points) {
+    const m = monthOf(p.tSeconds);
+    if (out.length > 0 && out[out.length - 1]!.month === m) out[out.length - 1]!.value = p.value;
+    else out.push({ month: m, value: p.value });
+  }
+  return out;
+}
+
+/**
+ * The P10 / P50 / P90 paths of a fit for months 1 .. horizon after the month of the last
+ * sample, from the chosen model's fitted level there: compound level × (1 + r_q)^m, linear
+ * level × (1 + g_q · m) (history/fit.ts: the rates whose paths reach the prediction bounds at
+ * the horizon). Example: level 100, compound P50 0.05: month 2 = 100 × 1.05² = 110.25.
+ */
+export function bandPaths(fit: DemandHistory['fit'], lastSeconds: number, horizon: number): DemandHistory['band'] {
+  const level = fit.chosen === 'compound' && fit.compound ? fit.compound.level : fit.linear.level;
+  const at = (r: number, m: number): number => (fit.chosen === 'compound' ? level * (1 + r) ** m : level * (1 + r * m));
+  const [y, mo] = monthOf(lastSeconds).split('-').map(Number) as [number, number];
+  return Array.from({ length: Math.max(1, Math.floor(horizon)) }, (_, i) => {
+    const m = i + 1;
+    const total = y * 12 + (mo - 1) + m;
+    const month = `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+    return { month, p10: at(fit.rates.p10, m), p50: at(fit.rates.p50, m), p90: at(fit.rates.p90, m) };
+  });
 }
 
 /** The scenario's own growthBy over the fitted one: a key written in the scenario wins. */
