@@ -10,6 +10,7 @@ import { UNITS_NOTE, formatNumber } from './format.js';
 import { horizonText } from './sections/common.js';
 import { computeSection } from './sections/compute.js';
 import { controlPlaneSection } from './sections/control-plane.js';
+import { demandHistorySection } from './sections/demand-history.js';
 import { failureSection } from './sections/failure.js';
 import { findingsSection } from './sections/findings.js';
 import { glossarySection } from './sections/glossary.js';
@@ -80,6 +81,7 @@ export interface RenderHtmlOptions {
 /** The report's sections in order, as `[id, heading]`: the table of contents and the tests use it. */
 export const SECTIONS: readonly (readonly [id: string, heading: string])[] = [
   ['summary', 'Summary'],
+  ['demand', 'Demand from history'],
   ['compute', 'Compute'],
   ['storage', 'Storage'],
   ['network', 'Network'],
@@ -106,6 +108,7 @@ export async function renderHtml(plan: PlanResult, options: RenderHtmlOptions = 
   const s = plan.scenario;
   const title = options.title ?? `${s.name}: capacity plan`;
   // Sections with charts are rendered one after the other: output order is fixed.
+  const demand = await demandHistorySection(plan);
   const compute = await computeSection(plan);
   const storage = await storageSection(plan);
   const network = await networkSection(plan);
@@ -135,6 +138,7 @@ ${Object.keys(plan.explanations ?? {}).length > 0 ? html`<p class="meta explain-
 </header>
 <main>
 ${summarySection(plan)}
+${demand}
 ${compute}
 ${storage}
 ${network}
