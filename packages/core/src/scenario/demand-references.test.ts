@@ -47,6 +47,11 @@ describe('demand per resource in YAML', () => {
     expect(d.commitments).toEqual([{ from: '2027-03', fromIndex: 2, until: '2027-07', untilIndex: 6, target: { kind: 'pool', name: 'volumes' }, amount: 100e12, customer: 'ACME' }]);
   });
 
+  it('a flavor group named like a flavor is ambiguous', () => {
+    // line 15 "  flavorGroups: { m1.small: [m1.large] }": the key at col 19
+    expect(codes(scenario('  flavorGroups: { m1.small: [m1.large] }\n'))).toEqual([['demand.group.shadows_flavor', 15, 19]]);
+  });
+
   it('every mistake is a coded diagnostic at its line and column', () => {
     const text = scenario(`  flavorGroups: { a: [m1.small, m9.tiny], b: [m1.small] }
   growthBy:
