@@ -20,7 +20,9 @@ import { formatDiagnostics } from './format-diagnostics.js';
 import { describeFsError, isFsError } from './fs-errors.js';
 import type { CliIo } from './io.js';
 
-type CoreModule = typeof import('@headroom/core');
+/** The part of core `headroom fit` calls. */
+export type FitCoreApi = Pick<typeof import('@headroom/core'), 'fitHistory' | 'growthByFromFits' | 'parseSnapshotTime' | 'formatBytes' | 'parseScenario' | 'writeGrowthBy'>;
+type CoreModule = FitCoreApi;
 
 interface FitOptions {
   format: 'text' | 'json';

@@ -176,7 +176,10 @@ export function growthByFromFits(fits: readonly ResourceFit[]): GrowthBy {
   const compute = fits.filter((f) => f.resource.kind === 'compute').sort((a, b) => b.fit.rates.p90 - a.fit.rates.p90)[0];
   if (compute) out.compute = banded(compute);
   for (const f of fits) {
-    if (f.resource.kind === 'pool') (out.pools ??= {})[f.resource.name] = banded(f);
+    if (f.resource.kind === 'pool') {
+      out.pools ??= {};
+      out.pools[f.resource.name] = banded(f);
+    }
     if (f.resource.kind === 'floatingIps') out.floatingIps = banded(f);
   }
   return out;

@@ -8,7 +8,7 @@ import { seriesDemand } from '../forecast/demand-series.js';
 import { planCompute } from '../compute/compute-plan.js';
 import type { Finding } from '../diagnostics/types.js';
 import { buildFleetTimeline, epochAt, type FleetTimeline, hostsInService } from '../fleet/timeline.js';
-import { growthFactor, monthLabel } from '../forecast/growth.js';
+import { monthLabel } from '../forecast/growth.js';
 import { isOver, utilisation, type ResourceSeries } from '../forecast/horizon.js';
 import { resourceSeries } from '../forecast/resources.js';
 import type { NodeGroup, Rack, Scenario } from '../model/scenario.js';
