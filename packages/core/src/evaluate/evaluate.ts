@@ -99,7 +99,7 @@ export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Pla
   const baseSeries = timeline === base ? stitched : stitchSeries(planEpochs(scenario, base, { failure: false }).epochs, scenario.horizonMonths);
   const baseHorizon = timeline === base ? horizon : projectHorizon(withDemandPaths(scenario, baseSeries), scenario.demand.growth, scenario.start, scenario.horizonMonths);
   // With fitted growths (p10 / p90): runways and purchases per percentile path (forecast/percentiles.ts).
-  const demandPercentiles = planPercentiles(scenario, baseSeries, base);
+  const demandPercentiles = planPercentiles(scenario, baseSeries, base, procurement);
   const failure = stitchFailure(epochs, scenario, rolesOf(timeline.hosts));
   const roles = checkRoles(scenario, timeline.hosts);
   // Addresses are counted per month from the timeline; traffic and oversubscription are sized on

@@ -64,6 +64,18 @@ export function percentileGrowth(g: BandedGrowth | Growth, q: DemandPercentile):
  * month 10 = 100 × 1.02^10 + 200 = 121.899 + 200 = 321.899. Source: headroom [model].
  */
 export function demandModel(scenario: Scenario, options: DemandOptions = {}): DemandModel {
+  // The scenario is read-only: its P50 model (no options) is built once and shared.
+  const plain = options.percentile === undefined && options.defaultPerMonth === undefined;
+  const cached = plain ? CACHE.get(scenario) : undefined;
+  if (cached) return cached;
+  const model = buildModel(scenario, options);
+  if (plain) CACHE.set(scenario, model);
+  return model;
+}
+
+const CACHE = new WeakMap<Scenario, DemandModel>();
+
+function buildModel(scenario: Scenario, options: DemandOptions): DemandModel {
   const d = scenario.demand;
   const q = options.percentile ?? 'p50';
   const base = percentileGrowth(d.growth, q);

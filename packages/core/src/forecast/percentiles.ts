@@ -7,6 +7,7 @@
  */
 import type { FleetTimeline } from '../fleet/timeline.js';
 import type { BandedGrowth, DemandPercentiles, PercentilePlan } from '../model/demand.js';
+import type { ProcurementPlan } from '../model/procurement.js';
 import type { Scenario } from '../model/scenario.js';
 import { planProcurement } from '../procurement/schedule.js';
 import { type DemandPercentile, demandModel } from './demand.js';
@@ -36,16 +37,18 @@ export function growthBands(scenario: Scenario): DemandPercentiles['bands'] {
  * For q in P10, P50, P90 (demandModel with that percentile): the runway of every series
  * (projectHorizon on `baseSeries`, the cloud without purchases), the bottleneck, and with a
  * `procurement:` section the purchase schedule on that path (planProcurement on `base` with
- * that model) with each purchase's order-by date. Null when no growth has a band.
+ * that model) with each purchase's order-by date; `procurementP50`, the plan's own schedule
+ * (its demand is the P50 path), is reused for P50. Null when no growth has a band.
  */
-export function planPercentiles(scenario: Scenario, baseSeries: readonly ResourceSeries[], base: FleetTimeline): DemandPercentiles | null {
+export function planPercentiles(scenario: Scenario, baseSeries: readonly ResourceSeries[], base: FleetTimeline, procurementP50?: ProcurementPlan | null): DemandPercentiles | null {
   const bands = growthBands(scenario);
   if (bands.length === 0) return null;
   const plans = (['p10', 'p50', 'p90'] as DemandPercentile[]).map((q): PercentilePlan => {
     const model = demandModel(scenario, { percentile: q });
     // uniform: demandMonth0 × growthFactor(the path's rate, t); else each series' own path
     const h = projectHorizon(withDemandPaths(scenario, baseSeries, model), model.growth, scenario.start, scenario.horizonMonths);
-    const procurement = scenario.procurement ? planProcurement(scenario, base, model) : null;
+    // P50 is the plan's own path: its schedule is the plan's, when given
+    const procurement = !scenario.procurement ? null : q === 'p50' && procurementP50 !== undefined ? procurementP50 : planProcurement(scenario, base, model);
     const purchases = (procurement?.purchases ?? []).map((p) => ({ role: p.role, hardware: p.hardware, quantity: p.quantity, deliveryMonth: p.deliveryMonth, orderBy: p.orderBy, late: p.late }));
     const firstOrderBy = purchases.reduce<string | null>((min, p) => (min === null || p.orderBy < min ? p.orderBy : min), null);
     return {
