@@ -20,8 +20,10 @@ import { registerLayoutsCommand } from './layouts-command.js';
 import { registerInteropCommands } from './interop-commands.js';
 import { registerDiffCommand, readPreviousPlan } from './diff-command.js';
 import { provenanceOf } from './provenance.js';
+import { registerFitCommand } from './fit-command.js';
 import { defaultHwDeps, readScenarioInventories, type HwDeps } from './hw-inputs.js';
 import { readScenarioStateDirs } from './state-inputs.js';
+import { readScenarioHistories } from './history-inputs.js';
 import { renderText } from './render-text.js';
 import { shouldUseColor } from './style.js';
 import { escapeControl, escapeJsonText } from './terminal-text.js';
@@ -146,7 +148,9 @@ async function validateCommand(ctx: Context, files: string[]): Promise<number> {
     for (const note of inventories.notes) ctx.io.stderr.write(`${note}\n`);
     const state = await readScenarioStateDirs(ctx.io, file, text, ctx.allowedPaths);
     for (const [name, stateText] of state.sources) inventorySources.set(name, stateText);
-    diagnostics.push(...core.parseScenario(text, { fileName: file, ...inventories.options, ...state.options }).diagnostics);
+    const history = await readScenarioHistories(ctx.io, file, text, ctx.allowedPaths);
+    for (const [name, historyText] of history.sources) inventorySources.set(name, historyText);
+    diagnostics.push(...core.parseScenario(text, { fileName: file, ...inventories.options, ...state.options, ...history.options }).diagnostics);
   }
   ctx.io.stdout.write(formatDiagnostics(diagnostics, new Map([...sources, ...inventorySources]), { color: ctx.colorOut }));
   const summary = [
@@ -167,9 +171,10 @@ async function loadScenario(ctx: Context, core: CoreApi, file: string): Promise<
   const inventories = await readScenarioInventories(ctx.io, ctx.deps, file, text, ctx.allowedPaths);
   for (const note of inventories.notes) ctx.io.stderr.write(`${note}\n`);
   const state = await readScenarioStateDirs(ctx.io, file, text, ctx.allowedPaths);
-  const { scenario, diagnostics } = core.parseScenario(text, { fileName: file, ...inventories.options, ...state.options });
+  const history = await readScenarioHistories(ctx.io, file, text, ctx.allowedPaths);
+  const { scenario, diagnostics } = core.parseScenario(text, { fileName: file, ...inventories.options, ...state.options, ...history.options });
   if (diagnostics.length > 0) {
-    ctx.io.stderr.write(formatDiagnostics(diagnostics, new Map([[file, text], ...inventories.sources, ...state.sources]), { color: ctx.colorErr }));
+    ctx.io.stderr.write(formatDiagnostics(diagnostics, new Map([[file, text], ...inventories.sources, ...state.sources, ...history.sources]), { color: ctx.colorErr }));
     ctx.io.stderr.write(`${file}: ${countDiagnostics(diagnostics)}\n`);
   }
   if (!scenario || diagnostics.some((d) => d.severity === 'error')) {
@@ -348,7 +353,7 @@ function buildProgram(ctx: Context, version: string, setExitCode: (code: number)
     .showHelpAfterError('(run "headroom --help" for usage)')
     .option(
       '--allow-path <dir>',
-      'a folder that files named in a scenario (inventory:, storageFrom:) may also be read from; repeatable (default: only the scenario\'s own folder)',
+      'a folder that files named in a scenario (inventory:, storageFrom:, historyFrom:) may also be read from; repeatable (default: only the scenario\'s own folder)',
       (dir: string, previous: string[]) => [...previous, dir],
       [] as string[],
     )
@@ -406,6 +411,7 @@ function buildProgram(ctx: Context, version: string, setExitCode: (code: number)
 
   registerHwCommands(program, ctx, setExitCode);
   registerImportCommands(program, ctx, setExitCode);
+  registerFitCommand(program, { io: ctx.io, colorErr: ctx.colorErr, allowed: () => ctx.allowedPaths }, setExitCode);
   registerBomCommand(program, { io: ctx.io, loadCore: () => import('@headroom/core'), loadScenario: async (file) => loadScenario(ctx, await ctx.deps.loadCore(), file) }, setExitCode);
   registerLayoutsCommand(program, {
     io: ctx.io, loadCore: () => import('@headroom/core'), loadReport: () => import('@headroom/report'),

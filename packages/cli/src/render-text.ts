@@ -3,6 +3,7 @@
  * (computed by core); this file converts units for display (bytes -> TB, MiB -> GiB) and
  * nothing else.
  */
+import { demandPercentileLines } from './demand-text.js';
 import { procurementSummary } from './procurement-text.js';
 import { costSummary } from './cost-text.js';
 import type { Finding, PlanResult, ResourceInfo, Severity } from '@headroom/core';
@@ -335,6 +336,7 @@ export function renderText(input: PlanResult, options: RenderTextOptions = {}): 
   if (procurementLine) lines.push(`${style.bold('Procurement:')} ${procurementLine}`);
   const costLine = costSummary(plan);
   if (costLine) lines.push(`${style.bold('Cost:')} ${costLine}`);
+  lines.push(...demandPercentileLines(plan, style.bold));
   lines.push('');
   lines.push(...findingRows(plan, style));
   return lines.join('\n') + '\n';

@@ -10,6 +10,7 @@ import { UNITS_NOTE, formatNumber } from './format.js';
 import { horizonText } from './sections/common.js';
 import { computeSection } from './sections/compute.js';
 import { controlPlaneSection } from './sections/control-plane.js';
+import { demandHistorySection } from './sections/demand-history.js';
 import { failureSection } from './sections/failure.js';
 import { findingsSection } from './sections/findings.js';
 import { glossarySection } from './sections/glossary.js';
@@ -101,6 +102,7 @@ export interface RenderHtmlOptions {
 /** The report's sections in order, as `[id, heading]`: the table of contents and the tests use it. */
 export const SECTIONS: readonly (readonly [id: string, heading: string])[] = [
   ['summary', 'Decision summary'],
+  ['demand', 'Demand from history'],
   ['compute', 'Compute'],
   ['storage', 'Storage'],
   ['network', 'Network'],
@@ -128,6 +130,7 @@ export async function renderHtml(plan: PlanResult, options: RenderHtmlOptions = 
   const s = plan.scenario;
   const title = options.title ?? `${s.name}: capacity plan`;
   // Sections with charts are rendered one after the other: output order is fixed.
+  const demand = await demandHistorySection(plan);
   const compute = await computeSection(plan);
   const storage = await storageSection(plan);
   const network = await networkSection(plan);
@@ -160,6 +163,7 @@ ${Object.keys(plan.explanations ?? {}).length > 0 ? html`<p class="meta explain-
 <main>
 ${summarySection(plan, { ...(risk ? { risk } : {}), ...(options.previous ? { changes: changesSummary(options.previous) } : {}) })}
 <p class="appendix-note" id="appendix">Engineering appendix: how each figure above was obtained, section by section.</p>
+${demand}
 ${compute}
 ${storage}
 ${network}

@@ -6,6 +6,7 @@
  * for anything else is MEMORY_MB.reserved = reserved_host_memory_mb (nova/conf/compute.py,
  * default 512). So the honest model is a check on the reservation, not more demand.
  */
+import { demandModel } from '../forecast/demand.js';
 import type { Finding } from '../diagnostics/types.js';
 import { growthFactor, monthLabel } from '../forecast/growth.js';
 import type { Scenario } from '../model/scenario.js';
@@ -82,14 +83,20 @@ export function reservedMemoryCheck(scenario: Scenario, inputs: ReservedMemoryIn
 /**
  * `reservedMemoryCheck` at the horizon's last month t = horizonMonths − 1: instances =
  * Σ over demand.instances lines of known flavors of ceil(count × growthFactor(t)) (whole
- * instances, as the failure analysis counts them), against `computeHosts`, the compute hosts
+ * instances, as the failure analysis counts them; per flavor from the demand model when
+ * flavors grow apart: forecast/demand.ts), against `computeHosts`, the compute hosts
  * in service that month.
  */
 export function reservedMemoryAtHorizonEnd(scenario: Scenario, computeHosts: number): Finding[] {
   const t = Math.max(0, scenario.horizonMonths - 1);
   const g = growthFactor(scenario.demand.growth, t);
-  const instances = scenario.demand.instances
-    .filter((d) => Object.hasOwn(scenario.openstack.flavors, d.flavor))
-    .reduce((sum, d) => sum + Math.max(0, Math.ceil(d.count * g - 1e-9)), 0);
+  const model = demandModel(scenario);
+  const instances = model.uniform
+    ? scenario.demand.instances
+      .filter((d) => Object.hasOwn(scenario.openstack.flavors, d.flavor))
+      .reduce((sum, d) => sum + Math.max(0, Math.ceil(d.count * g - 1e-9)), 0)
+    : model.flavors
+      .filter((f) => Object.hasOwn(scenario.openstack.flavors, f))
+      .reduce((sum, f) => sum + Math.max(0, Math.ceil(model.instances(f, t) - 1e-9)), 0);
   return reservedMemoryCheck(scenario, { instances, computeHosts, month: t, monthLabel: monthLabel(scenario.start, t) });
 }

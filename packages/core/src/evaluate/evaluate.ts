@@ -6,6 +6,8 @@ import { reservedMemoryAtHorizonEnd } from '../compute/memory-overhead.js';
 import { planEpochs, rolesOf, stitchFailure, stitchFindings, stitchSeries, stitchStorage } from './epochs.js';
 import { buildFleetTimeline, type FleetTimeline } from '../fleet/timeline.js';
 import { projectHorizon } from '../forecast/horizon.js';
+import { withDemandPaths } from '../forecast/demand-series.js';
+import { planPercentiles } from '../forecast/percentiles.js';
 import { checkRoles } from '../hardware/requirements.js';
 import { planNetwork } from '../network/plan.js';
 import type { Role, Scenario } from '../model/scenario.js';
@@ -95,9 +97,13 @@ export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Pla
     : buildFleetTimeline(scenario, hosts.hosts, procurement.purchases, procurement.addedRacks);
   const { epochs } = planEpochs(scenario, timeline);
   const first = epochs[0]!;
-  const horizon = projectHorizon(stitchSeries(epochs, scenario.horizonMonths), scenario.demand.growth, scenario.start, scenario.horizonMonths);
+  const stitched = stitchSeries(epochs, scenario.horizonMonths);
+  const horizon = projectHorizon(withDemandPaths(scenario, stitched), scenario.demand.growth, scenario.start, scenario.horizonMonths);
   // The cloud without the purchases, for the headline's "without them, X runs out in M".
-  const baseHorizon = timeline === base ? horizon : projectHorizon(stitchSeries(planEpochs(scenario, base, { failure: false }).epochs, scenario.horizonMonths), scenario.demand.growth, scenario.start, scenario.horizonMonths);
+  const baseSeries = timeline === base ? stitched : stitchSeries(planEpochs(scenario, base, { failure: false }).epochs, scenario.horizonMonths);
+  const baseHorizon = timeline === base ? horizon : projectHorizon(withDemandPaths(scenario, baseSeries), scenario.demand.growth, scenario.start, scenario.horizonMonths);
+  // With fitted growths (p10 / p90): runways and purchases per percentile path (forecast/percentiles.ts).
+  const demandPercentiles = planPercentiles(scenario, baseSeries, base, procurement);
   const failure = stitchFailure(epochs, scenario, rolesOf(timeline.hosts));
   const roles = checkRoles(scenario, timeline.hosts);
   // Addresses are counted per month from the timeline; traffic and oversubscription are sized on
@@ -151,6 +157,7 @@ export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Pla
     ...(network ? { network: network.plan } : {}),
     failure: failure.plan,
     ...(procurement ? { procurement } : {}),
+    ...(demandPercentiles ? { demandPercentiles } : {}),
     racks,
     ...(options.provenance ? { provenance: options.provenance } : {}),
   };

@@ -62,7 +62,7 @@ export function growthTerms(growth: Growth): { text: string; expression: string 
     : { text: '(1 + g × t)', expression: '(1 + g * t)' };
 }
 
-/** The input g: demand.growth.perMonth, with its kind in the label. */
-export function growthInput(growth: Growth): ExplainedInput {
-  return input('g', `demand growth per month (${growth.kind})`, growth.perMonth, '', scenarioPath('demand', 'growth', 'perMonth'));
+/** The input g: demand.growth.perMonth (or `path`, e.g. demand.growthBy.traffic), with its kind in the label. */
+export function growthInput(growth: Growth, path: string = scenarioPath('demand', 'growth', 'perMonth')): ExplainedInput {
+  return input('g', `demand growth per month (${growth.kind})`, growth.perMonth, '', path);
 }

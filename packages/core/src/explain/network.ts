@@ -4,6 +4,7 @@
  * (network/traffic.ts), usable and host addresses per subnet (network/ip.ts, addresses.ts),
  * the replication fan-out and the recovery bandwidth after losing a storage host.
  */
+import { demandModel } from '../forecast/demand.js';
 import type { LinkRow, RoleInterfaces } from '../model/network.js';
 import type { PlanResult } from '../model/plan.js';
 import { type ExplanationSet, growthInput, growthTerms, input } from './common.js';
@@ -61,7 +62,8 @@ export function explainNetwork(plan: PlanResult, out: ExplanationSet): void {
   for (const r of n.roles) for (const l of r.links) if (l.kind !== 'bmc') linkExplanations(plan, r, l, out);
 
   const last = plan.scenario.horizonMonths - 1;
-  const growth = plan.scenario.demand.growth;
+  // Traffic grows with demand.growthBy.traffic when given, else demand.growth (forecast/demand.ts).
+  const growth = demandModel(plan.scenario).traffic;
   const g = growthTerms(growth);
   for (const t of n.traffic) {
     const value = t.demandByMonthBitsPerSecond[last];
@@ -78,7 +80,7 @@ export function explainNetwork(plan: PlanResult, out: ExplanationSet): void {
         'storage ceph-public in W ÷ S, out R ÷ S; replication in = out = W × fan-out ÷ S; compute ceph-public in R ÷ C, out W ÷ C',
       expression: `max(${ins.map((x) => x.symbol).join(' + ') || '0'}, ${outs.map((x) => x.symbol).join(' + ') || '0'}) * ${g.expression}`,
       inputs: [
-        ...ins, ...outs, growthInput(growth), input('t', 'month index of the last month', last, 'months'),
+        ...ins, ...outs, growthInput(growth, plan.scenario.demand.growthBy?.traffic ? scenarioPath('demand', 'growthBy', 'traffic', 'perMonth') : undefined), input('t', 'month index of the last month', last, 'months'),
         input('W', 'Ceph client writes, cluster-wide, month 0', config.traffic.cephClientWriteBitsPerSecond, 'bit/s', scenarioPath('network', 'traffic', 'cephClientWriteBitsPerSecond')),
         input('R', 'Ceph client reads, cluster-wide, month 0', config.traffic.cephClientReadBitsPerSecond, 'bit/s', scenarioPath('network', 'traffic', 'cephClientReadBitsPerSecond')),
         input('aggregate', `aggregate bandwidth of ${t.link}`, t.aggregateBitsPerSecond, 'bit/s', explainId.linkAggregate(t.role, t.hardware, t.link)),

@@ -4,6 +4,7 @@
  * first and the last month of the horizon. One explanation per resource and figure, never
  * one per month.
  */
+import { demandModel } from '../forecast/demand.js';
 import type { PlanResult, ResourceInfo } from '../model/plan.js';
 import { type ExplanationSet, growthInput, growthTerms, input } from './common.js';
 import { explainId, type HorizonEnd } from './ids.js';
@@ -41,6 +42,9 @@ export function explainResources(plan: PlanResult, out: ExplanationSet): void {
   const growth = plan.scenario.demand.growth;
   const g = growthTerms(growth);
   const months = plan.months;
+  // Per-resource demand (demand.growthBy, events, commitments): demand(t) is a sum over flavors or pools.
+  const uniform = demandModel(plan.scenario).uniform;
+  const demandText = uniform ? `demand_0 × ${g.text}` : 'Σ over its flavors or pools of their own demand in month t (demand.growthBy, events, commitments: forecast/demand.ts)';
   for (const r of plan.resources) {
     out.add(thresholdExplanation(plan, r));
     const demandId = explainId.resourceDemand(r.id);
@@ -64,13 +68,13 @@ export function explainResources(plan: PlanResult, out: ExplanationSet): void {
         label: `Runway of ${r.label}`,
         value: r.runwayMonths ?? `none within the horizon (${months.length} months)`,
         unit: 'months',
-        formula: `runway = the first month t (0 = ${months[0]!.month}) with demand(t) ÷ capacity_tolerated > threshold; demand(t) = demand_0 × ${g.text}. ` +
+        formula: `runway = the first month t (0 = ${months[0]!.month}) with demand(t) ÷ capacity_tolerated > threshold; demand(t) = ${demandText}. ` +
           (r.runwayMonths === null
             ? `No month crosses: in the last month, ${months[at]!.month}, demand is still at or under threshold × capacity_tolerated.`
             : `In ${months[at]!.month} demand is above threshold × capacity_tolerated${before ? '; in the month before it was not' : ''}.`),
         inputs: [
           input('demand_0', 'demand at month 0', demand0, r.unit, demandId),
-          growthInput(growth),
+          ...(uniform ? [growthInput(growth)] : []),
           input('t', `month index of ${months[at]!.month}`, at, 'months'),
           input('demand_t', `demand in ${months[at]!.month}`, row.demand, r.unit),
           tolerated(at, row.capacityTolerated),
@@ -89,6 +93,19 @@ export function explainResources(plan: PlanResult, out: ExplanationSet): void {
       const t = end === 'first' ? 0 : months.length - 1;
       const m = months[t]?.resources[r.id];
       if (!m || m.utilisationTolerated === null) continue;
+      if (!uniform) {
+        out.add({
+          id: explainId.resourceUtilisation(r.id, end),
+          label: `Utilisation of ${r.label} in ${months[t]!.month}, tolerated failures removed`,
+          value: m.utilisationTolerated,
+          unit: '',
+          formula: `utilisation = demand_t ÷ capacity_tolerated; demand_t = ${demandText}`,
+          expression: 'demand_t / capacity_tolerated',
+          inputs: [input('demand_t', `demand in ${months[t]!.month}`, m.demand, r.unit), tolerated(t, m.capacityTolerated)],
+          source: 'headroom [model] (forecast/horizon.ts projectHorizon, forecast/demand-series.ts seriesDemand)',
+        });
+        continue;
+      }
       out.add({
         id: explainId.resourceUtilisation(r.id, end),
         label: `Utilisation of ${r.label} in ${months[t]!.month}, tolerated failures removed`,

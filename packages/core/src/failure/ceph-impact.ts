@@ -8,6 +8,7 @@
  * one (maintenance, `noout`) is down but stays in: its copies are unavailable but are not
  * re-created, and it keeps its share of the data.
  */
+import { demandModel } from '../forecast/demand.js';
 import { growthFactor } from '../forecast/growth.js';
 import type { CephPool, Scenario } from '../model/scenario.js';
 import { rawUsedRate } from '../storage/pools.js';
@@ -94,6 +95,20 @@ export function poolAfterLoss(pool: CephPool, domainsAffected: number, domainsLe
 }
 
 /**
+ * How much the raw data grows by month t: growthFactor(demand.growth, t) when every pool
+ * follows demand.growth; with pools growing apart (demand.growthBy, events, commitments),
+ * Σ_p stored_p(t) × raw used rate_p / Σ_p stored_p(0) × raw used rate_p over every pool
+ * (the fill scales with the cluster's raw data; 0 when no pool holds data at month 0).
+ */
+function storageGrowth(scenario: Scenario, t: number): number {
+  const model = demandModel(scenario);
+  if (model.uniform) return growthFactor(scenario.demand.growth, t);
+  const raw = (m: number): number => scenario.ceph.pools.reduce((sum, p) => sum + model.storedBytes(p.name, m) * rawUsedRate(p), 0);
+  const raw0 = raw(0);
+  return raw0 > 0 ? raw(t) / raw0 : 0;
+}
+
+/**
  * First month t < horizon in which the loss pushes the survivors over `ratio`:
  * after0 × growth(t) > ratio while before0 × growth(t) <= ratio (a cluster already over the
  * ratio without any loss is a capacity problem, not this loss's harm). null if none.
@@ -101,7 +116,7 @@ export function poolAfterLoss(pool: CephPool, domainsAffected: number, domainsLe
 function firstMonthPushedOver(scenario: Scenario, after0: number | null, before0: number | null, ratio: number): number | null {
   if (after0 === null) return null;
   for (let t = 0; t < scenario.horizonMonths; t++) {
-    const g = growthFactor(scenario.demand.growth, t);
+    const g = storageGrowth(scenario, t);
     if (after0 * g > ratio + 1e-12 && (before0 ?? 0) * g <= ratio + 1e-12) return t;
   }
   return null;
@@ -345,7 +360,7 @@ function cephHarms(scenario: Scenario, domain: FailureDomain, d: CephImpactDetai
   // the survivors' fill crossing a ratio: harm from that month, value = fill then, limit = the ratio
   const fillHarm = (code: string, harm: 'degraded' | 'outage', t: number | null, ratio: number, say: (fill: string) => string): void => {
     if (t === null || d.survivorFillMonth0 === null) return;
-    const fill = d.survivorFillMonth0 * growthFactor(scenario.demand.growth, t);
+    const fill = d.survivorFillMonth0 * storageGrowth(scenario, t);
     harms.push(makeHarm(domain, { code, harm, month: t, message: `From ${monthText(scenario.start, t)}, ${say(pct(fill))}`, value: fill, limit: ratio, unit: 'ratio' }));
   };
   fillHarm('failure.ceph.backfillfull', 'degraded', d.backfillfullMonth, ratios.backfillfull, (fill) =>

@@ -30,6 +30,7 @@
  */
 import { flavorRequest, orderClasses, resourceUnit } from '../compute/placement.js';
 import { translateFlavor } from '../compute/extra-specs.js';
+import { demandModel } from '../forecast/demand.js';
 import { growthFactor } from '../forecast/growth.js';
 import type { Scenario } from '../model/scenario.js';
 import type { ComputePlan, ResourceClass } from '../model/plan.js';
@@ -87,6 +88,9 @@ export function computeModel(scenario: Scenario, compute: ComputePlan): ComputeM
     if (!Object.hasOwn(scenario.openstack.flavors, inst.flavor)) continue;
     counts.set(inst.flavor, (counts.get(inst.flavor) ?? 0) + inst.count);
   }
+  // Flavors growing apart (demand.growthBy, events, commitments): per flavor from the demand model.
+  const demand = demandModel(scenario);
+  if (!demand.uniform) for (const f of demand.flavors) if (Object.hasOwn(scenario.openstack.flavors, f) && !counts.has(f)) counts.set(f, 0);
   const names0 = [...counts.keys()];
   const request0 = new Float64Array(names0.length * C);
   names0.forEach((name, f) => {
@@ -122,7 +126,7 @@ export function computeModel(scenario: Scenario, compute: ComputePlan): ComputeM
   const countsByMonth: Int32Array[] = [];
   for (let t = 0; t < scenario.horizonMonths; t++) {
     const g = growthFactor(scenario.demand.growth, t);
-    countsByMonth.push(Int32Array.from(names, (n) => Math.max(0, Math.ceil((counts.get(n) ?? 0) * g - 1e-9))));
+    countsByMonth.push(Int32Array.from(names, (n) => Math.max(0, Math.ceil((demand.uniform ? (counts.get(n) ?? 0) * g : demand.instances(n, t)) - 1e-9))));
   }
   return {
     hosts: { names: compute.hosts.map((h) => h.host), classCount: C, capacity, maxUnit },

@@ -3,7 +3,7 @@
  */
 import type { Finding } from '../diagnostics/types.js';
 import type { Growth } from '../model/scenario.js';
-import type { MonthRecord, PlanResult, ResourceInfo, ResourceMonth } from '../model/plan.js';
+import type { MonthRecord, PlanResult, ResourceClass, ResourceInfo, ResourceMonth } from '../model/plan.js';
 import { fmtInUnit, fmtPercent } from '../units/format.js';
 import { growthFactor, monthLabel } from './growth.js';
 
@@ -24,6 +24,12 @@ export interface ResourceSeries {
   capacityByMonth?: readonly number[];
   /** Same, with the tolerated failures removed; absent: `capacityTolerated` every month. */
   capacityToleratedByMonth?: readonly number[];
+  /** The Placement resource class of a compute series (its demand is per flavor: forecast/demand-series.ts). */
+  resourceClass?: ResourceClass;
+  /** The pools of a storage series with their raw used rate (raw bytes per stored byte). */
+  pools?: readonly { name: string; rawUsedRate: number }[];
+  /** Demand in month t (forecast/demand-series.ts); absent: demandMonth0 × growthFactor(growth, t). */
+  demandByMonth?: readonly number[];
 }
 
 export interface HorizonResult {
@@ -60,7 +66,8 @@ export function runwayMonths(over: readonly boolean[]): number | null {
 
 /**
  * Projects every resource over `horizonMonths` months from `start`:
- *   demand(t) = demandMonth0 × growthFactor(growth, t); capacity(t) = capacityByMonth[t]
+ *   demand(t) = demandByMonth[t] when given (per-resource demand, forecast/demand-series.ts), else
+ *   demandMonth0 × growthFactor(growth, t); capacity(t) = capacityByMonth[t]
  *   (the fleet in service in month t), else the constant capacity;
  *   utilisation(t) = demand(t) / capacity, utilisationTolerated(t) = demand(t) / capacityTolerated.
  * runwayMonths uses utilisationTolerated > threshold, runwayMonthsAllHosts uses utilisation.
@@ -77,7 +84,7 @@ export function projectHorizon(series: readonly ResourceSeries[], growth: Growth
     const factor = growthFactor(growth, t);
     const resources: Record<string, ResourceMonth> = {};
     for (const s of series) {
-      const demand = s.demandMonth0 * factor;
+      const demand = s.demandByMonth?.[t] ?? s.demandMonth0 * factor;
       const capacity = s.capacityByMonth?.[t] ?? s.capacity;
       const capacityTolerated = s.capacityToleratedByMonth?.[t] ?? s.capacityTolerated;
       resources[s.id] = {

@@ -64,6 +64,7 @@ export function computeSeries(scenario: Scenario, compute: Pick<ComputePlan, 'ep
       id: c.id,
       label: c.label,
       unit: c.unit,
+      resourceClass: c.rc,
       threshold: t.compute,
       demandMonth0: compute.demandMonth0[c.rc] ?? 0,
       capacity: compute.totalCapacity[c.rc] ?? 0,
@@ -105,6 +106,7 @@ export function storageSeries(scenario: Scenario, storage: { ceph?: { ruleSets: 
       demandMonth0: set.rawUsedBytesMonth0,
       capacity: set.rawBytes / set.fullestOsd.factor,
       capacityTolerated: set.reprotectableRawBytes / set.fullestOsd.factor,
+      pools: set.pools.map((p) => ({ name: p.name, rawUsedRate: p.rawUsedRate })),
     });
   }
   return out;

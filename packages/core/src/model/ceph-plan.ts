@@ -254,5 +254,5 @@ export interface CephMonth {
 /** A rule set's capacity as the horizon reads it (storageSeries): the fields of CephRuleSetPlan it needs. */
 export type RuleSetCapacity = Pick<CephRuleSetPlan, 'resource' | 'rules' | 'deviceClass' | 'rawBytes' | 'reprotectableRawBytes' | 'rawUsedBytesMonth0'> & {
   fullestOsd: Pick<CephRuleSetPlan['fullestOsd'], 'factor'>;
-  pools: Pick<CephRuleSetPlan['pools'][number], 'name'>[];
+  pools: Pick<CephRuleSetPlan['pools'][number], 'name' | 'rawUsedRate'>[];
 };

@@ -3,6 +3,7 @@
  * The CLI and the report do no capacity arithmetic: every number they show is here.
  * It carries the normalized scenario, so a report can be rebuilt from the result alone.
  */
+import type { DemandPercentiles } from './demand.js';
 import type { Finding, Severity } from '../diagnostics/types.js';
 import type { Role, Scenario } from './scenario.js';
 import type { NetworkPlan } from './network.js';
@@ -319,6 +320,8 @@ export interface PlanResult {
   failure?: FailurePlan;
   /** The purchase schedule and bill of materials; set only when the scenario has a `procurement:` section. */
   procurement?: ProcurementPlan;
+  /** Runways and purchases per percentile demand path; set only when a growth has p10 and p90 (fitted: forecast/percentiles.ts). */
+  demandPercentiles?: DemandPercentiles;
   /**
    * How the figures the report shows were obtained: formula, inputs with units and where they
    * come from, upstream source (explain/explain.ts explainPlan; ids from `explainId`). Always

@@ -9,6 +9,7 @@
  * shape after parsing units and applying defaults.
  */
 
+import type { DemandCommitment, DemandEvent, DemandHistory, GrowthBy } from './demand.js';
 import type { NetworkConfig } from './network-config.js';
 import type { HardwareFacts, InventoryFormat } from './hardware-facts.js';
 import type { ProcurementPolicy } from './procurement-rules.js';
@@ -278,6 +279,14 @@ export interface Demand {
   floatingIps?: number;
   /** Routers with an external gateway at month 0 (grows with `growth`): one pool address each. */
   routers?: number;
+  /** Growth per resource (model/demand.ts); a resource not named grows with `growth`. */
+  growthBy?: GrowthBy;
+  /** Flavor groups by name (demand.flavorGroups). */
+  flavorGroups?: Record<string, string[]>;
+  events?: DemandEvent[];
+  commitments?: DemandCommitment[];
+  /** The histories fitted from demand.historyFrom (samples and fits), for reports. */
+  history?: DemandHistory[];
 }
 
 /** Minimum hardware per role; `undefined` means no requirement. */

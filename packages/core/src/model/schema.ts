@@ -13,6 +13,7 @@ import { parseQuantity, type QuantityKind } from '../units/quantity.js';
 import { networkSchema } from './network-schema.js';
 import { computeSchemas } from './compute-schema.js';
 import { costsSchema } from './cost-schema.js';
+import { demandSchemas } from './demand-schema.js';
 import { CEPH_RATIO_DEFAULTS } from './scenario.js';
 
 /** Zod schemas of quantities, so the JSON Schema generator can describe them as strings with units. */
@@ -490,6 +491,7 @@ export const ScenarioFileSchema = z
         growth: GrowthSchema.prefault({ kind: 'compound', perMonth: 0 }),
         floatingIps: int().min(0).optional().describe('Floating IPs in use at month 0 (grows with growth); the provider allocation pools must hold them'),
         routers: int().min(0).optional().describe('Neutron routers with an external gateway at month 0 (grows with growth): each router gateway port takes one address of the provider allocation pools'),
+        ...demandSchemas(quantity),
       })
       .prefault({}),
     policy: z

@@ -4,6 +4,7 @@
  * MTU (mtu.ts), redundancy (redundancy.ts), separation (separation.ts), Ceph traffic and
  * recovery bandwidth (traffic.ts), oversubscription (oversubscription.ts). Pure.
  */
+import { demandModel } from '../forecast/demand.js';
 import type { Finding } from '../diagnostics/types.js';
 import { type Role, ROLES, type Scenario } from '../model/scenario.js';
 import type { Host } from '../model/plan.js';
@@ -72,7 +73,7 @@ export function planNetwork(scenario: Scenario, hosts: readonly Host[], options:
   const fipDemand: { floatingIps?: number; routers?: number } = {};
   if (scenario.demand.floatingIps !== undefined) fipDemand.floatingIps = scenario.demand.floatingIps;
   if (scenario.demand.routers !== undefined) fipDemand.routers = scenario.demand.routers;
-  const fips = planFloatingIps(config, fipDemand, scenario.demand.growth, months, scenario.start, perMonth.compute ?? []);
+  const fips = planFloatingIps(config, fipDemand, demandModel(scenario).floatingIps, months, scenario.start, perMonth.compute ?? []);
   const traffic = planTraffic(scenario, roleLinks, counts);
   const oversubscription = planOversubscription(scenario, config, hosts, roleLinks);
   const api = apiNetwork(config);

@@ -18,6 +18,7 @@
  * Source: Ceph architecture ("Smart daemons": the primary OSD writes the replicas;
  * erasure coding: the primary encodes and sends the chunks), docs.ceph.com/en/latest/architecture.
  */
+import { demandModel } from '../forecast/demand.js';
 import type { Finding } from '../diagnostics/types.js';
 import { growthFactor, monthLabel } from '../forecast/growth.js';
 import type { CephPool, Role, Scenario } from '../model/scenario.js';
@@ -87,6 +88,7 @@ export function planTraffic(scenario: Scenario, roleLinks: readonly RoleLinks[],
   const months = scenario.horizonMonths;
   for (const rl of roleLinks) {
     const traffic = perHostTraffic(scenario, config, rl.role, counts);
+    const trafficGrowth = demandModel(scenario).traffic;
     for (const link of rl.links) {
       const perNetwork = link.attachments
         .filter((a) => traffic.has(a.network))
@@ -96,7 +98,7 @@ export function planTraffic(scenario: Scenario, roleLinks: readonly RoleLinks[],
       if (inSum === 0 && outSum === 0) continue;
       const aggregate = link.bandwidth.aggregateBitsPerSecond;
       const threshold = aggregate * config.bandwidthThreshold;
-      const demand = Array.from({ length: months }, (_, t) => Math.max(inSum, outSum) * growthFactor(scenario.demand.growth, t));
+      const demand = Array.from({ length: months }, (_, t) => Math.max(inSum, outSum) * growthFactor(trafficGrowth, t));
       const row: LinkTraffic = {
         role: rl.role, hardware: rl.hardware, link: link.name, aggregateBitsPerSecond: aggregate, thresholdBitsPerSecond: threshold,
         perNetwork, demandByMonthBitsPerSecond: demand,

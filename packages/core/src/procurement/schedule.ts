@@ -3,10 +3,12 @@
  * enough units of the role that supplies it that it does not, deliver them that month and
  * order them a lead time earlier. Pure: dates derive from the scenario's start.
  */
+import { type DemandModel, demandModel } from '../forecast/demand.js';
+import { seriesDemand } from '../forecast/demand-series.js';
 import { planCompute } from '../compute/compute-plan.js';
 import type { Finding } from '../diagnostics/types.js';
 import { buildFleetTimeline, epochAt, type FleetTimeline, hostsInService } from '../fleet/timeline.js';
-import { growthFactor, monthLabel } from '../forecast/growth.js';
+import { monthLabel } from '../forecast/growth.js';
 import { isOver, utilisation, type ResourceSeries } from '../forecast/horizon.js';
 import { resourceSeries } from '../forecast/resources.js';
 import type { NodeGroup, Rack, Scenario } from '../model/scenario.js';
@@ -116,7 +118,7 @@ export function epochSeries(scenario: Scenario, timeline: FleetTimeline): Resour
  *    is `procurement.cannot_meet` (warning, and uncovered).
  * Units bought for the same role and month are one purchase. Source: headroom [model].
  */
-export function planProcurement(scenario: Scenario, base?: FleetTimeline): ProcurementPlan | null {
+export function planProcurement(scenario: Scenario, base?: FleetTimeline, model: DemandModel = demandModel(scenario)): ProcurementPlan | null {
   const policy = scenario.procurement;
   if (!policy) return null;
   const count = Math.max(0, Math.floor(scenario.horizonMonths));
@@ -124,7 +126,7 @@ export function planProcurement(scenario: Scenario, base?: FleetTimeline): Procu
   const timeline = base ?? buildFleetTimeline(scenario, startHosts);
   const curves = new CapacityCurves(scenario, timeline, startHosts);
   const resources = ruledResources(scenario, curves);
-  const search = searchUnits(scenario, curves, resources, scenario.demand.growth);
+  const search = searchUnits(scenario, curves, resources, model);
   const findings: Finding[] = search.cannotMeet.map((c) => cannotMeetFinding(scenario, c));
   const givenUp = new Set(search.cannotMeet.map((c) => c.resource.id));
 
@@ -179,7 +181,7 @@ export function planProcurement(scenario: Scenario, base?: FleetTimeline): Procu
   const withPurchases = buildFleetTimeline(scenario, startHosts, nonEmpty, addedRacks);
   const withSeries = epochSeries(scenario, withPurchases);
   const seriesAt = (t: number): ResourceSeries[] => withSeries[withPurchases.epochs.indexOf(epochAt(withPurchases, t))]!;
-  const demandAt = (s: ResourceSeries, t: number): number => s.demandMonth0 * growthFactor(scenario.demand.growth, t);
+  const demandAt = (s: ResourceSeries, t: number): number => seriesDemand(scenario, model, s, t);
   const thresholdOf = (s: ResourceSeries): number => {
     const role = supplyingRole(s.id);
     return (role ? policy.roles[role]?.threshold : undefined) ?? s.threshold;

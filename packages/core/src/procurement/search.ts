@@ -4,9 +4,11 @@
  * simulation share them: no fleet is rebuilt and no plan re-run per unit or per trial.
  */
 import type { Finding } from '../diagnostics/types.js';
-import { growthFactor, monthLabel } from '../forecast/growth.js';
-import { isOver, utilisation } from '../forecast/horizon.js';
-import type { Growth, Scenario } from '../model/scenario.js';
+import { monthLabel } from '../forecast/growth.js';
+import type { DemandModel } from '../forecast/demand.js';
+import { seriesDemandByMonth } from '../forecast/demand-series.js';
+import { isOver, type ResourceSeries, utilisation } from '../forecast/horizon.js';
+import type { Scenario } from '../model/scenario.js';
 import { type CapacityCurves, MAX_PURCHASED_HOSTS, type ShortReason } from './curves.js';
 import { PROCUREMENT_ROLES, type ProcurementRole, type PurchaseRule } from '../model/procurement-rules.js';
 
@@ -19,6 +21,8 @@ export interface RuledResource {
   /** The rule's threshold, else the policy threshold of the resource. */
   threshold: number;
   demandMonth0: number;
+  /** What its demand is made of (resource class or pools: forecast/demand-series.ts). */
+  series: Pick<ResourceSeries, 'demandMonth0' | 'resourceClass' | 'pools'>;
 }
 
 /** Units of `role` delivered in month m (one per search step, in the order found). */
@@ -43,7 +47,7 @@ export function ruledResources(scenario: Scenario, curves: CapacityCurves): Rule
     const rule = policy.roles[role];
     if (!rule) continue;
     for (const s of curves.seriesAt(0, role, 0)?.values() ?? []) {
-      out.push({ id: s.id, label: s.label, role, rule, threshold: rule.threshold ?? s.threshold, demandMonth0: s.demandMonth0 });
+      out.push({ id: s.id, label: s.label, role, rule, threshold: rule.threshold ?? s.threshold, demandMonth0: s.demandMonth0, series: s });
     }
   }
   return out;
@@ -54,7 +58,8 @@ export const coveredMonths = (m: number, coverMonths: number, count: number): nu
   Array.from({ length: Math.max(1, Math.min(coverMonths, count - 1 - m) + 1) }, (_, i) => m + i);
 
 /**
- * The search, for demand d(t) = demandMonth0 × growthFactor(growth, t) and U units of each role
+ * The search, for demand d(t) of the demand model (forecast/demand-series.ts seriesDemand: with
+ * one growth, demandMonth0 × growthFactor(growth, t)) and U units of each role
  * bought so far (all delivered by the cursor, so in service in every month searched):
  * 1. the earliest month m >= cursor (the last delivery) in which a resource with a rule is
  *    over its trigger: isOver(d(m), f_e(m)(U).capacityTolerated, threshold), e(m) the epoch of m
@@ -64,9 +69,10 @@ export const coveredMonths = (m: number, coverMonths: number, count: number): nu
  * 3. repeat until no resource crosses within the horizon. A resource with no such n is given
  *    up (cannotMeet) and not searched again.
  */
-export function searchUnits(scenario: Scenario, curves: CapacityCurves, resources: readonly RuledResource[], growth: Growth): UnitSchedule {
+export function searchUnits(scenario: Scenario, curves: CapacityCurves, resources: readonly RuledResource[], model: DemandModel): UnitSchedule {
   const count = Math.max(0, Math.floor(scenario.horizonMonths));
-  const factor = Array.from({ length: count }, (_, t) => growthFactor(growth, t));
+  const demandOf = new Map(resources.map((r) => [r.id, seriesDemandByMonth(scenario, model, r.series, count)]));
+  const demand = (r: RuledResource, t: number): number => demandOf.get(r.id)![t]!;
   const bought: Record<ProcurementRole, number> = { compute: 0, storage: 0 };
   const givenUp = new Set<string>();
   const orders: UnitOrder[] = [];
@@ -78,7 +84,7 @@ export function searchUnits(scenario: Scenario, curves: CapacityCurves, resource
     for (const r of resources) {
       if (givenUp.has(r.id)) continue;
       for (let m = cursor; m < count && (next === null || m < next.m); m++) {
-        if (isOver(r.demandMonth0 * factor[m]!, cap(m, r, bought[r.role]), r.threshold)) {
+        if (isOver(demand(r, m), cap(m, r, bought[r.role]), r.threshold)) {
           next = { r, m };
           break;
         }
@@ -89,7 +95,7 @@ export function searchUnits(scenario: Scenario, curves: CapacityCurves, resource
     let need = bought[r.role];
     let short: ShortReason | null = null;
     for (const t of coveredMonths(m, r.rule.coverMonths, count)) {
-      const res = curves.unitsNeeded(t, r.role, r.id, r.demandMonth0 * factor[t]!, r.threshold, need);
+      const res = curves.unitsNeeded(t, r.role, r.id, demand(r, t), r.threshold, need);
       if (res.units === null) {
         short = res.short;
         break;
@@ -101,7 +107,7 @@ export function searchUnits(scenario: Scenario, curves: CapacityCurves, resource
       cannotMeet.push({ resource: r, m, short });
       continue;
     }
-    const d = r.demandMonth0 * factor[m]!;
+    const d = demand(r, m);
     orders.push({
       role: r.role, m, units: need - bought[r.role],
       reason: { resource: r.id, threshold: r.threshold, utilisationBefore: utilisation(d, cap(m, r, bought[r.role])), utilisationAfter: utilisation(d, cap(m, r, need)) },

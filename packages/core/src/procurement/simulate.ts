@@ -7,6 +7,7 @@
  * not depend on demand, so a trial is the unit search of the schedule (search.ts) for its
  * growth path, a few lookups, not a re-run of the plan. Source: headroom [model].
  */
+import { demandModel } from '../forecast/demand.js';
 import { monthLabel } from '../forecast/growth.js';
 import { buildFleetTimeline, type FleetTimeline } from '../fleet/timeline.js';
 import type { Scenario } from '../model/scenario.js';
@@ -102,7 +103,8 @@ const summarise = (values: number[]): Percentiles => ({ p10: percentile(values, 
 
 /**
  * Runs the schedule's unit search `runs` times with demand.growth.perMonth drawn from the
- * triangular distribution (the growth kind, compound or linear, is the scenario's), on capacity
+ * triangular distribution (the growth kind, compound or linear, is the scenario's; resources
+ * with a growth of their own in demand.growthBy keep it, events and commitments stay), on capacity
  * curves built once, and summarises per run:
  *   CAPEX = Σ over purchases of units × hosts per unit × unit price (one currency, as the plan);
  *   hosts bought per role; the first delivery month; the earliest order-by date.
@@ -138,7 +140,7 @@ export function simulateProcurement(scenario: Scenario, options: SimulationOptio
   for (let i = 0; i < runs; i++) {
     const perMonth = triangular(options.growth, random());
     rates.push(perMonth);
-    const { orders } = searchUnits(scenario, curves, resources, { ...scenario.demand.growth, perMonth });
+    const { orders } = searchUnits(scenario, curves, resources, demandModel(scenario, { defaultPerMonth: perMonth }));
     // purchases in the plan's order (delivery month, then role): the first priced one sets the currency
     const sorted = [...orders].sort((a, b) => a.m - b.m || a.role.localeCompare(b.role));
     const hosts: Record<ProcurementRole, number> = { compute: 0, storage: 0 };

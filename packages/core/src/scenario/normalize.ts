@@ -3,6 +3,7 @@
  * express (they depend on other fields), names every quantity with its unit, and resolves
  * pool shares. Called only on a file without errors; pure and total.
  */
+import { normalizeDemandExtras } from './normalize-demand.js';
 import type { CephPool, HardwareModel, Role, RoleRequirements, Scenario } from '../model/scenario.js';
 import { ROLES } from '../model/scenario.js';
 import { DEFAULT_REQUIREMENTS } from '../model/requirements.js';
@@ -167,6 +168,7 @@ export function normalize(f: ScenarioFileOutput, inventoryModels: Record<string,
   if (f.demand.storageFrom !== undefined) scenario.demand.storageSource = storageSource;
   if (f.demand.floatingIps !== undefined) scenario.demand.floatingIps = f.demand.floatingIps;
   if (f.demand.routers !== undefined) scenario.demand.routers = f.demand.routers;
+  Object.assign(scenario.demand, normalizeDemandExtras(f.demand, f.start));
   if (f.network !== undefined) scenario.network = normalizeNetwork(f.network);
   if (f.procurement !== undefined) scenario.procurement = normalizeProcurement(f.procurement);
   if (f.costs !== undefined) scenario.costs = normalizeCosts(f.costs);

@@ -16,12 +16,14 @@ import { locate } from './locate.js';
 import { normalize } from './normalize.js';
 import { checkMemoryDecimal } from './memory-units.js';
 import { checkReferences, type RawIssue } from './references.js';
+import { checkDemandReferences } from './demand-references.js';
 import { knownKeysAt } from './schema-walk.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { resolveInventories, type InventoryOptions } from './inventories.js';
 import { resolveStateDirs, type StateDirOptions } from './state-dirs.js';
+import { type HistoryOptions, mergeGrowthBy, resolveHistory } from './history-from.js';
 
-export interface ParseOptions extends InventoryOptions, StateDirOptions {
+export interface ParseOptions extends InventoryOptions, StateDirOptions, HistoryOptions {
   /** File name used in diagnostics' locations (default `scenario.yaml`). */
   fileName?: string;
   // From InventoryOptions (scenario/inventories.ts):
@@ -31,6 +33,9 @@ export interface ParseOptions extends InventoryOptions, StateDirOptions {
   // From StateDirOptions (scenario/state-dirs.ts):
   //   stateDirs     the `*.json` files of the directory named by `demand.storageFrom`, keyed by
   //                 the path as written (list them with scenarioStatePaths); the caller reads them
+  // From HistoryOptions (scenario/history-from.ts):
+  //   histories     the files and snapshot directories named by `demand.historyFrom`, keyed by the
+  //                 path as written (list them with scenarioHistoryPaths); the caller reads them
 }
 
 /** `scenario` is present only when there is no error-severity diagnostic. */
@@ -106,6 +111,7 @@ export function parseScenario(input: string, options: ParseOptions = {}): ParseR
   const parsed = ScenarioFileSchema.safeParse(raw);
   if (!parsed.success) for (const issue of parsed.error.issues) for (const i of fromZodIssue(issue, raw)) push(i);
   for (const i of checkReferences(raw as Record<string, unknown>)) push(i, i.severity);
+  for (const i of checkDemandReferences(raw as Record<string, unknown>)) push(i, i.severity);
   for (const i of checkMemoryDecimal(raw as Record<string, unknown>)) push(i, i.severity);
   const inventories = resolveInventories(raw as Record<string, unknown>, parsed.success ? parsed.data : undefined, options);
   for (const i of inventories.issues) push(i, i.severity);
@@ -113,10 +119,18 @@ export function parseScenario(input: string, options: ParseOptions = {}): ParseR
   const state = resolveStateDirs(raw as Record<string, unknown>, options);
   for (const i of state.issues) push(i, i.severity);
   diagnostics.push(...state.fileDiagnostics);
+  const history = resolveHistory(raw as Record<string, unknown>, options);
+  for (const i of history.issues) push(i, i.severity);
+  diagnostics.push(...history.fileDiagnostics);
 
   const sorted = sortDiagnostics(withHints(dedupe(diagnostics)));
   if (!parsed.success || sorted.some((d) => d.severity === 'error')) return { diagnostics: sorted };
-  return { scenario: normalize(parsed.data, inventories.models, state.stored), diagnostics: sorted };
+  const scenario = normalize(parsed.data, inventories.models, state.stored);
+  if (history.growthBy) {
+    scenario.demand.growthBy = mergeGrowthBy(history.growthBy, scenario.demand.growthBy);
+    scenario.demand.history = history.history;
+  }
+  return { scenario, diagnostics: sorted };
 }
 
 /** Deepest nesting of mappings and lists a scenario may have (the real format needs about 8). */

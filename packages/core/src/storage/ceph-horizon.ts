@@ -48,6 +48,8 @@ export interface HorizonInput {
   /** policy.thresholds.storage: fraction of the re-protectable capacity that ends the runway. */
   threshold: number;
   growth: Growth;
+  /** Stored bytes of a pool in month t when pools grow apart (forecast/demand.ts storedBytes); absent: stored(0) × growthFactor(growth, t). */
+  storedAt?: (pool: string, t: number) => number;
   start: string;
   horizonMonths: number;
   overrides: ReadonlyMap<number, number>;
@@ -61,15 +63,19 @@ export interface HorizonOutput {
   findings: Finding[];
 }
 
-/** Raw bytes used by each rule when the pools hold stored x factor. */
-export function rawUsedByRule(views: readonly RuleView[], pools: readonly HorizonPool[], factor: number): number[] {
+/** Stored bytes: month-0 stored × a factor common to every pool, or each pool's own figure. */
+export type PoolStored = number | ((p: HorizonPool) => number);
+const storedOf = (p: HorizonPool, stored: PoolStored): number => (typeof stored === 'number' ? p.storedBytesMonth0 * stored : stored(p));
+
+/** Raw bytes used by each rule when the pools hold stored x factor (or each its own stored bytes). */
+export function rawUsedByRule(views: readonly RuleView[], pools: readonly HorizonPool[], factor: PoolStored): number[] {
   const raw = views.map(() => 0);
-  for (const p of pools) raw[p.ruleIndex]! += p.storedBytesMonth0 * factor * p.rawUsedRate;
+  for (const p of pools) raw[p.ruleIndex]! += (typeof factor === 'number' ? p.storedBytesMonth0 * factor : factor(p)) * p.rawUsedRate;
   return raw;
 }
 
 /** A function giving the bytes used on every OSD of the tree when the pools hold stored x factor (fill.ts osdFill). */
-export function filler(input: Pick<HorizonInput, 'tree' | 'views' | 'pools' | 'overrides'>): (factor: number) => number[] {
+export function filler(input: Pick<HorizonInput, 'tree' | 'views' | 'pools' | 'overrides'>): (factor: PoolStored) => number[] {
   const sizes = input.tree.osds.map((o) => o.sizeBytes);
   const weights = input.tree.osds.map((o) => o.crushWeight);
   const rules = input.views.map((v) => ({ osdIndices: v.osdIndices }));
@@ -80,6 +86,7 @@ export function filler(input: Pick<HorizonInput, 'tree' | 'views' | 'pools' | 'o
 /**
  * Month by month, for t = 0 .. horizon - 1, every rule set S (rules on the same OSDs) and pool p on rule R in S:
  *   stored_p(t)   = stored_p(0) x growthFactor(t)                  bytes
+ *                   (storedAt(p, t) when pools grow apart: growthBy, events, commitments)
  *   rawUsed_p(t)  = stored_p(t) x raw used rate;  rawUsed_S(t) = Σ over S's pools
  *   used_i(t)     = the OSD fill (uniform per rule, or with `ceph osd df` overrides)
  *   spread        = S's fullest factor when the fill does not model it (fullest-osd.ts), else 1
@@ -108,7 +115,8 @@ export function projectCeph(input: HorizonInput): HorizonOutput {
   });
   const stats = input.views.map((v) => v.osdIndices.map((i) => ({ id: i, crushWeight: input.tree.osds[i]!.crushWeight, totalBytes: input.tree.osds[i]!.sizeBytes, usedBytes: 0 })));
   for (let t = 0; t < count; t++) {
-    const factor = growthFactor(input.growth, t);
+    const storedAt = input.storedAt;
+    const factor: PoolStored = storedAt ? (p) => storedAt(p.name, t) : growthFactor(input.growth, t);
     const used = fill(factor);
     const ruleAvail = input.views.map((v, r) => {
       const osds = stats[r]!;
@@ -120,11 +128,11 @@ export function projectCeph(input: HorizonInput): HorizonOutput {
       fullest[r]!.push(v.osdIndices.reduce((m, i) => Math.max(m, used[i]! / input.tree.osds[i]!.sizeBytes), 0) * spread[r]!);
     });
     const raw = input.sets.map(() => 0);
-    for (const p of input.pools) raw[p.setIndex]! += p.storedBytesMonth0 * factor * p.rawUsedRate;
+    for (const p of input.pools) raw[p.setIndex]! += storedOf(p, factor) * p.rawUsedRate;
     raw.forEach((x, k) => setRaw[k]!.push(x));
     const pools: Record<string, CephPoolMonth> = {};
     for (const p of input.pools) {
-      const stored = p.storedBytesMonth0 * factor;
+      const stored = storedOf(p, factor);
       const set = input.sets[p.setIndex]!;
       const safeRaw = (set.reprotectableRawBytes * input.ratios.backfillfull) / set.fullestFactor;
       pools[p.name] = {

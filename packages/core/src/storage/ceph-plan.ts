@@ -2,6 +2,7 @@
  * The Ceph plan: CRUSH tree, rules, every pool's MAX AVAIL / storable / safe usable, the fill
  * over the horizon, the PG plan, storage host sizing and recovery times, with their findings.
  */
+import { demandModel } from '../forecast/demand.js';
 import type { Finding } from '../diagnostics/types.js';
 import { growthFactor, monthLabel } from '../forecast/growth.js';
 import { runwayMonths } from '../forecast/horizon.js';
@@ -84,6 +85,7 @@ export function cephCapacity(scenario: Scenario, hosts: readonly Host[]) {
   const views = settings.rules.map((rule) => ruleView(tree, rule, scenario.racks, scenario.policy.tolerate));
   const ruleIndex = new Map(settings.rules.map((r, i) => [r.name, i]));
   const findings: Finding[] = [];
+  const demand = demandModel(scenario);
   const storedOf = (name: string): number => (Object.hasOwn(scenario.demand.storageBytes, name) ? (scenario.demand.storageBytes[name] ?? 0) : 0);
 
   const statics = settings.pools.map((p) => {
@@ -138,7 +140,7 @@ export function cephCapacity(scenario: Scenario, hosts: readonly Host[]) {
       raw0: members.reduce((sum, s) => sum + s.stored0 * s.rate, 0),
     };
   });
-  return { settings, tree, views, statics, findings, setOf, pgs, horizonPools, overrides, sets };
+  return { settings, tree, views, statics, findings, setOf, pgs, horizonPools, overrides, sets, demand };
 }
 
 /** The rule sets' capacities of cephCapacity (the same values planCeph puts in ceph.ruleSets). */
@@ -152,15 +154,16 @@ function ruleSetCapacity(views: readonly RuleView[], x: ReturnType<typeof cephCa
     resource: ruleSetResource(x.ruleIndices.map((r) => views[r]!.rule.name)), rules: x.ruleIndices.map((r) => views[r]!.rule.name),
     deviceClass: views[x.ruleIndices[0]!]!.rule.deviceClass ?? null, rawBytes: views[x.ruleIndices[0]!]!.rawBytes,
     reprotectableRawBytes: Math.round(x.reprotectableRawBytes), rawUsedBytesMonth0: x.raw0,
-    fullestOsd: { factor: x.fullestFactor }, pools: x.members.map((s) => ({ name: s.pool.name })),
+    fullestOsd: { factor: x.fullestFactor }, pools: x.members.map((s) => ({ name: s.pool.name, rawUsedRate: s.rate })),
   };
 }
 
 export function planCeph(scenario: Scenario, hosts: readonly Host[], options: CephPlanOptions = {}): CephPlanResult {
-  const { settings, tree, views, statics, findings, setOf, pgs, horizonPools, overrides, sets } = cephCapacity(scenario, hosts);
+  const { settings, tree, views, statics, findings, setOf, pgs, horizonPools, overrides, sets, demand } = cephCapacity(scenario, hosts);
   const { ratios } = settings;
   const horizon = projectCeph({
     tree, views, pools: horizonPools, sets, ratios, threshold: scenario.policy.thresholds.storage, growth: scenario.demand.growth,
+    ...(demand.uniform ? {} : { storedAt: demand.storedBytes }),
     start: scenario.start, horizonMonths: scenario.horizonMonths, overrides,
   });
   findings.push(...horizon.findings);
@@ -249,16 +252,20 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
   );
   for (const s of sizing) findings.push(...hostSizingFindings(s));
 
-  // Recovery at the month with the most data: every pool grows by the same factor.
+  // Recovery at the month with the most data: every pool grows by the same factor (with pools
+  // growing apart, the month with the most raw data, each pool at its own stored bytes).
   const factors = Array.from({ length: Math.max(1, scenario.horizonMonths) }, (_, t) => growthFactor(scenario.demand.growth, t));
-  const monthIndex = factors.reduce((best, f, t) => (f > factors[best]! ? t : best), 0);
+  const rawAt = (t: number): number => statics.reduce((sum, s) => sum + demand.storedBytes(s.pool.name, t) * s.rate, 0);
+  const raws = demand.uniform ? factors : factors.map((_, t) => rawAt(t));
+  const monthIndex = raws.reduce((best, f, t) => (f > raws[best]! ? t : best), 0);
+  const storedAtPeak = (name: string, stored0: number): number => (demand.uniform ? stored0 * factors[monthIndex]! : demand.storedBytes(name, monthIndex));
   const bandwidthByHost = new Map(tree.hosts.map((x) => [x.name, options.replicationBitsPerSecondByHost?.get(x.name) ?? replicationBitsPerSecond(scenario.hardware[x.hardware]!)]));
-  const usedAtPeak = filler({ tree, views, pools: horizonPools, overrides })(factors[monthIndex]!);
+  const usedAtPeak = filler({ tree, views, pools: horizonPools, overrides })(demand.uniform ? factors[monthIndex]! : (p) => demand.storedBytes(p.name, monthIndex));
   const cases = recoveryCases({
     tree, views, used: usedAtPeak, pgReplicasPerOsd: pgs.pgReplicasPerOsd,
     recoveryShare: CEPH_DEFAULTS.mclockRecoveryShare,
     pools: statics.filter((s) => s.view).map((s) => ({
-      ruleIndex: s.ri, copies: s.copies, k: s.pool.type === 'erasure' ? s.pool.k : null, rawUsedBytes: s.stored0 * factors[monthIndex]! * s.rate,
+      ruleIndex: s.ri, copies: s.copies, k: s.pool.type === 'erasure' ? s.pool.k : null, rawUsedBytes: storedAtPeak(s.pool.name, s.stored0) * s.rate,
     })),
     settings: settings.recovery, bandwidth: (host) => bandwidthByHost.get(host) ?? null,
   });
