@@ -388,6 +388,22 @@ function detailOf(model: ComputeModel, s: Subject, packed: Packed, state: MonthS
   });
   const rows = flavors.names.flatMap((flavor, f) => (displaced[f]! > 0 ? [{ flavor, displaced: displaced[f]!, unplaced: unplaced[f]! }] : []));
   const short = rows.some((r) => r.unplaced > 0);
+  // an item confined to some hosts (zone, trait, aggregate, NUMA cap 0) is fragmentation only
+  // if the free capacity of its own surviving candidates holds it by totals
+  if (short && fitsByTotals && flavors.hostCap) {
+    const H = hosts.names.length;
+    const lost = new Set(s.lost);
+    for (let f = 0; f < displaced.length && fitsByTotals; f++) {
+      if (unplaced[f]! <= 0) continue;
+      for (let c = 0; c < C && fitsByTotals; c++) {
+        const req = flavors.request[f * C + c]!;
+        if (req <= 0) continue;
+        let room = 0;
+        for (let h = 0; h < H; h++) if (!lost.has(h) && flavors.hostCap[f * H + h] !== 0) room += free[h * C + c]!;
+        if (displaced[f]! * req > room + 1e-9) fitsByTotals = false;
+      }
+    }
+  }
   return {
     hostsLost: s.lost.length - s.drained,
     hostsDrained: s.drained,
