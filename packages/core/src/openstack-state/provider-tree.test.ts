@@ -52,6 +52,21 @@ describe('readProviderTrees: the api-ref samples', () => {
   });
 });
 
+describe('readProviderTrees: more osc-placement shapes', () => {
+  it('`resource provider show U --allocations -f json` gives the allocations; an empty `trait list` is read as none, not warned', () => {
+    const u = '99c09379-6e52-4ef8-9a95-b9ce6f68452e';
+    const show = { uuid: u, name: 'vgr.localdomain', generation: 1, allocations: { 'c0000000-0000-4000-8000-000000000001': { resources: { VCPU: 2, MEMORY_MB: 512 } } } };
+    const t = readProviderTrees([
+      { name: 'rps.json', text: readFileSync(join(API, 'get-resource_providers.json'), 'utf8') },
+      { name: `${u}.allocations.json`, text: JSON.stringify(show) },
+      { name: `${u}.trait-list.json`, text: '[]' },
+    ]);
+    expect(t.providers.get(u)!.allocations).toEqual({ 'c0000000-0000-4000-8000-000000000001': { VCPU: 2, MEMORY_MB: 512 } });
+    expect([...t.consumed].sort()).toEqual([`${u}.allocations.json`, `${u}.trait-list.json`, 'rps.json']);
+    expect(t.diagnostics).toEqual([]);
+  });
+});
+
 describe('openstackBaseline from provider trees', () => {
   const os = openstackBaseline(treeFiles());
   const hw = os.hardware.join('\n');

@@ -15,6 +15,7 @@
  *   `openstack resource provider usage show U -f json`     [{resource_class, usage}]
  *   `openstack resource provider trait list U -f json`     [{name}]
  *   `openstack resource provider aggregate list U -f json` [{uuid}]
+ *   `openstack resource provider show U --allocations -f json` {uuid, name, ..., allocations: {consumer: {resources}}}
  *   Nova GET /os-aggregates (2.41+ has uuid)   {"aggregates": [{name, uuid, hosts, metadata, availability_zone}]}
  * The per-provider responses do not name their provider: the provider's uuid must be in the
  * file's name (e.g. `<uuid>.inventories.json`, what a `for u in $(openstack resource provider
@@ -176,9 +177,14 @@ export function readProviderTrees(files: readonly OpenstackFile[]): ProviderTree
   if (out.providers.size === 0) return out;
   for (const { f, v } of parsed) {
     if (out.consumed.has(f.name)) continue;
+    const id = UUID.exec(f.name)?.[0]?.toLowerCase();
+    // `-f json` of a provider with no traits, aggregates or inventory: an empty list
+    if (Array.isArray(v) && v.length === 0 && id && out.providers.has(id)) {
+      out.consumed.add(f.name);
+      continue;
+    }
     const pp = perProvider(v);
     if (!pp) continue;
-    const id = UUID.exec(f.name)?.[0]?.toLowerCase();
     const provider = id ? out.providers.get(id) : undefined;
     out.consumed.add(f.name);
     if (!provider) {
