@@ -136,6 +136,18 @@ describe('openstackBaseline from provider trees', () => {
     expect([vgpu.totalCapacity.VGPU, vgpu.demandMonth0.VGPU]).toEqual([8, 2]);
   });
 
+  it('a volume-backed instance (no DISK_GB: root_gb left out, 0 not requested) still matches its Nova flavor', () => {
+    const u = '44444444-4444-4444-8444-000000000001';
+    const files = [
+      { name: 'rps.json', text: JSON.stringify({ resource_providers: [{ uuid: u, name: 'cmp-9', generation: 1, parent_provider_uuid: null, root_provider_uuid: u }] }) },
+      { name: `${u}.inventories.json`, text: JSON.stringify({ inventories: { VCPU: { total: 8, reserved: 0, allocation_ratio: 4 }, MEMORY_MB: { total: 32768, reserved: 512, allocation_ratio: 1 } } }) },
+      { name: `${u}.allocations.json`, text: JSON.stringify({ allocations: { 'c9000000-0000-4000-8000-000000000001': { resources: { VCPU: 4, MEMORY_MB: 8192 } } } }) },
+      { name: 'flavors.json', text: readFileSync(join(TREE, 'flavors-detail.json'), 'utf8') },
+    ];
+    // m1.large: vcpus 4, ram 8192, disk 16, ephemeral 0, swap "": booted from a volume it asks VCPU 4, MEMORY_MB 8192 and no DISK_GB
+    expect(openstackBaseline(files).demandInstances.map((l) => l.replace(/ {3}#.*/, ''))).toEqual(['    - { flavor: "m1.large", count: 1 }']);
+  });
+
   it('without a provider list the older reading holds: one inventory for the ratios', () => {
     const one = openstackBaseline([{ name: 'inv.json', text: readFileSync(join(API, 'get-inventories.json'), 'utf8') }]);
     expect(one.demandInstances).toEqual([]);

@@ -22,8 +22,8 @@
  * their capacity (total - reserved) x allocation_ratio, as a comment. With allocations, each
  * consumer's resources on one tree make one instance: equal vectors are counted as one
  * demand line, named after the Nova flavor that requests exactly that (VCPU = vcpus,
- * MEMORY_MB = ram, DISK_GB = disk + ephemeral + ceil(swap / 1024) or none when volume-backed;
- * nova/scheduler/utils.py resources_from_flavor), else an `observed-<n>` flavor written from
+ * MEMORY_MB = ram, DISK_GB = disk + ephemeral + ceil(swap / 1024), without disk when
+ * volume-backed, a DISK_GB of 0 left out; nova/scheduler/utils.py resources_from_flavor), else an `observed-<n>` flavor written from
  * the vector (PCPU -> hw:cpu_policy dedicated, device classes -> resources:<RC>).
  */
 import type { Diagnostic } from '../diagnostics/types.js';
@@ -266,7 +266,7 @@ function instances(trees: ProviderTrees, hosts: HostFacts[], modelOf: Map<TreePr
         skipped.push(`${consumer} (${vkey})`);
         continue;
       }
-      const nova = others.length === 0 && pcpu === 0 ? flavors.find((f) => f.vcpus === vcpu && f.ramMiB === ram && (disk === f.diskGiB + f.ephemeralGiB + Math.ceil(f.swapMiB / 1024) || (disk === 0 && f.ephemeralGiB === 0 && f.swapMiB === 0))) : undefined;
+      const nova = others.length === 0 && pcpu === 0 ? flavors.find((f) => f.vcpus === vcpu && f.ramMiB === ram && (disk === f.diskGiB + f.ephemeralGiB + Math.ceil(f.swapMiB / 1024) || disk === f.ephemeralGiB + Math.ceil(f.swapMiB / 1024))) : undefined;
       let name: string;
       if (nova) name = nova.name;
       else {
