@@ -148,6 +148,13 @@ describe('openstackBaseline from provider trees', () => {
     expect(openstackBaseline(files).demandInstances.map((l) => l.replace(/ {3}#.*/, ''))).toEqual(['    - { flavor: "m1.large", count: 1 }']);
   });
 
+  it('an allocation_ratio of 100 for VCPU (the scenario takes at most 64): openstack.value.out_of_range, an error, nothing half-written', () => {
+    const files = treeFiles().map((f) => (f.name.startsWith('11111111-1111-4111-8111-000000000001.inventories') ? { ...f, text: f.text.replace('"allocation_ratio": 4.0', '"allocation_ratio": 100') } : f));
+    const os = openstackBaseline(files);
+    expect(os.diagnostics.map((d) => [d.code, d.severity, d.path.join('.')])).toEqual([['openstack.value.out_of_range', 'error', 'inventories.VCPU']]);
+    expect(os.diagnostics[0]!.message).toContain('cmp-1: VCPU allocation_ratio 100');
+  });
+
   it('without a provider list the older reading holds: one inventory for the ratios', () => {
     const one = openstackBaseline([{ name: 'inv.json', text: readFileSync(join(API, 'get-inventories.json'), 'utf8') }]);
     expect(one.demandInstances).toEqual([]);

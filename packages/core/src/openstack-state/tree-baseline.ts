@@ -117,6 +117,11 @@ function hostFacts(trees: ProviderTrees, root: TreeProvider, names: ReturnType<t
       else devices.set(key, { resourceClass: rc, perDevice: i.total, count: 1 });
     }
   }
+  for (const [key, d] of devices) {
+    if (d.count <= 64) continue;
+    notPlanned.push(`${d.count} providers of ${d.resourceClass} ${d.perDevice} (more than the 64 devices a model holds)`);
+    devices.delete(key);
+  }
   const traits = root.traits ?? [];
   return {
     root,
@@ -217,6 +222,19 @@ export function treeBaseline(trees: ProviderTrees, flavors: readonly NovaFlavor[
   // ratios and reservations: the first host that has each class; others that differ are said
   const first = (rc: string): PlacementRcInventory | undefined => hosts.find((h) => h.root.inventories?.[rc])?.root.inventories?.[rc];
   const differ = (rc: string) => hosts.filter((h) => h.root.inventories?.[rc] && h.root.inventories[rc]!.allocationRatio !== first(rc)!.allocationRatio).map((h) => h.root.name);
+  // what a scenario accepts (model/schema.ts): ratios cpu (0, 64], ram and disk (0, 16]; reserved between 0 and the total
+  const RATIO_MAX: Record<string, number> = { VCPU: 64, MEMORY_MB: 16, DISK_GB: 16 };
+  let bad = false;
+  for (const rc of ['VCPU', 'MEMORY_MB', 'DISK_GB']) {
+    const i = first(rc);
+    if (!i) continue;
+    if (!(i.allocationRatio > 0 && i.allocationRatio <= RATIO_MAX[rc]!) || !(i.reserved >= 0 && i.reserved <= i.total)) {
+      const owner = hosts.find((h) => h.root.inventories?.[rc] === i)!.root.name;
+      out.diagnostics.push({ code: 'openstack.value.out_of_range', severity: 'error', path: ['inventories', rc], message: `${owner}: ${rc} allocation_ratio ${i.allocationRatio} or reserved ${i.reserved} is outside what a scenario accepts (ratio in (0, ${RATIO_MAX[rc]}], reserved from 0 to the total ${i.total})`, location: { file: trees.listFile ?? '', line: 1, col: 1 }, hint: 'check cpu/ram/disk_allocation_ratio and reserved_host_* in that host\'s nova.conf' });
+      bad = true;
+    }
+  }
+  if (bad) return out;
   const ratio = (rc: string, d: number) => first(rc)?.allocationRatio ?? d;
   const differing = ['VCPU', 'MEMORY_MB', 'DISK_GB'].flatMap((rc) => (first(rc) && differ(rc).length > 0 ? [`${rc} on ${differ(rc).join(', ')}`] : []));
   out.openstack.push(`  allocationRatio: { cpu: ${ratio('VCPU', 4)}, ram: ${ratio('MEMORY_MB', 1)}, disk: ${ratio('DISK_GB', 1)} }   # observed: Placement inventories of ${c(hosts[0]!.root.name)}${differing.length > 0 ? `; other ratios: ${c(differing.join('; '))} (one ratio per cloud in a scenario)` : ''}`);
