@@ -71,6 +71,37 @@ describe('headroom bom', () => {
     expect(plan.purchases[0]!.orderBy).toBe('2028-01-08');
   });
 
+  it('--table cost: the whole bill with units in the column names; --table months: CAPEX and OPEX per month', () => {
+    const r = headroom('bom', 'scenarios/regional-cloud.yaml', '--table', 'cost');
+    expect(r.code).toBe(0);
+    const rows = parseCsv(r.stdout);
+    const header = rows[0]!;
+    expect(header).toEqual(['item', 'hardware', 'kind', 'quantity', 'quantity_unit', 'unit_price_EUR', 'amount_EUR', 'basis', 'unpriced']);
+    const line = (item: string) => Object.fromEntries(header.map((h, i) => [h, rows.find((x) => x[0] === item)![i]]));
+    // 12 compute servers bought (6 orders of 2), 4 cabled 25 Gbit/s ports each (network: bond0 + bond1 of 2 ports):
+    // 48 cables × 12 = 576 EUR, 96 optics × 45 = 4,320 EUR; spares 3 % × 540,000 = 16,200 EUR
+    expect(line('servers')).toMatchObject({ hardware: 'cmp-dl380g11', quantity: '12', unit_price_EUR: '45000', amount_EUR: '540000' });
+    expect(line('cables')).toMatchObject({ quantity: '48', amount_EUR: '576' });
+    expect(line('optics')).toMatchObject({ quantity: '96', amount_EUR: '4320' });
+    expect(line('spares')).toMatchObject({ quantity: '540000', quantity_unit: 'EUR of server CAPEX', unit_price_EUR: '0.03', amount_EUR: '16200' });
+    const m = parseCsv(headroom('bom', 'scenarios/regional-cloud.yaml', '--table', 'months').stdout);
+    expect(m[0]).toEqual(['month', 'capex_EUR', 'opex_EUR', 'cumulative_EUR', 'servers_in_service', 'racks_in_service', 'it_load_typical_W', 'energy_kWh']);
+    expect(m).toHaveLength(25); // header + 24 months
+    // Jan 2027: 52 servers, 34,110 W typical (the scenario's header) × PUE 1.45 × 730 h = 36,105.435 kWh
+    expect(m[1]!.slice(4)).toEqual(['52', '6', '34110', '36105.435']);
+    const j = JSON.parse(headroom('bom', 'scenarios/regional-cloud.yaml', '--format', 'json').stdout) as { cost: { capexTotalAmount: number } };
+    // 540,000 + 576 + 4,320 + 16,200 = 561,096
+    expect(j.cost.capexTotalAmount).toBe(561_096);
+  });
+
+  it('the whole bill needs no procurement: section (the pilot, bought as it is)', () => {
+    const r = headroom('bom', 'scenarios/reference-pilot.yaml', '--table', 'cost');
+    expect(r.code).toBe(0);
+    const rows = parseCsv(r.stdout);
+    // 6 ToR switches (a pair in each of 3 racks) × 14,000 = 84,000 EUR
+    expect(rows.find((x) => x[0] === 'tor-switches')!.slice(3, 7)).toEqual(['6', 'switch', '14000', '84000']);
+  });
+
   it('a scenario without procurement: exit 2 with a message, nothing on stdout', () => {
     const r = headroom('bom', 'scenarios/reference-pilot.yaml');
     expect(r.code).toBe(2);

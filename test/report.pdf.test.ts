@@ -5,7 +5,9 @@
  * tagged PDF, read by test/helpers/pdf.ts):
  * - a sane page count;
  * - every section (h2) starts a new page, in order, and no page is blank;
- * - no chart is split: each chart figure (caption and SVG) is drawn on one page.
+ * - no chart is split: each chart figure (caption and SVG) is drawn on one page;
+ * - the decision summary (the first section, up to the appendix's first heading) prints on at
+ *   most 4 pages, for the people who sign.
  * And, in print media at the printable width of each paper: every chart asks not to be split
  * and fits a page, nothing is wider than the page, and the colours are light even when the
  * reader's system is dark.
@@ -44,13 +46,19 @@ const PAPER = {
  * Page count bounds. Lower: every one of the 10 sections (SECTIONS in render.ts) starts a
  * page, so fewer than 10 pages means the section breaks are gone. Upper: 60. Measured with
  * Chromium 156: reference-pilot (10 hosts) 25 pages on A4, 25 on Letter; regional-cloud
- * (52 hosts) 33 on A4, 35 on Letter.
+ * (52 hosts) 30 on A4, 33 on Letter (after the decision summary of issue 17: passing checks folded).
  * The pages grow with the tables (a row per host, per check), so a plan a few times the
  * regional cloud's size stays below 60; more means a layout fault such as a table printing a
  * row per page or blank pages between sections.
  */
 const MIN_PAGES = 10;
 const MAX_PAGES = 60;
+/**
+ * The decision summary (verdict, what runs out, orders, rack loss, the whole bill, the risk
+ * band, worst findings, runway) is the document procurement signs: at most 4 pages. Measured
+ * with Chromium 156 on A4: 3 pages for both reference scenarios.
+ */
+const MAX_DECISION_PAGES = 4;
 
 if (!hasChromium) console.warn(`report.pdf.test: skipped, ${CHROMIUM} is absent (apt-get install -y chromium)`);
 
@@ -115,6 +123,10 @@ describe.skipIf(!hasChromium)('reference reports printed to PDF', () => {
         const starts = h2.map((e) => e.pages[0]!);
         expect(starts[0]).toBe(0);
         for (let i = 1; i < starts.length; i++) expect(starts[i], headings[i]).toBeGreaterThan(starts[i - 1]!);
+        // the decision summary: the pages before the appendix's first section
+        expect(headings[0]).toBe('summary');
+        console.info(`${name} ${format}: decision summary ${starts[1]} pages`);
+        expect(starts[1]!).toBeLessThanOrEqual(MAX_DECISION_PAGES);
 
         // no blank page: every page carries tagged content
         const drawn = new Set(elements.flatMap((e) => e.pages));
@@ -165,6 +177,8 @@ describe.skipIf(!hasChromium)('reference reports printed to PDF', () => {
         if (format === 'A4') {
           await page.setViewportSize({ width: 794, height: 1123 });
           await page.screenshot({ path: join(artifacts, `${name}-print-first-page.png`) });
+          const fan = page.locator('#chart-risk');
+          if ((await fan.count()) > 0) await fan.screenshot({ path: join(artifacts, `${name}-risk-fan.png`) });
         }
         await page.close();
       });

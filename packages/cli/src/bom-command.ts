@@ -1,10 +1,13 @@
 /**
- * `headroom bom <file> [--format csv|json] [-o out]`: the procurement plan's bill of materials
- * (one row per purchase: order-by date, delivery month, role, model, quantity, prices in the
- * scenario's currency, power, heat, rack units), on stdout or written atomically to `-o`.
+ * `headroom bom <file> [--format csv|json] [--table orders|cost|months] [-o out]`: the
+ * procurement plan's bill of materials (orders: one row per purchase: order-by date, delivery
+ * month, role, model, quantity, prices in the scenario's currency, power, heat, rack units;
+ * cost: every line of the whole bill and running cost; months: CAPEX, OPEX and energy per
+ * month), on stdout or written atomically to `-o`. JSON: the procurement plan with `cost`.
  *
  * Exit codes: 0 written; 2 the scenario is invalid or unreadable, has no `procurement:`
- * section, or the output cannot be written.
+ * section (the orders table and JSON; the cost and months tables need none), or the output
+ * cannot be written.
  */
 import { isAbsolute, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
@@ -16,7 +19,7 @@ import { simulationText } from './procurement-text.js';
 import { escapeControlLines, escapeJsonText, escapeStrings } from './terminal-text.js';
 
 type CoreModule = typeof import('@headroom/core');
-type BomCore = Pick<CoreModule, 'parseScenario' | 'evaluate' | 'procurementCsv' | 'procurementJson' | 'simulateProcurement'>;
+type BomCore = Pick<CoreModule, 'parseScenario' | 'evaluate' | 'procurementCsv' | 'procurementJson' | 'simulateProcurement' | 'costCsv' | 'costMonthsCsv'>;
 
 /** What the bom command needs from main.ts: its context and scenario loader (diagnostics printed on stderr). */
 export interface BomContext {
@@ -27,6 +30,7 @@ export interface BomContext {
 
 interface BomOptions {
   format: 'csv' | 'json';
+  table: 'orders' | 'cost' | 'months';
   output?: string;
 }
 
@@ -34,12 +38,16 @@ async function bomCommand(ctx: BomContext, file: string, options: BomOptions): P
   const core = await ctx.loadCore();
   const loaded = await ctx.loadScenario(file);
   if (!loaded.ok) return loaded.exitCode;
-  const plan = core.evaluate(loaded.scenario).procurement;
-  if (!plan) {
+  const result = core.evaluate(loaded.scenario);
+  const plan = result.procurement;
+  const cost = result.cost;
+  // the whole bill needs no purchase schedule (a scenario may be bought as it is: costs.initialFleet buy)
+  const costTable = options.format === 'csv' && options.table !== 'orders' && cost ? (options.table === 'cost' ? core.costCsv(cost) : core.costMonthsCsv(cost)) : undefined;
+  if (!plan && costTable === undefined) {
     ctx.io.stderr.write(`headroom: ${file} has no procurement: section, so there is nothing to buy (add procurement.roles.compute / storage)\n`);
     return ExitCode.InvalidInput;
   }
-  const text = options.format === 'json' ? core.procurementJson(plan) : core.procurementCsv(plan);
+  const text = costTable ?? (options.format === 'json' ? core.procurementJson(plan!, cost) : core.procurementCsv(plan!));
   if (options.output === undefined) {
     ctx.io.stdout.write(options.format === 'json' ? escapeJsonText(text) : escapeControlLines(text));
     return ExitCode.Ok;
@@ -52,7 +60,7 @@ async function bomCommand(ctx: BomContext, file: string, options: BomOptions): P
     ctx.io.stderr.write(`headroom: cannot write ${options.output}: ${describeFsError(error, true)}\n`);
     return ExitCode.InvalidInput;
   }
-  ctx.io.stderr.write(`headroom: wrote ${options.output} (${plan.purchases.length} purchases)\n`);
+  ctx.io.stderr.write(`headroom: wrote ${options.output} (${costTable !== undefined ? `the ${options.table} table` : `${plan!.purchases.length} purchases`})\n`);
   return ExitCode.Ok;
 }
 
@@ -120,6 +128,7 @@ export function registerBomCommand(program: Command, ctx: BomContext, setExitCod
     .description('print the procurement plan (what to order, by when, what it costs and draws) as CSV or JSON')
     .argument('<file>', 'scenario file with a procurement: section')
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
+    .addOption(new Option('--table <table>', 'CSV table: orders (one row per purchase), cost (every line of the whole bill and running cost), months (CAPEX, OPEX, energy per month); JSON carries all three').choices(['orders', 'cost', 'months']).default('orders'))
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
     .action(async (file: string, options: BomOptions) => setExitCode(await bomCommand(ctx, file, options)));
   program

@@ -8,7 +8,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import type { Diagnostic, PlanResult, Role, Scenario } from '@headroom/core';
+import type { Diagnostic, PlanDiff, PlanResult, Provenance, Role, Scenario } from '@headroom/core';
 import { ExitCode, FAIL_ON_LEVELS, failingItems, type FailOn } from './exit-codes.js';
 import { countDiagnostics, formatDiagnostics } from './format-diagnostics.js';
 import { describeFsError, isFsError } from './fs-errors.js';
@@ -17,6 +17,8 @@ import { registerHwCommands } from './hw-command.js';
 import { registerImportCommands } from './import-commands.js';
 import { registerBomCommand } from './bom-command.js';
 import { registerInteropCommands } from './interop-commands.js';
+import { registerDiffCommand, readPreviousPlan } from './diff-command.js';
+import { provenanceOf } from './provenance.js';
 import { defaultHwDeps, readScenarioInventories, type HwDeps } from './hw-inputs.js';
 import { readScenarioStateDirs } from './state-inputs.js';
 import { renderText } from './render-text.js';
@@ -36,7 +38,7 @@ export type NetworkCoreApi = CoreApi & Pick<CoreModule, 'netplanFiles' | 'import
 
 /** The part of @headroom/report the CLI calls. */
 export interface ReportApi {
-  renderHtml(plan: PlanResult, options?: { title?: string }): Promise<string>;
+  renderHtml(plan: PlanResult, options?: { title?: string; previous?: PlanDiff }): Promise<string>;
 }
 
 /** Module loaders, replaceable in tests. The defaults import the real packages lazily. */
@@ -155,7 +157,7 @@ async function validateCommand(ctx: Context, files: string[]): Promise<number> {
   return hasError || unreadable > 0 ? ExitCode.InvalidInput : ExitCode.Ok;
 }
 
-type Loaded = { ok: true; scenario: Scenario; diagnostics: Diagnostic[] } | { ok: false; exitCode: number };
+type Loaded = { ok: true; scenario: Scenario; diagnostics: Diagnostic[]; provenance: Provenance } | { ok: false; exitCode: number };
 
 /** Reads and parses one scenario; diagnostics go to stderr (stdout is for the plan). */
 async function loadScenario(ctx: Context, core: CoreApi, file: string): Promise<Loaded> {
@@ -172,7 +174,17 @@ async function loadScenario(ctx: Context, core: CoreApi, file: string): Promise<
   if (!scenario || diagnostics.some((d) => d.severity === 'error')) {
     return { ok: false, exitCode: ExitCode.InvalidInput };
   }
-  return { ok: true, scenario, diagnostics };
+  return { ok: true, scenario, diagnostics, provenance: provenanceOf(file, text, [...inventories.sources, ...state.sources]) };
+}
+
+/** What diff and report --previous need from this module: reading files, loading scenarios, printing diagnostics. */
+function diffContext(ctx: Context) {
+  return {
+    io: ctx.io,
+    readText: (file: string) => readInput(ctx, file),
+    loadScenario: async (file: string) => loadScenario(ctx, await ctx.deps.loadCore(), file),
+    printDiagnostics: (diagnostics: Diagnostic[], file: string, text: string) => ctx.io.stderr.write(formatDiagnostics(diagnostics, new Map([[file, text]]), { color: ctx.colorErr })),
+  };
 }
 
 /** Exit code after a successful evaluation, explaining a failure on stderr. */
@@ -194,7 +206,7 @@ async function planCommand(ctx: Context, file: string, options: PlanOptions): Pr
   const core = await ctx.deps.loadCore();
   const loaded = await loadScenario(ctx, core, file);
   if (!loaded.ok) return loaded.exitCode;
-  const plan = core.evaluate(loaded.scenario, { withoutPurchases: options.withoutPurchases ?? false });
+  const plan = core.evaluate(loaded.scenario, { withoutPurchases: options.withoutPurchases ?? false, provenance: loaded.provenance });
   ctx.io.stdout.write(
     options.format === 'json' ? `${escapeJsonText(JSON.stringify(plan, null, 2))}\n` : renderText(plan, { color: ctx.colorOut }),
   );
@@ -203,6 +215,7 @@ async function planCommand(ctx: Context, file: string, options: PlanOptions): Pr
 
 interface ReportOptions {
   output: string;
+  previous?: string;
   failOn: FailOn;
   withoutPurchases?: boolean;
 }
@@ -212,10 +225,16 @@ async function reportCommand(ctx: Context, file: string, options: ReportOptions)
   const core = await ctx.deps.loadCore();
   const loaded = await loadScenario(ctx, core, file);
   if (!loaded.ok) return loaded.exitCode;
-  const plan = core.evaluate(loaded.scenario, { withoutPurchases: options.withoutPurchases ?? false });
+  const plan = core.evaluate(loaded.scenario, { withoutPurchases: options.withoutPurchases ?? false, provenance: loaded.provenance });
+  let previous: PlanDiff | undefined;
+  if (options.previous !== undefined) {
+    const old = await readPreviousPlan(diffContext(ctx), options.previous);
+    if (!old.ok) return old.exitCode;
+    previous = (await import('@headroom/core')).diffPlans(old.plan, plan);
+  }
   ctx.io.stdout.write(renderText(plan, { color: ctx.colorOut }));
   const report = await ctx.deps.loadReport();
-  const html = await report.renderHtml(plan);
+  const html = await report.renderHtml(plan, previous ? { previous } : {});
   if (typeof html !== 'string') throw new Error('renderHtml did not return a string');
   try {
     await ctx.io.writeFileAtomic(absolute(ctx, options.output), html);
@@ -358,6 +377,7 @@ function buildProgram(ctx: Context, version: string, setExitCode: (code: number)
     .description('evaluate a scenario, print the plan summary and write the HTML report')
     .argument('<file>', 'scenario file (YAML)')
     .requiredOption('-o, --output <file>', 'HTML file to write (replaced atomically)')
+    .option('--previous <plan.json>', 'a previous plan (headroom plan --format json) or scenario: the report adds a "What changed" section')
     .addOption(failOnOption())
     .addOption(withoutPurchasesOption())
     .action(async (file: string, options: ReportOptions) => setExitCode(await reportCommand(ctx, file, options)));
@@ -387,6 +407,7 @@ function buildProgram(ctx: Context, version: string, setExitCode: (code: number)
   registerImportCommands(program, ctx, setExitCode);
   registerBomCommand(program, { io: ctx.io, loadCore: () => import('@headroom/core'), loadScenario: async (file) => loadScenario(ctx, await ctx.deps.loadCore(), file) }, setExitCode);
   registerInteropCommands(program, { io: ctx.io, colorErr: ctx.colorErr, loadCore: () => import('@headroom/core'), loadScenario: async (file) => loadScenario(ctx, await ctx.deps.loadCore(), file) }, setExitCode);
+  registerDiffCommand(program, diffContext(ctx), setExitCode);
 
   return program;
 }

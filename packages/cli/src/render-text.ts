@@ -4,6 +4,7 @@
  * nothing else.
  */
 import { procurementSummary } from './procurement-text.js';
+import { costSummary } from './cost-text.js';
 import type { Finding, PlanResult, ResourceInfo, Severity } from '@headroom/core';
 import { createStyle, type Style } from './style.js';
 import { escapeStrings } from './terminal-text.js';
@@ -298,6 +299,8 @@ export function renderText(input: PlanResult, options: RenderTextOptions = {}): 
   if (rackLine) lines.push(`${style.bold('Rack failure:')} ${rackLine}`);
   const procurementLine = procurementSummary(plan);
   if (procurementLine) lines.push(`${style.bold('Procurement:')} ${procurementLine}`);
+  const costLine = costSummary(plan);
+  if (costLine) lines.push(`${style.bold('Cost:')} ${costLine}`);
   lines.push('');
   lines.push(...findingRows(plan, style));
   return lines.join('\n') + '\n';

@@ -127,6 +127,9 @@ describe('formatQuantity', () => {
     expect(formatQuantity(256, 'VCPU')).toBe('256 vCPU');
     expect(formatQuantity(8192, 'MiB')).toBe('8 GiB');
     expect(formatQuantity(80, 'GiB')).toBe('80 GiB');
+    // memory stays in GiB, never TiB: 27,482,163 MiB / 1,024 = 26,838.0498 GiB
+    expect(formatQuantity(27_482_163, 'MiB')).toBe('26,838.05 GiB');
+    expect(formatQuantity(1_310_720, 'MiB')).toBe('1,280 GiB');
     expect(formatQuantity(40e12, 'bytes')).toBe('40.0 TB');
     expect(formatQuantity(0.8221, 'ratio')).toBe('82.2%');
     expect(formatQuantity(3, 'failure domains')).toBe('3 failure domains');

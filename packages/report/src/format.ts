@@ -151,7 +151,7 @@ export function formatMonthCount(count: number): string {
 
 /**
  * A value in the unit a ResourceInfo or Finding names: `vCPU`/`VCPU` counts, `MiB`/`GiB`
- * as binary sizes with up to two decimals (1,310,720 MiB -> "1.25 TiB"), `bytes` as decimal
+ * always as GiB with up to two decimals (1,310,720 MiB -> "1,280 GiB", never TiB: one unit per table), `bytes` as decimal
  * sizes with one decimal (40e12 -> "40.0 TB"), `ratio` as a percentage, anything else as a
  * number followed by the unit.
  */
@@ -161,12 +161,13 @@ export function formatQuantity(value: number | null | undefined, unit: string | 
     case 'vCPU':
     case 'VCPU':
       return `${formatNumber(value, Number.isInteger(value) ? 0 : 1)} vCPU`;
+    // always GiB (never TiB), so that a table or a finding keeps one unit: "26,838.05 GiB"
     case 'MiB':
     case 'MEMORY_MB':
-      return formatMemorySize(value * 2 ** 20);
+      return gibText(value / 1024);
     case 'GiB':
     case 'DISK_GB':
-      return formatMemorySize(value * 2 ** 30);
+      return gibText(value);
     case 'bytes':
     case 'B':
       return formatBytes(value);
@@ -178,6 +179,11 @@ export function formatQuantity(value: number | null | undefined, unit: string | 
     default:
       return `${formatNumber(value, Number.isInteger(value) ? 0 : 2)} ${unit}`;
   }
+}
+
+/** GiB with grouping and up to two decimals, trailing zeros dropped: 26,838.0498 -> "26,838.05 GiB", 8 -> "8 GiB". */
+function gibText(gib: number): string {
+  return trimZeros(`${formatNumber(gib, Number.isInteger(gib) ? 0 : 2)} GiB`);
 }
 
 /** MiB (Placement MEMORY_MB) shown as whole GiB with grouping: 1,523,712 MiB -> "1,488 GiB". */

@@ -193,7 +193,7 @@ describe('renderHtml', async () => {
   it('shows numbers with units', () => {
     expect(doc).toContain('40.0 TB'); // volumes stored at month 0: 40e12 bytes
     expect(doc).toContain('2,280 vCPU');
-    expect(doc).toContain('2.98 TiB'); // 3,121,152 MiB
+    expect(doc).toContain('3,048 GiB'); // 3,121,152 MiB / 1,024: memory stays in GiB, never TiB
     expect(doc).toContain('Oct 2027');
     expect(doc).toContain('1 TB = 10<sup>12</sup> bytes (not TiB)');
   });

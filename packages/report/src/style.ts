@@ -98,6 +98,18 @@ td.fail-cell { color: var(--error); }
 tr.bottleneck th { color: var(--error); }
 table.findings td.message { width: 38%; min-width: 18em; }
 table.checks td, table.hardware td { min-width: 5em; }
+code.finding-code, table.cost-lines code { white-space: nowrap; }
+ul.chart-marks { list-style: none; padding: 0; margin: 2px 0 0; }
+.mark-swatch { display: inline-block; width: 4px; height: 12px; vertical-align: middle; }
+.mark-swatch.mark-dashed { width: 0; border-left: 2px dashed #888888; }
+.mark-swatch.mark-dotted { width: 16px; height: 0; border-top: 2px dotted #a05cc8; }
+a.source-ref { font-size: 0.85em; white-space: nowrap; }
+ol.finding-sources { font-size: 0.85em; overflow-wrap: anywhere; }
+table.cost-lines tr.unpriced th, table.cost-lines tr.unpriced td { color: var(--muted, inherit); }
+table.cost-lines tfoot th, table.cost-lines tfoot td { border-top: 1px solid var(--rule-strong); }
+p.checks-count { margin: 0.4em 0; }
+p.appendix-note { font-style: italic; font-size: 0.9em; }
+code.hash { overflow-wrap: anywhere; }
 table.checks td:nth-child(2) code, table.nodes code, table.groups code { white-space: nowrap; }
 table.bandwidth code, table.subnets code { white-space: nowrap; }
 details.host-list summary { cursor: pointer; color: var(--link); white-space: nowrap; }
@@ -156,6 +168,10 @@ h2:target, h3:target { background: var(--info-bg); box-shadow: -8px 0 0 var(--in
   th, td { padding: 2px 4px; }
   table:has(> thead > tr > :nth-child(9)), table.findings { font-size: 7pt; }
   table.findings td.message, table.checks td, table.hardware td { min-width: 0; }
+  table.findings { font-size: 7.5pt; }
+  section.summary h3 { margin: 0.7em 0 0.3em; }
+  section.summary .chart-svg svg { max-height: 80mm; }
+  p.appendix-note { display: none; }
   a { color: inherit; text-decoration: none; }
   button.sort { display: contents; } /* as plain header text: Chromium leaves a button blank in repeated headers */
   .badge, .verdict, .note, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

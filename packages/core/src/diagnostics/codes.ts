@@ -143,6 +143,10 @@ export const DIAGNOSTIC_CODES = {
   'netbox.devicetype.invalid': 'A device-type YAML without model, or without u_height',
   'redfish.inconsistent': 'A Redfish summary (ProcessorSummary, MemorySummary) disagrees with the processors or DIMMs it sums: the detailed resources are used (a warning)',
   'redfish.not_expanded': 'A Redfish collection (Processors, Memory, Storage, EthernetInterfaces, Bios) is only a link: fetch the system with $expand, or import the mockup folder',
+  // A plan JSON given to `headroom diff` or `report --previous` (diff/read-plan.ts)
+  'plan.json.invalid': 'A plan file is not valid JSON, or is truncated',
+  'plan.not_a_plan': 'A JSON file is not a headroom plan (`headroom plan --format json`)',
+  'plan.schema_version': 'A plan of another plan schema version than this headroom reads: re-run `headroom plan` on its scenario',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

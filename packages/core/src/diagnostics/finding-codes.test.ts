@@ -159,6 +159,8 @@ function handBuilt(): void {
   }));
   evaluateAs('procurement late', procurementScenario({ procurement: { roles: { compute: { hardware: 'cmp-r760', batch: 1, leadTimeWeeks: 52, coverMonths: 0 } } } }));
   evaluateAs('procurement uncovered', procurementScenario({ procurement: { roles: {} } }));
+  // the bill: the purchases are priced in EUR, support in USD (cost.mixed_currency); energy unpriced (cost.unpriced)
+  evaluateAs('cost in two currencies', procurementScenario({ costs: { initialFleet: 'owned', supportPerServerYear: { amount: 900, currency: 'USD' } } }));
   evaluateAs('procurement unpriced', procurementScenario({ procurement: { roles: { compute: { hardware: 'cmp-unpriced', batch: 1, leadTimeWeeks: 1, coverMonths: 0 } } } }));
   evaluateAs('procurement cannot meet', procurementScenario({ procurement: { roles: { compute: { hardware: 'nomem', batch: 1, leadTimeWeeks: 1, coverMonths: 0 } } } }));
   evaluateAs('procurement other currency', procurementScenario({

@@ -86,6 +86,9 @@ export const FINDING_CODES = {
   'procurement.price_missing': 'A hardware model has no price: its orders are not costed',
   'procurement.order_late': 'An order had to be placed before the plan starts: it is already late',
   'procurement.rack_added': 'An order needs a new rack: no rack of the role had the space or power left',
+  // The whole bill and its running cost (cost/cost.ts)
+  'cost.unpriced': 'An item of the bill or of the running cost has a quantity and no price: the totals leave it out',
+  'cost.mixed_currency': 'A price is in another currency than the plan\'s: its line is left out of the totals',
   // The scenario object given to evaluate()
   'scenario.unresolved_reference': 'A node group or demand names something the scenario does not define: that part is not evaluated',
   // Kolla-Ansible export (interop/kolla/export.ts): what its prechecks would refuse

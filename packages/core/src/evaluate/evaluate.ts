@@ -10,6 +10,8 @@ import { checkRoles } from '../hardware/requirements.js';
 import { planNetwork } from '../network/plan.js';
 import type { Role, Scenario } from '../model/scenario.js';
 import { planProcurement } from '../procurement/schedule.js';
+import { planCost } from '../cost/cost.js';
+import { planRiskBand } from '../procurement/risk.js';
 import { rackElevations, rackPowerFindings } from '../racks/elevation.js';
 import { rackFeedFindings } from '../racks/feeds.js';
 import { VERSION } from '../version.js';
@@ -19,7 +21,7 @@ import { expandHosts } from '../fleet/hosts.js';
 import { planHeadline } from './headline.js';
 import { poolApplicationFindings } from './pool-applications.js';
 import { findUnresolvedReferences } from './references.js';
-import { PLAN_SCHEMA_VERSION, type FleetSummary, type PlanResult } from '../model/plan.js';
+import { PLAN_SCHEMA_VERSION, type FleetSummary, type PlanResult, type Provenance } from '../model/plan.js';
 
 /** Options of evaluate. */
 export interface EvaluateOptions {
@@ -29,6 +31,8 @@ export interface EvaluateOptions {
    * code then describe the cloud without them. Default false: the plan as scheduled.
    */
   withoutPurchases?: boolean;
+  /** Content hashes of the scenario and the files it read, computed by the caller that read them; copied to the plan. */
+  provenance?: Provenance;
 }
 
 /** Hosts per role per month of the timeline (address space is counted from these). */
@@ -148,7 +152,19 @@ export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Pla
     failure: failure.plan,
     ...(procurement ? { procurement } : {}),
     racks,
+    ...(options.provenance ? { provenance: options.provenance } : {}),
   };
+  const cost = planCost(scenario, {
+    hosts: timeline.hosts, racks: timeline.racks, months: horizon.months, ...(network ? { network: network.plan } : {}),
+    pools: plan.storage.ceph?.pools.map((p) => ({ ruleSet: p.ruleSet, share: p.share, rawUsedRate: p.rawUsedRate })) ?? [],
+  });
+  plan.cost = cost.plan;
+  const risk = planRiskBand(scenario, base, headline, horizon.resources, horizon.months);
+  if (risk) plan.risk = risk;
+  if (cost.findings.length > 0) {
+    plan.findings = sortFindings([...findings, ...cost.findings]);
+    plan.summary = summarize(plan.findings);
+  }
   plan.explanations = explainPlan(plan);
   return plan;
 }

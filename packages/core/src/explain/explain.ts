@@ -9,6 +9,7 @@ import { explainCompute } from './compute.js';
 import { explainControlPlane } from './control.js';
 import { explainNetwork } from './network.js';
 import { explainProcurement } from './procurement.js';
+import { explainCost } from './cost.js';
 import { explainRacks } from './racks.js';
 import { explainResources } from './resources.js';
 import { explainStorage } from './storage.js';
@@ -21,7 +22,7 @@ import type { Explanation } from '../model/explanation.js';
  * nearfull / re-protectable / safe usable / MAX AVAIL / still fits / pg_num, PG replicas per OSD,
  * recovery times, storage host sizing), the planned resources (threshold, runway, first and
  * last month utilisation), the control-plane quorum, procurement (per purchase quantity,
- * order-by date, price, power and heat; CAPEX), rack power (per rack, typical and maximum, at
+ * order-by date, price, power and heat; CAPEX), the whole bill (line amounts, CAPEX, OPEX, TCO), rack power (per rack, typical and maximum, at
  * the start and after the purchases) and network (link bandwidths and
  * loads, subnet addresses, replication fan-out, recovery bandwidth). Insertion order is fixed,
  * so the JSON is deterministic. Throws only on a bug (two explanations with one id).
@@ -33,6 +34,7 @@ export function explainPlan(plan: PlanResult): Record<string, Explanation> {
   explainResources(plan, out);
   explainControlPlane(plan, out);
   explainProcurement(plan, out);
+  explainCost(plan, out);
   explainRacks(plan, out);
   explainNetwork(plan, out);
   return out.byId;

@@ -85,6 +85,12 @@ export const explainId = {
   /** Σ of the purchases' total prices in the plan's currency. */
   capexTotal: (): string => 'procurement.capexTotal',
 
+  /** The whole bill (cost/cost.ts): a line's amount (servers: per model), CAPEX, OPEX and TCO over the horizon. */
+  costLine: (item: string, subject?: string): string => `cost.line.${item}${subject === undefined ? '' : `.${subject}`}`,
+  costCapex: (): string => 'cost.capexTotal',
+  costOpex: (): string => 'cost.opexTotal',
+  costTco: (): string => 'cost.tco',
+
   /** Power of a rack at typical or maximum draw, at the start (RackElevation.month0) or after every purchase (afterPurchases). */
   rackPower: (rack: string, point: RackPoint, kind: 'typical' | 'max'): string => `racks.${rack}.power.${point}.${kind}`,
 

@@ -13,6 +13,8 @@ import type { PlanHeadline } from './headline.js';
 import type { Explanation } from './explanation.js';
 import type { RackElevation } from './racks.js';
 import type { FleetHost } from './fleet.js';
+import type { CostPlan } from './cost.js';
+import type { RiskBand } from './risk.js';
 
 export const PLAN_SCHEMA_VERSION = 1 as const;
 
@@ -325,4 +327,17 @@ export interface PlanResult {
   explanations?: Record<string, Explanation>;
   /** Every rack's elevation (hosts bottom-up) and its space and power at month 0 and after the purchases. Always set by evaluate; optional so that hand-built plans may omit it. */
   racks?: RackElevation[];
+  /** The whole bill (servers, racks, PDUs, switches, optics, cables, spares), the running cost (support, energy, colocation) by month and the TCO over the horizon (cost/cost.ts). Always set by evaluate; optional so that hand-built plans may omit it. */
+  cost?: CostPlan;
+  /** The plan under uncertain growth (procurement.simulation): P10-P90 of demand and of the first order-by date; absent without it. */
+  risk?: RiskBand;
+  /** Where the plan came from: content hashes of the scenario and the files it read (set by the caller that read them; core reads no files). */
+  provenance?: Provenance;
+}
+
+/** The scenario and every file it read, by content hash (SHA-256, hex), and the headroom version: no clock. */
+export interface Provenance {
+  scenario: { file: string; sha256: string };
+  /** Every other file the scenario read (inventories, storageFrom, state), path as written. */
+  inputs: { file: string; sha256: string }[];
 }

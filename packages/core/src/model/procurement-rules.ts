@@ -43,6 +43,8 @@ export interface ProcurementPolicy {
    * bought by roles.compute.
    */
   aggregates?: Record<string, PurchaseRule>;
+  /** The risk band: growth uncertainty for the simulation evaluate runs (procurement/risk.ts); absent: no risk band. */
+  simulation?: { growth: { low: number; likely: number; high: number }; runs: number; seed: number };
   /** Absent: a copy of the scenario's last rack (height, power budget, zone). */
   newRack?: NewRackTemplate;
 }

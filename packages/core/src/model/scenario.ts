@@ -13,6 +13,7 @@ import type { NetworkConfig } from './network-config.js';
 import type { HardwareFacts, InventoryFormat } from './hardware-facts.js';
 import type { ProcurementPolicy } from './procurement-rules.js';
 import type { Aggregate, DeviceSpec, NovaHostConfig, NumaConfig } from './host-compute.js';
+import type { CostPrices } from './cost.js';
 
 export type Role = 'control' | 'compute' | 'storage' | 'deploy';
 export const ROLES: readonly Role[] = ['control', 'compute', 'storage', 'deploy'];
@@ -332,4 +333,6 @@ export interface Scenario {
   network?: NetworkConfig;
   /** Purchase rules (model/procurement-rules.ts); absent when the scenario has no `procurement:` section. */
   procurement?: ProcurementPolicy;
+  /** Prices of the whole bill and of running it (model/cost.ts); absent when the scenario has no `costs:` section. */
+  costs?: CostPrices;
 }

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { parseQuantity, type QuantityKind } from '../units/quantity.js';
 import { networkSchema } from './network-schema.js';
 import { computeSchemas } from './compute-schema.js';
+import { costsSchema } from './cost-schema.js';
 import { CEPH_RATIO_DEFAULTS } from './scenario.js';
 
 /** Zod schemas of quantities, so the JSON Schema generator can describe them as strings with units. */
@@ -508,6 +509,7 @@ export const ScenarioFileSchema = z
       .describe('Overrides of the role requirements'),
     network: networkSchema(quantity).optional().describe('Network layout: networks, VLANs, subnets, VIPs, bonds per role (optional)'),
     procurement: procurementSchema().optional().describe('Purchase rules: what to buy per role, in which batches, with which lead time (optional)'),
+    costs: costsSchema().optional().describe('Prices of the whole bill besides the servers (racks, PDUs, switches, optics, cables, spares) and of running it (support, energy, colocation) (optional)'),
   })
   .describe('A headroom scenario: an OpenStack + Ceph cloud and its demand');
 
@@ -530,6 +532,21 @@ function procurementSchema() {
       .refine((r) => Object.keys(r).length <= 64, atMost(64, 'aggregate purchase rules'))
       .optional()
       .describe('Compute purchase rules per host aggregate (a node group\'s aggregates): a compute resource (a class or a host group) whose hosts all lie in the aggregate is bought by its rule, and the hosts bought join it; the others by roles.compute. E.g. nfv: { hardware: nfv-r760 } buys NFV hosts for a PCPU shortfall of the nfv aggregate'),
+    simulation: z
+      .strictObject({
+        growth: z
+          .strictObject({
+            low: z.number().gt(-1).lte(10).describe('Lowest monthly growth rate (fraction)'),
+            likely: z.number().gt(-1).lte(10).describe('Most likely monthly growth rate'),
+            high: z.number().gt(-1).lte(10).describe('Highest monthly growth rate'),
+          })
+          .refine((g) => g.low <= g.likely && g.likely <= g.high, { message: 'growth must have low <= likely <= high', params: { code: 'schema.invalid_value', hint: 'order the three rates, e.g. { low: 0.02, likely: 0.045, high: 0.07 }' } })
+          .describe('Monthly growth rate as a triangular distribution low <= likely <= high, e.g. { low: 0.02, likely: 0.045, high: 0.07 }'),
+        runs: int().min(1).max(10_000).default(200).describe('Simulated futures (default 200)'),
+        seed: int().default(1).describe('PRNG seed (default 1): the same seed gives the same band'),
+      })
+      .optional()
+      .describe('The risk band of the report: the plan under uncertain growth (as `headroom simulate`), P10-P90 of demand and of the first order-by date'),
     newRack: z
       .strictObject({
         namePrefix: identifier.default('new-rack').describe('Name prefix of added racks (default new-rack)'),

@@ -5,6 +5,7 @@
  * Text cells that would start a formula are prefixed with a single quote (see csvField).
  */
 import type { ProcurementPlan } from '../model/procurement.js';
+import type { CostPlan } from '../model/cost.js';
 
 /** Characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -43,7 +44,7 @@ export function procurementCsv(plan: ProcurementPlan): string {
   return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-/** The procurement plan as JSON text (2-space indent, trailing newline). */
-export function procurementJson(plan: ProcurementPlan): string {
-  return `${JSON.stringify(plan, null, 2)}\n`;
+/** The procurement plan as JSON text (2-space indent, trailing newline), with the whole bill under `cost` when given. */
+export function procurementJson(plan: ProcurementPlan, cost?: CostPlan): string {
+  return `${JSON.stringify(cost ? { ...plan, cost } : plan, null, 2)}\n`;
 }

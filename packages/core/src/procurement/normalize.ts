@@ -18,6 +18,7 @@ export function normalizeProcurement(p: NonNullable<ScenarioFileOutput['procurem
   }
   const out: ProcurementPolicy = { roles };
   if (p.aggregates && Object.keys(p.aggregates).length > 0) out.aggregates = Object.fromEntries(Object.entries(p.aggregates).map(([a, r]) => [a, ruleOf(r, a)]));
+  if (p.simulation) out.simulation = { growth: { ...p.simulation.growth }, runs: p.simulation.runs, seed: p.simulation.seed };
   if (p.newRack) {
     out.newRack = { namePrefix: p.newRack.namePrefix, heightRu: p.newRack.heightRu };
     if (p.newRack.powerBudget !== undefined) out.newRack.powerBudgetWatts = p.newRack.powerBudget;

@@ -53,6 +53,8 @@ export interface SimulationResult {
   seed: number;
   /** ISO 4217 code of capexTotalAmount (the first priced purchase's, as the plan's); null when nothing bought is priced. */
   currency: string | null;
+  /** The monthly growth rates the runs drew (fractions): their P10 / P50 / P90. */
+  growthPerMonth: Percentiles;
   /** Total CAPEX over the horizon, in `currency` (purchases in another currency are left out, as in the plan). */
   capexTotalAmount: Percentiles;
   /** Hosts bought per role over the horizon. */
@@ -131,10 +133,12 @@ export function simulateProcurement(scenario: Scenario, options: SimulationOptio
   const storage: number[] = [];
   const first: number[] = [];
   const orderBy: string[] = [];
+  const rates: number[] = [];
   let currency: string | null = null;
   const NONE = '9999-12-31';
   for (let i = 0; i < runs; i++) {
     const perMonth = triangular(options.growth, random());
+    rates.push(perMonth);
     const { orders } = searchUnits(scenario, curves, resources, { ...scenario.demand.growth, perMonth });
     // purchases in the plan's order (delivery month, then role): the first priced one sets the currency
     const sorted = [...orders].sort((a, b) => a.m - b.m || a.role.localeCompare(b.role));
@@ -172,6 +176,7 @@ export function simulateProcurement(scenario: Scenario, options: SimulationOptio
   };
   return {
     runs, seed, currency,
+    growthPerMonth: summarise(rates),
     capexTotalAmount: summarise(capex),
     hosts: { compute: summarise(compute), storage: summarise(storage) },
     firstDeliveryMonthIndex: firstIdx,

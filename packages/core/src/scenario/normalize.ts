@@ -10,6 +10,7 @@ import type { StateStored } from './state-dirs.js';
 import type { ScenarioFileOutput } from '../model/schema.js';
 import { normalizeNetwork } from '../network/normalize.js';
 import { normalizeProcurement } from '../procurement/normalize.js';
+import { normalizeCosts } from '../cost/normalize.js';
 import { resolveCephDaemons, roleHostCounts } from '../control/ceph-daemons.js';
 import { feedCircuit } from '../racks/feeds.js';
 import { applyDeviceClasses, normalizeCeph } from './ceph-normalize.js';
@@ -168,5 +169,6 @@ export function normalize(f: ScenarioFileOutput, inventoryModels: Record<string,
   if (f.demand.routers !== undefined) scenario.demand.routers = f.demand.routers;
   if (f.network !== undefined) scenario.network = normalizeNetwork(f.network);
   if (f.procurement !== undefined) scenario.procurement = normalizeProcurement(f.procurement);
+  if (f.costs !== undefined) scenario.costs = normalizeCosts(f.costs);
   return scenario;
 }

@@ -234,9 +234,15 @@ export async function resourceFigure(plan: PlanResult, resourceId: string, opts:
         }),
   };
   const svg = trustedHtml(await renderLineChart(chart));
+  // the marks the vega legend does not list (it keys the lines): explained beside the chart, not only in the caption
+  const marks = [
+    ...(bought.markers.length > 0 ? [html`<li><span class="mark-swatch" style="background:${SERIES_COLORS.purchased}"></span> <strong>+N</strong> at the bottom: N servers delivered for this resource that month (the threshold rises with them)</li>`] : []),
+    ...(resource.runwayMonths === null ? [] : [html`<li><span class="mark-swatch mark-dashed"></span> dashed vertical rule: the month the runway ends</li>`]),
+  ];
   return html`<figure class="chart" id="${opts.id}">
 <figcaption><strong>${opts.title}.</strong> ${description}</figcaption>
 <div class="chart-svg">${svg}</div>
+${marks.length > 0 ? html`<ul class="chart-marks small">${marks}</ul>` : ''}
 <details class="chart-data"><summary>Data table: ${opts.title}</summary>
 <table aria-label="Data table: ${opts.title}">
 <thead><tr><th scope="col">Month</th><th scope="col">${opts.demandName}</th><th scope="col">${opts.capacityName}, all hosts</th><th scope="col">${opts.capacityName} ${without}</th><th scope="col">Utilisation ${without}</th>${bought.rows.length > 0 ? html`<th scope="col">${names.withPurchases}</th>` : ''}</tr></thead>

@@ -1,5 +1,5 @@
 /** Section 5, nodes per role, the hardware models they use, and role checks. */
-import type { HardwareModel, PlanResult, Role } from '@headroom/core';
+import type { HardwareModel, PlanResult, Role, RoleCheck } from '@headroom/core';
 import { html, type SafeHtml } from '../escape.js';
 import { formatDriveSize, formatMemorySize, formatNumber } from '../format.js';
 import { breakableText, codeText, hostList, statusBadge } from './common.js';
@@ -75,8 +75,19 @@ function roleChecksTable(plan: PlanResult): SafeHtml {
     .map((c, order) => ({ c, order }))
     .sort((a, b) => roleRank(a.c.role) - roleRank(b.c.role) || a.order - b.order)
     .map((x) => x.c);
+  const open = checks.filter((c) => c.status !== 'pass');
+  const passing = checks.filter((c) => c.status === 'pass');
+  const summary = html`<p class="checks-count"><strong>${formatNumber(passing.length)} of ${formatNumber(checks.length)}</strong> role checks pass${open.length > 0 ? html`; ${formatNumber(open.length)} ${open.length === 1 ? 'fails or is' : 'fail or are'} unknown (below)` : ''}.</p>`;
+  return html`${summary}
+${open.length > 0 ? checksTable(open, 'Role checks that fail or are unknown (unknown is never a pass).') : ''}
+${passing.length > 0 ? html`<details class="checks-passing"><summary>The ${formatNumber(passing.length)} passing checks</summary>
+${checksTable(passing, 'Role checks that pass.')}
+</details>` : ''}`;
+}
+
+function checksTable(checks: readonly RoleCheck[], caption: string): SafeHtml {
   return html`<table class="checks">
-<caption>Role checks: each requirement of a role against each hardware model used in it. <em>unknown</em> is never a pass.</caption>
+<caption>${caption} Each requirement of a role against each hardware model used in it.</caption>
 <thead><tr><th scope="col">Role</th><th scope="col">Hardware</th><th scope="col">Requirement</th><th scope="col">Status</th><th scope="col">Expected</th><th scope="col">Actual</th><th scope="col">Evidence</th><th scope="col">Source</th><th scope="col">Hosts</th></tr></thead>
 <tbody>
 ${checks.map(

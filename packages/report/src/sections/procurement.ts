@@ -56,6 +56,7 @@ async function timeline(p: ProcurementPlan): Promise<SafeHtml> {
   return html`<figure class="chart" id="chart-procurement">
 <figcaption><strong>${title}.</strong> ${description}</figcaption>
 <div class="chart-svg">${svg}</div>
+<ul class="chart-marks small"><li><span class="mark-swatch mark-dotted"></span> dotted line at 100 %: each resource's trigger (its threshold)</li><li><span class="mark-swatch" style="background:#888888"></span> grey vertical rules: deliveries</li><li>solid: with the purchases delivered by then; dashed: without any</li></ul>
 </figure>`;
 }
 

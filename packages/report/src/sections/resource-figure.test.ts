@@ -32,9 +32,9 @@ describe('resourceFigure with scheduled purchases', () => {
     expect(out).toContain('Purchases for this resource are delivered in Feb 2027 (+3 servers)');
     expect(out).toContain('>+3</text>');
     expect(out).toContain('Capacity with purchases, tolerated failure removed');
-    // data table column: 5,201,920 MiB = 5,080 GiB = 4.96 TiB (5,080 / 1,024 = 4.9609)
+    // data table column: 5,201,920 MiB / 1,024 = 5,080 GiB (memory stays in GiB: one unit per table)
     expect(out).toContain('<th scope="col">Capacity with purchases, tolerated failure removed</th>');
-    expect(out).toContain('<td class="num">4.96 TiB</td>');
+    expect(out).toContain('<td class="num">5,080 GiB</td>');
   });
 
   it('without purchases for the resource, draws neither', async () => {

@@ -82,7 +82,7 @@ describe('summarySection: the four first-screen answers, in order', () => {
     expect(out).toContain('Yes, with the 3 servers below: without them, Compute memory runs out in Apr 2028.');
     expect(out).not.toContain('error finding');
     // 1 + 2 = 3 servers; only the priced order counts: 90,000 EUR
-    expect(out).toContain('3 servers in 2 orders, <strong>90,000 EUR</strong> (1 order has no price and is not counted) in total.');
+    expect(out).toContain('3 servers in 2 orders, <strong>90,000 EUR</strong> (1 order has no price and is not counted) for the servers');
     expect(out).toContain('The first order must be placed by <strong>4 Dec 2026</strong>.');
     expect(out).toContain('1 order is already late');
     expect(out).toContain('<td class="num">90,000 EUR</td>');

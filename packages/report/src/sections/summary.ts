@@ -6,6 +6,7 @@ import type { HeadlineRack, PlanHeadline, PlanResult } from '@headroom/core';
 import { explainId } from '@headroom/core/explain-ids';
 import { html, type SafeHtml } from '../escape.js';
 import { explained } from './explain.js';
+import { costSummary } from './cost.js';
 import { formatDate, formatMoney, formatMonth, formatMonthCount, formatMonthIndex, formatNumber, formatPercent, formatQuantity, formatMibAsGib } from '../format.js';
 import {
   codeText,
@@ -94,7 +95,7 @@ function ordersAnswer(plan: PlanResult, h: PlanHeadline): SafeHtml {
   if (o.byOrderBy.length === 0) return html`<p>Nothing has to be ordered within the horizon.</p>`;
   const total = html`<strong>${explained(plan, explainId.capexTotal(), formatMoney(p.capexTotalAmount, p.currency))}</strong>${o.unpriced > 0 ? html` (${formatNumber(o.unpriced)} ${o.unpriced === 1 ? 'order has' : 'orders have'} no price and ${o.unpriced === 1 ? 'is' : 'are'} not counted)` : ''}`;
   const first = o.firstOrderBy === null ? '' : formatDate(o.firstOrderBy);
-  return html`<div class="para">${formatNumber(o.hosts)} servers in ${formatNumber(o.byOrderBy.length)} ${o.byOrderBy.length === 1 ? 'order' : 'orders'}, ${total} in total. The first order must be placed by <strong>${first}</strong>.${
+  return html`<div class="para">${formatNumber(o.hosts)} servers in ${formatNumber(o.byOrderBy.length)} ${o.byOrderBy.length === 1 ? 'order' : 'orders'}, ${total} for the servers${plan.cost ? html` (<a href="#summary-cost">the whole bill</a> adds racks, network, spares and the running cost)` : ''}. The first order must be placed by <strong>${first}</strong>.${
     o.late > 0 ? html` <span class="badge sev-error">late</span> ${formatNumber(o.late)} ${o.late === 1 ? 'order is' : 'orders are'} already late: the order-by date is before the start.` : ''
   }</div>
 <table class="orders">
@@ -238,11 +239,26 @@ function keyFigures(plan: PlanResult): SafeHtml {
   return definitionList(items);
 }
 
-/** Section 1: the summary (the report's first screen). */
-export function summarySection(plan: PlanResult): SafeHtml {
+/** What the decision summary shows besides the plan's own answers: the risk block (its chart is rendered asynchronously) and the changes since a previous plan. */
+export interface SummaryExtras {
+  risk?: SafeHtml;
+  changes?: SafeHtml;
+}
+
+/**
+ * Section 1: the decision summary (the report's first pages, at most 4 printed A4 pages for
+ * the reference scenarios): the verdict and the three answers, what changed, what it costs,
+ * the risk band, the findings by severity, and the runway per resource.
+ */
+export function summarySection(plan: PlanResult, extras: SummaryExtras = {}): SafeHtml {
   return html`<section class="summary" aria-labelledby="summary">
-<h2 id="summary">Summary</h2>
+<h2 id="summary">Decision summary</h2>
 ${plan.headline ? answers(plan) : verdict(plan)}
+${extras.changes ?? ''}
+${plan.cost ? html`<h3 id="summary-cost">What does it cost?</h3>
+${costSummary(plan)}` : ''}
+${extras.risk ? html`<h3 id="summary-risk">How sure is it? The risk band</h3>
+${extras.risk}` : ''}
 ${severityCounts(plan)}
 <div class="summary-grid">
 <div>
