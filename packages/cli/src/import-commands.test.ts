@@ -118,6 +118,17 @@ describe('headroom import --openstack', () => {
     expect(yaml).toContain('- { role: compute, hardware: compute-host-1, count: 1 }');
     expect(yaml).toContain('"m1.tiny": { vcpus: 1, ram: 512 MiB, disk: 1 GiB }'); // flavors-detail: ram 512, disk 1
   });
+
+  it('Placement provider trees (test/fixtures/state/openstack-tree): hosts with devices and aggregates, instances from the allocations (exit 0)', async () => {
+    const io = realIo();
+    const code = await importCommand(io, deps, { ceph: ['siphon-tentacle'], openstack: ['../../../state/openstack-tree'], output: 'tree.yaml', start: '2026-12' });
+    expect(io.err()).toBe('');
+    expect(code).toBe(0);
+    const yaml = io.written.get(join(CEPH, 'tree.yaml'))!;
+    expect(yaml).toContain('- { role: compute, hardware: compute-host-2, count: 1, aggregates: ["nfv"] }');
+    // 10 consumers of VCPU 4, MEMORY_MB 8,192, DISK_GB 16 on cmp-1: the Nova flavor m1.large
+    expect(yaml).toContain('  instances:\n    - { flavor: "m1.large", count: 10 }');
+  });
 });
 
 describe('issue 15: OpenStack responses a baseline cannot hold exit 2 with coded diagnostics, never 3', () => {

@@ -174,7 +174,7 @@ export function registerImportCommands(program: Command, ctx: { io: CliIo; color
     .description("write a baseline scenario from a running cluster's Ceph -f json outputs (hosts, rules, pools, stored data); inferred values are commented")
     .requiredOption('--ceph <paths...>', 'a directory of Ceph *.json outputs, or the files')
     .requiredOption('-o, --output <file>', 'scenario file to write (atomically; nothing is written on error)')
-    .option('--openstack <paths...>', 'a directory of OpenStack API responses (hypervisors detail before 2.88, flavors detail, a Placement inventory), or the files')
+    .option('--openstack <paths...>', 'a directory of OpenStack API responses (hypervisors detail before 2.88, flavors detail, a Placement inventory; or Placement provider trees: the resource provider list plus <uuid>.inventories/usages/traits/aggregates/allocations.json per provider, Nova os-aggregates), or the files')
     .option('--name <name>', 'scenario name')
     .option('--start <YYYY-MM>', 'first month of the plan (default: this month, UTC)')
     .action(async (options: ImportOptions) => setExitCode(await importCommand(ctx.io, deps, options, ctx.colorErr)));

@@ -30,7 +30,7 @@ export interface BaselineOptions {
   /** Named in comments: where the outputs came from. */
   sourceLabel: string;
   /** The compute side (openstack-state/baseline.ts), inserted as is. */
-  compute?: { hardware: string[]; nodes: string[]; openstack: string[]; demandComments: string[] };
+  compute?: { hardware: string[]; nodes: string[]; openstack: string[]; demandInstances?: string[]; demandComments: string[] };
 }
 
 /**
@@ -186,6 +186,7 @@ export function cephBaselineYaml(state: CephClusterState, options: BaselineOptio
   L.push('', 'demand:');
   if (demand.length > 0) L.push('  storage:', ...demand);
   else L.push('  storage: {}   # no pool written with a ceph df STORED value');
+  if ((options.compute?.demandInstances ?? []).length > 0) L.push('  instances:', ...options.compute!.demandInstances!);
   L.push(...(options.compute?.demandComments ?? []));
   L.push('  # growth: { kind: compound, perMonth: 0.02 }   # add yours');
   return { yaml: `${L.join('\n')}\n`, diagnostics: [] };

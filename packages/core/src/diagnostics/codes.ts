@@ -134,6 +134,7 @@ export const DIAGNOSTIC_CODES = {
   'openstack.usage.over_capacity': 'A Placement usage is above its capacity (total - reserved) x allocation_ratio',
   'openstack.value.out_of_range': 'A value in an OpenStack response is outside what a scenario accepts (vcpus 0, a negative reserved, an allocation ratio <= 0 or too large)',
   'openstack.flavor.duplicate_name': 'Two flavors in a Nova flavors response have the same name',
+  'openstack.provider.unknown': 'A per-provider Placement response (inventories, usages, traits, aggregates, allocations) whose file name holds no uuid of the resource provider list',
   'openstack.usage.absent': 'Nova hypervisor details have no usage (microversion 2.88 and later): usage must come from Placement',
   // Round trip with Kolla-Ansible, NetBox, Redfish and cephadm (interop/)
   'interop.empty': 'A file given to a round-trip importer is empty',

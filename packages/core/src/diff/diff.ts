@@ -99,7 +99,7 @@ function horizonOf(p: PlanResult): string {
 }
 
 /**
- * The orders of one role matched old to new in delivery order: the i-th old order with the
+ * The orders of one purchase rule (a role, or a host aggregate's compute rule) matched old to new in delivery order: the i-th old order with the
  * i-th new one; same month, quantity, model and price: unchanged; same month, another
  * quantity: resized; same month and quantity, another model or price: repriced; else earlier
  * or later (by delivery month); the surplus on one side: added or removed.
@@ -107,9 +107,12 @@ function horizonOf(p: PlanResult): string {
 function orderChanges(a: PlanResult, b: PlanResult, comparable: boolean): OrderChange[] {
   const out: OrderChange[] = [];
   const roles: ProcurementRole[] = ['compute', 'storage'];
-  for (const role of roles) {
-    const olds = (a.procurement?.purchases ?? []).filter((p) => p.role === role);
-    const news = (b.procurement?.purchases ?? []).filter((p) => p.role === role);
+  // per purchase rule: the role's, then each per-aggregate compute rule's (procurement.aggregates)
+  const all = [...(a.procurement?.purchases ?? []), ...(b.procurement?.purchases ?? [])];
+  const keys = [...roles.map((role) => ({ role, aggregate: undefined as string | undefined })), ...[...new Set(all.filter((p) => p.aggregate !== undefined).map((p) => p.aggregate!))].map((aggregate) => ({ role: 'compute' as ProcurementRole, aggregate }))];
+  for (const { role, aggregate } of keys) {
+    const olds = (a.procurement?.purchases ?? []).filter((p) => p.role === role && p.aggregate === aggregate);
+    const news = (b.procurement?.purchases ?? []).filter((p) => p.role === role && p.aggregate === aggregate);
     for (let i = 0; i < Math.max(olds.length, news.length); i++) {
       const o = olds[i];
       const n = news[i];

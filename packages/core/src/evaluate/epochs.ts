@@ -111,7 +111,7 @@ export function planEpochs(scenario: Scenario, timeline: FleetTimeline, options:
       const months = { ...views[i]!.view, horizonMonths: e.epoch.toMonth };
       let model = models.get(e.compute);
       if (!model || model.countsByMonth.length < e.epoch.toMonth) {
-        model = computeModel(months, e.compute);
+        model = computeModel(months, e.compute, e.epoch.hosts);
         models.set(e.compute, model);
       }
       return { model, fromMonth: e.epoch.fromMonth, toMonth: e.epoch.toMonth };

@@ -137,7 +137,7 @@ for (const file of ['reference-pilot.yaml', 'regional-cloud.yaml', 'nfv-gpu-clou
         expect(ex).toHaveProperty([id]);
       }
       for (const x of plan.procurement?.purchases ?? []) {
-        for (const id of [explainId.purchaseQuantity(x.role, x.deliveryMonth), explainId.purchaseOrderBy(x.role, x.deliveryMonth), explainId.purchaseTotalPrice(x.role, x.deliveryMonth)]) {
+        for (const id of [explainId.purchaseQuantity(explainId.purchaseKey(x), x.deliveryMonth), explainId.purchaseOrderBy(explainId.purchaseKey(x), x.deliveryMonth), explainId.purchaseTotalPrice(explainId.purchaseKey(x), x.deliveryMonth)]) {
           expect(ex).toHaveProperty([id]);
         }
       }
@@ -299,7 +299,7 @@ describe('explanations of the regional cloud, by hand', () => {
     const p = plan.procurement!;
     expect(p.purchases.length).toBeGreaterThan(0);
     for (const x of p.purchases) {
-      const e = ex[explainId.purchaseTotalPrice(x.role, x.deliveryMonth)]!;
+      const e = ex[explainId.purchaseTotalPrice(explainId.purchaseKey(x), x.deliveryMonth)]!;
       // cmp-dl380g11 costs 45,000 EUR, sto-r760xd2 38,000 EUR (the scenario's estimates)
       expect(e.value).toBe(x.quantity * (x.role === 'compute' ? 45_000 : 38_000));
       expect(e.unit).toBe('EUR');

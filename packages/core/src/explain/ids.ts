@@ -3,6 +3,7 @@
  * report (and any other reader) never types an id by hand. Names (hardware keys, pools,
  * racks, links) are inserted as they are; an id is an opaque key of `PlanResult.explanations`.
  */
+import { purchaseKey } from '../model/procurement.js';
 import type { ResourceClass } from '../model/plan.js';
 
 /** Which month of the horizon a per-month explanation is about. */
@@ -78,7 +79,9 @@ export const explainId = {
   quorum: (): string => 'control.quorum',
   quorumToleratedFailures: (): string => 'control.toleratedFailures',
 
-  /** Per purchase, keyed by role and delivery month (`YYYY-MM`): one purchase per role and month. */
+  /** The key of a purchase in the ids below: its role, or `compute.<aggregate>` for a per-aggregate rule (model/procurement.ts purchaseKey). */
+  purchaseKey,
+  /** Per purchase, keyed by purchaseKey and delivery month (`YYYY-MM`): one purchase per rule and month. */
   purchaseQuantity: (role: string, deliveryMonth: string): string => `procurement.purchase.${role}.${deliveryMonth}.quantity`,
   purchaseOrderBy: (role: string, deliveryMonth: string): string => `procurement.purchase.${role}.${deliveryMonth}.orderBy`,
   purchaseTotalPrice: (role: string, deliveryMonth: string): string => `procurement.purchase.${role}.${deliveryMonth}.totalPrice`,

@@ -5,6 +5,8 @@
  */
 import { BTU_PER_HOUR_PER_WATT } from '../procurement/bom.js';
 import type { PlanResult } from '../model/plan.js';
+import { purchaseKey } from '../model/procurement.js';
+import { purchaseRule } from '../model/procurement-rules.js';
 import { type ExplanationSet, input, sum } from './common.js';
 import { explainId } from './ids.js';
 import { scenarioPath } from './paths.js';
@@ -18,12 +20,13 @@ export function explainProcurement(plan: PlanResult, out: ExplanationSet): void 
   if (!p) return;
   const s = plan.scenario;
   for (const x of p.purchases) {
-    const rulePath = (f: string) => scenarioPath('procurement', 'roles', x.role, f);
-    const rule = s.procurement?.roles[x.role];
-    const qtyId = explainId.purchaseQuantity(x.role, x.deliveryMonth);
+    const rulePath = (f: string) => (x.aggregate !== undefined ? scenarioPath('procurement', 'aggregates', x.aggregate, f) : scenarioPath('procurement', 'roles', x.role, f));
+    const rule = purchaseRule(s.procurement, x);
+    const key = purchaseKey(x);
+    const qtyId = explainId.purchaseQuantity(key, x.deliveryMonth);
     out.add({
       id: qtyId,
-      label: `${x.role} hosts (${x.hardware}) to have in service in ${x.deliveryMonth}`,
+      label: `${x.role} hosts (${x.hardware}${x.aggregate !== undefined ? `, aggregate ${x.aggregate}` : ''}) to have in service in ${x.deliveryMonth}`,
       value: x.quantity,
       unit: 'hosts',
       formula:
@@ -42,8 +45,8 @@ export function explainProcurement(plan: PlanResult, out: ExplanationSet): void 
       source: SCHEDULE_SOURCE,
     });
     out.add({
-      id: explainId.purchaseOrderBy(x.role, x.deliveryMonth),
-      label: `Order-by date of the ${x.deliveryMonth} ${x.role} purchase`,
+      id: explainId.purchaseOrderBy(key, x.deliveryMonth),
+      label: `Order-by date of the ${x.deliveryMonth} ${purchaseKey(x)} purchase`,
       value: x.orderBy,
       unit: '',
       formula: `order by = the first day of the delivery month − ceil(lead_time × 7) days${x.late ? '; before the plan starts: already late' : ''}`,
@@ -55,8 +58,8 @@ export function explainProcurement(plan: PlanResult, out: ExplanationSet): void 
     });
     if (x.totalPriceAmount !== null && x.unitPriceAmount !== null) {
       out.add({
-        id: explainId.purchaseTotalPrice(x.role, x.deliveryMonth),
-        label: `Price of the ${x.deliveryMonth} ${x.role} purchase`,
+        id: explainId.purchaseTotalPrice(key, x.deliveryMonth),
+        label: `Price of the ${x.deliveryMonth} ${purchaseKey(x)} purchase`,
         value: x.totalPriceAmount,
         unit: x.currency ?? '',
         formula: 'total = quantity × unit price',
@@ -69,10 +72,10 @@ export function explainProcurement(plan: PlanResult, out: ExplanationSet): void 
       });
     }
     if (x.powerTypicalWatts !== null && x.heatTypicalBtuPerHour !== null) {
-      const powerId = explainId.purchasePower(x.role, x.deliveryMonth);
+      const powerId = explainId.purchasePower(key, x.deliveryMonth);
       out.add({
         id: powerId,
-        label: `Typical power draw of the ${x.deliveryMonth} ${x.role} purchase`,
+        label: `Typical power draw of the ${x.deliveryMonth} ${purchaseKey(x)} purchase`,
         value: x.powerTypicalWatts,
         unit: 'W',
         formula: 'power = quantity × typical draw of one host',
@@ -84,8 +87,8 @@ export function explainProcurement(plan: PlanResult, out: ExplanationSet): void 
         source: 'headroom (procurement/bom.ts); power figures are the scenario’s',
       });
       out.add({
-        id: explainId.purchaseHeat(x.role, x.deliveryMonth),
-        label: `Heat of the ${x.deliveryMonth} ${x.role} purchase at typical draw`,
+        id: explainId.purchaseHeat(key, x.deliveryMonth),
+        label: `Heat of the ${x.deliveryMonth} ${purchaseKey(x)} purchase at typical draw`,
         value: x.heatTypicalBtuPerHour,
         unit: 'BTU/h',
         formula: 'heat = power × 3.412 BTU/h per watt',
@@ -103,7 +106,7 @@ export function explainProcurement(plan: PlanResult, out: ExplanationSet): void 
     unit: p.currency ?? '',
     formula: 'CAPEX = Σ of the purchases’ totals (in the plan’s currency; booked in the delivery month)',
     expression: sum(priced.map((_, i) => `p${i + 1}`)),
-    inputs: priced.map((x, i) => input(`p${i + 1}`, `${x.deliveryMonth} ${x.role} purchase`, x.totalPriceAmount!, x.currency ?? '', explainId.purchaseTotalPrice(x.role, x.deliveryMonth))),
+    inputs: priced.map((x, i) => input(`p${i + 1}`, `${x.deliveryMonth} ${purchaseKey(x)} purchase`, x.totalPriceAmount!, x.currency ?? '', explainId.purchaseTotalPrice(purchaseKey(x), x.deliveryMonth))),
     source: 'headroom (procurement/bom.ts billOfMaterials)',
   });
 }

@@ -151,7 +151,7 @@ export function analyzeFailures(scenario: Scenario, hosts: readonly Host[], comp
   const domains = enumerateDomains(ctx);
   const computeOut = placement
     ? computeImpacts(placement.model, domains, scenario.start, placement.window)
-    : computeImpacts(computeModel(scenario, compute), domains, scenario.start);
+    : computeImpacts(computeModel(scenario, compute, known), domains, scenario.start);
   const controllers = new Set(known.filter((h) => h.role === 'control').map((h) => h.name));
   const mons = daemonHosts(cephDaemons(scenario), known).mon;
   const ceph = cephContext(scenario, crush, hostRaw, {

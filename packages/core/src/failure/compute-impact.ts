@@ -33,7 +33,7 @@ import { translateFlavor } from '../compute/extra-specs.js';
 import { demandModel } from '../forecast/demand.js';
 import { growthFactor } from '../forecast/growth.js';
 import type { Scenario } from '../model/scenario.js';
-import type { ComputePlan, ResourceClass } from '../model/plan.js';
+import type { ComputePlan, Host, ResourceClass } from '../model/plan.js';
 import { fmtInUnit, fmtNumber } from '../units/format.js';
 import { makeHarm, monthText, nameList } from './harm.js';
 import { dominantShareOrder, emptyFree, firstFitDecreasing, hostsWithRoom, type PackingFlavors, type PackingHosts, type Placement, spreadPlace } from './packing.js';
@@ -61,8 +61,16 @@ export interface ComputeModel {
   countsByMonth: Int32Array[];
 }
 
-/** Builds the packing model from the compute plan and the demand (unknown flavors skipped). */
-export function computeModel(scenario: Scenario, compute: ComputePlan): ComputeModel {
+/**
+ * Builds the packing model from the compute plan and the demand (unknown flavors skipped).
+ * Demand lines pinned to an availability zone (demand.instances[].availabilityZone) are
+ * their own packing item, named "<flavor> in zone <zone>", that only the hosts of that zone
+ * may take (hostCap 0 elsewhere), before and after a loss: Nova's AvailabilityZoneFilter
+ * keeps an instance in the zone it was booted in when it is evacuated or rebuilt
+ * (nova/scheduler/filters/availability_zone_filter.py; the request spec keeps the zone).
+ * `hosts` (the fleet, for the hosts' zones) is needed only when some line names a zone.
+ */
+export function computeModel(scenario: Scenario, compute: ComputePlan, hosts?: readonly Host[]): ComputeModel {
   const classes: ResourceClass[] = ['VCPU', 'MEMORY_MB'];
   if (compute.ephemeralStorage === 'local') classes.push('DISK_GB');
   // PCPU and the device classes of heterogeneous hosts; a host's devices of one class are one
@@ -84,9 +92,14 @@ export function computeModel(scenario: Scenario, compute: ComputePlan): ComputeM
     });
   });
   const counts = new Map<string, number>();
+  const itemFlavor = new Map<string, string>();
+  const itemZone = new Map<string, string>();
   for (const inst of scenario.demand.instances) {
     if (!Object.hasOwn(scenario.openstack.flavors, inst.flavor)) continue;
-    counts.set(inst.flavor, (counts.get(inst.flavor) ?? 0) + inst.count);
+    const item = inst.availabilityZone === undefined ? inst.flavor : `${inst.flavor} in zone ${inst.availabilityZone}`;
+    itemFlavor.set(item, inst.flavor);
+    if (inst.availabilityZone !== undefined) itemZone.set(item, inst.availabilityZone);
+    counts.set(item, (counts.get(item) ?? 0) + inst.count);
   }
   // Flavors growing apart (demand.growthBy, events, commitments): per flavor from the demand model.
   const demand = demandModel(scenario);
@@ -94,7 +107,7 @@ export function computeModel(scenario: Scenario, compute: ComputePlan): ComputeM
   const names0 = [...counts.keys()];
   const request0 = new Float64Array(names0.length * C);
   names0.forEach((name, f) => {
-    const req = flavorRequest(scenario.openstack.flavors[name]!, scenario.openstack.ephemeralStorage);
+    const req = flavorRequest(scenario.openstack.flavors[itemFlavor.get(name)!]!, scenario.openstack.ephemeralStorage);
     classes.forEach((rc, c) => (request0[f * C + c] = req[rc] ?? 0));
   });
   const totals = classes.map((_, c) => {
@@ -110,13 +123,21 @@ export function computeModel(scenario: Scenario, compute: ComputePlan): ComputeM
   });
   // hosts that are no candidate for a flavor (traits, aggregates), and the NUMA fit of a flavor with a NUMA topology
   const heterogeneous = compute.hosts.some((hp) => hp.numaCells !== undefined);
+  const zoneOf = new Map((hosts ?? []).map((h) => [h.name, h.zone]));
   let hostCap: Int32Array | undefined;
-  if (heterogeneous) {
+  if (heterogeneous || itemZone.size > 0) {
     hostCap = new Int32Array(names.length * H).fill(-1);
     names.forEach((name, f) => {
-      const numa = translateFlavor(scenario.openstack.flavors[name]!, scenario.openstack.ephemeralStorage).request.numa !== null;
+      const flavor = itemFlavor.get(name)!;
+      const zone = itemZone.get(name);
+      const numa = translateFlavor(scenario.openstack.flavors[flavor]!, scenario.openstack.ephemeralStorage).request.numa !== null;
       compute.hosts.forEach((hp, h) => {
-        const fit = hp.flavorFit.find((x) => x.flavor === name);
+        if (zone !== undefined && zoneOf.get(hp.host) !== zone) {
+          hostCap![f * H + h] = 0;
+          return;
+        }
+        if (!heterogeneous) return;
+        const fit = hp.flavorFit.find((x) => x.flavor === flavor);
         if (!fit) return;
         if (fit.excludedBy !== undefined) hostCap![f * H + h] = 0;
         else if (numa) hostCap![f * H + h] = fit.instances;
@@ -371,6 +392,22 @@ function detailOf(model: ComputeModel, s: Subject, packed: Packed, state: MonthS
   });
   const rows = flavors.names.flatMap((flavor, f) => (displaced[f]! > 0 ? [{ flavor, displaced: displaced[f]!, unplaced: unplaced[f]! }] : []));
   const short = rows.some((r) => r.unplaced > 0);
+  // an item confined to some hosts (zone, trait, aggregate, NUMA cap 0) is fragmentation only
+  // if the free capacity of its own surviving candidates holds it by totals
+  if (short && fitsByTotals && flavors.hostCap) {
+    const H = hosts.names.length;
+    const lost = new Set(s.lost);
+    for (let f = 0; f < displaced.length && fitsByTotals; f++) {
+      if (unplaced[f]! <= 0) continue;
+      for (let c = 0; c < C && fitsByTotals; c++) {
+        const req = flavors.request[f * C + c]!;
+        if (req <= 0) continue;
+        let room = 0;
+        for (let h = 0; h < H; h++) if (!lost.has(h) && flavors.hostCap[f * H + h] !== 0) room += free[h * C + c]!;
+        if (displaced[f]! * req > room + 1e-9) fitsByTotals = false;
+      }
+    }
+  }
   return {
     hostsLost: s.lost.length - s.drained,
     hostsDrained: s.drained,

@@ -13,6 +13,7 @@
  *
  * Pure; O(hosts + epochs × hosts in service) to build.
  */
+import { purchaseRule } from '../model/procurement-rules.js';
 import { monthLabel } from '../forecast/growth.js';
 import type { Rack, Role, Scenario } from '../model/scenario.js';
 import type { FleetHost } from '../model/fleet.js';
@@ -43,6 +44,8 @@ export interface FleetTimeline {
 /** What the timeline needs of a purchase (model/procurement.ts Purchase). */
 export interface DeliveredHosts {
   role: Role;
+  /** The aggregate of the per-aggregate rule that bought the hosts (they join the rule's aggregates); absent: the role's rule. */
+  aggregate?: string;
   hardware: string;
   deliveryMonthIndex: number;
   hosts: readonly { name: string; rack: string }[];
@@ -89,7 +92,7 @@ export function buildFleetTimeline(
     if (p.deliveryMonthIndex >= count) continue;
     for (const b of p.hosts) {
       const zone = zoneOf.get(b.rack);
-      const aggregates = p.role === 'compute' ? scenario.procurement?.roles.compute?.aggregates : undefined;
+      const aggregates = p.role === 'compute' ? purchaseRule(scenario.procurement, { role: 'compute', ...(p.aggregate !== undefined ? { aggregate: p.aggregate } : {}) })?.aggregates : undefined;
       hosts.push({ name: b.name, role: p.role, hardware: p.hardware, rack: b.rack, ...(zone !== undefined ? { zone } : {}), ...(aggregates ? { aggregates: [...aggregates] } : {}), fromMonth: Math.max(0, p.deliveryMonthIndex), untilMonth: null, purchased: true });
     }
   }

@@ -8,7 +8,7 @@ import type { ResourceSeries } from './horizon.js';
 import { orderClasses } from '../compute/placement.js';
 
 /** The compute resource classes planned over the horizon, in order, with their id, label and unit. */
-const COMPUTE_SERIES: readonly { rc: ResourceClass; id: string; label: string; unit: string }[] = [
+export const COMPUTE_SERIES: readonly { rc: ResourceClass; id: string; label: string; unit: string }[] = [
   { rc: 'VCPU', id: 'compute.vcpu', label: 'Compute vCPUs (Placement VCPU)', unit: 'vCPU' },
   { rc: 'MEMORY_MB', id: 'compute.memory', label: 'Compute memory (Placement MEMORY_MB)', unit: 'MiB' },
   { rc: 'DISK_GB', id: 'compute.disk', label: 'Local instance disk (Placement DISK_GB)', unit: 'GiB' },

@@ -36,8 +36,49 @@ export interface NewRackTemplate {
 
 export interface ProcurementPolicy {
   roles: Partial<Record<ProcurementRole, PurchaseRule>>;
+  /**
+   * Compute purchase rules per host aggregate (key: the aggregate; the rule's `aggregates`
+   * start with it): a compute resource whose supplying hosts all lie in the aggregate is
+   * bought by its rule (procurement/rule-owners.ts). Absent: every compute resource is
+   * bought by roles.compute.
+   */
+  aggregates?: Record<string, PurchaseRule>;
   /** The risk band: growth uncertainty for the simulation evaluate runs (procurement/risk.ts); absent: no risk band. */
   simulation?: { growth: { low: number; likely: number; high: number }; runs: number; seed: number };
   /** Absent: a copy of the scenario's last rack (height, power budget, zone). */
   newRack?: NewRackTemplate;
+}
+
+/** A purchase rule and what it buys for: a role, or (compute) one host aggregate. */
+export interface RuleSlot {
+  /** `compute`, `storage`, or `compute.<aggregate>`. */
+  key: string;
+  role: ProcurementRole;
+  rule: PurchaseRule;
+  /** The aggregate of a per-aggregate compute rule. */
+  aggregate?: string;
+}
+
+/** Every rule of the policy: roles.compute, roles.storage, then the per-aggregate compute rules in file order. */
+export function ruleSlots(policy: ProcurementPolicy): RuleSlot[] {
+  const out: RuleSlot[] = [];
+  for (const role of PROCUREMENT_ROLES) {
+    const rule = policy.roles[role];
+    if (rule) out.push({ key: role, role, rule });
+  }
+  for (const [aggregate, rule] of Object.entries(policy.aggregates ?? {})) out.push({ key: slotKey('compute', aggregate), role: 'compute', rule, aggregate });
+  return out;
+}
+
+/** The slot key of a role's rule, or of a per-aggregate compute rule. */
+export const slotKey = (role: ProcurementRole, aggregate?: string): string => (aggregate === undefined ? role : `${role}.${aggregate}`);
+
+/** The rule of a slot key; undefined when the policy has none. */
+export function slotRule(policy: ProcurementPolicy, key: string): RuleSlot | undefined {
+  return ruleSlots(policy).find((s) => s.key === key);
+}
+
+/** The rule that bought a purchase: its aggregate's rule, else its role's. */
+export function purchaseRule(policy: ProcurementPolicy | undefined, p: { role: ProcurementRole; aggregate?: string }): PurchaseRule | undefined {
+  return p.aggregate !== undefined ? policy?.aggregates?.[p.aggregate] : policy?.roles[p.role];
 }

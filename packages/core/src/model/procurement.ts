@@ -6,6 +6,8 @@ import type { ProcurementRole } from './procurement-rules.js';
 /** One order: what, how many, when to order it, when it is in service, why, and what it costs and draws. */
 export interface Purchase {
   role: ProcurementRole;
+  /** The host aggregate whose purchase rule (procurement.aggregates.<name>) bought this; absent: the role's rule. */
+  aggregate?: string;
   /** Key into `hardware`, and its vendor model name. */
   hardware: string;
   model: string;
@@ -96,3 +98,6 @@ export interface ProcurementPlan {
   uncovered: string[];
   findings: Finding[];
 }
+
+/** The key of a purchase's rule, as in explanation ids: the role, or `compute.<aggregate>`. */
+export const purchaseKey = (p: Pick<Purchase, 'role' | 'aggregate'>): string => (p.aggregate === undefined ? p.role : `${p.role}.${p.aggregate}`);

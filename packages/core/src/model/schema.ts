@@ -556,6 +556,11 @@ function procurementSchema() {
     roles: z
       .strictObject({ compute: rule.optional(), storage: rule.optional() })
       .describe('Purchase rule per role'),
+    aggregates: z
+      .record(HC.aggregateName, rule)
+      .refine((r) => Object.keys(r).length <= 64, atMost(64, 'aggregate purchase rules'))
+      .optional()
+      .describe('Compute purchase rules per host aggregate (a node group\'s aggregates): a compute resource (a class or a host group) whose hosts all lie in the aggregate is bought by its rule, and the hosts bought join it; the others by roles.compute. E.g. nfv: { hardware: nfv-r760 } buys NFV hosts for a PCPU shortfall of the nfv aggregate'),
     simulation: z
       .strictObject({
         growth: z

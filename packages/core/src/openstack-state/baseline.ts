@@ -13,6 +13,8 @@ import { parseFlavors, parseHypervisorsDetail, type Hypervisor, type NovaFlavor 
 import { parseOpenstackJson } from './json.js';
 import { parsePlacementInventories, type PlacementInventories } from './placement.js';
 import { commentText } from '../scenario/yaml-text.js';
+import { readProviderTrees } from './provider-tree.js';
+import { treeBaseline } from './tree-baseline.js';
 
 export interface OpenstackFile {
   name: string;
@@ -23,6 +25,8 @@ export interface OpenstackBaseline {
   hardware: string[];
   nodes: string[];
   openstack: string[];
+  /** demand.instances lines from Placement allocations (provider trees); empty without. */
+  demandInstances: string[];
   demandComments: string[];
   diagnostics: Diagnostic[];
 }
@@ -148,11 +152,14 @@ function checkFlavors(flavors: { file: OpenstackFile; list: NovaFlavor[] }, diag
 
 /** Reads the files and writes the YAML lines of the compute side. */
 export function openstackBaseline(files: readonly OpenstackFile[]): OpenstackBaseline {
-  const out: OpenstackBaseline = { hardware: [], nodes: [], openstack: [], demandComments: [], diagnostics: [] };
+  const out: OpenstackBaseline = { hardware: [], nodes: [], openstack: [], demandInstances: [], demandComments: [], diagnostics: [] };
+  const trees = readProviderTrees(files);
+  out.diagnostics.push(...trees.diagnostics);
   let hypervisors: { file: OpenstackFile; list: Hypervisor[] } | undefined;
   let flavors: { file: OpenstackFile; list: NovaFlavor[] } | undefined;
   let inventory: { file: OpenstackFile; inv: PlacementInventories } | undefined;
   for (const f of files) {
+    if (trees.consumed.has(f.name)) continue;
     const probe = parseOpenstackJson(f.text, f.name, 'OpenStack API');
     if (probe.value === undefined) {
       out.diagnostics.push(...probe.diagnostics);
@@ -175,7 +182,26 @@ export function openstackBaseline(files: readonly OpenstackFile[]): OpenstackBas
       out.diagnostics.push({ code: 'openstack.json.wrong_response', severity: 'warning', path: [], message: 'not an OpenStack response headroom reads (hypervisors detail, flavors detail, Placement inventories/usages/providers): skipped', location: { file: f.name, line: 1, col: 1 } });
     }
   }
+  const flavorDiagnostics: Diagnostic[] = [];
+  const fl = flavors ? checkFlavors(flavors, flavorDiagnostics) : [];
+  const tree = treeBaseline(trees, fl);
+  out.diagnostics.push(...tree.diagnostics);
+  if (tree.hasHosts) {
+    out.diagnostics.push(...flavorDiagnostics);
+    // the provider trees give the hosts, ratios and usage; a hypervisors response would count them twice
+    out.hardware.push(...tree.hardware);
+    out.nodes.push(...tree.nodes);
+    out.openstack.push(...tree.openstack);
+    if (fl.length + tree.flavors.length > 0) out.openstack.push(`  flavors:${flavors ? `   # observed: ${c(flavors.file.name)}` : ''}`);
+    for (const f of fl) out.openstack.push(`    ${q(f.name)}: { vcpus: ${f.vcpus}, ram: ${f.ramMiB} MiB, disk: ${f.diskGiB} GiB }`);
+    out.openstack.push(...tree.flavors);
+    out.demandInstances.push(...tree.instances);
+    out.demandComments.push(...tree.demandComments);
+    if (hypervisors) out.demandComments.push(`  # ${c(hypervisors.file.name)} not used for hosts: the Placement provider trees give them`);
+    return out;
+  }
   const { badHosts, badInventory } = checkValues(hypervisors, inventory, out.diagnostics);
+  out.diagnostics.push(...flavorDiagnostics);
   const groups = new Map<string, { hv: Hypervisor; names: string[] }>();
   for (const h of hypervisors?.list ?? []) {
     if (h.vcpus === undefined || h.memoryMiB === undefined || badHosts.has(h)) continue;
@@ -214,7 +240,6 @@ export function openstackBaseline(files: readonly OpenstackFile[]): OpenstackBas
       '  reserved: { hostMemory: 512 MiB, hostCpus: 0 }   # inferred: Nova defaults',
     );
   }
-  const fl = flavors ? checkFlavors(flavors, out.diagnostics) : [];
   if (fl.length > 0) {
     out.openstack.push(`  flavors:   # observed: ${c(flavors!.file.name)}`);
     for (const f of fl) out.openstack.push(`    ${q(f.name)}: { vcpus: ${f.vcpus}, ram: ${f.ramMiB} MiB, disk: ${f.diskGiB} GiB }`);

@@ -7,7 +7,7 @@ import type { Finding } from '../diagnostics/types.js';
 import type { Rack, Scenario } from '../model/scenario.js';
 import type { Host } from '../model/plan.js';
 import { rackElevations, rackUse } from '../racks/elevation.js';
-import type { ProcurementPlan, Purchase } from '../model/procurement.js';
+import { purchaseKey, type ProcurementPlan, type Purchase } from '../model/procurement.js';
 
 /** BTU per hour per watt: 1 W = 3.412 BTU/h (ASHRAE; 3.41214). */
 export const BTU_PER_HOUR_PER_WATT = 3.412;
@@ -61,12 +61,12 @@ export function billOfMaterials(
     }
     p.cumulativePowerTypicalWatts = anyPower ? cumulativePower : null;
     if (p.late) {
-      findings.push({ code: 'procurement.order_late', severity: 'warning', subject: `purchase ${p.role} ${p.deliveryMonth}`, month: p.deliveryMonthIndex,
+      findings.push({ code: 'procurement.order_late', severity: 'warning', subject: `purchase ${purchaseKey(p)} ${p.deliveryMonth}`, month: p.deliveryMonthIndex,
         message: `${p.quantity} × ${p.hardware} needed in ${p.deliveryMonth} had to be ordered by ${p.orderBy}, before the plan starts (${scenario.start}): already late` });
     }
     for (const r of p.racksAdded) {
       findings.push({ code: 'procurement.rack_added', severity: 'info', subject: `rack ${r.name}`, month: p.deliveryMonthIndex,
-        message: `the ${p.deliveryMonth} ${p.role} order needs a new rack ${r.name}: no rack of the role had the ${r.reason === 'space' ? 'rack units' : 'power budget'} left` });
+        message: `the ${p.deliveryMonth} ${purchaseKey(p)} order needs a new rack ${r.name}: no rack of the role had the ${r.reason === 'space' ? 'rack units' : 'power budget'} left` });
     }
   }
 

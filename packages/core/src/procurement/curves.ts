@@ -22,7 +22,7 @@ import type { Scenario } from '../model/scenario.js';
 import type { Host } from '../model/plan.js';
 import { storageCapacity } from '../storage/capacity.js';
 import { RackPlacer } from './placement.js';
-import type { ProcurementRole, PurchaseRule } from '../model/procurement-rules.js';
+import { slotRule, type ProcurementRole, type PurchaseRule } from '../model/procurement-rules.js';
 
 /**
  * The most hosts procurement buys for one role over the horizon: the search for the units a
@@ -126,17 +126,23 @@ class Curve {
   }
 }
 
-/** The curves of every role with a rule over the epochs of a timeline without purchases. */
+/**
+ * The curves of every rule over the epochs of a timeline without purchases, keyed by the
+ * rule's slot key (model/procurement-rules.ts: `compute`, `storage`, `compute.<aggregate>`).
+ * [model] A rule's curve counts its own units only: while searching, the hosts another rule
+ * buys are not in it (they can only add capacity, so a search may buy a unit more than
+ * needed, never fewer); the schedule is checked once with every purchase (schedule.ts).
+ */
 export class CapacityCurves {
-  /** curves[epoch][0 compute | 1 storage], created on first use. */
-  private readonly curves: (Curve | undefined)[][];
+  /** curves[epoch] by slot key, created on first use. */
+  private readonly curves: Map<string, Curve>[];
   /** The epoch index of each horizon month. */
   private readonly epochOfMonth: number[];
   readonly domains: string[];
 
   constructor(private readonly scenario: Scenario, readonly base: FleetTimeline, startHosts: readonly Host[]) {
     this.domains = storageDomainRacks(scenario, startHosts);
-    this.curves = base.epochs.map(() => [undefined, undefined]);
+    this.curves = base.epochs.map(() => new Map());
     this.epochOfMonth = Array.from({ length: Math.max(1, base.horizonMonths) }, (_, t) => base.epochs.indexOf(epochAt(base, t)));
   }
 
@@ -145,23 +151,22 @@ export class CapacityCurves {
     return this.epochOfMonth[t] ?? this.base.epochs.indexOf(epochAt(this.base, t));
   }
 
-  private curve(epoch: number, role: ProcurementRole): Curve {
-    const slot = this.curves[epoch]!;
-    const r = role === 'compute' ? 0 : 1;
-    let c = slot[r];
+  private curve(epoch: number, key: string): Curve {
+    const slots = this.curves[epoch]!;
+    let c = slots.get(key);
     if (!c) {
-      const rule = this.scenario.procurement!.roles[role]!;
+      const { role, rule } = slotRule(this.scenario.procurement!, key)!;
       const perUnit = hostsPerUnit(this.scenario, role, rule, this.domains);
       const maxUnits = Math.max(1, Math.floor(MAX_PURCHASED_HOSTS / Math.max(1, perUnit)));
       c = new Curve(this.scenario, role, rule, this.base.epochs[epoch]!.hosts, unitTargets(this.scenario, role, this.domains), maxUnits);
-      slot[r] = c;
+      slots.set(key, c);
     }
     return c;
   }
 
-  /** f(n) in month t: the role's series with n more units on the fleet of t's epoch (null: n units cannot be placed). */
-  seriesAt(t: number, role: ProcurementRole, n: number): Map<string, ResourceSeries> | null {
-    return this.curve(this.epochIndex(t), role).at(n);
+  /** f(n) in month t: the series of the rule's role with n more units of rule `key` on the fleet of t's epoch (null: n units cannot be placed). */
+  seriesAt(t: number, key: string, n: number): Map<string, ResourceSeries> | null {
+    return this.curve(this.epochIndex(t), key).at(n);
   }
 
   /**
@@ -173,8 +178,8 @@ export class CapacityCurves {
    * probe that is over (+1, +2, +4, ...) and binary search between the last two probes:
    * O(log n) evaluations of f in the worst case, each memoized.
    */
-  unitsNeeded(t: number, role: ProcurementRole, id: string, demand: number, threshold: number, from: number): { units: number } | { units: null; short: ShortReason } {
-    const c = this.curve(this.epochIndex(t), role);
+  unitsNeeded(t: number, key: string, id: string, demand: number, threshold: number, from: number): { units: number } | { units: null; short: ShortReason } {
+    const c = this.curve(this.epochIndex(t), key);
     const ok = (n: number): boolean | null => {
       const cap = c.tolerated(n, id);
       return cap === null ? null : !isOver(demand, cap, threshold);

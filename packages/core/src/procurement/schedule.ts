@@ -19,9 +19,9 @@ import { billOfMaterials } from './bom.js';
 import { CapacityCurves, roleSeries, unitTargets } from './curves.js';
 import { orderByDate } from './dates.js';
 import { RackPlacer } from './placement.js';
-import { PROCUREMENT_ROLES, type ProcurementRole, type PurchaseRule } from '../model/procurement-rules.js';
+import { PROCUREMENT_ROLES, purchaseRule, slotRule, type ProcurementRole, type PurchaseRule } from '../model/procurement-rules.js';
 import { cannotMeetFinding, ruledResources, searchUnits } from './search.js';
-import type { ProcurementPlan, Purchase } from '../model/procurement.js';
+import { purchaseKey, type ProcurementPlan, type Purchase } from '../model/procurement.js';
 
 /** Name prefix of purchased hosts: `compute-new-01`, ... (existing hosts keep their names). */
 export const purchasedPrefix = (role: ProcurementRole): string => `${role}-new`;
@@ -60,11 +60,11 @@ export function pinnedNodes(scenario: Scenario): NodeGroup[] {
 }
 
 /** A purchase of `role` delivered in month m, with no hosts yet (billOfMaterials fills the money and power). */
-function emptyPurchase(scenario: Scenario, role: ProcurementRole, rule: PurchaseRule, m: number): Purchase {
+function emptyPurchase(scenario: Scenario, role: ProcurementRole, rule: PurchaseRule, m: number, aggregate?: string): Purchase {
   const hw = scenario.hardware[rule.hardware];
   const order = orderByDate(scenario.start, m, rule.leadTimeWeeks);
   return {
-    role, hardware: rule.hardware, model: hw?.model ?? rule.hardware, quantity: 0,
+    role, ...(aggregate !== undefined ? { aggregate } : {}), hardware: rule.hardware, model: hw?.model ?? rule.hardware, quantity: 0,
     deliveryMonthIndex: m, deliveryMonth: monthLabel(scenario.start, m),
     orderBy: order?.date ?? `${monthLabel(scenario.start, m)} - ${rule.leadTimeWeeks} weeks`,
     leadTimeWeeks: rule.leadTimeWeeks, late: order?.beforeStart ?? false,
@@ -141,10 +141,10 @@ export function planProcurement(scenario: Scenario, base?: FleetTimeline, model:
       const h = retiring[retired]!;
       placer.account(h.role, h.hardware, h.rack, -1);
     }
-    const rule = policy.roles[o.role]!;
-    let purchase = purchases.find((p) => p.role === o.role && p.deliveryMonthIndex === o.m);
+    const rule = slotRule(policy, o.slot)!.rule;
+    let purchase = purchases.find((p) => purchaseKey(p) === o.slot && p.deliveryMonthIndex === o.m);
     if (!purchase) {
-      purchase = emptyPurchase(scenario, o.role, rule, o.m);
+      purchase = emptyPurchase(scenario, o.role, rule, o.m, o.aggregate);
       purchases.push(purchase);
     }
     purchase.reasons.push(o.reason);
@@ -182,9 +182,10 @@ export function planProcurement(scenario: Scenario, base?: FleetTimeline, model:
   const withSeries = epochSeries(scenario, withPurchases);
   const seriesAt = (t: number): ResourceSeries[] => withSeries[withPurchases.epochs.indexOf(epochAt(withPurchases, t))]!;
   const demandAt = (s: ResourceSeries, t: number): number => seriesDemand(scenario, model, s, t);
+  const ruled = new Map(resources.map((r) => [r.id, r]));
   const thresholdOf = (s: ResourceSeries): number => {
     const role = supplyingRole(s.id);
-    return (role ? policy.roles[role]?.threshold : undefined) ?? s.threshold;
+    return ruled.get(s.id)?.rule.threshold ?? (role ? policy.roles[role]?.threshold : undefined) ?? s.threshold;
   };
   const ids = (withSeries[0] ?? []).map((s) => s.id);
   const uncovered = ids.filter((id) => Array.from({ length: count }, (_, t) => t).some((t) => {
@@ -196,7 +197,7 @@ export function planProcurement(scenario: Scenario, base?: FleetTimeline, model:
     const role = supplyingRole(id);
     findings.push({
       code: 'procurement.uncovered', severity: 'warning', subject: `resource ${id}`,
-      message: role && policy.roles[role]
+      message: ruled.has(id) || (role && policy.roles[role])
         ? `${id} still crosses its threshold within the horizon with the purchases placed in their racks`
         : `${id} still crosses its threshold within the horizon: procurement has no rule for the role that supplies it`,
       source: 'headroom [model]: procurement schedule',
@@ -207,7 +208,7 @@ export function planProcurement(scenario: Scenario, base?: FleetTimeline, model:
   plan.utilisation = [];
   for (const r of resources) {
     for (let t = 0; t < count; t++) {
-      const without = curves.seriesAt(t, r.role, 0)?.get(r.id);
+      const without = curves.seriesAt(t, r.slot, 0)?.get(r.id);
       const w = seriesAt(t).find((x) => x.id === r.id);
       if (!without) continue;
       const d = demandAt(without, t);
@@ -229,7 +230,7 @@ export function fleetDeliveredBy(scenario: Scenario, purchases: readonly Purchas
   const nodes = pinnedNodes(scenario);
   for (const p of purchases.filter((x) => x.deliveryMonthIndex <= t)) {
     for (const [rack, count] of Object.entries(p.placement)) {
-      const aggregates = scenario.procurement?.roles[p.role]?.aggregates;
+      const aggregates = purchaseRule(scenario.procurement, p)?.aggregates;
       nodes.push({ role: p.role, hardware: p.hardware, count, placement: 'spread', rack, namePrefix: purchasedPrefix(p.role), ...(aggregates ? { aggregates: [...aggregates] } : {}) });
     }
   }

@@ -10,13 +10,18 @@ import { seriesDemandByMonth } from '../forecast/demand-series.js';
 import { isOver, type ResourceSeries, utilisation } from '../forecast/horizon.js';
 import type { Scenario } from '../model/scenario.js';
 import { type CapacityCurves, MAX_PURCHASED_HOSTS, type ShortReason } from './curves.js';
-import { PROCUREMENT_ROLES, type ProcurementRole, type PurchaseRule } from '../model/procurement-rules.js';
+import { ruleSlots, type ProcurementRole, type PurchaseRule } from '../model/procurement-rules.js';
+import { ruleOwners } from './rule-owners.js';
 
 /** A resource whose role has a purchase rule, with its trigger. */
 export interface RuledResource {
   id: string;
   label: string;
   role: ProcurementRole;
+  /** The slot key of the rule that buys for it (`compute`, `storage`, `compute.<aggregate>`). */
+  slot: string;
+  /** The aggregate of a per-aggregate rule. */
+  aggregate?: string;
   rule: PurchaseRule;
   /** The rule's threshold, else the policy threshold of the resource. */
   threshold: number;
@@ -28,6 +33,9 @@ export interface RuledResource {
 /** Units of `role` delivered in month m (one per search step, in the order found). */
 export interface UnitOrder {
   role: ProcurementRole;
+  /** The slot key of the rule bought (see RuledResource). */
+  slot: string;
+  aggregate?: string;
   m: number;
   units: number;
   reason: { resource: string; threshold: number; utilisationBefore: number | null; utilisationAfter: number | null };
@@ -39,15 +47,22 @@ export interface UnitSchedule {
   cannotMeet: { resource: RuledResource; m: number; short: ShortReason }[];
 }
 
-/** The resources with a rule, in resourceSeries order (compute.* then storage.pool.*). */
+/**
+ * The resources with a rule, in resourceSeries order (compute.* then storage.pool.*): a
+ * compute resource whose supplying hosts all lie in an aggregate with a rule is that rule's
+ * (rule-owners.ts), any other is its role's rule, or has none.
+ */
 export function ruledResources(scenario: Scenario, curves: CapacityCurves): RuledResource[] {
-  const policy = scenario.procurement!;
+  const slots = ruleSlots(scenario.procurement!);
+  const owners = ruleOwners(scenario, curves.base.epochs[0]?.hosts ?? []);
   const out: RuledResource[] = [];
-  for (const role of PROCUREMENT_ROLES) {
-    const rule = policy.roles[role];
-    if (!rule) continue;
-    for (const s of curves.seriesAt(0, role, 0)?.values() ?? []) {
-      out.push({ id: s.id, label: s.label, role, rule, threshold: rule.threshold ?? s.threshold, demandMonth0: s.demandMonth0, series: s });
+  for (const role of ['compute', 'storage'] as const) {
+    const first = slots.find((s) => s.role === role);
+    if (!first) continue;
+    for (const s of curves.seriesAt(0, first.key, 0)?.values() ?? []) {
+      const slot = slots.find((x) => x.key === (owners.get(s.id) ?? role));
+      if (!slot) continue;
+      out.push({ id: s.id, label: s.label, role, slot: slot.key, ...(slot.aggregate !== undefined ? { aggregate: slot.aggregate } : {}), rule: slot.rule, threshold: slot.rule.threshold ?? s.threshold, demandMonth0: s.demandMonth0, series: s });
     }
   }
   return out;
@@ -73,18 +88,18 @@ export function searchUnits(scenario: Scenario, curves: CapacityCurves, resource
   const count = Math.max(0, Math.floor(scenario.horizonMonths));
   const demandOf = new Map(resources.map((r) => [r.id, seriesDemandByMonth(scenario, model, r.series, count)]));
   const demand = (r: RuledResource, t: number): number => demandOf.get(r.id)![t]!;
-  const bought: Record<ProcurementRole, number> = { compute: 0, storage: 0 };
+  const bought: Record<string, number> = {};
   const givenUp = new Set<string>();
   const orders: UnitOrder[] = [];
   const cannotMeet: UnitSchedule['cannotMeet'] = [];
-  const cap = (t: number, r: RuledResource, n: number): number => curves.seriesAt(t, r.role, n)?.get(r.id)?.capacityTolerated ?? 0;
+  const cap = (t: number, r: RuledResource, n: number): number => curves.seriesAt(t, r.slot, n)?.get(r.id)?.capacityTolerated ?? 0;
   let cursor = 0;
   for (let guard = 0; guard < 10 * count + 10; guard++) {
     let next: { r: RuledResource; m: number } | null = null;
     for (const r of resources) {
       if (givenUp.has(r.id)) continue;
       for (let m = cursor; m < count && (next === null || m < next.m); m++) {
-        if (isOver(demand(r, m), cap(m, r, bought[r.role]), r.threshold)) {
+        if (isOver(demand(r, m), cap(m, r, bought[r.slot] ?? 0), r.threshold)) {
           next = { r, m };
           break;
         }
@@ -92,10 +107,10 @@ export function searchUnits(scenario: Scenario, curves: CapacityCurves, resource
     }
     if (!next) break;
     const { r, m } = next;
-    let need = bought[r.role];
+    let need = bought[r.slot] ?? 0;
     let short: ShortReason | null = null;
     for (const t of coveredMonths(m, r.rule.coverMonths, count)) {
-      const res = curves.unitsNeeded(t, r.role, r.id, demand(r, t), r.threshold, need);
+      const res = curves.unitsNeeded(t, r.slot, r.id, demand(r, t), r.threshold, need);
       if (res.units === null) {
         short = res.short;
         break;
@@ -109,10 +124,10 @@ export function searchUnits(scenario: Scenario, curves: CapacityCurves, resource
     }
     const d = demand(r, m);
     orders.push({
-      role: r.role, m, units: need - bought[r.role],
-      reason: { resource: r.id, threshold: r.threshold, utilisationBefore: utilisation(d, cap(m, r, bought[r.role])), utilisationAfter: utilisation(d, cap(m, r, need)) },
+      role: r.role, slot: r.slot, ...(r.aggregate !== undefined ? { aggregate: r.aggregate } : {}), m, units: need - (bought[r.slot] ?? 0),
+      reason: { resource: r.id, threshold: r.threshold, utilisationBefore: utilisation(d, cap(m, r, bought[r.slot] ?? 0)), utilisationAfter: utilisation(d, cap(m, r, need)) },
     });
-    bought[r.role] = need;
+    bought[r.slot] = need;
     cursor = m;
   }
   return { orders, cannotMeet };

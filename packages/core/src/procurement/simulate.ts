@@ -14,7 +14,7 @@ import type { Scenario } from '../model/scenario.js';
 import { expandHosts } from '../fleet/hosts.js';
 import { CapacityCurves, hostsPerUnit } from './curves.js';
 import { orderByDate } from './dates.js';
-import { PROCUREMENT_ROLES, type ProcurementRole } from '../model/procurement-rules.js';
+import { ruleSlots, type ProcurementRole } from '../model/procurement-rules.js';
 import { ruledResources, searchUnits } from './search.js';
 export interface GrowthUncertainty {
   /** Monthly growth rates (fractions): a triangular distribution low <= likely <= high. */
@@ -120,13 +120,14 @@ export function simulateProcurement(scenario: Scenario, options: SimulationOptio
   const startHosts = expandHosts(scenario).hosts;
   const curves = new CapacityCurves(scenario, options.base ?? buildFleetTimeline(scenario, startHosts), startHosts);
   const resources = ruledResources(scenario, curves);
-  const perUnit: Record<ProcurementRole, number> = { compute: 0, storage: 0 };
-  const price: Record<ProcurementRole, { amount: number; currency: string } | undefined> = { compute: undefined, storage: undefined };
-  for (const role of PROCUREMENT_ROLES) {
-    const rule = policy.roles[role];
-    if (!rule) continue;
-    perUnit[role] = hostsPerUnit(scenario, role, rule, curves.domains);
-    price[role] = scenario.hardware[rule.hardware]?.price;
+  const slots = ruleSlots(policy);
+  const perUnit: Record<string, number> = {};
+  const price: Record<string, { amount: number; currency: string } | undefined> = {};
+  const leadWeeks: Record<string, number> = {};
+  for (const s of slots) {
+    perUnit[s.key] = hostsPerUnit(scenario, s.role, s.rule, curves.domains);
+    price[s.key] = scenario.hardware[s.rule.hardware]?.price;
+    leadWeeks[s.key] = s.rule.leadTimeWeeks;
   }
   const horizon = Math.max(0, Math.floor(scenario.horizonMonths));
   const capex: number[] = [];
@@ -148,14 +149,14 @@ export function simulateProcurement(scenario: Scenario, options: SimulationOptio
     let amount = 0;
     let firstOrder = NONE;
     for (const o of sorted) {
-      const n = o.units * perUnit[o.role];
+      const n = o.units * (perUnit[o.slot] ?? 0);
       hosts[o.role] += n;
-      const p = price[o.role];
+      const p = price[o.slot];
       if (p && n > 0) {
         runCurrency ??= p.currency;
         if (p.currency === runCurrency) amount += n * p.amount;
       }
-      const date = orderByDate(scenario.start, o.m, policy.roles[o.role]!.leadTimeWeeks)?.date;
+      const date = orderByDate(scenario.start, o.m, leadWeeks[o.slot] ?? 0)?.date;
       if (date !== undefined && date < firstOrder) firstOrder = date;
     }
     currency ??= runCurrency;
@@ -167,7 +168,7 @@ export function simulateProcurement(scenario: Scenario, options: SimulationOptio
     if (options.onProgress && ((i + 1) % 256 === 0 || i + 1 === runs)) options.onProgress(i + 1, runs);
   }
   // nothing bought in any run: the currency the rules' models are priced in (amounts are 0)
-  currency ??= price.compute?.currency ?? price.storage?.currency ?? null;
+  currency ??= price.compute?.currency ?? price.storage?.currency ?? slots.map((s) => price[s.key]?.currency).find((c) => c !== undefined) ?? null;
   const firstIdx = summarise(first);
   const asMonth = (m: number): string | null => (m < horizon ? monthLabel(scenario.start, m) : null);
   const sortedOrders = [...orderBy].sort();

@@ -125,6 +125,10 @@ export function checkReferences(raw: Obj): RawIssue[] {
       out.push(unknownRef('ref.unknown_hardware', ['procurement', 'roles', role, 'hardware'], 'hardware model', hw, hardware));
     }
   }
+  for (const [agg, r] of Object.entries(isObj(procurement.aggregates) ? procurement.aggregates : {})) {
+    const hw = isObj(r) ? str(r.hardware) : undefined;
+    if (hw !== undefined && !hardware.includes(hw)) out.push(unknownRef('ref.unknown_hardware', ['procurement', 'aggregates', agg, 'hardware'], 'hardware model', hw, hardware));
+  }
 
   list(demand.instances).forEach((d, i) => {
     const f = isObj(d) ? str(d.flavor) : undefined;

@@ -104,7 +104,7 @@ function ordersAnswer(plan: PlanResult, h: PlanHeadline): SafeHtml {
 <tbody>
 ${o.byOrderBy.map((i) => p.purchases[i]!).map(
   (x) =>
-    html`<tr><th scope="row" class="nowrap">${explained(plan, explainId.purchaseOrderBy(x.role, x.deliveryMonth), formatDate(x.orderBy))}${x.late ? html` <span class="badge sev-error">late</span>` : ''}</th><td class="nowrap">${formatMonth(x.deliveryMonth)}</td><td>${explained(plan, explainId.purchaseQuantity(x.role, x.deliveryMonth), formatNumber(x.quantity))} × ${x.model} <span class="small">(${x.role})</span></td><td class="num">${explained(plan, explainId.purchaseTotalPrice(x.role, x.deliveryMonth), formatMoney(x.totalPriceAmount, p.currency))}</td></tr>\n`,
+    html`<tr><th scope="row" class="nowrap">${explained(plan, explainId.purchaseOrderBy(explainId.purchaseKey(x), x.deliveryMonth), formatDate(x.orderBy))}${x.late ? html` <span class="badge sev-error">late</span>` : ''}</th><td class="nowrap">${formatMonth(x.deliveryMonth)}</td><td>${explained(plan, explainId.purchaseQuantity(explainId.purchaseKey(x), x.deliveryMonth), formatNumber(x.quantity))} × ${x.model} <span class="small">(${x.role})</span></td><td class="num">${explained(plan, explainId.purchaseTotalPrice(explainId.purchaseKey(x), x.deliveryMonth), formatMoney(x.totalPriceAmount, p.currency))}</td></tr>\n`,
 )}</tbody>
 </table>`;
 }
