@@ -33,6 +33,7 @@ export function simulationText(sim: SimulationResult, growth: { low: number; lik
   const date = (name: string, p: { p10: string | null; p50: string | null; p90: string | null }): string => `  ${name.padEnd(26)}${[p.p10, p.p50, p.p90].map((v) => cell(v ?? 'none')).join('')}`;
   return [
     `${nf.format(sim.runs)} runs, seed ${sim.seed}, monthly growth triangular(${growth.low}, ${growth.likely}, ${growth.high}); nearest-rank percentiles`,
+    ...((sim.bandedGrowths ?? []).length > 0 ? [`  drawn from their P10-P90 bands at one quantile per run: ${sim.bandedGrowths.join(', ')}`] : []),
     `  ${''.padEnd(26)}${['P10', 'P50', 'P90'].map(cell).join('')}`,
     num(`CAPEX total${sim.currency ? ` (${sim.currency})` : ''}`, sim.capexTotalAmount),
     num('compute hosts bought', sim.hosts.compute),

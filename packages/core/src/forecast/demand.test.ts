@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../evaluate/evaluate.js';
 import type { Demand } from '../model/scenario.js';
 import { makeScenario } from '../model/test-scenario.js';
-import { demandModel } from './demand.js';
+import { bandRate, demandModel } from './demand.js';
 import { seriesDemand } from './demand-series.js';
 
 const TB = 1e12;
@@ -140,5 +140,23 @@ describe('percentile plans', () => {
     // the P50 path is the plan itself
     expect(plan.resources.find((r) => r.id === 'compute.memory')!.runwayMonths).toBe(9);
     expect(evaluate(withDemand({ instances: [{ flavor: 'm1.large', count: 100 }] })).demandPercentiles).toBeUndefined();
+  });
+});
+
+describe('bandRate (the simulation draws a banded growth at a quantile)', () => {
+  const g = { kind: 'compound' as const, perMonth: 0.03, p10: 0.02, p90: 0.05 };
+  it('meets the band at P10, P50 and P90, two halves of a normal without a fit', () => {
+    expect(bandRate(g, 0.5).perMonth).toBeCloseTo(0.03, 12);
+    expect(bandRate(g, 0.9).perMonth).toBeCloseTo(0.05, 9);
+    expect(bandRate(g, 0.1).perMonth).toBeCloseTo(0.02, 9);
+    // u = 0.75: z(0.75) / z(0.9) = 0.67449 / 1.28155 = 0.52631; 3 % + 0.52631 × (5 % − 3 %) = 4.0526 %
+    expect(bandRate(g, 0.75).perMonth).toBeCloseTo(0.040526, 5);
+  });
+  it('takes the t of the fit (ν = n − 2) when the growth was fitted on n points', () => {
+    // n = 6, ν = 4: t(0.75, 4) = 0.74070, t(0.9, 4) = 1.53321 (t tables); 0.48310 × 2 % = 0.9662 %: 3.9662 %
+    const fitted = { ...g, fit: { model: 'compound' as const, r2: 0.99, points: 6, from: '2026-06-01', to: '2026-11-01', series: 's' } };
+    expect(bandRate(fitted, 0.75).perMonth).toBeCloseTo(0.039662, 5);
+    // a growth without a band keeps its rate
+    expect(bandRate({ kind: 'linear', perMonth: 0.01 }, 0.95)).toEqual({ kind: 'linear', perMonth: 0.01 });
   });
 });

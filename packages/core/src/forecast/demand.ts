@@ -8,6 +8,7 @@
  */
 import type { BandedGrowth, DemandCommitment, DemandEvent } from '../model/demand.js';
 import type { Growth, Scenario } from '../model/scenario.js';
+import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { growthFactor } from './growth.js';
 
 /** Which demand path to take from fitted growths: their P10, P50 (perMonth) or P90 monthly rate. */
@@ -18,6 +19,11 @@ export interface DemandOptions {
   percentile?: DemandPercentile;
   /** Replaces demand.growth.perMonth (the simulation's draw); per-resource growths keep theirs. */
   defaultPerMonth?: number;
+  /**
+   * A quantile u in (0, 1) of every banded growth (p10 and p90 given): each takes bandRate(g, u)
+   * instead of perMonth (the simulation draws one u per trial). Overrides `percentile`.
+   */
+  quantile?: number;
 }
 
 export interface DemandModel {
@@ -49,6 +55,30 @@ export function percentileGrowth(g: BandedGrowth | Growth, q: DemandPercentile):
   return { kind: g.kind, perMonth };
 }
 
+/** Degrees of freedom taken for a band without a fit: the normal distribution, to 6 digits. */
+const NORMAL_DF = 1e6;
+
+/**
+ * The monthly rate of a banded growth at quantile u (0 < u < 1): a two-piece Student t through
+ * its P10, P50 (perMonth) and P90 rates,
+ *   rate(u) = P50 + t(u, ν) / t(0.9, ν) × (u >= 0.5 ? P90 − P50 : P50 − P10),
+ * ν = n − 2 for a growth fitted on n points (the t of its prediction interval: history/fit.ts),
+ * else ν = 10^6 (normal). So rate(0.1) = P10, rate(0.5) = P50, rate(0.9) = P90, and an
+ * asymmetric band keeps its two halves. t from @stdlib/stats-base-dists-t-quantile.
+ * A growth without p10 and p90 keeps perMonth. Source: headroom [model].
+ * Example: P10 2 %, P50 3 %, P90 5 %, normal: u = 0.5 -> 3 %; u = 0.9 -> 5 %; u = 0.1 -> 2 %.
+ */
+export function bandRate(g: BandedGrowth | Growth, u: number): Growth {
+  const b = g as BandedGrowth;
+  if (b.p10 === undefined || b.p90 === undefined || !(u > 0 && u < 1)) return { kind: g.kind, perMonth: g.perMonth };
+  const df = b.fit && b.fit.points > 2 ? b.fit.points - 2 : NORMAL_DF;
+  const z = tQuantile(u, df) / tQuantile(0.9, df);
+  return { kind: g.kind, perMonth: g.perMonth + z * (u >= 0.5 ? b.p90 - g.perMonth : g.perMonth - b.p10) };
+}
+
+/** Whether a growth carries a band (p10 and p90): the simulation draws it. */
+export const isBanded = (g: BandedGrowth | Growth | undefined): boolean => g !== undefined && (g as BandedGrowth).p10 !== undefined && (g as BandedGrowth).p90 !== undefined;
+
 /**
  * Builds the demand model of a scenario.
  *   growth of flavor f  = growthBy.flavors[f] ?? growthBy.flavors[group of f] ?? growthBy.compute ?? growth
@@ -65,7 +95,7 @@ export function percentileGrowth(g: BandedGrowth | Growth, q: DemandPercentile):
  */
 export function demandModel(scenario: Scenario, options: DemandOptions = {}): DemandModel {
   // The scenario is read-only: its P50 model (no options) is built once and shared.
-  const plain = options.percentile === undefined && options.defaultPerMonth === undefined;
+  const plain = options.percentile === undefined && options.defaultPerMonth === undefined && options.quantile === undefined;
   const cached = plain ? CACHE.get(scenario) : undefined;
   if (cached) return cached;
   const model = buildModel(scenario, options);
@@ -78,14 +108,16 @@ const CACHE = new WeakMap<Scenario, DemandModel>();
 function buildModel(scenario: Scenario, options: DemandOptions): DemandModel {
   const d = scenario.demand;
   const q = options.percentile ?? 'p50';
-  const base = percentileGrowth(d.growth, q);
+  const u = options.quantile;
+  const banded = (g: BandedGrowth | Growth): Growth => (u === undefined ? percentileGrowth(g, q) : bandRate(g, u));
+  const base = banded(d.growth);
   const growth: Growth = options.defaultPerMonth === undefined ? base : { kind: base.kind, perMonth: options.defaultPerMonth };
   const by = d.growthBy ?? {};
   const groupOf = new Map<string, string>();
   for (const [g, members] of Object.entries(d.flavorGroups ?? {})) for (const f of members) groupOf.set(f, g);
   const own = (r: Record<string, BandedGrowth> | undefined, k: string | undefined): BandedGrowth | undefined =>
     r && k !== undefined && Object.hasOwn(r, k) ? r[k] : undefined;
-  const pick = (g: BandedGrowth | undefined): Growth => (g ? percentileGrowth(g, q) : growth);
+  const pick = (g: BandedGrowth | undefined): Growth => (g ? banded(g) : growth);
   const growthOfFlavor = (f: string): Growth => pick(own(by.flavors, f) ?? own(by.flavors, groupOf.get(f)) ?? by.compute);
   const growthOfPool = (p: string): Growth => pick(own(by.pools, p));
 

@@ -75,4 +75,22 @@ describe('simulateProcurement', () => {
   it('is null without a procurement section', () => {
     expect(simulateProcurement(makeScenario(), { growth: { low: 0, likely: 0, high: 0 } })).toBeNull();
   });
+
+  it('draws a banded growth of growthBy from its band: a degenerate band is the plan, a wide one spreads the runs', () => {
+    // demand.growthBy.compute 3 %/month with P10 = P90 = 3 %: every run the deterministic plan
+    // above (2 hosts, 24,000 EUR), and the growth is listed as drawn.
+    const s = scenario();
+    const narrow = { ...s, demand: { ...s.demand, growthBy: { compute: { kind: 'compound' as const, perMonth: 0.03, p10: 0.03, p90: 0.03 } } } };
+    const a = simulateProcurement(narrow, { growth: { low: 0.03, likely: 0.03, high: 0.03 }, runs: 20, seed: 7 })!;
+    expect(a.bandedGrowths).toEqual(['demand.growthBy.compute']);
+    expect(a.capexTotalAmount).toEqual({ p10: 24_000, p50: 24_000, p90: 24_000 });
+    // P10 0 %, P90 8 %: the slow runs buy nothing (20 × 1.0 stays under the trigger: the plan
+    // buys its first host in month 9 at 3 %), the fast runs buy more than 2 hosts.
+    const wide = { ...s, demand: { ...s.demand, growthBy: { compute: { kind: 'compound' as const, perMonth: 0.03, p10: 0, p90: 0.08 } } } };
+    const b = simulateProcurement(wide, { growth: { low: 0.03, likely: 0.03, high: 0.03 }, runs: 200, seed: 7 })!;
+    expect(b.hosts.compute.p10).toBeLessThan(2);
+    expect(b.hosts.compute.p90).toBeGreaterThan(2);
+    // without a band the sequence of draws is unchanged: the triangle alone, as before
+    expect(simulateProcurement(s, { growth: { low: 0.03, likely: 0.03, high: 0.03 }, runs: 5, seed: 7 })!.bandedGrowths).toEqual([]);
+  });
 });

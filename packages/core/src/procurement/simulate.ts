@@ -8,6 +8,7 @@
  * growth path, a few lookups, not a re-run of the plan. Source: headroom [model].
  */
 import { demandModel } from '../forecast/demand.js';
+import { growthBands } from '../forecast/percentiles.js';
 import { monthLabel } from '../forecast/growth.js';
 import { buildFleetTimeline, type FleetTimeline } from '../fleet/timeline.js';
 import type { Scenario } from '../model/scenario.js';
@@ -66,6 +67,12 @@ export interface SimulationResult {
   firstDeliveryMonth: DatePercentiles;
   /** `YYYY-MM-DD`: the earliest order-by date of a run's purchases (delivery month minus lead time). */
   firstOrderBy: DatePercentiles;
+  /**
+   * The growths of demand.growthBy with a band (p10 and p90, e.g. fitted from history), by
+   * scenario path, drawn in every run at one common quantile (forecast/demand.ts bandRate);
+   * empty when none: only demand.growth varies.
+   */
+  bandedGrowths: string[];
 }
 
 /** mulberry32: a 32-bit seeded PRNG, uniform in [0, 1). Public-domain algorithm by Tommy Ettinger. */
@@ -103,8 +110,10 @@ const summarise = (values: number[]): Percentiles => ({ p10: percentile(values, 
 
 /**
  * Runs the schedule's unit search `runs` times with demand.growth.perMonth drawn from the
- * triangular distribution (the growth kind, compound or linear, is the scenario's; resources
- * with a growth of their own in demand.growthBy keep it, events and commitments stay), on capacity
+ * triangular distribution (the growth kind, compound or linear, is the scenario's), and every
+ * banded growth of demand.growthBy (p10 and p90, e.g. fitted from history) drawn at one quantile
+ * u ~ U(0, 1) common to all of them (bandRate: they move together, the cautious case [model]);
+ * a growth of growthBy without a band keeps its rate; events and commitments stay; on capacity
  * curves built once, and summarises per run:
  *   CAPEX = Σ over purchases of units × hosts per unit × unit price (one currency, as the plan);
  *   hosts bought per role; the first delivery month; the earliest order-by date.
@@ -138,10 +147,14 @@ export function simulateProcurement(scenario: Scenario, options: SimulationOptio
   const rates: number[] = [];
   let currency: string | null = null;
   const NONE = '9999-12-31';
+  // banded growths of growthBy (demand.growth follows the triangle): one quantile per run for all
+  const banded = growthBands(scenario).map((b) => b.path).filter((p) => p !== 'demand.growth');
   for (let i = 0; i < runs; i++) {
     const perMonth = triangular(options.growth, random());
     rates.push(perMonth);
-    const { orders } = searchUnits(scenario, curves, resources, demandModel(scenario, { defaultPerMonth: perMonth }));
+    // drawn only when there are bands, so a scenario without them keeps its sequence of draws
+    const quantile = banded.length > 0 ? random() : undefined;
+    const { orders } = searchUnits(scenario, curves, resources, demandModel(scenario, { defaultPerMonth: perMonth, ...(quantile !== undefined ? { quantile } : {}) }));
     // purchases in the plan's order (delivery month, then role): the first priced one sets the currency
     const sorted = [...orders].sort((a, b) => a.m - b.m || a.role.localeCompare(b.role));
     const hosts: Record<ProcurementRole, number> = { compute: 0, storage: 0 };
@@ -184,5 +197,6 @@ export function simulateProcurement(scenario: Scenario, options: SimulationOptio
     firstDeliveryMonthIndex: firstIdx,
     firstDeliveryMonth: { p10: asMonth(firstIdx.p10), p50: asMonth(firstIdx.p50), p90: asMonth(firstIdx.p90) },
     firstOrderBy: { p10: at(0.1), p50: at(0.5), p90: at(0.9) },
+    bandedGrowths: banded,
   };
 }

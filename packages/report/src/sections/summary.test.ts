@@ -93,6 +93,23 @@ describe('summarySection: the four first-screen answers, in order', () => {
     expect(out.indexOf('4 Dec 2026</th>')).toBeLessThan(out.indexOf('8 Jan 2028</th>'));
   });
 
+  it('orders on the demand paths of a fitted history: the first order-by per percentile, the P90 one "to be 90 % sure"', () => {
+    const plan = (firstOrderBy: [string | null, string | null, string | null]) => ({
+      demandPercentiles: {
+        bands: [{ path: 'demand.growthBy.compute', kind: 'compound' as const, p10: 0.03, p50: 0.04, p90: 0.05, fit: { model: 'compound' as const, r2: 0.99, points: 53, from: '2025-12-01', to: '2026-11-30', series: 'ceph_pool_stored' } }],
+        plans: (['p10', 'p50', 'p90'] as const).map((percentile, i) => ({ percentile, runways: [], bottleneck: null, purchases: [], firstOrderBy: firstOrderBy[i]! })),
+      },
+      procurement: procurement([purchase({ orderBy: '2028-01-08', deliveryMonth: '2028-04', quantity: 2, model: 'R760', role: 'compute', totalPriceAmount: 90000, late: false })], 90000),
+    }) as unknown as Partial<PlanResult>;
+    const headline = { holdsWithoutPurchases: false, holdsWithPurchases: true, closest: null, orders: { byOrderBy: [0], hosts: 2, firstOrderBy: '2028-01-08', late: 0, unpriced: 0 } };
+    // P10 grows slowest: its first order is the latest; P90 the earliest
+    const out = render(headline, plan(['2028-03-01', '2028-01-08', '2027-11-09']));
+    expect(out).toContain('On the demand paths fitted from history (P10 / P50 / P90 growth), the first order is due by 1 Mar 2028 / 8 Jan 2028 / 9 Nov 2027: <strong>order by 9 Nov 2027 to be 90 % sure</strong>.');
+    // on the slow path nothing is bought: said, and no "90 % sure" without a P90 date
+    expect(render(headline, plan([null, null, null]))).toContain('the first order is due by nothing to order / nothing to order / nothing to order.');
+    expect(render(headline)).not.toContain('90 % sure');
+  });
+
   it('holds with purchases but has error findings of the plan as scheduled: amber, the errors need action', () => {
     const out = render({
       shows: 'with-purchases', holdsWithoutPurchases: false, holdsWithPurchases: true, closest: null, errorFindings: 2,

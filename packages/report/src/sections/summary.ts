@@ -97,7 +97,7 @@ function ordersAnswer(plan: PlanResult, h: PlanHeadline): SafeHtml {
   const first = o.firstOrderBy === null ? '' : formatDate(o.firstOrderBy);
   return html`<div class="para">${formatNumber(o.hosts)} servers in ${formatNumber(o.byOrderBy.length)} ${o.byOrderBy.length === 1 ? 'order' : 'orders'}, ${total} for the servers${plan.cost ? html` (<a href="#summary-cost">the whole bill</a> adds racks, network, spares and the running cost)` : ''}. The first order must be placed by <strong>${first}</strong>.${
     o.late > 0 ? html` <span class="badge sev-error">late</span> ${formatNumber(o.late)} ${o.late === 1 ? 'order is' : 'orders are'} already late: the order-by date is before the start.` : ''
-  }</div>
+  }${percentileOrders(plan)}</div>
 <table class="orders">
 <caption>Orders by order-by date (lead time before the month the servers must be in service); <a href="#procurement">purchase schedule and bill of materials</a>.</caption>
 <thead><tr><th scope="col">Order by</th><th scope="col">In service</th><th scope="col">Servers</th><th scope="col">Cost</th></tr></thead>
@@ -107,6 +107,19 @@ ${o.byOrderBy.map((i) => p.purchases[i]!).map(
     html`<tr><th scope="row" class="nowrap">${explained(plan, explainId.purchaseOrderBy(explainId.purchaseKey(x), x.deliveryMonth), formatDate(x.orderBy))}${x.late ? html` <span class="badge sev-error">late</span>` : ''}</th><td class="nowrap">${formatMonth(x.deliveryMonth)}</td><td>${explained(plan, explainId.purchaseQuantity(explainId.purchaseKey(x), x.deliveryMonth), formatNumber(x.quantity))} × ${x.model} <span class="small">(${x.role})</span></td><td class="num">${explained(plan, explainId.purchaseTotalPrice(explainId.purchaseKey(x), x.deliveryMonth), formatMoney(x.totalPriceAmount, p.currency))}</td></tr>\n`,
 )}</tbody>
 </table>`;
+}
+
+/**
+ * The first order-by date on the P10 / P50 / P90 demand paths (PlanResult.demandPercentiles,
+ * from the fitted or banded growths), and the P90 one as "to be 90 % sure". Empty without them.
+ */
+function percentileOrders(plan: PlanResult): SafeHtml | '' {
+  const d = plan.demandPercentiles;
+  const [p10, p50, p90] = d?.plans ?? [];
+  if (!d || !p10 || !p50 || !p90) return '';
+  const date = (x: string | null): SafeHtml | string => (x === null ? 'nothing to order' : formatDate(x));
+  const fitted = d.bands.some((b) => b.fit);
+  return html` On the ${fitted ? 'demand paths fitted from history' : 'demand paths of the growth bands'} (P10 / P50 / P90 growth), the first order is due by ${date(p10.firstOrderBy)} / ${date(p50.firstOrderBy)} / ${date(p90.firstOrderBy)}${p90.firstOrderBy === null ? '' : html`: <strong>order by ${formatDate(p90.firstOrderBy)} to be 90 % sure</strong>`}.`;
 }
 
 function rackHarmsText(plan: PlanResult, r: HeadlineRack): SafeHtml {
