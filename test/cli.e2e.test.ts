@@ -1,6 +1,6 @@
 /**
  * End-to-end tests of the built `headroom` binary: exit codes and output, run as a user
- * would (`node packages/cli/dist/bin.js ...`, cwd = repository root). The test command
+ * would (`node packages/cli/dist/bundle/headroom.js ...`, cwd = repository root). The test command
  * builds first; when the binary is missing, beforeAll builds it.
  */
 import { spawnSync } from 'node:child_process';
@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, headroom, root, type Result } from './helpers/run-cli.js';
+import { bin, ensureBuilt, headroom, root, type Result } from './helpers/run-cli.js';
 
 const pilot = 'scenarios/reference-pilot.yaml';
 const invalidDir = 'test/fixtures/invalid';
@@ -236,7 +236,7 @@ describe('headroom report', () => {
         { TZ: 'Pacific/Auckland', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' },
       ].map((locale, i) => {
         const out = join(dir, `${i}.html`);
-        const r = spawnSync(process.execPath, [join(root, 'packages/cli/dist/bin.js'), 'report', file, '-o', out, '--fail-on', 'none'], {
+        const r = spawnSync(process.execPath, [bin, 'report', file, '-o', out, '--fail-on', 'none'], {
           cwd: root,
           encoding: 'utf8',
           env: { ...process.env, ...locale },

@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+/**
+ * Bundles the `headroom` command line into dist/bundle/ with esbuild: one entry file
+ * (headroom.js, the package's `bin`) and one chunk per lazily imported part (core, the
+ * hardware checks, the report with vega), so that a command still loads only what it uses.
+ *
+ * Why: Node's ESM loader resolves, reads and links every file of core, zod, yaml and vega one by
+ * one (≈ 400 files for `validate`); one pre-linked file per part starts several times faster.
+ * mathjs: core imports mathjs's browser bundle (one file, faster to load unbundled than the ESM
+ * entry, which evaluates every function of mathjs); here the same `create`, `unitDependencies`
+ * and `createUnitDependencies` are taken from mathjs's ESM entry instead, which esbuild
+ * tree-shakes down to the unit system (mathjs declares `"sideEffects": false`).
+ *
+ *   node packages/cli/scripts/bundle.mjs   (after `tsc -b`; part of `npm run build`)
+ *
+ * Prints the size of each output file. Fails (exit 1) on an esbuild error.
+ */
+import { rmSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const cli = join(dirname(fileURLToPath(import.meta.url)), '..');
+const core = join(cli, '../core');
+const outdir = join(cli, 'dist/bundle');
+
+/** `mathjs/lib/browser/math.js` -> the same three exports from mathjs's tree-shakeable ESM entry. */
+const mathjsUnitsOnly = {
+  name: 'mathjs-units-only',
+  setup(b) {
+    b.onResolve({ filter: /^mathjs\/lib\/browser\/math\.js$/ }, () => ({ path: 'mathjs-units-only', namespace: 'headroom' }));
+    b.onLoad({ filter: /^mathjs-units-only$/, namespace: 'headroom' }, () => ({
+      contents: "import { create, unitDependencies, createUnitDependencies } from 'mathjs';\nexport default { create, unitDependencies, createUnitDependencies };\n",
+      resolveDir: core,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * zod's locales: zod's classic and core entries re-export every language's messages (`z.locales`, ≈ 40 %
+ * of zod in a bundle). headroom writes its own messages and zod's default is English, so the
+ * CLI bundle carries English only; the library (`@headroom/core`) keeps zod as it is.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
+      return /[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir) ? { path: 'zod-locales-en', namespace: 'headroom', pluginData: args.resolveDir } : undefined;
+    });
+    b.onLoad({ filter: /^zod-locales-en$/, namespace: 'headroom' }, (args) => ({
+      contents: "export { default as en } from '../locales/en.js';\n",
+      resolveDir: args.pluginData,
+      loader: 'js',
+    }));
+  },
+};
+
+rmSync(outdir, { recursive: true, force: true });
+const result = await build({
+  absWorkingDir: cli,
+  entryPoints: { headroom: 'src/bin.ts' },
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  outdir,
+  chunkNames: 'chunks/[name]-[hash]',
+  // CommonJS dependencies (ipaddr.js) may call require(); an ESM file has none of its own
+  banner: { js: "import { createRequire as __headroomRequire } from 'node:module'; const require = __headroomRequire(import.meta.url);" },
+  legalComments: 'linked',
+  sourcemap: false,
+  minifyWhitespace: true,
+  minifySyntax: true,
+  metafile: true,
+  logLevel: 'warning',
+  plugins: [mathjsUnitsOnly, zodEnglishOnly],
+});
+
+if (process.env.BUNDLE_META) (await import("node:fs")).writeFileSync(process.env.BUNDLE_META, JSON.stringify(result.metafile));
+for (const file of Object.keys(result.metafile.outputs).sort()) {
+  const kib = statSync(join(cli, file)).size / 1024;
+  process.stdout.write(`${relative(cli, join(cli, file)).padEnd(48)} ${kib.toFixed(0).padStart(6)} KiB\n`);
+}
