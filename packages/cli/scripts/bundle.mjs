@@ -15,7 +15,7 @@
  *
  * Prints the size of each output file. Fails (exit 1) on an esbuild error.
  */
-import { rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -69,7 +69,7 @@ const result = await build({
   chunkNames: 'chunks/[name]-[hash]',
   // CommonJS dependencies (ipaddr.js) may call require(); an ESM file has none of its own
   banner: { js: "import { createRequire as __headroomRequire } from 'node:module'; const require = __headroomRequire(import.meta.url);" },
-  legalComments: 'linked',
+  legalComments: 'none', // THIRD-PARTY-NOTICES.txt below carries every bundled package's licence
   sourcemap: false,
   minifyWhitespace: true,
   minifySyntax: true,
@@ -78,8 +78,36 @@ const result = await build({
   plugins: [mathjsUnitsOnly, zodEnglishOnly],
 });
 
+/**
+ * The bundle redistributes its dependencies' code: their licences (MIT, ISC, BSD-3-Clause,
+ * Apache-2.0) ask that the copyright notice and licence text go with it. One file lists every
+ * bundled package (name, version, licence) with its LICENSE file's text.
+ */
+function writeNotices(metafile) {
+  const packages = new Map();
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /^(.*node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/@.][^\\/]*)[\\/]/.exec(input);
+    if (match) packages.set(join(cli, match[1]), true);
+  }
+  const sections = [];
+  for (const dir of [...packages.keys()].sort()) {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const licenseFile = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+    const text = licenseFile ? readFileSync(join(dir, licenseFile), 'utf8').trim() : `(no licence file in the package; package.json says ${pkg.license})`;
+    sections.push(`${pkg.name}@${pkg.version} (${pkg.license ?? 'see below'})\n${'-'.repeat(72)}\n${text}\n`);
+  }
+  const seen = new Set();
+  const unique = sections.filter((s) => (seen.has(s.split('\n')[0]) ? false : seen.add(s.split('\n')[0])));
+  writeFileSync(
+    join(outdir, 'THIRD-PARTY-NOTICES.txt'),
+    `The headroom command-line bundle (dist/bundle/) contains code from the packages below, each under its own licence.\n\n${unique.join('\n')}`,
+  );
+  if (!existsSync(join(outdir, 'THIRD-PARTY-NOTICES.txt'))) throw new Error('notices not written');
+}
+writeNotices(result.metafile);
+
 if (process.env.BUNDLE_META) (await import("node:fs")).writeFileSync(process.env.BUNDLE_META, JSON.stringify(result.metafile));
-for (const file of Object.keys(result.metafile.outputs).sort()) {
+for (const file of [...Object.keys(result.metafile.outputs), 'dist/bundle/THIRD-PARTY-NOTICES.txt'].sort()) {
   const kib = statSync(join(cli, file)).size / 1024;
   process.stdout.write(`${relative(cli, join(cli, file)).padEnd(48)} ${kib.toFixed(0).padStart(6)} KiB\n`);
 }
