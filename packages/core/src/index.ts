@@ -22,7 +22,7 @@ export { analyzeFailures, type FailureResult } from './failure/analyze.js';
 export { PLAN_SCHEMA_VERSION } from './model/plan.js';
 export { parseScenario, type ParseResult, type ParseOptions } from './scenario/parse.js';
 export { scenarioJsonSchema } from './scenario/json-schema.js';
-export { evaluate } from './evaluate/evaluate.js';
+export { evaluate, type EvaluateOptions } from './evaluate/evaluate.js';
 export * from './explain/index.js';
 export type * from './model/procurement.js';
 export type * from './model/procurement-rules.js';

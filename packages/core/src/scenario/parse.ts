@@ -46,7 +46,7 @@ export interface ParseResult {
 
 /**
  * Parses and validates a scenario file.
- * @param text the YAML source
+ * @param input the YAML source
  * @returns the normalized scenario and the diagnostics sorted by line and column; never
  *   throws for anything a user can type.
  */
