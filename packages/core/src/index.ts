@@ -7,6 +7,7 @@
 export type { Diagnostic, Finding, Severity, SourceLocation } from './diagnostics/types.js';
 export { SEVERITY_RANK } from './diagnostics/types.js';
 export { FINDING_CODES, type FindingCode } from './diagnostics/finding-codes.js';
+export { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnostics/codes.js';
 export type * from './model/scenario.js';
 export { CEPH_RATIO_DEFAULTS, ROLES } from './model/scenario.js';
 export type * from './model/plan.js';
