@@ -9,7 +9,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { CephStateFile, CephStateRead, PoolMaxAvail } from '@headroom/core';
 import { ExitCode } from './exit-codes.js';
 import { formatDiagnostics } from './format-diagnostics.js';

@@ -28,7 +28,9 @@ export function jsonText(value: unknown): string {
  * anchors, strings quoted where YAML would read them as something else). Loaded on first use.
  */
 export async function yamlText(value: unknown): Promise<string> {
-  const { stringify } = await import('yaml');
+  const yaml = await import('yaml');
+  // yaml is CommonJS under Node: its functions are named exports unbundled, under `default` in the bundle
+  const stringify = yaml.stringify ?? (yaml as unknown as { default: typeof yaml }).default.stringify;
   // round-trip through JSON first: YAML prints exactly what the JSON format prints (no undefined, no class instances)
   return stringify(JSON.parse(JSON.stringify(value)), { aliasDuplicateObjects: false, lineWidth: 0 });
 }
