@@ -131,6 +131,23 @@ describe('- reads the scenario from standard input', () => {
   });
 });
 
+describe('YAML mistakes where they are', () => {
+  it('an over-indented key: at the key, with its indentation and its siblings\', and a hint', () => {
+    const file = 'test/fixtures/invalid/yaml-indent-deeper.yaml';
+    const r = headroom('validate', file);
+    expect(r.code).toBe(2);
+    // the fixture's `# expect: yaml.syntax 14:7`: heightRu has 6 spaces, its sibling model 4
+    expect(r.stdout).toContain(`${file}:14:7: error yaml.syntax: this key is indented 6 spaces; its siblings 4`);
+    expect(r.stdout).toContain('hint: indent it 4 spaces like its siblings');
+  });
+
+  it('an unclosed flow mapping: at its opening brace', () => {
+    const file = 'test/fixtures/invalid/yaml-unclosed-flow.yaml';
+    const r = headroom('validate', file);
+    expect(r.stdout).toContain(`${file}:11:5: error yaml.syntax: this { opens a flow mapping that is never closed`);
+  });
+});
+
 describe('headroom init', () => {
   it('the default starter (3 + 3 + 3 hosts) validates with no diagnostic and plans without an error finding', () => {
     const file = join(dir, 'starter.yaml');

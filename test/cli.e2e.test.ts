@@ -160,12 +160,21 @@ describe('headroom plan', () => {
     expect(headroom('plan', pilot, '--fail-on', 'none').code).toBe(0);
   });
 
-  it('an invalid scenario exits 2, diagnostics on stderr, nothing on stdout', () => {
+  it('an invalid scenario exits 2, diagnostics on stderr, nothing on stdout (text)', () => {
     const file = `${invalidDir}/three-mistakes.yaml`;
-    const r = headroom('plan', file, '--format', 'json');
+    const r = headroom('plan', file);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(printed(r.stderr)).toEqual(expected(file));
+  });
+
+  it('an invalid scenario with --format json: diagnostics on stderr, and as JSON on stdout (exit 2)', () => {
+    const file = `${invalidDir}/three-mistakes.yaml`;
+    const r = headroom('plan', file, '--format', 'json');
+    expect(r.code).toBe(2);
+    expect(printed(r.stderr)).toEqual(expected(file));
+    const json = JSON.parse(r.stdout) as { diagnostics: { code: string; location: { file: string; line: number; col: number } }[] };
+    expect(json.diagnostics.map((d) => [d.location.file, d.code, d.location.line, d.location.col])).toEqual(expected(file));
   });
 
   it('an unknown option exits 2', () => {
