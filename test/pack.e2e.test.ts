@@ -163,6 +163,11 @@ export { html };
     // the CPU catalogue (a data file of @headroom/core) is found from the installed bundle
     const hw = run(bin, ['hw', 'check', join(root, 'test/fixtures/real/ironic/understack-dell-r7615-inventory.json'), '--role', 'compute', '--format', 'json'], consumer);
     expect(hw.code, hw.stderr).toBe(0);
+    // the CI recipe's validate step (docs/ci.md): SARIF over every shipped scenario, no result
+    const scenarios = ['ironic-inventory.yaml', 'reference-pilot.yaml', 'regional-cloud.yaml'].map((f) => join(root, 'scenarios', f));
+    const sarif = run(bin, ['validate', '--format', 'sarif', ...scenarios], consumer);
+    expect(sarif.code, sarif.stderr).toBe(0);
+    expect(JSON.parse(sarif.stdout).runs[0].results).toEqual([]);
     const report = run(bin, ['report', join(root, 'scenarios/reference-pilot.yaml'), '-o', 'report.html', '--fail-on', 'none'], consumer);
     expect(report.code, report.stderr).toBe(0);
     expect(report.stderr).toContain('headroom: wrote report.html');
