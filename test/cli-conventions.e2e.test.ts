@@ -210,6 +210,32 @@ t headroom completion ""
     expect(r.stdout.split('\n').slice(0, 6)).toEqual(['validate', 'check facts', 'control compute storage deploy', 'text json yaml csv sarif', 'warning', 'bash zsh']);
   });
 
+  // zsh is not on every machine (CI installs none): run where it is, skipped elsewhere
+  const hasZsh = spawnSync('zsh', ['-fc', 'exit 0']).status === 0;
+  it.skipIf(!hasZsh)('zsh: the same completions (compadd and _files stubbed to print what they are given)', () => {
+    const file = join(dir, '_headroom');
+    writeFileSync(file, headroom('completion', 'zsh').stdout);
+    const harness = `compdef() { :; }
+source ${JSON.stringify(file)}
+compadd() { [[ $1 == -- ]] && shift; print -r -- "$*"; }
+_files() { print -r -- "<files>"; }
+t() { words=("$@"); CURRENT=\${#words}; _headroom; }
+t headroom va
+t headroom hw ""
+t headroom hw check --role ""
+t headroom validate -f ""
+t headroom plan x.yaml --fail-on ""
+t headroom plan ""
+t headroom completion ""
+`;
+    const r = spawnSync('zsh', ['-fc', harness], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n');
+    // compadd gets every candidate; zsh itself filters by the prefix typed ("va")
+    expect(lines[0]!.split(' ')).toContain('validate');
+    expect(lines.slice(1, 7)).toEqual(['check facts', 'control compute storage deploy', 'text json yaml csv sarif', 'error warning info none', '<files>', 'bash zsh']);
+  });
+
   it('bash and zsh name every command listed by --help', () => {
     const help = headroom('--help').stdout;
     const commands = [...help.split('Commands:')[1]!.matchAll(/^ {2}([a-z][a-z-]*)/gm)].map((m) => m[1]!).filter((c) => c !== 'help');
