@@ -26,7 +26,7 @@ import { readScenarioStateDirs } from './state-inputs.js';
 import { readScenarioHistories } from './history-inputs.js';
 import { renderText } from './render-text.js';
 import { shouldUseColor } from './style.js';
-import { escapeControl, escapeJsonText } from './terminal-text.js';
+import { escapeControl, escapeControlLines, escapeJsonText } from './terminal-text.js';
 import { diagnosticsCsv, diagnosticsReport, formatOption, jsonText, yamlText, type OutputFormat, type UnreadableFile } from './output-format.js';
 import { sarifLog } from './sarif.js';
 import { registerStarterCommands } from './starter-commands.js';
@@ -197,7 +197,7 @@ async function validateCommand(ctx: Context, files: string[], options: { format:
     return exitCode;
   }
   if (options.format === 'csv') {
-    ctx.io.stdout.write(diagnosticsCsv(diagnostics));
+    ctx.io.stdout.write(escapeControlLines(diagnosticsCsv(diagnostics)));
     return exitCode;
   }
   if (options.format === 'json' || options.format === 'yaml') {

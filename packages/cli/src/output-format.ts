@@ -8,7 +8,7 @@
  */
 import { Option } from 'commander';
 import type { Diagnostic, Severity } from '@headroom/core';
-import { escapeJsonText } from './terminal-text.js';
+import { escapeControl, escapeJsonText, hasControl } from './terminal-text.js';
 
 /** The formats a command may offer. */
 export type OutputFormat = 'text' | 'json' | 'yaml' | 'csv' | 'sarif';
@@ -24,15 +24,23 @@ export function jsonText(value: unknown): string {
 }
 
 /**
- * YAML text of a JSON value (yaml 2's stringify: block style, keys in the object's order, no
- * anchors, strings quoted where YAML would read them as something else). Loaded on first use.
+ * YAML text of a JSON value (yaml 2: block style, keys in the object's order, no anchors, no
+ * folding). Text from input files stays neutral on a terminal, as in the JSON format: a string
+ * holding a control character or a bidi override is written double-quoted, and the character
+ * as a YAML escape (`\x1b`, `\u202e`), which reads back as the same string. Loaded on first use.
  */
 export async function yamlText(value: unknown): Promise<string> {
   const yaml = await import('yaml');
-  // yaml is CommonJS under Node: its functions are named exports unbundled, under `default` in the bundle
-  const stringify = yaml.stringify ?? (yaml as unknown as { default: typeof yaml }).default.stringify;
+  // yaml is CommonJS under Node: its exports are named unbundled, under `default` in the bundle
+  const api = (yaml.Document ? yaml : (yaml as unknown as { default: typeof yaml }).default) as typeof yaml;
   // round-trip through JSON first: YAML prints exactly what the JSON format prints (no undefined, no class instances)
-  return stringify(JSON.parse(JSON.stringify(value)), { aliasDuplicateObjects: false, lineWidth: 0 });
+  const doc = new api.Document(JSON.parse(JSON.stringify(value)), { aliasDuplicateObjects: false });
+  api.visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && hasControl(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return escapeControl(doc.toString({ lineWidth: 0 }));
 }
 
 /** A file that could not be read, with the reason printed on stderr too. */

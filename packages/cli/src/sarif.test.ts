@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '@headroom/core';
-import { csvField } from './output-format.js';
+import { parse } from 'yaml';
+import { csvField, yamlText } from './output-format.js';
 import { artifactUri, sarifLog } from './sarif.js';
 
 const diagnostic = (over: Partial<Diagnostic>): Diagnostic => ({
@@ -65,5 +66,14 @@ describe('csvField', () => {
     expect(csvField('=SUM(A1)')).toBe("'=SUM(A1)");
     expect(csvField(-3)).toBe('-3');
     expect(csvField(undefined)).toBe('');
+  });
+});
+
+describe('yamlText', () => {
+  it('reads back as the same value; control characters and bidi overrides are visible escapes in double quotes', async () => {
+    const value = { m: 'a\u001b[31mred\u202e x', 'k\u202e': 'plain', n: 3, list: ['x', 'y: z'] };
+    const text = await yamlText(value);
+    expect(text).toBe('m: "a\\e[31mred\\u202e x"\n"k\\u202e": plain\nn: 3\nlist:\n  - x\n  - "y: z"\n');
+    expect(parse(text)).toEqual(value);
   });
 });
