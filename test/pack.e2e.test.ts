@@ -27,8 +27,8 @@ function run(cmd: string, args: string[], cwd: string): { code: number | null; s
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env['HEADROOM_DEBUG'];
   delete env['FORCE_COLOR'];
-  // the workspace's pnpm settings must not leak into the consumer's install
-  delete env['npm_config_user_agent'];
+  // the settings of the npm or pnpm that runs the tests (npm test) must not leak into the consumer's install
+  for (const key of Object.keys(env)) if (/^(npm_config_|npm_package_|npm_lifecycle_|pnpm_config_)/i.test(key) || key === 'npm_execpath' || key === 'INIT_CWD') delete env[key];
   const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env, shell: process.platform === 'win32', maxBuffer: 64 * 1024 * 1024 });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
