@@ -7,9 +7,9 @@
  * Why: Node's ESM loader resolves, reads and links every file of core, zod, yaml and vega one by
  * one (≈ 400 files for `validate`); one pre-linked file per part starts several times faster.
  * mathjs: core imports mathjs's browser bundle (one file, faster to load unbundled than the ESM
- * entry, which evaluates every function of mathjs); here the same `create`, `unitDependencies`
- * and `createUnitDependencies` are taken from mathjs's ESM entry instead, which esbuild
- * tree-shakes down to the unit system (mathjs declares `"sideEffects": false`).
+ * entry, which evaluates every function of mathjs); here `create`, `unitDependencies` and
+ * `createUnitDependencies` come from mathjs's ESM entries instead, which esbuild tree-shakes
+ * down to the unit system (mathjs declares `"sideEffects": false`); see mathjsUnitsOnly.
  *
  *   node packages/cli/scripts/bundle.mjs   (after `tsc -b`; part of `npm run build`)
  *
@@ -24,13 +24,29 @@ const cli = join(dirname(fileURLToPath(import.meta.url)), '..');
 const core = join(cli, '../core');
 const outdir = join(cli, 'dist/bundle');
 
-/** `mathjs/lib/browser/math.js` -> the same three exports from mathjs's tree-shakeable ESM entry. */
+/**
+ * `mathjs/lib/browser/math.js` -> `create`, `unitDependencies` and `createUnitDependencies`
+ * built from mathjs's tree-shakeable ESM entries, with the Unit class's arithmetic (addScalar,
+ * multiplyScalar, pow, fix, round, equal, ...) taken from mathjs's official number-only build
+ * (`mathjs/number`) instead of the full one. core's quantities are plain numbers (mathjs's default
+ * `number: 'number'` config), and the full build's functions dispatch numbers to these same
+ * number implementations; what the full build adds is matrix, BigNumber and Complex support,
+ * whose set-up (pow alone needs inv, identity, multiply and matrix) took about 60 ms of every
+ * start-up. The unit definitions and the Unit class are mathjs's own, unchanged.
+ * test/bundle-units.e2e.test.ts checks that the bundle's plans equal the library's (which uses
+ * the full browser build) for every shipped scenario.
+ */
 const mathjsUnitsOnly = {
   name: 'mathjs-units-only',
   setup(b) {
     b.onResolve({ filter: /^mathjs\/lib\/browser\/math\.js$/ }, () => ({ path: 'mathjs-units-only', namespace: 'headroom' }));
     b.onLoad({ filter: /^mathjs-units-only$/, namespace: 'headroom' }, () => ({
-      contents: "import { create, unitDependencies, createUnitDependencies } from 'mathjs';\nexport default { create, unitDependencies, createUnitDependencies };\n",
+      contents: [
+        "import { create, createUnitClass, createUnitFunction, createCreateUnit, createBigNumberClass, createComplexClass, createFractionClass, createDenseMatrixClass, createMatrixClass } from 'mathjs';",
+        "import { createTyped, createAbs, createAddScalar, createSubtractScalar, createMultiplyScalar, createDivideScalar, createPow, createFix, createCeil, createFloor, createRound, createEqual, createEqualScalar, createFormat, createIsNumeric, createNumber } from 'mathjs/number';",
+        'const base = { createTyped, createBigNumberClass, createComplexClass, createFractionClass, createDenseMatrixClass, createMatrixClass, createAbs, createAddScalar, createSubtractScalar, createMultiplyScalar, createDivideScalar, createPow, createFix, createCeil, createFloor, createRound, createEqual, createEqualScalar, createFormat, createIsNumeric, createNumber, createUnitClass };',
+        'export default { create, unitDependencies: { ...base, createUnitFunction }, createUnitDependencies: { ...base, createCreateUnit } };',
+      ].join('\n'),
       resolveDir: core,
       loader: 'js',
     }));
