@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bin, ensureBuilt, headroom, root } from './helpers/run-cli.js';
 
-type Core = typeof import('@headroom/core');
+type Core = typeof import('../packages/core/src/index.js');
 let core: Core;
 
 beforeAll(async () => {
