@@ -10,7 +10,7 @@
  * cannot be written.
  */
 import { isAbsolute, resolve } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Diagnostic, Scenario } from '@headroom/core';
 import { ExitCode } from './exit-codes.js';
 import { describeFsError, isFsError } from './fs-errors.js';

@@ -11,7 +11,7 @@ import type { Diagnostic, Severity } from '@headroom/core';
 import { escapeControl, escapeJsonText, hasControl } from './terminal-text.js';
 
 /** The formats a command may offer. */
-export type OutputFormat = 'text' | 'json' | 'yaml' | 'csv' | 'sarif';
+export type OutputFormat = 'text' | 'json' | 'yaml' | 'csv' | 'sarif' | 'markdown';
 
 /** `-f, --format <format>` with its choices and default. */
 export function formatOption(choices: readonly OutputFormat[], defaultFormat: OutputFormat, description = 'output format'): Option {
