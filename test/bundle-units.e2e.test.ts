@@ -27,10 +27,10 @@ beforeAll(async () => {
   core = (await import(pathToFileURL(join(root, 'packages/core/dist/index.js')).href)) as Core;
 });
 
-/** Scenarios that read no inventory or state directory (the library call here reads no file). */
+/** Scenarios that read no inventory, state directory or history (the library call here reads no file). */
 const standalone = readdirSync(join(root, 'scenarios'))
   .filter((f) => f.endsWith('.yaml'))
-  .filter((f) => !/(^|[\s{,])(inventory|storageFrom)\s*:/m.test(readFileSync(join(root, 'scenarios', f), 'utf8')))
+  .filter((f) => !/(^|[\s{,])(inventory|storageFrom|historyFrom)\s*:/m.test(readFileSync(join(root, 'scenarios', f), 'utf8')))
   .sort();
 
 describe('the bundle reads quantities as the library does', () => {
