@@ -14,9 +14,11 @@
  *    median. µs per host-month shows whether the work grows linearly. The failure analysis
  *    (part of evaluate) is also timed alone.
  *    Then each scenario in scenarios/ as it is: evaluate and the failure analysis, median of 9.
- * 2. CLI start-up: median wall time of 5 spawns of `node packages/cli/dist/bin.js --version`
- *    and `... validate scenarios/reference-pilot.yaml`, next to a bare `node -e 0`; also a
- *    scenario with an inventory and `hw check` on one.
+ * 2. CLI start-up (alone: `node test/bench.mjs --only-startup [rounds]`): median wall time of
+ *    spawns of the bundled binary (`--version`, `validate` reference-pilot, `plan`, `report`
+ *    regional-cloud, a scenario with an inventory, `hw check`), the unbundled dist/bin.js for
+ *    comparison, next to a bare `node -e 0` in the same rounds; and each child's own CPU time
+ *    (user + system), which a busy machine distorts less than wall time.
  * 3. Hardware import (test/bench-hw.mjs): the CPU catalogue's parse time and each real
  *    inventory fixture's import time, in-process.
  * 4. Procurement (issue 13): planProcurement on regional-cloud, warm (median of 15);
@@ -30,7 +32,8 @@
  *    evaluate, each in its own process (`node test/bench.mjs --only-limits` runs this alone).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -39,7 +42,7 @@ import { hardwareBench } from './bench-hw.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const coreDist = join(root, 'packages/core/dist/index.js');
 const reportDist = join(root, 'packages/report/dist/index.js');
-const bin = join(root, 'packages/cli/dist/bin.js');
+const bin = join(root, 'packages/cli/dist/bundle/headroom.js');
 const template = join(root, 'scenarios/reference-pilot.yaml');
 const SIZES = [10, 100, 1_000, 10_000, 50_000];
 const HORIZON_MONTHS = 24;
@@ -269,15 +272,62 @@ async function measureLimits(which) {
   return { label, parseMs, evaluateMs, maxRssMiB: process.resourceUsage().maxRSS / 1024, note };
 }
 
-function spawnMedian(args, runs = 5) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
-    times.push(performance.now() - t);
-    if (r.status !== 0) return { ms: null, error: `exit ${r.status}: ${(r.stderr || r.stdout).trim().split('\n')[0]}` };
+/**
+ * CLI start-up: wall time of whole `node <bin> ...` processes, `runs` rounds in which every
+ * command runs once (round-robin, so that a busy machine slows every row alike), median per
+ * command; a bare `node -e 0` in the same rounds is the floor. `bin` is the bundled binary that
+ * the package installs (packages/cli/dist/bundle/headroom.js); `dist/bin.js` (tsc's output,
+ * unbundled) is shown for comparison.
+ */
+function startupRows(runs) {
+  const unbundled = join(root, 'packages/cli/dist/bin.js');
+  const report = join(tmpdir(), `headroom-bench-${process.pid}.html`);
+  const commands = [
+    ['node -e 0 (baseline)', ['-e', '0']],
+    ['headroom --version', [bin, '--version']],
+    ['headroom validate scenarios/reference-pilot.yaml', [bin, 'validate', 'scenarios/reference-pilot.yaml']],
+    ['  same, unbundled (node packages/cli/dist/bin.js)', [unbundled, 'validate', 'scenarios/reference-pilot.yaml']],
+    ['headroom plan scenarios/reference-pilot.yaml', [bin, 'plan', 'scenarios/reference-pilot.yaml']],
+    ['headroom report scenarios/regional-cloud.yaml -o <tmp>', [bin, 'report', 'scenarios/regional-cloud.yaml', '-o', report, '--fail-on', 'none']],
+    // inventories: the scenario reads one and the CPU catalogue; hw check loads core/hardware only
+    ['headroom validate scenarios/ironic-inventory.yaml', [bin, 'validate', 'scenarios/ironic-inventory.yaml']],
+    ['headroom hw check <R7615 inventory> --role compute', [bin, 'hw', 'check', 'test/fixtures/real/ironic/understack-dell-r7615-inventory.json', '--role', 'compute']],
+  ];
+  const times = commands.map(() => []);
+  const cpu = commands.map(() => []);
+  const errors = commands.map(() => undefined);
+  // each child prints its own CPU time (user + system, from process start) to fd 3 on exit: a
+  // figure that a busy machine inflates far less than wall time
+  const cpuProbe = `data:text/javascript,${encodeURIComponent("import { writeSync } from 'node:fs'; process.on('exit', () => { const u = process.cpuUsage(); try { writeSync(3, String((u.user + u.system) / 1000)); } catch {} });")}`;
+  for (let round = 0; round < runs; round++) {
+    commands.forEach(([, args], i) => {
+      if (errors[i]) return;
+      const t = performance.now();
+      const r = spawnSync(process.execPath, ['--import', cpuProbe, ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
+      times[i].push(performance.now() - t);
+      const cpuMs = Number(r.output[3]);
+      if (Number.isFinite(cpuMs) && cpuMs > 0) cpu[i].push(cpuMs);
+      if (r.status !== 0) errors[i] = `exit ${r.status}: ${(r.stderr || r.stdout).trim().split('\n')[0]}`;
+    });
   }
-  return { ms: median(times) };
+  rmSync(report, { force: true });
+  const floor = median(times[0]);
+  const cpuFloor = cpu[0].length > 0 ? median(cpu[0]) : undefined;
+  return [
+    ['command', `wall ms, median of ${runs}`, 'wall min', 'wall minus node -e 0', 'CPU ms (user+sys)', 'CPU minus node -e 0'],
+    ...commands.map(([label], i) => {
+      if (errors[i]) return [label, errors[i], '', '', '', ''];
+      const c = cpu[i].length > 0 ? median(cpu[i]) : undefined;
+      return [
+        label,
+        fmt(median(times[i])),
+        fmt(Math.min(...times[i])),
+        i === 0 ? '' : fmt(median(times[i]) - floor),
+        fmt(c),
+        i === 0 || c === undefined || cpuFloor === undefined ? '' : fmt(c - cpuFloor),
+      ];
+    }),
+  ];
 }
 
 function table(rows) {
@@ -311,6 +361,11 @@ async function main() {
   }
   if (process.argv[2] === '--only-procurement') {
     console.log(table(await procurementBench(await import(pathToFileURL(coreDist).href))));
+    return;
+  }
+  if (process.argv[2] === '--only-startup') {
+    console.log(`headroom start-up — node ${process.version}, ${process.platform}/${process.arch}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(2)}`);
+    console.log(table(startupRows(Number(process.argv[3] ?? 11))));
     return;
   }
   if (process.argv[2] === '--child') {
@@ -386,16 +441,7 @@ async function main() {
   console.log(table(await limitsBench()));
   console.log('');
 
-  const startup = [
-    ['command', 'median ms (5 spawns)'],
-    ['node -e 0 (baseline)', spawnMedian(['-e', '0'])],
-    ['headroom --version', spawnMedian([bin, '--version'])],
-    ['headroom validate scenarios/reference-pilot.yaml', spawnMedian([bin, 'validate', 'scenarios/reference-pilot.yaml'])],
-    // inventories: the scenario reads one and the CPU catalogue; hw check loads core/hardware only
-    ['headroom validate scenarios/ironic-inventory.yaml', spawnMedian([bin, 'validate', 'scenarios/ironic-inventory.yaml'])],
-    ['headroom hw check <R7615 inventory> --role compute', spawnMedian([bin, 'hw', 'check', 'test/fixtures/real/ironic/understack-dell-r7615-inventory.json', '--role', 'compute'])],
-  ].map((row, i) => (i === 0 ? row : [row[0], row[1].ms === null ? row[1].error : fmt(row[1].ms)]));
-  console.log(table(startup));
+  console.log(table(startupRows(5)));
   console.log('');
   console.log(table(await hardwareBench()));
   if (failed) process.exitCode = 1;

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'packages/cli/dist/bin.js');
+const bin = join(root, 'packages/cli/dist/bundle/headroom.js');
 const networkData = 'test/fixtures/real/network/ironic-network_data.json';
 // yaml is core's dependency, not the workspace root's: resolve it the way core does.
 const { parse, parseAllDocuments } = createRequire(join(root, 'packages/core/package.json'))('yaml') as {

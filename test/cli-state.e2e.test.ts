@@ -51,7 +51,9 @@ describe('headroom plan with demand.storageFrom', () => {
     writeFileSync(file, readFileSync(join(root, fixture), 'utf8').replace('../real/cluster-state/ceph/siphon-tentacle', 'no-such-dir'));
     const r = headroom('plan', file, '--format', 'json');
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
+    // with --format json, the diagnostics are also on stdout, as JSON (instead of a plan)
+    const report = JSON.parse(r.stdout) as { diagnostics: { code: string; location: { line: number; col: number } }[] };
+    expect(report.diagnostics.map((d) => [d.code, d.location.line, d.location.col])).toContainEqual(['state.unreadable', 37, 16]);
     expect(r.stderr).toContain(`${file}:37:16: error state.unreadable: cannot read state directory "no-such-dir"`);
     expect(r.stderr).not.toMatch(/^\s+at /m);
   });

@@ -1,6 +1,6 @@
 /**
  * End-to-end tests of the built `headroom` binary: exit codes and output, run as a user
- * would (`node packages/cli/dist/bin.js ...`, cwd = repository root). The test command
+ * would (`node packages/cli/dist/bundle/headroom.js ...`, cwd = repository root). The test command
  * builds first; when the binary is missing, beforeAll builds it.
  */
 import { spawnSync } from 'node:child_process';
@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, headroom, root, type Result } from './helpers/run-cli.js';
+import { bin, ensureBuilt, headroom, root, type Result } from './helpers/run-cli.js';
 
 const pilot = 'scenarios/reference-pilot.yaml';
 const invalidDir = 'test/fixtures/invalid';
@@ -160,12 +160,21 @@ describe('headroom plan', () => {
     expect(headroom('plan', pilot, '--fail-on', 'none').code).toBe(0);
   });
 
-  it('an invalid scenario exits 2, diagnostics on stderr, nothing on stdout', () => {
+  it('an invalid scenario exits 2, diagnostics on stderr, nothing on stdout (text)', () => {
     const file = `${invalidDir}/three-mistakes.yaml`;
-    const r = headroom('plan', file, '--format', 'json');
+    const r = headroom('plan', file);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(printed(r.stderr)).toEqual(expected(file));
+  });
+
+  it('an invalid scenario with --format json: diagnostics on stderr, and as JSON on stdout (exit 2)', () => {
+    const file = `${invalidDir}/three-mistakes.yaml`;
+    const r = headroom('plan', file, '--format', 'json');
+    expect(r.code).toBe(2);
+    expect(printed(r.stderr)).toEqual(expected(file));
+    const json = JSON.parse(r.stdout) as { diagnostics: { code: string; location: { file: string; line: number; col: number } }[] };
+    expect(json.diagnostics.map((d) => [d.location.file, d.code, d.location.line, d.location.col])).toEqual(expected(file));
   });
 
   it('an unknown option exits 2', () => {
@@ -236,7 +245,7 @@ describe('headroom report', () => {
         { TZ: 'Pacific/Auckland', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' },
       ].map((locale, i) => {
         const out = join(dir, `${i}.html`);
-        const r = spawnSync(process.execPath, [join(root, 'packages/cli/dist/bin.js'), 'report', file, '-o', out, '--fail-on', 'none'], {
+        const r = spawnSync(process.execPath, [bin, 'report', file, '-o', out, '--fail-on', 'none'], {
           cwd: root,
           encoding: 'utf8',
           env: { ...process.env, ...locale },

@@ -17,6 +17,8 @@ export interface MemoryIoOptions {
   /** Pretend stdout and stderr are terminals. */
   tty?: boolean;
   writeFileAtomic?: CliIo['writeFileAtomic'];
+  /** Standard input (`-`); absent: readStdin is not provided. */
+  stdin?: string;
   writeDirAtomic?: CliIo['writeDirAtomic'];
 }
 
@@ -40,6 +42,7 @@ export function memoryIo(files: Record<string, string> = {}, options: MemoryIoOp
       if (text === undefined) throw errnoError('ENOENT', 'open', path);
       return text;
     },
+    ...(options.stdin !== undefined ? { readStdin: async () => options.stdin! } : {}),
     inspect: async (path) => {
       const text = byPath.get(path);
       if (text !== undefined) return { realPath: path, kind: 'file', sizeBytes: Buffer.byteLength(text) };

@@ -1,6 +1,7 @@
 /**
- * Running the built `headroom` binary as a user would (`node packages/cli/dist/bin.js ...`,
- * cwd = repository root), for the end-to-end tests.
+ * Running the built `headroom` binary as a user would (the bundle the package installs,
+ * `node packages/cli/dist/bundle/headroom.js ...`, cwd = repository root), for the end-to-end
+ * tests. test/global-setup.ts rebuilds the bundle before the tests.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
-export const bin = join(root, 'packages/cli/dist/bin.js');
+export const bin = join(root, 'packages/cli/dist/bundle/headroom.js');
 
 export interface Result {
   code: number | null;

@@ -17,6 +17,7 @@ import { describeFsError, isFsError } from './fs-errors.js';
 import type { CliIo } from './io.js';
 import { simulationText } from './procurement-text.js';
 import { escapeControlLines, escapeJsonText, escapeStrings } from './terminal-text.js';
+import { formatOption, yamlText } from './output-format.js';
 
 type CoreModule = typeof import('@headroom/core');
 type BomCore = Pick<CoreModule, 'parseScenario' | 'evaluate' | 'procurementCsv' | 'procurementJson' | 'simulateProcurement' | 'costCsv' | 'costMonthsCsv'>;
@@ -29,7 +30,7 @@ export interface BomContext {
 }
 
 interface BomOptions {
-  format: 'csv' | 'json';
+  format: 'csv' | 'json' | 'yaml';
   table: 'orders' | 'cost' | 'months';
   output?: string;
 }
@@ -47,7 +48,9 @@ async function bomCommand(ctx: BomContext, file: string, options: BomOptions): P
     ctx.io.stderr.write(`headroom: ${file} has no procurement: section, so there is nothing to buy (add procurement.roles.compute / storage)\n`);
     return ExitCode.InvalidInput;
   }
-  const text = costTable ?? (options.format === 'json' ? core.procurementJson(plan!, cost) : core.procurementCsv(plan!));
+  const text =
+    costTable ??
+    (options.format === 'json' ? core.procurementJson(plan!, cost) : options.format === 'yaml' ? await yamlText(JSON.parse(core.procurementJson(plan!, cost))) : core.procurementCsv(plan!));
   if (options.output === undefined) {
     ctx.io.stdout.write(options.format === 'json' ? escapeJsonText(text) : escapeControlLines(text));
     return ExitCode.Ok;
@@ -74,7 +77,7 @@ interface SimulateOptions {
   growth: string;
   runs: string;
   seed: string;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'yaml';
 }
 
 /**
@@ -113,8 +116,8 @@ async function simulateCommand(ctx: BomContext, file: string, options: SimulateO
     ctx.io.stderr.write(`headroom: ${file} has no procurement: section, so there is nothing to simulate\n`);
     return ExitCode.InvalidInput;
   }
-  if (options.format === 'json') {
-    ctx.io.stdout.write(`${escapeJsonText(JSON.stringify(sim, null, 2))}\n`);
+  if (options.format === 'json' || options.format === 'yaml') {
+    ctx.io.stdout.write(options.format === 'json' ? `${escapeJsonText(JSON.stringify(sim, null, 2))}\n` : await yamlText(sim));
     return ExitCode.Ok;
   }
   ctx.io.stdout.write(simulationText(escapeStrings(sim), { low, likely, high }));
@@ -127,7 +130,7 @@ export function registerBomCommand(program: Command, ctx: BomContext, setExitCod
     .command('bom')
     .description('print the procurement plan (what to order, by when, what it costs and draws) as CSV or JSON')
     .argument('<file>', 'scenario file with a procurement: section')
-    .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
+    .addOption(formatOption(['csv', 'json', 'yaml'], 'csv'))
     .addOption(new Option('--table <table>', 'CSV table: orders (one row per purchase), cost (every line of the whole bill and running cost), months (CAPEX, OPEX, energy per month); JSON carries all three').choices(['orders', 'cost', 'months']).default('orders'))
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
     .action(async (file: string, options: BomOptions) => setExitCode(await bomCommand(ctx, file, options)));
@@ -138,6 +141,6 @@ export function registerBomCommand(program: Command, ctx: BomContext, setExitCod
     .requiredOption('--growth <low,likely,high>', 'monthly growth rates of a triangular distribution, e.g. 0.02,0.045,0.07')
     .option('--runs <n>', 'simulated futures (1 to 100,000)', '50')
     .option('--seed <n>', 'PRNG seed: the same seed gives the same result', '1')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(formatOption(['text', 'json', 'yaml'], 'text'))
     .action(async (file: string, options: SimulateOptions) => setExitCode(await simulateCommand(ctx, file, options)));
 }

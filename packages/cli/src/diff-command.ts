@@ -7,12 +7,13 @@
  * Exit codes: 0 compared (and no --fail-if condition met); 1 a --fail-if condition is met;
  * 2 a file is unreadable or invalid (a plan of another schema version: plan.schema_version).
  */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { Diagnostic, PlanDiff, PlanResult, Scenario, Provenance } from '@headroom/core';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { diffMarkdown, diffText } from './diff-text.js';
 import { escapeJsonText, escapeStrings } from './terminal-text.js';
+import { formatOption, yamlText } from './output-format.js';
 
 /** What diff needs from main.ts. */
 export interface DiffContext {
@@ -44,7 +45,7 @@ export async function readPreviousPlan(ctx: DiffContext, file: string): Promise<
 }
 
 interface DiffOptions {
-  format: 'text' | 'json' | 'markdown';
+  format: 'text' | 'json' | 'yaml' | 'markdown';
   failIfRunwayBelow?: string;
   failIfRunwayShrinks?: boolean;
   failIfCapexGrows?: boolean;
@@ -85,7 +86,7 @@ async function diffCommand(ctx: DiffContext, oldFile: string, newFile: string, o
   const core = await import('@headroom/core');
   const d = core.diffPlans(a.plan, b.plan);
   // names come from the scenarios: no control character reaches the terminal raw (as plan, bom and simulate)
-  const out = options.format === 'json' ? `${escapeJsonText(JSON.stringify(d, null, 2))}\n` : options.format === 'markdown' ? diffMarkdown(escapeStrings(d)) : diffText(escapeStrings(d));
+  const out = options.format === 'json' ? `${escapeJsonText(JSON.stringify(d, null, 2))}\n` : options.format === 'yaml' ? await yamlText(d) : options.format === 'markdown' ? diffMarkdown(escapeStrings(d)) : diffText(escapeStrings(d));
   ctx.io.stdout.write(out);
   const failed = failedConditions(d, { ...(runwayBelow === undefined ? {} : { runwayBelow }), runwayShrinks: options.failIfRunwayShrinks ?? false, capexGrows: options.failIfCapexGrows ?? false });
   for (const f of failed) ctx.io.stderr.write(`headroom: ${f}\n`);
@@ -99,7 +100,7 @@ export function registerDiffCommand(program: Command, ctx: DiffContext, setExitC
     .description('what changed between two plans (scenario files or plan JSONs): runway, bottleneck, orders, CAPEX and TCO, findings, rack failures')
     .argument('<old>', 'the previous scenario, or its plan (headroom plan --format json)')
     .argument('<new>', 'the new scenario, or its plan')
-    .addOption(new Option('--format <format>', 'output format (markdown: for a pull-request comment)').choices(['text', 'json', 'markdown']).default('text'))
+    .addOption(formatOption(['text', 'json', 'yaml', 'markdown'], 'text', 'output format (markdown: for a pull-request comment)'))
     .option('--fail-if-runway-below <months>', 'exit 1 when the new plan\'s shortest runway is below this many months')
     .option('--fail-if-runway-shrinks', 'exit 1 when any resource\'s runway is shorter than in the old plan, with the purchases or without them')
     .option('--fail-if-capex-grows', 'exit 1 when the CAPEX over the horizon grows')

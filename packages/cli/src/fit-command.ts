@@ -12,20 +12,21 @@
  */
 import { readdir } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { HistoryFitResult, HistoryInput, ResourceFit } from '@headroom/core';
 import { confine, type ReadScope } from './confine.js';
 import { ExitCode } from './exit-codes.js';
 import { formatDiagnostics } from './format-diagnostics.js';
 import { describeFsError, isFsError } from './fs-errors.js';
 import type { CliIo } from './io.js';
+import { formatOption, yamlText } from './output-format.js';
 
 /** The part of core `headroom fit` calls. */
 export type FitCoreApi = Pick<typeof import('@headroom/core'), 'fitHistory' | 'growthByFromFits' | 'parseSnapshotTime' | 'formatBytes' | 'parseScenario' | 'writeGrowthBy'>;
 type CoreModule = FitCoreApi;
 
 interface FitOptions {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'yaml';
   horizon?: string;
   since?: string;
   write?: string;
@@ -136,8 +137,9 @@ export async function fitCommand(io: CliIo, core: CoreModule, paths: readonly st
   const { inputs, sources, unreadable } = await readHistory(io, paths, allowed);
   const result = core.fitHistory(inputs, { horizonMonths: horizon, ...(sinceSeconds !== undefined ? { sinceSeconds } : {}) });
   if (result.diagnostics.length > 0) io.stderr.write(formatDiagnostics(result.diagnostics, sources, { color: colorErr }));
-  if (options.format === 'json') {
-    io.stdout.write(`${JSON.stringify({ fits: result.fits, ignored: result.ignored, growthBy: core.growthByFromFits(result.fits) }, null, 2)}\n`);
+  if (options.format === 'json' || options.format === 'yaml') {
+    const data = { fits: result.fits, ignored: result.ignored, growthBy: core.growthByFromFits(result.fits) };
+    io.stdout.write(options.format === 'json' ? `${JSON.stringify(data, null, 2)}\n` : await yamlText(data));
   } else {
     io.stdout.write(renderFitText(core, result));
   }
@@ -193,7 +195,7 @@ export function registerFitCommand(program: Command, ctx: { io: CliIo; colorErr:
     .command('fit')
     .description('fit demand history (Prometheus query_range exports, directories of dated ceph df -f json snapshots): linear and compound growth, R², P10/P50/P90 rates; --write puts them in a scenario')
     .argument('<paths...>', 'Prometheus query_range JSON files, or directories of dated `ceph df -f json` snapshots')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(formatOption(['text', 'json', 'yaml'], 'text'))
     .option('--horizon <months>', 'months ahead of the last sample the P10/P90 paths run to (default 24)')
     .option('--since <YYYY-MM-DD>', 'fit only samples from this date on (after a change point)')
     .option('--write <scenario>', 'write the fits into this scenario\'s demand.growthBy (atomically; only when it still loads)')

@@ -13,6 +13,7 @@ import { Option, type Command } from 'commander';
 import type { CpuCatalogue, Diagnostic, HardwareFacts } from '@headroom/core';
 import { ExitCode } from './exit-codes.js';
 import { formatDiagnostics } from './format-diagnostics.js';
+import { formatOption, yamlText } from './output-format.js';
 import { describeFsError, isFsError } from './fs-errors.js';
 import { loadCatalogue, type HardwareApi, type HwDeps } from './hw-inputs.js';
 import { renderChecksText, renderFactsText, type HwCheck, type NodeResult } from './hw-render.js';
@@ -31,7 +32,7 @@ type RoleChoice = (typeof ROLE_CHOICES)[number];
 const INVENTORY_FORMAT_CHOICES = ['ironic', 'lshw', 'dmidecode', 'lscpu', 'lscpu-json', 'cpuinfo', 'redfish'] as const;
 
 interface ImportOptionsCli {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'yaml';
   catalogue?: string;
   inventoryFormat?: (typeof INVENTORY_FORMAT_CHOICES)[number];
 }
@@ -128,6 +129,10 @@ async function checkCommand(ctx: HwContext, files: string[], options: CheckOptio
     for (const n of imported.nodes) summary[n.status]++;
     const json = { role: options.role, requirements, catalogue: imported.catalogueName ?? null, nodes: imported.nodes, summary };
     ctx.io.stdout.write(`${escapeJsonText(JSON.stringify(json, null, 2))}\n`);
+  } else if (options.format === 'yaml') {
+    const summary = { pass: 0, fail: 0, unknown: 0, error: 0 };
+    for (const n of imported.nodes) summary[n.status]++;
+    ctx.io.stdout.write(await yamlText({ role: options.role, requirements, catalogue: imported.catalogueName ?? null, nodes: imported.nodes, summary }));
   } else {
     ctx.io.stdout.write(renderChecksText(escapeStrings(imported.nodes), options.role, { color: ctx.colorOut }));
   }
@@ -142,6 +147,8 @@ async function factsCommand(ctx: HwContext, files: string[], options: ImportOpti
   printDiagnostics(ctx, imported);
   if (options.format === 'json') {
     ctx.io.stdout.write(`${escapeJsonText(JSON.stringify({ catalogue: imported.catalogueName ?? null, nodes: imported.nodes }, null, 2))}\n`);
+  } else if (options.format === 'yaml') {
+    ctx.io.stdout.write(await yamlText({ catalogue: imported.catalogueName ?? null, nodes: imported.nodes }));
   } else {
     ctx.io.stdout.write(renderFactsText(escapeStrings(imported.nodes), { color: ctx.colorOut }));
   }
@@ -150,7 +157,7 @@ async function factsCommand(ctx: HwContext, files: string[], options: ImportOpti
 
 function commonOptions(command: Command): Command {
   return command
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(formatOption(['text', 'json', 'yaml'], 'text'))
     .option('--catalogue <csv>', 'CPU catalogue CSV that fills in cores by model (default: the quattor catalogue shipped with headroom)')
     .addOption(new Option('--inventory-format <format>', 'the files\' format (default: detected from each file\'s content)').choices(INVENTORY_FORMAT_CHOICES));
 }

@@ -9,13 +9,14 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { CephStateFile, CephStateRead, PoolMaxAvail } from '@headroom/core';
 import { ExitCode } from './exit-codes.js';
 import { formatDiagnostics } from './format-diagnostics.js';
 import { describeFsError, isFsError } from './fs-errors.js';
 import type { CliIo } from './io.js';
 import { escapeJsonText, escapeStrings } from './terminal-text.js';
+import { formatOption, yamlText } from './output-format.js';
 
 type CoreModule = typeof import('@headroom/core');
 /** The part of core `ceph df` calls. */
@@ -33,7 +34,7 @@ export const defaultCephCliDeps: CephCliDeps = {
 };
 
 interface CephDfOptions {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'yaml';
 }
 
 /** Reads every file (directories: their *.json), reports what could not be read. */
@@ -103,6 +104,7 @@ export async function cephDfCommand(io: CliIo, deps: CephCliDeps, paths: readonl
   const rows = read.state ? core.reproduceMaxAvail(read.state) : [];
   if (read.state) {
     if (options.format === 'json') io.stdout.write(`${escapeJsonText(JSON.stringify({ files: read.files, pools: rows }, null, 2))}\n`);
+    else if (options.format === 'yaml') io.stdout.write(await yamlText({ files: read.files, pools: rows }));
     else io.stdout.write(renderCephDfText(escapeStrings(rows), escapeStrings(read), core.formatBytes));
   }
   const failed = unreadable > 0 || read.diagnostics.some((d) => d.severity === 'error');
@@ -167,7 +169,7 @@ export function registerImportCommands(program: Command, ctx: { io: CliIo; color
     .command('df')
     .description("headroom's MAX AVAIL per pool beside what `ceph df` printed, from `ceph osd df tree`, `osd dump`, `osd crush rule dump`, `df` (-f json)")
     .argument('<paths...>', 'a directory of *.json outputs, or the files')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(formatOption(['text', 'json', 'yaml'], 'text'))
     .action(async (paths: string[], options: CephDfOptions) => setExitCode(await cephDfCommand(ctx.io, deps, paths, options, ctx.colorErr)));
   program
     .command('import')

@@ -18,6 +18,7 @@ import { ExitCode } from './exit-codes.js';
 import { formatDiagnostics } from './format-diagnostics.js';
 import { describeFsError, isFsError } from './fs-errors.js';
 import type { CliIo } from './io.js';
+import { formatOption, yamlText } from './output-format.js';
 
 type CoreModule = typeof import('@headroom/core');
 
@@ -111,7 +112,7 @@ interface KollaImportOptions {
   globals?: string;
   scenario?: string;
   output?: string;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'yaml';
 }
 
 /** The import as text: the node groups, the interfaces, what was not mapped. */
@@ -160,7 +161,7 @@ async function kollaImportCommand(ctx: InteropContext, options: KollaImportOptio
   if (read.diagnostics.length > 0) ctx.io.stderr.write(formatDiagnostics(read.diagnostics, sources, { color: ctx.colorErr }));
   if (read.diagnostics.some((d) => d.severity === 'error')) return ExitCode.InvalidInput;
   if (options.output === undefined) {
-    ctx.io.stdout.write(options.format === 'json' ? `${JSON.stringify(read, null, 2)}\n` : kollaImportText(read.groups, read));
+    ctx.io.stdout.write(options.format === 'json' ? `${JSON.stringify(read, null, 2)}\n` : options.format === 'yaml' ? await yamlText(read) : kollaImportText(read.groups, read));
     return ExitCode.Ok;
   }
   const nodes = core.importedNodeGroups(read.groups);
@@ -197,7 +198,7 @@ export function registerKollaCommands(program: Command, ctx: InteropContext, set
     .option('--globals <file>', 'globals.yml')
     .option('--scenario <file>', 'the base scenario (hardware, racks, network) the inventory is read against')
     .option('-o, --output <file>', 'write the base scenario with its nodes replaced (atomically; only when it loads)')
-    .addOption(new Option('--format <format>', 'output format without -o').choices(['text', 'json']).default('text'))
+    .addOption(formatOption(['text', 'json', 'yaml'], 'text', 'output format without -o'))
     .action(async (options: KollaImportOptions) => setExitCode(await kollaImportCommand(ctx, options)));
 }
 
@@ -224,7 +225,7 @@ async function cephadmExportCommand(ctx: InteropContext, file: string, options: 
   return ExitCode.Ok;
 }
 
-async function cephadmImportCommand(ctx: InteropContext, specsFile: string, options: { scenario: string; format: 'text' | 'json' }): Promise<number> {
+async function cephadmImportCommand(ctx: InteropContext, specsFile: string, options: { scenario: string; format: 'text' | 'json' | 'yaml' }): Promise<number> {
   const core = await ctx.loadCore();
   const loaded = await ctx.loadScenario(options.scenario);
   if (!loaded.ok) return loaded.exitCode;
@@ -234,8 +235,9 @@ async function cephadmImportCommand(ctx: InteropContext, specsFile: string, opti
   if (read.diagnostics.length > 0) ctx.io.stderr.write(formatDiagnostics(read.diagnostics, new Map([[specsFile, text]]), { color: ctx.colorErr }));
   if (read.diagnostics.some((d) => d.severity === 'error')) return ExitCode.InvalidInput;
   const counts = core.osdCounts(read, loaded.scenario);
-  if (options.format === 'json') {
-    ctx.io.stdout.write(`${JSON.stringify({ hosts: read.hosts, services: read.services, osds: counts }, null, 2)}\n`);
+  if (options.format === 'json' || options.format === 'yaml') {
+    const data = { hosts: read.hosts, services: read.services, osds: counts };
+    ctx.io.stdout.write(options.format === 'json' ? `${JSON.stringify(data, null, 2)}\n` : await yamlText(data));
     return ExitCode.Ok;
   }
   const lines = ['storage host    hardware          planned OSDs  OSDs the specs make  specs'];
@@ -259,8 +261,8 @@ export function registerCephadmCommands(program: Command, ctx: InteropContext, s
     .description("read cephadm specs (`ceph orch ls --export`) against a scenario: the OSDs their drive groups make on each storage host's disks, mon and mgr placement")
     .argument('<specs>', 'the YAML spec file')
     .requiredOption('--scenario <file>', 'the scenario whose disks the filters are evaluated on')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (specs: string, options: { scenario: string; format: 'text' | 'json' }) => setExitCode(await cephadmImportCommand(ctx, specs, options)));
+    .addOption(formatOption(['text', 'json', 'yaml'], 'text'))
+    .action(async (specs: string, options: { scenario: string; format: 'text' | 'json' | 'yaml' }) => setExitCode(await cephadmImportCommand(ctx, specs, options)));
 }
 
 interface NetboxExportOptions {
@@ -300,7 +302,7 @@ interface NetboxImportOptions {
   scenario: string;
   output?: string;
   deviceType?: string[];
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'yaml';
 }
 
 async function netboxImportCommand(ctx: InteropContext, files: readonly string[], options: NetboxImportOptions): Promise<number> {
@@ -332,7 +334,9 @@ async function netboxImportCommand(ctx: InteropContext, files: readonly string[]
   if (diagnostics.length > 0) ctx.io.stderr.write(formatDiagnostics(diagnostics, sources, { color: ctx.colorErr }));
   if (diagnostics.some((d) => d.severity === 'error')) return ExitCode.InvalidInput;
   if (options.output === undefined) {
-    if (options.format === 'json') ctx.io.stdout.write(`${JSON.stringify({ racks: read.racks, devices: read.devices, feeds: read.feeds, groups: groups.groups, deviceTypes: typeNotes }, null, 2)}\n`);
+    const data = { racks: read.racks, devices: read.devices, feeds: read.feeds, groups: groups.groups, deviceTypes: typeNotes };
+    if (options.format === 'json') ctx.io.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+    else if (options.format === 'yaml') ctx.io.stdout.write(await yamlText(data));
     else {
       const racks = read.racks.map((r) => `  ${r.name.padEnd(10)} ${String(r.heightRu ?? '?').padStart(3)} U  zone ${r.zone ?? '-'}  feeds ${r.powerFeeds.join(', ') || '-'}${r.status === 'planned' ? '  (planned)' : ''}`);
       ctx.io.stdout.write(`${['racks:', ...racks, '', kollaImportText(groups.groups, { interfaces: [], vips: {}, cephSwitches: {} }).trimEnd(), `planned devices (purchases, not in the node groups): ${read.devices.filter((d) => d.status === 'planned').length}`, ...typeNotes].join('\n')}\n`);
@@ -374,7 +378,7 @@ export function registerNetboxCommands(program: Command, ctx: InteropContext, se
     .requiredOption('--scenario <file>', 'the base scenario (its hardware models are matched by model name)')
     .option('--device-type <files...>', 'device-type library YAML files to compare with the hardware models (u_height, power ports\' maximum_draw)')
     .option('-o, --output <file>', 'write the base scenario with its nodes replaced (atomically; only when it loads)')
-    .addOption(new Option('--format <format>', 'output format without -o').choices(['text', 'json']).default('text'))
+    .addOption(formatOption(['text', 'json', 'yaml'], 'text', 'output format without -o'))
     .action(async (files: string[], options: NetboxImportOptions) => setExitCode(await netboxImportCommand(ctx, files, options)));
 }
 
@@ -472,7 +476,7 @@ interface DriftOptions {
   globals?: string;
   netbox?: string[];
   ceph?: string;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'yaml';
 }
 
 /** `headroom drift`: exit 0 without drift, 1 with drift findings, 2 an input unreadable or malformed. */
@@ -522,6 +526,7 @@ async function driftCommand(ctx: InteropContext, file: string, options: DriftOpt
   if (diagnostics.some((d) => d.severity === 'error')) return ExitCode.InvalidInput;
   const findings = core.driftFindings(loaded.scenario, plan, sources);
   if (options.format === 'json') ctx.io.stdout.write(`${JSON.stringify({ findings }, null, 2)}\n`);
+  else if (options.format === 'yaml') ctx.io.stdout.write(await yamlText({ findings }));
   else ctx.io.stdout.write(findings.length === 0 ? `no drift: ${[options.kolla, ...(options.netbox ?? []), options.ceph].filter(Boolean).join(', ')} agree with ${file}\n` : `${findingLines(findings)}${findings.length} drift finding(s)\n`);
   return findings.length > 0 ? ExitCode.Findings : ExitCode.Ok;
 }
@@ -536,7 +541,7 @@ export function registerDriftCommand(program: Command, ctx: InteropContext, setE
     .option('--globals <file>', 'globals.yml, with --kolla')
     .option('--netbox <files...>', 'NetBox racks and devices (API JSON or import files)')
     .option('--ceph <specs>', 'cephadm specs (ceph orch ls --export)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(formatOption(['text', 'json', 'yaml'], 'text'))
     .action(async (file: string, options: DriftOptions) => setExitCode(await driftCommand(ctx, file, options)));
 }
 

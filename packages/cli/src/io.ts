@@ -47,6 +47,11 @@ export interface CliIo {
    * .yaml files) without writing.
    */
   writeDirAtomic(path: string, files: readonly DirEntryToWrite[]): Promise<void>;
+  /**
+   * Reads standard input to its end as UTF-8 (the `-` file argument), bounded like readFile
+   * (EFBIG past MAX_READ_BYTES, EILSEQ when not UTF-8). Absent: `-` is refused.
+   */
+  readStdin?(): Promise<string>;
   /** Directory relative paths are resolved against. */
   cwd: string;
   /** Environment: NO_COLOR, HEADROOM_DEBUG. */
@@ -355,6 +360,18 @@ export async function readFileBounded(path: string): Promise<string> {
  * The real process: stdout/stderr, the file system, process.cwd() and process.env.
  * A closed stdout pipe (`headroom plan x.yaml | head`) ends the process quietly.
  */
+/** Standard input to its end, at most MAX_READ_BYTES, as UTF-8 (decodeUtf8). */
+async function readStdinBounded(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_READ_BYTES) throw errno('EFBIG', 'standard input too large', '<stdin>');
+    chunks.push(chunk);
+  }
+  return decodeUtf8(Buffer.concat(chunks), '<stdin>');
+}
+
 export function nodeIo(): CliIo {
   installTempCleanup();
   const hold = Number(process.env['HEADROOM_TEST_HOLD_WRITE_MS'] ?? 0);
@@ -367,6 +384,7 @@ export function nodeIo(): CliIo {
     stdout: process.stdout,
     stderr: process.stderr,
     readFile: readFileBounded,
+    readStdin: readStdinBounded,
     inspect: inspectPath,
     writeFileAtomic: (path, data) => writeFileAtomic(path, data, writeOptions),
     writeDirAtomic: (path, files) => writeDirAtomic(path, files, writeOptions),

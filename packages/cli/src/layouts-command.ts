@@ -1,5 +1,5 @@
 /**
- * `headroom ceph layouts <file> [--format text|json] [--device-class <class>] [-o page.html]`:
+ * `headroom ceph layouts <file> [-f text|json|yaml] [--device-class <class>] [-o page.html]`:
  * compares Ceph layouts (replicated 2/3/4, EC profiles, host or rack failure domain) on the
  * scenario's storage hardware and stored data (core evaluateLayouts): usable, safe usable,
  * runway, write amplification, fewest hosts, recovery, durability, CAPEX per TB. Text or JSON
@@ -9,13 +9,14 @@
  * or the page cannot be written.
  */
 import { isAbsolute, resolve } from 'node:path';
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import type { CephLayoutComparison, CephLayoutRow, Diagnostic, Scenario } from '@headroom/core';
 import { ExitCode } from './exit-codes.js';
 import { describeFsError, isFsError } from './fs-errors.js';
 import type { CliIo } from './io.js';
 import { formatDuration, formatOneInYears, formatTB } from './render-text.js';
 import { escapeStrings } from './terminal-text.js';
+import { formatOption, yamlText } from './output-format.js';
 
 type CoreModule = typeof import('@headroom/core');
 
@@ -28,7 +29,7 @@ export interface LayoutsContext {
 }
 
 interface LayoutsOptions {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'yaml';
   deviceClass?: string;
   hardware?: string;
   output?: string;
@@ -94,7 +95,7 @@ async function layoutsCommand(ctx: LayoutsContext, file: string, options: Layout
     return ExitCode.InvalidInput;
   }
   const name = loaded.scenario.name;
-  ctx.io.stdout.write(options.format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : escapeStrings(layoutsText(comparison, name)));
+  ctx.io.stdout.write(options.format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : options.format === 'yaml' ? await yamlText(comparison) : escapeStrings(layoutsText(comparison, name)));
   if (options.output === undefined) return ExitCode.Ok;
   const page = (await ctx.loadReport()).renderLayoutsHtml(comparison, name);
   try {
@@ -115,7 +116,7 @@ export function registerLayoutsCommand(program: Command, ctx: LayoutsContext, se
     .command('layouts')
     .description('compare Ceph layouts (replicated 2/3/4, EC profiles, host or rack failure domain) on a scenario\'s storage hardware: usable, safe usable, recovery, durability, CAPEX per TB, hosts and CAPEX for the horizon')
     .argument('<file>', 'scenario file (YAML)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(formatOption(['text', 'json', 'yaml'], 'text'))
     .option('--device-class <class>', 'compare on the OSDs of this device class (default: the class whose pools store the most)')
     .option('--hardware <model>', 'compare on another storage model of the scenario\'s hardware: catalogue (every storage group takes it, same host counts)')
     .option('-o, --output <file>', 'also write the comparison as an HTML page (replaced atomically)')

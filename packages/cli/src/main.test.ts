@@ -187,12 +187,28 @@ describe('run plan', () => {
     expect(await run(['plan', 'warn.yaml', '--fail-on', 'warning'], memoryIo(files), deps({ core: noFindings }))).toBe(1);
   });
 
-  it('an invalid scenario exits 2 with the diagnostics on stderr and nothing on stdout', async () => {
+  it('an invalid scenario exits 2 with the diagnostics on stderr and nothing on stdout (text)', async () => {
     const io = memoryIo(files);
-    expect(await run(['plan', 'a.yaml', '--format', 'json'], io, deps())).toBe(2);
+    expect(await run(['plan', 'a.yaml'], io, deps())).toBe(2);
     expect(io.out()).toBe('');
     expect(io.err()).toContain('a.yaml:2:4: error schema.invalid_value: bad value');
     expect(io.err()).toContain('a.yaml: 1 error, 0 warnings');
+  });
+
+  it('with --format json, an invalid scenario prints its diagnostics as JSON on stdout, exit 2', async () => {
+    const io = memoryIo(files);
+    expect(await run(['plan', 'a.yaml', '--format', 'json'], io, deps())).toBe(2);
+    const report = JSON.parse(io.out());
+    expect(report).toMatchObject({ kind: 'headroom.diagnostics', files: ['a.yaml'], unreadable: [], counts: { error: 1, warning: 0, info: 0 } });
+    // the fake core puts "bad" of line 2 at column 4 (see fakeCore)
+    expect(report.diagnostics.map((d: Diagnostic) => [d.code, d.location.line, d.location.col])).toEqual([['schema.invalid_value', 2, 4]]);
+    expect(io.err()).toContain('a.yaml:2:4: error schema.invalid_value: bad value');
+  });
+
+  it('- reads the scenario from standard input, located as <stdin>', async () => {
+    const io = memoryIo({}, { stdin: files['a.yaml'] });
+    expect(await run(['validate', '-'], io, deps())).toBe(2);
+    expect(io.out()).toContain('<stdin>:2:4: error schema.invalid_value: bad value');
   });
 
   it('a missing file exits 2 without a stack trace', async () => {

@@ -26,7 +26,10 @@ import { readScenarioStateDirs } from './state-inputs.js';
 import { readScenarioHistories } from './history-inputs.js';
 import { renderText } from './render-text.js';
 import { shouldUseColor } from './style.js';
-import { escapeControl, escapeJsonText } from './terminal-text.js';
+import { escapeControl, escapeControlLines, escapeJsonText } from './terminal-text.js';
+import { diagnosticsCsv, diagnosticsReport, formatOption, jsonText, yamlText, type OutputFormat, type UnreadableFile } from './output-format.js';
+import { sarifLog } from './sarif.js';
+import { registerStarterCommands } from './starter-commands.js';
 
 type CoreModule = typeof import('@headroom/core');
 
@@ -34,7 +37,7 @@ type CoreModule = typeof import('@headroom/core');
 const ROLE_CHOICES: readonly Role[] = ['control', 'compute', 'storage', 'deploy'];
 
 /** The part of @headroom/core the CLI calls. */
-export type CoreApi = Pick<CoreModule, 'parseScenario' | 'evaluate' | 'scenarioJsonSchema'>;
+export type CoreApi = Pick<CoreModule, 'parseScenario' | 'evaluate' | 'scenarioJsonSchema'> & Partial<Pick<CoreModule, 'DIAGNOSTIC_CODES'>>;
 
 /** The part of @headroom/core the network commands call (netplan, import-network-data). */
 export type NetworkCoreApi = CoreApi & Pick<CoreModule, 'netplanFiles' | 'importNetworkData'>;
@@ -79,6 +82,8 @@ export const defaultDeps: CliDeps = {
 
 interface Context {
   io: CliIo;
+  /** headroom's version (SARIF's tool.driver.version). */
+  version?: string;
   deps: CliDeps;
   /** Colour on stdout / stderr. */
   colorOut: boolean;
@@ -103,9 +108,28 @@ function absolute(ctx: Context, file: string): string {
   return isAbsolute(file) ? file : resolve(ctx.io.cwd, file);
 }
 
-/** Reads a scenario file; on an I/O error prints a one-line message and returns undefined. */
-async function readInput(ctx: Context, file: string): Promise<string | undefined> {
+/** The name a file argument is shown and located by: `-` is standard input. */
+export function inputName(file: string): string {
+  return file === '-' ? '<stdin>' : file;
+}
+
+/** Where readInput records what it could not read, for the machine formats (JSON, SARIF). */
+interface ReadSink {
+  diagnostics: Diagnostic[];
+  unreadable: UnreadableFile[];
+}
+
+/**
+ * Reads a scenario file (`-`: standard input); on an I/O error prints a one-line message and
+ * returns undefined. With a `sink`, an encoding error becomes a diagnostic in the sink (not
+ * printed) and any other error is also recorded there.
+ */
+async function readInput(ctx: Context, file: string, sink?: ReadSink): Promise<string | undefined> {
   try {
+    if (file === '-') {
+      if (!ctx.io.readStdin) throw Object.assign(new Error('ENOENT: no standard input'), { code: 'ENOENT', path: '<stdin>' });
+      return await ctx.io.readStdin();
+    }
     return await ctx.io.readFile(absolute(ctx, file));
   } catch (error) {
     if (!isFsError(error)) throw error;
@@ -114,13 +138,18 @@ async function readInput(ctx: Context, file: string): Promise<string | undefined
       // a positioned diagnostic, as for any other problem in the file (its content is not quoted)
       const diagnostic: Diagnostic = {
         code: 'input.encoding', severity: 'error', path: [], message: enc.detail,
-        location: { file, line: enc.line ?? 1, col: enc.col ?? 1 },
+        location: { file: inputName(file), line: enc.line ?? 1, col: enc.col ?? 1 },
         hint: 'save the file as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8 in.yaml > out.yaml)',
       };
+      if (sink) {
+        sink.diagnostics.push(diagnostic);
+        return undefined;
+      }
       ctx.io.stderr.write(formatDiagnostics([diagnostic], new Map(), { color: ctx.colorErr }));
       return undefined;
     }
-    ctx.io.stderr.write(`headroom: cannot read ${file}: ${describeFsError(error)}\n`);
+    ctx.io.stderr.write(`headroom: cannot read ${inputName(file)}: ${describeFsError(error)}\n`);
+    sink?.unreadable.push({ file: inputName(file), message: describeFsError(error) });
     return undefined;
   }
 }
@@ -129,28 +158,52 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** `headroom validate <file...>`: every file's diagnostics on stdout; 2 when any file has an error or cannot be read. */
-async function validateCommand(ctx: Context, files: string[]): Promise<number> {
+/**
+ * `headroom validate <file...> [-f text|json|yaml|csv|sarif]`: every file's diagnostics on
+ * stdout; 2 when any file has an error or cannot be read. Text: each diagnostic with its
+ * source line and a summary; json/yaml: a DiagnosticsReport; csv: one row per diagnostic;
+ * sarif: SARIF 2.1.0 for code scanning (sarif.ts).
+ */
+async function validateCommand(ctx: Context, files: string[], options: { format: OutputFormat } = { format: 'text' }): Promise<number> {
   const core = await ctx.deps.loadCore();
+  const machine = options.format !== 'text';
   const sources = new Map<string, string>();
   const inventorySources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
+  const sink: ReadSink = { diagnostics, unreadable: [] };
   let unreadable = 0;
   for (const file of files) {
-    const text = await readInput(ctx, file);
+    const text = await readInput(ctx, file, machine ? sink : undefined);
     if (text === undefined) {
       unreadable++;
       continue;
     }
-    sources.set(file, text);
-    const inventories = await readScenarioInventories(ctx.io, ctx.deps, file, text, ctx.allowedPaths);
-    for (const [name, inventoryText] of inventories.sources) inventorySources.set(name, inventoryText);
+    const name = inputName(file);
+    sources.set(name, text);
+    const inventories = await readScenarioInventories(ctx.io, ctx.deps, name, text, ctx.allowedPaths);
+    for (const [source, inventoryText] of inventories.sources) inventorySources.set(source, inventoryText);
     for (const note of inventories.notes) ctx.io.stderr.write(`${note}\n`);
-    const state = await readScenarioStateDirs(ctx.io, file, text, ctx.allowedPaths);
-    for (const [name, stateText] of state.sources) inventorySources.set(name, stateText);
-    const history = await readScenarioHistories(ctx.io, file, text, ctx.allowedPaths);
-    for (const [name, historyText] of history.sources) inventorySources.set(name, historyText);
-    diagnostics.push(...core.parseScenario(text, { fileName: file, ...inventories.options, ...state.options, ...history.options }).diagnostics);
+    const state = await readScenarioStateDirs(ctx.io, name, text, ctx.allowedPaths);
+    for (const [source, stateText] of state.sources) inventorySources.set(source, stateText);
+    const history = await readScenarioHistories(ctx.io, name, text, ctx.allowedPaths);
+    for (const [source, historyText] of history.sources) inventorySources.set(source, historyText);
+    diagnostics.push(...core.parseScenario(text, { fileName: name, ...inventories.options, ...state.options, ...history.options }).diagnostics);
+  }
+  const hasError = diagnostics.some((d) => d.severity === 'error');
+  const exitCode = hasError || unreadable > 0 ? ExitCode.InvalidInput : ExitCode.Ok;
+  if (options.format === 'sarif') {
+    const describe = (code: string) => (core.DIAGNOSTIC_CODES as Record<string, string> | undefined)?.[code];
+    ctx.io.stdout.write(jsonText(sarifLog(diagnostics, { version: ctx.version ?? '', cwd: ctx.io.cwd, describe, unreadable: sink.unreadable })));
+    return exitCode;
+  }
+  if (options.format === 'csv') {
+    ctx.io.stdout.write(escapeControlLines(diagnosticsCsv(diagnostics)));
+    return exitCode;
+  }
+  if (options.format === 'json' || options.format === 'yaml') {
+    const report = diagnosticsReport([...sources.keys()], diagnostics, sink.unreadable);
+    ctx.io.stdout.write(options.format === 'json' ? jsonText(report) : await yamlText(report));
+    return exitCode;
   }
   ctx.io.stdout.write(formatDiagnostics(diagnostics, new Map([...sources, ...inventorySources]), { color: ctx.colorOut }));
   const summary = [
@@ -158,16 +211,25 @@ async function validateCommand(ctx: Context, files: string[]): Promise<number> {
     ...(unreadable > 0 ? [`${plural(unreadable, 'file')} could not be read`] : []),
   ];
   ctx.io.stdout.write(`${summary.join('; ')}\n`);
-  const hasError = diagnostics.some((d) => d.severity === 'error');
-  return hasError || unreadable > 0 ? ExitCode.InvalidInput : ExitCode.Ok;
+  return exitCode;
 }
 
-type Loaded = { ok: true; scenario: Scenario; diagnostics: Diagnostic[]; provenance: Provenance } | { ok: false; exitCode: number };
+type Loaded =
+  | { ok: true; scenario: Scenario; diagnostics: Diagnostic[]; provenance: Provenance }
+  | { ok: false; exitCode: number; diagnostics: Diagnostic[]; unreadable: UnreadableFile[] };
 
-/** Reads and parses one scenario; diagnostics go to stderr (stdout is for the plan). */
-async function loadScenario(ctx: Context, core: CoreApi, file: string): Promise<Loaded> {
-  const text = await readInput(ctx, file);
-  if (text === undefined) return { ok: false, exitCode: ExitCode.InvalidInput };
+/**
+ * Reads and parses one scenario (`-`: standard input); diagnostics go to stderr (stdout is for
+ * the plan). A failure carries the diagnostics, for a command that prints them as JSON.
+ */
+async function loadScenario(ctx: Context, core: CoreApi, input: string): Promise<Loaded> {
+  const sink: ReadSink = { diagnostics: [], unreadable: [] };
+  const text = await readInput(ctx, input, sink);
+  if (text === undefined) {
+    if (sink.diagnostics.length > 0) ctx.io.stderr.write(formatDiagnostics(sink.diagnostics, new Map(), { color: ctx.colorErr }));
+    return { ok: false, exitCode: ExitCode.InvalidInput, ...sink };
+  }
+  const file = inputName(input);
   const inventories = await readScenarioInventories(ctx.io, ctx.deps, file, text, ctx.allowedPaths);
   for (const note of inventories.notes) ctx.io.stderr.write(`${note}\n`);
   const state = await readScenarioStateDirs(ctx.io, file, text, ctx.allowedPaths);
@@ -178,7 +240,7 @@ async function loadScenario(ctx: Context, core: CoreApi, file: string): Promise<
     ctx.io.stderr.write(`${file}: ${countDiagnostics(diagnostics)}\n`);
   }
   if (!scenario || diagnostics.some((d) => d.severity === 'error')) {
-    return { ok: false, exitCode: ExitCode.InvalidInput };
+    return { ok: false, exitCode: ExitCode.InvalidInput, diagnostics, unreadable: [] };
   }
   return { ok: true, scenario, diagnostics, provenance: provenanceOf(file, text, [...inventories.sources, ...state.sources]) };
 }
@@ -202,19 +264,32 @@ function failOnExitCode(ctx: Context, plan: PlanResult, diagnostics: Diagnostic[
 }
 
 interface PlanOptions {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'yaml';
   failOn: FailOn;
   withoutPurchases?: boolean;
 }
 
-/** `headroom plan <file>`: the plan as text or JSON on stdout. */
+/**
+ * `headroom plan <file>`: the plan as text, JSON or YAML (the PlanResult) on stdout. With
+ * JSON or YAML, a file with errors prints its DiagnosticsReport on stdout instead (exit 2).
+ */
 async function planCommand(ctx: Context, file: string, options: PlanOptions): Promise<number> {
   const core = await ctx.deps.loadCore();
   const loaded = await loadScenario(ctx, core, file);
-  if (!loaded.ok) return loaded.exitCode;
+  if (!loaded.ok) {
+    if (options.format !== 'text') {
+      const report = diagnosticsReport(loaded.unreadable.length > 0 ? [] : [inputName(file)], loaded.diagnostics, loaded.unreadable);
+      ctx.io.stdout.write(options.format === 'json' ? jsonText(report) : await yamlText(report));
+    }
+    return loaded.exitCode;
+  }
   const plan = core.evaluate(loaded.scenario, { withoutPurchases: options.withoutPurchases ?? false, provenance: loaded.provenance });
   ctx.io.stdout.write(
-    options.format === 'json' ? `${escapeJsonText(JSON.stringify(plan, null, 2))}\n` : renderText(plan, { color: ctx.colorOut }),
+    options.format === 'json'
+      ? `${escapeJsonText(JSON.stringify(plan, null, 2))}\n`
+      : options.format === 'yaml'
+        ? await yamlText(plan)
+        : renderText(plan, { color: ctx.colorOut }),
   );
   return failOnExitCode(ctx, plan, loaded.diagnostics, options.failOn);
 }
@@ -253,10 +328,11 @@ async function reportCommand(ctx: Context, file: string, options: ReportOptions)
   return failOnExitCode(ctx, plan, loaded.diagnostics, options.failOn);
 }
 
-/** `headroom schema`: the scenario file's JSON Schema. */
-async function schemaCommand(ctx: Context): Promise<number> {
+/** `headroom schema [-f json|yaml]`: the scenario file's JSON Schema. */
+async function schemaCommand(ctx: Context, options: { format: OutputFormat } = { format: 'json' }): Promise<number> {
   const core = await ctx.deps.loadCore();
-  ctx.io.stdout.write(`${JSON.stringify(core.scenarioJsonSchema(), null, 2)}\n`);
+  const schema = core.scenarioJsonSchema();
+  ctx.io.stdout.write(options.format === 'yaml' ? await yamlText(schema) : `${JSON.stringify(schema, null, 2)}\n`);
   return ExitCode.Ok;
 }
 
@@ -366,14 +442,15 @@ function buildProgram(ctx: Context, version: string, setExitCode: (code: number)
   program
     .command('validate')
     .description('check scenario files and print every diagnostic (stdout)')
-    .argument('<file...>', 'scenario files (YAML)')
-    .action(async (files: string[]) => setExitCode(await validateCommand(ctx, files)));
+    .argument('<file...>', 'scenario files (YAML; - reads standard input)')
+    .addOption(formatOption(['text', 'json', 'yaml', 'csv', 'sarif'], 'text', 'output format (sarif: SARIF 2.1.0, for code scanning annotations)'))
+    .action(async (files: string[], options: { format: OutputFormat }) => setExitCode(await validateCommand(ctx, files, options)));
 
   program
     .command('plan')
     .description('evaluate a scenario and print the plan (diagnostics go to stderr)')
-    .argument('<file>', 'scenario file (YAML)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .argument('<file>', 'scenario file (YAML; - reads standard input)')
+    .addOption(formatOption(['text', 'json', 'yaml'], 'text', 'output format (json, yaml: the whole PlanResult, or the diagnostics of a file with errors)'))
     .addOption(failOnOption())
     .addOption(withoutPurchasesOption())
     .action(async (file: string, options: PlanOptions) => setExitCode(await planCommand(ctx, file, options)));
@@ -381,7 +458,7 @@ function buildProgram(ctx: Context, version: string, setExitCode: (code: number)
   program
     .command('report')
     .description('evaluate a scenario, print the plan summary and write the HTML report')
-    .argument('<file>', 'scenario file (YAML)')
+    .argument('<file>', 'scenario file (YAML; - reads standard input)')
     .requiredOption('-o, --output <file>', 'HTML file to write (replaced atomically)')
     .option('--previous <plan.json>', 'a previous plan (headroom plan --format json) or scenario: the report adds a "What changed" section')
     .addOption(failOnOption())
@@ -391,7 +468,7 @@ function buildProgram(ctx: Context, version: string, setExitCode: (code: number)
   program
     .command('netplan')
     .description('write the netplan YAML (bonds, VLANs, MTU, addresses) of every host of a scenario with a network: section')
-    .argument('<file>', 'scenario file (YAML)')
+    .argument('<file>', 'scenario file (YAML; - reads standard input)')
     .addOption(new Option('--role <role>', 'only the hosts of this role').choices(ROLE_CHOICES))
     .option('-o, --output <dir>', 'write <dir>/<host>.yaml; the folder is replaced as a whole (a new folder swapped in), never a mix of old and new files (default: print to stdout)')
     .action(async (file: string, options: NetplanOptions) => setExitCode(await netplanCommand(ctx, file, options)));
@@ -407,11 +484,13 @@ function buildProgram(ctx: Context, version: string, setExitCode: (code: number)
   program
     .command('schema')
     .description('print the JSON Schema of scenario files')
-    .action(async () => setExitCode(await schemaCommand(ctx)));
+    .addOption(formatOption(['json', 'yaml'], 'json'))
+    .action(async (options: { format: OutputFormat }) => setExitCode(await schemaCommand(ctx, options)));
 
   registerHwCommands(program, ctx, setExitCode);
   registerImportCommands(program, ctx, setExitCode);
   registerFitCommand(program, { io: ctx.io, colorErr: ctx.colorErr, allowed: () => ctx.allowedPaths }, setExitCode);
+  registerStarterCommands(program, ctx, setExitCode);
   registerBomCommand(program, { io: ctx.io, loadCore: () => import('@headroom/core'), loadScenario: async (file) => loadScenario(ctx, await ctx.deps.loadCore(), file) }, setExitCode);
   registerLayoutsCommand(program, {
     io: ctx.io, loadCore: () => import('@headroom/core'), loadReport: () => import('@headroom/report'),
@@ -454,7 +533,8 @@ export async function run(argv: readonly string[], io: CliIo, deps: Partial<CliD
   };
   let exitCode: number = ExitCode.Ok;
   try {
-    const program = buildProgram(ctx, await ctx.deps.loadVersion(), (code) => (exitCode = code));
+    ctx.version = await ctx.deps.loadVersion();
+    const program = buildProgram(ctx, ctx.version, (code) => (exitCode = code));
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {

@@ -7,6 +7,7 @@
 export type { Diagnostic, Finding, Severity, SourceLocation } from './diagnostics/types.js';
 export { SEVERITY_RANK } from './diagnostics/types.js';
 export { FINDING_CODES, type FindingCode } from './diagnostics/finding-codes.js';
+export { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnostics/codes.js';
 export type * from './model/scenario.js';
 export { CEPH_RATIO_DEFAULTS, ROLES } from './model/scenario.js';
 export type * from './model/plan.js';
@@ -22,7 +23,7 @@ export { analyzeFailures, type FailureResult } from './failure/analyze.js';
 export { PLAN_SCHEMA_VERSION } from './model/plan.js';
 export { parseScenario, type ParseResult, type ParseOptions } from './scenario/parse.js';
 export { scenarioJsonSchema } from './scenario/json-schema.js';
-export { evaluate } from './evaluate/evaluate.js';
+export { evaluate, type EvaluateOptions } from './evaluate/evaluate.js';
 export * from './explain/index.js';
 export type * from './model/procurement.js';
 export type * from './model/procurement-rules.js';

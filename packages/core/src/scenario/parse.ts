@@ -22,6 +22,7 @@ import { didYouMean } from '../diagnostics/suggest.js';
 import { resolveInventories, type InventoryOptions } from './inventories.js';
 import { resolveStateDirs, type StateDirOptions } from './state-dirs.js';
 import { type HistoryOptions, mergeGrowthBy, resolveHistory } from './history-from.js';
+import { explainYamlError, explanationText, type SyntaxExplanation } from './yaml-syntax.js';
 
 export interface ParseOptions extends InventoryOptions, StateDirOptions, HistoryOptions {
   /** File name used in diagnostics' locations (default `scenario.yaml`). */
@@ -46,7 +47,7 @@ export interface ParseResult {
 
 /**
  * Parses and validates a scenario file.
- * @param text the YAML source
+ * @param input the YAML source
  * @returns the normalized scenario and the diagnostics sorted by line and column; never
  *   throws for anything a user can type.
  */
@@ -62,15 +63,23 @@ export function parseScenario(input: string, options: ParseOptions = {}): ParseR
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: true });
 
+  const explained: SyntaxExplanation[] = [];
   for (const e of doc.errors) {
     const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
     const code = e.code === 'DUPLICATE_KEY' ? 'yaml.duplicate_key' : e.code === 'MULTIPLE_DOCS' ? 'yaml.multiple_documents' : e.code === 'RESOURCE_EXHAUSTION' ? 'yaml.too_deep' : 'yaml.syntax';
+    // an indentation mistake or an unclosed { / [: at the mis-indented key or the opening bracket (yaml-syntax.ts)
+    const why = code === 'yaml.syntax' ? explainYamlError(text, { code: e.code, message: e.message, line: pos.line, col: pos.col, offset: e.pos[0] }) : undefined;
+    if (why) {
+      explained.push(why);
+      diagnostics.push({ code, severity: 'error', path: [], location: { file: fileName, line: why.line, col: why.col }, ...explanationText(why) });
+      continue;
+    }
     const message = code === 'yaml.multiple_documents'
       ? 'the file holds more than one YAML document (a second "---" or "..."): a scenario is one document'
       : code === 'yaml.too_deep' ? `the file nests deeper than the parser can follow (more than ${MAX_NESTING} levels)` : firstLine(e.message);
     diagnostics.push({ code, severity: 'error', message, path: [], location: { file: fileName, line: pos.line, col: pos.col } });
   }
-  if (diagnostics.length > 0) return { diagnostics: sortDiagnostics(withHints(dedupe(diagnostics))) };
+  if (diagnostics.length > 0) return { diagnostics: sortDiagnostics(withHints(dedupe(withoutEchoes(diagnostics, explained)))) };
   for (const w of doc.warnings) {
     const pos = w.linePos?.[0] ?? { line: 1, col: 1 };
     diagnostics.push({
@@ -108,7 +117,10 @@ export function parseScenario(input: string, options: ParseOptions = {}): ParseR
     return { diagnostics: sortDiagnostics(withHints(diagnostics)) };
   }
 
-  const parsed = ScenarioFileSchema.safeParse(raw);
+  // jitless: zod would compile a fast path for each object schema on first use (new Function);
+  // a scenario is parsed once per run, so compiling costs more than it saves (about 20 ms of CPU
+  // at start-up for the reference pilot; test/bench.mjs --only-startup)
+  const parsed = ScenarioFileSchema.safeParse(raw, { jitless: true });
   if (!parsed.success) for (const issue of parsed.error.issues) for (const i of fromZodIssue(issue, raw)) push(i);
   for (const i of checkReferences(raw as Record<string, unknown>)) push(i, i.severity);
   for (const i of checkDemandReferences(raw as Record<string, unknown>)) push(i, i.severity);
@@ -377,6 +389,19 @@ function unionBranch(issue: ZodIssue, value: unknown): ZodIssue[] | undefined {
 
 function article(word: string): string {
   return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
+}
+
+/**
+ * The parser's other syntax errors on the lines around an explained one (one mistake breaks
+ * the grammar in several places: "All mapping items must start at the same column" and
+ * "Nested mappings are not allowed" on the same key) are echoes of it: dropped.
+ */
+function withoutEchoes(ds: Diagnostic[], explained: readonly SyntaxExplanation[]): Diagnostic[] {
+  if (explained.length === 0) return ds;
+  const at = new Set(explained.map((e) => `${e.line}:${e.col}`));
+  return ds.filter(
+    (d) => d.code !== 'yaml.syntax' || at.has(`${d.location.line}:${d.location.col}`) || !explained.some((e) => Math.abs(d.location.line - e.line) <= 1),
+  );
 }
 
 function dedupe(ds: Diagnostic[]): Diagnostic[] {
