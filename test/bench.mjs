@@ -93,9 +93,7 @@ function generateScenario(hosts, { procurement = false } = {}) {
   const computeFactor = compute / reference.compute;
   const storageFactor = storage / reference.storage;
   doc.demand.instances = doc.demand.instances.map((i) => ({ ...i, count: Math.max(1, Math.round(i.count * computeFactor)) }));
-  doc.demand.storage = Object.fromEntries(
-    Object.entries(doc.demand.storage).map(([pool, size]) => [pool, scaleQuantity(size, storageFactor)]),
-  );
+  doc.demand.storage = Object.fromEntries(Object.entries(doc.demand.storage).map(([pool, size]) => [pool, scaleQuantity(size, storageFactor)]));
   if (procurement) {
     // regional-cloud's growth (4.5 %/month) and 2.5 × the instances, 3 × the stored data (the
     // generated fleet is sized for 25 % memory use): the fleet buys from the first months on
@@ -187,7 +185,16 @@ async function measureProcurement(hosts) {
   const t = performance.now();
   const full = core.evaluate(parsed.scenario);
   const evaluateMs = performance.now() - t;
-  return { hosts, ms: median(times), evaluateMs, epochs: full.fleet?.epochs.length ?? 1, purchases: plan.purchases.length, bought, giveUps: codes.length, maxRssMiB: process.resourceUsage().maxRSS / 1024 };
+  return {
+    hosts,
+    ms: median(times),
+    evaluateMs,
+    epochs: full.fleet?.epochs.length ?? 1,
+    purchases: plan.purchases.length,
+    bought,
+    giveUps: codes.length,
+    maxRssMiB: process.resourceUsage().maxRSS / 1024,
+  };
 }
 
 /** The procurement figures: regional-cloud warm, simulate, generated fleets with procurement. */
@@ -217,7 +224,12 @@ async function procurementBench(core) {
   rows.push(['regional-cloud planProcurement (warm, median of 15)', fmt(median(warm)), '']);
   rows.push([`regional-cloud simulate ${runs.toLocaleString('en-US')} trials`, fmt(simMs), `${fmt((simMs * 1000) / runs, 1)} µs/trial`]);
   for (const hosts of [1_000, 10_000]) {
-    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child-procurement', String(hosts)], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 180_000 });
+    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child-procurement', String(hosts)], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 180_000,
+    });
     const line = r.stdout.trim().split('\n').pop();
     if (r.status !== 0 || !line) {
       rows.push([`generated ${hosts.toLocaleString('en-US')} hosts planProcurement`, 'failed', (r.stderr || '').trim().split('\n').slice(0, 2).join(' | ')]);
@@ -225,7 +237,8 @@ async function procurementBench(core) {
     }
     const m = JSON.parse(line);
     rows.push([
-      `generated ${hosts.toLocaleString('en-US')} hosts planProcurement`, fmt(m.ms),
+      `generated ${hosts.toLocaleString('en-US')} hosts planProcurement`,
+      fmt(m.ms),
       `${m.purchases} purchases, ${m.bought} hosts bought, ${m.giveUps} gave up (no_fit/cannot_meet), peak RSS ${fmt(m.maxRssMiB)} MiB`,
     ]);
     rows.push([`generated ${hosts.toLocaleString('en-US')} hosts evaluate with procurement`, fmt(m.evaluateMs), `${m.epochs} epochs on the fleet timeline`]);
@@ -242,7 +255,12 @@ async function procurementBench(core) {
 async function limitsBench() {
   const rows = [['slowest valid scenario at the limits', 'parse ms', 'evaluate ms', 'peak RSS MiB', 'note']];
   for (const which of ['horizon-120', 'group-10000']) {
-    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child-limits', which], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 600_000 });
+    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child-limits', which], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 600_000,
+    });
     const line = r.stdout.trim().split('\n').pop();
     if (r.status !== 0 || !line) {
       rows.push([which, 'failed', '', '', (r.stderr || '').trim().split('\n').slice(0, 2).join(' | ')]);
@@ -256,9 +274,10 @@ async function limitsBench() {
 
 async function measureLimits(which) {
   const core = await import(pathToFileURL(coreDist).href);
-  const text = which === 'horizon-120'
-    ? readFileSync(join(root, 'scenarios/regional-cloud.yaml'), 'utf8').replace(/^horizonMonths: .*$/m, 'horizonMonths: 120')
-    : generateScenario(10_000, { procurement: true });
+  const text =
+    which === 'horizon-120'
+      ? readFileSync(join(root, 'scenarios/regional-cloud.yaml'), 'utf8').replace(/^horizonMonths: .*$/m, 'horizonMonths: 120')
+      : generateScenario(10_000, { procurement: true });
   let t = performance.now();
   const parsed = core.parseScenario(text, { fileName: `${which}.yaml` });
   const parseMs = performance.now() - t;
@@ -267,7 +286,10 @@ async function measureLimits(which) {
   const plan = core.evaluate(parsed.scenario);
   const evaluateMs = performance.now() - t;
   const largest = Math.max(...parsed.scenario.nodes.map((g) => g.count));
-  const label = which === 'horizon-120' ? 'regional-cloud, horizonMonths 120' : `generated, ${plan.hosts.length.toLocaleString('en-US')} hosts (largest group ${largest.toLocaleString('en-US')})`;
+  const label =
+    which === 'horizon-120'
+      ? 'regional-cloud, horizonMonths 120'
+      : `generated, ${plan.hosts.length.toLocaleString('en-US')} hosts (largest group ${largest.toLocaleString('en-US')})`;
   const note = `${plan.fleet?.epochs.length ?? 1} epochs, ${plan.procurement?.purchases.length ?? 0} purchases, ${plan.failure?.domains.length ?? 0} failure domains`;
   return { label, parseMs, evaluateMs, maxRssMiB: process.resourceUsage().maxRSS / 1024, note };
 }
@@ -382,7 +404,9 @@ async function main() {
   }
   console.log(`headroom benchmark — node ${process.version}, ${process.platform}/${process.arch}, horizon ${HORIZON_MONTHS} months`);
   console.log('');
-  const rows = [['hosts', 'yaml KiB', 'parse+validate ms', 'evaluate ms', 'of which failure ms', 'render-report ms', 'peak RSS MiB', 'evaluate µs/host-month', 'total µs/host-month']];
+  const rows = [
+    ['hosts', 'yaml KiB', 'parse+validate ms', 'evaluate ms', 'of which failure ms', 'render-report ms', 'peak RSS MiB', 'evaluate µs/host-month', 'total µs/host-month'],
+  ];
   let failed = false;
   for (const hosts of SIZES) {
     const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', String(hosts)], {
@@ -418,7 +442,9 @@ async function main() {
   // The example scenarios as they are: evaluate (with the failure analysis) per file.
   const core = await import(pathToFileURL(coreDist).href);
   const scenarioRows = [['scenario', 'hosts', 'failure domains', 'evaluate ms (median of 9)', 'of which failure ms']];
-  for (const file of readdirSync(join(root, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const file of readdirSync(join(root, 'scenarios'))
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     const parsed = core.parseScenario(readFileSync(join(root, 'scenarios', file), 'utf8'), { fileName: file });
     if (!parsed.scenario) continue;
     const ev = [];

@@ -17,15 +17,27 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
     } else field += c;
   }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -44,15 +56,36 @@ describe('headroom bom', () => {
     expect(r.code).toBe(0);
     const rows = parseCsv(r.stdout);
     const header = rows[0]!;
-    expect(header).toEqual(expect.arrayContaining(['order_by', 'delivery_month', 'role', 'quantity', 'unit_price_EUR', 'total_price_EUR', 'power_typical_W', 'power_max_W', 'heat_typical_BTU_per_h', 'height_RU']));
+    expect(header).toEqual(
+      expect.arrayContaining([
+        'order_by',
+        'delivery_month',
+        'role',
+        'quantity',
+        'unit_price_EUR',
+        'total_price_EUR',
+        'power_typical_W',
+        'power_max_W',
+        'heat_typical_BTU_per_h',
+        'height_RU',
+      ]),
+    );
     expect(rows.length).toBeGreaterThan(2);
     for (const row of rows) expect(row).toHaveLength(header.length);
     const first = Object.fromEntries(header.map((h, i) => [h, rows[1]![i]]));
     // 2 × HPE DL380 Gen11 at 45,000 EUR, 800 W typical and 1,600 W max each
     // (scenarios/regional-cloud.yaml): 1,600 W typical, 3,200 W max, 1,600 × 3.412 = 5,459.2 BTU/h, 2 × 2 RU.
     expect(first).toMatchObject({
-      order_by: '2028-01-08', delivery_month: '2028-04', role: 'compute', quantity: '2', unit_price_EUR: '45000',
-      total_price_EUR: '90000', power_typical_W: '1600', power_max_W: '3200', heat_typical_BTU_per_h: '5459.2', height_RU: '4',
+      order_by: '2028-01-08',
+      delivery_month: '2028-04',
+      role: 'compute',
+      quantity: '2',
+      unit_price_EUR: '45000',
+      total_price_EUR: '90000',
+      power_typical_W: '1600',
+      power_max_W: '3200',
+      heat_typical_BTU_per_h: '5459.2',
+      height_RU: '4',
     });
     // no storage host: the pools share the hdd rules' raw space (test/procurement.test.ts)
     expect(rows.slice(1).some((row) => row[header.indexOf('role')] === 'storage')).toBe(false);
@@ -108,7 +141,6 @@ describe('headroom bom', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/no procurement: section/);
   });
-
 });
 
 describe('headroom simulate', () => {
@@ -131,7 +163,10 @@ describe('headroom simulate', () => {
     expect(r.stdout).toMatch(/first delivery \(month\) +2028-04 +2028-04 +2028-04/);
     expect(r.stdout).toMatch(/first order by +2028-01-08 +2028-01-08 +2028-01-08/);
     expect(r.stderr).toBe(''); // no progress: not a terminal
-    const json = JSON.parse(headroom('simulate', 'scenarios/regional-cloud.yaml', '--growth', '0.045,0.045,0.045', '--runs', '2', '--format', 'json').stdout) as { currency: string; firstDeliveryMonth: unknown };
+    const json = JSON.parse(headroom('simulate', 'scenarios/regional-cloud.yaml', '--growth', '0.045,0.045,0.045', '--runs', '2', '--format', 'json').stdout) as {
+      currency: string;
+      firstDeliveryMonth: unknown;
+    };
     expect(json.currency).toBe('EUR');
     expect(json.firstDeliveryMonth).toEqual({ p10: '2028-04', p50: '2028-04', p90: '2028-04' });
     expect(headroom('simulate', 'scenarios/regional-cloud.yaml', '--growth', '0.045,0.045,0.045', '--runs', '100001').code).toBe(2);

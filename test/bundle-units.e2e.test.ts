@@ -56,7 +56,10 @@ describe('the bundle reads quantities as the library does', () => {
 
   it('validate of every invalid fixture: the same diagnostics (codes, positions, messages, hints)', () => {
     const dir = 'test/fixtures/invalid';
-    const files = readdirSync(join(root, dir)).filter((f) => f.endsWith('.yaml')).sort().map((f) => `${dir}/${f}`);
+    const files = readdirSync(join(root, dir))
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+      .map((f) => `${dir}/${f}`);
     const cli = JSON.parse(headroom('validate', '-f', 'json', ...files).stdout) as { diagnostics: unknown[] };
     const library = files.flatMap((file) => core.parseScenario(readFileSync(join(root, file), 'utf8'), { fileName: file }).diagnostics);
     expect(cli.diagnostics).toEqual(JSON.parse(JSON.stringify(library)));

@@ -119,7 +119,11 @@ describe('- reads the scenario from standard input', () => {
     expect(r.code).toBe(2);
     const report = JSON.parse(r.stdout);
     expect(report.files).toEqual(['<stdin>']);
-    expect(report.diagnostics.map((d: { location: { file: string; line: number } }) => `${d.location.file}:${d.location.line}`)).toEqual(['<stdin>:13', '<stdin>:16', '<stdin>:16']);
+    expect(report.diagnostics.map((d: { location: { file: string; line: number } }) => `${d.location.file}:${d.location.line}`)).toEqual([
+      '<stdin>:13',
+      '<stdin>:16',
+      '<stdin>:16',
+    ]);
   });
 
   it('plan - : the same plan as from the file', () => {
@@ -132,7 +136,7 @@ describe('- reads the scenario from standard input', () => {
 });
 
 describe('YAML mistakes where they are', () => {
-  it('an over-indented key: at the key, with its indentation and its siblings\', and a hint', () => {
+  it("an over-indented key: at the key, with its indentation and its siblings', and a hint", () => {
     const file = 'test/fixtures/invalid/yaml-indent-deeper.yaml';
     const r = headroom('validate', file);
     expect(r.code).toBe(2);
@@ -174,7 +178,9 @@ describe('headroom init', () => {
     expect(plan.code).toBe(0);
     const result = JSON.parse(plan.stdout);
     const roles = result.hosts.map((h: { role: string }) => h.role);
-    expect([roles.filter((x: string) => x === 'control').length, roles.filter((x: string) => x === 'compute').length, roles.filter((x: string) => x === 'storage').length]).toEqual([5, 24, 6]);
+    expect([roles.filter((x: string) => x === 'control').length, roles.filter((x: string) => x === 'compute').length, roles.filter((x: string) => x === 'storage').length]).toEqual(
+      [5, 24, 6],
+    );
     expect(new Set(result.hosts.map((h: { rack: string }) => h.rack)).size).toBe(4);
     expect(result.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
   });

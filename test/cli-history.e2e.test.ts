@@ -34,9 +34,12 @@ describe('demand from history, end to end', () => {
     expect(r.stdout).toContain('  chosen     compound: its R² on the values');
   });
 
-  it('a history outside the scenario\'s folder is refused at the value', () => {
+  it("a history outside the scenario's folder is refused at the value", () => {
     const file = join(tmp, 'outside.yaml');
-    const text = readFileSync(join(root, 'scenarios/regional-history.yaml'), 'utf8').replace('historyFrom: history/regional/prometheus.json', `historyFrom: ${join(root, 'scenarios/history/regional/prometheus.json')}`);
+    const text = readFileSync(join(root, 'scenarios/regional-history.yaml'), 'utf8').replace(
+      'historyFrom: history/regional/prometheus.json',
+      `historyFrom: ${join(root, 'scenarios/history/regional/prometheus.json')}`,
+    );
     writeFileSync(file, text);
     const r = headroom('validate', file);
     expect(r.code).toBe(2);

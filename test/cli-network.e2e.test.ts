@@ -52,7 +52,18 @@ describe('headroom netplan', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(`headroom: wrote 10 netplan files to ${out}\n`);
     const files = readdirSync(out).sort();
-    expect(files).toEqual(['compute-01.yaml', 'compute-02.yaml', 'compute-03.yaml', 'control-01.yaml', 'control-02.yaml', 'control-03.yaml', 'deploy-01.yaml', 'storage-01.yaml', 'storage-02.yaml', 'storage-03.yaml']);
+    expect(files).toEqual([
+      'compute-01.yaml',
+      'compute-02.yaml',
+      'compute-03.yaml',
+      'control-01.yaml',
+      'control-02.yaml',
+      'control-03.yaml',
+      'deploy-01.yaml',
+      'storage-01.yaml',
+      'storage-02.yaml',
+      'storage-03.yaml',
+    ]);
     for (const f of files) expect((parse(readFileSync(join(out, f), 'utf8')) as { network: { version: number } }).network.version).toBe(2);
   });
 

@@ -19,7 +19,10 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const CEPH = 'test/fixtures/real/cluster-state/ceph/siphon-tentacle';
 
 /** Starts the binary with a write held before its rename; resolves when a temporary path appears in `watchDir`. */
-function startHeld(args: string[], watchDir: string): { exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>; tempSeen: Promise<string>; kill(signal: NodeJS.Signals): void } {
+function startHeld(
+  args: string[],
+  watchDir: string,
+): { exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>; tempSeen: Promise<string>; kill(signal: NodeJS.Signals): void } {
   const env: NodeJS.ProcessEnv = { ...process.env, HEADROOM_TEST_HOLD_WRITE_MS: '30000' };
   delete env['HEADROOM_DEBUG'];
   const child = spawn(process.execPath, [bin, ...args], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });

@@ -19,7 +19,7 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('headroom plan with demand.storageFrom', () => {
-  it('month-0 stored bytes per pool come from the directory\'s ceph df, with their source', () => {
+  it("month-0 stored bytes per pool come from the directory's ceph df, with their source", () => {
     const r = headroom('plan', fixture, '--format', 'json', '--allow-path', 'test/fixtures');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -38,11 +38,13 @@ describe('headroom plan with demand.storageFrom', () => {
     expect(r.stdout).toContain('no problems');
   });
 
-  it('without --allow-path, the directory outside the scenario\'s folder is refused at the value', () => {
+  it("without --allow-path, the directory outside the scenario's folder is refused at the value", () => {
     const r = headroom('validate', fixture);
     expect(r.code).toBe(2);
     // line 37 is `  storageFrom: ../real/...`: the value at col 16
-    expect(r.stdout).toContain(`${fixture}:37:16: error file.outside_folder: state directory "../real/cluster-state/ceph/siphon-tentacle" is outside the scenario's folder (it leaves it)`);
+    expect(r.stdout).toContain(
+      `${fixture}:37:16: error file.outside_folder: state directory "../real/cluster-state/ceph/siphon-tentacle" is outside the scenario's folder (it leaves it)`,
+    );
   });
 
   it('a missing directory: state.unreadable at the storageFrom value, exit 2, no stack', () => {

@@ -15,12 +15,7 @@ const invalidDir = 'test/fixtures/invalid';
 
 /** `file:line:col: severity code:` header lines of the printed diagnostics, as [file, code, line, col]. */
 function printed(output: string): [string, string, number, number][] {
-  return [...output.matchAll(/^(\S+?):(\d+):(\d+): (?:error|warning|info) (\S+): /gm)].map((m) => [
-    m[1]!,
-    m[4]!,
-    Number(m[2]),
-    Number(m[3]),
-  ]);
+  return [...output.matchAll(/^(\S+?):(\d+):(\d+): (?:error|warning|info) (\S+): /gm)].map((m) => [m[1]!, m[4]!, Number(m[2]), Number(m[3])]);
 }
 
 /** The `# expect: <code> <line>:<col>` headers of an invalid fixture (see core's invalid-fixtures.test.ts). */
@@ -72,7 +67,9 @@ describe('headroom validate', () => {
   });
 
   it('every scenario in scenarios/ is valid', () => {
-    const files = readdirSync(join(root, 'scenarios')).filter((f) => f.endsWith('.yaml')).map((f) => `scenarios/${f}`);
+    const files = readdirSync(join(root, 'scenarios'))
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => `scenarios/${f}`);
     const r = headroom('validate', ...files);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain(': error ');

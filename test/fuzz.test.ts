@@ -115,7 +115,9 @@ describe('issue 15: fuzz (seeded, bounded)', () => {
     'test/fixtures/real/local-vm/lscpu.txt',
     'test/fixtures/real/local-vm/cpuinfo-flags.txt',
     'test/fixtures/real/lscpu/redhat-cip-hardware-lscpu-7302.txt',
-    ...readdirSync(join(root, 'test/fixtures/real/dmidecode')).filter((f) => f.endsWith('.txt')).map((f) => `test/fixtures/real/dmidecode/${f}`),
+    ...readdirSync(join(root, 'test/fixtures/real/dmidecode'))
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => `test/fixtures/real/dmidecode/${f}`),
   ].map(read);
 
   it('importers: Ironic, lshw, lscpu JSON (structured mutations); lscpu, cpuinfo, dmidecode (line mutations)', () => {
@@ -125,14 +127,26 @@ describe('issue 15: fuzz (seeded, bounded)', () => {
       expectPositioned(r.diagnostics);
       expectFinite('facts', r.facts);
     };
-    fc.assert(fc.property(fc.nat(inventories.length - 1), fc.array(mutationArb, { minLength: 1, maxLength: 3 }), (i, m) => check(JSON.stringify(mutate(JSON.parse(inventories[i]!), m), null, 1))), params(1500, 3_000));
-    fc.assert(fc.property(fc.nat(textInventories.length - 1), fc.array(lineMutationArb, { minLength: 1, maxLength: 4 }), (i, m) => check(mutateLines(textInventories[i]!, m))), params(1500, 2_000));
+    fc.assert(
+      fc.property(fc.nat(inventories.length - 1), fc.array(mutationArb, { minLength: 1, maxLength: 3 }), (i, m) =>
+        check(JSON.stringify(mutate(JSON.parse(inventories[i]!), m), null, 1)),
+      ),
+      params(1500, 3_000),
+    );
+    fc.assert(
+      fc.property(fc.nat(textInventories.length - 1), fc.array(lineMutationArb, { minLength: 1, maxLength: 4 }), (i, m) => check(mutateLines(textInventories[i]!, m))),
+      params(1500, 2_000),
+    );
   }, 60_000);
 
   const cephDir = 'test/fixtures/real/cluster-state/ceph/siphon-tentacle';
-  const cephFiles = readdirSync(join(root, cephDir)).filter((f) => f.endsWith('.json')).map((f) => ({ name: f, text: read(`${cephDir}/${f}`) }));
+  const cephFiles = readdirSync(join(root, cephDir))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => ({ name: f, text: read(`${cephDir}/${f}`) }));
   const osDir = 'test/fixtures/real/cluster-state/openstack';
-  const osFiles = ['datadog-devstack/flavors-detail-response-2.93.json', 'nova-api-samples/v2.53-hypervisors-detail-resp.json', 'placement-api-ref/get-inventories.json'].map((f) => ({ name: f, text: read(`${osDir}/${f}`) }));
+  const osFiles = ['datadog-devstack/flavors-detail-response-2.93.json', 'nova-api-samples/v2.53-hypervisors-detail-resp.json', 'placement-api-ref/get-inventories.json'].map(
+    (f) => ({ name: f, text: read(`${osDir}/${f}`) }),
+  );
 
   it('ceph -f json and OpenStack responses: state, MAX AVAIL, baselines; network_data.json', () => {
     fc.assert(
@@ -146,7 +160,8 @@ describe('issue 15: fuzz (seeded, bounded)', () => {
         const b = core.cephBaselineYaml(r.state, { name: 'x', start: '2027-01', sourceLabel: 'fuzz' });
         expectPositioned(b.diagnostics);
         // as `headroom import`: with no error in the outputs, a baseline that is written must load (exit 3 otherwise)
-        if (b.yaml !== undefined && ![...r.diagnostics, ...b.diagnostics].some((d) => d.severity === 'error')) expect(core.parseScenario(b.yaml).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        if (b.yaml !== undefined && ![...r.diagnostics, ...b.diagnostics].some((d) => d.severity === 'error'))
+          expect(core.parseScenario(b.yaml).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       }),
       params(1000, 2_500),
     );
@@ -159,7 +174,13 @@ describe('issue 15: fuzz (seeded, bounded)', () => {
         if (os.diagnostics.some((d) => d.severity === 'error')) return;
         const ceph = core.readCephState(cephFiles).state!;
         const b = core.cephBaselineYaml(ceph, { name: 'x', start: '2027-01', sourceLabel: 'fuzz', compute: os });
-        if (b.yaml !== undefined) expect(core.parseScenario(b.yaml).diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+        if (b.yaml !== undefined)
+          expect(
+            core
+              .parseScenario(b.yaml)
+              .diagnostics.filter((d) => d.severity === 'error')
+              .map((d) => d.message),
+          ).toEqual([]);
       }),
       params(1000, 2_500),
     );
@@ -179,15 +200,19 @@ describe('issue 15: fuzz (seeded, bounded)', () => {
     const deps: Partial<CliDeps> = { loadCore: coreSrc, loadNetworkCore: coreSrc };
     const networkData = read('test/fixtures/real/network/ironic-network_data.json');
     await fc.assert(
-      fc.asyncProperty(fc.record({ base: fc.constant(0), mutations: fc.array(mutationArb, { minLength: 1, maxLength: 3 }), asYaml: fc.boolean() }), fc.constantFrom('validate', 'plan', 'import-network-data'), async (c, command) => {
-        log(command, c);
-        count(`cli ${command}`);
-        const files = { 's.yaml': scenarioText(c), 'nd.json': JSON.stringify(mutate(JSON.parse(networkData), c.mutations)) };
-        const io = memoryIo(files);
-        const argv = command === 'plan' ? ['plan', 's.yaml', '--format', 'json'] : command === 'validate' ? ['validate', 's.yaml'] : ['import-network-data', 'nd.json'];
-        const code = await run(argv, io, deps);
-        if (code === 3) throw new Error(`exit 3 for ${argv.join(' ')}:\n${io.err()}`);
-      }),
+      fc.asyncProperty(
+        fc.record({ base: fc.constant(0), mutations: fc.array(mutationArb, { minLength: 1, maxLength: 3 }), asYaml: fc.boolean() }),
+        fc.constantFrom('validate', 'plan', 'import-network-data'),
+        async (c, command) => {
+          log(command, c);
+          count(`cli ${command}`);
+          const files = { 's.yaml': scenarioText(c), 'nd.json': JSON.stringify(mutate(JSON.parse(networkData), c.mutations)) };
+          const io = memoryIo(files);
+          const argv = command === 'plan' ? ['plan', 's.yaml', '--format', 'json'] : command === 'validate' ? ['validate', 's.yaml'] : ['import-network-data', 'nd.json'];
+          const code = await run(argv, io, deps);
+          if (code === 3) throw new Error(`exit 3 for ${argv.join(' ')}:\n${io.err()}`);
+        },
+      ),
       params(600, 4_000),
     );
   }, 60_000);

@@ -51,7 +51,11 @@ describe('headroom hw check', () => {
   });
 
   it('every real inventory fixture at once, as JSON: only the invalid one is an error', () => {
-    const all = ['ironic', 'dmidecode', 'lscpu', 'local-vm'].flatMap((d) => readdirSync(join(root, real, d)).sort().map((f) => `${real}/${d}/${f}`));
+    const all = ['ironic', 'dmidecode', 'lscpu', 'local-vm'].flatMap((d) =>
+      readdirSync(join(root, real, d))
+        .sort()
+        .map((f) => `${real}/${d}/${f}`),
+    );
     expect(all).toHaveLength(4 + 13 + 4 + 4);
     const r = headroom('hw', 'check', ...all, '--role', 'storage', '--format', 'json');
     expect(r.code).toBe(2);
@@ -74,7 +78,9 @@ describe('headroom hw facts', () => {
     expect(r.code).toBe(0);
     // l. 429: Multi-bit ECC (DMI type 16)
     expect(r.stdout).toMatch(/memory\.eccType +Multi-bit ECC +line 429: DMI type 16/);
-    const json = JSON.parse(headroom('hw', 'facts', `${real}/local-vm/cpuinfo-flags.txt`, '--format', 'json').stdout) as { nodes: { facts: { cpu: { virtualization: { value: string } } } }[] };
+    const json = JSON.parse(headroom('hw', 'facts', `${real}/local-vm/cpuinfo-flags.txt`, '--format', 'json').stdout) as {
+      nodes: { facts: { cpu: { virtualization: { value: string } } } }[];
+    };
     expect(json.nodes[0]!.facts.cpu.virtualization.value).toBe('none');
   });
 });

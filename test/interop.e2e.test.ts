@@ -73,7 +73,10 @@ describe('NetBox round trip', () => {
     const out = headroom('netbox', 'export', SCENARIO, '-o', nb, '--site', 'dc1');
     expect(out.code, out.stderr).toBe(0);
     expect(out.stdout).toContain('64 devices (12 planned purchases)');
-    const files = readdirSync(nb).filter((f) => /^\d-/.test(f)).sort().map((f) => join(nb, f));
+    const files = readdirSync(nb)
+      .filter((f) => /^\d-/.test(f))
+      .sort()
+      .map((f) => join(nb, f));
     const back = join(dir, 'from-netbox.yaml');
     const imp = headroom('netbox', 'import', ...files, '--scenario', SCENARIO, '-o', back);
     expect(imp.code, imp.stderr).toBe(0);

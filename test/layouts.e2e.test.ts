@@ -30,7 +30,13 @@ describe('headroom ceph layouts', () => {
   it('JSON, regional cloud: hdd OSDs, 8 hosts x 24 x 20 TB; replica 3 usable 3,840 / 3 = 1,280 TB at 304,000 / 1,280 = 237.5 EUR per TB', () => {
     const r = headroom('ceph', 'layouts', 'scenarios/regional-cloud.yaml', '--format', 'json');
     expect(r.code).toBe(0);
-    const c = JSON.parse(r.stdout) as { deviceClass: string; osdCount: number; rawBytes: number; capex: { amount: number; currency: string }; rows: { label: string; usableBytes: number; capexPerUsableTb: number; writeAmplification: number; fewestHosts: number; healthyAfterLoss: boolean; nines: number | null }[] };
+    const c = JSON.parse(r.stdout) as {
+      deviceClass: string;
+      osdCount: number;
+      rawBytes: number;
+      capex: { amount: number; currency: string };
+      rows: { label: string; usableBytes: number; capexPerUsableTb: number; writeAmplification: number; fewestHosts: number; healthyAfterLoss: boolean; nines: number | null }[];
+    };
     expect([c.deviceClass, c.osdCount, c.rawBytes]).toEqual(['hdd', 192, 3840e12]);
     expect(c.capex).toEqual({ amount: 304_000, currency: 'EUR' });
     expect(c.rows).toHaveLength(18);

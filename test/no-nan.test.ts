@@ -13,7 +13,9 @@ import { nonFinitePaths } from './helpers/finite.js';
 import { inventoryOptions } from './helpers/inventories.js';
 
 const root = join(import.meta.dirname, '..');
-const files = readdirSync(join(root, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync(join(root, 'scenarios'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 const NON_FINITE_TEXT = /\bNaN\b|Infinity/;
 
 describe('issue 15: no NaN or Infinity in the outputs of scenarios/', () => {

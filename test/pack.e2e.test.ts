@@ -148,7 +148,27 @@ export { html };
 `,
     );
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
-    const r = run(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', '--types', 'node', '--typeRoots', join(root, 'node_modules/@types'), 'use.ts'], consumer);
+    const r = run(
+      process.execPath,
+      [
+        tsc,
+        '--noEmit',
+        '--strict',
+        '--module',
+        'nodenext',
+        '--moduleResolution',
+        'nodenext',
+        '--target',
+        'es2022',
+        '--skipLibCheck',
+        '--types',
+        'node',
+        '--typeRoots',
+        join(root, 'node_modules/@types'),
+        'use.ts',
+      ],
+      consumer,
+    );
     expect(r.stdout + r.stderr).toBe('');
     expect(r.code).toBe(0);
   });

@@ -14,7 +14,7 @@ describe('procurement on scenarios/regional-cloud.yaml', () => {
   const plan = evaluate(parseScenario(text, { fileName: 'regional-cloud.yaml' }).scenario!);
   const p = plan.procurement!;
 
-  it('buys compute inside the 24 months, and no storage: the pools share their rules\' raw space', () => {
+  it("buys compute inside the 24 months, and no storage: the pools share their rules' raw space", () => {
     expect(p.purchases.some((x) => x.role === 'compute' && x.deliveryMonthIndex < 24)).toBe(true);
     expect(p.purchases.some((x) => x.role === 'storage')).toBe(false);
     expect(p.uncovered).toEqual([]);
@@ -33,7 +33,7 @@ describe('procurement on scenarios/regional-cloud.yaml', () => {
     expect(first.currency).toBe('EUR');
   });
 
-  it('no storage order: the hdd rules\' raw space holds to 2028-12 on its fullest OSD', () => {
+  it("no storage order: the hdd rules' raw space holds to 2028-12 on its fullest OSD", () => {
     // Partitioned by share, volumes passed 0.9 x 3,360 x 0.5 / 3 = 504 TB in 2028-10 and a 38,000 EUR
     // storage host was ordered. Shared (PGMap::get_rule_avail: one avail per rule), the four pools
     // on the hdd OSDs hold (202 + 31 + 12) x 3 + 196 x 1.5 = 1,029 TB raw at t=0; re-protectable
@@ -77,6 +77,11 @@ nodes:
 
   it('a negative lead time and an unknown role key are schema errors, not throws', () => {
     const r = parseScenario(`${base}procurement:\n  roles:\n    compute: { hardware: h1, leadTimeWeeks: -2 }\n    gpu: { hardware: h1 }\n`, { fileName: 't.yaml' });
-    expect(r.diagnostics.map((x) => [x.code, x.location.line])).toEqual(expect.arrayContaining([['schema.too_small', 14], ['schema.unknown_key', 15]]));
+    expect(r.diagnostics.map((x) => [x.code, x.location.line])).toEqual(
+      expect.arrayContaining([
+        ['schema.too_small', 14],
+        ['schema.unknown_key', 15],
+      ]),
+    );
   });
 });

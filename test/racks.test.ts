@@ -8,8 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, parseScenario, type PlanResult } from '../packages/core/src/index.js';
 
 const root = join(import.meta.dirname, '..');
-const planOf = (name: string): PlanResult =>
-  evaluate(parseScenario(readFileSync(join(root, 'scenarios', `${name}.yaml`), 'utf8'), { fileName: `${name}.yaml` }).scenario!);
+const planOf = (name: string): PlanResult => evaluate(parseScenario(readFileSync(join(root, 'scenarios', `${name}.yaml`), 'utf8'), { fileName: `${name}.yaml` }).scenario!);
 
 describe('racks of scenarios/reference-pilot.yaml', () => {
   // Three racks r1-r3 of 42 RU, 6 kW budget, no procurement. Node groups in order, each
@@ -35,7 +34,11 @@ describe('racks of scenarios/reference-pilot.yaml', () => {
       ['storage-01', 'storage', 'Dell PowerEdge R7615', 4, 2, false],
       ['deploy-01', 'deploy', 'Dell PowerEdge R360', 6, 1, false],
     ]);
-    expect(racks[2]!.units.map((u) => [u.host, u.bottomRu])).toEqual([['control-03', 1], ['compute-03', 2], ['storage-03', 4]]);
+    expect(racks[2]!.units.map((u) => [u.host, u.bottomRu])).toEqual([
+      ['control-03', 1],
+      ['compute-03', 2],
+      ['storage-03', 4],
+    ]);
   });
 
   it('space and power per rack, the same at month 0 and after (no purchases)', () => {

@@ -67,7 +67,12 @@ describe('reference pilot, by hand', () => {
     // The rule set: PG replicas (512 + 64 + 32 + 32) x 3 / 24 = 80 per OSD; fullest factor 1 + 5/80 = 1.0625.
     // Safe raw = 161.28 x 0.90 / 1.0625 = 136.6136 TB; raw used (8 + 2 + 1 + 1.2) x 3 = 36.6 TB.
     const set = plan.storage.ceph!.ruleSets[0]!;
-    expect(set).toMatchObject({ resource: 'storage.rule.replicated_rule', rules: ['replicated_rule'], reprotectableRawBytes: 161.28e12, fullestOsd: { factor: 1.0625, source: 'upmap balancer', pgReplicasPerOsd: 80, maxDeviationPgs: 5 } });
+    expect(set).toMatchObject({
+      resource: 'storage.rule.replicated_rule',
+      rules: ['replicated_rule'],
+      reprotectableRawBytes: 161.28e12,
+      fullestOsd: { factor: 1.0625, source: 'upmap balancer', pgReplicasPerOsd: 80, maxDeviationPgs: 5 },
+    });
     expect(set.safeRawBytes).toBe(Math.round((161.28e12 * 0.9) / 1.0625));
     expect(set.rawUsedBytesMonth0).toBeCloseTo(36.6e12, 0);
     // volumes alone, the others keeping their 12.6 TB raw: (136.6136 - 12.6) / 3 = 41.3379 TB
@@ -84,7 +89,9 @@ describe('reference pilot, by hand', () => {
   it('findings: quorum of 3 holds; 3 hosts cannot re-protect a size-3 pool', () => {
     // Ceph monitors by default on the 3 controllers: quorum floor(3/2) + 1 = 2, 1 tolerated
     expect(plan.controlPlane).toEqual({
-      controllers: 3, quorum: 2, toleratedFailures: 1,
+      controllers: 3,
+      quorum: 2,
+      toleratedFailures: 1,
       monitors: { role: 'control', hosts: ['control-01', 'control-02', 'control-03'], quorum: 2, toleratedFailures: 1 },
     });
     const codes = plan.findings.map((f) => f.code);

@@ -85,7 +85,7 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
       // The rack elevation: 3 rack panels + 9 host boxes + power bars, host names as text.
       const racks = await page.$eval('figure.rack-elevation svg', (svg) => ({
         boxes: svg.querySelectorAll('.mark-rect path').length,
-        labels: Array.from(svg.querySelectorAll(".rack_labels_marks text"), (t) => t.textContent),
+        labels: Array.from(svg.querySelectorAll('.rack_labels_marks text'), (t) => t.textContent),
         title: svg.querySelector('title')?.textContent ?? '',
       }));
       expect(racks.boxes).toBeGreaterThanOrEqual(12);
@@ -119,7 +119,9 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
 });
 
 const root = join(here, '..');
-const scenarios = readdirSync(join(root, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort();
+const scenarios = readdirSync(join(root, 'scenarios'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** "Apr 2028" -> months since year 0 (the test's own parser, not the report's); "—" -> null. */
@@ -276,17 +278,29 @@ describe.skipIf(!hasChromium)('scenario reports from the built CLI, in Chromium'
       await details.locator(':scope > summary').click();
       const table = details.locator(':scope > table'); // not the tables inside explanation boxes
       const pairs = async () =>
-        table.locator(':scope > tbody > tr').evaluateAll((trs) => (trs as HTMLTableRowElement[]).map((tr) => [tr.cells[0]!.textContent ?? '', tr.cells[1]!.textContent ?? ''] as const));
+        table
+          .locator(':scope > tbody > tr')
+          .evaluateAll((trs) => (trs as HTMLTableRowElement[]).map((tr) => [tr.cells[0]!.textContent ?? '', tr.cells[1]!.textContent ?? ''] as const));
       // (the first two columns, month and demand, carry no explanation box)
       const before = await pairs();
       // "4,788 vCPU", "1,234.5 GiB": one unit per column, so the number is the order
       const value = (t: string) => Number(t.replace(/[^\d.]/g, ''));
       await table.locator(':scope > thead > tr > th').nth(1).locator('button').click();
       const after = await pairs();
-      expect(monotonic(after.map(([, v]) => value(v)), 1)).toBe(true);
+      expect(
+        monotonic(
+          after.map(([, v]) => value(v)),
+          1,
+        ),
+      ).toBe(true);
       expect(new Map(after)).toEqual(new Map(before)); // each month keeps its value
       await table.locator(':scope > thead > tr > th').nth(1).locator('button').click();
-      expect(monotonic((await pairs()).map(([, v]) => value(v)), -1)).toBe(true);
+      expect(
+        monotonic(
+          (await pairs()).map(([, v]) => value(v)),
+          -1,
+        ),
+      ).toBe(true);
       expect(errors).toEqual([]);
       await context.close();
     });
@@ -338,7 +352,10 @@ describe.skipIf(!hasChromium)('scenario reports from the built CLI, in Chromium'
           const ids = (svg.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
           return {
             role: svg.getAttribute('role'),
-            name: ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim(),
+            name: ids
+              .map((id) => document.getElementById(id)?.textContent ?? '')
+              .join(' ')
+              .trim(),
             caption: (f.querySelector('figcaption')?.textContent ?? '').trim(),
           };
         }),
@@ -350,7 +367,9 @@ describe.skipIf(!hasChromium)('scenario reports from the built CLI, in Chromium'
         expect(c.caption.length).toBeGreaterThan(0);
       }
       // every h2 and h3 has an id and a self-link named for screen readers
-      const headings = await page.$$eval('h2, h3', (hs) => hs.map((h) => [h.id, h.querySelector('a.self-link')?.getAttribute('href'), h.querySelector('a.self-link')?.getAttribute('aria-label')]));
+      const headings = await page.$$eval('h2, h3', (hs) =>
+        hs.map((h) => [h.id, h.querySelector('a.self-link')?.getAttribute('href'), h.querySelector('a.self-link')?.getAttribute('aria-label')]),
+      );
       for (const [id, href, label] of headings) {
         expect(id).not.toBe('');
         expect(href).toBe(`#${id}`);

@@ -189,7 +189,8 @@ describe.skipIf(!hasChromium)('reference reports printed to PDF', () => {
     // A caption at the bottom of page 1 and an SVG that does not fit under it: without
     // break-inside: avoid the caption stays on page 1 and the SVG goes to page 2.
     const page = await browser.newPage();
-    const svg = '<svg role="img" aria-labelledby="t" width="600" height="400" viewBox="0 0 600 400"><title id="t">Chart X</title><rect width="600" height="400" fill="gray"/></svg>';
+    const svg =
+      '<svg role="img" aria-labelledby="t" width="600" height="400" viewBox="0 0 600 400"><title id="t">Chart X</title><rect width="600" height="400" fill="gray"/></svg>';
     const spacer = `<div style="height: ${Math.round(PAPER.A4.height - 150)}px">spacer</div>`;
     const split = [];
     for (const avoid of [false, true]) {

@@ -12,7 +12,9 @@ import { evaluate, parseScenario } from '../packages/core/src/index.js';
 import { inventoryOptions } from './helpers/inventories.js';
 
 const root = join(import.meta.dirname, '..');
-const files = readdirSync(join(root, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync(join(root, 'scenarios'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 describe('scenarios/', () => {
   it('holds the reference pilot and a larger scenario', () => {

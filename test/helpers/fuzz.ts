@@ -20,16 +20,56 @@ type Path = (string | number)[];
 
 /** Every path to a value inside `value` (the root excluded), in document order. */
 export function paths(value: unknown, prefix: Path = [], out: Path[] = []): Path[] {
-  if (Array.isArray(value)) value.forEach((v, i) => { out.push([...prefix, i]); paths(v, [...prefix, i], out); });
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) { out.push([...prefix, k]); paths(v, [...prefix, k], out); }
+  if (Array.isArray(value))
+    value.forEach((v, i) => {
+      out.push([...prefix, i]);
+      paths(v, [...prefix, i], out);
+    });
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) {
+      out.push([...prefix, k]);
+      paths(v, [...prefix, k], out);
+    }
   return out;
 }
 
 /** Values that break careless code: extremes, wrong types, control characters, unit text with absurd numbers. */
 export const HOSTILE_VALUES: readonly unknown[] = [
-  0, -1, 1e308, -1e308, 2 ** 32, 2 ** 53 + 1, 1e-320, 0.5, 100_000_000, 'NaN', 'Infinity', '-Infinity', '1e308 GiB', '1e308 TB', '0 GiB', '-5 TB',
-  '1e308 Gbit/s', '1e308 W', '', ' ', '\u001b[2J\u001b]0;pwned\u0007', 'x\u0000y', '=HYPERLINK("x")', '\u202e', 'a'.repeat(5000), null, true, [], {}, [1, 2, 3], { a: 1 },
-  '9999-99', '2027-13', '../../../etc/passwd', '/proc/self/environ',
+  0,
+  -1,
+  1e308,
+  -1e308,
+  2 ** 32,
+  2 ** 53 + 1,
+  1e-320,
+  0.5,
+  100_000_000,
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1e308 GiB',
+  '1e308 TB',
+  '0 GiB',
+  '-5 TB',
+  '1e308 Gbit/s',
+  '1e308 W',
+  '',
+  ' ',
+  '\u001b[2J\u001b]0;pwned\u0007',
+  'x\u0000y',
+  '=HYPERLINK("x")',
+  '\u202e',
+  'a'.repeat(5000),
+  null,
+  true,
+  [],
+  {},
+  [1, 2, 3],
+  { a: 1 },
+  '9999-99',
+  '2027-13',
+  '../../../etc/passwd',
+  '/proc/self/environ',
 ];
 
 export type Mutation =
@@ -69,7 +109,10 @@ export function mutate(value: unknown, mutations: readonly Mutation[]): unknown 
 
 export type LineMutation = { kind: 'drop' | 'dup' | 'digits' | 'control' | 'cut'; pick: number };
 
-export const lineMutationArb: fc.Arbitrary<LineMutation> = fc.record({ kind: fc.constantFrom('drop' as const, 'dup' as const, 'digits' as const, 'control' as const, 'cut' as const), pick: fc.nat() });
+export const lineMutationArb: fc.Arbitrary<LineMutation> = fc.record({
+  kind: fc.constantFrom('drop' as const, 'dup' as const, 'digits' as const, 'control' as const, 'cut' as const),
+  pick: fc.nat(),
+});
 
 /** A text format (dmidecode, lscpu, cpuinfo) with lines dropped, duplicated, numbers blown up, control characters added, or cut. */
 export function mutateLines(text: string, mutations: readonly LineMutation[]): string {

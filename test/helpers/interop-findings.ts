@@ -25,12 +25,27 @@ export function interopFindings(): [string, Finding[]][] {
     ['kolla: no control host', regionalText.replace('  - { role: control, hardware: ctl-dl360g11, count: 3, placement: spread }\n', '')],
     ['kolla: no internal VIP', regionalText.replace('    internal: 10.20.1.250\n', '')],
     ['kolla: no network section', regionalText.slice(0, regionalText.indexOf('\nnetwork:\n'))],
-    ['kolla: compute mgmt without address', regionalText.replace('    compute:\n      ports: *two-cards\n      bonds: *two-bonds\n      networks:\n        - { network: mgmt, on: bond0 }', '    compute:\n      ports: *two-cards\n      bonds: *two-bonds\n      networks:\n        - { network: mgmt, on: bond0, address: false }')],
-    ['kolla: storage off mgmt', regionalText.replace('    storage:\n      ports: *two-cards\n      bonds: *two-bonds\n      networks:\n        - { network: mgmt, on: bond0 }\n', '    storage:\n      ports: *two-cards\n      bonds: *two-bonds\n      networks:\n')],
+    [
+      'kolla: compute mgmt without address',
+      regionalText.replace(
+        '    compute:\n      ports: *two-cards\n      bonds: *two-bonds\n      networks:\n        - { network: mgmt, on: bond0 }',
+        '    compute:\n      ports: *two-cards\n      bonds: *two-bonds\n      networks:\n        - { network: mgmt, on: bond0, address: false }',
+      ),
+    ],
+    [
+      'kolla: storage off mgmt',
+      regionalText.replace(
+        '    storage:\n      ports: *two-cards\n      bonds: *two-bonds\n      networks:\n        - { network: mgmt, on: bond0 }\n',
+        '    storage:\n      ports: *two-cards\n      bonds: *two-bonds\n      networks:\n',
+      ),
+    ],
   ];
   const out: [string, Finding[]][] = cases.map(([name, text]) => [name, kollaExport(load(text)).findings]);
   // an OS disk of the OSD disks' size and kind: the data_devices filter selects it too
-  const osOnHdd = regionalText.replace('      - { count: 2, size: 480 GB, kind: nvme, use: os }     # BOSS-N1', '      - { count: 1, size: 20 TB, kind: hdd, use: os }     # BOSS-N1');
+  const osOnHdd = regionalText.replace(
+    '      - { count: 2, size: 480 GB, kind: nvme, use: os }     # BOSS-N1',
+    '      - { count: 1, size: 20 TB, kind: hdd, use: os }     # BOSS-N1',
+  );
   out.push(['cephadm: OS disk like the OSD disks', cephadmExport(load(osOnHdd)).findings]);
   out.push(['drift: edited Kolla, NetBox and cephadm exports of the regional scenario', driftCase()]);
   return out;
@@ -59,7 +74,10 @@ export function driftCase(): Finding[] {
   const racks = nb.objects.racks.filter((r) => r.name !== 'r6').map((r) => (r.name === 'r1' ? { ...r, u_height: 48 } : r));
   racks.push({ site: 'dc1', name: 'r9', status: 'active', u_height: 42 });
   const devices = nb.objects.devices.map((d) => (d.name === 'control-01' ? { ...d, position: 5 } : d));
-  const netbox = readNetbox([{ text: JSON.stringify(racks), file: 'racks.json' }, { text: JSON.stringify(devices), file: 'devices.json' }]);
+  const netbox = readNetbox([
+    { text: JSON.stringify(racks), file: 'racks.json' },
+    { text: JSON.stringify(devices), file: 'devices.json' },
+  ]);
   const specs = cephadmExport(scenario).text.replace('size: 18T:19T', "size: '20T:'");
   const cephadm = readCephadmSpecs(specs, 'specs.yaml');
   return driftFindings(scenario, plan, { kolla: { read: kolla, file: 'multinode' }, netbox: { read: netbox, file: 'netbox' }, cephadm: { read: cephadm, file: 'specs.yaml' } });

@@ -13,13 +13,23 @@ const catalogueFile = join(import.meta.dirname, '../../packages/core/data/quatto
 export function inventoryOptions(scenarioPath: string, text: string): Pick<ParseOptions, 'inventories' | 'cpuCatalogue' | 'histories'> {
   // demand.historyFrom: files and snapshot directories, read as the CLI does (cli/src/history-inputs.ts)
   const history = scenarioHistoryPaths(text);
-  const histories = Object.fromEntries(history.map((p): [string, HistoryPathInput] => {
-    const abs = join(dirname(scenarioPath), p);
-    const shown = join('scenarios', p);
-    return [p, statSync(abs).isDirectory()
-      ? { files: readdirSync(abs).filter((n) => n.endsWith('.json')).sort().map((n) => ({ fileName: join(shown, n), text: readFileSync(join(abs, n), 'utf8') })) }
-      : { file: { fileName: shown, text: readFileSync(abs, 'utf8') } }];
-  }));
+  const histories = Object.fromEntries(
+    history.map((p): [string, HistoryPathInput] => {
+      const abs = join(dirname(scenarioPath), p);
+      const shown = join('scenarios', p);
+      return [
+        p,
+        statSync(abs).isDirectory()
+          ? {
+              files: readdirSync(abs)
+                .filter((n) => n.endsWith('.json'))
+                .sort()
+                .map((n) => ({ fileName: join(shown, n), text: readFileSync(join(abs, n), 'utf8') })),
+            }
+          : { file: { fileName: shown, text: readFileSync(abs, 'utf8') } },
+      ];
+    }),
+  );
   const paths = scenarioInventoryPaths(text);
   if (paths.length === 0) return history.length > 0 ? { histories } : {};
   const inventories = Object.fromEntries(paths.map((p) => [p, readFileSync(join(dirname(scenarioPath), p), 'utf8')]));

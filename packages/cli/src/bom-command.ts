@@ -50,7 +50,11 @@ async function bomCommand(ctx: BomContext, file: string, options: BomOptions): P
   }
   const text =
     costTable ??
-    (options.format === 'json' ? core.procurementJson(plan!, cost) : options.format === 'yaml' ? await yamlText(JSON.parse(core.procurementJson(plan!, cost))) : core.procurementCsv(plan!));
+    (options.format === 'json'
+      ? core.procurementJson(plan!, cost)
+      : options.format === 'yaml'
+        ? await yamlText(JSON.parse(core.procurementJson(plan!, cost)))
+        : core.procurementCsv(plan!));
   if (options.output === undefined) {
     ctx.io.stdout.write(options.format === 'json' ? escapeJsonText(text) : escapeControlLines(text));
     return ExitCode.Ok;
@@ -131,7 +135,14 @@ export function registerBomCommand(program: Command, ctx: BomContext, setExitCod
     .description('print the procurement plan (what to order, by when, what it costs and draws) as CSV or JSON')
     .argument('<file>', 'scenario file with a procurement: section')
     .addOption(formatOption(['csv', 'json', 'yaml'], 'csv'))
-    .addOption(new Option('--table <table>', 'CSV table: orders (one row per purchase), cost (every line of the whole bill and running cost), months (CAPEX, OPEX, energy per month); JSON carries all three').choices(['orders', 'cost', 'months']).default('orders'))
+    .addOption(
+      new Option(
+        '--table <table>',
+        'CSV table: orders (one row per purchase), cost (every line of the whole bill and running cost), months (CAPEX, OPEX, energy per month); JSON carries all three',
+      )
+        .choices(['orders', 'cost', 'months'])
+        .default('orders'),
+    )
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
     .action(async (file: string, options: BomOptions) => setExitCode(await bomCommand(ctx, file, options)));
   program

@@ -114,8 +114,7 @@ complete -o default -F _headroom headroom
 }
 
 function zshScript(nodes: readonly Node[]): string {
-  const assoc = (name: string, entries: [string, string][]) =>
-    `typeset -gA ${name}\n${name}=(\n${entries.map(([k, v]) => `  '${word(k)}' '${v}'`).join('\n')}\n)`;
+  const assoc = (name: string, entries: [string, string][]) => `typeset -gA ${name}\n${name}=(\n${entries.map(([k, v]) => `  '${word(k)}' '${v}'`).join('\n')}\n)`;
   const subs: [string, string][] = nodes.filter((n) => n.subcommands.length > 0).map((n) => [n.path, n.subcommands.map(word).join(' ')]);
   const opts: [string, string][] = nodes.map((n) => [n.path, n.options.map(word).join(' ')]);
   const values: [string, string][] = [];

@@ -22,7 +22,6 @@ import { isAbsolute, resolve, sep } from 'node:path';
 import { MAX_READ_BYTES, type CliIo, type FileKind } from './io.js';
 import { isFsError } from './fs-errors.js';
 
-
 /** Folders never read from, even when allowed: the kernel's and the devices' pseudo-files. */
 const SYSTEM_ROOTS = ['/proc', '/sys', '/dev'];
 
@@ -54,7 +53,8 @@ const KIND_TEXT: Record<FileKind, string> = {
   other: 'not a regular file',
 };
 
-const HINT_INSIDE = 'files a scenario names are read relative to the scenario file and must stay inside its folder; put the file there, or allow its folder with --allow-path <dir>';
+const HINT_INSIDE =
+  'files a scenario names are read relative to the scenario file and must stay inside its folder; put the file there, or allow its folder with --allow-path <dir>';
 
 /**
  * Checks `path` as written in a scenario against the scope, and what it is on disk.
@@ -70,11 +70,15 @@ export async function confine(io: CliIo, scope: ReadScope, path: string, want: '
   }
   const lexical = resolve(scope.scenarioDir, path);
   if (SYSTEM_ROOTS.some((r) => within(lexical, r))) {
-    return refuse('file.system_path', `"${path}" is under ${SYSTEM_ROOTS.find((r) => within(lexical, r))}, which headroom never reads`, 'name a file saved from the command\'s output instead (e.g. `lscpu -J > lscpu.json`)');
+    return refuse(
+      'file.system_path',
+      `"${path}" is under ${SYSTEM_ROOTS.find((r) => within(lexical, r))}, which headroom never reads`,
+      "name a file saved from the command's output instead (e.g. `lscpu -J > lscpu.json`)",
+    );
   }
   const info = await io.inspect(lexical);
   if (SYSTEM_ROOTS.some((r) => within(info.realPath, r))) {
-    return refuse('file.system_path', `"${path}" leads to ${info.realPath}, which headroom never reads`, 'name a file saved from the command\'s output instead');
+    return refuse('file.system_path', `"${path}" leads to ${info.realPath}, which headroom never reads`, "name a file saved from the command's output instead");
   }
   if (!roots.some((root) => within(info.realPath, root.real))) {
     const how = info.realPath !== lexical ? 'a symbolic link leads out of' : 'it leaves';
@@ -85,10 +89,18 @@ export async function confine(io: CliIo, scope: ReadScope, path: string, want: '
     return { ok: true, realPath: info.realPath };
   }
   if (info.kind !== 'file') {
-    return refuse('file.not_regular', `"${path}" is ${KIND_TEXT[info.kind]}, not a regular file`, 'name a regular file: headroom does not read from pipes, devices, sockets or directories');
+    return refuse(
+      'file.not_regular',
+      `"${path}" is ${KIND_TEXT[info.kind]}, not a regular file`,
+      'name a regular file: headroom does not read from pipes, devices, sockets or directories',
+    );
   }
   if (info.sizeBytes > MAX_READ_BYTES) {
-    return refuse('file.too_large', `"${path}" has ${info.sizeBytes} bytes, more than the ${MAX_READ_BYTES} (64 MiB) headroom reads`, 'an inventory or a `ceph -f json` output is a few MiB at most: is this the right file?');
+    return refuse(
+      'file.too_large',
+      `"${path}" has ${info.sizeBytes} bytes, more than the ${MAX_READ_BYTES} (64 MiB) headroom reads`,
+      'an inventory or a `ceph -f json` output is a few MiB at most: is this the right file?',
+    );
   }
   return { ok: true, realPath: info.realPath };
 }

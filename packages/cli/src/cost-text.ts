@@ -10,7 +10,10 @@ const amount = (n: number): string => new Intl.NumberFormat('en-US', { maximumFr
 export function costSummary(plan: PlanResult): string | undefined {
   const c = plan.cost;
   if (!c || (c.currency === null && c.unpricedItems.length === 0)) return undefined;
-  const money = c.currency === null ? 'nothing priced' : `TCO ${amount(c.tcoAmount)} ${c.currency} over ${c.months.length} months (CAPEX ${amount(c.capexTotalAmount)}, running ${amount(c.opexTotalAmount)})`;
+  const money =
+    c.currency === null
+      ? 'nothing priced'
+      : `TCO ${amount(c.tcoAmount)} ${c.currency} over ${c.months.length} months (CAPEX ${amount(c.capexTotalAmount)}, running ${amount(c.opexTotalAmount)})`;
   const unpriced = c.unpricedItems.length > 0 ? `; unpriced: ${c.unpricedItems.join(', ')}` : '';
   return `${money}${unpriced}; headroom bom --table cost for the bill`;
 }

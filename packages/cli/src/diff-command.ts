@@ -63,7 +63,9 @@ export function failedConditions(d: PlanDiff, options: { runwayBelow?: number; r
     // the purchases can hide it: without them, the first resource to run out does so earlier
     const w = d.withoutPurchases;
     if (w.new !== null && (w.old === null || (w.deltaMonths !== null && w.deltaMonths < 0))) {
-      out.push(`without any purchase, ${w.new.resource} runs out ${w.old === null ? 'within the horizon (it did not before)' : `${-w.deltaMonths!} months earlier`} (--fail-if-runway-shrinks)`);
+      out.push(
+        `without any purchase, ${w.new.resource} runs out ${w.old === null ? 'within the horizon (it did not before)' : `${-w.deltaMonths!} months earlier`} (--fail-if-runway-shrinks)`,
+      );
     }
   }
   if (options.capexGrows && d.capex.delta !== null && d.capex.delta > 0) out.push(`CAPEX grows by ${d.capex.delta} ${d.currency ?? ''} (--fail-if-capex-grows)`.replace(' )', ')'));
@@ -86,9 +88,20 @@ async function diffCommand(ctx: DiffContext, oldFile: string, newFile: string, o
   const core = await import('@headroom/core');
   const d = core.diffPlans(a.plan, b.plan);
   // names come from the scenarios: no control character reaches the terminal raw (as plan, bom and simulate)
-  const out = options.format === 'json' ? `${escapeJsonText(JSON.stringify(d, null, 2))}\n` : options.format === 'yaml' ? await yamlText(d) : options.format === 'markdown' ? diffMarkdown(escapeStrings(d)) : diffText(escapeStrings(d));
+  const out =
+    options.format === 'json'
+      ? `${escapeJsonText(JSON.stringify(d, null, 2))}\n`
+      : options.format === 'yaml'
+        ? await yamlText(d)
+        : options.format === 'markdown'
+          ? diffMarkdown(escapeStrings(d))
+          : diffText(escapeStrings(d));
   ctx.io.stdout.write(out);
-  const failed = failedConditions(d, { ...(runwayBelow === undefined ? {} : { runwayBelow }), runwayShrinks: options.failIfRunwayShrinks ?? false, capexGrows: options.failIfCapexGrows ?? false });
+  const failed = failedConditions(d, {
+    ...(runwayBelow === undefined ? {} : { runwayBelow }),
+    runwayShrinks: options.failIfRunwayShrinks ?? false,
+    capexGrows: options.failIfCapexGrows ?? false,
+  });
   for (const f of failed) ctx.io.stderr.write(`headroom: ${f}\n`);
   return failed.length > 0 ? ExitCode.Findings : ExitCode.Ok;
 }
@@ -101,8 +114,8 @@ export function registerDiffCommand(program: Command, ctx: DiffContext, setExitC
     .argument('<old>', 'the previous scenario, or its plan (headroom plan --format json)')
     .argument('<new>', 'the new scenario, or its plan')
     .addOption(formatOption(['text', 'json', 'yaml', 'markdown'], 'text', 'output format (markdown: for a pull-request comment)'))
-    .option('--fail-if-runway-below <months>', 'exit 1 when the new plan\'s shortest runway is below this many months')
-    .option('--fail-if-runway-shrinks', 'exit 1 when any resource\'s runway is shorter than in the old plan, with the purchases or without them')
+    .option('--fail-if-runway-below <months>', "exit 1 when the new plan's shortest runway is below this many months")
+    .option('--fail-if-runway-shrinks', "exit 1 when any resource's runway is shorter than in the old plan, with the purchases or without them")
     .option('--fail-if-capex-grows', 'exit 1 when the CAPEX over the horizon grows')
     .action(async (oldFile: string, newFile: string, options: DiffOptions) => setExitCode(await diffCommand(ctx, oldFile, newFile, options)));
 }

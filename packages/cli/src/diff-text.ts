@@ -19,8 +19,7 @@ function runwayRow(r: RunwayChange): string[] {
 }
 
 function orderText(o: OrderChange, currency: string | null, arrow = '->'): string {
-  const side = (month: string | null, q: number | null, by: string | null): string =>
-    month === null ? '' : `${q} × ${o.hardware} in ${formatMonth(month)} (order by ${by})`;
+  const side = (month: string | null, q: number | null, by: string | null): string => (month === null ? '' : `${q} × ${o.hardware} in ${formatMonth(month)} (order by ${by})`);
   switch (o.change) {
     case 'added':
       return `added: ${side(o.newDeliveryMonth, o.newQuantity, o.newOrderBy)}, ${signedMoney(o.deltaAmount, currency)}`;
@@ -66,13 +65,21 @@ export function diffText(d: PlanDiff): string {
   for (const f of d.findings.resolved) lines.push(`  - ${f.severity} ${f.code} ${escapeControl(f.subject)}`);
   if (d.racks.length > 0) {
     lines.push('', 'Losing a rack:');
-    for (const r of d.racks) lines.push(`  ${escapeControl(r.rack)}: ${r.oldHarm ?? 'n/a'}${r.oldFirstHarm ? ` from ${formatMonth(r.oldFirstHarm)}` : ''} -> ${r.newHarm ?? 'n/a'}${r.newFirstHarm ? ` from ${formatMonth(r.newFirstHarm)}` : ''}`);
+    for (const r of d.racks)
+      lines.push(
+        `  ${escapeControl(r.rack)}: ${r.oldHarm ?? 'n/a'}${r.oldFirstHarm ? ` from ${formatMonth(r.oldFirstHarm)}` : ''} -> ${r.newHarm ?? 'n/a'}${r.newFirstHarm ? ` from ${formatMonth(r.newFirstHarm)}` : ''}`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }
 
 /** Markdown: `|` and backslashes in names escaped, line breaks flattened (one table row per line). */
-const md = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+const md = (s: string): string =>
+  s
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
 
 /** The diff as GitHub-flavoured Markdown, for a pull-request comment. */
 export function diffMarkdown(d: PlanDiff): string {
@@ -85,7 +92,10 @@ export function diffMarkdown(d: PlanDiff): string {
   const bn = (b: { resource: string; month: string } | null): string => (b ? `\`${md(b.resource)}\` in ${formatMonth(b.month)}` : 'none');
   out.push('', `**Without any purchase:** ${md(withoutText(d, '→'))}`, '');
   out.push(`**Bottleneck:** ${d.bottleneck.changed ? `${bn(d.bottleneck.old)} → ${bn(d.bottleneck.new)}` : `${bn(d.bottleneck.new)} (unchanged)`}`, '');
-  out.push(`**CAPEX:** ${money(d.capex.old, cur)} → ${money(d.capex.new, cur)} (${signedMoney(d.capex.delta, cur)}) · **TCO:** ${money(d.tco.old, cur)} → ${money(d.tco.new, cur)} (${signedMoney(d.tco.delta, cur)})`, '');
+  out.push(
+    `**CAPEX:** ${money(d.capex.old, cur)} → ${money(d.capex.new, cur)} (${signedMoney(d.capex.delta, cur)}) · **TCO:** ${money(d.tco.old, cur)} → ${money(d.tco.new, cur)} (${signedMoney(d.tco.delta, cur)})`,
+    '',
+  );
   const orders = d.orders.filter((o) => o.change !== 'unchanged');
   if (orders.length > 0) out.push('**Orders**', '', ...orders.map((o) => `- ${md(orderText(o, cur, '→'))}`), '');
   out.push(`**Findings:** ${d.findings.added.length} new, ${d.findings.resolved.length} resolved`, '');

@@ -51,7 +51,22 @@ describe('headroom fit', () => {
   });
 
   it('an unmapped series is listed as ignored, with a warning at its "metric" key', async () => {
-    const text = JSON.stringify({ status: 'success', data: { resultType: 'matrix', result: [{ metric: { resourcetype: 'PCPU' }, values: [[1, '0'], [2, '0'], [3, '0']] }] } });
+    const text = JSON.stringify({
+      status: 'success',
+      data: {
+        resultType: 'matrix',
+        result: [
+          {
+            metric: { resourcetype: 'PCPU' },
+            values: [
+              [1, '0'],
+              [2, '0'],
+              [3, '0'],
+            ],
+          },
+        ],
+      },
+    });
     const io = memoryIo({ 'p.json': text });
     expect(await fitCommand(io, await core(), ['p.json'], { format: 'text' }, [])).toBe(2); // nothing fitted
     expect(io.out()).toContain('ignored:\n  {resourcetype="PCPU"} in p.json: Placement resource class PCPU is not planned');
@@ -59,7 +74,22 @@ describe('headroom fit', () => {
   });
 
   it('a refused series: exit 2 with a coded diagnostic at file:line:col; /proc is never read', async () => {
-    const bad = JSON.stringify({ status: 'success', data: { resultType: 'matrix', result: [{ metric: { name: 'volumes', pool_id: '1' }, values: [[1, '1'], [2, 'NaN'], [3, '3']] }] } });
+    const bad = JSON.stringify({
+      status: 'success',
+      data: {
+        resultType: 'matrix',
+        result: [
+          {
+            metric: { name: 'volumes', pool_id: '1' },
+            values: [
+              [1, '1'],
+              [2, 'NaN'],
+              [3, '3'],
+            ],
+          },
+        ],
+      },
+    });
     const io = memoryIo({ 'bad.json': bad });
     expect(await fitCommand(io, await core(), ['bad.json', '/proc/self/environ'], { format: 'text' }, [])).toBe(2);
     expect(io.err()).toContain('headroom: cannot read /proc/self/environ');

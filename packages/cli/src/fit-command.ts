@@ -102,12 +102,18 @@ export function renderFitText(core: CoreModule, result: HistoryFitResult): strin
     const g = f.fit;
     lines.push(`${resourceName(f)}: ${f.source}`);
     lines.push(`  window     ${g.from} .. ${g.to}, ${g.points} points; last ${amount(core, g.lastValue, f.unit)}`);
-    lines.push(`  linear     ${g.linear.slopePerMonth >= 0 ? '+' : ''}${amount(core, g.linear.slopePerMonth, f.unit)}/month = ${pct(g.linear.perMonth)}/month of the fitted ${amount(core, g.linear.level, f.unit)}   R² ${g.linear.r2.toFixed(4)}`);
-    lines.push(g.compound
-      ? `  compound   ${pct(g.compound.perMonth)}/month (e^b − 1)   R² ${g.compound.r2Log.toFixed(4)} on ln y, ${g.compound.r2Values.toFixed(4)} on the values`
-      : '  compound   not fitted (a value is 0: no logarithm)');
+    lines.push(
+      `  linear     ${g.linear.slopePerMonth >= 0 ? '+' : ''}${amount(core, g.linear.slopePerMonth, f.unit)}/month = ${pct(g.linear.perMonth)}/month of the fitted ${amount(core, g.linear.level, f.unit)}   R² ${g.linear.r2.toFixed(4)}`,
+    );
+    lines.push(
+      g.compound
+        ? `  compound   ${pct(g.compound.perMonth)}/month (e^b − 1)   R² ${g.compound.r2Log.toFixed(4)} on ln y, ${g.compound.r2Values.toFixed(4)} on the values`
+        : '  compound   not fitted (a value is 0: no logarithm)',
+    );
     lines.push(`  chosen     ${g.rule}`);
-    lines.push(`  P10/P50/P90  ${pct(g.rates.p10)} / ${pct(g.rates.p50)} / ${pct(g.rates.p90)} per month (${g.chosen}); in ${g.atHorizon.months} months ${amount(core, g.atHorizon.p10, f.unit)} / ${amount(core, g.atHorizon.p50, f.unit)} / ${amount(core, g.atHorizon.p90, f.unit)} (80 % prediction interval)`);
+    lines.push(
+      `  P10/P50/P90  ${pct(g.rates.p10)} / ${pct(g.rates.p50)} / ${pct(g.rates.p90)} per month (${g.chosen}); in ${g.atHorizon.months} months ${amount(core, g.atHorizon.p10, f.unit)} / ${amount(core, g.atHorizon.p50, f.unit)} / ${amount(core, g.atHorizon.p90, f.unit)} (80 % prediction interval)`,
+    );
     lines.push(`  writes     demand.growthBy.${f.growthByPath.join('.')}${f.resource.kind === 'compute' ? ' (the Placement class with the highest P90 rate)' : ''}`);
     lines.push('');
   }
@@ -193,11 +199,13 @@ async function writeFits(io: CliIo, core: CoreModule, file: string, fits: readon
 export function registerFitCommand(program: Command, ctx: { io: CliIo; colorErr: boolean; allowed: () => readonly string[] }, setExitCode: (code: number) => void): void {
   program
     .command('fit')
-    .description('fit demand history (Prometheus query_range exports, directories of dated ceph df -f json snapshots): linear and compound growth, R², P10/P50/P90 rates; --write puts them in a scenario')
+    .description(
+      'fit demand history (Prometheus query_range exports, directories of dated ceph df -f json snapshots): linear and compound growth, R², P10/P50/P90 rates; --write puts them in a scenario',
+    )
     .argument('<paths...>', 'Prometheus query_range JSON files, or directories of dated `ceph df -f json` snapshots')
     .addOption(formatOption(['text', 'json', 'yaml'], 'text'))
     .option('--horizon <months>', 'months ahead of the last sample the P10/P90 paths run to (default 24)')
     .option('--since <YYYY-MM-DD>', 'fit only samples from this date on (after a change point)')
-    .option('--write <scenario>', 'write the fits into this scenario\'s demand.growthBy (atomically; only when it still loads)')
+    .option('--write <scenario>', "write the fits into this scenario's demand.growthBy (atomically; only when it still loads)")
     .action(async (paths: string[], options: FitOptions) => setExitCode(await fitCommand(ctx.io, await import('@headroom/core'), paths, options, ctx.allowed(), ctx.colorErr)));
 }

@@ -2,15 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '@headroom/core';
 import { caretLine, countDiagnostics, formatDiagnostic, formatDiagnostics, sortDiagnostics, sourceLine } from './format-diagnostics.js';
 
-const source = [
-  'schemaVersion: 1',
-  'hardware:',
-  '  cmp:',
-  '    memory: { size: 512 GHz, ecc: true }',
-  'nodes:',
-  '  - { role: compute, hardware: cmp-r76O, count: -1 }',
-  '',
-].join('\n');
+const source = ['schemaVersion: 1', 'hardware:', '  cmp:', '    memory: { size: 512 GHz, ecc: true }', 'nodes:', '  - { role: compute, hardware: cmp-r76O, count: -1 }', ''].join(
+  '\n',
+);
 
 function diag(partial: Partial<Diagnostic> & Pick<Diagnostic, 'location'>): Diagnostic {
   return { code: 'schema.invalid_unit', severity: 'error', message: 'not a size', path: [], ...partial };
@@ -89,17 +83,18 @@ describe('sortDiagnostics / formatDiagnostics', () => {
 
   it('sorts by file (in the given order), line, col', () => {
     const sorted = sortDiagnostics(diagnostics, ['b.yaml', 'a.yaml']);
-    expect(sorted.map((d) => `${d.location.file}:${d.location.line}:${d.location.col}`)).toEqual([
-      'b.yaml:2:5',
-      'a.yaml:4:21',
-      'a.yaml:6:33',
-      'a.yaml:6:50',
-    ]);
+    expect(sorted.map((d) => `${d.location.file}:${d.location.line}:${d.location.col}`)).toEqual(['b.yaml:2:5', 'a.yaml:4:21', 'a.yaml:6:33', 'a.yaml:6:50']);
     expect(sortDiagnostics(diagnostics).map((d) => d.location.file)).toEqual(['a.yaml', 'a.yaml', 'a.yaml', 'b.yaml']);
   });
 
   it('formats every diagnostic with the source of its own file', () => {
-    const text = formatDiagnostics(diagnostics, new Map([['a.yaml', source], ['b.yaml', 'x: 1\ny:  -1\n']]));
+    const text = formatDiagnostics(
+      diagnostics,
+      new Map([
+        ['a.yaml', source],
+        ['b.yaml', 'x: 1\ny:  -1\n'],
+      ]),
+    );
     expect(text).toContain('a.yaml:4:21: error schema.invalid_unit');
     expect(text).toContain(' 2 | y:  -1\n   |     ^\n');
     expect(text.indexOf('a.yaml:4:21')).toBeLessThan(text.indexOf('b.yaml:2:5'));
@@ -109,8 +104,6 @@ describe('sortDiagnostics / formatDiagnostics', () => {
   it('counts per severity', () => {
     expect(countDiagnostics([])).toBe('no problems');
     expect(countDiagnostics(diagnostics)).toBe('4 errors, 0 warnings');
-    expect(countDiagnostics([{ severity: 'warning' }, { severity: 'info' }, { severity: 'error' }])).toBe(
-      '1 error, 1 warning, 1 info',
-    );
+    expect(countDiagnostics([{ severity: 'warning' }, { severity: 'info' }, { severity: 'error' }])).toBe('1 error, 1 warning, 1 info');
   });
 });

@@ -46,12 +46,7 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[], fileOrder: r
   return [...diagnostics].sort((a, b) => {
     const fa = a.location.file;
     const fb = b.location.file;
-    return (
-      fileRank(fa) - fileRank(fb) ||
-      (fa < fb ? -1 : fa > fb ? 1 : 0) ||
-      a.location.line - b.location.line ||
-      a.location.col - b.location.col
-    );
+    return fileRank(fa) - fileRank(fb) || (fa < fb ? -1 : fa > fb ? 1 : 0) || a.location.line - b.location.line || a.location.col - b.location.col;
   });
 }
 
@@ -176,11 +171,7 @@ export function countDiagnostics(diagnostics: readonly { severity: Severity }[])
  * counts the rest. `sources` maps a file name (as in `location.file`) to its text; its
  * insertion order is the file order. Returns '' for no diagnostics.
  */
-export function formatDiagnostics(
-  diagnostics: readonly Diagnostic[],
-  sources: ReadonlyMap<string, string>,
-  options: FormatDiagnosticsOptions = {},
-): string {
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, options: FormatDiagnosticsOptions = {}): string {
   const shown = new Map<string, number>();
   const omitted = new Map<string, Diagnostic[]>();
   let out = '';

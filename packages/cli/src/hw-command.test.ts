@@ -73,9 +73,16 @@ describe('headroom hw check', () => {
   it('--format json: every node with its status, checks and facts', async () => {
     const r = await hw(['check', 'r7615.json', 'bad.json', '--role', 'storage', '--format', 'json']);
     expect(r.code).toBe(2);
-    const json = JSON.parse(r.out) as { role: string; nodes: { file: string; status: string; checks?: { requirement: string; status: string }[] }[]; summary: Record<string, number> };
+    const json = JSON.parse(r.out) as {
+      role: string;
+      nodes: { file: string; status: string; checks?: { requirement: string; status: string }[] }[];
+      summary: Record<string, number>;
+    };
     expect(json.role).toBe('storage');
-    expect(json.nodes.map((n) => [n.file, n.status])).toEqual([['r7615.json', 'unknown'], ['bad.json', 'error']]);
+    expect(json.nodes.map((n) => [n.file, n.status])).toEqual([
+      ['r7615.json', 'unknown'],
+      ['bad.json', 'error'],
+    ]);
     expect(json.summary).toEqual({ pass: 0, fail: 0, unknown: 1, error: 1 });
     expect(json.nodes[0]!.checks!.find((c) => c.requirement === 'minWalDbFlashRatio')!.status).toBe('unknown');
   });
@@ -111,7 +118,7 @@ describe('headroom hw check', () => {
 });
 
 describe('headroom hw facts', () => {
-  it('prints every fact with its evidence, shortened inside the file\'s own table', async () => {
+  it("prints every fact with its evidence, shortened inside the file's own table", async () => {
     const r = await hw(['facts', 'r7615.json']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/cpu\.logicalCpus +32 +inventory\.cpu\.count \(logical CPUs\)/);
@@ -142,7 +149,7 @@ nodes:
     expect(io.out()).toBe('1 file checked: no problems\n');
   });
 
-  it('a broken inventory: the error in the inventory file (with its source line) and at the scenario\'s inventory: value', async () => {
+  it("a broken inventory: the error in the inventory file (with its source line) and at the scenario's inventory: value", async () => {
     const io = memoryIo({ ...files, 'clouds/bad.json': files['bad.json'], 'clouds/s.yaml': scenario('bad.json') });
     expect(await run(['validate', 'clouds/s.yaml'], io, deps)).toBe(2);
     // l. 5 `  node: { inventory: bad.json, heightRu: 2 }`: the value starts at col 22
@@ -161,7 +168,11 @@ nodes:
 describe('issue 15: hw facts/check print no raw control character from an inventory', () => {
   it('a CPU model with ESC ] ... BEL and NUL is shown escaped, in text and JSON', async () => {
     const evil = files['r7615.json'].replace(/"model_name": "([^"]*)"/, '"model_name": "\\u001b]0;pwned\\u0007$1\\u0000\\u009b"');
-    for (const args of [['facts', 'evil.json'], ['facts', 'evil.json', '--format', 'json'], ['check', 'evil.json', '--role', 'compute']]) {
+    for (const args of [
+      ['facts', 'evil.json'],
+      ['facts', 'evil.json', '--format', 'json'],
+      ['check', 'evil.json', '--role', 'compute'],
+    ]) {
       const r = await hw(args, { 'evil.json': evil });
       // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
       expect(r.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);

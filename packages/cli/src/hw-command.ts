@@ -116,7 +116,8 @@ async function checkCommand(ctx: HwContext, files: string[], options: CheckOptio
   for (const node of imported.nodes) {
     if (!node.facts) continue;
     const checks: HwCheck[] = hw.checkFacts(options.role, node.facts, requirements).map((c) => ({
-      label: hw.REQUIREMENT_LABELS[c.requirement as keyof typeof requirements] ?? c.requirement, ...c,
+      label: hw.REQUIREMENT_LABELS[c.requirement as keyof typeof requirements] ?? c.requirement,
+      ...c,
     }));
     node.checks = checks;
     node.status = checks.some((c) => c.status === 'fail') ? 'fail' : checks.some((c) => c.status === 'unknown') ? 'unknown' : 'pass';
@@ -159,14 +160,12 @@ function commonOptions(command: Command): Command {
   return command
     .addOption(formatOption(['text', 'json', 'yaml'], 'text'))
     .option('--catalogue <csv>', 'CPU catalogue CSV that fills in cores by model (default: the quattor catalogue shipped with headroom)')
-    .addOption(new Option('--inventory-format <format>', 'the files\' format (default: detected from each file\'s content)').choices(INVENTORY_FORMAT_CHOICES));
+    .addOption(new Option('--inventory-format <format>', "the files' format (default: detected from each file's content)").choices(INVENTORY_FORMAT_CHOICES));
 }
 
 /** Adds `hw check` and `hw facts` to the program. */
 export function registerHwCommands(program: Command, ctx: HwContext, setExitCode: (code: number) => void): void {
-  const hw = program
-    .command('hw')
-    .description('check real servers against role requirements, from their inventories (Ironic, lshw -json, dmidecode, lscpu, /proc/cpuinfo)');
+  const hw = program.command('hw').description('check real servers against role requirements, from their inventories (Ironic, lshw -json, dmidecode, lscpu, /proc/cpuinfo)');
   commonOptions(
     hw
       .command('check')
@@ -177,9 +176,6 @@ export function registerHwCommands(program: Command, ctx: HwContext, setExitCode
     .option('--strict', 'exit 1 when a requirement is unknown, too (unknown is never a pass)')
     .action(async (files: string[], options: CheckOptions) => setExitCode(await checkCommand(ctx, files, options)));
   commonOptions(
-    hw
-      .command('facts')
-      .description('print the facts imported from each inventory file, with the field each one comes from')
-      .argument('<file...>', 'inventory files'),
+    hw.command('facts').description('print the facts imported from each inventory file, with the field each one comes from').argument('<file...>', 'inventory files'),
   ).action(async (files: string[], options: ImportOptionsCli) => setExitCode(await factsCommand(ctx, files, options)));
 }

@@ -50,12 +50,7 @@ export interface LoadedCatalogue {
  * directory), else the shipped one. Rows skipped with a warning are reported only for a
  * user's own catalogue (the shipped one is known to have two).
  */
-export async function loadCatalogue(
-  io: CliIo,
-  deps: HwDeps,
-  parse: InventoryApi['parseCpuCatalogue'],
-  userPath?: string,
-): Promise<LoadedCatalogue> {
+export async function loadCatalogue(io: CliIo, deps: HwDeps, parse: InventoryApi['parseCpuCatalogue'], userPath?: string): Promise<LoadedCatalogue> {
   const path = userPath === undefined ? deps.cataloguePath() : isAbsolute(userPath) ? userPath : resolve(io.cwd, userPath);
   const fileName = userPath ?? 'quattor-cpus.csv';
   let text: string;

@@ -142,13 +142,25 @@ export function renderFactsText(nodes: readonly NodeResult[], options: HwRenderO
     else {
       rows.push(['disks', plural(f.disks.value.length, 'disk'), shortEvidence(f.disks.evidence, node.file)]);
       for (const d of f.disks.value) {
-        rows.push([`  ${d.name}`, `${d.count > 1 ? `${d.count} × ` : ''}${value(d.sizeBytes, tb)}, ${value(d.kind)}, use ${value(d.use)}`, shortEvidence(d.kind.evidence, node.file)]);
+        rows.push([
+          `  ${d.name}`,
+          `${d.count > 1 ? `${d.count} × ` : ''}${value(d.sizeBytes, tb)}, ${value(d.kind)}, use ${value(d.use)}`,
+          shortEvidence(d.kind.evidence, node.file),
+        ]);
       }
     }
     if (!f.nics.known) add('nics', f.nics);
     else {
-      rows.push(['nics', plural(f.nics.value.reduce((s, n) => s + n.ports, 0), 'port'), shortEvidence(f.nics.evidence, node.file)]);
-      for (const n of f.nics.value) rows.push([`  ${n.name}`, `${n.ports > 1 ? `${n.ports} × ` : ''}${value(n.speedBitsPerSecond, bitrate)}`, shortEvidence(n.speedBitsPerSecond.evidence, node.file)]);
+      rows.push([
+        'nics',
+        plural(
+          f.nics.value.reduce((s, n) => s + n.ports, 0),
+          'port',
+        ),
+        shortEvidence(f.nics.evidence, node.file),
+      ]);
+      for (const n of f.nics.value)
+        rows.push([`  ${n.name}`, `${n.ports > 1 ? `${n.ports} × ` : ''}${value(n.speedBitsPerSecond, bitrate)}`, shortEvidence(n.speedBitsPerSecond.evidence, node.file)]);
     }
     lines.push(`${style.bold(node.file)}${format}`);
     const rendered = table(rows);

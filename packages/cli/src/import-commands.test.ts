@@ -45,7 +45,11 @@ describe('headroom ceph df', () => {
     await cephDfCommand(io, deps, ['siphon-tentacle'], { format: 'json' });
     const out = JSON.parse(io.out()) as { pools: { pool: string; cephMaxAvailBytes: number; relativeDifference: number }[] };
     // df.json: three pools, each "max_avail":33760380928
-    expect(out.pools.map((p) => [p.pool, p.cephMaxAvailBytes])).toEqual([['.mgr', 33760380928], ['mytestpool', 33760380928], ['mynewpoolname', 33760380928]]);
+    expect(out.pools.map((p) => [p.pool, p.cephMaxAvailBytes])).toEqual([
+      ['.mgr', 33760380928],
+      ['mytestpool', 33760380928],
+      ['mynewpoolname', 33760380928],
+    ]);
     expect(out.pools.every((p) => p.relativeDifference < 1e-4)).toBe(true);
   });
 
@@ -80,11 +84,21 @@ describe('headroom ceph df', () => {
     const files: Record<string, string> = {};
     for (const f of names) files[`/c/${f}`] = (await readFile(join(dir, f), 'utf8')).replaceAll('"mytestpool"', '"my\\u001b[2Jpool\\u009b"');
     const text = memoryIo(files, { cwd: '/c' });
-    await cephDfCommand(text, deps, names.map((f) => `/c/${f}`), { format: 'text' });
+    await cephDfCommand(
+      text,
+      deps,
+      names.map((f) => `/c/${f}`),
+      { format: 'text' },
+    );
     expect(text.out()).toContain('my\\x1b[2Jpool\\x9b');
     expect(text.out().includes('\u001b') || text.out().includes('\u009b')).toBe(false);
     const json = memoryIo(files, { cwd: '/c' });
-    await cephDfCommand(json, deps, names.map((f) => `/c/${f}`), { format: 'json' });
+    await cephDfCommand(
+      json,
+      deps,
+      names.map((f) => `/c/${f}`),
+      { format: 'json' },
+    );
     expect(json.out()).toContain('my\\u001b[2Jpool\\u009b');
     expect(json.out().includes('\u001b') || json.out().includes('\u009b')).toBe(false);
   });
@@ -134,7 +148,12 @@ describe('headroom import --openstack', () => {
 describe('issue 15: OpenStack responses a baseline cannot hold exit 2 with coded diagnostics, never 3', () => {
   const hv = (fields: Record<string, unknown>) => JSON.stringify({ hypervisors: [{ id: 1, hypervisor_hostname: 'cmp1', vcpus: 8, memory_mb: 65536, local_gb: 100, ...fields }] });
   const inv = (vcpu: Record<string, unknown>) => JSON.stringify({ inventories: { VCPU: { total: 8, reserved: 0, allocation_ratio: 4, ...vcpu } } });
-  const flavors = JSON.stringify({ flavors: [{ id: 'a', name: 'm1', vcpus: 1, ram: 512, disk: 1 }, { id: 'b', name: 'm1', vcpus: 2, ram: 1024, disk: 1 }] });
+  const flavors = JSON.stringify({
+    flavors: [
+      { id: 'a', name: 'm1', vcpus: 1, ram: 512, disk: 1 },
+      { id: 'b', name: 'm1', vcpus: 2, ram: 1024, disk: 1 },
+    ],
+  });
   const cases: [string, Record<string, string>, string][] = [
     ['vcpus: 0', { 'os/hv.json': hv({ vcpus: 0 }) }, 'openstack.value.out_of_range'],
     ['allocation ratio -1', { 'os/hv.json': hv({}), 'os/inv.json': inv({ allocation_ratio: -1 }) }, 'openstack.value.out_of_range'],

@@ -73,19 +73,30 @@ const padL = (s: string, n: number): string => s.padStart(n);
 export function renderCephDfText(rows: readonly PoolMaxAvail[], read: CephStateRead, fmt: CephCoreApi['formatBytes']): string {
   const lines: string[] = [];
   lines.push(`read: ${read.files.map((f) => `${f.name} (${f.command})`).join(', ')}`);
-  if (rows[0]) lines.push(`full_ratio ${rows[0].fullRatio}, backfillfull_ratio ${rows[0].backfillfullRatio} (osd dump); MAX AVAIL = min over the rule's OSDs of (avail - total x (1 - full_ratio)) / weight share, / raw used rate (PGMap::get_rule_avail)`);
+  if (rows[0])
+    lines.push(
+      `full_ratio ${rows[0].fullRatio}, backfillfull_ratio ${rows[0].backfillfullRatio} (osd dump); MAX AVAIL = min over the rule's OSDs of (avail - total x (1 - full_ratio)) / weight share, / raw used rate (PGMap::get_rule_avail)`,
+    );
   lines.push('');
   const head = ['pool', 'rule', 'class', 'OSDs', 'rate', 'headroom MAX AVAIL', 'ceph df MAX AVAIL', 'difference', 'at backfillfull', 'storable (perfect placement)'];
   const body = rows.map((r) => [
-    r.pool, String(r.ruleId), r.deviceClass ?? (r.unknown !== undefined ? '?' : '-'), r.unknown !== undefined ? '?' : String(r.osdCount), String(Number(r.rawUsedRate.toFixed(4))),
-    r.maxAvailBytes === undefined ? 'unknown (rule\'s OSDs unknown)' : `${r.maxAvailBytes} B (${fmt(r.maxAvailBytes, 'binary')})`,
+    r.pool,
+    String(r.ruleId),
+    r.deviceClass ?? (r.unknown !== undefined ? '?' : '-'),
+    r.unknown !== undefined ? '?' : String(r.osdCount),
+    String(Number(r.rawUsedRate.toFixed(4))),
+    r.maxAvailBytes === undefined ? "unknown (rule's OSDs unknown)" : `${r.maxAvailBytes} B (${fmt(r.maxAvailBytes, 'binary')})`,
     r.cephMaxAvailBytes === undefined ? '(no ceph df)' : `${r.cephMaxAvailBytes} B (${fmt(r.cephMaxAvailBytes, 'binary')})`,
     r.differenceBytes === undefined ? '-' : `${r.differenceBytes >= 0 ? '+' : ''}${r.differenceBytes} B (${r.relativeDifference!.toExponential(1)})`,
     r.safeMaxAvailBytes === undefined ? 'unknown' : fmt(r.safeMaxAvailBytes, 'binary'),
     r.storableBytes === undefined ? (r.unknown !== undefined ? 'unknown' : '- (no failure domains in the outputs)') : fmt(r.storableBytes, 'binary'),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const row = (cells: string[]): string => cells.map((c, i) => (i >= 1 && i <= 4 ? padL(c, widths[i]!) : pad(c, widths[i]!))).join('  ').trimEnd();
+  const row = (cells: string[]): string =>
+    cells
+      .map((c, i) => (i >= 1 && i <= 4 ? padL(c, widths[i]!) : pad(c, widths[i]!)))
+      .join('  ')
+      .trimEnd();
   lines.push(row(head), ...body.map(row));
   const inferred = [...new Set(rows.flatMap((r) => r.inferred))];
   if (inferred.length > 0) lines.push('', 'inferred or noted (outputs missing, degraded PGs):', ...inferred.map((s) => `  - ${s}`));
@@ -137,7 +148,14 @@ export async function importCommand(io: CliIo, deps: CephCliDeps, options: Impor
     compute = core.openstackBaseline(os.files);
   }
   const start = options.start ?? `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
-  const built = read.state ? core.cephBaselineYaml(read.state, { name: options.name ?? 'Imported cluster', start, sourceLabel: [...options.ceph, ...(options.openstack ?? [])].join(' '), ...(compute ? { compute } : {}) }) : { diagnostics: [] };
+  const built = read.state
+    ? core.cephBaselineYaml(read.state, {
+        name: options.name ?? 'Imported cluster',
+        start,
+        sourceLabel: [...options.ceph, ...(options.openstack ?? [])].join(' '),
+        ...(compute ? { compute } : {}),
+      })
+    : { diagnostics: [] };
   const diagnostics = [...read.diagnostics, ...(compute?.diagnostics ?? []), ...built.diagnostics];
   if (diagnostics.length > 0) io.stderr.write(formatDiagnostics(diagnostics, sources, { color: colorErr }));
   if (unreadable + unreadableOs > 0 || diagnostics.some((d) => d.severity === 'error') || built.yaml === undefined) {
@@ -158,7 +176,9 @@ export async function importCommand(io: CliIo, deps: CephCliDeps, options: Impor
     io.stderr.write(`headroom: cannot write ${options.output}: ${describeFsError(error, true)}\n`);
     return ExitCode.InvalidInput;
   }
-  io.stdout.write(`wrote ${options.output}: a baseline from ${read.files.filter((f) => f.command !== 'unknown').length} Ceph outputs${compute ? ' and the OpenStack responses' : ''}; replace the PLACEHOLDER values and add growth\n`);
+  io.stdout.write(
+    `wrote ${options.output}: a baseline from ${read.files.filter((f) => f.command !== 'unknown').length} Ceph outputs${compute ? ' and the OpenStack responses' : ''}; replace the PLACEHOLDER values and add growth\n`,
+  );
   return ExitCode.Ok;
 }
 
@@ -176,7 +196,10 @@ export function registerImportCommands(program: Command, ctx: { io: CliIo; color
     .description("write a baseline scenario from a running cluster's Ceph -f json outputs (hosts, rules, pools, stored data); inferred values are commented")
     .requiredOption('--ceph <paths...>', 'a directory of Ceph *.json outputs, or the files')
     .requiredOption('-o, --output <file>', 'scenario file to write (atomically; nothing is written on error)')
-    .option('--openstack <paths...>', 'a directory of OpenStack API responses (hypervisors detail before 2.88, flavors detail, a Placement inventory; or Placement provider trees: the resource provider list plus <uuid>.inventories/usages/traits/aggregates/allocations.json per provider, Nova os-aggregates), or the files')
+    .option(
+      '--openstack <paths...>',
+      'a directory of OpenStack API responses (hypervisors detail before 2.88, flavors detail, a Placement inventory; or Placement provider trees: the resource provider list plus <uuid>.inventories/usages/traits/aggregates/allocations.json per provider, Nova os-aggregates), or the files',
+    )
     .option('--name <name>', 'scenario name')
     .option('--start <YYYY-MM>', 'first month of the plan (default: this month, UTC)')
     .action(async (options: ImportOptions) => setExitCode(await importCommand(ctx.io, deps, options, ctx.colorErr)));

@@ -94,14 +94,33 @@ async function kollaExportCommand(ctx: InteropContext, file: string, options: Ko
   }
   // read back: the inventory must give the scenario's node groups again
   const back = core.importKolla({ inventory: { text: out.inventory, file: options.inventory }, globals: { text: out.globals, file: options.globals }, base: loaded.scenario });
-  const diff = sameNodeGroups(loaded.scenario.nodes.filter((g) => g.count > 0), core.importedNodeGroups(back.groups));
+  const diff = sameNodeGroups(
+    loaded.scenario.nodes.filter((g) => g.count > 0),
+    core.importedNodeGroups(back.groups),
+  );
   const errors = back.diagnostics.filter((d) => d.severity === 'error');
   if (diff.length > 0 || errors.length > 0) {
     ctx.io.stderr.write(`headroom: internal error: the inventory does not read back to the scenario's node groups; nothing written\n${diff.map((d) => `  ${d}\n`).join('')}`);
-    if (errors.length > 0) ctx.io.stderr.write(formatDiagnostics(errors, new Map([[options.inventory, out.inventory], [options.globals, out.globals]]), { color: ctx.colorErr }));
+    if (errors.length > 0)
+      ctx.io.stderr.write(
+        formatDiagnostics(
+          errors,
+          new Map([
+            [options.inventory, out.inventory],
+            [options.globals, out.globals],
+          ]),
+          { color: ctx.colorErr },
+        ),
+      );
     return ExitCode.InternalError;
   }
-  if (!(await writeAll(ctx.io, [{ path: options.inventory, text: out.inventory }, { path: options.globals, text: out.globals }]))) return ExitCode.InvalidInput;
+  if (
+    !(await writeAll(ctx.io, [
+      { path: options.inventory, text: out.inventory },
+      { path: options.globals, text: out.globals },
+    ]))
+  )
+    return ExitCode.InvalidInput;
   const roles = ['control', 'compute', 'storage', 'deploy'].map((r) => `${out.hosts.filter((h) => h.role === r).length} ${r}`).join(', ');
   ctx.io.stdout.write(`wrote ${options.inventory} (${out.hosts.length} hosts: ${roles}) and ${options.globals} (${Object.keys(out.globalsValues).length} keys)\n`);
   return ExitCode.Ok;
@@ -116,15 +135,29 @@ interface KollaImportOptions {
 }
 
 /** The import as text: the node groups, the interfaces, what was not mapped. */
-export function kollaImportText(groups: readonly ImportedNodeGroup[], read: { interfaces: { key: string; value: string; from: string; expected?: Record<string, string | undefined> }[]; vips: { internal?: string; external?: string }; cephSwitches: Record<string, string> }): string {
+export function kollaImportText(
+  groups: readonly ImportedNodeGroup[],
+  read: {
+    interfaces: { key: string; value: string; from: string; expected?: Record<string, string | undefined> }[];
+    vips: { internal?: string; external?: string };
+    cephSwitches: Record<string, string>;
+  },
+): string {
   const lines: string[] = ['node groups:'];
   for (const g of groups) {
-    lines.push(`  ${g.role.padEnd(8)} ${String(g.count).padStart(4)} x ${g.hardware ?? '(hardware unknown)'}  names ${g.hosts[0]?.name}..${g.hosts[g.hosts.length - 1]?.name}${g.rack ? `  rack ${g.rack}` : ''}`);
+    lines.push(
+      `  ${g.role.padEnd(8)} ${String(g.count).padStart(4)} x ${g.hardware ?? '(hardware unknown)'}  names ${g.hosts[0]?.name}..${g.hosts[g.hosts.length - 1]?.name}${g.rack ? `  rack ${g.rack}` : ''}`,
+    );
   }
   if (read.interfaces.length > 0) {
     lines.push('interfaces:');
     for (const i of read.interfaces) {
-      const want = i.expected ? Object.entries(i.expected).filter(([, v]) => v !== undefined).map(([r, v]) => `${r} ${v}`).join(', ') : '';
+      const want = i.expected
+        ? Object.entries(i.expected)
+            .filter(([, v]) => v !== undefined)
+            .map(([r, v]) => `${r} ${v}`)
+            .join(', ')
+        : '';
       lines.push(`  ${i.key} = ${i.value}  (${i.from})${want ? `; the scenario: ${want}` : ''}`);
     }
   }
@@ -174,7 +207,8 @@ async function kollaImportCommand(ctx: InteropContext, options: KollaImportOptio
     ctx.io.stderr.write(`headroom: the imported scenario does not load (errors above); nothing written to ${options.output}\n`);
     return ExitCode.InvalidInput;
   }
-  for (const m of core.rackMismatches(check.scenario, read.groups)) ctx.io.stderr.write(`headroom: warning: ${m.host} is in rack ${m.inventory} in the inventory, the plan places it in ${m.planned}\n`);
+  for (const m of core.rackMismatches(check.scenario, read.groups))
+    ctx.io.stderr.write(`headroom: warning: ${m.host} is in rack ${m.inventory} in the inventory, the plan places it in ${m.planned}\n`);
   if (!(await writeAll(ctx.io, [{ path: options.output, text }]))) return ExitCode.InvalidInput;
   ctx.io.stdout.write(`wrote ${options.output}: ${nodes.length} node groups, ${nodes.reduce((s, g) => s + g.count, 0)} hosts from ${options.inventory}\n`);
   return ExitCode.Ok;
@@ -185,7 +219,9 @@ export function registerKollaCommands(program: Command, ctx: InteropContext, set
   const kolla = program.command('kolla').description('Kolla-Ansible: the plan as a multinode inventory and globals.yml, and back');
   kolla
     .command('export')
-    .description("write the scenario's hosts as a Kolla-Ansible multinode inventory and the globals.yml keys the plan decides (VIPs, interfaces, external Ceph); checked as Kolla's prechecks do")
+    .description(
+      "write the scenario's hosts as a Kolla-Ansible multinode inventory and the globals.yml keys the plan decides (VIPs, interfaces, external Ceph); checked as Kolla's prechecks do",
+    )
     .argument('<scenario>', 'scenario file')
     .requiredOption('--inventory <file>', 'the multinode inventory to write (atomically)')
     .requiredOption('--globals <file>', 'the globals.yml keys to write (atomically; merge them into /etc/kolla/globals.yml)')
@@ -217,11 +253,15 @@ async function cephadmExportCommand(ctx: InteropContext, file: string, options: 
   const back = core.readCephadmSpecs(out.text, options.output);
   const wrong = core.osdCounts(back, loaded.scenario).filter((c) => c.planned !== c.fromSpecs);
   if (back.diagnostics.some((d) => d.severity === 'error') || wrong.length > 0) {
-    ctx.io.stderr.write(`headroom: internal error: the specs do not read back to the planned OSDs; nothing written\n${wrong.map((w) => `  ${w.host}: planned ${w.planned}, specs ${w.fromSpecs}\n`).join('')}`);
+    ctx.io.stderr.write(
+      `headroom: internal error: the specs do not read back to the planned OSDs; nothing written\n${wrong.map((w) => `  ${w.host}: planned ${w.planned}, specs ${w.fromSpecs}\n`).join('')}`,
+    );
     return ExitCode.InternalError;
   }
   if (!(await writeAll(ctx.io, [{ path: options.output, text: out.text }]))) return ExitCode.InvalidInput;
-  ctx.io.stdout.write(`wrote ${options.output}: ${out.hosts.length} host specs, mon on ${out.mon.length}, mgr on ${out.mgr.length}, ${out.osdSpecs.map((o) => `${o.serviceId} (${o.osdsPerHost} OSDs x ${o.hosts.length} hosts)`).join(', ')}\n`);
+  ctx.io.stdout.write(
+    `wrote ${options.output}: ${out.hosts.length} host specs, mon on ${out.mon.length}, mgr on ${out.mgr.length}, ${out.osdSpecs.map((o) => `${o.serviceId} (${o.osdsPerHost} OSDs x ${o.hosts.length} hosts)`).join(', ')}\n`,
+  );
   return ExitCode.Ok;
 }
 
@@ -241,8 +281,12 @@ async function cephadmImportCommand(ctx: InteropContext, specsFile: string, opti
     return ExitCode.Ok;
   }
   const lines = ['storage host    hardware          planned OSDs  OSDs the specs make  specs'];
-  for (const c of counts) lines.push(`${c.host.padEnd(15)} ${c.hardware.padEnd(17)} ${String(c.planned).padStart(12)}  ${String(c.fromSpecs).padStart(19)}  ${c.specs.join(', ') || '(none places it)'}`);
-  for (const s of read.services.filter((x) => x.serviceType === 'mon' || x.serviceType === 'mgr')) lines.push(`${s.serviceType}: ${s.placement.hosts.join(', ') || (s.placement.label ? `label ${s.placement.label}` : s.placement.hostPattern ?? '-')}${s.placement.count ? ` (count ${s.placement.count})` : ''}`);
+  for (const c of counts)
+    lines.push(`${c.host.padEnd(15)} ${c.hardware.padEnd(17)} ${String(c.planned).padStart(12)}  ${String(c.fromSpecs).padStart(19)}  ${c.specs.join(', ') || '(none places it)'}`);
+  for (const s of read.services.filter((x) => x.serviceType === 'mon' || x.serviceType === 'mgr'))
+    lines.push(
+      `${s.serviceType}: ${s.placement.hosts.join(', ') || (s.placement.label ? `label ${s.placement.label}` : (s.placement.hostPattern ?? '-'))}${s.placement.count ? ` (count ${s.placement.count})` : ''}`,
+    );
   ctx.io.stdout.write(`${lines.join('\n')}\n`);
   return ExitCode.Ok;
 }
@@ -252,7 +296,9 @@ export function registerCephadmCommands(program: Command, ctx: InteropContext, s
   const cephadm = program.command('cephadm').description('cephadm: service specs (hosts, mon, mgr, OSD drive groups) for the storage hosts the plan buys, and back');
   cephadm
     .command('export')
-    .description('write the cephadm service specs (`ceph orch apply -i`): host specs, mon and mgr placement, OSD drive groups with data and DB devices by rotational and size, db_slots')
+    .description(
+      'write the cephadm service specs (`ceph orch apply -i`): host specs, mon and mgr placement, OSD drive groups with data and DB devices by rotational and size, db_slots',
+    )
     .argument('<scenario>', 'scenario file')
     .requiredOption('-o, --output <file>', 'the spec file to write (atomically)')
     .action(async (file: string, options: { output: string }) => setExitCode(await cephadmExportCommand(ctx, file, options)));
@@ -280,12 +326,17 @@ async function netboxExportCommand(ctx: InteropContext, file: string, options: N
   // read back: the devices that are not planned must give the scenario's node groups again
   const back = core.readNetbox(out.files.map((f) => ({ text: f.text, file: f.name })));
   const groups = core.netboxNodeGroups(back, loaded.scenario);
-  const diff = sameNodeGroups(loaded.scenario.nodes.filter((g) => g.count > 0), core.importedNodeGroups(groups.groups));
+  const diff = sameNodeGroups(
+    loaded.scenario.nodes.filter((g) => g.count > 0),
+    core.importedNodeGroups(groups.groups),
+  );
   if (options.status === 'active' && (diff.length > 0 || back.diagnostics.length > 0 || groups.diagnostics.length > 0)) {
     ctx.io.stderr.write(`headroom: internal error: the NetBox data does not read back to the scenario's node groups; nothing written\n${diff.map((d) => `  ${d}\n`).join('')}`);
     return ExitCode.InternalError;
   }
-  const deviceTypes = Object.entries(loaded.scenario.hardware).filter(([key]) => loaded.scenario.nodes.some((n) => n.hardware === key)).map(([key, hw]) => ({ name: `devicetype-${key}.yaml`, data: core.deviceTypeYaml(hw) }));
+  const deviceTypes = Object.entries(loaded.scenario.hardware)
+    .filter(([key]) => loaded.scenario.nodes.some((n) => n.hardware === key))
+    .map(([key, hw]) => ({ name: `devicetype-${key}.yaml`, data: core.deviceTypeYaml(hw) }));
   try {
     await ctx.io.writeDirAtomic(abs(ctx.io, options.output), [...out.files.map((f) => ({ name: f.name, data: f.text })), ...deviceTypes]);
   } catch (error) {
@@ -294,7 +345,9 @@ async function netboxExportCommand(ctx: InteropContext, file: string, options: N
     return ExitCode.InvalidInput;
   }
   const n = (t: keyof typeof out.objects) => out.objects[t].length;
-  ctx.io.stdout.write(`wrote ${options.output}/: ${n('racks')} racks, ${n('devices')} devices (${out.objects.devices.filter((d) => d.status === 'planned').length} planned purchases), ${n('power-panels')} power panels, ${n('power-feeds')} feeds, ${n('power-ports')} power ports, ${n('cables')} cables; ${deviceTypes.length} device types. Import 1-6 in order.\n`);
+  ctx.io.stdout.write(
+    `wrote ${options.output}/: ${n('racks')} racks, ${n('devices')} devices (${out.objects.devices.filter((d) => d.status === 'planned').length} planned purchases), ${n('power-panels')} power panels, ${n('power-feeds')} feeds, ${n('power-ports')} power ports, ${n('cables')} cables; ${deviceTypes.length} device types. Import 1-6 in order.\n`,
+  );
   return ExitCode.Ok;
 }
 
@@ -329,7 +382,13 @@ async function netboxImportCommand(ctx: InteropContext, files: readonly string[]
     if (!dt.deviceType) continue;
     const keys = Object.entries(loaded.scenario.hardware).filter(([, hw]) => core.isModelOf(hw, dt.deviceType!.model, dt.deviceType!.manufacturer));
     if (keys.length === 0) typeNotes.push(`${f}: device type ${dt.deviceType.model} is no hardware model of the scenario`);
-    for (const [key, hw] of keys) typeNotes.push(...(core.compareDeviceType(key, hw, dt.deviceType).map((m) => `${f}: ${m}`)), ...(core.compareDeviceType(key, hw, dt.deviceType).length === 0 ? [`${f}: ${key} agrees (u_height ${dt.deviceType.uHeight ?? '?'}, maximum_draw ${dt.deviceType.powerPorts.map((p) => p.maximumDrawWatts ?? '?').join('/') || 'none'})`] : []));
+    for (const [key, hw] of keys)
+      typeNotes.push(
+        ...core.compareDeviceType(key, hw, dt.deviceType).map((m) => `${f}: ${m}`),
+        ...(core.compareDeviceType(key, hw, dt.deviceType).length === 0
+          ? [`${f}: ${key} agrees (u_height ${dt.deviceType.uHeight ?? '?'}, maximum_draw ${dt.deviceType.powerPorts.map((p) => p.maximumDrawWatts ?? '?').join('/') || 'none'})`]
+          : []),
+      );
   }
   if (diagnostics.length > 0) ctx.io.stderr.write(formatDiagnostics(diagnostics, sources, { color: ctx.colorErr }));
   if (diagnostics.some((d) => d.severity === 'error')) return ExitCode.InvalidInput;
@@ -338,23 +397,40 @@ async function netboxImportCommand(ctx: InteropContext, files: readonly string[]
     if (options.format === 'json') ctx.io.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
     else if (options.format === 'yaml') ctx.io.stdout.write(await yamlText(data));
     else {
-      const racks = read.racks.map((r) => `  ${r.name.padEnd(10)} ${String(r.heightRu ?? '?').padStart(3)} U  zone ${r.zone ?? '-'}  feeds ${r.powerFeeds.join(', ') || '-'}${r.status === 'planned' ? '  (planned)' : ''}`);
-      ctx.io.stdout.write(`${['racks:', ...racks, '', kollaImportText(groups.groups, { interfaces: [], vips: {}, cephSwitches: {} }).trimEnd(), `planned devices (purchases, not in the node groups): ${read.devices.filter((d) => d.status === 'planned').length}`, ...typeNotes].join('\n')}\n`);
+      const racks = read.racks.map(
+        (r) =>
+          `  ${r.name.padEnd(10)} ${String(r.heightRu ?? '?').padStart(3)} U  zone ${r.zone ?? '-'}  feeds ${r.powerFeeds.join(', ') || '-'}${r.status === 'planned' ? '  (planned)' : ''}`,
+      );
+      ctx.io.stdout.write(
+        `${['racks:', ...racks, '', kollaImportText(groups.groups, { interfaces: [], vips: {}, cephSwitches: {} }).trimEnd(), `planned devices (purchases, not in the node groups): ${read.devices.filter((d) => d.status === 'planned').length}`, ...typeNotes].join('\n')}\n`,
+      );
     }
     return ExitCode.Ok;
   }
   const baseText = await readNamed(ctx.io, options.scenario);
   if (baseText === undefined) return ExitCode.InvalidInput;
   const racks = core.netboxRackUpdates(read);
-  const text = core.replaceScenarioSections(core.updateScenarioRacks(baseText, racks), core.importedNodeGroups(groups.groups), `nodes read from NetBox (${files.join(', ')}) by headroom netbox import`);
-  for (const r of loaded.scenario.racks) if (!racks.some((x) => x.name === r.name)) ctx.io.stderr.write(`headroom: warning: rack ${r.name} is not in NetBox: kept as the scenario has it\n`);
+  const text = core.replaceScenarioSections(
+    core.updateScenarioRacks(baseText, racks),
+    core.importedNodeGroups(groups.groups),
+    `nodes read from NetBox (${files.join(', ')}) by headroom netbox import`,
+  );
+  for (const r of loaded.scenario.racks)
+    if (!racks.some((x) => x.name === r.name)) ctx.io.stderr.write(`headroom: warning: rack ${r.name} is not in NetBox: kept as the scenario has it\n`);
   const check = core.parseScenario(text, { fileName: options.output });
   if (!check.scenario || check.diagnostics.some((d) => d.severity === 'error')) {
-    ctx.io.stderr.write(formatDiagnostics(check.diagnostics.filter((d) => d.severity === 'error'), new Map([[options.output, text]]), { color: ctx.colorErr }));
+    ctx.io.stderr.write(
+      formatDiagnostics(
+        check.diagnostics.filter((d) => d.severity === 'error'),
+        new Map([[options.output, text]]),
+        { color: ctx.colorErr },
+      ),
+    );
     ctx.io.stderr.write(`headroom: the imported scenario does not load (errors above); nothing written to ${options.output}\n`);
     return ExitCode.InvalidInput;
   }
-  for (const m of core.rackMismatches(check.scenario, groups.groups)) ctx.io.stderr.write(`headroom: warning: ${m.host} is in rack ${m.inventory} in NetBox, the plan places it in ${m.planned}\n`);
+  for (const m of core.rackMismatches(check.scenario, groups.groups))
+    ctx.io.stderr.write(`headroom: warning: ${m.host} is in rack ${m.inventory} in NetBox, the plan places it in ${m.planned}\n`);
   if (!(await writeAll(ctx.io, [{ path: options.output, text }]))) return ExitCode.InvalidInput;
   ctx.io.stdout.write(`wrote ${options.output}: ${racks.length} racks, ${groups.groups.length} node groups, ${groups.groups.reduce((s, g) => s + g.count, 0)} hosts from NetBox\n`);
   return ExitCode.Ok;
@@ -365,7 +441,9 @@ export function registerNetboxCommands(program: Command, ctx: InteropContext, se
   const netbox = program.command('netbox').description('NetBox: racks, servers (planned purchases in status planned) and power as bulk-import data, and back from its API JSON');
   netbox
     .command('export')
-    .description("write NetBox bulk-import YAML: 1-racks, 2-devices (rack and position), 3-power-panels, 4-power-feeds, 5-power-ports, 6-cables, and the device types (device-type library YAML) of the scenario's hardware")
+    .description(
+      "write NetBox bulk-import YAML: 1-racks, 2-devices (rack and position), 3-power-panels, 4-power-feeds, 5-power-ports, 6-cables, and the device types (device-type library YAML) of the scenario's hardware",
+    )
     .argument('<scenario>', 'scenario file')
     .requiredOption('-o, --output <dir>', 'the folder to write (replaced as a whole, atomically; new or holding only .yaml files)')
     .option('--site <name>', 'NetBox site of every object (default: the scenario name)')
@@ -373,10 +451,12 @@ export function registerNetboxCommands(program: Command, ctx: InteropContext, se
     .action(async (file: string, options: NetboxExportOptions) => setExitCode(await netboxExportCommand(ctx, file, options)));
   netbox
     .command('import')
-    .description("read NetBox racks, devices, power panels and feeds (API JSON lists, or bulk-import YAML/JSON) against a scenario: node groups from the devices that are not planned, racks and feeds; device types compared with the hardware models")
+    .description(
+      'read NetBox racks, devices, power panels and feeds (API JSON lists, or bulk-import YAML/JSON) against a scenario: node groups from the devices that are not planned, racks and feeds; device types compared with the hardware models',
+    )
     .argument('<files...>', 'API responses (/api/dcim/racks/, /devices/, /power-feeds/ ...) or import files')
     .requiredOption('--scenario <file>', 'the base scenario (its hardware models are matched by model name)')
-    .option('--device-type <files...>', 'device-type library YAML files to compare with the hardware models (u_height, power ports\' maximum_draw)')
+    .option('--device-type <files...>', "device-type library YAML files to compare with the hardware models (u_height, power ports' maximum_draw)")
     .option('-o, --output <file>', 'write the base scenario with its nodes replaced (atomically; only when it loads)')
     .addOption(formatOption(['text', 'json', 'yaml'], 'text', 'output format without -o'))
     .action(async (files: string[], options: NetboxImportOptions) => setExitCode(await netboxImportCommand(ctx, files, options)));
@@ -385,7 +465,10 @@ export function registerNetboxCommands(program: Command, ctx: InteropContext, se
 /** Every index.json under a mockup folder (at most 10,000), relative paths sorted. */
 async function mockupFiles(dir: string): Promise<string[]> {
   const names = (await readdir(dir, { recursive: true })) as string[];
-  return names.filter((n) => n === 'index.json' || n.endsWith('/index.json') || n.endsWith('\\index.json')).sort().slice(0, 10_000);
+  return names
+    .filter((n) => n === 'index.json' || n.endsWith('/index.json') || n.endsWith('\\index.json'))
+    .sort()
+    .slice(0, 10_000);
 }
 
 async function redfishImportCommand(ctx: InteropContext, source: string, options: { system?: string; output: string }): Promise<number> {
@@ -425,7 +508,9 @@ async function redfishImportCommand(ctx: InteropContext, source: string, options
     const systems = [...resources.keys()].filter((k) => /^\/redfish\/v1\/Systems\/[^/]+$/.test(k));
     systemPath = options.system !== undefined ? systems.find((k) => k.endsWith(`/${options.system}`)) : systems.length === 1 ? systems[0] : undefined;
     if (!systemPath) {
-      ctx.io.stderr.write(`headroom: ${source} holds ${systems.length} systems (${systems.map((k) => k.split('/').pop()).join(', ') || 'none'}): ${options.system !== undefined ? `no system ${options.system}` : 'name one with --system <Id>'}\n`);
+      ctx.io.stderr.write(
+        `headroom: ${source} holds ${systems.length} systems (${systems.map((k) => k.split('/').pop()).join(', ') || 'none'}): ${options.system !== undefined ? `no system ${options.system}` : 'name one with --system <Id>'}\n`,
+      );
       return ExitCode.InvalidInput;
     }
   } else {
@@ -455,7 +540,9 @@ async function redfishImportCommand(ctx: InteropContext, source: string, options
   if (!(await writeAll(ctx.io, [{ path: options.output, text }]))) return ExitCode.InvalidInput;
   const f = check.facts;
   const v = <T>(x: { known: boolean; value?: T }) => (x.known ? String(x.value) : '?');
-  ctx.io.stdout.write(`wrote ${options.output}: ${systemPath}, ${v(f.cpu.sockets)} socket(s) x ${v(f.cpu.coresPerSocket)} cores, ${v(f.cpu.logicalCpus)} logical CPUs, virtualization ${v(f.cpu.virtualization)}, memory ${f.memory.installedBytes.known ? `${f.memory.installedBytes.value / 2 ** 30} GiB` : '?'}, ECC ${v(f.memory.ecc)}; check it with: headroom hw check ${options.output} --role compute\n`);
+  ctx.io.stdout.write(
+    `wrote ${options.output}: ${systemPath}, ${v(f.cpu.sockets)} socket(s) x ${v(f.cpu.coresPerSocket)} cores, ${v(f.cpu.logicalCpus)} logical CPUs, virtualization ${v(f.cpu.virtualization)}, memory ${f.memory.installedBytes.known ? `${f.memory.installedBytes.value / 2 ** 30} GiB` : '?'}, ECC ${v(f.memory.ecc)}; check it with: headroom hw check ${options.output} --role compute\n`,
+  );
   return ExitCode.Ok;
 }
 
@@ -464,7 +551,9 @@ export function registerRedfishCommands(program: Command, ctx: InteropContext, s
   const redfish = program.command('redfish').description('Redfish: server inventories from the BMC (ComputerSystem, Processors, Memory, Storage, EthernetInterfaces, Bios)');
   redfish
     .command('import')
-    .description('write one expanded ComputerSystem JSON from a Redfish mockup folder (index.json files, as DMTF\'s mockups and redfish-mockup-creator lay them out) or a system fetched with $expand: `hw check` and scenario inventories read it')
+    .description(
+      "write one expanded ComputerSystem JSON from a Redfish mockup folder (index.json files, as DMTF's mockups and redfish-mockup-creator lay them out) or a system fetched with $expand: `hw check` and scenario inventories read it",
+    )
     .argument('<source>', 'a mockup folder, or a ComputerSystem JSON file')
     .option('--system <id>', 'the system Id when the folder holds several')
     .requiredOption('-o, --output <file>', 'the expanded system JSON to write (atomically)')
@@ -498,7 +587,11 @@ async function driftCommand(ctx: InteropContext, file: string, options: DriftOpt
     if (inv === undefined || (options.globals !== undefined && glob === undefined)) return ExitCode.InvalidInput;
     texts.set(options.kolla, inv);
     if (glob !== undefined) texts.set(options.globals!, glob);
-    const read = core.importKolla({ inventory: { text: inv, file: options.kolla }, ...(glob !== undefined ? { globals: { text: glob, file: options.globals! } } : {}), base: loaded.scenario });
+    const read = core.importKolla({
+      inventory: { text: inv, file: options.kolla },
+      ...(glob !== undefined ? { globals: { text: glob, file: options.globals! } } : {}),
+      base: loaded.scenario,
+    });
     diagnostics.push(...read.diagnostics.filter((d) => d.code !== 'kolla.interface_mismatch'));
     sources.kolla = { read, file: options.kolla };
   }
@@ -527,7 +620,12 @@ async function driftCommand(ctx: InteropContext, file: string, options: DriftOpt
   const findings = core.driftFindings(loaded.scenario, plan, sources);
   if (options.format === 'json') ctx.io.stdout.write(`${JSON.stringify({ findings }, null, 2)}\n`);
   else if (options.format === 'yaml') ctx.io.stdout.write(await yamlText({ findings }));
-  else ctx.io.stdout.write(findings.length === 0 ? `no drift: ${[options.kolla, ...(options.netbox ?? []), options.ceph].filter(Boolean).join(', ')} agree with ${file}\n` : `${findingLines(findings)}${findings.length} drift finding(s)\n`);
+  else
+    ctx.io.stdout.write(
+      findings.length === 0
+        ? `no drift: ${[options.kolla, ...(options.netbox ?? []), options.ceph].filter(Boolean).join(', ')} agree with ${file}\n`
+        : `${findingLines(findings)}${findings.length} drift finding(s)\n`,
+    );
   return findings.length > 0 ? ExitCode.Findings : ExitCode.Ok;
 }
 
@@ -535,7 +633,9 @@ async function driftCommand(ctx: InteropContext, file: string, options: DriftOpt
 export function registerDriftCommand(program: Command, ctx: InteropContext, setExitCode: (code: number) => void): void {
   program
     .command('drift')
-    .description('what the running sources say that the scenario does not: hosts missing or extra, roles, racks and rack units moved, OSD counts, interfaces (exit 1 when there is drift)')
+    .description(
+      'what the running sources say that the scenario does not: hosts missing or extra, roles, racks and rack units moved, OSD counts, interfaces (exit 1 when there is drift)',
+    )
     .argument('<scenario>', 'scenario file')
     .option('--kolla <inventory>', 'the Kolla-Ansible inventory (INI or ansible-inventory --list JSON)')
     .option('--globals <file>', 'globals.yml, with --kolla')

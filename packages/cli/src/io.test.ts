@@ -115,7 +115,10 @@ describe('issue 15: write like write-file-atomic', () => {
 
 describe('issue 15: writeDirAtomic (netplan -o)', () => {
   it('creates a new folder with the files', async () => {
-    await writeDirAtomic(join(dir, 'np'), [{ name: 'a.yaml', data: 'a' }, { name: 'b.yaml', data: 'b' }]);
+    await writeDirAtomic(join(dir, 'np'), [
+      { name: 'a.yaml', data: 'a' },
+      { name: 'b.yaml', data: 'b' },
+    ]);
     expect((await readdir(join(dir, 'np'))).sort()).toEqual(['a.yaml', 'b.yaml']);
     expect(await readdir(dir)).toEqual(['np']);
   });
@@ -160,7 +163,13 @@ describe('issue 15: readFileBounded reads bytes and refuses what is not UTF-8 (E
   });
 
   it('firstInvalidUtf8 agrees with TextDecoder on overlong, surrogate and truncated sequences', () => {
-    for (const bytes of [[0xc0, 0x80], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82, 0xac, 0x41]]) {
+    for (const bytes of [
+      [0xc0, 0x80],
+      [0xed, 0xa0, 0x80],
+      [0xe2, 0x82],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0xe2, 0x82, 0xac, 0x41],
+    ]) {
       const u8 = Uint8Array.from(bytes);
       let valid = true;
       try {

@@ -209,7 +209,11 @@ export async function writeDirAtomic(path: string, files: readonly DirEntryToWri
   if (exists) {
     for (const entry of await readdir(target, { withFileTypes: true })) {
       if (!entry.isFile() || !entry.name.endsWith('.yaml')) {
-        throw errno('ENOTEMPTY', `holds ${entry.name}, not a .yaml file: headroom replaces the folder as a whole, so it writes only to a new folder or one holding .yaml files`, target);
+        throw errno(
+          'ENOTEMPTY',
+          `holds ${entry.name}, not a .yaml file: headroom replaces the folder as a whole, so it writes only to a new folder or one holding .yaml files`,
+          target,
+        );
       }
     }
   }

@@ -61,7 +61,24 @@ function cells(c: CephLayoutComparison, r: CephLayoutRow): string[] {
 
 /** The comparison as a terminal table, with the reasons of the unhealthy layouts below it. */
 export function layoutsText(c: CephLayoutComparison, name: string): string {
-  const head = ['LAYOUT', 'HEALTHY', 'USABLE', 'SAFE USABLE', 'RUNWAY', 'WRITE AMP', 'FEWEST HOSTS', 'OSD RECOVERY', 'DATA LOSS', 'NINES', 'WORST RACK', 'CAPEX/TB', 'CAPEX/SAFE TB', 'HORIZON HOSTS', 'HORIZON CAPEX', 'HORIZON CAPEX/SAFE TB'];
+  const head = [
+    'LAYOUT',
+    'HEALTHY',
+    'USABLE',
+    'SAFE USABLE',
+    'RUNWAY',
+    'WRITE AMP',
+    'FEWEST HOSTS',
+    'OSD RECOVERY',
+    'DATA LOSS',
+    'NINES',
+    'WORST RACK',
+    'CAPEX/TB',
+    'CAPEX/SAFE TB',
+    'HORIZON HOSTS',
+    'HORIZON CAPEX',
+    'HORIZON CAPEX/SAFE TB',
+  ];
   const rows = c.rows.map((r) => cells(c, r));
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => `  ${r.map((x, i) => (i === 0 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join('  ')}`.trimEnd();
@@ -85,17 +102,26 @@ async function layoutsCommand(ctx: LayoutsContext, file: string, options: Layout
   if (!loaded.ok) return loaded.exitCode;
   const hw = options.hardware;
   if (hw !== undefined && !(Object.hasOwn(loaded.scenario.hardware, hw) && loaded.scenario.hardware[hw]!.disks.some((d) => d.use === 'osd'))) {
-    const models = Object.values(loaded.scenario.hardware).filter((m) => m.disks.some((d) => d.use === 'osd')).map((m) => m.name);
+    const models = Object.values(loaded.scenario.hardware)
+      .filter((m) => m.disks.some((d) => d.use === 'osd'))
+      .map((m) => m.name);
     ctx.io.stderr.write(escapeStrings(`headroom: ${file}: --hardware ${hw} is not a model of hardware: with OSD disks; the storage models are: ${models.join(', ') || 'none'}\n`));
     return ExitCode.InvalidInput;
   }
-  const comparison = core.evaluateLayouts(loaded.scenario, { ...(options.deviceClass === undefined ? {} : { deviceClass: options.deviceClass }), ...(hw === undefined ? {} : { hardware: hw }) });
+  const comparison = core.evaluateLayouts(loaded.scenario, {
+    ...(options.deviceClass === undefined ? {} : { deviceClass: options.deviceClass }),
+    ...(hw === undefined ? {} : { hardware: hw }),
+  });
   if (comparison.osdCount === 0) {
-    ctx.io.stderr.write(`headroom: ${file}: no OSD ${options.deviceClass === undefined ? 'at all' : `of device class ${escapeStrings(options.deviceClass)}`}: nothing to compare (--device-class takes a class of the storage hosts' OSD disks)\n`);
+    ctx.io.stderr.write(
+      `headroom: ${file}: no OSD ${options.deviceClass === undefined ? 'at all' : `of device class ${escapeStrings(options.deviceClass)}`}: nothing to compare (--device-class takes a class of the storage hosts' OSD disks)\n`,
+    );
     return ExitCode.InvalidInput;
   }
   const name = loaded.scenario.name;
-  ctx.io.stdout.write(options.format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : options.format === 'yaml' ? await yamlText(comparison) : escapeStrings(layoutsText(comparison, name)));
+  ctx.io.stdout.write(
+    options.format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : options.format === 'yaml' ? await yamlText(comparison) : escapeStrings(layoutsText(comparison, name)),
+  );
   if (options.output === undefined) return ExitCode.Ok;
   const page = (await ctx.loadReport()).renderLayoutsHtml(comparison, name);
   try {
@@ -114,11 +140,13 @@ export function registerLayoutsCommand(program: Command, ctx: LayoutsContext, se
   const ceph = program.commands.find((c) => c.name() === 'ceph') ?? program.command('ceph');
   ceph
     .command('layouts')
-    .description('compare Ceph layouts (replicated 2/3/4, EC profiles, host or rack failure domain) on a scenario\'s storage hardware: usable, safe usable, recovery, durability, CAPEX per TB, hosts and CAPEX for the horizon')
+    .description(
+      "compare Ceph layouts (replicated 2/3/4, EC profiles, host or rack failure domain) on a scenario's storage hardware: usable, safe usable, recovery, durability, CAPEX per TB, hosts and CAPEX for the horizon",
+    )
     .argument('<file>', 'scenario file (YAML)')
     .addOption(formatOption(['text', 'json', 'yaml'], 'text'))
     .option('--device-class <class>', 'compare on the OSDs of this device class (default: the class whose pools store the most)')
-    .option('--hardware <model>', 'compare on another storage model of the scenario\'s hardware: catalogue (every storage group takes it, same host counts)')
+    .option('--hardware <model>', "compare on another storage model of the scenario's hardware: catalogue (every storage group takes it, same host counts)")
     .option('-o, --output <file>', 'also write the comparison as an HTML page (replaced atomically)')
     .action(async (file: string, options: LayoutsOptions) => setExitCode(await layoutsCommand(ctx, file, options)));
 }

@@ -105,7 +105,10 @@ describe('run validate', () => {
   it('reports every file, sorted by file (argument order), line, col, exit 2', async () => {
     const io = memoryIo(files);
     expect(await run(['validate', 'b.yaml', 'a.yaml', 'warn.yaml'], io, deps())).toBe(2);
-    const headers = io.out().split('\n').filter((l) => /^\S+:\d+:\d+: /.test(l));
+    const headers = io
+      .out()
+      .split('\n')
+      .filter((l) => /^\S+:\d+:\d+: /.test(l));
     expect(headers).toEqual([
       'b.yaml:1:1: error schema.invalid_value: bad value',
       'b.yaml:2:4: error schema.invalid_value: bad value',
@@ -219,7 +222,11 @@ describe('run plan', () => {
 });
 
 describe('run: internal errors', () => {
-  const boom = { evaluate: () => { throw new Error('boom'); } };
+  const boom = {
+    evaluate: () => {
+      throw new Error('boom');
+    },
+  };
 
   it('exits 3 with the message and "please report this", no stack trace', async () => {
     const io = memoryIo(files);

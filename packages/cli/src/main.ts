@@ -137,7 +137,10 @@ async function readInput(ctx: Context, file: string, sink?: ReadSink): Promise<s
     if (enc.code === 'EILSEQ' && enc.detail) {
       // a positioned diagnostic, as for any other problem in the file (its content is not quoted)
       const diagnostic: Diagnostic = {
-        code: 'input.encoding', severity: 'error', path: [], message: enc.detail,
+        code: 'input.encoding',
+        severity: 'error',
+        path: [],
+        message: enc.detail,
         location: { file: inputName(file), line: enc.line ?? 1, col: enc.col ?? 1 },
         hint: 'save the file as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8 in.yaml > out.yaml)',
       };
@@ -251,7 +254,8 @@ function diffContext(ctx: Context) {
     io: ctx.io,
     readText: (file: string) => readInput(ctx, file),
     loadScenario: async (file: string) => loadScenario(ctx, await ctx.deps.loadCore(), file),
-    printDiagnostics: (diagnostics: Diagnostic[], file: string, text: string) => ctx.io.stderr.write(formatDiagnostics(diagnostics, new Map([[file, text]]), { color: ctx.colorErr })),
+    printDiagnostics: (diagnostics: Diagnostic[], file: string, text: string) =>
+      ctx.io.stderr.write(formatDiagnostics(diagnostics, new Map([[file, text]]), { color: ctx.colorErr })),
   };
 }
 
@@ -285,11 +289,7 @@ async function planCommand(ctx: Context, file: string, options: PlanOptions): Pr
   }
   const plan = core.evaluate(loaded.scenario, { withoutPurchases: options.withoutPurchases ?? false, provenance: loaded.provenance });
   ctx.io.stdout.write(
-    options.format === 'json'
-      ? `${escapeJsonText(JSON.stringify(plan, null, 2))}\n`
-      : options.format === 'yaml'
-        ? await yamlText(plan)
-        : renderText(plan, { color: ctx.colorOut }),
+    options.format === 'json' ? `${escapeJsonText(JSON.stringify(plan, null, 2))}\n` : options.format === 'yaml' ? await yamlText(plan) : renderText(plan, { color: ctx.colorOut }),
   );
   return failOnExitCode(ctx, plan, loaded.diagnostics, options.failOn);
 }
@@ -363,7 +363,10 @@ async function netplanCommand(ctx: Context, file: string, options: NetplanOption
     return ExitCode.Ok;
   }
   try {
-    await ctx.io.writeDirAtomic(absolute(ctx, options.output), files.map((f) => ({ name: f.fileName, data: f.text })));
+    await ctx.io.writeDirAtomic(
+      absolute(ctx, options.output),
+      files.map((f) => ({ name: f.fileName, data: f.text })),
+    );
   } catch (error) {
     if (!isFsError(error)) throw error;
     ctx.io.stderr.write(`headroom: cannot write ${options.output}: ${describeFsError(error)}\n`);
@@ -409,9 +412,7 @@ function withoutPurchasesOption(): Option {
 }
 
 function failOnOption(): Option {
-  return new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity')
-    .choices(FAIL_ON_LEVELS)
-    .default('error');
+  return new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON_LEVELS).default('error');
 }
 
 function buildProgram(ctx: Context, version: string, setExitCode: (code: number) => void): Command {
@@ -429,7 +430,7 @@ function buildProgram(ctx: Context, version: string, setExitCode: (code: number)
     .showHelpAfterError('(run "headroom --help" for usage)')
     .option(
       '--allow-path <dir>',
-      'a folder that files named in a scenario (inventory:, storageFrom:, historyFrom:) may also be read from; repeatable (default: only the scenario\'s own folder)',
+      "a folder that files named in a scenario (inventory:, storageFrom:, historyFrom:) may also be read from; repeatable (default: only the scenario's own folder)",
       (dir: string, previous: string[]) => [...previous, dir],
       [] as string[],
     )
@@ -470,7 +471,10 @@ function buildProgram(ctx: Context, version: string, setExitCode: (code: number)
     .description('write the netplan YAML (bonds, VLANs, MTU, addresses) of every host of a scenario with a network: section')
     .argument('<file>', 'scenario file (YAML; - reads standard input)')
     .addOption(new Option('--role <role>', 'only the hosts of this role').choices(ROLE_CHOICES))
-    .option('-o, --output <dir>', 'write <dir>/<host>.yaml; the folder is replaced as a whole (a new folder swapped in), never a mix of old and new files (default: print to stdout)')
+    .option(
+      '-o, --output <dir>',
+      'write <dir>/<host>.yaml; the folder is replaced as a whole (a new folder swapped in), never a mix of old and new files (default: print to stdout)',
+    )
     .action(async (file: string, options: NetplanOptions) => setExitCode(await netplanCommand(ctx, file, options)));
 
   program
@@ -491,12 +495,26 @@ function buildProgram(ctx: Context, version: string, setExitCode: (code: number)
   registerImportCommands(program, ctx, setExitCode);
   registerFitCommand(program, { io: ctx.io, colorErr: ctx.colorErr, allowed: () => ctx.allowedPaths }, setExitCode);
   registerStarterCommands(program, ctx, setExitCode);
-  registerBomCommand(program, { io: ctx.io, loadCore: () => import('@headroom/core'), loadScenario: async (file) => loadScenario(ctx, await ctx.deps.loadCore(), file) }, setExitCode);
-  registerLayoutsCommand(program, {
-    io: ctx.io, loadCore: () => import('@headroom/core'), loadReport: () => import('@headroom/report'),
-    loadScenario: async (file) => loadScenario(ctx, await ctx.deps.loadCore(), file),
-  }, setExitCode);
-  registerInteropCommands(program, { io: ctx.io, colorErr: ctx.colorErr, loadCore: () => import('@headroom/core'), loadScenario: async (file) => loadScenario(ctx, await ctx.deps.loadCore(), file) }, setExitCode);
+  registerBomCommand(
+    program,
+    { io: ctx.io, loadCore: () => import('@headroom/core'), loadScenario: async (file) => loadScenario(ctx, await ctx.deps.loadCore(), file) },
+    setExitCode,
+  );
+  registerLayoutsCommand(
+    program,
+    {
+      io: ctx.io,
+      loadCore: () => import('@headroom/core'),
+      loadReport: () => import('@headroom/report'),
+      loadScenario: async (file) => loadScenario(ctx, await ctx.deps.loadCore(), file),
+    },
+    setExitCode,
+  );
+  registerInteropCommands(
+    program,
+    { io: ctx.io, colorErr: ctx.colorErr, loadCore: () => import('@headroom/core'), loadScenario: async (file) => loadScenario(ctx, await ctx.deps.loadCore(), file) },
+    setExitCode,
+  );
   registerDiffCommand(program, diffContext(ctx), setExitCode);
 
   return program;
@@ -510,10 +528,7 @@ function internalError(io: CliIo, error: unknown): number {
   if (debug && debug !== '0' && error instanceof Error && error.stack) {
     io.stderr.write(`${error.stack}\n`);
   }
-  io.stderr.write(
-    'please report this, with the command and the scenario file' +
-      (debug && debug !== '0' ? '\n' : ' (HEADROOM_DEBUG=1 prints the stack trace)\n'),
-  );
+  io.stderr.write('please report this, with the command and the scenario file' + (debug && debug !== '0' ? '\n' : ' (HEADROOM_DEBUG=1 prints the stack trace)\n'));
   return ExitCode.InternalError;
 }
 

@@ -30,15 +30,18 @@ export function simulationText(sim: SimulationResult, growth: { low: number; lik
   const nf = new Intl.NumberFormat('en-US');
   const cell = (v: string): string => v.padStart(12);
   const num = (name: string, p: { p10: number; p50: number; p90: number }): string => `  ${name.padEnd(26)}${[p.p10, p.p50, p.p90].map((v) => cell(nf.format(v))).join('')}`;
-  const date = (name: string, p: { p10: string | null; p50: string | null; p90: string | null }): string => `  ${name.padEnd(26)}${[p.p10, p.p50, p.p90].map((v) => cell(v ?? 'none')).join('')}`;
-  return [
-    `${nf.format(sim.runs)} runs, seed ${sim.seed}, monthly growth triangular(${growth.low}, ${growth.likely}, ${growth.high}); nearest-rank percentiles`,
-    ...((sim.bandedGrowths ?? []).length > 0 ? [`  drawn from their P10-P90 bands at one quantile per run: ${sim.bandedGrowths.join(', ')}`] : []),
-    `  ${''.padEnd(26)}${['P10', 'P50', 'P90'].map(cell).join('')}`,
-    num(`CAPEX total${sim.currency ? ` (${sim.currency})` : ''}`, sim.capexTotalAmount),
-    num('compute hosts bought', sim.hosts.compute),
-    num('storage hosts bought', sim.hosts.storage),
-    date('first delivery (month)', sim.firstDeliveryMonth),
-    date('first order by', sim.firstOrderBy),
-  ].join('\n') + '\n';
+  const date = (name: string, p: { p10: string | null; p50: string | null; p90: string | null }): string =>
+    `  ${name.padEnd(26)}${[p.p10, p.p50, p.p90].map((v) => cell(v ?? 'none')).join('')}`;
+  return (
+    [
+      `${nf.format(sim.runs)} runs, seed ${sim.seed}, monthly growth triangular(${growth.low}, ${growth.likely}, ${growth.high}); nearest-rank percentiles`,
+      ...((sim.bandedGrowths ?? []).length > 0 ? [`  drawn from their P10-P90 bands at one quantile per run: ${sim.bandedGrowths.join(', ')}`] : []),
+      `  ${''.padEnd(26)}${['P10', 'P50', 'P90'].map(cell).join('')}`,
+      num(`CAPEX total${sim.currency ? ` (${sim.currency})` : ''}`, sim.capexTotalAmount),
+      num('compute hosts bought', sim.hosts.compute),
+      num('storage hosts bought', sim.hosts.storage),
+      date('first delivery (month)', sim.firstDeliveryMonth),
+      date('first order by', sim.firstOrderBy),
+    ].join('\n') + '\n'
+  );
 }

@@ -45,7 +45,12 @@ describe('renderText', () => {
   });
 
   it('prints one row per resource with capacity, first and last month use, threshold and runway', () => {
-    const row = (label: string) => text.split('\n').find((l) => l.trimStart().startsWith(label))?.trim().split(/\s{2,}/);
+    const row = (label: string) =>
+      text
+        .split('\n')
+        .find((l) => l.trimStart().startsWith(label))
+        ?.trim()
+        .split(/\s{2,}/);
     expect(row('RESOURCE')).toEqual(['RESOURCE', 'CAPACITY', 'USE 2027-01', 'USE 2027-03', 'THRESHOLD', 'RUNWAY']);
     expect(row('Compute vCPU')).toEqual(['Compute vCPU', '248 vCPU', '64.5%', '78.1%', '80%', '2 months (Mar 2027)']);
     expect(row('Compute memory')).toEqual(['Compute memory', '504 GiB', '63.5%', '63.5%', '80%', '> 3 months']);
@@ -92,7 +97,15 @@ describe('failureSummary', () => {
     const plan = fixturePlan();
     expect(failureSummary(plan)).toBeUndefined();
     const domain = (id: string, tolerated: boolean) => ({ id, kind: 'host' as const, name: id, tolerated, hostsLost: [id], hostsDrained: [], hostsDegraded: [] });
-    const impact = (d: string, month: number | null) => ({ domain: d, subsystem: 'compute' as const, harm: month === null ? ('none' as const) : ('outage' as const), firstHarmMonth: month, severity: null, harms: [], message: '' });
+    const impact = (d: string, month: number | null) => ({
+      domain: d,
+      subsystem: 'compute' as const,
+      harm: month === null ? ('none' as const) : ('outage' as const),
+      firstHarmMonth: month,
+      severity: null,
+      harms: [],
+      message: '',
+    });
     plan.failure = {
       policy: { tolerate: { hosts: 1, racks: 0, zones: 0, switches: 1, feeds: 1 }, maintenance: { hosts: 0, roles: ['compute'] } },
       assumptions: [],
@@ -122,14 +135,22 @@ describe('holdsSummary and rackFailureSummary (plan.headline)', () => {
       worstSameAs: [],
       racks: [
         { rack: 'r1', tolerated: false, harm: 'none' as const, firstHarmMonthIndex: null, harms: [] },
-        { rack: 'r2', tolerated: false, harm: 'outage' as const, firstHarmMonthIndex: 1, harms: [{ subsystem: 'compute' as const, harm: 'outage' as const, monthIndex: 1, message: 'x' }] },
+        {
+          rack: 'r2',
+          tolerated: false,
+          harm: 'outage' as const,
+          firstHarmMonthIndex: 1,
+          harms: [{ subsystem: 'compute' as const, harm: 'outage' as const, monthIndex: 1, message: 'x' }],
+        },
       ],
     },
   };
 
   it('says whether the plan holds with and without the purchases', () => {
     expect(holdsSummary(fixturePlan({ headline }))).toBe('yes, 3 months, with the 1 scheduled purchase (without them Compute vCPU runs out in Mar 2027)');
-    expect(holdsSummary(fixturePlan({ headline: { ...headline, holdsWithPurchases: null } }))).toBe('no: Compute vCPU runs out in Mar 2027 (no procurement: section schedules purchases)');
+    expect(holdsSummary(fixturePlan({ headline: { ...headline, holdsWithPurchases: null } }))).toBe(
+      'no: Compute vCPU runs out in Mar 2027 (no procurement: section schedules purchases)',
+    );
     expect(holdsSummary(fixturePlan({ headline: { ...headline, firstToRunOut: null } }))).toBe('yes, 3 months without purchases');
     expect(holdsSummary(fixturePlan({ headline: undefined }))).toBeUndefined();
   });
@@ -138,7 +159,9 @@ describe('holdsSummary and rackFailureSummary (plan.headline)', () => {
     expect(holdsSummary(fixturePlan({ headline: { ...headline, errorFindings: 4 } }))).toBe(
       'capacity yes, 3 months, with the 1 scheduled purchase (without them Compute vCPU runs out in Mar 2027); but 4 error findings need action (Findings below)',
     );
-    expect(holdsSummary(fixturePlan({ headline: { ...headline, firstToRunOut: null, errorFindings: 1 } }))).toBe('capacity yes, 3 months without purchases; but 1 error finding needs action (Findings below)');
+    expect(holdsSummary(fixturePlan({ headline: { ...headline, firstToRunOut: null, errorFindings: 1 } }))).toBe(
+      'capacity yes, 3 months without purchases; but 1 error finding needs action (Findings below)',
+    );
   });
 
   it('names the worst rack and its harms with months', () => {

@@ -37,7 +37,12 @@ export function formatDuration(seconds: number | null): string {
   return minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
 }
 
-const YEAR_SCALES: readonly [number, string][] = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million'], [1e3, 'thousand']];
+const YEAR_SCALES: readonly [number, string][] = [
+  [1e12, 'trillion'],
+  [1e9, 'billion'],
+  [1e6, 'million'],
+  [1e3, 'thousand'],
+];
 
 /**
  * "1 in N years" for a mean time between data-loss events (CephPoolDurability.oneInYears), as
@@ -190,7 +195,15 @@ function resourceRows(plan: PlanResult): string[] {
   if (plan.resources.length === 0 || !first || !last) return ['  no resources planned'];
   // The fleet timeline can change capacity (purchases, retirements): then both ends are shown.
   const changes = plan.resources.some((r) => first.resources[r.id]?.capacityTolerated !== last.resources[r.id]?.capacityTolerated);
-  const header = ['RESOURCE', changes ? `CAPACITY ${first.month}` : 'CAPACITY', ...(changes ? [`CAPACITY ${last.month}`] : []), `USE ${first.month}`, `USE ${last.month}`, 'THRESHOLD', 'RUNWAY'];
+  const header = [
+    'RESOURCE',
+    changes ? `CAPACITY ${first.month}` : 'CAPACITY',
+    ...(changes ? [`CAPACITY ${last.month}`] : []),
+    `USE ${first.month}`,
+    `USE ${last.month}`,
+    'THRESHOLD',
+    'RUNWAY',
+  ];
   const rows = plan.resources.map((resource: ResourceInfo) => {
     const m0 = first.resources[resource.id];
     const mN = last.resources[resource.id];
@@ -296,12 +309,7 @@ export function renderText(input: PlanResult, options: RenderTextOptions = {}): 
   lines.push(field('horizon', `${plural(sc.horizonMonths, 'month')} from ${sc.start} (${span})`));
   lines.push(field('hosts', hostsLine(plan)));
   lines.push(field('tolerates', toleratesLine(plan)));
-  lines.push(
-    field(
-      'storage',
-      `${formatTB(plan.storage.rawBytes)} raw in ${plural(plan.storage.osdCount, 'OSD')}, failure domain ${plan.storage.failureDomain}`,
-    ),
-  );
+  lines.push(field('storage', `${formatTB(plan.storage.rawBytes)} raw in ${plural(plan.storage.osdCount, 'OSD')}, failure domain ${plan.storage.failureDomain}`));
   if (plan.storage.ceph) lines.push(field('ceph', cephLine(plan)));
   const durability = durabilityLine(plan);
   if (durability) lines.push(field('data loss', durability));
@@ -326,7 +334,9 @@ export function renderText(input: PlanResult, options: RenderTextOptions = {}): 
   lines.push(
     `${style.bold('Control plane:')} ${plural(cp.controllers, 'controller')}, quorum ${cp.quorum}, ` +
       `tolerates ${plural(cp.toleratedFailures, 'controller failure')}` +
-      (cp.monitors ? `; ${plural(cp.monitors.hosts.length, 'Ceph monitor')}, quorum ${cp.monitors.quorum}, tolerates ${plural(cp.monitors.toleratedFailures, 'monitor failure')}` : ''),
+      (cp.monitors
+        ? `; ${plural(cp.monitors.hosts.length, 'Ceph monitor')}, quorum ${cp.monitors.quorum}, tolerates ${plural(cp.monitors.toleratedFailures, 'monitor failure')}`
+        : ''),
   );
   const failureLine = failureSummary(plan);
   if (failureLine) lines.push(`${style.bold('Failure domains:')} ${failureLine}`);

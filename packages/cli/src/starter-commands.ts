@@ -84,7 +84,7 @@ export function registerStarterCommands(program: Command, ctx: StarterContext, s
     .addOption(new Option('--compute <n>', 'hypervisors').argParser(hostCount).default(3))
     .addOption(new Option('--storage <n>', 'Ceph storage hosts (3 or more for size-3 pools with one copy per host)').argParser(hostCount).default(3))
     .addOption(new Option('--start <YYYY-MM>', 'first month of the horizon (default: this month)').argParser(month))
-    .option('--name <text>', 'the cloud\'s name')
+    .option('--name <text>', "the cloud's name")
     .option('-o, --output <file>', 'write this file (atomically) instead of printing; an existing file is kept unless --force')
     .option('--force', 'replace the -o file when it exists')
     .action(async (options: InitOptions) => setExitCode(await initCommand(ctx, options)));

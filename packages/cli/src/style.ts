@@ -24,10 +24,7 @@ export interface Style {
  * Whether to colour output written to `stream`: only for a TTY, and only when NO_COLOR is
  * unset or empty (the no-color.org convention).
  */
-export function shouldUseColor(
-  stream: OutputStream,
-  env: Readonly<Record<string, string | undefined>>,
-): boolean {
+export function shouldUseColor(stream: OutputStream, env: Readonly<Record<string, string | undefined>>): boolean {
   const noColor = env['NO_COLOR'];
   return stream.isTTY === true && (noColor === undefined || noColor === '');
 }

@@ -30,9 +30,13 @@ describe('escapeControl', () => {
 });
 
 const diag = (over: Partial<Diagnostic> & { line: number; col: number; endCol?: number }): Diagnostic => ({
-  code: 'schema.invalid_type', severity: 'error', path: [], message: 'm',
+  code: 'schema.invalid_type',
+  severity: 'error',
+  path: [],
+  message: 'm',
   location: { file: 'f.yaml', line: over.line, col: over.col, ...(over.endCol ? { endCol: over.endCol } : {}) },
-  ...(over.message ? { message: over.message } : {}), ...(over.hint ? { hint: over.hint } : {}),
+  ...(over.message ? { message: over.message } : {}),
+  ...(over.hint ? { hint: over.hint } : {}),
 });
 
 describe('issue 15: diagnostics escape control characters and cut long lines', () => {

@@ -63,7 +63,12 @@ describe('renderSpecToSvg', () => {
   it('is deterministic and prefixes vega ids so charts on one page never collide', async () => {
     // A clipped mark makes vega emit a clipPath id from a process-wide counter.
     const spec: TopLevelSpec = {
-      data: { values: [{ a: 1, b: 2 }, { a: 2, b: 5 }] },
+      data: {
+        values: [
+          { a: 1, b: 2 },
+          { a: 2, b: 5 },
+        ],
+      },
       mark: { type: 'line', clip: true },
       encoding: { x: { field: 'a', type: 'quantitative' }, y: { field: 'b', type: 'quantitative' } },
     };

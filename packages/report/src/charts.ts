@@ -188,12 +188,101 @@ type TextWidth = (item: { fontSize?: number | string; fontWeight?: string | numb
  * thousandths of an em (Adobe's Helvetica AFM). Other characters count as 0.6 em.
  */
 const CHAR_WIDTHS = [
-  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // space to /
-  556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, // 0 to ?
-  1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, // @ to O
-  667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, // P to _
-  333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, // ` to o
-  556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, // p to ~
+  278,
+  278,
+  355,
+  556,
+  556,
+  889,
+  667,
+  191,
+  333,
+  333,
+  389,
+  584,
+  278,
+  333,
+  278,
+  278, // space to /
+  556,
+  556,
+  556,
+  556,
+  556,
+  556,
+  556,
+  556,
+  556,
+  556,
+  278,
+  278,
+  584,
+  584,
+  584,
+  556, // 0 to ?
+  1015,
+  667,
+  667,
+  722,
+  722,
+  667,
+  611,
+  778,
+  722,
+  278,
+  500,
+  667,
+  556,
+  833,
+  722,
+  778, // @ to O
+  667,
+  778,
+  722,
+  667,
+  611,
+  722,
+  667,
+  944,
+  667,
+  667,
+  611,
+  278,
+  278,
+  278,
+  469,
+  556, // P to _
+  333,
+  556,
+  556,
+  500,
+  556,
+  556,
+  278,
+  556,
+  556,
+  222,
+  222,
+  500,
+  222,
+  833,
+  556,
+  556, // ` to o
+  556,
+  556,
+  333,
+  500,
+  278,
+  556,
+  500,
+  722,
+  500,
+  500,
+  500,
+  334,
+  260,
+  334,
+  584, // p to ~
 ];
 
 /**
@@ -206,7 +295,7 @@ export function estimateTextWidth(text: string, fontSizePx: number, bold = false
   let em = 0;
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
-    em += (code >= 32 && code <= 126 ? CHAR_WIDTHS[code - 32] ?? 600 : 600) / 1000;
+    em += (code >= 32 && code <= 126 ? (CHAR_WIDTHS[code - 32] ?? 600) : 600) / 1000;
   }
   return em * fontSizePx * 1.1 * (bold ? 1.06 : 1);
 }
@@ -251,10 +340,7 @@ function prefixIds(svg: string, prefix: string): string {
  * The root <svg> gets `role="img"`, a <title> and a <desc> (escaped here); vega escapes the
  * text it draws itself (labels, legend entries).
  */
-export async function renderSpecToSvg(
-  spec: TopLevelSpec,
-  alt: { id: string; title: string; description: string },
-): Promise<string> {
+export async function renderSpecToSvg(spec: TopLevelSpec, alt: { id: string; title: string; description: string }): Promise<string> {
   if (!/^[a-z][a-z0-9-]*$/.test(alt.id)) throw new Error(`chart id must match [a-z][a-z0-9-]*: ${alt.id}`);
   const [vega, vegaLite] = await loadVega();
   const compiled = vegaLite.compile(spec).spec;

@@ -25,9 +25,7 @@ describe('html tag', () => {
     const name = '"><script>alert(1)</script>';
     const out = html`<td title="${name}">${name}</td>`;
     expect(out).toBeInstanceOf(SafeHtml);
-    expect(out.value).toBe(
-      '<td title="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</td>',
-    );
+    expect(out.value).toBe('<td title="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</td>');
   });
 
   it('inserts SafeHtml as is, joins arrays, drops nullish and booleans, prints numbers', () => {

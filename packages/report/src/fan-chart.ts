@@ -29,12 +29,22 @@ const ORDER = 'first order-by date, per percentile';
 
 /** The spec: area band, median line, threshold step line, order-by rules; every mark in the legend. */
 export function fanChartSpec(chart: FanChart): TopLevelSpec {
-  const x = { field: 'month', type: 'ordinal' as const, scale: { domain: chart.months }, axis: { values: chart.months.filter((_, i) => i % Math.max(1, Math.ceil(chart.months.length / 8)) === 0), labelAngle: 0, title: null, labelOverlap: true } };
+  const x = {
+    field: 'month',
+    type: 'ordinal' as const,
+    scale: { domain: chart.months },
+    axis: { values: chart.months.filter((_, i) => i % Math.max(1, Math.ceil(chart.months.length / 8)) === 0), labelAngle: 0, title: null, labelOverlap: true },
+  };
   const legendScale = {
     domain: [BAND, MEDIAN, THRESHOLD, ORDER],
     range: ['#f4b183', SERIES_COLORS.demand, SERIES_COLORS.threshold, '#555555'],
   };
-  const color = (name: string) => ({ datum: name, type: 'nominal' as const, scale: legendScale, legend: { title: null, orient: 'bottom' as const, columns: 2, symbolType: 'square' } });
+  const color = (name: string) => ({
+    datum: name,
+    type: 'nominal' as const,
+    scale: legendScale,
+    legend: { title: null, orient: 'bottom' as const, columns: 2, symbolType: 'square' },
+  });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: chart.description,
@@ -73,7 +83,16 @@ export function fanChartSpec(chart: FanChart): TopLevelSpec {
       background: 'transparent',
       font: 'sans-serif',
       view: { stroke: null },
-      axis: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal', labelColor: '#333333', titleColor: '#333333', gridColor: '#dddddd', domainColor: '#888888', tickColor: '#888888' },
+      axis: {
+        labelFontSize: 12,
+        titleFontSize: 12,
+        titleFontWeight: 'normal',
+        labelColor: '#333333',
+        titleColor: '#333333',
+        gridColor: '#dddddd',
+        domainColor: '#888888',
+        tickColor: '#888888',
+      },
       legend: { labelFontSize: 12, labelLimit: 1000, labelColor: '#333333', columnPadding: 24, rowPadding: 4 },
     },
   };

@@ -265,7 +265,12 @@ export function formatExplained(value: number | string, unit: string): string {
   }
 }
 
-const YEAR_SCALES: readonly [number, string][] = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million'], [1e3, 'thousand']];
+const YEAR_SCALES: readonly [number, string][] = [
+  [1e12, 'trillion'],
+  [1e9, 'billion'],
+  [1e6, 'million'],
+  [1e3, 'thousand'],
+];
 
 /**
  * "1 in N years" for a mean time between data-loss events (CephPoolDurability.oneInYears), as

@@ -42,7 +42,18 @@ export function procurementTimelineSpec(chart: ProcurementTimeline): TopLevelSpe
           x,
           y: { field: 'percent', type: 'quantitative', title: 'utilisation / trigger (%)' },
           color: { field: 'resource', type: 'nominal', legend: { title: null, orient: 'bottom', columns: 3 } },
-          strokeDash: { field: 'variant', type: 'nominal', scale: { domain: ['with purchases', 'without'], range: [[1, 0], [4, 3]] }, legend: { title: null, orient: 'bottom' } },
+          strokeDash: {
+            field: 'variant',
+            type: 'nominal',
+            scale: {
+              domain: ['with purchases', 'without'],
+              range: [
+                [1, 0],
+                [4, 3],
+              ],
+            },
+            legend: { title: null, orient: 'bottom' },
+          },
         },
       },
       {

@@ -24,10 +24,18 @@ describe('rack elevation layout', () => {
 
   it('the RU axis runs from 0 to the tallest rack, or higher when hosts overflow a rack', () => {
     const chart: RackElevationChart = {
-      id: 'chart-x', title: 't', description: 'd',
-      racks: [{ rack: 'a', heightRu: 42 }, { rack: 'b', heightRu: 4 }],
+      id: 'chart-x',
+      title: 't',
+      description: 'd',
+      racks: [
+        { rack: 'a', heightRu: 42 },
+        { rack: 'b', heightRu: 4 },
+      ],
       units: [{ rack: 'b', host: 'h1', role: 'compute', bottomRu: 1, heightRu: 2, state: 'in service at the start' }],
-      power: [{ rack: 'a', typicalKw: null, maxKw: null, startMaxKw: null, budgetKw: null, label: 'unknown', shortLabel: '?' }, { rack: 'b', typicalKw: null, maxKw: null, startMaxKw: null, budgetKw: null, label: 'unknown', shortLabel: '?' }],
+      power: [
+        { rack: 'a', typicalKw: null, maxKw: null, startMaxKw: null, budgetKw: null, label: 'unknown', shortLabel: '?' },
+        { rack: 'b', typicalKw: null, maxKw: null, startMaxKw: null, budgetKw: null, label: 'unknown', shortLabel: '?' },
+      ],
     };
     const domainOf = (c: RackElevationChart): unknown => JSON.stringify(rackElevationSpec(c)).match(/"domain":\[0,(\d+)\]/)?.[1];
     expect(domainOf(chart)).toBe('42');

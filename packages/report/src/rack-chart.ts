@@ -96,8 +96,18 @@ export function rackElevationSpec(chart: RackElevationChart): TopLevelSpec {
   // A rack unit n spans [n - 1, n] on the y scale; the axis labels RU n at its middle.
   const tickStep = top <= 24 ? 2 : 5;
   const ticks = [1, ...Array.from({ length: Math.floor(top / tickStep) }, (_, i) => (i + 1) * tickStep).filter((v) => v > 1 && v <= top)];
-  const y = { type: 'quantitative' as const, scale: { domain: [0, top], nice: false, zero: true }, axis: { values: ticks.map((t) => t - 0.5), labelExpr: 'datum.value + 0.5', title: 'rack unit (RU)', grid: false, minExtent: Y_AXIS_EXTENT, maxExtent: Y_AXIS_EXTENT } };
-  const boxes = chart.units.map((u) => ({ ...u, y0: u.bottomRu - 1, y1: u.bottomRu - 1 + u.heightRu, mid: u.bottomRu - 1 + u.heightRu / 2, label: hostLabel(u.host, u.role, band) }));
+  const y = {
+    type: 'quantitative' as const,
+    scale: { domain: [0, top], nice: false, zero: true },
+    axis: { values: ticks.map((t) => t - 0.5), labelExpr: 'datum.value + 0.5', title: 'rack unit (RU)', grid: false, minExtent: Y_AXIS_EXTENT, maxExtent: Y_AXIS_EXTENT },
+  };
+  const boxes = chart.units.map((u) => ({
+    ...u,
+    y0: u.bottomRu - 1,
+    y1: u.bottomRu - 1 + u.heightRu,
+    mid: u.bottomRu - 1 + u.heightRu / 2,
+    label: hostLabel(u.host, u.role, band),
+  }));
   const roles = Object.keys(ROLE_FILLS).filter((r) => chart.units.some((u) => u.role === r));
   const otherRoles = [...new Set(chart.units.map((u) => u.role).filter((r) => !(r in ROLE_FILLS)))];
   const states = UNIT_STATES.filter((s) => chart.units.some((u) => u.state === s));
@@ -112,9 +122,21 @@ export function rackElevationSpec(chart: RackElevationChart): TopLevelSpec {
     ...(p.budgetKw === null ? [] : [{ rack: p.rack, series: 'power budget', kw: p.budgetKw }]),
   ]);
   const series = POWER_SERIES.filter((s) => [...bars, ...ticksKw].some((b) => b.series === s));
-  const powerColor = { field: 'series', type: 'nominal' as const, scale: { domain: [...series], range: series.map((s) => POWER_COLORS[POWER_SERIES.indexOf(s)]!) }, legend: { title: null, orient: 'bottom' as const, direction: 'horizontal' as const, symbolType: 'square' } };
-  const kwAxis = { type: 'quantitative' as const, scale: { domain: [0, kwTop * 1.25], nice: false }, axis: { title: 'power (kW)', tickCount: 4, tickMinStep: 1, format: ',.0f', minExtent: Y_AXIS_EXTENT, maxExtent: Y_AXIS_EXTENT } };
-  const stateLegend = states.length < 2 ? null : { title: null, orient: 'bottom' as const, direction: 'horizontal' as const, symbolType: 'square', symbolFillColor: '#9aa5b1', symbolStrokeColor: '#333333' };
+  const powerColor = {
+    field: 'series',
+    type: 'nominal' as const,
+    scale: { domain: [...series], range: series.map((s) => POWER_COLORS[POWER_SERIES.indexOf(s)]!) },
+    legend: { title: null, orient: 'bottom' as const, direction: 'horizontal' as const, symbolType: 'square' },
+  };
+  const kwAxis = {
+    type: 'quantitative' as const,
+    scale: { domain: [0, kwTop * 1.25], nice: false },
+    axis: { title: 'power (kW)', tickCount: 4, tickMinStep: 1, format: ',.0f', minExtent: Y_AXIS_EXTENT, maxExtent: Y_AXIS_EXTENT },
+  };
+  const stateLegend =
+    states.length < 2
+      ? null
+      : { title: null, orient: 'bottom' as const, direction: 'horizontal' as const, symbolType: 'square', symbolFillColor: '#9aa5b1', symbolStrokeColor: '#333333' };
   // The power labels: long ones when every one fits its column step, else the short ones, else none.
   const step = band / (1 - BAND_PADDING);
   const labelKey = powerRows.every((p) => labelFits(p.label, step)) ? 'label' : powerRows.every((p) => labelFits(p.shortLabel, step)) ? 'shortLabel' : null;
@@ -143,7 +165,12 @@ export function rackElevationSpec(chart: RackElevationChart): TopLevelSpec {
               x,
               y: { field: 'y0', ...y },
               y2: { field: 'y1' },
-              color: { field: 'role', type: 'nominal', scale: { domain: [...roles, ...otherRoles], range: [...roles.map((r) => ROLE_FILLS[r]!), ...otherRoles.map(() => '#cccccc')] }, legend: { title: null, orient: 'bottom', direction: 'horizontal', symbolType: 'square' } },
+              color: {
+                field: 'role',
+                type: 'nominal',
+                scale: { domain: [...roles, ...otherRoles], range: [...roles.map((r) => ROLE_FILLS[r]!), ...otherRoles.map(() => '#cccccc')] },
+                legend: { title: null, orient: 'bottom', direction: 'horizontal', symbolType: 'square' },
+              },
               // One state: constants. An ordinal scale over a one-value domain interpolates to NaN (opacity="NaN").
               ...(states.length < 2
                 ? { opacity: { value: opacityOf(states[0]) }, strokeDash: { value: dashOf(states[0]) } }
@@ -162,40 +189,55 @@ export function rackElevationSpec(chart: RackElevationChart): TopLevelSpec {
           },
         ],
       },
-      ...(anyPower ? [{
-        width: WIDTH,
-        height: POWER_PX,
-        layer: [
-          {
-            data: { values: bars.filter((b) => b.series === 'maximum draw') },
-            mark: { type: 'bar' as const },
-            encoding: { x: { ...x, axis: { labelAngle: 0, labelLimit: band + 8 } }, y: { field: 'kw', ...kwAxis }, color: powerColor },
-          },
-          {
-            data: { values: bars.filter((b) => b.series === 'typical draw') },
-            mark: { type: 'bar' as const, width: { band: 0.5 } },
-            encoding: { x, y: { field: 'kw', ...kwAxis }, color: powerColor },
-          },
-          {
-            data: { values: ticksKw },
-            mark: { type: 'tick' as const, thickness: 2, bandSize: band },
-            encoding: { x, y: { field: 'kw', ...kwAxis }, color: powerColor },
-          },
-          ...(labelKey !== null
-            ? [{
-                data: { values: powerRows.map((p) => ({ rack: p.rack, label: p[labelKey], kw: Math.max(p.maxKw ?? 0, p.budgetKw ?? 0) })) },
-                mark: { type: 'text' as const, fontSize: LABEL_FONT_PX, baseline: 'bottom' as const, dy: -3 },
-                encoding: { x: { ...x, bandPosition: 0.5 }, y: { field: 'kw', ...kwAxis }, text: { field: 'label' } },
-              }]
-            : []),
-        ],
-      }] : []),
+      ...(anyPower
+        ? [
+            {
+              width: WIDTH,
+              height: POWER_PX,
+              layer: [
+                {
+                  data: { values: bars.filter((b) => b.series === 'maximum draw') },
+                  mark: { type: 'bar' as const },
+                  encoding: { x: { ...x, axis: { labelAngle: 0, labelLimit: band + 8 } }, y: { field: 'kw', ...kwAxis }, color: powerColor },
+                },
+                {
+                  data: { values: bars.filter((b) => b.series === 'typical draw') },
+                  mark: { type: 'bar' as const, width: { band: 0.5 } },
+                  encoding: { x, y: { field: 'kw', ...kwAxis }, color: powerColor },
+                },
+                {
+                  data: { values: ticksKw },
+                  mark: { type: 'tick' as const, thickness: 2, bandSize: band },
+                  encoding: { x, y: { field: 'kw', ...kwAxis }, color: powerColor },
+                },
+                ...(labelKey !== null
+                  ? [
+                      {
+                        data: { values: powerRows.map((p) => ({ rack: p.rack, label: p[labelKey], kw: Math.max(p.maxKw ?? 0, p.budgetKw ?? 0) })) },
+                        mark: { type: 'text' as const, fontSize: LABEL_FONT_PX, baseline: 'bottom' as const, dy: -3 },
+                        encoding: { x: { ...x, bandPosition: 0.5 }, y: { field: 'kw', ...kwAxis }, text: { field: 'label' } },
+                      },
+                    ]
+                  : []),
+              ],
+            },
+          ]
+        : []),
     ],
     config: {
       background: 'transparent',
       font: 'sans-serif',
       view: { stroke: null },
-      axis: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'normal', labelColor: '#333333', titleColor: '#333333', gridColor: '#dddddd', domainColor: '#888888', tickColor: '#888888' },
+      axis: {
+        labelFontSize: 11,
+        titleFontSize: 11,
+        titleFontWeight: 'normal',
+        labelColor: '#333333',
+        titleColor: '#333333',
+        gridColor: '#dddddd',
+        domainColor: '#888888',
+        tickColor: '#888888',
+      },
       legend: { labelFontSize: 11, labelColor: '#333333', labelLimit: 1000, columnPadding: 16 },
     },
   };

@@ -128,15 +128,17 @@ describe('renderHtml', async () => {
 
   it('storage without the Ceph view (an older plan) still renders', async () => {
     // an older plan: no Ceph view, and a resource per pool (storage.pool.<name>)
-    const old = await renderHtml(variant((p) => {
-      delete p.storage.ceph;
-      const id = 'storage.rule.replicated_rule+backups';
-      p.resources = p.resources.map((r) => (r.id === id ? { ...r, id: 'storage.pool.volumes' } : r));
-      for (const m of p.months) {
-        m.resources['storage.pool.volumes'] = m.resources[id]!;
-        delete m.resources[id];
-      }
-    }));
+    const old = await renderHtml(
+      variant((p) => {
+        delete p.storage.ceph;
+        const id = 'storage.rule.replicated_rule+backups';
+        p.resources = p.resources.map((r) => (r.id === id ? { ...r, id: 'storage.pool.volumes' } : r));
+        for (const m of p.months) {
+          m.resources['storage.pool.volumes'] = m.resources[id]!;
+          delete m.resources[id];
+        }
+      }),
+    );
     expect(old).not.toContain('id="storage-crush"');
     expect(old).toContain('id="chart-storage-pool-1"');
     expect(old).not.toContain('id="chart-storage-rule-1"');

@@ -46,15 +46,12 @@ export const CONTENT_SECURITY_POLICY = `default-src 'none'; style-src 'unsafe-in
 function withSelfLinks(doc: string): string {
   return doc.replace(
     /<h([23]) id="([^"]+)">([\s\S]*?)<\/h\1>/g,
-    (_, level: string, id: string, content: string) =>
-      `<h${level} id="${id}">${content} <a class="self-link" href="#${id}" aria-label="Link to this section">#</a></h${level}>`,
+    (_, level: string, id: string, content: string) => `<h${level} id="${id}">${content} <a class="self-link" href="#${id}" aria-label="Link to this section">#</a></h${level}>`,
   );
 }
 
 /** The units statement (same words as `UNITS_NOTE`, with superscript powers). */
-const UNITS_HTML = trustedHtml(
-  escapeHtml(UNITS_NOTE).replace('10^12', '10<sup>12</sup>').replace('2^30', '2<sup>30</sup>'),
-);
+const UNITS_HTML = trustedHtml(escapeHtml(UNITS_NOTE).replace('10^12', '10<sup>12</sup>').replace('2^30', '2<sup>30</sup>'));
 
 /**
  * Which cloud the report describes (plan.fleet.shows): the plan as scheduled, whose months
@@ -157,8 +154,12 @@ export async function renderHtml(plan: PlanResult, options: RenderHtmlOptions = 
 <p class="subtitle">Scenario <strong>${s.name}</strong>${s.description ? html` — ${s.description}` : ''}</p>
 <p class="meta">Horizon ${horizonText(plan)} · ${formatNumber(plan.hosts.length)} hosts · ${UNITS_HTML}</p>
 ${viewStatement(plan)}
-${Object.keys(plan.explanations ?? {}).length > 0 ? html`<p class="meta explain-note">Dotted figures explain themselves: select one (click it, or Tab to it and press Enter) to see its formula, its inputs with their units and where they come from, and the rule it follows.</p>
-` : ''}${provenanceLine(plan)}<nav class="toc" aria-label="Sections"><ol>${sections.map(([id, heading]) => html`<li><a href="#${id}">${heading}</a></li>`)}</ol></nav>
+${
+  Object.keys(plan.explanations ?? {}).length > 0
+    ? html`<p class="meta explain-note">Dotted figures explain themselves: select one (click it, or Tab to it and press Enter) to see its formula, its inputs with their units and where they come from, and the rule it follows.</p>
+`
+    : ''
+}${provenanceLine(plan)}<nav class="toc" aria-label="Sections"><ol>${sections.map(([id, heading]) => html`<li><a href="#${id}">${heading}</a></li>`)}</ol></nav>
 </header>
 <main>
 ${summarySection(plan, { ...(risk ? { risk } : {}), ...(options.previous ? { changes: changesSummary(options.previous) } : {}) })}

@@ -23,10 +23,7 @@ const DARK = `
  * the table has a td.num in column n (columns 1 to 16; :has() needs Chrome 105, Safari 15.4,
  * Firefox 121; older browsers keep the headers left).
  */
-const NUMERIC_HEADERS = Array.from(
-  { length: 16 },
-  (_, i) => `table:has(> tbody > tr > td.num:nth-child(${i + 1})) > thead > tr > th:nth-child(${i + 1})`,
-).join(',\n');
+const NUMERIC_HEADERS = Array.from({ length: 16 }, (_, i) => `table:has(> tbody > tr > td.num:nth-child(${i + 1})) > thead > tr > th:nth-child(${i + 1})`).join(',\n');
 
 /** The complete stylesheet. */
 export const STYLESHEET = `

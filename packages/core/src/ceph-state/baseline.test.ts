@@ -10,7 +10,12 @@ import { cephBaselineYaml } from './baseline.js';
 import { readCephState } from './state.js';
 
 const CEPH = join(import.meta.dirname, '../../../../test/fixtures/real/cluster-state/ceph');
-const state = (dir: string) => readCephState(readdirSync(join(CEPH, dir)).filter((f) => f.endsWith('.json')).map((f) => ({ name: f, text: readFileSync(join(CEPH, dir, f), 'utf8') }))).state!;
+const state = (dir: string) =>
+  readCephState(
+    readdirSync(join(CEPH, dir))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => ({ name: f, text: readFileSync(join(CEPH, dir, f), 'utf8') })),
+  ).state!;
 const opts = { name: 'imported', start: '2026-12', sourceLabel: 'state/' };
 
 describe('cephBaselineYaml', () => {
@@ -45,10 +50,12 @@ describe('cephBaselineYaml', () => {
     // A CRUSH host and a skipped pool renamed to carry a line break then YAML ("nodes: []",
     // "horizonMonths: 1") and a U+2028: written raw, the comment would end and the keys load.
     const dir = join(CEPH, 'siphon-tentacle');
-    const files = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => ({
-      name: f,
-      text: readFileSync(join(dir, f), 'utf8').replaceAll('"ceph-osd-01"', '"ceph-osd-01\\nnodes: []\\u2028x"').replaceAll('".mgr"', '".mgr\\nhorizonMonths: 1"'),
-    }));
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => ({
+        name: f,
+        text: readFileSync(join(dir, f), 'utf8').replaceAll('"ceph-osd-01"', '"ceph-osd-01\\nnodes: []\\u2028x"').replaceAll('".mgr"', '".mgr\\nhorizonMonths: 1"'),
+      }));
     const { yaml } = cephBaselineYaml(readCephState(files).state!, opts);
     expect(yaml).toContain('ceph-osd-01\\u000anodes: []\\u2028x');
     expect(yaml).toContain('.mgr\\u000ahorizonMonths: 1');

@@ -65,7 +65,7 @@ function fillLines(groups: readonly { hosts: string[]; osds: CephOsd[][]; disks:
     });
   }
   if (out.length === 0) return [];
-  const head = ['  fill:   # observed: each OSD\'s use (ceph osd df), BlueStore\'s own space included: month-0 MAX AVAIL is ceph df\'s', '    osds:'];
+  const head = ["  fill:   # observed: each OSD's use (ceph osd df), BlueStore's own space included: month-0 MAX AVAIL is ceph df's", '    osds:'];
   return [...head, ...out, ...(down.length > 0 ? [`    # down, no statfs (kb = 0), left to the uniform fill: ${down.join(', ')}`] : [])];
 }
 
@@ -73,16 +73,30 @@ export function cephBaselineYaml(state: CephClusterState, options: BaselineOptio
   const buckets = state.osdDf.buckets.length > 0 ? state.osdDf.buckets : (state.crushTree?.buckets ?? []);
   const hosts = buckets.filter((b) => b.type === 'host');
   if (hosts.length === 0) {
-    return { diagnostics: [{ code: 'ceph.state.missing', severity: 'error', path: [], message: 'no CRUSH tree (`ceph osd df tree` or `ceph osd crush tree`): the storage hosts cannot be known, so no baseline is written', location: { file: options.sourceLabel, line: 1, col: 1 } }] };
+    return {
+      diagnostics: [
+        {
+          code: 'ceph.state.missing',
+          severity: 'error',
+          path: [],
+          message: 'no CRUSH tree (`ceph osd df tree` or `ceph osd crush tree`): the storage hosts cannot be known, so no baseline is written',
+          location: { file: options.sourceLabel, line: 1, col: 1 },
+        },
+      ],
+    };
   }
   const osdById = new Map(state.osdDf.osds.map((o) => [o.id, o]));
   // hosts grouped by their disks: signature = sorted "class:bytes"
   const groups = new Map<string, { hosts: string[]; osds: CephOsd[][]; disks: Map<string, { osd: CephOsd; count: number }> }>();
   // the CRUSH weight is part of a disk's identity only when it is not the size in TiB
-  const weightOf = (o: CephOsd): number | undefined => (o.installedFrom === 'kb' && Math.abs(o.crushWeight - o.installedBytes / 2 ** 40) > 1e-12 * o.crushWeight ? o.crushWeight : undefined);
+  const weightOf = (o: CephOsd): number | undefined =>
+    o.installedFrom === 'kb' && Math.abs(o.crushWeight - o.installedBytes / 2 ** 40) > 1e-12 * o.crushWeight ? o.crushWeight : undefined;
   const diskKey = (o: CephOsd): string => `${o.deviceClass ?? 'unknown'}:${Math.round(o.installedBytes)}:${weightOf(o) ?? ''}`;
   for (const h of hosts) {
-    const osds = h.children.filter((c) => c >= 0).map((c) => osdById.get(c)).filter((o): o is CephOsd => o !== undefined);
+    const osds = h.children
+      .filter((c) => c >= 0)
+      .map((c) => osdById.get(c))
+      .filter((o): o is CephOsd => o !== undefined);
     if (osds.length === 0) continue;
     const disks = new Map<string, { osd: CephOsd; count: number }>();
     for (const o of osds) {
@@ -91,7 +105,10 @@ export function cephBaselineYaml(state: CephClusterState, options: BaselineOptio
       if (d) d.count++;
       else disks.set(key, { osd: o, count: 1 });
     }
-    const sig = [...disks.entries()].map(([k, d]) => `${k}x${d.count}`).sort().join(',');
+    const sig = [...disks.entries()]
+      .map(([k, d]) => `${k}x${d.count}`)
+      .sort()
+      .join(',');
     const g = groups.get(sig);
     if (g) {
       g.hosts.push(h.name);
@@ -122,7 +139,9 @@ export function cephBaselineYaml(state: CephClusterState, options: BaselineOptio
       // the disk keeps its size-derived weight, and the comment says so.
       const zero = !key.endsWith(':') && !(d.osd.crushWeight > 0 && d.osd.crushWeight <= 1e6);
       const clsPart = (cls && IDENT.test(cls) ? `, deviceClass: ${cls}` : '') + (key.endsWith(':') || zero ? '' : `, crushWeight: ${d.osd.crushWeight}`);
-      L.push(`      - { count: ${d.count}, size: ${Math.round(d.osd.installedBytes)} B, kind: ${kind}, use: osd${clsPart} }   # observed: ${from}${key.endsWith(':') ? '' : zero ? `; CRUSH weight ${d.osd.crushWeight} in the cluster is not plannable: planned at its size-derived weight (ASSUMPTION)` : ', crush_weight of osd df'}${cls && KINDS.has(cls) ? '' : `; kind PLACEHOLDER (device class ${c(cls ?? 'none')})`}`);
+      L.push(
+        `      - { count: ${d.count}, size: ${Math.round(d.osd.installedBytes)} B, kind: ${kind}, use: osd${clsPart} }   # observed: ${from}${key.endsWith(':') ? '' : zero ? `; CRUSH weight ${d.osd.crushWeight} in the cluster is not plannable: planned at its size-derived weight (ASSUMPTION)` : ', crush_weight of osd df'}${cls && KINDS.has(cls) ? '' : `; kind PLACEHOLDER (device class ${c(cls ?? 'none')})`}`,
+      );
     }
     nodes.push(`  - { role: storage, hardware: ${key}, count: ${g.hosts.length} }`);
   }
@@ -132,13 +151,15 @@ export function cephBaselineYaml(state: CephClusterState, options: BaselineOptio
   const dump = state.osdDump;
   const ruleDomains = (state.rules ?? []).map((r) => r.failureDomain).filter((d): d is string => d === 'host' || d === 'rack');
   const failureDomain = ruleDomains.includes('rack') && !ruleDomains.includes('host') ? 'rack' : 'host';
-  L.push('ceph:', `  failureDomain: ${failureDomain}   # ${state.rules ? 'observed: the rules\' chooseleaf type' : 'inferred: no rule dump, host assumed'}`);
+  L.push('ceph:', `  failureDomain: ${failureDomain}   # ${state.rules ? "observed: the rules' chooseleaf type" : 'inferred: no rule dump, host assumed'}`);
   const nf = dump.nearfullRatio ?? CEPH_RATIO_DEFAULTS.nearfull;
   const bf = dump.backfillfullRatio ?? CEPH_RATIO_DEFAULTS.backfillfull;
   const full = dump.fullRatio ?? CEPH_RATIO_DEFAULTS.full;
   // written as read: Ceph keeps the ratios as float32 (0.95 is 0.949999988079071) and
   // get_rule_avail computes with that value, so rounding would move MAX AVAIL by ~1e-8
-  L.push(`  ratios: { nearfull: ${nf}, backfillfull: ${bf}, full: ${full} }   # ${dump.fullRatio !== undefined ? 'observed: osd dump, float32 as Ceph computes with it (0.949999988 is 0.95)' : 'inferred: Ceph defaults (not in osd dump)'}`);
+  L.push(
+    `  ratios: { nearfull: ${nf}, backfillfull: ${bf}, full: ${full} }   # ${dump.fullRatio !== undefined ? 'observed: osd dump, float32 as Ceph computes with it (0.949999988 is 0.95)' : 'inferred: Ceph defaults (not in osd dump)'}`,
+  );
   const ruleNames = new Map<number, string>();
   const rulesOut: string[] = [];
   for (const r of state.rules ?? []) {
@@ -146,7 +167,9 @@ export function cephBaselineYaml(state: CephClusterState, options: BaselineOptio
     ruleNames.set(r.id, r.name);
     const take = r.takes[0];
     const fd = r.failureDomain === 'host' || r.failureDomain === 'rack' ? `, failureDomain: ${r.failureDomain}` : '';
-    rulesOut.push(`    - { name: ${q(r.name)}, type: ${r.type}${fd}${take?.deviceClass && IDENT.test(take.deviceClass) ? `, deviceClass: ${take.deviceClass}` : ''} }   # observed: crush rule ${r.id}`);
+    rulesOut.push(
+      `    - { name: ${q(r.name)}, type: ${r.type}${fd}${take?.deviceClass && IDENT.test(take.deviceClass) ? `, deviceClass: ${take.deviceClass}` : ''} }   # observed: crush rule ${r.id}`,
+    );
   }
   // without a rule dump: the rule each pool's outputs prove (reproduce.ts ruleFor), or unknown
   const unknownRule = new Map<number, string>();
@@ -158,7 +181,9 @@ export function cephBaselineYaml(state: CephClusterState, options: BaselineOptio
         const pool = dump.pools.find((p) => p.id === row.poolId);
         const name = `rule-${row.ruleId}`;
         ruleNames.set(row.ruleId, name);
-        rulesOut.push(`    - { name: ${q(name)}, type: ${pool?.type ?? 'replicated'}, deviceClass: ${row.deviceClass} }   # inferred: ${c(row.inferred.find((s) => s.startsWith(`rule ${row.ruleId} `)) ?? 'no rule dump')}`);
+        rulesOut.push(
+          `    - { name: ${q(name)}, type: ${pool?.type ?? 'replicated'}, deviceClass: ${row.deviceClass} }   # inferred: ${c(row.inferred.find((s) => s.startsWith(`rule ${row.ruleId} `)) ?? 'no rule dump')}`,
+        );
       }
     }
   }
@@ -174,8 +199,12 @@ export function cephBaselineYaml(state: CephClusterState, options: BaselineOptio
     }
     const rule = ruleNames.get(p.ruleId);
     const rulePart = rule ? `, rule: ${q(rule)}` : '';
-    if (p.type === 'erasure' && p.k !== undefined && p.m !== undefined) L.push(`    - { name: ${q(p.name)}, type: erasure, k: ${p.k}, m: ${p.m}, minSize: ${p.minSize}${rulePart} }   # observed: osd dump pool ${p.id}`);
-    else L.push(`    - { name: ${q(p.name)}, type: replicated, size: ${p.size}, minSize: ${Math.min(p.minSize, p.size)}${rulePart} }   # observed: osd dump pool ${p.id}${rule ? '' : `; rule ${p.ruleId} not in a rule dump: the default rule`}`);
+    if (p.type === 'erasure' && p.k !== undefined && p.m !== undefined)
+      L.push(`    - { name: ${q(p.name)}, type: erasure, k: ${p.k}, m: ${p.m}, minSize: ${p.minSize}${rulePart} }   # observed: osd dump pool ${p.id}`);
+    else
+      L.push(
+        `    - { name: ${q(p.name)}, type: replicated, size: ${p.size}, minSize: ${Math.min(p.minSize, p.size)}${rulePart} }   # observed: osd dump pool ${p.id}${rule ? '' : `; rule ${p.ruleId} not in a rule dump: the default rule`}`,
+      );
     const unknown = unknownRule.get(p.ruleId);
     if (unknown !== undefined) L.push(`      # PLACEHOLDER rule: ${c(unknown)}`);
     const stored = state.df?.pools.find((d) => d.id === p.id)?.storedBytes;

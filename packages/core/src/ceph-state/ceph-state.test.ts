@@ -66,7 +66,14 @@ describe('ceph osd dump, crush rule dump, df', () => {
   });
 
   it('osd dump: an erasure pool gets (k+m)/k from its profile; a missing profile is an error, not a throw', () => {
-    const dump = (profile: string) => JSON.stringify({ epoch: 1, full_ratio: 0.95, osds: [], erasure_code_profiles: { ec42: { k: '4', m: '2' } }, pools: [{ pool: 5, pool_name: 'ec', type: 3, size: 6, min_size: 5, crush_rule: 1, erasure_code_profile: profile }] });
+    const dump = (profile: string) =>
+      JSON.stringify({
+        epoch: 1,
+        full_ratio: 0.95,
+        osds: [],
+        erasure_code_profiles: { ec42: { k: '4', m: '2' } },
+        pools: [{ pool: 5, pool_name: 'ec', type: 3, size: 6, min_size: 5, crush_rule: 1, erasure_code_profile: profile }],
+      });
     expect(parseOsdDump(dump('ec42'), 'd.json').data!.pools[0]).toMatchObject({ type: 'erasure', k: 4, m: 2, rawUsedRate: 1.5 }); // (4+2)/4
     const bad = parseOsdDump(dump('nope'), 'd.json');
     expect(bad.data!.pools[0]!.rawUsedRate).toBe(0);
@@ -77,7 +84,9 @@ describe('ceph osd dump, crush rule dump, df', () => {
     expect(parseCrushRuleDump(text('siphon-squid/osd_crush_rule_dump.json'), 'rules.json').data).toEqual([
       { id: 0, name: 'replicated_rule', type: 'replicated', takes: [{ root: 'default' }], failureDomain: 'host' },
     ]);
-    const cls = JSON.stringify([{ rule_id: 1, rule_name: 'fast', type: 1, steps: [{ op: 'take', item: -2, item_name: 'default~nvme' }, { op: 'chooseleaf_firstn', num: 0, type: 'rack' }, { op: 'emit' }] }]);
+    const cls = JSON.stringify([
+      { rule_id: 1, rule_name: 'fast', type: 1, steps: [{ op: 'take', item: -2, item_name: 'default~nvme' }, { op: 'chooseleaf_firstn', num: 0, type: 'rack' }, { op: 'emit' }] },
+    ]);
     expect(parseCrushRuleDump(cls, 'r.json').data![0]).toMatchObject({ takes: [{ root: 'default', deviceClass: 'nvme' }], failureDomain: 'rack' });
   });
 
@@ -85,7 +94,13 @@ describe('ceph osd dump, crush rule dump, df', () => {
     const r = parseCephDf(text('datadog/ceph_stats_by_class.df_detail.json'), 'df_detail.json');
     expect(r.data!.nautilusOrLater).toBe(true);
     // .mgr: "stored": 50767806, "bytes_used": 152313356, "max_avail": 2737432166400, "percent_used": 1.8546641513239592e-05
-    expect(r.data!.pools[0]).toMatchObject({ name: '.mgr', storedBytes: 50_767_806, rawUsedBytes: 152_313_356, maxAvailBytes: 2_737_432_166_400, percentUsedFraction: 1.8546641513239592e-5 });
+    expect(r.data!.pools[0]).toMatchObject({
+      name: '.mgr',
+      storedBytes: 50_767_806,
+      rawUsedBytes: 152_313_356,
+      maxAvailBytes: 2_737_432_166_400,
+      percentUsedFraction: 1.8546641513239592e-5,
+    });
     expect(Object.keys(r.data!.byClass).sort()).toEqual(['hdd', 'nvme']);
     expect(r.data!.byClass.nvme!.totalBytes).toBe(18_435_652_190_208);
   });

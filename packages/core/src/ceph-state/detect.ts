@@ -14,7 +14,18 @@
  */
 import { isObj } from './json.js';
 
-export type CephCommand = 'osd df' | 'osd crush tree' | 'osd crush rule dump' | 'osd crush dump' | 'osd pool autoscale-status' | 'pg dump pools' | 'osd dump' | 'df' | 'status' | 'version' | 'unknown';
+export type CephCommand =
+  | 'osd df'
+  | 'osd crush tree'
+  | 'osd crush rule dump'
+  | 'osd crush dump'
+  | 'osd pool autoscale-status'
+  | 'pg dump pools'
+  | 'osd dump'
+  | 'df'
+  | 'status'
+  | 'version'
+  | 'unknown';
 
 /** The command as the user types it (`ceph osd df -f json`). */
 export const COMMAND_LINE: Record<CephCommand, string> = {

@@ -24,7 +24,10 @@ import { reproduceMaxAvail } from './reproduce.js';
 import { readCephState } from './state.js';
 
 const CEPH = join(import.meta.dirname, '../../../../test/fixtures/real/cluster-state/ceph');
-const dirs = readdirSync(CEPH, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const dirs = readdirSync(CEPH, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 
 /** Scenario pools compared per capture (pools starting with "." are not written). */
 const COMPARED: Record<string, number> = {
@@ -34,10 +37,12 @@ const COMPARED: Record<string, number> = {
   'siphon-tentacle': 2, // mytestpool, mynewpoolname
 };
 
-describe('import --ceph, then plan: month-0 MAX AVAIL is ceph df\'s', () => {
+describe("import --ceph, then plan: month-0 MAX AVAIL is ceph df's", () => {
   for (const dir of dirs) {
     it(dir, () => {
-      const files = readdirSync(join(CEPH, dir)).filter((f) => f.endsWith('.json')).map((f) => ({ name: f, text: readFileSync(join(CEPH, dir, f), 'utf8') }));
+      const files = readdirSync(join(CEPH, dir))
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => ({ name: f, text: readFileSync(join(CEPH, dir, f), 'utf8') }));
       const read = readCephState(files);
       if (!read.state) return; // datadog: df detail only
       const base = cephBaselineYaml(read.state, { name: dir, start: '2026-12', sourceLabel: dir });
@@ -69,17 +74,24 @@ describe('import --ceph, then plan: month-0 MAX AVAIL is ceph df\'s', () => {
   it('siphon-tentacle by hand: 33,760,381,184 B planned, ceph df 33,760,380,928 B (+256 B)', () => {
     // 10 OSDs of 10,733,223,936 B; the fullest (least avail) sets get_rule_avail:
     // (avail_min - total x (1 - 0.949999988)) x 10 / 3; reproduce.ts gives the same figure.
-    const files = readdirSync(join(CEPH, 'siphon-tentacle')).map((f) => ({ name: f, text: readFileSync(join(CEPH, 'siphon-tentacle', f), 'utf8') })).filter((f) => f.name.endsWith('.json'));
+    const files = readdirSync(join(CEPH, 'siphon-tentacle'))
+      .map((f) => ({ name: f, text: readFileSync(join(CEPH, 'siphon-tentacle', f), 'utf8') }))
+      .filter((f) => f.name.endsWith('.json'));
     const state = readCephState(files).state!;
     const plan = evaluate(parseScenario(cephBaselineYaml(state, { name: 't', start: '2026-12', sourceLabel: 't' }).yaml!, { fileName: 't.yaml' }).scenario!);
-    expect(plan.storage.ceph?.pools.map((p) => [p.name, p.maxAvailBytes])).toEqual([['mytestpool', 33_760_381_184], ['mynewpoolname', 33_760_381_184]]);
+    expect(plan.storage.ceph?.pools.map((p) => [p.name, p.maxAvailBytes])).toEqual([
+      ['mytestpool', 33_760_381_184],
+      ['mynewpoolname', 33_760_381_184],
+    ]);
   });
 });
 
 describe('import --ceph without a rule dump', () => {
-  it('ceph-lab-pacific-clean: the rules the outputs prove are written (rule-1 hdd, rule-2 ssd, rule-3 EC hdd) and the plan still gives ceph df\'s MAX AVAIL', () => {
+  it("ceph-lab-pacific-clean: the rules the outputs prove are written (rule-1 hdd, rule-2 ssd, rule-3 EC hdd) and the plan still gives ceph df's MAX AVAIL", () => {
     const dir = join(CEPH, 'ceph-lab-pacific-clean');
-    const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'ceph_osd_crush_rule_dump.json').map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') }));
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json') && f !== 'ceph_osd_crush_rule_dump.json')
+      .map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') }));
     const state = readCephState(files).state!;
     const yaml = cephBaselineYaml(state, { name: 'lab', start: '2026-12', sourceLabel: 'lab' }).yaml!;
     expect(yaml).toContain('- { name: "rule-1", type: replicated, deviceClass: hdd }   # inferred: rule 1 is not in a rule dump: class hdd under default is the only OSD set');

@@ -65,7 +65,9 @@ export function parseCephJsonText(text: string, fileName: string, what: string):
   if (fixed.count > 0) {
     const at = lineCol(body, fixed.firstOffset);
     diagnostics.push({
-      code: 'ceph.json.nan', severity: 'warning', path: [],
+      code: 'ceph.json.nan',
+      severity: 'warning',
+      path: [],
       message: `${fixed.count} bare nan/inf value(s) (not JSON; old Ceph releases print them for undefined ratios): read as unknown`,
       location: { file: fileName, ...at },
       hint: 'harmless for utilization or var; a size or ratio read as unknown is reported where it is used',
@@ -77,7 +79,9 @@ export function parseCephJsonText(text: string, fileName: string, what: string):
     const found = findJsonError(body) ?? { offset: 0, message: (error as Error).message, truncated: false };
     const at = lineCol(body, found.offset);
     diagnostics.push({
-      code: 'ceph.json.invalid', severity: 'error', path: [],
+      code: 'ceph.json.invalid',
+      severity: 'error',
+      path: [],
       message: found.truncated
         ? `the file ends inside a JSON value: it looks truncated (expected the whole output of \`${what}\`)`
         : `not valid JSON: ${found.message} (expected the output of \`${what}\`)`,
@@ -91,7 +95,9 @@ export function parseCephJsonText(text: string, fileName: string, what: string):
 /** A `ceph.json.wrong_command` error: the JSON is fine but is not the expected command's output. */
 export function wrongCommand(fileName: string, expected: string, found: string): Diagnostic {
   return {
-    code: 'ceph.json.wrong_command', severity: 'error', path: [],
+    code: 'ceph.json.wrong_command',
+    severity: 'error',
+    path: [],
     message: `expected the output of \`${expected}\`, but ${found}`,
     location: { file: fileName, line: 1, col: 1 },
     hint: `run \`${expected}\` and save its output to this file`,

@@ -14,8 +14,12 @@ import { readCephState, type CephStateFile } from './state.js';
 
 const CEPH = join(import.meta.dirname, '../../../../test/fixtures/real/cluster-state/ceph');
 const files = (dir: string, without: readonly string[] = []): CephStateFile[] =>
-  readdirSync(join(CEPH, dir)).filter((f) => f.endsWith('.json') && !without.includes(f)).map((f) => ({ name: f, text: readFileSync(join(CEPH, dir, f), 'utf8') }));
-const printed = (dir: string, pool: string): number => (JSON.parse(readFileSync(join(CEPH, dir, 'ceph_df_detail.json'), 'utf8')) as { pools: { name: string; stats: { max_avail: number } }[] }).pools.find((p) => p.name === pool)!.stats.max_avail;
+  readdirSync(join(CEPH, dir))
+    .filter((f) => f.endsWith('.json') && !without.includes(f))
+    .map((f) => ({ name: f, text: readFileSync(join(CEPH, dir, f), 'utf8') }));
+const printed = (dir: string, pool: string): number =>
+  (JSON.parse(readFileSync(join(CEPH, dir, 'ceph_df_detail.json'), 'utf8')) as { pools: { name: string; stats: { max_avail: number } }[] }).pools.find((p) => p.name === pool)!
+    .stats.max_avail;
 
 describe('ceph-lab pacific captures', () => {
   it('df + df detail and osd df + osd df tree of one cluster are read as one (the detail and the tree kept)', () => {
@@ -26,26 +30,34 @@ describe('ceph-lab pacific captures', () => {
     expect(read.state!.osdDf.buckets.filter((b) => b.type === 'host')).toHaveLength(6);
   });
 
-  it('two clusters\' df outputs are still refused', () => {
+  it("two clusters' df outputs are still refused", () => {
     const other = files('siphon-tentacle').filter((f) => f.name === 'df.json');
     const read = readCephState([...files('ceph-lab-pacific-clean', ['ceph_df.json']), ...other]);
     expect(read.diagnostics.map((d) => [d.code, d.location.file])).toEqual([['ceph.json.wrong_command', 'df.json']]);
   });
 
-  it('without the rule dump: df max_avail and autoscale-status prove each rule\'s OSD set', () => {
+  it("without the rule dump: df max_avail and autoscale-status prove each rule's OSD set", () => {
     const rows = reproduceMaxAvail(readCephState(files('ceph-lab-pacific-clean', ['ceph_osd_crush_rule_dump.json'])).state!);
     // rule 1 (r_hdd): autoscale-status subtree_capacity 83,751,862,272 B = the 11 hdd OSDs
     // (8+8+8+6+6+6+10+4+12+5+5 = 78 GiB of memstore: 78 x 2^30 = 83,751,862,272 exactly);
     // only class hdd reproduces max_avail 24,913,567,744 B
     expect(rows.map((r) => [r.pool, r.deviceClass ?? 'every OSD', r.osdCount])).toEqual([
-      ['device_health_metrics', 'ssd', 3], ['volumes', 'hdd', 11], ['meta', 'ssd', 3], ['backups', 'hdd', 11], ['images', 'every OSD', 14],
+      ['device_health_metrics', 'ssd', 3],
+      ['volumes', 'hdd', 11],
+      ['meta', 'ssd', 3],
+      ['backups', 'hdd', 11],
+      ['images', 'every OSD', 14],
     ]);
     for (const r of rows) expect(Math.abs(r.maxAvailBytes! - r.cephMaxAvailBytes!) / r.cephMaxAvailBytes!).toBeLessThan(1e-4);
-    expect(rows.find((r) => r.pool === 'volumes')!.inferred.join('\n')).toContain('class hdd under default is the only OSD set that agrees with autoscale-status subtree_capacity 83751862272 B');
+    expect(rows.find((r) => r.pool === 'volumes')!.inferred.join('\n')).toContain(
+      'class hdd under default is the only OSD set that agrees with autoscale-status subtree_capacity 83751862272 B',
+    );
   });
 
   it('without the rule dump, df and autoscale-status: MAX AVAIL unknown, no figure', () => {
-    const rows = reproduceMaxAvail(readCephState(files('ceph-lab-pacific-clean', ['ceph_osd_crush_rule_dump.json', 'ceph_df.json', 'ceph_df_detail.json', 'ceph_osd_pool_autoscale_status.json'])).state!);
+    const rows = reproduceMaxAvail(
+      readCephState(files('ceph-lab-pacific-clean', ['ceph_osd_crush_rule_dump.json', 'ceph_df.json', 'ceph_df_detail.json', 'ceph_osd_pool_autoscale_status.json'])).state!,
+    );
     for (const r of rows) {
       expect(r.maxAvailBytes).toBeUndefined();
       expect(r.unknown).toMatch(/2 device classes \(hdd, ssd\).*MAX AVAIL unknown/);

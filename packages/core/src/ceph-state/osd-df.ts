@@ -83,7 +83,9 @@ function readOsd(n: Obj, id: number, withSizes: boolean, fileName: string, index
   const kbUsed = withSizes ? num(n.kb_used) : undefined;
   if (withSizes && (kb === undefined || kbAvail === undefined)) {
     diagnostics.push({
-      code: 'ceph.json.invalid_field', severity: 'warning', path: ['nodes', index],
+      code: 'ceph.json.invalid_field',
+      severity: 'warning',
+      path: ['nodes', index],
       message: `osd.${id}: kb or kb_avail is missing or not a number: its size is read from crush_weight, its usage as unknown (0)`,
       location: { file: fileName, line: 1, col: 1 },
     });
@@ -92,7 +94,12 @@ function readOsd(n: Obj, id: number, withSizes: boolean, fileName: string, index
   const availBytes = (kbAvail ?? 0) * KIB_BYTES;
   const usedBytes = kbUsed !== undefined ? kbUsed * KIB_BYTES : Math.max(0, totalBytes - availBytes);
   const osd: CephOsd = {
-    id, name: str(n.name) ?? `osd.${id}`, crushWeight, totalBytes, availBytes, usedBytes,
+    id,
+    name: str(n.name) ?? `osd.${id}`,
+    crushWeight,
+    totalBytes,
+    availBytes,
+    usedBytes,
     installedBytes: totalBytes > 0 ? totalBytes : crushWeight * TIB_BYTES,
     installedFrom: totalBytes > 0 ? 'kb' : 'crush_weight',
     reweight: num(n.reweight) ?? 1,

@@ -90,12 +90,25 @@ export function parseOsdDump(text: string, fileName: string): ParsedOutput<CephO
     const size = num(p.size);
     const ruleId = num(p.crush_rule) ?? num(p.crush_ruleset);
     if (id === undefined || name === undefined || size === undefined || ruleId === undefined) {
-      r.diagnostics.push({ code: 'ceph.json.invalid_field', severity: 'error', path: ['pools', index], message: `pools[${index}] lacks pool, pool_name, size or crush_rule: skipped`, location: { file: fileName, line: 1, col: 1 } });
+      r.diagnostics.push({
+        code: 'ceph.json.invalid_field',
+        severity: 'error',
+        path: ['pools', index],
+        message: `pools[${index}] lacks pool, pool_name, size or crush_rule: skipped`,
+        location: { file: fileName, line: 1, col: 1 },
+      });
       return;
     }
     if (!Number.isInteger(size) || size < 1 || size > MAX_POOL_SIZE) {
       // size 1e308 made the placement loops spin (issue 15); Ceph itself refuses a size over 10 (replicated)
-      r.diagnostics.push({ code: 'ceph.json.invalid_field', severity: 'error', path: ['pools', index, 'size'], message: `pool ${name}: size ${size} is not a replica or shard count (a whole number from 1 to ${MAX_POOL_SIZE}): skipped`, location: { file: fileName, ...keyLineCol(text, 'size', index) }, hint: 'the output is corrupt or edited: run ceph osd dump -f json again' });
+      r.diagnostics.push({
+        code: 'ceph.json.invalid_field',
+        severity: 'error',
+        path: ['pools', index, 'size'],
+        message: `pool ${name}: size ${size} is not a replica or shard count (a whole number from 1 to ${MAX_POOL_SIZE}): skipped`,
+        location: { file: fileName, ...keyLineCol(text, 'size', index) },
+        hint: 'the output is corrupt or edited: run ceph osd dump -f json again',
+      });
       return;
     }
     const type = num(p.type) === 3 ? 'erasure' : 'replicated';
@@ -110,7 +123,14 @@ export function parseOsdDump(text: string, fileName: string): ParsedOutput<CephO
   const ratio = (key: 'full_ratio' | 'backfillfull_ratio' | 'nearfull_ratio'): number | undefined => {
     const x = num(v[key]);
     if (x === undefined || (x > 0 && x <= 1)) return x;
-    r.diagnostics.push({ code: 'ceph.json.invalid_field', severity: 'error', path: [key], message: `${key} ${x} is not a ratio between 0 and 1`, location: { file: fileName, ...keyLineCol(text, key, 0) }, hint: 'the output is corrupt or edited: run ceph osd dump -f json again' });
+    r.diagnostics.push({
+      code: 'ceph.json.invalid_field',
+      severity: 'error',
+      path: [key],
+      message: `${key} ${x} is not a ratio between 0 and 1`,
+      location: { file: fileName, ...keyLineCol(text, key, 0) },
+      hint: 'the output is corrupt or edited: run ceph osd dump -f json again',
+    });
     return undefined;
   };
   const full = ratio('full_ratio');
@@ -120,12 +140,26 @@ export function parseOsdDump(text: string, fileName: string): ParsedOutput<CephO
   const nf = ratio('nearfull_ratio');
   if (nf !== undefined) data.nearfullRatio = nf;
   if (full !== undefined && bf !== undefined && nf !== undefined && !(nf <= bf && bf <= full)) {
-    r.diagnostics.push({ code: 'ceph.json.invalid_field', severity: 'error', path: ['nearfull_ratio'], message: `nearfull_ratio ${nf} <= backfillfull_ratio ${bf} <= full_ratio ${full} does not hold`, location: { file: fileName, ...keyLineCol(text, 'nearfull_ratio', 0) }, hint: 'Ceph warns about this too (OSD_OUT_OF_ORDER_FULL): fix the ratios with ceph osd set-*-ratio, then capture again' });
+    r.diagnostics.push({
+      code: 'ceph.json.invalid_field',
+      severity: 'error',
+      path: ['nearfull_ratio'],
+      message: `nearfull_ratio ${nf} <= backfillfull_ratio ${bf} <= full_ratio ${full} does not hold`,
+      location: { file: fileName, ...keyLineCol(text, 'nearfull_ratio', 0) },
+      hint: 'Ceph warns about this too (OSD_OUT_OF_ORDER_FULL): fix the ratios with ceph osd set-*-ratio, then capture again',
+    });
   }
   return { data, diagnostics: r.diagnostics };
 }
 
-function readEc(pool: CephStatePool, profiles: CephOsdDump['erasureCodeProfiles'], p: Obj, fileName: string, index: number, diagnostics: ParsedOutput<unknown>['diagnostics']): void {
+function readEc(
+  pool: CephStatePool,
+  profiles: CephOsdDump['erasureCodeProfiles'],
+  p: Obj,
+  fileName: string,
+  index: number,
+  diagnostics: ParsedOutput<unknown>['diagnostics'],
+): void {
   const prof = profiles[pool.profileName];
   const k = prof ? Number(prof.k) : Number.NaN;
   const m = prof ? Number(prof.m) : Number.NaN;
@@ -137,7 +171,9 @@ function readEc(pool: CephStatePool, profiles: CephOsdDump['erasureCodeProfiles'
   }
   pool.rawUsedRate = 0;
   diagnostics.push({
-    code: 'ceph.json.invalid_field', severity: 'error', path: ['pools', index, 'erasure_code_profile'],
+    code: 'ceph.json.invalid_field',
+    severity: 'error',
+    path: ['pools', index, 'erasure_code_profile'],
     message: `erasure pool ${pool.name}: profile "${pool.profileName}" is not in erasure_code_profiles or lacks k and m: its raw used rate is unknown`,
     location: { file: fileName, line: 1, col: 1 },
   });

@@ -16,7 +16,13 @@ import { reproduceMaxAvail, type CephClusterState } from './reproduce.js';
 const FIXTURES = join(import.meta.dirname, '../../../../test/fixtures/real/cluster-state/ceph');
 const text = (p: string): string => readFileSync(join(FIXTURES, p), 'utf8');
 
-interface Fixture { dir: string; osdDf: string; dump: string; df: string; rules?: string }
+interface Fixture {
+  dir: string;
+  osdDf: string;
+  dump: string;
+  df: string;
+  rules?: string;
+}
 const FIXTURE_FILES: Fixture[] = [
   { dir: 'siphon-squid', osdDf: 'osd_df_tree.json', dump: 'osd_dump.json', df: 'df.json', rules: 'osd_crush_rule_dump.json' },
   { dir: 'siphon-tentacle', osdDf: 'osd_df_tree.json', dump: 'osd_dump.json', df: 'df.json' },
@@ -46,7 +52,11 @@ describe.each(FIXTURE_FILES)('MAX AVAIL of every pool of $dir matches ceph df wi
     expect(Math.abs(row.maxAvailBytes! - maxAvail) / maxAvail).toBeLessThan(1e-4);
   });
   it('no pool is left out', () => {
-    expect(rows.map((r) => r.pool).sort()).toEqual(printed(f).map(([n]) => n).sort());
+    expect(rows.map((r) => r.pool).sort()).toEqual(
+      printed(f)
+        .map(([n]) => n)
+        .sort(),
+    );
   });
 });
 

@@ -71,7 +71,6 @@ export interface PoolMaxAvail {
   inferred: string[];
 }
 
-
 /**
  * While a pool has degraded objects, `ceph df` divides by a smaller rate: src/mon/PGMap.cc
  * PGMapDigest::dump_object_stat_sum scales raw_used_rate by curr_object_copies_rate =
@@ -118,11 +117,15 @@ function ruleFor(pool: CephStatePool, state: CephClusterState, classes: Set<stri
   const words = (ruleName ?? '').toLowerCase().split(/[^a-z0-9]+/);
   const cls = [...classes].find((c) => words.includes(c.toLowerCase()));
   if (cls) {
-    inferred.push(`rule ${pool.ruleId} is not in a rule dump: read as root ${root}, class ${cls}, from its name "${ruleName}" (the pool's erasure_code_profile, where Luminous stored a replicated pool's rule name)`);
+    inferred.push(
+      `rule ${pool.ruleId} is not in a rule dump: read as root ${root}, class ${cls}, from its name "${ruleName}" (the pool's erasure_code_profile, where Luminous stored a replicated pool's rule name)`,
+    );
     return { take: { root, deviceClass: cls } };
   }
   if (classes.size <= 1) {
-    inferred.push(`rule ${pool.ruleId} is not in a rule dump: read as taking every OSD under ${root} (${classes.size === 1 ? `one device class, ${[...classes][0]}: the same OSDs` : 'no device class'})`);
+    inferred.push(
+      `rule ${pool.ruleId} is not in a rule dump: read as taking every OSD under ${root} (${classes.size === 1 ? `one device class, ${[...classes][0]}: the same OSDs` : 'no device class'})`,
+    );
     return { take: { root } };
   }
   const all = under(root);
@@ -151,9 +154,10 @@ function ruleFor(pool: CephStatePool, state: CephClusterState, classes: Set<stri
     inferred.push(`rule ${pool.ruleId} is not in a rule dump: ${label(kept[0]!.take)} under ${root} is the only OSD set that agrees with ${evidence.join(', ')}`);
     return { take: kept[0]!.take };
   }
-  const why = evidence.length === 0
-    ? `rule ${pool.ruleId} is not in a rule dump and the OSDs have ${classes.size} device classes (${[...classes].sort().join(', ')}); no output tells which it takes`
-    : `rule ${pool.ruleId} is not in a rule dump; ${kept.length === 0 ? 'no OSD set' : `${kept.map((c) => label(c.take)).join(' and ')} all`} agree${kept.length === 0 ? 's' : ''} with ${evidence.join(', ')}`;
+  const why =
+    evidence.length === 0
+      ? `rule ${pool.ruleId} is not in a rule dump and the OSDs have ${classes.size} device classes (${[...classes].sort().join(', ')}); no output tells which it takes`
+      : `rule ${pool.ruleId} is not in a rule dump; ${kept.length === 0 ? 'no OSD set' : `${kept.map((c) => label(c.take)).join(' and ')} all`} agree${kept.length === 0 ? 's' : ''} with ${evidence.join(', ')}`;
   return { take: { root }, unknown: `${why}: MAX AVAIL unknown (give \`${'ceph osd crush rule dump -f json'}\`)` };
 }
 
@@ -197,7 +201,10 @@ export function reproduceMaxAvail(state: CephClusterState): PoolMaxAvail[] {
     const under = (root: string): CephOsd[] => {
       let ids = buckets.length > 0 ? osdsUnder(buckets, root) : undefined;
       if (!ids) {
-        const note = buckets.length > 0 ? `bucket ${root} is not in the tree: every OSD is used` : 'no CRUSH tree (osd df without tree, no crush tree): every OSD is read as under the rule\'s root';
+        const note =
+          buckets.length > 0
+            ? `bucket ${root} is not in the tree: every OSD is used`
+            : "no CRUSH tree (osd df without tree, no crush tree): every OSD is read as under the rule's root";
         if (!inferred.includes(note)) inferred.push(note);
         ids = new Set(state.osdDf.osds.map((o) => o.id));
       }
@@ -207,7 +214,17 @@ export function reproduceMaxAvail(state: CephClusterState): PoolMaxAvail[] {
     const osds = under(take.root).filter((o) => take.deviceClass === undefined || o.deviceClass === take.deviceClass);
     const stats = osds.map(toStat);
     const backfillfullRatio = state.osdDump.backfillfullRatio ?? CEPH_RATIO_DEFAULTS.backfillfull;
-    const row: PoolMaxAvail = { poolId: pool.id, pool: pool.name, ruleId: pool.ruleId, root: take.root, osdCount: osds.length, rawUsedRate: pool.rawUsedRate, fullRatio, backfillfullRatio, inferred };
+    const row: PoolMaxAvail = {
+      poolId: pool.id,
+      pool: pool.name,
+      ruleId: pool.ruleId,
+      root: take.root,
+      osdCount: osds.length,
+      rawUsedRate: pool.rawUsedRate,
+      fullRatio,
+      backfillfullRatio,
+      inferred,
+    };
     const printed = state.df?.pools.find((p) => p.id === pool.id)?.maxAvailBytes;
     if (printed !== undefined) row.cephMaxAvailBytes = printed;
     if (unknown !== undefined) {
@@ -223,12 +240,16 @@ export function reproduceMaxAvail(state: CephClusterState): PoolMaxAvail[] {
       row.copiesRate = rate;
       row.cleanMaxAvailBytes = mine;
       mine = maxAvailBytes(ruleAvail, Math.fround(Math.fround(pool.rawUsedRate) * rate));
-      inferred.push(`pool ${pool.name} was degraded (pg dump pools: ${copies!.degradedCopies} of ${copies!.objectCopies} object copies): MAX AVAIL = avail / (raw used rate x ${rate.toPrecision(6)}), ${row.cleanMaxAvailBytes} B once clean`);
+      inferred.push(
+        `pool ${pool.name} was degraded (pg dump pools: ${copies!.degradedCopies} of ${copies!.objectCopies} object copies): MAX AVAIL = avail / (raw used rate x ${rate.toPrecision(6)}), ${row.cleanMaxAvailBytes} B once clean`,
+      );
     } else if (!state.copies) {
       const detail = state.df?.pools.find((p) => p.id === pool.id);
       const effective = detail?.availRawBytes !== undefined && detail.maxAvailBytes ? detail.availRawBytes / detail.maxAvailBytes : undefined;
       if (effective !== undefined && effective < pool.rawUsedRate * (1 - MATCH)) {
-        inferred.push(`pool ${pool.name}: ceph df detail's avail_raw / max_avail is ${effective.toPrecision(6)}, below the raw used rate ${pool.rawUsedRate}: PGs were degraded (give \`ceph pg dump pools -f json\` to reproduce it)`);
+        inferred.push(
+          `pool ${pool.name}: ceph df detail's avail_raw / max_avail is ${effective.toPrecision(6)}, below the raw used rate ${pool.rawUsedRate}: PGs were degraded (give \`ceph pg dump pools -f json\` to reproduce it)`,
+        );
       }
     }
     row.maxAvailBytes = mine;

@@ -64,7 +64,9 @@ export function readCephState(files: readonly CephStateFile[], options: { strict
     if (command === 'status' || command === 'version') continue;
     if (command === 'unknown') {
       diagnostics.push({
-        code: 'ceph.json.wrong_command', severity: options.strict ? 'error' : 'warning', path: [],
+        code: 'ceph.json.wrong_command',
+        severity: options.strict ? 'error' : 'warning',
+        path: [],
         message: `not the output of a Ceph command headroom reads (${['osd df', 'osd crush tree', 'osd crush rule dump', 'osd crush dump', 'osd dump', 'df', 'osd pool autoscale-status', 'pg dump pools'].map((c) => `\`ceph ${c}\``).join(', ')}, all with -f json)${options.strict ? '' : ': skipped'}`,
         location: { file: f.name, line: 1, col: 1 },
       });
@@ -72,7 +74,13 @@ export function readCephState(files: readonly CephStateFile[], options: { strict
     }
     const previous = seen.get(command);
     const twoClusters = (): void => {
-      diagnostics.push({ code: 'ceph.json.wrong_command', severity: 'error', path: [], message: `a second \`${COMMAND_LINE[command]}\` output (the first is ${previous}) of another cluster or another layout: give one cluster's outputs at a time`, location: { file: f.name, line: 1, col: 1 } });
+      diagnostics.push({
+        code: 'ceph.json.wrong_command',
+        severity: 'error',
+        path: [],
+        message: `a second \`${COMMAND_LINE[command]}\` output (the first is ${previous}) of another cluster or another layout: give one cluster's outputs at a time`,
+        location: { file: f.name, line: 1, col: 1 },
+      });
     };
     if (previous !== undefined && command !== 'osd df' && command !== 'df') {
       twoClusters();
@@ -124,10 +132,19 @@ export function readCephState(files: readonly CephStateFile[], options: { strict
     }
   }
   const where = files[0]?.name ?? '(no files)';
-  for (const [key, command] of [['osdDf', 'osd df'], ['osdDump', 'osd dump']] as const) {
+  for (const [key, command] of [
+    ['osdDf', 'osd df'],
+    ['osdDump', 'osd dump'],
+  ] as const) {
     // a file that is not JSON may have been this output: its own error says enough
     if (parts[key] === undefined && !diagnostics.some((d) => d.code === 'ceph.json.invalid')) {
-      diagnostics.push({ code: 'ceph.state.missing', severity: 'error', path: [], message: `no \`${COMMAND_LINE[command]}\` output among the files: MAX AVAIL needs it`, location: { file: where, line: 1, col: 1 } });
+      diagnostics.push({
+        code: 'ceph.state.missing',
+        severity: 'error',
+        path: [],
+        message: `no \`${COMMAND_LINE[command]}\` output among the files: MAX AVAIL needs it`,
+        location: { file: where, line: 1, col: 1 },
+      });
     }
   }
   if (parts.osdDf && parts.osdDump) {

@@ -16,7 +16,10 @@ import { hostOffer, usesHeterogeneousCompute } from './host-offer.js';
 import { type CapacityVector, sumCapacity, toleratedCapacity as toleratedOf, toleratedLosses } from './tolerance.js';
 
 /** ComputePlan's ephemeralStorage, totalCapacity, toleratedCapacity, demandMonth0 and groups (what resourceSeries reads), for `hosts`. */
-export function computeCapacity(scenario: Scenario, hosts: readonly Host[]): Pick<ComputePlan, 'ephemeralStorage' | 'totalCapacity' | 'toleratedCapacity' | 'demandMonth0' | 'groups'> {
+export function computeCapacity(
+  scenario: Scenario,
+  hosts: readonly Host[],
+): Pick<ComputePlan, 'ephemeralStorage' | 'totalCapacity' | 'toleratedCapacity' | 'demandMonth0' | 'groups'> {
   const { openstack } = scenario;
   const hetero = usesHeterogeneousCompute(scenario);
   const requests = flavorRequests(scenario);
@@ -40,7 +43,10 @@ export function computeCapacity(scenario: Scenario, hosts: readonly Host[]): Pic
   const toleratedCapacity = { ...emptyTotal, ...toleratedOf(caps, toleratedLosses(caps, scenario.policy.tolerate)) };
   const groups = hetero ? computeGroups(scenario, caps, requests) : [];
   return {
-    ephemeralStorage: openstack.ephemeralStorage, totalCapacity, toleratedCapacity, demandMonth0: computeDemandMonth0(scenario, requests).demand,
+    ephemeralStorage: openstack.ephemeralStorage,
+    totalCapacity,
+    toleratedCapacity,
+    demandMonth0: computeDemandMonth0(scenario, requests).demand,
     ...(groups.length > 0 ? { groups } : {}),
   };
 }

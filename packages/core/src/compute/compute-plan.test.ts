@@ -50,7 +50,12 @@ describe('compute totals and tolerated capacity', () => {
 
   it('each resource class loses its own worst host (issue 14: 3 × 128 threads / 512 GiB + 1 × 192 threads / 256 GiB)', () => {
     const cpu = baseHardware()['cmp-r760']!.cpu;
-    const wide: HardwareModel = { ...baseHardware()['cmp-r760']!, name: 'cmp-wide', cpu: { ...cpu, coresPerSocket: 48 }, memory: { ...baseHardware()['cmp-r760']!.memory, sizeBytes: 256 * GIB } };
+    const wide: HardwareModel = {
+      ...baseHardware()['cmp-r760']!,
+      name: 'cmp-wide',
+      cpu: { ...cpu, coresPerSocket: 48 },
+      memory: { ...baseHardware()['cmp-r760']!.memory, sizeBytes: 256 * GIB },
+    };
     const s = makeScenario({
       hardware: { ...baseHardware(), 'cmp-wide': wide },
       nodes: [
@@ -92,7 +97,14 @@ describe('compute totals and tolerated capacity', () => {
 describe('compute demand, mix fit and findings', () => {
   it('month-0 demand and the mix of the instance list', () => {
     const s = makeScenario({
-      demand: { instances: [{ flavor: 'm1.large', count: 10 }, { flavor: 'm1.xlarge', count: 10 }], storageBytes: {}, growth: { kind: 'compound', perMonth: 0 } },
+      demand: {
+        instances: [
+          { flavor: 'm1.large', count: 10 },
+          { flavor: 'm1.xlarge', count: 10 },
+        ],
+        storageBytes: {},
+        growth: { kind: 'compound', perMonth: 0 },
+      },
     });
     const r = run(s);
     // 10 × 4 + 10 × 8 = 120 vCPU; 10 × 8,192 + 10 × 32,768 = 409,600 MiB
@@ -102,7 +114,10 @@ describe('compute demand, mix fit and findings', () => {
     expect(r.plan.bottleneck).toBe('MEMORY_MB');
     // per-host fit of m1.xlarge (8 vCPU / 32 GiB): 15, MEMORY_MB (reference §1)
     expect(r.plan.hosts[0]!.flavorFit.find((f) => f.flavor === 'm1.xlarge')).toEqual({
-      flavor: 'm1.xlarge', instances: 15, limitedBy: 'MEMORY_MB', exceedsMaxUnit: false,
+      flavor: 'm1.xlarge',
+      instances: 15,
+      limitedBy: 'MEMORY_MB',
+      exceedsMaxUnit: false,
     });
   });
 
@@ -142,7 +157,12 @@ describe('compute demand, mix fit and findings', () => {
     // 160 vCPU > max_unit 128 logical CPUs: one finding for cmp-r760 although 3 hosts use it
     expect(r.findings).toHaveLength(1);
     expect(r.findings[0]).toMatchObject({
-      code: 'compute.flavor.exceeds_max_unit', severity: 'error', subject: 'flavor m1.huge / hardware cmp-r760', value: 160, limit: 128, unit: 'vCPU',
+      code: 'compute.flavor.exceeds_max_unit',
+      severity: 'error',
+      subject: 'flavor m1.huge / hardware cmp-r760',
+      value: 160,
+      limit: 128,
+      unit: 'vCPU',
     });
   });
 

@@ -30,7 +30,10 @@ export interface ComputeResult {
  * instance count. Requests from `flavorRequest` (nova/scheduler/utils.py resources_from_flavor).
  * Instances of unknown flavors are skipped (reported by `checkReferences`).
  */
-export function computeDemandMonth0(scenario: Scenario, requests: ReadonlyMap<string, FlavorPlacementRequest> = flavorRequests(scenario)): { demand: CapacityVector; instances: number } {
+export function computeDemandMonth0(
+  scenario: Scenario,
+  requests: ReadonlyMap<string, FlavorPlacementRequest> = flavorRequests(scenario),
+): { demand: CapacityVector; instances: number } {
   const base: CapacityVector = { VCPU: 0, MEMORY_MB: 0 };
   if (scenario.openstack.ephemeralStorage === 'local') base.DISK_GB = 0;
   const extra: CapacityVector = {};
@@ -122,7 +125,9 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[]): Compute
       if (!fit.exceedsMaxUnit) continue;
       const rc = fit.limitedBy as ResourceClass;
       const amount = requests.get(fit.flavor)?.resources[rc] ?? 0;
-      const maxUnit = hp.inventories.find((i) => i.resourceClass === rc)?.maxUnit ?? Math.max(0, ...(hp.providers ?? []).filter((p) => p.inventory.resourceClass === rc).map((p) => p.inventory.maxUnit));
+      const maxUnit =
+        hp.inventories.find((i) => i.resourceClass === rc)?.maxUnit ??
+        Math.max(0, ...(hp.providers ?? []).filter((p) => p.inventory.resourceClass === rc).map((p) => p.inventory.maxUnit));
       const unit = resourceUnit(rc);
       findings.push({
         code: 'compute.flavor.exceeds_max_unit',
@@ -144,7 +149,10 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[]): Compute
   const totalCapacity = { ...emptyTotal, ...sumCapacity(offers.map((o) => o.capacity)) };
 
   const capacities: GroupHost[] = computeHosts.map((h, i) => ({
-    host: h.name, rack: h.rack, ...(h.zone !== undefined ? { zone: h.zone } : {}), capacity: offers[i]!.capacity,
+    host: h.name,
+    rack: h.rack,
+    ...(h.zone !== undefined ? { zone: h.zone } : {}),
+    capacity: offers[i]!.capacity,
     fits: new Map(hostPlans[i]!.flavorFit.map((f) => [f.flavor, f.instances])),
   }));
   const losses = toleratedLosses(capacities, scenario.policy.tolerate);
@@ -183,4 +191,3 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[]): Compute
   if (openstack.ephemeralStorage === 'ceph') plan.diskNote = CEPH_DISK_NOTE;
   return { plan, findings };
 }
-

@@ -126,8 +126,18 @@ export function translateFlavor(flavor: Flavor, ephemeralStorage: OpenStackPolic
   let policy: InstanceNuma['policy'] = 'shared';
   if (policyRaw !== undefined) {
     if (policyRaw === 'shared' || policyRaw === 'dedicated' || policyRaw === 'mixed') policy = policyRaw;
-    else problems.push({ key: 'hw:cpu_policy', message: `hw:cpu_policy must be shared, dedicated or mixed, not "${policyRaw}"`, hint: 'dedicated pins every vCPU (PCPU); mixed pins those of hw:cpu_dedicated_mask' });
-    if (explicit.has('VCPU') || explicit.has('PCPU')) problems.push({ key: 'hw:cpu_policy', message: 'hw:cpu_policy cannot be combined with resources:VCPU or resources:PCPU (Nova refuses the flavor)', hint: 'keep one of the two: the policy, or the explicit resources' });
+    else
+      problems.push({
+        key: 'hw:cpu_policy',
+        message: `hw:cpu_policy must be shared, dedicated or mixed, not "${policyRaw}"`,
+        hint: 'dedicated pins every vCPU (PCPU); mixed pins those of hw:cpu_dedicated_mask',
+      });
+    if (explicit.has('VCPU') || explicit.has('PCPU'))
+      problems.push({
+        key: 'hw:cpu_policy',
+        message: 'hw:cpu_policy cannot be combined with resources:VCPU or resources:PCPU (Nova refuses the flavor)',
+        hint: 'keep one of the two: the policy, or the explicit resources',
+      });
   } else if (explicit.has('PCPU')) {
     policy = 'dedicated';
   }
@@ -137,7 +147,11 @@ export function translateFlavor(flavor: Flavor, ephemeralStorage: OpenStackPolic
     const mask = specs['hw:cpu_dedicated_mask'];
     const parsed = mask === undefined ? null : parseCpuSpec(mask.trim().startsWith('^') ? `0-${flavor.vcpus - 1},${mask}` : mask);
     if (parsed === null || !parsed.ok || parsed.cpus.length === 0 || parsed.cpus.length >= flavor.vcpus || parsed.cpus.some((c) => c >= flavor.vcpus)) {
-      problems.push({ key: mask === undefined ? 'hw:cpu_policy' : 'hw:cpu_dedicated_mask', message: `hw:cpu_policy=mixed needs hw:cpu_dedicated_mask naming some but not all of the ${flavor.vcpus} vCPUs (0-${flavor.vcpus - 1})`, hint: 'e.g. hw:cpu_dedicated_mask: "^0-1" (every vCPU but 0 and 1 pinned)' });
+      problems.push({
+        key: mask === undefined ? 'hw:cpu_policy' : 'hw:cpu_dedicated_mask',
+        message: `hw:cpu_policy=mixed needs hw:cpu_dedicated_mask naming some but not all of the ${flavor.vcpus} vCPUs (0-${flavor.vcpus - 1})`,
+        hint: 'e.g. hw:cpu_dedicated_mask: "^0-1" (every vCPU but 0 and 1 pinned)',
+      });
       policy = 'shared';
     } else {
       pcpus = parsed.cpus.length;
@@ -155,7 +169,12 @@ export function translateFlavor(flavor: Flavor, ephemeralStorage: OpenStackPolic
   if (thread !== undefined) {
     if (thread === 'isolate') forbidden.push('HW_CPU_HYPERTHREADING');
     else if (thread === 'require') required.push('HW_CPU_HYPERTHREADING');
-    else if (thread !== 'prefer') problems.push({ key: 'hw:cpu_thread_policy', message: `hw:cpu_thread_policy must be prefer, isolate or require, not "${thread}"`, hint: 'isolate: hosts without SMT; require: hosts with SMT; prefer: any' });
+    else if (thread !== 'prefer')
+      problems.push({
+        key: 'hw:cpu_thread_policy',
+        message: `hw:cpu_thread_policy must be prefer, isolate or require, not "${thread}"`,
+        hint: 'isolate: hosts without SMT; require: hosts with SMT; prefer: any',
+      });
   }
   const memMib = Math.ceil(flavor.ramBytes / MIB);
   if (!explicit.has('MEMORY_MB')) resources.MEMORY_MB = memMib;
@@ -166,19 +185,33 @@ export function translateFlavor(flavor: Flavor, ephemeralStorage: OpenStackPolic
   const pageRaw = specs['hw:mem_page_size'];
   if (pageRaw !== undefined) {
     pageSize = parsePageSize(pageRaw);
-    if (pageSize === null) problems.push({ key: 'hw:mem_page_size', message: `hw:mem_page_size must be small, large, any or a page size such as 2MB or 1GB, not "${pageRaw}"`, hint: 'large: any huge page size the host has; 1GB or 2MB: that size' });
+    if (pageSize === null)
+      problems.push({
+        key: 'hw:mem_page_size',
+        message: `hw:mem_page_size must be small, large, any or a page size such as 2MB or 1GB, not "${pageRaw}"`,
+        hint: 'large: any huge page size the host has; 1GB or 2MB: that size',
+      });
   }
   let nodes: number | null = null;
   const nodesRaw = specs['hw:numa_nodes'];
   if (nodesRaw !== undefined) {
     if (/^\d+$/.test(nodesRaw.trim()) && Number(nodesRaw) >= 1) nodes = Number(nodesRaw);
-    else problems.push({ key: 'hw:numa_nodes', message: `hw:numa_nodes must be a whole number of NUMA nodes (1 or more), not "${nodesRaw}"`, hint: 'hw:numa_nodes: 1 keeps the guest on one host NUMA node' });
+    else
+      problems.push({
+        key: 'hw:numa_nodes',
+        message: `hw:numa_nodes must be a whole number of NUMA nodes (1 or more), not "${nodesRaw}"`,
+        hint: 'hw:numa_nodes: 1 keeps the guest on one host NUMA node',
+      });
   }
   let numa: InstanceNuma | null = null;
   if (nodes !== null || pageSize !== null || policy !== 'shared') {
     const n = nodes ?? 1;
     if (flavor.vcpus % n !== 0 || memMib % n !== 0 || pcpus % n !== 0) {
-      problems.push({ key: 'hw:numa_nodes', message: `${flavor.vcpus} vCPUs${pcpus > 0 && pcpus !== flavor.vcpus ? ` (${pcpus} pinned)` : ''} and ${memMib} MiB do not split evenly over ${n} NUMA nodes (Nova: ImageNUMATopologyAsymmetric)`, hint: 'choose a node count that divides the vCPUs and the memory, or give hw:numa_cpus.N / hw:numa_mem.N (not planned by headroom)' });
+      problems.push({
+        key: 'hw:numa_nodes',
+        message: `${flavor.vcpus} vCPUs${pcpus > 0 && pcpus !== flavor.vcpus ? ` (${pcpus} pinned)` : ''} and ${memMib} MiB do not split evenly over ${n} NUMA nodes (Nova: ImageNUMATopologyAsymmetric)`,
+        hint: 'choose a node count that divides the vCPUs and the memory, or give hw:numa_cpus.N / hw:numa_mem.N (not planned by headroom)',
+      });
     } else {
       numa = { nodes: n, policy, cellPcpus: pcpus / n, cellVcpus: (flavor.vcpus - pcpus) / n, cellMemoryMib: memMib / n, pageSize, emulatorPcpus: emulator };
     }

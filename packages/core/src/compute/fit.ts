@@ -22,11 +22,7 @@ import { orderClasses, RESOURCE_CLASSES } from './placement.js';
  * Worked example (reference §1): VCPU capacity 512, MEMORY_MB capacity 520,192;
  * flavor 8 vCPU / 32,768 MiB -> min(512/8 = 64, floor(520,192/32,768) = 15) = 15, MEMORY_MB.
  */
-export function flavorFit(
-  flavor: string,
-  request: Partial<Record<ResourceClass, number>>,
-  inventories: readonly PlacementInventory[],
-): FlavorFit {
+export function flavorFit(flavor: string, request: Partial<Record<ResourceClass, number>>, inventories: readonly PlacementInventory[]): FlavorFit {
   let instances = Number.POSITIVE_INFINITY;
   let limitedBy: ResourceClass = 'VCPU';
   for (const rc of RESOURCE_CLASSES) {
@@ -68,8 +64,7 @@ export interface NumaLimits {
  * filter's `<in>`, `<or>`, `s==` operators). A flavor without such keys passes.
  */
 export function aggregatesMatch(metadata: Readonly<Record<string, string>>, hostAggregates: readonly string[], aggregates: Readonly<Record<string, Aggregate>>): boolean {
-  return Object.entries(metadata).every(([key, value]) =>
-    hostAggregates.some((a) => Object.hasOwn(aggregates, a) && aggregates[a]!.metadata[key] === value));
+  return Object.entries(metadata).every(([key, value]) => hostAggregates.some((a) => Object.hasOwn(aggregates, a) && aggregates[a]!.metadata[key] === value));
 }
 
 /**
@@ -97,7 +92,9 @@ export function hostFlavorFit(flavor: string, request: FlavorPlacementRequest, h
   for (const t of request.requiredTraits) if (!traits.has(t)) return { flavor, instances: 0, limitedBy: 'TRAIT', exceedsMaxUnit: false, excludedBy: `trait ${t} required` };
   for (const t of request.forbiddenTraits) if (traits.has(t)) return { flavor, instances: 0, limitedBy: 'TRAIT', exceedsMaxUnit: false, excludedBy: `trait ${t} forbidden` };
   if (!aggregatesMatch(request.aggregateMetadata, host.aggregates ?? [], aggregates)) {
-    const keys = Object.entries(request.aggregateMetadata).map(([k, v]) => `${k}=${v}`).join(', ');
+    const keys = Object.entries(request.aggregateMetadata)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ');
     return { flavor, instances: 0, limitedBy: 'AGGREGATE', exceedsMaxUnit: false, excludedBy: `no aggregate of the host has ${keys}` };
   }
   let instances = Number.POSITIVE_INFINITY;

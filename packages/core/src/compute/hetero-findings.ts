@@ -20,14 +20,21 @@ import type { FlavorPlacementRequest } from './extra-specs.js';
  *   huge-page guest cell larger than the host's cells (nova/virt/hardware.py
  *   _numa_fit_instance_cell).
  */
-export function heterogeneousFindings(scenario: Scenario, hostPlans: readonly ComputeHostPlan[], requests: ReadonlyMap<string, FlavorPlacementRequest>, zoneOf: ReadonlyMap<string, string | undefined> = new Map()): Finding[] {
+export function heterogeneousFindings(
+  scenario: Scenario,
+  hostPlans: readonly ComputeHostPlan[],
+  requests: ReadonlyMap<string, FlavorPlacementRequest>,
+  zoneOf: ReadonlyMap<string, string | undefined> = new Map(),
+): Finding[] {
   const out: Finding[] = [];
   if (hostPlans.length === 0) return out;
   const demanded = new Set(scenario.demand.instances.filter((i) => i.count > 0).map((i) => i.flavor));
   for (const f of Object.values(scenario.openstack.flavors)) {
     const fits = hostPlans.map((hp) => hp.flavorFit.find((x) => x.flavor === f.name)).filter((x) => x !== undefined);
     if (fits.some((x) => x.instances > 0) || fits.every((x) => x.exceedsMaxUnit)) continue;
-    const why = [...new Set(fits.filter((x) => !x.exceedsMaxUnit).map((x) => x.excludedBy ?? (x.limitedBy === 'NUMA_CELL' ? 'its NUMA topology fits no cell' : `not enough ${x.limitedBy}`)))];
+    const why = [
+      ...new Set(fits.filter((x) => !x.exceedsMaxUnit).map((x) => x.excludedBy ?? (x.limitedBy === 'NUMA_CELL' ? 'its NUMA topology fits no cell' : `not enough ${x.limitedBy}`))),
+    ];
     out.push({
       code: 'compute.flavor.no_candidate_host',
       severity: demanded.has(f.name) ? 'error' : 'warning',
@@ -55,7 +62,7 @@ export function heterogeneousFindings(scenario: Scenario, hostPlans: readonly Co
         subject: `flavor ${fit.flavor} / hardware ${hp.hardware}`,
         message:
           `flavor ${fit.flavor} needs ${numa.nodes} guest NUMA cell${numa.nodes === 1 ? '' : 's'} of ${fmtNumber(numa.cellPcpus + numa.emulatorPcpus + numa.cellVcpus)} CPUs and ${fmtNumber(numa.cellMemoryMib)} MiB` +
-          `${numa.pageSize !== null ? ` (hw:mem_page_size ${typeof numa.pageSize === "number" ? `${fmtNumber(numa.pageSize)} KiB` : numa.pageSize})` : ''}; the ${fmtNumber(cells.length)} cells of one ${hp.hardware} host have at most ${fmtNumber(largest)} ${numa.policy === 'shared' ? 'shared' : 'dedicated'} CPUs each: it never schedules there`,
+          `${numa.pageSize !== null ? ` (hw:mem_page_size ${typeof numa.pageSize === 'number' ? `${fmtNumber(numa.pageSize)} KiB` : numa.pageSize})` : ''}; the ${fmtNumber(cells.length)} cells of one ${hp.hardware} host have at most ${fmtNumber(largest)} ${numa.policy === 'shared' ? 'shared' : 'dedicated'} CPUs each: it never schedules there`,
         value: numa.cellPcpus + numa.emulatorPcpus + numa.cellVcpus,
         limit: largest,
         unit: 'CPUs',
@@ -82,7 +89,9 @@ function serverGroupFindings(scenario: Scenario, hostPlans: readonly ComputeHost
   const tolerate = scenario.policy.tolerate.hosts;
   scenario.demand.instances.forEach((inst, i) => {
     if (inst.serverGroupPolicy !== 'anti-affinity' || inst.count <= 0) return;
-    const candidates = hostPlans.filter((hp) => (hp.flavorFit.find((f) => f.flavor === inst.flavor)?.instances ?? 0) > 0 && (inst.availabilityZone === undefined || zoneOf.get(hp.host) === inst.availabilityZone)).length;
+    const candidates = hostPlans.filter(
+      (hp) => (hp.flavorFit.find((f) => f.flavor === inst.flavor)?.instances ?? 0) > 0 && (inst.availabilityZone === undefined || zoneOf.get(hp.host) === inst.availabilityZone),
+    ).length;
     for (let t = 0; t < scenario.horizonMonths; t++) {
       const n = Math.ceil(inst.count * growthFactor(scenario.demand.growth, t) - 1e-9);
       if (candidates - tolerate >= n) continue;

@@ -23,9 +23,21 @@ const LIMITS = { cpuAllocationRatio: 4, ramAllocationRatio: 1 };
 
 /** 2 sockets × 16 cores × 2 threads = 64 logical CPUs ("a 32-core host"), 512 GiB. */
 function host32(nova?: HardwareModel['nova'], extra: Partial<HardwareModel> = {}): HardwareModel {
-  return { ...baseHardware()['cmp-r760']!, name: 'h32', cpu: { model: 'X', sockets: 2, coresPerSocket: 16, threadsPerCore: 2, virtualization: 'vt-x' }, ...(nova ? { nova } : {}), ...extra };
+  return {
+    ...baseHardware()['cmp-r760']!,
+    name: 'h32',
+    cpu: { model: 'X', sockets: 2, coresPerSocket: 16, threadsPerCore: 2, virtualization: 'vt-x' },
+    ...(nova ? { nova } : {}),
+    ...extra,
+  };
 }
-const flavor = (name: string, vcpus: number, ramGib: number, extraSpecs?: Record<string, string>): Flavor => ({ name, vcpus, ramBytes: ramGib * GIB, diskBytes: 0, ...(extraSpecs ? { extraSpecs } : {}) });
+const flavor = (name: string, vcpus: number, ramGib: number, extraSpecs?: Record<string, string>): Flavor => ({
+  name,
+  vcpus,
+  ramBytes: ramGib * GIB,
+  diskBytes: 0,
+  ...(extraSpecs ? { extraSpecs } : {}),
+});
 
 describe('CPU sets (Nova cpu_dedicated_set / cpu_shared_set)', () => {
   it('parses Nova CPU specs: ranges, single ids, exclusions after inclusions', () => {
@@ -72,7 +84,10 @@ describe('flavor extra specs -> the Placement request', () => {
   });
 
   it('thread policies become the HW_CPU_HYPERTHREADING trait; resources: and trait: keys pass through', () => {
-    const r = translateFlavor(flavor('g', 12, 48, { 'hw:cpu_policy': 'dedicated', 'hw:cpu_thread_policy': 'isolate', 'resources:VGPU': '1', 'trait:CUSTOM_GPU': 'required' }), 'ceph').request;
+    const r = translateFlavor(
+      flavor('g', 12, 48, { 'hw:cpu_policy': 'dedicated', 'hw:cpu_thread_policy': 'isolate', 'resources:VGPU': '1', 'trait:CUSTOM_GPU': 'required' }),
+      'ceph',
+    ).request;
     expect(r.resources).toEqual({ PCPU: 12, MEMORY_MB: 49_152, VGPU: 1 });
     expect(r.forbiddenTraits).toEqual(['HW_CPU_HYPERTHREADING']);
     expect(r.requiredTraits).toEqual(['CUSTOM_GPU']);
@@ -153,16 +168,26 @@ describe('nested providers, traits and aggregates', () => {
 
   it('one request group takes a class from one provider: 2 GPUs of 3 vGPUs hold 2 instances of 2 vGPUs, not 3', () => {
     // per provider floor(3 / 2) = 1, summed 2; the summed inventory 6 / 2 = 3 would overstate
-    const s = makeScenario({ hardware: { ...baseHardware(), g: { ...gpuHost(3), name: 'g' } }, nodes: [{ role: 'compute', hardware: 'g', count: 1, placement: 'spread', namePrefix: 'gpu' }] });
+    const s = makeScenario({
+      hardware: { ...baseHardware(), g: { ...gpuHost(3), name: 'g' } },
+      nodes: [{ role: 'compute', hardware: 'g', count: 1, placement: 'spread', namePrefix: 'gpu' }],
+    });
     const fit = planCompute({ ...s, openstack: { ...s.openstack, flavors: { v2: flavor('v2', 4, 8, { 'resources:VGPU': '2' }) } } }, expandHosts(s).hosts).plan.hosts[0]!;
-    expect(fit.providers!.map((p) => [p.name, p.inventory.total])).toEqual([['gpu-01_l40s_0', 3], ['gpu-01_l40s_1', 3]]);
+    expect(fit.providers!.map((p) => [p.name, p.inventory.total])).toEqual([
+      ['gpu-01_l40s_0', 3],
+      ['gpu-01_l40s_1', 3],
+    ]);
     expect(fit.flavorFit[0]).toEqual({ flavor: 'v2', instances: 2, limitedBy: 'VGPU', exceedsMaxUnit: false });
   });
 
-  it('a request above every provider\'s max_unit never schedules; a host without the class is no candidate', () => {
+  it("a request above every provider's max_unit never schedules; a host without the class is no candidate", () => {
     const req = translateFlavor(flavor('v4', 4, 8, { 'resources:VGPU': '4' }), 'ceph').request;
     const inv = computeInventories(host32(), makeScenario().openstack);
-    const providers = [0, 1].map((n) => ({ name: `h_l40s_${n}`, device: 'l40s', inventory: { resourceClass: 'VGPU' as const, total: 3, reserved: 0, allocationRatio: 1, capacity: 3, maxUnit: 3 } }));
+    const providers = [0, 1].map((n) => ({
+      name: `h_l40s_${n}`,
+      device: 'l40s',
+      inventory: { resourceClass: 'VGPU' as const, total: 3, reserved: 0, allocationRatio: 1, capacity: 3, maxUnit: 3 },
+    }));
     expect(hostFlavorFit('v4', req, { inventories: inv, providers }, {}, LIMITS)).toEqual({ flavor: 'v4', instances: 0, limitedBy: 'VGPU', exceedsMaxUnit: true });
     expect(hostFlavorFit('v4', req, { inventories: inv }, {}, LIMITS)).toMatchObject({ instances: 0, exceedsMaxUnit: false, excludedBy: 'no VGPU inventory' });
   });
@@ -171,10 +196,22 @@ describe('nested providers, traits and aggregates', () => {
     const inv = computeInventories(host32(), makeScenario().openstack);
     const req = translateFlavor(flavor('n', 2, 4, { 'trait:CUSTOM_NFV': 'required', 'aggregate_instance_extra_specs:pinned': 'true' }), 'ceph').request;
     const aggregates = { nfv: { name: 'nfv', metadata: { pinned: 'true' } }, other: { name: 'other', metadata: {} } };
-    expect(hostFlavorFit('n', req, { inventories: inv, traits: [] }, aggregates, LIMITS)).toMatchObject({ instances: 0, limitedBy: 'TRAIT', excludedBy: 'trait CUSTOM_NFV required' });
-    expect(hostFlavorFit('n', req, { inventories: inv, traits: ['CUSTOM_NFV'], aggregates: ['other'] }, aggregates, LIMITS)).toMatchObject({ instances: 0, limitedBy: 'AGGREGATE' });
+    expect(hostFlavorFit('n', req, { inventories: inv, traits: [] }, aggregates, LIMITS)).toMatchObject({
+      instances: 0,
+      limitedBy: 'TRAIT',
+      excludedBy: 'trait CUSTOM_NFV required',
+    });
+    expect(hostFlavorFit('n', req, { inventories: inv, traits: ['CUSTOM_NFV'], aggregates: ['other'] }, aggregates, LIMITS)).toMatchObject({
+      instances: 0,
+      limitedBy: 'AGGREGATE',
+    });
     // VCPU 64 × 4 / 2 = 128, memory (524,288 − 4,096) / 4,096 = 127 -> 127 by MEMORY_MB
-    expect(hostFlavorFit('n', req, { inventories: inv, traits: ['CUSTOM_NFV'], aggregates: ['nfv'] }, aggregates, LIMITS)).toEqual({ flavor: 'n', instances: 127, limitedBy: 'MEMORY_MB', exceedsMaxUnit: false });
+    expect(hostFlavorFit('n', req, { inventories: inv, traits: ['CUSTOM_NFV'], aggregates: ['nfv'] }, aggregates, LIMITS)).toEqual({
+      flavor: 'n',
+      instances: 127,
+      limitedBy: 'MEMORY_MB',
+      exceedsMaxUnit: false,
+    });
   });
 });
 
@@ -183,27 +220,43 @@ describe('host groups: capacity, demand and N+1 per availability zone', () => {
   function zoned(): Scenario {
     const base = makeScenario();
     return makeScenario({
-      racks: [{ name: 'r1', zone: 'az1', heightRu: 42 }, { name: 'r2', zone: 'az2', heightRu: 42 }],
+      racks: [
+        { name: 'r1', zone: 'az1', heightRu: 42 },
+        { name: 'r2', zone: 'az2', heightRu: 42 },
+      ],
       nodes: [{ role: 'compute', hardware: 'cmp-r760', count: 4, placement: 'spread', namePrefix: 'compute' }],
-      demand: { instances: [{ flavor: 'm1.xlarge', count: 10, availabilityZone: 'az1' }, { flavor: 'm1.large', count: 30 }], storageBytes: {}, growth: { kind: 'compound', perMonth: 0 } },
+      demand: {
+        instances: [
+          { flavor: 'm1.xlarge', count: 10, availabilityZone: 'az1' },
+          { flavor: 'm1.large', count: 30 },
+        ],
+        storageBytes: {},
+        growth: { kind: 'compound', perMonth: 0 },
+      },
       openstack: base.openstack,
       policy: { tolerate: { hosts: 1, racks: 0 }, thresholds: { compute: 0.8, storage: 0.85 } },
     });
   }
 
-  it('a zone-pinned demand line makes a group of its zone\'s hosts, N+1 inside it', () => {
+  it("a zone-pinned demand line makes a group of its zone's hosts, N+1 inside it", () => {
     const s = zoned();
     const { plan } = planCompute(s, expandHosts(s).hosts);
     // spread: compute-01 r1, compute-02 r2, compute-03 r1, compute-04 r2
     // one host: VCPU 128 × 4 = 512, MEMORY_MB 524,288 − 4,096 = 520,192
     // az1: 2 hosts -> VCPU 1,024, tolerated 512; demand 10 × 8 = 80 VCPU, 10 × 32,768 = 327,680 MiB
-    expect(plan.groups).toEqual([{
-      id: 'zone-az1', label: 'zone az1', hosts: ['compute-01', 'compute-03'], flavors: ['m1.xlarge'], demandLines: [0],
-      totalCapacity: { VCPU: 1024, MEMORY_MB: 1_040_384 },
-      toleratedCapacity: { VCPU: 512, MEMORY_MB: 520_192 },
-      toleratedLosses: expect.any(Object),
-      demandMonth0: { VCPU: 80, MEMORY_MB: 327_680 },
-    }]);
+    expect(plan.groups).toEqual([
+      {
+        id: 'zone-az1',
+        label: 'zone az1',
+        hosts: ['compute-01', 'compute-03'],
+        flavors: ['m1.xlarge'],
+        demandLines: [0],
+        totalCapacity: { VCPU: 1024, MEMORY_MB: 1_040_384 },
+        toleratedCapacity: { VCPU: 512, MEMORY_MB: 520_192 },
+        toleratedLosses: expect.any(Object),
+        demandMonth0: { VCPU: 80, MEMORY_MB: 327_680 },
+      },
+    ]);
     // the capacity curves see the same groups
     expect(computeCapacity(s, expandHosts(s).hosts).groups).toEqual(plan.groups);
   });
@@ -217,7 +270,10 @@ describe('server groups with anti-affinity', () => {
       policy: { tolerate: { hosts: 1, racks: 0 }, thresholds: { compute: 0.8, storage: 0.85 } },
     });
   }
-  const findingsOf = (s: Scenario) => planCompute(s, expandHosts(s).hosts).findings.filter((f) => f.code === 'compute.server_group.too_few_hosts').map((f) => [f.severity, f.month, f.value, f.limit]);
+  const findingsOf = (s: Scenario) =>
+    planCompute(s, expandHosts(s).hosts)
+      .findings.filter((f) => f.code === 'compute.server_group.too_few_hosts')
+      .map((f) => [f.severity, f.month, f.value, f.limit]);
 
   it('n instances need n hosts, and n + 1 to survive the loss of one', () => {
     // 3 hosts take m1.large: a group of 2 has 3 − 1 = 2 >= 2; of 3: 3 − 1 = 2 < 3 (warning); of 4: 3 < 4 (error)

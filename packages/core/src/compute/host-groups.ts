@@ -47,7 +47,11 @@ function describe(zone: string | undefined, request: FlavorPlacementRequest, agg
   return parts.join(', ');
 }
 
-const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /**
  * The host groups of a fleet (ComputePlan.groups), in order of the first demand line that

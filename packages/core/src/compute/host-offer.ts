@@ -44,7 +44,11 @@ export interface HostOfferFull extends HostOffer {
  * The offer of `host` (a compute host of a known model). Inventories, traits and cells are
  * computed once per hardware model (`cache`); providers are renamed per host.
  */
-export function hostOffer(scenario: Scenario, host: Host, cache: Map<string, { inventories: PlacementInventory[]; traits: string[]; cells: ReturnType<typeof numaCells> }>): HostOfferFull {
+export function hostOffer(
+  scenario: Scenario,
+  host: Host,
+  cache: Map<string, { inventories: PlacementInventory[]; traits: string[]; cells: ReturnType<typeof numaCells> }>,
+): HostOfferFull {
   const hw = scenario.hardware[host.hardware]!;
   let m = cache.get(host.hardware);
   if (!m) {

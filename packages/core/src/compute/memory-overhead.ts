@@ -64,20 +64,22 @@ export function reservedMemoryCheck(scenario: Scenario, inputs: ReservedMemoryIn
   const perHost = instances / computeHosts;
   const neededMib = perHost * overheadMib;
   if (reservedMib >= neededMib) return [];
-  return [{
-    code: 'compute.reserved_memory_low',
-    severity: 'warning',
-    subject: 'role compute',
-    message:
-      `reserved host memory ${fmtGiB(reservedMib * MIB)} is less than the QEMU overhead of the instances a compute host runs by ${inputs.monthLabel}: ` +
-      `${fmtNumber(instances)} instances ÷ ${fmtNumber(computeHosts)} hosts = ${fmtNumber(perHost)} per host × ${fmtNumber(overheadMib)} MiB = ${fmtGiB(neededMib * MIB)}. ` +
-      'Placement does not count it: raise reserved hostMemory by the overhead plus what the host OS needs',
-    month: inputs.month,
-    value: reservedMib,
-    limit: neededMib,
-    unit: 'MiB',
-    source: SOURCE,
-  }];
+  return [
+    {
+      code: 'compute.reserved_memory_low',
+      severity: 'warning',
+      subject: 'role compute',
+      message:
+        `reserved host memory ${fmtGiB(reservedMib * MIB)} is less than the QEMU overhead of the instances a compute host runs by ${inputs.monthLabel}: ` +
+        `${fmtNumber(instances)} instances ÷ ${fmtNumber(computeHosts)} hosts = ${fmtNumber(perHost)} per host × ${fmtNumber(overheadMib)} MiB = ${fmtGiB(neededMib * MIB)}. ` +
+        'Placement does not count it: raise reserved hostMemory by the overhead plus what the host OS needs',
+      month: inputs.month,
+      value: reservedMib,
+      limit: neededMib,
+      unit: 'MiB',
+      source: SOURCE,
+    },
+  ];
 }
 
 /**
@@ -92,11 +94,7 @@ export function reservedMemoryAtHorizonEnd(scenario: Scenario, computeHosts: num
   const g = growthFactor(scenario.demand.growth, t);
   const model = demandModel(scenario);
   const instances = model.uniform
-    ? scenario.demand.instances
-      .filter((d) => Object.hasOwn(scenario.openstack.flavors, d.flavor))
-      .reduce((sum, d) => sum + Math.max(0, Math.ceil(d.count * g - 1e-9)), 0)
-    : model.flavors
-      .filter((f) => Object.hasOwn(scenario.openstack.flavors, f))
-      .reduce((sum, f) => sum + Math.max(0, Math.ceil(model.instances(f, t) - 1e-9)), 0);
+    ? scenario.demand.instances.filter((d) => Object.hasOwn(scenario.openstack.flavors, d.flavor)).reduce((sum, d) => sum + Math.max(0, Math.ceil(d.count * g - 1e-9)), 0)
+    : model.flavors.filter((f) => Object.hasOwn(scenario.openstack.flavors, f)).reduce((sum, f) => sum + Math.max(0, Math.ceil(model.instances(f, t) - 1e-9)), 0);
   return reservedMemoryCheck(scenario, { instances, computeHosts, month: t, monthLabel: monthLabel(scenario.start, t) });
 }

@@ -25,7 +25,10 @@ describe('scenarios/nfv-gpu-cloud.yaml', () => {
     expect(capacity('cmp-01')).toEqual({ VCPU: 512, MEMORY_MB: 507_904 });
     expect(capacity('nfv-01')).toEqual({ VCPU: 64, MEMORY_MB: 770_048, PCPU: 112 });
     expect(capacity('gpu-01')).toEqual({ VCPU: 512, MEMORY_MB: 1_032_192 });
-    expect(hostOf('nfv-01').providers!.map((p) => [p.name, p.inventory.resourceClass, p.inventory.capacity])).toEqual([['nfv-01_cx6dx_0', 'CUSTOM_SRIOV_VF', 32], ['nfv-01_cx6dx_1', 'CUSTOM_SRIOV_VF', 32]]);
+    expect(hostOf('nfv-01').providers!.map((p) => [p.name, p.inventory.resourceClass, p.inventory.capacity])).toEqual([
+      ['nfv-01_cx6dx_0', 'CUSTOM_SRIOV_VF', 32],
+      ['nfv-01_cx6dx_1', 'CUSTOM_SRIOV_VF', 32],
+    ]);
     expect(hostOf('gpu-01').providers!.map((p) => p.inventory.capacity)).toEqual([4, 4, 4, 4]);
     // NUMA cells of an nfv host: 8 shared (0-3, 64-67 | 32-35, 96-99), 56 dedicated, 786,432 / 2 MiB, 640 / 2 pages of 1 GiB
     expect(hostOf('nfv-01').numaCells).toEqual([0, 1].map((id) => ({ id, sharedCpus: 8, dedicatedCpus: 56, memoryMib: 393_216, hugePages: { sizeKib: 1_048_576, count: 320 } })));
@@ -59,8 +62,18 @@ describe('scenarios/nfv-gpu-cloud.yaml', () => {
     // tolerated: the group's 2 (or 4) hosts less one: VCPU 2 × 64 − 64, PCPU 2 × 112 − 112, ...; gpu: 4 × 512 − 512, 4 × 16 − 16
     const groups = plan.compute.groups!.map((g) => [g.label, g.hosts, g.demandMonth0, g.toleratedCapacity]);
     expect(groups).toEqual([
-      ['zone az1, aggregate nfv, trait CUSTOM_NFV', ['nfv-01', 'nfv-02'], { MEMORY_MB: 196_608, PCPU: 48, CUSTOM_SRIOV_VF: 12 }, { VCPU: 64, MEMORY_MB: 770_048, PCPU: 112, CUSTOM_SRIOV_VF: 64 }],
-      ['zone az2, aggregate nfv, trait CUSTOM_NFV', ['nfv-03', 'nfv-04'], { MEMORY_MB: 212_992, PCPU: 52, CUSTOM_SRIOV_VF: 10 }, { VCPU: 64, MEMORY_MB: 770_048, PCPU: 112, CUSTOM_SRIOV_VF: 64 }],
+      [
+        'zone az1, aggregate nfv, trait CUSTOM_NFV',
+        ['nfv-01', 'nfv-02'],
+        { MEMORY_MB: 196_608, PCPU: 48, CUSTOM_SRIOV_VF: 12 },
+        { VCPU: 64, MEMORY_MB: 770_048, PCPU: 112, CUSTOM_SRIOV_VF: 64 },
+      ],
+      [
+        'zone az2, aggregate nfv, trait CUSTOM_NFV',
+        ['nfv-03', 'nfv-04'],
+        { MEMORY_MB: 212_992, PCPU: 52, CUSTOM_SRIOV_VF: 10 },
+        { VCPU: 64, MEMORY_MB: 770_048, PCPU: 112, CUSTOM_SRIOV_VF: 64 },
+      ],
       ['aggregate gpu', ['gpu-01', 'gpu-02', 'gpu-03', 'gpu-04'], { VCPU: 360, MEMORY_MB: 1_474_560, VGPU: 30 }, { VCPU: 1536, MEMORY_MB: 3_096_576, VGPU: 48 }],
     ]);
   });

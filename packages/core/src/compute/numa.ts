@@ -38,7 +38,15 @@ export function emptyCell(cell: NumaCellPlan, cpuAllocationRatio: number): CellF
   const hpKib = cell.hugePages?.sizeKib ?? 0;
   const hpCount = cell.hugePages?.count ?? 0;
   const smallMib = Math.max(0, cell.memoryMib - (hpKib * hpCount) / 1024);
-  return { pcpus: cell.dedicatedCpus, vcpus: cell.sharedCpus * cpuAllocationRatio, memoryMib: smallMib, hugePages: hpCount, hugePageKib: hpKib, cpusetSize: cell.sharedCpus, smallMemoryMib: smallMib };
+  return {
+    pcpus: cell.dedicatedCpus,
+    vcpus: cell.sharedCpus * cpuAllocationRatio,
+    memoryMib: smallMib,
+    hugePages: hpCount,
+    hugePageKib: hpKib,
+    cpusetSize: cell.sharedCpus,
+    smallMemoryMib: smallMib,
+  };
 }
 
 /** What one guest cell takes from a host cell: pinned CPUs, shared vCPUs, small-page MiB, huge pages. */

@@ -16,11 +16,21 @@ describe('Placement inventories (placement/objects/resource_provider.py; nova/co
     const inv = computeInventories(hw, openstack);
     // VCPU: total 2×32×2 = 128, reserved 0, capacity (128 − 0) × 4 = 512, max_unit = total = 128.
     expect(inv.find((i) => i.resourceClass === 'VCPU')).toEqual({
-      resourceClass: 'VCPU', total: 128, reserved: 0, allocationRatio: 4, capacity: 512, maxUnit: 128,
+      resourceClass: 'VCPU',
+      total: 128,
+      reserved: 0,
+      allocationRatio: 4,
+      capacity: 512,
+      maxUnit: 128,
     });
     // MEMORY_MB: total 512 × 1024 = 524,288 MiB, reserved 4,096, capacity (524,288 − 4,096) × 1 = 520,192.
     expect(inv.find((i) => i.resourceClass === 'MEMORY_MB')).toEqual({
-      resourceClass: 'MEMORY_MB', total: 524_288, reserved: 4_096, allocationRatio: 1, capacity: 520_192, maxUnit: 524_288,
+      resourceClass: 'MEMORY_MB',
+      total: 524_288,
+      reserved: 4_096,
+      allocationRatio: 1,
+      capacity: 520_192,
+      maxUnit: 524_288,
     });
     // Ephemeral on Ceph: no DISK_GB inventory is planned.
     expect(inv.map((i) => i.resourceClass)).toEqual(['VCPU', 'MEMORY_MB']);
@@ -70,7 +80,12 @@ describe('Placement inventories (placement/objects/resource_provider.py; nova/co
       reserved: { ...openstack.reserved, hostDiskBytes: 1500 * MIB },
     });
     expect(inv.find((i) => i.resourceClass === 'DISK_GB')).toEqual({
-      resourceClass: 'DISK_GB', total: 7_152, reserved: 2, allocationRatio: 1, capacity: 7_150, maxUnit: 7_152,
+      resourceClass: 'DISK_GB',
+      total: 7_152,
+      reserved: 2,
+      allocationRatio: 1,
+      capacity: 7_150,
+      maxUnit: 7_152,
     });
   });
 });
@@ -98,7 +113,10 @@ describe('flavor fit and max_unit', () => {
   it('a request above max_unit never fits, whatever the overcommitted capacity', () => {
     // 160 vCPU > max_unit 128 logical CPUs, although capacity 512 / 160 = 3.2
     expect(flavorFit('huge', { VCPU: 160, MEMORY_MB: 1024 }, inv)).toEqual({
-      flavor: 'huge', instances: 0, limitedBy: 'VCPU', exceedsMaxUnit: true,
+      flavor: 'huge',
+      instances: 0,
+      limitedBy: 'VCPU',
+      exceedsMaxUnit: true,
     });
     // 600 GiB = 614,400 MiB > max_unit 524,288 MiB
     expect(flavorFit('fat', { VCPU: 8, MEMORY_MB: 614_400 }, inv)).toMatchObject({ instances: 0, limitedBy: 'MEMORY_MB', exceedsMaxUnit: true });

@@ -122,7 +122,10 @@ export function daemonHosts(daemons: CephDaemons, hosts: readonly Host[]): Recor
   const out = {} as Record<CephDaemonKind, string[]>;
   for (const k of CEPH_DAEMON_KINDS) {
     const p: CephDaemonPlacement = daemons[k];
-    out[k] = hosts.filter((h) => h.role === p.role).slice(0, p.count).map((h) => h.name);
+    out[k] = hosts
+      .filter((h) => h.role === p.role)
+      .slice(0, p.count)
+      .map((h) => h.name);
   }
   return out;
 }

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Host } from '../model/plan.js';
 import { planControlPlane, quorumOf } from './quorum.js';
 
-const controllers = (n: number): Host[] =>
-  Array.from({ length: n }, (_, i) => ({ name: `control-0${i + 1}`, role: 'control' as const, hardware: 'ctl', rack: 'r1' }));
+const controllers = (n: number): Host[] => Array.from({ length: n }, (_, i) => ({ name: `control-0${i + 1}`, role: 'control' as const, hardware: 'ctl', rack: 'r1' }));
 
 describe('quorum (Galera weighted quorum with equal weights: floor(n/2) + 1)', () => {
   it.each([

@@ -68,8 +68,7 @@ export function planControlPlane(hosts: readonly Host[], daemons?: CephDaemons):
       code: 'control.quorum.two_nodes',
       severity: 'error',
       subject,
-      message:
-        'two nodes are worse than one: either failure stops the cluster (quorum 2 of 2: the survivor holds 1/2 of the weight, not more than half)',
+      message: 'two nodes are worse than one: either failure stops the cluster (quorum 2 of 2: the survivor holds 1/2 of the weight, not more than half)',
       value: 2,
       limit: 3,
       unit: 'controllers',

@@ -18,8 +18,7 @@ function pilot() {
   return evaluate(parsed.scenario!);
 }
 
-const line = (c: ReturnType<typeof planCost>['plan'], item: string, subject?: string) =>
-  c.lines.find((l) => l.item === item && (subject === undefined || l.subject === subject))!;
+const line = (c: ReturnType<typeof planCost>['plan'], item: string, subject?: string) => c.lines.find((l) => l.item === item && (subject === undefined || l.subject === subject))!;
 
 describe('the whole bill of the reference pilot (initialFleet: buy, no purchases)', () => {
   const plan = pilot();
@@ -83,7 +82,13 @@ describe('planCost on a hand-built fleet', () => {
   hardware['cmp-r760'] = { ...hardware['cmp-r760']!, price: { amount: 10_000, currency: 'EUR' }, power: { typicalWatts: 500, maxWatts: 900 } };
   const months = (n: number): MonthRecord[] => Array.from({ length: n }, (_, i) => ({ index: i, month: `2027-0${i + 1}`, resources: {} }));
   const host = (name: string, rack: string, fromMonth: number, purchased: boolean, untilMonth: number | null = null): FleetHost => ({
-    name, role: 'compute', hardware: 'cmp-r760', rack, fromMonth, untilMonth, purchased,
+    name,
+    role: 'compute',
+    hardware: 'cmp-r760',
+    rack,
+    fromMonth,
+    untilMonth,
+    purchased,
   });
   const racks: Rack[] = [{ name: 'r1', heightRu: 42, switches: ['r1-tor-a', 'r1-tor-b'], powerFeeds: ['A', 'B'] }];
   const added: Rack = { name: 'new-rack-01', heightRu: 42, switches: ['new-rack-01-tor-a', 'new-rack-01-tor-b'], powerFeeds: ['A', 'B'] };
@@ -91,9 +96,17 @@ describe('planCost on a hand-built fleet', () => {
 
   it('owned fleet: only the purchase and the rack it adds are CAPEX, booked in its delivery month', () => {
     const s = makeScenario({
-      hardware, racks,
-      costs: { initialFleet: 'owned', rack: { amount: 2_000, currency: 'EUR' }, pdu: { amount: 500, currency: 'EUR' }, torSwitch: { amount: 9_000, currency: 'EUR' },
-        optic: { amount: 40, currency: 'EUR' }, cable: { amount: 10, currency: 'EUR' }, colocationPerRuMonth: { amount: 30, currency: 'EUR' } },
+      hardware,
+      racks,
+      costs: {
+        initialFleet: 'owned',
+        rack: { amount: 2_000, currency: 'EUR' },
+        pdu: { amount: 500, currency: 'EUR' },
+        torSwitch: { amount: 9_000, currency: 'EUR' },
+        optic: { amount: 40, currency: 'EUR' },
+        cable: { amount: 10, currency: 'EUR' },
+        colocationPerRuMonth: { amount: 30, currency: 'EUR' },
+      },
     });
     const { plan, findings } = planCost(s, { hosts, racks: [...racks, added], months: months(4), pools: [] });
     // month 2: server 10,000 + rack 2,000 + 2 PDUs 1,000 + 2 switches 18,000 + 2 NIC ports → 4 optics 160 + 2 cables 20 = 31,180
@@ -105,7 +118,7 @@ describe('planCost on a hand-built fleet', () => {
     // support and energy unpriced: listed, never counted as zero
     expect(plan.unpricedItems).toEqual(['spares', 'support', 'energy']);
     expect(line(plan, 'support').amount).toBeNull();
-    expect(line(plan, 'energy').quantity).toBeCloseTo(2 * 500 * 730 / 1000 * 4, 9); // PUE 1: 730 kWh a month × 4
+    expect(line(plan, 'energy').quantity).toBeCloseTo(((2 * 500 * 730) / 1000) * 4, 9); // PUE 1: 730 kWh a month × 4
     expect(findings.map((f) => f.code)).toEqual(['cost.unpriced']);
     expect(plan.tcoAmount).toBe(31_180 + 480);
   });
@@ -119,7 +132,7 @@ describe('planCost on a hand-built fleet', () => {
     expect(findings.map((f) => f.code)).toContain('cost.mixed_currency');
   });
 
-  it('a rack shared switch name is bought once, and an owned rack\'s switch not at all', () => {
+  it("a rack shared switch name is bought once, and an owned rack's switch not at all", () => {
     const shared: Rack = { ...added, switches: ['r1-tor-a', 'spine-x'] };
     const s = makeScenario({ hardware, racks, costs: { initialFleet: 'owned', torSwitch: { amount: 1, currency: 'EUR' } } });
     const { plan } = planCost(s, { hosts, racks: [...racks, shared], months: months(4), pools: [] });
@@ -127,13 +140,25 @@ describe('planCost on a hand-built fleet', () => {
   });
 
   it('unit costs divide the whole TCO by each capacity', () => {
-    const m: MonthRecord = { index: 0, month: '2027-01', resources: {
-      'compute.vcpu': { demand: 0, capacity: 400, capacityTolerated: 300, thresholdLevel: 240, utilisation: 0, utilisationTolerated: 0 },
-      'compute.memory': { demand: 0, capacity: 2048 * 1024, capacityTolerated: 0, thresholdLevel: 0, utilisation: 0, utilisationTolerated: 0 },
-      'storage.rule.r': { demand: 0, capacity: 300e12, capacityTolerated: 200e12, thresholdLevel: 180e12, utilisation: 0, utilisationTolerated: 0 },
-    } };
+    const m: MonthRecord = {
+      index: 0,
+      month: '2027-01',
+      resources: {
+        'compute.vcpu': { demand: 0, capacity: 400, capacityTolerated: 300, thresholdLevel: 240, utilisation: 0, utilisationTolerated: 0 },
+        'compute.memory': { demand: 0, capacity: 2048 * 1024, capacityTolerated: 0, thresholdLevel: 0, utilisation: 0, utilisationTolerated: 0 },
+        'storage.rule.r': { demand: 0, capacity: 300e12, capacityTolerated: 200e12, thresholdLevel: 180e12, utilisation: 0, utilisationTolerated: 0 },
+      },
+    };
     // pools on the rule: size 3 with share 0.5, EC 4+2 (1.5) with share 0.5: factor (0.5/3 + 0.5/1.5) / 1 = 0.5
-    const u = unitCosts(1_000, { hosts: [], racks: [], months: [m], pools: [{ ruleSet: 'storage.rule.r', share: 0.5, rawUsedRate: 3 }, { ruleSet: 'storage.rule.r', share: 0.5, rawUsedRate: 1.5 }] });
+    const u = unitCosts(1_000, {
+      hosts: [],
+      racks: [],
+      months: [m],
+      pools: [
+        { ruleSet: 'storage.rule.r', share: 0.5, rawUsedRate: 3 },
+        { ruleSet: 'storage.rule.r', share: 0.5, rawUsedRate: 1.5 },
+      ],
+    });
     expect(u.perVcpuAmount).toBe(2.5); // 1,000 / 400
     expect(u.perRamGibAmount).toBe(1_000 / 2048);
     expect(u.usableTb).toBe(150); // 300 TB × 0.5

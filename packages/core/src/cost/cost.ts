@@ -32,8 +32,17 @@ export interface CostInput {
 }
 
 const ITEM_LABEL: Record<CostItem, string> = {
-  servers: 'servers', racks: 'racks', pdus: 'PDUs', 'tor-switches': 'top-of-rack switches', optics: 'optics', cables: 'cables',
-  spares: 'spares', support: 'support and warranty', energy: 'energy', 'colocation-racks': 'colocation per rack', 'colocation-ru': 'colocation per RU',
+  servers: 'servers',
+  racks: 'racks',
+  pdus: 'PDUs',
+  'tor-switches': 'top-of-rack switches',
+  optics: 'optics',
+  cables: 'cables',
+  spares: 'spares',
+  support: 'support and warranty',
+  energy: 'energy',
+  'colocation-racks': 'colocation per rack',
+  'colocation-ru': 'colocation per RU',
 };
 
 /** The item's words, for messages and the report. */
@@ -72,13 +81,19 @@ export function planCost(scenario: Scenario, input: CostInput): { plan: CostPlan
   let currency: string | null = null;
   for (const h of [...bought].sort((a, b) => boughtMonth(a) - boughtMonth(b))) {
     const p = scenario.hardware[h.hardware]?.price;
-    if (p) { currency = p.currency; break; }
+    if (p) {
+      currency = p.currency;
+      break;
+    }
   }
   const priceKeys: (keyof CostPrices)[] = ['rack', 'pdu', 'torSwitch', 'optic', 'cable', 'supportPerServerYear', 'energyPerKwh', 'colocationPerRackMonth', 'colocationPerRuMonth'];
   if (currency === null) {
     for (const k of priceKeys) {
       const p = prices[k] as Price | undefined;
-      if (p) { currency = p.currency; break; }
+      if (p) {
+        currency = p.currency;
+        break;
+      }
     }
   }
   /** The amount of one unit in the plan's currency, or why there is none. */
@@ -86,8 +101,7 @@ export function planCost(scenario: Scenario, input: CostInput): { plan: CostPlan
     const path = key.startsWith('hardware.') ? key : `costs.${key}`;
     if (!p) return { unpriced: `no price (${path})` };
     if (p.currency !== currency) {
-      findings.push({ code: 'cost.mixed_currency', severity: 'warning', subject: path,
-        message: `${path} is priced in ${p.currency}, not ${currency}: left out of the totals` });
+      findings.push({ code: 'cost.mixed_currency', severity: 'warning', subject: path, message: `${path} is priced in ${p.currency}, not ${currency}: left out of the totals` });
       return { unpriced: `priced in ${p.currency}, not ${currency}` };
     }
     return { amount: p.amount };
@@ -98,14 +112,24 @@ export function planCost(scenario: Scenario, input: CostInput): { plan: CostPlan
   const lines: CostLine[] = [];
   const at = (m: number): number => Math.min(Math.max(0, m), Math.max(0, horizon - 1));
   /** Adds a line from per-month quantities and a unit price. */
-  const addLine = (item: CostItem, kind: 'capex' | 'opex', unit: string, byMonth: number[], price: { amount: number } | { unpriced: string }, basis: string, subject?: string): CostLine => {
+  const addLine = (
+    item: CostItem,
+    kind: 'capex' | 'opex',
+    unit: string,
+    byMonth: number[],
+    price: { amount: number } | { unpriced: string },
+    basis: string,
+    subject?: string,
+  ): CostLine => {
     const quantity = byMonth.reduce((a, b) => a + b, 0);
     const line: CostLine = { item, ...(subject === undefined ? {} : { subject }), kind, quantity, unit, unitPriceAmount: null, amount: null, basis };
     if ('amount' in price) {
       line.unitPriceAmount = price.amount;
       line.amount = quantity * price.amount;
       const book = kind === 'capex' ? capex : opex;
-      byMonth.forEach((q, m) => { book[m] = book[m]! + q * price.amount; });
+      byMonth.forEach((q, m) => {
+        book[m] = book[m]! + q * price.amount;
+      });
     } else if (quantity > 0) {
       line.unpriced = price.unpriced;
     }
@@ -120,23 +144,48 @@ export function planCost(scenario: Scenario, input: CostInput): { plan: CostPlan
     const byMonth = new Array<number>(horizon).fill(0);
     for (const h of bought) if (h.hardware === key) byMonth[at(boughtMonth(h))]! += 1;
     const hw = scenario.hardware[key];
-    const line = addLine('servers', 'capex', 'server', byMonth, priceOf(hw?.price, `hardware.${key}.price`), `${buyInitial ? 'initial fleet and purchases' : 'purchases'} of ${hw?.model ?? key}`, key);
-    if (line.unitPriceAmount !== null) byMonth.forEach((q, m) => { serverCapex[m] = serverCapex[m]! + q * line.unitPriceAmount!; });
+    const line = addLine(
+      'servers',
+      'capex',
+      'server',
+      byMonth,
+      priceOf(hw?.price, `hardware.${key}.price`),
+      `${buyInitial ? 'initial fleet and purchases' : 'purchases'} of ${hw?.model ?? key}`,
+      key,
+    );
+    if (line.unitPriceAmount !== null)
+      byMonth.forEach((q, m) => {
+        serverCapex[m] = serverCapex[m]! + q * line.unitPriceAmount!;
+      });
   }
 
   // racks: the month of their first host; the initial ones bought only with initialFleet buy
   const initialRacks = new Set(scenario.racks.map((r) => r.name));
   const firstHost = new Map<string, number>();
   for (const h of input.hosts) firstHost.set(h.rack, Math.min(firstHost.get(h.rack) ?? Infinity, h.fromMonth));
-  const rackMonth = (r: Rack): number => (initialRacks.has(r.name) ? 0 : firstHost.get(r.name) ?? horizon);
+  const rackMonth = (r: Rack): number => (initialRacks.has(r.name) ? 0 : (firstHost.get(r.name) ?? horizon));
   const boughtRacks = input.racks.filter((r) => (buyInitial || !initialRacks.has(r.name)) && rackMonth(r) < horizon);
   const perMonth = (items: readonly { month: number; n: number }[]): number[] => {
     const out = new Array<number>(horizon).fill(0);
     for (const x of items) out[at(x.month)]! += x.n;
     return out;
   };
-  addLine('racks', 'capex', 'rack', perMonth(boughtRacks.map((r) => ({ month: rackMonth(r), n: 1 }))), priceOf(prices.rack, 'rack'), buyInitial ? 'every rack' : 'racks the purchases add');
-  addLine('pdus', 'capex', 'PDU', perMonth(boughtRacks.map((r) => ({ month: rackMonth(r), n: (r.powerFeeds ?? ['A', 'B']).length }))), priceOf(prices.pdu, 'pdu'), 'one per power feed of each bought rack');
+  addLine(
+    'racks',
+    'capex',
+    'rack',
+    perMonth(boughtRacks.map((r) => ({ month: rackMonth(r), n: 1 }))),
+    priceOf(prices.rack, 'rack'),
+    buyInitial ? 'every rack' : 'racks the purchases add',
+  );
+  addLine(
+    'pdus',
+    'capex',
+    'PDU',
+    perMonth(boughtRacks.map((r) => ({ month: rackMonth(r), n: (r.powerFeeds ?? ['A', 'B']).length }))),
+    priceOf(prices.pdu, 'pdu'),
+    'one per power feed of each bought rack',
+  );
   const ownedSwitches = new Set(input.racks.filter((r) => !boughtRacks.includes(r)).flatMap((r) => r.switches ?? [`${r.name}-tor-a`, `${r.name}-tor-b`]));
   const switchMonth = new Map<string, number>();
   for (const r of boughtRacks) {
@@ -144,7 +193,14 @@ export function planCost(scenario: Scenario, input: CostInput): { plan: CostPlan
       if (!ownedSwitches.has(s)) switchMonth.set(s, Math.min(switchMonth.get(s) ?? Infinity, rackMonth(r)));
     }
   }
-  addLine('tor-switches', 'capex', 'switch', perMonth([...switchMonth.values()].map((month) => ({ month, n: 1 }))), priceOf(prices.torSwitch, 'torSwitch'), 'each top-of-rack switch of a bought rack (a name shared by racks counts once)');
+  addLine(
+    'tor-switches',
+    'capex',
+    'switch',
+    perMonth([...switchMonth.values()].map((month) => ({ month, n: 1 }))),
+    priceOf(prices.torSwitch, 'torSwitch'),
+    'each top-of-rack switch of a bought rack (a name shared by racks counts once)',
+  );
 
   // cabled ports per bought server: the network plan's ports with a link, else every NIC port
   const cabled = new Map<string, number>();
@@ -157,20 +213,47 @@ export function planCost(scenario: Scenario, input: CostInput): { plan: CostPlan
     return (scenario.hardware[h.hardware]?.nics ?? []).reduce((a, n) => a + n.ports, 0);
   };
   const ports = perMonth(bought.map((h) => ({ month: boughtMonth(h), n: portsOf(h) })));
-  const portBasis = portsGuessed ? 'cabled server port (the network plan\'s; every NIC port of models it does not cover)' : 'cabled server port (the network plan\'s bonds and ports)';
-  addLine('optics', 'capex', 'transceiver', ports.map((n) => 2 * n), priceOf(prices.optic, 'optic'), `two per ${portBasis}`);
+  const portBasis = portsGuessed
+    ? "cabled server port (the network plan's; every NIC port of models it does not cover)"
+    : "cabled server port (the network plan's bonds and ports)";
+  addLine(
+    'optics',
+    'capex',
+    'transceiver',
+    ports.map((n) => 2 * n),
+    priceOf(prices.optic, 'optic'),
+    `two per ${portBasis}`,
+  );
   addLine('cables', 'capex', 'cable', ports, priceOf(prices.cable, 'cable'), `one per ${portBasis}`);
 
   // spares: a share of the priced server CAPEX, in the same months
   const sparesBase = serverCapex.reduce((a, b) => a + b, 0);
   if (prices.sparesShare === undefined) {
-    lines.push({ item: 'spares', kind: 'capex', quantity: sparesBase, unit: `${currency ?? 'currency'} of server CAPEX`, unitPriceAmount: null, amount: null, basis: 'a share of the server CAPEX',
-      ...(sparesBase > 0 ? { unpriced: 'no share (costs.sparesShare)' } : {}) });
+    lines.push({
+      item: 'spares',
+      kind: 'capex',
+      quantity: sparesBase,
+      unit: `${currency ?? 'currency'} of server CAPEX`,
+      unitPriceAmount: null,
+      amount: null,
+      basis: 'a share of the server CAPEX',
+      ...(sparesBase > 0 ? { unpriced: 'no share (costs.sparesShare)' } : {}),
+    });
   } else {
     const share = prices.sparesShare;
-    serverCapex.forEach((a, m) => { capex[m] = capex[m]! + a * share; });
+    serverCapex.forEach((a, m) => {
+      capex[m] = capex[m]! + a * share;
+    });
     // dimensionally a price: `share` of the currency per unit of server CAPEX
-    lines.push({ item: 'spares', kind: 'capex', quantity: sparesBase, unit: `${currency ?? 'currency'} of server CAPEX`, unitPriceAmount: share, amount: sparesBase * share, basis: `${share * 100} % of the server CAPEX` });
+    lines.push({
+      item: 'spares',
+      kind: 'capex',
+      quantity: sparesBase,
+      unit: `${currency ?? 'currency'} of server CAPEX`,
+      unitPriceAmount: share,
+      amount: sparesBase * share,
+      basis: `${share * 100} % of the server CAPEX`,
+    });
   }
 
   // running cost, month by month, of the servers and racks in service
@@ -194,26 +277,53 @@ export function planCost(scenario: Scenario, input: CostInput): { plan: CostPlan
   }
   const kwh = watts.map((w) => (w * pue * HOURS_PER_MONTH) / 1000);
   const support = priceOf(prices.supportPerServerYear, 'supportPerServerYear');
-  const supportLine = addLine('support', 'opex', 'server-year', servers.map((n) => n / 12), support, 'servers in service × months / 12');
+  const supportLine = addLine(
+    'support',
+    'opex',
+    'server-year',
+    servers.map((n) => n / 12),
+    support,
+    'servers in service × months / 12',
+  );
   // the sum of n / 12 drifts in floating point (22.000000000000004): the total is Σ n / 12, once
   const serverMonths = servers.reduce((a, b) => a + b, 0);
   supportLine.quantity = serverMonths / 12;
   if (supportLine.unitPriceAmount !== null) supportLine.amount = (serverMonths * supportLine.unitPriceAmount) / 12;
-  const energy = addLine('energy', 'opex', 'kWh', kwh, priceOf(prices.energyPerKwh, 'energyPerKwh'),
-    `typical draw of the servers in service × PUE ${pue}${prices.pue === undefined ? ' (costs.pue not set: the IT load alone)' : ''} × ${HOURS_PER_MONTH} h a month`);
+  const energy = addLine(
+    'energy',
+    'opex',
+    'kWh',
+    kwh,
+    priceOf(prices.energyPerKwh, 'energyPerKwh'),
+    `typical draw of the servers in service × PUE ${pue}${prices.pue === undefined ? ' (costs.pue not set: the IT load alone)' : ''} × ${HOURS_PER_MONTH} h a month`,
+  );
   if (noPower.size > 0) energy.unpriced = `${[...noPower].join(', ')} ${noPower.size === 1 ? 'has' : 'have'} no power data: not counted`;
   const colocation: CostLine[] = [];
-  if (prices.colocationPerRackMonth || !prices.colocationPerRuMonth) colocation.push(addLine('colocation-racks', 'opex', 'rack-month', racks, priceOf(prices.colocationPerRackMonth, 'colocationPerRackMonth'), 'racks in service each month'));
-  if (prices.colocationPerRuMonth) colocation.push(addLine('colocation-ru', 'opex', 'RU-month', ru, priceOf(prices.colocationPerRuMonth, 'colocationPerRuMonth'), 'rack units of the servers in service each month'));
+  if (prices.colocationPerRackMonth || !prices.colocationPerRuMonth)
+    colocation.push(addLine('colocation-racks', 'opex', 'rack-month', racks, priceOf(prices.colocationPerRackMonth, 'colocationPerRackMonth'), 'racks in service each month'));
+  if (prices.colocationPerRuMonth)
+    colocation.push(
+      addLine('colocation-ru', 'opex', 'RU-month', ru, priceOf(prices.colocationPerRuMonth, 'colocationPerRuMonth'), 'rack units of the servers in service each month'),
+    );
   // without either colocation price the rack line says it is unpriced; with one, the other is not needed
-  if (!prices.colocationPerRackMonth && !prices.colocationPerRuMonth && colocation[0]) colocation[0].unpriced = 'no price (costs.colocationPerRackMonth or costs.colocationPerRuMonth)';
+  if (!prices.colocationPerRackMonth && !prices.colocationPerRuMonth && colocation[0])
+    colocation[0].unpriced = 'no price (costs.colocationPerRackMonth or costs.colocationPerRuMonth)';
 
   const months: CostMonth[] = [];
   let cumulative = 0;
   for (let m = 0; m < horizon; m++) {
     cumulative += capex[m]! + opex[m]!;
-    months.push({ index: m, month: input.months[m]!.month, capexAmount: capex[m]!, opexAmount: opex[m]!, cumulativeAmount: cumulative,
-      powerTypicalWatts: watts[m]!, energyKwh: kwh[m]!, serversInService: servers[m]!, racksInService: racks[m]! });
+    months.push({
+      index: m,
+      month: input.months[m]!.month,
+      capexAmount: capex[m]!,
+      opexAmount: opex[m]!,
+      cumulativeAmount: cumulative,
+      powerTypicalWatts: watts[m]!,
+      energyKwh: kwh[m]!,
+      serversInService: servers[m]!,
+      racksInService: racks[m]!,
+    });
   }
   const capexTotal = capex.reduce((a, b) => a + b, 0);
   const opexTotal = opex.reduce((a, b) => a + b, 0);
@@ -221,12 +331,31 @@ export function planCost(scenario: Scenario, input: CostInput): { plan: CostPlan
   // the finding only when the scenario prices its bill (a `costs:` section): without one, every
   // plan would carry it; the lines still say `unpriced` and the totals leave them out
   if (unpricedItems.length > 0 && scenario.costs !== undefined) {
-    findings.push({ code: 'cost.unpriced', severity: 'info', subject: 'costs',
-      message: `the bill leaves out what has no price: ${lines.filter((l) => l.unpriced !== undefined).map((l) => `${ITEM_LABEL[l.item]}${l.subject ? ` ${l.subject}` : ''} (${l.unpriced})`).join('; ')}` });
+    findings.push({
+      code: 'cost.unpriced',
+      severity: 'info',
+      subject: 'costs',
+      message: `the bill leaves out what has no price: ${lines
+        .filter((l) => l.unpriced !== undefined)
+        .map((l) => `${ITEM_LABEL[l.item]}${l.subject ? ` ${l.subject}` : ''} (${l.unpriced})`)
+        .join('; ')}`,
+    });
   }
   const tco = capexTotal + opexTotal;
   return {
-    plan: { currency, initialFleet: prices.initialFleet, hoursPerMonth: HOURS_PER_MONTH, pue, lines, months, capexTotalAmount: capexTotal, opexTotalAmount: opexTotal, tcoAmount: tco, unpricedItems, unitCosts: unitCosts(tco, input) },
+    plan: {
+      currency,
+      initialFleet: prices.initialFleet,
+      hoursPerMonth: HOURS_PER_MONTH,
+      pue,
+      lines,
+      months,
+      capexTotalAmount: capexTotal,
+      opexTotalAmount: opexTotal,
+      tcoAmount: tco,
+      unpricedItems,
+      unitCosts: unitCosts(tco, input),
+    },
     findings,
   };
 }
@@ -257,8 +386,13 @@ export function unitCosts(tco: number, input: CostInput): UnitCosts {
   }
   const per = (x: number | null): number | null => (x !== null && x > 0 ? tco / x : null);
   return {
-    perVcpuAmount: per(vcpu), perRamGibAmount: per(ramGib),
-    perUsableTbAmount: anyStorage ? per(usable) : null, perSafeUsableTbAmount: anyStorage ? per(safe) : null,
-    vcpu, ramGib, usableTb: anyStorage ? usable : null, safeUsableTb: anyStorage ? safe : null,
+    perVcpuAmount: per(vcpu),
+    perRamGibAmount: per(ramGib),
+    perUsableTbAmount: anyStorage ? per(usable) : null,
+    perSafeUsableTbAmount: anyStorage ? per(safe) : null,
+    vcpu,
+    ramGib,
+    usableTb: anyStorage ? usable : null,
+    safeUsableTb: anyStorage ? safe : null,
   };
 }

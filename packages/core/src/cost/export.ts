@@ -6,8 +6,7 @@
 import type { CostPlan } from '../model/cost.js';
 import { csvField } from '../procurement/export.js';
 
-const table = (header: string[], rows: (string | number | boolean | null)[][]): string =>
-  [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+const table = (header: string[], rows: (string | number | boolean | null)[][]): string => [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 
 /** One row per line of the bill: item, model, CAPEX/OPEX, quantity and its unit, unit price, amount (empty: unpriced), how it was counted, why unpriced. */
 export function costCsv(cost: CostPlan): string {

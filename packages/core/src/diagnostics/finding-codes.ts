@@ -14,8 +14,10 @@ export const FINDING_CODES = {
   'compute.no_hosts': 'Instances are demanded but the plan has no compute host',
   'compute.server_group.too_few_hosts': 'An anti-affinity server group has more instances than hosts that can take them (error), or than survive the tolerated host loss (warning)',
   'compute.flavor.no_candidate_host': 'A flavor fits on no compute host (missing trait, aggregate or resource class, NUMA cells too small): "No valid host was found"',
-  'compute.numa.flavor_exceeds_cell': 'A flavor\'s guest NUMA cell (pinned CPUs, memory, huge pages) is larger than every NUMA cell of a hardware model that holds it in Placement\'s totals',
-  'compute.reserved_memory_low': 'The memory reserved on a compute host is less than the QEMU/libvirt overhead of the instances it runs at the horizon\'s end (Placement does not count it)',
+  'compute.numa.flavor_exceeds_cell':
+    "A flavor's guest NUMA cell (pinned CPUs, memory, huge pages) is larger than every NUMA cell of a hardware model that holds it in Placement's totals",
+  'compute.reserved_memory_low':
+    "The memory reserved on a compute host is less than the QEMU/libvirt overhead of the instances it runs at the horizon's end (Placement does not count it)",
   // Control plane quorum (control/quorum.ts)
   'control.none': 'The plan has no controller: no OpenStack API, database or message queue',
   'control.quorum.below_three': 'One controller tolerates no failure: fewer than 3 is not production',
@@ -52,8 +54,8 @@ export const FINDING_CODES = {
   'network.bandwidth.threshold_crossed': 'A link carries more than the bandwidth threshold of its capacity within the horizon',
   'network.bandwidth.exceeded': 'A link needs more bandwidth than it has within the horizon',
   'network.bond.mixed_speeds': 'An 802.3ad or balance-xor bond has ports of different speeds',
-  'network.mtu.overlay_too_small': 'A tunnel network\'s MTU is below the tenant MTU plus the overlay overhead',
-  'network.mtu.link_too_small': 'A link\'s MTU is below the MTU of a network it carries',
+  'network.mtu.overlay_too_small': "A tunnel network's MTU is below the tenant MTU plus the overlay overhead",
+  'network.mtu.link_too_small': "A link's MTU is below the MTU of a network it carries",
   'network.oversubscription.high': 'A switch in a rack has more host port bandwidth over its uplinks than its maximum oversubscription',
   'network.redundancy.single_link': 'Networks of a role ride on a single port: one cable or switch port cuts the host off',
   'network.redundancy.bond_single_card': 'Every member of a bond is on one NIC card: the card is a single point of failure',
@@ -65,12 +67,13 @@ export const FINDING_CODES = {
   'network.vip.not_on_controllers': 'The control role is not attached to the API network: keepalived cannot raise the VIP there',
   'network.vip.outside_network': 'A VIP is not in the network it belongs to (the API network, or a network of the control role)',
   'network.vip.is_gateway': 'A VIP is the gateway of its network',
-  'network.vip.on_node_address': 'A VIP lies in the node range the hosts\' addresses come from',
+  'network.vip.on_node_address': "A VIP lies in the node range the hosts' addresses come from",
   'network.vip.in_pool': 'A VIP lies in a Neutron allocation pool: Neutron will hand it out',
   // Racks: space and power (fleet/hosts.ts, racks/elevation.ts)
   'rack.space_exceeded': 'A rack holds more rack units of servers than it is high',
   'rack.power_exceeded': 'A rack can draw more power at maximum than its power budget',
-  'rack.feed_overloaded': 'A rack can draw more at maximum than its feeds carry with one feed lost (80 % of the breaker, NEC 210.19(A)(1)/210.20(A)): losing a feed trips the other',
+  'rack.feed_overloaded':
+    'A rack can draw more at maximum than its feeds carry with one feed lost (80 % of the breaker, NEC 210.19(A)(1)/210.20(A)): losing a feed trips the other',
   // Failure domains (failure/*): one finding per harm, severity and kind of domain
   'failure.compute.shortfall': 'Losing a failure domain leaves displaced instances that find no host with room',
   'failure.control.quorum_lost': 'Losing a failure domain breaks the control-plane quorum: the OpenStack APIs stop',
@@ -80,23 +83,23 @@ export const FINDING_CODES = {
   'failure.ceph.full': 'After losing a failure domain, recovery fills the survivors past the full ratio: writes stop',
   'failure.network.cut_off': 'Losing a switch cuts hosts off from a network',
   'failure.power.unpowered': 'Losing a power feed leaves hosts without power',
-  'failure.power.rack_tripped': 'Losing a power feed overloads the rack\'s remaining feed: its breaker trips and the whole rack loses power',
+  'failure.power.rack_tripped': "Losing a power feed overloads the rack's remaining feed: its breaker trips and the whole rack loses power",
   'failure.ceph.mon_quorum_lost': 'Losing a failure domain leaves fewer than floor(n/2) + 1 Ceph monitors up: Ceph is unavailable',
   'failure.combinations_not_analysed': 'The policy tolerates two or more losses of a kind at once; only single losses are analysed',
   // Procurement (procurement/*)
   'procurement.uncovered': 'A resource still crosses its threshold: procurement has no rule for the role that supplies it',
   'procurement.cannot_meet': 'A purchase schedule cannot be met; the finding says why: rack space, power or lead time',
-  'procurement.mixed_currency': 'A hardware model is priced in another currency than the plan\'s: left out of the totals',
+  'procurement.mixed_currency': "A hardware model is priced in another currency than the plan's: left out of the totals",
   'procurement.price_missing': 'A hardware model has no price: its orders are not costed',
   'procurement.order_late': 'An order had to be placed before the plan starts: it is already late',
   'procurement.rack_added': 'An order needs a new rack: no rack of the role had the space or power left',
   // The whole bill and its running cost (cost/cost.ts)
   'cost.unpriced': 'An item of the bill or of the running cost has a quantity and no price: the totals leave it out',
-  'cost.mixed_currency': 'A price is in another currency than the plan\'s: its line is left out of the totals',
+  'cost.mixed_currency': "A price is in another currency than the plan's: its line is left out of the totals",
   // The scenario object given to evaluate()
   'scenario.unresolved_reference': 'A node group or demand names something the scenario does not define: that part is not evaluated',
   // Kolla-Ansible export (interop/kolla/export.ts): what its prechecks would refuse
-  'kolla.loadbalancer.empty': 'The plan has no control host: Kolla-Ansible\'s network and loadbalancer groups would be empty',
+  'kolla.loadbalancer.empty': "The plan has no control host: Kolla-Ansible's network and loadbalancer groups would be empty",
   'kolla.vip.missing': 'The network section gives no internal VIP: Kolla-Ansible needs kolla_internal_vip_address',
   'kolla.interface.missing': 'Hosts of a role are not on the management network: network_interface has no value for them',
   'kolla.interface.no_address': 'network_interface, api_interface or tunnel_interface carries no host address on a role: Kolla binds services to that address',
@@ -113,7 +116,7 @@ export const FINDING_CODES = {
   'drift.rack.extra': 'NetBox has a rack the scenario does not define',
   'drift.rack.height': 'A rack has another height in NetBox than in the scenario',
   'drift.osd.count': 'The cephadm OSD specs make another number of OSDs on a storage host than the plan counts',
-  'drift.interface': 'A Kolla-Ansible interface variable names another interface than the scenario\'s network section gives',
+  'drift.interface': "A Kolla-Ansible interface variable names another interface than the scenario's network section gives",
 } as const;
 
 export type FindingCode = keyof typeof FINDING_CODES;

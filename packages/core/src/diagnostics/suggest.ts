@@ -36,6 +36,9 @@ export function didYouMean(name: string, candidates: string[]): string | undefin
   const s = suggest(name, candidates);
   if (s !== undefined) return `did you mean "${s}"?`;
   if (candidates.length === 0) return undefined;
-  const shown = candidates.slice(0, 8).map((c) => `"${c}"`).join(', ');
+  const shown = candidates
+    .slice(0, 8)
+    .map((c) => `"${c}"`)
+    .join(', ');
   return `known: ${shown}${candidates.length > 8 ? ', ...' : ''}`;
 }

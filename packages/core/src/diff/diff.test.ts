@@ -46,7 +46,11 @@ describe('diffPlans on the regional cloud', () => {
     expect(firstOld.deliveryMonth).toBe('2028-04');
     expect(firstNew.deliveryMonth).toBe('2027-08');
     // without purchases: memory ran out in 2028-04 (t=15), now in 2027-08 (t=7): 8 months earlier
-    expect(d.withoutPurchases).toEqual({ old: { resource: 'compute.memory', month: '2028-04', monthIndex: 15 }, new: { resource: 'compute.memory', month: '2027-08', monthIndex: 7 }, deltaMonths: -8 });
+    expect(d.withoutPurchases).toEqual({
+      old: { resource: 'compute.memory', month: '2028-04', monthIndex: 15 },
+      new: { resource: 'compute.memory', month: '2027-08', monthIndex: 7 },
+      deltaMonths: -8,
+    });
     const c = d.orders.find((o) => o.role === 'compute' && o.oldDeliveryMonth === '2028-04')!;
     expect(c.change).toBe('earlier');
     expect(d.orders.some((o) => o.change === 'added')).toBe(true);

@@ -73,7 +73,11 @@ export interface PlanDiff {
    * month of each plan, and new - old in months (null unless both run out). The runways above
    * count the scheduled purchases, which may hide a need that moved months earlier.
    */
-  withoutPurchases: { old: { resource: string; month: string; monthIndex: number } | null; new: { resource: string; month: string; monthIndex: number } | null; deltaMonths: number | null };
+  withoutPurchases: {
+    old: { resource: string; month: string; monthIndex: number } | null;
+    new: { resource: string; month: string; monthIndex: number } | null;
+    deltaMonths: number | null;
+  };
   /** The shortest runway of each plan, months (null: nothing runs out within the horizon). */
   shortestRunway: { old: number | null; new: number | null };
   orders: OrderChange[];
@@ -109,25 +113,43 @@ function orderChanges(a: PlanResult, b: PlanResult, comparable: boolean): OrderC
   const roles: ProcurementRole[] = ['compute', 'storage'];
   // per purchase rule: the role's, then each per-aggregate compute rule's (procurement.aggregates)
   const all = [...(a.procurement?.purchases ?? []), ...(b.procurement?.purchases ?? [])];
-  const keys = [...roles.map((role) => ({ role, aggregate: undefined as string | undefined })), ...[...new Set(all.filter((p) => p.aggregate !== undefined).map((p) => p.aggregate!))].map((aggregate) => ({ role: 'compute' as ProcurementRole, aggregate }))];
+  const keys = [
+    ...roles.map((role) => ({ role, aggregate: undefined as string | undefined })),
+    ...[...new Set(all.filter((p) => p.aggregate !== undefined).map((p) => p.aggregate!))].map((aggregate) => ({ role: 'compute' as ProcurementRole, aggregate })),
+  ];
   for (const { role, aggregate } of keys) {
     const olds = (a.procurement?.purchases ?? []).filter((p) => p.role === role && p.aggregate === aggregate);
     const news = (b.procurement?.purchases ?? []).filter((p) => p.role === role && p.aggregate === aggregate);
     for (let i = 0; i < Math.max(olds.length, news.length); i++) {
       const o = olds[i];
       const n = news[i];
-      const change: OrderChange['change'] = !o ? 'added' : !n ? 'removed'
-        : o.deliveryMonth === n.deliveryMonth
-          ? (o.quantity !== n.quantity ? 'resized' : o.hardware === n.hardware && o.totalPriceAmount === n.totalPriceAmount ? 'unchanged' : 'repriced')
-          : n.deliveryMonth < o.deliveryMonth ? 'earlier' : 'later';
+      const change: OrderChange['change'] = !o
+        ? 'added'
+        : !n
+          ? 'removed'
+          : o.deliveryMonth === n.deliveryMonth
+            ? o.quantity !== n.quantity
+              ? 'resized'
+              : o.hardware === n.hardware && o.totalPriceAmount === n.totalPriceAmount
+                ? 'unchanged'
+                : 'repriced'
+            : n.deliveryMonth < o.deliveryMonth
+              ? 'earlier'
+              : 'later';
       const oldAmount = o ? o.totalPriceAmount : null;
       const newAmount = n ? n.totalPriceAmount : null;
       out.push({
-        change, role, hardware: (n ?? o)!.hardware,
-        oldDeliveryMonth: o?.deliveryMonth ?? null, newDeliveryMonth: n?.deliveryMonth ?? null,
-        oldOrderBy: o?.orderBy ?? null, newOrderBy: n?.orderBy ?? null,
-        oldQuantity: o?.quantity ?? null, newQuantity: n?.quantity ?? null,
-        oldAmount, newAmount,
+        change,
+        role,
+        hardware: (n ?? o)!.hardware,
+        oldDeliveryMonth: o?.deliveryMonth ?? null,
+        newDeliveryMonth: n?.deliveryMonth ?? null,
+        oldOrderBy: o?.orderBy ?? null,
+        newOrderBy: n?.orderBy ?? null,
+        oldQuantity: o?.quantity ?? null,
+        newQuantity: n?.quantity ?? null,
+        oldAmount,
+        newAmount,
         deltaAmount: !comparable ? null : (o ? oldAmount : 0) !== null && (n ? newAmount : 0) !== null ? (n ? newAmount! : 0) - (o ? oldAmount! : 0) : null,
       });
     }
@@ -158,7 +180,10 @@ export function diffPlans(a: PlanResult, b: PlanResult): PlanDiff {
     const oldMonths = ra?.runwayMonths ?? null;
     const newMonths = rb?.runwayMonths ?? null;
     runway.push({
-      resource: id, label: (rb ?? ra)!.label, oldMonths, newMonths,
+      resource: id,
+      label: (rb ?? ra)!.label,
+      oldMonths,
+      newMonths,
       deltaMonths: ra && rb ? (newMonths ?? b.months.length) - (oldMonths ?? a.months.length) : null,
       presence: ra && rb ? 'both' : ra ? 'removed' : 'added',
     });
@@ -171,20 +196,28 @@ export function diffPlans(a: PlanResult, b: PlanResult): PlanDiff {
 
   const keysA = new Map(a.findings.map((f) => [findingKey(f), f]));
   const keysB = new Map(b.findings.map((f) => [findingKey(f), f]));
-  const pick = (f: { code: string; severity: Severity; subject: string; message: string }): FindingChange => ({ code: f.code, severity: f.severity, subject: f.subject, message: f.message });
+  const pick = (f: { code: string; severity: Severity; subject: string; message: string }): FindingChange => ({
+    code: f.code,
+    severity: f.severity,
+    subject: f.subject,
+    message: f.message,
+  });
   const added = b.findings.filter((f) => !keysA.has(findingKey(f))).map(pick);
   const resolved = a.findings.filter((f) => !keysB.has(findingKey(f))).map(pick);
 
   const racks: RackOutcomeChange[] = [];
   const ra = a.headline?.rackFailure?.racks ?? [];
   const rb = b.headline?.rackFailure?.racks ?? [];
-  const monthOf = (p: PlanResult, i: number | null): string | null => (i === null ? null : p.months[i]?.month ?? null);
+  const monthOf = (p: PlanResult, i: number | null): string | null => (i === null ? null : (p.months[i]?.month ?? null));
   for (const name of [...new Set([...ra.map((r) => r.rack), ...rb.map((r) => r.rack)])]) {
     const x = ra.find((r) => r.rack === name);
     const y = rb.find((r) => r.rack === name);
     const change: RackOutcomeChange = {
-      rack: name, oldHarm: x?.harm ?? null, newHarm: y?.harm ?? null,
-      oldFirstHarm: x ? monthOf(a, x.firstHarmMonthIndex) : null, newFirstHarm: y ? monthOf(b, y.firstHarmMonthIndex) : null,
+      rack: name,
+      oldHarm: x?.harm ?? null,
+      newHarm: y?.harm ?? null,
+      oldFirstHarm: x ? monthOf(a, x.firstHarmMonthIndex) : null,
+      newFirstHarm: y ? monthOf(b, y.firstHarmMonthIndex) : null,
     };
     if (change.oldHarm !== change.newHarm || change.oldFirstHarm !== change.newFirstHarm) racks.push(change);
   }
@@ -204,14 +237,30 @@ export function diffPlans(a: PlanResult, b: PlanResult): PlanDiff {
   const wa = first(a);
   const wb = first(b);
   const withoutPurchases = { old: wa, new: wb, deltaMonths: wa && wb ? wb.monthIndex - wa.monthIndex : null };
-  const unchanged = runway.every((r) => r.presence === 'both' && r.deltaMonths === 0 && r.oldMonths === r.newMonths)
-    && !bottleneck.changed && JSON.stringify(wa) === JSON.stringify(wb) && orders.every((o) => o.change === 'unchanged') && capex.old === capex.new && tco.old === tco.new
-    && added.length === 0 && resolved.length === 0 && racks.length === 0;
+  const unchanged =
+    runway.every((r) => r.presence === 'both' && r.deltaMonths === 0 && r.oldMonths === r.newMonths) &&
+    !bottleneck.changed &&
+    JSON.stringify(wa) === JSON.stringify(wb) &&
+    orders.every((o) => o.change === 'unchanged') &&
+    capex.old === capex.new &&
+    tco.old === tco.new &&
+    added.length === 0 &&
+    resolved.length === 0 &&
+    racks.length === 0;
   return {
     diffSchemaVersion: DIFF_SCHEMA_VERSION,
     old: { name: a.scenario.name, generatorVersion: a.generator.version, scenarioSha256: a.provenance?.scenario.sha256 ?? null, horizon: horizonOf(a) },
     new: { name: b.scenario.name, generatorVersion: b.generator.version, scenarioSha256: b.provenance?.scenario.sha256 ?? null, horizon: horizonOf(b) },
-    runway, bottleneck, withoutPurchases, shortestRunway: { old: shortest(a), new: shortest(b) },
-    orders, currency, capex, tco, findings: { added, resolved }, racks, unchanged,
+    runway,
+    bottleneck,
+    withoutPurchases,
+    shortestRunway: { old: shortest(a), new: shortest(b) },
+    orders,
+    currency,
+    capex,
+    tco,
+    findings: { added, resolved },
+    racks,
+    unchanged,
   };
 }

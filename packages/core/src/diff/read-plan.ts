@@ -24,19 +24,56 @@ export function readPlanJson(text: string, fileName: string): { plan?: PlanResul
     data = JSON.parse(text);
   } catch {
     const offset = jsonErrorOffset(text);
-    return { diagnostics: [{ code: 'plan.json.invalid', severity: 'error', path: [], message: 'the plan is not valid JSON (or is truncated)', location: at(Math.max(0, offset)),
-      hint: 'write it again with headroom plan <scenario> --format json > plan.json' }] };
+    return {
+      diagnostics: [
+        {
+          code: 'plan.json.invalid',
+          severity: 'error',
+          path: [],
+          message: 'the plan is not valid JSON (or is truncated)',
+          location: at(Math.max(0, offset)),
+          hint: 'write it again with headroom plan <scenario> --format json > plan.json',
+        },
+      ],
+    };
   }
   const obj = data as Partial<PlanResult> | null;
-  if (typeof obj !== 'object' || obj === null || Array.isArray(obj) || obj.generator?.name !== 'headroom' || !Array.isArray(obj.months) || !Array.isArray(obj.resources) || typeof obj.scenario !== 'object') {
-    return { diagnostics: [{ code: 'plan.not_a_plan', severity: 'error', path: [], message: 'not a headroom plan: no generator "headroom", months, resources or scenario', location: at(0),
-      hint: 'give a scenario file, or a plan written by headroom plan <scenario> --format json' }] };
+  if (
+    typeof obj !== 'object' ||
+    obj === null ||
+    Array.isArray(obj) ||
+    obj.generator?.name !== 'headroom' ||
+    !Array.isArray(obj.months) ||
+    !Array.isArray(obj.resources) ||
+    typeof obj.scenario !== 'object'
+  ) {
+    return {
+      diagnostics: [
+        {
+          code: 'plan.not_a_plan',
+          severity: 'error',
+          path: [],
+          message: 'not a headroom plan: no generator "headroom", months, resources or scenario',
+          location: at(0),
+          hint: 'give a scenario file, or a plan written by headroom plan <scenario> --format json',
+        },
+      ],
+    };
   }
   if (obj.schemaVersion !== PLAN_SCHEMA_VERSION) {
     const key = text.indexOf('"schemaVersion"');
-    return { diagnostics: [{ code: 'plan.schema_version', severity: 'error', path: ['schemaVersion'],
-      message: `the plan is of plan schema version ${JSON.stringify(obj.schemaVersion ?? null)}, this headroom (${PLAN_SCHEMA_VERSION}) cannot compare it`, location: at(key),
-      hint: 'run this headroom on the scenario the plan came from, and compare the scenarios' }] };
+    return {
+      diagnostics: [
+        {
+          code: 'plan.schema_version',
+          severity: 'error',
+          path: ['schemaVersion'],
+          message: `the plan is of plan schema version ${JSON.stringify(obj.schemaVersion ?? null)}, this headroom (${PLAN_SCHEMA_VERSION}) cannot compare it`,
+          location: at(key),
+          hint: 'run this headroom on the scenario the plan came from, and compare the scenarios',
+        },
+      ],
+    };
   }
   return { plan: obj as PlanResult, diagnostics: [] };
 }

@@ -71,7 +71,11 @@ export function planEpochs(scenario: Scenario, timeline: FleetTimeline, options:
     // The racks purchases add exist from the first month a host stands in them.
     const rackNames = new Set(epoch.hosts.map((h) => h.rack));
     const view: Scenario = { ...scenario, racks: timeline.racks.filter((r, i) => i < scenario.racks.length || rackNames.has(r.name)) };
-    const key = (role: string): string => `${view.racks.length}|${epoch.hosts.filter((h) => h.role === role).map((h) => h.name).join(',')}`;
+    const key = (role: string): string =>
+      `${view.racks.length}|${epoch.hosts
+        .filter((h) => h.role === role)
+        .map((h) => h.name)
+        .join(',')}`;
     const ck = key('compute');
     let compute = computeCache.get(ck);
     if (!compute) {
@@ -84,10 +88,16 @@ export function planEpochs(scenario: Scenario, timeline: FleetTimeline, options:
       // The network plan's replication link caps Ceph recovery (the slowest storage model's
       // link, for every storage host); without a network: section, each host's fastest NIC card does.
       const replication = cephRecoveryBandwidth(view, epoch.hosts);
-      const storage = planStorage(view, epoch.hosts, replication ? {
-        replicationBitsPerSecondByHost: new Map(epoch.hosts.filter((h) => h.role === 'storage').map((h) => [h.name, replication.perHostBitsPerSecond])),
-        replicationSource: `the network plan: ${replication.network} on ${replication.link}, ${replication.perHostBitsPerSecond / 1e9} Gbit/s per storage host`,
-      } : {});
+      const storage = planStorage(
+        view,
+        epoch.hosts,
+        replication
+          ? {
+              replicationBitsPerSecondByHost: new Map(epoch.hosts.filter((h) => h.role === 'storage').map((h) => [h.name, replication.perHostBitsPerSecond])),
+              replicationSource: `the network plan: ${replication.network} on ${replication.link}, ${replication.perHostBitsPerSecond / 1e9} Gbit/s per storage host`,
+            }
+          : {},
+      );
       stored = { storage, replication };
       storageCache.set(sk, stored);
     }
@@ -120,7 +130,8 @@ export function planEpochs(scenario: Scenario, timeline: FleetTimeline, options:
     epochs.forEach((e, i) => {
       const { view, replication } = views[i]!;
       e.failure = analyzeFailures({ ...view, horizonMonths: e.epoch.toMonth }, e.epoch.hosts, e.compute, failureHooks(view, e.epoch.hosts, replication), {
-        model: inputs[i]!.model, window: { fromMonth: e.epoch.fromMonth, placements: placements[i]! },
+        model: inputs[i]!.model,
+        window: { fromMonth: e.epoch.fromMonth, placements: placements[i]! },
       });
     });
   }
@@ -174,7 +185,11 @@ export function stitchStorage(epochs: readonly EpochPlan[], start: string): Stor
     }
     return best;
   };
-  const pools = ceph.pools.map((p) => ({ ...p, runwayToNearfullMonths: runway(p.name, 'runwayToNearfullMonths'), runwayToSafeUsableMonths: runway(p.name, 'runwayToSafeUsableMonths') }));
+  const pools = ceph.pools.map((p) => ({
+    ...p,
+    runwayToNearfullMonths: runway(p.name, 'runwayToNearfullMonths'),
+    runwayToSafeUsableMonths: runway(p.name, 'runwayToSafeUsableMonths'),
+  }));
   return { ...first, ceph: { ...ceph, months, pools, bottleneck: cephBottleneck(pools, start) } };
 }
 
@@ -256,9 +271,12 @@ export function stitchFailure(epochs: readonly EpochPlan[], scenario: Scenario, 
   const allDomains = [...domains.values()];
   const order = new Map(allDomains.map((d, i) => [d.id, i]));
   impacts.sort((a, b) => order.get(a.domain)! - order.get(b.domain)!);
-  const timeline = epochs.length > 1
-    ? ['Fleet timeline: each run of months with the same hosts (deliveries and retirements change them) is analysed on its own hosts; a harm that starts within a run is taken to last until the fleet next changes, and a host is a failure domain and a survivor from its delivery month to its retirement.']
-    : [];
+  const timeline =
+    epochs.length > 1
+      ? [
+          'Fleet timeline: each run of months with the same hosts (deliveries and retirements change them) is analysed on its own hosts; a harm that starts within a run is taken to last until the fleet next changes, and a host is a failure domain and a survivor from its delivery month to its retirement.',
+        ]
+      : [];
   const plan: FailurePlan = { policy: last.policy, assumptions: [...last.assumptions, ...timeline], domains: allDomains, impacts };
   const notAnalysed = epochs[0]!.failure.findings.filter((f) => f.code === 'failure.combinations_not_analysed');
   return { plan, findings: [...failureFindings(allDomains, impacts, last.policy, scenario.start, roleOf), ...notAnalysed] };

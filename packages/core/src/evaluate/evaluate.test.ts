@@ -17,7 +17,9 @@ describe('evaluate', () => {
     expect(r.hosts).toHaveLength(10); // 3 control + 3 compute + 4 storage
     // Ceph monitors by default on the 3 controllers: quorum floor(3/2) + 1 = 2, 1 tolerated
     expect(r.controlPlane).toEqual({
-      controllers: 3, quorum: 2, toleratedFailures: 1,
+      controllers: 3,
+      quorum: 2,
+      toleratedFailures: 1,
       monitors: { role: 'control', hosts: ['control-01', 'control-02', 'control-03'], quorum: 2, toleratedFailures: 1 },
     });
     // Failure domains: storage spreads over r1, r2, r3, r1, so rack r1 (zone az1) holds 2 of the
@@ -116,9 +118,11 @@ describe('evaluate', () => {
 
   it('findings are sorted by severity, code, subject', () => {
     const f = (severity: 'info' | 'warning' | 'error', code: string, subject: string) => ({ code, severity, subject, message: '' });
-    expect(sortFindings([f('info', 'a', 'x'), f('error', 'b', 'y'), f('error', 'b', 'a'), f('warning', 'a', 'z'), f('error', 'a', 'z')]).map((x) => `${x.severity}:${x.code}:${x.subject}`)).toEqual([
-      'error:a:z', 'error:b:a', 'error:b:y', 'warning:a:z', 'info:a:x',
-    ]);
+    expect(
+      sortFindings([f('info', 'a', 'x'), f('error', 'b', 'y'), f('error', 'b', 'a'), f('warning', 'a', 'z'), f('error', 'a', 'z')]).map(
+        (x) => `${x.severity}:${x.code}:${x.subject}`,
+      ),
+    ).toEqual(['error:a:z', 'error:b:a', 'error:b:y', 'warning:a:z', 'info:a:x']);
   });
 
   it('never throws on unresolved references: they become findings', () => {
@@ -136,7 +140,12 @@ describe('evaluate', () => {
 const arbPool: fc.Arbitrary<CephPool> = fc.oneof(
   fc.integer({ min: 2, max: 4 }).map((size) => ({ name: 'volumes', type: 'replicated' as const, size, minSize: size - Math.floor(size / 2), share: 0.6 })),
   fc.record({ k: fc.integer({ min: 2, max: 6 }), m: fc.integer({ min: 1, max: 3 }) }).map(({ k, m }) => ({
-    name: 'volumes', type: 'erasure' as const, k, m, minSize: k + Math.min(1, m - 1), share: 0.6,
+    name: 'volumes',
+    type: 'erasure' as const,
+    k,
+    m,
+    minSize: k + Math.min(1, m - 1),
+    share: 0.6,
   })),
 );
 const arbScenario: fc.Arbitrary<Scenario> = fc
@@ -242,4 +251,3 @@ describe('evaluate properties (fast-check, seed 42)', () => {
     );
   });
 });
-

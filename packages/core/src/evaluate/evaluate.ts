@@ -92,9 +92,8 @@ export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Pla
   const hosts = expandHosts(scenario);
   const base = buildFleetTimeline(scenario, hosts.hosts);
   const procurement = planProcurement(scenario, base);
-  const timeline = withoutPurchases || !procurement || procurement.purchases.length === 0
-    ? base
-    : buildFleetTimeline(scenario, hosts.hosts, procurement.purchases, procurement.addedRacks);
+  const timeline =
+    withoutPurchases || !procurement || procurement.purchases.length === 0 ? base : buildFleetTimeline(scenario, hosts.hosts, procurement.purchases, procurement.addedRacks);
   const { epochs } = planEpochs(scenario, timeline);
   const first = epochs[0]!;
   const stitched = stitchSeries(epochs, scenario.horizonMonths);
@@ -115,7 +114,10 @@ export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Pla
     ...references,
     ...poolApplicationFindings(scenario),
     ...hosts.findings,
-    ...stitchFindings(epochs.map((e) => ({ epoch: e.epoch, findings: e.findings })), scenario.start),
+    ...stitchFindings(
+      epochs.map((e) => ({ epoch: e.epoch, findings: e.findings })),
+      scenario.start,
+    ),
     ...roles.findings,
     ...reservedMemoryAtHorizonEnd(scenario, epochs[epochs.length - 1]!.compute.hosts.length),
     ...horizon.findings,
@@ -162,7 +164,10 @@ export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Pla
     ...(options.provenance ? { provenance: options.provenance } : {}),
   };
   const cost = planCost(scenario, {
-    hosts: timeline.hosts, racks: timeline.racks, months: horizon.months, ...(network ? { network: network.plan } : {}),
+    hosts: timeline.hosts,
+    racks: timeline.racks,
+    months: horizon.months,
+    ...(network ? { network: network.plan } : {}),
     pools: plan.storage.ceph?.pools.map((p) => ({ ruleSet: p.ruleSet, share: p.share, rawUsedRate: p.rawUsedRate })) ?? [],
   });
   plan.cost = cost.plan;

@@ -20,23 +20,39 @@ describe('failureHooks: Ceph re-protection time for the failure analysis', () =>
     // (osd_mclock_max_sequential_bandwidth_hdd, balanced profile) = 30 x 78,643,200 = 2,359,296,000 B/s
     // of disk work, replicated (amplification 1): read + write = 2 bytes per byte: 1,179,648,000 B/s.
     // 30 TB: 30e12 / 1,179,648,000 = 25,431.5 s; + 20 + 600 = 26,051.5 s
-    expect(h.ceph!.reprotectSeconds!({
-      failureDomain: 'host', domains: [], lostHosts: ['storage-01'], drainedHosts: [], storedBytesMonth0: {},
-      rebuildBytes: 30e12, replicationBitsPerSecond: 150e9,
-    })).toBeCloseTo(620 + 30e12 / 1_179_648_000, 6);
+    expect(
+      h.ceph!.reprotectSeconds!({
+        failureDomain: 'host',
+        domains: [],
+        lostHosts: ['storage-01'],
+        drainedHosts: [],
+        storedBytesMonth0: {},
+        rebuildBytes: 30e12,
+        replicationBitsPerSecond: 150e9,
+      }),
+    ).toBeCloseTo(620 + 30e12 / 1_179_648_000, 6);
   });
 
   it('the network binds when it is slower: 5 Gbit/s = 0.625 GB/s for 30 TB (disks 1.18 GB/s)', () => {
     const h = failureHooks(s, hosts, null);
     // 30e12 / 0.625e9 = 48,000 s; + 620 = 48,620 s
-    expect(h.ceph!.reprotectSeconds!({
-      failureDomain: 'host', domains: [], lostHosts: ['storage-01'], drainedHosts: [], storedBytesMonth0: {},
-      rebuildBytes: 30e12, replicationBitsPerSecond: 5e9,
-    })).toBe(48_620);
+    expect(
+      h.ceph!.reprotectSeconds!({
+        failureDomain: 'host',
+        domains: [],
+        lostHosts: ['storage-01'],
+        drainedHosts: [],
+        storedBytesMonth0: {},
+        rebuildBytes: 30e12,
+        replicationBitsPerSecond: 5e9,
+      }),
+    ).toBe(48_620);
   });
 
   it('nothing to rebuild: no time', () => {
     const h = failureHooks(s, hosts, null);
-    expect(h.ceph!.reprotectSeconds!({ failureDomain: 'host', domains: [], lostHosts: [], drainedHosts: [], storedBytesMonth0: {}, rebuildBytes: 0, replicationBitsPerSecond: 1e9 })).toBeNull();
+    expect(
+      h.ceph!.reprotectSeconds!({ failureDomain: 'host', domains: [], lostHosts: [], drainedHosts: [], storedBytesMonth0: {}, rebuildBytes: 0, replicationBitsPerSecond: 1e9 }),
+    ).toBeNull();
   });
 });

@@ -30,7 +30,9 @@ export function failureHooks(scenario: Scenario, hosts: readonly Host[], replica
   const osdsOf = new Map(storage.map((h) => [h.name, (byName.get(h.name)?.disks ?? []).filter((d) => d.use === 'osd').reduce((s, d) => s + d.count, 0)]));
   const allOsds = storage.reduce((s, h) => s + osdsOf.get(h.name)!, 0);
   // mClock bandwidth recovery may take on each host's OSDs (osd_mclock_max_sequential_bandwidth_* x recovery share).
-  const diskOf = new Map(storage.map((h) => [h.name, (byName.get(h.name)?.disks ?? []).filter((d) => d.use === 'osd').reduce((s, d) => s + d.count * osdRecoveryBytesPerSecond(d.kind), 0)]));
+  const diskOf = new Map(
+    storage.map((h) => [h.name, (byName.get(h.name)?.disks ?? []).filter((d) => d.use === 'osd').reduce((s, d) => s + d.count * osdRecoveryBytesPerSecond(d.kind), 0)]),
+  );
   const allDisk = storage.reduce((s, h) => s + diskOf.get(h.name)!, 0);
   const linkBitsPerSecond = (name: string): number | null => {
     if (replication) return replication.perHostBitsPerSecond;
@@ -52,7 +54,14 @@ export function failureHooks(scenario: Scenario, hosts: readonly Host[], replica
         }
         if (targetOsdCount === 0) return null;
         const timing = recoveryTiming(
-          { dataBytes: rebuildBytes, networkAmplification: amplification, pgCount: Number.MAX_SAFE_INTEGER, targetOsdCount, networkBitsPerSecond: bps, diskBandwidthBytesPerSecond },
+          {
+            dataBytes: rebuildBytes,
+            networkAmplification: amplification,
+            pgCount: Number.MAX_SAFE_INTEGER,
+            targetOsdCount,
+            networkBitsPerSecond: bps,
+            diskBandwidthBytesPerSecond,
+          },
           settings,
         );
         return timing.totalSeconds;

@@ -15,11 +15,7 @@ function cmp(a: string, b: string): number {
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
-      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
-      cmp(a.code, b.code) ||
-      cmp(a.subject, b.subject) ||
-      (a.month ?? -1) - (b.month ?? -1) ||
-      cmp(a.message, b.message),
+      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || cmp(a.code, b.code) || cmp(a.subject, b.subject) || (a.month ?? -1) - (b.month ?? -1) || cmp(a.message, b.message),
   );
 }
 

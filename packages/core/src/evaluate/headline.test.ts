@@ -44,12 +44,42 @@ describe('planHeadline', () => {
     expect(h.closest).toBeNull();
   });
 
-  it('orders: Σ hosts, the earliest order-by date (not the first purchase\'s), late and unpriced counts', () => {
+  it("orders: Σ hosts, the earliest order-by date (not the first purchase's), late and unpriced counts", () => {
     const purchase = (orderBy: string, quantity: number, price: number | null, late = false) =>
-      ({ role: 'compute', hardware: 'h', model: 'M', quantity, deliveryMonthIndex: 1, deliveryMonth: '2027-02', orderBy, leadTimeWeeks: 8, late, reasons: [], placement: {}, hosts: [], racksAdded: [], unitPriceAmount: null, totalPriceAmount: price, currency: 'EUR', heightRuTotal: 0, powerTypicalWatts: null, powerMaxWatts: null, heatTypicalBtuPerHour: null, cumulativePriceAmount: null, cumulativePowerTypicalWatts: null }) as Purchase;
+      ({
+        role: 'compute',
+        hardware: 'h',
+        model: 'M',
+        quantity,
+        deliveryMonthIndex: 1,
+        deliveryMonth: '2027-02',
+        orderBy,
+        leadTimeWeeks: 8,
+        late,
+        reasons: [],
+        placement: {},
+        hosts: [],
+        racksAdded: [],
+        unitPriceAmount: null,
+        totalPriceAmount: price,
+        currency: 'EUR',
+        heightRuTotal: 0,
+        powerTypicalWatts: null,
+        powerMaxWatts: null,
+        heatTypicalBtuPerHour: null,
+        cumulativePriceAmount: null,
+        cumulativePowerTypicalWatts: null,
+      }) as Purchase;
     const procurement = {
       purchases: [purchase('2027-03-01', 2, 1000), purchase('2026-12-04', 1, null, true)],
-      capexByMonth: [], capexTotalAmount: 1000, currency: 'EUR', racks: [], utilisation: [], uncovered: ['storage.pool.rbd'], findings: [], addedRacks: [],
+      capexByMonth: [],
+      capexTotalAmount: 1000,
+      currency: 'EUR',
+      racks: [],
+      utilisation: [],
+      uncovered: ['storage.pool.rbd'],
+      findings: [],
+      addedRacks: [],
     } satisfies ProcurementPlan;
     const h = planHeadline({ ...base, procurement });
     expect(h.holdsWithPurchases).toBe(false); // rbd is still uncovered
@@ -61,8 +91,14 @@ describe('planHeadline', () => {
   it('rack failure: an outage beats an earlier degradation; harms sorted worst first', () => {
     const domain = (name: string) => ({ id: `rack:${name}`, kind: 'rack' as const, name, tolerated: false, hostsLost: [], hostsDrained: [], hostsDegraded: [] });
     const impact = (rack: string, subsystem: 'compute' | 'ceph', harm: 'none' | 'degraded' | 'outage', month: number | null) => ({
-      domain: `rack:${rack}`, subsystem, harm, firstHarmMonth: month, severity: null, message: `${subsystem} cell`,
-      harms: harm === 'none' || month === null ? [] : [{ code: `failure.${subsystem}.x`, harm, month, severity: 'warning' as const, message: `${subsystem} ${harm} from ${month}` }],
+      domain: `rack:${rack}`,
+      subsystem,
+      harm,
+      firstHarmMonth: month,
+      severity: null,
+      message: `${subsystem} cell`,
+      harms:
+        harm === 'none' || month === null ? [] : [{ code: `failure.${subsystem}.x`, harm, month, severity: 'warning' as const, message: `${subsystem} ${harm} from ${month}` }],
     });
     const failure: FailurePlan = {
       policy: { tolerate: { hosts: 1, racks: 0, zones: 0, switches: 0, feeds: 0 }, maintenance: { hosts: 0, roles: [] } },
@@ -82,7 +118,12 @@ describe('planHeadline', () => {
   it('rack failure: racks harmed the same way from the same months go with the worst, whatever their sentences say', () => {
     const domain = (name: string) => ({ id: `rack:${name}`, kind: 'rack' as const, name, tolerated: false, hostsLost: [], hostsDrained: [], hostsDegraded: [] });
     const impact = (rack: string, month: number, message: string) => ({
-      domain: `rack:${rack}`, subsystem: 'compute' as const, harm: 'outage' as const, firstHarmMonth: month, severity: 'warning' as const, message,
+      domain: `rack:${rack}`,
+      subsystem: 'compute' as const,
+      harm: 'outage' as const,
+      firstHarmMonth: month,
+      severity: 'warning' as const,
+      message,
       harms: [{ code: 'failure.compute.shortfall', harm: 'outage' as const, month, severity: 'warning' as const, message }],
     });
     const failure: FailurePlan = {

@@ -9,7 +9,12 @@ function scenario(): Scenario {
   const hardware = baseHardware();
   hardware['sto-r760xd2']!.price = { amount: 20_000, currency: 'EUR' };
   // The same chassis with 10 x 16 TB: twice the raw per host, 26,000 EUR.
-  hardware['sto-16tb'] = { ...hardware['sto-r760xd2']!, name: 'sto-16tb', disks: [{ count: 10, sizeBytes: 16e12, kind: 'hdd', use: 'osd' }], price: { amount: 26_000, currency: 'EUR' } };
+  hardware['sto-16tb'] = {
+    ...hardware['sto-r760xd2']!,
+    name: 'sto-16tb',
+    disks: [{ count: 10, sizeBytes: 16e12, kind: 'hdd', use: 'osd' }],
+    price: { amount: 26_000, currency: 'EUR' },
+  };
   const base = makeScenario();
   return makeScenario({ hardware, demand: { ...base.demand, storageBytes: { volumes: 40e12 } }, policy: { ...base.policy, tolerate: { hosts: 1, racks: 0 } } });
 }

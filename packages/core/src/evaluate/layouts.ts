@@ -26,10 +26,12 @@ function fleet(scenario: Scenario): { hosts: Host[]; options: CephPlanOptions } 
   const replication = cephRecoveryBandwidth(scenario, hosts);
   return {
     hosts,
-    options: replication ? {
-      replicationBitsPerSecondByHost: new Map(hosts.filter((h) => h.role === 'storage').map((h) => [h.name, replication.perHostBitsPerSecond])),
-      replicationSource: `the network plan: ${replication.network} on ${replication.link}`,
-    } : {},
+    options: replication
+      ? {
+          replicationBitsPerSecondByHost: new Map(hosts.filter((h) => h.role === 'storage').map((h) => [h.name, replication.perHostBitsPerSecond])),
+          replicationSource: `the network plan: ${replication.network} on ${replication.link}`,
+        }
+      : {},
   };
 }
 
@@ -81,5 +83,9 @@ export function evaluateLayouts(scenario: Scenario, options: EvaluateLayoutsOpti
       horizon: { hosts: lo, capex: at(lo).ctx.capex?.amount ?? null, capexPerUsableTb: sized.capexPerUsableTb, capexPerSafeUsableTb: sized.capexPerSafeUsableTb },
     };
   });
-  return { ...comparison, rows, horizonSizing: `${group.hardware} hosts of the storage group, bisected over 1..${hi}: the fewest with which the layout is clean, heals after the tolerated loss and stays under safe usable to the end of the horizon` };
+  return {
+    ...comparison,
+    rows,
+    horizonSizing: `${group.hardware} hosts of the storage group, bisected over 1..${hi}: the fewest with which the layout is clean, heals after the tolerated loss and stays under safe usable to the end of the horizon`,
+  };
 }

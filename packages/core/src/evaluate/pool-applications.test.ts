@@ -15,14 +15,18 @@ const codes = (pools: CephPool[]): string[] => {
   return poolApplicationFindings({ ...s, ceph: { ...s.ceph, pools } }).map((f) => `${f.code} ${f.subject}`);
 };
 const ec = (extra: Partial<Extract<CephPool, { type: 'erasure' }>> = {}): CephPool => ({ name: 'backups', type: 'erasure', k: 4, m: 2, minSize: 5, share: 0.35, ...extra });
-const rep = (name: string, application?: 'rbd' | 'cephfs' | 'rgw'): CephPool => ({ name, type: 'replicated', size: 3, minSize: 2, share: 0.5, ...(application ? { application } : {}) });
+const rep = (name: string, application?: 'rbd' | 'cephfs' | 'rgw'): CephPool => ({
+  name,
+  type: 'replicated',
+  size: 3,
+  minSize: 2,
+  share: 0.5,
+  ...(application ? { application } : {}),
+});
 
 describe('poolApplicationFindings', () => {
   it('EC 4+2 for rbd, no overwrites, no replicated rbd pool: both findings', () => {
-    expect(codes([rep('volumes'), ec({ application: 'rbd' })])).toEqual([
-      'ceph.pool.ec_overwrites_disabled pool backups',
-      'ceph.pool.ec_without_replicated_metadata pool backups',
-    ]);
+    expect(codes([rep('volumes'), ec({ application: 'rbd' })])).toEqual(['ceph.pool.ec_overwrites_disabled pool backups', 'ceph.pool.ec_without_replicated_metadata pool backups']);
   });
   it('with allowEcOverwrites and a replicated rbd pool (volumes, where the image headers live): none', () => {
     expect(codes([rep('volumes', 'rbd'), ec({ application: 'rbd', allowEcOverwrites: true })])).toEqual([]);
@@ -43,7 +47,9 @@ describe('regional-cloud: the EC backups pool for Cinder backups (RBD)', () => {
     expect(findings(text)).toEqual([]);
   });
   it('without allow_ec_overwrites and without a replicated rbd pool: both findings', () => {
-    const broken = text.replace(', application: rbd, allowEcOverwrites: true }', ', application: rbd }').replaceAll('rule: replicated_hdd, application: rbd }', 'rule: replicated_hdd }');
+    const broken = text
+      .replace(', application: rbd, allowEcOverwrites: true }', ', application: rbd }')
+      .replaceAll('rule: replicated_hdd, application: rbd }', 'rule: replicated_hdd }');
     expect(findings(broken)).toEqual(['ceph.pool.ec_overwrites_disabled', 'ceph.pool.ec_without_replicated_metadata']);
   });
 });

@@ -16,7 +16,8 @@
 import type { Finding } from '../diagnostics/types.js';
 import type { Scenario } from '../model/scenario.js';
 
-const SOURCE = 'docs.ceph.com/en/latest/rados/operations/erasure-code/ "Erasure Coding with Overwrites": RBD and CephFS on an EC pool need allow_ec_overwrites, and their metadata (omap) in a replicated pool';
+const SOURCE =
+  'docs.ceph.com/en/latest/rados/operations/erasure-code/ "Erasure Coding with Overwrites": RBD and CephFS on an EC pool need allow_ec_overwrites, and their metadata (omap) in a replicated pool';
 
 export function poolApplicationFindings(scenario: Scenario): Finding[] {
   const out: Finding[] = [];
@@ -25,7 +26,9 @@ export function poolApplicationFindings(scenario: Scenario): Finding[] {
     const app = p.application;
     if (p.allowEcOverwrites !== true) {
       out.push({
-        code: 'ceph.pool.ec_overwrites_disabled', severity: 'error', subject: `pool ${p.name}`,
+        code: 'ceph.pool.ec_overwrites_disabled',
+        severity: 'error',
+        subject: `pool ${p.name}`,
         message: `erasure pool ${p.name} (${p.k}+${p.m}) is for ${app} but does not allow EC overwrites: ${app === 'rbd' ? 'RBD writes to images' : 'CephFS writes to files'} fail; set allowEcOverwrites: true (ceph osd pool set ${p.name} allow_ec_overwrites true)`,
         source: SOURCE,
       });
@@ -33,7 +36,9 @@ export function poolApplicationFindings(scenario: Scenario): Finding[] {
     const meta = scenario.ceph.pools.filter((q) => q.type === 'replicated' && q.application === app);
     if (meta.length === 0) {
       out.push({
-        code: 'ceph.pool.ec_without_replicated_metadata', severity: 'error', subject: `pool ${p.name}`,
+        code: 'ceph.pool.ec_without_replicated_metadata',
+        severity: 'error',
+        subject: `pool ${p.name}`,
         message: `erasure pool ${p.name} is for ${app} but no replicated pool has application ${app}: EC pools have no omap, so ${app === 'rbd' ? 'the images (rbd create --data-pool ' + p.name + ') need a replicated pool for their headers' : 'the file system needs a replicated metadata pool (and a replicated default data pool)'}`,
         source: SOURCE,
       });

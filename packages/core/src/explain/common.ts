@@ -57,9 +57,7 @@ export function hostNames(names: readonly string[]): string {
 
 /** The demand-growth factor as a formula over `t` and `g`, and its mathjs form (forecast/growth.ts growthFactor). */
 export function growthTerms(growth: Growth): { text: string; expression: string } {
-  return growth.kind === 'compound'
-    ? { text: '(1 + g)^t', expression: '(1 + g)^t' }
-    : { text: '(1 + g × t)', expression: '(1 + g * t)' };
+  return growth.kind === 'compound' ? { text: '(1 + g)^t', expression: '(1 + g)^t' } : { text: '(1 + g × t)', expression: '(1 + g * t)' };
 }
 
 /** The input g: demand.growth.perMonth (or `path`, e.g. demand.growthBy.traffic), with its kind in the label. */

@@ -35,10 +35,12 @@ function inventoryExplanation(scenario: Scenario, hardware: string, inv: Placeme
       expression: pinned ? 'total' : 'max(0, (total - reserved) * allocation_ratio)',
       inputs: [
         input('total', `CPUs of ${pinned ? 'cpu_dedicated_set' : 'cpu_shared_set'} "${hw.nova?.[key] ?? ''}"`, inv.total, 'CPUs', hwPath('nova', key)),
-        ...(pinned ? [] : [
-          input('reserved', 'reserved_host_cpus', scenario.openstack.reserved.hostCpus, 'vCPU', scenarioPath('openstack', 'reserved', 'hostCpus')),
-          input('allocation_ratio', 'cpu_allocation_ratio', scenario.openstack.allocationRatio.cpu, '', scenarioPath('openstack', 'allocationRatio', 'cpu')),
-        ]),
+        ...(pinned
+          ? []
+          : [
+              input('reserved', 'reserved_host_cpus', scenario.openstack.reserved.hostCpus, 'vCPU', scenarioPath('openstack', 'reserved', 'hostCpus')),
+              input('allocation_ratio', 'cpu_allocation_ratio', scenario.openstack.allocationRatio.cpu, '', scenarioPath('openstack', 'allocationRatio', 'cpu')),
+            ]),
       ],
       source: `${PLACEMENT_SOURCE}; nova/virt/libvirt/driver.py _get_vcpu_available, _get_pcpu_available, update_provider_tree (PCPU allocation_ratio 1, reserved 0); nova/virt/hardware.py parse_cpu_spec`,
     };
@@ -107,21 +109,29 @@ function inventoryExplanation(scenario: Scenario, hardware: string, inv: Placeme
 export function explainCompute(plan: PlanResult, out: ExplanationSet): void {
   const { scenario, compute } = plan;
   const byHardware = hostsByHardware(plan, 'compute').filter(([hw]) => compute.hosts.some((h) => h.hardware === hw));
-  const inventoryOf = (hardware: string, rc: ResourceClass) =>
-    compute.hosts.find((h) => h.hardware === hardware)?.inventories.find((i) => i.resourceClass === rc);
+  const inventoryOf = (hardware: string, rc: ResourceClass) => compute.hosts.find((h) => h.hardware === hardware)?.inventories.find((i) => i.resourceClass === rc);
   // a class on nested device providers (VGPU, CUSTOM_*): one host's capacity = Σ over its devices of count × perDevice
-  const deviceLines = (hardware: string, rc: ResourceClass) =>
-    (scenario.hardware[hardware]?.devices ?? []).flatMap((d, j) => (d.resourceClass === rc ? [{ d, j }] : []));
+  const deviceLines = (hardware: string, rc: ResourceClass) => (scenario.hardware[hardware]?.devices ?? []).flatMap((d, j) => (d.resourceClass === rc ? [{ d, j }] : []));
   const capacityInput = (hardware: string, rc: ResourceClass, symbol: string): ExplainedInput[] => {
     const inv = inventoryOf(hardware, rc);
     if (inv) return [input(symbol, `${rc} capacity of one ${hardware} host`, inv.capacity, resourceUnit(rc), explainId.computeInventory(hardware, rc))];
     return deviceLines(hardware, rc).flatMap(({ d, j }) => [
       input(`${symbol}d${j + 1}`, `${d.name} devices per ${hardware} host`, d.count, 'devices', scenarioPath('hardware', hardware, 'devices', j, 'count')),
-      input(`${symbol}p${j + 1}`, `${rc} per ${d.name} device (nested provider inventory, ratio 1.0)`, d.perDevice, resourceUnit(rc), scenarioPath('hardware', hardware, 'devices', j, 'perDevice')),
+      input(
+        `${symbol}p${j + 1}`,
+        `${rc} per ${d.name} device (nested provider inventory, ratio 1.0)`,
+        d.perDevice,
+        resourceUnit(rc),
+        scenarioPath('hardware', hardware, 'devices', j, 'perDevice'),
+      ),
     ]);
   };
   const capacityTerm = (hardware: string, rc: ResourceClass, symbol: string): string =>
-    inventoryOf(hardware, rc) ? symbol : `(${deviceLines(hardware, rc).map(({ j }) => `${symbol}d${j + 1} * ${symbol}p${j + 1}`).join(' + ')})`;
+    inventoryOf(hardware, rc)
+      ? symbol
+      : `(${deviceLines(hardware, rc)
+          .map(({ j }) => `${symbol}d${j + 1} * ${symbol}p${j + 1}`)
+          .join(' + ')})`;
 
   for (const [hardware, hosts] of byHardware) {
     for (const inv of compute.hosts.find((h) => h.hardware === hardware)!.inventories) {
@@ -152,7 +162,12 @@ export function explainCompute(plan: PlanResult, out: ExplanationSet): void {
     const loss = compute.toleratedLosses?.[rc];
     const lostHosts = new Set(loss?.hosts ?? []);
     const gone = models.map(([hw, hosts]) => [hw, hosts.filter((h) => lostHosts.has(h))] as const).filter(([, hosts]) => hosts.length > 0);
-    const what = !loss || loss.hosts.length === 0 ? 'any host' : loss.kind === 'hosts' ? loss.hosts.join(', ') : `${loss.kind === 'racks' ? 'rack' : 'zone'} ${loss.domains.join(', ')}: ${loss.hosts.join(', ')}`;
+    const what =
+      !loss || loss.hosts.length === 0
+        ? 'any host'
+        : loss.kind === 'hosts'
+          ? loss.hosts.join(', ')
+          : `${loss.kind === 'racks' ? 'rack' : 'zone'} ${loss.domains.join(', ')}: ${loss.hosts.join(', ')}`;
     out.add({
       id: explainId.computeTolerated(rc),
       label: `Placement ${rc} capacity with its worst tolerated loss removed (without ${what})`,
@@ -162,10 +177,7 @@ export function explainCompute(plan: PlanResult, out: ExplanationSet): void {
       expression: gone.length === 0 ? 'total' : `total - (${gone.map(([hw], i) => `k${i + 1} * ${capacityTerm(hw, rc, `c${i + 1}`)}`).join(' + ')})`,
       inputs: [
         input('total', `${rc} capacity of all compute hosts`, compute.totalCapacity[rc]!, unit, explainId.computeTotal(rc)),
-        ...gone.flatMap(([hw, hosts], i) => [
-          input(`k${i + 1}`, `removed ${hw} hosts (${hosts.join(', ')})`, hosts.length, 'hosts'),
-          ...capacityInput(hw, rc, `c${i + 1}`),
-        ]),
+        ...gone.flatMap(([hw, hosts], i) => [input(`k${i + 1}`, `removed ${hw} hosts (${hosts.join(', ')})`, hosts.length, 'hosts'), ...capacityInput(hw, rc, `c${i + 1}`)]),
       ],
       source: "headroom's N+1 policy [model] (compute/tolerance.ts toleratedLosses): each Placement resource class loses its own worst tolerated loss",
     });
@@ -192,9 +204,16 @@ export function explainCompute(plan: PlanResult, out: ExplanationSet): void {
         expression: sum(lines.map((_, j) => `n${j + 1} * r${j + 1}`)),
         inputs: lines.flatMap(({ inst, i }, j) => [
           input(`n${j + 1}`, `instances of ${inst.flavor}`, inst.count, 'instances', scenarioPath('demand', 'instances', i, 'count')),
-          input(`r${j + 1}`, `${rc} request of ${inst.flavor}`, flavorRequest(scenario.openstack.flavors[inst.flavor]!, scenario.openstack.ephemeralStorage)[rc] ?? 0, resourceUnit(rc), scenarioPath('openstack', 'flavors', inst.flavor)),
+          input(
+            `r${j + 1}`,
+            `${rc} request of ${inst.flavor}`,
+            flavorRequest(scenario.openstack.flavors[inst.flavor]!, scenario.openstack.ephemeralStorage)[rc] ?? 0,
+            resourceUnit(rc),
+            scenarioPath('openstack', 'flavors', inst.flavor),
+          ),
         ]),
-        source: 'nova/scheduler/utils.py ResourceRequest.from_request_spec (_process_extra_specs, _translate_pinning_policies, then VCPU / MEMORY_MB / DISK_GB from the flavor); headroom sums the month-0 instance list',
+        source:
+          'nova/scheduler/utils.py ResourceRequest.from_request_spec (_process_extra_specs, _translate_pinning_policies, then VCPU / MEMORY_MB / DISK_GB from the flavor); headroom sums the month-0 instance list',
       });
       continue;
     }
@@ -204,8 +223,10 @@ export function explainCompute(plan: PlanResult, out: ExplanationSet): void {
       value: compute.demandMonth0[rc]!,
       unit: resourceUnit(rc),
       formula:
-        rc === 'VCPU' ? 'demand = Σ instances × flavor vCPUs'
-          : rc === 'MEMORY_MB' ? 'demand = Σ instances × ceil(flavor RAM ÷ 2^20) MiB'
+        rc === 'VCPU'
+          ? 'demand = Σ instances × flavor vCPUs'
+          : rc === 'MEMORY_MB'
+            ? 'demand = Σ instances × ceil(flavor RAM ÷ 2^20) MiB'
             : 'demand = Σ instances × ceil(flavor root disk ÷ 2^30) GiB (Nova root_gb is GiB)',
       expression: sum(lines.map((_, j) => `n${j + 1} * ${r.term(`f${j + 1}`)}`)),
       inputs: lines.flatMap(({ inst, i }, j) => [
@@ -226,9 +247,7 @@ export function explainCompute(plan: PlanResult, out: ExplanationSet): void {
     value: compute.mixInstancesFit,
     unit: 'instances',
     formula: 'fit = floor(min over resource classes of total capacity ÷ (month-0 demand ÷ instances)); an upper bound: summing over hosts ignores bin-packing losses',
-    ...(withDemand.length > 0 && instances > 0
-      ? { expression: `floor(min(${withDemand.map((_, i) => `cap${i + 1} / (d${i + 1} / instances)`).join(', ')}))` }
-      : {}),
+    ...(withDemand.length > 0 && instances > 0 ? { expression: `floor(min(${withDemand.map((_, i) => `cap${i + 1} / (d${i + 1} / instances)`).join(', ')}))` } : {}),
     inputs: [
       input('instances', 'instances at month 0 (Σ demand.instances[].count of known flavors)', instances, 'instances'),
       ...withDemand.flatMap((rc, i) => [
@@ -270,7 +289,10 @@ function explainGroups(plan: PlanResult, out: ExplanationSet): void {
         ],
         source: "headroom's N+1 policy [model] per host group (compute/tolerance.ts toleratedLosses)",
       });
-      const lines = g.demandLines.flatMap((i) => { const inst = scenario.demand.instances[i]; return inst ? [{ inst, i }] : []; });
+      const lines = g.demandLines.flatMap((i) => {
+        const inst = scenario.demand.instances[i];
+        return inst ? [{ inst, i }] : [];
+      });
       out.add({
         id: `${id}.demand`,
         label: `Month-0 ${rc} demand confined to host group ${g.label}`,
@@ -278,8 +300,20 @@ function explainGroups(plan: PlanResult, out: ExplanationSet): void {
         unit,
         formula: `demand = Σ instances × ${rc} request over the demand lines whose candidate hosts all lie in the group (flavors ${g.flavors.join(', ')})`,
         inputs: lines.flatMap(({ inst, i }, j) => [
-          input(`n${j + 1}`, `instances of ${inst.flavor}${inst.availabilityZone !== undefined ? ` in zone ${inst.availabilityZone}` : ''}`, inst.count, 'instances', scenarioPath('demand', 'instances', i, 'count')),
-          input(`r${j + 1}`, `${rc} request of ${inst.flavor}`, flavorRequest(scenario.openstack.flavors[inst.flavor]!, scenario.openstack.ephemeralStorage)[rc] ?? 0, unit, scenarioPath('openstack', 'flavors', inst.flavor)),
+          input(
+            `n${j + 1}`,
+            `instances of ${inst.flavor}${inst.availabilityZone !== undefined ? ` in zone ${inst.availabilityZone}` : ''}`,
+            inst.count,
+            'instances',
+            scenarioPath('demand', 'instances', i, 'count'),
+          ),
+          input(
+            `r${j + 1}`,
+            `${rc} request of ${inst.flavor}`,
+            flavorRequest(scenario.openstack.flavors[inst.flavor]!, scenario.openstack.ephemeralStorage)[rc] ?? 0,
+            unit,
+            scenarioPath('openstack', 'flavors', inst.flavor),
+          ),
         ]),
         source: 'compute/host-groups.ts computeGroups [model]; nova/scheduler/utils.py ResourceRequest.from_request_spec',
       });

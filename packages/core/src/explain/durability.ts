@@ -32,7 +32,13 @@ export function explainDurability(plan: PlanResult, out: ExplanationSet): void {
     });
     if (d.annualLossProbability === null || d.recoveryHours === null) continue;
     const inputs = [
-      input('G', `PGs that count: min(pg_num ${d.pgNum} (${d.pgSource}), ${d.possibleSets} distinct sets of ${d.tolerated + 1} OSDs in different failure domains ÷ C(n, m+1))`, d.effectivePgs, 'PGs', explainId.poolPgNum(d.pool)),
+      input(
+        'G',
+        `PGs that count: min(pg_num ${d.pgNum} (${d.pgSource}), ${d.possibleSets} distinct sets of ${d.tolerated + 1} OSDs in different failure domains ÷ C(n, m+1))`,
+        d.effectivePgs,
+        'PGs',
+        explainId.poolPgNum(d.pool),
+      ),
       input('n', 'PG width: size, or k + m', d.width, 'OSDs'),
       input('m', 'copies or shards a PG may lose', d.tolerated, 'OSDs'),
       input('lambda', 'failure rate of one device', d.failureRatePerHour, 'per hour', lambdaId),
@@ -45,7 +51,7 @@ export function explainDurability(plan: PlanResult, out: ExplanationSet): void {
       label: `Probability that pool ${d.pool} loses data in a year (independent device failures)`,
       value: d.annualLossProbability,
       unit: '',
-      formula: 'P(year) = 1 − e^(−8766·Λ), Λ = G·(m+1)·C(n, m+1)·λ^(m+1)·T^m data-loss events per hour: m + 1 of a PG\'s n OSDs down within one another\'s recovery window',
+      formula: "P(year) = 1 − e^(−8766·Λ), Λ = G·(m+1)·C(n, m+1)·λ^(m+1)·T^m data-loss events per hour: m + 1 of a PG's n OSDs down within one another's recovery window",
       expression: `-expm1(-8766 * ${rate})`,
       inputs,
       source: SOURCE,

@@ -120,24 +120,45 @@ for (const file of ['reference-pilot.yaml', 'regional-cloud.yaml', 'nfv-gpu-clou
     it('covers the figures the report shows prominently', () => {
       for (const r of plan.resources) {
         for (const id of [
-          explainId.resourceThreshold(r.id), explainId.resourceRunway(r.id), explainId.resourceUtilisation(r.id, 'first'),
-          explainId.resourceUtilisation(r.id, 'last'), explainId.resourceCapacity(r.id), explainId.resourceCapacityTolerated(r.id),
+          explainId.resourceThreshold(r.id),
+          explainId.resourceRunway(r.id),
+          explainId.resourceUtilisation(r.id, 'first'),
+          explainId.resourceUtilisation(r.id, 'last'),
+          explainId.resourceCapacity(r.id),
+          explainId.resourceCapacityTolerated(r.id),
           explainId.resourceDemand(r.id),
-        ]) expect(ex, id).toHaveProperty([id]);
+        ])
+          expect(ex, id).toHaveProperty([id]);
       }
       for (const p of plan.storage.pools) {
         for (const id of [
-          explainId.poolUsable(p.name), explainId.poolNearfullUsable(p.name), explainId.poolToleratedUsable(p.name),
-          explainId.poolSafeUsable(p.name), explainId.poolMaxAvail(p.name), explainId.poolRawUsedRate(p.name), explainId.poolPgNum(p.name),
-        ]) expect(ex, id).toHaveProperty([id]);
+          explainId.poolUsable(p.name),
+          explainId.poolNearfullUsable(p.name),
+          explainId.poolToleratedUsable(p.name),
+          explainId.poolSafeUsable(p.name),
+          explainId.poolMaxAvail(p.name),
+          explainId.poolRawUsedRate(p.name),
+          explainId.poolPgNum(p.name),
+        ])
+          expect(ex, id).toHaveProperty([id]);
       }
       for (const h of plan.compute.hosts) for (const inv of h.inventories) expect(ex).toHaveProperty([explainId.computeInventory(h.hardware, inv.resourceClass)]);
       // network.recoveryBandwidth exists only with a network: section
-      for (const id of [explainId.storageRaw(), explainId.quorum(), explainId.pgReplicasPerOsd(), explainId.recoveryTime('osd'), ...(plan.network ? [explainId.recoveryBandwidth()] : [])]) {
+      for (const id of [
+        explainId.storageRaw(),
+        explainId.quorum(),
+        explainId.pgReplicasPerOsd(),
+        explainId.recoveryTime('osd'),
+        ...(plan.network ? [explainId.recoveryBandwidth()] : []),
+      ]) {
         expect(ex).toHaveProperty([id]);
       }
       for (const x of plan.procurement?.purchases ?? []) {
-        for (const id of [explainId.purchaseQuantity(explainId.purchaseKey(x), x.deliveryMonth), explainId.purchaseOrderBy(explainId.purchaseKey(x), x.deliveryMonth), explainId.purchaseTotalPrice(explainId.purchaseKey(x), x.deliveryMonth)]) {
+        for (const id of [
+          explainId.purchaseQuantity(explainId.purchaseKey(x), x.deliveryMonth),
+          explainId.purchaseOrderBy(explainId.purchaseKey(x), x.deliveryMonth),
+          explainId.purchaseTotalPrice(explainId.purchaseKey(x), x.deliveryMonth),
+        ]) {
           expect(ex).toHaveProperty([id]);
         }
       }
@@ -263,10 +284,14 @@ describe('explanations of the reference pilot, by hand', () => {
     const typical = get(explainId.rackPower('r1', 'month0', 'typical'));
     expect([typical.value, typical.unit, typical.expression]).toEqual([1510, 'W', 'n1 * w1 + n2 * w2 + n3 * w3 + n4 * w4']);
     expect(typical.inputs.map((i) => [i.symbol, i.value, i.from])).toEqual([
-      ['n1', 1, undefined], ['w1', 350, 'hardware.ctl-r660.power.typicalWatts'],
-      ['n2', 1, undefined], ['w2', 600, 'hardware.cmp-r760.power.typicalWatts'],
-      ['n3', 1, undefined], ['w3', 450, 'hardware.sto-r7615.power.typicalWatts'],
-      ['n4', 1, undefined], ['w4', 110, 'hardware.dep-r360.power.typicalWatts'],
+      ['n1', 1, undefined],
+      ['w1', 350, 'hardware.ctl-r660.power.typicalWatts'],
+      ['n2', 1, undefined],
+      ['w2', 600, 'hardware.cmp-r760.power.typicalWatts'],
+      ['n3', 1, undefined],
+      ['w3', 450, 'hardware.sto-r7615.power.typicalWatts'],
+      ['n4', 1, undefined],
+      ['w4', 110, 'hardware.dep-r360.power.typicalWatts'],
       ['budget', 6000, 'racks[name=r1].powerBudgetWatts'],
     ]);
     const max = get(explainId.rackPower('r1', 'month0', 'max'));
@@ -326,7 +351,11 @@ describe("tolerated compute capacity: each class's own worst loss (headroom's N+
     // total 3 × 524,288 + 262,144 = 1,835,008 MiB; − 1 × 524,288 (compute-01) = 1,310,720 MiB = 1,280 GiB.
     expect(mem.value).toBe(1_310_720);
     expect(mem.expression).toBe('total - (k1 * c1)');
-    expect(mem.inputs.map((i) => [i.symbol, i.value])).toEqual([['total', 1_835_008], ['k1', 1], ['c1', 524_288]]);
+    expect(mem.inputs.map((i) => [i.symbol, i.value])).toEqual([
+      ['total', 1_835_008],
+      ['k1', 1],
+      ['c1', 524_288],
+    ]);
     expect(mem.label).toContain('without compute-01');
     const vcpu = ex[explainId.computeTolerated('VCPU')]!;
     // total 3 × 512 + 768 = 2,304 vCPU; − 1 × 768 (wide-01) = 1,536.

@@ -13,12 +13,14 @@ import { scenarioPath } from './paths.js';
 import type { ExplainedInput } from '../model/explanation.js';
 
 const BOND_SOURCE = 'Linux bonding driver, Documentation/networking/bonding.rst "Bonding Modes"; IEEE 802.1AX (LACP): the transmit hash puts each flow on one member';
-const TRAFFIC_SOURCE = 'headroom traffic model (network/traffic.ts): Ceph client I/O to the primary OSDs plus replication fan-out (docs.ceph.com architecture); links are full duplex, the busier direction counts';
+const TRAFFIC_SOURCE =
+  'headroom traffic model (network/traffic.ts): Ceph client I/O to the primary OSDs plus replication fan-out (docs.ceph.com architecture); links are full duplex, the busier direction counts';
 
 function linkExplanations(_plan: PlanResult, r: RoleInterfaces, l: LinkRow, out: ExplanationSet): void {
   const ports = l.members.map((id) => r.ports.find((p) => p.id === id)).filter((p) => p !== undefined);
   const speeds: ExplainedInput[] = ports.map((p, i) =>
-    input(`s${i + 1}`, `line rate of ${p.id} (card ${p.card})`, p.speedBitsPerSecond, 'bit/s', scenarioPath('hardware', r.hardware, 'nics', p.card, 'speedBitsPerSecond')));
+    input(`s${i + 1}`, `line rate of ${p.id} (card ${p.card})`, p.speedBitsPerSecond, 'bit/s', scenarioPath('hardware', r.hardware, 'nics', p.card, 'speedBitsPerSecond')),
+  );
   const sym = speeds.map((s) => s.symbol);
   const single = l.kind === 'port' || ports.length <= 1;
   const mode = single ? 'single port' : (l.mode ?? '802.3ad');
@@ -48,8 +50,14 @@ function linkExplanations(_plan: PlanResult, r: RoleInterfaces, l: LinkRow, out:
     [explainId.linkAfterLoss(r.role, r.hardware, l.name), 'Bandwidth after losing one member link', l.afterLinkLossBitsPerSecond, loss],
   ] as const) {
     out.add({
-      id, label: `${label} of ${what}, each direction`, value, unit: 'bit/s',
-      formula: `${label.toLowerCase()} = ${text}`, expression, inputs: [...modeInput, ...speeds], source: BOND_SOURCE,
+      id,
+      label: `${label} of ${what}, each direction`,
+      value,
+      unit: 'bit/s',
+      formula: `${label.toLowerCase()} = ${text}`,
+      expression,
+      inputs: [...modeInput, ...speeds],
+      source: BOND_SOURCE,
     });
   }
 }
@@ -80,9 +88,24 @@ export function explainNetwork(plan: PlanResult, out: ExplanationSet): void {
         'storage ceph-public in W ÷ S, out R ÷ S; replication in = out = W × fan-out ÷ S; compute ceph-public in R ÷ C, out W ÷ C',
       expression: `max(${ins.map((x) => x.symbol).join(' + ') || '0'}, ${outs.map((x) => x.symbol).join(' + ') || '0'}) * ${g.expression}`,
       inputs: [
-        ...ins, ...outs, growthInput(growth, plan.scenario.demand.growthBy?.traffic ? scenarioPath('demand', 'growthBy', 'traffic', 'perMonth') : undefined), input('t', 'month index of the last month', last, 'months'),
-        input('W', 'Ceph client writes, cluster-wide, month 0', config.traffic.cephClientWriteBitsPerSecond, 'bit/s', scenarioPath('network', 'traffic', 'cephClientWriteBitsPerSecond')),
-        input('R', 'Ceph client reads, cluster-wide, month 0', config.traffic.cephClientReadBitsPerSecond, 'bit/s', scenarioPath('network', 'traffic', 'cephClientReadBitsPerSecond')),
+        ...ins,
+        ...outs,
+        growthInput(growth, plan.scenario.demand.growthBy?.traffic ? scenarioPath('demand', 'growthBy', 'traffic', 'perMonth') : undefined),
+        input('t', 'month index of the last month', last, 'months'),
+        input(
+          'W',
+          'Ceph client writes, cluster-wide, month 0',
+          config.traffic.cephClientWriteBitsPerSecond,
+          'bit/s',
+          scenarioPath('network', 'traffic', 'cephClientWriteBitsPerSecond'),
+        ),
+        input(
+          'R',
+          'Ceph client reads, cluster-wide, month 0',
+          config.traffic.cephClientReadBitsPerSecond,
+          'bit/s',
+          scenarioPath('network', 'traffic', 'cephClientReadBitsPerSecond'),
+        ),
         input('aggregate', `aggregate bandwidth of ${t.link}`, t.aggregateBitsPerSecond, 'bit/s', explainId.linkAggregate(t.role, t.hardware, t.link)),
       ],
       source: TRAFFIC_SOURCE,
@@ -95,8 +118,12 @@ export function explainNetwork(plan: PlanResult, out: ExplanationSet): void {
     if (row.usableAddresses !== null && Number.isFinite(prefix)) {
       const [text, expression] =
         row.family === 4
-          ? prefix >= 31 ? ['2^(32 − prefix): /31 and /32 keep every address', '2^(32 - prefix)'] : ['2^(32 − prefix) − 2: less the network and broadcast addresses', '2^(32 - prefix) - 2']
-          : prefix === 128 ? ['1', '1'] : ['2^(128 − prefix) − 1: less the subnet-router anycast address', '2^(128 - prefix) - 1'];
+          ? prefix >= 31
+            ? ['2^(32 − prefix): /31 and /32 keep every address', '2^(32 - prefix)']
+            : ['2^(32 − prefix) − 2: less the network and broadcast addresses', '2^(32 - prefix) - 2']
+          : prefix === 128
+            ? ['1', '1']
+            : ['2^(128 − prefix) − 1: less the subnet-router anycast address', '2^(128 - prefix) - 1'];
       out.add({
         id: explainId.subnetUsable(row.name),
         label: `Usable host addresses of ${row.name} (${row.cidr})`,
@@ -115,9 +142,20 @@ export function explainNetwork(plan: PlanResult, out: ExplanationSet): void {
         label: `Addresses left for hosts on ${row.name}`,
         value: row.nodeCapacity,
         unit: 'addresses',
-        formula: 'host addresses = |node pool| − |gateway, VIPs, reserved ranges and allocation pools inside it| (overlaps counted once); node pool = the node range, else every usable address',
+        formula:
+          'host addresses = |node pool| − |gateway, VIPs, reserved ranges and allocation pools inside it| (overlaps counted once); node pool = the node range, else every usable address',
         inputs: [
-          ...(row.usableAddresses === null ? [] : [input('usable', 'usable addresses of the subnet', row.usableAddresses, 'addresses', out.has(explainId.subnetUsable(row.name)) ? explainId.subnetUsable(row.name) : undefined)]),
+          ...(row.usableAddresses === null
+            ? []
+            : [
+                input(
+                  'usable',
+                  'usable addresses of the subnet',
+                  row.usableAddresses,
+                  'addresses',
+                  out.has(explainId.subnetUsable(row.name)) ? explainId.subnetUsable(row.name) : undefined,
+                ),
+              ]),
           input('node_range', 'node range', row.nodeRange ?? 'none: every usable address', '', row.nodeRange === null ? undefined : netPath('nodeRange')),
           input('gateway', 'gateway', f.gateway, 'addresses', row.gateway === null ? undefined : netPath('gateway')),
           input('vips', 'VIPs in the subnet', f.vips, 'addresses'),
@@ -138,11 +176,15 @@ export function explainNetwork(plan: PlanResult, out: ExplanationSet): void {
         label: `Replication fan-out: extra bytes the primary OSD sends per client byte written (worst pool: ${pool.name})`,
         value: n.replicationFanOut.factor,
         unit: '',
-        formula: pool.type === 'replicated' ? 'fan-out = size − 1 (the primary writes the other copies)' : 'fan-out = (k + m − 1) ÷ k (the primary sends the other chunks, each 1/k of the data)',
+        formula:
+          pool.type === 'replicated'
+            ? 'fan-out = size − 1 (the primary writes the other copies)'
+            : 'fan-out = (k + m − 1) ÷ k (the primary sends the other chunks, each 1/k of the data)',
         expression: pool.type === 'replicated' ? 'size - 1' : '(k + m - 1) / k',
-        inputs: pool.type === 'replicated'
-          ? [input('size', `size of ${pool.name}`, pool.size, 'copies', path('size'))]
-          : [input('k', `k of ${pool.name}`, pool.k, 'chunks', path('k')), input('m', `m of ${pool.name}`, pool.m, 'chunks', path('m'))],
+        inputs:
+          pool.type === 'replicated'
+            ? [input('size', `size of ${pool.name}`, pool.size, 'copies', path('size'))]
+            : [input('k', `k of ${pool.name}`, pool.k, 'chunks', path('k')), input('m', `m of ${pool.name}`, pool.m, 'chunks', path('m'))],
         source: TRAFFIC_SOURCE,
       });
     }
@@ -159,7 +201,13 @@ export function explainNetwork(plan: PlanResult, out: ExplanationSet): void {
       formula: 'recovery bandwidth = aggregate of the replication link per surviving storage host (the slowest storage model) × (storage hosts − 1)',
       expression: 'per_host * (hosts - 1)',
       inputs: [
-        input('per_host', `aggregate bandwidth of ${rec.link} per storage host`, rec.perHostBitsPerSecond, 'bit/s', storage ? explainId.linkAggregate('storage', storage.hardware, rec.link) : undefined),
+        input(
+          'per_host',
+          `aggregate bandwidth of ${rec.link} per storage host`,
+          rec.perHostBitsPerSecond,
+          'bit/s',
+          storage ? explainId.linkAggregate('storage', storage.hardware, rec.link) : undefined,
+        ),
         input('hosts', 'storage hosts', plan.hosts.filter((h) => h.role === 'storage').length, 'hosts'),
       ],
       source: 'headroom (network/traffic.ts cephRecoveryBandwidth): recovery runs many PGs at once, so the aggregate bandwidth applies',

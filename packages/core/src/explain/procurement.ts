@@ -50,10 +50,7 @@ export function explainProcurement(plan: PlanResult, out: ExplanationSet): void 
       value: x.orderBy,
       unit: '',
       formula: `order by = the first day of the delivery month − ceil(lead_time × 7) days${x.late ? '; before the plan starts: already late' : ''}`,
-      inputs: [
-        input('delivery', 'delivery month', x.deliveryMonth, ''),
-        input('lead_time', 'lead time', x.leadTimeWeeks, 'weeks', rulePath('leadTimeWeeks')),
-      ],
+      inputs: [input('delivery', 'delivery month', x.deliveryMonth, ''), input('lead_time', 'lead time', x.leadTimeWeeks, 'weeks', rulePath('leadTimeWeeks'))],
       source: 'headroom [model] (procurement/dates.ts orderByDate): ordered a lead time before the month the hosts must be in service',
     });
     if (x.totalPriceAmount !== null && x.unitPriceAmount !== null) {
@@ -82,7 +79,13 @@ export function explainProcurement(plan: PlanResult, out: ExplanationSet): void 
         expression: 'quantity * typical',
         inputs: [
           input('quantity', 'hosts bought', x.quantity, 'hosts', qtyId),
-          input('typical', `typical draw of one ${x.hardware}`, s.hardware[x.hardware]?.power?.typicalWatts ?? 0, 'W', scenarioPath('hardware', x.hardware, 'power', 'typicalWatts')),
+          input(
+            'typical',
+            `typical draw of one ${x.hardware}`,
+            s.hardware[x.hardware]?.power?.typicalWatts ?? 0,
+            'W',
+            scenarioPath('hardware', x.hardware, 'power', 'typicalWatts'),
+          ),
         ],
         source: 'headroom (procurement/bom.ts); power figures are the scenario’s',
       });
@@ -106,7 +109,9 @@ export function explainProcurement(plan: PlanResult, out: ExplanationSet): void 
     unit: p.currency ?? '',
     formula: 'CAPEX = Σ of the purchases’ totals (in the plan’s currency; booked in the delivery month)',
     expression: sum(priced.map((_, i) => `p${i + 1}`)),
-    inputs: priced.map((x, i) => input(`p${i + 1}`, `${x.deliveryMonth} ${purchaseKey(x)} purchase`, x.totalPriceAmount!, x.currency ?? '', explainId.purchaseTotalPrice(purchaseKey(x), x.deliveryMonth))),
+    inputs: priced.map((x, i) =>
+      input(`p${i + 1}`, `${x.deliveryMonth} ${purchaseKey(x)} purchase`, x.totalPriceAmount!, x.currency ?? '', explainId.purchaseTotalPrice(purchaseKey(x), x.deliveryMonth)),
+    ),
     source: 'headroom (procurement/bom.ts billOfMaterials)',
   });
 }

@@ -34,7 +34,8 @@ function budgetPath(plan: PlanResult, rack: RackElevation): string {
 }
 
 /** True when the fleet changes (a host bought or retired, a rack added): the racks then have an end-of-horizon ("after") load. */
-const hasPurchases = (racks: readonly RackElevation[]): boolean => racks.some((r) => r.added !== null || r.units.some((u) => u.inServiceMonthIndex !== 0 || u.outOfServiceMonthIndex !== null));
+const hasPurchases = (racks: readonly RackElevation[]): boolean =>
+  racks.some((r) => r.added !== null || r.units.some((u) => u.inServiceMonthIndex !== 0 || u.outOfServiceMonthIndex !== null));
 
 /**
  * Explanations of `plan.racks`: rack power = Σ_i n_i × w_i over the hardware models i of the
@@ -55,7 +56,10 @@ export function explainRacks(plan: PlanResult, out: ExplanationSet): void {
     for (const [point, load, units] of points) {
       const models = countByModel(units);
       const when = point === 'month0' ? 'with the hosts in service at the start (month 0)' : 'at the end of the horizon, after every purchase and retirement';
-      const hosts = point === 'month0' ? 'the hosts in service in the rack in month 0' : 'the hosts in service in the rack at the end of the horizon: those there at the start and not retired, and those the purchases place there';
+      const hosts =
+        point === 'month0'
+          ? 'the hosts in service in the rack in month 0'
+          : 'the hosts in service in the rack at the end of the horizon: those there at the start and not retired, and those the purchases place there';
       for (const [kind, field, value] of [
         ['typical', 'typicalWatts', load.powerTypicalWatts],
         ['max', 'maxWatts', load.powerMaxWatts],
@@ -82,7 +86,15 @@ export function explainRacks(plan: PlanResult, out: ExplanationSet): void {
             ]),
             ...(rack.powerBudgetWatts === null
               ? []
-              : [input('budget', `power budget of ${rack.name}${rack.added ? ' (an added rack: the newRack template’s, else the last declared rack’s)' : ''}`, rack.powerBudgetWatts, 'W', budgetPath(plan, rack))]),
+              : [
+                  input(
+                    'budget',
+                    `power budget of ${rack.name}${rack.added ? ' (an added rack: the newRack template’s, else the last declared rack’s)' : ''}`,
+                    rack.powerBudgetWatts,
+                    'W',
+                    budgetPath(plan, rack),
+                  ),
+                ]),
           ],
           source: SOURCE,
         });

@@ -56,7 +56,12 @@ export function explainResources(plan: PlanResult, out: ExplanationSet): void {
     const tolerated = (t: number, value: number) =>
       value === capacity0
         ? input('capacity_tolerated', 'capacity with the tolerated failures removed', value, r.unit, tolId)
-        : input('capacity_tolerated', `capacity with the tolerated failures removed, of the fleet in service in ${months[t]!.month} (fleet timeline: purchases delivered and groups retired by then)`, value, r.unit);
+        : input(
+            'capacity_tolerated',
+            `capacity with the tolerated failures removed, of the fleet in service in ${months[t]!.month} (fleet timeline: purchases delivered and groups retired by then)`,
+            value,
+            r.unit,
+          );
 
     // Runway: the month it ends, or the last month when it does not end within the horizon.
     const at = r.runwayMonths ?? months.length - 1;
@@ -68,7 +73,8 @@ export function explainResources(plan: PlanResult, out: ExplanationSet): void {
         label: `Runway of ${r.label}`,
         value: r.runwayMonths ?? `none within the horizon (${months.length} months)`,
         unit: 'months',
-        formula: `runway = the first month t (0 = ${months[0]!.month}) with demand(t) ÷ capacity_tolerated > threshold; demand(t) = ${demandText}. ` +
+        formula:
+          `runway = the first month t (0 = ${months[0]!.month}) with demand(t) ÷ capacity_tolerated > threshold; demand(t) = ${demandText}. ` +
           (r.runwayMonths === null
             ? `No month crosses: in the last month, ${months[at]!.month}, demand is still at or under threshold × capacity_tolerated.`
             : `In ${months[at]!.month} demand is above threshold × capacity_tolerated${before ? '; in the month before it was not' : ''}.`),

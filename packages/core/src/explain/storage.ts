@@ -21,14 +21,16 @@ function osdLines(plan: PlanResult, deviceClass?: string | null): { hardware: st
     .map(([hardware, hosts]) => ({
       hardware,
       hosts,
-      lines: s.hardware[hardware]!.disks.flatMap((d, i) =>
-        d.use === 'osd' && d.sizeBytes > 0 && (deviceClass == null || (d.deviceClass ?? d.kind) === deviceClass) ? [i] : []),
+      lines: s.hardware[hardware]!.disks.flatMap((d, i) => (d.use === 'osd' && d.sizeBytes > 0 && (deviceClass == null || (d.deviceClass ?? d.kind) === deviceClass) ? [i] : [])),
     }))
     .filter((m) => m.lines.length > 0);
 }
 
 /** Σ hosts × count × size over OSD disk lines, as terms and inputs; `prefix` keeps symbols apart. */
-function rawTerms(plan: PlanResult, models: ReturnType<typeof osdLines>): { expression: string; inputs: ExplainedInput[]; perHost: Map<string, { expression: string; inputs: ExplainedInput[] }> } {
+function rawTerms(
+  plan: PlanResult,
+  models: ReturnType<typeof osdLines>,
+): { expression: string; inputs: ExplainedInput[]; perHost: Map<string, { expression: string; inputs: ExplainedInput[] }> } {
   const s = plan.scenario;
   const inputs: ExplainedInput[] = [];
   const terms: string[] = [];
@@ -41,7 +43,13 @@ function rawTerms(plan: PlanResult, models: ReturnType<typeof osdLines>): { expr
       const d = hw.disks[line]!;
       const sym = `${i + 1}_${j + 1}`;
       lineInputs.push(
-        input(`c${sym}`, `OSD disks per ${m.hardware} host, disk line ${line + 1} (${d.kind}${d.deviceClass ? `, class ${d.deviceClass}` : ''})`, d.count, 'disks', scenarioPath('hardware', m.hardware, 'disks', line, 'count')),
+        input(
+          `c${sym}`,
+          `OSD disks per ${m.hardware} host, disk line ${line + 1} (${d.kind}${d.deviceClass ? `, class ${d.deviceClass}` : ''})`,
+          d.count,
+          'disks',
+          scenarioPath('hardware', m.hardware, 'disks', line, 'count'),
+        ),
         input(`s${sym}`, 'size of one of them', d.sizeBytes, 'bytes', scenarioPath('hardware', m.hardware, 'disks', line, 'sizeBytes')),
       );
       return `c${sym} * s${sym}`;
@@ -88,13 +96,20 @@ function explainPool(plan: PlanResult, p: PoolPlan, c: CephPoolPlan | undefined,
     source: p.storedSource ?? 'the scenario: demand.storage (client bytes as ceph df STORED counts them)',
   });
   if (!c) return;
-  const ruleRawIn = input('raw', `raw of the OSDs under rule ${c.rule}`, plan.storage.ceph!.rules.find((x) => x.name === c.rule)?.rawBytes ?? 0, 'bytes', explainId.ruleRaw(c.rule));
+  const ruleRawIn = input(
+    'raw',
+    `raw of the OSDs under rule ${c.rule}`,
+    plan.storage.ceph!.rules.find((x) => x.name === c.rule)?.rawBytes ?? 0,
+    'bytes',
+    explainId.ruleRaw(c.rule),
+  );
   out.add({
     id: explainId.poolUsable(p.name),
     label: `Usable bytes of pool ${p.name}, every host up`,
     value: p.usableBytes,
     unit: 'bytes',
-    formula: 'usable = raw ÷ raw_used_rate (raw of the OSDs the pool’s CRUSH rule takes), rounded to a byte: the whole rule’s, shared with the other pools on those OSDs (never add over pools)',
+    formula:
+      'usable = raw ÷ raw_used_rate (raw of the OSDs the pool’s CRUSH rule takes), rounded to a byte: the whole rule’s, shared with the other pools on those OSDs (never add over pools)',
     expression: 'round(raw / raw_used_rate)',
     inputs: [ruleRawIn, rateIn],
     source: `${CEPH_SOURCES.rawUsedRate}; ${CEPH_SOURCES.sharedRaw}`,
@@ -148,7 +163,8 @@ function explainPool(plan: PlanResult, p: PoolPlan, c: CephPoolPlan | undefined,
       label: `Safe usable bytes of pool ${p.name}, if the other pools on its OSDs kept their month-0 data`,
       value: c.safeUsableBytes,
       unit: 'bytes',
-      formula: 'safe usable = max(0, safe_raw − the other pools’ raw at month 0) ÷ raw_used_rate; safe_raw is the rule set’s (every pool on the OSDs shares it). An alternative, like MAX AVAIL: never add over pools',
+      formula:
+        'safe usable = max(0, safe_raw − the other pools’ raw at month 0) ÷ raw_used_rate; safe_raw is the rule set’s (every pool on the OSDs shares it). An alternative, like MAX AVAIL: never add over pools',
       expression: 'round(max(0, safe_raw - others_raw) / raw_used_rate)',
       inputs: [
         input('safe_raw', `safe raw of ${set.rules.join(', ')}`, set.safeRawBytes, 'bytes', explainId.ruleSetSafeRaw(set.resource)),
@@ -230,9 +246,13 @@ function explainRuleSet(plan: PlanResult, set: CephRuleSetPlan, out: Explanation
     unit: '',
     ...(f.source === 'upmap balancer'
       ? {
-          formula: 'factor = 1 + upmap_max_deviation ÷ P: the upmap balancer stops once every OSD is within upmap_max_deviation PGs of its target, so with P PG replicas per OSD (of equal size) the fullest holds about P + deviation',
+          formula:
+            'factor = 1 + upmap_max_deviation ÷ P: the upmap balancer stops once every OSD is within upmap_max_deviation PGs of its target, so with P PG replicas per OSD (of equal size) the fullest holds about P + deviation',
           expression: '1 + deviation / P',
-          inputs: [input('deviation', 'upmap_max_deviation (mgr balancer)', f.maxDeviationPgs ?? 0, 'PGs'), input('P', 'PG replicas per OSD under the rules (mean)', f.pgReplicasPerOsd, 'PGs')],
+          inputs: [
+            input('deviation', 'upmap_max_deviation (mgr balancer)', f.maxDeviationPgs ?? 0, 'PGs'),
+            input('P', 'PG replicas per OSD under the rules (mean)', f.pgReplicasPerOsd, 'PGs'),
+          ],
           source: CEPH_SOURCES.balancer,
         }
       : {
@@ -243,7 +263,12 @@ function explainRuleSet(plan: PlanResult, set: CephRuleSetPlan, out: Explanation
   });
   const factorIn = input('factor', 'the fullest OSD ÷ the mean', f.factor, '', factorId);
   const rawIn = input('raw', `raw of the OSDs under ${rules}`, set.rawBytes, 'bytes', explainId.ruleRaw(set.rules[0]!));
-  const reprIn = input('reprotectable', `re-protectable raw (limited by ${set.limitedBy}; the least over the pools’ copies and failure domains)`, set.reprotectableRawBytes, 'bytes');
+  const reprIn = input(
+    'reprotectable',
+    `re-protectable raw (limited by ${set.limitedBy}; the least over the pools’ copies and failure domains)`,
+    set.reprotectableRawBytes,
+    'bytes',
+  );
   out.add({
     id: explainId.resourceCapacity(set.resource),
     label: `Raw capacity of ${rules} on the fullest OSD, every host up`,
@@ -259,7 +284,8 @@ function explainRuleSet(plan: PlanResult, set: CephRuleSetPlan, out: Explanation
     label: `Re-protectable raw of ${rules} on the fullest OSD, tolerated failures removed`,
     value: set.reprotectableRawBytes / f.factor,
     unit: 'bytes',
-    formula: 're-protectable ÷ factor; re-protectable = r × D* after the worst tolerated failure or any one OSD lost (water-fill, one copy or shard per failure domain), survivors at 100 %',
+    formula:
+      're-protectable ÷ factor; re-protectable = r × D* after the worst tolerated failure or any one OSD lost (water-fill, one copy or shard per failure domain), survivors at 100 %',
     expression: 'reprotectable / factor',
     inputs: [reprIn, factorIn],
     source: `${CEPH_SOURCES.storageCapacity}; ${CEPH_SOURCES.waterFill}; ${CEPH_SOURCES.sharedRaw}`,
@@ -304,20 +330,20 @@ export function explainStorage(plan: PlanResult, out: ExplanationSet): void {
     source: 'Ceph: one OSD per device (ceph-volume lvm batch), raw = ceph osd df SIZE summed',
   });
   const removed = st.toleratedHostsRemoved ?? [];
-  const gone = osdLines(plan).map((m) => ({ ...m, hosts: m.hosts.filter((h) => removed.includes(h)) })).filter((m) => m.hosts.length > 0);
+  const gone = osdLines(plan)
+    .map((m) => ({ ...m, hosts: m.hosts.filter((h) => removed.includes(h)) }))
+    .filter((m) => m.hosts.length > 0);
   out.add({
     id: explainId.storageToleratedRaw(),
     label: `Raw capacity without ${removed.join(', ') || 'any host'}`,
     value: st.toleratedRawBytes,
     unit: 'bytes',
-    formula: 'tolerated raw = raw − Σ raw of the removed storage hosts (the policy.tolerate.hosts largest hosts, or the hosts of the policy.tolerate.racks largest racks, whichever removes more)',
+    formula:
+      'tolerated raw = raw − Σ raw of the removed storage hosts (the policy.tolerate.hosts largest hosts, or the hosts of the policy.tolerate.racks largest racks, whichever removes more)',
     expression: gone.length === 0 ? 'raw' : `raw - (${gone.map((m, i) => `k${i + 1} * (${all.perHost.get(m.hardware)!.expression})`).join(' + ')})`,
     inputs: [
       input('raw', 'raw of every OSD', st.rawBytes, 'bytes', explainId.storageRaw()),
-      ...gone.flatMap((m, i) => [
-        input(`k${i + 1}`, `removed ${m.hardware} hosts (${m.hosts.join(', ')})`, m.hosts.length, 'hosts'),
-        ...all.perHost.get(m.hardware)!.inputs,
-      ]),
+      ...gone.flatMap((m, i) => [input(`k${i + 1}`, `removed ${m.hardware} hosts (${m.hosts.join(', ')})`, m.hosts.length, 'hosts'), ...all.perHost.get(m.hardware)!.inputs]),
     ],
     source: `headroom [model] (storage/tolerance.ts storageRemoval); ${CEPH_SOURCES.storageCapacity}`,
   });
@@ -339,7 +365,13 @@ export function explainStorage(plan: PlanResult, out: ExplanationSet): void {
     }
   }
   for (const set of ceph?.ruleSets ?? []) explainRuleSet(plan, set, out);
-  for (const p of st.pools) explainPool(plan, p, ceph?.pools.find((c) => c.name === p.name), out);
+  for (const p of st.pools)
+    explainPool(
+      plan,
+      p,
+      ceph?.pools.find((c) => c.name === p.name),
+      out,
+    );
   if (!ceph) return;
 
   const pgPools = ceph.pools.filter((p) => p.pgNum !== null);
@@ -348,7 +380,8 @@ export function explainStorage(plan: PlanResult, out: ExplanationSet): void {
     label: 'PG replicas on the fullest OSD',
     value: ceph.pgs.maxPgReplicasPerOsd,
     unit: 'PGs',
-    formula: 'PG replicas on OSD i = Σ over the pools whose rule takes it of pg_num × copies × w_i ÷ W_rule (CRUSH spreads PGs by weight); with equal OSDs: Σ pg_num × copies ÷ OSDs. Must stay under mon_max_pg_per_osd',
+    formula:
+      'PG replicas on OSD i = Σ over the pools whose rule takes it of pg_num × copies × w_i ÷ W_rule (CRUSH spreads PGs by weight); with equal OSDs: Σ pg_num × copies ÷ OSDs. Must stay under mon_max_pg_per_osd',
     inputs: [
       ...pgPools.flatMap((p, i) => [
         input(`pg${i + 1}`, `pg_num of ${p.name}`, p.pgNum!, 'PGs', explainId.poolPgNum(p.name)),
@@ -385,10 +418,27 @@ export function explainStorage(plan: PlanResult, out: ExplanationSet): void {
         input('pgs', 'PG replicas to backfill', k.pgCount, 'PGs'),
         input('targets', 'OSDs that receive the data', k.targetOsdCount, 'OSDs'),
         input('max_backfills', 'osd_max_backfills', ceph.settings.maxBackfills, 'backfills', recPath('maxBackfills')),
-        input('backfill_rate', 'throughput of one backfill (an input: Ceph sets limits, not speed)', ceph.settings.backfillBytesPerSecond, 'bytes/s', recPath('backfillBytesPerSecond')),
+        input(
+          'backfill_rate',
+          'throughput of one backfill (an input: Ceph sets limits, not speed)',
+          ceph.settings.backfillBytesPerSecond,
+          'bytes/s',
+          recPath('backfillBytesPerSecond'),
+        ),
         ...(network === null ? [] : [input('network', `replication bandwidth into the receiving hosts (${ceph.recovery.bandwidthSource})`, network, 'bit/s')]),
-        ...(k.diskBandwidthBytesPerSecond === null ? [] : [input('disk', `mClock bandwidth recovery gets on the ${k.targetOsdCount} receiving OSDs (× ${ceph.settings.mclockRecoveryShare} recovery share)`, k.diskBandwidthBytesPerSecond, 'bytes/s')]),
-        ...(network === null && k.diskBandwidthBytesPerSecond === null ? [] : [input('amplification', 'bytes read per byte re-created (1 replicated, k erasure; raw-weighted over the pools)', k.networkAmplification, '')]),
+        ...(k.diskBandwidthBytesPerSecond === null
+          ? []
+          : [
+              input(
+                'disk',
+                `mClock bandwidth recovery gets on the ${k.targetOsdCount} receiving OSDs (× ${ceph.settings.mclockRecoveryShare} recovery share)`,
+                k.diskBandwidthBytesPerSecond,
+                'bytes/s',
+              ),
+            ]),
+        ...(network === null && k.diskBandwidthBytesPerSecond === null
+          ? []
+          : [input('amplification', 'bytes read per byte re-created (1 replicated, k erasure; raw-weighted over the pools)', k.networkAmplification, '')]),
       ],
       source: `${CEPH_SOURCES.recovery}; ${CEPH_SOURCES.mclock}`,
     });
@@ -408,7 +458,13 @@ export function explainStorage(plan: PlanResult, out: ExplanationSet): void {
       inputs: [
         ...osdIn,
         input('osd_memory_target', 'osd_memory_target', h.memory.osdMemoryTargetBytes, 'bytes', target === undefined ? undefined : scenarioPath('ceph', 'osdMemoryTargetBytes')),
-        input('host_memory', 'memory for the host besides its OSDs (headroom default 16 GiB)', h.memory.hostMemoryBytes, 'bytes', plan.scenario.ceph.hostMemoryBytes === undefined ? undefined : scenarioPath('ceph', 'hostMemoryBytes')),
+        input(
+          'host_memory',
+          'memory for the host besides its OSDs (headroom default 16 GiB)',
+          h.memory.hostMemoryBytes,
+          'bytes',
+          plan.scenario.ceph.hostMemoryBytes === undefined ? undefined : scenarioPath('ceph', 'hostMemoryBytes'),
+        ),
       ],
       source: CEPH_SOURCES.osdMemory,
     });
@@ -422,7 +478,15 @@ export function explainStorage(plan: PlanResult, out: ExplanationSet): void {
       expression: 'hdd_osds * t_hdd + ssd_osds * t_ssd + nvme_osds * t_nvme',
       inputs: [
         ...osdIn,
-        ...kinds.map((k) => input(`t_${k}`, `threads per ${k.toUpperCase()} OSD`, threads[k], 'threads', plan.scenario.ceph.cpuThreadsPerOsd ? scenarioPath('ceph', 'cpuThreadsPerOsd', k) : undefined)),
+        ...kinds.map((k) =>
+          input(
+            `t_${k}`,
+            `threads per ${k.toUpperCase()} OSD`,
+            threads[k],
+            'threads',
+            plan.scenario.ceph.cpuThreadsPerOsd ? scenarioPath('ceph', 'cpuThreadsPerOsd', k) : undefined,
+          ),
+        ),
       ],
       source: CEPH_SOURCES.cpu,
     });

@@ -15,7 +15,13 @@ const GIB = 2 ** 30;
 const flavor = (name: string, vcpus: number, ramGib: number): Flavor => ({ name, vcpus, ramBytes: ramGib * GIB, diskBytes: 0 });
 
 /** n cmp-20 hosts (20 vCPU, 20 GiB each, spread over r1-r3) and the given demand. */
-function computeScenario(n: number, flavors: Flavor[], instances: { flavor: string; count: number }[], growth: Scenario['demand']['growth'] = { kind: 'compound', perMonth: 0 }, tolerateRacks = 0) {
+function computeScenario(
+  n: number,
+  flavors: Flavor[],
+  instances: { flavor: string; count: number }[],
+  growth: Scenario['demand']['growth'] = { kind: 'compound', perMonth: 0 },
+  tolerateRacks = 0,
+) {
   const base = handScenario();
   return handScenario({
     nodes: [group('compute', 'cmp-20', n)],
@@ -35,7 +41,16 @@ describe('compute: re-placing the instances of a lost host', () => {
     // Losing compute-01 displaces one f8 and one f6 = 14 vCPU, 14 GiB. The survivors have
     // 3 x 6 = 18 vCPU and 18 GiB free: enough by totals. But no survivor has 8 free:
     // the f8 fits nowhere; the f6 goes to the first survivor. Short: 1 f8.
-    const r = analyze(computeScenario(4, [flavor('f8', 8, 8), flavor('f6', 6, 6)], [{ flavor: 'f8', count: 4 }, { flavor: 'f6', count: 4 }]));
+    const r = analyze(
+      computeScenario(
+        4,
+        [flavor('f8', 8, 8), flavor('f6', 6, 6)],
+        [
+          { flavor: 'f8', count: 4 },
+          { flavor: 'f6', count: 4 },
+        ],
+      ),
+    );
     const c = impactOf(r, 'host:compute-01', 'compute')!;
     expect(c.compute).toMatchObject({
       hostsLost: 1,
@@ -44,14 +59,21 @@ describe('compute: re-placing the instances of a lost host', () => {
       atMonth: 0,
       instancesDisplaced: 2,
       instancesUnplacedBefore: 0,
-      flavors: [{ flavor: 'f8', displaced: 1, unplaced: 1 }, { flavor: 'f6', displaced: 1, unplaced: 0 }],
+      flavors: [
+        { flavor: 'f8', displaced: 1, unplaced: 1 },
+        { flavor: 'f6', displaced: 1, unplaced: 0 },
+      ],
       fragmentation: true,
     });
     expect(c.harms.map((h) => [h.code, h.harm, h.month, h.severity, h.value])).toEqual([['failure.compute.shortfall', 'outage', 0, 'error', 1]]);
     // the four equal hosts raise one finding (an error: hosts are tolerated); racks and zones,
     // which hold one or two of them and are not tolerated, one warning each kind
     const findings = r.findings.filter((f) => f.code === 'failure.compute.shortfall');
-    expect(findings.map((f) => [f.severity, f.subject, f.month])).toEqual([['error', '4 hosts', 0], ['warning', '3 racks', 0], ['warning', '3 zones', 0]]);
+    expect(findings.map((f) => [f.severity, f.subject, f.month])).toEqual([
+      ['error', '4 hosts', 0],
+      ['warning', '3 racks', 0],
+      ['warning', '3 zones', 0],
+    ]);
     expect(findings[0]!.message).toContain('fragmentation');
   });
 
@@ -97,7 +119,7 @@ describe('compute: re-placing the instances of a lost host', () => {
 });
 
 describe('hooks: where the Ceph model and the network plan plug in', () => {
-  it('ceph.reprotectSeconds receives the loss, the rebuild and the survivors\' bandwidth, and its answer is used', () => {
+  it("ceph.reprotectSeconds receives the loss, the rebuild and the survivors' bandwidth, and its answer is used", () => {
     const base = handScenario();
     const s = handScenario({
       nodes: [group('storage', 'sto-30', 4)],
@@ -125,7 +147,14 @@ describe('hooks: where the Ceph model and the network plan plug in', () => {
 
 describe('evaluate carries the failure plan', () => {
   it('plan.failure and its findings are in the PlanResult, JSON-safe and deterministic', () => {
-    const s = computeScenario(4, [flavor('f8', 8, 8), flavor('f6', 6, 6)], [{ flavor: 'f8', count: 4 }, { flavor: 'f6', count: 4 }]);
+    const s = computeScenario(
+      4,
+      [flavor('f8', 8, 8), flavor('f6', 6, 6)],
+      [
+        { flavor: 'f8', count: 4 },
+        { flavor: 'f6', count: 4 },
+      ],
+    );
     const a = evaluate(s);
     expect(a.failure?.domains.length).toBeGreaterThan(0);
     expect(a.findings.some((f) => f.code === 'failure.compute.shortfall' && f.severity === 'error')).toBe(true);
@@ -162,8 +191,19 @@ const arbCloud = fc
       ],
       openstack: { ...base.openstack, flavors: { small: flavor('small', 2, 2), large: flavor('large', 8, 6) } },
       ceph: { ...base.ceph, pools: [{ name: 'volumes', type: 'replicated', size: x.size, minSize: x.size - Math.floor(x.size / 2), share: 1 }] },
-      demand: { instances: [{ flavor: 'small', count: x.small }, { flavor: 'large', count: x.large }], storageBytes: { volumes: x.storedTb * 1e12 }, growth: { kind: 'compound', perMonth: x.growth } },
-      policy: { tolerate: { hosts: x.tolerateHosts, racks: 0 }, thresholds: { compute: 0.8, storage: 0.85 }, maintenance: { hosts: x.maintenance, roles: ['control', 'compute', 'storage'] } },
+      demand: {
+        instances: [
+          { flavor: 'small', count: x.small },
+          { flavor: 'large', count: x.large },
+        ],
+        storageBytes: { volumes: x.storedTb * 1e12 },
+        growth: { kind: 'compound', perMonth: x.growth },
+      },
+      policy: {
+        tolerate: { hosts: x.tolerateHosts, racks: 0 },
+        thresholds: { compute: 0.8, storage: 0.85 },
+        maintenance: { hosts: x.maintenance, roles: ['control', 'compute', 'storage'] },
+      },
     });
     s.horizonMonths = 12;
     return s;

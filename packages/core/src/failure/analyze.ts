@@ -84,17 +84,19 @@ function assumptions(scenario: Scenario): string[] {
       : "Power: every host is corded to all of its rack's power feeds (racks[].powerFeeds, by default A and B) through redundant PSUs, and the remaining feed carries the whole rack (no racks[].feed circuit is given to check it).",
   );
   out.push(
-    'Compute: instances are spread over the hypervisors as Nova\'s default weighers do (most free RAM first); a lost host\'s instances are re-placed by first-fit decreasing (largest dominant share first) on the survivors\' Placement capacity. Demand per month is rounded up to whole instances. Instances stay where they were scheduled: a delivered host arrives empty and takes new instances first, a retired host\'s instances are migrated to the fleet that stays, nothing is rebalanced (no Watcher). Server groups (anti-affinity) and availability zones are not modelled.',
+    "Compute: instances are spread over the hypervisors as Nova's default weighers do (most free RAM first); a lost host's instances are re-placed by first-fit decreasing (largest dominant share first) on the survivors' Placement capacity. Demand per month is rounded up to whole instances. Instances stay where they were scheduled: a delivered host arrives empty and takes new instances first, a retired host's instances are migrated to the fleet that stays, nothing is rebalanced (no Watcher). Server groups (anti-affinity) and availability zones are not modelled.",
   );
   out.push(
-    'Ceph: fill is averaged per CRUSH failure domain (the fullest OSD is higher by the balancer\'s deviation); every pool shares the same OSDs; re-protection is assumed to run (a whole rack is not marked out automatically: mon_osd_down_out_subtree_limit = rack). The time to re-protect comes from the recovery model (storage/recovery.ts: detection, mon_osd_down_out_interval, then the data to rebuild at the slowest of the survivors\' backfill slots, their disks under mClock (osd_mclock_max_sequential_bandwidth x the recovery share; disk work = data x (1 + bytes read per byte)) and their replication bandwidth) when the caller supplies it, as evaluate does.',
+    "Ceph: fill is averaged per CRUSH failure domain (the fullest OSD is higher by the balancer's deviation); every pool shares the same OSDs; re-protection is assumed to run (a whole rack is not marked out automatically: mon_osd_down_out_subtree_limit = rack). The time to re-protect comes from the recovery model (storage/recovery.ts: detection, mon_osd_down_out_interval, then the data to rebuild at the slowest of the survivors' backfill slots, their disks under mClock (osd_mclock_max_sequential_bandwidth x the recovery share; disk work = data x (1 + bytes read per byte)) and their replication bandwidth) when the caller supplies it, as evaluate does.",
   );
   out.push(
     `Control plane: Galera needs more than half of the controllers still in the cluster (drained ones left gracefully); RabbitMQ quorum queues have min(3, controllers) replicas and, in the worst case, some queue has its replicas on the stopped controllers.`,
   );
   const mon = cephDaemons(scenario).mon;
   if (mon.count > 0) {
-    out.push(`Ceph monitors: ${mon.count} on the first ${mon.count} hosts of role ${mon.role} (ceph.daemons.mon); they keep a quorum while floor(n/2) + 1 are up, and a drained monitor counts as down (it stays in the monmap).`);
+    out.push(
+      `Ceph monitors: ${mon.count} on the first ${mon.count} hosts of role ${mon.role} (ceph.daemons.mon); they keep a quorum while floor(n/2) + 1 are up, and a drained monitor counts as down (it stays in the monmap).`,
+    );
   }
   if (scenario.demand.growth.perMonth < 0) out.push('Demand shrinks in this scenario: a loss that harms in one month may stop harming later; the first month of harm is reported.');
   return out;
@@ -103,7 +105,12 @@ function assumptions(scenario: Scenario): string[] {
 /** Info findings for tolerances headroom does not enumerate (combinations of several racks, zones, switches or feeds). */
 function notAnalysed(policy: FailurePlan['policy']): Finding[] {
   const out: Finding[] = [];
-  for (const [key, n] of [['racks', policy.tolerate.racks], ['zones', policy.tolerate.zones], ['switches', policy.tolerate.switches], ['feeds', policy.tolerate.feeds]] as const) {
+  for (const [key, n] of [
+    ['racks', policy.tolerate.racks],
+    ['zones', policy.tolerate.zones],
+    ['switches', policy.tolerate.switches],
+    ['feeds', policy.tolerate.feeds],
+  ] as const) {
     if (n < 2) continue;
     out.push({
       code: 'failure.combinations_not_analysed',
@@ -129,7 +136,13 @@ function notAnalysed(policy: FailurePlan['policy']): Finding[] {
  * scenario.horizonMonths months) and the months and placements of its epoch
  * (placement-timeline.ts); without it, the demand is spread from month 0 on these hosts.
  */
-export function analyzeFailures(scenario: Scenario, hosts: readonly Host[], compute: ComputePlan, hooks: FailureHooks = {}, placement?: { model: ComputeModel; window: ComputeWindow }): FailureResult {
+export function analyzeFailures(
+  scenario: Scenario,
+  hosts: readonly Host[],
+  compute: ComputePlan,
+  hooks: FailureHooks = {},
+  placement?: { model: ComputeModel; window: ComputeWindow },
+): FailureResult {
   const policy = failurePolicy(scenario);
   const known = hosts.filter((h) => Object.hasOwn(scenario.hardware, h.hardware));
   const storage = storageHostsRaw(scenario, known);
@@ -178,8 +191,7 @@ export function analyzeFailures(scenario: Scenario, hosts: readonly Host[], comp
     }
   }
   const roleOf = new Map(known.map((h) => [h.name, h.role]));
-  const stoppedOf = (roles: readonly Role[]) => (d: FailureDomain) =>
-    new Set([...d.hostsLost, ...d.hostsDrained].filter((h) => roles.includes(roleOf.get(h) ?? 'deploy')));
+  const stoppedOf = (roles: readonly Role[]) => (d: FailureDomain) => new Set([...d.hostsLost, ...d.hostsDrained].filter((h) => roles.includes(roleOf.get(h) ?? 'deploy')));
   inheritContainedHarm(domains, bySubsystem.get('compute')!, stoppedOf(['compute']));
   inheritContainedHarm(domains, bySubsystem.get('control')!, stoppedOf(['control']));
   // Ceph's hosts: the OSD hosts and the monitor hosts (a monitor-only loss must not count as contained in every loss)
@@ -187,10 +199,11 @@ export function analyzeFailures(scenario: Scenario, hosts: readonly Host[], comp
   inheritContainedHarm(domains, bySubsystem.get('ceph')!, (d) => new Set([...stoppedOf(['storage'])(d), ...[...d.hostsLost, ...d.hostsDrained].filter((h) => monSet.has(h))]));
 
   const impacts: FailureImpact[] = [];
-  for (const d of domains) for (const s of SUBSYSTEMS) {
-    const i = bySubsystem.get(s)!.get(d.id);
-    if (i) impacts.push(i);
-  }
+  for (const d of domains)
+    for (const s of SUBSYSTEMS) {
+      const i = bySubsystem.get(s)!.get(d.id);
+      if (i) impacts.push(i);
+    }
   const plan: FailurePlan = { policy, assumptions: assumptions(scenario), domains, impacts };
   return { plan, findings: [...failureFindings(domains, impacts, policy, scenario.start, roleOf), ...notAnalysed(policy)] };
 }

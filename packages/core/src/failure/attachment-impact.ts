@@ -36,7 +36,7 @@ export function attachmentImpact(domain: FailureDomain, trips: readonly FeedTrip
   const detail: AttachmentImpactDetail = { hostsAttached: lost + degraded, hostsLost: lost, hostsDegraded: degraded, source: 'default' };
   const verb = isSwitch ? 'cut off from the network' : 'without power';
   const keep = isSwitch ? 'keep one link (no redundancy, half the bonded bandwidth)' : 'keep one feed (no redundancy)';
-  const assumed = isSwitch ? '; links assumed: every host bonded to all of its rack\'s switches' : '';
+  const assumed = isSwitch ? "; links assumed: every host bonded to all of its rack's switches" : '';
   const kept = degraded > 0 ? `${fmtNumber(degraded)} host${degraded === 1 ? '' : 's'} ${keep}` : '';
   if (lost === 0) {
     return { detail, harms: [], message: `${kept || 'No host attached'}${assumed}.` };
@@ -76,7 +76,9 @@ function tripImpact(domain: FailureDomain, trips: readonly FeedTrip[], racks: re
   const message = `${trips.length === 1 ? 'A rack loses' : `${trips.length} racks lose`} power: ${racksText}. The remaining breaker${trips.length === 1 && trips[0]!.feedsLeft === 1 ? '' : 's'} trip${trips.length === 1 && trips[0]!.feedsLeft === 1 ? 's' : ''} and ${fmtNumber(tripped.size)} host${tripped.size === 1 ? '' : 's'} go down: ${nameList([...tripped])}.${alone.length > 0 ? ` ${nameList(alone)} ${alone.length === 1 ? 'is' : 'are'} corded only to it.` : ''}${degraded > 0 ? ` ${fmtNumber(degraded)} host${degraded === 1 ? '' : 's'} keep one feed (no redundancy).` : ''}`;
   return {
     detail,
-    harms: [makeHarm(domain, { code: 'failure.power.rack_tripped', harm: 'outage', month: 0, message, value: trips[0]!.drawWatts, limit: Math.round(trips[0]!.leftWatts), unit: 'W' })],
+    harms: [
+      makeHarm(domain, { code: 'failure.power.rack_tripped', harm: 'outage', month: 0, message, value: trips[0]!.drawWatts, limit: Math.round(trips[0]!.leftWatts), unit: 'W' }),
+    ],
     message,
   };
 }

@@ -29,9 +29,18 @@ describe('waterFill: one copy per domain, spread by weight', () => {
   it('4 equal domains at 70 %: 93.3 % after losing one (70 % x 4/3), above backfillfull 90 %', () => {
     // 4 x 30 TB, size 3, 28 TB stored -> 84 TB raw used = 70 % of 120 TB. One copy per domain at
     // most: a = 84 / 3 = 28 TB. Before: λ = 84 / 120 = 0.7, each holds 21 TB (< 28).
-    expect(waterFill([30, 30, 30, 30].map((x) => x * TB), 84 * TB, 3)).toEqual([21, 21, 21, 21].map((x) => x * TB));
+    expect(
+      waterFill(
+        [30, 30, 30, 30].map((x) => x * TB),
+        84 * TB,
+        3,
+      ),
+    ).toEqual([21, 21, 21, 21].map((x) => x * TB));
     // After: 3 domains x a = 84 TB = the load: each holds a full copy, 28 / 30 = 93.33 %.
-    const after = survivorFill([30, 30, 30, 0].map((x) => x * TB), [{ loadBytes: 84 * TB, width: 3 }]);
+    const after = survivorFill(
+      [30, 30, 30, 0].map((x) => x * TB),
+      [{ loadBytes: 84 * TB, width: 3 }],
+    );
     expect(after.maxFill).toBeCloseTo(28 / 30, 12);
     expect(after.maxFill!).toBeGreaterThan(0.9);
     expect(after.maxFill!).toBeCloseTo(0.7 * (4 / 3), 12);

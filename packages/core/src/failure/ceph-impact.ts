@@ -47,7 +47,10 @@ export function poolWidth(pool: CephPool): number {
  */
 export function waterFill(capacities: readonly number[], loadBytes: number, width: number): number[] {
   const a = width > 0 ? loadBytes / width : 0;
-  const live = capacities.map((c, i) => ({ c, i })).filter((x) => x.c > 0).sort((p, q) => q.c - p.c || p.i - q.i);
+  const live = capacities
+    .map((c, i) => ({ c, i }))
+    .filter((x) => x.c > 0)
+    .sort((p, q) => q.c - p.c || p.i - q.i);
   const out = capacities.map(() => 0);
   if (loadBytes <= 0 || live.length === 0) return out;
   if (live.length * a <= loadBytes * (1 + 1e-12)) {
@@ -264,7 +267,10 @@ export function cephImpact(ctx: CephContext, domain: FailureDomain): CephOutcome
   const pools = ceph.pools.map((p) => poolAfterLoss(p, affected, left));
   // The fill depends only on the capacities before and after of the touched domains: losses
   // that touch equal domains alike (any one of equal hosts) share it, computed once.
-  const key = [...touchedRaw].map(([i, c]) => `${before[i]}/${c}`).sort().join(';');
+  const key = [...touchedRaw]
+    .map(([i, c]) => `${before[i]}/${c}`)
+    .sort()
+    .join(';');
   let fillAfter = ctx.fillCache.get(key);
   if (!fillAfter) {
     const after = before.map((c, i) => {
@@ -333,7 +339,9 @@ function cephHarms(scenario: Scenario, domain: FailureDomain, d: CephImpactDetai
         month: 0,
         message:
           `PGs of ${inactive.map((p) => `${p.pool} (${p.copiesLeftWorstPg} of ${p.width} left, min_size ${p.minSize})`).join(', ')} fall below min_size: they go inactive and I/O to them blocks. ` +
-          (lostData.length > 0 ? `${lostData.join(', ')} keep too few copies or shards to read the data until the hosts come back.` : 'The data is intact and comes back with the hosts.'),
+          (lostData.length > 0
+            ? `${lostData.join(', ')} keep too few copies or shards to read the data until the hosts come back.`
+            : 'The data is intact and comes back with the hosts.'),
         // the pool furthest below its min_size
         value: worst.copiesLeftWorstPg,
         limit: worst.minSize,
@@ -356,17 +364,31 @@ function cephHarms(scenario: Scenario, domain: FailureDomain, d: CephImpactDetai
       }),
     );
   }
-  const rackNote = domain.kind === 'rack' || domain.kind === 'zone' ? ' Ceph does not mark a whole rack out on its own (mon_osd_down_out_subtree_limit = rack): backfill waits for an operator.' : '';
+  const rackNote =
+    domain.kind === 'rack' || domain.kind === 'zone'
+      ? ' Ceph does not mark a whole rack out on its own (mon_osd_down_out_subtree_limit = rack): backfill waits for an operator.'
+      : '';
   // the survivors' fill crossing a ratio: harm from that month, value = fill then, limit = the ratio
   const fillHarm = (code: string, harm: 'degraded' | 'outage', t: number | null, ratio: number, say: (fill: string) => string): void => {
     if (t === null || d.survivorFillMonth0 === null) return;
     const fill = d.survivorFillMonth0 * storageGrowth(scenario, t);
     harms.push(makeHarm(domain, { code, harm, month: t, message: `From ${monthText(scenario.start, t)}, ${say(pct(fill))}`, value: fill, limit: ratio, unit: 'ratio' }));
   };
-  fillHarm('failure.ceph.backfillfull', 'degraded', d.backfillfullMonth, ratios.backfillfull, (fill) =>
-    `re-protection fills the surviving ${unit} to ${fill}, above the backfillfull ratio ${pct(ratios.backfillfull)}: backfill stops and the PGs stay degraded.${rackNote}`);
-  fillHarm('failure.ceph.full', 'outage', d.fullMonth, ratios.full, (fill) =>
-    `the surviving ${unit} are ${fill} full, above the full ratio ${pct(ratios.full)}: Ceph stops writes.`);
+  fillHarm(
+    'failure.ceph.backfillfull',
+    'degraded',
+    d.backfillfullMonth,
+    ratios.backfillfull,
+    (fill) =>
+      `re-protection fills the surviving ${unit} to ${fill}, above the backfillfull ratio ${pct(ratios.backfillfull)}: backfill stops and the PGs stay degraded.${rackNote}`,
+  );
+  fillHarm(
+    'failure.ceph.full',
+    'outage',
+    d.fullMonth,
+    ratios.full,
+    (fill) => `the surviving ${unit} are ${fill} full, above the full ratio ${pct(ratios.full)}: Ceph stops writes.`,
+  );
   return harms;
 }
 

@@ -42,7 +42,6 @@ import type { ComputeImpactDetail, FailureDomain, FailureHarm } from '../model/f
 export const SHORTFALL_SOURCE =
   'headroom [model]: instances spread by free RAM (nova/scheduler/weights/ram.py, cpu.py), re-placed by first-fit decreasing on Placement capacity (used + request <= capacity, request <= max_unit; placement/objects/allocation.py)';
 
-
 /** The compute outcome of one domain. */
 export interface ComputeOutcome {
   detail: ComputeImpactDetail;
@@ -76,8 +75,9 @@ export function computeModel(scenario: Scenario, compute: ComputePlan, hosts?: r
   // PCPU and the device classes of heterogeneous hosts; a host's devices of one class are one
   // bin of their summed capacity, max_unit the largest provider's [model: a request may not
   // span two GPUs, which this ignores after the first placement]
-  const extra = orderClasses(compute.hosts.flatMap((hp) => [...hp.inventories.map((i) => i.resourceClass), ...(hp.providers ?? []).map((p) => p.inventory.resourceClass)]))
-    .filter((rc) => !classes.includes(rc) && rc !== 'DISK_GB');
+  const extra = orderClasses(compute.hosts.flatMap((hp) => [...hp.inventories.map((i) => i.resourceClass), ...(hp.providers ?? []).map((p) => p.inventory.resourceClass)])).filter(
+    (rc) => !classes.includes(rc) && rc !== 'DISK_GB',
+  );
   classes.push(...extra);
   const C = classes.length;
   const H = compute.hosts.length;
@@ -262,7 +262,15 @@ export function computeImpacts(model: ComputeModel, domains: readonly FailureDom
     const given = window.placements?.[t];
     if (given) placements[t] = given;
     else if (previous && sameCounts(previous, counts)) placements[t] = placements[t - 1]!;
-    else if (previous && counts.every((n, f) => n >= previous[f]!)) placements[t] = spreadPlace(hosts, flavors, counts.map((n, f) => n - previous[f]!), memClass, cpuClass, placements[t - 1]);
+    else if (previous && counts.every((n, f) => n >= previous[f]!))
+      placements[t] = spreadPlace(
+        hosts,
+        flavors,
+        counts.map((n, f) => n - previous[f]!),
+        memClass,
+        cpuClass,
+        placements[t - 1],
+      );
     else placements[t] = spreadPlace(hosts, flavors, counts, memClass, cpuClass);
   }
   const states = new Map<Placement, MonthState>();
@@ -273,13 +281,15 @@ export function computeImpacts(model: ComputeModel, domains: readonly FailureDom
     const { free } = placement;
     const keys = new Float64Array(H * K);
     for (let h = 0; h < H; h++) for (let k = 0; k < K; k++) keys[h * K + k] = free[h * C + keyClasses[k]!]!;
-    const hostOrder = Array.from(Int32Array.from({ length: H }, (_, h) => h).sort((a, b) => {
-      for (let k = 0; k < K; k++) {
-        const d = keys[b * K + k]! - keys[a * K + k]!;
-        if (d !== 0) return d;
-      }
-      return hardwareIndex[a]! - hardwareIndex[b]! || a - b;
-    }));
+    const hostOrder = Array.from(
+      Int32Array.from({ length: H }, (_, h) => h).sort((a, b) => {
+        for (let k = 0; k < K; k++) {
+          const d = keys[b * K + k]! - keys[a * K + k]!;
+          if (d !== 0) return d;
+        }
+        return hardwareIndex[a]! - hardwareIndex[b]! || a - b;
+      }),
+    );
     st = {
       month: t,
       placement,
@@ -362,7 +372,15 @@ export function computeImpacts(model: ComputeModel, domains: readonly FailureDom
   const out = new Map<string, ComputeOutcome>();
   for (const s of subjects) {
     // a horizon of 0 months (hand-built scenarios only) evaluates nothing: nothing displaced
-    const state = s.state ?? { month: 0, placement: { placed: new Int32Array(H * F), free: emptyFree(hosts), unplaced: new Int32Array(F) }, totalFree: [], unplacedBefore: 0, hostOrder: [], cache: new Map(), room: [] };
+    const state = s.state ?? {
+      month: 0,
+      placement: { placed: new Int32Array(H * F), free: emptyFree(hosts), unplaced: new Int32Array(F) },
+      totalFree: [],
+      unplacedBefore: 0,
+      hostOrder: [],
+      cache: new Map(),
+      room: [],
+    };
     const detail = detailOf(model, s, s.packed ?? { displaced: new Int32Array(F), unplaced: new Int32Array(F) }, state);
     out.set(s.domain.id, outcome(s, detail, start));
   }

@@ -30,9 +30,17 @@ function allPairs(domains: readonly FailureDomain[], impacts: Map<string, Failur
     const source = best.d;
     const inherited = from.harms
       .filter((h) => h.month === from.firstHarmMonth)
-      .map((h) => ({ ...h, severity: harmSeverity(h.harm, big.d.tolerated), from: h.from ?? source.id, message: `${h.message} (Losing ${source.kind} ${source.name} alone already does this from that month, and this loss contains it.)` }));
+      .map((h) => ({
+        ...h,
+        severity: harmSeverity(h.harm, big.d.tolerated),
+        from: h.from ?? source.id,
+        message: `${h.message} (Losing ${source.kind} ${source.name} alone already does this from that month, and this loss contains it.)`,
+      }));
     const kept = own.harms.filter((h) => !inherited.some((i) => i.code === h.code));
-    impacts.set(big.d.id, makeImpact(big.d, own.subsystem, `${own.message} ${inherited[0]?.message ?? ''}`.trim(), [...kept, ...inherited], own.compute ? { compute: own.compute } : {}));
+    impacts.set(
+      big.d.id,
+      makeImpact(big.d, own.subsystem, `${own.message} ${inherited[0]?.message ?? ''}`.trim(), [...kept, ...inherited], own.compute ? { compute: own.compute } : {}),
+    );
     if (own.firstHarmMonth === null) {
       const at = harmed.findIndex((x) => x.set.size > big.set.size);
       harmed.splice(at < 0 ? harmed.length : at, 0, big);
@@ -65,13 +73,27 @@ describe('inheritContainedHarm', () => {
   it('gives what the all-pairs search gives (fast-check, seed 42)', () => {
     fc.assert(
       fc.property(arbFamily, (family) => {
-        const domains: FailureDomain[] = family.map((x, i) => ({ id: `rack:d${i}`, kind: 'rack', name: `d${i}`, tolerated: x.tolerated, hostsLost: x.hosts.map((h) => `h${h}`), hostsDrained: [], hostsDegraded: [] }));
+        const domains: FailureDomain[] = family.map((x, i) => ({
+          id: `rack:d${i}`,
+          kind: 'rack',
+          name: `d${i}`,
+          tolerated: x.tolerated,
+          hostsLost: x.hosts.map((h) => `h${h}`),
+          hostsDrained: [],
+          hostsDegraded: [],
+        }));
         const build = () =>
           new Map(
             domains.flatMap((d, i) => {
               const x = family[i]!;
               if (x.withImpact === 0) return []; // no impact in this subsystem
-              const harms = x.harms.map((h) => ({ code: h.code, harm: h.outage ? ('outage' as const) : ('degraded' as const), month: h.month, severity: harmSeverity(h.outage ? 'outage' : 'degraded', d.tolerated), message: `${h.code}@${h.month}` }));
+              const harms = x.harms.map((h) => ({
+                code: h.code,
+                harm: h.outage ? ('outage' as const) : ('degraded' as const),
+                month: h.month,
+                severity: harmSeverity(h.outage ? 'outage' : 'degraded', d.tolerated),
+                message: `${h.code}@${h.month}`,
+              }));
               return [[d.id, makeImpact(d, 'compute', d.name, harms, {})] as const];
             }),
           );

@@ -40,9 +40,7 @@ describe('controlImpact through the failure analysis', () => {
     const r1 = impactOf(r, 'rack:r1', 'control')!;
     // 2 of 3 down: 1 survivor, quorum floor(3/2) + 1 = 2
     expect(r1.control).toMatchObject({ controllers: 3, controllersLost: 2, galeraPrimary: false, rabbitmqQuorum: false, vip: true });
-    expect(r1.harms.map((h) => [h.code, h.harm, h.month, h.severity, h.value, h.limit])).toEqual([
-      ['failure.control.quorum_lost', 'outage', 0, 'error', 1, 2],
-    ]);
+    expect(r1.harms.map((h) => [h.code, h.harm, h.month, h.severity, h.value, h.limit])).toEqual([['failure.control.quorum_lost', 'outage', 0, 'error', 1, 2]]);
     // the second rack holds one controller: 2 of 3 left, quorum kept
     expect(impactOf(r, 'rack:r2', 'control')!.harm).toBe('none');
     const finding = r.findings.find((f) => f.code === 'failure.control.quorum_lost')!;

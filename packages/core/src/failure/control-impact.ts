@@ -7,7 +7,7 @@ import { makeHarm } from './harm.js';
 import type { ControlImpactDetail, FailureDomain, FailureHarm } from '../model/failure.js';
 
 export const CONTROL_SOURCE =
-  'Galera: a component stays primary while (sum_prev_w − sum_left_w) / 2 < sum_members_w; nodes that leave gracefully are subtracted (galeracluster.com/library/documentation/weighted-quorum.html). RabbitMQ quorum queues need (N/2)+1 of a queue\'s replicas (rabbitmq.com/docs/quorum-queues)';
+  "Galera: a component stays primary while (sum_prev_w − sum_left_w) / 2 < sum_members_w; nodes that leave gracefully are subtracted (galeracluster.com/library/documentation/weighted-quorum.html). RabbitMQ quorum queues need (N/2)+1 of a queue's replicas (rabbitmq.com/docs/quorum-queues)";
 
 /** RabbitMQ quorum queue replicas headroom assumes: 3 (quorum_queue.initial_cluster_size as RabbitMQ 4 sets it), fewer with fewer controllers. */
 export const RABBITMQ_REPLICAS = 3;

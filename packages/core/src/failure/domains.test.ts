@@ -9,11 +9,23 @@ describe('failure domains of the topology', () => {
     // 3 compute hosts spread over r1, r2, r3 (zones az1-az3), default switches and feeds
     const r = analyze(handScenario({ nodes: [group('compute', 'cmp-20', 3)] }));
     expect(r.plan.domains.map((d) => d.id)).toEqual([
-      'host:compute-01', 'host:compute-02', 'host:compute-03',
-      'rack:r1', 'rack:r2', 'rack:r3',
-      'zone:az1', 'zone:az2', 'zone:az3',
-      'switch:r1-tor-a', 'switch:r1-tor-b', 'switch:r2-tor-a', 'switch:r2-tor-b', 'switch:r3-tor-a', 'switch:r3-tor-b',
-      'feed:A', 'feed:B',
+      'host:compute-01',
+      'host:compute-02',
+      'host:compute-03',
+      'rack:r1',
+      'rack:r2',
+      'rack:r3',
+      'zone:az1',
+      'zone:az2',
+      'zone:az3',
+      'switch:r1-tor-a',
+      'switch:r1-tor-b',
+      'switch:r2-tor-a',
+      'switch:r2-tor-b',
+      'switch:r3-tor-a',
+      'switch:r3-tor-b',
+      'feed:A',
+      'feed:B',
     ]);
     // dual-homed by default: a switch cuts nobody off, its rack's host keeps one link
     const sw = r.plan.domains.find((d) => d.id === 'switch:r1-tor-a')!;

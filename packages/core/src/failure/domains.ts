@@ -149,7 +149,13 @@ export function enumerateDomains(ctx: DomainContext): FailureDomain[] {
       for (const group of groups) {
         if (group.hosts.length < 2) continue;
         const set = new Set(group.hosts);
-        add('hosts', `${group.hosts.length} ${role} hosts${group.label ? ` ${group.label}` : ''}`, hosts.filter((h) => set.has(h.name)).map((h) => h.name), [], true);
+        add(
+          'hosts',
+          `${group.hosts.length} ${role} hosts${group.label ? ` ${group.label}` : ''}`,
+          hosts.filter((h) => set.has(h.name)).map((h) => h.name),
+          [],
+          true,
+        );
       }
     }
   }
@@ -167,7 +173,13 @@ export function enumerateDomains(ctx: DomainContext): FailureDomain[] {
     if (tripped.size === 0) add('feed', feed, lost, degraded, t.feeds >= 1);
     else {
       const lostSet = new Set([...lost, ...degraded.filter((h) => tripped.has(h))]);
-      add('feed', feed, hosts.filter((h) => lostSet.has(h.name)).map((h) => h.name), degraded.filter((h) => !tripped.has(h)), t.feeds >= 1);
+      add(
+        'feed',
+        feed,
+        hosts.filter((h) => lostSet.has(h.name)).map((h) => h.name),
+        degraded.filter((h) => !tripped.has(h)),
+        t.feeds >= 1,
+      );
     }
   }
   if (policy.maintenance.hosts > 0) add('maintenance', 'maintenance', [], [], true, true);

@@ -12,7 +12,8 @@ import { CONTROL_SOURCE } from './control-impact.js';
 import { nameList } from './harm.js';
 import type { FailureDomain, FailureDomainKind, FailureHarm, FailureImpact, FailurePolicy, FailureSubsystem } from '../model/failure.js';
 
-const ATTACHMENT_SOURCE = 'headroom [model]: a host is cut off (unpowered) when every switch (feed) it is attached to is lost; default attachments: all of its rack\'s switches and feeds';
+const ATTACHMENT_SOURCE =
+  "headroom [model]: a host is cut off (unpowered) when every switch (feed) it is attached to is lost; default attachments: all of its rack's switches and feeds";
 
 /** Where each harm's rule comes from. */
 export function harmSource(code: string): string {
@@ -104,7 +105,12 @@ export function failureFindings(
       lo = Math.min(lo, m.h.month);
       hi = Math.max(hi, m.h.month);
     }
-    const when = rest.length === 0 || (lo === first.h.month && hi === first.h.month) ? '' : lo === hi ? `, from ${monthLabel(start, lo)}` : `, from ${monthLabel(start, lo)} to ${monthLabel(start, hi)}`;
+    const when =
+      rest.length === 0 || (lo === first.h.month && hi === first.h.month)
+        ? ''
+        : lo === hi
+          ? `, from ${monthLabel(start, lo)}`
+          : `, from ${monthLabel(start, lo)} to ${monthLabel(start, hi)}`;
     const sameText = rest.length > 0 ? ` Losing ${rest.length === 1 ? '' : 'any of '}${nameList(rest.map((m) => m.d.name))} does the same${when}.` : '';
     const key = TOLERATE_KEY[g.kind];
     const tolerated = first.d.tolerated
@@ -113,8 +119,14 @@ export function failureFindings(
     const f: Finding = {
       code: first.h.code,
       severity: first.h.severity,
-      subject: groupSubject(g.kind, g.members.map((m) => m.d)),
-      message: `${lossPhrase(first.d, first.d.hostsDrained.filter((h) => roleOf.get(h) === SUBSYSTEM_ROLE[first.sub]))}: ${first.h.message}${sameText}${tolerated}`,
+      subject: groupSubject(
+        g.kind,
+        g.members.map((m) => m.d),
+      ),
+      message: `${lossPhrase(
+        first.d,
+        first.d.hostsDrained.filter((h) => roleOf.get(h) === SUBSYSTEM_ROLE[first.sub]),
+      )}: ${first.h.message}${sameText}${tolerated}`,
       month: first.h.month,
       source: harmSource(first.h.code),
     };

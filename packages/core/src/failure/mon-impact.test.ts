@@ -8,7 +8,13 @@ import { analyze, group, handScenario, impactOf } from './test-failure.js';
 import type { FailureDomain } from '../model/failure.js';
 
 const domain = (lost: string[], drained: string[] = [], kind: FailureDomain['kind'] = 'rack'): FailureDomain => ({
-  id: `${kind}:x`, kind, name: 'x', tolerated: true, hostsLost: lost, hostsDrained: drained, hostsDegraded: [],
+  id: `${kind}:x`,
+  kind,
+  name: 'x',
+  tolerated: true,
+  hostsLost: lost,
+  hostsDrained: drained,
+  hostsDegraded: [],
 });
 
 describe('monImpact', () => {

@@ -34,7 +34,11 @@ describe('dominantShareOrder (DRF, Ghodsi et al. 2011)', () => {
   it('orders by the largest share of any class of the total capacity, then vCPU, then name', () => {
     // totals 100 vCPU, 1,000 GiB. a: max(4/100, 64/1000) = 0.064; b: max(8/100, 16/1000) = 0.08;
     // c: max(2/100, 64/1000) = 0.064 (ties a on share; a asks more vCPU, so a first)
-    const f = flavorsOf([['a', 4, 64], ['b', 8, 16], ['c', 2, 64]]);
+    const f = flavorsOf([
+      ['a', 4, 64],
+      ['b', 8, 16],
+      ['c', 2, 64],
+    ]);
     expect(dominantShareOrder(f.names, f.request, 2, [100, 1000])).toEqual([1, 0, 2]);
   });
 });
@@ -44,7 +48,10 @@ describe('spreadPlace (Nova RAM/CPU weighers: most free RAM first)', () => {
     // h1 100 vCPU / 100 GiB, h2 60 / 60; six instances of 10 / 10, one at a time to the host
     // with the most free RAM (ties: more free vCPU, then the first host):
     //   1-4 -> h1 (100 -> 60); 5: tie 60/60 on both keys -> h1 (-> 50); 6 -> h2 (60 -> 50).
-    const h = hostsOf([[100, 100], [60, 60]]);
+    const h = hostsOf([
+      [100, 100],
+      [60, 60],
+    ]);
     const p = spreadPlace(h, flavorsOf([['f', 10, 10]]), Int32Array.of(6), MEM, VCPU);
     expect([...p.placed]).toEqual([5, 1]);
     expect([...p.free]).toEqual([50, 50, 50, 50]);
@@ -52,13 +59,19 @@ describe('spreadPlace (Nova RAM/CPU weighers: most free RAM first)', () => {
   });
   it('skips hosts the flavor does not fit (the filters) and counts what fits nowhere', () => {
     // h1 has the most free RAM but only 4 vCPU: an 8-vCPU flavor goes to h2 (16 vCPU) twice, then nowhere
-    const h = hostsOf([[4, 100], [16, 50]]);
+    const h = hostsOf([
+      [4, 100],
+      [16, 50],
+    ]);
     const p = spreadPlace(h, flavorsOf([['f', 8, 10]]), Int32Array.of(3), MEM, VCPU);
     expect([...p.placed]).toEqual([0, 2]);
     expect([...p.unplaced]).toEqual([1]);
   });
   it('adds to an earlier placement without changing it', () => {
-    const h = hostsOf([[100, 100], [60, 60]]);
+    const h = hostsOf([
+      [100, 100],
+      [60, 60],
+    ]);
     const f = flavorsOf([['f', 10, 10]]);
     const first = spreadPlace(h, f, Int32Array.of(4), MEM, VCPU); // all on h1: 100 -> 60
     const more = spreadPlace(h, f, Int32Array.of(2), MEM, VCPU, first); // tie -> h1, then h2
@@ -74,15 +87,25 @@ describe('firstFitDecreasing: re-placing displaced instances', () => {
     // of free vCPUs says they fit. Packing: 8 + 6 = 14 > 10 and 6 + 6 = 12 > 10, so a host
     // holds one of them at most: 3 instances, 2 hosts, one is left over whatever the order.
     // FFD: f8 -> h1 (10 -> 2); f6 -> h1? 2 < 6, -> h2 (10 -> 4); f6 -> h1 2, h2 4: nowhere.
-    const h = hostsOf([[10, 1000], [10, 1000]]);
-    const f = flavorsOf([['f8', 8, 8], ['f6', 6, 6]]);
+    const h = hostsOf([
+      [10, 1000],
+      [10, 1000],
+    ]);
+    const f = flavorsOf([
+      ['f8', 8, 8],
+      ['f6', 6, 6],
+    ]);
     const free = emptyFree(h);
     const unplaced = firstFitDecreasing(h, f, free, [0, 1], new Uint8Array(2), Int32Array.of(1, 2));
     expect([...unplaced]).toEqual([0, 1]);
     expect([...free]).toEqual([10, 1000, 10, 1000]); // restored
   });
   it('skips lost hosts and follows the given host order', () => {
-    const h = hostsOf([[10, 100], [10, 100], [10, 100]]);
+    const h = hostsOf([
+      [10, 100],
+      [10, 100],
+      [10, 100],
+    ]);
     const f = flavorsOf([['f', 4, 4]]);
     // h1 lost; order h3, h2: 2 fit on h3 (10 / 4 = 2), the third on h2
     const free = emptyFree(h);

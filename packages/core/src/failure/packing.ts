@@ -220,7 +220,10 @@ export function hostsWithRoom(hosts: PackingHosts, flavors: PackingFlavors, free
 class HostHeap {
   private readonly items: Int32Array;
   size = 0;
-  constructor(private readonly mem: Float64Array, private readonly cpu: Float64Array) {
+  constructor(
+    private readonly mem: Float64Array,
+    private readonly cpu: Float64Array,
+  ) {
     this.items = new Int32Array(Math.max(1, mem.length));
   }
   /** a goes before b */

@@ -9,7 +9,8 @@ import { placementTimeline } from './placement-timeline.js';
 function modelOf(hostNames: string[], counts: number[]): ComputeModel {
   return {
     hosts: {
-      names: hostNames, classCount: 2,
+      names: hostNames,
+      classCount: 2,
       capacity: Float64Array.from(hostNames.flatMap(() => [10, 10_240])),
       maxUnit: Float64Array.from(hostNames.flatMap(() => [10, 10_240])),
     },

@@ -46,7 +46,14 @@ export function placementTimeline(epochs: readonly PlacementEpochInput[]): (Plac
       if (!before) months[t] = spreadPlace(m.hosts, m.flavors, counts, memClass, cpuClass);
       else if (before.counts === counts || sameCounts(before.counts, counts)) months[t] = before.placement;
       else if (counts.every((n, f) => n >= before.counts[f]!)) {
-        months[t] = spreadPlace(m.hosts, m.flavors, counts.map((n, f) => n - before.counts[f]!), memClass, cpuClass, before.placement);
+        months[t] = spreadPlace(
+          m.hosts,
+          m.flavors,
+          counts.map((n, f) => n - before.counts[f]!),
+          memClass,
+          cpuClass,
+          before.placement,
+        );
       } else months[t] = spreadPlace(m.hosts, m.flavors, counts, memClass, cpuClass);
     }
     out.push(months);

@@ -51,7 +51,12 @@ describe('failure re-placement by availability zone', () => {
   it('lines of one flavor in two zones stay apart: 2 in az1, 2 in az2', () => {
     // az1 (compute-01, -04): 1 each; az2 (compute-02, -05): 1 each. Losing compute-01: its
     // f8 goes to compute-04 (12 VCPU free), not to az2 or az3.
-    const r = analyze(scenario([{ flavor: 'f8', count: 2, availabilityZone: 'az1' }, { flavor: 'f8', count: 2, availabilityZone: 'az2' }]));
+    const r = analyze(
+      scenario([
+        { flavor: 'f8', count: 2, availabilityZone: 'az1' },
+        { flavor: 'f8', count: 2, availabilityZone: 'az2' },
+      ]),
+    );
     const c = impactOf(r, 'host:compute-01', 'compute')!;
     expect(c.compute).toMatchObject({ instancesDisplaced: 1, flavors: [{ flavor: 'f8 in zone az1', displaced: 1, unplaced: 0 }] });
     expect(c.harms).toEqual([]);

@@ -74,8 +74,6 @@ describe('rack placement', () => {
     const r = expandHosts(s);
     expect(r.hosts.map((h) => h.rack)).toEqual(['r1', 'r1', 'r1']);
     // 3 × 2 RU = 6 RU in a 4 RU rack
-    expect(r.findings).toEqual([
-      expect.objectContaining({ code: 'rack.space_exceeded', severity: 'warning', subject: 'rack r1', value: 6, limit: 4, unit: 'RU' }),
-    ]);
+    expect(r.findings).toEqual([expect.objectContaining({ code: 'rack.space_exceeded', severity: 'warning', subject: 'rack r1', value: 6, limit: 4, unit: 'RU' })]);
   });
 });

@@ -51,7 +51,10 @@ describe('a host delivered in month m', () => {
     const bought = plan.fleet!.hosts.filter((h) => h.purchased);
     expect(bought.map((h) => [h.name, h.fromMonth, h.untilMonth])).toEqual([['compute-new-01', 7, null]]);
     // epochs: months 0-6 with 10 hosts, 7-11 with 11
-    expect(plan.fleet!.epochs.map((e) => [e.fromMonth, e.toMonth, e.hosts])).toEqual([[0, 7, 10], [7, 12, 11]]);
+    expect(plan.fleet!.epochs.map((e) => [e.fromMonth, e.toMonth, e.hosts])).toEqual([
+      [0, 7, 10],
+      [7, 12, 11],
+    ]);
   });
 
   it('adds its capacity from month 7: VCPU 192 before, 256 from 2027-08 (N+1: 128, then 192)', () => {
@@ -86,7 +89,10 @@ describe('a host delivered in month m', () => {
     expect(without.headline!.shows).toBe('without-purchases');
     // without it: 64 × 2.1 = 134.4 VCPU in month 11 exceeds the N+1 capacity of 128 (capacity.exceeded),
     // and losing a host leaves 8 slots for 9 instances (failure.compute.shortfall)
-    expect(without.findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.month])).toEqual([['capacity.exceeded', 11], ['failure.compute.shortfall', 11]]);
+    expect(without.findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.month])).toEqual([
+      ['capacity.exceeded', 11],
+      ['failure.compute.shortfall', 11],
+    ]);
   });
 });
 

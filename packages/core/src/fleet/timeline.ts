@@ -67,12 +67,7 @@ export function retireMonth(scenario: Scenario, retire: string | undefined): num
  * the purchases delivered over the horizon (none for the cloud as it is) and the racks they add.
  * @throws only on a bug: the initial hosts do not match the node groups' counts
  */
-export function buildFleetTimeline(
-  scenario: Scenario,
-  initial: readonly Host[],
-  purchases: readonly DeliveredHosts[] = [],
-  addedRacks: readonly Rack[] = [],
-): FleetTimeline {
+export function buildFleetTimeline(scenario: Scenario, initial: readonly Host[], purchases: readonly DeliveredHosts[] = [], addedRacks: readonly Rack[] = []): FleetTimeline {
   const count = Math.max(0, Math.floor(scenario.horizonMonths));
   const hosts: FleetHost[] = [];
   let i = 0;
@@ -92,8 +87,19 @@ export function buildFleetTimeline(
     if (p.deliveryMonthIndex >= count) continue;
     for (const b of p.hosts) {
       const zone = zoneOf.get(b.rack);
-      const aggregates = p.role === 'compute' ? purchaseRule(scenario.procurement, { role: 'compute', ...(p.aggregate !== undefined ? { aggregate: p.aggregate } : {}) })?.aggregates : undefined;
-      hosts.push({ name: b.name, role: p.role, hardware: p.hardware, rack: b.rack, ...(zone !== undefined ? { zone } : {}), ...(aggregates ? { aggregates: [...aggregates] } : {}), fromMonth: Math.max(0, p.deliveryMonthIndex), untilMonth: null, purchased: true });
+      const aggregates =
+        p.role === 'compute' ? purchaseRule(scenario.procurement, { role: 'compute', ...(p.aggregate !== undefined ? { aggregate: p.aggregate } : {}) })?.aggregates : undefined;
+      hosts.push({
+        name: b.name,
+        role: p.role,
+        hardware: p.hardware,
+        rack: b.rack,
+        ...(zone !== undefined ? { zone } : {}),
+        ...(aggregates ? { aggregates: [...aggregates] } : {}),
+        fromMonth: Math.max(0, p.deliveryMonthIndex),
+        untilMonth: null,
+        purchased: true,
+      });
     }
   }
   const changes = new Set<number>([0]);
@@ -113,7 +119,14 @@ export function buildFleetTimeline(
 function inService(hosts: readonly FleetHost[], t: number): Host[] {
   return hosts
     .filter((h) => h.fromMonth <= t && (h.untilMonth === null || t < h.untilMonth))
-    .map(({ name, role, hardware, rack, zone, aggregates }) => ({ name, role, hardware, rack, ...(zone !== undefined ? { zone } : {}), ...(aggregates !== undefined ? { aggregates } : {}) }));
+    .map(({ name, role, hardware, rack, zone, aggregates }) => ({
+      name,
+      role,
+      hardware,
+      rack,
+      ...(zone !== undefined ? { zone } : {}),
+      ...(aggregates !== undefined ? { aggregates } : {}),
+    }));
 }
 
 /** The epoch that holds month t (the last epoch for t past the horizon, the first for t < 0). */

@@ -19,14 +19,19 @@ describe('demand model', () => {
     expect(m.instances('m1.large', 10)).toBeCloseTo(121.8994, 4);
   });
 
-  it('a flavor takes its own growth, else its group\'s, else compute, else demand.growth', () => {
-    const m = demandModel(withDemand({
-      instances: [{ flavor: 'm1.large', count: 10 }, { flavor: 'm1.xlarge', count: 5 }],
-      growth: { kind: 'compound', perMonth: 0.5 },
-      flavorGroups: { big: ['m1.xlarge'] },
-      growthBy: { compute: { kind: 'linear', perMonth: 0.1 }, flavors: { big: { kind: 'compound', perMonth: 0.1 } } },
-      storageBytes: { volumes: 100 * TB },
-    }));
+  it("a flavor takes its own growth, else its group's, else compute, else demand.growth", () => {
+    const m = demandModel(
+      withDemand({
+        instances: [
+          { flavor: 'm1.large', count: 10 },
+          { flavor: 'm1.xlarge', count: 5 },
+        ],
+        growth: { kind: 'compound', perMonth: 0.5 },
+        flavorGroups: { big: ['m1.xlarge'] },
+        growthBy: { compute: { kind: 'linear', perMonth: 0.1 }, flavors: { big: { kind: 'compound', perMonth: 0.1 } } },
+        storageBytes: { volumes: 100 * TB },
+      }),
+    );
     expect(m.uniform).toBe(false);
     // m1.large: no entry of its own, no group -> growthBy.compute, linear 0.1: 10 × (1 + 0.1 × 3) = 13
     expect(m.instances('m1.large', 3)).toBeCloseTo(13, 12);
@@ -37,15 +42,17 @@ describe('demand model', () => {
   });
 
   it('events: a fixed step, a step that grows from its month, a removal that never goes below 0', () => {
-    const m = demandModel(withDemand({
-      instances: [{ flavor: 'm1.large', count: 100 }],
-      growth: { kind: 'compound', perMonth: 0.02 },
-      events: [
-        { month: '2027-09', monthIndex: 8, target: { kind: 'flavor', name: 'm1.large' }, amount: 200, grows: false },
-        { month: '2027-05', monthIndex: 4, target: { kind: 'flavor', name: 'm1.xlarge' }, amount: 10, grows: true },
-        { month: '2027-07', monthIndex: 6, target: { kind: 'flavor', name: 'm1.xlarge' }, amount: -50, grows: false },
-      ],
-    }));
+    const m = demandModel(
+      withDemand({
+        instances: [{ flavor: 'm1.large', count: 100 }],
+        growth: { kind: 'compound', perMonth: 0.02 },
+        events: [
+          { month: '2027-09', monthIndex: 8, target: { kind: 'flavor', name: 'm1.large' }, amount: 200, grows: false },
+          { month: '2027-05', monthIndex: 4, target: { kind: 'flavor', name: 'm1.xlarge' }, amount: 10, grows: true },
+          { month: '2027-07', monthIndex: 6, target: { kind: 'flavor', name: 'm1.xlarge' }, amount: -50, grows: false },
+        ],
+      }),
+    );
     // month 7, before the step: 100 × 1.02^7 = 114.8686
     expect(m.instances('m1.large', 7)).toBeCloseTo(114.8686, 4);
     // month 10: 100 × 1.02^10 + 200 = 121.8994 + 200 = 321.8994
@@ -58,12 +65,14 @@ describe('demand model', () => {
   });
 
   it('a pool that starts later, and a commitment held from..until', () => {
-    const m = demandModel(withDemand({
-      growth: { kind: 'compound', perMonth: 0 },
-      growthBy: { pools: { volumes: { kind: 'linear', perMonth: 0.1 } } },
-      events: [{ month: '2027-05', monthIndex: 4, target: { kind: 'pool', name: 'volumes' }, amount: 50 * TB, grows: true }],
-      commitments: [{ from: '2027-03', fromIndex: 2, until: '2027-06', untilIndex: 5, target: { kind: 'pool', name: 'volumes' }, amount: 20 * TB }],
-    }));
+    const m = demandModel(
+      withDemand({
+        growth: { kind: 'compound', perMonth: 0 },
+        growthBy: { pools: { volumes: { kind: 'linear', perMonth: 0.1 } } },
+        events: [{ month: '2027-05', monthIndex: 4, target: { kind: 'pool', name: 'volumes' }, amount: 50 * TB, grows: true }],
+        commitments: [{ from: '2027-03', fromIndex: 2, until: '2027-06', untilIndex: 5, target: { kind: 'pool', name: 'volumes' }, amount: 20 * TB }],
+      }),
+    );
     expect(m.storedBytes('volumes', 1)).toBe(0); // nothing before the contract and the pool
     expect(m.storedBytes('volumes', 2)).toBe(20 * TB); // the commitment alone
     // month 4: 50 TB × (1 + 0.1 × 0) + 20 TB = 70 TB; month 6 (contract over): 50 × (1 + 0.1 × 2) = 60 TB
@@ -88,7 +97,10 @@ describe('demand model', () => {
 
   it('a compute series sums its flavors; a storage series its pools × raw used rate', () => {
     const s = withDemand({
-      instances: [{ flavor: 'm1.large', count: 10 }, { flavor: 'm1.xlarge', count: 5 }],
+      instances: [
+        { flavor: 'm1.large', count: 10 },
+        { flavor: 'm1.xlarge', count: 5 },
+      ],
       storageBytes: { volumes: 10 * TB },
       growthBy: { flavors: { 'm1.large': { kind: 'compound', perMonth: 0.1 } } },
     });

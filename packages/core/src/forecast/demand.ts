@@ -115,8 +115,7 @@ function buildModel(scenario: Scenario, options: DemandOptions): DemandModel {
   const by = d.growthBy ?? {};
   const groupOf = new Map<string, string>();
   for (const [g, members] of Object.entries(d.flavorGroups ?? {})) for (const f of members) groupOf.set(f, g);
-  const own = (r: Record<string, BandedGrowth> | undefined, k: string | undefined): BandedGrowth | undefined =>
-    r && k !== undefined && Object.hasOwn(r, k) ? r[k] : undefined;
+  const own = (r: Record<string, BandedGrowth> | undefined, k: string | undefined): BandedGrowth | undefined => (r && k !== undefined && Object.hasOwn(r, k) ? r[k] : undefined);
   const pick = (g: BandedGrowth | undefined): Growth => (g ? banded(g) : growth);
   const growthOfFlavor = (f: string): Growth => pick(own(by.flavors, f) ?? own(by.flavors, groupOf.get(f)) ?? by.compute);
   const growthOfPool = (p: string): Growth => pick(own(by.pools, p));
@@ -136,7 +135,14 @@ function buildModel(scenario: Scenario, options: DemandOptions): DemandModel {
   };
 
   return {
-    uniform: by.compute === undefined && by.flavors === undefined && by.pools === undefined && by.floatingIps === undefined && by.traffic === undefined && events.length === 0 && commitments.length === 0,
+    uniform:
+      by.compute === undefined &&
+      by.flavors === undefined &&
+      by.pools === undefined &&
+      by.floatingIps === undefined &&
+      by.traffic === undefined &&
+      events.length === 0 &&
+      commitments.length === 0,
     growth,
     growthOfFlavor,
     growthOfPool,

@@ -5,7 +5,14 @@ import { growthFactor, monthLabel } from './growth.js';
 import { projectHorizon, type ResourceSeries, runwayMonths } from './horizon.js';
 
 const series = (over: Partial<ResourceSeries> = {}): ResourceSeries => ({
-  id: 'r', label: 'R', unit: 'vCPU', threshold: 0.8, demandMonth0: 100, capacity: 200, capacityTolerated: 200, ...over,
+  id: 'r',
+  label: 'R',
+  unit: 'vCPU',
+  threshold: 0.8,
+  demandMonth0: 100,
+  capacity: 200,
+  capacityTolerated: 200,
+  ...over,
 });
 const compound = (perMonth: number): Growth => ({ kind: 'compound', perMonth });
 

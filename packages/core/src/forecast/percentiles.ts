@@ -49,7 +49,14 @@ export function planPercentiles(scenario: Scenario, baseSeries: readonly Resourc
     const h = projectHorizon(withDemandPaths(scenario, baseSeries, model), model.growth, scenario.start, scenario.horizonMonths);
     // P50 is the plan's own path: its schedule is the plan's, when given
     const procurement = !scenario.procurement ? null : q === 'p50' && procurementP50 !== undefined ? procurementP50 : planProcurement(scenario, base, model);
-    const purchases = (procurement?.purchases ?? []).map((p) => ({ role: p.role, hardware: p.hardware, quantity: p.quantity, deliveryMonth: p.deliveryMonth, orderBy: p.orderBy, late: p.late }));
+    const purchases = (procurement?.purchases ?? []).map((p) => ({
+      role: p.role,
+      hardware: p.hardware,
+      quantity: p.quantity,
+      deliveryMonth: p.deliveryMonth,
+      orderBy: p.orderBy,
+      late: p.late,
+    }));
     const firstOrderBy = purchases.reduce<string | null>((min, p) => (min === null || p.orderBy < min ? p.orderBy : min), null);
     return {
       percentile: q,

@@ -56,24 +56,31 @@ const CLASS_LABEL: Record<string, string> = { VCPU: 'vCPUs (VCPU)', MEMORY_MB: '
  * class its confined demand asks for: `compute.group.<group>.<class>` (demand of the flavors
  * confined to the group, capacity of its hosts, N+1 inside the group).
  */
-export function computeSeries(scenario: Scenario, compute: Pick<ComputePlan, 'ephemeralStorage' | 'totalCapacity' | 'toleratedCapacity' | 'demandMonth0' | 'groups'>): ResourceSeries[] {
+export function computeSeries(
+  scenario: Scenario,
+  compute: Pick<ComputePlan, 'ephemeralStorage' | 'totalCapacity' | 'toleratedCapacity' | 'demandMonth0' | 'groups'>,
+): ResourceSeries[] {
   const t = scenario.policy.thresholds;
-  const out: ResourceSeries[] = COMPUTE_SERIES
-    .filter((c) => c.rc !== 'DISK_GB' || compute.ephemeralStorage === 'local')
-    .map((c) => ({
-      id: c.id,
-      label: c.label,
-      unit: c.unit,
-      resourceClass: c.rc,
-      threshold: t.compute,
-      demandMonth0: compute.demandMonth0[c.rc] ?? 0,
-      capacity: compute.totalCapacity[c.rc] ?? 0,
-      capacityTolerated: compute.toleratedCapacity[c.rc] ?? 0,
-    }));
+  const out: ResourceSeries[] = COMPUTE_SERIES.filter((c) => c.rc !== 'DISK_GB' || compute.ephemeralStorage === 'local').map((c) => ({
+    id: c.id,
+    label: c.label,
+    unit: c.unit,
+    resourceClass: c.rc,
+    threshold: t.compute,
+    demandMonth0: compute.demandMonth0[c.rc] ?? 0,
+    capacity: compute.totalCapacity[c.rc] ?? 0,
+    capacityTolerated: compute.toleratedCapacity[c.rc] ?? 0,
+  }));
   const standard = new Set<string>(COMPUTE_SERIES.map((c) => c.rc));
   for (const rc of orderClasses([...Object.keys(compute.totalCapacity), ...Object.keys(compute.demandMonth0)])) {
     if (standard.has(rc)) continue;
-    out.push({ ...extraClassSeries(rc), threshold: t.compute, demandMonth0: compute.demandMonth0[rc] ?? 0, capacity: compute.totalCapacity[rc] ?? 0, capacityTolerated: compute.toleratedCapacity[rc] ?? 0 });
+    out.push({
+      ...extraClassSeries(rc),
+      threshold: t.compute,
+      demandMonth0: compute.demandMonth0[rc] ?? 0,
+      capacity: compute.totalCapacity[rc] ?? 0,
+      capacityTolerated: compute.toleratedCapacity[rc] ?? 0,
+    });
   }
   for (const g of compute.groups ?? []) {
     for (const rc of orderClasses(Object.keys(g.demandMonth0))) {

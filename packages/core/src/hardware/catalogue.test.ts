@@ -26,7 +26,8 @@ describe('CPU catalogue (quattor-cpus.csv)', () => {
     const c = realCatalogue();
     // dmidecode/lscpu write "@ 2.20GHz", the catalogue "@ 2.20 GHz" (l. 555: 10 cores, 20 threads, 2200 MHz, 85 W)
     expect(lookupCpu(c, 'Intel(R) Xeon(R) CPU E5-2630 v4 @ 2.20GHz')).toMatchObject({
-      found: true, entry: { coresPerSocket: 10, threadsPerSocket: 20, baseClockMhz: 2200, tdpWatts: 85, line: 555 },
+      found: true,
+      entry: { coresPerSocket: 10, threadsPerSocket: 20, baseClockMhz: 2200, tdpWatts: 85, line: 555 },
     });
     // dmidecode "Intel(R) Atom(TM) CPU  C2750  @ 2.40GHz" vs l. 186 "Intel(R) Atom CPU C2750 @ 2.40 GHz": 8 cores, 8 threads
     expect(lookupCpu(c, 'Intel(R) Atom(TM) CPU  C2750  @ 2.40GHz')).toMatchObject({ found: true, entry: { coresPerSocket: 8, threadsPerSocket: 8 } });

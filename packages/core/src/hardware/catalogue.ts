@@ -86,13 +86,23 @@ export function parseCpuCatalogue(text: string, fileName: string): { catalogue: 
   const missing = REQUIRED.filter((r) => !header.includes(r));
   if (missing.length > 0) {
     diagnostics.push({
-      code: 'catalogue.invalid', severity: 'error', path: [], location: { file: fileName, line: 1, col: 1 },
+      code: 'catalogue.invalid',
+      severity: 'error',
+      path: [],
+      location: { file: fileName, line: 1, col: 1 },
       message: `the header has no ${missing.join(', ')} column`,
       hint: 'columns: template,manufacturer,model,arch,cores,max_threads,speed,power,type',
     });
     return { catalogue, diagnostics };
   }
-  const [iModel, iCores, iThreads, iMaker, iSpeed, iPower] = ['model', 'cores', 'max_threads', 'manufacturer', 'speed', 'power'].map((h) => header.indexOf(h)) as [number, number, number, number, number, number];
+  const [iModel, iCores, iThreads, iMaker, iSpeed, iPower] = ['model', 'cores', 'max_threads', 'manufacturer', 'speed', 'power'].map((h) => header.indexOf(h)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!.replace(/\r$/, '');
     if (line.trim() === '') continue;
@@ -103,7 +113,10 @@ export function parseCpuCatalogue(text: string, fileName: string): { catalogue: 
     const threads = Number(cell(iThreads));
     if (!model || !Number.isInteger(cores) || cores <= 0 || !Number.isInteger(threads) || threads < cores) {
       diagnostics.push({
-        code: 'catalogue.invalid_row', severity: 'warning', path: [], location: { file: fileName, line: i + 1, col: 1 },
+        code: 'catalogue.invalid_row',
+        severity: 'warning',
+        path: [],
+        location: { file: fileName, line: i + 1, col: 1 },
         message: `row skipped: needs a model and whole numbers of cores and max_threads (max_threads >= cores)`,
       });
       continue;
@@ -122,9 +135,7 @@ export function parseCpuCatalogue(text: string, fileName: string): { catalogue: 
   return { catalogue, diagnostics };
 }
 
-export type CatalogueLookup =
-  | { found: true; entry: CpuCatalogueEntry; evidence: string }
-  | { found: false; reason: string };
+export type CatalogueLookup = { found: true; entry: CpuCatalogueEntry; evidence: string } | { found: false; reason: string };
 
 /**
  * The catalogue row of a model string. Rows that share the key but disagree on cores or

@@ -13,8 +13,18 @@ import { emptyFacts, known, unknown, type DiskFacts, type HardwareFacts } from '
 
 const GIB = 2 ** 30;
 const ALL: RoleRequirements = {
-  requireVirtualization: true, requireEcc: true, requireNvmeDatabase: true, minPhysicalCores: 1, minMemoryBytes: 1, minNicPorts: 1,
-  memoryPerOsdBytes: GIB, osdMemoryBaseBytes: GIB, minMemoryPerCoreBytes: 1, minNicSpeedBitsPerSecond: 1, minCoresPerOsd: 1, minWalDbFlashRatio: 0.01,
+  requireVirtualization: true,
+  requireEcc: true,
+  requireNvmeDatabase: true,
+  minPhysicalCores: 1,
+  minMemoryBytes: 1,
+  minNicPorts: 1,
+  memoryPerOsdBytes: GIB,
+  osdMemoryBaseBytes: GIB,
+  minMemoryPerCoreBytes: 1,
+  minNicSpeedBitsPerSecond: 1,
+  minCoresPerOsd: 1,
+  minWalDbFlashRatio: 0.01,
 };
 
 /** An inventory server: 1 × 16 cores, 96 GiB, the given disks (use unknown) and NIC speeds. */
@@ -24,14 +34,21 @@ function server(disks: { name: string; kind?: 'nvme' | 'ssd' | 'hdd'; sizeBytes:
   f.cpu.coresPerSocket = known(16, 's.json: cores');
   f.memory.installedBytes = known(96 * GIB, 's.json: memory');
   f.disks = known(
-    disks.map((d): DiskFacts => ({
-      name: d.name, count: 1, sizeBytes: known(d.sizeBytes, `s.json: ${d.name} size`),
-      kind: d.kind ? known(d.kind, `s.json: ${d.name} kind`) : unknown(`s.json: ${d.name} RAID virtual disk`),
-      use: unknown(`s.json: ${d.name} use not stated`),
-    })),
+    disks.map(
+      (d): DiskFacts => ({
+        name: d.name,
+        count: 1,
+        sizeBytes: known(d.sizeBytes, `s.json: ${d.name} size`),
+        kind: d.kind ? known(d.kind, `s.json: ${d.name} kind`) : unknown(`s.json: ${d.name} RAID virtual disk`),
+        use: unknown(`s.json: ${d.name} use not stated`),
+      }),
+    ),
     's.json: disks',
   );
-  f.nics = known(speeds.map((s, i) => ({ name: `eth${i}`, ports: 1, speedBitsPerSecond: s === undefined ? unknown(`s.json: eth${i} no speed`) : known(s, `s.json: eth${i} speed`) })), 's.json: nics');
+  f.nics = known(
+    speeds.map((s, i) => ({ name: `eth${i}`, ports: 1, speedBitsPerSecond: s === undefined ? unknown(`s.json: eth${i} no speed`) : known(s, `s.json: eth${i} speed`) })),
+    's.json: nics',
+  );
   return f;
 }
 const status = (checks: { requirement: string; status: string }[]) => Object.fromEntries(checks.map((c) => [c.requirement, c.status]));
@@ -46,20 +63,30 @@ describe('checkFacts', () => {
 
   it('every default requirement of every role gives unknown on an empty source', () => {
     const nothing = emptyFacts({ kind: 'inventory', file: 'n', format: 'lscpu' }, () => 'n: nothing');
-    for (const role of ROLES) for (const c of checkFacts(role, nothing, DEFAULT_REQUIREMENTS[role])) expect([role, c.requirement, c.status]).toEqual([role, c.requirement, 'unknown']);
+    for (const role of ROLES)
+      for (const c of checkFacts(role, nothing, DEFAULT_REQUIREMENTS[role])) expect([role, c.requirement, c.status]).toEqual([role, c.requirement, 'unknown']);
   });
 
   it('NVMe for the database from an inventory: an NVMe device passes, a RAID virtual disk is unknown, SATA SSDs fail', () => {
     const req = { requireNvmeDatabase: true };
     expect(checkFacts('control', server([{ name: '/dev/nvme0n1', kind: 'nvme', sizeBytes: 3.2e12 }], []), req)[0]).toMatchObject({ status: 'pass' });
-    expect(checkFacts('control', server([{ name: '/dev/sda', sizeBytes: 480e9 }], []), req)[0]).toMatchObject({ status: 'unknown', evidence: 's.json: /dev/sda RAID virtual disk' });
-    expect(checkFacts('control', server([{ name: '/dev/sda', kind: 'ssd', sizeBytes: 480e9 }], []), req)[0]).toMatchObject({ status: 'fail', actual: 'no NVMe device among /dev/sda 0.48 TB ssd' });
+    expect(checkFacts('control', server([{ name: '/dev/sda', sizeBytes: 480e9 }], []), req)[0]).toMatchObject({
+      status: 'unknown',
+      evidence: 's.json: /dev/sda RAID virtual disk',
+    });
+    expect(checkFacts('control', server([{ name: '/dev/sda', kind: 'ssd', sizeBytes: 480e9 }], []), req)[0]).toMatchObject({
+      status: 'fail',
+      actual: 'no NVMe device among /dev/sda 0.48 TB ssd',
+    });
   });
 
   it('NIC speed: ports at or above the speed count toward minNicPorts; unknown speeds can neither pass nor fail it', () => {
     const req = { minNicPorts: 2, minNicSpeedBitsPerSecond: 10e9 };
     // 2 × 1G + 4 × 25G: 4 fast ports >= 2
-    expect(checkFacts('compute', server([], [1e9, 25e9, 25e9, 1e9, 25e9, 25e9]), req)[1]).toMatchObject({ status: 'pass', actual: '4 ports at ≥ 10 Gbit/s (2 × 1 Gbit/s, 4 × 25 Gbit/s)' });
+    expect(checkFacts('compute', server([], [1e9, 25e9, 25e9, 1e9, 25e9, 25e9]), req)[1]).toMatchObject({
+      status: 'pass',
+      actual: '4 ports at ≥ 10 Gbit/s (2 × 1 Gbit/s, 4 × 25 Gbit/s)',
+    });
     // 1 fast + 1 unknown: could be 2, could be 1
     expect(checkFacts('compute', server([], [25e9, undefined]), req)[1]).toMatchObject({ status: 'unknown', evidence: 's.json: eth1 no speed' });
     // 2 × 1G: 0 fast ports, nothing unknown
@@ -88,7 +115,10 @@ describe('checkFacts', () => {
     });
 
     it('flash WAL/DB: no HDD among known kinds passes; HDDs without stated uses are unknown', () => {
-      expect(checkFacts('storage', server([{ name: '/dev/nvme0n1', kind: 'nvme', sizeBytes: 7.68e12 }], []), { minWalDbFlashRatio: 0.01 })[0]).toMatchObject({ status: 'pass', actual: 'no HDD among the disks: no HDD OSDs' });
+      expect(checkFacts('storage', server([{ name: '/dev/nvme0n1', kind: 'nvme', sizeBytes: 7.68e12 }], []), { minWalDbFlashRatio: 0.01 })[0]).toMatchObject({
+        status: 'pass',
+        actual: 'no HDD among the disks: no HDD OSDs',
+      });
       expect(checkFacts('storage', server(twelve, []), { minWalDbFlashRatio: 0.01 })[0]).toMatchObject({ status: 'unknown' });
     });
   });
@@ -97,12 +127,16 @@ describe('checkFacts', () => {
     const base = baseHardware()['sto-r760xd2']!; // 10 × 8 TB hdd osd + 1 × 1.6 TB nvme wal-db
     // 1.6 TB >= 1 % × 80 TB = 0.8 TB (1.6 / 80 = 2 %): pass
     expect(checkFacts('storage', factsFromModel(base), { minWalDbFlashRatio: 0.01 })[0]).toMatchObject({
-      status: 'pass', actual: '1.6 TB flash wal-db (2 %)',
+      status: 'pass',
+      actual: '1.6 TB flash wal-db (2 %)',
     });
     // without the wal-db disk: needed 0.8 TB, none: fail
     const hw = { ...base, disks: base.disks.filter((d) => d.use !== 'wal-db') };
     expect(checkFacts('storage', factsFromModel(hw), { minWalDbFlashRatio: 0.01 })[0]).toMatchObject({
-      status: 'fail', expected: '≥ 0.8 TB flash wal-db (1 % of 80 TB HDD OSDs)', actual: 'no flash wal-db disk', evidence: 'hardware.sto-r760xd2.disks',
+      status: 'fail',
+      expected: '≥ 0.8 TB flash wal-db (1 % of 80 TB HDD OSDs)',
+      actual: 'no flash wal-db disk',
+      evidence: 'hardware.sto-r760xd2.disks',
     });
     // 2 × 0.48 TB nvme wal-db = 0.96 TB >= 0.8 TB (1.2 %): pass
     const withDb = { ...hw, disks: [...hw.disks, { count: 2, sizeBytes: 480e9, kind: 'nvme' as const, use: 'wal-db' as const }] };

@@ -30,7 +30,12 @@ function evidence(facts: HardwareFacts, scenarioPath: string, ...from: Fact<unkn
 }
 
 const unknownCheck = (requirement: string, expected: string, fact: Fact<unknown>, source: string, actual = 'unknown'): CheckCore => ({
-  requirement, status: 'unknown', expected, actual, evidence: fact.evidence, source,
+  requirement,
+  status: 'unknown',
+  expected,
+  actual,
+  evidence: fact.evidence,
+  source,
 });
 
 function disksText(disks: readonly DiskFacts[]): string {
@@ -83,7 +88,12 @@ function checkNvmeDatabase(facts: HardwareFacts): CheckCore {
   const expected = 'a database disk of kind nvme';
   const source = SOURCES.nvmeDatabase;
   const result = (status: CheckStatus, actual: string, ev = evidence(facts, 'disks', facts.disks)): CheckCore => ({
-    requirement: 'requireNvmeDatabase', status, expected, actual, evidence: ev, source,
+    requirement: 'requireNvmeDatabase',
+    status,
+    expected,
+    actual,
+    evidence: ev,
+    source,
   });
   if (!facts.disks.known) return unknownCheck('requireNvmeDatabase', expected, facts.disks, source);
   const disks = facts.disks.value;
@@ -106,8 +116,12 @@ function checkCores(role: Role, facts: HardwareFacts, min: number): CheckCore {
   const { sockets, coresPerSocket } = facts.cpu;
   const detail = sockets.known && coresPerSocket.known ? ` (${sockets.value} × ${coresPerSocket.value})` : '';
   return {
-    requirement: 'minPhysicalCores', status: atLeast(cores.value, min), expected,
-    actual: `${fmtNumber(cores.value)} physical cores${detail}`, evidence: evidence(facts, 'cpu', cores), source,
+    requirement: 'minPhysicalCores',
+    status: atLeast(cores.value, min),
+    expected,
+    actual: `${fmtNumber(cores.value)} physical cores${detail}`,
+    evidence: evidence(facts, 'cpu', cores),
+    source,
   };
 }
 
@@ -131,7 +145,8 @@ function checkOsdMemory(facts: HardwareFacts, perOsd: number, base: number): Che
   const mem = facts.memory.installedBytes;
   const baseText = base > 0 ? `${fmtGiB(base)} base + ` : '';
   const source = base > 0 ? `${SOURCES.osdMemory}; base: ${REQUIREMENT_DEFAULT_SOURCES.osdMemoryBaseBytes}` : SOURCES.osdMemory;
-  const ev = facts.source.kind === 'scenario' ? `${evidence(facts, 'memory.size')}, ${evidence(facts, 'disks')} (use osd); osd_memory_target` : evidence(facts, '', mem, facts.disks);
+  const ev =
+    facts.source.kind === 'scenario' ? `${evidence(facts, 'memory.size')}, ${evidence(facts, 'disks')} (use osd); osd_memory_target` : evidence(facts, '', mem, facts.disks);
   const generic = `≥ ${baseText}OSDs × ${fmtGiB(perOsd)} osd_memory_target`;
   if (!mem.known) return unknownCheck('memoryPerOsdBytes', generic, mem, source);
   if (!facts.disks.known) return unknownCheck('memoryPerOsdBytes', generic, facts.disks, source);
@@ -139,14 +154,25 @@ function checkOsdMemory(facts: HardwareFacts, perOsd: number, base: number): Che
   const need = (n: number): number => base + n * perOsd;
   if (osds.exact) {
     return {
-      requirement: 'memoryPerOsdBytes', status: atLeast(mem.value, need(osds.min)),
+      requirement: 'memoryPerOsdBytes',
+      status: atLeast(mem.value, need(osds.min)),
       expected: `≥ ${fmtGiB(need(osds.min))} (${baseText}${osds.min} OSDs × ${fmtGiB(perOsd)} osd_memory_target)`,
-      actual: fmtGiB(mem.value), evidence: ev, source,
+      actual: fmtGiB(mem.value),
+      evidence: ev,
+      source,
     };
   }
   const expected = `≥ ${fmtGiB(need(osds.max))} if all ${osds.max} disks of unknown use were OSDs (${baseText}${osds.max} × ${fmtGiB(perOsd)})`;
-  if (mem.value >= need(osds.max)) return { requirement: 'memoryPerOsdBytes', status: 'pass', expected, actual: `${fmtGiB(mem.value)}: enough for every disk as an OSD`, evidence: ev, source };
-  return { requirement: 'memoryPerOsdBytes', status: 'unknown', expected, actual: `${fmtGiB(mem.value)}; which disks are OSDs is not known (disks: with use: osd in a scenario says)`, evidence: ev, source };
+  if (mem.value >= need(osds.max))
+    return { requirement: 'memoryPerOsdBytes', status: 'pass', expected, actual: `${fmtGiB(mem.value)}: enough for every disk as an OSD`, evidence: ev, source };
+  return {
+    requirement: 'memoryPerOsdBytes',
+    status: 'unknown',
+    expected,
+    actual: `${fmtGiB(mem.value)}; which disks are OSDs is not known (disks: with use: osd in a scenario says)`,
+    evidence: ev,
+    source,
+  };
 }
 
 function checkMemoryPerCore(facts: HardwareFacts, min: number): CheckCore {
@@ -158,9 +184,12 @@ function checkMemoryPerCore(facts: HardwareFacts, min: number): CheckCore {
   if (!cores.known) return unknownCheck('minMemoryPerCoreBytes', expected, cores, source);
   const perCore = mem.value / cores.value;
   return {
-    requirement: 'minMemoryPerCoreBytes', status: atLeast(perCore, min), expected,
+    requirement: 'minMemoryPerCoreBytes',
+    status: atLeast(perCore, min),
+    expected,
     actual: `${fmtGiB(perCore)} per core (${fmtGiB(mem.value)} / ${fmtNumber(cores.value)} cores)`,
-    evidence: facts.source.kind === 'scenario' ? `${evidence(facts, 'memory.size')}, ${evidence(facts, 'cpu')}` : evidence(facts, '', mem, cores), source,
+    evidence: facts.source.kind === 'scenario' ? `${evidence(facts, 'memory.size')}, ${evidence(facts, 'cpu')}` : evidence(facts, '', mem, cores),
+    source,
   };
 }
 
@@ -174,9 +203,12 @@ function checkNicSpeed(role: Role, facts: HardwareFacts, min: number, ports: num
   const status: CheckStatus = fast >= ports ? 'pass' : fast + open >= ports ? 'unknown' : 'fail';
   const slowEvidence = nics.filter((n) => !n.speedBitsPerSecond.known).map((n) => n.speedBitsPerSecond.evidence);
   return {
-    requirement: 'minNicSpeedBitsPerSecond', status, expected,
+    requirement: 'minNicSpeedBitsPerSecond',
+    status,
+    expected,
     actual: nics.length === 0 ? 'no NIC' : `${fast} port${fast === 1 ? '' : 's'} at ≥ ${fmtBitrate(min)} (${nicSpeedsText(nics)})`,
-    evidence: status === 'unknown' ? slowEvidence.join('; ') : evidence(facts, 'nics', facts.nics), source,
+    evidence: status === 'unknown' ? slowEvidence.join('; ') : evidence(facts, 'nics', facts.nics),
+    source,
   };
 }
 
@@ -190,7 +222,14 @@ function checkCoresPerOsd(facts: HardwareFacts, perOsd: number): CheckCore {
   const ev = facts.source.kind === 'scenario' ? `${evidence(facts, 'cpu')}, ${evidence(facts, 'disks')} (use osd)` : evidence(facts, '', cores, facts.disks);
   const actual = `${fmtNumber(cores.value)} physical cores`;
   if (osds.exact) {
-    return { requirement: 'minCoresPerOsd', status: atLeast(cores.value, osds.min * perOsd), expected: `≥ ${fmtNumber(osds.min * perOsd)} physical cores (${osds.min} OSDs × ${fmtNumber(perOsd)})`, actual, evidence: ev, source };
+    return {
+      requirement: 'minCoresPerOsd',
+      status: atLeast(cores.value, osds.min * perOsd),
+      expected: `≥ ${fmtNumber(osds.min * perOsd)} physical cores (${osds.min} OSDs × ${fmtNumber(perOsd)})`,
+      actual,
+      evidence: ev,
+      source,
+    };
   }
   const expected = `≥ ${fmtNumber(osds.max * perOsd)} physical cores if all ${osds.max} disks of unknown use were OSDs`;
   return { requirement: 'minCoresPerOsd', status: cores.value >= osds.max * perOsd ? 'pass' : 'unknown', expected, actual, evidence: ev, source };
@@ -204,21 +243,25 @@ function checkWalDb(facts: HardwareFacts, ratio: number): CheckCore {
   const ev = evidence(facts, 'disks', facts.disks);
   if (!osdRange(disks).exact) {
     const kinds = disks.map((d) => d.kind);
-    if (kinds.every((k) => k.known && k.value !== 'hdd')) return { requirement: 'minWalDbFlashRatio', status: 'pass', expected: generic, actual: 'no HDD among the disks: no HDD OSDs', evidence: ev, source };
+    if (kinds.every((k) => k.known && k.value !== 'hdd'))
+      return { requirement: 'minWalDbFlashRatio', status: 'pass', expected: generic, actual: 'no HDD among the disks: no HDD OSDs', evidence: ev, source };
     return { requirement: 'minWalDbFlashRatio', status: 'unknown', expected: generic, actual: 'which disks are HDD OSDs and which hold WAL/DB is not known', evidence: ev, source };
   }
   const size = (d: DiskFacts): number | undefined => (d.sizeBytes.known ? d.count * d.sizeBytes.value : undefined);
   const osd = disks.filter((d) => d.use.known && d.use.value === 'osd');
-  if (osd.some((d) => !d.kind.known || !d.sizeBytes.known)) return { requirement: 'minWalDbFlashRatio', status: 'unknown', expected: generic, actual: 'an OSD disk of unknown kind or size', evidence: ev, source };
+  if (osd.some((d) => !d.kind.known || !d.sizeBytes.known))
+    return { requirement: 'minWalDbFlashRatio', status: 'unknown', expected: generic, actual: 'an OSD disk of unknown kind or size', evidence: ev, source };
   const hddBytes = osd.filter((d) => d.kind.known && d.kind.value === 'hdd').reduce((s, d) => s + size(d)!, 0);
   if (hddBytes === 0) return { requirement: 'minWalDbFlashRatio', status: 'pass', expected: generic, actual: 'no HDD OSDs', evidence: ev, source };
   const flash = disks.filter((d) => d.use.known && d.use.value === 'wal-db' && d.kind.known && d.kind.value !== 'hdd' && d.sizeBytes.known);
   const flashBytes = flash.reduce((s, d) => s + size(d)!, 0);
   return {
-    requirement: 'minWalDbFlashRatio', status: atLeast(flashBytes, ratio * hddBytes),
+    requirement: 'minWalDbFlashRatio',
+    status: atLeast(flashBytes, ratio * hddBytes),
     expected: `≥ ${fmtTB(ratio * hddBytes)} flash wal-db (${fmtPercent(ratio)} of ${fmtTB(hddBytes)} HDD OSDs)`,
     actual: flashBytes === 0 ? 'no flash wal-db disk' : `${fmtTB(flashBytes)} flash wal-db (${fmtPercent(flashBytes / hddBytes)})`,
-    evidence: ev, source,
+    evidence: ev,
+    source,
   };
 }
 

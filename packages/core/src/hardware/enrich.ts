@@ -33,15 +33,24 @@ export function enrichCpuFacts(facts: HardwareFacts, catalogue?: CpuCatalogue): 
   const { sockets, coresPerSocket, logicalCpus } = cpu;
   if (!cpu.threadsPerCore.known && logicalCpus.known && sockets.known && coresPerSocket.known) {
     const perCore = logicalCpus.value / (sockets.value * coresPerSocket.value);
-    cpu.threadsPerCore = Number.isInteger(perCore) && perCore >= 1
-      ? known(perCore, `logical CPUs / (sockets × cores per socket) = ${logicalCpus.value} / (${sockets.value} × ${coresPerSocket.value}) from ${joinEvidence([logicalCpus.evidence, sockets.evidence, coresPerSocket.evidence])}`)
-      : unknown(`${logicalCpus.value} logical CPUs are not a whole multiple of ${sockets.value} × ${coresPerSocket.value} cores (${joinEvidence([logicalCpus.evidence, coresPerSocket.evidence])})`);
+    cpu.threadsPerCore =
+      Number.isInteger(perCore) && perCore >= 1
+        ? known(
+            perCore,
+            `logical CPUs / (sockets × cores per socket) = ${logicalCpus.value} / (${sockets.value} × ${coresPerSocket.value}) from ${joinEvidence([logicalCpus.evidence, sockets.evidence, coresPerSocket.evidence])}`,
+          )
+        : unknown(
+            `${logicalCpus.value} logical CPUs are not a whole multiple of ${sockets.value} × ${coresPerSocket.value} cores (${joinEvidence([logicalCpus.evidence, coresPerSocket.evidence])})`,
+          );
   }
   const { threadsPerCore } = cpu;
   if (!cpu.sockets.known && logicalCpus.known && coresPerSocket.known && threadsPerCore.known) {
     const n = logicalCpus.value / (coresPerSocket.value * threadsPerCore.value);
     if (Number.isInteger(n) && n >= 1) {
-      cpu.sockets = known(n, `logical CPUs / (cores × threads per core) = ${logicalCpus.value} / (${coresPerSocket.value} × ${threadsPerCore.value}) from ${joinEvidence([logicalCpus.evidence, coresPerSocket.evidence, threadsPerCore.evidence])}`);
+      cpu.sockets = known(
+        n,
+        `logical CPUs / (cores × threads per core) = ${logicalCpus.value} / (${coresPerSocket.value} × ${threadsPerCore.value}) from ${joinEvidence([logicalCpus.evidence, coresPerSocket.evidence, threadsPerCore.evidence])}`,
+      );
     }
   }
   if (!cpu.logicalCpus.known && !cpu.logicalCpus.conflicting && cpu.sockets.known && coresPerSocket.known && threadsPerCore.known) {

@@ -56,14 +56,20 @@ export function applyOverrides(name: string, facts: HardwareFacts, o: InventoryO
   if (o.disks) {
     out.disks = known(
       o.disks.map((d, i) => ({
-        name: `disks[${i}]`, count: d.count,
-        sizeBytes: known(d.sizeBytes, ev(`disks[${i}].size`)), kind: known(d.kind, ev(`disks[${i}].kind`)), use: known(d.use, ev(`disks[${i}].use`)),
+        name: `disks[${i}]`,
+        count: d.count,
+        sizeBytes: known(d.sizeBytes, ev(`disks[${i}].size`)),
+        kind: known(d.kind, ev(`disks[${i}].kind`)),
+        use: known(d.use, ev(`disks[${i}].use`)),
       })),
       ev('disks'),
     );
   }
   if (o.nics) {
-    out.nics = known(o.nics.map((n, i) => ({ name: `nics[${i}]`, ports: n.ports, speedBitsPerSecond: known(n.speedBitsPerSecond, ev(`nics[${i}].speed`)) })), ev('nics'));
+    out.nics = known(
+      o.nics.map((n, i) => ({ name: `nics[${i}]`, ports: n.ports, speedBitsPerSecond: known(n.speedBitsPerSecond, ev(`nics[${i}].speed`)) })),
+      ev('nics'),
+    );
   }
   return out;
 }
@@ -108,7 +114,9 @@ export function modelFromFacts(
     heightRu: o.heightRu,
     cpu: {
       model: facts.cpu.model.known ? facts.cpu.model.value : 'unknown',
-      sockets, coresPerSocket, threadsPerCore,
+      sockets,
+      coresPerSocket,
+      threadsPerCore,
       virtualization: facts.cpu.virtualization.known ? facts.cpu.virtualization.value : 'unknown',
     },
     memory: { sizeBytes, ecc: facts.memory.ecc.known ? facts.memory.ecc.value : 'unknown' },

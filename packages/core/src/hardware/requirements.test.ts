@@ -27,8 +27,7 @@ describe('role requirements', () => {
   });
 
   it('ECC: true pass, false fail, unknown is never a pass', () => {
-    const with_ = (ecc: HardwareModel['memory']['ecc']) =>
-      checkHardware('compute', { ...hw['cmp-r760']!, memory: { sizeBytes: 512 * GIB, ecc } }, { requireEcc: true })[0]!;
+    const with_ = (ecc: HardwareModel['memory']['ecc']) => checkHardware('compute', { ...hw['cmp-r760']!, memory: { sizeBytes: 512 * GIB, ecc } }, { requireEcc: true })[0]!;
     expect(with_(true).status).toBe('pass');
     expect(with_(false)).toMatchObject({ status: 'fail', actual: 'non-ECC', evidence: 'hardware.cmp-r760.memory.ecc' });
     expect(with_('unknown')).toMatchObject({ status: 'unknown', actual: 'unknown' });
@@ -59,7 +58,11 @@ describe('role requirements', () => {
     expect(ok.evidence).toContain('osd_memory_target');
     // 24 OSDs × 4 GiB = 96 GiB > 64 GiB: fail
     const dense: HardwareModel = { ...hw['sto-r760xd2']!, memory: { sizeBytes: 64 * GIB, ecc: true }, disks: [{ count: 24, sizeBytes: 8e12, kind: 'hdd', use: 'osd' }] };
-    expect(checkHardware('storage', dense, { memoryPerOsdBytes: 4 * GIB })[0]).toMatchObject({ status: 'fail', expected: '≥ 96 GiB (24 OSDs × 4 GiB osd_memory_target)', actual: '64 GiB' });
+    expect(checkHardware('storage', dense, { memoryPerOsdBytes: 4 * GIB })[0]).toMatchObject({
+      status: 'fail',
+      expected: '≥ 96 GiB (24 OSDs × 4 GiB osd_memory_target)',
+      actual: '64 GiB',
+    });
   });
 
   it('minimums fail below the requirement', () => {
@@ -164,12 +167,21 @@ describe('Ceph daemons in the role checks', () => {
   });
   it('withDaemons grows the OS base of an OSD host when the monitors run on storage', () => {
     const load = daemonLoad(
-      { mon: { role: 'storage', count: 3, memoryBytes: 2 * GIB, cores: 1 }, mgr: { role: 'storage', count: 0, memoryBytes: 4 * GIB, cores: 1 }, mds: { role: 'storage', count: 0, memoryBytes: 8 * GIB, cores: 2 }, rgw: { role: 'storage', count: 1, memoryBytes: 4 * GIB, cores: 1 } },
+      {
+        mon: { role: 'storage', count: 3, memoryBytes: 2 * GIB, cores: 1 },
+        mgr: { role: 'storage', count: 0, memoryBytes: 4 * GIB, cores: 1 },
+        mds: { role: 'storage', count: 0, memoryBytes: 8 * GIB, cores: 2 },
+        rgw: { role: 'storage', count: 1, memoryBytes: 4 * GIB, cores: 1 },
+      },
       { mon: ['s1', 's2', 's3'], mgr: [], mds: [], rgw: ['s1'] },
       ['s1', 's2', 's3'],
     );
     expect(load).toEqual({ kinds: ['mon', 'rgw'], memoryBytes: 6 * GIB, cores: 2 }); // s1: 2 + 4 GiB, 1 + 1 core
     // storage: 16 GiB base + 6 GiB = 22 GiB besides the OSDs; 8 + 2 = 10 cores
-    expect(withDaemons({ minPhysicalCores: 8, memoryPerOsdBytes: 4 * GIB, osdMemoryBaseBytes: 16 * GIB }, load)).toEqual({ minPhysicalCores: 10, memoryPerOsdBytes: 4 * GIB, osdMemoryBaseBytes: 22 * GIB });
+    expect(withDaemons({ minPhysicalCores: 8, memoryPerOsdBytes: 4 * GIB, osdMemoryBaseBytes: 16 * GIB }, load)).toEqual({
+      minPhysicalCores: 10,
+      memoryPerOsdBytes: 4 * GIB,
+      osdMemoryBaseBytes: 22 * GIB,
+    });
   });
 });

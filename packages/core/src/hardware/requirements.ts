@@ -137,7 +137,10 @@ export function checkRoles(scenario: Scenario, hosts: readonly Host[]): { checks
     for (const raw of checkHardware(p.role, hw, req)) {
       const c = annotateDaemons(raw, load, daemons);
       const check: RoleCheck = {
-        role: p.role, hardware: p.hardware, hosts: [...p.hosts], ...c,
+        role: p.role,
+        hardware: p.hardware,
+        hosts: [...p.hosts],
+        ...c,
         label: REQUIREMENT_LABELS[c.requirement as keyof RoleRequirements] ?? c.requirement,
       };
       checks.push(check);

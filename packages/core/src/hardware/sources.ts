@@ -6,8 +6,7 @@ import { REQUIREMENT_SOURCES } from '../model/requirements.js';
 import type { Role } from '../model/scenario.js';
 
 export const SOURCES = {
-  virtualization:
-    'Nova: compute hosts need hardware virtualization (VT-x/AMD-V) for KVM — docs.openstack.org/nova/latest/admin/configuration/hypervisor-kvm.html',
+  virtualization: 'Nova: compute hosts need hardware virtualization (VT-x/AMD-V) for KVM — docs.openstack.org/nova/latest/admin/configuration/hypervisor-kvm.html',
   ecc: 'Production guidance: ECC memory on servers; an uncorrected bit flip silently corrupts Galera and Ceph data',
   nvmeDatabase: 'Production guidance: the control-plane database (Galera) and etcd need low-latency storage: NVMe',
   osdMemory: 'Ceph osd_memory_target default 4 GiB — src/common/options/global.yaml.in',

@@ -39,7 +39,14 @@ export function parseCephDfSnapshots(files: readonly { fileName: string; text: s
     const v = parsed.value;
     if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
       for (const [k, d] of Object.entries(v)) if (typeof d === 'string') manifest[k] = d;
-    } else out.diagnostics.push({ code: 'history.invalid', severity: 'error', path: [], message: 'manifest.json is not an object { "<file name>": "<date>" }', location: { file: manifestFile.fileName, line: 1, col: 1 } });
+    } else
+      out.diagnostics.push({
+        code: 'history.invalid',
+        severity: 'error',
+        path: [],
+        message: 'manifest.json is not an object { "<file name>": "<date>" }',
+        location: { file: manifestFile.fileName, line: 1, col: 1 },
+      });
   }
   const byPool = new Map<string, HistorySeries>();
   const snapshots: { t: number; fileName: string; pools: { name: string; storedBytes?: number }[]; field: string }[] = [];
@@ -56,8 +63,12 @@ export function parseCephDfSnapshots(files: readonly { fileName: string; text: s
     const t = parseSnapshotTime(dated);
     if (t === undefined) {
       out.diagnostics.push({
-        code: 'history.no_date', severity: 'warning', path: [], location: { file: f.fileName, line: 1, col: 1 },
-        message: `ceph df snapshot ${name} has no date: skipped`, hint: 'put the date in the file name (df-2026-03-01.json) or in manifest.json ({ "<file>": "2026-03-01" })',
+        code: 'history.no_date',
+        severity: 'warning',
+        path: [],
+        location: { file: f.fileName, line: 1, col: 1 },
+        message: `ceph df snapshot ${name} has no date: skipped`,
+        hint: 'put the date in the file name (df-2026-03-01.json) or in manifest.json ({ "<file>": "2026-03-01" })',
       });
       continue;
     }
@@ -71,7 +82,15 @@ export function parseCephDfSnapshots(files: readonly { fileName: string; text: s
       let series = byPool.get(p.name);
       if (!series) {
         const resource = { kind: 'pool' as const, name: p.name };
-        series = { resource, key: resourceKey(resource), unit: 'bytes', source: `ceph df pools[name=${p.name}].stats.${s.field} in ${files.length} file(s)`, measure: 'ceph df stored', location: { file: s.fileName, line: 1, col: 1 }, points: [] };
+        series = {
+          resource,
+          key: resourceKey(resource),
+          unit: 'bytes',
+          source: `ceph df pools[name=${p.name}].stats.${s.field} in ${files.length} file(s)`,
+          measure: 'ceph df stored',
+          location: { file: s.fileName, line: 1, col: 1 },
+          points: [],
+        };
         byPool.set(p.name, series);
       }
       series.points.push({ tSeconds: s.t, value: p.storedBytes ?? Number.NaN });

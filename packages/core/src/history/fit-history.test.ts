@@ -34,7 +34,7 @@ describe('the regional history fixture', () => {
     expect(r.fits.every((f) => f.points.length === 53)).toBe(true);
   });
 
-  it('recovers the generator\'s rates within its noise (±1 % per sample)', () => {
+  it("recovers the generator's rates within its noise (±1 % per sample)", () => {
     const rate = (key: string) => r.fits.find((f) => f.key === key)!.fit;
     // volumes was generated compound 3 %/month, backups 4 %, memory 4.5 %: compound rates within 0.3 points
     expect(rate('pool.volumes').compound!.perMonth).toBeCloseTo(0.03, 2);
@@ -58,11 +58,9 @@ describe('the regional history fixture', () => {
 
 describe('bad history input', () => {
   it('series that map to no resource are listed with the reason, as warnings', () => {
-    const r = fitHistory([file(prom(
-      [{ resourcetype: 'PCPU' }, weekly(['0', '0', '0'])],
-      [{ pool_id: '7' }, weekly(['1', '2', '3'])],
-      [{ __name__: 'node_load1' }, weekly(['1', '2', '3'])],
-    ))]);
+    const r = fitHistory([
+      file(prom([{ resourcetype: 'PCPU' }, weekly(['0', '0', '0'])], [{ pool_id: '7' }, weekly(['1', '2', '3'])], [{ __name__: 'node_load1' }, weekly(['1', '2', '3'])])),
+    ]);
     expect(r.fits).toEqual([]);
     expect(r.ignored.map((i) => i.reason)).toEqual([
       'Placement resource class PCPU is not planned (VCPU, MEMORY_MB and DISK_GB are)',
@@ -76,7 +74,18 @@ describe('bad history input', () => {
     const r = fitHistory([
       file(prom([VOLUMES, weekly(['1', 'NaN', '3', '4'])]), 'a.json'),
       file(prom([{ resourcetype: 'VCPU' }, weekly(['1', '-2', '3', '4'])]), 'b.json'),
-      file(prom([{ __name__: 'openstack_neutron_floating_ips' }, [[T0, '1'], [T0 + DAY, '2'], [T0 + DAY, '3'], [T0 + 3 * DAY, '4']]]), 'c.json'),
+      file(
+        prom([
+          { __name__: 'openstack_neutron_floating_ips' },
+          [
+            [T0, '1'],
+            [T0 + DAY, '2'],
+            [T0 + DAY, '3'],
+            [T0 + 3 * DAY, '4'],
+          ],
+        ]),
+        'c.json',
+      ),
     ]);
     expect(r.fits).toEqual([]);
     // each series' "metric" key is on line 1 of its one-line file
@@ -109,7 +118,20 @@ describe('bad history input', () => {
     expect(diag(reset)).toEqual([['history.reset', 'warning', 'h.json', 1]]);
     expect(reset.fits[0]!.points.map((p) => p.value)).toEqual([2, 3, 4, 5]);
     // steps 1, 1, 10, 1 days: the median step is 1 day, 10 > 3 × 1
-    const gap = fitHistory([file(prom([VOLUMES, [[T0, '1'], [T0 + DAY, '2'], [T0 + 2 * DAY, '3'], [T0 + 12 * DAY, '4'], [T0 + 13 * DAY, '5']]]))]);
+    const gap = fitHistory([
+      file(
+        prom([
+          VOLUMES,
+          [
+            [T0, '1'],
+            [T0 + DAY, '2'],
+            [T0 + 2 * DAY, '3'],
+            [T0 + 12 * DAY, '4'],
+            [T0 + 13 * DAY, '5'],
+          ],
+        ]),
+      ),
+    ]);
     expect(diag(gap)).toEqual([['history.gap', 'warning', 'h.json', 1]]);
     expect(gap.fits).toHaveLength(1);
   });
@@ -137,18 +159,26 @@ describe('dated ceph df snapshots', () => {
 
   it('dates from file names or a manifest, in time order; an undated snapshot is skipped', () => {
     // mytestpool 400, 415, 430 bytes on 2026-01-01, 2026-02-01 (manifest), 2026-03-01: +15 bytes per 31 and 28 days
-    const r = fitHistory([{
-      kind: 'directory', path: 'snap', files: [
-        { fileName: 'snap/df-2026-03-01.json', text: df(430) },
-        { fileName: 'snap/february.json', text: df(415) },
-        { fileName: 'snap/df-2026-01-01.json', text: df(400) },
-        { fileName: 'snap/undated.json', text: df(999) },
-        { fileName: 'snap/manifest.json', text: '{ "february.json": "2026-02-01" }' },
-      ],
-    }]);
+    const r = fitHistory([
+      {
+        kind: 'directory',
+        path: 'snap',
+        files: [
+          { fileName: 'snap/df-2026-03-01.json', text: df(430) },
+          { fileName: 'snap/february.json', text: df(415) },
+          { fileName: 'snap/df-2026-01-01.json', text: df(400) },
+          { fileName: 'snap/undated.json', text: df(999) },
+          { fileName: 'snap/manifest.json', text: '{ "february.json": "2026-02-01" }' },
+        ],
+      },
+    ]);
     expect(diag(r)).toEqual([['history.no_date', 'warning', 'snap/undated.json', 1]]);
     const pool = r.fits.find((f) => f.key === 'pool.mytestpool')!;
-    expect(pool.points.map((p) => [new Date(p.tSeconds * 1000).toISOString().slice(0, 10), p.value])).toEqual([['2026-01-01', 400], ['2026-02-01', 415], ['2026-03-01', 430]]);
+    expect(pool.points.map((p) => [new Date(p.tSeconds * 1000).toISOString().slice(0, 10), p.value])).toEqual([
+      ['2026-01-01', 400],
+      ['2026-02-01', 415],
+      ['2026-03-01', 430],
+    ]);
     // x = −59, −28, 0 days from the last; x̄ = −29 days, ȳ = 415; Sxx = 30² + 1² + 29² = 1742 days²;
     // Sxy = (−30)(−15) + (1)(0) + (29)(15) = 885 bytes·days -> b = 885 / 1742 = 0.508037 bytes/day
     // per month: 0.508037 × 30.4375 = 15.4634 bytes

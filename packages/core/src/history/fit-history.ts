@@ -23,9 +23,7 @@ import { isPrometheusRange, type ParsedHistory, parsePrometheusRange } from './p
 import { growthByPath, type HistoryResource, type HistorySeries, type IgnoredSeries } from './series.js';
 
 /** One input: a Prometheus export (a file), or a directory of ceph df snapshots (its files). */
-export type HistoryInput =
-  | { kind: 'file'; fileName: string; text: string }
-  | { kind: 'directory'; path: string; files: { fileName: string; text: string }[] };
+export type HistoryInput = { kind: 'file'; fileName: string; text: string } | { kind: 'directory'; path: string; files: { fileName: string; text: string }[] };
 
 export interface FitOptions {
   /** Months planned ahead of the last sample: the rates' P10 / P90 paths end there (default 24). */
@@ -110,13 +108,23 @@ export function fitHistory(inputs: readonly HistoryInput[], options: FitOptions 
       const i = s.points.findIndex((p) => !Number.isFinite(p.value) || p.value < 0 || !Number.isFinite(p.tSeconds));
       if (i >= 0) {
         const p = s.points[i]!;
-        refuse('history.bad_value', `sample ${i + 1} (${Number.isFinite(p.tSeconds) ? new Date(p.tSeconds * 1000).toISOString() : 'no time'}) is ${Number.isNaN(p.value) ? 'NaN or not a number' : p.value < 0 ? `negative (${p.value})` : 'infinite'}`, 'remove the sample, or export a range without it', s);
+        refuse(
+          'history.bad_value',
+          `sample ${i + 1} (${Number.isFinite(p.tSeconds) ? new Date(p.tSeconds * 1000).toISOString() : 'no time'}) is ${Number.isNaN(p.value) ? 'NaN or not a number' : p.value < 0 ? `negative (${p.value})` : 'infinite'}`,
+          'remove the sample, or export a range without it',
+          s,
+        );
         bad = true;
         break;
       }
       const j = s.points.findIndex((p, k) => k > 0 && p.tSeconds <= s.points[k - 1]!.tSeconds);
       if (j >= 0) {
-        refuse('history.out_of_order', `sample ${j + 1} is not after sample ${j} (${s.points[j]!.tSeconds} <= ${s.points[j - 1]!.tSeconds} s)`, 'sort the samples by time; one sample per time', s);
+        refuse(
+          'history.out_of_order',
+          `sample ${j + 1} is not after sample ${j} (${s.points[j]!.tSeconds} <= ${s.points[j - 1]!.tSeconds} s)`,
+          'sort the samples by time; one sample per time',
+          s,
+        );
         bad = true;
         break;
       }
@@ -125,18 +133,27 @@ export function fitHistory(inputs: readonly HistoryInput[], options: FitOptions 
     let points = merge(group).filter((p) => options.sinceSeconds === undefined || p.tSeconds >= options.sinceSeconds);
     // A drop to under half: a counter reset or a wiped pool; fit after the last one.
     let lastDrop = -1;
-    points.forEach((p, k) => { if (k > 0 && points[k - 1]!.value > 0 && p.value < points[k - 1]!.value / 2) lastDrop = k; });
+    points.forEach((p, k) => {
+      if (k > 0 && points[k - 1]!.value > 0 && p.value < points[k - 1]!.value / 2) lastDrop = k;
+    });
     if (lastDrop > 0) {
       const at = points[lastDrop]!;
       out.diagnostics.push({
-        code: 'history.reset', severity: 'warning', path: [], location: first.location,
+        code: 'history.reset',
+        severity: 'warning',
+        path: [],
+        location: first.location,
         message: `${first.source}: drops from ${points[lastDrop - 1]!.value} to ${at.value} at ${new Date(at.tSeconds * 1000).toISOString()} (a reset or a wiped pool): fitted from there on`,
         hint: 'if the drop is real (data deleted), the fit after it is what you want; else fix the export',
       });
       points = points.slice(lastDrop);
     }
     if (points.length < 3) {
-      refuse('history.too_few_points', `${points.length} usable point(s)${options.sinceSeconds !== undefined || lastDrop > 0 ? ' in the window' : ''}, 3 are needed for a fit and its interval`, 'export a longer range, or a finer step');
+      refuse(
+        'history.too_few_points',
+        `${points.length} usable point(s)${options.sinceSeconds !== undefined || lastDrop > 0 ? ' in the window' : ''}, 3 are needed for a fit and its interval`,
+        'export a longer range, or a finer step',
+      );
       continue;
     }
     const steps = points.slice(1).map((p, k) => p.tSeconds - points[k]!.tSeconds);
@@ -144,13 +161,21 @@ export function fitHistory(inputs: readonly HistoryInput[], options: FitOptions 
     const gap = steps.findIndex((d) => d > 3 * step);
     if (gap >= 0) {
       out.diagnostics.push({
-        code: 'history.gap', severity: 'warning', path: [], location: first.location,
+        code: 'history.gap',
+        severity: 'warning',
+        path: [],
+        location: first.location,
         message: `${first.source}: no sample for ${(steps[gap]! / 86400).toFixed(1)} days after ${new Date(points[gap]!.tSeconds * 1000).toISOString()} (the usual step is ${(step / 86400).toFixed(2)} days): the fit spans the gap`,
       });
     }
     out.fits.push({
-      key, resource: first.resource, unit: first.unit, source: group.length > 1 ? `${first.measure} summed over ${group.length} series` : first.source,
-      growthByPath: growthByPath(first.resource), points, fit: fitGrowth(points, horizon),
+      key,
+      resource: first.resource,
+      unit: first.unit,
+      source: group.length > 1 ? `${first.measure} summed over ${group.length} series` : first.source,
+      growthByPath: growthByPath(first.resource),
+      points,
+      fit: fitGrowth(points, horizon),
     });
   }
   return out;
@@ -169,8 +194,18 @@ export function growthByFromFits(fits: readonly ResourceFit[]): GrowthBy {
     const r = f.fit.rates;
     const clamp = (x: number): number => Math.max(-0.99, Math.min(10, x));
     return {
-      kind: f.fit.chosen, perMonth: clamp(r.p50), p10: clamp(Math.min(r.p10, r.p50)), p90: clamp(Math.max(r.p90, r.p50)),
-      fit: { model: f.fit.chosen, r2: f.fit.chosen === 'compound' ? f.fit.compound!.r2Values : f.fit.linear.r2, points: f.fit.points, from: f.fit.from, to: f.fit.to, series: f.source },
+      kind: f.fit.chosen,
+      perMonth: clamp(r.p50),
+      p10: clamp(Math.min(r.p10, r.p50)),
+      p90: clamp(Math.max(r.p90, r.p50)),
+      fit: {
+        model: f.fit.chosen,
+        r2: f.fit.chosen === 'compound' ? f.fit.compound!.r2Values : f.fit.linear.r2,
+        points: f.fit.points,
+        from: f.fit.from,
+        to: f.fit.to,
+        series: f.source,
+      },
     };
   };
   const compute = fits.filter((f) => f.resource.kind === 'compute').sort((a, b) => b.fit.rates.p90 - a.fit.rates.p90)[0];

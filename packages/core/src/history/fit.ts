@@ -60,7 +60,14 @@ function kahanInc(inc: number, sum: number, c: number): [number, number] {
  */
 export function ols(points: readonly HistoryPoint[], interceptTimeSeconds: number): OlsFit {
   const n = points.length;
-  let sumX = 0, cX = 0, sumY = 0, cY = 0, sumXY = 0, cXY = 0, sumX2 = 0, cX2 = 0;
+  let sumX = 0,
+    cX = 0,
+    sumY = 0,
+    cY = 0,
+    sumXY = 0,
+    cXY = 0,
+    sumX2 = 0,
+    cX2 = 0;
   const initY = points[0]?.value ?? 0;
   let constY = true;
   for (const p of points) {
@@ -144,7 +151,10 @@ export function fitGrowth(points: readonly HistoryPoint[], horizonMonths: number
   let compound: GrowthFit['compound'] = null;
   let logFit: OlsFit | null = null;
   if (points.every((p) => p.value > 0)) {
-    logFit = ols(points.map((p) => ({ tSeconds: p.tSeconds, value: Math.log(p.value) })), last.tSeconds);
+    logFit = ols(
+      points.map((p) => ({ tSeconds: p.tSeconds, value: Math.log(p.value) })),
+      last.tSeconds,
+    );
     const meanY = points.reduce((s, p) => s + p.value, 0) / points.length;
     let sse = 0;
     let sst = 0;
@@ -161,11 +171,12 @@ export function fitGrowth(points: readonly HistoryPoint[], horizonMonths: number
     };
   }
   const useCompound = compound !== null && logFit !== null && compound.r2Values > linear.r2 + MODEL_CHOICE_MARGIN;
-  const rule = compound === null
-    ? 'linear: a value is 0, no logarithm (compound not fitted)'
-    : useCompound
-      ? `compound: its R² on the values ${compound.r2Values.toFixed(4)} is above linear's ${linear.r2.toFixed(4)}`
-      : `linear: its R² ${linear.r2.toFixed(4)} is at or above compound's on the values ${compound.r2Values.toFixed(4)}`;
+  const rule =
+    compound === null
+      ? 'linear: a value is 0, no logarithm (compound not fitted)'
+      : useCompound
+        ? `compound: its R² on the values ${compound.r2Values.toFixed(4)} is above linear's ${linear.r2.toFixed(4)}`
+        : `linear: its R² ${linear.r2.toFixed(4)} is at or above compound's on the values ${compound.r2Values.toFixed(4)}`;
 
   let rates: GrowthFit['rates'];
   let atHorizon: GrowthFit['atHorizon'];
@@ -183,7 +194,15 @@ export function fitGrowth(points: readonly HistoryPoint[], horizonMonths: number
     atHorizon = { months: H, p10: Math.max(0, centre - half), p50: centre, p90: centre + half };
   }
   return {
-    points: points.length, from: isoDate(points[0]!.tSeconds), to: isoDate(last.tSeconds), lastValue: last.value,
-    linear, compound, chosen: useCompound ? 'compound' : 'linear', rule, rates, atHorizon,
+    points: points.length,
+    from: isoDate(points[0]!.tSeconds),
+    to: isoDate(last.tSeconds),
+    lastValue: last.value,
+    linear,
+    compound,
+    chosen: useCompound ? 'compound' : 'linear',
+    rule,
+    rates,
+    atHorizon,
   };
 }

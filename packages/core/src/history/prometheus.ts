@@ -51,12 +51,23 @@ export function parsePrometheusRange(text: string, fileName: string): ParsedHist
     value = JSON.parse(body);
   } catch (error) {
     const found = findJsonError(body);
-    return fail(`not valid JSON: ${found?.message ?? (error as Error).message}`, found?.offset ?? 0, 'export with: curl -G <prometheus>/api/v1/query_range --data-urlencode query=... -d start=... -d end=... -d step=1d');
+    return fail(
+      `not valid JSON: ${found?.message ?? (error as Error).message}`,
+      found?.offset ?? 0,
+      'export with: curl -G <prometheus>/api/v1/query_range --data-urlencode query=... -d start=... -d end=... -d step=1d',
+    );
   }
-  if (isObj(value) && value.status !== undefined && value.status !== 'success') return fail(`the response's status is "${String(value.status)}", not "success": ${String(value.error ?? '')}`);
+  if (isObj(value) && value.status !== undefined && value.status !== 'success')
+    return fail(`the response's status is "${String(value.status)}", not "success": ${String(value.error ?? '')}`);
   const data = isObj(value) && isObj(value.data) ? value.data : value;
-  if (!isObj(data) || !Array.isArray(data.result)) return fail('not a Prometheus query_range response (no data.result)', 0, 'a query_range response: {"status":"success","data":{"resultType":"matrix","result":[...]}}');
-  if (data.resultType !== 'matrix') return fail(`resultType "${String(data.resultType)}", not "matrix": an instant query has one sample per series, a range query is needed`, 0, 'use /api/v1/query_range, not /api/v1/query');
+  if (!isObj(data) || !Array.isArray(data.result))
+    return fail('not a Prometheus query_range response (no data.result)', 0, 'a query_range response: {"status":"success","data":{"resultType":"matrix","result":[...]}}');
+  if (data.resultType !== 'matrix')
+    return fail(
+      `resultType "${String(data.resultType)}", not "matrix": an instant query has one sample per series, a range query is needed`,
+      0,
+      'use /api/v1/query_range, not /api/v1/query',
+    );
   const offsets = metricOffsets(body);
   data.result.forEach((r, k) => {
     const location = { file: fileName, ...lineCol(body, offsets[k] ?? 0) };
@@ -77,7 +88,15 @@ export function parsePrometheusRange(text: string, fileName: string): ParsedHist
       const [t, v] = Array.isArray(pair) ? pair : [];
       return { tSeconds: typeof t === 'number' ? t : Number.NaN, value: typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN };
     });
-    out.series.push({ resource: mapped.resource, key: resourceKey(mapped.resource), unit: mapped.unit, source: `${source} in ${fileName}`, measure: mapped.measure, location, points });
+    out.series.push({
+      resource: mapped.resource,
+      key: resourceKey(mapped.resource),
+      unit: mapped.unit,
+      source: `${source} in ${fileName}`,
+      measure: mapped.measure,
+      location,
+      points,
+    });
   });
   return out;
 }

@@ -19,10 +19,7 @@ import type { SourceLocation } from '../diagnostics/types.js';
 import type { HistoryPoint } from './fit.js';
 
 /** The scenario resource a series measures. */
-export type HistoryResource =
-  | { kind: 'compute'; resourceClass: 'VCPU' | 'MEMORY_MB' | 'DISK_GB' }
-  | { kind: 'pool'; name: string }
-  | { kind: 'floatingIps' };
+export type HistoryResource = { kind: 'compute'; resourceClass: 'VCPU' | 'MEMORY_MB' | 'DISK_GB' } | { kind: 'pool'; name: string } | { kind: 'floatingIps' };
 
 /** One series as read, before validation. */
 export interface HistorySeries {
@@ -61,7 +58,10 @@ export function growthByPath(r: HistoryResource): string[] {
 /** `metric{a="1",b="2"}` as Prometheus prints a series. */
 export function seriesName(metric: Record<string, string>): string {
   const name = metric.__name__ ?? '';
-  const labels = Object.entries(metric).filter(([k]) => k !== '__name__').map(([k, v]) => `${k}="${v}"`).join(',');
+  const labels = Object.entries(metric)
+    .filter(([k]) => k !== '__name__')
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(',');
   return `${name}{${labels}}`;
 }
 
@@ -73,7 +73,8 @@ export function mapPrometheusSeries(metric: Record<string, string>): { resource:
   const name = metric.__name__;
   const rc = metric.resourcetype;
   if (name === 'openstack_placement_resource_usage' || (name === undefined && rc !== undefined)) {
-    if (rc === 'VCPU' || rc === 'MEMORY_MB' || rc === 'DISK_GB') return { resource: { kind: 'compute', resourceClass: rc }, unit: RESOURCE_CLASS_UNIT[rc], measure: 'openstack_placement_resource_usage' };
+    if (rc === 'VCPU' || rc === 'MEMORY_MB' || rc === 'DISK_GB')
+      return { resource: { kind: 'compute', resourceClass: rc }, unit: RESOURCE_CLASS_UNIT[rc], measure: 'openstack_placement_resource_usage' };
     return { reason: `Placement resource class ${rc ?? '(none)'} is not planned (VCPU, MEMORY_MB and DISK_GB are)` };
   }
   if (name === 'ceph_pool_stored' || (name === undefined && metric.pool_id !== undefined)) {

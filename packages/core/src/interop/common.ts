@@ -14,15 +14,7 @@ export const num = (v: unknown): number | undefined => (typeof v === 'number' &&
 export { lineCol };
 
 /** One diagnostic at a 0-based offset of `text` (1-based line:col in the result). */
-export function diagAt(
-  code: string,
-  severity: Severity,
-  file: string,
-  text: string,
-  offset: number,
-  message: string,
-  hint?: string,
-): Diagnostic {
+export function diagAt(code: string, severity: Severity, file: string, text: string, offset: number, message: string, hint?: string): Diagnostic {
   return { code, severity, message, path: [], location: { file, ...lineCol(text, offset) }, ...(hint ? { hint } : {}) };
 }
 
@@ -54,7 +46,11 @@ export function parseJson(text: string, file: string): ParsedText<unknown> {
     return {
       ok: false,
       diagnostic: diagAt(
-        truncated ? 'interop.json.truncated' : 'interop.json.invalid', 'error', file, clean, offset,
+        truncated ? 'interop.json.truncated' : 'interop.json.invalid',
+        'error',
+        file,
+        clean,
+        offset,
         truncated ? 'the JSON ends inside a value (a cut-off download?)' : `not valid JSON here${found?.message ? `: ${found.message}` : ''}`,
         truncated ? 'fetch or export the file again' : found?.hint,
       ),

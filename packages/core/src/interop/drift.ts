@@ -31,7 +31,7 @@ export interface DriftSources {
 const SOURCE = {
   kolla: 'Kolla-Ansible inventory (host groups control, compute, storage, deployment)',
   netbox: 'NetBox devices and racks (status planned excluded)',
-  cephadm: 'cephadm OSD specs evaluated on the scenario\'s disks (ceph-volume sizes, SizeMatcher)',
+  cephadm: "cephadm OSD specs evaluated on the scenario's disks (ceph-volume sizes, SizeMatcher)",
 } as const;
 
 /** Drift findings of every source given. */
@@ -52,11 +52,14 @@ export function driftFindings(scenario: Scenario, plan: Pick<PlanResult, 'racks'
       if (!planned) add('drift.host.extra', `host ${h.name}`, `${file} lists ${h.name} (${h.role}), which the scenario does not plan`, SOURCE.kolla);
       else if (planned.role !== h.role) add('drift.host.role', `host ${h.name}`, `${h.name} is ${h.role} in ${file}, ${planned.role} in the scenario`, SOURCE.kolla);
     }
-    for (const g of read.groups) for (const x of g.hosts) {
-      const planned = byName.get(x.name);
-      if (planned && x.rack !== undefined && x.rack !== planned.rack) add('drift.host.rack', `host ${x.name}`, `${x.name} is in rack ${x.rack} in ${file} (headroom_rack), the plan places it in ${planned.rack}`, SOURCE.kolla);
-    }
-    for (const h of hosts) if (!seen.has(h.name) && h.role !== 'deploy') add('drift.host.missing', `host ${h.name}`, `${h.name} (${h.role}) is planned but not in ${file}`, SOURCE.kolla);
+    for (const g of read.groups)
+      for (const x of g.hosts) {
+        const planned = byName.get(x.name);
+        if (planned && x.rack !== undefined && x.rack !== planned.rack)
+          add('drift.host.rack', `host ${x.name}`, `${x.name} is in rack ${x.rack} in ${file} (headroom_rack), the plan places it in ${planned.rack}`, SOURCE.kolla);
+      }
+    for (const h of hosts)
+      if (!seen.has(h.name) && h.role !== 'deploy') add('drift.host.missing', `host ${h.name}`, `${h.name} (${h.role}) is planned but not in ${file}`, SOURCE.kolla);
     for (const d of read.diagnostics.filter((x) => x.code === 'kolla.interface_mismatch')) add('drift.interface', `${d.location.file}:${d.location.line}`, d.message, SOURCE.kolla);
   }
 
@@ -68,36 +71,59 @@ export function driftFindings(scenario: Scenario, plan: Pick<PlanResult, 'racks'
       const planned = byName.get(d.name);
       const role = d.role?.toLowerCase();
       if (!planned) {
-        if (role === 'control' || role === 'compute' || role === 'storage' || role === 'deploy') add('drift.host.extra', `host ${d.name}`, `NetBox (${file}) has ${d.name} (${role}), which the scenario does not plan`, SOURCE.netbox);
+        if (role === 'control' || role === 'compute' || role === 'storage' || role === 'deploy')
+          add('drift.host.extra', `host ${d.name}`, `NetBox (${file}) has ${d.name} (${role}), which the scenario does not plan`, SOURCE.netbox);
         continue;
       }
       seen.add(d.name);
       if (role !== planned.role) add('drift.host.role', `host ${d.name}`, `${d.name} has role ${d.role ?? '(none)'} in NetBox, ${planned.role} in the scenario`, SOURCE.netbox);
       const u = unit.get(d.name);
-      if (d.rack !== undefined && d.rack !== planned.rack) add('drift.host.rack', `host ${d.name}`, `${d.name} is in rack ${d.rack} in NetBox, the plan places it in ${planned.rack}`, SOURCE.netbox);
-      else if (u && d.position !== undefined && d.position !== u.bottomRu) add('drift.host.position', `host ${d.name}`, `${d.name} sits at U${d.position} of ${d.rack} in NetBox, the rack elevation puts it at U${u.bottomRu}`, SOURCE.netbox);
+      if (d.rack !== undefined && d.rack !== planned.rack)
+        add('drift.host.rack', `host ${d.name}`, `${d.name} is in rack ${d.rack} in NetBox, the plan places it in ${planned.rack}`, SOURCE.netbox);
+      else if (u && d.position !== undefined && d.position !== u.bottomRu)
+        add('drift.host.position', `host ${d.name}`, `${d.name} sits at U${d.position} of ${d.rack} in NetBox, the rack elevation puts it at U${u.bottomRu}`, SOURCE.netbox);
     }
-    for (const h of hosts) if (!seen.has(h.name)) add('drift.host.missing', `host ${h.name}`, `${h.name} (${h.role}) is planned but NetBox (${file}) has no such device (or only a planned one)`, SOURCE.netbox);
+    for (const h of hosts)
+      if (!seen.has(h.name))
+        add('drift.host.missing', `host ${h.name}`, `${h.name} (${h.role}) is planned but NetBox (${file}) has no such device (or only a planned one)`, SOURCE.netbox);
     const racks = read.racks.filter((r) => r.status !== 'planned');
     for (const r of racks) {
       const s = scenario.racks.find((x) => x.name === r.name);
       if (!s) add('drift.rack.extra', `rack ${r.name}`, `NetBox has rack ${r.name}, which the scenario does not define`, SOURCE.netbox);
-      else if (r.heightRu !== undefined && r.heightRu !== s.heightRu) add('drift.rack.height', `rack ${r.name}`, `rack ${r.name} is ${r.heightRu} U in NetBox, ${s.heightRu} U in the scenario`, SOURCE.netbox);
+      else if (r.heightRu !== undefined && r.heightRu !== s.heightRu)
+        add('drift.rack.height', `rack ${r.name}`, `rack ${r.name} is ${r.heightRu} U in NetBox, ${s.heightRu} U in the scenario`, SOURCE.netbox);
     }
-    for (const s of scenario.racks) if (!read.racks.some((r) => r.name === s.name)) add('drift.rack.missing', `rack ${s.name}`, `rack ${s.name} is in the scenario but not in NetBox (${file})`, SOURCE.netbox);
+    for (const s of scenario.racks)
+      if (!read.racks.some((r) => r.name === s.name)) add('drift.rack.missing', `rack ${s.name}`, `rack ${s.name} is in the scenario but not in NetBox (${file})`, SOURCE.netbox);
   }
 
   if (sources.cephadm) {
     const { read, file } = sources.cephadm;
     for (const c of osdCounts(read, scenario)) {
       if (c.planned !== c.fromSpecs) {
-        findings.push({ code: 'drift.osd.count', severity: 'warning', subject: `host ${c.host}`, message: `the specs in ${file} make ${c.fromSpecs} OSDs on ${c.host} (${c.hardware}), the plan counts ${c.planned}${c.specs.length === 0 ? ': no OSD spec places the host' : ` (specs ${c.specs.join(', ')})`}`, value: c.fromSpecs, limit: c.planned, unit: 'OSDs', source: SOURCE.cephadm });
+        findings.push({
+          code: 'drift.osd.count',
+          severity: 'warning',
+          subject: `host ${c.host}`,
+          message: `the specs in ${file} make ${c.fromSpecs} OSDs on ${c.host} (${c.hardware}), the plan counts ${c.planned}${c.specs.length === 0 ? ': no OSD spec places the host' : ` (specs ${c.specs.join(', ')})`}`,
+          value: c.fromSpecs,
+          limit: c.planned,
+          unit: 'OSDs',
+          source: SOURCE.cephadm,
+        });
       }
     }
     const storage = new Set(hosts.filter((h) => h.role === 'storage').map((h) => h.name));
-    for (const s of read.services.filter((x) => x.serviceType === 'osd')) for (const h of s.placement.hosts) {
-      if (!storage.has(h)) add('drift.host.extra', `host ${h}`, `osd spec ${s.serviceId ?? ''} in ${file} places ${h}, which is not a storage host of the scenario`.replace('  ', ' '), SOURCE.cephadm);
-    }
+    for (const s of read.services.filter((x) => x.serviceType === 'osd'))
+      for (const h of s.placement.hosts) {
+        if (!storage.has(h))
+          add(
+            'drift.host.extra',
+            `host ${h}`,
+            `osd spec ${s.serviceId ?? ''} in ${file} places ${h}, which is not a storage host of the scenario`.replace('  ', ' '),
+            SOURCE.cephadm,
+          );
+      }
   }
   return findings;
 }

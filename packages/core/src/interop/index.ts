@@ -1,6 +1,15 @@
 /** Round trip with the tools the cloud is built with: Kolla-Ansible, NetBox, Redfish, cephadm. */
 export { kollaExport, KOLLA_HOST_GROUPS, type KollaExport, type KollaExportOptions, type KollaHost } from './kolla/export.js';
-export { importKolla, importedNodeGroups, rackMismatches, namePrefixOf, type ImportedNodeGroup, type KollaImport, type KollaImportInput, type KollaInterfaceRead } from './kolla/import.js';
+export {
+  importKolla,
+  importedNodeGroups,
+  rackMismatches,
+  namePrefixOf,
+  type ImportedNodeGroup,
+  type KollaImport,
+  type KollaImportInput,
+  type KollaInterfaceRead,
+} from './kolla/import.js';
 export { readAnsibleInventory, expandHostPattern, groupHosts, type AnsibleInventory, type InventoryGroup } from './kolla/inventory.js';
 export { replaceScenarioSections, nodeGroupYaml, updateScenarioRacks, type RackUpdate } from './scenario-edit.js';
 export { cephadmExport, type CephadmExport, type CephadmOsdSpec } from './cephadm/export.js';

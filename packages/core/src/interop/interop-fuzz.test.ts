@@ -23,7 +23,11 @@ const kolla = kollaExport(scenario);
 const samples: [string, string, (text: string) => Diagnostic[]][] = [
   ['multinode', read('test/fixtures/real/kolla/multinode'), (t) => importKolla({ inventory: { text: t, file: 'm' }, base: scenario }).diagnostics],
   ['exported multinode', kolla.inventory, (t) => importKolla({ inventory: { text: t, file: 'm' }, globals: { text: kolla.globals, file: 'g' }, base: scenario }).diagnostics],
-  ['globals.yml', read('test/fixtures/real/kolla/globals.yml'), (t) => importKolla({ inventory: { text: '[control]\nc1\n', file: 'm' }, globals: { text: t, file: 'g' }, base: scenario }).diagnostics],
+  [
+    'globals.yml',
+    read('test/fixtures/real/kolla/globals.yml'),
+    (t) => importKolla({ inventory: { text: '[control]\nc1\n', file: 'm' }, globals: { text: t, file: 'g' }, base: scenario }).diagnostics,
+  ],
   ['cephadm specs', cephadmExport(scenario).text, (t) => readCephadmSpecs(t, 's').diagnostics],
   ['netbox devices', read('test/fixtures/interop/netbox-api/devices.json'), (t) => readNetbox([{ text: t, file: 'd' }]).diagnostics],
   ['device type', read('test/fixtures/real/netbox/devicetype-library-Dell-PowerEdge-R630.yaml'), (t) => readDeviceType(t, 'dt').diagnostics],
@@ -34,7 +38,11 @@ const mutate = fc.oneof(
   fc.record({ kind: fc.constant('cut' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
   fc.record({ kind: fc.constant('drop' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
   fc.record({ kind: fc.constant('repeat' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), text: fc.constantFrom('[', '{', ']]', '- - -', ': :', '\u0000', 'x[9:1]', 'size: 1.5T:', '"@odata.type": 5,', '---') }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    text: fc.constantFrom('[', '{', ']]', '- - -', ': :', '\u0000', 'x[9:1]', 'size: 1.5T:', '"@odata.type": 5,', '---'),
+  }),
 );
 
 function apply(text: string, m: { kind: string; at: number; text?: string }): string {

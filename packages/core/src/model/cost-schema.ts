@@ -9,7 +9,10 @@ function price(description: string) {
   return z
     .strictObject({
       amount: z.number().min(0).describe('Price of one unit'),
-      currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR or USD').describe('ISO 4217 currency code'),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR or USD')
+        .describe('ISO 4217 currency code'),
     })
     .optional()
     .describe(description);
@@ -29,7 +32,7 @@ export function costsSchema() {
     cable: price('One cable or patch lead per cabled server port'),
     sparesShare: z.number().min(0).max(1).optional().describe('Spare parts and spare servers as a share of the server CAPEX, bought with it (0.05 = 5 %)'),
     supportPerServerYear: price('Support and warranty per server in service per year'),
-    energyPerKwh: price('Energy per kWh drawn (the servers\' typical draw × PUE)'),
+    energyPerKwh: price("Energy per kWh drawn (the servers' typical draw × PUE)"),
     pue: z.number().min(1).max(5).optional().describe('Power usage effectiveness of the site: facility power / IT power, e.g. 1.4 (default 1: the IT load alone)'),
     colocationPerRackMonth: price('Colocation or rack space per rack in service per month'),
     colocationPerRuMonth: price('Colocation or rack space per rack unit the servers occupy per month (added to colocationPerRackMonth when both are given)'),

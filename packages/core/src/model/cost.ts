@@ -41,9 +41,7 @@ export interface CostPrices {
 }
 
 /** The items of the bill. */
-export type CostItem =
-  | 'servers' | 'racks' | 'pdus' | 'tor-switches' | 'optics' | 'cables' | 'spares'
-  | 'support' | 'energy' | 'colocation-racks' | 'colocation-ru';
+export type CostItem = 'servers' | 'racks' | 'pdus' | 'tor-switches' | 'optics' | 'cables' | 'spares' | 'support' | 'energy' | 'colocation-racks' | 'colocation-ru';
 
 /** One line of the bill over the horizon. */
 export interface CostLine {

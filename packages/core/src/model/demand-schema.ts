@@ -33,14 +33,28 @@ const FitNoteSchema = z.strictObject({
 export function demandSchemas(quantity: BytesQuantity) {
   // A growth with optional percentile rates (P10 and P90 of a fitted prediction interval).
   const band = {
-    p10: z.number().gt(-1).lte(10).optional().describe('Monthly rate of the P10 demand path (the low end of the fit\'s 80 % prediction interval at the horizon\'s end); with p90, plans are also made per percentile'),
-    p90: z.number().gt(-1).lte(10).optional().describe('Monthly rate of the P90 demand path (the high end of the 80 % prediction interval): "order by ... to be 90 % sure" reads this path'),
+    p10: z
+      .number()
+      .gt(-1)
+      .lte(10)
+      .optional()
+      .describe("Monthly rate of the P10 demand path (the low end of the fit's 80 % prediction interval at the horizon's end); with p90, plans are also made per percentile"),
+    p90: z
+      .number()
+      .gt(-1)
+      .lte(10)
+      .optional()
+      .describe('Monthly rate of the P90 demand path (the high end of the 80 % prediction interval): "order by ... to be 90 % sure" reads this path'),
     fit: FitNoteSchema.optional().describe('Where the rates came from (headroom fit): shown in the plan, not recomputed'),
   };
   const BandedGrowthSchema = z
     .discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('compound'), perMonth: z.number().gt(-1).lte(10).describe('Monthly growth rate: demand(t) = demand(0) x (1 + perMonth)^t'), ...band }),
-      z.strictObject({ kind: z.literal('linear'), perMonth: z.number().gt(-1).lte(10).describe('Monthly growth as a fraction of month-0 demand: demand(t) = demand(0) x (1 + perMonth x t)'), ...band }),
+      z.strictObject({
+        kind: z.literal('linear'),
+        perMonth: z.number().gt(-1).lte(10).describe('Monthly growth as a fraction of month-0 demand: demand(t) = demand(0) x (1 + perMonth x t)'),
+        ...band,
+      }),
     ])
     .describe('How this resource grows month by month (instead of demand.growth)');
 
@@ -50,7 +64,7 @@ export function demandSchemas(quantity: BytesQuantity) {
       flavors: z
         .record(z.string().min(1), BandedGrowthSchema)
         .optional()
-        .describe('Per flavor name, or per flavor group of demand.flavorGroups (a flavor\'s own entry wins over its group\'s)'),
+        .describe("Per flavor name, or per flavor group of demand.flavorGroups (a flavor's own entry wins over its group's)"),
       pools: z.record(z.string().min(1), BandedGrowthSchema).optional().describe('Per Ceph pool (stored data, as ceph df STORED counts it)'),
       floatingIps: BandedGrowthSchema.optional().describe('Floating IPs and router gateway ports in the provider allocation pools'),
       traffic: BandedGrowthSchema.optional().describe('Network traffic (network.traffic and the Ceph client writes)'),
@@ -65,7 +79,7 @@ export function demandSchemas(quantity: BytesQuantity) {
       instances: z.int().min(-10_000_000).max(10_000_000).optional().describe('Instances added (negative: removed) from this month on, with flavor'),
       stored: quantity('bytes', 'Stored data added from this month on, with pool, e.g. "50 TB"').optional(),
       removeStored: quantity('bytes', 'Stored data removed from this month on, with pool, e.g. "20 TB"').optional(),
-      grows: z.boolean().default(false).describe('true: the step then grows with its resource\'s growth, counted from its month; false (default): a fixed amount'),
+      grows: z.boolean().default(false).describe("true: the step then grows with its resource's growth, counted from its month; false (default): a fixed amount"),
       note: z.string().max(200).optional().describe('What it is, e.g. "tenant ACME moves in"'),
     })
     .describe('A dated step in demand: with flavor, `instances`; with pool, `stored` or `removeStored`. Demand never goes below 0.');
@@ -91,7 +105,9 @@ export function demandSchemas(quantity: BytesQuantity) {
     historyFrom: z
       .union([z.string().min(1), z.array(z.string().min(1)).min(1).max(100)])
       .optional()
-      .describe('History to fit, relative to the scenario file and inside its folder (or an --allow-path folder): Prometheus query_range JSON exports (ceph_pool_stored with the pool name, openstack_placement_resource_usage, openstack_neutron_floating_ips) and directories of dated `ceph df -f json` snapshots. The fits fill demand.growthBy (entries written there win), with P10/P90 rates for percentile plans'),
+      .describe(
+        'History to fit, relative to the scenario file and inside its folder (or an --allow-path folder): Prometheus query_range JSON exports (ceph_pool_stored with the pool name, openstack_placement_resource_usage, openstack_neutron_floating_ips) and directories of dated `ceph df -f json` snapshots. The fits fill demand.growthBy (entries written there win), with P10/P90 rates for percentile plans',
+      ),
     events: z.array(EventSchema).max(1000).optional().describe('Dated steps in demand (at most 1,000)'),
     commitments: z.array(CommitmentSchema).max(1000).optional().describe('Contracted commitments (at most 1,000)'),
   };

@@ -86,9 +86,7 @@ export interface MemoryFacts {
 }
 
 /** Where a set of facts comes from. */
-export type FactsSource =
-  | { kind: 'inventory'; file: string; format: InventoryFormat }
-  | { kind: 'scenario'; hardware: string };
+export type FactsSource = { kind: 'inventory'; file: string; format: InventoryFormat } | { kind: 'scenario'; hardware: string };
 
 export interface HardwareFacts {
   source: FactsSource;

@@ -50,10 +50,18 @@ export function networkSchema(quantity: BitrateQuantity) {
     name: name.describe('Bond interface name, e.g. bond0'),
     members: z.array(z.string().min(1)).min(1).describe('Member ports, e.g. [nic0p0, nic1p0]'),
     mode: z.enum(['active-backup', '802.3ad', 'balance-xor']).describe('active-backup | 802.3ad (LACP) | balance-xor'),
-    hashPolicy: z.enum(['layer2', 'layer2+3', 'layer3+4', 'encap2+3', 'encap3+4']).optional().describe('xmit_hash_policy for 802.3ad and balance-xor (kernel default layer2; layer3+4 spreads flows best)'),
+    hashPolicy: z
+      .enum(['layer2', 'layer2+3', 'layer3+4', 'encap2+3', 'encap3+4'])
+      .optional()
+      .describe('xmit_hash_policy for 802.3ad and balance-xor (kernel default layer2; layer3+4 spreads flows best)'),
     lacpRate: z.enum(['slow', 'fast']).optional().describe('802.3ad LACPDU rate: slow (30 s, default) or fast (1 s)'),
     primary: z.string().min(1).optional().describe('active-backup: the member used while it is up'),
-    miimonMs: z.int().min(0).max(60_000).default(100).describe('MII link monitoring interval, milliseconds (kernel miimon; default here 100, the kernel\u2019s own default 0 turns monitoring off)'),
+    miimonMs: z
+      .int()
+      .min(0)
+      .max(60_000)
+      .default(100)
+      .describe('MII link monitoring interval, milliseconds (kernel miimon; default here 100, the kernel\u2019s own default 0 turns monitoring off)'),
     mtu: mtu('MTU of the bond (default: the largest MTU of the networks on it)').optional(),
   });
 
@@ -118,7 +126,9 @@ export function networkSchema(quantity: BitrateQuantity) {
       dvr: z
         .boolean()
         .optional()
-        .describe('Neutron distributed virtual routing (ML2/OVS, enable_distributed_routing): every compute host runs a floating IP agent gateway port with an address of the provider allocation pools (default false)'),
+        .describe(
+          'Neutron distributed virtual routing (ML2/OVS, enable_distributed_routing): every compute host runs a floating IP agent gateway port with an address of the provider allocation pools (default false)',
+        ),
     })
     .describe('Network layout: networks, VIPs, switches, per-role ports, bonds and VLANs');
 }

@@ -10,20 +10,35 @@ export const DEFAULT_REQUIREMENTS: Record<Role, RoleRequirements> = {
   // Production guidance for controllers: 16+ cores, 64-128 GB RAM, fast reliable disks
   // (NVMe) for the MariaDB/Galera database, separate NICs for management and tenant traffic.
   control: {
-    minPhysicalCores: 16, minMemoryBytes: 64 * GiB, minNicPorts: 2,
-    requireEcc: true, requireNvmeDatabase: true,
+    minPhysicalCores: 16,
+    minMemoryBytes: 64 * GiB,
+    minNicPorts: 2,
+    requireEcc: true,
+    requireNvmeDatabase: true,
   },
   // KVM needs VT-x/AMD-V (Nova libvirt driver); ECC on every server.
   compute: {
-    minPhysicalCores: 8, minMemoryBytes: 64 * GiB, minNicPorts: 2, requireVirtualization: true, requireEcc: true,
+    minPhysicalCores: 8,
+    minMemoryBytes: 64 * GiB,
+    minNicPorts: 2,
+    requireVirtualization: true,
+    requireEcc: true,
     // memory per core and NIC speed (Ceph client traffic): see REQUIREMENT_DEFAULT_SOURCES
-    minMemoryPerCoreBytes: 4 * GiB, minNicSpeedBitsPerSecond: 10e9,
+    minMemoryPerCoreBytes: 4 * GiB,
+    minNicSpeedBitsPerSecond: 10e9,
   },
   // Ceph: osd_memory_target 4 GiB per OSD (src/common/options/global.yaml.in).
   storage: {
-    minPhysicalCores: 8, minMemoryBytes: 32 * GiB, minNicPorts: 2, memoryPerOsdBytes: 4 * GiB, requireEcc: true,
+    minPhysicalCores: 8,
+    minMemoryBytes: 32 * GiB,
+    minNicPorts: 2,
+    memoryPerOsdBytes: 4 * GiB,
+    requireEcc: true,
     // OS base memory, a core per OSD, flash WAL/DB for HDD OSDs, 10 Gb/s links: see REQUIREMENT_DEFAULT_SOURCES
-    osdMemoryBaseBytes: 16 * GiB, minCoresPerOsd: 1, minWalDbFlashRatio: 0.01, minNicSpeedBitsPerSecond: 10e9,
+    osdMemoryBaseBytes: 16 * GiB,
+    minCoresPerOsd: 1,
+    minWalDbFlashRatio: 0.01,
+    minNicSpeedBitsPerSecond: 10e9,
   },
   // Kolla-Ansible deployment host: 8 GB RAM and 2 NICs minimum (quickstart host requirements).
   deploy: { minPhysicalCores: 4, minMemoryBytes: 8 * GiB, minNicPorts: 2, requireEcc: true },
@@ -88,6 +103,5 @@ export const REQUIREMENT_DEFAULT_SOURCES = {
   osdMemoryBaseBytes:
     'Canonical Ceph hardware recommendations: 16 GB for the operating system, plus the memory of each OSD (Ceph upstream advises total RAM > OSDs × osd_memory_target × 2)',
   minCoresPerOsd: 'IBM Storage Ceph minimum hardware recommendations: 1 CPU core per OSD (NVMe OSDs use more: Ceph hardware recommendations)',
-  minWalDbFlashRatio:
-    'Red Hat / IBM Ceph hardware guide: block.db on SSD or NVMe when OSDs are HDD, 1 % of the block size for RBD / OpenStack workloads (4 % for object and file)',
+  minWalDbFlashRatio: 'Red Hat / IBM Ceph hardware guide: block.db on SSD or NVMe when OSDs are HDD, 1 % of the block size for RBD / OpenStack workloads (4 % for object and file)',
 } as const;

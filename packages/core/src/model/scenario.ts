@@ -160,8 +160,32 @@ export interface OpenStackPolicy {
  * quota (Ceph's max_bytes, stored bytes), absent when the scenario sets none.
  */
 export type CephPool =
-  | { name: string; type: 'replicated'; size: number; minSize: number; share: number; rule?: string; bulk?: boolean; application?: PoolApplication; maxBytes?: number; averageObjectBytes?: number }
-  | { name: string; type: 'erasure'; k: number; m: number; minSize: number; share: number; rule?: string; bulk?: boolean; application?: PoolApplication; allowEcOverwrites?: boolean; maxBytes?: number; averageObjectBytes?: number };
+  | {
+      name: string;
+      type: 'replicated';
+      size: number;
+      minSize: number;
+      share: number;
+      rule?: string;
+      bulk?: boolean;
+      application?: PoolApplication;
+      maxBytes?: number;
+      averageObjectBytes?: number;
+    }
+  | {
+      name: string;
+      type: 'erasure';
+      k: number;
+      m: number;
+      minSize: number;
+      share: number;
+      rule?: string;
+      bulk?: boolean;
+      application?: PoolApplication;
+      allowEcOverwrites?: boolean;
+      maxBytes?: number;
+      averageObjectBytes?: number;
+    };
 
 /** What uses a pool (`ceph osd pool application enable <pool> rbd|cephfs|rgw`). */
 export type PoolApplication = 'rbd' | 'cephfs' | 'rgw';

@@ -117,15 +117,15 @@ export const DiskSchema = z.strictObject({
   use: z
     .enum(['os', 'database', 'osd', 'wal-db', 'ephemeral'])
     .describe('os | database (control-plane MariaDB/etcd) | osd (Ceph OSD data) | wal-db (BlueStore WAL/DB for HDD OSDs) | ephemeral (Nova local instance disks)'),
-  deviceClass: identifier
-    .optional()
-    .describe('CRUSH device class of the OSDs on these disks (use: osd); default the disk kind (nvme, ssd, hdd), as Ceph detects it'),
+  deviceClass: identifier.optional().describe('CRUSH device class of the OSDs on these disks (use: osd); default the disk kind (nvme, ssd, hdd), as Ceph detects it'),
   crushWeight: z
     .number()
     .gt(0)
     .max(1e6)
     .optional()
-    .describe('CRUSH weight of each OSD on these disks, TiB (use: osd); default size / 2^40 (osd_crush_initial_weight -1). `ceph osd df` crush_weight, when it is not the size (rounded, or set by hand): MAX AVAIL depends on it'),
+    .describe(
+      'CRUSH weight of each OSD on these disks, TiB (use: osd); default size / 2^40 (osd_crush_initial_weight -1). `ceph osd df` crush_weight, when it is not the size (rounded, or set by hand): MAX AVAIL depends on it',
+    ),
 });
 
 export const NicSchema = z.strictObject({
@@ -157,7 +157,10 @@ export const HardwareSchema = z
     price: z
       .strictObject({
         amount: z.number().min(0).describe('Unit price'),
-        currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR or USD').describe('ISO 4217 currency code'),
+        currency: z
+          .string()
+          .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR or USD')
+          .describe('ISO 4217 currency code'),
       })
       .optional(),
     numa: HC.NumaSchema.optional(),
@@ -175,7 +178,7 @@ export const HardwareSchema = z
  */
 export const InventoryHardwareSchema = z
   .strictObject({
-    inventory: z.string().min(1).describe("Path of the inventory file, relative to the scenario file and inside its folder (or an --allow-path folder)"),
+    inventory: z.string().min(1).describe('Path of the inventory file, relative to the scenario file and inside its folder (or an --allow-path folder)'),
     format: z
       .enum(['ironic', 'lshw', 'dmidecode', 'lscpu', 'lscpu-json', 'cpuinfo', 'redfish'])
       .optional()
@@ -196,14 +199,19 @@ export const InventoryHardwareSchema = z
     memory: z
       .strictObject({
         size: quantity('bytes', 'Installed memory, e.g. "512 GiB"').optional(),
-        ecc: z.union([z.boolean(), z.literal('unknown')]).optional().describe('ECC memory: true, false or unknown'),
+        ecc: z
+          .union([z.boolean(), z.literal('unknown')])
+          .optional()
+          .describe('ECC memory: true, false or unknown'),
       })
       .optional()
       .describe('Overrides of imported memory facts'),
     disks: z
       .array(DiskSchema)
       .optional()
-      .describe('The disks with their use (os, database, osd, wal-db, ephemeral): an inventory does not say what a disk is for. Replaces the imported disks in the plan; without it the model plans no disks'),
+      .describe(
+        'The disks with their use (os, database, osd, wal-db, ephemeral): an inventory does not say what a disk is for. Replaces the imported disks in the plan; without it the model plans no disks',
+      ),
     nics: z.array(NicSchema).max(LIMITS.nicCards).optional().describe('Network cards; replaces the imported interfaces in the plan'),
     power: HardwareSchema.shape.power,
     price: HardwareSchema.shape.price,
@@ -219,11 +227,18 @@ export const FeedCircuitSchema = z
   .strictObject({
     voltage: quantity('voltage', 'Circuit voltage, e.g. "230 V" (single-phase) or "400 V" (three-phase, line to line; 208 V in North America)').optional(),
     breaker: quantity('current', 'Breaker rating of the circuit, e.g. "32 A"').optional(),
-    phases: z.union([z.literal(1), z.literal(3)]).default(1).describe('1 (single-phase, default) or 3 (three-phase: power = √3 × line-to-line voltage × current)'),
-    continuousRatio: ratio('Share of the breaker rating a continuous load may draw (default 0.8: NEC 210.19(A)(1) and 210.20(A) size conductors and breakers at 125 % of the continuous load; 1.0 for a 100 %-rated breaker assembly)').default(0.8),
+    phases: z
+      .union([z.literal(1), z.literal(3)])
+      .default(1)
+      .describe('1 (single-phase, default) or 3 (three-phase: power = √3 × line-to-line voltage × current)'),
+    continuousRatio: ratio(
+      'Share of the breaker rating a continuous load may draw (default 0.8: NEC 210.19(A)(1) and 210.20(A) size conductors and breakers at 125 % of the continuous load; 1.0 for a 100 %-rated breaker assembly)',
+    ).default(0.8),
     usable: quantity('power', 'Usable continuous power of one feed, e.g. "7.4 kW", instead of voltage and breaker (no derating is applied to it)').optional(),
   })
-  .describe('The circuit of each power feed of the rack (every feed the same): voltage and breaker (and phases), or usable. With two feeds or more, the others must carry the rack\'s maximum draw when one is lost');
+  .describe(
+    "The circuit of each power feed of the rack (every feed the same): voltage and breaker (and phases), or usable. With two feeds or more, the others must carry the rack's maximum draw when one is lost",
+  );
 
 /** One kind of Ceph daemon: the role whose hosts run it, how many, and what one takes. */
 function cephDaemonSchema(description: string, minCount: number) {
@@ -248,7 +263,7 @@ export const RackSchema = z.strictObject({
     .min(1)
     .optional()
     .describe(
-      'Top-of-rack switches the rack\'s servers are cabled to (every server to all of them, bonded). Default: a pair, <rack>-tor-a and <rack>-tor-b. The same name in several racks is one switch serving them. One switch makes it a single point of failure for the rack',
+      "Top-of-rack switches the rack's servers are cabled to (every server to all of them, bonded). Default: a pair, <rack>-tor-a and <rack>-tor-b. The same name in several racks is one switch serving them. One switch makes it a single point of failure for the rack",
     ),
   powerFeeds: z
     .array(identifier)
@@ -264,18 +279,17 @@ export const NodeGroupSchema = z.strictObject({
   role: z.enum(['control', 'compute', 'storage', 'deploy']).describe('control | compute | storage | deploy'),
   hardware: z.string().min(1).describe('Key of a model in `hardware`'),
   count: int().min(0).max(LIMITS.hostsPerGroup).describe('Number of servers (at most 10,000 per group)'),
-  placement: z
-    .enum(['spread', 'pack'])
-    .default('spread')
-    .describe('spread: round-robin across racks (default); pack: fill racks in order. Ignored when `rack` is set'),
+  placement: z.enum(['spread', 'pack']).default('spread').describe('spread: round-robin across racks (default); pack: fill racks in order. Ignored when `rack` is set'),
   rack: identifier.optional().describe('Put every server of the group in this rack'),
   name: identifier.optional().describe('Host name prefix (default: the role): hosts are <name>-01, <name>-02, ...'),
   retire: z
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM, e.g. 2028-06')
     .optional()
-    .describe('First month the group is out of service, YYYY-MM (end of life, decommissioning): from this month on its servers count for nothing, and procurement replaces the capacity they took with them. Default: in service for the whole horizon'),
-  aggregates: z.array(HC.aggregateName).max(16).optional().describe('Host aggregates the group\'s hosts belong to (Nova host aggregates; metadata in openstack.aggregates)'),
+    .describe(
+      'First month the group is out of service, YYYY-MM (end of life, decommissioning): from this month on its servers count for nothing, and procurement replaces the capacity they took with them. Default: in service for the whole horizon',
+    ),
+  aggregates: z.array(HC.aggregateName).max(16).optional().describe("Host aggregates the group's hosts belong to (Nova host aggregates; metadata in openstack.aggregates)"),
 });
 
 export const FlavorSchema = z.strictObject({
@@ -291,16 +305,22 @@ function poolCephFields() {
     rule: identifier
       .optional()
       .describe('Name of the CRUSH rule in ceph.rules; default replicated_rule (replicated pools) or a rule named after the pool (erasure pools, as ceph osd pool create does)'),
-    bulk: z.boolean().default(false).describe('The pool\'s bulk flag: the pg_autoscaler gives it a full complement of PGs from the start (default false)'),
+    bulk: z.boolean().default(false).describe("The pool's bulk flag: the pg_autoscaler gives it a full complement of PGs from the start (default false)"),
     application: z
       .enum(['rbd', 'cephfs', 'rgw'])
       .optional()
-      .describe('What uses the pool (ceph osd pool application enable): rbd (Cinder, Nova, Glance), cephfs (Manila), rgw (object storage). An erasure pool for rbd or cephfs needs allowEcOverwrites and a replicated pool of the same application for its metadata'),
-    averageObjectSize: quantity('bytes', 'Average size of the objects the pool stores, e.g. "16 KiB" (RGW small files, CephFS small files; an RBD image is cut in 4 MiB objects): BlueStore allocates whole bluestore_min_alloc_size units per copy or shard, so small objects take more raw space (storage.ceph.allocation in the plan). Default: not given, no padding estimated',
-      { hint: 'write the mean object size, e.g. "64 KiB" (ceph df: STORED / OBJECTS)' })
-      .optional(),
-    maxBytes: quantity('bytes', 'Pool quota, e.g. "50 TB": Ceph\'s max_bytes (ceph osd pool set-quota <pool> max_bytes); the pool stops taking writes when its stored bytes reach it (POOL_FULL). Default: no quota, the pool shares its rule\'s raw space with the other pools on it')
-      .optional(),
+      .describe(
+        'What uses the pool (ceph osd pool application enable): rbd (Cinder, Nova, Glance), cephfs (Manila), rgw (object storage). An erasure pool for rbd or cephfs needs allowEcOverwrites and a replicated pool of the same application for its metadata',
+      ),
+    averageObjectSize: quantity(
+      'bytes',
+      'Average size of the objects the pool stores, e.g. "16 KiB" (RGW small files, CephFS small files; an RBD image is cut in 4 MiB objects): BlueStore allocates whole bluestore_min_alloc_size units per copy or shard, so small objects take more raw space (storage.ceph.allocation in the plan). Default: not given, no padding estimated',
+      { hint: 'write the mean object size, e.g. "64 KiB" (ceph df: STORED / OBJECTS)' },
+    ).optional(),
+    maxBytes: quantity(
+      'bytes',
+      'Pool quota, e.g. "50 TB": Ceph\'s max_bytes (ceph osd pool set-quota <pool> max_bytes); the pool stops taking writes when its stored bytes reach it (POOL_FULL). Default: no quota, the pool shares its rule\'s raw space with the other pools on it',
+    ).optional(),
   };
 }
 
@@ -312,9 +332,16 @@ export const CephRuleSchema = z.strictObject({
 });
 
 const CephRecoverySchema = z.strictObject({
-  backfillThroughput: quantity('byterate', 'Throughput of one backfill (one PG being copied), e.g. "100 MB/s" (headroom default 100 MB/s; Ceph sets limits, not throughput)').optional(),
+  backfillThroughput: quantity(
+    'byterate',
+    'Throughput of one backfill (one PG being copied), e.g. "100 MB/s" (headroom default 100 MB/s; Ceph sets limits, not throughput)',
+  ).optional(),
   maxBackfills: int().min(1).max(64).default(1).describe('osd_max_backfills: concurrent backfills per OSD (default 1)'),
-  downOutIntervalSeconds: int().min(0).max(86_400).default(600).describe('mon_osd_down_out_interval in seconds: a down OSD is marked out, and recovery starts, after this (default 600)'),
+  downOutIntervalSeconds: int()
+    .min(0)
+    .max(86_400)
+    .default(600)
+    .describe('mon_osd_down_out_interval in seconds: a down OSD is marked out, and recovery starts, after this (default 600)'),
   detectionSeconds: int().min(0).max(3600).default(20).describe('Seconds before a failed OSD is reported down (osd_heartbeat_grace, default 20)'),
 });
 
@@ -333,7 +360,10 @@ const ErasurePoolSchema = z.strictObject({
   k: int().min(1).max(32).describe('Data chunks'),
   m: int().min(1).max(16).describe('Coding chunks'),
   minSize: int().min(1).max(48).optional().describe('Shards needed to serve I/O; default k + min(1, m - 1)'),
-  allowEcOverwrites: z.boolean().optional().describe('allow_ec_overwrites (ceph osd pool set <pool> allow_ec_overwrites true; default false): needed by RBD and CephFS on an erasure pool'),
+  allowEcOverwrites: z
+    .boolean()
+    .optional()
+    .describe('allow_ec_overwrites (ceph osd pool set <pool> allow_ec_overwrites true; default false): needed by RBD and CephFS on an erasure pool'),
   share: z.number().min(0).max(1).optional().describe('Fraction of the raw capacity planned for this pool; pools without a share split the rest evenly'),
   ...poolCephFields(),
 });
@@ -378,7 +408,10 @@ export const ScenarioFileSchema = z
       .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM, e.g. 2027-01')
       .describe('First month of the horizon, YYYY-MM'),
     horizonMonths: int().min(1).max(120).default(24).describe('Months planned (default 24)'),
-    hardware: z.record(identifier, z.union([HardwareSchema, InventoryHardwareSchema])).refine((r) => Object.keys(r).length <= LIMITS.hardwareModels, atMost(LIMITS.hardwareModels, 'hardware models')).describe('Server models, by key: written out, or imported from an inventory file (`inventory: path`)'),
+    hardware: z
+      .record(identifier, z.union([HardwareSchema, InventoryHardwareSchema]))
+      .refine((r) => Object.keys(r).length <= LIMITS.hardwareModels, atMost(LIMITS.hardwareModels, 'hardware models'))
+      .describe('Server models, by key: written out, or imported from an inventory file (`inventory: path`)'),
     racks: z.array(RackSchema).max(LIMITS.racks).default([]).describe('Racks (at most 1,000); default one 42U rack named rack-1'),
     nodes: z.array(NodeGroupSchema).min(1).max(LIMITS.nodeGroups).describe('Node groups (at most 1,000): role, hardware model, count, placement'),
     openstack: z
@@ -402,12 +435,13 @@ export const ScenarioFileSchema = z
           'Memory each running instance costs its host beyond the flavor RAM (QEMU/libvirt overhead), which Placement does not count and reserved.hostMemory must cover; ' +
             'default 512 MiB (Red Hat planning figure: 0.5 GB per guest). Checked: compute.reserved_memory_low',
         ).optional(),
-        ephemeralStorage: z
-          .enum(['local', 'ceph'])
-          .default('local')
-          .describe('Where instance disks live: local disks (use: ephemeral) or ceph (libvirt images_type = rbd)'),
+        ephemeralStorage: z.enum(['local', 'ceph']).default('local').describe('Where instance disks live: local disks (use: ephemeral) or ceph (libvirt images_type = rbd)'),
         aggregates: z.record(HC.aggregateName, HC.AggregateSchema).optional().describe('Host aggregates by name, with their metadata (node groups name their aggregates)'),
-        flavors: z.record(z.string().min(1).max(255), FlavorSchema).refine((r) => Object.keys(r).length <= LIMITS.flavors, atMost(LIMITS.flavors, 'flavors')).default({}).describe('Nova flavors, by name (at most 5,000)'),
+        flavors: z
+          .record(z.string().min(1).max(255), FlavorSchema)
+          .refine((r) => Object.keys(r).length <= LIMITS.flavors, atMost(LIMITS.flavors, 'flavors'))
+          .default({})
+          .describe('Nova flavors, by name (at most 5,000)'),
       })
       .prefault({}),
     ceph: z
@@ -421,14 +455,20 @@ export const ScenarioFileSchema = z
           })
           .prefault({}),
         pools: z.array(PoolSchema).max(LIMITS.pools).default([]).describe('Ceph pools (at most 1,000)'),
-        rules: z.array(CephRuleSchema).max(LIMITS.pools).default([]).describe('CRUSH rules; pools that name none use replicated_rule or, for erasure pools, a rule named after the pool (failure domain ceph.failureDomain, every OSD)'),
+        rules: z
+          .array(CephRuleSchema)
+          .max(LIMITS.pools)
+          .default([])
+          .describe('CRUSH rules; pools that name none use replicated_rule or, for erasure pools, a rule named after the pool (failure domain ceph.failureDomain, every OSD)'),
         fill: z
           .strictObject({
             osds: z
-              .array(z.strictObject({
-                osd: int().min(0).describe('OSD id: storage hosts in order, then each host\'s OSD disks in order, from 0'),
-                utilisation: z.number().min(0).max(1).describe('Fill of this OSD at month 0, 0..1 (ceph osd df %USE / 100); it grows with its rule\'s data'),
-              }))
+              .array(
+                z.strictObject({
+                  osd: int().min(0).describe("OSD id: storage hosts in order, then each host's OSD disks in order, from 0"),
+                  utilisation: z.number().min(0).max(1).describe("Fill of this OSD at month 0, 0..1 (ceph osd df %USE / 100); it grows with its rule's data"),
+                }),
+              )
               .default([])
               .describe('OSDs fuller (or emptier) than the rest; every other OSD of a rule has the same utilisation'),
           })
@@ -453,37 +493,62 @@ export const ScenarioFileSchema = z
         recovery: CephRecoverySchema.prefault({}).describe('Recovery after a failure: limits and the per-backfill throughput'),
         bluestoreMinAllocSize: z
           .strictObject({
-            hdd: quantity('bytes', 'bluestore_min_alloc_size of the HDD OSDs, e.g. "64 KiB" for OSDs created before Pacific (default 4 KiB, bluestore_min_alloc_size_hdd)', MIN_ALLOC_HINT).optional(),
+            hdd: quantity(
+              'bytes',
+              'bluestore_min_alloc_size of the HDD OSDs, e.g. "64 KiB" for OSDs created before Pacific (default 4 KiB, bluestore_min_alloc_size_hdd)',
+              MIN_ALLOC_HINT,
+            ).optional(),
             ssd: quantity('bytes', 'bluestore_min_alloc_size of the SSD OSDs (default 4 KiB; 16 KiB before Pacific)', MIN_ALLOC_HINT).optional(),
             nvme: quantity('bytes', 'bluestore_min_alloc_size of the NVMe OSDs (default 4 KiB; 16 KiB before Pacific)', MIN_ALLOC_HINT).optional(),
           })
           .prefault({})
-          .describe('BlueStore allocation unit per disk kind, fixed when an OSD is created (bluestore-config-ref.rst, Minimum Allocation Size); used with pools\' averageObjectSize'),
+          .describe(
+            "BlueStore allocation unit per disk kind, fixed when an OSD is created (bluestore-config-ref.rst, Minimum Allocation Size); used with pools' averageObjectSize",
+          ),
         durability: z
           .strictObject({
             afr: z
               .record(identifier, z.number().min(0).lt(1).describe('Annual failure rate, 0 <= AFR < 1 (0.0157 = 1.57 %)'))
               .refine((r) => Object.keys(r).length <= 64, atMost(64, 'device classes'))
               .default({})
-              .describe('Annual failure rate of OSD devices by CRUSH device class or disk kind (hdd, ssd, nvme); a class not listed takes its disk kind\'s. Defaults: hdd 0.0157 (Backblaze Drive Stats for 2024), ssd and nvme 0.0098 (Backblaze SSD Drive Stats 2022)'),
+              .describe(
+                "Annual failure rate of OSD devices by CRUSH device class or disk kind (hdd, ssd, nvme); a class not listed takes its disk kind's. Defaults: hdd 0.0157 (Backblaze Drive Stats for 2024), ssd and nvme 0.0098 (Backblaze SSD Drive Stats 2022)",
+              ),
           })
           .prefault({})
           .describe('Inputs of the durability estimate per pool (storage/durability.ts)'),
         daemons: z
           .strictObject({
             mon: cephDaemonSchema('ceph-mon (monitors): default on role control, 5 when the role has 5 hosts or more, else 3 (or 1); an odd count (a quorum is floor(n/2) + 1)', 1),
-            mgr: cephDaemonSchema('ceph-mgr (managers): default on the monitors\' role, 2 (active and standby)', 0),
+            mgr: cephDaemonSchema("ceph-mgr (managers): default on the monitors' role, 2 (active and standby)", 0),
             mds: cephDaemonSchema('ceph-mds (CephFS metadata servers): default none', 0),
             rgw: cephDaemonSchema('radosgw (RADOS gateways, S3/Swift): default none', 0),
           })
           .prefault({})
-          .describe('Where Ceph\'s daemons besides the OSDs run, one per host on the first `count` hosts of `role`: their memory and cores count in the role checks, the monitors\' quorum in the failure analysis'),
+          .describe(
+            "Where Ceph's daemons besides the OSDs run, one per host on the first `count` hosts of `role`: their memory and cores count in the role checks, the monitors' quorum in the failure analysis",
+          ),
       })
       .prefault({}),
     demand: z
       .strictObject({
         instances: z
-          .array(z.strictObject({ flavor: z.string().min(1), count: int().min(0).max(LIMITS.instancesPerFlavor).describe('Instances at month 0 (at most 10,000,000)'), availabilityZone: HC.aggregateName.optional().describe('Availability zone the instances are booted in (openstack server create --availability-zone): a zone of the racks; they count against that zone\'s hosts'), serverGroupPolicy: z.enum(['anti-affinity']).optional().describe('The instances of this line form one server group with this policy (openstack server group create --policy anti-affinity): each on a different host, so n instances need n hosts that can take them, n + the tolerated hosts to survive a loss') })).max(LIMITS.flavors)
+          .array(
+            z.strictObject({
+              flavor: z.string().min(1),
+              count: int().min(0).max(LIMITS.instancesPerFlavor).describe('Instances at month 0 (at most 10,000,000)'),
+              availabilityZone: HC.aggregateName
+                .optional()
+                .describe("Availability zone the instances are booted in (openstack server create --availability-zone): a zone of the racks; they count against that zone's hosts"),
+              serverGroupPolicy: z
+                .enum(['anti-affinity'])
+                .optional()
+                .describe(
+                  'The instances of this line form one server group with this policy (openstack server group create --policy anti-affinity): each on a different host, so n instances need n hosts that can take them, n + the tolerated hosts to survive a loss',
+                ),
+            }),
+          )
+          .max(LIMITS.flavors)
           .default([])
           .describe('Instances per flavor at the start'),
         storage: z
@@ -494,10 +559,15 @@ export const ScenarioFileSchema = z
           .string()
           .min(1)
           .optional()
-          .describe("Directory of a running cluster's `ceph ... -f json` outputs, relative to the scenario file and inside its folder (or an --allow-path folder): month-0 stored data per pool from its `ceph df` (STORED); demand.storage entries win"),
+          .describe(
+            "Directory of a running cluster's `ceph ... -f json` outputs, relative to the scenario file and inside its folder (or an --allow-path folder): month-0 stored data per pool from its `ceph df` (STORED); demand.storage entries win",
+          ),
         growth: GrowthSchema.prefault({ kind: 'compound', perMonth: 0 }),
         floatingIps: int().min(0).optional().describe('Floating IPs in use at month 0 (grows with growth); the provider allocation pools must hold them'),
-        routers: int().min(0).optional().describe('Neutron routers with an external gateway at month 0 (grows with growth): each router gateway port takes one address of the provider allocation pools'),
+        routers: int()
+          .min(0)
+          .optional()
+          .describe('Neutron routers with an external gateway at month 0 (grows with growth): each router gateway port takes one address of the provider allocation pools'),
         ...demandSchemas(quantity),
       })
       .prefault({}),
@@ -514,10 +584,7 @@ export const ScenarioFileSchema = z
           .prefault({}),
         maintenance: z
           .strictObject({
-            hosts: int()
-              .min(0)
-              .default(0)
-              .describe('Hosts per role drained at once for a rolling upgrade, in addition to the tolerated failures (default 0)'),
+            hosts: int().min(0).default(0).describe('Hosts per role drained at once for a rolling upgrade, in addition to the tolerated failures (default 0)'),
             roles: z
               .array(z.enum(['control', 'compute', 'storage']))
               .min(1)
@@ -529,7 +596,9 @@ export const ScenarioFileSchema = z
         thresholds: z
           .strictObject({
             compute: ratio('Compute utilisation that ends the runway (default 0.80)').default(0.8),
-            storage: ratio('Fill of the surviving OSDs, after the tolerated failures and re-protection, that ends a pool\'s runway (default: the Ceph backfillfull ratio, above which backfill stalls)').optional(),
+            storage: ratio(
+              "Fill of the surviving OSDs, after the tolerated failures and re-protection, that ends a pool's runway (default: the Ceph backfillfull ratio, above which backfill stalls)",
+            ).optional(),
           })
           .prefault({}),
       })
@@ -545,7 +614,9 @@ export const ScenarioFileSchema = z
       .describe('Overrides of the role requirements'),
     network: networkSchema(quantity).optional().describe('Network layout: networks, VLANs, subnets, VIPs, bonds per role (optional)'),
     procurement: procurementSchema().optional().describe('Purchase rules: what to buy per role, in which batches, with which lead time (optional)'),
-    costs: costsSchema().optional().describe('Prices of the whole bill besides the servers (racks, PDUs, switches, optics, cables, spares) and of running it (support, energy, colocation) (optional)'),
+    costs: costsSchema()
+      .optional()
+      .describe('Prices of the whole bill besides the servers (racks, PDUs, switches, optics, cables, spares) and of running it (support, energy, colocation) (optional)'),
   })
   .describe('A headroom scenario: an OpenStack + Ceph cloud and its demand');
 
@@ -555,19 +626,27 @@ function procurementSchema() {
     hardware: z.string().min(1).describe('The hardware model bought (a key of hardware:)'),
     batch: int().min(1).max(1000).default(1).describe('Hosts per order unit (default 1). With ceph.failureDomain rack, a storage unit is batch hosts in every storage rack'),
     leadTimeWeeks: z.number().min(0).max(520).default(12).describe('Weeks from order to hosts in service (default 12)'),
-    coverMonths: int().min(0).max(120).default(0).describe('Months after the crossing month an order also covers (default 0: buy for the crossing month only; 6: enough to stay under the trigger for 6 more months)'),
+    coverMonths: int()
+      .min(0)
+      .max(120)
+      .default(0)
+      .describe('Months after the crossing month an order also covers (default 0: buy for the crossing month only; 6: enough to stay under the trigger for 6 more months)'),
     threshold: ratio('Utilisation, tolerated failures removed, that triggers an order (default: policy.thresholds of the resource)').optional(),
-    aggregates: z.array(HC.aggregateName).max(16).optional().describe('Host aggregates the bought hosts join (compute), like a node group\'s aggregates: so that they count for the host groups of those aggregates'),
+    aggregates: z
+      .array(HC.aggregateName)
+      .max(16)
+      .optional()
+      .describe("Host aggregates the bought hosts join (compute), like a node group's aggregates: so that they count for the host groups of those aggregates"),
   });
   return z.strictObject({
-    roles: z
-      .strictObject({ compute: rule.optional(), storage: rule.optional() })
-      .describe('Purchase rule per role'),
+    roles: z.strictObject({ compute: rule.optional(), storage: rule.optional() }).describe('Purchase rule per role'),
     aggregates: z
       .record(HC.aggregateName, rule)
       .refine((r) => Object.keys(r).length <= 64, atMost(64, 'aggregate purchase rules'))
       .optional()
-      .describe('Compute purchase rules per host aggregate (a node group\'s aggregates): a compute resource (a class or a host group) whose hosts all lie in the aggregate is bought by its rule, and the hosts bought join it; the others by roles.compute. E.g. nfv: { hardware: nfv-r760 } buys NFV hosts for a PCPU shortfall of the nfv aggregate'),
+      .describe(
+        "Compute purchase rules per host aggregate (a node group's aggregates): a compute resource (a class or a host group) whose hosts all lie in the aggregate is bought by its rule, and the hosts bought join it; the others by roles.compute. E.g. nfv: { hardware: nfv-r760 } buys NFV hosts for a PCPU shortfall of the nfv aggregate",
+      ),
     simulation: z
       .strictObject({
         growth: z
@@ -576,7 +655,10 @@ function procurementSchema() {
             likely: z.number().gt(-1).lte(10).describe('Most likely monthly growth rate'),
             high: z.number().gt(-1).lte(10).describe('Highest monthly growth rate'),
           })
-          .refine((g) => g.low <= g.likely && g.likely <= g.high, { message: 'growth must have low <= likely <= high', params: { code: 'schema.invalid_value', hint: 'order the three rates, e.g. { low: 0.02, likely: 0.045, high: 0.07 }' } })
+          .refine((g) => g.low <= g.likely && g.likely <= g.high, {
+            message: 'growth must have low <= likely <= high',
+            params: { code: 'schema.invalid_value', hint: 'order the three rates, e.g. { low: 0.02, likely: 0.045, high: 0.07 }' },
+          })
           .describe('Monthly growth rate as a triangular distribution low <= likely <= high, e.g. { low: 0.02, likely: 0.045, high: 0.07 }'),
         runs: int().min(1).max(10_000).default(200).describe('Simulated futures (default 200)'),
         seed: int().default(1).describe('PRNG seed (default 1): the same seed gives the same band'),

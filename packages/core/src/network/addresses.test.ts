@@ -4,16 +4,26 @@ import type { NetworkConfig, NetworkDef } from '../model/network-config.js';
 import { parseIp } from './ip.js';
 
 const mgmt = (over: Partial<NetworkDef> = {}): NetworkDef => ({
-  name: 'mgmt', purpose: 'management', cidr: '10.1.0.0/24', family: 4, mtuBytes: 1500,
-  reserved: [], allocationPools: [], defaultRoute: true, ...over,
+  name: 'mgmt',
+  purpose: 'management',
+  cidr: '10.1.0.0/24',
+  family: 4,
+  mtuBytes: 1500,
+  reserved: [],
+  allocationPools: [],
+  defaultRoute: true,
+  ...over,
 });
 const config = (n: NetworkDef, vips: NetworkConfig['vips'] = {}): NetworkConfig => ({
-  networks: [n], vips, switches: [],
+  networks: [n],
+  vips,
+  switches: [],
   roles: {
     control: { ports: {}, bonds: [], attachments: [{ network: n.name, on: 'nic0p0', tagged: false, addressed: true }] },
     compute: { ports: {}, bonds: [], attachments: [{ network: n.name, on: 'nic0p0', tagged: false, addressed: true }] },
   },
-  traffic: { cephClientWriteBitsPerSecond: 0, cephClientReadBitsPerSecond: 0 }, bandwidthThreshold: 0.8,
+  traffic: { cephClientWriteBitsPerSecond: 0, cephClientReadBitsPerSecond: 0 },
+  bandwidthThreshold: 0.8,
 });
 
 describe('address budget of a subnet', () => {
@@ -53,11 +63,15 @@ describe('host addresses for the netplan export', () => {
   it('the first free addresses of the node pool, skipping gateway, reserved and the VIP', () => {
     const n = mgmt({ gateway: '10.1.0.1', reserved: ['10.1.0.2-10.1.0.3'] });
     const got = assignHostAddresses(n, [parseIp('10.1.0.5')!], ['a', 'b', 'c']);
-    expect([...got]).toEqual([['a', '10.1.0.4'], ['b', '10.1.0.6'], ['c', '10.1.0.7']]);
+    expect([...got]).toEqual([
+      ['a', '10.1.0.4'],
+      ['b', '10.1.0.6'],
+      ['c', '10.1.0.7'],
+    ]);
   });
 });
 
-describe('the external network\'s allocation pools: floating IPs, router gateways, DVR agent gateways', () => {
+describe("the external network's allocation pools: floating IPs, router gateways, DVR agent gateways", () => {
   // provider 198.51.100.0/24 with pool .20-.79: 60 addresses
   const ext = (dvr?: boolean): NetworkConfig => ({
     ...config(mgmt({ name: 'ext', purpose: 'provider', cidr: '198.51.100.0/24', allocationPools: ['198.51.100.20-198.51.100.79'], defaultRoute: false })),
@@ -67,7 +81,14 @@ describe('the external network\'s allocation pools: floating IPs, router gateway
 
   it('40 floating IPs + 10 routers + DVR on 6 compute hosts = 56 of 60 (fits)', () => {
     const r = planFloatingIps(ext(true), { floatingIps: 40, routers: 10 }, flat, 3, '2027-01', [6, 6, 6]);
-    expect(r.plan).toMatchObject({ poolAddresses: 60, floatingIpsByMonth: [40, 40, 40], routerGatewaysByMonth: [10, 10, 10], agentGatewaysByMonth: [6, 6, 6], demandByMonth: [56, 56, 56], exhaustedMonth: null });
+    expect(r.plan).toMatchObject({
+      poolAddresses: 60,
+      floatingIpsByMonth: [40, 40, 40],
+      routerGatewaysByMonth: [10, 10, 10],
+      agentGatewaysByMonth: [6, 6, 6],
+      demandByMonth: [56, 56, 56],
+      exhaustedMonth: null,
+    });
     expect(r.findings).toEqual([]);
   });
 

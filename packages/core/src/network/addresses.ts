@@ -21,7 +21,8 @@ import { countAsNumber, coveredCount, firstFree, formatIp, type Ip, type IpRange
 import type { AddressUsage, FloatingIpPlan, NetworkRow } from '../model/network.js';
 
 const ADDRESS_SOURCE = 'headroom address plan: hosts + gateway + VIPs + reserved + pools must fit the subnet\u2019s usable addresses for every month of the horizon';
-const FIP_SOURCE = 'Neutron: floating IPs, router gateway ports and (ML2/OVS DVR) one floating IP agent gateway port per compute host are allocated from the external subnet\u2019s allocation_pools';
+const FIP_SOURCE =
+  'Neutron: floating IPs, router gateway ports and (ML2/OVS DVR) one floating IP agent gateway port per compute host are allocated from the external subnet\u2019s allocation_pools';
 
 const single = (ip: Ip): IpRange => ({ family: ip.family, start: ip.value, end: ip.value });
 const ranges = (texts: readonly string[]): IpRange[] => texts.map(parseRange).filter((r): r is IpRange => r !== undefined);
@@ -106,14 +107,21 @@ export function planAddresses(
     const count = (n: bigint | undefined) => (n === undefined ? null : countAsNumber(n));
     const within = (rs: IpRange[]) => (a ? coveredCount(rs, a.usable) : undefined);
     rows.push({
-      name: net.name, purpose: net.purpose, vlan: net.vlan ?? null, cidr: net.cidr, family: net.family,
-      gateway: net.gateway ?? null, mtuBytes: net.mtuBytes, overlay: net.overlay ? { ...net.overlay } : null,
+      name: net.name,
+      purpose: net.purpose,
+      vlan: net.vlan ?? null,
+      cidr: net.cidr,
+      family: net.family,
+      gateway: net.gateway ?? null,
+      mtuBytes: net.mtuBytes,
+      overlay: net.overlay ? { ...net.overlay } : null,
       defaultRoute: net.defaultRoute,
       usableAddresses: count(a ? rangeSize(a.usable) : undefined),
       fixedAddresses: { gateway: a?.gateway.length ?? 0, vips: a?.vips.length ?? 0, reserved: count(within(a?.reserved ?? [])), pools: count(within(a?.pools ?? [])) },
       nodeRange: net.nodeRange ?? null,
       nodeCapacity: count(a?.nodeCapacity),
-      roles, addressedRoles,
+      roles,
+      addressedRoles,
     });
     const nodesByMonth = Array.from({ length: months }, (_, t) => addressedRoles.reduce((s, r) => s + (hostsPerMonth[r]?.[t] ?? 0), 0));
     const capacity = count(a?.nodeCapacity);
@@ -182,7 +190,11 @@ export function planFloatingIps(
   const findings: Finding[] = [];
   if (exhaustedMonth !== null) {
     const t = exhaustedMonth;
-    const parts = [`${floatingIpsByMonth[t]} floating IPs`, ...(demand.routers !== undefined ? [`${routerGatewaysByMonth[t]} router gateways`] : []), ...(dvr ? [`${agentGatewaysByMonth[t]} DVR floating IP agent gateways (one per compute host)`] : [])];
+    const parts = [
+      `${floatingIpsByMonth[t]} floating IPs`,
+      ...(demand.routers !== undefined ? [`${routerGatewaysByMonth[t]} router gateways`] : []),
+      ...(dvr ? [`${agentGatewaysByMonth[t]} DVR floating IP agent gateways (one per compute host)`] : []),
+    ];
     findings.push({
       code: 'network.floating_ips.exhausted',
       severity: 'error',

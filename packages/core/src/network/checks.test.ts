@@ -90,7 +90,7 @@ describe('MTU', () => {
 
   it('a bond with MTU 1500 under a 9000-byte network', () => {
     const s = baseNetworkScenario();
-    ((roleDef(s, 'storage').bonds as Obj[])[1]!).mtu = 1500; // bond1 carries ceph-cluster (9000)
+    (roleDef(s, 'storage').bonds as Obj[])[1]!.mtu = 1500; // bond1 carries ceph-cluster (9000)
     const plan = planOf(s);
     expect(networkCodes(plan)).toEqual(['network.mtu.link_too_small']);
     expect(finding(plan, 'network.mtu.link_too_small')).toMatchObject({ subject: 'role storage / hardware srv / bond1', value: 1500, limit: 9000 });
@@ -120,14 +120,22 @@ describe('redundancy', () => {
     const s = baseNetworkScenario();
     const r = roleDef(s, 'compute');
     r.bonds = [{ name: 'bond0', members: ['nic0p0', 'nic1p0'], mode: '802.3ad' }];
-    r.networks = [{ network: 'mgmt', on: 'bond0' }, { network: 'ceph-public', on: 'bond0' }, { network: 'tunnel', on: 'nic0p1' }, { network: 'oob', on: 'bmc', untagged: true }];
+    r.networks = [
+      { network: 'mgmt', on: 'bond0' },
+      { network: 'ceph-public', on: 'bond0' },
+      { network: 'tunnel', on: 'nic0p1' },
+      { network: 'oob', on: 'bmc', untagged: true },
+    ];
     expect(networkCodes(planOf(s))).toEqual(['network.redundancy.single_link']);
   });
 
   it('802.3ad across 25 and 10 Gbit/s ports', () => {
     const s = baseNetworkScenario();
     const hw = (s.hardware as Obj).srv as Obj;
-    hw.nics = [{ ports: 2, speed: '25 Gbit/s' }, { ports: 2, speed: '10 Gbit/s' }];
+    hw.nics = [
+      { ports: 2, speed: '25 Gbit/s' },
+      { ports: 2, speed: '10 Gbit/s' },
+    ];
     expect(networkCodes(planOf(s))).toEqual(Array(6).fill('network.bond.mixed_speeds')); // 2 bonds x 3 roles
   });
 });
@@ -136,16 +144,30 @@ describe('what rides where', () => {
   it('management and tenant traffic on the same links', () => {
     const s = baseNetworkScenario();
     const r = roleDef(s, 'compute');
-    r.networks = [{ network: 'mgmt', on: 'bond0' }, { network: 'tunnel', on: 'bond0' }, { network: 'ceph-public', on: 'bond1' }, { network: 'oob', on: 'bmc', untagged: true }];
+    r.networks = [
+      { network: 'mgmt', on: 'bond0' },
+      { network: 'tunnel', on: 'bond0' },
+      { network: 'ceph-public', on: 'bond1' },
+      { network: 'oob', on: 'bmc', untagged: true },
+    ];
     expect(networkCodes(planOf(s))).toEqual(['network.separation.management_tenant']);
   });
 
   it('Ceph replication sharing links, or missing', () => {
     const s = baseNetworkScenario();
     const r = roleDef(s, 'storage');
-    r.networks = [{ network: 'mgmt', on: 'bond0' }, { network: 'ceph-public', on: 'bond1' }, { network: 'ceph-cluster', on: 'bond1' }, { network: 'oob', on: 'bmc', untagged: true }];
+    r.networks = [
+      { network: 'mgmt', on: 'bond0' },
+      { network: 'ceph-public', on: 'bond1' },
+      { network: 'ceph-cluster', on: 'bond1' },
+      { network: 'oob', on: 'bmc', untagged: true },
+    ];
     expect(networkCodes(planOf(s))).toEqual(['network.separation.ceph_replication']);
-    r.networks = [{ network: 'mgmt', on: 'bond0' }, { network: 'ceph-public', on: 'bond1' }, { network: 'oob', on: 'bmc', untagged: true }];
+    r.networks = [
+      { network: 'mgmt', on: 'bond0' },
+      { network: 'ceph-public', on: 'bond1' },
+      { network: 'oob', on: 'bmc', untagged: true },
+    ];
     expect(networkCodes(planOf(s))).toEqual(['network.role.missing_network', 'network.separation.ceph_replication']);
   });
 
@@ -194,7 +216,10 @@ describe('bandwidth', () => {
 
   it('oversubscription: 1 uplink of 10 Gbit/s under 4 hosts x 50 Gbit/s in a rack', () => {
     const s = baseNetworkScenario();
-    net(s).switches = [{ name: 'tor-a', uplinks: 1, uplinkSpeed: '10 Gbit/s' }, { name: 'tor-b', uplinks: 2, uplinkSpeed: '100 Gbit/s' }];
+    net(s).switches = [
+      { name: 'tor-a', uplinks: 1, uplinkSpeed: '10 Gbit/s' },
+      { name: 'tor-b', uplinks: 2, uplinkSpeed: '100 Gbit/s' },
+    ];
     const plan = planOf(s);
     // r1 holds control-01, compute-01, storage-01, storage-04 (spread): 4 hosts x 2 ports x 25 Gbit/s on tor-a = 200 Gbit/s
     const r1 = plan.network!.oversubscription.find((o) => o.switch === 'tor-a' && o.rack === 'r1')!;

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
-  countAsNumber, coveredCount, firstFree, formatCidr, formatIp, formatRange, inRange, parseCidr, parseIp, parseRange,
-  rangesOverlap, rangeSize, usableRange, cidrRange,
+  countAsNumber,
+  coveredCount,
+  firstFree,
+  formatCidr,
+  formatIp,
+  formatRange,
+  inRange,
+  parseCidr,
+  parseIp,
+  parseRange,
+  rangesOverlap,
+  rangeSize,
+  usableRange,
+  cidrRange,
 } from './ip.js';
 
 const cidr = (t: string) => {

@@ -72,9 +72,7 @@ export function blockSize(family: IpFamily, prefix: number): bigint {
   return 1n << BigInt(FAMILY_BITS[family] - prefix);
 }
 
-export type CidrParse =
-  | { ok: true; cidr: Cidr; hostBitsSet: boolean }
-  | { ok: false };
+export type CidrParse = { ok: true; cidr: Cidr; hostBitsSet: boolean } | { ok: false };
 
 /**
  * Parses "address/prefix". `hostBitsSet` is true when the address is not the network

@@ -11,7 +11,11 @@ describe('effective bandwidth by bond mode (Linux bonding.rst, IEEE 802.1AX)', (
   });
 
   it('balance-xor hashes like 802.3ad: 4 x 10 Gbit/s -> 40, 10, 30', () => {
-    expect(bondBandwidth('balance-xor', [10 * G, 10 * G, 10 * G, 10 * G])).toEqual({ aggregateBitsPerSecond: 40 * G, singleFlowBitsPerSecond: 10 * G, afterLinkLossBitsPerSecond: 30 * G });
+    expect(bondBandwidth('balance-xor', [10 * G, 10 * G, 10 * G, 10 * G])).toEqual({
+      aggregateBitsPerSecond: 40 * G,
+      singleFlowBitsPerSecond: 10 * G,
+      afterLinkLossBitsPerSecond: 30 * G,
+    });
   });
 
   it('active-backup uses one link: 2 x 25 -> 25, 25, 25; primary 25 with a 1 Gbit/s backup -> 25, 25, 1', () => {
@@ -28,10 +32,12 @@ describe('replication fan-out (Ceph architecture: the primary OSD sends the othe
   it('replicated size 3 sends 2 copies; EC 4+2 sends 5 chunks of 1/4 = 1.25; the worst pool counts', () => {
     expect(fanOut({ name: 'v', type: 'replicated', size: 3, minSize: 2, share: 1 })).toBe(2);
     expect(fanOut({ name: 'b', type: 'erasure', k: 4, m: 2, minSize: 5, share: 1 })).toBe(1.25);
-    expect(replicationFanOut([
-      { name: 'b', type: 'erasure', k: 4, m: 2, minSize: 5, share: 0.5 },
-      { name: 'v', type: 'replicated', size: 3, minSize: 2, share: 0.5 },
-    ])).toEqual({ factor: 2, pool: 'v' });
+    expect(
+      replicationFanOut([
+        { name: 'b', type: 'erasure', k: 4, m: 2, minSize: 5, share: 0.5 },
+        { name: 'v', type: 'replicated', size: 3, minSize: 2, share: 0.5 },
+      ]),
+    ).toEqual({ factor: 2, pool: 'v' });
     expect(replicationFanOut([])).toBeNull();
   });
 });

@@ -16,7 +16,16 @@
  */
 import { type HardwareModel, type Role, ROLES, type Scenario } from '../model/scenario.js';
 import type { Host } from '../model/plan.js';
-import { BMC_LINK, type BondDef, type BondMode, type NetworkAttachment, type NetworkConfig, type NetworkDef, parsePortId, type RoleNetworkConfig } from '../model/network-config.js';
+import {
+  BMC_LINK,
+  type BondDef,
+  type BondMode,
+  type NetworkAttachment,
+  type NetworkConfig,
+  type NetworkDef,
+  parsePortId,
+  type RoleNetworkConfig,
+} from '../model/network-config.js';
 
 export interface EffectiveBandwidth {
   aggregateBitsPerSecond: number;
@@ -103,7 +112,13 @@ export function resolveLinks(config: NetworkConfig, role: RoleNetworkConfig, hw:
   for (const bond of role.bonds) {
     const members = bond.members.map((m) => portById.get(m)).filter((p): p is ResolvedPort => p !== undefined);
     const attachments = role.attachments.filter((a) => a.on === bond.name);
-    const primaryIndex = bond.primary === undefined ? 0 : Math.max(0, members.findIndex((m) => m.id === bond.primary));
+    const primaryIndex =
+      bond.primary === undefined
+        ? 0
+        : Math.max(
+            0,
+            members.findIndex((m) => m.id === bond.primary),
+          );
     const link: ResolvedLink = {
       name: bond.name,
       kind: 'bond',
@@ -111,7 +126,11 @@ export function resolveLinks(config: NetworkConfig, role: RoleNetworkConfig, hw:
       members,
       attachments,
       mtuBytes: mtuOf(attachments, bond.mtuBytes),
-      bandwidth: bondBandwidth(bond.mode, members.map((m) => m.speedBitsPerSecond), primaryIndex),
+      bandwidth: bondBandwidth(
+        bond.mode,
+        members.map((m) => m.speedBitsPerSecond),
+        primaryIndex,
+      ),
     };
     if (bond.mtuBytes !== undefined) link.explicitMtuBytes = bond.mtuBytes;
     links.push(link);
@@ -135,7 +154,11 @@ export function resolveLinks(config: NetworkConfig, role: RoleNetworkConfig, hw:
   const bmc = role.attachments.filter((a) => a.on === BMC_LINK);
   if (bmc.length > 0) {
     links.push({
-      name: BMC_LINK, kind: 'bmc', members: [], attachments: bmc, mtuBytes: 1500,
+      name: BMC_LINK,
+      kind: 'bmc',
+      members: [],
+      attachments: bmc,
+      mtuBytes: 1500,
       bandwidth: { aggregateBitsPerSecond: 0, singleFlowBitsPerSecond: 0, afterLinkLossBitsPerSecond: 0 },
     });
   }
@@ -148,10 +171,7 @@ export function linkOf(links: readonly ResolvedLink[], network: string): Resolve
 }
 
 /** Hardware models used by `role`'s hosts, in host order, with their host names. */
-export function roleHardware(
-  hosts: readonly { name: string; role: string; hardware: string }[],
-  role: string,
-): { hardware: string; hosts: string[] }[] {
+export function roleHardware(hosts: readonly { name: string; role: string; hardware: string }[], role: string): { hardware: string; hosts: string[] }[] {
   const out: { hardware: string; hosts: string[] }[] = [];
   for (const h of hosts) {
     if (h.role !== role) continue;

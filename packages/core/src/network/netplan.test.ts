@@ -16,10 +16,46 @@ type Obj = Record<string, unknown>;
 
 // Keys netplan documents (the subset a server's interface file uses, plus their neighbours).
 const NETWORK_KEYS = ['version', 'renderer', 'ethernets', 'bonds', 'vlans', 'bridges'];
-const COMMON_KEYS = ['addresses', 'mtu', 'routes', 'nameservers', 'dhcp4', 'dhcp6', 'match', 'set-name', 'optional', 'macaddress', 'link-local', 'critical', 'accept-ra', 'routing-policy'];
+const COMMON_KEYS = [
+  'addresses',
+  'mtu',
+  'routes',
+  'nameservers',
+  'dhcp4',
+  'dhcp6',
+  'match',
+  'set-name',
+  'optional',
+  'macaddress',
+  'link-local',
+  'critical',
+  'accept-ra',
+  'routing-policy',
+];
 const BOND_KEYS = [...COMMON_KEYS, 'interfaces', 'parameters'];
 const VLAN_KEYS = [...COMMON_KEYS, 'id', 'link'];
-const BOND_PARAMETERS = ['mode', 'lacp-rate', 'mii-monitor-interval', 'min-links', 'transmit-hash-policy', 'ad-select', 'all-slaves-active', 'arp-interval', 'arp-ip-targets', 'arp-validate', 'arp-all-targets', 'up-delay', 'down-delay', 'fail-over-mac-policy', 'gratuitous-arp', 'packets-per-slave', 'primary-reselect-policy', 'resend-igmp', 'learn-packet-interval', 'primary'];
+const BOND_PARAMETERS = [
+  'mode',
+  'lacp-rate',
+  'mii-monitor-interval',
+  'min-links',
+  'transmit-hash-policy',
+  'ad-select',
+  'all-slaves-active',
+  'arp-interval',
+  'arp-ip-targets',
+  'arp-validate',
+  'arp-all-targets',
+  'up-delay',
+  'down-delay',
+  'fail-over-mac-policy',
+  'gratuitous-arp',
+  'packets-per-slave',
+  'primary-reselect-policy',
+  'resend-igmp',
+  'learn-packet-interval',
+  'primary',
+];
 const BOND_MODES = ['balance-rr', 'active-backup', 'balance-xor', 'broadcast', '802.3ad', 'balance-tlb', 'balance-alb'];
 const HASH_POLICIES = ['layer2', 'layer3+4', 'layer2+3', 'encap2+3', 'encap3+4'];
 const ROUTE_KEYS = ['from', 'to', 'via', 'on-link', 'metric', 'type', 'scope', 'table', 'mtu'];
@@ -100,7 +136,8 @@ describe('netplan export', () => {
     expect(f.map((x) => x.fileName)).toEqual(['control-01.yaml', 'control-02.yaml', 'control-03.yaml']);
     const n = (f[0]!.document as Obj).network as Obj;
     expect((n.bonds as Obj).bond0).toEqual({
-      interfaces: ['nic0p0', 'nic1p0'], mtu: 9000,
+      interfaces: ['nic0p0', 'nic1p0'],
+      mtu: 9000,
       parameters: { mode: '802.3ad', 'transmit-hash-policy': 'layer3+4', 'lacp-rate': 'fast', 'mii-monitor-interval': 100 },
     });
     // first host on mgmt: the node range starts at .11; the default route is mgmt's gateway
@@ -116,7 +153,12 @@ describe('netplan export', () => {
     const s = baseNetworkScenario();
     const r = roleDef(s, 'compute');
     r.ports = { nic0p0: { switch: 'tor-a', name: 'ens1f0np0' }, nic1p0: { switch: 'tor-b', name: 'ens2f0np0' }, nic0p1: { switch: 'tor-a' }, nic1p1: { switch: 'tor-b' } };
-    r.networks = [{ network: 'mgmt', on: 'bond0', untagged: true }, { network: 'ceph-public', on: 'bond0' }, { network: 'tunnel', on: 'bond1' }, { network: 'oob', on: 'bmc', untagged: true }];
+    r.networks = [
+      { network: 'mgmt', on: 'bond0', untagged: true },
+      { network: 'ceph-public', on: 'bond0' },
+      { network: 'tunnel', on: 'bond1' },
+      { network: 'oob', on: 'bmc', untagged: true },
+    ];
     const f = netplanFiles(parseScenario(stringify(s)).scenario!, { role: 'compute' });
     const n = (f[0]!.document as Obj).network as Obj;
     expect(Object.keys(n.ethernets as Obj)).toEqual(['ens1f0np0', 'ens2f0np0', 'nic0p1', 'nic1p1']);
@@ -126,11 +168,8 @@ describe('netplan export', () => {
   });
 
   it('the validator catches what netplan would refuse (it is not a test that cannot fail)', () => {
-    expect(netplanProblems({ network: { version: 2, bonds: { bond0: { interfaces: ['eth9'], parameters: { mode: 'lacp' } } }, vlans: { v: { id: 4095, link: 'nope' } } } })).toEqual([
-      'bonds.bond0: interface eth9 is not an ethernet',
-      'bonds.bond0: mode lacp',
-      'vlans.v: id 4095',
-      'vlans.v: link nope is not defined',
-    ]);
+    expect(
+      netplanProblems({ network: { version: 2, bonds: { bond0: { interfaces: ['eth9'], parameters: { mode: 'lacp' } } }, vlans: { v: { id: 4095, link: 'nope' } } } }),
+    ).toEqual(['bonds.bond0: interface eth9 is not an ethernet', 'bonds.bond0: mode lacp', 'vlans.v: id 4095', 'vlans.v: link nope is not defined']);
   });
 });

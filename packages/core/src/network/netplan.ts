@@ -128,7 +128,9 @@ export function netplanFiles(scenario: Scenario, options: { role?: Role } = {}):
     ydoc.commentBefore = [
       ` netplan for ${host.name} (role ${host.role}, ${host.hardware}, rack ${host.rack}): scenario "${scenario.name}", written by headroom.`,
       ` Install as /etc/netplan/50-headroom.yaml (mode 600), then: netplan try.`,
-      ...(named ? [] : [' Ports are named nic<card>p<port> (from 0, in the order of the hardware\u2019s nics): rename them to the kernel names (or set network.roles.<role>.ports.<id>.name).']),
+      ...(named
+        ? []
+        : [' Ports are named nic<card>p<port> (from 0, in the order of the hardware\u2019s nics): rename them to the kernel names (or set network.roles.<role>.ports.<id>.name).']),
       ...notes.map((n) => ` ${n}`),
     ].join('\n');
     files.push({ host: host.name, role: host.role, hardware: host.hardware, fileName: `${host.name}.yaml`, text: ydoc.toString({ lineWidth: 0 }), document: doc });

@@ -21,9 +21,7 @@ describe('network_data.json import, on the real Ironic sample', () => {
 
   it('the bond: 802.3ad, layer3+4, miimon 100, members mapped to ports, MTU 9000 from its members', () => {
     expect(r.diagnostics).toEqual([]);
-    expect(network.roles.compute.bonds).toEqual([
-      { name: 'bond0', members: ['nic0p0', 'nic1p0'], mode: '802.3ad', hashPolicy: 'layer3+4', miimonMs: 100, mtu: 9000 },
-    ]);
+    expect(network.roles.compute.bonds).toEqual([{ name: 'bond0', members: ['nic0p0', 'nic1p0'], mode: '802.3ad', hashPolicy: 'layer3+4', miimonMs: 100, mtu: 9000 }]);
   });
 
   it('the networks: 10.184.0.244/255.255.240.0 -> 10.184.0.0/20; the IPv6 /24; VLAN 101 with its gateway 23.253.157.1', () => {
@@ -94,7 +92,13 @@ describe('bad input', () => {
     // ids "storage-network-1" .. "storage-network-3000": the first is cut to "storage-network"
     // (15 characters); the others collide with it and take a suffix: "-2" leaves 15 - 2 = 13
     // characters of the id ("storage-netwo-2"), "-3000" leaves 10 ("storage-ne-3000").
-    const networks = Array.from({ length: 3000 }, (_, i) => ({ id: `storage-network-${i + 1}`, type: 'ipv4', link: 'eth0', ip_address: `10.${Math.floor(i / 250)}.${i % 250}.5`, netmask: '255.255.255.0' }));
+    const networks = Array.from({ length: 3000 }, (_, i) => ({
+      id: `storage-network-${i + 1}`,
+      type: 'ipv4',
+      link: 'eth0',
+      ip_address: `10.${Math.floor(i / 250)}.${i % 250}.5`,
+      netmask: '255.255.255.0',
+    }));
     const r = importNetworkData(JSON.stringify({ links: [{ id: 'eth0', type: 'phy' }], networks }));
     const names = (r.snippet!.network.networks as { name: string }[]).map((n) => n.name);
     expect(names.length).toBe(3000);

@@ -63,7 +63,7 @@ function prefixOf(netmask: string): number | undefined {
   if (!ip) return undefined;
   const bits = ip.family === 4 ? 32 : 128;
   const s = ip.value.toString(2).padStart(bits, '0');
-  return /^1*0*$/.test(s) ? s.indexOf('0') === -1 ? bits : s.indexOf('0') : undefined;
+  return /^1*0*$/.test(s) ? (s.indexOf('0') === -1 ? bits : s.indexOf('0')) : undefined;
 }
 
 /** The CIDR, node address and parse problems of one network_data network. */
@@ -91,7 +91,18 @@ export function importNetworkData(text: string, options: NetworkDataOptions = {}
     return { notes: [], diagnostics: [jsonError(text, e as Error, file)] };
   }
   if (!isObj(data) || !Array.isArray(data.links) || !Array.isArray(data.networks)) {
-    return { notes: [], diagnostics: [{ code: 'netdata.invalid', severity: 'error', message: 'a network_data.json is an object with "links" and "networks" lists', path: [], location: { file, line: 1, col: 1 } }] };
+    return {
+      notes: [],
+      diagnostics: [
+        {
+          code: 'netdata.invalid',
+          severity: 'error',
+          message: 'a network_data.json is an object with "links" and "networks" lists',
+          path: [],
+          location: { file, line: 1, col: 1 },
+        },
+      ],
+    };
   }
   const notes: string[] = [];
   const links = data.links.filter(isObj);
@@ -118,7 +129,9 @@ export function importNetworkData(text: string, options: NetworkDataOptions = {}
     portOf.set(id, options.portMap?.[id] ?? `nic0p${next++}`);
   }
   if (!options.portMap && portOf.size > 0) {
-    notes.push(`links mapped to ports in order (config-drive does not say which card a port is on): ${[...portOf].map(([l, p]) => `${l} (${str(linkById.get(l)?.ethernet_mac_address) ?? 'no MAC'}) -> ${p}`).join(', ')}`);
+    notes.push(
+      `links mapped to ports in order (config-drive does not say which card a port is on): ${[...portOf].map(([l, p]) => `${l} (${str(linkById.get(l)?.ethernet_mac_address) ?? 'no MAC'}) -> ${p}`).join(', ')}`,
+    );
   }
 
   const mtuOf = (id: string | undefined, depth = 0): number => {
@@ -134,17 +147,19 @@ export function importNetworkData(text: string, options: NetworkDataOptions = {}
     return 1500;
   };
 
-  const bonds = links.filter((l) => l.type === 'bond').map((l) => {
-    const mode = str(l.bond_mode) ?? 'active-backup';
-    const bond: Obj = { name: str(l.id), members: (Array.isArray(l.bond_links) ? l.bond_links : []).map((m) => portOf.get(str(m) ?? '') ?? str(m)), mode };
-    if (!BOND_MODES.includes(mode)) notes.push(`bond ${String(l.id)}: mode ${mode} is not modelled (active-backup, 802.3ad, balance-xor): change it before use`);
-    const hash = str(l.bond_xmit_hash_policy);
-    if (hash !== undefined && mode !== 'active-backup' && HASH_POLICIES.includes(hash)) bond.hashPolicy = hash;
-    if (num(l.bond_miimon) !== undefined) bond.miimonMs = num(l.bond_miimon);
-    bond.mtu = mtuOf(str(l.id));
-    if (num(l.mtu) === undefined) notes.push(`bond ${String(l.id)} has no mtu: ${String(bond.mtu)} from its members`);
-    return bond;
-  });
+  const bonds = links
+    .filter((l) => l.type === 'bond')
+    .map((l) => {
+      const mode = str(l.bond_mode) ?? 'active-backup';
+      const bond: Obj = { name: str(l.id), members: (Array.isArray(l.bond_links) ? l.bond_links : []).map((m) => portOf.get(str(m) ?? '') ?? str(m)), mode };
+      if (!BOND_MODES.includes(mode)) notes.push(`bond ${String(l.id)}: mode ${mode} is not modelled (active-backup, 802.3ad, balance-xor): change it before use`);
+      const hash = str(l.bond_xmit_hash_policy);
+      if (hash !== undefined && mode !== 'active-backup' && HASH_POLICIES.includes(hash)) bond.hashPolicy = hash;
+      if (num(l.bond_miimon) !== undefined) bond.miimonMs = num(l.bond_miimon);
+      bond.mtu = mtuOf(str(l.id));
+      if (num(l.mtu) === undefined) notes.push(`bond ${String(l.id)} has no mtu: ${String(bond.mtu)} from its members`);
+      return bond;
+    });
 
   const networks: Obj[] = [];
   const names = new Set<string>();
@@ -189,7 +204,10 @@ export function importNetworkData(text: string, options: NetworkDataOptions = {}
       if (isDefault && gwIp && c.ok && inRange(usableRange(c.cidr), gwIp) && net.gateway === undefined) {
         net.gateway = formatIp(gwIp);
         if (!defaultRoute) net.defaultRoute = defaultRoute = true;
-      } else notes.push(`network ${name}: route ${String(r.network)}/${String(r.netmask)} via ${String(gw)} not imported${isDefault ? ` (the gateway is outside ${cidr})` : ' (headroom models one gateway per network)'}`);
+      } else
+        notes.push(
+          `network ${name}: route ${String(r.network)}/${String(r.netmask)} via ${String(gw)} not imported${isDefault ? ` (the gateway is outside ${cidr})` : ' (headroom models one gateway per network)'}`,
+        );
     }
     if (address) notes.push(`network ${name}: this node's address was ${address} (headroom assigns host addresses from the node range)`);
     const bond = bondOf.get(on);
@@ -198,7 +216,10 @@ export function importNetworkData(text: string, options: NetworkDataOptions = {}
     attachments.push({ network: name, on: target });
     networks.push(net);
   }
-  const dns = (Array.isArray(data.services) ? data.services : []).filter(isObj).filter((s) => s.type === 'dns').map((s) => str(s.address));
+  const dns = (Array.isArray(data.services) ? data.services : [])
+    .filter(isObj)
+    .filter((s) => s.type === 'dns')
+    .map((s) => str(s.address));
   if (dns.length > 0) notes.push(`DNS servers ${dns.join(', ')} are not modelled`);
   if (networks.length > 0) notes.push('set each network\u2019s purpose (management, tunnel, provider, ceph-public, ceph-cluster, oob) and its VIPs before planning');
 

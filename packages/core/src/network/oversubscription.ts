@@ -18,7 +18,12 @@ import type { OversubscriptionRow } from '../model/network.js';
 const SOURCE = 'headroom default: leaf-spine designs keep top-of-rack oversubscription at or below 3:1 (set switches[].maxOversubscription)';
 
 /** One row per (switch, rack) with host ports cabled to it, and the findings. */
-export function planOversubscription(scenario: Scenario, config: NetworkConfig, hosts: readonly Host[], roleLinks: readonly RoleLinks[]): { rows: OversubscriptionRow[]; findings: Finding[] } {
+export function planOversubscription(
+  scenario: Scenario,
+  config: NetworkConfig,
+  hosts: readonly Host[],
+  roleLinks: readonly RoleLinks[],
+): { rows: OversubscriptionRow[]; findings: Finding[] } {
   const rows: OversubscriptionRow[] = [];
   const findings: Finding[] = [];
   const configured = new Set(roleLinks.map((rl) => `${rl.role}|${rl.hardware}`));
@@ -27,7 +32,9 @@ export function planOversubscription(scenario: Scenario, config: NetworkConfig, 
     for (const h of hosts) {
       const hw = Object.hasOwn(scenario.hardware, h.hardware) ? scenario.hardware[h.hardware] : undefined;
       if (!hw || !configured.has(`${h.role}|${h.hardware}`)) continue;
-      const speed = resolvePorts(hw, config.roles[h.role]).filter((p) => p.switch === sw.name).reduce((s, p) => s + p.speedBitsPerSecond, 0);
+      const speed = resolvePorts(hw, config.roles[h.role])
+        .filter((p) => p.switch === sw.name)
+        .reduce((s, p) => s + p.speedBitsPerSecond, 0);
       if (speed > 0) downByRack.set(h.rack, (downByRack.get(h.rack) ?? 0) + speed);
     }
     const uplink = sw.uplinks * sw.uplinkSpeedBitsPerSecond;
@@ -36,9 +43,14 @@ export function planOversubscription(scenario: Scenario, config: NetworkConfig, 
       rows.push({ switch: sw.name, rack, downlinkBitsPerSecond: down, uplinkBitsPerSecond: uplink, ratio, limit: sw.maxOversubscription });
       if (ratio !== null && ratio > sw.maxOversubscription) {
         findings.push({
-          code: 'network.oversubscription.high', severity: 'warning', subject: `switch ${sw.name} / rack ${rack}`,
+          code: 'network.oversubscription.high',
+          severity: 'warning',
+          subject: `switch ${sw.name} / rack ${rack}`,
           message: `${sw.name} in rack ${rack} has ${down / 1e9} Gbit/s of host ports on ${uplink / 1e9} Gbit/s of uplinks: ${Math.round(ratio * 100) / 100}:1, above ${sw.maxOversubscription}:1`,
-          value: ratio, limit: sw.maxOversubscription, unit: 'ratio', source: SOURCE,
+          value: ratio,
+          limit: sw.maxOversubscription,
+          unit: 'ratio',
+          source: SOURCE,
         });
       }
     }

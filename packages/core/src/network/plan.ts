@@ -34,8 +34,13 @@ function interfaces(scenario: Scenario, rl: RoleLinks): RoleInterfaces {
     hardware: rl.hardware,
     hosts: [...rl.hosts],
     ports: resolvePorts(hw, config.roles[rl.role]).map((p) => ({
-      id: p.id, card: p.card, port: p.port, speedBitsPerSecond: p.speedBitsPerSecond,
-      switch: p.switch ?? null, interfaceName: p.interfaceName ?? null, link: linkOfPort.get(p.id) ?? null,
+      id: p.id,
+      card: p.card,
+      port: p.port,
+      speedBitsPerSecond: p.speedBitsPerSecond,
+      switch: p.switch ?? null,
+      interfaceName: p.interfaceName ?? null,
+      link: linkOfPort.get(p.id) ?? null,
     })),
     links: rl.links.map((l) => ({
       name: l.name,

@@ -27,7 +27,9 @@ export function checkRedundancy(roleLinks: readonly RoleLinks[]): Finding[] {
       const nets = link.attachments.map((a) => a.network).join(', ');
       if (link.members.length <= 1) {
         findings.push({
-          code: 'network.redundancy.single_link', severity: 'warning', subject,
+          code: 'network.redundancy.single_link',
+          severity: 'warning',
+          subject,
           message: `${nets} on ${rl.role} (${rl.hardware}) ride${link.attachments.length === 1 ? 's' : ''} on the single port ${link.members[0]?.id ?? link.name}: one cable or switch port cuts the host off`,
           source: SPOF,
         });
@@ -36,7 +38,9 @@ export function checkRedundancy(roleLinks: readonly RoleLinks[]): Finding[] {
       const cards = new Set(link.members.map((m) => m.card));
       if (cards.size === 1) {
         findings.push({
-          code: 'network.redundancy.bond_single_card', severity: 'warning', subject,
+          code: 'network.redundancy.bond_single_card',
+          severity: 'warning',
+          subject,
           message: `every member of ${link.name} (${link.members.map((m) => m.id).join(', ')}) is on NIC card ${link.members[0]!.card}: the card is a single point of failure for ${nets}`,
           source: SPOF,
         });
@@ -44,7 +48,9 @@ export function checkRedundancy(roleLinks: readonly RoleLinks[]): Finding[] {
       const switches = link.members.map((m) => m.switch);
       if (switches.every((s) => s !== undefined) && new Set(switches).size === 1) {
         findings.push({
-          code: 'network.redundancy.bond_single_switch', severity: 'warning', subject,
+          code: 'network.redundancy.bond_single_switch',
+          severity: 'warning',
+          subject,
           message: `every member of ${link.name} is cabled to switch ${switches[0]}: a switch failure or reboot takes ${nets} down`,
           source: SPOF,
         });
@@ -53,7 +59,9 @@ export function checkRedundancy(roleLinks: readonly RoleLinks[]): Finding[] {
       const speeds = new Set(link.members.map((m) => m.speedBitsPerSecond));
       if ((mode === '802.3ad' || mode === 'balance-xor') && speeds.size > 1) {
         findings.push({
-          code: 'network.bond.mixed_speeds', severity: 'warning', subject,
+          code: 'network.bond.mixed_speeds',
+          severity: 'warning',
+          subject,
           message: `${link.name} (${mode}) bonds ports of different speeds (${[...speeds].map((s) => `${s / 1e9} Gbit/s`).join(', ')}): flows hashed to the slower port get less`,
           source: LACP,
         });

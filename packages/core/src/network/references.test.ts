@@ -60,7 +60,9 @@ describe('net.* diagnostics', () => {
     const s = baseNetworkScenario();
     delete netDef(s, 'tunnel').vlan;
     roleDef(s, 'compute').networks = [
-      { network: 'mgmt', on: 'bond0' }, { network: 'mgmt', on: 'bond1' }, { network: 'tunnel', on: 'bond1', untagged: false },
+      { network: 'mgmt', on: 'bond0' },
+      { network: 'mgmt', on: 'bond1' },
+      { network: 'tunnel', on: 'bond1', untagged: false },
     ];
     expect(codesAndPaths(s)).toEqual([
       ['net.attach.duplicate', 'network.roles.compute.networks.1.network'],

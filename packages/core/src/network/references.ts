@@ -51,7 +51,12 @@ function checkRanges(n: Obj, path: Path, cidr: Cidr | undefined, out: RawIssue[]
     if (text === undefined) return;
     const r = parseRange(text);
     if (!r) {
-      out.push({ code: 'net.range.invalid', path: p, message: `"${text}" is not an address range`, hint: 'write "first-last" with first <= last, e.g. "10.1.0.10-10.1.0.99", or one address' });
+      out.push({
+        code: 'net.range.invalid',
+        path: p,
+        message: `"${text}" is not an address range`,
+        hint: 'write "first-last" with first <= last, e.g. "10.1.0.10-10.1.0.99", or one address',
+      });
       return;
     }
     if (usable && !rangeWithin(usable, r)) {
@@ -67,7 +72,13 @@ function checkRanges(n: Obj, path: Path, cidr: Cidr | undefined, out: RawIssue[]
   const claimed = parsed.filter((x) => x.key !== 'reserved');
   claimed.forEach((x, i) => {
     const other = claimed.slice(0, i).find((y) => rangesOverlap(x.r, y.r));
-    if (other) out.push({ code: 'net.range.overlap', path: x.path, message: `${x.key} range "${x.text}" overlaps ${other.key} range "${other.text}"`, hint: 'Neutron would hand out addresses the hosts already use' });
+    if (other)
+      out.push({
+        code: 'net.range.overlap',
+        path: x.path,
+        message: `${x.key} range "${x.text}" overlaps ${other.key} range "${other.text}"`,
+        hint: 'Neutron would hand out addresses the hosts already use',
+      });
   });
 }
 
@@ -87,19 +98,36 @@ function checkNetworks(network: Obj, out: RawIssue[]): NetInfo[] {
     if (cidrText !== undefined) {
       const c = parseCidr(cidrText);
       if (!c.ok) {
-        out.push({ code: 'net.cidr.invalid', path: [...path, 'cidr'], message: `"${cidrText}" is not a CIDR block`, hint: 'write address/prefix, e.g. "10.1.0.0/24" or "2001:db8:1::/64"' });
+        out.push({
+          code: 'net.cidr.invalid',
+          path: [...path, 'cidr'],
+          message: `"${cidrText}" is not a CIDR block`,
+          hint: 'write address/prefix, e.g. "10.1.0.0/24" or "2001:db8:1::/64"',
+        });
       } else if (c.hostBitsSet) {
         out.push({ code: 'net.cidr.host_bits', path: [...path, 'cidr'], message: `"${cidrText}" has host bits set`, hint: `did you mean "${formatCidr(c.cidr)}"?` });
       } else {
         info.cidr = c.cidr;
         const clash = infos.find((x) => x.cidr && rangesOverlap(cidrRange(x.cidr), cidrRange(c.cidr)));
-        if (clash) out.push({ code: 'net.cidr.overlap', path: [...path, 'cidr'], message: `${formatCidr(c.cidr)} overlaps ${formatCidr(clash.cidr!)} of network "${clash.name ?? '?'}"`, hint: 'two subnets on one cloud must not share addresses' });
+        if (clash)
+          out.push({
+            code: 'net.cidr.overlap',
+            path: [...path, 'cidr'],
+            message: `${formatCidr(c.cidr)} overlaps ${formatCidr(clash.cidr!)} of network "${clash.name ?? '?'}"`,
+            hint: 'two subnets on one cloud must not share addresses',
+          });
       }
     }
     if (typeof n.vlan === 'number') {
       // Dual stack: an IPv4 and an IPv6 network may share a VLAN (one layer-2 segment).
       const dup = infos.find((x) => x.vlan === n.vlan && !(x.cidr && info.cidr && x.cidr.family !== info.cidr.family));
-      if (dup) out.push({ code: 'net.vlan.duplicate', path: [...path, 'vlan'], message: `VLAN ${n.vlan} is already used by network "${dup.name ?? '?'}"`, hint: 'one VLAN is one layer-2 domain: give each network its own VLAN ID' });
+      if (dup)
+        out.push({
+          code: 'net.vlan.duplicate',
+          path: [...path, 'vlan'],
+          message: `VLAN ${n.vlan} is already used by network "${dup.name ?? '?'}"`,
+          hint: 'one VLAN is one layer-2 domain: give each network its own VLAN ID',
+        });
       info.vlan = n.vlan;
     }
     const gw = str(n.gateway);
@@ -116,7 +144,13 @@ function checkNetworks(network: Obj, out: RawIssue[]): NetInfo[] {
     }
     if (n.defaultRoute === true) {
       defaultRoutes++;
-      if (defaultRoutes > 1) out.push({ code: 'net.default_route.multiple', path: [...path, 'defaultRoute'], message: 'a second network is marked as the default route', hint: 'hosts have one default route per address family' });
+      if (defaultRoutes > 1)
+        out.push({
+          code: 'net.default_route.multiple',
+          path: [...path, 'defaultRoute'],
+          message: 'a second network is marked as the default route',
+          hint: 'hosts have one default route per address family',
+        });
       if (gw === undefined) out.push({ code: 'net.default_route.no_gateway', path: [...path, 'defaultRoute'], message: 'the default-route network has no gateway' });
     }
     infos.push(info);
@@ -141,7 +175,14 @@ function unknown(code: string, path: Path, what: string, name: string, known: re
 /** Ports every hardware model of `role` has (the intersection), and the models' names. */
 function rolePorts(raw: Obj, role: string): { ports: string[] | undefined; models: string[] } {
   const hardware = isObj(raw.hardware) ? raw.hardware : {};
-  const models = [...new Set(list(raw.nodes).filter((g) => isObj(g) && g.role === role).map((g) => str((g as Obj).hardware)).filter((h): h is string => h !== undefined && isObj(hardware[h])))];
+  const models = [
+    ...new Set(
+      list(raw.nodes)
+        .filter((g) => isObj(g) && g.role === role)
+        .map((g) => str((g as Obj).hardware))
+        .filter((h): h is string => h !== undefined && isObj(hardware[h])),
+    ),
+  ];
   if (models.length === 0) return { ports: undefined, models };
   const sets = models.map((m) => portsOf((hardware[m] as Obj).nics));
   if (sets.some((s) => s === undefined)) return { ports: undefined, models };
@@ -153,7 +194,8 @@ function checkRole(raw: Obj, role: string, r: Obj, nets: NetInfo[], switches: st
   const base: Path = ['network', 'roles', role];
   const { ports, models } = rolePorts(raw, role);
   const portKnown = (id: string): boolean => (ports ? ports.includes(id) : parsePortId(id) !== undefined);
-  const portHint = (): string => `${models.join(', ')} ${models.length === 1 ? 'has' : 'have'} ports ${ports?.join(', ') || '(none)'} (nic<card>p<port>, from 0, in the order of nics)`;
+  const portHint = (): string =>
+    `${models.join(', ')} ${models.length === 1 ? 'has' : 'have'} ports ${ports?.join(', ') || '(none)'} (nic<card>p<port>, from 0, in the order of nics)`;
   const badPort = (path: Path, id: string, atKey = false): void => {
     const issue: RawIssue = { code: 'net.ref.unknown_port', path, message: `port "${id}" does not exist on the ${role} hardware`, hint: portHint() };
     if (atKey) issue.atKey = true;
@@ -175,7 +217,8 @@ function checkRole(raw: Obj, role: string, r: Obj, nets: NetInfo[], switches: st
     const path: Path = [...base, 'bonds', i];
     const name = str(b.name);
     if (name !== undefined) {
-      if (bondNames.includes(name) || parsePortId(name) || name === BMC_LINK) out.push({ code: 'net.duplicate_name', path: [...path, 'name'], message: `"${name}" is already a bond or a port name` });
+      if (bondNames.includes(name) || parsePortId(name) || name === BMC_LINK)
+        out.push({ code: 'net.duplicate_name', path: [...path, 'name'], message: `"${name}" is already a bond or a port name` });
       bondNames.push(name);
     }
     const members = list(b.members).map(str);
@@ -186,11 +229,22 @@ function checkRole(raw: Obj, role: string, r: Obj, nets: NetInfo[], switches: st
       else memberOf.set(m, name ?? `bond ${i}`);
     });
     const mode = str(b.mode);
-    if (b.hashPolicy !== undefined && mode === 'active-backup') out.push({ code: 'net.bond.option', path: [...path, 'hashPolicy'], message: 'active-backup sends on one link: a transmit hash policy does not apply', hint: 'remove hashPolicy, or use 802.3ad or balance-xor' });
-    if (b.lacpRate !== undefined && mode !== '802.3ad') out.push({ code: 'net.bond.option', path: [...path, 'lacpRate'], message: 'lacpRate applies to 802.3ad (LACP) bonds only' });
+    if (b.hashPolicy !== undefined && mode === 'active-backup')
+      out.push({
+        code: 'net.bond.option',
+        path: [...path, 'hashPolicy'],
+        message: 'active-backup sends on one link: a transmit hash policy does not apply',
+        hint: 'remove hashPolicy, or use 802.3ad or balance-xor',
+      });
+    if (b.lacpRate !== undefined && mode !== '802.3ad')
+      out.push({ code: 'net.bond.option', path: [...path, 'lacpRate'], message: 'lacpRate applies to 802.3ad (LACP) bonds only' });
     const primary = str(b.primary);
     if (primary !== undefined && (mode !== 'active-backup' || !members.includes(primary))) {
-      out.push({ code: 'net.bond.option', path: [...path, 'primary'], message: mode !== 'active-backup' ? 'primary applies to active-backup bonds only' : `primary ${primary} is not a member of the bond` });
+      out.push({
+        code: 'net.bond.option',
+        path: [...path, 'primary'],
+        message: mode !== 'active-backup' ? 'primary applies to active-backup bonds only' : `primary ${primary} is not a member of the bond`,
+      });
     }
   });
 
@@ -212,7 +266,13 @@ function checkRole(raw: Obj, role: string, r: Obj, nets: NetInfo[], switches: st
     if (on !== BMC_LINK && !bondNames.includes(on)) {
       if (!parsePortId(on)) out.push(unknown('net.ref.unknown_link', [...path, 'on'], 'bond or port', on, [...bondNames, ...(ports ?? []), BMC_LINK]));
       else if (!portKnown(on)) badPort([...path, 'on'], on);
-      else if (memberOf.has(on)) out.push({ code: 'net.port.reused', path: [...path, 'on'], message: `port ${on} is a member of ${memberOf.get(on)}: attach the network to the bond`, hint: `on: ${memberOf.get(on)}` });
+      else if (memberOf.has(on))
+        out.push({
+          code: 'net.port.reused',
+          path: [...path, 'on'],
+          message: `port ${on} is a member of ${memberOf.get(on)}: attach the network to the bond`,
+          hint: `on: ${memberOf.get(on)}`,
+        });
     }
     if (a.untagged === false && info && info.vlan === undefined) {
       out.push({ code: 'net.attach.tagged_without_vlan', path: [...path, 'untagged'], message: `network "${net}" has no VLAN ID to tag with` });
@@ -222,7 +282,13 @@ function checkRole(raw: Obj, role: string, r: Obj, nets: NetInfo[], switches: st
       // one untagged network per link and address family (dual stack shares the native VLAN)
       const key = `${on}|${info?.cidr?.family ?? '?'}`;
       const other = untaggedOn.get(key);
-      if (other !== undefined) out.push({ code: 'net.attach.untagged_twice', path: [...path, 'on'], message: `${on} already carries network "${other}" untagged`, hint: 'a link has one untagged (native) network per address family; tag the others with their VLAN' });
+      if (other !== undefined)
+        out.push({
+          code: 'net.attach.untagged_twice',
+          path: [...path, 'on'],
+          message: `${on} already carries network "${other}" untagged`,
+          hint: 'a link has one untagged (native) network per address family; tag the others with their VLAN',
+        });
       else untaggedOn.set(key, net);
     }
   });
@@ -237,7 +303,11 @@ export function checkNetworkReferences(raw: Obj): RawIssue[] {
   if (!isObj(network)) return [];
   const out: RawIssue[] = [];
   const nets = checkNetworks(network, out);
-  checkVips(network, nets.map((n) => n.name).filter((n): n is string => n !== undefined), out);
+  checkVips(
+    network,
+    nets.map((n) => n.name).filter((n): n is string => n !== undefined),
+    out,
+  );
   const switches: string[] = [];
   list(network.switches).forEach((s, i) => {
     const name = isObj(s) ? str(s.name) : undefined;

@@ -18,7 +18,8 @@ import type { NetworkConfig, NetworkPurpose } from '../model/network-config.js';
 import { networkByName, type ResolvedLink, type RoleLinks } from './links.js';
 
 const GUIDANCE = 'Production guidance for OpenStack clouds: management, tenant (overlay and provider) and storage traffic on separate physical networks';
-const CEPH = 'Ceph network configuration reference (docs.ceph.com, rados/configuration/network-config-ref): a cluster network carries OSD replication, recovery and heartbeats apart from client traffic';
+const CEPH =
+  'Ceph network configuration reference (docs.ceph.com, rados/configuration/network-config-ref): a cluster network carries OSD replication, recovery and heartbeats apart from client traffic';
 const KOLLA = 'Kolla-Ansible: network_interface/api_interface on every host, tunnel_interface on compute and network hosts, storage_interface on Ceph clients';
 
 /** Purposes a role needs, among those `defined` (rules in the file comment). */
@@ -50,13 +51,25 @@ export function checkSeparation(config: NetworkConfig, roleLinks: readonly RoleL
     if ((hostCounts[role] ?? 0) === 0) continue;
     const rc = config.roles[role];
     if (!rc) {
-      findings.push({ code: 'network.role.no_interfaces', severity: 'warning', subject: `role ${role}`, message: `role ${role} has ${hostCounts[role]} host(s) but no ports, bonds or networks under network.roles.${role}`, source: KOLLA });
+      findings.push({
+        code: 'network.role.no_interfaces',
+        severity: 'warning',
+        subject: `role ${role}`,
+        message: `role ${role} has ${hostCounts[role]} host(s) but no ports, bonds or networks under network.roles.${role}`,
+        source: KOLLA,
+      });
       continue;
     }
     const have = new Set(rc.attachments.map((a) => networkByName(config, a.network)?.purpose));
     const missing = neededPurposes(role, defined, hasStorage).filter((p) => !have.has(p));
     if (missing.length > 0) {
-      findings.push({ code: 'network.role.missing_network', severity: 'warning', subject: `role ${role}`, message: `role ${role} is not attached to a network of purpose ${missing.join(', ')}`, source: KOLLA });
+      findings.push({
+        code: 'network.role.missing_network',
+        severity: 'warning',
+        subject: `role ${role}`,
+        message: `role ${role} is not attached to a network of purpose ${missing.join(', ')}`,
+        source: KOLLA,
+      });
     }
   }
   for (const rl of roleLinks) {
@@ -66,7 +79,9 @@ export function checkSeparation(config: NetworkConfig, roleLinks: readonly RoleL
     const shared = [...mgmt].filter((p) => tenant.has(p));
     if (shared.length > 0) {
       findings.push({
-        code: 'network.separation.management_tenant', severity: 'warning', subject: where,
+        code: 'network.separation.management_tenant',
+        severity: 'warning',
+        subject: where,
         message: `on ${rl.role} (${rl.hardware}) management and tenant traffic share port${shared.length === 1 ? '' : 's'} ${shared.join(', ')}: a tenant flood can starve the control plane`,
         source: GUIDANCE,
       });
@@ -80,10 +95,13 @@ export function checkSeparation(config: NetworkConfig, roleLinks: readonly RoleL
     const overlap = [...cluster].filter((p) => others.has(p));
     if (cluster.size === 0 || overlap.length > 0) {
       findings.push({
-        code: 'network.separation.ceph_replication', severity: 'warning', subject: where,
-        message: cluster.size === 0
-          ? `storage hosts (${rl.hardware}) have no ceph-cluster network: replication and recovery share links with client I/O`
-          : `on storage hosts (${rl.hardware}) the ceph-cluster network shares port${overlap.length === 1 ? '' : 's'} ${overlap.join(', ')} with other networks`,
+        code: 'network.separation.ceph_replication',
+        severity: 'warning',
+        subject: where,
+        message:
+          cluster.size === 0
+            ? `storage hosts (${rl.hardware}) have no ceph-cluster network: replication and recovery share links with client I/O`
+            : `on storage hosts (${rl.hardware}) the ceph-cluster network shares port${overlap.length === 1 ? '' : 's'} ${overlap.join(', ')} with other networks`,
         source: CEPH,
       });
     }

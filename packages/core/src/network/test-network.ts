@@ -35,8 +35,15 @@ export function baseNetworkScenario(): Obj {
         heightRu: 1,
         cpu: { model: 'X', sockets: 2, coresPerSocket: 16, threadsPerCore: 2, virtualization: 'vt-x' },
         memory: { size: '256 GiB', ecc: true },
-        disks: [{ count: 2, size: '960 GB', kind: 'nvme', use: 'os' }, { count: 2, size: '1.92 TB', kind: 'nvme', use: 'database' }, { count: 4, size: '7.68 TB', kind: 'nvme', use: 'osd' }],
-        nics: [{ ports: 2, speed: '25 Gbit/s' }, { ports: 2, speed: '25 Gbit/s' }],
+        disks: [
+          { count: 2, size: '960 GB', kind: 'nvme', use: 'os' },
+          { count: 2, size: '1.92 TB', kind: 'nvme', use: 'database' },
+          { count: 4, size: '7.68 TB', kind: 'nvme', use: 'osd' },
+        ],
+        nics: [
+          { ports: 2, speed: '25 Gbit/s' },
+          { ports: 2, speed: '25 Gbit/s' },
+        ],
       },
     },
     racks: [{ name: 'r1' }, { name: 'r2' }, { name: 'r3' }],
@@ -56,19 +63,41 @@ export function baseNetworkScenario(): Obj {
         { name: 'ceph-cluster', purpose: 'ceph-cluster', vlan: 130, cidr: '10.13.0.0/24', mtu: 9000 },
       ],
       vips: { internal: '10.10.0.250' },
-      switches: [{ name: 'tor-a', uplinks: 2, uplinkSpeed: '100 Gbit/s' }, { name: 'tor-b', uplinks: 2, uplinkSpeed: '100 Gbit/s' }],
+      switches: [
+        { name: 'tor-a', uplinks: 2, uplinkSpeed: '100 Gbit/s' },
+        { name: 'tor-b', uplinks: 2, uplinkSpeed: '100 Gbit/s' },
+      ],
       roles: {
         control: {
-          ports: ports(), bonds: bonds(),
-          networks: [{ network: 'mgmt', on: 'bond0' }, { network: 'ceph-public', on: 'bond0' }, { network: 'tunnel', on: 'bond1' }, { network: 'provider', on: 'bond1' }, { network: 'oob', on: 'bmc', untagged: true }],
+          ports: ports(),
+          bonds: bonds(),
+          networks: [
+            { network: 'mgmt', on: 'bond0' },
+            { network: 'ceph-public', on: 'bond0' },
+            { network: 'tunnel', on: 'bond1' },
+            { network: 'provider', on: 'bond1' },
+            { network: 'oob', on: 'bmc', untagged: true },
+          ],
         },
         compute: {
-          ports: ports(), bonds: bonds(),
-          networks: [{ network: 'mgmt', on: 'bond0' }, { network: 'ceph-public', on: 'bond0' }, { network: 'tunnel', on: 'bond1' }, { network: 'oob', on: 'bmc', untagged: true }],
+          ports: ports(),
+          bonds: bonds(),
+          networks: [
+            { network: 'mgmt', on: 'bond0' },
+            { network: 'ceph-public', on: 'bond0' },
+            { network: 'tunnel', on: 'bond1' },
+            { network: 'oob', on: 'bmc', untagged: true },
+          ],
         },
         storage: {
-          ports: ports(), bonds: bonds(),
-          networks: [{ network: 'mgmt', on: 'bond0' }, { network: 'ceph-public', on: 'bond0' }, { network: 'ceph-cluster', on: 'bond1' }, { network: 'oob', on: 'bmc', untagged: true }],
+          ports: ports(),
+          bonds: bonds(),
+          networks: [
+            { network: 'mgmt', on: 'bond0' },
+            { network: 'ceph-public', on: 'bond0' },
+            { network: 'ceph-cluster', on: 'bond1' },
+            { network: 'oob', on: 'bmc', untagged: true },
+          ],
         },
       },
     },
@@ -96,5 +125,8 @@ export function diagnosticsOf(data: Obj): Diagnostic[] {
 
 /** Codes of the plan's `network.*` findings, sorted. */
 export function networkCodes(plan: PlanResult): string[] {
-  return plan.findings.filter((f) => f.code.startsWith('network.')).map((f) => f.code).sort();
+  return plan.findings
+    .filter((f) => f.code.startsWith('network.'))
+    .map((f) => f.code)
+    .sort();
 }

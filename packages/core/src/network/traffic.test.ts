@@ -23,7 +23,11 @@ describe('Ceph traffic per host', () => {
     const s = baseNetworkScenario();
     net(s).traffic = { cephClientWrite: '9 Gbit/s' };
     const roles = net(s).roles as Record<string, Record<string, unknown>>;
-    roles.storage!.networks = [{ network: 'mgmt', on: 'bond0' }, { network: 'ceph-public', on: 'bond1' }, { network: 'oob', on: 'bmc', untagged: true }];
+    roles.storage!.networks = [
+      { network: 'mgmt', on: 'bond0' },
+      { network: 'ceph-public', on: 'bond1' },
+      { network: 'oob', on: 'bmc', untagged: true },
+    ];
     const row = planOf(s).network!.traffic.find((x) => x.role === 'storage' && x.link === 'bond1')!;
     // in = writes 9/3 + replication 9 x 2 / 3 = 3 + 6 = 9 Gbit/s; out = replication 6 Gbit/s
     expect(row.perNetwork).toEqual([{ network: 'ceph-public', inBitsPerSecond: 9e9, outBitsPerSecond: 6e9 }]);
@@ -35,7 +39,11 @@ describe('recovery bandwidth for the Ceph model', () => {
   it('4 storage hosts, ceph-cluster on 2 x 25 Gbit/s 802.3ad: 50 Gbit/s per survivor, 3 survivors, 150 Gbit/s', () => {
     const scenario = parseScenario(stringify(baseNetworkScenario())).scenario!;
     expect(cephRecoveryBandwidth(scenario, expandHosts(scenario).hosts)).toEqual({
-      network: 'ceph-cluster', link: 'bond1', perHostBitsPerSecond: 50e9, survivingHosts: 3, totalBitsPerSecond: 150e9,
+      network: 'ceph-cluster',
+      link: 'bond1',
+      perHostBitsPerSecond: 50e9,
+      survivingHosts: 3,
+      totalBitsPerSecond: 150e9,
     });
   });
 

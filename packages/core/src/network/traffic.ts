@@ -59,12 +59,11 @@ function perHostTraffic(scenario: Scenario, config: NetworkConfig, role: Role, c
     const v = out.get(net) ?? [0, 0];
     out.set(net, [v[0] + i, v[1] + o]);
   };
-  const purposeOn = (p: NetworkPurpose) =>
-    config.roles[role]?.attachments.map((a) => networkByName(config, a.network)).find((n) => n?.purpose === p)?.name;
+  const purposeOn = (p: NetworkPurpose) => config.roles[role]?.attachments.map((a) => networkByName(config, a.network)).find((n) => n?.purpose === p)?.name;
   if (role === 'storage' && (counts.storage ?? 0) > 0) {
     const s = survivors(counts.storage!);
     add(purposeOn('ceph-public'), w / s, r / s);
-    const repl = (replicationFanOut(scenario.ceph.pools)?.factor ?? 0) * w / s;
+    const repl = ((replicationFanOut(scenario.ceph.pools)?.factor ?? 0) * w) / s;
     add(replicationNetwork(config), repl, repl);
   }
   if (role === 'compute' && (counts.compute ?? 0) > 0) {
@@ -100,10 +99,16 @@ export function planTraffic(scenario: Scenario, roleLinks: readonly RoleLinks[],
       const threshold = aggregate * config.bandwidthThreshold;
       const demand = Array.from({ length: months }, (_, t) => Math.max(inSum, outSum) * growthFactor(trafficGrowth, t));
       const row: LinkTraffic = {
-        role: rl.role, hardware: rl.hardware, link: link.name, aggregateBitsPerSecond: aggregate, thresholdBitsPerSecond: threshold,
-        perNetwork, demandByMonthBitsPerSecond: demand,
+        role: rl.role,
+        hardware: rl.hardware,
+        link: link.name,
+        aggregateBitsPerSecond: aggregate,
+        thresholdBitsPerSecond: threshold,
+        perNetwork,
+        demandByMonthBitsPerSecond: demand,
         peakUtilisation: aggregate > 0 ? Math.max(...demand) / aggregate : null,
-        thresholdMonth: firstMonthOver(demand, threshold), exceededMonth: firstMonthOver(demand, aggregate),
+        thresholdMonth: firstMonthOver(demand, threshold),
+        exceededMonth: firstMonthOver(demand, aggregate),
       };
       rows.push(row);
       const subject = `role ${rl.role} / hardware ${rl.hardware} / ${link.name}`;
@@ -111,17 +116,29 @@ export function planTraffic(scenario: Scenario, roleLinks: readonly RoleLinks[],
       if (row.thresholdMonth !== null) {
         const t = row.thresholdMonth;
         findings.push({
-          code: 'network.bandwidth.threshold_crossed', severity: t === 0 ? 'error' : 'warning', subject,
+          code: 'network.bandwidth.threshold_crossed',
+          severity: t === 0 ? 'error' : 'warning',
+          subject,
           message: `${link.name} of ${rl.role} (${rl.hardware}) carries ${gbit(demand[t]!)} per host in ${monthLabel(scenario.start, t)} (month ${t}), above ${Math.round(config.bandwidthThreshold * 100)} % of its ${gbit(aggregate)}`,
-          month: t, value: demand[t]!, limit: threshold, unit: 'bit/s', source: SOURCE,
+          month: t,
+          value: demand[t]!,
+          limit: threshold,
+          unit: 'bit/s',
+          source: SOURCE,
         });
       }
       if (row.exceededMonth !== null) {
         const t = row.exceededMonth;
         findings.push({
-          code: 'network.bandwidth.exceeded', severity: 'error', subject,
+          code: 'network.bandwidth.exceeded',
+          severity: 'error',
+          subject,
           message: `${link.name} of ${rl.role} (${rl.hardware}) needs ${gbit(demand[t]!)} per host in ${monthLabel(scenario.start, t)} (month ${t}), more than its ${gbit(aggregate)}`,
-          month: t, value: demand[t]!, limit: aggregate, unit: 'bit/s', source: SOURCE,
+          month: t,
+          value: demand[t]!,
+          limit: aggregate,
+          unit: 'bit/s',
+          source: SOURCE,
         });
       }
     }

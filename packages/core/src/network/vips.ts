@@ -51,7 +51,13 @@ export function checkVips(config: NetworkConfig): Finding[] {
     findings.push({ code, severity, subject, message, source });
 
   if (api && config.roles.control && !controlNets.has(api.name)) {
-    add('network.vip.not_on_controllers', `network ${api.name}`, `the control role is not attached to the API network ${api.name}: keepalived cannot raise the VIP there`, SOURCES.controllers, 'warning');
+    add(
+      'network.vip.not_on_controllers',
+      `network ${api.name}`,
+      `the control role is not attached to the API network ${api.name}: keepalived cannot raise the VIP there`,
+      SOURCES.controllers,
+      'warning',
+    );
   }
   const vips: [string, string | undefined][] = [
     ['internal', config.vips.internal],
@@ -62,11 +68,14 @@ export function checkVips(config: NetworkConfig): Finding[] {
     const subject = `VIP ${kind} ${address}`;
     const home = kind === 'internal' ? (api && contains(api, address) ? api : undefined) : config.networks.find((n) => controlNets.has(n.name) && contains(n, address));
     if (!home) {
-      add('network.vip.outside_network', subject,
+      add(
+        'network.vip.outside_network',
+        subject,
         kind === 'internal'
           ? `the internal VIP ${address} is not in the API network${api ? ` ${api.name} (${api.cidr})` : ' (no management network is defined)'}`
           : `the external VIP ${address} is in no network the control role is attached to`,
-        SOURCES.outside);
+        SOURCES.outside,
+      );
       continue;
     }
     if (home.gateway === address) add('network.vip.is_gateway', subject, `the ${kind} VIP ${address} is the gateway of ${home.name}`, SOURCES.inUse);

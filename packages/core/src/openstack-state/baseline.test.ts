@@ -8,7 +8,10 @@ import { parseScenario } from '../scenario/parse.js';
 import { openstackBaseline } from './baseline.js';
 
 const FIX = join(import.meta.dirname, '../../../../test/fixtures/real/cluster-state');
-const dirFiles = (dir: string) => readdirSync(join(FIX, dir)).filter((f) => f.endsWith('.json')).map((f) => ({ name: f, text: readFileSync(join(FIX, dir, f), 'utf8') }));
+const dirFiles = (dir: string) =>
+  readdirSync(join(FIX, dir))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => ({ name: f, text: readFileSync(join(FIX, dir, f), 'utf8') }));
 
 describe('openstackBaseline', () => {
   it('devstack: one compute host (vcpus 4, memory_mb 14990, local_gb 96), 12 flavors, Nova default ratios said to be inferred; the whole baseline loads', () => {
@@ -18,7 +21,7 @@ describe('openstackBaseline', () => {
     expect(os.hardware.join('\n')).toContain('coresPerSocket: 4, threadsPerCore: 1 }   # observed: vcpus 4');
     expect(os.hardware.join('\n')).toContain('memory: { size: 14990 MiB }');
     // nova/conf/compute.py: initial_cpu_allocation_ratio 4.0 from 2023.1, 16.0 before (kept by older nodes)
-    expect(os.openstack[0]).toContain('inferred, PLACEHOLDER: Nova\'s initial_* defaults for a host created on 2023.1 or later; hosts created before keep 16.0 / 1.5');
+    expect(os.openstack[0]).toContain("inferred, PLACEHOLDER: Nova's initial_* defaults for a host created on 2023.1 or later; hosts created before keep 16.0 / 1.5");
     // flavors-detail-response-2.93.json: "ds4G" vcpus 4, ram 4096, disk 20
     expect(os.openstack).toContain('    "ds4G": { vcpus: 4, ram: 4096 MiB, disk: 20 GiB }');
     const ceph = readCephState(dirFiles('ceph/siphon-tentacle')).state!;
@@ -29,7 +32,10 @@ describe('openstackBaseline', () => {
   });
 
   it('a Placement inventory gives the ratios and reservations (api-ref: cpu 16.0, ram 1.5, reserved 512 MiB)', () => {
-    const os = openstackBaseline([...dirFiles('openstack/datadog-devstack'), { name: 'inv.json', text: readFileSync(join(FIX, 'openstack/placement-api-ref/get-inventories.json'), 'utf8') }]);
+    const os = openstackBaseline([
+      ...dirFiles('openstack/datadog-devstack'),
+      { name: 'inv.json', text: readFileSync(join(FIX, 'openstack/placement-api-ref/get-inventories.json'), 'utf8') },
+    ]);
     expect(os.openstack[0]).toMatch(/^ {2}allocationRatio: \{ cpu: 16, ram: 1\.5, disk: 1 \}/);
     expect(os.openstack[1]).toMatch(/^ {2}reserved: \{ hostMemory: 512 MiB, hostCpus: 0 \}/);
   });
@@ -41,8 +47,18 @@ describe('openstackBaseline', () => {
   });
 
   describe('issue 15: responses a baseline cannot hold are coded diagnostics, never a baseline that does not load', () => {
-    const hv = (fields: Record<string, unknown>) => ({ name: 'hv.json', text: JSON.stringify({ hypervisors: [{ id: 1, hypervisor_hostname: 'cmp1', vcpus: 8, memory_mb: 65536, local_gb: 100, ...fields }] }, null, 2) });
-    const inv = (vcpu: Record<string, unknown>) => ({ name: 'inv.json', text: JSON.stringify({ inventories: { VCPU: { total: 8, reserved: 0, allocation_ratio: 4, ...vcpu }, MEMORY_MB: { total: 65536, reserved: 512, allocation_ratio: 1 } } }, null, 2) });
+    const hv = (fields: Record<string, unknown>) => ({
+      name: 'hv.json',
+      text: JSON.stringify({ hypervisors: [{ id: 1, hypervisor_hostname: 'cmp1', vcpus: 8, memory_mb: 65536, local_gb: 100, ...fields }] }, null, 2),
+    });
+    const inv = (vcpu: Record<string, unknown>) => ({
+      name: 'inv.json',
+      text: JSON.stringify(
+        { inventories: { VCPU: { total: 8, reserved: 0, allocation_ratio: 4, ...vcpu }, MEMORY_MB: { total: 65536, reserved: 512, allocation_ratio: 1 } } },
+        null,
+        2,
+      ),
+    });
     const loads = (os: ReturnType<typeof openstackBaseline>) => {
       const ceph = readCephState(dirFiles('ceph/siphon-tentacle')).state!;
       const { yaml } = cephBaselineYaml(ceph, { name: 'x', start: '2026-12', sourceLabel: 'state', compute: os });
@@ -73,7 +89,16 @@ describe('openstackBaseline', () => {
     });
 
     it('duplicate flavor names -> openstack.flavor.duplicate_name at the second one, with a hint', () => {
-      const text = JSON.stringify({ flavors: [{ id: 'a', name: 'm1.small', vcpus: 1, ram: 2048, disk: 20 }, { id: 'b', name: 'm1.small', vcpus: 2, ram: 4096, disk: 40 }] }, null, 2);
+      const text = JSON.stringify(
+        {
+          flavors: [
+            { id: 'a', name: 'm1.small', vcpus: 1, ram: 2048, disk: 20 },
+            { id: 'b', name: 'm1.small', vcpus: 2, ram: 4096, disk: 40 },
+          ],
+        },
+        null,
+        2,
+      );
       const os = openstackBaseline([hv({}), { name: 'fl.json', text }]);
       expect(codes(os)).toEqual([['openstack.flavor.duplicate_name', 'error', 12, 7]]);
       expect(os.diagnostics[0]!.hint).toBeTruthy();
@@ -81,7 +106,12 @@ describe('openstackBaseline', () => {
     });
 
     it('a flavor with vcpus 0 or 1.5 is skipped with a warning; memory_mb 1e308 and NaN-like values are errors', () => {
-      const text = JSON.stringify({ flavors: [{ id: 'a', name: 'zero', vcpus: 0, ram: 2048, disk: 20 }, { id: 'b', name: 'half', vcpus: 1.5, ram: 2048, disk: 20 }] });
+      const text = JSON.stringify({
+        flavors: [
+          { id: 'a', name: 'zero', vcpus: 0, ram: 2048, disk: 20 },
+          { id: 'b', name: 'half', vcpus: 1.5, ram: 2048, disk: 20 },
+        ],
+      });
       const os = openstackBaseline([hv({ memory_mb: 1e308 }), { name: 'fl.json', text }]);
       expect(os.diagnostics.map((d) => [d.code, d.severity])).toEqual([
         ['openstack.value.out_of_range', 'error'],
@@ -103,7 +133,9 @@ describe('openstackBaseline', () => {
 describe('issue 15: names from a response inside YAML comments', () => {
   it('a hypervisor hostname with NUL or a line break cannot break the baseline (found by the fuzz)', () => {
     for (const name of ['x\u0000y', 'evil\nnodes: []']) {
-      const text = JSON.stringify({ hypervisors: [{ id: 1, hypervisor_hostname: name, vcpus: 2, memory_mb: 8192, local_gb: 10, vcpus_used: 0, memory_mb_used: 512, running_vms: 0 }] });
+      const text = JSON.stringify({
+        hypervisors: [{ id: 1, hypervisor_hostname: name, vcpus: 2, memory_mb: 8192, local_gb: 10, vcpus_used: 0, memory_mb_used: 512, running_vms: 0 }],
+      });
       const os = openstackBaseline([{ name: 'hv.json', text }]);
       const ceph = readCephState(dirFiles('ceph/siphon-tentacle')).state!;
       const { yaml } = cephBaselineYaml(ceph, { name: 'x', start: '2026-12', sourceLabel: 'state', compute: os });

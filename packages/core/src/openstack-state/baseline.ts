@@ -82,7 +82,11 @@ function outOfRange(file: OpenstackFile, key: string, n: number, path: (string |
 }
 
 /** Checks the values a baseline is written from: coded, positioned diagnostics instead of a baseline that does not load. */
-function checkValues(hv: { file: OpenstackFile; list: Hypervisor[] } | undefined, inv: { file: OpenstackFile; inv: PlacementInventories } | undefined, diagnostics: Diagnostic[]): { badHosts: Set<Hypervisor>; badInventory: boolean } {
+function checkValues(
+  hv: { file: OpenstackFile; list: Hypervisor[] } | undefined,
+  inv: { file: OpenstackFile; inv: PlacementInventories } | undefined,
+  diagnostics: Diagnostic[],
+): { badHosts: Set<Hypervisor>; badInventory: boolean } {
   const badHosts = new Set<Hypervisor>();
   let badInventory = false;
   let vcpusSeen = 0;
@@ -91,21 +95,48 @@ function checkValues(hv: { file: OpenstackFile; list: Hypervisor[] } | undefined
   for (const [i, h] of (hv?.list ?? []).entries()) {
     if (h.vcpus !== undefined) {
       if (!topologyFor(h.vcpus)) {
-        diagnostics.push(outOfRange(hv!.file, 'vcpus', vcpusSeen, ['hypervisors', i, 'vcpus'], `hypervisor ${h.hostname}: vcpus ${h.vcpus} is not a CPU count a host can have (a whole number from 1 to 32,768)`, 'check the response: a host with vcpus 0 is usually down or not yet reporting; remove it from the file'));
+        diagnostics.push(
+          outOfRange(
+            hv!.file,
+            'vcpus',
+            vcpusSeen,
+            ['hypervisors', i, 'vcpus'],
+            `hypervisor ${h.hostname}: vcpus ${h.vcpus} is not a CPU count a host can have (a whole number from 1 to 32,768)`,
+            'check the response: a host with vcpus 0 is usually down or not yet reporting; remove it from the file',
+          ),
+        );
         badHosts.add(h);
       }
       vcpusSeen++;
     }
     if (h.memoryMiB !== undefined) {
       if (!(h.memoryMiB > 0 && h.memoryMiB <= OPENSTACK_LIMITS.hostMemoryMiBMax)) {
-        diagnostics.push(outOfRange(hv!.file, 'memory_mb', memSeen, ['hypervisors', i, 'memory_mb'], `hypervisor ${h.hostname}: memory_mb ${h.memoryMiB} is not a host's memory (more than 0, at most 64 TiB)`, 'check the response: memory_mb is MiB; remove a host that is not reporting'));
+        diagnostics.push(
+          outOfRange(
+            hv!.file,
+            'memory_mb',
+            memSeen,
+            ['hypervisors', i, 'memory_mb'],
+            `hypervisor ${h.hostname}: memory_mb ${h.memoryMiB} is not a host's memory (more than 0, at most 64 TiB)`,
+            'check the response: memory_mb is MiB; remove a host that is not reporting',
+          ),
+        );
         badHosts.add(h);
       }
       memSeen++;
     }
     if (h.localDiskGiB !== undefined) {
       if (!(h.localDiskGiB >= 0 && h.localDiskGiB <= OPENSTACK_LIMITS.hostDiskGiBMax)) {
-        diagnostics.push(outOfRange(hv!.file, 'local_gb', diskSeen, ['hypervisors', i, 'local_gb'], `hypervisor ${h.hostname}: local_gb ${h.localDiskGiB} is not a host's local disk (0 to 10 PiB)`, 'check the response: local_gb is GiB'));
+        diagnostics.push(
+          outOfRange(
+            hv!.file,
+            'local_gb',
+            diskSeen,
+            ['hypervisors', i, 'local_gb'],
+            `hypervisor ${h.hostname}: local_gb ${h.localDiskGiB} is not a host's local disk (0 to 10 PiB)`,
+            'check the response: local_gb is GiB',
+          ),
+        );
         badHosts.add(h);
       }
       diskSeen++;
@@ -114,11 +145,29 @@ function checkValues(hv: { file: OpenstackFile; list: Hypervisor[] } | undefined
   for (const [rc, i] of Object.entries(inv?.inv.inventories ?? {})) {
     const max = OPENSTACK_LIMITS.ratioMax[rc];
     if (max !== undefined && !(i.allocationRatio > 0 && i.allocationRatio <= max)) {
-      diagnostics.push(outOfRange(inv!.file, rc, 0, ['inventories', rc, 'allocation_ratio'], `${rc} allocation_ratio ${i.allocationRatio} is outside (0, ${max}], the range a scenario accepts`, `Placement refuses ratios <= 0; a ${rc} ratio above ${max} is a misconfiguration: check cpu/ram/disk_allocation_ratio in nova.conf`));
+      diagnostics.push(
+        outOfRange(
+          inv!.file,
+          rc,
+          0,
+          ['inventories', rc, 'allocation_ratio'],
+          `${rc} allocation_ratio ${i.allocationRatio} is outside (0, ${max}], the range a scenario accepts`,
+          `Placement refuses ratios <= 0; a ${rc} ratio above ${max} is a misconfiguration: check cpu/ram/disk_allocation_ratio in nova.conf`,
+        ),
+      );
       badInventory = true;
     }
     if (!(i.reserved >= 0) || (rc === 'VCPU' && !Number.isInteger(i.reserved)) || i.reserved > i.total) {
-      diagnostics.push(outOfRange(inv!.file, rc, 0, ['inventories', rc, 'reserved'], `${rc} reserved ${i.reserved} is not between 0 and the total ${i.total}${rc === 'VCPU' ? ' (a whole number)' : ''}`, 'reserved is what the host keeps for itself (reserved_host_cpus, reserved_host_memory_mb): never negative'));
+      diagnostics.push(
+        outOfRange(
+          inv!.file,
+          rc,
+          0,
+          ['inventories', rc, 'reserved'],
+          `${rc} reserved ${i.reserved} is not between 0 and the total ${i.total}${rc === 'VCPU' ? ' (a whole number)' : ''}`,
+          'reserved is what the host keeps for itself (reserved_host_cpus, reserved_host_memory_mb): never negative',
+        ),
+      );
       badInventory = true;
     }
   }
@@ -132,17 +181,51 @@ function checkFlavors(flavors: { file: OpenstackFile; list: NovaFlavor[] }, diag
   for (const [i, f] of flavors.list.entries()) {
     const first = seen.get(f.name);
     if (first !== undefined) {
-      diagnostics.push({ code: 'openstack.flavor.duplicate_name', severity: 'error', path: ['flavors', i, 'name'], message: `flavor name ${q(f.name)} appears twice (flavors ${first} and ${i}): a scenario names each flavor once`, location: { file: flavors.file.name, ...keyPosition(flavors.file.text, 'name', i) }, hint: 'Nova allows one flavor per name: check the file is one response, not two pasted together, or rename one' });
+      diagnostics.push({
+        code: 'openstack.flavor.duplicate_name',
+        severity: 'error',
+        path: ['flavors', i, 'name'],
+        message: `flavor name ${q(f.name)} appears twice (flavors ${first} and ${i}): a scenario names each flavor once`,
+        location: { file: flavors.file.name, ...keyPosition(flavors.file.text, 'name', i) },
+        hint: 'Nova allows one flavor per name: check the file is one response, not two pasted together, or rename one',
+      });
       continue;
     }
     seen.set(f.name, i);
     if (!IDENT.test(f.name) || f.name.length > 63) {
-      diagnostics.push(outOfRange(flavors.file, 'name', i, ['flavors', i, 'name'], `flavor ${q(f.name)}: a name headroom cannot use as a key (letters, digits, ".", "_", "-", at most 63): skipped`, 'add it to the scenario by hand under another name if demand uses it', 'warning'));
+      diagnostics.push(
+        outOfRange(
+          flavors.file,
+          'name',
+          i,
+          ['flavors', i, 'name'],
+          `flavor ${q(f.name)}: a name headroom cannot use as a key (letters, digits, ".", "_", "-", at most 63): skipped`,
+          'add it to the scenario by hand under another name if demand uses it',
+          'warning',
+        ),
+      );
       continue;
     }
-    const ok = Number.isInteger(f.vcpus) && f.vcpus >= 1 && f.vcpus <= OPENSTACK_LIMITS.flavorVcpusMax && f.ramMiB > 0 && f.ramMiB <= OPENSTACK_LIMITS.flavorRamMiBMax && f.diskGiB >= 0 && f.diskGiB <= OPENSTACK_LIMITS.flavorDiskGiBMax;
+    const ok =
+      Number.isInteger(f.vcpus) &&
+      f.vcpus >= 1 &&
+      f.vcpus <= OPENSTACK_LIMITS.flavorVcpusMax &&
+      f.ramMiB > 0 &&
+      f.ramMiB <= OPENSTACK_LIMITS.flavorRamMiBMax &&
+      f.diskGiB >= 0 &&
+      f.diskGiB <= OPENSTACK_LIMITS.flavorDiskGiBMax;
     if (!ok) {
-      diagnostics.push(outOfRange(flavors.file, 'vcpus', i, ['flavors', i], `flavor ${q(f.name)}: vcpus ${f.vcpus}, ram ${f.ramMiB} MiB, disk ${f.diskGiB} GiB is not a flavor a scenario accepts (vcpus 1 to 4,096, ram more than 0): skipped`, 'check the response; a flavor with vcpus 0 cannot be booted', 'warning'));
+      diagnostics.push(
+        outOfRange(
+          flavors.file,
+          'vcpus',
+          i,
+          ['flavors', i],
+          `flavor ${q(f.name)}: vcpus ${f.vcpus}, ram ${f.ramMiB} MiB, disk ${f.diskGiB} GiB is not a flavor a scenario accepts (vcpus 1 to 4,096, ram more than 0): skipped`,
+          'check the response; a flavor with vcpus 0 cannot be booted',
+          'warning',
+        ),
+      );
       continue;
     }
     kept.push(f);
@@ -179,7 +262,13 @@ export function openstackBaseline(files: readonly OpenstackFile[]): OpenstackBas
       out.diagnostics.push(...r.diagnostics);
       if (r.data && !inventory) inventory = { file: f, inv: r.data };
     } else if (!(isObj(v) && (isObj(v.usages) || Array.isArray(v.resource_providers) || isObj(v.allocations) || 'hypervisor_statistics' in v))) {
-      out.diagnostics.push({ code: 'openstack.json.wrong_response', severity: 'warning', path: [], message: 'not an OpenStack response headroom reads (hypervisors detail, flavors detail, Placement inventories/usages/providers): skipped', location: { file: f.name, line: 1, col: 1 } });
+      out.diagnostics.push({
+        code: 'openstack.json.wrong_response',
+        severity: 'warning',
+        path: [],
+        message: 'not an OpenStack response headroom reads (hypervisors detail, flavors detail, Placement inventories/usages/providers): skipped',
+        location: { file: f.name, line: 1, col: 1 },
+      });
     }
   }
   const flavorDiagnostics: Diagnostic[] = [];
@@ -223,9 +312,13 @@ export function openstackBaseline(files: readonly OpenstackFile[]): OpenstackBas
       `    cpu: { model: "PLACEHOLDER", sockets: ${topo.sockets}, coresPerSocket: ${topo.cores}, threadsPerCore: ${topo.threads} }   # observed: vcpus ${h.vcpus} (logical CPUs); topology PLACEHOLDER (not in the API)`,
       `    memory: { size: ${h.memoryMiB} MiB }   # observed: memory_mb`,
     );
-    if ((h.localDiskGiB ?? 0) > 0) out.hardware.push('    disks:', `      - { count: 1, size: ${h.localDiskGiB} GiB, kind: ssd, use: ephemeral }   # observed: local_gb; kind PLACEHOLDER`);
+    if ((h.localDiskGiB ?? 0) > 0)
+      out.hardware.push('    disks:', `      - { count: 1, size: ${h.localDiskGiB} GiB, kind: ssd, use: ephemeral }   # observed: local_gb; kind PLACEHOLDER`);
     out.nodes.push(`  - { role: compute, hardware: ${key}, count: ${g.names.length} }`);
-    if (h.vcpusUsed !== undefined) out.demandComments.push(`  # observed on ${c(g.names.join(', '))}: vcpus_used ${h.vcpusUsed}, memory_mb_used ${h.memoryUsedMiB ?? '?'} MiB (includes reserved_host_memory_mb), running_vms ${h.runningVms ?? '?'}: list them as demand.instances by flavor`);
+    if (h.vcpusUsed !== undefined)
+      out.demandComments.push(
+        `  # observed on ${c(g.names.join(', '))}: vcpus_used ${h.vcpusUsed}, memory_mb_used ${h.memoryUsedMiB ?? '?'} MiB (includes reserved_host_memory_mb), running_vms ${h.runningVms ?? '?'}: list them as demand.instances by flavor`,
+      );
   }
   const inv = badInventory ? undefined : inventory?.inv.inventories;
   if (inv) {
@@ -236,7 +329,7 @@ export function openstackBaseline(files: readonly OpenstackFile[]): OpenstackBas
     );
   } else if (groups.size > 0 && !badInventory) {
     out.openstack.push(
-      '  allocationRatio: { cpu: 4.0, ram: 1.0, disk: 1.0 }   # inferred, PLACEHOLDER: Nova\'s initial_* defaults for a host created on 2023.1 or later; hosts created before keep 16.0 / 1.5 (the defaults until 2023.1) unless nova.conf sets the ratios. Not in the Nova API: give a Placement inventory',
+      "  allocationRatio: { cpu: 4.0, ram: 1.0, disk: 1.0 }   # inferred, PLACEHOLDER: Nova's initial_* defaults for a host created on 2023.1 or later; hosts created before keep 16.0 / 1.5 (the defaults until 2023.1) unless nova.conf sets the ratios. Not in the Nova API: give a Placement inventory",
       '  reserved: { hostMemory: 512 MiB, hostCpus: 0 }   # inferred: Nova defaults',
     );
   }

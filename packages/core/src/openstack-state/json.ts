@@ -15,17 +15,36 @@ export function parseOpenstackJson(text: string, fileName: string, what: string)
   } catch (error) {
     const found = findJsonError(body) ?? { offset: 0, message: (error as Error).message, truncated: false };
     return {
-      diagnostics: [{
-        code: 'openstack.json.invalid', severity: 'error', path: [],
-        message: found.truncated ? `the file ends inside a JSON value: it looks truncated (expected the whole ${what} response)` : `not valid JSON: ${found.message} (expected the ${what} response)`,
-        location: { file: fileName, ...lineCol(body, found.offset) },
-      }],
+      diagnostics: [
+        {
+          code: 'openstack.json.invalid',
+          severity: 'error',
+          path: [],
+          message: found.truncated
+            ? `the file ends inside a JSON value: it looks truncated (expected the whole ${what} response)`
+            : `not valid JSON: ${found.message} (expected the ${what} response)`,
+          location: { file: fileName, ...lineCol(body, found.offset) },
+        },
+      ],
     };
   }
 }
 
 /** `openstack.json.wrong_response`: valid JSON of another response. */
 export function wrongResponse(fileName: string, expected: string, value: unknown): Diagnostic {
-  const keys = isObj(value) ? Object.keys(value).slice(0, 4).map((k) => `"${k}"`).join(', ') : Array.isArray(value) ? 'an array' : typeof value;
-  return { code: 'openstack.json.wrong_response', severity: 'error', path: [], message: `expected ${expected}, found ${isObj(value) ? `keys ${keys}` : keys}`, location: { file: fileName, line: 1, col: 1 } };
+  const keys = isObj(value)
+    ? Object.keys(value)
+        .slice(0, 4)
+        .map((k) => `"${k}"`)
+        .join(', ')
+    : Array.isArray(value)
+      ? 'an array'
+      : typeof value;
+  return {
+    code: 'openstack.json.wrong_response',
+    severity: 'error',
+    path: [],
+    message: `expected ${expected}, found ${isObj(value) ? `keys ${keys}` : keys}`,
+    location: { file: fileName, line: 1, col: 1 },
+  };
 }

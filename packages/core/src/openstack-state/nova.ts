@@ -64,7 +64,8 @@ const opt = (o: Record<string, unknown>, key: string, v: unknown): void => {
 export function parseHypervisorsDetail(text: string, fileName: string): Parsed<Hypervisor[]> {
   const r = parseOpenstackJson(text, fileName, 'GET /os-hypervisors/detail');
   if (r.value === undefined) return { diagnostics: r.diagnostics };
-  if (!isObj(r.value) || !Array.isArray(r.value.hypervisors)) return { diagnostics: [...r.diagnostics, wrongResponse(fileName, 'a Nova hypervisors response ({"hypervisors": [...]})', r.value)] };
+  if (!isObj(r.value) || !Array.isArray(r.value.hypervisors))
+    return { diagnostics: [...r.diagnostics, wrongResponse(fileName, 'a Nova hypervisors response ({"hypervisors": [...]})', r.value)] };
   const out: Hypervisor[] = [];
   for (const h of r.value.hypervisors) {
     if (!isObj(h)) continue;
@@ -84,7 +85,9 @@ export function parseHypervisorsDetail(text: string, fileName: string): Parsed<H
   const absent = out.filter((h) => h.vcpus === undefined && h.memoryMiB === undefined);
   if (absent.length > 0) {
     r.diagnostics.push({
-      code: 'openstack.usage.absent', severity: 'warning', path: ['hypervisors'],
+      code: 'openstack.usage.absent',
+      severity: 'warning',
+      path: ['hypervisors'],
       message: `${absent.length} hypervisor(s) (${absent.map((h) => h.hostname).join(', ')}) have no vcpus, memory_mb or usage fields: the response is from microversion 2.88 or later, where Nova no longer reports them. Capacity and usage must come from Placement`,
       location: { file: fileName, line: 1, col: 1 },
       hint: 'give the Placement inventories and usages of each compute node (GET /resource_providers/{uuid}/inventories and /usages)',
@@ -97,13 +100,19 @@ export function parseHypervisorsDetail(text: string, fileName: string): Parsed<H
 export function parseFlavors(text: string, fileName: string): Parsed<NovaFlavor[]> {
   const r = parseOpenstackJson(text, fileName, 'GET /flavors/detail');
   if (r.value === undefined) return { diagnostics: r.diagnostics };
-  if (!isObj(r.value) || !Array.isArray(r.value.flavors)) return { diagnostics: [...r.diagnostics, wrongResponse(fileName, 'a Nova flavors response ({"flavors": [...]})', r.value)] };
+  if (!isObj(r.value) || !Array.isArray(r.value.flavors))
+    return { diagnostics: [...r.diagnostics, wrongResponse(fileName, 'a Nova flavors response ({"flavors": [...]})', r.value)] };
   const out: NovaFlavor[] = [];
   for (const f of r.value.flavors) {
     if (!isObj(f)) continue;
     const flavor: NovaFlavor = {
-      id: String(f.id), name: str(f.name) ?? String(f.id), vcpus: num(f.vcpus) ?? 0, ramMiB: num(f.ram) ?? 0, diskGiB: num(f.disk) ?? 0,
-      ephemeralGiB: num(f['OS-FLV-EXT-DATA:ephemeral']) ?? 0, swapMiB: num(f.swap) ?? 0,
+      id: String(f.id),
+      name: str(f.name) ?? String(f.id),
+      vcpus: num(f.vcpus) ?? 0,
+      ramMiB: num(f.ram) ?? 0,
+      diskGiB: num(f.disk) ?? 0,
+      ephemeralGiB: num(f['OS-FLV-EXT-DATA:ephemeral']) ?? 0,
+      swapMiB: num(f.swap) ?? 0,
     };
     if (typeof f['os-flavor-access:is_public'] === 'boolean') flavor.isPublic = f['os-flavor-access:is_public'];
     if (typeof f['OS-FLV-DISABLED:disabled'] === 'boolean') flavor.disabled = f['OS-FLV-DISABLED:disabled'];
@@ -125,7 +134,14 @@ export interface NovaHostOptions {
 
 /** Nova's defaults for a compute node created on 2023.1 or later (initial_*_allocation_ratio
  * 4.0 / 1.0 / 1.0; 16.0 / 1.5 / 1.0 before, and kept by nodes created before), reserved_host_*. */
-export const NOVA_DEFAULTS: NovaHostOptions = { cpuAllocationRatio: 4.0, ramAllocationRatio: 1.0, diskAllocationRatio: 1.0, reservedHostCpus: 0, reservedHostMemoryMiB: 512, reservedHostDiskMiB: 0 };
+export const NOVA_DEFAULTS: NovaHostOptions = {
+  cpuAllocationRatio: 4.0,
+  ramAllocationRatio: 1.0,
+  diskAllocationRatio: 1.0,
+  reservedHostCpus: 0,
+  reservedHostMemoryMiB: 512,
+  reservedHostDiskMiB: 0,
+};
 
 /**
  * The Placement inventories a pre-2.88 hypervisor record implies, under the given nova.conf

@@ -79,7 +79,14 @@ describe('Nova', () => {
 
   it('the same host created before 2023.1 keeps initial_cpu_allocation_ratio 16.0: VCPU 4 x 16 = 64', () => {
     const hv = parseHypervisorsDetail(text('datadog-devstack/os-hypervisors-detail-limit1000-response.json'), 'hv.json').data![0]!;
-    const { inventories } = hypervisorInventories(hv, { cpuAllocationRatio: 16, ramAllocationRatio: 1.5, diskAllocationRatio: 1, reservedHostCpus: 0, reservedHostMemoryMiB: 512, reservedHostDiskMiB: 0 })!;
+    const { inventories } = hypervisorInventories(hv, {
+      cpuAllocationRatio: 16,
+      ramAllocationRatio: 1.5,
+      diskAllocationRatio: 1,
+      reservedHostCpus: 0,
+      reservedHostMemoryMiB: 512,
+      reservedHostDiskMiB: 0,
+    })!;
     expect(inventories.inventories.VCPU!.allocationRatio * inventories.inventories.VCPU!.total).toBe(64);
   });
 
@@ -92,7 +99,12 @@ describe('Nova', () => {
   });
 
   it('microversion 2.53: vcpus 2, memory_mb 8192, local_gb 1028 read', () => {
-    expect(parseHypervisorsDetail(text('nova-api-samples/v2.53-hypervisors-detail-resp.json'), 'x.json').data![0]).toMatchObject({ vcpus: 2, memoryMiB: 8192, localDiskGiB: 1028, memoryUsedMiB: 512 });
+    expect(parseHypervisorsDetail(text('nova-api-samples/v2.53-hypervisors-detail-resp.json'), 'x.json').data![0]).toMatchObject({
+      vcpus: 2,
+      memoryMiB: 8192,
+      localDiskGiB: 1028,
+      memoryUsedMiB: 512,
+    });
   });
 
   it('flavors (devstack 2.93): m1.tiny 1 vCPU, 512 MiB, 1 GiB', () => {

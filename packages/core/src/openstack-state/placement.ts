@@ -46,7 +46,8 @@ export function placementCapacity(inv: PlacementRcInventory): number {
 export function parsePlacementInventories(text: string, fileName: string): Parsed<PlacementInventories> {
   const r = parseOpenstackJson(text, fileName, 'GET /resource_providers/{uuid}/inventories');
   if (r.value === undefined) return { diagnostics: r.diagnostics };
-  if (!isObj(r.value) || !isObj(r.value.inventories)) return { diagnostics: [...r.diagnostics, wrongResponse(fileName, 'a Placement inventories response ({"inventories": {...}})', r.value)] };
+  if (!isObj(r.value) || !isObj(r.value.inventories))
+    return { diagnostics: [...r.diagnostics, wrongResponse(fileName, 'a Placement inventories response ({"inventories": {...}})', r.value)] };
   const inventories: Record<string, PlacementRcInventory> = {};
   for (const [rc, raw] of Object.entries(r.value.inventories)) {
     const v: Obj = isObj(raw) ? raw : {};
@@ -56,8 +57,12 @@ export function parsePlacementInventories(text: string, fileName: string): Parse
       continue;
     }
     inventories[rc] = {
-      total, reserved: num(v.reserved) ?? 0, allocationRatio: num(v.allocation_ratio) ?? 1,
-      minUnit: num(v.min_unit) ?? 1, maxUnit: num(v.max_unit) ?? total, stepSize: num(v.step_size) ?? 1,
+      total,
+      reserved: num(v.reserved) ?? 0,
+      allocationRatio: num(v.allocation_ratio) ?? 1,
+      minUnit: num(v.min_unit) ?? 1,
+      maxUnit: num(v.max_unit) ?? total,
+      stepSize: num(v.step_size) ?? 1,
     };
   }
   const out: PlacementInventories = { inventories };
@@ -86,7 +91,8 @@ export function parsePlacementUsages(text: string, fileName: string): Parsed<Rec
 export function parseResourceProviders(text: string, fileName: string): Parsed<ResourceProvider[]> {
   const r = parseOpenstackJson(text, fileName, 'GET /resource_providers');
   if (r.value === undefined) return { diagnostics: r.diagnostics };
-  if (!isObj(r.value) || !Array.isArray(r.value.resource_providers)) return { diagnostics: [...r.diagnostics, wrongResponse(fileName, 'a Placement resource providers response ({"resource_providers": [...]})', r.value)] };
+  if (!isObj(r.value) || !Array.isArray(r.value.resource_providers))
+    return { diagnostics: [...r.diagnostics, wrongResponse(fileName, 'a Placement resource providers response ({"resource_providers": [...]})', r.value)] };
   const out: ResourceProvider[] = [];
   for (const p of r.value.resource_providers) {
     if (!isObj(p) || !str(p.uuid)) continue;
@@ -117,7 +123,12 @@ export interface ResourceClassCapacity {
  * One provider's capacity per resource class. A usage above capacity (possible after a
  * ratio was lowered, or in hand-edited data) gets an `openstack.usage.over_capacity` warning.
  */
-export function providerCapacities(inv: PlacementInventories, usages: Record<string, number> | undefined, subject: string, fileName: string): { classes: ResourceClassCapacity[]; diagnostics: Diagnostic[] } {
+export function providerCapacities(
+  inv: PlacementInventories,
+  usages: Record<string, number> | undefined,
+  subject: string,
+  fileName: string,
+): { classes: ResourceClassCapacity[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const classes = Object.entries(inv.inventories).map(([rc, i]) => {
     const row: ResourceClassCapacity = { resourceClass: rc, total: i.total, reserved: i.reserved, allocationRatio: i.allocationRatio, capacity: placementCapacity(i) };
@@ -125,7 +136,12 @@ export function providerCapacities(inv: PlacementInventories, usages: Record<str
     if (used !== undefined) {
       row.used = used;
       row.free = row.capacity - used;
-      if (used > row.capacity) diagnostics.push({ ...field(fileName, `${subject}: ${rc} used ${used} exceeds its capacity (${i.total} - ${i.reserved}) x ${i.allocationRatio} = ${row.capacity}`, ['usages', rc]), code: 'openstack.usage.over_capacity', severity: 'warning' });
+      if (used > row.capacity)
+        diagnostics.push({
+          ...field(fileName, `${subject}: ${rc} used ${used} exceeds its capacity (${i.total} - ${i.reserved}) x ${i.allocationRatio} = ${row.capacity}`, ['usages', rc]),
+          code: 'openstack.usage.over_capacity',
+          severity: 'warning',
+        });
     }
     return row;
   });

@@ -16,8 +16,14 @@ import { readProviderTrees } from './provider-tree.js';
 const ROOT = join(import.meta.dirname, '../../../../test/fixtures');
 const TREE = join(ROOT, 'state/openstack-tree');
 const API = join(ROOT, 'real/cluster-state/openstack/placement-api-ref');
-const treeFiles = () => readdirSync(TREE).filter((f) => f.endsWith('.json')).map((f) => ({ name: f, text: readFileSync(join(TREE, f), 'utf8') }));
-const cephFiles = () => readdirSync(join(ROOT, 'real/cluster-state/ceph/siphon-tentacle')).filter((f) => f.endsWith('.json')).map((f) => ({ name: f, text: readFileSync(join(ROOT, 'real/cluster-state/ceph/siphon-tentacle', f), 'utf8') }));
+const treeFiles = () =>
+  readdirSync(TREE)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => ({ name: f, text: readFileSync(join(TREE, f), 'utf8') }));
+const cephFiles = () =>
+  readdirSync(join(ROOT, 'real/cluster-state/ceph/siphon-tentacle'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => ({ name: f, text: readFileSync(join(ROOT, 'real/cluster-state/ceph/siphon-tentacle', f), 'utf8') }));
 
 describe('readProviderTrees: the api-ref samples', () => {
   it('nested providers (parent_provider_uuid), traits and 1.19 aggregates by the uuid in the file name', () => {
@@ -31,7 +37,8 @@ describe('readProviderTrees: the api-ref samples', () => {
     ]);
     expect(t.providers.get('99c09379-6e52-4ef8-9a95-b9ce6f68452e')).toMatchObject({ name: 'vgr.localdomain', parentUuid: '542df8ed-9be2-49b9-b4db-6d3183ff8ec8' });
     expect(t.providers.get('d0b381e9-8761-42de-8e6c-bba99a96d5f5')).toEqual({
-      uuid: 'd0b381e9-8761-42de-8e6c-bba99a96d5f5', name: 'pony1',
+      uuid: 'd0b381e9-8761-42de-8e6c-bba99a96d5f5',
+      name: 'pony1',
       traits: ['CUSTOM_HW_FPGA_CLASS1', 'CUSTOM_HW_FPGA_CLASS3'],
       aggregates: ['42896e0d-205d-4fe3-bd1e-100924931787', '5e08ea53-c4c6-448e-9334-ac4953de3cfa'],
     });
@@ -47,7 +54,10 @@ describe('readProviderTrees: the api-ref samples', () => {
     expect(nfv.usages).toEqual({ VCPU: 0, PCPU: 24, MEMORY_MB: 98_304, DISK_GB: 120 });
     expect(nfv.traits).toEqual(['COMPUTE_NET_ATTACH_INTERFACE', 'CUSTOM_NFV', 'HW_CPU_HYPERTHREADING']);
     expect(nfv.aggregates).toEqual(['aaaaaaaa-aaaa-4aaa-8aaa-000000000001']);
-    expect(t.novaAggregates.map((a) => [a.name, a.availabilityZone])).toEqual([['nfv', 'az1'], ['gpu', undefined]]);
+    expect(t.novaAggregates.map((a) => [a.name, a.availabilityZone])).toEqual([
+      ['nfv', 'az1'],
+      ['gpu', undefined],
+    ]);
     expect(t.diagnostics).toEqual([]);
   });
 });
@@ -107,7 +117,9 @@ describe('openstackBaseline from provider trees', () => {
     // cmp: VCPU 40 + 24 = 64 of 2 x 64 x 4 = 512; MEMORY_MB 81,920 + 49,152 = 131,072 of 2 x (262,144 - 4,096) = 516,096; DISK_GB 160 + 96 = 256 of 800
     expect(os.demandComments[0]).toContain('VCPU 64 of 512, MEMORY_MB 131072 of 516096 MiB, DISK_GB 256 of 800 GiB');
     // nfv: VCPU 0 of 16 x 4 = 64; PCPU 24 of 48; MEMORY_MB 98,304 of 524,288 - 4,096 = 520,192; VFs 6 of 8
-    expect(os.demandComments[1]).toContain('aggregates nfv), used of capacity (total - reserved) x allocation_ratio: VCPU 0 of 64, PCPU 24 of 48, MEMORY_MB 98304 of 520192 MiB, DISK_GB 120 of 400 GiB, CUSTOM_SRIOV_VF 6 of 8');
+    expect(os.demandComments[1]).toContain(
+      'aggregates nfv), used of capacity (total - reserved) x allocation_ratio: VCPU 0 of 64, PCPU 24 of 48, MEMORY_MB 98304 of 520192 MiB, DISK_GB 120 of 400 GiB, CUSTOM_SRIOV_VF 6 of 8',
+    );
     // gpu: VGPU 2 + 0 of 4 + 4; the bandwidth provider has no usage given: "?"
     expect(os.demandComments[2]).toContain('VCPU 24 of 512, MEMORY_MB 98304 of 1044480 MiB, DISK_GB 200 of 800 GiB, VGPU 2 of 8, NET_BW_EGR_KILOBIT_PER_SEC ? of 10000000');
     expect(os.demandComments[3]).toContain('no allocations given for cmp-2');
@@ -120,7 +132,9 @@ describe('openstackBaseline from provider trees', () => {
       '    - { flavor: "observed-2", count: 2 }',
     ]);
     // root PCPU 8, MEMORY_MB 32,768, DISK_GB 40 plus 2 VFs on the nested provider: one consumer
-    expect(os.openstack).toContain('    "observed-1": { vcpus: 8, ram: 32768 MiB, disk: 40 GiB, extraSpecs: { "hw:cpu_policy": dedicated, "resources:CUSTOM_SRIOV_VF": 2 } }   # observed: the Placement allocation CUSTOM_SRIOV_VF=2,DISK_GB=40,MEMORY_MB=32768,PCPU=8 (no Nova flavor requests exactly this)');
+    expect(os.openstack).toContain(
+      '    "observed-1": { vcpus: 8, ram: 32768 MiB, disk: 40 GiB, extraSpecs: { "hw:cpu_policy": dedicated, "resources:CUSTOM_SRIOV_VF": 2 } }   # observed: the Placement allocation CUSTOM_SRIOV_VF=2,DISK_GB=40,MEMORY_MB=32768,PCPU=8 (no Nova flavor requests exactly this)',
+    );
   });
 
   it('the baseline loads and plans: groups nfv (PCPU 24 of 48) and gpu (VGPU 2 of 8) from the observed usage', () => {
@@ -140,7 +154,10 @@ describe('openstackBaseline from provider trees', () => {
     const u = '44444444-4444-4444-8444-000000000001';
     const files = [
       { name: 'rps.json', text: JSON.stringify({ resource_providers: [{ uuid: u, name: 'cmp-9', generation: 1, parent_provider_uuid: null, root_provider_uuid: u }] }) },
-      { name: `${u}.inventories.json`, text: JSON.stringify({ inventories: { VCPU: { total: 8, reserved: 0, allocation_ratio: 4 }, MEMORY_MB: { total: 32768, reserved: 512, allocation_ratio: 1 } } }) },
+      {
+        name: `${u}.inventories.json`,
+        text: JSON.stringify({ inventories: { VCPU: { total: 8, reserved: 0, allocation_ratio: 4 }, MEMORY_MB: { total: 32768, reserved: 512, allocation_ratio: 1 } } }),
+      },
       { name: `${u}.allocations.json`, text: JSON.stringify({ allocations: { 'c9000000-0000-4000-8000-000000000001': { resources: { VCPU: 4, MEMORY_MB: 8192 } } } }) },
       { name: 'flavors.json', text: readFileSync(join(TREE, 'flavors-detail.json'), 'utf8') },
     ];
@@ -149,7 +166,9 @@ describe('openstackBaseline from provider trees', () => {
   });
 
   it('an allocation_ratio of 100 for VCPU (the scenario takes at most 64): openstack.value.out_of_range, an error, nothing half-written', () => {
-    const files = treeFiles().map((f) => (f.name.startsWith('11111111-1111-4111-8111-000000000001.inventories') ? { ...f, text: f.text.replace('"allocation_ratio": 4.0', '"allocation_ratio": 100') } : f));
+    const files = treeFiles().map((f) =>
+      f.name.startsWith('11111111-1111-4111-8111-000000000001.inventories') ? { ...f, text: f.text.replace('"allocation_ratio": 4.0', '"allocation_ratio": 100') } : f,
+    );
     const os = openstackBaseline(files);
     expect(os.diagnostics.map((d) => [d.code, d.severity, d.path.join('.')])).toEqual([['openstack.value.out_of_range', 'error', 'inventories.VCPU']]);
     expect(os.diagnostics[0]!.message).toContain('cmp-1: VCPU allocation_ratio 100');

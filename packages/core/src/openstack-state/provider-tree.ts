@@ -87,7 +87,14 @@ function inventoryOf(raw: unknown): PlacementRcInventory | undefined {
   if (!isObj(raw)) return undefined;
   const total = num(raw.total);
   if (total === undefined) return undefined;
-  return { total, reserved: num(raw.reserved) ?? 0, allocationRatio: num(raw.allocation_ratio) ?? 1, minUnit: num(raw.min_unit) ?? 1, maxUnit: num(raw.max_unit) ?? total, stepSize: num(raw.step_size) ?? 1 };
+  return {
+    total,
+    reserved: num(raw.reserved) ?? 0,
+    allocationRatio: num(raw.allocation_ratio) ?? 1,
+    minUnit: num(raw.min_unit) ?? 1,
+    maxUnit: num(raw.max_unit) ?? total,
+    stepSize: num(raw.step_size) ?? 1,
+  };
 }
 
 function apply(p: TreeProvider, kind: Kind, data: unknown): void {
@@ -159,7 +166,12 @@ export function readProviderTrees(files: readonly OpenstackFile[]): ProviderTree
   const out: ProviderTrees = { providers: new Map(), novaAggregates: [], consumed: new Set(), diagnostics: [] };
   const parsed = files.map((f) => ({ f, v: parseOpenstackJson(f.text, f.name, 'OpenStack API').value }));
   for (const { f, v } of parsed) {
-    const list = isObj(v) && Array.isArray(v.resource_providers) ? v.resource_providers : Array.isArray(v) && v.length > 0 && v.every((r) => isObj(r) && 'uuid' in r && 'name' in r && 'generation' in r) ? v : undefined;
+    const list =
+      isObj(v) && Array.isArray(v.resource_providers)
+        ? v.resource_providers
+        : Array.isArray(v) && v.length > 0 && v.every((r) => isObj(r) && 'uuid' in r && 'name' in r && 'generation' in r)
+          ? v
+          : undefined;
     if (list) {
       out.consumed.add(f.name);
       out.listFile ??= f.name;
@@ -189,8 +201,12 @@ export function readProviderTrees(files: readonly OpenstackFile[]): ProviderTree
     out.consumed.add(f.name);
     if (!provider) {
       out.diagnostics.push({
-        code: 'openstack.provider.unknown', severity: 'warning', path: [],
-        message: id ? `a Placement ${pp.kind} response for provider ${id}, which the resource provider list does not hold: skipped` : `a Placement ${pp.kind} response whose file name holds no provider uuid: skipped (the response does not name its provider)`,
+        code: 'openstack.provider.unknown',
+        severity: 'warning',
+        path: [],
+        message: id
+          ? `a Placement ${pp.kind} response for provider ${id}, which the resource provider list does not hold: skipped`
+          : `a Placement ${pp.kind} response whose file name holds no provider uuid: skipped (the response does not name its provider)`,
         location: { file: f.name, line: 1, col: 1 },
         hint: 'name each per-provider file after its provider, e.g. <uuid>.inventories.json, and give the `openstack resource provider list -f json` of the same cloud',
       });

@@ -130,9 +130,15 @@ function hostFacts(trees: ProviderTrees, root: TreeProvider, names: ReturnType<t
     memoryMiB: inv.MEMORY_MB?.total ?? 0,
     diskGiB: inv.DISK_GB?.total ?? 0,
     devices: [...devices.values()].sort((a, b) => a.resourceClass.localeCompare(b.resourceClass) || a.perDevice - b.perDevice),
-    customTraits: traits.filter((t) => /^CUSTOM_[A-Z0-9_]+$/.test(t)).sort().slice(0, 64),
+    customTraits: traits
+      .filter((t) => /^CUSTOM_[A-Z0-9_]+$/.test(t))
+      .sort()
+      .slice(0, 64),
     otherTraits: traits.filter((t) => !t.startsWith('CUSTOM_')).length,
-    aggregates: (root.aggregates ?? []).map((u) => names.get(u)!.name).sort().slice(0, 16),
+    aggregates: (root.aggregates ?? [])
+      .map((u) => names.get(u)!.name)
+      .sort()
+      .slice(0, 16),
     notPlanned,
     usage,
   };
@@ -156,7 +162,14 @@ export function treeBaseline(trees: ProviderTrees, flavors: readonly NovaFlavor[
     const h = hostFacts(trees, r, names);
     const logical = h.vcpu + h.pcpu;
     if (!topology(logical) || !(h.memoryMiB > 0 && h.memoryMiB <= 64 * 1024 * 1024) || h.diskGiB < 0) {
-      out.diagnostics.push({ code: 'openstack.value.out_of_range', severity: 'error', path: ['resource_providers', r.uuid], message: `provider ${r.name}: VCPU ${h.vcpu} + PCPU ${h.pcpu} logical CPUs (1 to 512) and MEMORY_MB ${h.memoryMiB} (more than 0, at most 64 TiB) are not a host a scenario accepts: left out`, location: { file: trees.listFile ?? '', line: 1, col: 1 }, hint: 'check its inventories: a compute node that is not reporting has no VCPU total' });
+      out.diagnostics.push({
+        code: 'openstack.value.out_of_range',
+        severity: 'error',
+        path: ['resource_providers', r.uuid],
+        message: `provider ${r.name}: VCPU ${h.vcpu} + PCPU ${h.pcpu} logical CPUs (1 to 512) and MEMORY_MB ${h.memoryMiB} (more than 0, at most 64 TiB) are not a host a scenario accepts: left out`,
+        location: { file: trees.listFile ?? '', line: 1, col: 1 },
+        hint: 'check its inventories: a compute node that is not reporting has no VCPU total',
+      });
       continue;
     }
     hosts.push(h);
@@ -193,7 +206,8 @@ export function treeBaseline(trees: ProviderTrees, flavors: readonly NovaFlavor[
         out.hardware.push(`      cpuDedicatedSet: ${q(h.pcpu === 1 ? '0' : `0-${h.pcpu - 1}`)}   # observed: PCPU total ${h.pcpu}; the CPU ids are not in the API (ASSUMPTION)`);
         if (h.vcpu > 0) out.hardware.push(`      cpuSharedSet: ${q(h.vcpu === 1 ? String(h.pcpu) : `${h.pcpu}-${h.pcpu + h.vcpu - 1}`)}   # observed: VCPU total ${h.vcpu}`);
       }
-      if (h.customTraits.length > 0) out.hardware.push(`      traits: [${h.customTraits.join(', ')}]   # observed: provider traits (CUSTOM_ ones; ${h.otherTraits} standard traits not written)`);
+      if (h.customTraits.length > 0)
+        out.hardware.push(`      traits: [${h.customTraits.join(', ')}]   # observed: provider traits (CUSTOM_ ones; ${h.otherTraits} standard traits not written)`);
     }
     if (h.devices.length > 0) {
       out.hardware.push('    devices:');
@@ -203,20 +217,29 @@ export function treeBaseline(trees: ProviderTrees, flavors: readonly NovaFlavor[
         const k = (seen.get(base) ?? 0) + 1;
         seen.set(base, k);
         offered.add(d.resourceClass);
-        out.hardware.push(`      - { name: ${q(k === 1 ? base : `${base}-${k}`)}, kind: ${d.resourceClass === 'VGPU' || d.resourceClass === 'PGPU' ? 'gpu' : 'pci'}, count: ${d.count}, resourceClass: ${d.resourceClass}, perDevice: ${d.perDevice} }   # observed: ${d.count} nested provider(s) of ${d.resourceClass} total ${d.perDevice}`);
+        out.hardware.push(
+          `      - { name: ${q(k === 1 ? base : `${base}-${k}`)}, kind: ${d.resourceClass === 'VGPU' || d.resourceClass === 'PGPU' ? 'gpu' : 'pci'}, count: ${d.count}, resourceClass: ${d.resourceClass}, perDevice: ${d.perDevice} }   # observed: ${d.count} nested provider(s) of ${d.resourceClass} total ${d.perDevice}`,
+        );
       }
     }
     if (h.notPlanned.length > 0) out.hardware.push(`    # not planned (resource classes headroom does not model): ${c(h.notPlanned.slice(0, 8).join('; '))}`);
     const zones = [...new Set((h.root.aggregates ?? []).map((u) => names.get(u)!.zone).filter((z): z is string => !!z))];
-    out.nodes.push(`  - { role: compute, hardware: ${id}, count: ${g.length}${h.aggregates.length > 0 ? `, aggregates: [${h.aggregates.map(q).join(', ')}]` : ''} }${zones.length > 0 ? `   # availability zone ${c(zones.join(', '))} (Nova aggregate): give the racks their zone to pin demand to it` : ''}`);
+    out.nodes.push(
+      `  - { role: compute, hardware: ${id}, count: ${g.length}${h.aggregates.length > 0 ? `, aggregates: [${h.aggregates.map(q).join(', ')}]` : ''} }${zones.length > 0 ? `   # availability zone ${c(zones.join(', '))} (Nova aggregate): give the racks their zone to pin demand to it` : ''}`,
+    );
     // usage of the group, class by class
     const usage = new Map<string, [number, number | undefined]>();
-    for (const m of g) for (const [rc, [cap, used]] of m.usage) {
-      const prev = usage.get(rc);
-      usage.set(rc, [(prev?.[0] ?? 0) + cap, used === undefined ? prev?.[1] : (prev?.[1] ?? 0) + used]);
-    }
-    const parts = [...usage].map(([rc, [cap, used]]) => `${rc} ${used === undefined ? '?' : fmt(used)} of ${fmt(cap)}${rc === 'MEMORY_MB' ? ' MiB' : rc === 'DISK_GB' ? ' GiB' : ''}`);
-    out.demandComments.push(`  # observed usage of ${id} (${g.length} host(s)${h.aggregates.length > 0 ? `, aggregates ${c(h.aggregates.join(', '))}` : ''}), used of capacity (total - reserved) x allocation_ratio: ${c(parts.join(', '))}`);
+    for (const m of g)
+      for (const [rc, [cap, used]] of m.usage) {
+        const prev = usage.get(rc);
+        usage.set(rc, [(prev?.[0] ?? 0) + cap, used === undefined ? prev?.[1] : (prev?.[1] ?? 0) + used]);
+      }
+    const parts = [...usage].map(
+      ([rc, [cap, used]]) => `${rc} ${used === undefined ? '?' : fmt(used)} of ${fmt(cap)}${rc === 'MEMORY_MB' ? ' MiB' : rc === 'DISK_GB' ? ' GiB' : ''}`,
+    );
+    out.demandComments.push(
+      `  # observed usage of ${id} (${g.length} host(s)${h.aggregates.length > 0 ? `, aggregates ${c(h.aggregates.join(', '))}` : ''}), used of capacity (total - reserved) x allocation_ratio: ${c(parts.join(', '))}`,
+    );
   }
   if (skipped.length > 0) out.nodes.push(`  # Placement roots without VCPU, PCPU or MEMORY_MB (not compute nodes, e.g. sharing providers): ${c(skipped.join(', '))}`);
   // ratios and reservations: the first host that has each class; others that differ are said
@@ -230,22 +253,35 @@ export function treeBaseline(trees: ProviderTrees, flavors: readonly NovaFlavor[
     if (!i) continue;
     if (!(i.allocationRatio > 0 && i.allocationRatio <= RATIO_MAX[rc]!) || !(i.reserved >= 0 && i.reserved <= i.total)) {
       const owner = hosts.find((h) => h.root.inventories?.[rc] === i)!.root.name;
-      out.diagnostics.push({ code: 'openstack.value.out_of_range', severity: 'error', path: ['inventories', rc], message: `${owner}: ${rc} allocation_ratio ${i.allocationRatio} or reserved ${i.reserved} is outside what a scenario accepts (ratio in (0, ${RATIO_MAX[rc]}], reserved from 0 to the total ${i.total})`, location: { file: trees.listFile ?? '', line: 1, col: 1 }, hint: 'check cpu/ram/disk_allocation_ratio and reserved_host_* in that host\'s nova.conf' });
+      out.diagnostics.push({
+        code: 'openstack.value.out_of_range',
+        severity: 'error',
+        path: ['inventories', rc],
+        message: `${owner}: ${rc} allocation_ratio ${i.allocationRatio} or reserved ${i.reserved} is outside what a scenario accepts (ratio in (0, ${RATIO_MAX[rc]}], reserved from 0 to the total ${i.total})`,
+        location: { file: trees.listFile ?? '', line: 1, col: 1 },
+        hint: "check cpu/ram/disk_allocation_ratio and reserved_host_* in that host's nova.conf",
+      });
       bad = true;
     }
   }
   if (bad) return out;
   const ratio = (rc: string, d: number) => first(rc)?.allocationRatio ?? d;
   const differing = ['VCPU', 'MEMORY_MB', 'DISK_GB'].flatMap((rc) => (first(rc) && differ(rc).length > 0 ? [`${rc} on ${differ(rc).join(', ')}`] : []));
-  out.openstack.push(`  allocationRatio: { cpu: ${ratio('VCPU', 4)}, ram: ${ratio('MEMORY_MB', 1)}, disk: ${ratio('DISK_GB', 1)} }   # observed: Placement inventories of ${c(hosts[0]!.root.name)}${differing.length > 0 ? `; other ratios: ${c(differing.join('; '))} (one ratio per cloud in a scenario)` : ''}`);
+  out.openstack.push(
+    `  allocationRatio: { cpu: ${ratio('VCPU', 4)}, ram: ${ratio('MEMORY_MB', 1)}, disk: ${ratio('DISK_GB', 1)} }   # observed: Placement inventories of ${c(hosts[0]!.root.name)}${differing.length > 0 ? `; other ratios: ${c(differing.join('; '))} (one ratio per cloud in a scenario)` : ''}`,
+  );
   const hostCpus = anySets ? 0 : (first('VCPU')?.reserved ?? 0);
-  out.openstack.push(`  reserved: { hostMemory: ${first('MEMORY_MB')?.reserved ?? 512} MiB, hostCpus: ${hostCpus} }   # observed: MEMORY_MB reserved${anySets ? '; hostCpus 0: Nova refuses reserved_host_cpus next to CPU sets' : ', VCPU reserved'}`);
+  out.openstack.push(
+    `  reserved: { hostMemory: ${first('MEMORY_MB')?.reserved ?? 512} MiB, hostCpus: ${hostCpus} }   # observed: MEMORY_MB reserved${anySets ? '; hostCpus 0: Nova refuses reserved_host_cpus next to CPU sets' : ', VCPU reserved'}`,
+  );
   const used = [...names.values()].filter((a) => hosts.some((h) => h.aggregates.includes(a.name)));
   if (used.length > 0) {
     out.openstack.push('  aggregates:');
     for (const a of used) {
       const meta = Object.entries(a.metadata).filter(([k, v]) => k.length >= 1 && k.length <= 255 && v.length <= 255);
-      out.openstack.push(`    ${q(a.name)}: { metadata: { ${meta.map(([k, v]) => `${q(k)}: ${q(v)}`).join(', ')} } }   # ${a.named ? 'observed: Nova os-aggregates' : 'observed: Placement aggregate uuid (no Nova os-aggregates response: no name, no metadata)'}`);
+      out.openstack.push(
+        `    ${q(a.name)}: { metadata: { ${meta.map(([k, v]) => `${q(k)}: ${q(v)}`).join(', ')} } }   # ${a.named ? 'observed: Nova os-aggregates' : 'observed: Placement aggregate uuid (no Nova os-aggregates response: no name, no metadata)'}`,
+      );
     }
   }
   instances(trees, hosts, modelOf, flavors, offered, out);
@@ -272,7 +308,10 @@ function instances(trees: ProviderTrees, hosts: HostFacts[], modelOf: Map<TreePr
   const skipped: string[] = [];
   let synth = 0;
   for (const [consumer, { root, res }] of consumers) {
-    const vkey = Object.keys(res).sort().map((rc) => `${rc}=${res[rc]}`).join(',');
+    const vkey = Object.keys(res)
+      .sort()
+      .map((rc) => `${rc}=${res[rc]}`)
+      .join(',');
     let line = lines.get(vkey);
     if (!line) {
       const vcpu = res.VCPU ?? 0;
@@ -284,14 +323,24 @@ function instances(trees: ProviderTrees, hosts: HostFacts[], modelOf: Map<TreePr
         skipped.push(`${consumer} (${vkey})`);
         continue;
       }
-      const nova = others.length === 0 && pcpu === 0 ? flavors.find((f) => f.vcpus === vcpu && f.ramMiB === ram && (disk === f.diskGiB + f.ephemeralGiB + Math.ceil(f.swapMiB / 1024) || disk === f.ephemeralGiB + Math.ceil(f.swapMiB / 1024))) : undefined;
+      const nova =
+        others.length === 0 && pcpu === 0
+          ? flavors.find(
+              (f) =>
+                f.vcpus === vcpu &&
+                f.ramMiB === ram &&
+                (disk === f.diskGiB + f.ephemeralGiB + Math.ceil(f.swapMiB / 1024) || disk === f.ephemeralGiB + Math.ceil(f.swapMiB / 1024)),
+            )
+          : undefined;
       let name: string;
       if (nova) name = nova.name;
       else {
         synth++;
         name = `observed-${synth}`;
         const specs = [...(pcpu > 0 ? ['"hw:cpu_policy": dedicated'] : []), ...others.map((rc) => `${q(`resources:${rc}`)}: ${res[rc]}`)];
-        out.flavors.push(`    ${q(name)}: { vcpus: ${vcpu + pcpu}, ram: ${ram} MiB, disk: ${disk} GiB${specs.length > 0 ? `, extraSpecs: { ${specs.join(', ')} }` : ''} }   # observed: the Placement allocation ${c(vkey)} (no Nova flavor requests exactly this)`);
+        out.flavors.push(
+          `    ${q(name)}: { vcpus: ${vcpu + pcpu}, ram: ${ram} MiB, disk: ${disk} GiB${specs.length > 0 ? `, extraSpecs: { ${specs.join(', ')} }` : ''} }   # observed: the Placement allocation ${c(vkey)} (no Nova flavor requests exactly this)`,
+        );
       }
       line = { flavor: name, count: 0, hosts: new Set() };
       lines.set(vkey, line);
@@ -301,9 +350,14 @@ function instances(trees: ProviderTrees, hosts: HostFacts[], modelOf: Map<TreePr
   }
   if (lines.size > 0) {
     // equal flavor names from two vectors cannot happen: a Nova flavor matches one vector
-    for (const l of lines.values()) out.instances.push(`    - { flavor: ${q(l.flavor)}, count: ${l.count} }   # observed: Placement allocations of ${l.count} consumer(s) on ${c([...l.hosts].join(', '))}`);
+    for (const l of lines.values())
+      out.instances.push(`    - { flavor: ${q(l.flavor)}, count: ${l.count} }   # observed: Placement allocations of ${l.count} consumer(s) on ${c([...l.hosts].join(', '))}`);
   }
-  if (skipped.length > 0) out.demandComments.push(`  # consumers not written as instances (no CPU or memory, both VCPU and PCPU, or a class no host model offers): ${c(skipped.slice(0, 10).join('; '))}${skipped.length > 10 ? ` and ${skipped.length - 10} more` : ''}`);
+  if (skipped.length > 0)
+    out.demandComments.push(
+      `  # consumers not written as instances (no CPU or memory, both VCPU and PCPU, or a class no host model offers): ${c(skipped.slice(0, 10).join('; '))}${skipped.length > 10 ? ` and ${skipped.length - 10} more` : ''}`,
+    );
   const without = hosts.filter((h) => !withAllocations.has(h.root)).map((h) => h.root.name);
-  if (without.length > 0) out.demandComments.push(`  # no allocations given for ${c(without.join(', '))}: their instances are not in demand.instances (give /resource_providers/{uuid}/allocations)`);
+  if (without.length > 0)
+    out.demandComments.push(`  # no allocations given for ${c(without.join(', '))}: their instances are not in demand.instances (give /resource_providers/{uuid}/allocations)`);
 }

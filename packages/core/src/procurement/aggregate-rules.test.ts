@@ -54,7 +54,10 @@ describe('procurement.aggregates', () => {
 
   it('the bought hosts join their aggregate: PCPU 448 + 112 = 560 in the fleet after delivery, VGPU 64 + 16 = 80', () => {
     const end = plan.fleet!.hosts.filter((h) => h.purchased).map((h) => [h.name, h.hardware, h.aggregates]);
-    expect(end).toEqual([['compute-new-01', 'nfv-r760', ['nfv']], ['compute-new-02', 'gpu-r760xa', ['gpu']]]);
+    expect(end).toEqual([
+      ['compute-new-01', 'nfv-r760', ['nfv']],
+      ['compute-new-02', 'gpu-r760xa', ['gpu']],
+    ]);
   });
 
   it('explanation ids carry the aggregate: procurement.purchase.compute.nfv.2027-01.quantity', () => {

@@ -22,8 +22,12 @@ export const BTU_PER_HOUR_PER_WATT = 3.412;
  * added racks: `procurement.rack_added` (info).
  */
 export function billOfMaterials(
-  scenario: Scenario, purchases: Purchase[], racks: readonly Rack[], startHosts: readonly Host[],
-  uncovered: string[], findings: Finding[],
+  scenario: Scenario,
+  purchases: Purchase[],
+  racks: readonly Rack[],
+  startHosts: readonly Host[],
+  uncovered: string[],
+  findings: Finding[],
 ): ProcurementPlan {
   purchases.sort((a, b) => a.deliveryMonthIndex - b.deliveryMonthIndex || a.role.localeCompare(b.role));
   let currency: string | null = null;
@@ -43,13 +47,21 @@ export function billOfMaterials(
         cumulativePrice += p.totalPriceAmount;
         capex.set(p.deliveryMonth, (capex.get(p.deliveryMonth) ?? 0) + p.totalPriceAmount);
       } else {
-        findings.push({ code: 'procurement.mixed_currency', severity: 'warning', subject: `hardware ${p.hardware}`,
-          message: `${p.hardware} is priced in ${hw.price.currency}, not ${currency}: left out of the totals` });
+        findings.push({
+          code: 'procurement.mixed_currency',
+          severity: 'warning',
+          subject: `hardware ${p.hardware}`,
+          message: `${p.hardware} is priced in ${hw.price.currency}, not ${currency}: left out of the totals`,
+        });
       }
       p.cumulativePriceAmount = cumulativePrice;
     } else {
-      findings.push({ code: 'procurement.price_missing', severity: 'warning', subject: `hardware ${p.hardware}`,
-        message: `${p.hardware} has no price: the ${p.deliveryMonth} order of ${p.quantity} is not costed` });
+      findings.push({
+        code: 'procurement.price_missing',
+        severity: 'warning',
+        subject: `hardware ${p.hardware}`,
+        message: `${p.hardware} has no price: the ${p.deliveryMonth} order of ${p.quantity} is not costed`,
+      });
       p.cumulativePriceAmount = currency === null ? null : cumulativePrice;
     }
     if (hw?.power) {
@@ -61,12 +73,22 @@ export function billOfMaterials(
     }
     p.cumulativePowerTypicalWatts = anyPower ? cumulativePower : null;
     if (p.late) {
-      findings.push({ code: 'procurement.order_late', severity: 'warning', subject: `purchase ${purchaseKey(p)} ${p.deliveryMonth}`, month: p.deliveryMonthIndex,
-        message: `${p.quantity} × ${p.hardware} needed in ${p.deliveryMonth} had to be ordered by ${p.orderBy}, before the plan starts (${scenario.start}): already late` });
+      findings.push({
+        code: 'procurement.order_late',
+        severity: 'warning',
+        subject: `purchase ${purchaseKey(p)} ${p.deliveryMonth}`,
+        month: p.deliveryMonthIndex,
+        message: `${p.quantity} × ${p.hardware} needed in ${p.deliveryMonth} had to be ordered by ${p.orderBy}, before the plan starts (${scenario.start}): already late`,
+      });
     }
     for (const r of p.racksAdded) {
-      findings.push({ code: 'procurement.rack_added', severity: 'info', subject: `rack ${r.name}`, month: p.deliveryMonthIndex,
-        message: `the ${p.deliveryMonth} ${purchaseKey(p)} order needs a new rack ${r.name}: no rack of the role had the ${r.reason === 'space' ? 'rack units' : 'power budget'} left` });
+      findings.push({
+        code: 'procurement.rack_added',
+        severity: 'info',
+        subject: `rack ${r.name}`,
+        month: p.deliveryMonthIndex,
+        message: `the ${p.deliveryMonth} ${purchaseKey(p)} order needs a new rack ${r.name}: no rack of the role had the ${r.reason === 'space' ? 'rack units' : 'power budget'} left`,
+      });
     }
   }
 

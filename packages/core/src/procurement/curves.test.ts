@@ -8,17 +8,19 @@ import type { Scenario } from '../model/scenario.js';
 import { planStorage } from '../storage/storage-plan.js';
 import { CapacityCurves, roleSeries } from './curves.js';
 
-const storageScenario = (failureDomain: 'host' | 'rack'): Scenario => makeScenario({
-  ceph: {
-    failureDomain, ratios: { nearfull: 0.85, backfillfull: 0.9, full: 0.95 },
-    pools: [
-      { name: 'volumes', type: 'replicated', size: 3, minSize: 2, share: 0.7 },
-      { name: 'backups', type: 'erasure', k: 2, m: 1, minSize: 3, share: 0.3 },
-    ],
-  },
-  demand: { instances: [], storageBytes: { volumes: 40e12, backups: 10e12 }, growth: { kind: 'compound', perMonth: 0.03 } },
-  procurement: { roles: { storage: { hardware: 'sto-r760xd2', batch: 1, leadTimeWeeks: 12, coverMonths: 0 } } },
-});
+const storageScenario = (failureDomain: 'host' | 'rack'): Scenario =>
+  makeScenario({
+    ceph: {
+      failureDomain,
+      ratios: { nearfull: 0.85, backfillfull: 0.9, full: 0.95 },
+      pools: [
+        { name: 'volumes', type: 'replicated', size: 3, minSize: 2, share: 0.7 },
+        { name: 'backups', type: 'erasure', k: 2, m: 1, minSize: 3, share: 0.3 },
+      ],
+    },
+    demand: { instances: [], storageBytes: { volumes: 40e12, backups: 10e12 }, growth: { kind: 'compound', perMonth: 0.03 } },
+    procurement: { roles: { storage: { hardware: 'sto-r760xd2', batch: 1, leadTimeWeeks: 12, coverMonths: 0 } } },
+  });
 
 describe('capacity curves', () => {
   it('the storage figures equal planStorage (the same arithmetic as evaluate), host and rack domains', () => {
@@ -35,7 +37,11 @@ describe('capacity curves', () => {
   it('the compute figures equal planCompute, host and rack tolerance, mixed models', () => {
     const base = makeScenario();
     const nodes = [...base.nodes, { role: 'compute' as const, hardware: 'small-r250', count: 2, placement: 'spread' as const, namePrefix: 'small' }];
-    for (const tolerate of [{ hosts: 1, racks: 0 }, { hosts: 1, racks: 1 }, { hosts: 2, racks: 0 }]) {
+    for (const tolerate of [
+      { hosts: 1, racks: 0 },
+      { hosts: 1, racks: 1 },
+      { hosts: 2, racks: 0 },
+    ]) {
       const s = { ...base, nodes, policy: { ...base.policy, tolerate } };
       const hosts = expandHosts(s).hosts;
       expect(roleSeries(s, 'compute', hosts)).toEqual(computeSeries(s, planCompute(s, hosts).plan));

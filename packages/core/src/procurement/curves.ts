@@ -75,8 +75,12 @@ class Curve {
   placeLimit: { units: number; reason: 'space' | 'power' } | null = null;
 
   constructor(
-    private readonly scenario: Scenario, private readonly role: ProcurementRole, private readonly rule: PurchaseRule,
-    private readonly base: readonly Host[], private readonly targets: readonly (string | undefined)[], readonly maxUnits: number,
+    private readonly scenario: Scenario,
+    private readonly role: ProcurementRole,
+    private readonly rule: PurchaseRule,
+    private readonly base: readonly Host[],
+    private readonly targets: readonly (string | undefined)[],
+    readonly maxUnits: number,
   ) {
     this.placer = new RackPlacer(scenario, scenario.racks, base);
     this.racksEnd = [scenario.racks.length];
@@ -140,7 +144,11 @@ export class CapacityCurves {
   private readonly epochOfMonth: number[];
   readonly domains: string[];
 
-  constructor(private readonly scenario: Scenario, readonly base: FleetTimeline, startHosts: readonly Host[]) {
+  constructor(
+    private readonly scenario: Scenario,
+    readonly base: FleetTimeline,
+    startHosts: readonly Host[],
+  ) {
     this.domains = storageDomainRacks(scenario, startHosts);
     this.curves = base.epochs.map(() => new Map());
     this.epochOfMonth = Array.from({ length: Math.max(1, base.horizonMonths) }, (_, t) => base.epochs.indexOf(epochAt(base, t)));

@@ -22,9 +22,7 @@ import type { Rack, Role, Scenario } from '../model/scenario.js';
 import type { Host } from '../model/plan.js';
 import type { ProcurementRole } from '../model/procurement-rules.js';
 
-export type PlaceResult =
-  | { rack: string; added?: { name: string; reason: 'space' | 'power' } }
-  | { rack: null; reason: 'space' | 'power' };
+export type PlaceResult = { rack: string; added?: { name: string; reason: 'space' | 'power' } } | { rack: null; reason: 'space' | 'power' };
 
 interface RackState {
   rack: Rack;
@@ -38,17 +36,31 @@ interface RackState {
 /** A binary min-heap of racks keyed by (hosts of the role, rack order). */
 class RackHeap {
   private items: { key: number; index: number; rack: RackState }[] = [];
-  get size(): number { return this.items.length; }
-  peek(): RackState | undefined { return this.items[0]?.rack; }
+  get size(): number {
+    return this.items.length;
+  }
+  peek(): RackState | undefined {
+    return this.items[0]?.rack;
+  }
   private less(a: number, b: number): boolean {
-    const x = this.items[a]!, y = this.items[b]!;
+    const x = this.items[a]!,
+      y = this.items[b]!;
     return x.key < y.key || (x.key === y.key && x.index < y.index);
   }
-  private swap(a: number, b: number): void { const t = this.items[a]!; this.items[a] = this.items[b]!; this.items[b] = t; }
+  private swap(a: number, b: number): void {
+    const t = this.items[a]!;
+    this.items[a] = this.items[b]!;
+    this.items[b] = t;
+  }
   push(key: number, rack: RackState): void {
     this.items.push({ key, index: rack.index, rack });
     let i = this.items.length - 1;
-    while (i > 0) { const p = (i - 1) >> 1; if (!this.less(i, p)) break; this.swap(i, p); i = p; }
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.less(i, p)) break;
+      this.swap(i, p);
+      i = p;
+    }
   }
   pop(): RackState | undefined {
     const top = this.items[0];
@@ -57,19 +69,25 @@ class RackHeap {
       this.items[0] = last;
       let i = 0;
       for (;;) {
-        const l = 2 * i + 1, r = l + 1;
+        const l = 2 * i + 1,
+          r = l + 1;
         let m = i;
         if (l < this.items.length && this.less(l, m)) m = l;
         if (r < this.items.length && this.less(r, m)) m = r;
         if (m === i) break;
-        this.swap(i, m); i = m;
+        this.swap(i, m);
+        i = m;
       }
     }
     return top?.rack;
   }
 }
 
-interface Candidates { heap: RackHeap; discarded: RackState[]; holdingEmpty: boolean }
+interface Candidates {
+  heap: RackHeap;
+  discarded: RackState[];
+  holdingEmpty: boolean;
+}
 
 /** The racks of a fleet and what they hold, with the placement rule above. */
 export class RackPlacer {
@@ -80,16 +98,24 @@ export class RackPlacer {
   /** Racks added by place(), in order, and why. */
   readonly added: { rack: Rack; reason: 'space' | 'power' }[] = [];
 
-  constructor(private readonly scenario: Scenario, racks: readonly Rack[], hosts: readonly Host[] = []) {
+  constructor(
+    private readonly scenario: Scenario,
+    racks: readonly Rack[],
+    hosts: readonly Host[] = [],
+  ) {
     for (const r of racks) this.addRack(r, false);
     for (const h of hosts) this.account(h.role, h.hardware, h.rack, 1);
   }
 
   /** The zone of a rack (undefined when it has none or is unknown). */
-  zoneOf(rack: string): string | undefined { return this.byName.get(rack)?.rack.zone; }
+  zoneOf(rack: string): string | undefined {
+    return this.byName.get(rack)?.rack.zone;
+  }
 
   /** Every rack: the scenario's, then the added ones. */
-  get racks(): Rack[] { return this.states.map((s) => s.rack); }
+  get racks(): Rack[] {
+    return this.states.map((s) => s.rack);
+  }
 
   private addRack(rack: Rack, added: boolean): RackState {
     const st: RackState = { rack, index: this.states.length, usedRu: 0, powerMaxWatts: 0, roleCount: new Map(), added };

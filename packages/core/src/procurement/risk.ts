@@ -19,9 +19,7 @@ import { simulateProcurement } from './simulate.js';
  * purchases), else the closest to its threshold, else the first resource. `months` are the
  * plan's months (with the purchases as scheduled), read for month-0 demand and the threshold level.
  */
-export function planRiskBand(
-  scenario: Scenario, base: FleetTimeline, headline: PlanHeadline, resources: readonly ResourceInfo[], months: readonly MonthRecord[],
-): RiskBand | null {
+export function planRiskBand(scenario: Scenario, base: FleetTimeline, headline: PlanHeadline, resources: readonly ResourceInfo[], months: readonly MonthRecord[]): RiskBand | null {
   const sim = scenario.procurement?.simulation;
   if (!sim || resources.length === 0 || months.length === 0) return null;
   const result = simulateProcurement(scenario, { growth: sim.growth, runs: sim.runs, seed: sim.seed, base });
@@ -33,14 +31,25 @@ export function planRiskBand(
   const at = (rate: number, t: number): number => d0 * growthFactor({ kind, perMonth: rate }, t);
   const g = result.growthPerMonth;
   return {
-    runs: result.runs, seed: result.seed, growth: { ...sim.growth }, growthPerMonth: g,
-    resource: info.id, label: info.label, unit: info.unit,
+    runs: result.runs,
+    seed: result.seed,
+    growth: { ...sim.growth },
+    growthPerMonth: g,
+    resource: info.id,
+    label: info.label,
+    unit: info.unit,
     months: months.map((m) => ({
-      index: m.index, month: m.month,
-      demandP10: at(g.p10, m.index), demandP50: at(g.p50, m.index), demandP90: at(g.p90, m.index),
+      index: m.index,
+      month: m.month,
+      demandP10: at(g.p10, m.index),
+      demandP50: at(g.p50, m.index),
+      demandP90: at(g.p90, m.index),
       thresholdLevel: m.resources[info.id]?.thresholdLevel ?? 0,
     })),
-    firstOrderBy: result.firstOrderBy, firstDeliveryMonth: result.firstDeliveryMonth,
-    capexTotalAmount: result.capexTotalAmount, currency: result.currency, hosts: result.hosts,
+    firstOrderBy: result.firstOrderBy,
+    firstDeliveryMonth: result.firstDeliveryMonth,
+    capexTotalAmount: result.capexTotalAmount,
+    currency: result.currency,
+    hosts: result.hosts,
   };
 }

@@ -34,7 +34,9 @@ function fleetAt(s: Scenario, plan: ProcurementPlan, t: number): Scenario {
       nodes.push({ role: p.role, hardware: p.hardware, count, placement: 'spread', rack, namePrefix: purchasedPrefix(p.role) });
     }
   }
-  const added = plan.racks.filter((r) => r.added).map((r) => ({ name: r.name, heightRu: r.heightRu, ...(r.powerBudgetWatts === null ? {} : { powerBudgetWatts: r.powerBudgetWatts }) }));
+  const added = plan.racks
+    .filter((r) => r.added)
+    .map((r) => ({ name: r.name, heightRu: r.heightRu, ...(r.powerBudgetWatts === null ? {} : { powerBudgetWatts: r.powerBudgetWatts }) }));
   return { ...s, racks: [...s.racks, ...added], nodes };
 }
 
@@ -77,11 +79,25 @@ describe('planProcurement', () => {
     expect(plan.purchases[0]!.reasons[0]!.utilisationBefore).toBeCloseTo(855_116 / 1_040_384, 3); // 0.822
     expect(plan.purchases[0]!.reasons[0]!.utilisationAfter).toBeCloseTo(855_116 / 1_560_576, 3); // 0.548
     // Money: 12,000 EUR each; power 500 W typical, 900 W max; heat 500 × 3.412 = 1,706 BTU/h; 2 RU.
-    expect(plan.purchases.map((p) => [p.unitPriceAmount, p.totalPriceAmount, p.cumulativePriceAmount, p.powerTypicalWatts, p.powerMaxWatts, p.heatTypicalBtuPerHour, p.heightRuTotal, p.cumulativePowerTypicalWatts])).toEqual([
+    expect(
+      plan.purchases.map((p) => [
+        p.unitPriceAmount,
+        p.totalPriceAmount,
+        p.cumulativePriceAmount,
+        p.powerTypicalWatts,
+        p.powerMaxWatts,
+        p.heatTypicalBtuPerHour,
+        p.heightRuTotal,
+        p.cumulativePowerTypicalWatts,
+      ]),
+    ).toEqual([
       [12_000, 12_000, 12_000, 500, 900, 1706, 2, 500],
       [12_000, 12_000, 24_000, 500, 900, 1706, 2, 1000],
     ]);
-    expect(plan.capexByMonth).toEqual([{ month: '2027-10', amount: 12_000 }, { month: '2028-11', amount: 12_000 }]);
+    expect(plan.capexByMonth).toEqual([
+      { month: '2027-10', amount: 12_000 },
+      { month: '2028-11', amount: 12_000 },
+    ]);
     expect(plan.capexTotalAmount).toBe(24_000);
     expect(plan.currency).toBe('EUR');
     expect(plan.uncovered).toEqual([]);
@@ -96,9 +112,15 @@ describe('planProcurement', () => {
     const cover14 = planProcurement(computeScenario({ procurement: { roles: { compute: { ...rule, coverMonths: 14 } } } }))!;
     expect(cover14.purchases.map((p) => [p.deliveryMonthIndex, p.quantity])).toEqual([[9, 2]]);
     // one purchase, two hosts in the order placed: r1 (no rack has more hypervisors: the first), then r2 (r1 has 2 now)
-    expect(cover14.purchases[0]!.hosts).toEqual([{ name: 'compute-new-01', rack: 'r1' }, { name: 'compute-new-02', rack: 'r2' }]);
+    expect(cover14.purchases[0]!.hosts).toEqual([
+      { name: 'compute-new-01', rack: 'r1' },
+      { name: 'compute-new-02', rack: 'r2' },
+    ]);
     const cover12 = planProcurement(computeScenario({ procurement: { roles: { compute: { ...rule, coverMonths: 12 } } } }))!;
-    expect(cover12.purchases.map((p) => [p.deliveryMonthIndex, p.quantity])).toEqual([[9, 1], [22, 1]]);
+    expect(cover12.purchases.map((p) => [p.deliveryMonthIndex, p.quantity])).toEqual([
+      [9, 1],
+      [22, 1],
+    ]);
   });
 
   it('after the purchases, every month stays at or below its threshold with the hosts delivered by then', () => {
@@ -152,9 +174,7 @@ describe('planProcurement', () => {
       procurement: { roles: { storage: { hardware: 'sto-r760xd2', batch: 1, leadTimeWeeks: 12, coverMonths: 0 } } },
     });
     const plan = planProcurement(s)!;
-    expect(plan.purchases.map((p) => [p.role, p.quantity, p.deliveryMonthIndex, p.placement])).toEqual([
-      ['storage', 3, 13, { r1: 1, r2: 1, r3: 1 }],
-    ]);
+    expect(plan.purchases.map((p) => [p.role, p.quantity, p.deliveryMonthIndex, p.placement])).toEqual([['storage', 3, 13, { r1: 1, r2: 1, r3: 1 }]]);
     const f = 1 + 5 / 102.4;
     expect(plan.purchases[0]!.reasons[0]!.utilisationBefore).toBeCloseTo((120e12 * 1.03 ** 13) / (216e12 / f), 6);
     expect(plan.purchases[0]!.reasons[0]!.utilisationAfter).toBeCloseTo((120e12 * 1.03 ** 13) / (456e12 / f), 6);
@@ -206,7 +226,10 @@ describe('planProcurement', () => {
     // hypervisor fits none, so month 9's memory crossing cannot be met: no purchase, a warning, uncovered.
     const s = computeScenario({
       racks: ['r1', 'r2', 'r3'].map((name, i) => ({ name, zone: `az${i + 1}`, heightRu: 42, powerBudgetWatts: 1700 })),
-      procurement: { roles: { compute: { hardware: 'cmp-r760', batch: 1, leadTimeWeeks: 12, coverMonths: 0 } }, newRack: { namePrefix: 'nr', heightRu: 42, powerBudgetWatts: 800 } },
+      procurement: {
+        roles: { compute: { hardware: 'cmp-r760', batch: 1, leadTimeWeeks: 12, coverMonths: 0 } },
+        newRack: { namePrefix: 'nr', heightRu: 42, powerBudgetWatts: 800 },
+      },
     });
     const plan = planProcurement(s)!;
     expect(plan.purchases).toEqual([]);
@@ -264,7 +287,10 @@ describe('planProcurement', () => {
     // Memory: 655,360 / 0.01 = 65,536,000 MiB; 2 × 520,192 = 1,040,384 + 28,672 n >= 65,536,000
     //   -> n >= 2,249.4 -> 2,250 (the vCPU units count: 1,314 more). One purchase of 2,250 in month 0.
     // (The first schedule gave up after 64 units per resource: procurement.no_fit, 128 hosts.)
-    const tiny = computeScenario({ horizonMonths: 1, procurement: { roles: { compute: { hardware: 'small-r250', batch: 1, leadTimeWeeks: 1, coverMonths: 0, threshold: 0.01 } } } });
+    const tiny = computeScenario({
+      horizonMonths: 1,
+      procurement: { roles: { compute: { hardware: 'small-r250', batch: 1, leadTimeWeeks: 1, coverMonths: 0, threshold: 0.01 } } },
+    });
     const p = planProcurement(tiny)!;
     expect(p.purchases.map((x) => [x.deliveryMonthIndex, x.quantity])).toEqual([[0, 2250]]);
     expect(p.purchases[0]!.reasons.map((r) => r.resource)).toEqual(['compute.vcpu', 'compute.memory']);
@@ -284,12 +310,21 @@ describe('planProcurement', () => {
     //   (3 hosts up: 0.8 × 1,560,576 = 1,248,461 >= 855,116), and month 22, one host.
     const base = computeScenario();
     const s = computeScenario({
-      nodes: base.nodes.flatMap((g) => g.role === 'compute'
-        ? [{ ...g, count: 2 }, { ...g, count: 1, namePrefix: 'old', retire: '2027-07' }]
-        : [g]),
+      nodes: base.nodes.flatMap((g) =>
+        g.role === 'compute'
+          ? [
+              { ...g, count: 2 },
+              { ...g, count: 1, namePrefix: 'old', retire: '2027-07' },
+            ]
+          : [g],
+      ),
     });
     const plan = planProcurement(s)!;
-    expect(plan.purchases.map((p) => [p.deliveryMonthIndex, p.deliveryMonth, p.quantity])).toEqual([[6, '2027-07', 1], [9, '2027-10', 1], [22, '2028-11', 1]]);
+    expect(plan.purchases.map((p) => [p.deliveryMonthIndex, p.deliveryMonth, p.quantity])).toEqual([
+      [6, '2027-07', 1],
+      [9, '2027-10', 1],
+      [22, '2028-11', 1],
+    ]);
     expect(plan.purchases.flatMap((p) => p.hosts.map((h) => h.name))).toEqual(['compute-new-01', 'compute-new-02', 'compute-new-03']);
     const mem = plan.utilisation.filter((u) => u.resource === 'compute.memory');
     expect(mem[5]!.capacityToleratedWithout).toBe(1_040_384);
@@ -300,7 +335,12 @@ describe('planProcurement', () => {
     expect(planProcurement(s, buildFleetTimeline(s, expandHosts(s).hosts))).toEqual(plan);
     // and the timeline with the purchases holds them from their delivery months
     const withPurchases = buildFleetTimeline(s, expandHosts(s).hosts, plan.purchases, plan.addedRacks);
-    expect(withPurchases.epochs.map((e) => [e.from, e.hosts.filter((h) => h.role === 'compute').length])).toEqual([['2027-01', 3], ['2027-07', 3], ['2027-10', 4], ['2028-11', 5]]);
+    expect(withPurchases.epochs.map((e) => [e.from, e.hosts.filter((h) => h.role === 'compute').length])).toEqual([
+      ['2027-01', 3],
+      ['2027-07', 3],
+      ['2027-10', 4],
+      ['2028-11', 5],
+    ]);
   });
 
   it('the CSV has a header row with units in the column names and one row per purchase', () => {
@@ -313,7 +353,14 @@ describe('planProcurement', () => {
     expect(header).toContain('height_RU');
     expect(lines).toHaveLength(3);
     const row = Object.fromEntries(header.map((h, i) => [h, lines[1]!.split(',')[i]]));
-    expect(row).toMatchObject({ order_by: '2027-07-09', delivery_month: '2027-10', quantity: '1', unit_price_EUR: '12000', power_typical_W: '500', heat_typical_BTU_per_h: '1706' });
+    expect(row).toMatchObject({
+      order_by: '2027-07-09',
+      delivery_month: '2027-10',
+      quantity: '1',
+      unit_price_EUR: '12000',
+      power_typical_W: '500',
+      heat_typical_BTU_per_h: '1706',
+    });
     void GIB;
   });
 });

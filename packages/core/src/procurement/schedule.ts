@@ -64,14 +64,29 @@ function emptyPurchase(scenario: Scenario, role: ProcurementRole, rule: Purchase
   const hw = scenario.hardware[rule.hardware];
   const order = orderByDate(scenario.start, m, rule.leadTimeWeeks);
   return {
-    role, ...(aggregate !== undefined ? { aggregate } : {}), hardware: rule.hardware, model: hw?.model ?? rule.hardware, quantity: 0,
-    deliveryMonthIndex: m, deliveryMonth: monthLabel(scenario.start, m),
+    role,
+    ...(aggregate !== undefined ? { aggregate } : {}),
+    hardware: rule.hardware,
+    model: hw?.model ?? rule.hardware,
+    quantity: 0,
+    deliveryMonthIndex: m,
+    deliveryMonth: monthLabel(scenario.start, m),
     orderBy: order?.date ?? `${monthLabel(scenario.start, m)} - ${rule.leadTimeWeeks} weeks`,
-    leadTimeWeeks: rule.leadTimeWeeks, late: order?.beforeStart ?? false,
-    reasons: [], placement: {}, hosts: [], racksAdded: [],
-    unitPriceAmount: null, totalPriceAmount: null, currency: null, heightRuTotal: 0,
-    powerTypicalWatts: null, powerMaxWatts: null, heatTypicalBtuPerHour: null,
-    cumulativePriceAmount: null, cumulativePowerTypicalWatts: null,
+    leadTimeWeeks: rule.leadTimeWeeks,
+    late: order?.beforeStart ?? false,
+    reasons: [],
+    placement: {},
+    hosts: [],
+    racksAdded: [],
+    unitPriceAmount: null,
+    totalPriceAmount: null,
+    currency: null,
+    heightRuTotal: 0,
+    powerTypicalWatts: null,
+    powerMaxWatts: null,
+    heatTypicalBtuPerHour: null,
+    cumulativePriceAmount: null,
+    cumulativePowerTypicalWatts: null,
   };
 }
 
@@ -172,7 +187,9 @@ export function planProcurement(scenario: Scenario, base?: FleetTimeline, model:
   for (const role of PROCUREMENT_ROLES) {
     const prefix = purchasedPrefix(role);
     const existing = scenario.nodes.filter((g) => g.namePrefix === prefix).reduce((a, g) => a + g.count, 0);
-    bought[role].forEach((h, i) => { h.name = hostName(prefix, existing + i + 1, existing + bought[role].length); });
+    bought[role].forEach((h, i) => {
+      h.name = hostName(prefix, existing + i + 1, existing + bought[role].length);
+    });
   }
   const nonEmpty = purchases.filter((p) => p.quantity > 0);
   const addedRacks = placer.added.map((a) => a.rack);
@@ -188,18 +205,23 @@ export function planProcurement(scenario: Scenario, base?: FleetTimeline, model:
     return ruled.get(s.id)?.rule.threshold ?? (role ? policy.roles[role]?.threshold : undefined) ?? s.threshold;
   };
   const ids = (withSeries[0] ?? []).map((s) => s.id);
-  const uncovered = ids.filter((id) => Array.from({ length: count }, (_, t) => t).some((t) => {
-    const s = seriesAt(t).find((x) => x.id === id);
-    return s !== undefined && isOver(demandAt(s, t), s.capacityTolerated, thresholdOf(s));
-  }));
+  const uncovered = ids.filter((id) =>
+    Array.from({ length: count }, (_, t) => t).some((t) => {
+      const s = seriesAt(t).find((x) => x.id === id);
+      return s !== undefined && isOver(demandAt(s, t), s.capacityTolerated, thresholdOf(s));
+    }),
+  );
   for (const id of uncovered) {
     if (givenUp.has(id)) continue;
     const role = supplyingRole(id);
     findings.push({
-      code: 'procurement.uncovered', severity: 'warning', subject: `resource ${id}`,
-      message: ruled.has(id) || (role && policy.roles[role])
-        ? `${id} still crosses its threshold within the horizon with the purchases placed in their racks`
-        : `${id} still crosses its threshold within the horizon: procurement has no rule for the role that supplies it`,
+      code: 'procurement.uncovered',
+      severity: 'warning',
+      subject: `resource ${id}`,
+      message:
+        ruled.has(id) || (role && policy.roles[role])
+          ? `${id} still crosses its threshold within the horizon with the purchases placed in their racks`
+          : `${id} still crosses its threshold within the horizon: procurement has no rule for the role that supplies it`,
       source: 'headroom [model]: procurement schedule',
     });
   }
@@ -213,9 +235,14 @@ export function planProcurement(scenario: Scenario, base?: FleetTimeline, model:
       if (!without) continue;
       const d = demandAt(without, t);
       plan.utilisation.push({
-        resource: r.id, index: t, month: monthLabel(scenario.start, t), threshold: r.threshold,
-        without: utilisation(d, without.capacityTolerated), with: w ? utilisation(d, w.capacityTolerated) : null,
-        capacityToleratedWithout: without.capacityTolerated, capacityToleratedWith: w ? w.capacityTolerated : null,
+        resource: r.id,
+        index: t,
+        month: monthLabel(scenario.start, t),
+        threshold: r.threshold,
+        without: utilisation(d, without.capacityTolerated),
+        with: w ? utilisation(d, w.capacityTolerated) : null,
+        capacityToleratedWithout: without.capacityTolerated,
+        capacityToleratedWith: w ? w.capacityTolerated : null,
       });
     }
   }
@@ -231,9 +258,16 @@ export function fleetDeliveredBy(scenario: Scenario, purchases: readonly Purchas
   for (const p of purchases.filter((x) => x.deliveryMonthIndex <= t)) {
     for (const [rack, count] of Object.entries(p.placement)) {
       const aggregates = purchaseRule(scenario.procurement, p)?.aggregates;
-      nodes.push({ role: p.role, hardware: p.hardware, count, placement: 'spread', rack, namePrefix: purchasedPrefix(p.role), ...(aggregates ? { aggregates: [...aggregates] } : {}) });
+      nodes.push({
+        role: p.role,
+        hardware: p.hardware,
+        count,
+        placement: 'spread',
+        rack,
+        namePrefix: purchasedPrefix(p.role),
+        ...(aggregates ? { aggregates: [...aggregates] } : {}),
+      });
     }
   }
   return { ...scenario, racks: [...racks], nodes };
 }
-

@@ -62,7 +62,17 @@ export function ruledResources(scenario: Scenario, curves: CapacityCurves): Rule
     for (const s of curves.seriesAt(0, first.key, 0)?.values() ?? []) {
       const slot = slots.find((x) => x.key === (owners.get(s.id) ?? role));
       if (!slot) continue;
-      out.push({ id: s.id, label: s.label, role, slot: slot.key, ...(slot.aggregate !== undefined ? { aggregate: slot.aggregate } : {}), rule: slot.rule, threshold: slot.rule.threshold ?? s.threshold, demandMonth0: s.demandMonth0, series: s });
+      out.push({
+        id: s.id,
+        label: s.label,
+        role,
+        slot: slot.key,
+        ...(slot.aggregate !== undefined ? { aggregate: slot.aggregate } : {}),
+        rule: slot.rule,
+        threshold: slot.rule.threshold ?? s.threshold,
+        demandMonth0: s.demandMonth0,
+        series: s,
+      });
     }
   }
   return out;
@@ -124,7 +134,11 @@ export function searchUnits(scenario: Scenario, curves: CapacityCurves, resource
     }
     const d = demand(r, m);
     orders.push({
-      role: r.role, slot: r.slot, ...(r.aggregate !== undefined ? { aggregate: r.aggregate } : {}), m, units: need - (bought[r.slot] ?? 0),
+      role: r.role,
+      slot: r.slot,
+      ...(r.aggregate !== undefined ? { aggregate: r.aggregate } : {}),
+      m,
+      units: need - (bought[r.slot] ?? 0),
       reason: { resource: r.id, threshold: r.threshold, utilisationBefore: utilisation(d, cap(m, r, bought[r.slot] ?? 0)), utilisationAfter: utilisation(d, cap(m, r, need)) },
     });
     bought[r.slot] = need;
@@ -139,11 +153,16 @@ export function cannotMeetFinding(scenario: Scenario, c: UnitSchedule['cannotMee
   const month = monthLabel(scenario.start, m);
   const hw = r.rule.hardware;
   const why =
-    short.kind === 'no_gain' ? `${short.units} more order units of ${hw} add no capacity with the tolerated failures removed: ${hw} does not supply it`
-      : short.kind === 'bound' ? `it would take more than ${MAX_PURCHASED_HOSTS.toLocaleString('en-US')} hosts of ${hw} (${short.units} order units), the most headroom plans for one role`
+    short.kind === 'no_gain'
+      ? `${short.units} more order units of ${hw} add no capacity with the tolerated failures removed: ${hw} does not supply it`
+      : short.kind === 'bound'
+        ? `it would take more than ${MAX_PURCHASED_HOSTS.toLocaleString('en-US')} hosts of ${hw} (${short.units} order units), the most headroom plans for one role`
         : `after ${short.units} more order units of ${hw} a host fits no rack, and a new rack (procurement.newRack, else a copy of the last rack) cannot hold one either: not enough rack ${short.kind === 'space' ? 'units' : 'power budget'}`;
   return {
-    code: 'procurement.cannot_meet', severity: 'warning', subject: `resource ${r.id}`, month: m,
+    code: 'procurement.cannot_meet',
+    severity: 'warning',
+    subject: `resource ${r.id}`,
+    month: m,
     message: `${r.label}: the purchase schedule cannot keep it under ${(r.threshold * 100).toFixed(0)} % from ${month}: ${why}`,
     source: 'headroom [model]: procurement schedule on capacity curves (procurement/curves.ts)',
   };

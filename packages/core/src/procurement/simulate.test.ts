@@ -53,7 +53,11 @@ describe('simulateProcurement', () => {
   it('reports progress every 256 trials and at the end', () => {
     const calls: [number, number][] = [];
     simulateProcurement(scenario(), { growth: { low: 0.01, likely: 0.03, high: 0.06 }, runs: 600, onProgress: (d, t) => calls.push([d, t]) });
-    expect(calls).toEqual([[256, 600], [512, 600], [600, 600]]);
+    expect(calls).toEqual([
+      [256, 600],
+      [512, 600],
+      [600, 600],
+    ]);
   });
 
   it('faster growth buys earlier and more: P10 <= P50 <= P90, and the same seed gives the same result', () => {

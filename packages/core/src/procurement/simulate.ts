@@ -148,7 +148,9 @@ export function simulateProcurement(scenario: Scenario, options: SimulationOptio
   let currency: string | null = null;
   const NONE = '9999-12-31';
   // banded growths of growthBy (demand.growth follows the triangle): one quantile per run for all
-  const banded = growthBands(scenario).map((b) => b.path).filter((p) => p !== 'demand.growth');
+  const banded = growthBands(scenario)
+    .map((b) => b.path)
+    .filter((p) => p !== 'demand.growth');
   for (let i = 0; i < runs; i++) {
     const perMonth = triangular(options.growth, random());
     rates.push(perMonth);
@@ -190,7 +192,9 @@ export function simulateProcurement(scenario: Scenario, options: SimulationOptio
     return v === NONE ? null : v;
   };
   return {
-    runs, seed, currency,
+    runs,
+    seed,
+    currency,
     growthPerMonth: summarise(rates),
     capexTotalAmount: summarise(capex),
     hosts: { compute: summarise(compute), storage: summarise(storage) },

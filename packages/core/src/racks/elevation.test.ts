@@ -33,7 +33,11 @@ describe('rackElevations', () => {
     expect(r1!.afterPurchases).toEqual(r1!.month0);
     expect([r1!.name, r1!.zone, r1!.heightRu, r1!.powerBudgetWatts, r1!.added]).toEqual(['r1', 'az1', 42, 1000, null]);
     // r2: control-02, compute-02, storage-02: 1 + 2 + 2 = 5 RU.
-    expect(r2!.units.map((u) => [u.host, u.bottomRu])).toEqual([['control-02', 1], ['compute-02', 2], ['storage-02', 4]]);
+    expect(r2!.units.map((u) => [u.host, u.bottomRu])).toEqual([
+      ['control-02', 1],
+      ['compute-02', 2],
+      ['storage-02', 4],
+    ]);
     expect(r2!.month0.usedRu).toBe(5);
   });
 
@@ -107,11 +111,23 @@ describe('rackElevations', () => {
     expect(n1!.added).toEqual({ monthIndex: 9, month: '2027-10', reason: 'power' });
     expect(n2!.added).toEqual({ monthIndex: 22, month: '2028-11', reason: 'power' });
     expect([n1!.zone, n1!.heightRu, n1!.powerBudgetWatts]).toEqual(['az3', 42, 1700]);
-    expect(n1!.units).toEqual([{
-      host: 'compute-new-01', role: 'compute', hardware: 'cmp-r760', model: 'Dell PowerEdge R760', bottomRu: 1, heightRu: 2,
-      powerTypicalWatts: 500, powerMaxWatts: 900, inServiceMonthIndex: 9, inServiceMonth: '2027-10', purchased: true,
-      outOfServiceMonthIndex: null, outOfServiceMonth: null,
-    }]);
+    expect(n1!.units).toEqual([
+      {
+        host: 'compute-new-01',
+        role: 'compute',
+        hardware: 'cmp-r760',
+        model: 'Dell PowerEdge R760',
+        bottomRu: 1,
+        heightRu: 2,
+        powerTypicalWatts: 500,
+        powerMaxWatts: 900,
+        inServiceMonthIndex: 9,
+        inServiceMonth: '2027-10',
+        purchased: true,
+        outOfServiceMonthIndex: null,
+        outOfServiceMonth: null,
+      },
+    ]);
     expect(n2!.units.map((u) => [u.host, u.inServiceMonthIndex])).toEqual([['compute-new-02', 22]]);
     // A rack added later holds nothing in month 0.
     expect(n1!.month0).toEqual({ usedRu: 0, freeRu: 42, powerTypicalWatts: 0, powerMaxWatts: 0, overBudget: false });
@@ -122,7 +138,14 @@ describe('rackElevations', () => {
     expect(r3!.month0.overBudget).toBeNull();
     // The procurement plan's racks are read off the same elevations.
     expect(procurement.racks.find((r) => r.name === 'new-rack-01')).toEqual({
-      name: 'new-rack-01', added: true, zone: 'az3', heightRu: 42, usedRu: 2, powerBudgetWatts: 1700, powerTypicalWatts: 500, powerMaxWatts: 900,
+      name: 'new-rack-01',
+      added: true,
+      zone: 'az3',
+      heightRu: 42,
+      usedRu: 2,
+      powerBudgetWatts: 1700,
+      powerTypicalWatts: 500,
+      powerMaxWatts: 900,
     });
     expect(procurement.racks.find((r) => r.name === 'r3')).toMatchObject({ usedRu: 5, powerTypicalWatts: null, powerMaxWatts: null });
     expect(evaluate(s).racks).toEqual(racks);
@@ -137,7 +160,14 @@ describe('rackElevations', () => {
     const s = makeScenario();
     const hosts = [{ name: 'control-01', role: 'control' as const, hardware: 'ctl-r660', rack: 'r1' }];
     // only the fields rackElevations reads of a purchase
-    const purchase = { role: 'control', hardware: 'ctl-r660', deliveryMonthIndex: 9, deliveryMonth: '2027-10', racksAdded: [], hosts: [{ name: 'control-new-01', rack: 'r1' }] } as unknown as Purchase;
+    const purchase = {
+      role: 'control',
+      hardware: 'ctl-r660',
+      deliveryMonthIndex: 9,
+      deliveryMonth: '2027-10',
+      racksAdded: [],
+      hosts: [{ name: 'control-new-01', rack: 'r1' }],
+    } as unknown as Purchase;
     const [r1] = rackElevations(s, hosts, { racks: [{ name: 'r1', heightRu: 42, powerBudgetWatts: 1000 }], purchases: [purchase] }, new Map([['control-01', 6]]));
     expect(r1!.units.map((u) => [u.host, u.bottomRu, u.inServiceMonthIndex, u.outOfServiceMonthIndex, u.outOfServiceMonth])).toEqual([
       ['control-01', 1, 0, 6, '2027-07'],

@@ -73,9 +73,7 @@ export function rackElevations(
   }
   const placed: Placed[] = [
     ...hosts.map((h) => ({ host: h.name, role: h.role, hardware: h.hardware, rack: h.rack, monthIndex: 0, purchased: false })),
-    ...purchases.flatMap((p) =>
-      p.hosts.map((h) => ({ host: h.name, role: p.role, hardware: p.hardware, rack: h.rack, monthIndex: p.deliveryMonthIndex, purchased: true })),
-    ),
+    ...purchases.flatMap((p) => p.hosts.map((h) => ({ host: h.name, role: p.role, hardware: p.hardware, rack: h.rack, monthIndex: p.deliveryMonthIndex, purchased: true }))),
   ];
   // the placed hosts of each rack, in placed order: one pass, O(racks + hosts)
   const byRack = new Map<string, Placed[]>();
@@ -91,10 +89,17 @@ export function rackElevations(
       const hw = scenario.hardware[x.hardware];
       const heightRu = hw?.heightRu ?? 0;
       units.push({
-        host: x.host, role: x.role, hardware: x.hardware, model: hw?.model ?? x.hardware,
-        bottomRu: next, heightRu,
-        powerTypicalWatts: hw?.power?.typicalWatts ?? null, powerMaxWatts: hw?.power?.maxWatts ?? null,
-        inServiceMonthIndex: x.monthIndex, inServiceMonth: monthLabel(scenario.start, x.monthIndex), purchased: x.purchased,
+        host: x.host,
+        role: x.role,
+        hardware: x.hardware,
+        model: hw?.model ?? x.hardware,
+        bottomRu: next,
+        heightRu,
+        powerTypicalWatts: hw?.power?.typicalWatts ?? null,
+        powerMaxWatts: hw?.power?.maxWatts ?? null,
+        inServiceMonthIndex: x.monthIndex,
+        inServiceMonth: monthLabel(scenario.start, x.monthIndex),
+        purchased: x.purchased,
         outOfServiceMonthIndex: outOfService.get(x.host) ?? null,
         outOfServiceMonth: outOfService.has(x.host) ? monthLabel(scenario.start, outOfService.get(x.host)!) : null,
       });
@@ -108,8 +113,16 @@ export function rackElevations(
       powerBudgetWatts: budget,
       added: added.get(r.name) ?? null,
       units,
-      month0: load(r.heightRu, budget, units.filter((u) => inServiceAt(u, 0))),
-      afterPurchases: load(r.heightRu, budget, units.filter((u) => u.outOfServiceMonthIndex === null)),
+      month0: load(
+        r.heightRu,
+        budget,
+        units.filter((u) => inServiceAt(u, 0)),
+      ),
+      afterPurchases: load(
+        r.heightRu,
+        budget,
+        units.filter((u) => u.outOfServiceMonthIndex === null),
+      ),
       hostsWithoutPower: units.filter((u) => u.powerMaxWatts === null).map((u) => u.host),
     };
   });
@@ -121,8 +134,13 @@ export function rackElevations(
  */
 export function rackUse(e: RackElevation): RackUse {
   const use: RackUse = {
-    name: e.name, added: e.added !== null, heightRu: e.heightRu, usedRu: e.afterPurchases.usedRu,
-    powerBudgetWatts: e.powerBudgetWatts, powerTypicalWatts: e.afterPurchases.powerTypicalWatts, powerMaxWatts: e.afterPurchases.powerMaxWatts,
+    name: e.name,
+    added: e.added !== null,
+    heightRu: e.heightRu,
+    usedRu: e.afterPurchases.usedRu,
+    powerBudgetWatts: e.powerBudgetWatts,
+    powerTypicalWatts: e.afterPurchases.powerTypicalWatts,
+    powerMaxWatts: e.afterPurchases.powerMaxWatts,
   };
   if (e.zone !== null) use.zone = e.zone;
   return use;

@@ -87,9 +87,10 @@ export function rackFeedFindings(elevations: readonly RackElevation[], racks: re
     const draw = drawAt(month);
     const unknown = e.units.filter((u) => inServiceAt(u, month) && u.powerMaxWatts === null).map((u) => u.host);
     const when = month === 0 ? 'with the hosts in service at the start' : `after the ${e.units.find((u) => u.inServiceMonthIndex === month)?.inServiceMonth ?? ''} delivery`;
-    const what = feeds >= 2
-      ? `losing one of its ${feeds} feeds leaves ${feeds - 1 === 1 ? `1 feed of ${circuitText(circuit)}` : `${feeds - 1} feeds of ${circuitText(circuit)} (${fmtNumber(Math.round(limit))} W)`}: the breaker trips and the rack loses power`
-      : `its single feed carries ${circuitText(circuit)}: the breaker trips in normal operation`;
+    const what =
+      feeds >= 2
+        ? `losing one of its ${feeds} feeds leaves ${feeds - 1 === 1 ? `1 feed of ${circuitText(circuit)}` : `${feeds - 1} feeds of ${circuitText(circuit)} (${fmtNumber(Math.round(limit))} W)`}: the breaker trips and the rack loses power`
+        : `its single feed carries ${circuitText(circuit)}: the breaker trips in normal operation`;
     out.push({
       code: 'rack.feed_overloaded',
       severity: 'error',

@@ -41,7 +41,10 @@ export function normalizeCeph(f: CephFile): CephPolicy {
   const shares = resolveShares(f.pools, (p) => subtreeKey(ruleNamed.get(ruleName(p))));
   const pools: CephPool[] = f.pools.map((p, i) => {
     const rest = {
-      minSize: p.minSize ?? defaultMinSize(p), share: shares[i] ?? 0, rule: ruleName(p), bulk: p.bulk,
+      minSize: p.minSize ?? defaultMinSize(p),
+      share: shares[i] ?? 0,
+      rule: ruleName(p),
+      bulk: p.bulk,
       ...(p.application !== undefined ? { application: p.application } : {}),
       ...(p.maxBytes === undefined ? {} : { maxBytes: p.maxBytes }),
       ...(p.averageObjectSize === undefined ? {} : { averageObjectBytes: p.averageObjectSize }),

@@ -88,9 +88,10 @@ export function checkCephReferences(raw: Obj): RawIssue[] {
     if (sum <= 1 + 1e-9) continue;
     const which = key === '*' ? 'every OSD' : `the ${key} OSDs`;
     out.push({
-      code: 'ceph.pool.shares_exceed_one', path: ['ceph', 'pools'],
+      code: 'ceph.pool.shares_exceed_one',
+      path: ['ceph', 'pools'],
       message: `the shares of the pools on ${which} add up to ${round(sum)}, more than the whole raw capacity`,
-      hint: 'shares are fractions of the raw capacity of the OSDs under the pool\'s rule; make them add up to 1 or less',
+      hint: "shares are fractions of the raw capacity of the OSDs under the pool's rule; make them add up to 1 or less",
     });
   }
 
@@ -104,7 +105,8 @@ export function checkCephReferences(raw: Obj): RawIssue[] {
     seen.add(id);
     if (id >= total) {
       out.push({
-        code: 'ref.unknown_osd', path: ['ceph', 'fill', 'osds', i, 'osd'],
+        code: 'ref.unknown_osd',
+        path: ['ceph', 'fill', 'osds', i, 'osd'],
         message: `there is no OSD ${id}: the storage hosts have ${total} OSD(s)`,
         hint: total > 0 ? `OSD ids run from 0 to ${total - 1}, host by host in node order` : 'no storage host has a disk with use: osd',
       });

@@ -37,7 +37,11 @@ export function extraSpecStrings(specs: Record<string, string | number | boolean
 }
 
 /** `{ aggregates }` with every aggregate of the file and every one a node group names (empty metadata), or `{}` when there are none. */
-export function normalizeAggregates(file: Record<string, { metadata: Record<string, string> }> | undefined, nodes: readonly NodeGroup[], purchased: readonly string[] = []): { aggregates?: Record<string, Aggregate> } {
+export function normalizeAggregates(
+  file: Record<string, { metadata: Record<string, string> }> | undefined,
+  nodes: readonly NodeGroup[],
+  purchased: readonly string[] = [],
+): { aggregates?: Record<string, Aggregate> } {
   const out: Record<string, Aggregate> = {};
   for (const [name, a] of Object.entries(file ?? {})) out[name] = { name, metadata: { ...a.metadata } };
   for (const a of [...nodes.flatMap((g) => g.aggregates ?? []), ...purchased]) if (!Object.hasOwn(out, a)) out[a] = { name: a, metadata: {} };

@@ -68,7 +68,12 @@ export function checkComputeReferences(raw: Obj): RawIssue[] {
         const path = ['hardware', name, 'nova', key];
         const r = parseCpuSpec(spec);
         if (!r.ok) {
-          out.push({ code: 'compute.cpu_set.invalid', path, message: `${key} "${spec}": ${r.error}`, hint: 'Nova syntax: ids and ranges separated by commas, "^" excludes, e.g. "4-31,36-63" or "0-63,^32"' });
+          out.push({
+            code: 'compute.cpu_set.invalid',
+            path,
+            message: `${key} "${spec}": ${r.error}`,
+            hint: 'Nova syntax: ids and ranges separated by commas, "^" excludes, e.g. "4-31,36-63" or "0-63,^32"',
+          });
           continue;
         }
         if (r.cpus.length === 0) {
@@ -77,7 +82,12 @@ export function checkComputeReferences(raw: Obj): RawIssue[] {
         }
         const beyond = logical === undefined ? [] : r.cpus.filter((c) => c >= logical);
         if (logical !== undefined && beyond.length > 0) {
-          out.push({ code: 'compute.cpu_set.invalid', path, message: `${key} names CPU ${beyond[0]}, but a ${name} host has ${logical} logical CPUs (0-${logical - 1})`, hint: 'Nova refuses to start: "one or more of the configured CPUs is not online"' });
+          out.push({
+            code: 'compute.cpu_set.invalid',
+            path,
+            message: `${key} names CPU ${beyond[0]}, but a ${name} host has ${logical} logical CPUs (0-${logical - 1})`,
+            hint: 'Nova refuses to start: "one or more of the configured CPUs is not online"',
+          });
           continue;
         }
         sets[key] = r.cpus;
@@ -87,7 +97,12 @@ export function checkComputeReferences(raw: Obj): RawIssue[] {
         const shared = new Set(sets.cpuSharedSet);
         const both = sets.cpuDedicatedSet.filter((c) => shared.has(c));
         if (both.length > 0) {
-          out.push({ code: 'compute.cpu_set.overlap', path: ['hardware', name, 'nova', 'cpuSharedSet'], message: `cpuDedicatedSet and cpuSharedSet share ${both.length} CPU${both.length === 1 ? '' : 's'} (first: ${both[0]}): Nova requires them disjoint`, hint: 'a CPU is either pinned (PCPU) or shared (VCPU), not both' });
+          out.push({
+            code: 'compute.cpu_set.overlap',
+            path: ['hardware', name, 'nova', 'cpuSharedSet'],
+            message: `cpuDedicatedSet and cpuSharedSet share ${both.length} CPU${both.length === 1 ? '' : 's'} (first: ${both[0]}): Nova requires them disjoint`,
+            hint: 'a CPU is either pinned (PCPU) or shared (VCPU), not both',
+          });
         }
       }
     }
@@ -95,22 +110,42 @@ export function checkComputeReferences(raw: Obj): RawIssue[] {
     if (numa) {
       const nodes = int(numa.nodes);
       if (nodes !== undefined && sockets !== undefined && cores !== undefined && (sockets * cores) % nodes !== 0) {
-        out.push({ code: 'compute.numa.nodes', path: ['hardware', name, 'numa', 'nodes'], message: `${nodes} NUMA nodes do not split the ${sockets * cores} physical cores evenly`, hint: `one node per socket (${sockets}) or an even split of each socket (sub-NUMA clustering)` });
+        out.push({
+          code: 'compute.numa.nodes',
+          path: ['hardware', name, 'numa', 'nodes'],
+          message: `${nodes} NUMA nodes do not split the ${sockets * cores} physical cores evenly`,
+          hint: `one node per socket (${sockets}) or an even split of each socket (sub-NUMA clustering)`,
+        });
       }
       const hp = isObj(numa.hugePages) ? numa.hugePages : undefined;
       const size = hp && (typeof hp.size === 'string' || typeof hp.size === 'number') ? parseQuantity(hp.size, 'bytes') : undefined;
       const count = hp ? int(hp.count) : undefined;
       const memory = isObj(h.memory) && (typeof h.memory.size === 'string' || typeof h.memory.size === 'number') ? parseQuantity(h.memory.size, 'bytes') : undefined;
       if (size?.ok && size.value !== 2 ** 21 && size.value !== 2 ** 30) {
-        out.push({ code: 'compute.hugepages.invalid', path: ['hardware', name, 'numa', 'hugePages', 'size'], message: 'huge pages are 2 MiB or 1 GiB on x86 (kernel hugepagesz)', hint: 'size: 1 GiB (or 2 MiB)' });
+        out.push({
+          code: 'compute.hugepages.invalid',
+          path: ['hardware', name, 'numa', 'hugePages', 'size'],
+          message: 'huge pages are 2 MiB or 1 GiB on x86 (kernel hugepagesz)',
+          hint: 'size: 1 GiB (or 2 MiB)',
+        });
       } else if (size?.ok && count !== undefined && memory?.ok && size.value * count > memory.value) {
-        out.push({ code: 'compute.hugepages.invalid', path: ['hardware', name, 'numa', 'hugePages', 'count'], message: `${count} huge pages of ${size.value / 2 ** 20} MiB take more than the host's memory`, hint: 'leave memory for the host and the instances without huge pages' });
+        out.push({
+          code: 'compute.hugepages.invalid',
+          path: ['hardware', name, 'numa', 'hugePages', 'count'],
+          message: `${count} huge pages of ${size.value / 2 ** 20} MiB take more than the host's memory`,
+          hint: 'leave memory for the host and the instances without huge pages',
+        });
       }
     }
     for (const d of list(h.devices)) if (isObj(d) && typeof d.resourceClass === 'string') offered.classes.add(d.resourceClass);
   }
   if (anySets && (int(reserved.hostCpus) ?? 0) > 0) {
-    out.push({ code: 'compute.cpu_set.reserved_host_cpus', path: ['openstack', 'reserved', 'hostCpus'], message: 'reserved_host_cpus cannot be set alongside cpu_dedicated_set or cpu_shared_set: Nova refuses to start', hint: 'set hostCpus: 0 and leave the host\'s CPUs out of both sets instead' });
+    out.push({
+      code: 'compute.cpu_set.reserved_host_cpus',
+      path: ['openstack', 'reserved', 'hostCpus'],
+      message: 'reserved_host_cpus cannot be set alongside cpu_dedicated_set or cpu_shared_set: Nova refuses to start',
+      hint: "set hostCpus: 0 and leave the host's CPUs out of both sets instead",
+    });
   }
 
   const aggregates = isObj(openstack.aggregates) ? openstack.aggregates : {};
@@ -132,18 +167,31 @@ export function checkComputeReferences(raw: Obj): RawIssue[] {
       if (offered.classes.has(rc)) continue;
       const key = Object.keys(specs).find((k) => k.endsWith(`:${rc}`) && k.startsWith('resources')) ?? 'hw:cpu_policy';
       out.push({
-        code: 'compute.extra_spec.unknown_resource_class', path: at(key), message: `flavor ${name} asks for ${rc}, which no hardware model offers: it never schedules`,
+        code: 'compute.extra_spec.unknown_resource_class',
+        path: at(key),
+        message: `flavor ${name} asks for ${rc}, which no hardware model offers: it never schedules`,
         hint: rc === 'PCPU' ? 'give a compute model nova.cpuDedicatedSet' : `give a compute model a device with resourceClass ${rc}`,
       });
     }
     for (const t of request.requiredTraits) {
       if (offered.traits.has(t)) continue;
       const key = Object.keys(specs).find((k) => k.startsWith('trait') && k.endsWith(`:${t}`)) ?? 'hw:cpu_thread_policy';
-      out.push({ code: 'compute.extra_spec.unknown_trait', path: at(key), message: `flavor ${name} requires trait ${t}, which no hardware model has: it never schedules`, hint: `add ${t} to a compute model's nova.traits` });
+      out.push({
+        code: 'compute.extra_spec.unknown_trait',
+        path: at(key),
+        message: `flavor ${name} requires trait ${t}, which no hardware model has: it never schedules`,
+        hint: `add ${t} to a compute model's nova.traits`,
+      });
     }
     for (const [k, v] of Object.entries(request.aggregateMetadata)) {
       if (metadataPairs.has(`${k}=${v}`)) continue;
-      out.push({ code: 'compute.extra_spec.no_aggregate', severity: 'warning', path: at(`aggregate_instance_extra_specs:${k}`), message: `no aggregate has metadata ${k}=${v}: flavor ${name} matches no host`, hint: 'set it in openstack.aggregates.<name>.metadata' });
+      out.push({
+        code: 'compute.extra_spec.no_aggregate',
+        severity: 'warning',
+        path: at(`aggregate_instance_extra_specs:${k}`),
+        message: `no aggregate has metadata ${k}=${v}: flavor ${name} matches no host`,
+        hint: 'set it in openstack.aggregates.<name>.metadata',
+      });
     }
   }
 
@@ -152,7 +200,12 @@ export function checkComputeReferences(raw: Obj): RawIssue[] {
   list(demand.instances).forEach((inst, i) => {
     const z = isObj(inst) ? str(inst.availabilityZone) : undefined;
     if (z !== undefined && !zones.has(z)) {
-      out.push({ code: 'ref.unknown_zone', path: ['demand', 'instances', i, 'availabilityZone'], message: `no rack is in availability zone "${z}"`, hint: zones.size > 0 ? `zones: ${[...zones].join(', ')}` : 'give racks a zone' });
+      out.push({
+        code: 'ref.unknown_zone',
+        path: ['demand', 'instances', i, 'availabilityZone'],
+        message: `no rack is in availability zone "${z}"`,
+        hint: zones.size > 0 ? `zones: ${[...zones].join(', ')}` : 'give racks a zone',
+      });
     }
   });
   return out;

@@ -26,7 +26,8 @@ const codes = (text: string) => parseScenario(text, { fileName: 's.yaml' }).diag
 
 describe('demand per resource in YAML', () => {
   it('normalizes growthBy, groups, events and commitments with their month index', () => {
-    const r = parseScenario(scenario(`  flavorGroups: { general: [m1.small, m1.large] }
+    const r = parseScenario(
+      scenario(`  flavorGroups: { general: [m1.small, m1.large] }
   growthBy:
     flavors: { general: { kind: linear, perMonth: 0.02 } }
     pools: { volumes: { kind: compound, perMonth: 0.03, p10: 0.01, p90: 0.05 } }
@@ -35,7 +36,9 @@ describe('demand per resource in YAML', () => {
     - { month: 2027-04, pool: images, stored: 50 TB, grows: true }
   commitments:
     - { from: 2027-03, until: 2027-07, pool: volumes, stored: 100 TB, customer: ACME }
-`), { fileName: 's.yaml' });
+`),
+      { fileName: 's.yaml' },
+    );
     expect(r.diagnostics).toEqual([]);
     const d = r.scenario!.demand;
     expect(d.growthBy).toEqual({ flavors: { general: { kind: 'linear', perMonth: 0.02 } }, pools: { volumes: { kind: 'compound', perMonth: 0.03, p10: 0.01, p90: 0.05 } } });
@@ -44,7 +47,9 @@ describe('demand per resource in YAML', () => {
       { month: '2027-09', monthIndex: 8, target: { kind: 'flavor', name: 'm1.large' }, amount: 200, grows: false, note: 'tenant ACME' },
       { month: '2027-04', monthIndex: 3, target: { kind: 'pool', name: 'images' }, amount: 50e12, grows: true },
     ]);
-    expect(d.commitments).toEqual([{ from: '2027-03', fromIndex: 2, until: '2027-07', untilIndex: 6, target: { kind: 'pool', name: 'volumes' }, amount: 100e12, customer: 'ACME' }]);
+    expect(d.commitments).toEqual([
+      { from: '2027-03', fromIndex: 2, until: '2027-07', untilIndex: 6, target: { kind: 'pool', name: 'volumes' }, amount: 100e12, customer: 'ACME' },
+    ]);
   });
 
   it('a flavor group named like a flavor is ambiguous', () => {

@@ -46,7 +46,8 @@ describe('demand.historyFrom', () => {
 
   it('fits into demand.growthBy; an entry written in the scenario wins; a pool not in the scenario is a warning', () => {
     const r = parseScenario(scenario('h.json', '  growthBy: { pools: { images: { kind: linear, perMonth: 0.01 } } }\n'), {
-      fileName: 's.yaml', histories: { 'h.json': { file: { fileName: 'h.json', text: EXPORT } } },
+      fileName: 's.yaml',
+      histories: { 'h.json': { file: { fileName: 'h.json', text: EXPORT } } },
     });
     // line 12 "  historyFrom: h.json": the value at col 16
     expect(codes(r)).toEqual([['history.unmapped', 's.yaml', 12, 16]]);
@@ -64,10 +65,16 @@ describe('demand.historyFrom', () => {
     expect(codes(parseScenario(scenario('h.json'), { fileName: 's.yaml' }))).toEqual([['history.not_provided', 's.yaml', 12, 16]]);
     const refused = parseScenario(scenario('[ok.json, /etc/x.json]'), {
       fileName: 's.yaml',
-      histories: { 'ok.json': { file: { fileName: 'ok.json', text: EXPORT } }, '/etc/x.json': { error: '"/etc/x.json" is an absolute path outside the scenario\'s folder', code: 'file.outside_folder' } },
+      histories: {
+        'ok.json': { file: { fileName: 'ok.json', text: EXPORT } },
+        '/etc/x.json': { error: '"/etc/x.json" is an absolute path outside the scenario\'s folder', code: 'file.outside_folder' },
+      },
     });
     // line 12 "  historyFrom: [ok.json, /etc/x.json]": the second item at col 26
-    expect(codes(refused)).toEqual([['history.unmapped', 's.yaml', 12, 17], ['file.outside_folder', 's.yaml', 12, 26]]);
+    expect(codes(refused)).toEqual([
+      ['history.unmapped', 's.yaml', 12, 17],
+      ['file.outside_folder', 's.yaml', 12, 26],
+    ]);
     const unreadable = parseScenario(scenario('h.json'), { fileName: 's.yaml', histories: { 'h.json': { error: 'h.json: no such file or directory (ENOENT)' } } });
     expect(codes(unreadable)).toEqual([['history.unreadable', 's.yaml', 12, 16]]);
   });
@@ -76,10 +83,21 @@ describe('demand.historyFrom', () => {
 describe('chart series of a fit', () => {
   it('the last sample of each month, and the band paths from the fitted level', () => {
     const day = 86_400;
-    expect(monthlyLast([{ tSeconds: T0, value: 1 }, { tSeconds: T0 + 10 * day, value: 2 }, { tSeconds: T0 + 40 * day, value: 3 }]))
-      .toEqual([{ month: '2026-01', value: 2 }, { month: '2026-02', value: 3 }]);
+    expect(
+      monthlyLast([
+        { tSeconds: T0, value: 1 },
+        { tSeconds: T0 + 10 * day, value: 2 },
+        { tSeconds: T0 + 40 * day, value: 3 },
+      ]),
+    ).toEqual([
+      { month: '2026-01', value: 2 },
+      { month: '2026-02', value: 3 },
+    ]);
     const fit = {
-      chosen: 'compound', compound: { level: 100 }, linear: { level: 90 }, rates: { p10: 0.04, p50: 0.05, p90: 0.06 },
+      chosen: 'compound',
+      compound: { level: 100 },
+      linear: { level: 90 },
+      rates: { p10: 0.04, p50: 0.05, p90: 0.06 },
     } as unknown as Parameters<typeof bandPaths>[0];
     // last sample in 2026-12: month 1 = 2027-01, 100 × 1.05 = 105; month 2 = 2027-02: 100 × 1.04² = 108.16, 1.05² = 110.25, 1.06² = 112.36
     const band = bandPaths(fit, Date.UTC(2026, 11, 30) / 1000, 2);

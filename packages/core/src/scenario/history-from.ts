@@ -60,11 +60,23 @@ export function resolveHistory(raw: Obj, options: HistoryOptions): ResolvedHisto
   paths.forEach((path, i) => {
     const input = options.histories && Object.hasOwn(options.histories, path) ? options.histories[path] : undefined;
     if (input === undefined) {
-      out.issues.push({ code: 'history.not_provided', severity: 'error', path: at(i), message: `the history "${path}" was not provided`, hint: 'parseScenario needs it in options.histories, keyed by the path as written (the CLI reads it relative to the scenario)' });
+      out.issues.push({
+        code: 'history.not_provided',
+        severity: 'error',
+        path: at(i),
+        message: `the history "${path}" was not provided`,
+        hint: 'parseScenario needs it in options.histories, keyed by the path as written (the CLI reads it relative to the scenario)',
+      });
       return;
     }
     if ('error' in input) {
-      out.issues.push({ code: input.code ?? 'history.unreadable', severity: 'error', path: at(i), message: `history ${input.error}`, hint: input.hint ?? 'the path is relative to the scenario file: a Prometheus query_range JSON export, or a directory of dated `ceph df -f json` snapshots' });
+      out.issues.push({
+        code: input.code ?? 'history.unreadable',
+        severity: 'error',
+        path: at(i),
+        message: `history ${input.error}`,
+        hint: input.hint ?? 'the path is relative to the scenario file: a Prometheus query_range JSON export, or a directory of dated `ceph df -f json` snapshots',
+      });
       return;
     }
     inputs.push('file' in input ? { kind: 'file', ...input.file } : { kind: 'directory', path, files: input.files });
@@ -73,11 +85,19 @@ export function resolveHistory(raw: Obj, options: HistoryOptions): ResolvedHisto
   const horizon = typeof raw.horizonMonths === 'number' ? raw.horizonMonths : 24;
   const result = fitHistory(inputs, { horizonMonths: horizon });
   out.fileDiagnostics.push(...result.diagnostics);
-  const pools = Array.isArray((raw.ceph as Obj | undefined)?.pools) ? ((raw.ceph as Obj).pools as unknown[]).flatMap((p) => (isObj(p) && typeof p.name === 'string' ? [p.name] : [])) : [];
+  const pools = Array.isArray((raw.ceph as Obj | undefined)?.pools)
+    ? ((raw.ceph as Obj).pools as unknown[]).flatMap((p) => (isObj(p) && typeof p.name === 'string' ? [p.name] : []))
+    : [];
   const kept = result.fits.filter((f) => f.resource.kind !== 'pool' || pools.includes(f.resource.name));
   const dropped = result.fits.filter((f) => !kept.includes(f));
   if (dropped.length > 0) {
-    out.issues.push({ code: 'history.unmapped', severity: 'warning', path: at(0), message: `pool(s) ${dropped.map((f) => `"${f.resource.kind === 'pool' ? f.resource.name : f.key}"`).join(', ')} in the history are not scenario pools: not fitted into the plan`, hint: 'check the pool names against ceph.pools' });
+    out.issues.push({
+      code: 'history.unmapped',
+      severity: 'warning',
+      path: at(0),
+      message: `pool(s) ${dropped.map((f) => `"${f.resource.kind === 'pool' ? f.resource.name : f.key}"`).join(', ')} in the history are not scenario pools: not fitted into the plan`,
+      hint: 'check the pool names against ceph.pools',
+    });
   }
   if (kept.length === 0) return out;
   out.growthBy = growthByFromFits(kept);
@@ -85,8 +105,12 @@ export function resolveHistory(raw: Obj, options: HistoryOptions): ResolvedHisto
   out.history = kept.map((f) => ({
     key: f.key,
     growthByPath: f.resource.kind === 'compute' && f.source !== computeSource ? null : `demand.growthBy.${f.growthByPath.join('.')}`,
-    unit: f.unit, source: f.source, points: f.points.map((p) => ({ tSeconds: p.tSeconds, value: p.value })),
-    monthly: monthlyLast(f.points), band: bandPaths(f.fit, f.points[f.points.length - 1]!.tSeconds, horizon), fit: f.fit,
+    unit: f.unit,
+    source: f.source,
+    points: f.points.map((p) => ({ tSeconds: p.tSeconds, value: p.value })),
+    monthly: monthlyLast(f.points),
+    band: bandPaths(f.fit, f.points[f.points.length - 1]!.tSeconds, horizon),
+    fit: f.fit,
   }));
   return out;
 }

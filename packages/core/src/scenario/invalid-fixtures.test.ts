@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from './parse.js';
 
 const dir = join(import.meta.dirname, '../../../../test/fixtures/invalid');
-const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 describe('invalid fixtures', () => {
   it('there are invalid fixtures to check', () => expect(files.length).toBeGreaterThanOrEqual(4));

@@ -42,7 +42,10 @@ describe('hardware from an inventory', () => {
     expect(hw.cpu).toEqual({ model: 'AMD EPYC 9124 16-Core Processor', sockets: 1, coresPerSocket: 16, threadsPerCore: 2, virtualization: 'amd-v' });
     expect(hw.memory).toEqual({ sizeBytes: 96 * 2 ** 30, ecc: 'unknown' });
     // 2 × 1 Gbit/s + 4 × 25 Gbit/s, grouped by speed; no disks (an inventory does not say what they are for)
-    expect(hw.nics).toEqual([{ ports: 2, speedBitsPerSecond: 1e9 }, { ports: 4, speedBitsPerSecond: 25e9 }]);
+    expect(hw.nics).toEqual([
+      { ports: 2, speedBitsPerSecond: 1e9 },
+      { ports: 4, speedBitsPerSecond: 25e9 },
+    ]);
     expect(hw.disks).toEqual([]);
     expect(hw.model).toBe('Dell Inc. PowerEdge R7615 (SKU=0AF7;ModelName=PowerEdge R7615)');
     expect(hw.inventory).toEqual({ path: 'r7615.json', format: 'ironic' });
@@ -57,7 +60,11 @@ describe('hardware from an inventory', () => {
     expect(plan.findings.filter((f) => f.code.startsWith('role.')).map((f) => [f.code, f.severity])).toEqual([['role.requirement_unknown', 'warning']]);
     // Placement: VCPU total = 1 × 16 × 2 = 32; MEMORY_MB total = 98304; DISK_GB 0 (ephemeral
     // disks are local by default and the entry states no disk with use: ephemeral)
-    expect(plan.compute.hosts[0]!.inventories.map((i) => [i.resourceClass, i.total])).toEqual([['VCPU', 32], ['MEMORY_MB', 98304], ['DISK_GB', 0]]);
+    expect(plan.compute.hosts[0]!.inventories.map((i) => [i.resourceClass, i.total])).toEqual([
+      ['VCPU', 32],
+      ['MEMORY_MB', 98304],
+      ['DISK_GB', 0],
+    ]);
   });
 
   it('overrides replace single facts, with their scenario path as evidence', () => {
@@ -110,7 +117,7 @@ describe('hardware from an inventory', () => {
     expect(r.diagnostics[0]!.message).toContain('ENOENT');
   });
 
-  it('a broken inventory: its own diagnostic in the file (under the caller\'s name) and one at the value', () => {
+  it("a broken inventory: its own diagnostic in the file (under the caller's name) and one at the value", () => {
     const bad = realText('ironic', 'inspector-api-v1-continue-request.INVALID-trailing-comma.json');
     const r = parseScenario(R7615, { fileName: 's.yaml', inventories: { 'r7615.json': { text: bad, fileName: 'dir/r7615.json' } } });
     expect(r.scenario).toBeUndefined();

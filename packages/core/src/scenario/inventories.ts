@@ -114,7 +114,12 @@ export function resolveInventories(raw: Obj, data: ScenarioFileOutput | undefine
     };
     const input = options.inventories && Object.hasOwn(options.inventories, path) ? options.inventories[path] : undefined;
     if (input === undefined) {
-      issue('inventory.not_provided', 'error', `the text of inventory "${path}" was not provided`, 'parseScenario needs it in options.inventories, keyed by the path as written (the CLI reads the file relative to the scenario)');
+      issue(
+        'inventory.not_provided',
+        'error',
+        `the text of inventory "${path}" was not provided`,
+        'parseScenario needs it in options.inventories, keyed by the path as written (the CLI reads the file relative to the scenario)',
+      );
       continue;
     }
     if (typeof input !== 'string' && 'error' in input) {
@@ -129,7 +134,12 @@ export function resolveInventories(raw: Obj, data: ScenarioFileOutput | undefine
     out.fileDiagnostics.push(...imported.diagnostics.map((d) => ({ ...d, location: { ...d.location, file: shownAs } })));
     const firstError = imported.diagnostics.find((d) => d.severity === 'error');
     if (firstError || !imported.facts || !imported.format) {
-      issue('inventory.invalid', 'error', `inventory "${path}" cannot be imported: ${firstError?.message ?? 'no facts'}`, `see ${shownAs}:${firstError?.location.line ?? 1}:${firstError?.location.col ?? 1}`);
+      issue(
+        'inventory.invalid',
+        'error',
+        `inventory "${path}" cannot be imported: ${firstError?.message ?? 'no facts'}`,
+        `see ${shownAs}:${firstError?.location.line ?? 1}:${firstError?.location.col ?? 1}`,
+      );
       continue;
     }
     const dataEntry = data?.hardware[key];
@@ -143,7 +153,12 @@ export function resolveInventories(raw: Obj, data: ScenarioFileOutput | undefine
       issue('inventory.missing_fact', 'error', `the inventory does not give ${fields}: ${built.missing[0]!.evidence}`, `add ${hints} to hardware.${key}`);
     }
     if (built.leftOut.length > 0) {
-      issue('inventory.partial', 'warning', `${built.leftOut.length} interface(s) without a speed are left out of the plan's NICs: ${built.leftOut.join(', ')}`, `add nics: [{ ports: <n>, speed: <e.g. 25 Gbit/s> }] to hardware.${key} to plan with them`);
+      issue(
+        'inventory.partial',
+        'warning',
+        `${built.leftOut.length} interface(s) without a speed are left out of the plan's NICs: ${built.leftOut.join(', ')}`,
+        `add nics: [{ ports: <n>, speed: <e.g. 25 Gbit/s> }] to hardware.${key} to plan with them`,
+      );
     }
     if (built.model) out.models[key] = built.model;
   }

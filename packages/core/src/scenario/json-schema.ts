@@ -6,7 +6,14 @@
 import { z } from 'zod';
 import { QUANTITY_SCHEMAS, ScenarioFileSchema, quantityPattern } from '../model/schema.js';
 
-const EXAMPLES = { bytes: ['512 GiB', '3.84 TB'], bitrate: ['25 Gbit/s'], power: ['450 W', '12 kW'], byterate: ['100 MB/s'], voltage: ['230 V', '400 V'], current: ['32 A'] } as const;
+const EXAMPLES = {
+  bytes: ['512 GiB', '3.84 TB'],
+  bitrate: ['25 Gbit/s'],
+  power: ['450 W', '12 kW'],
+  byterate: ['100 MB/s'],
+  voltage: ['230 V', '400 V'],
+  current: ['32 A'],
+} as const;
 
 /** The JSON Schema of scenario files (input side: what a user types). */
 export function scenarioJsonSchema(): Record<string, unknown> {

@@ -10,7 +10,10 @@ import { LIMITS } from '../model/schema.js';
 import { parseScenario } from './parse.js';
 
 const pilot = readFileSync(join(import.meta.dirname, '../../../../scenarios/reference-pilot.yaml'), 'utf8');
-const errors = (text: string) => parseScenario(text, { fileName: 'p.yaml' }).diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.location.line, d.location.col, d.hint !== undefined]);
+const errors = (text: string) =>
+  parseScenario(text, { fileName: 'p.yaml' })
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map((d) => [d.code, d.location.line, d.location.col, d.hint !== undefined]);
 
 describe('issue 15: limits', () => {
   it('nics[].ports: 100000000 is schema.too_big at the value, and no port list is built (no out of memory)', () => {

@@ -21,13 +21,7 @@ function keyOf(k: unknown): string | undefined {
  * the key of its parent mapping (`memory:` when `memory.size` is missing), so the user sees
  * where to add it.
  */
-export function locate(
-  doc: Document,
-  lineCounter: LineCounter,
-  fileName: string,
-  path: readonly (string | number)[],
-  options: LocateOptions = {},
-): SourceLocation {
+export function locate(doc: Document, lineCounter: LineCounter, fileName: string, path: readonly (string | number)[], options: LocateOptions = {}): SourceLocation {
   let node: unknown = doc.contents;
   let range: [number, number] | undefined = rangeOf(node);
   let parentKeyRange: [number, number] | undefined;

@@ -9,10 +9,33 @@ import { monthsBetween } from './references.js';
 
 type G = { kind: 'compound' | 'linear'; perMonth: number; p10?: number | undefined; p90?: number | undefined; fit?: BandedGrowth['fit'] | undefined };
 interface RawDemandExtras {
-  growthBy?: { compute?: G | undefined; flavors?: Record<string, G> | undefined; pools?: Record<string, G> | undefined; floatingIps?: G | undefined; traffic?: G | undefined } | undefined;
+  growthBy?:
+    | { compute?: G | undefined; flavors?: Record<string, G> | undefined; pools?: Record<string, G> | undefined; floatingIps?: G | undefined; traffic?: G | undefined }
+    | undefined;
   flavorGroups?: Record<string, string[]> | undefined;
-  events?: { month: string; flavor?: string | undefined; pool?: string | undefined; instances?: number | undefined; stored?: number | undefined; removeStored?: number | undefined; grows: boolean; note?: string | undefined }[] | undefined;
-  commitments?: { from: string; until?: string | undefined; flavor?: string | undefined; pool?: string | undefined; instances?: number | undefined; stored?: number | undefined; customer?: string | undefined }[] | undefined;
+  events?:
+    | {
+        month: string;
+        flavor?: string | undefined;
+        pool?: string | undefined;
+        instances?: number | undefined;
+        stored?: number | undefined;
+        removeStored?: number | undefined;
+        grows: boolean;
+        note?: string | undefined;
+      }[]
+    | undefined;
+  commitments?:
+    | {
+        from: string;
+        until?: string | undefined;
+        flavor?: string | undefined;
+        pool?: string | undefined;
+        instances?: number | undefined;
+        stored?: number | undefined;
+        customer?: string | undefined;
+      }[]
+    | undefined;
 }
 
 const banded = (g: G): BandedGrowth => {
@@ -44,7 +67,13 @@ export function normalizeDemandExtras(d: RawDemandExtras, start: string): Pick<D
     out.events = d.events.map((e): DemandEvent => {
       const flavor = e.flavor !== undefined;
       const amount = flavor ? (e.instances ?? 0) : (e.stored ?? 0) - (e.removeStored ?? 0);
-      const ev: DemandEvent = { month: e.month, monthIndex: monthsBetween(start, e.month), target: flavor ? { kind: 'flavor', name: e.flavor! } : { kind: 'pool', name: e.pool! }, amount, grows: e.grows };
+      const ev: DemandEvent = {
+        month: e.month,
+        monthIndex: monthsBetween(start, e.month),
+        target: flavor ? { kind: 'flavor', name: e.flavor! } : { kind: 'pool', name: e.pool! },
+        amount,
+        grows: e.grows,
+      };
       if (e.note !== undefined) ev.note = e.note;
       return ev;
     });
@@ -53,8 +82,12 @@ export function normalizeDemandExtras(d: RawDemandExtras, start: string): Pick<D
     out.commitments = d.commitments.map((c): DemandCommitment => {
       const flavor = c.flavor !== undefined;
       const r: DemandCommitment = {
-        from: c.from, fromIndex: monthsBetween(start, c.from), until: c.until ?? null, untilIndex: c.until === undefined ? null : monthsBetween(start, c.until),
-        target: flavor ? { kind: 'flavor', name: c.flavor! } : { kind: 'pool', name: c.pool! }, amount: flavor ? (c.instances ?? 0) : (c.stored ?? 0),
+        from: c.from,
+        fromIndex: monthsBetween(start, c.from),
+        until: c.until ?? null,
+        untilIndex: c.until === undefined ? null : monthsBetween(start, c.until),
+        target: flavor ? { kind: 'flavor', name: c.flavor! } : { kind: 'pool', name: c.pool! },
+        amount: flavor ? (c.instances ?? 0) : (c.stored ?? 0),
       };
       if (c.customer !== undefined) r.customer = c.customer;
       return r;

@@ -62,22 +62,27 @@ export function normalize(f: ScenarioFileOutput, inventoryModels: Record<string,
   // CRUSH device classes of OSD disks (scenario/ceph-normalize.ts)
   applyDeviceClasses(hardware, f.hardware);
 
-  const racks = f.racks.length > 0
-    ? f.racks.map((r) => {
-      const rack: Scenario['racks'][number] = { name: r.name, heightRu: r.heightRu };
-      if (r.zone !== undefined) rack.zone = r.zone;
-      if (r.powerBudget !== undefined) rack.powerBudgetWatts = r.powerBudget;
-      rack.switches = r.switches ? [...r.switches] : defaultRackSwitches(r.name);
-      rack.powerFeeds = r.powerFeeds ? [...r.powerFeeds] : [...DEFAULT_POWER_FEEDS];
-      const feed = r.feed ? feedCircuit(r.feed) : undefined;
-      if (feed) rack.feed = feed;
-      return rack;
-    })
-    : [{ name: 'rack-1', heightRu: 42, switches: defaultRackSwitches('rack-1'), powerFeeds: [...DEFAULT_POWER_FEEDS] }];
+  const racks =
+    f.racks.length > 0
+      ? f.racks.map((r) => {
+          const rack: Scenario['racks'][number] = { name: r.name, heightRu: r.heightRu };
+          if (r.zone !== undefined) rack.zone = r.zone;
+          if (r.powerBudget !== undefined) rack.powerBudgetWatts = r.powerBudget;
+          rack.switches = r.switches ? [...r.switches] : defaultRackSwitches(r.name);
+          rack.powerFeeds = r.powerFeeds ? [...r.powerFeeds] : [...DEFAULT_POWER_FEEDS];
+          const feed = r.feed ? feedCircuit(r.feed) : undefined;
+          if (feed) rack.feed = feed;
+          return rack;
+        })
+      : [{ name: 'rack-1', heightRu: 42, switches: defaultRackSwitches('rack-1'), powerFeeds: [...DEFAULT_POWER_FEEDS] }];
 
   const nodes = f.nodes.map((g) => {
     const group: Scenario['nodes'][number] = {
-      role: g.role, hardware: g.hardware, count: g.count, placement: g.placement, namePrefix: g.name ?? g.role,
+      role: g.role,
+      hardware: g.hardware,
+      count: g.count,
+      placement: g.placement,
+      namePrefix: g.name ?? g.role,
     };
     if (g.rack !== undefined) group.rack = g.rack;
     if (g.retire !== undefined) group.retire = g.retire;
@@ -150,7 +155,8 @@ export function normalize(f: ScenarioFileOutput, inventoryModels: Record<string,
     ceph,
     demand: {
       instances: f.demand.instances.map((d) => ({
-        flavor: d.flavor, count: d.count,
+        flavor: d.flavor,
+        count: d.count,
         ...(d.availabilityZone !== undefined ? { availabilityZone: d.availabilityZone } : {}),
         ...(d.serverGroupPolicy !== undefined ? { serverGroupPolicy: d.serverGroupPolicy } : {}),
       })),

@@ -76,7 +76,10 @@ describe('parseScenario on a valid file', () => {
     expect(s.ceph.fill).toEqual({ osds: [] });
     expect(s.demand.growth).toEqual({ kind: 'compound', perMonth: 0 });
     expect(s.hardware.cmp!.disks[0]!.count).toBe(2);
-    expect(s.nodes.map((n) => [n.namePrefix, n.placement])).toEqual([['compute', 'spread'], ['gpu', 'spread']]);
+    expect(s.nodes.map((n) => [n.namePrefix, n.placement])).toEqual([
+      ['compute', 'spread'],
+      ['gpu', 'spread'],
+    ]);
   });
 
   it('pool defaults: size 3, min_size, shares split the rest evenly, rules implied', () => {

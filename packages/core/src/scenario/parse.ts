@@ -66,7 +66,14 @@ export function parseScenario(input: string, options: ParseOptions = {}): ParseR
   const explained: SyntaxExplanation[] = [];
   for (const e of doc.errors) {
     const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
-    const code = e.code === 'DUPLICATE_KEY' ? 'yaml.duplicate_key' : e.code === 'MULTIPLE_DOCS' ? 'yaml.multiple_documents' : e.code === 'RESOURCE_EXHAUSTION' ? 'yaml.too_deep' : 'yaml.syntax';
+    const code =
+      e.code === 'DUPLICATE_KEY'
+        ? 'yaml.duplicate_key'
+        : e.code === 'MULTIPLE_DOCS'
+          ? 'yaml.multiple_documents'
+          : e.code === 'RESOURCE_EXHAUSTION'
+            ? 'yaml.too_deep'
+            : 'yaml.syntax';
     // an indentation mistake or an unclosed { / [: at the mis-indented key or the opening bracket (yaml-syntax.ts)
     const why = code === 'yaml.syntax' ? explainYamlError(text, { code: e.code, message: e.message, line: pos.line, col: pos.col, offset: e.pos[0] }) : undefined;
     if (why) {
@@ -74,9 +81,12 @@ export function parseScenario(input: string, options: ParseOptions = {}): ParseR
       diagnostics.push({ code, severity: 'error', path: [], location: { file: fileName, line: why.line, col: why.col }, ...explanationText(why) });
       continue;
     }
-    const message = code === 'yaml.multiple_documents'
-      ? 'the file holds more than one YAML document (a second "---" or "..."): a scenario is one document'
-      : code === 'yaml.too_deep' ? `the file nests deeper than the parser can follow (more than ${MAX_NESTING} levels)` : firstLine(e.message);
+    const message =
+      code === 'yaml.multiple_documents'
+        ? 'the file holds more than one YAML document (a second "---" or "..."): a scenario is one document'
+        : code === 'yaml.too_deep'
+          ? `the file nests deeper than the parser can follow (more than ${MAX_NESTING} levels)`
+          : firstLine(e.message);
     diagnostics.push({ code, severity: 'error', message, path: [], location: { file: fileName, line: pos.line, col: pos.col } });
   }
   if (diagnostics.length > 0) return { diagnostics: sortDiagnostics(withHints(dedupe(withoutEchoes(diagnostics, explained)))) };
@@ -98,7 +108,9 @@ export function parseScenario(input: string, options: ParseOptions = {}): ParseR
     // alias explosions (a "billion laughs"): syntactically valid, too large to expand
     const alias = lastAlias(doc, lineCounter);
     diagnostics.push({
-      code: 'yaml.alias_limit', severity: 'error', path: [],
+      code: 'yaml.alias_limit',
+      severity: 'error',
+      path: [],
       message: `the aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies of their anchors${e instanceof ReferenceError ? '' : `: ${(e as Error).message}`}`,
       location: { file: fileName, ...alias },
     });
@@ -163,7 +175,9 @@ function checkEncoding(text: string, fileName: string): Diagnostic | undefined {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   return {
-    code: 'input.encoding', severity: 'error', path: [],
+    code: 'input.encoding',
+    severity: 'error',
+    path: [],
     message: bom16 ? 'the file is UTF-16 (it starts with a UTF-16 byte order mark): headroom reads UTF-8' : 'the file holds NUL characters: it is UTF-16 or binary, not UTF-8 text',
     location: { file: fileName, line, col: offset - before.lastIndexOf('\n') },
     hint: 'save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8 in.yaml > out.yaml)',
@@ -223,7 +237,9 @@ function checkDepth(text: string, fileName: string): Diagnostic | undefined {
 
 function tooDeep(file: string, line: number, col: number): Diagnostic {
   return {
-    code: 'yaml.too_deep', severity: 'error', path: [],
+    code: 'yaml.too_deep',
+    severity: 'error',
+    path: [],
     message: `the file nests mappings and lists more than ${MAX_NESTING} levels deep here`,
     location: { file, line, col },
   };
@@ -253,7 +269,7 @@ export const DEFAULT_HINTS: Readonly<Record<string, string>> = {
   'schema.required': 'add the key (see `headroom schema` for what it takes)',
   'schema.invalid_type': 'see `headroom schema` for the type of this key; quote text that looks like a number or a date',
   'schema.too_small': 'the value is below the documented minimum: see `headroom schema` for the range',
-  'schema.too_big': 'the value is above the documented maximum, which fits a real cloud: see `headroom schema` and the README\'s Limits',
+  'schema.too_big': "the value is above the documented maximum, which fits a real cloud: see `headroom schema` and the README's Limits",
   'schema.invalid_format': 'see `headroom schema` for the format (months are YYYY-MM, names letters, digits, ".", "_", "-")',
   'ref.duplicate_name': 'names are keys other entries refer to: give each one a different name',
   'ref.duplicate_member': 'list each member once',
@@ -264,7 +280,7 @@ export const DEFAULT_HINTS: Readonly<Record<string, string>> = {
   'schema.invalid_unit': 'write the quantity in a unit of its kind: sizes in B, kB, MB, GB, TB, KiB, MiB, GiB, TiB; speeds in Gbit/s; power in W or kW',
   'net.address.invalid': 'write an IPv4 or IPv6 address, e.g. 10.0.0.1 or 2001:db8::1 (no prefix length)',
   'net.gateway.outside': 'the gateway must be a usable address of the subnet (not its network or broadcast address): fix the gateway or the subnet',
-  'net.range.outside': 'keep the range inside the subnet\'s usable addresses, or widen the subnet',
+  'net.range.outside': "keep the range inside the subnet's usable addresses, or widen the subnet",
   'net.port.reused': 'a port belongs to one bond, or carries networks directly, not both: give each bond its own ports',
 };
 
@@ -324,10 +340,14 @@ function fromZodIssue(issue: ZodIssue, raw: unknown): RawIssue[] {
       if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator) {
         const options = ((issue as { options?: unknown[] }).options ?? []).map(String);
         const close = typeof value === 'string' ? didYouMean(value, options) : undefined;
-        return [{
-          code: 'schema.invalid_value', path, message: `${describe(value)} is not a valid ${issue.discriminator}`,
-          hint: `${close?.startsWith('did') ? close + ' ' : ''}one of: ${options.join(', ')}`,
-        }];
+        return [
+          {
+            code: 'schema.invalid_value',
+            path,
+            message: `${describe(value)} is not a valid ${issue.discriminator}`,
+            hint: `${close?.startsWith('did') ? close + ' ' : ''}one of: ${options.join(', ')}`,
+          },
+        ];
       }
       const expected = issue.code === 'invalid_type' ? issue.expected : 'another type';
       return [{ code: 'schema.invalid_type', path, message: `expected ${article(expected)}, got ${describe(value)}` }];
@@ -336,7 +356,10 @@ function fromZodIssue(issue: ZodIssue, raw: unknown): RawIssue[] {
       const known = knownKeysAt(ScenarioFileSchema, path, raw);
       return issue.keys.map((k) => {
         const r: RawIssue = { code: 'schema.unknown_key', path: [...path, k], atKey: true, message: `unknown key "${k}"` };
-        const hint = didYouMean(k, known.filter((c) => !(value && typeof value === 'object' && c in value)));
+        const hint = didYouMean(
+          k,
+          known.filter((c) => !(value && typeof value === 'object' && c in value)),
+        );
         if (hint) r.hint = hint;
         return r;
       });
@@ -366,7 +389,9 @@ function fromZodIssue(issue: ZodIssue, raw: unknown): RawIssue[] {
       return [{ code: small ? 'schema.too_small' : 'schema.too_big', path, message: `${describe(value)} is out of range: must be ${rel} ${bound}` }];
     }
     case 'invalid_format':
-      return [{ code: 'schema.invalid_format', path, message: `${describe(value)}: expected ${issue.message.replace(/^Invalid string: must match pattern .*$/, 'another format')}` }];
+      return [
+        { code: 'schema.invalid_format', path, message: `${describe(value)}: expected ${issue.message.replace(/^Invalid string: must match pattern .*$/, 'another format')}` },
+      ];
     case 'invalid_key':
       return [{ code: 'schema.invalid_format', path, message: `key "${String(key)}" is not a valid name: letters, digits, ".", "_" and "-"` }];
     default:
@@ -399,9 +424,7 @@ function article(word: string): string {
 function withoutEchoes(ds: Diagnostic[], explained: readonly SyntaxExplanation[]): Diagnostic[] {
   if (explained.length === 0) return ds;
   const at = new Set(explained.map((e) => `${e.line}:${e.col}`));
-  return ds.filter(
-    (d) => d.code !== 'yaml.syntax' || at.has(`${d.location.line}:${d.location.col}`) || !explained.some((e) => Math.abs(d.location.line - e.line) <= 1),
-  );
+  return ds.filter((d) => d.code !== 'yaml.syntax' || at.has(`${d.location.line}:${d.location.col}`) || !explained.some((e) => Math.abs(d.location.line - e.line) <= 1));
 }
 
 function dedupe(ds: Diagnostic[]): Diagnostic[] {
@@ -417,11 +440,7 @@ function dedupe(ds: Diagnostic[]): Diagnostic[] {
 /** Sorts diagnostics by file, line, column, then code (stable, deterministic). */
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
   return [...ds].sort(
-    (a, b) =>
-      a.location.file.localeCompare(b.location.file) ||
-      a.location.line - b.location.line ||
-      a.location.col - b.location.col ||
-      a.code.localeCompare(b.code),
+    (a, b) => a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line || a.location.col - b.location.col || a.code.localeCompare(b.code),
   );
 }
 

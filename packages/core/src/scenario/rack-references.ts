@@ -23,17 +23,37 @@ export function checkFeedCircuits(raw: Obj): RawIssue[] {
     const path = ['racks', i, 'feed'];
     const has = (k: string): boolean => f[k] !== undefined;
     if (has('usable') && (has('voltage') || has('breaker'))) {
-      out.push({ code: 'rack.feed.invalid_circuit', path, message: 'the feed gives both usable and a breaker (voltage, breaker): give one of the two', hint: 'usable is the continuous power one feed carries; voltage and breaker derive it (× 0.8)' });
+      out.push({
+        code: 'rack.feed.invalid_circuit',
+        path,
+        message: 'the feed gives both usable and a breaker (voltage, breaker): give one of the two',
+        hint: 'usable is the continuous power one feed carries; voltage and breaker derive it (× 0.8)',
+      });
       return;
     }
     if (!has('usable') && !(has('voltage') && has('breaker'))) {
-      out.push({ code: 'rack.feed.invalid_circuit', path, message: `the feed needs ${has('voltage') ? 'breaker' : has('breaker') ? 'voltage' : 'voltage and breaker, or usable'}`, hint: 'e.g. feed: { voltage: 230 V, breaker: 32 A } or feed: { usable: 7.4 kW }' });
+      out.push({
+        code: 'rack.feed.invalid_circuit',
+        path,
+        message: `the feed needs ${has('voltage') ? 'breaker' : has('breaker') ? 'voltage' : 'voltage and breaker, or usable'}`,
+        hint: 'e.g. feed: { voltage: 230 V, breaker: 32 A } or feed: { usable: 7.4 kW }',
+      });
       return;
     }
-    for (const [k, kind] of [['voltage', 'voltage'], ['breaker', 'current'], ['usable', 'power']] as const) {
+    for (const [k, kind] of [
+      ['voltage', 'voltage'],
+      ['breaker', 'current'],
+      ['usable', 'power'],
+    ] as const) {
       if (!has(k)) continue;
       const q = parseQuantity(f[k], kind);
-      if (q.ok && q.value === 0) out.push({ code: 'rack.feed.invalid_circuit', path: [...path, k], message: `${k} is 0: the feed would carry nothing`, hint: 'give the circuit\'s real rating, e.g. voltage: 230 V, breaker: 32 A, or usable: 7.4 kW' });
+      if (q.ok && q.value === 0)
+        out.push({
+          code: 'rack.feed.invalid_circuit',
+          path: [...path, k],
+          message: `${k} is 0: the feed would carry nothing`,
+          hint: "give the circuit's real rating, e.g. voltage: 230 V, breaker: 32 A, or usable: 7.4 kW",
+        });
     }
   });
   return out;

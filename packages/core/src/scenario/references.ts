@@ -101,13 +101,16 @@ export function checkReferences(raw: Obj): RawIssue[] {
       const horizon = num(raw.horizonMonths) ?? 24;
       if (index <= 0) {
         out.push({
-          code: 'fleet.retire.not_after_start', path: ['nodes', i, 'retire'],
+          code: 'fleet.retire.not_after_start',
+          path: ['nodes', i, 'retire'],
           message: `retire ${retire} is not after the start ${start}: the group would never be in service`,
           hint: `remove the group, or give a month after ${start}`,
         });
       } else if (index >= horizon) {
         out.push({
-          code: 'fleet.retire.after_horizon', severity: 'warning', path: ['nodes', i, 'retire'],
+          code: 'fleet.retire.after_horizon',
+          severity: 'warning',
+          path: ['nodes', i, 'retire'],
           message: `retire ${retire} is after the horizon (the last month planned is month ${horizon - 1} from ${start}): it has no effect on this plan`,
           hint: 'lengthen horizonMonths to plan the replacement, or leave retire out',
         });
@@ -151,7 +154,8 @@ export function checkReferences(raw: Obj): RawIssue[] {
   const full = num(ratios.full) ?? CEPH_RATIO_DEFAULTS.full;
   if (!(nearfull <= backfillfull && backfillfull <= full)) {
     out.push({
-      code: 'ceph.ratios.order', path: ['ceph', 'ratios'],
+      code: 'ceph.ratios.order',
+      path: ['ceph', 'ratios'],
       message: `nearfull ${nearfull} <= backfillfull ${backfillfull} <= full ${full} does not hold`,
       hint: 'Ceph defaults: nearfull 0.85, backfillfull 0.90, full 0.95',
     });
@@ -171,7 +175,8 @@ export function checkReferences(raw: Obj): RawIssue[] {
       const m = num(p.m);
       if (k !== undefined && m !== undefined && (minSize < k || minSize > k + m)) {
         out.push({
-          code: 'ceph.pool.min_size_range', path: ['ceph', 'pools', i, 'minSize'],
+          code: 'ceph.pool.min_size_range',
+          path: ['ceph', 'pools', i, 'minSize'],
           message: `min_size ${minSize} is outside k..k+m = ${k}..${k + m}`,
           hint: 'below k no data can be read; Ceph recommends k + 1',
         });

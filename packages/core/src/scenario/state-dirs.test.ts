@@ -5,13 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { realFiles, realText } from '../../../../test/helpers/real-fixtures.js';
-import { parseScenario, } from './parse.js';
+import { parseScenario } from './parse.js';
 import { scenarioStatePaths, type StateDirInput } from './state-dirs.js';
 
 const DIR = 'cluster-state/ceph/siphon-tentacle';
 /** The fixture directory's *.json files, as the CLI passes them. */
 const siphon: StateDirInput = {
-  files: realFiles(DIR).filter((n) => n.endsWith('.json')).map((n) => ({ fileName: `state/${n}`, text: realText(DIR, n) })),
+  files: realFiles(DIR)
+    .filter((n) => n.endsWith('.json'))
+    .map((n) => ({ fileName: `state/${n}`, text: realText(DIR, n) })),
 };
 
 /** A scenario with pools `volumes` plus the two of siphon-tentacle; `extra` goes under demand (line 14 on). */

@@ -70,7 +70,12 @@ export function resolveStateDirs(raw: Obj, options: StateDirOptions): ResolvedSt
   };
   const input = options.stateDirs && Object.hasOwn(options.stateDirs, path) ? options.stateDirs[path] : undefined;
   if (input === undefined) {
-    issue('state.not_provided', 'error', `the files of state directory "${path}" were not provided`, 'parseScenario needs them in options.stateDirs, keyed by the path as written (the CLI reads the directory relative to the scenario)');
+    issue(
+      'state.not_provided',
+      'error',
+      `the files of state directory "${path}" were not provided`,
+      'parseScenario needs them in options.stateDirs, keyed by the path as written (the CLI reads the directory relative to the scenario)',
+    );
     return out;
   }
   if ('error' in input && input.code) {
@@ -78,7 +83,12 @@ export function resolveStateDirs(raw: Obj, options: StateDirOptions): ResolvedSt
     return out;
   }
   if ('error' in input) {
-    issue('state.unreadable', 'error', `cannot read state directory "${path}": ${input.error}`, 'the path is relative to the scenario file; the directory holds `ceph df -f json` and other `ceph ... -f json` outputs');
+    issue(
+      'state.unreadable',
+      'error',
+      `cannot read state directory "${path}": ${input.error}`,
+      'the path is relative to the scenario file; the directory holds `ceph df -f json` and other `ceph ... -f json` outputs',
+    );
     return out;
   }
   let df: { fileName: string; pools: { name: string; storedBytes?: number }[]; nautilus: boolean } | undefined;
@@ -96,11 +106,21 @@ export function resolveStateDirs(raw: Obj, options: StateDirOptions): ResolvedSt
     if (parsed.data) df = { fileName: f.fileName, pools: parsed.data.pools, nautilus: parsed.data.nautilusOrLater };
   }
   if (broken) {
-    issue('state.invalid', 'error', `state directory "${path}" has a file that is not valid JSON: ${broken.message}`, `see ${broken.location.file}:${broken.location.line}:${broken.location.col}`);
+    issue(
+      'state.invalid',
+      'error',
+      `state directory "${path}" has a file that is not valid JSON: ${broken.message}`,
+      `see ${broken.location.file}:${broken.location.line}:${broken.location.col}`,
+    );
     return out;
   }
   if (!df) {
-    issue('state.no_df', 'error', `state directory "${path}" holds no \`ceph df -f json\` output (${input.files.length} .json file(s) read)`, 'add the output of `ceph df -f json` (or `ceph df detail -f json`) to the directory');
+    issue(
+      'state.no_df',
+      'error',
+      `state directory "${path}" holds no \`ceph df -f json\` output (${input.files.length} .json file(s) read)`,
+      'add the output of `ceph df -f json` (or `ceph df detail -f json`) to the directory',
+    );
     return out;
   }
   const field = df.nautilus ? 'stored' : 'bytes_used';
@@ -118,7 +138,12 @@ export function resolveStateDirs(raw: Obj, options: StateDirOptions): ResolvedSt
   const explicit = isObj(demand.storage) ? demand.storage : {};
   const unresolved = missing.filter((m) => !Object.hasOwn(explicit, m));
   if (unresolved.length > 0) {
-    issue('state.pool_missing', 'warning', `pool(s) ${unresolved.map((m) => `"${m}"`).join(', ')} not in ${df.fileName}: stored data at month 0 is 0`, 'give it in demand.storage, or check the pool names against `ceph df`');
+    issue(
+      'state.pool_missing',
+      'warning',
+      `pool(s) ${unresolved.map((m) => `"${m}"`).join(', ')} not in ${df.fileName}: stored data at month 0 is 0`,
+      'give it in demand.storage, or check the pool names against `ceph df`',
+    );
   }
   return out;
 }

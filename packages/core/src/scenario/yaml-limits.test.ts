@@ -33,7 +33,8 @@ describe('issue 15: YAML limits', () => {
   });
 
   it('an alias bomb: yaml.alias_limit at the last alias, not at a comment', () => {
-    const text = 'a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n# comment\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
+    const text =
+      'a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n# comment\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
     // line 6 "e: [*d,...": the ninth *d starts at col 4 + 8 x 3 + 1 = 29
     expect(codes(text)).toEqual([['yaml.alias_limit', 6, 29]]);
   });

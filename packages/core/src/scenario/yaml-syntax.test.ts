@@ -20,7 +20,7 @@ describe('indentation mistakes are reported at the mis-indented line', () => {
     expect(syntax('openstack:\n  allocationRatio: { cpu: 4.0 }\n    reserved: { hostCpus: 2 }\n')).toEqual([[3, 5, 'this key is indented 4 spaces; its siblings 2']]);
   });
 
-  it('a key shallower than its siblings, at a column no block uses: one diagnostic, not the parser\'s three', () => {
+  it("a key shallower than its siblings, at a column no block uses: one diagnostic, not the parser's three", () => {
     // line 4: 3 spaces, between 4 (model) and 2 (a): the nearest, 4 (a tie goes to the deeper)
     expect(syntax('hardware:\n  a:\n    model: X\n   heightRu: 1\n    cpu: {}\n')).toEqual([[4, 4, 'this key is indented 3 spaces; its siblings 4']]);
   });

@@ -12,7 +12,8 @@ import type { CephPoolAllocation } from '../model/allocation.js';
 import type { DiskKind } from '../model/scenario.js';
 import { fmtNumber, fmtTB } from '../units/format.js';
 
-const SOURCE = 'bluestore_min_alloc_size_hdd/_ssd 4096 since Pacific, fixed at OSD creation (ceph src/common/options/global.yaml.in; doc/rados/configuration/bluestore-config-ref.rst, Minimum Allocation Size); osd_pool_erasure_code_stripe_unit 4096 (global.yaml.in)';
+const SOURCE =
+  'bluestore_min_alloc_size_hdd/_ssd 4096 since Pacific, fixed at OSD creation (ceph src/common/options/global.yaml.in; doc/rados/configuration/bluestore-config-ref.rst, Minimum Allocation Size); osd_pool_erasure_code_stripe_unit 4096 (global.yaml.in)';
 
 /** bluestore_min_alloc_size since Pacific, by disk kind (HDD: bluestore_min_alloc_size_hdd; SSD and NVMe: _ssd). */
 export const MIN_ALLOC_DEFAULTS: Readonly<Record<DiskKind, number>> = { hdd: 4096, ssd: 4096, nvme: 4096 };
@@ -48,15 +49,24 @@ export function allocationFactor(objectBytes: number, minAllocBytes: number, lay
 
 /** One pool's padding: stored bytes at month 0 and at the peak, and the min_alloc_size of its OSDs. */
 export function poolAllocation(x: {
-  pool: string; layout: AllocationLayout; averageObjectBytes: number; minAllocBytes: number; storedBytesMonth0: number; storedBytesPeak: number;
+  pool: string;
+  layout: AllocationLayout;
+  averageObjectBytes: number;
+  minAllocBytes: number;
+  storedBytesMonth0: number;
+  storedBytesPeak: number;
 }): CephPoolAllocation {
   const rate = x.layout.type === 'replicated' ? x.layout.size : (x.layout.k + x.layout.m) / x.layout.k;
   const factor = allocationFactor(x.averageObjectBytes, x.minAllocBytes, x.layout);
   return {
-    pool: x.pool, averageObjectBytes: x.averageObjectBytes, minAllocBytes: x.minAllocBytes,
+    pool: x.pool,
+    averageObjectBytes: x.averageObjectBytes,
+    minAllocBytes: x.minAllocBytes,
     stripeUnitBytes: x.layout.type === 'erasure' ? EC_STRIPE_UNIT_BYTES : null,
-    allocatedBytesPerObject: allocatedBytesPerObject(x.averageObjectBytes, x.minAllocBytes, x.layout), factor,
-    paddingRawBytesMonth0: x.storedBytesMonth0 * rate * (factor - 1), paddingRawBytesPeak: x.storedBytesPeak * rate * (factor - 1),
+    allocatedBytesPerObject: allocatedBytesPerObject(x.averageObjectBytes, x.minAllocBytes, x.layout),
+    factor,
+    paddingRawBytesMonth0: x.storedBytesMonth0 * rate * (factor - 1),
+    paddingRawBytesPeak: x.storedBytesPeak * rate * (factor - 1),
   };
 }
 
@@ -69,9 +79,16 @@ const binary = (bytes: number): string => (bytes >= 2 ** 20 ? `${fmtNumber(bytes
  * padding is on top: the finding says how much.
  */
 export function allocationFindings(pools: readonly CephPoolAllocation[]): Finding[] {
-  return pools.filter((a) => a.factor >= 1.1).map((a) => ({
-    code: 'ceph.pool.allocation_padding', severity: 'warning', subject: `pool ${a.pool}`,
-    message: `pool ${a.pool} stores objects of ${binary(a.averageObjectBytes)} on OSDs with bluestore_min_alloc_size ${binary(a.minAllocBytes)}: each takes ${binary(a.allocatedBytesPerObject)} of raw, ${fmtNumber(a.factor)} x stored x raw used rate, so ${fmtTB(a.paddingRawBytesMonth0)} of raw is padding at month 0 (${fmtTB(a.paddingRawBytesPeak)} at the peak). The fill and runways here count stored x raw used rate only: this pool's OSDs fill faster. Larger objects, or OSDs re-created with min_alloc_size 4 KiB (Pacific and later), remove it`,
-    value: a.factor, limit: 1.1, unit: 'x', source: SOURCE,
-  }));
+  return pools
+    .filter((a) => a.factor >= 1.1)
+    .map((a) => ({
+      code: 'ceph.pool.allocation_padding',
+      severity: 'warning',
+      subject: `pool ${a.pool}`,
+      message: `pool ${a.pool} stores objects of ${binary(a.averageObjectBytes)} on OSDs with bluestore_min_alloc_size ${binary(a.minAllocBytes)}: each takes ${binary(a.allocatedBytesPerObject)} of raw, ${fmtNumber(a.factor)} x stored x raw used rate, so ${fmtTB(a.paddingRawBytesMonth0)} of raw is padding at month 0 (${fmtTB(a.paddingRawBytesPeak)} at the peak). The fill and runways here count stored x raw used rate only: this pool's OSDs fill faster. Larger objects, or OSDs re-created with min_alloc_size 4 KiB (Pacific and later), remove it`,
+      value: a.factor,
+      limit: 1.1,
+      unit: 'x',
+      source: SOURCE,
+    }));
 }

@@ -108,7 +108,9 @@ export function projectCeph(input: HorizonInput): HorizonOutput {
   const setRaw: number[][] = input.sets.map(() => []);
   const fill = filler(input);
   const setOfRule = input.views.map(() => -1);
-  input.sets.forEach((s, k) => { for (const r of s.ruleIndices) setOfRule[r] = k; });
+  input.sets.forEach((s, k) => {
+    for (const r of s.ruleIndices) setOfRule[r] = k;
+  });
   const spread = input.views.map((_, r) => {
     const set = input.sets[setOfRule[r]!];
     return set?.spreadNotInFill ? set.fullestFactor : 1;
@@ -163,7 +165,11 @@ export function projectCeph(input: HorizonInput): HorizonOutput {
         severity: code === 'ceph.rule.full' || month === 0 ? 'error' : 'warning',
         subject: `rule ${v.rule.name}`,
         message: `the fullest OSD under rule ${v.rule.name} (pools ${names.join(', ')}) is ${fmtPercent(u)} full in ${monthLabel(input.start, month)} (month ${month}), above ${fmtPercent(ratio)}, ${what}`,
-        month, value: u, limit: ratio, unit: 'ratio', source: CEPH_SOURCES.ratios,
+        month,
+        value: u,
+        limit: ratio,
+        unit: 'ratio',
+        source: CEPH_SOURCES.ratios,
       });
     }
   });
@@ -172,8 +178,6 @@ export function projectCeph(input: HorizonInput): HorizonOutput {
     const runs = s.ruleIndices.map((r) => runwayMonths((fullest[r] ?? []).map((u) => u > input.ratios.nearfull))).filter((x): x is number => x !== null);
     return runs.length > 0 ? Math.min(...runs) : null;
   });
-  const runwayToSafeUsable = input.sets.map((s, k) =>
-    runwayMonths(setRaw[k]!.map((x) => isOver(x, s.reprotectableRawBytes / s.fullestFactor, input.threshold))),
-  );
+  const runwayToSafeUsable = input.sets.map((s, k) => runwayMonths(setRaw[k]!.map((x) => isOver(x, s.reprotectableRawBytes / s.fullestFactor, input.threshold))));
   return { months, runwayToNearfull, runwayToSafeUsable, findings };
 }

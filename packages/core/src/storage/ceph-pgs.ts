@@ -54,18 +54,26 @@ export function planPgs(tree: CrushTree, views: readonly RuleView[], pools: read
     const totalShares = members.reduce((s, i) => s + pools[i]!.share, 0);
     let replicas = 0;
     if (!overlapping && osds.length > 0) {
-      const scaled = autoscalePgs(osds.length, targetPerOsd, members.map((i) => {
-        const p = pools[i]!;
-        return { name: p.name, size: p.copies, bulk: p.bulk, capacityRatio: capacityRatio(p.rawUsedBytesMonth0, capacity, p.share, totalShares) };
-      }));
+      const scaled = autoscalePgs(
+        osds.length,
+        targetPerOsd,
+        members.map((i) => {
+          const p = pools[i]!;
+          return { name: p.name, size: p.copies, bulk: p.bulk, capacityRatio: capacityRatio(p.rawUsedBytesMonth0, capacity, p.share, totalShares) };
+        }),
+      );
       members.forEach((i, j) => {
         results[i] = scaled[j]!;
         replicas += scaled[j]!.pgNum * pools[i]!.copies;
       });
     }
     subtrees.push({
-      deviceClass: key === '*' ? null : key, osdCount: osds.length, pgBudget: osds.length * targetPerOsd,
-      pools: members.map((i) => pools[i]!.name), overlapping, pgReplicasPerOsd: osds.length > 0 ? replicas / osds.length : 0,
+      deviceClass: key === '*' ? null : key,
+      osdCount: osds.length,
+      pgBudget: osds.length * targetPerOsd,
+      pools: members.map((i) => pools[i]!.name),
+      overlapping,
+      pgReplicasPerOsd: osds.length > 0 ? replicas / osds.length : 0,
     });
   }
 
@@ -83,20 +91,29 @@ export function planPgs(tree: CrushTree, views: readonly RuleView[], pools: read
   const findings: Finding[] = [];
   if (overlapping) {
     findings.push({
-      code: 'ceph.pg.overlapping_roots', severity: 'warning', subject: 'ceph rules',
+      code: 'ceph.pg.overlapping_roots',
+      severity: 'warning',
+      subject: 'ceph rules',
       message: `pools on a rule without a device class share OSDs with pools on device-class rules (${keys.filter((k) => k !== '*').join(', ')}): the pg_autoscaler does not scale pools on overlapping roots; give every rule a device class`,
       source: CEPH_SOURCES.autoscaler,
     });
   }
   if (maxReplicas > maxPerOsd) {
     findings.push({
-      code: 'ceph.pg.too_many_per_osd', severity: 'error', subject: 'ceph pgs',
+      code: 'ceph.pg.too_many_per_osd',
+      severity: 'error',
+      subject: 'ceph pgs',
       message: `the planned pg_num values put ${fmtNumber(maxReplicas, 1)} PG replicas on the fullest OSD, above mon_max_pg_per_osd ${maxPerOsd}: creating the pools or raising pg_num fails`,
-      value: maxReplicas, limit: maxPerOsd, unit: 'PGs per OSD', source: CEPH_SOURCES.maxPgPerOsd,
+      value: maxReplicas,
+      limit: maxPerOsd,
+      unit: 'PGs per OSD',
+      source: CEPH_SOURCES.maxPgPerOsd,
     });
   }
   return {
     plan: { targetPerOsd, maxPerOsd, subtrees, maxPgReplicasPerOsd: maxReplicas },
-    results, pgReplicasPerOsd: perOsd, findings,
+    results,
+    pgReplicasPerOsd: perOsd,
+    findings,
   };
 }

@@ -11,10 +11,18 @@ import { planStorage } from './storage-plan.js';
 
 const TB = 1e12;
 const storage = (count: number, hardware = 'sto-r760xd2', namePrefix = 'storage'): NodeGroup => ({ role: 'storage', hardware, count, placement: 'spread', namePrefix });
-const rep3 = (over: Partial<CephPool> = {}): CephPool => ({ name: 'volumes', type: 'replicated', size: 3, minSize: 2, share: 1, ...over } as CephPool);
-const ec42 = (over: Partial<CephPool> = {}): CephPool => ({ name: 'backups', type: 'erasure', k: 4, m: 2, minSize: 5, share: 1, ...over } as CephPool);
+const rep3 = (over: Partial<CephPool> = {}): CephPool => ({ name: 'volumes', type: 'replicated', size: 3, minSize: 2, share: 1, ...over }) as CephPool;
+const ec42 = (over: Partial<CephPool> = {}): CephPool => ({ name: 'backups', type: 'erasure', k: 4, m: 2, minSize: 5, share: 1, ...over }) as CephPool;
 
-function scenario(opts: { nodes: NodeGroup[]; pools: CephPool[]; stored?: Record<string, number>; ceph?: Partial<CephPolicy>; hosts?: number; hardware?: Record<string, HardwareModel>; perMonth?: number }): Scenario {
+function scenario(opts: {
+  nodes: NodeGroup[];
+  pools: CephPool[];
+  stored?: Record<string, number>;
+  ceph?: Partial<CephPolicy>;
+  hosts?: number;
+  hardware?: Record<string, HardwareModel>;
+  perMonth?: number;
+}): Scenario {
   const base = makeScenario();
   return makeScenario({
     hardware: opts.hardware ?? baseHardware(),
@@ -69,7 +77,14 @@ describe('MAX AVAIL in the plan (formulas.md worked example)', () => {
     // Ceph: 0.95 x 320 / 3 = 101.33 TB. CRUSH: one copy per host, the 160 TB host can hold one copy
     // only: water-fill at full, c = 76, 76, 152 -> D = 76 TB (water-fill.test.ts).
     const hw = baseHardware();
-    hw.big = { ...hw['sto-r760xd2']!, name: 'big', disks: [{ count: 20, sizeBytes: 8 * TB, kind: 'hdd', use: 'osd' }, { count: 2, sizeBytes: 1.6 * TB, kind: 'nvme', use: 'wal-db' }] };
+    hw.big = {
+      ...hw['sto-r760xd2']!,
+      name: 'big',
+      disks: [
+        { count: 20, sizeBytes: 8 * TB, kind: 'hdd', use: 'osd' },
+        { count: 2, sizeBytes: 1.6 * TB, kind: 'nvme', use: 'wal-db' },
+      ],
+    };
     const r = run(scenario({ hardware: hw, nodes: [storage(2), storage(1, 'big', 'big')], pools: [rep3()] }));
     const p = pool(r, 'volumes');
     expect(p.maxAvailBytes / TB).toBeCloseTo(101.3333, 3);
@@ -105,7 +120,9 @@ describe('safe usable and the horizon', () => {
     const set = r.plan.ceph!.ruleSets[0]!;
     expect(set).toMatchObject({ resource: 'storage.rule.replicated_rule', reprotectableRawBytes: 240 * TB, runwayToSafeRawMonths: 11, runwayToNearfullMonths: 19 });
     expect(set.safeRawBytes / TB).toBeCloseTo(202.797066, 5);
-    expect(set.pools).toEqual([{ name: 'volumes', storedBytesMonth0: 50 * TB, rawUsedRate: 3, rawUsedBytesMonth0: 150 * TB, partOfRawUsed: 1, partOfSafeRaw: expect.closeTo(150 / 202.797066, 6) }]);
+    expect(set.pools).toEqual([
+      { name: 'volumes', storedBytesMonth0: 50 * TB, rawUsedRate: 3, rawUsedBytesMonth0: 150 * TB, partOfRawUsed: 1, partOfSafeRaw: expect.closeTo(150 / 202.797066, 6) },
+    ]);
     expect(r.plan.ceph!.bottleneck).toEqual({ pool: 'volumes', limit: 'safe usable', runwayMonths: 11, month: '2027-12' });
     // the StoragePlan pool: the whole rule's re-protectable raw / 3 (shared by the pools on it)
     expect(r.plan.pools[0]!.toleratedUsableBytes).toBe(80 * TB);
@@ -132,7 +149,10 @@ describe('safe usable and the horizon', () => {
     expect(set.rawUsedBytesMonth0).toBe(180 * TB);
     expect(set.safeRawBytes / TB).toBeCloseTo((240 * 0.9) / f, 6);
     expect(set.runwayToSafeRawMonths).toBeNull();
-    expect(r.plan.ceph!.pools.map((p) => [p.name, p.runwayToSafeUsableMonths, p.ruleSet])).toEqual([['a', null, 'storage.rule.replicated_rule'], ['b', null, 'storage.rule.replicated_rule']]);
+    expect(r.plan.ceph!.pools.map((p) => [p.name, p.runwayToSafeUsableMonths, p.ruleSet])).toEqual([
+      ['a', null, 'storage.rule.replicated_rule'],
+      ['b', null, 'storage.rule.replicated_rule'],
+    ]);
     // each pool's part: 90 / 180 = 0.5 of the raw used
     expect(set.pools.map((p) => p.partOfRawUsed)).toEqual([0.5, 0.5]);
     // b alone could take (safe raw - a's 90 TB) / 3
@@ -165,19 +185,25 @@ describe('safe usable and the horizon', () => {
 
 describe('rules, PGs, host sizing and recovery', () => {
   it('a device-class rule without OSDs of the class: ceph.rule.no_osds', () => {
-    const r = run(scenario({
-      nodes: [storage(4)], pools: [rep3({ rule: 'fast' })],
-      ceph: { rules: [{ name: 'fast', type: 'replicated', failureDomain: 'host', deviceClass: 'ssd' }] },
-    }));
+    const r = run(
+      scenario({
+        nodes: [storage(4)],
+        pools: [rep3({ rule: 'fast' })],
+        ceph: { rules: [{ name: 'fast', type: 'replicated', failureDomain: 'host', deviceClass: 'ssd' }] },
+      }),
+    );
     expect(r.findings.map((f) => f.code)).toContain('ceph.rule.no_osds');
     expect(pool(r, 'volumes')).toMatchObject({ failureDomains: 0, usableBytes: 0, safeUsableBytes: 0, maxAvailBytes: 0 });
   });
 
   it('a classless rule next to a class rule: the autoscaler does not scale them (overlapping roots)', () => {
-    const r = run(scenario({
-      nodes: [storage(4)], pools: [rep3(), rep3({ name: 'vms', rule: 'hdd' })],
-      ceph: { rules: [{ name: 'hdd', type: 'replicated', failureDomain: 'host', deviceClass: 'hdd' }] },
-    }));
+    const r = run(
+      scenario({
+        nodes: [storage(4)],
+        pools: [rep3(), rep3({ name: 'vms', rule: 'hdd' })],
+        ceph: { rules: [{ name: 'hdd', type: 'replicated', failureDomain: 'host', deviceClass: 'hdd' }] },
+      }),
+    );
     expect(r.findings.map((f) => f.code)).toContain('ceph.pg.overlapping_roots');
     expect(pool(r, 'vms').pgNum).toBeNull();
   });
@@ -200,7 +226,15 @@ describe('rules, PGs, host sizing and recovery', () => {
     // 353,894,400 B/s < 900 MB/s, the disks bind: 4e12 / 353,894,400 = 11,302.8 s + 620 s = 11,922.8 s.
     const r = run(scenario({ nodes: [storage(3)], pools: [rep3()], stored: { volumes: 40 * TB } }));
     const [osd, host] = r.plan.ceph!.recovery.cases;
-    expect(osd).toMatchObject({ failure: 'osd', subject: 'osd.0 (storage-01)', reprotectable: true, targetOsdCount: 9, parallelBackfills: 9, networkBitsPerSecond: 50e9, limitedBy: 'disks' });
+    expect(osd).toMatchObject({
+      failure: 'osd',
+      subject: 'osd.0 (storage-01)',
+      reprotectable: true,
+      targetOsdCount: 9,
+      parallelBackfills: 9,
+      networkBitsPerSecond: 50e9,
+      limitedBy: 'disks',
+    });
     expect(osd!.dataBytes / TB).toBeCloseTo(4, 9);
     expect(osd!.diskBandwidthBytesPerSecond).toBe(707_788_800);
     expect(osd!.diskWorkBytes / TB).toBeCloseTo(8, 9);
@@ -214,7 +248,11 @@ describe('rules, PGs, host sizing and recovery', () => {
     // 30 OSDs x 8e12 / 2^40 = 30 x 7.27596 = 218.279 TiB
     expect(c.crushWeight).toBeCloseTo((30 * 8e12) / 2 ** 40, 9);
     expect(c.classes).toEqual([{ deviceClass: 'hdd', osdCount: 30, rawBytes: 240 * TB, crushWeight: c.crushWeight }]);
-    expect(c.racks.map((x) => [x.name, x.zone, x.hosts, x.osdCount])).toEqual([['r1', 'az1', 1, 10], ['r2', 'az2', 1, 10], ['r3', 'az3', 1, 10]]);
+    expect(c.racks.map((x) => [x.name, x.zone, x.hosts, x.osdCount])).toEqual([
+      ['r1', 'az1', 1, 10],
+      ['r2', 'az2', 1, 10],
+      ['r3', 'az3', 1, 10],
+    ]);
     expect(r.plan.ceph!.hosts.map((h) => [h.hardware, h.memory.ok, h.cpu.ok, h.walDb?.ok])).toEqual([['sto-r760xd2', true, true, true]]);
     expect(JSON.parse(JSON.stringify(r.plan))).toStrictEqual(r.plan);
   });

@@ -36,8 +36,7 @@ export interface CephPlanOptions {
 }
 
 /** What the recovery estimate uses when the network plan gives no replication bandwidth. */
-export const NIC_CARD_REPLICATION_SOURCE =
-  "each storage host's fastest NIC card (ports x speed): no network plan says which links carry the Ceph cluster network";
+export const NIC_CARD_REPLICATION_SOURCE = "each storage host's fastest NIC card (ports x speed): no network plan says which links carry the Ceph cluster network";
 
 export interface CephPlanResult {
   plan: CephStoragePlan;
@@ -101,23 +100,46 @@ export function cephCapacity(scenario: Scenario, hosts: readonly Host[]) {
     // With no OSD at all, ceph.no_osds (storage-plan.ts) already says it.
     if (users.length === 0 || v.osds.length > 0 || tree.osds.length === 0) continue;
     findings.push({
-      code: 'ceph.rule.no_osds', severity: 'error', subject: `rule ${v.rule.name}`,
+      code: 'ceph.rule.no_osds',
+      severity: 'error',
+      subject: `rule ${v.rule.name}`,
       message: `rule ${v.rule.name} takes ${v.rule.deviceClass === undefined ? 'every OSD' : `the ${v.rule.deviceClass} OSDs`} but the storage hosts have none: pools ${users.join(', ')} have no capacity`,
-      value: 0, unit: 'OSDs', source: 'CRUSH rule step take default~<class> (doc/rados/operations/crush-map.rst, device classes)',
+      value: 0,
+      unit: 'OSDs',
+      source: 'CRUSH rule step take default~<class> (doc/rados/operations/crush-map.rst, device classes)',
     });
   }
 
   // Rule sets: rules that take the same OSDs (same device class, or every OSD) share the raw space.
   const setKeys = [...new Set(statics.filter((s) => s.view).map((s) => subtreeKey(s.view!.rule)))];
   const setOf = (s: (typeof statics)[number]): number => (s.view ? setKeys.indexOf(subtreeKey(s.view.rule)) : -1);
-  const pgs = planPgs(tree, views, statics.filter((s) => s.view).map((s) => ({
-    name: s.pool.name, ruleIndex: s.ri, copies: s.copies, share: s.pool.share, bulk: s.pool.bulk, rawUsedBytesMonth0: s.stored0 * s.rate,
-  })), settings.pgs.targetPerOsd, settings.pgs.maxPerOsd);
+  const pgs = planPgs(
+    tree,
+    views,
+    statics
+      .filter((s) => s.view)
+      .map((s) => ({
+        name: s.pool.name,
+        ruleIndex: s.ri,
+        copies: s.copies,
+        share: s.pool.share,
+        bulk: s.pool.bulk,
+        rawUsedBytesMonth0: s.stored0 * s.rate,
+      })),
+    settings.pgs.targetPerOsd,
+    settings.pgs.maxPerOsd,
+  );
   findings.push(...pgs.findings);
 
-  const horizonPools: HorizonPool[] = statics.filter((s) => s.view).map((s) => ({
-    name: s.pool.name, ruleIndex: s.ri, setIndex: setOf(s), rawUsedRate: s.rate, storedBytesMonth0: s.stored0,
-  }));
+  const horizonPools: HorizonPool[] = statics
+    .filter((s) => s.view)
+    .map((s) => ({
+      name: s.pool.name,
+      ruleIndex: s.ri,
+      setIndex: setOf(s),
+      rawUsedRate: s.rate,
+      storedBytesMonth0: s.stored0,
+    }));
   const overrides = new Map(settings.fillOverrides.filter((o) => o.osd < tree.osds.length).map((o) => [o.osd, o.utilisation]));
   // the fill at month 0, read only when `ceph osd df` utilisations are given (measured fullest OSD)
   const fill0 = settings.fillOverrides.length > 0 ? filler({ tree, views, pools: horizonPools, overrides })(1) : [];
@@ -132,11 +154,23 @@ export function cephCapacity(scenario: Scenario, hosts: readonly Host[]) {
     const measured = osdIndices.some((i) => overrides.has(i));
     const p = osdIndices.length > 0 ? osdIndices.reduce((sum, i) => sum + (pgs.pgReplicasPerOsd[i] ?? 0), 0) / osdIndices.length : 0;
     const fullestFactor = measured
-      ? measuredFullestFactor(fill0, tree.osds.map((o) => o.sizeBytes), osdIndices)
+      ? measuredFullestFactor(
+          fill0,
+          tree.osds.map((o) => o.sizeBytes),
+          osdIndices,
+        )
       : balancerFullestFactor(p, CEPH_DEFAULTS.upmapMaxDeviationPgs);
     return {
-      key, members, ruleIndices, osdIndices, binding, measured, pgReplicasPerOsd: p, fullestFactor,
-      reprotectableRawBytes: binding.rep.reprotectableRawBytes, spreadNotInFill: !measured,
+      key,
+      members,
+      ruleIndices,
+      osdIndices,
+      binding,
+      measured,
+      pgReplicasPerOsd: p,
+      fullestFactor,
+      reprotectableRawBytes: binding.rep.reprotectableRawBytes,
+      spreadNotInFill: !measured,
       raw0: members.reduce((sum, s) => sum + s.stored0 * s.rate, 0),
     };
   });
@@ -151,10 +185,14 @@ export function ruleSetCapacities(scenario: Scenario, hosts: readonly Host[]): R
 
 function ruleSetCapacity(views: readonly RuleView[], x: ReturnType<typeof cephCapacity>['sets'][number]): RuleSetCapacity {
   return {
-    resource: ruleSetResource(x.ruleIndices.map((r) => views[r]!.rule.name)), rules: x.ruleIndices.map((r) => views[r]!.rule.name),
-    deviceClass: views[x.ruleIndices[0]!]!.rule.deviceClass ?? null, rawBytes: views[x.ruleIndices[0]!]!.rawBytes,
-    reprotectableRawBytes: Math.round(x.reprotectableRawBytes), rawUsedBytesMonth0: x.raw0,
-    fullestOsd: { factor: x.fullestFactor }, pools: x.members.map((s) => ({ name: s.pool.name, rawUsedRate: s.rate })),
+    resource: ruleSetResource(x.ruleIndices.map((r) => views[r]!.rule.name)),
+    rules: x.ruleIndices.map((r) => views[r]!.rule.name),
+    deviceClass: views[x.ruleIndices[0]!]!.rule.deviceClass ?? null,
+    rawBytes: views[x.ruleIndices[0]!]!.rawBytes,
+    reprotectableRawBytes: Math.round(x.reprotectableRawBytes),
+    rawUsedBytesMonth0: x.raw0,
+    fullestOsd: { factor: x.fullestFactor },
+    pools: x.members.map((s) => ({ name: s.pool.name, rawUsedRate: s.rate })),
   };
 }
 
@@ -162,28 +200,46 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
   const { settings, tree, views, statics, findings, setOf, pgs, horizonPools, overrides, sets, demand } = cephCapacity(scenario, hosts);
   const { ratios } = settings;
   const horizon = projectCeph({
-    tree, views, pools: horizonPools, sets, ratios, threshold: scenario.policy.thresholds.storage, growth: scenario.demand.growth,
+    tree,
+    views,
+    pools: horizonPools,
+    sets,
+    ratios,
+    threshold: scenario.policy.thresholds.storage,
+    growth: scenario.demand.growth,
     ...(demand.uniform ? {} : { storedAt: demand.storedBytes }),
-    start: scenario.start, horizonMonths: scenario.horizonMonths, overrides,
+    start: scenario.start,
+    horizonMonths: scenario.horizonMonths,
+    overrides,
   });
   findings.push(...horizon.findings);
   const ruleSets: CephRuleSetPlan[] = sets.map((x, k) => {
     const safeRaw = (x.reprotectableRawBytes * ratios.backfillfull) / x.fullestFactor;
     const cap = ruleSetCapacity(views, x);
     return {
-      resource: cap.resource, rules: cap.rules, deviceClass: cap.deviceClass,
-      osdCount: x.osdIndices.length, rawBytes: cap.rawBytes, reprotectableRawBytes: cap.reprotectableRawBytes,
+      resource: cap.resource,
+      rules: cap.rules,
+      deviceClass: cap.deviceClass,
+      osdCount: x.osdIndices.length,
+      rawBytes: cap.rawBytes,
+      reprotectableRawBytes: cap.reprotectableRawBytes,
       limitedBy: describeBinding(x.binding.rep.binding, x.binding.view?.rule.failureDomain ?? settings.failureDomain),
       fullestOsd: {
-        factor: cap.fullestOsd.factor, source: x.measured ? 'ceph osd df' : 'upmap balancer', pgReplicasPerOsd: x.pgReplicasPerOsd,
+        factor: cap.fullestOsd.factor,
+        source: x.measured ? 'ceph osd df' : 'upmap balancer',
+        pgReplicasPerOsd: x.pgReplicasPerOsd,
         maxDeviationPgs: x.measured ? null : CEPH_DEFAULTS.upmapMaxDeviationPgs,
       },
       safeRawBytes: Math.round(safeRaw),
       safeRawNearfullBytes: Math.round((x.reprotectableRawBytes * ratios.nearfull) / x.fullestFactor),
       rawUsedBytesMonth0: cap.rawUsedBytesMonth0,
       pools: x.members.map((s) => ({
-        name: s.pool.name, storedBytesMonth0: s.stored0, rawUsedRate: s.rate, rawUsedBytesMonth0: s.stored0 * s.rate,
-        partOfRawUsed: x.raw0 > 0 ? (s.stored0 * s.rate) / x.raw0 : null, partOfSafeRaw: safeRaw > 0 ? (s.stored0 * s.rate) / safeRaw : null,
+        name: s.pool.name,
+        storedBytesMonth0: s.stored0,
+        rawUsedRate: s.rate,
+        rawUsedBytesMonth0: s.stored0 * s.rate,
+        partOfRawUsed: x.raw0 > 0 ? (s.stored0 * s.rate) / x.raw0 : null,
+        partOfSafeRaw: safeRaw > 0 ? (s.stored0 * s.rate) / safeRaw : null,
       })),
       runwayToSafeRawMonths: horizon.runwayToSafeUsable[k] ?? null,
       runwayToNearfullMonths: horizon.runwayToNearfull[k] ?? null,
@@ -210,11 +266,24 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     const quota = s.pool.maxBytes ?? null;
     const quotaRunway = quota === null ? null : runwayMonths(horizon.months.map((m) => (m.pools[s.pool.name]?.storedBytes ?? s.stored0) > quota));
     const plan: CephPoolPlan = {
-      name: s.pool.name, rule: s.pool.rule, type: s.pool.type, copies: s.copies, minSize: s.pool.minSize, rawUsedRate: s.rate,
-      share: s.pool.share, bulk: s.pool.bulk, failureDomains: n, failureDomainsAfterFailure: after,
-      clean: n >= s.copies, servesIo: n >= s.pool.minSize, selfHealing: n >= s.copies + 1, minSizeMargin: after - s.pool.minSize,
-      storedBytesMonth0: s.stored0, maxAvailBytes: month0?.maxAvailBytes ?? 0,
-      storableBytes: Math.round(storable), availBytes: Math.round(Math.max(0, storable - s.stored0)),
+      name: s.pool.name,
+      rule: s.pool.rule,
+      type: s.pool.type,
+      copies: s.copies,
+      minSize: s.pool.minSize,
+      rawUsedRate: s.rate,
+      share: s.pool.share,
+      bulk: s.pool.bulk,
+      failureDomains: n,
+      failureDomainsAfterFailure: after,
+      clean: n >= s.copies,
+      servesIo: n >= s.pool.minSize,
+      selfHealing: n >= s.copies + 1,
+      minSizeMargin: after - s.pool.minSize,
+      storedBytesMonth0: s.stored0,
+      maxAvailBytes: month0?.maxAvailBytes ?? 0,
+      storableBytes: Math.round(storable),
+      availBytes: Math.round(Math.max(0, storable - s.stored0)),
       usableBytes: Math.round((s.view?.rawBytes ?? 0) / s.rate),
       ruleSet: ruleSets[k]?.resource ?? '',
       rawUsedBytesMonth0: s.stored0 * s.rate,
@@ -222,33 +291,51 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
       safeUsableBytes: Math.round(alone(ratios.backfillfull)),
       safeUsableNearfullBytes: Math.round(alone(ratios.nearfull)),
       limitedBy: describeBinding(s.rep.binding, s.view?.rule.failureDomain ?? settings.failureDomain),
-      pgNum: pg?.pgNum ?? null, pgPass: pg?.pass ?? null, pgTarget: pg?.pgTarget ?? null,
+      pgNum: pg?.pgNum ?? null,
+      pgPass: pg?.pass ?? null,
+      pgTarget: pg?.pgTarget ?? null,
       runwayToNearfullMonths: k >= 0 ? (horizon.runwayToNearfull[k] ?? null) : null,
       runwayToSafeUsableMonths: k >= 0 ? (horizon.runwayToSafeUsable[k] ?? null) : null,
-      maxBytes: quota, runwayToQuotaMonths: quotaRunway,
+      maxBytes: quota,
+      runwayToQuotaMonths: quotaRunway,
     };
     pools.push(plan);
     if (quota !== null && quotaRunway !== null) {
       const stored = horizon.months[quotaRunway]?.pools[s.pool.name]?.storedBytes ?? s.stored0;
       findings.push({
-        code: 'ceph.pool.quota_full', severity: 'error', subject: `pool ${plan.name}`, month: quotaRunway,
+        code: 'ceph.pool.quota_full',
+        severity: 'error',
+        subject: `pool ${plan.name}`,
+        month: quotaRunway,
         message: `pool ${plan.name} stores ${fmtTB(stored)} in ${monthLabel(scenario.start, quotaRunway)} (month ${quotaRunway}), above its quota max_bytes ${fmtTB(quota)}: Ceph stops writes to the pool (POOL_FULL) whatever raw space its rule has left`,
-        value: stored, limit: quota, unit: 'bytes', source: CEPH_SOURCES.quota,
+        value: stored,
+        limit: quota,
+        unit: 'bytes',
+        source: CEPH_SOURCES.quota,
       });
     }
     // A pool that cannot go clean already has its error (ceph.pool.too_few_failure_domains).
     const placeableAvail = Math.max(0, placeable - s.stored0);
     if (plan.clean && plan.maxAvailBytes > placeableAvail * (1 + 1e-9) + 1) {
       findings.push({
-        code: 'ceph.pool.max_avail_overstates', severity: 'warning', subject: `pool ${plan.name}`,
+        code: 'ceph.pool.max_avail_overstates',
+        severity: 'warning',
+        subject: `pool ${plan.name}`,
         message: `ceph df would print MAX AVAIL ${fmtTB(plan.maxAvailBytes)} for pool ${plan.name}, but CRUSH can place only ${fmtTB(placeableAvail)} more: with ${plan.copies} copies or shards one per ${s.view?.rule.failureDomain ?? 'domain'}, the failure domains under rule ${plan.rule} are too unequal (or too few) for Ceph's proportional assumption`,
-        value: plan.maxAvailBytes, limit: Math.round(placeableAvail), unit: 'bytes', source: `${CEPH_SOURCES.getRuleAvail}; ${CEPH_SOURCES.waterFill}`,
+        value: plan.maxAvailBytes,
+        limit: Math.round(placeableAvail),
+        unit: 'bytes',
+        source: `${CEPH_SOURCES.getRuleAvail}; ${CEPH_SOURCES.waterFill}`,
       });
     }
   }
 
   const sizing = [...new Set(tree.hosts.map((x) => x.hardware))].map((hw) =>
-    sizeStorageHost(scenario.hardware[hw]!, settings, tree.hosts.filter((x) => x.hardware === hw).map((x) => x.name)),
+    sizeStorageHost(
+      scenario.hardware[hw]!,
+      settings,
+      tree.hosts.filter((x) => x.hardware === hw).map((x) => x.name),
+    ),
   );
   for (const s of sizing) findings.push(...hostSizingFindings(s));
 
@@ -262,41 +349,86 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
   const bandwidthByHost = new Map(tree.hosts.map((x) => [x.name, options.replicationBitsPerSecondByHost?.get(x.name) ?? replicationBitsPerSecond(scenario.hardware[x.hardware]!)]));
   const usedAtPeak = filler({ tree, views, pools: horizonPools, overrides })(demand.uniform ? factors[monthIndex]! : (p) => demand.storedBytes(p.name, monthIndex));
   const cases = recoveryCases({
-    tree, views, used: usedAtPeak, pgReplicasPerOsd: pgs.pgReplicasPerOsd,
+    tree,
+    views,
+    used: usedAtPeak,
+    pgReplicasPerOsd: pgs.pgReplicasPerOsd,
     recoveryShare: CEPH_DEFAULTS.mclockRecoveryShare,
-    pools: statics.filter((s) => s.view).map((s) => ({
-      ruleIndex: s.ri, copies: s.copies, k: s.pool.type === 'erasure' ? s.pool.k : null, rawUsedBytes: storedAtPeak(s.pool.name, s.stored0) * s.rate,
-    })),
-    settings: settings.recovery, bandwidth: (host) => bandwidthByHost.get(host) ?? null,
+    pools: statics
+      .filter((s) => s.view)
+      .map((s) => ({
+        ruleIndex: s.ri,
+        copies: s.copies,
+        k: s.pool.type === 'erasure' ? s.pool.k : null,
+        rawUsedBytes: storedAtPeak(s.pool.name, s.stored0) * s.rate,
+      })),
+    settings: settings.recovery,
+    bandwidth: (host) => bandwidthByHost.get(host) ?? null,
   });
 
   const durability = planDurability({
-    tree, views, racks: scenario.racks, used: usedAtPeak, pgReplicasPerOsd: pgs.pgReplicasPerOsd, settings: settings.recovery,
-    bandwidth: (host) => bandwidthByHost.get(host) ?? null, targetPgPerOsd: settings.pgs.targetPerOsd, durability: scenario.ceph.durability,
-    pools: statics.filter((s) => s.view).map((s) => ({
-      name: s.pool.name, rule: s.pool.rule, ruleIndex: s.ri, width: s.copies, tolerated: s.pool.type === 'erasure' ? s.pool.m : s.copies - 1,
-      minSize: s.pool.minSize, k: s.pool.type === 'erasure' ? s.pool.k : null, pgNum: pools.find((x) => x.name === s.pool.name)?.pgNum ?? null,
-      storedBytes: s.stored0 * factors[monthIndex]!, rawUsedBytes: s.stored0 * factors[monthIndex]! * s.rate,
-    })),
+    tree,
+    views,
+    racks: scenario.racks,
+    used: usedAtPeak,
+    pgReplicasPerOsd: pgs.pgReplicasPerOsd,
+    settings: settings.recovery,
+    bandwidth: (host) => bandwidthByHost.get(host) ?? null,
+    targetPgPerOsd: settings.pgs.targetPerOsd,
+    durability: scenario.ceph.durability,
+    pools: statics
+      .filter((s) => s.view)
+      .map((s) => ({
+        name: s.pool.name,
+        rule: s.pool.rule,
+        ruleIndex: s.ri,
+        width: s.copies,
+        tolerated: s.pool.type === 'erasure' ? s.pool.m : s.copies - 1,
+        minSize: s.pool.minSize,
+        k: s.pool.type === 'erasure' ? s.pool.k : null,
+        pgNum: pools.find((x) => x.name === s.pool.name)?.pgNum ?? null,
+        storedBytes: s.stored0 * factors[monthIndex]!,
+        rawUsedBytes: s.stored0 * factors[monthIndex]! * s.rate,
+      })),
   });
 
   // What the raw bytes really hold (allocation.ts) and the pools a workload needs (workload-pools.ts).
   const minAlloc = scenario.ceph.bluestoreMinAllocBytes ?? MIN_ALLOC_DEFAULTS;
-  const allocation = statics.filter((s) => s.view && s.view.osds.length > 0 && s.pool.averageObjectBytes !== undefined).map((s) => poolAllocation({
-    pool: s.pool.name, averageObjectBytes: s.pool.averageObjectBytes!, storedBytesMonth0: s.stored0, storedBytesPeak: s.stored0 * factors[monthIndex]!,
-    minAllocBytes: Math.max(...s.view!.osds.map((o) => minAlloc[o.kind])),
-    layout: s.pool.type === 'replicated' ? { type: 'replicated', size: s.pool.size } : { type: 'erasure', k: s.pool.k, m: s.pool.m },
-  }));
-  findings.push(...allocationFindings(allocation), ...workloadPoolFindings(statics.map((s) => ({
-    name: s.pool.name, rule: s.pool.rule, kinds: [...new Set(s.view?.osds.map((o) => o.kind) ?? [])],
-    ...(s.pool.application === undefined ? {} : { application: s.pool.application }),
-  }))));
+  const allocation = statics
+    .filter((s) => s.view && s.view.osds.length > 0 && s.pool.averageObjectBytes !== undefined)
+    .map((s) =>
+      poolAllocation({
+        pool: s.pool.name,
+        averageObjectBytes: s.pool.averageObjectBytes!,
+        storedBytesMonth0: s.stored0,
+        storedBytesPeak: s.stored0 * factors[monthIndex]!,
+        minAllocBytes: Math.max(...s.view!.osds.map((o) => minAlloc[o.kind])),
+        layout: s.pool.type === 'replicated' ? { type: 'replicated', size: s.pool.size } : { type: 'erasure', k: s.pool.k, m: s.pool.m },
+      }),
+    );
+  findings.push(
+    ...allocationFindings(allocation),
+    ...workloadPoolFindings(
+      statics.map((s) => ({
+        name: s.pool.name,
+        rule: s.pool.rule,
+        kinds: [...new Set(s.view?.osds.map((o) => o.kind) ?? [])],
+        ...(s.pool.application === undefined ? {} : { application: s.pool.application }),
+      })),
+    ),
+  );
 
   const plan: CephStoragePlan = {
     crush: crushSummary(tree, scenario.racks),
     rules: views.map((v, i) => ({
-      name: v.rule.name, type: v.rule.type, failureDomain: v.rule.failureDomain, deviceClass: v.rule.deviceClass ?? null,
-      implied: v.rule.implied ?? false, steps: ruleSteps(v.rule), osdCount: v.osds.length, rawBytes: v.rawBytes,
+      name: v.rule.name,
+      type: v.rule.type,
+      failureDomain: v.rule.failureDomain,
+      deviceClass: v.rule.deviceClass ?? null,
+      implied: v.rule.implied ?? false,
+      steps: ruleSteps(v.rule),
+      osdCount: v.osds.length,
+      rawBytes: v.rawBytes,
       domains: v.domains.map((d) => ({ name: d.name, rawBytes: d.rawBytes, osdCount: d.osdCount })),
       pools: statics.filter((s) => s.ri === i).map((s) => s.pool.name),
     })),
@@ -305,7 +437,9 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     pgs: pgs.plan,
     hosts: sizing,
     recovery: {
-      monthIndex, month: monthLabel(scenario.start, monthIndex), cases,
+      monthIndex,
+      month: monthLabel(scenario.start, monthIndex),
+      cases,
       bandwidthSource: options.replicationBitsPerSecondByHost ? (options.replicationSource ?? 'the network plan') : NIC_CARD_REPLICATION_SOURCE,
     },
     months: horizon.months,
@@ -313,11 +447,16 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     allocation,
     bottleneck: cephBottleneck(pools, scenario.start),
     settings: {
-      osdMemoryTargetBytes: settings.osdMemoryTargetBytes, hostMemoryBytes: settings.hostMemoryBytes,
-      cpuThreadsPerOsd: { ...settings.cpuThreadsPerOsd }, targetPgPerOsd: settings.pgs.targetPerOsd, maxPgPerOsd: settings.pgs.maxPerOsd,
+      osdMemoryTargetBytes: settings.osdMemoryTargetBytes,
+      hostMemoryBytes: settings.hostMemoryBytes,
+      cpuThreadsPerOsd: { ...settings.cpuThreadsPerOsd },
+      targetPgPerOsd: settings.pgs.targetPerOsd,
+      maxPgPerOsd: settings.pgs.maxPerOsd,
       ...settings.recovery,
-      mclockHddBytesPerSecond: CEPH_DEFAULTS.mclockHddBytesPerSecond, mclockSsdBytesPerSecond: CEPH_DEFAULTS.mclockSsdBytesPerSecond,
-      mclockRecoveryShare: CEPH_DEFAULTS.mclockRecoveryShare, upmapMaxDeviationPgs: CEPH_DEFAULTS.upmapMaxDeviationPgs,
+      mclockHddBytesPerSecond: CEPH_DEFAULTS.mclockHddBytesPerSecond,
+      mclockSsdBytesPerSecond: CEPH_DEFAULTS.mclockSsdBytesPerSecond,
+      mclockRecoveryShare: CEPH_DEFAULTS.mclockRecoveryShare,
+      upmapMaxDeviationPgs: CEPH_DEFAULTS.upmapMaxDeviationPgs,
     },
   };
   return { plan, pools: statics.map((s) => ({ ruleIndex: s.ri, view: s.view, reprotectableRawBytes: s.rep.reprotectableRawBytes })), findings };
@@ -332,7 +471,10 @@ export function ruleSetResource(rules: readonly string[]): string {
 export function cephBottleneck(pools: readonly CephPoolPlan[], start: string): CephStoragePlan['bottleneck'] {
   let best: CephStoragePlan['bottleneck'] = null;
   for (const p of pools) {
-    for (const [limit, months] of [['safe usable', p.runwayToSafeUsableMonths], ['nearfull', p.runwayToNearfullMonths]] as const) {
+    for (const [limit, months] of [
+      ['safe usable', p.runwayToSafeUsableMonths],
+      ['nearfull', p.runwayToNearfullMonths],
+    ] as const) {
       if (months === null) continue;
       if (best === null || months < best.runwayMonths) best = { pool: p.name, limit, runwayMonths: months, month: monthLabel(start, months) };
     }

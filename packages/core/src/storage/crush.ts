@@ -80,8 +80,13 @@ export function appendCrushHost(scenario: Scenario, tree: CrushTree, h: Host): v
     if (d.use !== 'osd' || d.sizeBytes <= 0) continue;
     for (let i = 0; i < d.count; i++) {
       const osd: CrushOsd = {
-        id: tree.osds.length, host: h.name, rack: h.rack, deviceClass: deviceClassOf(d), kind: d.kind,
-        sizeBytes: d.sizeBytes, crushWeight: d.crushWeight ?? crushWeightTiB(d.sizeBytes),
+        id: tree.osds.length,
+        host: h.name,
+        rack: h.rack,
+        deviceClass: deviceClassOf(d),
+        kind: d.kind,
+        sizeBytes: d.sizeBytes,
+        crushWeight: d.crushWeight ?? crushWeightTiB(d.sizeBytes),
       };
       if (h.zone !== undefined) osd.zone = h.zone;
       host.osds.push(osd);

@@ -59,9 +59,14 @@ export const CEPH_SOURCES = {
   osdMemory: 'osd_memory_target 4_G (src/common/options/global.yaml.in); the OSD RSS can exceed it by up to 20 % (its fmt_desc)',
   cpu: 'ceph doc/start/hardware-recommendations.rst ("1 core per 200-500 MB/s", "two cores per OSD for heavy workloads such as RBD volumes attached to VMs"); ceph.io blog "Ceph OSD CPU Scaling - Part 1" (2022) for NVMe ("2 cores per OSD might be a good value proposition", "at 2-4 cores per OSD Ceph can mostly utilize all cores")',
   walDb: 'ceph doc/rados/configuration/bluestore-config-ref.rst, Sizing: block.db between 1 % and 4 % of block; RBD usually needs no more than 1-2 %, RGW at least 4 %',
-  recovery: 'headroom [model]: detection (osd_heartbeat_grace) + mon_osd_down_out_interval + data / the slowest of (parallel backfills x per-backfill throughput), disk work under mClock, the replication network; osd_max_backfills (src/common/options/osd.yaml.in)',
-  mclock: 'osd_mclock_max_sequential_bandwidth_hdd 150_M, _ssd 1200_M (ceph src/common/options/osd.yaml.in; mClock is the default osd_op_queue since Quincy); osd_mclock_profile balanced reserves 50 % for clients, 50 % for background recovery (doc/rados/configuration/mclock-config-ref.rst)',
-  balancer: 'mgr balancer, mode upmap: upmap_max_deviation 5, "if the number of PGs are within this count then no optimization is attempted" (ceph src/pybind/mgr/balancer/module.py)',
-  quota: 'pool quota max_bytes (ceph osd pool set-quota; doc/rados/operations/pools.rst "Setting Pool Quotas"); health POOL_FULL when a pool reaches it (doc/rados/operations/health-checks.rst)',
-  sharedRaw: 'ceph src/mon/PGMap.cc PGMap::get_rule_avail: one avail per CRUSH rule, every pool on the rule draws from the same OSDs; target_size_ratio only steers pg_num (src/pybind/mgr/pg_autoscaler/module.py)',
+  recovery:
+    'headroom [model]: detection (osd_heartbeat_grace) + mon_osd_down_out_interval + data / the slowest of (parallel backfills x per-backfill throughput), disk work under mClock, the replication network; osd_max_backfills (src/common/options/osd.yaml.in)',
+  mclock:
+    'osd_mclock_max_sequential_bandwidth_hdd 150_M, _ssd 1200_M (ceph src/common/options/osd.yaml.in; mClock is the default osd_op_queue since Quincy); osd_mclock_profile balanced reserves 50 % for clients, 50 % for background recovery (doc/rados/configuration/mclock-config-ref.rst)',
+  balancer:
+    'mgr balancer, mode upmap: upmap_max_deviation 5, "if the number of PGs are within this count then no optimization is attempted" (ceph src/pybind/mgr/balancer/module.py)',
+  quota:
+    'pool quota max_bytes (ceph osd pool set-quota; doc/rados/operations/pools.rst "Setting Pool Quotas"); health POOL_FULL when a pool reaches it (doc/rados/operations/health-checks.rst)',
+  sharedRaw:
+    'ceph src/mon/PGMap.cc PGMap::get_rule_avail: one avail per CRUSH rule, every pool on the rule draws from the same OSDs; target_size_ratio only steers pg_num (src/pybind/mgr/pg_autoscaler/module.py)',
 } as const;

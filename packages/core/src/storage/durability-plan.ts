@@ -70,17 +70,34 @@ export function planDurability(input: DurabilityPlanInput): CephPoolDurability[]
       // OSDs outside the rule never win the fullest-OSD pick.
       const used = input.used.map((u, i) => (inView.has(i) ? u : -1));
       const osdCase = recoveryCases({
-        tree: input.tree, views: input.views, pools: recoveryPools, used, pgReplicasPerOsd: input.pgReplicasPerOsd,
-        settings: input.settings, bandwidth: input.bandwidth, recoveryShare: CEPH_DEFAULTS.mclockRecoveryShare,
+        tree: input.tree,
+        views: input.views,
+        pools: recoveryPools,
+        used,
+        pgReplicasPerOsd: input.pgReplicasPerOsd,
+        settings: input.settings,
+        bandwidth: input.bandwidth,
+        recoveryShare: CEPH_DEFAULTS.mclockRecoveryShare,
       })[0];
       rec = { seconds: osdCase?.totalSeconds ?? null, subject: osdCase?.subject ?? '' };
       byRule.set(p.ruleIndex, rec);
     }
-    out.push(poolDurability(input.tree, view, input.racks, {
-      pool: p.name, rule: p.rule, width: p.width, tolerated: p.tolerated, minSize: p.minSize, pgNum: p.pgNum,
-      targetPgPerOsd: input.targetPgPerOsd, storedBytes: p.storedBytes, recoverySeconds: rec.seconds, recoverySubject: rec.subject,
-      afr, afrSources: sources,
-    }));
+    out.push(
+      poolDurability(input.tree, view, input.racks, {
+        pool: p.name,
+        rule: p.rule,
+        width: p.width,
+        tolerated: p.tolerated,
+        minSize: p.minSize,
+        pgNum: p.pgNum,
+        targetPgPerOsd: input.targetPgPerOsd,
+        storedBytes: p.storedBytes,
+        recoverySeconds: rec.seconds,
+        recoverySubject: rec.subject,
+        afr,
+        afrSources: sources,
+      }),
+    );
   }
   return out;
 }

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  annualLossProbability,
-  binomial,
-  domainLossShares,
-  durabilityNines,
-  failureRatePerHour,
-  HOURS_PER_YEAR,
-  lossesPerHour,
-  placementSets,
-} from './durability.js';
+import { annualLossProbability, binomial, domainLossShares, durabilityNines, failureRatePerHour, HOURS_PER_YEAR, lossesPerHour, placementSets } from './durability.js';
 
 const close = (actual: number, expected: number, rel: number): void => {
   expect(Math.abs(actual - expected) / expected).toBeLessThan(rel);

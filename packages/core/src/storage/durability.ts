@@ -180,9 +180,13 @@ function correlatedLosses(tree: CrushTree, view: RuleView, racks: readonly Rack[
     if (worst === null || (count.size === 1 && worst[1] === H)) continue;
     const shares = domainLossShares(H, worst[1], x.width, x.tolerated, x.minSize);
     out.push({
-      subject: `${kind} ${worst[0]}`, domainsLost: worst[1], domains: H,
-      pgFractionLost: shares.lost, pgFractionInactive: shares.inactive,
-      expectedPgsLost: pgs * shares.lost, bytesLost: x.storedBytes * shares.lost,
+      subject: `${kind} ${worst[0]}`,
+      domainsLost: worst[1],
+      domains: H,
+      pgFractionLost: shares.lost,
+      pgFractionInactive: shares.inactive,
+      expectedPgsLost: pgs * shares.lost,
+      bytesLost: x.storedBytes * shares.lost,
     });
   }
   return out;
@@ -201,8 +205,7 @@ function correlatedLosses(tree: CrushTree, view: RuleView, racks: readonly Rack[
  */
 export function poolDurability(tree: CrushTree, view: RuleView, racks: readonly Rack[], x: PoolDurabilityInput): CephPoolDurability {
   const classes = [...new Set(view.osds.map((o) => o.deviceClass))].sort();
-  const afrOf = (o: (typeof view.osds)[number]): [number, string] =>
-    Object.hasOwn(x.afr, o.deviceClass) ? [x.afr[o.deviceClass]!, o.deviceClass] : [x.afr[o.kind] ?? 0, o.kind];
+  const afrOf = (o: (typeof view.osds)[number]): [number, string] => (Object.hasOwn(x.afr, o.deviceClass) ? [x.afr[o.deviceClass]!, o.deviceClass] : [x.afr[o.kind] ?? 0, o.kind]);
   let afr = 0;
   let afrKey = '';
   for (const o of view.osds) {
@@ -214,21 +217,40 @@ export function poolDurability(tree: CrushTree, view: RuleView, racks: readonly 
   const pgSource: CephPoolDurability['pgSource'] = x.pgNum === null ? 'docs formula' : 'pg_autoscaler';
   const pgNum = x.pgNum ?? ceilPow2((view.osds.length * x.targetPgPerOsd) / x.width);
   const setsPerPg = binomial(x.width, m + 1);
-  const possibleSets = placementSets(view.domains.map((d) => d.osdCount), m + 1);
+  const possibleSets = placementSets(
+    view.domains.map((d) => d.osdCount),
+    m + 1,
+  );
   const effectivePgs = setsPerPg > 0 ? Math.min(pgNum, possibleSets / setsPerPg) : 0;
   const T = x.recoverySeconds === null ? null : x.recoverySeconds / 3600;
   const perHour = T === null ? null : lossesPerHour({ pgs: effectivePgs, width: x.width, tolerated: m, failureRatePerHour: lambda, windowHours: T });
   const p = perHour === null ? null : annualLossProbability(perHour);
   const notes: string[] = [];
-  if (T === null) notes.push('the fullest OSD under the rule cannot be re-protected (no other OSD can take its copies): its PGs stay degraded until the device is replaced, a window the recovery model does not know');
+  if (T === null)
+    notes.push(
+      'the fullest OSD under the rule cannot be re-protected (no other OSD can take its copies): its PGs stay degraded until the device is replaced, a window the recovery model does not know',
+    );
   if (view.domains.length < x.width) notes.push(`${view.domains.length} failure domains for ${x.width} copies or shards: PGs cannot go clean, the figures assume they could`);
   if (effectivePgs < pgNum) notes.push(`${pgNum} PGs but only ${possibleSets} distinct sets of ${m + 1} OSDs in different failure domains: PGs share OSDs and are lost together`);
   return {
-    pool: x.pool, rule: x.rule, width: x.width, tolerated: m, deviceClasses: classes,
-    afr, afrKey, afrSource: x.afrSources[afrKey] ?? 'the scenario',
-    failureRatePerHour: lambda, recoveryHours: T, recoverySubject: x.recoverySubject,
-    pgNum, pgSource, setsPerPg, possibleSets, effectivePgs,
-    lossesPerHour: perHour, annualLossProbability: p,
+    pool: x.pool,
+    rule: x.rule,
+    width: x.width,
+    tolerated: m,
+    deviceClasses: classes,
+    afr,
+    afrKey,
+    afrSource: x.afrSources[afrKey] ?? 'the scenario',
+    failureRatePerHour: lambda,
+    recoveryHours: T,
+    recoverySubject: x.recoverySubject,
+    pgNum,
+    pgSource,
+    setsPerPg,
+    possibleSets,
+    effectivePgs,
+    lossesPerHour: perHour,
+    annualLossProbability: p,
     oneInYears: p !== null && p > 0 ? 1 / p : null,
     nines: p === null ? null : durabilityNines(p),
     storedBytes: x.storedBytes,

@@ -7,7 +7,9 @@ import { resolveCephSettings } from './settings.js';
 const GIB = 2 ** 30;
 const settings = resolveCephSettings({ failureDomain: 'host', ratios: { nearfull: 0.85, backfillfull: 0.9, full: 0.95 }, pools: [] });
 const hw = (over: Partial<HardwareModel> = {}): HardwareModel => ({
-  name: 'sto', model: 'Dell PowerEdge R760xd2', heightRu: 2,
+  name: 'sto',
+  model: 'Dell PowerEdge R760xd2',
+  heightRu: 2,
   cpu: { model: 'Intel Xeon Gold 5416S', sockets: 2, coresPerSocket: 16, threadsPerCore: 2, virtualization: 'vt-x' },
   memory: { sizeBytes: 256 * GIB, ecc: true },
   disks: [
@@ -34,11 +36,18 @@ describe('sizeStorageHost', () => {
   it('short of memory, CPU and WAL/DB: three warnings with both numbers', () => {
     // memory: 96 GiB < 24 x 4 + 16 = 112 GiB; CPU: 1 x 16 x 2 = 32 threads < 48;
     // WAL/DB: one 1.6 TB NVMe / 24 = 66.7 GB per OSD = 0.33 % of 20 TB < 1 %
-    const s = sizeStorageHost(hw({
-      memory: { sizeBytes: 96 * GIB, ecc: true },
-      cpu: { model: 'x', sockets: 1, coresPerSocket: 16, threadsPerCore: 2, virtualization: 'vt-x' },
-      disks: [{ count: 24, sizeBytes: 20e12, kind: 'hdd', use: 'osd' }, { count: 1, sizeBytes: 1.6e12, kind: 'nvme', use: 'wal-db' }],
-    }), settings, ['s1']);
+    const s = sizeStorageHost(
+      hw({
+        memory: { sizeBytes: 96 * GIB, ecc: true },
+        cpu: { model: 'x', sockets: 1, coresPerSocket: 16, threadsPerCore: 2, virtualization: 'vt-x' },
+        disks: [
+          { count: 24, sizeBytes: 20e12, kind: 'hdd', use: 'osd' },
+          { count: 1, sizeBytes: 1.6e12, kind: 'nvme', use: 'wal-db' },
+        ],
+      }),
+      settings,
+      ['s1'],
+    );
     const f = hostSizingFindings(s);
     expect(f.map((x) => [x.code, x.value, x.limit])).toEqual([
       ['ceph.host.memory_short', 96 * GIB, 112 * GIB],
@@ -48,7 +57,16 @@ describe('sizeStorageHost', () => {
   });
 
   it('HDD OSDs without flash WAL/DB (an HDD wal-db does not count); NVMe OSDs need none', () => {
-    const hdd = sizeStorageHost(hw({ disks: [{ count: 12, sizeBytes: 16e12, kind: 'hdd', use: 'osd' }, { count: 1, sizeBytes: 16e12, kind: 'hdd', use: 'wal-db' }] }), settings, ['s1']);
+    const hdd = sizeStorageHost(
+      hw({
+        disks: [
+          { count: 12, sizeBytes: 16e12, kind: 'hdd', use: 'osd' },
+          { count: 1, sizeBytes: 16e12, kind: 'hdd', use: 'wal-db' },
+        ],
+      }),
+      settings,
+      ['s1'],
+    );
     expect(hostSizingFindings(hdd).map((x) => x.code)).toEqual(['ceph.host.wal_db_missing']);
     // 8 NVMe OSDs: 8 x 4 threads = 32; no walDb check
     const nvme = sizeStorageHost(hw({ disks: [{ count: 8, sizeBytes: 7.68e12, kind: 'nvme', use: 'osd' }] }), settings, ['s1']);

@@ -42,8 +42,11 @@ export function sizeStorageHost(hw: HardwareModel, settings: CephSettings, hosts
     hosts: [...hosts],
     osds,
     memory: {
-      installedBytes: hw.memory.sizeBytes, neededBytes, osdMemoryTargetBytes: settings.osdMemoryTargetBytes,
-      hostMemoryBytes: settings.hostMemoryBytes, ok: hw.memory.sizeBytes >= neededBytes,
+      installedBytes: hw.memory.sizeBytes,
+      neededBytes,
+      osdMemoryTargetBytes: settings.osdMemoryTargetBytes,
+      hostMemoryBytes: settings.hostMemoryBytes,
+      ok: hw.memory.sizeBytes >= neededBytes,
     },
     cpu: { threads, neededThreads, ok: threads >= neededThreads },
     walDb: null,
@@ -52,8 +55,13 @@ export function sizeStorageHost(hw: HardwareModel, settings: CephSettings, hosts
     const perOsdBytes = walDbBytes / osds.hdd;
     const fraction = largestHdd > 0 ? perOsdBytes / largestHdd : 0;
     sizing.walDb = {
-      hddOsds: osds.hdd, devices: walDbDevices, totalBytes: walDbBytes, perOsdBytes, fractionOfOsd: fraction,
-      minFraction: CEPH_DEFAULTS.walDbMinFraction, ok: walDbDevices > 0 && fraction >= CEPH_DEFAULTS.walDbMinFraction,
+      hddOsds: osds.hdd,
+      devices: walDbDevices,
+      totalBytes: walDbBytes,
+      perOsdBytes,
+      fractionOfOsd: fraction,
+      minFraction: CEPH_DEFAULTS.walDbMinFraction,
+      ok: walDbDevices > 0 && fraction >= CEPH_DEFAULTS.walDbMinFraction,
     };
   }
   return sizing;
@@ -71,30 +79,50 @@ export function hostSizingFindings(s: CephHostSizing): Finding[] {
   const osdCount = s.osds.hdd + s.osds.ssd + s.osds.nvme;
   if (!s.memory.ok) {
     out.push({
-      code: 'ceph.host.memory_short', severity: 'warning', subject,
+      code: 'ceph.host.memory_short',
+      severity: 'warning',
+      subject,
       message: `${s.hardware} has ${fmtGiB(s.memory.installedBytes)} of memory; its ${osdCount} OSDs need ${osdCount} x ${fmtGiB(s.memory.osdMemoryTargetBytes)} (osd_memory_target) + ${fmtGiB(s.memory.hostMemoryBytes)} for the host = ${fmtGiB(s.memory.neededBytes)} (${n})`,
-      value: s.memory.installedBytes, limit: s.memory.neededBytes, unit: 'bytes', source: CEPH_SOURCES.osdMemory,
+      value: s.memory.installedBytes,
+      limit: s.memory.neededBytes,
+      unit: 'bytes',
+      source: CEPH_SOURCES.osdMemory,
     });
   }
   if (!s.cpu.ok) {
     out.push({
-      code: 'ceph.host.cpu_short', severity: 'warning', subject,
+      code: 'ceph.host.cpu_short',
+      severity: 'warning',
+      subject,
       message: `${s.hardware} has ${fmtNumber(s.cpu.threads)} CPU threads; its OSDs (${s.osds.hdd} HDD, ${s.osds.ssd} SSD, ${s.osds.nvme} NVMe) need ${fmtNumber(s.cpu.neededThreads)} (${n})`,
-      value: s.cpu.threads, limit: s.cpu.neededThreads, unit: 'threads', source: CEPH_SOURCES.cpu,
+      value: s.cpu.threads,
+      limit: s.cpu.neededThreads,
+      unit: 'threads',
+      source: CEPH_SOURCES.cpu,
     });
   }
   const w = s.walDb;
   if (w && w.devices === 0) {
     out.push({
-      code: 'ceph.host.wal_db_missing', severity: 'warning', subject,
+      code: 'ceph.host.wal_db_missing',
+      severity: 'warning',
+      subject,
       message: `${s.hardware} has ${w.hddOsds} HDD OSDs and no flash WAL/DB device (a disk with use: wal-db, kind nvme or ssd): BlueStore metadata and its write-ahead log share the spinning disks (${n})`,
-      value: 0, limit: w.minFraction, unit: 'ratio', source: CEPH_SOURCES.walDb,
+      value: 0,
+      limit: w.minFraction,
+      unit: 'ratio',
+      source: CEPH_SOURCES.walDb,
     });
   } else if (w && !w.ok) {
     out.push({
-      code: 'ceph.host.wal_db_small', severity: 'warning', subject,
+      code: 'ceph.host.wal_db_small',
+      severity: 'warning',
+      subject,
       message: `${s.hardware} gives each of its ${w.hddOsds} HDD OSDs ${fmtTB(w.perOsdBytes)} of WAL/DB flash, ${fmtPercent(w.fractionOfOsd)} of an OSD: below the ${fmtPercent(w.minFraction)} Ceph gives as the low end for RBD (${n})`,
-      value: w.fractionOfOsd, limit: w.minFraction, unit: 'ratio', source: CEPH_SOURCES.walDb,
+      value: w.fractionOfOsd,
+      limit: w.minFraction,
+      unit: 'ratio',
+      source: CEPH_SOURCES.walDb,
     });
   }
   return out;

@@ -20,7 +20,7 @@ function scenario(): Scenario {
 }
 
 describe('layout candidates', () => {
-  it('replicated 2/3/4 and six EC profiles, host then rack; the scenario\'s own EC profile added once', () => {
+  it("replicated 2/3/4 and six EC profiles, host then rack; the scenario's own EC profile added once", () => {
     const s = scenario();
     expect(layoutCandidates(s)).toHaveLength(2 * (3 + 6));
     const ec52 = makeScenario({ ceph: { ...s.ceph, pools: [{ name: 'objects', type: 'erasure', k: 5, m: 2, minSize: 6, share: 1 }] } });

@@ -17,7 +17,14 @@ const BYTES_PER_TB = 1e12;
 
 /** The replicated sizes and EC profiles compared (k, m), before the scenario's own. */
 export const LAYOUT_REPLICATED_SIZES: readonly number[] = [2, 3, 4];
-export const LAYOUT_EC_PROFILES: readonly (readonly [k: number, m: number])[] = [[2, 1], [2, 2], [4, 2], [6, 3], [8, 2], [8, 3]];
+export const LAYOUT_EC_PROFILES: readonly (readonly [k: number, m: number])[] = [
+  [2, 1],
+  [2, 2],
+  [4, 2],
+  [6, 3],
+  [8, 2],
+  [8, 3],
+];
 
 /**
  * Ceph's default min_size: replicated size − floor(size / 2); erasure k + min(1, m − 1)
@@ -82,7 +89,11 @@ export interface LayoutContext {
 }
 
 /** The OSDs compared on, their hosts and their price (see compareLayouts). */
-export function layoutContext(scenario: Scenario, hosts: readonly Host[], options: CompareLayoutsOptions = {}): LayoutContext & { pools: string[]; storageHosts: string[]; racks: number; osdCount: number; rawBytes: number } {
+export function layoutContext(
+  scenario: Scenario,
+  hosts: readonly Host[],
+  options: CompareLayoutsOptions = {},
+): LayoutContext & { pools: string[]; storageHosts: string[]; racks: number; osdCount: number; rawBytes: number } {
   const deviceClass = options.deviceClass === undefined ? busiestClass(scenario) : options.deviceClass;
   const classOf = new Map((scenario.ceph.rules ?? []).map((r) => [r.name, r.deviceClass ?? null]));
   const pools = scenario.ceph.pools.filter((p) => (classOf.get(p.rule ?? '') ?? null) === deviceClass).map((p) => p.name);
@@ -92,7 +103,12 @@ export function layoutContext(scenario: Scenario, hosts: readonly Host[], option
   const hardwareOf = new Map(tree.hosts.map((h) => [h.name, h.hardware]));
   const { deviceClass: _class, ...planOptions } = options;
   return {
-    deviceClass, pools, storageHosts, racks: new Set(osds.map((o) => o.rack)).size, osdCount: osds.length, rawBytes: osds.reduce((s, o) => s + o.sizeBytes, 0),
+    deviceClass,
+    pools,
+    storageHosts,
+    racks: new Set(osds.map((o) => o.rack)).size,
+    osdCount: osds.length,
+    rawBytes: osds.reduce((s, o) => s + o.sizeBytes, 0),
     storedBytesMonth0: pools.reduce((s, p) => s + (scenario.demand.storageBytes[p] ?? 0), 0),
     capex: storageCapex(scenario, storageHosts, (h) => hardwareOf.get(h) ?? ''),
     options: planOptions,
@@ -112,9 +128,10 @@ export function layoutContext(scenario: Scenario, hosts: readonly Host[], option
 export function planLayout(scenario: Scenario, hosts: readonly Host[], layout: CephLayout, ctx: LayoutContext): CephLayoutRow {
   const { storageSource: _ignored, ...demand } = scenario.demand;
   const minSize = defaultMinSize(layout);
-  const pool: CephPool = layout.type === 'replicated'
-    ? { name: POOL, type: 'replicated', size: layout.size!, minSize, share: 1, rule: RULE, bulk: false }
-    : { name: POOL, type: 'erasure', k: layout.k!, m: layout.m!, minSize, share: 1, rule: RULE, bulk: false };
+  const pool: CephPool =
+    layout.type === 'replicated'
+      ? { name: POOL, type: 'replicated', size: layout.size!, minSize, share: 1, rule: RULE, bulk: false }
+      : { name: POOL, type: 'erasure', k: layout.k!, m: layout.m!, minSize, share: 1, rule: RULE, bulk: false };
   const rule: CephRule = { name: RULE, type: layout.type, failureDomain: layout.failureDomain, ...(ctx.deviceClass === null ? {} : { deviceClass: ctx.deviceClass }) };
   const variant: Scenario = {
     ...scenario,
@@ -140,20 +157,33 @@ export function planLayout(scenario: Scenario, hosts: readonly Host[], layout: C
   const hostCase = plan.recovery.cases.find((c) => c.failure === 'host');
   const perTb = (bytes: number): number | null => (ctx.capex && bytes > 0 ? ctx.capex.amount / (bytes / BYTES_PER_TB) : null);
   return {
-    ...layout, width, tolerated: layout.type === 'replicated' ? width - 1 : layout.m!, minSize,
+    ...layout,
+    width,
+    tolerated: layout.type === 'replicated' ? width - 1 : layout.m!,
+    minSize,
     writeAmplification: p.rawUsedRate,
-    domains: p.failureDomains, domainsAfterFailure: p.failureDomainsAfterFailure,
-    fewestDomains: fewest, fewestHosts: fewest,
-    clean: p.clean, healthyAfterLoss, servesIoAfterLoss, reason,
-    usableBytes: p.usableBytes, safeUsableBytes: p.safeUsableBytes,
-    storedBytesMonth0: ctx.storedBytesMonth0, storedBytesPeak: d?.storedBytes ?? ctx.storedBytesMonth0,
+    domains: p.failureDomains,
+    domainsAfterFailure: p.failureDomainsAfterFailure,
+    fewestDomains: fewest,
+    fewestHosts: fewest,
+    clean: p.clean,
+    healthyAfterLoss,
+    servesIoAfterLoss,
+    reason,
+    usableBytes: p.usableBytes,
+    safeUsableBytes: p.safeUsableBytes,
+    storedBytesMonth0: ctx.storedBytesMonth0,
+    storedBytesPeak: d?.storedBytes ?? ctx.storedBytesMonth0,
     runwayMonths: p.runwayToSafeUsableMonths,
-    annualLossProbability: dur?.annualLossProbability ?? null, oneInYears: dur?.oneInYears ?? null, nines: dur?.nines ?? null,
+    annualLossProbability: dur?.annualLossProbability ?? null,
+    oneInYears: dur?.oneInYears ?? null,
+    nines: dur?.nines ?? null,
     expectedBytesLostPerYear: dur?.expectedBytesLostPerYear ?? null,
     worstRack: rack ? { subject: rack.subject, pgFractionLost: rack.pgFractionLost, pgFractionInactive: rack.pgFractionInactive } : null,
     osdRecoverySeconds: dur?.recoveryHours == null ? null : dur.recoveryHours * 3600,
     hostRecoverySeconds: hostCase?.totalSeconds ?? null,
-    capexPerUsableTb: perTb(p.usableBytes), capexPerSafeUsableTb: p.clean ? perTb(p.safeUsableBytes) : null,
+    capexPerUsableTb: perTb(p.usableBytes),
+    capexPerSafeUsableTb: p.clean ? perTb(p.safeUsableBytes) : null,
     horizon: null,
   };
 }
@@ -167,9 +197,16 @@ export function planLayout(scenario: Scenario, hosts: readonly Host[], layout: C
 export function compareLayouts(scenario: Scenario, hosts: readonly Host[], options: CompareLayoutsOptions = {}): CephLayoutComparison {
   const ctx = layoutContext(scenario, hosts, options);
   return {
-    deviceClass: ctx.deviceClass, hardware: null, pools: ctx.pools, storedBytesMonth0: ctx.storedBytesMonth0, storageHosts: ctx.storageHosts.length,
-    racks: ctx.racks, osdCount: ctx.osdCount, rawBytes: ctx.rawBytes,
-    tolerate: { hosts: scenario.policy.tolerate.hosts, racks: scenario.policy.tolerate.racks }, capex: ctx.capex,
+    deviceClass: ctx.deviceClass,
+    hardware: null,
+    pools: ctx.pools,
+    storedBytesMonth0: ctx.storedBytesMonth0,
+    storageHosts: ctx.storageHosts.length,
+    racks: ctx.racks,
+    osdCount: ctx.osdCount,
+    rawBytes: ctx.rawBytes,
+    tolerate: { hosts: scenario.policy.tolerate.hosts, racks: scenario.policy.tolerate.racks },
+    capex: ctx.capex,
     horizonSizing: null,
     rows: layoutCandidates(scenario).map((layout) => planLayout(scenario, hosts, layout, ctx)),
   };

@@ -17,7 +17,10 @@ const cluster = (usedBytes: (i: number) => number): OsdStat[] =>
 describe('ruleAvailBytes / maxAvailBytes (PGMap::get_rule_avail)', () => {
   it('the reference example: 3 x 10 x 8 TB, 50 % used, full 0.95 -> size 3: 36 TB; EC 4+2: 72 TB', () => {
     // headroom per OSD = 8 TB x (0.95 - 0.50) = 3.6 TB; f = 1/30; proj = 3.6 TB x 30 = 108 TB raw
-    const avail = ruleAvailBytes(cluster(() => 4 * TB), 0.95);
+    const avail = ruleAvailBytes(
+      cluster(() => 4 * TB),
+      0.95,
+    );
     expect(avail / TB).toBeCloseTo(108, 9);
     expect(maxAvailBytes(avail, 3) / TB).toBeCloseTo(36, 9); // 108 / 3
     expect(maxAvailBytes(avail, 1.5) / TB).toBeCloseTo(72, 9); // 108 / ((4 + 2) / 4)
@@ -26,14 +29,22 @@ describe('ruleAvailBytes / maxAvailBytes (PGMap::get_rule_avail)', () => {
   it('a hot OSD lowers MAX AVAIL for every pool on the rule', () => {
     // osd.7 at 80 %: headroom 8 TB x (0.95 - 0.80) = 1.2 TB; proj = 1.2 TB x 30 = 36 TB raw;
     // the other OSDs project 108 TB: the fullest wins -> size 3: 36 / 3 = 12 TB
-    const avail = ruleAvailBytes(cluster((i) => (i === 7 ? 6.4 * TB : 4 * TB)), 0.95);
+    const avail = ruleAvailBytes(
+      cluster((i) => (i === 7 ? 6.4 * TB : 4 * TB)),
+      0.95,
+    );
     expect(avail / TB).toBeCloseTo(36, 9);
     expect(maxAvailBytes(avail, 3) / TB).toBeCloseTo(12, 9);
   });
 
   it('an OSD past the full ratio has no headroom: MAX AVAIL 0', () => {
     // osd.0 at 96 %: avail 0.32 TB < 8 TB x 0.05 = 0.4 TB unusable -> headroom max(0, -0.08) = 0
-    expect(ruleAvailBytes(cluster((i) => (i === 0 ? 7.68 * TB : 4 * TB)), 0.95)).toBe(0);
+    expect(
+      ruleAvailBytes(
+        cluster((i) => (i === 0 ? 7.68 * TB : 4 * TB)),
+        0.95,
+      ),
+    ).toBe(0);
   });
 
   it('an out OSD (stats zeroed) is skipped but keeps its weight in the sum', () => {
@@ -58,7 +69,10 @@ describe('ruleAvailBytes / maxAvailBytes (PGMap::get_rule_avail)', () => {
     // min_i headroom_i / f_i <= sum_i f_i x headroom_i / f_i = sum headroom_i <= full x sum total_i
     fc.assert(
       fc.property(
-        fc.array(fc.record({ w: fc.double({ min: 0, max: 20, noNaN: true }), total: fc.double({ min: 1e9, max: 3e13, noNaN: true }), u: fc.double({ min: 0, max: 1, noNaN: true }) }), { minLength: 1, maxLength: 40 }),
+        fc.array(
+          fc.record({ w: fc.double({ min: 0, max: 20, noNaN: true }), total: fc.double({ min: 1e9, max: 3e13, noNaN: true }), u: fc.double({ min: 0, max: 1, noNaN: true }) }),
+          { minLength: 1, maxLength: 40 },
+        ),
         fc.double({ min: 0.5, max: 1, noNaN: true }),
         fc.constantFrom(1, 2, 3, 1.5, 1.25, 4 / 3),
         (xs, full, rate) => {
@@ -76,12 +90,28 @@ describe('ruleAvailBytes / maxAvailBytes (PGMap::get_rule_avail)', () => {
 
 const FIXTURES = join(import.meta.dirname, '../../../../test/fixtures/real/cluster-state/ceph');
 const readJson = (path: string): unknown => JSON.parse(readFileSync(join(FIXTURES, path), 'utf8'));
-interface OsdDfNode { id: number; type: string; crush_weight: number; kb: number; kb_avail: number; reweight: number; device_class: string; status?: string }
+interface OsdDfNode {
+  id: number;
+  type: string;
+  crush_weight: number;
+  kb: number;
+  kb_avail: number;
+  reweight: number;
+  device_class: string;
+  status?: string;
+}
 /** `ceph osd df -f json` nodes -> OsdStat (kb are KiB). */
 const osdStats = (nodes: readonly OsdDfNode[]): (OsdStat & { deviceClass: string })[] =>
-  nodes.filter((n) => n.type === 'osd').map((n) => ({
-    id: n.id, crushWeight: n.crush_weight, totalBytes: n.kb * 1024, availBytes: n.kb_avail * 1024, reweight: n.reweight, deviceClass: n.device_class,
-  }));
+  nodes
+    .filter((n) => n.type === 'osd')
+    .map((n) => ({
+      id: n.id,
+      crushWeight: n.crush_weight,
+      totalBytes: n.kb * 1024,
+      availBytes: n.kb_avail * 1024,
+      reweight: n.reweight,
+      deviceClass: n.device_class,
+    }));
 const relative = (a: number, b: number): number => Math.abs(a - b) / b;
 
 describe('against real ceph df output (within 1e-4)', () => {
@@ -104,9 +134,15 @@ describe('against real ceph df output (within 1e-4)', () => {
     const all = ruleAvailBytes(osds, 0.95);
     expect(relative(maxAvailBytes(all, 3), printed('.rgw.root'))).toBeLessThan(1e-4);
     expect(relative(maxAvailBytes(all, 2), printed('volumes'))).toBeLessThan(1e-4);
-    const hdd = ruleAvailBytes(osds.filter((o) => o.deviceClass === 'hdd'), 0.95);
+    const hdd = ruleAvailBytes(
+      osds.filter((o) => o.deviceClass === 'hdd'),
+      0.95,
+    );
     expect(relative(maxAvailBytes(hdd, 3), printed('cephfs_data'))).toBeLessThan(1e-4);
-    const ssd = ruleAvailBytes(osds.filter((o) => o.deviceClass === 'ssd'), 0.95);
+    const ssd = ruleAvailBytes(
+      osds.filter((o) => o.deviceClass === 'ssd'),
+      0.95,
+    );
     expect(relative(maxAvailBytes(ssd, 3), printed('cephfs_metadata'))).toBeLessThan(1e-4);
   });
 });

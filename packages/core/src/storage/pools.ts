@@ -5,10 +5,8 @@ import type { Finding } from '../diagnostics/types.js';
 import type { CephPool, CephRatios } from '../model/scenario.js';
 import type { PoolPlan } from '../model/plan.js';
 
-const CRUSH_SOURCE =
-  'CRUSH puts one copy or shard per failure domain (step chooseleaf firstn 0 type host|rack) — ceph doc/rados/operations/crush-map-edits.rst';
-const MIN_SIZE_SOURCE =
-  'Ceph pool min_size: a PG with fewer than min_size copies/shards up is inactive and blocks I/O — ceph doc/rados/operations/pools.rst';
+const CRUSH_SOURCE = 'CRUSH puts one copy or shard per failure domain (step chooseleaf firstn 0 type host|rack) — ceph doc/rados/operations/crush-map-edits.rst';
+const MIN_SIZE_SOURCE = 'Ceph pool min_size: a PG with fewer than min_size copies/shards up is inactive and blocks I/O — ceph doc/rados/operations/pools.rst';
 
 /**
  * Raw bytes written per stored byte (dimensionless):

@@ -55,14 +55,16 @@ function amplification(pools: readonly RecoveryPool[]): number {
   return raw > 0 ? pools.reduce((s, p) => s + p.rawUsedBytes * (p.k ?? 1), 0) / raw : 1;
 }
 
-function makeCase(
-  base: Pick<CephRecoveryCase, 'failure' | 'subject' | 'reprotectable' | 'note'>,
-  work: RecoveryWork,
-  settings: CephRecoverySettings,
-): CephRecoveryCase {
+function makeCase(base: Pick<CephRecoveryCase, 'failure' | 'subject' | 'reprotectable' | 'note'>, work: RecoveryWork, settings: CephRecoverySettings): CephRecoveryCase {
   const timing = recoveryTiming(work, settings);
   // No re-protection possible, or no throughput at all: it never completes.
-  return { ...base, ...work, diskBandwidthBytesPerSecond: work.diskBandwidthBytesPerSecond ?? null, ...timing, totalSeconds: base.reprotectable && timing.rateBytesPerSecond > 0 ? timing.totalSeconds : null };
+  return {
+    ...base,
+    ...work,
+    diskBandwidthBytesPerSecond: work.diskBandwidthBytesPerSecond ?? null,
+    ...timing,
+    totalSeconds: base.reprotectable && timing.rateBytesPerSecond > 0 ? timing.totalSeconds : null,
+  };
 }
 
 /**
@@ -98,15 +100,25 @@ export function recoveryCases(input: RecoveryInput): CephRecoveryCase[] {
     targets = [...new Set(osdViews.flatMap((r) => views[r]!.osdIndices))].filter((i) => i !== osd);
     note = 'spread over the other OSDs of its rules';
   }
-  cases.push(makeCase(
-    { failure: 'osd', subject: `osd.${o.id} (${o.host})`, reprotectable: targets.length > 0, note: targets.length > 0 ? note : 'the only OSD of its failure domain: nowhere to re-create its copies' },
-    {
-      dataBytes: input.used[osd]!, networkAmplification: amplification(osdPools),
-      pgCount: Math.max(1, Math.round(input.pgReplicasPerOsd[osd] ?? 0)), targetOsdCount: targets.length,
-      networkBitsPerSecond: bandwidthOf(input, targets), diskBandwidthBytesPerSecond: diskBandwidthOf(input, targets),
-    },
-    input.settings,
-  ));
+  cases.push(
+    makeCase(
+      {
+        failure: 'osd',
+        subject: `osd.${o.id} (${o.host})`,
+        reprotectable: targets.length > 0,
+        note: targets.length > 0 ? note : 'the only OSD of its failure domain: nowhere to re-create its copies',
+      },
+      {
+        dataBytes: input.used[osd]!,
+        networkAmplification: amplification(osdPools),
+        pgCount: Math.max(1, Math.round(input.pgReplicasPerOsd[osd] ?? 0)),
+        targetOsdCount: targets.length,
+        networkBitsPerSecond: bandwidthOf(input, targets),
+        diskBandwidthBytesPerSecond: diskBandwidthOf(input, targets),
+      },
+      input.settings,
+    ),
+  );
 
   const hostUsed = tree.hosts.map((h) => h.osds.reduce((s, x) => s + input.used[x.id]!, 0));
   const host = tree.hosts[argmax(hostUsed)]!;
@@ -119,19 +131,26 @@ export function recoveryCases(input: RecoveryInput): CephRecoveryCase[] {
     return left < p.copies;
   });
   const hostTargets = [...new Set(hostViews.flatMap((r) => views[r]!.osdIndices))].filter((i) => !onHost.has(tree.osds[i]!.id));
-  cases.push(makeCase(
-    {
-      failure: 'host', subject: host.name, reprotectable: !stuck && hostTargets.length > 0,
-      note: stuck
-        ? `${views[stuck.ruleIndex]!.domains.length} failure domains for ${stuck.copies} copies or shards: the other domains already hold them, so the PGs stay degraded (serving I/O while min_size copies are up) until the host returns`
-        : 'marked out automatically (a host is below mon_osd_down_out_subtree_limit, rack); re-created on the other hosts',
-    },
-    {
-      dataBytes: hostUsed[tree.hosts.indexOf(host)]!, networkAmplification: amplification(hostPools),
-      pgCount: Math.max(1, Math.round(host.osds.reduce((s, x) => s + (input.pgReplicasPerOsd[x.id] ?? 0), 0))),
-      targetOsdCount: hostTargets.length, networkBitsPerSecond: bandwidthOf(input, hostTargets), diskBandwidthBytesPerSecond: diskBandwidthOf(input, hostTargets),
-    },
-    input.settings,
-  ));
+  cases.push(
+    makeCase(
+      {
+        failure: 'host',
+        subject: host.name,
+        reprotectable: !stuck && hostTargets.length > 0,
+        note: stuck
+          ? `${views[stuck.ruleIndex]!.domains.length} failure domains for ${stuck.copies} copies or shards: the other domains already hold them, so the PGs stay degraded (serving I/O while min_size copies are up) until the host returns`
+          : 'marked out automatically (a host is below mon_osd_down_out_subtree_limit, rack); re-created on the other hosts',
+      },
+      {
+        dataBytes: hostUsed[tree.hosts.indexOf(host)]!,
+        networkAmplification: amplification(hostPools),
+        pgCount: Math.max(1, Math.round(host.osds.reduce((s, x) => s + (input.pgReplicasPerOsd[x.id] ?? 0), 0))),
+        targetOsdCount: hostTargets.length,
+        networkBitsPerSecond: bandwidthOf(input, hostTargets),
+        diskBandwidthBytesPerSecond: diskBandwidthOf(input, hostTargets),
+      },
+      input.settings,
+    ),
+  );
   return cases;
 }

@@ -26,11 +26,24 @@ describe('recovery under mClock: disk work by device and code', () => {
     // Backfills (168 x 100 MB/s = 16.8 GB/s) and the network (7 x 50 Gbit/s / 8 / 1.857 = 23.6 GB/s) bind later.
     const data = 354e12;
     const amplification = 1911 / 1029;
-    const full = recoveryTiming({ dataBytes: data, networkAmplification: amplification, pgCount: 1e6, targetOsdCount: 168, networkBitsPerSecond: 7 * 50e9, diskBandwidthBytesPerSecond: 168 * 157_286_400 }, settings);
+    const full = recoveryTiming(
+      { dataBytes: data, networkAmplification: amplification, pgCount: 1e6, targetOsdCount: 168, networkBitsPerSecond: 7 * 50e9, diskBandwidthBytesPerSecond: 168 * 157_286_400 },
+      settings,
+    );
     expect(full.diskWorkBytes / 1e12).toBeCloseTo(1011.43, 2);
     expect(full.limitedBy).toBe('disks');
     expect(full.transferSeconds / 3600).toBeCloseTo(10.63, 2);
-    const shared = recoveryTiming({ dataBytes: data, networkAmplification: amplification, pgCount: 1e6, targetOsdCount: 168, networkBitsPerSecond: 7 * 50e9, diskBandwidthBytesPerSecond: 168 * osdRecoveryBytesPerSecond('hdd') }, settings);
+    const shared = recoveryTiming(
+      {
+        dataBytes: data,
+        networkAmplification: amplification,
+        pgCount: 1e6,
+        targetOsdCount: 168,
+        networkBitsPerSecond: 7 * 50e9,
+        diskBandwidthBytesPerSecond: 168 * osdRecoveryBytesPerSecond('hdd'),
+      },
+      settings,
+    );
     expect(shared.transferSeconds).toBeCloseTo((data * (amplification + 1)) / 13_212_057_600, 3);
     expect(shared.totalSeconds! / 3600).toBeCloseTo(21.44, 2);
     expect(shared.backfillBytesPerSecond).toBe(16.8e9);
@@ -39,10 +52,30 @@ describe('recovery under mClock: disk work by device and code', () => {
   it('EC 4+2 rebuild reads k shards: 1 TB needs 5 TB of disk work; replicated 2 TB', () => {
     // 10 SSD OSDs x 629,145,600 = 6,291,456,000 B/s; EC: / (4 + 1) = 1,258,291,200 B/s of data: 1e12 / that = 794.7 s;
     // replicated: / 2 = 3,145,728,000 B/s: 317.9 s. Backfills 10 x 100 MB/s = 1 GB/s bind the replicated case: 1,000 s.
-    const ec = recoveryTiming({ dataBytes: 1e12, networkAmplification: 4, pgCount: 100, targetOsdCount: 10, networkBitsPerSecond: null, diskBandwidthBytesPerSecond: 10 * osdRecoveryBytesPerSecond('ssd') }, settings);
+    const ec = recoveryTiming(
+      {
+        dataBytes: 1e12,
+        networkAmplification: 4,
+        pgCount: 100,
+        targetOsdCount: 10,
+        networkBitsPerSecond: null,
+        diskBandwidthBytesPerSecond: 10 * osdRecoveryBytesPerSecond('ssd'),
+      },
+      settings,
+    );
     expect([ec.diskWorkBytes, ec.limitedBy, ec.diskBytesPerSecond]).toEqual([5e12, 'backfills', 1_258_291_200]);
     expect(ec.transferSeconds).toBeCloseTo(1000, 9);
-    const slow = recoveryTiming({ dataBytes: 1e12, networkAmplification: 4, pgCount: 100, targetOsdCount: 10, networkBitsPerSecond: null, diskBandwidthBytesPerSecond: 10 * osdRecoveryBytesPerSecond('hdd') }, settings);
+    const slow = recoveryTiming(
+      {
+        dataBytes: 1e12,
+        networkAmplification: 4,
+        pgCount: 100,
+        targetOsdCount: 10,
+        networkBitsPerSecond: null,
+        diskBandwidthBytesPerSecond: 10 * osdRecoveryBytesPerSecond('hdd'),
+      },
+      settings,
+    );
     // HDD: 786,432,000 / 5 = 157,286,400 B/s < 1 GB/s: 1e12 / 157,286,400 = 6,357.8 s
     expect(slow.limitedBy).toBe('disks');
     expect(slow.transferSeconds).toBeCloseTo(1e12 / 157_286_400, 6);
@@ -60,7 +93,7 @@ describe('recoveryTiming', () => {
     expect(t.totalSeconds).toBeCloseTo(5064.444, 3);
   });
 
-  it('Red Hat\'s rule of thumb: 1 TB over 1 Gbit/s is about 3 h (8,000 s of transfer, before overheads)', () => {
+  it("Red Hat's rule of thumb: 1 TB over 1 Gbit/s is about 3 h (8,000 s of transfer, before overheads)", () => {
     // 1 Gbit/s / 8 = 125 MB/s < 64 backfills x 100 MB/s: the network binds; 1e12 / 1.25e8 = 8,000 s = 2.2 h
     const t = recoveryTiming({ dataBytes: 1e12, networkAmplification: 1, pgCount: 64, targetOsdCount: 64, networkBitsPerSecond: 1e9 }, settings);
     expect(t.limitedBy).toBe('network');
@@ -85,7 +118,12 @@ describe('recoveryTiming', () => {
 
 describe('replicationBitsPerSecond (until the network plan exists)', () => {
   it('the NIC card with the most bandwidth, its ports bonded', () => {
-    const hw = { nics: [{ ports: 2, speedBitsPerSecond: 25e9 }, { ports: 4, speedBitsPerSecond: 10e9 }] } as HardwareModel;
+    const hw = {
+      nics: [
+        { ports: 2, speedBitsPerSecond: 25e9 },
+        { ports: 4, speedBitsPerSecond: 10e9 },
+      ],
+    } as HardwareModel;
     expect(replicationBitsPerSecond(hw)).toBe(50e9); // 2 x 25 = 50 > 4 x 10 = 40 Gbit/s
     expect(replicationBitsPerSecond({ nics: [] } as unknown as HardwareModel)).toBeNull();
   });

@@ -43,8 +43,16 @@ export function osdRecoveryBytesPerSecond(kind: string, recoveryShare: number = 
 /** The timing of one recovery, seconds and bytes per second. */
 export type RecoveryTiming = Pick<
   CephRecoveryCase,
-  'parallelBackfills' | 'backfillBytesPerSecond' | 'networkBytesPerSecond' | 'diskBytesPerSecond' | 'diskWorkBytes' | 'rateBytesPerSecond' | 'limitedBy' |
-  'waitSeconds' | 'transferSeconds' | 'totalSeconds'
+  | 'parallelBackfills'
+  | 'backfillBytesPerSecond'
+  | 'networkBytesPerSecond'
+  | 'diskBytesPerSecond'
+  | 'diskWorkBytes'
+  | 'rateBytesPerSecond'
+  | 'limitedBy'
+  | 'waitSeconds'
+  | 'transferSeconds'
+  | 'totalSeconds'
 >;
 
 /**

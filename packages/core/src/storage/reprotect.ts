@@ -15,10 +15,7 @@ export interface DomainCapacity {
 }
 
 /** Which failure limits a pool: none (all domains up), the tolerated domain loss, or one OSD. */
-export type BindingFailure =
-  | { kind: 'none' }
-  | { kind: 'domains'; lost: string[] }
-  | { kind: 'osd'; domain: string; osdBytes: number };
+export type BindingFailure = { kind: 'none' } | { kind: 'domains'; lost: string[] } | { kind: 'osd'; domain: string; osdBytes: number };
 
 export interface ReprotectResult {
   /** r x D* with every domain up, at 100 % fill (bytes of raw data). */
@@ -71,7 +68,11 @@ export function reprotectableRaw(
   let binding: BindingFailure = { kind: 'none' };
 
   if (tolerated) {
-    const d = afterLoss(tolerated.survivors.map((s) => s.rawBytes), r, intact);
+    const d = afterLoss(
+      tolerated.survivors.map((s) => s.rawBytes),
+      r,
+      intact,
+    );
     if (d < best) {
       best = d;
       binding = { kind: 'domains', lost: [...tolerated.lost] };

@@ -55,8 +55,14 @@ export function ruleView(tree: CrushTree, rule: CephRule, racks: readonly Rack[]
     tolerated = { survivors, lost, domainsRemaining: removal.domainsRemaining };
   }
   return {
-    rule, osdIndices, osds, rawBytes: osds.reduce((s, o) => s + o.sizeBytes, 0), hostRaw, domains,
-    capacities: capacitiesOf(domains, osds), tolerated,
+    rule,
+    osdIndices,
+    osds,
+    rawBytes: osds.reduce((s, o) => s + o.sizeBytes, 0),
+    hostRaw,
+    domains,
+    capacities: capacitiesOf(domains, osds),
+    tolerated,
   };
 }
 

@@ -8,7 +8,11 @@ import { planStorage } from './storage-plan.js';
 
 // Every storage host in the test scenario: sto-r760xd2 with 10 OSDs × 8 TB = 80e12 bytes raw.
 const storage = (count: number, placement: NodeGroup['placement'] = 'spread'): NodeGroup => ({
-  role: 'storage', hardware: 'sto-r760xd2', count, placement, namePrefix: 'storage',
+  role: 'storage',
+  hardware: 'sto-r760xd2',
+  count,
+  placement,
+  namePrefix: 'storage',
 });
 const replicated3: CephPool = { name: 'volumes', type: 'replicated', size: 3, minSize: 2, share: 1 };
 const ec42: CephPool = { name: 'backups', type: 'erasure', k: 4, m: 2, minSize: 5, share: 1 };
@@ -129,17 +133,20 @@ describe('tolerated failures', () => {
 
   it('property: 0 <= tolerated <= usable <= raw, and losing a host never adds capacity nor safe usable', () => {
     const arbPool: fc.Arbitrary<CephPool> = fc.oneof(
-      fc.record({ size: fc.integer({ min: 1, max: 4 }), share: fc.double({ min: 0.01, max: 1, noNaN: true }) }).map(
-        ({ size, share }) => ({ name: 'p', type: 'replicated' as const, size, minSize: size - Math.floor(size / 2), share }),
-      ),
-      fc.record({ k: fc.integer({ min: 2, max: 8 }), m: fc.integer({ min: 1, max: 4 }), share: fc.double({ min: 0.01, max: 1, noNaN: true }) }).map(
-        ({ k, m, share }) => ({ name: 'p', type: 'erasure' as const, k, m, minSize: k + Math.min(1, m - 1), share }),
-      ),
+      fc
+        .record({ size: fc.integer({ min: 1, max: 4 }), share: fc.double({ min: 0.01, max: 1, noNaN: true }) })
+        .map(({ size, share }) => ({ name: 'p', type: 'replicated' as const, size, minSize: size - Math.floor(size / 2), share })),
+      fc
+        .record({ k: fc.integer({ min: 2, max: 8 }), m: fc.integer({ min: 1, max: 4 }), share: fc.double({ min: 0.01, max: 1, noNaN: true }) })
+        .map(({ k, m, share }) => ({ name: 'p', type: 'erasure' as const, k, m, minSize: k + Math.min(1, m - 1), share })),
     );
     fc.assert(
       fc.property(
-        fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 2 }),
-        fc.constantFrom<'host' | 'rack'>('host', 'rack'), arbPool,
+        fc.integer({ min: 0, max: 10 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 0, max: 2 }),
+        fc.constantFrom<'host' | 'rack'>('host', 'rack'),
+        arbPool,
         (n, th, tr, fd, pool) => {
           const a = run(scenario([storage(n)], [pool], { failureDomain: fd, hosts: th, racks: tr }));
           const b = run(scenario([storage(n)], [pool], { failureDomain: fd, hosts: th + 1, racks: tr }));

@@ -34,12 +34,7 @@ function largest(items: readonly { rawBytes: number }[], n: number): number[] {
  * toleratedRawBytes = Σ raw of the remaining hosts (bytes). domainsRemaining counts the
  * failure domains that keep at least one OSD.
  */
-export function storageRemoval(
-  hostRaw: readonly HostRaw[],
-  domains: readonly FailureDomainRaw[],
-  failureDomain: 'host' | 'rack',
-  tolerate: Policy['tolerate'],
-): StorageRemoval {
+export function storageRemoval(hostRaw: readonly HostRaw[], domains: readonly FailureDomainRaw[], failureDomain: 'host' | 'rack', tolerate: Policy['tolerate']): StorageRemoval {
   const withOsds = hostRaw.filter((h) => h.osdCount > 0 && h.rawBytes > 0);
   const hostOption = new Set(largest(withOsds, tolerate.hosts).map((i) => withOsds[i]!.host));
 
@@ -58,10 +53,7 @@ export function storageRemoval(
   const rawOf = (set: Set<string>): number => withOsds.filter((h) => set.has(h.host)).reduce((s, h) => s + h.rawBytes, 0);
   const hostRemoved = rawOf(hostOption);
   const rackRemoved = rawOf(rackOption);
-  const pick =
-    rackRemoved > hostRemoved || (rackRemoved === hostRemoved && failureDomain === 'rack' && rackOption.size > 0)
-      ? rackOption
-      : hostOption;
+  const pick = rackRemoved > hostRemoved || (rackRemoved === hostRemoved && failureDomain === 'rack' && rackOption.size > 0) ? rackOption : hostOption;
 
   const remaining = withOsds.filter((h) => !pick.has(h.host));
   const remainingNames = new Set(remaining.map((h) => h.host));

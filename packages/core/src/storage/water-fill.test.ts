@@ -19,8 +19,18 @@ describe('waterFillPerCopyBytes', () => {
 
   it('equal domains, N >= r: everything is placeable (N c / r per copy)', () => {
     // 4 hosts of 80 TB, size 3: 4 x 80 / 3 = 106.67 TB per copy, 320 TB raw
-    expect(waterFillPerCopyBytes([80, 80, 80, 80].map((x) => x * TB), 3) / TB).toBeCloseTo(106.6667, 3);
-    expect(placeableRawBytes([80, 80, 80, 80].map((x) => x * TB), 3) / TB).toBeCloseTo(320, 9);
+    expect(
+      waterFillPerCopyBytes(
+        [80, 80, 80, 80].map((x) => x * TB),
+        3,
+      ) / TB,
+    ).toBeCloseTo(106.6667, 3);
+    expect(
+      placeableRawBytes(
+        [80, 80, 80, 80].map((x) => x * TB),
+        3,
+      ) / TB,
+    ).toBeCloseTo(320, 9);
     // EC 4+2 on 8 hosts of 480 TB: 8 x 480 / 6 = 640 TB per shard, all 3,840 TB raw
     expect(placeableRawBytes(Array(8).fill(480 * TB), 6) / TB).toBeCloseTo(3840, 9);
   });

@@ -37,7 +37,9 @@ export function workloadPoolFindings(pools: readonly WorkloadPool[]): Finding[] 
   const cephfs = pools.filter((p) => p.application === 'cephfs');
   if (cephfs.length > 0 && !cephfs.some(isMeta)) {
     out.push({
-      code: 'ceph.pool.cephfs_metadata_missing', severity: 'warning', subject: `pool ${cephfs[0]!.name}`,
+      code: 'ceph.pool.cephfs_metadata_missing',
+      severity: 'warning',
+      subject: `pool ${cephfs[0]!.name}`,
       message: `pools ${cephfs.map((p) => p.name).join(', ')} are for CephFS but none is its metadata pool (a cephfs pool with "meta" in its name): a file system needs one, replicated (3 or 4 copies) on SSD or NVMe OSDs; plan it with its own share`,
       source: CREATEFS,
     });
@@ -45,7 +47,9 @@ export function workloadPoolFindings(pools: readonly WorkloadPool[]): Finding[] 
   const rgw = pools.filter((p) => p.application === 'rgw');
   if (rgw.length > 0 && !rgw.some(isIndex)) {
     out.push({
-      code: 'ceph.pool.rgw_index_missing', severity: 'warning', subject: `pool ${rgw[0]!.name}`,
+      code: 'ceph.pool.rgw_index_missing',
+      severity: 'warning',
+      subject: `pool ${rgw[0]!.name}`,
       message: `pools ${rgw.map((p) => p.name).join(', ')} are for RGW but none is the bucket index pool (an rgw pool with "index" in its name, e.g. default.rgw.buckets.index): bucket indexes live in omap, on a replicated pool, best on SSD or NVMe OSDs`,
       source: RGW,
     });
@@ -53,7 +57,9 @@ export function workloadPoolFindings(pools: readonly WorkloadPool[]): Finding[] 
   for (const p of pools) {
     if (!(isMeta(p) || isIndex(p)) || p.kinds.length === 0 || p.kinds.some((k) => k !== 'hdd')) continue;
     out.push({
-      code: 'ceph.pool.metadata_on_hdd', severity: 'warning', subject: `pool ${p.name}`,
+      code: 'ceph.pool.metadata_on_hdd',
+      severity: 'warning',
+      subject: `pool ${p.name}`,
       message: `${isMeta(p) ? 'CephFS metadata' : 'RGW bucket index'} pool ${p.name} is on rule ${p.rule}, which takes only HDD OSDs: every ${isMeta(p) ? 'file system operation' : 'bucket listing and write'} waits on HDD seeks; give it a rule of SSD or NVMe OSDs (deviceClass)`,
       source: p.application === 'cephfs' ? CREATEFS : RGW,
     });

@@ -61,7 +61,12 @@ function math(): MathJsInstance {
     unitDependencies: mathjsBundle.unitDependencies,
     createUnitDependencies: mathjsBundle.createUnitDependencies,
   } as never) as MathJsInstance;
-  for (const [prefix, factor] of [['k', 1e3], ['M', 1e6], ['G', 1e9], ['T', 1e12]] as const) {
+  for (const [prefix, factor] of [
+    ['k', 1e3],
+    ['M', 1e6],
+    ['G', 1e9],
+    ['T', 1e12],
+  ] as const) {
     m.createUnit(`${prefix}bit`, `${factor} b`);
     m.createUnit(`${prefix}bps`, `${factor} b/s`);
   }
@@ -77,8 +82,15 @@ const BPS_UNITS = new Set(['kbps', 'Mbps', 'Gbps', 'Tbps']);
 function describeDimension(u: Unit): string {
   const m = math();
   const probes: [string, string][] = [
-    ['1 Hz', 'a frequency'], ['1 B', 'a size in bytes'], ['1 b/s', 'a data rate in bytes per second'],
-    ['1 W', 'a power'], ['1 m', 'a length'], ['1 s', 'a time'], ['1 kg', 'a mass'], ['1 V', 'a voltage'], ['1 A', 'a current'],
+    ['1 Hz', 'a frequency'],
+    ['1 B', 'a size in bytes'],
+    ['1 b/s', 'a data rate in bytes per second'],
+    ['1 W', 'a power'],
+    ['1 m', 'a length'],
+    ['1 s', 'a time'],
+    ['1 kg', 'a mass'],
+    ['1 V', 'a voltage'],
+    ['1 A', 'a current'],
   ];
   if (unitNames(u).some((p) => BIT_UNITS.has(p.name))) return unitNames(u).length === 1 ? 'a size in bits' : 'a data rate in bits';
   for (const [probe, words] of probes) if (u.equalBase(m.unit(probe))) return words;
@@ -98,10 +110,7 @@ function isKind(u: Unit, kind: QuantityKind): boolean {
       return parts.length === 1 && parts[0]!.power === 1 && BYTE_UNITS.has(parts[0]!.name);
     case 'bitrate':
       if (parts.length === 1) return parts[0]!.power === 1 && BPS_UNITS.has(parts[0]!.name);
-      return (
-        parts.length === 2 && parts[0]!.power === 1 && BIT_UNITS.has(parts[0]!.name) &&
-        parts[1]!.power === -1 && parts[1]!.name === 's'
-      );
+      return parts.length === 2 && parts[0]!.power === 1 && BIT_UNITS.has(parts[0]!.name) && parts[1]!.power === -1 && parts[1]!.name === 's';
     case 'power':
       return parts.length === 1 && parts[0]!.power === 1 && parts[0]!.name === 'W';
     case 'voltage':
@@ -109,10 +118,7 @@ function isKind(u: Unit, kind: QuantityKind): boolean {
     case 'current':
       return parts.length === 1 && parts[0]!.power === 1 && parts[0]!.name === 'A';
     case 'byterate':
-      return (
-        parts.length === 2 && parts[0]!.power === 1 && BYTE_UNITS.has(parts[0]!.name) &&
-        parts[1]!.power === -1 && parts[1]!.name === 's'
-      );
+      return parts.length === 2 && parts[0]!.power === 1 && BYTE_UNITS.has(parts[0]!.name) && parts[1]!.power === -1 && parts[1]!.name === 's';
   }
 }
 
@@ -131,24 +137,24 @@ const CANONICAL: Record<QuantityKind, string> = { bytes: 'B', bitrate: 'b/s', po
 export function parseQuantity(input: unknown, kind: QuantityKind): QuantityResult {
   const expected = `${KIND_WORDS[kind]}, e.g. ${EXAMPLES[kind]}`;
   if (typeof input === 'number') {
-    return fail('schema.missing_unit', `${input} has no unit: expected ${expected}`,
-      kind === 'bytes' ? `add the unit: "${input} GB" (10^9 bytes) or "${input} GiB" (2^30 bytes)`
-        : `add the unit, e.g. "${input} ${MISSING_UNIT_EXAMPLE[kind]}"`);
+    return fail(
+      'schema.missing_unit',
+      `${input} has no unit: expected ${expected}`,
+      kind === 'bytes' ? `add the unit: "${input} GB" (10^9 bytes) or "${input} GiB" (2^30 bytes)` : `add the unit, e.g. "${input} ${MISSING_UNIT_EXAMPLE[kind]}"`,
+    );
   }
   if (typeof input !== 'string' || input.trim() === '') {
     return fail('schema.invalid_quantity', `expected ${expected}`);
   }
   const text = input.trim();
   if (/(^|[\d\s])KB(\/s)?$/.test(text)) {
-    return fail('schema.invalid_unit', `"${text}": KB is ambiguous`,
-      'write kB (1000 bytes) or KiB (1024 bytes)');
+    return fail('schema.invalid_unit', `"${text}": KB is ambiguous`, 'write kB (1000 bytes) or KiB (1024 bytes)');
   }
   let u: Unit;
   try {
     u = math().unit(text);
   } catch {
-    return fail('schema.invalid_quantity', `"${text}" is not a quantity: expected ${expected}`,
-      'units are case-sensitive: GB and GiB, Gbit/s, W and kW');
+    return fail('schema.invalid_quantity', `"${text}" is not a quantity: expected ${expected}`, 'units are case-sensitive: GB and GiB, Gbit/s, W and kW');
   }
   if (!isKind(u, kind)) {
     const dim = describeDimension(u);

@@ -8,16 +8,7 @@ import type { CephPoolPlan, CephRuleSetPlan, CephStoragePlan, PlanResult } from 
 import { explainId } from '@headroom/core/explain-ids';
 import { type LineChart, renderLineChart, SERIES_COLORS } from '../charts.js';
 import { html, type SafeHtml, trustedHtml } from '../escape.js';
-import {
-  formatBytes,
-  formatDriveSize,
-  formatDuration,
-  formatMemorySize,
-  formatMonth,
-  formatNumber,
-  formatPercent,
-  MISSING,
-} from '../format.js';
+import { formatBytes, formatDriveSize, formatDuration, formatMemorySize, formatMonth, formatNumber, formatPercent, MISSING } from '../format.js';
 import { codeText, resourceById, runwayText } from './common.js';
 import { explained } from './explain.js';
 
@@ -77,11 +68,13 @@ ${c.ruleSets.map((set) => {
 <caption>Each pool as a part of its rule set at the start: its raw used, and its part of the set’s raw used and of the set’s safe raw. A pool with a quota (max_bytes) also has a limit of its own: Ceph stops its writes there (POOL_FULL).</caption>
 <thead><tr><th scope="col">Pool</th><th scope="col">Rules</th><th scope="col">Raw used</th><th scope="col">Part of the raw used</th><th scope="col">Part of the safe raw</th><th scope="col">Quota</th></tr></thead>
 <tbody>
-${c.ruleSets.flatMap((set) => set.pools.map((p) => {
-  const pool = c.pools.find((x) => x.name === p.name);
-  const quota = pool?.maxBytes == null ? 'none' : `${formatBytes(pool.maxBytes)}, reached ${runwayCell(plan, pool.runwayToQuotaMonths)}`;
-  return html`<tr><th scope="row">${p.name}</th><td>${set.rules.join(', ')}</td><td class="num">${formatBytes(p.rawUsedBytesMonth0)}</td><td class="num">${formatPercent(p.partOfRawUsed)}</td><td class="num">${formatPercent(p.partOfSafeRaw)}</td><td>${quota}</td></tr>\n`;
-}))}</tbody>
+${c.ruleSets.flatMap((set) =>
+  set.pools.map((p) => {
+    const pool = c.pools.find((x) => x.name === p.name);
+    const quota = pool?.maxBytes == null ? 'none' : `${formatBytes(pool.maxBytes)}, reached ${runwayCell(plan, pool.runwayToQuotaMonths)}`;
+    return html`<tr><th scope="row">${p.name}</th><td>${set.rules.join(', ')}</td><td class="num">${formatBytes(p.rawUsedBytesMonth0)}</td><td class="num">${formatPercent(p.partOfRawUsed)}</td><td class="num">${formatPercent(p.partOfSafeRaw)}</td><td>${quota}</td></tr>\n`;
+  }),
+)}</tbody>
 </table>`;
 }
 
@@ -112,7 +105,14 @@ function hostTable(plan: PlanResult, c: CephStoragePlan): SafeHtml {
 <thead><tr><th scope="col">Hardware</th><th scope="col">Hosts</th><th scope="col">OSDs</th><th scope="col">Memory needed / installed</th><th scope="col">CPU threads needed / installed</th><th scope="col">WAL/DB per HDD OSD</th></tr></thead>
 <tbody>
 ${c.hosts.map((h) => {
-  const osds = [['HDD', h.osds.hdd], ['SSD', h.osds.ssd], ['NVMe', h.osds.nvme]].filter(([, n]) => (n as number) > 0).map(([k, n]) => `${n} ${k}`).join(', ');
+  const osds = [
+    ['HDD', h.osds.hdd],
+    ['SSD', h.osds.ssd],
+    ['NVMe', h.osds.nvme],
+  ]
+    .filter(([, n]) => (n as number) > 0)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ');
   const w = h.walDb;
   return html`<tr><th scope="row"><code>${h.hardware}</code></th><td class="num">${formatNumber(h.hosts.length)}</td><td>${osds}</td><td class="num">${explained(plan, explainId.hostMemoryNeeded(h.hardware), formatMemorySize(h.memory.neededBytes))} / ${formatMemorySize(h.memory.installedBytes)} ${ok(h.memory.ok)}</td><td class="num">${explained(plan, explainId.hostThreadsNeeded(h.hardware), formatNumber(h.cpu.neededThreads))} / ${formatNumber(h.cpu.threads)} ${ok(h.cpu.ok)}</td><td class="num">${w === null ? 'none needed' : html`${formatBytes(w.perOsdBytes)} = ${formatPercent(w.fractionOfOsd)} ${ok(w.ok)}`}</td></tr>\n`;
 })}</tbody>
@@ -166,7 +166,11 @@ async function fillFigure(plan: PlanResult, c: CephStoragePlan, rule: string, po
     `after losing ${lost} and re-protecting, the surviving OSDs would be ${formatPercent(last.x.survivorUtilisation)} full in ${last.month}. ` +
     `Ceph warns at nearfull ${formatPercent(r.nearfull, 0)}, stops backfill at ${formatPercent(r.backfillfull, 0)} and writes at ${formatPercent(r.full, 0)}.`;
   const chart: LineChart = {
-    id, title, description, yTitle: 'Fill (%)', months: points.map((x) => x.month),
+    id,
+    title,
+    description,
+    yTitle: 'Fill (%)',
+    months: points.map((x) => x.month),
     series: [
       { name: names.fullest, color: SERIES_COLORS.demand, dash: [] },
       { name: names.survivors, color: RATIO_COLORS.survivors, dash: [7, 4] },
@@ -184,10 +188,15 @@ async function fillFigure(plan: PlanResult, c: CephStoragePlan, rule: string, po
 <table aria-label="Data table: ${title}">
 <thead><tr><th scope="col">Month</th><th scope="col">Fullest OSD</th><th scope="col">Survivors</th>${pools.map((p) => html`<th scope="col">${p.name} stored</th><th scope="col">${p.name} MAX AVAIL</th><th scope="col">Rule set ÷ safe raw</th>`)}</tr></thead>
 <tbody>
-${points.map(({ month, x, m }) => html`<tr><th scope="row">${month}</th><td class="num">${formatPercent(x.fullestOsdUtilisation)}</td><td class="num">${formatPercent(x.survivorUtilisation)}</td>${pools.map((p) => {
-  const y = m.pools[p.name];
-  return html`<td class="num">${formatBytes(y?.storedBytes)}</td><td class="num">${formatBytes(y?.maxAvailBytes)}</td><td class="num">${formatPercent(y?.utilisation)}</td>`;
-})}</tr>\n`)}</tbody>
+${points.map(
+  ({ month, x, m }) =>
+    html`<tr><th scope="row">${month}</th><td class="num">${formatPercent(x.fullestOsdUtilisation)}</td><td class="num">${formatPercent(x.survivorUtilisation)}</td>${pools.map(
+      (p) => {
+        const y = m.pools[p.name];
+        return html`<td class="num">${formatBytes(y?.storedBytes)}</td><td class="num">${formatBytes(y?.maxAvailBytes)}</td><td class="num">${formatPercent(y?.utilisation)}</td>`;
+      },
+    )}</tr>\n`,
+)}</tbody>
 </table>
 </details>
 </figure>`;

@@ -6,15 +6,7 @@ import type { CheckStatus, Finding, PlanResult, ResourceInfo, Severity } from '@
 import { type LineChart, renderLineChart, SERIES_COLORS } from '../charts.js';
 import { explainId } from '@headroom/core/explain-ids';
 import { html, type SafeHtml, trustedHtml } from '../escape.js';
-import {
-  chartScale,
-  formatMonth,
-  formatMonthCount,
-  formatMonthIndex,
-  formatNumber,
-  formatPercent,
-  formatQuantity,
-} from '../format.js';
+import { chartScale, formatMonth, formatMonthCount, formatMonthIndex, formatNumber, formatPercent, formatQuantity } from '../format.js';
 import { explained } from './explain.js';
 
 /** Severity order for sorting, highest first. Mirrors core's SEVERITY_RANK (kept local: the report imports only types from core). */
@@ -236,7 +228,11 @@ export async function resourceFigure(plan: PlanResult, resourceId: string, opts:
   const svg = trustedHtml(await renderLineChart(chart));
   // the marks the vega legend does not list (it keys the lines): explained beside the chart, not only in the caption
   const marks = [
-    ...(bought.markers.length > 0 ? [html`<li><span class="mark-swatch" style="background:${SERIES_COLORS.purchased}"></span> <strong>+N</strong> at the bottom: N servers delivered for this resource that month (the threshold rises with them)</li>`] : []),
+    ...(bought.markers.length > 0
+      ? [
+          html`<li><span class="mark-swatch" style="background:${SERIES_COLORS.purchased}"></span> <strong>+N</strong> at the bottom: N servers delivered for this resource that month (the threshold rises with them)</li>`,
+        ]
+      : []),
     ...(resource.runwayMonths === null ? [] : [html`<li><span class="mark-swatch mark-dashed"></span> dashed vertical rule: the month the runway ends</li>`]),
   ];
   return html`<figure class="chart" id="${opts.id}">
@@ -247,16 +243,14 @@ ${marks.length > 0 ? html`<ul class="chart-marks small">${marks}</ul>` : ''}
 <table aria-label="Data table: ${opts.title}">
 <thead><tr><th scope="col">Month</th><th scope="col">${opts.demandName}</th><th scope="col">${opts.capacityName}, all hosts</th><th scope="col">${opts.capacityName} ${without}</th><th scope="col">Utilisation ${without}</th>${bought.rows.length > 0 ? html`<th scope="col">${names.withPurchases}</th>` : ''}</tr></thead>
 <tbody>
-${points.map(
-  (p, i) => {
-    // The first and last months' utilisation are explained (the plan explains no other month).
-    const end = i === 0 ? 'first' : i === points.length - 1 ? 'last' : null;
-    const utilisation = formatPercent(p.r.utilisationTolerated);
-    return html`<tr><th scope="row">${p.month}</th><td class="num">${fmt(p.r.demand)}</td><td class="num">${fmt(p.r.capacity)}</td><td class="num">${fmt(p.r.capacityTolerated)}</td><td class="num">${end ? explained(plan, explainId.resourceUtilisation(resourceId, end), utilisation) : utilisation}</td>${
-      bought.rows.length > 0 ? html`<td class="num">${fmt(bought.capacityByIndex.get(p.index) ?? Number.NaN)}</td>` : ''
-    }</tr>\n`;
-  },
-)}</tbody>
+${points.map((p, i) => {
+  // The first and last months' utilisation are explained (the plan explains no other month).
+  const end = i === 0 ? 'first' : i === points.length - 1 ? 'last' : null;
+  const utilisation = formatPercent(p.r.utilisationTolerated);
+  return html`<tr><th scope="row">${p.month}</th><td class="num">${fmt(p.r.demand)}</td><td class="num">${fmt(p.r.capacity)}</td><td class="num">${fmt(p.r.capacityTolerated)}</td><td class="num">${end ? explained(plan, explainId.resourceUtilisation(resourceId, end), utilisation) : utilisation}</td>${
+    bought.rows.length > 0 ? html`<td class="num">${fmt(bought.capacityByIndex.get(p.index) ?? Number.NaN)}</td>` : ''
+  }</tr>\n`;
+})}</tbody>
 </table>
 </details>
 </figure>`;

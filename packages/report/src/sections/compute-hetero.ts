@@ -32,7 +32,10 @@ function hostTable(c: ComputePlan): SafeHtml {
 <thead><tr><th scope="col">Hosts</th><th scope="col">Hardware</th><th scope="col">Traits</th><th scope="col">Aggregates</th><th scope="col">NUMA cells</th><th scope="col">Nested providers</th></tr></thead>
 <tbody>
 ${hostRows(c).map(({ hosts, h }) => {
-  const cells = (h.numaCells ?? []).map((cell) => `${cell.id}: ${formatNumber(cell.sharedCpus)} shared / ${formatNumber(cell.dedicatedCpus)} dedicated CPUs, ${formatMemorySize(cell.memoryMib * 2 ** 20)}${cell.hugePages ? `, ${formatNumber(cell.hugePages.count)} × ${formatMemorySize(cell.hugePages.sizeKib * 1024)} pages` : ''}`);
+  const cells = (h.numaCells ?? []).map(
+    (cell) =>
+      `${cell.id}: ${formatNumber(cell.sharedCpus)} shared / ${formatNumber(cell.dedicatedCpus)} dedicated CPUs, ${formatMemorySize(cell.memoryMib * 2 ** 20)}${cell.hugePages ? `, ${formatNumber(cell.hugePages.count)} × ${formatMemorySize(cell.hugePages.sizeKib * 1024)} pages` : ''}`,
+  );
   const devices = new Map<string, { n: number; inv: NonNullable<typeof h.providers>[number]['inventory'] }>();
   for (const p of h.providers ?? []) devices.set(p.device, { n: (devices.get(p.device)?.n ?? 0) + 1, inv: p.inventory });
   const providers = [...devices].map(([d, { n, inv }]) => `${formatNumber(n)} × ${d} (${formatNumber(inv.total)} ${inv.resourceClass} each)`);

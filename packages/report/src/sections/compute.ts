@@ -27,7 +27,7 @@ function capacityTable(plan: PlanResult): SafeHtml {
   const extra = Object.keys({ ...c.totalCapacity, ...c.demandMonth0 }).filter((rc) => !CLASSES.includes(rc as ResourceClass)) as ResourceClass[];
   const classes = [...CLASSES, ...extra].filter((rc) => c.totalCapacity[rc] !== undefined || c.demandMonth0[rc] !== undefined);
   const uniform = removedPerClass(plan, classes).every((r, _i, all) => r.join() === all[0]!.join());
-  const without = uniform ? withoutText(removedOf(plan, classes[0] ?? 'VCPU')) : 'with each class\'s worst tolerated loss removed';
+  const without = uniform ? withoutText(removedOf(plan, classes[0] ?? 'VCPU')) : "with each class's worst tolerated loss removed";
   return html`<table>
 <caption>Compute capacity (Placement: (total − reserved) × allocation ratio, summed over compute hosts) and month-0 demand.</caption>
 <thead><tr><th scope="col">Resource class</th><th scope="col">Month-0 demand</th><th scope="col">Capacity, all hosts</th><th scope="col">Capacity ${without}</th></tr></thead>
@@ -72,9 +72,7 @@ ${groups.map(({ hosts, plan: h }) =>
   h.inventories.map(
     (inv, i) =>
       html`<tr${i === 0 ? html` class="group-start"` : ''}>${
-        i === 0
-          ? html`<th scope="row" rowspan="${h.inventories.length}">${hostList(hosts)}</th><td rowspan="${h.inventories.length}"><code>${h.hardware}</code></td>`
-          : ''
+        i === 0 ? html`<th scope="row" rowspan="${h.inventories.length}">${hostList(hosts)}</th><td rowspan="${h.inventories.length}"><code>${h.hardware}</code></td>` : ''
       }<td><code>${inv.resourceClass}</code></td><td class="num">${formatNumber(inv.total)}</td><td class="num">${formatNumber(inv.reserved)}</td><td class="num">${formatFactor(inv.allocationRatio)}</td><td class="num">${explained(plan, explainId.computeInventory(h.hardware, inv.resourceClass), formatNumber(inv.capacity, Number.isInteger(inv.capacity) ? 0 : 1))}</td><td class="num">${formatNumber(inv.maxUnit)}</td></tr>\n`,
   ),
 )}</tbody>

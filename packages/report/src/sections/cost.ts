@@ -10,8 +10,17 @@ import { explained } from './explain.js';
 import { formatMoney, formatMonth, formatNumber, MISSING } from '../format.js';
 
 const ITEM_LABEL: Record<string, string> = {
-  servers: 'Servers', racks: 'Racks', pdus: 'PDUs', 'tor-switches': 'Top-of-rack switches', optics: 'Optics', cables: 'Cables',
-  spares: 'Spares', support: 'Support and warranty', energy: 'Energy', 'colocation-racks': 'Colocation, per rack', 'colocation-ru': 'Colocation, per RU',
+  servers: 'Servers',
+  racks: 'Racks',
+  pdus: 'PDUs',
+  'tor-switches': 'Top-of-rack switches',
+  optics: 'Optics',
+  cables: 'Cables',
+  spares: 'Spares',
+  support: 'Support and warranty',
+  energy: 'Energy',
+  'colocation-racks': 'Colocation, per rack',
+  'colocation-ru': 'Colocation, per RU',
 };
 
 /** A line's quantity with its unit: "12 servers", "109,491 kWh", "72 rack-months", "3 % of 196,500 EUR". */

@@ -9,16 +9,43 @@ import { riskBlock } from './risk.js';
 
 /** A bill with a priced server line, an unpriced energy line and a zero-quantity rack line. */
 const cost: CostPlan = {
-  currency: 'EUR', initialFleet: 'owned', hoursPerMonth: 730, pue: 1.4,
+  currency: 'EUR',
+  initialFleet: 'owned',
+  hoursPerMonth: 730,
+  pue: 1.4,
   lines: [
     { item: 'servers', subject: 'cmp-r760', kind: 'capex', quantity: 2, unit: 'server', unitPriceAmount: 10_000, amount: 20_000, basis: 'purchases of Dell R760' },
     { item: 'racks', kind: 'capex', quantity: 0, unit: 'rack', unitPriceAmount: 1_800, amount: 0, basis: 'racks the purchases add' },
     { item: 'energy', kind: 'opex', quantity: 1_000.4, unit: 'kWh', unitPriceAmount: null, amount: null, basis: 'typical draw', unpriced: 'no price (costs.energyPerKwh)' },
     { item: 'spares', kind: 'capex', quantity: 20_000, unit: 'EUR of server CAPEX', unitPriceAmount: 0.05, amount: 1_000, basis: '5 % of the server CAPEX' },
   ],
-  months: [{ index: 0, month: '2027-01', capexAmount: 21_000, opexAmount: 0, cumulativeAmount: 21_000, powerTypicalWatts: 1_000, energyKwh: 1_000.4, serversInService: 2, racksInService: 1 }],
-  capexTotalAmount: 21_000, opexTotalAmount: 0, tcoAmount: 21_000, unpricedItems: ['energy'],
-  unitCosts: { perVcpuAmount: 21_000 / 992, perRamGibAmount: null, perUsableTbAmount: null, perSafeUsableTbAmount: null, vcpu: 992, ramGib: null, usableTb: null, safeUsableTb: null },
+  months: [
+    {
+      index: 0,
+      month: '2027-01',
+      capexAmount: 21_000,
+      opexAmount: 0,
+      cumulativeAmount: 21_000,
+      powerTypicalWatts: 1_000,
+      energyKwh: 1_000.4,
+      serversInService: 2,
+      racksInService: 1,
+    },
+  ],
+  capexTotalAmount: 21_000,
+  opexTotalAmount: 0,
+  tcoAmount: 21_000,
+  unpricedItems: ['energy'],
+  unitCosts: {
+    perVcpuAmount: 21_000 / 992,
+    perRamGibAmount: null,
+    perUsableTbAmount: null,
+    perSafeUsableTbAmount: null,
+    vcpu: 992,
+    ramGib: null,
+    usableTb: null,
+    safeUsableTb: null,
+  },
 };
 const plan: PlanResult = { ...samplePlan, cost };
 
@@ -43,7 +70,7 @@ describe('the whole bill', () => {
     expect(out).toContain('<th scope="row">Jan 2027</th>');
   });
 
-  it('escapes the scenario\'s names', () => {
+  it("escapes the scenario's names", () => {
     const hostile: CostPlan = { ...cost, lines: [{ ...cost.lines[0]!, subject: XSS_PAYLOAD }] };
     expect(costSection({ ...plan, cost: hostile }).value).not.toContain(XSS_PAYLOAD);
   });
@@ -67,7 +94,16 @@ describe('findings at print width', () => {
 describe('role checks', () => {
   it('collapse the passing checks to a count, and list the others', () => {
     const check = (status: RoleCheck['status'], requirement: string): RoleCheck => ({
-      role: 'compute', hardware: 'cmp', hosts: ['compute-01'], requirement, label: requirement, status, expected: 'x', actual: 'y', evidence: 'e', source: 's',
+      role: 'compute',
+      hardware: 'cmp',
+      hosts: ['compute-01'],
+      requirement,
+      label: requirement,
+      status,
+      expected: 'x',
+      actual: 'y',
+      evidence: 'e',
+      source: 's',
     });
     const checks = [check('pass', 'a'), check('pass', 'b'), check('fail', 'c'), check('unknown', 'd')];
     const out = nodesSection({ ...samplePlan, roleChecks: checks }).value;
@@ -83,11 +119,26 @@ describe('role checks', () => {
 
 describe('risk band', () => {
   const risk: RiskBand = {
-    runs: 50, seed: 1, growth: { low: 0.02, likely: 0.03, high: 0.05 }, growthPerMonth: { p10: 0.024, p50: 0.031, p90: 0.043 },
-    resource: 'compute.memory', label: 'Compute memory', unit: 'MiB',
-    months: [0, 1, 2].map((i) => ({ index: i, month: `2027-0${i + 1}`, demandP10: 1024 * (100 + i), demandP50: 1024 * (100 + 2 * i), demandP90: 1024 * (100 + 3 * i), thresholdLevel: 1024 * 150 })),
-    firstOrderBy: { p10: '2026-12-04', p50: '2027-02-05', p90: null }, firstDeliveryMonth: { p10: '2027-03', p50: '2027-05', p90: null },
-    capexTotalAmount: { p10: 0, p50: 10_000, p90: 30_000 }, currency: 'EUR', hosts: { compute: { p10: 0, p50: 1, p90: 3 }, storage: { p10: 0, p50: 0, p90: 0 } },
+    runs: 50,
+    seed: 1,
+    growth: { low: 0.02, likely: 0.03, high: 0.05 },
+    growthPerMonth: { p10: 0.024, p50: 0.031, p90: 0.043 },
+    resource: 'compute.memory',
+    label: 'Compute memory',
+    unit: 'MiB',
+    months: [0, 1, 2].map((i) => ({
+      index: i,
+      month: `2027-0${i + 1}`,
+      demandP10: 1024 * (100 + i),
+      demandP50: 1024 * (100 + 2 * i),
+      demandP90: 1024 * (100 + 3 * i),
+      thresholdLevel: 1024 * 150,
+    })),
+    firstOrderBy: { p10: '2026-12-04', p50: '2027-02-05', p90: null },
+    firstDeliveryMonth: { p10: '2027-03', p50: '2027-05', p90: null },
+    capexTotalAmount: { p10: 0, p50: 10_000, p90: 30_000 },
+    currency: 'EUR',
+    hosts: { compute: { p10: 0, p50: 1, p90: 3 }, storage: { p10: 0, p50: 0, p90: 0 } },
   };
 
   it('draws the fan with a legend entry for every mark and lists the order-by date per percentile', async () => {
@@ -116,16 +167,40 @@ describe('what changed', () => {
     new: { name: 'Now', generatorVersion: '0.1.0', scenarioSha256: null, horizon: '2027-01..2028-12' },
     runway: [{ resource: 'compute.memory', label: 'Memory', oldMonths: 15, newMonths: 12, deltaMonths: -3, presence: 'both' }],
     bottleneck: { old: { resource: 'compute.memory', month: '2028-04' }, new: { resource: 'compute.memory', month: '2028-01' }, changed: true },
-    withoutPurchases: { old: { resource: 'compute.memory', month: '2028-04', monthIndex: 15 }, new: { resource: 'compute.memory', month: '2027-08', monthIndex: 7 }, deltaMonths: -8 },
+    withoutPurchases: {
+      old: { resource: 'compute.memory', month: '2028-04', monthIndex: 15 },
+      new: { resource: 'compute.memory', month: '2027-08', monthIndex: 7 },
+      deltaMonths: -8,
+    },
     shortestRunway: { old: 15, new: 12 },
-    orders: [{ change: 'earlier', role: 'compute', hardware: 'cmp', oldDeliveryMonth: '2028-04', newDeliveryMonth: '2028-01', oldOrderBy: '2028-01-08', newOrderBy: '2027-10-09', oldQuantity: 2, newQuantity: 2, oldAmount: 90_000, newAmount: 90_000, deltaAmount: 0 }],
-    currency: 'EUR', capex: { old: 90_000, new: 180_000, delta: 90_000 }, tco: { old: 100_000, new: 195_000, delta: 95_000 },
+    orders: [
+      {
+        change: 'earlier',
+        role: 'compute',
+        hardware: 'cmp',
+        oldDeliveryMonth: '2028-04',
+        newDeliveryMonth: '2028-01',
+        oldOrderBy: '2028-01-08',
+        newOrderBy: '2027-10-09',
+        oldQuantity: 2,
+        newQuantity: 2,
+        oldAmount: 90_000,
+        newAmount: 90_000,
+        deltaAmount: 0,
+      },
+    ],
+    currency: 'EUR',
+    capex: { old: 90_000, new: 180_000, delta: 90_000 },
+    tco: { old: 100_000, new: 195_000, delta: 95_000 },
     findings: { added: [{ code: 'capacity.threshold_crossed', severity: 'warning', subject: 'resource compute.memory', message: 'crosses' }], resolved: [] },
-    racks: [], unchanged: false,
+    racks: [],
+    unchanged: false,
   };
 
   it('summarises in one sentence and details in a section', () => {
-    expect(changesSummary(diff).value).toContain('the need to buy comes 8 months earlier; 1 runway shorter, 0 longer; 1 order changed; CAPEX +90,000 EUR, TCO +95,000 EUR; 1 new and 0 resolved findings.');
+    expect(changesSummary(diff).value).toContain(
+      'the need to buy comes 8 months earlier; 1 runway shorter, 0 longer; 1 order changed; CAPEX +90,000 EUR, TCO +95,000 EUR; 1 new and 0 resolved findings.',
+    );
     const out = changesSection(diff).value;
     expect(out).toContain('<h2 id="changes">What changed</h2>');
     expect(out).toContain('<td class="num">−3</td>');

@@ -40,9 +40,15 @@ async function historyFigure(h: DemandHistory, i: number): Promise<SafeHtml> {
   const last = h.band[h.band.length - 1];
   const description =
     `Line chart by month: the history from ${formatDate(f.from)} to ${formatDate(f.to)} (${formatNumber(f.points)} samples), then the ${f.chosen} fit's P10, P50 and P90 paths` +
-    (last ? ` to ${formatMonth(last.month)}: ${formatNumber(last.p10 * scale.factor, 1)}, ${formatNumber(last.p50 * scale.factor, 1)} and ${formatNumber(last.p90 * scale.factor, 1)} ${scale.unit}.` : '.');
+    (last
+      ? ` to ${formatMonth(last.month)}: ${formatNumber(last.p10 * scale.factor, 1)}, ${formatNumber(last.p50 * scale.factor, 1)} and ${formatNumber(last.p90 * scale.factor, 1)} ${scale.unit}.`
+      : '.');
   const chart: LineChart = {
-    id, title, description, yTitle: `${resourceName(h)} (${scale.unit})`, months,
+    id,
+    title,
+    description,
+    yTitle: `${resourceName(h)} (${scale.unit})`,
+    months,
     series: [
       { name: names.history, color: BAND_COLORS.history, dash: [] },
       { name: names.p10, color: BAND_COLORS.p10, dash: [4, 3] },
@@ -73,8 +79,12 @@ function percentileTable(plan: PlanResult): SafeHtml {
   if (!d) return html``;
   const label = (id: string): string => plan.resources.find((r) => r.id === id)?.label ?? id;
   const p90 = d.plans.find((p) => p.percentile === 'p90');
-  return html`${p90?.firstOrderBy ? html`<p class="lead"><strong>Order by ${formatDate(p90.firstOrderBy)} to be 90 % sure</strong> (the P90 demand path: demand stays under it with 90 % confidence, by the fits' prediction intervals).</p>
-` : ''}<table>
+  return html`${
+    p90?.firstOrderBy
+      ? html`<p class="lead"><strong>Order by ${formatDate(p90.firstOrderBy)} to be 90 % sure</strong> (the P90 demand path: demand stays under it with 90 % confidence, by the fits' prediction intervals).</p>
+`
+      : ''
+  }<table>
 <caption>The plan on each demand path: growths with a band (${d.bands.map((b) => b.path).join(', ')}) at their P10, P50 or P90 rate; runs out = the cloud as it is, without purchases.</caption>
 <thead><tr><th scope="col">Path</th><th scope="col">Runs out</th><th scope="col">Purchases</th><th scope="col">First order by</th></tr></thead>
 <tbody>

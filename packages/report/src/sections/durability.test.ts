@@ -18,7 +18,11 @@ describe('formatting', () => {
   it('1 in N years', () => {
     // 348,568,789 years = 348.6 million; 3,342 = 3.3 thousand; 4.83e14 = 483.0 trillion; 7.25 -> one decimal below 10.
     expect([formatOneInYears(348_568_789), formatOneInYears(3342), formatOneInYears(4.83e14), formatOneInYears(7.25), formatOneInYears(null)]).toEqual([
-      '1 in 348.6 million years', '1 in 3.3 thousand years', '1 in 483.0 trillion years', '1 in 7.3 years', 'never (no failure rate)',
+      '1 in 348.6 million years',
+      '1 in 3.3 thousand years',
+      '1 in 483.0 trillion years',
+      '1 in 7.3 years',
+      'never (no failure rate)',
     ]);
     expect(formatOneInYears(2e15)).toBe('1 in 2.00e+15 years');
   });
@@ -51,7 +55,9 @@ describe('durability subsection', () => {
 describe('allocation padding table', () => {
   it('backups: 4 MiB RBD objects, 4 KiB units, 6 MiB allocated (6 shards of 1 MiB), factor 1.00, no padding', () => {
     const doc = durabilitySection(plan).value;
-    expect(doc).toContain('<th scope="row">backups</th><td class="num">4 MiB</td><td class="num">4 KiB</td><td class="num">6 MiB</td><td class="num">1.00</td><td class="num">none</td><td class="num">none</td>');
+    expect(doc).toContain(
+      '<th scope="row">backups</th><td class="num">4 MiB</td><td class="num">4 KiB</td><td class="num">6 MiB</td><td class="num">1.00</td><td class="num">none</td><td class="num">none</td>',
+    );
   });
 });
 

@@ -41,12 +41,17 @@ function poolRow(plan: PlanResult, d: CephPoolDurability): SafeHtml {
 }
 
 function correlatedRows(d: CephPoolDurability): SafeHtml[] {
-  return d.correlated.map((c) => html`<tr><th scope="row">${d.pool}</th><td>${c.subject}</td><td class="num">${formatNumber(c.domainsLost)} of ${formatNumber(c.domains)}</td><td class="num">${formatPercent(c.pgFractionInactive, 2)}</td><td class="num">${formatPercent(c.pgFractionLost, 2)}</td><td class="num">${formatNumber(c.expectedPgsLost, 1)}</td><td class="num">${formatLostBytes(c.bytesLost)}</td></tr>\n`);
+  return d.correlated.map(
+    (c) =>
+      html`<tr><th scope="row">${d.pool}</th><td>${c.subject}</td><td class="num">${formatNumber(c.domainsLost)} of ${formatNumber(c.domains)}</td><td class="num">${formatPercent(c.pgFractionInactive, 2)}</td><td class="num">${formatPercent(c.pgFractionLost, 2)}</td><td class="num">${formatNumber(c.expectedPgsLost, 1)}</td><td class="num">${formatLostBytes(c.bytesLost)}</td></tr>\n`,
+  );
 }
 
 /** KiB below 1 MiB, else MiB (binary): 16384 -> "16 KiB", 4 MiB -> "4 MiB". */
 function binarySize(bytes: number): string {
-  return bytes >= 2 ** 20 ? `${formatNumber(bytes / 2 ** 20, Number.isInteger(bytes / 2 ** 20) ? 0 : 2)} MiB` : `${formatNumber(bytes / 1024, Number.isInteger(bytes / 1024) ? 0 : 2)} KiB`;
+  return bytes >= 2 ** 20
+    ? `${formatNumber(bytes / 2 ** 20, Number.isInteger(bytes / 2 ** 20) ? 0 : 2)} MiB`
+    : `${formatNumber(bytes / 1024, Number.isInteger(bytes / 1024) ? 0 : 2)} KiB`;
 }
 
 /** BlueStore allocation padding of the pools with an average object size (plan.storage.ceph.allocation). */
@@ -57,8 +62,12 @@ function allocationTable(plan: PlanResult): SafeHtml | '' {
 <caption>What the raw bytes hold: BlueStore allocates whole bluestore_min_alloc_size units per copy or shard (an EC object first padded to whole stripes of k × stripe unit). Factor = allocated ÷ (object × raw used rate). The fill and runways above count stored × raw used rate only.</caption>
 <thead><tr><th scope="col">Pool</th><th scope="col">Average object</th><th scope="col">min_alloc_size</th><th scope="col">Allocated per object</th><th scope="col">Factor</th><th scope="col">Padding, month 0</th><th scope="col">Padding, peak</th></tr></thead>
 <tbody>
-${list.map((a) => html`<tr><th scope="row">${a.pool}</th><td class="num">${binarySize(a.averageObjectBytes)}</td><td class="num">${binarySize(a.minAllocBytes)}</td><td class="num">${binarySize(a.allocatedBytesPerObject)}</td><td class="num">${formatNumber(a.factor, 2)}</td><td class="num">${formatLostBytes(a.paddingRawBytesMonth0)}</td><td class="num">${formatLostBytes(a.paddingRawBytesPeak)}</td></tr>
-`)}</tbody>
+${list.map(
+  (
+    a,
+  ) => html`<tr><th scope="row">${a.pool}</th><td class="num">${binarySize(a.averageObjectBytes)}</td><td class="num">${binarySize(a.minAllocBytes)}</td><td class="num">${binarySize(a.allocatedBytesPerObject)}</td><td class="num">${formatNumber(a.factor, 2)}</td><td class="num">${formatLostBytes(a.paddingRawBytesMonth0)}</td><td class="num">${formatLostBytes(a.paddingRawBytesPeak)}</td></tr>
+`,
+)}</tbody>
 </table>
 `;
 }
@@ -77,11 +86,15 @@ export function durabilitySection(plan: PlanResult): SafeHtml {
 <tbody>
 ${list.map((d) => poolRow(plan, d))}</tbody>
 </table>
-${notes.length > 0 ? html`<ul class="notes">${notes.map((d) => html`<li>Pool ${d.pool}: ${d.note}</li>`)}</ul>\n` : ''}${correlated.length > 0 ? html`<table class="ceph-correlated">
+${notes.length > 0 ? html`<ul class="notes">${notes.map((d) => html`<li>Pool ${d.pool}: ${d.note}</li>`)}</ul>\n` : ''}${
+  correlated.length > 0
+    ? html`<table class="ceph-correlated">
 <caption>Correlated loss: the worst rack (and zone) lost at once, with every PG whose copies or shards span it. Inactive: fewer than min_size left (I/O blocks); lost: more than m gone.</caption>
 <thead><tr><th scope="col">Pool</th><th scope="col">Lost at once</th><th scope="col">Failure domains lost</th><th scope="col">PGs inactive</th><th scope="col">PGs lost</th><th scope="col">PGs lost (count)</th><th scope="col">Data lost</th></tr></thead>
 <tbody>
 ${correlated}</tbody>
 </table>
-` : ''}${allocationTable(plan)}`;
+`
+    : ''
+}${allocationTable(plan)}`;
 }

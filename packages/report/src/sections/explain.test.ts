@@ -10,7 +10,7 @@ import { evaluate, parseScenario } from '@headroom/core';
 import { explainId } from '@headroom/core/explain-ids';
 import { html } from '../escape.js';
 import { explainedFigures } from '../fixtures/explained-html.js';
-import { explainedSamplePlan, } from '../fixtures/sample-explanations.js';
+import { explainedSamplePlan } from '../fixtures/sample-explanations.js';
 import { samplePlan, XSS_PAYLOAD } from '../fixtures/sample-plan.js';
 import { renderHtml } from '../render.js';
 import { explained } from './explain.js';
@@ -26,7 +26,9 @@ describe('explained()', () => {
     expect(out).toContain('<p class="why-formula">capacity = (total − reserved) × allocation_ratio</p>');
     expect(out).toContain('As computed: <code>(total - reserved) * allocation_ratio</code>');
     expect(out).toContain('<thead><tr><th scope="col">Symbol</th><th scope="col">Input</th><th scope="col">Value</th><th scope="col">From</th></tr></thead>');
-    expect(out).toContain('<tr><th scope="row"><code>reserved</code></th><td>reserved_host_cpus</td><td class="why-value">2 vCPU</td><td><code>openstack.reserved.hostCpus</code></td></tr>');
+    expect(out).toContain(
+      '<tr><th scope="row"><code>reserved</code></th><td>reserved_host_cpus</td><td class="why-value">2 vCPU</td><td><code>openstack.reserved.hostCpus</code></td></tr>',
+    );
     // a ratio shows as a factor; ratios below 1 also as a percentage
     expect(out).toContain('<td class="why-value">4.0</td>');
     expect(out).toContain('<p class="why-source">Source: openstack/placement placement/objects/resource_provider.py</p>');
@@ -119,9 +121,17 @@ describe('the reference pilot’s report', async () => {
     const figures = explainedFigures(doc);
     expect(figures.length).toBeGreaterThan(60);
     const ids = [
-      explainId.computeInventory('cmp-r760', 'VCPU'), explainId.computeTotal('VCPU'), explainId.computeTolerated('MEMORY_MB'),
-      explainId.computeDemand('VCPU'), explainId.poolUsable('volumes'), explainId.poolSafeUsable('volumes'), explainId.poolMaxAvail('volumes'),
-      explainId.storageRaw(), explainId.quorum(), explainId.recoveryBandwidth(), explainId.resourceUtilisation('compute.memory', 'last'),
+      explainId.computeInventory('cmp-r760', 'VCPU'),
+      explainId.computeTotal('VCPU'),
+      explainId.computeTolerated('MEMORY_MB'),
+      explainId.computeDemand('VCPU'),
+      explainId.poolUsable('volumes'),
+      explainId.poolSafeUsable('volumes'),
+      explainId.poolMaxAvail('volumes'),
+      explainId.storageRaw(),
+      explainId.quorum(),
+      explainId.recoveryBandwidth(),
+      explainId.resourceUtilisation('compute.memory', 'last'),
     ];
     for (const id of ids) {
       const e = plan.explanations![id]!;

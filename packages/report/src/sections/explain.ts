@@ -35,12 +35,16 @@ function body(plan: PlanResult, e: Explanation): SafeHtml {
 <p class="why-head"><strong>${e.label}</strong>: ${valueText(e.value, e.unit)}</p>
 <p class="why-formula">${e.formula}</p>
 ${e.expression ? html`<p class="why-expression">As computed: <code>${e.expression}</code></p>` : ''}
-${e.inputs.length === 0 ? '' : html`<table class="why-inputs" data-nosort>
+${
+  e.inputs.length === 0
+    ? ''
+    : html`<table class="why-inputs" data-nosort>
 <caption>Inputs</caption>
 <thead><tr><th scope="col">Symbol</th><th scope="col">Input</th><th scope="col">Value</th><th scope="col">From</th></tr></thead>
 <tbody>
 ${e.inputs.map((i) => html`<tr><th scope="row"><code>${i.symbol}</code></th><td>${i.label}</td><td class="why-value">${valueText(i.value, i.unit)}</td><td>${fromCell(plan, i.from)}</td></tr>\n`)}</tbody>
-</table>`}
+</table>`
+}
 <p class="why-source">Source: ${e.source}</p>
 </div>`;
 }

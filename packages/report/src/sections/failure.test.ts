@@ -11,13 +11,7 @@ describe('failure section', async () => {
 
   it('groups domains whose loss does the same thing, in kind order', () => {
     // compute-01..03 share harm, month and severity; control-01 and storage-01 differ from them
-    expect(failureRows(sampleFailure).map(rowLabel)).toEqual([
-      'host control-01',
-      '3 hosts like compute-01',
-      'host storage-01',
-      'rack r1',
-      'switch r1-tor-a',
-    ]);
+    expect(failureRows(sampleFailure).map(rowLabel)).toEqual(['host control-01', '3 hosts like compute-01', 'host storage-01', 'rack r1', 'switch r1-tor-a']);
   });
 
   it('says how many tolerated losses stop something and from when (month 9 of a Jan 2027 start = Oct 2027)', () => {

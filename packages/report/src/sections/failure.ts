@@ -157,7 +157,10 @@ function policyText(failure: FailurePlan): string {
     part(t.switches, 'switch', 'switches'),
     part(t.feeds, 'power feed', 'power feeds'),
   ].join(', ');
-  const maint = m.hosts === 0 ? 'no maintenance allowance' : `${formatNumber(m.hosts)} ${m.hosts === 1 ? 'host' : 'hosts'} of each of ${m.roles.join(', ')} drained for maintenance at the same time`;
+  const maint =
+    m.hosts === 0
+      ? 'no maintenance allowance'
+      : `${formatNumber(m.hosts)} ${m.hosts === 1 ? 'host' : 'hosts'} of each of ${m.roles.join(', ')} drained for maintenance at the same time`;
   return `The plan must survive losing ${tol}, with ${maint}.`;
 }
 

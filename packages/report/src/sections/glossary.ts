@@ -72,7 +72,8 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   {
     id: 'threshold',
     term: 'Threshold',
-    definition: 'The utilisation (demand ÷ capacity) a resource must stay under: the compute policy threshold; for Ceph pools, the fill of the surviving OSDs after the tolerated failure (default the backfillfull ratio, so the limit is the safe usable capacity).',
+    definition:
+      'The utilisation (demand ÷ capacity) a resource must stay under: the compute policy threshold; for Ceph pools, the fill of the surviving OSDs after the tolerated failure (default the backfillfull ratio, so the limit is the safe usable capacity).',
   },
   {
     id: 'runway',
@@ -99,8 +100,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   {
     id: 'quorum',
     term: 'Quorum',
-    definition:
-      'The majority of controllers, floor(n/2) + 1, that Galera and RabbitMQ quorum queues need to keep working. The control plane survives n − quorum controllers down.',
+    definition: 'The majority of controllers, floor(n/2) + 1, that Galera and RabbitMQ quorum queues need to keep working. The control plane survives n − quorum controllers down.',
   },
   {
     id: 'bond',
@@ -122,7 +122,8 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   {
     id: 'vip',
     term: 'VIP',
-    definition: 'A virtual IP address that keepalived moves between the controllers; HAProxy serves the APIs on it. It must not be any host’s address or in a Neutron allocation pool.',
+    definition:
+      'A virtual IP address that keepalived moves between the controllers; HAProxy serves the APIs on it. It must not be any host’s address or in a Neutron allocation pool.',
   },
   {
     id: 'oversubscription',

@@ -18,7 +18,10 @@ function row(c: CephLayoutComparison, r: CephLayoutRow): SafeHtml {
 /** The comparison as a report section (`<section id="layouts">`). */
 export function layoutsSection(c: CephLayoutComparison): SafeHtml {
   const facts: [string, string][] = [
-    ['Compared on', `${c.deviceClass === null ? 'every OSD' : `the ${c.deviceClass} OSDs`}${c.hardware === null ? '' : ` of ${c.hardware} (--hardware)`}: ${formatNumber(c.osdCount)} OSDs, ${formatBytes(c.rawBytes)} raw, in ${formatNumber(c.storageHosts)} hosts and ${formatNumber(c.racks)} racks`],
+    [
+      'Compared on',
+      `${c.deviceClass === null ? 'every OSD' : `the ${c.deviceClass} OSDs`}${c.hardware === null ? '' : ` of ${c.hardware} (--hardware)`}: ${formatNumber(c.osdCount)} OSDs, ${formatBytes(c.rawBytes)} raw, in ${formatNumber(c.storageHosts)} hosts and ${formatNumber(c.racks)} racks`,
+    ],
     ['Data', `pools ${c.pools.join(', ') || MISSING}: ${formatBytes(c.storedBytesMonth0)} stored at month 0, growing as the scenario says`],
     ['Tolerated loss', `${formatNumber(c.tolerate.hosts)} host(s), ${formatNumber(c.tolerate.racks)} rack(s) (policy.tolerate)`],
     ['Sized for the horizon', c.horizonSizing ?? 'not sized'],

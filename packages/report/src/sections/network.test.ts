@@ -37,12 +37,16 @@ describe('network section', async () => {
   });
 
   it('the port and bond map: 802.3ad bonds of 50 Gbit/s, 25 for one flow', () => {
-    expect(doc).toContain('<td>802.3ad, hash layer3+4, LACP fast, miimon 100 ms</td><td>nic0p0, nic1p0</td><td class="num">9,000</td><td class="num">50 Gbit/s</td><td class="num">25 Gbit/s</td><td class="num">25 Gbit/s</td>');
+    expect(doc).toContain(
+      '<td>802.3ad, hash layer3+4, LACP fast, miimon 100 ms</td><td>nic0p0, nic1p0</td><td class="num">9,000</td><td class="num">50 Gbit/s</td><td class="num">25 Gbit/s</td><td class="num">25 Gbit/s</td>',
+    );
     expect(doc).toContain('provider <span class="small">VLAN 200</span> <span class="small">(no address)</span>');
   });
 
   it('bandwidth: storage replication 2 Gbit/s each way, 3.53 Gbit/s in the last month, 7.1 % peak', () => {
-    expect(doc).toContain('<td>ceph-cluster</td><td>bond1</td><td class="num">50 Gbit/s</td><td class="num">25 Gbit/s</td><td class="num">2 Gbit/s / 2 Gbit/s</td><td class="num">3.53 Gbit/s</td><td class="num">7.1%</td>');
+    expect(doc).toContain(
+      '<td>ceph-cluster</td><td>bond1</td><td class="num">50 Gbit/s</td><td class="num">25 Gbit/s</td><td class="num">2 Gbit/s / 2 Gbit/s</td><td class="num">3.53 Gbit/s</td><td class="num">7.1%</td>',
+    );
     expect(doc).toContain('50 Gbit/s per host on ceph-cluster (bond1) × 2 survivors = 100 Gbit/s');
   });
 

@@ -21,7 +21,12 @@ function subnetTable(plan: PlanResult, n: NetworkPlan): SafeHtml {
   const last = plan.months.length - 1;
   const fixed = (r: NetworkRow) => {
     const f = r.fixedAddresses;
-    const parts = [f.gateway > 0 ? 'gateway' : '', f.vips > 0 ? `${f.vips} VIP` : '', f.reserved ? `${formatNumber(f.reserved)} reserved` : '', f.pools ? `${formatNumber(f.pools)} in pools` : ''].filter(Boolean);
+    const parts = [
+      f.gateway > 0 ? 'gateway' : '',
+      f.vips > 0 ? `${f.vips} VIP` : '',
+      f.reserved ? `${formatNumber(f.reserved)} reserved` : '',
+      f.pools ? `${formatNumber(f.pools)} in pools` : '',
+    ].filter(Boolean);
     return parts.length > 0 ? parts.join(', ') : '—';
   };
   return html`<table class="subnets">
@@ -51,8 +56,15 @@ async function floatingIps(plan: PlanResult, n: NetworkPlan): Promise<SafeHtml> 
     ...(f.poolAddresses === null ? [] : [{ index: i, month: months[i]!, series: 'Allocation pools', value: f.poolAddresses }]),
   ]);
   const svg = await renderLineChart({
-    id: 'chart-network-fips', title: 'Floating IPs: needed and available', description, yTitle: 'Addresses', months,
-    series: [{ name: 'Floating IPs needed', color: SERIES_COLORS.demand, dash: [] }, { name: 'Allocation pools', color: SERIES_COLORS.capacity, dash: [] }],
+    id: 'chart-network-fips',
+    title: 'Floating IPs: needed and available',
+    description,
+    yTitle: 'Addresses',
+    months,
+    series: [
+      { name: 'Floating IPs needed', color: SERIES_COLORS.demand, dash: [] },
+      { name: 'Allocation pools', color: SERIES_COLORS.capacity, dash: [] },
+    ],
     rows,
     ...(f.exhaustedMonth === null ? {} : { runwayMonth: months[f.exhaustedMonth]! }),
   });
@@ -69,7 +81,13 @@ function linkNetworks(l: LinkRow): SafeHtml {
 function bondText(l: LinkRow): string {
   if (l.kind === 'bmc') return 'BMC port';
   if (l.kind === 'port') return 'single port';
-  const parts = [l.mode ?? '', l.hashPolicy ? `hash ${l.hashPolicy}` : '', l.lacpRate ? `LACP ${l.lacpRate}` : '', l.primary ? `primary ${l.primary}` : '', l.miimonMs !== null ? `miimon ${formatNumber(l.miimonMs)} ms` : ''];
+  const parts = [
+    l.mode ?? '',
+    l.hashPolicy ? `hash ${l.hashPolicy}` : '',
+    l.lacpRate ? `LACP ${l.lacpRate}` : '',
+    l.primary ? `primary ${l.primary}` : '',
+    l.miimonMs !== null ? `miimon ${formatNumber(l.miimonMs)} ms` : '',
+  ];
   return parts.filter(Boolean).join(', ');
 }
 
@@ -130,8 +148,18 @@ export async function networkSection(plan: PlanResult): Promise<SafeHtml> {
   const facts: [string, string | SafeHtml][] = [
     ['Internal VIP', n.vips.internal ? `${n.vips.internal} on ${n.vips.apiNetwork ?? '—'}` : 'none planned'],
     ['External VIP', n.vips.external ?? 'none planned'],
-    ['Replication fan-out', n.replicationFanOut ? html`${explained(plan, explainId.replicationFanOut(), formatFactor(n.replicationFanOut.factor))} × client writes (pool ${n.replicationFanOut.pool})` : 'no Ceph pools'],
-    ['Recovery bandwidth after losing a storage host', rec ? html`${formatBitrate(rec.perHostBitsPerSecond)} per host on ${rec.network} (${rec.link}) × ${formatNumber(rec.survivingHosts)} survivors = ${explained(plan, explainId.recoveryBandwidth(), formatBitrate(rec.totalBitsPerSecond))}` : 'no replication link'],
+    [
+      'Replication fan-out',
+      n.replicationFanOut
+        ? html`${explained(plan, explainId.replicationFanOut(), formatFactor(n.replicationFanOut.factor))} × client writes (pool ${n.replicationFanOut.pool})`
+        : 'no Ceph pools',
+    ],
+    [
+      'Recovery bandwidth after losing a storage host',
+      rec
+        ? html`${formatBitrate(rec.perHostBitsPerSecond)} per host on ${rec.network} (${rec.link}) × ${formatNumber(rec.survivingHosts)} survivors = ${explained(plan, explainId.recoveryBandwidth(), formatBitrate(rec.totalBitsPerSecond))}`
+        : 'no replication link',
+    ],
   ];
   return html`<section aria-labelledby="network">
 <h2 id="network">Network</h2>

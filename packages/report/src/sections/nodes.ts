@@ -80,9 +80,13 @@ function roleChecksTable(plan: PlanResult): SafeHtml {
   const summary = html`<p class="checks-count"><strong>${formatNumber(passing.length)} of ${formatNumber(checks.length)}</strong> role checks pass${open.length > 0 ? html`; ${formatNumber(open.length)} ${open.length === 1 ? 'fails or is' : 'fail or are'} unknown (below)` : ''}.</p>`;
   return html`${summary}
 ${open.length > 0 ? checksTable(open, 'Role checks that fail or are unknown (unknown is never a pass).') : ''}
-${passing.length > 0 ? html`<details class="checks-passing"><summary>The ${formatNumber(passing.length)} passing checks</summary>
+${
+  passing.length > 0
+    ? html`<details class="checks-passing"><summary>The ${formatNumber(passing.length)} passing checks</summary>
 ${checksTable(passing, 'Role checks that pass.')}
-</details>` : ''}`;
+</details>`
+    : ''
+}`;
 }
 
 function checksTable(checks: readonly RoleCheck[], caption: string): SafeHtml {

@@ -5,14 +5,35 @@ import { procurementSection } from './procurement.js';
 
 /** A hand-made procurement plan: one late compute order that adds a rack. */
 const procurement: ProcurementPlan = {
-  purchases: [{
-    role: 'compute', hardware: 'cmp-x', model: 'Vendor <X>', quantity: 2, deliveryMonthIndex: 9, deliveryMonth: '2027-10',
-    orderBy: '2027-07-09', leadTimeWeeks: 12, late: true,
-    reasons: [{ resource: 'compute.memory', threshold: 0.8, utilisationBefore: 0.822, utilisationAfter: 0.548 }],
-    placement: { r1: 1, 'new-rack-01': 1 }, hosts: [{ name: 'compute-new-01', rack: 'r1' }, { name: 'compute-new-02', rack: 'new-rack-01' }], racksAdded: [{ name: 'new-rack-01', reason: 'power' }],
-    unitPriceAmount: 12_000, totalPriceAmount: 24_000, currency: 'EUR', heightRuTotal: 4,
-    powerTypicalWatts: 1000, powerMaxWatts: 1800, heatTypicalBtuPerHour: 3412, cumulativePriceAmount: 24_000, cumulativePowerTypicalWatts: 1000,
-  }],
+  purchases: [
+    {
+      role: 'compute',
+      hardware: 'cmp-x',
+      model: 'Vendor <X>',
+      quantity: 2,
+      deliveryMonthIndex: 9,
+      deliveryMonth: '2027-10',
+      orderBy: '2027-07-09',
+      leadTimeWeeks: 12,
+      late: true,
+      reasons: [{ resource: 'compute.memory', threshold: 0.8, utilisationBefore: 0.822, utilisationAfter: 0.548 }],
+      placement: { r1: 1, 'new-rack-01': 1 },
+      hosts: [
+        { name: 'compute-new-01', rack: 'r1' },
+        { name: 'compute-new-02', rack: 'new-rack-01' },
+      ],
+      racksAdded: [{ name: 'new-rack-01', reason: 'power' }],
+      unitPriceAmount: 12_000,
+      totalPriceAmount: 24_000,
+      currency: 'EUR',
+      heightRuTotal: 4,
+      powerTypicalWatts: 1000,
+      powerMaxWatts: 1800,
+      heatTypicalBtuPerHour: 3412,
+      cumulativePriceAmount: 24_000,
+      cumulativePowerTypicalWatts: 1000,
+    },
+  ],
   capexByMonth: [{ month: '2027-10', amount: 24_000 }],
   capexTotalAmount: 24_000,
   currency: 'EUR',

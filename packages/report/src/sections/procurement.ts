@@ -16,7 +16,8 @@ function schedule(plan: PlanResult, p: ProcurementPlan): SafeHtml {
 ${p.purchases.map(
   (x) =>
     html`<tr><th scope="row">${explained(plan, explainId.purchaseOrderBy(explainId.purchaseKey(x), x.deliveryMonth), formatDate(x.orderBy))}${x.late ? html` <span class="badge sev-error">late</span>` : ''}</th><td>${formatMonth(x.deliveryMonth)}</td><td>${x.role}${x.aggregate !== undefined ? html` (aggregate <code>${x.aggregate}</code>)` : ''}</td><td>${x.model} (<code>${x.hardware}</code>)</td><td class="num">${explained(plan, explainId.purchaseQuantity(explainId.purchaseKey(x), x.deliveryMonth), formatNumber(x.quantity))}</td><td class="num">${formatMoney(x.unitPriceAmount, x.currency)}</td><td class="num">${explained(plan, explainId.purchaseTotalPrice(explainId.purchaseKey(x), x.deliveryMonth), formatMoney(x.totalPriceAmount, x.currency))}</td><td class="num">${formatMoney(x.cumulativePriceAmount, p.currency)}</td><td>${x.reasons.map(
-      (r, i) => html`${i > 0 ? '; ' : ''}<code>${r.resource}</code> at ${formatPercent(r.utilisationBefore)} &gt; ${formatPercent(r.threshold, 0)}, ${formatPercent(r.utilisationAfter)} after`,
+      (r, i) =>
+        html`${i > 0 ? '; ' : ''}<code>${r.resource}</code> at ${formatPercent(r.utilisationBefore)} &gt; ${formatPercent(r.threshold, 0)}, ${formatPercent(r.utilisationAfter)} after`,
     )}</td></tr>\n`,
 )}</tbody>
 </table>`;
@@ -29,7 +30,13 @@ function bom(plan: PlanResult, p: ProcurementPlan): SafeHtml {
 <tbody>
 ${p.purchases.map(
   (x) =>
-    html`<tr><th scope="row">${formatMonth(x.deliveryMonth)}</th><td>${x.model}</td><td class="num">${formatNumber(x.quantity)}</td><td class="num">${formatNumber(x.heightRuTotal)} RU</td><td class="num">${x.powerTypicalWatts === null ? MISSING : explained(plan, explainId.purchasePower(explainId.purchaseKey(x), x.deliveryMonth), `${formatNumber(x.powerTypicalWatts)} W`)}</td><td class="num">${x.powerMaxWatts === null ? MISSING : `${formatNumber(x.powerMaxWatts)} W`}</td><td class="num">${x.heatTypicalBtuPerHour === null ? MISSING : explained(plan, explainId.purchaseHeat(explainId.purchaseKey(x), x.deliveryMonth), `${formatNumber(x.heatTypicalBtuPerHour)} BTU/h`)}</td><td class="num">${kw(x.cumulativePowerTypicalWatts)}</td><td>${Object.entries(x.placement).map(([r, n]) => `${r} × ${n}`).join(', ')}${x.racksAdded.length > 0 ? html` — <strong>adds ${x.racksAdded.map((r) => `${r.name} (no rack had the ${r.reason === 'space' ? 'space' : 'power'})`).join(', ')}</strong>` : ''}</td></tr>\n`,
+    html`<tr><th scope="row">${formatMonth(x.deliveryMonth)}</th><td>${x.model}</td><td class="num">${formatNumber(x.quantity)}</td><td class="num">${formatNumber(x.heightRuTotal)} RU</td><td class="num">${x.powerTypicalWatts === null ? MISSING : explained(plan, explainId.purchasePower(explainId.purchaseKey(x), x.deliveryMonth), `${formatNumber(x.powerTypicalWatts)} W`)}</td><td class="num">${x.powerMaxWatts === null ? MISSING : `${formatNumber(x.powerMaxWatts)} W`}</td><td class="num">${x.heatTypicalBtuPerHour === null ? MISSING : explained(plan, explainId.purchaseHeat(explainId.purchaseKey(x), x.deliveryMonth), `${formatNumber(x.heatTypicalBtuPerHour)} BTU/h`)}</td><td class="num">${kw(x.cumulativePowerTypicalWatts)}</td><td>${Object.entries(
+      x.placement,
+    )
+      .map(([r, n]) => `${r} × ${n}`)
+      .join(
+        ', ',
+      )}${x.racksAdded.length > 0 ? html` — <strong>adds ${x.racksAdded.map((r) => `${r.name} (no rack had the ${r.reason === 'space' ? 'space' : 'power'})`).join(', ')}</strong>` : ''}</td></tr>\n`,
 )}</tbody>
 </table>`;
 }
@@ -44,7 +51,10 @@ async function timeline(p: ProcurementPlan): Promise<SafeHtml> {
   ]);
   const deliveries = [...new Map(p.purchases.map((x) => [x.deliveryMonth, [] as string[]])).entries()].map(([month]) => ({
     month: formatMonth(month),
-    label: p.purchases.filter((x) => x.deliveryMonth === month).map((x) => `${x.quantity} × ${x.hardware}`).join(', '),
+    label: p.purchases
+      .filter((x) => x.deliveryMonth === month)
+      .map((x) => `${x.quantity} × ${x.hardware}`)
+      .join(', '),
   }));
   const title = 'Utilisation with the purchases';
   const description =
@@ -74,8 +84,12 @@ export async function procurementSection(plan: PlanResult): Promise<SafeHtml> {
 <div class="para"><strong>${formatNumber(p.purchases.length)}</strong> ${p.purchases.length === 1 ? 'purchase' : 'purchases'} over the horizon, ${explained(plan, explainId.capexTotal(), html`<strong>${formatMoney(p.capexTotalAmount, p.currency)}</strong>`)} in all${p.uncovered.length > 0 ? html`; still short: ${p.uncovered.map((u, i) => html`${i > 0 ? ', ' : ''}<code>${u}</code>`)} (no rule for its role, or no fit)` : ''}.
 CAPEX by month of delivery: ${p.capexByMonth.length === 0 ? MISSING : p.capexByMonth.map((m) => `${formatMonth(m.month)} ${formatMoney(m.amount, p.currency)}`).join('; ')}.</div>
 ${await timeline(p)}
-${p.purchases.length > 0 ? html`${schedule(plan, p)}
-${bom(plan, p)}` : ''}
+${
+  p.purchases.length > 0
+    ? html`${schedule(plan, p)}
+${bom(plan, p)}`
+    : ''
+}
 <p>Where the purchased hosts go, and each rack’s space and power after them: <a href="#racks">Racks and power</a>.</p>
 </section>`;
 }

@@ -16,7 +16,21 @@ const rackOf = (plan: PlanResult, name: string): RackElevation => structuredClon
 function withPurchases(): PlanResult {
   const r1 = rackOf(samplePlan, 'r1');
   r1.powerBudgetWatts = 4000;
-  r1.units.push({ host: 'compute-new-01', role: 'compute', hardware: 'cmp-r760', model: 'Dell PowerEdge R760', bottomRu: 6, heightRu: 2, powerTypicalWatts: 900, powerMaxWatts: 1400, inServiceMonthIndex: 15, inServiceMonth: '2028-04', purchased: true, outOfServiceMonthIndex: null, outOfServiceMonth: null });
+  r1.units.push({
+    host: 'compute-new-01',
+    role: 'compute',
+    hardware: 'cmp-r760',
+    model: 'Dell PowerEdge R760',
+    bottomRu: 6,
+    heightRu: 2,
+    powerTypicalWatts: 900,
+    powerMaxWatts: 1400,
+    inServiceMonthIndex: 15,
+    inServiceMonth: '2028-04',
+    purchased: true,
+    outOfServiceMonthIndex: null,
+    outOfServiceMonth: null,
+  });
   r1.afterPurchases = { usedRu: 7, freeRu: 35, powerTypicalWatts: 2900, powerMaxWatts: 4700, overBudget: true };
   const r2 = rackOf(samplePlan, 'r2');
   r2.name = 'r<2>';
@@ -26,8 +40,28 @@ function withPurchases(): PlanResult {
   r3.month0 = { usedRu: 5, freeRu: 37, powerTypicalWatts: null, powerMaxWatts: null, overBudget: null };
   r3.afterPurchases = { ...r3.month0 };
   const added: RackElevation = {
-    name: 'new-rack-01', zone: 'az1', heightRu: 42, powerBudgetWatts: 12000, added: { monthIndex: 15, month: '2028-04', reason: 'power' },
-    units: [{ host: 'compute-new-02', role: 'compute', hardware: 'cmp-r760', model: 'Dell PowerEdge R760', bottomRu: 1, heightRu: 2, powerTypicalWatts: 900, powerMaxWatts: 1400, inServiceMonthIndex: 15, inServiceMonth: '2028-04', purchased: true, outOfServiceMonthIndex: null, outOfServiceMonth: null }],
+    name: 'new-rack-01',
+    zone: 'az1',
+    heightRu: 42,
+    powerBudgetWatts: 12000,
+    added: { monthIndex: 15, month: '2028-04', reason: 'power' },
+    units: [
+      {
+        host: 'compute-new-02',
+        role: 'compute',
+        hardware: 'cmp-r760',
+        model: 'Dell PowerEdge R760',
+        bottomRu: 1,
+        heightRu: 2,
+        powerTypicalWatts: 900,
+        powerMaxWatts: 1400,
+        inServiceMonthIndex: 15,
+        inServiceMonth: '2028-04',
+        purchased: true,
+        outOfServiceMonthIndex: null,
+        outOfServiceMonth: null,
+      },
+    ],
     month0: { usedRu: 0, freeRu: 42, powerTypicalWatts: 0, powerMaxWatts: 0, overBudget: false },
     afterPurchases: { usedRu: 2, freeRu: 40, powerTypicalWatts: 900, powerMaxWatts: 1400, overBudget: false },
     hostsWithoutPower: [],
@@ -55,10 +89,14 @@ describe('racksSection', () => {
     expect((svg.match(/<path[^>]*aria-roledescription="bar"/g) ?? []).length).toBeGreaterThanOrEqual(12);
     // the data table equivalent: one row per host with its rack units
     expect(out).toContain('<details class="chart-data"><summary>Data table: Rack elevations and power</summary>');
-    expect(out).toContain('<tr><th scope="row">r2</th><td>RU 2–3</td><td>compute-02</td><td>compute</td><td>Dell PowerEdge R760 (<code>cmp-r760</code>)</td><td>at the start</td><td class="num">900 W / 1,400 W</td></tr>');
+    expect(out).toContain(
+      '<tr><th scope="row">r2</th><td>RU 2–3</td><td>compute-02</td><td>compute</td><td>Dell PowerEdge R760 (<code>cmp-r760</code>)</td><td>at the start</td><td class="num">900 W / 1,400 W</td></tr>',
+    );
     // the racks table: no purchases, one set of columns
     expect(out).toContain('<table class="racks">');
-    expect(out).toContain('<tr><th scope="row">r1</th><td>az1</td><td class="num">42 RU</td><td class="num">12,000 W</td><td class="num">5 RU</td><td class="num">37 RU</td><td class="num">2,000 W</td><td class="num">3,300 W</td><td>no</td></tr>');
+    expect(out).toContain(
+      '<tr><th scope="row">r1</th><td>az1</td><td class="num">42 RU</td><td class="num">12,000 W</td><td class="num">5 RU</td><td class="num">37 RU</td><td class="num">2,000 W</td><td class="num">3,300 W</td><td>no</td></tr>',
+    );
     expect(out).not.toContain('Used, after');
     // no purchase: no state legend, no tick for the start
     expect(out).not.toContain('purchased');
@@ -96,8 +134,16 @@ describe('racksSection', () => {
     const id = 'racks.r1.power.month0.max';
     const explanations = {
       [id]: {
-        id, label: 'Power of rack <r1> at maximum draw', value: 3300, unit: 'W', formula: 'rack power = Σ_i n_i × w_i', expression: 'n1 * w1',
-        inputs: [{ symbol: 'n1', label: 'hosts', value: 3, unit: 'hosts' }, { symbol: 'w1', label: 'maximum draw of one host', value: 1100, unit: 'W', from: 'hardware.x.power.maxWatts' }],
+        id,
+        label: 'Power of rack <r1> at maximum draw',
+        value: 3300,
+        unit: 'W',
+        formula: 'rack power = Σ_i n_i × w_i',
+        expression: 'n1 * w1',
+        inputs: [
+          { symbol: 'n1', label: 'hosts', value: 3, unit: 'hosts' },
+          { symbol: 'w1', label: 'maximum draw of one host', value: 1100, unit: 'W', from: 'hardware.x.power.maxWatts' },
+        ],
         source: 'headroom [model]',
       },
     };
@@ -105,7 +151,9 @@ describe('racksSection', () => {
     expect(out).toContain('<td class="num">2,000 W</td><td class="num"><details class="why"><summary>3,300 W</summary><div class="why-body" role="note">');
     expect(out).toContain('Power of rack &lt;r1&gt; at maximum draw');
     // r2 has no explanation in this plan: plain text
-    expect(out).toContain('<tr><th scope="row">r2</th><td>az1</td><td class="num">42 RU</td><td class="num">12,000 W</td><td class="num">5 RU</td><td class="num">37 RU</td><td class="num">2,000 W</td><td class="num">3,300 W</td><td>no</td></tr>');
+    expect(out).toContain(
+      '<tr><th scope="row">r2</th><td>az1</td><td class="num">42 RU</td><td class="num">12,000 W</td><td class="num">5 RU</td><td class="num">37 RU</td><td class="num">2,000 W</td><td class="num">3,300 W</td><td>no</td></tr>',
+    );
     expect(out).not.toMatch(/<p>(?:(?!<\/p>).)*<details/s);
   });
 

@@ -55,7 +55,10 @@ function describeRack(r: RackElevation): string {
   const bought = r.units.filter((u) => u.purchased);
   const budget = r.powerBudgetWatts === null ? 'no power budget' : `a ${kw(r.powerBudgetWatts)} kW budget`;
   const a = r.afterPurchases;
-  const power = a.powerMaxWatts === null ? `power unknown (${r.hostsWithoutPower.join(', ')} without power data), ${budget}` : `${kw(a.powerTypicalWatts)} kW typical, ${kw(a.powerMaxWatts)} kW maximum of ${budget}${a.overBudget === true ? ', over it' : ''}`;
+  const power =
+    a.powerMaxWatts === null
+      ? `power unknown (${r.hostsWithoutPower.join(', ')} without power data), ${budget}`
+      : `${kw(a.powerTypicalWatts)} kW typical, ${kw(a.powerMaxWatts)} kW maximum of ${budget}${a.overBudget === true ? ', over it' : ''}`;
   return `${r.name}: ${r.units.length === 0 ? 'empty' : `${roles}`}${bought.length > 0 ? ` (${bought.length} purchased: ${bought.map((u) => `${u.host} from ${formatMonth(u.inServiceMonth)}`).join(', ')})` : ''}; ${formatNumber(a.usedRu)} of ${formatNumber(r.heightRu)} RU used; ${power}.`;
 }
 
@@ -70,10 +73,19 @@ async function chart(racks: readonly RackElevation[]): Promise<SafeHtml> {
   const description = `${caption} ${racks.map(describeRack).join(' ')}`;
   const svg = trustedHtml(
     await renderRackElevation({
-      id, title, description,
+      id,
+      title,
+      description,
       racks: racks.map((r) => ({ rack: r.name, heightRu: r.heightRu })),
       units: racks.flatMap((r) =>
-        r.units.map((u) => ({ rack: r.name, host: u.host, role: u.role, bottomRu: u.bottomRu, heightRu: u.heightRu, state: (u.outOfServiceMonth !== null ? 'retired' : u.purchased ? 'purchased' : 'in service at the start') as UnitState })),
+        r.units.map((u) => ({
+          rack: r.name,
+          host: u.host,
+          role: u.role,
+          bottomRu: u.bottomRu,
+          heightRu: u.heightRu,
+          state: (u.outOfServiceMonth !== null ? 'retired' : u.purchased ? 'purchased' : 'in service at the start') as UnitState,
+        })),
       ),
       power: racks.map((r) => ({
         rack: r.name,
@@ -82,7 +94,8 @@ async function chart(racks: readonly RackElevation[]): Promise<SafeHtml> {
         // a rack added later did not exist at the start: no tick at 0
         startMaxKw: r.added !== null || r.month0.powerMaxWatts === null ? null : r.month0.powerMaxWatts / 1000,
         budgetKw: r.powerBudgetWatts === null ? null : r.powerBudgetWatts / 1000,
-        label: r.afterPurchases.powerMaxWatts === null ? 'unknown' : `${kw(r.afterPurchases.powerMaxWatts)}${r.powerBudgetWatts === null ? '' : ` / ${kw(r.powerBudgetWatts)}`} kW max`,
+        label:
+          r.afterPurchases.powerMaxWatts === null ? 'unknown' : `${kw(r.afterPurchases.powerMaxWatts)}${r.powerBudgetWatts === null ? '' : ` / ${kw(r.powerBudgetWatts)}`} kW max`,
         shortLabel: r.afterPurchases.powerMaxWatts === null ? '?' : `${kw(r.afterPurchases.powerMaxWatts)}${r.powerBudgetWatts === null ? '' : `/${kw(r.powerBudgetWatts)}`}`,
       })),
     }),

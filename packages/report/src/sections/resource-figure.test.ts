@@ -3,23 +3,61 @@ import type { PlanResult, ProcurementPlan, Purchase } from '@headroom/core';
 import { samplePlan } from '../fixtures/sample-plan.js';
 import { resourceFigure } from './common.js';
 
-const opts = { id: 'chart-compute-ram', title: 'RAM: demand and capacity', demandName: 'Demand', capacityName: 'Capacity', yLabel: 'RAM', removed: ['compute-01'], thresholdName: 'Threshold' };
+const opts = {
+  id: 'chart-compute-ram',
+  title: 'RAM: demand and capacity',
+  demandName: 'Demand',
+  capacityName: 'Capacity',
+  yLabel: 'RAM',
+  removed: ['compute-01'],
+  thresholdName: 'Threshold',
+};
 
 /** Two memory purchases delivered in the sample plan's month 1 (Feb 2027): 2 and 1 servers. */
 function withPurchases(): PlanResult {
   const purchase = (quantity: number): Purchase => ({
-    role: 'compute', hardware: 'cmp', model: 'M', quantity, deliveryMonthIndex: 1, deliveryMonth: '2027-02', orderBy: '2026-11-06', leadTimeWeeks: 12, late: true,
+    role: 'compute',
+    hardware: 'cmp',
+    model: 'M',
+    quantity,
+    deliveryMonthIndex: 1,
+    deliveryMonth: '2027-02',
+    orderBy: '2026-11-06',
+    leadTimeWeeks: 12,
+    late: true,
     reasons: [{ resource: 'compute.memory', threshold: 0.8, utilisationBefore: 0.85, utilisationAfter: 0.5 }],
-    placement: {}, hosts: [], racksAdded: [], unitPriceAmount: null, totalPriceAmount: null, currency: null, heightRuTotal: 0,
-    powerTypicalWatts: null, powerMaxWatts: null, heatTypicalBtuPerHour: null, cumulativePriceAmount: null, cumulativePowerTypicalWatts: null,
+    placement: {},
+    hosts: [],
+    racksAdded: [],
+    unitPriceAmount: null,
+    totalPriceAmount: null,
+    currency: null,
+    heightRuTotal: 0,
+    powerTypicalWatts: null,
+    powerMaxWatts: null,
+    heatTypicalBtuPerHour: null,
+    cumulativePriceAmount: null,
+    cumulativePowerTypicalWatts: null,
   });
   const procurement: ProcurementPlan = {
     purchases: [purchase(2), purchase(1)],
-    capexByMonth: [], capexTotalAmount: 0, currency: null, racks: [], uncovered: [], findings: [], addedRacks: [],
+    capexByMonth: [],
+    capexTotalAmount: 0,
+    currency: null,
+    racks: [],
+    uncovered: [],
+    findings: [],
+    addedRacks: [],
     // 2 hosts of 1,040,384 MiB tolerated = 2,080,768 MiB; + 3 hosts = 5 × 1,040,384 = 5,201,920 MiB (5,080 GiB)
     utilisation: samplePlan.months.map((m) => ({
-      resource: 'compute.memory', index: m.index, month: m.month, threshold: 0.8, without: null, with: null,
-      capacityToleratedWithout: 2_080_768, capacityToleratedWith: m.index >= 1 ? 5_201_920 : 2_080_768,
+      resource: 'compute.memory',
+      index: m.index,
+      month: m.month,
+      threshold: 0.8,
+      without: null,
+      with: null,
+      capacityToleratedWithout: 2_080_768,
+      capacityToleratedWith: m.index >= 1 ? 5_201_920 : 2_080_768,
     })),
   };
   return { ...samplePlan, procurement };

@@ -43,13 +43,23 @@ async function fan(r: RiskBand): Promise<SafeHtml> {
     `light orange band from the P10 to the P90 growth, orange line the P50; in ${formatMonth(last.month)} demand is ${fmt(last.demandP10)} to ${fmt(last.demandP90)} (P50 ${fmt(last.demandP50)}). ` +
     `Purple dotted steps: the threshold demand must stay under, with the scheduled purchases delivered (${fmt(last.thresholdLevel)} in ${formatMonth(last.month)}). ` +
     `Grey dashed rules: the first order-by date of the slow, median and fast paths.`;
-  const svg = trustedHtml(await renderFanChart({
-    id: 'chart-risk', title, description,
-    yTitle: `${r.label} (${scale.unit})`,
-    months,
-    rows: r.months.map((m) => ({ month: formatMonth(m.month), p10: m.demandP10 * scale.factor, p50: m.demandP50 * scale.factor, p90: m.demandP90 * scale.factor, threshold: m.thresholdLevel * scale.factor })),
-    orderBy,
-  }));
+  const svg = trustedHtml(
+    await renderFanChart({
+      id: 'chart-risk',
+      title,
+      description,
+      yTitle: `${r.label} (${scale.unit})`,
+      months,
+      rows: r.months.map((m) => ({
+        month: formatMonth(m.month),
+        p10: m.demandP10 * scale.factor,
+        p50: m.demandP50 * scale.factor,
+        p90: m.demandP90 * scale.factor,
+        threshold: m.thresholdLevel * scale.factor,
+      })),
+      orderBy,
+    }),
+  );
   return html`<figure class="chart" id="chart-risk">
 <figcaption><strong>${title}.</strong> ${description}</figcaption>
 <div class="chart-svg">${svg}</div>

@@ -104,8 +104,13 @@ export async function storageSection(plan: PlanResult): Promise<SafeHtml> {
       figures.push(
         html`<h4 id="storage-pool-${i + 1}">Pool ${p.name}</h4>`,
         await resourceFigure(plan, r.id, {
-          id: `chart-storage-pool-${i + 1}`, title: `Pool ${p.name}: stored and usable`, demandName: 'Stored', capacityName: 'Usable',
-          removed: storageRemoved(plan), yLabel: 'Stored', thresholdName: thresholdName(plan, r.threshold),
+          id: `chart-storage-pool-${i + 1}`,
+          title: `Pool ${p.name}: stored and usable`,
+          demandName: 'Stored',
+          capacityName: 'Usable',
+          removed: storageRemoved(plan),
+          yLabel: 'Stored',
+          thresholdName: thresholdName(plan, r.threshold),
         }),
       );
     }

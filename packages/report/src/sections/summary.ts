@@ -8,18 +8,7 @@ import { html, type SafeHtml } from '../escape.js';
 import { explained } from './explain.js';
 import { costSummary } from './cost.js';
 import { formatDate, formatMoney, formatMonth, formatMonthCount, formatMonthIndex, formatNumber, formatPercent, formatQuantity, formatMibAsGib } from '../format.js';
-import {
-  codeText,
-  definitionList,
-  horizonText,
-  resourceById,
-  resourceChartId,
-  runwayText,
-  severityBadge,
-  SEVERITIES,
-  sortFindings,
-  toleranceText,
-} from './common.js';
+import { codeText, definitionList, horizonText, resourceById, resourceChartId, runwayText, severityBadge, SEVERITIES, sortFindings, toleranceText } from './common.js';
 
 /** How many findings the summary lists. */
 const WORST_FINDINGS = 5;
@@ -51,9 +40,12 @@ function holdsAnswer(plan: PlanResult, h: PlanHeadline): SafeHtml {
     cls = errors > 0 ? 'verdict-warn' : 'verdict-pass';
     head = html`Yes, with the ${formatNumber(h.orders?.hosts ?? 0)} servers below: without them, ${run.label} runs out in ${formatMonth(run.month)}.`;
     // The findings describe the plan as scheduled (plan.fleet.shows), unless --without-purchases.
-    const errorsOf = h.shows === 'without-purchases'
-      ? (errors > 0 ? html` ${formatNumber(errors)} error ${errors === 1 ? 'finding describes' : 'findings describe'} the cloud as it is, without the purchases (<a href="#findings">findings</a>).` : '')
-      : errorsText;
+    const errorsOf =
+      h.shows === 'without-purchases'
+        ? errors > 0
+          ? html` ${formatNumber(errors)} error ${errors === 1 ? 'finding describes' : 'findings describe'} the cloud as it is, without the purchases (<a href="#findings">findings</a>).`
+          : ''
+        : errorsText;
     body = html`With the scheduled purchases delivered, every resource stays under its threshold with the tolerated failure (${toleranceText(plan)}) removed, ${horizonText(plan)}.${errorsOf}`;
   } else {
     cls = 'verdict-fail';
@@ -96,16 +88,20 @@ function ordersAnswer(plan: PlanResult, h: PlanHeadline): SafeHtml {
   const total = html`<strong>${explained(plan, explainId.capexTotal(), formatMoney(p.capexTotalAmount, p.currency))}</strong>${o.unpriced > 0 ? html` (${formatNumber(o.unpriced)} ${o.unpriced === 1 ? 'order has' : 'orders have'} no price and ${o.unpriced === 1 ? 'is' : 'are'} not counted)` : ''}`;
   const first = o.firstOrderBy === null ? '' : formatDate(o.firstOrderBy);
   return html`<div class="para">${formatNumber(o.hosts)} servers in ${formatNumber(o.byOrderBy.length)} ${o.byOrderBy.length === 1 ? 'order' : 'orders'}, ${total} for the servers${plan.cost ? html` (<a href="#summary-cost">the whole bill</a> adds racks, network, spares and the running cost)` : ''}. The first order must be placed by <strong>${first}</strong>.${
-    o.late > 0 ? html` <span class="badge sev-error">late</span> ${formatNumber(o.late)} ${o.late === 1 ? 'order is' : 'orders are'} already late: the order-by date is before the start.` : ''
+    o.late > 0
+      ? html` <span class="badge sev-error">late</span> ${formatNumber(o.late)} ${o.late === 1 ? 'order is' : 'orders are'} already late: the order-by date is before the start.`
+      : ''
   }${percentileOrders(plan)}</div>
 <table class="orders">
 <caption>Orders by order-by date (lead time before the month the servers must be in service); <a href="#procurement">purchase schedule and bill of materials</a>.</caption>
 <thead><tr><th scope="col">Order by</th><th scope="col">In service</th><th scope="col">Servers</th><th scope="col">Cost</th></tr></thead>
 <tbody>
-${o.byOrderBy.map((i) => p.purchases[i]!).map(
-  (x) =>
-    html`<tr><th scope="row" class="nowrap">${explained(plan, explainId.purchaseOrderBy(explainId.purchaseKey(x), x.deliveryMonth), formatDate(x.orderBy))}${x.late ? html` <span class="badge sev-error">late</span>` : ''}</th><td class="nowrap">${formatMonth(x.deliveryMonth)}</td><td>${explained(plan, explainId.purchaseQuantity(explainId.purchaseKey(x), x.deliveryMonth), formatNumber(x.quantity))} × ${x.model} <span class="small">(${x.role})</span></td><td class="num">${explained(plan, explainId.purchaseTotalPrice(explainId.purchaseKey(x), x.deliveryMonth), formatMoney(x.totalPriceAmount, p.currency))}</td></tr>\n`,
-)}</tbody>
+${o.byOrderBy
+  .map((i) => p.purchases[i]!)
+  .map(
+    (x) =>
+      html`<tr><th scope="row" class="nowrap">${explained(plan, explainId.purchaseOrderBy(explainId.purchaseKey(x), x.deliveryMonth), formatDate(x.orderBy))}${x.late ? html` <span class="badge sev-error">late</span>` : ''}</th><td class="nowrap">${formatMonth(x.deliveryMonth)}</td><td>${explained(plan, explainId.purchaseQuantity(explainId.purchaseKey(x), x.deliveryMonth), formatNumber(x.quantity))} × ${x.model} <span class="small">(${x.role})</span></td><td class="num">${explained(plan, explainId.purchaseTotalPrice(explainId.purchaseKey(x), x.deliveryMonth), formatMoney(x.totalPriceAmount, p.currency))}</td></tr>\n`,
+  )}</tbody>
 </table>`;
 }
 
@@ -124,8 +120,7 @@ function percentileOrders(plan: PlanResult): SafeHtml | '' {
 
 function rackHarmsText(plan: PlanResult, r: HeadlineRack): SafeHtml {
   return html`<ul class="rack-harms">${r.harms.map(
-    (x) =>
-      html`<li><strong>${SUBSYSTEM_LABEL[x.subsystem] ?? x.subsystem}: ${HARM_LABEL[x.harm]}</strong> from ${formatMonthIndex(plan.months, x.monthIndex)}. ${x.message}</li>`,
+    (x) => html`<li><strong>${SUBSYSTEM_LABEL[x.subsystem] ?? x.subsystem}: ${HARM_LABEL[x.harm]}</strong> from ${formatMonthIndex(plan.months, x.monthIndex)}. ${x.message}</li>`,
   )}</ul>`;
 }
 
@@ -140,7 +135,7 @@ function rackAnswer(plan: PlanResult, h: PlanHeadline): SafeHtml {
       : html`The policy does not require surviving a rack loss (<code>policy.tolerate.racks = 0</code>).`;
   const worst = f.racks.find((r) => r.rack === f.worst);
   if (!worst || worst.harm === 'none') {
-    return html`<p>Losing any one rack harms nothing within the horizon (${formatNumber(f.racks.length)} ${f.racks.length === 1 ? "rack" : "racks"} analysed): the survivors hold the load, quorum and every Ceph copy. ${policy}</p>`;
+    return html`<p>Losing any one rack harms nothing within the horizon (${formatNumber(f.racks.length)} ${f.racks.length === 1 ? 'rack' : 'racks'} analysed): the survivors hold the load, quorum and every Ceph copy. ${policy}</p>`;
   }
   const same = f.worstSameAs;
   const others = f.racks.filter((r) => r !== worst && !same.includes(r.rack));
@@ -153,7 +148,9 @@ ${
           html`${i > 0 ? '; ' : ''}${r.rack}: ${
             r.harms.length === 0
               ? 'no harm'
-              : r.harms.map((x, j) => html`${j > 0 ? ', ' : ''}${SUBSYSTEM_LABEL[x.subsystem] ?? x.subsystem} ${HARM_LABEL[x.harm]} from ${formatMonthIndex(plan.months, x.monthIndex)}`)
+              : r.harms.map(
+                  (x, j) => html`${j > 0 ? ', ' : ''}${SUBSYSTEM_LABEL[x.subsystem] ?? x.subsystem} ${HARM_LABEL[x.harm]} from ${formatMonthIndex(plan.months, x.monthIndex)}`,
+                )
           }`,
       )}. <a href="#failure">Failure matrix</a>.</p>`
     : html`<p class="small"><a href="#failure">Failure matrix</a>.</p>`
@@ -243,11 +240,20 @@ function keyFigures(plan: PlanResult): SafeHtml {
   const items: [string, string | SafeHtml][] = [
     ['Horizon', horizonText(plan)],
     ['Failures tolerated', toleranceText(plan)],
-    ['vCPU capacity', html`${x(explainId.computeTotal('VCPU'), formatQuantity(c.totalCapacity.VCPU, 'VCPU'))} all hosts; ${x(explainId.computeTolerated('VCPU'), formatQuantity(c.toleratedCapacity.VCPU, 'VCPU'))}${removed('VCPU')}`],
+    [
+      'vCPU capacity',
+      html`${x(explainId.computeTotal('VCPU'), formatQuantity(c.totalCapacity.VCPU, 'VCPU'))} all hosts; ${x(explainId.computeTolerated('VCPU'), formatQuantity(c.toleratedCapacity.VCPU, 'VCPU'))}${removed('VCPU')}`,
+    ],
     // both figures in the same unit (GiB), so they compare at a glance
-    ['RAM capacity', html`${x(explainId.computeTotal('MEMORY_MB'), formatMibAsGib(c.totalCapacity.MEMORY_MB))} all hosts; ${x(explainId.computeTolerated('MEMORY_MB'), formatMibAsGib(c.toleratedCapacity.MEMORY_MB))}${removed('MEMORY_MB')}`],
+    [
+      'RAM capacity',
+      html`${x(explainId.computeTotal('MEMORY_MB'), formatMibAsGib(c.totalCapacity.MEMORY_MB))} all hosts; ${x(explainId.computeTolerated('MEMORY_MB'), formatMibAsGib(c.toleratedCapacity.MEMORY_MB))}${removed('MEMORY_MB')}`,
+    ],
     ['Raw storage', html`${x(explainId.storageRaw(), formatQuantity(plan.storage.rawBytes, 'bytes'))} in ${formatNumber(plan.storage.osdCount)} OSDs`],
-    ['Control plane', html`${formatNumber(plan.controlPlane.controllers)} controllers, quorum ${x(explainId.quorum(), formatNumber(plan.controlPlane.quorum))}, survives ${x(explainId.quorumToleratedFailures(), formatNumber(plan.controlPlane.toleratedFailures))} down`],
+    [
+      'Control plane',
+      html`${formatNumber(plan.controlPlane.controllers)} controllers, quorum ${x(explainId.quorum(), formatNumber(plan.controlPlane.quorum))}, survives ${x(explainId.quorumToleratedFailures(), formatNumber(plan.controlPlane.toleratedFailures))} down`,
+    ],
   ];
   return definitionList(items);
 }
@@ -268,10 +274,18 @@ export function summarySection(plan: PlanResult, extras: SummaryExtras = {}): Sa
 <h2 id="summary">Decision summary</h2>
 ${plan.headline ? answers(plan) : verdict(plan)}
 ${extras.changes ?? ''}
-${plan.cost ? html`<h3 id="summary-cost">What does it cost?</h3>
-${costSummary(plan)}` : ''}
-${extras.risk ? html`<h3 id="summary-risk">How sure is it? The risk band</h3>
-${extras.risk}` : ''}
+${
+  plan.cost
+    ? html`<h3 id="summary-cost">What does it cost?</h3>
+${costSummary(plan)}`
+    : ''
+}
+${
+  extras.risk
+    ? html`<h3 id="summary-risk">How sure is it? The risk band</h3>
+${extras.risk}`
+    : ''
+}
 ${severityCounts(plan)}
 <div class="summary-grid">
 <div>

@@ -9,8 +9,7 @@ import { realText } from '../../../../../test/helpers/real-fixtures.js';
 import { importInventory } from './detect.js';
 import { findJsonError, lineCol } from './json-text.js';
 
-const at = (text: string, fileName = 'x') =>
-  importInventory(text, { fileName }).diagnostics.map((d) => [d.code, d.location.line, d.location.col] as const);
+const at = (text: string, fileName = 'x') => importInventory(text, { fileName }).diagnostics.map((d) => [d.code, d.location.line, d.location.col] as const);
 
 describe('lineCol', () => {
   it('1-based line and column of an offset', () => {
@@ -74,7 +73,7 @@ describe('format detection', () => {
     expect(format('# dmidecode 3.3\nHandle 0x0001, DMI type 1, 27 bytes\nSystem Information\n\tManufacturer: X\n')).toBe('dmidecode');
   });
 
-  it('the wrong tool\'s output is inventory.unknown_format, naming the tool', () => {
+  it("the wrong tool's output is inventory.unknown_format, naming the tool", () => {
     const lsblk = 'NAME        MAJ:MIN RM   SIZE RO TYPE MOUNTPOINTS\nnvme0n1     259:0    0 953.9G  0 disk\n';
     const r = importInventory(lsblk, { fileName: 'lsblk.txt' });
     expect(r.diagnostics.map((d) => [d.code, d.location.line, d.location.col])).toEqual([['inventory.unknown_format', 1, 1]]);
@@ -104,7 +103,16 @@ describe('format detection', () => {
   });
 
   it('never throws on odd input', () => {
-    for (const text of ['{', '[', '"', '{"inventory": null}', '{"inventory": {"cpu": "x", "disks": 7}}', '[{"id":"a","class":"disk","children":"x"}]', 'Handle 0x0001, DMI type 4, 1 bytes\n', '{"lscpu": [null, {"field": 1}]}']) {
+    for (const text of [
+      '{',
+      '[',
+      '"',
+      '{"inventory": null}',
+      '{"inventory": {"cpu": "x", "disks": 7}}',
+      '[{"id":"a","class":"disk","children":"x"}]',
+      'Handle 0x0001, DMI type 4, 1 bytes\n',
+      '{"lscpu": [null, {"field": 1}]}',
+    ]) {
       expect(() => importInventory(text)).not.toThrow();
     }
   });

@@ -64,16 +64,16 @@ const OTHER_TOOLS: readonly [RegExp, string][] = [
   [/^Smartctl|^smartctl \d/m, '`smartctl`'],
 ];
 
-type Detected =
-  | { kind: 'json'; format: InventoryFormat; value: unknown }
-  | { kind: 'text'; format: InventoryFormat }
-  | { kind: 'error'; diagnostic: Diagnostic };
+type Detected = { kind: 'json'; format: InventoryFormat; value: unknown } | { kind: 'text'; format: InventoryFormat } | { kind: 'error'; diagnostic: Diagnostic };
 
 function detect(text: string, file: string): Detected {
   const body = text.trimStart();
   const at1 = { file, line: 1, col: 1 };
   if (body === '') {
-    return { kind: 'error', diagnostic: { code: 'inventory.empty', severity: 'error', message: 'the file is empty', path: [], location: at1, hint: `expected one of: ${SUPPORTED}` } };
+    return {
+      kind: 'error',
+      diagnostic: { code: 'inventory.empty', severity: 'error', message: 'the file is empty', path: [], location: at1, hint: `expected one of: ${SUPPORTED}` },
+    };
   }
   if (body.startsWith('{') || body.startsWith('[')) {
     const parsed = parseJsonText(text, file);
@@ -89,7 +89,10 @@ function detect(text: string, file: string): Detected {
     return {
       kind: 'error',
       diagnostic: {
-        code: 'inventory.unknown_format', severity: 'error', path: [], location: at1,
+        code: 'inventory.unknown_format',
+        severity: 'error',
+        path: [],
+        location: at1,
         message: `a JSON document that is not an inventory headroom reads (its top level is ${shape})`,
         hint: `expected one of: ${SUPPORTED}`,
       },
@@ -102,7 +105,10 @@ function detect(text: string, file: string): Detected {
   return {
     kind: 'error',
     diagnostic: {
-      code: 'inventory.unknown_format', severity: 'error', path: [], location: at1,
+      code: 'inventory.unknown_format',
+      severity: 'error',
+      path: [],
+      location: at1,
       message: other ? `this looks like ${other[1]} output, which headroom does not import` : 'not an inventory format headroom reads',
       hint: `expected one of: ${SUPPORTED}`,
     },
@@ -122,11 +128,16 @@ export function importInventory(text: string, options: ImportOptions = {}): Impo
   if (options.format && options.format !== d.format) {
     return {
       format: d.format,
-      diagnostics: [{
-        code: 'inventory.wrong_format', severity: 'error', path: [], location: { file, line: 1, col: 1 },
-        message: `expected ${FORMAT_NAMES[options.format]} (format: ${options.format}), but this is ${FORMAT_NAMES[d.format]}`,
-        hint: `write format: ${d.format}, or leave format out: it is detected from the content`,
-      }],
+      diagnostics: [
+        {
+          code: 'inventory.wrong_format',
+          severity: 'error',
+          path: [],
+          location: { file, line: 1, col: 1 },
+          message: `expected ${FORMAT_NAMES[options.format]} (format: ${options.format}), but this is ${FORMAT_NAMES[d.format]}`,
+          hint: `write format: ${d.format}, or leave format out: it is detected from the content`,
+        },
+      ],
     };
   }
   const result = importFormat(d, clean, file);
@@ -191,7 +202,9 @@ function rejectImplausible(facts: HardwareFacts, text: string, file: string): Di
     // evidence reads "<file>: <path> (...)": the field is the path's last name
     const key = /: (?:[\w.[\]]*\.)?([A-Za-z_][\w ]*?)(?:\s*\(|$|:)/.exec(fact.evidence)?.[1]?.trim();
     out.push({
-      code: 'inventory.implausible', severity: 'error', path: [],
+      code: 'inventory.implausible',
+      severity: 'error',
+      path: [],
       message: `${what} ${Number.isFinite(fact.value) ? `${fact.value} ${unit}` : 'is not a finite number'} (${fact.evidence}) is not a value a server has (at most ${max} ${unit})`,
       hint: 'the capture is corrupt or edited: take it again on the server, or write the value in the scenario',
       location: { file, ...keyLineCol(text, key) },
@@ -201,7 +214,7 @@ function rejectImplausible(facts: HardwareFacts, text: string, file: string): Di
   facts.memory.installedBytes = check(facts.memory.installedBytes, PLAUSIBLE_MAX.memoryBytes, 'installed memory', 'bytes');
   facts.cpu.logicalCpus = check(facts.cpu.logicalCpus, PLAUSIBLE_MAX.logicalCpus, 'the logical CPU count', 'CPUs');
   if (facts.disks.known) for (const disk of facts.disks.value) disk.sizeBytes = check(disk.sizeBytes, PLAUSIBLE_MAX.diskBytes, `disk ${disk.name} size`, 'bytes');
-  if (facts.nics.known) for (const nic of facts.nics.value) nic.speedBitsPerSecond = check(nic.speedBitsPerSecond, PLAUSIBLE_MAX.speedBitsPerSecond, `interface ${nic.name} speed`, 'bit/s');
+  if (facts.nics.known)
+    for (const nic of facts.nics.value) nic.speedBitsPerSecond = check(nic.speedBitsPerSecond, PLAUSIBLE_MAX.speedBitsPerSecond, `interface ${nic.name} speed`, 'bit/s');
   return out;
 }
-

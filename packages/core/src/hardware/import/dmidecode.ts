@@ -100,7 +100,9 @@ export function dmidecodeFacts(text: string, file: string): DmidecodeResult {
   };
   if (blocks.length === 0) {
     diagnostics.push({
-      code: 'inventory.empty', severity: 'error', path: [],
+      code: 'inventory.empty',
+      severity: 'error',
+      path: [],
       message: 'dmidecode output without any DMI structure ("Handle 0x..., DMI type ..." blocks)',
       hint: 'dmidecode needs root and SMBIOS tables; run `sudo dmidecode > dmidecode.txt` on the server itself',
       location: { file, ...endPosition() },
@@ -111,10 +113,13 @@ export function dmidecodeFacts(text: string, file: string): DmidecodeResult {
   const hasEnd = blocks.some((b) => b.type === 127);
   if ((promised && blocks.length < Number(promised[1])) || (promised && !hasEnd)) {
     diagnostics.push({
-      code: 'inventory.truncated', severity: 'error', path: [],
-      message: promised && blocks.length < Number(promised[1])
-        ? `the header promises ${promised[1]} DMI structures, the file holds ${blocks.length}: the capture is truncated`
-        : 'no "End Of Table" structure: the capture is truncated',
+      code: 'inventory.truncated',
+      severity: 'error',
+      path: [],
+      message:
+        promised && blocks.length < Number(promised[1])
+          ? `the header promises ${promised[1]} DMI structures, the file holds ${blocks.length}: the capture is truncated`
+          : 'no "End Of Table" structure: the capture is truncated',
       hint: 'capture the whole output again: sudo dmidecode > dmidecode.txt',
       location: { file, ...endPosition() },
     });
@@ -145,7 +150,10 @@ export function dmidecodeFacts(text: string, file: string): DmidecodeResult {
   }
 
   // Memory devices (type 17): installed DIMMs.
-  const devices = blocks.filter((b) => b.type === 17).map((b) => field(b, 'Size')).filter((f): f is Field => f !== undefined);
+  const devices = blocks
+    .filter((b) => b.type === 17)
+    .map((b) => field(b, 'Size'))
+    .filter((f): f is Field => f !== undefined);
   const installed = devices.filter((f) => !/^No Module Installed$/i.test(f.value));
   const sizes = installed.map((f) => binarySizeBytes(f.value));
   const bad = installed.find((_, i) => sizes[i] === undefined);
@@ -165,7 +173,10 @@ export function dmidecodeFacts(text: string, file: string): DmidecodeResult {
   const sockets = blocks.filter((b) => b.type === 4 && /^Populated/i.test(field(b, 'Status')?.value ?? ''));
   if (sockets.length > 0) {
     const first = sockets[0]!;
-    facts.cpu.sockets = known(sockets.length, `${file}: DMI type 4 Status "Populated" (${sockets.length} of ${blocks.filter((b) => b.type === 4).length} sockets, lines ${sockets.map((s) => field(s, 'Status')!.line).join(', ')})`);
+    facts.cpu.sockets = known(
+      sockets.length,
+      `${file}: DMI type 4 Status "Populated" (${sockets.length} of ${blocks.filter((b) => b.type === 4).length} sockets, lines ${sockets.map((s) => field(s, 'Status')!.line).join(', ')})`,
+    );
     const version = field(first, 'Version');
     if (version && !/^Not Specified$/i.test(version.value)) facts.cpu.model = known(version.value, at(version.line, 'DMI type 4 Version'));
     const cores = field(first, 'Core Enabled') ?? field(first, 'Core Count');
@@ -187,7 +198,10 @@ export function dmidecodeFacts(text: string, file: string): DmidecodeResult {
     const vendor = /intel/i.test(maker) ? 'vt-x' : /\bamd\b|authenticamd/i.test(maker) ? 'amd-v' : undefined;
     const ev = characteristics?.items.find((item) => item.text === 'Enhanced Virtualization');
     if (ev && vendor) {
-      facts.cpu.virtualization = known(vendor, `${at(ev.line, 'DMI type 4 Characteristics "Enhanced Virtualization"')} (a processor capability: the firmware may still disable it)`);
+      facts.cpu.virtualization = known(
+        vendor,
+        `${at(ev.line, 'DMI type 4 Characteristics "Enhanced Virtualization"')} (a processor capability: the firmware may still disable it)`,
+      );
     } else {
       facts.cpu.virtualization = unknown(
         characteristics

@@ -62,7 +62,7 @@ describe('Ironic inventories (test/fixtures/real/ironic)', () => {
       expect(disks[0]!.kind.evidence).toContain('RAID virtual disk');
     });
 
-    it('NICs: 6 interfaces, speed_mbps 1000 / 25000 (the cards\' maximum)', () => {
+    it("NICs: 6 interfaces, speed_mbps 1000 / 25000 (the cards' maximum)", () => {
       const nics = v(facts.nics);
       if (nics === 'unknown') throw new Error('nics unknown');
       // l. 5/15 eno8403 1000; l. 20/75 eno3np0 25000; l. 80/131 eno4np1 25000;
@@ -123,7 +123,7 @@ describe('Ironic inventories (test/fixtures/real/ironic)', () => {
       expect(v(facts.memory.ecc)).toBe('unknown');
     });
 
-    it('memory from plugin_data.memory_mb (2048 MiB), saying it is Ironic\'s processed value', () => {
+    it("memory from plugin_data.memory_mb (2048 MiB), saying it is Ironic's processed value", () => {
       expect(v(facts.memory.installedBytes)).toBe(2 * GIB); // l. 28
       expect(facts.memory.installedBytes.evidence).toBe(`${file}: plugin_data.memory_mb (MiB, Ironic's processed value)`);
     });

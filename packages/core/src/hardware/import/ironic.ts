@@ -89,9 +89,16 @@ export function ironicFacts(v: Obj, file: string): HardwareFacts {
     facts.memory.eccType = unknown(why);
   }
 
-  if (Array.isArray(inv.disks)) facts.disks = known(inv.disks.map((d, i) => ironicDisk(d, at(`${pre}disks[${i}]`))), at(`${pre}disks`));
+  if (Array.isArray(inv.disks))
+    facts.disks = known(
+      inv.disks.map((d, i) => ironicDisk(d, at(`${pre}disks[${i}]`))),
+      at(`${pre}disks`),
+    );
   if (Array.isArray(inv.interfaces)) {
-    facts.nics = known(inv.interfaces.map((n, i) => ironicNic(n, at(`${pre}interfaces[${i}]`))), at(`${pre}interfaces`));
+    facts.nics = known(
+      inv.interfaces.map((n, i) => ironicNic(n, at(`${pre}interfaces[${i}]`))),
+      at(`${pre}interfaces`),
+    );
   }
   return facts;
 }
@@ -118,8 +125,6 @@ function ironicNic(n: unknown, at: string): NicFacts {
   const name = str(o.name) ?? '?';
   const mbps = num(o.speed_mbps);
   const speedBitsPerSecond: Fact<number> =
-    mbps !== undefined && mbps > 0
-      ? known(mbps * 1e6, `${at}.speed_mbps (the card's maximum, Mbit/s)`)
-      : unknown(`${at} (${name}): no speed_mbps`);
+    mbps !== undefined && mbps > 0 ? known(mbps * 1e6, `${at}.speed_mbps (the card's maximum, Mbit/s)`) : unknown(`${at} (${name}): no speed_mbps`);
   return { name, ports: 1, speedBitsPerSecond };
 }

@@ -40,7 +40,9 @@ export function findJsonError(text: string): ScanError | undefined {
     while (i < text.length && WS.has(text[i]!)) i++;
   };
   const fail = (message: string, hint?: string): ScanError =>
-    i >= text.length ? { offset: text.length, message: 'the input ends inside a JSON value', truncated: true } : { offset: i, message, ...(hint ? { hint } : {}), truncated: false };
+    i >= text.length
+      ? { offset: text.length, message: 'the input ends inside a JSON value', truncated: true }
+      : { offset: i, message, ...(hint ? { hint } : {}), truncated: false };
   const show = (): string => (i < text.length ? JSON.stringify(text[i]) : 'the end');
 
   const value = (): ScanError | undefined => {

@@ -11,8 +11,13 @@ import { checkFacts } from '../checks.js';
 const cpu = (dir: string, file: string) => {
   const c = factsOf(dir, file).cpu;
   return {
-    model: v(c.model), sockets: v(c.sockets), coresPerSocket: v(c.coresPerSocket), threadsPerCore: v(c.threadsPerCore),
-    logicalCpus: v(c.logicalCpus), virtualization: v(c.virtualization), guest: v(c.guest),
+    model: v(c.model),
+    sockets: v(c.sockets),
+    coresPerSocket: v(c.coresPerSocket),
+    threadsPerCore: v(c.threadsPerCore),
+    logicalCpus: v(c.logicalCpus),
+    virtualization: v(c.virtualization),
+    guest: v(c.guest),
   };
 };
 
@@ -30,7 +35,13 @@ describe('lscpu captures (test/fixtures/real/lscpu)', () => {
     // l. 4 CPU(s) 32, l. 6 Thread(s) per core 2, l. 7 Core(s) per socket 16, l. 8 Socket(s) 1,
     // l. 13 Model name, l. 19 "Virtualization: AMD-V", l. 32 Flags with svm, no hypervisor
     expect(cpu('lscpu', 'redhat-cip-hardware-lscpu-7302.txt')).toEqual({
-      model: 'AMD EPYC 7302P 16-Core Processor', sockets: 1, coresPerSocket: 16, threadsPerCore: 2, logicalCpus: 32, virtualization: 'amd-v', guest: false,
+      model: 'AMD EPYC 7302P 16-Core Processor',
+      sockets: 1,
+      coresPerSocket: 16,
+      threadsPerCore: 2,
+      logicalCpus: 32,
+      virtualization: 'amd-v',
+      guest: false,
     });
     expect(factsOf('lscpu', 'redhat-cip-hardware-lscpu-7302.txt').cpu.virtualization.evidence).toBe('redhat-cip-hardware-lscpu-7302.txt:32: Flags[svm]');
     expect(importReal('lscpu', 'redhat-cip-hardware-lscpu-7302.txt').diagnostics).toEqual([]);
@@ -40,7 +51,13 @@ describe('lscpu captures (test/fixtures/real/lscpu)', () => {
     // l. 4 CPU(s) 2, l. 6 threads 1, l. 7 cores 2, l. 8 sockets 1, l. 17 Hypervisor vendor KVM,
     // l. 18 Virtualization type full, l. 24 Flags: "hypervisor", no vmx, no svm
     expect(cpu('lscpu', 'redhat-cip-hardware-lscpu-vmx.txt')).toEqual({
-      model: 'Intel(R) Core(TM) i7-8650U CPU @ 1.90GHz', sockets: 1, coresPerSocket: 2, threadsPerCore: 1, logicalCpus: 2, virtualization: 'none', guest: true,
+      model: 'Intel(R) Core(TM) i7-8650U CPU @ 1.90GHz',
+      sockets: 1,
+      coresPerSocket: 2,
+      threadsPerCore: 1,
+      logicalCpus: 2,
+      virtualization: 'none',
+      guest: true,
     });
     const f = factsOf('lscpu', 'redhat-cip-hardware-lscpu-vmx.txt');
     expect(f.cpu.guest.evidence).toBe('redhat-cip-hardware-lscpu-vmx.txt:18: Virtualization type full (a guest: this is not VT-x)');
@@ -51,14 +68,26 @@ describe('lscpu captures (test/fixtures/real/lscpu)', () => {
     const r = importReal('lscpu', 'redhat-cip-hardware-lscpu.txt');
     expect(r.diagnostics.map((d) => [d.code, d.severity, d.location.line, d.location.col])).toEqual([['inventory.inconsistent', 'warning', 4, 1]]);
     expect(cpu('lscpu', 'redhat-cip-hardware-lscpu.txt')).toEqual({
-      model: 'AMD: EPYC 7451 24-Core Processor', sockets: 2, coresPerSocket: 24, threadsPerCore: 2, logicalCpus: 'unknown', virtualization: 'amd-v', guest: false,
+      model: 'AMD: EPYC 7451 24-Core Processor',
+      sockets: 2,
+      coresPerSocket: 24,
+      threadsPerCore: 2,
+      logicalCpus: 'unknown',
+      virtualization: 'amd-v',
+      guest: false,
     });
   });
 
   it('lscpux (hex masks): 2 × 24 × 2 = 96 agrees with CPU(s) 96', () => {
     // l. 4 CPU(s) 96, l. 6-8: 2 threads, 24 cores, 2 sockets; l. 32 Flags with svm
     expect(cpu('lscpu', 'redhat-cip-hardware-lscpux.txt')).toEqual({
-      model: 'AMD: EPYC 7451 24-Core Processor', sockets: 2, coresPerSocket: 24, threadsPerCore: 2, logicalCpus: 96, virtualization: 'amd-v', guest: false,
+      model: 'AMD: EPYC 7451 24-Core Processor',
+      sockets: 2,
+      coresPerSocket: 24,
+      threadsPerCore: 2,
+      logicalCpus: 96,
+      virtualization: 'amd-v',
+      guest: false,
     });
     expect(importReal('lscpu', 'redhat-cip-hardware-lscpux.txt').diagnostics).toEqual([]);
   });
@@ -111,7 +140,13 @@ describe('the VM capture (test/fixtures/real/local-vm)', () => {
   it('cpuinfo-flags.txt: the flags line alone: no vmx/svm, a guest, the rest unknown', () => {
     expect(importReal('local-vm', 'cpuinfo-flags.txt').format).toBe('cpuinfo');
     expect(cpu('local-vm', 'cpuinfo-flags.txt')).toEqual({
-      model: 'unknown', sockets: 'unknown', coresPerSocket: 'unknown', threadsPerCore: 'unknown', logicalCpus: 'unknown', virtualization: 'none', guest: true,
+      model: 'unknown',
+      sockets: 'unknown',
+      coresPerSocket: 'unknown',
+      threadsPerCore: 'unknown',
+      logicalCpus: 'unknown',
+      virtualization: 'none',
+      guest: true,
     });
     expect(factsOf('local-vm', 'cpuinfo-flags.txt').cpu.virtualization.evidence).toMatch(/^cpuinfo-flags\.txt:1: flags: no vmx or svm among \d+ flags$/);
   });

@@ -97,7 +97,10 @@ function lscpuFacts(fields: Map<string, LscpuField>, file: string, format: 'lscp
       const message = `CPU(s) says ${cpus.value}, but Socket(s) × Core(s) per socket × Thread(s) per core = ${sockets.value} × ${coresPerSocket.value} × ${threadsPerCore.value} = ${product}`;
       facts.cpu.logicalCpus = { ...unknown(`${ev(f, 'CPU(s)')}: ${message}`), conflicting: true };
       diagnostics.push({
-        code: 'inventory.inconsistent', severity: 'warning', path: [], message: `${message}: the logical CPU count is left unknown`,
+        code: 'inventory.inconsistent',
+        severity: 'warning',
+        path: [],
+        message: `${message}: the logical CPU count is left unknown`,
         hint: 'an edited or partial capture? run lscpu again on the server',
         location: { file, line: f.line, col: f.col },
       });

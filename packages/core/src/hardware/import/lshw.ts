@@ -44,8 +44,7 @@ function walk(nodes: readonly Located[], out: Located[]): void {
   }
 }
 
-const logicalNames = (n: Obj): string[] =>
-  (Array.isArray(n.logicalname) ? n.logicalname : [n.logicalname]).filter((x): x is string => typeof x === 'string');
+const logicalNames = (n: Obj): string[] => (Array.isArray(n.logicalname) ? n.logicalname : [n.logicalname]).filter((x): x is string => typeof x === 'string');
 
 /**
  * Facts of the machine lshw describes.
@@ -110,9 +109,15 @@ export function lshwFacts(v: unknown, file: string): HardwareFacts {
   }
 
   const disks = all.filter((l) => l.node.class === 'disk' && logicalNames(l.node).some((n) => n.startsWith('/dev/')) && !/cdrom|dvd/i.test(str(l.node.id) ?? ''));
-  facts.disks = known(disks.map((l) => lshwDisk(l, at)), `${file}: nodes of class disk (${disks.length})`);
+  facts.disks = known(
+    disks.map((l) => lshwDisk(l, at)),
+    `${file}: nodes of class disk (${disks.length})`,
+  );
   const nics = all.filter((l) => l.node.class === 'network' && logicalNames(l.node).length > 0);
-  facts.nics = known(nics.map((l) => lshwNic(l, at)), `${file}: nodes of class network with a logical name (${nics.length})`);
+  facts.nics = known(
+    nics.map((l) => lshwNic(l, at)),
+    `${file}: nodes of class network with a logical name (${nics.length})`,
+  );
   return facts;
 }
 

@@ -59,11 +59,17 @@ describe('cephadmExport(regional-cloud)', () => {
 
   it('one OSD spec for the R760xd2: 24 HDD OSDs, 4 NVMe DB devices, db_slots 24 / 4 = 6', () => {
     expect(out.findings).toEqual([]);
-    expect(out.osdSpecs).toEqual([{
-      serviceId: 'headroom-sto-r760xd2', hardware: 'sto-r760xd2',
-      hosts: ['storage-01', 'storage-02', 'storage-03', 'storage-04', 'storage-05', 'storage-06', 'storage-07', 'storage-08'],
-      data: { rotational: true, size: '18T:19T' }, db: { rotational: false, size: '3T:4T' }, dbSlots: 6, osdsPerHost: 24,
-    }]);
+    expect(out.osdSpecs).toEqual([
+      {
+        serviceId: 'headroom-sto-r760xd2',
+        hardware: 'sto-r760xd2',
+        hosts: ['storage-01', 'storage-02', 'storage-03', 'storage-04', 'storage-05', 'storage-06', 'storage-07', 'storage-08'],
+        data: { rotational: true, size: '18T:19T' },
+        db: { rotational: false, size: '3T:4T' },
+        dbSlots: 6,
+        osdsPerHost: 24,
+      },
+    ]);
   });
 
   it('monitors on the three controllers (Ceph default: 3 mons for 3+ hosts), 2 managers; host specs carry the management address', () => {
@@ -92,9 +98,20 @@ describe('cephadmExport(regional-cloud)', () => {
 describe('readCephadmSpecs: bad input, positioned', () => {
   it('a bad size filter, a document without service_type, an osd spec without data_devices', () => {
     const text = [
-      'service_type: osd', 'service_id: a', 'placement:', '  label: osd', 'spec:', '  data_devices:', "    size: '1.5T:'", '---',
-      'hostname: x', '---',
-      'service_type: osd', 'service_id: b', 'placement: { host_pattern: "stor*" }', '',
+      'service_type: osd',
+      'service_id: a',
+      'placement:',
+      '  label: osd',
+      'spec:',
+      '  data_devices:',
+      "    size: '1.5T:'",
+      '---',
+      'hostname: x',
+      '---',
+      'service_type: osd',
+      'service_id: b',
+      'placement: { host_pattern: "stor*" }',
+      '',
     ].join('\n');
     const r = readCephadmSpecs(text, 's.yaml');
     expect(r.diagnostics.map((d) => [d.code, d.location.line])).toEqual([

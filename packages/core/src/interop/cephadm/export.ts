@@ -68,7 +68,9 @@ export function cephadmExport(scenario: Scenario, plan?: Pick<PlanResult, 'racks
     if (i === 0) label(h, '_admin');
   });
   for (const h of daemons.mgr) label(h, 'mgr');
-  const hostSpecs = hosts.filter((h) => labels.has(h.name)).map((h) => ({ hostname: h.name, ...(addresses.has(h.name) ? { addr: addresses.get(h.name)! } : {}), labels: labels.get(h.name)! }));
+  const hostSpecs = hosts
+    .filter((h) => labels.has(h.name))
+    .map((h) => ({ hostname: h.name, ...(addresses.has(h.name) ? { addr: addresses.get(h.name)! } : {}), labels: labels.get(h.name)! }));
 
   const osdSpecs: CephadmOsdSpec[] = [];
   const models = [...new Set(storage.map((h) => h.hardware))];
@@ -86,14 +88,20 @@ export function cephadmExport(scenario: Scenario, plan?: Pick<PlanResult, 'racks
         serviceId: kinds.length > 1 ? `headroom-${key}-${kind}` : `headroom-${key}`,
         hardware: key,
         hosts: storage.filter((h) => h.hardware === key).map((h) => h.name),
-        data: { rotational: kind === 'hdd', size: sizes.length === 1 ? sizeFilterFor(sizes[0]!) : `${sizeFilterFor(Math.min(...sizes)).split(':')[0]}:${sizeFilterFor(Math.max(...sizes)).split(':')[1]}` },
+        data: {
+          rotational: kind === 'hdd',
+          size: sizes.length === 1 ? sizeFilterFor(sizes[0]!) : `${sizeFilterFor(Math.min(...sizes)).split(':')[0]}:${sizeFilterFor(Math.max(...sizes)).split(':')[1]}`,
+        },
         osdsPerHost: count,
       };
       // flash DB/WAL only in front of slower OSDs (HDD behind NVMe or SSD)
       const dbCount = dbDisks.reduce((s, d) => s + d.count, 0);
       if (kind === 'hdd' && dbCount > 0) {
         const dbSizes = [...new Set(dbDisks.map((d) => d.sizeBytes))];
-        spec.db = { rotational: false, size: dbSizes.length === 1 ? sizeFilterFor(dbSizes[0]!) : `${sizeFilterFor(Math.min(...dbSizes)).split(':')[0]}:${sizeFilterFor(Math.max(...dbSizes)).split(':')[1]}` };
+        spec.db = {
+          rotational: false,
+          size: dbSizes.length === 1 ? sizeFilterFor(dbSizes[0]!) : `${sizeFilterFor(Math.min(...dbSizes)).split(':')[0]}:${sizeFilterFor(Math.max(...dbSizes)).split(':')[1]}`,
+        };
         spec.dbSlots = Math.ceil(count / dbCount);
       }
       // self-check: the filters select exactly the disks they are meant for, among every disk of the model
@@ -103,7 +111,9 @@ export function cephadmExport(scenario: Scenario, plan?: Pick<PlanResult, 'racks
         const extra = stray(f, meant);
         if (extra.length > 0) {
           findings.push({
-            code: 'cephadm.filter.ambiguous', severity: 'warning', subject: `osd spec ${spec.serviceId} ${what}`,
+            code: 'cephadm.filter.ambiguous',
+            severity: 'warning',
+            subject: `osd spec ${spec.serviceId} ${what}`,
             message: `the filter rotational ${f.rotational ? 1 : 0}, size ${f.size} also selects ${extra.map((d) => `${d.count} x ${d.kind} ${d.use}`).join(', ')} of ${key}: ceph-volume skips disks in use, add a model filter if they are free`,
             source: SOURCE,
           });
@@ -113,13 +123,18 @@ export function cephadmExport(scenario: Scenario, plan?: Pick<PlanResult, 'racks
     }
   }
 
-  const purchased = (plan?.racks ?? []).flatMap((r) => r.units).filter((u) => u.purchased && u.role === 'storage').map((u) => ({ host: u.host, hardware: u.hardware, month: u.inServiceMonth }));
+  const purchased = (plan?.racks ?? [])
+    .flatMap((r) => r.units)
+    .filter((u) => u.purchased && u.role === 'storage')
+    .map((u) => ({ host: u.host, hardware: u.hardware, month: u.inServiceMonth }));
   const docs: Record<string, unknown>[] = [
     ...hostSpecs.map((h) => ({ service_type: 'host', hostname: h.hostname, ...(h.addr ? { addr: h.addr } : {}), labels: h.labels })),
     ...(daemons.mon.length > 0 ? [{ service_type: 'mon', placement: { hosts: daemons.mon } }] : []),
     ...(daemons.mgr.length > 0 ? [{ service_type: 'mgr', placement: { hosts: daemons.mgr } }] : []),
     ...osdSpecs.map((s) => ({
-      service_type: 'osd', service_id: s.serviceId, placement: { hosts: s.hosts },
+      service_type: 'osd',
+      service_id: s.serviceId,
+      placement: { hosts: s.hosts },
       spec: {
         data_devices: { rotational: s.data.rotational ? 1 : 0, size: s.data.size },
         ...(s.db ? { db_devices: { rotational: s.db.rotational ? 1 : 0, size: s.db.size }, db_slots: s.dbSlots } : {}),
@@ -133,12 +148,19 @@ export function cephadmExport(scenario: Scenario, plan?: Pick<PlanResult, 'racks
     ' Sizes are in ceph-volume\'s units: it prints size / 1024^n labelled "TB", which the size filter reads as 10^12',
     ' (a 20 TB drive is "18.19 TB" and needs 18T:19T).',
     ...osdSpecs.map((s) => ` ${s.serviceId}: ${s.osdsPerHost} OSDs per host${s.dbSlots ? `, ${s.dbSlots} OSDs per DB device` : ''} on ${s.hosts.length} hosts`),
-    ...(purchased.length > 0 ? [' Storage hosts the plan buys (add a host spec and their names to the osd placement when delivered):', ...purchased.map((p) => `   ${p.host} (${p.hardware}) in service ${p.month}`)] : []),
+    ...(purchased.length > 0
+      ? [
+          ' Storage hosts the plan buys (add a host spec and their names to the osd placement when delivered):',
+          ...purchased.map((p) => `   ${p.host} (${p.hardware}) in service ${p.month}`),
+        ]
+      : []),
   ];
-  const text = docs.map((d, i) => {
-    const doc = new Document(d);
-    if (i === 0) doc.commentBefore = header.join('\n');
-    return doc.toString({ lineWidth: 0 });
-  }).join('---\n');
+  const text = docs
+    .map((d, i) => {
+      const doc = new Document(d);
+      if (i === 0) doc.commentBefore = header.join('\n');
+      return doc.toString({ lineWidth: 0 });
+    })
+    .join('---\n');
   return { text, osdSpecs, hosts: hostSpecs, mon: daemons.mon, mgr: daemons.mgr, purchased, findings };
 }

@@ -58,7 +58,18 @@ function deviceFilter(v: unknown, file: string, line: number, diagnostics: Diagn
   if (v.size !== undefined) {
     const parsed = parseSizeFilter(String(v.size));
     if (parsed) f.size = parsed;
-    else diagnostics.push(diagLine('cephadm.size_filter.invalid', 'error', file, line, 1, `${what}.size ${JSON.stringify(v.size)} is not a size filter Ceph reads`, "write low:high, low:, :high or an exact size, integers with M, G or T in upper case: '18T:19T'"));
+    else
+      diagnostics.push(
+        diagLine(
+          'cephadm.size_filter.invalid',
+          'error',
+          file,
+          line,
+          1,
+          `${what}.size ${JSON.stringify(v.size)} is not a size filter Ceph reads`,
+          "write low:high, low:, :high or an exact size, integers with M, G or T in upper case: '18T:19T'",
+        ),
+      );
   }
   if (v.all === true) f.all = true;
   for (const k of ['model', 'vendor', 'paths'] as const) {
@@ -68,7 +79,17 @@ function deviceFilter(v: unknown, file: string, line: number, diagnostics: Diagn
       if (k === 'vendor' && typeof v.vendor === 'string') f.vendor = v.vendor;
     }
   }
-  if (f.unevaluated.length > 0) diagnostics.push(diagLine('cephadm.filter.unevaluated', 'info', file, line, 1, `${what} filters on ${f.unevaluated.join(', ')}, which a scenario does not record: only rotational and size are checked`));
+  if (f.unevaluated.length > 0)
+    diagnostics.push(
+      diagLine(
+        'cephadm.filter.unevaluated',
+        'info',
+        file,
+        line,
+        1,
+        `${what} filters on ${f.unevaluated.join(', ')}, which a scenario does not record: only rotational and size are checked`,
+      ),
+    );
   return f;
 }
 
@@ -94,7 +115,11 @@ export function readCephadmSpecs(text: string, file: string): CephadmRead {
         diagnostics.push(diagLine('cephadm.spec.invalid', 'error', file, line, 1, 'a host spec without hostname'));
         continue;
       }
-      out.hosts.push({ hostname: v.hostname, ...(typeof v.addr === 'string' ? { addr: v.addr } : {}), labels: Array.isArray(v.labels) ? v.labels.filter((l): l is string => typeof l === 'string') : [] });
+      out.hosts.push({
+        hostname: v.hostname,
+        ...(typeof v.addr === 'string' ? { addr: v.addr } : {}),
+        labels: Array.isArray(v.labels) ? v.labels.filter((l): l is string => typeof l === 'string') : [],
+      });
       continue;
     }
     const p = v.placement;
@@ -106,7 +131,8 @@ export function readCephadmSpecs(text: string, file: string): CephadmRead {
     const contents = y.doc.contents;
     const placementLine = isMap(contents) ? lineOf(y, contents.get('placement', true)) : line;
     const hosts = Array.isArray(pl.hosts) ? pl.hosts.filter((h): h is string => typeof h === 'string').map((h) => h.split(':')[0]!) : [];
-    if (pl.hosts !== undefined && !Array.isArray(pl.hosts)) diagnostics.push(diagLine('cephadm.spec.invalid', 'error', file, placementLine, 1, `${v.service_type}: placement.hosts is not a list`));
+    if (pl.hosts !== undefined && !Array.isArray(pl.hosts))
+      diagnostics.push(diagLine('cephadm.spec.invalid', 'error', file, placementLine, 1, `${v.service_type}: placement.hosts is not a list`));
     const placement: CephadmPlacement = {
       hosts,
       ...(typeof pl.label === 'string' ? { label: pl.label } : {}),
@@ -137,7 +163,12 @@ export function placementHas(p: CephadmPlacement, host: string, labels: readonly
   if (p.hosts.includes(host)) return true;
   if (p.label !== undefined && labels.includes(p.label)) return true;
   if (p.hostPattern !== undefined) {
-    const re = new RegExp(`^${p.hostPattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    const re = new RegExp(
+      `^${p.hostPattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+    );
     return re.test(host);
   }
   return false;

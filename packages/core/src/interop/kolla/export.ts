@@ -57,7 +57,8 @@ export const KOLLA_CEPH_POOLS = {
 
 const SOURCE = {
   loadbalancer: 'Kolla-Ansible ansible/roles/prechecks/tasks/inventory_checks.yml: "Checking loadbalancer group" (loadbalancer:children = network)',
-  address: 'Kolla-Ansible ansible/roles/prechecks/tasks/port_checks.yml: "Checking the api_interface ip address configuration"; etc/kolla/globals.yml: "These interfaces must contain an IP address"',
+  address:
+    'Kolla-Ansible ansible/roles/prechecks/tasks/port_checks.yml: "Checking the api_interface ip address configuration"; etc/kolla/globals.yml: "These interfaces must contain an IP address"',
   vip: 'Kolla-Ansible etc/kolla/globals.yml kolla_internal_vip_address; ansible/roles/loadbalancer/tasks/precheck.yml',
   missing: 'Kolla-Ansible ansible/group_vars/all/common.yml: network_interface "eth0" is the default every service binds to',
 } as const;
@@ -119,16 +120,31 @@ export function kollaExport(scenario: Scenario, options: KollaExportOptions = {}
   const hostVars = new Map<string, Record<string, string>>();
 
   if (!rolesPresent.has('control')) {
-    findings.push({ code: 'kolla.loadbalancer.empty', severity: 'error', subject: 'group network', message: 'the plan has no control host: Kolla-Ansible\'s network and loadbalancer groups would be empty', source: SOURCE.loadbalancer });
+    findings.push({
+      code: 'kolla.loadbalancer.empty',
+      severity: 'error',
+      subject: 'group network',
+      message: "the plan has no control host: Kolla-Ansible's network and loadbalancer groups would be empty",
+      source: SOURCE.loadbalancer,
+    });
   }
 
   if (config) {
     findings.push(...checkVips(config));
     if (config.vips.internal === undefined) {
-      findings.push({ code: 'kolla.vip.missing', severity: 'error', subject: 'kolla_internal_vip_address', message: 'the network section gives no internal VIP (network.vips.internal): Kolla-Ansible needs kolla_internal_vip_address', source: SOURCE.vip });
+      findings.push({
+        code: 'kolla.vip.missing',
+        severity: 'error',
+        subject: 'kolla_internal_vip_address',
+        message: 'the network section gives no internal VIP (network.vips.internal): Kolla-Ansible needs kolla_internal_vip_address',
+        source: SOURCE.vip,
+      });
     } else {
       globalsValues.kolla_internal_vip_address = config.vips.internal;
-      globalsLines.push(`# the API VIP, free and in the API network ${apiNetwork(config)?.name ?? '?'} (checked as Kolla's loadbalancer prechecks do)`, `kolla_internal_vip_address: ${q(config.vips.internal)}`);
+      globalsLines.push(
+        `# the API VIP, free and in the API network ${apiNetwork(config)?.name ?? '?'} (checked as Kolla's loadbalancer prechecks do)`,
+        `kolla_internal_vip_address: ${q(config.vips.internal)}`,
+      );
       if (config.vips.external !== undefined && config.vips.external !== config.vips.internal) {
         globalsValues.kolla_external_vip_address = config.vips.external;
         globalsLines.push(`kolla_external_vip_address: ${q(config.vips.external)}`);
@@ -140,12 +156,24 @@ export function kollaExport(scenario: Scenario, options: KollaExportOptions = {}
       for (const [role, v] of perRole) {
         if (v === undefined) {
           if (key === 'network_interface') {
-            findings.push({ code: 'kolla.interface.missing', severity: 'error', subject: `role ${role}`, message: `hosts of role ${role} are not on the management network: network_interface has no value for them`, source: SOURCE.missing });
+            findings.push({
+              code: 'kolla.interface.missing',
+              severity: 'error',
+              subject: `role ${role}`,
+              message: `hosts of role ${role} are not on the management network: network_interface has no value for them`,
+              source: SOURCE.missing,
+            });
           }
           continue;
         }
         if (!v.addressed && (key === 'api_interface' || key === 'network_interface' || key === 'tunnel_interface')) {
-          findings.push({ code: 'kolla.interface.no_address', severity: 'error', subject: `role ${role} ${key}`, message: `${key} "${v.value}" carries no host address on role ${role}: Kolla binds services to that address`, source: SOURCE.address });
+          findings.push({
+            code: 'kolla.interface.no_address',
+            severity: 'error',
+            subject: `role ${role} ${key}`,
+            message: `${key} "${v.value}" carries no host address on role ${role}: Kolla binds services to that address`,
+            source: SOURCE.address,
+          });
         }
       }
       const values = [...new Set([...perRole.values()].filter((v) => v !== undefined).map((v) => v.value))];
@@ -154,20 +182,34 @@ export function kollaExport(scenario: Scenario, options: KollaExportOptions = {}
         globalsValues[key] = values[0]!;
         globalsLines.push(`${key}: ${q(values[0]!)}`);
         if (key === 'neutron_external_interface' && values[0]!.includes(',')) {
-          const bridges = values[0]!.split(',').map((_, i) => (i === 0 ? 'br-ex' : `br-ex${i + 1}`)).join(',');
+          const bridges = values[0]!
+            .split(',')
+            .map((_, i) => (i === 0 ? 'br-ex' : `br-ex${i + 1}`))
+            .join(',');
           globalsValues.neutron_bridge_name = bridges;
           globalsLines.push(`neutron_bridge_name: ${q(bridges)}   # one bridge per external interface (neutron precheck)`);
         }
         continue;
       }
-      globalsLines.push(`# ${key}: differs between roles (${[...perRole].filter(([, v]) => v).map(([r, v]) => `${r} ${v!.value}`).join(', ')}): set on each host in the inventory`);
+      globalsLines.push(
+        `# ${key}: differs between roles (${[...perRole]
+          .filter(([, v]) => v)
+          .map(([r, v]) => `${r} ${v!.value}`)
+          .join(', ')}): set on each host in the inventory`,
+      );
       for (const h of hosts) {
         const v = perRole.get(h.role);
         if (v) hostVars.set(h.name, { ...(hostVars.get(h.name) ?? {}), [key]: v.value });
       }
     }
   } else {
-    findings.push({ code: 'kolla.no_network', severity: 'info', subject: 'globals.yml', message: 'the scenario has no network section: globals.yml gets no VIP and no interfaces', source: SOURCE.vip });
+    findings.push({
+      code: 'kolla.no_network',
+      severity: 'info',
+      subject: 'globals.yml',
+      message: 'the scenario has no network section: globals.yml gets no VIP and no interfaces',
+      source: SOURCE.vip,
+    });
   }
 
   const pools = new Set(scenario.ceph?.pools.map((p) => p.name) ?? []);
@@ -182,7 +224,10 @@ export function kollaExport(scenario: Scenario, options: KollaExportOptions = {}
   if (cephLines.length > 0) globalsLines.push('# external Ceph (deployed with cephadm): the pools the plan sizes', ...cephLines);
 
   const kollaHosts: KollaHost[] = hosts.map((h) => ({
-    name: h.name, role: h.role, hardware: h.hardware, rack: h.rack,
+    name: h.name,
+    role: h.role,
+    hardware: h.hardware,
+    rack: h.rack,
     ...(addresses.has(h.name) ? { address: addresses.get(h.name)! } : {}),
     vars: hostVars.get(h.name) ?? {},
   }));
@@ -190,7 +235,7 @@ export function kollaExport(scenario: Scenario, options: KollaExportOptions = {}
   const globals = [
     `# globals.yml keys decided by the headroom plan "${scenario.name}": merge them into /etc/kolla/globals.yml.`,
     '# Variable names: openstack/kolla-ansible etc/kolla/globals.yml and ansible/group_vars/all/*.yml.',
-    '# Interfaces are named as headroom\'s netplan export names them (a VLAN device after its network).',
+    "# Interfaces are named as headroom's netplan export names them (a VLAN device after its network).",
     '# storage_interface is not set: deprecated by Kolla-Ansible; Ceph is deployed by cephadm.',
     ...globalsLines,
     '',
@@ -203,7 +248,9 @@ function hostLine(h: KollaHost, first: boolean): string {
   const vars: [string, string][] = [
     ...(h.address ? ([['ansible_host', h.address]] as [string, string][]) : []),
     ...Object.entries(h.vars),
-    ['headroom_role', h.role], ['headroom_hardware', h.hardware], ['headroom_rack', h.rack],
+    ['headroom_role', h.role],
+    ['headroom_hardware', h.hardware],
+    ['headroom_rack', h.rack],
   ];
   return [h.name, ...vars.map(([k, v]) => `${k}=${/[\s"'#;]/.test(v) ? JSON.stringify(v) : v}`)].join(' ');
 }
@@ -225,7 +272,10 @@ function fillTemplate(template: string, hosts: readonly KollaHost[], scenarioNam
     });
   };
   const groups = new Set(KOLLA_HOST_GROUPS.map(([g]) => g));
-  const out: string[] = [`# Kolla-Ansible inventory for the headroom plan "${scenarioName.replace(/\n/g, ' ')}" (written by headroom).`, '# headroom_* variables are for `headroom import kolla`; Ansible ignores them.'];
+  const out: string[] = [
+    `# Kolla-Ansible inventory for the headroom plan "${scenarioName.replace(/\n/g, ' ')}" (written by headroom).`,
+    '# headroom_* variables are for `headroom import kolla`; Ansible ignores them.',
+  ];
   const seen = new Set<string>();
   let inHostGroup = false;
   const lines = template.replace(/\r\n/g, '\n').split('\n');

@@ -70,7 +70,12 @@ export interface KollaImportInput {
   base?: Scenario;
 }
 
-const ROLE_GROUPS: readonly (readonly [string, Role])[] = [['control', 'control'], ['compute', 'compute'], ['storage', 'storage'], ['deployment', 'deploy']];
+const ROLE_GROUPS: readonly (readonly [string, Role])[] = [
+  ['control', 'control'],
+  ['compute', 'compute'],
+  ['storage', 'storage'],
+  ['deployment', 'deploy'],
+];
 const KNOWN_HOST_GROUPS = new Set(['control', 'network', 'compute', 'monitoring', 'storage', 'deployment']);
 
 /** `compute-07` -> `compute`; `ctl01` -> `ctl`; a name without a number is its own prefix. */
@@ -107,18 +112,57 @@ export function importKolla(input: KollaImportInput): KollaImport {
     const declared = vars.headroom_role as Role | undefined;
     let role: Role | undefined = declared && roles.includes(declared) ? declared : roles[0];
     if (role === 'deploy' && (h === 'localhost' || vars.ansible_connection === 'local')) {
-      diagnostics.push(diagLine('kolla.unmapped_host', 'info', file, at(h).line, 1, `${h} in [deployment] is the machine running kolla-ansible (ansible_connection=local), not a server of the plan`));
+      diagnostics.push(
+        diagLine(
+          'kolla.unmapped_host',
+          'info',
+          file,
+          at(h).line,
+          1,
+          `${h} in [deployment] is the machine running kolla-ansible (ansible_connection=local), not a server of the plan`,
+        ),
+      );
       role = undefined;
     } else if (roles.length > 1 && !(declared && roles.includes(declared))) {
-      diagnostics.push(diagLine('kolla.role_conflict', 'warning', file, at(h).line, 1, `${h} is in ${roles.map((r) => ROLE_GROUPS.find(([, x]) => x === r)![0]).join(' and ')}: headroom plans one role per server, it is counted as ${role}`, 'give it headroom_role=<role> to choose'));
+      diagnostics.push(
+        diagLine(
+          'kolla.role_conflict',
+          'warning',
+          file,
+          at(h).line,
+          1,
+          `${h} is in ${roles.map((r) => ROLE_GROUPS.find(([, x]) => x === r)![0]).join(' and ')}: headroom plans one role per server, it is counted as ${role}`,
+          'give it headroom_role=<role> to choose',
+        ),
+      );
     } else if (roles.length === 0 && groups.some((g) => KNOWN_HOST_GROUPS.has(g))) {
-      diagnostics.push(diagLine('kolla.unmapped_host', 'warning', file, at(h).line, 1, `${h} is only in ${groups.filter((g) => KNOWN_HOST_GROUPS.has(g)).join(', ')}: headroom has no such role (network and monitoring services run on the control hosts in a plan)`, 'add it to [control], or plan it outside headroom'));
+      diagnostics.push(
+        diagLine(
+          'kolla.unmapped_host',
+          'warning',
+          file,
+          at(h).line,
+          1,
+          `${h} is only in ${groups.filter((g) => KNOWN_HOST_GROUPS.has(g)).join(', ')}: headroom has no such role (network and monitoring services run on the control hosts in a plan)`,
+          'add it to [control], or plan it outside headroom',
+        ),
+      );
     }
     hosts.push({ name: h, ...(role ? { role } : {}), groups });
   }
   for (const g of inv.groups.values()) {
     if (g.hosts.length > 0 && !KNOWN_HOST_GROUPS.has(g.name) && g.name !== 'ungrouped') {
-      diagnostics.push(diagLine('kolla.unmapped_group', 'warning', file, g.line, 1, `group [${g.name}] lists hosts directly: headroom maps only control, network, compute, monitoring, storage and deployment`, 'its hosts count only where they are also in one of those groups'));
+      diagnostics.push(
+        diagLine(
+          'kolla.unmapped_group',
+          'warning',
+          file,
+          g.line,
+          1,
+          `group [${g.name}] lists hosts directly: headroom maps only control, network, compute, monitoring, storage and deployment`,
+          'its hosts count only where they are also in one of those groups',
+        ),
+      );
     }
   }
 
@@ -135,13 +179,33 @@ export function importKolla(input: KollaImportInput): KollaImport {
       if (models.length >= 1) hardware = models[0];
       if (models.length !== 1 && !warnedHardware.has(h.role)) {
         warnedHardware.add(h.role);
-        diagnostics.push(diagLine('kolla.hardware_unknown', 'warning', file, at(h.name).line, 1,
-          models.length === 0 ? `no hardware for role ${h.role}: neither the inventory (headroom_hardware) nor the base scenario says` : `role ${h.role} has ${models.length} hardware models in the base scenario and the inventory does not say which: ${models[0]} is assumed`,
-          'set headroom_hardware=<key> on the host lines'));
+        diagnostics.push(
+          diagLine(
+            'kolla.hardware_unknown',
+            'warning',
+            file,
+            at(h.name).line,
+            1,
+            models.length === 0
+              ? `no hardware for role ${h.role}: neither the inventory (headroom_hardware) nor the base scenario says`
+              : `role ${h.role} has ${models.length} hardware models in the base scenario and the inventory does not say which: ${models[0]} is assumed`,
+            'set headroom_hardware=<key> on the host lines',
+          ),
+        );
       }
     } else if (hardware === undefined && !warnedHardware.has(h.role)) {
       warnedHardware.add(h.role);
-      diagnostics.push(diagLine('kolla.hardware_unknown', 'warning', file, at(h.name).line, 1, `no hardware for role ${h.role}: the inventory has no headroom_hardware and no base scenario was given`, 'pass --scenario, or set headroom_hardware=<key>'));
+      diagnostics.push(
+        diagLine(
+          'kolla.hardware_unknown',
+          'warning',
+          file,
+          at(h.name).line,
+          1,
+          `no hardware for role ${h.role}: the inventory has no headroom_hardware and no base scenario was given`,
+          'pass --scenario, or set headroom_hardware=<key>',
+        ),
+      );
     }
     const prefix = namePrefixOf(h.name);
     const rack = vars.headroom_rack;
@@ -150,7 +214,14 @@ export function importKolla(input: KollaImportInput): KollaImport {
       last.count++;
       last.hosts.push({ name: h.name, ...(rack ? { rack } : {}) });
     } else {
-      groups.push({ role: h.role, ...(hardware !== undefined ? { hardware } : {}), count: 1, namePrefix: prefix, placement: 'spread', hosts: [{ name: h.name, ...(rack ? { rack } : {}) }] });
+      groups.push({
+        role: h.role,
+        ...(hardware !== undefined ? { hardware } : {}),
+        count: 1,
+        namePrefix: prefix,
+        placement: 'spread',
+        hosts: [{ name: h.name, ...(rack ? { rack } : {}) }],
+      });
     }
   }
   const rackCount = base?.racks.length ?? new Set(Object.values(Object.fromEntries([...inv.hostVars].map(([k, v]) => [k, v.headroom_rack]))).filter(Boolean)).size;
@@ -189,22 +260,41 @@ export function importKolla(input: KollaImportInput): KollaImport {
     }
     if (gval('storage_interface') !== undefined) {
       const pos = yamlKeyPos(globals, 'storage_interface');
-      diagnostics.push(diagLine('kolla.storage_interface', 'info', gfile, pos.line, pos.col, 'storage_interface is deprecated by Kolla-Ansible (it only set swift_storage_interface): not mapped to the Ceph networks'));
+      diagnostics.push(
+        diagLine(
+          'kolla.storage_interface',
+          'info',
+          gfile,
+          pos.line,
+          pos.col,
+          'storage_interface is deprecated by Kolla-Ansible (it only set swift_storage_interface): not mapped to the Ceph networks',
+        ),
+      );
     }
     const config = base?.network;
     if (config && vips.internal !== undefined && config.vips.internal !== undefined && vips.internal !== config.vips.internal) {
       const pos = yamlKeyPos(globals, 'kolla_internal_vip_address', true);
-      diagnostics.push(diagLine('kolla.vip_mismatch', 'warning', gfile, pos.line, pos.col, `kolla_internal_vip_address ${vips.internal} is not the scenario's network.vips.internal ${config.vips.internal}`));
+      diagnostics.push(
+        diagLine(
+          'kolla.vip_mismatch',
+          'warning',
+          gfile,
+          pos.line,
+          pos.col,
+          `kolla_internal_vip_address ${vips.internal} is not the scenario's network.vips.internal ${config.vips.internal}`,
+        ),
+      );
     }
   }
   const config = base?.network;
   for (const key of KOLLA_INTERFACE_KEYS) {
     const fromGlobals = gval(key);
     const expected: Partial<Record<Role, string>> = {};
-    if (config) for (const r of rolesOf(key, config)) {
-      const v = keyValue(config, r, key);
-      if (v) expected[r] = v.value;
-    }
+    if (config)
+      for (const r of rolesOf(key, config)) {
+        const v = keyValue(config, r, key);
+        if (v) expected[r] = v.value;
+      }
     const reads: KollaInterfaceRead[] = [];
     if (fromGlobals !== undefined && !fromGlobals.includes('{{')) {
       const pos = globals ? yamlKeyPos(globals, key, true) : { line: 1 };
@@ -224,8 +314,17 @@ export function importKolla(input: KollaImportInput): KollaImport {
       if (want === undefined || got === undefined || got.includes('{{') || got === want) continue;
       const own = inv.hostVars.get(h.name)?.[key] !== undefined;
       const pos = own || !globals ? { line: at(h.name).line, col: 1 } : yamlKeyPos(globals, key, true);
-      diagnostics.push(diagLine('kolla.interface_mismatch', 'warning', own || !globals ? file : gfile, pos.line, pos.col,
-        `${key} is "${got}" on ${h.name} (role ${h.role}), the scenario's network puts it on "${want}"`, 'rename the interface in the scenario (network.roles.<role>.ports.<id>.name) or in Kolla'));
+      diagnostics.push(
+        diagLine(
+          'kolla.interface_mismatch',
+          'warning',
+          own || !globals ? file : gfile,
+          pos.line,
+          pos.col,
+          `${key} is "${got}" on ${h.name} (role ${h.role}), the scenario's network puts it on "${want}"`,
+          'rename the interface in the scenario (network.roles.<role>.ports.<id>.name) or in Kolla',
+        ),
+      );
       break; // once per key: the same value repeats on every host
     }
   }
@@ -234,10 +333,16 @@ export function importKolla(input: KollaImportInput): KollaImport {
 
 /** The scenario node groups of an import (hosts without hardware are left out). */
 export function importedNodeGroups(groups: readonly ImportedNodeGroup[]): NodeGroup[] {
-  return groups.filter((g) => g.hardware !== undefined).map((g) => ({
-    role: g.role, hardware: g.hardware!, count: g.count, placement: g.placement, namePrefix: g.namePrefix,
-    ...(g.rack !== undefined ? { rack: g.rack } : {}),
-  }));
+  return groups
+    .filter((g) => g.hardware !== undefined)
+    .map((g) => ({
+      role: g.role,
+      hardware: g.hardware!,
+      count: g.count,
+      placement: g.placement,
+      namePrefix: g.namePrefix,
+      ...(g.rack !== undefined ? { rack: g.rack } : {}),
+    }));
 }
 
 /**
@@ -247,10 +352,11 @@ export function importedNodeGroups(groups: readonly ImportedNodeGroup[]): NodeGr
 export function rackMismatches(scenario: Scenario, groups: readonly ImportedNodeGroup[]): { host: string; inventory: string; planned: string }[] {
   const planned = new Map(expandHosts(scenario).hosts.map((h) => [h.name, h.rack]));
   const out: { host: string; inventory: string; planned: string }[] = [];
-  for (const g of groups) for (const h of g.hosts) {
-    const p = planned.get(h.name);
-    if (h.rack !== undefined && p !== undefined && p !== h.rack) out.push({ host: h.name, inventory: h.rack, planned: p });
-  }
+  for (const g of groups)
+    for (const h of g.hosts) {
+      const p = planned.get(h.name);
+      if (h.rack !== undefined && p !== undefined && p !== h.rack) out.push({ host: h.name, inventory: h.rack, planned: p });
+    }
   return out;
 }
 

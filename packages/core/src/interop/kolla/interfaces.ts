@@ -21,7 +21,13 @@ import { inRange, parseCidr, parseIp, usableRange } from '../../network/ip.js';
 import { apiNetwork } from '../../network/vips.js';
 
 export type KollaInterfaceKey = 'network_interface' | 'api_interface' | 'tunnel_interface' | 'neutron_external_interface' | 'kolla_external_vip_interface';
-export const KOLLA_INTERFACE_KEYS: readonly KollaInterfaceKey[] = ['network_interface', 'api_interface', 'kolla_external_vip_interface', 'tunnel_interface', 'neutron_external_interface'];
+export const KOLLA_INTERFACE_KEYS: readonly KollaInterfaceKey[] = [
+  'network_interface',
+  'api_interface',
+  'kolla_external_vip_interface',
+  'tunnel_interface',
+  'neutron_external_interface',
+];
 
 /** The interface carrying `network` on hosts of `role`, or undefined when the role is not on it (or only through the BMC). */
 export function interfaceFor(config: NetworkConfig, role: RoleNetworkConfig, network: string): { name: string; addressed: boolean } | undefined {
@@ -88,7 +94,9 @@ function containsAddress(n: NetworkDef, address: string): boolean {
 export function keyValue(config: NetworkConfig, role: Role, key: KollaInterfaceKey): { value: string; addressed: boolean } | undefined {
   const rc = config.roles[role];
   if (!rc) return undefined;
-  const found = networksOf(key, config).map((n) => interfaceFor(config, rc, n.name)).filter((x): x is { name: string; addressed: boolean } => x !== undefined);
+  const found = networksOf(key, config)
+    .map((n) => interfaceFor(config, rc, n.name))
+    .filter((x): x is { name: string; addressed: boolean } => x !== undefined);
   if (found.length === 0) return undefined;
   const names = [...new Set(found.map((f) => f.name))];
   return { value: key === 'neutron_external_interface' ? names.join(',') : names[0]!, addressed: found.every((f) => f.addressed) };

@@ -132,7 +132,17 @@ export function readIniInventory(text: string, file: string): InventoryRead {
     if (trimmed.startsWith('[')) {
       const m = HEADER.exec(trimmed);
       if (!m) {
-        diagnostics.push(diagLine('kolla.inventory.syntax', 'error', file, line, col, `not a section header: ${JSON.stringify(trimmed.slice(0, 60))}`, 'write [group], [group:children] or [group:vars]'));
+        diagnostics.push(
+          diagLine(
+            'kolla.inventory.syntax',
+            'error',
+            file,
+            line,
+            col,
+            `not a section header: ${JSON.stringify(trimmed.slice(0, 60))}`,
+            'write [group], [group:children] or [group:vars]',
+          ),
+        );
         return;
       }
       section = { name: m[1]!, kind: (m[2] as 'children' | 'vars' | undefined) ?? 'hosts' };
@@ -147,18 +157,31 @@ export function readIniInventory(text: string, file: string): InventoryRead {
     }
     if (section.kind === 'vars') {
       const { vars, bad } = keyValues(trimmed);
-      if (bad !== undefined) diagnostics.push(diagLine('kolla.inventory.syntax', 'error', file, line, col, `a [${section.name}:vars] line must be key=value, not ${JSON.stringify(bad.slice(0, 60))}`));
+      if (bad !== undefined)
+        diagnostics.push(diagLine('kolla.inventory.syntax', 'error', file, line, col, `a [${section.name}:vars] line must be key=value, not ${JSON.stringify(bad.slice(0, 60))}`));
       Object.assign(g.vars, vars);
       return;
     }
     const word = trimmed.split(/\s+/)[0]!;
     const { vars, bad } = keyValues(trimmed.slice(word.length));
     if (bad !== undefined) {
-      diagnostics.push(diagLine('kolla.inventory.syntax', 'error', file, line, col + word.length + 1, `host ${word}: variables are key=value, not ${JSON.stringify(bad.slice(0, 60))}`));
+      diagnostics.push(
+        diagLine('kolla.inventory.syntax', 'error', file, line, col + word.length + 1, `host ${word}: variables are key=value, not ${JSON.stringify(bad.slice(0, 60))}`),
+      );
     }
     const names = expandHostPattern(word);
     if (!names) {
-      diagnostics.push(diagLine('kolla.inventory.syntax', 'error', file, line, col, `host pattern ${JSON.stringify(word)} has a malformed range`, 'ranges are [01:03], [a:c] or [1:10:2], first <= last'));
+      diagnostics.push(
+        diagLine(
+          'kolla.inventory.syntax',
+          'error',
+          file,
+          line,
+          col,
+          `host pattern ${JSON.stringify(word)} has a malformed range`,
+          'ranges are [01:03], [a:c] or [1:10:2], first <= last',
+        ),
+      );
       return;
     }
     for (const n of names) addHost(inv, g, n, vars, line);
@@ -172,7 +195,11 @@ export function readJsonInventory(text: string, file: string): InventoryRead {
   if (!parsed.ok) return { diagnostics: [parsed.diagnostic] };
   const v = parsed.value;
   if (!isObj(v) || !Object.values(v).some((g) => isObj(g) && (Array.isArray(g.hosts) || Array.isArray(g.children)))) {
-    return { diagnostics: [diagLine('kolla.inventory.unknown_format', 'error', file, 1, 1, 'a JSON document that is not an `ansible-inventory --list` output (no group with hosts or children)')] };
+    return {
+      diagnostics: [
+        diagLine('kolla.inventory.unknown_format', 'error', file, 1, 1, 'a JSON document that is not an `ansible-inventory --list` output (no group with hosts or children)'),
+      ],
+    };
   }
   const inv = emptyInventory('json');
   const meta = isObj(v._meta) && isObj(v._meta.hostvars) ? v._meta.hostvars : {};

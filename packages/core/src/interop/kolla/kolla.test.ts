@@ -52,7 +52,11 @@ describe('Ansible inventory (test/fixtures/real/kolla/multinode, kolla-ansible 1
 
   it('imports: 3 control, 1 compute, 1 storage; network and monitoring hosts and localhost are reported', () => {
     const r = importKolla({ inventory: { text: real('multinode'), file: 'multinode' }, globals: { text: real('globals.yml'), file: 'globals.yml' } });
-    expect(r.groups.map((g) => [g.role, g.count, g.namePrefix])).toEqual([['control', 3, 'control'], ['compute', 1, 'compute'], ['storage', 1, 'storage']]);
+    expect(r.groups.map((g) => [g.role, g.count, g.namePrefix])).toEqual([
+      ['control', 3, 'control'],
+      ['compute', 1, 'compute'],
+      ['storage', 1, 'storage'],
+    ]);
     const codes = r.diagnostics.map((d) => [d.code, d.location.line]);
     expect(codes).toContainEqual(['kolla.unmapped_host', 15]);
     expect(codes).toContainEqual(['kolla.unmapped_host', 16]);
@@ -130,7 +134,7 @@ describe('kollaExport(regional-cloud)', () => {
     expect(line('deploy-01')).toContain('ansible_host=10.20.0.61');
   });
 
-  it('control hosts are also the network and monitoring hosts; the template\'s [*:children] groups are kept', () => {
+  it("control hosts are also the network and monitoring hosts; the template's [*:children] groups are kept", () => {
     const inv = readAnsibleInventory(out.inventory, 'multinode').inventory!;
     expect(inv.groups.get('network')!.hosts).toEqual(['control-01', 'control-02', 'control-03']);
     expect(inv.groups.get('monitoring')!.hosts).toEqual(['control-01', 'control-02', 'control-03']);
@@ -148,20 +152,27 @@ describe('kollaExport(regional-cloud)', () => {
       kolla_external_vip_interface: 'public', // 203.0.113.10 lies in public 203.0.113.0/26, VLAN 150 on bond0
       tunnel_interface: 'tunnel',
       neutron_external_interface: 'bond1', // provider carries no host address: its link goes to Open vSwitch
-      glance_backend_ceph: 'yes', ceph_glance_pool_name: 'images',
-      cinder_backend_ceph: 'yes', ceph_cinder_pool_name: 'volumes',
-      cinder_backup_driver: 'ceph', ceph_cinder_backup_pool_name: 'backups',
-      nova_backend_ceph: 'yes', ceph_nova_pool_name: 'vms',
+      glance_backend_ceph: 'yes',
+      ceph_glance_pool_name: 'images',
+      cinder_backend_ceph: 'yes',
+      ceph_cinder_pool_name: 'volumes',
+      cinder_backup_driver: 'ceph',
+      ceph_cinder_backup_pool_name: 'backups',
+      nova_backend_ceph: 'yes',
+      ceph_nova_pool_name: 'vms',
     });
   });
 
-  it('writes only Kolla-Ansible\'s own variable names: each is in its etc/kolla/globals.yml', () => {
+  it("writes only Kolla-Ansible's own variable names: each is in its etc/kolla/globals.yml", () => {
     const upstream = real('globals.yml');
     // neutron_bridge_name (several external interfaces only) is in ansible/group_vars/all/neutron.yml:33, not in globals.yml
     const keys = Object.keys(out.globalsValues);
     expect(keys.length).toBe(15);
     for (const k of keys) expect(new RegExp(`^#?${k}:`, 'm').test(upstream), k).toBe(true);
-    const hostVars = out.inventory.split('\n').filter((l) => !l.startsWith('#')).flatMap((l) => [...l.matchAll(/ ([a-z_]+)=/g)].map((m) => m[1]!));
+    const hostVars = out.inventory
+      .split('\n')
+      .filter((l) => !l.startsWith('#'))
+      .flatMap((l) => [...l.matchAll(/ ([a-z_]+)=/g)].map((m) => m[1]!));
     for (const k of new Set(hostVars)) expect(k === 'ansible_host' || k.startsWith('headroom_') || new RegExp(`^#?${k}:`, 'm').test(upstream), k).toBe(true);
   });
 
@@ -188,7 +199,10 @@ describe('kollaExport(regional-cloud)', () => {
 
   it('an interface renamed in globals.yml, and a moved rack, are reported', () => {
     const globals = out.globals.replace('tunnel_interface: "tunnel"', 'tunnel_interface: "ens2f1"');
-    const inventory = out.inventory.replace('compute-02 ansible_host=10.20.0.14 headroom_role=compute headroom_hardware=cmp-sr650v3 headroom_rack=r2', 'compute-02 ansible_host=10.20.0.14 headroom_role=compute headroom_hardware=cmp-sr650v3 headroom_rack=r5');
+    const inventory = out.inventory.replace(
+      'compute-02 ansible_host=10.20.0.14 headroom_role=compute headroom_hardware=cmp-sr650v3 headroom_rack=r2',
+      'compute-02 ansible_host=10.20.0.14 headroom_role=compute headroom_hardware=cmp-sr650v3 headroom_rack=r5',
+    );
     const back = importKolla({ inventory: { text: inventory, file: 'multinode' }, globals: { text: globals, file: 'globals.yml' }, base: regional });
     const tunnelLine = globals.split('\n').findIndex((l) => l.startsWith('tunnel_interface')) + 1;
     expect(back.diagnostics.map((d) => [d.code, d.location.file, d.location.line])).toEqual([['kolla.interface_mismatch', 'globals.yml', tunnelLine]]);
@@ -196,7 +210,7 @@ describe('kollaExport(regional-cloud)', () => {
   });
 });
 
-describe('kollaExport with your release\'s template', () => {
+describe("kollaExport with your release's template", () => {
   it('fills the groups the template has, adds the missing ones at the top, keeps the rest verbatim', () => {
     const template = '# mine\n[control]\nold01\n\n[compute]\n# a comment kept\nold02\n\n[nova:children]\ncontrol\n';
     const out = kollaExport(regional, { template });
@@ -224,15 +238,38 @@ describe('kollaExport findings (Kolla-Ansible prechecks)', () => {
   });
 
   it('api_interface without a host address; a role off the management network', () => {
-    const s = load(regionalText.replace("    compute:\n      ports: *two-cards\n      bonds: *two-bonds\n      networks:\n        - { network: mgmt, on: bond0 }", "    compute:\n      ports: *two-cards\n      bonds: *two-bonds\n      networks:\n        - { network: mgmt, on: bond0, address: false }"));
-    expect(kollaExport(s).findings.filter((f) => f.code === 'kolla.interface.no_address').map((f) => f.subject)).toEqual(['role compute network_interface', 'role compute api_interface']);
-    const off = load(regionalText.replace("    storage:\n      ports: *two-cards\n      bonds: *two-bonds\n      networks:\n        - { network: mgmt, on: bond0 }\n", "    storage:\n      ports: *two-cards\n      bonds: *two-bonds\n      networks:\n"));
-    expect(kollaExport(off).findings.filter((f) => f.code === 'kolla.interface.missing').map((f) => f.subject)).toEqual(['role storage']);
+    const s = load(
+      regionalText.replace(
+        '    compute:\n      ports: *two-cards\n      bonds: *two-bonds\n      networks:\n        - { network: mgmt, on: bond0 }',
+        '    compute:\n      ports: *two-cards\n      bonds: *two-bonds\n      networks:\n        - { network: mgmt, on: bond0, address: false }',
+      ),
+    );
+    expect(
+      kollaExport(s)
+        .findings.filter((f) => f.code === 'kolla.interface.no_address')
+        .map((f) => f.subject),
+    ).toEqual(['role compute network_interface', 'role compute api_interface']);
+    const off = load(
+      regionalText.replace(
+        '    storage:\n      ports: *two-cards\n      bonds: *two-bonds\n      networks:\n        - { network: mgmt, on: bond0 }\n',
+        '    storage:\n      ports: *two-cards\n      bonds: *two-bonds\n      networks:\n',
+      ),
+    );
+    expect(
+      kollaExport(off)
+        .findings.filter((f) => f.code === 'kolla.interface.missing')
+        .map((f) => f.subject),
+    ).toEqual(['role storage']);
   });
 
   it('roles on different interfaces: the key moves from globals.yml to the host lines', () => {
     // compute carries mgmt untagged on bond0 (no VLAN device): network_interface bond0 on compute, mgmt elsewhere
-    const s = load(regionalText.replace("    compute:\n      ports: *two-cards\n      bonds: *two-bonds\n      networks:\n        - { network: mgmt, on: bond0 }", "    compute:\n      ports: *two-cards\n      bonds: *two-bonds\n      networks:\n        - { network: mgmt, on: bond0, untagged: true }"));
+    const s = load(
+      regionalText.replace(
+        '    compute:\n      ports: *two-cards\n      bonds: *two-bonds\n      networks:\n        - { network: mgmt, on: bond0 }',
+        '    compute:\n      ports: *two-cards\n      bonds: *two-bonds\n      networks:\n        - { network: mgmt, on: bond0, untagged: true }',
+      ),
+    );
     const out = kollaExport(s);
     expect(out.globalsValues.network_interface).toBeUndefined();
     expect(out.globals).toContain('# network_interface: differs between roles (control mgmt, compute bond0, storage mgmt)');

@@ -30,7 +30,9 @@ export function readDeviceType(text: string, file: string): { deviceType?: Devic
     model: str(v.model)!,
     ...(str(v.slug) ? { slug: str(v.slug)! } : {}),
     ...(num(v.u_height) !== undefined ? { uHeight: num(v.u_height)! } : {}),
-    powerPorts: ports.filter(isObj).map((pp, i) => ({ name: str(pp.name) ?? `power-port ${i + 1}`, ...(num(pp.maximum_draw) !== undefined ? { maximumDrawWatts: num(pp.maximum_draw)! } : {}) })),
+    powerPorts: ports
+      .filter(isObj)
+      .map((pp, i) => ({ name: str(pp.name) ?? `power-port ${i + 1}`, ...(num(pp.maximum_draw) !== undefined ? { maximumDrawWatts: num(pp.maximum_draw)! } : {}) })),
   };
   const diagnostics: Diagnostic[] = [];
   if (deviceType.uHeight === undefined) diagnostics.push(diagLine('netbox.devicetype.invalid', 'warning', file, 1, 1, `device type ${deviceType.model}: no u_height`));
@@ -48,7 +50,8 @@ export function compareDeviceType(key: string, hw: HardwareModel, dt: DeviceType
   const out: string[] = [];
   if (dt.uHeight !== undefined && dt.uHeight !== hw.heightRu) out.push(`${key}: heightRu ${hw.heightRu}, the device type ${dt.model} says u_height ${dt.uHeight}`);
   const draws = dt.powerPorts.map((p) => p.maximumDrawWatts).filter((x): x is number => x !== undefined);
-  if (hw.power && draws.length > 0 && Math.max(...draws) !== hw.power.maxWatts) out.push(`${key}: power max ${hw.power.maxWatts} W, the device type's power ports draw at most ${Math.max(...draws)} W each`);
+  if (hw.power && draws.length > 0 && Math.max(...draws) !== hw.power.maxWatts)
+    out.push(`${key}: power max ${hw.power.maxWatts} W, the device type's power ports draw at most ${Math.max(...draws)} W each`);
   return out;
 }
 
@@ -56,7 +59,10 @@ export function compareDeviceType(key: string, hw: HardwareModel, dt: DeviceType
 export function deviceTypeYaml(hw: HardwareModel, psus = 2): string {
   const manufacturer = manufacturerOf(hw.model);
   const model = deviceTypeModel(hw.model);
-  const slug = `${manufacturer}-${model}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = `${manufacturer}-${model}`
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   const lines = ['---', `manufacturer: ${JSON.stringify(manufacturer)}`, `model: ${JSON.stringify(model)}`, `slug: ${slug}`, `u_height: ${hw.heightRu}`, 'is_full_depth: true'];
   if (hw.power) {
     lines.push('power-ports:');

@@ -78,7 +78,12 @@ export function netboxExport(scenario: Scenario, plan: Pick<PlanResult, 'racks'>
       panels.add(f);
       const b = def?.feed?.breaker;
       objects['power-feeds'].push({
-        site, power_panel: f, rack: r.name, name: `${r.name}-${f}`, status: r.added ? 'planned' : existing, supply: 'ac',
+        site,
+        power_panel: f,
+        rack: r.name,
+        name: `${r.name}-${f}`,
+        status: r.added ? 'planned' : existing,
+        supply: 'ac',
         ...(b ? { phase: b.phases === 3 ? 'three-phase' : 'single-phase', voltage: b.voltageVolts, amperage: b.amps, max_utilization: Math.round(b.continuousRatio * 100) } : {}),
       });
     }
@@ -86,23 +91,42 @@ export function netboxExport(scenario: Scenario, plan: Pick<PlanResult, 'racks'>
       const hw = scenario.hardware[u.hardware];
       const model = hw?.model ?? u.model;
       objects.devices.push({
-        name: u.host, role: u.role, manufacturer: manufacturerOf(model), device_type: deviceTypeModel(model), status: u.purchased ? 'planned' : existing,
-        site, ...(zone ? { location: zone } : {}), rack: r.name, position: u.bottomRu, face: 'front',
+        name: u.host,
+        role: u.role,
+        manufacturer: manufacturerOf(model),
+        device_type: deviceTypeModel(model),
+        status: u.purchased ? 'planned' : existing,
+        site,
+        ...(zone ? { location: zone } : {}),
+        rack: r.name,
+        position: u.bottomRu,
+        face: 'front',
       });
       feeds.forEach((f, i) => {
         const port = `PSU${i + 1}`;
         objects['power-ports'].push({
-          device: u.host, name: port,
+          device: u.host,
+          name: port,
           ...(u.powerMaxWatts !== null ? { maximum_draw: u.powerMaxWatts } : {}),
           ...(u.powerTypicalWatts !== null ? { allocated_draw: Math.round(u.powerTypicalWatts / feeds.length) } : {}),
         });
-        objects.cables.push({ side_a_device: u.host, side_a_type: 'dcim.powerport', side_a_name: port, side_b_site: site, side_b_power_panel: f, side_b_type: 'dcim.powerfeed', side_b_name: `${r.name}-${f}`, status: u.purchased ? 'planned' : 'connected' });
+        objects.cables.push({
+          side_a_device: u.host,
+          side_a_type: 'dcim.powerport',
+          side_a_name: port,
+          side_b_site: site,
+          side_b_power_panel: f,
+          side_b_type: 'dcim.powerfeed',
+          side_b_name: `${r.name}-${f}`,
+          status: u.purchased ? 'planned' : 'connected',
+        });
       });
     }
   }
   objects['power-panels'] = [...panels].map((name) => ({ site, name }));
   const files = NETBOX_IMPORT_ORDER.map((type, i) => ({
-    name: `${i + 1}-${type}.yaml`, type,
+    name: `${i + 1}-${type}.yaml`,
+    type,
     text: `# NetBox bulk import (${type}), step ${i + 1} of ${NETBOX_IMPORT_ORDER.length}: headroom plan "${scenario.name.replace(/\n/g, ' ')}".\n${objects[type].length === 0 ? '[]\n' : stringify(objects[type], { lineWidth: 0 })}`,
   }));
   return { objects, files };

@@ -111,10 +111,14 @@ export function readNetbox(files: readonly { text: string; file: string }[]): Ne
         if (!name) return;
         const position = typeof o.position === 'number' ? o.position : typeof o.position === 'string' && o.position.trim() !== '' ? Number(o.position) : undefined;
         out.devices.push({
-          name, file: f.file, line,
+          name,
+          file: f.file,
+          line,
           ...(ref(o.role ?? o.device_role) ? { role: ref(o.role ?? o.device_role)! } : {}),
           ...(ref(o.device_type) ? { model: ref(o.device_type)! } : {}),
-          ...(ref(o.manufacturer) ?? (isObj(o.device_type) ? ref(o.device_type.manufacturer) : undefined) ? { manufacturer: (ref(o.manufacturer) ?? ref((o.device_type as Obj).manufacturer))! } : {}),
+          ...((ref(o.manufacturer) ?? (isObj(o.device_type) ? ref(o.device_type.manufacturer) : undefined))
+            ? { manufacturer: (ref(o.manufacturer) ?? ref((o.device_type as Obj).manufacturer))! }
+            : {}),
           ...(ref(o.rack) ? { rack: ref(o.rack)! } : {}),
           ...(position !== undefined && Number.isFinite(position) ? { position } : {}),
           ...(ref(o.status) ? { status: ref(o.status)! } : {}),
@@ -122,20 +126,33 @@ export function readNetbox(files: readonly { text: string; file: string }[]): Ne
       } else if (o.power_panel !== undefined) {
         const n = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
         const phase = ref(o.phase);
-        if (name) out.feeds.push({
-          name, ...(ref(o.power_panel) ? { panel: ref(o.power_panel)! } : {}), ...(ref(o.rack) ? { rack: ref(o.rack)! } : {}), ...(ref(o.status) ? { status: ref(o.status)! } : {}),
-          ...(n(o.voltage) !== undefined ? { voltageVolts: n(o.voltage)! } : {}), ...(n(o.amperage) !== undefined ? { amps: n(o.amperage)! } : {}),
-          ...(phase === 'three-phase' ? { phases: 3 as const } : phase === 'single-phase' ? { phases: 1 as const } : {}),
-          ...(n(o.max_utilization) !== undefined ? { maxUtilizationPercent: n(o.max_utilization)! } : {}),
-        });
+        if (name)
+          out.feeds.push({
+            name,
+            ...(ref(o.power_panel) ? { panel: ref(o.power_panel)! } : {}),
+            ...(ref(o.rack) ? { rack: ref(o.rack)! } : {}),
+            ...(ref(o.status) ? { status: ref(o.status)! } : {}),
+            ...(n(o.voltage) !== undefined ? { voltageVolts: n(o.voltage)! } : {}),
+            ...(n(o.amperage) !== undefined ? { amps: n(o.amperage)! } : {}),
+            ...(phase === 'three-phase' ? { phases: 3 as const } : phase === 'single-phase' ? { phases: 1 as const } : {}),
+            ...(n(o.max_utilization) !== undefined ? { maxUtilizationPercent: n(o.max_utilization)! } : {}),
+          });
       } else if (o.u_height !== undefined && name) {
         const zone = ref(o.location) ?? ref(o.site);
         const h = typeof o.u_height === 'number' ? o.u_height : Number(o.u_height);
         out.racks.push({ name, ...(zone ? { zone } : {}), ...(Number.isFinite(h) ? { heightRu: h } : {}), ...(ref(o.status) ? { status: ref(o.status)! } : {}), powerFeeds: [] });
       } else if (o.side_a_type !== undefined || o.maximum_draw !== undefined || o.allocated_draw !== undefined || (o.device !== undefined && o.name !== undefined)) {
         // power ports and cables: not part of the scenario
-      } else if (!(Object.keys(o).every((k) => ['site', 'name', 'location', 'description', 'id', 'url', 'display', 'comments', 'tags', 'custom_fields', 'created', 'last_updated', 'powerfeed_count', 'owner'].includes(k)))) {
-        out.diagnostics.push(diagLine('netbox.unknown_object', 'warning', f.file, name ? line : 1, 1, `item ${i + 1} is none of rack, device, power panel, power feed, power port or cable: skipped`));
+      } else if (
+        !Object.keys(o).every((k) =>
+          ['site', 'name', 'location', 'description', 'id', 'url', 'display', 'comments', 'tags', 'custom_fields', 'created', 'last_updated', 'powerfeed_count', 'owner'].includes(
+            k,
+          ),
+        )
+      ) {
+        out.diagnostics.push(
+          diagLine('netbox.unknown_object', 'warning', f.file, name ? line : 1, 1, `item ${i + 1} is none of rack, device, power panel, power feed, power port or cable: skipped`),
+        );
       }
     });
   }
@@ -155,18 +172,52 @@ const natural = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: tr
 export function netboxNodeGroups(read: NetboxRead, base: Scenario): { groups: ImportedNodeGroup[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const roleOrder = [...new Set([...base.nodes.map((n) => n.role), ...ROLES])];
-  const keysOf = (d: NetboxDevice) => Object.entries(base.hardware).filter(([, hw]) => isModelOf(hw, d.model, d.manufacturer)).map(([k]) => k);
+  const keysOf = (d: NetboxDevice) =>
+    Object.entries(base.hardware)
+      .filter(([, hw]) => isModelOf(hw, d.model, d.manufacturer))
+      .map(([k]) => k);
   const devices = read.devices.filter((d) => d.status !== 'planned');
   const mapped: { d: NetboxDevice; role: Role; hardware?: string }[] = [];
   for (const d of devices) {
     const role = ROLES.find((r) => r === d.role?.toLowerCase());
     if (!role) {
-      diagnostics.push(diagLine('netbox.device.unmapped_role', 'warning', d.file, d.line, 1, `device ${d.name} has role ${JSON.stringify(d.role ?? null)}: not one of ${ROLES.join(', ')}`, 'name the NetBox device roles after headroom\'s roles, or plan the device outside headroom'));
+      diagnostics.push(
+        diagLine(
+          'netbox.device.unmapped_role',
+          'warning',
+          d.file,
+          d.line,
+          1,
+          `device ${d.name} has role ${JSON.stringify(d.role ?? null)}: not one of ${ROLES.join(', ')}`,
+          "name the NetBox device roles after headroom's roles, or plan the device outside headroom",
+        ),
+      );
       continue;
     }
     const keys = keysOf(d);
-    if (keys.length === 0) diagnostics.push(diagLine('netbox.device.unknown_model', 'warning', d.file, d.line, 1, `device ${d.name}: no hardware model of the scenario is "${d.model ?? '?'}"`, 'add the model to hardware: (its `model:` must be the NetBox device type\'s model)'));
-    if (keys.length > 1) diagnostics.push(diagLine('netbox.device.ambiguous_model', 'warning', d.file, d.line, 1, `device ${d.name}: the scenario has ${keys.length} hardware models named "${d.model}" (${keys.join(', ')}): ${keys[0]} is assumed`));
+    if (keys.length === 0)
+      diagnostics.push(
+        diagLine(
+          'netbox.device.unknown_model',
+          'warning',
+          d.file,
+          d.line,
+          1,
+          `device ${d.name}: no hardware model of the scenario is "${d.model ?? '?'}"`,
+          "add the model to hardware: (its `model:` must be the NetBox device type's model)",
+        ),
+      );
+    if (keys.length > 1)
+      diagnostics.push(
+        diagLine(
+          'netbox.device.ambiguous_model',
+          'warning',
+          d.file,
+          d.line,
+          1,
+          `device ${d.name}: the scenario has ${keys.length} hardware models named "${d.model}" (${keys.join(', ')}): ${keys[0]} is assumed`,
+        ),
+      );
     if (d.rack === undefined) diagnostics.push(diagLine('netbox.device.unracked', 'warning', d.file, d.line, 1, `device ${d.name} has no rack`));
     mapped.push({ d, role, ...(keys[0] !== undefined ? { hardware: keys[0] } : {}) });
   }
@@ -196,13 +247,22 @@ export function netboxNodeGroups(read: NetboxRead, base: Scenario): { groups: Im
  * (`max_utilization` is the continuous ratio, percent). Racks in status planned are left out.
  */
 export function netboxRackUpdates(read: NetboxRead): RackUpdate[] {
-  return read.racks.filter((r) => r.status !== 'planned').map((r) => {
-    const feeds = read.feeds.filter((f) => f.rack === r.name);
-    const circuits = new Set(feeds.map((f) => `${f.voltageVolts}/${f.amps}/${f.phases ?? 1}/${f.maxUtilizationPercent ?? 80}`));
-    const f0 = feeds[0];
-    const feed = f0 && circuits.size === 1 && f0.voltageVolts !== undefined && f0.amps !== undefined
-      ? { voltage: `${f0.voltageVolts} V`, breaker: `${f0.amps} A`, phases: f0.phases ?? 1, continuousRatio: (f0.maxUtilizationPercent ?? 80) / 100 }
-      : undefined;
-    return { name: r.name, ...(r.zone !== undefined ? { zone: r.zone } : {}), ...(r.heightRu !== undefined ? { heightRu: r.heightRu } : {}), ...(r.powerFeeds.length > 0 ? { powerFeeds: r.powerFeeds } : {}), ...(feed ? { feed } : {}) };
-  });
+  return read.racks
+    .filter((r) => r.status !== 'planned')
+    .map((r) => {
+      const feeds = read.feeds.filter((f) => f.rack === r.name);
+      const circuits = new Set(feeds.map((f) => `${f.voltageVolts}/${f.amps}/${f.phases ?? 1}/${f.maxUtilizationPercent ?? 80}`));
+      const f0 = feeds[0];
+      const feed =
+        f0 && circuits.size === 1 && f0.voltageVolts !== undefined && f0.amps !== undefined
+          ? { voltage: `${f0.voltageVolts} V`, breaker: `${f0.amps} A`, phases: f0.phases ?? 1, continuousRatio: (f0.maxUtilizationPercent ?? 80) / 100 }
+          : undefined;
+      return {
+        name: r.name,
+        ...(r.zone !== undefined ? { zone: r.zone } : {}),
+        ...(r.heightRu !== undefined ? { heightRu: r.heightRu } : {}),
+        ...(r.powerFeeds.length > 0 ? { powerFeeds: r.powerFeeds } : {}),
+        ...(feed ? { feed } : {}),
+      };
+    });
 }

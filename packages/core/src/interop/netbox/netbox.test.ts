@@ -42,13 +42,22 @@ describe('NetBox API samples', () => {
   });
 
   it('node groups against a scenario with an R630 model: the planned cmp-03 and the switch left out', () => {
-    const base = parseScenario([
-      'schemaVersion: 1', 'name: t', 'start: 2027-01', 'horizonMonths: 12',
-      'hardware:', '  r630: { model: PowerEdge R630, heightRu: 1, cpu: { model: x, sockets: 2, coresPerSocket: 10, threadsPerCore: 2, virtualization: vt-x }, memory: { size: 256 GiB, ecc: true }, disks: [], nics: [] }',
-      'racks: [{ name: r1 }, { name: r2 }]',
-      'nodes: [{ role: control, hardware: r630, count: 1 }, { role: compute, hardware: r630, count: 2 }]',
-      'openstack: { flavors: {} }', 'demand: { instances: [] }', '',
-    ].join('\n'), { fileName: 'b.yaml' });
+    const base = parseScenario(
+      [
+        'schemaVersion: 1',
+        'name: t',
+        'start: 2027-01',
+        'horizonMonths: 12',
+        'hardware:',
+        '  r630: { model: PowerEdge R630, heightRu: 1, cpu: { model: x, sockets: 2, coresPerSocket: 10, threadsPerCore: 2, virtualization: vt-x }, memory: { size: 256 GiB, ecc: true }, disks: [], nics: [] }',
+        'racks: [{ name: r1 }, { name: r2 }]',
+        'nodes: [{ role: control, hardware: r630, count: 1 }, { role: compute, hardware: r630, count: 2 }]',
+        'openstack: { flavors: {} }',
+        'demand: { instances: [] }',
+        '',
+      ].join('\n'),
+      { fileName: 'b.yaml' },
+    );
     expect(base.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const g = netboxNodeGroups(read, base.scenario!);
     expect(g.groups.map((x) => [x.role, x.hardware, x.count, x.namePrefix, x.rack ?? x.placement])).toEqual([
@@ -64,7 +73,8 @@ describe('NetBox API samples', () => {
       { name: 'r1', zone: 'az1', heightRu: 42, powerFeeds: ['UPS-A', 'UPS-B'], feed: { voltage: '230 V', breaker: '32 A', phases: 1, continuousRatio: 0.8 } },
       { name: 'r2', zone: 'az1', heightRu: 48, powerFeeds: ['UPS-A'], feed: { voltage: '400 V', breaker: '16 A', phases: 3, continuousRatio: 0.8 } },
     ]);
-    const base = 'schemaVersion: 1\nname: t\nstart: 2027-01\nhorizonMonths: 12\nhardware:\n  r630: { model: PowerEdge R630, heightRu: 1, cpu: { model: x, sockets: 2, coresPerSocket: 10, threadsPerCore: 2, virtualization: vt-x }, memory: { size: 256 GiB, ecc: true }, disks: [], nics: [] }\nracks:\n  - { name: r1, powerBudget: 10 kW }\nnodes: [{ role: control, hardware: r630, count: 1 }]\nopenstack: { flavors: {} }\ndemand: { instances: [] }\n';
+    const base =
+      'schemaVersion: 1\nname: t\nstart: 2027-01\nhorizonMonths: 12\nhardware:\n  r630: { model: PowerEdge R630, heightRu: 1, cpu: { model: x, sockets: 2, coresPerSocket: 10, threadsPerCore: 2, virtualization: vt-x }, memory: { size: 256 GiB, ecc: true }, disks: [], nics: [] }\nracks:\n  - { name: r1, powerBudget: 10 kW }\nnodes: [{ role: control, hardware: r630, count: 1 }]\nopenstack: { flavors: {} }\ndemand: { instances: [] }\n';
     const p = parseScenario(updateScenarioRacks(base, updates), { fileName: 'x.yaml' });
     expect(p.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const [r1, r2] = p.scenario!.racks;
@@ -89,7 +99,16 @@ describe('device-type library (test/fixtures/real/netbox)', () => {
   it('PowerEdge R630: 1 U, two PSUs of 750 W maximum draw', () => {
     const r = readDeviceType(real('devicetype-library-Dell-PowerEdge-R630.yaml'), 'r630.yaml');
     expect(r.diagnostics).toEqual([]);
-    expect(r.deviceType).toEqual({ manufacturer: 'Dell', model: 'PowerEdge R630', slug: 'poweredge-r630', uHeight: 1, powerPorts: [{ name: 'PSU1', maximumDrawWatts: 750 }, { name: 'PSU2', maximumDrawWatts: 750 }] });
+    expect(r.deviceType).toEqual({
+      manufacturer: 'Dell',
+      model: 'PowerEdge R630',
+      slug: 'poweredge-r630',
+      uHeight: 1,
+      powerPorts: [
+        { name: 'PSU1', maximumDrawWatts: 750 },
+        { name: 'PSU2', maximumDrawWatts: 750 },
+      ],
+    });
   });
 
   it('PowerEdge R760xd2: 2 U, PSUs as module bays: no draw known, no power mismatch claimed', () => {
@@ -105,7 +124,10 @@ describe('device-type library (test/fixtures/real/netbox)', () => {
     const text = deviceTypeYaml(regional.hardware['sto-r760xd2']!);
     const back = readDeviceType(text, 'x.yaml').deviceType!;
     expect(back).toMatchObject({ manufacturer: 'Dell', model: 'PowerEdge R760xd2', uHeight: 2 });
-    expect(back.powerPorts).toEqual([{ name: 'PSU1', maximumDrawWatts: 1400 }, { name: 'PSU2', maximumDrawWatts: 1400 }]);
+    expect(back.powerPorts).toEqual([
+      { name: 'PSU1', maximumDrawWatts: 1400 },
+      { name: 'PSU2', maximumDrawWatts: 1400 },
+    ]);
     expect(readDeviceType('u_height: 1\n', 'x.yaml').diagnostics[0]!.code).toBe('netbox.devicetype.invalid');
   });
 });
@@ -122,11 +144,14 @@ describe('netboxExport(regional-cloud)', () => {
     expect(planned.every((d) => d.role === 'compute' && d.device_type === 'ProLiant DL380 Gen11' && d.manufacturer === 'HPE')).toBe(true);
   });
 
-  it('devices sit where the rack elevation puts them; two PSUs per device on the rack\'s A and B feeds', () => {
+  it("devices sit where the rack elevation puts them; two PSUs per device on the rack's A and B feeds", () => {
     const r1 = plan.racks!.find((r) => r.name === 'r1')!;
     const first = r1.units[0]!;
     expect(out.objects.devices.find((d) => d.name === first.host)).toMatchObject({ rack: 'r1', position: 1, face: 'front', site: 'dc1', location: 'az1' });
-    expect(out.objects['power-panels']).toEqual([{ site: 'dc1', name: 'A' }, { site: 'dc1', name: 'B' }]);
+    expect(out.objects['power-panels']).toEqual([
+      { site: 'dc1', name: 'A' },
+      { site: 'dc1', name: 'B' },
+    ]);
     expect(out.objects['power-feeds'].filter((f) => f.rack === 'r1').map((f) => f.name)).toEqual(['r1-A', 'r1-B']);
     // control-01: DL360 Gen11, 1000 W max per PSU, 400 W typical shared by 2 PSUs = 200 W each
     expect(out.objects['power-ports'].filter((p) => p.device === 'control-01')).toEqual([
@@ -149,14 +174,115 @@ describe('netboxExport(regional-cloud)', () => {
     expect(p.racks).toEqual(plan.racks);
   });
 
-  it('writes only the fields of NetBox\'s import forms (netbox @ 43fe81f9 netbox/dcim/forms/bulk_import.py Meta.fields)', () => {
+  it("writes only the fields of NetBox's import forms (netbox @ 43fe81f9 netbox/dcim/forms/bulk_import.py Meta.fields)", () => {
     const FORMS: Record<string, string[]> = {
-      racks: ['site', 'location', 'group', 'name', 'facility_id', 'tenant', 'status', 'role', 'rack_type', 'form_factor', 'serial', 'asset_tag', 'width', 'u_height', 'desc_units', 'outer_width', 'outer_height', 'outer_depth', 'outer_unit', 'mounting_depth', 'airflow', 'weight', 'max_weight', 'weight_unit', 'description', 'owner', 'comments', 'tags'],
-      devices: ['name', 'role', 'tenant', 'manufacturer', 'device_type', 'platform', 'serial', 'asset_tag', 'status', 'site', 'location', 'rack', 'position', 'face', 'latitude', 'longitude', 'parent', 'device_bay', 'airflow', 'virtual_chassis', 'vc_position', 'vc_priority', 'cluster', 'description', 'config_template', 'owner', 'comments', 'tags'],
+      racks: [
+        'site',
+        'location',
+        'group',
+        'name',
+        'facility_id',
+        'tenant',
+        'status',
+        'role',
+        'rack_type',
+        'form_factor',
+        'serial',
+        'asset_tag',
+        'width',
+        'u_height',
+        'desc_units',
+        'outer_width',
+        'outer_height',
+        'outer_depth',
+        'outer_unit',
+        'mounting_depth',
+        'airflow',
+        'weight',
+        'max_weight',
+        'weight_unit',
+        'description',
+        'owner',
+        'comments',
+        'tags',
+      ],
+      devices: [
+        'name',
+        'role',
+        'tenant',
+        'manufacturer',
+        'device_type',
+        'platform',
+        'serial',
+        'asset_tag',
+        'status',
+        'site',
+        'location',
+        'rack',
+        'position',
+        'face',
+        'latitude',
+        'longitude',
+        'parent',
+        'device_bay',
+        'airflow',
+        'virtual_chassis',
+        'vc_position',
+        'vc_priority',
+        'cluster',
+        'description',
+        'config_template',
+        'owner',
+        'comments',
+        'tags',
+      ],
       'power-panels': ['site', 'location', 'name', 'description', 'owner', 'comments', 'tags'],
-      'power-feeds': ['site', 'power_panel', 'location', 'rack', 'name', 'status', 'type', 'mark_connected', 'supply', 'phase', 'voltage', 'amperage', 'max_utilization', 'tenant', 'description', 'owner', 'comments', 'tags'],
+      'power-feeds': [
+        'site',
+        'power_panel',
+        'location',
+        'rack',
+        'name',
+        'status',
+        'type',
+        'mark_connected',
+        'supply',
+        'phase',
+        'voltage',
+        'amperage',
+        'max_utilization',
+        'tenant',
+        'description',
+        'owner',
+        'comments',
+        'tags',
+      ],
       'power-ports': ['device', 'name', 'label', 'type', 'mark_connected', 'maximum_draw', 'allocated_draw', 'description', 'owner', 'tags'],
-      cables: ['side_a_site', 'side_a_device', 'side_a_power_panel', 'side_a_type', 'side_a_name', 'side_b_site', 'side_b_device', 'side_b_power_panel', 'side_b_type', 'side_b_name', 'type', 'status', 'profile', 'tenant', 'bundle', 'label', 'color', 'length', 'length_unit', 'description', 'owner', 'comments', 'tags'],
+      cables: [
+        'side_a_site',
+        'side_a_device',
+        'side_a_power_panel',
+        'side_a_type',
+        'side_a_name',
+        'side_b_site',
+        'side_b_device',
+        'side_b_power_panel',
+        'side_b_type',
+        'side_b_name',
+        'type',
+        'status',
+        'profile',
+        'tenant',
+        'bundle',
+        'label',
+        'color',
+        'length',
+        'length_unit',
+        'description',
+        'owner',
+        'comments',
+        'tags',
+      ],
     };
     for (const [type, objects] of Object.entries(out.objects)) {
       const keys = new Set(objects.flatMap((o) => Object.keys(o)));

@@ -40,7 +40,14 @@ import { diagLine, isObj, lineCol, num, str, type Obj } from '../common.js';
  * HPE iLO `ProcVirtualization`; Lenovo XCC `Processors_IntelVirtualizationTechnology` and
  * `Processors_SVMMode`; AMI/Supermicro `IntelVirtualizationTechnology`, `SVMMode`, `VMXEnable`.
  */
-export const BIOS_VIRTUALIZATION_ATTRIBUTES = ['ProcVirtualization', 'Processors_IntelVirtualizationTechnology', 'Processors_SVMMode', 'IntelVirtualizationTechnology', 'SVMMode', 'VMXEnable'] as const;
+export const BIOS_VIRTUALIZATION_ATTRIBUTES = [
+  'ProcVirtualization',
+  'Processors_IntelVirtualizationTechnology',
+  'Processors_SVMMode',
+  'IntelVirtualizationTechnology',
+  'SVMMode',
+  'VMXEnable',
+] as const;
 
 /** True when a parsed JSON document is a Redfish ComputerSystem. */
 export function looksLikeRedfish(v: unknown): boolean {
@@ -75,7 +82,18 @@ export function redfishFacts(sys: Obj, file: string, text?: string): { facts: Ha
     const pos = keyPos(text, key);
     diagnostics.push(diagLine('redfish.inconsistent', 'warning', file, pos.line, pos.col, message));
   };
-  const notExpanded = (what: string) => diagnostics.push(diagLine('redfish.not_expanded', 'warning', file, keyPos(text, what).line, keyPos(text, what).col, `${what} is a link without Members: the facts it holds are unknown`, 'fetch the system with ?$expand=.($levels=2), or use `headroom redfish import` on the mockup folder'));
+  const notExpanded = (what: string) =>
+    diagnostics.push(
+      diagLine(
+        'redfish.not_expanded',
+        'warning',
+        file,
+        keyPos(text, what).line,
+        keyPos(text, what).col,
+        `${what} is a link without Members: the facts it holds are unknown`,
+        'fetch the system with ?$expand=.($levels=2), or use `headroom redfish import` on the mockup folder',
+      ),
+    );
 
   if (str(sys.Manufacturer)) facts.system.manufacturer = known(str(sys.Manufacturer)!, at('Manufacturer'));
   if (str(sys.Model)) facts.system.product = known(str(sys.Model)!, at('Model'));
@@ -100,13 +118,20 @@ export function redfishFacts(sys: Obj, file: string, text?: string): { facts: Ha
     if (threads.every((t) => t !== undefined && t > 0)) {
       const total = threads.reduce((s, t) => s! + t!, 0)!;
       facts.cpu.logicalCpus = known(total, at('Processors.Members[].TotalThreads (summed)'));
-      if (facts.cpu.coresPerSocket.known && threads[0]! % cores[0]! === 0) facts.cpu.threadsPerCore = known(threads[0]! / cores[0]!, at(`Processors.Members[${i0}].TotalThreads / TotalCores`));
+      if (facts.cpu.coresPerSocket.known && threads[0]! % cores[0]! === 0)
+        facts.cpu.threadsPerCore = known(threads[0]! / cores[0]!, at(`Processors.Members[${i0}].TotalThreads / TotalCores`));
     }
     if (summary && num(summary.LogicalProcessorCount) !== undefined && facts.cpu.logicalCpus.known && num(summary.LogicalProcessorCount) !== facts.cpu.logicalCpus.value) {
-      warn(`ProcessorSummary.LogicalProcessorCount ${num(summary.LogicalProcessorCount)} differs from the processors' TotalThreads (${facts.cpu.logicalCpus.value}): the processors are used`, 'LogicalProcessorCount');
+      warn(
+        `ProcessorSummary.LogicalProcessorCount ${num(summary.LogicalProcessorCount)} differs from the processors' TotalThreads (${facts.cpu.logicalCpus.value}): the processors are used`,
+        'LogicalProcessorCount',
+      );
     }
     if (summary && num(summary.Count) !== undefined && num(summary.Count) !== cpus.length) {
-      warn(`ProcessorSummary.Count ${num(summary.Count)} is not the ${cpus.length} CPU(s) present (it counts every processor: GPUs, FPGAs; or an empty socket): the CPUs present are used`, 'ProcessorSummary');
+      warn(
+        `ProcessorSummary.Count ${num(summary.Count)} is not the ${cpus.length} CPU(s) present (it counts every processor: GPUs, FPGAs; or an empty socket): the CPUs present are used`,
+        'ProcessorSummary',
+      );
     }
   } else if (summary) {
     if (str(summary.Model)) facts.cpu.model = known(str(summary.Model)!, at('ProcessorSummary.Model'));
@@ -122,7 +147,13 @@ export function redfishFacts(sys: Obj, file: string, text?: string): { facts: Ha
     const value = String(attrs[name]);
     const on = /^(enabled?|on|true|1)$/i.test(value);
     const off = /^(disabled?|off|false|0)$/i.test(value);
-    const kind: KnownVirtualization | undefined = name.includes('SVM') ? 'amd-v' : /AMD/i.test(vendor ?? '') ? 'amd-v' : /Intel/i.test(vendor ?? '') || name.includes('Intel') || name.includes('VMX') ? 'vt-x' : undefined;
+    const kind: KnownVirtualization | undefined = name.includes('SVM')
+      ? 'amd-v'
+      : /AMD/i.test(vendor ?? '')
+        ? 'amd-v'
+        : /Intel/i.test(vendor ?? '') || name.includes('Intel') || name.includes('VMX')
+          ? 'vt-x'
+          : undefined;
     if (off) facts.cpu.virtualization = known('none', at(`Bios.Attributes.${name} "${value}": virtualization is switched off in the firmware`));
     else if (on && kind) facts.cpu.virtualization = known(kind, at(`Bios.Attributes.${name} "${value}" (CPU vendor ${vendor ?? 'from the attribute name'})`));
     else facts.cpu.virtualization = unknown(at(`Bios.Attributes.${name} "${value}": neither enabled nor disabled, or the CPU vendor is unknown`));
@@ -138,7 +169,8 @@ export function redfishFacts(sys: Obj, file: string, text?: string): { facts: Ha
   if (installed.length > 0) {
     const mib = installed.reduce((s, d) => s + num(d.CapacityMiB)!, 0);
     facts.memory.installedBytes = known(mib * 2 ** 20, at(`Memory.Members[].CapacityMiB (${installed.length} DIMMs, ${mib} MiB)`));
-    if (totalGiB !== undefined && totalGiB * 1024 !== mib) warn(`MemorySummary.TotalSystemMemoryGiB ${totalGiB} differs from the DIMMs' ${mib} MiB: the DIMMs are used`, 'TotalSystemMemoryGiB');
+    if (totalGiB !== undefined && totalGiB * 1024 !== mib)
+      warn(`MemorySummary.TotalSystemMemoryGiB ${totalGiB} differs from the DIMMs' ${mib} MiB: the DIMMs are used`, 'TotalSystemMemoryGiB');
     const kinds = [...new Set(installed.map((d) => str(d.ErrorCorrection)).filter((x): x is string => x !== undefined))];
     if (kinds.length === 1) {
       const k = kinds[0]!;
@@ -167,8 +199,21 @@ export function redfishFacts(sys: Obj, file: string, text?: string): { facts: Ha
       const bytes = num(d.CapacityBytes);
       const protocol = str(d.Protocol);
       const media = str(d.MediaType);
-      const kind: Fact<DiskKind> = protocol === 'NVMe' ? known('nvme', `${ev}.Protocol NVMe`) : media === 'HDD' ? known('hdd', `${ev}.MediaType HDD`) : media === 'SSD' ? known('ssd', `${ev}.MediaType SSD (${protocol ?? 'protocol not given'})`) : unknown(`${ev}: no MediaType or NVMe protocol`);
-      disks.push({ name: str(d.Name) ?? str(d.Id) ?? `drive ${di}`, count: 1, sizeBytes: bytes && bytes > 0 ? known(bytes, `${ev}.CapacityBytes`) : unknown(`${ev}: no CapacityBytes`), kind, use: unknown(`${ev}: a BMC does not say what a drive is for`) });
+      const kind: Fact<DiskKind> =
+        protocol === 'NVMe'
+          ? known('nvme', `${ev}.Protocol NVMe`)
+          : media === 'HDD'
+            ? known('hdd', `${ev}.MediaType HDD`)
+            : media === 'SSD'
+              ? known('ssd', `${ev}.MediaType SSD (${protocol ?? 'protocol not given'})`)
+              : unknown(`${ev}: no MediaType or NVMe protocol`);
+      disks.push({
+        name: str(d.Name) ?? str(d.Id) ?? `drive ${di}`,
+        count: 1,
+        sizeBytes: bytes && bytes > 0 ? known(bytes, `${ev}.CapacityBytes`) : unknown(`${ev}: no CapacityBytes`),
+        kind,
+        use: unknown(`${ev}: a BMC does not say what a drive is for`),
+      });
     });
   });
   const simple = members(sys.SimpleStorage);
@@ -179,7 +224,13 @@ export function redfishFacts(sys: Obj, file: string, text?: string): { facts: Ha
       if (!present(d)) return;
       const ev = at(`SimpleStorage.Members[${si}].Devices[${di}]`);
       const bytes = num(d.CapacityBytes);
-      disks.push({ name: str(d.Name) ?? `device ${di}`, count: 1, sizeBytes: bytes && bytes > 0 ? known(bytes, `${ev}.CapacityBytes`) : unknown(`${ev}: no CapacityBytes`), kind: unknown(`${ev}: SimpleStorage gives no media type`), use: unknown(`${ev}: a BMC does not say what a drive is for`) });
+      disks.push({
+        name: str(d.Name) ?? `device ${di}`,
+        count: 1,
+        sizeBytes: bytes && bytes > 0 ? known(bytes, `${ev}.CapacityBytes`) : unknown(`${ev}: no CapacityBytes`),
+        kind: unknown(`${ev}: SimpleStorage gives no media type`),
+        use: unknown(`${ev}: a BMC does not say what a drive is for`),
+      });
     });
   });
   if (sawStorage) facts.disks = known(disks, at(storages ? 'Storage.Members[].Drives' : 'SimpleStorage.Members[].Devices'));
@@ -191,23 +242,37 @@ export function redfishFacts(sys: Obj, file: string, text?: string): { facts: Ha
   if (sys.EthernetInterfaces !== undefined && !nics && adapterPorts.length === 0) notExpanded('EthernetInterfaces');
   if (adapterPorts.length > 0) {
     const ports = adapterPorts.filter(({ p }) => present(p) && (str(p.LinkNetworkTechnology) ?? 'Ethernet') === 'Ethernet');
-    facts.nics = known(ports.map(({ a, p, at: ev }): NicFacts => {
-      const max = num(p.MaxSpeedGbps);
-      const cur = num(p.CurrentSpeedGbps);
-      const speed: Fact<number> = max && max > 0 ? known(max * 1e9, `${ev}.MaxSpeedGbps (the port's maximum, Gbit/s)`)
-        : cur && cur > 0 ? known(cur * 1e9, `${ev}.CurrentSpeedGbps (the negotiated speed, Gbit/s; no MaxSpeedGbps${str(a.Model) ? `; adapter "${str(a.Model)}"` : ''})`)
-        : unknown(`${ev}: neither MaxSpeedGbps nor CurrentSpeedGbps`);
-      return { name: `${str(a.Id) ?? 'adapter'}/${str(p.Id) ?? str(p.PortId) ?? '?'}`, ports: 1, speedBitsPerSecond: speed };
-    }), at('NetworkAdapters.Members[].Ports (LinkNetworkTechnology Ethernet)'));
+    facts.nics = known(
+      ports.map(({ a, p, at: ev }): NicFacts => {
+        const max = num(p.MaxSpeedGbps);
+        const cur = num(p.CurrentSpeedGbps);
+        const speed: Fact<number> =
+          max && max > 0
+            ? known(max * 1e9, `${ev}.MaxSpeedGbps (the port's maximum, Gbit/s)`)
+            : cur && cur > 0
+              ? known(cur * 1e9, `${ev}.CurrentSpeedGbps (the negotiated speed, Gbit/s; no MaxSpeedGbps${str(a.Model) ? `; adapter "${str(a.Model)}"` : ''})`)
+              : unknown(`${ev}: neither MaxSpeedGbps nor CurrentSpeedGbps`);
+        return { name: `${str(a.Id) ?? 'adapter'}/${str(p.Id) ?? str(p.PortId) ?? '?'}`, ports: 1, speedBitsPerSecond: speed };
+      }),
+      at('NetworkAdapters.Members[].Ports (LinkNetworkTechnology Ethernet)'),
+    );
   } else if (nics) {
     const typed = nics.some((n) => str(n.EthernetInterfaceType) !== undefined);
     const ports = nics.filter((n) => (typed ? str(n.EthernetInterfaceType) === 'Physical' : true) && present(n));
-    facts.nics = known(ports.map((n): NicFacts => {
-      const i = nics.indexOf(n);
-      const mbps = num(n.SpeedMbps);
-      const ev = at(`EthernetInterfaces.Members[${i}]`);
-      return { name: str(n.Id) ?? str(n.Name) ?? `interface ${i}`, ports: 1, speedBitsPerSecond: mbps && mbps > 0 ? known(mbps * 1e6, `${ev}.SpeedMbps (the current speed, Mbit/s)`) : unknown(`${ev}: no SpeedMbps (link ${str(n.LinkStatus) ?? 'status unknown'})`) };
-    }), at(`EthernetInterfaces.Members (${typed ? 'EthernetInterfaceType Physical' : 'all'})`));
+    facts.nics = known(
+      ports.map((n): NicFacts => {
+        const i = nics.indexOf(n);
+        const mbps = num(n.SpeedMbps);
+        const ev = at(`EthernetInterfaces.Members[${i}]`);
+        return {
+          name: str(n.Id) ?? str(n.Name) ?? `interface ${i}`,
+          ports: 1,
+          speedBitsPerSecond:
+            mbps && mbps > 0 ? known(mbps * 1e6, `${ev}.SpeedMbps (the current speed, Mbit/s)`) : unknown(`${ev}: no SpeedMbps (link ${str(n.LinkStatus) ?? 'status unknown'})`),
+        };
+      }),
+      at(`EthernetInterfaces.Members (${typed ? 'EthernetInterfaceType Physical' : 'all'})`),
+    );
   }
   return { facts, diagnostics };
 }
@@ -226,7 +291,12 @@ export function expandRedfishSystem(resources: ReadonlyMap<string, Obj>, systemP
   const expandCollection = (key: string, inner?: (m: Obj) => Obj) => {
     const coll = get(sys[key]);
     if (!coll || !Array.isArray(coll.Members)) return;
-    out[key] = { ...coll, Members: coll.Members.map((m) => get(m) ?? m).filter(isObj).map((m) => (inner ? inner(m) : m)) };
+    out[key] = {
+      ...coll,
+      Members: coll.Members.map((m) => get(m) ?? m)
+        .filter(isObj)
+        .map((m) => (inner ? inner(m) : m)),
+    };
   };
   expandCollection('Processors');
   expandCollection('Memory');

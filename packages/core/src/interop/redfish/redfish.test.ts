@@ -57,7 +57,7 @@ describe('DMTF public-rackmount1 system 437XR1138R2', () => {
     expect(diagnostics[0]!.message).toContain('ProcessorSummary.Count 2');
   });
 
-  it('memory: DIMM1-3 of 32768 MiB (DIMM4 Absent) = 96 GiB, the summary\'s TotalSystemMemoryGiB 96; MultiBitECC', () => {
+  it("memory: DIMM1-3 of 32768 MiB (DIMM4 Absent) = 96 GiB, the summary's TotalSystemMemoryGiB 96; MultiBitECC", () => {
     expect(facts.memory.installedBytes).toMatchObject({ known: true, value: 3 * 32768 * 2 ** 20 });
     expect(facts.memory.installedBytes.known && facts.memory.installedBytes.value / GIB).toBe(96);
     expect(facts.memory.ecc).toMatchObject({ known: true, value: true });
@@ -65,8 +65,14 @@ describe('DMTF public-rackmount1 system 437XR1138R2', () => {
   });
 
   it('disks: SimpleStorage 8e12 and 4e12 bytes, kind unknown (no media type); NICs: the two Physical ones at 1 Gbit/s', () => {
-    expect(facts.disks.known && facts.disks.value.map((d) => [d.sizeBytes.known && d.sizeBytes.value, d.kind.known])).toEqual([[8e12, false], [4e12, false]]);
-    expect(facts.nics.known && facts.nics.value.map((n) => [n.name, n.speedBitsPerSecond.known && n.speedBitsPerSecond.value])).toEqual([['12446A3B0411', 1e9], ['12446A3B8890', 1e9]]);
+    expect(facts.disks.known && facts.disks.value.map((d) => [d.sizeBytes.known && d.sizeBytes.value, d.kind.known])).toEqual([
+      [8e12, false],
+      [4e12, false],
+    ]);
+    expect(facts.nics.known && facts.nics.value.map((n) => [n.name, n.speedBitsPerSecond.known && n.speedBitsPerSecond.value])).toEqual([
+      ['12446A3B0411', 1e9],
+      ['12446A3B8890', 1e9],
+    ]);
   });
 
   it('virtualization unknown: the BIOS attributes have no virtualization switch', () => {
@@ -78,7 +84,11 @@ describe('DMTF public-rackmount1 system 437XR1138R2', () => {
     const checks = checkFacts('compute', facts, DEFAULT_REQUIREMENTS.compute);
     const by = Object.fromEntries(checks.map((c) => [c.requirement, c.status]));
     expect(by).toEqual({
-      requireVirtualization: 'unknown', requireEcc: 'pass', minPhysicalCores: 'pass', minMemoryBytes: 'pass', minNicPorts: 'pass',
+      requireVirtualization: 'unknown',
+      requireEcc: 'pass',
+      minPhysicalCores: 'pass',
+      minMemoryBytes: 'pass',
+      minNicPorts: 'pass',
       minMemoryPerCoreBytes: 'pass', // 96 GiB / 8 cores = 12 GiB >= 4
       minNicSpeedBitsPerSecond: 'fail',
     });
@@ -109,10 +119,14 @@ describe('the expanded documents through importInventory (format detected)', () 
     const off = redfishFacts(sys, 'x.json').facts;
     expect(off.cpu.virtualization).toMatchObject({ known: true, value: 'none' });
     expect(checkFacts('compute', off, DEFAULT_REQUIREMENTS.compute).find((c) => c.requirement === 'requireVirtualization')!.status).toBe('fail');
-    const dimms = ((sys.Memory as Obj).Members as Obj[]);
+    const dimms = (sys.Memory as Obj).Members as Obj[];
     dimms[1] = { ...dimms[1]!, ErrorCorrection: 'NoECC' };
     expect(redfishFacts(sys, 'x.json').facts.memory.ecc).toMatchObject({ known: false, conflicting: true });
-    const links = { '@odata.type': '#ComputerSystem.v1_20_0.ComputerSystem', Processors: { '@odata.id': '/redfish/v1/Systems/1/Processors' }, Memory: { '@odata.id': '/redfish/v1/Systems/1/Memory' } };
+    const links = {
+      '@odata.type': '#ComputerSystem.v1_20_0.ComputerSystem',
+      Processors: { '@odata.id': '/redfish/v1/Systems/1/Processors' },
+      Memory: { '@odata.id': '/redfish/v1/Systems/1/Memory' },
+    };
     const r = redfishFacts(links, 'l.json');
     expect(r.diagnostics.map((d) => d.code)).toEqual(['redfish.not_expanded', 'redfish.not_expanded']);
     expect(r.facts.cpu.sockets.known).toBe(false);
@@ -130,7 +144,10 @@ describe('NetworkAdapters and Ports (test/fixtures/real/redfish/sushy, a Dell iD
   const A = `${C}/NetworkAdapters/NIC.Integrated.1`;
   // the system, the chassis and the two collections are hand-written links around the two real resources
   const res = new Map<string, Obj>([
-    ['/redfish/v1/Systems/System.Embedded.1', { '@odata.id': '/redfish/v1/Systems/System.Embedded.1', '@odata.type': '#ComputerSystem.v1_20_0.ComputerSystem', Links: { Chassis: [{ '@odata.id': C }] } }],
+    [
+      '/redfish/v1/Systems/System.Embedded.1',
+      { '@odata.id': '/redfish/v1/Systems/System.Embedded.1', '@odata.type': '#ComputerSystem.v1_20_0.ComputerSystem', Links: { Chassis: [{ '@odata.id': C }] } },
+    ],
     [C, { '@odata.id': C, NetworkAdapters: { '@odata.id': `${C}/NetworkAdapters` } }],
     [`${C}/NetworkAdapters`, { '@odata.id': `${C}/NetworkAdapters`, Members: [{ '@odata.id': A }] }],
     [A, j('network_adapter.json')],
@@ -141,11 +158,13 @@ describe('NetworkAdapters and Ports (test/fixtures/real/redfish/sushy, a Dell iD
   it('a 25 GbE ConnectX-4 Lx port that reports only CurrentSpeedGbps 1 reads 1 Gbit/s, and says why', () => {
     const sys = expandRedfishSystem(res, '/redfish/v1/Systems/System.Embedded.1')!;
     const { facts } = redfishFacts(sys, 'dell.json');
-    expect(facts.nics.known && facts.nics.value.map((n) => [n.name, n.speedBitsPerSecond.known && n.speedBitsPerSecond.value])).toEqual([['NIC.Integrated.1/NIC.Integrated.1-1', 1e9]]);
+    expect(facts.nics.known && facts.nics.value.map((n) => [n.name, n.speedBitsPerSecond.known && n.speedBitsPerSecond.value])).toEqual([
+      ['NIC.Integrated.1/NIC.Integrated.1-1', 1e9],
+    ]);
     expect(facts.nics.known && facts.nics.value[0]!.speedBitsPerSecond.evidence).toContain('no MaxSpeedGbps; adapter "MLNX 25GbE 2P ConnectX4LX RNDC"');
   });
 
-  it('MaxSpeedGbps, when given, is the port\'s speed', () => {
+  it("MaxSpeedGbps, when given, is the port's speed", () => {
     const port = { ...j('port.json'), MaxSpeedGbps: 25 };
     const sys = expandRedfishSystem(new Map([...res, [`${A}/Ports/NIC.Integrated.1-1`, port]]), '/redfish/v1/Systems/System.Embedded.1')!;
     expect(redfishFacts(sys, 'x.json').facts.nics).toMatchObject({ known: true, value: [{ speedBitsPerSecond: { known: true, value: 25e9 } }] });
