@@ -26,22 +26,35 @@ export interface ComputeTolerance {
   zones?: number;
 }
 
-/** Sum of capacity vectors per resource class (classes absent everywhere stay absent). */
+/** Sum of capacity vectors per resource class (classes absent everywhere stay absent), keys in orderClasses order. O(vectors × classes). */
 export function sumCapacity(vectors: readonly CapacityVector[]): CapacityVector {
-  const out: CapacityVector = {};
-  const classes = classesOf(vectors);
+  const acc: Record<string, number> = {};
   for (const v of vectors) {
-    for (const rc of classes) {
-      const x = v[rc];
-      if (x !== undefined) out[rc] = (out[rc] ?? 0) + x;
+    for (const k in v) {
+      const x = v[k as ResourceClass];
+      if (x !== undefined) acc[k] = (acc[k] ?? 0) + x;
     }
   }
+  const out: CapacityVector = {};
+  for (const rc of orderClasses(Object.keys(acc))) out[rc] = acc[rc]!;
   return out;
 }
 
-/** Compares capacity vectors by VCPU, then MEMORY_MB, then DISK_GB: negative when a < b. */
+/** The classes compareCapacity reads first, in orderClasses order; any other class follows by name. */
+const FIRST_CLASSES = ['VCPU', 'MEMORY_MB', 'DISK_GB', 'PCPU'] as const;
+const FIRST = new Set<string>(FIRST_CLASSES);
+
+/** Compares capacity vectors by VCPU, then MEMORY_MB, then DISK_GB, then PCPU, then the other classes by name: negative when a < b. */
 export function compareCapacity(a: CapacityVector, b: CapacityVector): number {
-  for (const rc of classesOf([a, b])) {
+  for (const rc of FIRST_CLASSES) {
+    const d = (a[rc] ?? 0) - (b[rc] ?? 0);
+    if (d !== 0) return d;
+  }
+  let others: string[] | null = null;
+  for (const k in a) if (!FIRST.has(k)) (others ??= []).push(k);
+  for (const k in b) if (!FIRST.has(k)) (others ??= []).push(k);
+  if (others === null) return 0;
+  for (const rc of orderClasses(others)) {
     const d = (a[rc] ?? 0) - (b[rc] ?? 0);
     if (d !== 0) return d;
   }
@@ -50,16 +63,20 @@ export function compareCapacity(a: CapacityVector, b: CapacityVector): number {
 
 /** Groups in first-appearance order with the summed capacity of their hosts (hosts without a key skipped). */
 function groups(hosts: readonly ComputeHostCapacity[], key: (h: ComputeHostCapacity) => string | undefined): { name: string; hosts: string[]; capacity: CapacityVector }[] {
-  const out = new Map<string, { name: string; hosts: string[]; capacity: CapacityVector }>();
+  const out = new Map<string, { name: string; hosts: string[]; vectors: CapacityVector[] }>();
   for (const h of hosts) {
     const k = key(h);
     if (k === undefined) continue;
-    const g = out.get(k) ?? { name: k, hosts: [], capacity: {} };
+    let g = out.get(k);
+    if (!g) {
+      g = { name: k, hosts: [], vectors: [] };
+      out.set(k, g);
+    }
     g.hosts.push(h.host);
-    g.capacity = sumCapacity([g.capacity, h.capacity]);
-    out.set(k, g);
+    g.vectors.push(h.capacity);
   }
-  return [...out.values()];
+  // one sum per group, in host order (the same additions as summing host by host)
+  return [...out.values()].map((g) => ({ name: g.name, hosts: g.hosts, capacity: sumCapacity(g.vectors) }));
 }
 
 /** The `n` groups with the most capacity of `rc` (input order on ties), as one loss; domains in input order. */
