@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ComputeHostCapacity, hostsRemovedByAnyClass, toleratedCapacity, toleratedLosses } from './tolerance.js';
+import { type ComputeHostCapacity, compareCapacity, hostsRemovedByAnyClass, sumCapacity, toleratedCapacity, toleratedLosses } from './tolerance.js';
 
 const GIB_MIB = 1024;
 
@@ -61,5 +61,21 @@ describe("headroom's N+1 policy per resource class", () => {
   it('tolerating no failure removes nothing; tolerating more hosts than exist removes all', () => {
     expect(toleratedCapacity(fleet, toleratedLosses(fleet, { hosts: 0, racks: 0 }))).toEqual({ VCPU: 2304, MEMORY_MB: 1_835_008 });
     expect(toleratedCapacity(fleet, toleratedLosses(fleet, { hosts: 9, racks: 0 }))).toEqual({ VCPU: 0, MEMORY_MB: 0 });
+  });
+});
+
+describe('sumCapacity and compareCapacity (class order VCPU, MEMORY_MB, DISK_GB, PCPU, then by name)', () => {
+  it('sums per class, keys in class order whatever the input order', () => {
+    // VCPU 64 + 32 = 96; MEMORY_MB 1024 + 0 = 1024; CUSTOM_X only in the second: 2
+    const sum = sumCapacity([{ MEMORY_MB: 1024, VCPU: 64 }, { CUSTOM_X: 2, VCPU: 32 } as Record<string, number>]);
+    expect(sum).toEqual({ VCPU: 96, MEMORY_MB: 1024, CUSTOM_X: 2 });
+    expect(Object.keys(sum)).toEqual(['VCPU', 'MEMORY_MB', 'CUSTOM_X']);
+  });
+  it('compares class by class in that order, the other classes by name last', () => {
+    expect(compareCapacity({ VCPU: 64, MEMORY_MB: 1 }, { VCPU: 32, MEMORY_MB: 9 })).toBe(32); // VCPU decides: 64 - 32
+    expect(compareCapacity({ VCPU: 8, PCPU: 4 }, { VCPU: 8, PCPU: 6 })).toBe(-2); // VCPU equal, PCPU 4 - 6
+    // equal up to PCPU: CUSTOM_A (a: 1, b: absent = 0) decides before CUSTOM_B
+    expect(compareCapacity({ VCPU: 8, CUSTOM_B: 0, CUSTOM_A: 1 } as Record<string, number>, { VCPU: 8, CUSTOM_B: 5 } as Record<string, number>)).toBe(1);
+    expect(compareCapacity({ VCPU: 8 }, { VCPU: 8 })).toBe(0);
   });
 });

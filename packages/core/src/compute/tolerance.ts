@@ -50,10 +50,10 @@ export function compareCapacity(a: CapacityVector, b: CapacityVector): number {
     const d = (a[rc] ?? 0) - (b[rc] ?? 0);
     if (d !== 0) return d;
   }
-  let others: string[] | null = null;
-  for (const k in a) if (!FIRST.has(k)) (others ??= []).push(k);
-  for (const k in b) if (!FIRST.has(k)) (others ??= []).push(k);
-  if (others === null) return 0;
+  const others: string[] = [];
+  for (const k in a) if (!FIRST.has(k)) others.push(k);
+  for (const k in b) if (!FIRST.has(k)) others.push(k);
+  if (others.length === 0) return 0;
   for (const rc of orderClasses(others)) {
     const d = (a[rc] ?? 0) - (b[rc] ?? 0);
     if (d !== 0) return d;
