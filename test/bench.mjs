@@ -77,17 +77,34 @@ function generateScenario(hosts, { procurement = false } = {}) {
   groups.deploy.count = deploy;
   groups.storage.count = storage;
   groups.compute.count = compute;
+  // LIMITS.hostsPerGroup (10,000): a larger group is split into groups of the same role and model
+  doc.nodes = doc.nodes.flatMap((g) => {
+    if (g.count <= 10_000) return [g];
+    const parts = Math.ceil(g.count / 10_000);
+    return Array.from({ length: parts }, (_, i) => ({
+      ...g,
+      count: Math.floor(g.count / parts) + (i < g.count % parts ? 1 : 0),
+      ...(g.name ? { name: `${g.name}-${i + 1}` } : {}),
+    }));
+  });
 
   // Racks: enough rack units at RACK_RU_USED per rack, at least 3 (one per zone).
   const heightOf = (g) => Number(doc.hardware[g.hardware].heightRu ?? 1);
   const totalRu = doc.nodes.reduce((sum, g) => sum + g.count * heightOf(g), 0);
   const rackCount = Math.max(3, Math.ceil(totalRu / RACK_RU_USED) + 1);
-  doc.racks = Array.from({ length: rackCount }, (_, i) => ({
-    name: `r${i + 1}`,
-    zone: `az${(i % 3) + 1}`,
-    heightRu: 42,
-    powerBudget: '40 kW',
-  }));
+  // LIMITS.racks (1,000): a fleet that needs more racks is planned without racks (no rack
+  // placement, power or rack failure domains; Placement, Ceph with host failure domains and
+  // host losses still run)
+  doc.racks =
+    rackCount > 1_000
+      ? []
+      : Array.from({ length: rackCount }, (_, i) => ({
+          name: `r${i + 1}`,
+          zone: `az${(i % 3) + 1}`,
+          heightRu: 42,
+          powerBudget: '40 kW',
+        }));
+  if (doc.racks.length === 0) doc.nodes = doc.nodes.map(({ rack: _r, placement: _p, ...g }) => g);
 
   // Demand grows with the fleet so that utilisation stays in the same range.
   const computeFactor = compute / reference.compute;
