@@ -50,6 +50,29 @@ export interface LineChart {
 }
 
 /** Colours readable on both the light and the dark page background. */
+/**
+ * The look every chart shares (vega-lite `config`): transparent background, sans-serif text of
+ * `fontPx` pixels on the axes, dark grey labels, light grey grid, grey domain and ticks. Each
+ * chart adds its own `legend`.
+ */
+export function baseChartConfig(fontPx: number) {
+  return {
+    background: 'transparent',
+    font: 'sans-serif',
+    view: { stroke: null },
+    axis: {
+      labelFontSize: fontPx,
+      titleFontSize: fontPx,
+      titleFontWeight: 'normal' as const,
+      labelColor: '#333333',
+      titleColor: '#333333',
+      gridColor: '#dddddd',
+      domainColor: '#888888',
+      tickColor: '#888888',
+    },
+  };
+}
+
 export const SERIES_COLORS = {
   demand: '#e8710a',
   capacity: '#3b7dd8',
@@ -146,19 +169,7 @@ export function lineChartSpec(chart: LineChart): TopLevelSpec {
     padding: 8,
     layer: layers,
     config: {
-      background: 'transparent',
-      font: 'sans-serif',
-      view: { stroke: null },
-      axis: {
-        labelFontSize: 12,
-        titleFontSize: 12,
-        titleFontWeight: 'normal',
-        labelColor: '#333333',
-        titleColor: '#333333',
-        gridColor: '#dddddd',
-        domainColor: '#888888',
-        tickColor: '#888888',
-      },
+      ...baseChartConfig(12),
       legend: {
         orient: 'bottom',
         direction: 'horizontal',

@@ -5,7 +5,7 @@
  * at its first order-by month. Rendered to inline SVG with vega-lite, like the other charts.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { renderSpecToSvg, SERIES_COLORS } from './charts.js';
+import { baseChartConfig, renderSpecToSvg, SERIES_COLORS } from './charts.js';
 
 export interface FanChart {
   /** [a-z0-9-], prefixes every id in the SVG. */
@@ -80,19 +80,7 @@ export function fanChartSpec(chart: FanChart): TopLevelSpec {
       },
     ],
     config: {
-      background: 'transparent',
-      font: 'sans-serif',
-      view: { stroke: null },
-      axis: {
-        labelFontSize: 12,
-        titleFontSize: 12,
-        titleFontWeight: 'normal',
-        labelColor: '#333333',
-        titleColor: '#333333',
-        gridColor: '#dddddd',
-        domainColor: '#888888',
-        tickColor: '#888888',
-      },
+      ...baseChartConfig(12),
       legend: { labelFontSize: 12, labelLimit: 1000, labelColor: '#333333', columnPadding: 24, rowPadding: 4 },
     },
   };

@@ -6,7 +6,7 @@
  * Rendered to inline SVG with vega-lite, like the other charts.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { estimateTextWidth, renderSpecToSvg } from './charts.js';
+import { baseChartConfig, estimateTextWidth, renderSpecToSvg } from './charts.js';
 
 /** Host states in legend order. */
 export const UNIT_STATES = ['in service at the start', 'purchased', 'retired'] as const;
@@ -225,19 +225,7 @@ export function rackElevationSpec(chart: RackElevationChart): TopLevelSpec {
         : []),
     ],
     config: {
-      background: 'transparent',
-      font: 'sans-serif',
-      view: { stroke: null },
-      axis: {
-        labelFontSize: 11,
-        titleFontSize: 11,
-        titleFontWeight: 'normal',
-        labelColor: '#333333',
-        titleColor: '#333333',
-        gridColor: '#dddddd',
-        domainColor: '#888888',
-        tickColor: '#888888',
-      },
+      ...baseChartConfig(11),
       legend: { labelFontSize: 11, labelColor: '#333333', labelLimit: 1000, columnPadding: 16 },
     },
   };
