@@ -27,7 +27,7 @@ import { cephDaemons } from '../control/ceph-daemons.js';
 import { planControlPlane } from '../control/quorum.js';
 import type { Finding } from '../diagnostics/types.js';
 import { analyzeFailures } from '../failure/analyze.js';
-import { type ComputeModel, computeModel } from '../failure/compute-impact.js';
+import { computeModel } from '../failure/compute-impact.js';
 import { placementTimeline } from '../failure/placement-timeline.js';
 import { failureFindings } from '../failure/findings.js';
 import { makeImpact, monthText } from '../failure/harm.js';
@@ -116,16 +116,12 @@ export function planEpochs(scenario: Scenario, timeline: FleetTimeline, options:
   if (options.failure !== false) {
     // One placement of the instances across the timeline (failure/placement-timeline.ts); each
     // epoch's analysis reads its own months: the months after the epoch are another fleet's.
-    const models = new Map<ComputePlan, ComputeModel>();
-    const inputs = epochs.map((e, i) => {
-      const months = { ...views[i]!.view, horizonMonths: e.epoch.toMonth };
-      let model = models.get(e.compute);
-      if (!model || model.countsByMonth.length < e.epoch.toMonth) {
-        model = computeModel(months, e.compute, e.epoch.hosts);
-        models.set(e.compute, model);
-      }
-      return { model, fromMonth: e.epoch.fromMonth, toMonth: e.epoch.toMonth };
-    });
+    // each epoch's packing model covers months 0 .. its end (computeImpacts stops there)
+    const inputs = epochs.map((e, i) => ({
+      model: computeModel({ ...views[i]!.view, horizonMonths: e.epoch.toMonth }, e.compute, e.epoch.hosts),
+      fromMonth: e.epoch.fromMonth,
+      toMonth: e.epoch.toMonth,
+    }));
     const placements = placementTimeline(inputs);
     epochs.forEach((e, i) => {
       const { view, replication } = views[i]!;
