@@ -84,13 +84,22 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[]): Compute
   const limits = { cpuAllocationRatio: openstack.allocationRatio.cpu, ramAllocationRatio: openstack.allocationRatio.ram };
   const aggregates = openstack.aggregates ?? {};
   const offers: HostOfferFull[] = computeHosts.map((h) => hostOffer(scenario, h, cache));
+  // The fit depends on the host's model (inventories, providers, traits, cells) and its
+  // aggregates only: computed once per model and aggregate list, shared by its hosts.
+  const fits = new Map<string, ComputeHostPlan['flavorFit']>();
   const hostPlans: ComputeHostPlan[] = computeHosts.map((h, i) => {
     const offer = offers[i]!;
+    const fitKey = `${h.hardware}\n${(offer.aggregates ?? []).join('\n')}`;
+    let flavorFit = fits.get(fitKey);
+    if (!flavorFit) {
+      flavorFit = flavors.map((f) => hostFlavorFit(f.name, requests.get(f.name)!, offer, aggregates, limits));
+      fits.set(fitKey, flavorFit);
+    }
     const plan: ComputeHostPlan = {
       host: h.name,
       hardware: h.hardware,
       inventories: offer.inventories,
-      flavorFit: flavors.map((f) => hostFlavorFit(f.name, requests.get(f.name)!, offer, aggregates, limits)),
+      flavorFit,
     };
     if (hetero) {
       if (offer.providers.length > 0) plan.providers = offer.providers;

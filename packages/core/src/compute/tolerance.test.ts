@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ComputeHostCapacity, compareCapacity, hostsRemovedByAnyClass, sumCapacity, toleratedCapacity, toleratedLosses } from './tolerance.js';
+import { type ComputeHostCapacity, compareCapacity, hostsRemovedByAnyClass, sumCapacity, toleratedCapacity, toleratedLosses, topIndices } from './tolerance.js';
 
 const GIB_MIB = 1024;
 
@@ -77,5 +78,28 @@ describe('sumCapacity and compareCapacity (class order VCPU, MEMORY_MB, DISK_GB,
     // equal up to PCPU: CUSTOM_A (a: 1, b: absent = 0) decides before CUSTOM_B
     expect(compareCapacity({ VCPU: 8, CUSTOM_B: 0, CUSTOM_A: 1 } as Record<string, number>, { VCPU: 8, CUSTOM_B: 5 } as Record<string, number>)).toBe(1);
     expect(compareCapacity({ VCPU: 8 }, { VCPU: 8 })).toBe(0);
+  });
+});
+
+describe('topIndices: the n largest, earlier first on ties', () => {
+  it('a hand-worked case', () => {
+    // values 5, 9, 9, 1, 9: the two largest are the 9s at 1 and 2 (the 9 at 4 comes later)
+    expect(topIndices(5, 2, (i) => [5, 9, 9, 1, 9][i]!)).toEqual([1, 2]);
+    // n = 4: the three 9s and the 5, in index order
+    expect(topIndices(5, 4, (i) => [5, 9, 9, 1, 9][i]!)).toEqual([0, 1, 2, 4]);
+    expect(topIndices(5, 0, () => 1)).toEqual([]);
+  });
+  it('equals the first n of a stable sort by value, descending, for any n', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 6 }), { maxLength: 40 }), fc.integer({ min: 0, max: 14 }), (values, n) => {
+        const expected = values
+          .map((v, i) => ({ v, i }))
+          .sort((a, b) => b.v - a.v || a.i - b.i)
+          .slice(0, n)
+          .map((x) => x.i)
+          .sort((a, b) => a - b);
+        expect(topIndices(values.length, n, (i) => values[i]!)).toEqual(expected);
+      }),
+    );
   });
 });

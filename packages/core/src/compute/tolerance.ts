@@ -6,7 +6,9 @@ import { orderClasses } from './placement.js';
 
 /** The classes present in any of `vectors`, in orderClasses order. */
 function classesOf(vectors: readonly CapacityVector[]): ResourceClass[] {
-  return orderClasses(vectors.flatMap((v) => Object.keys(v)));
+  const seen = new Set<string>();
+  for (const v of vectors) for (const k in v) seen.add(k);
+  return orderClasses(seen);
 }
 
 export type CapacityVector = Partial<Record<ResourceClass, number>>;
@@ -46,6 +48,7 @@ const FIRST = new Set<string>(FIRST_CLASSES);
 
 /** Compares capacity vectors by VCPU, then MEMORY_MB, then DISK_GB, then PCPU, then the other classes by name: negative when a < b. */
 export function compareCapacity(a: CapacityVector, b: CapacityVector): number {
+  if (a === b) return 0;
   for (const rc of FIRST_CLASSES) {
     const d = (a[rc] ?? 0) - (b[rc] ?? 0);
     if (d !== 0) return d;
@@ -79,6 +82,33 @@ function groups(hosts: readonly ComputeHostCapacity[], key: (h: ComputeHostCapac
   return [...out.values()].map((g) => ({ name: g.name, hosts: g.hosts, capacity: sumCapacity(g.vectors) }));
 }
 
+/**
+ * The indices of the `n` largest values of `value(0..count-1)`, the earlier index first on
+ * ties, returned in index order: the first n of a stable sort by value descending. O(count × n)
+ * for small n (one pass keeping the n best), a sort otherwise.
+ */
+export function topIndices(count: number, n: number, value: (i: number) => number): number[] {
+  if (n <= 0) return [];
+  if (n >= count) return Array.from({ length: count }, (_, i) => i);
+  if (n > 8) {
+    return Array.from({ length: count }, (_, i) => i)
+      .sort((a, b) => value(b) - value(a) || a - b)
+      .slice(0, n)
+      .sort((a, b) => a - b);
+  }
+  // best[] sorted by value descending, then index ascending; a later index never displaces an equal value
+  const best: { i: number; v: number }[] = [];
+  for (let i = 0; i < count; i++) {
+    const v = value(i);
+    if (best.length === n && v <= best[n - 1]!.v) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1]!.v < v) at--;
+    best.splice(at, 0, { i, v });
+    if (best.length > n) best.pop();
+  }
+  return best.map((b) => b.i).sort((a, b) => a - b);
+}
+
 /** The `n` groups with the most capacity of `rc` (input order on ties), as one loss; domains in input order. */
 function worstOf(
   kind: ToleratedLoss['kind'],
@@ -87,12 +117,7 @@ function worstOf(
   n: number,
   order: readonly string[],
 ): ToleratedLoss {
-  const chosen = xs
-    .map((x, i) => ({ x, i }))
-    .sort((a, b) => (b.x.capacity[rc] ?? 0) - (a.x.capacity[rc] ?? 0) || a.i - b.i)
-    .slice(0, Math.max(0, n))
-    .sort((a, b) => a.i - b.i)
-    .map(({ x }) => x);
+  const chosen = topIndices(xs.length, Math.max(0, n), (i) => xs[i]!.capacity[rc] ?? 0).map((i) => xs[i]!);
   const hostSet = new Set(chosen.flatMap((x) => x.hosts));
   return {
     kind,

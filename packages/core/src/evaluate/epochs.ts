@@ -52,6 +52,7 @@ export interface EpochPlan {
   series: ResourceSeries[];
   /** Findings of compute, storage and the control plane (the failure analysis is merged separately). */
   findings: Finding[];
+  /** The epoch's failure analysis; its findings hold only the not-analysed notes (stitchFailure builds the harm findings). */
   failure: { plan: FailurePlan; findings: Finding[] };
 }
 
@@ -125,10 +126,17 @@ export function planEpochs(scenario: Scenario, timeline: FleetTimeline, options:
     const placements = placementTimeline(inputs);
     epochs.forEach((e, i) => {
       const { view, replication } = views[i]!;
-      e.failure = analyzeFailures({ ...view, horizonMonths: e.epoch.toMonth }, e.epoch.hosts, e.compute, failureHooks(view, e.epoch.hosts, replication), {
-        model: inputs[i]!.model,
-        window: { fromMonth: e.epoch.fromMonth, placements: placements[i]! },
-      });
+      e.failure = analyzeFailures(
+        { ...view, horizonMonths: e.epoch.toMonth },
+        e.epoch.hosts,
+        e.compute,
+        failureHooks(view, e.epoch.hosts, replication),
+        {
+          model: inputs[i]!.model,
+          window: { fromMonth: e.epoch.fromMonth, placements: placements[i]! },
+        },
+        { findings: false },
+      );
     });
   }
   return { epochs, scenario };
@@ -221,6 +229,8 @@ export function stitchFindings(perEpoch: readonly { epoch: FleetEpoch; findings:
   return [...best.values()];
 }
 
+const NO_HARMS: ReadonlyMap<string, FailureHarm> = new Map();
+
 /**
  * The failure analyses of every epoch as one: each domain as its last epoch has it (a rack
  * holds the hosts delivered into it); per domain and subsystem, per harm code, the earliest
@@ -228,36 +238,59 @@ export function stitchFindings(perEpoch: readonly { epoch: FleetEpoch; findings:
  */
 export function stitchFailure(epochs: readonly EpochPlan[], scenario: Scenario, roleOf: ReadonlyMap<string, string>): { plan: FailurePlan; findings: Finding[] } {
   const domains = new Map<string, FailureDomain>();
-  type Candidate = { impact: FailureImpact; domain: FailureDomain; codes: Set<string>; kept: Map<string, number> };
-  const cells = new Map<string, { candidates: Candidate[]; harms: Map<string, FailureHarm> }>();
+  type Candidate = { impact: FailureImpact; domain: FailureDomain; kept: Map<string, number> };
+  const NONE: Map<string, number> = new Map();
+  // per cell: the stitched harms, the latest candidate naming the most harms, the last candidate
+  type Cell = { harms: Map<string, FailureHarm> | null; best: Candidate | null; last: Candidate };
+  // cells by subsystem, then domain id (insertion order: the order impacts first appear)
+  const cells = new Map<string, Cell>();
+  const bySubsystem = new Map<string, Map<string, Cell>>();
   for (const e of epochs) {
-    const byId = new Map(e.failure.plan.domains.map((d) => [d.id, d]));
     for (const d of e.failure.plan.domains) domains.set(d.id, d);
     for (const impact of e.failure.plan.impacts) {
-      const domain = byId.get(impact.domain)!;
-      const key = `${impact.domain}|${impact.subsystem}`;
-      const cell = cells.get(key) ?? { candidates: [], harms: new Map<string, FailureHarm>() };
-      const kept = new Map<string, number>();
+      const domain = domains.get(impact.domain)!;
+      let own = bySubsystem.get(impact.subsystem);
+      if (!own) bySubsystem.set(impact.subsystem, (own = new Map()));
+      let kept = NONE;
+      let cell = own.get(impact.domain);
       for (const h of impact.harms) {
         if (h.month >= e.epoch.toMonth) continue;
         const month = Math.max(h.month, e.epoch.fromMonth);
+        if (kept === NONE) kept = new Map();
         kept.set(h.code, h.month);
         const moved = month === h.month ? h : { ...h, month, message: moveMonthText(h.message, scenario.start, h.month, month) };
+        if (!cell) {
+          cell = { harms: null, best: null, last: { impact, domain, kept } };
+          own.set(impact.domain, cell);
+          cells.set(`${impact.domain}|${impact.subsystem}`, cell);
+        }
+        cell.harms ??= new Map();
         const old = cell.harms.get(h.code);
         if (!old || moved.month < old.month) cell.harms.set(h.code, moved);
       }
-      cell.candidates.push({ impact, domain, codes: new Set(kept.keys()), kept });
-      cells.set(key, cell);
+      const candidate: Candidate = { impact, domain, kept };
+      if (!cell) {
+        cell = { harms: null, best: null, last: candidate };
+        own.set(impact.domain, cell);
+        cells.set(`${impact.domain}|${impact.subsystem}`, cell);
+      } else {
+        cell.last = candidate;
+        if (kept.size > 0 && (!cell.best || kept.size >= cell.best.kept.size)) cell.best = candidate;
+      }
     }
   }
   // The matrix cell's sentence and detail: the latest epoch whose impact names the most of the
   // stitched harms (all of them when one does), its month texts moved to the stitched months;
   // without any harm, the last epoch's (the fleet at the end of the horizon).
   const impacts: FailureImpact[] = [];
-  for (const { candidates, harms } of cells.values()) {
-    let best = candidates[candidates.length - 1]!;
-    for (const c of candidates) if (c.codes.size >= best.codes.size && c.codes.size > 0) best = c;
-    if (best.codes.size === 0) best = candidates[candidates.length - 1]!;
+  for (const cell of cells.values()) {
+    const harms = cell.harms ?? NO_HARMS;
+    const best = cell.best ?? cell.last;
+    // a cell without harms in any epoch: the last epoch's impact as it is
+    if (harms.size === 0 && best.impact.harms.length === 0 && best.domain.id === best.impact.domain) {
+      impacts.push(best.impact);
+      continue;
+    }
     const { domain: _id, subsystem, message, harms: _h, harm: _w, firstHarmMonth: _f, severity: _s, ...detail } = best.impact;
     let sentence = message;
     for (const [code, own] of best.kept) sentence = moveMonthText(sentence, scenario.start, own, harms.get(code)?.month ?? own);

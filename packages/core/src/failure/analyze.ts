@@ -33,17 +33,40 @@ const SUBSYSTEMS: readonly FailureSubsystem[] = ['compute', 'control', 'ceph', '
 
 /** Host names per role, largest first: compute by Placement capacity (VCPU, then MEMORY_MB, then DISK_GB), storage by raw OSD bytes, control in host order. */
 function largestFirst(hosts: readonly Host[], compute: ComputePlan, storageRaw: ReadonlyMap<string, number>): Partial<Record<Role, string[]>> {
-  const capacity = new Map(compute.hosts.map((h) => [h.host, Object.fromEntries(h.inventories.map((i) => [i.resourceClass, i.capacity]))]));
-  const rank = (role: Role, cmp: (a: Host, b: Host) => number): string[] =>
-    hosts
-      .map((h, i) => ({ h, i }))
-      .filter((x) => x.h.role === role)
-      .sort((a, b) => cmp(a.h, b.h) || a.i - b.i)
-      .map((x) => x.h.name);
+  // hosts of one model share their inventories (compute-plan.ts): one capacity record per model
+  const byInventories = new Map<ComputePlan['hosts'][number]['inventories'], Record<string, number>>();
+  const capacity = new Map(
+    compute.hosts.map((h) => {
+      let c = byInventories.get(h.inventories);
+      if (!c) byInventories.set(h.inventories, (c = Object.fromEntries(h.inventories.map((i) => [i.resourceClass, i.capacity]))));
+      return [h.host, c];
+    }),
+  );
+  // each host's sort key read once; a stable sort, host order on ties
+  const rank = <K>(role: Role, key: (h: Host) => K, cmp: (a: K, b: K) => number): string[] => {
+    const xs: { name: string; i: number; k: K }[] = [];
+    hosts.forEach((h, i) => {
+      if (h.role === role) xs.push({ name: h.name, i, k: key(h) });
+    });
+    return xs.sort((a, b) => cmp(a.k, b.k) || a.i - b.i).map((x) => x.name);
+  };
+  const none = {};
   return {
-    control: rank('control', () => 0),
-    compute: rank('compute', (a, b) => compareCapacity(capacity.get(b.name) ?? {}, capacity.get(a.name) ?? {})),
-    storage: rank('storage', (a, b) => (storageRaw.get(b.name) ?? 0) - (storageRaw.get(a.name) ?? 0)),
+    control: rank(
+      'control',
+      () => 0,
+      () => 0,
+    ),
+    compute: rank(
+      'compute',
+      (h) => capacity.get(h.name) ?? none,
+      (a, b) => compareCapacity(b, a),
+    ),
+    storage: rank(
+      'storage',
+      (h) => storageRaw.get(h.name) ?? 0,
+      (a, b) => b - a,
+    ),
   };
 }
 
@@ -70,6 +93,14 @@ function computeHostGroups(n: number, ranked: readonly string[], compute: Comput
     out.push({ label: `by ${rc}`, hosts });
   }
   return out;
+}
+
+/** True when `d` loses or drains a host of `hosts`. */
+function touches(d: FailureDomain, hosts: ReadonlySet<string>): boolean {
+  if (hosts.size === 0) return false;
+  for (const h of d.hostsLost) if (hosts.has(h)) return true;
+  for (const h of d.hostsDrained) if (hosts.has(h)) return true;
+  return false;
 }
 
 /** The plain-words assumptions behind the analysis (what the scenario does not say). */
@@ -135,6 +166,8 @@ function notAnalysed(policy: FailurePlan['policy']): Finding[] {
  * the time to re-protect. `placement`, when given, is the packing model of `compute` (built for
  * scenario.horizonMonths months) and the months and placements of its epoch
  * (placement-timeline.ts); without it, the demand is spread from month 0 on these hosts.
+ * `options.findings` false leaves out the harm findings (only the not-analysed notes): the
+ * fleet timeline's stitching (evaluate/epochs.ts stitchFailure) builds them from the stitched impacts.
  */
 export function analyzeFailures(
   scenario: Scenario,
@@ -142,6 +175,7 @@ export function analyzeFailures(
   compute: ComputePlan,
   hooks: FailureHooks = {},
   placement?: { model: ComputeModel; window: ComputeWindow },
+  options: { findings?: boolean } = {},
 ): FailureResult {
   const policy = failurePolicy(scenario);
   const known = hosts.filter((h) => Object.hasOwn(scenario.hardware, h.hardware));
@@ -172,14 +206,17 @@ export function analyzeFailures(
     ...(hooks.network?.replicationBitsPerSecond ? { replicationBitsPerSecond: hooks.network.replicationBitsPerSecond } : {}),
   });
 
+  const osdHosts = new Set([...hostRaw].filter(([, raw]) => raw > 0).map(([h]) => h));
+  const monSet = new Set(mons);
   const bySubsystem = new Map<FailureSubsystem, Map<string, FailureImpact>>(SUBSYSTEMS.map((s) => [s, new Map()]));
   for (const d of domains) {
     const c = computeOut.get(d.id);
     if (c) bySubsystem.get('compute')!.set(d.id, makeImpact(d, 'compute', c.message, c.harms, { compute: c.detail }));
-    const k = controlImpact(d, controllers);
+    // each subsystem only for the domains that stop one of its hosts (most domains are one host)
+    const k = touches(d, controllers) ? controlImpact(d, controllers) : undefined;
     if (k) bySubsystem.get('control')!.set(d.id, makeImpact(d, 'control', k.message, k.harms, { control: k.detail }));
-    const s = scenario.ceph.pools.length > 0 ? cephImpact(ceph, d) : undefined;
-    const m = monImpact(d, mons);
+    const s = scenario.ceph.pools.length > 0 && touches(d, osdHosts) ? cephImpact(ceph, d) : undefined;
+    const m = touches(d, monSet) ? monImpact(d, mons) : undefined;
     if (s || m) {
       const message = [m && m.harms.length > 0 ? m.message : '', s?.message ?? '', m && m.harms.length === 0 ? m.message : ''].filter((x) => x !== '').join(' ');
       bySubsystem.get('ceph')!.set(d.id, makeImpact(d, 'ceph', message, [...(m?.harms ?? []), ...(s?.harms ?? [])], s ? { ceph: s.detail } : {}));
@@ -195,7 +232,6 @@ export function analyzeFailures(
   inheritContainedHarm(domains, bySubsystem.get('compute')!, stoppedOf(['compute']));
   inheritContainedHarm(domains, bySubsystem.get('control')!, stoppedOf(['control']));
   // Ceph's hosts: the OSD hosts and the monitor hosts (a monitor-only loss must not count as contained in every loss)
-  const monSet = new Set(mons);
   inheritContainedHarm(domains, bySubsystem.get('ceph')!, (d) => new Set([...stoppedOf(['storage'])(d), ...[...d.hostsLost, ...d.hostsDrained].filter((h) => monSet.has(h))]));
 
   const impacts: FailureImpact[] = [];
@@ -205,5 +241,6 @@ export function analyzeFailures(
       if (i) impacts.push(i);
     }
   const plan: FailurePlan = { policy, assumptions: assumptions(scenario), domains, impacts };
-  return { plan, findings: [...failureFindings(domains, impacts, policy, scenario.start, roleOf), ...notAnalysed(policy)] };
+  const harmFindings = options.findings === false ? [] : failureFindings(domains, impacts, policy, scenario.start, roleOf);
+  return { plan, findings: [...harmFindings, ...notAnalysed(policy)] };
 }

@@ -158,9 +158,9 @@ export function computeModel(scenario: Scenario, compute: ComputePlan, hosts?: r
   };
 }
 
-/** A 32-bit hash of a host's hardware model and instance counts (FNV-1a over the numbers); equality is checked on a hit. */
-function hostHash(hardware: number, placed: Int32Array, h: number, F: number): number {
-  let x = Math.imul(2166136261 ^ hardware, 16777619);
+/** A 32-bit hash of a host's kind (hardware, capacity, candidacy) and instance counts (FNV-1a over the numbers); equality is checked on a hit. */
+function hostHash(kind: number, placed: Int32Array, h: number, F: number): number {
+  let x = Math.imul(2166136261 ^ kind, 16777619);
   for (let f = 0; f < F; f++) x = Math.imul(x ^ placed[h * F + f]!, 16777619);
   return x;
 }
@@ -236,10 +236,19 @@ export function computeImpacts(model: ComputeModel, domains: readonly FailureDom
   const index = new Map(hosts.names.map((n, i) => [n, i]));
   const subjects: Subject[] = [];
   for (const d of domains) {
-    const lost = d.hostsLost.flatMap((n) => (index.has(n) ? [index.get(n)!] : []));
-    const drained = d.hostsDrained.flatMap((n) => (index.has(n) ? [index.get(n)!] : []));
-    if (lost.length === 0 && !(d.kind === 'maintenance' && drained.length > 0)) continue;
-    subjects.push({ domain: d, lost: [...lost, ...drained], drained: drained.length, firstHarm: null, atMonth: Math.max(0, T - 1), state: null, packed: null });
+    const lost: number[] = [];
+    for (const n of d.hostsLost) {
+      const i = index.get(n);
+      if (i !== undefined) lost.push(i);
+    }
+    const lostCount = lost.length;
+    for (const n of d.hostsDrained) {
+      const i = index.get(n);
+      if (i !== undefined) lost.push(i);
+    }
+    const drained = lost.length - lostCount;
+    if (lostCount === 0 && !(d.kind === 'maintenance' && drained > 0)) continue;
+    subjects.push({ domain: d, lost, drained, firstHarm: null, atMonth: Math.max(0, T - 1), state: null, packed: null });
   }
   const memClass = model.classes.indexOf('MEMORY_MB');
   const cpuClass = model.classes.indexOf('VCPU');
@@ -249,6 +258,24 @@ export function computeImpacts(model: ComputeModel, domains: readonly FailureDom
   const lostMask = new Uint8Array(H);
   const models = [...new Set(model.hardware)].sort();
   const hardwareIndex = Int32Array.from(model.hardware, (hw) => models.indexOf(hw));
+  // Hosts of one kind: the same hardware, Placement capacity, max_unit and candidacy per
+  // flavor (an aggregate's allocation ratio or a zone can make one model two kinds).
+  const kindIndex = new Int32Array(H);
+  const reps: number[][] = models.map(() => []); // per hardware model, one host of each of its kinds
+  let kindCount = 0;
+  const sameKind = (a: number, b: number): boolean => {
+    for (let c = 0; c < C; c++) if (hosts.capacity[a * C + c] !== hosts.capacity[b * C + c] || hosts.maxUnit[a * C + c] !== hosts.maxUnit[b * C + c]) return false;
+    if (flavors.hostCap) for (let f = 0; f < F; f++) if (flavors.hostCap[f * H + a] !== flavors.hostCap[f * H + b]) return false;
+    return true;
+  };
+  for (let h = 0; h < H; h++) {
+    const own = reps[hardwareIndex[h]!]!;
+    const rep = own.find((r) => sameKind(r, h));
+    if (rep === undefined) {
+      own.push(h);
+      kindIndex[h] = kindCount++;
+    } else kindIndex[h] = kindIndex[rep]!;
+  }
 
   // The spread of every month: new instances onto the previous month's placement while
   // demand grows, from empty hosts when it shrinks. Months with unchanged demand share one.
@@ -306,16 +333,16 @@ export function computeImpacts(model: ComputeModel, domains: readonly FailureDom
     states.set(placement, st);
     return st;
   };
-  // Hosts with the same hardware and the same instances are interchangeable (identical hosts
+  // Hosts of one kind with the same instances are interchangeable (identical hosts
   // are adjacent in hostOrder), so losing one host gives the outcome of any host with its
   // signature: computed once per month and signature. Larger losses are computed each.
   const evaluate = (s: Subject, t: number): { state: MonthState; packed: Packed } => {
     const state = stateOf(t);
     const { placed, free } = state.placement;
     const single = s.lost.length === 1 ? s.lost[0]! : -1;
-    const key = single >= 0 ? hostHash(hardwareIndex[single]!, placed, single, F) : 0;
+    const key = single >= 0 ? hostHash(kindIndex[single]!, placed, single, F) : 0;
     const same = (a: number, b: number): boolean => {
-      if (hardwareIndex[a] !== hardwareIndex[b]) return false;
+      if (kindIndex[a] !== kindIndex[b]) return false;
       for (let f = 0; f < F; f++) if (placed[a * F + f] !== placed[b * F + f]) return false;
       return true;
     };
@@ -370,7 +397,17 @@ export function computeImpacts(model: ComputeModel, domains: readonly FailureDom
     }
   }
   const out = new Map<string, ComputeOutcome>();
+  // Single-host losses with one signature share their re-placement (evaluate's cache), hence
+  // their detail, message and harm: built once per re-placement, first month and tolerance.
+  const shared = new Map<Packed, Map<string, ComputeOutcome>>();
   for (const s of subjects) {
+    const memo = s.lost.length === 1 && s.packed ? shared.get(s.packed) : undefined;
+    const memoKey = `${s.atMonth}|${s.firstHarm}|${s.domain.tolerated}`;
+    const hit = memo?.get(memoKey);
+    if (hit) {
+      out.set(s.domain.id, hit);
+      continue;
+    }
     // a horizon of 0 months (hand-built scenarios only) evaluates nothing: nothing displaced
     const state = s.state ?? {
       month: 0,
@@ -382,7 +419,13 @@ export function computeImpacts(model: ComputeModel, domains: readonly FailureDom
       room: [],
     };
     const detail = detailOf(model, s, s.packed ?? { displaced: new Int32Array(F), unplaced: new Int32Array(F) }, state);
-    out.set(s.domain.id, outcome(s, detail, start));
+    const result = outcome(s, detail, start);
+    out.set(s.domain.id, result);
+    if (s.lost.length === 1 && s.packed) {
+      const m = shared.get(s.packed) ?? new Map<string, ComputeOutcome>();
+      m.set(memoKey, result);
+      shared.set(s.packed, m);
+    }
   }
   return out;
 }

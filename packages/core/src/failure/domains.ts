@@ -131,14 +131,13 @@ export function enumerateDomains(ctx: DomainContext): FailureDomain[] {
   const t = policy.tolerate;
   const out: FailureDomain[] = [];
   const add = (kind: FailureDomainKind, name: string, lost: string[], degraded: string[], tolerated: boolean, allRoles = false): void => {
-    const lostSet = new Set(lost);
     out.push({
       id: `${kind}:${name}`,
       kind,
       name,
       tolerated,
       hostsLost: lost,
-      hostsDrained: drainedHosts(ctx, lostSet, allRoles),
+      hostsDrained: policy.maintenance.hosts > 0 ? drainedHosts(ctx, new Set(lost), allRoles) : [],
       hostsDegraded: degraded,
     });
   };

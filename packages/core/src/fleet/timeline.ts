@@ -108,25 +108,37 @@ export function buildFleetTimeline(scenario: Scenario, initial: readonly Host[],
     if (h.untilMonth !== null && h.untilMonth > 0 && h.untilMonth < count) changes.add(h.untilMonth);
   }
   const starts = [...changes].sort((a, b) => a - b);
+  const plain = hosts.map(plainHost);
   const epochs: FleetEpoch[] = starts.map((fromMonth, e) => {
     const toMonth = starts[e + 1] ?? Math.max(count, fromMonth + 1);
-    return { fromMonth, toMonth, from: monthLabel(scenario.start, fromMonth), hosts: inService(hosts, fromMonth) };
+    return { fromMonth, toMonth, from: monthLabel(scenario.start, fromMonth), hosts: inService(hosts, plain, fromMonth) };
   });
   return { horizonMonths: count, hosts, racks, epochs };
 }
 
-/** The hosts in service in month t, as plain Hosts, in timeline order. */
-function inService(hosts: readonly FleetHost[], t: number): Host[] {
-  return hosts
-    .filter((h) => h.fromMonth <= t && (h.untilMonth === null || t < h.untilMonth))
-    .map(({ name, role, hardware, rack, zone, aggregates }) => ({
-      name,
-      role,
-      hardware,
-      rack,
-      ...(zone !== undefined ? { zone } : {}),
-      ...(aggregates !== undefined ? { aggregates } : {}),
-    }));
+/**
+ * The hosts in service in month t, as plain Hosts, in timeline order. `plain` holds one Host
+ * per fleet host, shared by every epoch it serves in (so analyses may cache by host object).
+ */
+function inService(hosts: readonly FleetHost[], plain: readonly Host[], t: number): Host[] {
+  const out: Host[] = [];
+  for (let i = 0; i < hosts.length; i++) {
+    const h = hosts[i]!;
+    if (h.fromMonth <= t && (h.untilMonth === null || t < h.untilMonth)) out.push(plain[i]!);
+  }
+  return out;
+}
+
+/** A fleet host as a plain Host (no service months). */
+function plainHost({ name, role, hardware, rack, zone, aggregates }: FleetHost): Host {
+  return {
+    name,
+    role,
+    hardware,
+    rack,
+    ...(zone !== undefined ? { zone } : {}),
+    ...(aggregates !== undefined ? { aggregates } : {}),
+  };
 }
 
 /** The epoch that holds month t (the last epoch for t past the horizon, the first for t < 0). */
