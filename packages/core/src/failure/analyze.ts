@@ -228,11 +228,31 @@ export function analyzeFailures(
     }
   }
   const roleOf = new Map(known.map((h) => [h.name, h.role]));
-  const stoppedOf = (roles: readonly Role[]) => (d: FailureDomain) => new Set([...d.hostsLost, ...d.hostsDrained].filter((h) => roles.includes(roleOf.get(h) ?? 'deploy')));
-  inheritContainedHarm(domains, bySubsystem.get('compute')!, stoppedOf(['compute']));
-  inheritContainedHarm(domains, bySubsystem.get('control')!, stoppedOf(['control']));
+  // the hosts of a subsystem a domain stops (lost and drained)
+  const stoppedOf =
+    (keep: (h: string) => boolean) =>
+    (d: FailureDomain): Set<string> => {
+      const out = new Set<string>();
+      for (const h of d.hostsLost) if (keep(h)) out.add(h);
+      for (const h of d.hostsDrained) if (keep(h)) out.add(h);
+      return out;
+    };
+  inheritContainedHarm(
+    domains,
+    bySubsystem.get('compute')!,
+    stoppedOf((h) => roleOf.get(h) === 'compute'),
+  );
+  inheritContainedHarm(
+    domains,
+    bySubsystem.get('control')!,
+    stoppedOf((h) => roleOf.get(h) === 'control'),
+  );
   // Ceph's hosts: the OSD hosts and the monitor hosts (a monitor-only loss must not count as contained in every loss)
-  inheritContainedHarm(domains, bySubsystem.get('ceph')!, (d) => new Set([...stoppedOf(['storage'])(d), ...[...d.hostsLost, ...d.hostsDrained].filter((h) => monSet.has(h))]));
+  inheritContainedHarm(
+    domains,
+    bySubsystem.get('ceph')!,
+    stoppedOf((h) => roleOf.get(h) === 'storage' || monSet.has(h)),
+  );
 
   const impacts: FailureImpact[] = [];
   for (const d of domains)
