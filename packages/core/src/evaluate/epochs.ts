@@ -50,20 +50,21 @@ export interface EpochPlan {
   storage: StoragePlan;
   control: ControlPlanePlan;
   series: ResourceSeries[];
-  /** Findings of compute, storage and the control plane (the failure analysis is merged separately). */
+  /** Findings of compute, storage and the control plane (the failure analysis is stitched separately: planEpochs' `failure`). */
   findings: Finding[];
-  /** The epoch's failure analysis; its findings hold only the not-analysed notes (stitchFailure builds the harm findings). */
-  failure: { plan: FailurePlan; findings: Finding[] };
 }
 
-/** The failure analysis of an epoch when it is not run (options.failure false). */
-const NO_FAILURE_ANALYSIS: EpochPlan['failure'] = {
-  plan: { policy: { tolerate: { hosts: 0, racks: 0, zones: 0, switches: 0, feeds: 0 }, maintenance: { hosts: 0, roles: [] } }, assumptions: [], domains: [], impacts: [] },
-  findings: [],
-};
-
-/** The analyses of every epoch of `timeline`, in epoch order. */
-export function planEpochs(scenario: Scenario, timeline: FleetTimeline, options: { failure?: boolean } = {}): { epochs: EpochPlan[]; scenario: Scenario } {
+/**
+ * The analyses of every epoch of `timeline`, in epoch order, and the failure analyses of the
+ * epochs stitched into one (`FailureStitch`; null with options.failure false). Each epoch's
+ * failure analysis is merged as soon as it is done and not kept: at 10,000 hosts an epoch's
+ * domains and impacts are tens of thousands of records.
+ */
+export function planEpochs(
+  scenario: Scenario,
+  timeline: FleetTimeline,
+  options: { failure?: boolean } = {},
+): { epochs: EpochPlan[]; failure: { plan: FailurePlan; findings: Finding[] } | null } {
   const computeCache = new Map<string, ReturnType<typeof planCompute>>();
   const storageCache = new Map<string, { storage: ReturnType<typeof planStorage>; replication: ReturnType<typeof cephRecoveryBandwidth> }>();
   const epochs: EpochPlan[] = [];
@@ -111,35 +112,37 @@ export function planEpochs(scenario: Scenario, timeline: FleetTimeline, options:
       control: control.plan,
       series: resourceSeries(view, compute.plan, stored.storage.plan),
       findings: [...compute.findings, ...stored.storage.findings, ...control.findings],
-      failure: NO_FAILURE_ANALYSIS,
     });
   }
-  if (options.failure !== false) {
-    // One placement of the instances across the timeline (failure/placement-timeline.ts); each
-    // epoch's analysis reads its own months: the months after the epoch are another fleet's.
-    // each epoch's packing model covers months 0 .. its end (computeImpacts stops there)
-    const inputs = epochs.map((e, i) => ({
-      model: computeModel({ ...views[i]!.view, horizonMonths: e.epoch.toMonth }, e.compute, e.epoch.hosts),
-      fromMonth: e.epoch.fromMonth,
-      toMonth: e.epoch.toMonth,
-    }));
-    const placements = placementTimeline(inputs);
-    epochs.forEach((e, i) => {
-      const { view, replication } = views[i]!;
-      e.failure = analyzeFailures(
-        { ...view, horizonMonths: e.epoch.toMonth },
-        e.epoch.hosts,
-        e.compute,
-        failureHooks(view, e.epoch.hosts, replication),
-        {
-          model: inputs[i]!.model,
-          window: { fromMonth: e.epoch.fromMonth, placements: placements[i]! },
-        },
-        { findings: false },
-      );
-    });
-  }
-  return { epochs, scenario };
+  if (options.failure === false) return { epochs, failure: null };
+  // One placement of the instances across the timeline (failure/placement-timeline.ts); each
+  // epoch's analysis reads its own months: the months after the epoch are another fleet's.
+  // each epoch's packing model covers months 0 .. its end (computeImpacts stops there)
+  const inputs = epochs.map((e, i) => ({
+    model: computeModel({ ...views[i]!.view, horizonMonths: e.epoch.toMonth }, e.compute, e.epoch.hosts),
+    fromMonth: e.epoch.fromMonth,
+    toMonth: e.epoch.toMonth,
+  }));
+  const placements = placementTimeline(inputs);
+  const stitch = new FailureStitch(scenario);
+  epochs.forEach((e, i) => {
+    const { view, replication } = views[i]!;
+    const failure = analyzeFailures(
+      { ...view, horizonMonths: e.epoch.toMonth },
+      e.epoch.hosts,
+      e.compute,
+      failureHooks(view, e.epoch.hosts, replication),
+      {
+        model: inputs[i]!.model,
+        window: { fromMonth: e.epoch.fromMonth, placements: placements[i]! },
+      },
+      { findings: false },
+    );
+    stitch.add(e.epoch, failure);
+    inputs[i] = undefined as never; // the packing model and placements of a done epoch are not needed again
+    placements[i] = undefined as never;
+  });
+  return { epochs, failure: stitch.result(rolesOf(timeline.hosts)) };
 }
 
 /**
@@ -230,85 +233,102 @@ export function stitchFindings(perEpoch: readonly { epoch: FleetEpoch; findings:
 }
 
 const NO_HARMS: ReadonlyMap<string, FailureHarm> = new Map();
+const NO_KEPT: ReadonlyMap<string, number> = new Map();
+
+/** One epoch's impact of a (domain, subsystem) cell, and the harm codes it keeps (code → its own month). */
+type Candidate = { impact: FailureImpact; domain: FailureDomain; kept: ReadonlyMap<string, number> };
+/** A matrix cell over the epochs: the stitched harms, the latest candidate naming the most harms, the last candidate. */
+type Cell = { harms: Map<string, FailureHarm> | null; best: Candidate | null; last: Candidate };
 
 /**
- * The failure analyses of every epoch as one: each domain as its last epoch has it (a rack
- * holds the hosts delivered into it); per domain and subsystem, per harm code, the earliest
- * harm kept by the stitching rule; the findings rebuilt from the stitched impacts.
+ * The failure analyses of every epoch as one, merged epoch by epoch (`add`, in epoch order):
+ * each domain as its last epoch has it (a rack holds the hosts delivered into it); per domain
+ * and subsystem, per harm code, the earliest harm kept by the stitching rule (the module
+ * comment); the matrix cell's sentence and detail from the latest epoch whose impact names the
+ * most of the stitched harms (all of them when one does), its month texts moved to the
+ * stitched months; without any harm, the last epoch's (the fleet at the end of the horizon).
+ * `result` rebuilds the findings from the stitched impacts. O(impacts) over all epochs.
  */
-export function stitchFailure(epochs: readonly EpochPlan[], scenario: Scenario, roleOf: ReadonlyMap<string, string>): { plan: FailurePlan; findings: Finding[] } {
-  const domains = new Map<string, FailureDomain>();
-  type Candidate = { impact: FailureImpact; domain: FailureDomain; kept: Map<string, number> };
-  const NONE: Map<string, number> = new Map();
-  // per cell: the stitched harms, the latest candidate naming the most harms, the last candidate
-  type Cell = { harms: Map<string, FailureHarm> | null; best: Candidate | null; last: Candidate };
-  // cells by subsystem, then domain id (insertion order: the order impacts first appear)
-  const cells = new Map<string, Cell>();
-  const bySubsystem = new Map<string, Map<string, Cell>>();
-  for (const e of epochs) {
-    for (const d of e.failure.plan.domains) domains.set(d.id, d);
-    for (const impact of e.failure.plan.impacts) {
-      const domain = domains.get(impact.domain)!;
-      let own = bySubsystem.get(impact.subsystem);
-      if (!own) bySubsystem.set(impact.subsystem, (own = new Map()));
-      let kept = NONE;
+export class FailureStitch {
+  private readonly domains = new Map<string, FailureDomain>();
+  /** Cells by subsystem, then domain id. */
+  private readonly bySubsystem = new Map<string, Map<string, Cell>>();
+  /** Every cell, in the order its first impact appeared. */
+  private readonly cells: Cell[] = [];
+  private epochs = 0;
+  private first: { findings: readonly Finding[] } | null = null;
+  private last: FailurePlan | null = null;
+
+  constructor(private readonly scenario: Scenario) {}
+
+  /** Merges the failure analysis of `epoch` (epochs in order). */
+  add(epoch: FleetEpoch, failure: { plan: FailurePlan; findings: readonly Finding[] }): void {
+    const { start } = this.scenario;
+    this.epochs++;
+    this.first ??= failure;
+    this.last = failure.plan;
+    for (const d of failure.plan.domains) this.domains.set(d.id, d);
+    for (const impact of failure.plan.impacts) {
+      const domain = this.domains.get(impact.domain)!;
+      let own = this.bySubsystem.get(impact.subsystem);
+      if (!own) {
+        own = new Map();
+        this.bySubsystem.set(impact.subsystem, own);
+      }
+      let kept: Map<string, number> | null = null;
       let cell = own.get(impact.domain);
+      if (!cell) {
+        cell = { harms: null, best: null, last: { impact, domain, kept: NO_KEPT } };
+        own.set(impact.domain, cell);
+        this.cells.push(cell);
+      }
       for (const h of impact.harms) {
-        if (h.month >= e.epoch.toMonth) continue;
-        const month = Math.max(h.month, e.epoch.fromMonth);
-        if (kept === NONE) kept = new Map();
+        if (h.month >= epoch.toMonth) continue;
+        const month = Math.max(h.month, epoch.fromMonth);
+        kept ??= new Map();
         kept.set(h.code, h.month);
-        const moved = month === h.month ? h : { ...h, month, message: moveMonthText(h.message, scenario.start, h.month, month) };
-        if (!cell) {
-          cell = { harms: null, best: null, last: { impact, domain, kept } };
-          own.set(impact.domain, cell);
-          cells.set(`${impact.domain}|${impact.subsystem}`, cell);
-        }
+        const moved = month === h.month ? h : { ...h, month, message: moveMonthText(h.message, start, h.month, month) };
         cell.harms ??= new Map();
         const old = cell.harms.get(h.code);
         if (!old || moved.month < old.month) cell.harms.set(h.code, moved);
       }
-      const candidate: Candidate = { impact, domain, kept };
-      if (!cell) {
-        cell = { harms: null, best: null, last: candidate };
-        own.set(impact.domain, cell);
-        cells.set(`${impact.domain}|${impact.subsystem}`, cell);
-      } else {
-        cell.last = candidate;
-        if (kept.size > 0 && (!cell.best || kept.size >= cell.best.kept.size)) cell.best = candidate;
+      const candidate: Candidate = { impact, domain, kept: kept ?? NO_KEPT };
+      cell.last = candidate;
+      if (candidate.kept.size > 0 && (!cell.best || candidate.kept.size >= cell.best.kept.size)) cell.best = candidate;
+    }
+  }
+
+  /** The stitched plan and findings; `roleOf` (host → role over the timeline) words the findings. */
+  result(roleOf: ReadonlyMap<string, string>): { plan: FailurePlan; findings: Finding[] } {
+    const { start } = this.scenario;
+    const impacts: FailureImpact[] = [];
+    for (const cell of this.cells) {
+      const harms = cell.harms ?? NO_HARMS;
+      const best = cell.best ?? cell.last;
+      // a cell without harms in any epoch: the last epoch's impact as it is
+      if (harms.size === 0 && best.impact.harms.length === 0) {
+        impacts.push(best.impact);
+        continue;
       }
+      const { domain: _id, subsystem, message, harms: _h, harm: _w, firstHarmMonth: _f, severity: _s, ...detail } = best.impact;
+      let sentence = message;
+      for (const [code, own] of best.kept) sentence = moveMonthText(sentence, start, own, harms.get(code)?.month ?? own);
+      impacts.push(makeImpact(best.domain, subsystem, sentence, [...harms.values()], detail));
     }
+    const last = this.last!;
+    const allDomains = [...this.domains.values()];
+    const order = new Map(allDomains.map((d, i) => [d.id, i]));
+    impacts.sort((a, b) => order.get(a.domain)! - order.get(b.domain)!);
+    const timeline =
+      this.epochs > 1
+        ? [
+            'Fleet timeline: each run of months with the same hosts (deliveries and retirements change them) is analysed on its own hosts; a harm that starts within a run is taken to last until the fleet next changes, and a host is a failure domain and a survivor from its delivery month to its retirement.',
+          ]
+        : [];
+    const plan: FailurePlan = { policy: last.policy, assumptions: [...last.assumptions, ...timeline], domains: allDomains, impacts };
+    const notAnalysed = this.first!.findings.filter((f) => f.code === 'failure.combinations_not_analysed');
+    return { plan, findings: [...failureFindings(allDomains, impacts, last.policy, start, roleOf), ...notAnalysed] };
   }
-  // The matrix cell's sentence and detail: the latest epoch whose impact names the most of the
-  // stitched harms (all of them when one does), its month texts moved to the stitched months;
-  // without any harm, the last epoch's (the fleet at the end of the horizon).
-  const impacts: FailureImpact[] = [];
-  for (const cell of cells.values()) {
-    const harms = cell.harms ?? NO_HARMS;
-    const best = cell.best ?? cell.last;
-    // a cell without harms in any epoch: the last epoch's impact as it is
-    if (harms.size === 0 && best.impact.harms.length === 0 && best.domain.id === best.impact.domain) {
-      impacts.push(best.impact);
-      continue;
-    }
-    const { domain: _id, subsystem, message, harms: _h, harm: _w, firstHarmMonth: _f, severity: _s, ...detail } = best.impact;
-    let sentence = message;
-    for (const [code, own] of best.kept) sentence = moveMonthText(sentence, scenario.start, own, harms.get(code)?.month ?? own);
-    impacts.push(makeImpact(best.domain, subsystem, sentence, [...harms.values()], detail));
-  }
-  const last = epochs[epochs.length - 1]!.failure.plan;
-  const allDomains = [...domains.values()];
-  const order = new Map(allDomains.map((d, i) => [d.id, i]));
-  impacts.sort((a, b) => order.get(a.domain)! - order.get(b.domain)!);
-  const timeline =
-    epochs.length > 1
-      ? [
-          'Fleet timeline: each run of months with the same hosts (deliveries and retirements change them) is analysed on its own hosts; a harm that starts within a run is taken to last until the fleet next changes, and a host is a failure domain and a survivor from its delivery month to its retirement.',
-        ]
-      : [];
-  const plan: FailurePlan = { policy: last.policy, assumptions: [...last.assumptions, ...timeline], domains: allDomains, impacts };
-  const notAnalysed = epochs[0]!.failure.findings.filter((f) => f.code === 'failure.combinations_not_analysed');
-  return { plan, findings: [...failureFindings(allDomains, impacts, last.policy, scenario.start, roleOf), ...notAnalysed] };
 }
 
 /** Host → role over every host of the timeline (for the failure findings' wording). */

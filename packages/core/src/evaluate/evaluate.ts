@@ -3,7 +3,7 @@
  * no randomness; never throws for user data (shortfalls are findings); never mutates its input.
  */
 import { reservedMemoryAtHorizonEnd } from '../compute/memory-overhead.js';
-import { planEpochs, rolesOf, stitchFailure, stitchFindings, stitchSeries, stitchStorage } from './epochs.js';
+import { planEpochs, stitchFindings, stitchSeries, stitchStorage } from './epochs.js';
 import { buildFleetTimeline, type FleetTimeline } from '../fleet/timeline.js';
 import { projectHorizon } from '../forecast/horizon.js';
 import { withDemandPaths } from '../forecast/demand-series.js';
@@ -94,7 +94,7 @@ export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Pla
   const procurement = planProcurement(scenario, base);
   const timeline =
     withoutPurchases || !procurement || procurement.purchases.length === 0 ? base : buildFleetTimeline(scenario, hosts.hosts, procurement.purchases, procurement.addedRacks);
-  const { epochs } = planEpochs(scenario, timeline);
+  const { epochs, failure: stitchedFailure } = planEpochs(scenario, timeline);
   const first = epochs[0]!;
   const stitched = stitchSeries(epochs, scenario.horizonMonths);
   const horizon = projectHorizon(withDemandPaths(scenario, stitched), scenario.demand.growth, scenario.start, scenario.horizonMonths);
@@ -103,7 +103,7 @@ export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Pla
   const baseHorizon = timeline === base ? horizon : projectHorizon(withDemandPaths(scenario, baseSeries), scenario.demand.growth, scenario.start, scenario.horizonMonths);
   // With fitted growths (p10 / p90): runways and purchases per percentile path (forecast/percentiles.ts).
   const demandPercentiles = planPercentiles(scenario, baseSeries, base, procurement);
-  const failure = stitchFailure(epochs, scenario, rolesOf(timeline.hosts));
+  const failure = stitchedFailure!;
   const roles = checkRoles(scenario, timeline.hosts);
   // Addresses are counted per month from the timeline; traffic and oversubscription are sized on
   // the month-0 fleet (per-host load with the month-0 host count errs high as hosts are added).

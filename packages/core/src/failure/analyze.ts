@@ -38,7 +38,10 @@ function largestFirst(hosts: readonly Host[], compute: ComputePlan, storageRaw: 
   const capacity = new Map(
     compute.hosts.map((h) => {
       let c = byInventories.get(h.inventories);
-      if (!c) byInventories.set(h.inventories, (c = Object.fromEntries(h.inventories.map((i) => [i.resourceClass, i.capacity]))));
+      if (!c) {
+        c = Object.fromEntries(h.inventories.map((i) => [i.resourceClass, i.capacity]));
+        byInventories.set(h.inventories, c);
+      }
       return [h.host, c];
     }),
   );
@@ -167,7 +170,7 @@ function notAnalysed(policy: FailurePlan['policy']): Finding[] {
  * scenario.horizonMonths months) and the months and placements of its epoch
  * (placement-timeline.ts); without it, the demand is spread from month 0 on these hosts.
  * `options.findings` false leaves out the harm findings (only the not-analysed notes): the
- * fleet timeline's stitching (evaluate/epochs.ts stitchFailure) builds them from the stitched impacts.
+ * fleet timeline's stitching (evaluate/epochs.ts FailureStitch) builds them from the stitched impacts.
  */
 export function analyzeFailures(
   scenario: Scenario,
