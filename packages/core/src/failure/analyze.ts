@@ -204,10 +204,16 @@ export function analyzeFailures(
     : computeImpacts(computeModel(scenario, compute, known), domains, scenario.start);
   const controllers = new Set(known.filter((h) => h.role === 'control').map((h) => h.name));
   const mons = daemonHosts(cephDaemons(scenario), known).mon;
-  const ceph = cephContext(scenario, crush, hostRaw, {
-    ...(hooks.ceph ? { ceph: hooks.ceph } : {}),
-    ...(hooks.network?.replicationBitsPerSecond ? { replicationBitsPerSecond: hooks.network.replicationBitsPerSecond } : {}),
-  });
+  const ceph = cephContext(
+    scenario,
+    crush,
+    hostRaw,
+    {
+      ...(hooks.ceph ? { ceph: hooks.ceph } : {}),
+      ...(hooks.network?.replicationBitsPerSecond ? { replicationBitsPerSecond: hooks.network.replicationBitsPerSecond } : {}),
+    },
+    new Map(known.filter((h) => h.role === 'storage').map((h) => [h.name, h.hardware])),
+  );
 
   const osdHosts = new Set([...hostRaw].filter(([, raw]) => raw > 0).map(([h]) => h));
   const monSet = new Set(mons);

@@ -152,6 +152,32 @@ describe('cephImpact through the failure analysis', () => {
     expect(c.firstHarmMonth).toBe(3);
     expect(c.harm).toBe('outage');
   });
+  it('two storage models: each host loss is its own model, equal hosts share the outcome', () => {
+    // 2 hosts of sto-30 (30 TB raw) + 2 of sto-60 (6 x 10 TB = 60 TB raw), failure domain host,
+    // size 3: 180 TB raw; 12 TB stored x 3 = 36 TB raw used = 20 %.
+    // Losing a 30 TB host: 150 TB left, rawBytesLost 30 TB; a 60 TB host: 120 TB left, 60 TB lost.
+    // Survivor fill: water fill of 36 TB, one copy per domain (a = 12 TB per domain at most).
+    //   without a 30 TB host: [30, 60, 60], λ = 36 / 150 = 0.24 -> 7.2, 14.4, 14.4; the 60s are
+    //   capped at 12, the rest 36 - 24 = 12 on the 30 TB host: 12 / 30 = 40 % -> max 40 %;
+    //   without a 60 TB host: [30, 30, 60], λ = 36 / 120 = 0.3 -> 9, 9, 18 capped at 12, the other
+    //   24 on the two 30s: 12 each = 40 % -> max 40 % too, but 60 TB lost, not 30.
+    const base = cephScenario(4, size3, 12 * TB, { policy: { tolerate: { hosts: 1, racks: 0 }, thresholds: { compute: 0.8, storage: 0.85 } } });
+    const sto60 = { ...base.hardware['sto-30']!, name: 'sto-60', disks: [{ count: 6, sizeBytes: 10e12, kind: 'hdd' as const, use: 'osd' as const }] };
+    const s = { ...base, hardware: { ...base.hardware, 'sto-60': sto60 }, nodes: [group('storage', 'sto-30', 2), group('storage', 'sto-60', 2, { namePrefix: 'big' })] };
+    const r = analyze(s);
+    const small = impactOf(r, 'host:storage-01', 'ceph')!;
+    const big = impactOf(r, 'host:big-01', 'ceph')!;
+    expect(small.ceph!.rawBytesLost).toBe(30e12);
+    expect(big.ceph!.rawBytesLost).toBe(60e12);
+    expect(small.ceph!.survivorFillMonth0).toBeCloseTo(0.4, 12);
+    expect(big.ceph!.survivorFillMonth0).toBeCloseTo(0.4, 12);
+    expect(small.message).toContain(', 30 TB raw,');
+    expect(big.message).toContain(', 60 TB raw,');
+    // equal hosts: the same outcome, each under its own domain
+    const small2 = impactOf(r, 'host:storage-02', 'ceph')!;
+    expect(small2.domain).toBe('host:storage-02');
+    expect(small2.ceph).toEqual(small.ceph);
+  });
   it('a host drained for maintenance (noout) plus a lost host: the worst PG keeps 1 of 3 copies: inactive', () => {
     // 3 hosts, size 3, min_size 2; maintenance drains 1 storage host: losing another leaves
     // 3 - 2 = 1 copy to a PG with copies on both. The drained host stays in (noout), so 2 hosts

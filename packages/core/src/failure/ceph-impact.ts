@@ -151,6 +151,10 @@ export interface CephContext {
   links: ReplicationLinks | null;
   /** The CRUSH domains as CephLossInput gives them, built once. */
   lossDomains: CephLossInput['domains'];
+  /** The hardware model of each storage host (when given): one-host losses of one model in equal CRUSH domains share their outcome. */
+  hardwareOf: ReadonlyMap<string, string> | null;
+  /** Outcomes of one-host losses by model, touched domain, tolerance and kind. */
+  singleCache: Map<string, CephOutcome>;
 }
 
 /** What cephImpact takes from the failure hooks. */
@@ -200,7 +204,13 @@ export function rebuildBytes(heldAfter: readonly number[], heldBefore: readonly 
  * copy or shard per domain; with a re-protection hook, each storage host's replication link
  * (asked once) and their sum. O(storage hosts + CRUSH domains × pools).
  */
-export function cephContext(scenario: Scenario, crush: readonly FailureDomainRaw[], hostRaw: ReadonlyMap<string, number>, hooks: CephImpactHooks = {}): CephContext {
+export function cephContext(
+  scenario: Scenario,
+  crush: readonly FailureDomainRaw[],
+  hostRaw: ReadonlyMap<string, number>,
+  hooks: CephImpactHooks = {},
+  hardwareOf: ReadonlyMap<string, string> | null = null,
+): CephContext {
   const loads = scenario.ceph.pools.map((p) => ({ loadBytes: (scenario.demand.storageBytes[p.name] ?? 0) * rawUsedRate(p), width: poolWidth(p) }));
   const before = crush.map((d) => d.rawBytes);
   let links: ReplicationLinks | null = null;
@@ -230,6 +240,8 @@ export function cephContext(scenario: Scenario, crush: readonly FailureDomainRaw
     hooks,
     links,
     lossDomains: crush.map((d) => ({ name: d.name, hosts: d.hosts.map((h) => ({ host: h, rawBytes: hostRaw.get(h) ?? 0 })) })),
+    hardwareOf,
+    singleCache: new Map(),
   };
 }
 
@@ -271,6 +283,14 @@ export function cephImpact(ctx: CephContext, domain: FailureDomain): CephOutcome
     .map(([i, c]) => `${before[i]}/${c}`)
     .sort()
     .join(';');
+  // One host of a model lost, none drained: its raw, link, OSDs and disks are the model's (the
+  // re-protection hook reads them per host, failure-hooks.ts), so equal losses share the outcome.
+  const single = lost.size === 1 && drained.size === 0 && ctx.hardwareOf ? ctx.hardwareOf.get([...lost][0]!) : undefined;
+  const singleKey = single === undefined ? '' : `${single}|${key}|${domain.tolerated}|${domain.kind}`;
+  if (single !== undefined) {
+    const hit = ctx.singleCache.get(singleKey);
+    if (hit) return hit;
+  }
   let fillAfter = ctx.fillCache.get(key);
   if (!fillAfter) {
     const after = before.map((c, i) => {
@@ -312,11 +332,13 @@ export function cephImpact(ctx: CephContext, domain: FailureDomain): CephOutcome
   const harms = cephHarms(scenario, domain, detail, ctx.poolsBefore);
   const summary = harms.length > 0 ? harms.map((h) => h.message.split('. ')[0]!.replace(/\.$/, '')).join('; ') : 'PGs stay active and can be re-protected';
   const drainedText = drained.size > 0 ? ` (${drained.size} drained for maintenance)` : '';
-  return {
+  const outcome: CephOutcome = {
     detail,
     harms,
     message: `Loses ${lost.size + drained.size} storage host${lost.size + drained.size === 1 ? '' : 's'}${drainedText}, ${fmtTB(detail.rawBytesLost)} raw, in ${affected} CRUSH ${ceph.failureDomain}${affected === 1 ? '' : 's'}: ${summary}.${reprotectText(detail)}`,
   };
+  if (single !== undefined) ctx.singleCache.set(singleKey, outcome);
+  return outcome;
 }
 
 /** The harms of one Ceph outcome (see `cephImpact`). */

@@ -1,7 +1,9 @@
 /**
  * Where the Ceph model (issue 3) and the network plan (issue 5) plug into the failure
  * analysis: how long re-protection takes. Every hook is optional; without it the time is not
- * computed (null). Hooks are pure functions of their input (core stays pure).
+ * computed (null). Hooks are pure functions of their input (core stays pure), and give one
+ * answer for any one storage host of a hardware model: the analysis computes the loss of one
+ * such host once per model and CRUSH domain size (failure/ceph-impact.ts).
  */
 
 /** One CRUSH failure domain (host or rack bucket) with its storage hosts' raw bytes. */
