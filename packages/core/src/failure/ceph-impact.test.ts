@@ -9,6 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CephPool } from '../model/scenario.js';
 import { poolAfterLoss, survivorFill, waterFill } from './ceph-impact.js';
+import { failureHooks } from '../evaluate/failure-hooks.js';
+import { expandHosts } from '../fleet/hosts.js';
 import { analyze, group, handScenario, impactOf } from './test-failure.js';
 
 const TB = 1e12;
@@ -177,6 +179,21 @@ describe('cephImpact through the failure analysis', () => {
     const small2 = impactOf(r, 'host:storage-02', 'ceph')!;
     expect(small2.domain).toBe('host:storage-02');
     expect(small2.ceph).toEqual(small.ceph);
+  });
+  it('two models of equal raw: each has its own re-protection time (OSD count and disks)', () => {
+    // sto-30: 3 HDD OSDs of 10 TB; sto-30n: 6 NVMe OSDs of 5 TB: both 30 TB raw, so the fill after
+    // losing either is the same; the survivors' OSDs and disk bandwidth differ (losing an NVMe
+    // host leaves fewer and slower receiving disks), so the time to re-protect must differ.
+    const base = cephScenario(4, size3, 12 * TB, { policy: { tolerate: { hosts: 1, racks: 0 }, thresholds: { compute: 0.8, storage: 0.85 } } });
+    const nvme = { ...base.hardware['sto-30']!, name: 'sto-30n', disks: [{ count: 6, sizeBytes: 5e12, kind: 'nvme' as const, use: 'osd' as const }] };
+    const s = { ...base, hardware: { ...base.hardware, 'sto-30n': nvme }, nodes: [group('storage', 'sto-30', 2), group('storage', 'sto-30n', 2, { namePrefix: 'fast' })] };
+    const r = analyze(s, failureHooks(s, expandHosts(s).hosts, null));
+    const hdd = impactOf(r, 'host:storage-01', 'ceph')!.ceph!;
+    const fast = impactOf(r, 'host:fast-01', 'ceph')!.ceph!;
+    expect(hdd.survivorFillMonth0).toBeCloseTo(fast.survivorFillMonth0!, 12);
+    expect(hdd.reprotectSeconds).not.toBeNull();
+    expect(fast.reprotectSeconds).not.toBeNull();
+    expect(hdd.reprotectSeconds).not.toBe(fast.reprotectSeconds);
   });
   it('a host drained for maintenance (noout) plus a lost host: the worst PG keeps 1 of 3 copies: inactive', () => {
     // 3 hosts, size 3, min_size 2; maintenance drains 1 storage host: losing another leaves
