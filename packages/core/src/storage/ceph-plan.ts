@@ -19,7 +19,7 @@ import { buildCrushTree } from './crush.js';
 import { CEPH_DEFAULTS, CEPH_SOURCES } from './defaults.js';
 import { balancerFullestFactor, measuredFullestFactor } from './fullest-osd.js';
 import { hostSizingFindings, sizeStorageHost } from './host-sizing.js';
-import { failureDomainsNeeded, rawUsedRate } from './pools.js';
+import { failureDomainsNeeded, poolCapacities, rawUsedRate } from './pools.js';
 import { recoveryCases } from './recovery-cases.js';
 import { replicationBitsPerSecond } from './recovery.js';
 import { type BindingFailure, reprotectableRaw } from './reprotect.js';
@@ -40,8 +40,8 @@ export const NIC_CARD_REPLICATION_SOURCE = "each storage host's fastest NIC card
 
 export interface CephPlanResult {
   plan: CephStoragePlan;
-  /** Per pool (scenario order): the rule view index, the domain counts and the re-protectable raw bytes the StoragePlan's pools take. */
-  pools: { ruleIndex: number; view: RuleView | undefined; reprotectableRawBytes: number }[];
+  /** Per pool (scenario order, as plan.pools): the view of its rule, for the failure-domain findings (pools.ts poolFindings). */
+  pools: { ruleIndex: number; view: RuleView | undefined }[];
   findings: Finding[];
 }
 
@@ -265,26 +265,31 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     const pg = hi >= 0 ? pgs.results[hi] : null;
     const quota = s.pool.maxBytes ?? null;
     const quotaRunway = quota === null ? null : runwayMonths(horizon.months.map((m) => (m.pools[s.pool.name]?.storedBytes ?? s.stored0) > quota));
+    const capacities = poolCapacities(s.view?.rawBytes ?? 0, s.rep.reprotectableRawBytes, s.rate, ratios);
+    const storedSource = scenario.demand.storageSource && Object.hasOwn(scenario.demand.storageSource, s.pool.name) ? scenario.demand.storageSource[s.pool.name] : undefined;
     const plan: CephPoolPlan = {
       name: s.pool.name,
       rule: s.pool.rule,
       type: s.pool.type,
       copies: s.copies,
+      k: s.pool.type === 'erasure' ? s.pool.k : null,
+      m: s.pool.type === 'erasure' ? s.pool.m : null,
       minSize: s.pool.minSize,
       rawUsedRate: s.rate,
       share: s.pool.share,
       bulk: s.pool.bulk,
-      failureDomains: n,
-      failureDomainsAfterFailure: after,
+      failureDomainCount: n,
+      failureDomainCountAfterFailure: after,
       clean: n >= s.copies,
       servesIo: n >= s.pool.minSize,
       selfHealing: n >= s.copies + 1,
       minSizeMargin: after - s.pool.minSize,
       storedBytesMonth0: s.stored0,
+      ...(storedSource === undefined ? {} : { storedSource }),
       maxAvailBytes: month0?.maxAvailBytes ?? 0,
       storableBytes: Math.round(storable),
       availBytes: Math.round(Math.max(0, storable - s.stored0)),
-      usableBytes: Math.round((s.view?.rawBytes ?? 0) / s.rate),
+      ...capacities,
       ruleSet: ruleSets[k]?.resource ?? '',
       rawUsedBytesMonth0: s.stored0 * s.rate,
       reprotectableBytes: Math.round(alone(1)),
@@ -459,7 +464,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
       upmapMaxDeviationPgs: CEPH_DEFAULTS.upmapMaxDeviationPgs,
     },
   };
-  return { plan, pools: statics.map((s) => ({ ruleIndex: s.ri, view: s.view, reprotectableRawBytes: s.rep.reprotectableRawBytes })), findings };
+  return { plan, pools: statics.map((s) => ({ ruleIndex: s.ri, view: s.view })), findings };
 }
 
 /** The resource id of rules sharing their OSDs: `storage.rule.<rule>`, several joined by `+` (keeps the `storage.` prefix procurement's supplyingRole maps). */
