@@ -148,7 +148,7 @@ export interface CephPoolPlan {
   /** Domains left after the tolerated failures minus min_size (negative: I/O blocks during the failure). */
   minSizeMargin: number;
   /** Stored bytes at month 0 (demand.storageBytes of the pool, 0 when absent). */
-    storedBytesMonth0: number;
+  storedBytesMonth0: number;
   /** Where storedBytesMonth0 came from, when the scenario has demand.storageFrom (e.g. `ceph df: <file> pools[name=rbd].stats.stored`). */
   storedSource?: string;
   /** Ceph's MAX AVAIL at month 0 (`ceph df`, with the planned fill): rule avail / raw used rate. */
