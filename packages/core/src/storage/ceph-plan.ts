@@ -93,7 +93,9 @@ export function cephCapacity(scenario: Scenario, hosts: readonly Host[]) {
     const copies = failureDomainsNeeded(p);
     const rate = rawUsedRate(p);
     const rep = view ? reprotectableRaw(view.capacities, copies, view.tolerated) : { intactRawBytes: 0, reprotectableRawBytes: 0, binding: { kind: 'none' } as const };
-    return { pool: p, ri, view, copies, rate, rep, stored0: storedOf(p.name) };
+    const stored0 = storedOf(p.name);
+    // raw used at month 0 = stored x raw used rate (ceph df USED): the pool's record, its rule set's part and the PG plan read this one product
+    return { pool: p, ri, view, copies, rate, rep, stored0, raw0: stored0 * rate };
   });
   for (const [i, v] of views.entries()) {
     const users = statics.filter((s) => s.ri === i).map((s) => s.pool.name);
@@ -124,7 +126,7 @@ export function cephCapacity(scenario: Scenario, hosts: readonly Host[]) {
         copies: s.copies,
         share: s.pool.share,
         bulk: s.pool.bulk,
-        rawUsedBytesMonth0: s.stored0 * s.rate,
+        rawUsedBytesMonth0: s.raw0,
       })),
     settings.pgs.targetPerOsd,
     settings.pgs.maxPerOsd,
@@ -171,7 +173,7 @@ export function cephCapacity(scenario: Scenario, hosts: readonly Host[]) {
       fullestFactor,
       reprotectableRawBytes: binding.rep.reprotectableRawBytes,
       spreadNotInFill: !measured,
-      raw0: members.reduce((sum, s) => sum + s.stored0 * s.rate, 0),
+      raw0: members.reduce((sum, s) => sum + s.raw0, 0),
     };
   });
   return { settings, tree, views, statics, findings, setOf, pgs, horizonPools, overrides, sets, demand };
@@ -237,9 +239,9 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
         name: s.pool.name,
         storedBytesMonth0: s.stored0,
         rawUsedRate: s.rate,
-        rawUsedBytesMonth0: s.stored0 * s.rate,
-        partOfRawUsed: x.raw0 > 0 ? (s.stored0 * s.rate) / x.raw0 : null,
-        partOfSafeRaw: safeRaw > 0 ? (s.stored0 * s.rate) / safeRaw : null,
+        rawUsedBytesMonth0: s.raw0,
+        partOfRawUsed: x.raw0 > 0 ? s.raw0 / x.raw0 : null,
+        partOfSafeRaw: safeRaw > 0 ? s.raw0 / safeRaw : null,
       })),
       runwayToSafeRawMonths: horizon.runwayToSafeUsable[k] ?? null,
       runwayToNearfullMonths: horizon.runwayToNearfull[k] ?? null,
@@ -253,7 +255,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     const k = setOf(s);
     const set = sets[k];
     const month0 = horizon.months[0]?.pools[s.pool.name];
-    const othersRaw = set ? set.raw0 - s.stored0 * s.rate : 0;
+    const othersRaw = set ? set.raw0 - s.raw0 : 0;
     // What CRUSH can place (water-fill at the full ratio, less the other pools' raw), and never
     // more than Ceph's own projection (a hot OSD fills first): stored + MAX AVAIL.
     const placeable = Math.max(0, s.rep.intactRawBytes * ratios.full - othersRaw) / s.rate;
@@ -291,7 +293,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
       availBytes: Math.round(Math.max(0, storable - s.stored0)),
       ...capacities,
       ruleSet: ruleSets[k]?.resource ?? '',
-      rawUsedBytesMonth0: s.stored0 * s.rate,
+      rawUsedBytesMonth0: s.raw0,
       reprotectableBytes: Math.round(alone(1)),
       safeUsableBytes: Math.round(alone(ratios.backfillfull)),
       safeUsableNearfullBytes: Math.round(alone(ratios.nearfull)),
