@@ -54,22 +54,6 @@ function describeBinding(b: BindingFailure, failureDomain: 'host' | 'rack'): str
 }
 
 /**
- * Builds the Ceph plan of a scenario (every formula is in the module it names):
- * CRUSH tree (crush.ts) -> one view per rule (rule-view.ts) -> per pool: re-protectable raw
- * (reprotect.ts) -> PG plan (ceph-pgs.ts) -> rule sets, the rules taking the same OSDs, whose
- * pools share one raw space (PGMap::get_rule_avail): re-protectable raw = the least over their
- * pools, the fullest OSD's factor (fullest-osd.ts: `ceph osd df` overrides, else the upmap
- * balancer's 1 + 5 / P), safe raw = re-protectable x backfillfull / factor ->
- * fill and MAX AVAIL month by month (ceph-horizon.ts) -> storable = (full x intact
- * placeable - other pools' raw at month 0) / raw used rate, at most stored + MAX AVAIL -> PG plan (ceph-pgs.ts) ->
- * host sizing (host-sizing.ts) -> recovery at the month with the most data (recovery-cases.ts).
- * A pool with a quota (max_bytes) also has a limit of its own: runwayToQuotaMonths, the first
- * month stored > max_bytes (`ceph.pool.quota_full`, error: POOL_FULL stops writes to the pool).
- * Findings: `ceph.rule.no_osds` (error; not repeated when there is no OSD at all),
- * `ceph.pool.max_avail_overstates` (warning, pools that can go clean), and those of the
- * modules above.
- */
-/**
  * The capacity part of the Ceph plan, what the horizon and the procurement curves read: CRUSH
  * tree (crush.ts) -> one view per rule (rule-view.ts) -> per pool the re-protectable raw
  * (reprotect.ts) -> PG plan (ceph-pgs.ts) -> rule sets (the rules taking the same OSDs) with
@@ -198,6 +182,26 @@ function ruleSetCapacity(views: readonly RuleView[], x: ReturnType<typeof cephCa
   };
 }
 
+/**
+ * Builds the Ceph plan of a scenario (every formula is in the module it names):
+ * CRUSH tree (crush.ts) -> one view per rule (rule-view.ts) -> per pool: re-protectable raw
+ * (reprotect.ts) -> PG plan (ceph-pgs.ts) -> rule sets, the rules taking the same OSDs, whose
+ * pools share one raw space (PGMap::get_rule_avail): re-protectable raw = the least over their
+ * pools, the fullest OSD's factor (fullest-osd.ts: `ceph osd df` overrides, else the upmap
+ * balancer's 1 + 5 / P), safe raw = re-protectable x backfillfull / factor ->
+ * fill and MAX AVAIL month by month (ceph-horizon.ts) -> storable = (full x intact
+ * placeable - other pools' raw at month 0) / raw used rate, at most stored + MAX AVAIL -> PG plan (ceph-pgs.ts) ->
+ * host sizing (host-sizing.ts) -> recovery at the month with the most data (recovery-cases.ts).
+ * Each pool gets its one record (CephPoolPlan, plan.pools in scenario order): layout, failure
+ * domains, usable / nearfull / tolerated usable (pools.ts poolCapacities), MAX AVAIL, storable,
+ * safe usable, pg_num and the runways: every figure of a pool is computed here, once per fleet
+ * (evaluate/epochs.ts stitches the runways of the fleet's epochs).
+ * A pool with a quota (max_bytes) also has a limit of its own: runwayToQuotaMonths, the first
+ * month stored > max_bytes (`ceph.pool.quota_full`, error: POOL_FULL stops writes to the pool).
+ * Findings: `ceph.rule.no_osds` (error; not repeated when there is no OSD at all),
+ * `ceph.pool.max_avail_overstates` (warning, pools that can go clean), and those of the
+ * modules above.
+ */
 export function planCeph(scenario: Scenario, hosts: readonly Host[], options: CephPlanOptions = {}): CephPlanResult {
   const { settings, tree, views, statics, findings, setOf, pgs, horizonPools, overrides, sets, demand } = cephCapacity(scenario, hosts);
   const { ratios } = settings;
