@@ -23,10 +23,10 @@ describe('headroom plan with demand.storageFrom', () => {
     const r = headroom('plan', fixture, '--format', 'json', '--allow-path', 'test/fixtures');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const plan = JSON.parse(r.stdout) as { storage: { pools: { name: string; storedBytesMonth0: number; storedSource?: string }[] } };
+    const plan = JSON.parse(r.stdout) as { storage: { ceph: { pools: { name: string; storedBytesMonth0: number; storedSource?: string }[] } } };
     // test/fixtures/real/cluster-state/ceph/siphon-tentacle/df.json:
     //   pools[name=mytestpool].stats.stored = 415, pools[name=mynewpoolname].stats.stored = 41
-    expect(plan.storage.pools.map((p) => [p.name, p.storedBytesMonth0, p.storedSource])).toEqual([
+    expect(plan.storage.ceph.pools.map((p) => [p.name, p.storedBytesMonth0, p.storedSource])).toEqual([
       ['mytestpool', 415, 'ceph df: test/fixtures/real/cluster-state/ceph/siphon-tentacle/df.json pools[name=mytestpool].stats.stored'],
       ['mynewpoolname', 41, 'ceph df: test/fixtures/real/cluster-state/ceph/siphon-tentacle/df.json pools[name=mynewpoolname].stats.stored'],
     ]);

@@ -52,7 +52,7 @@ describe('reference pilot, by hand', () => {
   it('Ceph: raw 184.32 TB, one raw space for the four pools; a lost OSD, not a lost host, limits it; the fullest OSD at 1 + 5/80', () => {
     expect(plan.storage.rawBytes).toBe(184.32e12); // 3 hosts x 8 x 7.68 TB
     expect(plan.storage.toleratedRawBytes).toBe(122.88e12); // 2 hosts x 8 x 7.68 TB (the global view)
-    const volumes = plan.storage.pools.find((p) => p.name === 'volumes')!;
+    const volumes = plan.storage.ceph!.pools.find((p) => p.name === 'volumes')!;
     expect(volumes.rawUsedRate).toBe(3);
     expect(volumes.usableBytes).toBe(61.44e12); // 184.32 / 3: the whole rule's, shared by the four pools
     expect(volumes.nearfullUsableBytes).toBe(52.224e12); // x 0.85

@@ -117,7 +117,6 @@ export function fixturePlan(overrides: Partial<PlanResult> = {}): PlanResult {
       failureDomains: [],
       toleratedRawBytes: 245.76e12,
       toleratedDomainsRemoved: ['storage-01'],
-      pools: [],
     },
     controlPlane: { controllers: 3, quorum: 2, toleratedFailures: 1 },
     roleChecks: [],

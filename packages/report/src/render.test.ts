@@ -291,7 +291,7 @@ describe('renderHtml on other plans', () => {
       p.months = [];
       p.findings = [];
       p.summary = { error: 0, warning: 0, info: 0 };
-      p.storage.pools = [];
+      p.storage.ceph!.pools = [];
       delete p.compute.diskNote;
       delete p.racks;
     });

@@ -242,7 +242,7 @@ describe('evaluate properties (fast-check, seed 42)', () => {
         for (const m of a.months) {
           for (const x of Object.values(m.resources)) expect(x.capacityTolerated).toBeLessThanOrEqual(x.capacity);
         }
-        for (const p of a.storage.pools) {
+        for (const p of a.storage.ceph?.pools ?? []) {
           expect(p.usableBytes).toBeGreaterThanOrEqual(0);
           expect(p.usableBytes).toBeLessThanOrEqual(a.storage.rawBytes);
         }

@@ -130,7 +130,7 @@ for (const file of ['reference-pilot.yaml', 'regional-cloud.yaml', 'nfv-gpu-clou
         ])
           expect(ex, id).toHaveProperty([id]);
       }
-      for (const p of plan.storage.pools) {
+      for (const p of plan.storage.ceph!.pools) {
         for (const id of [
           explainId.poolUsable(p.name),
           explainId.poolNearfullUsable(p.name),

@@ -51,7 +51,7 @@ export const explainId = {
   storageToleratedRaw: (): string => 'storage.toleratedRaw',
   /** Raw of the OSDs a CRUSH rule takes (CephRulePlan.rawBytes). */
   ruleRaw: (rule: string): string => `storage.rule.${rule}.raw`,
-  /** Per pool (PoolPlan / CephPoolPlan fields). */
+  /** Per pool (CephPoolPlan fields, storage.ceph.pools). */
   poolRawUsedRate: (pool: string): string => `storage.pool.${pool}.rawUsedRate`,
   poolStored: (pool: string): string => `storage.pool.${pool}.stored`,
   poolUsable: (pool: string): string => `storage.pool.${pool}.usable`,

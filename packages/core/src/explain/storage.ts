@@ -6,7 +6,7 @@
  */
 import { CEPH_SOURCES } from '../storage/defaults.js';
 import type { CephPoolPlan, CephRuleSetPlan } from '../model/ceph-plan.js';
-import type { PlanResult, PoolPlan } from '../model/plan.js';
+import type { PlanResult } from '../model/plan.js';
 import type { DiskKind } from '../model/scenario.js';
 import { type ExplanationSet, groupCountPath, hostNames, hostsByHardware, input, sum } from './common.js';
 import { explainId } from './ids.js';
@@ -63,15 +63,15 @@ function rawTerms(
 
 const RATE_SOURCE = `${CEPH_SOURCES.rawUsedRate}: replicated size, erasure (k + m) ÷ k`;
 
-function poolSizeInputs(_plan: PlanResult, p: PoolPlan): ExplainedInput[] {
+function poolSizeInputs(p: CephPoolPlan): ExplainedInput[] {
   const path = (f: string) => scenarioPath('ceph', 'pools', { name: p.name }, f);
   return p.type === 'replicated'
-    ? [input('size', 'replicas (size)', p.size ?? 0, 'copies', path('size'))]
+    ? [input('size', 'replicas (size)', p.copies, 'copies', path('size'))]
     : [input('k', 'data chunks k', p.k ?? 0, 'chunks', path('k')), input('m', 'coding chunks m', p.m ?? 0, 'chunks', path('m'))];
 }
 
-/** Explanations of one pool; `c` is its Ceph view (always present after evaluate). */
-function explainPool(plan: PlanResult, p: PoolPlan, c: CephPoolPlan | undefined, out: ExplanationSet): void {
+/** Explanations of one pool (its one record, storage.ceph.pools). */
+function explainPool(plan: PlanResult, p: CephPoolPlan, out: ExplanationSet): void {
   const sc = plan.scenario;
   const r = sc.ceph.ratios;
   const rateIn = input('raw_used_rate', 'raw used rate', p.rawUsedRate, '', explainId.poolRawUsedRate(p.name));
@@ -82,7 +82,7 @@ function explainPool(plan: PlanResult, p: PoolPlan, c: CephPoolPlan | undefined,
     unit: '',
     formula: p.type === 'replicated' ? 'raw_used_rate = size' : 'raw_used_rate = (k + m) ÷ k',
     expression: p.type === 'replicated' ? 'size' : '(k + m) / k',
-    inputs: poolSizeInputs(plan, p),
+    inputs: poolSizeInputs(p),
     source: RATE_SOURCE,
   });
   out.add({
@@ -95,13 +95,12 @@ function explainPool(plan: PlanResult, p: PoolPlan, c: CephPoolPlan | undefined,
     inputs: [input('stored', `stored bytes of ${p.name} at month 0`, p.storedBytesMonth0, 'bytes', scenarioPath('demand', 'storageBytes', p.name))],
     source: p.storedSource ?? 'the scenario: demand.storage (client bytes as ceph df STORED counts them)',
   });
-  if (!c) return;
   const ruleRawIn = input(
     'raw',
-    `raw of the OSDs under rule ${c.rule}`,
-    plan.storage.ceph!.rules.find((x) => x.name === c.rule)?.rawBytes ?? 0,
+    `raw of the OSDs under rule ${p.rule}`,
+    plan.storage.ceph!.rules.find((x) => x.name === p.rule)?.rawBytes ?? 0,
     'bytes',
-    explainId.ruleRaw(c.rule),
+    explainId.ruleRaw(p.rule),
   );
   out.add({
     id: explainId.poolUsable(p.name),
@@ -126,10 +125,10 @@ function explainPool(plan: PlanResult, p: PoolPlan, c: CephPoolPlan | undefined,
     inputs: [usableIn, nearIn],
     source: CEPH_SOURCES.ratios,
   });
-  const tolerated = p.toleratedUsableBytes ?? 0;
+  const tolerated = p.toleratedUsableBytes;
   out.add({
     id: explainId.poolToleratedUsable(p.name),
-    label: `Re-protectable usable bytes of pool ${p.name}: the capacity with the tolerated failures (limited by ${c.limitedBy})`,
+    label: `Re-protectable usable bytes of pool ${p.name}: the capacity with the tolerated failures (limited by ${p.limitedBy})`,
     value: tolerated,
     unit: 'bytes',
     formula:
@@ -137,10 +136,10 @@ function explainPool(plan: PlanResult, p: PoolPlan, c: CephPoolPlan | undefined,
       'Σ_i min(c_i, D) ≥ r × D (water-fill over the domain capacities c_i under the rule), taken after the worst of: the tolerated hosts or racks lost, or any one OSD lost; survivors filled to 100 %',
     inputs: [
       ruleRawIn,
-      input('r', 'copies or shards (size, or k + m)', c.copies, 'copies'),
-      input('domains', `failure domains under rule ${c.rule}`, c.failureDomains, 'domains'),
-      input('domains_after', 'failure domains left after the tolerated failures', c.failureDomainsAfterFailure, 'domains'),
-      input('limited_by', 'the failure that limits it', c.limitedBy, ''),
+      input('r', 'copies or shards (size, or k + m)', p.copies, 'copies'),
+      input('domains', `failure domains under rule ${p.rule}`, p.failureDomainCount, 'domains'),
+      input('domains_after', 'failure domains left after the tolerated failures', p.failureDomainCountAfterFailure, 'domains'),
+      input('limited_by', 'the failure that limits it', p.limitedBy, ''),
       rateIn,
     ],
     source: `${CEPH_SOURCES.storageCapacity}; ${CEPH_SOURCES.waterFill}; headroom storage/reprotect.ts`,
@@ -156,19 +155,19 @@ function explainPool(plan: PlanResult, p: PoolPlan, c: CephPoolPlan | undefined,
     inputs: [tolIn, nearIn],
     source: CEPH_SOURCES.ratios,
   });
-  const set = plan.storage.ceph!.ruleSets.find((x) => x.resource === c.ruleSet);
+  const set = plan.storage.ceph!.ruleSets.find((x) => x.resource === p.ruleSet);
   if (set) {
     out.add({
       id: explainId.poolSafeUsable(p.name),
       label: `Safe usable bytes of pool ${p.name}, if the other pools on its OSDs kept their month-0 data`,
-      value: c.safeUsableBytes,
+      value: p.safeUsableBytes,
       unit: 'bytes',
       formula:
         'safe usable = max(0, safe_raw − the other pools’ raw at month 0) ÷ raw_used_rate; safe_raw is the rule set’s (every pool on the OSDs shares it). An alternative, like MAX AVAIL: never add over pools',
       expression: 'round(max(0, safe_raw - others_raw) / raw_used_rate)',
       inputs: [
         input('safe_raw', `safe raw of ${set.rules.join(', ')}`, set.safeRawBytes, 'bytes', explainId.ruleSetSafeRaw(set.resource)),
-        input('others_raw', 'raw used by the other pools on the same OSDs at month 0', set.rawUsedBytesMonth0 - c.rawUsedBytesMonth0, 'bytes'),
+        input('others_raw', 'raw used by the other pools on the same OSDs at month 0', set.rawUsedBytesMonth0 - p.rawUsedBytesMonth0, 'bytes'),
         rateIn,
       ],
       source: `${CEPH_SOURCES.sharedRaw}; ${CEPH_SOURCES.storageCapacity}`,
@@ -180,7 +179,7 @@ function explainPool(plan: PlanResult, p: PoolPlan, c: CephPoolPlan | undefined,
   out.add({
     id: explainId.poolMaxAvail(p.name),
     label: `MAX AVAIL of pool ${p.name} at month 0, as ceph df prints it`,
-    value: c.maxAvailBytes,
+    value: p.maxAvailBytes,
     unit: 'bytes',
     formula:
       'MAX AVAIL = rule_avail ÷ raw_used_rate, rule_avail = min over the rule’s OSDs of (avail_i − size_i × (1 − full_ratio)) ÷ (w_i ÷ Σw), truncated; ' +
@@ -197,26 +196,26 @@ function explainPool(plan: PlanResult, p: PoolPlan, c: CephPoolPlan | undefined,
   out.add({
     id: explainId.poolStillFits(p.name),
     label: `What still fits in pool ${p.name} at month 0`,
-    value: c.availBytes,
+    value: p.availBytes,
     unit: 'bytes',
     formula:
       'still fits = min((full_ratio × intact − the other pools’ raw on the same OSDs) ÷ raw_used_rate, stored + MAX AVAIL) − stored, ' +
       'intact = r × D* with every failure domain up (one copy or shard per domain, water-fill)',
     inputs: [
       storedIn,
-      input('max_avail', `MAX AVAIL of ${p.name}`, c.maxAvailBytes, 'bytes', explainId.poolMaxAvail(p.name)),
-      input('storable', 'what the pool can hold in all (the minimum above)', c.storableBytes, 'bytes'),
+      input('max_avail', `MAX AVAIL of ${p.name}`, p.maxAvailBytes, 'bytes', explainId.poolMaxAvail(p.name)),
+      input('storable', 'what the pool can hold in all (the minimum above)', p.storableBytes, 'bytes'),
       fullIn,
       rateIn,
     ],
     source: `${CEPH_SOURCES.waterFill}; ${CEPH_SOURCES.getRuleAvail}`,
   });
-  if (c.pgNum !== null) {
+  if (p.pgNum !== null) {
     const sub = plan.storage.ceph!.pgs.subtrees.find((t) => t.pools.includes(p.name));
     out.add({
       id: explainId.poolPgNum(p.name),
       label: `pg_num of pool ${p.name}, as the pg_autoscaler would set it`,
-      value: c.pgNum,
+      value: p.pgNum,
       unit: 'PGs',
       formula:
         'PG budget = OSDs × mon_target_pg_per_osd; pass 1 (non-bulk pools): target = capacity_ratio × PGs left ÷ size; pass 2 (bulk pools above an even share) likewise; ' +
@@ -224,9 +223,9 @@ function explainPool(plan: PlanResult, p: PoolPlan, c: CephPoolPlan | undefined,
       inputs: [
         ...(sub ? [input('osds', `OSDs of ${sub.deviceClass ?? 'every class'}`, sub.osdCount, 'OSDs'), input('budget', 'PG budget of those OSDs', sub.pgBudget, 'PGs')] : []),
         input('target_per_osd', 'mon_target_pg_per_osd', plan.storage.ceph!.pgs.targetPerOsd, 'PGs', scenarioPath('ceph', 'pgs', 'targetPerOsd')),
-        input('size', 'copies or shards (size, or k + m)', c.copies, 'copies'),
-        input('pass', 'autoscaler pass that sized it', c.pgPass ?? 0, ''),
-        input('target', 'unrounded target', c.pgTarget ?? 0, 'PGs'),
+        input('size', 'copies or shards (size, or k + m)', p.copies, 'copies'),
+        input('pass', 'autoscaler pass that sized it', p.pgPass ?? 0, ''),
+        input('target', 'unrounded target', p.pgTarget ?? 0, 'PGs'),
       ],
       source: CEPH_SOURCES.autoscaler,
     });
@@ -365,14 +364,8 @@ export function explainStorage(plan: PlanResult, out: ExplanationSet): void {
     }
   }
   for (const set of ceph?.ruleSets ?? []) explainRuleSet(plan, set, out);
-  for (const p of st.pools)
-    explainPool(
-      plan,
-      p,
-      ceph?.pools.find((c) => c.name === p.name),
-      out,
-    );
   if (!ceph) return;
+  for (const p of ceph.pools) explainPool(plan, p, out);
 
   const pgPools = ceph.pools.filter((p) => p.pgNum !== null);
   out.add({

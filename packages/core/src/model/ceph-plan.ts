@@ -14,6 +14,7 @@ export interface CephStoragePlan {
   rules: CephRulePlan[];
   /** The rules grouped by the OSDs they take: the pools of a group share one raw space and are planned together (one resource each). */
   ruleSets: CephRuleSetPlan[];
+  /** The one record of each pool: one per scenario pool (ceph.pools), in scenario order. */
   pools: CephPoolPlan[];
   pgs: CephPgPlan;
   /** One entry per storage hardware model. */
@@ -113,19 +114,31 @@ export interface CephRuleSetPlan {
   runwayToNearfullMonths: number | null;
 }
 
+/**
+ * One Ceph pool's plan: the one record of the pool in a PlanResult (`storage.ceph.pools`, in
+ * scenario order, one per scenario pool). Bytes are client data as `ceph df` STORED counts them
+ * unless the name says raw; the capacities are rounded to whole bytes (from unrounded products);
+ * counts are plain numbers.
+ */
 export interface CephPoolPlan {
   name: string;
   rule: string;
   type: 'replicated' | 'erasure';
-  /** Copies or shards: size, or k + m. */
+  /** Copies or shards, one per failure domain: size, or k + m (`ceph osd pool get <pool> size` prints k + m for an EC pool). The failure domains the pool needs to go active+clean. */
   copies: number;
+  /** The erasure-code profile's data and coding chunks; null for a replicated pool. */
+  k: number | null;
+  m: number | null;
   minSize: number;
+  /** Raw bytes written per stored byte: size, or (k + m) / k (OSDMap::pool_raw_used_rate). */
   rawUsedRate: number;
+  /** target_size_ratio: it sizes the pool's PGs only (pg_autoscaler), it partitions nothing. */
   share: number;
   bulk: boolean;
-  /** Failure domains under the pool's rule: all, and left after the tolerated failures. */
-  failureDomains: number;
-  failureDomainsAfterFailure: number;
+  /** Failure domains with OSDs under the pool's rule. */
+  failureDomainCount: number;
+  /** Failure domains under the pool's rule that still hold OSDs after removing the tolerated failures. */
+  failureDomainCountAfterFailure: number;
   /** Domains >= copies: PGs can go active+clean. */
   clean: boolean;
   /** Domains >= min_size: PGs are active and serve I/O. */
@@ -134,7 +147,10 @@ export interface CephPoolPlan {
   selfHealing: boolean;
   /** Domains left after the tolerated failures minus min_size (negative: I/O blocks during the failure). */
   minSizeMargin: number;
+  /** Stored bytes at month 0 (demand.storageBytes of the pool, 0 when absent). */
   storedBytesMonth0: number;
+  /** Where storedBytesMonth0 came from, when the scenario has demand.storageFrom (e.g. `ceph df: <file> pools[name=rbd].stats.stored`). */
+  storedSource?: string;
   /** Ceph's MAX AVAIL at month 0 (`ceph df`, with the planned fill): rule avail / raw used rate. */
   maxAvailBytes: number;
   /**
@@ -147,6 +163,18 @@ export interface CephPoolPlan {
   availBytes: number;
   /** Raw of the pool's OSDs / raw used rate: the whole rule's space, shared with the other pools on it (never add). */
   usableBytes: number;
+  /** usableBytes x nearfull ratio (mon_osd_nearfull_ratio), from the unrounded usable. */
+  nearfullUsableBytes: number;
+  /**
+   * The pool's own re-protectable raw / raw used rate (the whole rule's, shared; other pools and
+   * the fullest OSD not counted): the client bytes whose copies can all be re-created after the
+   * worst tolerated failure (the tolerated hosts or racks, or any one OSD), survivors filled to
+   * 100 % (storage/reprotect.ts). The horizon plans the rule set instead (reprotectableBytes,
+   * safeUsableBytes, CephRuleSetPlan).
+   */
+  toleratedUsableBytes: number;
+  /** toleratedUsableBytes x nearfull ratio, from the unrounded value. */
+  toleratedNearfullUsableBytes: number;
   /** The resource of the pool's rule set (CephRuleSetPlan.resource). */
   ruleSet: string;
   /** stored x raw used rate at month 0. */

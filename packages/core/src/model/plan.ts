@@ -165,41 +165,6 @@ export interface ComputeGroupPlan {
   demandMonth0: Partial<Record<ResourceClass, number>>;
 }
 
-export interface PoolPlan {
-  name: string;
-  type: 'replicated' | 'erasure';
-  size?: number;
-  k?: number;
-  m?: number;
-  minSize: number;
-  /** Raw bytes written per stored byte: size, or (k+m)/k (OSDMap::pool_raw_used_rate). */
-  rawUsedRate: number;
-  share: number;
-  /** Failure domains needed to go clean: size, or k+m. */
-  failureDomainsNeeded: number;
-  /** Failure domains with OSDs under the pool's rule. */
-  failureDomainsAvailable: number;
-  /** raw / rawUsedRate, bytes of stored data (raw of the OSDs under the pool's rule, shared with the other pools on them: never add). */
-  usableBytes: number;
-  /** usableBytes x nearfull ratio. */
-  nearfullUsableBytes: number;
-  /** toleratedUsableBytes x nearfull ratio. */
-  toleratedNearfullUsableBytes: number;
-  /** Stored bytes at month 0. */
-  storedBytesMonth0: number;
-  /** Where storedBytesMonth0 came from, when the scenario has demand.storageFrom (e.g. `ceph df: <file> pools[name=rbd].stats.stored`). */
-  storedSource?: string;
-  /**
-   * Re-protectable raw / rawUsedRate (the whole rule's, shared): the client bytes whose copies can all be re-created
-   * after the worst tolerated failure (the tolerated hosts or racks, or any one OSD), survivors
-   * filled to 100 % (storage/reprotect.ts). The horizon plans the rule set instead
-   * (storage.rule.<rules>, CephRuleSetPlan).
-   */
-  toleratedUsableBytes?: number;
-  /** Failure domains under the pool's rule that still hold OSDs after removing the tolerated failures. */
-  failureDomainsAfterFailure?: number;
-}
-
 export interface StoragePlan {
   /** Sum of OSD device sizes over storage hosts, bytes. */
   rawBytes: number;
@@ -213,8 +178,7 @@ export interface StoragePlan {
   toleratedDomainsRemoved: string[];
   /** Storage hosts removed for `toleratedRawBytes` (with failureDomain rack and tolerate.hosts, hosts go but their rack stays). */
   toleratedHostsRemoved?: string[];
-  pools: PoolPlan[];
-  /** Ceph's own view: CRUSH tree, rules, MAX AVAIL, safe usable, PGs, host sizing, recovery, fill by month (model/ceph-plan.ts). */
+  /** Ceph's own view: CRUSH tree, rules, every pool (`ceph.pools`, the one record per pool: layout, capacity, MAX AVAIL, safe usable, PGs), host sizing, recovery, fill by month (model/ceph-plan.ts). */
   ceph?: CephStoragePlan;
 }
 

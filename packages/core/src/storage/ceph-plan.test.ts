@@ -50,7 +50,7 @@ describe('MAX AVAIL in the plan (formulas.md worked example)', () => {
     // Both rules take every OSD: one rule set, one resource; backups cannot go clean, so volumes' re-protectable raw binds.
     expect(r.plan.ceph!.ruleSets.map((x) => [x.resource, x.rules])).toEqual([['storage.rule.replicated_rule+backups', ['replicated_rule', 'backups']]]);
     // 3 hosts for 6 shards: never clean, and fewer than min_size 5: inactive. Ceph still prints 72 TB.
-    expect(pool(r, 'backups')).toMatchObject({ clean: false, servesIo: false, selfHealing: false, failureDomains: 3, storableBytes: 0, availBytes: 0 });
+    expect(pool(r, 'backups')).toMatchObject({ clean: false, servesIo: false, selfHealing: false, failureDomainCount: 3, storableBytes: 0, availBytes: 0 });
     expect(r.findings.filter((f) => f.subject === 'pool backups').map((f) => f.code)).toEqual(['ceph.pool.too_few_failure_domains']);
     // the implied rules: replicated_rule (firstn) and backups (indep), every OSD, failure domain host
     expect(r.plan.ceph!.rules.map((x) => [x.name, x.steps[1], x.osdCount, x.implied])).toEqual([
@@ -114,7 +114,7 @@ describe('safe usable and the horizon', () => {
     expect(p.safeUsableBytes / TB).toBeCloseTo((240 * 0.9) / f / 3, 6);
     expect(p.safeUsableNearfullBytes / TB).toBeCloseTo((240 * 0.85) / f / 3, 6);
     expect(p.limitedBy).toBe('host storage-01');
-    expect(p).toMatchObject({ failureDomains: 4, failureDomainsAfterFailure: 3, clean: true, servesIo: true, selfHealing: true, minSizeMargin: 1 });
+    expect(p).toMatchObject({ failureDomainCount: 4, failureDomainCountAfterFailure: 3, clean: true, servesIo: true, selfHealing: true, minSizeMargin: 1 });
     expect(p.runwayToSafeUsableMonths).toBe(11);
     expect(p.runwayToNearfullMonths).toBe(19);
     const set = r.plan.ceph!.ruleSets[0]!;
@@ -124,8 +124,8 @@ describe('safe usable and the horizon', () => {
       { name: 'volumes', storedBytesMonth0: 50 * TB, rawUsedRate: 3, rawUsedBytesMonth0: 150 * TB, partOfRawUsed: 1, partOfSafeRaw: expect.closeTo(150 / 202.797066, 6) },
     ]);
     expect(r.plan.ceph!.bottleneck).toEqual({ pool: 'volumes', limit: 'safe usable', runwayMonths: 11, month: '2027-12' });
-    // the StoragePlan pool: the whole rule's re-protectable raw / 3 (shared by the pools on it)
-    expect(r.plan.pools[0]!.toleratedUsableBytes).toBe(80 * TB);
+    // the pool's own re-protectable raw / 3: the whole rule's, shared by the pools on it
+    expect(r.plan.ceph!.pools[0]!.toleratedUsableBytes).toBe(80 * TB);
     // month 11: utilisation = 150 x 1.03^11 / 202.797 = 1.0238; fullest survivor: 150 x 1.03^11 x 1.0651042 / 240 = 0.9214
     const m11 = r.plan.ceph!.months[11]!.pools.volumes!;
     expect(m11.utilisation).toBeCloseTo((150 * 1.03 ** 11) / ((240 * 0.9) / f), 9);
@@ -193,7 +193,7 @@ describe('rules, PGs, host sizing and recovery', () => {
       }),
     );
     expect(r.findings.map((f) => f.code)).toContain('ceph.rule.no_osds');
-    expect(pool(r, 'volumes')).toMatchObject({ failureDomains: 0, usableBytes: 0, safeUsableBytes: 0, maxAvailBytes: 0 });
+    expect(pool(r, 'volumes')).toMatchObject({ failureDomainCount: 0, usableBytes: 0, safeUsableBytes: 0, maxAvailBytes: 0 });
   });
 
   it('a classless rule next to a class rule: the autoscaler does not scale them (overlapping roots)', () => {

@@ -19,7 +19,7 @@ import { buildCrushTree } from './crush.js';
 import { CEPH_DEFAULTS, CEPH_SOURCES } from './defaults.js';
 import { balancerFullestFactor, measuredFullestFactor } from './fullest-osd.js';
 import { hostSizingFindings, sizeStorageHost } from './host-sizing.js';
-import { failureDomainsNeeded, rawUsedRate } from './pools.js';
+import { failureDomainsNeeded, poolCapacities, rawUsedRate } from './pools.js';
 import { recoveryCases } from './recovery-cases.js';
 import { replicationBitsPerSecond } from './recovery.js';
 import { type BindingFailure, reprotectableRaw } from './reprotect.js';
@@ -40,8 +40,8 @@ export const NIC_CARD_REPLICATION_SOURCE = "each storage host's fastest NIC card
 
 export interface CephPlanResult {
   plan: CephStoragePlan;
-  /** Per pool (scenario order): the rule view index, the domain counts and the re-protectable raw bytes the StoragePlan's pools take. */
-  pools: { ruleIndex: number; view: RuleView | undefined; reprotectableRawBytes: number }[];
+  /** Per pool (scenario order, as plan.pools): the view of its rule, for the failure-domain findings (pools.ts poolFindings). */
+  pools: { ruleIndex: number; view: RuleView | undefined }[];
   findings: Finding[];
 }
 
@@ -53,22 +53,6 @@ function describeBinding(b: BindingFailure, failureDomain: 'host' | 'rack'): str
   return `${noun} ${b.lost.join(', ')}`;
 }
 
-/**
- * Builds the Ceph plan of a scenario (every formula is in the module it names):
- * CRUSH tree (crush.ts) -> one view per rule (rule-view.ts) -> per pool: re-protectable raw
- * (reprotect.ts) -> PG plan (ceph-pgs.ts) -> rule sets, the rules taking the same OSDs, whose
- * pools share one raw space (PGMap::get_rule_avail): re-protectable raw = the least over their
- * pools, the fullest OSD's factor (fullest-osd.ts: `ceph osd df` overrides, else the upmap
- * balancer's 1 + 5 / P), safe raw = re-protectable x backfillfull / factor ->
- * fill and MAX AVAIL month by month (ceph-horizon.ts) -> storable = (full x intact
- * placeable - other pools' raw at month 0) / raw used rate, at most stored + MAX AVAIL -> PG plan (ceph-pgs.ts) ->
- * host sizing (host-sizing.ts) -> recovery at the month with the most data (recovery-cases.ts).
- * A pool with a quota (max_bytes) also has a limit of its own: runwayToQuotaMonths, the first
- * month stored > max_bytes (`ceph.pool.quota_full`, error: POOL_FULL stops writes to the pool).
- * Findings: `ceph.rule.no_osds` (error; not repeated when there is no OSD at all),
- * `ceph.pool.max_avail_overstates` (warning, pools that can go clean), and those of the
- * modules above.
- */
 /**
  * The capacity part of the Ceph plan, what the horizon and the procurement curves read: CRUSH
  * tree (crush.ts) -> one view per rule (rule-view.ts) -> per pool the re-protectable raw
@@ -93,7 +77,9 @@ export function cephCapacity(scenario: Scenario, hosts: readonly Host[]) {
     const copies = failureDomainsNeeded(p);
     const rate = rawUsedRate(p);
     const rep = view ? reprotectableRaw(view.capacities, copies, view.tolerated) : { intactRawBytes: 0, reprotectableRawBytes: 0, binding: { kind: 'none' } as const };
-    return { pool: p, ri, view, copies, rate, rep, stored0: storedOf(p.name) };
+    const stored0 = storedOf(p.name);
+    // raw used at month 0 = stored x raw used rate (ceph df USED): the pool's record, its rule set's part and the PG plan read this one product
+    return { pool: p, ri, view, copies, rate, rep, stored0, raw0: stored0 * rate };
   });
   for (const [i, v] of views.entries()) {
     const users = statics.filter((s) => s.ri === i).map((s) => s.pool.name);
@@ -124,7 +110,7 @@ export function cephCapacity(scenario: Scenario, hosts: readonly Host[]) {
         copies: s.copies,
         share: s.pool.share,
         bulk: s.pool.bulk,
-        rawUsedBytesMonth0: s.stored0 * s.rate,
+        rawUsedBytesMonth0: s.raw0,
       })),
     settings.pgs.targetPerOsd,
     settings.pgs.maxPerOsd,
@@ -171,7 +157,7 @@ export function cephCapacity(scenario: Scenario, hosts: readonly Host[]) {
       fullestFactor,
       reprotectableRawBytes: binding.rep.reprotectableRawBytes,
       spreadNotInFill: !measured,
-      raw0: members.reduce((sum, s) => sum + s.stored0 * s.rate, 0),
+      raw0: members.reduce((sum, s) => sum + s.raw0, 0),
     };
   });
   return { settings, tree, views, statics, findings, setOf, pgs, horizonPools, overrides, sets, demand };
@@ -196,6 +182,26 @@ function ruleSetCapacity(views: readonly RuleView[], x: ReturnType<typeof cephCa
   };
 }
 
+/**
+ * Builds the Ceph plan of a scenario (every formula is in the module it names):
+ * CRUSH tree (crush.ts) -> one view per rule (rule-view.ts) -> per pool: re-protectable raw
+ * (reprotect.ts) -> PG plan (ceph-pgs.ts) -> rule sets, the rules taking the same OSDs, whose
+ * pools share one raw space (PGMap::get_rule_avail): re-protectable raw = the least over their
+ * pools, the fullest OSD's factor (fullest-osd.ts: `ceph osd df` overrides, else the upmap
+ * balancer's 1 + 5 / P), safe raw = re-protectable x backfillfull / factor ->
+ * fill and MAX AVAIL month by month (ceph-horizon.ts) -> storable = (full x intact
+ * placeable - other pools' raw at month 0) / raw used rate, at most stored + MAX AVAIL -> PG plan (ceph-pgs.ts) ->
+ * host sizing (host-sizing.ts) -> recovery at the month with the most data (recovery-cases.ts).
+ * Each pool gets its one record (CephPoolPlan, plan.pools in scenario order): layout, failure
+ * domains, usable / nearfull / tolerated usable (pools.ts poolCapacities), MAX AVAIL, storable,
+ * safe usable, pg_num and the runways: every figure of a pool is computed here, once per fleet
+ * (evaluate/epochs.ts stitches the runways of the fleet's epochs).
+ * A pool with a quota (max_bytes) also has a limit of its own: runwayToQuotaMonths, the first
+ * month stored > max_bytes (`ceph.pool.quota_full`, error: POOL_FULL stops writes to the pool).
+ * Findings: `ceph.rule.no_osds` (error; not repeated when there is no OSD at all),
+ * `ceph.pool.max_avail_overstates` (warning, pools that can go clean), and those of the
+ * modules above.
+ */
 export function planCeph(scenario: Scenario, hosts: readonly Host[], options: CephPlanOptions = {}): CephPlanResult {
   const { settings, tree, views, statics, findings, setOf, pgs, horizonPools, overrides, sets, demand } = cephCapacity(scenario, hosts);
   const { ratios } = settings;
@@ -237,9 +243,9 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
         name: s.pool.name,
         storedBytesMonth0: s.stored0,
         rawUsedRate: s.rate,
-        rawUsedBytesMonth0: s.stored0 * s.rate,
-        partOfRawUsed: x.raw0 > 0 ? (s.stored0 * s.rate) / x.raw0 : null,
-        partOfSafeRaw: safeRaw > 0 ? (s.stored0 * s.rate) / safeRaw : null,
+        rawUsedBytesMonth0: s.raw0,
+        partOfRawUsed: x.raw0 > 0 ? s.raw0 / x.raw0 : null,
+        partOfSafeRaw: safeRaw > 0 ? s.raw0 / safeRaw : null,
       })),
       runwayToSafeRawMonths: horizon.runwayToSafeUsable[k] ?? null,
       runwayToNearfullMonths: horizon.runwayToNearfull[k] ?? null,
@@ -253,7 +259,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     const k = setOf(s);
     const set = sets[k];
     const month0 = horizon.months[0]?.pools[s.pool.name];
-    const othersRaw = set ? set.raw0 - s.stored0 * s.rate : 0;
+    const othersRaw = set ? set.raw0 - s.raw0 : 0;
     // What CRUSH can place (water-fill at the full ratio, less the other pools' raw), and never
     // more than Ceph's own projection (a hot OSD fills first): stored + MAX AVAIL.
     const placeable = Math.max(0, s.rep.intactRawBytes * ratios.full - othersRaw) / s.rate;
@@ -265,28 +271,33 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     const pg = hi >= 0 ? pgs.results[hi] : null;
     const quota = s.pool.maxBytes ?? null;
     const quotaRunway = quota === null ? null : runwayMonths(horizon.months.map((m) => (m.pools[s.pool.name]?.storedBytes ?? s.stored0) > quota));
+    const capacities = poolCapacities(s.view?.rawBytes ?? 0, s.rep.reprotectableRawBytes, s.rate, ratios);
+    const storedSource = scenario.demand.storageSource && Object.hasOwn(scenario.demand.storageSource, s.pool.name) ? scenario.demand.storageSource[s.pool.name] : undefined;
     const plan: CephPoolPlan = {
       name: s.pool.name,
       rule: s.pool.rule,
       type: s.pool.type,
       copies: s.copies,
+      k: s.pool.type === 'erasure' ? s.pool.k : null,
+      m: s.pool.type === 'erasure' ? s.pool.m : null,
       minSize: s.pool.minSize,
       rawUsedRate: s.rate,
       share: s.pool.share,
       bulk: s.pool.bulk,
-      failureDomains: n,
-      failureDomainsAfterFailure: after,
+      failureDomainCount: n,
+      failureDomainCountAfterFailure: after,
       clean: n >= s.copies,
       servesIo: n >= s.pool.minSize,
       selfHealing: n >= s.copies + 1,
       minSizeMargin: after - s.pool.minSize,
       storedBytesMonth0: s.stored0,
+      ...(storedSource === undefined ? {} : { storedSource }),
       maxAvailBytes: month0?.maxAvailBytes ?? 0,
       storableBytes: Math.round(storable),
       availBytes: Math.round(Math.max(0, storable - s.stored0)),
-      usableBytes: Math.round((s.view?.rawBytes ?? 0) / s.rate),
+      ...capacities,
       ruleSet: ruleSets[k]?.resource ?? '',
-      rawUsedBytesMonth0: s.stored0 * s.rate,
+      rawUsedBytesMonth0: s.raw0,
       reprotectableBytes: Math.round(alone(1)),
       safeUsableBytes: Math.round(alone(ratios.backfillfull)),
       safeUsableNearfullBytes: Math.round(alone(ratios.nearfull)),
@@ -459,7 +470,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
       upmapMaxDeviationPgs: CEPH_DEFAULTS.upmapMaxDeviationPgs,
     },
   };
-  return { plan, pools: statics.map((s) => ({ ruleIndex: s.ri, view: s.view, reprotectableRawBytes: s.rep.reprotectableRawBytes })), findings };
+  return { plan, pools: statics.map((s) => ({ ruleIndex: s.ri, view: s.view })), findings };
 }
 
 /** The resource id of rules sharing their OSDs: `storage.rule.<rule>`, several joined by `+` (keeps the `storage.` prefix procurement's supplyingRole maps). */

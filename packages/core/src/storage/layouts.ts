@@ -143,13 +143,13 @@ export function planLayout(scenario: Scenario, hosts: readonly Host[], layout: C
   const d = plan.durability?.[0];
   const width = p.copies;
   const fewest = width + Math.max(scenario.policy.tolerate.hosts, scenario.policy.tolerate.racks);
-  const healthyAfterLoss = p.clean && p.failureDomainsAfterFailure >= width;
-  const servesIoAfterLoss = p.failureDomainsAfterFailure >= minSize;
+  const healthyAfterLoss = p.clean && p.failureDomainCountAfterFailure >= width;
+  const servesIoAfterLoss = p.failureDomainCountAfterFailure >= minSize;
   const fd = layout.failureDomain;
   const reason = !p.clean
-    ? `${p.failureDomains} ${fd}s for ${width} copies or shards: PGs never go active+clean`
+    ? `${p.failureDomainCount} ${fd}s for ${width} copies or shards: PGs never go active+clean`
     : !healthyAfterLoss
-      ? `after the tolerated loss ${p.failureDomainsAfterFailure} ${fd}s are left for ${width} copies or shards: PGs stay degraded until the hardware returns${servesIoAfterLoss ? '' : `, and below min_size ${minSize} I/O blocks`}`
+      ? `after the tolerated loss ${p.failureDomainCountAfterFailure} ${fd}s are left for ${width} copies or shards: PGs stay degraded until the hardware returns${servesIoAfterLoss ? '' : `, and below min_size ${minSize} I/O blocks`}`
       : null;
   // A layout whose PGs cannot go clean has no durability of its own (its PGs run undersized): none is given.
   const dur = p.clean ? d : undefined;
@@ -162,8 +162,8 @@ export function planLayout(scenario: Scenario, hosts: readonly Host[], layout: C
     tolerated: layout.type === 'replicated' ? width - 1 : layout.m!,
     minSize,
     writeAmplification: p.rawUsedRate,
-    domains: p.failureDomains,
-    domainsAfterFailure: p.failureDomainsAfterFailure,
+    domains: p.failureDomainCount,
+    domainsAfterFailure: p.failureDomainCountAfterFailure,
     fewestDomains: fewest,
     fewestHosts: fewest,
     clean: p.clean,

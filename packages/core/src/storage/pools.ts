@@ -1,9 +1,10 @@
 /**
- * Ceph pools: raw used rate, usable bytes, failure-domain sufficiency.
+ * Ceph pools: raw used rate, copies, usable bytes, failure-domain sufficiency. The pool's record
+ * (CephPoolPlan) is built by planCeph (ceph-plan.ts) from these.
  */
 import type { Finding } from '../diagnostics/types.js';
 import type { CephPool, CephRatios } from '../model/scenario.js';
-import type { PoolPlan } from '../model/plan.js';
+import type { CephPoolPlan } from '../model/ceph-plan.js';
 
 const CRUSH_SOURCE = 'CRUSH puts one copy or shard per failure domain (step chooseleaf firstn 0 type host|rack) — ceph doc/rados/operations/crush-map-edits.rst';
 const MIN_SIZE_SOURCE = 'Ceph pool min_size: a PG with fewer than min_size copies/shards up is inactive and blocks I/O — ceph doc/rados/operations/pools.rst';
@@ -19,21 +20,19 @@ export function rawUsedRate(pool: CephPool): number {
 }
 
 /**
- * Failure domains a pool needs to go active+clean: size (replicated) or k + m (erasure),
- * one copy or shard per domain (doc/rados/operations/crush-map-edits.rst).
+ * A pool's copies or shards, the failure domains it needs to go active+clean: size (replicated)
+ * or k + m (erasure), one copy or shard per domain (doc/rados/operations/crush-map-edits.rst).
  */
 export function failureDomainsNeeded(pool: CephPool): number {
   return pool.type === 'replicated' ? pool.size : pool.k + pool.m;
 }
 
-/** Inputs of `planPool` besides the pool itself. */
-export interface PoolContext {
-  rawBytes: number;
-  toleratedRawBytes: number;
-  ratios: CephRatios;
-  domainsAvailable: number;
-  domainsAfterFailure: number;
-  storedBytesMonth0: number;
+/** A pool's capacities in bytes of stored data (poolCapacities). */
+export interface PoolCapacities {
+  usableBytes: number;
+  nearfullUsableBytes: number;
+  toleratedUsableBytes: number;
+  toleratedNearfullUsableBytes: number;
 }
 
 /**
@@ -41,43 +40,28 @@ export interface PoolContext {
  * its raw space (PGMap::get_rule_avail), so these are alternatives, never to be added:
  *   usableBytes                   = rawBytes / rawUsedRate
  *   nearfullUsableBytes           = usableBytes × mon_osd_nearfull_ratio
- *   toleratedUsableBytes          = toleratedRawBytes / rawUsedRate
+ *   toleratedUsableBytes          = reprotectableRawBytes / rawUsedRate
  *   toleratedNearfullUsableBytes  = toleratedUsableBytes × mon_osd_nearfull_ratio
- * Each is rounded to a whole byte (from the unrounded products), so 0.55 × ... / 3 prints no
- * floating-point dust. Example: 3 hosts × 10 × 8 TB = 240e12 raw, size 3 (any share): usable 80e12,
- * nearfull (0.85) 68e12.
+ * rawBytes: the raw of the OSDs under the pool's rule; reprotectableRawBytes: the raw whose
+ * copies can be re-created after the worst tolerated failure (reprotect.ts). Each is rounded to a
+ * whole byte (from the unrounded products), so 0.55 × ... / 3 prints no floating-point dust.
+ * Example: 3 hosts × 10 × 8 TB = 240e12 raw, size 3 (any share): usable 80e12, nearfull (0.85) 68e12.
  * Sources: src/osd/OSDMap.cc pool_raw_used_rate; mon_osd_nearfull_ratio (src/common/options/global.yaml.in);
  * `share` is target_size_ratio: it steers pg_num only (pg_autoscaler), it partitions nothing.
  */
-export function planPool(pool: CephPool, ctx: PoolContext): PoolPlan {
-  const rate = rawUsedRate(pool);
-  const usable = ctx.rawBytes / rate;
-  const toleratedUsable = ctx.toleratedRawBytes / rate;
-  const plan: PoolPlan = {
-    name: pool.name,
-    type: pool.type,
-    minSize: pool.minSize,
-    rawUsedRate: rate,
-    share: pool.share,
-    failureDomainsNeeded: failureDomainsNeeded(pool),
-    failureDomainsAvailable: ctx.domainsAvailable,
+export function poolCapacities(rawBytes: number, reprotectableRawBytes: number, rawUsedRate: number, ratios: Pick<CephRatios, 'nearfull'>): PoolCapacities {
+  const usable = rawBytes / rawUsedRate;
+  const toleratedUsable = reprotectableRawBytes / rawUsedRate;
+  return {
     usableBytes: Math.round(usable),
-    nearfullUsableBytes: Math.round(usable * ctx.ratios.nearfull),
-    toleratedNearfullUsableBytes: Math.round(toleratedUsable * ctx.ratios.nearfull),
-    storedBytesMonth0: ctx.storedBytesMonth0,
+    nearfullUsableBytes: Math.round(usable * ratios.nearfull),
     toleratedUsableBytes: Math.round(toleratedUsable),
-    failureDomainsAfterFailure: ctx.domainsAfterFailure,
+    toleratedNearfullUsableBytes: Math.round(toleratedUsable * ratios.nearfull),
   };
-  if (pool.type === 'replicated') plan.size = pool.size;
-  else {
-    plan.k = pool.k;
-    plan.m = pool.m;
-  }
-  return plan;
 }
 
 /**
- * Failure-domain findings for one pool (N = domains with OSDs, need = size or k+m):
+ * Failure-domain findings for one pool (N = domains with OSDs, need = copies: size or k+m):
  * - `ceph.pool.too_few_failure_domains` (error) when N < need: PGs never go active+clean
  *   (and when N < min_size they are inactive: I/O blocks with every host up).
  * - `ceph.pool.cannot_self_heal` (warning) when N = need: after losing one domain CRUSH has
@@ -87,12 +71,12 @@ export function planPool(pool: CephPool, ctx: PoolContext): PoolPlan {
  *   after removing the tolerated failures are fewer than min_size: I/O blocks during the failure.
  * Sources: doc/rados/operations/crush-map-edits.rst, doc/rados/operations/pools.rst (min_size).
  */
-export function poolFindings(plan: PoolPlan, failureDomain: 'host' | 'rack', toleratedRemoved: boolean): Finding[] {
+export function poolFindings(plan: CephPoolPlan, failureDomain: 'host' | 'rack', toleratedRemoved: boolean): Finding[] {
   const out: Finding[] = [];
-  const n = plan.failureDomainsAvailable;
-  const need = plan.failureDomainsNeeded;
-  const after = plan.failureDomainsAfterFailure ?? n;
-  const what = plan.type === 'replicated' ? `size ${plan.size}` : `EC ${plan.k}+${plan.m}`;
+  const n = plan.failureDomainCount;
+  const need = plan.copies;
+  const after = plan.failureDomainCountAfterFailure;
+  const what = plan.type === 'replicated' ? `size ${plan.copies}` : `EC ${plan.k}+${plan.m}`;
   const copies = plan.type === 'replicated' ? 'copies' : 'shards';
   const subject = `pool ${plan.name}`;
   const unit = `${failureDomain}s`;

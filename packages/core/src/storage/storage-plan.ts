@@ -5,7 +5,7 @@ import type { Finding } from '../diagnostics/types.js';
 import type { Scenario } from '../model/scenario.js';
 import type { Host, StoragePlan } from '../model/plan.js';
 import { type CephPlanOptions, planCeph } from './ceph-plan.js';
-import { planPool, poolFindings } from './pools.js';
+import { poolFindings } from './pools.js';
 import { failureDomains, storageHostsRaw } from './raw.js';
 import { storageRemoval } from './tolerance.js';
 
@@ -19,9 +19,8 @@ export interface StorageResult {
  *   rawBytes = Σ over storage hosts of OSD device bytes; osdCount = Σ OSD devices;
  *   failureDomains = hosts or racks with OSDs (ceph.failureDomain);
  *   toleratedRawBytes = raw of the storage hosts left by `storageRemoval`;
- *   pools = `planPool` for every pool on the OSDs and failure domains of its CRUSH rule, with
- *   toleratedRawBytes = the rule's re-protectable raw (reprotect.ts), and its failure-domain findings;
- *   ceph = planCeph (CRUSH tree, MAX AVAIL, safe usable, fill by month, PGs, host sizing, recovery).
+ *   ceph = planCeph (CRUSH tree, rules, every pool's one record: layout, capacity, MAX AVAIL,
+ *   safe usable; fill by month, PGs, host sizing, recovery), and each pool's failure-domain findings.
  * options.replicationBitsPerSecondByHost: the network plan's replication bandwidth per host.
  * Findings: `ceph.no_osds` (error) when pools exist but no storage host has an OSD device,
  * plus `poolFindings` per pool. Units: bytes.
@@ -47,24 +46,13 @@ export function planStorage(scenario: Scenario, hosts: readonly Host[], options:
     });
   }
 
-  // Ceph's own view (ceph-plan.ts): each pool is planned on the OSDs and failure domains of its rule.
+  // Ceph's own view (ceph-plan.ts): each pool is planned on the OSDs and failure domains of its
+  // rule; its record (cephPlan.plan.pools[i], scenario order) is the one record of the pool.
   const cephPlan = planCeph(scenario, hosts, options);
-  const pools = ceph.pools.map((pool, i) => {
-    const c = cephPlan.pools[i];
-    const view = c?.view;
-    const plan = planPool(pool, {
-      rawBytes: view?.rawBytes ?? 0,
-      toleratedRawBytes: c?.reprotectableRawBytes ?? 0,
-      ratios: ceph.ratios,
-      domainsAvailable: view?.domains.length ?? 0,
-      domainsAfterFailure: view?.tolerated ? view.tolerated.domainsRemaining : (view?.domains.length ?? 0),
-      storedBytesMonth0: Object.hasOwn(scenario.demand.storageBytes, pool.name) ? (scenario.demand.storageBytes[pool.name] ?? 0) : 0,
-    });
-    const source = scenario.demand.storageSource;
-    if (source && Object.hasOwn(source, pool.name)) plan.storedSource = source[pool.name]!;
-    findings.push(...poolFindings(plan, view?.rule.failureDomain ?? ceph.failureDomain, view?.tolerated != null));
-    return plan;
-  });
+  for (const [i, pool] of cephPlan.plan.pools.entries()) {
+    const view = cephPlan.pools[i]?.view;
+    findings.push(...poolFindings(pool, view?.rule.failureDomain ?? ceph.failureDomain, view?.tolerated != null));
+  }
   findings.push(...cephPlan.findings);
 
   return {
@@ -76,7 +64,6 @@ export function planStorage(scenario: Scenario, hosts: readonly Host[], options:
       toleratedRawBytes: removal.toleratedRawBytes,
       toleratedDomainsRemoved: removal.removedDomains,
       toleratedHostsRemoved: removal.removedHosts,
-      pools,
       ceph: cephPlan.plan,
     },
     findings,

@@ -48,12 +48,12 @@ describe('pool capacity', () => {
       { name: 'storage-02', rawBytes: 80e12, osdCount: 10 },
       { name: 'storage-03', rawBytes: 80e12, osdCount: 10 },
     ]);
-    const pool = r.plan.pools[0]!;
+    const pool = r.plan.ceph!.pools[0]!;
     // usable = 240e12 × 1 / 3 = 80e12; nearfull = 80e12 × 0.85 = 68e12
     expect(pool.usableBytes).toBe(80e12);
     expect(pool.nearfullUsableBytes).toBe(68e12);
-    expect(pool.failureDomainsNeeded).toBe(3);
-    expect(pool.failureDomainsAvailable).toBe(3);
+    expect(pool.copies).toBe(3);
+    expect(pool.failureDomainCount).toBe(3);
     // exactly 3 hosts for 3 copies: clean, but cannot re-protect after losing one host
     expect(r.findings.map((f) => [f.code, f.severity])).toEqual([['ceph.pool.cannot_self_heal', 'warning']]);
   });
@@ -61,7 +61,7 @@ describe('pool capacity', () => {
   it('EC 4+2: usable = raw / 1.5, whatever the share (the pools on a rule share its raw space)', () => {
     // 7 hosts: raw 7 × 80e12 = 560e12; EC 4+2: 560e12 / 1.5 = 373.333e12 (share 0.3 only sizes PGs); nearfull × 0.85 = 317.333e12
     const r = run(scenario([storage(7)], [{ ...ec42, share: 0.3 }]));
-    const pool = r.plan.pools[0]!;
+    const pool = r.plan.ceph!.pools[0]!;
     expect(pool.rawUsedRate).toBe(1.5);
     expect(pool.usableBytes).toBe(Math.round(560e12 / 1.5)); // rounded to a whole byte
     expect(pool.nearfullUsableBytes).toBe(Math.round((560e12 / 1.5) * 0.85));
@@ -71,7 +71,7 @@ describe('pool capacity', () => {
   it('EC 4+2 on 3 hosts: too few failure domains, and below min_size even with every host up', () => {
     const r = run(scenario([storage(3)], [ec42], { hosts: 1 }));
     // needs k + m = 6 hosts, has 3; min_size 5 > 3: PGs inactive. usable is still 240e12 / 1.5 = 160e12 on paper.
-    expect(r.plan.pools[0]!.usableBytes).toBe(160e12);
+    expect(r.plan.ceph!.pools[0]!.usableBytes).toBe(160e12);
     expect(r.findings).toHaveLength(1);
     expect(r.findings[0]).toMatchObject({ code: 'ceph.pool.too_few_failure_domains', severity: 'error', subject: 'pool backups', value: 3, limit: 6 });
     expect(r.findings[0]!.message).toContain('inactive');
@@ -80,7 +80,7 @@ describe('pool capacity', () => {
   it('ceph.no_osds when pools exist but no host has OSD devices', () => {
     const r = run(scenario([{ role: 'control', hardware: 'ctl-r660', count: 3, placement: 'spread', namePrefix: 'control' }], [replicated3]));
     expect(r.plan.rawBytes).toBe(0);
-    expect(r.plan.pools[0]!.usableBytes).toBe(0);
+    expect(r.plan.ceph!.pools[0]!.usableBytes).toBe(0);
     expect(r.findings.map((f) => f.code)).toEqual(['ceph.no_osds', 'ceph.pool.too_few_failure_domains']);
   });
 });
@@ -91,8 +91,8 @@ describe('tolerated failures', () => {
     // raw 4 × 80e12 = 320e12; minus one host: 240e12; tolerated nearfull = 240e12 / 3 × 0.85 = 68e12
     expect(r.plan.toleratedRawBytes).toBe(240e12);
     expect(r.plan.toleratedDomainsRemoved).toEqual(['storage-01']);
-    expect(r.plan.pools[0]!.toleratedNearfullUsableBytes).toBe(68e12);
-    expect(r.plan.pools[0]!.toleratedUsableBytes).toBe(80e12);
+    expect(r.plan.ceph!.pools[0]!.toleratedNearfullUsableBytes).toBe(68e12);
+    expect(r.plan.ceph!.pools[0]!.toleratedUsableBytes).toBe(80e12);
     expect(r.findings).toEqual([]); // 4 hosts >= 3 + 1; 3 left >= min_size 2
   });
 
@@ -116,7 +116,7 @@ describe('tolerated failures', () => {
     expect(r.plan.toleratedRawBytes).toBe(400e12); // 480e12 − 80e12
     expect(r.plan.toleratedDomainsRemoved).toEqual([]);
     expect(r.plan.toleratedHostsRemoved).toEqual(['storage-01']);
-    expect(r.plan.pools[0]!.failureDomainsAfterFailure).toBe(3);
+    expect(r.plan.ceph!.pools[0]!.failureDomainCountAfterFailure).toBe(3);
   });
 
   it('failure domain host with a tolerated rack removes every host of the rack', () => {
@@ -150,7 +150,7 @@ describe('tolerated failures', () => {
         (n, th, tr, fd, pool) => {
           const a = run(scenario([storage(n)], [pool], { failureDomain: fd, hosts: th, racks: tr }));
           const b = run(scenario([storage(n)], [pool], { failureDomain: fd, hosts: th + 1, racks: tr }));
-          const p = a.plan.pools[0]!;
+          const p = a.plan.ceph!.pools[0]!;
           expect(p.usableBytes).toBeGreaterThanOrEqual(0);
           expect(p.usableBytes).toBeLessThanOrEqual(a.plan.rawBytes);
           expect(a.plan.toleratedRawBytes).toBeLessThanOrEqual(a.plan.rawBytes);

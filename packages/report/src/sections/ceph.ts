@@ -208,10 +208,9 @@ export async function cephParts(plan: PlanResult): Promise<{ tree: SafeHtml; poo
   if (!c) return { tree: html``, pools: html``, fill: html`` };
   // One fill chart per rule with pools, following the plan's months and pools (a plan without months draws none).
   const figures: SafeHtml[] = [];
-  const planned = new Set(plan.storage.pools.map((p) => p.name));
   const rules = [...new Set(c.pools.map((p) => p.rule))];
   for (const rule of rules) {
-    const pools = c.pools.filter((p) => p.rule === rule && planned.has(p.name));
+    const pools = c.pools.filter((p) => p.rule === rule);
     if (plan.months.length > 0 && pools.length > 0) figures.push(await fillFigure(plan, c, rule, pools, figures.length));
   }
   const b = c.bottleneck;

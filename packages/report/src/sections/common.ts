@@ -36,7 +36,7 @@ export function resourceChartId(plan: PlanResult, resource: string): string {
     return i >= 0 ? `chart-storage-rule-${i + 1}` : 'storage';
   }
   if (resource.startsWith('storage.pool.')) {
-    const i = plan.storage.pools.findIndex((p) => `storage.pool.${p.name}` === resource);
+    const i = plan.scenario.ceph.pools.findIndex((p) => `storage.pool.${p.name}` === resource);
     return i >= 0 ? `chart-storage-pool-${i + 1}` : 'storage';
   }
   return 'summary-runway';

@@ -4,7 +4,7 @@
  * recovery, stored vs capacity per pool over the horizon, and each pool's OSD fill with the
  * ratio lines (sections/ceph.ts).
  */
-import type { PlanResult, PoolPlan } from '@headroom/core';
+import type { CephPoolPlan, PlanResult } from '@headroom/core';
 import { explainId } from '@headroom/core/explain-ids';
 import { html, type SafeHtml } from '../escape.js';
 import { formatBytes, formatFactor, formatNumber, formatPercent } from '../format.js';
@@ -14,30 +14,31 @@ import { durabilitySection } from './durability.js';
 import { explained } from './explain.js';
 
 /** "size 3" or "k=4, m=2". */
-function redundancy(p: PoolPlan): string {
+function redundancy(p: CephPoolPlan): string {
   if (p.type === 'erasure') return `k=${p.k ?? '?'}, m=${p.m ?? '?'}`;
-  return `size ${p.size ?? '?'}`;
+  return `size ${p.copies}`;
 }
 
+/** The pool tables, from each pool's one record (storage.ceph.pools; a plan without the Ceph view has none). */
 function poolsTables(plan: PlanResult): SafeHtml {
-  const s = plan.storage;
-  if (s.pools.length === 0) return html`<p>No pools.</p>`;
-  const without = s.ceph ? 'after the limiting failure' : withoutText(storageRemoved(plan));
+  const pools = plan.storage.ceph?.pools ?? [];
+  if (pools.length === 0) return html`<p>No pools.</p>`;
+  const without = 'after the limiting failure';
   return html`<table class="pools">
 <caption>Pool layout: redundancy, the share (target_size_ratio: it sizes the pool’s PGs only, the pools on a rule’s OSDs share its raw space), and the failure domains its CRUSH rule needs.</caption>
 <thead><tr><th scope="col">Pool</th><th scope="col">Type</th><th scope="col">Size or k+m</th><th scope="col">min_size</th><th scope="col">Raw used rate</th><th scope="col">Share (PGs)</th><th scope="col">Failure domains needed</th><th scope="col">Available</th><th scope="col">After the tolerated failure</th></tr></thead>
 <tbody>
-${s.pools.map((p) => {
-  const short = p.failureDomainsAvailable < p.failureDomainsNeeded;
-  return html`<tr><th scope="row">${p.name}</th><td>${p.type}</td><td>${redundancy(p)}</td><td class="num">${formatNumber(p.minSize)}</td><td class="num">${explained(plan, explainId.poolRawUsedRate(p.name), formatFactor(p.rawUsedRate))}</td><td class="num">${formatPercent(p.share, 0)}</td><td class="num">${formatNumber(p.failureDomainsNeeded)}</td><td class="num${short ? ' fail-cell' : ''}">${formatNumber(p.failureDomainsAvailable)}${short ? html` <span class="badge sev-error">too few</span>` : ''}</td><td class="num">${formatNumber(p.failureDomainsAfterFailure)}</td></tr>\n`;
+${pools.map((p) => {
+  const short = p.failureDomainCount < p.copies;
+  return html`<tr><th scope="row">${p.name}</th><td>${p.type}</td><td>${redundancy(p)}</td><td class="num">${formatNumber(p.minSize)}</td><td class="num">${explained(plan, explainId.poolRawUsedRate(p.name), formatFactor(p.rawUsedRate))}</td><td class="num">${formatPercent(p.share, 0)}</td><td class="num">${formatNumber(p.copies)}</td><td class="num${short ? ' fail-cell' : ''}">${formatNumber(p.failureDomainCount)}${short ? html` <span class="badge sev-error">too few</span>` : ''}</td><td class="num">${formatNumber(p.failureDomainCountAfterFailure)}</td></tr>\n`;
 })}</tbody>
 </table>
 <table class="pools">
-<caption>Pool capacity, each the whole rule’s: usable = raw of the rule’s OSDs ÷ raw used rate, in bytes of client data as <code>ceph df</code> STORED counts them; nearfull usable = usable × nearfull ratio.${s.ceph ? ' The capacity with the tolerated failures is what can be re-protected after the worst of them (or one lost OSD), survivors at 100 %.' : ''} The pools on the same OSDs share these bytes: never add them up; the runway is their rule set’s. TB = 10<sup>12</sup> bytes.</caption>
+<caption>Pool capacity, each the whole rule’s: usable = raw of the rule’s OSDs ÷ raw used rate, in bytes of client data as <code>ceph df</code> STORED counts them; nearfull usable = usable × nearfull ratio. The capacity with the tolerated failures is what can be re-protected after the worst of them (or one lost OSD), survivors at 100 %. The pools on the same OSDs share these bytes: never add them up; the runway is their rule set’s. TB = 10<sup>12</sup> bytes.</caption>
 <thead><tr><th scope="col">Pool</th><th scope="col">Usable</th><th scope="col">Usable ${without}</th><th scope="col">Nearfull usable</th><th scope="col">Nearfull usable ${without}</th><th scope="col">Stored, first month</th><th scope="col">Runway of its rule set, ${toleranceText(plan)}</th></tr></thead>
 <tbody>
-${s.pools.map((p) => {
-  const r = resourceById(plan, s.ceph?.pools.find((c) => c.name === p.name)?.ruleSet ?? `storage.pool.${p.name}`);
+${pools.map((p) => {
+  const r = resourceById(plan, p.ruleSet);
   const x = (id: string, text: string) => explained(plan, id, text);
   return html`<tr><th scope="row">${p.name}</th><td class="num">${x(explainId.poolUsable(p.name), formatBytes(p.usableBytes))}</td><td class="num">${x(explainId.poolToleratedUsable(p.name), formatBytes(p.toleratedUsableBytes))}</td><td class="num">${x(explainId.poolNearfullUsable(p.name), formatBytes(p.nearfullUsableBytes))}</td><td class="num">${x(explainId.poolToleratedNearfullUsable(p.name), formatBytes(p.toleratedNearfullUsableBytes))}</td><td class="num">${x(explainId.poolStored(p.name), formatBytes(p.storedBytesMonth0))}</td><td class="nowrap">${r ? x(explainId.resourceRunway(r.id), runwayText(plan, r.runwayMonths)) : '—'}</td></tr>\n`;
 })}</tbody>
@@ -98,7 +99,7 @@ export async function storageSection(plan: PlanResult): Promise<SafeHtml> {
   }
   // A plan from before rule sets (no Ceph view): one chart per pool resource, as it was planned.
   if (!s.ceph) {
-    for (const [i, p] of s.pools.entries()) {
+    for (const [i, p] of plan.scenario.ceph.pools.entries()) {
       const r = resourceById(plan, `storage.pool.${p.name}`);
       if (!r) continue;
       figures.push(
