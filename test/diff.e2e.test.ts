@@ -64,12 +64,16 @@ describe('headroom diff', () => {
     const same = headroom('diff', old, regional);
     expect(same.code).toBe(0);
     expect(same.stdout).toContain('No change in runway, bottleneck, orders, money, findings or rack failures.');
-    const v2 = join(dir, 'v2.json');
-    writeFileSync(v2, readFileSync(old, 'utf8').replace('"schemaVersion": 1,', '"schemaVersion": 2,'));
-    const bad = headroom('diff', v2, regional);
+    // a version-1 plan (before storage.pools became storage.ceph.pools) still compares: diff reads neither
+    const v1 = join(dir, 'v1.json');
+    writeFileSync(v1, readFileSync(old, 'utf8').replace('"schemaVersion": 2,', '"schemaVersion": 1,'));
+    expect(headroom('diff', v1, regional).code).toBe(0);
+    const v9 = join(dir, 'v9.json');
+    writeFileSync(v9, readFileSync(old, 'utf8').replace('"schemaVersion": 2,', '"schemaVersion": 9,'));
+    const bad = headroom('diff', v9, regional);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr).toMatch(/v2\.json:2:3: error plan\.schema_version: the plan is of plan schema version 2/);
+    expect(bad.stderr).toMatch(/v9\.json:2:3: error plan\.schema_version: the plan is of plan schema version 9/);
   });
 
   it('report --previous adds a "What changed" section and a line in the decision summary', () => {

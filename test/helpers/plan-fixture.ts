@@ -86,7 +86,7 @@ export function fixturePlan(overrides: Partial<PlanResult> = {}): PlanResult {
     },
   });
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     generator: { name: 'headroom', version: '0.1.0' },
     scenario: fixtureScenario,
     hosts: [

@@ -4,7 +4,7 @@
  * Pure: the caller reads the file.
  */
 import type { Diagnostic } from '../diagnostics/types.js';
-import { PLAN_SCHEMA_VERSION, type PlanResult } from '../model/plan.js';
+import { COMPARABLE_PLAN_SCHEMA_VERSIONS, PLAN_SCHEMA_VERSION, type PlanResult } from '../model/plan.js';
 import { jsonErrorOffset, lineCol } from '../network/json-position.js';
 
 /** True when `text` looks like a plan JSON rather than a scenario (a JSON object with `"generator"` and `"months"`). */
@@ -15,7 +15,7 @@ export function looksLikePlanJson(text: string): boolean {
 /**
  * The plan in `text`, or coded diagnostics: `plan.json.invalid` (at the first offending
  * character), `plan.not_a_plan` (no generator headroom, months, resources or scenario),
- * `plan.schema_version` (at the schemaVersion key: another version than PLAN_SCHEMA_VERSION).
+ * `plan.schema_version` (at the schemaVersion key: a version not in COMPARABLE_PLAN_SCHEMA_VERSIONS).
  */
 export function readPlanJson(text: string, fileName: string): { plan?: PlanResult; diagnostics: Diagnostic[] } {
   const at = (offset: number): { file: string; line: number; col: number } => ({ file: fileName, ...lineCol(text, Math.max(0, offset)) });
@@ -60,7 +60,7 @@ export function readPlanJson(text: string, fileName: string): { plan?: PlanResul
       ],
     };
   }
-  if (obj.schemaVersion !== PLAN_SCHEMA_VERSION) {
+  if (!COMPARABLE_PLAN_SCHEMA_VERSIONS.includes(obj.schemaVersion as number)) {
     const key = text.indexOf('"schemaVersion"');
     return {
       diagnostics: [

@@ -11,7 +11,7 @@
 import { demandModel } from '../forecast/demand.js';
 import { growthFactor } from '../forecast/growth.js';
 import type { CephPool, Scenario } from '../model/scenario.js';
-import { rawUsedRate } from '../storage/pools.js';
+import { failureDomainsNeeded, rawUsedRate } from '../storage/pools.js';
 import type { FailureDomainRaw } from '../storage/raw.js';
 import { fmtNumber, fmtTB } from '../units/format.js';
 import { makeHarm, monthText } from './harm.js';
@@ -24,11 +24,6 @@ export const CEPH_SOURCE =
 /** A fill ratio as a percentage with two decimals, so 90.04 % does not print as the 90 % it exceeds. */
 function pct(ratio: number): string {
   return `${fmtNumber(ratio * 100, 2)} %`;
-}
-
-/** Copies or shards per PG: size, or k + m. */
-export function poolWidth(pool: CephPool): number {
-  return pool.type === 'replicated' ? pool.size : pool.k + pool.m;
 }
 
 /**
@@ -83,7 +78,7 @@ export function survivorFill(capacities: readonly number[], pools: readonly { lo
 
 /** Per pool after a loss: copies left to the worst PG, activity, re-protection (see PoolFailureDetail). */
 export function poolAfterLoss(pool: CephPool, domainsAffected: number, domainsLeft: number): PoolFailureDetail {
-  const width = poolWidth(pool);
+  const width = failureDomainsNeeded(pool);
   const copies = width - Math.min(width, domainsAffected);
   return {
     pool: pool.name,
@@ -211,7 +206,7 @@ export function cephContext(
   hooks: CephImpactHooks = {},
   hardwareOf: ReadonlyMap<string, string> | null = null,
 ): CephContext {
-  const loads = scenario.ceph.pools.map((p) => ({ loadBytes: (scenario.demand.storageBytes[p.name] ?? 0) * rawUsedRate(p), width: poolWidth(p) }));
+  const loads = scenario.ceph.pools.map((p) => ({ loadBytes: (scenario.demand.storageBytes[p.name] ?? 0) * rawUsedRate(p), width: failureDomainsNeeded(p) }));
   const before = crush.map((d) => d.rawBytes);
   let links: ReplicationLinks | null = null;
   if (hooks.ceph?.reprotectSeconds) {

@@ -17,7 +17,14 @@ import type { FleetHost } from './fleet.js';
 import type { CostPlan } from './cost.js';
 import type { RiskBand } from './risk.js';
 
-export const PLAN_SCHEMA_VERSION = 1 as const;
+/**
+ * The shape of PlanResult. 2: each Ceph pool has one record, storage.ceph.pools[] (version 1
+ * had storage.pools[] beside it, with the same figures under other names).
+ */
+export const PLAN_SCHEMA_VERSION = 2 as const;
+
+/** Plan versions `headroom diff` and `report --previous` can compare: the fields they read are the same in 1 and 2. */
+export const COMPARABLE_PLAN_SCHEMA_VERSIONS: readonly number[] = [1, 2];
 
 /** One concrete server, expanded from a node group and placed in a rack. */
 export interface Host {
