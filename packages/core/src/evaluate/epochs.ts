@@ -26,7 +26,7 @@ import { planCompute } from '../compute/compute-plan.js';
 import { cephDaemons } from '../control/ceph-daemons.js';
 import { planControlPlane } from '../control/quorum.js';
 import type { Finding } from '../diagnostics/types.js';
-import { analyzeFailures } from '../failure/analyze.js';
+import { analyzeFailuresByClass, type HostClasses } from '../failure/analyze.js';
 import { computeModel } from '../failure/compute-impact.js';
 import { placementTimeline } from '../failure/placement-timeline.js';
 import { failureFindings } from '../failure/findings.js';
@@ -127,17 +127,10 @@ export function planEpochs(
   const stitch = new FailureStitch(scenario);
   epochs.forEach((e, i) => {
     const { view, replication } = views[i]!;
-    const failure = analyzeFailures(
-      { ...view, horizonMonths: e.epoch.toMonth },
-      e.epoch.hosts,
-      e.compute,
-      failureHooks(view, e.epoch.hosts, replication),
-      {
-        model: inputs[i]!.model,
-        window: { fromMonth: e.epoch.fromMonth, placements: placements[i]! },
-      },
-      { findings: false },
-    );
+    const failure = analyzeFailuresByClass({ ...view, horizonMonths: e.epoch.toMonth }, e.epoch.hosts, e.compute, failureHooks(view, e.epoch.hosts, replication), {
+      model: inputs[i]!.model,
+      window: { fromMonth: e.epoch.fromMonth, placements: placements[i]! },
+    });
     stitch.add(e.epoch, failure);
     inputs[i] = undefined as never; // the packing model and placements of a done epoch are not needed again
     placements[i] = undefined as never;
@@ -236,9 +229,15 @@ const NO_HARMS: ReadonlyMap<string, FailureHarm> = new Map();
 const NO_KEPT: ReadonlyMap<string, number> = new Map();
 
 /** One epoch's impact of a (domain, subsystem) cell, and the harm codes it keeps (code → its own month). */
-type Candidate = { impact: FailureImpact; domain: FailureDomain; kept: ReadonlyMap<string, number> };
+type Candidate = { impact: FailureImpact; kept: ReadonlyMap<string, number> };
 /** A matrix cell over the epochs: the stitched harms, the latest candidate naming the most harms, the last candidate. */
 type Cell = { harms: Map<string, FailureHarm> | null; best: Candidate | null; last: Candidate };
+/**
+ * The cells of a one-host domain after some epochs, shared by the hosts with the same history
+ * (the same class, or built domain, in the same epochs): in first-appearance order, and the
+ * stitched impacts once built (with domain '').
+ */
+type HostNode = { cells: { subsystem: string; cell: Cell }[]; out: FailureImpact[] | null };
 
 /**
  * The failure analyses of every epoch as one, merged epoch by epoch (`add`, in epoch order):
@@ -247,78 +246,174 @@ type Cell = { harms: Map<string, FailureHarm> | null; best: Candidate | null; la
  * comment); the matrix cell's sentence and detail from the latest epoch whose impact names the
  * most of the stitched harms (all of them when one does), its month texts moved to the
  * stitched months; without any harm, the last epoch's (the fleet at the end of the horizon).
- * `result` rebuilds the findings from the stitched impacts. O(impacts) over all epochs.
+ * `result` rebuilds the findings from the stitched impacts. Domains and their impacts are in
+ * the order they first appeared. One-host domains come by class (analyzeFailuresByClass):
+ * hosts with the same history over the epochs share one node of cells, merged once per epoch
+ * and class; each host's domain and impacts are built once, in `result`. O(impacts of the
+ * other domains + distinct histories + hosts per epoch).
  */
 export class FailureStitch {
+  /** The domains other than one-host domains, by id. */
   private readonly domains = new Map<string, FailureDomain>();
-  /** Cells by subsystem, then domain id. */
+  /** Cells by subsystem, then domain id (other domains). */
   private readonly bySubsystem = new Map<string, Map<string, Cell>>();
-  /** Every cell, in the order its first impact appeared. */
-  private readonly cells: Cell[] = [];
+  /** Each other domain's cells, in the order its impacts first appeared. */
+  private readonly cellsOf = new Map<string, Cell[]>();
+  /** Every domain in first-appearance order: an id (other domains) or a host's number. */
+  private readonly order: (string | number)[] = [];
+  private readonly hostNumber = new Map<string, number>();
+  private readonly hostNames: string[] = [];
+  /** Per host number: its node, and its built domain of the last epoch (null: the plain one-host domain). */
+  private readonly hostNode: number[] = [];
+  private readonly hostDomain: (FailureDomain | null)[] = [];
+  private readonly nodes: HostNode[] = [{ cells: [], out: null }];
+  private tolerated = false;
   private epochs = 0;
   private first: { findings: readonly Finding[] } | null = null;
   private last: FailurePlan | null = null;
 
   constructor(private readonly scenario: Scenario) {}
 
-  /** Merges the failure analysis of `epoch` (epochs in order). */
-  add(epoch: FleetEpoch, failure: { plan: FailurePlan; findings: readonly Finding[] }): void {
+  /** Merges one epoch's impact into its cell (the stitching rule). */
+  private merge(cell: Cell, impact: FailureImpact, epoch: FleetEpoch): void {
     const { start } = this.scenario;
+    let kept: Map<string, number> | null = null;
+    for (const h of impact.harms) {
+      if (h.month >= epoch.toMonth) continue;
+      const month = Math.max(h.month, epoch.fromMonth);
+      kept ??= new Map();
+      kept.set(h.code, h.month);
+      const moved = month === h.month ? h : { ...h, month, message: moveMonthText(h.message, start, h.month, month) };
+      cell.harms ??= new Map();
+      const old = cell.harms.get(h.code);
+      if (!old || moved.month < old.month) cell.harms.set(h.code, moved);
+    }
+    const candidate: Candidate = { impact, kept: kept ?? NO_KEPT };
+    cell.last = candidate;
+    if (candidate.kept.size > 0 && (!cell.best || candidate.kept.size >= cell.best.kept.size)) cell.best = candidate;
+  }
+
+  /** A new node: `parent`'s cells with one epoch's impacts of a one-host domain merged. */
+  private extend(parent: number, epoch: FleetEpoch, impacts: readonly FailureImpact[]): number {
+    const cells = this.nodes[parent]!.cells.map(({ subsystem, cell }) => ({ subsystem, cell: { harms: cell.harms && new Map(cell.harms), best: cell.best, last: cell.last } }));
+    for (const impact of impacts) {
+      let entry = cells.find((x) => x.subsystem === impact.subsystem);
+      if (!entry) {
+        entry = { subsystem: impact.subsystem, cell: { harms: null, best: null, last: { impact, kept: NO_KEPT } } };
+        cells.push(entry);
+      }
+      this.merge(entry.cell, impact, epoch);
+    }
+    this.nodes.push({ cells, out: null });
+    return this.nodes.length - 1;
+  }
+
+  /** Merges the failure analysis of `epoch` (epochs in order). */
+  add(epoch: FleetEpoch, failure: { plan: FailurePlan; findings: readonly Finding[]; hosts: HostClasses }): void {
     this.epochs++;
     this.first ??= failure;
     this.last = failure.plan;
-    for (const d of failure.plan.domains) this.domains.set(d.id, d);
-    for (const impact of failure.plan.impacts) {
-      const domain = this.domains.get(impact.domain)!;
+    const { names, cls, classes, tolerated } = failure.hosts;
+    this.tolerated = tolerated;
+    const { domains, impacts } = failure.plan;
+    // the built one-host domains come first (host order), then the other domains; impacts in domain order
+    let b = 0;
+    let p = 0;
+    const step = new Map<number, number>(); // (node, class) → node, this epoch
+    const K = classes.length;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
+      let g = this.hostNumber.get(name);
+      if (g === undefined) {
+        g = this.hostNames.length;
+        this.hostNumber.set(name, g);
+        this.hostNames.push(name);
+        this.hostNode.push(0);
+        this.hostDomain.push(null);
+        this.order.push(g);
+      }
+      const node = this.hostNode[g]!;
+      const k = cls[i]!;
+      if (k >= 0) {
+        let next = step.get(node * K + k);
+        if (next === undefined) {
+          next = this.extend(node, epoch, classes[k]!);
+          step.set(node * K + k, next);
+        }
+        this.hostNode[g] = next;
+        this.hostDomain[g] = null;
+      } else {
+        const d = domains[b++]!;
+        const start = p;
+        while (p < impacts.length && impacts[p]!.domain === d.id) p++;
+        this.hostNode[g] = this.extend(node, epoch, impacts.slice(start, p));
+        this.hostDomain[g] = d;
+      }
+    }
+    for (let j = b; j < domains.length; j++) {
+      const d = domains[j]!;
+      if (!this.domains.has(d.id)) this.order.push(d.id);
+      this.domains.set(d.id, d);
+    }
+    for (; p < impacts.length; p++) {
+      const impact = impacts[p]!;
       let own = this.bySubsystem.get(impact.subsystem);
       if (!own) {
         own = new Map();
         this.bySubsystem.set(impact.subsystem, own);
       }
-      let kept: Map<string, number> | null = null;
       let cell = own.get(impact.domain);
       if (!cell) {
-        cell = { harms: null, best: null, last: { impact, domain, kept: NO_KEPT } };
+        cell = { harms: null, best: null, last: { impact, kept: NO_KEPT } };
         own.set(impact.domain, cell);
-        this.cells.push(cell);
+        const list = this.cellsOf.get(impact.domain);
+        if (list) list.push(cell);
+        else this.cellsOf.set(impact.domain, [cell]);
       }
-      for (const h of impact.harms) {
-        if (h.month >= epoch.toMonth) continue;
-        const month = Math.max(h.month, epoch.fromMonth);
-        kept ??= new Map();
-        kept.set(h.code, h.month);
-        const moved = month === h.month ? h : { ...h, month, message: moveMonthText(h.message, start, h.month, month) };
-        cell.harms ??= new Map();
-        const old = cell.harms.get(h.code);
-        if (!old || moved.month < old.month) cell.harms.set(h.code, moved);
-      }
-      const candidate: Candidate = { impact, domain, kept: kept ?? NO_KEPT };
-      cell.last = candidate;
-      if (candidate.kept.size > 0 && (!cell.best || candidate.kept.size >= cell.best.kept.size)) cell.best = candidate;
+      this.merge(cell, impact, epoch);
     }
+  }
+
+  /** A cell's stitched impact, for domain `id`. */
+  private finish(cell: Cell, id: string): FailureImpact {
+    const { start } = this.scenario;
+    const harms = cell.harms ?? NO_HARMS;
+    const best = cell.best ?? cell.last;
+    // a cell without harms in any epoch: the last epoch's impact as it is
+    if (harms.size === 0 && best.impact.harms.length === 0) return best.impact.domain === id ? best.impact : { ...best.impact, domain: id };
+    const { domain: _id, subsystem, message, harms: _h, harm: _w, firstHarmMonth: _f, severity: _s, ...detail } = best.impact;
+    let sentence = message;
+    for (const [code, own] of best.kept) sentence = moveMonthText(sentence, start, own, harms.get(code)?.month ?? own);
+    return makeImpact({ id } as FailureDomain, subsystem, sentence, [...harms.values()], detail);
   }
 
   /** The stitched plan and findings; `roleOf` (host → role over the timeline) words the findings. */
   result(roleOf: ReadonlyMap<string, string>): { plan: FailurePlan; findings: Finding[] } {
     const { start } = this.scenario;
     const impacts: FailureImpact[] = [];
-    for (const cell of this.cells) {
-      const harms = cell.harms ?? NO_HARMS;
-      const best = cell.best ?? cell.last;
-      // a cell without harms in any epoch: the last epoch's impact as it is
-      if (harms.size === 0 && best.impact.harms.length === 0) {
-        impacts.push(best.impact);
+    const allDomains: FailureDomain[] = [];
+    for (const entry of this.order) {
+      if (typeof entry === 'string') {
+        allDomains.push(this.domains.get(entry)!);
+        for (const cell of this.cellsOf.get(entry) ?? []) impacts.push(this.finish(cell, entry));
         continue;
       }
-      const { domain: _id, subsystem, message, harms: _h, harm: _w, firstHarmMonth: _f, severity: _s, ...detail } = best.impact;
-      let sentence = message;
-      for (const [code, own] of best.kept) sentence = moveMonthText(sentence, start, own, harms.get(code)?.month ?? own);
-      impacts.push(makeImpact(best.domain, subsystem, sentence, [...harms.values()], detail));
+      const name = this.hostNames[entry]!;
+      const d: FailureDomain = this.hostDomain[entry] ?? {
+        id: `host:${name}`,
+        kind: 'host',
+        name,
+        tolerated: this.tolerated,
+        hostsLost: [name],
+        hostsDrained: [],
+        hostsDegraded: [],
+      };
+      allDomains.push(d);
+      const node = this.nodes[this.hostNode[entry]!]!;
+      node.out ??= node.cells.map(({ cell }) => this.finish(cell, ''));
+      for (const x of node.out) impacts.push({ ...x, domain: d.id });
     }
     const last = this.last!;
-    const allDomains = [...this.domains.values()];
-    const order = new Map(allDomains.map((d, i) => [d.id, i]));
-    impacts.sort((a, b) => order.get(a.domain)! - order.get(b.domain)!);
     const timeline =
       this.epochs > 1
         ? [

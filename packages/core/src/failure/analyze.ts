@@ -11,13 +11,13 @@ import type { Role, Scenario } from '../model/scenario.js';
 import type { ComputePlan, Host } from '../model/plan.js';
 import { failureDomains, storageHostsRaw } from '../storage/raw.js';
 import { attachmentImpact } from './attachment-impact.js';
-import { cephContext, cephImpact } from './ceph-impact.js';
-import { type ComputeModel, type ComputeWindow, computeImpacts, computeModel } from './compute-impact.js';
-import { inheritContainedHarm } from './containment.js';
+import { type CephOutcome, cephContext, cephImpact } from './ceph-impact.js';
+import { type ComputeModel, type ComputeOutcome, type ComputeWindow, computeModel, computeOutcomes } from './compute-impact.js';
+import { inheritContainedHarmWith } from './containment.js';
 import { controlImpact } from './control-impact.js';
 import { feedTrips } from './feed-load.js';
 import { monImpact } from './mon-impact.js';
-import { domainContext, enumerateDomains, rackAttachments } from './domains.js';
+import { domainContext, enumerateDomains, hostDomain, rackAttachments } from './domains.js';
 import { failureFindings } from './findings.js';
 import { makeImpact } from './harm.js';
 import type { FailureHooks } from './hooks.js';
@@ -180,6 +180,58 @@ export function analyzeFailures(
   placement?: { model: ComputeModel; window: ComputeWindow },
   options: { findings?: boolean } = {},
 ): FailureResult {
+  return analyze(scenario, hosts, compute, hooks, placement, options, false);
+}
+
+/**
+ * The one-host domains of an analysis by class (analyzeFailuresByClass): hosts whose loss
+ * does the same thing share one class and one list of impacts.
+ */
+export interface HostClasses {
+  /** The analysed hosts (those of a known hardware model), in host order. */
+  names: string[];
+  /** Per host: its class (an index into `classes`), or -1 when its domain is built (in plan.domains, its impacts in plan.impacts). */
+  cls: Int32Array;
+  /** Per class: the impacts of losing one host of the class, in subsystem order, each with domain ''. */
+  classes: FailureImpact[][];
+  /** The tolerance of a one-host domain (policy.tolerate.hosts >= 1). */
+  tolerated: boolean;
+}
+
+/**
+ * analyzeFailures with the one-host domains by class, for evaluate/epochs.ts: a host's domain
+ * is built (plan.domains, first and in host order, with its impacts in plan.impacts) only when
+ * its outcome can name it or its containment needs it: a controller or a Ceph monitor; a host
+ * that another domain stops alone in some subsystem; every host when some domain stops none
+ * of a subsystem's hosts or when policy.maintenance drains hosts. Every other host shares the
+ * impacts of its class: the compute outcome (hosts of one kind with the same instances every
+ * month evaluated share it, computeOutcomes) and the Ceph outcome (hosts of one model and raw
+ * in CRUSH domains of equal capacity share it, cephImpact). Such a host's loss inherits no
+ * harm (only a loss that stops exactly its host, or none, could pass one to it) and passes
+ * its harm to the losses that contain it (inheritContainedHarmWith). The findings are left
+ * out (only the not-analysed notes): FailureStitch builds them. The output, with each host
+ * of a class given the class's impacts, is analyzeFailures' exactly. O(hosts × small
+ * integer work + distinct outcomes) beyond what the other domains cost.
+ */
+export function analyzeFailuresByClass(
+  scenario: Scenario,
+  hosts: readonly Host[],
+  compute: ComputePlan,
+  hooks: FailureHooks,
+  placement: { model: ComputeModel; window: ComputeWindow } | undefined,
+): FailureResult & { hosts: HostClasses } {
+  return analyze(scenario, hosts, compute, hooks, placement, { findings: false }, true) as FailureResult & { hosts: HostClasses };
+}
+
+function analyze(
+  scenario: Scenario,
+  hosts: readonly Host[],
+  compute: ComputePlan,
+  hooks: FailureHooks,
+  placement: { model: ComputeModel; window: ComputeWindow } | undefined,
+  options: { findings?: boolean },
+  byClass: boolean,
+): FailureResult & { hosts?: HostClasses } {
   const policy = failurePolicy(scenario);
   const known = hosts.filter((h) => Object.hasOwn(scenario.hardware, h.hardware));
   const storage = storageHostsRaw(scenario, known);
@@ -198,10 +250,21 @@ export function analyzeFailures(
     hostSwitches: attach.hostSwitches,
     hostFeeds: attach.hostFeeds,
   });
-  const domains = enumerateDomains(ctx);
-  const computeOut = placement
-    ? computeImpacts(placement.model, domains, scenario.start, placement.window)
-    : computeImpacts(computeModel(scenario, compute, known), domains, scenario.start);
+  const H = known.length;
+  // with maintenance, a one-host domain drains hosts (its drained set depends on the host): all are built
+  const buildAll = !byClass || policy.maintenance.hosts > 0;
+  const others = enumerateDomains(ctx, { hosts: false });
+  const hostDomains = buildAll ? known.map((h) => hostDomain(ctx, h.name)) : null;
+  // the domain a one-host loss that is not built stands for (its harms' severity)
+  const single: FailureDomain = { id: '', kind: 'host', name: '', tolerated: policy.tolerate.hosts >= 1, hostsLost: [], hostsDrained: [], hostsDegraded: [] };
+  // one-host losses first, in host order, as enumerateDomains orders them (computeOutcomes' caches fill in this order)
+  const computeOut = computeOutcomes(
+    placement ? placement.model : computeModel(scenario, compute, known),
+    [...(hostDomains ?? known.map((h) => h.name)), ...others],
+    scenario.start,
+    placement?.window ?? {},
+    single,
+  );
   const controllers = new Set(known.filter((h) => h.role === 'control').map((h) => h.name));
   const mons = daemonHosts(cephDaemons(scenario), known).mon;
   const ceph = cephContext(
@@ -218,50 +281,142 @@ export function analyzeFailures(
   const osdHosts = new Set([...hostRaw].filter(([, raw]) => raw > 0).map(([h]) => h));
   const monSet = new Set(mons);
   const bySubsystem = new Map<FailureSubsystem, Map<string, FailureImpact>>(SUBSYSTEMS.map((s) => [s, new Map()]));
-  for (const d of domains) {
-    const c = computeOut.get(d.id);
-    if (c) bySubsystem.get('compute')!.set(d.id, makeImpact(d, 'compute', c.message, c.harms, { compute: c.detail }));
-    // each subsystem only for the domains that stop one of its hosts (most domains are one host)
-    const k = touches(d, controllers) ? controlImpact(d, controllers) : undefined;
-    if (k) bySubsystem.get('control')!.set(d.id, makeImpact(d, 'control', k.message, k.harms, { control: k.detail }));
-    const s = scenario.ceph.pools.length > 0 && touches(d, osdHosts) ? cephImpact(ceph, d) : undefined;
-    const m = touches(d, monSet) ? monImpact(d, mons) : undefined;
+  /** The impacts of one domain from the outcomes of its subsystems, in subsystem order. */
+  const impactsOf = (
+    d: FailureDomain,
+    c: ComputeOutcome | undefined,
+    k: ReturnType<typeof controlImpact>,
+    s: CephOutcome | undefined,
+    m: ReturnType<typeof monImpact>,
+    a: ReturnType<typeof attachmentImpact>,
+  ): FailureImpact[] => {
+    const out: FailureImpact[] = [];
+    if (c) out.push(makeImpact(d, 'compute', c.message, c.harms, { compute: c.detail }));
+    if (k) out.push(makeImpact(d, 'control', k.message, k.harms, { control: k.detail }));
     if (s || m) {
       const message = [m && m.harms.length > 0 ? m.message : '', s?.message ?? '', m && m.harms.length === 0 ? m.message : ''].filter((x) => x !== '').join(' ');
-      bySubsystem.get('ceph')!.set(d.id, makeImpact(d, 'ceph', message, [...(m?.harms ?? []), ...(s?.harms ?? [])], s ? { ceph: s.detail } : {}));
+      out.push(makeImpact(d, 'ceph', message, [...(m?.harms ?? []), ...(s?.harms ?? [])], s ? { ceph: s.detail } : {}));
     }
-    const a = attachmentImpact(d, d.kind === 'feed' ? (trips.get(d.name) ?? []) : [], scenario.racks);
     if (a) {
       const sub = d.kind === 'switch' ? 'network' : 'power';
-      bySubsystem.get(sub)!.set(d.id, makeImpact(d, sub, a.message, a.harms, sub === 'network' ? { network: a.detail } : { power: a.detail }));
+      out.push(makeImpact(d, sub, a.message, a.harms, sub === 'network' ? { network: a.detail } : { power: a.detail }));
     }
-  }
+    return out;
+  };
+  const analyseDomain = (d: FailureDomain, c: ComputeOutcome | undefined): void => {
+    // each subsystem only for the domains that stop one of its hosts (most domains are one host)
+    const k = touches(d, controllers) ? controlImpact(d, controllers) : undefined;
+    const s = scenario.ceph.pools.length > 0 && touches(d, osdHosts) ? cephImpact(ceph, d) : undefined;
+    const m = touches(d, monSet) ? monImpact(d, mons) : undefined;
+    const a = attachmentImpact(d, d.kind === 'feed' ? (trips.get(d.name) ?? []) : [], scenario.racks);
+    for (const impact of impactsOf(d, c, k, s, m, a)) bySubsystem.get(impact.subsystem)!.set(d.id, impact);
+  };
+  others.forEach((d, i) => analyseDomain(d, computeOut[H + i]));
   const roleOf = new Map(known.map((h) => [h.name, h.role]));
-  // the hosts of a subsystem a domain stops (lost and drained)
+  // the hosts of a subsystem a domain stops (lost and drained): compute hosts, controllers,
+  // and Ceph's hosts: the OSD hosts and the monitor hosts (a monitor-only loss must not count
+  // as contained in every loss)
+  const keep: Record<'compute' | 'control' | 'ceph', (h: string) => boolean> = {
+    compute: (h) => roleOf.get(h) === 'compute',
+    control: (h) => roleOf.get(h) === 'control',
+    ceph: (h) => roleOf.get(h) === 'storage' || monSet.has(h),
+  };
+  const stoppedSets = new Map<string, Set<string>>();
   const stoppedOf =
-    (keep: (h: string) => boolean) =>
+    (sub: 'compute' | 'control' | 'ceph') =>
     (d: FailureDomain): Set<string> => {
-      const out = new Set<string>();
-      for (const h of d.hostsLost) if (keep(h)) out.add(h);
-      for (const h of d.hostsDrained) if (keep(h)) out.add(h);
+      const key = `${sub}|${d.id}`;
+      let out = stoppedSets.get(key);
+      if (out) return out;
+      out = new Set<string>();
+      for (const h of d.hostsLost) if (keep[sub](h)) out.add(h);
+      for (const h of d.hostsDrained) if (keep[sub](h)) out.add(h);
+      stoppedSets.set(key, out);
       return out;
     };
-  inheritContainedHarm(
-    domains,
-    bySubsystem.get('compute')!,
-    stoppedOf((h) => roleOf.get(h) === 'compute'),
-  );
-  inheritContainedHarm(
-    domains,
-    bySubsystem.get('control')!,
-    stoppedOf((h) => roleOf.get(h) === 'control'),
-  );
-  // Ceph's hosts: the OSD hosts and the monitor hosts (a monitor-only loss must not count as contained in every loss)
-  inheritContainedHarm(
-    domains,
-    bySubsystem.get('ceph')!,
-    stoppedOf((h) => roleOf.get(h) === 'storage' || monSet.has(h)),
-  );
+  // The one-host domains that are built: every one (buildAll), else those whose outcome names
+  // the host (controllers, monitors) or whose containment another loss of the same hosts decides.
+  let allBuilt = buildAll;
+  const built = new Uint8Array(H);
+  if (!allBuilt) {
+    for (const h of [...controllers, ...monSet]) built[ctx.order.get(h)!] = 1;
+    for (const sub of ['compute', 'control', 'ceph'] as const)
+      for (const d of others) {
+        if (!bySubsystem.get(sub)!.has(d.id)) continue;
+        const set = stoppedOf(sub)(d);
+        if (set.size === 0) allBuilt = true;
+        else if (set.size === 1) built[ctx.order.get([...set][0]!)!] = 1;
+      }
+  }
+  // Ceph outcomes of one-host losses not built: by CRUSH domain, hardware model and raw bytes
+  // (cephImpact shares one record among them: its one-host cache)
+  const cephByHost = new Map<string, CephOutcome | undefined>();
+  const cephOne = (name: string): CephOutcome | undefined => {
+    const model = ceph.hardwareOf?.get(name);
+    if (model === undefined) return cephImpact(ceph, hostDomain(ctx, name));
+    const key = `${ceph.domainOf.get(name) ?? -1}|${model}|${hostRaw.get(name)}`;
+    if (cephByHost.has(key)) return cephByHost.get(key);
+    const out = cephImpact(ceph, hostDomain(ctx, name));
+    cephByHost.set(key, out);
+    return out;
+  };
+  const builtDomains: FailureDomain[] = [];
+  const cls = new Int32Array(H);
+  const classes: FailureImpact[][] = [];
+  const classOf = new Map<string, number>();
+  const outcomeIds = new Map<object, number>();
+  const idOf = (o: object | undefined): number => {
+    if (!o) return 0;
+    let id = outcomeIds.get(o);
+    if (id === undefined) {
+      id = outcomeIds.size + 1;
+      outcomeIds.set(o, id);
+    }
+    return id;
+  };
+  for (let i = 0; i < H; i++) {
+    const host = known[i]!;
+    const c = computeOut[i];
+    const s = !allBuilt && !built[i] && scenario.ceph.pools.length > 0 && osdHosts.has(host.name) ? cephOne(host.name) : undefined;
+    // a class's loss stops exactly its host in each of its subsystems
+    if (allBuilt || built[i] || (c && host.role !== 'compute') || (s && host.role !== 'storage')) {
+      const d = hostDomains?.[i] ?? hostDomain(ctx, host.name);
+      builtDomains.push(d);
+      cls[i] = -1;
+      analyseDomain(d, c);
+      continue;
+    }
+    const key = `${idOf(c)}|${idOf(s)}`;
+    let k = classOf.get(key);
+    if (k === undefined) {
+      k = classes.length;
+      classOf.set(key, k);
+      classes.push(impactsOf(single, c, undefined, s, undefined, undefined));
+    }
+    cls[i] = k;
+  }
+  const domains = [...builtDomains, ...others];
+  const classImpact = (sub: FailureSubsystem): (FailureImpact | undefined)[] => classes.map((list) => list.find((x) => x.subsystem === sub));
+  for (const sub of ['compute', 'control', 'ceph'] as const) {
+    const own = classImpact(sub);
+    const month = (h: string): number | undefined => {
+      const i = ctx.order.get(h);
+      if (i === undefined || cls[i]! < 0) return undefined;
+      return own[cls[i]!]?.firstHarmMonth ?? undefined;
+    };
+    inheritContainedHarmWith(
+      domains,
+      bySubsystem.get(sub)!,
+      stoppedOf(sub),
+      (d, i) => (i < builtDomains.length ? ctx.order.get(d.name)! : H + i - builtDomains.length),
+      {
+        anyHarmed: own.some((x) => x !== undefined && x.firstHarmMonth !== null),
+        month,
+        rank: (h) => ctx.order.get(h)!,
+        loss: (h) => ({ d: hostDomain(ctx, h), impact: own[cls[ctx.order.get(h)!]!]! }),
+      },
+    );
+  }
 
   const impacts: FailureImpact[] = [];
   for (const d of domains)
@@ -271,5 +426,13 @@ export function analyzeFailures(
     }
   const plan: FailurePlan = { policy, assumptions: assumptions(scenario), domains, impacts };
   const harmFindings = options.findings === false ? [] : failureFindings(domains, impacts, policy, scenario.start, roleOf);
-  return { plan, findings: [...harmFindings, ...notAnalysed(policy)] };
+  const result: FailureResult & { hosts?: HostClasses } = { plan, findings: [...harmFindings, ...notAnalysed(policy)] };
+  if (byClass)
+    result.hosts = {
+      names: known.map((h) => h.name),
+      cls,
+      classes,
+      tolerated: single.tolerated,
+    };
+  return result;
 }

@@ -195,6 +195,8 @@ interface Packed {
 
 /** A domain's lost compute hosts (indices; drained ones last) and its evaluation. */
 interface Subject {
+  /** Index of the subject in computeOutcomes' items. */
+  item: number;
   domain: FailureDomain;
   lost: number[];
   drained: number;
@@ -228,6 +230,28 @@ export interface ComputeWindow {
  * When demand shrinks in some month, every month is evaluated in order.
  */
 export function computeImpacts(model: ComputeModel, domains: readonly FailureDomain[], start: string, window: ComputeWindow = {}): Map<string, ComputeOutcome> {
+  const outcomes = computeOutcomes(model, domains, start, window);
+  const out = new Map<string, ComputeOutcome>();
+  domains.forEach((d, i) => {
+    const o = outcomes[i];
+    if (o) out.set(d.id, o);
+  });
+  return out;
+}
+
+/**
+ * `computeImpacts` over `items` in their order, aligned with them: a FailureDomain, or the
+ * name of a host lost alone with nothing drained (a one-host domain that is not built:
+ * evaluate/epochs.ts), whose harms take `single.tolerated`. One-host losses with one
+ * signature share one outcome record (the same object), so callers can group hosts by it.
+ */
+export function computeOutcomes(
+  model: ComputeModel,
+  items: readonly (FailureDomain | string)[],
+  start: string,
+  window: ComputeWindow = {},
+  single?: FailureDomain,
+): (ComputeOutcome | undefined)[] {
   const { hosts, flavors } = model;
   const H = hosts.names.length;
   const F = flavors.names.length;
@@ -235,7 +259,13 @@ export function computeImpacts(model: ComputeModel, domains: readonly FailureDom
   const T = model.countsByMonth.length;
   const index = new Map(hosts.names.map((n, i) => [n, i]));
   const subjects: Subject[] = [];
-  for (const d of domains) {
+  for (let item = 0; item < items.length; item++) {
+    const d = items[item]!;
+    if (typeof d === 'string') {
+      const i = index.get(d);
+      if (i !== undefined) subjects.push({ item, domain: single!, lost: [i], drained: 0, firstHarm: null, atMonth: Math.max(0, T - 1), state: null, packed: null });
+      continue;
+    }
     const lost: number[] = [];
     for (const n of d.hostsLost) {
       const i = index.get(n);
@@ -248,7 +278,7 @@ export function computeImpacts(model: ComputeModel, domains: readonly FailureDom
     }
     const drained = lost.length - lostCount;
     if (lostCount === 0 && !(d.kind === 'maintenance' && drained > 0)) continue;
-    subjects.push({ domain: d, lost, drained, firstHarm: null, atMonth: Math.max(0, T - 1), state: null, packed: null });
+    subjects.push({ item, domain: d, lost, drained, firstHarm: null, atMonth: Math.max(0, T - 1), state: null, packed: null });
   }
   const memClass = model.classes.indexOf('MEMORY_MB');
   const cpuClass = model.classes.indexOf('VCPU');
@@ -396,7 +426,7 @@ export function computeImpacts(model: ComputeModel, domains: readonly FailureDom
       }
     }
   }
-  const out = new Map<string, ComputeOutcome>();
+  const out: (ComputeOutcome | undefined)[] = new Array(items.length);
   // Single-host losses with one signature share their re-placement (evaluate's cache), hence
   // their detail, message and harm: built once per re-placement, first month and tolerance.
   const shared = new Map<Packed, Map<string, ComputeOutcome>>();
@@ -405,7 +435,7 @@ export function computeImpacts(model: ComputeModel, domains: readonly FailureDom
     const memoKey = `${s.atMonth}|${s.firstHarm}|${s.domain.tolerated}`;
     const hit = memo?.get(memoKey);
     if (hit) {
-      out.set(s.domain.id, hit);
+      out[s.item] = hit;
       continue;
     }
     // a horizon of 0 months (hand-built scenarios only) evaluates nothing: nothing displaced
@@ -420,7 +450,7 @@ export function computeImpacts(model: ComputeModel, domains: readonly FailureDom
     };
     const detail = detailOf(model, s, s.packed ?? { displaced: new Int32Array(F), unplaced: new Int32Array(F) }, state);
     const result = outcome(s, detail, start);
-    out.set(s.domain.id, result);
+    out[s.item] = result;
     if (s.lost.length === 1 && s.packed) {
       const m = shared.get(s.packed) ?? new Map<string, ComputeOutcome>();
       m.set(memoKey, result);

@@ -44,10 +44,44 @@ function within(small: ReadonlySet<string>, big: ReadonlySet<string>): boolean {
  * @param stopped the hosts of the subsystem's role a domain stops (lost and drained)
  */
 export function inheritContainedHarm(domains: readonly FailureDomain[], impacts: Map<string, FailureImpact>, stopped: (d: FailureDomain) => ReadonlySet<string>): void {
-  if (![...impacts.values()].some((i) => i.firstHarmMonth !== null)) return; // nothing to inherit
-  const losses: Loss[] = domains.filter((d) => impacts.has(d.id)).map((d) => ({ d, set: stopped(d), seq: 0 }));
+  inheritContainedHarmWith(domains, impacts, stopped);
+}
+
+/**
+ * One-host losses that are not among inheritContainedHarmWith's domains (evaluate/epochs.ts
+ * does not build them): each stops exactly its host, and none can inherit (no domain stops
+ * exactly that host, none stops no host), so they only pass their harm on.
+ */
+export interface OneHostLosses {
+  /** The first month of harm of the host's loss; undefined when the host has no harmed loss here. */
+  month(host: string): number | undefined;
+  /** The host's loss: its impact and a domain that names it (id, kind, name). */
+  loss(host: string): { d: FailureDomain; impact: FailureImpact };
+}
+
+/**
+ * `inheritContainedHarm`, with `rank(d)` giving each domain's place in the domain order
+ * (default: its index in `domains`; the one-host losses of `hosts` take `hosts`' ranks, and
+ * host domains come before every other domain) and `hosts` the one-host losses not built as
+ * domains (candidates for the losses that contain their host).
+ */
+export function inheritContainedHarmWith(
+  domains: readonly FailureDomain[],
+  impacts: Map<string, FailureImpact>,
+  stopped: (d: FailureDomain) => ReadonlySet<string>,
+  rank?: (d: FailureDomain, i: number) => number,
+  hosts?: OneHostLosses & { rank(host: string): number; anyHarmed: boolean },
+): void {
+  if (!hosts?.anyHarmed && ![...impacts.values()].some((i) => i.firstHarmMonth !== null)) return; // nothing to inherit
+  const losses: Loss[] = [];
+  let maxRank = -1;
+  domains.forEach((d, i) => {
+    if (!impacts.has(d.id)) return;
+    const seq = rank ? rank(d, i) : i;
+    maxRank = Math.max(maxRank, seq);
+    losses.push({ d, set: stopped(d), seq });
+  });
   losses.sort((a, b) => a.set.size - b.set.size); // stable: domain order among equal sizes
-  losses.forEach((x, i) => (x.seq = i));
   const month = (x: Loss): number => impacts.get(x.d.id)?.firstHarmMonth ?? Number.POSITIVE_INFINITY;
   // how many losses stop each host: a harmed loss is filed under its rarest host
   const stoppedBy = new Map<string, number>();
@@ -65,24 +99,32 @@ export function inheritContainedHarm(domains: readonly FailureDomain[], impacts:
     }
   };
   for (const x of losses) if (month(x) !== Number.POSITIVE_INFINITY) file(x);
-  let nextSeq = losses.length;
+  let nextSeq = maxRank + 1;
   for (const big of losses) {
-    let best: Loss | undefined;
+    const own = impacts.get(big.d.id)!;
+    const bigMonth = own.firstHarmMonth ?? Number.POSITIVE_INFINITY;
+    let best: { m: number; size: number; seq: number; d: FailureDomain; impact: () => FailureImpact } | undefined;
+    const better = (m: number, size: number, seq: number): boolean => !best || m < best.m || (m === best.m && (size < best.size || (size === best.size && seq < best.seq)));
     const consider = (small: Loss): void => {
       if (small === big) return;
       const m = month(small);
-      if (m >= month(big) || !within(small.set, big.set)) return;
-      if (!best) best = small;
-      else {
-        const b = month(best);
-        if (m < b || (m === b && (small.set.size < best.set.size || (small.set.size === best.set.size && small.seq < best.seq)))) best = small;
-      }
+      if (m >= bigMonth || !within(small.set, big.set)) return;
+      if (better(m, small.set.size, small.seq)) best = { m, size: small.set.size, seq: small.seq, d: small.d, impact: () => impacts.get(small.d.id)! };
     };
     for (const small of everywhere) consider(small);
     for (const h of big.set) for (const small of filed.get(h) ?? []) consider(small);
+    if (hosts?.anyHarmed)
+      for (const h of big.set) {
+        const m = hosts.month(h);
+        if (m === undefined || m >= bigMonth) continue;
+        const seq = hosts.rank(h);
+        if (better(m, 1, seq)) {
+          const { d, impact } = hosts.loss(h);
+          best = { m, size: 1, seq, d, impact: () => impact };
+        }
+      }
     if (!best) continue;
-    const from = impacts.get(best.d.id)!;
-    const own = impacts.get(big.d.id)!;
+    const from = best.impact();
     const firstMonth = from.firstHarmMonth!;
     const source = best.d;
     const inherited = from.harms

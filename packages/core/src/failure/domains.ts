@@ -115,6 +115,23 @@ function distinct(values: Iterable<string>): string[] {
   return [...new Set(values)];
 }
 
+function makeDomain(ctx: DomainContext, kind: FailureDomainKind, name: string, lost: string[], degraded: string[], tolerated: boolean, allRoles = false): FailureDomain {
+  return {
+    id: `${kind}:${name}`,
+    kind,
+    name,
+    tolerated,
+    hostsLost: lost,
+    hostsDrained: ctx.policy.maintenance.hosts > 0 ? drainedHosts(ctx, new Set(lost), allRoles) : [],
+    hostsDegraded: degraded,
+  };
+}
+
+/** The one-host domain of `host` (as enumerateDomains gives it). */
+export function hostDomain(ctx: DomainContext, host: string): FailureDomain {
+  return makeDomain(ctx, 'host', host, [host], [], ctx.policy.tolerate.hosts >= 1);
+}
+
 /**
  * Every failure domain of the topology, in this order: each host (host order); the N
  * largest hosts of each role when policy.tolerate.hosts = N >= 2 (for compute, one group per
@@ -125,23 +142,16 @@ function distinct(values: Iterable<string>): string[] {
  * loses the hosts corded only to it and every host of the racks it trips (`ctx.feedTrips`).
  * Tolerated: hosts when tolerate.hosts >= 1, racks / zones / switches / feeds when their
  * tolerate count >= 1; the `hosts` groups and the maintenance domain always.
+ * `options.hosts` false leaves out the one-host domains (see `hostDomain`).
  */
-export function enumerateDomains(ctx: DomainContext): FailureDomain[] {
+export function enumerateDomains(ctx: DomainContext, options: { hosts?: boolean } = {}): FailureDomain[] {
   const { hosts, policy } = ctx;
   const t = policy.tolerate;
   const out: FailureDomain[] = [];
   const add = (kind: FailureDomainKind, name: string, lost: string[], degraded: string[], tolerated: boolean, allRoles = false): void => {
-    out.push({
-      id: `${kind}:${name}`,
-      kind,
-      name,
-      tolerated,
-      hostsLost: lost,
-      hostsDrained: policy.maintenance.hosts > 0 ? drainedHosts(ctx, new Set(lost), allRoles) : [],
-      hostsDegraded: degraded,
-    });
+    out.push(makeDomain(ctx, kind, name, lost, degraded, tolerated, allRoles));
   };
-  for (const h of hosts) add('host', h.name, [h.name], [], t.hosts >= 1);
+  if (options.hosts !== false) for (const h of hosts) out.push(hostDomain(ctx, h.name));
   if (t.hosts >= 2) {
     for (const role of ['control', 'compute', 'storage'] as const) {
       const groups = ctx.hostGroups?.[role] ?? [{ hosts: (ctx.largestFirst[role] ?? []).slice(0, t.hosts) }];
