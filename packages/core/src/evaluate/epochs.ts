@@ -58,12 +58,13 @@ export interface EpochPlan {
  * The analyses of every epoch of `timeline`, in epoch order, and the failure analyses of the
  * epochs stitched into one (`FailureStitch`; null with options.failure false). Each epoch's
  * failure analysis is merged as soon as it is done and not kept: at 10,000 hosts an epoch's
- * domains and impacts are tens of thousands of records.
+ * domains and impacts are tens of thousands of records; its one-host domains come by class
+ * (analyzeFailuresByClass; options.hostClasses false builds each, for tests: the same result).
  */
 export function planEpochs(
   scenario: Scenario,
   timeline: FleetTimeline,
-  options: { failure?: boolean } = {},
+  options: { failure?: boolean; hostClasses?: boolean } = {},
 ): { epochs: EpochPlan[]; failure: { plan: FailurePlan; findings: Finding[] } | null } {
   const computeCache = new Map<string, ReturnType<typeof planCompute>>();
   const storageCache = new Map<string, { storage: ReturnType<typeof planStorage>; replication: ReturnType<typeof cephRecoveryBandwidth> }>();
@@ -127,10 +128,17 @@ export function planEpochs(
   const stitch = new FailureStitch(scenario);
   epochs.forEach((e, i) => {
     const { view, replication } = views[i]!;
-    const failure = analyzeFailuresByClass({ ...view, horizonMonths: e.epoch.toMonth }, e.epoch.hosts, e.compute, failureHooks(view, e.epoch.hosts, replication), {
-      model: inputs[i]!.model,
-      window: { fromMonth: e.epoch.fromMonth, placements: placements[i]! },
-    });
+    const failure = analyzeFailuresByClass(
+      { ...view, horizonMonths: e.epoch.toMonth },
+      e.epoch.hosts,
+      e.compute,
+      failureHooks(view, e.epoch.hosts, replication),
+      {
+        model: inputs[i]!.model,
+        window: { fromMonth: e.epoch.fromMonth, placements: placements[i]! },
+      },
+      { classes: options.hostClasses !== false },
+    );
     stitch.add(e.epoch, failure);
     inputs[i] = undefined as never; // the packing model and placements of a done epoch are not needed again
     placements[i] = undefined as never;

@@ -211,7 +211,8 @@ export interface HostClasses {
  * its harm to the losses that contain it (inheritContainedHarmWith). The findings are left
  * out (only the not-analysed notes): FailureStitch builds them. The output, with each host
  * of a class given the class's impacts, is analyzeFailures' exactly. O(hosts × small
- * integer work + distinct outcomes) beyond what the other domains cost.
+ * integer work + distinct outcomes) beyond what the other domains cost. `options.classes`
+ * false builds every one-host domain (the reference the classes must match, in tests).
  */
 export function analyzeFailuresByClass(
   scenario: Scenario,
@@ -219,8 +220,9 @@ export function analyzeFailuresByClass(
   compute: ComputePlan,
   hooks: FailureHooks,
   placement: { model: ComputeModel; window: ComputeWindow } | undefined,
+  options: { classes?: boolean } = {},
 ): FailureResult & { hosts: HostClasses } {
-  return analyze(scenario, hosts, compute, hooks, placement, { findings: false }, true) as FailureResult & { hosts: HostClasses };
+  return analyze(scenario, hosts, compute, hooks, placement, { findings: false }, true, options.classes === false) as FailureResult & { hosts: HostClasses };
 }
 
 function analyze(
@@ -231,6 +233,7 @@ function analyze(
   placement: { model: ComputeModel; window: ComputeWindow } | undefined,
   options: { findings?: boolean },
   byClass: boolean,
+  noClasses = false,
 ): FailureResult & { hosts?: HostClasses } {
   const policy = failurePolicy(scenario);
   const known = hosts.filter((h) => Object.hasOwn(scenario.hardware, h.hardware));
@@ -252,7 +255,7 @@ function analyze(
   });
   const H = known.length;
   // with maintenance, a one-host domain drains hosts (its drained set depends on the host): all are built
-  const buildAll = !byClass || policy.maintenance.hosts > 0;
+  const buildAll = !byClass || noClasses || policy.maintenance.hosts > 0;
   const others = enumerateDomains(ctx, { hosts: false });
   const hostDomains = buildAll ? known.map((h) => hostDomain(ctx, h.name)) : null;
   // the domain a one-host loss that is not built stands for (its harms' severity)
@@ -311,6 +314,9 @@ function analyze(
     const a = attachmentImpact(d, d.kind === 'feed' ? (trips.get(d.name) ?? []) : [], scenario.racks);
     for (const impact of impactsOf(d, c, k, s, m, a)) bySubsystem.get(impact.subsystem)!.set(d.id, impact);
   };
+  // every one-host domain built: in domain order (the hooks are asked in that order); else the
+  // other domains first, which tell the one-host domains to build
+  if (hostDomains) hostDomains.forEach((d, i) => analyseDomain(d, computeOut[i]));
   others.forEach((d, i) => analyseDomain(d, computeOut[H + i]));
   const roleOf = new Map(known.map((h) => [h.name, h.role]));
   // the hosts of a subsystem a domain stops (lost and drained): compute hosts, controllers,
@@ -383,7 +389,7 @@ function analyze(
       const d = hostDomains?.[i] ?? hostDomain(ctx, host.name);
       builtDomains.push(d);
       cls[i] = -1;
-      analyseDomain(d, c);
+      if (!hostDomains) analyseDomain(d, c);
       continue;
     }
     const key = `${idOf(c)}|${idOf(s)}`;

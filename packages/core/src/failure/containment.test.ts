@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inheritContainedHarm } from './containment.js';
+import { inheritContainedHarm, inheritContainedHarmWith } from './containment.js';
 import { harmSeverity, makeImpact } from './harm.js';
 import type { FailureDomain, FailureImpact } from '../model/failure.js';
 
@@ -105,6 +105,62 @@ describe('inheritContainedHarm', () => {
         expect([...actual]).toEqual([...expected]);
       }),
       { seed: 42, numRuns: 2000 },
+    );
+  });
+
+  it('one-host losses passed by host (not built as domains) give what building them gives (fast-check, seed 7)', () => {
+    // hosts h0-h5, each with a one-host loss (harmed or not, or none); other losses stop 2 hosts or more
+    const arb = fc.record({
+      hosts: fc.array(
+        fc.option(fc.array(fc.record({ code: fc.constantFrom('a', 'b'), month: fc.integer({ min: 0, max: 5 }), outage: fc.boolean() }), { maxLength: 2 })),
+        { minLength: 6, maxLength: 6 },
+      ),
+      others: fc.array(
+        fc.record({
+          hosts: fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { minLength: 2, maxLength: 6 }),
+          harms: fc.array(fc.record({ code: fc.constantFrom('a', 'b'), month: fc.integer({ min: 0, max: 5 }), outage: fc.boolean() }), { maxLength: 2 }),
+        }),
+        { maxLength: 10 },
+      ),
+    });
+    fc.assert(
+      fc.property(arb, ({ hosts, others }) => {
+        const harmsOf = (d: FailureDomain, harms: readonly { code: string; month: number; outage: boolean }[]) =>
+          harms.map((h) => ({
+            code: h.code,
+            harm: h.outage ? ('outage' as const) : ('degraded' as const),
+            month: h.month,
+            severity: harmSeverity(h.outage ? 'outage' : 'degraded', d.tolerated),
+            message: `${h.code}@${h.month}`,
+          }));
+        const hostDomains: FailureDomain[] = hosts.map((_, i) => ({ id: `host:h${i}`, kind: 'host', name: `h${i}`, tolerated: true, hostsLost: [`h${i}`], hostsDrained: [], hostsDegraded: [] }));
+        const otherDomains: FailureDomain[] = others.map((x, i) => ({
+          id: `rack:d${i}`,
+          kind: 'rack',
+          name: `d${i}`,
+          tolerated: false,
+          hostsLost: x.hosts.map((h) => `h${h}`),
+          hostsDrained: [],
+          hostsDegraded: [],
+        }));
+        const hostImpacts = new Map(hosts.flatMap((h, i) => (h === null ? [] : [[hostDomains[i]!.id, makeImpact(hostDomains[i]!, 'compute', `h${i}`, harmsOf(hostDomains[i]!, h), {})] as const])));
+        const otherImpacts = () => new Map(otherDomains.map((d, i) => [d.id, makeImpact(d, 'compute', d.name, harmsOf(d, others[i]!.harms), {})] as const));
+        const stopped = (d: FailureDomain) => new Set(d.hostsLost);
+        const expected = new Map([...hostImpacts, ...otherImpacts()]);
+        inheritContainedHarm([...hostDomains, ...otherDomains], expected, stopped);
+        const actual = otherImpacts();
+        const index = (h: string) => Number(h.slice(1));
+        inheritContainedHarmWith(otherDomains, actual, stopped, (_d, i) => hosts.length + i, {
+          anyHarmed: [...hostImpacts.values()].some((x) => x.firstHarmMonth !== null),
+          month: (h) => hostImpacts.get(`host:${h}`)?.firstHarmMonth ?? undefined,
+          rank: index,
+          loss: (h) => ({ d: hostDomains[index(h)]!, impact: hostImpacts.get(`host:${h}`)! }),
+        });
+        // a one-host loss inherits nothing here; the others as when every loss is built
+        for (const [id, impact] of hostImpacts) expect(expected.get(id)).toBe(impact);
+        expect([...actual]).toEqual([...expected].filter(([id]) => !id.startsWith('host:')));
+      }),
+      { seed: 7, numRuns: 2000 },
     );
   });
 });
