@@ -242,14 +242,15 @@ function analyze(
   const crush = failureDomains(storage, scenario.ceph.failureDomain, scenario.racks);
   const attach = rackAttachments(scenario.racks);
   const trips = feedTrips(scenario, scenario.racks, known);
-  const ranked = largestFirst(known, compute, hostRaw);
+  // the ranking only serves the host groups (tolerate.hosts >= 2) and the drained hosts (maintenance)
+  const ranked = policy.tolerate.hosts >= 2 || policy.maintenance.hosts > 0 ? largestFirst(known, compute, hostRaw) : {};
   const ctx = domainContext({
     feedTrips: trips,
     hosts: known,
     racks: scenario.racks,
     policy,
     largestFirst: ranked,
-    hostGroups: { compute: computeHostGroups(policy.tolerate.hosts, ranked.compute ?? [], compute) },
+    hostGroups: policy.tolerate.hosts >= 2 ? { compute: computeHostGroups(policy.tolerate.hosts, ranked.compute ?? [], compute) } : {},
     hostSwitches: attach.hostSwitches,
     hostFeeds: attach.hostFeeds,
   });
@@ -356,20 +357,25 @@ function analyze(
   }
   // Ceph outcomes of one-host losses not built: by CRUSH domain, hardware model and raw bytes
   // (cephImpact shares one record among them: its one-host cache)
-  const cephByHost = new Map<string, CephOutcome | undefined>();
+  const cephByHost = new Map<number, Map<string, Map<number | undefined, CephOutcome | undefined>>>();
   const cephOne = (name: string): CephOutcome | undefined => {
     const model = ceph.hardwareOf?.get(name);
     if (model === undefined) return cephImpact(ceph, hostDomain(ctx, name));
-    const key = `${ceph.domainOf.get(name) ?? -1}|${model}|${hostRaw.get(name)}`;
-    if (cephByHost.has(key)) return cephByHost.get(key);
+    const crushIndex = ceph.domainOf.get(name) ?? -1;
+    let byModel = cephByHost.get(crushIndex);
+    if (!byModel) cephByHost.set(crushIndex, (byModel = new Map()));
+    let byRaw = byModel.get(model);
+    if (!byRaw) byModel.set(model, (byRaw = new Map()));
+    const raw = hostRaw.get(name);
+    if (byRaw.has(raw)) return byRaw.get(raw);
     const out = cephImpact(ceph, hostDomain(ctx, name));
-    cephByHost.set(key, out);
+    byRaw.set(raw, out);
     return out;
   };
   const builtDomains: FailureDomain[] = [];
   const cls = new Int32Array(H);
   const classes: FailureImpact[][] = [];
-  const classOf = new Map<string, number>();
+  const classOf = new Map<number, number>();
   const outcomeIds = new Map<object, number>();
   const idOf = (o: object | undefined): number => {
     if (!o) return 0;
@@ -392,7 +398,7 @@ function analyze(
       if (!hostDomains) analyseDomain(d, c);
       continue;
     }
-    const key = `${idOf(c)}|${idOf(s)}`;
+    const key = idOf(c) * 2 ** 26 + idOf(s); // ids count outcomes: at most 2 per host
     let k = classOf.get(key);
     if (k === undefined) {
       k = classes.length;

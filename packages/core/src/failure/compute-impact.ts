@@ -429,10 +429,11 @@ export function computeOutcomes(
   const out: (ComputeOutcome | undefined)[] = new Array(items.length);
   // Single-host losses with one signature share their re-placement (evaluate's cache), hence
   // their detail, message and harm: built once per re-placement, first month and tolerance.
-  const shared = new Map<Packed, Map<string, ComputeOutcome>>();
+  const shared = new Map<Packed, Map<number, ComputeOutcome>>();
   for (const s of subjects) {
     const memo = s.lost.length === 1 && s.packed ? shared.get(s.packed) : undefined;
-    const memoKey = `${s.atMonth}|${s.firstHarm}|${s.domain.tolerated}`;
+    // (month, first month of harm or none, tolerance) as one number: months are below T
+    const memoKey = ((s.atMonth * (T + 1) + (s.firstHarm ?? T)) << 1) | (s.domain.tolerated ? 1 : 0);
     const hit = memo?.get(memoKey);
     if (hit) {
       out[s.item] = hit;
@@ -452,7 +453,7 @@ export function computeOutcomes(
     const result = outcome(s, detail, start);
     out[s.item] = result;
     if (s.lost.length === 1 && s.packed) {
-      const m = shared.get(s.packed) ?? new Map<string, ComputeOutcome>();
+      const m = shared.get(s.packed) ?? new Map<number, ComputeOutcome>();
       m.set(memoKey, result);
       shared.set(s.packed, m);
     }

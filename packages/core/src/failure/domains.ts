@@ -87,11 +87,14 @@ function attachmentLosses(hosts: readonly Host[], attached: (h: Host) => readonl
   const out = new Map<string, { lost: string[]; degraded: string[] }>();
   for (const h of hosts) {
     const a = attached(h);
-    for (const x of new Set(a)) {
-      const entry = out.get(x) ?? { lost: [], degraded: [] };
-      if (a.every((y) => y === x)) entry.lost.push(h.name);
+    const alone = a.every((y) => y === a[0]);
+    for (let j = 0; j < a.length; j++) {
+      const x = a[j]!;
+      if (a.indexOf(x) !== j) continue; // each distinct attachment once (a host has a few)
+      let entry = out.get(x);
+      if (!entry) out.set(x, (entry = { lost: [], degraded: [] }));
+      if (alone) entry.lost.push(h.name);
       else entry.degraded.push(h.name);
-      out.set(x, entry);
     }
   }
   return out;
