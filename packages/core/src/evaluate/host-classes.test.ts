@@ -135,7 +135,13 @@ describe('FailureStitch with one-host domains by class', () => {
   it('keeps the history of each host: two hosts of one class in an epoch keep what earlier epochs gave them apart', () => {
     const sc = makeScenario(); // starts 2027-01
     const stub: FailureDomain = { id: '', kind: 'host', name: '', tolerated: true, hostsLost: [], hostsDrained: [], hostsDegraded: [] };
-    const short = { code: 'failure.compute.shortfall', harm: 'outage' as const, month: 3, severity: 'error' as const, message: 'From 2027-04 (month 3), 1 instance finds no host.' };
+    const short = {
+      code: 'failure.compute.shortfall',
+      harm: 'outage' as const,
+      month: 3,
+      severity: 'error' as const,
+      message: 'From 2027-04 (month 3), 1 instance finds no host.',
+    };
     const harmed = makeImpact(stub, 'compute', '1 of 2 displaced instances find no host from 2027-04 (month 3).', [short], {});
     const fine = (text: string) => makeImpact(stub, 'compute', text, [], {});
     const plan = { policy: failurePolicy(sc), assumptions: [], domains: [], impacts: [] };
@@ -145,7 +151,13 @@ describe('FailureStitch with one-host domains by class', () => {
     stitch.add(epoch(0, 6), { plan, findings: [], hosts: { names: ['a', 'b'], cls: Int32Array.from([0, 1]), classes: [[harmed], [fine('b, months 0-5.')]], tolerated: true } });
     // months 6-11: a, b and the delivered c share one class whose loss harms nothing
     stitch.add(epoch(6, 12), { plan, findings: [], hosts: { names: ['a', 'b', 'c'], cls: Int32Array.from([0, 0, 0]), classes: [[fine('all, months 6-11.')]], tolerated: true } });
-    const r = stitch.result(new Map([['a', 'compute'], ['b', 'compute'], ['c', 'compute']]));
+    const r = stitch.result(
+      new Map([
+        ['a', 'compute'],
+        ['b', 'compute'],
+        ['c', 'compute'],
+      ]),
+    );
     expect(r.plan.domains.map((d) => d.id)).toEqual(['host:a', 'host:b', 'host:c']);
     // a keeps its month-3 harm (the earliest, from the epoch that names it); b and c the last epoch's impact
     expect(r.plan.impacts.map((i) => [i.domain, i.firstHarmMonth, i.message])).toEqual([

@@ -319,7 +319,7 @@ function analyze(
   // other domains first, which tell the one-host domains to build
   if (hostDomains) hostDomains.forEach((d, i) => analyseDomain(d, computeOut[i]));
   others.forEach((d, i) => analyseDomain(d, computeOut[H + i]));
-  const roleOf = new Map(known.map((h) => [h.name, h.role]));
+  const { roleOf } = ctx;
   // the hosts of a subsystem a domain stops (lost and drained): compute hosts, controllers,
   // and Ceph's hosts: the OSD hosts and the monitor hosts (a monitor-only loss must not count
   // as contained in every loss)
@@ -416,18 +416,12 @@ function analyze(
       if (i === undefined || cls[i]! < 0) return undefined;
       return own[cls[i]!]?.firstHarmMonth ?? undefined;
     };
-    inheritContainedHarmWith(
-      domains,
-      bySubsystem.get(sub)!,
-      stoppedOf(sub),
-      (d, i) => (i < builtDomains.length ? ctx.order.get(d.name)! : H + i - builtDomains.length),
-      {
-        anyHarmed: own.some((x) => x !== undefined && x.firstHarmMonth !== null),
-        month,
-        rank: (h) => ctx.order.get(h)!,
-        loss: (h) => ({ d: hostDomain(ctx, h), impact: own[cls[ctx.order.get(h)!]!]! }),
-      },
-    );
+    inheritContainedHarmWith(domains, bySubsystem.get(sub)!, stoppedOf(sub), (d, i) => (i < builtDomains.length ? ctx.order.get(d.name)! : H + i - builtDomains.length), {
+      anyHarmed: own.some((x) => x !== undefined && x.firstHarmMonth !== null),
+      month,
+      rank: (h) => ctx.order.get(h)!,
+      loss: (h) => ({ d: hostDomain(ctx, h), impact: own[cls[ctx.order.get(h)!]!]! }),
+    });
   }
 
   const impacts: FailureImpact[] = [];

@@ -111,10 +111,10 @@ describe('inheritContainedHarm', () => {
   it('one-host losses passed by host (not built as domains) give what building them gives (fast-check, seed 7)', () => {
     // hosts h0-h5, each with a one-host loss (harmed or not, or none); other losses stop 2 hosts or more
     const arb = fc.record({
-      hosts: fc.array(
-        fc.option(fc.array(fc.record({ code: fc.constantFrom('a', 'b'), month: fc.integer({ min: 0, max: 5 }), outage: fc.boolean() }), { maxLength: 2 })),
-        { minLength: 6, maxLength: 6 },
-      ),
+      hosts: fc.array(fc.option(fc.array(fc.record({ code: fc.constantFrom('a', 'b'), month: fc.integer({ min: 0, max: 5 }), outage: fc.boolean() }), { maxLength: 2 })), {
+        minLength: 6,
+        maxLength: 6,
+      }),
       others: fc.array(
         fc.record({
           hosts: fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { minLength: 2, maxLength: 6 }),
@@ -133,7 +133,15 @@ describe('inheritContainedHarm', () => {
             severity: harmSeverity(h.outage ? 'outage' : 'degraded', d.tolerated),
             message: `${h.code}@${h.month}`,
           }));
-        const hostDomains: FailureDomain[] = hosts.map((_, i) => ({ id: `host:h${i}`, kind: 'host', name: `h${i}`, tolerated: true, hostsLost: [`h${i}`], hostsDrained: [], hostsDegraded: [] }));
+        const hostDomains: FailureDomain[] = hosts.map((_, i) => ({
+          id: `host:h${i}`,
+          kind: 'host',
+          name: `h${i}`,
+          tolerated: true,
+          hostsLost: [`h${i}`],
+          hostsDrained: [],
+          hostsDegraded: [],
+        }));
         const otherDomains: FailureDomain[] = others.map((x, i) => ({
           id: `rack:d${i}`,
           kind: 'rack',
@@ -143,7 +151,9 @@ describe('inheritContainedHarm', () => {
           hostsDrained: [],
           hostsDegraded: [],
         }));
-        const hostImpacts = new Map(hosts.flatMap((h, i) => (h === null ? [] : [[hostDomains[i]!.id, makeImpact(hostDomains[i]!, 'compute', `h${i}`, harmsOf(hostDomains[i]!, h), {})] as const])));
+        const hostImpacts = new Map(
+          hosts.flatMap((h, i) => (h === null ? [] : [[hostDomains[i]!.id, makeImpact(hostDomains[i]!, 'compute', `h${i}`, harmsOf(hostDomains[i]!, h), {})] as const])),
+        );
         const otherImpacts = () => new Map(otherDomains.map((d, i) => [d.id, makeImpact(d, 'compute', d.name, harmsOf(d, others[i]!.harms), {})] as const));
         const stopped = (d: FailureDomain) => new Set(d.hostsLost);
         const expected = new Map([...hostImpacts, ...otherImpacts()]);
