@@ -83,7 +83,7 @@ describe('one-host failure domains by class', () => {
     expect([...displaced].sort()).toEqual([3, 3, 3, 3, 3, 4]);
     const classes = computeHosts.map(classOf);
     expect(new Set(classes).size).toBe(2);
-    computeHosts.forEach((a, i) => computeHosts.forEach((b, j) => expect(classes[i] === classes[j]).toBe(displaced[i] === displaced[j])));
+    for (let i = 0; i < computeHosts.length; i++) for (let j = 0; j < computeHosts.length; j++) expect(classes[i] === classes[j]).toBe(displaced[i] === displaced[j]);
   });
 
   it('keeps apart storage hosts of one model in CRUSH racks of different capacity', () => {

@@ -363,9 +363,15 @@ function analyze(
     if (model === undefined) return cephImpact(ceph, hostDomain(ctx, name));
     const crushIndex = ceph.domainOf.get(name) ?? -1;
     let byModel = cephByHost.get(crushIndex);
-    if (!byModel) cephByHost.set(crushIndex, (byModel = new Map()));
+    if (!byModel) {
+      byModel = new Map();
+      cephByHost.set(crushIndex, byModel);
+    }
     let byRaw = byModel.get(model);
-    if (!byRaw) byModel.set(model, (byRaw = new Map()));
+    if (!byRaw) {
+      byRaw = new Map();
+      byModel.set(model, byRaw);
+    }
     const raw = hostRaw.get(name);
     if (byRaw.has(raw)) return byRaw.get(raw);
     const out = cephImpact(ceph, hostDomain(ctx, name));

@@ -92,7 +92,10 @@ function attachmentLosses(hosts: readonly Host[], attached: (h: Host) => readonl
       const x = a[j]!;
       if (a.indexOf(x) !== j) continue; // each distinct attachment once (a host has a few)
       let entry = out.get(x);
-      if (!entry) out.set(x, (entry = { lost: [], degraded: [] }));
+      if (!entry) {
+        entry = { lost: [], degraded: [] };
+        out.set(x, entry);
+      }
       if (alone) entry.lost.push(h.name);
       else entry.degraded.push(h.name);
     }
