@@ -18,8 +18,10 @@ import { isOver, type ResourceSeries } from '../forecast/horizon.js';
 import { computeSeries, storageSeries } from '../forecast/resources.js';
 import type { FleetTimeline } from '../fleet/timeline.js';
 import { epochAt } from '../fleet/timeline.js';
-import type { Scenario } from '../model/scenario.js';
+import type { Rack, Scenario } from '../model/scenario.js';
 import type { Host } from '../model/plan.js';
+import { ComputeCurveSums } from './compute-curve.js';
+import { StorageCurveTree } from './storage-curve.js';
 import { storageCapacity } from '../storage/capacity.js';
 import { RackPlacer } from './placement.js';
 import { slotRule, type ProcurementRole, type PurchaseRule } from '../model/procurement-rules.js';
@@ -74,6 +76,10 @@ class Curve {
   /** Units that cannot be placed (a host fits no rack, not even a new one), and why. */
   placeLimit: { units: number; reason: 'space' | 'power' } | null = null;
 
+  /** The figures of base + placed hosts without re-running the role's plan (compute-curve.ts, storage-curve.ts). */
+  private readonly computeSums: ComputeCurveSums | null;
+  private readonly storageTree: StorageCurveTree | null;
+
   constructor(
     private readonly scenario: Scenario,
     private readonly role: ProcurementRole,
@@ -84,6 +90,8 @@ class Curve {
   ) {
     this.placer = new RackPlacer(scenario, scenario.racks, base);
     this.racksEnd = [scenario.racks.length];
+    this.computeSums = role === 'compute' ? new ComputeCurveSums(scenario, base) : null;
+    this.storageTree = role === 'storage' ? new StorageCurveTree(scenario, base) : null;
   }
 
   /** Places units until n are placed; false when a host cannot be placed (placeLimit is set). O(units added). */
@@ -102,6 +110,8 @@ class Curve {
           if (zone !== undefined) host.zone = zone;
           if (this.rule.aggregates) host.aggregates = [...this.rule.aggregates];
           this.placed.push(host);
+          this.computeSums?.append(host);
+          this.storageTree?.append(host);
         }
       }
       this.hostsEnd.push(this.placed.length);
@@ -116,11 +126,19 @@ class Curve {
     if (memo) return memo;
     if (!this.placeUpTo(n)) return null;
     const racks = this.placer.racks.slice(0, this.racksEnd[n]);
-    const hosts = this.placed.length === 0 && n === 0 ? this.base : [...this.base, ...this.placed.slice(0, this.hostsEnd[n])];
-    const series = roleSeries({ ...this.scenario, racks }, this.role, hosts);
+    const count = this.hostsEnd[n]!;
+    const fast = this.computeSums ? this.computeSums.series(count) : this.storageRuleSets(count, racks);
+    const series =
+      fast ?? roleSeries({ ...this.scenario, racks }, this.role, this.placed.length === 0 && n === 0 ? this.base : [...this.base, ...this.placed.slice(0, count)]);
     const v = new Map(series.map((s) => [s.id, s]));
     this.values[n] = v;
     return v;
+  }
+
+  /** storageSeries of base + the first `count` placed hosts from the growing CRUSH tree, or null (then roleSeries). */
+  private storageRuleSets(count: number, racks: readonly Rack[]): ResourceSeries[] | null {
+    const ruleSets = this.storageTree?.ruleSets(this.base.length + count, racks);
+    return ruleSets ? storageSeries(this.scenario, { ceph: { ruleSets } }) : null;
   }
 
   /** Tolerated capacity of resource `id` with n more units (0 when the role has no such resource). */

@@ -10,13 +10,15 @@ import type { Finding } from '../diagnostics/types.js';
 import { buildFleetTimeline, epochAt, type FleetTimeline, hostsInService } from '../fleet/timeline.js';
 import { monthLabel } from '../forecast/growth.js';
 import { isOver, utilisation, type ResourceSeries } from '../forecast/horizon.js';
-import { resourceSeries } from '../forecast/resources.js';
+import { resourceSeries, storageSeries } from '../forecast/resources.js';
 import type { NodeGroup, Rack, Scenario } from '../model/scenario.js';
 import { expandHosts, hostName, UNRACKED } from '../fleet/hosts.js';
 import type { Host } from '../model/plan.js';
 import { planStorage } from '../storage/storage-plan.js';
 import { billOfMaterials } from './bom.js';
 import { CapacityCurves, roleSeries, unitTargets } from './curves.js';
+import { ComputeCurveSums } from './compute-curve.js';
+import { StorageCurveTree } from './storage-curve.js';
 import { orderByDate } from './dates.js';
 import { RackPlacer } from './placement.js';
 import { PROCUREMENT_ROLES, purchaseRule, slotRule, type ProcurementRole, type PurchaseRule } from '../model/procurement-rules.js';
@@ -103,11 +105,25 @@ export function epochSeries(scenario: Scenario, timeline: FleetTimeline): Resour
     changes.add(`${h.fromMonth}:${h.role}`);
     if (h.untilMonth !== null) changes.add(`${h.untilMonth}:${h.role}`);
   }
+  // Without retirements each epoch's hosts extend the previous epoch's (timeline order: the
+  // initial fleet, then purchases in delivery order): the curves' sums and growing CRUSH tree
+  // give the same figures as roleSeries without rebuilding the plan per epoch.
+  const growing = timeline.epochs.length > 1 && timeline.hosts.every((h) => h.untilMonth === null);
+  const first = timeline.epochs[0]?.hosts ?? [];
+  const last = timeline.epochs[timeline.epochs.length - 1]?.hosts ?? [];
+  const sums = growing ? new ComputeCurveSums(withRacks, first) : null;
+  if (sums) for (const h of last.slice(first.length)) sums.append(h);
+  const tree = growing ? new StorageCurveTree(withRacks, last) : null;
+  const computeOf = (hosts: readonly Host[]): ResourceSeries[] => sums?.series(hosts.length - first.length) ?? roleSeries(withRacks, 'compute', hosts);
+  const storageOf = (hosts: readonly Host[]): ResourceSeries[] => {
+    const ruleSets = tree?.ruleSets(hosts.length, timeline.racks);
+    return ruleSets ? storageSeries(withRacks, { ceph: { ruleSets } }) : roleSeries(withRacks, 'storage', hosts);
+  };
   let compute: ResourceSeries[] = [];
   let storage: ResourceSeries[] = [];
   return timeline.epochs.map((e, i) => {
-    if (i === 0 || changes.has(`${e.fromMonth}:compute`)) compute = roleSeries(withRacks, 'compute', e.hosts);
-    if (i === 0 || changes.has(`${e.fromMonth}:storage`)) storage = roleSeries(withRacks, 'storage', e.hosts);
+    if (i === 0 || changes.has(`${e.fromMonth}:compute`)) compute = computeOf(e.hosts);
+    if (i === 0 || changes.has(`${e.fromMonth}:storage`)) storage = storageOf(e.hosts);
     return [...compute, ...storage];
   });
 }

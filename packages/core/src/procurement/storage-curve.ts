@@ -1,0 +1,146 @@
+/**
+ * The storage part of a capacity curve without rebuilding the CRUSH tree and the rule views
+ * per point: the tree grows host by host (storage/crush.ts appendCrushHost: the tree of the
+ * first k hosts is a prefix of the tree of all of them, OSD ids included), and each rule keeps,
+ * per CRUSH host, the raw bytes, OSD count and largest OSD of the OSDs it takes, plus the
+ * running sum of their sizes. The rule views of the first k hosts are then built from those
+ * per-host figures (O(hosts), not O(OSDs) with a Map per OSD as rule-view.ts ruleView), and
+ * the rest is storage/ceph-plan.ts cephCapacityOfViews itself (re-protectable raw, PG plan,
+ * rule sets, fullest OSD). Every sum is taken in the order ruleView takes it (OSD by OSD, in
+ * tree order; per host from its first OSD), so the figures are the same doubles as
+ * ruleSetCapacities(scenario, hosts.slice(0, k)). Two hosts with one name (ruleView would merge
+ * them) make `ruleSets` return null: the caller runs ruleSetCapacities.
+ * Source: headroom [model]; DESIGN.md "Capacity curves".
+ */
+import { type DemandModel, demandModel } from '../forecast/demand.js';
+import type { RuleSetCapacity } from '../model/ceph-plan.js';
+import type { Host } from '../model/plan.js';
+import type { Rack, Scenario } from '../model/scenario.js';
+import { ruleSetCapacitiesOfViews } from '../storage/ceph-plan.js';
+import { appendCrushHost, type CrushOsd, type CrushTree } from '../storage/crush.js';
+import { failureDomains, type FailureDomainRaw, type HostRaw } from '../storage/raw.js';
+import type { DomainCapacity } from '../storage/reprotect.js';
+import type { RuleView } from '../storage/rule-view.js';
+import { type CephSettings, resolveCephSettings } from '../storage/settings.js';
+import { storageRemoval } from '../storage/tolerance.js';
+
+/** What one rule takes of each CRUSH host, in tree order. */
+interface RuleHosts {
+  /** Σ size of the host's OSDs the rule takes (from its first such OSD on), bytes. */
+  rawBytes: number[];
+  osdCount: number[];
+  largestOsdBytes: number[];
+  /** rawPrefix[j] = Σ size of the rule's OSDs of the first j CRUSH hosts, OSD by OSD. */
+  rawPrefix: number[];
+  /** Indices into tree.osds of the OSDs the rule takes, in tree order. */
+  osdIndices: number[];
+  /** osdPrefix[j] = how many of osdIndices lie in the first j CRUSH hosts. */
+  osdPrefix: number[];
+}
+
+/** The Ceph rule-set capacities of the first k hosts of a growing host list. */
+export class StorageCurveTree {
+  private readonly settings: CephSettings;
+  private readonly demand: DemandModel;
+  private readonly tree: CrushTree = { hosts: [], osds: [] };
+  /** After i hosts appended: CRUSH hosts and OSDs in the tree. */
+  private readonly crushHostsEnd: number[] = [0];
+  private readonly osdsEnd: number[] = [0];
+  private readonly rules: RuleHosts[];
+  private readonly names = new Set<string>();
+  /** Hosts appended before the first repeated CRUSH host name (Infinity: none repeated). */
+  private uniqueUpTo = Number.POSITIVE_INFINITY;
+
+  constructor(
+    private readonly scenario: Scenario,
+    hosts: readonly Host[] = [],
+  ) {
+    this.settings = resolveCephSettings(scenario.ceph);
+    this.demand = demandModel(scenario);
+    this.rules = this.settings.rules.map(() => ({ rawBytes: [], osdCount: [], largestOsdBytes: [], rawPrefix: [0], osdIndices: [], osdPrefix: [0] }));
+    for (const h of hosts) this.append(h);
+  }
+
+  /** Hosts appended so far. */
+  get length(): number {
+    return this.crushHostsEnd.length - 1;
+  }
+
+  /** Adds the next host of the list (any role: only storage hosts with OSDs enter the tree). */
+  append(h: Host): void {
+    const before = this.tree.hosts.length;
+    appendCrushHost(this.scenario, this.tree, h);
+    if (this.tree.hosts.length > before) {
+      const host = this.tree.hosts[before]!;
+      if (this.names.has(host.name) && this.uniqueUpTo === Number.POSITIVE_INFINITY) this.uniqueUpTo = this.length;
+      this.names.add(host.name);
+      this.settings.rules.forEach((rule, r) => {
+        const x = this.rules[r]!;
+        let raw = 0;
+        let count = 0;
+        let largest = 0;
+        let prefix = x.rawPrefix[x.rawPrefix.length - 1]!;
+        for (const o of host.osds) {
+          if (rule.deviceClass !== undefined && o.deviceClass !== rule.deviceClass) continue;
+          raw = count === 0 ? o.sizeBytes : raw + o.sizeBytes;
+          count += 1;
+          largest = Math.max(largest, o.sizeBytes);
+          prefix += o.sizeBytes;
+          x.osdIndices.push(o.id);
+        }
+        x.rawBytes.push(raw);
+        x.osdCount.push(count);
+        x.largestOsdBytes.push(largest);
+        x.rawPrefix.push(prefix);
+        x.osdPrefix.push(x.osdIndices.length);
+      });
+    }
+    this.crushHostsEnd.push(this.tree.hosts.length);
+    this.osdsEnd.push(this.tree.osds.length);
+  }
+
+  /**
+   * ruleSetCapacities({ ...scenario, racks }, first k hosts appended): the same figures; null
+   * when two of those hosts share a name. O(hosts + OSDs × pools) for the PG plan.
+   */
+  ruleSets(k: number, racks: readonly Rack[]): RuleSetCapacity[] | null {
+    if (k > this.length || k > this.uniqueUpTo) return null;
+    const J = this.crushHostsEnd[k]!;
+    const tree: CrushTree = { hosts: this.tree.hosts.slice(0, J), osds: this.tree.osds.slice(0, this.osdsEnd[k]!) };
+    const scenario = { ...this.scenario, racks: racks as Rack[] };
+    const views = this.settings.rules.map((rule, r) => this.view(tree, r, J, scenario.racks));
+    return ruleSetCapacitiesOfViews(scenario, this.settings, tree, views, this.demand);
+  }
+
+  /** rule-view.ts ruleView(tree of the first J CRUSH hosts, rule r, racks, tolerate), from the per-host figures. */
+  private view(tree: CrushTree, r: number, J: number, racks: readonly Rack[]): RuleView {
+    const rule = this.settings.rules[r]!;
+    const x = this.rules[r]!;
+    const hostRaw: HostRaw[] = [];
+    const largest = new Map<string, number>();
+    for (let j = 0; j < J; j++) {
+      if (x.osdCount[j] === 0) continue;
+      const h = tree.hosts[j]!;
+      hostRaw.push({ host: h.name, rack: h.rack, rawBytes: x.rawBytes[j]!, osdCount: x.osdCount[j]! });
+      largest.set(h.name, x.largestOsdBytes[j]!);
+    }
+    const osdIndices = x.osdIndices.slice(0, x.osdPrefix[J]!);
+    const osds: CrushOsd[] = rule.deviceClass === undefined ? tree.osds : osdIndices.map((i) => tree.osds[i]!);
+    const domains = failureDomains(hostRaw, rule.failureDomain, racks);
+    const removal = storageRemoval(hostRaw, domains, rule.failureDomain, this.scenario.policy.tolerate);
+    let tolerated: RuleView['tolerated'] = null;
+    if (removal.removedHosts.length > 0) {
+      const gone = new Set(removal.removedHosts);
+      const left = hostRaw.filter((h) => !gone.has(h.host));
+      const survivors = capacitiesOf(failureDomains(left, rule.failureDomain, racks), largest);
+      const lost = removal.removedDomains.length > 0 ? removal.removedDomains : removal.removedHosts;
+      tolerated = { survivors, lost, domainsRemaining: removal.domainsRemaining };
+    }
+    return { rule, osdIndices, osds, rawBytes: x.rawPrefix[J]!, hostRaw, domains, capacities: capacitiesOf(domains, largest), tolerated };
+  }
+}
+
+/** rule-view.ts capacitiesOf with the largest OSD of each host already known. */
+function capacitiesOf(domains: readonly FailureDomainRaw[], largest: ReadonlyMap<string, number>): DomainCapacity[] {
+  return domains.map((d) => ({ name: d.name, rawBytes: d.rawBytes, largestOsdBytes: d.hosts.reduce((m, h) => Math.max(m, largest.get(h) ?? 0), 0) }));
+}
