@@ -26,16 +26,18 @@ import { storageRemoval } from '../storage/tolerance.js';
 
 /** What one rule takes of each CRUSH host, in tree order. */
 interface RuleHosts {
-  /** Σ size of the host's OSDs the rule takes (from its first such OSD on), bytes. */
-  rawBytes: number[];
-  osdCount: number[];
-  largestOsdBytes: number[];
   /** rawPrefix[j] = Σ size of the rule's OSDs of the first j CRUSH hosts, OSD by OSD. */
   rawPrefix: number[];
   /** Indices into tree.osds of the OSDs the rule takes, in tree order. */
   osdIndices: number[];
   /** osdPrefix[j] = how many of osdIndices lie in the first j CRUSH hosts. */
   osdPrefix: number[];
+  /** rule-view.ts hostRawOf of the rule's OSDs: one entry per CRUSH host with some (never changed once made). */
+  hostRaw: HostRaw[];
+  /** hostRawPrefix[j] = entries of hostRaw among the first j CRUSH hosts. */
+  hostRawPrefix: number[];
+  /** The largest OSD the rule takes of each host, by name. */
+  largest: Map<string, number>;
 }
 
 /** The Ceph rule-set capacities of the first k hosts of a growing host list. */
@@ -57,7 +59,14 @@ export class StorageCurveTree {
   ) {
     this.settings = resolveCephSettings(scenario.ceph);
     this.demand = demandModel(scenario);
-    this.rules = this.settings.rules.map(() => ({ rawBytes: [], osdCount: [], largestOsdBytes: [], rawPrefix: [0], osdIndices: [], osdPrefix: [0] }));
+    this.rules = this.settings.rules.map(() => ({
+      rawPrefix: [0],
+      osdIndices: [],
+      osdPrefix: [0],
+      hostRaw: [],
+      hostRawPrefix: [0],
+      largest: new Map(),
+    }));
     for (const h of hosts) this.append(h);
   }
 
@@ -88,11 +97,14 @@ export class StorageCurveTree {
           prefix += o.sizeBytes;
           x.osdIndices.push(o.id);
         }
-        x.rawBytes.push(raw);
-        x.osdCount.push(count);
-        x.largestOsdBytes.push(largest);
         x.rawPrefix.push(prefix);
         x.osdPrefix.push(x.osdIndices.length);
+        if (count > 0) {
+          // rawBytes: Σ size of the host's OSDs the rule takes, from its first such OSD on (hostRawOf)
+          x.hostRaw.push({ host: host.name, rack: host.rack, rawBytes: raw, osdCount: count });
+          if (!x.largest.has(host.name)) x.largest.set(host.name, largest);
+        }
+        x.hostRawPrefix.push(x.hostRaw.length);
       });
     }
     this.crushHostsEnd.push(this.tree.hosts.length);
@@ -116,14 +128,9 @@ export class StorageCurveTree {
   private view(tree: CrushTree, r: number, J: number, racks: readonly Rack[]): RuleView {
     const rule = this.settings.rules[r]!;
     const x = this.rules[r]!;
-    const hostRaw: HostRaw[] = [];
-    const largest = new Map<string, number>();
-    for (let j = 0; j < J; j++) {
-      if (x.osdCount[j] === 0) continue;
-      const h = tree.hosts[j]!;
-      hostRaw.push({ host: h.name, rack: h.rack, rawBytes: x.rawBytes[j]!, osdCount: x.osdCount[j]! });
-      largest.set(h.name, x.largestOsdBytes[j]!);
-    }
+    // the hosts of the prefix only: names are unique in it (ruleSets checks), so `largest` is read for them alone
+    const hostRaw = x.hostRaw.slice(0, x.hostRawPrefix[J]!);
+    const largest = x.largest;
     const osdIndices = x.osdIndices.slice(0, x.osdPrefix[J]!);
     const osds: CrushOsd[] = rule.deviceClass === undefined ? tree.osds : osdIndices.map((i) => tree.osds[i]!);
     const domains = failureDomains(hostRaw, rule.failureDomain, racks);

@@ -79,12 +79,20 @@ export function cephCapacityOfViews(scenario: Scenario, settings: CephSettings, 
   const findings: Finding[] = [];
   const storedOf = (name: string): number => (Object.hasOwn(scenario.demand.storageBytes, name) ? (scenario.demand.storageBytes[name] ?? 0) : 0);
 
+  // pools on one rule with the same width have the same re-protectable raw: computed once
+  const reps = new Map<string, ReturnType<typeof reprotectableRaw>>();
+  const repOf = (ri: number, view: RuleView, copies: number): ReturnType<typeof reprotectableRaw> => {
+    const key = `${ri}:${copies}`;
+    let rep = reps.get(key);
+    if (!rep) reps.set(key, (rep = reprotectableRaw(view.capacities, copies, view.tolerated)));
+    return rep;
+  };
   const statics = settings.pools.map((p) => {
     const ri = ruleIndex.get(p.rule) ?? -1;
     const view = views[ri];
     const copies = failureDomainsNeeded(p);
     const rate = rawUsedRate(p);
-    const rep = view ? reprotectableRaw(view.capacities, copies, view.tolerated) : { intactRawBytes: 0, reprotectableRawBytes: 0, binding: { kind: 'none' } as const };
+    const rep = view ? repOf(ri, view, copies) : { intactRawBytes: 0, reprotectableRawBytes: 0, binding: { kind: 'none' } as const };
     const stored0 = storedOf(p.name);
     // raw used at month 0 = stored x raw used rate (ceph df USED): the pool's record, its rule set's part and the PG plan read this one product
     return { pool: p, ri, view, copies, rate, rep, stored0, raw0: stored0 * rate };

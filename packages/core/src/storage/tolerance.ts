@@ -17,10 +17,26 @@ export interface StorageRemoval {
 
 /** Indices of the `n` largest items by raw bytes (input order on ties). */
 function largest(items: readonly { rawBytes: number }[], n: number): number[] {
-  return items
-    .map((_, i) => i)
-    .sort((i, j) => items[j]!.rawBytes - items[i]!.rawBytes || i - j)
-    .slice(0, Math.max(0, n));
+  const k = Math.max(0, n);
+  const before = (i: number, j: number): boolean => items[i]!.rawBytes > items[j]!.rawBytes || (items[i]!.rawBytes === items[j]!.rawBytes && i < j);
+  if (k > 8) {
+    return items
+      .map((_, i) => i)
+      .sort((i, j) => items[j]!.rawBytes - items[i]!.rawBytes || i - j)
+      .slice(0, k);
+  }
+  // a few: one pass keeping the k first in that order (what the sort would give), O(items × k)
+  const top: number[] = [];
+  for (let i = 0; i < items.length && k > 0; i++) {
+    if (top.length === k && !before(i, top[k - 1]!)) continue;
+    let p = top.length < k ? top.length : k - 1;
+    while (p > 0 && before(i, top[p - 1]!)) {
+      top[p] = top[p - 1]!;
+      p--;
+    }
+    top[p] = i;
+  }
+  return top;
 }
 
 /**
