@@ -141,6 +141,12 @@ class Curve {
     return ruleSets ? storageSeries(this.scenario, { ceph: { ruleSets } }) : null;
   }
 
+  /** f(n)'s tolerated capacity of `id` when f(n) is already computed, else null (computes nothing). */
+  known(n: number, id: string): number | null {
+    const v = this.values[n];
+    return v ? (v.get(id)?.capacityTolerated ?? 0) : null;
+  }
+
   /** Tolerated capacity of resource `id` with n more units (0 when the role has no such resource). */
   tolerated(n: number, id: string): number | null {
     const v = this.at(n);
@@ -199,10 +205,12 @@ export class CapacityCurves {
    * The fewest units n >= from such that resource `id` of `role` is not over `threshold` with
    * `demand` in month t (isOver(demand, f(n).capacityTolerated, threshold) false), or why none
    * is. First a secant guess: n = from + ceil((demand / threshold - f(from)) / g), g the gain per
-   * unit ((f(from) - f(0)) / from, else f(from + 1) - f(from); f is close to linear in n), checked
-   * with n - 1; then galloping from the last
-   * probe that is over (+1, +2, +4, ...) and binary search between the last two probes:
-   * O(log n) evaluations of f in the worst case, each memoized.
+   * unit (f(from) - f(from - 1) when already computed, else (f(from) - f(0)) / from, else
+   * f(from + 1) - f(from), the smaller when both are known; f is close to linear in n), and
+   * when it is short a second guess on the gain measured up to it; when a guess holds,
+   * galloping down from it (-1, -2, -4, ...), else up from the last (+1, +2, +4, ...), and binary search between the
+   * last two probes: O(log n) evaluations of f in the worst case, each memoized, and two when
+   * the guess is right. f non-decreasing in n: the answer does not depend on the probes.
    */
   unitsNeeded(t: number, key: string, id: string, demand: number, threshold: number, from: number): { units: number } | { units: null; short: ShortReason } {
     const c = this.curve(this.epochIndex(t), key);
@@ -216,17 +224,41 @@ export class CapacityCurves {
     if (first) return { units: from };
     const base = c.tolerated(from, id)!;
     let lo = from;
-    // the gain per unit: the mean over the units bought so far when there are some, else f(from + 1) - f(from)
+    // the gain per unit: the last unit's when f(from - 1) is already known (f bends: the
+    // fullest-OSD factor falls as OSDs are added), else the mean over the units bought so far,
+    // else f(from + 1) - f(from)
+    const prev = from > 0 ? c.known(from - 1, id) : null;
     const f0 = from > 0 ? c.tolerated(0, id) : null;
-    const perUnit = f0 !== null && base > f0 ? (base - f0) / from : (c.tolerated(from + 1, id) ?? base) - base;
-    if (perUnit > 0 && threshold > 0) {
-      const guess = Math.min(c.maxUnits, from + Math.max(1, Math.ceil((demand / threshold - base) / perUnit)));
-      const g = ok(guess);
-      if (g === true) {
-        if (guess - 1 === from || ok(guess - 1) === false) return { units: guess };
-        return { units: this.bisect(ok, from, guess - 1) };
+    const mean = f0 !== null && base > f0 ? (base - f0) / from : null;
+    const last = prev !== null && base > prev ? base - prev : null;
+    // the smaller of the two: a guess past the answer costs fewer probes than one short of it
+    const perUnit = mean !== null && last !== null ? Math.min(mean, last) : (last ?? mean ?? (c.tolerated(from + 1, id) ?? base) - base);
+    /** From a guess that holds: down (-1, -2, -4, ...) to a count that is over (at least `floor`, which is), then bisect. */
+    const down = (guess: number, floor: number): number => {
+      let hi = guess;
+      for (let step = 1; ; step *= 2) {
+        const below = Math.max(floor, hi - step);
+        if (below === floor || ok(below) === false) return this.bisect(ok, below, hi);
+        hi = below;
       }
-      if (g === false) lo = guess;
+    };
+    const target = demand / threshold;
+    if (perUnit > 0 && threshold > 0) {
+      const guess = Math.min(c.maxUnits, from + Math.max(1, Math.ceil((target - base) / perUnit)));
+      const g = ok(guess);
+      if (g === true) return { units: down(guess, from) };
+      if (g === false) {
+        lo = guess;
+        // a second guess on the gain measured between from and the first guess
+        const fg = c.tolerated(guess, id)!;
+        const gain = (fg - base) / (guess - from);
+        if (gain > 0 && guess < c.maxUnits) {
+          const second = Math.min(c.maxUnits, guess + Math.max(1, Math.ceil((target - fg) / gain)));
+          const g2 = ok(second);
+          if (g2 === true) return { units: down(second, guess) };
+          if (g2 === false) lo = second;
+        }
+      }
     }
     let step = 1;
     for (;;) {
