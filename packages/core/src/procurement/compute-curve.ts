@@ -86,12 +86,18 @@ export class ComputeCurveSums {
     this.demand = this.usable ? computeDemandMonth0(scenario, flavorRequests(scenario)).demand : {};
     this.base = { total: new Map(), rack: new Map(), zone: new Map(), top: new Map(), bits: 0, exact: this.usable };
     if (!this.usable) return;
+    // hosts of one model, rack and zone added at once
+    const groups = new Map<string, { h: Host; n: number }>();
     for (const h of base) {
       if (!this.isCompute(h)) continue;
       if (this.names.has(h.name)) this.base.exact = false;
       this.names.add(h.name);
-      this.add(this.base, h.hardware, h.rack, h.zone, 1);
+      const key = groupKey(h);
+      const g = groups.get(key);
+      if (g) g.n += 1;
+      else groups.set(key, { h, n: 1 });
     }
+    for (const { h, n } of groups.values()) this.add(this.base, h.hardware, h.rack, h.zone, n);
   }
 
   private isCompute(h: Host): boolean {
@@ -111,7 +117,7 @@ export class ComputeCurveSums {
     }
     if (this.names.has(h.name) && this.uniqueUpTo === Number.POSITIVE_INFINITY) this.uniqueUpTo = this.added.length;
     this.names.add(h.name);
-    const key = `${h.hardware}\u0000${h.rack}\u0000${h.zone ?? ''}\u0000${h.zone === undefined ? 0 : 1}`;
+    const key = groupKey(h);
     let g = this.groupIndex.get(key);
     if (g === undefined) {
       g = this.groups.length;
@@ -214,6 +220,9 @@ export class ComputeCurveSums {
     });
   }
 }
+
+/** The key of the hosts with the same figures: model, rack, zone (or none). */
+const groupKey = (h: Host): string => `${h.hardware}\u0000${h.rack}\u0000${h.zone === undefined ? '-' : `+${h.zone}`}`;
 
 function addTo(m: Map<string, Map<string, number>>, key: string, rc: string, x: number): void {
   let g = m.get(key);
