@@ -1,6 +1,7 @@
 /**
  * Which storage hosts to remove to plan Ceph capacity with the tolerated failures.
  */
+import { topIndices } from '../compute/tolerance.js';
 import type { Policy } from '../model/scenario.js';
 import type { FailureDomainRaw, HostRaw } from './raw.js';
 
@@ -15,28 +16,9 @@ export interface StorageRemoval {
   domainsRemaining: number;
 }
 
-/** Indices of the `n` largest items by raw bytes (input order on ties). */
+/** Indices of the `n` largest items by raw bytes (input order on ties; compute/tolerance.ts topIndices), in index order. */
 function largest(items: readonly { rawBytes: number }[], n: number): number[] {
-  const k = Math.max(0, n);
-  const before = (i: number, j: number): boolean => items[i]!.rawBytes > items[j]!.rawBytes || (items[i]!.rawBytes === items[j]!.rawBytes && i < j);
-  if (k > 8) {
-    return items
-      .map((_, i) => i)
-      .sort((i, j) => items[j]!.rawBytes - items[i]!.rawBytes || i - j)
-      .slice(0, k);
-  }
-  // a few: one pass keeping the k first in that order (what the sort would give), O(items × k)
-  const top: number[] = [];
-  for (let i = 0; i < items.length && k > 0; i++) {
-    if (top.length === k && !before(i, top[k - 1]!)) continue;
-    let p = top.length < k ? top.length : k - 1;
-    while (p > 0 && before(i, top[p - 1]!)) {
-      top[p] = top[p - 1]!;
-      p--;
-    }
-    top[p] = i;
-  }
-  return top;
+  return topIndices(items.length, Math.max(0, n), (i) => items[i]!.rawBytes);
 }
 
 /**
