@@ -88,6 +88,13 @@ describe('compute curve sums', () => {
           for (let k = 0; k <= added.length; k++) {
             expect(sums.series(k)).toEqual(roleSeries(s, 'compute', [...base, ...added.slice(0, k)]));
           }
+          // a fork shares the base and grows along another list: the added hosts in reverse
+          const forked = sums.fork();
+          const reversed = [...added].reverse();
+          for (const h of reversed) forked.append(h);
+          for (let k = 0; k <= reversed.length; k++) {
+            expect(forked.series(k)).toEqual(roleSeries(s, 'compute', [...base, ...reversed.slice(0, k)]));
+          }
         },
       ),
       { numRuns: 150 },

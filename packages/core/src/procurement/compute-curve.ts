@@ -67,9 +67,11 @@ interface AddedGroup {
  */
 export class ComputeCurveSums {
   private readonly usable: boolean;
-  private readonly vectors = new Map<string, { v: [string, number][]; bits: number | null }>();
+  private readonly vectors: Map<string, { v: [string, number][]; bits: number | null }>;
   private readonly demand: CapacityVector;
   private readonly base: Sums;
+  /** The base hosts' names (shared by forks) and the appended hosts'. */
+  private readonly baseNames: Set<string>;
   private readonly names = new Set<string>();
   private readonly groups: AddedGroup[] = [];
   private readonly groupIndex = new Map<string, number>();
@@ -81,7 +83,19 @@ export class ComputeCurveSums {
   constructor(
     private readonly scenario: Scenario,
     base: readonly Host[],
+    /** Another instance whose base (and so figures) this one shares: see fork(). */
+    shared?: ComputeCurveSums,
   ) {
+    if (shared) {
+      this.usable = shared.usable;
+      this.vectors = shared.vectors;
+      this.demand = shared.demand;
+      this.base = shared.base;
+      this.baseNames = shared.baseNames;
+      return;
+    }
+    this.vectors = new Map();
+    this.baseNames = new Set();
     this.usable = !usesHeterogeneousCompute(scenario);
     this.demand = this.usable ? computeDemandMonth0(scenario, flavorRequests(scenario)).demand : {};
     this.base = { total: new Map(), rack: new Map(), zone: new Map(), top: new Map(), bits: 0, exact: this.usable };
@@ -90,8 +104,8 @@ export class ComputeCurveSums {
     const groups = new Map<string, { h: Host; n: number }>();
     for (const h of base) {
       if (!this.isCompute(h)) continue;
-      if (this.names.has(h.name)) this.base.exact = false;
-      this.names.add(h.name);
+      if (this.baseNames.has(h.name)) this.base.exact = false;
+      this.baseNames.add(h.name);
       const key = groupKey(h);
       const g = groups.get(key);
       if (g) g.n += 1;
@@ -102,6 +116,11 @@ export class ComputeCurveSums {
 
   private isCompute(h: Host): boolean {
     return h.role === 'compute' && Object.hasOwn(this.scenario.hardware, h.hardware);
+  }
+
+  /** The same base fleet with no host appended: its sums are shared, not recomputed. */
+  fork(): ComputeCurveSums {
+    return new ComputeCurveSums(this.scenario, [], this);
   }
 
   /** Appended hosts so far. */
@@ -115,7 +134,7 @@ export class ComputeCurveSums {
       this.added.push(-1);
       return;
     }
-    if (this.names.has(h.name) && this.uniqueUpTo === Number.POSITIVE_INFINITY) this.uniqueUpTo = this.added.length;
+    if ((this.baseNames.has(h.name) || this.names.has(h.name)) && this.uniqueUpTo === Number.POSITIVE_INFINITY) this.uniqueUpTo = this.added.length;
     this.names.add(h.name);
     const key = groupKey(h);
     let g = this.groupIndex.get(key);

@@ -77,8 +77,8 @@ class Curve {
   placeLimit: { units: number; reason: 'space' | 'power' } | null = null;
 
   /** The figures of base + placed hosts without re-running the role's plan (compute-curve.ts, storage-curve.ts). */
-  private readonly computeSums: ComputeCurveSums | null;
-  private readonly storageTree: StorageCurveTree | null;
+  readonly computeSums: ComputeCurveSums | null;
+  readonly storageTree: StorageCurveTree | null;
 
   constructor(
     private readonly scenario: Scenario,
@@ -176,6 +176,20 @@ export class CapacityCurves {
     this.domains = storageDomainRacks(scenario, startHosts);
     this.curves = base.epochs.map(() => new Map());
     this.epochOfMonth = Array.from({ length: Math.max(1, base.horizonMonths) }, (_, t) => base.epochs.indexOf(epochAt(base, t)));
+  }
+
+  /**
+   * The first epoch's hosts and the compute sums and CRUSH tree the curves built on them (for
+   * the roles whose curves exist), so that the check of the schedule does not build them again.
+   */
+  firstEpochFigures(): { hosts: readonly Host[]; compute?: ComputeCurveSums; storage?: StorageCurveTree } {
+    const hosts = this.base.epochs[0]?.hosts ?? [];
+    const out: { hosts: readonly Host[]; compute?: ComputeCurveSums; storage?: StorageCurveTree } = { hosts };
+    for (const c of this.curves[0]?.values() ?? []) {
+      if (c.computeSums && !out.compute) out.compute = c.computeSums.fork();
+      if (c.storageTree && !out.storage) out.storage = c.storageTree.fork(hosts.length);
+    }
+    return out;
   }
 
   /** The index of the epoch of month t. */

@@ -97,7 +97,11 @@ function emptyPurchase(scenario: Scenario, role: ProcurementRole, rule: Purchase
  * resourceSeries in evaluate (computeSeries over planCompute, storageSeries over the pool
  * figures of planStorage: storageCapacity), in resourceSeries order.
  */
-export function epochSeries(scenario: Scenario, timeline: FleetTimeline): ResourceSeries[][] {
+export function epochSeries(
+  scenario: Scenario,
+  timeline: FleetTimeline,
+  seed?: { hosts: readonly Host[]; compute?: ComputeCurveSums; storage?: StorageCurveTree },
+): ResourceSeries[][] {
   const withRacks = { ...scenario, racks: timeline.racks };
   // A role's figures change only in an epoch where a host of that role arrives or leaves.
   const changes = new Set<string>();
@@ -111,10 +115,22 @@ export function epochSeries(scenario: Scenario, timeline: FleetTimeline): Resour
   const growing = timeline.epochs.length > 1 && timeline.hosts.every((h) => h.untilMonth === null);
   const first = timeline.epochs[0]?.hosts ?? [];
   const last = timeline.epochs[timeline.epochs.length - 1]?.hosts ?? [];
-  const sums = growing ? new ComputeCurveSums(withRacks, first) : null;
-  if (sums) for (const h of last.slice(first.length)) sums.append(h);
-  const tree = growing ? new StorageCurveTree(withRacks, last) : null;
-  const computeOf = (hosts: readonly Host[]): ResourceSeries[] => sums?.series(hosts.length - first.length) ?? roleSeries(withRacks, 'compute', hosts);
+  // the curves' figures of the fleet without purchases, when it begins every epoch's hosts
+  const seeded = growing && seed !== undefined && seed.hosts.length <= first.length && seed.hosts.every((h, i) => sameHost(h, first[i]!));
+  // each evaluator: its base, then every later host of the last epoch appended in order
+  let sums: ComputeCurveSums | null = null;
+  let computeBase = first.length;
+  if (growing && seeded && seed.compute) {
+    sums = seed.compute;
+    computeBase = seed.hosts.length;
+  } else if (growing) sums = new ComputeCurveSums(withRacks, first);
+  if (sums) for (let i = computeBase; i < last.length; i++) sums.append(last[i]!);
+  let tree: StorageCurveTree | null = null;
+  if (growing && seeded && seed.storage) {
+    tree = seed.storage;
+    for (let i = seed.hosts.length; i < last.length; i++) tree.append(last[i]!);
+  } else if (growing) tree = new StorageCurveTree(withRacks, last);
+  const computeOf = (hosts: readonly Host[]): ResourceSeries[] => sums?.series(hosts.length - computeBase) ?? roleSeries(withRacks, 'compute', hosts);
   const storageOf = (hosts: readonly Host[]): ResourceSeries[] => {
     const ruleSets = tree?.ruleSets(hosts.length, timeline.racks);
     return ruleSets ? storageSeries(withRacks, { ceph: { ruleSets } }) : roleSeries(withRacks, 'storage', hosts);
@@ -126,6 +142,11 @@ export function epochSeries(scenario: Scenario, timeline: FleetTimeline): Resour
     if (i === 0 || changes.has(`${e.fromMonth}:storage`)) storage = storageOf(e.hosts);
     return [...compute, ...storage];
   });
+}
+
+/** The same host as far as any figure goes: name, role, model, rack, zone and aggregates. */
+function sameHost(a: Host, b: Host): boolean {
+  return a.name === b.name && a.role === b.role && a.hardware === b.hardware && a.rack === b.rack && a.zone === b.zone && (a.aggregates ?? []).join(',') === (b.aggregates ?? []).join(',');
 }
 
 /**
@@ -212,7 +233,7 @@ export function planProcurement(scenario: Scenario, base?: FleetTimeline, model:
 
   // The whole schedule, checked once on the timeline with the purchases.
   const withPurchases = buildFleetTimeline(scenario, startHosts, nonEmpty, addedRacks);
-  const withSeries = epochSeries(scenario, withPurchases);
+  const withSeries = epochSeries(scenario, withPurchases, curves.firstEpochFigures());
   const seriesAt = (t: number): ResourceSeries[] => withSeries[withPurchases.epochs.indexOf(epochAt(withPurchases, t))]!;
   const demandAt = (s: ResourceSeries, t: number): number => seriesDemand(scenario, model, s, t);
   const ruled = new Map(resources.map((r) => [r.id, r]));

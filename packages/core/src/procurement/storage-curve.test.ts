@@ -100,6 +100,13 @@ describe('storage curve tree', () => {
             const hosts = [...base, ...added.slice(0, k)];
             expect(tree.ruleSets(hosts.length, s.racks)).toEqual(ruleSetCapacities(s, hosts));
           }
+          // a fork at the base grows along another list: the added hosts in reverse
+          const forked = tree.fork(base.length);
+          const reversed = [...added].reverse();
+          for (const h of reversed) forked.append(h);
+          for (let k = 0; k <= reversed.length; k++) {
+            expect(forked.ruleSets(base.length + k, s.racks)).toEqual(ruleSetCapacities(s, [...base, ...reversed.slice(0, k)]));
+          }
         },
       ),
       { numRuns: 120 },

@@ -70,6 +70,32 @@ export class StorageCurveTree {
     for (const h of hosts) this.append(h);
   }
 
+  /**
+   * A tree of the first k hosts appended (the same state as a new tree of those hosts, without
+   * building their CRUSH entries again), to grow along another list.
+   */
+  fork(k: number): StorageCurveTree {
+    const t = new StorageCurveTree(this.scenario);
+    const J = this.crushHostsEnd[k]!;
+    const O = this.osdsEnd[k]!;
+    copy(t.tree.hosts, this.tree.hosts, 0, J);
+    copy(t.tree.osds, this.tree.osds, 0, O);
+    copy(t.crushHostsEnd, this.crushHostsEnd, 1, k + 1);
+    copy(t.osdsEnd, this.osdsEnd, 1, k + 1);
+    this.rules.forEach((x, r) => {
+      const y = t.rules[r]!;
+      copy(y.rawPrefix, x.rawPrefix, 1, J + 1);
+      copy(y.osdIndices, x.osdIndices, 0, x.osdPrefix[J]!);
+      copy(y.osdPrefix, x.osdPrefix, 1, J + 1);
+      copy(y.hostRaw, x.hostRaw, 0, x.hostRawPrefix[J]!);
+      copy(y.hostRawPrefix, x.hostRawPrefix, 1, J + 1);
+      for (const h of y.hostRaw) if (!y.largest.has(h.host)) y.largest.set(h.host, x.largest.get(h.host)!);
+    });
+    for (const h of t.tree.hosts) t.names.add(h.name);
+    if (this.uniqueUpTo < k) t.uniqueUpTo = this.uniqueUpTo;
+    return t;
+  }
+
   /** Hosts appended so far. */
   get length(): number {
     return this.crushHostsEnd.length - 1;
@@ -150,4 +176,9 @@ export class StorageCurveTree {
 /** rule-view.ts capacitiesOf with the largest OSD of each host already known. */
 function capacitiesOf(domains: readonly FailureDomainRaw[], largest: ReadonlyMap<string, number>): DomainCapacity[] {
   return domains.map((d) => ({ name: d.name, rawBytes: d.rawBytes, largestOsdBytes: d.hosts.reduce((m, h) => Math.max(m, largest.get(h) ?? 0), 0) }));
+}
+
+/** Appends src[from .. to) to dst (no spread: the lists can hold more items than a call takes arguments). */
+function copy<T>(dst: T[], src: readonly T[], from: number, to: number): void {
+  for (let i = from; i < to; i++) dst.push(src[i]!);
 }
