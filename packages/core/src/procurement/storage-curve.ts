@@ -38,6 +38,9 @@ interface RuleHosts {
   hostRawPrefix: number[];
   /** The largest OSD the rule takes of each host, by name. */
   largest: Map<string, number>;
+  /** The first entries of hostRaw whose largest OSD is the same, uniformLargestBytes (a fleet of one disk size: no lookup). */
+  uniformCount: number;
+  uniformLargestBytes: number;
 }
 
 /** The Ceph rule-set capacities of the first k hosts of a growing host list. */
@@ -66,6 +69,8 @@ export class StorageCurveTree {
       hostRaw: [],
       hostRawPrefix: [0],
       largest: new Map(),
+      uniformCount: 0,
+      uniformLargestBytes: 0,
     }));
     for (const h of hosts) this.append(h);
   }
@@ -90,6 +95,8 @@ export class StorageCurveTree {
       copy(y.hostRaw, x.hostRaw, 0, x.hostRawPrefix[J]!);
       copy(y.hostRawPrefix, x.hostRawPrefix, 1, J + 1);
       for (const h of y.hostRaw) if (!y.largest.has(h.host)) y.largest.set(h.host, x.largest.get(h.host)!);
+      y.uniformCount = Math.min(x.uniformCount, y.hostRaw.length);
+      y.uniformLargestBytes = x.uniformLargestBytes;
     });
     for (const h of t.tree.hosts) t.names.add(h.name);
     if (this.uniqueUpTo < k) t.uniqueUpTo = this.uniqueUpTo;
@@ -129,6 +136,8 @@ export class StorageCurveTree {
           // rawBytes: Σ size of the host's OSDs the rule takes, from its first such OSD on (hostRawOf)
           x.hostRaw.push({ host: host.name, rack: host.rack, rawBytes: raw, osdCount: count });
           if (!x.largest.has(host.name)) x.largest.set(host.name, largest);
+          if (x.hostRaw.length === 1) x.uniformLargestBytes = largest;
+          if (x.uniformCount === x.hostRaw.length - 1 && largest === x.uniformLargestBytes) x.uniformCount += 1;
         }
         x.hostRawPrefix.push(x.hostRaw.length);
       });
@@ -156,6 +165,7 @@ export class StorageCurveTree {
     const x = this.rules[r]!;
     // the hosts of the prefix only: names are unique in it (ruleSets checks), so `largest` is read for them alone
     const hostRaw = x.hostRaw.slice(0, x.hostRawPrefix[J]!);
+    const uniform = hostRaw.length <= x.uniformCount ? x.uniformLargestBytes : null;
     const largest = x.largest;
     const osdIndices = x.osdIndices.slice(0, x.osdPrefix[J]!);
     const osds: CrushOsd[] = rule.deviceClass === undefined ? tree.osds : osdIndices.map((i) => tree.osds[i]!);
@@ -165,17 +175,21 @@ export class StorageCurveTree {
     if (removal.removedHosts.length > 0) {
       const gone = new Set(removal.removedHosts);
       const left = hostRaw.filter((h) => !gone.has(h.host));
-      const survivors = capacitiesOf(failureDomains(left, rule.failureDomain, racks), largest);
+      const survivors = capacitiesOf(failureDomains(left, rule.failureDomain, racks), largest, uniform);
       const lost = removal.removedDomains.length > 0 ? removal.removedDomains : removal.removedHosts;
       tolerated = { survivors, lost, domainsRemaining: removal.domainsRemaining };
     }
-    return { rule, osdIndices, osds, rawBytes: x.rawPrefix[J]!, hostRaw, domains, capacities: capacitiesOf(domains, largest), tolerated };
+    return { rule, osdIndices, osds, rawBytes: x.rawPrefix[J]!, hostRaw, domains, capacities: capacitiesOf(domains, largest, uniform), tolerated };
   }
 }
 
-/** rule-view.ts capacitiesOf with the largest OSD of each host already known. */
-function capacitiesOf(domains: readonly FailureDomainRaw[], largest: ReadonlyMap<string, number>): DomainCapacity[] {
-  return domains.map((d) => ({ name: d.name, rawBytes: d.rawBytes, largestOsdBytes: d.hosts.reduce((m, h) => Math.max(m, largest.get(h) ?? 0), 0) }));
+/** rule-view.ts capacitiesOf with the largest OSD of each host already known (`uniform`: the same for every host). */
+function capacitiesOf(domains: readonly FailureDomainRaw[], largest: ReadonlyMap<string, number>, uniform: number | null): DomainCapacity[] {
+  return domains.map((d) => ({
+    name: d.name,
+    rawBytes: d.rawBytes,
+    largestOsdBytes: uniform ?? d.hosts.reduce((m, h) => Math.max(m, largest.get(h) ?? 0), 0),
+  }));
 }
 
 /** Appends src[from .. to) to dst (no spread: the lists can hold more items than a call takes arguments). */

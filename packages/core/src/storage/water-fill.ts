@@ -21,8 +21,10 @@
 export function waterFillPerCopyBytes(capacitiesBytes: readonly number[], r: number): number {
   if (!(r >= 1)) return 0;
   // ascending (a numeric typed-array sort); c[j], the j-th largest, is a[N-1-j]
-  const a = Float64Array.from(capacitiesBytes, (x) => Math.max(0, x)).sort();
-  const N = a.length;
+  const N = capacitiesBytes.length;
+  const a = new Float64Array(N);
+  for (let i = 0; i < N; i++) a[i] = Math.max(0, capacitiesBytes[i]!);
+  a.sort();
   // prefix[i] = a[0] + ... + a[i-1], summed from the smallest (no cancellation dust): S_j = prefix[N - j]
   const prefix = new Float64Array(N + 1);
   for (let i = 0; i < N; i++) prefix[i + 1] = prefix[i]! + a[i]!;
