@@ -74,7 +74,7 @@ export class ComputeCurveSums {
   private readonly baseNames: Set<string>;
   private readonly names = new Set<string>();
   private readonly groups: AddedGroup[] = [];
-  private readonly groupIndex = new Map<string, number>();
+  private readonly groupIndex = new Map<string, Map<string, Map<string | undefined, number>>>();
   /** Per appended host: its group, or -1 (not a compute host of a known model). */
   private readonly added: number[] = [];
   /** Appended hosts before the first whose name repeats an earlier one (Infinity: none). */
@@ -136,12 +136,16 @@ export class ComputeCurveSums {
     }
     if ((this.baseNames.has(h.name) || this.names.has(h.name)) && this.uniqueUpTo === Number.POSITIVE_INFINITY) this.uniqueUpTo = this.added.length;
     this.names.add(h.name);
-    const key = groupKey(h);
-    let g = this.groupIndex.get(key);
+    // model -> rack -> zone (undefined for none): no key string built per host
+    let byRack = this.groupIndex.get(h.hardware);
+    if (!byRack) this.groupIndex.set(h.hardware, (byRack = new Map()));
+    let byZone = byRack.get(h.rack);
+    if (!byZone) byRack.set(h.rack, (byZone = new Map()));
+    let g = byZone.get(h.zone);
     if (g === undefined) {
       g = this.groups.length;
       this.groups.push({ hardware: h.hardware, rack: h.rack, zone: h.zone });
-      this.groupIndex.set(key, g);
+      byZone.set(h.zone, g);
     }
     this.added.push(g);
   }
