@@ -172,11 +172,12 @@ export class ComputeCurveSums {
     const { v, bits } = this.vector(hardware);
     if (bits === null) s.exact = false;
     else s.bits = Math.max(s.bits, bits);
-    const H = this.scenario.policy.tolerate.hosts;
+    const { hosts: H, racks: R, zones: Z = 0 } = this.scenario.policy.tolerate;
     for (const [rc, x] of v) {
       s.total.set(rc, (s.total.get(rc) ?? 0) + n * x);
-      addTo(s.rack, rack, rc, n * x);
-      if (zone !== undefined) addTo(s.zone, zone, rc, n * x);
+      // rack and zone sums only when a rack or zone loss is tolerated (else never read)
+      if (R > 0) addTo(s.rack, rack, rc, n * x);
+      if (Z > 0 && zone !== undefined) addTo(s.zone, zone, rc, n * x);
       if (H > 0) {
         let top = s.top.get(rc);
         if (!top) s.top.set(rc, (top = []));
