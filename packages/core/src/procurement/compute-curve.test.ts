@@ -59,7 +59,12 @@ describe('compute curve sums', () => {
 
   it('equals roleSeries (computeCapacity) on random fleets, models, racks, zones and tolerances', () => {
     const hardware = ['cmp-r760', 'small-r250', 'ctl-r660'];
-    const hostArb = fc.record({ hw: fc.integer({ min: 0, max: 2 }), rack: fc.integer({ min: 0, max: 4 }), zoned: fc.boolean(), role: fc.constantFrom('compute', 'compute', 'storage') });
+    const hostArb = fc.record({
+      hw: fc.integer({ min: 0, max: 2 }),
+      rack: fc.integer({ min: 0, max: 4 }),
+      zoned: fc.boolean(),
+      role: fc.constantFrom('compute', 'compute', 'storage'),
+    });
     fc.assert(
       fc.property(
         fc.array(hostArb, { maxLength: 12 }),

@@ -128,8 +128,7 @@ class Curve {
     const racks = this.placer.racks.slice(0, this.racksEnd[n]);
     const count = this.hostsEnd[n]!;
     const fast = this.computeSums ? this.computeSums.series(count) : this.storageRuleSets(count, racks);
-    const series =
-      fast ?? roleSeries({ ...this.scenario, racks }, this.role, this.placed.length === 0 && n === 0 ? this.base : [...this.base, ...this.placed.slice(0, count)]);
+    const series = fast ?? roleSeries({ ...this.scenario, racks }, this.role, this.placed.length === 0 && n === 0 ? this.base : [...this.base, ...this.placed.slice(0, count)]);
     const v = new Map(series.map((s) => [s.id, s]));
     this.values[n] = v;
     return v;

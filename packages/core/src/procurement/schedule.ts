@@ -146,7 +146,14 @@ export function epochSeries(
 
 /** The same host as far as any figure goes: name, role, model, rack, zone and aggregates. */
 function sameHost(a: Host, b: Host): boolean {
-  return a.name === b.name && a.role === b.role && a.hardware === b.hardware && a.rack === b.rack && a.zone === b.zone && (a.aggregates ?? []).join(',') === (b.aggregates ?? []).join(',');
+  return (
+    a.name === b.name &&
+    a.role === b.role &&
+    a.hardware === b.hardware &&
+    a.rack === b.rack &&
+    a.zone === b.zone &&
+    (a.aggregates ?? []).join(',') === (b.aggregates ?? []).join(',')
+  );
 }
 
 /**
