@@ -153,7 +153,7 @@ export function cephCapacityOfViews(scenario: Scenario, settings: CephSettings, 
     const clean = members.filter((s) => (s.view?.domains.length ?? 0) >= s.copies);
     const candidates = clean.length > 0 ? clean : members;
     const binding = candidates.reduce((b, s) => (s.rep.reprotectableRawBytes < b.rep.reprotectableRawBytes ? s : b), candidates[0]!);
-    const measured = osdIndices.some((i) => overrides.has(i));
+    const measured = overrides.size > 0 && osdIndices.some((i) => overrides.has(i));
     const p = osdIndices.length > 0 ? osdIndices.reduce((sum, i) => sum + (pgs.pgReplicasPerOsd[i] ?? 0), 0) / osdIndices.length : 0;
     const fullestFactor = measured
       ? measuredFullestFactor(
