@@ -138,9 +138,15 @@ export class ComputeCurveSums {
     this.names.add(h.name);
     // model -> rack -> zone (undefined for none): no key string built per host
     let byRack = this.groupIndex.get(h.hardware);
-    if (!byRack) this.groupIndex.set(h.hardware, (byRack = new Map()));
+    if (!byRack) {
+      byRack = new Map();
+      this.groupIndex.set(h.hardware, byRack);
+    }
     let byZone = byRack.get(h.rack);
-    if (!byZone) byRack.set(h.rack, (byZone = new Map()));
+    if (!byZone) {
+      byZone = new Map();
+      byRack.set(h.rack, byZone);
+    }
     let g = byZone.get(h.zone);
     if (g === undefined) {
       g = this.groups.length;
@@ -180,7 +186,10 @@ export class ComputeCurveSums {
       if (Z > 0 && zone !== undefined) addTo(s.zone, zone, rc, n * x);
       if (H > 0) {
         let top = s.top.get(rc);
-        if (!top) s.top.set(rc, (top = []));
+        if (!top) {
+          top = [];
+          s.top.set(rc, top);
+        }
         for (let c = 0; c < Math.min(n, H); c++) {
           if (top.length >= H && !(x > top[top.length - 1]!)) break;
           let i = top.length;
@@ -250,7 +259,10 @@ const groupKey = (h: Host): string => `${h.hardware}\u0000${h.rack}\u0000${h.zon
 
 function addTo(m: Map<string, Map<string, number>>, key: string, rc: string, x: number): void {
   let g = m.get(key);
-  if (!g) m.set(key, (g = new Map()));
+  if (!g) {
+    g = new Map();
+    m.set(key, g);
+  }
   g.set(rc, (g.get(rc) ?? 0) + x);
 }
 

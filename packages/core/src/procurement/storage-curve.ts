@@ -155,7 +155,7 @@ export class StorageCurveTree {
     const J = this.crushHostsEnd[k]!;
     const tree: CrushTree = { hosts: this.tree.hosts.slice(0, J), osds: this.tree.osds.slice(0, this.osdsEnd[k]!) };
     const scenario = { ...this.scenario, racks: racks as Rack[] };
-    const views = this.settings.rules.map((rule, r) => this.view(tree, r, J, scenario.racks));
+    const views = this.settings.rules.map((_, r) => this.view(tree, r, J, scenario.racks));
     return ruleSetCapacitiesOfViews(scenario, this.settings, tree, views, this.demand);
   }
 

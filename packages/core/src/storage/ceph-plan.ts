@@ -84,7 +84,10 @@ export function cephCapacityOfViews(scenario: Scenario, settings: CephSettings, 
   const repOf = (ri: number, view: RuleView, copies: number): ReturnType<typeof reprotectableRaw> => {
     const key = `${ri}:${copies}`;
     let rep = reps.get(key);
-    if (!rep) reps.set(key, (rep = reprotectableRaw(view.capacities, copies, view.tolerated)));
+    if (!rep) {
+      rep = reprotectableRaw(view.capacities, copies, view.tolerated);
+      reps.set(key, rep);
+    }
     return rep;
   };
   const statics = settings.pools.map((p) => {
