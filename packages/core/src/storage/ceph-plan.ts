@@ -203,7 +203,7 @@ function ruleSetCapacity(views: readonly RuleView[], x: ReturnType<typeof cephCa
     reprotectableRawBytes: Math.round(x.reprotectableRawBytes),
     rawUsedBytesMonth0: x.raw0,
     fullestOsd: { factor: x.fullestFactor },
-    pools: x.members.map((s) => ({ name: s.pool.name, rawUsedRate: s.rate })),
+    pools: x.members.map((s) => ({ name: s.pool.name })),
   };
 }
 
@@ -266,9 +266,6 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
       rawUsedBytesMonth0: cap.rawUsedBytesMonth0,
       pools: x.members.map((s) => ({
         name: s.pool.name,
-        storedBytesMonth0: s.stored0,
-        rawUsedRate: s.rate,
-        rawUsedBytesMonth0: s.raw0,
         partOfRawUsed: x.raw0 > 0 ? s.raw0 / x.raw0 : null,
         partOfSafeRaw: safeRaw > 0 ? s.raw0 / safeRaw : null,
       })),
