@@ -204,11 +204,17 @@ function correlatedLosses(tree: CrushTree, view: RuleView, racks: readonly Rack[
  * - correlated: the worst rack (and zone) lost at once (domainLossShares).
  */
 export function poolDurability(tree: CrushTree, view: RuleView, racks: readonly Rack[], x: PoolDurabilityInput): CephPoolDurability {
-  const classes = [...new Set(view.osds.map((o) => o.deviceClass))].sort();
+  // the distinct (device class, disk kind) pairs in first-appearance order: the AFR is theirs
+  const pairs = new Map<string, (typeof view.osds)[number]>();
+  for (const o of view.osds) {
+    const k = `${o.deviceClass}\n${o.kind}`;
+    if (!pairs.has(k)) pairs.set(k, o);
+  }
+  const classes = [...new Set([...pairs.values()].map((o) => o.deviceClass))].sort();
   const afrOf = (o: (typeof view.osds)[number]): [number, string] => (Object.hasOwn(x.afr, o.deviceClass) ? [x.afr[o.deviceClass]!, o.deviceClass] : [x.afr[o.kind] ?? 0, o.kind]);
   let afr = 0;
   let afrKey = '';
-  for (const o of view.osds) {
+  for (const o of pairs.values()) {
     const [a, key] = afrOf(o);
     if (a > afr || afrKey === '') [afr, afrKey] = [a, key];
   }
