@@ -205,16 +205,23 @@ function correlatedLosses(tree: CrushTree, view: RuleView, racks: readonly Rack[
  */
 export function poolDurability(tree: CrushTree, view: RuleView, racks: readonly Rack[], x: PoolDurabilityInput): CephPoolDurability {
   // the distinct (device class, disk kind) pairs in first-appearance order: the AFR is theirs
-  const pairs = new Map<string, (typeof view.osds)[number]>();
+  const seen = new Map<string, Set<string>>();
+  const firsts: (typeof view.osds)[number][] = [];
   for (const o of view.osds) {
-    const k = `${o.deviceClass}\n${o.kind}`;
-    if (!pairs.has(k)) pairs.set(k, o);
+    let kinds = seen.get(o.deviceClass);
+    if (!kinds) {
+      kinds = new Set();
+      seen.set(o.deviceClass, kinds);
+    }
+    if (kinds.has(o.kind)) continue;
+    kinds.add(o.kind);
+    firsts.push(o);
   }
-  const classes = [...new Set([...pairs.values()].map((o) => o.deviceClass))].sort();
+  const classes = [...seen.keys()].sort();
   const afrOf = (o: (typeof view.osds)[number]): [number, string] => (Object.hasOwn(x.afr, o.deviceClass) ? [x.afr[o.deviceClass]!, o.deviceClass] : [x.afr[o.kind] ?? 0, o.kind]);
   let afr = 0;
   let afrKey = '';
-  for (const o of pairs.values()) {
+  for (const o of firsts) {
     const [a, key] = afrOf(o);
     if (a > afr || afrKey === '') [afr, afrKey] = [a, key];
   }
