@@ -258,7 +258,11 @@ async function procurementBench(core) {
       fmt(m.ms),
       `${m.purchases} purchases, ${m.bought} hosts bought, ${m.giveUps} gave up (no_fit/cannot_meet), peak RSS ${fmt(m.maxRssMiB)} MiB`,
     ]);
-    rows.push([`generated ${hosts.toLocaleString('en-US')} hosts evaluate with procurement`, fmt(m.evaluateMs), `${m.epochs} epochs on the fleet timeline`]);
+    rows.push([
+      `generated ${hosts.toLocaleString('en-US')} hosts evaluate with procurement`,
+      fmt(m.evaluateMs),
+      `${m.epochs} epochs on the fleet timeline, the failure analysis in each; peak RSS ${fmt(m.maxRssMiB)} MiB`,
+    ]);
   }
   return rows;
 }
@@ -379,6 +383,27 @@ function table(rows) {
     .join('\n');
 }
 
+/**
+ * The log-log slope of evaluate time over plan hosts between the measured sizes 1,000, 10,000
+ * and 50,000: ln(t2 / t1) / ln(n2 / n1) (1 = linear, 2 = quadratic).
+ */
+function slopes(measured) {
+  const pairs = [
+    [1_000, 10_000],
+    [10_000, 50_000],
+    [1_000, 50_000],
+  ];
+  const out = [];
+  for (const [a, b] of pairs) {
+    const x = measured.get(a);
+    const y = measured.get(b);
+    if (!x || !y) continue;
+    const k = Math.log(y.evaluateMs / x.evaluateMs) / Math.log(y.planHosts / x.planHosts);
+    out.push(`${a.toLocaleString('en-US')} -> ${b.toLocaleString('en-US')}: ${k.toFixed(2)}`);
+  }
+  return out.length > 0 ? out.join(', ') : 'n/a (a size failed)';
+}
+
 const fmt = (n, digits = 1) => (n === null || n === undefined ? 'n/a' : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 
 async function main() {
@@ -425,6 +450,7 @@ async function main() {
     ['hosts', 'yaml KiB', 'parse+validate ms', 'evaluate ms', 'of which failure ms', 'render-report ms', 'peak RSS MiB', 'evaluate µs/host-month', 'total µs/host-month'],
   ];
   let failed = false;
+  const measured = new Map();
   for (const hosts of SIZES) {
     const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', String(hosts)], {
       cwd: root,
@@ -438,6 +464,7 @@ async function main() {
       continue;
     }
     const m = JSON.parse(line);
+    measured.set(hosts, m);
     const hostMonths = m.planHosts * m.months;
     const total = m.parseMs + m.evaluateMs + (m.renderMs ?? 0);
     rows.push([
@@ -454,6 +481,7 @@ async function main() {
   }
   console.log(table(rows));
   console.log('(median of 15/7/3/1/1 runs for 10/100/1,000/10,000/50,000 hosts; one process per size)');
+  console.log(`log-log slope of evaluate time over hosts (issue 13: at most 1.15): ${slopes(measured)}`);
   console.log('');
 
   // The example scenarios as they are: evaluate (with the failure analysis) per file.

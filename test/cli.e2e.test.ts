@@ -126,11 +126,11 @@ describe('headroom validate', () => {
 });
 
 describe('headroom plan', () => {
-  it('--format json prints a PlanResult with schemaVersion 1', () => {
+  it('--format json prints a PlanResult with schemaVersion 2', () => {
     const r = pilotPlanJson();
     expect(r.code).toBe(0);
     const plan = JSON.parse(r.stdout);
-    expect(plan.schemaVersion).toBe(1);
+    expect(plan.schemaVersion).toBe(2);
     expect(plan.scenario.name).toBe('Reference pilot');
   });
 

@@ -157,7 +157,7 @@ describe('run plan', () => {
     const io = memoryIo(files);
     expect(await run(['plan', 'good.yaml', '--format', 'json'], io, deps())).toBe(0);
     expect(io.out()).toBe(`${JSON.stringify(fixturePlan(), null, 2)}\n`);
-    expect(JSON.parse(io.out()).schemaVersion).toBe(1);
+    expect(JSON.parse(io.out()).schemaVersion).toBe(2);
   });
 
   it.each([

@@ -11,7 +11,7 @@ describe('evaluate', () => {
   it('the base scenario has no findings and the expected shape', () => {
     const s = makeScenario();
     const r = evaluate(s);
-    expect(r.schemaVersion).toBe(1);
+    expect(r.schemaVersion).toBe(2);
     expect(r.generator).toEqual({ name: 'headroom', version: VERSION });
     expect(r.scenario).toBe(s);
     expect(r.hosts).toHaveLength(10); // 3 control + 3 compute + 4 storage

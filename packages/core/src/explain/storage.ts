@@ -235,6 +235,7 @@ function explainPool(plan: PlanResult, p: CephPoolPlan, out: ExplanationSet): vo
 /** Explanations of one rule set's resource: the fullest OSD's factor, capacity, tolerated capacity, safe raw and demand. */
 function explainRuleSet(plan: PlanResult, set: CephRuleSetPlan, out: ExplanationSet): void {
   const r = plan.scenario.ceph.ratios;
+  const pools = plan.storage.ceph?.pools ?? [];
   const rules = set.rules.join(', ');
   const f = set.fullestOsd;
   const factorId = explainId.ruleSetFullestFactor(set.resource);
@@ -306,10 +307,13 @@ function explainRuleSet(plan: PlanResult, set: CephRuleSetPlan, out: Explanation
     unit: 'bytes',
     formula: 'raw used = Σ over the pools of stored × raw_used_rate (raw bytes, so that replicated and erasure pools add up)',
     expression: sum(set.pools.map((_, i) => `stored${i + 1} * rate${i + 1}`)),
-    inputs: set.pools.flatMap((p, i) => [
-      input(`stored${i + 1}`, `stored bytes of ${p.name}`, p.storedBytesMonth0, 'bytes', explainId.poolStored(p.name)),
-      input(`rate${i + 1}`, `raw used rate of ${p.name}`, p.rawUsedRate, '', explainId.poolRawUsedRate(p.name)),
-    ]),
+    inputs: set.pools.flatMap(({ name }, i) => {
+      const p = pools.find((x) => x.name === name)!;
+      return [
+        input(`stored${i + 1}`, `stored bytes of ${name}`, p.storedBytesMonth0, 'bytes', explainId.poolStored(name)),
+        input(`rate${i + 1}`, `raw used rate of ${name}`, p.rawUsedRate, '', explainId.poolRawUsedRate(name)),
+      ];
+    }),
     source: `${CEPH_SOURCES.rawUsedRate}; ${CEPH_SOURCES.sharedRaw}`,
   });
 }

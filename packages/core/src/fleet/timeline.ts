@@ -85,10 +85,11 @@ export function buildFleetTimeline(scenario: Scenario, initial: readonly Host[],
   const delivered = [...purchases].sort((a, b) => a.deliveryMonthIndex - b.deliveryMonthIndex);
   for (const p of delivered) {
     if (p.deliveryMonthIndex >= count) continue;
+    // the rule's aggregates, once per purchase (every host of it joins them)
+    const aggregates =
+      p.role === 'compute' ? purchaseRule(scenario.procurement, { role: 'compute', ...(p.aggregate !== undefined ? { aggregate: p.aggregate } : {}) })?.aggregates : undefined;
     for (const b of p.hosts) {
       const zone = zoneOf.get(b.rack);
-      const aggregates =
-        p.role === 'compute' ? purchaseRule(scenario.procurement, { role: 'compute', ...(p.aggregate !== undefined ? { aggregate: p.aggregate } : {}) })?.aggregates : undefined;
       hosts.push({
         name: b.name,
         role: p.role,

@@ -5,6 +5,7 @@ import type { Scenario } from '../model/scenario.js';
 import type { RuleSetCapacity } from '../model/ceph-plan.js';
 import type { ComputePlan, ResourceClass, StoragePlan } from '../model/plan.js';
 import type { ResourceSeries } from './horizon.js';
+import { rawUsedRate } from '../storage/pools.js';
 import { orderClasses } from '../compute/placement.js';
 
 /** The compute resource classes planned over the horizon, in order, with their id, label and unit. */
@@ -113,7 +114,10 @@ export function storageSeries(scenario: Scenario, storage: { ceph?: { ruleSets: 
       demandMonth0: set.rawUsedBytesMonth0,
       capacity: set.rawBytes / set.fullestOsd.factor,
       capacityTolerated: set.reprotectableRawBytes / set.fullestOsd.factor,
-      pools: set.pools.map((p) => ({ name: p.name, rawUsedRate: p.rawUsedRate })),
+      pools: set.pools.map((p) => {
+        const pool = scenario.ceph.pools.find((x) => x.name === p.name);
+        return { name: p.name, rawUsedRate: pool ? rawUsedRate(pool) : 0 };
+      }),
     });
   }
   return out;

@@ -106,8 +106,11 @@ export interface CephRuleSetPlan {
   /** reprotectable raw x nearfull / factor. */
   safeRawNearfullBytes: number;
   rawUsedBytesMonth0: number;
-  /** Each pool's part of the set at month 0: raw used = stored x raw used rate, as a fraction of the set's raw used and of its safe raw. */
-  pools: { name: string; storedBytesMonth0: number; rawUsedRate: number; rawUsedBytesMonth0: number; partOfRawUsed: number | null; partOfSafeRaw: number | null }[];
+  /**
+   * Each pool's part of the set at month 0: its raw used (CephPoolPlan.rawUsedBytesMonth0, the
+   * pool's one record) as a fraction of the set's raw used and of the set's safe raw.
+   */
+  pools: { name: string; partOfRawUsed: number | null; partOfSafeRaw: number | null }[];
   /** Months until the pools' raw data passes policy.thresholds.storage x reprotectable / factor; null beyond the horizon. */
   runwayToSafeRawMonths: number | null;
   /** Months until the fullest OSD passes nearfull; null beyond the horizon. */
@@ -282,5 +285,6 @@ export interface CephMonth {
 /** A rule set's capacity as the horizon reads it (storageSeries): the fields of CephRuleSetPlan it needs. */
 export type RuleSetCapacity = Pick<CephRuleSetPlan, 'resource' | 'rules' | 'deviceClass' | 'rawBytes' | 'reprotectableRawBytes' | 'rawUsedBytesMonth0'> & {
   fullestOsd: Pick<CephRuleSetPlan['fullestOsd'], 'factor'>;
-  pools: Pick<CephRuleSetPlan['pools'][number], 'name' | 'rawUsedRate'>[];
+  /** The set's pools, by name. */
+  pools: { name: string }[];
 };

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planCompute } from '../compute/compute-plan.js';
+import { isOver } from '../forecast/horizon.js';
 import { computeSeries, storageSeries } from '../forecast/resources.js';
 import { buildFleetTimeline } from '../fleet/timeline.js';
 import { expandHosts } from '../fleet/hosts.js';
@@ -64,5 +66,27 @@ describe('capacity curves', () => {
     const demand = tol(4) * 0.9; // needs at least 4 units at threshold 0.9 (tol(3) × 0.9 < tol(4) × 0.9)
     const r = curves.unitsNeeded(0, 'storage', id, demand, 0.9, 0);
     expect(r.units).toBe(tol(3) * 0.9 >= demand ? 3 : 4);
+  });
+
+  it('unitsNeeded is the first n >= from whose tolerated capacity holds the demand (a scan of n), whatever the probes', () => {
+    // the search guesses, gallops and bisects; on a non-decreasing f its answer is the scan's
+    for (const fd of ['host', 'rack'] as const) {
+      const s = storageScenario(fd);
+      const hosts = expandHosts(s).hosts;
+      const curves = new CapacityCurves(s, buildFleetTimeline(s, hosts), hosts);
+      const id = [...curves.seriesAt(0, 'storage', 0)!.keys()][0]!;
+      const tol = (n: number): number => curves.seriesAt(0, 'storage', n)!.get(id)!.capacityTolerated;
+      fc.assert(
+        fc.property(fc.double({ min: 0.5, max: 30, noNaN: true }), fc.integer({ min: 0, max: 6 }), fc.constantFrom(0.85, 0.9, 1), (times, from, threshold) => {
+          // a fresh set of curves per case: the probes of one case must not help the next
+          const fresh = new CapacityCurves(s, buildFleetTimeline(s, hosts), hosts);
+          const demand = tol(0) * threshold * times;
+          let n = from;
+          while (isOver(demand, tol(n), threshold)) n++;
+          expect(fresh.unitsNeeded(0, 'storage', id, demand, threshold, from)).toEqual({ units: n });
+        }),
+        { numRuns: 40 },
+      );
+    }
   });
 });

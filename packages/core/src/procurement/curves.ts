@@ -18,8 +18,10 @@ import { isOver, type ResourceSeries } from '../forecast/horizon.js';
 import { computeSeries, storageSeries } from '../forecast/resources.js';
 import type { FleetTimeline } from '../fleet/timeline.js';
 import { epochAt } from '../fleet/timeline.js';
-import type { Scenario } from '../model/scenario.js';
+import type { Rack, Scenario } from '../model/scenario.js';
 import type { Host } from '../model/plan.js';
+import { ComputeCurveSums } from './compute-curve.js';
+import { StorageCurveTree } from './storage-curve.js';
 import { storageCapacity } from '../storage/capacity.js';
 import { RackPlacer } from './placement.js';
 import { slotRule, type ProcurementRole, type PurchaseRule } from '../model/procurement-rules.js';
@@ -74,6 +76,10 @@ class Curve {
   /** Units that cannot be placed (a host fits no rack, not even a new one), and why. */
   placeLimit: { units: number; reason: 'space' | 'power' } | null = null;
 
+  /** The figures of base + placed hosts without re-running the role's plan (compute-curve.ts, storage-curve.ts). */
+  readonly computeSums: ComputeCurveSums | null;
+  readonly storageTree: StorageCurveTree | null;
+
   constructor(
     private readonly scenario: Scenario,
     private readonly role: ProcurementRole,
@@ -84,6 +90,8 @@ class Curve {
   ) {
     this.placer = new RackPlacer(scenario, scenario.racks, base);
     this.racksEnd = [scenario.racks.length];
+    this.computeSums = role === 'compute' ? new ComputeCurveSums(scenario, base) : null;
+    this.storageTree = role === 'storage' ? new StorageCurveTree(scenario, base) : null;
   }
 
   /** Places units until n are placed; false when a host cannot be placed (placeLimit is set). O(units added). */
@@ -102,6 +110,8 @@ class Curve {
           if (zone !== undefined) host.zone = zone;
           if (this.rule.aggregates) host.aggregates = [...this.rule.aggregates];
           this.placed.push(host);
+          this.computeSums?.append(host);
+          this.storageTree?.append(host);
         }
       }
       this.hostsEnd.push(this.placed.length);
@@ -116,11 +126,24 @@ class Curve {
     if (memo) return memo;
     if (!this.placeUpTo(n)) return null;
     const racks = this.placer.racks.slice(0, this.racksEnd[n]);
-    const hosts = this.placed.length === 0 && n === 0 ? this.base : [...this.base, ...this.placed.slice(0, this.hostsEnd[n])];
-    const series = roleSeries({ ...this.scenario, racks }, this.role, hosts);
+    const count = this.hostsEnd[n]!;
+    const fast = this.computeSums ? this.computeSums.series(count) : this.storageRuleSets(count, racks);
+    const series = fast ?? roleSeries({ ...this.scenario, racks }, this.role, this.placed.length === 0 && n === 0 ? this.base : [...this.base, ...this.placed.slice(0, count)]);
     const v = new Map(series.map((s) => [s.id, s]));
     this.values[n] = v;
     return v;
+  }
+
+  /** storageSeries of base + the first `count` placed hosts from the growing CRUSH tree, or null (then roleSeries). */
+  private storageRuleSets(count: number, racks: readonly Rack[]): ResourceSeries[] | null {
+    const ruleSets = this.storageTree?.ruleSets(this.base.length + count, racks);
+    return ruleSets ? storageSeries(this.scenario, { ceph: { ruleSets } }) : null;
+  }
+
+  /** f(n)'s tolerated capacity of `id` when f(n) is already computed, else null (computes nothing). */
+  known(n: number, id: string): number | null {
+    const v = this.values[n];
+    return v ? (v.get(id)?.capacityTolerated ?? 0) : null;
   }
 
   /** Tolerated capacity of resource `id` with n more units (0 when the role has no such resource). */
@@ -154,6 +177,20 @@ export class CapacityCurves {
     this.epochOfMonth = Array.from({ length: Math.max(1, base.horizonMonths) }, (_, t) => base.epochs.indexOf(epochAt(base, t)));
   }
 
+  /**
+   * The first epoch's hosts and the compute sums and CRUSH tree the curves built on them (for
+   * the roles whose curves exist), so that the check of the schedule does not build them again.
+   */
+  firstEpochFigures(): { hosts: readonly Host[]; compute?: ComputeCurveSums; storage?: StorageCurveTree } {
+    const hosts = this.base.epochs[0]?.hosts ?? [];
+    const out: { hosts: readonly Host[]; compute?: ComputeCurveSums; storage?: StorageCurveTree } = { hosts };
+    for (const c of this.curves[0]?.values() ?? []) {
+      if (c.computeSums && !out.compute) out.compute = c.computeSums.fork();
+      if (c.storageTree && !out.storage) out.storage = c.storageTree.fork(hosts.length);
+    }
+    return out;
+  }
+
   /** The index of the epoch of month t. */
   epochIndex(t: number): number {
     return this.epochOfMonth[t] ?? this.base.epochs.indexOf(epochAt(this.base, t));
@@ -181,10 +218,12 @@ export class CapacityCurves {
    * The fewest units n >= from such that resource `id` of `role` is not over `threshold` with
    * `demand` in month t (isOver(demand, f(n).capacityTolerated, threshold) false), or why none
    * is. First a secant guess: n = from + ceil((demand / threshold - f(from)) / g), g the gain per
-   * unit ((f(from) - f(0)) / from, else f(from + 1) - f(from); f is close to linear in n), checked
-   * with n - 1; then galloping from the last
-   * probe that is over (+1, +2, +4, ...) and binary search between the last two probes:
-   * O(log n) evaluations of f in the worst case, each memoized.
+   * unit (f(from) - f(from - 1) when already computed, else (f(from) - f(0)) / from, else
+   * f(from + 1) - f(from), the smaller when both are known; f is close to linear in n), and
+   * when it is short a second guess on the gain measured up to it; when a guess holds,
+   * galloping down from it (-1, -2, -4, ...), else up from the last (+1, +2, +4, ...), and binary search between the
+   * last two probes: O(log n) evaluations of f in the worst case, each memoized, and two when
+   * the guess is right. f non-decreasing in n: the answer does not depend on the probes.
    */
   unitsNeeded(t: number, key: string, id: string, demand: number, threshold: number, from: number): { units: number } | { units: null; short: ShortReason } {
     const c = this.curve(this.epochIndex(t), key);
@@ -198,17 +237,41 @@ export class CapacityCurves {
     if (first) return { units: from };
     const base = c.tolerated(from, id)!;
     let lo = from;
-    // the gain per unit: the mean over the units bought so far when there are some, else f(from + 1) - f(from)
+    // the gain per unit: the last unit's when f(from - 1) is already known (f bends: the
+    // fullest-OSD factor falls as OSDs are added), else the mean over the units bought so far,
+    // else f(from + 1) - f(from)
+    const prev = from > 0 ? c.known(from - 1, id) : null;
     const f0 = from > 0 ? c.tolerated(0, id) : null;
-    const perUnit = f0 !== null && base > f0 ? (base - f0) / from : (c.tolerated(from + 1, id) ?? base) - base;
-    if (perUnit > 0 && threshold > 0) {
-      const guess = Math.min(c.maxUnits, from + Math.max(1, Math.ceil((demand / threshold - base) / perUnit)));
-      const g = ok(guess);
-      if (g === true) {
-        if (guess - 1 === from || ok(guess - 1) === false) return { units: guess };
-        return { units: this.bisect(ok, from, guess - 1) };
+    const mean = f0 !== null && base > f0 ? (base - f0) / from : null;
+    const last = prev !== null && base > prev ? base - prev : null;
+    // the smaller of the two: a guess past the answer costs fewer probes than one short of it
+    const perUnit = mean !== null && last !== null ? Math.min(mean, last) : (last ?? mean ?? (c.tolerated(from + 1, id) ?? base) - base);
+    /** From a guess that holds: down (-1, -2, -4, ...) to a count that is over (at least `floor`, which is), then bisect. */
+    const down = (guess: number, floor: number): number => {
+      let hi = guess;
+      for (let step = 1; ; step *= 2) {
+        const below = Math.max(floor, hi - step);
+        if (below === floor || ok(below) === false) return this.bisect(ok, below, hi);
+        hi = below;
       }
-      if (g === false) lo = guess;
+    };
+    const target = demand / threshold;
+    if (perUnit > 0 && threshold > 0) {
+      const guess = Math.min(c.maxUnits, from + Math.max(1, Math.ceil((target - base) / perUnit)));
+      const g = ok(guess);
+      if (g === true) return { units: down(guess, from) };
+      if (g === false) {
+        lo = guess;
+        // a second guess on the gain measured between from and the first guess
+        const fg = c.tolerated(guess, id)!;
+        const gain = (fg - base) / (guess - from);
+        if (gain > 0 && guess < c.maxUnits) {
+          const second = Math.min(c.maxUnits, guess + Math.max(1, Math.ceil((target - fg) / gain)));
+          const g2 = ok(second);
+          if (g2 === true) return { units: down(second, guess) };
+          if (g2 === false) lo = second;
+        }
+      }
     }
     let step = 1;
     for (;;) {

@@ -10,13 +10,15 @@ import type { Finding } from '../diagnostics/types.js';
 import { buildFleetTimeline, epochAt, type FleetTimeline, hostsInService } from '../fleet/timeline.js';
 import { monthLabel } from '../forecast/growth.js';
 import { isOver, utilisation, type ResourceSeries } from '../forecast/horizon.js';
-import { resourceSeries } from '../forecast/resources.js';
+import { resourceSeries, storageSeries } from '../forecast/resources.js';
 import type { NodeGroup, Rack, Scenario } from '../model/scenario.js';
 import { expandHosts, hostName, UNRACKED } from '../fleet/hosts.js';
 import type { Host } from '../model/plan.js';
 import { planStorage } from '../storage/storage-plan.js';
 import { billOfMaterials } from './bom.js';
 import { CapacityCurves, roleSeries, unitTargets } from './curves.js';
+import { ComputeCurveSums } from './compute-curve.js';
+import { StorageCurveTree } from './storage-curve.js';
 import { orderByDate } from './dates.js';
 import { RackPlacer } from './placement.js';
 import { PROCUREMENT_ROLES, purchaseRule, slotRule, type ProcurementRole, type PurchaseRule } from '../model/procurement-rules.js';
@@ -95,7 +97,11 @@ function emptyPurchase(scenario: Scenario, role: ProcurementRole, rule: Purchase
  * resourceSeries in evaluate (computeSeries over planCompute, storageSeries over the pool
  * figures of planStorage: storageCapacity), in resourceSeries order.
  */
-export function epochSeries(scenario: Scenario, timeline: FleetTimeline): ResourceSeries[][] {
+export function epochSeries(
+  scenario: Scenario,
+  timeline: FleetTimeline,
+  seed?: { hosts: readonly Host[]; compute?: ComputeCurveSums; storage?: StorageCurveTree },
+): ResourceSeries[][] {
   const withRacks = { ...scenario, racks: timeline.racks };
   // A role's figures change only in an epoch where a host of that role arrives or leaves.
   const changes = new Set<string>();
@@ -103,13 +109,51 @@ export function epochSeries(scenario: Scenario, timeline: FleetTimeline): Resour
     changes.add(`${h.fromMonth}:${h.role}`);
     if (h.untilMonth !== null) changes.add(`${h.untilMonth}:${h.role}`);
   }
+  // Without retirements each epoch's hosts extend the previous epoch's (timeline order: the
+  // initial fleet, then purchases in delivery order): the curves' sums and growing CRUSH tree
+  // give the same figures as roleSeries without rebuilding the plan per epoch.
+  const growing = timeline.epochs.length > 1 && timeline.hosts.every((h) => h.untilMonth === null);
+  const first = timeline.epochs[0]?.hosts ?? [];
+  const last = timeline.epochs[timeline.epochs.length - 1]?.hosts ?? [];
+  // the curves' figures of the fleet without purchases, when it begins every epoch's hosts
+  const seeded = growing && seed !== undefined && seed.hosts.length <= first.length && seed.hosts.every((h, i) => sameHost(h, first[i]!));
+  // each evaluator: its base, then every later host of the last epoch appended in order
+  let sums: ComputeCurveSums | null = null;
+  let computeBase = first.length;
+  if (growing && seeded && seed.compute) {
+    sums = seed.compute;
+    computeBase = seed.hosts.length;
+  } else if (growing) sums = new ComputeCurveSums(withRacks, first);
+  if (sums) for (let i = computeBase; i < last.length; i++) sums.append(last[i]!);
+  let tree: StorageCurveTree | null = null;
+  if (growing && seeded && seed.storage) {
+    tree = seed.storage;
+    for (let i = seed.hosts.length; i < last.length; i++) tree.append(last[i]!);
+  } else if (growing) tree = new StorageCurveTree(withRacks, last);
+  const computeOf = (hosts: readonly Host[]): ResourceSeries[] => sums?.series(hosts.length - computeBase) ?? roleSeries(withRacks, 'compute', hosts);
+  const storageOf = (hosts: readonly Host[]): ResourceSeries[] => {
+    const ruleSets = tree?.ruleSets(hosts.length, timeline.racks);
+    return ruleSets ? storageSeries(withRacks, { ceph: { ruleSets } }) : roleSeries(withRacks, 'storage', hosts);
+  };
   let compute: ResourceSeries[] = [];
   let storage: ResourceSeries[] = [];
   return timeline.epochs.map((e, i) => {
-    if (i === 0 || changes.has(`${e.fromMonth}:compute`)) compute = roleSeries(withRacks, 'compute', e.hosts);
-    if (i === 0 || changes.has(`${e.fromMonth}:storage`)) storage = roleSeries(withRacks, 'storage', e.hosts);
+    if (i === 0 || changes.has(`${e.fromMonth}:compute`)) compute = computeOf(e.hosts);
+    if (i === 0 || changes.has(`${e.fromMonth}:storage`)) storage = storageOf(e.hosts);
     return [...compute, ...storage];
   });
+}
+
+/** The same host as far as any figure goes: name, role, model, rack, zone and aggregates. */
+function sameHost(a: Host, b: Host): boolean {
+  return (
+    a.name === b.name &&
+    a.role === b.role &&
+    a.hardware === b.hardware &&
+    a.rack === b.rack &&
+    a.zone === b.zone &&
+    (a.aggregates ?? []).join(',') === (b.aggregates ?? []).join(',')
+  );
 }
 
 /**
@@ -196,7 +240,7 @@ export function planProcurement(scenario: Scenario, base?: FleetTimeline, model:
 
   // The whole schedule, checked once on the timeline with the purchases.
   const withPurchases = buildFleetTimeline(scenario, startHosts, nonEmpty, addedRacks);
-  const withSeries = epochSeries(scenario, withPurchases);
+  const withSeries = epochSeries(scenario, withPurchases, curves.firstEpochFigures());
   const seriesAt = (t: number): ResourceSeries[] => withSeries[withPurchases.epochs.indexOf(epochAt(withPurchases, t))]!;
   const demandAt = (s: ResourceSeries, t: number): number => seriesDemand(scenario, model, s, t);
   const ruled = new Map(resources.map((r) => [r.id, r]));

@@ -117,16 +117,24 @@ export function searchUnits(scenario: Scenario, curves: CapacityCurves, resource
     }
     if (!next) break;
     const { r, m } = next;
-    let need = bought[r.slot] ?? 0;
-    let short: ShortReason | null = null;
-    for (const t of coveredMonths(m, r.rule.coverMonths, count)) {
-      const res = curves.unitsNeeded(t, r.slot, r.id, demand(r, t), r.threshold, need);
-      if (res.units === null) {
-        short = res.short;
-        break;
+    // The fewest units that keep every covered month under the trigger. With f non-decreasing
+    // in n it does not depend on the order the months are searched in: the last month (the
+    // most demand) first, the others are then mostly checks of a point already computed. When
+    // a month cannot be met, the months are searched again in calendar order, so that the
+    // reason is the first short month's.
+    const months = coveredMonths(m, r.rule.coverMonths, count);
+    const search = (order: readonly number[]): { need: number; short: ShortReason | null } => {
+      let need = bought[r.slot] ?? 0;
+      for (const t of order) {
+        const res = curves.unitsNeeded(t, r.slot, r.id, demand(r, t), r.threshold, need);
+        if (res.units === null) return { need, short: res.short };
+        need = res.units;
       }
-      need = res.units;
-    }
+      return { need, short: null };
+    };
+    let found = search([...months].reverse());
+    if (found.short) found = search(months);
+    const { need, short } = found;
     if (short) {
       givenUp.add(r.id);
       cannotMeet.push({ resource: r, m, short });

@@ -77,14 +77,24 @@ export function planPgs(tree: CrushTree, views: readonly RuleView[], pools: read
     });
   }
 
-  const perOsd = tree.osds.map(() => 0);
+  // the same sums in the same order, on a weight array and one rule total per view (pools share views)
+  const weights = new Float64Array(tree.osds.length);
+  for (let k = 0; k < tree.osds.length; k++) weights[k] = tree.osds[k]!.crushWeight;
+  const totals = new Map<RuleView, number>();
+  const perOsd = new Array<number>(tree.osds.length).fill(0);
   pools.forEach((p, i) => {
     const r = results[i];
     const v = views[p.ruleIndex];
     if (!r || !v) return;
-    const total = v.osdIndices.reduce((s, k) => s + tree.osds[k]!.crushWeight, 0);
+    let total = totals.get(v);
+    if (total === undefined) {
+      total = 0;
+      for (const k of v.osdIndices) total += weights[k]!;
+      totals.set(v, total);
+    }
     if (!(total > 0)) return;
-    for (const k of v.osdIndices) perOsd[k]! += (r.pgNum * p.copies * tree.osds[k]!.crushWeight) / total;
+    const replicas = r.pgNum * p.copies;
+    for (const k of v.osdIndices) perOsd[k]! += (replicas * weights[k]!) / total;
   });
   const maxReplicas = perOsd.reduce((m, x) => Math.max(m, x), 0);
 

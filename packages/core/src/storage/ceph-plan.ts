@@ -2,7 +2,7 @@
  * The Ceph plan: CRUSH tree, rules, every pool's MAX AVAIL / storable / safe usable, the fill
  * over the horizon, the PG plan, storage host sizing and recovery times, with their findings.
  */
-import { demandModel } from '../forecast/demand.js';
+import { type DemandModel, demandModel } from '../forecast/demand.js';
 import type { Finding } from '../diagnostics/types.js';
 import { growthFactor, monthLabel } from '../forecast/growth.js';
 import { runwayMonths } from '../forecast/horizon.js';
@@ -15,7 +15,7 @@ import { planPgs } from './ceph-pgs.js';
 import { allocationFindings, MIN_ALLOC_DEFAULTS, poolAllocation } from './allocation.js';
 import { crushSummary } from './crush-summary.js';
 import { planDurability } from './durability-plan.js';
-import { buildCrushTree } from './crush.js';
+import { buildCrushTree, type CrushTree } from './crush.js';
 import { CEPH_DEFAULTS, CEPH_SOURCES } from './defaults.js';
 import { balancerFullestFactor, measuredFullestFactor } from './fullest-osd.js';
 import { hostSizingFindings, sizeStorageHost } from './host-sizing.js';
@@ -25,7 +25,7 @@ import { replicationBitsPerSecond } from './recovery.js';
 import { type BindingFailure, reprotectableRaw } from './reprotect.js';
 import { ruleSteps, type RuleView, ruleView } from './rule-view.js';
 import { workloadPoolFindings } from './workload-pools.js';
-import { resolveCephSettings, subtreeKey } from './settings.js';
+import { type CephSettings, resolveCephSettings, subtreeKey } from './settings.js';
 
 /** Options of planCeph: the hook through which the network plan gives each storage host's replication bandwidth. */
 export interface CephPlanOptions {
@@ -66,17 +66,36 @@ export function cephCapacity(scenario: Scenario, hosts: readonly Host[]) {
   const settings = resolveCephSettings(scenario.ceph);
   const tree = buildCrushTree(scenario, hosts);
   const views = settings.rules.map((rule) => ruleView(tree, rule, scenario.racks, scenario.policy.tolerate));
+  return cephCapacityOfViews(scenario, settings, tree, views);
+}
+
+/**
+ * cephCapacity from a CRUSH tree and its rule views already built (`views[i]` =
+ * ruleView(tree, settings.rules[i], scenario.racks, scenario.policy.tolerate)): the procurement
+ * capacity curves build them incrementally as hosts are added (procurement/storage-curve.ts).
+ */
+export function cephCapacityOfViews(scenario: Scenario, settings: CephSettings, tree: CrushTree, views: RuleView[], demand: DemandModel = demandModel(scenario)) {
   const ruleIndex = new Map(settings.rules.map((r, i) => [r.name, i]));
   const findings: Finding[] = [];
-  const demand = demandModel(scenario);
   const storedOf = (name: string): number => (Object.hasOwn(scenario.demand.storageBytes, name) ? (scenario.demand.storageBytes[name] ?? 0) : 0);
 
+  // pools on one rule with the same width have the same re-protectable raw: computed once
+  const reps = new Map<string, ReturnType<typeof reprotectableRaw>>();
+  const repOf = (ri: number, view: RuleView, copies: number): ReturnType<typeof reprotectableRaw> => {
+    const key = `${ri}:${copies}`;
+    let rep = reps.get(key);
+    if (!rep) {
+      rep = reprotectableRaw(view.capacities, copies, view.tolerated);
+      reps.set(key, rep);
+    }
+    return rep;
+  };
   const statics = settings.pools.map((p) => {
     const ri = ruleIndex.get(p.rule) ?? -1;
     const view = views[ri];
     const copies = failureDomainsNeeded(p);
     const rate = rawUsedRate(p);
-    const rep = view ? reprotectableRaw(view.capacities, copies, view.tolerated) : { intactRawBytes: 0, reprotectableRawBytes: 0, binding: { kind: 'none' } as const };
+    const rep = view ? repOf(ri, view, copies) : { intactRawBytes: 0, reprotectableRawBytes: 0, binding: { kind: 'none' } as const };
     const stored0 = storedOf(p.name);
     // raw used at month 0 = stored x raw used rate (ceph df USED): the pool's record, its rule set's part and the PG plan read this one product
     return { pool: p, ri, view, copies, rate, rep, stored0, raw0: stored0 * rate };
@@ -137,7 +156,7 @@ export function cephCapacity(scenario: Scenario, hosts: readonly Host[]) {
     const clean = members.filter((s) => (s.view?.domains.length ?? 0) >= s.copies);
     const candidates = clean.length > 0 ? clean : members;
     const binding = candidates.reduce((b, s) => (s.rep.reprotectableRawBytes < b.rep.reprotectableRawBytes ? s : b), candidates[0]!);
-    const measured = osdIndices.some((i) => overrides.has(i));
+    const measured = overrides.size > 0 && osdIndices.some((i) => overrides.has(i));
     const p = osdIndices.length > 0 ? osdIndices.reduce((sum, i) => sum + (pgs.pgReplicasPerOsd[i] ?? 0), 0) / osdIndices.length : 0;
     const fullestFactor = measured
       ? measuredFullestFactor(
@@ -169,7 +188,13 @@ export function ruleSetCapacities(scenario: Scenario, hosts: readonly Host[]): R
   return c.sets.map((x) => ruleSetCapacity(c.views, x));
 }
 
-function ruleSetCapacity(views: readonly RuleView[], x: ReturnType<typeof cephCapacity>['sets'][number]): RuleSetCapacity {
+/** ruleSetCapacities from a tree and its rule views already built (see cephCapacityOfViews). */
+export function ruleSetCapacitiesOfViews(scenario: Scenario, settings: CephSettings, tree: CrushTree, views: RuleView[], demand?: DemandModel): RuleSetCapacity[] {
+  const c = cephCapacityOfViews(scenario, settings, tree, views, demand);
+  return c.sets.map((x) => ruleSetCapacity(c.views, x));
+}
+
+function ruleSetCapacity(views: readonly RuleView[], x: ReturnType<typeof cephCapacityOfViews>['sets'][number]): RuleSetCapacity {
   return {
     resource: ruleSetResource(x.ruleIndices.map((r) => views[r]!.rule.name)),
     rules: x.ruleIndices.map((r) => views[r]!.rule.name),
@@ -178,7 +203,7 @@ function ruleSetCapacity(views: readonly RuleView[], x: ReturnType<typeof cephCa
     reprotectableRawBytes: Math.round(x.reprotectableRawBytes),
     rawUsedBytesMonth0: x.raw0,
     fullestOsd: { factor: x.fullestFactor },
-    pools: x.members.map((s) => ({ name: s.pool.name, rawUsedRate: s.rate })),
+    pools: x.members.map((s) => ({ name: s.pool.name })),
   };
 }
 
@@ -241,9 +266,6 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
       rawUsedBytesMonth0: cap.rawUsedBytesMonth0,
       pools: x.members.map((s) => ({
         name: s.pool.name,
-        storedBytesMonth0: s.stored0,
-        rawUsedRate: s.rate,
-        rawUsedBytesMonth0: s.raw0,
         partOfRawUsed: x.raw0 > 0 ? s.raw0 / x.raw0 : null,
         partOfSafeRaw: safeRaw > 0 ? s.raw0 / safeRaw : null,
       })),

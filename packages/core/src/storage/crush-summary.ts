@@ -16,11 +16,16 @@ export function crushSummary(tree: CrushTree, racks: readonly Rack[]): CephCrush
     rawBytes: xs.reduce((s, o) => s + o.sizeBytes, 0),
     crushWeight: xs.reduce((s, o) => s + o.crushWeight, 0),
   });
-  const rackOrder = racks.map((r) => r.name);
-  for (const h of tree.hosts) if (!rackOrder.includes(h.rack)) rackOrder.push(h.rack);
+  // hosts by rack in one pass, tree order kept within a rack (the sums add in the same order)
+  const byRack = new Map<string, CrushTree['hosts'][number][]>();
+  for (const r of racks) byRack.set(r.name, []);
+  for (const h of tree.hosts) {
+    const list = byRack.get(h.rack);
+    if (list) list.push(h);
+    else byRack.set(h.rack, [h]);
+  }
   const rackRows: CephCrushSummary['racks'] = [];
-  for (const name of rackOrder) {
-    const hs = tree.hosts.filter((h) => h.rack === name);
+  for (const [name, hs] of byRack) {
     if (hs.length === 0) continue;
     const osds = hs.flatMap((h) => h.osds);
     const row: CephCrushSummary['racks'][number] = { name, hosts: hs.length, osdCount: osds.length, rawBytes: sum(osds).rawBytes };
@@ -28,10 +33,13 @@ export function crushSummary(tree: CrushTree, racks: readonly Rack[]): CephCrush
     if (zone !== undefined) row.zone = zone;
     rackRows.push(row);
   }
-  const classes = [...new Set(tree.osds.map((o) => o.deviceClass))].map((deviceClass) => {
-    const osds = tree.osds.filter((o) => o.deviceClass === deviceClass);
-    return { deviceClass, osdCount: osds.length, ...sum(osds) };
-  });
+  const byClass = new Map<string, CrushTree['osds'][number][]>();
+  for (const o of tree.osds) {
+    const list = byClass.get(o.deviceClass);
+    if (list) list.push(o);
+    else byClass.set(o.deviceClass, [o]);
+  }
+  const classes = [...byClass].map(([deviceClass, osds]) => ({ deviceClass, osdCount: osds.length, ...sum(osds) }));
   return {
     osdCount: tree.osds.length,
     ...sum(tree.osds),

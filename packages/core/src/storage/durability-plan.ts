@@ -69,16 +69,19 @@ export function planDurability(input: DurabilityPlanInput): CephPoolDurability[]
       const inView = new Set(view.osdIndices);
       // OSDs outside the rule never win the fullest-OSD pick.
       const used = input.used.map((u, i) => (inView.has(i) ? u : -1));
-      const osdCase = recoveryCases({
-        tree: input.tree,
-        views: input.views,
-        pools: recoveryPools,
-        used,
-        pgReplicasPerOsd: input.pgReplicasPerOsd,
-        settings: input.settings,
-        bandwidth: input.bandwidth,
-        recoveryShare: CEPH_DEFAULTS.mclockRecoveryShare,
-      })[0];
+      const osdCase = recoveryCases(
+        {
+          tree: input.tree,
+          views: input.views,
+          pools: recoveryPools,
+          used,
+          pgReplicasPerOsd: input.pgReplicasPerOsd,
+          settings: input.settings,
+          bandwidth: input.bandwidth,
+          recoveryShare: CEPH_DEFAULTS.mclockRecoveryShare,
+        },
+        { hostCase: false },
+      )[0];
       rec = { seconds: osdCase?.totalSeconds ?? null, subject: osdCase?.subject ?? '' };
       byRule.set(p.ruleIndex, rec);
     }

@@ -204,11 +204,24 @@ function correlatedLosses(tree: CrushTree, view: RuleView, racks: readonly Rack[
  * - correlated: the worst rack (and zone) lost at once (domainLossShares).
  */
 export function poolDurability(tree: CrushTree, view: RuleView, racks: readonly Rack[], x: PoolDurabilityInput): CephPoolDurability {
-  const classes = [...new Set(view.osds.map((o) => o.deviceClass))].sort();
+  // the distinct (device class, disk kind) pairs in first-appearance order: the AFR is theirs
+  const seen = new Map<string, Set<string>>();
+  const firsts: (typeof view.osds)[number][] = [];
+  for (const o of view.osds) {
+    let kinds = seen.get(o.deviceClass);
+    if (!kinds) {
+      kinds = new Set();
+      seen.set(o.deviceClass, kinds);
+    }
+    if (kinds.has(o.kind)) continue;
+    kinds.add(o.kind);
+    firsts.push(o);
+  }
+  const classes = [...seen.keys()].sort();
   const afrOf = (o: (typeof view.osds)[number]): [number, string] => (Object.hasOwn(x.afr, o.deviceClass) ? [x.afr[o.deviceClass]!, o.deviceClass] : [x.afr[o.kind] ?? 0, o.kind]);
   let afr = 0;
   let afrKey = '';
-  for (const o of view.osds) {
+  for (const o of firsts) {
     const [a, key] = afrOf(o);
     if (a > afr || afrKey === '') [afr, afrKey] = [a, key];
   }

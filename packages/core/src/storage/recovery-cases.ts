@@ -78,8 +78,9 @@ function makeCase(base: Pick<CephRecoveryCase, 'failure' | 'subject' | 'reprotec
  *   returns). A host is marked out automatically: mon_osd_down_out_subtree_limit is rack.
  * PGs to backfill: the PG replicas on the failed OSDs. Disk work (mClock, recovery.ts): the
  * receiving OSDs' osd_mclock_max_sequential_bandwidth of their class x the recovery share.
+ * `options.hostCase` false: the OSD case only.
  */
-export function recoveryCases(input: RecoveryInput): CephRecoveryCase[] {
+export function recoveryCases(input: RecoveryInput, options: { hostCase?: boolean } = {}): CephRecoveryCase[] {
   const { tree, views } = input;
   if (tree.osds.length === 0) return [];
   const cases: CephRecoveryCase[] = [];
@@ -120,6 +121,7 @@ export function recoveryCases(input: RecoveryInput): CephRecoveryCase[] {
     ),
   );
 
+  if (options.hostCase === false) return cases;
   const hostUsed = tree.hosts.map((h) => h.osds.reduce((s, x) => s + input.used[x.id]!, 0));
   const host = tree.hosts[argmax(hostUsed)]!;
   const onHost = new Set(host.osds.map((x) => x.id));

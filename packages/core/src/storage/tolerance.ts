@@ -1,6 +1,7 @@
 /**
  * Which storage hosts to remove to plan Ceph capacity with the tolerated failures.
  */
+import { topIndices } from '../compute/tolerance.js';
 import type { Policy } from '../model/scenario.js';
 import type { FailureDomainRaw, HostRaw } from './raw.js';
 
@@ -15,12 +16,9 @@ export interface StorageRemoval {
   domainsRemaining: number;
 }
 
-/** Indices of the `n` largest items by raw bytes (input order on ties). */
+/** Indices of the `n` largest items by raw bytes (input order on ties; compute/tolerance.ts topIndices), in index order. */
 function largest(items: readonly { rawBytes: number }[], n: number): number[] {
-  return items
-    .map((_, i) => i)
-    .sort((i, j) => items[j]!.rawBytes - items[i]!.rawBytes || i - j)
-    .slice(0, Math.max(0, n));
+  return topIndices(items.length, Math.max(0, n), (i) => items[i]!.rawBytes);
 }
 
 /**

@@ -20,12 +20,16 @@
  */
 export function waterFillPerCopyBytes(capacitiesBytes: readonly number[], r: number): number {
   if (!(r >= 1)) return 0;
-  const c = capacitiesBytes.map((x) => Math.max(0, x)).sort((a, b) => b - a);
-  // suffix[j] = S_j = c[j] + ... + c[N-1], summed from the smallest (no cancellation dust)
-  const suffix = new Array<number>(c.length + 1).fill(0);
-  for (let j = c.length - 1; j >= 0; j--) suffix[j] = suffix[j + 1]! + c[j]!;
+  // ascending (a numeric typed-array sort); c[j], the j-th largest, is a[N-1-j]
+  const N = capacitiesBytes.length;
+  const a = new Float64Array(N);
+  for (let i = 0; i < N; i++) a[i] = Math.max(0, capacitiesBytes[i]!);
+  a.sort();
+  // prefix[i] = a[0] + ... + a[i-1], summed from the smallest (no cancellation dust): S_j = prefix[N - j]
+  const prefix = new Float64Array(N + 1);
+  for (let i = 0; i < N; i++) prefix[i + 1] = prefix[i]! + a[i]!;
   let best = Number.POSITIVE_INFINITY;
-  for (let j = 0; j < r; j++) best = Math.min(best, (suffix[j] ?? 0) / (r - j));
+  for (let j = 0; j < r; j++) best = Math.min(best, (j <= N ? prefix[N - j]! : 0) / (r - j));
   return Math.max(0, best);
 }
 

@@ -72,7 +72,7 @@ ${c.ruleSets.flatMap((set) =>
   set.pools.map((p) => {
     const pool = c.pools.find((x) => x.name === p.name);
     const quota = pool?.maxBytes == null ? 'none' : `${formatBytes(pool.maxBytes)}, reached ${runwayCell(plan, pool.runwayToQuotaMonths)}`;
-    return html`<tr><th scope="row">${p.name}</th><td>${set.rules.join(', ')}</td><td class="num">${formatBytes(p.rawUsedBytesMonth0)}</td><td class="num">${formatPercent(p.partOfRawUsed)}</td><td class="num">${formatPercent(p.partOfSafeRaw)}</td><td>${quota}</td></tr>\n`;
+    return html`<tr><th scope="row">${p.name}</th><td>${set.rules.join(', ')}</td><td class="num">${pool ? formatBytes(pool.rawUsedBytesMonth0) : MISSING}</td><td class="num">${formatPercent(p.partOfRawUsed)}</td><td class="num">${formatPercent(p.partOfSafeRaw)}</td><td>${quota}</td></tr>\n`;
   }),
 )}</tbody>
 </table>`;

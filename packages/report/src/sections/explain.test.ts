@@ -77,7 +77,8 @@ describe('a report with explanations', async () => {
     // MEMORY_MB capacity has no explanation in this plan: a plain cell
     expect(doc).toMatch(/<td><code>MEMORY_MB<\/code><\/td>(<td class="num">[^<]*<\/td>){5}/);
     // the summary's key figures explain the raw capacity too (it comes first in the document)
-    expect(explainedFigures(doc)).toEqual(['553.0 TB', '760', '553.0 TB', '129.0 TB']);
+    // volumes' usable = 552.96 TB raw / 3 (raw used rate of size 3) = 184.32 TB
+    expect(explainedFigures(doc)).toEqual(['553.0 TB', '760', '553.0 TB', '184.3 TB']);
   });
 
   it('says how to read dotted figures, only when the plan has explanations', () => {

@@ -1,0 +1,198 @@
+/**
+ * The storage part of a capacity curve without rebuilding the CRUSH tree and the rule views
+ * per point: the tree grows host by host (storage/crush.ts appendCrushHost: the tree of the
+ * first k hosts is a prefix of the tree of all of them, OSD ids included), and each rule keeps,
+ * per CRUSH host, the raw bytes, OSD count and largest OSD of the OSDs it takes, plus the
+ * running sum of their sizes. The rule views of the first k hosts are then built from those
+ * per-host figures (O(hosts), not O(OSDs) with a Map per OSD as rule-view.ts ruleView), and
+ * the rest is storage/ceph-plan.ts cephCapacityOfViews itself (re-protectable raw, PG plan,
+ * rule sets, fullest OSD). Every sum is taken in the order ruleView takes it (OSD by OSD, in
+ * tree order; per host from its first OSD), so the figures are the same doubles as
+ * ruleSetCapacities(scenario, hosts.slice(0, k)). Two hosts with one name (ruleView would merge
+ * them) make `ruleSets` return null: the caller runs ruleSetCapacities.
+ * Source: headroom [model]; DESIGN.md "Capacity curves".
+ */
+import { type DemandModel, demandModel } from '../forecast/demand.js';
+import type { RuleSetCapacity } from '../model/ceph-plan.js';
+import type { Host } from '../model/plan.js';
+import type { Rack, Scenario } from '../model/scenario.js';
+import { ruleSetCapacitiesOfViews } from '../storage/ceph-plan.js';
+import { appendCrushHost, type CrushOsd, type CrushTree } from '../storage/crush.js';
+import { failureDomains, type FailureDomainRaw, type HostRaw } from '../storage/raw.js';
+import type { DomainCapacity } from '../storage/reprotect.js';
+import type { RuleView } from '../storage/rule-view.js';
+import { type CephSettings, resolveCephSettings } from '../storage/settings.js';
+import { storageRemoval } from '../storage/tolerance.js';
+
+/** What one rule takes of each CRUSH host, in tree order. */
+interface RuleHosts {
+  /** rawPrefix[j] = Σ size of the rule's OSDs of the first j CRUSH hosts, OSD by OSD. */
+  rawPrefix: number[];
+  /** Indices into tree.osds of the OSDs the rule takes, in tree order. */
+  osdIndices: number[];
+  /** osdPrefix[j] = how many of osdIndices lie in the first j CRUSH hosts. */
+  osdPrefix: number[];
+  /** rule-view.ts hostRawOf of the rule's OSDs: one entry per CRUSH host with some (never changed once made). */
+  hostRaw: HostRaw[];
+  /** hostRawPrefix[j] = entries of hostRaw among the first j CRUSH hosts. */
+  hostRawPrefix: number[];
+  /** The largest OSD the rule takes of each host, by name. */
+  largest: Map<string, number>;
+  /** The first entries of hostRaw whose largest OSD is the same, uniformLargestBytes (a fleet of one disk size: no lookup). */
+  uniformCount: number;
+  uniformLargestBytes: number;
+}
+
+/** The Ceph rule-set capacities of the first k hosts of a growing host list. */
+export class StorageCurveTree {
+  private readonly settings: CephSettings;
+  private readonly demand: DemandModel;
+  private readonly tree: CrushTree = { hosts: [], osds: [] };
+  /** After i hosts appended: CRUSH hosts and OSDs in the tree. */
+  private readonly crushHostsEnd: number[] = [0];
+  private readonly osdsEnd: number[] = [0];
+  private readonly rules: RuleHosts[];
+  private readonly names = new Set<string>();
+  /** Hosts appended before the first repeated CRUSH host name (Infinity: none repeated). */
+  private uniqueUpTo = Number.POSITIVE_INFINITY;
+
+  constructor(
+    private readonly scenario: Scenario,
+    hosts: readonly Host[] = [],
+  ) {
+    this.settings = resolveCephSettings(scenario.ceph);
+    this.demand = demandModel(scenario);
+    this.rules = this.settings.rules.map(() => ({
+      rawPrefix: [0],
+      osdIndices: [],
+      osdPrefix: [0],
+      hostRaw: [],
+      hostRawPrefix: [0],
+      largest: new Map(),
+      uniformCount: 0,
+      uniformLargestBytes: 0,
+    }));
+    for (const h of hosts) this.append(h);
+  }
+
+  /**
+   * A tree of the first k hosts appended (the same state as a new tree of those hosts, without
+   * building their CRUSH entries again), to grow along another list.
+   */
+  fork(k: number): StorageCurveTree {
+    const t = new StorageCurveTree(this.scenario);
+    const J = this.crushHostsEnd[k]!;
+    const O = this.osdsEnd[k]!;
+    copy(t.tree.hosts, this.tree.hosts, 0, J);
+    copy(t.tree.osds, this.tree.osds, 0, O);
+    copy(t.crushHostsEnd, this.crushHostsEnd, 1, k + 1);
+    copy(t.osdsEnd, this.osdsEnd, 1, k + 1);
+    this.rules.forEach((x, r) => {
+      const y = t.rules[r]!;
+      copy(y.rawPrefix, x.rawPrefix, 1, J + 1);
+      copy(y.osdIndices, x.osdIndices, 0, x.osdPrefix[J]!);
+      copy(y.osdPrefix, x.osdPrefix, 1, J + 1);
+      copy(y.hostRaw, x.hostRaw, 0, x.hostRawPrefix[J]!);
+      copy(y.hostRawPrefix, x.hostRawPrefix, 1, J + 1);
+      for (const h of y.hostRaw) if (!y.largest.has(h.host)) y.largest.set(h.host, x.largest.get(h.host)!);
+      y.uniformCount = Math.min(x.uniformCount, y.hostRaw.length);
+      y.uniformLargestBytes = x.uniformLargestBytes;
+    });
+    for (const h of t.tree.hosts) t.names.add(h.name);
+    if (this.uniqueUpTo < k) t.uniqueUpTo = this.uniqueUpTo;
+    return t;
+  }
+
+  /** Hosts appended so far. */
+  get length(): number {
+    return this.crushHostsEnd.length - 1;
+  }
+
+  /** Adds the next host of the list (any role: only storage hosts with OSDs enter the tree). */
+  append(h: Host): void {
+    const before = this.tree.hosts.length;
+    appendCrushHost(this.scenario, this.tree, h);
+    if (this.tree.hosts.length > before) {
+      const host = this.tree.hosts[before]!;
+      if (this.names.has(host.name) && this.uniqueUpTo === Number.POSITIVE_INFINITY) this.uniqueUpTo = this.length;
+      this.names.add(host.name);
+      this.settings.rules.forEach((rule, r) => {
+        const x = this.rules[r]!;
+        let raw = 0;
+        let count = 0;
+        let largest = 0;
+        let prefix = x.rawPrefix[x.rawPrefix.length - 1]!;
+        for (const o of host.osds) {
+          if (rule.deviceClass !== undefined && o.deviceClass !== rule.deviceClass) continue;
+          raw = count === 0 ? o.sizeBytes : raw + o.sizeBytes;
+          count += 1;
+          largest = Math.max(largest, o.sizeBytes);
+          prefix += o.sizeBytes;
+          x.osdIndices.push(o.id);
+        }
+        x.rawPrefix.push(prefix);
+        x.osdPrefix.push(x.osdIndices.length);
+        if (count > 0) {
+          // rawBytes: Σ size of the host's OSDs the rule takes, from its first such OSD on (hostRawOf)
+          x.hostRaw.push({ host: host.name, rack: host.rack, rawBytes: raw, osdCount: count });
+          if (!x.largest.has(host.name)) x.largest.set(host.name, largest);
+          if (x.hostRaw.length === 1) x.uniformLargestBytes = largest;
+          if (x.uniformCount === x.hostRaw.length - 1 && largest === x.uniformLargestBytes) x.uniformCount += 1;
+        }
+        x.hostRawPrefix.push(x.hostRaw.length);
+      });
+    }
+    this.crushHostsEnd.push(this.tree.hosts.length);
+    this.osdsEnd.push(this.tree.osds.length);
+  }
+
+  /**
+   * ruleSetCapacities({ ...scenario, racks }, first k hosts appended): the same figures; null
+   * when two of those hosts share a name. O(hosts + OSDs × pools) for the PG plan.
+   */
+  ruleSets(k: number, racks: readonly Rack[]): RuleSetCapacity[] | null {
+    if (k > this.length || k > this.uniqueUpTo) return null;
+    const J = this.crushHostsEnd[k]!;
+    const tree: CrushTree = { hosts: this.tree.hosts.slice(0, J), osds: this.tree.osds.slice(0, this.osdsEnd[k]!) };
+    const scenario = { ...this.scenario, racks: racks as Rack[] };
+    const views = this.settings.rules.map((_, r) => this.view(tree, r, J, scenario.racks));
+    return ruleSetCapacitiesOfViews(scenario, this.settings, tree, views, this.demand);
+  }
+
+  /** rule-view.ts ruleView(tree of the first J CRUSH hosts, rule r, racks, tolerate), from the per-host figures. */
+  private view(tree: CrushTree, r: number, J: number, racks: readonly Rack[]): RuleView {
+    const rule = this.settings.rules[r]!;
+    const x = this.rules[r]!;
+    // the hosts of the prefix only: names are unique in it (ruleSets checks), so `largest` is read for them alone
+    const hostRaw = x.hostRaw.slice(0, x.hostRawPrefix[J]!);
+    const uniform = hostRaw.length <= x.uniformCount ? x.uniformLargestBytes : null;
+    const largest = x.largest;
+    const osdIndices = x.osdIndices.slice(0, x.osdPrefix[J]!);
+    const osds: CrushOsd[] = rule.deviceClass === undefined ? tree.osds : osdIndices.map((i) => tree.osds[i]!);
+    const domains = failureDomains(hostRaw, rule.failureDomain, racks);
+    const removal = storageRemoval(hostRaw, domains, rule.failureDomain, this.scenario.policy.tolerate);
+    let tolerated: RuleView['tolerated'] = null;
+    if (removal.removedHosts.length > 0) {
+      const gone = new Set(removal.removedHosts);
+      const left = hostRaw.filter((h) => !gone.has(h.host));
+      const survivors = capacitiesOf(failureDomains(left, rule.failureDomain, racks), largest, uniform);
+      const lost = removal.removedDomains.length > 0 ? removal.removedDomains : removal.removedHosts;
+      tolerated = { survivors, lost, domainsRemaining: removal.domainsRemaining };
+    }
+    return { rule, osdIndices, osds, rawBytes: x.rawPrefix[J]!, hostRaw, domains, capacities: capacitiesOf(domains, largest, uniform), tolerated };
+  }
+}
+
+/** rule-view.ts capacitiesOf with the largest OSD of each host already known (`uniform`: the same for every host). */
+function capacitiesOf(domains: readonly FailureDomainRaw[], largest: ReadonlyMap<string, number>, uniform: number | null): DomainCapacity[] {
+  return domains.map((d) => ({
+    name: d.name,
+    rawBytes: d.rawBytes,
+    largestOsdBytes: uniform ?? d.hosts.reduce((m, h) => Math.max(m, largest.get(h) ?? 0), 0),
+  }));
+}
+
+/** Appends src[from .. to) to dst (no spread: the lists can hold more items than a call takes arguments). */
+function copy<T>(dst: T[], src: readonly T[], from: number, to: number): void {
+  for (let i = from; i < to; i++) dst.push(src[i]!);
+}
