@@ -147,6 +147,8 @@ export function simulateProcurement(scenario: Scenario, options: SimulationOptio
   const rates: number[] = [];
   let currency: string | null = null;
   const NONE = '9999-12-31';
+  // order-by dates by (delivery month, rule slot): the same in every run
+  const orderDates = new Map<string, string | undefined>();
   // banded growths of growthBy (demand.growth follows the triangle): one quantile per run for all
   const banded = growthBands(scenario)
     .map((b) => b.path)
@@ -171,7 +173,12 @@ export function simulateProcurement(scenario: Scenario, options: SimulationOptio
         runCurrency ??= p.currency;
         if (p.currency === runCurrency) amount += n * p.amount;
       }
-      const date = orderByDate(scenario.start, o.m, leadWeeks[o.slot] ?? 0)?.date;
+      const dateKey = `${o.m}|${o.slot}`;
+      let date = orderDates.get(dateKey);
+      if (!orderDates.has(dateKey)) {
+        date = orderByDate(scenario.start, o.m, leadWeeks[o.slot] ?? 0)?.date;
+        orderDates.set(dateKey, date);
+      }
       if (date !== undefined && date < firstOrder) firstOrder = date;
     }
     currency ??= runCurrency;
