@@ -157,13 +157,17 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[]): Compute
   if (openstack.ephemeralStorage === 'local') emptyTotal.DISK_GB = 0;
   const totalCapacity = { ...emptyTotal, ...sumCapacity(offers.map((o) => o.capacity)) };
 
-  const capacities: GroupHost[] = computeHosts.map((h, i) => ({
-    host: h.name,
-    rack: h.rack,
-    ...(h.zone !== undefined ? { zone: h.zone } : {}),
-    capacity: offers[i]!.capacity,
-    fits: new Map(hostPlans[i]!.flavorFit.map((f) => [f.flavor, f.instances])),
-  }));
+  // hosts sharing a fit list (one model and aggregate list) share its map
+  const fitMaps = new Map<ComputeHostPlan['flavorFit'], Map<string, number>>();
+  const capacities: GroupHost[] = computeHosts.map((h, i) => {
+    const fit = hostPlans[i]!.flavorFit;
+    let fits = fitMaps.get(fit);
+    if (!fits) {
+      fits = new Map(fit.map((f) => [f.flavor, f.instances]));
+      fitMaps.set(fit, fits);
+    }
+    return { host: h.name, rack: h.rack, ...(h.zone !== undefined ? { zone: h.zone } : {}), capacity: offers[i]!.capacity, fits };
+  });
   const losses = toleratedLosses(capacities, scenario.policy.tolerate);
   const toleratedCapacity = { ...emptyTotal, ...toleratedOf(capacities, losses) };
   const removed = hostsRemovedByAnyClass(capacities, losses);

@@ -152,8 +152,9 @@ function worstOf(
 export function toleratedLosses(hosts: readonly ComputeHostCapacity[], tolerate: ComputeTolerance): Partial<Record<ResourceClass, ToleratedLoss>> {
   const order = hosts.map((h) => h.host);
   const single = hosts.map((h) => ({ name: h.host, hosts: [h.host], capacity: h.capacity }));
-  const racks = groups(hosts, (h) => h.rack);
-  const zones = groups(hosts, (h) => h.zone);
+  // rack and zone sums only when such a loss is tolerated
+  const racks = tolerate.racks > 0 ? groups(hosts, (h) => h.rack) : [];
+  const zones = (tolerate.zones ?? 0) > 0 ? groups(hosts, (h) => h.zone) : [];
   const out: Partial<Record<ResourceClass, ToleratedLoss>> = {};
   for (const rc of classesOf(hosts.map((h) => h.capacity))) {
     if (!hosts.some((h) => h.capacity[rc] !== undefined)) continue;
