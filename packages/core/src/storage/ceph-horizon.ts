@@ -83,6 +83,119 @@ export function filler(input: Pick<HorizonInput, 'tree' | 'views' | 'pools' | 'o
   return (factor) => osdFill(sizes, weights, rules, rawUsedByRule(input.views, input.pools, factor), month0, input.overrides);
 }
 
+/** One month of the fill, per rule: get_rule_avail (raw bytes), Σ used over the rule's OSDs, and the fullest OSD's utilisation x spread. */
+interface RuleMonth {
+  ruleAvail: number[];
+  ruleUsed: number[];
+  ruleFullest: number[];
+}
+
+/**
+ * The month's rule figures with `ceph osd df` overrides: the fill OSD by OSD (fill.ts osdFill),
+ * then per rule get_rule_avail (max-avail.ts ruleAvailBytes), Σ used and max used / size.
+ */
+function overrideMonth(input: HorizonInput, spread: readonly number[]): (factor: PoolStored) => RuleMonth {
+  const fill = filler(input);
+  const stats = input.views.map((v) => v.osdIndices.map((i) => ({ id: i, crushWeight: input.tree.osds[i]!.crushWeight, totalBytes: input.tree.osds[i]!.sizeBytes, usedBytes: 0 })));
+  return (factor) => {
+    const used = fill(factor);
+    const ruleAvail = input.views.map((v, r) => {
+      const osds = stats[r]!;
+      v.osdIndices.forEach((i, j) => (osds[j]!.usedBytes = Math.min(osds[j]!.totalBytes, used[i]! * spread[r]!)));
+      return ruleAvailBytes(osds, input.ratios.full);
+    });
+    const ruleUsed = input.views.map((v) => v.osdIndices.reduce((s, i) => s + used[i]!, 0));
+    const ruleFullest = input.views.map((v, r) => v.osdIndices.reduce((m, i) => Math.max(m, used[i]! / input.tree.osds[i]!.sizeBytes), 0) * spread[r]!);
+    return { ruleAvail, ruleUsed, ruleFullest };
+  };
+}
+
+/**
+ * The same figures for the uniform fill (no overrides), bit for bit, without the per-OSD work
+ * that gives equal results: under the uniform fill (fill.ts uniformFill) two OSDs with the same
+ * CRUSH weight, size and rules (in the same order) hold the same bytes, computed by the same
+ * operations. So the OSDs are grouped into such classes; each class's fill, get_rule_avail
+ * projection and used / size are computed once per month (min and max do not depend on the
+ * order), the rules' weight totals once per run (the same sums in the same order), and only
+ * Σ used over a rule's OSDs stays OSD by OSD, in OSD order (a float sum depends on its order).
+ */
+function uniformMonth(input: HorizonInput, spread: readonly number[]): (factor: PoolStored) => RuleMonth {
+  const { tree, views } = input;
+  const n = tree.osds.length;
+  // the rules taking each OSD, in the order uniformFill adds their data
+  const rulesOf: number[][] = Array.from({ length: n }, () => []);
+  views.forEach((v, r) => {
+    for (const i of v.osdIndices) rulesOf[i]!.push(r);
+  });
+  const classIndex = new Map<string, number>();
+  const classOf = new Int32Array(n);
+  const classWeight: number[] = [];
+  const classSize: number[] = [];
+  const classRules: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const o = tree.osds[i]!;
+    const key = `${o.crushWeight}|${o.sizeBytes}|${rulesOf[i]!.join(',')}`;
+    let c = classIndex.get(key);
+    if (c === undefined) {
+      c = classWeight.length;
+      classIndex.set(key, c);
+      classWeight.push(o.crushWeight);
+      classSize.push(o.sizeBytes);
+      classRules.push(rulesOf[i]!);
+    }
+    classOf[i] = c;
+  }
+  const classCount = classWeight.length;
+  // per rule: its OSDs' classes in OSD order, its distinct classes, and the two weight totals
+  const ruleClasses = views.map((v) => Int32Array.from(v.osdIndices, (i) => classOf[i]!));
+  const ruleDistinct = ruleClasses.map((cs) => [...new Set(cs)]);
+  const fillTotal = views.map((v) => v.osdIndices.reduce((s, i) => s + (tree.osds[i]?.crushWeight ?? 0), 0));
+  const availTotal = views.map((v) => v.osdIndices.reduce((s, i) => s + Math.max(0, tree.osds[i]!.crushWeight), 0));
+  const fullRatio = input.ratios.full;
+  const used = new Float64Array(classCount);
+  return (factor) => {
+    const rawR = rawUsedByRule(views, input.pools, factor);
+    for (let c = 0; c < classCount; c++) {
+      const w = classWeight[c]!;
+      let u = 0;
+      for (const r of classRules[c]!) {
+        const raw = rawR[r] ?? 0;
+        const total = fillTotal[r]!;
+        if (!(raw > 0) || !(total > 0)) continue;
+        u += (raw * w) / total;
+      }
+      used[c] = u;
+    }
+    const ruleAvail: number[] = [];
+    const ruleUsed: number[] = [];
+    const ruleFullest: number[] = [];
+    for (let r = 0; r < views.length; r++) {
+      const sp = spread[r]!;
+      const totalWeight = availTotal[r]!;
+      let min = Number.POSITIVE_INFINITY;
+      let max = 0;
+      for (const c of ruleDistinct[r]!) {
+        const size = classSize[c]!;
+        const w = classWeight[c]!;
+        const u = used[c]!;
+        max = Math.max(max, u / size);
+        if (!(totalWeight > 0) || !(size > 0) || !(w > 0)) continue;
+        const avail = size - Math.min(size, u * sp);
+        const headroom = Math.max(0, avail - size * (1 - fullRatio));
+        const proj = headroom / (w / totalWeight);
+        if (proj < min) min = proj;
+      }
+      ruleAvail.push(totalWeight > 0 && Number.isFinite(min) ? Math.floor(min) : 0);
+      ruleFullest.push(max * sp);
+      const cs = ruleClasses[r]!;
+      let sum = 0;
+      for (let j = 0; j < cs.length; j++) sum += used[cs[j]!]!;
+      ruleUsed.push(sum);
+    }
+    return { ruleAvail, ruleUsed, ruleFullest };
+  };
+}
+
 /**
  * Month by month, for t = 0 .. horizon - 1, every rule set S (rules on the same OSDs) and pool p on rule R in S:
  *   stored_p(t)   = stored_p(0) x growthFactor(t)                  bytes
@@ -106,7 +219,6 @@ export function projectCeph(input: HorizonInput): HorizonOutput {
   const months: CephMonth[] = [];
   const fullest: number[][] = input.views.map(() => []);
   const setRaw: number[][] = input.sets.map(() => []);
-  const fill = filler(input);
   const setOfRule = input.views.map(() => -1);
   input.sets.forEach((s, k) => {
     for (const r of s.ruleIndices) setOfRule[r] = k;
@@ -115,19 +227,13 @@ export function projectCeph(input: HorizonInput): HorizonOutput {
     const set = input.sets[setOfRule[r]!];
     return set?.spreadNotInFill ? set.fullestFactor : 1;
   });
-  const stats = input.views.map((v) => v.osdIndices.map((i) => ({ id: i, crushWeight: input.tree.osds[i]!.crushWeight, totalBytes: input.tree.osds[i]!.sizeBytes, usedBytes: 0 })));
+  const perMonth = input.overrides.size === 0 ? uniformMonth(input, spread) : overrideMonth(input, spread);
   for (let t = 0; t < count; t++) {
     const storedAt = input.storedAt;
     const factor: PoolStored = storedAt ? (p) => storedAt(p.name, t) : growthFactor(input.growth, t);
-    const used = fill(factor);
-    const ruleAvail = input.views.map((v, r) => {
-      const osds = stats[r]!;
-      v.osdIndices.forEach((i, j) => (osds[j]!.usedBytes = Math.min(osds[j]!.totalBytes, used[i]! * spread[r]!)));
-      return ruleAvailBytes(osds, input.ratios.full);
-    });
-    const ruleUsed = input.views.map((v) => v.osdIndices.reduce((s, i) => s + used[i]!, 0));
-    input.views.forEach((v, r) => {
-      fullest[r]!.push(v.osdIndices.reduce((m, i) => Math.max(m, used[i]! / input.tree.osds[i]!.sizeBytes), 0) * spread[r]!);
+    const { ruleAvail, ruleUsed, ruleFullest } = perMonth(factor);
+    input.views.forEach((_, r) => {
+      fullest[r]!.push(ruleFullest[r]!);
     });
     const raw = input.sets.map(() => 0);
     for (const p of input.pools) raw[p.setIndex]! += storedOf(p, factor) * p.rawUsedRate;
