@@ -105,15 +105,18 @@ export function osdsOfClass(tree: CrushTree, deviceClass: string | undefined): C
 export function hostRawOf(osds: readonly CrushOsd[]): HostRaw[] {
   const out: HostRaw[] = [];
   const byHost = new Map<string, HostRaw>(); // O(OSDs), not a scan of the hosts per new host
+  let last: HostRaw | undefined; // a host's OSDs are consecutive: the Map is read once per host
   for (const o of osds) {
-    const h = byHost.get(o.host);
+    const h = last !== undefined && last.host === o.host ? last : byHost.get(o.host);
     if (h) {
       h.rawBytes += o.sizeBytes;
       h.osdCount += 1;
+      last = h;
     } else {
       const x = { host: o.host, rack: o.rack, rawBytes: o.sizeBytes, osdCount: 1 };
       byHost.set(o.host, x);
       out.push(x);
+      last = x;
     }
   }
   return out;

@@ -207,7 +207,10 @@ export function poolDurability(tree: CrushTree, view: RuleView, racks: readonly 
   // the distinct (device class, disk kind) pairs in first-appearance order: the AFR is theirs
   const seen = new Map<string, Set<string>>();
   const firsts: (typeof view.osds)[number][] = [];
+  let last: (typeof view.osds)[number] | undefined; // an OSD like the one before it is already seen
   for (const o of view.osds) {
+    if (last !== undefined && o.deviceClass === last.deviceClass && o.kind === last.kind) continue;
+    last = o;
     let kinds = seen.get(o.deviceClass);
     if (!kinds) {
       kinds = new Set();

@@ -33,15 +33,49 @@ export interface RecoveryInput {
 
 /** Σ of the mClock recovery bandwidth of some OSDs (rotational, kind hdd: 150 MiB/s; ssd, nvme: 1200 MiB/s; x the recovery share). */
 function diskBandwidthOf(input: RecoveryInput, osdIndices: readonly number[]): number {
-  return osdIndices.reduce((s, i) => s + osdRecoveryBytesPerSecond(input.tree.osds[i]!.kind, input.recoveryShare), 0);
+  // one figure per disk kind, added OSD by OSD in order
+  const byKind = new Map<string, number>();
+  let sum = 0;
+  for (const i of osdIndices) {
+    const kind = input.tree.osds[i]!.kind;
+    let b = byKind.get(kind);
+    if (b === undefined) {
+      b = osdRecoveryBytesPerSecond(kind, input.recoveryShare);
+      byKind.set(kind, b);
+    }
+    sum += b;
+  }
+  return sum;
+}
+
+/** The distinct OSD indices of some rules' OSD lists, in first-appearance order, less those `drop` says (what [...new Set(lists.flat())].filter(keep) gives, without a Set of every OSD). */
+function unionOf(count: number, lists: readonly (readonly number[])[], drop: (i: number) => boolean): number[] {
+  const seen = new Uint8Array(count);
+  const out: number[] = [];
+  for (const list of lists)
+    for (const i of list) {
+      if (seen[i] === 1) continue;
+      seen[i] = 1;
+      if (!drop(i)) out.push(i);
+    }
+  return out;
 }
 
 const argmax = (xs: readonly number[]): number => xs.reduce((best, x, i) => (x > xs[best]! ? i : best), 0);
 
 /** Sum of the replication bandwidth of the hosts of some OSDs; null when any is unknown. */
 function bandwidthOf(input: RecoveryInput, osdIndices: readonly number[]): number | null {
+  // the hosts in first-appearance order (a host's OSDs are consecutive: one Set probe per run)
+  const hosts = new Set<string>();
+  let last: string | undefined;
+  for (const i of osdIndices) {
+    const host = input.tree.osds[i]!.host;
+    if (host === last) continue;
+    last = host;
+    hosts.add(host);
+  }
   let sum = 0;
-  for (const host of new Set(osdIndices.map((i) => input.tree.osds[i]!.host))) {
+  for (const host of hosts) {
     const b = input.bandwidth(host);
     if (b === null) return null;
     sum += b;
@@ -95,10 +129,15 @@ export function recoveryCases(input: RecoveryInput, options: { hostCase?: boolea
   if (confined) {
     const v = views[confined.ruleIndex]!;
     const domain = v.domains.find((d) => d.hosts.includes(o.host));
-    targets = v.osdIndices.filter((i) => i !== osd && domain?.hosts.includes(tree.osds[i]!.host) === true);
+    const inDomain = new Set(domain?.hosts ?? []);
+    targets = v.osdIndices.filter((i) => i !== osd && inDomain.has(tree.osds[i]!.host));
     note = `every ${v.rule.failureDomain} already holds a copy of its PGs: the other OSDs of ${domain?.name ?? o.host} take all of it`;
   } else {
-    targets = [...new Set(osdViews.flatMap((r) => views[r]!.osdIndices))].filter((i) => i !== osd);
+    targets = unionOf(
+      tree.osds.length,
+      osdViews.map((r) => views[r]!.osdIndices),
+      (i) => i === osd,
+    );
     note = 'spread over the other OSDs of its rules';
   }
   cases.push(
@@ -132,7 +171,11 @@ export function recoveryCases(input: RecoveryInput, options: { hostCase?: boolea
     const left = v.domains.filter((d) => d.hosts.some((h) => h !== host.name)).length;
     return left < p.copies;
   });
-  const hostTargets = [...new Set(hostViews.flatMap((r) => views[r]!.osdIndices))].filter((i) => !onHost.has(tree.osds[i]!.id));
+  const hostTargets = unionOf(
+    tree.osds.length,
+    hostViews.map((r) => views[r]!.osdIndices),
+    (i) => onHost.has(tree.osds[i]!.id),
+  );
   cases.push(
     makeCase(
       {

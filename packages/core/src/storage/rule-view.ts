@@ -24,8 +24,19 @@ export interface RuleView {
 
 /** Capacities of failure domains, with the largest OSD of each. */
 function capacitiesOf(domains: readonly FailureDomainRaw[], osds: readonly CrushOsd[]): DomainCapacity[] {
+  // a host's OSDs are consecutive in the tree: one Map update per run of OSDs of one host (max does not depend on the order)
   const largest = new Map<string, number>();
-  for (const o of osds) largest.set(o.host, Math.max(largest.get(o.host) ?? 0, o.sizeBytes));
+  let host: string | undefined;
+  let max = 0;
+  for (const o of osds) {
+    if (o.host !== host) {
+      if (host !== undefined) largest.set(host, Math.max(largest.get(host) ?? 0, max));
+      host = o.host;
+      max = 0;
+    }
+    max = Math.max(max, o.sizeBytes);
+  }
+  if (host !== undefined) largest.set(host, Math.max(largest.get(host) ?? 0, max));
   return domains.map((d) => ({
     name: d.name,
     rawBytes: d.rawBytes,
@@ -40,9 +51,13 @@ function capacitiesOf(domains: readonly FailureDomainRaw[], osds: readonly Crush
  */
 export function ruleView(tree: CrushTree, rule: CephRule, racks: readonly Rack[], tolerate: Policy['tolerate']): RuleView {
   const osds = osdsOfClass(tree, rule.deviceClass);
-  const ids = new Set(osds.map((o) => o.id));
   const osdIndices: number[] = [];
-  for (let i = 0; i < tree.osds.length; i++) if (ids.has(tree.osds[i]!.id)) osdIndices.push(i);
+  if (osds === tree.osds) {
+    for (let i = 0; i < tree.osds.length; i++) osdIndices.push(i);
+  } else {
+    const ids = new Set(osds.map((o) => o.id));
+    for (let i = 0; i < tree.osds.length; i++) if (ids.has(tree.osds[i]!.id)) osdIndices.push(i);
+  }
   const hostRaw = hostRawOf(osds);
   const domains = failureDomains(hostRaw, rule.failureDomain, racks);
   const removal = storageRemoval(hostRaw, domains, rule.failureDomain, tolerate);
