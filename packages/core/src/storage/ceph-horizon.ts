@@ -132,9 +132,18 @@ function uniformMonth(input: HorizonInput, spread: readonly number[]): (factor: 
   const classWeight: number[] = [];
   const classSize: number[] = [];
   const classRules: number[][] = [];
+  // -0 and 0 apart, as Object.is (x / -0 is -Infinity)
+  const num = (x: number): string => (Object.is(x, -0) ? '-0' : String(x));
+  const sameRules = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((r, j) => r === b[j]);
   for (let i = 0; i < n; i++) {
     const o = tree.osds[i]!;
-    const key = `${o.crushWeight}|${o.sizeBytes}|${rulesOf[i]!.join(',')}`;
+    // most OSDs are like the one before them (a host's disks): no key to build
+    const prev = i > 0 ? tree.osds[i - 1]! : undefined;
+    if (prev !== undefined && Object.is(prev.crushWeight, o.crushWeight) && Object.is(prev.sizeBytes, o.sizeBytes) && sameRules(rulesOf[i - 1]!, rulesOf[i]!)) {
+      classOf[i] = classOf[i - 1]!;
+      continue;
+    }
+    const key = `${num(o.crushWeight)}|${num(o.sizeBytes)}|${rulesOf[i]!.join(',')}`;
     let c = classIndex.get(key);
     if (c === undefined) {
       c = classWeight.length;

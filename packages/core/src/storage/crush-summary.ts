@@ -27,19 +27,34 @@ export function crushSummary(tree: CrushTree, racks: readonly Rack[]): CephCrush
   const rackRows: CephCrushSummary['racks'] = [];
   for (const [name, hs] of byRack) {
     if (hs.length === 0) continue;
-    const osds = hs.flatMap((h) => h.osds);
-    const row: CephCrushSummary['racks'][number] = { name, hosts: hs.length, osdCount: osds.length, rawBytes: sum(osds).rawBytes };
+    // the rack's OSDs host by host, summed in that order (as a sum over hs.flatMap((h) => h.osds))
+    let osdCount = 0;
+    let rawBytes = 0;
+    for (const h of hs)
+      for (const o of h.osds) {
+        osdCount += 1;
+        rawBytes += o.sizeBytes;
+      }
+    const row: CephCrushSummary['racks'][number] = { name, hosts: hs.length, osdCount, rawBytes };
     const zone = hs[0]!.zone;
     if (zone !== undefined) row.zone = zone;
     rackRows.push(row);
   }
-  const byClass = new Map<string, CrushTree['osds'][number][]>();
+  // per class, summed OSD by OSD in tree order (first appearance order of the classes)
+  const byClass = new Map<string, CephCrushSummary['classes'][number]>();
+  let last: CephCrushSummary['classes'][number] | undefined;
   for (const o of tree.osds) {
-    const list = byClass.get(o.deviceClass);
-    if (list) list.push(o);
-    else byClass.set(o.deviceClass, [o]);
+    let c = last !== undefined && last.deviceClass === o.deviceClass ? last : byClass.get(o.deviceClass);
+    if (!c) {
+      c = { deviceClass: o.deviceClass, osdCount: 0, rawBytes: 0, crushWeight: 0 };
+      byClass.set(o.deviceClass, c);
+    }
+    c.osdCount += 1;
+    c.rawBytes += o.sizeBytes;
+    c.crushWeight += o.crushWeight;
+    last = c;
   }
-  const classes = [...byClass].map(([deviceClass, osds]) => ({ deviceClass, osdCount: osds.length, ...sum(osds) }));
+  const classes = [...byClass.values()];
   return {
     osdCount: tree.osds.length,
     ...sum(tree.osds),
