@@ -156,8 +156,21 @@ function uniformMonth(input: HorizonInput, spread: readonly number[]): (factor: 
   }
   const classCount = classWeight.length;
   // per rule: its OSDs' classes in OSD order, its distinct classes, and the two weight totals
-  const ruleClasses = views.map((v) => Int32Array.from(v.osdIndices, (i) => classOf[i]!));
-  const ruleDistinct = ruleClasses.map((cs) => [...new Set(cs)]);
+  const ruleClasses = views.map((v) => {
+    const cs = new Int32Array(v.osdIndices.length);
+    for (let j = 0; j < cs.length; j++) cs[j] = classOf[v.osdIndices[j]!]!;
+    return cs;
+  });
+  const ruleDistinct = ruleClasses.map((cs) => {
+    const seen = new Uint8Array(classCount);
+    const out: number[] = [];
+    for (const c of cs) {
+      if (seen[c] === 1) continue;
+      seen[c] = 1;
+      out.push(c);
+    }
+    return out;
+  });
   const fillTotal = views.map((v) => v.osdIndices.reduce((s, i) => s + (tree.osds[i]?.crushWeight ?? 0), 0));
   const availTotal = views.map((v) => v.osdIndices.reduce((s, i) => s + Math.max(0, tree.osds[i]!.crushWeight), 0));
   const fullRatio = input.ratios.full;

@@ -6,7 +6,7 @@ import { type DemandModel, demandModel } from '../forecast/demand.js';
 import type { Finding } from '../diagnostics/types.js';
 import { growthFactor, monthLabel } from '../forecast/growth.js';
 import { runwayMonths } from '../forecast/horizon.js';
-import type { Scenario } from '../model/scenario.js';
+import type { DiskKind, Scenario } from '../model/scenario.js';
 import type { CephPoolPlan, CephRuleSetPlan, CephStoragePlan, RuleSetCapacity } from '../model/ceph-plan.js';
 import type { Host } from '../model/plan.js';
 import { fmtTB } from '../units/format.js';
@@ -427,6 +427,23 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
 
   // What the raw bytes really hold (allocation.ts) and the pools a workload needs (workload-pools.ts).
   const minAlloc = scenario.ceph.bluestoreMinAllocBytes ?? MIN_ALLOC_DEFAULTS;
+  // the disk kinds under each rule, in first-appearance order (one pass per view, not per pool)
+  const kindsByView = new Map<RuleView, DiskKind[]>();
+  const kindsOf = (v: RuleView): DiskKind[] => {
+    let kinds = kindsByView.get(v);
+    if (!kinds) {
+      const seen = new Set<DiskKind>();
+      let last: DiskKind | undefined;
+      for (const o of v.osds) {
+        if (o.kind === last) continue;
+        last = o.kind;
+        seen.add(o.kind);
+      }
+      kinds = [...seen];
+      kindsByView.set(v, kinds);
+    }
+    return kinds;
+  };
   const allocation = statics
     .filter((s) => s.view && s.view.osds.length > 0 && s.pool.averageObjectBytes !== undefined)
     .map((s) =>
@@ -435,7 +452,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
         averageObjectBytes: s.pool.averageObjectBytes!,
         storedBytesMonth0: s.stored0,
         storedBytesPeak: s.stored0 * factors[monthIndex]!,
-        minAllocBytes: Math.max(...s.view!.osds.map((o) => minAlloc[o.kind])),
+        minAllocBytes: Math.max(...kindsOf(s.view!).map((kind) => minAlloc[kind])),
         layout: s.pool.type === 'replicated' ? { type: 'replicated', size: s.pool.size } : { type: 'erasure', k: s.pool.k, m: s.pool.m },
       }),
     );
@@ -445,7 +462,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
       statics.map((s) => ({
         name: s.pool.name,
         rule: s.pool.rule,
-        kinds: [...new Set(s.view?.osds.map((o) => o.kind) ?? [])],
+        kinds: s.view ? [...kindsOf(s.view)] : [],
         ...(s.pool.application === undefined ? {} : { application: s.pool.application }),
       })),
     ),
