@@ -66,10 +66,9 @@ export function planDurability(input: DurabilityPlanInput): CephPoolDurability[]
     if (!view || view.osds.length === 0) continue;
     let rec = byRule.get(p.ruleIndex);
     if (!rec) {
-      const inView = new Uint8Array(input.used.length);
-      for (const i of view.osdIndices) inView[i] = 1;
+      const inView = new Set(view.osdIndices);
       // OSDs outside the rule never win the fullest-OSD pick.
-      const used = input.used.map((u, i) => (inView[i] === 1 ? u : -1));
+      const used = input.used.map((u, i) => (inView.has(i) ? u : -1));
       const osdCase = recoveryCases(
         {
           tree: input.tree,
