@@ -122,10 +122,29 @@ function overrideMonth(input: HorizonInput, spread: readonly number[]): (factor:
 function uniformMonth(input: HorizonInput, spread: readonly number[]): (factor: PoolStored) => RuleMonth {
   const { tree, views } = input;
   const n = tree.osds.length;
-  // the rules taking each OSD, in the order uniformFill adds their data
-  const rulesOf: number[][] = Array.from({ length: n }, () => []);
+  // The rules taking each OSD, in the order uniformFill adds their data: a node of a trie of
+  // rule sequences per OSD (node 0: no rule), so no list per OSD.
+  const nodeRules: number[][] = [[]];
+  const child = new Map<number, number>();
+  const seqOf = new Int32Array(n);
   views.forEach((v, r) => {
-    for (const i of v.osdIndices) rulesOf[i]!.push(r);
+    let lastParent = -1;
+    let lastNode = 0;
+    for (const i of v.osdIndices) {
+      const parent = seqOf[i]!;
+      if (parent !== lastParent) {
+        const key = parent * (views.length + 1) + r;
+        let node = child.get(key);
+        if (node === undefined) {
+          node = nodeRules.length;
+          nodeRules.push([...nodeRules[parent]!, r]);
+          child.set(key, node);
+        }
+        lastParent = parent;
+        lastNode = node;
+      }
+      seqOf[i] = lastNode;
+    }
   });
   const classIndex = new Map<string, number>();
   const classOf = new Int32Array(n);
@@ -134,23 +153,22 @@ function uniformMonth(input: HorizonInput, spread: readonly number[]): (factor: 
   const classRules: number[][] = [];
   // -0 and 0 apart, as Object.is (x / -0 is -Infinity)
   const num = (x: number): string => (Object.is(x, -0) ? '-0' : String(x));
-  const sameRules = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((r, j) => r === b[j]);
   for (let i = 0; i < n; i++) {
     const o = tree.osds[i]!;
     // most OSDs are like the one before them (a host's disks): no key to build
     const prev = i > 0 ? tree.osds[i - 1]! : undefined;
-    if (prev !== undefined && Object.is(prev.crushWeight, o.crushWeight) && Object.is(prev.sizeBytes, o.sizeBytes) && sameRules(rulesOf[i - 1]!, rulesOf[i]!)) {
+    if (prev !== undefined && Object.is(prev.crushWeight, o.crushWeight) && Object.is(prev.sizeBytes, o.sizeBytes) && seqOf[i - 1] === seqOf[i]) {
       classOf[i] = classOf[i - 1]!;
       continue;
     }
-    const key = `${num(o.crushWeight)}|${num(o.sizeBytes)}|${rulesOf[i]!.join(',')}`;
+    const key = `${num(o.crushWeight)}|${num(o.sizeBytes)}|${seqOf[i]}`;
     let c = classIndex.get(key);
     if (c === undefined) {
       c = classWeight.length;
       classIndex.set(key, c);
       classWeight.push(o.crushWeight);
       classSize.push(o.sizeBytes);
-      classRules.push(rulesOf[i]!);
+      classRules.push(nodeRules[seqOf[i]!]!);
     }
     classOf[i] = c;
   }
