@@ -257,7 +257,9 @@ export function cephContext(
  * Harms that exist without the loss (a pool already short of domains, a cluster already over
  * a ratio) are not blamed on it.
  * Cost: O(lost and drained hosts + pools) per domain, plus one water-filling
- * (O(CRUSH domains × pools)) per distinct signature of the touched domains' capacities.
+ * (O(CRUSH domains × pools)) per distinct signature of the touched domains' capacities; a
+ * loss of several hosts with the signature of an earlier one (`lossSignature`: a rack of the
+ * same composition) costs O(its hosts) and returns the earlier outcome.
  */
 export function cephImpact(ctx: CephContext, domain: FailureDomain): CephOutcome | undefined {
   const { scenario, crush, hostRaw, before, fillBefore, hooks } = ctx;

@@ -26,7 +26,9 @@
  * before the loss (listed once per month and flavor): O(flavors × (lost + displaced)) per
  * loss rather than O(flavors × hosts) when instances find no room; single hosts with the same hardware and the same
  * instances give the same outcome (identical hosts are adjacent in the host order) and are
- * computed once.
+ * computed once; so are losses of several hosts (racks of one composition) whose hosts lie,
+ * in the same order, in the same blocks of alike hosts of the host order and displace the
+ * same instances (`blocksOf`).
  */
 import { flavorRequest, orderClasses, resourceUnit } from '../compute/placement.js';
 import { translateFlavor } from '../compute/extra-specs.js';
