@@ -77,21 +77,41 @@ export function computeModel(scenario: Scenario, compute: ComputePlan, hosts?: r
   // PCPU and the device classes of heterogeneous hosts; a host's devices of one class are one
   // bin of their summed capacity, max_unit the largest provider's [model: a request may not
   // span two GPUs, which this ignores after the first placement]
-  const extra = orderClasses(compute.hosts.flatMap((hp) => [...hp.inventories.map((i) => i.resourceClass), ...(hp.providers ?? []).map((p) => p.inventory.resourceClass)])).filter(
-    (rc) => !classes.includes(rc) && rc !== 'DISK_GB',
-  );
+  // hosts of one model share their inventories (compute-plan.ts): each list read once
+  const seen = new Set<unknown>();
+  const present = new Set<string>();
+  for (const hp of compute.hosts) {
+    if (!seen.has(hp.inventories)) {
+      seen.add(hp.inventories);
+      for (const i of hp.inventories) present.add(i.resourceClass);
+    }
+    for (const p of hp.providers ?? []) present.add(p.inventory.resourceClass);
+  }
+  const extra = orderClasses(present).filter((rc) => !classes.includes(rc) && rc !== 'DISK_GB');
   classes.push(...extra);
   const C = classes.length;
   const H = compute.hosts.length;
   const capacity = new Float64Array(H * C);
   const maxUnit = new Float64Array(H * C);
+  // capacity and max_unit per class of an inventory list without nested providers, read once per list
+  const rows = new Map<unknown, Float64Array>();
   compute.hosts.forEach((hp, h) => {
-    classes.forEach((rc, c) => {
-      const inv = hp.inventories.find((i) => i.resourceClass === rc);
-      const providers = (hp.providers ?? []).filter((p) => p.inventory.resourceClass === rc);
-      capacity[h * C + c] = inv?.capacity ?? providers.reduce((sum, p) => sum + p.inventory.capacity, 0);
-      maxUnit[h * C + c] = inv?.maxUnit ?? providers.reduce((m, p) => Math.max(m, p.inventory.maxUnit), 0);
-    });
+    let row = hp.providers ? undefined : rows.get(hp.inventories);
+    if (!row) {
+      const r = new Float64Array(2 * C);
+      classes.forEach((rc, c) => {
+        const inv = hp.inventories.find((i) => i.resourceClass === rc);
+        const providers = (hp.providers ?? []).filter((p) => p.inventory.resourceClass === rc);
+        r[c] = inv?.capacity ?? providers.reduce((sum, p) => sum + p.inventory.capacity, 0);
+        r[C + c] = inv?.maxUnit ?? providers.reduce((m, p) => Math.max(m, p.inventory.maxUnit), 0);
+      });
+      row = r;
+      if (!hp.providers) rows.set(hp.inventories, row);
+    }
+    for (let c = 0; c < C; c++) {
+      capacity[h * C + c] = row[c]!;
+      maxUnit[h * C + c] = row[C + c]!;
+    }
   });
   const counts = new Map<string, number>();
   const itemFlavor = new Map<string, string>();
@@ -125,7 +145,7 @@ export function computeModel(scenario: Scenario, compute: ComputePlan, hosts?: r
   });
   // hosts that are no candidate for a flavor (traits, aggregates), and the NUMA fit of a flavor with a NUMA topology
   const heterogeneous = compute.hosts.some((hp) => hp.numaCells !== undefined);
-  const zoneOf = new Map((hosts ?? []).map((h) => [h.name, h.zone]));
+  const zoneOf = new Map(itemZone.size > 0 ? (hosts ?? []).map((h) => [h.name, h.zone]) : []);
   let hostCap: Int32Array | undefined;
   if (heterogeneous || itemZone.size > 0) {
     hostCap = new Int32Array(names.length * H).fill(-1);
