@@ -150,6 +150,8 @@ export interface CephContext {
   hardwareOf: ReadonlyMap<string, string> | null;
   /** Outcomes of one-host losses by model, touched domain, tolerance and kind. */
   singleCache: Map<string, CephOutcome>;
+  /** Outcomes of the other losses (racks, zones, feeds, host groups, maintenance) by their signature (`lossSignature`). */
+  lossCache: Map<string, CephOutcome>;
 }
 
 /** What cephImpact takes from the failure hooks. */
@@ -237,6 +239,7 @@ export function cephContext(
     lossDomains: crush.map((d) => ({ name: d.name, hosts: d.hosts.map((h) => ({ host: h, rawBytes: hostRaw.get(h) ?? 0 })) })),
     hardwareOf,
     singleCache: new Map(),
+    lossCache: new Map(),
   };
 }
 
@@ -254,7 +257,9 @@ export function cephContext(
  * Harms that exist without the loss (a pool already short of domains, a cluster already over
  * a ratio) are not blamed on it.
  * Cost: O(lost and drained hosts + pools) per domain, plus one water-filling
- * (O(CRUSH domains × pools)) per distinct signature of the touched domains' capacities.
+ * (O(CRUSH domains × pools)) per distinct signature of the touched domains' capacities; a
+ * loss of several hosts with the signature of an earlier one (`lossSignature`: a rack of the
+ * same composition) costs O(its hosts) and returns the earlier outcome.
  */
 export function cephImpact(ctx: CephContext, domain: FailureDomain): CephOutcome | undefined {
   const { scenario, crush, hostRaw, before, fillBefore, hooks } = ctx;
@@ -262,6 +267,12 @@ export function cephImpact(ctx: CephContext, domain: FailureDomain): CephOutcome
   const lost = new Set(domain.hostsLost.filter((h) => (hostRaw.get(h) ?? 0) > 0));
   const drained = new Set(domain.hostsDrained.filter((h) => (hostRaw.get(h) ?? 0) > 0));
   if (lost.size === 0 && !(domain.kind === 'maintenance' && drained.size > 0)) return undefined;
+  // A loss of several hosts (a rack, a zone...) with the signature of an earlier one has its outcome.
+  const signature = lost.size === 1 && drained.size === 0 ? null : lossSignature(ctx, domain, lost, drained);
+  if (signature !== null) {
+    const hit = ctx.lossCache.get(signature);
+    if (hit) return hit;
+  }
   // the CRUSH domains the loss touches, and their raw bytes left
   const touchedRaw = new Map<number, number>();
   for (const h of [...lost, ...drained]) {
@@ -333,7 +344,44 @@ export function cephImpact(ctx: CephContext, domain: FailureDomain): CephOutcome
     message: `Loses ${lost.size + drained.size} storage host${lost.size + drained.size === 1 ? '' : 's'}${drainedText}, ${fmtTB(detail.rawBytesLost)} raw, in ${affected} CRUSH ${ceph.failureDomain}${affected === 1 ? '' : 's'}: ${summary}.${reprotectText(detail)}`,
   };
   if (single !== undefined) ctx.singleCache.set(singleKey, outcome);
+  if (signature !== null) ctx.lossCache.set(signature, outcome);
   return outcome;
+}
+
+/**
+ * The signature of a Ceph loss other than one host alone: the domain's kind and tolerance,
+ * the number of hosts lost, then per host of [...lost, ...drained] in that order its hardware
+ * model, its raw bytes, the raw bytes of its CRUSH domain before the loss and the position in
+ * that list of the first host of the loss in the same CRUSH domain (-1 when it is in none).
+ * Two losses with one signature give one outcome, the same record (cephImpact reads the hosts
+ * only through these): the touched CRUSH domains' raw bytes left are the same subtractions in
+ * the same order, hence the same key, the fill (fillCache) and the rebuild, the domains
+ * affected and left; the raw bytes lost are the same sum in the same order; the survivors'
+ * replication bandwidth and the re-protection time are the same because the hooks answer per
+ * hardware model (failure/hooks.ts); the harms read the domain's kind and tolerance only, the
+ * message no host name. null when a host's model is unknown (no `hardwareOf`). O(hosts of the loss).
+ */
+function lossSignature(ctx: CephContext, domain: FailureDomain, lost: ReadonlySet<string>, drained: ReadonlySet<string>): string | null {
+  const { hardwareOf, domainOf, hostRaw, before } = ctx;
+  if (!hardwareOf) return null;
+  const parts: string[] = [domain.kind, domain.tolerated ? '1' : '0', String(lost.size)];
+  const firstAt = new Map<number, number>(); // CRUSH domain -> position of its first host in the loss
+  let at = 0;
+  for (const set of [lost, drained])
+    for (const h of set) {
+      const model = hardwareOf.get(h);
+      if (model === undefined) return null;
+      const i = domainOf.get(h);
+      let first = -1;
+      if (i !== undefined) {
+        first = firstAt.get(i) ?? at;
+        if (!firstAt.has(i)) firstAt.set(i, at);
+      }
+      // JSON.stringify keeps a model name from running into the numbers
+      parts.push(`${JSON.stringify(model)} ${hostRaw.get(h)} ${i === undefined ? '' : before[i]} ${first}`);
+      at++;
+    }
+  return parts.join('\n');
 }
 
 /** The harms of one Ceph outcome (see `cephImpact`). */

@@ -26,7 +26,9 @@
  * before the loss (listed once per month and flavor): O(flavors × (lost + displaced)) per
  * loss rather than O(flavors × hosts) when instances find no room; single hosts with the same hardware and the same
  * instances give the same outcome (identical hosts are adjacent in the host order) and are
- * computed once.
+ * computed once; so are losses of several hosts (racks of one composition) whose hosts lie,
+ * in the same order, in the same blocks of alike hosts of the host order and displace the
+ * same instances (`blocksOf`).
  */
 import { flavorRequest, orderClasses, resourceUnit } from '../compute/placement.js';
 import { translateFlavor } from '../compute/extra-specs.js';
@@ -75,21 +77,41 @@ export function computeModel(scenario: Scenario, compute: ComputePlan, hosts?: r
   // PCPU and the device classes of heterogeneous hosts; a host's devices of one class are one
   // bin of their summed capacity, max_unit the largest provider's [model: a request may not
   // span two GPUs, which this ignores after the first placement]
-  const extra = orderClasses(compute.hosts.flatMap((hp) => [...hp.inventories.map((i) => i.resourceClass), ...(hp.providers ?? []).map((p) => p.inventory.resourceClass)])).filter(
-    (rc) => !classes.includes(rc) && rc !== 'DISK_GB',
-  );
+  // hosts of one model share their inventories (compute-plan.ts): each list read once
+  const seen = new Set<unknown>();
+  const present = new Set<string>();
+  for (const hp of compute.hosts) {
+    if (!seen.has(hp.inventories)) {
+      seen.add(hp.inventories);
+      for (const i of hp.inventories) present.add(i.resourceClass);
+    }
+    for (const p of hp.providers ?? []) present.add(p.inventory.resourceClass);
+  }
+  const extra = orderClasses(present).filter((rc) => !classes.includes(rc) && rc !== 'DISK_GB');
   classes.push(...extra);
   const C = classes.length;
   const H = compute.hosts.length;
   const capacity = new Float64Array(H * C);
   const maxUnit = new Float64Array(H * C);
+  // capacity and max_unit per class of an inventory list without nested providers, read once per list
+  const rows = new Map<unknown, Float64Array>();
   compute.hosts.forEach((hp, h) => {
-    classes.forEach((rc, c) => {
-      const inv = hp.inventories.find((i) => i.resourceClass === rc);
-      const providers = (hp.providers ?? []).filter((p) => p.inventory.resourceClass === rc);
-      capacity[h * C + c] = inv?.capacity ?? providers.reduce((sum, p) => sum + p.inventory.capacity, 0);
-      maxUnit[h * C + c] = inv?.maxUnit ?? providers.reduce((m, p) => Math.max(m, p.inventory.maxUnit), 0);
-    });
+    let row = hp.providers ? undefined : rows.get(hp.inventories);
+    if (!row) {
+      const r = new Float64Array(2 * C);
+      classes.forEach((rc, c) => {
+        const inv = hp.inventories.find((i) => i.resourceClass === rc);
+        const providers = (hp.providers ?? []).filter((p) => p.inventory.resourceClass === rc);
+        r[c] = inv?.capacity ?? providers.reduce((sum, p) => sum + p.inventory.capacity, 0);
+        r[C + c] = inv?.maxUnit ?? providers.reduce((m, p) => Math.max(m, p.inventory.maxUnit), 0);
+      });
+      row = r;
+      if (!hp.providers) rows.set(hp.inventories, row);
+    }
+    for (let c = 0; c < C; c++) {
+      capacity[h * C + c] = row[c]!;
+      maxUnit[h * C + c] = row[C + c]!;
+    }
   });
   const counts = new Map<string, number>();
   const itemFlavor = new Map<string, string>();
@@ -123,7 +145,7 @@ export function computeModel(scenario: Scenario, compute: ComputePlan, hosts?: r
   });
   // hosts that are no candidate for a flavor (traits, aggregates), and the NUMA fit of a flavor with a NUMA topology
   const heterogeneous = compute.hosts.some((hp) => hp.numaCells !== undefined);
-  const zoneOf = new Map((hosts ?? []).map((h) => [h.name, h.zone]));
+  const zoneOf = new Map(itemZone.size > 0 ? (hosts ?? []).map((h) => [h.name, h.zone]) : []);
   let hostCap: Int32Array | undefined;
   if (heterogeneous || itemZone.size > 0) {
     hostCap = new Int32Array(names.length * H).fill(-1);
@@ -165,6 +187,76 @@ function hostHash(kind: number, placed: Int32Array, h: number, F: number): numbe
   return x;
 }
 
+/**
+ * The blocks of `hostOrder`: maximal runs of hosts with equal sort keys (the free amount of
+ * every class) and hardware model. A block is pure when its hosts are also of one kind
+ * (capacity, max_unit, candidacy per flavor) and, when `placed` is given (the flavors carry
+ * per-host caps, which count the instances already there), hold the same instances per
+ * flavor: then its hosts are alike in everything firstFitDecreasing reads of a host (free
+ * amounts, max_unit, caps, instances already there). Returns per host its block's number
+ * (its first position in hostOrder) when the block is pure, else -1.
+ * O(hosts × (classes + flavors)).
+ *
+ * Why two losses with the same sequence of pure blocks (per lost host, in the loss's order),
+ * the same split between lost and drained and the same displaced instances per flavor
+ * re-place alike: hostOrder is a sequence of blocks; losing hosts of a pure block leaves its
+ * other hosts, alike, in the block's place, so both losses leave, block by block, the same
+ * number of alike hosts, and the blocks neither touches (every impure one among them) as
+ * they are. The survivors, read in hostOrder (or in the room lists: hostOrder filtered by
+ * what each host can take before the loss), are then the same sequence of alike hosts, and
+ * first-fit decreasing, placing the same displaced instances, makes the same choices and
+ * leaves the same instances without a host. The lost hosts' capacity and free amounts
+ * (detailOf) are the same sums in the same order.
+ */
+function blocksOf(hostOrder: readonly number[], kindIndex: Int32Array, hardwareIndex: Int32Array, placed: Int32Array | null, free: Float64Array, F: number, C: number): Int32Array {
+  const block = new Int32Array(kindIndex.length).fill(-1);
+  const sameSpot = (a: number, b: number): boolean => {
+    if (hardwareIndex[a] !== hardwareIndex[b]) return false;
+    for (let c = 0; c < C; c++) if (free[a * C + c] !== free[b * C + c]) return false;
+    return true;
+  };
+  const sameHost = (a: number, b: number): boolean => {
+    if (kindIndex[a] !== kindIndex[b]) return false;
+    if (placed) for (let f = 0; f < F; f++) if (placed[a * F + f] !== placed[b * F + f]) return false;
+    return true;
+  };
+  let start = 0;
+  while (start < hostOrder.length) {
+    const first = hostOrder[start]!;
+    let end = start + 1;
+    let pure = true;
+    while (end < hostOrder.length && sameSpot(first, hostOrder[end]!)) {
+      if (pure && !sameHost(first, hostOrder[end]!)) pure = false;
+      end++;
+    }
+    if (pure) for (let i = start; i < end; i++) block[hostOrder[i]!] = start;
+    start = end;
+  }
+  return block;
+}
+
+/** Instances per flavor on the hosts `lost` (placed[h * F + f]). */
+function displacedBy(lost: readonly number[], placed: Int32Array, F: number): Int32Array {
+  const displaced = new Int32Array(F);
+  for (const h of lost) for (let f = 0; f < F; f++) displaced[f] = displaced[f]! + placed[h * F + f]!;
+  return displaced;
+}
+
+/**
+ * A 32-bit hash of a loss's blocks in order, its drained count and its displaced instances
+ * per flavor (FNV-1a); null when a host is in no pure block (`blocksOf`). Equality is checked on a hit.
+ */
+function blocksHash(block: Int32Array, lost: readonly number[], drained: number, displaced: Int32Array): number | null {
+  let x = Math.imul(2166136261 ^ drained, 16777619);
+  for (const h of lost) {
+    const b = block[h]!;
+    if (b < 0) return null;
+    x = Math.imul(x ^ b, 16777619);
+  }
+  for (let f = 0; f < displaced.length; f++) x = Math.imul(x ^ displaced[f]!, 16777619);
+  return x;
+}
+
 function sameCounts(a: Int32Array | undefined, b: Int32Array): boolean {
   if (!a || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -183,6 +275,13 @@ interface MonthState {
   hostOrder: number[];
   /** Single-host outcomes by host hash, checked for equality on a hit. */
   cache: Map<number, { rep: number; packed: Packed }[]>;
+  /**
+   * Per host, its block of hostOrder (see `blocksOf`) when the block is pure, else -1; null
+   * until a loss of several hosts needs it.
+   */
+  block: Int32Array | null;
+  /** Outcomes of losses of several hosts by the hash of their blocks, checked for equality on a hit. */
+  multi: Map<number, { lost: readonly number[]; drained: number; packed: Packed }[]>;
   /** Per flavor, the hosts of hostOrder with room for one instance before any loss (filled when first needed). */
   room: (number[] | undefined)[];
 }
@@ -359,13 +458,17 @@ export function computeOutcomes(
       hostOrder,
       cache: new Map(),
       room: [],
+      block: null,
+      multi: new Map(),
     };
     states.set(placement, st);
     return st;
   };
   // Hosts of one kind with the same instances are interchangeable (identical hosts
   // are adjacent in hostOrder), so losing one host gives the outcome of any host with its
-  // signature: computed once per month and signature. Larger losses are computed each.
+  // signature: computed once per month and signature. A loss of several hosts (a rack, a
+  // zone...) gives the outcome of any loss with the same pure blocks in the same order
+  // (`blocksOf`): computed once per month and sequence of blocks; other losses each.
   const evaluate = (s: Subject, t: number): { state: MonthState; packed: Packed } => {
     const state = stateOf(t);
     const { placed, free } = state.placement;
@@ -377,9 +480,28 @@ export function computeOutcomes(
       return true;
     };
     let packed = single >= 0 ? state.cache.get(key)?.find((e) => same(e.rep, single))?.packed : undefined;
+    let multiKey: number | null = null;
+    let displaced: Int32Array | null = null;
+    if (single < 0 && s.lost.length > 1) {
+      state.block ??= blocksOf(state.hostOrder, kindIndex, hardwareIndex, flavors.hostCap ? placed : null, free, F, C);
+      displaced = displacedBy(s.lost, placed, F);
+      multiKey = blocksHash(state.block, s.lost, s.drained, displaced);
+      if (multiKey !== null) {
+        const block = state.block;
+        const d = displaced;
+        packed = state.multi
+          .get(multiKey)
+          ?.find(
+            (e) =>
+              e.drained === s.drained &&
+              e.lost.length === s.lost.length &&
+              e.lost.every((h, j) => block[h] === block[s.lost[j]!]) &&
+              e.packed.displaced.every((n, f) => n === d[f]),
+          )?.packed;
+      }
+    }
     if (!packed) {
-      const displaced = new Int32Array(F);
-      for (const h of s.lost) for (let f = 0; f < F; f++) displaced[f] = displaced[f]! + placed[h * F + f]!;
+      displaced ??= displacedBy(s.lost, placed, F);
       for (const h of s.lost) lostMask[h] = 1;
       // listed before the pass changes `free` (it restores it on return)
       for (let f = 0; f < F; f++) if (displaced[f]! > 0) state.room[f] ??= hostsWithRoom(hosts, flavors, free, state.hostOrder, f, placed);
@@ -388,6 +510,7 @@ export function computeOutcomes(
       for (const h of s.lost) lostMask[h] = 0;
       packed = { displaced, unplaced };
       if (single >= 0) state.cache.set(key, [...(state.cache.get(key) ?? []), { rep: single, packed }]);
+      if (multiKey !== null) state.multi.set(multiKey, [...(state.multi.get(multiKey) ?? []), { lost: s.lost, drained: s.drained, packed }]);
     }
     return { state, packed };
   };
@@ -427,11 +550,13 @@ export function computeOutcomes(
     }
   }
   const out: (ComputeOutcome | undefined)[] = new Array(items.length);
-  // Single-host losses with one signature share their re-placement (evaluate's cache), hence
-  // their detail, message and harm: built once per re-placement, first month and tolerance.
+  // Losses with one signature share their re-placement (evaluate's caches), hence their detail,
+  // message and harm: built once per re-placement, first month and tolerance. A loss of
+  // several hosts shares them only when its detail does not read the survivors (detailOf's
+  // fragmentation check of confined flavors sums the survivors' free capacity in host order).
   const shared = new Map<Packed, Map<number, ComputeOutcome>>();
   for (const s of subjects) {
-    const memo = s.lost.length === 1 && s.packed ? shared.get(s.packed) : undefined;
+    const memo = s.packed ? shared.get(s.packed) : undefined;
     // (month, first month of harm or none, tolerance) as one number: months are below T
     const memoKey = ((s.atMonth * (T + 1) + (s.firstHarm ?? T)) << 1) | (s.domain.tolerated ? 1 : 0);
     const hit = memo?.get(memoKey);
@@ -448,11 +573,14 @@ export function computeOutcomes(
       hostOrder: [],
       cache: new Map(),
       room: [],
+      block: null,
+      multi: new Map(),
     };
-    const detail = detailOf(model, s, s.packed ?? { displaced: new Int32Array(F), unplaced: new Int32Array(F) }, state);
+    const survivorsRead = { value: false };
+    const detail = detailOf(model, s, s.packed ?? { displaced: new Int32Array(F), unplaced: new Int32Array(F) }, state, survivorsRead);
     const result = outcome(s, detail, start);
     out[s.item] = result;
-    if (s.lost.length === 1 && s.packed) {
+    if (s.packed && (s.lost.length === 1 || !survivorsRead.value)) {
       const m = shared.get(s.packed) ?? new Map<number, ComputeOutcome>();
       m.set(memoKey, result);
       shared.set(s.packed, m);
@@ -462,7 +590,7 @@ export function computeOutcomes(
 }
 
 /** The detail record of one subject at its latest evaluation (month s.atMonth). */
-function detailOf(model: ComputeModel, s: Subject, packed: Packed, state: MonthState): ComputeImpactDetail {
+function detailOf(model: ComputeModel, s: Subject, packed: Packed, state: MonthState, survivorsRead?: { value: boolean }): ComputeImpactDetail {
   const { displaced, unplaced } = packed;
   const { free } = state.placement;
   const { totalFree, unplacedBefore } = state;
@@ -487,6 +615,7 @@ function detailOf(model: ComputeModel, s: Subject, packed: Packed, state: MonthS
   // an item confined to some hosts (zone, trait, aggregate, NUMA cap 0) is fragmentation only
   // if the free capacity of its own surviving candidates holds it by totals
   if (short && fitsByTotals && flavors.hostCap) {
+    if (survivorsRead) survivorsRead.value = true;
     const H = hosts.names.length;
     const lost = new Set(s.lost);
     for (let f = 0; f < displaced.length && fitsByTotals; f++) {

@@ -1,9 +1,12 @@
 /**
  * Where the Ceph model (issue 3) and the network plan (issue 5) plug into the failure
  * analysis: how long re-protection takes. Every hook is optional; without it the time is not
- * computed (null). Hooks are pure functions of their input (core stays pure), and give one
- * answer for any one storage host of a hardware model: the analysis computes the loss of one
- * such host once per model and CRUSH domain size (failure/ceph-impact.ts).
+ * computed (null). Hooks are pure functions of their input (core stays pure), and answer per
+ * hardware model: a host's replication link is its model's, and the re-protection time reads
+ * the lost and drained hosts only through their models, in the order given. The analysis
+ * therefore computes the loss of one host once per model and CRUSH domain size, and a loss of
+ * several hosts (a rack, a zone, a feed) once per signature: the same models, raw bytes and
+ * CRUSH domains in the same order (failure/ceph-impact.ts `cephImpact`).
  */
 
 /** One CRUSH failure domain (host or rack bucket) with its storage hosts' raw bytes. */
