@@ -146,11 +146,9 @@ export interface CephContext {
   links: ReplicationLinks | null;
   /** The CRUSH domains as CephLossInput gives them, built once. */
   lossDomains: CephLossInput['domains'];
-  /** The hardware model of each storage host (when given): one-host losses of one model in equal CRUSH domains share their outcome. */
+  /** The hardware model of each storage host (when given): losses of the same signature (`lossSignature`) share their outcome. */
   hardwareOf: ReadonlyMap<string, string> | null;
-  /** Outcomes of one-host losses by model, touched domain, tolerance and kind. */
-  singleCache: Map<string, CephOutcome>;
-  /** Outcomes of the other losses (racks, zones, feeds, host groups, maintenance) by their signature (`lossSignature`). */
+  /** Outcomes of losses (one host, racks, zones, feeds, host groups, maintenance) by their signature (`lossSignature`). */
   lossCache: Map<string, CephOutcome>;
 }
 
@@ -238,7 +236,6 @@ export function cephContext(
     links,
     lossDomains: crush.map((d) => ({ name: d.name, hosts: d.hosts.map((h) => ({ host: h, rawBytes: hostRaw.get(h) ?? 0 })) })),
     hardwareOf,
-    singleCache: new Map(),
     lossCache: new Map(),
   };
 }
@@ -258,8 +255,9 @@ export function cephContext(
  * a ratio) are not blamed on it.
  * Cost: O(lost and drained hosts + pools) per domain, plus one water-filling
  * (O(CRUSH domains × pools)) per distinct signature of the touched domains' capacities; a
- * loss of several hosts with the signature of an earlier one (`lossSignature`: a rack of the
- * same composition) costs O(its hosts) and returns the earlier outcome.
+ * loss with the signature of an earlier one (`lossSignature`: one host of the same model in an
+ * equal CRUSH domain, a rack of the same composition) costs O(its hosts) and returns the
+ * earlier outcome.
  */
 export function cephImpact(ctx: CephContext, domain: FailureDomain): CephOutcome | undefined {
   const { scenario, crush, hostRaw, before, fillBefore, hooks } = ctx;
@@ -267,8 +265,8 @@ export function cephImpact(ctx: CephContext, domain: FailureDomain): CephOutcome
   const lost = new Set(domain.hostsLost.filter((h) => (hostRaw.get(h) ?? 0) > 0));
   const drained = new Set(domain.hostsDrained.filter((h) => (hostRaw.get(h) ?? 0) > 0));
   if (lost.size === 0 && !(domain.kind === 'maintenance' && drained.size > 0)) return undefined;
-  // A loss of several hosts (a rack, a zone...) with the signature of an earlier one has its outcome.
-  const signature = lost.size === 1 && drained.size === 0 ? null : lossSignature(ctx, domain, lost, drained);
+  // A loss (one host, a rack, a zone...) with the signature of an earlier one has its outcome.
+  const signature = lossSignature(ctx, domain, lost, drained);
   if (signature !== null) {
     const hit = ctx.lossCache.get(signature);
     if (hit) return hit;
@@ -289,14 +287,6 @@ export function cephImpact(ctx: CephContext, domain: FailureDomain): CephOutcome
     .map(([i, c]) => `${before[i]}/${c}`)
     .sort()
     .join(';');
-  // One host of a model lost, none drained: its raw, link, OSDs and disks are the model's (the
-  // re-protection hook reads them per host, failure-hooks.ts), so equal losses share the outcome.
-  const single = lost.size === 1 && drained.size === 0 && ctx.hardwareOf ? ctx.hardwareOf.get([...lost][0]!) : undefined;
-  const singleKey = single === undefined ? '' : `${single}|${key}|${domain.tolerated}|${domain.kind}`;
-  if (single !== undefined) {
-    const hit = ctx.singleCache.get(singleKey);
-    if (hit) return hit;
-  }
   let fillAfter = ctx.fillCache.get(key);
   if (!fillAfter) {
     const after = before.map((c, i) => {
@@ -343,13 +333,12 @@ export function cephImpact(ctx: CephContext, domain: FailureDomain): CephOutcome
     harms,
     message: `Loses ${lost.size + drained.size} storage host${lost.size + drained.size === 1 ? '' : 's'}${drainedText}, ${fmtTB(detail.rawBytesLost)} raw, in ${affected} CRUSH ${ceph.failureDomain}${affected === 1 ? '' : 's'}: ${summary}.${reprotectText(detail)}`,
   };
-  if (single !== undefined) ctx.singleCache.set(singleKey, outcome);
   if (signature !== null) ctx.lossCache.set(signature, outcome);
   return outcome;
 }
 
 /**
- * The signature of a Ceph loss other than one host alone: the domain's kind and tolerance,
+ * The signature of a Ceph loss: the domain's kind and tolerance,
  * the number of hosts lost, then per host of [...lost, ...drained] in that order its hardware
  * model, its raw bytes, the raw bytes of its CRUSH domain before the loss and the position in
  * that list of the first host of the loss in the same CRUSH domain (-1 when it is in none).
