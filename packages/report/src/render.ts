@@ -38,6 +38,27 @@ export const CONTENT_SECURITY_POLICY = `default-src 'none'; style-src 'unsafe-in
   .digest('base64')}'; base-uri 'none'; form-action 'none'`;
 
 /**
+ * The `<head>` of every page headroom writes (the report, the layout comparison): UTF-8, the
+ * Content-Security-Policy (nothing fetched, only the sort script runs), viewport, light and dark
+ * colour schemes, an optional generator meta (`name version`), the title and the inlined stylesheet.
+ */
+export function documentHead(title: string, generator?: string): SafeHtml {
+  return html`<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${trustedHtml(CONTENT_SECURITY_POLICY)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+${
+  generator === undefined
+    ? ''
+    : html`<meta name="generator" content="${generator}">
+`
+}<title>${title}</title>
+<style>${trustedHtml(STYLESHEET)}</style>
+</head>`;
+}
+
+/**
  * Adds a self-link to every `<h2>` and `<h3>` that has an id, after its text:
  * `<a class="self-link" href="#id" aria-label="Link to this section">#</a>`, shown on hover
  * and focus so a reader can copy the section's address. The ids are the report's own
@@ -138,15 +159,7 @@ export async function renderHtml(plan: PlanResult, options: RenderHtmlOptions = 
   const sections = options.previous ? [...SECTIONS.slice(0, -2), ['changes', 'What changed'] as const, ...SECTIONS.slice(-2)] : SECTIONS;
   const doc = html`<!DOCTYPE html>
 <html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${trustedHtml(CONTENT_SECURITY_POLICY)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<meta name="generator" content="${plan.generator.name} ${plan.generator.version}">
-<title>${title}</title>
-<style>${trustedHtml(STYLESHEET)}</style>
-</head>
+${documentHead(title, `${plan.generator.name} ${plan.generator.version}`)}
 <body>
 <div class="page">
 <header class="report-head">
