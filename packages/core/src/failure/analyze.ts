@@ -319,63 +319,93 @@ function analyze(
   // other domains first, which tell the one-host domains to build
   if (hostDomains) hostDomains.forEach((d, i) => analyseDomain(d, computeOut[i]));
   others.forEach((d, i) => analyseDomain(d, computeOut[H + i]));
-  const { roleOf } = ctx;
-  // the hosts of a subsystem a domain stops (lost and drained): compute hosts, controllers,
-  // and Ceph's hosts: the OSD hosts and the monitor hosts (a monitor-only loss must not count
-  // as contained in every loss)
-  const keep: Record<'compute' | 'control' | 'ceph', (h: string) => boolean> = {
-    compute: (h) => roleOf.get(h) === 'compute',
-    control: (h) => roleOf.get(h) === 'control',
-    ceph: (h) => roleOf.get(h) === 'storage' || monSet.has(h),
+  const { roleOf, order } = ctx;
+  // The hosts of a subsystem a domain stops (lost and drained), by host number (position in
+  // `known`): compute hosts, controllers, and Ceph's hosts: the OSD hosts and the monitor
+  // hosts (a monitor-only loss must not count as contained in every loss). One bit per
+  // subsystem in `member`.
+  const BIT = { compute: 1, control: 2, ceph: 4 } as const;
+  const member = new Uint8Array(H);
+  for (let i = 0; i < H; i++) {
+    const role = known[i]!.role;
+    member[i] = role === 'compute' ? BIT.compute : role === 'control' ? BIT.control : role === 'storage' ? BIT.ceph : 0;
+  }
+  for (const h of monSet) {
+    const i = order.get(h);
+    if (i !== undefined) member[i]! |= BIT.ceph;
+  }
+  /** The numbers of the hosts `d` stops (lost, then drained). */
+  const numbersOf = (d: FailureDomain): Int32Array => {
+    const out = new Int32Array(d.hostsLost.length + d.hostsDrained.length);
+    let n = 0;
+    for (const h of d.hostsLost) out[n++] = order.get(h)!;
+    for (const h of d.hostsDrained) out[n++] = order.get(h)!;
+    return out;
   };
-  const stoppedSets = new Map<string, Set<string>>();
-  const stoppedOf =
-    (sub: 'compute' | 'control' | 'ceph') =>
-    (d: FailureDomain): Set<string> => {
-      const key = `${sub}|${d.id}`;
-      let out = stoppedSets.get(key);
-      if (out) return out;
-      out = new Set<string>();
-      for (const h of d.hostsLost) if (keep[sub](h)) out.add(h);
-      for (const h of d.hostsDrained) if (keep[sub](h)) out.add(h);
-      stoppedSets.set(key, out);
-      return out;
-    };
+  /** The numbers of `all` whose hosts are of subsystem `bit` (`all` itself when every one is). */
+  const pick = (all: Int32Array, bit: number): Int32Array => {
+    let n = 0;
+    for (let j = 0; j < all.length; j++) if (member[all[j]!]! & bit) n++;
+    if (n === all.length) return all;
+    const out = new Int32Array(n);
+    n = 0;
+    for (let j = 0; j < all.length; j++) if (member[all[j]!]! & bit) out[n++] = all[j]!;
+    return out;
+  };
+  // per other domain (by position in `others`): its host numbers, and its stopped hosts per subsystem, each built once
+  const othersNumbers: (Int32Array | undefined)[] = new Array(others.length);
+  const othersStopped = { compute: [] as (Int32Array | undefined)[], control: [] as (Int32Array | undefined)[], ceph: [] as (Int32Array | undefined)[] };
+  const stoppedOther = (sub: 'compute' | 'control' | 'ceph', j: number): Int32Array => {
+    let out = othersStopped[sub][j];
+    if (out) return out;
+    let all = othersNumbers[j];
+    if (!all) {
+      all = numbersOf(others[j]!);
+      othersNumbers[j] = all;
+    }
+    out = pick(all, BIT[sub]);
+    othersStopped[sub][j] = out;
+    return out;
+  };
   // The one-host domains that are built: every one (buildAll), else those whose outcome names
   // the host (controllers, monitors) or whose containment another loss of the same hosts decides.
   let allBuilt = buildAll;
   const built = new Uint8Array(H);
   if (!allBuilt) {
-    for (const h of [...controllers, ...monSet]) built[ctx.order.get(h)!] = 1;
-    for (const sub of ['compute', 'control', 'ceph'] as const)
-      for (const d of others) {
-        if (!bySubsystem.get(sub)!.has(d.id)) continue;
-        const set = stoppedOf(sub)(d);
-        if (set.size === 0) allBuilt = true;
-        else if (set.size === 1) built[ctx.order.get([...set][0]!)!] = 1;
+    for (const h of [...controllers, ...monSet]) built[order.get(h)!] = 1;
+    for (const sub of ['compute', 'control', 'ceph'] as const) {
+      const own = bySubsystem.get(sub)!;
+      for (let j = 0; j < others.length; j++) {
+        if (!own.has(others[j]!.id)) continue;
+        const set = stoppedOther(sub, j);
+        if (set.length === 0) allBuilt = true;
+        else if (set.length === 1) built[set[0]!] = 1;
       }
+    }
   }
-  // Ceph outcomes of one-host losses not built: by CRUSH domain, hardware model and raw bytes
-  // (cephImpact shares one record among them: its one-host cache)
-  const cephByHost = new Map<number, Map<string, Map<number | undefined, CephOutcome | undefined>>>();
+  // Ceph outcomes of one-host losses not built: by hardware model, raw bytes and the raw
+  // bytes of the host's CRUSH domain (-1: none), which is the loss's signature (cephImpact's
+  // lossSignature) and so its outcome: the record cephImpact's cache shares among them
+  const cephByHost = new Map<string, Map<number | undefined, Map<number, CephOutcome | undefined>>>();
   const cephOne = (name: string): CephOutcome | undefined => {
     const model = ceph.hardwareOf?.get(name);
     if (model === undefined) return cephImpact(ceph, hostDomain(ctx, name));
-    const crushIndex = ceph.domainOf.get(name) ?? -1;
-    let byModel = cephByHost.get(crushIndex);
-    if (!byModel) {
-      byModel = new Map();
-      cephByHost.set(crushIndex, byModel);
-    }
-    let byRaw = byModel.get(model);
+    let byRaw = cephByHost.get(model);
     if (!byRaw) {
       byRaw = new Map();
-      byModel.set(model, byRaw);
+      cephByHost.set(model, byRaw);
     }
     const raw = hostRaw.get(name);
-    if (byRaw.has(raw)) return byRaw.get(raw);
+    let byCrush = byRaw.get(raw);
+    if (!byCrush) {
+      byCrush = new Map();
+      byRaw.set(raw, byCrush);
+    }
+    const crushIndex = ceph.domainOf.get(name);
+    const crushRaw = crushIndex === undefined ? -1 : ceph.before[crushIndex]!;
+    if (byCrush.has(crushRaw)) return byCrush.get(crushRaw);
     const out = cephImpact(ceph, hostDomain(ctx, name));
-    byRaw.set(raw, out);
+    byCrush.set(crushRaw, out);
     return out;
   };
   const builtDomains: FailureDomain[] = [];
@@ -415,19 +445,23 @@ function analyze(
   }
   const domains = [...builtDomains, ...others];
   const classImpact = (sub: FailureSubsystem): (FailureImpact | undefined)[] => classes.map((list) => list.find((x) => x.subsystem === sub));
+  const nb = builtDomains.length;
   for (const sub of ['compute', 'control', 'ceph'] as const) {
     const own = classImpact(sub);
-    const month = (h: string): number | undefined => {
-      const i = ctx.order.get(h);
-      if (i === undefined || cls[i]! < 0) return undefined;
-      return own[cls[i]!]?.firstHarmMonth ?? undefined;
-    };
-    inheritContainedHarmWith(domains, bySubsystem.get(sub)!, stoppedOf(sub), (d, i) => (i < builtDomains.length ? ctx.order.get(d.name)! : H + i - builtDomains.length), {
-      anyHarmed: own.some((x) => x !== undefined && x.firstHarmMonth !== null),
-      month,
-      rank: (h) => ctx.order.get(h)!,
-      loss: (h) => ({ d: hostDomain(ctx, h), impact: own[cls[ctx.order.get(h)!]!]! }),
-    });
+    const bit = BIT[sub];
+    inheritContainedHarmWith(
+      domains,
+      bySubsystem.get(sub)!,
+      (d, i) => (i < nb ? pick(numbersOf(d), bit) : stoppedOther(sub, i - nb)),
+      H,
+      (d, i) => (i < nb ? order.get(d.name)! : H + i - nb),
+      {
+        anyHarmed: own.some((x) => x !== undefined && x.firstHarmMonth !== null),
+        month: (h) => (cls[h]! < 0 ? undefined : (own[cls[h]!]?.firstHarmMonth ?? undefined)),
+        rank: (h) => h,
+        loss: (h) => ({ d: hostDomain(ctx, known[h]!.name), impact: own[cls[h]!]! }),
+      },
+    );
   }
 
   const impacts: FailureImpact[] = [];

@@ -159,12 +159,13 @@ describe('inheritContainedHarm', () => {
         const expected = new Map([...hostImpacts, ...otherImpacts()]);
         inheritContainedHarm([...hostDomains, ...otherDomains], expected, stopped);
         const actual = otherImpacts();
-        const index = (h: string) => Number(h.slice(1));
-        inheritContainedHarmWith(otherDomains, actual, stopped, (_d, i) => hosts.length + i, {
+        // host hN is number N
+        const numbers = (d: FailureDomain) => d.hostsLost.map((h) => Number(h.slice(1)));
+        inheritContainedHarmWith(otherDomains, actual, numbers, hosts.length, (_d, i) => hosts.length + i, {
           anyHarmed: [...hostImpacts.values()].some((x) => x.firstHarmMonth !== null),
-          month: (h) => hostImpacts.get(`host:${h}`)?.firstHarmMonth ?? undefined,
-          rank: index,
-          loss: (h) => ({ d: hostDomains[index(h)]!, impact: hostImpacts.get(`host:${h}`)! }),
+          month: (h) => hostImpacts.get(`host:h${h}`)?.firstHarmMonth ?? undefined,
+          rank: (h) => h,
+          loss: (h) => ({ d: hostDomains[h]!, impact: hostImpacts.get(`host:h${h}`)! }),
         });
         // a one-host loss inherits nothing here; the others as when every loss is built
         for (const [id, impact] of hostImpacts) expect(expected.get(id)).toBe(impact);

@@ -11,19 +11,14 @@
 import { harmSeverity, makeImpact } from './harm.js';
 import type { FailureDomain, FailureImpact } from '../model/failure.js';
 
-/** A domain with an impact, its stopped hosts, and its place in the order losses are settled. */
+/** A domain with an impact, its stopped hosts (host numbers), its first month of harm, and its place in the order losses are settled. */
 interface Loss {
   d: FailureDomain;
-  set: ReadonlySet<string>;
+  set: ArrayLike<number>;
+  /** The first month of harm of its impact (+∞ when unharmed), kept in step with `impacts`. */
+  month: number;
   /** Rank among the harmed losses of the same size: domain order for those harmed at the start, then the order they became harmed. */
   seq: number;
-}
-
-/** True when every host of `small` is in `big`. O(|small|). */
-function within(small: ReadonlySet<string>, big: ReadonlySet<string>): boolean {
-  if (small.size > big.size) return false;
-  for (const h of small) if (!big.has(h)) return false;
-  return true;
 }
 
 /**
@@ -44,89 +39,131 @@ function within(small: ReadonlySet<string>, big: ReadonlySet<string>): boolean {
  * @param stopped the hosts of the subsystem's role a domain stops (lost and drained)
  */
 export function inheritContainedHarm(domains: readonly FailureDomain[], impacts: Map<string, FailureImpact>, stopped: (d: FailureDomain) => ReadonlySet<string>): void {
-  inheritContainedHarmWith(domains, impacts, stopped);
+  // the same rule on host numbers: each host name numbered in first-appearance order
+  const number = new Map<string, number>();
+  const sets = domains.map((d) =>
+    Array.from(stopped(d), (h) => {
+      let n = number.get(h);
+      if (n === undefined) {
+        n = number.size;
+        number.set(h, n);
+      }
+      return n;
+    }),
+  );
+  inheritContainedHarmWith(domains, impacts, (_d, i) => sets[i]!, number.size);
 }
 
 /**
  * One-host losses that are not among inheritContainedHarmWith's domains (evaluate/epochs.ts
  * does not build them): each stops exactly its host, and none can inherit (no domain stops
- * exactly that host, none stops no host), so they only pass their harm on.
+ * exactly that host, none stops no host), so they only pass their harm on. Hosts by number.
  */
 export interface OneHostLosses {
   /** The first month of harm of the host's loss; undefined when the host has no harmed loss here. */
-  month(host: string): number | undefined;
+  month(host: number): number | undefined;
   /** The host's loss: its impact and a domain that names it (id, kind, name). */
-  loss(host: string): { d: FailureDomain; impact: FailureImpact };
+  loss(host: number): { d: FailureDomain; impact: FailureImpact };
 }
 
 /**
- * `inheritContainedHarm`, with `rank(d)` giving each domain's place in the domain order
- * (default: its index in `domains`; the one-host losses of `hosts` take `hosts`' ranks, and
- * host domains come before every other domain) and `hosts` the one-host losses not built as
- * domains (candidates for the losses that contain their host).
+ * `inheritContainedHarm` on host numbers 0 .. hostCount − 1: `stopped(d, i)` gives the
+ * distinct numbers of the hosts domain `d` (at index `i` of `domains`) stops; `rank(d, i)`
+ * each domain's place in the domain order (default: its index in `domains`; the one-host
+ * losses of `hosts` take `hosts`' ranks, and host domains come before every other domain);
+ * `hosts` the one-host losses not built as domains (candidates for the losses that contain
+ * their host).
  */
 export function inheritContainedHarmWith(
   domains: readonly FailureDomain[],
   impacts: Map<string, FailureImpact>,
-  stopped: (d: FailureDomain) => ReadonlySet<string>,
+  stopped: (d: FailureDomain, i: number) => ArrayLike<number>,
+  hostCount: number,
   rank?: (d: FailureDomain, i: number) => number,
-  hosts?: OneHostLosses & { rank(host: string): number; anyHarmed: boolean },
+  hosts?: OneHostLosses & { rank(host: number): number; anyHarmed: boolean },
 ): void {
-  if (!hosts?.anyHarmed && ![...impacts.values()].some((i) => i.firstHarmMonth !== null)) return; // nothing to inherit
+  if (!hosts?.anyHarmed && !anyHarm(impacts)) return; // nothing to inherit
+  const INF = Number.POSITIVE_INFINITY;
   const losses: Loss[] = [];
   let maxRank = -1;
-  domains.forEach((d, i) => {
-    if (!impacts.has(d.id)) return;
+  for (let i = 0; i < domains.length; i++) {
+    const d = domains[i]!;
+    const impact = impacts.get(d.id);
+    if (!impact) continue;
     const seq = rank ? rank(d, i) : i;
-    maxRank = Math.max(maxRank, seq);
-    losses.push({ d, set: stopped(d), seq });
-  });
-  losses.sort((a, b) => a.set.size - b.set.size); // stable: domain order among equal sizes
-  const month = (x: Loss): number => impacts.get(x.d.id)?.firstHarmMonth ?? Number.POSITIVE_INFINITY;
+    if (seq > maxRank) maxRank = seq;
+    losses.push({ d, set: stopped(d, i), month: impact.firstHarmMonth ?? INF, seq });
+  }
+  losses.sort((a, b) => a.set.length - b.set.length); // stable: domain order among equal sizes
   // how many losses stop each host: a harmed loss is filed under its rarest host
-  const stoppedBy = new Map<string, number>();
-  for (const x of losses) for (const h of x.set) stoppedBy.set(h, (stoppedBy.get(h) ?? 0) + 1);
-  const filed = new Map<string, Loss[]>();
+  const stoppedBy = new Int32Array(hostCount);
+  for (const x of losses) for (let j = 0; j < x.set.length; j++) stoppedBy[x.set[j]!]!++;
+  const filed = new Map<number, Loss[]>();
   const everywhere: Loss[] = []; // harmed losses that stop no host: contained in every loss
   const file = (x: Loss): void => {
-    let anchor: string | undefined;
-    for (const h of x.set) if (anchor === undefined || stoppedBy.get(h)! < stoppedBy.get(anchor)!) anchor = h;
-    if (anchor === undefined) everywhere.push(x);
-    else {
-      const list = filed.get(anchor);
-      if (list) list.push(x);
-      else filed.set(anchor, [x]);
+    const set = x.set;
+    if (set.length === 0) {
+      everywhere.push(x);
+      return;
     }
+    let anchor = set[0]!;
+    for (let j = 1; j < set.length; j++) if (stoppedBy[set[j]!]! < stoppedBy[anchor]!) anchor = set[j]!;
+    const list = filed.get(anchor);
+    if (list) list.push(x);
+    else filed.set(anchor, [x]);
   };
-  for (const x of losses) if (month(x) !== Number.POSITIVE_INFINITY) file(x);
+  for (const x of losses) if (x.month !== INF) file(x);
+  // mark[h] = the number of the loss being settled when h is one of its hosts (containment in O(|A|))
+  const mark = new Int32Array(hostCount);
   let nextSeq = maxRank + 1;
-  for (const big of losses) {
-    const own = impacts.get(big.d.id)!;
-    const bigMonth = own.firstHarmMonth ?? Number.POSITIVE_INFINITY;
-    let best: { m: number; size: number; seq: number; d: FailureDomain; impact: () => FailureImpact } | undefined;
-    const better = (m: number, size: number, seq: number): boolean => !best || m < best.m || (m === best.m && (size < best.size || (size === best.size && seq < best.seq)));
+  for (let b = 0; b < losses.length; b++) {
+    const big = losses[b]!;
+    const bigSet = big.set;
+    const stamp = b + 1;
+    for (let j = 0; j < bigSet.length; j++) mark[bigSet[j]!] = stamp;
+    const bigMonth = big.month;
+    let best: Loss | undefined;
+    let bestMonth = INF;
+    let bestSize = 0;
+    let bestSeq = 0;
+    let bestOne: { d: FailureDomain; impact: FailureImpact } | undefined; // a one-host loss of `hosts`
     const consider = (small: Loss): void => {
       if (small === big) return;
-      const m = month(small);
-      if (m >= bigMonth || !within(small.set, big.set)) return;
-      if (better(m, small.set.size, small.seq)) best = { m, size: small.set.size, seq: small.seq, d: small.d, impact: () => impacts.get(small.d.id)! };
+      const m = small.month;
+      const set = small.set;
+      if (m >= bigMonth || set.length > bigSet.length) return;
+      if (best || bestOne ? !(m < bestMonth || (m === bestMonth && (set.length < bestSize || (set.length === bestSize && small.seq < bestSeq)))) : false) return;
+      for (let j = 0; j < set.length; j++) if (mark[set[j]!] !== stamp) return;
+      best = small;
+      bestOne = undefined;
+      bestMonth = m;
+      bestSize = set.length;
+      bestSeq = small.seq;
     };
     for (const small of everywhere) consider(small);
-    for (const h of big.set) for (const small of filed.get(h) ?? []) consider(small);
+    for (let j = 0; j < bigSet.length; j++) {
+      const list = filed.get(bigSet[j]!);
+      if (list) for (const small of list) consider(small);
+    }
     if (hosts?.anyHarmed)
-      for (const h of big.set) {
+      for (let j = 0; j < bigSet.length; j++) {
+        const h = bigSet[j]!;
         const m = hosts.month(h);
         if (m === undefined || m >= bigMonth) continue;
         const seq = hosts.rank(h);
-        if (better(m, 1, seq)) {
-          const { d, impact } = hosts.loss(h);
-          best = { m, size: 1, seq, d, impact: () => impact };
+        if (!best && !bestOne ? true : m < bestMonth || (m === bestMonth && (1 < bestSize || (1 === bestSize && seq < bestSeq)))) {
+          bestOne = hosts.loss(h);
+          best = undefined;
+          bestMonth = m;
+          bestSize = 1;
+          bestSeq = seq;
         }
       }
-    if (!best) continue;
-    const from = best.impact();
+    if (!best && !bestOne) continue;
+    const own = impacts.get(big.d.id)!;
+    const from = best ? impacts.get(best.d.id)! : bestOne!.impact;
+    const source = best ? best.d : bestOne!.d;
     const firstMonth = from.firstHarmMonth!;
-    const source = best.d;
     const inherited = from.harms
       .filter((h) => h.month === firstMonth)
       .map((h) => ({
@@ -139,11 +176,19 @@ export function inheritContainedHarmWith(
     const { compute, control, ceph, network, power } = own;
     const detail = { compute, control, ceph, network, power };
     for (const k of Object.keys(detail) as (keyof typeof detail)[]) if (detail[k] === undefined) delete detail[k];
-    impacts.set(big.d.id, makeImpact(big.d, own.subsystem, `${own.message} ${inherited[0]?.message ?? ''}`.trim(), [...kept, ...inherited], detail));
+    const next = makeImpact(big.d, own.subsystem, `${own.message} ${inherited[0]?.message ?? ''}`.trim(), [...kept, ...inherited], detail);
+    impacts.set(big.d.id, next);
+    big.month = next.firstHarmMonth ?? INF;
     if (own.firstHarmMonth === null) {
       // now harmed: a candidate for the larger losses that follow, after the harmed ones of its size
       big.seq = nextSeq++;
       file(big);
     }
   }
+}
+
+/** True when some impact has a harm. */
+function anyHarm(impacts: ReadonlyMap<string, FailureImpact>): boolean {
+  for (const i of impacts.values()) if (i.firstHarmMonth !== null) return true;
+  return false;
 }
