@@ -17,7 +17,7 @@ import { inheritContainedHarmWith } from './containment.js';
 import { controlImpact } from './control-impact.js';
 import { feedTrips } from './feed-load.js';
 import { monImpact } from './mon-impact.js';
-import { domainContext, enumerateDomains, hostDomain, rackAttachments } from './domains.js';
+import { domainContext, enumerateDomainsNumbered, hostDomain, rackAttachments } from './domains.js';
 import { failureFindings } from './findings.js';
 import { makeImpact } from './harm.js';
 import type { FailureHooks } from './hooks.js';
@@ -96,14 +96,6 @@ function computeHostGroups(n: number, ranked: readonly string[], compute: Comput
     out.push({ label: `by ${rc}`, hosts });
   }
   return out;
-}
-
-/** True when `d` loses or drains a host of `hosts`. */
-function touches(d: FailureDomain, hosts: ReadonlySet<string>): boolean {
-  if (hosts.size === 0) return false;
-  for (const h of d.hostsLost) if (hosts.has(h)) return true;
-  for (const h of d.hostsDrained) if (hosts.has(h)) return true;
-  return false;
 }
 
 /** The plain-words assumptions behind the analysis (what the scenario does not say). */
@@ -257,7 +249,7 @@ function analyze(
   const H = known.length;
   // with maintenance, a one-host domain drains hosts (its drained set depends on the host): all are built
   const buildAll = !byClass || noClasses || policy.maintenance.hosts > 0;
-  const others = enumerateDomains(ctx, { hosts: false });
+  const { domains: others, numbers: othersNumbers } = enumerateDomainsNumbered(ctx, { hosts: false });
   const hostDomains = buildAll ? known.map((h) => hostDomain(ctx, h.name)) : null;
   // the domain a one-host loss that is not built stands for (its harms' severity)
   const single: FailureDomain = { id: '', kind: 'host', name: '', tolerated: policy.tolerate.hosts >= 1, hostsLost: [], hostsDrained: [], hostsDegraded: [] };
@@ -282,8 +274,28 @@ function analyze(
     new Map(known.filter((h) => h.role === 'storage').map((h) => [h.name, h.hardware])),
   );
 
-  const osdHosts = new Set([...hostRaw].filter(([, raw]) => raw > 0).map(([h]) => h));
   const monSet = new Set(mons);
+  // Per host number (position in `known`): the subsystems whose hosts it is, one bit each:
+  // compute hosts, controllers, Ceph's hosts (the storage hosts and the monitor hosts: a
+  // monitor-only loss must not count as contained in every loss); and whether it is an OSD
+  // host (raw bytes > 0) or a monitor host.
+  const BIT = { compute: 1, control: 2, ceph: 4, osd: 8, mon: 16 } as const;
+  const member = new Uint8Array(H);
+  for (let i = 0; i < H; i++) {
+    const { name, role } = known[i]!;
+    let bits = role === 'compute' ? BIT.compute : role === 'control' ? BIT.control : role === 'storage' ? BIT.ceph : 0;
+    if (monSet.has(name)) bits |= BIT.ceph | BIT.mon;
+    if ((hostRaw.get(name) ?? 0) > 0) bits |= BIT.osd;
+    member[i] = bits;
+  }
+  /** The numbers of the hosts a one-host domain `d` of host number `i` stops (its host, then its drained hosts). */
+  const hostNumbers = (d: FailureDomain, i: number): readonly number[] => (d.hostsDrained.length === 0 ? [i] : [i, ...d.hostsDrained.map((h) => ctx.order.get(h)!)]);
+  /** The bits of the hosts a domain stops, or-ed. */
+  const bitsOf = (numbers: readonly number[]): number => {
+    let bits = 0;
+    for (let j = 0; j < numbers.length; j++) bits |= member[numbers[j]!]!;
+    return bits;
+  };
   const bySubsystem = new Map<FailureSubsystem, Map<string, FailureImpact>>(SUBSYSTEMS.map((s) => [s, new Map()]));
   /** The impacts of one domain from the outcomes of its subsystems, in subsystem order. */
   const impactsOf = (
@@ -307,43 +319,23 @@ function analyze(
     }
     return out;
   };
-  const analyseDomain = (d: FailureDomain, c: ComputeOutcome | undefined): void => {
+  /** Analyses `d`, whose lost and drained hosts are `numbers`. */
+  const analyseDomain = (d: FailureDomain, c: ComputeOutcome | undefined, numbers: readonly number[]): void => {
     // each subsystem only for the domains that stop one of its hosts (most domains are one host)
-    const k = touches(d, controllers) ? controlImpact(d, controllers) : undefined;
-    const s = scenario.ceph.pools.length > 0 && touches(d, osdHosts) ? cephImpact(ceph, d) : undefined;
-    const m = touches(d, monSet) ? monImpact(d, mons) : undefined;
+    const bits = bitsOf(numbers);
+    const k = bits & BIT.control ? controlImpact(d, controllers) : undefined;
+    const s = scenario.ceph.pools.length > 0 && bits & BIT.osd ? cephImpact(ceph, d) : undefined;
+    const m = bits & BIT.mon ? monImpact(d, mons) : undefined;
     const a = attachmentImpact(d, d.kind === 'feed' ? (trips.get(d.name) ?? []) : [], scenario.racks);
     for (const impact of impactsOf(d, c, k, s, m, a)) bySubsystem.get(impact.subsystem)!.set(d.id, impact);
   };
   // every one-host domain built: in domain order (the hooks are asked in that order); else the
   // other domains first, which tell the one-host domains to build
-  if (hostDomains) hostDomains.forEach((d, i) => analyseDomain(d, computeOut[i]));
-  others.forEach((d, i) => analyseDomain(d, computeOut[H + i]));
-  const { roleOf, order } = ctx;
-  // The hosts of a subsystem a domain stops (lost and drained), by host number (position in
-  // `known`): compute hosts, controllers, and Ceph's hosts: the OSD hosts and the monitor
-  // hosts (a monitor-only loss must not count as contained in every loss). One bit per
-  // subsystem in `member`.
-  const BIT = { compute: 1, control: 2, ceph: 4 } as const;
-  const member = new Uint8Array(H);
-  for (let i = 0; i < H; i++) {
-    const role = known[i]!.role;
-    member[i] = role === 'compute' ? BIT.compute : role === 'control' ? BIT.control : role === 'storage' ? BIT.ceph : 0;
-  }
-  for (const h of monSet) {
-    const i = order.get(h);
-    if (i !== undefined) member[i]! |= BIT.ceph;
-  }
-  /** The numbers of the hosts `d` stops (lost, then drained). */
-  const numbersOf = (d: FailureDomain): Int32Array => {
-    const out = new Int32Array(d.hostsLost.length + d.hostsDrained.length);
-    let n = 0;
-    for (const h of d.hostsLost) out[n++] = order.get(h)!;
-    for (const h of d.hostsDrained) out[n++] = order.get(h)!;
-    return out;
-  };
+  if (hostDomains) hostDomains.forEach((d, i) => analyseDomain(d, computeOut[i], hostNumbers(d, i)));
+  others.forEach((d, j) => analyseDomain(d, computeOut[H + j], othersNumbers[j]!));
+  const { roleOf } = ctx;
   /** The numbers of `all` whose hosts are of subsystem `bit` (`all` itself when every one is). */
-  const pick = (all: Int32Array, bit: number): Int32Array => {
+  const pick = (all: readonly number[], bit: number): ArrayLike<number> => {
     let n = 0;
     for (let j = 0; j < all.length; j++) if (member[all[j]!]! & bit) n++;
     if (n === all.length) return all;
@@ -352,18 +344,12 @@ function analyze(
     for (let j = 0; j < all.length; j++) if (member[all[j]!]! & bit) out[n++] = all[j]!;
     return out;
   };
-  // per other domain (by position in `others`): its host numbers, and its stopped hosts per subsystem, each built once
-  const othersNumbers: (Int32Array | undefined)[] = new Array(others.length);
-  const othersStopped = { compute: [] as (Int32Array | undefined)[], control: [] as (Int32Array | undefined)[], ceph: [] as (Int32Array | undefined)[] };
-  const stoppedOther = (sub: 'compute' | 'control' | 'ceph', j: number): Int32Array => {
+  // per other domain (by position in `others`): its stopped hosts per subsystem, each built once
+  const othersStopped = { compute: [] as (ArrayLike<number> | undefined)[], control: [] as (ArrayLike<number> | undefined)[], ceph: [] as (ArrayLike<number> | undefined)[] };
+  const stoppedOther = (sub: 'compute' | 'control' | 'ceph', j: number): ArrayLike<number> => {
     let out = othersStopped[sub][j];
     if (out) return out;
-    let all = othersNumbers[j];
-    if (!all) {
-      all = numbersOf(others[j]!);
-      othersNumbers[j] = all;
-    }
-    out = pick(all, BIT[sub]);
+    out = pick(othersNumbers[j]!, BIT[sub]);
     othersStopped[sub][j] = out;
     return out;
   };
@@ -372,7 +358,7 @@ function analyze(
   let allBuilt = buildAll;
   const built = new Uint8Array(H);
   if (!allBuilt) {
-    for (const h of [...controllers, ...monSet]) built[order.get(h)!] = 1;
+    for (let i = 0; i < H; i++) if (member[i]! & (BIT.control | BIT.mon)) built[i] = 1;
     for (const sub of ['compute', 'control', 'ceph'] as const) {
       const own = bySubsystem.get(sub)!;
       for (let j = 0; j < others.length; j++) {
@@ -409,6 +395,7 @@ function analyze(
     return out;
   };
   const builtDomains: FailureDomain[] = [];
+  const builtNumbers: number[] = []; // the host number of each built one-host domain
   const cls = new Int32Array(H);
   const classes: FailureImpact[][] = [];
   const classOf = new Map<number, number>();
@@ -425,13 +412,14 @@ function analyze(
   for (let i = 0; i < H; i++) {
     const host = known[i]!;
     const c = computeOut[i];
-    const s = !allBuilt && !built[i] && scenario.ceph.pools.length > 0 && osdHosts.has(host.name) ? cephOne(host.name) : undefined;
+    const s = !allBuilt && !built[i] && scenario.ceph.pools.length > 0 && member[i]! & BIT.osd ? cephOne(host.name) : undefined;
     // a class's loss stops exactly its host in each of its subsystems
     if (allBuilt || built[i] || (c && host.role !== 'compute') || (s && host.role !== 'storage')) {
       const d = hostDomains?.[i] ?? hostDomain(ctx, host.name);
       builtDomains.push(d);
+      builtNumbers.push(i);
       cls[i] = -1;
-      if (!hostDomains) analyseDomain(d, c);
+      if (!hostDomains) analyseDomain(d, c, hostNumbers(d, i));
       continue;
     }
     const key = idOf(c) * 2 ** 26 + idOf(s); // ids count outcomes: at most 2 per host
@@ -452,9 +440,9 @@ function analyze(
     inheritContainedHarmWith(
       domains,
       bySubsystem.get(sub)!,
-      (d, i) => (i < nb ? pick(numbersOf(d), bit) : stoppedOther(sub, i - nb)),
+      (d, i) => (i < nb ? pick(hostNumbers(d, builtNumbers[i]!), bit) : stoppedOther(sub, i - nb)),
       H,
-      (d, i) => (i < nb ? order.get(d.name)! : H + i - nb),
+      (_d, i) => (i < nb ? builtNumbers[i]! : H + i - nb),
       {
         anyHarmed: own.some((x) => x !== undefined && x.firstHarmMonth !== null),
         month: (h) => (cls[h]! < 0 ? undefined : (own[cls[h]!]?.firstHarmMonth ?? undefined)),

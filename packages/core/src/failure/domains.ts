@@ -32,23 +32,34 @@ export interface DomainContext {
   order: ReadonlyMap<string, number>;
 }
 
-/** A DomainContext with its host lookups filled. */
+/** A DomainContext with its host lookups filled (each built on first use: most analyses read neither). */
 export function domainContext(c: Omit<DomainContext, 'roleOf' | 'order'>): DomainContext {
-  return { ...c, roleOf: new Map(c.hosts.map((h) => [h.name, h.role])), order: new Map(c.hosts.map((h, i) => [h.name, i])) };
+  let roleOf: Map<string, Role> | undefined;
+  let order: Map<string, number> | undefined;
+  return {
+    ...c,
+    get roleOf() {
+      roleOf ??= new Map(c.hosts.map((h) => [h.name, h.role]));
+      return roleOf;
+    },
+    get order() {
+      order ??= new Map(c.hosts.map((h, i) => [h.name, i]));
+      return order;
+    },
+  };
 }
 
-/** Default attachments: every host on all of its rack's switches (bonded) and all of its rack's feeds (redundant PSUs). */
+/**
+ * Default attachments: every host on all of its rack's switches (bonded) and all of its
+ * rack's feeds (redundant PSUs). The hosts of one rack get the same list (one per rack).
+ */
 export function rackAttachments(racks: readonly Rack[]): { hostSwitches: (h: Host) => readonly string[]; hostFeeds: (h: Host) => readonly string[] } {
-  const byName = new Map(racks.map((r) => [r.name, r]));
+  const switches = new Map(racks.map((r) => [r.name, rackSwitches(r)]));
+  const feeds = new Map(racks.map((r) => [r.name, rackPowerFeeds(r)]));
+  const none: readonly string[] = [];
   return {
-    hostSwitches: (h) => {
-      const r = byName.get(h.rack);
-      return r ? rackSwitches(r) : [];
-    },
-    hostFeeds: (h) => {
-      const r = byName.get(h.rack);
-      return r ? rackPowerFeeds(r) : [];
-    },
+    hostSwitches: (h) => switches.get(h.rack) ?? none,
+    hostFeeds: (h) => feeds.get(h.rack) ?? none,
   };
 }
 
@@ -79,39 +90,68 @@ export function drainedHosts(ctx: DomainContext, lost: ReadonlySet<string>, allR
   return [...out].sort((a, b) => ctx.order.get(a)! - ctx.order.get(b)!);
 }
 
+/** The hosts a domain loses (names, and their numbers: positions in the context's hosts) and those it leaves degraded. */
+interface Losses {
+  lost: string[];
+  lostNumbers: number[];
+  degraded: string[];
+}
+
 /**
  * For every switch (feed) some host is attached to, in first-appearance order: the hosts it
  * leaves with nothing (lost) and those it leaves with something (degraded) when it goes.
+ * The attachments of consecutive hosts that share one list (a rack's) are read once.
  */
-function attachmentLosses(hosts: readonly Host[], attached: (h: Host) => readonly string[]): Map<string, { lost: string[]; degraded: string[] }> {
-  const out = new Map<string, { lost: string[]; degraded: string[] }>();
-  for (const h of hosts) {
+function attachmentLosses(hosts: readonly Host[], attached: (h: Host) => readonly string[]): Map<string, Losses> {
+  const out = new Map<string, Losses>();
+  let last: readonly string[] | undefined;
+  let entries: Losses[] = [];
+  let alone = false;
+  for (let i = 0; i < hosts.length; i++) {
+    const h = hosts[i]!;
     const a = attached(h);
-    const alone = a.every((y) => y === a[0]);
-    for (let j = 0; j < a.length; j++) {
-      const x = a[j]!;
-      if (a.indexOf(x) !== j) continue; // each distinct attachment once (a host has a few)
-      let entry = out.get(x);
-      if (!entry) {
-        entry = { lost: [], degraded: [] };
-        out.set(x, entry);
+    if (a !== last) {
+      last = a;
+      alone = a.every((y) => y === a[0]);
+      entries = [];
+      for (let j = 0; j < a.length; j++) {
+        const x = a[j]!;
+        if (a.indexOf(x) !== j) continue; // each distinct attachment once (a host has a few)
+        let entry = out.get(x);
+        if (!entry) {
+          entry = { lost: [], lostNumbers: [], degraded: [] };
+          out.set(x, entry);
+        }
+        entries.push(entry);
       }
-      if (alone) entry.lost.push(h.name);
-      else entry.degraded.push(h.name);
     }
+    for (const entry of entries)
+      if (alone) {
+        entry.lost.push(h.name);
+        entry.lostNumbers.push(i);
+      } else entry.degraded.push(h.name);
   }
   return out;
 }
 
-/** Host names by a key (hosts without one skipped), keys in first-appearance order. */
-function groupBy(hosts: readonly Host[], key: (h: Host) => string | undefined): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const h of hosts) {
+/** Host names and numbers by a key (hosts without one skipped), keys in first-appearance order. */
+function groupBy(hosts: readonly Host[], key: (h: Host) => string | undefined): Map<string, { names: string[]; numbers: number[] }> {
+  const out = new Map<string, { names: string[]; numbers: number[] }>();
+  let lastKey: string | undefined;
+  let lastList: { names: string[]; numbers: number[] } | undefined;
+  for (let i = 0; i < hosts.length; i++) {
+    const h = hosts[i]!;
     const k = key(h);
     if (k === undefined) continue;
-    const list = out.get(k);
-    if (list) list.push(h.name);
-    else out.set(k, [h.name]);
+    let list = k === lastKey ? lastList : out.get(k);
+    if (!list) {
+      list = { names: [], numbers: [] };
+      out.set(k, list);
+    }
+    list.names.push(h.name);
+    list.numbers.push(i);
+    lastKey = k;
+    lastList = list;
   }
   return out;
 }
@@ -151,52 +191,74 @@ export function hostDomain(ctx: DomainContext, host: string): FailureDomain {
  * `options.hosts` false leaves out the one-host domains (see `hostDomain`).
  */
 export function enumerateDomains(ctx: DomainContext, options: { hosts?: boolean } = {}): FailureDomain[] {
+  return enumerateDomainsNumbered(ctx, options).domains;
+}
+
+/**
+ * `enumerateDomains` with, per domain, the numbers (positions in ctx.hosts) of the hosts it
+ * stops: its lost hosts then its drained hosts, in the order of hostsLost and hostsDrained.
+ * O(hosts × attachments per host + domains).
+ */
+export function enumerateDomainsNumbered(ctx: DomainContext, options: { hosts?: boolean } = {}): { domains: FailureDomain[]; numbers: number[][] } {
   const { hosts, policy } = ctx;
   const t = policy.tolerate;
   const out: FailureDomain[] = [];
-  const add = (kind: FailureDomainKind, name: string, lost: string[], degraded: string[], tolerated: boolean, allRoles = false): void => {
-    out.push(makeDomain(ctx, kind, name, lost, degraded, tolerated, allRoles));
+  const numbers: number[][] = [];
+  const maintenance = policy.maintenance.hosts > 0;
+  const add = (kind: FailureDomainKind, name: string, lost: string[], lostNumbers: number[], degraded: string[], tolerated: boolean, allRoles = false): void => {
+    const d = makeDomain(ctx, kind, name, lost, degraded, tolerated, allRoles);
+    out.push(d);
+    numbers.push(maintenance && d.hostsDrained.length > 0 ? [...lostNumbers, ...d.hostsDrained.map((h) => ctx.order.get(h)!)] : lostNumbers);
   };
-  if (options.hosts !== false) for (const h of hosts) out.push(hostDomain(ctx, h.name));
+  if (options.hosts !== false) hosts.forEach((h, i) => add('host', h.name, [h.name], [i], [], t.hosts >= 1));
   if (t.hosts >= 2) {
     for (const role of ['control', 'compute', 'storage'] as const) {
       const groups = ctx.hostGroups?.[role] ?? [{ hosts: (ctx.largestFirst[role] ?? []).slice(0, t.hosts) }];
       for (const group of groups) {
         if (group.hosts.length < 2) continue;
         const set = new Set(group.hosts);
-        add(
-          'hosts',
-          `${group.hosts.length} ${role} hosts${group.label ? ` ${group.label}` : ''}`,
-          hosts.filter((h) => set.has(h.name)).map((h) => h.name),
-          [],
-          true,
-        );
+        const lost: string[] = [];
+        const lostNumbers: number[] = [];
+        hosts.forEach((h, i) => {
+          if (!set.has(h.name)) return;
+          lost.push(h.name);
+          lostNumbers.push(i);
+        });
+        add('hosts', `${group.hosts.length} ${role} hosts${group.label ? ` ${group.label}` : ''}`, lost, lostNumbers, [], true);
       }
     }
   }
   const byRack = groupBy(hosts, (h) => h.rack);
   for (const rack of distinct([...ctx.racks.map((r) => r.name), ...byRack.keys()])) {
     const lost = byRack.get(rack);
-    if (lost) add('rack', rack, lost, [], t.racks >= 1);
+    if (lost) add('rack', rack, lost.names, lost.numbers, [], t.racks >= 1);
   }
   const byZone = groupBy(hosts, (h) => h.zone);
-  if (byZone.size >= 2) for (const [zone, lost] of byZone) add('zone', zone, lost, [], t.zones >= 1);
-  for (const [sw, { lost, degraded }] of attachmentLosses(hosts, ctx.hostSwitches)) add('switch', sw, lost, degraded, t.switches >= 1);
-  for (const [feed, { lost, degraded }] of attachmentLosses(hosts, ctx.hostFeeds)) {
+  if (byZone.size >= 2) for (const [zone, lost] of byZone) add('zone', zone, lost.names, lost.numbers, [], t.zones >= 1);
+  for (const [sw, { lost, lostNumbers, degraded }] of attachmentLosses(hosts, ctx.hostSwitches)) add('switch', sw, lost, lostNumbers, degraded, t.switches >= 1);
+  for (const [feed, { lost, lostNumbers, degraded }] of attachmentLosses(hosts, ctx.hostFeeds)) {
     // hosts of a rack whose remaining feeds cannot carry it lose power too (the breaker trips)
     const tripped = new Set((ctx.feedTrips?.get(feed) ?? []).flatMap((x) => x.hosts));
-    if (tripped.size === 0) add('feed', feed, lost, degraded, t.feeds >= 1);
+    if (tripped.size === 0) add('feed', feed, lost, lostNumbers, degraded, t.feeds >= 1);
     else {
       const lostSet = new Set([...lost, ...degraded.filter((h) => tripped.has(h))]);
+      const all: string[] = [];
+      const allNumbers: number[] = [];
+      hosts.forEach((h, i) => {
+        if (!lostSet.has(h.name)) return;
+        all.push(h.name);
+        allNumbers.push(i);
+      });
       add(
         'feed',
         feed,
-        hosts.filter((h) => lostSet.has(h.name)).map((h) => h.name),
+        all,
+        allNumbers,
         degraded.filter((h) => !tripped.has(h)),
         t.feeds >= 1,
       );
     }
   }
-  if (policy.maintenance.hosts > 0) add('maintenance', 'maintenance', [], [], true, true);
-  return out;
+  if (maintenance) add('maintenance', 'maintenance', [], [], [], true, true);
+  return { domains: out, numbers };
 }
