@@ -41,34 +41,47 @@ function pct(ratio: number): string {
  * @returns raw bytes held per domain (same order)
  */
 export function waterFill(capacities: readonly number[], loadBytes: number, width: number): number[] {
-  const a = width > 0 ? loadBytes / width : 0;
-  const live = capacities
+  const out = capacities.map(() => 0);
+  waterFillInto(liveLargestFirst(capacities), loadBytes, width, out);
+  return out;
+}
+
+/** The domains with capacity > 0, largest first (index order on ties): the order waterFill fills them in. */
+function liveLargestFirst(capacities: readonly number[]): { c: number; i: number }[] {
+  return capacities
     .map((c, i) => ({ c, i }))
     .filter((x) => x.c > 0)
     .sort((p, q) => q.c - p.c || p.i - q.i);
-  const out = capacities.map(() => 0);
-  if (loadBytes <= 0 || live.length === 0) return out;
+}
+
+/** waterFill over `live` (liveLargestFirst of the capacities): adds each domain's bytes to `out[i]`. */
+function waterFillInto(live: readonly { c: number; i: number }[], loadBytes: number, width: number, out: number[]): void {
+  const a = width > 0 ? loadBytes / width : 0;
+  if (loadBytes <= 0 || live.length === 0) return;
   if (live.length * a <= loadBytes * (1 + 1e-12)) {
-    for (const x of live) out[x.i] = a;
-    return out;
+    for (const x of live) out[x.i] = out[x.i]! + a;
+    return;
   }
   let rest = live.reduce((s, x) => s + x.c, 0);
   for (let k = 0; k < live.length; k++) {
     const lambda = (loadBytes - k * a) / rest;
     if (live[k]!.c * lambda <= a * (1 + 1e-12)) {
-      for (let j = 0; j < live.length; j++) out[live[j]!.i] = j < k ? a : live[j]!.c * lambda;
-      return out;
+      for (let j = 0; j < live.length; j++) out[live[j]!.i] = out[live[j]!.i]! + (j < k ? a : live[j]!.c * lambda);
+      return;
     }
     rest -= live[k]!.c;
   }
-  for (const x of live) out[x.i] = a;
-  return out;
+  for (const x of live) out[x.i] = out[x.i]! + a;
 }
 
-/** Raw bytes held per domain by all pools, and the fill (held / capacity) of the fullest domain (null when nothing is stored). */
+/**
+ * Raw bytes held per domain by all pools (Σ over pools of waterFill, the domains ordered once
+ * for all pools), and the fill (held / capacity) of the fullest domain (null when nothing is stored).
+ */
 export function survivorFill(capacities: readonly number[], pools: readonly { loadBytes: number; width: number }[]): { held: number[]; maxFill: number | null } {
   const held = capacities.map(() => 0);
-  for (const p of pools) waterFill(capacities, p.loadBytes, p.width).forEach((x, i) => (held[i] = held[i]! + x));
+  const live = liveLargestFirst(capacities);
+  for (const p of pools) waterFillInto(live, p.loadBytes, p.width, held);
   let maxFill: number | null = null;
   capacities.forEach((c, i) => {
     if (c > 0 && held[i]! > 0) maxFill = Math.max(maxFill ?? 0, held[i]! / c);
@@ -150,6 +163,8 @@ export interface CephContext {
   hardwareOf: ReadonlyMap<string, string> | null;
   /** Outcomes of losses (one host, racks, zones, feeds, host groups, maintenance) by their signature (`lossSignature`). */
   lossCache: Map<string, CephOutcome>;
+  /** Each storage host's part of a loss signature (`lossSignature`), built on first use; null for a host of unknown model. */
+  signatureParts: Map<string, string | null>;
 }
 
 /** What cephImpact takes from the failure hooks. */
@@ -237,6 +252,7 @@ export function cephContext(
     lossDomains: crush.map((d) => ({ name: d.name, hosts: d.hosts.map((h) => ({ host: h, rawBytes: hostRaw.get(h) ?? 0 })) })),
     hardwareOf,
     lossCache: new Map(),
+    signatureParts: new Map(),
   };
 }
 
@@ -351,26 +367,41 @@ export function cephImpact(ctx: CephContext, domain: FailureDomain): CephOutcome
  * message no host name. null when a host's model is unknown (no `hardwareOf`). O(hosts of the loss).
  */
 function lossSignature(ctx: CephContext, domain: FailureDomain, lost: ReadonlySet<string>, drained: ReadonlySet<string>): string | null {
-  const { hardwareOf, domainOf, hostRaw, before } = ctx;
+  const { hardwareOf, domainOf } = ctx;
   if (!hardwareOf) return null;
-  const parts: string[] = [domain.kind, domain.tolerated ? '1' : '0', String(lost.size)];
-  const firstAt = new Map<number, number>(); // CRUSH domain -> position of its first host in the loss
+  let out = `${domain.kind}\n${domain.tolerated ? '1' : '0'}\n${lost.size}`;
+  let firstAt: Map<number, number> | undefined; // CRUSH domain -> position of its first host in the loss
   let at = 0;
   for (const set of [lost, drained])
     for (const h of set) {
-      const model = hardwareOf.get(h);
-      if (model === undefined) return null;
+      const part = signaturePart(ctx, h);
+      if (part === null) return null;
       const i = domainOf.get(h);
       let first = -1;
       if (i !== undefined) {
-        first = firstAt.get(i) ?? at;
-        if (!firstAt.has(i)) firstAt.set(i, at);
+        firstAt ??= new Map();
+        const f = firstAt.get(i);
+        if (f === undefined) {
+          firstAt.set(i, at);
+          first = at;
+        } else first = f;
       }
-      // JSON.stringify keeps a model name from running into the numbers
-      parts.push(`${JSON.stringify(model)} ${hostRaw.get(h)} ${i === undefined ? '' : before[i]} ${first}`);
+      out += `\n${part} ${first}`;
       at++;
     }
-  return parts.join('\n');
+  return out;
+}
+
+/** A host's part of a loss signature: its model, raw bytes and its CRUSH domain's raw bytes (see lossSignature); null when its model is unknown. Cached in ctx. */
+function signaturePart(ctx: CephContext, host: string): string | null {
+  let part = ctx.signatureParts.get(host);
+  if (part !== undefined) return part;
+  const model = ctx.hardwareOf?.get(host);
+  const i = ctx.domainOf.get(host);
+  // JSON.stringify keeps a model name from running into the numbers
+  part = model === undefined ? null : `${JSON.stringify(model)} ${ctx.hostRaw.get(host)} ${i === undefined ? '' : ctx.before[i]}`;
+  ctx.signatureParts.set(host, part);
+  return part;
 }
 
 /** The harms of one Ceph outcome (see `cephImpact`). */
