@@ -291,10 +291,10 @@ export class FailureStitch {
       const month = Math.max(h.month, epoch.fromMonth);
       kept ??= new Map();
       kept.set(h.code, h.month);
-      const moved = month === h.month ? h : { ...h, month, message: moveMonthText(h.message, start, h.month, month) };
       cell.harms ??= new Map();
       const old = cell.harms.get(h.code);
-      if (!old || moved.month < old.month) cell.harms.set(h.code, moved);
+      // the harm moved to its stitched month, only when it is the earliest (its message rewritten then)
+      if (!old || month < old.month) cell.harms.set(h.code, month === h.month ? h : { ...h, month, message: moveMonthText(h.message, start, h.month, month) });
     }
     const candidate: Candidate = { impact, kept: kept ?? NO_KEPT };
     cell.last = candidate;

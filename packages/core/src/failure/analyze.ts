@@ -254,13 +254,10 @@ function analyze(
   // the domain a one-host loss that is not built stands for (its harms' severity)
   const single: FailureDomain = { id: '', kind: 'host', name: '', tolerated: policy.tolerate.hosts >= 1, hostsLost: [], hostsDrained: [], hostsDegraded: [] };
   // one-host losses first, in host order, as enumerateDomains orders them (computeOutcomes' caches fill in this order)
-  const computeOut = computeOutcomes(
-    placement ? placement.model : computeModel(scenario, compute, known),
-    [...(hostDomains ?? known.map((h) => h.name)), ...others],
-    scenario.start,
-    placement?.window ?? {},
-    single,
-  );
+  const losses: (FailureDomain | string)[] = new Array(H + others.length);
+  for (let i = 0; i < H; i++) losses[i] = hostDomains ? hostDomains[i]! : known[i]!.name;
+  for (let j = 0; j < others.length; j++) losses[H + j] = others[j]!;
+  const computeOut = computeOutcomes(placement ? placement.model : computeModel(scenario, compute, known), losses, scenario.start, placement?.window ?? {}, single);
   const controllers = new Set(known.filter((h) => h.role === 'control').map((h) => h.name));
   const mons = daemonHosts(cephDaemons(scenario), known).mon;
   const ceph = cephContext(
@@ -333,7 +330,6 @@ function analyze(
   // other domains first, which tell the one-host domains to build
   if (hostDomains) hostDomains.forEach((d, i) => analyseDomain(d, computeOut[i], hostNumbers(d, i)));
   others.forEach((d, j) => analyseDomain(d, computeOut[H + j], othersNumbers[j]!));
-  const { roleOf } = ctx;
   /** The numbers of `all` whose hosts are of subsystem `bit` (`all` itself when every one is). */
   const pick = (all: readonly number[], bit: number): ArrayLike<number> => {
     let n = 0;
@@ -459,7 +455,7 @@ function analyze(
       if (i) impacts.push(i);
     }
   const plan: FailurePlan = { policy, assumptions: assumptions(scenario), domains, impacts };
-  const harmFindings = options.findings === false ? [] : failureFindings(domains, impacts, policy, scenario.start, roleOf);
+  const harmFindings = options.findings === false ? [] : failureFindings(domains, impacts, policy, scenario.start, ctx.roleOf);
   const result: FailureResult & { hosts?: HostClasses } = { plan, findings: [...harmFindings, ...notAnalysed(policy)] };
   if (byClass)
     result.hosts = {

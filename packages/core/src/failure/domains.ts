@@ -100,20 +100,18 @@ interface Losses {
 /**
  * For every switch (feed) some host is attached to, in first-appearance order: the hosts it
  * leaves with nothing (lost) and those it leaves with something (degraded) when it goes.
- * The attachments of consecutive hosts that share one list (a rack's) are read once.
+ * The attachments of the hosts that share one list (a rack's) are read once.
  */
 function attachmentLosses(hosts: readonly Host[], attached: (h: Host) => readonly string[]): Map<string, Losses> {
   const out = new Map<string, Losses>();
-  let last: readonly string[] | undefined;
-  let entries: Losses[] = [];
-  let alone = false;
+  // per distinct attachment list: whether it is one switch (feed), and the entries of its distinct attachments
+  const byList = new Map<readonly string[], { alone: boolean; entries: Losses[] }>();
   for (let i = 0; i < hosts.length; i++) {
     const h = hosts[i]!;
     const a = attached(h);
-    if (a !== last) {
-      last = a;
-      alone = a.every((y) => y === a[0]);
-      entries = [];
+    let list = byList.get(a);
+    if (!list) {
+      list = { alone: a.every((y) => y === a[0]), entries: [] };
       for (let j = 0; j < a.length; j++) {
         const x = a[j]!;
         if (a.indexOf(x) !== j) continue; // each distinct attachment once (a host has a few)
@@ -122,11 +120,12 @@ function attachmentLosses(hosts: readonly Host[], attached: (h: Host) => readonl
           entry = { lost: [], lostNumbers: [], degraded: [] };
           out.set(x, entry);
         }
-        entries.push(entry);
+        list.entries.push(entry);
       }
+      byList.set(a, list);
     }
-    for (const entry of entries)
-      if (alone) {
+    for (const entry of list.entries)
+      if (list.alone) {
         entry.lost.push(h.name);
         entry.lostNumbers.push(i);
       } else entry.degraded.push(h.name);
