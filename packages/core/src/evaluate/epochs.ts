@@ -271,6 +271,9 @@ export class FailureStitch {
   private readonly order: (string | number)[] = [];
   private readonly hostNumber = new Map<string, number>();
   private readonly hostNames: string[] = [];
+  /** The previous epoch's host names and their numbers, by position (a host keeps its position while the fleet only grows: no name lookup then). */
+  private lastNames: readonly string[] = [];
+  private lastNumbers: number[] = [];
   /** Per host number: its node, and its built domain of the last epoch (null: the plain one-host domain). */
   private readonly hostNode: number[] = [];
   private readonly hostDomain: (FailureDomain | null)[] = [];
@@ -329,9 +332,12 @@ export class FailureStitch {
     let p = 0;
     const step = new Map<number, number>(); // (node, class) → node, this epoch
     const K = classes.length;
+    const lastNames = this.lastNames;
+    const lastNumbers = this.lastNumbers;
+    const numbers: number[] = new Array(names.length);
     for (let i = 0; i < names.length; i++) {
       const name = names[i]!;
-      let g = this.hostNumber.get(name);
+      let g = i < lastNames.length && lastNames[i] === name ? lastNumbers[i] : this.hostNumber.get(name);
       if (g === undefined) {
         g = this.hostNames.length;
         this.hostNumber.set(name, g);
@@ -340,6 +346,7 @@ export class FailureStitch {
         this.hostDomain.push(null);
         this.order.push(g);
       }
+      numbers[i] = g;
       const node = this.hostNode[g]!;
       const k = cls[i]!;
       if (k >= 0) {
@@ -358,6 +365,8 @@ export class FailureStitch {
         this.hostDomain[g] = d;
       }
     }
+    this.lastNames = names;
+    this.lastNumbers = numbers;
     for (let j = b; j < domains.length; j++) {
       const d = domains[j]!;
       if (!this.domains.has(d.id)) this.order.push(d.id);

@@ -316,12 +316,23 @@ function analyze(
     }
     return out;
   };
+  /** The names of the OSD hosts among `d`'s lost and drained hosts (`numbers`: lost, then drained), in that order. */
+  const osdHostsOf = (d: FailureDomain, numbers: readonly number[]): { lost: string[]; drained: string[] } => {
+    const lost: string[] = [];
+    const drained: string[] = [];
+    const nLost = d.hostsLost.length;
+    for (let j = 0; j < numbers.length; j++) {
+      const i = numbers[j]!;
+      if (member[i]! & BIT.osd) (j < nLost ? lost : drained).push(known[i]!.name);
+    }
+    return { lost, drained };
+  };
   /** Analyses `d`, whose lost and drained hosts are `numbers`. */
   const analyseDomain = (d: FailureDomain, c: ComputeOutcome | undefined, numbers: readonly number[]): void => {
     // each subsystem only for the domains that stop one of its hosts (most domains are one host)
     const bits = bitsOf(numbers);
     const k = bits & BIT.control ? controlImpact(d, controllers) : undefined;
-    const s = scenario.ceph.pools.length > 0 && bits & BIT.osd ? cephImpact(ceph, d) : undefined;
+    const s = scenario.ceph.pools.length > 0 && bits & BIT.osd ? cephImpact(ceph, d, osdHostsOf(d, numbers)) : undefined;
     const m = bits & BIT.mon ? monImpact(d, mons) : undefined;
     const a = attachmentImpact(d, d.kind === 'feed' ? (trips.get(d.name) ?? []) : [], scenario.racks);
     for (const impact of impactsOf(d, c, k, s, m, a)) bySubsystem.get(impact.subsystem)!.set(d.id, impact);

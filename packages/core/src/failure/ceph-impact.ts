@@ -273,13 +273,15 @@ export function cephContext(
  * (O(CRUSH domains × pools)) per distinct signature of the touched domains' capacities; a
  * loss with the signature of an earlier one (`lossSignature`: one host of the same model in an
  * equal CRUSH domain, a rack of the same composition) costs O(its hosts) and returns the
- * earlier outcome.
+ * earlier outcome. `osdHosts`, when the caller has them, are the domain's lost and drained
+ * hosts with OSDs (raw bytes > 0), in the order of hostsLost and hostsDrained: what the
+ * function would filter them to (a domain's hosts are read once, by the caller).
  */
-export function cephImpact(ctx: CephContext, domain: FailureDomain): CephOutcome | undefined {
+export function cephImpact(ctx: CephContext, domain: FailureDomain, osdHosts?: { lost: readonly string[]; drained: readonly string[] }): CephOutcome | undefined {
   const { scenario, crush, hostRaw, before, fillBefore, hooks } = ctx;
   const { ceph } = scenario;
-  const lost = new Set(domain.hostsLost.filter((h) => (hostRaw.get(h) ?? 0) > 0));
-  const drained = new Set(domain.hostsDrained.filter((h) => (hostRaw.get(h) ?? 0) > 0));
+  const lost = new Set(osdHosts ? osdHosts.lost : domain.hostsLost.filter((h) => (hostRaw.get(h) ?? 0) > 0));
+  const drained = new Set(osdHosts ? osdHosts.drained : domain.hostsDrained.filter((h) => (hostRaw.get(h) ?? 0) > 0));
   if (lost.size === 0 && !(domain.kind === 'maintenance' && drained.size > 0)) return undefined;
   // A loss (one host, a rack, a zone...) with the signature of an earlier one has its outcome.
   const signature = lossSignature(ctx, domain, lost, drained);
