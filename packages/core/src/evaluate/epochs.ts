@@ -28,6 +28,7 @@ import { planControlPlane } from '../control/quorum.js';
 import type { Finding } from '../diagnostics/types.js';
 import { analyzeFailuresByClass, type HostClasses } from '../failure/analyze.js';
 import { computeModel } from '../failure/compute-impact.js';
+import { domainCache } from '../failure/domains.js';
 import { placementTimeline } from '../failure/placement-timeline.js';
 import { failureFindings } from '../failure/findings.js';
 import { makeImpact, monthText } from '../failure/harm.js';
@@ -126,6 +127,7 @@ export function planEpochs(
   }));
   const placements = placementTimeline(inputs);
   const stitch = new FailureStitch(scenario);
+  const domains = domainCache(); // the fleet only grows between most epochs: its domains are extended
   epochs.forEach((e, i) => {
     const { view, replication } = views[i]!;
     const failure = analyzeFailuresByClass(
@@ -137,7 +139,7 @@ export function planEpochs(
         model: inputs[i]!.model,
         window: { fromMonth: e.epoch.fromMonth, placements: placements[i]! },
       },
-      { classes: options.hostClasses !== false },
+      { classes: options.hostClasses !== false, domains },
     );
     stitch.add(e.epoch, failure);
     inputs[i] = undefined as never; // the packing model and placements of a done epoch are not needed again

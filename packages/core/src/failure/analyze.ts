@@ -17,7 +17,7 @@ import { inheritContainedHarmWith } from './containment.js';
 import { controlImpact } from './control-impact.js';
 import { feedTrips } from './feed-load.js';
 import { monImpact } from './mon-impact.js';
-import { domainContext, enumerateDomainsNumbered, hostDomain, rackAttachments } from './domains.js';
+import { type DomainCache, domainContext, enumerateDomainsNumbered, hostDomain, rackAttachments } from './domains.js';
 import { failureFindings } from './findings.js';
 import { makeImpact } from './harm.js';
 import type { FailureHooks } from './hooks.js';
@@ -205,6 +205,9 @@ export interface HostClasses {
  * of a class given the class's impacts, is analyzeFailures' exactly. O(hosts × small
  * integer work + distinct outcomes) beyond what the other domains cost. `options.classes`
  * false builds every one-host domain (the reference the classes must match, in tests).
+ * `options.domains`, kept from the analysis of the previous fleet of a timeline, lets the
+ * rack, zone, switch and feed domains be extended by the hosts delivered since
+ * (enumerateDomainsNumbered); the result is the same without it.
  */
 export function analyzeFailuresByClass(
   scenario: Scenario,
@@ -212,9 +215,9 @@ export function analyzeFailuresByClass(
   compute: ComputePlan,
   hooks: FailureHooks,
   placement: { model: ComputeModel; window: ComputeWindow } | undefined,
-  options: { classes?: boolean } = {},
+  options: { classes?: boolean; domains?: DomainCache } = {},
 ): FailureResult & { hosts: HostClasses } {
-  return analyze(scenario, hosts, compute, hooks, placement, { findings: false }, true, options.classes === false) as FailureResult & { hosts: HostClasses };
+  return analyze(scenario, hosts, compute, hooks, placement, { findings: false }, true, options.classes === false, options.domains) as FailureResult & { hosts: HostClasses };
 }
 
 function analyze(
@@ -226,6 +229,7 @@ function analyze(
   options: { findings?: boolean },
   byClass: boolean,
   noClasses = false,
+  domainCache?: DomainCache,
 ): FailureResult & { hosts?: HostClasses } {
   const policy = failurePolicy(scenario);
   const known = hosts.filter((h) => Object.hasOwn(scenario.hardware, h.hardware));
@@ -245,11 +249,12 @@ function analyze(
     hostGroups: policy.tolerate.hosts >= 2 ? { compute: computeHostGroups(policy.tolerate.hosts, ranked.compute ?? [], compute) } : {},
     hostSwitches: attach.hostSwitches,
     hostFeeds: attach.hostFeeds,
+    attachedByRack: true,
   });
   const H = known.length;
   // with maintenance, a one-host domain drains hosts (its drained set depends on the host): all are built
   const buildAll = !byClass || noClasses || policy.maintenance.hosts > 0;
-  const { domains: others, numbers: othersNumbers } = enumerateDomainsNumbered(ctx, { hosts: false });
+  const { domains: others, numbers: othersNumbers } = enumerateDomainsNumbered(ctx, { hosts: false }, domainCache);
   const hostDomains = buildAll ? known.map((h) => hostDomain(ctx, h.name)) : null;
   // the domain a one-host loss that is not built stands for (its harms' severity)
   const single: FailureDomain = { id: '', kind: 'host', name: '', tolerated: policy.tolerate.hosts >= 1, hostsLost: [], hostsDrained: [], hostsDegraded: [] };

@@ -25,6 +25,11 @@ export interface DomainContext {
   hostSwitches: (host: Host) => readonly string[];
   /** The power feeds a host is corded to (default: all of its rack's feeds). */
   hostFeeds: (host: Host) => readonly string[];
+  /**
+   * True when hostSwitches and hostFeeds depend only on the host's rack (rackAttachments):
+   * lets a DomainCache check a rack's attachments once instead of each host's.
+   */
+  attachedByRack?: boolean;
   /** Racks each feed trips when lost (its racks' remaining feeds cannot carry them: failure/feed-load.ts); none when absent. */
   feedTrips?: ReadonlyMap<string, readonly FeedTrip[]>;
   /** Role and position of each host by name (see `domainContext`). */
@@ -90,71 +95,6 @@ export function drainedHosts(ctx: DomainContext, lost: ReadonlySet<string>, allR
   return [...out].sort((a, b) => ctx.order.get(a)! - ctx.order.get(b)!);
 }
 
-/** The hosts a domain loses (names, and their numbers: positions in the context's hosts) and those it leaves degraded. */
-interface Losses {
-  lost: string[];
-  lostNumbers: number[];
-  degraded: string[];
-}
-
-/**
- * For every switch (feed) some host is attached to, in first-appearance order: the hosts it
- * leaves with nothing (lost) and those it leaves with something (degraded) when it goes.
- * The attachments of the hosts that share one list (a rack's) are read once.
- */
-function attachmentLosses(hosts: readonly Host[], attached: (h: Host) => readonly string[]): Map<string, Losses> {
-  const out = new Map<string, Losses>();
-  // per distinct attachment list: whether it is one switch (feed), and the entries of its distinct attachments
-  const byList = new Map<readonly string[], { alone: boolean; entries: Losses[] }>();
-  for (let i = 0; i < hosts.length; i++) {
-    const h = hosts[i]!;
-    const a = attached(h);
-    let list = byList.get(a);
-    if (!list) {
-      list = { alone: a.every((y) => y === a[0]), entries: [] };
-      for (let j = 0; j < a.length; j++) {
-        const x = a[j]!;
-        if (a.indexOf(x) !== j) continue; // each distinct attachment once (a host has a few)
-        let entry = out.get(x);
-        if (!entry) {
-          entry = { lost: [], lostNumbers: [], degraded: [] };
-          out.set(x, entry);
-        }
-        list.entries.push(entry);
-      }
-      byList.set(a, list);
-    }
-    for (const entry of list.entries)
-      if (list.alone) {
-        entry.lost.push(h.name);
-        entry.lostNumbers.push(i);
-      } else entry.degraded.push(h.name);
-  }
-  return out;
-}
-
-/** Host names and numbers by a key (hosts without one skipped), keys in first-appearance order. */
-function groupBy(hosts: readonly Host[], key: (h: Host) => string | undefined): Map<string, { names: string[]; numbers: number[] }> {
-  const out = new Map<string, { names: string[]; numbers: number[] }>();
-  let lastKey: string | undefined;
-  let lastList: { names: string[]; numbers: number[] } | undefined;
-  for (let i = 0; i < hosts.length; i++) {
-    const h = hosts[i]!;
-    const k = key(h);
-    if (k === undefined) continue;
-    let list = k === lastKey ? lastList : out.get(k);
-    if (!list) {
-      list = { names: [], numbers: [] };
-      out.set(k, list);
-    }
-    list.names.push(h.name);
-    list.numbers.push(i);
-    lastKey = k;
-    lastList = list;
-  }
-  return out;
-}
-
 /** Distinct values in first-appearance order. */
 function distinct(values: Iterable<string>): string[] {
   return [...new Set(values)];
@@ -194,20 +134,167 @@ export function enumerateDomains(ctx: DomainContext, options: { hosts?: boolean 
 }
 
 /**
+ * The hosts of one rack, zone, switch or feed: those it loses (names and numbers: positions
+ * in the context's hosts) and those it leaves degraded; `domain` is the domain built from
+ * them, null until built or after they change (the arrays are copied before they change
+ * once a domain holds them).
+ */
+interface Group {
+  lost: string[];
+  lostNumbers: number[];
+  degraded: string[];
+  domain: FailureDomain | null;
+}
+
+/** A rack's (or a host's) switches and feeds, and whether each list is a single one. */
+interface Attached {
+  switches: readonly string[];
+  feeds: readonly string[];
+  switchesAlone: boolean;
+  feedsAlone: boolean;
+}
+
+/** The groups of some hosts (enumerateDomainsNumbered), kept by a DomainCache for the next fleet. */
+interface Groups {
+  /** The settings the groups' domains were built with (tolerances). */
+  key: string;
+  hosts: readonly Host[];
+  racks: Map<string, Group>;
+  zones: Map<string, Group>;
+  switches: Map<string, Group>;
+  feeds: Map<string, Group>;
+  /** Attachments per rack (ctx.attachedByRack), with a host of the rack they were read from. */
+  byRack: Map<string, Attached & { host: Host }>;
+}
+
+/**
+ * What enumerateDomainsNumbered keeps from one fleet for the next (evaluate/epochs.ts: one
+ * per fleet timeline). When the next fleet's hosts start with the same hosts (a fleet that
+ * only grows) under the same settings, the groups are extended by the new hosts only, and
+ * every rack, zone, switch and feed that gained no host keeps its domain object.
+ */
+export interface DomainCache {
+  groups?: Groups;
+}
+
+/** An empty DomainCache. */
+export function domainCache(): DomainCache {
+  return {};
+}
+
+function newGroup(): Group {
+  return { lost: [], lostNumbers: [], degraded: [], domain: null };
+}
+
+/** `map`'s group of `key`, ready to take a host (created, or its arrays copied when a built domain holds them). */
+function openGroup(map: Map<string, Group>, key: string): Group {
+  let g = map.get(key);
+  if (!g) {
+    g = newGroup();
+    map.set(key, g);
+  } else if (g.domain) {
+    g = { lost: g.lost.slice(), lostNumbers: g.lostNumbers.slice(), degraded: g.degraded.slice(), domain: null };
+    map.set(key, g);
+  }
+  return g;
+}
+
+/** True when two lists hold the same names in the same order. */
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Adds hosts from..end of ctx.hosts to the groups: each to its rack, its zone, and, for every
+ * distinct switch (feed) it is attached to, as lost when that is its only one, else degraded.
+ * Groups are created in first-appearance order.
+ */
+function addHosts(ctx: DomainContext, groups: Groups, from: number): void {
+  const { hosts } = ctx;
+  const byList = new Map<readonly string[], Attached>(); // attachments not by rack: per distinct pair of list objects
+  const attachedOf = (h: Host): Attached => {
+    const known = ctx.attachedByRack ? groups.byRack.get(h.rack) : undefined;
+    if (known) return known;
+    const switches = ctx.hostSwitches(h);
+    const feeds = ctx.hostFeeds(h);
+    if (!ctx.attachedByRack) {
+      const hit = byList.get(switches);
+      if (hit && hit.feeds === feeds) return hit;
+    }
+    const a = { switches, feeds, switchesAlone: switches.every((y) => y === switches[0]), feedsAlone: feeds.every((y) => y === feeds[0]), host: h };
+    if (ctx.attachedByRack) groups.byRack.set(h.rack, a);
+    else byList.set(switches, a);
+    return a;
+  };
+  let lastRack: string | undefined;
+  let lastRackGroup: Group | undefined;
+  for (let i = from; i < hosts.length; i++) {
+    const h = hosts[i]!;
+    let rack = h.rack === lastRack ? lastRackGroup : undefined;
+    if (!rack) {
+      rack = openGroup(groups.racks, h.rack);
+      lastRack = h.rack;
+      lastRackGroup = rack;
+    }
+    rack.lost.push(h.name);
+    rack.lostNumbers.push(i);
+    if (h.zone !== undefined) {
+      const zone = openGroup(groups.zones, h.zone);
+      zone.lost.push(h.name);
+      zone.lostNumbers.push(i);
+    }
+    const a = attachedOf(h);
+    attach(groups.switches, a.switches, a.switchesAlone, h.name, i);
+    attach(groups.feeds, a.feeds, a.feedsAlone, h.name, i);
+  }
+}
+
+/** Adds a host to the group of each distinct attachment of `list`: lost when it is its only one (`alone`), else degraded. */
+function attach(map: Map<string, Group>, list: readonly string[], alone: boolean, name: string, i: number): void {
+  for (let j = 0; j < list.length; j++) {
+    const x = list[j]!;
+    if (j > 0 && list.indexOf(x) !== j) continue; // each distinct attachment once (a host has a few)
+    const g = openGroup(map, x);
+    if (alone) {
+      g.lost.push(name);
+      g.lostNumbers.push(i);
+    } else g.degraded.push(name);
+  }
+}
+
+/**
  * `enumerateDomains` with, per domain, the numbers (positions in ctx.hosts) of the hosts it
  * stops: its lost hosts then its drained hosts, in the order of hostsLost and hostsDrained.
- * O(hosts × attachments per host + domains).
+ * O(hosts × attachments per host + domains). With a `cache` that holds the groups of a fleet
+ * whose hosts are the first of ctx.hosts (same objects, same tolerances, attachments by rack
+ * and unchanged, no feed that trips racks, one-host domains, host groups and maintenance
+ * left out): O(old hosts (an identity check) + new hosts × attachments + domains + the hosts
+ * of the racks, zones, switches and feeds that gained one), the others keeping their domain
+ * objects. The result is the same either way.
  */
-export function enumerateDomainsNumbered(ctx: DomainContext, options: { hosts?: boolean } = {}): { domains: FailureDomain[]; numbers: number[][] } {
+export function enumerateDomainsNumbered(ctx: DomainContext, options: { hosts?: boolean } = {}, cache?: DomainCache): { domains: FailureDomain[]; numbers: number[][] } {
   const { hosts, policy } = ctx;
   const t = policy.tolerate;
   const out: FailureDomain[] = [];
   const numbers: number[][] = [];
   const maintenance = policy.maintenance.hosts > 0;
-  const add = (kind: FailureDomainKind, name: string, lost: string[], lostNumbers: number[], degraded: string[], tolerated: boolean, allRoles = false): void => {
-    const d = makeDomain(ctx, kind, name, lost, degraded, tolerated, allRoles);
+  const noTrips = !ctx.feedTrips || [...ctx.feedTrips.values()].every((x) => x.length === 0);
+  const cacheable = cache !== undefined && options.hosts === false && t.hosts < 2 && !maintenance && noTrips && ctx.attachedByRack === true;
+  const key = `${t.racks}|${t.zones}|${t.switches}|${t.feeds}`;
+  const push = (d: FailureDomain, lostNumbers: number[]): void => {
     out.push(d);
     numbers.push(maintenance && d.hostsDrained.length > 0 ? [...lostNumbers, ...d.hostsDrained.map((h) => ctx.order.get(h)!)] : lostNumbers);
+  };
+  const add = (kind: FailureDomainKind, name: string, lost: string[], lostNumbers: number[], degraded: string[], tolerated: boolean, allRoles = false): void => {
+    push(makeDomain(ctx, kind, name, lost, degraded, tolerated, allRoles), lostNumbers);
+  };
+  /** A group's domain, built once. */
+  const addGroup = (kind: FailureDomainKind, name: string, g: Group, tolerated: boolean): void => {
+    g.domain ??= makeDomain(ctx, kind, name, g.lost, g.degraded, tolerated);
+    push(g.domain, g.lostNumbers);
   };
   if (options.hosts !== false) hosts.forEach((h, i) => add('host', h.name, [h.name], [i], [], t.hosts >= 1));
   if (t.hosts >= 2) {
@@ -227,20 +314,25 @@ export function enumerateDomainsNumbered(ctx: DomainContext, options: { hosts?: 
       }
     }
   }
-  const byRack = groupBy(hosts, (h) => h.rack);
-  for (const rack of distinct([...ctx.racks.map((r) => r.name), ...byRack.keys()])) {
-    const lost = byRack.get(rack);
-    if (lost) add('rack', rack, lost.names, lost.numbers, [], t.racks >= 1);
+  // the groups: the cache's extended by the new hosts when it holds a prefix of these hosts, else built anew
+  let groups = cacheable ? reusable(ctx, cache.groups, key) : undefined;
+  const from = groups ? groups.hosts.length : 0;
+  groups ??= { key, hosts, racks: new Map(), zones: new Map(), switches: new Map(), feeds: new Map(), byRack: new Map() };
+  addHosts(ctx, groups, from);
+  groups.hosts = hosts;
+  if (cache) cache.groups = cacheable ? groups : undefined;
+  for (const rack of distinct([...ctx.racks.map((r) => r.name), ...groups.racks.keys()])) {
+    const g = groups.racks.get(rack);
+    if (g) addGroup('rack', rack, g, t.racks >= 1);
   }
-  const byZone = groupBy(hosts, (h) => h.zone);
-  if (byZone.size >= 2) for (const [zone, lost] of byZone) add('zone', zone, lost.names, lost.numbers, [], t.zones >= 1);
-  for (const [sw, { lost, lostNumbers, degraded }] of attachmentLosses(hosts, ctx.hostSwitches)) add('switch', sw, lost, lostNumbers, degraded, t.switches >= 1);
-  for (const [feed, { lost, lostNumbers, degraded }] of attachmentLosses(hosts, ctx.hostFeeds)) {
+  if (groups.zones.size >= 2) for (const [zone, g] of groups.zones) addGroup('zone', zone, g, t.zones >= 1);
+  for (const [sw, g] of groups.switches) addGroup('switch', sw, g, t.switches >= 1);
+  for (const [feed, g] of groups.feeds) {
     // hosts of a rack whose remaining feeds cannot carry it lose power too (the breaker trips)
     const tripped = new Set((ctx.feedTrips?.get(feed) ?? []).flatMap((x) => x.hosts));
-    if (tripped.size === 0) add('feed', feed, lost, lostNumbers, degraded, t.feeds >= 1);
+    if (tripped.size === 0) addGroup('feed', feed, g, t.feeds >= 1);
     else {
-      const lostSet = new Set([...lost, ...degraded.filter((h) => tripped.has(h))]);
+      const lostSet = new Set([...g.lost, ...g.degraded.filter((h) => tripped.has(h))]);
       const all: string[] = [];
       const allNumbers: number[] = [];
       hosts.forEach((h, i) => {
@@ -253,11 +345,23 @@ export function enumerateDomainsNumbered(ctx: DomainContext, options: { hosts?: 
         feed,
         all,
         allNumbers,
-        degraded.filter((h) => !tripped.has(h)),
+        g.degraded.filter((h) => !tripped.has(h)),
         t.feeds >= 1,
       );
     }
   }
   if (maintenance) add('maintenance', 'maintenance', [], [], [], true, true);
   return { domains: out, numbers };
+}
+
+/**
+ * The cached groups when they can be extended to ctx.hosts: built with the same settings,
+ * from hosts that are the first of ctx.hosts (the same objects), whose racks still have the
+ * same switches and feeds. O(cached hosts + racks).
+ */
+function reusable(ctx: DomainContext, groups: Groups | undefined, key: string): Groups | undefined {
+  if (!groups || groups.key !== key || groups.hosts.length > ctx.hosts.length) return undefined;
+  for (let i = 0; i < groups.hosts.length; i++) if (groups.hosts[i] !== ctx.hosts[i]) return undefined;
+  for (const a of groups.byRack.values()) if (!sameList(a.switches, ctx.hostSwitches(a.host)) || !sameList(a.feeds, ctx.hostFeeds(a.host))) return undefined;
+  return groups;
 }
