@@ -332,6 +332,20 @@ function analyze(
     }
     return { lost, drained };
   };
+  // A switch or feed that cuts no host off and trips no rack: its outcome reads the kind and
+  // the number of hosts degraded only (attachmentImpact), one record per pair
+  const noneCutOff = new Map<string, ReturnType<typeof attachmentImpact>>();
+  const attachmentOf = (d: FailureDomain): ReturnType<typeof attachmentImpact> => {
+    const feedTrips = d.kind === 'feed' ? (trips.get(d.name) ?? []) : [];
+    if ((d.kind !== 'switch' && d.kind !== 'feed') || d.hostsLost.length > 0 || feedTrips.length > 0) return attachmentImpact(d, feedTrips, scenario.racks);
+    const key = `${d.kind} ${d.hostsDegraded.length}`;
+    let out = noneCutOff.get(key);
+    if (!out) {
+      out = attachmentImpact(d, feedTrips, scenario.racks);
+      noneCutOff.set(key, out);
+    }
+    return out;
+  };
   /** Analyses `d`, whose lost and drained hosts are `numbers`. */
   const analyseDomain = (d: FailureDomain, c: ComputeOutcome | undefined, numbers: readonly number[]): void => {
     // each subsystem only for the domains that stop one of its hosts (most domains are one host)
@@ -339,7 +353,7 @@ function analyze(
     const k = bits & BIT.control ? controlImpact(d, controllers) : undefined;
     const s = scenario.ceph.pools.length > 0 && bits & BIT.osd ? cephImpact(ceph, d, osdHostsOf(d, numbers)) : undefined;
     const m = bits & BIT.mon ? monImpact(d, mons) : undefined;
-    const a = attachmentImpact(d, d.kind === 'feed' ? (trips.get(d.name) ?? []) : [], scenario.racks);
+    const a = attachmentOf(d);
     for (const impact of impactsOf(d, c, k, s, m, a)) bySubsystem.get(impact.subsystem)!.set(d.id, impact);
   };
   // every one-host domain built: in domain order (the hooks are asked in that order); else the

@@ -6,6 +6,7 @@ import { monthLabel } from '../forecast/growth.js';
 import type { FailureDomain, FailureHarm, FailureImpact, FailureSubsystem, ImpactHarm } from '../model/failure.js';
 
 const HARM_RANK: Record<ImpactHarm, number> = { none: 0, degraded: 1, outage: 2 };
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /**
  * The severity of a harm: a tolerated loss (the policy says the plan survives it) that causes
@@ -39,12 +40,13 @@ export function makeImpact(
   harms: FailureHarm[],
   detail: Partial<Pick<FailureImpact, 'compute' | 'control' | 'ceph' | 'network' | 'power'>>,
 ): FailureImpact {
-  const sorted = [...harms].sort((a, b) => a.month - b.month || HARM_RANK[b.harm] - HARM_RANK[a.harm]);
+  const sorted = harms.length < 2 ? harms.slice() : [...harms].sort((a, b) => a.month - b.month || HARM_RANK[b.harm] - HARM_RANK[a.harm]);
   let harm: ImpactHarm = 'none';
-  for (const h of sorted) harm = worseHarm(harm, h.harm);
-  const severityRank: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
   let severity: Severity | null = null;
-  for (const h of sorted) if (severity === null || severityRank[h.severity] > severityRank[severity]) severity = h.severity;
+  for (const h of sorted) {
+    harm = worseHarm(harm, h.harm);
+    if (severity === null || SEVERITY_RANK[h.severity] > SEVERITY_RANK[severity]) severity = h.severity;
+  }
   return {
     domain: domain.id,
     subsystem,
