@@ -46,12 +46,41 @@ export function waterFill(capacities: readonly number[], loadBytes: number, widt
   return out;
 }
 
-/** The domains with capacity > 0, largest first (index order on ties): the order waterFill fills them in. */
-function liveLargestFirst(capacities: readonly number[]): { c: number; i: number }[] {
+/** The fill order: larger capacity first, lower index on ties (a strict total order: indices differ). */
+function largerFirst(p: { c: number; i: number }, q: { c: number; i: number }): number {
+  return q.c - p.c || p.i - q.i;
+}
+
+/** The domains with capacity > 0, largest first (index order on ties): the order waterFill fills them in. Exported for tests. */
+export function liveLargestFirst(capacities: readonly number[]): { c: number; i: number }[] {
   return capacities
     .map((c, i) => ({ c, i }))
     .filter((x) => x.c > 0)
-    .sort((p, q) => q.c - p.c || p.i - q.i);
+    .sort(largerFirst);
+}
+
+/**
+ * liveLargestFirst(after) from `beforeLive` = liveLargestFirst(before), where `after` differs
+ * from `before` only at the indices `touched`: the untouched domains keep their order, the
+ * touched ones with capacity left are sorted and merged in. O(domains + touched × log touched).
+ * Exported for tests.
+ */
+export function liveLargestFirstAfter(beforeLive: readonly { c: number; i: number }[], after: readonly number[], touched: readonly number[]): { c: number; i: number }[] {
+  const mark = new Uint8Array(after.length);
+  for (const i of touched) mark[i] = 1;
+  const moved = touched
+    .filter((i) => after[i]! > 0)
+    .map((i) => ({ c: after[i]!, i }))
+    .sort(largerFirst);
+  const out: { c: number; i: number }[] = [];
+  let k = 0;
+  for (const x of beforeLive) {
+    if (mark[x.i]) continue;
+    while (k < moved.length && largerFirst(moved[k]!, x) < 0) out.push(moved[k++]!);
+    out.push(x);
+  }
+  while (k < moved.length) out.push(moved[k++]!);
+  return out;
 }
 
 /** waterFill over `live` (liveLargestFirst of the capacities): adds each domain's bytes to `out[i]`. */
@@ -79,8 +108,16 @@ function waterFillInto(live: readonly { c: number; i: number }[], loadBytes: num
  * for all pools), and the fill (held / capacity) of the fullest domain (null when nothing is stored).
  */
 export function survivorFill(capacities: readonly number[], pools: readonly { loadBytes: number; width: number }[]): { held: number[]; maxFill: number | null } {
+  return survivorFillOf(capacities, liveLargestFirst(capacities), pools);
+}
+
+/** survivorFill with the domains' fill order given (`live` = liveLargestFirst(capacities)). */
+function survivorFillOf(
+  capacities: readonly number[],
+  live: readonly { c: number; i: number }[],
+  pools: readonly { loadBytes: number; width: number }[],
+): { held: number[]; maxFill: number | null } {
   const held = capacities.map(() => 0);
-  const live = liveLargestFirst(capacities);
   for (const p of pools) waterFillInto(live, p.loadBytes, p.width, held);
   let maxFill: number | null = null;
   capacities.forEach((c, i) => {
@@ -164,7 +201,11 @@ export interface CephContext {
   /** Outcomes of losses (one host, racks, zones, feeds, host groups, maintenance) by their signature (`lossSignature`). */
   lossCache: Map<string, CephOutcome>;
   /** Each storage host's part of a loss signature (`lossSignature`), built on first use; null for a host of unknown model. */
-  signatureParts: Map<string, string | null>;
+  signatureParts: Map<string, number | null>;
+  /** The number of each distinct (model, raw bytes, CRUSH domain raw bytes) of a host. */
+  partNumbers: Map<string, number>;
+  /** The CRUSH domains' capacities with under a byte taken as none, and their fill order (liveLargestFirst), built on the first fill computed. */
+  liveBefore: { capacities: number[]; live: { c: number; i: number }[] } | null;
 }
 
 /** What cephImpact takes from the failure hooks. */
@@ -253,6 +294,8 @@ export function cephContext(
     hardwareOf,
     lossCache: new Map(),
     signatureParts: new Map(),
+    partNumbers: new Map(),
+    liveBefore: null,
   };
 }
 
@@ -307,11 +350,11 @@ export function cephImpact(ctx: CephContext, domain: FailureDomain, osdHosts?: {
     .join(';');
   let fillAfter = ctx.fillCache.get(key);
   if (!fillAfter) {
-    const after = before.map((c, i) => {
-      const x = touchedRaw.get(i) ?? c;
-      return x < 1 ? 0 : x;
-    });
-    const fill = survivorFill(after, ctx.loads);
+    // after = the capacities left, under a byte as none; its fill order from that before the loss
+    ctx.liveBefore ??= liveOf(before);
+    const after = ctx.liveBefore.capacities.slice();
+    for (const [i, x] of touchedRaw) after[i] = x < 1 ? 0 : x;
+    const fill = survivorFillOf(after, liveLargestFirstAfter(ctx.liveBefore.live, after, [...touchedRaw.keys()]), ctx.loads);
     fillAfter = { maxFill: fill.maxFill, rebuild: rebuildBytes(fill.held, fillBefore.held, before, after) };
     ctx.fillCache.set(key, fillAfter);
   }
@@ -355,11 +398,18 @@ export function cephImpact(ctx: CephContext, domain: FailureDomain, osdHosts?: {
   return outcome;
 }
 
+/** The capacities with under a byte as none, and their fill order. */
+function liveOf(before: readonly number[]): { capacities: number[]; live: { c: number; i: number }[] } {
+  const capacities = before.map((c) => (c < 1 ? 0 : c));
+  return { capacities, live: liveLargestFirst(capacities) };
+}
+
 /**
  * The signature of a Ceph loss: the domain's kind and tolerance,
  * the number of hosts lost, then per host of [...lost, ...drained] in that order its hardware
- * model, its raw bytes, the raw bytes of its CRUSH domain before the loss and the position in
- * that list of the first host of the loss in the same CRUSH domain (-1 when it is in none).
+ * model, its raw bytes, the raw bytes of its CRUSH domain before the loss (these three as one
+ * number per distinct triple, `signaturePart`) and the position in that list of the first
+ * host of the loss in the same CRUSH domain (-1 when it is in none).
  * Two losses with one signature give one outcome, the same record (cephImpact reads the hosts
  * only through these): the touched CRUSH domains' raw bytes left are the same subtractions in
  * the same order, hence the same key, the fill (fillCache) and the rebuild, the domains
@@ -394,14 +444,26 @@ function lossSignature(ctx: CephContext, domain: FailureDomain, lost: ReadonlySe
   return out;
 }
 
-/** A host's part of a loss signature: its model, raw bytes and its CRUSH domain's raw bytes (see lossSignature); null when its model is unknown. Cached in ctx. */
-function signaturePart(ctx: CephContext, host: string): string | null {
+/**
+ * A host's part of a loss signature: the number, in this context, of its model, raw bytes and
+ * its CRUSH domain's raw bytes (see lossSignature; one number per distinct triple, so the
+ * signature stays short); null when its model is unknown. Cached in ctx.
+ */
+function signaturePart(ctx: CephContext, host: string): number | null {
   let part = ctx.signatureParts.get(host);
   if (part !== undefined) return part;
   const model = ctx.hardwareOf?.get(host);
-  const i = ctx.domainOf.get(host);
-  // JSON.stringify keeps a model name from running into the numbers
-  part = model === undefined ? null : `${JSON.stringify(model)} ${ctx.hostRaw.get(host)} ${i === undefined ? '' : ctx.before[i]}`;
+  if (model === undefined) part = null;
+  else {
+    const i = ctx.domainOf.get(host);
+    // JSON.stringify keeps a model name from running into the numbers
+    const triple = `${JSON.stringify(model)} ${ctx.hostRaw.get(host)} ${i === undefined ? '' : ctx.before[i]}`;
+    part = ctx.partNumbers.get(triple);
+    if (part === undefined) {
+      part = ctx.partNumbers.size;
+      ctx.partNumbers.set(triple, part);
+    }
+  }
   ctx.signatureParts.set(host, part);
   return part;
 }

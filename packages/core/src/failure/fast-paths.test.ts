@@ -1,6 +1,7 @@
 /**
  * Fast paths of the failure analysis against the straightforward computation they replace:
  * survivorFill (the CRUSH domains ordered once for all pools) against Σ waterFill per pool;
+ * the fill order after a loss merged from the order before it against sorting anew;
  * cephImpact with the OSD hosts given by the caller against cephImpact filtering them itself;
  * attachmentImpact of switches and feeds that cut no host off, which analyze shares among
  * losses with the same kind and number of hosts degraded.
@@ -11,7 +12,7 @@ import { expandHosts } from '../fleet/hosts.js';
 import type { FailureDomain } from '../model/failure.js';
 import { failureDomains, storageHostsRaw } from '../storage/raw.js';
 import { attachmentImpact } from './attachment-impact.js';
-import { cephContext, cephImpact, survivorFill, waterFill } from './ceph-impact.js';
+import { cephContext, cephImpact, liveLargestFirst, liveLargestFirstAfter, survivorFill, waterFill } from './ceph-impact.js';
 import { group, handScenario } from './test-failure.js';
 
 const TB = 1e12;
@@ -45,6 +46,27 @@ describe('failure fast paths equal the straightforward computation', () => {
         expect(survivorFill(caps, loads)).toEqual({ held, maxFill });
       }),
       { seed: 5, numRuns: 1000 },
+    );
+  });
+
+  it('the fill order after a loss, merged from the order before, = sorting the capacities after (fast-check, seed 9)', () => {
+    // small capacities so that ties (index order) are frequent; a touched domain may grow, shrink or empty
+    const arb = fc
+      .array(fc.integer({ min: 0, max: 5 }), { maxLength: 14 })
+      .chain((before) =>
+        fc.record({
+          before: fc.constant(before),
+          changes: fc.array(fc.tuple(fc.nat(Math.max(0, before.length - 1)), fc.integer({ min: 0, max: 6 })), { maxLength: before.length }),
+        }),
+      );
+    fc.assert(
+      fc.property(arb, ({ before, changes }) => {
+        const after = before.slice();
+        for (const [i, c] of changes) if (i < after.length) after[i] = c;
+        const touched = [...new Set(changes.map(([i]) => i).filter((i) => i < after.length))];
+        expect(liveLargestFirstAfter(liveLargestFirst(before), after, touched)).toEqual(liveLargestFirst(after));
+      }),
+      { seed: 9, numRuns: 2000 },
     );
   });
 
