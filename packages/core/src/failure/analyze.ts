@@ -11,7 +11,7 @@ import type { Role, Scenario } from '../model/scenario.js';
 import type { ComputePlan, Host } from '../model/plan.js';
 import { failureDomains, storageHostsRaw } from '../storage/raw.js';
 import { attachmentImpact } from './attachment-impact.js';
-import { type CephOutcome, cephContext, cephImpact } from './ceph-impact.js';
+import { type CephOutcome, cephContext, cephImpact, signaturePart } from './ceph-impact.js';
 import { type ComputeModel, type ComputeOutcome, type ComputeWindow, computeModel, computeOutcomes } from './compute-impact.js';
 import { inheritContainedHarmWith } from './containment.js';
 import { controlImpact } from './control-impact.js';
@@ -347,19 +347,27 @@ function analyze(
     return out;
   };
   /** Analyses `d`, whose lost and drained hosts are `numbers`. */
-  const analyseDomain = (d: FailureDomain, c: ComputeOutcome | undefined, numbers: readonly number[]): void => {
+  /** Analyses `d`, and returns which subsystems it has an impact in (bit 2^k for SUBSYSTEMS[k]). */
+  const analyseDomain = (d: FailureDomain, c: ComputeOutcome | undefined, numbers: readonly number[]): number => {
     // each subsystem only for the domains that stop one of its hosts (most domains are one host)
     const bits = bitsOf(numbers);
     const k = bits & BIT.control ? controlImpact(d, controllers) : undefined;
     const s = scenario.ceph.pools.length > 0 && bits & BIT.osd ? cephImpact(ceph, d, osdHostsOf(d, numbers)) : undefined;
     const m = bits & BIT.mon ? monImpact(d, mons) : undefined;
     const a = attachmentOf(d);
-    for (const impact of impactsOf(d, c, k, s, m, a)) bySubsystem.get(impact.subsystem)!.set(d.id, impact);
+    let present = 0;
+    for (const impact of impactsOf(d, c, k, s, m, a)) {
+      bySubsystem.get(impact.subsystem)!.set(d.id, impact);
+      present |= 1 << SUBSYSTEMS.indexOf(impact.subsystem);
+    }
+    return present;
   };
   // every one-host domain built: in domain order (the hooks are asked in that order); else the
   // other domains first, which tell the one-host domains to build
-  if (hostDomains) hostDomains.forEach((d, i) => analyseDomain(d, computeOut[i], hostNumbers(d, i)));
-  others.forEach((d, j) => analyseDomain(d, computeOut[H + j], othersNumbers[j]!));
+  const hostPresent = new Uint8Array(H); // per host: the subsystems of its built domain's impacts
+  const othersPresent = new Uint8Array(others.length);
+  if (hostDomains) hostDomains.forEach((d, i) => (hostPresent[i] = analyseDomain(d, computeOut[i], hostNumbers(d, i))));
+  others.forEach((d, j) => (othersPresent[j] = analyseDomain(d, computeOut[H + j], othersNumbers[j]!)));
   /** The numbers of `all` whose hosts are of subsystem `bit` (`all` itself when every one is). */
   const pick = (all: readonly number[], bit: number): ArrayLike<number> => {
     let n = 0;
@@ -386,38 +394,25 @@ function analyze(
   if (!allBuilt) {
     for (let i = 0; i < H; i++) if (member[i]! & (BIT.control | BIT.mon)) built[i] = 1;
     for (const sub of ['compute', 'control', 'ceph'] as const) {
-      const own = bySubsystem.get(sub)!;
+      const bit = 1 << SUBSYSTEMS.indexOf(sub);
       for (let j = 0; j < others.length; j++) {
-        if (!own.has(others[j]!.id)) continue;
+        if (!(othersPresent[j]! & bit)) continue;
         const set = stoppedOther(sub, j);
         if (set.length === 0) allBuilt = true;
         else if (set.length === 1) built[set[0]!] = 1;
       }
     }
   }
-  // Ceph outcomes of one-host losses not built: by hardware model, raw bytes and the raw
-  // bytes of the host's CRUSH domain (-1: none), which is the loss's signature (cephImpact's
+  // Ceph outcomes of one-host losses not built: by the host's model, raw bytes and the raw
+  // bytes of its CRUSH domain (signaturePart), which make the loss's signature (cephImpact's
   // lossSignature) and so its outcome: the record cephImpact's cache shares among them
-  const cephByHost = new Map<string, Map<number | undefined, Map<number, CephOutcome | undefined>>>();
+  const cephByPart = new Map<number, CephOutcome | undefined>();
   const cephOne = (name: string): CephOutcome | undefined => {
-    const model = ceph.hardwareOf?.get(name);
-    if (model === undefined) return cephImpact(ceph, hostDomain(ctx, name));
-    let byRaw = cephByHost.get(model);
-    if (!byRaw) {
-      byRaw = new Map();
-      cephByHost.set(model, byRaw);
-    }
-    const raw = hostRaw.get(name);
-    let byCrush = byRaw.get(raw);
-    if (!byCrush) {
-      byCrush = new Map();
-      byRaw.set(raw, byCrush);
-    }
-    const crushIndex = ceph.domainOf.get(name);
-    const crushRaw = crushIndex === undefined ? -1 : ceph.before[crushIndex]!;
-    if (byCrush.has(crushRaw)) return byCrush.get(crushRaw);
+    const part = signaturePart(ceph, name);
+    if (part === null) return cephImpact(ceph, hostDomain(ctx, name));
+    if (cephByPart.has(part)) return cephByPart.get(part);
     const out = cephImpact(ceph, hostDomain(ctx, name));
-    byCrush.set(crushRaw, out);
+    cephByPart.set(part, out);
     return out;
   };
   const builtDomains: FailureDomain[] = [];
@@ -445,7 +440,7 @@ function analyze(
       builtDomains.push(d);
       builtNumbers.push(i);
       cls[i] = -1;
-      if (!hostDomains) analyseDomain(d, c, hostNumbers(d, i));
+      if (!hostDomains) hostPresent[i] = analyseDomain(d, c, hostNumbers(d, i));
       continue;
     }
     const key = idOf(c) * 2 ** 26 + idOf(s); // ids count outcomes: at most 2 per host
@@ -479,11 +474,12 @@ function analyze(
   }
 
   const impacts: FailureImpact[] = [];
-  for (const d of domains)
-    for (const s of SUBSYSTEMS) {
-      const i = bySubsystem.get(s)!.get(d.id);
-      if (i) impacts.push(i);
-    }
+  const maps = SUBSYSTEMS.map((s) => bySubsystem.get(s)!);
+  for (let i = 0; i < domains.length; i++) {
+    const present = i < nb ? hostPresent[builtNumbers[i]!]! : othersPresent[i - nb]!;
+    const id = domains[i]!.id;
+    for (let k = 0; k < maps.length; k++) if (present & (1 << k)) impacts.push(maps[k]!.get(id)!);
+  }
   const plan: FailurePlan = { policy, assumptions: assumptions(scenario), domains, impacts };
   const harmFindings = options.findings === false ? [] : failureFindings(domains, impacts, policy, scenario.start, ctx.roleOf);
   const result: FailureResult & { hosts?: HostClasses } = { plan, findings: [...harmFindings, ...notAnalysed(policy)] };

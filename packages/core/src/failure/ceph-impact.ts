@@ -447,9 +447,10 @@ function lossSignature(ctx: CephContext, domain: FailureDomain, lost: ReadonlySe
 /**
  * A host's part of a loss signature: the number, in this context, of its model, raw bytes and
  * its CRUSH domain's raw bytes (see lossSignature; one number per distinct triple, so the
- * signature stays short); null when its model is unknown. Cached in ctx.
+ * signature stays short); null when its model is unknown. Cached in ctx. Two hosts with OSDs
+ * and the same number have one-host losses of the same signature (analyze.ts shares them).
  */
-function signaturePart(ctx: CephContext, host: string): number | null {
+export function signaturePart(ctx: CephContext, host: string): number | null {
   let part = ctx.signatureParts.get(host);
   if (part !== undefined) return part;
   const model = ctx.hardwareOf?.get(host);
