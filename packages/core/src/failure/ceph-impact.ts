@@ -202,8 +202,10 @@ export interface CephContext {
   lossCache: Map<string, CephOutcome>;
   /** Each storage host's part of a loss signature (`lossSignature`), built on first use; null for a host of unknown model. */
   signatureParts: Map<string, number | null>;
-  /** The number of each distinct (model, raw bytes, CRUSH domain raw bytes) of a host. */
-  partNumbers: Map<string, number>;
+  /** The number of each distinct (model, raw bytes, CRUSH domain raw bytes: -1 for none) of a host, by model, then raw bytes, then CRUSH domain raw bytes. */
+  partNumbers: Map<string, Map<number | undefined, Map<number, number>>>;
+  /** How many numbers partNumbers has given. */
+  partCount: number;
   /** The CRUSH domains' capacities with under a byte taken as none, and their fill order (liveLargestFirst), built on the first fill computed. */
   liveBefore: { capacities: number[]; live: { c: number; i: number }[] } | null;
 }
@@ -295,6 +297,7 @@ export function cephContext(
     lossCache: new Map(),
     signatureParts: new Map(),
     partNumbers: new Map(),
+    partCount: 0,
     liveBefore: null,
   };
 }
@@ -457,12 +460,22 @@ export function signaturePart(ctx: CephContext, host: string): number | null {
   if (model === undefined) part = null;
   else {
     const i = ctx.domainOf.get(host);
-    // JSON.stringify keeps a model name from running into the numbers
-    const triple = `${JSON.stringify(model)} ${ctx.hostRaw.get(host)} ${i === undefined ? '' : ctx.before[i]}`;
-    part = ctx.partNumbers.get(triple);
+    let byRaw = ctx.partNumbers.get(model);
+    if (!byRaw) {
+      byRaw = new Map();
+      ctx.partNumbers.set(model, byRaw);
+    }
+    const raw = ctx.hostRaw.get(host);
+    let byCrush = byRaw.get(raw);
+    if (!byCrush) {
+      byCrush = new Map();
+      byRaw.set(raw, byCrush);
+    }
+    const crushRaw = i === undefined ? -1 : ctx.before[i]!; // a CRUSH domain's raw bytes are >= 0
+    part = byCrush.get(crushRaw);
     if (part === undefined) {
-      part = ctx.partNumbers.size;
-      ctx.partNumbers.set(triple, part);
+      part = ctx.partCount++;
+      byCrush.set(crushRaw, part);
     }
   }
   ctx.signatureParts.set(host, part);
