@@ -321,15 +321,27 @@ function analyze(
     }
     return out;
   };
-  /** The names of the OSD hosts among `d`'s lost and drained hosts (`numbers`: lost, then drained), in that order. */
-  const osdHostsOf = (d: FailureDomain, numbers: readonly number[]): { lost: string[]; drained: string[] } => {
+  /** The names of the hosts with `bit` among `d`'s lost and drained hosts (`numbers`: lost, then drained), in that order. */
+  const namesOf = (d: FailureDomain, numbers: readonly number[], bit: number): { lost: string[]; drained: string[] } => {
     const lost: string[] = [];
     const drained: string[] = [];
     const nLost = d.hostsLost.length;
     for (let j = 0; j < numbers.length; j++) {
       const i = numbers[j]!;
-      if (member[i]! & BIT.osd) (j < nLost ? lost : drained).push(known[i]!.name);
+      if (member[i]! & bit) (j < nLost ? lost : drained).push(known[i]!.name);
     }
+    return { lost, drained };
+  };
+  /** How many hosts with `bit` `d` loses and drains. */
+  const countOf = (d: FailureDomain, numbers: readonly number[], bit: number): { lost: number; drained: number } => {
+    let lost = 0;
+    let drained = 0;
+    const nLost = d.hostsLost.length;
+    for (let j = 0; j < numbers.length; j++)
+      if (member[numbers[j]!]! & bit) {
+        if (j < nLost) lost++;
+        else drained++;
+      }
     return { lost, drained };
   };
   // A switch or feed that cuts no host off and trips no rack: its outcome reads the kind and
@@ -351,9 +363,9 @@ function analyze(
   const analyseDomain = (d: FailureDomain, c: ComputeOutcome | undefined, numbers: readonly number[]): number => {
     // each subsystem only for the domains that stop one of its hosts (most domains are one host)
     const bits = bitsOf(numbers);
-    const k = bits & BIT.control ? controlImpact(d, controllers) : undefined;
-    const s = scenario.ceph.pools.length > 0 && bits & BIT.osd ? cephImpact(ceph, d, osdHostsOf(d, numbers)) : undefined;
-    const m = bits & BIT.mon ? monImpact(d, mons) : undefined;
+    const k = bits & BIT.control ? controlImpact(d, controllers, countOf(d, numbers, BIT.control)) : undefined;
+    const s = scenario.ceph.pools.length > 0 && bits & BIT.osd ? cephImpact(ceph, d, namesOf(d, numbers, BIT.osd)) : undefined;
+    const m = bits & BIT.mon ? monImpact(d, mons, namesOf(d, numbers, BIT.mon)) : undefined;
     const a = attachmentOf(d);
     let present = 0;
     for (const impact of impactsOf(d, c, k, s, m, a)) {

@@ -98,7 +98,7 @@ export function inheritContainedHarmWith(
   // how many losses stop each host: a harmed loss is filed under its rarest host
   const stoppedBy = new Int32Array(hostCount);
   for (const x of losses) for (let j = 0; j < x.set.length; j++) stoppedBy[x.set[j]!]!++;
-  const filed = new Map<number, Loss[]>();
+  const filed: (Loss[] | undefined)[] = new Array(hostCount); // by anchor host
   const everywhere: Loss[] = []; // harmed losses that stop no host: contained in every loss
   const file = (x: Loss): void => {
     const set = x.set;
@@ -108,9 +108,9 @@ export function inheritContainedHarmWith(
     }
     let anchor = set[0]!;
     for (let j = 1; j < set.length; j++) if (stoppedBy[set[j]!]! < stoppedBy[anchor]!) anchor = set[j]!;
-    const list = filed.get(anchor);
+    const list = filed[anchor];
     if (list) list.push(x);
-    else filed.set(anchor, [x]);
+    else filed[anchor] = [x];
   };
   for (const x of losses) if (x.month !== INF) file(x);
   // mark[h] = the number of the loss being settled when h is one of its hosts (containment in O(|A|))
@@ -142,7 +142,7 @@ export function inheritContainedHarmWith(
     };
     for (const small of everywhere) consider(small);
     for (let j = 0; j < bigSet.length; j++) {
-      const list = filed.get(bigSet[j]!);
+      const list = filed[bigSet[j]!];
       if (list) for (const small of list) consider(small);
     }
     if (hosts?.anyHarmed)

@@ -52,12 +52,13 @@ export interface ControlOutcome {
  * The control-plane outcome of `domain` (controllers by name): harm `outage`
  * (`failure.control.quorum_lost`, month 0: it does not depend on demand) when Galera or
  * RabbitMQ loses its quorum. Returns undefined when the domain stops no controller (the
- * maintenance domain counts its drained controllers).
+ * maintenance domain counts its drained controllers). `stopped`, when the caller has counted
+ * them, is the number of controllers among the domain's lost and drained hosts.
  */
-export function controlImpact(domain: FailureDomain, controllers: ReadonlySet<string>): ControlOutcome | undefined {
+export function controlImpact(domain: FailureDomain, controllers: ReadonlySet<string>, stopped?: { lost: number; drained: number }): ControlOutcome | undefined {
   const set = controllers;
-  const lost = domain.hostsLost.filter((h) => set.has(h)).length;
-  const drained = domain.hostsDrained.filter((h) => set.has(h)).length;
+  const lost = stopped ? stopped.lost : domain.hostsLost.filter((h) => set.has(h)).length;
+  const drained = stopped ? stopped.drained : domain.hostsDrained.filter((h) => set.has(h)).length;
   if (lost === 0 && !(domain.kind === 'maintenance' && drained > 0)) return undefined;
   const n = controllers.size;
   const d = controlPlaneAfter(n, lost, drained);

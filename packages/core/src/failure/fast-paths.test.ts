@@ -3,7 +3,8 @@
  * survivorFill (the CRUSH domains ordered once for all pools) against Σ waterFill per pool;
  * the fill order after a loss merged from the order before it against sorting anew;
  * cephImpact with the OSD hosts given by the caller against cephImpact filtering them itself;
- * attachmentImpact of switches and feeds that cut no host off, which analyze shares among
+ * controlImpact and monImpact given the stopped controllers and monitors against filtering
+ * the domain themselves; attachmentImpact of switches and feeds that cut no host off, which analyze shares among
  * losses with the same kind and number of hosts degraded.
  */
 import fc from 'fast-check';
@@ -12,6 +13,8 @@ import { expandHosts } from '../fleet/hosts.js';
 import type { FailureDomain } from '../model/failure.js';
 import { failureDomains, storageHostsRaw } from '../storage/raw.js';
 import { attachmentImpact } from './attachment-impact.js';
+import { controlImpact } from './control-impact.js';
+import { monImpact } from './mon-impact.js';
 import { cephContext, cephImpact, liveLargestFirst, liveLargestFirstAfter, survivorFill, waterFill } from './ceph-impact.js';
 import { group, handScenario } from './test-failure.js';
 
@@ -51,14 +54,12 @@ describe('failure fast paths equal the straightforward computation', () => {
 
   it('the fill order after a loss, merged from the order before, = sorting the capacities after (fast-check, seed 9)', () => {
     // small capacities so that ties (index order) are frequent; a touched domain may grow, shrink or empty
-    const arb = fc
-      .array(fc.integer({ min: 0, max: 5 }), { maxLength: 14 })
-      .chain((before) =>
-        fc.record({
-          before: fc.constant(before),
-          changes: fc.array(fc.tuple(fc.nat(Math.max(0, before.length - 1)), fc.integer({ min: 0, max: 6 })), { maxLength: before.length }),
-        }),
-      );
+    const arb = fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 14 }).chain((before) =>
+      fc.record({
+        before: fc.constant(before),
+        changes: fc.array(fc.tuple(fc.nat(Math.max(0, before.length - 1)), fc.integer({ min: 0, max: 6 })), { maxLength: before.length }),
+      }),
+    );
     fc.assert(
       fc.property(arb, ({ before, changes }) => {
         const after = before.slice();
@@ -104,5 +105,25 @@ describe('failure fast paths equal the straightforward computation', () => {
     expect(a).toEqual(b);
     expect(a!.message).toBe("3 hosts keep one link (no redundancy, half the bonded bandwidth); links assumed: every host bonded to all of its rack's switches.");
     expect(attachmentImpact(loss('feed', 'A', [], [], ['h1']))).toEqual(attachmentImpact(loss('feed', 'B', [], [], ['h2'])));
+  });
+
+  it('controlImpact and monImpact given the stopped controllers and monitors = filtering the domain themselves', () => {
+    const controllers = new Set(['c1', 'c2', 'c3']);
+    const mons = ['s1', 'c2', 's3'];
+    const domains = [
+      loss('zone', 'z', ['x1', 'c1', 's1', 'c2'], []),
+      loss('maintenance', 'm', [], ['c3', 's3']),
+      loss('rack', 'r', ['c1', 'x2'], ['s3']),
+      loss('feed', 'A', [], [], ['c1', 's1']),
+    ];
+    for (const d of domains) {
+      const count = (xs: readonly string[]) => xs.filter((h) => controllers.has(h)).length;
+      expect(controlImpact(d, controllers, { lost: count(d.hostsLost), drained: count(d.hostsDrained) })).toEqual(controlImpact(d, controllers));
+      const of = (xs: readonly string[]) => xs.filter((h) => mons.includes(h));
+      expect(monImpact(d, mons, { lost: of(d.hostsLost), drained: of(d.hostsDrained) })).toEqual(monImpact(d, mons));
+    }
+    // the zone stops 2 of 3 controllers (c1, c2) and 2 of 3 monitors (s1, c2): both quorums lost
+    expect(controlImpact(domains[0]!, controllers, { lost: 2, drained: 0 })!.harms.map((h) => h.code)).toEqual(['failure.control.quorum_lost']);
+    expect(monImpact(domains[0]!, mons, { lost: ['s1', 'c2'], drained: [] })!.harms.map((h) => h.code)).toEqual(['failure.ceph.mon_quorum_lost']);
   });
 });

@@ -18,12 +18,14 @@ export interface MonOutcome {
  * Harm `outage` (`failure.ceph.mon_quorum_lost`, month 0: it does not depend on demand) when
  * up < floor(n/2) + 1. Hand-worked: 3 mons, one per rack: a rack loss leaves 2 ≥ 2, kept; 3
  * mons with two in rack r1: losing r1 leaves 1 < 2, lost. Returns undefined when the domain
- * stops no monitor host. Source: MON_QUORUM_SOURCE (control/ceph-daemons.ts).
+ * stops no monitor host. Source: MON_QUORUM_SOURCE (control/ceph-daemons.ts). `stopped`, when
+ * the caller has them, are the monitor hosts among the domain's lost and drained hosts, in
+ * the order of hostsLost and hostsDrained.
  */
-export function monImpact(domain: FailureDomain, monHosts: readonly string[]): MonOutcome | undefined {
-  const set = new Set(monHosts);
-  const lost = domain.hostsLost.filter((h) => set.has(h));
-  const drained = domain.hostsDrained.filter((h) => set.has(h));
+export function monImpact(domain: FailureDomain, monHosts: readonly string[], stopped?: { lost: string[]; drained: string[] }): MonOutcome | undefined {
+  const set = stopped ? null : new Set(monHosts);
+  const lost = stopped ? stopped.lost : domain.hostsLost.filter((h) => set!.has(h));
+  const drained = stopped ? stopped.drained : domain.hostsDrained.filter((h) => set!.has(h));
   if (lost.length === 0 && drained.length === 0) return undefined;
   if (lost.length === 0 && domain.kind !== 'maintenance') return undefined;
   const n = monHosts.length;
