@@ -206,6 +206,9 @@ export interface CephContext {
   partNumbers: Map<string, Map<number | undefined, Map<number, number>>>;
   /** How many numbers partNumbers has given. */
   partCount: number;
+  /** The number of each distinct (raw bytes before, raw bytes after) of a CRUSH domain touched by a loss (the fill cache's key), by before then after. */
+  pairNumbers: Map<number, Map<number, number>>;
+  pairCount: number;
   /** The CRUSH domains' capacities with under a byte taken as none, and their fill order (liveLargestFirst), built on the first fill computed. */
   liveBefore: { capacities: number[]; live: { c: number; i: number }[] } | null;
 }
@@ -298,6 +301,8 @@ export function cephContext(
     signatureParts: new Map(),
     partNumbers: new Map(),
     partCount: 0,
+    pairNumbers: new Map(),
+    pairCount: 0,
     liveBefore: null,
   };
 }
@@ -337,20 +342,23 @@ export function cephImpact(ctx: CephContext, domain: FailureDomain, osdHosts?: {
   }
   // the CRUSH domains the loss touches, and their raw bytes left
   const touchedRaw = new Map<number, number>();
-  for (const h of [...lost, ...drained]) {
-    const i = ctx.domainOf.get(h);
-    if (i === undefined) continue;
-    touchedRaw.set(i, (touchedRaw.get(i) ?? before[i]!) - (lost.has(h) ? (hostRaw.get(h) ?? 0) : 0));
-  }
+  for (const set of [lost, drained])
+    for (const h of set) {
+      const i = ctx.domainOf.get(h);
+      if (i === undefined) continue;
+      touchedRaw.set(i, (touchedRaw.get(i) ?? before[i]!) - (lost.has(h) ? (hostRaw.get(h) ?? 0) : 0));
+    }
   const affected = touchedRaw.size;
-  const left = crush.length - [...touchedRaw.values()].filter((c) => c < 1).length; // under a byte left: none
+  let emptied = 0; // under a byte left: none
+  for (const c of touchedRaw.values()) if (c < 1) emptied++;
+  const left = crush.length - emptied;
   const pools = ceph.pools.map((p) => poolAfterLoss(p, affected, left));
   // The fill depends only on the capacities before and after of the touched domains: losses
-  // that touch equal domains alike (any one of equal hosts) share it, computed once.
-  const key = [...touchedRaw]
-    .map(([i, c]) => `${before[i]}/${c}`)
-    .sort()
-    .join(';');
+  // that touch equal domains alike (any one of equal hosts) share it, computed once. Key: the
+  // numbers of the touched domains' (before, after) pairs, sorted (one number per distinct pair).
+  const pairs: number[] = [];
+  for (const [i, c] of touchedRaw) pairs.push(pairNumber(ctx, before[i]!, c));
+  const key = pairs.sort((a, b) => a - b).join(',');
   let fillAfter = ctx.fillCache.get(key);
   if (!fillAfter) {
     // after = the capacities left, under a byte as none; its fill order from that before the loss
@@ -399,6 +407,21 @@ export function cephImpact(ctx: CephContext, domain: FailureDomain, osdHosts?: {
   };
   if (signature !== null) ctx.lossCache.set(signature, outcome);
   return outcome;
+}
+
+/** The number of the pair (raw bytes before, after) of a touched CRUSH domain in ctx (see CephContext.pairNumbers). */
+function pairNumber(ctx: CephContext, before: number, after: number): number {
+  let byAfter = ctx.pairNumbers.get(before);
+  if (!byAfter) {
+    byAfter = new Map();
+    ctx.pairNumbers.set(before, byAfter);
+  }
+  let n = byAfter.get(after);
+  if (n === undefined) {
+    n = ctx.pairCount++;
+    byAfter.set(after, n);
+  }
+  return n;
 }
 
 /** The capacities with under a byte as none, and their fill order. */
