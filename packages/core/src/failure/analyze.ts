@@ -311,10 +311,10 @@ function analyze(
     const out: FailureImpact[] = [];
     if (c) out.push(makeImpact(d, 'compute', c.message, c.harms, { compute: c.detail }));
     if (k) out.push(makeImpact(d, 'control', k.message, k.harms, { control: k.detail }));
-    if (s || m) {
-      const message = [m && m.harms.length > 0 ? m.message : '', s?.message ?? '', m && m.harms.length === 0 ? m.message : ''].filter((x) => x !== '').join(' ');
-      out.push(makeImpact(d, 'ceph', message, [...(m?.harms ?? []), ...(s?.harms ?? [])], s ? { ceph: s.detail } : {}));
-    }
+    if (m) {
+      const message = [m.harms.length > 0 ? m.message : '', s?.message ?? '', m.harms.length === 0 ? m.message : ''].filter((x) => x !== '').join(' ');
+      out.push(makeImpact(d, 'ceph', message, [...m.harms, ...(s?.harms ?? [])], s ? { ceph: s.detail } : {}));
+    } else if (s) out.push(makeImpact(d, 'ceph', s.message, s.harms, { ceph: s.detail })); // makeImpact copies the harms
     if (a) {
       const sub = d.kind === 'switch' ? 'network' : 'power';
       out.push(makeImpact(d, sub, a.message, a.harms, sub === 'network' ? { network: a.detail } : { power: a.detail }));

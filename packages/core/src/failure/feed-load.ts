@@ -29,6 +29,7 @@ export interface FeedTrip {
  */
 export function feedTrips(scenario: Pick<Scenario, 'hardware'>, racks: readonly Rack[], hosts: readonly Host[]): Map<string, FeedTrip[]> {
   const out = new Map<string, FeedTrip[]>();
+  if (!racks.some((r) => r.feed)) return out; // no circuit given: nothing can trip
   const byRack = new Map<string, Host[]>();
   for (const h of hosts) {
     const list = byRack.get(h.rack);
