@@ -21,7 +21,7 @@
  * can fragment more than first-fit decreasing: a shortfall reported here is real; the absence
  * of one is the outcome of a careful evacuation.
  *
- * Cost: one spread per month for the new instances (a heap operation per host change) and
+ * Cost: one spread per month for the new instances (O(hosts) per flavor, packing.ts) and
  * one first-fit pass per larger loss, which visits only the hosts with room for a flavor
  * before the loss (listed once per month and flavor): O(flavors × (lost + displaced)) per
  * loss rather than O(flavors × hosts) when instances find no room; single hosts with the same hardware and the same

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dominantShareOrder, emptyFree, firstFitDecreasing, fitCount, hostsWithRoom, type PackingFlavors, type PackingHosts, spreadPlace } from './packing.js';
+import { dominantShareOrder, emptyFree, firstFitDecreasing, fitCount, hostsWithRoom, type PackingFlavors, type PackingHosts, spreadPlace, spreadPlaceByHeap } from './packing.js';
 
 /** Hosts with two classes (0 = VCPU, 1 = MEMORY_MB); max_unit = capacity unless given. */
 function hostsOf(caps: [vcpu: number, mem: number][], maxUnit?: [number, number][]): PackingHosts {
@@ -77,6 +77,71 @@ describe('spreadPlace (Nova RAM/CPU weighers: most free RAM first)', () => {
     const more = spreadPlace(h, f, Int32Array.of(2), MEM, VCPU, first); // tie -> h1, then h2
     expect([...first.placed]).toEqual([4, 0]);
     expect([...more.placed]).toEqual([5, 1]);
+  });
+});
+
+describe('spreadPlace by levels = one instance after another from the heap', () => {
+  // Whole-number capacities and requests: spreadPlace takes its level path; the heap is the
+  // straightforward simulation. Few distinct values, so ties (equal free RAM, equal free
+  // VCPU) are frequent; caps (NUMA fit, no candidate) and an earlier placement included.
+  const arbitraryCase = fc.record({
+    caps: fc.array(fc.tuple(fc.integer({ min: 0, max: 24 }), fc.constantFrom(0, 8, 16, 24, 30, 32, 64)), { minLength: 1, maxLength: 12 }),
+    items: fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.constantFrom(1, 2, 4, 8, 3), fc.integer({ min: 0, max: 40 })), { minLength: 1, maxLength: 4 }),
+    more: fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 4, maxLength: 4 }),
+    caps2: fc.option(fc.array(fc.integer({ min: -1, max: 3 }), { minLength: 48, maxLength: 48 })),
+    cpuClass: fc.constantFrom(VCPU, -1),
+  });
+  it('gives the same placement, free amounts and unplaced counts (seed 7)', () => {
+    fc.assert(
+      fc.property(arbitraryCase, ({ caps, items, more, caps2, cpuClass }) => {
+        const h = hostsOf(caps);
+        const H = caps.length;
+        const f: PackingFlavors = {
+          ...flavorsOf(items.map(([v, m], i) => [`f${i}`, v, m])),
+          ...(caps2 ? { hostCap: Int32Array.from({ length: items.length * H }, (_, i) => caps2[i % caps2.length]!) } : {}),
+        };
+        const counts = Int32Array.from(items.map((x) => x[2]));
+        const fast = spreadPlace(h, f, counts, MEM, cpuClass);
+        const heap = spreadPlaceByHeap(h, f, counts, MEM, cpuClass);
+        expect([...fast.placed]).toEqual([...heap.placed]);
+        expect([...fast.free]).toEqual([...heap.free]);
+        expect([...fast.unplaced]).toEqual([...heap.unplaced]);
+        // more instances onto that placement
+        const extra = Int32Array.from(items.map((_, i) => more[i]!));
+        const fast2 = spreadPlace(h, f, extra, MEM, cpuClass, fast);
+        const heap2 = spreadPlaceByHeap(h, f, extra, MEM, cpuClass, heap);
+        expect([...fast2.placed]).toEqual([...heap2.placed]);
+        expect([...fast2.free]).toEqual([...heap2.free]);
+        expect([...fast2.unplaced]).toEqual([...heap2.unplaced]);
+      }),
+      { seed: 7, numRuns: 400 },
+    );
+  });
+  it('hand-worked: the level, then free VCPU, then host order at the level', () => {
+    // RAM 32, 32, 24, 24 (VCPU 8, 4, 8, 8); flavor 1 VCPU / 8 RAM, 5 instances. Keys by RAM:
+    // h1 32, 24, 16..; h2 32, 24, ..; h3 24, 16, ..; h4 24, 16, ... Level 24 is the highest
+    // that 5 keys reach (32, 32 above it, then 24 four times: 6 >= 5; level 32 has 2 < 5).
+    // Above: h1, h2 one each. At 24: h1 (VCPU 8 - 1 = 7), h2 (4 - 1 = 3), h3 (8), h4 (8): the
+    // 3 left go by free VCPU: h3, h4 (8, host order), then h1 (7): h1 2, h2 1, h3 1, h4 1.
+    const h = hostsOf([
+      [8, 32],
+      [4, 32],
+      [8, 24],
+      [8, 24],
+    ]);
+    const p = spreadPlace(h, flavorsOf([['f', 1, 8]]), Int32Array.of(5), MEM, VCPU);
+    expect([...p.placed]).toEqual([2, 1, 1, 1]);
+    expect([...p.placed]).toEqual([...spreadPlaceByHeap(h, flavorsOf([['f', 1, 8]]), Int32Array.of(5), MEM, VCPU).placed]);
+  });
+  it('falls back to the heap for fractional capacities (ratio 1.5 of 5 VCPU: 7.5)', () => {
+    const h = hostsOf([
+      [7.5, 30],
+      [7.5, 30],
+    ]);
+    const p = spreadPlace(h, flavorsOf([['f', 1.5, 10]]), Int32Array.of(3), MEM, VCPU);
+    // 10-RAM instances over 30 + 30: h1, h2, h1 (tie on RAM and VCPU: host order)
+    expect([...p.placed]).toEqual([2, 1]);
+    expect([...p.free]).toEqual([4.5, 10, 6, 20]);
   });
 });
 
