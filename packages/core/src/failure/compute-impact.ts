@@ -12,7 +12,7 @@
  *      a fleet timeline, placement-timeline.ts carries the placement across deliveries and
  *      retirements, and each epoch evaluates its own months (`ComputeWindow`);
  *   3. the instances on the lost hosts are re-placed on the survivors by first-fit
- *      decreasing (packing.ts `firstFitDecreasing`: flavors by dominant share, hosts in the
+ *      decreasing (packing.ts `firstFitDecreasing`, run by `firstFitByRuns`: flavors by dominant share, hosts in the
  *      order the RAM weigher ranks them before the loss: most free RAM, then VCPU, then
  *      DISK_GB, then hardware model and host order), so fragmentation counts;
  *   4. harm = some displaced instance finds no host: `failure.compute.shortfall`, per flavor.
@@ -22,9 +22,11 @@
  * of one is the outcome of a careful evacuation.
  *
  * Cost: one spread per month for the new instances (O(hosts) per flavor, packing.ts) and
- * one first-fit pass per larger loss, which visits only the hosts with room for a flavor
- * before the loss (listed once per month and flavor): O(flavors × (lost + displaced)) per
- * loss rather than O(flavors × hosts) when instances find no room; single hosts with the same hardware and the same
+ * one first-fit pass per larger loss, run by runs of alike hosts of the host order
+ * (packing.ts `firstFitByRuns`, the same answer as host by host) and visiting only the runs
+ * with room for a flavor before the loss (listed once per month and flavor):
+ * O(lost + flavors × runs visited) per loss rather than O(flavors × hosts);
+ * single hosts with the same hardware and the same
  * instances give the same outcome (identical hosts are adjacent in the host order) and are
  * computed once; so are losses of several hosts (racks of one composition) whose hosts lie,
  * in the same order, in the same blocks of alike hosts of the host order and displace the
@@ -38,7 +40,18 @@ import type { Scenario } from '../model/scenario.js';
 import type { ComputePlan, Host, ResourceClass } from '../model/plan.js';
 import { fmtInUnit, fmtNumber } from '../units/format.js';
 import { makeHarm, monthText, nameList } from './harm.js';
-import { dominantShareOrder, emptyFree, firstFitDecreasing, hostsWithRoom, type PackingFlavors, type PackingHosts, type Placement, spreadPlace } from './packing.js';
+import {
+  dominantShareOrder,
+  emptyFree,
+  firstFitByRuns,
+  type HostRuns,
+  hostRuns,
+  type PackingFlavors,
+  type PackingHosts,
+  type Placement,
+  runsWithRoom,
+  spreadPlace,
+} from './packing.js';
 import type { ComputeImpactDetail, FailureDomain, FailureHarm } from '../model/failure.js';
 
 export const SHORTFALL_SOURCE =
@@ -282,7 +295,9 @@ interface MonthState {
   block: Int32Array | null;
   /** Outcomes of losses of several hosts by the hash of their blocks, checked for equality on a hit. */
   multi: Map<number, { lost: readonly number[]; drained: number; packed: Packed }[]>;
-  /** Per flavor, the hosts of hostOrder with room for one instance before any loss (filled when first needed). */
+  /** hostOrder cut into runs of alike hosts (packing.ts `hostRuns`); null until a re-placement needs it. */
+  runs: HostRuns | null;
+  /** Per flavor, the runs of hostOrder with room for one instance before any loss (filled when first needed). */
   room: (number[] | undefined)[];
 }
 
@@ -384,7 +399,6 @@ export function computeOutcomes(
   // host order keys: free MEMORY_MB, then VCPU, then the other classes
   const keyClasses = [memClass, cpuClass, ...model.classes.keys()].filter((c, i, all) => c >= 0 && all.indexOf(c) === i);
   const K = keyClasses.length;
-  const lostMask = new Uint8Array(H);
   const models = [...new Set(model.hardware)].sort();
   const hardwareIndex = Int32Array.from(model.hardware, (hw) => models.indexOf(hw));
   // Hosts of one kind: the same hardware, Placement capacity, max_unit and candidacy per
@@ -457,6 +471,7 @@ export function computeOutcomes(
       unplacedBefore: placement.unplaced.reduce((x, y) => x + y, 0),
       hostOrder,
       cache: new Map(),
+      runs: null,
       room: [],
       block: null,
       multi: new Map(),
@@ -502,12 +517,10 @@ export function computeOutcomes(
     }
     if (!packed) {
       displaced ??= displacedBy(s.lost, placed, F);
-      for (const h of s.lost) lostMask[h] = 1;
-      // listed before the pass changes `free` (it restores it on return)
-      for (let f = 0; f < F; f++) if (displaced[f]! > 0) state.room[f] ??= hostsWithRoom(hosts, flavors, free, state.hostOrder, f, placed);
+      const runs = (state.runs ??= hostRuns(hosts, flavors, free, state.hostOrder, placed));
+      for (let f = 0; f < F; f++) if (displaced[f]! > 0) state.room[f] ??= runsWithRoom(hosts, flavors, free, runs, f, placed);
       const roomFor = (f: number): readonly number[] => state.room[f]!;
-      const unplaced = firstFitDecreasing(hosts, flavors, free, state.hostOrder, lostMask, displaced, roomFor, placed);
-      for (const h of s.lost) lostMask[h] = 0;
+      const unplaced = firstFitByRuns(hosts, flavors, free, runs, s.lost, displaced, roomFor, placed);
       packed = { displaced, unplaced };
       if (single >= 0) state.cache.set(key, [...(state.cache.get(key) ?? []), { rep: single, packed }]);
       if (multiKey !== null) state.multi.set(multiKey, [...(state.multi.get(multiKey) ?? []), { lost: s.lost, drained: s.drained, packed }]);
@@ -572,6 +585,7 @@ export function computeOutcomes(
       unplacedBefore: 0,
       hostOrder: [],
       cache: new Map(),
+      runs: null,
       room: [],
       block: null,
       multi: new Map(),

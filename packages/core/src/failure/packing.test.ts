@@ -1,6 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dominantShareOrder, emptyFree, firstFitDecreasing, fitCount, hostsWithRoom, type PackingFlavors, type PackingHosts, spreadPlace, spreadPlaceByHeap } from './packing.js';
+import {
+  dominantShareOrder,
+  emptyFree,
+  firstFitByRuns,
+  firstFitDecreasing,
+  fitCount,
+  hostRuns,
+  hostsWithRoom,
+  type PackingFlavors,
+  type PackingHosts,
+  runsWithRoom,
+  spreadPlace,
+  spreadPlaceByHeap,
+} from './packing.js';
 
 /** Hosts with two classes (0 = VCPU, 1 = MEMORY_MB); max_unit = capacity unless given. */
 function hostsOf(caps: [vcpu: number, mem: number][], maxUnit?: [number, number][]): PackingHosts {
@@ -212,6 +225,68 @@ describe('firstFitDecreasing: re-placing displaced instances', () => {
         },
       ),
       { seed: 42, numRuns: 200 },
+    );
+  });
+});
+
+describe('firstFitByRuns = firstFitDecreasing host by host', () => {
+  it('hand-worked: three alike survivors of room 2 each', () => {
+    // four hosts of 10 vCPU / 100 GiB, none used: one run. h1 lost; instances of 4 vCPU / 4 GiB,
+    // floor(10 / 4) = 2 per host. 5 displaced: h2 2, h3 2, h4 the last 1, none unplaced.
+    // 7 displaced: 2 + 2 + 2 land, 1 unplaced.
+    const h = hostsOf([
+      [10, 100],
+      [10, 100],
+      [10, 100],
+      [10, 100],
+    ]);
+    const f = flavorsOf([['f', 4, 4]]);
+    const free = emptyFree(h);
+    const runs = hostRuns(h, f, free, [0, 1, 2, 3]);
+    expect([...runs.start]).toEqual([0, 4]); // one run of 4
+    expect([...firstFitByRuns(h, f, free, runs, [0], Int32Array.of(5))]).toEqual([0]);
+    expect([...firstFitByRuns(h, f, free, runs, [0], Int32Array.of(7))]).toEqual([1]);
+    // a lost host named twice counts once
+    expect([...firstFitByRuns(h, f, free, runs, [0, 0], Int32Array.of(6))]).toEqual([0]);
+    expect([...free]).toEqual([10, 100, 10, 100, 10, 100, 10, 100]);
+  });
+  it('gives the same unplaced counts on spread fleets, any loss, with and without room lists and caps (seed 11)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(8, 16, 32), fc.constantFrom(32, 64, 128), fc.integer({ min: 1, max: 3 })), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 8 }), fc.constantFrom(2, 4, 8, 16), fc.integer({ min: 0, max: 30 })), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        fc.option(fc.array(fc.integer({ min: -1, max: 4 }), { minLength: 7, maxLength: 7 })),
+        fc.boolean(),
+        (kinds, items, lostPick, capPick, fractional) => {
+          // hosts: each kind repeated, so runs of alike hosts form; a ratio of 1.5 makes capacities fractional
+          const caps = kinds.flatMap(([v, m, n]) => Array.from({ length: n * 3 }, (): [number, number] => [fractional ? v * 1.5 : v, m]));
+          const h = hostsOf(caps);
+          const H = caps.length;
+          const f: PackingFlavors = {
+            ...flavorsOf(items.map(([v, m], i) => [`f${i}`, v, m])),
+            ...(capPick ? { hostCap: Int32Array.from({ length: items.length * H }, (_, i) => capPick[i % capPick.length]!) } : {}),
+          };
+          const F = items.length;
+          const p = spreadPlace(h, f, Int32Array.from(items.map((x) => x[2])), MEM, VCPU);
+          // host order: most free RAM, then VCPU, then index (as computeOutcomes ranks them)
+          const order = [...Array(H).keys()].sort((a, b) => p.free[b * 2 + 1]! - p.free[a * 2 + 1]! || p.free[b * 2]! - p.free[a * 2]! || a - b);
+          const lost = [...new Set(lostPick.map((x) => x % H))];
+          const mask = new Uint8Array(H);
+          for (const x of lost) mask[x] = 1;
+          const displaced = new Int32Array(F);
+          for (const x of lost) for (let fi = 0; fi < F; fi++) displaced[fi] = displaced[fi]! + p.placed[x * F + fi]! + 1;
+          const expected = firstFitDecreasing(h, f, p.free, order, mask, displaced, undefined, p.placed);
+          const runs = hostRuns(h, f, p.free, order, p.placed);
+          const before = Float64Array.from(p.free);
+          expect([...firstFitByRuns(h, f, p.free, runs, lost, displaced, undefined, p.placed)]).toEqual([...expected]);
+          const room = items.map((_, fi) => runsWithRoom(h, f, p.free, runs, fi, p.placed));
+          expect([...firstFitByRuns(h, f, p.free, runs, lost, displaced, (fi) => room[fi]!, p.placed)]).toEqual([...expected]);
+          expect([...p.free]).toEqual([...before]);
+          expect([...runs.lostIn].every((x) => x === 0)).toBe(true);
+        },
+      ),
+      { seed: 11, numRuns: 400 },
     );
   });
 });

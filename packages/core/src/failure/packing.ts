@@ -45,6 +45,11 @@ const EPS = 1e-9;
  * A flavor that requests nothing fits without limit (returns Infinity).
  */
 export function fitCount(hosts: PackingHosts, free: Float64Array, h: number, flavors: PackingFlavors, f: number, already = 0): number {
+  return fitAt(hosts, free, h * hosts.classCount, h, flavors, f, already);
+}
+
+/** fitCount with host h's free amounts read from `free` at `at` (C values) instead of at h × C. */
+function fitAt(hosts: PackingHosts, free: Float64Array, at: number, h: number, flavors: PackingFlavors, f: number, already: number): number {
   const C = hosts.classCount;
   let n = Number.POSITIVE_INFINITY;
   const cap = flavors.hostCap ? flavors.hostCap[f * hosts.names.length + h]! : -1;
@@ -53,7 +58,7 @@ export function fitCount(hosts: PackingHosts, free: Float64Array, h: number, fla
     const req = flavors.request[f * C + c]!;
     if (req <= 0) continue;
     if (req > hosts.maxUnit[h * C + c]! + EPS) return 0;
-    const k = Math.floor((free[h * C + c]! + EPS) / req);
+    const k = Math.floor((free[at + c]! + EPS) / req);
     if (k < n) n = k;
   }
   return Math.max(n, 0);
@@ -405,6 +410,147 @@ export function hostsWithRoom(hosts: PackingHosts, flavors: PackingFlavors, free
   const F = flavors.names.length;
   for (const h of hostOrder) if (fitCount(hosts, free, h, flavors, f, placedBefore ? placedBefore[h * F + f]! : 0) > 0) out.push(h);
   return out;
+}
+
+/**
+ * A host order cut into runs of alike hosts: adjacent hosts with the same free amounts,
+ * max_unit and, when the flavors carry per-host caps, the same caps and instances before
+ * (everything firstFitDecreasing reads of a host).
+ */
+export interface HostRuns {
+  /** The host order. */
+  order: readonly number[];
+  /** Where run i starts in `order`, at [i]; [runs] = order.length. */
+  start: Int32Array;
+  /** Per host (index), its run. */
+  runOf: Int32Array;
+  /** Scratch: lost hosts per run, and per host whether it is counted (all 0 between calls). */
+  lostIn: Int32Array;
+  mark: Uint8Array;
+}
+
+/** The runs of `hostOrder` (see HostRuns). O(hosts × (classes + flavors with caps)). */
+export function hostRuns(hosts: PackingHosts, flavors: PackingFlavors, free: Float64Array, hostOrder: readonly number[], placedBefore?: Int32Array): HostRuns {
+  const H = hosts.names.length;
+  const F = flavors.names.length;
+  const C = hosts.classCount;
+  const cap = flavors.hostCap;
+  const alike = (a: number, b: number): boolean => {
+    for (let c = 0; c < C; c++) if (free[a * C + c] !== free[b * C + c] || hosts.maxUnit[a * C + c] !== hosts.maxUnit[b * C + c]) return false;
+    if (cap) {
+      for (let f = 0; f < F; f++) if (cap[f * H + a] !== cap[f * H + b]) return false;
+      if (placedBefore) for (let f = 0; f < F; f++) if (placedBefore[a * F + f] !== placedBefore[b * F + f]) return false;
+    }
+    return true;
+  };
+  const starts: number[] = [];
+  const runOf = new Int32Array(H);
+  for (let i = 0; i < hostOrder.length; i++) {
+    if (i === 0 || !alike(hostOrder[i - 1]!, hostOrder[i]!)) starts.push(i);
+    runOf[hostOrder[i]!] = starts.length - 1;
+  }
+  starts.push(hostOrder.length);
+  return { order: hostOrder, start: Int32Array.from(starts), runOf, lostIn: new Int32Array(starts.length), mark: new Uint8Array(H) };
+}
+
+/** The runs (indices, in order) whose hosts have room for at least one instance of flavor `f` in `free`. O(runs × classes). */
+export function runsWithRoom(hosts: PackingHosts, flavors: PackingFlavors, free: Float64Array, runs: HostRuns, f: number, placedBefore?: Int32Array): number[] {
+  const out: number[] = [];
+  const F = flavors.names.length;
+  for (let r = 0; r + 1 < runs.start.length; r++) {
+    const h = runs.order[runs.start[r]!]!;
+    if (fitCount(hosts, free, h, flavors, f, placedBefore ? placedBefore[h * F + f]! : 0) > 0) out.push(r);
+  }
+  return out;
+}
+
+/** Alike hosts of one run after some instances landed: `n` hosts whose free amounts are at v[at .. at + C). */
+interface RunPart {
+  n: number;
+  v: Float64Array;
+  at: number;
+}
+
+/**
+ * firstFitDecreasing(hosts, flavors, free, runs.order, lost as a mask, displaced, roomFor,
+ * placedBefore) by runs of alike hosts, with the same answer: first fit visits a run's
+ * surviving hosts one after another and, its hosts being alike, gives each of them
+ * k = min(remaining, fit): the first q = min(n, floor(remaining / fit)) take `fit`, the next
+ * one the rest, the others none. So a run is kept as parts of alike hosts (at most three
+ * more per flavor that lands on it), each part's free amounts computed as first fit computes
+ * each host's (free − k × request). `lost` lists the lost hosts (a repeat counts once); `roomFor(f)` lists
+ * the runs with room for f on entry (runsWithRoom; default every run). `free` is not changed.
+ * O(lost + flavors × (runs visited + parts)): hosts of a run are not visited one by one.
+ * @returns instances per flavor that found no host
+ */
+export function firstFitByRuns(
+  hosts: PackingHosts,
+  flavors: PackingFlavors,
+  free: Float64Array,
+  runs: HostRuns,
+  lost: readonly number[],
+  displaced: Int32Array,
+  roomFor?: (f: number) => readonly number[],
+  placedBefore?: Int32Array,
+): Int32Array {
+  const F = flavors.names.length;
+  const C = hosts.classCount;
+  const R = runs.start.length - 1;
+  const unplaced = new Int32Array(F);
+  const { lostIn, mark } = runs;
+  for (const h of lost) {
+    if (mark[h]) continue;
+    mark[h] = 1;
+    lostIn[runs.runOf[h]!] = lostIn[runs.runOf[h]!]! + 1;
+  }
+  const changed = new Map<number, RunPart[]>();
+  const after = (p: RunPart, f: number, k: number): Float64Array => {
+    const v = new Float64Array(C);
+    for (let c = 0; c < C; c++) v[c] = p.v[p.at + c]! - k * flavors.request[f * C + c]!;
+    return v;
+  };
+  let all: number[] | null = null;
+  for (let f = 0; f < F; f++) {
+    let remaining = displaced[f]!;
+    if (remaining <= 0) continue;
+    const list = roomFor ? roomFor(f) : (all ??= Array.from({ length: R }, (_, r) => r));
+    for (let i = 0; i < list.length && remaining > 0; i++) {
+      const run = list[i]!;
+      const rep = runs.order[runs.start[run]!]!;
+      let parts = changed.get(run);
+      if (!parts) {
+        const n = runs.start[run + 1]! - runs.start[run]! - lostIn[run]!;
+        if (n <= 0) continue;
+        parts = [{ n, v: free, at: rep * C }];
+      }
+      const already = placedBefore ? placedBefore[rep * F + f]! : 0;
+      const next: RunPart[] = [];
+      let touched = false;
+      for (const p of parts) {
+        const fit = remaining > 0 ? fitAt(hosts, p.v, p.at, rep, flavors, f, already) : 0;
+        if (fit <= 0) {
+          next.push(p);
+          continue;
+        }
+        touched = true;
+        const q = Math.min(p.n, Math.floor(remaining / fit));
+        if (q > 0) next.push({ n: q, v: after(p, f, fit), at: 0 });
+        if (q > 0) remaining -= q * fit;
+        if (q < p.n && remaining > 0) {
+          next.push({ n: 1, v: after(p, f, remaining), at: 0 });
+          remaining = 0;
+          if (p.n - q - 1 > 0) next.push({ n: p.n - q - 1, v: p.v, at: p.at });
+        } else if (q < p.n) next.push({ n: p.n - q, v: p.v, at: p.at });
+      }
+      if (touched) changed.set(run, next);
+    }
+    unplaced[f] = remaining;
+  }
+  for (const h of lost) {
+    mark[h] = 0;
+    lostIn[runs.runOf[h]!] = 0;
+  }
+  return unplaced;
 }
 
 /**
