@@ -201,6 +201,164 @@ function hostHash(kind: number, placed: Int32Array, h: number, F: number): numbe
 }
 
 /**
+ * The last name index built (a copy of its names and the map), extended when the next list
+ * opens with the same names: the epochs of a timeline list their hosts so, deliveries last.
+ */
+let lastIndex: { names: string[]; map: Map<string, number> } | null = null;
+
+/**
+ * Host name -> index in `names`, as `new Map(names.map((n, i) => [n, i]))` answers (the
+ * last index when a name repeats). When the names are unique, a lookup first tries the index
+ * one stride after the previous hit, then the next index (items list hosts in host order,
+ * and a rack's or zone's hosts evenly spaced), then the map. The map of the previous call is
+ * reused when `names` opens with its names: O(new names) then, else O(names).
+ */
+export function nameIndex(names: readonly string[]): { get(name: string): number | undefined } {
+  const H = names.length;
+  const c = lastIndex;
+  let map: Map<string, number>;
+  let same = 0;
+  if (c && c.names.length <= H) while (same < c.names.length && c.names[same] === names[same]) same++;
+  if (c && same === c.names.length) {
+    map = c.map;
+    for (let i = same; i < H; i++) {
+      map.set(names[i]!, i);
+      c.names.push(names[i]!);
+    }
+  } else {
+    map = new Map<string, number>();
+    for (let i = 0; i < H; i++) map.set(names[i]!, i);
+    lastIndex = { names: names.slice(), map };
+  }
+  const unique = map.size === H;
+  let hit = -1;
+  let step = 1; // the stride of the last two hits (a rack's or a zone's hosts are often evenly spaced)
+  return {
+    get(name: string): number | undefined {
+      if (unique) {
+        const g = hit + step;
+        if (g >= 0 && g < H && names[g] === name) {
+          hit = g;
+          return g;
+        }
+        if (hit + 1 < H && names[hit + 1] === name) {
+          step = 1;
+          return ++hit;
+        }
+      }
+      const i = map.get(name);
+      if (i !== undefined) {
+        step = i - hit;
+        hit = i;
+      }
+      return i;
+    },
+  };
+}
+
+/**
+ * Per host, the number of its signature (kind and instances per flavor): hosts share one
+ * exactly when they are of one kind and hold the same instances. Numbers in order of first
+ * host. O(hosts × flavors).
+ */
+export function signatures(kindIndex: Int32Array, placed: Int32Array, F: number): Int32Array {
+  const H = kindIndex.length;
+  const sig = new Int32Array(H);
+  const same = (a: number, b: number): boolean => {
+    if (kindIndex[a] !== kindIndex[b]) return false;
+    for (let f = 0; f < F; f++) if (placed[a * F + f] !== placed[b * F + f]) return false;
+    return true;
+  };
+  const byHash = new Map<number, number[]>(); // hash -> the first host of each signature with it
+  let count = 0;
+  for (let h = 0; h < H; h++) {
+    if (h > 0 && same(h - 1, h)) {
+      sig[h] = sig[h - 1]!;
+      continue;
+    }
+    const x = hostHash(kindIndex[h]!, placed, h, F);
+    const reps = byHash.get(x);
+    const rep = reps?.find((r) => same(r, h));
+    if (rep !== undefined) sig[h] = sig[rep]!;
+    else {
+      sig[h] = count++;
+      if (reps) reps.push(h);
+      else byHash.set(x, [h]);
+    }
+  }
+  return sig;
+}
+
+/**
+ * Host indices in the order the RAM weigher ranks them: free amount of keyClasses[0], then
+ * keyClasses[1], ... (most first), then hardware index, then host index. Hosts with the same
+ * keys and hardware are counted together (a hash of the keys), the distinct key vectors
+ * sorted, the hosts laid out by counting: O(hosts × keys + distinct × log distinct); the
+ * same order as sorting every host by that comparison. Keys that are not finite numbers
+ * (never from Placement inventories) are sorted host by host.
+ */
+export function rankHosts(free: Float64Array, C: number, keyClasses: readonly number[], hardwareIndex: Int32Array): number[] {
+  const H = hardwareIndex.length;
+  const K = keyClasses.length;
+  const keys = new Float64Array(H * K);
+  let finite = true;
+  for (let h = 0; h < H; h++)
+    for (let k = 0; k < K; k++) {
+      const v = free[h * C + keyClasses[k]!]! + 0; // -0 becomes +0: one bucket for equal keys
+      if (!Number.isFinite(v)) finite = false;
+      keys[h * K + k] = v;
+    }
+  const before = (a: number, b: number): number => {
+    for (let k = 0; k < K; k++) {
+      const d = keys[b * K + k]! - keys[a * K + k]!;
+      if (d !== 0) return d;
+    }
+    return hardwareIndex[a]! - hardwareIndex[b]! || a - b;
+  };
+  if (!finite) return Array.from(Int32Array.from({ length: H }, (_, h) => h).sort(before));
+  const bits = new Int32Array(keys.buffer);
+  const sameKeys = (a: number, b: number): boolean => {
+    if (hardwareIndex[a] !== hardwareIndex[b]) return false;
+    for (let k = 0; k < K; k++) if (keys[a * K + k] !== keys[b * K + k]) return false;
+    return true;
+  };
+  const bucketOf = new Int32Array(H);
+  const reps: number[] = []; // first host of each bucket
+  const size: number[] = [];
+  const next: number[] = []; // the next bucket with the same hash, or -1
+  const byHash = new Map<number, number>();
+  for (let h = 0; h < H; h++) {
+    let b = h > 0 && sameKeys(h - 1, h) ? bucketOf[h - 1]! : -1;
+    if (b < 0) {
+      let x = Math.imul(2166136261 ^ hardwareIndex[h]!, 16777619);
+      for (let i = 2 * h * K; i < 2 * (h + 1) * K; i++) x = Math.imul(x ^ bits[i]!, 16777619);
+      const head = byHash.get(x) ?? -1;
+      b = head;
+      while (b >= 0 && !sameKeys(reps[b]!, h)) b = next[b]!;
+      if (b < 0) {
+        b = reps.length;
+        reps.push(h);
+        size.push(0);
+        next.push(head);
+        byHash.set(x, b);
+      }
+    }
+    bucketOf[h] = b;
+    size[b]!++;
+  }
+  const bucketOrder = Int32Array.from(reps.keys()).sort((a, b) => before(reps[a]!, reps[b]!));
+  const at = new Int32Array(reps.length); // where each bucket's hosts start
+  let pos = 0;
+  for (const b of bucketOrder) {
+    at[b] = pos;
+    pos += size[b]!;
+  }
+  const order = new Int32Array(H);
+  for (let h = 0; h < H; h++) order[at[bucketOf[h]!]!++] = h;
+  return Array.from(order);
+}
+
+/**
  * The blocks of `hostOrder`: maximal runs of hosts with equal sort keys (the free amount of
  * every class) and hardware model. A block is pure when its hosts are also of one kind
  * (capacity, max_unit, candidacy per flavor) and, when `placed` is given (the flavors carry
@@ -286,8 +444,10 @@ interface MonthState {
   unplacedBefore: number;
   /** Host indices in the order the RAM weigher ranks them (see computeImpacts). */
   hostOrder: number[];
-  /** Single-host outcomes by host hash, checked for equality on a hit. */
-  cache: Map<number, { rep: number; packed: Packed }[]>;
+  /** Per host, its signature: hosts of one kind with the same instances share one (`signatures`); null until a one-host loss needs it. */
+  signature: Int32Array | null;
+  /** Single-host outcomes by signature. */
+  singles: (Packed | undefined)[];
   /**
    * Per host, its block of hostOrder (see `blocksOf`) when the block is pure, else -1; null
    * until a loss of several hosts needs it.
@@ -371,7 +531,7 @@ export function computeOutcomes(
   const F = flavors.names.length;
   const C = hosts.classCount;
   const T = model.countsByMonth.length;
-  const index = new Map(hosts.names.map((n, i) => [n, i]));
+  const index = nameIndex(hosts.names);
   const subjects: Subject[] = [];
   for (let item = 0; item < items.length; item++) {
     const d = items[item]!;
@@ -398,9 +558,10 @@ export function computeOutcomes(
   const cpuClass = model.classes.indexOf('VCPU');
   // host order keys: free MEMORY_MB, then VCPU, then the other classes
   const keyClasses = [memClass, cpuClass, ...model.classes.keys()].filter((c, i, all) => c >= 0 && all.indexOf(c) === i);
-  const K = keyClasses.length;
   const models = [...new Set(model.hardware)].sort();
-  const hardwareIndex = Int32Array.from(model.hardware, (hw) => models.indexOf(hw));
+  const modelIndex = new Map(models.map((hw, i) => [hw, i]));
+  const hardwareIndex = new Int32Array(H);
+  for (let h = 0; h < H; h++) hardwareIndex[h] = h > 0 && model.hardware[h] === model.hardware[h - 1] ? hardwareIndex[h - 1]! : modelIndex.get(model.hardware[h]!)!;
   // Hosts of one kind: the same hardware, Placement capacity, max_unit and candidacy per
   // flavor (an aggregate's allocation ratio or a zone can make one model two kinds).
   const kindIndex = new Int32Array(H);
@@ -449,17 +610,7 @@ export function computeOutcomes(
     let st = states.get(placement);
     if (st) return st;
     const { free } = placement;
-    const keys = new Float64Array(H * K);
-    for (let h = 0; h < H; h++) for (let k = 0; k < K; k++) keys[h * K + k] = free[h * C + keyClasses[k]!]!;
-    const hostOrder = Array.from(
-      Int32Array.from({ length: H }, (_, h) => h).sort((a, b) => {
-        for (let k = 0; k < K; k++) {
-          const d = keys[b * K + k]! - keys[a * K + k]!;
-          if (d !== 0) return d;
-        }
-        return hardwareIndex[a]! - hardwareIndex[b]! || a - b;
-      }),
-    );
+    const hostOrder = rankHosts(free, C, keyClasses, hardwareIndex);
     st = {
       month: t,
       placement,
@@ -470,7 +621,8 @@ export function computeOutcomes(
       }),
       unplacedBefore: placement.unplaced.reduce((x, y) => x + y, 0),
       hostOrder,
-      cache: new Map(),
+      signature: null,
+      singles: [],
       runs: null,
       room: [],
       block: null,
@@ -488,13 +640,9 @@ export function computeOutcomes(
     const state = stateOf(t);
     const { placed, free } = state.placement;
     const single = s.lost.length === 1 ? s.lost[0]! : -1;
-    const key = single >= 0 ? hostHash(kindIndex[single]!, placed, single, F) : 0;
-    const same = (a: number, b: number): boolean => {
-      if (kindIndex[a] !== kindIndex[b]) return false;
-      for (let f = 0; f < F; f++) if (placed[a * F + f] !== placed[b * F + f]) return false;
-      return true;
-    };
-    let packed = single >= 0 ? state.cache.get(key)?.find((e) => same(e.rep, single))?.packed : undefined;
+    if (single >= 0) state.signature ??= signatures(kindIndex, placed, F);
+    const signature = single >= 0 ? state.signature![single]! : -1;
+    let packed = single >= 0 ? state.singles[signature] : undefined;
     let multiKey: number | null = null;
     let displaced: Int32Array | null = null;
     if (single < 0 && s.lost.length > 1) {
@@ -517,12 +665,13 @@ export function computeOutcomes(
     }
     if (!packed) {
       displaced ??= displacedBy(s.lost, placed, F);
-      const runs = (state.runs ??= hostRuns(hosts, flavors, free, state.hostOrder, placed));
+      state.runs ??= hostRuns(hosts, flavors, free, state.hostOrder, placed);
+      const runs = state.runs;
       for (let f = 0; f < F; f++) if (displaced[f]! > 0) state.room[f] ??= runsWithRoom(hosts, flavors, free, runs, f, placed);
       const roomFor = (f: number): readonly number[] => state.room[f]!;
       const unplaced = firstFitByRuns(hosts, flavors, free, runs, s.lost, displaced, roomFor, placed);
       packed = { displaced, unplaced };
-      if (single >= 0) state.cache.set(key, [...(state.cache.get(key) ?? []), { rep: single, packed }]);
+      if (single >= 0) state.singles[signature] = packed;
       if (multiKey !== null) state.multi.set(multiKey, [...(state.multi.get(multiKey) ?? []), { lost: s.lost, drained: s.drained, packed }]);
     }
     return { state, packed };
@@ -584,7 +733,8 @@ export function computeOutcomes(
       totalFree: [],
       unplacedBefore: 0,
       hostOrder: [],
-      cache: new Map(),
+      signature: null,
+      singles: [],
       runs: null,
       room: [],
       block: null,

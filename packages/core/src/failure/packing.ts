@@ -509,11 +509,11 @@ export function firstFitByRuns(
     for (let c = 0; c < C; c++) v[c] = p.v[p.at + c]! - k * flavors.request[f * C + c]!;
     return v;
   };
-  let all: number[] | null = null;
+  const all = roomFor ? [] : Array.from({ length: R }, (_, r) => r);
   for (let f = 0; f < F; f++) {
     let remaining = displaced[f]!;
     if (remaining <= 0) continue;
-    const list = roomFor ? roomFor(f) : (all ??= Array.from({ length: R }, (_, r) => r));
+    const list = roomFor ? roomFor(f) : all;
     for (let i = 0; i < list.length && remaining > 0; i++) {
       const run = list[i]!;
       const rep = runs.order[runs.start[run]!]!;
