@@ -3,7 +3,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nameIndex, rankHosts, signatures } from './compute-impact.js';
+import { planCompute } from '../compute/compute-plan.js';
+import { expandHosts } from '../fleet/hosts.js';
+import type { FailureDomain } from '../model/failure.js';
+import type { Flavor } from '../model/scenario.js';
+import { computeModel, computeOutcomes, nameIndex, rankHosts, signatures } from './compute-impact.js';
+import { group, handScenario } from './test-failure.js';
 
 /** The host order by plain sorting: keys (most first), then hardware index, then host index. */
 function rankBySort(free: Float64Array, C: number, keyClasses: number[], hardwareIndex: Int32Array): number[] {
@@ -86,6 +91,45 @@ describe('signatures = equal kind and instances', () => {
         });
       }),
       { seed: 3, numRuns: 300 },
+    );
+  });
+});
+
+describe('computeOutcomes: one-host losses named first = the same hosts after a domain', () => {
+  // The quick path (host names before any domain, demand growing) against the general loop
+  // (the same names after a domain that loses nothing, which ends the quick path).
+  const GIB = 2 ** 30;
+  const flavor = (name: string, vcpus: number, ramGib: number): Flavor => ({ name, vcpus, ramBytes: ramGib * GIB, diskBytes: 0 });
+  it('same outcomes and the same sharing, with and without harm, over growing months (seed 13)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 6 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 20 }), fc.constantFrom(0, 0.05, 0.2), (n, large, small, growth) => {
+        const base = handScenario();
+        const s = handScenario({
+          nodes: [group('compute', 'cmp-20', n, { namePrefix: 'a' })],
+          openstack: { ...base.openstack, flavors: { small: flavor('small', 1, 1), large: flavor('large', 4, 4) } },
+          demand: {
+            instances: [
+              { flavor: 'large', count: large },
+              { flavor: 'small', count: small },
+            ],
+            storageBytes: {},
+            growth: { kind: 'compound', perMonth: growth },
+          },
+          ceph: { ...base.ceph, pools: [] },
+          horizonMonths: 6,
+        });
+        const hosts = expandHosts(s).hosts;
+        const model = computeModel(s, planCompute(s, hosts).plan, hosts);
+        const names = hosts.map((h) => h.name);
+        const single: FailureDomain = { id: '', kind: 'host', name: '', tolerated: true, hostsLost: [], hostsDrained: [], hostsDegraded: [] };
+        const nothing: FailureDomain = { ...single, id: 'rack:none', kind: 'rack', name: 'none' };
+        const quick = computeOutcomes(model, names, s.start, {}, single);
+        const loop = computeOutcomes(model, [nothing, ...names], s.start, {}, single).slice(1);
+        expect(quick).toEqual(loop);
+        const shape = (outs: unknown[]): number[] => outs.map((o) => outs.indexOf(o));
+        expect(shape(quick)).toEqual(shape(loop));
+      }),
+      { seed: 13, numRuns: 60 },
     );
   });
 });

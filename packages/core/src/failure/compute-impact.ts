@@ -481,7 +481,10 @@ interface Subject {
   packed: Packed | null;
 }
 
-const isHarm = (p: Packed): boolean => p.unplaced.some((u) => u > 0);
+function isHarm(p: Packed): boolean {
+  for (let f = 0; f < p.unplaced.length; f++) if (p.unplaced[f]! > 0) return true;
+  return false;
+}
 
 /** The months computeImpacts evaluates, and the placements it reads (placement-timeline.ts). */
 export interface ComputeWindow {
@@ -531,29 +534,6 @@ export function computeOutcomes(
   const F = flavors.names.length;
   const C = hosts.classCount;
   const T = model.countsByMonth.length;
-  const index = nameIndex(hosts.names);
-  const subjects: Subject[] = [];
-  for (let item = 0; item < items.length; item++) {
-    const d = items[item]!;
-    if (typeof d === 'string') {
-      const i = index.get(d);
-      if (i !== undefined) subjects.push({ item, domain: single!, lost: [i], drained: 0, firstHarm: null, atMonth: Math.max(0, T - 1), state: null, packed: null });
-      continue;
-    }
-    const lost: number[] = [];
-    for (const n of d.hostsLost) {
-      const i = index.get(n);
-      if (i !== undefined) lost.push(i);
-    }
-    const lostCount = lost.length;
-    for (const n of d.hostsDrained) {
-      const i = index.get(n);
-      if (i !== undefined) lost.push(i);
-    }
-    const drained = lost.length - lostCount;
-    if (lostCount === 0 && !(d.kind === 'maintenance' && drained > 0)) continue;
-    subjects.push({ item, domain: d, lost, drained, firstHarm: null, atMonth: Math.max(0, T - 1), state: null, packed: null });
-  }
   const memClass = model.classes.indexOf('MEMORY_MB');
   const cpuClass = model.classes.indexOf('VCPU');
   // host order keys: free MEMORY_MB, then VCPU, then the other classes
@@ -682,6 +662,94 @@ export function computeOutcomes(
     s.packed = r.packed;
     s.firstHarm = harm ? t : null;
   };
+  const out: (ComputeOutcome | undefined)[] = new Array(items.length);
+  // Losses with one signature share their re-placement (evaluate's caches), hence their detail,
+  // message and harm: built once per re-placement, first month and tolerance. A loss of
+  // several hosts shares them only when its detail does not read the survivors (detailOf's
+  // fragmentation check of confined flavors sums the survivors' free capacity in host order).
+  const shared = new Map<Packed, Map<number, ComputeOutcome>>();
+  const outcomeOf = (s: Subject): ComputeOutcome => {
+    const memo = s.packed ? shared.get(s.packed) : undefined;
+    // (month, first month of harm or none, tolerance) as one number: months are below T
+    const memoKey = ((s.atMonth * (T + 1) + (s.firstHarm ?? T)) << 1) | (s.domain.tolerated ? 1 : 0);
+    const hit = memo?.get(memoKey);
+    if (hit) return hit;
+    // a horizon of 0 months (hand-built scenarios only) evaluates nothing: nothing displaced
+    const state = s.state ?? {
+      month: 0,
+      placement: { placed: new Int32Array(H * F), free: emptyFree(hosts), unplaced: new Int32Array(F) },
+      totalFree: [],
+      unplacedBefore: 0,
+      hostOrder: [],
+      signature: null,
+      singles: [],
+      runs: null,
+      room: [],
+      block: null,
+      multi: new Map(),
+    };
+    const survivorsRead = { value: false };
+    const detail = detailOf(model, s, s.packed ?? { displaced: new Int32Array(F), unplaced: new Int32Array(F) }, state, survivorsRead);
+    const result = outcome(s, detail, start);
+    if (s.packed && (s.lost.length === 1 || !survivorsRead.value)) {
+      const m = shared.get(s.packed) ?? new Map<number, ComputeOutcome>();
+      m.set(memoKey, result);
+      shared.set(s.packed, m);
+    }
+    return result;
+  };
+
+  const index = nameIndex(hosts.names);
+  const subjects: Subject[] = [];
+  // The one-host losses named before any domain, when demand only grows: a host without harm
+  // in the last month has none before (see above), so its outcome is its signature's in that
+  // month, built (outcomeOf) by the first such host, as the loop below would; per signature,
+  // the outcome, or null when the loss harms (the host goes through the loop).
+  const quick: (ComputeOutcome | null | undefined)[] = [];
+  let leading = monotone && from < T;
+  for (let item = 0; item < items.length; item++) {
+    const d = items[item]!;
+    if (typeof d === 'string') {
+      const i = index.get(d);
+      if (i === undefined) continue;
+      const s: Subject = { item, domain: single!, lost: [i], drained: 0, firstHarm: null, atMonth: Math.max(0, T - 1), state: null, packed: null };
+      if (leading) {
+        const state = stateOf(T - 1);
+        state.signature ??= signatures(kindIndex, state.placement.placed, F);
+        const signature = state.signature[i]!;
+        let o = quick[signature];
+        if (o === undefined) {
+          const r = evaluate(s, T - 1);
+          if (isHarm(r.packed)) o = null;
+          else {
+            settle(s, T - 1, r, false);
+            o = outcomeOf(s);
+          }
+          quick[signature] = o;
+        }
+        if (o !== null) {
+          out[item] = o;
+          continue;
+        }
+      }
+      subjects.push(s);
+      continue;
+    }
+    leading = false;
+    const lost: number[] = [];
+    for (const n of d.hostsLost) {
+      const i = index.get(n);
+      if (i !== undefined) lost.push(i);
+    }
+    const lostCount = lost.length;
+    for (const n of d.hostsDrained) {
+      const i = index.get(n);
+      if (i !== undefined) lost.push(i);
+    }
+    const drained = lost.length - lostCount;
+    if (lostCount === 0 && !(d.kind === 'maintenance' && drained > 0)) continue;
+    subjects.push({ item, domain: d, lost, drained, firstHarm: null, atMonth: Math.max(0, T - 1), state: null, packed: null });
+  }
   for (const s of subjects) {
     if (from >= T) break;
     if (monotone) {
@@ -711,45 +779,7 @@ export function computeOutcomes(
       }
     }
   }
-  const out: (ComputeOutcome | undefined)[] = new Array(items.length);
-  // Losses with one signature share their re-placement (evaluate's caches), hence their detail,
-  // message and harm: built once per re-placement, first month and tolerance. A loss of
-  // several hosts shares them only when its detail does not read the survivors (detailOf's
-  // fragmentation check of confined flavors sums the survivors' free capacity in host order).
-  const shared = new Map<Packed, Map<number, ComputeOutcome>>();
-  for (const s of subjects) {
-    const memo = s.packed ? shared.get(s.packed) : undefined;
-    // (month, first month of harm or none, tolerance) as one number: months are below T
-    const memoKey = ((s.atMonth * (T + 1) + (s.firstHarm ?? T)) << 1) | (s.domain.tolerated ? 1 : 0);
-    const hit = memo?.get(memoKey);
-    if (hit) {
-      out[s.item] = hit;
-      continue;
-    }
-    // a horizon of 0 months (hand-built scenarios only) evaluates nothing: nothing displaced
-    const state = s.state ?? {
-      month: 0,
-      placement: { placed: new Int32Array(H * F), free: emptyFree(hosts), unplaced: new Int32Array(F) },
-      totalFree: [],
-      unplacedBefore: 0,
-      hostOrder: [],
-      signature: null,
-      singles: [],
-      runs: null,
-      room: [],
-      block: null,
-      multi: new Map(),
-    };
-    const survivorsRead = { value: false };
-    const detail = detailOf(model, s, s.packed ?? { displaced: new Int32Array(F), unplaced: new Int32Array(F) }, state, survivorsRead);
-    const result = outcome(s, detail, start);
-    out[s.item] = result;
-    if (s.packed && (s.lost.length === 1 || !survivorsRead.value)) {
-      const m = shared.get(s.packed) ?? new Map<number, ComputeOutcome>();
-      m.set(memoKey, result);
-      shared.set(s.packed, m);
-    }
-  }
+  for (const s of subjects) out[s.item] = outcomeOf(s);
   return out;
 }
 
