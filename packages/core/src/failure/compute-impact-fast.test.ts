@@ -62,9 +62,9 @@ describe('nameIndex = a Map from the names', () => {
         fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'x'), { maxLength: 30 }),
         (first, more, lookups) => {
           // a list, the same list extended (deliveries), then the first list again
-          for (const names of [first, [...first, ...more], first, more]) {
+          for (const names of [first, [...first, ...more], first, more] as string[][]) {
             const index = nameIndex(names);
-            const map = new Map(names.map((n, i) => [n, i]));
+            const map = new Map<string, number>(names.map((n, i) => [n, i]));
             // lookups in order, strided and at random
             const asked = [...names, ...names.filter((_, i) => i % 3 === 0), ...lookups];
             for (const n of asked) expect(index.get(n)).toBe(map.get(n));
