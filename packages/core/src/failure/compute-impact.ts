@@ -553,6 +553,10 @@ export function computeOutcomes(
     return true;
   };
   for (let h = 0; h < H; h++) {
+    if (h > 0 && hardwareIndex[h] === hardwareIndex[h - 1] && sameKind(h - 1, h)) {
+      kindIndex[h] = kindIndex[h - 1]!; // the common case: a run of one model's hosts
+      continue;
+    }
     const own = reps[hardwareIndex[h]!]!;
     const rep = own.find((r) => sameKind(r, h));
     if (rep === undefined) {
@@ -712,13 +716,14 @@ export function computeOutcomes(
     if (typeof d === 'string') {
       const i = index.get(d);
       if (i === undefined) continue;
-      const s: Subject = { item, domain: single!, lost: [i], drained: 0, firstHarm: null, atMonth: Math.max(0, T - 1), state: null, packed: null };
+      const subject = (): Subject => ({ item, domain: single!, lost: [i], drained: 0, firstHarm: null, atMonth: Math.max(0, T - 1), state: null, packed: null });
       if (leading) {
         const state = stateOf(T - 1);
         state.signature ??= signatures(kindIndex, state.placement.placed, F);
         const signature = state.signature[i]!;
         let o = quick[signature];
         if (o === undefined) {
+          const s = subject();
           const r = evaluate(s, T - 1);
           if (isHarm(r.packed)) o = null;
           else {
@@ -732,7 +737,7 @@ export function computeOutcomes(
           continue;
         }
       }
-      subjects.push(s);
+      subjects.push(subject());
       continue;
     }
     leading = false;
