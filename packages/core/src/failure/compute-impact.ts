@@ -93,12 +93,14 @@ export function computeModel(scenario: Scenario, compute: ComputePlan, hosts?: r
   // hosts of one model share their inventories (compute-plan.ts): each list read once
   const seen = new Set<unknown>();
   const present = new Set<string>();
+  let lastInventories: unknown = null;
   for (const hp of compute.hosts) {
-    if (!seen.has(hp.inventories)) {
+    if (hp.inventories !== lastInventories && !seen.has(hp.inventories)) {
       seen.add(hp.inventories);
       for (const i of hp.inventories) present.add(i.resourceClass);
     }
-    for (const p of hp.providers ?? []) present.add(p.inventory.resourceClass);
+    lastInventories = hp.inventories;
+    if (hp.providers) for (const p of hp.providers) present.add(p.inventory.resourceClass);
   }
   const extra = orderClasses(present).filter((rc) => !classes.includes(rc) && rc !== 'DISK_GB');
   classes.push(...extra);
@@ -538,7 +540,9 @@ export function computeOutcomes(
   const cpuClass = model.classes.indexOf('VCPU');
   // host order keys: free MEMORY_MB, then VCPU, then the other classes
   const keyClasses = [memClass, cpuClass, ...model.classes.keys()].filter((c, i, all) => c >= 0 && all.indexOf(c) === i);
-  const models = [...new Set(model.hardware)].sort();
+  const modelSet = new Set<string>();
+  for (let h = 0; h < H; h++) if (h === 0 || model.hardware[h] !== model.hardware[h - 1]) modelSet.add(model.hardware[h]!);
+  const models = [...modelSet].sort();
   const modelIndex = new Map(models.map((hw, i) => [hw, i]));
   const hardwareIndex = new Int32Array(H);
   for (let h = 0; h < H; h++) hardwareIndex[h] = h > 0 && model.hardware[h] === model.hardware[h - 1] ? hardwareIndex[h - 1]! : modelIndex.get(model.hardware[h]!)!;
