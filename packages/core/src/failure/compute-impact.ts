@@ -203,35 +203,15 @@ function hostHash(kind: number, placed: Int32Array, h: number, F: number): numbe
 }
 
 /**
- * The last name index built (a copy of its names and the map), extended when the next list
- * opens with the same names: the epochs of a timeline list their hosts so, deliveries last.
- */
-let lastIndex: { names: string[]; map: Map<string, number> } | null = null;
-
-/**
  * Host name -> index in `names`, as `new Map(names.map((n, i) => [n, i]))` answers (the
  * last index when a name repeats). When the names are unique, a lookup first tries the index
  * one stride after the previous hit, then the next index (items list hosts in host order,
- * and a rack's or zone's hosts evenly spaced), then the map. The map of the previous call is
- * reused when `names` opens with its names: O(new names) then, else O(names).
+ * and a rack's or zone's hosts evenly spaced), then the map. O(names) to build.
  */
 export function nameIndex(names: readonly string[]): { get(name: string): number | undefined } {
   const H = names.length;
-  const c = lastIndex;
-  let map: Map<string, number>;
-  let same = 0;
-  if (c && c.names.length <= H) while (same < c.names.length && c.names[same] === names[same]) same++;
-  if (c && same === c.names.length) {
-    map = c.map;
-    for (let i = same; i < H; i++) {
-      map.set(names[i]!, i);
-      c.names.push(names[i]!);
-    }
-  } else {
-    map = new Map<string, number>();
-    for (let i = 0; i < H; i++) map.set(names[i]!, i);
-    lastIndex = { names: names.slice(), map };
-  }
+  const map = new Map<string, number>();
+  for (let i = 0; i < H; i++) map.set(names[i]!, i);
   const unique = map.size === H;
   let hit = -1;
   let step = 1; // the stride of the last two hits (a rack's or a zone's hosts are often evenly spaced)
