@@ -20,7 +20,7 @@ import { CEPH_DEFAULTS, CEPH_SOURCES } from './defaults.js';
 import { balancerFullestFactor, measuredFullestFactor } from './fullest-osd.js';
 import { hostSizingFindings, sizeStorageHost } from './host-sizing.js';
 import { failureDomainsNeeded, poolCapacities, rawUsedRate } from './pools.js';
-import { recoveryCases } from './recovery-cases.js';
+import { recoveryCases, recoveryIndex } from './recovery-cases.js';
 import { replicationBitsPerSecond } from './recovery.js';
 import { type BindingFailure, reprotectableRaw } from './reprotect.js';
 import { ruleSteps, type RuleView, ruleView } from './rule-view.js';
@@ -381,8 +381,10 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
   const storedAtPeak = (name: string, stored0: number): number => (demand.uniform ? stored0 * factors[monthIndex]! : demand.storedBytes(name, monthIndex));
   const bandwidthByHost = new Map(tree.hosts.map((x) => [x.name, options.replicationBitsPerSecondByHost?.get(x.name) ?? replicationBitsPerSecond(scenario.hardware[x.hardware]!)]));
   const usedAtPeak = filler({ tree, views, pools: horizonPools, overrides })(demand.uniform ? factors[monthIndex]! : (p) => demand.storedBytes(p.name, monthIndex));
+  const index = recoveryIndex(tree);
   const cases = recoveryCases({
     tree,
+    index,
     views,
     used: usedAtPeak,
     pgReplicasPerOsd: pgs.pgReplicasPerOsd,
@@ -401,6 +403,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
 
   const durability = planDurability({
     tree,
+    index,
     views,
     racks: scenario.racks,
     used: usedAtPeak,

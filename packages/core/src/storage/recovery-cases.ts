@@ -29,27 +29,89 @@ export interface RecoveryInput {
   bandwidth: (host: string) => number | null;
   /** Share of an OSD's mClock bandwidth recovery takes (CEPH_DEFAULTS.mclockRecoveryShare). */
   recoveryShare?: number;
+  /** recoveryIndex(tree), when the caller has it (else built per call). */
+  index?: RecoveryIndex;
 }
 
-/** Σ of the mClock recovery bandwidth of some OSDs (rotational, kind hdd: 150 MiB/s; ssd, nvme: 1200 MiB/s; x the recovery share). */
-function diskBandwidthOf(input: RecoveryInput, osdIndices: readonly number[]): number {
-  // one figure per disk kind, added OSD by OSD in order
-  const byKind = new Map<string, number>();
-  let sum = 0;
-  for (const i of osdIndices) {
-    const kind = input.tree.osds[i]!.kind;
-    let b = byKind.get(kind);
-    if (b === undefined) {
-      b = osdRecoveryBytesPerSecond(kind, input.recoveryShare);
-      byKind.set(kind, b);
+/**
+ * Per-OSD facts of a tree as typed arrays, read by the recovery cases instead of the OSD objects
+ * (recoveryIndex builds it in one pass; give it in RecoveryInput.index to share it between calls).
+ */
+export interface RecoveryIndex {
+  /** tree.osds[i].id. */
+  id: Int32Array;
+  /** Index into `hostNames` of tree.osds[i].host: the distinct host names in first-appearance order. */
+  host: Int32Array;
+  hostNames: string[];
+  /** Index into `kinds` of tree.osds[i].kind: the distinct disk kinds in first-appearance order. */
+  kind: Int32Array;
+  kinds: string[];
+}
+
+/** The RecoveryIndex of a tree: O(OSDs), one Map probe per run of OSDs of one host and kind. */
+export function recoveryIndex(tree: CrushTree): RecoveryIndex {
+  const n = tree.osds.length;
+  const id = new Int32Array(n);
+  const host = new Int32Array(n);
+  const kind = new Int32Array(n);
+  const hostNames: string[] = [];
+  const kinds: string[] = [];
+  const hostIds = new Map<string, number>();
+  const kindIds = new Map<string, number>();
+  let lastHost: string | undefined;
+  let lastKind: string | undefined;
+  let h = -1;
+  let k = -1;
+  for (let i = 0; i < n; i++) {
+    const o = tree.osds[i]!;
+    id[i] = o.id;
+    if (o.host !== lastHost || h < 0) {
+      lastHost = o.host;
+      let x = hostIds.get(o.host);
+      if (x === undefined) {
+        x = hostNames.length;
+        hostNames.push(o.host);
+        hostIds.set(o.host, x);
+      }
+      h = x;
     }
-    sum += b;
+    host[i] = h;
+    if (o.kind !== lastKind || k < 0) {
+      lastKind = o.kind;
+      let x = kindIds.get(o.kind);
+      if (x === undefined) {
+        x = kinds.length;
+        kinds.push(o.kind);
+        kindIds.set(o.kind, x);
+      }
+      k = x;
+    }
+    kind[i] = k;
   }
+  return { id, host, hostNames, kind, kinds };
+}
+
+/** Σ of the mClock recovery bandwidth of some OSDs (rotational, kind hdd: 150 MiB/s; ssd, nvme: 1200 MiB/s; x the recovery share), added OSD by OSD in order. */
+function diskBandwidthOf(input: RecoveryInput, index: RecoveryIndex, osdIndices: readonly number[]): number {
+  // one figure per disk kind
+  const byKind = index.kinds.map((kind) => osdRecoveryBytesPerSecond(kind, input.recoveryShare));
+  const kindOf = index.kind;
+  let sum = 0;
+  for (let j = 0; j < osdIndices.length; j++) sum += byKind[kindOf[osdIndices[j]!]!]!;
   return sum;
 }
 
 /** The distinct OSD indices of some rules' OSD lists, in first-appearance order, less those `drop` says (what [...new Set(lists.flat())].filter(keep) gives, without a Set of every OSD). */
 function unionOf(count: number, lists: readonly (readonly number[])[], drop: (i: number) => boolean): number[] {
+  if (lists.length === 1) {
+    // one list of distinct indices (a rule view's): the list less the dropped ones
+    const list = lists[0]!;
+    if (distinct(count, list)) {
+      const out: number[] = [];
+      for (let j = 0; j < list.length; j++) if (!drop(list[j]!)) out.push(list[j]!);
+      return out;
+    }
+  }
   const seen = new Uint8Array(count);
   const out: number[] = [];
   for (const list of lists)
@@ -61,22 +123,48 @@ function unionOf(count: number, lists: readonly (readonly number[])[], drop: (i:
   return out;
 }
 
-const argmax = (xs: readonly number[]): number => xs.reduce((best, x, i) => (x > xs[best]! ? i : best), 0);
+/** True when a list of indices below `count` is strictly increasing (so distinct), as a rule view's osdIndices. */
+function distinct(count: number, list: readonly number[]): boolean {
+  let last = -1;
+  for (let j = 0; j < list.length; j++) {
+    const i = list[j]!;
+    if (!(i > last && i < count)) return false;
+    last = i;
+  }
+  return true;
+}
 
-/** Sum of the replication bandwidth of the hosts of some OSDs; null when any is unknown. */
-function bandwidthOf(input: RecoveryInput, osdIndices: readonly number[]): number | null {
-  // the hosts in first-appearance order (a host's OSDs are consecutive: one Set probe per run)
-  const hosts = new Set<string>();
-  let last: string | undefined;
-  for (const i of osdIndices) {
-    const host = input.tree.osds[i]!.host;
-    if (host === last) continue;
-    last = host;
-    hosts.add(host);
+const argmax = (xs: readonly number[]): number => {
+  // xs.reduce((best, x, i) => (x > xs[best]! ? i : best), 0)
+  let best = 0;
+  let top = xs[0]!;
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i]!;
+    if (x > top) {
+      best = i;
+      top = x;
+    }
+  }
+  return best;
+};
+
+/** Sum of the replication bandwidth of the hosts of some OSDs, each host name once in first-appearance order; null when any is unknown. */
+function bandwidthOf(input: RecoveryInput, index: RecoveryIndex, osdIndices: readonly number[]): number | null {
+  const hostOf = index.host;
+  const seen = new Uint8Array(index.hostNames.length);
+  const order: number[] = [];
+  let last = -1;
+  for (let j = 0; j < osdIndices.length; j++) {
+    const h = hostOf[osdIndices[j]!]!;
+    if (h === last) continue;
+    last = h;
+    if (seen[h] === 1) continue;
+    seen[h] = 1;
+    order.push(h);
   }
   let sum = 0;
-  for (const host of hosts) {
-    const b = input.bandwidth(host);
+  for (const h of order) {
+    const b = input.bandwidth(index.hostNames[h]!);
     if (b === null) return null;
     sum += b;
   }
@@ -117,9 +205,83 @@ function makeCase(base: Pick<CephRecoveryCase, 'failure' | 'subject' | 'reprotec
 export function recoveryCases(input: RecoveryInput, options: { hostCase?: boolean } = {}): CephRecoveryCase[] {
   const { tree, views } = input;
   if (tree.osds.length === 0) return [];
-  const cases: CephRecoveryCase[] = [];
-
+  const index = input.index ?? recoveryIndex(tree);
   const osd = argmax(input.used);
+  const cases: CephRecoveryCase[] = [osdCase(input, index, osd, input.used[osd]!)];
+  if (options.hostCase === false) return cases;
+
+  let top = -1;
+  let host = tree.hosts[0]!;
+  let hostBytes = 0;
+  for (const h of tree.hosts) {
+    let s = 0;
+    for (const x of h.osds) s += input.used[x.id]!;
+    // argmax: the first host with the most bytes
+    if (top < 0 || s > hostBytes) {
+      top = 0;
+      host = h;
+      hostBytes = s;
+    }
+  }
+  const onHost = new Set(host.osds.map((x) => x.id));
+  // ids outside [lo, hi] are not on the host: no Set probe for them
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const x of host.osds) {
+    lo = Math.min(lo, x.id);
+    hi = Math.max(hi, x.id);
+  }
+  const ids = index.id;
+  const dropped = (i: number): boolean => {
+    const id = ids[i]!;
+    return id >= lo && id <= hi && onHost.has(id);
+  };
+  const hostViews = views.flatMap((v, r) => (v.osdIndices.some(dropped) ? [r] : []));
+  const hostPools = input.pools.filter((p) => hostViews.includes(p.ruleIndex));
+  const stuck = hostPools.find((p) => {
+    const v = views[p.ruleIndex]!;
+    const left = v.domains.filter((d) => d.hosts.some((h) => h !== host.name)).length;
+    return left < p.copies;
+  });
+  const hostTargets = unionOf(
+    tree.osds.length,
+    hostViews.map((r) => views[r]!.osdIndices),
+    dropped,
+  );
+  cases.push(
+    makeCase(
+      {
+        failure: 'host',
+        subject: host.name,
+        reprotectable: !stuck && hostTargets.length > 0,
+        note: stuck
+          ? `${views[stuck.ruleIndex]!.domains.length} failure domains for ${stuck.copies} copies or shards: the other domains already hold them, so the PGs stay degraded (serving I/O while min_size copies are up) until the host returns`
+          : 'marked out automatically (a host is below mon_osd_down_out_subtree_limit, rack); re-created on the other hosts',
+      },
+      {
+        dataBytes: hostBytes,
+        networkAmplification: amplification(hostPools),
+        pgCount: Math.max(1, Math.round(host.osds.reduce((s, x) => s + (input.pgReplicasPerOsd[x.id] ?? 0), 0))),
+        targetOsdCount: hostTargets.length,
+        networkBitsPerSecond: bandwidthOf(input, index, hostTargets),
+        diskBandwidthBytesPerSecond: diskBandwidthOf(input, index, hostTargets),
+      },
+      input.settings,
+    ),
+  );
+  return cases;
+}
+
+/**
+ * The OSD case of recoveryCases for OSD `osd` (an index into tree.osds) holding `dataBytes`:
+ * what recoveryCases times for the fullest OSD, and planDurability for the fullest OSD under one rule.
+ */
+export function osdRecoveryCase(input: RecoveryInput, osd: number, dataBytes: number): CephRecoveryCase {
+  return osdCase(input, input.index ?? recoveryIndex(input.tree), osd, dataBytes);
+}
+
+function osdCase(input: RecoveryInput, index: RecoveryIndex, osd: number, dataBytes: number): CephRecoveryCase {
+  const { tree, views } = input;
   const o = tree.osds[osd]!;
   const osdViews = views.flatMap((v, r) => (v.osdIndices.includes(osd) ? [r] : []));
   const osdPools = input.pools.filter((p) => osdViews.includes(p.ruleIndex));
@@ -140,62 +302,21 @@ export function recoveryCases(input: RecoveryInput, options: { hostCase?: boolea
     );
     note = 'spread over the other OSDs of its rules';
   }
-  cases.push(
-    makeCase(
-      {
-        failure: 'osd',
-        subject: `osd.${o.id} (${o.host})`,
-        reprotectable: targets.length > 0,
-        note: targets.length > 0 ? note : 'the only OSD of its failure domain: nowhere to re-create its copies',
-      },
-      {
-        dataBytes: input.used[osd]!,
-        networkAmplification: amplification(osdPools),
-        pgCount: Math.max(1, Math.round(input.pgReplicasPerOsd[osd] ?? 0)),
-        targetOsdCount: targets.length,
-        networkBitsPerSecond: bandwidthOf(input, targets),
-        diskBandwidthBytesPerSecond: diskBandwidthOf(input, targets),
-      },
-      input.settings,
-    ),
+  return makeCase(
+    {
+      failure: 'osd',
+      subject: `osd.${o.id} (${o.host})`,
+      reprotectable: targets.length > 0,
+      note: targets.length > 0 ? note : 'the only OSD of its failure domain: nowhere to re-create its copies',
+    },
+    {
+      dataBytes,
+      networkAmplification: amplification(osdPools),
+      pgCount: Math.max(1, Math.round(input.pgReplicasPerOsd[osd] ?? 0)),
+      targetOsdCount: targets.length,
+      networkBitsPerSecond: bandwidthOf(input, index, targets),
+      diskBandwidthBytesPerSecond: diskBandwidthOf(input, index, targets),
+    },
+    input.settings,
   );
-
-  if (options.hostCase === false) return cases;
-  const hostUsed = tree.hosts.map((h) => h.osds.reduce((s, x) => s + input.used[x.id]!, 0));
-  const host = tree.hosts[argmax(hostUsed)]!;
-  const onHost = new Set(host.osds.map((x) => x.id));
-  const hostViews = views.flatMap((v, r) => (v.osdIndices.some((i) => onHost.has(tree.osds[i]!.id)) ? [r] : []));
-  const hostPools = input.pools.filter((p) => hostViews.includes(p.ruleIndex));
-  const stuck = hostPools.find((p) => {
-    const v = views[p.ruleIndex]!;
-    const left = v.domains.filter((d) => d.hosts.some((h) => h !== host.name)).length;
-    return left < p.copies;
-  });
-  const hostTargets = unionOf(
-    tree.osds.length,
-    hostViews.map((r) => views[r]!.osdIndices),
-    (i) => onHost.has(tree.osds[i]!.id),
-  );
-  cases.push(
-    makeCase(
-      {
-        failure: 'host',
-        subject: host.name,
-        reprotectable: !stuck && hostTargets.length > 0,
-        note: stuck
-          ? `${views[stuck.ruleIndex]!.domains.length} failure domains for ${stuck.copies} copies or shards: the other domains already hold them, so the PGs stay degraded (serving I/O while min_size copies are up) until the host returns`
-          : 'marked out automatically (a host is below mon_osd_down_out_subtree_limit, rack); re-created on the other hosts',
-      },
-      {
-        dataBytes: hostUsed[tree.hosts.indexOf(host)]!,
-        networkAmplification: amplification(hostPools),
-        pgCount: Math.max(1, Math.round(host.osds.reduce((s, x) => s + (input.pgReplicasPerOsd[x.id] ?? 0), 0))),
-        targetOsdCount: hostTargets.length,
-        networkBitsPerSecond: bandwidthOf(input, hostTargets),
-        diskBandwidthBytesPerSecond: diskBandwidthOf(input, hostTargets),
-      },
-      input.settings,
-    ),
-  );
-  return cases;
 }
