@@ -14,6 +14,7 @@ import { fmtPercent } from '../units/format.js';
 import type { CrushTree } from './crush.js';
 import { CEPH_SOURCES } from './defaults.js';
 import { osdFill } from './fill.js';
+import { addRepeated } from './repeated-sum.js';
 import { maxAvailBytes, ruleAvailBytes } from './max-avail.js';
 import type { RuleView } from './rule-view.js';
 
@@ -116,8 +117,9 @@ function overrideMonth(input: HorizonInput, spread: readonly number[]): (factor:
  * CRUSH weight, size and rules (in the same order) hold the same bytes, computed by the same
  * operations. So the OSDs are grouped into such classes; each class's fill, get_rule_avail
  * projection and used / size are computed once per month (min and max do not depend on the
- * order), the rules' weight totals once per run (the same sums in the same order), and only
- * Σ used over a rule's OSDs stays OSD by OSD, in OSD order (a float sum depends on its order).
+ * order), the rules' weight totals once per run, and Σ used over a rule's OSDs is the sum in
+ * OSD order (a float sum depends on its order) taken run by run: a run of OSDs of one class adds
+ * the same term again and again, which repeated-sum.ts addRepeated gives bit for bit as the loop.
  */
 function uniformMonth(input: HorizonInput, spread: readonly number[]): (factor: PoolStored) => RuleMonth {
   const { tree, views } = input;
@@ -189,10 +191,33 @@ function uniformMonth(input: HorizonInput, spread: readonly number[]): (factor: 
     }
     return out;
   });
-  const fillTotal = views.map((v) => v.osdIndices.reduce((s, i) => s + (tree.osds[i]?.crushWeight ?? 0), 0));
-  const availTotal = views.map((v) => v.osdIndices.reduce((s, i) => s + Math.max(0, tree.osds[i]!.crushWeight), 0));
+  // per rule, its OSDs' classes as runs of one class (OSD order): Σ over the OSDs of a class figure
+  // is the run by run addition of equal terms (repeated-sum.ts addRepeated, the loop's result)
+  const ruleRuns = ruleClasses.map((cs) => {
+    const cls: number[] = [];
+    const len: number[] = [];
+    for (let j = 0; j < cs.length; j++) {
+      const c = cs[j]!;
+      if (cls.length > 0 && cls[cls.length - 1] === c) len[len.length - 1]! += 1;
+      else {
+        cls.push(c);
+        len.push(1);
+      }
+    }
+    return { cls, len };
+  });
+  const sumRuns = (r: number, value: (c: number) => number): number => {
+    const { cls, len } = ruleRuns[r]!;
+    let sum = 0;
+    for (let j = 0; j < cls.length; j++) sum = addRepeated(sum, value(cls[j]!), len[j]!);
+    return sum;
+  };
+  // Σ w and Σ max(0, w) over the rule's OSDs in OSD order (the class weight is the OSD's)
+  const fillTotal = views.map((_, r) => sumRuns(r, (c) => classWeight[c]!));
+  const availTotal = views.map((_, r) => sumRuns(r, (c) => Math.max(0, classWeight[c]!)));
   const fullRatio = input.ratios.full;
   const used = new Float64Array(classCount);
+  const usedOf = (c: number): number => used[c]!;
   return (factor) => {
     const rawR = rawUsedByRule(views, input.pools, factor);
     for (let c = 0; c < classCount; c++) {
@@ -227,10 +252,7 @@ function uniformMonth(input: HorizonInput, spread: readonly number[]): (factor: 
       }
       ruleAvail.push(totalWeight > 0 && Number.isFinite(min) ? Math.floor(min) : 0);
       ruleFullest.push(max * sp);
-      const cs = ruleClasses[r]!;
-      let sum = 0;
-      for (let j = 0; j < cs.length; j++) sum += used[cs[j]!]!;
-      ruleUsed.push(sum);
+      ruleUsed.push(sumRuns(r, usedOf));
     }
     return { ruleAvail, ruleUsed, ruleFullest };
   };

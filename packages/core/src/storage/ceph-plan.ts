@@ -15,7 +15,7 @@ import { planPgs } from './ceph-pgs.js';
 import { allocationFindings, MIN_ALLOC_DEFAULTS, poolAllocation } from './allocation.js';
 import { crushSummary } from './crush-summary.js';
 import { planDurability } from './durability-plan.js';
-import { buildCrushTree, type CrushTree } from './crush.js';
+import { buildCrushTree, CrushCarry, type CrushTree } from './crush.js';
 import { CEPH_DEFAULTS, CEPH_SOURCES } from './defaults.js';
 import { balancerFullestFactor, measuredFullestFactor } from './fullest-osd.js';
 import { hostSizingFindings, sizeStorageHost } from './host-sizing.js';
@@ -33,6 +33,15 @@ export interface CephPlanOptions {
   replicationBitsPerSecondByHost?: ReadonlyMap<string, number>;
   /** Where replicationBitsPerSecondByHost comes from, said in the plan (e.g. the network plan's link). */
   replicationSource?: string;
+}
+
+/**
+ * State kept from one planCeph call to the next of a fleet that grows (the epochs of a timeline,
+ * evaluate/epochs.ts): the CRUSH tree, extended by the new storage hosts instead of rebuilt
+ * (crush.ts CrushCarry). The plans are the same with or without it.
+ */
+export class CephCarry {
+  readonly crush = new CrushCarry();
 }
 
 /** What the recovery estimate uses when the network plan gives no replication bandwidth. */
@@ -60,11 +69,11 @@ function describeBinding(b: BindingFailure, failureDomain: 'host' | 'rack'): str
  * their re-protectable raw (the least over their pools that can go clean) and the fullest OSD's
  * factor (fullest-osd.ts). planCeph continues from it (fill by month, storable, recovery), so
  * the capacity curves and evaluate read one computation. Findings: `ceph.rule.no_osds` and the PG
- * plan's. Units: bytes.
+ * plan's. Units: bytes. `carry`: what the previous call of a growing fleet built (CephCarry).
  */
-export function cephCapacity(scenario: Scenario, hosts: readonly Host[]) {
+export function cephCapacity(scenario: Scenario, hosts: readonly Host[], carry?: CephCarry) {
   const settings = resolveCephSettings(scenario.ceph);
-  const tree = buildCrushTree(scenario, hosts);
+  const tree = carry ? carry.crush.tree(scenario, hosts) : buildCrushTree(scenario, hosts);
   const views = settings.rules.map((rule) => ruleView(tree, rule, scenario.racks, scenario.policy.tolerate));
   return cephCapacityOfViews(scenario, settings, tree, views);
 }
@@ -225,10 +234,10 @@ function ruleSetCapacity(views: readonly RuleView[], x: ReturnType<typeof cephCa
  * month stored > max_bytes (`ceph.pool.quota_full`, error: POOL_FULL stops writes to the pool).
  * Findings: `ceph.rule.no_osds` (error; not repeated when there is no OSD at all),
  * `ceph.pool.max_avail_overstates` (warning, pools that can go clean), and those of the
- * modules above.
+ * modules above. `carry`: state kept between the calls of a growing fleet (CephCarry), the same plan.
  */
-export function planCeph(scenario: Scenario, hosts: readonly Host[], options: CephPlanOptions = {}): CephPlanResult {
-  const { settings, tree, views, statics, findings, setOf, pgs, horizonPools, overrides, sets, demand } = cephCapacity(scenario, hosts);
+export function planCeph(scenario: Scenario, hosts: readonly Host[], options: CephPlanOptions = {}, carry?: CephCarry): CephPlanResult {
+  const { settings, tree, views, statics, findings, setOf, pgs, horizonPools, overrides, sets, demand } = cephCapacity(scenario, hosts, carry);
   const { ratios } = settings;
   const horizon = projectCeph({
     tree,
