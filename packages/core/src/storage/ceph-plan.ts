@@ -15,7 +15,7 @@ import { planPgs } from './ceph-pgs.js';
 import { allocationFindings, MIN_ALLOC_DEFAULTS, poolAllocation } from './allocation.js';
 import { crushSummary } from './crush-summary.js';
 import { planDurability } from './durability-plan.js';
-import { buildCrushTree, CrushCarry, type CrushTree } from './crush.js';
+import { buildCrushTree, CrushCarry, type CrushTree, uniformHosts } from './crush.js';
 import { CEPH_DEFAULTS, CEPH_SOURCES } from './defaults.js';
 import { balancerFullestFactor, measuredFullestFactor } from './fullest-osd.js';
 import { hostSizingFindings, sizeStorageHost } from './host-sizing.js';
@@ -23,7 +23,7 @@ import { failureDomainsNeeded, poolCapacities, rawUsedRate } from './pools.js';
 import { recoveryCases, recoveryIndex } from './recovery-cases.js';
 import { replicationBitsPerSecond } from './recovery.js';
 import { type BindingFailure, reprotectableRaw } from './reprotect.js';
-import { ruleSteps, type RuleView, ruleView } from './rule-view.js';
+import { ruleSteps, type RuleView, ruleView, visitDistinctOsds } from './rule-view.js';
 import { workloadPoolFindings } from './workload-pools.js';
 import { type CephSettings, resolveCephSettings, subtreeKey } from './settings.js';
 
@@ -74,8 +74,10 @@ function describeBinding(b: BindingFailure, failureDomain: 'host' | 'rack'): str
 export function cephCapacity(scenario: Scenario, hosts: readonly Host[], carry?: CephCarry) {
   const settings = resolveCephSettings(scenario.ceph);
   const tree = carry ? carry.crush.tree(scenario, hosts) : buildCrushTree(scenario, hosts);
-  const views = settings.rules.map((rule) => ruleView(tree, rule, scenario.racks, scenario.policy.tolerate));
-  return cephCapacityOfViews(scenario, settings, tree, views);
+  // a tree buildCrushTree or CrushCarry makes is regular (rule-view.ts crushTreeIsRegular): the views are built host by host
+  const uniform = carry ? carry.crush.uniform(tree) : uniformHosts(tree);
+  const views = settings.rules.map((rule) => ruleView(tree, rule, scenario.racks, scenario.policy.tolerate, uniform));
+  return { ...cephCapacityOfViews(scenario, settings, tree, views), uniform };
 }
 
 /**
@@ -237,7 +239,7 @@ function ruleSetCapacity(views: readonly RuleView[], x: ReturnType<typeof cephCa
  * modules above. `carry`: state kept between the calls of a growing fleet (CephCarry), the same plan.
  */
 export function planCeph(scenario: Scenario, hosts: readonly Host[], options: CephPlanOptions = {}, carry?: CephCarry): CephPlanResult {
-  const { settings, tree, views, statics, findings, setOf, pgs, horizonPools, overrides, sets, demand } = cephCapacity(scenario, hosts, carry);
+  const { settings, tree, views, statics, findings, setOf, pgs, horizonPools, overrides, sets, demand, uniform } = cephCapacity(scenario, hosts, carry);
   const { ratios } = settings;
   const horizon = projectCeph({
     tree,
@@ -413,6 +415,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
   const durability = planDurability({
     tree,
     index,
+    uniform,
     views,
     racks: scenario.racks,
     used: usedAtPeak,
@@ -446,11 +449,11 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     if (!kinds) {
       const seen = new Set<DiskKind>();
       let last: DiskKind | undefined;
-      for (const o of v.osds) {
-        if (o.kind === last) continue;
+      visitDistinctOsds(tree, v, uniform, (o) => {
+        if (o.kind === last) return;
         last = o.kind;
         seen.add(o.kind);
-      }
+      });
       kinds = [...seen];
       kindsByView.set(v, kinds);
     }
@@ -481,7 +484,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
   );
 
   const plan: CephStoragePlan = {
-    crush: crushSummary(tree, scenario.racks),
+    crush: crushSummary(tree, scenario.racks, uniform),
     rules: views.map((v, i) => ({
       name: v.rule.name,
       type: v.rule.type,

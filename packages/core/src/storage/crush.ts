@@ -109,6 +109,14 @@ export class CrushCarry {
   private hardware: Scenario['hardware'] | undefined;
   private readonly hosts: { host: Host; name: string; hardware: string; rack: string; zone: string | undefined }[] = [];
   private last: CrushTree = { hosts: [], osds: [] };
+  private lastUniform: (CrushOsd | null)[] = [];
+
+  /** uniformHosts(tree) of the tree the last `tree` call returned (kept along, not recomputed). */
+  uniform(tree: CrushTree): (CrushOsd | null)[] {
+    if (tree !== this.last) return uniformHosts(tree);
+    for (let j = this.lastUniform.length; j < tree.hosts.length; j++) this.lastUniform.push(uniformOf(tree.hosts[j]!));
+    return this.lastUniform;
+  }
 
   tree(scenario: Scenario, hosts: readonly Host[]): CrushTree {
     let j = 0;
@@ -129,6 +137,8 @@ export class CrushCarry {
       this.hardware = scenario.hardware;
     }
     const tree: CrushTree = { hosts: this.last.hosts.slice(), osds: this.last.osds.slice() };
+    // the previous tree's hosts keep their uniformHosts entries (the same CrushHost objects)
+    this.lastUniform = this.lastUniform.slice(0, tree.hosts.length);
     let k = 0;
     for (const h of hosts) {
       if (h.role !== 'storage') continue;
@@ -140,6 +150,24 @@ export class CrushCarry {
     this.last = tree;
     return tree;
   }
+}
+
+/** One OSD of `host` standing for all when its OSDs have the same device class, disk kind, size and CRUSH weight (Object.is); else null. */
+function uniformOf(host: CrushHost): CrushOsd | null {
+  const first = host.osds[0];
+  if (first === undefined) return null;
+  for (const o of host.osds)
+    if (o.deviceClass !== first.deviceClass || o.kind !== first.kind || !Object.is(o.sizeBytes, first.sizeBytes) || !Object.is(o.crushWeight, first.crushWeight)) return null;
+  return first;
+}
+
+/**
+ * Per host of the tree (tree.hosts order): one of its OSDs when they are all alike (device
+ * class, kind, size and CRUSH weight), else null. A host's sums over its OSDs are then sums
+ * of one term repeated (repeated-sum.ts addRepeated).
+ */
+export function uniformHosts(tree: CrushTree): (CrushOsd | null)[] {
+  return tree.hosts.map(uniformOf);
 }
 
 /** The OSDs a rule takes: every OSD, or those of its device class (the shadow root default~<class>). */

@@ -5,7 +5,7 @@
  */
 import type { CephPoolDurability } from '../model/durability.js';
 import type { CephPolicy, CephRecoverySettings, Rack } from '../model/scenario.js';
-import type { CrushTree } from './crush.js';
+import type { CrushOsd, CrushTree } from './crush.js';
 import { CEPH_DEFAULTS } from './defaults.js';
 import { AFR_DEFAULTS, AFR_SOURCES, type DurabilityView, durabilityView, hostRacks, poolDurability } from './durability.js';
 import { osdRecoveryCase, type RecoveryIndex, type RecoveryPool, recoveryIndex } from './recovery-cases.js';
@@ -39,6 +39,8 @@ export interface DurabilityPlanInput {
   durability: CephPolicy['durability'];
   /** recovery-cases.ts recoveryIndex(tree), when the caller has it. */
   index?: RecoveryIndex;
+  /** crush.ts uniformHosts(tree) when the tree is regular and the views are ruleView's of it (durability.ts durabilityView). */
+  uniform?: readonly (CrushOsd | null)[];
 }
 
 /** The AFR table: the scenario's (normalize fills the defaults), else the defaults; sources for the defaults only. */
@@ -85,7 +87,7 @@ export function planDurability(input: DurabilityPlanInput): CephPoolDurability[]
       const { osd, bytes } = fullestOf(input.used, view.osdIndices);
       const osdCase = input.tree.osds.length > 0 ? osdRecoveryCase(recovery, osd, bytes) : undefined;
       hostRack ??= hostRacks(input.tree);
-      rec = { seconds: osdCase?.totalSeconds ?? null, subject: osdCase?.subject ?? '', dv: durabilityView(input.tree, view, input.racks, hostRack) };
+      rec = { seconds: osdCase?.totalSeconds ?? null, subject: osdCase?.subject ?? '', dv: durabilityView(input.tree, view, input.racks, hostRack, input.uniform) };
       byRule.set(p.ruleIndex, rec);
     }
     out.push(

@@ -23,7 +23,7 @@
 import type { CephCorrelatedLoss, CephPoolDurability } from '../model/durability.js';
 import type { Rack } from '../model/scenario.js';
 import type { CrushOsd, CrushTree } from './crush.js';
-import type { RuleView } from './rule-view.js';
+import { type RuleView, visitDistinctOsds } from './rule-view.js';
 
 /** Hours in a year: 365.25 x 24 (Kampe's RelyFuncts.YEAR). */
 export const HOURS_PER_YEAR = 8766;
@@ -176,25 +176,26 @@ export interface DurabilityView {
  * a name winning; rack -> zone from `racks`, the last rack of a name winning); the group with
  * the most (the first to reach it, in domain order) is the worst; one group holding every
  * domain (a single zone) is the whole cluster, left out. `hostRack` may be given to share it
- * between views of one tree.
+ * between views of one tree; `uniform` (crush.ts uniformHosts of the regular tree the view was
+ * built from) lets the scan take a host of alike OSDs at once (rule-view.ts visitDistinctOsds).
  */
-export function durabilityView(tree: CrushTree, view: RuleView, racks: readonly Rack[], hostRack?: ReadonlyMap<string, string>): DurabilityView {
+export function durabilityView(tree: CrushTree, view: RuleView, racks: readonly Rack[], hostRack?: ReadonlyMap<string, string>, uniform?: readonly (CrushOsd | null)[]): DurabilityView {
   // the distinct (device class, disk kind) pairs in first-appearance order: the AFR is theirs
   const seen = new Map<string, Set<string>>();
   const firsts: CrushOsd[] = [];
   let last: CrushOsd | undefined; // an OSD like the one before it is already seen
-  for (const o of view.osds) {
-    if (last !== undefined && o.deviceClass === last.deviceClass && o.kind === last.kind) continue;
+  visitDistinctOsds(tree, view, uniform, (o) => {
+    if (last !== undefined && o.deviceClass === last.deviceClass && o.kind === last.kind) return;
     last = o;
     let kinds = seen.get(o.deviceClass);
     if (!kinds) {
       kinds = new Set();
       seen.set(o.deviceClass, kinds);
     }
-    if (kinds.has(o.kind)) continue;
+    if (kinds.has(o.kind)) return;
     kinds.add(o.kind);
     firsts.push(o);
-  }
+  });
   const classes = [...seen.keys()].sort();
   const worst: DurabilityView['worst'] = [];
   const H = view.domains.length;
