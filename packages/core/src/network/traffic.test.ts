@@ -55,7 +55,7 @@ describe('recovery bandwidth for the Ceph model', () => {
     expect(cephRecoveryBandwidth(scenario, expandHosts(scenario).hosts)).toBeNull();
   });
 
-  it('reads the storage role alone: the same as recoveryFrom over every role\'s links (the straightforward path)', () => {
+  it("reads the storage role alone: the same as recoveryFrom over every role's links (the straightforward path)", () => {
     const scenario = parseScenario(stringify(baseNetworkScenario())).scenario!;
     const hosts = expandHosts(scenario).hosts;
     const full = (hs: typeof hosts) => recoveryFrom(scenario, allRoleLinks(scenario, hs), hs.filter((h) => h.role === 'storage').length);

@@ -25,7 +25,7 @@ import type { CephPool, Role, Scenario } from '../model/scenario.js';
 import type { Host } from '../model/plan.js';
 import { firstMonthOver } from './addresses.js';
 import type { NetworkConfig, NetworkPurpose } from '../model/network-config.js';
-import { allRoleLinks, linkOf, networkByName, resolveLinks, type RoleLinks } from './links.js';
+import { linkOf, networkByName, resolveLinks, type RoleLinks } from './links.js';
 import type { CephRecoveryBandwidth, LinkTraffic } from '../model/network.js';
 
 const SOURCE = 'headroom traffic model: Ceph client I/O to primary OSDs plus replication fan-out (docs.ceph.com architecture); links are full duplex, the busier direction counts';

@@ -179,7 +179,13 @@ export interface DurabilityView {
  * between views of one tree; `uniform` (crush.ts uniformHosts of the regular tree the view was
  * built from) lets the scan take a host of alike OSDs at once (rule-view.ts visitDistinctOsds).
  */
-export function durabilityView(tree: CrushTree, view: RuleView, racks: readonly Rack[], hostRack?: ReadonlyMap<string, string>, uniform?: readonly (CrushOsd | null)[]): DurabilityView {
+export function durabilityView(
+  tree: CrushTree,
+  view: RuleView,
+  racks: readonly Rack[],
+  hostRack?: ReadonlyMap<string, string>,
+  uniform?: readonly (CrushOsd | null)[],
+): DurabilityView {
   // the distinct (device class, disk kind) pairs in first-appearance order: the AFR is theirs
   const seen = new Map<string, Set<string>>();
   const firsts: CrushOsd[] = [];
@@ -270,7 +276,13 @@ function correlatedLosses(view: RuleView, dv: DurabilityView, x: PoolDurabilityI
  * - correlated: the worst rack (and zone) lost at once (domainLossShares).
  * `dv`: durabilityView(tree, view, racks), the same for every pool of the view (give it to share it).
  */
-export function poolDurability(tree: CrushTree, view: RuleView, racks: readonly Rack[], x: PoolDurabilityInput, dv: DurabilityView = durabilityView(tree, view, racks)): CephPoolDurability {
+export function poolDurability(
+  tree: CrushTree,
+  view: RuleView,
+  racks: readonly Rack[],
+  x: PoolDurabilityInput,
+  dv: DurabilityView = durabilityView(tree, view, racks),
+): CephPoolDurability {
   const { firsts, classes } = dv;
   const afrOf = (o: (typeof view.osds)[number]): [number, string] => (Object.hasOwn(x.afr, o.deviceClass) ? [x.afr[o.deviceClass]!, o.deviceClass] : [x.afr[o.kind] ?? 0, o.kind]);
   let afr = 0;

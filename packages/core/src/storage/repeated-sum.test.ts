@@ -52,13 +52,20 @@ describe('addRepeated', () => {
 
   it('property: ties and near-ties at every binade (u = (j + 1/2) ulp of s, and one ulp of u either side)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -900, max: 900 }), fc.integer({ min: 0, max: 2 ** 20 }), fc.integer({ min: 0, max: 64 }), fc.integer({ min: -1, max: 1 }), fc.integer({ min: 0, max: 4000 }), (e, frac, j, nudge, n) => {
-        const s = 2 ** e * (1 + frac / 2 ** 20);
-        const g = 2 ** (e - 52);
-        let u = (j + 0.5) * g;
-        if (nudge !== 0) u = nudge > 0 ? u * (1 + 2 ** -52) : u * (1 - 2 ** -53);
-        expect(Object.is(addRepeated(s, u, n), loop(s, u, n))).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: -900, max: 900 }),
+        fc.integer({ min: 0, max: 2 ** 20 }),
+        fc.integer({ min: 0, max: 64 }),
+        fc.integer({ min: -1, max: 1 }),
+        fc.integer({ min: 0, max: 4000 }),
+        (e, frac, j, nudge, n) => {
+          const s = 2 ** e * (1 + frac / 2 ** 20);
+          const g = 2 ** (e - 52);
+          let u = (j + 0.5) * g;
+          if (nudge !== 0) u = nudge > 0 ? u * (1 + 2 ** -52) : u * (1 - 2 ** -53);
+          expect(Object.is(addRepeated(s, u, n), loop(s, u, n))).toBe(true);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -57,6 +57,11 @@ function capacitiesOf(domains: readonly FailureDomainRaw[], osds: readonly Crush
 export function ruleView(tree: CrushTree, rule: CephRule, racks: readonly Rack[], tolerate: Policy['tolerate'], uniform?: readonly (CrushOsd | null)[]): RuleView {
   if (uniform) return regularView(tree, rule, racks, tolerate, uniform);
   if (crushTreeIsRegular(tree)) return regularView(tree, rule, racks, tolerate, uniformHosts(tree));
+  return ruleViewByOsd(tree, rule, racks, tolerate);
+}
+
+/** ruleView OSD by OSD, on any tree (the straightforward form; ruleView's host-by-host form gives the same view). */
+export function ruleViewByOsd(tree: CrushTree, rule: CephRule, racks: readonly Rack[], tolerate: Policy['tolerate']): RuleView {
   const osds = osdsOfClass(tree, rule.deviceClass);
   const osdIndices: number[] = [];
   if (osds === tree.osds) {
