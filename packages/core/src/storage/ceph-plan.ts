@@ -20,7 +20,7 @@ import { CEPH_DEFAULTS, CEPH_SOURCES } from './defaults.js';
 import { balancerFullestFactor, measuredFullestFactor } from './fullest-osd.js';
 import { hostSizingFindings, sizeStorageHost } from './host-sizing.js';
 import { failureDomainsNeeded, poolCapacities, rawUsedRate } from './pools.js';
-import { recoveryCases, recoveryIndex } from './recovery-cases.js';
+import { type RecoveryIndex, recoveryCases, recoveryIndex } from './recovery-cases.js';
 import { replicationBitsPerSecond } from './recovery.js';
 import { type BindingFailure, reprotectableRaw } from './reprotect.js';
 import { ruleSteps, type RuleView, ruleView, visitDistinctOsds } from './rule-view.js';
@@ -42,6 +42,33 @@ export interface CephPlanOptions {
  */
 export class CephCarry {
   readonly crush = new CrushCarry();
+  private index: { tree: CrushTree; index: RecoveryIndex } | undefined;
+  private arrays: { tree: CrushTree; sizes: number[]; weights: number[] } | undefined;
+
+  /** recovery-cases.ts recoveryIndex(tree) of the tree crush.tree() returned last, extending the one of the tree before it. */
+  recoveryIndex(tree: CrushTree): RecoveryIndex {
+    const before = this.index;
+    const shared = before ? this.crush.sharedOsds(tree, before.tree) : 0;
+    const index = recoveryIndex(tree, before && shared >= before.index.id.length ? before.index : undefined);
+    this.index = { tree, index };
+    return index;
+  }
+
+  /** The OSD sizes and CRUSH weights of the tree crush.tree() returned last (tree order), extending those of the tree before it. */
+  osdArrays(tree: CrushTree): { sizes: number[]; weights: number[] } {
+    const before = this.arrays;
+    const shared = before ? this.crush.sharedOsds(tree, before.tree) : 0;
+    const keep = before && shared >= before.sizes.length ? before.sizes.length : 0;
+    const sizes = keep > 0 ? before!.sizes.slice() : [];
+    const weights = keep > 0 ? before!.weights.slice() : [];
+    for (let i = keep; i < tree.osds.length; i++) {
+      const o = tree.osds[i]!;
+      sizes.push(o.sizeBytes);
+      weights.push(o.crushWeight);
+    }
+    this.arrays = { tree, sizes, weights };
+    return { sizes, weights };
+  }
 }
 
 /** What the recovery estimate uses when the network plan gives no replication bandwidth. */
@@ -390,9 +417,21 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
   const raws = demand.uniform ? factors : factors.map((_, t) => rawAt(t));
   const monthIndex = raws.reduce((best, f, t) => (f > raws[best]! ? t : best), 0);
   const storedAtPeak = (name: string, stored0: number): number => (demand.uniform ? stored0 * factors[monthIndex]! : demand.storedBytes(name, monthIndex));
-  const bandwidthByHost = new Map(tree.hosts.map((x) => [x.name, options.replicationBitsPerSecondByHost?.get(x.name) ?? replicationBitsPerSecond(scenario.hardware[x.hardware]!)]));
-  const usedAtPeak = filler({ tree, views, pools: horizonPools, overrides })(demand.uniform ? factors[monthIndex]! : (p) => demand.storedBytes(p.name, monthIndex));
-  const index = recoveryIndex(tree);
+  // replicationBitsPerSecond once per hardware model
+  const nicBitsPerSecond = new Map<string, number | null>();
+  const nicOf = (hardware: string): number | null => {
+    let b = nicBitsPerSecond.get(hardware);
+    if (b === undefined) {
+      b = replicationBitsPerSecond(scenario.hardware[hardware]!);
+      nicBitsPerSecond.set(hardware, b);
+    }
+    return b;
+  };
+  const bandwidthByHost = new Map(tree.hosts.map((x) => [x.name, options.replicationBitsPerSecondByHost?.get(x.name) ?? nicOf(x.hardware)]));
+  const usedAtPeak = filler({ tree, views, pools: horizonPools, overrides, ...(carry ? carry.osdArrays(tree) : {}) })(
+    demand.uniform ? factors[monthIndex]! : (p) => demand.storedBytes(p.name, monthIndex),
+  );
+  const index = carry ? carry.recoveryIndex(tree) : recoveryIndex(tree);
   const cases = recoveryCases({
     tree,
     index,

@@ -110,6 +110,13 @@ export class CrushCarry {
   private readonly hosts: { host: Host; name: string; hardware: string; rack: string; zone: string | undefined }[] = [];
   private last: CrushTree = { hosts: [], osds: [] };
   private lastUniform: (CrushOsd | null)[] = [];
+  private previous: CrushTree | undefined;
+  private shared = 0;
+
+  /** How many first OSDs `tree` (the last tree returned) has in common with `before` (the one returned before it): the same objects. 0 otherwise. */
+  sharedOsds(tree: CrushTree, before: CrushTree): number {
+    return tree === this.last && before === this.previous ? this.shared : 0;
+  }
 
   /** uniformHosts(tree) of the tree the last `tree` call returned (kept along, not recomputed). */
   uniform(tree: CrushTree): (CrushOsd | null)[] {
@@ -136,7 +143,9 @@ export class CrushCarry {
       this.last = { hosts: [], osds: [] };
       this.hardware = scenario.hardware;
     }
+    this.previous = this.last;
     const tree: CrushTree = { hosts: this.last.hosts.slice(), osds: this.last.osds.slice() };
+    this.shared = tree.osds.length;
     // the previous tree's hosts keep their uniformHosts entries (the same CrushHost objects)
     this.lastUniform = this.lastUniform.slice(0, tree.hosts.length);
     let k = 0;

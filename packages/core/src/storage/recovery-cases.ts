@@ -48,21 +48,31 @@ export interface RecoveryIndex {
   kinds: string[];
 }
 
-/** The RecoveryIndex of a tree: O(OSDs), one Map probe per run of OSDs of one host and kind. */
-export function recoveryIndex(tree: CrushTree): RecoveryIndex {
+/**
+ * The RecoveryIndex of a tree: O(OSDs), one Map probe per run of OSDs of one host and kind.
+ * `prefix`: the index of a tree whose OSDs are the first ones of this tree (the same objects,
+ * as CrushCarry extends a tree): its entries are copied and only the new OSDs are read.
+ */
+export function recoveryIndex(tree: CrushTree, prefix?: RecoveryIndex): RecoveryIndex {
   const n = tree.osds.length;
+  const m = prefix && prefix.id.length <= n ? prefix.id.length : 0;
   const id = new Int32Array(n);
   const host = new Int32Array(n);
   const kind = new Int32Array(n);
-  const hostNames: string[] = [];
-  const kinds: string[] = [];
-  const hostIds = new Map<string, number>();
-  const kindIds = new Map<string, number>();
+  const hostNames: string[] = m > 0 ? prefix!.hostNames.slice() : [];
+  const kinds: string[] = m > 0 ? prefix!.kinds.slice() : [];
+  if (m > 0) {
+    id.set(prefix!.id);
+    host.set(prefix!.host);
+    kind.set(prefix!.kind);
+  }
+  const hostIds = new Map<string, number>(hostNames.map((x, i) => [x, i]));
+  const kindIds = new Map<string, number>(kinds.map((x, i) => [x, i]));
   let lastHost: string | undefined;
   let lastKind: string | undefined;
   let h = -1;
   let k = -1;
-  for (let i = 0; i < n; i++) {
+  for (let i = m; i < n; i++) {
     const o = tree.osds[i]!;
     id[i] = o.id;
     if (o.host !== lastHost || h < 0) {

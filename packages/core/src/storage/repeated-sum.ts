@@ -41,6 +41,11 @@ function pow2(k: number): number {
  * O(log n) steps when s and u are positive (see the module comment).
  */
 export function addRepeated(s: number, u: number, n: number): number {
+  if (n <= 32) {
+    // a few terms: the loop itself is quicker than the binade arithmetic
+    for (let j = 0; j < n; j++) s += u;
+    return s;
+  }
   let k = n;
   while (k > 0) {
     if (!(u > 0) || !(s > 0) || !(u < 2 ** 1000) || !(s < 2 ** 1000) || k < 4) {
