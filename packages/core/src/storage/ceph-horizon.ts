@@ -76,7 +76,9 @@ export function rawUsedByRule(views: readonly RuleView[], pools: readonly Horizo
 }
 
 /** A function giving the bytes used on every OSD of the tree when the pools hold stored x factor (fill.ts osdFill). */
-export function filler(input: Pick<HorizonInput, 'tree' | 'views' | 'pools' | 'overrides'> & { sizes?: readonly number[]; weights?: readonly number[] }): (factor: PoolStored) => number[] {
+export function filler(
+  input: Pick<HorizonInput, 'tree' | 'views' | 'pools' | 'overrides'> & { sizes?: readonly number[]; weights?: readonly number[] },
+): (factor: PoolStored) => number[] {
   // `sizes`, `weights`: the tree's OSD sizes and CRUSH weights when the caller has them (ceph-plan.ts CephCarry)
   const sizes = input.sizes ?? input.tree.osds.map((o) => o.sizeBytes);
   const weights = input.weights ?? input.tree.osds.map((o) => o.crushWeight);

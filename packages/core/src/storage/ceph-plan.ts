@@ -21,6 +21,7 @@ import { balancerFullestFactor, measuredFullestFactor } from './fullest-osd.js';
 import { hostSizingFindings, sizeStorageHost } from './host-sizing.js';
 import { failureDomainsNeeded, poolCapacities, rawUsedRate } from './pools.js';
 import { type RecoveryIndex, recoveryCases, recoveryIndex } from './recovery-cases.js';
+import { addRepeated } from './repeated-sum.js';
 import { replicationBitsPerSecond } from './recovery.js';
 import { type BindingFailure, reprotectableRaw } from './reprotect.js';
 import { ruleSteps, type RuleView, ruleView, visitDistinctOsds } from './rule-view.js';
@@ -195,7 +196,7 @@ export function cephCapacityOfViews(scenario: Scenario, settings: CephSettings, 
     const candidates = clean.length > 0 ? clean : members;
     const binding = candidates.reduce((b, s) => (s.rep.reprotectableRawBytes < b.rep.reprotectableRawBytes ? s : b), candidates[0]!);
     const measured = overrides.size > 0 && osdIndices.some((i) => overrides.has(i));
-    const p = osdIndices.length > 0 ? osdIndices.reduce((sum, i) => sum + (pgs.pgReplicasPerOsd[i] ?? 0), 0) / osdIndices.length : 0;
+    const p = osdIndices.length > 0 ? sumInOrder(osdIndices, pgs.pgReplicasPerOsd) / osdIndices.length : 0;
     const fullestFactor = measured
       ? measuredFullestFactor(
           fill0,
@@ -218,6 +219,27 @@ export function cephCapacityOfViews(scenario: Scenario, settings: CephSettings, 
     };
   });
   return { settings, tree, views, statics, findings, setOf, pgs, horizonPools, overrides, sets, demand };
+}
+
+/**
+ * Σ (values[i] ?? 0) over `indices`, in their order: runs of equal terms (Object.is) are added by
+ * repeated-sum.ts addRepeated, the loop's result (OSDs of one run share their PG count).
+ */
+export function sumInOrder(indices: readonly number[], values: readonly number[]): number {
+  let sum = 0;
+  let term = 0;
+  let run = 0;
+  for (let j = 0; j < indices.length; j++) {
+    const x = values[indices[j]!] ?? 0;
+    if (run > 0 && Object.is(x, term)) {
+      run += 1;
+      continue;
+    }
+    sum = addRepeated(sum, term, run);
+    term = x;
+    run = 1;
+  }
+  return addRepeated(sum, term, run);
 }
 
 /** The rule sets' capacities of cephCapacity (the same values planCeph puts in ceph.ruleSets). */
@@ -435,6 +457,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
   const cases = recoveryCases({
     tree,
     index,
+    regular: true, // buildCrushTree's or CrushCarry's
     views,
     used: usedAtPeak,
     pgReplicasPerOsd: pgs.pgReplicasPerOsd,

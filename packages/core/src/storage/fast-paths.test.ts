@@ -18,7 +18,7 @@ import type { CephRecoveryCase } from '../model/ceph-plan.js';
 import type { Host } from '../model/plan.js';
 import type { CephPool, CephRule, DiskSpec, HardwareModel, Rack } from '../model/scenario.js';
 import { baseHardware, makeScenario } from '../model/test-scenario.js';
-import { CephCarry } from './ceph-plan.js';
+import { CephCarry, sumInOrder } from './ceph-plan.js';
 import { buildCrushTree, CrushCarry, type CrushTree, uniformHosts } from './crush.js';
 import { crushSummary } from './crush-summary.js';
 import { domainLossShares, durabilityView, poolDurability } from './durability.js';
@@ -30,7 +30,11 @@ import { planStorage } from './storage-plan.js';
 
 const TB = 1e12;
 const osdDisk = (count: number, sizeBytes: number, kind: DiskSpec['kind'], extra: Partial<DiskSpec> = {}): DiskSpec => ({ count, sizeBytes, kind, use: 'osd', ...extra });
-const model = (name: string, disks: DiskSpec[]): HardwareModel => ({ ...baseHardware()['sto-r760xd2']!, name, disks: [{ count: 2, sizeBytes: 480e9, kind: 'ssd', use: 'os' }, ...disks] });
+const model = (name: string, disks: DiskSpec[]): HardwareModel => ({
+  ...baseHardware()['sto-r760xd2']!,
+  name,
+  disks: [{ count: 2, sizeBytes: 480e9, kind: 'ssd', use: 'os' }, ...disks],
+});
 
 /** Storage models: alike OSDs (a), two classes in one host (b), a hand weight (c), OSDs of one class but two sizes (d), no OSD (e). */
 function hardware(): Record<string, HardwareModel> {
@@ -67,7 +71,11 @@ const toHosts = (xs: { name: number; hardware: string; rack: string; compute: bo
     rack: x.rack,
     ...(x.rack === 'r9' ? {} : { zone: RACKS.find((r) => r.name === x.rack)!.zone! }),
   }));
-const racksArb = fc.constantFrom(RACKS, RACKS.slice(0, 3), RACKS.map(({ zone: _zone, ...r }) => r));
+const racksArb = fc.constantFrom(
+  RACKS,
+  RACKS.slice(0, 3),
+  RACKS.map(({ zone: _zone, ...r }) => r),
+);
 const ruleArb = fc.record({
   failureDomain: fc.constantFrom<'host' | 'rack'>('host', 'rack'),
   deviceClass: fc.constantFrom(undefined, 'hdd', 'fast', 'nvme'),
@@ -130,7 +138,13 @@ describe('CRUSH tree and rule views host by host', () => {
 });
 
 /** The correlated cases as poolDurability computed them per pool before durabilityView. */
-function correlatedReference(tree: CrushTree, view: RuleView, racks: readonly Rack[], x: { width: number; tolerated: number; minSize: number; storedBytes: number }, pgs: number): CephCorrelatedLoss[] {
+function correlatedReference(
+  tree: CrushTree,
+  view: RuleView,
+  racks: readonly Rack[],
+  x: { width: number; tolerated: number; minSize: number; storedBytes: number },
+  pgs: number,
+): CephCorrelatedLoss[] {
   const H = view.domains.length;
   if (H === 0) return [];
   const hostRack = new Map(tree.hosts.map((h) => [h.name, h.rack]));
@@ -173,7 +187,20 @@ describe('durability per rule view', () => {
         const plain = durabilityView(tree, view, racks);
         expect({ ...dv, placementSets: null }).toEqual({ ...plain, placementSets: null });
         if (view.osds.length === 0) return;
-        const x = { pool: 'p', rule: 'r', width, tolerated: width - 1, minSize: width - 1, pgNum: 64, targetPgPerOsd: 100, storedBytes: 5 * TB, recoverySeconds: 3600, recoverySubject: 'osd.0', afr: { hdd: 0.0157, ssd: 0.0098, nvme: 0.0098 }, afrSources: {} };
+        const x = {
+          pool: 'p',
+          rule: 'r',
+          width,
+          tolerated: width - 1,
+          minSize: width - 1,
+          pgNum: 64,
+          targetPgPerOsd: 100,
+          storedBytes: 5 * TB,
+          recoverySeconds: 3600,
+          recoverySubject: 'osd.0',
+          afr: { hdd: 0.0157, ssd: 0.0098, nvme: 0.0098 },
+          afrSources: {},
+        };
         const d = poolDurability(tree, view, racks, x, dv);
         expect(d).toEqual(poolDurability(tree, view, racks, x));
         expect(d.correlated).toEqual(correlatedReference(tree, view, racks, x, 64));
@@ -216,7 +243,13 @@ function recoveryReference(input: RecoveryInput): CephRecoveryCase[] {
   };
   const makeCase = (base: Pick<CephRecoveryCase, 'failure' | 'subject' | 'reprotectable' | 'note'>, work: RecoveryWork): CephRecoveryCase => {
     const timing = recoveryTiming(work, input.settings);
-    return { ...base, ...work, diskBandwidthBytesPerSecond: work.diskBandwidthBytesPerSecond ?? null, ...timing, totalSeconds: base.reprotectable && timing.rateBytesPerSecond > 0 ? timing.totalSeconds : null };
+    return {
+      ...base,
+      ...work,
+      diskBandwidthBytesPerSecond: work.diskBandwidthBytesPerSecond ?? null,
+      ...timing,
+      totalSeconds: base.reprotectable && timing.rateBytesPerSecond > 0 ? timing.totalSeconds : null,
+    };
   };
   const cases: CephRecoveryCase[] = [];
   const osd = argmax(input.used);
@@ -241,7 +274,12 @@ function recoveryReference(input: RecoveryInput): CephRecoveryCase[] {
   }
   cases.push(
     makeCase(
-      { failure: 'osd', subject: `osd.${o.id} (${o.host})`, reprotectable: targets.length > 0, note: targets.length > 0 ? note : 'the only OSD of its failure domain: nowhere to re-create its copies' },
+      {
+        failure: 'osd',
+        subject: `osd.${o.id} (${o.host})`,
+        reprotectable: targets.length > 0,
+        note: targets.length > 0 ? note : 'the only OSD of its failure domain: nowhere to re-create its copies',
+      },
       {
         dataBytes: input.used[osd]!,
         networkAmplification: amplification(osdPools),
@@ -309,11 +347,32 @@ describe('recovery cases on typed indices', () => {
             bandwidth: (host) => (unknown && host === 's3' ? null : 25e9),
             recoveryShare: 0.5,
           };
-          expect(recoveryCases(input)).toEqual(recoveryReference(input));
+          const reference = recoveryReference(input);
+          expect(recoveryCases(input)).toEqual(reference);
+          expect(recoveryCases({ ...input, regular: true })).toEqual(reference);
         },
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('sums in order by runs', () => {
+  it('property: sumInOrder = Σ (values[i] ?? 0) over the indices, in order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom<number>(0, -0, 0.1, 1 / 3, 76.8, 76.8, 76.8, 1e-300), { maxLength: 300 }),
+        fc.array(fc.integer({ min: 0, max: 320 }), { maxLength: 400 }),
+        (values, indices) => {
+          const loop = indices.reduce((sum, i) => sum + (values[i] ?? 0), 0);
+          expect(Object.is(sumInOrder(indices, values), loop)).toBe(true);
+        },
+      ),
+    );
+    // 19,040 OSDs of 76.8 PG replicas, as the loop adds them
+    const many = Array.from({ length: 19_040 }, (_, i) => i);
+    const pgs = many.map(() => 76.8);
+    expect(sumInOrder(many, pgs)).toBe(many.reduce((s, i) => s + pgs[i]!, 0));
   });
 });
 

@@ -31,6 +31,8 @@ export interface RecoveryInput {
   recoveryShare?: number;
   /** recoveryIndex(tree), when the caller has it (else built per call). */
   index?: RecoveryIndex;
+  /** True when the tree is regular (rule-view.ts crushTreeIsRegular: the hosts' OSDs in host order, id = index), as buildCrushTree makes it. */
+  regular?: boolean;
 }
 
 /**
@@ -113,15 +115,6 @@ function diskBandwidthOf(input: RecoveryInput, index: RecoveryIndex, osdIndices:
 
 /** The distinct OSD indices of some rules' OSD lists, in first-appearance order, less those `drop` says (what [...new Set(lists.flat())].filter(keep) gives, without a Set of every OSD). */
 function unionOf(count: number, lists: readonly (readonly number[])[], drop: (i: number) => boolean): number[] {
-  if (lists.length === 1) {
-    // one list of distinct indices (a rule view's): the list less the dropped ones
-    const list = lists[0]!;
-    if (distinct(count, list)) {
-      const out: number[] = [];
-      for (let j = 0; j < list.length; j++) if (!drop(list[j]!)) out.push(list[j]!);
-      return out;
-    }
-  }
   const seen = new Uint8Array(count);
   const out: number[] = [];
   for (const list of lists)
@@ -131,6 +124,57 @@ function unionOf(count: number, lists: readonly (readonly number[])[], drop: (i:
       if (!drop(i)) out.push(i);
     }
   return out;
+}
+
+/** What the receiving OSDs give a recovery: how many, their hosts' replication bandwidth (null: one unknown), their mClock disk bandwidth. */
+interface TargetWork {
+  count: number;
+  networkBitsPerSecond: number | null;
+  diskBandwidthBytesPerSecond: number;
+}
+
+/**
+ * TargetWork of the union of some rules' OSD lists less `drop` (unionOf, then bandwidthOf and
+ * diskBandwidthOf): for one list of distinct indices (a rule view's), in one pass without
+ * building the list of targets; the same counts and sums in the same order.
+ */
+function targetWork(input: RecoveryInput, index: RecoveryIndex, lists: readonly (readonly number[])[], drop: (i: number) => boolean): TargetWork {
+  const count = input.tree.osds.length;
+  const list = lists.length === 1 ? lists[0]! : undefined;
+  if (list === undefined || !distinct(count, list)) {
+    const targets = unionOf(count, lists, drop);
+    return { count: targets.length, networkBitsPerSecond: bandwidthOf(input, index, targets), diskBandwidthBytesPerSecond: diskBandwidthOf(input, index, targets) };
+  }
+  const byKind = index.kinds.map((kind) => osdRecoveryBytesPerSecond(kind, input.recoveryShare));
+  const kindOf = index.kind;
+  const hostOf = index.host;
+  const seen = new Uint8Array(index.hostNames.length);
+  const order: number[] = [];
+  let last = -1;
+  let n = 0;
+  let disk = 0;
+  for (let j = 0; j < list.length; j++) {
+    const i = list[j]!;
+    if (drop(i)) continue;
+    n += 1;
+    disk += byKind[kindOf[i]!]!;
+    const h = hostOf[i]!;
+    if (h === last) continue;
+    last = h;
+    if (seen[h] === 1) continue;
+    seen[h] = 1;
+    order.push(h);
+  }
+  let network: number | null = 0;
+  for (const h of order) {
+    const b = input.bandwidth(index.hostNames[h]!);
+    if (b === null) {
+      network = null;
+      break;
+    }
+    network += b;
+  }
+  return { count: n, networkBitsPerSecond: network, diskBandwidthBytesPerSecond: disk };
 }
 
 /** True when a list of indices below `count` is strictly increasing (so distinct), as a rule view's osdIndices. */
@@ -223,9 +267,15 @@ export function recoveryCases(input: RecoveryInput, options: { hostCase?: boolea
   let top = -1;
   let host = tree.hosts[0]!;
   let hostBytes = 0;
+  // on a regular tree (RecoveryInput.regular) host j's OSDs are indices start .. start + n - 1, ids the same
+  let start = 0;
   for (const h of tree.hosts) {
     let s = 0;
-    for (const x of h.osds) s += input.used[x.id]!;
+    if (input.regular) {
+      const end = start + h.osds.length;
+      for (let i = start; i < end; i++) s += input.used[i]!;
+      start = end;
+    } else for (const x of h.osds) s += input.used[x.id]!;
     // argmax: the first host with the most bytes
     if (top < 0 || s > hostBytes) {
       top = 0;
@@ -253,8 +303,9 @@ export function recoveryCases(input: RecoveryInput, options: { hostCase?: boolea
     const left = v.domains.filter((d) => d.hosts.some((h) => h !== host.name)).length;
     return left < p.copies;
   });
-  const hostTargets = unionOf(
-    tree.osds.length,
+  const hostTargets = targetWork(
+    input,
+    index,
     hostViews.map((r) => views[r]!.osdIndices),
     dropped,
   );
@@ -263,7 +314,7 @@ export function recoveryCases(input: RecoveryInput, options: { hostCase?: boolea
       {
         failure: 'host',
         subject: host.name,
-        reprotectable: !stuck && hostTargets.length > 0,
+        reprotectable: !stuck && hostTargets.count > 0,
         note: stuck
           ? `${views[stuck.ruleIndex]!.domains.length} failure domains for ${stuck.copies} copies or shards: the other domains already hold them, so the PGs stay degraded (serving I/O while min_size copies are up) until the host returns`
           : 'marked out automatically (a host is below mon_osd_down_out_subtree_limit, rack); re-created on the other hosts',
@@ -272,9 +323,9 @@ export function recoveryCases(input: RecoveryInput, options: { hostCase?: boolea
         dataBytes: hostBytes,
         networkAmplification: amplification(hostPools),
         pgCount: Math.max(1, Math.round(host.osds.reduce((s, x) => s + (input.pgReplicasPerOsd[x.id] ?? 0), 0))),
-        targetOsdCount: hostTargets.length,
-        networkBitsPerSecond: bandwidthOf(input, index, hostTargets),
-        diskBandwidthBytesPerSecond: diskBandwidthOf(input, index, hostTargets),
+        targetOsdCount: hostTargets.count,
+        networkBitsPerSecond: hostTargets.networkBitsPerSecond,
+        diskBandwidthBytesPerSecond: hostTargets.diskBandwidthBytesPerSecond,
       },
       input.settings,
     ),
@@ -296,17 +347,19 @@ function osdCase(input: RecoveryInput, index: RecoveryIndex, osd: number, dataBy
   const osdViews = views.flatMap((v, r) => (v.osdIndices.includes(osd) ? [r] : []));
   const osdPools = input.pools.filter((p) => osdViews.includes(p.ruleIndex));
   const confined = osdPools.find((p) => views[p.ruleIndex]!.domains.length <= p.copies);
-  let targets: number[];
+  let targets: TargetWork;
   let note: string;
   if (confined) {
     const v = views[confined.ruleIndex]!;
     const domain = v.domains.find((d) => d.hosts.includes(o.host));
     const inDomain = new Set(domain?.hosts ?? []);
-    targets = v.osdIndices.filter((i) => i !== osd && inDomain.has(tree.osds[i]!.host));
+    const list = v.osdIndices.filter((i) => i !== osd && inDomain.has(tree.osds[i]!.host));
+    targets = { count: list.length, networkBitsPerSecond: bandwidthOf(input, index, list), diskBandwidthBytesPerSecond: diskBandwidthOf(input, index, list) };
     note = `every ${v.rule.failureDomain} already holds a copy of its PGs: the other OSDs of ${domain?.name ?? o.host} take all of it`;
   } else {
-    targets = unionOf(
-      tree.osds.length,
+    targets = targetWork(
+      input,
+      index,
       osdViews.map((r) => views[r]!.osdIndices),
       (i) => i === osd,
     );
@@ -316,16 +369,16 @@ function osdCase(input: RecoveryInput, index: RecoveryIndex, osd: number, dataBy
     {
       failure: 'osd',
       subject: `osd.${o.id} (${o.host})`,
-      reprotectable: targets.length > 0,
-      note: targets.length > 0 ? note : 'the only OSD of its failure domain: nowhere to re-create its copies',
+      reprotectable: targets.count > 0,
+      note: targets.count > 0 ? note : 'the only OSD of its failure domain: nowhere to re-create its copies',
     },
     {
       dataBytes,
       networkAmplification: amplification(osdPools),
       pgCount: Math.max(1, Math.round(input.pgReplicasPerOsd[osd] ?? 0)),
-      targetOsdCount: targets.length,
-      networkBitsPerSecond: bandwidthOf(input, index, targets),
-      diskBandwidthBytesPerSecond: diskBandwidthOf(input, index, targets),
+      targetOsdCount: targets.count,
+      networkBitsPerSecond: targets.networkBitsPerSecond,
+      diskBandwidthBytesPerSecond: targets.diskBandwidthBytesPerSecond,
     },
     input.settings,
   );
