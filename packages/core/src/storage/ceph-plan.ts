@@ -45,10 +45,18 @@ export class CephCarry {
   readonly crush = new CrushCarry();
   private index: { tree: CrushTree; index: RecoveryIndex } | undefined;
   private arrays: { tree: CrushTree; sizes: number[]; weights: number[] } | undefined;
+  private demandOf: { demand: Scenario['demand']; model: DemandModel } | undefined;
+
+  /** forecast/demand.ts demandModel(scenario), kept while scenario.demand is the same object (the model reads nothing else). */
+  demand(scenario: Scenario): DemandModel {
+    if (this.demandOf?.demand !== scenario.demand) this.demandOf = { demand: scenario.demand, model: demandModel(scenario) };
+    return this.demandOf.model;
+  }
 
   /** recovery-cases.ts recoveryIndex(tree) of the tree crush.tree() returned last, extending the one of the tree before it. */
   recoveryIndex(tree: CrushTree): RecoveryIndex {
     const before = this.index;
+    if (before?.tree === tree) return before.index;
     const shared = before ? this.crush.sharedOsds(tree, before.tree) : 0;
     const index = recoveryIndex(tree, before && shared >= before.index.id.length ? before.index : undefined);
     this.index = { tree, index };
@@ -58,6 +66,7 @@ export class CephCarry {
   /** The OSD sizes and CRUSH weights of the tree crush.tree() returned last (tree order), extending those of the tree before it. */
   osdArrays(tree: CrushTree): { sizes: number[]; weights: number[] } {
     const before = this.arrays;
+    if (before?.tree === tree) return { sizes: before.sizes, weights: before.weights };
     const shared = before ? this.crush.sharedOsds(tree, before.tree) : 0;
     const keep = before && shared >= before.sizes.length ? before.sizes.length : 0;
     const sizes = keep > 0 ? before!.sizes.slice() : [];
@@ -105,7 +114,7 @@ export function cephCapacity(scenario: Scenario, hosts: readonly Host[], carry?:
   // a tree buildCrushTree or CrushCarry makes is regular (rule-view.ts crushTreeIsRegular): the views are built host by host
   const uniform = carry ? carry.crush.uniform(tree) : uniformHosts(tree);
   const views = settings.rules.map((rule) => ruleView(tree, rule, scenario.racks, scenario.policy.tolerate, uniform));
-  return { ...cephCapacityOfViews(scenario, settings, tree, views), uniform };
+  return { ...cephCapacityOfViews(scenario, settings, tree, views, carry ? carry.demand(scenario) : demandModel(scenario), carry?.osdArrays(tree)), uniform };
 }
 
 /**
@@ -113,7 +122,14 @@ export function cephCapacity(scenario: Scenario, hosts: readonly Host[], carry?:
  * ruleView(tree, settings.rules[i], scenario.racks, scenario.policy.tolerate)): the procurement
  * capacity curves build them incrementally as hosts are added (procurement/storage-curve.ts).
  */
-export function cephCapacityOfViews(scenario: Scenario, settings: CephSettings, tree: CrushTree, views: RuleView[], demand: DemandModel = demandModel(scenario)) {
+export function cephCapacityOfViews(
+  scenario: Scenario,
+  settings: CephSettings,
+  tree: CrushTree,
+  views: RuleView[],
+  demand: DemandModel = demandModel(scenario),
+  osdArrays?: { sizes: readonly number[]; weights: readonly number[] },
+) {
   const ruleIndex = new Map(settings.rules.map((r, i) => [r.name, i]));
   const findings: Finding[] = [];
   const storedOf = (name: string): number => (Object.hasOwn(scenario.demand.storageBytes, name) ? (scenario.demand.storageBytes[name] ?? 0) : 0);
@@ -172,6 +188,7 @@ export function cephCapacityOfViews(scenario: Scenario, settings: CephSettings, 
       })),
     settings.pgs.targetPerOsd,
     settings.pgs.maxPerOsd,
+    osdArrays,
   );
   findings.push(...pgs.findings);
 
