@@ -54,6 +54,9 @@ export interface HorizonInput {
   start: string;
   horizonMonths: number;
   overrides: ReadonlyMap<number, number>;
+  /** tree.osds' sizes and CRUSH weights (tree order), when the caller has them (ceph-plan.ts CephCarry): not read again from the tree. */
+  sizes?: readonly number[];
+  weights?: readonly number[];
 }
 
 export interface HorizonOutput {
@@ -76,10 +79,7 @@ export function rawUsedByRule(views: readonly RuleView[], pools: readonly Horizo
 }
 
 /** A function giving the bytes used on every OSD of the tree when the pools hold stored x factor (fill.ts osdFill). */
-export function filler(
-  input: Pick<HorizonInput, 'tree' | 'views' | 'pools' | 'overrides'> & { sizes?: readonly number[]; weights?: readonly number[] },
-): (factor: PoolStored) => number[] {
-  // `sizes`, `weights`: the tree's OSD sizes and CRUSH weights when the caller has them (ceph-plan.ts CephCarry)
+export function filler(input: Pick<HorizonInput, 'tree' | 'views' | 'pools' | 'overrides' | 'sizes' | 'weights'>): (factor: PoolStored) => number[] {
   const sizes = input.sizes ?? input.tree.osds.map((o) => o.sizeBytes);
   const weights = input.weights ?? input.tree.osds.map((o) => o.crushWeight);
   const rules = input.views.map((v) => ({ osdIndices: v.osdIndices }));
@@ -158,21 +158,24 @@ function uniformMonth(input: HorizonInput, spread: readonly number[]): (factor: 
   const classRules: number[][] = [];
   // -0 and 0 apart, as Object.is (x / -0 is -Infinity)
   const num = (x: number): string => (Object.is(x, -0) ? '-0' : String(x));
+  // the OSDs' weights and sizes: the caller's arrays (HorizonInput.weights / sizes), else read from the tree
+  const weightOf = input.weights ?? tree.osds.map((o) => o.crushWeight);
+  const sizeOf = input.sizes ?? tree.osds.map((o) => o.sizeBytes);
   for (let i = 0; i < n; i++) {
-    const o = tree.osds[i]!;
+    const w = weightOf[i]!;
+    const size = sizeOf[i]!;
     // most OSDs are like the one before them (a host's disks): no key to build
-    const prev = i > 0 ? tree.osds[i - 1]! : undefined;
-    if (prev !== undefined && Object.is(prev.crushWeight, o.crushWeight) && Object.is(prev.sizeBytes, o.sizeBytes) && seqOf[i - 1] === seqOf[i]) {
+    if (i > 0 && Object.is(weightOf[i - 1], w) && Object.is(sizeOf[i - 1], size) && seqOf[i - 1] === seqOf[i]) {
       classOf[i] = classOf[i - 1]!;
       continue;
     }
-    const key = `${num(o.crushWeight)}|${num(o.sizeBytes)}|${seqOf[i]}`;
+    const key = `${num(w)}|${num(size)}|${seqOf[i]}`;
     let c = classIndex.get(key);
     if (c === undefined) {
       c = classWeight.length;
       classIndex.set(key, c);
-      classWeight.push(o.crushWeight);
-      classSize.push(o.sizeBytes);
+      classWeight.push(w);
+      classSize.push(size);
       classRules.push(nodeRules[seqOf[i]!]!);
     }
     classOf[i] = c;

@@ -319,6 +319,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     start: scenario.start,
     horizonMonths: scenario.horizonMonths,
     overrides,
+    ...(carry ? carry.osdArrays(tree) : {}),
   });
   findings.push(...horizon.findings);
   const ruleSets: CephRuleSetPlan[] = sets.map((x, k) => {
