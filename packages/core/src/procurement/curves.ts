@@ -115,7 +115,7 @@ class Curve {
         }
       }
       this.hostsEnd.push(this.placed.length);
-      this.racksEnd.push(this.placer.racks.length);
+      this.racksEnd.push(this.placer.rackCount);
     }
     return true;
   }
@@ -125,7 +125,7 @@ class Curve {
     const memo = this.values[n];
     if (memo) return memo;
     if (!this.placeUpTo(n)) return null;
-    const racks = this.placer.racks.slice(0, this.racksEnd[n]);
+    const racks = this.placer.racksUpTo(this.racksEnd[n]!);
     const count = this.hostsEnd[n]!;
     const fast = this.computeSums ? this.computeSums.series(count) : this.storageRuleSets(count, racks);
     const series = fast ?? roleSeries({ ...this.scenario, racks }, this.role, this.placed.length === 0 && n === 0 ? this.base : [...this.base, ...this.placed.slice(0, count)]);

@@ -117,6 +117,18 @@ export class RackPlacer {
     return this.states.map((s) => s.rack);
   }
 
+  /** How many racks there are (racks.length without copying them). */
+  get rackCount(): number {
+    return this.states.length;
+  }
+
+  /** The first n racks (racks.slice(0, n)). */
+  racksUpTo(n: number): Rack[] {
+    const out: Rack[] = [];
+    for (let i = 0; i < Math.min(n, this.states.length); i++) out.push(this.states[i]!.rack);
+    return out;
+  }
+
   private addRack(rack: Rack, added: boolean): RackState {
     const st: RackState = { rack, index: this.states.length, usedRu: 0, powerMaxWatts: 0, roleCount: new Map(), added };
     this.states.push(st);

@@ -178,6 +178,26 @@ function sameHost(a: Host, b: Host): boolean {
  * Units bought for the same role and month are one purchase. Source: headroom [model].
  */
 export function planProcurement(scenario: Scenario, base?: FleetTimeline, model: DemandModel = demandModel(scenario)): ProcurementPlan | null {
+  return scheduleProcurement(scenario, base, model)?.plan ?? null;
+}
+
+/** planProcurement's plan and the fleet timeline it was checked on. */
+export interface ScheduledProcurement {
+  plan: ProcurementPlan;
+  /**
+   * buildFleetTimeline(scenario, expandHosts(scenario).hosts, plan.purchases, plan.addedRacks):
+   * the timeline the schedule was checked on, when it is that one (the same hosts in the same
+   * order), else null (then build it).
+   */
+  timeline: FleetTimeline | null;
+}
+
+/**
+ * planProcurement, with the timeline with the purchases it built for its check (step 4), so
+ * that evaluate does not build it again. Same plan as planProcurement; null without a
+ * `procurement:` section.
+ */
+export function scheduleProcurement(scenario: Scenario, base?: FleetTimeline, model: DemandModel = demandModel(scenario)): ScheduledProcurement | null {
   const policy = scenario.procurement;
   if (!policy) return null;
   const count = Math.max(0, Math.floor(scenario.horizonMonths));
@@ -269,6 +289,8 @@ export function planProcurement(scenario: Scenario, base?: FleetTimeline, model:
       source: 'headroom [model]: procurement schedule',
     });
   }
+  // the order buildFleetTimeline delivers the purchases in (stable by delivery month), before billOfMaterials sorts them by month and role
+  const delivered = byDelivery(nonEmpty);
   const plan = billOfMaterials(scenario, nonEmpty, placer.racks, startHosts, uncovered, findings);
   plan.addedRacks = addedRacks;
   plan.utilisation = [];
@@ -290,8 +312,14 @@ export function planProcurement(scenario: Scenario, base?: FleetTimeline, model:
       });
     }
   }
-  return plan;
+  // the plan's purchases give the same timeline when buildFleetTimeline delivers them in the same order
+  const after = byDelivery(plan.purchases);
+  const same = after.length === delivered.length && after.every((p, i) => p === delivered[i]);
+  return { plan, timeline: same ? withPurchases : null };
 }
+
+/** Purchases in the order buildFleetTimeline adds their hosts: by delivery month, stable. */
+const byDelivery = (purchases: readonly Purchase[]): Purchase[] => [...purchases].sort((a, b) => a.deliveryMonthIndex - b.deliveryMonthIndex);
 
 /**
  * The scenario with the purchases delivered by month t: the existing hosts pinned to their
