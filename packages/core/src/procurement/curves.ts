@@ -23,6 +23,7 @@ import type { Host } from '../model/plan.js';
 import { ComputeCurveSums } from './compute-curve.js';
 import { StorageCurveTree } from './storage-curve.js';
 import { storageCapacity } from '../storage/capacity.js';
+import { resolveCephSettings } from '../storage/settings.js';
 import { RackPlacer } from './placement.js';
 import { slotRule, type ProcurementRole, type PurchaseRule } from '../model/procurement-rules.js';
 
@@ -73,6 +74,9 @@ class Curve {
   private readonly hostsEnd: number[] = [0];
   private readonly racksEnd: number[];
   private readonly values: (Map<string, ResourceSeries> | undefined)[] = [];
+  /** series[n]: f(n) as a list (resourceSeries order); fast[n]: computed from the growing CRUSH tree (the fleet's names are unique). */
+  private readonly series: ResourceSeries[][] = [];
+  private readonly fast: boolean[] = [];
   /** Units that cannot be placed (a host fits no rack, not even a new one), and why. */
   placeLimit: { units: number; reason: 'space' | 'power' } | null = null;
 
@@ -131,7 +135,15 @@ class Curve {
     const series = fast ?? roleSeries({ ...this.scenario, racks }, this.role, this.placed.length === 0 && n === 0 ? this.base : [...this.base, ...this.placed.slice(0, count)]);
     const v = new Map(series.map((s) => [s.id, s]));
     this.values[n] = v;
+    this.series[n] = series;
+    this.fast[n] = fast !== null;
     return v;
+  }
+
+  /** f(n) as a list, when it was computed from the CRUSH tree of a fleet with unique names; else null (computes f(n) when needed). */
+  storageList(n: number): ResourceSeries[] | null {
+    if (!this.storageTree || !this.at(n)) return null;
+    return this.fast[n] ? this.series[n]! : null;
   }
 
   /** storageSeries of base + the first `count` placed hosts from the growing CRUSH tree, or null (then roleSeries). */
@@ -165,6 +177,7 @@ export class CapacityCurves {
   private readonly curves: Map<string, Curve>[];
   /** The epoch index of each horizon month. */
   private readonly epochOfMonth: number[];
+  private readonly storageHosts: (Host[] | undefined)[] = [];
   readonly domains: string[];
 
   constructor(
@@ -189,6 +202,47 @@ export class CapacityCurves {
       if (c.storageTree && !out.storage) out.storage = c.storageTree.fork(hosts.length);
     }
     return out;
+  }
+
+  /**
+   * The storage series of a fleet whose storage-role hosts (`storageHosts`, in fleet order) are
+   * those of month t's epoch, in order, followed by hosts of the storage rule's hardware in any
+   * racks and with any names, read off the storage curve: f(n), n = the added hosts / hosts per
+   * unit. The figures of a rule set depend on the hosts' OSDs in order, on their racks only with
+   * rack failure domains or a tolerated rack loss, and on their names only as keys, so this is
+   * only when every Ceph rule has failure domain `host`, no rack loss is tolerated, the names of
+   * `storageHosts` are unique, the added hosts make whole units and f(n) came from the curve's
+   * CRUSH tree (its names unique too); else null (then compute them).
+   */
+  storageSeriesOf(t: number, storageHosts: readonly Host[]): ResourceSeries[] | null {
+    const slot = this.scenario.procurement?.roles.storage ? 'storage' : null;
+    if (!slot || this.scenario.policy.tolerate.racks > 0) return null;
+    if (!resolveCephSettings(this.scenario.ceph).rules.every((r) => r.failureDomain === 'host')) return null;
+    const { rule } = slotRule(this.scenario.procurement!, slot)!;
+    const epoch = this.epochIndex(t);
+    const base = this.storageHostsOf(epoch);
+    if (storageHosts.length < base.length) return null;
+    const names = new Set<string>();
+    for (let i = 0; i < storageHosts.length; i++) {
+      const h = storageHosts[i]!;
+      const b = base[i];
+      if (h.role !== 'storage' || (b ? h.name !== b.name || h.hardware !== b.hardware : h.hardware !== rule.hardware) || names.has(h.name)) return null;
+      names.add(h.name);
+    }
+    const perUnit = hostsPerUnit(this.scenario, 'storage', rule, this.domains);
+    const added = storageHosts.length - base.length;
+    if (added % perUnit !== 0) return null;
+    return this.curve(epoch, slot).storageList(added / perUnit);
+  }
+
+  /** The storage-role hosts of a base epoch, in order. */
+  private storageHostsOf(epoch: number): Host[] {
+    let hosts = this.storageHosts[epoch];
+    if (!hosts) {
+      hosts = this.base.epochs[epoch]!.hosts.filter((h) => h.role === 'storage');
+      this.storageHosts[epoch] = hosts;
+    }
+    return hosts;
   }
 
   /** The index of the epoch of month t. */

@@ -7,7 +7,7 @@ import { type DemandModel, demandModel } from '../forecast/demand.js';
 import { seriesDemand } from '../forecast/demand-series.js';
 import { planCompute } from '../compute/compute-plan.js';
 import type { Finding } from '../diagnostics/types.js';
-import { buildFleetTimeline, epochAt, type FleetTimeline, hostsInService } from '../fleet/timeline.js';
+import { buildFleetTimeline, epochAt, type FleetEpoch, type FleetTimeline, hostsInService } from '../fleet/timeline.js';
 import { monthLabel } from '../forecast/growth.js';
 import { isOver, utilisation, type ResourceSeries } from '../forecast/horizon.js';
 import { resourceSeries, storageSeries } from '../forecast/resources.js';
@@ -95,12 +95,15 @@ function emptyPurchase(scenario: Scenario, role: ProcurementRole, rule: Purchase
 /**
  * The resource series of every epoch of a timeline, its racks in scope: the figures of
  * resourceSeries in evaluate (computeSeries over planCompute, storageSeries over the pool
- * figures of planStorage: storageCapacity), in resourceSeries order.
+ * figures of planStorage: storageCapacity), in resourceSeries order. `storageKnown` may give an
+ * epoch's storage series already computed (the capacity curves' point of the same figures), or
+ * null.
  */
 export function epochSeries(
   scenario: Scenario,
   timeline: FleetTimeline,
   seed?: { hosts: readonly Host[]; compute?: ComputeCurveSums; storage?: StorageCurveTree },
+  storageKnown?: (epoch: FleetEpoch) => ResourceSeries[] | null,
 ): ResourceSeries[][] {
   const withRacks = { ...scenario, racks: timeline.racks };
   // A role's figures change only in an epoch where a host of that role arrives or leaves.
@@ -131,7 +134,10 @@ export function epochSeries(
     for (let i = seed.hosts.length; i < last.length; i++) tree.append(last[i]!);
   } else if (growing) tree = new StorageCurveTree(withRacks, last);
   const computeOf = (hosts: readonly Host[]): ResourceSeries[] => sums?.series(hosts.length - computeBase) ?? roleSeries(withRacks, 'compute', hosts);
-  const storageOf = (hosts: readonly Host[]): ResourceSeries[] => {
+  const storageOf = (e: FleetEpoch): ResourceSeries[] => {
+    const known = storageKnown?.(e);
+    if (known) return known;
+    const hosts = e.hosts;
     const ruleSets = tree?.ruleSets(hosts.length, timeline.racks);
     return ruleSets ? storageSeries(withRacks, { ceph: { ruleSets } }) : roleSeries(withRacks, 'storage', hosts);
   };
@@ -139,7 +145,7 @@ export function epochSeries(
   let storage: ResourceSeries[] = [];
   return timeline.epochs.map((e, i) => {
     if (i === 0 || changes.has(`${e.fromMonth}:compute`)) compute = computeOf(e.hosts);
-    if (i === 0 || changes.has(`${e.fromMonth}:storage`)) storage = storageOf(e.hosts);
+    if (i === 0 || changes.has(`${e.fromMonth}:storage`)) storage = storageOf(e);
     return [...compute, ...storage];
   });
 }
@@ -260,7 +266,13 @@ export function scheduleProcurement(scenario: Scenario, base?: FleetTimeline, mo
 
   // The whole schedule, checked once on the timeline with the purchases.
   const withPurchases = buildFleetTimeline(scenario, startHosts, nonEmpty, addedRacks);
-  const withSeries = epochSeries(scenario, withPurchases, curves.firstEpochFigures());
+  // the storage series of an epoch read off the storage curve when they are one of its points (CapacityCurves.storageSeriesOf)
+  const withSeries = epochSeries(scenario, withPurchases, curves.firstEpochFigures(), (e) =>
+    curves.storageSeriesOf(
+      e.fromMonth,
+      e.hosts.filter((h) => h.role === 'storage'),
+    ),
+  );
   const seriesAt = (t: number): ResourceSeries[] => withSeries[withPurchases.epochs.indexOf(epochAt(withPurchases, t))]!;
   const demandAt = (s: ResourceSeries, t: number): number => seriesDemand(scenario, model, s, t);
   const ruled = new Map(resources.map((r) => [r.id, r]));
