@@ -191,15 +191,17 @@ export class CapacityCurves {
   }
 
   /**
-   * The first epoch's hosts and the compute sums and CRUSH tree the curves built on them (for
+   * The first epoch's hosts and the compute sums and CRUSH tree (forked when first asked for) the curves built on them (for
    * the roles whose curves exist), so that the check of the schedule does not build them again.
    */
-  firstEpochFigures(): { hosts: readonly Host[]; compute?: ComputeCurveSums; storage?: StorageCurveTree } {
+  firstEpochFigures(): { hosts: readonly Host[]; compute?: ComputeCurveSums; storage?: () => StorageCurveTree } {
     const hosts = this.base.epochs[0]?.hosts ?? [];
-    const out: { hosts: readonly Host[]; compute?: ComputeCurveSums; storage?: StorageCurveTree } = { hosts };
+    const out: { hosts: readonly Host[]; compute?: ComputeCurveSums; storage?: () => StorageCurveTree } = { hosts };
     for (const c of this.curves[0]?.values() ?? []) {
       if (c.computeSums && !out.compute) out.compute = c.computeSums.fork();
-      if (c.storageTree && !out.storage) out.storage = c.storageTree.fork(hosts.length);
+      const tree = c.storageTree;
+      // forked when first needed (the tree of the first epoch's hosts, as it is then)
+      if (tree && !out.storage) out.storage = () => tree.fork(hosts.length);
     }
     return out;
   }

@@ -102,7 +102,7 @@ function emptyPurchase(scenario: Scenario, role: ProcurementRole, rule: Purchase
 export function epochSeries(
   scenario: Scenario,
   timeline: FleetTimeline,
-  seed?: { hosts: readonly Host[]; compute?: ComputeCurveSums; storage?: StorageCurveTree },
+  seed?: { hosts: readonly Host[]; compute?: ComputeCurveSums; storage?: () => StorageCurveTree },
   storageKnown?: (epoch: FleetEpoch) => ResourceSeries[] | null,
 ): ResourceSeries[][] {
   const withRacks = { ...scenario, racks: timeline.racks };
@@ -128,17 +128,23 @@ export function epochSeries(
     computeBase = seed.hosts.length;
   } else if (growing) sums = new ComputeCurveSums(withRacks, first);
   if (sums) for (let i = computeBase; i < last.length; i++) sums.append(last[i]!);
-  let tree: StorageCurveTree | null = null;
-  if (growing && seeded && seed.storage) {
-    tree = seed.storage;
-    for (let i = seed.hosts.length; i < last.length; i++) tree.append(last[i]!);
-  } else if (growing) tree = new StorageCurveTree(withRacks, last);
+  // the CRUSH tree only when an epoch's storage series are not known already
+  let tree: StorageCurveTree | null | undefined;
+  const treeOf = (): StorageCurveTree | null => {
+    if (tree !== undefined) return tree;
+    tree = null;
+    if (growing && seeded && seed.storage) {
+      tree = seed.storage();
+      for (let i = seed.hosts.length; i < last.length; i++) tree.append(last[i]!);
+    } else if (growing) tree = new StorageCurveTree(withRacks, last);
+    return tree;
+  };
   const computeOf = (hosts: readonly Host[]): ResourceSeries[] => sums?.series(hosts.length - computeBase) ?? roleSeries(withRacks, 'compute', hosts);
   const storageOf = (e: FleetEpoch): ResourceSeries[] => {
     const known = storageKnown?.(e);
     if (known) return known;
     const hosts = e.hosts;
-    const ruleSets = tree?.ruleSets(hosts.length, timeline.racks);
+    const ruleSets = treeOf()?.ruleSets(hosts.length, timeline.racks);
     return ruleSets ? storageSeries(withRacks, { ceph: { ruleSets } }) : roleSeries(withRacks, 'storage', hosts);
   };
   let compute: ResourceSeries[] = [];
@@ -152,15 +158,10 @@ export function epochSeries(
 
 /** The same host as far as any figure goes: name, role, model, rack, zone and aggregates. */
 function sameHost(a: Host, b: Host): boolean {
-  return (
-    a.name === b.name &&
-    a.role === b.role &&
-    a.hardware === b.hardware &&
-    a.rack === b.rack &&
-    a.zone === b.zone &&
-    (a.aggregates ?? []).join(',') === (b.aggregates ?? []).join(',')
-  );
+  return a.name === b.name && a.role === b.role && a.hardware === b.hardware && a.rack === b.rack && a.zone === b.zone && sameList(a.aggregates ?? [], b.aggregates ?? []);
 }
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 
 /**
  * planProcurement: null without a `procurement:` section. Otherwise the purchase schedule of
