@@ -77,6 +77,9 @@ class Curve {
   /** series[n]: f(n) as a list (resourceSeries order); fast[n]: computed from the growing CRUSH tree (the fleet's names are unique). */
   private readonly series: ResourceSeries[][] = [];
   private readonly fast: boolean[] = [];
+  /** Placed hosts are named namePrefix + 1, 2, ...: unique among them, and among all hosts when no base host's name has the prefix (freshNames). */
+  private readonly namePrefix: string;
+  private readonly freshNames: boolean;
   /** Units that cannot be placed (a host fits no rack, not even a new one), and why. */
   placeLimit: { units: number; reason: 'space' | 'power' } | null = null;
 
@@ -91,8 +94,12 @@ class Curve {
     private readonly base: readonly Host[],
     private readonly targets: readonly (string | undefined)[],
     readonly maxUnits: number,
+    /** new RackPlacer(scenario, scenario.racks, base), its own. */
+    placer: RackPlacer,
   ) {
-    this.placer = new RackPlacer(scenario, scenario.racks, base);
+    this.placer = placer;
+    this.namePrefix = `${role}-new-curve-`;
+    this.freshNames = !base.some((h) => h.name.startsWith(this.namePrefix));
     this.racksEnd = [scenario.racks.length];
     this.computeSums = role === 'compute' ? new ComputeCurveSums(scenario, base) : null;
     this.storageTree = role === 'storage' ? new StorageCurveTree(scenario, base) : null;
@@ -109,12 +116,12 @@ class Curve {
             this.placeLimit = { units: this.hostsEnd.length - 1, reason: r.reason };
             return false;
           }
-          const host: Host = { name: `${this.role}-new-curve-${this.placed.length + 1}`, role: this.role, hardware: this.rule.hardware, rack: r.rack };
+          const host: Host = { name: `${this.namePrefix}${this.placed.length + 1}`, role: this.role, hardware: this.rule.hardware, rack: r.rack };
           const zone = this.placer.zoneOf(r.rack);
           if (zone !== undefined) host.zone = zone;
           if (this.rule.aggregates) host.aggregates = [...this.rule.aggregates];
           this.placed.push(host);
-          this.computeSums?.append(host);
+          this.computeSums?.append(host, this.freshNames);
           this.storageTree?.append(host);
         }
       }
@@ -178,6 +185,8 @@ export class CapacityCurves {
   /** The epoch index of each horizon month. */
   private readonly epochOfMonth: number[];
   private readonly storageHosts: (Host[] | undefined)[] = [];
+  /** Per base epoch, a placer of its hosts that places nothing (cloned for each use). */
+  private readonly placers: (RackPlacer | undefined)[] = [];
   readonly domains: string[];
 
   constructor(
@@ -237,6 +246,16 @@ export class CapacityCurves {
     return this.curve(epoch, slot).storageList(added / perUnit);
   }
 
+  /** new RackPlacer(scenario, scenario.racks, the hosts of base epoch `epoch`): a placer of its own, the epoch's hosts counted once for all. */
+  placerAt(epoch: number): RackPlacer {
+    let p = this.placers[epoch];
+    if (!p) {
+      p = new RackPlacer(this.scenario, this.scenario.racks, this.base.epochs[epoch]!.hosts);
+      this.placers[epoch] = p;
+    }
+    return p.clone();
+  }
+
   /** The storage-role hosts of a base epoch, in order. */
   private storageHostsOf(epoch: number): Host[] {
     let hosts = this.storageHosts[epoch];
@@ -259,7 +278,7 @@ export class CapacityCurves {
       const { role, rule } = slotRule(this.scenario.procurement!, key)!;
       const perUnit = hostsPerUnit(this.scenario, role, rule, this.domains);
       const maxUnits = Math.max(1, Math.floor(MAX_PURCHASED_HOSTS / Math.max(1, perUnit)));
-      c = new Curve(this.scenario, role, rule, this.base.epochs[epoch]!.hosts, unitTargets(this.scenario, role, this.domains), maxUnits);
+      c = new Curve(this.scenario, role, rule, this.base.epochs[epoch]!.hosts, unitTargets(this.scenario, role, this.domains), maxUnits, this.placerAt(epoch));
       slots.set(key, c);
     }
     return c;

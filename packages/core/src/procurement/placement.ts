@@ -107,6 +107,24 @@ export class RackPlacer {
     for (const h of hosts) this.account(h.role, h.hardware, h.rack, 1);
   }
 
+  /**
+   * A placer in the same state as this one, independent of it: what `new RackPlacer(scenario,
+   * racks, hosts)` gives for the racks and hosts this one was made with, when nothing was
+   * placed or accounted since (the curves and the schedule start from one fleet: its hosts are
+   * counted once, not once per placer).
+   */
+  clone(): RackPlacer {
+    const c = new RackPlacer(this.scenario, []);
+    for (const st of this.states) {
+      const copy: RackState = { ...st, roleCount: new Map(st.roleCount) };
+      c.states.push(copy);
+      c.byName.set(st.rack.name, copy);
+    }
+    c.nextRackNumber = this.nextRackNumber;
+    c.added.push(...this.added);
+    return c;
+  }
+
   /** The zone of a rack (undefined when it has none or is unknown). */
   zoneOf(rack: string): string | undefined {
     return this.byName.get(rack)?.rack.zone;

@@ -7,7 +7,7 @@ import { type DemandModel, demandModel } from '../forecast/demand.js';
 import { seriesDemand } from '../forecast/demand-series.js';
 import { planCompute } from '../compute/compute-plan.js';
 import type { Finding } from '../diagnostics/types.js';
-import { buildFleetTimeline, epochAt, type FleetEpoch, type FleetTimeline, hostsInService } from '../fleet/timeline.js';
+import { buildFleetTimeline, epochAt, type FleetEpoch, type FleetTimeline } from '../fleet/timeline.js';
 import { monthLabel } from '../forecast/growth.js';
 import { isOver, utilisation, type ResourceSeries } from '../forecast/horizon.js';
 import { resourceSeries, storageSeries } from '../forecast/resources.js';
@@ -20,7 +20,6 @@ import { CapacityCurves, roleSeries, unitTargets } from './curves.js';
 import { ComputeCurveSums } from './compute-curve.js';
 import { StorageCurveTree } from './storage-curve.js';
 import { orderByDate } from './dates.js';
-import { RackPlacer } from './placement.js';
 import { PROCUREMENT_ROLES, purchaseRule, slotRule, type ProcurementRole, type PurchaseRule } from '../model/procurement-rules.js';
 import { cannotMeetFinding, ruledResources, searchUnits } from './search.js';
 import { purchaseKey, type ProcurementPlan, type Purchase } from '../model/procurement.js';
@@ -107,10 +106,18 @@ export function epochSeries(
 ): ResourceSeries[][] {
   const withRacks = { ...scenario, racks: timeline.racks };
   // A role's figures change only in an epoch where a host of that role arrives or leaves.
-  const changes = new Set<string>();
+  const changes = new Map<number, Set<string>>();
+  const change = (month: number, role: string): void => {
+    let roles = changes.get(month);
+    if (!roles) {
+      roles = new Set();
+      changes.set(month, roles);
+    }
+    roles.add(role);
+  };
   for (const h of timeline.hosts) {
-    changes.add(`${h.fromMonth}:${h.role}`);
-    if (h.untilMonth !== null) changes.add(`${h.untilMonth}:${h.role}`);
+    change(h.fromMonth, h.role);
+    if (h.untilMonth !== null) change(h.untilMonth, h.role);
   }
   // Without retirements each epoch's hosts extend the previous epoch's (timeline order: the
   // initial fleet, then purchases in delivery order): the curves' sums and growing CRUSH tree
@@ -150,8 +157,9 @@ export function epochSeries(
   let compute: ResourceSeries[] = [];
   let storage: ResourceSeries[] = [];
   return timeline.epochs.map((e, i) => {
-    if (i === 0 || changes.has(`${e.fromMonth}:compute`)) compute = computeOf(e.hosts);
-    if (i === 0 || changes.has(`${e.fromMonth}:storage`)) storage = storageOf(e);
+    const roles = changes.get(e.fromMonth);
+    if (i === 0 || roles?.has('compute')) compute = computeOf(e.hosts);
+    if (i === 0 || roles?.has('storage')) storage = storageOf(e);
     return [...compute, ...storage];
   });
 }
@@ -217,7 +225,7 @@ export function scheduleProcurement(scenario: Scenario, base?: FleetTimeline, mo
   const givenUp = new Set(search.cannotMeet.map((c) => c.resource.id));
 
   // Place the units in the order the search found them, on the fleet in service at delivery.
-  const placer = new RackPlacer(scenario, scenario.racks, hostsInService(timeline, 0));
+  const placer = curves.placerAt(curves.epochIndex(0)); // new RackPlacer(scenario, scenario.racks, hostsInService(timeline, 0))
   const retiring = timeline.hosts.filter((h) => !h.purchased && h.untilMonth !== null).sort((a, b) => a.untilMonth! - b.untilMonth!);
   let retired = 0;
   const purchases: Purchase[] = [];
