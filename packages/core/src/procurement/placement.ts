@@ -175,8 +175,15 @@ export class RackPlacer {
     return st.rack.heightRu - st.usedRu >= ru && (st.rack.powerBudgetWatts === undefined || after <= st.rack.powerBudgetWatts) && (feed === undefined || after <= feed);
   }
 
+  /** The key of a role and model's candidate set (the last one kept: hosts come in runs of one model). */
+  private keyOf(role: Role, hardware: string): string {
+    if (role !== this.lastKey.role || hardware !== this.lastKey.hardware) this.lastKey = { role, hardware, key: `${role}\u0000${hardware}` };
+    return this.lastKey.key;
+  }
+  private lastKey: { role: Role | null; hardware: string; key: string } = { role: null, hardware: '', key: '' };
+
   private candidatesFor(role: Role, hardware: string, ru: number, maxW: number): Candidates {
-    const key = `${role}\u0000${hardware}`;
+    const key = this.keyOf(role, hardware);
     let c = this.candidates.get(key);
     if (c) return c;
     const holding = this.states.filter((s) => (s.roleCount.get(role) ?? 0) > 0 || s.added);
@@ -210,7 +217,7 @@ export class RackPlacer {
           c.heap.pop();
           const placed = this.put(role, hardware, top);
           // put() may have cleared the candidate sets (first host of the role); else re-key this rack
-          if (this.candidates.get(`${role}\u0000${hardware}`) === c) {
+          if (this.candidates.get(this.keyOf(role, hardware)) === c) {
             if (this.fits(top, ru, maxW)) c.heap.push(top.roleCount.get(role) ?? 0, top);
             else c.discarded.push(top);
           }
