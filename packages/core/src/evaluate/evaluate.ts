@@ -68,7 +68,8 @@ function fleetSummary(timeline: FleetTimeline, withoutPurchases: boolean): Fleet
  * 1. hosts (expandHosts: the initial fleet) and, with a `procurement:` section, the purchase
  *    schedule (planProcurement);
  * 2. the fleet timeline (buildFleetTimeline): the initial fleet less retired node groups, plus
- *    the purchased hosts from their delivery month (unless `withoutPurchases`);
+ *    the purchased hosts from their delivery month (unless `withoutPurchases`; the timeline the
+ *    schedule was checked on, scheduleProcurement, not built a second time);
  * 3. per epoch of the timeline (evaluate/epochs.ts): compute (planCompute), storage
  *    (planStorage: raw, failure domains, pools, Ceph), control plane (planControlPlane) and
  *    the failure domains (analyzeFailures), stitched into one month-by-month answer;
