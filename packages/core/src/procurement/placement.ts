@@ -121,7 +121,7 @@ export class RackPlacer {
       c.byName.set(st.rack.name, copy);
     }
     c.nextRackNumber = this.nextRackNumber;
-    c.added.push(...this.added);
+    for (const a of this.added) c.added.push(a);
     return c;
   }
 
