@@ -41,7 +41,7 @@ import type { Scenario } from '../model/scenario.js';
 import { cephRecoveryBandwidth } from '../network/traffic.js';
 import { failureHooks } from './failure-hooks.js';
 import type { ComputePlan, ControlPlanePlan, Host, StoragePlan } from '../model/plan.js';
-import { cephBottleneck } from '../storage/ceph-plan.js';
+import { CephCarry, cephBottleneck } from '../storage/ceph-plan.js';
 import { planStorage } from '../storage/storage-plan.js';
 
 /** What one epoch's analyses returned. */
@@ -69,6 +69,8 @@ export function planEpochs(
 ): { epochs: EpochPlan[]; failure: { plan: FailurePlan; findings: Finding[] } | null } {
   const computeCache = new Map<string, ReturnType<typeof planCompute>>();
   const storageCache = new Map<string, { storage: ReturnType<typeof planStorage>; replication: ReturnType<typeof cephRecoveryBandwidth> }>();
+  // the storage fleets of the epochs grow one from the other: each planStorage extends the last one's CRUSH tree
+  const storageCarry = new CephCarry();
   const epochs: EpochPlan[] = [];
   const views: { view: Scenario; replication: ReturnType<typeof cephRecoveryBandwidth> }[] = [];
   for (const epoch of timeline.epochs) {
@@ -101,6 +103,7 @@ export function planEpochs(
               replicationSource: `the network plan: ${replication.network} on ${replication.link}, ${replication.perHostBitsPerSecond / 1e9} Gbit/s per storage host`,
             }
           : {},
+        storageCarry,
       );
       stored = { storage, replication };
       storageCache.set(sk, stored);

@@ -11,7 +11,7 @@ import { planPercentiles } from '../forecast/percentiles.js';
 import { checkRoles } from '../hardware/requirements.js';
 import { planNetwork } from '../network/plan.js';
 import type { Role, Scenario } from '../model/scenario.js';
-import { planProcurement } from '../procurement/schedule.js';
+import { scheduleProcurement } from '../procurement/schedule.js';
 import { planCost } from '../cost/cost.js';
 import { planRiskBand } from '../procurement/risk.js';
 import { rackElevations, rackPowerFindings } from '../racks/elevation.js';
@@ -68,7 +68,8 @@ function fleetSummary(timeline: FleetTimeline, withoutPurchases: boolean): Fleet
  * 1. hosts (expandHosts: the initial fleet) and, with a `procurement:` section, the purchase
  *    schedule (planProcurement);
  * 2. the fleet timeline (buildFleetTimeline): the initial fleet less retired node groups, plus
- *    the purchased hosts from their delivery month (unless `withoutPurchases`);
+ *    the purchased hosts from their delivery month (unless `withoutPurchases`; the timeline the
+ *    schedule was checked on, scheduleProcurement, not built a second time);
  * 3. per epoch of the timeline (evaluate/epochs.ts): compute (planCompute), storage
  *    (planStorage: raw, failure domains, pools, Ceph), control plane (planControlPlane) and
  *    the failure domains (analyzeFailures), stitched into one month-by-month answer;
@@ -91,9 +92,13 @@ export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Pla
   const references = findUnresolvedReferences(scenario);
   const hosts = expandHosts(scenario);
   const base = buildFleetTimeline(scenario, hosts.hosts);
-  const procurement = planProcurement(scenario, base);
+  const scheduled = scheduleProcurement(scenario, base);
+  const procurement = scheduled?.plan ?? null;
+  // the timeline with the purchases: the one planProcurement checked its schedule on, when it is that one
   const timeline =
-    withoutPurchases || !procurement || procurement.purchases.length === 0 ? base : buildFleetTimeline(scenario, hosts.hosts, procurement.purchases, procurement.addedRacks);
+    withoutPurchases || !procurement || procurement.purchases.length === 0
+      ? base
+      : (scheduled?.timeline ?? buildFleetTimeline(scenario, hosts.hosts, procurement.purchases, procurement.addedRacks));
   const { epochs, failure: stitchedFailure } = planEpochs(scenario, timeline);
   const first = epochs[0]!;
   const stitched = stitchSeries(epochs, scenario.horizonMonths);

@@ -12,7 +12,7 @@
  *      a fleet timeline, placement-timeline.ts carries the placement across deliveries and
  *      retirements, and each epoch evaluates its own months (`ComputeWindow`);
  *   3. the instances on the lost hosts are re-placed on the survivors by first-fit
- *      decreasing (packing.ts `firstFitDecreasing`: flavors by dominant share, hosts in the
+ *      decreasing (packing.ts `firstFitDecreasing`, run by `firstFitByRuns`: flavors by dominant share, hosts in the
  *      order the RAM weigher ranks them before the loss: most free RAM, then VCPU, then
  *      DISK_GB, then hardware model and host order), so fragmentation counts;
  *   4. harm = some displaced instance finds no host: `failure.compute.shortfall`, per flavor.
@@ -21,10 +21,12 @@
  * can fragment more than first-fit decreasing: a shortfall reported here is real; the absence
  * of one is the outcome of a careful evacuation.
  *
- * Cost: one spread per month for the new instances (a heap operation per host change) and
- * one first-fit pass per larger loss, which visits only the hosts with room for a flavor
- * before the loss (listed once per month and flavor): O(flavors × (lost + displaced)) per
- * loss rather than O(flavors × hosts) when instances find no room; single hosts with the same hardware and the same
+ * Cost: one spread per month for the new instances (O(hosts) per flavor, packing.ts) and
+ * one first-fit pass per larger loss, run by runs of alike hosts of the host order
+ * (packing.ts `firstFitByRuns`, the same answer as host by host) and visiting only the runs
+ * with room for a flavor before the loss (listed once per month and flavor):
+ * O(lost + flavors × runs visited) per loss rather than O(flavors × hosts);
+ * single hosts with the same hardware and the same
  * instances give the same outcome (identical hosts are adjacent in the host order) and are
  * computed once; so are losses of several hosts (racks of one composition) whose hosts lie,
  * in the same order, in the same blocks of alike hosts of the host order and displace the
@@ -38,7 +40,18 @@ import type { Scenario } from '../model/scenario.js';
 import type { ComputePlan, Host, ResourceClass } from '../model/plan.js';
 import { fmtInUnit, fmtNumber } from '../units/format.js';
 import { makeHarm, monthText, nameList } from './harm.js';
-import { dominantShareOrder, emptyFree, firstFitDecreasing, hostsWithRoom, type PackingFlavors, type PackingHosts, type Placement, spreadPlace } from './packing.js';
+import {
+  dominantShareOrder,
+  emptyFree,
+  firstFitByRuns,
+  type HostRuns,
+  hostRuns,
+  type PackingFlavors,
+  type PackingHosts,
+  type Placement,
+  runsWithRoom,
+  spreadPlace,
+} from './packing.js';
 import type { ComputeImpactDetail, FailureDomain, FailureHarm } from '../model/failure.js';
 
 export const SHORTFALL_SOURCE =
@@ -80,12 +93,14 @@ export function computeModel(scenario: Scenario, compute: ComputePlan, hosts?: r
   // hosts of one model share their inventories (compute-plan.ts): each list read once
   const seen = new Set<unknown>();
   const present = new Set<string>();
+  let lastInventories: unknown = null;
   for (const hp of compute.hosts) {
-    if (!seen.has(hp.inventories)) {
+    if (hp.inventories !== lastInventories && !seen.has(hp.inventories)) {
       seen.add(hp.inventories);
       for (const i of hp.inventories) present.add(i.resourceClass);
     }
-    for (const p of hp.providers ?? []) present.add(p.inventory.resourceClass);
+    lastInventories = hp.inventories;
+    if (hp.providers) for (const p of hp.providers) present.add(p.inventory.resourceClass);
   }
   const extra = orderClasses(present).filter((rc) => !classes.includes(rc) && rc !== 'DISK_GB');
   classes.push(...extra);
@@ -188,6 +203,144 @@ function hostHash(kind: number, placed: Int32Array, h: number, F: number): numbe
 }
 
 /**
+ * Host name -> index in `names`, as `new Map(names.map((n, i) => [n, i]))` answers (the
+ * last index when a name repeats). When the names are unique, a lookup first tries the index
+ * one stride after the previous hit, then the next index (items list hosts in host order,
+ * and a rack's or zone's hosts evenly spaced), then the map. O(names) to build.
+ */
+export function nameIndex(names: readonly string[]): { get(name: string): number | undefined } {
+  const H = names.length;
+  const map = new Map<string, number>();
+  for (let i = 0; i < H; i++) map.set(names[i]!, i);
+  const unique = map.size === H;
+  let hit = -1;
+  let step = 1; // the stride of the last two hits (a rack's or a zone's hosts are often evenly spaced)
+  return {
+    get(name: string): number | undefined {
+      if (unique) {
+        const g = hit + step;
+        if (g >= 0 && g < H && names[g] === name) {
+          hit = g;
+          return g;
+        }
+        if (hit + 1 < H && names[hit + 1] === name) {
+          step = 1;
+          return ++hit;
+        }
+      }
+      const i = map.get(name);
+      if (i !== undefined) {
+        step = i - hit;
+        hit = i;
+      }
+      return i;
+    },
+  };
+}
+
+/**
+ * Per host, the number of its signature (kind and instances per flavor): hosts share one
+ * exactly when they are of one kind and hold the same instances. Numbers in order of first
+ * host. O(hosts × flavors).
+ */
+export function signatures(kindIndex: Int32Array, placed: Int32Array, F: number): Int32Array {
+  const H = kindIndex.length;
+  const sig = new Int32Array(H);
+  const same = (a: number, b: number): boolean => {
+    if (kindIndex[a] !== kindIndex[b]) return false;
+    for (let f = 0; f < F; f++) if (placed[a * F + f] !== placed[b * F + f]) return false;
+    return true;
+  };
+  const byHash = new Map<number, number[]>(); // hash -> the first host of each signature with it
+  let count = 0;
+  for (let h = 0; h < H; h++) {
+    if (h > 0 && same(h - 1, h)) {
+      sig[h] = sig[h - 1]!;
+      continue;
+    }
+    const x = hostHash(kindIndex[h]!, placed, h, F);
+    const reps = byHash.get(x);
+    const rep = reps?.find((r) => same(r, h));
+    if (rep !== undefined) sig[h] = sig[rep]!;
+    else {
+      sig[h] = count++;
+      if (reps) reps.push(h);
+      else byHash.set(x, [h]);
+    }
+  }
+  return sig;
+}
+
+/**
+ * Host indices in the order the RAM weigher ranks them: free amount of keyClasses[0], then
+ * keyClasses[1], ... (most first), then hardware index, then host index. Hosts with the same
+ * keys and hardware are counted together (a hash of the keys), the distinct key vectors
+ * sorted, the hosts laid out by counting: O(hosts × keys + distinct × log distinct); the
+ * same order as sorting every host by that comparison. Keys that are not finite numbers
+ * (never from Placement inventories) are sorted host by host.
+ */
+export function rankHosts(free: Float64Array, C: number, keyClasses: readonly number[], hardwareIndex: Int32Array): number[] {
+  const H = hardwareIndex.length;
+  const K = keyClasses.length;
+  const keys = new Float64Array(H * K);
+  let finite = true;
+  for (let h = 0; h < H; h++)
+    for (let k = 0; k < K; k++) {
+      const v = free[h * C + keyClasses[k]!]! + 0; // -0 becomes +0: one bucket for equal keys
+      if (!Number.isFinite(v)) finite = false;
+      keys[h * K + k] = v;
+    }
+  const before = (a: number, b: number): number => {
+    for (let k = 0; k < K; k++) {
+      const d = keys[b * K + k]! - keys[a * K + k]!;
+      if (d !== 0) return d;
+    }
+    return hardwareIndex[a]! - hardwareIndex[b]! || a - b;
+  };
+  if (!finite) return Array.from(Int32Array.from({ length: H }, (_, h) => h).sort(before));
+  const bits = new Int32Array(keys.buffer);
+  const sameKeys = (a: number, b: number): boolean => {
+    if (hardwareIndex[a] !== hardwareIndex[b]) return false;
+    for (let k = 0; k < K; k++) if (keys[a * K + k] !== keys[b * K + k]) return false;
+    return true;
+  };
+  const bucketOf = new Int32Array(H);
+  const reps: number[] = []; // first host of each bucket
+  const size: number[] = [];
+  const next: number[] = []; // the next bucket with the same hash, or -1
+  const byHash = new Map<number, number>();
+  for (let h = 0; h < H; h++) {
+    let b = h > 0 && sameKeys(h - 1, h) ? bucketOf[h - 1]! : -1;
+    if (b < 0) {
+      let x = Math.imul(2166136261 ^ hardwareIndex[h]!, 16777619);
+      for (let i = 2 * h * K; i < 2 * (h + 1) * K; i++) x = Math.imul(x ^ bits[i]!, 16777619);
+      const head = byHash.get(x) ?? -1;
+      b = head;
+      while (b >= 0 && !sameKeys(reps[b]!, h)) b = next[b]!;
+      if (b < 0) {
+        b = reps.length;
+        reps.push(h);
+        size.push(0);
+        next.push(head);
+        byHash.set(x, b);
+      }
+    }
+    bucketOf[h] = b;
+    size[b]!++;
+  }
+  const bucketOrder = Int32Array.from(reps.keys()).sort((a, b) => before(reps[a]!, reps[b]!));
+  const at = new Int32Array(reps.length); // where each bucket's hosts start
+  let pos = 0;
+  for (const b of bucketOrder) {
+    at[b] = pos;
+    pos += size[b]!;
+  }
+  const order = new Int32Array(H);
+  for (let h = 0; h < H; h++) order[at[bucketOf[h]!]!++] = h;
+  return Array.from(order);
+}
+
+/**
  * The blocks of `hostOrder`: maximal runs of hosts with equal sort keys (the free amount of
  * every class) and hardware model. A block is pure when its hosts are also of one kind
  * (capacity, max_unit, candidacy per flavor) and, when `placed` is given (the flavors carry
@@ -273,8 +426,10 @@ interface MonthState {
   unplacedBefore: number;
   /** Host indices in the order the RAM weigher ranks them (see computeImpacts). */
   hostOrder: number[];
-  /** Single-host outcomes by host hash, checked for equality on a hit. */
-  cache: Map<number, { rep: number; packed: Packed }[]>;
+  /** Per host, its signature: hosts of one kind with the same instances share one (`signatures`); null until a one-host loss needs it. */
+  signature: Int32Array | null;
+  /** Single-host outcomes by signature. */
+  singles: (Packed | undefined)[];
   /**
    * Per host, its block of hostOrder (see `blocksOf`) when the block is pure, else -1; null
    * until a loss of several hosts needs it.
@@ -282,7 +437,9 @@ interface MonthState {
   block: Int32Array | null;
   /** Outcomes of losses of several hosts by the hash of their blocks, checked for equality on a hit. */
   multi: Map<number, { lost: readonly number[]; drained: number; packed: Packed }[]>;
-  /** Per flavor, the hosts of hostOrder with room for one instance before any loss (filled when first needed). */
+  /** hostOrder cut into runs of alike hosts (packing.ts `hostRuns`); null until a re-placement needs it. */
+  runs: HostRuns | null;
+  /** Per flavor, the runs of hostOrder with room for one instance before any loss (filled when first needed). */
   room: (number[] | undefined)[];
 }
 
@@ -306,7 +463,10 @@ interface Subject {
   packed: Packed | null;
 }
 
-const isHarm = (p: Packed): boolean => p.unplaced.some((u) => u > 0);
+function isHarm(p: Packed): boolean {
+  for (let f = 0; f < p.unplaced.length; f++) if (p.unplaced[f]! > 0) return true;
+  return false;
+}
 
 /** The months computeImpacts evaluates, and the placements it reads (placement-timeline.ts). */
 export interface ComputeWindow {
@@ -356,37 +516,16 @@ export function computeOutcomes(
   const F = flavors.names.length;
   const C = hosts.classCount;
   const T = model.countsByMonth.length;
-  const index = new Map(hosts.names.map((n, i) => [n, i]));
-  const subjects: Subject[] = [];
-  for (let item = 0; item < items.length; item++) {
-    const d = items[item]!;
-    if (typeof d === 'string') {
-      const i = index.get(d);
-      if (i !== undefined) subjects.push({ item, domain: single!, lost: [i], drained: 0, firstHarm: null, atMonth: Math.max(0, T - 1), state: null, packed: null });
-      continue;
-    }
-    const lost: number[] = [];
-    for (const n of d.hostsLost) {
-      const i = index.get(n);
-      if (i !== undefined) lost.push(i);
-    }
-    const lostCount = lost.length;
-    for (const n of d.hostsDrained) {
-      const i = index.get(n);
-      if (i !== undefined) lost.push(i);
-    }
-    const drained = lost.length - lostCount;
-    if (lostCount === 0 && !(d.kind === 'maintenance' && drained > 0)) continue;
-    subjects.push({ item, domain: d, lost, drained, firstHarm: null, atMonth: Math.max(0, T - 1), state: null, packed: null });
-  }
   const memClass = model.classes.indexOf('MEMORY_MB');
   const cpuClass = model.classes.indexOf('VCPU');
   // host order keys: free MEMORY_MB, then VCPU, then the other classes
   const keyClasses = [memClass, cpuClass, ...model.classes.keys()].filter((c, i, all) => c >= 0 && all.indexOf(c) === i);
-  const K = keyClasses.length;
-  const lostMask = new Uint8Array(H);
-  const models = [...new Set(model.hardware)].sort();
-  const hardwareIndex = Int32Array.from(model.hardware, (hw) => models.indexOf(hw));
+  const modelSet = new Set<string>();
+  for (let h = 0; h < H; h++) if (h === 0 || model.hardware[h] !== model.hardware[h - 1]) modelSet.add(model.hardware[h]!);
+  const models = [...modelSet].sort();
+  const modelIndex = new Map(models.map((hw, i) => [hw, i]));
+  const hardwareIndex = new Int32Array(H);
+  for (let h = 0; h < H; h++) hardwareIndex[h] = h > 0 && model.hardware[h] === model.hardware[h - 1] ? hardwareIndex[h - 1]! : modelIndex.get(model.hardware[h]!)!;
   // Hosts of one kind: the same hardware, Placement capacity, max_unit and candidacy per
   // flavor (an aggregate's allocation ratio or a zone can make one model two kinds).
   const kindIndex = new Int32Array(H);
@@ -398,6 +537,10 @@ export function computeOutcomes(
     return true;
   };
   for (let h = 0; h < H; h++) {
+    if (h > 0 && hardwareIndex[h] === hardwareIndex[h - 1] && sameKind(h - 1, h)) {
+      kindIndex[h] = kindIndex[h - 1]!; // the common case: a run of one model's hosts
+      continue;
+    }
     const own = reps[hardwareIndex[h]!]!;
     const rep = own.find((r) => sameKind(r, h));
     if (rep === undefined) {
@@ -435,17 +578,7 @@ export function computeOutcomes(
     let st = states.get(placement);
     if (st) return st;
     const { free } = placement;
-    const keys = new Float64Array(H * K);
-    for (let h = 0; h < H; h++) for (let k = 0; k < K; k++) keys[h * K + k] = free[h * C + keyClasses[k]!]!;
-    const hostOrder = Array.from(
-      Int32Array.from({ length: H }, (_, h) => h).sort((a, b) => {
-        for (let k = 0; k < K; k++) {
-          const d = keys[b * K + k]! - keys[a * K + k]!;
-          if (d !== 0) return d;
-        }
-        return hardwareIndex[a]! - hardwareIndex[b]! || a - b;
-      }),
-    );
+    const hostOrder = rankHosts(free, C, keyClasses, hardwareIndex);
     st = {
       month: t,
       placement,
@@ -456,7 +589,9 @@ export function computeOutcomes(
       }),
       unplacedBefore: placement.unplaced.reduce((x, y) => x + y, 0),
       hostOrder,
-      cache: new Map(),
+      signature: null,
+      singles: [],
+      runs: null,
       room: [],
       block: null,
       multi: new Map(),
@@ -473,13 +608,9 @@ export function computeOutcomes(
     const state = stateOf(t);
     const { placed, free } = state.placement;
     const single = s.lost.length === 1 ? s.lost[0]! : -1;
-    const key = single >= 0 ? hostHash(kindIndex[single]!, placed, single, F) : 0;
-    const same = (a: number, b: number): boolean => {
-      if (kindIndex[a] !== kindIndex[b]) return false;
-      for (let f = 0; f < F; f++) if (placed[a * F + f] !== placed[b * F + f]) return false;
-      return true;
-    };
-    let packed = single >= 0 ? state.cache.get(key)?.find((e) => same(e.rep, single))?.packed : undefined;
+    if (single >= 0) state.signature ??= signatures(kindIndex, placed, F);
+    const signature = single >= 0 ? state.signature![single]! : -1;
+    let packed = single >= 0 ? state.singles[signature] : undefined;
     let multiKey: number | null = null;
     let displaced: Int32Array | null = null;
     if (single < 0 && s.lost.length > 1) {
@@ -502,14 +633,13 @@ export function computeOutcomes(
     }
     if (!packed) {
       displaced ??= displacedBy(s.lost, placed, F);
-      for (const h of s.lost) lostMask[h] = 1;
-      // listed before the pass changes `free` (it restores it on return)
-      for (let f = 0; f < F; f++) if (displaced[f]! > 0) state.room[f] ??= hostsWithRoom(hosts, flavors, free, state.hostOrder, f, placed);
+      state.runs ??= hostRuns(hosts, flavors, free, state.hostOrder, placed);
+      const runs = state.runs;
+      for (let f = 0; f < F; f++) if (displaced[f]! > 0) state.room[f] ??= runsWithRoom(hosts, flavors, free, runs, f, placed);
       const roomFor = (f: number): readonly number[] => state.room[f]!;
-      const unplaced = firstFitDecreasing(hosts, flavors, free, state.hostOrder, lostMask, displaced, roomFor, placed);
-      for (const h of s.lost) lostMask[h] = 0;
+      const unplaced = firstFitByRuns(hosts, flavors, free, runs, s.lost, displaced, roomFor, placed);
       packed = { displaced, unplaced };
-      if (single >= 0) state.cache.set(key, [...(state.cache.get(key) ?? []), { rep: single, packed }]);
+      if (single >= 0) state.singles[signature] = packed;
       if (multiKey !== null) state.multi.set(multiKey, [...(state.multi.get(multiKey) ?? []), { lost: s.lost, drained: s.drained, packed }]);
     }
     return { state, packed };
@@ -520,6 +650,95 @@ export function computeOutcomes(
     s.packed = r.packed;
     s.firstHarm = harm ? t : null;
   };
+  const out: (ComputeOutcome | undefined)[] = new Array(items.length);
+  // Losses with one signature share their re-placement (evaluate's caches), hence their detail,
+  // message and harm: built once per re-placement, first month and tolerance. A loss of
+  // several hosts shares them only when its detail does not read the survivors (detailOf's
+  // fragmentation check of confined flavors sums the survivors' free capacity in host order).
+  const shared = new Map<Packed, Map<number, ComputeOutcome>>();
+  const outcomeOf = (s: Subject): ComputeOutcome => {
+    const memo = s.packed ? shared.get(s.packed) : undefined;
+    // (month, first month of harm or none, tolerance) as one number: months are below T
+    const memoKey = ((s.atMonth * (T + 1) + (s.firstHarm ?? T)) << 1) | (s.domain.tolerated ? 1 : 0);
+    const hit = memo?.get(memoKey);
+    if (hit) return hit;
+    // a horizon of 0 months (hand-built scenarios only) evaluates nothing: nothing displaced
+    const state = s.state ?? {
+      month: 0,
+      placement: { placed: new Int32Array(H * F), free: emptyFree(hosts), unplaced: new Int32Array(F) },
+      totalFree: [],
+      unplacedBefore: 0,
+      hostOrder: [],
+      signature: null,
+      singles: [],
+      runs: null,
+      room: [],
+      block: null,
+      multi: new Map(),
+    };
+    const survivorsRead = { value: false };
+    const detail = detailOf(model, s, s.packed ?? { displaced: new Int32Array(F), unplaced: new Int32Array(F) }, state, survivorsRead);
+    const result = outcome(s, detail, start);
+    if (s.packed && (s.lost.length === 1 || !survivorsRead.value)) {
+      const m = shared.get(s.packed) ?? new Map<number, ComputeOutcome>();
+      m.set(memoKey, result);
+      shared.set(s.packed, m);
+    }
+    return result;
+  };
+
+  const index = nameIndex(hosts.names);
+  const subjects: Subject[] = [];
+  // The one-host losses named before any domain, when demand only grows: a host without harm
+  // in the last month has none before (see above), so its outcome is its signature's in that
+  // month, built (outcomeOf) by the first such host, as the loop below would; per signature,
+  // the outcome, or null when the loss harms (the host goes through the loop).
+  const quick: (ComputeOutcome | null | undefined)[] = [];
+  let leading = monotone && from < T;
+  for (let item = 0; item < items.length; item++) {
+    const d = items[item]!;
+    if (typeof d === 'string') {
+      const i = index.get(d);
+      if (i === undefined) continue;
+      const subject = (): Subject => ({ item, domain: single!, lost: [i], drained: 0, firstHarm: null, atMonth: Math.max(0, T - 1), state: null, packed: null });
+      if (leading) {
+        const state = stateOf(T - 1);
+        state.signature ??= signatures(kindIndex, state.placement.placed, F);
+        const signature = state.signature[i]!;
+        let o = quick[signature];
+        if (o === undefined) {
+          const s = subject();
+          const r = evaluate(s, T - 1);
+          if (isHarm(r.packed)) o = null;
+          else {
+            settle(s, T - 1, r, false);
+            o = outcomeOf(s);
+          }
+          quick[signature] = o;
+        }
+        if (o !== null) {
+          out[item] = o;
+          continue;
+        }
+      }
+      subjects.push(subject());
+      continue;
+    }
+    leading = false;
+    const lost: number[] = [];
+    for (const n of d.hostsLost) {
+      const i = index.get(n);
+      if (i !== undefined) lost.push(i);
+    }
+    const lostCount = lost.length;
+    for (const n of d.hostsDrained) {
+      const i = index.get(n);
+      if (i !== undefined) lost.push(i);
+    }
+    const drained = lost.length - lostCount;
+    if (lostCount === 0 && !(d.kind === 'maintenance' && drained > 0)) continue;
+    subjects.push({ item, domain: d, lost, drained, firstHarm: null, atMonth: Math.max(0, T - 1), state: null, packed: null });
+  }
   for (const s of subjects) {
     if (from >= T) break;
     if (monotone) {
@@ -549,43 +768,7 @@ export function computeOutcomes(
       }
     }
   }
-  const out: (ComputeOutcome | undefined)[] = new Array(items.length);
-  // Losses with one signature share their re-placement (evaluate's caches), hence their detail,
-  // message and harm: built once per re-placement, first month and tolerance. A loss of
-  // several hosts shares them only when its detail does not read the survivors (detailOf's
-  // fragmentation check of confined flavors sums the survivors' free capacity in host order).
-  const shared = new Map<Packed, Map<number, ComputeOutcome>>();
-  for (const s of subjects) {
-    const memo = s.packed ? shared.get(s.packed) : undefined;
-    // (month, first month of harm or none, tolerance) as one number: months are below T
-    const memoKey = ((s.atMonth * (T + 1) + (s.firstHarm ?? T)) << 1) | (s.domain.tolerated ? 1 : 0);
-    const hit = memo?.get(memoKey);
-    if (hit) {
-      out[s.item] = hit;
-      continue;
-    }
-    // a horizon of 0 months (hand-built scenarios only) evaluates nothing: nothing displaced
-    const state = s.state ?? {
-      month: 0,
-      placement: { placed: new Int32Array(H * F), free: emptyFree(hosts), unplaced: new Int32Array(F) },
-      totalFree: [],
-      unplacedBefore: 0,
-      hostOrder: [],
-      cache: new Map(),
-      room: [],
-      block: null,
-      multi: new Map(),
-    };
-    const survivorsRead = { value: false };
-    const detail = detailOf(model, s, s.packed ?? { displaced: new Int32Array(F), unplaced: new Int32Array(F) }, state, survivorsRead);
-    const result = outcome(s, detail, start);
-    out[s.item] = result;
-    if (s.packed && (s.lost.length === 1 || !survivorsRead.value)) {
-      const m = shared.get(s.packed) ?? new Map<number, ComputeOutcome>();
-      m.set(memoKey, result);
-      shared.set(s.packed, m);
-    }
-  }
+  for (const s of subjects) out[s.item] = outcomeOf(s);
   return out;
 }
 

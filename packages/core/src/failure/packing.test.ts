@@ -1,6 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dominantShareOrder, emptyFree, firstFitDecreasing, fitCount, hostsWithRoom, type PackingFlavors, type PackingHosts, spreadPlace } from './packing.js';
+import {
+  dominantShareOrder,
+  emptyFree,
+  firstFitByRuns,
+  firstFitDecreasing,
+  fitCount,
+  hostRuns,
+  hostsWithRoom,
+  type PackingFlavors,
+  type PackingHosts,
+  runsWithRoom,
+  spreadPlace,
+  spreadPlaceByHeap,
+} from './packing.js';
 
 /** Hosts with two classes (0 = VCPU, 1 = MEMORY_MB); max_unit = capacity unless given. */
 function hostsOf(caps: [vcpu: number, mem: number][], maxUnit?: [number, number][]): PackingHosts {
@@ -80,6 +93,71 @@ describe('spreadPlace (Nova RAM/CPU weighers: most free RAM first)', () => {
   });
 });
 
+describe('spreadPlace by levels = one instance after another from the heap', () => {
+  // Whole-number capacities and requests: spreadPlace takes its level path; the heap is the
+  // straightforward simulation. Few distinct values, so ties (equal free RAM, equal free
+  // VCPU) are frequent; caps (NUMA fit, no candidate) and an earlier placement included.
+  const arbitraryCase = fc.record({
+    caps: fc.array(fc.tuple(fc.integer({ min: 0, max: 24 }), fc.constantFrom(0, 8, 16, 24, 30, 32, 64)), { minLength: 1, maxLength: 12 }),
+    items: fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.constantFrom(1, 2, 4, 8, 3), fc.integer({ min: 0, max: 40 })), { minLength: 1, maxLength: 4 }),
+    more: fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 4, maxLength: 4 }),
+    caps2: fc.option(fc.array(fc.integer({ min: -1, max: 3 }), { minLength: 48, maxLength: 48 })),
+    cpuClass: fc.constantFrom(VCPU, -1),
+  });
+  it('gives the same placement, free amounts and unplaced counts (seed 7)', () => {
+    fc.assert(
+      fc.property(arbitraryCase, ({ caps, items, more, caps2, cpuClass }) => {
+        const h = hostsOf(caps);
+        const H = caps.length;
+        const f: PackingFlavors = {
+          ...flavorsOf(items.map(([v, m], i) => [`f${i}`, v, m])),
+          ...(caps2 ? { hostCap: Int32Array.from({ length: items.length * H }, (_, i) => caps2[i % caps2.length]!) } : {}),
+        };
+        const counts = Int32Array.from(items.map((x) => x[2]));
+        const fast = spreadPlace(h, f, counts, MEM, cpuClass);
+        const heap = spreadPlaceByHeap(h, f, counts, MEM, cpuClass);
+        expect([...fast.placed]).toEqual([...heap.placed]);
+        expect([...fast.free]).toEqual([...heap.free]);
+        expect([...fast.unplaced]).toEqual([...heap.unplaced]);
+        // more instances onto that placement
+        const extra = Int32Array.from(items.map((_, i) => more[i]!));
+        const fast2 = spreadPlace(h, f, extra, MEM, cpuClass, fast);
+        const heap2 = spreadPlaceByHeap(h, f, extra, MEM, cpuClass, heap);
+        expect([...fast2.placed]).toEqual([...heap2.placed]);
+        expect([...fast2.free]).toEqual([...heap2.free]);
+        expect([...fast2.unplaced]).toEqual([...heap2.unplaced]);
+      }),
+      { seed: 7, numRuns: 400 },
+    );
+  });
+  it('hand-worked: the level, then free VCPU, then host order at the level', () => {
+    // RAM 32, 32, 24, 24 (VCPU 8, 4, 8, 8); flavor 1 VCPU / 8 RAM, 5 instances. Keys by RAM:
+    // h1 32, 24, 16..; h2 32, 24, ..; h3 24, 16, ..; h4 24, 16, ... Level 24 is the highest
+    // that 5 keys reach (32, 32 above it, then 24 four times: 6 >= 5; level 32 has 2 < 5).
+    // Above: h1, h2 one each. At 24: h1 (VCPU 8 - 1 = 7), h2 (4 - 1 = 3), h3 (8), h4 (8): the
+    // 3 left go by free VCPU: h3, h4 (8, host order), then h1 (7): h1 2, h2 1, h3 1, h4 1.
+    const h = hostsOf([
+      [8, 32],
+      [4, 32],
+      [8, 24],
+      [8, 24],
+    ]);
+    const p = spreadPlace(h, flavorsOf([['f', 1, 8]]), Int32Array.of(5), MEM, VCPU);
+    expect([...p.placed]).toEqual([2, 1, 1, 1]);
+    expect([...p.placed]).toEqual([...spreadPlaceByHeap(h, flavorsOf([['f', 1, 8]]), Int32Array.of(5), MEM, VCPU).placed]);
+  });
+  it('falls back to the heap for fractional capacities (ratio 1.5 of 5 VCPU: 7.5)', () => {
+    const h = hostsOf([
+      [7.5, 30],
+      [7.5, 30],
+    ]);
+    const p = spreadPlace(h, flavorsOf([['f', 1.5, 10]]), Int32Array.of(3), MEM, VCPU);
+    // 10-RAM instances over 30 + 30: h1, h2, h1 (tie on RAM and VCPU: host order)
+    expect([...p.placed]).toEqual([2, 1]);
+    expect([...p.free]).toEqual([4.5, 10, 6, 20]);
+  });
+});
+
 describe('firstFitDecreasing: re-placing displaced instances', () => {
   it('a mix that fits by total vCPU but not by packing is short (hand-worked)', () => {
     // Survivors: two hosts with 10 free vCPU each (RAM plenty): 20 free vCPU in total.
@@ -147,6 +225,68 @@ describe('firstFitDecreasing: re-placing displaced instances', () => {
         },
       ),
       { seed: 42, numRuns: 200 },
+    );
+  });
+});
+
+describe('firstFitByRuns = firstFitDecreasing host by host', () => {
+  it('hand-worked: three alike survivors of room 2 each', () => {
+    // four hosts of 10 vCPU / 100 GiB, none used: one run. h1 lost; instances of 4 vCPU / 4 GiB,
+    // floor(10 / 4) = 2 per host. 5 displaced: h2 2, h3 2, h4 the last 1, none unplaced.
+    // 7 displaced: 2 + 2 + 2 land, 1 unplaced.
+    const h = hostsOf([
+      [10, 100],
+      [10, 100],
+      [10, 100],
+      [10, 100],
+    ]);
+    const f = flavorsOf([['f', 4, 4]]);
+    const free = emptyFree(h);
+    const runs = hostRuns(h, f, free, [0, 1, 2, 3]);
+    expect([...runs.start]).toEqual([0, 4]); // one run of 4
+    expect([...firstFitByRuns(h, f, free, runs, [0], Int32Array.of(5))]).toEqual([0]);
+    expect([...firstFitByRuns(h, f, free, runs, [0], Int32Array.of(7))]).toEqual([1]);
+    // a lost host named twice counts once
+    expect([...firstFitByRuns(h, f, free, runs, [0, 0], Int32Array.of(6))]).toEqual([0]);
+    expect([...free]).toEqual([10, 100, 10, 100, 10, 100, 10, 100]);
+  });
+  it('gives the same unplaced counts on spread fleets, any loss, with and without room lists and caps (seed 11)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(8, 16, 32), fc.constantFrom(32, 64, 128), fc.integer({ min: 1, max: 3 })), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 8 }), fc.constantFrom(2, 4, 8, 16), fc.integer({ min: 0, max: 30 })), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        fc.option(fc.array(fc.integer({ min: -1, max: 4 }), { minLength: 7, maxLength: 7 })),
+        fc.boolean(),
+        (kinds, items, lostPick, capPick, fractional) => {
+          // hosts: each kind repeated, so runs of alike hosts form; a ratio of 1.5 makes capacities fractional
+          const caps = kinds.flatMap(([v, m, n]) => Array.from({ length: n * 3 }, (): [number, number] => [fractional ? v * 1.5 : v, m]));
+          const h = hostsOf(caps);
+          const H = caps.length;
+          const f: PackingFlavors = {
+            ...flavorsOf(items.map(([v, m], i) => [`f${i}`, v, m])),
+            ...(capPick ? { hostCap: Int32Array.from({ length: items.length * H }, (_, i) => capPick[i % capPick.length]!) } : {}),
+          };
+          const F = items.length;
+          const p = spreadPlace(h, f, Int32Array.from(items.map((x) => x[2])), MEM, VCPU);
+          // host order: most free RAM, then VCPU, then index (as computeOutcomes ranks them)
+          const order = [...Array(H).keys()].sort((a, b) => p.free[b * 2 + 1]! - p.free[a * 2 + 1]! || p.free[b * 2]! - p.free[a * 2]! || a - b);
+          const lost = [...new Set(lostPick.map((x) => x % H))];
+          const mask = new Uint8Array(H);
+          for (const x of lost) mask[x] = 1;
+          const displaced = new Int32Array(F);
+          for (const x of lost) for (let fi = 0; fi < F; fi++) displaced[fi] = displaced[fi]! + p.placed[x * F + fi]! + 1;
+          const expected = firstFitDecreasing(h, f, p.free, order, mask, displaced, undefined, p.placed);
+          const runs = hostRuns(h, f, p.free, order, p.placed);
+          const before = Float64Array.from(p.free);
+          expect([...firstFitByRuns(h, f, p.free, runs, lost, displaced, undefined, p.placed)]).toEqual([...expected]);
+          const room = items.map((_, fi) => runsWithRoom(h, f, p.free, runs, fi, p.placed));
+          expect([...firstFitByRuns(h, f, p.free, runs, lost, displaced, (fi) => room[fi]!, p.placed)]).toEqual([...expected]);
+          expect([...p.free]).toEqual([...before]);
+          expect([...runs.lostIn].every((x) => x === 0)).toBe(true);
+        },
+      ),
+      { seed: 11, numRuns: 400 },
     );
   });
 });

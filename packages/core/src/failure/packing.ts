@@ -45,6 +45,11 @@ const EPS = 1e-9;
  * A flavor that requests nothing fits without limit (returns Infinity).
  */
 export function fitCount(hosts: PackingHosts, free: Float64Array, h: number, flavors: PackingFlavors, f: number, already = 0): number {
+  return fitAt(hosts, free, h * hosts.classCount, h, flavors, f, already);
+}
+
+/** fitCount with host h's free amounts read from `free` at `at` (C values) instead of at h × C. */
+function fitAt(hosts: PackingHosts, free: Float64Array, at: number, h: number, flavors: PackingFlavors, f: number, already: number): number {
   const C = hosts.classCount;
   let n = Number.POSITIVE_INFINITY;
   const cap = flavors.hostCap ? flavors.hostCap[f * hosts.names.length + h]! : -1;
@@ -53,7 +58,7 @@ export function fitCount(hosts: PackingHosts, free: Float64Array, h: number, fla
     const req = flavors.request[f * C + c]!;
     if (req <= 0) continue;
     if (req > hosts.maxUnit[h * C + c]! + EPS) return 0;
-    const k = Math.floor((free[h * C + c]! + EPS) / req);
+    const k = Math.floor((free[at + c]! + EPS) / req);
     if (k < n) n = k;
   }
   return Math.max(n, 0);
@@ -105,12 +110,206 @@ export interface Placement {
  * hosts evenly"). headroom ranks hosts by free MEMORY_MB, then free VCPU, then host order
  * (lexicographic, not Nova's normalised sum of weights: an approximation) [model].
  * Flavors arrive in `flavors` order (dominant share first), all instances of one flavor
- * together; a batch goes to the top host while it stays ahead of the runner-up, so equal
- * hosts cost one heap operation per instance and unequal ones fewer.
+ * together.
+ *
+ * Which hosts a flavor's N instances land on: host h, holding j of them, ranks at key
+ * (free RAM − j × RAM request, free VCPU − j × VCPU request, −h), a key that falls with every
+ * instance; each instance takes the host with the highest key, so the N instances take the N
+ * highest keys of all hosts' sequences (a merge of decreasing sequences), each host's
+ * sequence cut at the instances that fit there (`fitCount`, which falls by one per instance).
+ * When every free amount and request is a whole number and the flavor asks for RAM, that set
+ * is found by level (`spreadByLevels`): the largest RAM level M that at least N keys reach,
+ * all keys above M, and those at M by free VCPU, then host order; hosts with the same free
+ * RAM, VCPU and fit are counted together: O(hosts × classes + groups × log2(RAM range))
+ * per flavor, whatever N. Otherwise (fractional capacities: the order of the subtractions
+ * could change a last bit) one instance after another from a heap (`spreadPlaceByHeap`),
+ * which gives the same placement whenever both apply (packing.test.ts).
  * @param counts instances per flavor to add (index as in `flavors`)
  * @param from an earlier placement to add to (not changed); default: empty hosts
  */
 export function spreadPlace(hosts: PackingHosts, flavors: PackingFlavors, counts: Int32Array, memClass: number, cpuClass: number, from?: Placement): Placement {
+  if (!levelsApply(hosts, flavors, counts, memClass, from ? from.free : hosts.capacity)) return spreadPlaceByHeap(hosts, flavors, counts, memClass, cpuClass, from);
+  const H = hosts.names.length;
+  const F = flavors.names.length;
+  const free = from ? Float64Array.from(from.free) : emptyFree(hosts);
+  const placed = from ? Int32Array.from(from.placed) : new Int32Array(H * F);
+  const unplaced = from ? Int32Array.from(from.unplaced) : new Int32Array(F);
+  const scratch = new Int32Array(H);
+  for (let f = 0; f < F; f++) if (counts[f]! > 0) unplaced[f] = unplaced[f]! + spreadByLevels(hosts, flavors, f, counts[f]!, memClass, cpuClass, free, placed, scratch);
+  return { placed, free, unplaced };
+}
+
+/**
+ * Whether `spreadByLevels` places exactly as the heap does: every free amount (`free`) and
+ * every request of a flavor with instances to place is a whole number (safe integer, so
+ * every subtraction is exact and its order does not matter), and those flavors ask for RAM.
+ */
+function levelsApply(hosts: PackingHosts, flavors: PackingFlavors, counts: Int32Array, memClass: number, free: Float64Array): boolean {
+  if (memClass < 0) return false;
+  const C = hosts.classCount;
+  for (let f = 0; f < counts.length; f++) {
+    if (counts[f]! <= 0) continue;
+    if (!(flavors.request[f * C + memClass]! > 0)) return false;
+    for (let c = 0; c < C; c++) {
+      const r = flavors.request[f * C + c]!;
+      if (!Number.isSafeInteger(r) || r < 0) return false;
+    }
+  }
+  for (let i = 0; i < free.length; i++) if (!Number.isSafeInteger(free[i]!)) return false;
+  return true;
+}
+
+/**
+ * Places `n` instances of flavor `f` (see spreadPlace: the n highest keys) and returns how
+ * many found no host; changes `free` and `placed`. Assumes `levelsApply`. `group` is scratch
+ * of length H.
+ *
+ * Hosts with room are grouped by (free RAM m, free VCPU v, fit k). A group's keys sit at
+ * RAM levels m, m − r, ..., m − (k − 1) × r (r the RAM request), so the keys at RAM level
+ * M or above number G(M) = Σ count × min(k, max(0, floor((m − M) / r) + 1)), falling in M.
+ * If every fit together is at most n, each host takes its fit. Else M* = the largest whole
+ * M with G(M) >= n (bisection between the lowest key and the highest); every key above M*
+ * is taken (G(M* + 1) < n of them), and the rest, n − G(M* + 1), among the keys at exactly
+ * M* (at most one per host, at j = (m − M*) / r instances), by free VCPU there (v − j × VCPU
+ * request, highest first), then host order.
+ */
+function spreadByLevels(
+  hosts: PackingHosts,
+  flavors: PackingFlavors,
+  f: number,
+  n: number,
+  memClass: number,
+  cpuClass: number,
+  free: Float64Array,
+  placed: Int32Array,
+  group: Int32Array,
+): number {
+  const H = hosts.names.length;
+  const F = flavors.names.length;
+  const C = hosts.classCount;
+  const r = flavors.request[f * C + memClass]!;
+  const rc = cpuClass >= 0 ? flavors.request[f * C + cpuClass]! : 0;
+  const gMem: number[] = [];
+  const gCpu: number[] = [];
+  const gFit: number[] = [];
+  const gCount: number[] = [];
+  const gNext: number[] = []; // the next group with the same free RAM, or -1
+  const byMem = new Map<number, number>();
+  let total = 0;
+  let last = -1;
+  for (let h = 0; h < H; h++) {
+    const fit = fitCount(hosts, free, h, flavors, f, placed[h * F + f]!);
+    if (fit <= 0) {
+      group[h] = -1;
+      continue;
+    }
+    const mem = free[h * C + memClass]!;
+    const cpu = cpuClass >= 0 ? free[h * C + cpuClass]! : 0;
+    // hosts often come in runs of one group: try the previous host's first
+    let g = last >= 0 && gMem[last] === mem && gCpu[last] === cpu && gFit[last] === fit ? last : -1;
+    let head = -1;
+    if (g < 0) {
+      head = byMem.get(mem) ?? -1;
+      g = head;
+      while (g >= 0 && (gCpu[g] !== cpu || gFit[g] !== fit)) g = gNext[g]!;
+    }
+    if (g < 0) {
+      g = gMem.length;
+      gMem.push(mem);
+      gCpu.push(cpu);
+      gFit.push(fit);
+      gCount.push(0);
+      gNext.push(head);
+      byMem.set(mem, g);
+    }
+    gCount[g]!++;
+    group[h] = g;
+    last = g;
+    total += fit;
+  }
+  const place = (h: number, k: number): void => {
+    for (let c = 0; c < C; c++) free[h * C + c] = free[h * C + c]! - k * flavors.request[f * C + c]!;
+    placed[h * F + f] = placed[h * F + f]! + k;
+  };
+  if (total <= n) {
+    for (let h = 0; h < H; h++) if (group[h]! >= 0) place(h, gFit[group[h]!]!);
+    return n - total;
+  }
+  const G = gMem.length;
+  /** Keys at RAM level M or above. */
+  const atOrAbove = (M: number): number => {
+    let s = 0;
+    for (let g = 0; g < G; g++) {
+      const j = Math.floor((gMem[g]! - M) / r) + 1;
+      if (j > 0) s += gCount[g]! * Math.min(gFit[g]!, j);
+    }
+    return s;
+  };
+  let lo = Number.POSITIVE_INFINITY; // atOrAbove(lo) = total >= n
+  let hi = Number.NEGATIVE_INFINITY; // the highest key's level
+  for (let g = 0; g < G; g++) {
+    lo = Math.min(lo, gMem[g]! - (gFit[g]! - 1) * r);
+    hi = Math.max(hi, gMem[g]!);
+  }
+  while (lo < hi) {
+    const mid = lo + Math.floor((hi - lo + 1) / 2);
+    if (atOrAbove(mid) >= n) lo = mid;
+    else hi = mid - 1;
+  }
+  const level = lo;
+  // per group: the keys above the level it gives, and the free VCPU of its key at the level (NaN: none there)
+  const gAbove = new Float64Array(G);
+  const gTieCpu = new Float64Array(G).fill(Number.NaN);
+  let above = 0;
+  const ties: number[] = [];
+  for (let g = 0; g < G; g++) {
+    const m = gMem[g]!;
+    gAbove[g] = Math.min(gFit[g]!, Math.max(0, Math.floor((m - level - 1) / r) + 1));
+    above += gCount[g]! * gAbove[g]!;
+    const j = (m - level) / r;
+    if (m >= level && (m - level) % r === 0 && j < gFit[g]!) {
+      gTieCpu[g] = gCpu[g]! - j * rc;
+      ties.push(g);
+    }
+  }
+  // the keys at the level, by free VCPU: all those above the boundary VCPU, the first `rest` at it (host order)
+  ties.sort((a, b) => gTieCpu[b]! - gTieCpu[a]!);
+  let rest = n - above;
+  let boundary = Number.NaN;
+  for (let i = 0; i < ties.length; ) {
+    const v = gTieCpu[ties[i]!]!;
+    let count = 0;
+    let k = i;
+    for (; k < ties.length && gTieCpu[ties[k]!] === v; k++) count += gCount[ties[k]!]!;
+    if (count >= rest) {
+      boundary = v;
+      break;
+    }
+    rest -= count;
+    i = k;
+  }
+  for (let h = 0; h < H; h++) {
+    const g = group[h]!;
+    if (g < 0) continue;
+    let k = gAbove[g]!;
+    const v = gTieCpu[g]!;
+    if (v > boundary) k++;
+    else if (v === boundary && rest > 0) {
+      k++;
+      rest--;
+    }
+    if (k > 0) place(h, k);
+  }
+  return 0;
+}
+
+/**
+ * spreadPlace one instance after another: a batch of a flavor goes to the top host of a heap
+ * (most free RAM, then VCPU, then host order) while it stays ahead of the runner-up, so equal
+ * hosts cost one heap operation per instance and unequal ones fewer. Used when spreadPlace's
+ * levels do not apply; exported as the reference the levels are tested against.
+ */
+export function spreadPlaceByHeap(hosts: PackingHosts, flavors: PackingFlavors, counts: Int32Array, memClass: number, cpuClass: number, from?: Placement): Placement {
   const H = hosts.names.length;
   const F = flavors.names.length;
   const C = hosts.classCount;
@@ -211,6 +410,147 @@ export function hostsWithRoom(hosts: PackingHosts, flavors: PackingFlavors, free
   const F = flavors.names.length;
   for (const h of hostOrder) if (fitCount(hosts, free, h, flavors, f, placedBefore ? placedBefore[h * F + f]! : 0) > 0) out.push(h);
   return out;
+}
+
+/**
+ * A host order cut into runs of alike hosts: adjacent hosts with the same free amounts,
+ * max_unit and, when the flavors carry per-host caps, the same caps and instances before
+ * (everything firstFitDecreasing reads of a host).
+ */
+export interface HostRuns {
+  /** The host order. */
+  order: readonly number[];
+  /** Where run i starts in `order`, at [i]; [runs] = order.length. */
+  start: Int32Array;
+  /** Per host (index), its run. */
+  runOf: Int32Array;
+  /** Scratch: lost hosts per run, and per host whether it is counted (all 0 between calls). */
+  lostIn: Int32Array;
+  mark: Uint8Array;
+}
+
+/** The runs of `hostOrder` (see HostRuns). O(hosts × (classes + flavors with caps)). */
+export function hostRuns(hosts: PackingHosts, flavors: PackingFlavors, free: Float64Array, hostOrder: readonly number[], placedBefore?: Int32Array): HostRuns {
+  const H = hosts.names.length;
+  const F = flavors.names.length;
+  const C = hosts.classCount;
+  const cap = flavors.hostCap;
+  const alike = (a: number, b: number): boolean => {
+    for (let c = 0; c < C; c++) if (free[a * C + c] !== free[b * C + c] || hosts.maxUnit[a * C + c] !== hosts.maxUnit[b * C + c]) return false;
+    if (cap) {
+      for (let f = 0; f < F; f++) if (cap[f * H + a] !== cap[f * H + b]) return false;
+      if (placedBefore) for (let f = 0; f < F; f++) if (placedBefore[a * F + f] !== placedBefore[b * F + f]) return false;
+    }
+    return true;
+  };
+  const starts: number[] = [];
+  const runOf = new Int32Array(H);
+  for (let i = 0; i < hostOrder.length; i++) {
+    if (i === 0 || !alike(hostOrder[i - 1]!, hostOrder[i]!)) starts.push(i);
+    runOf[hostOrder[i]!] = starts.length - 1;
+  }
+  starts.push(hostOrder.length);
+  return { order: hostOrder, start: Int32Array.from(starts), runOf, lostIn: new Int32Array(starts.length), mark: new Uint8Array(H) };
+}
+
+/** The runs (indices, in order) whose hosts have room for at least one instance of flavor `f` in `free`. O(runs × classes). */
+export function runsWithRoom(hosts: PackingHosts, flavors: PackingFlavors, free: Float64Array, runs: HostRuns, f: number, placedBefore?: Int32Array): number[] {
+  const out: number[] = [];
+  const F = flavors.names.length;
+  for (let r = 0; r + 1 < runs.start.length; r++) {
+    const h = runs.order[runs.start[r]!]!;
+    if (fitCount(hosts, free, h, flavors, f, placedBefore ? placedBefore[h * F + f]! : 0) > 0) out.push(r);
+  }
+  return out;
+}
+
+/** Alike hosts of one run after some instances landed: `n` hosts whose free amounts are at v[at .. at + C). */
+interface RunPart {
+  n: number;
+  v: Float64Array;
+  at: number;
+}
+
+/**
+ * firstFitDecreasing(hosts, flavors, free, runs.order, lost as a mask, displaced, roomFor,
+ * placedBefore) by runs of alike hosts, with the same answer: first fit visits a run's
+ * surviving hosts one after another and, its hosts being alike, gives each of them
+ * k = min(remaining, fit): the first q = min(n, floor(remaining / fit)) take `fit`, the next
+ * one the rest, the others none. So a run is kept as parts of alike hosts (at most three
+ * more per flavor that lands on it), each part's free amounts computed as first fit computes
+ * each host's (free − k × request). `lost` lists the lost hosts (a repeat counts once); `roomFor(f)` lists
+ * the runs with room for f on entry (runsWithRoom; default every run). `free` is not changed.
+ * O(lost + flavors × (runs visited + parts)): hosts of a run are not visited one by one.
+ * @returns instances per flavor that found no host
+ */
+export function firstFitByRuns(
+  hosts: PackingHosts,
+  flavors: PackingFlavors,
+  free: Float64Array,
+  runs: HostRuns,
+  lost: readonly number[],
+  displaced: Int32Array,
+  roomFor?: (f: number) => readonly number[],
+  placedBefore?: Int32Array,
+): Int32Array {
+  const F = flavors.names.length;
+  const C = hosts.classCount;
+  const R = runs.start.length - 1;
+  const unplaced = new Int32Array(F);
+  const { lostIn, mark } = runs;
+  for (const h of lost) {
+    if (mark[h]) continue;
+    mark[h] = 1;
+    lostIn[runs.runOf[h]!] = lostIn[runs.runOf[h]!]! + 1;
+  }
+  const changed = new Map<number, RunPart[]>();
+  const after = (p: RunPart, f: number, k: number): Float64Array => {
+    const v = new Float64Array(C);
+    for (let c = 0; c < C; c++) v[c] = p.v[p.at + c]! - k * flavors.request[f * C + c]!;
+    return v;
+  };
+  const all = roomFor ? [] : Array.from({ length: R }, (_, r) => r);
+  for (let f = 0; f < F; f++) {
+    let remaining = displaced[f]!;
+    if (remaining <= 0) continue;
+    const list = roomFor ? roomFor(f) : all;
+    for (let i = 0; i < list.length && remaining > 0; i++) {
+      const run = list[i]!;
+      const rep = runs.order[runs.start[run]!]!;
+      let parts = changed.get(run);
+      if (!parts) {
+        const n = runs.start[run + 1]! - runs.start[run]! - lostIn[run]!;
+        if (n <= 0) continue;
+        parts = [{ n, v: free, at: rep * C }];
+      }
+      const already = placedBefore ? placedBefore[rep * F + f]! : 0;
+      const next: RunPart[] = [];
+      let touched = false;
+      for (const p of parts) {
+        const fit = remaining > 0 ? fitAt(hosts, p.v, p.at, rep, flavors, f, already) : 0;
+        if (fit <= 0) {
+          next.push(p);
+          continue;
+        }
+        touched = true;
+        const q = Math.min(p.n, Math.floor(remaining / fit));
+        if (q > 0) next.push({ n: q, v: after(p, f, fit), at: 0 });
+        if (q > 0) remaining -= q * fit;
+        if (q < p.n && remaining > 0) {
+          next.push({ n: 1, v: after(p, f, remaining), at: 0 });
+          remaining = 0;
+          if (p.n - q - 1 > 0) next.push({ n: p.n - q - 1, v: p.v, at: p.at });
+        } else if (q < p.n) next.push({ n: p.n - q, v: p.v, at: p.at });
+      }
+      if (touched) changed.set(run, next);
+    }
+    unplaced[f] = remaining;
+  }
+  for (const h of lost) {
+    mark[h] = 0;
+    lostIn[runs.runOf[h]!] = 0;
+  }
+  return unplaced;
 }
 
 /**

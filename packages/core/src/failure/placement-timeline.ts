@@ -79,14 +79,20 @@ function carryOver(prev: { model: ComputeModel; placement: Placement; counts: In
   const pF = prev.model.flavors.names.length;
   const flavorOf = new Map(flavors.names.map((n, f) => [n, f]));
   const mapF = Int32Array.from(prev.model.flavors.names, (n) => flavorOf.get(n) ?? -1);
-  const hostOf = new Map(hosts.names.map((n, h) => [n, h]));
   if (prev.model.classes.join() !== next.classes.join()) return null;
+  // the hosts both lists open with (every kept host when hosts are only delivered, at the
+  // end) match by position; the others by name
+  const prevNames = prev.model.hosts.names;
+  let same = 0;
+  while (same < prevNames.length && same < H && prevNames[same] === hosts.names[same]) same++;
+  const hostOf = new Map<string, number>();
+  for (let h = same; h < H; h++) hostOf.set(hosts.names[h]!, h);
   const placed = new Int32Array(H * F);
   const free = emptyFree(hosts);
   const counts = new Int32Array(F);
   for (let f = 0; f < pF; f++) if (mapF[f]! >= 0) counts[mapF[f]!] = prev.counts[f]! - prev.placement.unplaced[f]!;
-  prev.model.hosts.names.forEach((name, ph) => {
-    const h = hostOf.get(name);
+  prevNames.forEach((name, ph) => {
+    const h = ph < same ? ph : hostOf.get(name);
     for (let f = 0; f < pF; f++) {
       const k = prev.placement.placed[ph * pF + f]!;
       const nf = mapF[f]!;

@@ -74,7 +74,10 @@ export interface DaemonLoad {
  */
 export function daemonLoad(daemons: CephDaemons, placed: Record<CephDaemonKind, string[]>, hostNames: readonly string[]): DaemonLoad {
   let best: DaemonLoad = { kinds: [], memoryBytes: 0, cores: 0 };
+  // a host that runs no daemon has no load (never above `best`): only the placed hosts are weighed
+  const placedHosts = new Set(CEPH_DAEMON_KINDS.flatMap((k) => placed[k]));
   for (const h of hostNames) {
+    if (!placedHosts.has(h)) continue;
     const kinds = CEPH_DAEMON_KINDS.filter((k) => placed[k].includes(h));
     const load = { kinds, memoryBytes: kinds.reduce((a, k) => a + daemons[k].memoryBytes, 0), cores: kinds.reduce((a, k) => a + daemons[k].cores, 0) };
     if (load.memoryBytes > best.memoryBytes || (load.memoryBytes === best.memoryBytes && load.cores > best.cores)) best = load;

@@ -29,12 +29,21 @@ export function planOversubscription(
   const configured = new Set(roleLinks.map((rl) => `${rl.role}|${rl.hardware}`));
   for (const sw of config.switches) {
     const downByRack = new Map<string, number>();
+    // a host's port speed on the switch depends on its (role, hardware) only: worked out once per pair
+    const speedOf = new Map<string, number>();
     for (const h of hosts) {
-      const hw = Object.hasOwn(scenario.hardware, h.hardware) ? scenario.hardware[h.hardware] : undefined;
-      if (!hw || !configured.has(`${h.role}|${h.hardware}`)) continue;
-      const speed = resolvePorts(hw, config.roles[h.role])
-        .filter((p) => p.switch === sw.name)
-        .reduce((s, p) => s + p.speedBitsPerSecond, 0);
+      const pair = `${h.role}|${h.hardware}`;
+      let speed = speedOf.get(pair);
+      if (speed === undefined) {
+        const hw = Object.hasOwn(scenario.hardware, h.hardware) ? scenario.hardware[h.hardware] : undefined;
+        speed =
+          hw && configured.has(pair)
+            ? resolvePorts(hw, config.roles[h.role])
+                .filter((p) => p.switch === sw.name)
+                .reduce((s, p) => s + p.speedBitsPerSecond, 0)
+            : 0;
+        speedOf.set(pair, speed);
+      }
       if (speed > 0) downByRack.set(h.rack, (downByRack.get(h.rack) ?? 0) + speed);
     }
     const uplink = sw.uplinks * sw.uplinkSpeedBitsPerSecond;

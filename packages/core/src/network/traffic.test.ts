@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { expandHosts } from '../fleet/hosts.js';
 import { stringify } from 'yaml';
 import { parseScenario } from '../scenario/parse.js';
-import { cephRecoveryBandwidth } from './traffic.js';
+import { allRoleLinks } from './links.js';
+import { cephRecoveryBandwidth, recoveryFrom } from './traffic.js';
 import { baseNetworkScenario, net, planOf } from './test-network.js';
 
 describe('Ceph traffic per host', () => {
@@ -52,5 +53,18 @@ describe('recovery bandwidth for the Ceph model', () => {
     delete data.network;
     const scenario = parseScenario(stringify(data)).scenario!;
     expect(cephRecoveryBandwidth(scenario, expandHosts(scenario).hosts)).toBeNull();
+  });
+
+  it("reads the storage role alone: the same as recoveryFrom over every role's links (the straightforward path)", () => {
+    const scenario = parseScenario(stringify(baseNetworkScenario())).scenario!;
+    const hosts = expandHosts(scenario).hosts;
+    const full = (hs: typeof hosts) => recoveryFrom(scenario, allRoleLinks(scenario, hs), hs.filter((h) => h.role === 'storage').length);
+    expect(cephRecoveryBandwidth(scenario, hosts)).toEqual(full(hosts));
+    // hosts reordered, one storage host of unknown hardware, and no storage host at all
+    const mixed = [...hosts].reverse().map((h, i) => (h.role === 'storage' && i % 2 === 0 ? { ...h, hardware: 'nope' } : h));
+    expect(cephRecoveryBandwidth(scenario, mixed)).toEqual(full(mixed));
+    const none = hosts.filter((h) => h.role !== 'storage');
+    expect(cephRecoveryBandwidth(scenario, none)).toBeNull();
+    expect(full(none)).toBeNull();
   });
 });

@@ -25,7 +25,7 @@ import type { CephPool, Role, Scenario } from '../model/scenario.js';
 import type { Host } from '../model/plan.js';
 import { firstMonthOver } from './addresses.js';
 import type { NetworkConfig, NetworkPurpose } from '../model/network-config.js';
-import { allRoleLinks, linkOf, networkByName, type RoleLinks } from './links.js';
+import { linkOf, networkByName, resolveLinks, type RoleLinks } from './links.js';
 import type { CephRecoveryBandwidth, LinkTraffic } from '../model/network.js';
 
 const SOURCE = 'headroom traffic model: Ceph client I/O to primary OSDs plus replication fan-out (docs.ceph.com architecture); links are full duplex, the busier direction counts';
@@ -158,7 +158,28 @@ export function planTraffic(scenario: Scenario, roleLinks: readonly RoleLinks[],
  * host, 3 survivors, 150 Gbit/s in total.
  */
 export function cephRecoveryBandwidth(scenario: Scenario, hosts: readonly Host[]): CephRecoveryBandwidth | null {
-  return recoveryFrom(scenario, allRoleLinks(scenario, hosts), hosts.filter((h) => h.role === 'storage').length);
+  // allRoleLinks(scenario, hosts) restricted to the storage role (the only one recoveryFrom reads):
+  // its hardware models in host order, without resolving the other roles' links
+  const config = scenario.network;
+  const rc = config?.roles.storage;
+  const roleLinks: RoleLinks[] = [];
+  let storageHosts = 0;
+  const byHardware = new Map<string, string[]>();
+  for (const h of hosts) {
+    if (h.role !== 'storage') continue;
+    storageHosts += 1;
+    if (!config || !rc) continue;
+    const names = byHardware.get(h.hardware);
+    if (names) {
+      names.push(h.name);
+      continue;
+    }
+    const list = [h.name];
+    byHardware.set(h.hardware, list);
+    const hw = Object.hasOwn(scenario.hardware, h.hardware) ? scenario.hardware[h.hardware] : undefined;
+    if (hw) roleLinks.push({ role: 'storage', hardware: h.hardware, hosts: list, links: resolveLinks(config, rc, hw) });
+  }
+  return recoveryFrom(scenario, roleLinks, storageHosts);
 }
 
 /** cephRecoveryBandwidth from links already resolved. */

@@ -90,8 +90,12 @@ describe('compute curve sums', () => {
           const added = addedSpec.map((x, i) => toHost(x, base.length + i));
           const sums = new ComputeCurveSums(s, base);
           for (const h of added) sums.append(h);
+          // the same hosts appended as `fresh` (their names are unique here): not looked up, the same figures
+          const freshSums = new ComputeCurveSums(s, base);
+          for (const h of added) freshSums.append(h, true);
           for (let k = 0; k <= added.length; k++) {
             expect(sums.series(k)).toEqual(roleSeries(s, 'compute', [...base, ...added.slice(0, k)]));
+            expect(freshSums.series(k)).toEqual(sums.series(k));
           }
           // a fork shares the base and grows along another list: the added hosts in reverse
           const forked = sums.fork();

@@ -100,18 +100,22 @@ export class ComputeCurveSums {
     this.demand = this.usable ? computeDemandMonth0(scenario, flavorRequests(scenario)).demand : {};
     this.base = { total: new Map(), rack: new Map(), zone: new Map(), top: new Map(), bits: 0, exact: this.usable };
     if (!this.usable) return;
-    // hosts of one model, rack and zone added at once
-    const groups = new Map<string, { h: Host; n: number }>();
+    // hosts of one model, rack and zone added at once, in the order of their first host
+    const index = new Map<string, Map<string, Map<string | undefined, { h: Host; n: number }>>>();
+    const groups: { h: Host; n: number }[] = [];
     for (const h of base) {
       if (!this.isCompute(h)) continue;
       if (this.baseNames.has(h.name)) this.base.exact = false;
       this.baseNames.add(h.name);
-      const key = groupKey(h);
-      const g = groups.get(key);
+      const g = nested(nested(index, h.hardware), h.rack).get(h.zone);
       if (g) g.n += 1;
-      else groups.set(key, { h, n: 1 });
+      else {
+        const fresh = { h, n: 1 };
+        index.get(h.hardware)!.get(h.rack)!.set(h.zone, fresh);
+        groups.push(fresh);
+      }
     }
-    for (const { h, n } of groups.values()) this.add(this.base, h.hardware, h.rack, h.zone, n);
+    for (const { h, n } of groups) this.add(this.base, h.hardware, h.rack, h.zone, n);
   }
 
   private isCompute(h: Host): boolean {
@@ -128,14 +132,19 @@ export class ComputeCurveSums {
     return this.added.length;
   }
 
-  /** Adds the next host of the list (hosts of other roles count in k but add nothing). */
-  append(h: Host): void {
+  /**
+   * Adds the next host of the list (hosts of other roles count in k but add nothing). `fresh`:
+   * the caller knows its name differs from every other host's, base and appended (not looked up).
+   */
+  append(h: Host, fresh = false): void {
     if (!this.usable || !this.isCompute(h)) {
       this.added.push(-1);
       return;
     }
-    if ((this.baseNames.has(h.name) || this.names.has(h.name)) && this.uniqueUpTo === Number.POSITIVE_INFINITY) this.uniqueUpTo = this.added.length;
-    this.names.add(h.name);
+    if (!fresh) {
+      if ((this.baseNames.has(h.name) || this.names.has(h.name)) && this.uniqueUpTo === Number.POSITIVE_INFINITY) this.uniqueUpTo = this.added.length;
+      this.names.add(h.name);
+    }
     // model -> rack -> zone (undefined for none): no key string built per host
     let byRack = this.groupIndex.get(h.hardware);
     if (!byRack) {
@@ -254,8 +263,15 @@ export class ComputeCurveSums {
   }
 }
 
-/** The key of the hosts with the same figures: model, rack, zone (or none). */
-const groupKey = (h: Host): string => `${h.hardware}\u0000${h.rack}\u0000${h.zone === undefined ? '-' : `+${h.zone}`}`;
+/** m.get(key), made empty first when absent. */
+function nested<K, V extends Map<unknown, unknown>>(m: Map<K, V>, key: K): V {
+  let v = m.get(key);
+  if (!v) {
+    v = new Map() as V;
+    m.set(key, v);
+  }
+  return v;
+}
 
 function addTo(m: Map<string, Map<string, number>>, key: string, rc: string, x: number): void {
   let g = m.get(key);

@@ -23,6 +23,7 @@ import type { Host } from '../model/plan.js';
 import { ComputeCurveSums } from './compute-curve.js';
 import { StorageCurveTree } from './storage-curve.js';
 import { storageCapacity } from '../storage/capacity.js';
+import { resolveCephSettings } from '../storage/settings.js';
 import { RackPlacer } from './placement.js';
 import { slotRule, type ProcurementRole, type PurchaseRule } from '../model/procurement-rules.js';
 
@@ -73,6 +74,12 @@ class Curve {
   private readonly hostsEnd: number[] = [0];
   private readonly racksEnd: number[];
   private readonly values: (Map<string, ResourceSeries> | undefined)[] = [];
+  /** series[n]: f(n) as a list (resourceSeries order); fast[n]: computed from the growing CRUSH tree (the fleet's names are unique). */
+  private readonly series: ResourceSeries[][] = [];
+  private readonly fast: boolean[] = [];
+  /** Placed hosts are named namePrefix + 1, 2, ...: unique among them, and among all hosts when no base host's name has the prefix (freshNames). */
+  private readonly namePrefix: string;
+  private readonly freshNames: boolean;
   /** Units that cannot be placed (a host fits no rack, not even a new one), and why. */
   placeLimit: { units: number; reason: 'space' | 'power' } | null = null;
 
@@ -87,8 +94,12 @@ class Curve {
     private readonly base: readonly Host[],
     private readonly targets: readonly (string | undefined)[],
     readonly maxUnits: number,
+    /** new RackPlacer(scenario, scenario.racks, base), its own. */
+    placer: RackPlacer,
   ) {
-    this.placer = new RackPlacer(scenario, scenario.racks, base);
+    this.placer = placer;
+    this.namePrefix = `${role}-new-curve-`;
+    this.freshNames = !base.some((h) => h.name.startsWith(this.namePrefix));
     this.racksEnd = [scenario.racks.length];
     this.computeSums = role === 'compute' ? new ComputeCurveSums(scenario, base) : null;
     this.storageTree = role === 'storage' ? new StorageCurveTree(scenario, base) : null;
@@ -105,17 +116,17 @@ class Curve {
             this.placeLimit = { units: this.hostsEnd.length - 1, reason: r.reason };
             return false;
           }
-          const host: Host = { name: `${this.role}-new-curve-${this.placed.length + 1}`, role: this.role, hardware: this.rule.hardware, rack: r.rack };
+          const host: Host = { name: `${this.namePrefix}${this.placed.length + 1}`, role: this.role, hardware: this.rule.hardware, rack: r.rack };
           const zone = this.placer.zoneOf(r.rack);
           if (zone !== undefined) host.zone = zone;
           if (this.rule.aggregates) host.aggregates = [...this.rule.aggregates];
           this.placed.push(host);
-          this.computeSums?.append(host);
+          this.computeSums?.append(host, this.freshNames);
           this.storageTree?.append(host);
         }
       }
       this.hostsEnd.push(this.placed.length);
-      this.racksEnd.push(this.placer.racks.length);
+      this.racksEnd.push(this.placer.rackCount);
     }
     return true;
   }
@@ -125,13 +136,21 @@ class Curve {
     const memo = this.values[n];
     if (memo) return memo;
     if (!this.placeUpTo(n)) return null;
-    const racks = this.placer.racks.slice(0, this.racksEnd[n]);
+    const racks = this.placer.racksUpTo(this.racksEnd[n]!);
     const count = this.hostsEnd[n]!;
     const fast = this.computeSums ? this.computeSums.series(count) : this.storageRuleSets(count, racks);
     const series = fast ?? roleSeries({ ...this.scenario, racks }, this.role, this.placed.length === 0 && n === 0 ? this.base : [...this.base, ...this.placed.slice(0, count)]);
     const v = new Map(series.map((s) => [s.id, s]));
     this.values[n] = v;
+    this.series[n] = series;
+    this.fast[n] = fast !== null;
     return v;
+  }
+
+  /** f(n) as a list, when it was computed from the CRUSH tree of a fleet with unique names; else null (computes f(n) when needed). */
+  storageList(n: number): ResourceSeries[] | null {
+    if (!this.storageTree || !this.at(n)) return null;
+    return this.fast[n] ? this.series[n]! : null;
   }
 
   /** storageSeries of base + the first `count` placed hosts from the growing CRUSH tree, or null (then roleSeries). */
@@ -165,6 +184,9 @@ export class CapacityCurves {
   private readonly curves: Map<string, Curve>[];
   /** The epoch index of each horizon month. */
   private readonly epochOfMonth: number[];
+  private readonly storageHosts: (Host[] | undefined)[] = [];
+  /** Per base epoch, a placer of its hosts that places nothing (cloned for each use). */
+  private readonly placers: (RackPlacer | undefined)[] = [];
   readonly domains: string[];
 
   constructor(
@@ -178,17 +200,70 @@ export class CapacityCurves {
   }
 
   /**
-   * The first epoch's hosts and the compute sums and CRUSH tree the curves built on them (for
+   * The first epoch's hosts and the compute sums and CRUSH tree (forked when first asked for) the curves built on them (for
    * the roles whose curves exist), so that the check of the schedule does not build them again.
    */
-  firstEpochFigures(): { hosts: readonly Host[]; compute?: ComputeCurveSums; storage?: StorageCurveTree } {
+  firstEpochFigures(): { hosts: readonly Host[]; compute?: ComputeCurveSums; storage?: () => StorageCurveTree } {
     const hosts = this.base.epochs[0]?.hosts ?? [];
-    const out: { hosts: readonly Host[]; compute?: ComputeCurveSums; storage?: StorageCurveTree } = { hosts };
+    const out: { hosts: readonly Host[]; compute?: ComputeCurveSums; storage?: () => StorageCurveTree } = { hosts };
     for (const c of this.curves[0]?.values() ?? []) {
       if (c.computeSums && !out.compute) out.compute = c.computeSums.fork();
-      if (c.storageTree && !out.storage) out.storage = c.storageTree.fork(hosts.length);
+      const tree = c.storageTree;
+      // forked when first needed (the tree of the first epoch's hosts, as it is then)
+      if (tree && !out.storage) out.storage = () => tree.fork(hosts.length);
     }
     return out;
+  }
+
+  /**
+   * The storage series of a fleet whose storage-role hosts (`storageHosts`, in fleet order) are
+   * those of month t's epoch, in order, followed by hosts of the storage rule's hardware in any
+   * racks and with any names, read off the storage curve: f(n), n = the added hosts / hosts per
+   * unit. The figures of a rule set depend on the hosts' OSDs in order, on their racks only with
+   * rack failure domains or a tolerated rack loss, and on their names only as keys, so this is
+   * only when every Ceph rule has failure domain `host`, no rack loss is tolerated, the names of
+   * `storageHosts` are unique, the added hosts make whole units and f(n) came from the curve's
+   * CRUSH tree (its names unique too); else null (then compute them).
+   */
+  storageSeriesOf(t: number, storageHosts: readonly Host[]): ResourceSeries[] | null {
+    const slot = this.scenario.procurement?.roles.storage ? 'storage' : null;
+    if (!slot || this.scenario.policy.tolerate.racks > 0) return null;
+    if (!resolveCephSettings(this.scenario.ceph).rules.every((r) => r.failureDomain === 'host')) return null;
+    const { rule } = slotRule(this.scenario.procurement!, slot)!;
+    const epoch = this.epochIndex(t);
+    const base = this.storageHostsOf(epoch);
+    if (storageHosts.length < base.length) return null;
+    const names = new Set<string>();
+    for (let i = 0; i < storageHosts.length; i++) {
+      const h = storageHosts[i]!;
+      const b = base[i];
+      if (h.role !== 'storage' || (b ? h.name !== b.name || h.hardware !== b.hardware : h.hardware !== rule.hardware) || names.has(h.name)) return null;
+      names.add(h.name);
+    }
+    const perUnit = hostsPerUnit(this.scenario, 'storage', rule, this.domains);
+    const added = storageHosts.length - base.length;
+    if (added % perUnit !== 0) return null;
+    return this.curve(epoch, slot).storageList(added / perUnit);
+  }
+
+  /** new RackPlacer(scenario, scenario.racks, the hosts of base epoch `epoch`): a placer of its own, the epoch's hosts counted once for all. */
+  placerAt(epoch: number): RackPlacer {
+    let p = this.placers[epoch];
+    if (!p) {
+      p = new RackPlacer(this.scenario, this.scenario.racks, this.base.epochs[epoch]!.hosts);
+      this.placers[epoch] = p;
+    }
+    return p.clone();
+  }
+
+  /** The storage-role hosts of a base epoch, in order. */
+  private storageHostsOf(epoch: number): Host[] {
+    let hosts = this.storageHosts[epoch];
+    if (!hosts) {
+      hosts = this.base.epochs[epoch]!.hosts.filter((h) => h.role === 'storage');
+      this.storageHosts[epoch] = hosts;
+    }
+    return hosts;
   }
 
   /** The index of the epoch of month t. */
@@ -203,7 +278,7 @@ export class CapacityCurves {
       const { role, rule } = slotRule(this.scenario.procurement!, key)!;
       const perUnit = hostsPerUnit(this.scenario, role, rule, this.domains);
       const maxUnits = Math.max(1, Math.floor(MAX_PURCHASED_HOSTS / Math.max(1, perUnit)));
-      c = new Curve(this.scenario, role, rule, this.base.epochs[epoch]!.hosts, unitTargets(this.scenario, role, this.domains), maxUnits);
+      c = new Curve(this.scenario, role, rule, this.base.epochs[epoch]!.hosts, unitTargets(this.scenario, role, this.domains), maxUnits, this.placerAt(epoch));
       slots.set(key, c);
     }
     return c;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildFleetTimeline } from '../fleet/timeline.js';
 import { expandHosts } from '../fleet/hosts.js';
 import type { ResourceSeries } from '../forecast/horizon.js';
+import type { Host } from '../model/plan.js';
 import type { Scenario } from '../model/scenario.js';
 import { makeScenario } from '../model/test-scenario.js';
 import { CapacityCurves, roleSeries } from './curves.js';
@@ -41,5 +42,50 @@ describe('epochSeries (the check of the schedule)', () => {
       curves.seriesAt(0, 'storage', 2);
       expect(epochSeries(s, timeline, curves.firstEpochFigures())).toEqual(straight);
     }
+  });
+});
+
+describe('CapacityCurves.storageSeriesOf (an epoch of the check read off the storage curve)', () => {
+  it('equals roleSeries of the epoch whenever it answers; answers for host domains without rack loss, not with a rack loss', () => {
+    for (const racks of [0, 1]) {
+      const g = growingScenario('host');
+      const s = { ...g, policy: { ...g.policy, tolerate: { ...g.policy.tolerate, racks } } };
+      const hosts = expandHosts(s).hosts;
+      const base = buildFleetTimeline(s, hosts);
+      const plan = planProcurement(s, base)!;
+      const timeline = buildFleetTimeline(s, hosts, plan.purchases, plan.addedRacks);
+      const curves = new CapacityCurves(s, base, hosts);
+      const withRacks = { ...s, racks: timeline.racks };
+      let answered = 0;
+      for (const e of timeline.epochs) {
+        const got = curves.storageSeriesOf(
+          e.fromMonth,
+          e.hosts.filter((h) => h.role === 'storage'),
+        );
+        if (got === null) continue;
+        answered += 1;
+        expect(got).toEqual(roleSeries(withRacks, 'storage', e.hosts));
+      }
+      // with a tolerated rack loss the racks enter the figures: never read off the curve
+      expect(answered).toBe(racks === 0 ? timeline.epochs.length : 0);
+      // with every epoch's storage bought by then: 3 units or more
+      const last = timeline.epochs[timeline.epochs.length - 1]!.hosts.filter((h) => h.role === 'storage');
+      expect(last.length - hosts.filter((h) => h.role === 'storage').length).toBeGreaterThan(2);
+    }
+  });
+
+  it('is null when the storage hosts are not the epoch’s followed by hosts of the rule’s model, or two share a name', () => {
+    const g = growingScenario('host');
+    const s = { ...g, policy: { ...g.policy, tolerate: { ...g.policy.tolerate, racks: 0 } } };
+    const hosts = expandHosts(s).hosts;
+    const curves = new CapacityCurves(s, buildFleetTimeline(s, hosts), hosts);
+    const storage = hosts.filter((h) => h.role === 'storage');
+    const added = (name: string, hardware = 'sto-r760xd2'): Host => ({ name, role: 'storage', hardware, rack: 'r1' });
+    // one unit (batch 1, host domain) in any rack with any name: f(1)
+    expect(curves.storageSeriesOf(0, [...storage, added('x1')])).toEqual([...curves.seriesAt(0, 'storage', 1)!.values()]);
+    expect(curves.storageSeriesOf(0, [...storage, added(storage[0]!.name)])).toBeNull();
+    expect(curves.storageSeriesOf(0, [...storage, added('x1', 'cmp-r760')])).toBeNull();
+    expect(curves.storageSeriesOf(0, [...storage.slice(1), added('x1')])).toBeNull();
+    expect(curves.storageSeriesOf(0, [...storage.slice(1), storage[0]!])).toBeNull();
   });
 });

@@ -107,6 +107,24 @@ export class RackPlacer {
     for (const h of hosts) this.account(h.role, h.hardware, h.rack, 1);
   }
 
+  /**
+   * A placer in the same state as this one, independent of it: what `new RackPlacer(scenario,
+   * racks, hosts)` gives for the racks and hosts this one was made with, when nothing was
+   * placed or accounted since (the curves and the schedule start from one fleet: its hosts are
+   * counted once, not once per placer).
+   */
+  clone(): RackPlacer {
+    const c = new RackPlacer(this.scenario, []);
+    for (const st of this.states) {
+      const copy: RackState = { ...st, roleCount: new Map(st.roleCount) };
+      c.states.push(copy);
+      c.byName.set(st.rack.name, copy);
+    }
+    c.nextRackNumber = this.nextRackNumber;
+    for (const a of this.added) c.added.push(a);
+    return c;
+  }
+
   /** The zone of a rack (undefined when it has none or is unknown). */
   zoneOf(rack: string): string | undefined {
     return this.byName.get(rack)?.rack.zone;
@@ -115,6 +133,18 @@ export class RackPlacer {
   /** Every rack: the scenario's, then the added ones. */
   get racks(): Rack[] {
     return this.states.map((s) => s.rack);
+  }
+
+  /** How many racks there are (racks.length without copying them). */
+  get rackCount(): number {
+    return this.states.length;
+  }
+
+  /** The first n racks (racks.slice(0, n)). */
+  racksUpTo(n: number): Rack[] {
+    const out: Rack[] = [];
+    for (let i = 0; i < Math.min(n, this.states.length); i++) out.push(this.states[i]!.rack);
+    return out;
   }
 
   private addRack(rack: Rack, added: boolean): RackState {
@@ -145,8 +175,15 @@ export class RackPlacer {
     return st.rack.heightRu - st.usedRu >= ru && (st.rack.powerBudgetWatts === undefined || after <= st.rack.powerBudgetWatts) && (feed === undefined || after <= feed);
   }
 
+  /** The key of a role and model's candidate set (the last one kept: hosts come in runs of one model). */
+  private keyOf(role: Role, hardware: string): string {
+    if (role !== this.lastKey.role || hardware !== this.lastKey.hardware) this.lastKey = { role, hardware, key: `${role}\u0000${hardware}` };
+    return this.lastKey.key;
+  }
+  private lastKey: { role: Role | null; hardware: string; key: string } = { role: null, hardware: '', key: '' };
+
   private candidatesFor(role: Role, hardware: string, ru: number, maxW: number): Candidates {
-    const key = `${role}\u0000${hardware}`;
+    const key = this.keyOf(role, hardware);
     let c = this.candidates.get(key);
     if (c) return c;
     const holding = this.states.filter((s) => (s.roleCount.get(role) ?? 0) > 0 || s.added);
@@ -180,7 +217,7 @@ export class RackPlacer {
           c.heap.pop();
           const placed = this.put(role, hardware, top);
           // put() may have cleared the candidate sets (first host of the role); else re-key this rack
-          if (this.candidates.get(`${role}\u0000${hardware}`) === c) {
+          if (this.candidates.get(this.keyOf(role, hardware)) === c) {
             if (this.fits(top, ru, maxW)) c.heap.push(top.roleCount.get(role) ?? 0, top);
             else c.discarded.push(top);
           }

@@ -7,7 +7,7 @@ import { type DemandModel, demandModel } from '../forecast/demand.js';
 import { seriesDemand } from '../forecast/demand-series.js';
 import { planCompute } from '../compute/compute-plan.js';
 import type { Finding } from '../diagnostics/types.js';
-import { buildFleetTimeline, epochAt, type FleetTimeline, hostsInService } from '../fleet/timeline.js';
+import { buildFleetTimeline, epochAt, type FleetEpoch, type FleetTimeline } from '../fleet/timeline.js';
 import { monthLabel } from '../forecast/growth.js';
 import { isOver, utilisation, type ResourceSeries } from '../forecast/horizon.js';
 import { resourceSeries, storageSeries } from '../forecast/resources.js';
@@ -20,7 +20,6 @@ import { CapacityCurves, roleSeries, unitTargets } from './curves.js';
 import { ComputeCurveSums } from './compute-curve.js';
 import { StorageCurveTree } from './storage-curve.js';
 import { orderByDate } from './dates.js';
-import { RackPlacer } from './placement.js';
 import { PROCUREMENT_ROLES, purchaseRule, slotRule, type ProcurementRole, type PurchaseRule } from '../model/procurement-rules.js';
 import { cannotMeetFinding, ruledResources, searchUnits } from './search.js';
 import { purchaseKey, type ProcurementPlan, type Purchase } from '../model/procurement.js';
@@ -95,19 +94,30 @@ function emptyPurchase(scenario: Scenario, role: ProcurementRole, rule: Purchase
 /**
  * The resource series of every epoch of a timeline, its racks in scope: the figures of
  * resourceSeries in evaluate (computeSeries over planCompute, storageSeries over the pool
- * figures of planStorage: storageCapacity), in resourceSeries order.
+ * figures of planStorage: storageCapacity), in resourceSeries order. `storageKnown` may give an
+ * epoch's storage series already computed (the capacity curves' point of the same figures), or
+ * null.
  */
 export function epochSeries(
   scenario: Scenario,
   timeline: FleetTimeline,
-  seed?: { hosts: readonly Host[]; compute?: ComputeCurveSums; storage?: StorageCurveTree },
+  seed?: { hosts: readonly Host[]; compute?: ComputeCurveSums; storage?: () => StorageCurveTree },
+  storageKnown?: (epoch: FleetEpoch) => ResourceSeries[] | null,
 ): ResourceSeries[][] {
   const withRacks = { ...scenario, racks: timeline.racks };
   // A role's figures change only in an epoch where a host of that role arrives or leaves.
-  const changes = new Set<string>();
+  const changes = new Map<number, Set<string>>();
+  const change = (month: number, role: string): void => {
+    let roles = changes.get(month);
+    if (!roles) {
+      roles = new Set();
+      changes.set(month, roles);
+    }
+    roles.add(role);
+  };
   for (const h of timeline.hosts) {
-    changes.add(`${h.fromMonth}:${h.role}`);
-    if (h.untilMonth !== null) changes.add(`${h.untilMonth}:${h.role}`);
+    change(h.fromMonth, h.role);
+    if (h.untilMonth !== null) change(h.untilMonth, h.role);
   }
   // Without retirements each epoch's hosts extend the previous epoch's (timeline order: the
   // initial fleet, then purchases in delivery order): the curves' sums and growing CRUSH tree
@@ -125,36 +135,41 @@ export function epochSeries(
     computeBase = seed.hosts.length;
   } else if (growing) sums = new ComputeCurveSums(withRacks, first);
   if (sums) for (let i = computeBase; i < last.length; i++) sums.append(last[i]!);
-  let tree: StorageCurveTree | null = null;
-  if (growing && seeded && seed.storage) {
-    tree = seed.storage;
-    for (let i = seed.hosts.length; i < last.length; i++) tree.append(last[i]!);
-  } else if (growing) tree = new StorageCurveTree(withRacks, last);
+  // the CRUSH tree only when an epoch's storage series are not known already
+  let tree: StorageCurveTree | null | undefined;
+  const treeOf = (): StorageCurveTree | null => {
+    if (tree !== undefined) return tree;
+    tree = null;
+    if (growing && seeded && seed.storage) {
+      tree = seed.storage();
+      for (let i = seed.hosts.length; i < last.length; i++) tree.append(last[i]!);
+    } else if (growing) tree = new StorageCurveTree(withRacks, last);
+    return tree;
+  };
   const computeOf = (hosts: readonly Host[]): ResourceSeries[] => sums?.series(hosts.length - computeBase) ?? roleSeries(withRacks, 'compute', hosts);
-  const storageOf = (hosts: readonly Host[]): ResourceSeries[] => {
-    const ruleSets = tree?.ruleSets(hosts.length, timeline.racks);
+  const storageOf = (e: FleetEpoch): ResourceSeries[] => {
+    const known = storageKnown?.(e);
+    if (known) return known;
+    const hosts = e.hosts;
+    const ruleSets = treeOf()?.ruleSets(hosts.length, timeline.racks);
     return ruleSets ? storageSeries(withRacks, { ceph: { ruleSets } }) : roleSeries(withRacks, 'storage', hosts);
   };
   let compute: ResourceSeries[] = [];
   let storage: ResourceSeries[] = [];
   return timeline.epochs.map((e, i) => {
-    if (i === 0 || changes.has(`${e.fromMonth}:compute`)) compute = computeOf(e.hosts);
-    if (i === 0 || changes.has(`${e.fromMonth}:storage`)) storage = storageOf(e.hosts);
+    const roles = changes.get(e.fromMonth);
+    if (i === 0 || roles?.has('compute')) compute = computeOf(e.hosts);
+    if (i === 0 || roles?.has('storage')) storage = storageOf(e);
     return [...compute, ...storage];
   });
 }
 
 /** The same host as far as any figure goes: name, role, model, rack, zone and aggregates. */
 function sameHost(a: Host, b: Host): boolean {
-  return (
-    a.name === b.name &&
-    a.role === b.role &&
-    a.hardware === b.hardware &&
-    a.rack === b.rack &&
-    a.zone === b.zone &&
-    (a.aggregates ?? []).join(',') === (b.aggregates ?? []).join(',')
-  );
+  return a.name === b.name && a.role === b.role && a.hardware === b.hardware && a.rack === b.rack && a.zone === b.zone && sameList(a.aggregates ?? [], b.aggregates ?? []);
 }
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 
 /**
  * planProcurement: null without a `procurement:` section. Otherwise the purchase schedule of
@@ -178,6 +193,26 @@ function sameHost(a: Host, b: Host): boolean {
  * Units bought for the same role and month are one purchase. Source: headroom [model].
  */
 export function planProcurement(scenario: Scenario, base?: FleetTimeline, model: DemandModel = demandModel(scenario)): ProcurementPlan | null {
+  return scheduleProcurement(scenario, base, model)?.plan ?? null;
+}
+
+/** planProcurement's plan and the fleet timeline it was checked on. */
+export interface ScheduledProcurement {
+  plan: ProcurementPlan;
+  /**
+   * buildFleetTimeline(scenario, expandHosts(scenario).hosts, plan.purchases, plan.addedRacks):
+   * the timeline the schedule was checked on, when it is that one (the same hosts in the same
+   * order), else null (then build it).
+   */
+  timeline: FleetTimeline | null;
+}
+
+/**
+ * planProcurement, with the timeline with the purchases it built for its check (step 4), so
+ * that evaluate does not build it again. Same plan as planProcurement; null without a
+ * `procurement:` section.
+ */
+export function scheduleProcurement(scenario: Scenario, base?: FleetTimeline, model: DemandModel = demandModel(scenario)): ScheduledProcurement | null {
   const policy = scenario.procurement;
   if (!policy) return null;
   const count = Math.max(0, Math.floor(scenario.horizonMonths));
@@ -190,7 +225,7 @@ export function planProcurement(scenario: Scenario, base?: FleetTimeline, model:
   const givenUp = new Set(search.cannotMeet.map((c) => c.resource.id));
 
   // Place the units in the order the search found them, on the fleet in service at delivery.
-  const placer = new RackPlacer(scenario, scenario.racks, hostsInService(timeline, 0));
+  const placer = curves.placerAt(curves.epochIndex(0)); // new RackPlacer(scenario, scenario.racks, hostsInService(timeline, 0))
   const retiring = timeline.hosts.filter((h) => !h.purchased && h.untilMonth !== null).sort((a, b) => a.untilMonth! - b.untilMonth!);
   let retired = 0;
   const purchases: Purchase[] = [];
@@ -240,7 +275,13 @@ export function planProcurement(scenario: Scenario, base?: FleetTimeline, model:
 
   // The whole schedule, checked once on the timeline with the purchases.
   const withPurchases = buildFleetTimeline(scenario, startHosts, nonEmpty, addedRacks);
-  const withSeries = epochSeries(scenario, withPurchases, curves.firstEpochFigures());
+  // the storage series of an epoch read off the storage curve when they are one of its points (CapacityCurves.storageSeriesOf)
+  const withSeries = epochSeries(scenario, withPurchases, curves.firstEpochFigures(), (e) =>
+    curves.storageSeriesOf(
+      e.fromMonth,
+      e.hosts.filter((h) => h.role === 'storage'),
+    ),
+  );
   const seriesAt = (t: number): ResourceSeries[] => withSeries[withPurchases.epochs.indexOf(epochAt(withPurchases, t))]!;
   const demandAt = (s: ResourceSeries, t: number): number => seriesDemand(scenario, model, s, t);
   const ruled = new Map(resources.map((r) => [r.id, r]));
@@ -269,6 +310,8 @@ export function planProcurement(scenario: Scenario, base?: FleetTimeline, model:
       source: 'headroom [model]: procurement schedule',
     });
   }
+  // the order buildFleetTimeline delivers the purchases in (stable by delivery month), before billOfMaterials sorts them by month and role
+  const delivered = byDelivery(nonEmpty);
   const plan = billOfMaterials(scenario, nonEmpty, placer.racks, startHosts, uncovered, findings);
   plan.addedRacks = addedRacks;
   plan.utilisation = [];
@@ -290,8 +333,14 @@ export function planProcurement(scenario: Scenario, base?: FleetTimeline, model:
       });
     }
   }
-  return plan;
+  // the plan's purchases give the same timeline when buildFleetTimeline delivers them in the same order
+  const after = byDelivery(plan.purchases);
+  const same = after.length === delivered.length && after.every((p, i) => p === delivered[i]);
+  return { plan, timeline: same ? withPurchases : null };
 }
+
+/** Purchases in the order buildFleetTimeline adds their hosts: by delivery month, stable. */
+const byDelivery = (purchases: readonly Purchase[]): Purchase[] => [...purchases].sort((a, b) => a.deliveryMonthIndex - b.deliveryMonthIndex);
 
 /**
  * The scenario with the purchases delivered by month t: the existing hosts pinned to their

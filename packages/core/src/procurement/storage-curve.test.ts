@@ -4,6 +4,9 @@ import type { Host } from '../model/plan.js';
 import type { HardwareModel, Rack, Scenario } from '../model/scenario.js';
 import { baseHardware, makeScenario } from '../model/test-scenario.js';
 import { ruleSetCapacities } from '../storage/ceph-plan.js';
+import { buildCrushTree } from '../storage/crush.js';
+import { ruleView } from '../storage/rule-view.js';
+import { resolveCephSettings } from '../storage/settings.js';
 import { StorageCurveTree } from './storage-curve.js';
 
 /** sto-r760xd2 with other OSD disks: `ssd` hosts of 4 × 3.84 TB SSD + 6 × 8 TB HDD, `big` of 12 × 20 TB HDD. */
@@ -96,9 +99,13 @@ describe('storage curve tree', () => {
           const added = addedSpec.map((x, i) => toHost(x, base.length + i));
           const tree = new StorageCurveTree(s, base);
           for (const h of added) tree.append(h);
+          const settings = resolveCephSettings(s.ceph);
           for (let k = 0; k <= added.length; k++) {
             const hosts = [...base, ...added.slice(0, k)];
             expect(tree.ruleSets(hosts.length, s.racks)).toEqual(ruleSetCapacities(s, hosts));
+            // the views themselves (host domains without rack loss are kept per host): ruleView's
+            const crush = buildCrushTree(s, hosts);
+            expect(tree.views(hosts.length, s.racks)).toEqual({ tree: crush, views: settings.rules.map((rule) => ruleView(crush, rule, s.racks, s.policy.tolerate)) });
           }
           // a fork at the base grows along another list: the added hosts in reverse
           const forked = tree.fork(base.length);

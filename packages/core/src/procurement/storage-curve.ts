@@ -23,6 +23,7 @@ import type { DomainCapacity } from '../storage/reprotect.js';
 import type { RuleView } from '../storage/rule-view.js';
 import { type CephSettings, resolveCephSettings } from '../storage/settings.js';
 import { storageRemoval } from '../storage/tolerance.js';
+import { topIndices } from '../compute/tolerance.js';
 
 /** What one rule takes of each CRUSH host, in tree order. */
 interface RuleHosts {
@@ -41,6 +42,14 @@ interface RuleHosts {
   /** The first entries of hostRaw whose largest OSD is the same, uniformLargestBytes (a fleet of one disk size: no lookup). */
   uniformCount: number;
   uniformLargestBytes: number;
+  /**
+   * Host failure domains (failureDomains(hostRaw, 'host')): one per entry of hostRaw with OSDs
+   * and bytes, with its capacity (capacitiesOf: its largest OSD); never changed once made.
+   */
+  hostDomains: FailureDomainRaw[];
+  hostCapacities: DomainCapacity[];
+  /** hostDomainsPrefix[j] = entries of hostDomains among the first j CRUSH hosts. */
+  hostDomainsPrefix: number[];
 }
 
 /** The Ceph rule-set capacities of the first k hosts of a growing host list. */
@@ -71,6 +80,9 @@ export class StorageCurveTree {
       largest: new Map(),
       uniformCount: 0,
       uniformLargestBytes: 0,
+      hostDomains: [],
+      hostCapacities: [],
+      hostDomainsPrefix: [0],
     }));
     for (const h of hosts) this.append(h);
   }
@@ -97,6 +109,9 @@ export class StorageCurveTree {
       for (const h of y.hostRaw) if (!y.largest.has(h.host)) y.largest.set(h.host, x.largest.get(h.host)!);
       y.uniformCount = Math.min(x.uniformCount, y.hostRaw.length);
       y.uniformLargestBytes = x.uniformLargestBytes;
+      copy(y.hostDomains, x.hostDomains, 0, x.hostDomainsPrefix[J]!);
+      copy(y.hostCapacities, x.hostCapacities, 0, x.hostDomainsPrefix[J]!);
+      copy(y.hostDomainsPrefix, x.hostDomainsPrefix, 1, J + 1);
     });
     for (const h of t.tree.hosts) t.names.add(h.name);
     if (this.uniqueUpTo < k) t.uniqueUpTo = this.uniqueUpTo;
@@ -138,8 +153,14 @@ export class StorageCurveTree {
           if (!x.largest.has(host.name)) x.largest.set(host.name, largest);
           if (x.hostRaw.length === 1) x.uniformLargestBytes = largest;
           if (x.uniformCount === x.hostRaw.length - 1 && largest === x.uniformLargestBytes) x.uniformCount += 1;
+          if (raw > 0) {
+            // with the host's name unique in the prefix (ruleSets checks), its largest OSD is the one just found
+            x.hostDomains.push({ name: host.name, rawBytes: raw, osdCount: count, hosts: [host.name] });
+            x.hostCapacities.push({ name: host.name, rawBytes: raw, largestOsdBytes: largest });
+          }
         }
         x.hostRawPrefix.push(x.hostRaw.length);
+        x.hostDomainsPrefix.push(x.hostDomains.length);
       });
     }
     this.crushHostsEnd.push(this.tree.hosts.length);
@@ -151,12 +172,22 @@ export class StorageCurveTree {
    * when two of those hosts share a name. O(hosts + OSDs × pools) for the PG plan.
    */
   ruleSets(k: number, racks: readonly Rack[]): RuleSetCapacity[] | null {
+    const v = this.views(k, racks);
+    if (!v) return null;
+    const scenario = { ...this.scenario, racks: racks as Rack[] };
+    return ruleSetCapacitiesOfViews(scenario, this.settings, v.tree, v.views, this.demand);
+  }
+
+  /**
+   * The CRUSH tree of the first k hosts appended and its rule views: buildCrushTree and
+   * ruleView(tree, rule, racks, policy.tolerate) of each rule, the same figures; null when two
+   * of those hosts share a name.
+   */
+  views(k: number, racks: readonly Rack[]): { tree: CrushTree; views: RuleView[] } | null {
     if (k > this.length || k > this.uniqueUpTo) return null;
     const J = this.crushHostsEnd[k]!;
     const tree: CrushTree = { hosts: this.tree.hosts.slice(0, J), osds: this.tree.osds.slice(0, this.osdsEnd[k]!) };
-    const scenario = { ...this.scenario, racks: racks as Rack[] };
-    const views = this.settings.rules.map((_, r) => this.view(tree, r, J, scenario.racks));
-    return ruleSetCapacitiesOfViews(scenario, this.settings, tree, views, this.demand);
+    return { tree, views: this.settings.rules.map((_, r) => this.view(tree, r, J, racks)) };
   }
 
   /** rule-view.ts ruleView(tree of the first J CRUSH hosts, rule r, racks, tolerate), from the per-host figures. */
@@ -169,6 +200,27 @@ export class StorageCurveTree {
     const largest = x.largest;
     const osdIndices = x.osdIndices.slice(0, x.osdPrefix[J]!);
     const osds: CrushOsd[] = rule.deviceClass === undefined ? tree.osds : osdIndices.map((i) => tree.osds[i]!);
+    const { tolerate } = this.scenario.policy;
+    if (rule.failureDomain === 'host' && tolerate.racks <= 0) {
+      // Host domains and no rack loss: storageRemoval removes the tolerate.hosts hosts with the
+      // most raw bytes (topIndices: the first on ties), each its own domain, so the domains and
+      // capacities are prefixes of the lists kept per host, and the survivors those lists less
+      // the removed hosts: no Set of names, no domain rebuilt per point.
+      const D = x.hostDomainsPrefix[J]!;
+      const domains = x.hostDomains.slice(0, D);
+      const capacities = x.hostCapacities.slice(0, D);
+      const removed = topIndices(D, Math.max(0, tolerate.hosts), (i) => domains[i]!.rawBytes);
+      let tolerated: RuleView['tolerated'] = null;
+      if (removed.length > 0) {
+        const gone = new Set(removed);
+        tolerated = {
+          survivors: capacities.filter((_, i) => !gone.has(i)),
+          lost: removed.map((i) => domains[i]!.name),
+          domainsRemaining: D - removed.length,
+        };
+      }
+      return { rule, osdIndices, osds, rawBytes: x.rawPrefix[J]!, hostRaw, domains, capacities, tolerated };
+    }
     const domains = failureDomains(hostRaw, rule.failureDomain, racks);
     const removal = storageRemoval(hostRaw, domains, rule.failureDomain, this.scenario.policy.tolerate);
     let tolerated: RuleView['tolerated'] = null;

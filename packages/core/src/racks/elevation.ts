@@ -82,6 +82,15 @@ export function rackElevations(
     if (list) list.push(x);
     else byRack.set(x.rack, [x]);
   }
+  const labels = new Map<number, string>();
+  const label = (m: number): string => {
+    let out = labels.get(m);
+    if (out === undefined) {
+      out = monthLabel(scenario.start, m);
+      labels.set(m, out);
+    }
+    return out;
+  };
   return racks.map((r) => {
     const units: RackUnit[] = [];
     let next = 1;
@@ -98,10 +107,10 @@ export function rackElevations(
         powerTypicalWatts: hw?.power?.typicalWatts ?? null,
         powerMaxWatts: hw?.power?.maxWatts ?? null,
         inServiceMonthIndex: x.monthIndex,
-        inServiceMonth: monthLabel(scenario.start, x.monthIndex),
+        inServiceMonth: label(x.monthIndex),
         purchased: x.purchased,
         outOfServiceMonthIndex: outOfService.get(x.host) ?? null,
-        outOfServiceMonth: outOfService.has(x.host) ? monthLabel(scenario.start, outOfService.get(x.host)!) : null,
+        outOfServiceMonth: outOfService.has(x.host) ? label(outOfService.get(x.host)!) : null,
       });
       next += heightRu;
     }

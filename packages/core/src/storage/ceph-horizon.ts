@@ -14,6 +14,7 @@ import { fmtPercent } from '../units/format.js';
 import type { CrushTree } from './crush.js';
 import { CEPH_SOURCES } from './defaults.js';
 import { osdFill } from './fill.js';
+import { addRepeated } from './repeated-sum.js';
 import { maxAvailBytes, ruleAvailBytes } from './max-avail.js';
 import type { RuleView } from './rule-view.js';
 
@@ -53,6 +54,9 @@ export interface HorizonInput {
   start: string;
   horizonMonths: number;
   overrides: ReadonlyMap<number, number>;
+  /** tree.osds' sizes and CRUSH weights (tree order), when the caller has them (ceph-plan.ts CephCarry): not read again from the tree. */
+  sizes?: readonly number[];
+  weights?: readonly number[];
 }
 
 export interface HorizonOutput {
@@ -75,9 +79,9 @@ export function rawUsedByRule(views: readonly RuleView[], pools: readonly Horizo
 }
 
 /** A function giving the bytes used on every OSD of the tree when the pools hold stored x factor (fill.ts osdFill). */
-export function filler(input: Pick<HorizonInput, 'tree' | 'views' | 'pools' | 'overrides'>): (factor: PoolStored) => number[] {
-  const sizes = input.tree.osds.map((o) => o.sizeBytes);
-  const weights = input.tree.osds.map((o) => o.crushWeight);
+export function filler(input: Pick<HorizonInput, 'tree' | 'views' | 'pools' | 'overrides' | 'sizes' | 'weights'>): (factor: PoolStored) => number[] {
+  const sizes = input.sizes ?? input.tree.osds.map((o) => o.sizeBytes);
+  const weights = input.weights ?? input.tree.osds.map((o) => o.crushWeight);
   const rules = input.views.map((v) => ({ osdIndices: v.osdIndices }));
   const month0 = rawUsedByRule(input.views, input.pools, 1);
   return (factor) => osdFill(sizes, weights, rules, rawUsedByRule(input.views, input.pools, factor), month0, input.overrides);
@@ -116,8 +120,9 @@ function overrideMonth(input: HorizonInput, spread: readonly number[]): (factor:
  * CRUSH weight, size and rules (in the same order) hold the same bytes, computed by the same
  * operations. So the OSDs are grouped into such classes; each class's fill, get_rule_avail
  * projection and used / size are computed once per month (min and max do not depend on the
- * order), the rules' weight totals once per run (the same sums in the same order), and only
- * Σ used over a rule's OSDs stays OSD by OSD, in OSD order (a float sum depends on its order).
+ * order), the rules' weight totals once per run, and Σ used over a rule's OSDs is the sum in
+ * OSD order (a float sum depends on its order) taken run by run: a run of OSDs of one class adds
+ * the same term again and again, which repeated-sum.ts addRepeated gives bit for bit as the loop.
  */
 function uniformMonth(input: HorizonInput, spread: readonly number[]): (factor: PoolStored) => RuleMonth {
   const { tree, views } = input;
@@ -153,21 +158,24 @@ function uniformMonth(input: HorizonInput, spread: readonly number[]): (factor: 
   const classRules: number[][] = [];
   // -0 and 0 apart, as Object.is (x / -0 is -Infinity)
   const num = (x: number): string => (Object.is(x, -0) ? '-0' : String(x));
+  // the OSDs' weights and sizes: the caller's arrays (HorizonInput.weights / sizes), else read from the tree
+  const weightOf = input.weights ?? tree.osds.map((o) => o.crushWeight);
+  const sizeOf = input.sizes ?? tree.osds.map((o) => o.sizeBytes);
   for (let i = 0; i < n; i++) {
-    const o = tree.osds[i]!;
+    const w = weightOf[i]!;
+    const size = sizeOf[i]!;
     // most OSDs are like the one before them (a host's disks): no key to build
-    const prev = i > 0 ? tree.osds[i - 1]! : undefined;
-    if (prev !== undefined && Object.is(prev.crushWeight, o.crushWeight) && Object.is(prev.sizeBytes, o.sizeBytes) && seqOf[i - 1] === seqOf[i]) {
+    if (i > 0 && Object.is(weightOf[i - 1], w) && Object.is(sizeOf[i - 1], size) && seqOf[i - 1] === seqOf[i]) {
       classOf[i] = classOf[i - 1]!;
       continue;
     }
-    const key = `${num(o.crushWeight)}|${num(o.sizeBytes)}|${seqOf[i]}`;
+    const key = `${num(w)}|${num(size)}|${seqOf[i]}`;
     let c = classIndex.get(key);
     if (c === undefined) {
       c = classWeight.length;
       classIndex.set(key, c);
-      classWeight.push(o.crushWeight);
-      classSize.push(o.sizeBytes);
+      classWeight.push(w);
+      classSize.push(size);
       classRules.push(nodeRules[seqOf[i]!]!);
     }
     classOf[i] = c;
@@ -189,10 +197,33 @@ function uniformMonth(input: HorizonInput, spread: readonly number[]): (factor: 
     }
     return out;
   });
-  const fillTotal = views.map((v) => v.osdIndices.reduce((s, i) => s + (tree.osds[i]?.crushWeight ?? 0), 0));
-  const availTotal = views.map((v) => v.osdIndices.reduce((s, i) => s + Math.max(0, tree.osds[i]!.crushWeight), 0));
+  // per rule, its OSDs' classes as runs of one class (OSD order): Σ over the OSDs of a class figure
+  // is the run by run addition of equal terms (repeated-sum.ts addRepeated, the loop's result)
+  const ruleRuns = ruleClasses.map((cs) => {
+    const cls: number[] = [];
+    const len: number[] = [];
+    for (let j = 0; j < cs.length; j++) {
+      const c = cs[j]!;
+      if (cls.length > 0 && cls[cls.length - 1] === c) len[len.length - 1]! += 1;
+      else {
+        cls.push(c);
+        len.push(1);
+      }
+    }
+    return { cls, len };
+  });
+  const sumRuns = (r: number, value: (c: number) => number): number => {
+    const { cls, len } = ruleRuns[r]!;
+    let sum = 0;
+    for (let j = 0; j < cls.length; j++) sum = addRepeated(sum, value(cls[j]!), len[j]!);
+    return sum;
+  };
+  // Σ w and Σ max(0, w) over the rule's OSDs in OSD order (the class weight is the OSD's)
+  const fillTotal = views.map((_, r) => sumRuns(r, (c) => classWeight[c]!));
+  const availTotal = views.map((_, r) => sumRuns(r, (c) => Math.max(0, classWeight[c]!)));
   const fullRatio = input.ratios.full;
   const used = new Float64Array(classCount);
+  const usedOf = (c: number): number => used[c]!;
   return (factor) => {
     const rawR = rawUsedByRule(views, input.pools, factor);
     for (let c = 0; c < classCount; c++) {
@@ -227,10 +258,7 @@ function uniformMonth(input: HorizonInput, spread: readonly number[]): (factor: 
       }
       ruleAvail.push(totalWeight > 0 && Number.isFinite(min) ? Math.floor(min) : 0);
       ruleFullest.push(max * sp);
-      const cs = ruleClasses[r]!;
-      let sum = 0;
-      for (let j = 0; j < cs.length; j++) sum += used[cs[j]!]!;
-      ruleUsed.push(sum);
+      ruleUsed.push(sumRuns(r, usedOf));
     }
     return { ruleAvail, ruleUsed, ruleFullest };
   };

@@ -9,6 +9,7 @@ import type { CrushTree } from './crush.js';
 import { CEPH_SOURCES } from './defaults.js';
 import { type AutoscaleResult, autoscalePgs, capacityRatio } from './pg-autoscaler.js';
 import type { RuleView } from './rule-view.js';
+import { addRepeated } from './repeated-sum.js';
 import { subtreeKey } from './settings.js';
 
 /** A pool as the PG plan needs it. */
@@ -42,7 +43,14 @@ export interface PgPlanResult {
  * Findings: `ceph.pg.overlapping_roots` (warning), `ceph.pg.too_many_per_osd` (error: above
  * mon_max_pg_per_osd, pool creation and pg_num increases fail).
  */
-export function planPgs(tree: CrushTree, views: readonly RuleView[], pools: readonly PgPool[], targetPerOsd: number, maxPerOsd: number): PgPlanResult {
+export function planPgs(
+  tree: CrushTree,
+  views: readonly RuleView[],
+  pools: readonly PgPool[],
+  targetPerOsd: number,
+  maxPerOsd: number,
+  osdArrays?: { sizes: readonly number[]; weights: readonly number[] },
+): PgPlanResult {
   const keys = [...new Set(pools.map((p) => subtreeKey(views[p.ruleIndex]?.rule)))];
   const overlapping = keys.includes('*') && keys.length > 1;
   const results: (AutoscaleResult | null)[] = pools.map(() => null);
@@ -50,7 +58,8 @@ export function planPgs(tree: CrushTree, views: readonly RuleView[], pools: read
   for (const key of keys) {
     const members = pools.flatMap((p, i) => (subtreeKey(views[p.ruleIndex]?.rule) === key ? [i] : []));
     const osds = key === '*' ? tree.osds : tree.osds.filter((o) => o.deviceClass === key);
-    const capacity = osds.reduce((s, o) => s + o.sizeBytes, 0);
+    // Σ size in tree order; every OSD's from the given sizes by runs of equal sizes (the same sum)
+    const capacity = key === '*' && osdArrays ? sumRuns(osdArrays.sizes) : osds.reduce((s, o) => s + o.sizeBytes, 0);
     const totalShares = members.reduce((s, i) => s + pools[i]!.share, 0);
     let replicas = 0;
     if (!overlapping && osds.length > 0) {
@@ -78,8 +87,13 @@ export function planPgs(tree: CrushTree, views: readonly RuleView[], pools: read
   }
 
   // the same sums in the same order, on a weight array and one rule total per view (pools share views)
-  const weights = new Float64Array(tree.osds.length);
-  for (let k = 0; k < tree.osds.length; k++) weights[k] = tree.osds[k]!.crushWeight;
+  let weights: ArrayLike<number>;
+  if (osdArrays) weights = osdArrays.weights;
+  else {
+    const w = new Float64Array(tree.osds.length);
+    for (let k = 0; k < tree.osds.length; k++) w[k] = tree.osds[k]!.crushWeight;
+    weights = w;
+  }
   const totals = new Map<RuleView, number>();
   const perOsd = new Array<number>(tree.osds.length).fill(0);
   pools.forEach((p, i) => {
@@ -126,4 +140,22 @@ export function planPgs(tree: CrushTree, views: readonly RuleView[], pools: read
     pgReplicasPerOsd: perOsd,
     findings,
   };
+}
+
+/** Σ xs in order, runs of equal terms (Object.is) added by repeated-sum.ts addRepeated: the loop's result. */
+function sumRuns(xs: readonly number[]): number {
+  let sum = 0;
+  let term = 0;
+  let run = 0;
+  for (let j = 0; j < xs.length; j++) {
+    const x = xs[j]!;
+    if (run > 0 && Object.is(x, term)) {
+      run += 1;
+      continue;
+    }
+    sum = addRepeated(sum, term, run);
+    term = x;
+    run = 1;
+  }
+  return addRepeated(sum, term, run);
 }

@@ -15,15 +15,16 @@ import { planPgs } from './ceph-pgs.js';
 import { allocationFindings, MIN_ALLOC_DEFAULTS, poolAllocation } from './allocation.js';
 import { crushSummary } from './crush-summary.js';
 import { planDurability } from './durability-plan.js';
-import { buildCrushTree, type CrushTree } from './crush.js';
+import { buildCrushTree, CrushCarry, type CrushTree, uniformHosts } from './crush.js';
 import { CEPH_DEFAULTS, CEPH_SOURCES } from './defaults.js';
 import { balancerFullestFactor, measuredFullestFactor } from './fullest-osd.js';
 import { hostSizingFindings, sizeStorageHost } from './host-sizing.js';
 import { failureDomainsNeeded, poolCapacities, rawUsedRate } from './pools.js';
-import { recoveryCases } from './recovery-cases.js';
+import { type RecoveryIndex, recoveryCases, recoveryIndex } from './recovery-cases.js';
+import { addRepeated } from './repeated-sum.js';
 import { replicationBitsPerSecond } from './recovery.js';
 import { type BindingFailure, reprotectableRaw } from './reprotect.js';
-import { ruleSteps, type RuleView, ruleView } from './rule-view.js';
+import { ruleSteps, type RuleView, ruleView, visitDistinctOsds } from './rule-view.js';
 import { workloadPoolFindings } from './workload-pools.js';
 import { type CephSettings, resolveCephSettings, subtreeKey } from './settings.js';
 
@@ -33,6 +34,51 @@ export interface CephPlanOptions {
   replicationBitsPerSecondByHost?: ReadonlyMap<string, number>;
   /** Where replicationBitsPerSecondByHost comes from, said in the plan (e.g. the network plan's link). */
   replicationSource?: string;
+}
+
+/**
+ * State kept from one planCeph call to the next of a fleet that grows (the epochs of a timeline,
+ * evaluate/epochs.ts): the CRUSH tree, extended by the new storage hosts instead of rebuilt
+ * (crush.ts CrushCarry). The plans are the same with or without it.
+ */
+export class CephCarry {
+  readonly crush = new CrushCarry();
+  private index: { tree: CrushTree; index: RecoveryIndex } | undefined;
+  private arrays: { tree: CrushTree; sizes: number[]; weights: number[] } | undefined;
+  private demandOf: { demand: Scenario['demand']; model: DemandModel } | undefined;
+
+  /** forecast/demand.ts demandModel(scenario), kept while scenario.demand is the same object (the model reads nothing else). */
+  demand(scenario: Scenario): DemandModel {
+    if (this.demandOf?.demand !== scenario.demand) this.demandOf = { demand: scenario.demand, model: demandModel(scenario) };
+    return this.demandOf.model;
+  }
+
+  /** recovery-cases.ts recoveryIndex(tree) of the tree crush.tree() returned last, extending the one of the tree before it. */
+  recoveryIndex(tree: CrushTree): RecoveryIndex {
+    const before = this.index;
+    if (before?.tree === tree) return before.index;
+    const shared = before ? this.crush.sharedOsds(tree, before.tree) : 0;
+    const index = recoveryIndex(tree, before && shared >= before.index.id.length ? before.index : undefined);
+    this.index = { tree, index };
+    return index;
+  }
+
+  /** The OSD sizes and CRUSH weights of the tree crush.tree() returned last (tree order), extending those of the tree before it. */
+  osdArrays(tree: CrushTree): { sizes: number[]; weights: number[] } {
+    const before = this.arrays;
+    if (before?.tree === tree) return { sizes: before.sizes, weights: before.weights };
+    const shared = before ? this.crush.sharedOsds(tree, before.tree) : 0;
+    const keep = before && shared >= before.sizes.length ? before.sizes.length : 0;
+    const sizes = keep > 0 ? before!.sizes.slice() : [];
+    const weights = keep > 0 ? before!.weights.slice() : [];
+    for (let i = keep; i < tree.osds.length; i++) {
+      const o = tree.osds[i]!;
+      sizes.push(o.sizeBytes);
+      weights.push(o.crushWeight);
+    }
+    this.arrays = { tree, sizes, weights };
+    return { sizes, weights };
+  }
 }
 
 /** What the recovery estimate uses when the network plan gives no replication bandwidth. */
@@ -60,13 +106,15 @@ function describeBinding(b: BindingFailure, failureDomain: 'host' | 'rack'): str
  * their re-protectable raw (the least over their pools that can go clean) and the fullest OSD's
  * factor (fullest-osd.ts). planCeph continues from it (fill by month, storable, recovery), so
  * the capacity curves and evaluate read one computation. Findings: `ceph.rule.no_osds` and the PG
- * plan's. Units: bytes.
+ * plan's. Units: bytes. `carry`: what the previous call of a growing fleet built (CephCarry).
  */
-export function cephCapacity(scenario: Scenario, hosts: readonly Host[]) {
+export function cephCapacity(scenario: Scenario, hosts: readonly Host[], carry?: CephCarry) {
   const settings = resolveCephSettings(scenario.ceph);
-  const tree = buildCrushTree(scenario, hosts);
-  const views = settings.rules.map((rule) => ruleView(tree, rule, scenario.racks, scenario.policy.tolerate));
-  return cephCapacityOfViews(scenario, settings, tree, views);
+  const tree = carry ? carry.crush.tree(scenario, hosts) : buildCrushTree(scenario, hosts);
+  // a tree buildCrushTree or CrushCarry makes is regular (rule-view.ts crushTreeIsRegular): the views are built host by host
+  const uniform = carry ? carry.crush.uniform(tree) : uniformHosts(tree);
+  const views = settings.rules.map((rule) => ruleView(tree, rule, scenario.racks, scenario.policy.tolerate, uniform));
+  return { ...cephCapacityOfViews(scenario, settings, tree, views, carry ? carry.demand(scenario) : demandModel(scenario), carry?.osdArrays(tree)), uniform };
 }
 
 /**
@@ -74,7 +122,14 @@ export function cephCapacity(scenario: Scenario, hosts: readonly Host[]) {
  * ruleView(tree, settings.rules[i], scenario.racks, scenario.policy.tolerate)): the procurement
  * capacity curves build them incrementally as hosts are added (procurement/storage-curve.ts).
  */
-export function cephCapacityOfViews(scenario: Scenario, settings: CephSettings, tree: CrushTree, views: RuleView[], demand: DemandModel = demandModel(scenario)) {
+export function cephCapacityOfViews(
+  scenario: Scenario,
+  settings: CephSettings,
+  tree: CrushTree,
+  views: RuleView[],
+  demand: DemandModel = demandModel(scenario),
+  osdArrays?: { sizes: readonly number[]; weights: readonly number[] },
+) {
   const ruleIndex = new Map(settings.rules.map((r, i) => [r.name, i]));
   const findings: Finding[] = [];
   const storedOf = (name: string): number => (Object.hasOwn(scenario.demand.storageBytes, name) ? (scenario.demand.storageBytes[name] ?? 0) : 0);
@@ -133,6 +188,7 @@ export function cephCapacityOfViews(scenario: Scenario, settings: CephSettings, 
       })),
     settings.pgs.targetPerOsd,
     settings.pgs.maxPerOsd,
+    osdArrays,
   );
   findings.push(...pgs.findings);
 
@@ -157,7 +213,7 @@ export function cephCapacityOfViews(scenario: Scenario, settings: CephSettings, 
     const candidates = clean.length > 0 ? clean : members;
     const binding = candidates.reduce((b, s) => (s.rep.reprotectableRawBytes < b.rep.reprotectableRawBytes ? s : b), candidates[0]!);
     const measured = overrides.size > 0 && osdIndices.some((i) => overrides.has(i));
-    const p = osdIndices.length > 0 ? osdIndices.reduce((sum, i) => sum + (pgs.pgReplicasPerOsd[i] ?? 0), 0) / osdIndices.length : 0;
+    const p = osdIndices.length > 0 ? sumInOrder(osdIndices, pgs.pgReplicasPerOsd) / osdIndices.length : 0;
     const fullestFactor = measured
       ? measuredFullestFactor(
           fill0,
@@ -180,6 +236,27 @@ export function cephCapacityOfViews(scenario: Scenario, settings: CephSettings, 
     };
   });
   return { settings, tree, views, statics, findings, setOf, pgs, horizonPools, overrides, sets, demand };
+}
+
+/**
+ * Σ (values[i] ?? 0) over `indices`, in their order: runs of equal terms (Object.is) are added by
+ * repeated-sum.ts addRepeated, the loop's result (OSDs of one run share their PG count).
+ */
+export function sumInOrder(indices: readonly number[], values: readonly number[]): number {
+  let sum = 0;
+  let term = 0;
+  let run = 0;
+  for (let j = 0; j < indices.length; j++) {
+    const x = values[indices[j]!] ?? 0;
+    if (run > 0 && Object.is(x, term)) {
+      run += 1;
+      continue;
+    }
+    sum = addRepeated(sum, term, run);
+    term = x;
+    run = 1;
+  }
+  return addRepeated(sum, term, run);
 }
 
 /** The rule sets' capacities of cephCapacity (the same values planCeph puts in ceph.ruleSets). */
@@ -225,10 +302,10 @@ function ruleSetCapacity(views: readonly RuleView[], x: ReturnType<typeof cephCa
  * month stored > max_bytes (`ceph.pool.quota_full`, error: POOL_FULL stops writes to the pool).
  * Findings: `ceph.rule.no_osds` (error; not repeated when there is no OSD at all),
  * `ceph.pool.max_avail_overstates` (warning, pools that can go clean), and those of the
- * modules above.
+ * modules above. `carry`: state kept between the calls of a growing fleet (CephCarry), the same plan.
  */
-export function planCeph(scenario: Scenario, hosts: readonly Host[], options: CephPlanOptions = {}): CephPlanResult {
-  const { settings, tree, views, statics, findings, setOf, pgs, horizonPools, overrides, sets, demand } = cephCapacity(scenario, hosts);
+export function planCeph(scenario: Scenario, hosts: readonly Host[], options: CephPlanOptions = {}, carry?: CephCarry): CephPlanResult {
+  const { settings, tree, views, statics, findings, setOf, pgs, horizonPools, overrides, sets, demand, uniform } = cephCapacity(scenario, hosts, carry);
   const { ratios } = settings;
   const horizon = projectCeph({
     tree,
@@ -242,6 +319,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     start: scenario.start,
     horizonMonths: scenario.horizonMonths,
     overrides,
+    ...(carry ? carry.osdArrays(tree) : {}),
   });
   findings.push(...horizon.findings);
   const ruleSets: CephRuleSetPlan[] = sets.map((x, k) => {
@@ -379,10 +457,25 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
   const raws = demand.uniform ? factors : factors.map((_, t) => rawAt(t));
   const monthIndex = raws.reduce((best, f, t) => (f > raws[best]! ? t : best), 0);
   const storedAtPeak = (name: string, stored0: number): number => (demand.uniform ? stored0 * factors[monthIndex]! : demand.storedBytes(name, monthIndex));
-  const bandwidthByHost = new Map(tree.hosts.map((x) => [x.name, options.replicationBitsPerSecondByHost?.get(x.name) ?? replicationBitsPerSecond(scenario.hardware[x.hardware]!)]));
-  const usedAtPeak = filler({ tree, views, pools: horizonPools, overrides })(demand.uniform ? factors[monthIndex]! : (p) => demand.storedBytes(p.name, monthIndex));
+  // replicationBitsPerSecond once per hardware model
+  const nicBitsPerSecond = new Map<string, number | null>();
+  const nicOf = (hardware: string): number | null => {
+    let b = nicBitsPerSecond.get(hardware);
+    if (b === undefined) {
+      b = replicationBitsPerSecond(scenario.hardware[hardware]!);
+      nicBitsPerSecond.set(hardware, b);
+    }
+    return b;
+  };
+  const bandwidthByHost = new Map(tree.hosts.map((x) => [x.name, options.replicationBitsPerSecondByHost?.get(x.name) ?? nicOf(x.hardware)]));
+  const usedAtPeak = filler({ tree, views, pools: horizonPools, overrides, ...(carry ? carry.osdArrays(tree) : {}) })(
+    demand.uniform ? factors[monthIndex]! : (p) => demand.storedBytes(p.name, monthIndex),
+  );
+  const index = carry ? carry.recoveryIndex(tree) : recoveryIndex(tree);
   const cases = recoveryCases({
     tree,
+    index,
+    regular: true, // buildCrushTree's or CrushCarry's
     views,
     used: usedAtPeak,
     pgReplicasPerOsd: pgs.pgReplicasPerOsd,
@@ -401,6 +494,8 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
 
   const durability = planDurability({
     tree,
+    index,
+    uniform,
     views,
     racks: scenario.racks,
     used: usedAtPeak,
@@ -434,11 +529,11 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     if (!kinds) {
       const seen = new Set<DiskKind>();
       let last: DiskKind | undefined;
-      for (const o of v.osds) {
-        if (o.kind === last) continue;
+      visitDistinctOsds(tree, v, uniform, (o) => {
+        if (o.kind === last) return;
         last = o.kind;
         seen.add(o.kind);
-      }
+      });
       kinds = [...seen];
       kindsByView.set(v, kinds);
     }
@@ -469,7 +564,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
   );
 
   const plan: CephStoragePlan = {
-    crush: crushSummary(tree, scenario.racks),
+    crush: crushSummary(tree, scenario.racks, uniform),
     rules: views.map((v, i) => ({
       name: v.rule.name,
       type: v.rule.type,

@@ -4,14 +4,19 @@
  */
 import type { Rack } from '../model/scenario.js';
 import type { CephCrushSummary } from '../model/ceph-plan.js';
-import type { CrushTree } from './crush.js';
+import type { CrushOsd, CrushTree } from './crush.js';
+import { addRepeated } from './repeated-sum.js';
 
 /**
  * Sums of the tree: per rack (scenario rack order, racks without storage hosts left out,
  * racks not in the scenario last), per host (tree order), per device class (first
  * appearance). rawBytes = sum of OSD sizes; crushWeight = sum of OSD weights (TiB).
+ * `uniform`: crush.ts uniformHosts(tree) of a regular tree (tree.osds = the hosts' OSDs in host
+ * order, as buildCrushTree makes it), when the caller has it: a host of alike OSDs then adds
+ * its OSDs as one repeated term (repeated-sum.ts addRepeated, the same sums in the same order).
  */
-export function crushSummary(tree: CrushTree, racks: readonly Rack[]): CephCrushSummary {
+export function crushSummary(tree: CrushTree, racks: readonly Rack[], uniform?: readonly (CrushOsd | null)[]): CephCrushSummary {
+  if (uniform) return summaryByHost(tree, racks, uniform);
   const sum = (xs: readonly { sizeBytes: number; crushWeight: number }[]) => ({
     rawBytes: xs.reduce((s, o) => s + o.sizeBytes, 0),
     crushWeight: xs.reduce((s, o) => s + o.crushWeight, 0),
@@ -66,4 +71,81 @@ export function crushSummary(tree: CrushTree, racks: readonly Rack[]): CephCrush
     }),
     classes,
   };
+}
+
+/** crushSummary of a regular tree, host by host (see crushSummary). */
+function summaryByHost(tree: CrushTree, racks: readonly Rack[], uniform: readonly (CrushOsd | null)[]): CephCrushSummary {
+  // per host: its sums, and into the tree's and its class's as they come (tree order = host order)
+  let rawBytes = 0;
+  let crushWeight = 0;
+  const byClass = new Map<string, CephCrushSummary['classes'][number]>();
+  let last: CephCrushSummary['classes'][number] | undefined;
+  const hostRows: CephCrushSummary['hosts'] = [];
+  for (let j = 0; j < tree.hosts.length; j++) {
+    const h = tree.hosts[j]!;
+    const u = uniform[j];
+    let hostRaw = 0;
+    let hostWeight = 0;
+    if (u) {
+      const n = h.osds.length;
+      hostRaw = addRepeated(0, u.sizeBytes, n);
+      hostWeight = addRepeated(0, u.crushWeight, n);
+      rawBytes = addRepeated(rawBytes, u.sizeBytes, n);
+      crushWeight = addRepeated(crushWeight, u.crushWeight, n);
+      let c = last !== undefined && last.deviceClass === u.deviceClass ? last : byClass.get(u.deviceClass);
+      if (!c) {
+        c = { deviceClass: u.deviceClass, osdCount: 0, rawBytes: 0, crushWeight: 0 };
+        byClass.set(u.deviceClass, c);
+      }
+      c.osdCount += n;
+      c.rawBytes = addRepeated(c.rawBytes, u.sizeBytes, n);
+      c.crushWeight = addRepeated(c.crushWeight, u.crushWeight, n);
+      last = c;
+    } else {
+      for (const o of h.osds) {
+        hostRaw += o.sizeBytes;
+        hostWeight += o.crushWeight;
+        rawBytes += o.sizeBytes;
+        crushWeight += o.crushWeight;
+        let c = last !== undefined && last.deviceClass === o.deviceClass ? last : byClass.get(o.deviceClass);
+        if (!c) {
+          c = { deviceClass: o.deviceClass, osdCount: 0, rawBytes: 0, crushWeight: 0 };
+          byClass.set(o.deviceClass, c);
+        }
+        c.osdCount += 1;
+        c.rawBytes += o.sizeBytes;
+        c.crushWeight += o.crushWeight;
+        last = c;
+      }
+    }
+    const row: CephCrushSummary['hosts'][number] = { name: h.name, rack: h.rack, osdCount: h.osds.length, rawBytes: hostRaw, crushWeight: hostWeight };
+    if (h.zone !== undefined) row.zone = h.zone;
+    hostRows.push(row);
+  }
+  // hosts by rack in one pass, tree order kept within a rack; the rack's OSDs host by host
+  const byRack = new Map<string, number[]>();
+  for (const r of racks) byRack.set(r.name, []);
+  tree.hosts.forEach((h, j) => {
+    const list = byRack.get(h.rack);
+    if (list) list.push(j);
+    else byRack.set(h.rack, [j]);
+  });
+  const rackRows: CephCrushSummary['racks'] = [];
+  for (const [name, hs] of byRack) {
+    if (hs.length === 0) continue;
+    let osdCount = 0;
+    let raw = 0;
+    for (const j of hs) {
+      const h = tree.hosts[j]!;
+      const u = uniform[j];
+      osdCount += h.osds.length;
+      if (u) raw = addRepeated(raw, u.sizeBytes, h.osds.length);
+      else for (const o of h.osds) raw += o.sizeBytes;
+    }
+    const row: CephCrushSummary['racks'][number] = { name, hosts: hs.length, osdCount, rawBytes: raw };
+    const zone = tree.hosts[hs[0]!]!.zone;
+    if (zone !== undefined) row.zone = zone;
+    rackRows.push(row);
+  }
+  return { osdCount: tree.osds.length, rawBytes, crushWeight, racks: rackRows, hosts: hostRows, classes: [...byClass.values()] };
 }

@@ -96,6 +96,89 @@ export function appendCrushHost(scenario: Scenario, tree: CrushTree, h: Host): v
   if (host.osds.length > 0) tree.hosts.push(host);
 }
 
+/**
+ * The CRUSH tree of the previous call, kept to extend it: planning a fleet that only grows
+ * (the epochs of a timeline: the storage hosts of one epoch are those of the one before, then
+ * the purchased ones) builds the tree of the new hosts only. `tree(scenario, hosts)` is
+ * buildCrushTree(scenario, hosts), the same OSD ids and figures; when the storage-role hosts of
+ * the previous call (the same Host objects, with the same name, hardware, rack and zone, under
+ * the same hardware table) are not the first ones of `hosts`, it builds the tree anew. The
+ * trees share their CrushHost and CrushOsd objects: nothing may change them.
+ */
+export class CrushCarry {
+  private hardware: Scenario['hardware'] | undefined;
+  private readonly hosts: { host: Host; name: string; hardware: string; rack: string; zone: string | undefined }[] = [];
+  private last: CrushTree = { hosts: [], osds: [] };
+  private lastUniform: (CrushOsd | null)[] = [];
+  private previous: CrushTree | undefined;
+  private shared = 0;
+
+  /** How many first OSDs `tree` (the last tree returned) has in common with `before` (the one returned before it): the same objects. 0 otherwise. */
+  sharedOsds(tree: CrushTree, before: CrushTree): number {
+    return tree === this.last && before === this.previous ? this.shared : 0;
+  }
+
+  /** uniformHosts(tree) of the tree the last `tree` call returned (kept along, not recomputed). */
+  uniform(tree: CrushTree): (CrushOsd | null)[] {
+    if (tree !== this.last) return uniformHosts(tree);
+    for (let j = this.lastUniform.length; j < tree.hosts.length; j++) this.lastUniform.push(uniformOf(tree.hosts[j]!));
+    return this.lastUniform;
+  }
+
+  tree(scenario: Scenario, hosts: readonly Host[]): CrushTree {
+    let j = 0;
+    let prefix = this.hardware === scenario.hardware;
+    for (const h of hosts) {
+      if (h.role !== 'storage') continue;
+      if (j >= this.hosts.length) break;
+      const x = this.hosts[j]!;
+      if (x.host !== h || x.name !== h.name || x.hardware !== h.hardware || x.rack !== h.rack || x.zone !== h.zone) {
+        prefix = false;
+        break;
+      }
+      j += 1;
+    }
+    if (!prefix || j < this.hosts.length) {
+      this.hosts.length = 0;
+      this.last = { hosts: [], osds: [] };
+      this.hardware = scenario.hardware;
+    }
+    this.previous = this.last;
+    const tree: CrushTree = { hosts: this.last.hosts.slice(), osds: this.last.osds.slice() };
+    this.shared = tree.osds.length;
+    // the previous tree's hosts keep their uniformHosts entries (the same CrushHost objects)
+    this.lastUniform = this.lastUniform.slice(0, tree.hosts.length);
+    let k = 0;
+    for (const h of hosts) {
+      if (h.role !== 'storage') continue;
+      k += 1;
+      if (k <= this.hosts.length) continue;
+      appendCrushHost(scenario, tree, h);
+      this.hosts.push({ host: h, name: h.name, hardware: h.hardware, rack: h.rack, zone: h.zone });
+    }
+    this.last = tree;
+    return tree;
+  }
+}
+
+/** One OSD of `host` standing for all when its OSDs have the same device class, disk kind, size and CRUSH weight (Object.is); else null. */
+function uniformOf(host: CrushHost): CrushOsd | null {
+  const first = host.osds[0];
+  if (first === undefined) return null;
+  for (const o of host.osds)
+    if (o.deviceClass !== first.deviceClass || o.kind !== first.kind || !Object.is(o.sizeBytes, first.sizeBytes) || !Object.is(o.crushWeight, first.crushWeight)) return null;
+  return first;
+}
+
+/**
+ * Per host of the tree (tree.hosts order): one of its OSDs when they are all alike (device
+ * class, kind, size and CRUSH weight), else null. A host's sums over its OSDs are then sums
+ * of one term repeated (repeated-sum.ts addRepeated).
+ */
+export function uniformHosts(tree: CrushTree): (CrushOsd | null)[] {
+  return tree.hosts.map(uniformOf);
+}
+
 /** The OSDs a rule takes: every OSD, or those of its device class (the shadow root default~<class>). */
 export function osdsOfClass(tree: CrushTree, deviceClass: string | undefined): CrushOsd[] {
   return deviceClass === undefined ? tree.osds : tree.osds.filter((o) => o.deviceClass === deviceClass);

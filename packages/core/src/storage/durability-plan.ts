@@ -5,10 +5,10 @@
  */
 import type { CephPoolDurability } from '../model/durability.js';
 import type { CephPolicy, CephRecoverySettings, Rack } from '../model/scenario.js';
-import type { CrushTree } from './crush.js';
+import type { CrushOsd, CrushTree } from './crush.js';
 import { CEPH_DEFAULTS } from './defaults.js';
-import { AFR_DEFAULTS, AFR_SOURCES, poolDurability } from './durability.js';
-import { type RecoveryPool, recoveryCases } from './recovery-cases.js';
+import { AFR_DEFAULTS, AFR_SOURCES, type DurabilityView, durabilityView, hostRacks, poolDurability } from './durability.js';
+import { osdRecoveryCase, type RecoveryIndex, type RecoveryPool, recoveryIndex } from './recovery-cases.js';
 import type { RuleView } from './rule-view.js';
 
 /** A pool as the durability needs it. */
@@ -37,6 +37,10 @@ export interface DurabilityPlanInput {
   bandwidth: (host: string) => number | null;
   targetPgPerOsd: number;
   durability: CephPolicy['durability'];
+  /** recovery-cases.ts recoveryIndex(tree), when the caller has it. */
+  index?: RecoveryIndex;
+  /** crush.ts uniformHosts(tree) when the tree is regular and the views are ruleView's of it (durability.ts durabilityView). */
+  uniform?: readonly (CrushOsd | null)[];
 }
 
 /** The AFR table: the scenario's (normalize fills the defaults), else the defaults; sources for the defaults only. */
@@ -59,48 +63,75 @@ function afrTable(d: CephPolicy['durability']): { afr: Record<string, number>; s
 export function planDurability(input: DurabilityPlanInput): CephPoolDurability[] {
   const { afr, sources } = afrTable(input.durability);
   const recoveryPools: RecoveryPool[] = input.pools.map((p) => ({ ruleIndex: p.ruleIndex, copies: p.width, k: p.k, rawUsedBytes: p.rawUsedBytes }));
-  const byRule = new Map<number, { seconds: number | null; subject: string }>();
+  const recovery = {
+    tree: input.tree,
+    views: input.views,
+    pools: recoveryPools,
+    used: input.used,
+    pgReplicasPerOsd: input.pgReplicasPerOsd,
+    settings: input.settings,
+    bandwidth: input.bandwidth,
+    recoveryShare: CEPH_DEFAULTS.mclockRecoveryShare,
+    index: input.index ?? recoveryIndex(input.tree),
+  };
+  const byRule = new Map<number, { seconds: number | null; subject: string; dv: DurabilityView }>();
+  let hostRack: Map<string, string> | undefined;
   const out: CephPoolDurability[] = [];
   for (const p of input.pools) {
     const view = input.views[p.ruleIndex];
     if (!view || view.osds.length === 0) continue;
     let rec = byRule.get(p.ruleIndex);
     if (!rec) {
-      const inView = new Set(view.osdIndices);
-      // OSDs outside the rule never win the fullest-OSD pick.
-      const used = input.used.map((u, i) => (inView.has(i) ? u : -1));
-      const osdCase = recoveryCases(
-        {
-          tree: input.tree,
-          views: input.views,
-          pools: recoveryPools,
-          used,
-          pgReplicasPerOsd: input.pgReplicasPerOsd,
-          settings: input.settings,
-          bandwidth: input.bandwidth,
-          recoveryShare: CEPH_DEFAULTS.mclockRecoveryShare,
-        },
-        { hostCase: false },
-      )[0];
-      rec = { seconds: osdCase?.totalSeconds ?? null, subject: osdCase?.subject ?? '' };
+      // The fullest OSD under the rule: the argmax of `used` with the OSDs outside the rule at -1
+      // (they never win the fullest-OSD pick), the first on a tie.
+      const { osd, bytes } = fullestOf(input.used, view.osdIndices);
+      const osdCase = input.tree.osds.length > 0 ? osdRecoveryCase(recovery, osd, bytes) : undefined;
+      hostRack ??= hostRacks(input.tree);
+      rec = { seconds: osdCase?.totalSeconds ?? null, subject: osdCase?.subject ?? '', dv: durabilityView(input.tree, view, input.racks, hostRack, input.uniform) };
       byRule.set(p.ruleIndex, rec);
     }
     out.push(
-      poolDurability(input.tree, view, input.racks, {
-        pool: p.name,
-        rule: p.rule,
-        width: p.width,
-        tolerated: p.tolerated,
-        minSize: p.minSize,
-        pgNum: p.pgNum,
-        targetPgPerOsd: input.targetPgPerOsd,
-        storedBytes: p.storedBytes,
-        recoverySeconds: rec.seconds,
-        recoverySubject: rec.subject,
-        afr,
-        afrSources: sources,
-      }),
+      poolDurability(
+        input.tree,
+        view,
+        input.racks,
+        {
+          pool: p.name,
+          rule: p.rule,
+          width: p.width,
+          tolerated: p.tolerated,
+          minSize: p.minSize,
+          pgNum: p.pgNum,
+          targetPgPerOsd: input.targetPgPerOsd,
+          storedBytes: p.storedBytes,
+          recoverySeconds: rec.seconds,
+          recoverySubject: rec.subject,
+          afr,
+          afrSources: sources,
+        },
+        rec.dv,
+      ),
     );
   }
   return out;
+}
+
+/**
+ * argmax over i of (i in `inRule` ? used[i] : -1), the first index on a tie (what
+ * recovery-cases.ts argmax gives on that array), without building it; `bytes` is that value.
+ */
+export function fullestOf(used: readonly number[], inRule: readonly number[]): { osd: number; bytes: number } {
+  const n = used.length;
+  const mark = new Uint8Array(n);
+  for (const i of inRule) if (i >= 0 && i < n) mark[i] = 1;
+  let osd = 0;
+  let bytes = n > 0 ? (mark[0] === 1 ? used[0]! : -1) : (undefined as unknown as number);
+  for (let i = 1; i < n; i++) {
+    const x = mark[i] === 1 ? used[i]! : -1;
+    if (x > bytes) {
+      osd = i;
+      bytes = x;
+    }
+  }
+  return { osd, bytes };
 }

@@ -22,8 +22,8 @@
  */
 import type { CephCorrelatedLoss, CephPoolDurability } from '../model/durability.js';
 import type { Rack } from '../model/scenario.js';
-import type { CrushTree } from './crush.js';
-import type { RuleView } from './rule-view.js';
+import type { CrushOsd, CrushTree } from './crush.js';
+import { type RuleView, visitDistinctOsds } from './rule-view.js';
 
 /** Hours in a year: 365.25 x 24 (Kampe's RelyFuncts.YEAR). */
 export const HOURS_PER_YEAR = 8766;
@@ -157,39 +157,111 @@ function ceilPow2(x: number): number {
   return 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, x))));
 }
 
-/** The correlated cases: the worst rack and, with zones, the worst zone, in the pool's failure domains. */
-function correlatedLosses(tree: CrushTree, view: RuleView, racks: readonly Rack[], x: PoolDurabilityInput, pgs: number): CephCorrelatedLoss[] {
-  const H = view.domains.length;
-  if (H === 0) return [];
-  const hostRack = new Map(tree.hosts.map((h) => [h.name, h.rack]));
-  const rackZone = new Map(racks.map((r) => [r.name, r.zone]));
-  const out: CephCorrelatedLoss[] = [];
-  const kinds: [string, (host: string) => string | undefined][] = [['rack', (h) => hostRack.get(h)]];
-  if (racks.some((r) => r.zone !== undefined)) kinds.push(['zone', (h) => rackZone.get(hostRack.get(h) ?? '')]);
-  for (const [kind, groupOf] of kinds) {
-    const count = new Map<string, number>();
-    for (const d of view.domains) {
-      const groups = new Set(d.hosts.map(groupOf));
-      // A domain is lost with a group only when all its hosts are in it.
-      const g = [...groups][0];
-      if (groups.size === 1 && g !== undefined) count.set(g, (count.get(g) ?? 0) + 1);
+/** What a pool's durability reads of its rule's view, whatever the pool: computed once per view (durabilityView). */
+export interface DurabilityView {
+  /** The distinct (device class, disk kind) pairs under the rule, one OSD of each, in first-appearance order. */
+  firsts: readonly CrushOsd[];
+  /** The device classes under the rule, sorted. */
+  classes: string[];
+  /** Per correlated kind (rack, then zone when racks have zones): the group holding the most whole failure domains (first in domain order on a tie); null: no comparison to make. */
+  worst: { kind: string; group: string; domainsLost: number }[];
+  /** placementSets of the view's domain OSD counts for r OSDs (computed once per r). */
+  placementSets: (r: number) => number;
+}
+
+/**
+ * The per-view part of poolDurability: the (class, kind) pairs of the rule's OSDs, and for the
+ * correlated cases the worst rack (and zone) counted in whole failure domains: a domain is lost
+ * with a group only when all its hosts are in it (host -> rack from the tree, the last host of
+ * a name winning; rack -> zone from `racks`, the last rack of a name winning); the group with
+ * the most (the first to reach it, in domain order) is the worst; one group holding every
+ * domain (a single zone) is the whole cluster, left out. `hostRack` may be given to share it
+ * between views of one tree; `uniform` (crush.ts uniformHosts of the regular tree the view was
+ * built from) lets the scan take a host of alike OSDs at once (rule-view.ts visitDistinctOsds).
+ */
+export function durabilityView(
+  tree: CrushTree,
+  view: RuleView,
+  racks: readonly Rack[],
+  hostRack?: ReadonlyMap<string, string>,
+  uniform?: readonly (CrushOsd | null)[],
+): DurabilityView {
+  // the distinct (device class, disk kind) pairs in first-appearance order: the AFR is theirs
+  const seen = new Map<string, Set<string>>();
+  const firsts: CrushOsd[] = [];
+  let last: CrushOsd | undefined; // an OSD like the one before it is already seen
+  visitDistinctOsds(tree, view, uniform, (o) => {
+    if (last !== undefined && o.deviceClass === last.deviceClass && o.kind === last.kind) return;
+    last = o;
+    let kinds = seen.get(o.deviceClass);
+    if (!kinds) {
+      kinds = new Set();
+      seen.set(o.deviceClass, kinds);
     }
-    let worst: [string, number] | null = null;
-    for (const [g, l] of count) if (worst === null || l > worst[1]) worst = [g, l];
-    // One group holding every domain (a single zone) is the whole cluster: no comparison to make.
-    if (worst === null || (count.size === 1 && worst[1] === H)) continue;
-    const shares = domainLossShares(H, worst[1], x.width, x.tolerated, x.minSize);
-    out.push({
-      subject: `${kind} ${worst[0]}`,
-      domainsLost: worst[1],
+    if (kinds.has(o.kind)) return;
+    kinds.add(o.kind);
+    firsts.push(o);
+  });
+  const classes = [...seen.keys()].sort();
+  const worst: DurabilityView['worst'] = [];
+  const H = view.domains.length;
+  if (H > 0) {
+    const rackOf = hostRack ?? hostRacks(tree);
+    const rackZone = new Map(racks.map((r) => [r.name, r.zone]));
+    const kinds: [string, (host: string) => string | undefined][] = [['rack', (h) => rackOf.get(h)]];
+    if (racks.some((r) => r.zone !== undefined)) kinds.push(['zone', (h) => rackZone.get(rackOf.get(h) ?? '')]);
+    for (const [kind, groupOf] of kinds) {
+      const count = new Map<string, number>();
+      for (const d of view.domains) {
+        // the domain's one group, when all its hosts share it (the Set of their groups has one member)
+        const g = d.hosts.length > 0 ? groupOf(d.hosts[0]!) : undefined;
+        let one = d.hosts.length > 0;
+        for (let j = 1; j < d.hosts.length && one; j++) one = groupOf(d.hosts[j]!) === g;
+        if (one && g !== undefined) count.set(g, (count.get(g) ?? 0) + 1);
+      }
+      let top: [string, number] | null = null;
+      for (const [g, l] of count) if (top === null || l > top[1]) top = [g, l];
+      if (top === null || (count.size === 1 && top[1] === H)) continue;
+      worst.push({ kind, group: top[0], domainsLost: top[1] });
+    }
+  }
+  const sets = new Map<number, number>();
+  const setsOf = (r: number): number => {
+    let n = sets.get(r);
+    if (n === undefined) {
+      n = placementSets(
+        view.domains.map((d) => d.osdCount),
+        r,
+      );
+      sets.set(r, n);
+    }
+    return n;
+  };
+  return { firsts, classes, worst, placementSets: setsOf };
+}
+
+/** Host name -> rack of a tree's hosts (the last host of a name wins, as a Map built in host order). */
+export function hostRacks(tree: CrushTree): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const h of tree.hosts) out.set(h.name, h.rack);
+  return out;
+}
+
+/** The correlated cases: the worst rack and, with zones, the worst zone, in the pool's failure domains. */
+function correlatedLosses(view: RuleView, dv: DurabilityView, x: PoolDurabilityInput, pgs: number): CephCorrelatedLoss[] {
+  const H = view.domains.length;
+  return dv.worst.map((w) => {
+    const shares = domainLossShares(H, w.domainsLost, x.width, x.tolerated, x.minSize);
+    return {
+      subject: `${w.kind} ${w.group}`,
+      domainsLost: w.domainsLost,
       domains: H,
       pgFractionLost: shares.lost,
       pgFractionInactive: shares.inactive,
       expectedPgsLost: pgs * shares.lost,
       bytesLost: x.storedBytes * shares.lost,
-    });
-  }
-  return out;
+    };
+  });
 }
 
 /**
@@ -202,25 +274,16 @@ function correlatedLosses(tree: CrushTree, view: RuleView, racks: readonly Rack[
  *   up to a power of two; counted at most possibleSets / C(n, m+1) times (placementSets: PGs
  *   beyond the distinct placement sets share OSDs and are lost together);
  * - correlated: the worst rack (and zone) lost at once (domainLossShares).
+ * `dv`: durabilityView(tree, view, racks), the same for every pool of the view (give it to share it).
  */
-export function poolDurability(tree: CrushTree, view: RuleView, racks: readonly Rack[], x: PoolDurabilityInput): CephPoolDurability {
-  // the distinct (device class, disk kind) pairs in first-appearance order: the AFR is theirs
-  const seen = new Map<string, Set<string>>();
-  const firsts: (typeof view.osds)[number][] = [];
-  let last: (typeof view.osds)[number] | undefined; // an OSD like the one before it is already seen
-  for (const o of view.osds) {
-    if (last !== undefined && o.deviceClass === last.deviceClass && o.kind === last.kind) continue;
-    last = o;
-    let kinds = seen.get(o.deviceClass);
-    if (!kinds) {
-      kinds = new Set();
-      seen.set(o.deviceClass, kinds);
-    }
-    if (kinds.has(o.kind)) continue;
-    kinds.add(o.kind);
-    firsts.push(o);
-  }
-  const classes = [...seen.keys()].sort();
+export function poolDurability(
+  tree: CrushTree,
+  view: RuleView,
+  racks: readonly Rack[],
+  x: PoolDurabilityInput,
+  dv: DurabilityView = durabilityView(tree, view, racks),
+): CephPoolDurability {
+  const { firsts, classes } = dv;
   const afrOf = (o: (typeof view.osds)[number]): [number, string] => (Object.hasOwn(x.afr, o.deviceClass) ? [x.afr[o.deviceClass]!, o.deviceClass] : [x.afr[o.kind] ?? 0, o.kind]);
   let afr = 0;
   let afrKey = '';
@@ -233,10 +296,7 @@ export function poolDurability(tree: CrushTree, view: RuleView, racks: readonly 
   const pgSource: CephPoolDurability['pgSource'] = x.pgNum === null ? 'docs formula' : 'pg_autoscaler';
   const pgNum = x.pgNum ?? ceilPow2((view.osds.length * x.targetPgPerOsd) / x.width);
   const setsPerPg = binomial(x.width, m + 1);
-  const possibleSets = placementSets(
-    view.domains.map((d) => d.osdCount),
-    m + 1,
-  );
+  const possibleSets = dv.placementSets(m + 1);
   const effectivePgs = setsPerPg > 0 ? Math.min(pgNum, possibleSets / setsPerPg) : 0;
   const T = x.recoverySeconds === null ? null : x.recoverySeconds / 3600;
   const perHour = T === null ? null : lossesPerHour({ pgs: effectivePgs, width: x.width, tolerated: m, failureRatePerHour: lambda, windowHours: T });
@@ -253,7 +313,7 @@ export function poolDurability(tree: CrushTree, view: RuleView, racks: readonly 
     rule: x.rule,
     width: x.width,
     tolerated: m,
-    deviceClasses: classes,
+    deviceClasses: [...classes],
     afr,
     afrKey,
     afrSource: x.afrSources[afrKey] ?? 'the scenario',
@@ -271,7 +331,7 @@ export function poolDurability(tree: CrushTree, view: RuleView, racks: readonly 
     nines: p === null ? null : durabilityNines(p),
     storedBytes: x.storedBytes,
     expectedBytesLostPerYear: perHour === null || effectivePgs === 0 ? null : (HOURS_PER_YEAR * perHour * x.storedBytes) / effectivePgs,
-    correlated: correlatedLosses(tree, view, racks, x, pgNum),
+    correlated: correlatedLosses(view, dv, x, pgNum),
     note: notes.length > 0 ? notes.join('; ') : null,
   };
 }

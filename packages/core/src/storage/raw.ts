@@ -41,11 +41,18 @@ export function osdDevices(hw: HardwareModel): { osdCount: number; rawBytes: num
 /** The storage-role hosts with their OSD devices, in host order (hosts of unknown hardware are skipped). */
 export function storageHostsRaw(scenario: Scenario, hosts: readonly Host[]): HostRaw[] {
   const out: HostRaw[] = [];
+  // osdDevices once per hardware model (the same figures for each of its hosts)
+  const devices = new Map<string, { osdCount: number; rawBytes: number } | null>();
   for (const h of hosts) {
     if (h.role !== 'storage') continue;
-    const hw = Object.hasOwn(scenario.hardware, h.hardware) ? scenario.hardware[h.hardware] : undefined;
-    if (!hw) continue;
-    out.push({ host: h.name, rack: h.rack, ...osdDevices(hw) });
+    let d = devices.get(h.hardware);
+    if (d === undefined) {
+      const hw = Object.hasOwn(scenario.hardware, h.hardware) ? scenario.hardware[h.hardware] : undefined;
+      d = hw ? osdDevices(hw) : null;
+      devices.set(h.hardware, d);
+    }
+    if (!d) continue;
+    out.push({ host: h.name, rack: h.rack, osdCount: d.osdCount, rawBytes: d.rawBytes });
   }
   return out;
 }

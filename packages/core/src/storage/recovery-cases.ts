@@ -29,22 +29,87 @@ export interface RecoveryInput {
   bandwidth: (host: string) => number | null;
   /** Share of an OSD's mClock bandwidth recovery takes (CEPH_DEFAULTS.mclockRecoveryShare). */
   recoveryShare?: number;
+  /** recoveryIndex(tree), when the caller has it (else built per call). */
+  index?: RecoveryIndex;
+  /** True when the tree is regular (rule-view.ts crushTreeIsRegular: the hosts' OSDs in host order, id = index), as buildCrushTree makes it. */
+  regular?: boolean;
 }
 
-/** Σ of the mClock recovery bandwidth of some OSDs (rotational, kind hdd: 150 MiB/s; ssd, nvme: 1200 MiB/s; x the recovery share). */
-function diskBandwidthOf(input: RecoveryInput, osdIndices: readonly number[]): number {
-  // one figure per disk kind, added OSD by OSD in order
-  const byKind = new Map<string, number>();
-  let sum = 0;
-  for (const i of osdIndices) {
-    const kind = input.tree.osds[i]!.kind;
-    let b = byKind.get(kind);
-    if (b === undefined) {
-      b = osdRecoveryBytesPerSecond(kind, input.recoveryShare);
-      byKind.set(kind, b);
-    }
-    sum += b;
+/**
+ * Per-OSD facts of a tree as typed arrays, read by the recovery cases instead of the OSD objects
+ * (recoveryIndex builds it in one pass; give it in RecoveryInput.index to share it between calls).
+ */
+export interface RecoveryIndex {
+  /** tree.osds[i].id. */
+  id: Int32Array;
+  /** Index into `hostNames` of tree.osds[i].host: the distinct host names in first-appearance order. */
+  host: Int32Array;
+  hostNames: string[];
+  /** Index into `kinds` of tree.osds[i].kind: the distinct disk kinds in first-appearance order. */
+  kind: Int32Array;
+  kinds: string[];
+}
+
+/**
+ * The RecoveryIndex of a tree: O(OSDs), one Map probe per run of OSDs of one host and kind.
+ * `prefix`: the index of a tree whose OSDs are the first ones of this tree (the same objects,
+ * as CrushCarry extends a tree): its entries are copied and only the new OSDs are read.
+ */
+export function recoveryIndex(tree: CrushTree, prefix?: RecoveryIndex): RecoveryIndex {
+  const n = tree.osds.length;
+  const m = prefix && prefix.id.length <= n ? prefix.id.length : 0;
+  const id = new Int32Array(n);
+  const host = new Int32Array(n);
+  const kind = new Int32Array(n);
+  const hostNames: string[] = m > 0 ? prefix!.hostNames.slice() : [];
+  const kinds: string[] = m > 0 ? prefix!.kinds.slice() : [];
+  if (m > 0) {
+    id.set(prefix!.id);
+    host.set(prefix!.host);
+    kind.set(prefix!.kind);
   }
+  const hostIds = new Map<string, number>(hostNames.map((x, i) => [x, i]));
+  const kindIds = new Map<string, number>(kinds.map((x, i) => [x, i]));
+  let lastHost: string | undefined;
+  let lastKind: string | undefined;
+  let h = -1;
+  let k = -1;
+  for (let i = m; i < n; i++) {
+    const o = tree.osds[i]!;
+    id[i] = o.id;
+    if (o.host !== lastHost || h < 0) {
+      lastHost = o.host;
+      let x = hostIds.get(o.host);
+      if (x === undefined) {
+        x = hostNames.length;
+        hostNames.push(o.host);
+        hostIds.set(o.host, x);
+      }
+      h = x;
+    }
+    host[i] = h;
+    if (o.kind !== lastKind || k < 0) {
+      lastKind = o.kind;
+      let x = kindIds.get(o.kind);
+      if (x === undefined) {
+        x = kinds.length;
+        kinds.push(o.kind);
+        kindIds.set(o.kind, x);
+      }
+      k = x;
+    }
+    kind[i] = k;
+  }
+  return { id, host, hostNames, kind, kinds };
+}
+
+/** Σ of the mClock recovery bandwidth of some OSDs (rotational, kind hdd: 150 MiB/s; ssd, nvme: 1200 MiB/s; x the recovery share), added OSD by OSD in order. */
+function diskBandwidthOf(input: RecoveryInput, index: RecoveryIndex, osdIndices: readonly number[]): number {
+  // one figure per disk kind
+  const byKind = index.kinds.map((kind) => osdRecoveryBytesPerSecond(kind, input.recoveryShare));
+  const kindOf = index.kind;
+  let sum = 0;
+  for (let j = 0; j < osdIndices.length; j++) sum += byKind[kindOf[osdIndices[j]!]!]!;
   return sum;
 }
 
@@ -61,22 +126,99 @@ function unionOf(count: number, lists: readonly (readonly number[])[], drop: (i:
   return out;
 }
 
-const argmax = (xs: readonly number[]): number => xs.reduce((best, x, i) => (x > xs[best]! ? i : best), 0);
+/** What the receiving OSDs give a recovery: how many, their hosts' replication bandwidth (null: one unknown), their mClock disk bandwidth. */
+interface TargetWork {
+  count: number;
+  networkBitsPerSecond: number | null;
+  diskBandwidthBytesPerSecond: number;
+}
 
-/** Sum of the replication bandwidth of the hosts of some OSDs; null when any is unknown. */
-function bandwidthOf(input: RecoveryInput, osdIndices: readonly number[]): number | null {
-  // the hosts in first-appearance order (a host's OSDs are consecutive: one Set probe per run)
-  const hosts = new Set<string>();
-  let last: string | undefined;
-  for (const i of osdIndices) {
-    const host = input.tree.osds[i]!.host;
-    if (host === last) continue;
-    last = host;
-    hosts.add(host);
+/**
+ * TargetWork of the union of some rules' OSD lists less `drop` (unionOf, then bandwidthOf and
+ * diskBandwidthOf): for one list of distinct indices (a rule view's), in one pass without
+ * building the list of targets; the same counts and sums in the same order.
+ */
+function targetWork(input: RecoveryInput, index: RecoveryIndex, lists: readonly (readonly number[])[], drop: (i: number) => boolean): TargetWork {
+  const count = input.tree.osds.length;
+  const list = lists.length === 1 ? lists[0]! : undefined;
+  if (list === undefined || !distinct(count, list)) {
+    const targets = unionOf(count, lists, drop);
+    return { count: targets.length, networkBitsPerSecond: bandwidthOf(input, index, targets), diskBandwidthBytesPerSecond: diskBandwidthOf(input, index, targets) };
+  }
+  const byKind = index.kinds.map((kind) => osdRecoveryBytesPerSecond(kind, input.recoveryShare));
+  const kindOf = index.kind;
+  const hostOf = index.host;
+  const seen = new Uint8Array(index.hostNames.length);
+  const order: number[] = [];
+  let last = -1;
+  let n = 0;
+  let disk = 0;
+  for (let j = 0; j < list.length; j++) {
+    const i = list[j]!;
+    if (drop(i)) continue;
+    n += 1;
+    disk += byKind[kindOf[i]!]!;
+    const h = hostOf[i]!;
+    if (h === last) continue;
+    last = h;
+    if (seen[h] === 1) continue;
+    seen[h] = 1;
+    order.push(h);
+  }
+  let network: number | null = 0;
+  for (const h of order) {
+    const b = input.bandwidth(index.hostNames[h]!);
+    if (b === null) {
+      network = null;
+      break;
+    }
+    network += b;
+  }
+  return { count: n, networkBitsPerSecond: network, diskBandwidthBytesPerSecond: disk };
+}
+
+/** True when a list of indices below `count` is strictly increasing (so distinct), as a rule view's osdIndices. */
+function distinct(count: number, list: readonly number[]): boolean {
+  let last = -1;
+  for (let j = 0; j < list.length; j++) {
+    const i = list[j]!;
+    if (!(i > last && i < count)) return false;
+    last = i;
+  }
+  return true;
+}
+
+const argmax = (xs: readonly number[]): number => {
+  // xs.reduce((best, x, i) => (x > xs[best]! ? i : best), 0)
+  let best = 0;
+  let top = xs[0]!;
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i]!;
+    if (x > top) {
+      best = i;
+      top = x;
+    }
+  }
+  return best;
+};
+
+/** Sum of the replication bandwidth of the hosts of some OSDs, each host name once in first-appearance order; null when any is unknown. */
+function bandwidthOf(input: RecoveryInput, index: RecoveryIndex, osdIndices: readonly number[]): number | null {
+  const hostOf = index.host;
+  const seen = new Uint8Array(index.hostNames.length);
+  const order: number[] = [];
+  let last = -1;
+  for (let j = 0; j < osdIndices.length; j++) {
+    const h = hostOf[osdIndices[j]!]!;
+    if (h === last) continue;
+    last = h;
+    if (seen[h] === 1) continue;
+    seen[h] = 1;
+    order.push(h);
   }
   let sum = 0;
-  for (const host of hosts) {
-    const b = input.bandwidth(host);
+  for (const h of order) {
+    const b = input.bandwidth(index.hostNames[h]!);
     if (b === null) return null;
     sum += b;
   }
@@ -117,85 +259,127 @@ function makeCase(base: Pick<CephRecoveryCase, 'failure' | 'subject' | 'reprotec
 export function recoveryCases(input: RecoveryInput, options: { hostCase?: boolean } = {}): CephRecoveryCase[] {
   const { tree, views } = input;
   if (tree.osds.length === 0) return [];
-  const cases: CephRecoveryCase[] = [];
-
+  const index = input.index ?? recoveryIndex(tree);
   const osd = argmax(input.used);
-  const o = tree.osds[osd]!;
-  const osdViews = views.flatMap((v, r) => (v.osdIndices.includes(osd) ? [r] : []));
-  const osdPools = input.pools.filter((p) => osdViews.includes(p.ruleIndex));
-  const confined = osdPools.find((p) => views[p.ruleIndex]!.domains.length <= p.copies);
-  let targets: number[];
-  let note: string;
-  if (confined) {
-    const v = views[confined.ruleIndex]!;
-    const domain = v.domains.find((d) => d.hosts.includes(o.host));
-    const inDomain = new Set(domain?.hosts ?? []);
-    targets = v.osdIndices.filter((i) => i !== osd && inDomain.has(tree.osds[i]!.host));
-    note = `every ${v.rule.failureDomain} already holds a copy of its PGs: the other OSDs of ${domain?.name ?? o.host} take all of it`;
-  } else {
-    targets = unionOf(
-      tree.osds.length,
-      osdViews.map((r) => views[r]!.osdIndices),
-      (i) => i === osd,
-    );
-    note = 'spread over the other OSDs of its rules';
-  }
-  cases.push(
-    makeCase(
-      {
-        failure: 'osd',
-        subject: `osd.${o.id} (${o.host})`,
-        reprotectable: targets.length > 0,
-        note: targets.length > 0 ? note : 'the only OSD of its failure domain: nowhere to re-create its copies',
-      },
-      {
-        dataBytes: input.used[osd]!,
-        networkAmplification: amplification(osdPools),
-        pgCount: Math.max(1, Math.round(input.pgReplicasPerOsd[osd] ?? 0)),
-        targetOsdCount: targets.length,
-        networkBitsPerSecond: bandwidthOf(input, targets),
-        diskBandwidthBytesPerSecond: diskBandwidthOf(input, targets),
-      },
-      input.settings,
-    ),
-  );
-
+  const cases: CephRecoveryCase[] = [osdCase(input, index, osd, input.used[osd]!)];
   if (options.hostCase === false) return cases;
-  const hostUsed = tree.hosts.map((h) => h.osds.reduce((s, x) => s + input.used[x.id]!, 0));
-  const host = tree.hosts[argmax(hostUsed)]!;
+
+  let top = -1;
+  let host = tree.hosts[0]!;
+  let hostBytes = 0;
+  // on a regular tree (RecoveryInput.regular) host j's OSDs are indices start .. start + n - 1, ids the same
+  let start = 0;
+  for (const h of tree.hosts) {
+    let s = 0;
+    if (input.regular) {
+      const end = start + h.osds.length;
+      for (let i = start; i < end; i++) s += input.used[i]!;
+      start = end;
+    } else for (const x of h.osds) s += input.used[x.id]!;
+    // argmax: the first host with the most bytes
+    if (top < 0 || s > hostBytes) {
+      top = 0;
+      host = h;
+      hostBytes = s;
+    }
+  }
   const onHost = new Set(host.osds.map((x) => x.id));
-  const hostViews = views.flatMap((v, r) => (v.osdIndices.some((i) => onHost.has(tree.osds[i]!.id)) ? [r] : []));
+  // ids outside [lo, hi] are not on the host: no Set probe for them
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const x of host.osds) {
+    lo = Math.min(lo, x.id);
+    hi = Math.max(hi, x.id);
+  }
+  const ids = index.id;
+  const dropped = (i: number): boolean => {
+    const id = ids[i]!;
+    return id >= lo && id <= hi && onHost.has(id);
+  };
+  const hostViews = views.flatMap((v, r) => (v.osdIndices.some(dropped) ? [r] : []));
   const hostPools = input.pools.filter((p) => hostViews.includes(p.ruleIndex));
   const stuck = hostPools.find((p) => {
     const v = views[p.ruleIndex]!;
     const left = v.domains.filter((d) => d.hosts.some((h) => h !== host.name)).length;
     return left < p.copies;
   });
-  const hostTargets = unionOf(
-    tree.osds.length,
+  const hostTargets = targetWork(
+    input,
+    index,
     hostViews.map((r) => views[r]!.osdIndices),
-    (i) => onHost.has(tree.osds[i]!.id),
+    dropped,
   );
   cases.push(
     makeCase(
       {
         failure: 'host',
         subject: host.name,
-        reprotectable: !stuck && hostTargets.length > 0,
+        reprotectable: !stuck && hostTargets.count > 0,
         note: stuck
           ? `${views[stuck.ruleIndex]!.domains.length} failure domains for ${stuck.copies} copies or shards: the other domains already hold them, so the PGs stay degraded (serving I/O while min_size copies are up) until the host returns`
           : 'marked out automatically (a host is below mon_osd_down_out_subtree_limit, rack); re-created on the other hosts',
       },
       {
-        dataBytes: hostUsed[tree.hosts.indexOf(host)]!,
+        dataBytes: hostBytes,
         networkAmplification: amplification(hostPools),
         pgCount: Math.max(1, Math.round(host.osds.reduce((s, x) => s + (input.pgReplicasPerOsd[x.id] ?? 0), 0))),
-        targetOsdCount: hostTargets.length,
-        networkBitsPerSecond: bandwidthOf(input, hostTargets),
-        diskBandwidthBytesPerSecond: diskBandwidthOf(input, hostTargets),
+        targetOsdCount: hostTargets.count,
+        networkBitsPerSecond: hostTargets.networkBitsPerSecond,
+        diskBandwidthBytesPerSecond: hostTargets.diskBandwidthBytesPerSecond,
       },
       input.settings,
     ),
   );
   return cases;
+}
+
+/**
+ * The OSD case of recoveryCases for OSD `osd` (an index into tree.osds) holding `dataBytes`:
+ * what recoveryCases times for the fullest OSD, and planDurability for the fullest OSD under one rule.
+ */
+export function osdRecoveryCase(input: RecoveryInput, osd: number, dataBytes: number): CephRecoveryCase {
+  return osdCase(input, input.index ?? recoveryIndex(input.tree), osd, dataBytes);
+}
+
+function osdCase(input: RecoveryInput, index: RecoveryIndex, osd: number, dataBytes: number): CephRecoveryCase {
+  const { tree, views } = input;
+  const o = tree.osds[osd]!;
+  const osdViews = views.flatMap((v, r) => (v.osdIndices.includes(osd) ? [r] : []));
+  const osdPools = input.pools.filter((p) => osdViews.includes(p.ruleIndex));
+  const confined = osdPools.find((p) => views[p.ruleIndex]!.domains.length <= p.copies);
+  let targets: TargetWork;
+  let note: string;
+  if (confined) {
+    const v = views[confined.ruleIndex]!;
+    const domain = v.domains.find((d) => d.hosts.includes(o.host));
+    const inDomain = new Set(domain?.hosts ?? []);
+    const list = v.osdIndices.filter((i) => i !== osd && inDomain.has(tree.osds[i]!.host));
+    targets = { count: list.length, networkBitsPerSecond: bandwidthOf(input, index, list), diskBandwidthBytesPerSecond: diskBandwidthOf(input, index, list) };
+    note = `every ${v.rule.failureDomain} already holds a copy of its PGs: the other OSDs of ${domain?.name ?? o.host} take all of it`;
+  } else {
+    targets = targetWork(
+      input,
+      index,
+      osdViews.map((r) => views[r]!.osdIndices),
+      (i) => i === osd,
+    );
+    note = 'spread over the other OSDs of its rules';
+  }
+  return makeCase(
+    {
+      failure: 'osd',
+      subject: `osd.${o.id} (${o.host})`,
+      reprotectable: targets.count > 0,
+      note: targets.count > 0 ? note : 'the only OSD of its failure domain: nowhere to re-create its copies',
+    },
+    {
+      dataBytes,
+      networkAmplification: amplification(osdPools),
+      pgCount: Math.max(1, Math.round(input.pgReplicasPerOsd[osd] ?? 0)),
+      targetOsdCount: targets.count,
+      networkBitsPerSecond: targets.networkBitsPerSecond,
+      diskBandwidthBytesPerSecond: targets.diskBandwidthBytesPerSecond,
+    },
+    input.settings,
+  );
 }

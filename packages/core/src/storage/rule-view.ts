@@ -4,7 +4,8 @@
  */
 import type { CephRule, Policy, Rack } from '../model/scenario.js';
 import type { CrushOsd, CrushTree } from './crush.js';
-import { hostRawOf, osdsOfClass } from './crush.js';
+import { hostRawOf, osdsOfClass, uniformHosts } from './crush.js';
+import { addRepeated } from './repeated-sum.js';
 import { failureDomains, type FailureDomainRaw, type HostRaw } from './raw.js';
 import type { DomainCapacity } from './reprotect.js';
 import { storageRemoval } from './tolerance.js';
@@ -48,8 +49,19 @@ function capacitiesOf(domains: readonly FailureDomainRaw[], osds: readonly Crush
  * The view of one rule: OSDs of its device class (or all), grouped into its failure domains
  * (failureDomains(): hosts, or racks holding hosts), and the tolerated failures applied to
  * those OSDs with storageRemoval() (the largest hosts or racks under the rule go first).
+ * On a tree as buildCrushTree makes it (crushTreeIsRegular: tree.osds are the hosts' OSDs in
+ * host order, osd.id = index), the view is built host by host (regularView): the same figures.
+ * `uniform`: the tree is one buildCrushTree or CrushCarry made (so regular), and this is its
+ * crush.ts uniformHosts; absent, the tree is checked.
  */
-export function ruleView(tree: CrushTree, rule: CephRule, racks: readonly Rack[], tolerate: Policy['tolerate']): RuleView {
+export function ruleView(tree: CrushTree, rule: CephRule, racks: readonly Rack[], tolerate: Policy['tolerate'], uniform?: readonly (CrushOsd | null)[]): RuleView {
+  if (uniform) return regularView(tree, rule, racks, tolerate, uniform);
+  if (crushTreeIsRegular(tree)) return regularView(tree, rule, racks, tolerate, uniformHosts(tree));
+  return ruleViewByOsd(tree, rule, racks, tolerate);
+}
+
+/** ruleView OSD by OSD, on any tree (the straightforward form; ruleView's host-by-host form gives the same view). */
+export function ruleViewByOsd(tree: CrushTree, rule: CephRule, racks: readonly Rack[], tolerate: Policy['tolerate']): RuleView {
   const osds = osdsOfClass(tree, rule.deviceClass);
   const osdIndices: number[] = [];
   if (osds === tree.osds) {
@@ -79,6 +91,133 @@ export function ruleView(tree: CrushTree, rule: CephRule, racks: readonly Rack[]
     capacities: capacitiesOf(domains, osds),
     tolerated,
   };
+}
+
+/**
+ * True when tree.osds are the OSDs of tree.hosts, host after host in their order, and each
+ * OSD's id is its index (what buildCrushTree and appendCrushHost make).
+ */
+export function crushTreeIsRegular(tree: CrushTree): boolean {
+  let k = 0;
+  for (const h of tree.hosts)
+    for (const o of h.osds) {
+      if (tree.osds[k] !== o || o.id !== k || o.host !== h.name) return false;
+      k += 1;
+    }
+  return k === tree.osds.length;
+}
+
+/**
+ * ruleView on a regular tree, one pass over the hosts: per host, the raw bytes (from its first
+ * OSD on, OSD by OSD), OSD count and largest OSD of the OSDs the rule takes; a name met again
+ * adds its OSDs one by one to the first entry (as hostRawOf). The domains left after the
+ * tolerated failures are those of the hosts not lost (whole names go): their entries and
+ * largest OSDs are the ones already computed. A host of alike OSDs (uniformHosts) is taken at
+ * once: its sums are one term repeated (repeated-sum.ts addRepeated, the loop's result).
+ */
+function regularView(tree: CrushTree, rule: CephRule, racks: readonly Rack[], tolerate: Policy['tolerate'], uniform: readonly (CrushOsd | null)[]): RuleView {
+  const cls = rule.deviceClass;
+  const osds: CrushOsd[] = cls === undefined ? tree.osds : [];
+  const osdIndices: number[] = [];
+  const hostRaw: HostRaw[] = [];
+  const byName = new Map<string, HostRaw>();
+  const largest = new Map<string, number>();
+  let rawBytes = 0;
+  for (let j = 0; j < tree.hosts.length; j++) {
+    const h = tree.hosts[j]!;
+    const u = uniform[j];
+    if (u) {
+      if (cls !== undefined && u.deviceClass !== cls) continue;
+      const n = h.osds.length;
+      const size = u.sizeBytes;
+      if (cls !== undefined) for (const o of h.osds) osds.push(o);
+      // regular: the host's OSD ids are consecutive from its first
+      for (let i = u.id; i < u.id + n; i++) osdIndices.push(i);
+      rawBytes = addRepeated(rawBytes, size, n);
+      const max = Math.max(0, size);
+      const seen = byName.get(h.name);
+      if (seen) {
+        seen.rawBytes = addRepeated(seen.rawBytes, size, n);
+        seen.osdCount += n;
+        largest.set(h.name, Math.max(largest.get(h.name) ?? 0, max));
+        continue;
+      }
+      const x: HostRaw = { host: h.name, rack: h.rack, rawBytes: addRepeated(size, size, n - 1), osdCount: n };
+      byName.set(h.name, x);
+      hostRaw.push(x);
+      largest.set(h.name, max);
+      continue;
+    }
+    let count = 0;
+    let raw = 0;
+    let max = 0;
+    for (const o of h.osds) {
+      if (cls !== undefined && o.deviceClass !== cls) continue;
+      if (cls !== undefined) osds.push(o);
+      osdIndices.push(o.id);
+      raw = count === 0 ? o.sizeBytes : raw + o.sizeBytes;
+      count += 1;
+      max = Math.max(max, o.sizeBytes);
+      rawBytes += o.sizeBytes;
+    }
+    if (count === 0) continue;
+    const seen = byName.get(h.name);
+    if (seen) {
+      // the same name again: hostRawOf adds these OSDs one by one to its first entry
+      for (const o of h.osds) {
+        if (cls !== undefined && o.deviceClass !== cls) continue;
+        seen.rawBytes += o.sizeBytes;
+        seen.osdCount += 1;
+      }
+      largest.set(h.name, Math.max(largest.get(h.name) ?? 0, max));
+      continue;
+    }
+    const x: HostRaw = { host: h.name, rack: h.rack, rawBytes: raw, osdCount: count };
+    byName.set(h.name, x);
+    hostRaw.push(x);
+    largest.set(h.name, max);
+  }
+  const domains = failureDomains(hostRaw, rule.failureDomain, racks);
+  const removal = storageRemoval(hostRaw, domains, rule.failureDomain, tolerate);
+  let tolerated: RuleView['tolerated'] = null;
+  if (removal.removedHosts.length > 0) {
+    const gone = new Set(removal.removedHosts);
+    const left = hostRaw.filter((h) => !gone.has(h.host));
+    const survivors = capacitiesFrom(failureDomains(left, rule.failureDomain, racks), largest);
+    const lost = removal.removedDomains.length > 0 ? removal.removedDomains : removal.removedHosts;
+    tolerated = { survivors, lost, domainsRemaining: removal.domainsRemaining };
+  }
+  return { rule, osdIndices, osds, rawBytes, hostRaw, domains, capacities: capacitiesFrom(domains, largest), tolerated };
+}
+
+/**
+ * Visits the OSDs of `view` in order, or, when `uniform` is given (crush.ts uniformHosts of the
+ * regular tree the view was built from by ruleView), one OSD standing for each run of alike OSDs
+ * of a host: for scans that keep the first of equal OSDs (device classes, disk kinds).
+ */
+export function visitDistinctOsds(tree: CrushTree, view: RuleView, uniform: readonly (CrushOsd | null)[] | undefined, visit: (o: CrushOsd) => void): void {
+  if (!uniform) {
+    for (const o of view.osds) visit(o);
+    return;
+  }
+  const cls = view.rule.deviceClass;
+  for (let j = 0; j < tree.hosts.length; j++) {
+    const u = uniform[j];
+    if (u) {
+      if (cls === undefined || u.deviceClass === cls) visit(u);
+      continue;
+    }
+    for (const o of tree.hosts[j]!.osds) if (cls === undefined || o.deviceClass === cls) visit(o);
+  }
+}
+
+/** capacitiesOf with the largest OSD of each host name known. */
+function capacitiesFrom(domains: readonly FailureDomainRaw[], largest: ReadonlyMap<string, number>): DomainCapacity[] {
+  return domains.map((d) => ({
+    name: d.name,
+    rawBytes: d.rawBytes,
+    largestOsdBytes: d.hosts.reduce((m, h) => Math.max(m, largest.get(h) ?? 0), 0),
+  }));
 }
 
 /** The text of a rule's steps: take, chooseleaf firstn|indep 0 type <domain>, emit. */

@@ -4,7 +4,7 @@
 import type { Finding } from '../diagnostics/types.js';
 import type { Scenario } from '../model/scenario.js';
 import type { Host, StoragePlan } from '../model/plan.js';
-import { type CephPlanOptions, planCeph } from './ceph-plan.js';
+import { type CephCarry, type CephPlanOptions, planCeph } from './ceph-plan.js';
 import { poolFindings } from './pools.js';
 import { failureDomains, storageHostsRaw } from './raw.js';
 import { storageRemoval } from './tolerance.js';
@@ -24,8 +24,10 @@ export interface StorageResult {
  * options.replicationBitsPerSecondByHost: the network plan's replication bandwidth per host.
  * Findings: `ceph.no_osds` (error) when pools exist but no storage host has an OSD device,
  * plus `poolFindings` per pool. Units: bytes.
+ * carry: give the same CephCarry to the calls of a fleet that grows (the epochs of a timeline):
+ * each call builds on what the previous one built; the result is the same as without it.
  */
-export function planStorage(scenario: Scenario, hosts: readonly Host[], options: CephPlanOptions = {}): StorageResult {
+export function planStorage(scenario: Scenario, hosts: readonly Host[], options: CephPlanOptions = {}, carry?: CephCarry): StorageResult {
   const { ceph, policy } = scenario;
   const hostRaw = storageHostsRaw(scenario, hosts);
   const domains = failureDomains(hostRaw, ceph.failureDomain, scenario.racks);
@@ -48,7 +50,7 @@ export function planStorage(scenario: Scenario, hosts: readonly Host[], options:
 
   // Ceph's own view (ceph-plan.ts): each pool is planned on the OSDs and failure domains of its
   // rule; its record (cephPlan.plan.pools[i], scenario order) is the one record of the pool.
-  const cephPlan = planCeph(scenario, hosts, options);
+  const cephPlan = planCeph(scenario, hosts, options, carry);
   for (const [i, pool] of cephPlan.plan.pools.entries()) {
     const view = cephPlan.pools[i]?.view;
     findings.push(...poolFindings(pool, view?.rule.failureDomain ?? ceph.failureDomain, view?.tolerated != null));

@@ -48,7 +48,7 @@ export function storageRemoval(hostRaw: readonly HostRaw[], domains: readonly Fa
     rackOption = new Set(withOsds.filter((h) => chosen.has(h.rack)).map((h) => h.host));
   }
 
-  const rawOf = (set: Set<string>): number => withOsds.filter((h) => set.has(h.host)).reduce((s, h) => s + h.rawBytes, 0);
+  const rawOf = (set: Set<string>): number => (set.size === 0 ? 0 : withOsds.filter((h) => set.has(h.host)).reduce((s, h) => s + h.rawBytes, 0));
   const hostRemoved = rawOf(hostOption);
   const rackRemoved = rawOf(rackOption);
   const pick = rackRemoved > hostRemoved || (rackRemoved === hostRemoved && failureDomain === 'rack' && rackOption.size > 0) ? rackOption : hostOption;

@@ -1,0 +1,406 @@
+/**
+ * The storage plan's fast paths against the straightforward computations they replace, on
+ * random CRUSH trees (hosts of alike and of mixed OSDs, hand CRUSH weights, device classes,
+ * repeated host names, racks with and without zones) and growing fleets. Every figure must be
+ * the same double: ceph df MAX AVAIL and the sums are compared with toEqual (Object.is).
+ * - ruleView host by host (regular tree, uniformHosts) = ruleViewByOsd, OSD by OSD;
+ * - crushSummary host by host = OSD by OSD;
+ * - CrushCarry (the tree extended epoch after epoch) = buildCrushTree;
+ * - durabilityView with uniformHosts = without; the correlated cases = the former per-pool scan;
+ * - recoveryCases on typed indices = the former OSD-by-OSD form (kept below as the reference);
+ * - planStorage with a CephCarry over a growing fleet = planStorage of each fleet alone.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { expandHosts } from '../fleet/hosts.js';
+import type { CephCorrelatedLoss } from '../model/durability.js';
+import type { CephRecoveryCase } from '../model/ceph-plan.js';
+import type { Host } from '../model/plan.js';
+import type { CephPool, CephRule, DiskSpec, HardwareModel, Rack } from '../model/scenario.js';
+import { baseHardware, makeScenario } from '../model/test-scenario.js';
+import { CephCarry, sumInOrder } from './ceph-plan.js';
+import { buildCrushTree, CrushCarry, type CrushTree, uniformHosts } from './crush.js';
+import { crushSummary } from './crush-summary.js';
+import { domainLossShares, durabilityView, poolDurability } from './durability.js';
+import { fullestOf } from './durability-plan.js';
+import { osdRecoveryBytesPerSecond, recoveryTiming, type RecoveryWork } from './recovery.js';
+import { type RecoveryInput, type RecoveryPool, recoveryCases } from './recovery-cases.js';
+import { crushTreeIsRegular, type RuleView, ruleView, ruleViewByOsd } from './rule-view.js';
+import { planStorage } from './storage-plan.js';
+
+const TB = 1e12;
+const osdDisk = (count: number, sizeBytes: number, kind: DiskSpec['kind'], extra: Partial<DiskSpec> = {}): DiskSpec => ({ count, sizeBytes, kind, use: 'osd', ...extra });
+const model = (name: string, disks: DiskSpec[]): HardwareModel => ({
+  ...baseHardware()['sto-r760xd2']!,
+  name,
+  disks: [{ count: 2, sizeBytes: 480e9, kind: 'ssd', use: 'os' }, ...disks],
+});
+
+/** Storage models: alike OSDs (a), two classes in one host (b), a hand weight (c), OSDs of one class but two sizes (d), no OSD (e). */
+function hardware(): Record<string, HardwareModel> {
+  return {
+    ...baseHardware(),
+    'sto-a': model('sto-a', [osdDisk(8, 7.68 * TB, 'nvme')]),
+    'sto-b': model('sto-b', [osdDisk(6, 16 * TB, 'hdd'), osdDisk(2, 3.84 * TB, 'ssd', { deviceClass: 'fast' })]),
+    'sto-c': model('sto-c', [osdDisk(4, 8 * TB, 'hdd', { crushWeight: 7 })]),
+    'sto-d': model('sto-d', [osdDisk(3, 8 * TB, 'hdd'), osdDisk(2, 16 * TB, 'hdd')]),
+    'sto-e': model('sto-e', []),
+    // sizes and weights whose sums round (integer byte sizes below 2^53 add exactly)
+    'sto-f': model('sto-f', [osdDisk(6, TB / 3, 'ssd', { crushWeight: 0.1 })]),
+  };
+}
+
+const RACKS: Rack[] = [
+  { name: 'r1', zone: 'az1', heightRu: 42 },
+  { name: 'r2', zone: 'az1', heightRu: 42 },
+  { name: 'r3', zone: 'az2', heightRu: 42 },
+  { name: 'r4', zone: 'az3', heightRu: 42 },
+];
+
+const hostArb = fc.record({
+  name: fc.integer({ min: 0, max: 40 }),
+  hardware: fc.constantFrom('sto-a', 'sto-a', 'sto-b', 'sto-c', 'sto-d', 'sto-e', 'sto-f', 'sto-f', 'nope'),
+  rack: fc.constantFrom('r1', 'r2', 'r3', 'r4', 'r9'),
+  compute: fc.boolean(),
+});
+const toHosts = (xs: { name: number; hardware: string; rack: string; compute: boolean }[], uniqueNames: boolean): Host[] =>
+  xs.map((x, i) => ({
+    name: uniqueNames ? `s${i}` : `s${x.name}`,
+    role: x.compute && i % 3 === 0 ? 'compute' : 'storage',
+    hardware: x.compute && i % 3 === 0 ? 'cmp-r760' : x.hardware,
+    rack: x.rack,
+    ...(x.rack === 'r9' ? {} : { zone: RACKS.find((r) => r.name === x.rack)!.zone! }),
+  }));
+const racksArb = fc.constantFrom(
+  RACKS,
+  RACKS.slice(0, 3),
+  RACKS.map(({ zone: _zone, ...r }) => r),
+);
+const ruleArb = fc.record({
+  failureDomain: fc.constantFrom<'host' | 'rack'>('host', 'rack'),
+  deviceClass: fc.constantFrom(undefined, 'hdd', 'fast', 'nvme'),
+});
+const tolerateArb = fc.record({ hosts: fc.integer({ min: 0, max: 2 }), racks: fc.integer({ min: 0, max: 1 }) });
+const ruleOf = (r: { failureDomain: 'host' | 'rack'; deviceClass: string | undefined }): CephRule => ({
+  name: 'r',
+  type: 'replicated',
+  failureDomain: r.failureDomain,
+  ...(r.deviceClass === undefined ? {} : { deviceClass: r.deviceClass }),
+});
+
+describe('CRUSH tree and rule views host by host', () => {
+  it('property: ruleView on a regular tree = ruleViewByOsd; crushSummary host by host = OSD by OSD', () => {
+    const s = makeScenario({ hardware: hardware() });
+    fc.assert(
+      fc.property(fc.array(hostArb, { maxLength: 30 }), fc.boolean(), ruleArb, racksArb, tolerateArb, (xs, unique, r, racks, tolerate) => {
+        const tree = buildCrushTree(s, toHosts(xs, unique));
+        expect(crushTreeIsRegular(tree)).toBe(true);
+        const uniform = uniformHosts(tree);
+        const rule = ruleOf(r);
+        expect(ruleView(tree, rule, racks, tolerate, uniform)).toEqual(ruleViewByOsd(tree, rule, racks, tolerate));
+        expect(crushSummary(tree, racks, uniform)).toEqual(crushSummary(tree, racks));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a tree not built by buildCrushTree (ids not indices) is not regular: ruleView takes it OSD by OSD', () => {
+    const tree = buildCrushTree(makeScenario({ hardware: hardware() }), toHosts([{ name: 0, hardware: 'sto-a', rack: 'r1', compute: false }], true));
+    const moved: CrushTree = { hosts: tree.hosts, osds: [...tree.osds].reverse() };
+    expect(crushTreeIsRegular(moved)).toBe(false);
+  });
+
+  it('property: CrushCarry extends the last tree as the fleet grows, and rebuilds when it does not: = buildCrushTree', () => {
+    const s = makeScenario({ hardware: hardware() });
+    fc.assert(
+      fc.property(fc.array(hostArb, { maxLength: 30 }), fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 6 }), (xs, cuts) => {
+        const all = toHosts(xs, true);
+        const carry = new CrushCarry();
+        // growing prefixes, then whatever order the cuts give (a shorter fleet rebuilds)
+        for (const k of [...cuts].sort((a, b) => a - b).concat(cuts)) {
+          const hosts = all.slice(0, Math.min(k, all.length));
+          const tree = carry.tree(s, hosts);
+          expect(tree).toEqual(buildCrushTree(s, hosts));
+          expect(carry.uniform(tree)).toEqual(uniformHosts(tree));
+        }
+        // a changed host (same object list, another rack) is not taken from the carry
+        if (all.length > 0) {
+          const changed = all.map((h, i) => (i === 0 ? { ...h, rack: 'r4', zone: 'az3' } : h));
+          expect(carry.tree(s, changed)).toEqual(buildCrushTree(s, changed));
+          // the same Host object changed in place: its fields are compared too
+          changed[0]!.zone = 'az9';
+          expect(carry.tree(s, changed)).toEqual(buildCrushTree(s, changed));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+/** The correlated cases as poolDurability computed them per pool before durabilityView. */
+function correlatedReference(
+  tree: CrushTree,
+  view: RuleView,
+  racks: readonly Rack[],
+  x: { width: number; tolerated: number; minSize: number; storedBytes: number },
+  pgs: number,
+): CephCorrelatedLoss[] {
+  const H = view.domains.length;
+  if (H === 0) return [];
+  const hostRack = new Map(tree.hosts.map((h) => [h.name, h.rack]));
+  const rackZone = new Map(racks.map((r) => [r.name, r.zone]));
+  const out: CephCorrelatedLoss[] = [];
+  const kinds: [string, (host: string) => string | undefined][] = [['rack', (h) => hostRack.get(h)]];
+  if (racks.some((r) => r.zone !== undefined)) kinds.push(['zone', (h) => rackZone.get(hostRack.get(h) ?? '')]);
+  for (const [kind, groupOf] of kinds) {
+    const count = new Map<string, number>();
+    for (const d of view.domains) {
+      const groups = new Set(d.hosts.map(groupOf));
+      const g = [...groups][0];
+      if (groups.size === 1 && g !== undefined) count.set(g, (count.get(g) ?? 0) + 1);
+    }
+    let worst: [string, number] | null = null;
+    for (const [g, l] of count) if (worst === null || l > worst[1]) worst = [g, l];
+    if (worst === null || (count.size === 1 && worst[1] === H)) continue;
+    const shares = domainLossShares(H, worst[1], x.width, x.tolerated, x.minSize);
+    out.push({
+      subject: `${kind} ${worst[0]}`,
+      domainsLost: worst[1],
+      domains: H,
+      pgFractionLost: shares.lost,
+      pgFractionInactive: shares.inactive,
+      expectedPgsLost: pgs * shares.lost,
+      bytesLost: x.storedBytes * shares.lost,
+    });
+  }
+  return out;
+}
+
+describe('durability per rule view', () => {
+  it('property: durabilityView with uniformHosts = without; the correlated cases = the per-pool scan', () => {
+    const s = makeScenario({ hardware: hardware() });
+    fc.assert(
+      fc.property(fc.array(hostArb, { maxLength: 30 }), ruleArb, racksArb, fc.constantFrom(2, 3, 6), (xs, r, racks, width) => {
+        const tree = buildCrushTree(s, toHosts(xs, false));
+        const view = ruleViewByOsd(tree, ruleOf(r), racks, { hosts: 0, racks: 0 });
+        const dv = durabilityView(tree, view, racks, undefined, uniformHosts(tree));
+        const plain = durabilityView(tree, view, racks);
+        expect({ ...dv, placementSets: null }).toEqual({ ...plain, placementSets: null });
+        if (view.osds.length === 0) return;
+        const x = {
+          pool: 'p',
+          rule: 'r',
+          width,
+          tolerated: width - 1,
+          minSize: width - 1,
+          pgNum: 64,
+          targetPgPerOsd: 100,
+          storedBytes: 5 * TB,
+          recoverySeconds: 3600,
+          recoverySubject: 'osd.0',
+          afr: { hdd: 0.0157, ssd: 0.0098, nvme: 0.0098 },
+          afrSources: {},
+        };
+        const d = poolDurability(tree, view, racks, x, dv);
+        expect(d).toEqual(poolDurability(tree, view, racks, x));
+        expect(d.correlated).toEqual(correlatedReference(tree, view, racks, x, 64));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('fullestOf = argmax of used with the OSDs outside the rule at -1 (first on a tie)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom<number>(0, 1, 2, 2.5, 7), { minLength: 1, maxLength: 30 }), fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }), (used, take) => {
+        const inRule = used.flatMap((_, i) => (take[i] ? [i] : []));
+        const mapped = used.map((u, i) => (take[i] ? u : -1));
+        const osd = mapped.reduce((best, x, i) => (x > mapped[best]! ? i : best), 0);
+        expect(fullestOf(used, inRule)).toEqual({ osd, bytes: mapped[osd] });
+      }),
+    );
+  });
+});
+
+/** recoveryCases OSD by OSD, as it was before the typed indices (the reference). */
+function recoveryReference(input: RecoveryInput): CephRecoveryCase[] {
+  const { tree, views } = input;
+  if (tree.osds.length === 0) return [];
+  const diskBandwidthOf = (idx: readonly number[]): number => idx.reduce((s, i) => s + osdRecoveryBytesPerSecond(tree.osds[i]!.kind, input.recoveryShare), 0);
+  const unionOf = (lists: readonly (readonly number[])[], drop: (i: number) => boolean): number[] => [...new Set(lists.flat())].filter((i) => !drop(i));
+  const argmax = (xs: readonly number[]): number => xs.reduce((best, x, i) => (x > xs[best]! ? i : best), 0);
+  const bandwidthOf = (idx: readonly number[]): number | null => {
+    let sum = 0;
+    for (const host of new Set(idx.map((i) => tree.osds[i]!.host))) {
+      const b = input.bandwidth(host);
+      if (b === null) return null;
+      sum += b;
+    }
+    return sum;
+  };
+  const amplification = (pools: readonly RecoveryPool[]): number => {
+    const raw = pools.reduce((s, p) => s + p.rawUsedBytes, 0);
+    return raw > 0 ? pools.reduce((s, p) => s + p.rawUsedBytes * (p.k ?? 1), 0) / raw : 1;
+  };
+  const makeCase = (base: Pick<CephRecoveryCase, 'failure' | 'subject' | 'reprotectable' | 'note'>, work: RecoveryWork): CephRecoveryCase => {
+    const timing = recoveryTiming(work, input.settings);
+    return {
+      ...base,
+      ...work,
+      diskBandwidthBytesPerSecond: work.diskBandwidthBytesPerSecond ?? null,
+      ...timing,
+      totalSeconds: base.reprotectable && timing.rateBytesPerSecond > 0 ? timing.totalSeconds : null,
+    };
+  };
+  const cases: CephRecoveryCase[] = [];
+  const osd = argmax(input.used);
+  const o = tree.osds[osd]!;
+  const osdViews = views.flatMap((v, r) => (v.osdIndices.includes(osd) ? [r] : []));
+  const osdPools = input.pools.filter((p) => osdViews.includes(p.ruleIndex));
+  const confined = osdPools.find((p) => views[p.ruleIndex]!.domains.length <= p.copies);
+  let targets: number[];
+  let note: string;
+  if (confined) {
+    const v = views[confined.ruleIndex]!;
+    const domain = v.domains.find((d) => d.hosts.includes(o.host));
+    const inDomain = new Set(domain?.hosts ?? []);
+    targets = v.osdIndices.filter((i) => i !== osd && inDomain.has(tree.osds[i]!.host));
+    note = `every ${v.rule.failureDomain} already holds a copy of its PGs: the other OSDs of ${domain?.name ?? o.host} take all of it`;
+  } else {
+    targets = unionOf(
+      osdViews.map((r) => views[r]!.osdIndices),
+      (i) => i === osd,
+    );
+    note = 'spread over the other OSDs of its rules';
+  }
+  cases.push(
+    makeCase(
+      {
+        failure: 'osd',
+        subject: `osd.${o.id} (${o.host})`,
+        reprotectable: targets.length > 0,
+        note: targets.length > 0 ? note : 'the only OSD of its failure domain: nowhere to re-create its copies',
+      },
+      {
+        dataBytes: input.used[osd]!,
+        networkAmplification: amplification(osdPools),
+        pgCount: Math.max(1, Math.round(input.pgReplicasPerOsd[osd] ?? 0)),
+        targetOsdCount: targets.length,
+        networkBitsPerSecond: bandwidthOf(targets),
+        diskBandwidthBytesPerSecond: diskBandwidthOf(targets),
+      },
+    ),
+  );
+  const hostUsed = tree.hosts.map((h) => h.osds.reduce((s, x) => s + input.used[x.id]!, 0));
+  const host = tree.hosts[argmax(hostUsed)]!;
+  const onHost = new Set(host.osds.map((x) => x.id));
+  const hostViews = views.flatMap((v, r) => (v.osdIndices.some((i) => onHost.has(tree.osds[i]!.id)) ? [r] : []));
+  const hostPools = input.pools.filter((p) => hostViews.includes(p.ruleIndex));
+  const stuck = hostPools.find((p) => views[p.ruleIndex]!.domains.filter((d) => d.hosts.some((h) => h !== host.name)).length < p.copies);
+  const hostTargets = unionOf(
+    hostViews.map((r) => views[r]!.osdIndices),
+    (i) => onHost.has(tree.osds[i]!.id),
+  );
+  cases.push(
+    makeCase(
+      {
+        failure: 'host',
+        subject: host.name,
+        reprotectable: !stuck && hostTargets.length > 0,
+        note: stuck
+          ? `${views[stuck.ruleIndex]!.domains.length} failure domains for ${stuck.copies} copies or shards: the other domains already hold them, so the PGs stay degraded (serving I/O while min_size copies are up) until the host returns`
+          : 'marked out automatically (a host is below mon_osd_down_out_subtree_limit, rack); re-created on the other hosts',
+      },
+      {
+        dataBytes: hostUsed[tree.hosts.indexOf(host)]!,
+        networkAmplification: amplification(hostPools),
+        pgCount: Math.max(1, Math.round(host.osds.reduce((s, x) => s + (input.pgReplicasPerOsd[x.id] ?? 0), 0))),
+        targetOsdCount: hostTargets.length,
+        networkBitsPerSecond: bandwidthOf(hostTargets),
+        diskBandwidthBytesPerSecond: diskBandwidthOf(hostTargets),
+      },
+    ),
+  );
+  return cases;
+}
+
+describe('recovery cases on typed indices', () => {
+  it('property: = the OSD-by-OSD form (overlapping rules, repeated host names, unknown bandwidths, ties)', () => {
+    const s = makeScenario({ hardware: hardware() });
+    fc.assert(
+      fc.property(
+        fc.array(hostArb, { minLength: 1, maxLength: 25 }),
+        fc.array(ruleArb, { minLength: 1, maxLength: 3 }),
+        fc.array(fc.constantFrom(0, 1e12, 2e12, 3.5e12), { minLength: 200, maxLength: 200 }),
+        fc.integer({ min: 2, max: 4 }),
+        fc.boolean(),
+        (xs, rs, usedPool, copies, unknown) => {
+          const tree = buildCrushTree(s, toHosts(xs, false));
+          if (tree.osds.length === 0) return;
+          const views = rs.map((r) => ruleViewByOsd(tree, ruleOf(r), RACKS, { hosts: 0, racks: 0 }));
+          const input: RecoveryInput = {
+            tree,
+            views,
+            pools: views.map((_, r) => ({ ruleIndex: r, copies, k: r === 1 ? 2 : null, rawUsedBytes: (r + 1) * 1e12 })),
+            used: tree.osds.map((_, i) => usedPool[i % usedPool.length]!),
+            pgReplicasPerOsd: tree.osds.map((_, i) => (i % 7) * 10.5),
+            settings: { backfillBytesPerSecond: 100e6, maxBackfills: 1, downOutIntervalSeconds: 600, detectionSeconds: 20 },
+            bandwidth: (host) => (unknown && host === 's3' ? null : 25e9),
+            recoveryShare: 0.5,
+          };
+          const reference = recoveryReference(input);
+          expect(recoveryCases(input)).toEqual(reference);
+          expect(recoveryCases({ ...input, regular: true })).toEqual(reference);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('sums in order by runs', () => {
+  it('property: sumInOrder = Σ (values[i] ?? 0) over the indices, in order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom<number>(0, -0, 0.1, 1 / 3, 76.8, 76.8, 76.8, 1e-300), { maxLength: 300 }),
+        fc.array(fc.integer({ min: 0, max: 320 }), { maxLength: 400 }),
+        (values, indices) => {
+          const loop = indices.reduce((sum, i) => sum + (values[i] ?? 0), 0);
+          expect(Object.is(sumInOrder(indices, values), loop)).toBe(true);
+        },
+      ),
+    );
+    // 19,040 OSDs of 76.8 PG replicas, as the loop adds them
+    const many = Array.from({ length: 19_040 }, (_, i) => i);
+    const pgs = many.map(() => 76.8);
+    expect(sumInOrder(many, pgs)).toBe(many.reduce((s, i) => s + pgs[i]!, 0));
+  });
+});
+
+describe('planStorage with a CephCarry over a growing fleet', () => {
+  it('each fleet planned with the carry = planned alone (storage hosts added epoch after epoch, then a smaller fleet)', () => {
+    const pools: CephPool[] = [
+      { name: 'volumes', type: 'replicated', size: 3, minSize: 2, share: 0.6, rule: 'fast-rule' } as CephPool,
+      { name: 'backups', type: 'erasure', k: 2, m: 1, minSize: 2, share: 0.4 } as CephPool,
+      { name: 'images', type: 'replicated', size: 3, minSize: 2, share: 0.4 } as CephPool,
+    ];
+    const base = makeScenario();
+    const s = makeScenario({
+      hardware: hardware(),
+      nodes: [
+        { role: 'storage', hardware: 'sto-a', count: 5, placement: 'spread', namePrefix: 'a' },
+        { role: 'compute', hardware: 'cmp-r760', count: 2, placement: 'spread', namePrefix: 'compute' },
+        { role: 'storage', hardware: 'sto-b', count: 4, placement: 'spread', namePrefix: 'b' },
+        { role: 'storage', hardware: 'sto-d', count: 3, placement: 'spread', namePrefix: 'd' },
+      ],
+      ceph: { ...base.ceph, pools, rules: [{ name: 'fast-rule', type: 'replicated', failureDomain: 'host', deviceClass: 'hdd' }] },
+      demand: { instances: [], storageBytes: { volumes: 20 * TB, backups: 10 * TB, images: 2 * TB }, growth: { kind: 'compound', perMonth: 0.03 } },
+      policy: { tolerate: { hosts: 1, racks: 0 }, thresholds: { compute: 0.8, storage: 0.85 } },
+    });
+    const hosts = expandHosts(s).hosts;
+    const carry = new CephCarry();
+    for (const k of [4, 4, 8, 11, hosts.length, 6, hosts.length]) {
+      const fleet = hosts.slice(0, k);
+      expect(planStorage(s, fleet, {}, carry)).toEqual(planStorage(s, fleet));
+    }
+  });
+});
