@@ -14,6 +14,7 @@ import type { FleetHost } from '../model/fleet.js';
 import type { NetworkPlan } from '../model/network.js';
 import type { MonthRecord } from '../model/plan.js';
 import type { Rack, Scenario } from '../model/scenario.js';
+import { inServiceByMonth } from './in-service.js';
 
 /** Mean hours in a month: 8,760 h a year / 12. */
 export const HOURS_PER_MONTH = 730;
@@ -258,23 +259,15 @@ export function planCost(scenario: Scenario, input: CostInput): { plan: CostPlan
 
   // running cost, month by month, of the servers and racks in service
   const pue = prices.pue ?? 1;
-  const inService = (h: FleetHost, m: number): boolean => h.fromMonth <= m && (h.untilMonth === null || m < h.untilMonth);
-  const servers = new Array<number>(horizon).fill(0);
-  const watts = new Array<number>(horizon).fill(0);
-  const ru = new Array<number>(horizon).fill(0);
+  // servers, RU and watts per month from per-model counts (cost/in-service.ts)
+  const { servers, watts, ru, noPower } = inServiceByMonth(scenario, input.hosts, horizon);
+  // racks in service in month m: those whose first month (rackMonth) is at or before m
   const racks = new Array<number>(horizon).fill(0);
-  const noPower = new Set<string>();
-  for (let m = 0; m < horizon; m++) {
-    for (const h of input.hosts) {
-      if (!inService(h, m)) continue;
-      const hw = scenario.hardware[h.hardware];
-      servers[m]! += 1;
-      ru[m]! += hw?.heightRu ?? 0;
-      if (hw?.power) watts[m]! += hw.power.typicalWatts;
-      else noPower.add(h.hardware);
-    }
-    racks[m] = input.racks.filter((r) => rackMonth(r) <= m).length;
+  for (const r of input.racks) {
+    const from = rackMonth(r);
+    if (from < horizon) racks[Math.max(0, from)]! += 1;
   }
+  for (let m = 1; m < horizon; m++) racks[m]! += racks[m - 1]!;
   const kwh = watts.map((w) => (w * pue * HOURS_PER_MONTH) / 1000);
   const support = priceOf(prices.supportPerServerYear, 'supportPerServerYear');
   const supportLine = addLine(

@@ -110,23 +110,23 @@ export function buildFleetTimeline(scenario: Scenario, initial: readonly Host[],
   }
   const starts = [...changes].sort((a, b) => a - b);
   const plain = hosts.map(plainHost);
+  const from = Float64Array.from(hosts, (h) => h.fromMonth);
+  const until = Float64Array.from(hosts, (h) => h.untilMonth ?? Infinity);
   const epochs: FleetEpoch[] = starts.map((fromMonth, e) => {
     const toMonth = starts[e + 1] ?? Math.max(count, fromMonth + 1);
-    return { fromMonth, toMonth, from: monthLabel(scenario.start, fromMonth), hosts: inService(hosts, plain, fromMonth) };
+    return { fromMonth, toMonth, from: monthLabel(scenario.start, fromMonth), hosts: inService(from, until, plain, fromMonth) };
   });
   return { horizonMonths: count, hosts, racks, epochs };
 }
 
 /**
- * The hosts in service in month t, as plain Hosts, in timeline order. `plain` holds one Host
- * per fleet host, shared by every epoch it serves in (so analyses may cache by host object).
+ * The hosts in service in month t (from[i] <= t < until[i], until Infinity for a host never
+ * retired), as plain Hosts, in timeline order. `plain` holds one Host per fleet host, shared by
+ * every epoch it serves in (so analyses may cache by host object).
  */
-function inService(hosts: readonly FleetHost[], plain: readonly Host[], t: number): Host[] {
+function inService(from: Float64Array, until: Float64Array, plain: readonly Host[], t: number): Host[] {
   const out: Host[] = [];
-  for (let i = 0; i < hosts.length; i++) {
-    const h = hosts[i]!;
-    if (h.fromMonth <= t && (h.untilMonth === null || t < h.untilMonth)) out.push(plain[i]!);
-  }
+  for (let i = 0; i < plain.length; i++) if (from[i]! <= t && t < until[i]!) out.push(plain[i]!);
   return out;
 }
 
