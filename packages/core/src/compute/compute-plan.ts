@@ -71,44 +71,20 @@ export function flavorRequests(scenario: Scenario): Map<string, FlavorPlacementR
  * host; `compute.flavor.exceeds_max_unit` (error) per flavor and compute hardware model where
  * a request exceeds max_unit; `compute.reserved_exceeds_total` (error) per hardware model and
  * class where the reserved amount exceeds the total (capacity clamped to 0).
+ * `cache`: the per-host results of earlier calls on the same models, OpenStack policy and demand
+ * (ComputeHostCache; planEpochs keeps one per timeline); without it, or for another scenario's
+ * models, a cache of this call's own. O(hosts) per call plus the new hosts' offers.
  */
-export function planCompute(scenario: Scenario, hosts: readonly Host[]): ComputeResult {
+export function planCompute(scenario: Scenario, hosts: readonly Host[], cache?: ComputeHostCache): ComputeResult {
   const findings: Finding[] = [];
   const { openstack } = scenario;
-  const flavors = Object.values(openstack.flavors);
   const computeHosts = hosts.filter((h) => h.role === 'compute' && Object.hasOwn(scenario.hardware, h.hardware));
 
-  const hetero = usesHeterogeneousCompute(scenario);
-  const requests = flavorRequests(scenario);
-  const cache = new Map();
-  const limits = { cpuAllocationRatio: openstack.allocationRatio.cpu, ramAllocationRatio: openstack.allocationRatio.ram };
-  const aggregates = openstack.aggregates ?? {};
-  const offers: HostOfferFull[] = computeHosts.map((h) => hostOffer(scenario, h, cache));
-  // The fit depends on the host's model (inventories, providers, traits, cells) and its
-  // aggregates only: computed once per model and aggregate list, shared by its hosts.
-  const fits = new Map<string, ComputeHostPlan['flavorFit']>();
-  const hostPlans: ComputeHostPlan[] = computeHosts.map((h, i) => {
-    const offer = offers[i]!;
-    const fitKey = `${h.hardware}\n${(offer.aggregates ?? []).join('\n')}`;
-    let flavorFit = fits.get(fitKey);
-    if (!flavorFit) {
-      flavorFit = flavors.map((f) => hostFlavorFit(f.name, requests.get(f.name)!, offer, aggregates, limits));
-      fits.set(fitKey, flavorFit);
-    }
-    const plan: ComputeHostPlan = {
-      host: h.name,
-      hardware: h.hardware,
-      inventories: offer.inventories,
-      flavorFit,
-    };
-    if (hetero) {
-      if (offer.providers.length > 0) plan.providers = offer.providers;
-      plan.traits = [...(offer.traits ?? [])];
-      if ((offer.aggregates ?? []).length > 0) plan.aggregates = [...offer.aggregates!];
-      plan.numaCells = [...(offer.cells ?? [])];
-    }
-    return plan;
-  });
+  const own = cache !== undefined && cache.serves(scenario) ? cache : new ComputeHostCache(scenario);
+  const { hetero, requests } = own;
+  const entries = computeHosts.map((h) => own.entry(h));
+  const offers: HostOfferFull[] = entries.map((e) => e.offer);
+  const hostPlans: ComputeHostPlan[] = entries.map((e) => e.plan);
 
   // Per-hardware-model findings (one per model, not per host).
   const seenModels = new Set<string>();
@@ -151,28 +127,22 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[]): Compute
     }
   }
 
-  findings.push(...heterogeneousFindings(scenario, hostPlans, requests, new Map(computeHosts.map((h) => [h.name, h.zone]))));
+  // host → zone only for what reads it (anti-affinity server groups)
+  const zoneOf = scenario.demand.instances.some((i) => i.serverGroupPolicy === 'anti-affinity' && i.count > 0)
+    ? new Map(computeHosts.map((h) => [h.name, h.zone]))
+    : new Map<string, string | undefined>();
+  findings.push(...heterogeneousFindings(scenario, hostPlans, requests, zoneOf));
 
   const emptyTotal: CapacityVector = { VCPU: 0, MEMORY_MB: 0 };
   if (openstack.ephemeralStorage === 'local') emptyTotal.DISK_GB = 0;
   const totalCapacity = { ...emptyTotal, ...sumCapacity(offers.map((o) => o.capacity)) };
 
-  // hosts sharing a fit list (one model and aggregate list) share its map
-  const fitMaps = new Map<ComputeHostPlan['flavorFit'], Map<string, number>>();
-  const capacities: GroupHost[] = computeHosts.map((h, i) => {
-    const fit = hostPlans[i]!.flavorFit;
-    let fits = fitMaps.get(fit);
-    if (!fits) {
-      fits = new Map(fit.map((f) => [f.flavor, f.instances]));
-      fitMaps.set(fit, fits);
-    }
-    return { host: h.name, rack: h.rack, ...(h.zone !== undefined ? { zone: h.zone } : {}), capacity: offers[i]!.capacity, fits };
-  });
+  const capacities: GroupHost[] = entries.map((e) => e.group);
   const losses = toleratedLosses(capacities, scenario.policy.tolerate);
   const toleratedCapacity = { ...emptyTotal, ...toleratedOf(capacities, losses) };
   const removed = hostsRemovedByAnyClass(capacities, losses);
 
-  const { demand, instances } = computeDemandMonth0(scenario, requests);
+  const { demand, instances } = own.demandMonth0(scenario);
   const mix = mixFit(totalCapacity, demand, instances);
   const groups = hetero ? computeGroups(scenario, capacities, requests) : [];
 
@@ -203,4 +173,86 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[]): Compute
   if (groups.length > 0) plan.groups = groups;
   if (openstack.ephemeralStorage === 'ceph') plan.diskNote = CEPH_DISK_NOTE;
   return { plan, findings };
+}
+
+/** What planCompute keeps of one compute host. */
+interface HostEntry {
+  offer: HostOfferFull;
+  plan: ComputeHostPlan;
+  group: GroupHost;
+}
+
+/**
+ * planCompute's per-host results, kept across calls on the same hardware models and OpenStack
+ * policy (planEpochs: one cache for every epoch of a timeline, whose Host objects are shared by
+ * the epochs they serve in). A host's offer, plan and capacity depend only on the Host object
+ * (name, model, rack, zone, aggregates: never mutated) and on `scenario.hardware` and
+ * `scenario.openstack`; a call with another scenario's (`serves` false) uses a cache of its own.
+ * The flavor fit depends on the host's model and aggregates only: computed once per model and
+ * aggregate list, shared by its hosts (one array, and one flavor → instances map).
+ */
+export class ComputeHostCache {
+  private readonly hardware: Scenario['hardware'];
+  private readonly openstack: Scenario['openstack'];
+  readonly hetero: boolean;
+  readonly requests: Map<string, FlavorPlacementRequest>;
+  private readonly models = new Map();
+  private readonly fits = new Map<string, { fit: ComputeHostPlan['flavorFit']; map: Map<string, number> }>();
+  private readonly hosts = new Map<Host, HostEntry>();
+  private demand: { demand: CapacityVector; instances: number } | null = null;
+  private demandOf: Scenario['demand'] | null = null;
+
+  constructor(private readonly scenario: Scenario) {
+    this.hardware = scenario.hardware;
+    this.openstack = scenario.openstack;
+    this.hetero = usesHeterogeneousCompute(scenario);
+    this.requests = flavorRequests(scenario);
+  }
+
+  /** True when `scenario` has the models, OpenStack policy and demand (the same objects) this cache was built for. */
+  serves(scenario: Scenario): boolean {
+    return scenario.hardware === this.hardware && scenario.openstack === this.openstack && scenario.demand === this.scenario.demand;
+  }
+
+  /** computeDemandMonth0 of the scenario's demand, once. */
+  demandMonth0(scenario: Scenario): { demand: CapacityVector; instances: number } {
+    if (this.demand === null || this.demandOf !== scenario.demand) {
+      this.demand = computeDemandMonth0(scenario, this.requests);
+      this.demandOf = scenario.demand;
+    }
+    return this.demand;
+  }
+
+  /** The offer, plan and capacity of compute host `h` (a known model). */
+  entry(h: Host): HostEntry {
+    const known = this.hosts.get(h);
+    if (known) return known;
+    const { openstack } = this.scenario;
+    const offer = hostOffer(this.scenario, h, this.models);
+    const fitKey = `${h.hardware}\n${(offer.aggregates ?? []).join('\n')}`;
+    let fits = this.fits.get(fitKey);
+    if (!fits) {
+      const limits = { cpuAllocationRatio: openstack.allocationRatio.cpu, ramAllocationRatio: openstack.allocationRatio.ram };
+      const aggregates = openstack.aggregates ?? {};
+      const fit = Object.values(openstack.flavors).map((f) => hostFlavorFit(f.name, this.requests.get(f.name)!, offer, aggregates, limits));
+      fits = { fit, map: new Map(fit.map((f) => [f.flavor, f.instances])) };
+      this.fits.set(fitKey, fits);
+    }
+    const plan: ComputeHostPlan = {
+      host: h.name,
+      hardware: h.hardware,
+      inventories: offer.inventories,
+      flavorFit: fits.fit,
+    };
+    if (this.hetero) {
+      if (offer.providers.length > 0) plan.providers = offer.providers;
+      plan.traits = [...(offer.traits ?? [])];
+      if ((offer.aggregates ?? []).length > 0) plan.aggregates = [...offer.aggregates!];
+      plan.numaCells = [...(offer.cells ?? [])];
+    }
+    const group: GroupHost = { host: h.name, rack: h.rack, ...(h.zone !== undefined ? { zone: h.zone } : {}), capacity: offer.capacity, fits: fits.map };
+    const entry = { offer, plan, group };
+    this.hosts.set(h, entry);
+    return entry;
+  }
 }

@@ -78,13 +78,14 @@ export function planCost(scenario: Scenario, input: CostInput): { plan: CostPlan
   const bought = input.hosts.filter((h) => h.purchased || buyInitial);
   const boughtMonth = (h: FleetHost): number => (h.purchased ? h.fromMonth : 0);
 
-  // the plan's currency
+  // the plan's currency: the priced bought server of the earliest month, the first in fleet order on ties
   let currency: string | null = null;
-  for (const h of [...bought].sort((a, b) => boughtMonth(a) - boughtMonth(b))) {
+  let currencyMonth = Infinity;
+  for (const h of bought) {
     const p = scenario.hardware[h.hardware]?.price;
-    if (p) {
+    if (p && boughtMonth(h) < currencyMonth) {
       currency = p.currency;
-      break;
+      currencyMonth = boughtMonth(h);
     }
   }
   const priceKeys: (keyof CostPrices)[] = ['rack', 'pdu', 'torSwitch', 'optic', 'cable', 'supportPerServerYear', 'energyPerKwh', 'colocationPerRackMonth', 'colocationPerRuMonth'];
@@ -139,11 +140,18 @@ export function planCost(scenario: Scenario, input: CostInput): { plan: CostPlan
   };
 
   // servers, one line per model
-  const models = [...new Set(bought.map((h) => h.hardware))];
+  // bought servers per model (first-appearance order) and month
+  const boughtByModel = new Map<string, number[]>();
+  for (const h of bought) {
+    let byMonth = boughtByModel.get(h.hardware);
+    if (!byMonth) {
+      byMonth = new Array<number>(horizon).fill(0);
+      boughtByModel.set(h.hardware, byMonth);
+    }
+    byMonth[at(boughtMonth(h))]! += 1;
+  }
   const serverCapex = new Array<number>(horizon).fill(0);
-  for (const key of models) {
-    const byMonth = new Array<number>(horizon).fill(0);
-    for (const h of bought) if (h.hardware === key) byMonth[at(boughtMonth(h))]! += 1;
+  for (const [key, byMonth] of boughtByModel) {
     const hw = scenario.hardware[key];
     const line = addLine(
       'servers',
@@ -207,13 +215,25 @@ export function planCost(scenario: Scenario, input: CostInput): { plan: CostPlan
   const cabled = new Map<string, number>();
   for (const r of input.network?.roles ?? []) cabled.set(`${r.role}/${r.hardware}`, r.ports.filter((p) => p.link !== null).length);
   let portsGuessed = false;
+  // per role, then model: the ports of one server
+  const portsByRole = new Map<string, Map<string, number>>();
   const portsOf = (h: FleetHost): number => {
-    const known = cabled.get(`${h.role}/${h.hardware}`);
-    if (known !== undefined) return known;
-    portsGuessed = true;
-    return (scenario.hardware[h.hardware]?.nics ?? []).reduce((a, n) => a + n.ports, 0);
+    let byModel = portsByRole.get(h.role);
+    if (!byModel) {
+      byModel = new Map();
+      portsByRole.set(h.role, byModel);
+    }
+    let n = byModel.get(h.hardware);
+    if (n === undefined) {
+      const known = cabled.get(`${h.role}/${h.hardware}`);
+      if (known === undefined) portsGuessed = true;
+      n = known ?? (scenario.hardware[h.hardware]?.nics ?? []).reduce((a, x) => a + x.ports, 0);
+      byModel.set(h.hardware, n);
+    }
+    return n;
   };
-  const ports = perMonth(bought.map((h) => ({ month: boughtMonth(h), n: portsOf(h) })));
+  const ports = new Array<number>(horizon).fill(0);
+  for (const h of bought) ports[at(boughtMonth(h))]! += portsOf(h);
   const portBasis = portsGuessed
     ? "cabled server port (the network plan's; every NIC port of models it does not cover)"
     : "cabled server port (the network plan's bonds and ports)";

@@ -22,7 +22,7 @@
  * in month m lasts to the epoch's end (demand does not shrink; with negative growth the first
  * month of harm is still reported).
  */
-import { planCompute } from '../compute/compute-plan.js';
+import { ComputeHostCache, planCompute } from '../compute/compute-plan.js';
 import { cephDaemons } from '../control/ceph-daemons.js';
 import { planControlPlane } from '../control/quorum.js';
 import type { Finding } from '../diagnostics/types.js';
@@ -67,6 +67,8 @@ export function planEpochs(
   options: { failure?: boolean; hostClasses?: boolean } = {},
 ): { epochs: EpochPlan[]; failure: { plan: FailurePlan; findings: Finding[] } | null } {
   const computeCache = new Map<string, ReturnType<typeof planCompute>>();
+  // per-host compute results shared by the epochs (the timeline's Host objects are)
+  const computeHosts = new ComputeHostCache(scenario);
   const storageCache = new Map<string, { storage: ReturnType<typeof planStorage>; replication: ReturnType<typeof cephRecoveryBandwidth> }>();
   const epochs: EpochPlan[] = [];
   const views: { view: Scenario; replication: ReturnType<typeof cephRecoveryBandwidth> }[] = [];
@@ -82,7 +84,7 @@ export function planEpochs(
     const ck = key('compute');
     let compute = computeCache.get(ck);
     if (!compute) {
-      compute = planCompute(view, epoch.hosts);
+      compute = planCompute(view, epoch.hosts, computeHosts);
       computeCache.set(ck, compute);
     }
     const sk = key('storage');
