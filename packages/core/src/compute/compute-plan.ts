@@ -80,7 +80,7 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[], cache?: 
   const { openstack } = scenario;
   const computeHosts = hosts.filter((h) => h.role === 'compute' && Object.hasOwn(scenario.hardware, h.hardware));
 
-  const own = cache !== undefined && cache.serves(scenario) ? cache : new ComputeHostCache(scenario);
+  const own = cache?.serves(scenario) ? cache : new ComputeHostCache(scenario);
   const { hetero, requests } = own;
   const entries = computeHosts.map((h) => own.entry(h));
   const offers: HostOfferFull[] = entries.map((e) => e.offer);
