@@ -13,6 +13,8 @@ import { planProcurement } from '../procurement/schedule.js';
 import { parseScenario } from '../scenario/parse.js';
 import { ComputeHostCache, planCompute } from './compute-plan.js';
 import { heterogeneousFindings } from './hetero-findings.js';
+import { capacityVector } from './host-offer.js';
+import { toleranceOfPlain } from './tolerance-fast.js';
 
 const scenarios = ['nfv-gpu-cloud.yaml', 'regional-cloud.yaml', 'reference-pilot.yaml'].map((name) => {
   const text = readFileSync(join(import.meta.dirname, '../../../../scenarios', name), 'utf8');
@@ -35,6 +37,25 @@ describe('planCompute with a per-host cache', () => {
       for (const e of list) {
         const view = { ...scenario, racks: [...scenario.racks] };
         expect(planCompute(view, e.hosts, cache)).toEqual(planCompute(view, e.hosts));
+      }
+    });
+  }
+
+  for (const { name, scenario } of scenarios) {
+    it(`${name}: totals and N+1 figures equal tolerance.ts's functions on the epoch's hosts`, () => {
+      const cache = new ComputeHostCache(scenario);
+      for (const e of epochs(scenario)) {
+        const { plan } = planCompute(scenario, e.hosts, cache);
+        const byName = new Map(e.hosts.map((h) => [h.name, h]));
+        const hosts = plan.hosts.map((hp) => {
+          const h = byName.get(hp.host)!;
+          return { host: h.name, rack: h.rack, ...(h.zone !== undefined ? { zone: h.zone } : {}), capacity: capacityVector(hp.inventories, hp.providers) };
+        });
+        const plain = toleranceOfPlain(hosts, scenario.policy.tolerate);
+        expect(plan.toleratedLosses).toEqual(plain.losses);
+        expect(plan.toleratedHostsRemoved).toEqual(plain.removed);
+        expect(plan.totalCapacity).toEqual({ ...plan.totalCapacity, ...plain.total });
+        expect(plan.toleratedCapacity).toEqual({ ...plan.toleratedCapacity, ...plain.tolerated });
       }
     });
   }

@@ -12,7 +12,8 @@ import { type FlavorPlacementRequest, translateFlavor } from './extra-specs.js';
 import { computeGroups, type GroupHost } from './host-groups.js';
 import { hostOffer, type HostOfferFull, usesHeterogeneousCompute } from './host-offer.js';
 import { orderClasses, resourceUnit } from './placement.js';
-import { type CapacityVector, hostsRemovedByAnyClass, sumCapacity, toleratedCapacity as toleratedOf, toleratedLosses } from './tolerance.js';
+import type { CapacityVector } from './tolerance.js';
+import { type KnownHosts, toleranceOf } from './tolerance-fast.js';
 
 /** What `diskNote` says when instance disks are on Ceph. */
 export const CEPH_DISK_NOTE =
@@ -82,13 +83,12 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[], cache?: 
 
   const own = cache?.serves(scenario) ? cache : new ComputeHostCache(scenario);
   const { hetero, requests } = own;
-  const entries = computeHosts.map((h) => own.entry(h));
-  const offers: HostOfferFull[] = entries.map((e) => e.offer);
+  const entries = own.entries(computeHosts);
   const hostPlans: ComputeHostPlan[] = entries.map((e) => e.plan);
 
-  // Per-hardware-model findings (one per model, not per host).
+  // Per-hardware-model findings (one per model, not per host), at the model's first host.
   const seenModels = new Set<string>();
-  for (const hp of hostPlans) {
+  for (const hp of own.firstOfModels(entries)) {
     if (seenModels.has(hp.hardware)) continue;
     seenModels.add(hp.hardware);
     for (const inv of hp.inventories) {
@@ -135,12 +135,13 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[], cache?: 
 
   const emptyTotal: CapacityVector = { VCPU: 0, MEMORY_MB: 0 };
   if (openstack.ephemeralStorage === 'local') emptyTotal.DISK_GB = 0;
-  const totalCapacity = { ...emptyTotal, ...sumCapacity(offers.map((o) => o.capacity)) };
-
   const capacities: GroupHost[] = entries.map((e) => e.group);
-  const losses = toleratedLosses(capacities, scenario.policy.tolerate);
-  const toleratedCapacity = { ...emptyTotal, ...toleratedOf(capacities, losses) };
-  const removed = hostsRemovedByAnyClass(capacities, losses);
+  // sumCapacity, toleratedLosses, toleratedCapacity, hostsRemovedByAnyClass in one pass per class
+  const fleet = toleranceOf(capacities, scenario.policy.tolerate, own.known(entries) ?? undefined);
+  const totalCapacity = { ...emptyTotal, ...fleet.total };
+  const losses = fleet.losses;
+  const toleratedCapacity = { ...emptyTotal, ...fleet.tolerated };
+  const removed = fleet.removed;
 
   const { demand, instances } = own.demandMonth0(scenario);
   const mix = mixFit(totalCapacity, demand, instances);
@@ -180,6 +181,13 @@ interface HostEntry {
   offer: HostOfferFull;
   plan: ComputeHostPlan;
   group: GroupHost;
+  /** Numbers of the host's model, rack and zone (-1: none), the classes of its capacity (one array per distinct list). */
+  model: number;
+  rack: number;
+  zone: number;
+  classes: readonly string[];
+  /** The last `known` call that met the host. */
+  stamp: number;
 }
 
 /**
@@ -200,6 +208,17 @@ export class ComputeHostCache {
   private readonly fits = new Map<string, { fit: ComputeHostPlan['flavorFit']; map: Map<string, number> }>();
   private readonly hosts = new Map<Host, HostEntry>();
   private demand: { demand: CapacityVector; instances: number } | null = null;
+  private readonly modelIds = new Map<string, number>();
+  private readonly rackIds = new Map<string, number>();
+  /** The hosts of the last `entries` call and their entries. */
+  private lastHosts: readonly Host[] = [];
+  private lastEntries: HostEntry[] = [];
+  private readonly zoneIds = new Map<string, number>();
+  private readonly classLists = new Map<string, readonly string[]>();
+  private readonly owner = new Map<string, Host>();
+  /** Two Host objects met so far have the same name. */
+  private sharedNames = false;
+  private calls = 0;
   private demandOf: Scenario['demand'] | null = null;
 
   constructor(private readonly scenario: Scenario) {
@@ -251,8 +270,79 @@ export class ComputeHostCache {
       plan.numaCells = [...(offer.cells ?? [])];
     }
     const group: GroupHost = { host: h.name, rack: h.rack, ...(h.zone !== undefined ? { zone: h.zone } : {}), capacity: offer.capacity, fits: fits.map };
-    const entry = { offer, plan, group };
+    const keys: string[] = [];
+    for (const k in offer.capacity) if (offer.capacity[k as ResourceClass] !== undefined) keys.push(k);
+    const keyOf = keys.join('\n');
+    let classes = this.classLists.get(keyOf);
+    if (!classes) this.classLists.set(keyOf, (classes = keys));
+    const entry: HostEntry = {
+      offer,
+      plan,
+      group,
+      model: this.number(this.modelIds, h.hardware),
+      rack: this.number(this.rackIds, h.rack),
+      zone: h.zone === undefined ? -1 : this.number(this.zoneIds, h.zone),
+      classes,
+      stamp: 0,
+    };
+    const before = this.owner.get(h.name);
+    if (before === undefined) this.owner.set(h.name, h);
+    else if (before !== h) this.sharedNames = true;
     this.hosts.set(h, entry);
     return entry;
+  }
+
+  /**
+   * The entries of `hosts` (compute hosts of known models), in order. The longest common prefix
+   * with the last call's hosts (the same Host objects) reuses its entries: an epoch's hosts are
+   * mostly the previous epoch's, in timeline order.
+   */
+  entries(hosts: readonly Host[]): HostEntry[] {
+    const last = this.lastHosts;
+    let k = 0;
+    while (k < last.length && k < hosts.length && last[k] === hosts[k]) k++;
+    const out = this.lastEntries.slice(0, k);
+    for (let i = k; i < hosts.length; i++) out.push(this.entry(hosts[i]!));
+    this.lastHosts = hosts;
+    this.lastEntries = out;
+    return out;
+  }
+
+  /** The plan of the first host of each model among `entries`, in order. */
+  firstOfModels(entries: readonly HostEntry[]): ComputeHostPlan[] {
+    const seen = new Uint8Array(this.modelIds.size);
+    const out: ComputeHostPlan[] = [];
+    for (const e of entries) {
+      if (seen[e.model] === 1) continue;
+      seen[e.model] = 1;
+      out.push(e.plan);
+    }
+    return out;
+  }
+
+  private number(ids: Map<string, number>, name: string): number {
+    let n = ids.get(name);
+    if (n === undefined) ids.set(name, (n = ids.size));
+    return n;
+  }
+
+  /** The numbering tolerance-fast.ts reads, for hosts met through `entry`; null when two of them may share a name. */
+  known(entries: readonly HostEntry[]): KnownHosts | null {
+    if (this.sharedNames) return null;
+    const call = ++this.calls;
+    const rack = new Int32Array(entries.length);
+    const zone = new Int32Array(entries.length);
+    const lists = new Set<readonly string[]>();
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      if (e.stamp === call) return null; // the same host twice
+      e.stamp = call;
+      rack[i] = e.rack;
+      zone[i] = e.zone;
+      lists.add(e.classes);
+    }
+    const classes = new Set<string>();
+    for (const l of lists) for (const k of l) classes.add(k);
+    return { uniqueNames: true, rack, zone, classes: orderClasses(classes) };
   }
 }
