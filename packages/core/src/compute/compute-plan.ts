@@ -274,7 +274,10 @@ export class ComputeHostCache {
     for (const k in offer.capacity) if (offer.capacity[k as ResourceClass] !== undefined) keys.push(k);
     const keyOf = keys.join('\n');
     let classes = this.classLists.get(keyOf);
-    if (!classes) this.classLists.set(keyOf, (classes = keys));
+    if (!classes) {
+      classes = keys;
+      this.classLists.set(keyOf, classes);
+    }
     const entry: HostEntry = {
       offer,
       plan,
@@ -322,7 +325,10 @@ export class ComputeHostCache {
 
   private number(ids: Map<string, number>, name: string): number {
     let n = ids.get(name);
-    if (n === undefined) ids.set(name, (n = ids.size));
+    if (n === undefined) {
+      n = ids.size;
+      ids.set(name, n);
+    }
     return n;
   }
 

@@ -67,12 +67,18 @@ function know(hosts: readonly ComputeHostCapacity[]): KnownHosts | null {
     if (names.has(h.host)) return null;
     names.add(h.host);
     let r = racks.get(h.rack);
-    if (r === undefined) racks.set(h.rack, (r = racks.size));
+    if (r === undefined) {
+      r = racks.size;
+      racks.set(h.rack, r);
+    }
     rack[i] = r;
     if (h.zone === undefined) zone[i] = -1;
     else {
       let z = zones.get(h.zone);
-      if (z === undefined) zones.set(h.zone, (z = zones.size));
+      if (z === undefined) {
+        z = zones.size;
+        zones.set(h.zone, z);
+      }
       zone[i] = z;
     }
     for (const k in h.capacity) if (h.capacity[k as ResourceClass] !== undefined) seen.add(k);
