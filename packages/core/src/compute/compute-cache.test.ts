@@ -86,4 +86,17 @@ describe('heterogeneousFindings reads each fit list once', () => {
     // the scenario has a flavor whose NUMA topology fits no cell of a model (a finding to compare)
     expect(shared.map((f) => f.code)).toContain('compute.numa.flavor_exceeds_cell');
   });
+
+  it("nfv-gpu-cloud: planCompute's heterogeneous findings (first hosts from its cache) equal those of every host apart", () => {
+    const { scenario } = scenarios[0]!;
+    const hosts = epochs(scenario)[0]!.hosts;
+    const { plan, findings } = planCompute(scenario, hosts, new ComputeHostCache(scenario));
+    const requests = new ComputeHostCache(scenario).requests;
+    const apart = plan.hosts.map((hp) => ({ ...hp, flavorFit: hp.flavorFit.map((f) => ({ ...f })) }));
+    const zoneOf = new Map(hosts.map((h) => [h.name, h.zone]));
+    const codes = new Set(['compute.flavor.no_candidate_host', 'compute.numa.flavor_exceeds_cell', 'compute.server_group.too_few_hosts']);
+    const own = findings.filter((f) => codes.has(f.code));
+    expect(own.length).toBeGreaterThan(0);
+    expect(own).toEqual(heterogeneousFindings(scenario, apart, requests, zoneOf));
+  });
 });

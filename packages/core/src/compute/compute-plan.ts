@@ -87,8 +87,9 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[], cache?: 
   const hostPlans: ComputeHostPlan[] = entries.map((e) => e.plan);
 
   // Per-hardware-model findings (one per model, not per host), at the model's first host.
+  const firsts = own.firsts(entries);
   const seenModels = new Set<string>();
-  for (const hp of own.firstOfModels(entries)) {
+  for (const hp of firsts.models) {
     if (seenModels.has(hp.hardware)) continue;
     seenModels.add(hp.hardware);
     for (const inv of hp.inventories) {
@@ -131,7 +132,7 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[], cache?: 
   const zoneOf = scenario.demand.instances.some((i) => i.serverGroupPolicy === 'anti-affinity' && i.count > 0)
     ? new Map(computeHosts.map((h) => [h.name, h.zone]))
     : new Map<string, string | undefined>();
-  findings.push(...heterogeneousFindings(scenario, hostPlans, requests, zoneOf));
+  findings.push(...heterogeneousFindings(scenario, hostPlans, requests, zoneOf, firsts.fits));
 
   const emptyTotal: CapacityVector = { VCPU: 0, MEMORY_MB: 0 };
   if (openstack.ephemeralStorage === 'local') emptyTotal.DISK_GB = 0;
@@ -183,6 +184,8 @@ interface HostEntry {
   group: GroupHost;
   /** Numbers of the host's model, rack and zone (-1: none), the classes of its capacity (one array per distinct list). */
   model: number;
+  /** Number of the host's fit list (one per model and aggregate list). */
+  fit: number;
   rack: number;
   zone: number;
   classes: readonly string[];
@@ -205,7 +208,7 @@ export class ComputeHostCache {
   readonly hetero: boolean;
   readonly requests: Map<string, FlavorPlacementRequest>;
   private readonly models = new Map();
-  private readonly fits = new Map<string, { fit: ComputeHostPlan['flavorFit']; map: Map<string, number> }>();
+  private readonly fits = new Map<string, { fit: ComputeHostPlan['flavorFit']; map: Map<string, number>; id: number }>();
   private readonly hosts = new Map<Host, HostEntry>();
   private demand: { demand: CapacityVector; instances: number } | null = null;
   private readonly modelIds = new Map<string, number>();
@@ -254,7 +257,7 @@ export class ComputeHostCache {
       const limits = { cpuAllocationRatio: openstack.allocationRatio.cpu, ramAllocationRatio: openstack.allocationRatio.ram };
       const aggregates = openstack.aggregates ?? {};
       const fit = Object.values(openstack.flavors).map((f) => hostFlavorFit(f.name, this.requests.get(f.name)!, offer, aggregates, limits));
-      fits = { fit, map: new Map(fit.map((f) => [f.flavor, f.instances])) };
+      fits = { fit, map: new Map(fit.map((f) => [f.flavor, f.instances])), id: this.fits.size };
       this.fits.set(fitKey, fits);
     }
     const plan: ComputeHostPlan = {
@@ -283,6 +286,7 @@ export class ComputeHostCache {
       plan,
       group,
       model: this.number(this.modelIds, h.hardware),
+      fit: fits.id,
       rack: this.number(this.rackIds, h.rack),
       zone: h.zone === undefined ? -1 : this.number(this.zoneIds, h.zone),
       classes,
@@ -311,16 +315,23 @@ export class ComputeHostCache {
     return out;
   }
 
-  /** The plan of the first host of each model among `entries`, in order. */
-  firstOfModels(entries: readonly HostEntry[]): ComputeHostPlan[] {
-    const seen = new Uint8Array(this.modelIds.size);
-    const out: ComputeHostPlan[] = [];
+  /** The plans of the first host of each model, and of each fit list (model and aggregate list), among `entries`, in order. */
+  firsts(entries: readonly HostEntry[]): { models: ComputeHostPlan[]; fits: ComputeHostPlan[] } {
+    const seenModel = new Uint8Array(this.modelIds.size);
+    const seenFit = new Uint8Array(this.fits.size);
+    const models: ComputeHostPlan[] = [];
+    const fits: ComputeHostPlan[] = [];
     for (const e of entries) {
-      if (seen[e.model] === 1) continue;
-      seen[e.model] = 1;
-      out.push(e.plan);
+      if (seenModel[e.model] === 0) {
+        seenModel[e.model] = 1;
+        models.push(e.plan);
+      }
+      if (seenFit[e.fit] === 0) {
+        seenFit[e.fit] = 1;
+        fits.push(e.plan);
+      }
     }
-    return out;
+    return { models, fits };
   }
 
   private number(ids: Map<string, number>, name: string): number {

@@ -20,7 +20,8 @@ import type { FlavorPlacementRequest } from './extra-specs.js';
  *   huge-page guest cell larger than the host's cells (nova/virt/hardware.py
  *   _numa_fit_instance_cell).
  * Hosts that share one flavorFit array and model (compute-plan.ts shares it per model and
- * aggregate list) give the same answers: each pair is read once, at its first host.
+ * aggregate list) give the same answers: each pair is read once, at its first host (`firsts`:
+ * those first hosts in host order, when the caller knows them).
  * O(hosts + such pairs × flavors²).
  */
 export function heterogeneousFindings(
@@ -28,19 +29,22 @@ export function heterogeneousFindings(
   hostPlans: readonly ComputeHostPlan[],
   requests: ReadonlyMap<string, FlavorPlacementRequest>,
   zoneOf: ReadonlyMap<string, string | undefined> = new Map(),
+  firsts?: readonly ComputeHostPlan[],
 ): Finding[] {
   const out: Finding[] = [];
   if (hostPlans.length === 0) return out;
   const demanded = new Set(scenario.demand.instances.filter((i) => i.count > 0).map((i) => i.flavor));
   // the first host of each flavorFit array and hardware model, in host order
   const seenFits = new Map<ComputeHostPlan['flavorFit'], Set<string>>();
-  const distinct = hostPlans.filter((hp) => {
-    const models = seenFits.get(hp.flavorFit);
-    if (!models) seenFits.set(hp.flavorFit, new Set([hp.hardware]));
-    else if (models.has(hp.hardware)) return false;
-    else models.add(hp.hardware);
-    return true;
-  });
+  const distinct =
+    firsts ??
+    hostPlans.filter((hp) => {
+      const models = seenFits.get(hp.flavorFit);
+      if (!models) seenFits.set(hp.flavorFit, new Set([hp.hardware]));
+      else if (models.has(hp.hardware)) return false;
+      else models.add(hp.hardware);
+      return true;
+    });
   for (const f of Object.values(scenario.openstack.flavors)) {
     const fits = distinct.map((hp) => hp.flavorFit.find((x) => x.flavor === f.name)).filter((x) => x !== undefined);
     if (fits.some((x) => x.instances > 0) || fits.every((x) => x.exceedsMaxUnit)) continue;

@@ -66,28 +66,23 @@ export function planEpochs(
   timeline: FleetTimeline,
   options: { failure?: boolean; hostClasses?: boolean } = {},
 ): { epochs: EpochPlan[]; failure: { plan: FailurePlan; findings: Finding[] } | null } {
-  const computeCache = new Map<string, ReturnType<typeof planCompute>>();
+  const computeCache = new KeyedCache<ReturnType<typeof planCompute>>();
   // per-host compute results shared by the epochs (the timeline's Host objects are)
   const computeHosts = new ComputeHostCache(scenario);
-  const storageCache = new Map<string, { storage: ReturnType<typeof planStorage>; replication: ReturnType<typeof cephRecoveryBandwidth> }>();
+  const storageCache = new KeyedCache<{ storage: ReturnType<typeof planStorage>; replication: ReturnType<typeof cephRecoveryBandwidth> }>();
   const epochs: EpochPlan[] = [];
   const views: { view: Scenario; replication: ReturnType<typeof cephRecoveryBandwidth> }[] = [];
   for (const epoch of timeline.epochs) {
     // The racks purchases add exist from the first month a host stands in them.
     const rackNames = new Set(epoch.hosts.map((h) => h.rack));
     const view: Scenario = { ...scenario, racks: timeline.racks.filter((r, i) => i < scenario.racks.length || rackNames.has(r.name)) };
-    const key = (role: string): string =>
-      `${view.racks.length}|${epoch.hosts
-        .filter((h) => h.role === role)
-        .map((h) => h.name)
-        .join(',')}`;
-    const ck = key('compute');
+    const ck = epochKey(view.racks.length, epoch.hosts, 'compute');
     let compute = computeCache.get(ck);
     if (!compute) {
       compute = planCompute(view, epoch.hosts, computeHosts);
       computeCache.set(ck, compute);
     }
-    const sk = key('storage');
+    const sk = epochKey(view.racks.length, epoch.hosts, 'storage');
     let stored = storageCache.get(sk);
     if (!stored) {
       // The network plan's replication link caps Ceph recovery (the slowest storage model's
@@ -146,6 +141,45 @@ export function planEpochs(
     placements[i] = undefined as never;
   });
   return { epochs, failure: stitch.result(rolesOf(timeline.hosts)) };
+}
+
+/** What an epoch's analysis of one role reads of its fleet: the racks in view and the role's hosts by name, in order. */
+interface EpochKey {
+  racks: number;
+  names: string[];
+}
+
+/** The key of `role` in an epoch: the view's rack count and the names of the role's hosts. */
+function epochKey(racks: number, hosts: readonly Host[], role: string): EpochKey {
+  const names: string[] = [];
+  for (const h of hosts) if (h.role === role) names.push(h.name);
+  return { racks, names };
+}
+
+/**
+ * Results by EpochKey: two keys are the same when their rack counts are and their names are,
+ * one by one (what joining them into one string compared, without building the string).
+ */
+class KeyedCache<T> {
+  private readonly entries = new Map<string, { names: readonly string[]; value: T }[]>();
+
+  get(key: EpochKey): T | undefined {
+    for (const e of this.entries.get(`${key.racks}|${key.names.length}`) ?? []) if (sameNames(e.names, key.names)) return e.value;
+    return undefined;
+  }
+
+  set(key: EpochKey, value: T): void {
+    const k = `${key.racks}|${key.names.length}`;
+    const list = this.entries.get(k);
+    if (list) list.push({ names: key.names, value });
+    else this.entries.set(k, [{ names: key.names, value }]);
+  }
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
