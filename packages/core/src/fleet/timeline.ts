@@ -77,7 +77,7 @@ export function buildFleetTimeline(scenario: Scenario, initial: readonly Host[],
       const h = initial[i++];
       if (!h || h.hardware !== g.hardware || h.role !== g.role) throw new Error('fleet timeline: hosts are not in node-group order');
       if (until === 0) continue;
-      hosts.push({ ...h, fromMonth: 0, untilMonth: until, purchased: false });
+      hosts.push(initialHost(h, until));
     }
   }
   const racks = [...scenario.racks, ...addedRacks];
@@ -128,6 +128,25 @@ function inService(from: Float64Array, until: Float64Array, plain: readonly Host
   const out: Host[] = [];
   for (let i = 0; i < plain.length; i++) if (from[i]! <= t && t < until[i]!) out.push(plain[i]!);
   return out;
+}
+
+/**
+ * An initial host with its service months: { ...h, fromMonth: 0, untilMonth, purchased: false }.
+ * The hosts expandHosts makes (name, role, hardware, rack, then zone and aggregates when set)
+ * are written out key by key, the same keys in the same order: an object spread followed by
+ * more keys is some 30 times slower in V8 than a literal (10,000 hosts: ~30 ms against ~1 ms).
+ */
+function initialHost(h: Host, untilMonth: number | null): FleetHost {
+  const keys = Object.keys(h);
+  if (keys[0] === 'name' && keys[1] === 'role' && keys[2] === 'hardware' && keys[3] === 'rack') {
+    const { name, role, hardware, rack } = h;
+    if (keys.length === 4) return { name, role, hardware, rack, fromMonth: 0, untilMonth, purchased: false };
+    if (keys.length === 5 && keys[4] === 'zone') return { name, role, hardware, rack, zone: h.zone!, fromMonth: 0, untilMonth, purchased: false };
+    if (keys.length === 5 && keys[4] === 'aggregates') return { name, role, hardware, rack, aggregates: h.aggregates!, fromMonth: 0, untilMonth, purchased: false };
+    if (keys.length === 6 && keys[4] === 'zone' && keys[5] === 'aggregates')
+      return { name, role, hardware, rack, zone: h.zone!, aggregates: h.aggregates!, fromMonth: 0, untilMonth, purchased: false };
+  }
+  return { ...h, fromMonth: 0, untilMonth, purchased: false };
 }
 
 /** A fleet host as a plain Host (no service months). */
