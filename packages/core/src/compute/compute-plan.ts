@@ -10,7 +10,7 @@ import { fmtNumber } from '../units/format.js';
 import { hostFlavorFit, mixFit } from './fit.js';
 import { type FlavorPlacementRequest, translateFlavor } from './extra-specs.js';
 import { computeGroups, type GroupHost } from './host-groups.js';
-import { hostOffer, type HostOfferFull, usesHeterogeneousCompute } from './host-offer.js';
+import { hostOffer, usesHeterogeneousCompute } from './host-offer.js';
 import { orderClasses, resourceUnit } from './placement.js';
 import type { CapacityVector } from './tolerance.js';
 import { type KnownHosts, toleranceOf } from './tolerance-fast.js';
@@ -83,8 +83,7 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[], cache?: 
 
   const own = cache?.serves(scenario) ? cache : new ComputeHostCache(scenario);
   const { hetero, requests } = own;
-  const entries = own.entries(computeHosts);
-  const hostPlans: ComputeHostPlan[] = entries.map((e) => e.plan);
+  const { entries, plans: hostPlans, groups: capacities } = own.entries(computeHosts);
 
   // Per-hardware-model findings (one per model, not per host), at the model's first host.
   const firsts = own.firsts(entries);
@@ -136,7 +135,6 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[], cache?: 
 
   const emptyTotal: CapacityVector = { VCPU: 0, MEMORY_MB: 0 };
   if (openstack.ephemeralStorage === 'local') emptyTotal.DISK_GB = 0;
-  const capacities: GroupHost[] = entries.map((e) => e.group);
   // sumCapacity, toleratedLosses, toleratedCapacity, hostsRemovedByAnyClass in one pass per class
   const fleet = toleranceOf(capacities, scenario.policy.tolerate, own.known(entries) ?? undefined);
   const totalCapacity = { ...emptyTotal, ...fleet.total };
@@ -179,7 +177,6 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[], cache?: 
 
 /** What planCompute keeps of one compute host. */
 interface HostEntry {
-  offer: HostOfferFull;
   plan: ComputeHostPlan;
   group: GroupHost;
   /** Numbers of the host's model, rack and zone (-1: none), the classes of its capacity (one array per distinct list). */
@@ -213,11 +210,13 @@ export class ComputeHostCache {
   private demand: { demand: CapacityVector; instances: number } | null = null;
   private readonly modelIds = new Map<string, number>();
   private readonly rackIds = new Map<string, number>();
-  /** The hosts of the last `entries` call and their entries. */
+  /** The hosts of the last `entries` call, and what it returned. */
   private lastHosts: readonly Host[] = [];
-  private lastEntries: HostEntry[] = [];
+  private last: { entries: HostEntry[]; plans: ComputeHostPlan[]; groups: GroupHost[] } = { entries: [], plans: [], groups: [] };
   private readonly zoneIds = new Map<string, number>();
   private readonly classLists = new Map<string, readonly string[]>();
+  /** Each capacity vector's class list (hosts without providers share their model's vector). */
+  private readonly classesOf = new Map<CapacityVector, readonly string[]>();
   private readonly owner = new Map<string, Host>();
   /** Two Host objects met so far have the same name. */
   private sharedNames = false;
@@ -245,7 +244,7 @@ export class ComputeHostCache {
     return this.demand;
   }
 
-  /** The offer, plan and capacity of compute host `h` (a known model). */
+  /** The plan, capacity and numbers of compute host `h` (a known model), from its offer (host-offer.ts). */
   entry(h: Host): HostEntry {
     const known = this.hosts.get(h);
     if (known) return known;
@@ -273,16 +272,16 @@ export class ComputeHostCache {
       plan.numaCells = [...(offer.cells ?? [])];
     }
     const group: GroupHost = { host: h.name, rack: h.rack, ...(h.zone !== undefined ? { zone: h.zone } : {}), capacity: offer.capacity, fits: fits.map };
-    const keys: string[] = [];
-    for (const k in offer.capacity) if (offer.capacity[k as ResourceClass] !== undefined) keys.push(k);
-    const keyOf = keys.join('\n');
-    let classes = this.classLists.get(keyOf);
+    let classes = this.classesOf.get(offer.capacity);
     if (!classes) {
-      classes = keys;
+      const keys: string[] = [];
+      for (const k in offer.capacity) if (offer.capacity[k as ResourceClass] !== undefined) keys.push(k);
+      const keyOf = keys.join('\n');
+      classes = this.classLists.get(keyOf) ?? keys;
       this.classLists.set(keyOf, classes);
+      this.classesOf.set(offer.capacity, classes);
     }
     const entry: HostEntry = {
-      offer,
       plan,
       group,
       model: this.number(this.modelIds, h.hardware),
@@ -304,15 +303,23 @@ export class ComputeHostCache {
    * with the last call's hosts (the same Host objects) reuses its entries: an epoch's hosts are
    * mostly the previous epoch's, in timeline order.
    */
-  entries(hosts: readonly Host[]): HostEntry[] {
+  entries(hosts: readonly Host[]): { entries: HostEntry[]; plans: ComputeHostPlan[]; groups: GroupHost[] } {
     const last = this.lastHosts;
     let k = 0;
     while (k < last.length && k < hosts.length && last[k] === hosts[k]) k++;
-    const out = this.lastEntries.slice(0, k);
-    for (let i = k; i < hosts.length; i++) out.push(this.entry(hosts[i]!));
+    const entries = this.last.entries.slice(0, k);
+    const plans = this.last.plans.slice(0, k);
+    const groups = this.last.groups.slice(0, k);
+    for (let i = k; i < hosts.length; i++) {
+      const e = this.entry(hosts[i]!);
+      entries.push(e);
+      plans.push(e.plan);
+      groups.push(e.group);
+    }
     this.lastHosts = hosts;
-    this.lastEntries = out;
-    return out;
+    // copies: the caller's plan keeps its arrays
+    this.last = { entries, plans: plans.slice(), groups: groups.slice() };
+    return { entries, plans, groups };
   }
 
   /** The plans of the first host of each model, and of each fit list (model and aggregate list), among `entries`, in order. */
