@@ -195,7 +195,8 @@ export function planCost(scenario: Scenario, input: CostInput): { plan: CostPlan
     priceOf(prices.pdu, 'pdu'),
     'one per power feed of each bought rack',
   );
-  const ownedSwitches = new Set(input.racks.filter((r) => !boughtRacks.includes(r)).flatMap((r) => r.switches ?? [`${r.name}-tor-a`, `${r.name}-tor-b`]));
+  const boughtSet = new Set(boughtRacks);
+  const ownedSwitches = new Set(input.racks.filter((r) => !boughtSet.has(r)).flatMap((r) => r.switches ?? [`${r.name}-tor-a`, `${r.name}-tor-b`]));
   const switchMonth = new Map<string, number>();
   for (const r of boughtRacks) {
     for (const s of r.switches ?? [`${r.name}-tor-a`, `${r.name}-tor-b`]) {

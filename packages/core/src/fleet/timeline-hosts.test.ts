@@ -40,6 +40,13 @@ describe('the initial hosts of the timeline', () => {
       expect(Object.keys(fh)).toEqual(Object.keys(expected));
       expect(fh).toStrictEqual(expected);
     });
+    // the epochs' plain hosts: name, role, hardware, rack, then zone and aggregates when defined
+    timeline.epochs[0]!.hosts.forEach((h, i) => {
+      const { name, role, hardware, rack, zone, aggregates } = timeline.hosts[i]!;
+      const expected = { name, role, hardware, rack, ...(zone !== undefined ? { zone } : {}), ...(aggregates !== undefined ? { aggregates } : {}) };
+      expect(Object.keys(h)).toEqual(Object.keys(expected));
+      expect(h).toStrictEqual(expected);
+    });
   });
 
   it("epochs: the hosts in service in each epoch's first month, in timeline order", () => {

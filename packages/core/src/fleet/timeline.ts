@@ -149,16 +149,10 @@ function initialHost(h: Host, untilMonth: number | null): FleetHost {
   return { ...h, fromMonth: 0, untilMonth, purchased: false };
 }
 
-/** A fleet host as a plain Host (no service months). */
+/** A fleet host as a plain Host (no service months): name, role, hardware, rack, then zone and aggregates when set (literals, not spreads: see initialHost). */
 function plainHost({ name, role, hardware, rack, zone, aggregates }: FleetHost): Host {
-  return {
-    name,
-    role,
-    hardware,
-    rack,
-    ...(zone !== undefined ? { zone } : {}),
-    ...(aggregates !== undefined ? { aggregates } : {}),
-  };
+  if (zone !== undefined) return aggregates !== undefined ? { name, role, hardware, rack, zone, aggregates } : { name, role, hardware, rack, zone };
+  return aggregates !== undefined ? { name, role, hardware, rack, aggregates } : { name, role, hardware, rack };
 }
 
 /** The epoch that holds month t (the last epoch for t past the horizon, the first for t < 0). */
