@@ -60,6 +60,27 @@ describe('planCompute with a per-host cache', () => {
     });
   }
 
+  it("hosts sharing a name (one Host twice, or two Hosts of one name): tolerance.ts's functions decide", () => {
+    // N+1 by hosts alone: the loss is one host, named; a second record of it is lost with it
+    const scenario: Scenario = { ...scenarios[1]!.scenario, policy: { ...scenarios[1]!.scenario.policy, tolerate: { hosts: 1, racks: 0 } } };
+    const hosts = epochs(scenario)[0]!.hosts;
+    const lost = planCompute(scenario, hosts).plan.toleratedLosses.VCPU!.hosts[0]!;
+    const first = hosts.find((h) => h.name === lost)!;
+    for (const extra of [first, { ...first }]) {
+      const list = [...hosts, extra];
+      const { plan } = planCompute(scenario, list, new ComputeHostCache(scenario));
+      const caps = plan.hosts.map((hp) => {
+        const h = list.find((x) => x.name === hp.host)!;
+        return { host: h.name, rack: h.rack, ...(h.zone !== undefined ? { zone: h.zone } : {}), capacity: capacityVector(hp.inventories, hp.providers) };
+      });
+      const plain = toleranceOfPlain(caps, scenario.policy.tolerate);
+      expect(plan.toleratedLosses).toEqual(plain.losses);
+      expect(plan.toleratedHostsRemoved).toEqual(plain.removed);
+      // both records of the lost host are removed
+      expect(plan.toleratedLosses.VCPU!.hosts.filter((h) => h === lost)).toHaveLength(2);
+    }
+  });
+
   it('a cache built for other models or another policy is not used', () => {
     const { scenario } = scenarios[1]!;
     const cache = new ComputeHostCache(scenario);

@@ -86,7 +86,7 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[], cache?: 
   const { entries, plans: hostPlans, groups: capacities } = own.entries(computeHosts);
 
   // Per-hardware-model findings (one per model, not per host), at the model's first host.
-  const firsts = own.firsts(entries);
+  const firsts = own.scan(entries);
   const seenModels = new Set<string>();
   for (const hp of firsts.models) {
     if (seenModels.has(hp.hardware)) continue;
@@ -136,7 +136,7 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[], cache?: 
   const emptyTotal: CapacityVector = { VCPU: 0, MEMORY_MB: 0 };
   if (openstack.ephemeralStorage === 'local') emptyTotal.DISK_GB = 0;
   // sumCapacity, toleratedLosses, toleratedCapacity, hostsRemovedByAnyClass in one pass per class
-  const fleet = toleranceOf(capacities, scenario.policy.tolerate, own.known(entries) ?? undefined);
+  const fleet = toleranceOf(capacities, scenario.policy.tolerate, firsts.known ?? undefined);
   const totalCapacity = { ...emptyTotal, ...fleet.total };
   const losses = fleet.losses;
   const toleratedCapacity = { ...emptyTotal, ...fleet.tolerated };
@@ -175,6 +175,12 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[], cache?: 
   return { plan, findings };
 }
 
+/** The classes of a capacity vector, numbered (one number per distinct list). */
+interface ClassList {
+  id: number;
+  keys: readonly string[];
+}
+
 /** What planCompute keeps of one compute host. */
 interface HostEntry {
   plan: ComputeHostPlan;
@@ -185,8 +191,8 @@ interface HostEntry {
   fit: number;
   rack: number;
   zone: number;
-  classes: readonly string[];
-  /** The last `known` call that met the host. */
+  classes: ClassList;
+  /** The last `scan` call that met the host. */
   stamp: number;
 }
 
@@ -214,9 +220,9 @@ export class ComputeHostCache {
   private lastHosts: readonly Host[] = [];
   private last: { entries: HostEntry[]; plans: ComputeHostPlan[]; groups: GroupHost[] } = { entries: [], plans: [], groups: [] };
   private readonly zoneIds = new Map<string, number>();
-  private readonly classLists = new Map<string, readonly string[]>();
+  private readonly classLists = new Map<string, ClassList>();
   /** Each capacity vector's class list (hosts without providers share their model's vector). */
-  private readonly classesOf = new Map<CapacityVector, readonly string[]>();
+  private readonly classesOf = new Map<CapacityVector, ClassList>();
   private readonly owner = new Map<string, Host>();
   /** Two Host objects met so far have the same name. */
   private sharedNames = false;
@@ -277,7 +283,7 @@ export class ComputeHostCache {
       const keys: string[] = [];
       for (const k in offer.capacity) if (offer.capacity[k as ResourceClass] !== undefined) keys.push(k);
       const keyOf = keys.join('\n');
-      classes = this.classLists.get(keyOf) ?? keys;
+      classes = this.classLists.get(keyOf) ?? { id: this.classLists.size, keys };
       this.classLists.set(keyOf, classes);
       this.classesOf.set(offer.capacity, classes);
     }
@@ -322,25 +328,6 @@ export class ComputeHostCache {
     return { entries, plans, groups };
   }
 
-  /** The plans of the first host of each model, and of each fit list (model and aggregate list), among `entries`, in order. */
-  firsts(entries: readonly HostEntry[]): { models: ComputeHostPlan[]; fits: ComputeHostPlan[] } {
-    const seenModel = new Uint8Array(this.modelIds.size);
-    const seenFit = new Uint8Array(this.fits.size);
-    const models: ComputeHostPlan[] = [];
-    const fits: ComputeHostPlan[] = [];
-    for (const e of entries) {
-      if (seenModel[e.model] === 0) {
-        seenModel[e.model] = 1;
-        models.push(e.plan);
-      }
-      if (seenFit[e.fit] === 0) {
-        seenFit[e.fit] = 1;
-        fits.push(e.plan);
-      }
-    }
-    return { models, fits };
-  }
-
   private number(ids: Map<string, number>, name: string): number {
     let n = ids.get(name);
     if (n === undefined) {
@@ -350,23 +337,41 @@ export class ComputeHostCache {
     return n;
   }
 
-  /** The numbering tolerance-fast.ts reads, for hosts met through `entry`; null when two of them may share a name. */
-  known(entries: readonly HostEntry[]): KnownHosts | null {
-    if (this.sharedNames) return null;
+  /**
+   * One pass over `entries`: the plans of the first host of each model and of each fit list
+   * (model and aggregate list), in order; and the numbering tolerance-fast.ts reads (null when
+   * two of the hosts may share a name: the same Host twice, or two Hosts of one name met).
+   */
+  scan(entries: readonly HostEntry[]): { models: ComputeHostPlan[]; fits: ComputeHostPlan[]; known: KnownHosts | null } {
     const call = ++this.calls;
+    let unique = !this.sharedNames;
+    const seenModel = new Uint8Array(this.modelIds.size);
+    const seenFit = new Uint8Array(this.fits.size);
+    const seenList = new Uint8Array(this.classLists.size);
+    const models: ComputeHostPlan[] = [];
+    const fits: ComputeHostPlan[] = [];
     const rack = new Int32Array(entries.length);
     const zone = new Int32Array(entries.length);
-    const lists = new Set<readonly string[]>();
+    const classes = new Set<string>();
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i]!;
-      if (e.stamp === call) return null; // the same host twice
+      if (e.stamp === call) unique = false;
       e.stamp = call;
       rack[i] = e.rack;
       zone[i] = e.zone;
-      lists.add(e.classes);
+      if (seenModel[e.model] === 0) {
+        seenModel[e.model] = 1;
+        models.push(e.plan);
+      }
+      if (seenFit[e.fit] === 0) {
+        seenFit[e.fit] = 1;
+        fits.push(e.plan);
+      }
+      if (seenList[e.classes.id] === 0) {
+        seenList[e.classes.id] = 1;
+        for (const k of e.classes.keys) classes.add(k);
+      }
     }
-    const classes = new Set<string>();
-    for (const l of lists) for (const k of l) classes.add(k);
-    return { uniqueNames: true, rack, zone, classes: orderClasses(classes) };
+    return { models, fits, known: unique ? { uniqueNames: true, rack, zone, classes: orderClasses(classes) } : null };
   }
 }
