@@ -79,11 +79,10 @@ export function flavorRequests(scenario: Scenario): Map<string, FlavorPlacementR
 export function planCompute(scenario: Scenario, hosts: readonly Host[], cache?: ComputeHostCache): ComputeResult {
   const findings: Finding[] = [];
   const { openstack } = scenario;
-  const computeHosts = hosts.filter((h) => h.role === 'compute' && Object.hasOwn(scenario.hardware, h.hardware));
-
   const own = cache?.serves(scenario) ? cache : new ComputeHostCache(scenario);
   const { hetero, requests } = own;
-  const { entries, plans: hostPlans, groups: capacities } = own.entries(computeHosts);
+  // the compute hosts of known models, in order, with their entries
+  const { hosts: computeHosts, entries, plans: hostPlans, groups: capacities } = own.entries(hosts);
 
   // Per-hardware-model findings (one per model, not per host), at the model's first host.
   const firsts = own.scan(entries);
@@ -216,9 +215,15 @@ export class ComputeHostCache {
   private demand: { demand: CapacityVector; instances: number } | null = null;
   private readonly modelIds = new Map<string, number>();
   private readonly rackIds = new Map<string, number>();
-  /** The hosts of the last `entries` call, and what it returned. */
-  private lastHosts: readonly Host[] = [];
-  private last: { entries: HostEntry[]; plans: ComputeHostPlan[]; groups: GroupHost[] } = { entries: [], plans: [], groups: [] };
+  /** The hosts of the last `entries` call, and what it returned (`at`: each compute host's index in those hosts). */
+  private lastAll: readonly Host[] = [];
+  private last: { hosts: Host[]; entries: HostEntry[]; plans: ComputeHostPlan[]; groups: GroupHost[]; at: number[] } = {
+    hosts: [],
+    entries: [],
+    plans: [],
+    groups: [],
+    at: [],
+  };
   private readonly zoneIds = new Map<string, number>();
   private readonly classLists = new Map<string, ClassList>();
   /** Each capacity vector's class list (hosts without providers share their model's vector). */
@@ -305,27 +310,44 @@ export class ComputeHostCache {
   }
 
   /**
-   * The entries of `hosts` (compute hosts of known models), in order. The longest common prefix
-   * with the last call's hosts (the same Host objects) reuses its entries: an epoch's hosts are
-   * mostly the previous epoch's, in timeline order.
+   * The compute hosts of known models among `all` (role compute, a model of scenario.hardware),
+   * in order, with their entries, plans and capacities. Over the longest common prefix with the
+   * last call's `all` (the same Host objects) the last call's answer is reused: an epoch's hosts
+   * are mostly the previous epoch's, in timeline order. O(common prefix) pointer comparisons,
+   * then O(the rest).
    */
-  entries(hosts: readonly Host[]): { entries: HostEntry[]; plans: ComputeHostPlan[]; groups: GroupHost[] } {
-    const last = this.lastHosts;
+  entries(all: readonly Host[]): { hosts: Host[]; entries: HostEntry[]; plans: ComputeHostPlan[]; groups: GroupHost[] } {
+    const last = this.lastAll;
     let k = 0;
-    while (k < last.length && k < hosts.length && last[k] === hosts[k]) k++;
-    const entries = this.last.entries.slice(0, k);
-    const plans = this.last.plans.slice(0, k);
-    const groups = this.last.groups.slice(0, k);
-    for (let i = k; i < hosts.length; i++) {
-      const e = this.entry(hosts[i]!);
+    while (k < last.length && k < all.length && last[k] === all[k]) k++;
+    // the last answer's hosts standing before k (input indices increase)
+    const at = this.last.at;
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid]! < k) lo = mid + 1;
+      else hi = mid;
+    }
+    const hosts = this.last.hosts.slice(0, lo);
+    const entries = this.last.entries.slice(0, lo);
+    const plans = this.last.plans.slice(0, lo);
+    const groups = this.last.groups.slice(0, lo);
+    const index = at.slice(0, lo);
+    for (let i = k; i < all.length; i++) {
+      const h = all[i]!;
+      if (h.role !== 'compute' || !Object.hasOwn(this.hardware, h.hardware)) continue;
+      const e = this.entry(h);
+      hosts.push(h);
       entries.push(e);
       plans.push(e.plan);
       groups.push(e.group);
+      index.push(i);
     }
-    this.lastHosts = hosts;
+    this.lastAll = all;
     // copies: the caller's plan keeps its arrays
-    this.last = { entries, plans: plans.slice(), groups: groups.slice() };
-    return { entries, plans, groups };
+    this.last = { hosts: hosts.slice(), entries, plans: plans.slice(), groups: groups.slice(), at: index };
+    return { hosts, entries, plans, groups };
   }
 
   private number(ids: Map<string, number>, name: string): number {
