@@ -23,6 +23,7 @@ import { expandHosts } from '../fleet/hosts.js';
 import { planHeadline } from './headline.js';
 import { poolApplicationFindings } from './pool-applications.js';
 import { findUnresolvedReferences } from './references.js';
+import { roleCounts } from './role-counts.js';
 import { PLAN_SCHEMA_VERSION, type FleetSummary, type PlanResult, type Provenance } from '../model/plan.js';
 
 /** Options of evaluate. */
@@ -35,15 +36,6 @@ export interface EvaluateOptions {
   withoutPurchases?: boolean;
   /** Content hashes of the scenario and the files it read, computed by the caller that read them; copied to the plan. */
   provenance?: Provenance;
-}
-
-/** Each epoch's hosts per role, roles in the order of their first host in the epoch (one pass over the epoch's hosts). */
-function roleCounts(timeline: FleetTimeline): Partial<Record<Role, number>>[] {
-  return timeline.epochs.map((e) => {
-    const byRole: Partial<Record<Role, number>> = {};
-    for (const h of e.hosts) byRole[h.role] = (byRole[h.role] ?? 0) + 1;
-    return byRole;
-  });
 }
 
 /** Hosts per role per month of the timeline (address space is counted from these); `counts` from roleCounts. */
@@ -111,7 +103,7 @@ export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Pla
   const roles = checkRoles(scenario, timeline.hosts);
   // Addresses are counted per month from the timeline; traffic and oversubscription are sized on
   // the month-0 fleet (per-host load with the month-0 host count errs high as hosts are added).
-  const counts = roleCounts(timeline);
+  const counts = roleCounts(timeline.epochs);
   const network = planNetwork(scenario, first.epoch.hosts, { hostsPerMonth: hostsPerMonth(timeline, counts) });
   const retiring = new Map(timeline.hosts.flatMap((h) => (h.untilMonth === null ? [] : [[h.name, h.untilMonth] as const])));
   const racks = rackElevations(scenario, hosts.hosts, withoutPurchases ? null : procurement, retiring);
