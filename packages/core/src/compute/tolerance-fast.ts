@@ -88,8 +88,11 @@ function know(hosts: readonly ComputeHostCapacity[]): KnownHosts | null {
 
 /** Groups of hosts by a number (-1: in none), in first-appearance order: each host's group, and each group's first host. */
 function groupsOf(ids: Int32Array): { of: Int32Array; first: number[] } {
+  let max = -1;
+  for (let i = 0; i < ids.length; i++) if (ids[i]! > max) max = ids[i]!;
+  // slot[id] = the group's number + 1 (0: not met yet)
+  const slot = new Int32Array(max + 1);
   const of = new Int32Array(ids.length);
-  const slot = new Map<number, number>();
   const first: number[] = [];
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
@@ -97,13 +100,11 @@ function groupsOf(ids: Int32Array): { of: Int32Array; first: number[] } {
       of[i] = -1;
       continue;
     }
-    let g = slot.get(id);
-    if (g === undefined) {
-      g = first.length;
-      slot.set(id, g);
+    if (slot[id] === 0) {
       first.push(i);
+      slot[id] = first.length;
     }
-    of[i] = g;
+    of[i] = slot[id]! - 1;
   }
   return { of, first };
 }
@@ -166,9 +167,10 @@ export function toleranceOf(hosts: readonly ComputeHostCapacity[], tolerate: Com
       for (const i of worst.chosen) gone[i] = 1;
       hostsLost = worst.chosen.map((i) => hosts[i]!.host);
     } else {
-      const pickedGroups = new Set(worst.chosen);
       const of = worst.of;
-      for (let i = 0; i < count; i++) if (pickedGroups.has(of[i]!)) gone[i] = 1;
+      const picked = new Uint8Array(count);
+      for (const g of worst.chosen) picked[g] = 1;
+      for (let i = 0; i < count; i++) if (of[i]! >= 0 && picked[of[i]!] === 1) gone[i] = 1;
       hostsLost = names((i) => gone[i] === 1);
     }
     losses[rc] = { kind: worst.kind, domains: worst.chosen.map(worst.names), hosts: hostsLost, capacity: worst.capacity };
