@@ -16,7 +16,9 @@
  * instances move to the fleet that stays) and evaluates only the epoch's months.
  *
  * The analyses are cached by the hosts they read: the compute plan by the compute hosts, the
- * Ceph plan by the storage hosts, so a compute delivery does not re-run Ceph.
+ * Ceph plan by the storage hosts, so a compute delivery does not re-run Ceph. Each compute
+ * host's Placement offer, flavor fit and capacity are worked out once for the whole timeline
+ * (compute-plan.ts ComputeHostCache): an epoch pays only for its new hosts and its sums.
  *
  * Assumption (stated in the plan's failure assumptions): within one epoch, a harm that starts
  * in month m lasts to the epoch's end (demand does not shrink; with negative growth the first
