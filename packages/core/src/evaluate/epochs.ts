@@ -38,7 +38,7 @@ import type { FleetEpoch, FleetTimeline } from '../fleet/timeline.js';
 import { monthLabel } from '../forecast/growth.js';
 import type { ResourceSeries } from '../forecast/horizon.js';
 import { resourceSeries } from '../forecast/resources.js';
-import type { Scenario } from '../model/scenario.js';
+import type { Rack, Scenario } from '../model/scenario.js';
 import { cephRecoveryBandwidth } from '../network/traffic.js';
 import { failureHooks } from './failure-hooks.js';
 import type { ComputePlan, ControlPlanePlan, Host, StoragePlan } from '../model/plan.js';
@@ -76,7 +76,7 @@ export function planEpochs(
   const views: { view: Scenario; replication: ReturnType<typeof cephRecoveryBandwidth> }[] = [];
   for (const epoch of timeline.epochs) {
     // The racks purchases add exist from the first month a host stands in them.
-    const rackNames = new Set(epoch.hosts.map((h) => h.rack));
+    const rackNames = addedRacksInUse(scenario.racks.length, timeline.racks, epoch.hosts);
     const view: Scenario = { ...scenario, racks: timeline.racks.filter((r, i) => i < scenario.racks.length || rackNames.has(r.name)) };
     const ck = epochKey(view.racks.length, epoch.hosts, 'compute');
     let compute = computeCache.get(ck);
@@ -143,6 +143,19 @@ export function planEpochs(
     placements[i] = undefined as never;
   });
   return { epochs, failure: stitch.result(rolesOf(timeline.hosts)) };
+}
+
+/**
+ * The names of the racks after the first `initial` of `racks` (those purchases add) that some
+ * host of `hosts` stands in. The hosts are read from the last (purchased hosts come last in
+ * timeline order) and the scan stops once every such rack is found: O(hosts) at worst.
+ */
+export function addedRacksInUse(initial: number, racks: readonly Rack[], hosts: readonly Host[]): Set<string> {
+  const present = new Set<string>();
+  if (racks.length <= initial) return present;
+  const wanted = new Set(racks.slice(initial).map((r) => r.name));
+  for (let i = hosts.length - 1; i >= 0 && present.size < wanted.size; i--) if (wanted.has(hosts[i]!.rack)) present.add(hosts[i]!.rack);
+  return present;
 }
 
 /** What an epoch's analysis of one role reads of its fleet: the racks in view and the role's hosts by name, in order. */
