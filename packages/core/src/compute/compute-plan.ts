@@ -10,9 +10,10 @@ import { fmtNumber } from '../units/format.js';
 import { hostFlavorFit, mixFit } from './fit.js';
 import { type FlavorPlacementRequest, translateFlavor } from './extra-specs.js';
 import { computeGroups, type GroupHost } from './host-groups.js';
-import { hostOffer, type HostOfferFull, usesHeterogeneousCompute } from './host-offer.js';
+import { hostOffer, usesHeterogeneousCompute } from './host-offer.js';
 import { orderClasses, resourceUnit } from './placement.js';
-import { type CapacityVector, hostsRemovedByAnyClass, sumCapacity, toleratedCapacity as toleratedOf, toleratedLosses } from './tolerance.js';
+import type { CapacityVector } from './tolerance.js';
+import { type KnownHosts, toleranceOf } from './tolerance-fast.js';
 
 /** What `diskNote` says when instance disks are on Ceph. */
 export const CEPH_DISK_NOTE =
@@ -71,48 +72,22 @@ export function flavorRequests(scenario: Scenario): Map<string, FlavorPlacementR
  * host; `compute.flavor.exceeds_max_unit` (error) per flavor and compute hardware model where
  * a request exceeds max_unit; `compute.reserved_exceeds_total` (error) per hardware model and
  * class where the reserved amount exceeds the total (capacity clamped to 0).
+ * `cache`: the per-host results of earlier calls on the same models, OpenStack policy and demand
+ * (ComputeHostCache; planEpochs keeps one per timeline); without it, or for another scenario's
+ * models, a cache of this call's own. O(hosts) per call plus the new hosts' offers.
  */
-export function planCompute(scenario: Scenario, hosts: readonly Host[]): ComputeResult {
+export function planCompute(scenario: Scenario, hosts: readonly Host[], cache?: ComputeHostCache): ComputeResult {
   const findings: Finding[] = [];
   const { openstack } = scenario;
-  const flavors = Object.values(openstack.flavors);
-  const computeHosts = hosts.filter((h) => h.role === 'compute' && Object.hasOwn(scenario.hardware, h.hardware));
+  const own = cache?.serves(scenario) ? cache : new ComputeHostCache(scenario);
+  const { hetero, requests } = own;
+  // the compute hosts of known models, in order, with their entries
+  const { hosts: computeHosts, entries, plans: hostPlans, groups: capacities } = own.entries(hosts);
 
-  const hetero = usesHeterogeneousCompute(scenario);
-  const requests = flavorRequests(scenario);
-  const cache = new Map();
-  const limits = { cpuAllocationRatio: openstack.allocationRatio.cpu, ramAllocationRatio: openstack.allocationRatio.ram };
-  const aggregates = openstack.aggregates ?? {};
-  const offers: HostOfferFull[] = computeHosts.map((h) => hostOffer(scenario, h, cache));
-  // The fit depends on the host's model (inventories, providers, traits, cells) and its
-  // aggregates only: computed once per model and aggregate list, shared by its hosts.
-  const fits = new Map<string, ComputeHostPlan['flavorFit']>();
-  const hostPlans: ComputeHostPlan[] = computeHosts.map((h, i) => {
-    const offer = offers[i]!;
-    const fitKey = `${h.hardware}\n${(offer.aggregates ?? []).join('\n')}`;
-    let flavorFit = fits.get(fitKey);
-    if (!flavorFit) {
-      flavorFit = flavors.map((f) => hostFlavorFit(f.name, requests.get(f.name)!, offer, aggregates, limits));
-      fits.set(fitKey, flavorFit);
-    }
-    const plan: ComputeHostPlan = {
-      host: h.name,
-      hardware: h.hardware,
-      inventories: offer.inventories,
-      flavorFit,
-    };
-    if (hetero) {
-      if (offer.providers.length > 0) plan.providers = offer.providers;
-      plan.traits = [...(offer.traits ?? [])];
-      if ((offer.aggregates ?? []).length > 0) plan.aggregates = [...offer.aggregates!];
-      plan.numaCells = [...(offer.cells ?? [])];
-    }
-    return plan;
-  });
-
-  // Per-hardware-model findings (one per model, not per host).
+  // Per-hardware-model findings (one per model, not per host), at the model's first host.
+  const firsts = own.scan(entries);
   const seenModels = new Set<string>();
-  for (const hp of hostPlans) {
+  for (const hp of firsts.models) {
     if (seenModels.has(hp.hardware)) continue;
     seenModels.add(hp.hardware);
     for (const inv of hp.inventories) {
@@ -151,28 +126,22 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[]): Compute
     }
   }
 
-  findings.push(...heterogeneousFindings(scenario, hostPlans, requests, new Map(computeHosts.map((h) => [h.name, h.zone]))));
+  // host → zone only for what reads it (anti-affinity server groups)
+  const zoneOf = scenario.demand.instances.some((i) => i.serverGroupPolicy === 'anti-affinity' && i.count > 0)
+    ? new Map(computeHosts.map((h) => [h.name, h.zone]))
+    : new Map<string, string | undefined>();
+  findings.push(...heterogeneousFindings(scenario, hostPlans, requests, zoneOf, firsts.fits));
 
   const emptyTotal: CapacityVector = { VCPU: 0, MEMORY_MB: 0 };
   if (openstack.ephemeralStorage === 'local') emptyTotal.DISK_GB = 0;
-  const totalCapacity = { ...emptyTotal, ...sumCapacity(offers.map((o) => o.capacity)) };
+  // sumCapacity, toleratedLosses, toleratedCapacity, hostsRemovedByAnyClass in one pass per class
+  const fleet = toleranceOf(capacities, scenario.policy.tolerate, firsts.known ?? undefined);
+  const totalCapacity = { ...emptyTotal, ...fleet.total };
+  const losses = fleet.losses;
+  const toleratedCapacity = { ...emptyTotal, ...fleet.tolerated };
+  const removed = fleet.removed;
 
-  // hosts sharing a fit list (one model and aggregate list) share its map
-  const fitMaps = new Map<ComputeHostPlan['flavorFit'], Map<string, number>>();
-  const capacities: GroupHost[] = computeHosts.map((h, i) => {
-    const fit = hostPlans[i]!.flavorFit;
-    let fits = fitMaps.get(fit);
-    if (!fits) {
-      fits = new Map(fit.map((f) => [f.flavor, f.instances]));
-      fitMaps.set(fit, fits);
-    }
-    return { host: h.name, rack: h.rack, ...(h.zone !== undefined ? { zone: h.zone } : {}), capacity: offers[i]!.capacity, fits };
-  });
-  const losses = toleratedLosses(capacities, scenario.policy.tolerate);
-  const toleratedCapacity = { ...emptyTotal, ...toleratedOf(capacities, losses) };
-  const removed = hostsRemovedByAnyClass(capacities, losses);
-
-  const { demand, instances } = computeDemandMonth0(scenario, requests);
+  const { demand, instances } = own.demandMonth0(scenario);
   const mix = mixFit(totalCapacity, demand, instances);
   const groups = hetero ? computeGroups(scenario, capacities, requests) : [];
 
@@ -203,4 +172,228 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[]): Compute
   if (groups.length > 0) plan.groups = groups;
   if (openstack.ephemeralStorage === 'ceph') plan.diskNote = CEPH_DISK_NOTE;
   return { plan, findings };
+}
+
+/** The classes of a capacity vector, numbered (one number per distinct list). */
+interface ClassList {
+  id: number;
+  keys: readonly string[];
+}
+
+/** What planCompute keeps of one compute host. */
+interface HostEntry {
+  plan: ComputeHostPlan;
+  group: GroupHost;
+  /** Numbers of the host's model, rack and zone (-1: none), the classes of its capacity (one array per distinct list). */
+  model: number;
+  /** Number of the host's fit list (one per model and aggregate list). */
+  fit: number;
+  rack: number;
+  zone: number;
+  classes: ClassList;
+  /** The last `scan` call that met the host. */
+  stamp: number;
+}
+
+/**
+ * planCompute's per-host results, kept across calls on the same hardware models and OpenStack
+ * policy (planEpochs: one cache for every epoch of a timeline, whose Host objects are shared by
+ * the epochs they serve in). A host's offer, plan and capacity depend only on the Host object
+ * (name, model, rack, zone, aggregates: never mutated) and on `scenario.hardware` and
+ * `scenario.openstack`; a call with another scenario's (`serves` false) uses a cache of its own.
+ * The flavor fit depends on the host's model and aggregates only: computed once per model and
+ * aggregate list, shared by its hosts (one array, and one flavor → instances map).
+ */
+export class ComputeHostCache {
+  private readonly hardware: Scenario['hardware'];
+  private readonly openstack: Scenario['openstack'];
+  readonly hetero: boolean;
+  readonly requests: Map<string, FlavorPlacementRequest>;
+  private readonly models = new Map();
+  private readonly fits = new Map<string, { fit: ComputeHostPlan['flavorFit']; map: Map<string, number>; id: number }>();
+  private readonly hosts = new Map<Host, HostEntry>();
+  private demand: { demand: CapacityVector; instances: number } | null = null;
+  private readonly modelIds = new Map<string, number>();
+  private readonly rackIds = new Map<string, number>();
+  /** The hosts of the last `entries` call, and what it returned (`at`: each compute host's index in those hosts). */
+  private lastAll: readonly Host[] = [];
+  private last: { hosts: Host[]; entries: HostEntry[]; plans: ComputeHostPlan[]; groups: GroupHost[]; at: number[] } = {
+    hosts: [],
+    entries: [],
+    plans: [],
+    groups: [],
+    at: [],
+  };
+  private readonly zoneIds = new Map<string, number>();
+  private readonly classLists = new Map<string, ClassList>();
+  /** Each capacity vector's class list (hosts without providers share their model's vector). */
+  private readonly classesOf = new Map<CapacityVector, ClassList>();
+  private readonly owner = new Map<string, Host>();
+  /** Two Host objects met so far have the same name. */
+  private sharedNames = false;
+  private calls = 0;
+  private demandOf: Scenario['demand'] | null = null;
+
+  constructor(private readonly scenario: Scenario) {
+    this.hardware = scenario.hardware;
+    this.openstack = scenario.openstack;
+    this.hetero = usesHeterogeneousCompute(scenario);
+    this.requests = flavorRequests(scenario);
+  }
+
+  /** True when `scenario` has the models, OpenStack policy and demand (the same objects) this cache was built for. */
+  serves(scenario: Scenario): boolean {
+    return scenario.hardware === this.hardware && scenario.openstack === this.openstack && scenario.demand === this.scenario.demand;
+  }
+
+  /** computeDemandMonth0 of the scenario's demand, once. */
+  demandMonth0(scenario: Scenario): { demand: CapacityVector; instances: number } {
+    if (this.demand === null || this.demandOf !== scenario.demand) {
+      this.demand = computeDemandMonth0(scenario, this.requests);
+      this.demandOf = scenario.demand;
+    }
+    return this.demand;
+  }
+
+  /** The plan, capacity and numbers of compute host `h` (a known model), from its offer (host-offer.ts). */
+  entry(h: Host): HostEntry {
+    const known = this.hosts.get(h);
+    if (known) return known;
+    const { openstack } = this.scenario;
+    const offer = hostOffer(this.scenario, h, this.models);
+    const fitKey = `${h.hardware}\n${(offer.aggregates ?? []).join('\n')}`;
+    let fits = this.fits.get(fitKey);
+    if (!fits) {
+      const limits = { cpuAllocationRatio: openstack.allocationRatio.cpu, ramAllocationRatio: openstack.allocationRatio.ram };
+      const aggregates = openstack.aggregates ?? {};
+      const fit = Object.values(openstack.flavors).map((f) => hostFlavorFit(f.name, this.requests.get(f.name)!, offer, aggregates, limits));
+      fits = { fit, map: new Map(fit.map((f) => [f.flavor, f.instances])), id: this.fits.size };
+      this.fits.set(fitKey, fits);
+    }
+    const plan: ComputeHostPlan = {
+      host: h.name,
+      hardware: h.hardware,
+      inventories: offer.inventories,
+      flavorFit: fits.fit,
+    };
+    if (this.hetero) {
+      if (offer.providers.length > 0) plan.providers = offer.providers;
+      plan.traits = [...(offer.traits ?? [])];
+      if ((offer.aggregates ?? []).length > 0) plan.aggregates = [...offer.aggregates!];
+      plan.numaCells = [...(offer.cells ?? [])];
+    }
+    const group: GroupHost = { host: h.name, rack: h.rack, ...(h.zone !== undefined ? { zone: h.zone } : {}), capacity: offer.capacity, fits: fits.map };
+    let classes = this.classesOf.get(offer.capacity);
+    if (!classes) {
+      const keys: string[] = [];
+      for (const k in offer.capacity) if (offer.capacity[k as ResourceClass] !== undefined) keys.push(k);
+      const keyOf = keys.join('\n');
+      classes = this.classLists.get(keyOf) ?? { id: this.classLists.size, keys };
+      this.classLists.set(keyOf, classes);
+      this.classesOf.set(offer.capacity, classes);
+    }
+    const entry: HostEntry = {
+      plan,
+      group,
+      model: this.number(this.modelIds, h.hardware),
+      fit: fits.id,
+      rack: this.number(this.rackIds, h.rack),
+      zone: h.zone === undefined ? -1 : this.number(this.zoneIds, h.zone),
+      classes,
+      stamp: 0,
+    };
+    const before = this.owner.get(h.name);
+    if (before === undefined) this.owner.set(h.name, h);
+    else if (before !== h) this.sharedNames = true;
+    this.hosts.set(h, entry);
+    return entry;
+  }
+
+  /**
+   * The compute hosts of known models among `all` (role compute, a model of scenario.hardware),
+   * in order, with their entries, plans and capacities. Over the longest common prefix with the
+   * last call's `all` (the same Host objects) the last call's answer is reused: an epoch's hosts
+   * are mostly the previous epoch's, in timeline order. O(common prefix) pointer comparisons,
+   * then O(the rest).
+   */
+  entries(all: readonly Host[]): { hosts: Host[]; entries: HostEntry[]; plans: ComputeHostPlan[]; groups: GroupHost[] } {
+    const last = this.lastAll;
+    let k = 0;
+    while (k < last.length && k < all.length && last[k] === all[k]) k++;
+    // the last answer's hosts standing before k (input indices increase)
+    const at = this.last.at;
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid]! < k) lo = mid + 1;
+      else hi = mid;
+    }
+    const hosts = this.last.hosts.slice(0, lo);
+    const entries = this.last.entries.slice(0, lo);
+    const plans = this.last.plans.slice(0, lo);
+    const groups = this.last.groups.slice(0, lo);
+    const index = at.slice(0, lo);
+    for (let i = k; i < all.length; i++) {
+      const h = all[i]!;
+      if (h.role !== 'compute' || !Object.hasOwn(this.hardware, h.hardware)) continue;
+      const e = this.entry(h);
+      hosts.push(h);
+      entries.push(e);
+      plans.push(e.plan);
+      groups.push(e.group);
+      index.push(i);
+    }
+    this.lastAll = all;
+    // copies: the caller's plan keeps its arrays
+    this.last = { hosts: hosts.slice(), entries, plans: plans.slice(), groups: groups.slice(), at: index };
+    return { hosts, entries, plans, groups };
+  }
+
+  private number(ids: Map<string, number>, name: string): number {
+    let n = ids.get(name);
+    if (n === undefined) {
+      n = ids.size;
+      ids.set(name, n);
+    }
+    return n;
+  }
+
+  /**
+   * One pass over `entries`: the plans of the first host of each model and of each fit list
+   * (model and aggregate list), in order; and the numbering tolerance-fast.ts reads (null when
+   * two of the hosts may share a name: the same Host twice, or two Hosts of one name met).
+   */
+  scan(entries: readonly HostEntry[]): { models: ComputeHostPlan[]; fits: ComputeHostPlan[]; known: KnownHosts | null } {
+    const call = ++this.calls;
+    let unique = !this.sharedNames;
+    const seenModel = new Uint8Array(this.modelIds.size);
+    const seenFit = new Uint8Array(this.fits.size);
+    const seenList = new Uint8Array(this.classLists.size);
+    const models: ComputeHostPlan[] = [];
+    const fits: ComputeHostPlan[] = [];
+    const rack = new Int32Array(entries.length);
+    const zone = new Int32Array(entries.length);
+    const classes = new Set<string>();
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      if (e.stamp === call) unique = false;
+      e.stamp = call;
+      rack[i] = e.rack;
+      zone[i] = e.zone;
+      if (seenModel[e.model] === 0) {
+        seenModel[e.model] = 1;
+        models.push(e.plan);
+      }
+      if (seenFit[e.fit] === 0) {
+        seenFit[e.fit] = 1;
+        fits.push(e.plan);
+      }
+      if (seenList[e.classes.id] === 0) {
+        seenList[e.classes.id] = 1;
+        for (const k of e.classes.keys) classes.add(k);
+      }
+    }
+    return { models, fits, known: unique ? { uniqueNames: true, rack, zone, classes: orderClasses(classes) } : null };
+  }
 }

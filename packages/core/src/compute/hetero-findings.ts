@@ -19,18 +19,34 @@ import type { FlavorPlacementRequest } from './extra-specs.js';
  *   totals hold the flavor but no NUMA cell (or not enough distinct cells) does: a pinned or
  *   huge-page guest cell larger than the host's cells (nova/virt/hardware.py
  *   _numa_fit_instance_cell).
+ * Hosts that share one flavorFit array and model (compute-plan.ts shares it per model and
+ * aggregate list) give the same answers: each pair is read once, at its first host (`firsts`:
+ * those first hosts in host order, when the caller knows them).
+ * O(hosts + such pairs × flavors²).
  */
 export function heterogeneousFindings(
   scenario: Scenario,
   hostPlans: readonly ComputeHostPlan[],
   requests: ReadonlyMap<string, FlavorPlacementRequest>,
   zoneOf: ReadonlyMap<string, string | undefined> = new Map(),
+  firsts?: readonly ComputeHostPlan[],
 ): Finding[] {
   const out: Finding[] = [];
   if (hostPlans.length === 0) return out;
   const demanded = new Set(scenario.demand.instances.filter((i) => i.count > 0).map((i) => i.flavor));
+  // the first host of each flavorFit array and hardware model, in host order
+  const seenFits = new Map<ComputeHostPlan['flavorFit'], Set<string>>();
+  const distinct =
+    firsts ??
+    hostPlans.filter((hp) => {
+      const models = seenFits.get(hp.flavorFit);
+      if (!models) seenFits.set(hp.flavorFit, new Set([hp.hardware]));
+      else if (models.has(hp.hardware)) return false;
+      else models.add(hp.hardware);
+      return true;
+    });
   for (const f of Object.values(scenario.openstack.flavors)) {
-    const fits = hostPlans.map((hp) => hp.flavorFit.find((x) => x.flavor === f.name)).filter((x) => x !== undefined);
+    const fits = distinct.map((hp) => hp.flavorFit.find((x) => x.flavor === f.name)).filter((x) => x !== undefined);
     if (fits.some((x) => x.instances > 0) || fits.every((x) => x.exceedsMaxUnit)) continue;
     const why = [
       ...new Set(fits.filter((x) => !x.exceedsMaxUnit).map((x) => x.excludedBy ?? (x.limitedBy === 'NUMA_CELL' ? 'its NUMA topology fits no cell' : `not enough ${x.limitedBy}`))),
@@ -47,7 +63,7 @@ export function heterogeneousFindings(
     });
   }
   const seen = new Set<string>();
-  for (const hp of hostPlans) {
+  for (const hp of distinct) {
     for (const fit of hp.flavorFit) {
       const key = `${fit.flavor}\u0000${hp.hardware}`;
       if (fit.limitedBy !== 'NUMA_CELL' || fit.instances > 0 || seen.has(key)) continue;

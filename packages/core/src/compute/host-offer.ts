@@ -42,12 +42,13 @@ export interface HostOfferFull extends HostOffer {
 
 /**
  * The offer of `host` (a compute host of a known model). Inventories, traits and cells are
- * computed once per hardware model (`cache`); providers are renamed per host.
+ * computed once per hardware model (`cache`); providers are renamed per host. The capacity
+ * vector of a host without providers is the model's, one object shared by its hosts (read only).
  */
 export function hostOffer(
   scenario: Scenario,
   host: Host,
-  cache: Map<string, { inventories: PlacementInventory[]; traits: string[]; cells: ReturnType<typeof numaCells> }>,
+  cache: Map<string, { inventories: PlacementInventory[]; traits: string[]; cells: ReturnType<typeof numaCells>; capacity?: CapacityVector }>,
 ): HostOfferFull {
   const hw = scenario.hardware[host.hardware]!;
   let m = cache.get(host.hardware);
@@ -56,12 +57,18 @@ export function hostOffer(
     cache.set(host.hardware, m);
   }
   const providers = deviceProviders(hw, host.name);
+  let capacity: CapacityVector;
+  if (providers.length > 0) capacity = capacityVector(m.inventories, providers);
+  else {
+    m.capacity ??= capacityVector(m.inventories);
+    capacity = m.capacity;
+  }
   return {
     inventories: m.inventories,
     providers,
     traits: m.traits,
     aggregates: host.aggregates ?? [],
     cells: m.cells,
-    capacity: capacityVector(m.inventories, providers),
+    capacity,
   };
 }

@@ -122,6 +122,14 @@ export function daemonHosts(daemons: CephDaemons, hosts: readonly Host[]): Recor
   const out = {} as Record<CephDaemonKind, string[]>;
   for (const k of CEPH_DAEMON_KINDS) {
     const p: CephDaemonPlacement = daemons[k];
+    if (!(Number.isInteger(p.count) && p.count >= 0)) {
+      out[k] = hosts
+        .filter((h) => h.role === p.role)
+        .slice(0, p.count)
+        .map((h) => h.name);
+      continue;
+    }
+    // the first `count` hosts of the role: the scan stops there (a fleet has thousands of hosts, a role's daemons a handful)
     const names: string[] = [];
     for (let i = 0; i < hosts.length && names.length < p.count; i++) if (hosts[i]!.role === p.role) names.push(hosts[i]!.name);
     out[k] = names;

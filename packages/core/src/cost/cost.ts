@@ -14,6 +14,7 @@ import type { FleetHost } from '../model/fleet.js';
 import type { NetworkPlan } from '../model/network.js';
 import type { MonthRecord } from '../model/plan.js';
 import type { Rack, Scenario } from '../model/scenario.js';
+import { inServiceByMonth } from './in-service.js';
 
 /** Mean hours in a month: 8,760 h a year / 12. */
 export const HOURS_PER_MONTH = 730;
@@ -77,13 +78,14 @@ export function planCost(scenario: Scenario, input: CostInput): { plan: CostPlan
   const bought = input.hosts.filter((h) => h.purchased || buyInitial);
   const boughtMonth = (h: FleetHost): number => (h.purchased ? h.fromMonth : 0);
 
-  // the plan's currency
+  // the plan's currency: the priced bought server of the earliest month, the first in fleet order on ties
   let currency: string | null = null;
-  for (const h of [...bought].sort((a, b) => boughtMonth(a) - boughtMonth(b))) {
+  let currencyMonth = Infinity;
+  for (const h of bought) {
     const p = scenario.hardware[h.hardware]?.price;
-    if (p) {
+    if (p && boughtMonth(h) < currencyMonth) {
       currency = p.currency;
-      break;
+      currencyMonth = boughtMonth(h);
     }
   }
   const priceKeys: (keyof CostPrices)[] = ['rack', 'pdu', 'torSwitch', 'optic', 'cable', 'supportPerServerYear', 'energyPerKwh', 'colocationPerRackMonth', 'colocationPerRuMonth'];
@@ -138,11 +140,18 @@ export function planCost(scenario: Scenario, input: CostInput): { plan: CostPlan
   };
 
   // servers, one line per model
-  const models = [...new Set(bought.map((h) => h.hardware))];
+  // bought servers per model (first-appearance order) and month
+  const boughtByModel = new Map<string, number[]>();
+  for (const h of bought) {
+    let byMonth = boughtByModel.get(h.hardware);
+    if (!byMonth) {
+      byMonth = new Array<number>(horizon).fill(0);
+      boughtByModel.set(h.hardware, byMonth);
+    }
+    byMonth[at(boughtMonth(h))]! += 1;
+  }
   const serverCapex = new Array<number>(horizon).fill(0);
-  for (const key of models) {
-    const byMonth = new Array<number>(horizon).fill(0);
-    for (const h of bought) if (h.hardware === key) byMonth[at(boughtMonth(h))]! += 1;
+  for (const [key, byMonth] of boughtByModel) {
     const hw = scenario.hardware[key];
     const line = addLine(
       'servers',
@@ -186,7 +195,8 @@ export function planCost(scenario: Scenario, input: CostInput): { plan: CostPlan
     priceOf(prices.pdu, 'pdu'),
     'one per power feed of each bought rack',
   );
-  const ownedSwitches = new Set(input.racks.filter((r) => !boughtRacks.includes(r)).flatMap((r) => r.switches ?? [`${r.name}-tor-a`, `${r.name}-tor-b`]));
+  const boughtSet = new Set(boughtRacks);
+  const ownedSwitches = new Set(input.racks.filter((r) => !boughtSet.has(r)).flatMap((r) => r.switches ?? [`${r.name}-tor-a`, `${r.name}-tor-b`]));
   const switchMonth = new Map<string, number>();
   for (const r of boughtRacks) {
     for (const s of r.switches ?? [`${r.name}-tor-a`, `${r.name}-tor-b`]) {
@@ -206,13 +216,25 @@ export function planCost(scenario: Scenario, input: CostInput): { plan: CostPlan
   const cabled = new Map<string, number>();
   for (const r of input.network?.roles ?? []) cabled.set(`${r.role}/${r.hardware}`, r.ports.filter((p) => p.link !== null).length);
   let portsGuessed = false;
+  // per role, then model: the ports of one server
+  const portsByRole = new Map<string, Map<string, number>>();
   const portsOf = (h: FleetHost): number => {
-    const known = cabled.get(`${h.role}/${h.hardware}`);
-    if (known !== undefined) return known;
-    portsGuessed = true;
-    return (scenario.hardware[h.hardware]?.nics ?? []).reduce((a, n) => a + n.ports, 0);
+    let byModel = portsByRole.get(h.role);
+    if (!byModel) {
+      byModel = new Map();
+      portsByRole.set(h.role, byModel);
+    }
+    let n = byModel.get(h.hardware);
+    if (n === undefined) {
+      const known = cabled.get(`${h.role}/${h.hardware}`);
+      if (known === undefined) portsGuessed = true;
+      n = known ?? (scenario.hardware[h.hardware]?.nics ?? []).reduce((a, x) => a + x.ports, 0);
+      byModel.set(h.hardware, n);
+    }
+    return n;
   };
-  const ports = perMonth(bought.map((h) => ({ month: boughtMonth(h), n: portsOf(h) })));
+  const ports = new Array<number>(horizon).fill(0);
+  for (const h of bought) ports[at(boughtMonth(h))]! += portsOf(h);
   const portBasis = portsGuessed
     ? "cabled server port (the network plan's; every NIC port of models it does not cover)"
     : "cabled server port (the network plan's bonds and ports)";
@@ -258,23 +280,15 @@ export function planCost(scenario: Scenario, input: CostInput): { plan: CostPlan
 
   // running cost, month by month, of the servers and racks in service
   const pue = prices.pue ?? 1;
-  const inService = (h: FleetHost, m: number): boolean => h.fromMonth <= m && (h.untilMonth === null || m < h.untilMonth);
-  const servers = new Array<number>(horizon).fill(0);
-  const watts = new Array<number>(horizon).fill(0);
-  const ru = new Array<number>(horizon).fill(0);
+  // servers, RU and watts per month from per-model counts (cost/in-service.ts)
+  const { servers, watts, ru, noPower } = inServiceByMonth(scenario, input.hosts, horizon);
+  // racks in service in month m: those whose first month (rackMonth) is at or before m
   const racks = new Array<number>(horizon).fill(0);
-  const noPower = new Set<string>();
-  for (let m = 0; m < horizon; m++) {
-    for (const h of input.hosts) {
-      if (!inService(h, m)) continue;
-      const hw = scenario.hardware[h.hardware];
-      servers[m]! += 1;
-      ru[m]! += hw?.heightRu ?? 0;
-      if (hw?.power) watts[m]! += hw.power.typicalWatts;
-      else noPower.add(h.hardware);
-    }
-    racks[m] = input.racks.filter((r) => rackMonth(r) <= m).length;
+  for (const r of input.racks) {
+    const from = rackMonth(r);
+    if (from < horizon) racks[Math.max(0, from)]! += 1;
   }
+  for (let m = 1; m < horizon; m++) racks[m]! += racks[m - 1]!;
   const kwh = watts.map((w) => (w * pue * HOURS_PER_MONTH) / 1000);
   const support = priceOf(prices.supportPerServerYear, 'supportPerServerYear');
   const supportLine = addLine(

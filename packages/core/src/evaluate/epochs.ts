@@ -16,13 +16,15 @@
  * instances move to the fleet that stays) and evaluates only the epoch's months.
  *
  * The analyses are cached by the hosts they read: the compute plan by the compute hosts, the
- * Ceph plan by the storage hosts, so a compute delivery does not re-run Ceph.
+ * Ceph plan by the storage hosts, so a compute delivery does not re-run Ceph. Each compute
+ * host's Placement offer, flavor fit and capacity are worked out once for the whole timeline
+ * (compute-plan.ts ComputeHostCache): an epoch pays only for its new hosts and its sums.
  *
  * Assumption (stated in the plan's failure assumptions): within one epoch, a harm that starts
  * in month m lasts to the epoch's end (demand does not shrink; with negative growth the first
  * month of harm is still reported).
  */
-import { planCompute } from '../compute/compute-plan.js';
+import { ComputeHostCache, planCompute } from '../compute/compute-plan.js';
 import { cephDaemons } from '../control/ceph-daemons.js';
 import { planControlPlane } from '../control/quorum.js';
 import type { Finding } from '../diagnostics/types.js';
@@ -37,7 +39,7 @@ import type { FleetEpoch, FleetTimeline } from '../fleet/timeline.js';
 import { monthLabel } from '../forecast/growth.js';
 import type { ResourceSeries } from '../forecast/horizon.js';
 import { resourceSeries } from '../forecast/resources.js';
-import type { Scenario } from '../model/scenario.js';
+import type { Rack, Scenario } from '../model/scenario.js';
 import { cephRecoveryBandwidth } from '../network/traffic.js';
 import { failureHooks } from './failure-hooks.js';
 import type { ComputePlan, ControlPlanePlan, Host, StoragePlan } from '../model/plan.js';
@@ -67,28 +69,25 @@ export function planEpochs(
   timeline: FleetTimeline,
   options: { failure?: boolean; hostClasses?: boolean } = {},
 ): { epochs: EpochPlan[]; failure: { plan: FailurePlan; findings: Finding[] } | null } {
-  const computeCache = new Map<string, ReturnType<typeof planCompute>>();
-  const storageCache = new Map<string, { storage: ReturnType<typeof planStorage>; replication: ReturnType<typeof cephRecoveryBandwidth> }>();
+  const computeCache = new KeyedCache<ReturnType<typeof planCompute>>();
+  // per-host compute results shared by the epochs (the timeline's Host objects are)
+  const computeHosts = new ComputeHostCache(scenario);
+  const storageCache = new KeyedCache<{ storage: ReturnType<typeof planStorage>; replication: ReturnType<typeof cephRecoveryBandwidth> }>();
   // the storage fleets of the epochs grow one from the other: each planStorage extends the last one's CRUSH tree
   const storageCarry = new CephCarry();
   const epochs: EpochPlan[] = [];
   const views: { view: Scenario; replication: ReturnType<typeof cephRecoveryBandwidth> }[] = [];
   for (const epoch of timeline.epochs) {
     // The racks purchases add exist from the first month a host stands in them.
-    const rackNames = new Set(epoch.hosts.map((h) => h.rack));
+    const rackNames = addedRacksInUse(scenario.racks.length, timeline.racks, epoch.hosts);
     const view: Scenario = { ...scenario, racks: timeline.racks.filter((r, i) => i < scenario.racks.length || rackNames.has(r.name)) };
-    const key = (role: string): string =>
-      `${view.racks.length}|${epoch.hosts
-        .filter((h) => h.role === role)
-        .map((h) => h.name)
-        .join(',')}`;
-    const ck = key('compute');
+    const ck = epochKey(view.racks.length, epoch.hosts, 'compute');
     let compute = computeCache.get(ck);
     if (!compute) {
-      compute = planCompute(view, epoch.hosts);
+      compute = planCompute(view, epoch.hosts, computeHosts);
       computeCache.set(ck, compute);
     }
-    const sk = key('storage');
+    const sk = epochKey(view.racks.length, epoch.hosts, 'storage');
     let stored = storageCache.get(sk);
     if (!stored) {
       // The network plan's replication link caps Ceph recovery (the slowest storage model's
@@ -149,6 +148,58 @@ export function planEpochs(
     placements[i] = undefined as never;
   });
   return { epochs, failure: stitch.result(rolesOf(timeline.hosts)) };
+}
+
+/**
+ * The names of the racks after the first `initial` of `racks` (those purchases add) that some
+ * host of `hosts` stands in. The hosts are read from the last (purchased hosts come last in
+ * timeline order) and the scan stops once every such rack is found: O(hosts) at worst.
+ */
+export function addedRacksInUse(initial: number, racks: readonly Rack[], hosts: readonly Host[]): Set<string> {
+  const present = new Set<string>();
+  if (racks.length <= initial) return present;
+  const wanted = new Set(racks.slice(initial).map((r) => r.name));
+  for (let i = hosts.length - 1; i >= 0 && present.size < wanted.size; i--) if (wanted.has(hosts[i]!.rack)) present.add(hosts[i]!.rack);
+  return present;
+}
+
+/** What an epoch's analysis of one role reads of its fleet: the racks in view and the role's hosts by name, in order. */
+interface EpochKey {
+  racks: number;
+  names: string[];
+}
+
+/** The key of `role` in an epoch: the view's rack count and the names of the role's hosts. */
+function epochKey(racks: number, hosts: readonly Host[], role: string): EpochKey {
+  const names: string[] = [];
+  for (const h of hosts) if (h.role === role) names.push(h.name);
+  return { racks, names };
+}
+
+/**
+ * Results by EpochKey: two keys are the same when their rack counts are and their names are,
+ * one by one (what joining them into one string compared, without building the string).
+ */
+class KeyedCache<T> {
+  private readonly entries = new Map<string, { names: readonly string[]; value: T }[]>();
+
+  get(key: EpochKey): T | undefined {
+    for (const e of this.entries.get(`${key.racks}|${key.names.length}`) ?? []) if (sameNames(e.names, key.names)) return e.value;
+    return undefined;
+  }
+
+  set(key: EpochKey, value: T): void {
+    const k = `${key.racks}|${key.names.length}`;
+    const list = this.entries.get(k);
+    if (list) list.push({ names: key.names, value });
+    else this.entries.set(k, [{ names: key.names, value }]);
+  }
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**

@@ -23,6 +23,7 @@ import { expandHosts } from '../fleet/hosts.js';
 import { planHeadline } from './headline.js';
 import { poolApplicationFindings } from './pool-applications.js';
 import { findUnresolvedReferences } from './references.js';
+import { roleCounts } from './role-counts.js';
 import { PLAN_SCHEMA_VERSION, type FleetSummary, type PlanResult, type Provenance } from '../model/plan.js';
 
 /** Options of evaluate. */
@@ -37,29 +38,24 @@ export interface EvaluateOptions {
   provenance?: Provenance;
 }
 
-/** Hosts per role per month of the timeline (address space is counted from these). */
-function hostsPerMonth(timeline: FleetTimeline): Partial<Record<Role, number[]>> {
+/** Hosts per role per month of the timeline (address space is counted from these); `counts` from roleCounts. */
+function hostsPerMonth(timeline: FleetTimeline, counts: readonly Partial<Record<Role, number>>[]): Partial<Record<Role, number[]>> {
   const out: Partial<Record<Role, number[]>> = { control: [], compute: [], storage: [], deploy: [] };
-  for (const e of timeline.epochs) {
-    const counts: Record<Role, number> = { control: 0, compute: 0, storage: 0, deploy: 0 };
-    for (const h of e.hosts) counts[h.role]++;
+  timeline.epochs.forEach((e, i) => {
+    const byRole = counts[i]!;
     for (let t = e.fromMonth; t < Math.min(e.toMonth, timeline.horizonMonths); t++) {
-      for (const role of Object.keys(counts) as Role[]) out[role]![t] = counts[role];
+      for (const role of ['control', 'compute', 'storage', 'deploy'] as const) out[role]![t] = byRole[role] ?? 0;
     }
-  }
+  });
   return out;
 }
 
-/** The timeline as the plan reports it: every host with its months, and the epochs with their host counts. */
-function fleetSummary(timeline: FleetTimeline, withoutPurchases: boolean): FleetSummary {
+/** The timeline as the plan reports it: every host with its months, and the epochs with their host counts (`counts` from roleCounts). */
+function fleetSummary(timeline: FleetTimeline, withoutPurchases: boolean, counts: readonly Partial<Record<Role, number>>[]): FleetSummary {
   return {
     shows: withoutPurchases ? 'without-purchases' : 'with-purchases',
     hosts: timeline.hosts,
-    epochs: timeline.epochs.map((e) => {
-      const byRole: Partial<Record<Role, number>> = {};
-      for (const h of e.hosts) byRole[h.role] = (byRole[h.role] ?? 0) + 1;
-      return { fromMonth: e.fromMonth, toMonth: e.toMonth, from: e.from, hosts: e.hosts.length, byRole };
-    }),
+    epochs: timeline.epochs.map((e, i) => ({ fromMonth: e.fromMonth, toMonth: e.toMonth, from: e.from, hosts: e.hosts.length, byRole: { ...counts[i]! } })),
   };
 }
 
@@ -112,7 +108,8 @@ export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Pla
   const roles = checkRoles(scenario, timeline.hosts);
   // Addresses are counted per month from the timeline; traffic and oversubscription are sized on
   // the month-0 fleet (per-host load with the month-0 host count errs high as hosts are added).
-  const network = planNetwork(scenario, first.epoch.hosts, { hostsPerMonth: hostsPerMonth(timeline) });
+  const counts = roleCounts(timeline.epochs);
+  const network = planNetwork(scenario, first.epoch.hosts, { hostsPerMonth: hostsPerMonth(timeline, counts) });
   const retiring = new Map(timeline.hosts.flatMap((h) => (h.untilMonth === null ? [] : [[h.name, h.untilMonth] as const])));
   const racks = rackElevations(scenario, hosts.hosts, withoutPurchases ? null : procurement, retiring);
   const findings = sortFindings([
@@ -150,7 +147,7 @@ export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Pla
     generator: { name: 'headroom', version: VERSION },
     scenario,
     hosts: hosts.hosts,
-    fleet: fleetSummary(timeline, withoutPurchases),
+    fleet: fleetSummary(timeline, withoutPurchases, counts),
     compute: first.compute,
     storage: stitchStorage(epochs, scenario.start),
     controlPlane: first.control,
