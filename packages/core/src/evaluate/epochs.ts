@@ -58,6 +58,32 @@ export interface EpochPlan {
 }
 
 /**
+ * What planEpochs keeps between epochs, and may keep between two calls on one scenario (evaluate
+ * plans the timeline with the purchases, then the one without: their month-0 fleet is one and
+ * the same, planned once): the compute and Ceph plans by the hosts they read (and the racks in
+ * view), per-host compute results, and the last Ceph plan's CRUSH tree (CephCarry). Every entry
+ * is a function of the scenario and the hosts: sharing them changes no figure.
+ */
+export interface EpochCaches {
+  computeCache: KeyedCache<ReturnType<typeof planCompute>>;
+  computeHosts: ComputeHostCache;
+  storageCache: KeyedCache<{ storage: ReturnType<typeof planStorage>; replication: ReturnType<typeof cephRecoveryBandwidth> }>;
+  storageCarry: CephCarry;
+}
+
+/** Empty caches for planEpochs calls on `scenario` (and only on it). */
+export function epochCaches(scenario: Scenario): EpochCaches {
+  return {
+    computeCache: new KeyedCache(),
+    // per-host compute results shared by the epochs (the timeline's Host objects are)
+    computeHosts: new ComputeHostCache(scenario),
+    storageCache: new KeyedCache(),
+    // the storage fleets of the epochs grow one from the other: each planStorage extends the last one's CRUSH tree
+    storageCarry: new CephCarry(),
+  };
+}
+
+/**
  * The analyses of every epoch of `timeline`, in epoch order, and the failure analyses of the
  * epochs stitched into one (`FailureStitch`; null with options.failure false). Each epoch's
  * failure analysis is merged as soon as it is done and not kept: at 10,000 hosts an epoch's
@@ -67,14 +93,9 @@ export interface EpochPlan {
 export function planEpochs(
   scenario: Scenario,
   timeline: FleetTimeline,
-  options: { failure?: boolean; hostClasses?: boolean } = {},
+  options: { failure?: boolean; hostClasses?: boolean; caches?: EpochCaches } = {},
 ): { epochs: EpochPlan[]; failure: { plan: FailurePlan; findings: Finding[] } | null } {
-  const computeCache = new KeyedCache<ReturnType<typeof planCompute>>();
-  // per-host compute results shared by the epochs (the timeline's Host objects are)
-  const computeHosts = new ComputeHostCache(scenario);
-  const storageCache = new KeyedCache<{ storage: ReturnType<typeof planStorage>; replication: ReturnType<typeof cephRecoveryBandwidth> }>();
-  // the storage fleets of the epochs grow one from the other: each planStorage extends the last one's CRUSH tree
-  const storageCarry = new CephCarry();
+  const { computeCache, computeHosts, storageCache, storageCarry } = options.caches ?? epochCaches(scenario);
   const epochs: EpochPlan[] = [];
   const views: { view: Scenario; replication: ReturnType<typeof cephRecoveryBandwidth> }[] = [];
   for (const epoch of timeline.epochs) {
@@ -180,7 +201,7 @@ function epochKey(racks: number, hosts: readonly Host[], role: string): EpochKey
  * Results by EpochKey: two keys are the same when their rack counts are and their names are,
  * one by one (what joining them into one string compared, without building the string).
  */
-class KeyedCache<T> {
+export class KeyedCache<T> {
   private readonly entries = new Map<string, { names: readonly string[]; value: T }[]>();
 
   get(key: EpochKey): T | undefined {

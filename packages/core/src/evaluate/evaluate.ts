@@ -3,7 +3,7 @@
  * no randomness; never throws for user data (shortfalls are findings); never mutates its input.
  */
 import { reservedMemoryAtHorizonEnd } from '../compute/memory-overhead.js';
-import { planEpochs, stitchFindings, stitchSeries, stitchStorage } from './epochs.js';
+import { epochCaches, planEpochs, stitchFindings, stitchSeries, stitchStorage } from './epochs.js';
 import { buildFleetTimeline, type FleetTimeline } from '../fleet/timeline.js';
 import { projectHorizon } from '../forecast/horizon.js';
 import { withDemandPaths } from '../forecast/demand-series.js';
@@ -95,12 +95,14 @@ export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Pla
     withoutPurchases || !procurement || procurement.purchases.length === 0
       ? base
       : (scheduled?.timeline ?? buildFleetTimeline(scenario, hosts.hosts, procurement.purchases, procurement.addedRacks));
-  const { epochs, failure: stitchedFailure } = planEpochs(scenario, timeline);
+  // one set of caches for both timelines: the month-0 fleet is planned once
+  const caches = epochCaches(scenario);
+  const { epochs, failure: stitchedFailure } = planEpochs(scenario, timeline, { caches });
   const first = epochs[0]!;
   const stitched = stitchSeries(epochs, scenario.horizonMonths);
   const horizon = projectHorizon(withDemandPaths(scenario, stitched), scenario.demand.growth, scenario.start, scenario.horizonMonths);
   // The cloud without the purchases, for the headline's "without them, X runs out in M".
-  const baseSeries = timeline === base ? stitched : stitchSeries(planEpochs(scenario, base, { failure: false }).epochs, scenario.horizonMonths);
+  const baseSeries = timeline === base ? stitched : stitchSeries(planEpochs(scenario, base, { failure: false, caches }).epochs, scenario.horizonMonths);
   const baseHorizon = timeline === base ? horizon : projectHorizon(withDemandPaths(scenario, baseSeries), scenario.demand.growth, scenario.start, scenario.horizonMonths);
   // With fitted growths (p10 / p90): runways and purchases per percentile path (forecast/percentiles.ts).
   const demandPercentiles = planPercentiles(scenario, baseSeries, base, procurement);
