@@ -40,7 +40,7 @@ describe('planEpochs with caches shared by two timelines', () => {
   const s = scenario();
   const hosts = expandHosts(s).hosts;
   const base = buildFleetTimeline(s, hosts);
-  const procurement = planProcurement(s, base);
+  const procurement = planProcurement(s, base)!;
   const withPurchases = buildFleetTimeline(s, hosts, procurement.purchases, procurement.addedRacks);
 
   it('plans the shared month-0 fleet once and gives the figures of fresh calls', () => {
