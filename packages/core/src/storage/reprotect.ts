@@ -4,7 +4,7 @@
  * stay under a fill ratio. Ceph's own procedure (mon-config-ref.rst, "Storage Capacity"):
  * plan for the OSDs expected to fail so that the cluster can recover to active+clean.
  */
-import { type CapacityRuns, capacityRuns, replaceCapacity, waterFillPerCopyBytes, waterFillRuns } from './water-fill.js';
+import { type CapacityRuns, domainCapacityRuns, replaceCapacity, waterFillPerCopyBytes, waterFillRuns } from './water-fill.js';
 
 /** A failure domain under a rule, with the sizes the re-protection needs (bytes). */
 export interface DomainCapacity {
@@ -67,12 +67,11 @@ export function reprotectableRaw(
   r: number,
   tolerated: { survivors: readonly DomainCapacity[]; lost: readonly string[] } | null,
 ): ReprotectResult {
-  const caps = domains.map((d) => d.rawBytes);
   // the capacities as runs of equal values: each water fill without a sort (the same doubles); NaN: the plain form
-  const runs = capacityRuns(caps);
-  const survivorRuns = tolerated && runs ? capacityRuns(tolerated.survivors.map((s) => s.rawBytes)) : null;
-  if (runs && (!tolerated || survivorRuns)) return reprotectableByRuns(domains, r, tolerated, caps, runs, survivorRuns);
-  return reprotectablePlain(domains, r, tolerated, caps);
+  const runs = domainCapacityRuns(domains);
+  const survivorRuns = tolerated && runs ? domainCapacityRuns(tolerated.survivors) : null;
+  if (runs && (!tolerated || survivorRuns)) return reprotectableByRuns(domains, r, tolerated, runs, survivorRuns);
+  return reprotectablePlain(domains, r, tolerated);
 }
 
 /** reprotectableRaw on capacity runs: one domain's capacity reduced by its largest OSD is one run count moved. */
@@ -80,7 +79,6 @@ function reprotectableByRuns(
   domains: readonly DomainCapacity[],
   r: number,
   tolerated: { survivors: readonly DomainCapacity[]; lost: readonly string[] } | null,
-  caps: readonly number[],
   runs: CapacityRuns,
   survivorRuns: CapacityRuns | null,
 ): ReprotectResult {
@@ -96,14 +94,14 @@ function reprotectableByRuns(
   }
   for (const i of osdLossCandidates(domains)) {
     const dom = domains[i]!;
-    const reduced = Math.max(0, caps[i]! - dom.largestOsdBytes);
+    const reduced = Math.max(0, dom.rawBytes - dom.largestOsdBytes);
     const d = Number.isNaN(reduced)
       ? afterLoss(
-          caps.map((c, j) => (j === i ? reduced : c)),
+          domains.map((c, j) => (j === i ? reduced : c.rawBytes)),
           r,
           intact,
         )
-      : afterLossRuns(replaceCapacity(runs, caps[i]!, reduced), r, intact);
+      : afterLossRuns(replaceCapacity(runs, dom.rawBytes, reduced), r, intact);
     if (d < best) {
       best = d;
       binding = { kind: 'osd', domain: dom.name, osdBytes: dom.largestOsdBytes };
@@ -117,8 +115,8 @@ export function reprotectablePlain(
   domains: readonly DomainCapacity[],
   r: number,
   tolerated: { survivors: readonly DomainCapacity[]; lost: readonly string[] } | null,
-  caps: readonly number[] = domains.map((d) => d.rawBytes),
 ): ReprotectResult {
+  const caps = domains.map((d) => d.rawBytes);
   const intact = waterFillPerCopyBytes(caps, r);
   let best = intact;
   let binding: BindingFailure = { kind: 'none' };

@@ -56,12 +56,21 @@ export interface CapacityRuns {
 
 /** The capacities as runs; null when one is NaN (waterFillPerCopyBytes then decides, as before). */
 export function capacityRuns(capacitiesBytes: readonly number[]): CapacityRuns | null {
+  return runsOf(capacitiesBytes.length, (i) => capacitiesBytes[i]!);
+}
+
+/** capacityRuns of the domains' rawBytes (no list of them made). */
+export function domainCapacityRuns(domains: readonly { rawBytes: number }[]): CapacityRuns | null {
+  return runsOf(domains.length, (i) => domains[i]!.rawBytes);
+}
+
+function runsOf(n: number, at: (i: number) => number): CapacityRuns | null {
   const byValue = new Map<number, number>();
   let last = Number.NaN;
   let lastCount = 0;
   let positive = 0;
-  for (let i = 0; i < capacitiesBytes.length; i++) {
-    const c = capacitiesBytes[i]!;
+  for (let i = 0; i < n; i++) {
+    const c = at(i);
     if (Number.isNaN(c)) return null;
     if (c > 0) positive += 1;
     const v = Math.max(0, c);
