@@ -12,7 +12,7 @@ import type { Host } from '../model/plan.js';
 import { fmtTB } from '../units/format.js';
 import { filler, type HorizonPool, projectCeph } from './ceph-horizon.js';
 import { planPgs, sumOverRuns } from './ceph-pgs.js';
-import { appendOsdRuns, emptyOsdRuns, type OsdRuns, osdRunsOf, truncateOsdRuns } from './osd-runs.js';
+import { appendOsdRuns, emptyOsdRuns, type OsdRuns, osdRunsOf } from './osd-runs.js';
 import { allocationFindings, MIN_ALLOC_DEFAULTS, poolAllocation } from './allocation.js';
 import { crushSummary } from './crush-summary.js';
 import { planDurability } from './durability-plan.js';
@@ -70,12 +70,11 @@ export class CephCarry {
     if (before?.tree === tree) return { sizes: before.sizes, weights: before.weights, runs: before.runs };
     const shared = before ? this.crush.sharedOsds(tree, before.tree) : 0;
     const keep = before && shared >= before.sizes.length ? before.sizes.length : 0;
-    const sizes = keep > 0 ? before!.sizes.slice() : [];
-    const weights = keep > 0 ? before!.weights.slice() : [];
-    const r = before?.runs;
-    const runs =
-      keep > 0 && r ? { start: r.start.slice(), sizeBytes: r.sizeBytes.slice(), crushWeight: r.crushWeight.slice(), deviceClass: r.deviceClass.slice() } : emptyOsdRuns();
-    truncateOsdRuns(runs, keep);
+    // the previous tree's OSDs are the first ones of this tree: its arrays are extended in place (no
+    // call reads them once the next one has begun: they are inputs of one plan, never part of it)
+    const sizes = keep > 0 ? before!.sizes : [];
+    const weights = keep > 0 ? before!.weights : [];
+    const runs = keep > 0 ? before!.runs : emptyOsdRuns();
     for (let i = keep; i < tree.osds.length; i++) {
       const o = tree.osds[i]!;
       sizes.push(o.sizeBytes);
