@@ -18,6 +18,7 @@ import type { Host } from '../model/plan.js';
 import type { Rack, Scenario } from '../model/scenario.js';
 import { ruleSetCapacitiesOfViews } from '../storage/ceph-plan.js';
 import { appendCrushHost, type CrushOsd, type CrushTree } from '../storage/crush.js';
+import { appendOsdRuns, emptyOsdRuns, type OsdRuns, truncateOsdRuns } from '../storage/osd-runs.js';
 import { failureDomains, type FailureDomainRaw, type HostRaw } from '../storage/raw.js';
 import type { DomainCapacity } from '../storage/reprotect.js';
 import type { RuleView } from '../storage/rule-view.js';
@@ -57,6 +58,8 @@ export class StorageCurveTree {
   private readonly settings: CephSettings;
   private readonly demand: DemandModel;
   private readonly tree: CrushTree = { hosts: [], osds: [] };
+  /** Runs of equal OSDs of the tree (osd-runs.ts): those of a prefix are the runs starting in it. */
+  private readonly runs: OsdRuns = emptyOsdRuns();
   /** After i hosts appended: CRUSH hosts and OSDs in the tree. */
   private readonly crushHostsEnd: number[] = [0];
   private readonly osdsEnd: number[] = [0];
@@ -99,6 +102,11 @@ export class StorageCurveTree {
     copy(t.tree.osds, this.tree.osds, 0, O);
     copy(t.crushHostsEnd, this.crushHostsEnd, 1, k + 1);
     copy(t.osdsEnd, this.osdsEnd, 1, k + 1);
+    copy(t.runs.start, this.runs.start, 0, this.runs.start.length);
+    copy(t.runs.sizeBytes, this.runs.sizeBytes, 0, this.runs.start.length);
+    copy(t.runs.crushWeight, this.runs.crushWeight, 0, this.runs.start.length);
+    copy(t.runs.deviceClass, this.runs.deviceClass, 0, this.runs.start.length);
+    truncateOsdRuns(t.runs, O);
     this.rules.forEach((x, r) => {
       const y = t.rules[r]!;
       copy(y.rawPrefix, x.rawPrefix, 1, J + 1);
@@ -126,7 +134,9 @@ export class StorageCurveTree {
   /** Adds the next host of the list (any role: only storage hosts with OSDs enter the tree). */
   append(h: Host): void {
     const before = this.tree.hosts.length;
+    const osdsBefore = this.tree.osds.length;
     appendCrushHost(this.scenario, this.tree, h);
+    appendOsdRuns(this.runs, this.tree.osds, osdsBefore);
     if (this.tree.hosts.length > before) {
       const host = this.tree.hosts[before]!;
       if (this.names.has(host.name) && this.uniqueUpTo === Number.POSITIVE_INFINITY) this.uniqueUpTo = this.length;
@@ -175,7 +185,8 @@ export class StorageCurveTree {
     const v = this.views(k, racks);
     if (!v) return null;
     const scenario = { ...this.scenario, racks: racks as Rack[] };
-    return ruleSetCapacitiesOfViews(scenario, this.settings, v.tree, v.views, this.demand);
+    // the tree is regular and the views take the OSDs of their class in tree order: the PG plan goes run by run
+    return ruleSetCapacitiesOfViews(scenario, this.settings, v.tree, v.views, this.demand, this.runs);
   }
 
   /**

@@ -11,7 +11,8 @@ import type { CephPoolPlan, CephRuleSetPlan, CephStoragePlan, RuleSetCapacity } 
 import type { Host } from '../model/plan.js';
 import { fmtTB } from '../units/format.js';
 import { filler, type HorizonPool, projectCeph } from './ceph-horizon.js';
-import { planPgs } from './ceph-pgs.js';
+import { planPgs, sumOverRuns } from './ceph-pgs.js';
+import { appendOsdRuns, emptyOsdRuns, type OsdRuns, osdRunsOf } from './osd-runs.js';
 import { allocationFindings, MIN_ALLOC_DEFAULTS, poolAllocation } from './allocation.js';
 import { crushSummary } from './crush-summary.js';
 import { planDurability } from './durability-plan.js';
@@ -44,7 +45,7 @@ export interface CephPlanOptions {
 export class CephCarry {
   readonly crush = new CrushCarry();
   private index: { tree: CrushTree; index: RecoveryIndex } | undefined;
-  private arrays: { tree: CrushTree; sizes: number[]; weights: number[] } | undefined;
+  private arrays: { tree: CrushTree; sizes: number[]; weights: number[]; runs: OsdRuns } | undefined;
   private demandOf: { demand: Scenario['demand']; model: DemandModel } | undefined;
 
   /** forecast/demand.ts demandModel(scenario), kept while scenario.demand is the same object (the model reads nothing else). */
@@ -63,21 +64,25 @@ export class CephCarry {
     return index;
   }
 
-  /** The OSD sizes and CRUSH weights of the tree crush.tree() returned last (tree order), extending those of the tree before it. */
-  osdArrays(tree: CrushTree): { sizes: number[]; weights: number[] } {
+  /** The OSD sizes and CRUSH weights of the tree crush.tree() returned last (tree order), and its runs of equal OSDs (osd-runs.ts), extending those of the tree before it. */
+  osdArrays(tree: CrushTree): { sizes: number[]; weights: number[]; runs: OsdRuns } {
     const before = this.arrays;
-    if (before?.tree === tree) return { sizes: before.sizes, weights: before.weights };
+    if (before?.tree === tree) return { sizes: before.sizes, weights: before.weights, runs: before.runs };
     const shared = before ? this.crush.sharedOsds(tree, before.tree) : 0;
     const keep = before && shared >= before.sizes.length ? before.sizes.length : 0;
-    const sizes = keep > 0 ? before!.sizes.slice() : [];
-    const weights = keep > 0 ? before!.weights.slice() : [];
+    // the previous tree's OSDs are the first ones of this tree: its arrays are extended in place (no
+    // call reads them once the next one has begun: they are inputs of one plan, never part of it)
+    const sizes = keep > 0 ? before!.sizes : [];
+    const weights = keep > 0 ? before!.weights : [];
+    const runs = keep > 0 ? before!.runs : emptyOsdRuns();
     for (let i = keep; i < tree.osds.length; i++) {
       const o = tree.osds[i]!;
       sizes.push(o.sizeBytes);
       weights.push(o.crushWeight);
     }
-    this.arrays = { tree, sizes, weights };
-    return { sizes, weights };
+    appendOsdRuns(runs, tree.osds, keep);
+    this.arrays = { tree, sizes, weights, runs };
+    return { sizes, weights, runs };
   }
 }
 
@@ -114,13 +119,19 @@ export function cephCapacity(scenario: Scenario, hosts: readonly Host[], carry?:
   // a tree buildCrushTree or CrushCarry makes is regular (rule-view.ts crushTreeIsRegular): the views are built host by host
   const uniform = carry ? carry.crush.uniform(tree) : uniformHosts(tree);
   const views = settings.rules.map((rule) => ruleView(tree, rule, scenario.racks, scenario.policy.tolerate, uniform));
-  return { ...cephCapacityOfViews(scenario, settings, tree, views, carry ? carry.demand(scenario) : demandModel(scenario), carry?.osdArrays(tree)), uniform };
+  const arrays = carry?.osdArrays(tree);
+  return {
+    ...cephCapacityOfViews(scenario, settings, tree, views, carry ? carry.demand(scenario) : demandModel(scenario), arrays, arrays ? arrays.runs : osdRunsOf(tree.osds)),
+    uniform,
+  };
 }
 
 /**
  * cephCapacity from a CRUSH tree and its rule views already built (`views[i]` =
  * ruleView(tree, settings.rules[i], scenario.racks, scenario.policy.tolerate)): the procurement
  * capacity curves build them incrementally as hosts are added (procurement/storage-curve.ts).
+ * `runs`: osd-runs.ts runs of the tree's OSDs (a regular tree, its views from ruleView): the PG
+ * plan and the rule sets' PG replicas per OSD are then taken run by run (the same doubles).
  */
 export function cephCapacityOfViews(
   scenario: Scenario,
@@ -129,6 +140,7 @@ export function cephCapacityOfViews(
   views: RuleView[],
   demand: DemandModel = demandModel(scenario),
   osdArrays?: { sizes: readonly number[]; weights: readonly number[] },
+  runs?: OsdRuns,
 ) {
   const ruleIndex = new Map(settings.rules.map((r, i) => [r.name, i]));
   const findings: Finding[] = [];
@@ -189,6 +201,7 @@ export function cephCapacityOfViews(
     settings.pgs.targetPerOsd,
     settings.pgs.maxPerOsd,
     osdArrays,
+    runs,
   );
   findings.push(...pgs.findings);
 
@@ -213,7 +226,14 @@ export function cephCapacityOfViews(
     const candidates = clean.length > 0 ? clean : members;
     const binding = candidates.reduce((b, s) => (s.rep.reprotectableRawBytes < b.rep.reprotectableRawBytes ? s : b), candidates[0]!);
     const measured = overrides.size > 0 && osdIndices.some((i) => overrides.has(i));
-    const p = osdIndices.length > 0 ? sumInOrder(osdIndices, pgs.pgReplicasPerOsd) / osdIndices.length : 0;
+    const byRun = pgs.byRun;
+    // Σ PG replicas over the rule's OSDs in tree order: run by run when the PG plan was (one value per run of equal OSDs)
+    const sumP = byRun
+      ? sumOverRuns(byRun.runs, byRun.count, tree.osds.length, views[ruleIndices[0]!]!.rule.deviceClass, byRun.values)
+      : osdIndices.length > 0
+        ? sumInOrder(osdIndices, pgs.pgReplicasPerOsd)
+        : 0;
+    const p = osdIndices.length > 0 ? sumP / osdIndices.length : 0;
     const fullestFactor = measured
       ? measuredFullestFactor(
           fill0,
@@ -266,8 +286,8 @@ export function ruleSetCapacities(scenario: Scenario, hosts: readonly Host[]): R
 }
 
 /** ruleSetCapacities from a tree and its rule views already built (see cephCapacityOfViews). */
-export function ruleSetCapacitiesOfViews(scenario: Scenario, settings: CephSettings, tree: CrushTree, views: RuleView[], demand?: DemandModel): RuleSetCapacity[] {
-  const c = cephCapacityOfViews(scenario, settings, tree, views, demand);
+export function ruleSetCapacitiesOfViews(scenario: Scenario, settings: CephSettings, tree: CrushTree, views: RuleView[], demand?: DemandModel, runs?: OsdRuns): RuleSetCapacity[] {
+  const c = cephCapacityOfViews(scenario, settings, tree, views, demand, undefined, runs);
   return c.sets.map((x) => ruleSetCapacity(c.views, x));
 }
 

@@ -4,7 +4,7 @@
  * stay under a fill ratio. Ceph's own procedure (mon-config-ref.rst, "Storage Capacity"):
  * plan for the OSDs expected to fail so that the cluster can recover to active+clean.
  */
-import { waterFillPerCopyBytes } from './water-fill.js';
+import { type CapacityRuns, domainCapacityRuns, replaceCapacity, waterFillPerCopyBytes, waterFillRuns } from './water-fill.js';
 
 /** A failure domain under a rule, with the sizes the re-protection needs (bytes). */
 export interface DomainCapacity {
@@ -38,6 +38,11 @@ function afterLoss(caps: readonly number[], r: number, intactPerCopy: number): n
   return Math.min(intactPerCopy, waterFillPerCopyBytes(caps, Math.min(r, live(caps))));
 }
 
+/** afterLoss on capacity runs (water-fill.ts waterFillRuns: the same double). */
+function afterLossRuns(runs: CapacityRuns, r: number, intactPerCopy: number): number {
+  return Math.min(intactPerCopy, waterFillRuns(runs, Math.min(r, runs.positive)));
+}
+
 /**
  * Re-protectable raw bytes of a pool with r copies or shards (size, or k+m) over its rule's
  * failure domains, at 100 % fill (multiply by a ratio: water-filling scales linearly):
@@ -58,6 +63,55 @@ function afterLoss(caps: readonly number[], r: number, intactPerCopy: number): n
  * must hold a full copy: 3 x 53.76 = 161.28 TB (7/8 of raw).
  */
 export function reprotectableRaw(
+  domains: readonly DomainCapacity[],
+  r: number,
+  tolerated: { survivors: readonly DomainCapacity[]; lost: readonly string[] } | null,
+): ReprotectResult {
+  // the capacities as runs of equal values: each water fill without a sort (the same doubles); NaN: the plain form
+  const runs = domainCapacityRuns(domains);
+  const survivorRuns = tolerated && runs ? domainCapacityRuns(tolerated.survivors) : null;
+  if (runs && (!tolerated || survivorRuns)) return reprotectableByRuns(domains, r, tolerated, runs, survivorRuns);
+  return reprotectablePlain(domains, r, tolerated);
+}
+
+/** reprotectableRaw on capacity runs: one domain's capacity reduced by its largest OSD is one run count moved. */
+function reprotectableByRuns(
+  domains: readonly DomainCapacity[],
+  r: number,
+  tolerated: { survivors: readonly DomainCapacity[]; lost: readonly string[] } | null,
+  runs: CapacityRuns,
+  survivorRuns: CapacityRuns | null,
+): ReprotectResult {
+  const intact = waterFillRuns(runs, r);
+  let best = intact;
+  let binding: BindingFailure = { kind: 'none' };
+  if (tolerated && survivorRuns) {
+    const d = afterLossRuns(survivorRuns, r, intact);
+    if (d < best) {
+      best = d;
+      binding = { kind: 'domains', lost: [...tolerated.lost] };
+    }
+  }
+  for (const i of osdLossCandidates(domains)) {
+    const dom = domains[i]!;
+    const reduced = Math.max(0, dom.rawBytes - dom.largestOsdBytes);
+    const d = Number.isNaN(reduced)
+      ? afterLoss(
+          domains.map((c, j) => (j === i ? reduced : c.rawBytes)),
+          r,
+          intact,
+        )
+      : afterLossRuns(replaceCapacity(runs, dom.rawBytes, reduced), r, intact);
+    if (d < best) {
+      best = d;
+      binding = { kind: 'osd', domain: dom.name, osdBytes: dom.largestOsdBytes };
+    }
+  }
+  return { intactRawBytes: r * intact, reprotectableRawBytes: r * best, binding };
+}
+
+/** reprotectableRaw with a sorted copy of the capacities per water fill (the straightforward form; exported for the tests). */
+export function reprotectablePlain(
   domains: readonly DomainCapacity[],
   r: number,
   tolerated: { survivors: readonly DomainCapacity[]; lost: readonly string[] } | null,
