@@ -499,10 +499,39 @@ export function computeImpacts(model: ComputeModel, domains: readonly FailureDom
 }
 
 /**
+ * The items' hosts by number, so computeOutcomes finds them without a lookup by name
+ * (analyze.ts: its known hosts). Every number is checked against the item's names (a
+ * mismatch: that item is looked up by name), so the outcomes are the same with or without it.
+ */
+export interface HostNumbering {
+  /** The hosts by number, with unique names, the model's compute hosts among them in the model's order (else ignored). */
+  hosts: readonly { name: string }[];
+  /**
+   * Per item: a name item's host number; a domain's lost then drained hosts' numbers (in
+   * hostsLost then hostsDrained order); undefined: the item is looked up by name.
+   */
+  numbersOf(item: number): number | readonly number[] | undefined;
+}
+
+/**
+ * Per host number of `hosts`, the index of its host in `names`, or -1; null when `names` is
+ * not a subsequence of the hosts' names. With unique host names this is what a map of
+ * `names` answers: every name of `names` is matched, in order, to the one host of that name.
+ * O(hosts), no hashing.
+ */
+export function modelIndexOf(hosts: readonly { name: string }[], names: readonly string[]): Int32Array | null {
+  const of = new Int32Array(hosts.length).fill(-1);
+  let m = 0;
+  for (let k = 0; k < hosts.length && m < names.length; k++) if (hosts[k]!.name === names[m]) of[k] = m++;
+  return m === names.length ? of : null;
+}
+
+/**
  * `computeImpacts` over `items` in their order, aligned with them: a FailureDomain, or the
  * name of a host lost alone with nothing drained (a one-host domain that is not built:
  * evaluate/epochs.ts), whose harms take `single.tolerated`. One-host losses with one
  * signature share one outcome record (the same object), so callers can group hosts by it.
+ * `numbering` (optional) gives the items' hosts by number (see HostNumbering).
  */
 export function computeOutcomes(
   model: ComputeModel,
@@ -510,6 +539,7 @@ export function computeOutcomes(
   start: string,
   window: ComputeWindow = {},
   single?: FailureDomain,
+  numbering?: HostNumbering,
 ): (ComputeOutcome | undefined)[] {
   const { hosts, flavors } = model;
   const H = hosts.names.length;
@@ -687,7 +717,19 @@ export function computeOutcomes(
     return result;
   };
 
-  const index = nameIndex(hosts.names);
+  let index: { get(name: string): number | undefined } | null = null;
+  const byName = (name: string): number | undefined => (index ??= nameIndex(hosts.names)).get(name);
+  const numbered = numbering ? modelIndexOf(numbering.hosts, hosts.names) : null;
+  const known = numbering?.hosts ?? [];
+  /** The item's numbers when each names its host (lost, then drained), else null. */
+  const numbersOf = (item: number, d: FailureDomain): readonly number[] | null => {
+    const nums = numbered ? numbering!.numbersOf(item) : undefined;
+    if (nums === undefined || typeof nums === 'number') return null;
+    const L = d.hostsLost.length;
+    if (nums.length !== L + d.hostsDrained.length) return null;
+    for (let j = 0; j < nums.length; j++) if (known[nums[j]!]?.name !== (j < L ? d.hostsLost[j] : d.hostsDrained[j - L])) return null;
+    return nums;
+  };
   const subjects: Subject[] = [];
   // The one-host losses named before any domain, when demand only grows: a host without harm
   // in the last month has none before (see above), so its outcome is its signature's in that
@@ -698,7 +740,8 @@ export function computeOutcomes(
   for (let item = 0; item < items.length; item++) {
     const d = items[item]!;
     if (typeof d === 'string') {
-      const i = index.get(d);
+      const k = numbered ? numbering!.numbersOf(item) : undefined;
+      const i = typeof k === 'number' && known[k]?.name === d ? (numbered![k]! >= 0 ? numbered![k]! : undefined) : byName(d);
       if (i === undefined) continue;
       const subject = (): Subject => ({ item, domain: single!, lost: [i], drained: 0, firstHarm: null, atMonth: Math.max(0, T - 1), state: null, packed: null });
       if (leading) {
@@ -726,14 +769,26 @@ export function computeOutcomes(
     }
     leading = false;
     const lost: number[] = [];
-    for (const n of d.hostsLost) {
-      const i = index.get(n);
-      if (i !== undefined) lost.push(i);
-    }
-    const lostCount = lost.length;
-    for (const n of d.hostsDrained) {
-      const i = index.get(n);
-      if (i !== undefined) lost.push(i);
+    let lostCount = 0;
+    const nums = numbersOf(item, d);
+    if (nums) {
+      const L = d.hostsLost.length;
+      for (let j = 0; j < nums.length; j++) {
+        if (j === L) lostCount = lost.length;
+        const i = numbered![nums[j]!]!;
+        if (i >= 0) lost.push(i);
+      }
+      if (nums.length === L) lostCount = lost.length;
+    } else {
+      for (const n of d.hostsLost) {
+        const i = byName(n);
+        if (i !== undefined) lost.push(i);
+      }
+      lostCount = lost.length;
+      for (const n of d.hostsDrained) {
+        const i = byName(n);
+        if (i !== undefined) lost.push(i);
+      }
     }
     const drained = lost.length - lostCount;
     if (lostCount === 0 && !(d.kind === 'maintenance' && drained > 0)) continue;
