@@ -279,7 +279,7 @@ export function signatures(kindIndex: Int32Array, placed: Int32Array, F: number)
  * same order as sorting every host by that comparison. Keys that are not finite numbers
  * (never from Placement inventories) are sorted host by host.
  */
-export function rankHosts(free: Float64Array, C: number, keyClasses: readonly number[], hardwareIndex: Int32Array): number[] {
+export function rankHosts(free: Float64Array, C: number, keyClasses: readonly number[], hardwareIndex: Int32Array): Int32Array {
   const H = hardwareIndex.length;
   const K = keyClasses.length;
   const keys = new Float64Array(H * K);
@@ -297,7 +297,7 @@ export function rankHosts(free: Float64Array, C: number, keyClasses: readonly nu
     }
     return hardwareIndex[a]! - hardwareIndex[b]! || a - b;
   };
-  if (!finite) return Array.from(Int32Array.from({ length: H }, (_, h) => h).sort(before));
+  if (!finite) return Int32Array.from({ length: H }, (_, h) => h).sort(before);
   const bits = new Int32Array(keys.buffer);
   const sameKeys = (a: number, b: number): boolean => {
     if (hardwareIndex[a] !== hardwareIndex[b]) return false;
@@ -337,7 +337,7 @@ export function rankHosts(free: Float64Array, C: number, keyClasses: readonly nu
   }
   const order = new Int32Array(H);
   for (let h = 0; h < H; h++) order[at[bucketOf[h]!]!++] = h;
-  return Array.from(order);
+  return order;
 }
 
 /**
@@ -361,7 +361,7 @@ export function rankHosts(free: Float64Array, C: number, keyClasses: readonly nu
  * leaves the same instances without a host. The lost hosts' capacity and free amounts
  * (detailOf) are the same sums in the same order.
  */
-function blocksOf(hostOrder: readonly number[], kindIndex: Int32Array, hardwareIndex: Int32Array, placed: Int32Array | null, free: Float64Array, F: number, C: number): Int32Array {
+function blocksOf(hostOrder: Int32Array, kindIndex: Int32Array, hardwareIndex: Int32Array, placed: Int32Array | null, free: Float64Array, F: number, C: number): Int32Array {
   const block = new Int32Array(kindIndex.length).fill(-1);
   const sameSpot = (a: number, b: number): boolean => {
     if (hardwareIndex[a] !== hardwareIndex[b]) return false;
@@ -425,7 +425,7 @@ interface MonthState {
   /** Instances with no host before any loss. */
   unplacedBefore: number;
   /** Host indices in the order the RAM weigher ranks them (see computeImpacts). */
-  hostOrder: number[];
+  hostOrder: Int32Array;
   /** Per host, its signature: hosts of one kind with the same instances share one (`signatures`); null until a one-host loss needs it. */
   signature: Int32Array | null;
   /** Single-host outcomes by signature. */
@@ -504,8 +504,8 @@ export function computeImpacts(model: ComputeModel, domains: readonly FailureDom
  * mismatch: that item is looked up by name), so the outcomes are the same with or without it.
  */
 export interface HostNumbering {
-  /** The hosts by number, with unique names, the model's compute hosts among them in the model's order (else ignored). */
-  hosts: readonly { name: string }[];
+  /** The host names by number, unique, the model's compute hosts among them in the model's order (else ignored). */
+  names: readonly string[];
   /**
    * Per item: a name item's host number; a domain's lost then drained hosts' numbers (in
    * hostsLost then hostsDrained order); undefined: the item is looked up by name.
@@ -514,15 +514,15 @@ export interface HostNumbering {
 }
 
 /**
- * Per host number of `hosts`, the index of its host in `names`, or -1; null when `names` is
- * not a subsequence of the hosts' names. With unique host names this is what a map of
- * `names` answers: every name of `names` is matched, in order, to the one host of that name.
- * O(hosts), no hashing.
+ * Per host number (index in `hosts`, host names), the index of its name in `names`, or -1;
+ * null when `names` is not a subsequence of `hosts`. With unique host names this is what a
+ * map of `names` answers: every name of `names` is matched, in order, to the one host of that
+ * name. O(hosts), no hashing.
  */
-export function modelIndexOf(hosts: readonly { name: string }[], names: readonly string[]): Int32Array | null {
+export function modelIndexOf(hosts: readonly string[], names: readonly string[]): Int32Array | null {
   const of = new Int32Array(hosts.length).fill(-1);
   let m = 0;
-  for (let k = 0; k < hosts.length && m < names.length; k++) if (hosts[k]!.name === names[m]) of[k] = m++;
+  for (let k = 0; k < hosts.length && m < names.length; k++) if (hosts[k] === names[m]) of[k] = m++;
   return m === names.length ? of : null;
 }
 
@@ -698,7 +698,7 @@ export function computeOutcomes(
       placement: { placed: new Int32Array(H * F), free: emptyFree(hosts), unplaced: new Int32Array(F) },
       totalFree: [],
       unplacedBefore: 0,
-      hostOrder: [],
+      hostOrder: new Int32Array(0),
       signature: null,
       singles: [],
       runs: null,
@@ -719,15 +719,15 @@ export function computeOutcomes(
 
   let index: { get(name: string): number | undefined } | null = null;
   const byName = (name: string): number | undefined => (index ??= nameIndex(hosts.names)).get(name);
-  const numbered = numbering ? modelIndexOf(numbering.hosts, hosts.names) : null;
-  const known = numbering?.hosts ?? [];
+  const numbered = numbering ? modelIndexOf(numbering.names, hosts.names) : null;
+  const known = numbering?.names ?? [];
   /** The item's numbers when each names its host (lost, then drained), else null. */
   const numbersOf = (item: number, d: FailureDomain): readonly number[] | null => {
     const nums = numbered ? numbering!.numbersOf(item) : undefined;
     if (nums === undefined || typeof nums === 'number') return null;
     const L = d.hostsLost.length;
     if (nums.length !== L + d.hostsDrained.length) return null;
-    for (let j = 0; j < nums.length; j++) if (known[nums[j]!]?.name !== (j < L ? d.hostsLost[j] : d.hostsDrained[j - L])) return null;
+    for (let j = 0; j < nums.length; j++) if (known[nums[j]!] !== (j < L ? d.hostsLost[j] : d.hostsDrained[j - L])) return null;
     return nums;
   };
   const subjects: Subject[] = [];
@@ -741,7 +741,7 @@ export function computeOutcomes(
     const d = items[item]!;
     if (typeof d === 'string') {
       const k = numbered ? numbering!.numbersOf(item) : undefined;
-      const i = typeof k === 'number' && known[k]?.name === d ? (numbered![k]! >= 0 ? numbered![k]! : undefined) : byName(d);
+      const i = typeof k === 'number' && known[k] === d ? (numbered![k]! >= 0 ? numbered![k]! : undefined) : byName(d);
       if (i === undefined) continue;
       const subject = (): Subject => ({ item, domain: single!, lost: [i], drained: 0, firstHarm: null, atMonth: Math.max(0, T - 1), state: null, packed: null });
       if (leading) {
