@@ -110,8 +110,12 @@ export function computeModel(scenario: Scenario, compute: ComputePlan, hosts?: r
   const maxUnit = new Float64Array(H * C);
   // capacity and max_unit per class of an inventory list without nested providers, read once per list
   const rows = new Map<unknown, Float64Array>();
-  compute.hosts.forEach((hp, h) => {
-    let row = hp.providers ? undefined : rows.get(hp.inventories);
+  // hosts of one model come in runs: the last list's row first
+  let lastList: unknown = null;
+  let lastRow: Float64Array | undefined;
+  for (let h = 0; h < H; h++) {
+    const hp = compute.hosts[h]!;
+    let row = hp.providers ? undefined : lastList === hp.inventories ? lastRow : rows.get(hp.inventories);
     if (!row) {
       const r = new Float64Array(2 * C);
       classes.forEach((rc, c) => {
@@ -123,11 +127,15 @@ export function computeModel(scenario: Scenario, compute: ComputePlan, hosts?: r
       row = r;
       if (!hp.providers) rows.set(hp.inventories, row);
     }
+    if (!hp.providers) {
+      lastList = hp.inventories;
+      lastRow = row;
+    }
     for (let c = 0; c < C; c++) {
       capacity[h * C + c] = row[c]!;
       maxUnit[h * C + c] = row[C + c]!;
     }
-  });
+  }
   const counts = new Map<string, number>();
   const itemFlavor = new Map<string, string>();
   const itemZone = new Map<string, string>();
@@ -836,18 +844,21 @@ function detailOf(model: ComputeModel, s: Subject, packed: Packed, state: MonthS
   const C = hosts.classCount;
   const capacityLost: ComputeImpactDetail['capacityLost'] = {};
   let fitsByTotals = true;
-  model.classes.forEach((rc, c) => {
+  const { capacity } = hosts;
+  const lostHosts = s.lost;
+  for (let c = 0; c < model.classes.length; c++) {
     let cap = 0;
     let lostFree = 0;
-    for (const h of s.lost) {
-      cap += hosts.capacity[h * C + c]!;
+    for (let j = 0; j < lostHosts.length; j++) {
+      const h = lostHosts[j]!;
+      cap += capacity[h * C + c]!;
       lostFree += free[h * C + c]!;
     }
-    capacityLost[rc] = cap;
+    capacityLost[model.classes[c]!] = cap;
     let need = 0;
     for (let f = 0; f < displaced.length; f++) need += displaced[f]! * flavors.request[f * C + c]!;
     if (need > (totalFree[c] ?? 0) - lostFree + 1e-9) fitsByTotals = false;
-  });
+  }
   const rows = flavors.names.flatMap((flavor, f) => (displaced[f]! > 0 ? [{ flavor, displaced: displaced[f]!, unplaced: unplaced[f]! }] : []));
   const short = rows.some((r) => r.unplaced > 0);
   // an item confined to some hosts (zone, trait, aggregate, NUMA cap 0) is fragmentation only
