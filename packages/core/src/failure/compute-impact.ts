@@ -745,20 +745,23 @@ export function computeOutcomes(
   // the outcome, or null when the loss harms (the host goes through the loop).
   const quick: (ComputeOutcome | null | undefined)[] = [];
   let leading = monotone && from < T;
+  const oneHost = (item: number, i: number): Subject => ({ item, domain: single!, lost: [i], drained: 0, firstHarm: null, atMonth: Math.max(0, T - 1), state: null, packed: null });
+  let lastSignature: Int32Array | null = null; // the last month's signatures, for the quick path
   for (let item = 0; item < items.length; item++) {
     const d = items[item]!;
     if (typeof d === 'string') {
       const k = numbered ? numbering!.numbersOf(item) : undefined;
       const i = typeof k === 'number' && known[k] === d ? (numbered![k]! >= 0 ? numbered![k]! : undefined) : byName(d);
       if (i === undefined) continue;
-      const subject = (): Subject => ({ item, domain: single!, lost: [i], drained: 0, firstHarm: null, atMonth: Math.max(0, T - 1), state: null, packed: null });
       if (leading) {
-        const state = stateOf(T - 1);
-        state.signature ??= signatures(kindIndex, state.placement.placed, F);
-        const signature = state.signature[i]!;
+        if (!lastSignature) {
+          const state = stateOf(T - 1);
+          lastSignature = state.signature ??= signatures(kindIndex, state.placement.placed, F);
+        }
+        const signature = lastSignature[i]!;
         let o = quick[signature];
         if (o === undefined) {
-          const s = subject();
+          const s = oneHost(item, i);
           const r = evaluate(s, T - 1);
           if (isHarm(r.packed)) o = null;
           else {
@@ -772,7 +775,7 @@ export function computeOutcomes(
           continue;
         }
       }
-      subjects.push(subject());
+      subjects.push(oneHost(item, i));
       continue;
     }
     leading = false;
