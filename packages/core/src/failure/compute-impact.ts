@@ -726,7 +726,10 @@ export function computeOutcomes(
   };
 
   let index: { get(name: string): number | undefined } | null = null;
-  const byName = (name: string): number | undefined => (index ??= nameIndex(hosts.names)).get(name);
+  const byName = (name: string): number | undefined => {
+    index ??= nameIndex(hosts.names);
+    return index.get(name);
+  };
   const numbered = numbering ? modelIndexOf(numbering.names, hosts.names) : null;
   const known = numbering?.names ?? [];
   /** The item's numbers when each names its host (lost, then drained), else null. */
@@ -756,7 +759,8 @@ export function computeOutcomes(
       if (leading) {
         if (!lastSignature) {
           const state = stateOf(T - 1);
-          lastSignature = state.signature ??= signatures(kindIndex, state.placement.placed, F);
+          state.signature ??= signatures(kindIndex, state.placement.placed, F);
+          lastSignature = state.signature;
         }
         const signature = lastSignature[i]!;
         let o = quick[signature];
