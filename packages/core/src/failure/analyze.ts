@@ -262,7 +262,12 @@ function analyze(
   const losses: (FailureDomain | string)[] = new Array(H + others.length);
   for (let i = 0; i < H; i++) losses[i] = hostDomains ? hostDomains[i]! : known[i]!.name;
   for (let j = 0; j < others.length; j++) losses[H + j] = others[j]!;
-  const computeOut = computeOutcomes(placement ? placement.model : computeModel(scenario, compute, known), losses, scenario.start, placement?.window ?? {}, single);
+  // the items' hosts by number (known), so computeOutcomes looks up no name
+  const numbering = {
+    names: known.map((h) => h.name),
+    numbersOf: (k: number) => (k >= H ? othersNumbers[k - H] : hostDomains && hostDomains[k]!.hostsDrained.length > 0 ? undefined : k),
+  };
+  const computeOut = computeOutcomes(placement ? placement.model : computeModel(scenario, compute, known), losses, scenario.start, placement?.window ?? {}, single, numbering);
   const controllers = new Set(known.filter((h) => h.role === 'control').map((h) => h.name));
   const mons = daemonHosts(cephDaemons(scenario), known).mon;
   const ceph = cephContext(

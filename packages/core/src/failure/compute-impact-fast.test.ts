@@ -7,7 +7,7 @@ import { planCompute } from '../compute/compute-plan.js';
 import { expandHosts } from '../fleet/hosts.js';
 import type { FailureDomain } from '../model/failure.js';
 import type { Flavor } from '../model/scenario.js';
-import { computeModel, computeOutcomes, nameIndex, rankHosts, signatures } from './compute-impact.js';
+import { computeModel, computeOutcomes, modelIndexOf, nameIndex, rankHosts, signatures } from './compute-impact.js';
 import { group, handScenario } from './test-failure.js';
 
 /** The host order by plain sorting: keys (most first), then hardware index, then host index. */
@@ -27,11 +27,11 @@ describe('rankHosts = sorting every host', () => {
     // classes [VCPU, RAM]; hosts (VCPU, RAM, hardware): 0 (4, 8, 0), 1 (6, 8, 0), 2 (4, 16, 0),
     // 3 (6, 8, 1), 4 (6, 8, 0). RAM 16 first: 2; RAM 8 and VCPU 6: 1, 4 (hardware 0), then 3; then 0.
     const free = Float64Array.of(4, 8, 6, 8, 4, 16, 6, 8, 6, 8);
-    expect(rankHosts(free, 2, [1, 0], Int32Array.of(0, 0, 0, 1, 0))).toEqual([2, 1, 4, 3, 0]);
+    expect(Array.from(rankHosts(free, 2, [1, 0], Int32Array.of(0, 0, 0, 1, 0)))).toEqual([2, 1, 4, 3, 0]);
   });
   it('-0 and 0 free are equal keys: host order decides', () => {
     // one class; hosts 0-4 with free -0, 5, 0, 5, -0: the 5s (1, 3), then 0, 2, 4 (equal keys)
-    expect(rankHosts(Float64Array.of(-0, 5, 0, 5, -0), 1, [0], Int32Array.of(0, 0, 0, 0, 0))).toEqual([1, 3, 0, 2, 4]);
+    expect(Array.from(rankHosts(Float64Array.of(-0, 5, 0, 5, -0), 1, [0], Int32Array.of(0, 0, 0, 0, 0)))).toEqual([1, 3, 0, 2, 4]);
   });
   it('gives the same order on fleets with many equal hosts, -0 and non-finite keys (seed 5)', () => {
     fc.assert(
@@ -45,7 +45,7 @@ describe('rankHosts = sorting every host', () => {
           const free = Float64Array.from(rows.flatMap((r) => r.slice(0, 3)));
           if (infinite && rows.length > 0) free[0] = Number.POSITIVE_INFINITY;
           const hw = Int32Array.from(rows.map((r) => r[3]));
-          expect(rankHosts(free, 3, [1, 0, 2], hw)).toEqual(rankBySort(free, 3, [1, 0, 2], hw));
+          expect(Array.from(rankHosts(free, 3, [1, 0, 2], hw))).toEqual(rankBySort(free, 3, [1, 0, 2], hw));
         },
       ),
       { seed: 5, numRuns: 300 },
@@ -130,6 +130,81 @@ describe('computeOutcomes: one-host losses named first = the same hosts after a 
         expect(shape(quick)).toEqual(shape(loop));
       }),
       { seed: 13, numRuns: 60 },
+    );
+  });
+});
+
+describe('modelIndexOf = a Map of the model names, read per host number', () => {
+  it('hand-worked: model [b, d] among hosts [a, b, c, d]: -1, 0, -1, 1; not a subsequence: null', () => {
+    const hosts = ['a', 'b', 'c', 'd'];
+    expect(Array.from(modelIndexOf(hosts, ['b', 'd'])!)).toEqual([-1, 0, -1, 1]);
+    expect(modelIndexOf(hosts, ['d', 'b'])).toBeNull();
+    expect(modelIndexOf(hosts, ['b', 'e'])).toBeNull();
+  });
+  it('equals the Map for any subsequence of unique names (seed 17)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ maxLength: 3 }), { maxLength: 20 }), fc.array(fc.boolean(), { minLength: 20, maxLength: 20 }), (names, keep) => {
+        const model = names.filter((_, i) => keep[i]);
+        const map = new Map(model.map((n, i) => [n, i]));
+        const of = modelIndexOf(names, model);
+        expect(Array.from(of!)).toEqual(names.map((n) => map.get(n) ?? -1));
+      }),
+      { seed: 17, numRuns: 300 },
+    );
+  });
+});
+
+describe('computeOutcomes: hosts by number = hosts by name', () => {
+  const GIB = 2 ** 30;
+  const flavor = (name: string, vcpus: number, ramGib: number): Flavor => ({ name, vcpus, ramBytes: ramGib * GIB, diskBytes: 0 });
+  it('same outcomes and sharing with right, wrong and missing numbers, names of other roles among the hosts (seed 19)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 6 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.array(fc.tuple(fc.array(fc.nat(), { maxLength: 5 }), fc.array(fc.nat(), { maxLength: 2 }), fc.constantFrom('right', 'wrong', 'none')), { maxLength: 6 }),
+        fc.boolean(),
+        (n, large, losses, namesFirst) => {
+          const base = handScenario();
+          const s = handScenario({
+            nodes: [group('compute', 'cmp-20', n, { namePrefix: 'a' }), group('storage', 'cmp-20', 2, { namePrefix: 's' }), group('compute', 'cmp-20', 2, { namePrefix: 'b' })],
+            openstack: { ...base.openstack, flavors: { large: flavor('large', 4, 4) } },
+            demand: { instances: [{ flavor: 'large', count: large }], storageBytes: {}, growth: { kind: 'compound', perMonth: 0.1 } },
+            ceph: { ...base.ceph, pools: [] },
+            horizonMonths: 4,
+          });
+          const hosts = expandHosts(s).hosts;
+          const computeHosts = hosts.filter((h) => h.role === 'compute');
+          const model = computeModel(s, planCompute(s, computeHosts).plan, computeHosts);
+          const single: FailureDomain = { id: '', kind: 'host', name: '', tolerated: true, hostsLost: [], hostsDrained: [], hostsDegraded: [] };
+          const pick = (k: number): number => k % hosts.length;
+          const domains = losses.map(
+            ([lost, drained], j): FailureDomain => ({
+              ...single,
+              id: `rack:${j}`,
+              kind: 'rack',
+              name: `${j}`,
+              hostsLost: lost.map((k) => hosts[pick(k)]!.name),
+              hostsDrained: drained.map((k) => hosts[pick(k)]!.name),
+            }),
+          );
+          const names = hosts.map((h) => h.name);
+          const items: (FailureDomain | string)[] = namesFirst ? [...names, ...domains] : [...domains, ...names];
+          const numbersOf = (item: number): number | readonly number[] | undefined => {
+            const d = items[item]!;
+            if (typeof d === 'string') return names.indexOf(d);
+            const [lost, drained, how] = losses[domains.indexOf(d)]!;
+            const nums = [...lost, ...drained].map(pick);
+            return how === 'right' ? nums : how === 'wrong' ? nums.map((k) => (k + 1) % hosts.length) : undefined;
+          };
+          const byName = computeOutcomes(model, items, s.start, {}, single);
+          const byNumber = computeOutcomes(model, items, s.start, {}, single, { names, numbersOf });
+          expect(byNumber).toEqual(byName);
+          const shape = (outs: unknown[]): number[] => outs.map((o) => outs.indexOf(o));
+          expect(shape(byNumber)).toEqual(shape(byName));
+        },
+      ),
+      { seed: 19, numRuns: 80 },
     );
   });
 });

@@ -110,8 +110,12 @@ export function computeModel(scenario: Scenario, compute: ComputePlan, hosts?: r
   const maxUnit = new Float64Array(H * C);
   // capacity and max_unit per class of an inventory list without nested providers, read once per list
   const rows = new Map<unknown, Float64Array>();
-  compute.hosts.forEach((hp, h) => {
-    let row = hp.providers ? undefined : rows.get(hp.inventories);
+  // hosts of one model come in runs: the last list's row first
+  let lastList: unknown = null;
+  let lastRow: Float64Array | undefined;
+  for (let h = 0; h < H; h++) {
+    const hp = compute.hosts[h]!;
+    let row = hp.providers ? undefined : lastList === hp.inventories ? lastRow : rows.get(hp.inventories);
     if (!row) {
       const r = new Float64Array(2 * C);
       classes.forEach((rc, c) => {
@@ -123,11 +127,15 @@ export function computeModel(scenario: Scenario, compute: ComputePlan, hosts?: r
       row = r;
       if (!hp.providers) rows.set(hp.inventories, row);
     }
+    if (!hp.providers) {
+      lastList = hp.inventories;
+      lastRow = row;
+    }
     for (let c = 0; c < C; c++) {
       capacity[h * C + c] = row[c]!;
       maxUnit[h * C + c] = row[C + c]!;
     }
-  });
+  }
   const counts = new Map<string, number>();
   const itemFlavor = new Map<string, string>();
   const itemZone = new Map<string, string>();
@@ -279,7 +287,7 @@ export function signatures(kindIndex: Int32Array, placed: Int32Array, F: number)
  * same order as sorting every host by that comparison. Keys that are not finite numbers
  * (never from Placement inventories) are sorted host by host.
  */
-export function rankHosts(free: Float64Array, C: number, keyClasses: readonly number[], hardwareIndex: Int32Array): number[] {
+export function rankHosts(free: Float64Array, C: number, keyClasses: readonly number[], hardwareIndex: Int32Array): Int32Array {
   const H = hardwareIndex.length;
   const K = keyClasses.length;
   const keys = new Float64Array(H * K);
@@ -297,7 +305,7 @@ export function rankHosts(free: Float64Array, C: number, keyClasses: readonly nu
     }
     return hardwareIndex[a]! - hardwareIndex[b]! || a - b;
   };
-  if (!finite) return Array.from(Int32Array.from({ length: H }, (_, h) => h).sort(before));
+  if (!finite) return Int32Array.from({ length: H }, (_, h) => h).sort(before);
   const bits = new Int32Array(keys.buffer);
   const sameKeys = (a: number, b: number): boolean => {
     if (hardwareIndex[a] !== hardwareIndex[b]) return false;
@@ -337,7 +345,7 @@ export function rankHosts(free: Float64Array, C: number, keyClasses: readonly nu
   }
   const order = new Int32Array(H);
   for (let h = 0; h < H; h++) order[at[bucketOf[h]!]!++] = h;
-  return Array.from(order);
+  return order;
 }
 
 /**
@@ -361,7 +369,7 @@ export function rankHosts(free: Float64Array, C: number, keyClasses: readonly nu
  * leaves the same instances without a host. The lost hosts' capacity and free amounts
  * (detailOf) are the same sums in the same order.
  */
-function blocksOf(hostOrder: readonly number[], kindIndex: Int32Array, hardwareIndex: Int32Array, placed: Int32Array | null, free: Float64Array, F: number, C: number): Int32Array {
+function blocksOf(hostOrder: Int32Array, kindIndex: Int32Array, hardwareIndex: Int32Array, placed: Int32Array | null, free: Float64Array, F: number, C: number): Int32Array {
   const block = new Int32Array(kindIndex.length).fill(-1);
   const sameSpot = (a: number, b: number): boolean => {
     if (hardwareIndex[a] !== hardwareIndex[b]) return false;
@@ -425,7 +433,7 @@ interface MonthState {
   /** Instances with no host before any loss. */
   unplacedBefore: number;
   /** Host indices in the order the RAM weigher ranks them (see computeImpacts). */
-  hostOrder: number[];
+  hostOrder: Int32Array;
   /** Per host, its signature: hosts of one kind with the same instances share one (`signatures`); null until a one-host loss needs it. */
   signature: Int32Array | null;
   /** Single-host outcomes by signature. */
@@ -499,10 +507,39 @@ export function computeImpacts(model: ComputeModel, domains: readonly FailureDom
 }
 
 /**
+ * The items' hosts by number, so computeOutcomes finds them without a lookup by name
+ * (analyze.ts: its known hosts). Every number is checked against the item's names (a
+ * mismatch: that item is looked up by name), so the outcomes are the same with or without it.
+ */
+export interface HostNumbering {
+  /** The host names by number, unique, the model's compute hosts among them in the model's order (else ignored). */
+  names: readonly string[];
+  /**
+   * Per item: a name item's host number; a domain's lost then drained hosts' numbers (in
+   * hostsLost then hostsDrained order); undefined: the item is looked up by name.
+   */
+  numbersOf(item: number): number | readonly number[] | undefined;
+}
+
+/**
+ * Per host number (index in `hosts`, host names), the index of its name in `names`, or -1;
+ * null when `names` is not a subsequence of `hosts`. With unique host names this is what a
+ * map of `names` answers: every name of `names` is matched, in order, to the one host of that
+ * name. O(hosts), no hashing.
+ */
+export function modelIndexOf(hosts: readonly string[], names: readonly string[]): Int32Array | null {
+  const of = new Int32Array(hosts.length).fill(-1);
+  let m = 0;
+  for (let k = 0; k < hosts.length && m < names.length; k++) if (hosts[k] === names[m]) of[k] = m++;
+  return m === names.length ? of : null;
+}
+
+/**
  * `computeImpacts` over `items` in their order, aligned with them: a FailureDomain, or the
  * name of a host lost alone with nothing drained (a one-host domain that is not built:
  * evaluate/epochs.ts), whose harms take `single.tolerated`. One-host losses with one
  * signature share one outcome record (the same object), so callers can group hosts by it.
+ * `numbering` (optional) gives the items' hosts by number (see HostNumbering).
  */
 export function computeOutcomes(
   model: ComputeModel,
@@ -510,6 +547,7 @@ export function computeOutcomes(
   start: string,
   window: ComputeWindow = {},
   single?: FailureDomain,
+  numbering?: HostNumbering,
 ): (ComputeOutcome | undefined)[] {
   const { hosts, flavors } = model;
   const H = hosts.names.length;
@@ -668,7 +706,7 @@ export function computeOutcomes(
       placement: { placed: new Int32Array(H * F), free: emptyFree(hosts), unplaced: new Int32Array(F) },
       totalFree: [],
       unplacedBefore: 0,
-      hostOrder: [],
+      hostOrder: new Int32Array(0),
       signature: null,
       singles: [],
       runs: null,
@@ -687,7 +725,22 @@ export function computeOutcomes(
     return result;
   };
 
-  const index = nameIndex(hosts.names);
+  let index: { get(name: string): number | undefined } | null = null;
+  const byName = (name: string): number | undefined => {
+    index ??= nameIndex(hosts.names);
+    return index.get(name);
+  };
+  const numbered = numbering ? modelIndexOf(numbering.names, hosts.names) : null;
+  const known = numbering?.names ?? [];
+  /** The item's numbers when each names its host (lost, then drained), else null. */
+  const numbersOf = (item: number, d: FailureDomain): readonly number[] | null => {
+    const nums = numbered ? numbering!.numbersOf(item) : undefined;
+    if (nums === undefined || typeof nums === 'number') return null;
+    const L = d.hostsLost.length;
+    if (nums.length !== L + d.hostsDrained.length) return null;
+    for (let j = 0; j < nums.length; j++) if (known[nums[j]!] !== (j < L ? d.hostsLost[j] : d.hostsDrained[j - L])) return null;
+    return nums;
+  };
   const subjects: Subject[] = [];
   // The one-host losses named before any domain, when demand only grows: a host without harm
   // in the last month has none before (see above), so its outcome is its signature's in that
@@ -695,19 +748,24 @@ export function computeOutcomes(
   // the outcome, or null when the loss harms (the host goes through the loop).
   const quick: (ComputeOutcome | null | undefined)[] = [];
   let leading = monotone && from < T;
+  const oneHost = (item: number, i: number): Subject => ({ item, domain: single!, lost: [i], drained: 0, firstHarm: null, atMonth: Math.max(0, T - 1), state: null, packed: null });
+  let lastSignature: Int32Array | null = null; // the last month's signatures, for the quick path
   for (let item = 0; item < items.length; item++) {
     const d = items[item]!;
     if (typeof d === 'string') {
-      const i = index.get(d);
+      const k = numbered ? numbering!.numbersOf(item) : undefined;
+      const i = typeof k === 'number' && known[k] === d ? (numbered![k]! >= 0 ? numbered![k]! : undefined) : byName(d);
       if (i === undefined) continue;
-      const subject = (): Subject => ({ item, domain: single!, lost: [i], drained: 0, firstHarm: null, atMonth: Math.max(0, T - 1), state: null, packed: null });
       if (leading) {
-        const state = stateOf(T - 1);
-        state.signature ??= signatures(kindIndex, state.placement.placed, F);
-        const signature = state.signature[i]!;
+        if (!lastSignature) {
+          const state = stateOf(T - 1);
+          state.signature ??= signatures(kindIndex, state.placement.placed, F);
+          lastSignature = state.signature;
+        }
+        const signature = lastSignature[i]!;
         let o = quick[signature];
         if (o === undefined) {
-          const s = subject();
+          const s = oneHost(item, i);
           const r = evaluate(s, T - 1);
           if (isHarm(r.packed)) o = null;
           else {
@@ -721,19 +779,31 @@ export function computeOutcomes(
           continue;
         }
       }
-      subjects.push(subject());
+      subjects.push(oneHost(item, i));
       continue;
     }
     leading = false;
     const lost: number[] = [];
-    for (const n of d.hostsLost) {
-      const i = index.get(n);
-      if (i !== undefined) lost.push(i);
-    }
-    const lostCount = lost.length;
-    for (const n of d.hostsDrained) {
-      const i = index.get(n);
-      if (i !== undefined) lost.push(i);
+    let lostCount = 0;
+    const nums = numbersOf(item, d);
+    if (nums) {
+      const L = d.hostsLost.length;
+      for (let j = 0; j < nums.length; j++) {
+        if (j === L) lostCount = lost.length;
+        const i = numbered![nums[j]!]!;
+        if (i >= 0) lost.push(i);
+      }
+      if (nums.length === L) lostCount = lost.length;
+    } else {
+      for (const n of d.hostsLost) {
+        const i = byName(n);
+        if (i !== undefined) lost.push(i);
+      }
+      lostCount = lost.length;
+      for (const n of d.hostsDrained) {
+        const i = byName(n);
+        if (i !== undefined) lost.push(i);
+      }
     }
     const drained = lost.length - lostCount;
     if (lostCount === 0 && !(d.kind === 'maintenance' && drained > 0)) continue;
@@ -781,18 +851,21 @@ function detailOf(model: ComputeModel, s: Subject, packed: Packed, state: MonthS
   const C = hosts.classCount;
   const capacityLost: ComputeImpactDetail['capacityLost'] = {};
   let fitsByTotals = true;
-  model.classes.forEach((rc, c) => {
+  const { capacity } = hosts;
+  const lostHosts = s.lost;
+  for (let c = 0; c < model.classes.length; c++) {
     let cap = 0;
     let lostFree = 0;
-    for (const h of s.lost) {
-      cap += hosts.capacity[h * C + c]!;
+    for (let j = 0; j < lostHosts.length; j++) {
+      const h = lostHosts[j]!;
+      cap += capacity[h * C + c]!;
       lostFree += free[h * C + c]!;
     }
-    capacityLost[rc] = cap;
+    capacityLost[model.classes[c]!] = cap;
     let need = 0;
     for (let f = 0; f < displaced.length; f++) need += displaced[f]! * flavors.request[f * C + c]!;
     if (need > (totalFree[c] ?? 0) - lostFree + 1e-9) fitsByTotals = false;
-  });
+  }
   const rows = flavors.names.flatMap((flavor, f) => (displaced[f]! > 0 ? [{ flavor, displaced: displaced[f]!, unplaced: unplaced[f]! }] : []));
   const short = rows.some((r) => r.unplaced > 0);
   // an item confined to some hosts (zone, trait, aggregate, NUMA cap 0) is fragmentation only

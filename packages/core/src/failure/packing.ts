@@ -155,7 +155,11 @@ function levelsApply(hosts: PackingHosts, flavors: PackingFlavors, counts: Int32
       if (!Number.isSafeInteger(r) || r < 0) return false;
     }
   }
-  for (let i = 0; i < free.length; i++) if (!Number.isSafeInteger(free[i]!)) return false;
+  // Number.isSafeInteger, written out (the builtin is a call per amount): whole, and |v| <= 2^53 - 1
+  for (let i = 0; i < free.length; i++) {
+    const v = free[i]!;
+    if (!(Math.floor(v) === v && Math.abs(v) <= Number.MAX_SAFE_INTEGER)) return false;
+  }
   return true;
 }
 
@@ -419,7 +423,7 @@ export function hostsWithRoom(hosts: PackingHosts, flavors: PackingFlavors, free
  */
 export interface HostRuns {
   /** The host order. */
-  order: readonly number[];
+  order: ArrayLike<number>;
   /** Where run i starts in `order`, at [i]; [runs] = order.length. */
   start: Int32Array;
   /** Per host (index), its run. */
@@ -430,7 +434,7 @@ export interface HostRuns {
 }
 
 /** The runs of `hostOrder` (see HostRuns). O(hosts × (classes + flavors with caps)). */
-export function hostRuns(hosts: PackingHosts, flavors: PackingFlavors, free: Float64Array, hostOrder: readonly number[], placedBefore?: Int32Array): HostRuns {
+export function hostRuns(hosts: PackingHosts, flavors: PackingFlavors, free: Float64Array, hostOrder: ArrayLike<number>, placedBefore?: Int32Array): HostRuns {
   const H = hosts.names.length;
   const F = flavors.names.length;
   const C = hosts.classCount;

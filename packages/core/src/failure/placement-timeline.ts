@@ -91,10 +91,12 @@ function carryOver(prev: { model: ComputeModel; placement: Placement; counts: In
   const free = emptyFree(hosts);
   const counts = new Int32Array(F);
   for (let f = 0; f < pF; f++) if (mapF[f]! >= 0) counts[mapF[f]!] = prev.counts[f]! - prev.placement.unplaced[f]!;
-  prevNames.forEach((name, ph) => {
-    const h = ph < same ? ph : hostOf.get(name);
+  const prevPlaced = prev.placement.placed;
+  const { request } = flavors;
+  for (let ph = 0; ph < prevNames.length; ph++) {
+    const h = ph < same ? ph : hostOf.get(prevNames[ph]!);
     for (let f = 0; f < pF; f++) {
-      const k = prev.placement.placed[ph * pF + f]!;
+      const k = prevPlaced[ph * pF + f]!;
       const nf = mapF[f]!;
       if (k === 0 || nf < 0) continue;
       if (h === undefined) {
@@ -102,9 +104,9 @@ function carryOver(prev: { model: ComputeModel; placement: Placement; counts: In
         continue;
       }
       placed[h * F + nf] = k;
-      for (let c = 0; c < C; c++) free[h * C + c] = free[h * C + c]! - k * flavors.request[nf * C + c]!;
+      for (let c = 0; c < C; c++) free[h * C + c] = free[h * C + c]! - k * request[nf * C + c]!;
     }
-  });
+  }
   for (let i = 0; i < free.length; i++) if (free[i]! < -1e-6) return null;
   return { placement: { placed, free, unplaced: new Int32Array(F) }, counts };
 }
