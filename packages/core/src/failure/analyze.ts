@@ -283,11 +283,18 @@ function analyze(
   // host (raw bytes > 0) or a monitor host.
   const BIT = { compute: 1, control: 2, ceph: 4, osd: 8, mon: 16 } as const;
   const member = new Uint8Array(H);
+  // the monitors are hosts of the monitors' role; the storage hosts (storageHostsRaw) are the
+  // storage-role hosts of `known` in host order: both read without a lookup by name per host
+  const monRole = cephDaemons(scenario).mon.role;
+  let next = 0; // the next of `storage`
   for (let i = 0; i < H; i++) {
     const { name, role } = known[i]!;
     let bits = role === 'compute' ? BIT.compute : role === 'control' ? BIT.control : role === 'storage' ? BIT.ceph : 0;
-    if (monSet.has(name)) bits |= BIT.ceph | BIT.mon;
-    if ((hostRaw.get(name) ?? 0) > 0) bits |= BIT.osd;
+    if (role === monRole && monSet.has(name)) bits |= BIT.ceph | BIT.mon;
+    if (role === 'storage') {
+      const raw = next < storage.length && storage[next]!.host === name ? storage[next++]!.rawBytes : (hostRaw.get(name) ?? 0);
+      if (raw > 0) bits |= BIT.osd;
+    }
     member[i] = bits;
   }
   /** The numbers of the hosts a one-host domain `d` of host number `i` stops (its host, then its drained hosts). */
@@ -442,6 +449,9 @@ function analyze(
     }
     return id;
   };
+  let lastC: ComputeOutcome | undefined;
+  let lastS: CephOutcome | undefined;
+  let lastK = -1;
   for (let i = 0; i < H; i++) {
     const host = known[i]!;
     const c = computeOut[i];
@@ -455,6 +465,11 @@ function analyze(
       if (!hostDomains) hostPresent[i] = analyseDomain(d, c, hostNumbers(d, i));
       continue;
     }
+    // neighbours mostly share their outcomes: the previous host's class without a lookup
+    if (c === lastC && s === lastS && lastK >= 0) {
+      cls[i] = lastK;
+      continue;
+    }
     const key = idOf(c) * 2 ** 26 + idOf(s); // ids count outcomes: at most 2 per host
     let k = classOf.get(key);
     if (k === undefined) {
@@ -463,6 +478,9 @@ function analyze(
       classes.push(impactsOf(single, c, undefined, s, undefined, undefined));
     }
     cls[i] = k;
+    lastC = c;
+    lastS = s;
+    lastK = k;
   }
   const domains = [...builtDomains, ...others];
   const classImpact = (sub: FailureSubsystem): (FailureImpact | undefined)[] => classes.map((list) => list.find((x) => x.subsystem === sub));
