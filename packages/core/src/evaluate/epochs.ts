@@ -440,22 +440,37 @@ export class FailureStitch {
     this.lastNumbers = numbers;
     // the other domains and their impacts mostly come as in the previous epoch (the domain
     // cache keeps their objects): a domain or cell at the same position needs no lookup by id
+    // (r: the position in the previous epoch's list that the next one is looked for at; a new
+    // domain does not move it, a changed one of the same id does)
     const lastOthers = this.lastOthers;
     const others: FailureDomain[] = new Array(domains.length - b);
+    let r = 0;
     for (let j = b; j < domains.length; j++) {
       const d = domains[j]!;
       others[j - b] = d;
-      if (lastOthers[j - b] === d) continue; // in this.domains already, under its id
+      const was = lastOthers[r];
+      if (was === d || (lastOthers[r + 1] === d && ++r)) {
+        r++;
+        continue; // in this.domains already, under its id (one domain gone before it: skipped)
+      }
+      if (was !== undefined && was.id === d.id) r++;
       if (!this.domains.has(d.id)) this.order.push(d.id);
       this.domains.set(d.id, d);
     }
     this.lastOthers = others;
     const lastCells = this.lastCells;
     const cells: OtherCell[] = new Array(impacts.length - p);
+    r = 0;
     for (let q = 0; p < impacts.length; p++, q++) {
       const impact = impacts[p]!;
-      const at = lastCells[q];
-      if (at && at.domain === impact.domain && at.subsystem === impact.subsystem) {
+      let at = lastCells[r];
+      if (!(at && at.domain === impact.domain && at.subsystem === impact.subsystem)) {
+        at = lastCells[r + 1]; // one cell gone before it: skipped
+        if (at && at.domain === impact.domain && at.subsystem === impact.subsystem) r++;
+        else at = undefined;
+      }
+      if (at) {
+        r++;
         cells[q] = at;
         this.merge(at.cell, impact, epoch);
         continue;
