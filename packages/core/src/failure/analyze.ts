@@ -98,6 +98,13 @@ function computeHostGroups(n: number, ranked: readonly string[], compute: Comput
   return out;
 }
 
+/** The hardware model of each storage host of `hosts`, by name. */
+function storageModels(hosts: readonly Host[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const h of hosts) if (h.role === 'storage') out.set(h.name, h.hardware);
+  return out;
+}
+
 /** The plain-words assumptions behind the analysis (what the scenario does not say). */
 function assumptions(scenario: Scenario): string[] {
   const out: string[] = [];
@@ -273,7 +280,7 @@ function analyze(
       ...(hooks.ceph ? { ceph: hooks.ceph } : {}),
       ...(hooks.network?.replicationBitsPerSecond ? { replicationBitsPerSecond: hooks.network.replicationBitsPerSecond } : {}),
     },
-    new Map(known.filter((h) => h.role === 'storage').map((h) => [h.name, h.hardware])),
+    storageModels(known),
   );
 
   const monSet = new Set(mons);
