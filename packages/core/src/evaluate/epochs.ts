@@ -349,7 +349,14 @@ export class FailureStitch {
   private first: { findings: readonly Finding[] } | null = null;
   private last: FailurePlan | null = null;
 
-  constructor(private readonly scenario: Scenario) {}
+  /**
+   * `options.byPosition` false looks every other domain and cell up by its id (the reference
+   * the matching along the previous epoch's list must equal, in tests).
+   */
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly options: { byPosition?: boolean } = {},
+  ) {}
 
   /** Merges one epoch's impact into its cell (the stitching rule). */
   private merge(cell: Cell, impact: FailureImpact, epoch: FleetEpoch): void {
@@ -457,7 +464,7 @@ export class FailureStitch {
       if (!this.domains.has(d.id)) this.order.push(d.id);
       this.domains.set(d.id, d);
     }
-    this.lastOthers = others;
+    if (this.options.byPosition !== false) this.lastOthers = others;
     const lastCells = this.lastCells;
     const cells: OtherCell[] = new Array(impacts.length - p);
     r = 0;
@@ -491,7 +498,7 @@ export class FailureStitch {
       cells[q] = { domain: impact.domain, subsystem: impact.subsystem, cell };
       this.merge(cell, impact, epoch);
     }
-    this.lastCells = cells;
+    if (this.options.byPosition !== false) this.lastCells = cells;
   }
 
   /** A cell's stitched impact, for domain `id`. */
