@@ -239,7 +239,8 @@ function analyze(
   domainCache?: DomainCache,
 ): FailureResult & { hosts?: HostClasses } {
   const policy = failurePolicy(scenario);
-  const known = hosts.filter((h) => Object.hasOwn(scenario.hardware, h.hardware));
+  // the hosts of a known model: `hosts` itself when all are (no copy)
+  const known = hosts.every((h) => Object.hasOwn(scenario.hardware, h.hardware)) ? hosts : hosts.filter((h) => Object.hasOwn(scenario.hardware, h.hardware));
   const storage = storageHostsRaw(scenario, known);
   const hostRaw = new Map(storage.map((h) => [h.host, h.rawBytes]));
   const crush = failureDomains(storage, scenario.ceph.failureDomain, scenario.racks);
@@ -270,7 +271,8 @@ function analyze(
   for (let i = 0; i < H; i++) losses[i] = hostDomains ? hostDomains[i]! : known[i]!.name;
   for (let j = 0; j < others.length; j++) losses[H + j] = others[j]!;
   const computeOut = computeOutcomes(placement ? placement.model : computeModel(scenario, compute, known), losses, scenario.start, placement?.window ?? {}, single);
-  const controllers = new Set(known.filter((h) => h.role === 'control').map((h) => h.name));
+  const controllers = new Set<string>();
+  for (const h of known) if (h.role === 'control') controllers.add(h.name);
   const mons = daemonHosts(cephDaemons(scenario), known).mon;
   const ceph = cephContext(
     scenario,
