@@ -337,6 +337,13 @@ type HostNode = { cells: { subsystem: string; cell: Cell }[]; out: FailureImpact
  * and class; each host's domain and impacts are built once, in `result`. O(impacts of the
  * other domains + distinct histories + hosts per epoch).
  */
+/** An other domain's cell with its domain id and subsystem (the key it is filed under). */
+interface OtherCell {
+  domain: string;
+  subsystem: string;
+  cell: Cell;
+}
+
 export class FailureStitch {
   /** The domains other than one-host domains, by id. */
   private readonly domains = new Map<string, FailureDomain>();
@@ -351,6 +358,9 @@ export class FailureStitch {
   /** The previous epoch's host names and their numbers, by position (a host keeps its position while the fleet only grows: no name lookup then). */
   private lastNames: readonly string[] = [];
   private lastNumbers: number[] = [];
+  /** The previous epoch's other domains and their cells, by position (same domain id and subsystem: the same cell). */
+  private lastOthers: readonly FailureDomain[] = [];
+  private lastCells: readonly OtherCell[] = [];
   /** Per host number: its node, and its built domain of the last epoch (null: the plain one-host domain). */
   private readonly hostNode: number[] = [];
   private readonly hostDomain: (FailureDomain | null)[] = [];
@@ -360,7 +370,14 @@ export class FailureStitch {
   private first: { findings: readonly Finding[] } | null = null;
   private last: FailurePlan | null = null;
 
-  constructor(private readonly scenario: Scenario) {}
+  /**
+   * `options.byPosition` false looks every other domain and cell up by its id (the reference
+   * the matching along the previous epoch's list must equal, in tests).
+   */
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly options: { byPosition?: boolean } = {},
+  ) {}
 
   /** Merges one epoch's impact into its cell (the stitching rule). */
   private merge(cell: Cell, impact: FailureImpact, epoch: FleetEpoch): void {
@@ -412,6 +429,8 @@ export class FailureStitch {
     const lastNames = this.lastNames;
     const lastNumbers = this.lastNumbers;
     const numbers: number[] = new Array(names.length);
+    let lastStep = -1; // the previous host's (node, class) and its next node
+    let lastNext = 0;
     for (let i = 0; i < names.length; i++) {
       const name = names[i]!;
       let g = i < lastNames.length && lastNames[i] === name ? lastNumbers[i] : this.hostNumber.get(name);
@@ -427,11 +446,14 @@ export class FailureStitch {
       const node = this.hostNode[g]!;
       const k = cls[i]!;
       if (k >= 0) {
-        let next = step.get(node * K + k);
+        const key = node * K + k;
+        let next = key === lastStep ? lastNext : step.get(key);
         if (next === undefined) {
           next = this.extend(node, epoch, classes[k]!);
-          step.set(node * K + k, next);
+          step.set(key, next);
         }
+        lastStep = key;
+        lastNext = next;
         this.hostNode[g] = next;
         this.hostDomain[g] = null;
       } else {
@@ -444,13 +466,43 @@ export class FailureStitch {
     }
     this.lastNames = names;
     this.lastNumbers = numbers;
+    // the other domains and their impacts mostly come as in the previous epoch (the domain
+    // cache keeps their objects): a domain or cell at the same position needs no lookup by id
+    // (r: the position in the previous epoch's list that the next one is looked for at; a new
+    // domain does not move it, a changed one of the same id does)
+    const lastOthers = this.lastOthers;
+    const others: FailureDomain[] = new Array(domains.length - b);
+    let r = 0;
     for (let j = b; j < domains.length; j++) {
       const d = domains[j]!;
+      others[j - b] = d;
+      const was = lastOthers[r];
+      if (was === d || (lastOthers[r + 1] === d && ++r)) {
+        r++;
+        continue; // in this.domains already, under its id (one domain gone before it: skipped)
+      }
+      if (was !== undefined && was.id === d.id) r++;
       if (!this.domains.has(d.id)) this.order.push(d.id);
       this.domains.set(d.id, d);
     }
-    for (; p < impacts.length; p++) {
+    if (this.options.byPosition !== false) this.lastOthers = others;
+    const lastCells = this.lastCells;
+    const cells: OtherCell[] = new Array(impacts.length - p);
+    r = 0;
+    for (let q = 0; p < impacts.length; p++, q++) {
       const impact = impacts[p]!;
+      let at = lastCells[r];
+      if (!(at && at.domain === impact.domain && at.subsystem === impact.subsystem)) {
+        at = lastCells[r + 1]; // one cell gone before it: skipped
+        if (at && at.domain === impact.domain && at.subsystem === impact.subsystem) r++;
+        else at = undefined;
+      }
+      if (at) {
+        r++;
+        cells[q] = at;
+        this.merge(at.cell, impact, epoch);
+        continue;
+      }
       let own = this.bySubsystem.get(impact.subsystem);
       if (!own) {
         own = new Map();
@@ -464,8 +516,10 @@ export class FailureStitch {
         if (list) list.push(cell);
         else this.cellsOf.set(impact.domain, [cell]);
       }
+      cells[q] = { domain: impact.domain, subsystem: impact.subsystem, cell };
       this.merge(cell, impact, epoch);
     }
+    if (this.options.byPosition !== false) this.lastCells = cells;
   }
 
   /** A cell's stitched impact, for domain `id`. */

@@ -98,6 +98,13 @@ function computeHostGroups(n: number, ranked: readonly string[], compute: Comput
   return out;
 }
 
+/** The hardware model of each storage host of `hosts`, by name. */
+function storageModels(hosts: readonly Host[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const h of hosts) if (h.role === 'storage') out.set(h.name, h.hardware);
+  return out;
+}
+
 /** The plain-words assumptions behind the analysis (what the scenario does not say). */
 function assumptions(scenario: Scenario): string[] {
   const out: string[] = [];
@@ -232,7 +239,8 @@ function analyze(
   domainCache?: DomainCache,
 ): FailureResult & { hosts?: HostClasses } {
   const policy = failurePolicy(scenario);
-  const known = hosts.filter((h) => Object.hasOwn(scenario.hardware, h.hardware));
+  // the hosts of a known model: `hosts` itself when all are (no copy)
+  const known = hosts.every((h) => Object.hasOwn(scenario.hardware, h.hardware)) ? hosts : hosts.filter((h) => Object.hasOwn(scenario.hardware, h.hardware));
   const storage = storageHostsRaw(scenario, known);
   const hostRaw = new Map(storage.map((h) => [h.host, h.rawBytes]));
   const crush = failureDomains(storage, scenario.ceph.failureDomain, scenario.racks);
@@ -268,7 +276,8 @@ function analyze(
     numbersOf: (k: number) => (k >= H ? othersNumbers[k - H] : hostDomains && hostDomains[k]!.hostsDrained.length > 0 ? undefined : k),
   };
   const computeOut = computeOutcomes(placement ? placement.model : computeModel(scenario, compute, known), losses, scenario.start, placement?.window ?? {}, single, numbering);
-  const controllers = new Set(known.filter((h) => h.role === 'control').map((h) => h.name));
+  const controllers = new Set<string>();
+  for (const h of known) if (h.role === 'control') controllers.add(h.name);
   const mons = daemonHosts(cephDaemons(scenario), known).mon;
   const ceph = cephContext(
     scenario,
@@ -278,7 +287,7 @@ function analyze(
       ...(hooks.ceph ? { ceph: hooks.ceph } : {}),
       ...(hooks.network?.replicationBitsPerSecond ? { replicationBitsPerSecond: hooks.network.replicationBitsPerSecond } : {}),
     },
-    new Map(known.filter((h) => h.role === 'storage').map((h) => [h.name, h.hardware])),
+    storageModels(known),
   );
 
   const monSet = new Set(mons);
@@ -288,11 +297,18 @@ function analyze(
   // host (raw bytes > 0) or a monitor host.
   const BIT = { compute: 1, control: 2, ceph: 4, osd: 8, mon: 16 } as const;
   const member = new Uint8Array(H);
+  // the monitors are hosts of the monitors' role; the storage hosts (storageHostsRaw) are the
+  // storage-role hosts of `known` in host order: both read without a lookup by name per host
+  const monRole = cephDaemons(scenario).mon.role;
+  let next = 0; // the next of `storage`
   for (let i = 0; i < H; i++) {
     const { name, role } = known[i]!;
     let bits = role === 'compute' ? BIT.compute : role === 'control' ? BIT.control : role === 'storage' ? BIT.ceph : 0;
-    if (monSet.has(name)) bits |= BIT.ceph | BIT.mon;
-    if ((hostRaw.get(name) ?? 0) > 0) bits |= BIT.osd;
+    if (role === monRole && monSet.has(name)) bits |= BIT.ceph | BIT.mon;
+    if (role === 'storage') {
+      const raw = next < storage.length && storage[next]!.host === name ? storage[next++]!.rawBytes : (hostRaw.get(name) ?? 0);
+      if (raw > 0) bits |= BIT.osd;
+    }
     member[i] = bits;
   }
   /** The numbers of the hosts a one-host domain `d` of host number `i` stops (its host, then its drained hosts). */
@@ -447,6 +463,9 @@ function analyze(
     }
     return id;
   };
+  let lastC: ComputeOutcome | undefined;
+  let lastS: CephOutcome | undefined;
+  let lastK = -1;
   for (let i = 0; i < H; i++) {
     const host = known[i]!;
     const c = computeOut[i];
@@ -460,6 +479,11 @@ function analyze(
       if (!hostDomains) hostPresent[i] = analyseDomain(d, c, hostNumbers(d, i));
       continue;
     }
+    // neighbours mostly share their outcomes: the previous host's class without a lookup
+    if (c === lastC && s === lastS && lastK >= 0) {
+      cls[i] = lastK;
+      continue;
+    }
     const key = idOf(c) * 2 ** 26 + idOf(s); // ids count outcomes: at most 2 per host
     let k = classOf.get(key);
     if (k === undefined) {
@@ -468,6 +492,9 @@ function analyze(
       classes.push(impactsOf(single, c, undefined, s, undefined, undefined));
     }
     cls[i] = k;
+    lastC = c;
+    lastS = s;
+    lastK = k;
   }
   const domains = [...builtDomains, ...others];
   const classImpact = (sub: FailureSubsystem): (FailureImpact | undefined)[] => classes.map((list) => list.find((x) => x.subsystem === sub));

@@ -332,7 +332,8 @@ export function cephImpact(ctx: CephContext, domain: FailureDomain, osdHosts?: {
   const { scenario, crush, hostRaw, before, fillBefore, hooks } = ctx;
   const { ceph } = scenario;
   const lost = new Set(osdHosts ? osdHosts.lost : domain.hostsLost.filter((h) => (hostRaw.get(h) ?? 0) > 0));
-  const drained = new Set(osdHosts ? osdHosts.drained : domain.hostsDrained.filter((h) => (hostRaw.get(h) ?? 0) > 0));
+  const drainedHosts = osdHosts ? osdHosts.drained : domain.hostsDrained.filter((h) => (hostRaw.get(h) ?? 0) > 0);
+  const drained: ReadonlySet<string> = drainedHosts.length === 0 ? NO_HOSTS : new Set(drainedHosts);
   if (lost.size === 0 && !(domain.kind === 'maintenance' && drained.size > 0)) return undefined;
   // A loss (one host, a rack, a zone...) with the signature of an earlier one has its outcome.
   const signature = lossSignature(ctx, domain, lost, drained);
@@ -408,6 +409,9 @@ export function cephImpact(ctx: CephContext, domain: FailureDomain, osdHosts?: {
   if (signature !== null) ctx.lossCache.set(signature, outcome);
   return outcome;
 }
+
+/** No hosts (a loss that drains none: most). */
+const NO_HOSTS: ReadonlySet<string> = new Set();
 
 /** The number of the pair (raw bytes before, after) of a touched CRUSH domain in ctx (see CephContext.pairNumbers). */
 function pairNumber(ctx: CephContext, before: number, after: number): number {

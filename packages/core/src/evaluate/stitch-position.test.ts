@@ -1,0 +1,77 @@
+/**
+ * FailureStitch.add matches the other domains (racks, zones, switches, feeds) and their cells
+ * along the previous epoch's list instead of looking each up by id: the stitched plan and
+ * findings must be those of the lookup by id (`byPosition: false`), whatever the epochs
+ * add, drop, reorder or rebuild (a new object under the same id).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { makeImpact } from '../failure/harm.js';
+import { failurePolicy } from '../failure/topology.js';
+import type { FailureDomain, FailureImpact, FailureSubsystem } from '../model/failure.js';
+import { makeScenario } from '../model/test-scenario.js';
+import { FailureStitch } from './epochs.js';
+
+const SUBSYSTEMS: FailureSubsystem[] = ['compute', 'control', 'ceph', 'network', 'power'];
+const IDS = ['rack:r1', 'rack:r2', 'rack:r3', 'zone:z1', 'switch:s1', 'switch:s2', 'feed:A'];
+
+/** One epoch of the other domains: which of IDS (in the order given), rebuilt or not, their subsystems and harms. */
+const epochArb = fc.array(
+  fc.record({
+    id: fc.integer({ min: 0, max: IDS.length - 1 }),
+    rebuilt: fc.boolean(),
+    subsystems: fc.subarray(SUBSYSTEMS, { minLength: 1 }),
+    harm: fc.option(fc.record({ month: fc.integer({ min: 0, max: 11 }), code: fc.constantFrom('failure.x', 'failure.y'), outage: fc.boolean() }), { nil: undefined }),
+  }),
+  { maxLength: 9 },
+);
+
+describe('FailureStitch: other domains matched by position', () => {
+  it('stitches what the lookup by id stitches', () => {
+    const sc = makeScenario();
+    fc.assert(
+      fc.property(fc.array(epochArb, { minLength: 1, maxLength: 5 }), (epochs) => {
+        const fast = new FailureStitch(sc);
+        const byId = new FailureStitch(sc, { byPosition: false });
+        const objects = new Map<string, FailureDomain>(); // the last object of each id: kept unless rebuilt
+        epochs.forEach((list, e) => {
+          const seen = new Set<string>();
+          const domains: FailureDomain[] = [];
+          const impacts: FailureImpact[] = [];
+          for (const x of list) {
+            const id = IDS[x.id]!;
+            if (seen.has(id)) continue; // an id once per epoch
+            seen.add(id);
+            let d = objects.get(id);
+            if (!d || x.rebuilt) {
+              d = { id, kind: 'rack', name: id, tolerated: true, hostsLost: [`host-${e}`], hostsDrained: [], hostsDegraded: [] }; // a rebuilt domain differs
+              objects.set(id, d);
+            }
+            domains.push(d);
+            for (const sub of x.subsystems) {
+              const harms = x.harm
+                ? [
+                    {
+                      code: x.harm.code,
+                      harm: x.harm.outage ? ('outage' as const) : ('degraded' as const),
+                      month: x.harm.month,
+                      severity: 'warning' as const,
+                      message: `${sub} of ${id}, epoch ${e}.`,
+                    },
+                  ]
+                : [];
+              impacts.push(makeImpact(d, sub, `${sub} of ${id} in epoch ${e}.`, harms, {}));
+            }
+          }
+          const plan = { policy: failurePolicy(sc), assumptions: [], domains, impacts };
+          const epoch = { fromMonth: 2 * e, toMonth: 2 * e + 2, from: '', hosts: [] };
+          const hosts = { names: [], cls: new Int32Array(0), classes: [], tolerated: true };
+          fast.add(epoch, { plan, findings: [], hosts });
+          byId.add(epoch, { plan, findings: [], hosts });
+        });
+        expect(JSON.stringify(fast.result(new Map()))).toBe(JSON.stringify(byId.result(new Map())));
+      }),
+      { numRuns: 300, seed: 13 },
+    );
+  });
+});
