@@ -20,7 +20,7 @@ import type { Scenario } from '../model/scenario.js';
 import { baseNetworkScenario } from '../network/test-network.js';
 import { planProcurement } from '../procurement/schedule.js';
 import { parseScenario } from '../scenario/parse.js';
-import { FailureStitch, planEpochs } from './epochs.js';
+import { epochCaches, FailureStitch, planEpochs } from './epochs.js';
 import { makeImpact } from '../failure/harm.js';
 import { failurePolicy } from '../failure/topology.js';
 import type { FailureDomain } from '../model/failure.js';
@@ -166,5 +166,38 @@ describe('FailureStitch with one-host domains by class', () => {
       ['host:c', null, 'all, months 6-11.'],
     ]);
     expect(r.findings.map((f) => [f.code, f.subject, f.month])).toEqual([['failure.compute.shortfall', 'host a', 3]]);
+  });
+});
+
+/**
+ * evaluate plans two timelines of one scenario (with the purchases, then without) through one
+ * set of EpochCaches: the fleet they share (month 0 here) is planned once, and every figure is
+ * the one a fresh planEpochs gives. Without purchases this scenario's timeline (12 months) has
+ * 2 epochs (months 0-3 with the old hosts, 4-11 without); with them, more.
+ */
+describe('planEpochs with caches shared by two timelines', () => {
+  const s = scenario();
+  const hosts = expandHosts(s).hosts;
+  const base = buildFleetTimeline(s, hosts);
+  const procurement = planProcurement(s, base)!;
+  const withPurchases = buildFleetTimeline(s, hosts, procurement.purchases, procurement.addedRacks);
+
+  it('plans the shared month-0 fleet once and gives the figures of fresh calls', () => {
+    // the purchases arrive after month 0: both timelines open on the same 16 hosts
+    expect(withPurchases.epochs.length).toBeGreaterThan(2);
+    expect(base.epochs.map((e) => [e.fromMonth, e.toMonth])).toEqual([
+      [0, 4],
+      [4, 12],
+    ]);
+    expect(withPurchases.epochs[0]!.hosts.map((h) => h.name)).toEqual(base.epochs[0]!.hosts.map((h) => h.name));
+    const caches = epochCaches(s);
+    const a = planEpochs(s, withPurchases, { caches });
+    const b = planEpochs(s, base, { failure: false, caches });
+    // the month-0 plans are the very objects of the first call (planned once) ...
+    expect(b.epochs[0]!.compute).toBe(a.epochs[0]!.compute);
+    expect(b.epochs[0]!.storage).toBe(a.epochs[0]!.storage);
+    // ... and every epoch of both calls equals what a call of its own gives
+    expect(a).toEqual(planEpochs(s, withPurchases));
+    expect(b).toEqual(planEpochs(s, base, { failure: false }));
   });
 });
