@@ -10,7 +10,7 @@ import { CEPH_SOURCES } from './defaults.js';
 import { type AutoscaleResult, autoscalePgs, capacityRatio } from './pg-autoscaler.js';
 import type { RuleView } from './rule-view.js';
 import { type OsdRuns, runsBefore, runTaken } from './osd-runs.js';
-import { addRepeated } from './repeated-sum.js';
+import { addRepeated, sumInOrder } from './repeated-sum.js';
 import { subtreeKey } from './settings.js';
 
 /** A pool as the PG plan needs it. */
@@ -82,7 +82,7 @@ export function planPgs(
       const osds = key === '*' ? tree.osds : tree.osds.filter((o) => o.deviceClass === key);
       count = osds.length;
       // Σ size in tree order; every OSD's from the given sizes by runs of equal sizes (the same sum)
-      capacity = key === '*' && osdArrays ? sumRuns(osdArrays.sizes) : osds.reduce((s, o) => s + o.sizeBytes, 0);
+      capacity = key === '*' && osdArrays ? sumInOrder(osdArrays.sizes) : osds.reduce((s, o) => s + o.sizeBytes, 0);
     }
     const totalShares = members.reduce((s, i) => s + pools[i]!.share, 0);
     let replicas = 0;
@@ -238,22 +238,4 @@ function pgFindings(keys: readonly string[], overlapping: boolean, maxReplicas: 
     });
   }
   return findings;
-}
-
-/** Σ xs in order, runs of equal terms (Object.is) added by repeated-sum.ts addRepeated: the loop's result. */
-function sumRuns(xs: readonly number[]): number {
-  let sum = 0;
-  let term = 0;
-  let run = 0;
-  for (let j = 0; j < xs.length; j++) {
-    const x = xs[j]!;
-    if (run > 0 && Object.is(x, term)) {
-      run += 1;
-      continue;
-    }
-    sum = addRepeated(sum, term, run);
-    term = x;
-    run = 1;
-  }
-  return addRepeated(sum, term, run);
 }

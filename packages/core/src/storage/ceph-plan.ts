@@ -22,7 +22,7 @@ import { balancerFullestFactor, measuredFullestFactor } from './fullest-osd.js';
 import { hostSizingFindings, sizeStorageHost } from './host-sizing.js';
 import { failureDomainsNeeded, poolCapacities, rawUsedRate } from './pools.js';
 import { type RecoveryIndex, recoveryCases, recoveryIndex } from './recovery-cases.js';
-import { addRepeated } from './repeated-sum.js';
+import { sumInOrder } from './repeated-sum.js';
 import { replicationBitsPerSecond } from './recovery.js';
 import { type BindingFailure, reprotectableRaw } from './reprotect.js';
 import { ruleSteps, type RuleView, ruleView, visitDistinctOsds } from './rule-view.js';
@@ -231,7 +231,7 @@ export function cephCapacityOfViews(
     const sumP = byRun
       ? sumOverRuns(byRun.runs, byRun.count, tree.osds.length, views[ruleIndices[0]!]!.rule.deviceClass, byRun.values)
       : osdIndices.length > 0
-        ? sumInOrder(osdIndices, pgs.pgReplicasPerOsd)
+        ? sumInOrder(pgs.pgReplicasPerOsd, osdIndices)
         : 0;
     const p = osdIndices.length > 0 ? sumP / osdIndices.length : 0;
     const fullestFactor = measured
@@ -256,27 +256,6 @@ export function cephCapacityOfViews(
     };
   });
   return { settings, tree, views, statics, findings, setOf, pgs, horizonPools, overrides, sets, demand };
-}
-
-/**
- * Σ (values[i] ?? 0) over `indices`, in their order: runs of equal terms (Object.is) are added by
- * repeated-sum.ts addRepeated, the loop's result (OSDs of one run share their PG count).
- */
-export function sumInOrder(indices: readonly number[], values: readonly number[]): number {
-  let sum = 0;
-  let term = 0;
-  let run = 0;
-  for (let j = 0; j < indices.length; j++) {
-    const x = values[indices[j]!] ?? 0;
-    if (run > 0 && Object.is(x, term)) {
-      run += 1;
-      continue;
-    }
-    sum = addRepeated(sum, term, run);
-    term = x;
-    run = 1;
-  }
-  return addRepeated(sum, term, run);
 }
 
 /** The rule sets' capacities of cephCapacity (the same values planCeph puts in ceph.ruleSets). */

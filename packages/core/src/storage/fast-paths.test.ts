@@ -18,7 +18,8 @@ import type { CephRecoveryCase } from '../model/ceph-plan.js';
 import type { Host } from '../model/plan.js';
 import type { CephPool, CephRule, DiskSpec, HardwareModel, Rack } from '../model/scenario.js';
 import { baseHardware, makeScenario } from '../model/test-scenario.js';
-import { CephCarry, sumInOrder } from './ceph-plan.js';
+import { CephCarry } from './ceph-plan.js';
+import { sumInOrder } from './repeated-sum.js';
 import { buildCrushTree, CrushCarry, type CrushTree, uniformHosts } from './crush.js';
 import { crushSummary } from './crush-summary.js';
 import { domainLossShares, durabilityView, poolDurability } from './durability.js';
@@ -365,14 +366,21 @@ describe('sums in order by runs', () => {
         fc.array(fc.integer({ min: 0, max: 320 }), { maxLength: 400 }),
         (values, indices) => {
           const loop = indices.reduce((sum, i) => sum + (values[i] ?? 0), 0);
-          expect(Object.is(sumInOrder(indices, values), loop)).toBe(true);
+          expect(Object.is(sumInOrder(values, indices), loop)).toBe(true);
+          // without indices: the values themselves, in order
+          expect(
+            Object.is(
+              sumInOrder(values),
+              values.reduce((sum, x) => sum + x, 0),
+            ),
+          ).toBe(true);
         },
       ),
     );
     // 19,040 OSDs of 76.8 PG replicas, as the loop adds them
     const many = Array.from({ length: 19_040 }, (_, i) => i);
     const pgs = many.map(() => 76.8);
-    expect(sumInOrder(many, pgs)).toBe(many.reduce((s, i) => s + pgs[i]!, 0));
+    expect(sumInOrder(pgs, many)).toBe(many.reduce((s, i) => s + pgs[i]!, 0));
   });
 });
 

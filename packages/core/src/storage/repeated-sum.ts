@@ -92,3 +92,27 @@ export function addRepeated(s: number, u: number, n: number): number {
   }
   return s;
 }
+
+/**
+ * Σ values[i] over i = indices[0], indices[1], ... in that order (without `indices`: over
+ * values in order), a missing value counting 0: the loop's double, with each run of equal
+ * consecutive terms (Object.is) added at once by addRepeated. The storage plan's per-OSD figures
+ * (sizes, PG replicas per OSD) come in long runs of equal OSDs, so this is O(runs × log n).
+ */
+export function sumInOrder(values: readonly number[], indices?: readonly number[]): number {
+  const n = indices ? indices.length : values.length;
+  let sum = 0;
+  let term = 0;
+  let run = 0;
+  for (let j = 0; j < n; j++) {
+    const x = (indices ? values[indices[j]!] : values[j]) ?? 0;
+    if (run > 0 && Object.is(x, term)) {
+      run += 1;
+      continue;
+    }
+    sum = addRepeated(sum, term, run);
+    term = x;
+    run = 1;
+  }
+  return addRepeated(sum, term, run);
+}
