@@ -16,9 +16,10 @@ import { expandHosts } from '../fleet/hosts.js';
 import type { CephCorrelatedLoss } from '../model/durability.js';
 import type { CephRecoveryCase } from '../model/ceph-plan.js';
 import type { Host } from '../model/plan.js';
-import type { CephPool, CephRule, DiskSpec, HardwareModel, Rack } from '../model/scenario.js';
-import { baseHardware, makeScenario } from '../model/test-scenario.js';
+import type { CephPool, CephRule, Rack } from '../model/scenario.js';
+import { makeScenario } from '../model/test-scenario.js';
 import { CephCarry } from './ceph-plan.js';
+import { storageTestHardware } from './test-storage-models.js';
 import { sumInOrder } from './repeated-sum.js';
 import { buildCrushTree, CrushCarry, type CrushTree, uniformHosts } from './crush.js';
 import { crushSummary } from './crush-summary.js';
@@ -30,26 +31,6 @@ import { crushTreeIsRegular, type RuleView, ruleView, ruleViewByOsd } from './ru
 import { planStorage } from './storage-plan.js';
 
 const TB = 1e12;
-const osdDisk = (count: number, sizeBytes: number, kind: DiskSpec['kind'], extra: Partial<DiskSpec> = {}): DiskSpec => ({ count, sizeBytes, kind, use: 'osd', ...extra });
-const model = (name: string, disks: DiskSpec[]): HardwareModel => ({
-  ...baseHardware()['sto-r760xd2']!,
-  name,
-  disks: [{ count: 2, sizeBytes: 480e9, kind: 'ssd', use: 'os' }, ...disks],
-});
-
-/** Storage models: alike OSDs (a), two classes in one host (b), a hand weight (c), OSDs of one class but two sizes (d), no OSD (e). */
-function hardware(): Record<string, HardwareModel> {
-  return {
-    ...baseHardware(),
-    'sto-a': model('sto-a', [osdDisk(8, 7.68 * TB, 'nvme')]),
-    'sto-b': model('sto-b', [osdDisk(6, 16 * TB, 'hdd'), osdDisk(2, 3.84 * TB, 'ssd', { deviceClass: 'fast' })]),
-    'sto-c': model('sto-c', [osdDisk(4, 8 * TB, 'hdd', { crushWeight: 7 })]),
-    'sto-d': model('sto-d', [osdDisk(3, 8 * TB, 'hdd'), osdDisk(2, 16 * TB, 'hdd')]),
-    'sto-e': model('sto-e', []),
-    // sizes and weights whose sums round (integer byte sizes below 2^53 add exactly)
-    'sto-f': model('sto-f', [osdDisk(6, TB / 3, 'ssd', { crushWeight: 0.1 })]),
-  };
-}
 
 const RACKS: Rack[] = [
   { name: 'r1', zone: 'az1', heightRu: 42 },
@@ -91,7 +72,7 @@ const ruleOf = (r: { failureDomain: 'host' | 'rack'; deviceClass: string | undef
 
 describe('CRUSH tree and rule views host by host', () => {
   it('property: ruleView on a regular tree = ruleViewByOsd; crushSummary host by host = OSD by OSD', () => {
-    const s = makeScenario({ hardware: hardware() });
+    const s = makeScenario({ hardware: storageTestHardware() });
     fc.assert(
       fc.property(fc.array(hostArb, { maxLength: 30 }), fc.boolean(), ruleArb, racksArb, tolerateArb, (xs, unique, r, racks, tolerate) => {
         const tree = buildCrushTree(s, toHosts(xs, unique));
@@ -106,13 +87,13 @@ describe('CRUSH tree and rule views host by host', () => {
   });
 
   it('a tree not built by buildCrushTree (ids not indices) is not regular: ruleView takes it OSD by OSD', () => {
-    const tree = buildCrushTree(makeScenario({ hardware: hardware() }), toHosts([{ name: 0, hardware: 'sto-a', rack: 'r1', compute: false }], true));
+    const tree = buildCrushTree(makeScenario({ hardware: storageTestHardware() }), toHosts([{ name: 0, hardware: 'sto-a', rack: 'r1', compute: false }], true));
     const moved: CrushTree = { hosts: tree.hosts, osds: [...tree.osds].reverse() };
     expect(crushTreeIsRegular(moved)).toBe(false);
   });
 
   it('property: CrushCarry extends the last tree as the fleet grows, and rebuilds when it does not: = buildCrushTree', () => {
-    const s = makeScenario({ hardware: hardware() });
+    const s = makeScenario({ hardware: storageTestHardware() });
     fc.assert(
       fc.property(fc.array(hostArb, { maxLength: 30 }), fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 6 }), (xs, cuts) => {
         const all = toHosts(xs, true);
@@ -179,7 +160,7 @@ function correlatedReference(
 
 describe('durability per rule view', () => {
   it('property: durabilityView with uniformHosts = without; the correlated cases = the per-pool scan', () => {
-    const s = makeScenario({ hardware: hardware() });
+    const s = makeScenario({ hardware: storageTestHardware() });
     fc.assert(
       fc.property(fc.array(hostArb, { maxLength: 30 }), ruleArb, racksArb, fc.constantFrom(2, 3, 6), (xs, r, racks, width) => {
         const tree = buildCrushTree(s, toHosts(xs, false));
@@ -326,7 +307,7 @@ function recoveryReference(input: RecoveryInput): CephRecoveryCase[] {
 
 describe('recovery cases on typed indices', () => {
   it('property: = the OSD-by-OSD form (overlapping rules, repeated host names, unknown bandwidths, ties)', () => {
-    const s = makeScenario({ hardware: hardware() });
+    const s = makeScenario({ hardware: storageTestHardware() });
     fc.assert(
       fc.property(
         fc.array(hostArb, { minLength: 1, maxLength: 25 }),
@@ -393,7 +374,7 @@ describe('planStorage with a CephCarry over a growing fleet', () => {
     ];
     const base = makeScenario();
     const s = makeScenario({
-      hardware: hardware(),
+      hardware: storageTestHardware(),
       nodes: [
         { role: 'storage', hardware: 'sto-a', count: 5, placement: 'spread', namePrefix: 'a' },
         { role: 'compute', hardware: 'cmp-r760', count: 2, placement: 'spread', namePrefix: 'compute' },

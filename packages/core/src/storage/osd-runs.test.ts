@@ -6,9 +6,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Host } from '../model/plan.js';
-import type { CephRule, DiskSpec, HardwareModel } from '../model/scenario.js';
-import { baseHardware, makeScenario } from '../model/test-scenario.js';
+import type { CephRule } from '../model/scenario.js';
+import { makeScenario } from '../model/test-scenario.js';
 import { type PgPool, planPgs } from './ceph-pgs.js';
+import { storageTestHardware } from './test-storage-models.js';
 import { cephCapacityOfViews } from './ceph-plan.js';
 import { buildCrushTree, uniformHosts } from './crush.js';
 import { appendOsdRuns, emptyOsdRuns, osdRunsOf, runsBefore, truncateOsdRuns } from './osd-runs.js';
@@ -16,22 +17,6 @@ import { ruleView } from './rule-view.js';
 import { resolveCephSettings } from './settings.js';
 
 const TB = 1e12;
-const osdDisk = (count: number, sizeBytes: number, kind: DiskSpec['kind'], extra: Partial<DiskSpec> = {}): DiskSpec => ({ count, sizeBytes, kind, use: 'osd', ...extra });
-const model = (name: string, disks: DiskSpec[]): HardwareModel => ({
-  ...baseHardware()['sto-r760xd2']!,
-  name,
-  disks: [{ count: 2, sizeBytes: 480e9, kind: 'ssd', use: 'os' }, ...disks],
-});
-function hardware(): Record<string, HardwareModel> {
-  return {
-    ...baseHardware(),
-    'sto-a': model('sto-a', [osdDisk(8, 7.68 * TB, 'nvme')]),
-    'sto-b': model('sto-b', [osdDisk(6, 16 * TB, 'hdd'), osdDisk(2, 3.84 * TB, 'ssd', { deviceClass: 'fast' })]),
-    'sto-c': model('sto-c', [osdDisk(4, 8 * TB, 'hdd', { crushWeight: 7 })]),
-    'sto-d': model('sto-d', [osdDisk(3, 8 * TB, 'hdd'), osdDisk(2, 16 * TB, 'hdd')]),
-    'sto-f': model('sto-f', [osdDisk(6, TB / 3, 'ssd', { crushWeight: 0.1 })]),
-  };
-}
 const hostsArb = fc.array(fc.constantFrom('sto-a', 'sto-a', 'sto-a', 'sto-b', 'sto-c', 'sto-d', 'sto-f'), { maxLength: 40 });
 const toHosts = (models: string[]): Host[] => models.map((m, i) => ({ name: `s${i}`, role: 'storage', hardware: m, rack: `r${i % 3}` }));
 const RULES: CephRule[] = [
@@ -53,7 +38,7 @@ const poolsArb = fc.array(
 
 describe('runs of equal OSDs', () => {
   it('cover the tree in order, and a prefix of the OSDs is described by the runs starting in it', () => {
-    const s = makeScenario({ hardware: hardware() });
+    const s = makeScenario({ hardware: storageTestHardware() });
     fc.assert(
       fc.property(hostsArb, fc.nat(), (models, cut) => {
         const tree = buildCrushTree(s, toHosts(models));
@@ -86,7 +71,7 @@ describe('runs of equal OSDs', () => {
 
 describe('PG plan run by run', () => {
   it('property: planPgs with runs = OSD by OSD (class and classless rules, overlapping roots, the mon_max_pg_per_osd finding)', () => {
-    const s = makeScenario({ hardware: hardware() });
+    const s = makeScenario({ hardware: storageTestHardware() });
     fc.assert(
       fc.property(hostsArb, poolsArb, fc.constantFrom(100, 250), fc.constantFrom(50, 250, 500), (models, ps, target, max) => {
         const tree = buildCrushTree(s, toHosts(models));
@@ -106,7 +91,7 @@ describe('PG plan run by run', () => {
   });
 
   it('runs that do not match the views (a view with another OSD count) are not used', () => {
-    const s = makeScenario({ hardware: hardware() });
+    const s = makeScenario({ hardware: storageTestHardware() });
     const tree = buildCrushTree(s, toHosts(['sto-a', 'sto-b']));
     const views = RULES.map((r) => ruleView(tree, r, [], { hosts: 0, racks: 0 }));
     const pools: PgPool[] = [{ name: 'p', ruleIndex: 1, copies: 3, share: 1, bulk: false, rawUsedBytesMonth0: 0 }];
@@ -119,9 +104,9 @@ describe('PG plan run by run', () => {
   it('property: cephCapacityOfViews with runs = without (rule sets: PG replicas per OSD, fullest OSD factor)', () => {
     fc.assert(
       fc.property(hostsArb, poolsArb, (models, ps) => {
-        const base = makeScenario({ hardware: hardware() });
+        const base = makeScenario({ hardware: storageTestHardware() });
         const s = makeScenario({
-          hardware: hardware(),
+          hardware: storageTestHardware(),
           ceph: {
             ...base.ceph,
             rules: RULES.slice(1),
