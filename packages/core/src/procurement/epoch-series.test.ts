@@ -3,26 +3,9 @@ import { buildFleetTimeline } from '../fleet/timeline.js';
 import { expandHosts } from '../fleet/hosts.js';
 import type { ResourceSeries } from '../forecast/horizon.js';
 import type { Host } from '../model/plan.js';
-import type { Scenario } from '../model/scenario.js';
-import { makeScenario } from '../model/test-scenario.js';
 import { CapacityCurves, roleSeries } from './curves.js';
 import { epochSeries, planProcurement } from './schedule.js';
-
-/** Compute and storage both bought over 36 months: 20 %/month growth from a small fleet. */
-function growingScenario(failureDomain: 'host' | 'rack'): Scenario {
-  return makeScenario({
-    horizonMonths: 36,
-    ceph: { failureDomain, ratios: { nearfull: 0.85, backfillfull: 0.9, full: 0.95 }, pools: [{ name: 'volumes', type: 'replicated', size: 3, minSize: 2, share: 1 }] },
-    demand: { instances: [{ flavor: 'm1.xlarge', count: 20 }], storageBytes: { volumes: 40e12 }, growth: { kind: 'compound', perMonth: 0.2 } },
-    policy: { tolerate: { hosts: 1, racks: 1 }, thresholds: { compute: 0.8, storage: 0.85 } },
-    procurement: {
-      roles: {
-        compute: { hardware: 'cmp-r760', batch: 2, leadTimeWeeks: 12, coverMonths: 2 },
-        storage: { hardware: 'sto-r760xd2', batch: 1, leadTimeWeeks: 12, coverMonths: 0 },
-      },
-    },
-  });
-}
+import { growingScenario } from './test-growing.js';
 
 describe('epochSeries (the check of the schedule)', () => {
   it('equals roleSeries of every epoch of the timeline with the purchases, with and without the curves figures', () => {
