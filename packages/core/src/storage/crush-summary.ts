@@ -49,11 +49,7 @@ export function crushSummary(tree: CrushTree, racks: readonly Rack[], uniform?: 
   const byClass = new Map<string, CephCrushSummary['classes'][number]>();
   let last: CephCrushSummary['classes'][number] | undefined;
   for (const o of tree.osds) {
-    let c = last !== undefined && last.deviceClass === o.deviceClass ? last : byClass.get(o.deviceClass);
-    if (!c) {
-      c = { deviceClass: o.deviceClass, osdCount: 0, rawBytes: 0, crushWeight: 0 };
-      byClass.set(o.deviceClass, c);
-    }
+    const c = classEntry(byClass, last, o.deviceClass);
     c.osdCount += 1;
     c.rawBytes += o.sizeBytes;
     c.crushWeight += o.crushWeight;
@@ -92,11 +88,7 @@ function summaryByHost(tree: CrushTree, racks: readonly Rack[], uniform: readonl
       hostWeight = addRepeated(0, u.crushWeight, n);
       rawBytes = addRepeated(rawBytes, u.sizeBytes, n);
       crushWeight = addRepeated(crushWeight, u.crushWeight, n);
-      let c = last !== undefined && last.deviceClass === u.deviceClass ? last : byClass.get(u.deviceClass);
-      if (!c) {
-        c = { deviceClass: u.deviceClass, osdCount: 0, rawBytes: 0, crushWeight: 0 };
-        byClass.set(u.deviceClass, c);
-      }
+      const c = classEntry(byClass, last, u.deviceClass);
       c.osdCount += n;
       c.rawBytes = addRepeated(c.rawBytes, u.sizeBytes, n);
       c.crushWeight = addRepeated(c.crushWeight, u.crushWeight, n);
@@ -107,11 +99,7 @@ function summaryByHost(tree: CrushTree, racks: readonly Rack[], uniform: readonl
         hostWeight += o.crushWeight;
         rawBytes += o.sizeBytes;
         crushWeight += o.crushWeight;
-        let c = last !== undefined && last.deviceClass === o.deviceClass ? last : byClass.get(o.deviceClass);
-        if (!c) {
-          c = { deviceClass: o.deviceClass, osdCount: 0, rawBytes: 0, crushWeight: 0 };
-          byClass.set(o.deviceClass, c);
-        }
+        const c = classEntry(byClass, last, o.deviceClass);
         c.osdCount += 1;
         c.rawBytes += o.sizeBytes;
         c.crushWeight += o.crushWeight;
@@ -148,4 +136,16 @@ function summaryByHost(tree: CrushTree, racks: readonly Rack[], uniform: readonl
     rackRows.push(row);
   }
   return { osdCount: tree.osds.length, rawBytes, crushWeight, racks: rackRows, hosts: hostRows, classes: [...byClass.values()] };
+}
+
+type ClassRow = CephCrushSummary['classes'][number];
+
+/** The row of `deviceClass` in `byClass` (added, zeroed, on first sight), `last` first: OSDs of a class come in runs. */
+function classEntry(byClass: Map<string, ClassRow>, last: ClassRow | undefined, deviceClass: string): ClassRow {
+  let c = last !== undefined && last.deviceClass === deviceClass ? last : byClass.get(deviceClass);
+  if (!c) {
+    c = { deviceClass, osdCount: 0, rawBytes: 0, crushWeight: 0 };
+    byClass.set(deviceClass, c);
+  }
+  return c;
 }
