@@ -12,6 +12,7 @@ import { type HorizonInput, type HorizonPool, projectCeph, rawUsedByRule } from 
 import type { CrushOsd, CrushTree } from './crush.js';
 import { osdFill } from './fill.js';
 import { maxAvailBytes, ruleAvailBytes } from './max-avail.js';
+import { osdRunsOf } from './osd-runs.js';
 import type { RuleView } from './rule-view.js';
 
 const TB = 1e12;
@@ -101,5 +102,81 @@ describe('projectCeph, uniform fill', () => {
       ),
       { numRuns: 200 },
     );
+  });
+
+  it("property: with the tree's runs of equal OSDs (osd-runs.ts) = OSD by OSD (long runs, overlapping and class rules, -0 and hand weights)", () => {
+    const run = fc.record({
+      sizeBytes: fc.constantFrom(3.84 * TB, 7.68 * TB, 16 * TB, TB / 3),
+      crushWeight: fc.option(fc.constantFrom(0.1, 7, 0, -0, 1 / 3), { nil: undefined }),
+      deviceClass: fc.constantFrom('hdd', 'ssd', 'fast'),
+      // past 32 equal terms addRepeated jumps instead of looping
+      count: fc.integer({ min: 1, max: 120 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(run, { minLength: 0, maxLength: 12 }),
+        // rules may repeat a class: three or more rules on one OSD add their data in view order
+        fc.array(fc.constantFrom(undefined, 'hdd', 'ssd', 'fast', 'none'), { minLength: 1, maxLength: 5 }),
+        // stored bytes spread evenly over 0 .. 400 TB (fc.double favours tiny values, whose sums do not round)
+        fc.array(
+          fc.integer({ min: 0, max: 2 ** 30 }).map((x) => (x / 2 ** 30) * 400 * TB),
+          { minLength: 5, maxLength: 5 },
+        ),
+        fc.double({ min: 1, max: 1.3, noNaN: true }),
+        fc.boolean(),
+        (runs, classes, stored, factor, grown) => {
+          const tree = treeOf(
+            runs.flatMap((r) =>
+              Array.from({ length: r.count }, () => ({ sizeBytes: r.sizeBytes, crushWeight: r.crushWeight ?? r.sizeBytes / 2 ** 40, deviceClass: r.deviceClass })),
+            ),
+          );
+          const views = classes.map((cls) => ({
+            rule: { name: cls ?? 'all', ...(cls === undefined ? {} : { deviceClass: cls }) } as CephRule,
+            osdIndices: tree.osds.flatMap((o, i) => (cls === undefined || o.deviceClass === cls ? [i] : [])),
+          })) as unknown as RuleView[];
+          const pools: HorizonPool[] = views.map((_, r) => ({ name: `p${r}`, ruleIndex: r, setIndex: r, rawUsedRate: 1 + r / 2, storedBytesMonth0: stored[r]! }));
+          const sets = views.map((_, r) => ({ ruleIndices: [r], reprotectableRawBytes: 100 * TB, fullestFactor: factor, spreadNotInFill: r !== 1 }));
+          const input: HorizonInput = {
+            tree,
+            views,
+            pools,
+            sets,
+            ratios: { nearfull: 0.85, backfillfull: 0.9, full: 0.95 },
+            threshold: 0.8,
+            growth: { kind: 'compound', perMonth: 0.07 },
+            start: '2027-01',
+            horizonMonths: 4,
+            overrides: new Map(),
+          };
+          // the runs of a larger tree (as CephCarry keeps them while the fleet grows) describe this one as their prefix
+          const more = grown ? [...tree.osds, { ...tree.osds[0]!, id: tree.osds.length, sizeBytes: 99 * TB }] : tree.osds;
+          expect(projectCeph({ ...input, runs: osdRunsOf(more as CrushOsd[]) })).toEqual(projectCeph(input));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('runs that do not describe the views are not used (a view taking part of its class): = OSD by OSD', () => {
+    const tree = treeOf(Array.from({ length: 40 }, (_, i) => ({ sizeBytes: i < 20 ? 8 * TB : 16 * TB, crushWeight: i < 20 ? 7 : 14, deviceClass: 'hdd' })));
+    // the rule takes 30 of the 40 hdd OSDs: its classes cannot come from the runs
+    const views = [{ rule: { name: 'h', deviceClass: 'hdd' } as CephRule, osdIndices: Array.from({ length: 30 }, (_, i) => i + 5) }] as unknown as RuleView[];
+    const input: HorizonInput = {
+      tree,
+      views,
+      pools: [{ name: 'a', ruleIndex: 0, setIndex: 0, rawUsedRate: 3, storedBytesMonth0: 50 * TB }],
+      sets: [{ ruleIndices: [0], reprotectableRawBytes: 100 * TB, fullestFactor: 1.1, spreadNotInFill: true }],
+      ratios: { nearfull: 0.85, backfillfull: 0.9, full: 0.95 },
+      threshold: 0.8,
+      growth: { kind: 'compound', perMonth: 0.07 },
+      start: '2027-01',
+      horizonMonths: 3,
+      overrides: new Map(),
+    };
+    const withRuns = projectCeph({ ...input, runs: osdRunsOf(tree.osds) });
+    expect(withRuns).toEqual(projectCeph(input));
+    // hand-worked month 0: Σ w over the rule = 15 x 7 + 15 x 14 = 315; raw 150 TB; an 8 TB OSD holds 150e12 x 7 / 315
+    // = 3.3333e12, a 16 TB one 6.6667e12: both 41.67 % full, the fullest x 1.1 spread = 0.458333
+    expect(withRuns.months[0]!.pools.a!.fullestOsdUtilisation).toBeCloseTo((150 / 315) * (7 / 8) * 1.1, 12);
   });
 });

@@ -15,6 +15,7 @@ import type { CrushTree } from './crush.js';
 import { CEPH_SOURCES } from './defaults.js';
 import { osdFill } from './fill.js';
 import { addRepeated } from './repeated-sum.js';
+import { type OsdRuns, osdCountOfClass, runsBefore, runTaken } from './osd-runs.js';
 import { maxAvailBytes, ruleAvailBytes } from './max-avail.js';
 import type { RuleView } from './rule-view.js';
 
@@ -57,6 +58,8 @@ export interface HorizonInput {
   /** tree.osds' sizes and CRUSH weights (tree order), when the caller has them (ceph-plan.ts CephCarry): not read again from the tree. */
   sizes?: readonly number[];
   weights?: readonly number[];
+  /** osd-runs.ts runs of tree.osds (views from rule-view.ts ruleView): the uniform fill's OSD classes are then found run by run (the same figures). */
+  runs?: OsdRuns;
 }
 
 export interface HorizonOutput {
@@ -115,16 +118,24 @@ function overrideMonth(input: HorizonInput, spread: readonly number[]): (factor:
 }
 
 /**
- * The same figures for the uniform fill (no overrides), bit for bit, without the per-OSD work
- * that gives equal results: under the uniform fill (fill.ts uniformFill) two OSDs with the same
- * CRUSH weight, size and rules (in the same order) hold the same bytes, computed by the same
- * operations. So the OSDs are grouped into such classes; each class's fill, get_rule_avail
- * projection and used / size are computed once per month (min and max do not depend on the
- * order), the rules' weight totals once per run, and Σ used over a rule's OSDs is the sum in
- * OSD order (a float sum depends on its order) taken run by run: a run of OSDs of one class adds
- * the same term again and again, which repeated-sum.ts addRepeated gives bit for bit as the loop.
+ * The OSDs of a tree grouped for the uniform fill: OSDs of one class have the same CRUSH weight,
+ * size and rules (in view order), so the same fill. Classes are numbered in first-appearance
+ * order; per rule, its distinct classes (first-appearance order) and its OSDs as runs of one
+ * class in OSD order (`len` OSDs of class `cls`).
  */
-function uniformMonth(input: HorizonInput, spread: readonly number[]): (factor: PoolStored) => RuleMonth {
+interface FillClasses {
+  classWeight: number[];
+  classSize: number[];
+  classRules: number[][];
+  ruleDistinct: number[][];
+  ruleRuns: { cls: number[]; len: number[] }[];
+}
+
+// -0 and 0 apart, as Object.is (x / -0 is -Infinity)
+const num = (x: number): string => (Object.is(x, -0) ? '-0' : String(x));
+
+/** FillClasses OSD by OSD (any views: each rule's osdIndices in its own order). */
+function classesByOsd(input: HorizonInput): FillClasses {
   const { tree, views } = input;
   const n = tree.osds.length;
   // The rules taking each OSD, in the order uniformFill adds their data: a node of a trie of
@@ -156,8 +167,6 @@ function uniformMonth(input: HorizonInput, spread: readonly number[]): (factor: 
   const classWeight: number[] = [];
   const classSize: number[] = [];
   const classRules: number[][] = [];
-  // -0 and 0 apart, as Object.is (x / -0 is -Infinity)
-  const num = (x: number): string => (Object.is(x, -0) ? '-0' : String(x));
   // the OSDs' weights and sizes: the caller's arrays (HorizonInput.weights / sizes), else read from the tree
   const weightOf = input.weights ?? tree.osds.map((o) => o.crushWeight);
   const sizeOf = input.sizes ?? tree.osds.map((o) => o.sizeBytes);
@@ -212,6 +221,75 @@ function uniformMonth(input: HorizonInput, spread: readonly number[]): (factor: 
     }
     return { cls, len };
   });
+  return { classWeight, classSize, classRules, ruleDistinct, ruleRuns };
+}
+
+/**
+ * FillClasses from the tree's runs of equal OSDs (osd-runs.ts: same size, CRUSH weight and device
+ * class), O(runs x rules): the rules taking an OSD are those of its device class (or of every
+ * OSD), the same for the whole run. Only when each view takes as many OSDs as its class has in
+ * the runs (a view takes the OSDs of its class in tree order, rule-view.ts); else undefined and
+ * classesByOsd is used. Runs of one class that follow each other are merged: addRepeated over
+ * a then b terms is the loop over a + b terms, the same double.
+ */
+function classesByRuns(input: HorizonInput, runs: OsdRuns): FillClasses | undefined {
+  const { tree, views } = input;
+  const n = tree.osds.length;
+  const R = runsBefore(runs, n);
+  if (!views.every((v) => v.osdIndices.length === osdCountOfClass(runs, R, n, v.rule.deviceClass))) return undefined;
+  const classIndex = new Map<string, number>();
+  const classWeight: number[] = [];
+  const classSize: number[] = [];
+  const classRules: number[][] = [];
+  const ruleDistinct: number[][] = views.map(() => []);
+  const ruleSeen = views.map(() => new Set<number>());
+  const ruleRuns = views.map(() => ({ cls: [] as number[], len: [] as number[] }));
+  for (let j = 0; j < R; j++) {
+    const len = (j + 1 < R ? runs.start[j + 1]! : n) - runs.start[j]!;
+    const w = runs.crushWeight[j]!;
+    const size = runs.sizeBytes[j]!;
+    const seq: number[] = [];
+    for (let r = 0; r < views.length; r++) if (runTaken(runs, j, views[r]!.rule.deviceClass)) seq.push(r);
+    const key = `${num(w)}|${num(size)}|${seq.join(',')}`;
+    let c = classIndex.get(key);
+    if (c === undefined) {
+      c = classWeight.length;
+      classIndex.set(key, c);
+      classWeight.push(w);
+      classSize.push(size);
+      classRules.push(seq);
+    }
+    for (const r of seq) {
+      const seen = ruleSeen[r]!;
+      if (!seen.has(c)) {
+        seen.add(c);
+        ruleDistinct[r]!.push(c);
+      }
+      const { cls, len: lens } = ruleRuns[r]!;
+      if (cls.length > 0 && cls[cls.length - 1] === c) lens[lens.length - 1]! += len;
+      else {
+        cls.push(c);
+        lens.push(len);
+      }
+    }
+  }
+  return { classWeight, classSize, classRules, ruleDistinct, ruleRuns };
+}
+
+/**
+ * The same figures for the uniform fill (no overrides), bit for bit, without the per-OSD work
+ * that gives equal results: under the uniform fill (fill.ts uniformFill) two OSDs with the same
+ * CRUSH weight, size and rules (in the same order) hold the same bytes, computed by the same
+ * operations. So the OSDs are grouped into such classes; each class's fill, get_rule_avail
+ * projection and used / size are computed once per month (min and max do not depend on the
+ * order), the rules' weight totals once per run, and Σ used over a rule's OSDs is the sum in
+ * OSD order (a float sum depends on its order) taken run by run: a run of OSDs of one class adds
+ * the same term again and again, which repeated-sum.ts addRepeated gives bit for bit as the loop.
+ */
+function uniformMonth(input: HorizonInput, spread: readonly number[]): (factor: PoolStored) => RuleMonth {
+  const { views } = input;
+  const { classWeight, classSize, classRules, ruleDistinct, ruleRuns } = (input.runs && classesByRuns(input, input.runs)) || classesByOsd(input);
+  const classCount = classWeight.length;
   const sumRuns = (r: number, value: (c: number) => number): number => {
     const { cls, len } = ruleRuns[r]!;
     let sum = 0;

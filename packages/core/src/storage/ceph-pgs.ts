@@ -9,7 +9,7 @@ import type { CrushTree } from './crush.js';
 import { CEPH_SOURCES } from './defaults.js';
 import { type AutoscaleResult, autoscalePgs, capacityRatio } from './pg-autoscaler.js';
 import type { RuleView } from './rule-view.js';
-import { type OsdRuns, runsBefore, runTaken } from './osd-runs.js';
+import { type OsdRuns, osdCountOfClass, runsBefore, runTaken } from './osd-runs.js';
 import { addRepeated, sumInOrder } from './repeated-sum.js';
 import { subtreeKey } from './settings.js';
 
@@ -65,7 +65,9 @@ export function planPgs(
   // the runs hold for these views when each takes as many OSDs as its class has in the runs (a cheap check; else OSD by OSD)
   const byRuns =
     runs !== undefined &&
-    pools.every((p) => views[p.ruleIndex] === undefined || views[p.ruleIndex]!.osdIndices.length === countOf(runs, R, tree.osds.length, views[p.ruleIndex]!.rule.deviceClass));
+    pools.every(
+      (p) => views[p.ruleIndex] === undefined || views[p.ruleIndex]!.osdIndices.length === osdCountOfClass(runs, R, tree.osds.length, views[p.ruleIndex]!.rule.deviceClass),
+    );
   const keys = [...new Set(pools.map((p) => subtreeKey(views[p.ruleIndex]?.rule)))];
   const overlapping = keys.includes('*') && keys.length > 1;
   const results: (AutoscaleResult | null)[] = pools.map(() => null);
@@ -76,7 +78,7 @@ export function planPgs(
     let count: number;
     let capacity: number;
     if (byRuns) {
-      count = countOf(runs!, R, tree.osds.length, cls);
+      count = osdCountOfClass(runs!, R, tree.osds.length, cls);
       capacity = sumOverRuns(runs!, R, tree.osds.length, cls, runs!.sizeBytes);
     } else {
       const osds = key === '*' ? tree.osds : tree.osds.filter((o) => o.deviceClass === key);
@@ -198,13 +200,6 @@ function finishByRuns(
     byRun: { runs, count: R, values },
     findings: pgFindings(keys, overlapping, maxReplicas, maxPerOsd),
   };
-}
-
-/** OSDs of the first R runs (of a tree of osdCount OSDs) taken by a rule of this class. */
-function countOf(runs: OsdRuns, R: number, osdCount: number, deviceClass: string | undefined): number {
-  let n = 0;
-  for (let j = 0; j < R; j++) if (runTaken(runs, j, deviceClass)) n += (j + 1 < R ? runs.start[j + 1]! : osdCount) - runs.start[j]!;
-  return n;
 }
 
 /** Σ of a per-run figure over the OSDs of a class, in tree order (addRepeated per run: the loop's sum). */

@@ -120,9 +120,11 @@ export function cephCapacity(scenario: Scenario, hosts: readonly Host[], carry?:
   const uniform = carry ? carry.crush.uniform(tree) : uniformHosts(tree);
   const views = settings.rules.map((rule) => ruleView(tree, rule, scenario.racks, scenario.policy.tolerate, uniform));
   const arrays = carry?.osdArrays(tree);
+  const runs = arrays ? arrays.runs : osdRunsOf(tree.osds);
   return {
-    ...cephCapacityOfViews(scenario, settings, tree, views, carry ? carry.demand(scenario) : demandModel(scenario), arrays, arrays ? arrays.runs : osdRunsOf(tree.osds)),
+    ...cephCapacityOfViews(scenario, settings, tree, views, carry ? carry.demand(scenario) : demandModel(scenario), arrays, runs),
     uniform,
+    runs,
   };
 }
 
@@ -304,7 +306,7 @@ function ruleSetCapacity(views: readonly RuleView[], x: ReturnType<typeof cephCa
  * modules above. `carry`: state kept between the calls of a growing fleet (CephCarry), the same plan.
  */
 export function planCeph(scenario: Scenario, hosts: readonly Host[], options: CephPlanOptions = {}, carry?: CephCarry): CephPlanResult {
-  const { settings, tree, views, statics, findings, setOf, pgs, horizonPools, overrides, sets, demand, uniform } = cephCapacity(scenario, hosts, carry);
+  const { settings, tree, views, statics, findings, setOf, pgs, horizonPools, overrides, sets, demand, uniform, runs } = cephCapacity(scenario, hosts, carry);
   const { ratios } = settings;
   const horizon = projectCeph({
     tree,
@@ -319,6 +321,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     horizonMonths: scenario.horizonMonths,
     overrides,
     ...(carry ? carry.osdArrays(tree) : {}),
+    runs,
   });
   findings.push(...horizon.findings);
   const ruleSets: CephRuleSetPlan[] = sets.map((x, k) => {

@@ -74,3 +74,10 @@ export function runsBefore(runs: OsdRuns, count: number): number {
 export function runTaken(runs: OsdRuns, j: number, deviceClass: string | undefined): boolean {
   return deviceClass === undefined || runs.deviceClass[j] === deviceClass;
 }
+
+/** OSDs of the first R runs (of a tree of osdCount OSDs) taken by a rule of this class (undefined: every OSD). */
+export function osdCountOfClass(runs: OsdRuns, R: number, osdCount: number, deviceClass: string | undefined): number {
+  let n = 0;
+  for (let j = 0; j < R; j++) if (runTaken(runs, j, deviceClass)) n += (j + 1 < R ? runs.start[j + 1]! : osdCount) - runs.start[j]!;
+  return n;
+}
