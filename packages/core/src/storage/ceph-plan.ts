@@ -6,7 +6,7 @@ import { type DemandModel, demandModel } from '../forecast/demand.js';
 import type { Finding } from '../diagnostics/types.js';
 import { growthFactor, monthLabel } from '../forecast/growth.js';
 import { runwayMonths } from '../forecast/horizon.js';
-import type { DiskKind, Scenario } from '../model/scenario.js';
+import type { CephRule, DiskKind, Policy, Rack, Scenario } from '../model/scenario.js';
 import type { CephPoolPlan, CephRuleSetPlan, CephStoragePlan, RuleSetCapacity } from '../model/ceph-plan.js';
 import type { Host } from '../model/plan.js';
 import { fmtTB } from '../units/format.js';
@@ -16,7 +16,7 @@ import { appendOsdRuns, emptyOsdRuns, type OsdRuns, osdRunsOf } from './osd-runs
 import { allocationFindings, MIN_ALLOC_DEFAULTS, poolAllocation } from './allocation.js';
 import { crushSummary } from './crush-summary.js';
 import { planDurability } from './durability-plan.js';
-import { buildCrushTree, CrushCarry, type CrushTree, uniformHosts } from './crush.js';
+import { buildCrushTree, CrushCarry, type CrushOsd, type CrushTree, uniformHosts } from './crush.js';
 import { CEPH_DEFAULTS, CEPH_SOURCES } from './defaults.js';
 import { balancerFullestFactor, measuredFullestFactor } from './fullest-osd.js';
 import { hostSizingFindings, sizeStorageHost } from './host-sizing.js';
@@ -25,7 +25,7 @@ import { type RecoveryIndex, recoveryCases, recoveryIndex } from './recovery-cas
 import { sumInOrder } from './repeated-sum.js';
 import { replicationBitsPerSecond } from './recovery.js';
 import { type BindingFailure, reprotectableRaw } from './reprotect.js';
-import { ruleSteps, type RuleView, ruleView, visitDistinctOsds } from './rule-view.js';
+import { regularViewFrom, ruleSteps, type RuleView, ruleView, type ViewHosts, visitDistinctOsds } from './rule-view.js';
 import { workloadPoolFindings } from './workload-pools.js';
 import { type CephSettings, resolveCephSettings, subtreeKey } from './settings.js';
 
@@ -47,6 +47,30 @@ export class CephCarry {
   private index: { tree: CrushTree; index: RecoveryIndex } | undefined;
   private arrays: { tree: CrushTree; sizes: number[]; weights: number[]; runs: OsdRuns } | undefined;
   private demandOf: { demand: Scenario['demand']; model: DemandModel } | undefined;
+  private viewHosts: { tree: CrushTree; rules: ViewHosts[] } | undefined;
+
+  /**
+   * ruleView(tree, rule, racks, tolerate, uniform) of each rule, for the tree crush.tree() returned
+   * last (`uniform`: crush.uniform(tree)): each rule's host-by-host part (rule-view.ts ViewHosts)
+   * is that of the tree before it, extended by the new hosts, when this tree holds all of that
+   * tree's hosts and the rule takes the same device class with the same failure domain. The views
+   * of the previous call share (and so lose) their arrays: no call reads them once the next one
+   * has begun (they are in no plan).
+   */
+  ruleViews(tree: CrushTree, rules: readonly CephRule[], racks: readonly Rack[], tolerate: Policy['tolerate'], uniform: readonly (CrushOsd | null)[]): RuleView[] {
+    const before = this.viewHosts;
+    const grown = before !== undefined && this.crush.sharedHosts(tree, before.tree) === before.tree.hosts.length;
+    const states: ViewHosts[] = [];
+    const views = rules.map((rule, i) => {
+      const x = grown ? before.rules[i] : undefined;
+      const from = x && x.deviceClass === rule.deviceClass && x.failureDomain === rule.failureDomain ? x : undefined;
+      const r = regularViewFrom(tree, rule, racks, tolerate, uniform, from);
+      states.push(r.hosts);
+      return r.view;
+    });
+    this.viewHosts = { tree, rules: states };
+    return views;
+  }
 
   /** forecast/demand.ts demandModel(scenario), kept while scenario.demand is the same object (the model reads nothing else). */
   demand(scenario: Scenario): DemandModel {
@@ -118,7 +142,9 @@ export function cephCapacity(scenario: Scenario, hosts: readonly Host[], carry?:
   const tree = carry ? carry.crush.tree(scenario, hosts) : buildCrushTree(scenario, hosts);
   // a tree buildCrushTree or CrushCarry makes is regular (rule-view.ts crushTreeIsRegular): the views are built host by host
   const uniform = carry ? carry.crush.uniform(tree) : uniformHosts(tree);
-  const views = settings.rules.map((rule) => ruleView(tree, rule, scenario.racks, scenario.policy.tolerate, uniform));
+  const views = carry
+    ? carry.ruleViews(tree, settings.rules, scenario.racks, scenario.policy.tolerate, uniform)
+    : settings.rules.map((rule) => ruleView(tree, rule, scenario.racks, scenario.policy.tolerate, uniform));
   const arrays = carry?.osdArrays(tree);
   const runs = arrays ? arrays.runs : osdRunsOf(tree.osds);
   return {

@@ -118,6 +118,11 @@ export class CrushCarry {
     return tree === this.last && before === this.previous ? this.shared : 0;
   }
 
+  /** How many first hosts `tree` (the last tree returned) has in common with `before` (the one returned before it): all of before's, the same CrushHost objects. 0 otherwise. */
+  sharedHosts(tree: CrushTree, before: CrushTree): number {
+    return tree === this.last && before === this.previous ? before.hosts.length : 0;
+  }
+
   /** uniformHosts(tree) of the tree the last `tree` call returned (kept along, not recomputed). */
   uniform(tree: CrushTree): (CrushOsd | null)[] {
     if (tree !== this.last) return uniformHosts(tree);

@@ -119,6 +119,42 @@ describe('CRUSH tree and rule views host by host', () => {
   });
 });
 
+describe('rule views carried across a growing fleet (CephCarry.ruleViews)', () => {
+  it("property: each tree's views, extended from the last ones, = ruleViewByOsd (repeated names, host and rack domains, tolerated hosts and racks, rules that change)", () => {
+    const s = makeScenario({ hardware: storageTestHardware() });
+    fc.assert(
+      fc.property(
+        fc.array(hostArb, { minLength: 6, maxLength: 30, size: 'max' }),
+        fc.boolean(),
+        fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 6 }),
+        fc.array(ruleArb, { minLength: 1, maxLength: 3 }),
+        fc.array(ruleArb, { minLength: 1, maxLength: 3 }),
+        racksArb,
+        tolerateArb,
+        (xs, unique, cuts, rs, other, racks, tolerate) => {
+          // few names when they repeat: a host added later often meets the name of a carried one
+          const all = toHosts(xs, unique).map((h) => (unique ? h : { ...h, name: `s${Number(h.name.slice(1)) % 6}` }));
+          const carry = new CephCarry();
+          // growing prefixes (the carried part is extended), then the cuts in their own order (a shorter fleet starts anew); the
+          // second rule list at every third step (a rule of another class or failure domain starts anew)
+          [...cuts]
+            .sort((a, b) => a - b)
+            .concat(cuts)
+            .forEach((k, step) => {
+              const rules = (step % 3 === 2 ? other : rs).map(ruleOf);
+              const hosts = all.slice(0, Math.min(k, all.length));
+              const tree = carry.crush.tree(s, hosts);
+              const views = carry.ruleViews(tree, rules, racks, tolerate, carry.crush.uniform(tree));
+              // read now: the next call extends these views' arrays
+              expect(views).toEqual(rules.map((rule) => ruleViewByOsd(tree, rule, racks, tolerate)));
+            });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 /** The correlated cases as poolDurability computed them per pool before durabilityView. */
 function correlatedReference(
   tree: CrushTree,

@@ -9,6 +9,7 @@ import { addRepeated } from './repeated-sum.js';
 import { failureDomains, type FailureDomainRaw, type HostRaw } from './raw.js';
 import type { DomainCapacity } from './reprotect.js';
 import { storageRemoval } from './tolerance.js';
+import { topIndices } from '../compute/tolerance.js';
 
 export interface RuleView {
   rule: CephRule;
@@ -108,6 +109,49 @@ export function crushTreeIsRegular(tree: CrushTree): boolean {
 }
 
 /**
+ * The host-by-host part of a regular view of one rule, as of the first `hosts` hosts of a tree:
+ * the rule's OSDs (with a device class; without, the tree's own list is the view's), per host
+ * name its raw bytes, OSD count and largest OSD, Σ raw, and with host failure domains the
+ * domains and capacities of hostRaw[0 .. covered). ceph-plan.ts CephCarry keeps it to extend the
+ * view of the next tree of a growing fleet by its new hosts only: the loop continued where it
+ * stopped makes the same additions in the same order.
+ */
+export interface ViewHosts {
+  deviceClass: string | undefined;
+  failureDomain: 'host' | 'rack';
+  hosts: number;
+  osds: CrushOsd[];
+  osdIndices: number[];
+  hostRaw: HostRaw[];
+  byName: Map<string, HostRaw>;
+  largest: Map<string, number>;
+  rawBytes: number;
+  domains: FailureDomainRaw[];
+  capacities: DomainCapacity[];
+  covered: number;
+  /** A host name met again changed an entry of hostRaw (or its largest OSD): the host domains are rebuilt. */
+  stale: boolean;
+}
+
+function emptyViewHosts(rule: CephRule): ViewHosts {
+  return {
+    deviceClass: rule.deviceClass,
+    failureDomain: rule.failureDomain,
+    hosts: 0,
+    osds: [],
+    osdIndices: [],
+    hostRaw: [],
+    byName: new Map(),
+    largest: new Map(),
+    rawBytes: 0,
+    domains: [],
+    capacities: [],
+    covered: 0,
+    stale: false,
+  };
+}
+
+/**
  * ruleView on a regular tree, one pass over the hosts: per host, the raw bytes (from its first
  * OSD on, OSD by OSD), OSD count and largest OSD of the OSDs the rule takes; a name met again
  * adds its OSDs one by one to the first entry (as hostRawOf). The domains left after the
@@ -116,14 +160,30 @@ export function crushTreeIsRegular(tree: CrushTree): boolean {
  * once: its sums are one term repeated (repeated-sum.ts addRepeated, the loop's result).
  */
 function regularView(tree: CrushTree, rule: CephRule, racks: readonly Rack[], tolerate: Policy['tolerate'], uniform: readonly (CrushOsd | null)[]): RuleView {
+  return regularViewFrom(tree, rule, racks, tolerate, uniform).view;
+}
+
+/**
+ * regularView continued from `from`, the ViewHosts of the same rule (device class and failure
+ * domain) on a tree whose first from.hosts hosts are this tree's (the same CrushHost objects,
+ * with their uniformHosts entries): only the hosts after them are read. `from` is extended in
+ * place (its arrays are the new view's): the view built from it before must not be read again.
+ * Without `from`, from the first host. Returns the view and its ViewHosts.
+ */
+export function regularViewFrom(
+  tree: CrushTree,
+  rule: CephRule,
+  racks: readonly Rack[],
+  tolerate: Policy['tolerate'],
+  uniform: readonly (CrushOsd | null)[],
+  from?: ViewHosts,
+): { view: RuleView; hosts: ViewHosts } {
   const cls = rule.deviceClass;
-  const osds: CrushOsd[] = cls === undefined ? tree.osds : [];
-  const osdIndices: number[] = [];
-  const hostRaw: HostRaw[] = [];
-  const byName = new Map<string, HostRaw>();
-  const largest = new Map<string, number>();
-  let rawBytes = 0;
-  for (let j = 0; j < tree.hosts.length; j++) {
+  const x = from ?? emptyViewHosts(rule);
+  const { osdIndices, hostRaw, byName, largest } = x;
+  const osds: CrushOsd[] = cls === undefined ? tree.osds : x.osds;
+  let rawBytes = x.rawBytes;
+  for (let j = x.hosts; j < tree.hosts.length; j++) {
     const h = tree.hosts[j]!;
     const u = uniform[j];
     if (u) {
@@ -140,11 +200,12 @@ function regularView(tree: CrushTree, rule: CephRule, racks: readonly Rack[], to
         seen.rawBytes = addRepeated(seen.rawBytes, size, n);
         seen.osdCount += n;
         largest.set(h.name, Math.max(largest.get(h.name) ?? 0, max));
+        x.stale = true;
         continue;
       }
-      const x: HostRaw = { host: h.name, rack: h.rack, rawBytes: addRepeated(size, size, n - 1), osdCount: n };
-      byName.set(h.name, x);
-      hostRaw.push(x);
+      const e: HostRaw = { host: h.name, rack: h.rack, rawBytes: addRepeated(size, size, n - 1), osdCount: n };
+      byName.set(h.name, e);
+      hostRaw.push(e);
       largest.set(h.name, max);
       continue;
     }
@@ -170,24 +231,63 @@ function regularView(tree: CrushTree, rule: CephRule, racks: readonly Rack[], to
         seen.osdCount += 1;
       }
       largest.set(h.name, Math.max(largest.get(h.name) ?? 0, max));
+      x.stale = true;
       continue;
     }
-    const x: HostRaw = { host: h.name, rack: h.rack, rawBytes: raw, osdCount: count };
-    byName.set(h.name, x);
-    hostRaw.push(x);
+    const e: HostRaw = { host: h.name, rack: h.rack, rawBytes: raw, osdCount: count };
+    byName.set(h.name, e);
+    hostRaw.push(e);
     largest.set(h.name, max);
   }
-  const domains = failureDomains(hostRaw, rule.failureDomain, racks);
-  const removal = storageRemoval(hostRaw, domains, rule.failureDomain, tolerate);
-  let tolerated: RuleView['tolerated'] = null;
-  if (removal.removedHosts.length > 0) {
-    const gone = new Set(removal.removedHosts);
-    const left = hostRaw.filter((h) => !gone.has(h.host));
-    const survivors = capacitiesFrom(failureDomains(left, rule.failureDomain, racks), largest);
-    const lost = removal.removedDomains.length > 0 ? removal.removedDomains : removal.removedHosts;
-    tolerated = { survivors, lost, domainsRemaining: removal.domainsRemaining };
+  x.hosts = tree.hosts.length;
+  x.rawBytes = rawBytes;
+  if (rule.failureDomain === 'host') {
+    // raw.ts failureDomains(hostRaw, 'host') and capacitiesFrom, entry by entry: one domain per
+    // host entry with OSDs, its largest OSD the host's (names are unique in hostRaw)
+    if (x.stale) {
+      x.domains = [];
+      x.capacities = [];
+      x.covered = 0;
+      x.stale = false;
+    }
+    for (let k = x.covered; k < hostRaw.length; k++) {
+      const h = hostRaw[k]!;
+      if (!(h.osdCount > 0 && h.rawBytes > 0)) continue;
+      x.domains.push({ name: h.host, rawBytes: h.rawBytes, osdCount: h.osdCount, hosts: [h.host] });
+      x.capacities.push({ name: h.host, rawBytes: h.rawBytes, largestOsdBytes: Math.max(0, largest.get(h.host) ?? 0) });
+    }
+    x.covered = hostRaw.length;
+  } else {
+    x.domains = failureDomains(hostRaw, rule.failureDomain, racks);
+    x.capacities = capacitiesFrom(x.domains, largest);
   }
-  return { rule, osdIndices, osds, rawBytes, hostRaw, domains, capacities: capacitiesFrom(domains, largest), tolerated };
+  const { domains, capacities } = x;
+  let tolerated: RuleView['tolerated'] = null;
+  if (rule.failureDomain === 'host' && tolerate.racks <= 0) {
+    // Host domains and no rack loss: storageRemoval removes the tolerate.hosts hosts with the
+    // most raw bytes (compute/tolerance.ts topIndices over the hosts with OSDs, the first on
+    // ties), each its own domain: the lost domains are those, the survivors the other capacities.
+    const removed = topIndices(domains.length, Math.max(0, tolerate.hosts), (i) => domains[i]!.rawBytes);
+    if (removed.length > 0) {
+      const gone = new Uint8Array(domains.length);
+      for (const i of removed) gone[i] = 1;
+      tolerated = {
+        survivors: capacities.filter((_, i) => gone[i] === 0),
+        lost: removed.map((i) => domains[i]!.name),
+        domainsRemaining: domains.length - removed.length,
+      };
+    }
+  } else {
+    const removal = storageRemoval(hostRaw, domains, rule.failureDomain, tolerate);
+    if (removal.removedHosts.length > 0) {
+      const gone = new Set(removal.removedHosts);
+      const left = hostRaw.filter((h) => !gone.has(h.host));
+      const survivors = capacitiesFrom(failureDomains(left, rule.failureDomain, racks), largest);
+      const lost = removal.removedDomains.length > 0 ? removal.removedDomains : removal.removedHosts;
+      tolerated = { survivors, lost, domainsRemaining: removal.domainsRemaining };
+    }
+  }
+  return { view: { rule, osdIndices, osds, rawBytes, hostRaw, domains, capacities, tolerated }, hosts: x };
 }
 
 /**
