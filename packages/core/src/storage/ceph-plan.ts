@@ -7,14 +7,14 @@ import type { Finding } from '../diagnostics/types.js';
 import { growthFactor, monthLabel } from '../forecast/growth.js';
 import { runwayMonths } from '../forecast/horizon.js';
 import type { CephRule, DiskKind, Policy, Rack, Scenario } from '../model/scenario.js';
-import type { CephPoolPlan, CephRuleSetPlan, CephStoragePlan, RuleSetCapacity } from '../model/ceph-plan.js';
+import type { CephCrushSummary, CephPoolPlan, CephRuleSetPlan, CephStoragePlan, RuleSetCapacity } from '../model/ceph-plan.js';
 import type { Host } from '../model/plan.js';
 import { fmtTB } from '../units/format.js';
 import { filler, type HorizonPool, projectCeph } from './ceph-horizon.js';
 import { planPgs, sumOverRuns } from './ceph-pgs.js';
 import { appendOsdRuns, emptyOsdRuns, type OsdRuns, osdRunsOf } from './osd-runs.js';
 import { allocationFindings, MIN_ALLOC_DEFAULTS, poolAllocation } from './allocation.js';
-import { crushSummary } from './crush-summary.js';
+import { crushSummary, type SummaryHosts, summaryFrom } from './crush-summary.js';
 import { planDurability } from './durability-plan.js';
 import { buildCrushTree, CrushCarry, type CrushOsd, type CrushTree, uniformHosts } from './crush.js';
 import { CEPH_DEFAULTS, CEPH_SOURCES } from './defaults.js';
@@ -48,6 +48,7 @@ export class CephCarry {
   private arrays: { tree: CrushTree; sizes: number[]; weights: number[]; runs: OsdRuns } | undefined;
   private demandOf: { demand: Scenario['demand']; model: DemandModel } | undefined;
   private viewHosts: { tree: CrushTree; rules: ViewHosts[] } | undefined;
+  private summaryHosts: { tree: CrushTree; hosts: SummaryHosts } | undefined;
 
   /**
    * ruleView(tree, rule, racks, tolerate, uniform) of each rule, for the tree crush.tree() returned
@@ -70,6 +71,19 @@ export class CephCarry {
     });
     this.viewHosts = { tree, rules: states };
     return views;
+  }
+
+  /**
+   * crush-summary.ts crushSummary(tree, racks, uniform) of the tree crush.tree() returned last
+   * (`uniform`: crush.uniform(tree)): its running sums and host rows are those of the tree before
+   * it, extended by the new hosts, when this tree holds all of that tree's hosts.
+   */
+  crushSummary(tree: CrushTree, racks: readonly Rack[], uniform: readonly (CrushOsd | null)[]): CephCrushSummary {
+    const before = this.summaryHosts;
+    const grown = before !== undefined && this.crush.sharedHosts(tree, before.tree) === before.tree.hosts.length;
+    const r = summaryFrom(tree, racks, uniform, grown ? before.hosts : undefined);
+    this.summaryHosts = { tree, hosts: r.hosts };
+    return r.summary;
   }
 
   /** forecast/demand.ts demandModel(scenario), kept while scenario.demand is the same object (the model reads nothing else). */
@@ -592,7 +606,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
   );
 
   const plan: CephStoragePlan = {
-    crush: crushSummary(tree, scenario.racks, uniform),
+    crush: carry ? carry.crushSummary(tree, scenario.racks, uniform) : crushSummary(tree, scenario.racks, uniform),
     rules: views.map((v, i) => ({
       name: v.rule.name,
       type: v.rule.type,

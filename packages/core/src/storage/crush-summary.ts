@@ -71,23 +71,61 @@ export function crushSummary(tree: CrushTree, racks: readonly Rack[], uniform?: 
 
 /** crushSummary of a regular tree, host by host (see crushSummary). */
 function summaryByHost(tree: CrushTree, racks: readonly Rack[], uniform: readonly (CrushOsd | null)[]): CephCrushSummary {
-  // per host: its sums, and into the tree's and its class's as they come (tree order = host order)
-  let rawBytes = 0;
-  let crushWeight = 0;
-  const byClass = new Map<string, CephCrushSummary['classes'][number]>();
-  let last: CephCrushSummary['classes'][number] | undefined;
-  const hostRows: CephCrushSummary['hosts'] = [];
-  for (let j = 0; j < tree.hosts.length; j++) {
+  return summaryFrom(tree, racks, uniform).summary;
+}
+
+/**
+ * The sums of summaryByHost over the first `hosts` hosts of a tree, as running totals (the tree's,
+ * per device class, per rack: OSDs, raw bytes, CRUSH weight, in host order) and the host rows:
+ * ceph-plan.ts CephCarry keeps them to extend the summary of the next tree of a growing fleet by
+ * its new hosts only (the same additions in the same order). The rows of the summary are new
+ * objects each time, but for the host rows: a host's row never changes, it is shared.
+ */
+export interface SummaryHosts {
+  hosts: number;
+  rawBytes: number;
+  crushWeight: number;
+  classes: Map<string, ClassRow>;
+  lastClass: ClassRow | undefined;
+  hostRows: CephCrushSummary['hosts'];
+  /** Per rack name, in first-appearance order: its hosts, OSDs, raw bytes and the zone of its first host. */
+  racks: Map<string, { hosts: number; osdCount: number; rawBytes: number; zone: string | undefined }>;
+}
+
+/**
+ * summaryByHost continued from `from`, the SummaryHosts of a tree whose first from.hosts hosts are
+ * this tree's (the same CrushHost objects, with their uniformHosts entries); `from` is extended in
+ * place. Without it, from the first host. Returns the summary and its SummaryHosts.
+ */
+export function summaryFrom(
+  tree: CrushTree,
+  racks: readonly Rack[],
+  uniform: readonly (CrushOsd | null)[],
+  from?: SummaryHosts,
+): { summary: CephCrushSummary; hosts: SummaryHosts } {
+  const x: SummaryHosts = from ?? { hosts: 0, rawBytes: 0, crushWeight: 0, classes: new Map(), lastClass: undefined, hostRows: [], racks: new Map() };
+  // per host: its sums, and into the tree's, its class's and its rack's as they come (tree order = host order)
+  let { rawBytes, crushWeight, lastClass: last } = x;
+  const byClass = x.classes;
+  for (let j = x.hosts; j < tree.hosts.length; j++) {
     const h = tree.hosts[j]!;
     const u = uniform[j];
     let hostRaw = 0;
     let hostWeight = 0;
+    let rack = x.racks.get(h.rack);
+    if (!rack) {
+      rack = { hosts: 0, osdCount: 0, rawBytes: 0, zone: h.zone };
+      x.racks.set(h.rack, rack);
+    }
+    rack.hosts += 1;
+    rack.osdCount += h.osds.length;
     if (u) {
       const n = h.osds.length;
       hostRaw = addRepeated(0, u.sizeBytes, n);
       hostWeight = addRepeated(0, u.crushWeight, n);
       rawBytes = addRepeated(rawBytes, u.sizeBytes, n);
       crushWeight = addRepeated(crushWeight, u.crushWeight, n);
+      rack.rawBytes = addRepeated(rack.rawBytes, u.sizeBytes, n);
       const c = classEntry(byClass, last, u.deviceClass);
       c.osdCount += n;
       c.rawBytes = addRepeated(c.rawBytes, u.sizeBytes, n);
@@ -99,6 +137,7 @@ function summaryByHost(tree: CrushTree, racks: readonly Rack[], uniform: readonl
         hostWeight += o.crushWeight;
         rawBytes += o.sizeBytes;
         crushWeight += o.crushWeight;
+        rack.rawBytes += o.sizeBytes;
         const c = classEntry(byClass, last, o.deviceClass);
         c.osdCount += 1;
         c.rawBytes += o.sizeBytes;
@@ -108,34 +147,30 @@ function summaryByHost(tree: CrushTree, racks: readonly Rack[], uniform: readonl
     }
     const row: CephCrushSummary['hosts'][number] = { name: h.name, rack: h.rack, osdCount: h.osds.length, rawBytes: hostRaw, crushWeight: hostWeight };
     if (h.zone !== undefined) row.zone = h.zone;
-    hostRows.push(row);
+    x.hostRows.push(row);
   }
-  // hosts by rack in one pass, tree order kept within a rack; the rack's OSDs host by host
-  const byRack = new Map<string, number[]>();
-  for (const r of racks) byRack.set(r.name, []);
-  tree.hosts.forEach((h, j) => {
-    const list = byRack.get(h.rack);
-    if (list) list.push(j);
-    else byRack.set(h.rack, [j]);
-  });
+  x.hosts = tree.hosts.length;
+  x.rawBytes = rawBytes;
+  x.crushWeight = crushWeight;
+  x.lastClass = last;
+  // racks in scenario order (a name once, at its first place), then the others in first-appearance order
   const rackRows: CephCrushSummary['racks'] = [];
-  for (const [name, hs] of byRack) {
-    if (hs.length === 0) continue;
-    let osdCount = 0;
-    let raw = 0;
-    for (const j of hs) {
-      const h = tree.hosts[j]!;
-      const u = uniform[j];
-      osdCount += h.osds.length;
-      if (u) raw = addRepeated(raw, u.sizeBytes, h.osds.length);
-      else for (const o of h.osds) raw += o.sizeBytes;
-    }
-    const row: CephCrushSummary['racks'][number] = { name, hosts: hs.length, osdCount, rawBytes: raw };
-    const zone = tree.hosts[hs[0]!]!.zone;
-    if (zone !== undefined) row.zone = zone;
+  const listed = new Set<string>();
+  const rackRow = (name: string): void => {
+    const r = x.racks.get(name);
+    if (!r) return;
+    const row: CephCrushSummary['racks'][number] = { name, hosts: r.hosts, osdCount: r.osdCount, rawBytes: r.rawBytes };
+    if (r.zone !== undefined) row.zone = r.zone;
     rackRows.push(row);
+  };
+  for (const r of racks) {
+    if (listed.has(r.name)) continue;
+    listed.add(r.name);
+    rackRow(r.name);
   }
-  return { osdCount: tree.osds.length, rawBytes, crushWeight, racks: rackRows, hosts: hostRows, classes: [...byClass.values()] };
+  for (const name of x.racks.keys()) if (!listed.has(name)) rackRow(name);
+  const classes = [...byClass.values()].map((c) => ({ deviceClass: c.deviceClass, osdCount: c.osdCount, rawBytes: c.rawBytes, crushWeight: c.crushWeight }));
+  return { summary: { osdCount: tree.osds.length, rawBytes, crushWeight, racks: rackRows, hosts: x.hostRows.slice(), classes }, hosts: x };
 }
 
 type ClassRow = CephCrushSummary['classes'][number];

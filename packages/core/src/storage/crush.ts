@@ -131,33 +131,32 @@ export class CrushCarry {
   }
 
   tree(scenario: Scenario, hosts: readonly Host[]): CrushTree {
+    // the carried storage hosts, matched in order: `next` is the index in `hosts` after the last one
     let j = 0;
+    let next = 0;
     let prefix = this.hardware === scenario.hardware;
-    for (const h of hosts) {
+    for (; prefix && j < this.hosts.length && next < hosts.length; next++) {
+      const h = hosts[next]!;
       if (h.role !== 'storage') continue;
-      if (j >= this.hosts.length) break;
       const x = this.hosts[j]!;
-      if (x.host !== h || x.name !== h.name || x.hardware !== h.hardware || x.rack !== h.rack || x.zone !== h.zone) {
-        prefix = false;
-        break;
-      }
-      j += 1;
+      if (x.host !== h || x.name !== h.name || x.hardware !== h.hardware || x.rack !== h.rack || x.zone !== h.zone) prefix = false;
+      else j += 1;
     }
     if (!prefix || j < this.hosts.length) {
       this.hosts.length = 0;
       this.last = { hosts: [], osds: [] };
       this.hardware = scenario.hardware;
+      next = 0;
     }
     this.previous = this.last;
     const tree: CrushTree = { hosts: this.last.hosts.slice(), osds: this.last.osds.slice() };
     this.shared = tree.osds.length;
     // the previous tree's hosts keep their uniformHosts entries (the same CrushHost objects)
     this.lastUniform = this.lastUniform.slice(0, tree.hosts.length);
-    let k = 0;
-    for (const h of hosts) {
+    // the hosts after the carried ones (all of them when the tree is rebuilt)
+    for (let i = next; i < hosts.length; i++) {
+      const h = hosts[i]!;
       if (h.role !== 'storage') continue;
-      k += 1;
-      if (k <= this.hosts.length) continue;
       appendCrushHost(scenario, tree, h);
       this.hosts.push({ host: h, name: h.name, hardware: h.hardware, rack: h.rack, zone: h.zone });
     }

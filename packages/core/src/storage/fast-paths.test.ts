@@ -5,7 +5,8 @@
  * the same double: ceph df MAX AVAIL and the sums are compared with toEqual (Object.is).
  * - ruleView host by host (regular tree, uniformHosts) = ruleViewByOsd, OSD by OSD;
  * - crushSummary host by host = OSD by OSD;
- * - CrushCarry (the tree extended epoch after epoch) = buildCrushTree;
+ * - CrushCarry (the tree extended epoch after epoch) = buildCrushTree; CephCarry's rule views and CRUSH summary, extended
+ *   by the new hosts = ruleViewByOsd and crushSummary OSD by OSD;
  * - durabilityView with uniformHosts = without; the correlated cases = the former per-pool scan;
  * - recoveryCases on typed indices = the former OSD-by-OSD form (kept below as the reference);
  * - planStorage with a CephCarry over a growing fleet = planStorage of each fleet alone.
@@ -119,8 +120,8 @@ describe('CRUSH tree and rule views host by host', () => {
   });
 });
 
-describe('rule views carried across a growing fleet (CephCarry.ruleViews)', () => {
-  it("property: each tree's views, extended from the last ones, = ruleViewByOsd (repeated names, host and rack domains, tolerated hosts and racks, rules that change)", () => {
+describe('rule views and CRUSH summary carried across a growing fleet (CephCarry)', () => {
+  it("property: each tree's views and CRUSH summary, extended from the last ones, = ruleViewByOsd and crushSummary OSD by OSD (repeated names, host and rack domains, tolerated hosts and racks, rules and racks that change)", () => {
     const s = makeScenario({ hardware: storageTestHardware() });
     fc.assert(
       fc.property(
@@ -135,18 +136,27 @@ describe('rule views carried across a growing fleet (CephCarry.ruleViews)', () =
           // few names when they repeat: a host added later often meets the name of a carried one
           const all = toHosts(xs, unique).map((h) => (unique ? h : { ...h, name: `s${Number(h.name.slice(1)) % 6}` }));
           const carry = new CephCarry();
+          let summary: { plan: unknown; json: string } | undefined;
           // growing prefixes (the carried part is extended), then the cuts in their own order (a shorter fleet starts anew); the
-          // second rule list at every third step (a rule of another class or failure domain starts anew)
+          // second rule list at every third step (a rule of another class or failure domain starts anew), fewer racks at every other
           [...cuts]
             .sort((a, b) => a - b)
             .concat(cuts)
             .forEach((k, step) => {
               const rules = (step % 3 === 2 ? other : rs).map(ruleOf);
+              // a rack named twice at every fourth step (listed once, at its first place)
+              const inView = step % 2 === 1 ? racks.slice(1) : step % 4 === 2 ? [...racks, racks[0]!] : racks;
               const hosts = all.slice(0, Math.min(k, all.length));
               const tree = carry.crush.tree(s, hosts);
-              const views = carry.ruleViews(tree, rules, racks, tolerate, carry.crush.uniform(tree));
+              const uniform = carry.crush.uniform(tree);
+              const views = carry.ruleViews(tree, rules, inView, tolerate, uniform);
               // read now: the next call extends these views' arrays
-              expect(views).toEqual(rules.map((rule) => ruleViewByOsd(tree, rule, racks, tolerate)));
+              expect(views).toEqual(rules.map((rule) => ruleViewByOsd(tree, rule, inView, tolerate)));
+              // the CRUSH summary from the carried sums = OSD by OSD; the last call's summary (in the last plan) is unchanged
+              const plan = carry.crushSummary(tree, inView, uniform);
+              expect(plan).toEqual(crushSummary(tree, inView));
+              if (summary) expect(JSON.stringify(summary.plan)).toBe(summary.json);
+              summary = { plan, json: JSON.stringify(plan) };
             });
         },
       ),
