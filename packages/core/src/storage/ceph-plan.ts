@@ -21,7 +21,7 @@ import { CEPH_DEFAULTS, CEPH_SOURCES } from './defaults.js';
 import { balancerFullestFactor, measuredFullestFactor } from './fullest-osd.js';
 import { hostSizingFindings, sizeStorageHost } from './host-sizing.js';
 import { failureDomainsNeeded, poolCapacities, rawUsedRate } from './pools.js';
-import { type RecoveryIndex, recoveryCases, recoveryIndex } from './recovery-cases.js';
+import { argmax, type RecoveryIndex, recoveryCases, recoveryIndex } from './recovery-cases.js';
 import { sumInOrder } from './repeated-sum.js';
 import { replicationBitsPerSecond } from './recovery.js';
 import { type BindingFailure, reprotectableRaw } from './reprotect.js';
@@ -514,22 +514,25 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     demand.uniform ? factors[monthIndex]! : (p) => demand.storedBytes(p.name, monthIndex),
   );
   const index = carry ? carry.recoveryIndex(tree) : recoveryIndex(tree);
+  const fullest = argmax(usedAtPeak);
+  const recoveryPools = statics
+    .filter((s) => s.view)
+    .map((s) => ({
+      ruleIndex: s.ri,
+      copies: s.copies,
+      k: s.pool.type === 'erasure' ? s.pool.k : null,
+      rawUsedBytes: storedAtPeak(s.pool.name, s.stored0) * s.rate,
+    }));
   const cases = recoveryCases({
     tree,
     index,
     regular: true, // buildCrushTree's or CrushCarry's
     views,
     used: usedAtPeak,
+    fullest,
     pgReplicasPerOsd: pgs.pgReplicasPerOsd,
     recoveryShare: CEPH_DEFAULTS.mclockRecoveryShare,
-    pools: statics
-      .filter((s) => s.view)
-      .map((s) => ({
-        ruleIndex: s.ri,
-        copies: s.copies,
-        k: s.pool.type === 'erasure' ? s.pool.k : null,
-        rawUsedBytes: storedAtPeak(s.pool.name, s.stored0) * s.rate,
-      })),
+    pools: recoveryPools,
     settings: settings.recovery,
     bandwidth: (host) => bandwidthByHost.get(host) ?? null,
   });
@@ -546,6 +549,8 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     bandwidth: (host) => bandwidthByHost.get(host) ?? null,
     targetPgPerOsd: settings.pgs.targetPerOsd,
     durability: scenario.ceph.durability,
+    // the fullest OSD's case, timed above: a rule whose fullest OSD it is takes it (the same inputs, the same case)
+    ...(cases[0] ? { known: { osd: fullest, dataBytes: usedAtPeak[fullest]!, pools: recoveryPools, osdCase: cases[0] } } : {}),
     pools: statics
       .filter((s) => s.view)
       .map((s) => ({

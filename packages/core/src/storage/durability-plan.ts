@@ -4,6 +4,7 @@
  * poolDurability (durability.ts).
  */
 import type { CephPoolDurability } from '../model/durability.js';
+import type { CephRecoveryCase } from '../model/ceph-plan.js';
 import type { CephPolicy, CephRecoverySettings, Rack } from '../model/scenario.js';
 import type { CrushOsd, CrushTree } from './crush.js';
 import { CEPH_DEFAULTS } from './defaults.js';
@@ -39,6 +40,12 @@ export interface DurabilityPlanInput {
   durability: CephPolicy['durability'];
   /** recovery-cases.ts recoveryIndex(tree), when the caller has it. */
   index?: RecoveryIndex;
+  /**
+   * An OSD case recovery-cases.ts already timed on these inputs (recoveryCases' first case), with
+   * the OSD, its bytes and the pools it was timed with: a rule whose fullest OSD is that one with
+   * the same bytes, timed with the same pools, takes it instead of timing it again (the same figures).
+   */
+  known?: { osd: number; dataBytes: number; pools: readonly RecoveryPool[]; osdCase: CephRecoveryCase };
   /** crush.ts uniformHosts(tree) when the tree is regular and the views are ruleView's of it (durability.ts durabilityView). */
   uniform?: readonly (CrushOsd | null)[];
 }
@@ -85,7 +92,13 @@ export function planDurability(input: DurabilityPlanInput): CephPoolDurability[]
       // The fullest OSD under the rule: the argmax of `used` with the OSDs outside the rule at -1
       // (they never win the fullest-OSD pick), the first on a tie.
       const { osd, bytes } = fullestOf(input.used, view.osdIndices);
-      const osdCase = input.tree.osds.length > 0 ? osdRecoveryCase(recovery, osd, bytes) : undefined;
+      const known = input.known;
+      const osdCase =
+        input.tree.osds.length === 0
+          ? undefined
+          : known !== undefined && known.osd === osd && Object.is(known.dataBytes, bytes) && samePools(known.pools, recoveryPools)
+            ? known.osdCase
+            : osdRecoveryCase(recovery, osd, bytes);
       hostRack ??= hostRacks(input.tree);
       rec = { seconds: osdCase?.totalSeconds ?? null, subject: osdCase?.subject ?? '', dv: durabilityView(input.tree, view, input.racks, hostRack, input.uniform) };
       byRule.set(p.ruleIndex, rec);
@@ -114,6 +127,13 @@ export function planDurability(input: DurabilityPlanInput): CephPoolDurability[]
     );
   }
   return out;
+}
+
+/** True when two pool lists time a recovery alike: the same rules, copies, k and raw bytes (Object.is), in order. */
+function samePools(a: readonly RecoveryPool[], b: readonly RecoveryPool[]): boolean {
+  return (
+    a.length === b.length && a.every((p, i) => p.ruleIndex === b[i]!.ruleIndex && p.copies === b[i]!.copies && p.k === b[i]!.k && Object.is(p.rawUsedBytes, b[i]!.rawUsedBytes))
+  );
 }
 
 /**

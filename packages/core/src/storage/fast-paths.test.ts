@@ -25,9 +25,9 @@ import { sumInOrder } from './repeated-sum.js';
 import { buildCrushTree, CrushCarry, type CrushTree, uniformHosts } from './crush.js';
 import { crushSummary } from './crush-summary.js';
 import { domainLossShares, durabilityView, poolDurability } from './durability.js';
-import { fullestOf } from './durability-plan.js';
+import { type DurabilityPlanInput, fullestOf, planDurability } from './durability-plan.js';
 import { osdRecoveryBytesPerSecond, recoveryTiming, type RecoveryWork } from './recovery.js';
-import { type RecoveryInput, type RecoveryPool, recoveryCases } from './recovery-cases.js';
+import { argmax, type RecoveryInput, type RecoveryPool, recoveryCases } from './recovery-cases.js';
 import { crushTreeIsRegular, type RuleView, ruleView, ruleViewByOsd } from './rule-view.js';
 import { planStorage } from './storage-plan.js';
 
@@ -378,6 +378,46 @@ describe('recovery cases on typed indices', () => {
           const reference = recoveryReference(input);
           expect(recoveryCases(input)).toEqual(reference);
           expect(recoveryCases({ ...input, regular: true })).toEqual(reference);
+          expect(recoveryCases({ ...input, regular: true, fullest: argmax(input.used) })).toEqual(reference);
+
+          // planDurability given the fullest OSD's case (planCeph: recoveryCases' first) = timing each rule's fullest OSD itself
+          const durabilityInput: DurabilityPlanInput = {
+            tree,
+            views,
+            racks: RACKS,
+            used: input.used,
+            pgReplicasPerOsd: input.pgReplicasPerOsd,
+            settings: input.settings,
+            bandwidth: input.bandwidth,
+            targetPgPerOsd: 100,
+            durability: undefined,
+            pools: input.pools.map((p, i) => ({
+              name: `p${i}`,
+              rule: views[p.ruleIndex]!.rule.name,
+              ruleIndex: p.ruleIndex,
+              width: p.copies,
+              tolerated: p.k === null ? p.copies - 1 : p.copies - p.k,
+              minSize: 2,
+              k: p.k,
+              pgNum: 256,
+              storedBytes: 1e12,
+              rawUsedBytes: p.rawUsedBytes,
+            })),
+          };
+          const alone = planDurability(durabilityInput);
+          const osd = argmax(input.used);
+          const osdCase = recoveryCases(input, { hostCase: false })[0]!;
+          const known = { osd, dataBytes: input.used[osd]!, pools: input.pools, osdCase };
+          expect(planDurability({ ...durabilityInput, known })).toEqual(alone);
+          // a case timed with other pools, or for another OSD, is not taken
+          const fake = { ...osdCase, totalSeconds: 1, subject: 'fake' };
+          const otherPools = input.pools.map((p) => ({ ...p, rawUsedBytes: p.rawUsedBytes * 2 }));
+          expect(planDurability({ ...durabilityInput, known: { ...known, osdCase: fake, pools: otherPools } })).toEqual(alone);
+          expect(planDurability({ ...durabilityInput, known: { ...known, osdCase: fake, osd: osd + 1 } })).toEqual(alone);
+          // the same OSD, bytes and pools: the case given is the one used (for the rules whose fullest OSD it is)
+          const taken = planDurability({ ...durabilityInput, known: { ...known, osdCase: fake } });
+          const fullestRules = views.flatMap((v, r) => (v.osds.length > 0 && fullestOf(input.used, v.osdIndices).osd === osd ? [r] : []));
+          for (const d of taken) expect(d.recoverySubject === 'fake').toBe(fullestRules.includes(durabilityInput.pools.find((p) => p.name === d.pool)!.ruleIndex));
         },
       ),
       { numRuns: 300 },

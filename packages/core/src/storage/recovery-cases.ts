@@ -31,6 +31,8 @@ export interface RecoveryInput {
   recoveryShare?: number;
   /** recoveryIndex(tree), when the caller has it (else built per call). */
   index?: RecoveryIndex;
+  /** argmax(used), when the caller has it (else found per call). */
+  fullest?: number;
   /** True when the tree is regular (rule-view.ts crushTreeIsRegular: the hosts' OSDs in host order, id = index), as buildCrushTree makes it. */
   regular?: boolean;
 }
@@ -188,8 +190,8 @@ function distinct(count: number, list: readonly number[]): boolean {
   return true;
 }
 
-const argmax = (xs: readonly number[]): number => {
-  // xs.reduce((best, x, i) => (x > xs[best]! ? i : best), 0)
+/** The fullest OSD of a fill: the index of the largest of `xs`, the first on a tie (xs.reduce((best, x, i) => (x > xs[best]! ? i : best), 0)). */
+export const argmax = (xs: readonly number[]): number => {
   let best = 0;
   let top = xs[0]!;
   for (let i = 1; i < xs.length; i++) {
@@ -260,7 +262,7 @@ export function recoveryCases(input: RecoveryInput, options: { hostCase?: boolea
   const { tree, views } = input;
   if (tree.osds.length === 0) return [];
   const index = input.index ?? recoveryIndex(tree);
-  const osd = argmax(input.used);
+  const osd = input.fullest ?? argmax(input.used);
   const cases: CephRecoveryCase[] = [osdCase(input, index, osd, input.used[osd]!)];
   if (options.hostCase === false) return cases;
 
