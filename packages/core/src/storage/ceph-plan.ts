@@ -527,6 +527,8 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     tree,
     index,
     regular: true, // buildCrushTree's or CrushCarry's
+    uniform, // and the views ruleView's of it
+    usedAlike: overrides.size === 0, // a uniform fill: alike OSDs hold the same bytes
     views,
     used: usedAtPeak,
     fullest,

@@ -80,6 +80,8 @@ export function planDurability(input: DurabilityPlanInput): CephPoolDurability[]
     bandwidth: input.bandwidth,
     recoveryShare: CEPH_DEFAULTS.mclockRecoveryShare,
     index: input.index ?? recoveryIndex(input.tree),
+    // a regular tree and ruleView's views: the OSD case host by host
+    ...(input.uniform ? { uniform: input.uniform, regular: true } : {}),
   };
   const byRule = new Map<number, { seconds: number | null; subject: string; dv: DurabilityView }>();
   let hostRack: Map<string, string> | undefined;
@@ -143,7 +145,10 @@ function samePools(a: readonly RecoveryPool[], b: readonly RecoveryPool[]): bool
 export function fullestOf(used: readonly number[], inRule: readonly number[]): { osd: number; bytes: number } {
   const n = used.length;
   const mark = new Uint8Array(n);
-  for (const i of inRule) if (i >= 0 && i < n) mark[i] = 1;
+  for (let j = 0; j < inRule.length; j++) {
+    const i = inRule[j]!;
+    if (i >= 0 && i < n) mark[i] = 1;
+  }
   let osd = 0;
   let bytes = n > 0 ? (mark[0] === 1 ? used[0]! : -1) : (undefined as unknown as number);
   for (let i = 1; i < n; i++) {

@@ -24,6 +24,7 @@ import { storageTestHardware } from './test-storage-models.js';
 import { sumInOrder } from './repeated-sum.js';
 import { buildCrushTree, CrushCarry, type CrushTree, uniformHosts } from './crush.js';
 import { crushSummary } from './crush-summary.js';
+import { CEPH_DEFAULTS } from './defaults.js';
 import { domainLossShares, durabilityView, poolDurability } from './durability.js';
 import { type DurabilityPlanInput, fullestOf, planDurability } from './durability-plan.js';
 import { osdRecoveryBytesPerSecond, recoveryTiming, type RecoveryWork } from './recovery.js';
@@ -373,12 +374,18 @@ describe('recovery cases on typed indices', () => {
             pgReplicasPerOsd: tree.osds.map((_, i) => (i % 7) * 10.5),
             settings: { backfillBytesPerSecond: 100e6, maxBackfills: 1, downOutIntervalSeconds: 600, detectionSeconds: 20 },
             bandwidth: (host) => (unknown && host === 's3' ? null : 25e9),
-            recoveryShare: 0.5,
+            recoveryShare: 1 / 7, // a disk figure whose sums round (1200 MiB/s / 7 is no whole number)
           };
           const reference = recoveryReference(input);
           expect(recoveryCases(input)).toEqual(reference);
           expect(recoveryCases({ ...input, regular: true })).toEqual(reference);
           expect(recoveryCases({ ...input, regular: true, fullest: argmax(input.used) })).toEqual(reference);
+          // host by host (a regular tree, ruleView's views): hosts of alike OSDs at once
+          const uniform = uniformHosts(tree);
+          expect(recoveryCases({ ...input, regular: true, uniform })).toEqual(reference);
+          // bytes alike on alike OSDs (a uniform fill): a host's bytes as one repeated term
+          const alike = tree.osds.map((o) => (o.sizeBytes / 3) * (o.deviceClass === 'hdd' ? 0.61 : 0.37) + o.crushWeight);
+          expect(recoveryCases({ ...input, used: alike, regular: true, uniform, usedAlike: true })).toEqual(recoveryReference({ ...input, used: alike }));
 
           // planDurability given the fullest OSD's case (planCeph: recoveryCases' first) = timing each rule's fullest OSD itself
           const durabilityInput: DurabilityPlanInput = {
@@ -405,15 +412,17 @@ describe('recovery cases on typed indices', () => {
             })),
           };
           const alone = planDurability(durabilityInput);
+          expect(planDurability({ ...durabilityInput, uniform })).toEqual(alone);
           const osd = argmax(input.used);
-          const osdCase = recoveryCases(input, { hostCase: false })[0]!;
+          // timed as planDurability times it (the default mClock recovery share)
+          const osdCase = recoveryCases({ ...input, recoveryShare: CEPH_DEFAULTS.mclockRecoveryShare }, { hostCase: false })[0]!;
           const known = { osd, dataBytes: input.used[osd]!, pools: input.pools, osdCase };
           expect(planDurability({ ...durabilityInput, known })).toEqual(alone);
-          // a case timed with other pools, or for another OSD, is not taken
+          // a case timed with other pools, or for an OSD that is no rule's fullest, is not taken
           const fake = { ...osdCase, totalSeconds: 1, subject: 'fake' };
           const otherPools = input.pools.map((p) => ({ ...p, rawUsedBytes: p.rawUsedBytes * 2 }));
           expect(planDurability({ ...durabilityInput, known: { ...known, osdCase: fake, pools: otherPools } })).toEqual(alone);
-          expect(planDurability({ ...durabilityInput, known: { ...known, osdCase: fake, osd: osd + 1 } })).toEqual(alone);
+          expect(planDurability({ ...durabilityInput, known: { ...known, osdCase: fake, osd: tree.osds.length } })).toEqual(alone);
           // the same OSD, bytes and pools: the case given is the one used (for the rules whose fullest OSD it is)
           const taken = planDurability({ ...durabilityInput, known: { ...known, osdCase: fake } });
           const fullestRules = views.flatMap((v, r) => (v.osds.length > 0 && fullestOf(input.used, v.osdIndices).osd === osd ? [r] : []));

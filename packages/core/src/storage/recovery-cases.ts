@@ -4,7 +4,8 @@
  */
 import type { CephRecoverySettings } from '../model/scenario.js';
 import type { CephRecoveryCase } from '../model/ceph-plan.js';
-import type { CrushTree } from './crush.js';
+import type { CrushHost, CrushOsd, CrushTree } from './crush.js';
+import { addRepeated } from './repeated-sum.js';
 import { osdRecoveryBytesPerSecond, recoveryTiming, type RecoveryWork } from './recovery.js';
 import type { RuleView } from './rule-view.js';
 
@@ -31,6 +32,14 @@ export interface RecoveryInput {
   recoveryShare?: number;
   /** recoveryIndex(tree), when the caller has it (else built per call). */
   index?: RecoveryIndex;
+  /**
+   * crush.ts uniformHosts(tree) of a regular tree (`regular`) whose views are all rule-view.ts
+   * ruleView's of it (each takes its class's OSDs, host by host in tree order): the OSDs a rule
+   * takes and the targets of one rule are then read host by host, a host of alike OSDs at once.
+   */
+  uniform?: readonly (CrushOsd | null)[];
+  /** True when alike OSDs (same device class, size and CRUSH weight: the same rules) hold the same bytes in `used`, as a uniform fill gives (fill.ts uniformFill): a host of alike OSDs then sums its bytes as one repeated term. */
+  usedAlike?: boolean;
   /** argmax(used), when the caller has it (else found per call). */
   fullest?: number;
   /** True when the tree is regular (rule-view.ts crushTreeIsRegular: the hosts' OSDs in host order, id = index), as buildCrushTree makes it. */
@@ -179,6 +188,76 @@ function targetWork(input: RecoveryInput, index: RecoveryIndex, lists: readonly 
   return { count: n, networkBitsPerSecond: network, diskBandwidthBytesPerSecond: disk };
 }
 
+/**
+ * targetWork of one rule view's OSDs less those of `dropHost` (a CrushHost of the tree) or the
+ * OSD of index `dropOsd`, host by host (RecoveryInput.uniform: the view takes its class's OSDs of
+ * each host in tree order, a regular tree's ids being indices): a host of alike OSDs adds its
+ * count, its disk figure as one repeated term (repeated-sum.ts addRepeated, the loop's sum) and
+ * its name once; the other hosts OSD by OSD. The same counts and sums in the same order.
+ */
+function targetWorkByHost(
+  input: RecoveryInput,
+  index: RecoveryIndex,
+  uniform: readonly (CrushOsd | null)[],
+  view: RuleView,
+  dropHost: CrushHost | null,
+  dropOsd: number,
+): TargetWork {
+  const { tree } = input;
+  const cls = view.rule.deviceClass;
+  const byKind = index.kinds.map((kind) => osdRecoveryBytesPerSecond(kind, input.recoveryShare));
+  const kindOf = index.kind;
+  const hostOf = index.host;
+  const seen = new Uint8Array(index.hostNames.length);
+  const order: number[] = [];
+  let last = -1;
+  let n = 0;
+  let disk = 0;
+  for (let j = 0; j < tree.hosts.length; j++) {
+    const host = tree.hosts[j]!;
+    if (host === dropHost) continue;
+    const u = uniform[j];
+    let h = -1;
+    if (u) {
+      if (cls !== undefined && u.deviceClass !== cls) continue;
+      const m = host.osds.length - (dropOsd >= u.id && dropOsd < u.id + host.osds.length ? 1 : 0);
+      if (m === 0) continue;
+      n += m;
+      disk = addRepeated(disk, byKind[kindOf[u.id]!]!, m);
+      h = hostOf[u.id]!;
+    } else {
+      for (const o of host.osds) {
+        if ((cls !== undefined && o.deviceClass !== cls) || o.id === dropOsd) continue;
+        n += 1;
+        disk += byKind[kindOf[o.id]!]!;
+        h = hostOf[o.id]!;
+      }
+      if (h < 0) continue;
+    }
+    // the host's name, once, in first-appearance order (a host's OSDs share it)
+    if (h === last) continue;
+    last = h;
+    if (seen[h] === 1) continue;
+    seen[h] = 1;
+    order.push(h);
+  }
+  let network: number | null = 0;
+  for (const h of order) {
+    const b = input.bandwidth(index.hostNames[h]!);
+    if (b === null) {
+      network = null;
+      break;
+    }
+    network += b;
+  }
+  return { count: n, networkBitsPerSecond: network, diskBandwidthBytesPerSecond: disk };
+}
+
+/** True when a view (rule-view.ts ruleView's, RecoveryInput.uniform) takes an OSD: its device class is the rule's, or the rule takes every OSD. */
+function takes(view: RuleView, o: CrushOsd): boolean {
+  return view.rule.deviceClass === undefined || o.deviceClass === view.rule.deviceClass;
+}
+
 /** True when a list of indices below `count` is strictly increasing (so distinct), as a rule view's osdIndices. */
 function distinct(count: number, list: readonly number[]): boolean {
   let last = -1;
@@ -271,9 +350,16 @@ export function recoveryCases(input: RecoveryInput, options: { hostCase?: boolea
   let hostBytes = 0;
   // on a regular tree (RecoveryInput.regular) host j's OSDs are indices start .. start + n - 1, ids the same
   let start = 0;
-  for (const h of tree.hosts) {
+  const byHost = input.uniform !== undefined && input.regular === true;
+  const alike = byHost && input.usedAlike === true ? input.uniform : undefined;
+  for (let j = 0; j < tree.hosts.length; j++) {
+    const h = tree.hosts[j]!;
     let s = 0;
-    if (input.regular) {
+    if (alike?.[j]) {
+      // alike OSDs holding the same bytes: Σ is one term repeated (the loop's sum)
+      s = addRepeated(0, input.used[start]!, h.osds.length);
+      start += h.osds.length;
+    } else if (input.regular) {
       const end = start + h.osds.length;
       for (let i = start; i < end; i++) s += input.used[i]!;
       start = end;
@@ -298,19 +384,22 @@ export function recoveryCases(input: RecoveryInput, options: { hostCase?: boolea
     const id = ids[i]!;
     return id >= lo && id <= hi && onHost.has(id);
   };
-  const hostViews = views.flatMap((v, r) => (v.osdIndices.some(dropped) ? [r] : []));
+  const hostViews = views.flatMap((v, r) => ((byHost ? host.osds.some((o) => takes(v, o)) : v.osdIndices.some(dropped)) ? [r] : []));
   const hostPools = input.pools.filter((p) => hostViews.includes(p.ruleIndex));
   const stuck = hostPools.find((p) => {
     const v = views[p.ruleIndex]!;
     const left = v.domains.filter((d) => d.hosts.some((h) => h !== host.name)).length;
     return left < p.copies;
   });
-  const hostTargets = targetWork(
-    input,
-    index,
-    hostViews.map((r) => views[r]!.osdIndices),
-    dropped,
-  );
+  const hostTargets =
+    byHost && hostViews.length === 1
+      ? targetWorkByHost(input, index, input.uniform!, views[hostViews[0]!]!, host, -1)
+      : targetWork(
+          input,
+          index,
+          hostViews.map((r) => views[r]!.osdIndices),
+          dropped,
+        );
   cases.push(
     makeCase(
       {
@@ -346,7 +435,8 @@ export function osdRecoveryCase(input: RecoveryInput, osd: number, dataBytes: nu
 function osdCase(input: RecoveryInput, index: RecoveryIndex, osd: number, dataBytes: number): CephRecoveryCase {
   const { tree, views } = input;
   const o = tree.osds[osd]!;
-  const osdViews = views.flatMap((v, r) => (v.osdIndices.includes(osd) ? [r] : []));
+  const byHost = input.uniform !== undefined && input.regular === true;
+  const osdViews = views.flatMap((v, r) => ((byHost ? takes(v, o) : v.osdIndices.includes(osd)) ? [r] : []));
   const osdPools = input.pools.filter((p) => osdViews.includes(p.ruleIndex));
   const confined = osdPools.find((p) => views[p.ruleIndex]!.domains.length <= p.copies);
   let targets: TargetWork;
@@ -359,12 +449,15 @@ function osdCase(input: RecoveryInput, index: RecoveryIndex, osd: number, dataBy
     targets = { count: list.length, networkBitsPerSecond: bandwidthOf(input, index, list), diskBandwidthBytesPerSecond: diskBandwidthOf(input, index, list) };
     note = `every ${v.rule.failureDomain} already holds a copy of its PGs: the other OSDs of ${domain?.name ?? o.host} take all of it`;
   } else {
-    targets = targetWork(
-      input,
-      index,
-      osdViews.map((r) => views[r]!.osdIndices),
-      (i) => i === osd,
-    );
+    targets =
+      byHost && osdViews.length === 1
+        ? targetWorkByHost(input, index, input.uniform!, views[osdViews[0]!]!, null, osd)
+        : targetWork(
+            input,
+            index,
+            osdViews.map((r) => views[r]!.osdIndices),
+            (i) => i === osd,
+          );
     note = 'spread over the other OSDs of its rules';
   }
   return makeCase(
