@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { growthFactor } from '../forecast/growth.js';
 import type { CephRule } from '../model/scenario.js';
-import { type HorizonInput, type HorizonPool, projectCeph, rawUsedByRule } from './ceph-horizon.js';
+import { filler, type HorizonInput, type HorizonPool, projectCeph, rawUsedByRule } from './ceph-horizon.js';
 import type { CrushOsd, CrushTree } from './crush.js';
 import { osdFill } from './fill.js';
 import { maxAvailBytes, ruleAvailBytes } from './max-avail.js';
@@ -150,7 +150,10 @@ describe('projectCeph, uniform fill', () => {
           };
           // the runs of a larger tree (as CephCarry keeps them while the fleet grows) describe this one as their prefix
           const more = grown ? [...tree.osds, { ...tree.osds[0]!, id: tree.osds.length, sizeBytes: 99 * TB }] : tree.osds;
-          expect(projectCeph({ ...input, runs: osdRunsOf(more as CrushOsd[]) })).toEqual(projectCeph(input));
+          const treeRuns = osdRunsOf(more as CrushOsd[]);
+          expect(projectCeph({ ...input, runs: treeRuns })).toEqual(projectCeph(input));
+          // the fill of every OSD (the recovery month's), run by run = fill.ts osdFill OSD by OSD
+          for (const f of [1, factor, (p: HorizonPool) => p.storedBytesMonth0 * (1 + p.ruleIndex / 10)]) expect(filler({ ...input, runs: treeRuns })(f)).toEqual(filler(input)(f));
         },
       ),
       { numRuns: 300 },
@@ -175,6 +178,7 @@ describe('projectCeph, uniform fill', () => {
     };
     const withRuns = projectCeph({ ...input, runs: osdRunsOf(tree.osds) });
     expect(withRuns).toEqual(projectCeph(input));
+    expect(filler({ ...input, runs: osdRunsOf(tree.osds) })(1.2)).toEqual(filler(input)(1.2));
     // hand-worked month 0: Σ w over the rule = 15 x 7 + 15 x 14 = 315; raw 150 TB; an 8 TB OSD holds 150e12 x 7 / 315
     // = 3.3333e12, a 16 TB one 6.6667e12: both 41.67 % full, the fullest x 1.1 spread = 0.458333
     expect(withRuns.months[0]!.pools.a!.fullestOsdUtilisation).toBeCloseTo((150 / 315) * (7 / 8) * 1.1, 12);

@@ -17,6 +17,7 @@ import { osdFill } from './fill.js';
 import { addRepeated } from './repeated-sum.js';
 import { type OsdRuns, osdCountOfClass, runsBefore, runTaken } from './osd-runs.js';
 import { maxAvailBytes, ruleAvailBytes } from './max-avail.js';
+import { sumOverRuns } from './ceph-pgs.js';
 import type { RuleView } from './rule-view.js';
 
 /** A pool as the horizon needs it. */
@@ -81,13 +82,52 @@ export function rawUsedByRule(views: readonly RuleView[], pools: readonly Horizo
   return raw;
 }
 
-/** A function giving the bytes used on every OSD of the tree when the pools hold stored x factor (fill.ts osdFill). */
-export function filler(input: Pick<HorizonInput, 'tree' | 'views' | 'pools' | 'overrides' | 'sizes' | 'weights'>): (factor: PoolStored) => number[] {
+/**
+ * A function giving the bytes used on every OSD of the tree when the pools hold stored x factor
+ * (fill.ts osdFill). Without overrides and with the tree's runs (`runs`, views taking the OSDs of
+ * their class: runsFitViews), the uniform fill run by run (uniformFillByRuns), the same doubles.
+ */
+export function filler(input: Pick<HorizonInput, 'tree' | 'views' | 'pools' | 'overrides' | 'sizes' | 'weights' | 'runs'>): (factor: PoolStored) => number[] {
+  const runs = input.runs;
+  if (runs && input.overrides.size === 0 && runsFitViews(input.views, runs, input.tree.osds.length)) {
+    const totals = input.views.map((v) => sumOverRuns(runs, runsBefore(runs, input.tree.osds.length), input.tree.osds.length, v.rule.deviceClass, runs.crushWeight));
+    return (factor) => uniformFillByRuns(runs, input.tree.osds.length, input.views, totals, rawUsedByRule(input.views, input.pools, factor));
+  }
   const sizes = input.sizes ?? input.tree.osds.map((o) => o.sizeBytes);
   const weights = input.weights ?? input.tree.osds.map((o) => o.crushWeight);
   const rules = input.views.map((v) => ({ osdIndices: v.osdIndices }));
   const month0 = rawUsedByRule(input.views, input.pools, 1);
   return (factor) => osdFill(sizes, weights, rules, rawUsedByRule(input.views, input.pools, factor), month0, input.overrides);
+}
+
+/**
+ * fill.ts uniformFill on a tree of `n` OSDs given as runs of equal OSDs (osd-runs.ts), the views
+ * taking the OSDs of their class (runsFitViews): an OSD of run j holds Σ over the views r taking
+ * its class, in view order, of rawUsed_r x w_j / W_r (W_r = totals[r], Σ w over the view's OSDs
+ * in tree order; views with no raw or no weight add nothing), the same operations as
+ * uniformFill, once per run and copied to its OSDs.
+ */
+function uniformFillByRuns(runs: OsdRuns, n: number, views: readonly RuleView[], totals: readonly number[], rawUsed: readonly number[]): number[] {
+  const R = runsBefore(runs, n);
+  const used = new Array<number>(n);
+  for (let j = 0; j < R; j++) {
+    const w = runs.crushWeight[j]!;
+    let u = 0;
+    for (let r = 0; r < views.length; r++) {
+      const raw = rawUsed[r] ?? 0;
+      const total = totals[r]!;
+      if (!(raw > 0) || !(total > 0) || !runTaken(runs, j, views[r]!.rule.deviceClass)) continue;
+      u += (raw * w) / total;
+    }
+    used.fill(u, runs.start[j]!, j + 1 < R ? runs.start[j + 1]! : n);
+  }
+  return used;
+}
+
+/** True when runs (of a tree of n OSDs) describe the views: each takes as many OSDs as its class has in the runs (views take the OSDs of their class in tree order, rule-view.ts). */
+function runsFitViews(views: readonly RuleView[], runs: OsdRuns, n: number): boolean {
+  const R = runsBefore(runs, n);
+  return views.every((v) => v.osdIndices.length === osdCountOfClass(runs, R, n, v.rule.deviceClass));
 }
 
 /** One month of the fill, per rule: get_rule_avail (raw bytes), Σ used over the rule's OSDs, and the fullest OSD's utilisation x spread. */
@@ -236,7 +276,7 @@ function classesByRuns(input: HorizonInput, runs: OsdRuns): FillClasses | undefi
   const { tree, views } = input;
   const n = tree.osds.length;
   const R = runsBefore(runs, n);
-  if (!views.every((v) => v.osdIndices.length === osdCountOfClass(runs, R, n, v.rule.deviceClass))) return undefined;
+  if (!runsFitViews(views, runs, n)) return undefined;
   const classIndex = new Map<string, number>();
   const classWeight: number[] = [];
   const classSize: number[] = [];

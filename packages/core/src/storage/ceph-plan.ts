@@ -510,7 +510,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     return b;
   };
   const bandwidthByHost = new Map(tree.hosts.map((x) => [x.name, options.replicationBitsPerSecondByHost?.get(x.name) ?? nicOf(x.hardware)]));
-  const usedAtPeak = filler({ tree, views, pools: horizonPools, overrides, ...(carry ? carry.osdArrays(tree) : {}) })(
+  const usedAtPeak = filler({ tree, views, pools: horizonPools, overrides, ...(carry ? carry.osdArrays(tree) : {}), runs })(
     demand.uniform ? factors[monthIndex]! : (p) => demand.storedBytes(p.name, monthIndex),
   );
   const index = carry ? carry.recoveryIndex(tree) : recoveryIndex(tree);
