@@ -49,6 +49,7 @@ export class CephCarry {
   private demandOf: { demand: Scenario['demand']; model: DemandModel } | undefined;
   private viewHosts: { tree: CrushTree; rules: ViewHosts[] } | undefined;
   private summaryHosts: { tree: CrushTree; hosts: SummaryHosts } | undefined;
+  private names: { tree: CrushTree; maps: { rack: Map<string, string>; hardware: Map<string, string> } } | undefined;
 
   /**
    * ruleView(tree, rule, racks, tolerate, uniform) of each rule, for the tree crush.tree() returned
@@ -84,6 +85,24 @@ export class CephCarry {
     const r = summaryFrom(tree, racks, uniform, grown ? before.hosts : undefined);
     this.summaryHosts = { tree, hosts: r.hosts };
     return r.summary;
+  }
+
+  /**
+   * Per host name of the tree crush.tree() returned last, its rack and its hardware (the last host
+   * of a name wins: durability.ts hostRacks, and the hardware planCeph's NIC bandwidth reads),
+   * the maps of the tree before it with the new hosts set, when this tree holds all of its hosts.
+   */
+  hostsByName(tree: CrushTree): { rack: Map<string, string>; hardware: Map<string, string> } {
+    const before = this.names;
+    const grown = before !== undefined && (before.tree === tree || this.crush.sharedHosts(tree, before.tree) === before.tree.hosts.length);
+    const maps = grown ? before.maps : { rack: new Map<string, string>(), hardware: new Map<string, string>() };
+    for (let j = grown ? before.tree.hosts.length : 0; j < tree.hosts.length; j++) {
+      const h = tree.hosts[j]!;
+      maps.rack.set(h.name, h.rack);
+      maps.hardware.set(h.name, h.hardware);
+    }
+    this.names = { tree, maps };
+    return maps;
   }
 
   /** forecast/demand.ts demandModel(scenario), kept while scenario.demand is the same object (the model reads nothing else). */
@@ -509,7 +528,19 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     }
     return b;
   };
-  const bandwidthByHost = new Map(tree.hosts.map((x) => [x.name, options.replicationBitsPerSecondByHost?.get(x.name) ?? nicOf(x.hardware)]));
+  // a host's replication bandwidth: the network plan's, else its NIC cards' (per name, the last host of a name's hardware); null for a name not in the tree
+  const names = carry?.hostsByName(tree);
+  let bandwidthOf: (host: string) => number | null;
+  if (names) {
+    const hardwareOf = names.hardware;
+    bandwidthOf = (host) => {
+      const hw = hardwareOf.get(host);
+      return hw === undefined ? null : (options.replicationBitsPerSecondByHost?.get(host) ?? nicOf(hw));
+    };
+  } else {
+    const bandwidthByHost = new Map(tree.hosts.map((x) => [x.name, options.replicationBitsPerSecondByHost?.get(x.name) ?? nicOf(x.hardware)]));
+    bandwidthOf = (host) => bandwidthByHost.get(host) ?? null;
+  }
   const usedAtPeak = filler({ tree, views, pools: horizonPools, overrides, ...(carry ? carry.osdArrays(tree) : {}), runs })(
     demand.uniform ? factors[monthIndex]! : (p) => demand.storedBytes(p.name, monthIndex),
   );
@@ -536,7 +567,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     recoveryShare: CEPH_DEFAULTS.mclockRecoveryShare,
     pools: recoveryPools,
     settings: settings.recovery,
-    bandwidth: (host) => bandwidthByHost.get(host) ?? null,
+    bandwidth: bandwidthOf,
   });
 
   const durability = planDurability({
@@ -548,9 +579,10 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     used: usedAtPeak,
     pgReplicasPerOsd: pgs.pgReplicasPerOsd,
     settings: settings.recovery,
-    bandwidth: (host) => bandwidthByHost.get(host) ?? null,
+    bandwidth: bandwidthOf,
     targetPgPerOsd: settings.pgs.targetPerOsd,
     durability: scenario.ceph.durability,
+    ...(names ? { hostRack: names.rack } : {}),
     // the fullest OSD's case, timed above: a rule whose fullest OSD it is takes it (the same inputs, the same case)
     ...(cases[0] ? { known: { osd: fullest, dataBytes: usedAtPeak[fullest]!, pools: recoveryPools, osdCase: cases[0] } } : {}),
     pools: statics

@@ -25,7 +25,7 @@ import { sumInOrder } from './repeated-sum.js';
 import { buildCrushTree, CrushCarry, type CrushTree, uniformHosts } from './crush.js';
 import { crushSummary } from './crush-summary.js';
 import { CEPH_DEFAULTS } from './defaults.js';
-import { domainLossShares, durabilityView, poolDurability } from './durability.js';
+import { domainLossShares, durabilityView, hostRacks, poolDurability } from './durability.js';
 import { type DurabilityPlanInput, fullestOf, planDurability } from './durability-plan.js';
 import { osdRecoveryBytesPerSecond, recoveryTiming, type RecoveryWork } from './recovery.js';
 import { argmax, type RecoveryInput, type RecoveryPool, recoveryCases } from './recovery-cases.js';
@@ -157,6 +157,10 @@ describe('rule views and CRUSH summary carried across a growing fleet (CephCarry
               const plan = carry.crushSummary(tree, inView, uniform);
               expect(plan).toEqual(crushSummary(tree, inView));
               if (summary) expect(JSON.stringify(summary.plan)).toBe(summary.json);
+              // per host name, its rack and hardware (the last host of a name wins), extended by the new hosts
+              const names = carry.hostsByName(tree);
+              expect([...names.rack]).toEqual([...hostRacks(tree)]);
+              expect([...names.hardware]).toEqual([...new Map(tree.hosts.map((h) => [h.name, h.hardware]))]);
               summary = { plan, json: JSON.stringify(plan) };
             });
         },
