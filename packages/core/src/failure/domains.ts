@@ -62,7 +62,8 @@ export function domainContext(c: Omit<DomainContext, 'roleOf' | 'order'>): Domai
  * epochs are the same objects, so the cached groups' attachment check is an identity check.
  */
 export function rackAttachments(racks: readonly Rack[], cache?: DomainCache): { hostSwitches: (h: Host) => readonly string[]; hostFeeds: (h: Host) => readonly string[] } {
-  const lists = cache ? (cache.rackLists ??= new Map()) : undefined;
+  if (cache && !cache.rackLists) cache.rackLists = new Map();
+  const lists = cache?.rackLists;
   const switches = new Map<string, readonly string[]>();
   const feeds = new Map<string, readonly string[]>();
   for (const r of racks) {
