@@ -91,6 +91,21 @@ describe('spreadPlace (Nova RAM/CPU weighers: most free RAM first)', () => {
     expect([...first.placed]).toEqual([4, 0]);
     expect([...more.placed]).toEqual([5, 1]);
   });
+  it("with takeFrom, adds in the earlier placement's own arrays: the same result, no copy", () => {
+    const h = hostsOf([
+      [100, 100],
+      [60, 60],
+    ]);
+    const f = flavorsOf([['f', 10, 10]]);
+    const first = spreadPlace(h, f, Int32Array.of(4), MEM, VCPU);
+    const copied = spreadPlace(h, f, Int32Array.of(2), MEM, VCPU, first);
+    const taken = spreadPlace(h, f, Int32Array.of(2), MEM, VCPU, first, { takeFrom: true });
+    expect(taken.placed).toBe(first.placed);
+    expect(taken.free).toBe(first.free);
+    expect([...taken.placed]).toEqual([...copied.placed]); // 5, 1
+    expect([...taken.free]).toEqual([...copied.free]); // h1 100 - 50, h2 60 - 10: 50, 50, 50, 50
+    expect([...taken.free]).toEqual([50, 50, 50, 50]);
+  });
 });
 
 describe('spreadPlace by levels = one instance after another from the heap', () => {

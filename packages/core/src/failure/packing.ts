@@ -127,16 +127,27 @@ export interface Placement {
  * could change a last bit) one instance after another from a heap (`spreadPlaceByHeap`),
  * which gives the same placement whenever both apply (packing.test.ts).
  * @param counts instances per flavor to add (index as in `flavors`)
- * @param from an earlier placement to add to (not changed); default: empty hosts
+ * @param from an earlier placement to add to (not changed, unless `options.takeFrom`); default: empty hosts
+ * @param options `takeFrom`: the result takes `from`'s arrays and changes them (no copy; the
+ * caller keeps no other use of `from`)
  */
-export function spreadPlace(hosts: PackingHosts, flavors: PackingFlavors, counts: Int32Array, memClass: number, cpuClass: number, from?: Placement): Placement {
+export function spreadPlace(
+  hosts: PackingHosts,
+  flavors: PackingFlavors,
+  counts: Int32Array,
+  memClass: number,
+  cpuClass: number,
+  from?: Placement,
+  options: { takeFrom?: boolean } = {},
+): Placement {
   if (!levelsApply(hosts, flavors, counts, memClass, from ? from.free : hosts.capacity)) return spreadPlaceByHeap(hosts, flavors, counts, memClass, cpuClass, from);
   const H = hosts.names.length;
   const F = flavors.names.length;
   const C = hosts.classCount;
-  const free = from ? Float64Array.from(from.free) : emptyFree(hosts);
-  const placed = from ? Int32Array.from(from.placed) : new Int32Array(H * F);
-  const unplaced = from ? Int32Array.from(from.unplaced) : new Int32Array(F);
+  const take = from !== undefined && options.takeFrom === true;
+  const free = from ? (take ? from.free : Float64Array.from(from.free)) : emptyFree(hosts);
+  const placed = from ? (take ? from.placed : Int32Array.from(from.placed)) : new Int32Array(H * F);
+  const unplaced = from ? (take ? from.unplaced : Int32Array.from(from.unplaced)) : new Int32Array(F);
   let runs = alikeRuns(hosts, flavors, free, placed);
   const scratch = new Int32Array(runs.length + F); // a flavor splits one run at most
   for (let f = 0; f < F; f++) {

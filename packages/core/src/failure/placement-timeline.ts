@@ -46,6 +46,7 @@ export function placementTimeline(epochs: readonly PlacementEpochInput[], option
     const months: (Placement | undefined)[] = [];
     for (let t = e.fromMonth; t < e.toMonth && t < m.countsByMonth.length; t++) {
       const counts = m.countsByMonth[t]!;
+      const carried = t === e.fromMonth && prev !== null; // carryOver's placement: used here only
       const before = t > e.fromMonth ? { placement: months[t - 1]!, counts: m.countsByMonth[t - 1]! } : prev ? carryOver(prev, m, options.keepRows !== false) : null;
       if (!before) months[t] = spreadPlace(m.hosts, m.flavors, counts, memClass, cpuClass);
       else if (before.counts === counts || sameCounts(before.counts, counts)) months[t] = before.placement;
@@ -57,6 +58,7 @@ export function placementTimeline(epochs: readonly PlacementEpochInput[], option
           memClass,
           cpuClass,
           before.placement,
+          { takeFrom: carried },
         );
       } else months[t] = spreadPlace(m.hosts, m.flavors, counts, memClass, cpuClass);
     }
