@@ -97,13 +97,13 @@ describe('enumerateDomainsNumbered with a DomainCache', () => {
     const racks = racksOf(2);
     const hosts: Host[] = [0, 1, 2, 3, 4, 0, 1].map((r, i) => ({ name: `h${i}`, role: 'compute', hardware: 'x', rack: `r${r}`, zone: racks[r]!.zone! }));
     const cache = domainCache();
-    enumerateDomainsNumbered(context(hosts, racks), { hosts: false }, cache);
+    enumerateDomainsNumbered(context(hosts, racks, cache), { hosts: false }, cache);
     // h2 retired: not a prefix of the cached hosts
     const fewer = hosts.filter((h) => h.name !== 'h2');
-    expect(enumerateDomainsNumbered(context(fewer, racks), { hosts: false }, cache)).toEqual(enumerateDomainsNumbered(context(fewer, racks), { hosts: false }));
-    // r4 gets a single switch: its hosts are now cut off by losing it
+    expect(enumerateDomainsNumbered(context(fewer, racks, cache), { hosts: false }, cache)).toEqual(enumerateDomainsNumbered(context(fewer, racks), { hosts: false }));
+    // r4 gets a single switch (a new rack object, the list as long): its hosts are now cut off by losing it
     const rewired = racks.map((r) => (r.name === 'r4' ? { ...r, switches: ['tor-4'] } : r));
-    const out = enumerateDomainsNumbered(context(fewer, rewired), { hosts: false }, cache);
+    const out = enumerateDomainsNumbered(context(fewer, rewired, cache), { hosts: false }, cache);
     expect(out).toEqual(enumerateDomainsNumbered(context(fewer, rewired), { hosts: false }));
     expect(out.domains.find((d) => d.id === 'switch:tor-4')).toMatchObject({ hostsLost: ['h4'], hostsDegraded: [] });
   });

@@ -59,9 +59,13 @@ export function domainContext(c: Omit<DomainContext, 'roleOf' | 'order'>): Domai
  * rack's feeds (redundant PSUs). The hosts of one rack get the same list (one per rack).
  * With a `cache` (a DomainCache), a rack object seen before gets the very lists it got then
  * (rackSwitches and rackPowerFeeds read nothing but the rack): the racks of a timeline's
- * epochs are the same objects, so the cached groups' attachment check is an identity check.
+ * epochs are the same objects, so the cached groups' attachment check is an identity check;
+ * and the same rack objects in the same order as the last call get its lookups (the same
+ * names to the same lists).
  */
 export function rackAttachments(racks: readonly Rack[], cache?: DomainCache): { hostSwitches: (h: Host) => readonly string[]; hostFeeds: (h: Host) => readonly string[] } {
+  const kept = cache?.attachments;
+  if (kept && kept.racks.length === racks.length && racks.every((r, i) => r === kept.racks[i])) return kept.out; // the same rack objects: the same lookups
   if (cache && !cache.rackLists) cache.rackLists = new Map();
   const lists = cache?.rackLists;
   const switches = new Map<string, readonly string[]>();
@@ -76,10 +80,12 @@ export function rackAttachments(racks: readonly Rack[], cache?: DomainCache): { 
     feeds.set(r.name, l.feeds);
   }
   const none: readonly string[] = [];
-  return {
-    hostSwitches: (h) => switches.get(h.rack) ?? none,
-    hostFeeds: (h) => feeds.get(h.rack) ?? none,
+  const out = {
+    hostSwitches: (h: Host) => switches.get(h.rack) ?? none,
+    hostFeeds: (h: Host) => feeds.get(h.rack) ?? none,
   };
+  if (cache) cache.attachments = { racks: [...racks], out };
+  return out;
 }
 
 /**
@@ -197,6 +203,8 @@ export interface DomainCache {
   groups?: Groups;
   /** Each rack object's switches and feeds (rackAttachments). */
   rackLists?: Map<Rack, { switches: readonly string[]; feeds: readonly string[] }>;
+  /** The last rackAttachments result and the racks it was built for (a copy of the list). */
+  attachments?: { racks: readonly Rack[]; out: ReturnType<typeof rackAttachments> };
 }
 
 /** An empty DomainCache. */
