@@ -40,15 +40,15 @@ describe('placementTimeline: kept rows copied = recomputed', () => {
       fc.property(arb, ({ first, delivered, requests, growth, capChange, requestChange }) => {
         const months = 2 + delivered.length;
         const counts = Array.from({ length: months }, (_, t) => requests.map((_, f) => (t + 1) * growth[f]!));
-        const epochs = [];
-        let caps = first;
+        const epochs: { model: ComputeModel; fromMonth: number; toMonth: number }[] = [];
+        let caps: [number, number][] = first;
         let names = first.map((_, i) => `h${i}`);
         epochs.push({ model: modelOf(names, caps, requests, counts), fromMonth: 0, toMonth: 2 });
         delivered.forEach((more, e) => {
           caps = [...caps, ...more];
           names = [...names, ...more.map((_, i) => `h${names.length + i}`)];
-          let epochCaps = caps;
-          let epochRequests = requests;
+          let epochCaps: [number, number][] = caps;
+          let epochRequests: [number, number][] = requests;
           if (e === 0 && capChange) {
             const [i, by] = capChange;
             epochCaps = caps.map((c, h) => (h === i % first.length ? [c[0] + by, c[1]] : c));
