@@ -244,7 +244,7 @@ function analyze(
   const storage = storageHostsRaw(scenario, known);
   const hostRaw = new Map(storage.map((h) => [h.host, h.rawBytes]));
   const crush = failureDomains(storage, scenario.ceph.failureDomain, scenario.racks);
-  const attach = rackAttachments(scenario.racks);
+  const attach = rackAttachments(scenario.racks, domainCache);
   const trips = feedTrips(scenario, scenario.racks, known);
   // the ranking only serves the host groups (tolerate.hosts >= 2) and the drained hosts (maintenance)
   const ranked = policy.tolerate.hosts >= 2 || policy.maintenance.hosts > 0 ? largestFirst(known, compute, hostRaw) : {};

@@ -57,15 +57,35 @@ export function domainContext(c: Omit<DomainContext, 'roleOf' | 'order'>): Domai
 /**
  * Default attachments: every host on all of its rack's switches (bonded) and all of its
  * rack's feeds (redundant PSUs). The hosts of one rack get the same list (one per rack).
+ * With a `cache` (a DomainCache), a rack object seen before gets the very lists it got then
+ * (rackSwitches and rackPowerFeeds read nothing but the rack): the racks of a timeline's
+ * epochs are the same objects, so the cached groups' attachment check is an identity check;
+ * and the same rack objects in the same order as the last call get its lookups (the same
+ * names to the same lists).
  */
-export function rackAttachments(racks: readonly Rack[]): { hostSwitches: (h: Host) => readonly string[]; hostFeeds: (h: Host) => readonly string[] } {
-  const switches = new Map(racks.map((r) => [r.name, rackSwitches(r)]));
-  const feeds = new Map(racks.map((r) => [r.name, rackPowerFeeds(r)]));
+export function rackAttachments(racks: readonly Rack[], cache?: DomainCache): { hostSwitches: (h: Host) => readonly string[]; hostFeeds: (h: Host) => readonly string[] } {
+  const kept = cache?.attachments;
+  if (kept && kept.racks.length === racks.length && racks.every((r, i) => r === kept.racks[i])) return kept.out; // the same rack objects: the same lookups
+  if (cache && !cache.rackLists) cache.rackLists = new Map();
+  const lists = cache?.rackLists;
+  const switches = new Map<string, readonly string[]>();
+  const feeds = new Map<string, readonly string[]>();
+  for (const r of racks) {
+    let l = lists?.get(r);
+    if (!l) {
+      l = { switches: rackSwitches(r), feeds: rackPowerFeeds(r) };
+      lists?.set(r, l);
+    }
+    switches.set(r.name, l.switches);
+    feeds.set(r.name, l.feeds);
+  }
   const none: readonly string[] = [];
-  return {
-    hostSwitches: (h) => switches.get(h.rack) ?? none,
-    hostFeeds: (h) => feeds.get(h.rack) ?? none,
+  const out = {
+    hostSwitches: (h: Host) => switches.get(h.rack) ?? none,
+    hostFeeds: (h: Host) => feeds.get(h.rack) ?? none,
   };
+  if (cache) cache.attachments = { racks: [...racks], out };
+  return out;
 }
 
 /**
@@ -137,13 +157,15 @@ export function enumerateDomains(ctx: DomainContext, options: { hosts?: boolean 
  * The hosts of one rack, zone, switch or feed: those it loses (names and numbers: positions
  * in the context's hosts) and those it leaves degraded; `domain` is the domain built from
  * them, null until built or after they change (the arrays are copied before they change
- * once a domain holds them).
+ * once a domain holds them). While `base` is set (during addHosts), the arrays hold only the
+ * hosts added since `base`, whose domain holds the earlier ones: addHosts joins them at its end.
  */
 interface Group {
   lost: string[];
   lostNumbers: number[];
   degraded: string[];
   domain: FailureDomain | null;
+  base: Group | null;
 }
 
 /** A rack's (or a host's) switches and feeds, and whether each list is a single one. */
@@ -165,16 +187,24 @@ interface Groups {
   feeds: Map<string, Group>;
   /** Attachments per rack (ctx.attachedByRack), with a host of the rack they were read from. */
   byRack: Map<string, Attached & { host: Host }>;
+  /** The order of the rack domains (see `rackOrder`), with the rack names and group count it was built from. */
+  rackOrder?: { names: string[]; groups: number; order: string[] };
 }
 
 /**
  * What enumerateDomainsNumbered keeps from one fleet for the next (evaluate/epochs.ts: one
  * per fleet timeline). When the next fleet's hosts start with the same hosts (a fleet that
  * only grows) under the same settings, the groups are extended by the new hosts only, and
- * every rack, zone, switch and feed that gained no host keeps its domain object.
+ * every rack, zone, switch and feed that gained no host keeps its domain object. Each rack
+ * object's switch and feed lists (rackAttachments) are kept too. It lives for one timeline
+ * (one planEpochs call): nothing is kept between calls.
  */
 export interface DomainCache {
   groups?: Groups;
+  /** Each rack object's switches and feeds (rackAttachments). */
+  rackLists?: Map<Rack, { switches: readonly string[]; feeds: readonly string[] }>;
+  /** The last rackAttachments result and the racks it was built for (a copy of the list). */
+  attachments?: { racks: readonly Rack[]; out: ReturnType<typeof rackAttachments> };
 }
 
 /** An empty DomainCache. */
@@ -182,21 +212,38 @@ export function domainCache(): DomainCache {
   return {};
 }
 
-function newGroup(): Group {
-  return { lost: [], lostNumbers: [], degraded: [], domain: null };
+function newGroup(base: Group | null = null): Group {
+  return { lost: [], lostNumbers: [], degraded: [], domain: null, base };
 }
 
-/** `map`'s group of `key`, ready to take a host (created, or its arrays copied when a built domain holds them). */
-function openGroup(map: Map<string, Group>, key: string): Group {
+/**
+ * `map`'s group of `key`, ready to take a host: created, or, when a built domain holds its
+ * arrays, a new group on top of it (`base`, listed in `joins`: its arrays are joined to the
+ * base's once all hosts are added, one copy of the exact length, instead of a copy that
+ * every push then grows).
+ */
+function openGroup(map: Map<string, Group>, key: string, joins: Group[]): Group {
   let g = map.get(key);
   if (!g) {
     g = newGroup();
     map.set(key, g);
   } else if (g.domain) {
-    g = { lost: g.lost.slice(), lostNumbers: g.lostNumbers.slice(), degraded: g.degraded.slice(), domain: null };
+    g = newGroup(g);
+    joins.push(g);
     map.set(key, g);
   }
   return g;
+}
+
+/** Each group of `joins` takes its base's hosts before its own, in new arrays (the base's domain keeps its own). */
+function join(joins: readonly Group[]): void {
+  for (const g of joins) {
+    const base = g.base!;
+    g.lost = base.lost.concat(g.lost);
+    g.lostNumbers = base.lostNumbers.concat(g.lostNumbers);
+    g.degraded = base.degraded.concat(g.degraded);
+    g.base = null;
+  }
 }
 
 /** True when two lists hold the same names in the same order. */
@@ -210,7 +257,9 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 /**
  * Adds hosts from..end of ctx.hosts to the groups: each to its rack, its zone, and, for every
  * distinct switch (feed) it is attached to, as lost when that is its only one, else degraded.
- * Groups are created in first-appearance order.
+ * Groups are created in first-appearance order. With attachments by rack, the hosts of one
+ * rack (and zone) have the same groups: they are looked up (and copied, `openGroup`) at its
+ * first host of the call and kept for the others, which are appended to them as host by host.
  */
 function addHosts(ctx: DomainContext, groups: Groups, from: number): void {
   const { hosts } = ctx;
@@ -229,35 +278,54 @@ function addHosts(ctx: DomainContext, groups: Groups, from: number): void {
     else byList.set(switches, a);
     return a;
   };
-  let lastRack: string | undefined;
-  let lastRackGroup: Group | undefined;
+  /** A host's groups: its rack's, its zone's, its attachments'. */
+  interface Opened {
+    zoneName: string | undefined;
+    rack: Group;
+    zone: Group | undefined;
+    a: Attached;
+    switches: Group[];
+    feeds: Group[];
+  }
+  const byRack = new Map<string, Opened>(); // attachments by rack: per rack, while its hosts share a zone
+  const joins: Group[] = [];
   for (let i = from; i < hosts.length; i++) {
     const h = hosts[i]!;
-    let rack = h.rack === lastRack ? lastRackGroup : undefined;
-    if (!rack) {
-      rack = openGroup(groups.racks, h.rack);
-      lastRack = h.rack;
-      lastRackGroup = rack;
+    let o = ctx.attachedByRack ? byRack.get(h.rack) : undefined;
+    if (!o || o.zoneName !== h.zone) {
+      const rack = openGroup(groups.racks, h.rack, joins);
+      const zone = h.zone !== undefined ? openGroup(groups.zones, h.zone, joins) : undefined;
+      const a = attachedOf(h);
+      o = { zoneName: h.zone, rack, zone, a, switches: openAll(groups.switches, a.switches, joins), feeds: openAll(groups.feeds, a.feeds, joins) };
+      if (ctx.attachedByRack) byRack.set(h.rack, o);
     }
-    rack.lost.push(h.name);
-    rack.lostNumbers.push(i);
-    if (h.zone !== undefined) {
-      const zone = openGroup(groups.zones, h.zone);
-      zone.lost.push(h.name);
-      zone.lostNumbers.push(i);
+    o.rack.lost.push(h.name);
+    o.rack.lostNumbers.push(i);
+    if (o.zone) {
+      o.zone.lost.push(h.name);
+      o.zone.lostNumbers.push(i);
     }
-    const a = attachedOf(h);
-    attach(groups.switches, a.switches, a.switchesAlone, h.name, i);
-    attach(groups.feeds, a.feeds, a.feedsAlone, h.name, i);
+    attach(o.switches, o.a.switchesAlone, h.name, i);
+    attach(o.feeds, o.a.feedsAlone, h.name, i);
   }
+  join(joins);
 }
 
-/** Adds a host to the group of each distinct attachment of `list`: lost when it is its only one (`alone`), else degraded. */
-function attach(map: Map<string, Group>, list: readonly string[], alone: boolean, name: string, i: number): void {
+/** The groups of the distinct attachments of `list`, in its order (each opened: `openGroup`). */
+function openAll(map: Map<string, Group>, list: readonly string[], joins: Group[]): Group[] {
+  const out: Group[] = [];
   for (let j = 0; j < list.length; j++) {
     const x = list[j]!;
     if (j > 0 && list.indexOf(x) !== j) continue; // each distinct attachment once (a host has a few)
-    const g = openGroup(map, x);
+    out.push(openGroup(map, x, joins));
+  }
+  return out;
+}
+
+/** Adds a host to each of `groups` (its distinct attachments): lost when it is its only one (`alone`), else degraded. */
+function attach(groups: readonly Group[], alone: boolean, name: string, i: number): void {
+  for (let j = 0; j < groups.length; j++) {
+    const g = groups[j]!;
     if (alone) {
       g.lost.push(name);
       g.lostNumbers.push(i);
@@ -272,8 +340,9 @@ function attach(map: Map<string, Group>, list: readonly string[], alone: boolean
  * whose hosts are the first of ctx.hosts (same objects, same tolerances, attachments by rack
  * and unchanged, no feed that trips racks, one-host domains, host groups and maintenance
  * left out): O(old hosts (an identity check) + new hosts × attachments + domains + the hosts
- * of the racks, zones, switches and feeds that gained one), the others keeping their domain
- * objects. The result is the same either way.
+ * of the racks, zones, switches and feeds that gained one: one copy of each such group's
+ * lists, at its new length), the others keeping their domain objects, the racks' domain
+ * order kept while the rack names are the same. The result is the same either way.
  */
 export function enumerateDomainsNumbered(ctx: DomainContext, options: { hosts?: boolean } = {}, cache?: DomainCache): { domains: FailureDomain[]; numbers: number[][] } {
   const { hosts, policy } = ctx;
@@ -321,12 +390,13 @@ export function enumerateDomainsNumbered(ctx: DomainContext, options: { hosts?: 
   addHosts(ctx, groups, from);
   groups.hosts = hosts;
   if (cache) cache.groups = cacheable ? groups : undefined;
-  for (const rack of distinct([...ctx.racks.map((r) => r.name), ...groups.racks.keys()])) {
+  for (const rack of rackOrder(ctx.racks, groups)) {
     const g = groups.racks.get(rack);
     if (g) addGroup('rack', rack, g, t.racks >= 1);
   }
-  if (groups.zones.size >= 2) for (const [zone, g] of groups.zones) addGroup('zone', zone, g, t.zones >= 1);
-  for (const [sw, g] of groups.switches) addGroup('switch', sw, g, t.switches >= 1);
+  // forEach: no entry pair per group and epoch
+  if (groups.zones.size >= 2) groups.zones.forEach((g, zone) => addGroup('zone', zone, g, t.zones >= 1));
+  groups.switches.forEach((g, sw) => addGroup('switch', sw, g, t.switches >= 1));
   for (const [feed, g] of groups.feeds) {
     // hosts of a rack whose remaining feeds cannot carry it lose power too (the breaker trips)
     const tripped = new Set((ctx.feedTrips?.get(feed) ?? []).flatMap((x) => x.hosts));
@@ -364,4 +434,23 @@ function reusable(ctx: DomainContext, groups: Groups | undefined, key: string): 
   for (let i = 0; i < groups.hosts.length; i++) if (groups.hosts[i] !== ctx.hosts[i]) return undefined;
   for (const a of groups.byRack.values()) if (!sameList(a.switches, ctx.hostSwitches(a.host)) || !sameList(a.feeds, ctx.hostFeeds(a.host))) return undefined;
   return groups;
+}
+
+/**
+ * The racks in domain order: the names of `racks` (scenario order), then the racks of the
+ * groups that `racks` does not name, each once. Kept on the groups: while the same names come
+ * and no rack group is added (groups are never removed), the order is the one built before.
+ * O(racks).
+ */
+function rackOrder(racks: readonly Rack[], groups: Groups): readonly string[] {
+  const kept = groups.rackOrder;
+  if (kept && kept.groups === groups.racks.size && kept.names.length === racks.length) {
+    let same = true;
+    for (let i = 0; same && i < racks.length; i++) same = kept.names[i] === racks[i]!.name;
+    if (same) return kept.order;
+  }
+  const names = racks.map((r) => r.name);
+  const order = distinct([...names, ...groups.racks.keys()]);
+  groups.rackOrder = { names, groups: groups.racks.size, order };
+  return order;
 }

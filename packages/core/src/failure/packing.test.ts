@@ -91,6 +91,21 @@ describe('spreadPlace (Nova RAM/CPU weighers: most free RAM first)', () => {
     expect([...first.placed]).toEqual([4, 0]);
     expect([...more.placed]).toEqual([5, 1]);
   });
+  it("with takeFrom, adds in the earlier placement's own arrays: the same result, no copy", () => {
+    const h = hostsOf([
+      [100, 100],
+      [60, 60],
+    ]);
+    const f = flavorsOf([['f', 10, 10]]);
+    const first = spreadPlace(h, f, Int32Array.of(4), MEM, VCPU);
+    const copied = spreadPlace(h, f, Int32Array.of(2), MEM, VCPU, first);
+    const taken = spreadPlace(h, f, Int32Array.of(2), MEM, VCPU, first, { takeFrom: true });
+    expect(taken.placed).toBe(first.placed);
+    expect(taken.free).toBe(first.free);
+    expect([...taken.placed]).toEqual([...copied.placed]); // 5, 1
+    expect([...taken.free]).toEqual([...copied.free]); // h1 100 - 50, h2 60 - 10: 50, 50, 50, 50
+    expect([...taken.free]).toEqual([50, 50, 50, 50]);
+  });
 });
 
 describe('spreadPlace by levels = one instance after another from the heap', () => {
@@ -129,6 +144,61 @@ describe('spreadPlace by levels = one instance after another from the heap', () 
       }),
       { seed: 7, numRuns: 400 },
     );
+  });
+  // Runs of alike hosts (the same free amounts, max_unit and caps, next to each other), as a
+  // fleet of a few models gives: spreadPlace works per run and splits a run at the tie level.
+  const runsCase = fc.record({
+    rows: fc.array(fc.tuple(fc.constantFrom(4, 8, 16), fc.constantFrom(16, 24, 32, 64), fc.integer({ min: 1, max: 7 }), fc.integer({ min: -1, max: 3 })), {
+      minLength: 1,
+      maxLength: 6,
+    }),
+    items: fc.array(fc.tuple(fc.constantFrom(1, 2, 4), fc.constantFrom(2, 4, 8, 16), fc.integer({ min: 0, max: 60 })), { minLength: 1, maxLength: 4 }),
+    more: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 4, maxLength: 4 }),
+    withCaps: fc.boolean(),
+    cpuClass: fc.constantFrom(VCPU, -1),
+  });
+  it("gives the heap's placement on runs of alike hosts, split at the tie level (seed 13)", () => {
+    fc.assert(
+      fc.property(runsCase, ({ rows, items, more, withCaps, cpuClass }) => {
+        // each row repeated `times` hosts in a row; its cap (per flavor, the same along the run) when withCaps
+        const caps = rows.flatMap(([v, m, times]) => Array.from({ length: times }, () => [v, m] as [number, number]));
+        const capOf = rows.flatMap(([, , times, cap]) => Array.from({ length: times }, () => cap));
+        const h = hostsOf(caps);
+        const H = caps.length;
+        const f: PackingFlavors = {
+          ...flavorsOf(items.map(([v, m], i) => [`f${i}`, v, m])),
+          ...(withCaps ? { hostCap: Int32Array.from({ length: items.length * H }, (_, i) => capOf[i % H]!) } : {}),
+        };
+        const counts = Int32Array.from(items.map((x) => x[2]));
+        const fast = spreadPlace(h, f, counts, MEM, cpuClass);
+        const heap = spreadPlaceByHeap(h, f, counts, MEM, cpuClass);
+        expect([...fast.placed]).toEqual([...heap.placed]);
+        expect([...fast.free]).toEqual([...heap.free]);
+        expect([...fast.unplaced]).toEqual([...heap.unplaced]);
+        const extra = Int32Array.from(items.map((_, i) => more[i]!));
+        const fast2 = spreadPlace(h, f, extra, MEM, cpuClass, fast);
+        const heap2 = spreadPlaceByHeap(h, f, extra, MEM, cpuClass, heap);
+        expect([...fast2.placed]).toEqual([...heap2.placed]);
+        expect([...fast2.free]).toEqual([...heap2.free]);
+        expect([...fast2.unplaced]).toEqual([...heap2.unplaced]);
+      }),
+      { seed: 13, numRuns: 400 },
+    );
+  });
+  it('hand-worked: a run of four alike hosts split at the tie level', () => {
+    // 4 alike hosts (8 VCPU, 32 RAM), flavor 1 VCPU / 8 RAM, 6 instances: keys 32 (x4), 24
+    // (x4), ...; level 24 (4 above it, 8 at or above >= 6): each host takes 1, and the 2 left
+    // at 24 go to h1, h2 (same VCPU 7: host order). h1, h2: 32 - 16 = 16 RAM, 8 - 2 = 6 VCPU;
+    // h3, h4: 24 RAM, 7 VCPU.
+    const h = hostsOf([
+      [8, 32],
+      [8, 32],
+      [8, 32],
+      [8, 32],
+    ]);
+    const p = spreadPlace(h, flavorsOf([['f', 1, 8]]), Int32Array.of(6), MEM, VCPU);
+    expect([...p.placed]).toEqual([2, 2, 1, 1]);
+    expect([...p.free]).toEqual([6, 16, 6, 16, 7, 24, 7, 24]);
   });
   it('hand-worked: the level, then free VCPU, then host order at the level', () => {
     // RAM 32, 32, 24, 24 (VCPU 8, 4, 8, 8); flavor 1 VCPU / 8 RAM, 5 instances. Keys by RAM:

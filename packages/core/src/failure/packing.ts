@@ -120,23 +120,73 @@ export interface Placement {
  * When every free amount and request is a whole number and the flavor asks for RAM, that set
  * is found by level (`spreadByLevels`): the largest RAM level M that at least N keys reach,
  * all keys above M, and those at M by free VCPU, then host order; hosts with the same free
- * RAM, VCPU and fit are counted together: O(hosts × classes + groups × log2(RAM range))
- * per flavor, whatever N. Otherwise (fractional capacities: the order of the subtractions
+ * RAM, VCPU and fit are counted together, and consecutive alike hosts (`alikeRuns`: a
+ * fleet of a few models in service order) are visited once per run, a run's free amounts
+ * kept on its first host and copied to the others at the end: O(hosts × classes) once, then
+ * O(runs + groups × log2(RAM range) + hosts placed on) per flavor, whatever N. Otherwise (fractional capacities: the order of the subtractions
  * could change a last bit) one instance after another from a heap (`spreadPlaceByHeap`),
  * which gives the same placement whenever both apply (packing.test.ts).
  * @param counts instances per flavor to add (index as in `flavors`)
- * @param from an earlier placement to add to (not changed); default: empty hosts
+ * @param from an earlier placement to add to (not changed, unless `options.takeFrom`); default: empty hosts
+ * @param options `takeFrom`: the result takes `from`'s arrays and changes them (no copy; the
+ * caller keeps no other use of `from`)
  */
-export function spreadPlace(hosts: PackingHosts, flavors: PackingFlavors, counts: Int32Array, memClass: number, cpuClass: number, from?: Placement): Placement {
+export function spreadPlace(
+  hosts: PackingHosts,
+  flavors: PackingFlavors,
+  counts: Int32Array,
+  memClass: number,
+  cpuClass: number,
+  from?: Placement,
+  options: { takeFrom?: boolean } = {},
+): Placement {
   if (!levelsApply(hosts, flavors, counts, memClass, from ? from.free : hosts.capacity)) return spreadPlaceByHeap(hosts, flavors, counts, memClass, cpuClass, from);
   const H = hosts.names.length;
   const F = flavors.names.length;
-  const free = from ? Float64Array.from(from.free) : emptyFree(hosts);
-  const placed = from ? Int32Array.from(from.placed) : new Int32Array(H * F);
-  const unplaced = from ? Int32Array.from(from.unplaced) : new Int32Array(F);
-  const scratch = new Int32Array(H);
-  for (let f = 0; f < F; f++) if (counts[f]! > 0) unplaced[f] = unplaced[f]! + spreadByLevels(hosts, flavors, f, counts[f]!, memClass, cpuClass, free, placed, scratch);
+  const C = hosts.classCount;
+  const take = from !== undefined && options.takeFrom === true;
+  const free = from ? (take ? from.free : Float64Array.from(from.free)) : emptyFree(hosts);
+  const placed = from ? (take ? from.placed : Int32Array.from(from.placed)) : new Int32Array(H * F);
+  const unplaced = from ? (take ? from.unplaced : Int32Array.from(from.unplaced)) : new Int32Array(F);
+  let runs = alikeRuns(hosts, flavors, free, placed);
+  const scratch = new Int32Array(runs.length + F); // a flavor splits one run at most
+  for (let f = 0; f < F; f++) {
+    if (counts[f]! <= 0) continue;
+    const done = spreadByLevels(hosts, flavors, f, counts[f]!, memClass, cpuClass, free, placed, runs, scratch);
+    unplaced[f] = unplaced[f]! + done.unplaced;
+    runs = done.runs;
+  }
+  // the other hosts of a run take its first host's free amounts (the same subtractions from the same values)
+  for (let i = 0; i + 1 < runs.length; i++) {
+    const s = runs[i]!;
+    const e = runs[i + 1]!;
+    for (let h = s + 1; h < e; h++) for (let c = 0; c < C; c++) free[h * C + c] = free[s * C + c]!;
+  }
   return { placed, free, unplaced };
+}
+
+/**
+ * The runs of alike hosts for `spreadByLevels`: consecutive hosts with the same free amounts
+ * and max_unit, and, when the flavors carry host caps, the same caps and instances of each
+ * flavor. Everything `spreadByLevels` reads of a host (its fit, free RAM and VCPU) is then
+ * the same along a run, and so is what it does to it (host order aside, at the tie level).
+ * Returns the first host of each run, then H. O(hosts × (classes + flavors with caps)).
+ */
+function alikeRuns(hosts: PackingHosts, flavors: PackingFlavors, free: Float64Array, placed: Int32Array): number[] {
+  const H = hosts.names.length;
+  const F = flavors.names.length;
+  const C = hosts.classCount;
+  const { maxUnit } = hosts;
+  const cap = flavors.hostCap;
+  const out: number[] = [];
+  for (let h = 0; h < H; h++) {
+    let alike = h > 0;
+    for (let c = 0; alike && c < C; c++) alike = free[h * C + c] === free[(h - 1) * C + c] && maxUnit[h * C + c] === maxUnit[(h - 1) * C + c];
+    if (cap) for (let f = 0; alike && f < F; f++) alike = cap[f * H + h] === cap[f * H + h - 1] && placed[h * F + f] === placed[(h - 1) * F + f];
+    if (!alike) out.push(h);
+  }
+  out.push(H);
+  return out;
 }
 
 /**
@@ -164,9 +214,13 @@ function levelsApply(hosts: PackingHosts, flavors: PackingFlavors, counts: Int32
 }
 
 /**
- * Places `n` instances of flavor `f` (see spreadPlace: the n highest keys) and returns how
- * many found no host; changes `free` and `placed`. Assumes `levelsApply`. `group` is scratch
- * of length H.
+ * Places `n` instances of flavor `f` (see spreadPlace: the n highest keys); changes `free`
+ * (the first host's row of each run only: spreadPlace copies it to the run's other hosts
+ * at the end) and `placed`. Assumes `levelsApply`. `runs` (see `alikeRuns`: first host of
+ * each run, then H) lists runs of alike hosts; `group` is scratch of at least one entry per
+ * run. Returns how many found no host and the runs after the placement (a run whose hosts
+ * at the tie level are only partly taken splits in two; every other run's hosts take the
+ * same number, so they stay alike).
  *
  * Hosts with room are grouped by (free RAM m, free VCPU v, fit k). A group's keys sit at
  * RAM levels m, m − r, ..., m − (k − 1) × r (r the RAM request), so the keys at RAM level
@@ -175,7 +229,8 @@ function levelsApply(hosts: PackingHosts, flavors: PackingFlavors, counts: Int32
  * M with G(M) >= n (bisection between the lowest key and the highest); every key above M*
  * is taken (G(M* + 1) < n of them), and the rest, n − G(M* + 1), among the keys at exactly
  * M* (at most one per host, at j = (m − M*) / r instances), by free VCPU there (v − j × VCPU
- * request, highest first), then host order.
+ * request, highest first), then host order. O(runs + groups × log2(RAM range) + hosts
+ * placed on).
  */
 function spreadByLevels(
   hosts: PackingHosts,
@@ -186,11 +241,12 @@ function spreadByLevels(
   cpuClass: number,
   free: Float64Array,
   placed: Int32Array,
+  runs: number[],
   group: Int32Array,
-): number {
-  const H = hosts.names.length;
+): { unplaced: number; runs: number[] } {
   const F = flavors.names.length;
   const C = hosts.classCount;
+  const R = runs.length - 1;
   const r = flavors.request[f * C + memClass]!;
   const rc = cpuClass >= 0 ? flavors.request[f * C + cpuClass]! : 0;
   const gMem: number[] = [];
@@ -201,15 +257,17 @@ function spreadByLevels(
   const byMem = new Map<number, number>();
   let total = 0;
   let last = -1;
-  for (let h = 0; h < H; h++) {
+  for (let i = 0; i < R; i++) {
+    const h = runs[i]!;
+    const len = runs[i + 1]! - h;
     const fit = fitCount(hosts, free, h, flavors, f, placed[h * F + f]!);
     if (fit <= 0) {
-      group[h] = -1;
+      group[i] = -1;
       continue;
     }
     const mem = free[h * C + memClass]!;
     const cpu = cpuClass >= 0 ? free[h * C + cpuClass]! : 0;
-    // hosts often come in runs of one group: try the previous host's first
+    // runs often come in runs of one group: try the previous run's first
     let g = last >= 0 && gMem[last] === mem && gCpu[last] === cpu && gFit[last] === fit ? last : -1;
     let head = -1;
     if (g < 0) {
@@ -226,18 +284,19 @@ function spreadByLevels(
       gNext.push(head);
       byMem.set(mem, g);
     }
-    gCount[g]!++;
-    group[h] = g;
+    gCount[g] = gCount[g]! + len;
+    group[i] = g;
     last = g;
-    total += fit;
+    total += fit * len;
   }
-  const place = (h: number, k: number): void => {
-    for (let c = 0; c < C; c++) free[h * C + c] = free[h * C + c]! - k * flavors.request[f * C + c]!;
-    placed[h * F + f] = placed[h * F + f]! + k;
+  /** Hosts from..to − 1 (alike, a run's row at `from`) take k instances each. */
+  const place = (from: number, to: number, k: number): void => {
+    for (let c = 0; c < C; c++) free[from * C + c] = free[from * C + c]! - k * flavors.request[f * C + c]!;
+    for (let h = from; h < to; h++) placed[h * F + f] = placed[h * F + f]! + k;
   };
   if (total <= n) {
-    for (let h = 0; h < H; h++) if (group[h]! >= 0) place(h, gFit[group[h]!]!);
-    return n - total;
+    for (let i = 0; i < R; i++) if (group[i]! >= 0) place(runs[i]!, runs[i + 1]!, gFit[group[i]!]!);
+    return { unplaced: n - total, runs };
   }
   const G = gMem.length;
   /** Keys at RAM level M or above. */
@@ -292,19 +351,31 @@ function spreadByLevels(
     rest -= count;
     i = k;
   }
-  for (let h = 0; h < H; h++) {
-    const g = group[h]!;
+  // runs in host order: the first `rest` hosts at the boundary take one more (a run split there)
+  const out: number[] = [];
+  for (let i = 0; i < R; i++) {
+    const s = runs[i]!;
+    const e = runs[i + 1]!;
+    out.push(s);
+    const g = group[i]!;
     if (g < 0) continue;
-    let k = gAbove[g]!;
+    const k = gAbove[g]!;
     const v = gTieCpu[g]!;
-    if (v > boundary) k++;
+    if (v > boundary) place(s, e, k + 1);
     else if (v === boundary && rest > 0) {
-      k++;
-      rest--;
-    }
-    if (k > 0) place(h, k);
+      const take = Math.min(rest, e - s);
+      rest -= take;
+      if (take < e - s) {
+        // hosts s + take .. e − 1 stay one short: their own run, from the row as it was
+        for (let c = 0; c < C; c++) free[(s + take) * C + c] = free[s * C + c]!;
+        out.push(s + take);
+        if (k > 0) place(s + take, e, k);
+      }
+      place(s, s + take, k + 1);
+    } else if (k > 0) place(s, e, k);
   }
-  return 0;
+  out.push(runs[R]!);
+  return { unplaced: 0, runs: out };
 }
 
 /**

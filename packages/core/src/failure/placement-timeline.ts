@@ -31,8 +31,12 @@ export interface PlacementEpochInput {
   toMonth: number;
 }
 
-/** The placement of every month of `epochs` (in timeline order): out[e][t] for fromMonth <= t < toMonth, undefined before. */
-export function placementTimeline(epochs: readonly PlacementEpochInput[]): (Placement | undefined)[][] {
+/**
+ * The placement of every month of `epochs` (in timeline order): out[e][t] for fromMonth <= t < toMonth, undefined before.
+ * `options.keepRows` false recomputes every kept host's free amounts at an epoch change (the
+ * reference the copied rows must equal, in tests: carryOver).
+ */
+export function placementTimeline(epochs: readonly PlacementEpochInput[], options: { keepRows?: boolean } = {}): (Placement | undefined)[][] {
   const out: (Placement | undefined)[][] = [];
   let prev: { model: ComputeModel; placement: Placement; counts: Int32Array } | null = null;
   for (const e of epochs) {
@@ -42,7 +46,8 @@ export function placementTimeline(epochs: readonly PlacementEpochInput[]): (Plac
     const months: (Placement | undefined)[] = [];
     for (let t = e.fromMonth; t < e.toMonth && t < m.countsByMonth.length; t++) {
       const counts = m.countsByMonth[t]!;
-      const before = t > e.fromMonth ? { placement: months[t - 1]!, counts: m.countsByMonth[t - 1]! } : prev ? carryOver(prev, m) : null;
+      const carried = t === e.fromMonth && prev !== null; // carryOver's placement: used here only
+      const before = t > e.fromMonth ? { placement: months[t - 1]!, counts: m.countsByMonth[t - 1]! } : prev ? carryOver(prev, m, options.keepRows !== false) : null;
       if (!before) months[t] = spreadPlace(m.hosts, m.flavors, counts, memClass, cpuClass);
       else if (before.counts === counts || sameCounts(before.counts, counts)) months[t] = before.placement;
       else if (counts.every((n, f) => n >= before.counts[f]!)) {
@@ -53,6 +58,7 @@ export function placementTimeline(epochs: readonly PlacementEpochInput[]): (Plac
           memClass,
           cpuClass,
           before.placement,
+          { takeFrom: carried },
         );
       } else months[t] = spreadPlace(m.hosts, m.flavors, counts, memClass, cpuClass);
     }
@@ -71,7 +77,11 @@ export function placementTimeline(epochs: readonly PlacementEpochInput[]): (Plac
  * model's flavor order; null when the two cannot be matched (a kept host's capacity changed),
  * and the next month spreads from empty hosts.
  */
-function carryOver(prev: { model: ComputeModel; placement: Placement; counts: Int32Array }, next: ComputeModel): { placement: Placement; counts: Int32Array } | null {
+function carryOver(
+  prev: { model: ComputeModel; placement: Placement; counts: Int32Array },
+  next: ComputeModel,
+  keepRows: boolean,
+): { placement: Placement; counts: Int32Array } | null {
   const { hosts, flavors } = next;
   const H = hosts.names.length;
   const F = flavors.names.length;
@@ -93,7 +103,14 @@ function carryOver(prev: { model: ComputeModel; placement: Placement; counts: In
   for (let f = 0; f < pF; f++) if (mapF[f]! >= 0) counts[mapF[f]!] = prev.counts[f]! - prev.placement.unplaced[f]!;
   const prevPlaced = prev.placement.placed;
   const { request } = flavors;
-  for (let ph = 0; ph < prevNames.length; ph++) {
+  // the hosts matched by position keep their rows as they are, when that is exactly what the
+  // loop below computes (wholeRows)
+  const kept = keepRows && wholeRows(prev, next, same, mapF) ? same : 0;
+  if (kept > 0) {
+    placed.set(prevPlaced.subarray(0, kept * F));
+    free.set(prev.placement.free.subarray(0, kept * C));
+  }
+  for (let ph = kept; ph < prevNames.length; ph++) {
     const h = ph < same ? ph : hostOf.get(prevNames[ph]!);
     for (let f = 0; f < pF; f++) {
       const k = prevPlaced[ph * pF + f]!;
@@ -109,6 +126,44 @@ function carryOver(prev: { model: ComputeModel; placement: Placement; counts: In
   }
   for (let i = 0; i < free.length; i++) if (free[i]! < -1e-6) return null;
   return { placement: { placed, free, unplaced: new Int32Array(F) }, counts };
+}
+
+/** 2^50: whole amounts within ±2^50 keep every sum and product below in the exact range of doubles (2^53). */
+const WHOLE = 2 ** 50;
+
+/** Whether v is a whole number within ±2^50. */
+function whole(v: number): boolean {
+  return Math.floor(v) === v && v <= WHOLE && v >= -WHOLE;
+}
+
+/**
+ * Whether carryOver may copy the first `same` hosts' rows of the previous placement (placed
+ * and free) instead of recomputing them, because they are equal: the flavors are the same in
+ * the same order with the same requests, and each of those hosts has the same capacity, every
+ * request, capacity and free amount being whole within ±2^50 (requests >= 0).
+ *
+ * Why equal: a host's free amount in any placement is its capacity minus, one step after the
+ * other, k × request for whole k >= 0 (spreads, carryOver; the instances of flavor f summing
+ * to placed[f]). With whole inputs no step rounds unless a value leaves ±2^53; the values fall
+ * from the capacity (<= 2^50) step by step, and a rounded step would leave one at or below
+ * −7 × 2^50, which no later step raises: a free amount within ±2^50 means no step rounded, so
+ * it is exactly capacity − Σ_f placed[f] × request[f]. carryOver's loop computes that same
+ * value from the same capacity, counts and requests, its steps staying within ±2^51 (exact).
+ * O(same × classes + flavors × classes).
+ */
+function wholeRows(prev: { model: ComputeModel; placement: Placement }, next: ComputeModel, same: number, mapF: Int32Array): boolean {
+  const C = next.hosts.classCount;
+  const F = next.flavors.names.length;
+  if (prev.model.hosts.classCount !== C || prev.model.flavors.names.length !== F) return false;
+  for (let f = 0; f < F; f++) if (mapF[f] !== f) return false;
+  const a = prev.model.flavors.request;
+  const b = next.flavors.request;
+  for (let i = 0; i < F * C; i++) if (a[i] !== b[i] || !whole(b[i]!) || b[i]! < 0) return false;
+  const capA = prev.model.hosts.capacity;
+  const capB = next.hosts.capacity;
+  const free = prev.placement.free;
+  for (let i = 0; i < same * C; i++) if (capA[i] !== capB[i] || !whole(capB[i]!) || !whole(free[i]!)) return false;
+  return true;
 }
 
 function sameCounts(a: Int32Array, b: Int32Array): boolean {
