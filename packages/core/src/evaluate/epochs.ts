@@ -74,10 +74,10 @@ export interface EpochCaches {
 /** Empty caches for planEpochs calls on `scenario` (and only on it). */
 export function epochCaches(scenario: Scenario): EpochCaches {
   return {
-    computeCache: new KeyedCache(),
+    computeCache: new KeyedCache('compute'),
     // per-host compute results shared by the epochs (the timeline's Host objects are)
     computeHosts: new ComputeHostCache(scenario),
-    storageCache: new KeyedCache(),
+    storageCache: new KeyedCache('storage'),
     // the storage fleets of the epochs grow one from the other: each planStorage extends the last one's CRUSH tree
     storageCarry: new CephCarry(),
   };
@@ -102,15 +102,8 @@ export function planEpochs(
     // The racks purchases add exist from the first month a host stands in them.
     const rackNames = addedRacksInUse(scenario.racks.length, timeline.racks, epoch.hosts);
     const view: Scenario = { ...scenario, racks: timeline.racks.filter((r, i) => i < scenario.racks.length || rackNames.has(r.name)) };
-    const ck = epochKey(view.racks.length, epoch.hosts, 'compute');
-    let compute = computeCache.get(ck);
-    if (!compute) {
-      compute = planCompute(view, epoch.hosts, computeHosts);
-      computeCache.set(ck, compute);
-    }
-    const sk = epochKey(view.racks.length, epoch.hosts, 'storage');
-    let stored = storageCache.get(sk);
-    if (!stored) {
+    const compute = computeCache.get(view.racks.length, epoch.hosts, () => planCompute(view, epoch.hosts, computeHosts));
+    const stored = storageCache.get(view.racks.length, epoch.hosts, () => {
       // The network plan's replication link caps Ceph recovery (the slowest storage model's
       // link, for every storage host); without a network: section, each host's fastest NIC card does.
       const replication = cephRecoveryBandwidth(view, epoch.hosts);
@@ -125,9 +118,8 @@ export function planEpochs(
           : {},
         storageCarry,
       );
-      stored = { storage, replication };
-      storageCache.set(sk, stored);
-    }
+      return { storage, replication };
+    });
     const control = planControlPlane(epoch.hosts, cephDaemons(view));
     views.push({ view, replication: stored.replication });
     epochs.push({
@@ -184,43 +176,50 @@ export function addedRacksInUse(initial: number, racks: readonly Rack[], hosts: 
   return present;
 }
 
-/** What an epoch's analysis of one role reads of its fleet: the racks in view and the role's hosts by name, in order. */
-interface EpochKey {
-  racks: number;
-  names: string[];
-}
+/**
+ * Results by what an epoch's analysis of one role reads of its fleet: the racks in view and the
+ * names of the role's hosts, in order. Two keys are the same when their rack counts are and the
+ * role's names are, one by one (what joining the names into one string compared), found without
+ * building a list of names: the entries are filed by (rack count, role host count), and a
+ * candidate's hosts are walked alongside the epoch's, skipping the other roles' hosts (a Host
+ * object met on both sides is the same name). O(hosts) per call.
+ */
+export class KeyedCache<T> {
+  private readonly entries = new Map<string, { hosts: readonly Host[]; value: T }[]>();
 
-/** The key of `role` in an epoch: the view's rack count and the names of the role's hosts. */
-function epochKey(racks: number, hosts: readonly Host[], role: string): EpochKey {
-  const names: string[] = [];
-  for (const h of hosts) if (h.role === role) names.push(h.name);
-  return { racks, names };
+  constructor(private readonly role: string) {}
+
+  /** The value for (racks, the role's hosts of `hosts`), made by `make` the first time. */
+  get(racks: number, hosts: readonly Host[], make: () => T): T {
+    const { role } = this;
+    let count = 0;
+    for (let i = 0; i < hosts.length; i++) if (hosts[i]!.role === role) count++;
+    const k = `${racks}|${count}`;
+    const list = this.entries.get(k);
+    for (const e of list ?? []) if (sameRoleNames(e.hosts, hosts, role)) return e.value;
+    const value = make();
+    if (list) list.push({ hosts, value });
+    else this.entries.set(k, [{ hosts, value }]);
+    return value;
+  }
 }
 
 /**
- * Results by EpochKey: two keys are the same when their rack counts are and their names are,
- * one by one (what joining them into one string compared, without building the string).
+ * The names of `role`'s hosts of `a` and of `b` are the same, one by one (both lists hold the
+ * same number of them: KeyedCache files them so).
  */
-export class KeyedCache<T> {
-  private readonly entries = new Map<string, { names: readonly string[]; value: T }[]>();
-
-  get(key: EpochKey): T | undefined {
-    for (const e of this.entries.get(`${key.racks}|${key.names.length}`) ?? []) if (sameNames(e.names, key.names)) return e.value;
-    return undefined;
+export function sameRoleNames(a: readonly Host[], b: readonly Host[], role: string): boolean {
+  if (a === b) return true;
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < a.length && a[i]!.role !== role) i++;
+    while (j < b.length && b[j]!.role !== role) j++;
+    if (i === a.length || j === b.length) return i === a.length && j === b.length;
+    const x = a[i++]!;
+    const y = b[j++]!;
+    if (x !== y && x.name !== y.name) return false;
   }
-
-  set(key: EpochKey, value: T): void {
-    const k = `${key.racks}|${key.names.length}`;
-    const list = this.entries.get(k);
-    if (list) list.push({ names: key.names, value });
-    else this.entries.set(k, [{ names: key.names, value }]);
-  }
-}
-
-function sameNames(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**
