@@ -210,13 +210,14 @@ export interface ScheduledProcurement {
 /**
  * planProcurement, with the timeline with the purchases it built for its check (step 4), so
  * that evaluate does not build it again. Same plan as planProcurement; null without a
- * `procurement:` section.
+ * `procurement:` section. `hosts`: expandHosts(scenario).hosts when the caller has them
+ * (evaluate), read only.
  */
-export function scheduleProcurement(scenario: Scenario, base?: FleetTimeline, model: DemandModel = demandModel(scenario)): ScheduledProcurement | null {
+export function scheduleProcurement(scenario: Scenario, base?: FleetTimeline, model: DemandModel = demandModel(scenario), hosts?: readonly Host[]): ScheduledProcurement | null {
   const policy = scenario.procurement;
   if (!policy) return null;
   const count = Math.max(0, Math.floor(scenario.horizonMonths));
-  const startHosts = expandHosts(scenario).hosts;
+  const startHosts = hosts ?? expandHosts(scenario).hosts;
   const timeline = base ?? buildFleetTimeline(scenario, startHosts);
   const curves = new CapacityCurves(scenario, timeline, startHosts);
   const resources = ruledResources(scenario, curves);
