@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Host } from '../model/plan.js';
 import { makeScenario } from '../model/test-scenario.js';
 import { expandHosts } from './hosts.js';
-import { buildFleetTimeline } from './timeline.js';
+import { buildFleetTimeline, purchasedHost } from './timeline.js';
 
 describe('the initial hosts of the timeline', () => {
   it('equal the spread records, key order included, for every shape of host', () => {
@@ -73,5 +73,27 @@ describe('the initial hosts of the timeline', () => {
       expect(e.hosts.map((h) => h.name)).toEqual(expected);
     }
     expect(timeline.epochs.map((e) => e.fromMonth)).toEqual([0, 2, 3, 5].filter((m) => m < scenario.horizonMonths));
+  });
+
+  it('purchased hosts: the records equal the spread form, key order included, with their own copy of the aggregates', () => {
+    for (const zone of [undefined, 'az1']) {
+      for (const aggregates of [undefined, [], ['fast', 'gpu']]) {
+        const record = purchasedHost('compute-new-01', 'compute', 'cmp', 'r1', zone, aggregates, 4);
+        const expected = {
+          name: 'compute-new-01',
+          role: 'compute',
+          hardware: 'cmp',
+          rack: 'r1',
+          ...(zone !== undefined ? { zone } : {}),
+          ...(aggregates ? { aggregates: [...aggregates] } : {}),
+          fromMonth: 4,
+          untilMonth: null,
+          purchased: true,
+        };
+        expect(Object.keys(record)).toEqual(Object.keys(expected));
+        expect(record).toStrictEqual(expected);
+        if (aggregates) expect(record.aggregates).not.toBe(aggregates);
+      }
+    }
   });
 });
