@@ -112,7 +112,7 @@ export function planEpochs(
         epoch.hosts,
         replication
           ? {
-              replicationBitsPerSecondByHost: new Map(epoch.hosts.filter((h) => h.role === 'storage').map((h) => [h.name, replication.perHostBitsPerSecond])),
+              replicationBitsPerSecondByHost: storageHostsAt(epoch.hosts, replication.perHostBitsPerSecond),
               replicationSource: `the network plan: ${replication.network} on ${replication.link}, ${replication.perHostBitsPerSecond / 1e9} Gbit/s per storage host`,
             }
           : {},
@@ -174,6 +174,13 @@ export function addedRacksInUse(initial: number, racks: readonly Rack[], hosts: 
   const wanted = new Set(racks.slice(initial).map((r) => r.name));
   for (let i = hosts.length - 1; i >= 0 && present.size < wanted.size; i--) if (wanted.has(hosts[i]!.rack)) present.add(hosts[i]!.rack);
   return present;
+}
+
+/** Each storage host of `hosts` → `value`, in host order (a Map built without intermediate lists). */
+export function storageHostsAt(hosts: readonly Host[], value: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const h of hosts) if (h.role === 'storage') out.set(h.name, value);
+  return out;
 }
 
 /**

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Host } from '../model/plan.js';
 import type { Role } from '../model/scenario.js';
-import { KeyedCache, sameRoleNames } from './epochs.js';
+import { KeyedCache, sameRoleNames, storageHostsAt } from './epochs.js';
 
 const host = (name: string, role: Role): Host => ({ name, role, hardware: 'x', rack: 'r1' });
 
@@ -48,6 +48,18 @@ describe('KeyedCache', () => {
           });
         },
       ),
+    );
+  });
+});
+
+describe('storageHostsAt', () => {
+  it("equals the Map of the storage hosts' names filtered and mapped, in order", () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ name: fc.constantFrom('a', 'b', 'c', 'd'), role: fc.constantFrom<Role>('compute', 'storage') })), (list) => {
+        const hosts = list.map((h) => host(h.name, h.role));
+        const expected = new Map(hosts.filter((h) => h.role === 'storage').map((h) => [h.name, 25e9]));
+        expect([...storageHostsAt(hosts, 25e9)]).toEqual([...expected]);
+      }),
     );
   });
 });
