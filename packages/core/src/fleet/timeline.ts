@@ -117,9 +117,15 @@ export function buildFleetTimeline(scenario: Scenario, initial: readonly Host[],
  * retired), as plain Hosts, in timeline order. `plain` holds one Host per fleet host, shared by
  * every epoch it serves in (so analyses may cache by host object).
  */
-function inService(from: Float64Array, until: Float64Array, plain: readonly Host[], t: number): Host[] {
-  const out: Host[] = [];
-  for (let i = 0; i < plain.length; i++) if (from[i]! <= t && t < until[i]!) out.push(plain[i]!);
+export function inService(from: Float64Array, until: Float64Array, plain: readonly Host[], t: number): Host[] {
+  // a growing fleet's hosts in service are a prefix of the timeline: one copy of exactly that length
+  let n = 0;
+  while (n < plain.length && from[n]! <= t && t < until[n]!) n++;
+  let k = n;
+  while (k < plain.length && !(from[k]! <= t && t < until[k]!)) k++;
+  if (k === plain.length) return plain.slice(0, n);
+  const out: Host[] = plain.slice(0, n);
+  for (let i = k; i < plain.length; i++) if (from[i]! <= t && t < until[i]!) out.push(plain[i]!);
   return out;
 }
 
