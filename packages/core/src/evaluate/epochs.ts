@@ -41,6 +41,7 @@ import type { ResourceSeries } from '../forecast/horizon.js';
 import { resourceSeries } from '../forecast/resources.js';
 import type { Rack, Scenario } from '../model/scenario.js';
 import { cephRecoveryBandwidth } from '../network/traffic.js';
+import { AddedRacksInUse } from './added-racks.js';
 import { failureHooks } from './failure-hooks.js';
 import type { ComputePlan, ControlPlanePlan, Host, StoragePlan } from '../model/plan.js';
 import { CephCarry, cephBottleneck } from '../storage/ceph-plan.js';
@@ -98,9 +99,10 @@ export function planEpochs(
   const { computeCache, computeHosts, storageCache, storageCarry } = options.caches ?? epochCaches(scenario);
   const epochs: EpochPlan[] = [];
   const views: { view: Scenario; replication: ReturnType<typeof cephRecoveryBandwidth> }[] = [];
+  const addedRacks = new AddedRacksInUse(scenario.racks.length, timeline.racks);
   for (const epoch of timeline.epochs) {
     // The racks purchases add exist from the first month a host stands in them.
-    const rackNames = addedRacksInUse(scenario.racks.length, timeline.racks, epoch.hosts);
+    const rackNames = addedRacks.of(epoch.hosts);
     const view: Scenario = { ...scenario, racks: timeline.racks.filter((r, i) => i < scenario.racks.length || rackNames.has(r.name)) };
     const compute = computeCache.get(view.racks.length, epoch.hosts, () => planCompute(view, epoch.hosts, computeHosts));
     const stored = storageCache.get(view.racks.length, epoch.hosts, () => {
