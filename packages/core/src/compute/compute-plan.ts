@@ -285,7 +285,11 @@ export class ComputeHostCache {
       if ((offer.aggregates ?? []).length > 0) plan.aggregates = [...offer.aggregates!];
       plan.numaCells = [...(offer.cells ?? [])];
     }
-    const group: GroupHost = { host: h.name, rack: h.rack, ...(h.zone !== undefined ? { zone: h.zone } : {}), capacity: offer.capacity, fits: fits.map };
+    // { host, rack, ...(zone defined ? { zone } : {}), capacity, fits } as literals (a spread is far slower in V8)
+    const group: GroupHost =
+      h.zone !== undefined
+        ? { host: h.name, rack: h.rack, zone: h.zone, capacity: offer.capacity, fits: fits.map }
+        : { host: h.name, rack: h.rack, capacity: offer.capacity, fits: fits.map };
     let classes = this.classesOf.get(offer.capacity);
     if (!classes) {
       const keys: string[] = [];
