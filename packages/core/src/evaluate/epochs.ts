@@ -584,5 +584,8 @@ export class FailureStitch {
 
 /** Host → role over every host of the timeline (for the failure findings' wording). */
 export function rolesOf(hosts: readonly Host[]): Map<string, string> {
-  return new Map(hosts.map((h) => [h.name, h.role]));
+  // a loop, not new Map(hosts.map(...)): no [name, role] pair per host
+  const out = new Map<string, string>();
+  for (const h of hosts) out.set(h.name, h.role);
+  return out;
 }

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Host } from '../model/plan.js';
 import type { Role } from '../model/scenario.js';
-import { KeyedCache, sameRoleNames, storageHostsAt } from './epochs.js';
+import { KeyedCache, rolesOf, sameRoleNames, storageHostsAt } from './epochs.js';
 
 const host = (name: string, role: Role): Host => ({ name, role, hardware: 'x', rack: 'r1' });
 
@@ -59,6 +59,17 @@ describe('storageHostsAt', () => {
         const hosts = list.map((h) => host(h.name, h.role));
         const expected = new Map(hosts.filter((h) => h.role === 'storage').map((h) => [h.name, 25e9]));
         expect([...storageHostsAt(hosts, 25e9)]).toEqual([...expected]);
+      }),
+    );
+  });
+});
+
+describe('rolesOf', () => {
+  it('equals the Map of [name, role] pairs (a repeated name: its last host, at its first place)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ name: fc.constantFrom('a', 'b', 'c'), role: fc.constantFrom<Role>('compute', 'storage') })), (list) => {
+        const hosts = list.map((h) => host(h.name, h.role));
+        expect([...rolesOf(hosts)]).toEqual([...new Map(hosts.map((h) => [h.name, h.role]))]);
       }),
     );
   });
