@@ -19,9 +19,9 @@ describe('rackUses', () => {
   it('hand-worked: r1 holds a 1 RU host of 0.1 W / 0.2 W and a bought 2 RU host of 0.2 W / 0.7 W; r2 an unpowered host', () => {
     const s = makeScenario();
     const hardware: Record<string, HardwareModel> = {
-      a: { ...baseHardware['ctl-r660']!, heightRu: 1, power: { typicalWatts: 0.1, maxWatts: 0.2 } },
-      b: { ...baseHardware['ctl-r660']!, heightRu: 2, power: { typicalWatts: 0.2, maxWatts: 0.7 } },
-      c: { ...baseHardware['cmp-r760']!, heightRu: 2, power: undefined },
+      a: { ...baseHardware()['ctl-r660']!, heightRu: 1, power: { typicalWatts: 0.1, maxWatts: 0.2 } },
+      b: { ...baseHardware()['ctl-r660']!, heightRu: 2, power: { typicalWatts: 0.2, maxWatts: 0.7 } },
+      c: { ...baseHardware()['cmp-r760']!, heightRu: 2, power: undefined },
     };
     const scenario: Scenario = { ...s, hardware };
     const hosts: Host[] = [
@@ -72,7 +72,7 @@ describe('rackUses', () => {
           // model m4 (past the list) is unknown to the scenario
           const hardware: Record<string, HardwareModel> = {};
           models.forEach((m, i) => {
-            hardware[`m${i}`] = { ...baseHardware['ctl-r660']!, heightRu: m.heightRu, power: m.power };
+            hardware[`m${i}`] = { ...baseHardware()['ctl-r660']!, heightRu: m.heightRu, power: m.power };
           });
           const scenario: Scenario = { ...s, hardware };
           const racks: RackDefinition[] = rackList.map((r) => ({
