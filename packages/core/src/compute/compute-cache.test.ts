@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildFleetTimeline } from '../fleet/timeline.js';
 import { expandHosts } from '../fleet/hosts.js';
+import type { Host } from '../model/plan.js';
 import type { Scenario } from '../model/scenario.js';
 import { planProcurement } from '../procurement/schedule.js';
 import { parseScenario } from '../scenario/parse.js';
@@ -35,10 +36,15 @@ describe('planCompute with a per-host cache', () => {
       const cache = new ComputeHostCache(scenario);
       const list = epochs(scenario);
       // in order (each epoch mostly the previous one's hosts), then backwards and again (other prefixes)
+      const done: { hosts: readonly Host[]; result: ReturnType<typeof planCompute> }[] = [];
       for (const e of [...list, ...[...list].reverse(), ...list]) {
         const view = { ...scenario, racks: [...scenario.racks] };
-        expect(planCompute(view, e.hosts, cache)).toEqual(planCompute(view, e.hosts));
+        const result = planCompute(view, e.hosts, cache);
+        expect(result).toEqual(planCompute(view, e.hosts));
+        done.push({ hosts: e.hosts, result });
       }
+      // the cache extends its own arrays in place: no plan it gave out changed since
+      for (const { hosts, result } of done) expect(result).toEqual(planCompute(scenario, hosts));
     });
   }
 

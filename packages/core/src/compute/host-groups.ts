@@ -70,17 +70,23 @@ export function computeGroups(scenario: Scenario, hosts: readonly GroupHost[], r
     l.indices.push(index);
     lines.set(key, l);
   });
+  // each line's candidate hosts, as ascending host indices
   const entities = [...lines.values()].map((l) => {
-    const set = hosts.flatMap((h, i) => ((h.fits.get(l.flavor) ?? 0) > 0 && (l.zone === undefined || h.zone === l.zone) ? [i] : []));
-    return { ...l, set, key: set.join(','), label: describe(l.zone, requests.get(l.flavor)!, aggregates, l.flavor) };
+    const set: number[] = [];
+    for (let i = 0; i < hosts.length; i++) {
+      const h = hosts[i]!;
+      if ((h.fits.get(l.flavor) ?? 0) > 0 && (l.zone === undefined || h.zone === l.zone)) set.push(i);
+    }
+    return { ...l, set, label: describe(l.zone, requests.get(l.flavor)!, aggregates, l.flavor) };
   });
-  const all = hosts.map((_, i) => i).join(',');
   const out: ComputeGroupPlan[] = [];
-  const seen = new Set<string>();
+  // candidate sets already grouped; ascending index lists are the same set when they are equal one by one
+  const seen: number[][] = [];
   const ids = new Set<string>();
   for (const e of entities) {
-    if (e.set.length === 0 || e.key === all || seen.has(e.key)) continue;
-    seen.add(e.key);
+    // the whole fleet (every index, in order) needs no group
+    if (e.set.length === 0 || e.set.length === hosts.length || seen.some((s) => sameIndices(s, e.set))) continue;
+    seen.push(e.set);
     const members = new Set(e.set);
     const within = entities.filter((o) => o.set.length > 0 && o.set.every((i) => members.has(i)));
     const demand: CapacityVector = {};
@@ -107,4 +113,11 @@ export function computeGroups(scenario: Scenario, hosts: readonly GroupHost[], r
     });
   }
   return out;
+}
+
+/** Two lists of host indices, equal one by one. */
+function sameIndices(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

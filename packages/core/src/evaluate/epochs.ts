@@ -41,6 +41,7 @@ import type { ResourceSeries } from '../forecast/horizon.js';
 import { resourceSeries } from '../forecast/resources.js';
 import type { Rack, Scenario } from '../model/scenario.js';
 import { cephRecoveryBandwidth } from '../network/traffic.js';
+import { AddedRacksInUse } from './added-racks.js';
 import { failureHooks } from './failure-hooks.js';
 import type { ComputePlan, ControlPlanePlan, Host, StoragePlan } from '../model/plan.js';
 import { CephCarry, cephBottleneck } from '../storage/ceph-plan.js';
@@ -74,10 +75,10 @@ export interface EpochCaches {
 /** Empty caches for planEpochs calls on `scenario` (and only on it). */
 export function epochCaches(scenario: Scenario): EpochCaches {
   return {
-    computeCache: new KeyedCache(),
+    computeCache: new KeyedCache('compute'),
     // per-host compute results shared by the epochs (the timeline's Host objects are)
     computeHosts: new ComputeHostCache(scenario),
-    storageCache: new KeyedCache(),
+    storageCache: new KeyedCache('storage'),
     // the storage fleets of the epochs grow one from the other: each planStorage extends the last one's CRUSH tree
     storageCarry: new CephCarry(),
   };
@@ -98,19 +99,13 @@ export function planEpochs(
   const { computeCache, computeHosts, storageCache, storageCarry } = options.caches ?? epochCaches(scenario);
   const epochs: EpochPlan[] = [];
   const views: { view: Scenario; replication: ReturnType<typeof cephRecoveryBandwidth> }[] = [];
+  const addedRacks = new AddedRacksInUse(scenario.racks.length, timeline.racks);
   for (const epoch of timeline.epochs) {
     // The racks purchases add exist from the first month a host stands in them.
-    const rackNames = addedRacksInUse(scenario.racks.length, timeline.racks, epoch.hosts);
+    const rackNames = addedRacks.of(epoch.hosts);
     const view: Scenario = { ...scenario, racks: timeline.racks.filter((r, i) => i < scenario.racks.length || rackNames.has(r.name)) };
-    const ck = epochKey(view.racks.length, epoch.hosts, 'compute');
-    let compute = computeCache.get(ck);
-    if (!compute) {
-      compute = planCompute(view, epoch.hosts, computeHosts);
-      computeCache.set(ck, compute);
-    }
-    const sk = epochKey(view.racks.length, epoch.hosts, 'storage');
-    let stored = storageCache.get(sk);
-    if (!stored) {
+    const compute = computeCache.get(view.racks.length, epoch.hosts, () => planCompute(view, epoch.hosts, computeHosts));
+    const stored = storageCache.get(view.racks.length, epoch.hosts, () => {
       // The network plan's replication link caps Ceph recovery (the slowest storage model's
       // link, for every storage host); without a network: section, each host's fastest NIC card does.
       const replication = cephRecoveryBandwidth(view, epoch.hosts);
@@ -119,15 +114,14 @@ export function planEpochs(
         epoch.hosts,
         replication
           ? {
-              replicationBitsPerSecondByHost: new Map(epoch.hosts.filter((h) => h.role === 'storage').map((h) => [h.name, replication.perHostBitsPerSecond])),
+              replicationBitsPerSecondByHost: storageHostsAt(epoch.hosts, replication.perHostBitsPerSecond),
               replicationSource: `the network plan: ${replication.network} on ${replication.link}, ${replication.perHostBitsPerSecond / 1e9} Gbit/s per storage host`,
             }
           : {},
         storageCarry,
       );
-      stored = { storage, replication };
-      storageCache.set(sk, stored);
-    }
+      return { storage, replication };
+    });
     const control = planControlPlane(epoch.hosts, cephDaemons(view));
     views.push({ view, replication: stored.replication });
     epochs.push({
@@ -184,43 +178,57 @@ export function addedRacksInUse(initial: number, racks: readonly Rack[], hosts: 
   return present;
 }
 
-/** What an epoch's analysis of one role reads of its fleet: the racks in view and the role's hosts by name, in order. */
-interface EpochKey {
-  racks: number;
-  names: string[];
-}
-
-/** The key of `role` in an epoch: the view's rack count and the names of the role's hosts. */
-function epochKey(racks: number, hosts: readonly Host[], role: string): EpochKey {
-  const names: string[] = [];
-  for (const h of hosts) if (h.role === role) names.push(h.name);
-  return { racks, names };
+/** Each storage host of `hosts` → `value`, in host order (a Map built without intermediate lists). */
+export function storageHostsAt(hosts: readonly Host[], value: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const h of hosts) if (h.role === 'storage') out.set(h.name, value);
+  return out;
 }
 
 /**
- * Results by EpochKey: two keys are the same when their rack counts are and their names are,
- * one by one (what joining them into one string compared, without building the string).
+ * Results by what an epoch's analysis of one role reads of its fleet: the racks in view and the
+ * names of the role's hosts, in order. Two keys are the same when their rack counts are and the
+ * role's names are, one by one (what joining the names into one string compared), found without
+ * building a list of names: the entries are filed by (rack count, role host count), and a
+ * candidate's hosts are walked alongside the epoch's, skipping the other roles' hosts (a Host
+ * object met on both sides is the same name). O(hosts) per call.
  */
 export class KeyedCache<T> {
-  private readonly entries = new Map<string, { names: readonly string[]; value: T }[]>();
+  private readonly entries = new Map<string, { hosts: readonly Host[]; value: T }[]>();
 
-  get(key: EpochKey): T | undefined {
-    for (const e of this.entries.get(`${key.racks}|${key.names.length}`) ?? []) if (sameNames(e.names, key.names)) return e.value;
-    return undefined;
-  }
+  constructor(private readonly role: string) {}
 
-  set(key: EpochKey, value: T): void {
-    const k = `${key.racks}|${key.names.length}`;
+  /** The value for (racks, the role's hosts of `hosts`), made by `make` the first time. */
+  get(racks: number, hosts: readonly Host[], make: () => T): T {
+    const { role } = this;
+    let count = 0;
+    for (let i = 0; i < hosts.length; i++) if (hosts[i]!.role === role) count++;
+    const k = `${racks}|${count}`;
     const list = this.entries.get(k);
-    if (list) list.push({ names: key.names, value });
-    else this.entries.set(k, [{ names: key.names, value }]);
+    for (const e of list ?? []) if (sameRoleNames(e.hosts, hosts, role)) return e.value;
+    const value = make();
+    if (list) list.push({ hosts, value });
+    else this.entries.set(k, [{ hosts, value }]);
+    return value;
   }
 }
 
-function sameNames(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/**
+ * The names of `role`'s hosts of `a` and of `b` are the same, one by one (both lists hold the
+ * same number of them: KeyedCache files them so).
+ */
+export function sameRoleNames(a: readonly Host[], b: readonly Host[], role: string): boolean {
+  if (a === b) return true;
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < a.length && a[i]!.role !== role) i++;
+    while (j < b.length && b[j]!.role !== role) j++;
+    if (i === a.length || j === b.length) return i === a.length && j === b.length;
+    const x = a[i++]!;
+    const y = b[j++]!;
+    if (x !== y && x.name !== y.name) return false;
+  }
 }
 
 /**
@@ -576,5 +584,8 @@ export class FailureStitch {
 
 /** Host → role over every host of the timeline (for the failure findings' wording). */
 export function rolesOf(hosts: readonly Host[]): Map<string, string> {
-  return new Map(hosts.map((h) => [h.name, h.role]));
+  // a loop, not new Map(hosts.map(...)): no [name, role] pair per host
+  const out = new Map<string, string>();
+  for (const h of hosts) out.set(h.name, h.role);
+  return out;
 }

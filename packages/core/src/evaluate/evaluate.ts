@@ -88,7 +88,7 @@ export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Pla
   const references = findUnresolvedReferences(scenario);
   const hosts = expandHosts(scenario);
   const base = buildFleetTimeline(scenario, hosts.hosts);
-  const scheduled = scheduleProcurement(scenario, base);
+  const scheduled = scheduleProcurement(scenario, base, undefined, hosts.hosts);
   const procurement = scheduled?.plan ?? null;
   // the timeline with the purchases: the one planProcurement checked its schedule on, when it is that one
   const timeline =

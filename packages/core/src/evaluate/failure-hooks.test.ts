@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandHosts } from '../fleet/hosts.js';
 import { failureHooks } from './failure-hooks.js';
-import { makeScenario } from '../model/test-scenario.js';
+import { baseHardware, makeScenario } from '../model/test-scenario.js';
 
 describe('failureHooks: Ceph re-protection time for the failure analysis', () => {
   // test scenario: 4 storage hosts (sto-r760xd2: 10 x 8 TB HDD OSDs, one 2 x 25 Gbit/s card),
@@ -54,5 +54,33 @@ describe('failureHooks: Ceph re-protection time for the failure analysis', () =>
     expect(
       h.ceph!.reprotectSeconds!({ failureDomain: 'host', domains: [], lostHosts: [], drainedHosts: [], storedBytesMonth0: {}, rebuildBytes: 0, replicationBitsPerSecond: 1e9 }),
     ).toBeNull();
+  });
+
+  it("two storage models: each host counts its own model's OSDs and mClock bandwidth (worked out once per model)", () => {
+    // + 2 hosts fast-01, fast-02 of a model with 4 SSD OSDs (1200 MiB/s x 0.5 = 629,145,600 B/s each)
+    const hw = baseHardware();
+    const ssd = { ...hw['sto-r760xd2']!, name: 'sto-ssd', disks: [{ count: 4, sizeBytes: 3.84e12, kind: 'ssd' as const, use: 'osd' as const }] };
+    const base = makeScenario();
+    const two = makeScenario({
+      hardware: { ...base.hardware, 'sto-ssd': ssd },
+      nodes: [...base.nodes, { role: 'storage', hardware: 'sto-ssd', count: 2, placement: 'spread', namePrefix: 'fast' }],
+    });
+    const h = failureHooks(two, expandHosts(two).hosts, null);
+    const lose = (host: string) =>
+      h.ceph!.reprotectSeconds!({
+        failureDomain: 'host',
+        domains: [],
+        lostHosts: [host],
+        drainedHosts: [],
+        storedBytesMonth0: {},
+        rebuildBytes: 30e12,
+        replicationBitsPerSecond: 150e9,
+      });
+    // storage-01 lost: 30 HDD + 8 SSD OSDs receive (backfills 38 x 100 MB/s = 3.8 GB/s);
+    // disks 30 x 78,643,200 + 8 x 629,145,600 = 7,392,460,800 B/s of work, / 2 = 3,696,230,400 B/s bind
+    expect(lose('storage-01')).toBe(620 + 30e12 / 3_696_230_400);
+    // fast-01 lost: 40 HDD + 4 SSD OSDs (backfills 4.4 GB/s); disks 40 x 78,643,200 + 4 x 629,145,600
+    // = 5,662,310,400 B/s, / 2 = 2,831,155,200 B/s bind
+    expect(lose('fast-01')).toBe(620 + 30e12 / 2_831_155_200);
   });
 });

@@ -3,7 +3,7 @@
  * (failure/hooks.ts): how fast the survivors of a Ceph loss re-protect the data.
  */
 import type { FailureHooks } from '../failure/hooks.js';
-import type { Scenario } from '../model/scenario.js';
+import type { HardwareModel, Scenario } from '../model/scenario.js';
 import type { CephRecoveryBandwidth } from '../model/network.js';
 import { osdRecoveryBytesPerSecond, recoveryTiming, replicationBitsPerSecond } from '../storage/recovery.js';
 import { resolveCephSettings } from '../storage/settings.js';
@@ -26,14 +26,32 @@ import type { Host } from '../model/plan.js';
  */
 export function failureHooks(scenario: Scenario, hosts: readonly Host[], replication: CephRecoveryBandwidth | null): FailureHooks {
   const storage = hosts.filter((h) => h.role === 'storage' && Object.hasOwn(scenario.hardware, h.hardware));
-  const byName = new Map(storage.map((h) => [h.name, scenario.hardware[h.hardware]!]));
-  const osdsOf = new Map(storage.map((h) => [h.name, (byName.get(h.name)?.disks ?? []).filter((d) => d.use === 'osd').reduce((s, d) => s + d.count, 0)]));
-  const allOsds = storage.reduce((s, h) => s + osdsOf.get(h.name)!, 0);
-  // mClock bandwidth recovery may take on each host's OSDs (osd_mclock_max_sequential_bandwidth_* x recovery share).
-  const diskOf = new Map(
-    storage.map((h) => [h.name, (byName.get(h.name)?.disks ?? []).filter((d) => d.use === 'osd').reduce((s, d) => s + d.count * osdRecoveryBytesPerSecond(d.kind), 0)]),
-  );
-  const allDisk = storage.reduce((s, h) => s + diskOf.get(h.name)!, 0);
+  const byName = new Map<string, HardwareModel>();
+  for (const h of storage) byName.set(h.name, scenario.hardware[h.hardware]!);
+  // a host's OSD count and mClock recovery bandwidth (osd_mclock_max_sequential_bandwidth_* x
+  // recovery share) are its model's: worked out once per model, the same sums over its disks
+  const perModel = new Map<HardwareModel, { osds: number; disk: number }>();
+  const ofModel = (hw: HardwareModel | undefined): { osds: number; disk: number } => {
+    if (hw === undefined) return { osds: 0, disk: 0 };
+    let m = perModel.get(hw);
+    if (!m) {
+      const osdDisks = (hw.disks ?? []).filter((d) => d.use === 'osd');
+      m = { osds: osdDisks.reduce((s, d) => s + d.count, 0), disk: osdDisks.reduce((s, d) => s + d.count * osdRecoveryBytesPerSecond(d.kind), 0) };
+      perModel.set(hw, m);
+    }
+    return m;
+  };
+  const osdsOf = new Map<string, number>();
+  const diskOf = new Map<string, number>();
+  for (const h of storage) {
+    const m = ofModel(byName.get(h.name));
+    osdsOf.set(h.name, m.osds);
+    diskOf.set(h.name, m.disk);
+  }
+  let allOsds = 0;
+  let allDisk = 0;
+  for (const h of storage) allOsds += osdsOf.get(h.name)!;
+  for (const h of storage) allDisk += diskOf.get(h.name)!;
   const linkBitsPerSecond = (name: string): number | null => {
     if (replication) return replication.perHostBitsPerSecond;
     const hw = byName.get(name);

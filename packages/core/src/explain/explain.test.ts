@@ -297,6 +297,18 @@ describe('explanations of the reference pilot, by hand', () => {
     const max = get(explainId.rackPower('r1', 'month0', 'max'));
     expect(max.value).toBe(3900);
     expect(inputValue(max, 'w2')).toBe(1400);
+    // the maximum's inputs point at the maximum figures (each model's path worked out once per figure)
+    expect(max.inputs.map((i) => i.from)).toEqual([
+      undefined,
+      'hardware.ctl-r660.power.maxWatts',
+      undefined,
+      'hardware.cmp-r760.power.maxWatts',
+      undefined,
+      'hardware.sto-r7615.power.maxWatts',
+      undefined,
+      'hardware.dep-r360.power.maxWatts',
+      'racks[name=r1].powerBudgetWatts',
+    ]);
     expect(max.formula).toContain('within it');
     // no procurement: no "after every purchase" explanation
     expect(ex).not.toHaveProperty([explainId.rackPower('r1', 'after', 'max')]);

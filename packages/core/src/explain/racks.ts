@@ -49,7 +49,20 @@ export function explainRacks(plan: PlanResult, out: ExplanationSet): void {
   const racks = plan.racks ?? [];
   const after = hasPurchases(racks);
   const s = plan.scenario;
+  // the path of each model's power figure, once per (model, figure)
+  const wattsPaths = new Map<string, string>();
+  const wattsPath = (hw: string, field: 'typicalWatts' | 'maxWatts'): string => {
+    const key = `${field}\n${hw}`;
+    let path = wattsPaths.get(key);
+    if (path === undefined) {
+      path = scenarioPath('hardware', hw, 'power', field);
+      wattsPaths.set(key, path);
+    }
+    return path;
+  };
   for (const rack of racks) {
+    // one budget path per rack (read by each of its explanations)
+    const budgetFrom = rack.powerBudgetWatts === null ? '' : budgetPath(plan, rack);
     const points: [RackPoint, RackLoad, RackUnit[]][] = [];
     if (rack.added === null) points.push(['month0', rack.month0, rack.units.filter((u) => inServiceAt(u, 0))]);
     if (after) points.push(['after', rack.afterPurchases, rack.units.filter((u) => u.outOfServiceMonthIndex === null)]);
@@ -82,7 +95,7 @@ export function explainRacks(plan: PlanResult, out: ExplanationSet): void {
           inputs: [
             ...models.flatMap(([hw, n], i) => [
               input(`n${i + 1}`, `${hw} hosts in ${rack.name}`, n, 'hosts'),
-              input(`w${i + 1}`, `${words} draw of one ${hw}`, s.hardware[hw]?.power?.[field] ?? 0, 'W', scenarioPath('hardware', hw, 'power', field)),
+              input(`w${i + 1}`, `${words} draw of one ${hw}`, s.hardware[hw]?.power?.[field] ?? 0, 'W', wattsPath(hw, field)),
             ]),
             ...(rack.powerBudgetWatts === null
               ? []
@@ -92,7 +105,7 @@ export function explainRacks(plan: PlanResult, out: ExplanationSet): void {
                     `power budget of ${rack.name}${rack.added ? ' (an added rack: the newRack template’s, else the last declared rack’s)' : ''}`,
                     rack.powerBudgetWatts,
                     'W',
-                    budgetPath(plan, rack),
+                    budgetFrom,
                   ),
                 ]),
           ],

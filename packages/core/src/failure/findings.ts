@@ -80,22 +80,24 @@ export function failureFindings(
   start: string,
   roleOf: ReadonlyMap<string, string>,
 ): Finding[] {
-  const byId = new Map(domains.map((d) => [d.id, d]));
-  const order = new Map(domains.map((d, i) => [d.id, i]));
-  const groups = new Map<string, { kind: FailureDomainKind; members: { d: FailureDomain; h: FailureHarm; sub: FailureSubsystem }[] }>();
+  // each id's position (the last domain of that id: the one looked up), one Map for both
+  const at = new Map<string, number>();
+  for (let i = 0; i < domains.length; i++) at.set(domains[i]!.id, i);
+  const groups = new Map<string, { kind: FailureDomainKind; members: { d: FailureDomain; i: number; h: FailureHarm; sub: FailureSubsystem }[] }>();
   for (const impact of impacts) {
-    const d = byId.get(impact.domain);
-    if (!d) continue;
+    const i = at.get(impact.domain);
+    if (i === undefined) continue;
+    const d = domains[i]!;
     for (const h of impact.harms) {
       const key = `${h.code}|${h.severity}|${d.kind}`;
       const g = groups.get(key) ?? { kind: d.kind, members: [] };
-      g.members.push({ d, h, sub: impact.subsystem });
+      g.members.push({ d, i, h, sub: impact.subsystem });
       groups.set(key, g);
     }
   }
   const out: Finding[] = [];
   for (const g of groups.values()) {
-    g.members.sort((a, b) => a.h.month - b.h.month || order.get(a.d.id)! - order.get(b.d.id)!);
+    g.members.sort((a, b) => a.h.month - b.h.month || a.i - b.i);
     const first = g.members[0]!;
     const rest = g.members.slice(1);
     // a loop, not Math.min(...months): a group can have tens of thousands of members

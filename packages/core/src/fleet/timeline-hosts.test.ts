@@ -4,11 +4,12 @@
  * untilMonth, purchased: false }, whatever keys the host has; and each epoch's hosts are those
  * in service in its first month, in timeline order.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Host } from '../model/plan.js';
 import { makeScenario } from '../model/test-scenario.js';
 import { expandHosts } from './hosts.js';
-import { buildFleetTimeline } from './timeline.js';
+import { buildFleetTimeline, inService, purchasedHost } from './timeline.js';
 
 describe('the initial hosts of the timeline', () => {
   it('equal the spread records, key order included, for every shape of host', () => {
@@ -73,5 +74,45 @@ describe('the initial hosts of the timeline', () => {
       expect(e.hosts.map((h) => h.name)).toEqual(expected);
     }
     expect(timeline.epochs.map((e) => e.fromMonth)).toEqual([0, 2, 3, 5].filter((m) => m < scenario.horizonMonths));
+  });
+
+  it('purchased hosts: the records equal the spread form, key order included, with their own copy of the aggregates', () => {
+    for (const zone of [undefined, 'az1']) {
+      for (const aggregates of [undefined, [], ['fast', 'gpu']]) {
+        const record = purchasedHost('compute-new-01', 'compute', 'cmp', 'r1', zone, aggregates, 4);
+        const expected = {
+          name: 'compute-new-01',
+          role: 'compute',
+          hardware: 'cmp',
+          rack: 'r1',
+          ...(zone !== undefined ? { zone } : {}),
+          ...(aggregates ? { aggregates: [...aggregates] } : {}),
+          fromMonth: 4,
+          untilMonth: null,
+          purchased: true,
+        };
+        expect(Object.keys(record)).toEqual(Object.keys(expected));
+        expect(record).toStrictEqual(expected);
+        if (aggregates) expect(record.aggregates).not.toBe(aggregates);
+      }
+    }
+  });
+
+  it('the hosts in service in month t: those with from <= t < until, in order (a prefix copied, or picked one by one)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ from: fc.integer({ min: 0, max: 5 }), until: fc.option(fc.integer({ min: 0, max: 6 })) }), { maxLength: 12 }),
+        fc.integer({ min: 0, max: 6 }),
+        (months, t) => {
+          const plain: Host[] = months.map((_, i) => ({ name: `h${i}`, role: 'compute', hardware: 'x', rack: 'r1' }));
+          const from = Float64Array.from(months.map((m) => m.from));
+          const until = Float64Array.from(months.map((m) => m.until ?? Infinity));
+          const expected = plain.filter((_, i) => months[i]!.from <= t && (months[i]!.until === null || t < months[i]!.until!));
+          const got = inService(from, until, plain, t);
+          expect(got).toHaveLength(expected.length);
+          got.forEach((h, i) => expect(h).toBe(expected[i]));
+        },
+      ),
+    );
   });
 });

@@ -88,20 +88,8 @@ export function buildFleetTimeline(scenario: Scenario, initial: readonly Host[],
     // the rule's aggregates, once per purchase (every host of it joins them)
     const aggregates =
       p.role === 'compute' ? purchaseRule(scenario.procurement, { role: 'compute', ...(p.aggregate !== undefined ? { aggregate: p.aggregate } : {}) })?.aggregates : undefined;
-    for (const b of p.hosts) {
-      const zone = zoneOf.get(b.rack);
-      hosts.push({
-        name: b.name,
-        role: p.role,
-        hardware: p.hardware,
-        rack: b.rack,
-        ...(zone !== undefined ? { zone } : {}),
-        ...(aggregates ? { aggregates: [...aggregates] } : {}),
-        fromMonth: Math.max(0, p.deliveryMonthIndex),
-        untilMonth: null,
-        purchased: true,
-      });
-    }
+    const fromMonth = Math.max(0, p.deliveryMonthIndex);
+    for (const b of p.hosts) hosts.push(purchasedHost(b.name, p.role, p.hardware, b.rack, zoneOf.get(b.rack), aggregates, fromMonth));
   }
   const changes = new Set<number>([0]);
   for (const h of hosts) {
@@ -110,8 +98,13 @@ export function buildFleetTimeline(scenario: Scenario, initial: readonly Host[],
   }
   const starts = [...changes].sort((a, b) => a - b);
   const plain = hosts.map(plainHost);
-  const from = Float64Array.from(hosts, (h) => h.fromMonth);
-  const until = Float64Array.from(hosts, (h) => h.untilMonth ?? Infinity);
+  // loops, not Float64Array.from(hosts, f) (which walks the array's iterator)
+  const from = new Float64Array(hosts.length);
+  const until = new Float64Array(hosts.length);
+  for (let k = 0; k < hosts.length; k++) {
+    from[k] = hosts[k]!.fromMonth;
+    until[k] = hosts[k]!.untilMonth ?? Infinity;
+  }
   const epochs: FleetEpoch[] = starts.map((fromMonth, e) => {
     const toMonth = starts[e + 1] ?? Math.max(count, fromMonth + 1);
     return { fromMonth, toMonth, from: monthLabel(scenario.start, fromMonth), hosts: inService(from, until, plain, fromMonth) };
@@ -124,9 +117,15 @@ export function buildFleetTimeline(scenario: Scenario, initial: readonly Host[],
  * retired), as plain Hosts, in timeline order. `plain` holds one Host per fleet host, shared by
  * every epoch it serves in (so analyses may cache by host object).
  */
-function inService(from: Float64Array, until: Float64Array, plain: readonly Host[], t: number): Host[] {
-  const out: Host[] = [];
-  for (let i = 0; i < plain.length; i++) if (from[i]! <= t && t < until[i]!) out.push(plain[i]!);
+export function inService(from: Float64Array, until: Float64Array, plain: readonly Host[], t: number): Host[] {
+  // a growing fleet's hosts in service are a prefix of the timeline: one copy of exactly that length
+  let n = 0;
+  while (n < plain.length && from[n]! <= t && t < until[n]!) n++;
+  let k = n;
+  while (k < plain.length && !(from[k]! <= t && t < until[k]!)) k++;
+  if (k === plain.length) return plain.slice(0, n);
+  const out: Host[] = plain.slice(0, n);
+  for (let i = k; i < plain.length; i++) if (from[i]! <= t && t < until[i]!) out.push(plain[i]!);
   return out;
 }
 
@@ -147,6 +146,30 @@ function initialHost(h: Host, untilMonth: number | null): FleetHost {
       return { name, role, hardware, rack, zone: h.zone!, aggregates: h.aggregates!, fromMonth: 0, untilMonth, purchased: false };
   }
   return { ...h, fromMonth: 0, untilMonth, purchased: false };
+}
+
+/**
+ * A purchased host's record: { name, role, hardware, rack, ...(zone defined ? { zone } : {}),
+ * ...(aggregates ? { aggregates: [...aggregates] } : {}), fromMonth, untilMonth: null,
+ * purchased: true }, written as literals (the same keys in the same order; see initialHost).
+ */
+export function purchasedHost(
+  name: string,
+  role: Role,
+  hardware: string,
+  rack: string,
+  zone: string | undefined,
+  aggregates: readonly string[] | undefined,
+  fromMonth: number,
+): FleetHost {
+  if (zone !== undefined) {
+    return aggregates
+      ? { name, role, hardware, rack, zone, aggregates: [...aggregates], fromMonth, untilMonth: null, purchased: true }
+      : { name, role, hardware, rack, zone, fromMonth, untilMonth: null, purchased: true };
+  }
+  return aggregates
+    ? { name, role, hardware, rack, aggregates: [...aggregates], fromMonth, untilMonth: null, purchased: true }
+    : { name, role, hardware, rack, fromMonth, untilMonth: null, purchased: true };
 }
 
 /** A fleet host as a plain Host (no service months): name, role, hardware, rack, then zone and aggregates when set (literals, not spreads: see initialHost). */

@@ -160,24 +160,19 @@ export function planTraffic(scenario: Scenario, roleLinks: readonly RoleLinks[],
 export function cephRecoveryBandwidth(scenario: Scenario, hosts: readonly Host[]): CephRecoveryBandwidth | null {
   // allRoleLinks(scenario, hosts) restricted to the storage role (the only one recoveryFrom reads):
   // its hardware models in host order, without resolving the other roles' links
+  // recoveryFrom reads each model's links, not its host names: those lists are left empty
   const config = scenario.network;
   const rc = config?.roles.storage;
   const roleLinks: RoleLinks[] = [];
   let storageHosts = 0;
-  const byHardware = new Map<string, string[]>();
+  const seen = new Set<string>();
   for (const h of hosts) {
     if (h.role !== 'storage') continue;
     storageHosts += 1;
-    if (!config || !rc) continue;
-    const names = byHardware.get(h.hardware);
-    if (names) {
-      names.push(h.name);
-      continue;
-    }
-    const list = [h.name];
-    byHardware.set(h.hardware, list);
+    if (!config || !rc || seen.has(h.hardware)) continue;
+    seen.add(h.hardware);
     const hw = Object.hasOwn(scenario.hardware, h.hardware) ? scenario.hardware[h.hardware] : undefined;
-    if (hw) roleLinks.push({ role: 'storage', hardware: h.hardware, hosts: list, links: resolveLinks(config, rc, hw) });
+    if (hw) roleLinks.push({ role: 'storage', hardware: h.hardware, hosts: [], links: resolveLinks(config, rc, hw) });
   }
   return recoveryFrom(scenario, roleLinks, storageHosts);
 }

@@ -1,12 +1,12 @@
 /**
  * Bill of materials: prices, power, heat and rack units per purchase and cumulative; CAPEX
  * per month and in total; every rack's space and power after the purchases (from the rack
- * elevations: `startHosts` and each purchase's `hosts` in `racks`).
+ * elevations' sums, racks/elevation.ts rackUses: `startHosts` and each purchase's `hosts` in `racks`).
  */
 import type { Finding } from '../diagnostics/types.js';
 import type { Rack, Scenario } from '../model/scenario.js';
 import type { Host } from '../model/plan.js';
-import { rackElevations, rackUse } from '../racks/elevation.js';
+import { rackUses } from '../racks/elevation.js';
 import { purchaseKey, type ProcurementPlan, type Purchase } from '../model/procurement.js';
 
 /** BTU per hour per watt: 1 W = 3.412 BTU/h (ASHRAE; 3.41214). */
@@ -97,7 +97,7 @@ export function billOfMaterials(
     capexByMonth: [...capex].map(([month, amount]) => ({ month, amount })),
     capexTotalAmount: cumulativePrice,
     currency,
-    racks: rackElevations(scenario, startHosts, { racks, purchases }).map(rackUse),
+    racks: rackUses(scenario, startHosts, racks, purchases),
     addedRacks: [],
     utilisation: [],
     uncovered,

@@ -11,7 +11,7 @@ import { buildFleetTimeline, epochAt, type FleetEpoch, type FleetTimeline } from
 import { monthLabel } from '../forecast/growth.js';
 import { isOver, utilisation, type ResourceSeries } from '../forecast/horizon.js';
 import { resourceSeries, storageSeries } from '../forecast/resources.js';
-import type { NodeGroup, Rack, Scenario } from '../model/scenario.js';
+import type { NodeGroup, Rack, Role, Scenario } from '../model/scenario.js';
 import { expandHosts, hostName, UNRACKED } from '../fleet/hosts.js';
 import type { Host } from '../model/plan.js';
 import { planStorage } from '../storage/storage-plan.js';
@@ -164,6 +164,34 @@ export function epochSeries(
   });
 }
 
+/**
+ * The hosts of one role of each list in turn (hosts.filter((h) => h.role === role)): a list
+ * that begins with the previous list's Host objects (an epoch of a growing fleet after the
+ * one before) only has its new hosts read, after an O(previous) pointer comparison.
+ */
+export class RoleHosts {
+  private last: readonly Host[] = [];
+  private readonly picked: Host[] = [];
+
+  constructor(private readonly role: Role) {}
+
+  /** The hosts of the role in `hosts`, in order (the caller's array). */
+  of(hosts: readonly Host[]): Host[] {
+    const last = this.last;
+    let from = last.length <= hosts.length ? last.length : 0;
+    for (let i = 0; i < from; i++) {
+      if (last[i] !== hosts[i]) {
+        from = 0;
+        break;
+      }
+    }
+    if (from === 0) this.picked.length = 0;
+    for (let i = from; i < hosts.length; i++) if (hosts[i]!.role === this.role) this.picked.push(hosts[i]!);
+    this.last = hosts;
+    return this.picked.slice();
+  }
+}
+
 /** The same host as far as any figure goes: name, role, model, rack, zone and aggregates. */
 function sameHost(a: Host, b: Host): boolean {
   return a.name === b.name && a.role === b.role && a.hardware === b.hardware && a.rack === b.rack && a.zone === b.zone && sameList(a.aggregates ?? [], b.aggregates ?? []);
@@ -210,13 +238,14 @@ export interface ScheduledProcurement {
 /**
  * planProcurement, with the timeline with the purchases it built for its check (step 4), so
  * that evaluate does not build it again. Same plan as planProcurement; null without a
- * `procurement:` section.
+ * `procurement:` section. `hosts`: expandHosts(scenario).hosts when the caller has them
+ * (evaluate), read only.
  */
-export function scheduleProcurement(scenario: Scenario, base?: FleetTimeline, model: DemandModel = demandModel(scenario)): ScheduledProcurement | null {
+export function scheduleProcurement(scenario: Scenario, base?: FleetTimeline, model: DemandModel = demandModel(scenario), hosts?: readonly Host[]): ScheduledProcurement | null {
   const policy = scenario.procurement;
   if (!policy) return null;
   const count = Math.max(0, Math.floor(scenario.horizonMonths));
-  const startHosts = expandHosts(scenario).hosts;
+  const startHosts = hosts ?? expandHosts(scenario).hosts;
   const timeline = base ?? buildFleetTimeline(scenario, startHosts);
   const curves = new CapacityCurves(scenario, timeline, startHosts);
   const resources = ruledResources(scenario, curves);
@@ -276,12 +305,8 @@ export function scheduleProcurement(scenario: Scenario, base?: FleetTimeline, mo
   // The whole schedule, checked once on the timeline with the purchases.
   const withPurchases = buildFleetTimeline(scenario, startHosts, nonEmpty, addedRacks);
   // the storage series of an epoch read off the storage curve when they are one of its points (CapacityCurves.storageSeriesOf)
-  const withSeries = epochSeries(scenario, withPurchases, curves.firstEpochFigures(), (e) =>
-    curves.storageSeriesOf(
-      e.fromMonth,
-      e.hosts.filter((h) => h.role === 'storage'),
-    ),
-  );
+  const storageHosts = new RoleHosts('storage');
+  const withSeries = epochSeries(scenario, withPurchases, curves.firstEpochFigures(), (e) => curves.storageSeriesOf(e.fromMonth, storageHosts.of(e.hosts)));
   const seriesAt = (t: number): ResourceSeries[] => withSeries[withPurchases.epochs.indexOf(epochAt(withPurchases, t))]!;
   const demandAt = (s: ResourceSeries, t: number): number => seriesDemand(scenario, model, s, t);
   const ruled = new Map(resources.map((r) => [r.id, r]));

@@ -156,6 +156,50 @@ export function rackUse(e: RackElevation): RackUse {
 }
 
 /**
+ * rackElevations(scenario, hosts, { racks, purchases }).map(rackUse) without drawing the
+ * elevations: per rack, the sums of its `afterPurchases` load (every unit: no host leaves
+ * service) over the same hosts in the same order (the scenario's hosts, then each purchase's
+ * in purchase order), so the same doubles: usedRu = Σ heightRu, typical = Σ typical watts,
+ * max = Σ maximum watts, both null when one of the rack's hosts has no power data.
+ * O(hosts + racks), no unit records (the procurement schedule's rack table at 10,000 hosts).
+ */
+export function rackUses(scenario: Scenario, hosts: readonly Host[], racks: readonly RackDefinition[], purchases: readonly Purchase[]): RackUse[] {
+  const added = new Set<string>();
+  for (const p of purchases) for (const r of p.racksAdded) added.add(r.name);
+  type Sums = { usedRu: number; typical: number; max: number; missing: boolean };
+  const sums = new Map<string, Sums>();
+  for (const r of racks) if (!sums.has(r.name)) sums.set(r.name, { usedRu: 0, typical: 0, max: 0, missing: false });
+  const put = (rack: string, hardware: string): void => {
+    const s = sums.get(rack);
+    if (s === undefined) return;
+    const hw = scenario.hardware[hardware];
+    const typical = hw?.power?.typicalWatts ?? null;
+    const max = hw?.power?.maxWatts ?? null;
+    s.usedRu = s.usedRu + (hw?.heightRu ?? 0);
+    s.typical = s.typical + (typical ?? 0);
+    s.max = s.max + (max ?? 0);
+    if (typical === null || max === null) s.missing = true;
+  };
+  for (const h of hosts) put(h.rack, h.hardware);
+  for (const p of purchases) for (const h of p.hosts) put(h.rack, p.hardware);
+  return racks.map((r) => {
+    const s = sums.get(r.name)!;
+    const use: RackUse = {
+      name: r.name,
+      added: added.has(r.name),
+      heightRu: r.heightRu,
+      usedRu: s.usedRu,
+      powerBudgetWatts: r.powerBudgetWatts ?? null,
+      powerTypicalWatts: s.missing ? null : s.typical,
+      powerMaxWatts: s.missing ? null : s.max,
+    };
+    const zone = r.zone ?? null;
+    if (zone !== null) use.zone = zone;
+    return use;
+  });
+}
+
+/**
  * `rack.power_exceeded` (warning) for each rack whose maximum draw exceeds its power budget,
  * from the first month it does (0 with the scenario's hosts, else the delivery month of the
  * purchase that tips it over). value = maximum draw then (of the hosts with power data),
