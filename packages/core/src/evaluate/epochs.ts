@@ -29,6 +29,7 @@ import { cephDaemons } from '../control/ceph-daemons.js';
 import { planControlPlane } from '../control/quorum.js';
 import type { Finding } from '../diagnostics/types.js';
 import { analyzeFailuresByClass, type HostClasses } from '../failure/analyze.js';
+import { CephLossCarry } from '../failure/ceph-impact.js';
 import { computeModel } from '../failure/compute-impact.js';
 import { domainCache } from '../failure/domains.js';
 import { placementTimeline } from '../failure/placement-timeline.js';
@@ -151,6 +152,7 @@ export function planEpochs(
   const placements = placementTimeline(inputs);
   const stitch = new FailureStitch(scenario);
   const domains = domainCache(); // the fleet only grows between most epochs: its domains are extended
+  const cephLosses = new CephLossCarry(); // the Ceph loss signatures' numbering, shared by the epochs
   epochs.forEach((e, i) => {
     const { view, replication } = views[i]!;
     const failure = analyzeFailuresByClass(
@@ -162,7 +164,7 @@ export function planEpochs(
         model: inputs[i]!.model,
         window: { fromMonth: e.epoch.fromMonth, placements: placements[i]! },
       },
-      { classes: options.hostClasses !== false, domains },
+      { classes: options.hostClasses !== false, domains, ceph: cephLosses },
     );
     stitch.add(e.epoch, failure);
     inputs[i] = undefined as never; // the packing model and placements of a done epoch are not needed again

@@ -12,7 +12,8 @@ import { demandModel } from '../forecast/demand.js';
 import { growthFactor } from '../forecast/growth.js';
 import type { CephPool, Scenario } from '../model/scenario.js';
 import { failureDomainsNeeded, rawUsedRate } from '../storage/pools.js';
-import type { FailureDomainRaw } from '../storage/raw.js';
+import { type FailureDomainRaw, type HostRaw, failureDomainIndices } from '../storage/raw.js';
+import type { Host } from '../model/plan.js';
 import { fmtNumber, fmtTB } from '../units/format.js';
 import { makeHarm, monthText } from './harm.js';
 import type { CephFailureHooks, CephLossInput } from './hooks.js';
@@ -177,6 +178,36 @@ export interface CephOutcome {
   message: string;
 }
 
+/**
+ * The numbering of loss signatures (`lossSignature`), shared by the Ceph analyses of one fleet
+ * timeline's epochs (evaluate/epochs.ts creates one per planEpochs call and passes it down; core
+ * keeps no state between calls). Both tables number values only, so a number means the same
+ * thing in every epoch: a host's part is the number of its (hardware model, raw bytes, raw bytes
+ * of its CRUSH domain) triple, a signature the number of its sequence of integers. Two losses
+ * have the same signature number iff their sequences are equal, in any epoch: carrying the
+ * tables changes which numbers are given, never which losses share one (and the outcomes are
+ * kept per epoch, in CephContext.lossCache). Without a carry each context numbers its own.
+ */
+export class CephLossCarry {
+  /** Part numbers by hardware model, then raw bytes, then CRUSH domain raw bytes (-1 for none). */
+  readonly partNumbers = new Map<string, Map<number | undefined, Map<number, number>>>();
+  partCount = 0;
+  /** Signature numbers by the hash of their sequence (`signatureNumber`): the numbers with that hash. */
+  readonly signaturesByHash = new Map<number, number[]>();
+  /** The sequence of each signature number. */
+  readonly signatureSeqs: Int32Array[] = [];
+  /** A small number per domain kind (the first integer of a signature). */
+  readonly kindNumbers = new Map<string, number>();
+}
+
+/** The analysed hosts by number (their position in `hosts`), as analyze numbers them: what cephImpactNumbered reads. */
+export interface CephNumbering {
+  /** The analysed hosts, in host order. */
+  hosts: readonly Host[];
+  /** storageHostsRaw(scenario, hosts): the storage-role hosts of `hosts` with their OSD devices, in host order. */
+  storage: readonly HostRaw[];
+}
+
 /** What every Ceph loss of one scenario shares: the CRUSH domains, the pools' loads and the state before any loss. */
 export interface CephContext {
   scenario: Scenario;
@@ -187,25 +218,27 @@ export interface CephContext {
   before: number[];
   fillBefore: { held: number[]; maxFill: number | null };
   poolsBefore: PoolFailureDetail[];
-  /** CRUSH domain index of each storage host. */
-  domainOf: ReadonlyMap<string, number>;
+  /** CRUSH domain index of each storage host (built on first use: `domainIndex`). */
+  domainOf: Map<string, number> | null;
   /** Survivors' fill by the capacities of the touched domains (see cephImpact). */
   fillCache: Map<string, { maxFill: number | null; rebuild: number }>;
   hooks: CephImpactHooks;
   /** The replication links of the storage hosts with OSDs (when the hooks give a re-protection time). */
   links: ReplicationLinks | null;
-  /** The CRUSH domains as CephLossInput gives them, built once. */
-  lossDomains: CephLossInput['domains'];
+  /** The CRUSH domains as CephLossInput gives them, built on first use (`lossDomainsOf`). */
+  lossDomains: CephLossInput['domains'] | null;
   /** The hardware model of each storage host (when given): losses of the same signature (`lossSignature`) share their outcome. */
   hardwareOf: ReadonlyMap<string, string> | null;
-  /** Outcomes of losses (one host, racks, zones, feeds, host groups, maintenance) by their signature (`lossSignature`). */
-  lossCache: Map<string, CephOutcome>;
+  /** Outcomes of losses (one host, racks, zones, feeds, host groups, maintenance) by their signature number (`lossSignature`). */
+  lossCache: Map<number, CephOutcome>;
   /** Each storage host's part of a loss signature (`lossSignature`), built on first use; null for a host of unknown model. */
   signatureParts: Map<string, number | null>;
-  /** The number of each distinct (model, raw bytes, CRUSH domain raw bytes: -1 for none) of a host, by model, then raw bytes, then CRUSH domain raw bytes. */
-  partNumbers: Map<string, Map<number | undefined, Map<number, number>>>;
-  /** How many numbers partNumbers has given. */
-  partCount: number;
+  /** The numbering of parts and signatures (the timeline's, or this context's own). */
+  carry: CephLossCarry;
+  /** Per host number (CephNumbering): its part (-1: not a storage host with OSDs) and its CRUSH domain index (-1: none). */
+  numbered: { hosts: readonly Host[]; part: Int32Array; crushOf: Int32Array } | null;
+  /** Scratch: a signature's sequence being built; per CRUSH domain, the stamp of the loss that last met it and its position there. */
+  scratch: { seq: Int32Array; stamp: Int32Array; at: Int32Array; loss: number };
   /** The number of each distinct (raw bytes before, raw bytes after) of a CRUSH domain touched by a loss (the fill cache's key), by before then after. */
   pairNumbers: Map<number, Map<number, number>>;
   pairCount: number;
@@ -266,6 +299,8 @@ export function cephContext(
   hostRaw: ReadonlyMap<string, number>,
   hooks: CephImpactHooks = {},
   hardwareOf: ReadonlyMap<string, string> | null = null,
+  numbering?: CephNumbering,
+  carry?: CephLossCarry,
 ): CephContext {
   const loads = scenario.ceph.pools.map((p) => ({ loadBytes: (scenario.demand.storageBytes[p.name] ?? 0) * rawUsedRate(p), width: failureDomainsNeeded(p) }));
   const before = crush.map((d) => d.rawBytes);
@@ -283,7 +318,7 @@ export function cephContext(
     }
     links = { of, total, unknown, hosts: of.size };
   }
-  return {
+  const ctx: CephContext = {
     scenario,
     crush,
     hostRaw,
@@ -291,20 +326,78 @@ export function cephContext(
     before,
     fillBefore: survivorFill(before, loads),
     poolsBefore: scenario.ceph.pools.map((p) => poolAfterLoss(p, 0, crush.length)),
-    domainOf: new Map(crush.flatMap((d, i) => d.hosts.map((h) => [h, i] as const))),
+    domainOf: null,
     fillCache: new Map(),
     hooks,
     links,
-    lossDomains: crush.map((d) => ({ name: d.name, hosts: d.hosts.map((h) => ({ host: h, rawBytes: hostRaw.get(h) ?? 0 })) })),
+    lossDomains: null,
     hardwareOf,
     lossCache: new Map(),
     signatureParts: new Map(),
-    partNumbers: new Map(),
-    partCount: 0,
+    carry: carry ?? new CephLossCarry(),
+    numbered: null,
+    scratch: { seq: new Int32Array(64), stamp: new Int32Array(crush.length), at: new Int32Array(crush.length), loss: 0 },
     pairNumbers: new Map(),
     pairCount: 0,
     liveBefore: null,
   };
+  if (numbering) ctx.numbered = numberHosts(ctx, numbering);
+  return ctx;
+}
+
+/**
+ * Per host number of `numbering`: the part of a storage host with OSDs (raw bytes > 0, read
+ * from `storage` alongside the hosts, else from ctx.hostRaw), its model being its hardware,
+ * and its CRUSH domain index (failureDomainIndices, checked against the domain's name, else
+ * `domainIndex` by name); -1 for the others. The same parts as signaturePart with
+ * hardwareOf = the storage hosts' hardware. O(hosts).
+ */
+function numberHosts(ctx: CephContext, { hosts, storage }: CephNumbering): { hosts: readonly Host[]; part: Int32Array; crushOf: Int32Array } {
+  const H = hosts.length;
+  const part = new Int32Array(H).fill(-1);
+  const crushOf = new Int32Array(H).fill(-1);
+  const { crush, before } = ctx;
+  const fd = ctx.scenario.ceph.failureDomain;
+  const indices = failureDomainIndices(storage, fd, crush);
+  let next = 0; // the next of `storage`
+  for (let i = 0; i < H; i++) {
+    const h = hosts[i]!;
+    if (h.role !== 'storage') continue;
+    let raw: number | undefined;
+    let ci: number | undefined;
+    if (next < storage.length && storage[next]!.host === h.name) {
+      const k = next++;
+      raw = storage[k]!.rawBytes;
+      const j = indices[k]!;
+      if (j >= 0 && j < crush.length && crush[j]!.name === (fd === 'host' ? h.name : storage[k]!.rack)) ci = j;
+      else ci = domainIndex(ctx, h.name);
+    } else {
+      raw = ctx.hostRaw.get(h.name);
+      ci = domainIndex(ctx, h.name);
+    }
+    if (!((raw ?? 0) > 0)) continue;
+    crushOf[i] = ci ?? -1;
+    part[i] = partNumber(ctx.carry, h.hardware, raw, ci === undefined ? -1 : before[ci]!);
+  }
+  return { hosts, part, crushOf };
+}
+
+/** The CRUSH domain index of storage host `host` (undefined when in none): ctx.domainOf, built on first use. */
+function domainIndex(ctx: CephContext, host: string): number | undefined {
+  if (!ctx.domainOf) {
+    const m = new Map<string, number>();
+    ctx.crush.forEach((d, i) => {
+      for (const h of d.hosts) m.set(h, i);
+    });
+    ctx.domainOf = m;
+  }
+  return ctx.domainOf.get(host);
+}
+
+/** The CRUSH domains as CephLossInput gives them (ctx.lossDomains, built on first use). */
+function lossDomainsOf(ctx: CephContext): CephLossInput['domains'] {
+  ctx.lossDomains ??= ctx.crush.map((d) => ({ name: d.name, hosts: d.hosts.map((h) => ({ host: h, rawBytes: ctx.hostRaw.get(h) ?? 0 })) }));
+  return ctx.lossDomains;
 }
 
 /**
@@ -329,8 +422,7 @@ export function cephContext(
  * function would filter them to (a domain's hosts are read once, by the caller).
  */
 export function cephImpact(ctx: CephContext, domain: FailureDomain, osdHosts?: { lost: readonly string[]; drained: readonly string[] }): CephOutcome | undefined {
-  const { scenario, crush, hostRaw, before, fillBefore, hooks } = ctx;
-  const { ceph } = scenario;
+  const { hostRaw } = ctx;
   const lost = new Set(osdHosts ? osdHosts.lost : domain.hostsLost.filter((h) => (hostRaw.get(h) ?? 0) > 0));
   const drainedHosts = osdHosts ? osdHosts.drained : domain.hostsDrained.filter((h) => (hostRaw.get(h) ?? 0) > 0);
   const drained: ReadonlySet<string> = drainedHosts.length === 0 ? NO_HOSTS : new Set(drainedHosts);
@@ -341,11 +433,85 @@ export function cephImpact(ctx: CephContext, domain: FailureDomain, osdHosts?: {
     const hit = ctx.lossCache.get(signature);
     if (hit) return hit;
   }
+  return outcomeOf(ctx, domain, lost, drained, signature);
+}
+
+/**
+ * cephImpact of `domain` whose lost then drained hosts are the host numbers `numbers` of the
+ * context's numbering (cephContext's `numbering`; the analysis numbers its hosts so): the hosts
+ * with OSDs among them are those with a part (`numberHosts`), their signature is built from the
+ * parts and CRUSH domain indices by number (the same sequence lossSignature builds by name), so
+ * a loss with the signature of an earlier one costs O(its hosts) without a name, a Set or a
+ * text; only a loss of a new signature takes the names and goes the way of cephImpact. The
+ * same outcome, the same record, as cephImpact(ctx, domain) (failure/fast-paths.test.ts).
+ * Without a numbering: cephImpact(ctx, domain).
+ */
+export function cephImpactNumbered(ctx: CephContext, domain: FailureDomain, numbers: ArrayLike<number>): CephOutcome | undefined {
+  const nb = ctx.numbered;
+  if (!nb) return cephImpact(ctx, domain);
+  const { part, crushOf, hosts } = nb;
+  const nLost = domain.hostsLost.length;
+  let lostCount = 0;
+  let drainedCount = 0;
+  for (let j = 0; j < numbers.length; j++)
+    if (part[numbers[j]!]! >= 0) {
+      if (j < nLost) lostCount++;
+      else drainedCount++;
+    }
+  if (lostCount === 0 && !(domain.kind === 'maintenance' && drainedCount > 0)) return undefined;
+  const sc = ctx.scratch;
+  const size = 3 + 2 * (lostCount + drainedCount);
+  if (sc.seq.length < size) sc.seq = new Int32Array(Math.max(size, 2 * sc.seq.length));
+  const seq = sc.seq;
+  seq[0] = kindNumber(ctx.carry, domain.kind);
+  seq[1] = domain.tolerated ? 1 : 0;
+  seq[2] = lostCount;
+  const loss = ++sc.loss;
+  let n = 3;
+  let at = 0;
+  for (let j = 0; j < numbers.length; j++) {
+    const i = numbers[j]!;
+    const p = part[i]!;
+    if (p < 0) continue;
+    seq[n++] = p;
+    seq[n++] = firstAt(sc, crushOf[i]!, loss, at);
+    at++;
+  }
+  const signature = signatureNumber(ctx.carry, seq, n);
+  const hit = ctx.lossCache.get(signature);
+  if (hit) return hit;
+  const lost = new Set<string>();
+  const drainedNames: string[] = [];
+  for (let j = 0; j < numbers.length; j++) {
+    const i = numbers[j]!;
+    if (part[i]! < 0) continue;
+    if (j < nLost) lost.add(hosts[i]!.name);
+    else drainedNames.push(hosts[i]!.name);
+  }
+  return outcomeOf(ctx, domain, lost, drainedNames.length === 0 ? NO_HOSTS : new Set(drainedNames), signature);
+}
+
+/**
+ * The position in the loss of the first host met in CRUSH domain `ci` during loss number
+ * `loss` (scratch stamps: no Map per loss), `at` when this host is the first; -1 for none.
+ */
+function firstAt(sc: CephContext['scratch'], ci: number, loss: number, at: number): number {
+  if (ci < 0) return -1;
+  if (sc.stamp[ci] === loss) return sc.at[ci]!;
+  sc.stamp[ci] = loss;
+  sc.at[ci] = at;
+  return at;
+}
+
+/** The outcome of a loss of the storage hosts with OSDs `lost` and `drained` (at least one), cached under `signature` when not null. */
+function outcomeOf(ctx: CephContext, domain: FailureDomain, lost: ReadonlySet<string>, drained: ReadonlySet<string>, signature: number | null): CephOutcome {
+  const { scenario, crush, hostRaw, before, fillBefore, hooks } = ctx;
+  const { ceph } = scenario;
   // the CRUSH domains the loss touches, and their raw bytes left
   const touchedRaw = new Map<number, number>();
   for (const set of [lost, drained])
     for (const h of set) {
-      const i = ctx.domainOf.get(h);
+      const i = domainIndex(ctx, h);
       if (i === undefined) continue;
       touchedRaw.set(i, (touchedRaw.get(i) ?? before[i]!) - (lost.has(h) ? (hostRaw.get(h) ?? 0) : 0));
     }
@@ -373,7 +539,7 @@ export function cephImpact(ctx: CephContext, domain: FailureDomain, osdHosts?: {
   const rebuild = fillAfter.rebuild;
   const input = (): CephLossInput => ({
     failureDomain: ceph.failureDomain,
-    domains: ctx.lossDomains,
+    domains: lossDomainsOf(ctx),
     lostHosts: [...lost],
     drainedHosts: [...drained],
     storedBytesMonth0: { ...scenario.demand.storageBytes },
@@ -435,11 +601,11 @@ function liveOf(before: readonly number[]): { capacities: number[]; live: { c: n
 }
 
 /**
- * The signature of a Ceph loss: the domain's kind and tolerance,
- * the number of hosts lost, then per host of [...lost, ...drained] in that order its hardware
- * model, its raw bytes, the raw bytes of its CRUSH domain before the loss (these three as one
- * number per distinct triple, `signaturePart`) and the position in that list of the first
- * host of the loss in the same CRUSH domain (-1 when it is in none).
+ * The signature of a Ceph loss, as a number (`signatureNumber` of its sequence): the domain's
+ * kind and tolerance, the number of hosts lost, then per host of [...lost, ...drained] in that
+ * order its hardware model, its raw bytes, the raw bytes of its CRUSH domain before the loss
+ * (these three as one number per distinct triple, `signaturePart`) and the position in that
+ * list of the first host of the loss in the same CRUSH domain (-1 when it is in none).
  * Two losses with one signature give one outcome, the same record (cephImpact reads the hosts
  * only through these): the touched CRUSH domains' raw bytes left are the same subtractions in
  * the same order, hence the same key, the fill (fillCache) and the rebuild, the domains
@@ -448,37 +614,70 @@ function liveOf(before: readonly number[]): { capacities: number[]; live: { c: n
  * hardware model (failure/hooks.ts); the harms read the domain's kind and tolerance only, the
  * message no host name. null when a host's model is unknown (no `hardwareOf`). O(hosts of the loss).
  */
-function lossSignature(ctx: CephContext, domain: FailureDomain, lost: ReadonlySet<string>, drained: ReadonlySet<string>): string | null {
-  const { hardwareOf, domainOf } = ctx;
-  if (!hardwareOf) return null;
-  let out = `${domain.kind}\n${domain.tolerated ? '1' : '0'}\n${lost.size}`;
-  let firstAt: Map<number, number> | undefined; // CRUSH domain -> position of its first host in the loss
+function lossSignature(ctx: CephContext, domain: FailureDomain, lost: ReadonlySet<string>, drained: ReadonlySet<string>): number | null {
+  if (!ctx.hardwareOf) return null;
+  const sc = ctx.scratch;
+  const size = 3 + 2 * (lost.size + drained.size);
+  if (sc.seq.length < size) sc.seq = new Int32Array(Math.max(size, 2 * sc.seq.length));
+  const seq = sc.seq;
+  seq[0] = kindNumber(ctx.carry, domain.kind);
+  seq[1] = domain.tolerated ? 1 : 0;
+  seq[2] = lost.size;
+  const loss = ++sc.loss;
+  let n = 3;
   let at = 0;
   for (const set of [lost, drained])
     for (const h of set) {
       const part = signaturePart(ctx, h);
       if (part === null) return null;
-      const i = domainOf.get(h);
-      let first = -1;
-      if (i !== undefined) {
-        firstAt ??= new Map();
-        const f = firstAt.get(i);
-        if (f === undefined) {
-          firstAt.set(i, at);
-          first = at;
-        } else first = f;
-      }
-      out += `\n${part} ${first}`;
+      seq[n++] = part;
+      seq[n++] = firstAt(sc, domainIndex(ctx, h) ?? -1, loss, at);
       at++;
     }
-  return out;
+  return signatureNumber(ctx.carry, seq, n);
+}
+
+/** The small number of a domain kind (the first integer of a signature), in `carry`. */
+function kindNumber(carry: CephLossCarry, kind: string): number {
+  let k = carry.kindNumbers.get(kind);
+  if (k === undefined) {
+    k = carry.kindNumbers.size;
+    carry.kindNumbers.set(kind, k);
+  }
+  return k;
 }
 
 /**
- * A host's part of a loss signature: the number, in this context, of its model, raw bytes and
- * its CRUSH domain's raw bytes (see lossSignature; one number per distinct triple, so the
- * signature stays short); null when its model is unknown. Cached in ctx. Two hosts with OSDs
- * and the same number have one-host losses of the same signature (analyze.ts shares them).
+ * The number, in `carry`, of the sequence seq[0..n): equal sequences get the same number, others
+ * another (found by a hash of the integers, then compared one by one). O(n).
+ */
+export function signatureNumber(carry: CephLossCarry, seq: Int32Array, n: number): number {
+  let h = n | 0;
+  for (let k = 0; k < n; k++) h = Math.imul(h ^ seq[k]!, 0x01000193) | 0;
+  let bucket = carry.signaturesByHash.get(h);
+  if (bucket) {
+    for (const id of bucket) {
+      const other = carry.signatureSeqs[id]!;
+      if (other.length !== n) continue;
+      let k = 0;
+      while (k < n && other[k] === seq[k]) k++;
+      if (k === n) return id;
+    }
+  } else {
+    bucket = [];
+    carry.signaturesByHash.set(h, bucket);
+  }
+  const id = carry.signatureSeqs.length;
+  carry.signatureSeqs.push(seq.slice(0, n));
+  bucket.push(id);
+  return id;
+}
+
+/**
+ * A host's part of a loss signature: the number, in the context's carry, of its model, raw bytes
+ * and its CRUSH domain's raw bytes (see lossSignature; one number per distinct triple); null when
+ * its model is unknown. Cached in ctx. Two hosts with OSDs and the same number have one-host
+ * losses of the same signature (analyze.ts shares them).
  */
 export function signaturePart(ctx: CephContext, host: string): number | null {
   let part = ctx.signatureParts.get(host);
@@ -486,26 +685,36 @@ export function signaturePart(ctx: CephContext, host: string): number | null {
   const model = ctx.hardwareOf?.get(host);
   if (model === undefined) part = null;
   else {
-    const i = ctx.domainOf.get(host);
-    let byRaw = ctx.partNumbers.get(model);
-    if (!byRaw) {
-      byRaw = new Map();
-      ctx.partNumbers.set(model, byRaw);
-    }
-    const raw = ctx.hostRaw.get(host);
-    let byCrush = byRaw.get(raw);
-    if (!byCrush) {
-      byCrush = new Map();
-      byRaw.set(raw, byCrush);
-    }
-    const crushRaw = i === undefined ? -1 : ctx.before[i]!; // a CRUSH domain's raw bytes are >= 0
-    part = byCrush.get(crushRaw);
-    if (part === undefined) {
-      part = ctx.partCount++;
-      byCrush.set(crushRaw, part);
-    }
+    const i = domainIndex(ctx, host);
+    part = partNumber(ctx.carry, model, ctx.hostRaw.get(host), i === undefined ? -1 : ctx.before[i]!); // a CRUSH domain's raw bytes are >= 0
   }
   ctx.signatureParts.set(host, part);
+  return part;
+}
+
+/** signaturePart of the host numbered `i` (cephContext's numbering): null when it has no OSDs or there is no numbering. */
+export function signaturePartNumbered(ctx: CephContext, i: number): number | null {
+  const p = ctx.numbered?.part[i] ?? -1;
+  return p >= 0 ? p : null;
+}
+
+/** The number of the triple (model, raw bytes, CRUSH domain raw bytes) in `carry` (see CephLossCarry.partNumbers). */
+function partNumber(carry: CephLossCarry, model: string, raw: number | undefined, crushRaw: number): number {
+  let byRaw = carry.partNumbers.get(model);
+  if (!byRaw) {
+    byRaw = new Map();
+    carry.partNumbers.set(model, byRaw);
+  }
+  let byCrush = byRaw.get(raw);
+  if (!byCrush) {
+    byCrush = new Map();
+    byRaw.set(raw, byCrush);
+  }
+  let part = byCrush.get(crushRaw);
+  if (part === undefined) {
+    part = carry.partCount++;
+    byCrush.set(crushRaw, part);
+  }
   return part;
 }
 

@@ -1,0 +1,213 @@
+/**
+ * The Ceph losses by host number (cephImpactNumbered, what analyze calls) against the losses by
+ * name (cephImpact): the same outcomes, shared by the same losses; and a CephLossCarry shared by
+ * the contexts of a growing fleet (as planEpochs shares one over its epochs) against each
+ * context numbering its own parts and signatures.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { FailureDomain } from '../model/failure.js';
+import type { Host } from '../model/plan.js';
+import type { Scenario } from '../model/scenario.js';
+import { failureDomainIndices, failureDomains, storageHostsRaw } from '../storage/raw.js';
+import { type CephContext, CephLossCarry, type CephOutcome, cephContext, cephImpact, cephImpactNumbered, signatureNumber } from './ceph-impact.js';
+import type { CephImpactHooks } from './ceph-impact.js';
+import { handHardware, handScenario } from './test-failure.js';
+
+const TB = 1e12;
+const KINDS: FailureDomain['kind'][] = ['host', 'rack', 'zone', 'feed', 'switch', 'hosts', 'maintenance'];
+// storage models: 30 TB (sto-30), 80 TB (sto-r760xd2), none (sto-none: no OSD disk), one not in the hardware (ghost)
+const MODELS = ['sto-30', 'sto-r760xd2', 'sto-none', 'ghost'];
+
+function scenarioOf(failureDomain: 'host' | 'rack', pools: { size: number; tb: number }[], growth: number): Scenario {
+  const hw = handHardware();
+  return handScenario({
+    hardware: { ...hw, 'sto-none': { ...hw['sto-30']!, name: 'sto-none', disks: [{ count: 2, sizeBytes: 1e12, kind: 'ssd', use: 'os' }] } },
+    ceph: {
+      failureDomain,
+      ratios: { nearfull: 0.85, backfillfull: 0.9, full: 0.95 },
+      pools: pools.map((p, i) => ({ name: `p${i}`, type: 'replicated', size: p.size, minSize: p.size - 1, share: 1 / pools.length })),
+    },
+    demand: { instances: [], storageBytes: Object.fromEntries(pools.map((p, i) => [`p${i}`, p.tb * TB])), growth: { kind: 'compound', perMonth: growth } },
+  });
+}
+
+/** Hooks that answer per hardware model, as failure/hooks.ts demands. */
+function hooksOf(hosts: readonly Host[]): CephImpactHooks {
+  const model = new Map(hosts.map((h) => [h.name, h.hardware]));
+  const link = (m: string | undefined): number | null => (m === 'sto-30' ? 10e9 : m === 'sto-r760xd2' ? 25e9 : null);
+  return {
+    replicationBitsPerSecond: (h) => link(model.get(h)),
+    ceph: {
+      reprotectSeconds: (x) => (x.replicationBitsPerSecond === null ? null : (8 * x.rebuildBytes) / x.replicationBitsPerSecond + 60 * x.lostHosts.length + x.drainedHosts.length),
+    },
+  };
+}
+
+function contexts(s: Scenario, hosts: readonly Host[], carry?: CephLossCarry): { named: CephContext; numbered: CephContext } {
+  const storage = storageHostsRaw(s, hosts);
+  const crush = failureDomains(storage, s.ceph.failureDomain, s.racks);
+  const hostRaw = new Map(storage.map((h) => [h.host, h.rawBytes]));
+  const models = new Map(hosts.filter((h) => h.role === 'storage').map((h) => [h.name, h.hardware]));
+  return {
+    named: cephContext(s, crush, hostRaw, hooksOf(hosts), models),
+    numbered: cephContext(s, crush, hostRaw, hooksOf(hosts), null, { hosts, storage }, carry),
+  };
+}
+
+const fleetArb = fc.record({
+  failureDomain: fc.constantFrom<'host' | 'rack'>('host', 'rack'),
+  pools: fc.array(fc.record({ size: fc.integer({ min: 2, max: 4 }), tb: fc.integer({ min: 0, max: 400 }) }), { minLength: 1, maxLength: 3 }),
+  growth: fc.constantFrom(0, 0.05, 0.2),
+  // per host: compute (-1) or a storage model index, and a rack (r1-r3; r4 is in no scenario rack)
+  // mostly sto-30 hosts, so that many losses look alike but for their CRUSH grouping
+  hosts: fc.array(fc.tuple(fc.constantFrom(-1, 0, 0, 0, 0, 1, 2, 3), fc.constantFrom(1, 1, 2, 2, 3, 4)), { minLength: 1, maxLength: 14 }),
+  extra: fc.array(fc.tuple(fc.constantFrom(-1, 0, 0, 1, 2, 3), fc.integer({ min: 1, max: 4 })), { maxLength: 6 }),
+  losses: fc.array(
+    fc.record({
+      kind: fc.integer({ min: 0, max: KINDS.length - 1 }),
+      tolerated: fc.boolean(),
+      // host numbers (taken modulo the fleet), lost then drained
+      lost: fc.array(fc.nat(40), { minLength: 1, maxLength: 5 }),
+      drained: fc.array(fc.nat(40), { maxLength: 3 }),
+    }),
+    { minLength: 1, maxLength: 25 },
+  ),
+});
+
+type Fleet = typeof fleetArb extends fc.Arbitrary<infer T> ? T : never;
+
+const hostsOf = (spec: [number, number][]): Host[] =>
+  spec.map(([m, r], i) =>
+    m < 0 ? { name: `c${i}`, role: 'compute', hardware: 'cmp-20', rack: `r${r}` } : { name: `s${i}`, role: 'storage', hardware: MODELS[m]!, rack: `r${r}` },
+  );
+
+/** The losses over `hosts`: distinct host numbers, lost then drained. */
+function lossesOf(losses: Fleet['losses'], hosts: readonly Host[]): { d: FailureDomain; numbers: number[] }[] {
+  return losses.map((l, k) => {
+    const seen = new Set<number>();
+    const pick = (xs: number[]) => xs.map((x) => x % hosts.length).filter((x) => !seen.has(x) && seen.add(x));
+    const lost = pick(l.lost);
+    const drained = pick(l.drained);
+    const kind = KINDS[l.kind]!;
+    return {
+      d: {
+        id: `${kind}:${k}`,
+        kind,
+        name: `${k}`,
+        tolerated: l.tolerated,
+        hostsLost: lost.map((i) => hosts[i]!.name),
+        hostsDrained: drained.map((i) => hosts[i]!.name),
+        hostsDegraded: [],
+      },
+      numbers: [...lost, ...drained],
+    };
+  });
+}
+
+/** Per pair of losses, whether they have the same outcome record. */
+function sharing(outs: readonly (CephOutcome | undefined)[]): boolean[] {
+  const out: boolean[] = [];
+  for (let a = 0; a < outs.length; a++) for (let b = a + 1; b < outs.length; b++) out.push(outs[a] !== undefined && outs[a] === outs[b]);
+  return out;
+}
+
+describe('Ceph losses by host number', () => {
+  it('cephImpactNumbered = cephImpact by name, with the same losses sharing a record (fast-check, seed 13)', () => {
+    fc.assert(
+      fc.property(fleetArb, (f) => {
+        const s = scenarioOf(f.failureDomain, f.pools, f.growth);
+        const hosts = hostsOf(f.hosts);
+        const { named, numbered } = contexts(s, hosts);
+        const losses = lossesOf(f.losses, hosts);
+        const byName = losses.map(({ d }) => cephImpact(named, d));
+        const byNumber = losses.map(({ d, numbers }) => cephImpactNumbered(numbered, d, numbers));
+        expect(byNumber).toEqual(byName);
+        expect(sharing(byNumber)).toEqual(sharing(byName));
+      }),
+      { seed: 13, numRuns: 1000 },
+    );
+  });
+
+  it('one CephLossCarry over a growing fleet = a fresh numbering per fleet (fast-check, seed 17)', () => {
+    fc.assert(
+      fc.property(fleetArb, (f) => {
+        const s = scenarioOf(f.failureDomain, f.pools, f.growth);
+        const carry = new CephLossCarry();
+        // the fleet, then the fleet with the extra hosts, then the fleet again: the carry sees all three
+        for (const spec of [f.hosts, [...f.hosts, ...f.extra], f.hosts]) {
+          const hosts = hostsOf(spec);
+          const carried = contexts(s, hosts, carry).numbered;
+          const fresh = contexts(s, hosts).numbered;
+          const losses = lossesOf(f.losses, hosts);
+          const a = losses.map(({ d, numbers }) => cephImpactNumbered(carried, d, numbers));
+          const b = losses.map(({ d, numbers }) => cephImpactNumbered(fresh, d, numbers));
+          expect(a).toEqual(b);
+          expect(sharing(a)).toEqual(sharing(b));
+        }
+      }),
+      { seed: 17, numRuns: 300 },
+    );
+  });
+
+  it('two 30 TB hosts of one CRUSH rack are not two 30 TB hosts of two CRUSH racks', () => {
+    // rack failure domain; r1 holds s0, s1 and r2 holds s2, s3: every host 30 TB in a 60 TB
+    // CRUSH rack (the same model, raw and CRUSH domain raw: one part). Losing s0 + s1 empties
+    // CRUSH rack r1 (1 domain affected, 1 left); losing s0 + s2 takes 30 TB from each (2
+    // affected, 2 left): the position of each host's first CRUSH rack mate tells them apart.
+    const s = scenarioOf('rack', [{ size: 2, tb: 10 }], 0);
+    const hosts = hostsOf([
+      [0, 1],
+      [0, 1],
+      [0, 2],
+      [0, 2],
+    ]);
+    const { numbered } = contexts(s, hosts, new CephLossCarry());
+    const loss = (name: string, lost: number[]): FailureDomain => ({
+      id: `rack:${name}`,
+      kind: 'rack',
+      name,
+      tolerated: true,
+      hostsLost: lost.map((i) => `s${i}`),
+      hostsDrained: [],
+      hostsDegraded: [],
+    });
+    const one = cephImpactNumbered(numbered, loss('a', [0, 1]), [0, 1])!;
+    const two = cephImpactNumbered(numbered, loss('b', [0, 2]), [0, 2])!;
+    expect(one.detail.domainsAffected).toBe(1);
+    expect(two.detail.domainsAffected).toBe(2);
+    expect(one.detail.pools[0]!.domainsLeft).toBe(1);
+    expect(two.detail.pools[0]!.domainsLeft).toBe(2);
+    // s2 + s3 empty CRUSH rack r2 as s0 + s1 empty r1: the same signature, the same record
+    expect(cephImpactNumbered(numbered, loss('c', [2, 3]), [2, 3])).toBe(one);
+  });
+
+  it('signatureNumber: equal sequences share a number, sequences of equal hash do not', () => {
+    const carry = new CephLossCarry();
+    const n = (xs: number[]) => signatureNumber(carry, Int32Array.from(xs), xs.length);
+    // hash of [a, b]: h = imul(imul(2 ^ a, P) ^ b, P); [0, 0] and [1, b'] with
+    // b' = imul(2, P) ^ imul(3, P) give the same h (P = 0x01000193): two numbers all the same
+    const P = 0x01000193;
+    const b = Math.imul(2, P) ^ Math.imul(3, P);
+    const x = n([0, 0]);
+    const y = n([1, b]);
+    expect(y).not.toBe(x);
+    expect(n([0, 0])).toBe(x);
+    expect(n([1, b])).toBe(y);
+    expect(n([0, 0, 0])).not.toBe(x);
+    expect(n([0])).not.toBe(x);
+  });
+
+  it('failureDomainIndices: each entry in the domain that lists its host', () => {
+    fc.assert(
+      fc.property(fleetArb, (f) => {
+        const s = scenarioOf(f.failureDomain, f.pools, f.growth);
+        const storage = storageHostsRaw(s, hostsOf([...f.hosts, ...f.extra]));
+        const domains = failureDomains(storage, f.failureDomain, s.racks);
+        const idx = failureDomainIndices(storage, f.failureDomain, domains);
+        expect([...idx]).toEqual(storage.map((h) => domains.findIndex((d) => d.hosts.includes(h.host))));
+      }),
+      { seed: 19, numRuns: 200 },
+    );
+  });
+});
