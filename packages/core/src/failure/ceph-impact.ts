@@ -482,13 +482,18 @@ export function cephImpactNumbered(ctx: CephContext, domain: FailureDomain, numb
   if (hit) return hit;
   const lost = new Set<string>();
   const drainedNames: string[] = [];
+  const crushOfHosts = new Int32Array(lostCount + drainedCount);
+  let k = 0;
   for (let j = 0; j < numbers.length; j++) {
     const i = numbers[j]!;
     if (part[i]! < 0) continue;
     if (j < nLost) lost.add(hosts[i]!.name);
     else drainedNames.push(hosts[i]!.name);
+    crushOfHosts[k++] = crushOf[i]!;
   }
-  return outcomeOf(ctx, domain, lost, drainedNames.length === 0 ? NO_HOSTS : new Set(drainedNames), signature);
+  const drained: ReadonlySet<string> = drainedNames.length === 0 ? NO_HOSTS : new Set(drainedNames);
+  // the CRUSH domain of each host of [...lost, ...drained] (the numbers are distinct hosts: the Sets keep them all)
+  return outcomeOf(ctx, domain, lost, drained, signature, lost.size + drained.size === k ? crushOfHosts : undefined);
 }
 
 /**
@@ -504,42 +509,73 @@ function firstAt(sc: CephContext['scratch'], ci: number, loss: number, at: numbe
 }
 
 /** The outcome of a loss of the storage hosts with OSDs `lost` and `drained` (at least one), cached under `signature` when not null. */
-function outcomeOf(ctx: CephContext, domain: FailureDomain, lost: ReadonlySet<string>, drained: ReadonlySet<string>, signature: number | null): CephOutcome {
+function outcomeOf(
+  ctx: CephContext,
+  domain: FailureDomain,
+  lost: ReadonlySet<string>,
+  drained: ReadonlySet<string>,
+  signature: number | null,
+  crushOfHosts?: ArrayLike<number>,
+): CephOutcome {
   const { scenario, crush, hostRaw, before, fillBefore, hooks } = ctx;
   const { ceph } = scenario;
-  // the CRUSH domains the loss touches, and their raw bytes left
-  const touchedRaw = new Map<number, number>();
+  // the CRUSH domains the loss touches (in the order first met), and their raw bytes left:
+  // each domain's raw bytes less its lost hosts', in the order of [...lost, ...drained]
+  const sc = ctx.scratch;
+  const loss = ++sc.loss;
+  const touched: number[] = [];
+  const leftRaw: number[] = [];
+  let k = 0; // position in [...lost, ...drained]
   for (const set of [lost, drained])
     for (const h of set) {
-      const i = domainIndex(ctx, h);
-      if (i === undefined) continue;
-      touchedRaw.set(i, (touchedRaw.get(i) ?? before[i]!) - (lost.has(h) ? (hostRaw.get(h) ?? 0) : 0));
+      const i = crushOfHosts ? crushOfHosts[k]! : (domainIndex(ctx, h) ?? -1);
+      k++;
+      if (i < 0) continue;
+      let slot: number;
+      if (sc.stamp[i] === loss) slot = sc.at[i]!;
+      else {
+        sc.stamp[i] = loss;
+        slot = sc.at[i] = touched.length;
+        touched.push(i);
+        leftRaw.push(before[i]!);
+      }
+      leftRaw[slot] = leftRaw[slot]! - (lost.has(h) ? (hostRaw.get(h) ?? 0) : 0);
     }
-  const affected = touchedRaw.size;
+  const affected = touched.length;
   let emptied = 0; // under a byte left: none
-  for (const c of touchedRaw.values()) if (c < 1) emptied++;
+  for (const c of leftRaw) if (c < 1) emptied++;
   const left = crush.length - emptied;
   const pools = ceph.pools.map((p) => poolAfterLoss(p, affected, left));
   // The fill depends only on the capacities before and after of the touched domains: losses
   // that touch equal domains alike (any one of equal hosts) share it, computed once. Key: the
-  // numbers of the touched domains' (before, after) pairs, sorted (one number per distinct pair).
-  const pairs: number[] = [];
-  for (const [i, c] of touchedRaw) pairs.push(pairNumber(ctx, before[i]!, c));
-  const key = pairs.sort((a, b) => a - b).join(',');
+  // multiset of the numbers of the touched domains' (before, after) pairs (one number per
+  // distinct pair), as each distinct number with its count, ascending.
+  const counts = new Map<number, number>();
+  for (let j = 0; j < touched.length; j++) {
+    const n = pairNumber(ctx, before[touched[j]!]!, leftRaw[j]!);
+    counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  const key = [...counts.keys()]
+    .sort((a, b) => a - b)
+    .map((n) => `${n}x${counts.get(n)}`)
+    .join(',');
   let fillAfter = ctx.fillCache.get(key);
   if (!fillAfter) {
     // after = the capacities left, under a byte as none; its fill order from that before the loss
     ctx.liveBefore ??= liveOf(before);
     const after = ctx.liveBefore.capacities.slice();
-    for (const [i, x] of touchedRaw) after[i] = x < 1 ? 0 : x;
-    const fill = survivorFillOf(after, liveLargestFirstAfter(ctx.liveBefore.live, after, [...touchedRaw.keys()]), ctx.loads);
+    for (let j = 0; j < touched.length; j++) after[touched[j]!] = leftRaw[j]! < 1 ? 0 : leftRaw[j]!;
+    const fill = survivorFillOf(after, liveLargestFirstAfter(ctx.liveBefore.live, after, touched), ctx.loads);
     fillAfter = { maxFill: fill.maxFill, rebuild: rebuildBytes(fill.held, fillBefore.held, before, after) };
     ctx.fillCache.set(key, fillAfter);
   }
   const rebuild = fillAfter.rebuild;
+  // what the hooks are given; the CRUSH domains built only if a hook reads them
   const input = (): CephLossInput => ({
     failureDomain: ceph.failureDomain,
-    domains: lossDomainsOf(ctx),
+    get domains() {
+      return lossDomainsOf(ctx);
+    },
     lostHosts: [...lost],
     drainedHosts: [...drained],
     storedBytesMonth0: { ...scenario.demand.storageBytes },
@@ -548,7 +584,7 @@ function outcomeOf(ctx: CephContext, domain: FailureDomain, lost: ReadonlySet<st
   let reprotectSeconds: number | null = null;
   if (hooks.ceph?.reprotectSeconds && ctx.links) {
     const bandwidth = survivorsBitsPerSecond(ctx.links, lost);
-    reprotectSeconds = hooks.ceph.reprotectSeconds({ ...input(), rebuildBytes: rebuild, replicationBitsPerSecond: bandwidth });
+    reprotectSeconds = hooks.ceph.reprotectSeconds(Object.assign(input(), { rebuildBytes: rebuild, replicationBitsPerSecond: bandwidth }));
   }
   const detail: CephImpactDetail = {
     failureDomain: ceph.failureDomain,

@@ -182,6 +182,32 @@ describe('Ceph losses by host number', () => {
     expect(cephImpactNumbered(numbered, loss('c', [2, 3]), [2, 3])).toBe(one);
   });
 
+  it('the fill after a loss counts each touched CRUSH domain: one 30 TB host lost, then two', () => {
+    // host failure domain, 4 x 30 TB = 120 TB raw; one pool of size 2 storing 30 TB: 60 TB raw,
+    // at most 30 TB (one copy) per host. One host lost: 60 TB over 3 x 30 TB, 20 TB each (under
+    // the 30 TB cap): fill 2/3. Two lost: 60 TB over 2 x 30 TB: 30 TB each, fill 1. The two
+    // losses touch domains of the same (before, after) pair, once and twice: two fills.
+    const s = scenarioOf('host', [{ size: 2, tb: 30 }], 0);
+    const hosts = hostsOf([
+      [0, 1],
+      [0, 1],
+      [0, 2],
+      [0, 3],
+    ]);
+    const { numbered } = contexts(s, hosts, new CephLossCarry());
+    const zone = (name: string, lost: number[]): FailureDomain => ({
+      id: `zone:${name}`,
+      kind: 'zone',
+      name,
+      tolerated: true,
+      hostsLost: lost.map((i) => `s${i}`),
+      hostsDrained: [],
+      hostsDegraded: [],
+    });
+    expect(cephImpactNumbered(numbered, zone('a', [0]), [0])!.detail.survivorFillMonth0).toBeCloseTo(2 / 3, 12);
+    expect(cephImpactNumbered(numbered, zone('b', [1, 2]), [1, 2])!.detail.survivorFillMonth0).toBeCloseTo(1, 12);
+  });
+
   it('signatureNumber: equal sequences share a number, sequences of equal hash do not', () => {
     const carry = new CephLossCarry();
     const n = (xs: number[]) => signatureNumber(carry, Int32Array.from(xs), xs.length);
