@@ -9,9 +9,8 @@ import { cephDaemons, daemonHosts } from '../control/ceph-daemons.js';
 import type { Finding } from '../diagnostics/types.js';
 import type { Role, Scenario } from '../model/scenario.js';
 import type { ComputePlan, Host } from '../model/plan.js';
-import { failureDomains, storageHostsRaw } from '../storage/raw.js';
 import { attachmentImpact } from './attachment-impact.js';
-import { type CephLossCarry, type CephOutcome, cephContext, cephImpactNumbered, signaturePartNumbered } from './ceph-impact.js';
+import { type CephLossCarry, type CephOutcome, cephContext, cephImpactNumbered, cephInputs, signaturePartNumbered } from './ceph-impact.js';
 import { type ComputeModel, type ComputeOutcome, type ComputeWindow, computeModel, computeOutcomes } from './compute-impact.js';
 import { inheritContainedHarmWith } from './containment.js';
 import { controlImpact } from './control-impact.js';
@@ -237,9 +236,7 @@ function analyze(
   const policy = failurePolicy(scenario);
   // the hosts of a known model: `hosts` itself when all are (no copy)
   const known = hosts.every((h) => Object.hasOwn(scenario.hardware, h.hardware)) ? hosts : hosts.filter((h) => Object.hasOwn(scenario.hardware, h.hardware));
-  const storage = storageHostsRaw(scenario, known);
-  const hostRaw = new Map(storage.map((h) => [h.host, h.rawBytes]));
-  const crush = failureDomains(storage, scenario.ceph.failureDomain, scenario.racks);
+  const { storage, hostRaw, crush } = cephInputs(scenario, known, cephCarry); // storageHostsRaw, raw by name, failureDomains
   const attach = rackAttachments(scenario.racks);
   const trips = feedTrips(scenario, scenario.racks, known);
   // the ranking only serves the host groups (tolerate.hosts >= 2) and the drained hosts (maintenance)

@@ -12,7 +12,7 @@ import { demandModel } from '../forecast/demand.js';
 import { growthFactor } from '../forecast/growth.js';
 import type { CephPool, Scenario } from '../model/scenario.js';
 import { failureDomainsNeeded, rawUsedRate } from '../storage/pools.js';
-import { type FailureDomainRaw, type HostRaw, failureDomainIndices } from '../storage/raw.js';
+import { type FailureDomainRaw, type HostRaw, failureDomainIndices, failureDomains, storageHostsRaw } from '../storage/raw.js';
 import type { Host } from '../model/plan.js';
 import { fmtNumber, fmtTB } from '../units/format.js';
 import { makeHarm, monthText } from './harm.js';
@@ -198,6 +198,52 @@ export class CephLossCarry {
   readonly signatureSeqs: Int32Array[] = [];
   /** A small number per domain kind (the first integer of a signature). */
   readonly kindNumbers = new Map<string, number>();
+  /** The last `cephInputs`: its hosts, hardware table and CRUSH failure domain type, and what it returned. */
+  inputs: { hosts: readonly Host[]; hardware: Scenario['hardware']; failureDomain: 'host' | 'rack'; out: CephInputs } | null = null;
+}
+
+/** What the Ceph analysis reads of the hosts: their OSD devices, raw bytes by name, the CRUSH failure domains. */
+export interface CephInputs {
+  /** storageHostsRaw(scenario, hosts). */
+  storage: HostRaw[];
+  /** Raw OSD bytes per storage host, by name (the entries of `storage`, in order). */
+  hostRaw: Map<string, number>;
+  /** failureDomains(storage, scenario.ceph.failureDomain, scenario.racks). */
+  crush: FailureDomainRaw[];
+}
+
+/**
+ * The storage hosts' OSD devices, their raw bytes by name and the CRUSH failure domains of
+ * `hosts`. With a carry whose last call's hosts are the first of `hosts` (the same Host
+ * objects, in order: a fleet timeline's next epoch only adds hosts), the same hardware table
+ * and failure domain type `host`, the previous results are extended by the new hosts only:
+ * storageHostsRaw and the host failure domains are per-host maps and filters (each entry reads
+ * its own host and the hardware table), so those of the whole list are those of the first
+ * hosts followed by those of the new ones, and the raw-bytes Map gains the new entries in the
+ * order building it anew would insert them. The carry then owns the arrays and the Map it
+ * extends: the previous call's are not used after it (one analysis per epoch). Rack failure
+ * domains, a list that does not extend the last one, or no carry: built anew.
+ */
+export function cephInputs(scenario: Scenario, hosts: readonly Host[], carry?: CephLossCarry): CephInputs {
+  const last = carry?.inputs;
+  const fd = scenario.ceph.failureDomain;
+  let extend = !!last && fd === 'host' && last.failureDomain === 'host' && last.hardware === scenario.hardware && hosts.length >= last.hosts.length;
+  for (let i = 0; extend && i < last!.hosts.length; i++) if (hosts[i] !== last!.hosts[i]) extend = false;
+  let out: CephInputs;
+  if (extend) {
+    out = last!.out;
+    const added = storageHostsRaw(scenario, hosts.slice(last!.hosts.length));
+    for (const h of added) {
+      out.storage.push(h);
+      out.hostRaw.set(h.host, h.rawBytes);
+    }
+    for (const d of failureDomains(added, 'host', scenario.racks)) out.crush.push(d);
+  } else {
+    const storage = storageHostsRaw(scenario, hosts);
+    out = { storage, hostRaw: new Map(storage.map((h) => [h.host, h.rawBytes])), crush: failureDomains(storage, fd, scenario.racks) };
+  }
+  if (carry) carry.inputs = { hosts, hardware: scenario.hardware, failureDomain: fd, out };
+  return out;
 }
 
 /** The analysed hosts by number (their position in `hosts`), as analyze numbers them: what cephImpactNumbered reads. */
@@ -324,7 +370,7 @@ export function cephContext(
     hostRaw,
     loads,
     before,
-    fillBefore: survivorFill(before, loads),
+    fillBefore: { held: [], maxFill: null },
     poolsBefore: scenario.ceph.pools.map((p) => poolAfterLoss(p, 0, crush.length)),
     domainOf: null,
     fillCache: new Map(),
@@ -341,6 +387,11 @@ export function cephContext(
     pairCount: 0,
     liveBefore: null,
   };
+  // the fill before any loss; with no CRUSH domain of under a byte (but over 0) it has the fill
+  // order of the capacities after a loss (liveOf: under a byte as none): one sort for both
+  const live = liveOf(before);
+  ctx.liveBefore = live;
+  ctx.fillBefore = before.some((c) => c > 0 && c < 1) ? survivorFill(before, loads) : survivorFillOf(before, live.live, loads);
   if (numbering) ctx.numbered = numberHosts(ctx, numbering);
   return ctx;
 }

@@ -10,7 +10,7 @@ import type { FailureDomain } from '../model/failure.js';
 import type { Host } from '../model/plan.js';
 import type { Scenario } from '../model/scenario.js';
 import { failureDomainIndices, failureDomains, storageHostsRaw } from '../storage/raw.js';
-import { type CephContext, CephLossCarry, type CephOutcome, cephContext, cephImpact, cephImpactNumbered, signatureNumber } from './ceph-impact.js';
+import { type CephContext, CephLossCarry, type CephOutcome, cephContext, cephImpact, cephImpactNumbered, cephInputs, signatureNumber, survivorFill } from './ceph-impact.js';
 import type { CephImpactHooks } from './ceph-impact.js';
 import { handHardware, handScenario } from './test-failure.js';
 
@@ -234,6 +234,54 @@ describe('Ceph losses by host number', () => {
         expect([...idx]).toEqual(storage.map((h) => domains.findIndex((d) => d.hosts.includes(h.host))));
       }),
       { seed: 19, numRuns: 200 },
+    );
+  });
+
+  it('cephInputs with a carry over a growing fleet = built from each fleet alone (fast-check, seed 29)', () => {
+    fc.assert(
+      fc.property(fleetArb, fc.array(fc.nat(20), { minLength: 1, maxLength: 5 }), (f, cuts) => {
+        const s = scenarioOf(f.failureDomain, f.pools, f.growth);
+        const all = hostsOf([...f.hosts, ...f.extra]);
+        const carry = new CephLossCarry();
+        // prefixes of the timeline's hosts, in the order of `cuts`: mostly growing, some shorter (built anew);
+        // once the same fleet as other Host objects (built anew: the carry compares objects)
+        for (const [k, cut] of cuts.entries()) {
+          const prefix = all.slice(0, 1 + (cut % all.length));
+          const hosts = k === 2 ? prefix.map((h) => ({ ...h, hardware: h.hardware === 'sto-30' ? 'sto-r760xd2' : h.hardware })) : prefix;
+          const carried = cephInputs(s, hosts, carry);
+          const fresh = cephInputs(s, hosts);
+          expect(carried.storage).toEqual(fresh.storage);
+          expect([...carried.hostRaw]).toEqual([...fresh.hostRaw]);
+          expect(carried.crush).toEqual(fresh.crush);
+          expect(fresh.storage).toEqual(storageHostsRaw(s, hosts));
+          expect(fresh.crush).toEqual(failureDomains(fresh.storage, s.ceph.failureDomain, s.racks));
+        }
+      }),
+      { seed: 29, numRuns: 300 },
+    );
+  });
+
+  it("the context's fill before any loss (its fill order shared with the fills after one) = survivorFill (fast-check, seed 31)", () => {
+    // capacities of 0, under a byte (kept before a loss, none after one) and whole TB, with ties
+    const arb = fc.record({
+      caps: fc.array(
+        fc.oneof(
+          fc.constant(0),
+          fc.constant(0.5),
+          fc.integer({ min: 1, max: 6 }).map((x) => x * TB),
+        ),
+        { minLength: 1, maxLength: 10 },
+      ),
+      pools: fc.array(fc.record({ size: fc.integer({ min: 2, max: 4 }), tb: fc.integer({ min: 0, max: 20 }) }), { minLength: 1, maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(arb, ({ caps, pools }) => {
+        const s = scenarioOf('host', pools, 0);
+        const crush = caps.map((c, i) => ({ name: `d${i}`, rawBytes: c, osdCount: 1, hosts: [`d${i}`] }));
+        const ctx = cephContext(s, crush, new Map(), {});
+        expect(ctx.fillBefore).toEqual(survivorFill(caps, ctx.loads));
+      }),
+      { seed: 31, numRuns: 500 },
     );
   });
 });
