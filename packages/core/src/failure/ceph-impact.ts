@@ -92,7 +92,8 @@ function waterFillInto(live: readonly { c: number; i: number }[], loadBytes: num
     for (const x of live) out[x.i] = out[x.i]! + a;
     return;
   }
-  let rest = live.reduce((s, x) => s + x.c, 0);
+  let rest = 0; // in fill order, as a reduce from 0
+  for (let k = 0; k < live.length; k++) rest += live[k]!.c;
   for (let k = 0; k < live.length; k++) {
     const lambda = (loadBytes - k * a) / rest;
     if (live[k]!.c * lambda <= a * (1 + 1e-12)) {
@@ -118,12 +119,13 @@ function survivorFillOf(
   live: readonly { c: number; i: number }[],
   pools: readonly { loadBytes: number; width: number }[],
 ): { held: number[]; maxFill: number | null } {
-  const held = capacities.map(() => 0);
+  const held: number[] = new Array(capacities.length).fill(0);
   for (const p of pools) waterFillInto(live, p.loadBytes, p.width, held);
   let maxFill: number | null = null;
-  capacities.forEach((c, i) => {
+  for (let i = 0; i < capacities.length; i++) {
+    const c = capacities[i]!;
     if (c > 0 && held[i]! > 0) maxFill = Math.max(maxFill ?? 0, held[i]! / c);
-  });
+  }
   return { held, maxFill };
 }
 
@@ -331,7 +333,9 @@ function survivorsBitsPerSecond(links: ReplicationLinks, lost: ReadonlySet<strin
  * what they held before (their weight's part of the domain's data), summed over domains.
  */
 export function rebuildBytes(heldAfter: readonly number[], heldBefore: readonly number[], before: readonly number[], after: readonly number[]): number {
-  return heldAfter.reduce((s, x, i) => s + (after[i]! > 0 ? Math.max(0, x - (heldBefore[i]! * after[i]!) / before[i]!) : 0), 0);
+  let s = 0; // in index order, as a reduce from 0
+  for (let i = 0; i < heldAfter.length; i++) s += after[i]! > 0 ? Math.max(0, heldAfter[i]! - (heldBefore[i]! * after[i]!) / before[i]!) : 0;
+  return s;
 }
 
 /**
