@@ -10,7 +10,18 @@ import type { FailureDomain } from '../model/failure.js';
 import type { Host } from '../model/plan.js';
 import type { Scenario } from '../model/scenario.js';
 import { failureDomainIndices, failureDomains, storageHostsRaw } from '../storage/raw.js';
-import { type CephContext, CephLossCarry, type CephOutcome, cephContext, cephImpact, cephImpactNumbered, cephInputs, signatureNumber, survivorFill } from './ceph-impact.js';
+import {
+  type CephContext,
+  CephLossCarry,
+  type CephOutcome,
+  cephContext,
+  cephImpact,
+  cephImpactNumbered,
+  cephInputs,
+  rebuildBytes,
+  signatureNumber,
+  survivorFill,
+} from './ceph-impact.js';
 import type { CephImpactHooks } from './ceph-impact.js';
 import { handHardware, handScenario } from './test-failure.js';
 
@@ -282,6 +293,27 @@ describe('Ceph losses by host number', () => {
         expect(ctx.fillBefore).toEqual(survivorFill(caps, ctx.loads));
       }),
       { seed: 31, numRuns: 500 },
+    );
+  });
+
+  it('rebuildBytes = the reduce it replaces, bit for bit (fast-check, seed 37)', () => {
+    const reference = (heldAfter: number[], heldBefore: number[], before: number[], after: number[]): number =>
+      heldAfter.reduce((s, x, i) => s + (after[i]! > 0 ? Math.max(0, x - (heldBefore[i]! * after[i]!) / before[i]!) : 0), 0);
+    const arb = fc.array(
+      fc.record({
+        ha: fc.double({ min: 0, max: 1e14, noNaN: true }),
+        hb: fc.double({ min: 0, max: 1e14, noNaN: true }),
+        b: fc.double({ min: 1, max: 1e14, noNaN: true }),
+        a: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e14, noNaN: true })),
+      }),
+      { maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(arb, (xs) => {
+        const cols = [xs.map((x) => x.ha), xs.map((x) => x.hb), xs.map((x) => x.b), xs.map((x) => x.a)] as const;
+        expect(rebuildBytes(...cols)).toBe(reference(...cols));
+      }),
+      { seed: 37, numRuns: 1000 },
     );
   });
 });
