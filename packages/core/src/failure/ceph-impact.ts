@@ -202,6 +202,8 @@ export class CephLossCarry {
   readonly kindNumbers = new Map<string, number>();
   /** The last `cephInputs`: its hosts, hardware table and CRUSH failure domain type, and what it returned. */
   inputs: { hosts: readonly Host[]; hardware: Scenario['hardware']; failureDomain: 'host' | 'rack'; out: CephInputs } | null = null;
+  /** The last context's CRUSH domain capacities and their fill order (liveOf): the next context's, when it only adds domains, merges its new ones in. */
+  live: { before: readonly number[]; live: readonly { c: number; i: number }[] } | null = null;
 }
 
 /** What the Ceph analysis reads of the hosts: their OSD devices, raw bytes by name, the CRUSH failure domains. */
@@ -393,7 +395,8 @@ export function cephContext(
   };
   // the fill before any loss; with no CRUSH domain of under a byte (but over 0) it has the fill
   // order of the capacities after a loss (liveOf: under a byte as none): one sort for both
-  const live = liveOf(before);
+  const live = liveOfAfter(before, ctx.carry.live);
+  ctx.carry.live = { before, live: live.live };
   ctx.liveBefore = live;
   ctx.fillBefore = before.some((c) => c > 0 && c < 1) ? survivorFill(before, loads) : survivorFillOf(before, live.live, loads);
   if (numbering) ctx.numbered = numberHosts(ctx, numbering);
@@ -683,6 +686,34 @@ function pairNumber(ctx: CephContext, before: number, after: number): number {
     byAfter.set(after, n);
   }
   return n;
+}
+
+/**
+ * liveOf(before), from `last` = the capacities of an earlier context and their fill order: when
+ * `before` begins with last.before (the same values: the CRUSH domains of a fleet that only
+ * gained domains), the fill order is last.live with the new domains (sorted) merged in, as the
+ * order is a strict total order (largerFirst); otherwise sorted anew. O(domains + new × log new).
+ */
+function liveOfAfter(
+  before: readonly number[],
+  last: { before: readonly number[]; live: readonly { c: number; i: number }[] } | null,
+): { capacities: number[]; live: { c: number; i: number }[] } {
+  const n0 = last ? last.before.length : 0;
+  let extend = last !== null && n0 <= before.length;
+  for (let i = 0; extend && i < n0; i++) if (before[i] !== last!.before[i]) extend = false;
+  if (!extend) return liveOf(before);
+  const capacities = before.map((c) => (c < 1 ? 0 : c));
+  const added: { c: number; i: number }[] = [];
+  for (let i = n0; i < capacities.length; i++) if (capacities[i]! > 0) added.push({ c: capacities[i]!, i });
+  added.sort(largerFirst);
+  const live: { c: number; i: number }[] = [];
+  let k = 0;
+  for (const x of last!.live) {
+    while (k < added.length && largerFirst(added[k]!, x) < 0) live.push(added[k++]!);
+    live.push(x);
+  }
+  while (k < added.length) live.push(added[k++]!);
+  return { capacities, live };
 }
 
 /** The capacities with under a byte as none, and their fill order. */

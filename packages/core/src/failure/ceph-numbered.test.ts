@@ -150,6 +150,9 @@ describe('Ceph losses by host number', () => {
           const hosts = hostsOf(spec);
           const carried = contexts(s, hosts, carry).numbered;
           const fresh = contexts(s, hosts).numbered;
+          // the fill order merged from the previous fleet's = sorted anew
+          expect(carried.liveBefore).toEqual(fresh.liveBefore);
+          expect(carried.fillBefore).toEqual(fresh.fillBefore);
           const losses = lossesOf(f.losses, hosts);
           const a = losses.map(({ d, numbers }) => cephImpactNumbered(carried, d, numbers));
           const b = losses.map(({ d, numbers }) => cephImpactNumbered(fresh, d, numbers));
