@@ -29,6 +29,7 @@ import { cephDaemons } from '../control/ceph-daemons.js';
 import { planControlPlane } from '../control/quorum.js';
 import type { Finding } from '../diagnostics/types.js';
 import { analyzeFailuresByClass, type HostClasses } from '../failure/analyze.js';
+import { CephLossCarry } from '../failure/ceph-impact.js';
 import { computeModel } from '../failure/compute-impact.js';
 import { domainCache } from '../failure/domains.js';
 import { placementTimeline } from '../failure/placement-timeline.js';
@@ -42,7 +43,7 @@ import { resourceSeries } from '../forecast/resources.js';
 import type { Rack, Scenario } from '../model/scenario.js';
 import { cephRecoveryBandwidth } from '../network/traffic.js';
 import { AddedRacksInUse } from './added-racks.js';
-import { failureHooks } from './failure-hooks.js';
+import { FailureHooksCarry, failureHooks } from './failure-hooks.js';
 import type { ComputePlan, ControlPlanePlan, Host, StoragePlan } from '../model/plan.js';
 import { CephCarry, cephBottleneck } from '../storage/ceph-plan.js';
 import { planStorage } from '../storage/storage-plan.js';
@@ -145,18 +146,20 @@ export function planEpochs(
   const placements = placementTimeline(inputs);
   const stitch = new FailureStitch(scenario);
   const domains = domainCache(); // the fleet only grows between most epochs: its domains are extended
+  const cephLosses = new CephLossCarry(); // the Ceph loss signatures' numbering, shared by the epochs
+  const hooksCarry = new FailureHooksCarry(); // the hooks' per-host figures, extended by each epoch's new storage hosts
   epochs.forEach((e, i) => {
     const { view, replication } = views[i]!;
     const failure = analyzeFailuresByClass(
       { ...view, horizonMonths: e.epoch.toMonth },
       e.epoch.hosts,
       e.compute,
-      failureHooks(view, e.epoch.hosts, replication),
+      failureHooks(view, e.epoch.hosts, replication, hooksCarry),
       {
         model: inputs[i]!.model,
         window: { fromMonth: e.epoch.fromMonth, placements: placements[i]! },
       },
-      { classes: options.hostClasses !== false, domains },
+      { classes: options.hostClasses !== false, domains, ceph: cephLosses },
     );
     stitch.add(e.epoch, failure);
     inputs[i] = undefined as never; // the packing model and placements of a done epoch are not needed again

@@ -23,35 +23,12 @@ import type { Host } from '../model/plan.js';
  *   backfill slots); the amplification is the largest of the pools' (k for an erasure pool,
  *   whose rebuild reads k shards; 1 for replicated), so the estimate errs slow. Seconds.
  *   The receiving OSDs = all storage hosts' OSDs − the lost hosts' OSDs: O(lost hosts) per call.
+ * `carry`, shared by the epochs of one fleet timeline (planEpochs), keeps the per-host figures of
+ * the previous call's storage hosts and extends them by the new ones when those come first
+ * (FailureHooksCarry); the hooks answer the same without it.
  */
-export function failureHooks(scenario: Scenario, hosts: readonly Host[], replication: CephRecoveryBandwidth | null): FailureHooks {
-  const storage = hosts.filter((h) => h.role === 'storage' && Object.hasOwn(scenario.hardware, h.hardware));
-  const byName = new Map<string, HardwareModel>();
-  for (const h of storage) byName.set(h.name, scenario.hardware[h.hardware]!);
-  // a host's OSD count and mClock recovery bandwidth (osd_mclock_max_sequential_bandwidth_* x
-  // recovery share) are its model's: worked out once per model, the same sums over its disks
-  const perModel = new Map<HardwareModel, { osds: number; disk: number }>();
-  const ofModel = (hw: HardwareModel | undefined): { osds: number; disk: number } => {
-    if (hw === undefined) return { osds: 0, disk: 0 };
-    let m = perModel.get(hw);
-    if (!m) {
-      const osdDisks = (hw.disks ?? []).filter((d) => d.use === 'osd');
-      m = { osds: osdDisks.reduce((s, d) => s + d.count, 0), disk: osdDisks.reduce((s, d) => s + d.count * osdRecoveryBytesPerSecond(d.kind), 0) };
-      perModel.set(hw, m);
-    }
-    return m;
-  };
-  const osdsOf = new Map<string, number>();
-  const diskOf = new Map<string, number>();
-  for (const h of storage) {
-    const m = ofModel(byName.get(h.name));
-    osdsOf.set(h.name, m.osds);
-    diskOf.set(h.name, m.disk);
-  }
-  let allOsds = 0;
-  let allDisk = 0;
-  for (const h of storage) allOsds += osdsOf.get(h.name)!;
-  for (const h of storage) allDisk += diskOf.get(h.name)!;
+export function failureHooks(scenario: Scenario, hosts: readonly Host[], replication: CephRecoveryBandwidth | null, carry?: FailureHooksCarry): FailureHooks {
+  const { byName, osdsOf, diskOf, allOsds, allDisk } = carry ? carry.figures(scenario, hosts) : storageHostFigures(scenario, storageHosts(scenario, hosts));
   const linkBitsPerSecond = (name: string): number | null => {
     if (replication) return replication.perHostBitsPerSecond;
     const hw = byName.get(name);
@@ -86,4 +63,74 @@ export function failureHooks(scenario: Scenario, hosts: readonly Host[], replica
       },
     },
   };
+}
+
+/** The storage hosts of a known model, in host order (those the hooks know). */
+function storageHosts(scenario: Scenario, hosts: readonly Host[]): Host[] {
+  return hosts.filter((h) => h.role === 'storage' && Object.hasOwn(scenario.hardware, h.hardware));
+}
+
+/**
+ * The hooks' per-host figures of the storage hosts: hardware by name, OSDs per host and their
+ * total, mClock recovery bandwidth per host (Σ over its OSD disks of count x
+ * osdRecoveryBytesPerSecond, osd_mclock_max_sequential_bandwidth_* x recovery share) and its
+ * total; the totals summed in host order.
+ */
+interface StorageHostFigures {
+  byName: Map<string, HardwareModel>;
+  osdsOf: Map<string, number>;
+  diskOf: Map<string, number>;
+  allOsds: number;
+  allDisk: number;
+}
+
+/** StorageHostFigures of `storage`, or of the hosts of `from` followed by `storage` when `from` is given (extended in place). */
+function storageHostFigures(scenario: Scenario, storage: readonly Host[], from?: StorageHostFigures): StorageHostFigures {
+  const out: StorageHostFigures = from ?? { byName: new Map(), osdsOf: new Map(), diskOf: new Map(), allOsds: 0, allDisk: 0 };
+  for (const h of storage) out.byName.set(h.name, scenario.hardware[h.hardware]!);
+  for (const h of storage)
+    out.osdsOf.set(
+      h.name,
+      (out.byName.get(h.name)?.disks ?? []).filter((d) => d.use === 'osd').reduce((s, d) => s + d.count, 0),
+    );
+  for (const h of storage) out.allOsds += out.osdsOf.get(h.name)!;
+  for (const h of storage)
+    out.diskOf.set(
+      h.name,
+      (out.byName.get(h.name)?.disks ?? []).filter((d) => d.use === 'osd').reduce((s, d) => s + d.count * osdRecoveryBytesPerSecond(d.kind), 0),
+    );
+  for (const h of storage) out.allDisk += out.diskOf.get(h.name)!;
+  return out;
+}
+
+/**
+ * The failure hooks' per-host figures kept from one epoch of a fleet timeline to the next
+ * (created per planEpochs call, never kept beyond it). When the new call's storage hosts begin
+ * with the previous call's (the same Host objects, in order), with the same hardware table and
+ * no name among the new hosts already known, the figures are extended by the new hosts only:
+ * the Maps gain the new names (an earlier call's hooks are not asked about them: their lost
+ * hosts are of their own fleet), and the totals, left folds in host order, go on from the
+ * previous ones: the same additions in the same order as summing the whole list. Otherwise
+ * they are built anew.
+ */
+export class FailureHooksCarry {
+  private storage: readonly Host[] = [];
+  private hardware: Scenario['hardware'] | null = null;
+  private last: StorageHostFigures | null = null;
+
+  /** The figures of the storage hosts of `hosts`. */
+  figures(scenario: Scenario, hosts: readonly Host[]): StorageHostFigures {
+    const storage = storageHosts(scenario, hosts);
+    const prev = this.storage;
+    const last = this.last;
+    let extend = last !== null && this.hardware === scenario.hardware && storage.length >= prev.length;
+    for (let i = 0; extend && i < prev.length; i++) if (storage[i] !== prev[i]) extend = false;
+    const added = extend ? storage.slice(prev.length) : storage;
+    if (extend) for (const h of added) if (last!.byName.has(h.name)) extend = false;
+    const figures = extend ? storageHostFigures(scenario, added, last!) : storageHostFigures(scenario, storage);
+    this.storage = storage;
+    this.hardware = scenario.hardware;
+    this.last = figures;
+    return figures;
+  }
 }

@@ -9,9 +9,8 @@ import { cephDaemons, daemonHosts } from '../control/ceph-daemons.js';
 import type { Finding } from '../diagnostics/types.js';
 import type { Role, Scenario } from '../model/scenario.js';
 import type { ComputePlan, Host } from '../model/plan.js';
-import { failureDomains, storageHostsRaw } from '../storage/raw.js';
 import { attachmentImpact } from './attachment-impact.js';
-import { type CephOutcome, cephContext, cephImpact, signaturePart } from './ceph-impact.js';
+import { type CephLossCarry, type CephOutcome, cephContext, cephImpactNumbered, cephInputs, signaturePartNumbered } from './ceph-impact.js';
 import { type ComputeModel, type ComputeOutcome, type ComputeWindow, computeModel, computeOutcomes } from './compute-impact.js';
 import { inheritContainedHarmWith } from './containment.js';
 import { controlImpact } from './control-impact.js';
@@ -95,13 +94,6 @@ function computeHostGroups(n: number, ranked: readonly string[], compute: Comput
     seen.add(key(hosts));
     out.push({ label: `by ${rc}`, hosts });
   }
-  return out;
-}
-
-/** The hardware model of each storage host of `hosts`, by name. */
-function storageModels(hosts: readonly Host[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const h of hosts) if (h.role === 'storage') out.set(h.name, h.hardware);
   return out;
 }
 
@@ -222,9 +214,11 @@ export function analyzeFailuresByClass(
   compute: ComputePlan,
   hooks: FailureHooks,
   placement: { model: ComputeModel; window: ComputeWindow } | undefined,
-  options: { classes?: boolean; domains?: DomainCache } = {},
+  options: { classes?: boolean; domains?: DomainCache; ceph?: CephLossCarry } = {},
 ): FailureResult & { hosts: HostClasses } {
-  return analyze(scenario, hosts, compute, hooks, placement, { findings: false }, true, options.classes === false, options.domains) as FailureResult & { hosts: HostClasses };
+  return analyze(scenario, hosts, compute, hooks, placement, { findings: false }, true, options.classes === false, options.domains, options.ceph) as FailureResult & {
+    hosts: HostClasses;
+  };
 }
 
 function analyze(
@@ -237,13 +231,12 @@ function analyze(
   byClass: boolean,
   noClasses = false,
   domainCache?: DomainCache,
+  cephCarry?: CephLossCarry,
 ): FailureResult & { hosts?: HostClasses } {
   const policy = failurePolicy(scenario);
   // the hosts of a known model: `hosts` itself when all are (no copy)
   const known = hosts.every((h) => Object.hasOwn(scenario.hardware, h.hardware)) ? hosts : hosts.filter((h) => Object.hasOwn(scenario.hardware, h.hardware));
-  const storage = storageHostsRaw(scenario, known);
-  const hostRaw = new Map(storage.map((h) => [h.host, h.rawBytes]));
-  const crush = failureDomains(storage, scenario.ceph.failureDomain, scenario.racks);
+  const { storage, hostRaw, crush } = cephInputs(scenario, known, cephCarry); // storageHostsRaw, raw by name, failureDomains
   const attach = rackAttachments(scenario.racks, domainCache);
   const trips = feedTrips(scenario, scenario.racks, known);
   // the ranking only serves the host groups (tolerate.hosts >= 2) and the drained hosts (maintenance)
@@ -287,7 +280,9 @@ function analyze(
       ...(hooks.ceph ? { ceph: hooks.ceph } : {}),
       ...(hooks.network?.replicationBitsPerSecond ? { replicationBitsPerSecond: hooks.network.replicationBitsPerSecond } : {}),
     },
-    storageModels(known),
+    null,
+    { hosts: known, storage },
+    cephCarry,
   );
 
   const monSet = new Set(mons);
@@ -385,7 +380,7 @@ function analyze(
     // each subsystem only for the domains that stop one of its hosts (most domains are one host)
     const bits = bitsOf(numbers);
     const k = bits & BIT.control ? controlImpact(d, controllers, countOf(d, numbers, BIT.control)) : undefined;
-    const s = scenario.ceph.pools.length > 0 && bits & BIT.osd ? cephImpact(ceph, d, namesOf(d, numbers, BIT.osd)) : undefined;
+    const s = scenario.ceph.pools.length > 0 && bits & BIT.osd ? cephImpactNumbered(ceph, d, numbers) : undefined;
     const m = bits & BIT.mon ? monImpact(d, mons, namesOf(d, numbers, BIT.mon)) : undefined;
     const a = attachmentOf(d);
     let present = 0;
@@ -440,11 +435,11 @@ function analyze(
   // bytes of its CRUSH domain (signaturePart), which make the loss's signature (cephImpact's
   // lossSignature) and so its outcome: the record cephImpact's cache shares among them
   const cephByPart = new Map<number, CephOutcome | undefined>();
-  const cephOne = (name: string): CephOutcome | undefined => {
-    const part = signaturePart(ceph, name);
-    if (part === null) return cephImpact(ceph, hostDomain(ctx, name));
+  const cephOne = (i: number): CephOutcome | undefined => {
+    const part = signaturePartNumbered(ceph, i);
+    if (part === null) return cephImpactNumbered(ceph, hostDomain(ctx, known[i]!.name), [i]);
     if (cephByPart.has(part)) return cephByPart.get(part);
-    const out = cephImpact(ceph, hostDomain(ctx, name));
+    const out = cephImpactNumbered(ceph, hostDomain(ctx, known[i]!.name), [i]);
     cephByPart.set(part, out);
     return out;
   };
@@ -469,7 +464,7 @@ function analyze(
   for (let i = 0; i < H; i++) {
     const host = known[i]!;
     const c = computeOut[i];
-    const s = !allBuilt && !built[i] && scenario.ceph.pools.length > 0 && member[i]! & BIT.osd ? cephOne(host.name) : undefined;
+    const s = !allBuilt && !built[i] && scenario.ceph.pools.length > 0 && member[i]! & BIT.osd ? cephOne(i) : undefined;
     // a class's loss stops exactly its host in each of its subsystems
     if (allBuilt || built[i] || (c && host.role !== 'compute') || (s && host.role !== 'storage')) {
       const d = hostDomains?.[i] ?? hostDomain(ctx, host.name);

@@ -12,7 +12,8 @@ import { demandModel } from '../forecast/demand.js';
 import { growthFactor } from '../forecast/growth.js';
 import type { CephPool, Scenario } from '../model/scenario.js';
 import { failureDomainsNeeded, rawUsedRate } from '../storage/pools.js';
-import type { FailureDomainRaw } from '../storage/raw.js';
+import { type FailureDomainRaw, type HostRaw, failureDomainIndices, failureDomains, storageHostsRaw } from '../storage/raw.js';
+import type { Host } from '../model/plan.js';
 import { fmtNumber, fmtTB } from '../units/format.js';
 import { makeHarm, monthText } from './harm.js';
 import type { CephFailureHooks, CephLossInput } from './hooks.js';
@@ -91,7 +92,8 @@ function waterFillInto(live: readonly { c: number; i: number }[], loadBytes: num
     for (const x of live) out[x.i] = out[x.i]! + a;
     return;
   }
-  let rest = live.reduce((s, x) => s + x.c, 0);
+  let rest = 0; // in fill order, as a reduce from 0
+  for (let k = 0; k < live.length; k++) rest += live[k]!.c;
   for (let k = 0; k < live.length; k++) {
     const lambda = (loadBytes - k * a) / rest;
     if (live[k]!.c * lambda <= a * (1 + 1e-12)) {
@@ -117,12 +119,13 @@ function survivorFillOf(
   live: readonly { c: number; i: number }[],
   pools: readonly { loadBytes: number; width: number }[],
 ): { held: number[]; maxFill: number | null } {
-  const held = capacities.map(() => 0);
+  const held: number[] = new Array(capacities.length).fill(0);
   for (const p of pools) waterFillInto(live, p.loadBytes, p.width, held);
   let maxFill: number | null = null;
-  capacities.forEach((c, i) => {
+  for (let i = 0; i < capacities.length; i++) {
+    const c = capacities[i]!;
     if (c > 0 && held[i]! > 0) maxFill = Math.max(maxFill ?? 0, held[i]! / c);
-  });
+  }
   return { held, maxFill };
 }
 
@@ -177,6 +180,84 @@ export interface CephOutcome {
   message: string;
 }
 
+/**
+ * The numbering of loss signatures (`lossSignature`), shared by the Ceph analyses of one fleet
+ * timeline's epochs (evaluate/epochs.ts creates one per planEpochs call and passes it down; core
+ * keeps no state between calls). Both tables number values only, so a number means the same
+ * thing in every epoch: a host's part is the number of its (hardware model, raw bytes, raw bytes
+ * of its CRUSH domain) triple, a signature the number of its sequence of integers. Two losses
+ * have the same signature number iff their sequences are equal, in any epoch: carrying the
+ * tables changes which numbers are given, never which losses share one (and the outcomes are
+ * kept per epoch, in CephContext.lossCache). Without a carry each context numbers its own.
+ */
+export class CephLossCarry {
+  /** Part numbers by hardware model, then raw bytes, then CRUSH domain raw bytes (-1 for none). */
+  readonly partNumbers = new Map<string, Map<number | undefined, Map<number, number>>>();
+  partCount = 0;
+  /** Signature numbers by the hash of their sequence (`signatureNumber`): the numbers with that hash. */
+  readonly signaturesByHash = new Map<number, number[]>();
+  /** The sequence of each signature number. */
+  readonly signatureSeqs: Int32Array[] = [];
+  /** A small number per domain kind (the first integer of a signature). */
+  readonly kindNumbers = new Map<string, number>();
+  /** The last `cephInputs`: its hosts, hardware table and CRUSH failure domain type, and what it returned. */
+  inputs: { hosts: readonly Host[]; hardware: Scenario['hardware']; failureDomain: 'host' | 'rack'; out: CephInputs } | null = null;
+  /** The last context's CRUSH domain capacities and their fill order (liveOf): the next context's, when it only adds domains, merges its new ones in. */
+  live: { before: readonly number[]; live: readonly { c: number; i: number }[] } | null = null;
+}
+
+/** What the Ceph analysis reads of the hosts: their OSD devices, raw bytes by name, the CRUSH failure domains. */
+export interface CephInputs {
+  /** storageHostsRaw(scenario, hosts). */
+  storage: HostRaw[];
+  /** Raw OSD bytes per storage host, by name (the entries of `storage`, in order). */
+  hostRaw: Map<string, number>;
+  /** failureDomains(storage, scenario.ceph.failureDomain, scenario.racks). */
+  crush: FailureDomainRaw[];
+}
+
+/**
+ * The storage hosts' OSD devices, their raw bytes by name and the CRUSH failure domains of
+ * `hosts`. With a carry whose last call's hosts are the first of `hosts` (the same Host
+ * objects, in order: a fleet timeline's next epoch only adds hosts), the same hardware table
+ * and failure domain type `host`, the previous results are extended by the new hosts only:
+ * storageHostsRaw and the host failure domains are per-host maps and filters (each entry reads
+ * its own host and the hardware table), so those of the whole list are those of the first
+ * hosts followed by those of the new ones, and the raw-bytes Map gains the new entries in the
+ * order building it anew would insert them. The carry then owns the arrays and the Map it
+ * extends: the previous call's are not used after it (one analysis per epoch). Rack failure
+ * domains, a list that does not extend the last one, or no carry: built anew.
+ */
+export function cephInputs(scenario: Scenario, hosts: readonly Host[], carry?: CephLossCarry): CephInputs {
+  const last = carry?.inputs;
+  const fd = scenario.ceph.failureDomain;
+  let extend = !!last && fd === 'host' && last.failureDomain === 'host' && last.hardware === scenario.hardware && hosts.length >= last.hosts.length;
+  for (let i = 0; extend && i < last!.hosts.length; i++) if (hosts[i] !== last!.hosts[i]) extend = false;
+  let out: CephInputs;
+  if (extend) {
+    out = last!.out;
+    const added = storageHostsRaw(scenario, hosts.slice(last!.hosts.length));
+    for (const h of added) {
+      out.storage.push(h);
+      out.hostRaw.set(h.host, h.rawBytes);
+    }
+    for (const d of failureDomains(added, 'host', scenario.racks)) out.crush.push(d);
+  } else {
+    const storage = storageHostsRaw(scenario, hosts);
+    out = { storage, hostRaw: new Map(storage.map((h) => [h.host, h.rawBytes])), crush: failureDomains(storage, fd, scenario.racks) };
+  }
+  if (carry) carry.inputs = { hosts, hardware: scenario.hardware, failureDomain: fd, out };
+  return out;
+}
+
+/** The analysed hosts by number (their position in `hosts`), as analyze numbers them: what cephImpactNumbered reads. */
+export interface CephNumbering {
+  /** The analysed hosts, in host order. */
+  hosts: readonly Host[];
+  /** storageHostsRaw(scenario, hosts): the storage-role hosts of `hosts` with their OSD devices, in host order. */
+  storage: readonly HostRaw[];
+}
+
 /** What every Ceph loss of one scenario shares: the CRUSH domains, the pools' loads and the state before any loss. */
 export interface CephContext {
   scenario: Scenario;
@@ -187,25 +268,27 @@ export interface CephContext {
   before: number[];
   fillBefore: { held: number[]; maxFill: number | null };
   poolsBefore: PoolFailureDetail[];
-  /** CRUSH domain index of each storage host. */
-  domainOf: ReadonlyMap<string, number>;
+  /** CRUSH domain index of each storage host (built on first use: `domainIndex`). */
+  domainOf: Map<string, number> | null;
   /** Survivors' fill by the capacities of the touched domains (see cephImpact). */
   fillCache: Map<string, { maxFill: number | null; rebuild: number }>;
   hooks: CephImpactHooks;
   /** The replication links of the storage hosts with OSDs (when the hooks give a re-protection time). */
   links: ReplicationLinks | null;
-  /** The CRUSH domains as CephLossInput gives them, built once. */
-  lossDomains: CephLossInput['domains'];
+  /** The CRUSH domains as CephLossInput gives them, built on first use (`lossDomainsOf`). */
+  lossDomains: CephLossInput['domains'] | null;
   /** The hardware model of each storage host (when given): losses of the same signature (`lossSignature`) share their outcome. */
   hardwareOf: ReadonlyMap<string, string> | null;
-  /** Outcomes of losses (one host, racks, zones, feeds, host groups, maintenance) by their signature (`lossSignature`). */
-  lossCache: Map<string, CephOutcome>;
+  /** Outcomes of losses (one host, racks, zones, feeds, host groups, maintenance) by their signature number (`lossSignature`). */
+  lossCache: Map<number, CephOutcome>;
   /** Each storage host's part of a loss signature (`lossSignature`), built on first use; null for a host of unknown model. */
   signatureParts: Map<string, number | null>;
-  /** The number of each distinct (model, raw bytes, CRUSH domain raw bytes: -1 for none) of a host, by model, then raw bytes, then CRUSH domain raw bytes. */
-  partNumbers: Map<string, Map<number | undefined, Map<number, number>>>;
-  /** How many numbers partNumbers has given. */
-  partCount: number;
+  /** The numbering of parts and signatures (the timeline's, or this context's own). */
+  carry: CephLossCarry;
+  /** Per host number (CephNumbering): its part (-1: not a storage host with OSDs) and its CRUSH domain index (-1: none). */
+  numbered: { hosts: readonly Host[]; part: Int32Array; crushOf: Int32Array } | null;
+  /** Scratch: a signature's sequence being built; per CRUSH domain, the stamp of the loss that last met it and its position there. */
+  scratch: { seq: Int32Array; stamp: Int32Array; at: Int32Array; loss: number };
   /** The number of each distinct (raw bytes before, raw bytes after) of a CRUSH domain touched by a loss (the fill cache's key), by before then after. */
   pairNumbers: Map<number, Map<number, number>>;
   pairCount: number;
@@ -252,7 +335,9 @@ function survivorsBitsPerSecond(links: ReplicationLinks, lost: ReadonlySet<strin
  * what they held before (their weight's part of the domain's data), summed over domains.
  */
 export function rebuildBytes(heldAfter: readonly number[], heldBefore: readonly number[], before: readonly number[], after: readonly number[]): number {
-  return heldAfter.reduce((s, x, i) => s + (after[i]! > 0 ? Math.max(0, x - (heldBefore[i]! * after[i]!) / before[i]!) : 0), 0);
+  let s = 0; // in index order, as a reduce from 0
+  for (let i = 0; i < heldAfter.length; i++) s += after[i]! > 0 ? Math.max(0, heldAfter[i]! - (heldBefore[i]! * after[i]!) / before[i]!) : 0;
+  return s;
 }
 
 /**
@@ -266,6 +351,8 @@ export function cephContext(
   hostRaw: ReadonlyMap<string, number>,
   hooks: CephImpactHooks = {},
   hardwareOf: ReadonlyMap<string, string> | null = null,
+  numbering?: CephNumbering,
+  carry?: CephLossCarry,
 ): CephContext {
   const loads = scenario.ceph.pools.map((p) => ({ loadBytes: (scenario.demand.storageBytes[p.name] ?? 0) * rawUsedRate(p), width: failureDomainsNeeded(p) }));
   const before = crush.map((d) => d.rawBytes);
@@ -283,28 +370,92 @@ export function cephContext(
     }
     links = { of, total, unknown, hosts: of.size };
   }
-  return {
+  const ctx: CephContext = {
     scenario,
     crush,
     hostRaw,
     loads,
     before,
-    fillBefore: survivorFill(before, loads),
+    fillBefore: { held: [], maxFill: null },
     poolsBefore: scenario.ceph.pools.map((p) => poolAfterLoss(p, 0, crush.length)),
-    domainOf: new Map(crush.flatMap((d, i) => d.hosts.map((h) => [h, i] as const))),
+    domainOf: null,
     fillCache: new Map(),
     hooks,
     links,
-    lossDomains: crush.map((d) => ({ name: d.name, hosts: d.hosts.map((h) => ({ host: h, rawBytes: hostRaw.get(h) ?? 0 })) })),
+    lossDomains: null,
     hardwareOf,
     lossCache: new Map(),
     signatureParts: new Map(),
-    partNumbers: new Map(),
-    partCount: 0,
+    carry: carry ?? new CephLossCarry(),
+    numbered: null,
+    scratch: { seq: new Int32Array(64), stamp: new Int32Array(crush.length), at: new Int32Array(crush.length), loss: 0 },
     pairNumbers: new Map(),
     pairCount: 0,
     liveBefore: null,
   };
+  // the fill before any loss; with no CRUSH domain of under a byte (but over 0) it has the fill
+  // order of the capacities after a loss (liveOf: under a byte as none): one sort for both
+  const live = liveOfAfter(before, ctx.carry.live);
+  ctx.carry.live = { before, live: live.live };
+  ctx.liveBefore = live;
+  ctx.fillBefore = before.some((c) => c > 0 && c < 1) ? survivorFill(before, loads) : survivorFillOf(before, live.live, loads);
+  if (numbering) ctx.numbered = numberHosts(ctx, numbering);
+  return ctx;
+}
+
+/**
+ * Per host number of `numbering`: the part of a storage host with OSDs (raw bytes > 0, read
+ * from `storage` alongside the hosts, else from ctx.hostRaw), its model being its hardware,
+ * and its CRUSH domain index (failureDomainIndices, checked against the domain's name, else
+ * `domainIndex` by name); -1 for the others. The same parts as signaturePart with
+ * hardwareOf = the storage hosts' hardware. O(hosts).
+ */
+function numberHosts(ctx: CephContext, { hosts, storage }: CephNumbering): { hosts: readonly Host[]; part: Int32Array; crushOf: Int32Array } {
+  const H = hosts.length;
+  const part = new Int32Array(H).fill(-1);
+  const crushOf = new Int32Array(H).fill(-1);
+  const { crush, before } = ctx;
+  const fd = ctx.scenario.ceph.failureDomain;
+  const indices = failureDomainIndices(storage, fd, crush);
+  let next = 0; // the next of `storage`
+  for (let i = 0; i < H; i++) {
+    const h = hosts[i]!;
+    if (h.role !== 'storage') continue;
+    let raw: number | undefined;
+    let ci: number | undefined;
+    if (next < storage.length && storage[next]!.host === h.name) {
+      const k = next++;
+      raw = storage[k]!.rawBytes;
+      const j = indices[k]!;
+      if (j >= 0 && j < crush.length && crush[j]!.name === (fd === 'host' ? h.name : storage[k]!.rack)) ci = j;
+      else ci = domainIndex(ctx, h.name);
+    } else {
+      raw = ctx.hostRaw.get(h.name);
+      ci = domainIndex(ctx, h.name);
+    }
+    if (!((raw ?? 0) > 0)) continue;
+    crushOf[i] = ci ?? -1;
+    part[i] = partNumber(ctx.carry, h.hardware, raw, ci === undefined ? -1 : before[ci]!);
+  }
+  return { hosts, part, crushOf };
+}
+
+/** The CRUSH domain index of storage host `host` (undefined when in none): ctx.domainOf, built on first use. */
+function domainIndex(ctx: CephContext, host: string): number | undefined {
+  if (!ctx.domainOf) {
+    const m = new Map<string, number>();
+    ctx.crush.forEach((d, i) => {
+      for (const h of d.hosts) m.set(h, i);
+    });
+    ctx.domainOf = m;
+  }
+  return ctx.domainOf.get(host);
+}
+
+/** The CRUSH domains as CephLossInput gives them (ctx.lossDomains, built on first use). */
+function lossDomainsOf(ctx: CephContext): CephLossInput['domains'] {
+  ctx.lossDomains ??= ctx.crush.map((d) => ({ name: d.name, hosts: d.hosts.map((h) => ({ host: h, rawBytes: ctx.hostRaw.get(h) ?? 0 })) }));
+  return ctx.lossDomains;
 }
 
 /**
@@ -329,8 +480,7 @@ export function cephContext(
  * function would filter them to (a domain's hosts are read once, by the caller).
  */
 export function cephImpact(ctx: CephContext, domain: FailureDomain, osdHosts?: { lost: readonly string[]; drained: readonly string[] }): CephOutcome | undefined {
-  const { scenario, crush, hostRaw, before, fillBefore, hooks } = ctx;
-  const { ceph } = scenario;
+  const { hostRaw } = ctx;
   const lost = new Set(osdHosts ? osdHosts.lost : domain.hostsLost.filter((h) => (hostRaw.get(h) ?? 0) > 0));
   const drainedHosts = osdHosts ? osdHosts.drained : domain.hostsDrained.filter((h) => (hostRaw.get(h) ?? 0) > 0);
   const drained: ReadonlySet<string> = drainedHosts.length === 0 ? NO_HOSTS : new Set(drainedHosts);
@@ -341,39 +491,149 @@ export function cephImpact(ctx: CephContext, domain: FailureDomain, osdHosts?: {
     const hit = ctx.lossCache.get(signature);
     if (hit) return hit;
   }
-  // the CRUSH domains the loss touches, and their raw bytes left
-  const touchedRaw = new Map<number, number>();
+  return outcomeOf(ctx, domain, lost, drained, signature);
+}
+
+/**
+ * cephImpact of `domain` whose lost then drained hosts are the host numbers `numbers` of the
+ * context's numbering (cephContext's `numbering`; the analysis numbers its hosts so): the hosts
+ * with OSDs among them are those with a part (`numberHosts`), their signature is built from the
+ * parts and CRUSH domain indices by number (the same sequence lossSignature builds by name), so
+ * a loss with the signature of an earlier one costs O(its hosts) without a name, a Set or a
+ * text; only a loss of a new signature takes the names and goes the way of cephImpact. The
+ * same outcome, the same record, as cephImpact(ctx, domain) (failure/fast-paths.test.ts).
+ * Without a numbering: cephImpact(ctx, domain).
+ */
+export function cephImpactNumbered(ctx: CephContext, domain: FailureDomain, numbers: ArrayLike<number>): CephOutcome | undefined {
+  const nb = ctx.numbered;
+  if (!nb) return cephImpact(ctx, domain);
+  const { part, crushOf, hosts } = nb;
+  const nLost = domain.hostsLost.length;
+  let lostCount = 0;
+  let drainedCount = 0;
+  for (let j = 0; j < numbers.length; j++)
+    if (part[numbers[j]!]! >= 0) {
+      if (j < nLost) lostCount++;
+      else drainedCount++;
+    }
+  if (lostCount === 0 && !(domain.kind === 'maintenance' && drainedCount > 0)) return undefined;
+  const sc = ctx.scratch;
+  const size = 3 + 2 * (lostCount + drainedCount);
+  if (sc.seq.length < size) sc.seq = new Int32Array(Math.max(size, 2 * sc.seq.length));
+  const seq = sc.seq;
+  seq[0] = kindNumber(ctx.carry, domain.kind);
+  seq[1] = domain.tolerated ? 1 : 0;
+  seq[2] = lostCount;
+  const loss = ++sc.loss;
+  let n = 3;
+  let at = 0;
+  for (let j = 0; j < numbers.length; j++) {
+    const i = numbers[j]!;
+    const p = part[i]!;
+    if (p < 0) continue;
+    seq[n++] = p;
+    seq[n++] = firstAt(sc, crushOf[i]!, loss, at);
+    at++;
+  }
+  const signature = signatureNumber(ctx.carry, seq, n);
+  const hit = ctx.lossCache.get(signature);
+  if (hit) return hit;
+  const lost = new Set<string>();
+  const drainedNames: string[] = [];
+  const crushOfHosts = new Int32Array(lostCount + drainedCount);
+  let k = 0;
+  for (let j = 0; j < numbers.length; j++) {
+    const i = numbers[j]!;
+    if (part[i]! < 0) continue;
+    if (j < nLost) lost.add(hosts[i]!.name);
+    else drainedNames.push(hosts[i]!.name);
+    crushOfHosts[k++] = crushOf[i]!;
+  }
+  const drained: ReadonlySet<string> = drainedNames.length === 0 ? NO_HOSTS : new Set(drainedNames);
+  // the CRUSH domain of each host of [...lost, ...drained] (the numbers are distinct hosts: the Sets keep them all)
+  return outcomeOf(ctx, domain, lost, drained, signature, lost.size + drained.size === k ? crushOfHosts : undefined);
+}
+
+/**
+ * The position in the loss of the first host met in CRUSH domain `ci` during loss number
+ * `loss` (scratch stamps: no Map per loss), `at` when this host is the first; -1 for none.
+ */
+function firstAt(sc: CephContext['scratch'], ci: number, loss: number, at: number): number {
+  if (ci < 0) return -1;
+  if (sc.stamp[ci] === loss) return sc.at[ci]!;
+  sc.stamp[ci] = loss;
+  sc.at[ci] = at;
+  return at;
+}
+
+/** The outcome of a loss of the storage hosts with OSDs `lost` and `drained` (at least one), cached under `signature` when not null. */
+function outcomeOf(
+  ctx: CephContext,
+  domain: FailureDomain,
+  lost: ReadonlySet<string>,
+  drained: ReadonlySet<string>,
+  signature: number | null,
+  crushOfHosts?: ArrayLike<number>,
+): CephOutcome {
+  const { scenario, crush, hostRaw, before, fillBefore, hooks } = ctx;
+  const { ceph } = scenario;
+  // the CRUSH domains the loss touches (in the order first met), and their raw bytes left:
+  // each domain's raw bytes less its lost hosts', in the order of [...lost, ...drained]
+  const sc = ctx.scratch;
+  const loss = ++sc.loss;
+  const touched: number[] = [];
+  const leftRaw: number[] = [];
+  let k = 0; // position in [...lost, ...drained]
   for (const set of [lost, drained])
     for (const h of set) {
-      const i = ctx.domainOf.get(h);
-      if (i === undefined) continue;
-      touchedRaw.set(i, (touchedRaw.get(i) ?? before[i]!) - (lost.has(h) ? (hostRaw.get(h) ?? 0) : 0));
+      const i = crushOfHosts ? crushOfHosts[k]! : (domainIndex(ctx, h) ?? -1);
+      k++;
+      if (i < 0) continue;
+      let slot: number;
+      if (sc.stamp[i] === loss) slot = sc.at[i]!;
+      else {
+        sc.stamp[i] = loss;
+        slot = sc.at[i] = touched.length;
+        touched.push(i);
+        leftRaw.push(before[i]!);
+      }
+      leftRaw[slot] = leftRaw[slot]! - (lost.has(h) ? (hostRaw.get(h) ?? 0) : 0);
     }
-  const affected = touchedRaw.size;
+  const affected = touched.length;
   let emptied = 0; // under a byte left: none
-  for (const c of touchedRaw.values()) if (c < 1) emptied++;
+  for (const c of leftRaw) if (c < 1) emptied++;
   const left = crush.length - emptied;
   const pools = ceph.pools.map((p) => poolAfterLoss(p, affected, left));
   // The fill depends only on the capacities before and after of the touched domains: losses
   // that touch equal domains alike (any one of equal hosts) share it, computed once. Key: the
-  // numbers of the touched domains' (before, after) pairs, sorted (one number per distinct pair).
-  const pairs: number[] = [];
-  for (const [i, c] of touchedRaw) pairs.push(pairNumber(ctx, before[i]!, c));
-  const key = pairs.sort((a, b) => a - b).join(',');
+  // multiset of the numbers of the touched domains' (before, after) pairs (one number per
+  // distinct pair), as each distinct number with its count, ascending.
+  const counts = new Map<number, number>();
+  for (let j = 0; j < touched.length; j++) {
+    const n = pairNumber(ctx, before[touched[j]!]!, leftRaw[j]!);
+    counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  const key = [...counts.keys()]
+    .sort((a, b) => a - b)
+    .map((n) => `${n}x${counts.get(n)}`)
+    .join(',');
   let fillAfter = ctx.fillCache.get(key);
   if (!fillAfter) {
     // after = the capacities left, under a byte as none; its fill order from that before the loss
     ctx.liveBefore ??= liveOf(before);
     const after = ctx.liveBefore.capacities.slice();
-    for (const [i, x] of touchedRaw) after[i] = x < 1 ? 0 : x;
-    const fill = survivorFillOf(after, liveLargestFirstAfter(ctx.liveBefore.live, after, [...touchedRaw.keys()]), ctx.loads);
+    for (let j = 0; j < touched.length; j++) after[touched[j]!] = leftRaw[j]! < 1 ? 0 : leftRaw[j]!;
+    const fill = survivorFillOf(after, liveLargestFirstAfter(ctx.liveBefore.live, after, touched), ctx.loads);
     fillAfter = { maxFill: fill.maxFill, rebuild: rebuildBytes(fill.held, fillBefore.held, before, after) };
     ctx.fillCache.set(key, fillAfter);
   }
   const rebuild = fillAfter.rebuild;
+  // what the hooks are given; the CRUSH domains built only if a hook reads them
   const input = (): CephLossInput => ({
     failureDomain: ceph.failureDomain,
-    domains: ctx.lossDomains,
+    get domains() {
+      return lossDomainsOf(ctx);
+    },
     lostHosts: [...lost],
     drainedHosts: [...drained],
     storedBytesMonth0: { ...scenario.demand.storageBytes },
@@ -382,7 +642,7 @@ export function cephImpact(ctx: CephContext, domain: FailureDomain, osdHosts?: {
   let reprotectSeconds: number | null = null;
   if (hooks.ceph?.reprotectSeconds && ctx.links) {
     const bandwidth = survivorsBitsPerSecond(ctx.links, lost);
-    reprotectSeconds = hooks.ceph.reprotectSeconds({ ...input(), rebuildBytes: rebuild, replicationBitsPerSecond: bandwidth });
+    reprotectSeconds = hooks.ceph.reprotectSeconds(Object.assign(input(), { rebuildBytes: rebuild, replicationBitsPerSecond: bandwidth }));
   }
   const detail: CephImpactDetail = {
     failureDomain: ceph.failureDomain,
@@ -428,6 +688,34 @@ function pairNumber(ctx: CephContext, before: number, after: number): number {
   return n;
 }
 
+/**
+ * liveOf(before), from `last` = the capacities of an earlier context and their fill order: when
+ * `before` begins with last.before (the same values: the CRUSH domains of a fleet that only
+ * gained domains), the fill order is last.live with the new domains (sorted) merged in, as the
+ * order is a strict total order (largerFirst); otherwise sorted anew. O(domains + new × log new).
+ */
+function liveOfAfter(
+  before: readonly number[],
+  last: { before: readonly number[]; live: readonly { c: number; i: number }[] } | null,
+): { capacities: number[]; live: { c: number; i: number }[] } {
+  const n0 = last ? last.before.length : 0;
+  let extend = last !== null && n0 <= before.length;
+  for (let i = 0; extend && i < n0; i++) if (before[i] !== last!.before[i]) extend = false;
+  if (!extend) return liveOf(before);
+  const capacities = before.map((c) => (c < 1 ? 0 : c));
+  const added: { c: number; i: number }[] = [];
+  for (let i = n0; i < capacities.length; i++) if (capacities[i]! > 0) added.push({ c: capacities[i]!, i });
+  added.sort(largerFirst);
+  const live: { c: number; i: number }[] = [];
+  let k = 0;
+  for (const x of last!.live) {
+    while (k < added.length && largerFirst(added[k]!, x) < 0) live.push(added[k++]!);
+    live.push(x);
+  }
+  while (k < added.length) live.push(added[k++]!);
+  return { capacities, live };
+}
+
 /** The capacities with under a byte as none, and their fill order. */
 function liveOf(before: readonly number[]): { capacities: number[]; live: { c: number; i: number }[] } {
   const capacities = before.map((c) => (c < 1 ? 0 : c));
@@ -435,11 +723,11 @@ function liveOf(before: readonly number[]): { capacities: number[]; live: { c: n
 }
 
 /**
- * The signature of a Ceph loss: the domain's kind and tolerance,
- * the number of hosts lost, then per host of [...lost, ...drained] in that order its hardware
- * model, its raw bytes, the raw bytes of its CRUSH domain before the loss (these three as one
- * number per distinct triple, `signaturePart`) and the position in that list of the first
- * host of the loss in the same CRUSH domain (-1 when it is in none).
+ * The signature of a Ceph loss, as a number (`signatureNumber` of its sequence): the domain's
+ * kind and tolerance, the number of hosts lost, then per host of [...lost, ...drained] in that
+ * order its hardware model, its raw bytes, the raw bytes of its CRUSH domain before the loss
+ * (these three as one number per distinct triple, `signaturePart`) and the position in that
+ * list of the first host of the loss in the same CRUSH domain (-1 when it is in none).
  * Two losses with one signature give one outcome, the same record (cephImpact reads the hosts
  * only through these): the touched CRUSH domains' raw bytes left are the same subtractions in
  * the same order, hence the same key, the fill (fillCache) and the rebuild, the domains
@@ -448,37 +736,70 @@ function liveOf(before: readonly number[]): { capacities: number[]; live: { c: n
  * hardware model (failure/hooks.ts); the harms read the domain's kind and tolerance only, the
  * message no host name. null when a host's model is unknown (no `hardwareOf`). O(hosts of the loss).
  */
-function lossSignature(ctx: CephContext, domain: FailureDomain, lost: ReadonlySet<string>, drained: ReadonlySet<string>): string | null {
-  const { hardwareOf, domainOf } = ctx;
-  if (!hardwareOf) return null;
-  let out = `${domain.kind}\n${domain.tolerated ? '1' : '0'}\n${lost.size}`;
-  let firstAt: Map<number, number> | undefined; // CRUSH domain -> position of its first host in the loss
+function lossSignature(ctx: CephContext, domain: FailureDomain, lost: ReadonlySet<string>, drained: ReadonlySet<string>): number | null {
+  if (!ctx.hardwareOf) return null;
+  const sc = ctx.scratch;
+  const size = 3 + 2 * (lost.size + drained.size);
+  if (sc.seq.length < size) sc.seq = new Int32Array(Math.max(size, 2 * sc.seq.length));
+  const seq = sc.seq;
+  seq[0] = kindNumber(ctx.carry, domain.kind);
+  seq[1] = domain.tolerated ? 1 : 0;
+  seq[2] = lost.size;
+  const loss = ++sc.loss;
+  let n = 3;
   let at = 0;
   for (const set of [lost, drained])
     for (const h of set) {
       const part = signaturePart(ctx, h);
       if (part === null) return null;
-      const i = domainOf.get(h);
-      let first = -1;
-      if (i !== undefined) {
-        firstAt ??= new Map();
-        const f = firstAt.get(i);
-        if (f === undefined) {
-          firstAt.set(i, at);
-          first = at;
-        } else first = f;
-      }
-      out += `\n${part} ${first}`;
+      seq[n++] = part;
+      seq[n++] = firstAt(sc, domainIndex(ctx, h) ?? -1, loss, at);
       at++;
     }
-  return out;
+  return signatureNumber(ctx.carry, seq, n);
+}
+
+/** The small number of a domain kind (the first integer of a signature), in `carry`. */
+function kindNumber(carry: CephLossCarry, kind: string): number {
+  let k = carry.kindNumbers.get(kind);
+  if (k === undefined) {
+    k = carry.kindNumbers.size;
+    carry.kindNumbers.set(kind, k);
+  }
+  return k;
 }
 
 /**
- * A host's part of a loss signature: the number, in this context, of its model, raw bytes and
- * its CRUSH domain's raw bytes (see lossSignature; one number per distinct triple, so the
- * signature stays short); null when its model is unknown. Cached in ctx. Two hosts with OSDs
- * and the same number have one-host losses of the same signature (analyze.ts shares them).
+ * The number, in `carry`, of the sequence seq[0..n): equal sequences get the same number, others
+ * another (found by a hash of the integers, then compared one by one). O(n).
+ */
+export function signatureNumber(carry: CephLossCarry, seq: Int32Array, n: number): number {
+  let h = n | 0;
+  for (let k = 0; k < n; k++) h = Math.imul(h ^ seq[k]!, 0x01000193) | 0;
+  let bucket = carry.signaturesByHash.get(h);
+  if (bucket) {
+    for (const id of bucket) {
+      const other = carry.signatureSeqs[id]!;
+      if (other.length !== n) continue;
+      let k = 0;
+      while (k < n && other[k] === seq[k]) k++;
+      if (k === n) return id;
+    }
+  } else {
+    bucket = [];
+    carry.signaturesByHash.set(h, bucket);
+  }
+  const id = carry.signatureSeqs.length;
+  carry.signatureSeqs.push(seq.slice(0, n));
+  bucket.push(id);
+  return id;
+}
+
+/**
+ * A host's part of a loss signature: the number, in the context's carry, of its model, raw bytes
+ * and its CRUSH domain's raw bytes (see lossSignature; one number per distinct triple); null when
+ * its model is unknown. Cached in ctx. Two hosts with OSDs and the same number have one-host
+ * losses of the same signature (analyze.ts shares them).
  */
 export function signaturePart(ctx: CephContext, host: string): number | null {
   let part = ctx.signatureParts.get(host);
@@ -486,26 +807,36 @@ export function signaturePart(ctx: CephContext, host: string): number | null {
   const model = ctx.hardwareOf?.get(host);
   if (model === undefined) part = null;
   else {
-    const i = ctx.domainOf.get(host);
-    let byRaw = ctx.partNumbers.get(model);
-    if (!byRaw) {
-      byRaw = new Map();
-      ctx.partNumbers.set(model, byRaw);
-    }
-    const raw = ctx.hostRaw.get(host);
-    let byCrush = byRaw.get(raw);
-    if (!byCrush) {
-      byCrush = new Map();
-      byRaw.set(raw, byCrush);
-    }
-    const crushRaw = i === undefined ? -1 : ctx.before[i]!; // a CRUSH domain's raw bytes are >= 0
-    part = byCrush.get(crushRaw);
-    if (part === undefined) {
-      part = ctx.partCount++;
-      byCrush.set(crushRaw, part);
-    }
+    const i = domainIndex(ctx, host);
+    part = partNumber(ctx.carry, model, ctx.hostRaw.get(host), i === undefined ? -1 : ctx.before[i]!); // a CRUSH domain's raw bytes are >= 0
   }
   ctx.signatureParts.set(host, part);
+  return part;
+}
+
+/** signaturePart of the host numbered `i` (cephContext's numbering): null when it has no OSDs or there is no numbering. */
+export function signaturePartNumbered(ctx: CephContext, i: number): number | null {
+  const p = ctx.numbered?.part[i] ?? -1;
+  return p >= 0 ? p : null;
+}
+
+/** The number of the triple (model, raw bytes, CRUSH domain raw bytes) in `carry` (see CephLossCarry.partNumbers). */
+function partNumber(carry: CephLossCarry, model: string, raw: number | undefined, crushRaw: number): number {
+  let byRaw = carry.partNumbers.get(model);
+  if (!byRaw) {
+    byRaw = new Map();
+    carry.partNumbers.set(model, byRaw);
+  }
+  let byCrush = byRaw.get(raw);
+  if (!byCrush) {
+    byCrush = new Map();
+    byRaw.set(raw, byCrush);
+  }
+  let part = byCrush.get(crushRaw);
+  if (part === undefined) {
+    part = carry.partCount++;
+    byCrush.set(crushRaw, part);
+  }
   return part;
 }
 

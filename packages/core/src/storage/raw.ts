@@ -93,3 +93,28 @@ export function failureDomains(hostRaw: readonly HostRaw[], failureDomain: 'host
   }
   return out;
 }
+
+/**
+ * The index in `domains` = failureDomains(hostRaw, failureDomain, racks) of the domain each
+ * entry of `hostRaw` is in, -1 for an entry without OSDs (not in any). Host domains: the
+ * entries with OSDs in order; rack domains: the domain named after the entry's rack. O(entries
+ * + domains), no lookup by host name.
+ */
+export function failureDomainIndices(hostRaw: readonly HostRaw[], failureDomain: 'host' | 'rack', domains: readonly FailureDomainRaw[]): Int32Array {
+  const out = new Int32Array(hostRaw.length).fill(-1);
+  if (failureDomain === 'host') {
+    let next = 0;
+    for (let k = 0; k < hostRaw.length; k++) {
+      const h = hostRaw[k]!;
+      if (h.osdCount > 0 && h.rawBytes > 0) out[k] = next++;
+    }
+    return out;
+  }
+  const byRack = new Map<string, number>();
+  domains.forEach((d, i) => byRack.set(d.name, i));
+  for (let k = 0; k < hostRaw.length; k++) {
+    const h = hostRaw[k]!;
+    if (h.osdCount > 0 && h.rawBytes > 0) out[k] = byRack.get(h.rack) ?? -1;
+  }
+  return out;
+}

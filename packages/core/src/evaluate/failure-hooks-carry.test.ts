@@ -1,0 +1,68 @@
+/**
+ * FailureHooksCarry (the hooks' per-host figures extended from one epoch's fleet to the next)
+ * against failureHooks building them from each fleet alone: the same answers, bit for bit.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Host } from '../model/plan.js';
+import { baseHardware, makeScenario } from '../model/test-scenario.js';
+import { FailureHooksCarry, failureHooks } from './failure-hooks.js';
+
+const hw = baseHardware();
+const s = makeScenario({
+  hardware: {
+    ...hw,
+    // 7 NVMe OSDs: a total that is not a multiple of the HDD host's, so sums in another order differ
+    'sto-nvme': { ...hw['sto-r760xd2']!, name: 'sto-nvme', disks: [{ count: 7, sizeBytes: 3.84e12, kind: 'nvme', use: 'osd' }] },
+  },
+});
+const MODELS = ['sto-r760xd2', 'sto-nvme', 'cmp-r760', 'ghost'];
+
+/** Host i of the timeline: a storage host of a model, a compute host, or one of an unknown model. */
+const hostOf = (i: number, m: number): Host => ({ name: `h${i}`, role: m === 2 ? 'compute' : 'storage', hardware: MODELS[m]!, rack: 'r1' });
+
+describe('FailureHooksCarry', () => {
+  it('over growing fleets (and one that is not an extension) = the hooks of each fleet alone (fast-check, seed 23)', () => {
+    const arb = fc.record({
+      models: fc.array(fc.integer({ min: 0, max: MODELS.length - 1 }), { minLength: 1, maxLength: 40 }),
+      cuts: fc.array(fc.nat(40), { minLength: 1, maxLength: 6 }),
+      lost: fc.array(fc.array(fc.nat(40), { maxLength: 5 }), { minLength: 1, maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(arb, ({ models, cuts, lost }) => {
+        const all = models.map((m, i) => hostOf(i, m));
+        const carry = new FailureHooksCarry();
+        // the prefixes of the timeline's hosts in the order of `cuts` (mostly growing; a shorter one is rebuilt)
+        for (const cut of cuts) {
+          const hosts = all.slice(0, 1 + (cut % all.length));
+          const carried = failureHooks(s, hosts, null, carry);
+          const alone = failureHooks(s, hosts, null);
+          for (const l of lost) {
+            const input = {
+              failureDomain: 'host' as const,
+              domains: [],
+              lostHosts: l.map((i) => `h${i}`),
+              drainedHosts: [],
+              storedBytesMonth0: {},
+              rebuildBytes: 1e12,
+              replicationBitsPerSecond: 40e9,
+            };
+            expect(carried.ceph!.reprotectSeconds!(input)).toBe(alone.ceph!.reprotectSeconds!(input));
+          }
+          for (const h of hosts) expect(carried.network!.replicationBitsPerSecond!(h.name)).toBe(alone.network!.replicationBitsPerSecond!(h.name));
+        }
+      }),
+      { seed: 23, numRuns: 300 },
+    );
+  });
+
+  it('a fleet whose hosts are other objects is built anew, not extended', () => {
+    // the second fleet has h0 as another model (a new Host object): the carry must not keep h0's
+    // 10 HDD OSDs. Losing h1 (10 HDD OSDs): 7 + 10 - 10 = 17 OSDs receive, not 10 + 10 + 10 - 10 = 20.
+    const carry = new FailureHooksCarry();
+    failureHooks(s, [hostOf(0, 0), hostOf(1, 0)], null, carry);
+    const next = [hostOf(0, 1), hostOf(1, 0), hostOf(2, 0)];
+    const input = { failureDomain: 'host' as const, domains: [], lostHosts: ['h1'], drainedHosts: [], storedBytesMonth0: {}, rebuildBytes: 1e12, replicationBitsPerSecond: 40e9 };
+    expect(failureHooks(s, next, null, carry).ceph!.reprotectSeconds!(input)).toBe(failureHooks(s, next, null).ceph!.reprotectSeconds!(input));
+  });
+});
