@@ -29,6 +29,7 @@ import { cephDaemons } from '../control/ceph-daemons.js';
 import { planControlPlane } from '../control/quorum.js';
 import type { Finding } from '../diagnostics/types.js';
 import { analyzeFailuresByClass, type HostClasses } from '../failure/analyze.js';
+import { failureCarry } from '../failure/carry.js';
 import { computeModel } from '../failure/compute-impact.js';
 import { domainCache } from '../failure/domains.js';
 import { placementTimeline } from '../failure/placement-timeline.js';
@@ -151,6 +152,7 @@ export function planEpochs(
   const placements = placementTimeline(inputs);
   const stitch = new FailureStitch(scenario);
   const domains = domainCache(); // the fleet only grows between most epochs: its domains are extended
+  const carry = failureCarry(); // and what was worked out for its hosts and harmless switches is kept
   epochs.forEach((e, i) => {
     const { view, replication } = views[i]!;
     const failure = analyzeFailuresByClass(
@@ -162,7 +164,7 @@ export function planEpochs(
         model: inputs[i]!.model,
         window: { fromMonth: e.epoch.fromMonth, placements: placements[i]! },
       },
-      { classes: options.hostClasses !== false, domains },
+      { classes: options.hostClasses !== false, domains, carry },
     );
     stitch.add(e.epoch, failure);
     inputs[i] = undefined as never; // the packing model and placements of a done epoch are not needed again
@@ -372,11 +374,13 @@ export class FailureStitch {
 
   /**
    * `options.byPosition` false looks every other domain and cell up by its id (the reference
-   * the matching along the previous epoch's list must equal, in tests).
+   * the matching along the previous epoch's list must equal, in tests); `options.skipSame`
+   * false merges an impact without harm into its cell even when the cell took that very
+   * object last epoch (the reference for the skip, in tests).
    */
   constructor(
     private readonly scenario: Scenario,
-    private readonly options: { byPosition?: boolean } = {},
+    private readonly options: { byPosition?: boolean; skipSame?: boolean } = {},
   ) {}
 
   /** Merges one epoch's impact into its cell (the stitching rule). */
@@ -500,7 +504,9 @@ export class FailureStitch {
       if (at) {
         r++;
         cells[q] = at;
-        this.merge(at.cell, impact, epoch);
+        // the very impact the cell took last, without harm (a carried switch's or feed's,
+        // FailureCarry): merging it again would only make an equal last candidate
+        if (!(impact === at.cell.last.impact && impact.harms.length === 0 && this.options.skipSame !== false)) this.merge(at.cell, impact, epoch);
         continue;
       }
       let own = this.bySubsystem.get(impact.subsystem);
