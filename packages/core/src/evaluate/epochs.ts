@@ -374,13 +374,11 @@ export class FailureStitch {
 
   /**
    * `options.byPosition` false looks every other domain and cell up by its id (the reference
-   * the matching along the previous epoch's list must equal, in tests); `options.skipSame`
-   * false merges an impact without harm into its cell even when the cell took that very
-   * object last epoch (the reference for the skip, in tests).
+   * the matching along the previous epoch's list must equal, in tests).
    */
   constructor(
     private readonly scenario: Scenario,
-    private readonly options: { byPosition?: boolean; skipSame?: boolean } = {},
+    private readonly options: { byPosition?: boolean } = {},
   ) {}
 
   /** Merges one epoch's impact into its cell (the stitching rule). */
@@ -506,7 +504,7 @@ export class FailureStitch {
         cells[q] = at;
         // the very impact the cell took last, without harm (a carried switch's or feed's,
         // FailureCarry): merging it again would only make an equal last candidate
-        if (!(impact === at.cell.last.impact && impact.harms.length === 0 && this.options.skipSame !== false)) this.merge(at.cell, impact, epoch);
+        if (!(impact === at.cell.last.impact && impact.harms.length === 0)) this.merge(at.cell, impact, epoch);
         continue;
       }
       let own = this.bySubsystem.get(impact.subsystem);
