@@ -42,7 +42,7 @@ import type { ResourceSeries } from '../forecast/horizon.js';
 import { resourceSeries } from '../forecast/resources.js';
 import type { Rack, Scenario } from '../model/scenario.js';
 import { cephRecoveryBandwidth } from '../network/traffic.js';
-import { failureHooks } from './failure-hooks.js';
+import { FailureHooksCarry } from './failure-hooks.js';
 import type { ComputePlan, ControlPlanePlan, Host, StoragePlan } from '../model/plan.js';
 import { CephCarry, cephBottleneck } from '../storage/ceph-plan.js';
 import { planStorage } from '../storage/storage-plan.js';
@@ -153,13 +153,14 @@ export function planEpochs(
   const stitch = new FailureStitch(scenario);
   const domains = domainCache(); // the fleet only grows between most epochs: its domains are extended
   const carry = failureCarry(); // and what was worked out for its hosts and harmless switches is kept
+  const hooks = new FailureHooksCarry(); // as are the hooks of the epochs with the same storage hosts
   epochs.forEach((e, i) => {
     const { view, replication } = views[i]!;
     const failure = analyzeFailuresByClass(
       { ...view, horizonMonths: e.epoch.toMonth },
       e.epoch.hosts,
       e.compute,
-      failureHooks(view, e.epoch.hosts, replication),
+      hooks.hooks(view, e.epoch.hosts, replication),
       {
         model: inputs[i]!.model,
         window: { fromMonth: e.epoch.fromMonth, placements: placements[i]! },

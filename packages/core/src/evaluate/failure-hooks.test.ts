@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expandHosts } from '../fleet/hosts.js';
-import { failureHooks } from './failure-hooks.js';
+import { FailureHooksCarry, failureHooks } from './failure-hooks.js';
 import { makeScenario } from '../model/test-scenario.js';
 
 describe('failureHooks: Ceph re-protection time for the failure analysis', () => {
@@ -54,5 +54,43 @@ describe('failureHooks: Ceph re-protection time for the failure analysis', () =>
     expect(
       h.ceph!.reprotectSeconds!({ failureDomain: 'host', domains: [], lostHosts: [], drainedHosts: [], storedBytesMonth0: {}, rebuildBytes: 0, replicationBitsPerSecond: 1e9 }),
     ).toBeNull();
+  });
+});
+
+describe('FailureHooksCarry: the hooks of a timeline’s epochs', () => {
+  const s = makeScenario();
+  const hosts = expandHosts(s).hosts;
+  const storage = hosts.filter((h) => h.role === 'storage');
+  const ask = (h: ReturnType<typeof failureHooks>, lost: string[]) => [
+    h.network!.replicationBitsPerSecond!('storage-02'),
+    h.ceph!.reprotectSeconds!({
+      failureDomain: 'host',
+      domains: [],
+      lostHosts: lost,
+      drainedHosts: [],
+      storedBytesMonth0: {},
+      rebuildBytes: 30e12,
+      replicationBitsPerSecond: 150e9,
+    }),
+  ];
+
+  it('keeps the hooks while the storage hosts are the same objects, and builds those failureHooks gives when they change', () => {
+    const carry = new FailureHooksCarry();
+    const first = carry.hooks(s, hosts, null);
+    // a compute host delivered: the same storage hosts, the same hooks
+    const grown = [...hosts, { ...hosts.find((h) => h.role === 'compute')!, name: 'compute-99' }];
+    expect(carry.hooks(s, grown, null)).toBe(first);
+    // storage-04 retired: 3 storage hosts, 30 receiving OSDs less for a loss of storage-01
+    const fewer = grown.filter((h) => h.name !== 'storage-04');
+    const third = carry.hooks(s, fewer, null);
+    expect(third).not.toBe(first);
+    expect(ask(third, ['storage-01'])).toEqual(ask(failureHooks(s, fewer, null), ['storage-01']));
+    expect(ask(third, ['storage-01'])).not.toEqual(ask(first, ['storage-01']));
+    // the same storage hosts again, but as new objects: built anew (equal figures)
+    const copies = fewer.map((h) => ({ ...h }));
+    const fourth = carry.hooks(s, copies, null);
+    expect(fourth).not.toBe(third);
+    expect(ask(fourth, ['storage-02'])).toEqual(ask(third, ['storage-02']));
+    expect(storage.length).toBe(4);
   });
 });

@@ -3,7 +3,7 @@
  * (failure/hooks.ts): how fast the survivors of a Ceph loss re-protect the data.
  */
 import type { FailureHooks } from '../failure/hooks.js';
-import type { Scenario } from '../model/scenario.js';
+import type { HardwareModel, Scenario } from '../model/scenario.js';
 import type { CephRecoveryBandwidth } from '../model/network.js';
 import { osdRecoveryBytesPerSecond, recoveryTiming, replicationBitsPerSecond } from '../storage/recovery.js';
 import { resolveCephSettings } from '../storage/settings.js';
@@ -27,12 +27,21 @@ import type { Host } from '../model/plan.js';
 export function failureHooks(scenario: Scenario, hosts: readonly Host[], replication: CephRecoveryBandwidth | null): FailureHooks {
   const storage = hosts.filter((h) => h.role === 'storage' && Object.hasOwn(scenario.hardware, h.hardware));
   const byName = new Map(storage.map((h) => [h.name, scenario.hardware[h.hardware]!]));
-  const osdsOf = new Map(storage.map((h) => [h.name, (byName.get(h.name)?.disks ?? []).filter((d) => d.use === 'osd').reduce((s, d) => s + d.count, 0)]));
+  // a host's OSD count and mClock bandwidth are its model's: worked out once per model
+  const perModel = new Map<HardwareModel, { osds: number; disk: number }>();
+  const ofModel = (hw: HardwareModel): { osds: number; disk: number } => {
+    let out = perModel.get(hw);
+    if (!out) {
+      const osd = hw.disks.filter((d) => d.use === 'osd');
+      // mClock bandwidth recovery may take on each host's OSDs (osd_mclock_max_sequential_bandwidth_* x recovery share).
+      out = { osds: osd.reduce((s, d) => s + d.count, 0), disk: osd.reduce((s, d) => s + d.count * osdRecoveryBytesPerSecond(d.kind), 0) };
+      perModel.set(hw, out);
+    }
+    return out;
+  };
+  const osdsOf = new Map(storage.map((h) => [h.name, ofModel(byName.get(h.name)!).osds]));
   const allOsds = storage.reduce((s, h) => s + osdsOf.get(h.name)!, 0);
-  // mClock bandwidth recovery may take on each host's OSDs (osd_mclock_max_sequential_bandwidth_* x recovery share).
-  const diskOf = new Map(
-    storage.map((h) => [h.name, (byName.get(h.name)?.disks ?? []).filter((d) => d.use === 'osd').reduce((s, d) => s + d.count * osdRecoveryBytesPerSecond(d.kind), 0)]),
-  );
+  const diskOf = new Map(storage.map((h) => [h.name, ofModel(byName.get(h.name)!).disk]));
   const allDisk = storage.reduce((s, h) => s + diskOf.get(h.name)!, 0);
   const linkBitsPerSecond = (name: string): number | null => {
     if (replication) return replication.perHostBitsPerSecond;
@@ -68,4 +77,39 @@ export function failureHooks(scenario: Scenario, hosts: readonly Host[], replica
       },
     },
   };
+}
+
+/**
+ * failureHooks for the epochs of a timeline, in order (evaluate/epochs.ts planEpochs: one per
+ * call): an epoch whose storage hosts are the previous epoch's (the same Host objects, in
+ * order), under the same replication link, hardware models and Ceph settings, gets the
+ * previous epoch's hooks. failureHooks reads nothing else (its scenario's hardware and ceph,
+ * the storage hosts of `hosts`, `replication`), so they are the hooks it would build.
+ */
+export class FailureHooksCarry {
+  private last: {
+    storage: readonly Host[];
+    replication: CephRecoveryBandwidth | null;
+    hardware: Scenario['hardware'];
+    ceph: Scenario['ceph'];
+    hooks: FailureHooks;
+  } | null = null;
+
+  /** The hooks of `hosts` (failureHooks' arguments). */
+  hooks(scenario: Scenario, hosts: readonly Host[], replication: CephRecoveryBandwidth | null): FailureHooks {
+    const storage: Host[] = [];
+    for (const h of hosts) if (h.role === 'storage') storage.push(h);
+    const last = this.last;
+    if (last && last.replication === replication && last.hardware === scenario.hardware && last.ceph === scenario.ceph && sameHosts(last.storage, storage)) return last.hooks;
+    const hooks = failureHooks(scenario, storage, replication);
+    this.last = { storage, replication, hardware: scenario.hardware, ceph: scenario.ceph, hooks };
+    return hooks;
+  }
+}
+
+/** True when two lists hold the same Host objects in the same order. */
+function sameHosts(a: readonly Host[], b: readonly Host[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
