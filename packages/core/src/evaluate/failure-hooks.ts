@@ -26,7 +26,8 @@ import type { Host } from '../model/plan.js';
  */
 export function failureHooks(scenario: Scenario, hosts: readonly Host[], replication: CephRecoveryBandwidth | null): FailureHooks {
   const storage = hosts.filter((h) => h.role === 'storage' && Object.hasOwn(scenario.hardware, h.hardware));
-  const byName = new Map(storage.map((h) => [h.name, scenario.hardware[h.hardware]!]));
+  const byName = new Map<string, HardwareModel>();
+  for (let i = 0; i < storage.length; i++) byName.set(storage[i]!.name, scenario.hardware[storage[i]!.hardware]!);
   // a host's OSD count and mClock bandwidth are its model's: worked out once per model
   const perModel = new Map<HardwareModel, { osds: number; disk: number }>();
   const ofModel = (hw: HardwareModel): { osds: number; disk: number } => {
@@ -39,10 +40,14 @@ export function failureHooks(scenario: Scenario, hosts: readonly Host[], replica
     }
     return out;
   };
-  const osdsOf = new Map(storage.map((h) => [h.name, ofModel(byName.get(h.name)!).osds]));
-  const allOsds = storage.reduce((s, h) => s + osdsOf.get(h.name)!, 0);
-  const diskOf = new Map(storage.map((h) => [h.name, ofModel(byName.get(h.name)!).disk]));
-  const allDisk = storage.reduce((s, h) => s + diskOf.get(h.name)!, 0);
+  // per host by name: its model's figures (the model a name has last, as byName)
+  const ofHost = new Map<string, { osds: number; disk: number }>();
+  for (let i = 0; i < storage.length; i++) ofHost.set(storage[i]!.name, ofModel(byName.get(storage[i]!.name)!));
+  // summed in host order
+  let allOsds = 0;
+  let allDisk = 0;
+  for (let i = 0; i < storage.length; i++) allOsds += ofHost.get(storage[i]!.name)!.osds;
+  for (let i = 0; i < storage.length; i++) allDisk += ofHost.get(storage[i]!.name)!.disk;
   const linkBitsPerSecond = (name: string): number | null => {
     if (replication) return replication.perHostBitsPerSecond;
     const hw = byName.get(name);
@@ -58,8 +63,9 @@ export function failureHooks(scenario: Scenario, hosts: readonly Host[], replica
         let targetOsdCount = allOsds;
         let diskBandwidthBytesPerSecond = allDisk;
         for (const h of new Set(lostHosts)) {
-          targetOsdCount -= osdsOf.get(h) ?? 0;
-          diskBandwidthBytesPerSecond -= diskOf.get(h) ?? 0;
+          const own = ofHost.get(h);
+          targetOsdCount -= own?.osds ?? 0;
+          diskBandwidthBytesPerSecond -= own?.disk ?? 0;
         }
         if (targetOsdCount === 0) return null;
         const timing = recoveryTiming(
@@ -98,7 +104,7 @@ export class FailureHooksCarry {
   /** The hooks of `hosts` (failureHooks' arguments). */
   hooks(scenario: Scenario, hosts: readonly Host[], replication: CephRecoveryBandwidth | null): FailureHooks {
     const storage: Host[] = [];
-    for (const h of hosts) if (h.role === 'storage') storage.push(h);
+    for (let i = 0; i < hosts.length; i++) if (hosts[i]!.role === 'storage') storage.push(hosts[i]!);
     const last = this.last;
     if (last && last.replication === replication && last.hardware === scenario.hardware && last.ceph === scenario.ceph && sameHosts(last.storage, storage)) return last.hooks;
     const hooks = failureHooks(scenario, storage, replication);

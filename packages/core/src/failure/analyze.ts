@@ -104,7 +104,10 @@ function computeHostGroups(n: number, ranked: readonly string[], compute: Comput
 /** The hardware model of each storage host of `hosts`, by name. */
 function storageModels(hosts: readonly Host[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const h of hosts) if (h.role === 'storage') out.set(h.name, h.hardware);
+  for (let i = 0; i < hosts.length; i++) {
+    const h = hosts[i]!;
+    if (h.role === 'storage') out.set(h.name, h.hardware);
+  }
   return out;
 }
 
@@ -295,7 +298,7 @@ function analyze(
   };
   const computeOut = computeOutcomes(placement ? placement.model : computeModel(scenario, compute, known), losses, scenario.start, placement?.window ?? {}, single, numbering);
   const controllers = new Set<string>();
-  for (const h of known) if (h.role === 'control') controllers.add(h.name);
+  for (let i = 0; i < H; i++) if (known[i]!.role === 'control') controllers.add(names[i]!);
   const ceph = cephContext(
     scenario,
     crush,
