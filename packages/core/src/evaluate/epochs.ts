@@ -318,8 +318,12 @@ const NO_KEPT: ReadonlyMap<string, number> = new Map();
 
 /** One epoch's impact of a (domain, subsystem) cell, and the harm codes it keeps (code → its own month). */
 type Candidate = { impact: FailureImpact; kept: ReadonlyMap<string, number> };
-/** A matrix cell over the epochs: the stitched harms, the latest candidate naming the most harms, the last candidate. */
-type Cell = { harms: Map<string, FailureHarm> | null; best: Candidate | null; last: Candidate };
+/**
+ * A matrix cell over the epochs: the stitched harms, the latest candidate naming the most
+ * harms, the last epoch's impact (while `best` is null, every candidate kept no harm: the last
+ * one is this impact with NO_KEPT).
+ */
+type Cell = { harms: Map<string, FailureHarm> | null; best: Candidate | null; last: FailureImpact };
 /**
  * The cells of a one-host domain after some epochs, shared by the hosts with the same history
  * (the same class, or built domain, in the same epochs): in first-appearance order, and the
@@ -396,9 +400,9 @@ export class FailureStitch {
       // the harm moved to its stitched month, only when it is the earliest (its message rewritten then)
       if (!old || month < old.month) cell.harms.set(h.code, month === h.month ? h : { ...h, month, message: moveMonthText(h.message, start, h.month, month) });
     }
-    const candidate: Candidate = { impact, kept: kept ?? NO_KEPT };
-    cell.last = candidate;
-    if (candidate.kept.size > 0 && (!cell.best || candidate.kept.size >= cell.best.kept.size)) cell.best = candidate;
+    cell.last = impact;
+    // a candidate record only for an impact that keeps a harm (the only kind `best` takes)
+    if (kept && (!cell.best || kept.size >= cell.best.kept.size)) cell.best = { impact, kept };
   }
 
   /** A new node: `parent`'s cells with one epoch's impacts of a one-host domain merged. */
@@ -407,7 +411,7 @@ export class FailureStitch {
     for (const impact of impacts) {
       let entry = cells.find((x) => x.subsystem === impact.subsystem);
       if (!entry) {
-        entry = { subsystem: impact.subsystem, cell: { harms: null, best: null, last: { impact, kept: NO_KEPT } } };
+        entry = { subsystem: impact.subsystem, cell: { harms: null, best: null, last: impact } };
         cells.push(entry);
       }
       this.merge(entry.cell, impact, epoch);
@@ -505,7 +509,7 @@ export class FailureStitch {
         cells[q] = at;
         // the very impact the cell took last, without harm (a carried switch's or feed's,
         // FailureCarry): merging it again would only make an equal last candidate
-        if (!(impact === at.cell.last.impact && impact.harms.length === 0)) this.merge(at.cell, impact, epoch);
+        if (!(impact === at.cell.last && impact.harms.length === 0)) this.merge(at.cell, impact, epoch);
         continue;
       }
       let own = this.bySubsystem.get(impact.subsystem);
@@ -515,7 +519,7 @@ export class FailureStitch {
       }
       let cell = own.get(impact.domain);
       if (!cell) {
-        cell = { harms: null, best: null, last: { impact, kept: NO_KEPT } };
+        cell = { harms: null, best: null, last: impact };
         own.set(impact.domain, cell);
         const list = this.cellsOf.get(impact.domain);
         if (list) list.push(cell);
@@ -531,7 +535,7 @@ export class FailureStitch {
   private finish(cell: Cell, id: string): FailureImpact {
     const { start } = this.scenario;
     const harms = cell.harms ?? NO_HARMS;
-    const best = cell.best ?? cell.last;
+    const best = cell.best ?? { impact: cell.last, kept: NO_KEPT };
     // a cell without harms in any epoch: the last epoch's impact as it is
     if (harms.size === 0 && best.impact.harms.length === 0) return best.impact.domain === id ? best.impact : { ...best.impact, domain: id };
     const { domain: _id, subsystem, message, harms: _h, harm: _w, firstHarmMonth: _f, severity: _s, ...detail } = best.impact;
@@ -545,7 +549,8 @@ export class FailureStitch {
     const { start } = this.scenario;
     const impacts: FailureImpact[] = [];
     const allDomains: FailureDomain[] = [];
-    for (const entry of this.order) {
+    for (let e = 0; e < this.order.length; e++) {
+      const entry = this.order[e]!;
       if (typeof entry === 'string') {
         allDomains.push(this.domains.get(entry)!);
         for (const cell of this.cellsOf.get(entry) ?? []) impacts.push(this.finish(cell, entry));
@@ -564,7 +569,8 @@ export class FailureStitch {
       allDomains.push(d);
       const node = this.nodes[this.hostNode[entry]!]!;
       node.out ??= node.cells.map(({ cell }) => this.finish(cell, ''));
-      for (const x of node.out) impacts.push({ ...x, domain: d.id });
+      const out = node.out;
+      for (let k = 0; k < out.length; k++) impacts.push({ ...out[k]!, domain: d.id });
     }
     const last = this.last!;
     const timeline =
