@@ -17,6 +17,7 @@ import { type ComputeModel, type ComputeOutcome, type ComputeWindow, computeMode
 import { inheritContainedHarmWith } from './containment.js';
 import { controlImpact } from './control-impact.js';
 import { feedTrips } from './feed-load.js';
+import { withBit } from './host-bits.js';
 import { monImpact } from './mon-impact.js';
 import { type DomainCache, domainContext, enumerateDomainsNumbered, hostDomain, rackAttachments } from './domains.js';
 import { failureFindings } from './findings.js';
@@ -253,7 +254,8 @@ function analyze(
   // the hosts of a known model: `hosts` itself when all are (no copy)
   const known = hosts.every((h) => Object.hasOwn(scenario.hardware, h.hardware)) ? hosts : hosts.filter((h) => Object.hasOwn(scenario.hardware, h.hardware));
   const storage = storageHostsRaw(scenario, known);
-  const hostRaw = new Map(storage.map((h) => [h.host, h.rawBytes]));
+  const hostRaw = new Map<string, number>();
+  for (let i = 0; i < storage.length; i++) hostRaw.set(storage[i]!.host, storage[i]!.rawBytes);
   const crush = failureDomains(storage, scenario.ceph.failureDomain, scenario.racks);
   const attach = rackAttachments(scenario.racks);
   const trips = feedTrips(scenario, scenario.racks, known);
@@ -277,10 +279,6 @@ function analyze(
   const hostDomains = buildAll ? known.map((h) => hostDomain(ctx, h.name)) : null;
   // the domain a one-host loss that is not built stands for (its harms' severity)
   const single: FailureDomain = { id: '', kind: 'host', name: '', tolerated: policy.tolerate.hosts >= 1, hostsLost: [], hostsDrained: [], hostsDegraded: [] };
-  // one-host losses first, in host order, as enumerateDomains orders them (computeOutcomes' caches fill in this order)
-  const losses: (FailureDomain | string)[] = new Array(H + others.length);
-  for (let i = 0; i < H; i++) losses[i] = hostDomains ? hostDomains[i]! : known[i]!.name;
-  for (let j = 0; j < others.length; j++) losses[H + j] = others[j]!;
   // the hosts the previous analysis of a timeline had first, under the same models and
   // monitor hosts: their names and subsystem bits are carried (failure/carry.ts)
   const monRole = cephDaemons(scenario).mon.role;
@@ -291,6 +289,8 @@ function analyze(
   const names: string[] = new Array(H);
   for (let i = 0; i < keep; i++) names[i] = was!.names[i]!;
   for (let i = keep; i < H; i++) names[i] = known[i]!.name;
+  // one-host losses first, in host order, as enumerateDomains orders them (computeOutcomes' caches fill in this order)
+  const losses = (hostDomains ?? (names as (FailureDomain | string)[])).concat(others);
   // the items' hosts by number (known), so computeOutcomes looks up no name
   const numbering = {
     names,
@@ -452,15 +452,7 @@ function analyze(
   }
   if (carry) carry.attachment = attachmentCarried!;
   /** The numbers of `all` whose hosts are of subsystem `bit` (`all` itself when every one is). */
-  const pick = (all: readonly number[], bit: number): ArrayLike<number> => {
-    let n = 0;
-    for (let j = 0; j < all.length; j++) if (member[all[j]!]! & bit) n++;
-    if (n === all.length) return all;
-    const out = new Int32Array(n);
-    n = 0;
-    for (let j = 0; j < all.length; j++) if (member[all[j]!]! & bit) out[n++] = all[j]!;
-    return out;
-  };
+  const pick = (all: readonly number[], bit: number): ArrayLike<number> => withBit(all, member, bit);
   // per other domain (by position in `others`): its stopped hosts per subsystem, each built once
   const othersStopped = { compute: [] as (ArrayLike<number> | undefined)[], control: [] as (ArrayLike<number> | undefined)[], ceph: [] as (ArrayLike<number> | undefined)[] };
   const stoppedOther = (sub: 'compute' | 'control' | 'ceph', j: number): ArrayLike<number> => {
