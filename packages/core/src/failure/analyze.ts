@@ -297,8 +297,6 @@ function analyze(
     numbersOf: (k: number) => (k >= H ? othersNumbers[k - H] : hostDomains && hostDomains[k]!.hostsDrained.length > 0 ? undefined : k),
   };
   const computeOut = computeOutcomes(placement ? placement.model : computeModel(scenario, compute, known), losses, scenario.start, placement?.window ?? {}, single, numbering);
-  const controllers = new Set<string>();
-  for (let i = 0; i < H; i++) if (known[i]!.role === 'control') controllers.add(names[i]!);
   const ceph = cephContext(
     scenario,
     crush,
@@ -334,6 +332,9 @@ function analyze(
     member[i] = bits;
   }
   if (carry) carry.hosts = { known, names, member, hardware: scenario.hardware, monRole, mons, storageHosts: next };
+  // the controllers: the hosts of role control (their bit)
+  const controllers = new Set<string>();
+  for (let i = 0; i < H; i++) if (member[i]! & BIT.control) controllers.add(names[i]!);
   /** The numbers of the hosts a one-host domain `d` of host number `i` stops (its host, then its drained hosts). */
   const hostNumbers = (d: FailureDomain, i: number): readonly number[] => (d.hostsDrained.length === 0 ? [i] : [i, ...d.hostsDrained.map((h) => ctx.order.get(h)!)]);
   /** The bits of the hosts a domain stops, or-ed. */
