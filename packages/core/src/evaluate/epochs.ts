@@ -30,6 +30,7 @@ import { planControlPlane } from '../control/quorum.js';
 import type { Finding } from '../diagnostics/types.js';
 import { analyzeFailuresByClass, type HostClasses } from '../failure/analyze.js';
 import { CephLossCarry } from '../failure/ceph-impact.js';
+import { failureCarry } from '../failure/carry.js';
 import { computeModel } from '../failure/compute-impact.js';
 import { domainCache } from '../failure/domains.js';
 import { placementTimeline } from '../failure/placement-timeline.js';
@@ -148,6 +149,7 @@ export function planEpochs(
   const domains = domainCache(); // the fleet only grows between most epochs: its domains are extended
   const cephLosses = new CephLossCarry(); // the Ceph loss signatures' numbering, shared by the epochs
   const hooksCarry = new FailureHooksCarry(); // the hooks' per-host figures, extended by each epoch's new storage hosts
+  const carry = failureCarry(); // and what was worked out for its hosts and harmless switches is kept
   epochs.forEach((e, i) => {
     const { view, replication } = views[i]!;
     const failure = analyzeFailuresByClass(
@@ -159,7 +161,7 @@ export function planEpochs(
         model: inputs[i]!.model,
         window: { fromMonth: e.epoch.fromMonth, placements: placements[i]! },
       },
-      { classes: options.hostClasses !== false, domains, ceph: cephLosses },
+      { classes: options.hostClasses !== false, domains, ceph: cephLosses, carry },
     );
     stitch.add(e.epoch, failure);
     inputs[i] = undefined as never; // the packing model and placements of a done epoch are not needed again
@@ -326,8 +328,12 @@ const NO_KEPT: ReadonlyMap<string, number> = new Map();
 
 /** One epoch's impact of a (domain, subsystem) cell, and the harm codes it keeps (code → its own month). */
 type Candidate = { impact: FailureImpact; kept: ReadonlyMap<string, number> };
-/** A matrix cell over the epochs: the stitched harms, the latest candidate naming the most harms, the last candidate. */
-type Cell = { harms: Map<string, FailureHarm> | null; best: Candidate | null; last: Candidate };
+/**
+ * A matrix cell over the epochs: the stitched harms, the latest candidate naming the most
+ * harms, the last epoch's impact (while `best` is null, every candidate kept no harm: the last
+ * one is this impact with NO_KEPT).
+ */
+type Cell = { harms: Map<string, FailureHarm> | null; best: Candidate | null; last: FailureImpact };
 /**
  * The cells of a one-host domain after some epochs, shared by the hosts with the same history
  * (the same class, or built domain, in the same epochs): in first-appearance order, and the
@@ -404,9 +410,9 @@ export class FailureStitch {
       // the harm moved to its stitched month, only when it is the earliest (its message rewritten then)
       if (!old || month < old.month) cell.harms.set(h.code, month === h.month ? h : { ...h, month, message: moveMonthText(h.message, start, h.month, month) });
     }
-    const candidate: Candidate = { impact, kept: kept ?? NO_KEPT };
-    cell.last = candidate;
-    if (candidate.kept.size > 0 && (!cell.best || candidate.kept.size >= cell.best.kept.size)) cell.best = candidate;
+    cell.last = impact;
+    // a candidate record only for an impact that keeps a harm (the only kind `best` takes)
+    if (kept && (!cell.best || kept.size >= cell.best.kept.size)) cell.best = { impact, kept };
   }
 
   /** A new node: `parent`'s cells with one epoch's impacts of a one-host domain merged. */
@@ -415,7 +421,7 @@ export class FailureStitch {
     for (const impact of impacts) {
       let entry = cells.find((x) => x.subsystem === impact.subsystem);
       if (!entry) {
-        entry = { subsystem: impact.subsystem, cell: { harms: null, best: null, last: { impact, kept: NO_KEPT } } };
+        entry = { subsystem: impact.subsystem, cell: { harms: null, best: null, last: impact } };
         cells.push(entry);
       }
       this.merge(entry.cell, impact, epoch);
@@ -511,7 +517,9 @@ export class FailureStitch {
       if (at) {
         r++;
         cells[q] = at;
-        this.merge(at.cell, impact, epoch);
+        // the very impact the cell took last, without harm (a carried switch's or feed's,
+        // FailureCarry): merging it again would only make an equal last candidate
+        if (!(impact === at.cell.last && impact.harms.length === 0)) this.merge(at.cell, impact, epoch);
         continue;
       }
       let own = this.bySubsystem.get(impact.subsystem);
@@ -521,7 +529,7 @@ export class FailureStitch {
       }
       let cell = own.get(impact.domain);
       if (!cell) {
-        cell = { harms: null, best: null, last: { impact, kept: NO_KEPT } };
+        cell = { harms: null, best: null, last: impact };
         own.set(impact.domain, cell);
         const list = this.cellsOf.get(impact.domain);
         if (list) list.push(cell);
@@ -537,7 +545,7 @@ export class FailureStitch {
   private finish(cell: Cell, id: string): FailureImpact {
     const { start } = this.scenario;
     const harms = cell.harms ?? NO_HARMS;
-    const best = cell.best ?? cell.last;
+    const best = cell.best ?? { impact: cell.last, kept: NO_KEPT };
     // a cell without harms in any epoch: the last epoch's impact as it is
     if (harms.size === 0 && best.impact.harms.length === 0) return best.impact.domain === id ? best.impact : { ...best.impact, domain: id };
     const { domain: _id, subsystem, message, harms: _h, harm: _w, firstHarmMonth: _f, severity: _s, ...detail } = best.impact;
@@ -551,7 +559,8 @@ export class FailureStitch {
     const { start } = this.scenario;
     const impacts: FailureImpact[] = [];
     const allDomains: FailureDomain[] = [];
-    for (const entry of this.order) {
+    for (let e = 0; e < this.order.length; e++) {
+      const entry = this.order[e]!;
       if (typeof entry === 'string') {
         allDomains.push(this.domains.get(entry)!);
         for (const cell of this.cellsOf.get(entry) ?? []) impacts.push(this.finish(cell, entry));
@@ -570,7 +579,8 @@ export class FailureStitch {
       allDomains.push(d);
       const node = this.nodes[this.hostNode[entry]!]!;
       node.out ??= node.cells.map(({ cell }) => this.finish(cell, ''));
-      for (const x of node.out) impacts.push({ ...x, domain: d.id });
+      const out = node.out;
+      for (let k = 0; k < out.length; k++) impacts.push({ ...out[k]!, domain: d.id });
     }
     const last = this.last!;
     const timeline =

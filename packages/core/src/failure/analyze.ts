@@ -11,10 +11,12 @@ import type { Role, Scenario } from '../model/scenario.js';
 import type { ComputePlan, Host } from '../model/plan.js';
 import { attachmentImpact } from './attachment-impact.js';
 import { type CephLossCarry, type CephOutcome, cephContext, cephImpactNumbered, cephInputs, signaturePartNumbered } from './ceph-impact.js';
+import { type FailureCarry, sameList, samePrefix } from './carry.js';
 import { type ComputeModel, type ComputeOutcome, type ComputeWindow, computeModel, computeOutcomes } from './compute-impact.js';
 import { inheritContainedHarmWith } from './containment.js';
 import { controlImpact } from './control-impact.js';
 import { feedTrips } from './feed-load.js';
+import { withBit } from './host-bits.js';
 import { monImpact } from './mon-impact.js';
 import { type DomainCache, domainContext, enumerateDomainsNumbered, hostDomain, rackAttachments } from './domains.js';
 import { failureFindings } from './findings.js';
@@ -29,6 +31,8 @@ export interface FailureResult {
 }
 
 const SUBSYSTEMS: readonly FailureSubsystem[] = ['compute', 'control', 'ceph', 'network', 'power'];
+/** The bits of the network and power subsystems (one domain has at most one of them: a switch's or a feed's). */
+const ATTACHED = (1 << 3) | (1 << 4);
 
 /** Host names per role, largest first: compute by Placement capacity (VCPU, then MEMORY_MB, then DISK_GB), storage by raw OSD bytes, control in host order. */
 function largestFirst(hosts: readonly Host[], compute: ComputePlan, storageRaw: ReadonlyMap<string, number>): Partial<Record<Role, string[]>> {
@@ -206,7 +210,9 @@ export interface HostClasses {
  * false builds every one-host domain (the reference the classes must match, in tests).
  * `options.domains`, kept from the analysis of the previous fleet of a timeline, lets the
  * rack, zone, switch and feed domains be extended by the hosts delivered since
- * (enumerateDomainsNumbered); the result is the same without it.
+ * (enumerateDomainsNumbered); `options.carry`, kept the same way (failure/carry.ts), lets the
+ * hosts the previous fleet had keep their names and subsystem bits, and a switch or feed
+ * domain object that stops no host keep its impact; the result is the same without either.
  */
 export function analyzeFailuresByClass(
   scenario: Scenario,
@@ -214,9 +220,9 @@ export function analyzeFailuresByClass(
   compute: ComputePlan,
   hooks: FailureHooks,
   placement: { model: ComputeModel; window: ComputeWindow } | undefined,
-  options: { classes?: boolean; domains?: DomainCache; ceph?: CephLossCarry } = {},
+  options: { classes?: boolean; domains?: DomainCache; ceph?: CephLossCarry; carry?: FailureCarry } = {},
 ): FailureResult & { hosts: HostClasses } {
-  return analyze(scenario, hosts, compute, hooks, placement, { findings: false }, true, options.classes === false, options.domains, options.ceph) as FailureResult & {
+  return analyze(scenario, hosts, compute, hooks, placement, { findings: false }, true, options.classes === false, options.domains, options.ceph, options.carry) as FailureResult & {
     hosts: HostClasses;
   };
 }
@@ -232,6 +238,7 @@ function analyze(
   noClasses = false,
   domainCache?: DomainCache,
   cephCarry?: CephLossCarry,
+  carry?: FailureCarry,
 ): FailureResult & { hosts?: HostClasses } {
   const policy = failurePolicy(scenario);
   // the hosts of a known model: `hosts` itself when all are (no copy)
@@ -259,19 +266,24 @@ function analyze(
   const hostDomains = buildAll ? known.map((h) => hostDomain(ctx, h.name)) : null;
   // the domain a one-host loss that is not built stands for (its harms' severity)
   const single: FailureDomain = { id: '', kind: 'host', name: '', tolerated: policy.tolerate.hosts >= 1, hostsLost: [], hostsDrained: [], hostsDegraded: [] };
+  // the hosts the previous analysis of a timeline had first, under the same models and
+  // monitor hosts: their names and subsystem bits are carried (failure/carry.ts)
+  const monRole = cephDaemons(scenario).mon.role;
+  const mons = daemonHosts(cephDaemons(scenario), known).mon;
+  const was = carry?.hosts;
+  const keep =
+    was && was.hardware === scenario.hardware && was.monRole === monRole && sameList(was.mons, mons) && samePrefix(was.known, known) === was.known.length ? was.known.length : 0;
+  const names: string[] = new Array(H);
+  for (let i = 0; i < keep; i++) names[i] = was!.names[i]!;
+  for (let i = keep; i < H; i++) names[i] = known[i]!.name;
   // one-host losses first, in host order, as enumerateDomains orders them (computeOutcomes' caches fill in this order)
-  const losses: (FailureDomain | string)[] = new Array(H + others.length);
-  for (let i = 0; i < H; i++) losses[i] = hostDomains ? hostDomains[i]! : known[i]!.name;
-  for (let j = 0; j < others.length; j++) losses[H + j] = others[j]!;
+  const losses = (hostDomains ?? (names as (FailureDomain | string)[])).concat(others);
   // the items' hosts by number (known), so computeOutcomes looks up no name
   const numbering = {
-    names: known.map((h) => h.name),
+    names,
     numbersOf: (k: number) => (k >= H ? othersNumbers[k - H] : hostDomains && hostDomains[k]!.hostsDrained.length > 0 ? undefined : k),
   };
   const computeOut = computeOutcomes(placement ? placement.model : computeModel(scenario, compute, known), losses, scenario.start, placement?.window ?? {}, single, numbering);
-  const controllers = new Set<string>();
-  for (const h of known) if (h.role === 'control') controllers.add(h.name);
-  const mons = daemonHosts(cephDaemons(scenario), known).mon;
   const ceph = cephContext(
     scenario,
     crush,
@@ -292,11 +304,13 @@ function analyze(
   // host (raw bytes > 0) or a monitor host.
   const BIT = { compute: 1, control: 2, ceph: 4, osd: 8, mon: 16 } as const;
   const member = new Uint8Array(H);
+  // the carried hosts' bits as they were (a function of the host, the models and the monitors)
+  if (keep > 0) member.set(was!.member.subarray(0, keep));
   // the monitors are hosts of the monitors' role; the storage hosts (storageHostsRaw) are the
   // storage-role hosts of `known` in host order: both read without a lookup by name per host
-  const monRole = cephDaemons(scenario).mon.role;
-  let next = 0; // the next of `storage`
-  for (let i = 0; i < H; i++) {
+  // (after the carried hosts: the next of `storage` is the one after their storage hosts)
+  let next = keep > 0 ? was!.storageHosts : 0;
+  for (let i = keep; i < H; i++) {
     const { name, role } = known[i]!;
     let bits = role === 'compute' ? BIT.compute : role === 'control' ? BIT.control : role === 'storage' ? BIT.ceph : 0;
     if (role === monRole && monSet.has(name)) bits |= BIT.ceph | BIT.mon;
@@ -306,6 +320,10 @@ function analyze(
     }
     member[i] = bits;
   }
+  if (carry) carry.hosts = { known, names, member, hardware: scenario.hardware, monRole, mons, storageHosts: next };
+  // the controllers: the hosts of role control (their bit)
+  const controllers = new Set<string>();
+  for (let i = 0; i < H; i++) if (member[i]! & BIT.control) controllers.add(names[i]!);
   /** The numbers of the hosts a one-host domain `d` of host number `i` stops (its host, then its drained hosts). */
   const hostNumbers = (d: FailureDomain, i: number): readonly number[] => (d.hostsDrained.length === 0 ? [i] : [i, ...d.hostsDrained.map((h) => ctx.order.get(h)!)]);
   /** The bits of the hosts a domain stops, or-ed. */
@@ -374,9 +392,14 @@ function analyze(
     }
     return out;
   };
-  /** Analyses `d`, whose lost and drained hosts are `numbers`. */
-  /** Analyses `d`, and returns which subsystems it has an impact in (bit 2^k for SUBSYSTEMS[k]). */
-  const analyseDomain = (d: FailureDomain, c: ComputeOutcome | undefined, numbers: readonly number[]): number => {
+  // the network and power impacts of the other domains, by position in `others` (no
+  // containment reads them: they are not filed by subsystem)
+  const othersAttached: (FailureImpact | undefined)[] = new Array(others.length);
+  /**
+   * Analyses `d`, whose lost and drained hosts are `numbers`, and returns which subsystems it
+   * has an impact in (bit 2^k for SUBSYSTEMS[k]); `j`: its position in `others`, if one.
+   */
+  const analyseDomain = (d: FailureDomain, c: ComputeOutcome | undefined, numbers: readonly number[], j = -1): number => {
     // each subsystem only for the domains that stop one of its hosts (most domains are one host)
     const bits = bitsOf(numbers);
     const k = bits & BIT.control ? controlImpact(d, controllers, countOf(d, numbers, BIT.control)) : undefined;
@@ -385,8 +408,10 @@ function analyze(
     const a = attachmentOf(d);
     let present = 0;
     for (const impact of impactsOf(d, c, k, s, m, a)) {
-      bySubsystem.get(impact.subsystem)!.set(d.id, impact);
-      present |= 1 << SUBSYSTEMS.indexOf(impact.subsystem);
+      const sub = impact.subsystem;
+      if (j >= 0 && (sub === 'network' || sub === 'power')) othersAttached[j] = impact;
+      else bySubsystem.get(sub)!.set(d.id, impact);
+      present |= 1 << SUBSYSTEMS.indexOf(sub);
     }
     return present;
   };
@@ -395,17 +420,29 @@ function analyze(
   const hostPresent = new Uint8Array(H); // per host: the subsystems of its built domain's impacts
   const othersPresent = new Uint8Array(others.length);
   if (hostDomains) hostDomains.forEach((d, i) => (hostPresent[i] = analyseDomain(d, computeOut[i], hostNumbers(d, i))));
-  others.forEach((d, j) => (othersPresent[j] = analyseDomain(d, computeOut[H + j], othersNumbers[j]!)));
+  // A switch or feed that stops no host (cuts none off, trips no rack): its one impact, the
+  // network or power one, reads the domain object only (FailureCarry.attachment), so a domain
+  // object of the previous analysis keeps its impact; the others are analysed.
+  const attachmentCarried = carry ? new Map<FailureDomain, FailureImpact>() : null;
+  for (let j = 0; j < others.length; j++) {
+    const d = others[j]!;
+    const c = computeOut[H + j];
+    const numbers = othersNumbers[j]!;
+    const carried =
+      carry !== undefined &&
+      c === undefined &&
+      numbers.length === 0 &&
+      d.hostsLost.length === 0 &&
+      d.hostsDrained.length === 0 &&
+      (d.kind === 'switch' || (d.kind === 'feed' && (trips.get(d.name)?.length ?? 0) === 0));
+    const impact = carried ? carry.attachment.get(d) : undefined;
+    if (impact) othersAttached[j] = impact;
+    othersPresent[j] = impact ? 1 << SUBSYSTEMS.indexOf(impact.subsystem) : analyseDomain(d, c, numbers, j);
+    if (carried) attachmentCarried!.set(d, othersAttached[j]!);
+  }
+  if (carry) carry.attachment = attachmentCarried!;
   /** The numbers of `all` whose hosts are of subsystem `bit` (`all` itself when every one is). */
-  const pick = (all: readonly number[], bit: number): ArrayLike<number> => {
-    let n = 0;
-    for (let j = 0; j < all.length; j++) if (member[all[j]!]! & bit) n++;
-    if (n === all.length) return all;
-    const out = new Int32Array(n);
-    n = 0;
-    for (let j = 0; j < all.length; j++) if (member[all[j]!]! & bit) out[n++] = all[j]!;
-    return out;
-  };
+  const pick = (all: readonly number[], bit: number): ArrayLike<number> => withBit(all, member, bit);
   // per other domain (by position in `others`): its stopped hosts per subsystem, each built once
   const othersStopped = { compute: [] as (ArrayLike<number> | undefined)[], control: [] as (ArrayLike<number> | undefined)[], ceph: [] as (ArrayLike<number> | undefined)[] };
   const stoppedOther = (sub: 'compute' | 'control' | 'ceph', j: number): ArrayLike<number> => {
@@ -517,14 +554,16 @@ function analyze(
   for (let i = 0; i < domains.length; i++) {
     const present = i < nb ? hostPresent[builtNumbers[i]!]! : othersPresent[i - nb]!;
     const id = domains[i]!.id;
-    for (let k = 0; k < maps.length; k++) if (present & (1 << k)) impacts.push(maps[k]!.get(id)!);
+    // a one-host domain has no network or power impact; an other domain's are in othersAttached
+    for (let k = 0; k < 3; k++) if (present & (1 << k)) impacts.push(maps[k]!.get(id)!);
+    if (present & ATTACHED) impacts.push(i < nb ? maps[present & (1 << 3) ? 3 : 4]!.get(id)! : othersAttached[i - nb]!);
   }
   const plan: FailurePlan = { policy, assumptions: assumptions(scenario), domains, impacts };
   const harmFindings = options.findings === false ? [] : failureFindings(domains, impacts, policy, scenario.start, ctx.roleOf);
   const result: FailureResult & { hosts?: HostClasses } = { plan, findings: [...harmFindings, ...notAnalysed(policy)] };
   if (byClass)
     result.hosts = {
-      names: known.map((h) => h.name),
+      names,
       cls,
       classes,
       tolerated: single.tolerated,
