@@ -29,7 +29,7 @@ import { cephDaemons } from '../control/ceph-daemons.js';
 import { planControlPlane } from '../control/quorum.js';
 import type { Finding } from '../diagnostics/types.js';
 import { analyzeFailuresByClass, type HostClasses } from '../failure/analyze.js';
-import { computeModel } from '../failure/compute-impact.js';
+import { ComputeModelCarry, computeModel } from '../failure/compute-impact.js';
 import { domainCache } from '../failure/domains.js';
 import { placementTimeline } from '../failure/placement-timeline.js';
 import { failureFindings } from '../failure/findings.js';
@@ -142,9 +142,11 @@ export function planEpochs(
   if (options.failure === false) return { epochs, failure: null };
   // One placement of the instances across the timeline (failure/placement-timeline.ts); each
   // epoch's analysis reads its own months: the months after the epoch are another fleet's.
-  // each epoch's packing model covers months 0 .. its end (computeImpacts stops there)
+  // each epoch's packing model covers months 0 .. its end (computeImpacts stops there); the
+  // kept hosts' part of the model is carried from the previous epoch's
+  const modelCarry = new ComputeModelCarry();
   const inputs = epochs.map((e, i) => ({
-    model: computeModel({ ...views[i]!.view, horizonMonths: e.epoch.toMonth }, e.compute, e.epoch.hosts),
+    model: computeModel({ ...views[i]!.view, horizonMonths: e.epoch.toMonth }, e.compute, e.epoch.hosts, modelCarry),
     fromMonth: e.epoch.fromMonth,
     toMonth: e.epoch.toMonth,
   }));

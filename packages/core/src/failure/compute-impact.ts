@@ -75,46 +75,113 @@ export interface ComputeModel {
   countsByMonth: Int32Array[];
 }
 
+/** The per-host part of a packing model: classes, capacity, max_unit, names, hardware, and the sums over the hosts. */
+interface HostPart {
+  /** The compute hosts it was built from (compute.hosts). */
+  hosts: ComputePlan['hosts'];
+  ephemeralStorage: ComputePlan['ephemeralStorage'];
+  classes: ResourceClass[];
+  /** The resource classes some host has (inventories and providers), in first-appearance order. */
+  present: Set<string>;
+  /** The inventory lists already read into `present`. */
+  seen: Set<unknown>;
+  /** capacity and max_unit per class of an inventory list without nested providers (for `classes`). */
+  rows: Map<unknown, Float64Array>;
+  /** capacity[h × C + c] for the hosts, then room for more (capacity is its start). */
+  capacityRoom: Float64Array;
+  maxUnitRoom: Float64Array;
+  capacity: Float64Array;
+  maxUnit: Float64Array;
+  names: string[];
+  hardware: string[];
+  /** Σ capacity per class over the hosts, summed in host order. */
+  totals: number[];
+  /** Some host has a NUMA topology (numaCells). */
+  heterogeneous: boolean;
+}
+
 /**
- * Builds the packing model from the compute plan and the demand (unknown flavors skipped).
- * Demand lines pinned to an availability zone (demand.instances[].availabilityZone) are
- * their own packing item, named "<flavor> in zone <zone>", that only the hosts of that zone
- * may take (hostCap 0 elsewhere), before and after a loss: Nova's AvailabilityZoneFilter
- * keeps an instance in the zone it was booted in when it is evacuated or rebuilt
- * (nova/scheduler/filters/availability_zone_filter.py; the request spec keeps the zone).
- * `hosts` (the fleet, for the hosts' zones) is needed only when some line names a zone.
+ * What computeModel carries from one call to the next (one per planEpochs call, never shared
+ * between scenarios): the per-host part of the last model. An epoch's compute hosts are mostly
+ * the previous epoch's, the same ComputeHostPlan objects in the same order
+ * (compute-plan.ts ComputeHostCache), with the deliveries appended. When the last call's
+ * hosts are exactly the start of this call's (the same objects) and no resource class
+ * appears, the kept hosts' rows, names, hardware and partial sums are the last call's: each
+ * is a function of the host's plan object and the classes alone, and the sums continue in
+ * host order, so they are the same additions in the same order as summing from the first
+ * host. Only the appended hosts are read. capacity and max_unit are views on one buffer that
+ * grows (doubling) and whose written part is never written again, so an earlier model's
+ * arrays keep their values. Any other change: the part is built from scratch.
  */
-export function computeModel(scenario: Scenario, compute: ComputePlan, hosts?: readonly Host[]): ComputeModel {
-  const classes: ResourceClass[] = ['VCPU', 'MEMORY_MB'];
-  if (compute.ephemeralStorage === 'local') classes.push('DISK_GB');
-  // PCPU and the device classes of heterogeneous hosts; a host's devices of one class are one
-  // bin of their summed capacity, max_unit the largest provider's [model: a request may not
-  // span two GPUs, which this ignores after the first placement]
+export class ComputeModelCarry {
+  /** The last call's host part (null before the first call). */
+  last: HostPart | null = null;
+}
+
+/** The per-host part of `compute`'s packing model, extended from `carry`'s last part when that is a prefix (see ComputeModelCarry). */
+export function hostPart(compute: ComputePlan, carry?: ComputeModelCarry): HostPart {
+  const list = compute.hosts;
+  const H = list.length;
+  const prev = carry?.last ?? null;
+  let from = 0; // hosts before `from` are the last part's
+  if (prev && prev.ephemeralStorage === compute.ephemeralStorage && prev.hosts.length <= H) {
+    from = prev.hosts.length;
+    for (let h = 0; h < from; h++)
+      if (list[h] !== prev.hosts[h]) {
+        from = 0;
+        break;
+      }
+  }
+  const base = from > 0 ? prev : null;
   // hosts of one model share their inventories (compute-plan.ts): each list read once
-  const seen = new Set<unknown>();
-  const present = new Set<string>();
+  const seen = base ? new Set(base.seen) : new Set<unknown>();
+  const present = base ? new Set(base.present) : new Set<string>();
   let lastInventories: unknown = null;
-  for (const hp of compute.hosts) {
+  let heterogeneous = base ? base.heterogeneous : false;
+  for (let h = from; h < H; h++) {
+    const hp = list[h]!;
     if (hp.inventories !== lastInventories && !seen.has(hp.inventories)) {
       seen.add(hp.inventories);
       for (const i of hp.inventories) present.add(i.resourceClass);
     }
     lastInventories = hp.inventories;
     if (hp.providers) for (const p of hp.providers) present.add(p.inventory.resourceClass);
+    if (hp.numaCells !== undefined) heterogeneous = true;
   }
+  // PCPU and the device classes of heterogeneous hosts; a host's devices of one class are one
+  // bin of their summed capacity, max_unit the largest provider's [model: a request may not
+  // span two GPUs, which this ignores after the first placement]
+  const classes: ResourceClass[] = ['VCPU', 'MEMORY_MB'];
+  if (compute.ephemeralStorage === 'local') classes.push('DISK_GB');
   const extra = orderClasses(present).filter((rc) => !classes.includes(rc) && rc !== 'DISK_GB');
   classes.push(...extra);
   const C = classes.length;
-  const H = compute.hosts.length;
-  const capacity = new Float64Array(H * C);
-  const maxUnit = new Float64Array(H * C);
+  const kept = base && base.classes.length === C && base.classes.every((rc, c) => rc === classes[c]) ? base : null;
+  const start = kept ? from : 0;
+  let capacityRoom: Float64Array;
+  let maxUnitRoom: Float64Array;
+  if (kept && kept.capacityRoom.length >= H * C) {
+    capacityRoom = kept.capacityRoom;
+    maxUnitRoom = kept.maxUnitRoom;
+  } else {
+    const room = kept ? Math.max(H, 2 * from) * C : H * C;
+    capacityRoom = new Float64Array(room);
+    maxUnitRoom = new Float64Array(room);
+    if (kept) {
+      capacityRoom.set(kept.capacity);
+      maxUnitRoom.set(kept.maxUnit);
+    }
+  }
   // capacity and max_unit per class of an inventory list without nested providers, read once per list
-  const rows = new Map<unknown, Float64Array>();
+  const rows = kept ? kept.rows : new Map<unknown, Float64Array>();
   // hosts of one model come in runs: the last list's row first
   let lastList: unknown = null;
   let lastRow: Float64Array | undefined;
-  for (let h = 0; h < H; h++) {
-    const hp = compute.hosts[h]!;
+  const names = kept ? kept.names.slice() : [];
+  const hardware = kept ? kept.hardware.slice() : [];
+  const totals = kept ? kept.totals.slice() : classes.map(() => 0);
+  for (let h = start; h < H; h++) {
+    const hp = list[h]!;
     let row = hp.providers ? undefined : lastList === hp.inventories ? lastRow : rows.get(hp.inventories);
     if (!row) {
       const r = new Float64Array(2 * C);
@@ -132,10 +199,52 @@ export function computeModel(scenario: Scenario, compute: ComputePlan, hosts?: r
       lastRow = row;
     }
     for (let c = 0; c < C; c++) {
-      capacity[h * C + c] = row[c]!;
-      maxUnit[h * C + c] = row[C + c]!;
+      capacityRoom[h * C + c] = row[c]!;
+      maxUnitRoom[h * C + c] = row[C + c]!;
     }
+    names.push(hp.host);
+    hardware.push(hp.hardware);
   }
+  // Σ capacity per class in host order (the kept hosts' partial sums continue)
+  for (let c = 0; c < C; c++) {
+    let sum = totals[c]!;
+    for (let h = start; h < H; h++) sum += capacityRoom[h * C + c]!;
+    totals[c] = sum;
+  }
+  const part: HostPart = {
+    hosts: list,
+    ephemeralStorage: compute.ephemeralStorage,
+    classes,
+    present,
+    seen,
+    rows,
+    capacityRoom,
+    maxUnitRoom,
+    capacity: capacityRoom.length === H * C ? capacityRoom : capacityRoom.subarray(0, H * C),
+    maxUnit: maxUnitRoom.length === H * C ? maxUnitRoom : maxUnitRoom.subarray(0, H * C),
+    names,
+    hardware,
+    totals,
+    heterogeneous,
+  };
+  if (carry) carry.last = part;
+  return part;
+}
+
+/**
+ * Builds the packing model from the compute plan and the demand (unknown flavors skipped).
+ * Demand lines pinned to an availability zone (demand.instances[].availabilityZone) are
+ * their own packing item, named "<flavor> in zone <zone>", that only the hosts of that zone
+ * may take (hostCap 0 elsewhere), before and after a loss: Nova's AvailabilityZoneFilter
+ * keeps an instance in the zone it was booted in when it is evacuated or rebuilt
+ * (nova/scheduler/filters/availability_zone_filter.py; the request spec keeps the zone).
+ * `hosts` (the fleet, for the hosts' zones) is needed only when some line names a zone.
+ */
+export function computeModel(scenario: Scenario, compute: ComputePlan, hosts?: readonly Host[], carry?: ComputeModelCarry): ComputeModel {
+  const part = hostPart(compute, carry);
+  const { classes, capacity, maxUnit, totals } = part;
+  const C = classes.length;
+  const H = compute.hosts.length;
   const counts = new Map<string, number>();
   const itemFlavor = new Map<string, string>();
   const itemZone = new Map<string, string>();
@@ -155,11 +264,6 @@ export function computeModel(scenario: Scenario, compute: ComputePlan, hosts?: r
     const req = flavorRequest(scenario.openstack.flavors[itemFlavor.get(name)!]!, scenario.openstack.ephemeralStorage);
     classes.forEach((rc, c) => (request0[f * C + c] = req[rc] ?? 0));
   });
-  const totals = classes.map((_, c) => {
-    let s = 0;
-    for (let h = 0; h < H; h++) s += capacity[h * C + c]!;
-    return s;
-  });
   const order = dominantShareOrder(names0, request0, C, totals);
   const names = order.map((f) => names0[f]!);
   const request = new Float64Array(names.length * C);
@@ -167,7 +271,7 @@ export function computeModel(scenario: Scenario, compute: ComputePlan, hosts?: r
     for (let c = 0; c < C; c++) request[i * C + c] = request0[f * C + c]!;
   });
   // hosts that are no candidate for a flavor (traits, aggregates), and the NUMA fit of a flavor with a NUMA topology
-  const heterogeneous = compute.hosts.some((hp) => hp.numaCells !== undefined);
+  const heterogeneous = part.heterogeneous;
   const zoneOf = new Map(itemZone.size > 0 ? (hosts ?? []).map((h) => [h.name, h.zone]) : []);
   let hostCap: Int32Array | undefined;
   if (heterogeneous || itemZone.size > 0) {
@@ -195,8 +299,8 @@ export function computeModel(scenario: Scenario, compute: ComputePlan, hosts?: r
     countsByMonth.push(Int32Array.from(names, (n) => Math.max(0, Math.ceil((demand.uniform ? (counts.get(n) ?? 0) * g : demand.instances(n, t)) - 1e-9))));
   }
   return {
-    hosts: { names: compute.hosts.map((h) => h.host), classCount: C, capacity, maxUnit },
-    hardware: compute.hosts.map((h) => h.hardware),
+    hosts: { names: part.names, classCount: C, capacity, maxUnit },
+    hardware: part.hardware,
     classes,
     flavors: hostCap ? { names, request, hostCap } : { names, request },
     countsByMonth,
