@@ -30,6 +30,7 @@ import { planControlPlane } from '../control/quorum.js';
 import type { Finding } from '../diagnostics/types.js';
 import { analyzeFailuresByClass, type HostClasses } from '../failure/analyze.js';
 import { ComputeModelCarry, computeModel } from '../failure/compute-impact.js';
+import { ContainmentScratch } from '../failure/containment.js';
 import { domainCache } from '../failure/domains.js';
 import { placementTimeline } from '../failure/placement-timeline.js';
 import { failureFindings } from '../failure/findings.js';
@@ -153,6 +154,7 @@ export function planEpochs(
   const placements = placementTimeline(inputs);
   const stitch = new FailureStitch(scenario);
   const domains = domainCache(); // the fleet only grows between most epochs: its domains are extended
+  const containment = new ContainmentScratch(); // the containment pass's work arrays, reused
   epochs.forEach((e, i) => {
     const { view, replication } = views[i]!;
     const failure = analyzeFailuresByClass(
@@ -164,7 +166,7 @@ export function planEpochs(
         model: inputs[i]!.model,
         window: { fromMonth: e.epoch.fromMonth, placements: placements[i]! },
       },
-      { classes: options.hostClasses !== false, domains },
+      { classes: options.hostClasses !== false, domains, containment },
     );
     stitch.add(e.epoch, failure);
     inputs[i] = undefined as never; // the packing model and placements of a done epoch are not needed again

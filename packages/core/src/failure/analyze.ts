@@ -13,7 +13,7 @@ import { failureDomains, storageHostsRaw } from '../storage/raw.js';
 import { attachmentImpact } from './attachment-impact.js';
 import { type CephOutcome, cephContext, cephImpact, signaturePart } from './ceph-impact.js';
 import { type ComputeModel, type ComputeOutcome, type ComputeWindow, computeModel, computeOutcomes } from './compute-impact.js';
-import { inheritContainedHarmWith } from './containment.js';
+import { ContainmentScratch, inheritContainedHarmWith } from './containment.js';
 import { controlImpact } from './control-impact.js';
 import { feedTrips } from './feed-load.js';
 import { monImpact } from './mon-impact.js';
@@ -214,7 +214,8 @@ export interface HostClasses {
  * false builds every one-host domain (the reference the classes must match, in tests).
  * `options.domains`, kept from the analysis of the previous fleet of a timeline, lets the
  * rack, zone, switch and feed domains be extended by the hosts delivered since
- * (enumerateDomainsNumbered); the result is the same without it.
+ * (enumerateDomainsNumbered); the result is the same without it. `options.containment`: the
+ * containment pass's work arrays, reused across the epochs of a timeline (the same result).
  */
 export function analyzeFailuresByClass(
   scenario: Scenario,
@@ -222,9 +223,11 @@ export function analyzeFailuresByClass(
   compute: ComputePlan,
   hooks: FailureHooks,
   placement: { model: ComputeModel; window: ComputeWindow } | undefined,
-  options: { classes?: boolean; domains?: DomainCache } = {},
+  options: { classes?: boolean; domains?: DomainCache; containment?: ContainmentScratch } = {},
 ): FailureResult & { hosts: HostClasses } {
-  return analyze(scenario, hosts, compute, hooks, placement, { findings: false }, true, options.classes === false, options.domains) as FailureResult & { hosts: HostClasses };
+  return analyze(scenario, hosts, compute, hooks, placement, { findings: false }, true, options.classes === false, options.domains, options.containment) as FailureResult & {
+    hosts: HostClasses;
+  };
 }
 
 function analyze(
@@ -237,6 +240,7 @@ function analyze(
   byClass: boolean,
   noClasses = false,
   domainCache?: DomainCache,
+  scratch = new ContainmentScratch(),
 ): FailureResult & { hosts?: HostClasses } {
   const policy = failurePolicy(scenario);
   // the hosts of a known model: `hosts` itself when all are (no copy)
@@ -514,6 +518,7 @@ function analyze(
         rank: (h) => h,
         loss: (h) => ({ d: hostDomain(ctx, known[h]!.name), impact: own[cls[h]!]! }),
       },
+      scratch,
     );
   }
 
