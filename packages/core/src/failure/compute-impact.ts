@@ -372,8 +372,9 @@ export function signatures(kindIndex: Int32Array, placed: Int32Array, F: number)
     }
     const x = hostHash(kindIndex[h]!, placed, h, F);
     const reps = byHash.get(x);
-    const rep = reps?.find((r) => same(r, h));
-    if (rep !== undefined) sig[h] = sig[rep]!;
+    let rep = -1; // no closure per host: most hosts open a new run
+    if (reps) for (let j = 0; j < reps.length && rep < 0; j++) if (same(reps[j]!, h)) rep = reps[j]!;
+    if (rep >= 0) sig[h] = sig[rep]!;
     else {
       sig[h] = count++;
       if (reps) reps.push(h);
@@ -500,11 +501,30 @@ function blocksOf(hostOrder: Int32Array, kindIndex: Int32Array, hardwareIndex: I
   return block;
 }
 
-/** Instances per flavor on the hosts `lost` (placed[h * F + f]). */
-function displacedBy(lost: readonly number[], placed: Int32Array, F: number): Int32Array {
-  const displaced = new Int32Array(F);
-  for (const h of lost) for (let f = 0; f < F; f++) displaced[f] = displaced[f]! + placed[h * F + f]!;
+/** Instances per flavor on the hosts `lost` (placed[h * F + f]), into `into` (zeroed first) when given. */
+function displacedBy(lost: readonly number[], placed: Int32Array, F: number, into = new Int32Array(F)): Int32Array {
+  const displaced = into;
+  displaced.fill(0);
+  for (let j = 0; j < lost.length; j++) {
+    const h = lost[j]!;
+    for (let f = 0; f < F; f++) displaced[f] = displaced[f]! + placed[h * F + f]!;
+  }
   return displaced;
+}
+
+/** True when the earlier loss `e` re-places as `lost` (same blocks in order, same drained count, same displaced instances): see blocksOf. */
+export function sameLoss(
+  e: { lost: readonly number[]; drained: number; packed: Packed },
+  block: Int32Array,
+  lost: readonly number[],
+  drained: number,
+  displaced: Int32Array,
+): boolean {
+  if (e.drained !== drained || e.lost.length !== lost.length) return false;
+  for (let j = 0; j < lost.length; j++) if (block[e.lost[j]!] !== block[lost[j]!]) return false;
+  const d = e.packed.displaced;
+  for (let f = 0; f < d.length; f++) if (d[f] !== displaced[f]) return false;
+  return true;
 }
 
 /**
@@ -684,8 +704,9 @@ export function computeOutcomes(
       continue;
     }
     const own = reps[hardwareIndex[h]!]!;
-    const rep = own.find((r) => sameKind(r, h));
-    if (rep === undefined) {
+    let rep = -1;
+    for (let j = 0; j < own.length && rep < 0; j++) if (sameKind(own[j]!, h)) rep = own[j]!;
+    if (rep < 0) {
       own.push(h);
       kindIndex[h] = kindCount++;
     } else kindIndex[h] = kindIndex[rep]!;
@@ -746,6 +767,7 @@ export function computeOutcomes(
   // signature: computed once per month and signature. A loss of several hosts (a rack, a
   // zone...) gives the outcome of any loss with the same pure blocks in the same order
   // (`blocksOf`): computed once per month and sequence of blocks; other losses each.
+  const scratch = new Int32Array(F); // a loss's displaced instances while its signature is looked up
   const evaluate = (s: Subject, t: number): { state: MonthState; packed: Packed } => {
     const state = stateOf(t);
     const { placed, free } = state.placement;
@@ -754,27 +776,16 @@ export function computeOutcomes(
     const signature = single >= 0 ? state.signature![single]! : -1;
     let packed = single >= 0 ? state.singles[signature] : undefined;
     let multiKey: number | null = null;
-    let displaced: Int32Array | null = null;
+    let displaced: Int32Array | null = null; // in `scratch` until a re-placement keeps it
     if (single < 0 && s.lost.length > 1) {
       state.block ??= blocksOf(state.hostOrder, kindIndex, hardwareIndex, flavors.hostCap ? placed : null, free, F, C);
-      displaced = displacedBy(s.lost, placed, F);
+      displaced = displacedBy(s.lost, placed, F, scratch);
       multiKey = blocksHash(state.block, s.lost, s.drained, displaced);
-      if (multiKey !== null) {
-        const block = state.block;
-        const d = displaced;
-        packed = state.multi
-          .get(multiKey)
-          ?.find(
-            (e) =>
-              e.drained === s.drained &&
-              e.lost.length === s.lost.length &&
-              e.lost.every((h, j) => block[h] === block[s.lost[j]!]) &&
-              e.packed.displaced.every((n, f) => n === d[f]),
-          )?.packed;
-      }
+      const list = multiKey === null ? undefined : state.multi.get(multiKey);
+      if (list) for (let j = 0; j < list.length && !packed; j++) if (sameLoss(list[j]!, state.block, s.lost, s.drained, displaced)) packed = list[j]!.packed;
     }
     if (!packed) {
-      displaced ??= displacedBy(s.lost, placed, F);
+      displaced = displaced ? displaced.slice() : displacedBy(s.lost, placed, F);
       state.runs ??= hostRuns(hosts, flavors, free, state.hostOrder, placed);
       const runs = state.runs;
       for (let f = 0; f < F; f++) if (displaced[f]! > 0) state.room[f] ??= runsWithRoom(hosts, flavors, free, runs, f, placed);
@@ -782,7 +793,11 @@ export function computeOutcomes(
       const unplaced = firstFitByRuns(hosts, flavors, free, runs, s.lost, displaced, roomFor, placed);
       packed = { displaced, unplaced };
       if (single >= 0) state.singles[signature] = packed;
-      if (multiKey !== null) state.multi.set(multiKey, [...(state.multi.get(multiKey) ?? []), { lost: s.lost, drained: s.drained, packed }]);
+      if (multiKey !== null) {
+        const list = state.multi.get(multiKey);
+        if (list) list.push({ lost: s.lost, drained: s.drained, packed });
+        else state.multi.set(multiKey, [{ lost: s.lost, drained: s.drained, packed }]);
+      }
     }
     return { state, packed };
   };
@@ -887,17 +902,23 @@ export function computeOutcomes(
       continue;
     }
     leading = false;
-    const lost: number[] = [];
+    let lost: number[] = [];
     let lostCount = 0;
     const nums = numbersOf(item, d);
     if (nums) {
+      // the model hosts among them, counted first: an array of the exact size (a zone's thousands)
+      let n = 0;
+      for (let j = 0; j < nums.length; j++) if (numbered![nums[j]!]! >= 0) n++;
+      if (n === 0) continue; // no compute host lost or drained: no subject (as below)
+      lost = new Array<number>(n);
+      n = 0;
       const L = d.hostsLost.length;
       for (let j = 0; j < nums.length; j++) {
-        if (j === L) lostCount = lost.length;
+        if (j === L) lostCount = n;
         const i = numbered![nums[j]!]!;
-        if (i >= 0) lost.push(i);
+        if (i >= 0) lost[n++] = i;
       }
-      if (nums.length === L) lostCount = lost.length;
+      if (nums.length === L) lostCount = n;
     } else {
       for (const n of d.hostsLost) {
         const i = byName(n);
