@@ -73,6 +73,92 @@ export interface ComputeModel {
   flavors: PackingFlavors;
   /** Instances per flavor (flavors order) per month. */
   countsByMonth: Int32Array[];
+  /** Per host, its hardware model and kind (hostKinds), when the flavors carry no per-host caps; else computeOutcomes computes them. */
+  kinds?: HostKinds;
+}
+
+/**
+ * Per host, the index of its hardware model (the models sorted by name) and its kind: hosts
+ * of one kind have the same hardware, Placement capacity, max_unit and candidacy per flavor
+ * (an aggregate's allocation ratio or a zone can make one model two kinds); kinds numbered in
+ * order of first host. With the loop's state after the first hosts (`rest`), for carrying.
+ */
+export interface HostKinds {
+  hardwareIndex: Int32Array;
+  kindIndex: Int32Array;
+  /** The loop's state: models, their indices, one host of each kind per model, and the arrays with room for more hosts. */
+  rest: { models: string[]; modelIndex: Map<string, number>; reps: number[][]; kindCount: number; hardwareRoom: Int32Array; kindRoom: Int32Array };
+}
+
+/**
+ * hostKinds of the hosts `hardware` (capacity, max_unit in `hosts`, caps in `hostCap`, F flavors).
+ * `prev`: hostKinds of the first prev.hardwareIndex.length of these hosts (the same hardware,
+ * capacity, max_unit, no caps): the loop resumes after them, with its state, when the hosts
+ * after them bring no new hardware model (the models' indices stay), else starts over. The
+ * kept hosts' entries are prev's (views on one buffer whose written part is never written
+ * again). O(hosts after prev × classes) in the common case, where a host is alike its predecessor.
+ */
+export function hostKinds(hardware: readonly string[], hosts: PackingHosts, hostCap: Int32Array | undefined, F: number, prev: HostKinds | null = null): HostKinds {
+  const H = hardware.length;
+  const C = hosts.classCount;
+  let from = prev && !hostCap && prev.hardwareIndex.length <= H ? prev.hardwareIndex.length : 0;
+  // a new model would move the indices of the models sorted after it: start over
+  for (let h = from; from > 0 && h < H; h++) if ((h === from || hardware[h] !== hardware[h - 1]) && !prev!.rest.modelIndex.has(hardware[h]!)) from = 0;
+  const base = from > 0 ? prev!.rest : null;
+  let models: string[];
+  let modelIndex: Map<string, number>;
+  if (base) {
+    models = base.models;
+    modelIndex = base.modelIndex;
+  } else {
+    const modelSet = new Set<string>();
+    for (let h = 0; h < H; h++) if (h === 0 || hardware[h] !== hardware[h - 1]) modelSet.add(hardware[h]!);
+    models = [...modelSet].sort();
+    modelIndex = new Map(models.map((hw, i) => [hw, i]));
+  }
+  let hardwareRoom: Int32Array;
+  let kindRoom: Int32Array;
+  if (base && base.hardwareRoom.length >= H) {
+    hardwareRoom = base.hardwareRoom;
+    kindRoom = base.kindRoom;
+  } else {
+    const room = base ? Math.max(H, 2 * from) : H;
+    hardwareRoom = new Int32Array(room);
+    kindRoom = new Int32Array(room);
+    if (base) {
+      hardwareRoom.set(prev!.hardwareIndex);
+      kindRoom.set(prev!.kindIndex);
+    }
+  }
+  const hardwareIndex = hardwareRoom;
+  for (let h = from; h < H; h++) hardwareIndex[h] = h > 0 && hardware[h] === hardware[h - 1] ? hardwareIndex[h - 1]! : modelIndex.get(hardware[h]!)!;
+  const kindIndex = kindRoom;
+  const reps: number[][] = base ? base.reps.map((r) => r.slice()) : models.map(() => []); // per hardware model, one host of each of its kinds
+  let kindCount = base ? base.kindCount : 0;
+  const { capacity, maxUnit } = hosts;
+  const sameKind = (a: number, b: number): boolean => {
+    for (let c = 0; c < C; c++) if (capacity[a * C + c] !== capacity[b * C + c] || maxUnit[a * C + c] !== maxUnit[b * C + c]) return false;
+    if (hostCap) for (let f = 0; f < F; f++) if (hostCap[f * H + a] !== hostCap[f * H + b]) return false;
+    return true;
+  };
+  for (let h = from; h < H; h++) {
+    if (h > 0 && hardwareIndex[h] === hardwareIndex[h - 1] && sameKind(h - 1, h)) {
+      kindIndex[h] = kindIndex[h - 1]!; // the common case: a run of one model's hosts
+      continue;
+    }
+    const own = reps[hardwareIndex[h]!]!;
+    let rep = -1;
+    for (let j = 0; j < own.length && rep < 0; j++) if (sameKind(own[j]!, h)) rep = own[j]!;
+    if (rep < 0) {
+      own.push(h);
+      kindIndex[h] = kindCount++;
+    } else kindIndex[h] = kindIndex[rep]!;
+  }
+  return {
+    hardwareIndex: hardwareRoom.length === H ? hardwareRoom : hardwareRoom.subarray(0, H),
+    kindIndex: kindRoom.length === H ? kindRoom : kindRoom.subarray(0, H),
+    rest: { models, modelIndex, reps, kindCount, hardwareRoom, kindRoom },
+  };
 }
 
 /** The per-host part of a packing model: classes, capacity, max_unit, names, hardware, and the sums over the hosts. */
@@ -98,6 +184,8 @@ interface HostPart {
   totals: number[];
   /** Some host has a NUMA topology (numaCells). */
   heterogeneous: boolean;
+  /** hostKinds of the hosts without per-host caps. */
+  kinds: HostKinds;
 }
 
 /**
@@ -211,6 +299,9 @@ export function hostPart(compute: ComputePlan, carry?: ComputeModelCarry): HostP
     for (let h = start; h < H; h++) sum += capacityRoom[h * C + c]!;
     totals[c] = sum;
   }
+  const capacity = capacityRoom.length === H * C ? capacityRoom : capacityRoom.subarray(0, H * C);
+  const maxUnit = maxUnitRoom.length === H * C ? maxUnitRoom : maxUnitRoom.subarray(0, H * C);
+  const kinds = hostKinds(hardware, { names, classCount: C, capacity, maxUnit }, undefined, 0, kept ? kept.kinds : null);
   const part: HostPart = {
     hosts: list,
     ephemeralStorage: compute.ephemeralStorage,
@@ -220,12 +311,13 @@ export function hostPart(compute: ComputePlan, carry?: ComputeModelCarry): HostP
     rows,
     capacityRoom,
     maxUnitRoom,
-    capacity: capacityRoom.length === H * C ? capacityRoom : capacityRoom.subarray(0, H * C),
-    maxUnit: maxUnitRoom.length === H * C ? maxUnitRoom : maxUnitRoom.subarray(0, H * C),
+    capacity,
+    maxUnit,
     names,
     hardware,
     totals,
     heterogeneous,
+    kinds,
   };
   if (carry) carry.last = part;
   return part;
@@ -239,6 +331,9 @@ export function hostPart(compute: ComputePlan, carry?: ComputeModelCarry): HostP
  * keeps an instance in the zone it was booted in when it is evacuated or rebuilt
  * (nova/scheduler/filters/availability_zone_filter.py; the request spec keeps the zone).
  * `hosts` (the fleet, for the hosts' zones) is needed only when some line names a zone.
+ * `carry` (one per planEpochs call): the previous call's per-host part, extended when this
+ * call's hosts start with the same host plans (ComputeModelCarry); the same model without it.
+ * The hosts' kinds (hostKinds) come with the model when the flavors carry no per-host caps.
  */
 export function computeModel(scenario: Scenario, compute: ComputePlan, hosts?: readonly Host[], carry?: ComputeModelCarry): ComputeModel {
   const part = hostPart(compute, carry);
@@ -304,6 +399,7 @@ export function computeModel(scenario: Scenario, compute: ComputePlan, hosts?: r
     classes,
     flavors: hostCap ? { names, request, hostCap } : { names, request },
     countsByMonth,
+    ...(hostCap ? {} : { kinds: part.kinds }),
   };
 }
 
@@ -682,35 +778,8 @@ export function computeOutcomes(
   const cpuClass = model.classes.indexOf('VCPU');
   // host order keys: free MEMORY_MB, then VCPU, then the other classes
   const keyClasses = [memClass, cpuClass, ...model.classes.keys()].filter((c, i, all) => c >= 0 && all.indexOf(c) === i);
-  const modelSet = new Set<string>();
-  for (let h = 0; h < H; h++) if (h === 0 || model.hardware[h] !== model.hardware[h - 1]) modelSet.add(model.hardware[h]!);
-  const models = [...modelSet].sort();
-  const modelIndex = new Map(models.map((hw, i) => [hw, i]));
-  const hardwareIndex = new Int32Array(H);
-  for (let h = 0; h < H; h++) hardwareIndex[h] = h > 0 && model.hardware[h] === model.hardware[h - 1] ? hardwareIndex[h - 1]! : modelIndex.get(model.hardware[h]!)!;
-  // Hosts of one kind: the same hardware, Placement capacity, max_unit and candidacy per
-  // flavor (an aggregate's allocation ratio or a zone can make one model two kinds).
-  const kindIndex = new Int32Array(H);
-  const reps: number[][] = models.map(() => []); // per hardware model, one host of each of its kinds
-  let kindCount = 0;
-  const sameKind = (a: number, b: number): boolean => {
-    for (let c = 0; c < C; c++) if (hosts.capacity[a * C + c] !== hosts.capacity[b * C + c] || hosts.maxUnit[a * C + c] !== hosts.maxUnit[b * C + c]) return false;
-    if (flavors.hostCap) for (let f = 0; f < F; f++) if (flavors.hostCap[f * H + a] !== flavors.hostCap[f * H + b]) return false;
-    return true;
-  };
-  for (let h = 0; h < H; h++) {
-    if (h > 0 && hardwareIndex[h] === hardwareIndex[h - 1] && sameKind(h - 1, h)) {
-      kindIndex[h] = kindIndex[h - 1]!; // the common case: a run of one model's hosts
-      continue;
-    }
-    const own = reps[hardwareIndex[h]!]!;
-    let rep = -1;
-    for (let j = 0; j < own.length && rep < 0; j++) if (sameKind(own[j]!, h)) rep = own[j]!;
-    if (rep < 0) {
-      own.push(h);
-      kindIndex[h] = kindCount++;
-    } else kindIndex[h] = kindIndex[rep]!;
-  }
+  // hardware models and kinds of the hosts (hostKinds): from the model when it has them (no per-host caps)
+  const { hardwareIndex, kindIndex } = model.kinds && !flavors.hostCap && model.kinds.kindIndex.length === H ? model.kinds : hostKinds(model.hardware, hosts, flavors.hostCap, F);
 
   // The spread of every month: new instances onto the previous month's placement while
   // demand grows, from empty hosts when it shrinks. Months with unchanged demand share one.
