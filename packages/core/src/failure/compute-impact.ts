@@ -971,23 +971,17 @@ export function computeOutcomes(
       continue;
     }
     leading = false;
-    let lost: number[] = [];
+    const lost: number[] = [];
     let lostCount = 0;
     const nums = numbersOf(item, d);
     if (nums) {
-      // the model hosts among them, counted first: an array of the exact size (a zone's thousands)
-      let n = 0;
-      for (let j = 0; j < nums.length; j++) if (numbered![nums[j]!]! >= 0) n++;
-      if (n === 0) continue; // no compute host lost or drained: no subject (as below)
-      lost = new Array<number>(n);
-      n = 0;
       const L = d.hostsLost.length;
       for (let j = 0; j < nums.length; j++) {
-        if (j === L) lostCount = n;
+        if (j === L) lostCount = lost.length;
         const i = numbered![nums[j]!]!;
-        if (i >= 0) lost[n++] = i;
+        if (i >= 0) lost.push(i);
       }
-      if (nums.length === L) lostCount = n;
+      if (nums.length === L) lostCount = lost.length;
     } else {
       for (const n of d.hostsLost) {
         const i = byName(n);
