@@ -31,7 +31,8 @@ import type { Finding } from '../diagnostics/types.js';
 import { analyzeFailuresByClass, type HostClasses } from '../failure/analyze.js';
 import { CephLossCarry } from '../failure/ceph-impact.js';
 import { failureCarry } from '../failure/carry.js';
-import { computeModel } from '../failure/compute-impact.js';
+import { ComputeModelCarry, computeModel } from '../failure/compute-impact.js';
+import { ContainmentScratch } from '../failure/containment.js';
 import { domainCache } from '../failure/domains.js';
 import { placementTimeline } from '../failure/placement-timeline.js';
 import { failureFindings } from '../failure/findings.js';
@@ -138,9 +139,11 @@ export function planEpochs(
   if (options.failure === false) return { epochs, failure: null };
   // One placement of the instances across the timeline (failure/placement-timeline.ts); each
   // epoch's analysis reads its own months: the months after the epoch are another fleet's.
-  // each epoch's packing model covers months 0 .. its end (computeImpacts stops there)
+  // each epoch's packing model covers months 0 .. its end (computeImpacts stops there); the
+  // kept hosts' part of the model is carried from the previous epoch's
+  const modelCarry = new ComputeModelCarry();
   const inputs = epochs.map((e, i) => ({
-    model: computeModel({ ...views[i]!.view, horizonMonths: e.epoch.toMonth }, e.compute, e.epoch.hosts),
+    model: computeModel({ ...views[i]!.view, horizonMonths: e.epoch.toMonth }, e.compute, e.epoch.hosts, modelCarry),
     fromMonth: e.epoch.fromMonth,
     toMonth: e.epoch.toMonth,
   }));
@@ -150,6 +153,7 @@ export function planEpochs(
   const cephLosses = new CephLossCarry(); // the Ceph loss signatures' numbering, shared by the epochs
   const hooksCarry = new FailureHooksCarry(); // the hooks' per-host figures, extended by each epoch's new storage hosts
   const carry = failureCarry(); // and what was worked out for its hosts and harmless switches is kept
+  const containment = new ContainmentScratch(); // the containment pass's work arrays, reused
   epochs.forEach((e, i) => {
     const { view, replication } = views[i]!;
     const failure = analyzeFailuresByClass(
@@ -161,7 +165,7 @@ export function planEpochs(
         model: inputs[i]!.model,
         window: { fromMonth: e.epoch.fromMonth, placements: placements[i]! },
       },
-      { classes: options.hostClasses !== false, domains, ceph: cephLosses, carry },
+      { classes: options.hostClasses !== false, domains, ceph: cephLosses, carry, containment },
     );
     stitch.add(e.epoch, failure);
     inputs[i] = undefined as never; // the packing model and placements of a done epoch are not needed again

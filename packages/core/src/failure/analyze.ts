@@ -13,7 +13,7 @@ import { attachmentImpact } from './attachment-impact.js';
 import { type CephLossCarry, type CephOutcome, cephContext, cephImpactNumbered, cephInputs, signaturePartNumbered } from './ceph-impact.js';
 import { type FailureCarry, sameList, samePrefix } from './carry.js';
 import { type ComputeModel, type ComputeOutcome, type ComputeWindow, computeModel, computeOutcomes } from './compute-impact.js';
-import { inheritContainedHarmWith } from './containment.js';
+import { ContainmentScratch, inheritContainedHarmWith } from './containment.js';
 import { controlImpact } from './control-impact.js';
 import { feedTrips } from './feed-load.js';
 import { withBit } from './host-bits.js';
@@ -213,6 +213,9 @@ export interface HostClasses {
  * (enumerateDomainsNumbered); `options.carry`, kept the same way (failure/carry.ts), lets the
  * hosts the previous fleet had keep their names and subsystem bits, and a switch or feed
  * domain object that stops no host keep its impact; the result is the same without either.
+ * `options.ceph`: the Ceph loss signatures' numbering and inputs (ceph-impact.ts CephLossCarry),
+ * and `options.containment`: the containment pass's work arrays, both reused across the epochs
+ * of a timeline (the same result).
  */
 export function analyzeFailuresByClass(
   scenario: Scenario,
@@ -220,9 +223,22 @@ export function analyzeFailuresByClass(
   compute: ComputePlan,
   hooks: FailureHooks,
   placement: { model: ComputeModel; window: ComputeWindow } | undefined,
-  options: { classes?: boolean; domains?: DomainCache; ceph?: CephLossCarry; carry?: FailureCarry } = {},
+  options: { classes?: boolean; domains?: DomainCache; ceph?: CephLossCarry; carry?: FailureCarry; containment?: ContainmentScratch } = {},
 ): FailureResult & { hosts: HostClasses } {
-  return analyze(scenario, hosts, compute, hooks, placement, { findings: false }, true, options.classes === false, options.domains, options.ceph, options.carry) as FailureResult & {
+  return analyze(
+    scenario,
+    hosts,
+    compute,
+    hooks,
+    placement,
+    { findings: false },
+    true,
+    options.classes === false,
+    options.domains,
+    options.ceph,
+    options.carry,
+    options.containment,
+  ) as FailureResult & {
     hosts: HostClasses;
   };
 }
@@ -239,6 +255,7 @@ function analyze(
   domainCache?: DomainCache,
   cephCarry?: CephLossCarry,
   carry?: FailureCarry,
+  scratch = new ContainmentScratch(),
 ): FailureResult & { hosts?: HostClasses } {
   const policy = failurePolicy(scenario);
   // the hosts of a known model: `hosts` itself when all are (no copy)
@@ -546,6 +563,7 @@ function analyze(
         rank: (h) => h,
         loss: (h) => ({ d: hostDomain(ctx, known[h]!.name), impact: own[cls[h]!]! }),
       },
+      scratch,
     );
   }
 

@@ -7,7 +7,7 @@ import { planCompute } from '../compute/compute-plan.js';
 import { expandHosts } from '../fleet/hosts.js';
 import type { FailureDomain } from '../model/failure.js';
 import type { Flavor } from '../model/scenario.js';
-import { computeModel, computeOutcomes, modelIndexOf, nameIndex, rankHosts, signatures } from './compute-impact.js';
+import { computeModel, computeOutcomes, modelIndexOf, nameIndex, rankHosts, sameLoss, signatures } from './compute-impact.js';
 import { group, handScenario } from './test-failure.js';
 
 /** The host order by plain sorting: keys (most first), then hardware index, then host index. */
@@ -206,5 +206,20 @@ describe('computeOutcomes: hosts by number = hosts by name', () => {
       ),
       { seed: 19, numRuns: 80 },
     );
+  });
+});
+
+describe('sameLoss: the equality behind a loss signature hit (blocksOf)', () => {
+  // blocks per host: 0 -> 0, 1 -> 0, 2 -> 2, 3 -> 2, 4 -> -1 (impure); an earlier loss of hosts
+  // [0, 2], none drained, displacing 3 and 1 instances of two flavors
+  const block = Int32Array.of(0, 0, 2, 2, -1);
+  const e = { lost: [0, 2], drained: 0, packed: { displaced: Int32Array.of(3, 1), unplaced: Int32Array.of(0, 0) } };
+  it('hand-worked: [1, 3] is the same loss (blocks 0, 2); [3, 1] (blocks 2, 0), another drained count or other instances are not', () => {
+    expect(sameLoss(e, block, [1, 3], 0, Int32Array.of(3, 1))).toBe(true);
+    expect(sameLoss(e, block, [3, 1], 0, Int32Array.of(3, 1))).toBe(false);
+    expect(sameLoss(e, block, [1, 3], 1, Int32Array.of(3, 1))).toBe(false);
+    expect(sameLoss(e, block, [1, 3], 0, Int32Array.of(3, 2))).toBe(false);
+    expect(sameLoss(e, block, [1, 3], 0, Int32Array.of(2, 1))).toBe(false);
+    expect(sameLoss(e, block, [1], 0, Int32Array.of(3, 1))).toBe(false);
   });
 });

@@ -73,48 +73,203 @@ export interface ComputeModel {
   flavors: PackingFlavors;
   /** Instances per flavor (flavors order) per month. */
   countsByMonth: Int32Array[];
+  /** Per host, its hardware model and kind (hostKinds), when the flavors carry no per-host caps; else computeOutcomes computes them. */
+  kinds?: HostKinds;
 }
 
 /**
- * Builds the packing model from the compute plan and the demand (unknown flavors skipped).
- * Demand lines pinned to an availability zone (demand.instances[].availabilityZone) are
- * their own packing item, named "<flavor> in zone <zone>", that only the hosts of that zone
- * may take (hostCap 0 elsewhere), before and after a loss: Nova's AvailabilityZoneFilter
- * keeps an instance in the zone it was booted in when it is evacuated or rebuilt
- * (nova/scheduler/filters/availability_zone_filter.py; the request spec keeps the zone).
- * `hosts` (the fleet, for the hosts' zones) is needed only when some line names a zone.
+ * Per host, the index of its hardware model (the models sorted by name) and its kind: hosts
+ * of one kind have the same hardware, Placement capacity, max_unit and candidacy per flavor
+ * (an aggregate's allocation ratio or a zone can make one model two kinds); kinds numbered in
+ * order of first host. With the loop's state after the first hosts (`rest`), for carrying.
  */
-export function computeModel(scenario: Scenario, compute: ComputePlan, hosts?: readonly Host[]): ComputeModel {
-  const classes: ResourceClass[] = ['VCPU', 'MEMORY_MB'];
-  if (compute.ephemeralStorage === 'local') classes.push('DISK_GB');
-  // PCPU and the device classes of heterogeneous hosts; a host's devices of one class are one
-  // bin of their summed capacity, max_unit the largest provider's [model: a request may not
-  // span two GPUs, which this ignores after the first placement]
+export interface HostKinds {
+  hardwareIndex: Int32Array;
+  kindIndex: Int32Array;
+  /** The loop's state: models, their indices, one host of each kind per model, and the arrays with room for more hosts. */
+  rest: { models: string[]; modelIndex: Map<string, number>; reps: number[][]; kindCount: number; hardwareRoom: Int32Array; kindRoom: Int32Array };
+}
+
+/**
+ * hostKinds of the hosts `hardware` (capacity, max_unit in `hosts`, caps in `hostCap`, F flavors).
+ * `prev`: hostKinds of the first prev.hardwareIndex.length of these hosts (the same hardware,
+ * capacity, max_unit, no caps): the loop resumes after them, with its state, when the hosts
+ * after them bring no new hardware model (the models' indices stay), else starts over. The
+ * kept hosts' entries are prev's (views on one buffer whose written part is never written
+ * again). O(hosts after prev × classes) in the common case, where a host is alike its predecessor.
+ */
+export function hostKinds(hardware: readonly string[], hosts: PackingHosts, hostCap: Int32Array | undefined, F: number, prev: HostKinds | null = null): HostKinds {
+  const H = hardware.length;
+  const C = hosts.classCount;
+  let from = prev && !hostCap && prev.hardwareIndex.length <= H ? prev.hardwareIndex.length : 0;
+  // a new model would move the indices of the models sorted after it: start over
+  for (let h = from; from > 0 && h < H; h++) if ((h === from || hardware[h] !== hardware[h - 1]) && !prev!.rest.modelIndex.has(hardware[h]!)) from = 0;
+  const base = from > 0 ? prev!.rest : null;
+  let models: string[];
+  let modelIndex: Map<string, number>;
+  if (base) {
+    models = base.models;
+    modelIndex = base.modelIndex;
+  } else {
+    const modelSet = new Set<string>();
+    for (let h = 0; h < H; h++) if (h === 0 || hardware[h] !== hardware[h - 1]) modelSet.add(hardware[h]!);
+    models = [...modelSet].sort();
+    modelIndex = new Map(models.map((hw, i) => [hw, i]));
+  }
+  let hardwareRoom: Int32Array;
+  let kindRoom: Int32Array;
+  if (base && base.hardwareRoom.length >= H) {
+    hardwareRoom = base.hardwareRoom;
+    kindRoom = base.kindRoom;
+  } else {
+    const room = base ? Math.max(H, 2 * from) : H;
+    hardwareRoom = new Int32Array(room);
+    kindRoom = new Int32Array(room);
+    if (base) {
+      hardwareRoom.set(prev!.hardwareIndex);
+      kindRoom.set(prev!.kindIndex);
+    }
+  }
+  const hardwareIndex = hardwareRoom;
+  for (let h = from; h < H; h++) hardwareIndex[h] = h > 0 && hardware[h] === hardware[h - 1] ? hardwareIndex[h - 1]! : modelIndex.get(hardware[h]!)!;
+  const kindIndex = kindRoom;
+  const reps: number[][] = base ? base.reps.map((r) => r.slice()) : models.map(() => []); // per hardware model, one host of each of its kinds
+  let kindCount = base ? base.kindCount : 0;
+  const { capacity, maxUnit } = hosts;
+  const sameKind = (a: number, b: number): boolean => {
+    for (let c = 0; c < C; c++) if (capacity[a * C + c] !== capacity[b * C + c] || maxUnit[a * C + c] !== maxUnit[b * C + c]) return false;
+    if (hostCap) for (let f = 0; f < F; f++) if (hostCap[f * H + a] !== hostCap[f * H + b]) return false;
+    return true;
+  };
+  for (let h = from; h < H; h++) {
+    if (h > 0 && hardwareIndex[h] === hardwareIndex[h - 1] && sameKind(h - 1, h)) {
+      kindIndex[h] = kindIndex[h - 1]!; // the common case: a run of one model's hosts
+      continue;
+    }
+    const own = reps[hardwareIndex[h]!]!;
+    let rep = -1;
+    for (let j = 0; j < own.length && rep < 0; j++) if (sameKind(own[j]!, h)) rep = own[j]!;
+    if (rep < 0) {
+      own.push(h);
+      kindIndex[h] = kindCount++;
+    } else kindIndex[h] = kindIndex[rep]!;
+  }
+  return {
+    hardwareIndex: hardwareRoom.length === H ? hardwareRoom : hardwareRoom.subarray(0, H),
+    kindIndex: kindRoom.length === H ? kindRoom : kindRoom.subarray(0, H),
+    rest: { models, modelIndex, reps, kindCount, hardwareRoom, kindRoom },
+  };
+}
+
+/** The per-host part of a packing model: classes, capacity, max_unit, names, hardware, and the sums over the hosts. */
+interface HostPart {
+  /** The compute hosts it was built from (compute.hosts). */
+  hosts: ComputePlan['hosts'];
+  ephemeralStorage: ComputePlan['ephemeralStorage'];
+  classes: ResourceClass[];
+  /** The resource classes some host has (inventories and providers), in first-appearance order. */
+  present: Set<string>;
+  /** The inventory lists already read into `present`. */
+  seen: Set<unknown>;
+  /** capacity and max_unit per class of an inventory list without nested providers (for `classes`). */
+  rows: Map<unknown, Float64Array>;
+  /** capacity[h × C + c] for the hosts, then room for more (capacity is its start). */
+  capacityRoom: Float64Array;
+  maxUnitRoom: Float64Array;
+  capacity: Float64Array;
+  maxUnit: Float64Array;
+  names: string[];
+  hardware: string[];
+  /** Σ capacity per class over the hosts, summed in host order. */
+  totals: number[];
+  /** Some host has a NUMA topology (numaCells). */
+  heterogeneous: boolean;
+  /** hostKinds of the hosts without per-host caps. */
+  kinds: HostKinds;
+}
+
+/**
+ * What computeModel carries from one call to the next (one per planEpochs call, never shared
+ * between scenarios): the per-host part of the last model. An epoch's compute hosts are mostly
+ * the previous epoch's, the same ComputeHostPlan objects in the same order
+ * (compute-plan.ts ComputeHostCache), with the deliveries appended. When the last call's
+ * hosts are exactly the start of this call's (the same objects) and no resource class
+ * appears, the kept hosts' rows, names, hardware and partial sums are the last call's: each
+ * is a function of the host's plan object and the classes alone, and the sums continue in
+ * host order, so they are the same additions in the same order as summing from the first
+ * host. Only the appended hosts are read. capacity and max_unit are views on one buffer that
+ * grows (doubling) and whose written part is never written again, so an earlier model's
+ * arrays keep their values. Any other change: the part is built from scratch.
+ */
+export class ComputeModelCarry {
+  /** The last call's host part (null before the first call). */
+  last: HostPart | null = null;
+}
+
+/** The per-host part of `compute`'s packing model, extended from `carry`'s last part when that is a prefix (see ComputeModelCarry). */
+export function hostPart(compute: ComputePlan, carry?: ComputeModelCarry): HostPart {
+  const list = compute.hosts;
+  const H = list.length;
+  const prev = carry?.last ?? null;
+  let from = 0; // hosts before `from` are the last part's
+  if (prev && prev.ephemeralStorage === compute.ephemeralStorage && prev.hosts.length <= H) {
+    from = prev.hosts.length;
+    for (let h = 0; h < from; h++)
+      if (list[h] !== prev.hosts[h]) {
+        from = 0;
+        break;
+      }
+  }
+  const base = from > 0 ? prev : null;
   // hosts of one model share their inventories (compute-plan.ts): each list read once
-  const seen = new Set<unknown>();
-  const present = new Set<string>();
+  const seen = base ? new Set(base.seen) : new Set<unknown>();
+  const present = base ? new Set(base.present) : new Set<string>();
   let lastInventories: unknown = null;
-  for (const hp of compute.hosts) {
+  let heterogeneous = base ? base.heterogeneous : false;
+  for (let h = from; h < H; h++) {
+    const hp = list[h]!;
     if (hp.inventories !== lastInventories && !seen.has(hp.inventories)) {
       seen.add(hp.inventories);
       for (const i of hp.inventories) present.add(i.resourceClass);
     }
     lastInventories = hp.inventories;
     if (hp.providers) for (const p of hp.providers) present.add(p.inventory.resourceClass);
+    if (hp.numaCells !== undefined) heterogeneous = true;
   }
+  // PCPU and the device classes of heterogeneous hosts; a host's devices of one class are one
+  // bin of their summed capacity, max_unit the largest provider's [model: a request may not
+  // span two GPUs, which this ignores after the first placement]
+  const classes: ResourceClass[] = ['VCPU', 'MEMORY_MB'];
+  if (compute.ephemeralStorage === 'local') classes.push('DISK_GB');
   const extra = orderClasses(present).filter((rc) => !classes.includes(rc) && rc !== 'DISK_GB');
   classes.push(...extra);
   const C = classes.length;
-  const H = compute.hosts.length;
-  const capacity = new Float64Array(H * C);
-  const maxUnit = new Float64Array(H * C);
+  const kept = base && base.classes.length === C && base.classes.every((rc, c) => rc === classes[c]) ? base : null;
+  const start = kept ? from : 0;
+  let capacityRoom: Float64Array;
+  let maxUnitRoom: Float64Array;
+  if (kept && kept.capacityRoom.length >= H * C) {
+    capacityRoom = kept.capacityRoom;
+    maxUnitRoom = kept.maxUnitRoom;
+  } else {
+    const room = kept ? Math.max(H, 2 * from) * C : H * C;
+    capacityRoom = new Float64Array(room);
+    maxUnitRoom = new Float64Array(room);
+    if (kept) {
+      capacityRoom.set(kept.capacity);
+      maxUnitRoom.set(kept.maxUnit);
+    }
+  }
   // capacity and max_unit per class of an inventory list without nested providers, read once per list
-  const rows = new Map<unknown, Float64Array>();
+  const rows = kept ? kept.rows : new Map<unknown, Float64Array>();
   // hosts of one model come in runs: the last list's row first
   let lastList: unknown = null;
   let lastRow: Float64Array | undefined;
-  for (let h = 0; h < H; h++) {
-    const hp = compute.hosts[h]!;
+  const names = kept ? kept.names.slice() : [];
+  const hardware = kept ? kept.hardware.slice() : [];
+  const totals = kept ? kept.totals.slice() : classes.map(() => 0);
+  for (let h = start; h < H; h++) {
+    const hp = list[h]!;
     let row = hp.providers ? undefined : lastList === hp.inventories ? lastRow : rows.get(hp.inventories);
     if (!row) {
       const r = new Float64Array(2 * C);
@@ -132,10 +287,59 @@ export function computeModel(scenario: Scenario, compute: ComputePlan, hosts?: r
       lastRow = row;
     }
     for (let c = 0; c < C; c++) {
-      capacity[h * C + c] = row[c]!;
-      maxUnit[h * C + c] = row[C + c]!;
+      capacityRoom[h * C + c] = row[c]!;
+      maxUnitRoom[h * C + c] = row[C + c]!;
     }
+    names.push(hp.host);
+    hardware.push(hp.hardware);
   }
+  // Σ capacity per class in host order (the kept hosts' partial sums continue)
+  for (let c = 0; c < C; c++) {
+    let sum = totals[c]!;
+    for (let h = start; h < H; h++) sum += capacityRoom[h * C + c]!;
+    totals[c] = sum;
+  }
+  const capacity = capacityRoom.length === H * C ? capacityRoom : capacityRoom.subarray(0, H * C);
+  const maxUnit = maxUnitRoom.length === H * C ? maxUnitRoom : maxUnitRoom.subarray(0, H * C);
+  const kinds = hostKinds(hardware, { names, classCount: C, capacity, maxUnit }, undefined, 0, kept ? kept.kinds : null);
+  const part: HostPart = {
+    hosts: list,
+    ephemeralStorage: compute.ephemeralStorage,
+    classes,
+    present,
+    seen,
+    rows,
+    capacityRoom,
+    maxUnitRoom,
+    capacity,
+    maxUnit,
+    names,
+    hardware,
+    totals,
+    heterogeneous,
+    kinds,
+  };
+  if (carry) carry.last = part;
+  return part;
+}
+
+/**
+ * Builds the packing model from the compute plan and the demand (unknown flavors skipped).
+ * Demand lines pinned to an availability zone (demand.instances[].availabilityZone) are
+ * their own packing item, named "<flavor> in zone <zone>", that only the hosts of that zone
+ * may take (hostCap 0 elsewhere), before and after a loss: Nova's AvailabilityZoneFilter
+ * keeps an instance in the zone it was booted in when it is evacuated or rebuilt
+ * (nova/scheduler/filters/availability_zone_filter.py; the request spec keeps the zone).
+ * `hosts` (the fleet, for the hosts' zones) is needed only when some line names a zone.
+ * `carry` (one per planEpochs call): the previous call's per-host part, extended when this
+ * call's hosts start with the same host plans (ComputeModelCarry); the same model without it.
+ * The hosts' kinds (hostKinds) come with the model when the flavors carry no per-host caps.
+ */
+export function computeModel(scenario: Scenario, compute: ComputePlan, hosts?: readonly Host[], carry?: ComputeModelCarry): ComputeModel {
+  const part = hostPart(compute, carry);
+  const { classes, capacity, maxUnit, totals } = part;
+  const C = classes.length;
+  const H = compute.hosts.length;
   const counts = new Map<string, number>();
   const itemFlavor = new Map<string, string>();
   const itemZone = new Map<string, string>();
@@ -155,11 +359,6 @@ export function computeModel(scenario: Scenario, compute: ComputePlan, hosts?: r
     const req = flavorRequest(scenario.openstack.flavors[itemFlavor.get(name)!]!, scenario.openstack.ephemeralStorage);
     classes.forEach((rc, c) => (request0[f * C + c] = req[rc] ?? 0));
   });
-  const totals = classes.map((_, c) => {
-    let s = 0;
-    for (let h = 0; h < H; h++) s += capacity[h * C + c]!;
-    return s;
-  });
   const order = dominantShareOrder(names0, request0, C, totals);
   const names = order.map((f) => names0[f]!);
   const request = new Float64Array(names.length * C);
@@ -167,7 +366,7 @@ export function computeModel(scenario: Scenario, compute: ComputePlan, hosts?: r
     for (let c = 0; c < C; c++) request[i * C + c] = request0[f * C + c]!;
   });
   // hosts that are no candidate for a flavor (traits, aggregates), and the NUMA fit of a flavor with a NUMA topology
-  const heterogeneous = compute.hosts.some((hp) => hp.numaCells !== undefined);
+  const heterogeneous = part.heterogeneous;
   const zoneOf = new Map(itemZone.size > 0 ? (hosts ?? []).map((h) => [h.name, h.zone]) : []);
   let hostCap: Int32Array | undefined;
   if (heterogeneous || itemZone.size > 0) {
@@ -195,11 +394,12 @@ export function computeModel(scenario: Scenario, compute: ComputePlan, hosts?: r
     countsByMonth.push(Int32Array.from(names, (n) => Math.max(0, Math.ceil((demand.uniform ? (counts.get(n) ?? 0) * g : demand.instances(n, t)) - 1e-9))));
   }
   return {
-    hosts: { names: compute.hosts.map((h) => h.host), classCount: C, capacity, maxUnit },
-    hardware: compute.hosts.map((h) => h.hardware),
+    hosts: { names: part.names, classCount: C, capacity, maxUnit },
+    hardware: part.hardware,
     classes,
     flavors: hostCap ? { names, request, hostCap } : { names, request },
     countsByMonth,
+    ...(hostCap ? {} : { kinds: part.kinds }),
   };
 }
 
@@ -268,8 +468,9 @@ export function signatures(kindIndex: Int32Array, placed: Int32Array, F: number)
     }
     const x = hostHash(kindIndex[h]!, placed, h, F);
     const reps = byHash.get(x);
-    const rep = reps?.find((r) => same(r, h));
-    if (rep !== undefined) sig[h] = sig[rep]!;
+    let rep = -1; // no closure per host: most hosts open a new run
+    if (reps) for (let j = 0; j < reps.length && rep < 0; j++) if (same(reps[j]!, h)) rep = reps[j]!;
+    if (rep >= 0) sig[h] = sig[rep]!;
     else {
       sig[h] = count++;
       if (reps) reps.push(h);
@@ -396,11 +597,30 @@ function blocksOf(hostOrder: Int32Array, kindIndex: Int32Array, hardwareIndex: I
   return block;
 }
 
-/** Instances per flavor on the hosts `lost` (placed[h * F + f]). */
-function displacedBy(lost: readonly number[], placed: Int32Array, F: number): Int32Array {
-  const displaced = new Int32Array(F);
-  for (const h of lost) for (let f = 0; f < F; f++) displaced[f] = displaced[f]! + placed[h * F + f]!;
+/** Instances per flavor on the hosts `lost` (placed[h * F + f]), into `into` (zeroed first) when given. */
+function displacedBy(lost: readonly number[], placed: Int32Array, F: number, into = new Int32Array(F)): Int32Array {
+  const displaced = into;
+  displaced.fill(0);
+  for (let j = 0; j < lost.length; j++) {
+    const h = lost[j]!;
+    for (let f = 0; f < F; f++) displaced[f] = displaced[f]! + placed[h * F + f]!;
+  }
   return displaced;
+}
+
+/** True when the earlier loss `e` re-places as `lost` (same blocks in order, same drained count, same displaced instances): see blocksOf. */
+export function sameLoss(
+  e: { lost: readonly number[]; drained: number; packed: Packed },
+  block: Int32Array,
+  lost: readonly number[],
+  drained: number,
+  displaced: Int32Array,
+): boolean {
+  if (e.drained !== drained || e.lost.length !== lost.length) return false;
+  for (let j = 0; j < lost.length; j++) if (block[e.lost[j]!] !== block[lost[j]!]) return false;
+  const d = e.packed.displaced;
+  for (let f = 0; f < d.length; f++) if (d[f] !== displaced[f]) return false;
+  return true;
 }
 
 /**
@@ -558,34 +778,8 @@ export function computeOutcomes(
   const cpuClass = model.classes.indexOf('VCPU');
   // host order keys: free MEMORY_MB, then VCPU, then the other classes
   const keyClasses = [memClass, cpuClass, ...model.classes.keys()].filter((c, i, all) => c >= 0 && all.indexOf(c) === i);
-  const modelSet = new Set<string>();
-  for (let h = 0; h < H; h++) if (h === 0 || model.hardware[h] !== model.hardware[h - 1]) modelSet.add(model.hardware[h]!);
-  const models = [...modelSet].sort();
-  const modelIndex = new Map(models.map((hw, i) => [hw, i]));
-  const hardwareIndex = new Int32Array(H);
-  for (let h = 0; h < H; h++) hardwareIndex[h] = h > 0 && model.hardware[h] === model.hardware[h - 1] ? hardwareIndex[h - 1]! : modelIndex.get(model.hardware[h]!)!;
-  // Hosts of one kind: the same hardware, Placement capacity, max_unit and candidacy per
-  // flavor (an aggregate's allocation ratio or a zone can make one model two kinds).
-  const kindIndex = new Int32Array(H);
-  const reps: number[][] = models.map(() => []); // per hardware model, one host of each of its kinds
-  let kindCount = 0;
-  const sameKind = (a: number, b: number): boolean => {
-    for (let c = 0; c < C; c++) if (hosts.capacity[a * C + c] !== hosts.capacity[b * C + c] || hosts.maxUnit[a * C + c] !== hosts.maxUnit[b * C + c]) return false;
-    if (flavors.hostCap) for (let f = 0; f < F; f++) if (flavors.hostCap[f * H + a] !== flavors.hostCap[f * H + b]) return false;
-    return true;
-  };
-  for (let h = 0; h < H; h++) {
-    if (h > 0 && hardwareIndex[h] === hardwareIndex[h - 1] && sameKind(h - 1, h)) {
-      kindIndex[h] = kindIndex[h - 1]!; // the common case: a run of one model's hosts
-      continue;
-    }
-    const own = reps[hardwareIndex[h]!]!;
-    const rep = own.find((r) => sameKind(r, h));
-    if (rep === undefined) {
-      own.push(h);
-      kindIndex[h] = kindCount++;
-    } else kindIndex[h] = kindIndex[rep]!;
-  }
+  // hardware models and kinds of the hosts (hostKinds): from the model when it has them (no per-host caps)
+  const { hardwareIndex, kindIndex } = model.kinds && !flavors.hostCap && model.kinds.kindIndex.length === H ? model.kinds : hostKinds(model.hardware, hosts, flavors.hostCap, F);
 
   // The spread of every month: new instances onto the previous month's placement while
   // demand grows, from empty hosts when it shrinks. Months with unchanged demand share one.
@@ -642,6 +836,7 @@ export function computeOutcomes(
   // signature: computed once per month and signature. A loss of several hosts (a rack, a
   // zone...) gives the outcome of any loss with the same pure blocks in the same order
   // (`blocksOf`): computed once per month and sequence of blocks; other losses each.
+  const scratch = new Int32Array(F); // a loss's displaced instances while its signature is looked up
   const evaluate = (s: Subject, t: number): { state: MonthState; packed: Packed } => {
     const state = stateOf(t);
     const { placed, free } = state.placement;
@@ -650,27 +845,16 @@ export function computeOutcomes(
     const signature = single >= 0 ? state.signature![single]! : -1;
     let packed = single >= 0 ? state.singles[signature] : undefined;
     let multiKey: number | null = null;
-    let displaced: Int32Array | null = null;
+    let displaced: Int32Array | null = null; // in `scratch` until a re-placement keeps it
     if (single < 0 && s.lost.length > 1) {
       state.block ??= blocksOf(state.hostOrder, kindIndex, hardwareIndex, flavors.hostCap ? placed : null, free, F, C);
-      displaced = displacedBy(s.lost, placed, F);
+      displaced = displacedBy(s.lost, placed, F, scratch);
       multiKey = blocksHash(state.block, s.lost, s.drained, displaced);
-      if (multiKey !== null) {
-        const block = state.block;
-        const d = displaced;
-        packed = state.multi
-          .get(multiKey)
-          ?.find(
-            (e) =>
-              e.drained === s.drained &&
-              e.lost.length === s.lost.length &&
-              e.lost.every((h, j) => block[h] === block[s.lost[j]!]) &&
-              e.packed.displaced.every((n, f) => n === d[f]),
-          )?.packed;
-      }
+      const list = multiKey === null ? undefined : state.multi.get(multiKey);
+      if (list) for (let j = 0; j < list.length && !packed; j++) if (sameLoss(list[j]!, state.block, s.lost, s.drained, displaced)) packed = list[j]!.packed;
     }
     if (!packed) {
-      displaced ??= displacedBy(s.lost, placed, F);
+      displaced = displaced ? displaced.slice() : displacedBy(s.lost, placed, F);
       state.runs ??= hostRuns(hosts, flavors, free, state.hostOrder, placed);
       const runs = state.runs;
       for (let f = 0; f < F; f++) if (displaced[f]! > 0) state.room[f] ??= runsWithRoom(hosts, flavors, free, runs, f, placed);
@@ -678,7 +862,11 @@ export function computeOutcomes(
       const unplaced = firstFitByRuns(hosts, flavors, free, runs, s.lost, displaced, roomFor, placed);
       packed = { displaced, unplaced };
       if (single >= 0) state.singles[signature] = packed;
-      if (multiKey !== null) state.multi.set(multiKey, [...(state.multi.get(multiKey) ?? []), { lost: s.lost, drained: s.drained, packed }]);
+      if (multiKey !== null) {
+        const list = state.multi.get(multiKey);
+        if (list) list.push({ lost: s.lost, drained: s.drained, packed });
+        else state.multi.set(multiKey, [{ lost: s.lost, drained: s.drained, packed }]);
+      }
     }
     return { state, packed };
   };

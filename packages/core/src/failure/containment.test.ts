@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inheritContainedHarm, inheritContainedHarmWith } from './containment.js';
+import { ContainmentScratch, inheritContainedHarm, inheritContainedHarmWith } from './containment.js';
 import { harmSeverity, makeImpact } from './harm.js';
 import type { FailureDomain, FailureImpact } from '../model/failure.js';
 
@@ -172,6 +172,50 @@ describe('inheritContainedHarm', () => {
         expect([...actual]).toEqual([...expected].filter(([id]) => !id.startsWith('host:')));
       }),
       { seed: 7, numRuns: 2000 },
+    );
+  });
+});
+
+describe('inheritContainedHarmWith with one scratch reused across calls', () => {
+  it('gives what the all-pairs search gives, call after call of growing and shrinking host counts, and leaves the scratch zeroed (fast-check, seed 43)', () => {
+    const scratch = new ContainmentScratch(); // shared by every run: the reuse is what is tested
+    fc.assert(
+      fc.property(arbFamily, fc.integer({ min: 0, max: 40 }), (family, extra) => {
+        const domains: FailureDomain[] = family.map((x, i) => ({
+          id: `rack:d${i}`,
+          kind: 'rack',
+          name: `d${i}`,
+          tolerated: x.tolerated,
+          hostsLost: x.hosts.map((h) => `h${h}`),
+          hostsDrained: [],
+          hostsDegraded: [],
+        }));
+        const build = () =>
+          new Map(
+            domains.flatMap((d, i) => {
+              const x = family[i]!;
+              if (x.withImpact === 0) return [];
+              const harms = x.harms.map((h) => ({
+                code: h.code,
+                harm: h.outage ? ('outage' as const) : ('degraded' as const),
+                month: h.month,
+                severity: harmSeverity(h.outage ? 'outage' : 'degraded', d.tolerated),
+                message: `${h.code}@${h.month}`,
+              }));
+              return [[d.id, makeImpact(d, 'compute', d.name, harms, {})] as const];
+            }),
+          );
+        const expected = build();
+        allPairs(domains, expected, (d) => new Set(d.hostsLost));
+        const actual = build();
+        // host hN is number N + extra, among 7 + extra hosts (the scratch grows now and then)
+        const hostCount = 7 + extra;
+        inheritContainedHarmWith(domains, actual, (d) => d.hostsLost.map((h) => Number(h.slice(1)) + extra), hostCount, undefined, undefined, scratch);
+        expect([...actual]).toEqual([...expected]);
+        const { stoppedBy, filedAt } = scratch.ready(hostCount);
+        expect(stoppedBy.every((x) => x === 0) && filedAt.every((x) => x === 0)).toBe(true);
+      }),
+      { seed: 43, numRuns: 2000 },
     );
   });
 });

@@ -34,7 +34,9 @@ interface Loss {
  * O(|A|). Total O(Σ|B| + Σ_A |A| × losses stopping A's anchor): linear in the hosts for a
  * topology where a host is in a bounded number of domains (its host, rack, zone, switches,
  * feeds, the largest-hosts group, maintenance). Losses that stop no host of the role (none
- * in practice) are a candidate for every loss.
+ * in practice) are a candidate for every loss. Losses smaller than the smallest harmed loss
+ * contain none and are not visited (when only zones harm, only the zones and larger losses
+ * are); the work arrays by host number come from a ContainmentScratch reused across calls.
  * @param impacts impacts of one subsystem by domain id (replaced in place by corrected copies)
  * @param stopped the hosts of the subsystem's role a domain stops (lost and drained)
  */
@@ -81,24 +83,39 @@ export function inheritContainedHarmWith(
   hostCount: number,
   rank?: (d: FailureDomain, i: number) => number,
   hosts?: OneHostLosses & { rank(host: number): number; anyHarmed: boolean },
+  scratch: ContainmentScratch = new ContainmentScratch(),
 ): void {
   if (!hosts?.anyHarmed && !anyHarm(impacts)) return; // nothing to inherit
   const INF = Number.POSITIVE_INFINITY;
   const losses: Loss[] = [];
   let maxRank = -1;
+  // the smallest harmed loss (a one-host loss of `hosts`: 1): a smaller loss contains none, so
+  // inherits nothing and is never harmed here, and is skipped
+  let smallest = hosts?.anyHarmed ? 1 : INF;
   for (let i = 0; i < domains.length; i++) {
     const d = domains[i]!;
     const impact = impacts.get(d.id);
     if (!impact) continue;
     const seq = rank ? rank(d, i) : i;
     if (seq > maxRank) maxRank = seq;
-    losses.push({ d, set: stopped(d, i), month: impact.firstHarmMonth ?? INF, seq });
+    const set = stopped(d, i);
+    const month = impact.firstHarmMonth ?? INF;
+    if (month !== INF && set.length < smallest) smallest = set.length;
+    losses.push({ d, set, month, seq });
   }
   losses.sort((a, b) => a.set.length - b.set.length); // stable: domain order among equal sizes
-  // how many losses stop each host: a harmed loss is filed under its rarest host
-  const stoppedBy = new Int32Array(hostCount);
-  for (const x of losses) for (let j = 0; j < x.set.length; j++) stoppedBy[x.set[j]!]!++;
-  const filed: (Loss[] | undefined)[] = new Array(hostCount); // by anchor host
+  let first = 0; // the first loss of at least `smallest` hosts
+  while (first < losses.length && losses[first]!.set.length < smallest) first++;
+  const { stoppedBy, mark, filedAt } = scratch.ready(hostCount);
+  // how many of those losses stop each host: a harmed loss is filed under its rarest host (any
+  // host of it would do: the best candidate is the least by (month, size, seq), whatever the
+  // order candidates are met in; the rarest keeps the lists short)
+  for (let b = first; b < losses.length; b++) {
+    const set = losses[b]!.set;
+    for (let j = 0; j < set.length; j++) stoppedBy[set[j]!]!++;
+  }
+  const lists: Loss[][] = []; // filedAt[h] - 1: the list of anchor host h
+  const anchors: number[] = [];
   const everywhere: Loss[] = []; // harmed losses that stop no host: contained in every loss
   const file = (x: Loss): void => {
     const set = x.set;
@@ -108,18 +125,21 @@ export function inheritContainedHarmWith(
     }
     let anchor = set[0]!;
     for (let j = 1; j < set.length; j++) if (stoppedBy[set[j]!]! < stoppedBy[anchor]!) anchor = set[j]!;
-    const list = filed[anchor];
-    if (list) list.push(x);
-    else filed[anchor] = [x];
+    const at = filedAt[anchor]!;
+    if (at > 0) lists[at - 1]!.push(x);
+    else {
+      lists.push([x]);
+      anchors.push(anchor);
+      filedAt[anchor] = lists.length;
+    }
   };
-  for (const x of losses) if (x.month !== INF) file(x);
-  // mark[h] = the number of the loss being settled when h is one of its hosts (containment in O(|A|))
-  const mark = new Int32Array(hostCount);
+  for (let b = first; b < losses.length; b++) if (losses[b]!.month !== INF) file(losses[b]!);
+  // mark[h] = the stamp of the loss being settled when h is one of its hosts (containment in O(|A|))
   let nextSeq = maxRank + 1;
-  for (let b = 0; b < losses.length; b++) {
+  for (let b = first; b < losses.length; b++) {
     const big = losses[b]!;
     const bigSet = big.set;
-    const stamp = b + 1;
+    const stamp = scratch.nextStamp();
     for (let j = 0; j < bigSet.length; j++) mark[bigSet[j]!] = stamp;
     const bigMonth = big.month;
     let best: Loss | undefined;
@@ -142,8 +162,8 @@ export function inheritContainedHarmWith(
     };
     for (const small of everywhere) consider(small);
     for (let j = 0; j < bigSet.length; j++) {
-      const list = filed[bigSet[j]!];
-      if (list) for (const small of list) consider(small);
+      const at = filedAt[bigSet[j]!]!;
+      if (at > 0) for (const small of lists[at - 1]!) consider(small);
     }
     if (hosts?.anyHarmed)
       for (let j = 0; j < bigSet.length; j++) {
@@ -184,6 +204,46 @@ export function inheritContainedHarmWith(
       big.seq = nextSeq++;
       file(big);
     }
+  }
+  // the scratch back to zeros for the next call
+  for (let b = first; b < losses.length; b++) {
+    const set = losses[b]!.set;
+    for (let j = 0; j < set.length; j++) stoppedBy[set[j]!] = 0;
+  }
+  for (const h of anchors) filedAt[h] = 0;
+}
+
+/**
+ * Work arrays of inheritContainedHarmWith, by host number, reused from one call to the next
+ * (analyze.ts: the three subsystems of an epoch, and the epochs of one planEpochs call): zeros
+ * between calls (each call puts back the entries it wrote), except `mark`, whose stamps only
+ * grow, so an entry left from an earlier call never equals the stamp being compared.
+ */
+export class ContainmentScratch {
+  private stoppedBy = new Int32Array(0);
+  private mark = new Int32Array(0);
+  private filedAt = new Int32Array(0);
+  private stamp = 0;
+
+  /** The arrays, at least `hostCount` long. */
+  ready(hostCount: number): { stoppedBy: Int32Array; mark: Int32Array; filedAt: Int32Array } {
+    if (this.mark.length < hostCount) {
+      const n = Math.max(hostCount, 2 * this.mark.length);
+      this.stoppedBy = new Int32Array(n);
+      this.mark = new Int32Array(n);
+      this.filedAt = new Int32Array(n);
+      this.stamp = 0;
+    }
+    if (this.stamp > 2 ** 30) {
+      this.mark.fill(0);
+      this.stamp = 0;
+    }
+    return { stoppedBy: this.stoppedBy, mark: this.mark, filedAt: this.filedAt };
+  }
+
+  /** A stamp no entry of `mark` holds. */
+  nextStamp(): number {
+    return ++this.stamp;
   }
 }
 
