@@ -86,7 +86,29 @@ class RackHeap {
 interface Candidates {
   heap: RackHeap;
   discarded: RackState[];
+  /**
+   * discarded[0 .. noSpaceUpTo) have not the space for a host of the set's model: that stays so
+   * while the set lives (rack units used only grow; a removed host clears the sets), so
+   * `anyWithSpace` scans each discarded rack past it once, not once per rack added.
+   */
+  noSpaceUpTo: number;
   holdingEmpty: boolean;
+}
+
+/**
+ * discarded.some(hasSpace), given that the first c.noSpaceUpTo discarded racks have no space
+ * and keep none; advances c.noSpaceUpTo past the racks found without space.
+ */
+export function anyWithSpace<T>(c: { readonly discarded: readonly T[]; noSpaceUpTo: number }, hasSpace: (s: T) => boolean): boolean {
+  const d = c.discarded;
+  for (let i = c.noSpaceUpTo; i < d.length; i++) {
+    if (hasSpace(d[i]!)) {
+      c.noSpaceUpTo = i;
+      return true;
+    }
+  }
+  c.noSpaceUpTo = d.length;
+  return false;
 }
 
 /** The racks of a fleet and what they hold, with the placement rule above. */
@@ -188,7 +210,7 @@ export class RackPlacer {
     if (c) return c;
     const holding = this.states.filter((s) => (s.roleCount.get(role) ?? 0) > 0 || s.added);
     const pool = holding.length > 0 ? holding : this.states;
-    c = { heap: new RackHeap(), discarded: [], holdingEmpty: holding.length === 0 };
+    c = { heap: new RackHeap(), discarded: [], noSpaceUpTo: 0, holdingEmpty: holding.length === 0 };
     for (const s of pool) {
       if (this.fits(s, ru, maxW)) c.heap.push(s.roleCount.get(role) ?? 0, s);
       else c.discarded.push(s);
@@ -225,7 +247,7 @@ export class RackPlacer {
         }
         c.discarded.push(c.heap.pop()!); // never fits again: space and draw only grow while placing
       }
-      reason = c.discarded.some(hasSpace) ? 'power' : 'space';
+      reason = anyWithSpace(c, hasSpace) ? 'power' : 'space';
     }
     const rack = this.newRack();
     const fresh: RackState = { rack, index: -1, usedRu: 0, powerMaxWatts: 0, roleCount: new Map(), added: true };
