@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anyWithSpace } from './placement.js';
+import { anyWithSpace, RackHeap } from './placement.js';
 
 describe('anyWithSpace', () => {
   it('hand-worked: skips the racks found without space once, and finds a rack with space anywhere past them', () => {
@@ -36,6 +36,48 @@ describe('anyWithSpace', () => {
           } else expect(anyWithSpace(c, hasSpace)).toBe(racks.some(hasSpace));
         }
         expect(anyWithSpace(c, hasSpace)).toBe(racks.some(hasSpace));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('RackHeap.replaceTop', () => {
+  it('gives the same racks in the same order as pop() then push(key, that rack)', () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('push' as const), key: fc.integer({ min: 0, max: 5 }) }),
+      fc.record({ kind: fc.constant('pop' as const) }),
+      fc.record({ kind: fc.constant('rekey' as const), key: fc.integer({ min: 0, max: 8 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 80 }), (ops) => {
+        const a = new RackHeap<{ index: number }>();
+        const b = new RackHeap<{ index: number }>();
+        let next = 0;
+        const outA: (number | undefined)[] = [];
+        const outB: (number | undefined)[] = [];
+        for (const o of ops) {
+          if (o.kind === 'push') {
+            // each rack at most once in a heap, as the placer keeps them
+            const rack = { index: next++ };
+            a.push(o.key, rack);
+            b.push(o.key, rack);
+          } else if (o.kind === 'pop') {
+            outA.push(a.pop()?.index);
+            outB.push(b.pop()?.index);
+          } else {
+            a.replaceTop(o.key);
+            const top = b.pop();
+            if (top) b.push(o.key, top);
+          }
+          outA.push(a.peek()?.index);
+          outB.push(b.peek()?.index);
+        }
+        while (a.size > 0 || b.size > 0) {
+          outA.push(a.pop()?.index);
+          outB.push(b.pop()?.index);
+        }
+        expect(outA).toEqual(outB);
       }),
       { numRuns: 500 },
     );

@@ -33,13 +33,13 @@ interface RackState {
   added: boolean;
 }
 
-/** A binary min-heap of racks keyed by (hosts of the role, rack order). */
-class RackHeap {
-  private items: { key: number; index: number; rack: RackState }[] = [];
+/** A binary min-heap of racks keyed by (hosts of the role, rack order); exported for its tests. */
+export class RackHeap<R extends { index: number }> {
+  private items: { key: number; index: number; rack: R }[] = [];
   get size(): number {
     return this.items.length;
   }
-  peek(): RackState | undefined {
+  peek(): R | undefined {
     return this.items[0]?.rack;
   }
   private less(a: number, b: number): boolean {
@@ -52,7 +52,7 @@ class RackHeap {
     this.items[a] = this.items[b]!;
     this.items[b] = t;
   }
-  push(key: number, rack: RackState): void {
+  push(key: number, rack: R): void {
     this.items.push({ key, index: rack.index, rack });
     let i = this.items.length - 1;
     while (i > 0) {
@@ -62,29 +62,43 @@ class RackHeap {
       i = p;
     }
   }
-  pop(): RackState | undefined {
+  pop(): R | undefined {
     const top = this.items[0];
     const last = this.items.pop();
     if (this.items.length > 0 && last) {
       this.items[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1,
-          r = l + 1;
-        let m = i;
-        if (l < this.items.length && this.less(l, m)) m = l;
-        if (r < this.items.length && this.less(r, m)) m = r;
-        if (m === i) break;
-        this.swap(i, m);
-        i = m;
-      }
+      this.siftDown();
     }
     return top?.rack;
+  }
+  /**
+   * pop() then push(key, the popped rack) in one sift and no new item. The same racks come out
+   * in the same order: (key, rack order) is a strict order (a rack is in a heap at most once), so
+   * the smallest item of a set does not depend on the heap's layout.
+   */
+  replaceTop(key: number): void {
+    const top = this.items[0];
+    if (!top) return;
+    top.key = key;
+    this.siftDown();
+  }
+  private siftDown(): void {
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1,
+        r = l + 1;
+      let m = i;
+      if (l < this.items.length && this.less(l, m)) m = l;
+      if (r < this.items.length && this.less(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
+    }
   }
 }
 
 interface Candidates {
-  heap: RackHeap;
+  heap: RackHeap<RackState>;
   discarded: RackState[];
   /**
    * discarded[0 .. noSpaceUpTo) have not the space for a host of the set's model: that stays so
@@ -210,7 +224,7 @@ export class RackPlacer {
     if (c) return c;
     const holding = this.states.filter((s) => (s.roleCount.get(role) ?? 0) > 0 || s.added);
     const pool = holding.length > 0 ? holding : this.states;
-    c = { heap: new RackHeap(), discarded: [], noSpaceUpTo: 0, holdingEmpty: holding.length === 0 };
+    c = { heap: new RackHeap<RackState>(), discarded: [], noSpaceUpTo: 0, holdingEmpty: holding.length === 0 };
     for (const s of pool) {
       if (this.fits(s, ru, maxW)) c.heap.push(s.roleCount.get(role) ?? 0, s);
       else c.discarded.push(s);
@@ -236,12 +250,11 @@ export class RackPlacer {
       const c = this.candidatesFor(role, hardware, ru, maxW);
       for (let top = c.heap.peek(); top; top = c.heap.peek()) {
         if (this.fits(top, ru, maxW)) {
-          c.heap.pop();
           const placed = this.put(role, hardware, top);
-          // put() may have cleared the candidate sets (first host of the role); else re-key this rack
+          // put() may have cleared the candidate sets (first host of the role: `c` is then dropped); else re-key this rack
           if (this.candidates.get(this.keyOf(role, hardware)) === c) {
-            if (this.fits(top, ru, maxW)) c.heap.push(top.roleCount.get(role) ?? 0, top);
-            else c.discarded.push(top);
+            if (this.fits(top, ru, maxW)) c.heap.replaceTop(top.roleCount.get(role) ?? 0);
+            else c.discarded.push(c.heap.pop()!);
           }
           return placed;
         }
