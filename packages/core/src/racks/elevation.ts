@@ -18,15 +18,6 @@ export interface RackDefinition {
   powerBudgetWatts?: number | null;
 }
 
-interface Placed {
-  host: string;
-  role: Role;
-  hardware: string;
-  rack: string;
-  monthIndex: number;
-  purchased: boolean;
-}
-
 /**
  * Space and power of `units` in a rack of `heightRu` with `budgetWatts`:
  *   usedRu = Σ heightRu; freeRu = heightRu - usedRu;
@@ -71,17 +62,6 @@ export function rackElevations(
       if (!added.has(r.name)) added.set(r.name, { monthIndex: p.deliveryMonthIndex, month: p.deliveryMonth, reason: r.reason });
     }
   }
-  const placed: Placed[] = [
-    ...hosts.map((h) => ({ host: h.name, role: h.role, hardware: h.hardware, rack: h.rack, monthIndex: 0, purchased: false })),
-    ...purchases.flatMap((p) => p.hosts.map((h) => ({ host: h.name, role: p.role, hardware: p.hardware, rack: h.rack, monthIndex: p.deliveryMonthIndex, purchased: true }))),
-  ];
-  // the placed hosts of each rack, in placed order: one pass, O(racks + hosts)
-  const byRack = new Map<string, Placed[]>();
-  for (const x of placed) {
-    const list = byRack.get(x.rack);
-    if (list) list.push(x);
-    else byRack.set(x.rack, [x]);
-  }
   const labels = new Map<number, string>();
   const label = (m: number): string => {
     let out = labels.get(m);
@@ -91,28 +71,46 @@ export function rackElevations(
     }
     return out;
   };
+  // Each rack's units stacked as its hosts come (the plan's hosts, then each purchase's, in
+  // order): one pass, O(racks + hosts), no intermediate record per host. A unit of a rack not
+  // listed is made and never read.
+  const byRack = new Map<string, { units: RackUnit[]; next: number }>();
+  const put = (host: string, role: Role, hardware: string, rack: string, monthIndex: number, purchased: boolean): void => {
+    let r = byRack.get(rack);
+    if (!r) {
+      r = { units: [], next: 1 };
+      byRack.set(rack, r);
+    }
+    const hw = scenario.hardware[hardware];
+    const heightRu = hw?.heightRu ?? 0;
+    const out = outOfService.get(host);
+    r.units.push({
+      host,
+      role,
+      hardware,
+      model: hw?.model ?? hardware,
+      bottomRu: r.next,
+      heightRu,
+      powerTypicalWatts: hw?.power?.typicalWatts ?? null,
+      powerMaxWatts: hw?.power?.maxWatts ?? null,
+      inServiceMonthIndex: monthIndex,
+      inServiceMonth: label(monthIndex),
+      purchased,
+      outOfServiceMonthIndex: out ?? null,
+      outOfServiceMonth: out !== undefined ? label(out) : null,
+    });
+    r.next += heightRu;
+  };
+  for (const h of hosts) put(h.name, h.role, h.hardware, h.rack, 0, false);
+  for (const p of purchases) for (const h of p.hosts) put(h.name, p.role, p.hardware, h.rack, p.deliveryMonthIndex, true);
   return racks.map((r) => {
-    const units: RackUnit[] = [];
-    let next = 1;
-    for (const x of byRack.get(r.name) ?? []) {
-      const hw = scenario.hardware[x.hardware];
-      const heightRu = hw?.heightRu ?? 0;
-      units.push({
-        host: x.host,
-        role: x.role,
-        hardware: x.hardware,
-        model: hw?.model ?? x.hardware,
-        bottomRu: next,
-        heightRu,
-        powerTypicalWatts: hw?.power?.typicalWatts ?? null,
-        powerMaxWatts: hw?.power?.maxWatts ?? null,
-        inServiceMonthIndex: x.monthIndex,
-        inServiceMonth: label(x.monthIndex),
-        purchased: x.purchased,
-        outOfServiceMonthIndex: outOfService.get(x.host) ?? null,
-        outOfServiceMonth: outOfService.has(x.host) ? label(outOfService.get(x.host)!) : null,
-      });
-      next += heightRu;
+    const units = byRack.get(r.name)?.units ?? [];
+    // the units in service at month 0 and at the end: the whole list when every unit is (same units, same order)
+    let allAt0 = true;
+    let allAtEnd = true;
+    for (const u of units) {
+      if (!inServiceAt(u, 0)) allAt0 = false;
+      if (u.outOfServiceMonthIndex !== null) allAtEnd = false;
     }
     const budget = r.powerBudgetWatts ?? null;
     return {
@@ -122,16 +120,8 @@ export function rackElevations(
       powerBudgetWatts: budget,
       added: added.get(r.name) ?? null,
       units,
-      month0: load(
-        r.heightRu,
-        budget,
-        units.filter((u) => inServiceAt(u, 0)),
-      ),
-      afterPurchases: load(
-        r.heightRu,
-        budget,
-        units.filter((u) => u.outOfServiceMonthIndex === null),
-      ),
+      month0: load(r.heightRu, budget, allAt0 ? units : units.filter((u) => inServiceAt(u, 0))),
+      afterPurchases: load(r.heightRu, budget, allAtEnd ? units : units.filter((u) => u.outOfServiceMonthIndex === null)),
       hostsWithoutPower: units.filter((u) => u.powerMaxWatts === null).map((u) => u.host),
     };
   });

@@ -1,0 +1,158 @@
+/**
+ * rackElevations builds each rack's units in one pass over the hosts and purchases, and reads a
+ * rack's loads off its whole unit list when every unit is in service: it must equal the former
+ * code (below, verbatim but for names: a record per placed host, then filters per rack).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { monthLabel } from '../forecast/growth.js';
+import type { Host } from '../model/plan.js';
+import type { Purchase } from '../model/procurement.js';
+import { inServiceAt, type RackElevation, type RackLoad, type RackUnit } from '../model/racks.js';
+import type { HardwareModel, Role, Scenario } from '../model/scenario.js';
+import { baseHardware, makeScenario } from '../model/test-scenario.js';
+import { rackElevations, type RackDefinition } from './elevation.js';
+
+function loadPlain(heightRu: number, budgetWatts: number | null, units: readonly RackUnit[]): RackLoad {
+  const usedRu = units.reduce((a, u) => a + u.heightRu, 0);
+  const missing = units.some((u) => u.powerMaxWatts === null || u.powerTypicalWatts === null);
+  const typical = units.reduce((a, u) => a + (u.powerTypicalWatts ?? 0), 0);
+  const max = units.reduce((a, u) => a + (u.powerMaxWatts ?? 0), 0);
+  const overBudget = budgetWatts === null ? null : max > budgetWatts ? true : missing ? null : false;
+  return { usedRu, freeRu: heightRu - usedRu, powerTypicalWatts: missing ? null : typical, powerMaxWatts: missing ? null : max, overBudget };
+}
+
+function rackElevationsPlain(
+  scenario: Scenario,
+  hosts: readonly Host[],
+  procurement: { racks: readonly RackDefinition[]; purchases: readonly Purchase[] },
+  outOfService: ReadonlyMap<string, number>,
+): RackElevation[] {
+  const { racks, purchases } = procurement;
+  const added = new Map<string, NonNullable<RackElevation['added']>>();
+  for (const p of purchases) {
+    for (const r of p.racksAdded) {
+      if (!added.has(r.name)) added.set(r.name, { monthIndex: p.deliveryMonthIndex, month: p.deliveryMonth, reason: r.reason });
+    }
+  }
+  type Placed = { host: string; role: Role; hardware: string; rack: string; monthIndex: number; purchased: boolean };
+  const placed: Placed[] = [
+    ...hosts.map((h) => ({ host: h.name, role: h.role, hardware: h.hardware, rack: h.rack, monthIndex: 0, purchased: false })),
+    ...purchases.flatMap((p) => p.hosts.map((h) => ({ host: h.name, role: p.role, hardware: p.hardware, rack: h.rack, monthIndex: p.deliveryMonthIndex, purchased: true }))),
+  ];
+  return racks.map((r) => {
+    const units: RackUnit[] = [];
+    let next = 1;
+    for (const x of placed.filter((p) => p.rack === r.name)) {
+      const hw = scenario.hardware[x.hardware];
+      const heightRu = hw?.heightRu ?? 0;
+      units.push({
+        host: x.host,
+        role: x.role,
+        hardware: x.hardware,
+        model: hw?.model ?? x.hardware,
+        bottomRu: next,
+        heightRu,
+        powerTypicalWatts: hw?.power?.typicalWatts ?? null,
+        powerMaxWatts: hw?.power?.maxWatts ?? null,
+        inServiceMonthIndex: x.monthIndex,
+        inServiceMonth: monthLabel(scenario.start, x.monthIndex),
+        purchased: x.purchased,
+        outOfServiceMonthIndex: outOfService.get(x.host) ?? null,
+        outOfServiceMonth: outOfService.has(x.host) ? monthLabel(scenario.start, outOfService.get(x.host)!) : null,
+      });
+      next += heightRu;
+    }
+    const budget = r.powerBudgetWatts ?? null;
+    return {
+      name: r.name,
+      zone: r.zone ?? null,
+      heightRu: r.heightRu,
+      powerBudgetWatts: budget,
+      added: added.get(r.name) ?? null,
+      units,
+      month0: loadPlain(
+        r.heightRu,
+        budget,
+        units.filter((u) => inServiceAt(u, 0)),
+      ),
+      afterPurchases: loadPlain(
+        r.heightRu,
+        budget,
+        units.filter((u) => u.outOfServiceMonthIndex === null),
+      ),
+      hostsWithoutPower: units.filter((u) => u.powerMaxWatts === null).map((u) => u.host),
+    };
+  });
+}
+
+describe('rackElevations in one pass', () => {
+  it('equals the record-per-host and filter code: units, loads (same doubles), added racks', () => {
+    const s = makeScenario();
+    // tenths of a watt: sums of them round, so the order of the additions shows
+    const tenths = (max: number) => fc.integer({ min: 0, max: max * 10 }).map((x) => x / 10);
+    const watts = fc.oneof({ arbitrary: fc.constant(undefined), weight: 1 }, { arbitrary: fc.record({ typicalWatts: tenths(900), maxWatts: tenths(1500) }), weight: 6 });
+    const rackNames = ['r1', 'r2', 'r3', 'n1', 'n2'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ heightRu: fc.integer({ min: 0, max: 4 }), power: watts }), { minLength: 4, maxLength: 4 }),
+        fc.array(fc.record({ name: fc.constantFrom(...rackNames), zone: fc.option(fc.constantFrom('az1', 'az2'), { nil: undefined }), budget: fc.option(fc.nat(5000)) }), {
+          maxLength: 5,
+        }),
+        fc.array(fc.record({ model: fc.nat(4), rack: fc.constantFrom(...rackNames, 'elsewhere'), retire: fc.option(fc.nat(6)) }), { maxLength: 30 }),
+        fc.array(
+          fc.record({
+            model: fc.nat(4),
+            month: fc.nat(6),
+            hosts: fc.array(fc.record({ rack: fc.constantFrom(...rackNames), retire: fc.option(fc.nat(8)) }), { maxLength: 6 }),
+            added: fc.array(fc.constantFrom(...rackNames), { maxLength: 2 }),
+          }),
+          { maxLength: 4 },
+        ),
+        (models, rackList, hostList, buys) => {
+          // model m4 (past the list) is unknown to the scenario
+          const hardware: Record<string, HardwareModel> = {};
+          models.forEach((m, i) => {
+            hardware[`m${i}`] = { ...baseHardware()['ctl-r660']!, heightRu: m.heightRu, power: m.power };
+          });
+          const scenario: Scenario = { ...s, hardware };
+          const racks: RackDefinition[] = rackList.map((r) => ({
+            name: r.name,
+            ...(r.zone !== undefined ? { zone: r.zone } : {}),
+            heightRu: 42,
+            ...(r.budget !== null ? { powerBudgetWatts: r.budget } : {}),
+          }));
+          const outOfService = new Map<string, number>();
+          const hosts: Host[] = hostList.map((h, i) => {
+            if (h.retire !== null) outOfService.set(`h${i}`, h.retire);
+            return { name: `h${i}`, role: i % 2 === 0 ? 'compute' : 'storage', hardware: `m${h.model}`, rack: h.rack };
+          });
+          const purchases = buys.map(
+            (b, i) =>
+              ({
+                role: 'compute',
+                hardware: `m${b.model}`,
+                deliveryMonthIndex: b.month,
+                deliveryMonth: monthLabel(s.start, b.month),
+                hosts: b.hosts.map((h, k) => {
+                  if (h.retire !== null) outOfService.set(`p${i}-${k}`, h.retire);
+                  return { name: `p${i}-${k}`, rack: h.rack };
+                }),
+                racksAdded: b.added.map((name) => ({ name, reason: 'space' })),
+              }) as unknown as Purchase,
+          );
+          const fast = rackElevations(scenario, hosts, { racks, purchases }, outOfService);
+          const slow = rackElevationsPlain(scenario, hosts, { racks, purchases }, outOfService);
+          expect(JSON.stringify(fast)).toBe(JSON.stringify(slow));
+          fast.forEach((r, i) => {
+            for (const k of ['month0', 'afterPurchases'] as const) {
+              expect(Object.is(r[k].powerTypicalWatts, slow[i]![k].powerTypicalWatts)).toBe(true);
+              expect(Object.is(r[k].powerMaxWatts, slow[i]![k].powerMaxWatts)).toBe(true);
+            }
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
