@@ -230,14 +230,27 @@ export class ComputeCurveSums {
       bits: b.bits,
       exact: true,
     };
+    const { racks: R, zones: Z = 0 } = this.scenario.policy.tolerate;
     const counts = new Array<number>(this.groups.length).fill(0);
     for (let i = 0; i < k; i++) {
       const g = this.added[i]!;
       if (g >= 0) counts[g]! += 1;
     }
-    this.groups.forEach((g, i) => {
-      if (counts[i]! > 0) this.add(s, g.hardware, g.rack, g.zone, counts[i]!);
-    });
+    if (R <= 0 && Z <= 0) {
+      // No rack or zone sum is read: the hosts of one model count as one group. The totals are
+      // the same doubles (every sum exact, or the result is null: see the module comment, and
+      // with terms >= 0 a sum that reaches the exact limit does so in any order), and `top` is
+      // the tolerate.hosts largest of the same values whatever the grouping.
+      const byModel = new Map<string, number>();
+      this.groups.forEach((g, i) => {
+        if (counts[i]! > 0) byModel.set(g.hardware, (byModel.get(g.hardware) ?? 0) + counts[i]!);
+      });
+      for (const [hardware, n] of byModel) this.add(s, hardware, '', undefined, n);
+    } else {
+      this.groups.forEach((g, i) => {
+        if (counts[i]! > 0) this.add(s, g.hardware, g.rack, g.zone, counts[i]!);
+      });
+    }
     if (!s.exact) return null;
     const limit = EXACT_LIMIT / 2 ** s.bits;
     for (const x of s.total.values()) if (!(x < limit)) return null;
