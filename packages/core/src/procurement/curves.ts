@@ -136,10 +136,12 @@ class Curve {
     const memo = this.values[n];
     if (memo) return memo;
     if (!this.placeUpTo(n)) return null;
-    const racks = this.placer.racksUpTo(this.racksEnd[n]!);
+    // the racks in scope only when read (the compute sums do not read them)
+    const racks = (): Rack[] => this.placer.racksUpTo(this.racksEnd[n]!);
     const count = this.hostsEnd[n]!;
-    const fast = this.computeSums ? this.computeSums.series(count) : this.storageRuleSets(count, racks);
-    const series = fast ?? roleSeries({ ...this.scenario, racks }, this.role, this.placed.length === 0 && n === 0 ? this.base : [...this.base, ...this.placed.slice(0, count)]);
+    const fast = this.computeSums ? this.computeSums.series(count) : this.storageRuleSets(count, racks());
+    const series =
+      fast ?? roleSeries({ ...this.scenario, racks: racks() }, this.role, this.placed.length === 0 && n === 0 ? this.base : [...this.base, ...this.placed.slice(0, count)]);
     const v = new Map(series.map((s) => [s.id, s]));
     this.values[n] = v;
     this.series[n] = series;
