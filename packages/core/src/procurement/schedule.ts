@@ -259,6 +259,9 @@ export function scheduleProcurement(scenario: Scenario, base?: FleetTimeline, mo
   let retired = 0;
   const purchases: Purchase[] = [];
   const bought: Record<ProcurementRole, { name: string; rack: string }[]> = { compute: [], storage: [] };
+  // each purchase's hosts per rack, counted in a Map (a rack-keyed object is slow to update per host) and
+  // copied into `placement` at the end in the same first-placed order: the same object
+  const perRack = new Map<Purchase, Map<string, number>>();
   for (const o of search.orders) {
     for (; retired < retiring.length && retiring[retired]!.untilMonth! <= o.m; retired++) {
       const h = retiring[retired]!;
@@ -271,6 +274,11 @@ export function scheduleProcurement(scenario: Scenario, base?: FleetTimeline, mo
       purchases.push(purchase);
     }
     purchase.reasons.push(o.reason);
+    let placement = perRack.get(purchase);
+    if (!placement) {
+      placement = new Map();
+      perRack.set(purchase, placement);
+    }
     const targets = unitTargets(scenario, o.role, curves.domains);
     placing: for (let u = 0; u < o.units; u++) {
       for (const target of targets) {
@@ -282,7 +290,7 @@ export function scheduleProcurement(scenario: Scenario, base?: FleetTimeline, mo
             break placing;
           }
           if (placed.added) purchase.racksAdded.push(placed.added);
-          purchase.placement[placed.rack] = (purchase.placement[placed.rack] ?? 0) + 1;
+          placement.set(placed.rack, (placement.get(placed.rack) ?? 0) + 1);
           const host = { name: '', rack: placed.rack };
           purchase.hosts.push(host);
           bought[o.role].push(host);
@@ -291,6 +299,7 @@ export function scheduleProcurement(scenario: Scenario, base?: FleetTimeline, mo
       }
     }
   }
+  for (const [purchase, placement] of perRack) for (const [rack, n] of placement) purchase.placement[rack] = n;
   // Names as expandHosts gives them to the fleet with one node group per bought host after the scenario's groups.
   for (const role of PROCUREMENT_ROLES) {
     const prefix = purchasedPrefix(role);
