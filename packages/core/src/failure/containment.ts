@@ -74,7 +74,9 @@ export interface OneHostLosses {
  * each domain's place in the domain order (default: its index in `domains`; the one-host
  * losses of `hosts` take `hosts`' ranks, and host domains come before every other domain);
  * `hosts` the one-host losses not built as domains (candidates for the losses that contain
- * their host).
+ * their host); `has(i)` (optional) is false only when `impacts` holds no impact for
+ * `domains[i]` (the caller knows which domains it filed impacts for): those are skipped
+ * without a lookup, which changes nothing (a domain without an impact is skipped anyway).
  */
 export function inheritContainedHarmWith(
   domains: readonly FailureDomain[],
@@ -84,6 +86,7 @@ export function inheritContainedHarmWith(
   rank?: (d: FailureDomain, i: number) => number,
   hosts?: OneHostLosses & { rank(host: number): number; anyHarmed: boolean },
   scratch: ContainmentScratch = new ContainmentScratch(),
+  has?: (i: number) => boolean,
 ): void {
   if (!hosts?.anyHarmed && !anyHarm(impacts)) return; // nothing to inherit
   const INF = Number.POSITIVE_INFINITY;
@@ -93,6 +96,7 @@ export function inheritContainedHarmWith(
   // inherits nothing and is never harmed here, and is skipped
   let smallest = hosts?.anyHarmed ? 1 : INF;
   for (let i = 0; i < domains.length; i++) {
+    if (has && !has(i)) continue;
     const d = domains[i]!;
     const impact = impacts.get(d.id);
     if (!impact) continue;
