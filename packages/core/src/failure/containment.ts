@@ -90,11 +90,13 @@ export function inheritContainedHarmWith(
 ): void {
   if (!hosts?.anyHarmed && !anyHarm(impacts)) return; // nothing to inherit
   const INF = Number.POSITIVE_INFINITY;
-  const losses: Loss[] = [];
   let maxRank = -1;
   // the smallest harmed loss (a one-host loss of `hosts`: 1): a smaller loss contains none, so
-  // inherits nothing and is never harmed here, and is skipped
+  // inherits nothing and is never harmed here, and is skipped (no Loss is made for it)
   let smallest = hosts?.anyHarmed ? 1 : INF;
+  // the domains with an impact, in domain order, in the scratch's candidate arrays
+  let n = 0;
+  const { at, sets, months, seqs } = scratch.candidates(domains.length);
   for (let i = 0; i < domains.length; i++) {
     if (has && !has(i)) continue;
     const d = domains[i]!;
@@ -105,16 +107,21 @@ export function inheritContainedHarmWith(
     const set = stopped(d, i);
     const month = impact.firstHarmMonth ?? INF;
     if (month !== INF && set.length < smallest) smallest = set.length;
-    losses.push({ d, set, month, seq });
+    at[n] = i;
+    sets[n] = set;
+    months[n] = month;
+    seqs[n] = seq;
+    n++;
   }
+  const losses: Loss[] = [];
+  for (let k = 0; k < n; k++) if (sets[k]!.length >= smallest) losses.push({ d: domains[at[k]!]!, set: sets[k]!, month: months[k]!, seq: seqs[k]! });
+  sets.length = 0; // hold no set past the call
   losses.sort((a, b) => a.set.length - b.set.length); // stable: domain order among equal sizes
-  let first = 0; // the first loss of at least `smallest` hosts
-  while (first < losses.length && losses[first]!.set.length < smallest) first++;
   const { stoppedBy, mark, filedAt } = scratch.ready(hostCount);
   // how many of those losses stop each host: a harmed loss is filed under its rarest host (any
   // host of it would do: the best candidate is the least by (month, size, seq), whatever the
   // order candidates are met in; the rarest keeps the lists short)
-  for (let b = first; b < losses.length; b++) {
+  for (let b = 0; b < losses.length; b++) {
     const set = losses[b]!.set;
     for (let j = 0; j < set.length; j++) stoppedBy[set[j]!]!++;
   }
@@ -137,10 +144,10 @@ export function inheritContainedHarmWith(
       filedAt[anchor] = lists.length;
     }
   };
-  for (let b = first; b < losses.length; b++) if (losses[b]!.month !== INF) file(losses[b]!);
+  for (let b = 0; b < losses.length; b++) if (losses[b]!.month !== INF) file(losses[b]!);
   // mark[h] = the stamp of the loss being settled when h is one of its hosts (containment in O(|A|))
   let nextSeq = maxRank + 1;
-  for (let b = first; b < losses.length; b++) {
+  for (let b = 0; b < losses.length; b++) {
     const big = losses[b]!;
     const bigSet = big.set;
     const stamp = scratch.nextStamp();
@@ -210,7 +217,7 @@ export function inheritContainedHarmWith(
     }
   }
   // the scratch back to zeros for the next call
-  for (let b = first; b < losses.length; b++) {
+  for (let b = 0; b < losses.length; b++) {
     const set = losses[b]!.set;
     for (let j = 0; j < set.length; j++) stoppedBy[set[j]!] = 0;
   }
@@ -228,6 +235,22 @@ export class ContainmentScratch {
   private mark = new Int32Array(0);
   private filedAt = new Int32Array(0);
   private stamp = 0;
+  private at = new Int32Array(0);
+  private months = new Float64Array(0);
+  private seqs = new Float64Array(0);
+  private readonly sets: ArrayLike<number>[] = [];
+
+  /** Arrays for the domains with an impact (domain index, stopped hosts, first month of harm, rank), at least `domainCount` long; `sets` empty. */
+  candidates(domainCount: number): { at: Int32Array; sets: ArrayLike<number>[]; months: Float64Array; seqs: Float64Array } {
+    if (this.at.length < domainCount) {
+      const n = Math.max(domainCount, 2 * this.at.length);
+      this.at = new Int32Array(n);
+      this.months = new Float64Array(n);
+      this.seqs = new Float64Array(n);
+    }
+    this.sets.length = 0;
+    return { at: this.at, sets: this.sets, months: this.months, seqs: this.seqs };
+  }
 
   /** The arrays, at least `hostCount` long. */
   ready(hostCount: number): { stoppedBy: Int32Array; mark: Int32Array; filedAt: Int32Array } {
