@@ -147,30 +147,41 @@ export function inheritContainedHarmWith(
   for (let b = 0; b < losses.length; b++) if (losses[b]!.month !== INF) file(losses[b]!);
   // mark[h] = the stamp of the loss being settled when h is one of its hosts (containment in O(|A|))
   let nextSeq = maxRank + 1;
+  // the loss being settled and the best candidate so far (one `consider` for every loss, not a closure each)
+  let big: Loss | undefined;
+  let bigSet: ArrayLike<number> = [];
+  let bigMonth = INF;
+  let stamp = 0;
+  let best: Loss | undefined;
+  let bestMonth = INF;
+  let bestSize = 0;
+  let bestSeq = 0;
+  let bestOne: { d: FailureDomain; impact: FailureImpact } | undefined; // a one-host loss of `hosts`
+  const consider = (small: Loss): void => {
+    if (small === big) return;
+    const m = small.month;
+    const set = small.set;
+    if (m >= bigMonth || set.length > bigSet.length) return;
+    if (best || bestOne ? !(m < bestMonth || (m === bestMonth && (set.length < bestSize || (set.length === bestSize && small.seq < bestSeq)))) : false) return;
+    for (let j = 0; j < set.length; j++) if (mark[set[j]!] !== stamp) return;
+    best = small;
+    bestOne = undefined;
+    bestMonth = m;
+    bestSize = set.length;
+    bestSeq = small.seq;
+  };
   for (let b = 0; b < losses.length; b++) {
-    const big = losses[b]!;
-    const bigSet = big.set;
-    const stamp = scratch.nextStamp();
+    const loss = losses[b]!;
+    big = loss;
+    bigSet = loss.set;
+    stamp = scratch.nextStamp();
     for (let j = 0; j < bigSet.length; j++) mark[bigSet[j]!] = stamp;
-    const bigMonth = big.month;
-    let best: Loss | undefined;
-    let bestMonth = INF;
-    let bestSize = 0;
-    let bestSeq = 0;
-    let bestOne: { d: FailureDomain; impact: FailureImpact } | undefined; // a one-host loss of `hosts`
-    const consider = (small: Loss): void => {
-      if (small === big) return;
-      const m = small.month;
-      const set = small.set;
-      if (m >= bigMonth || set.length > bigSet.length) return;
-      if (best || bestOne ? !(m < bestMonth || (m === bestMonth && (set.length < bestSize || (set.length === bestSize && small.seq < bestSeq)))) : false) return;
-      for (let j = 0; j < set.length; j++) if (mark[set[j]!] !== stamp) return;
-      best = small;
-      bestOne = undefined;
-      bestMonth = m;
-      bestSize = set.length;
-      bestSeq = small.seq;
-    };
+    bigMonth = loss.month;
+    best = undefined;
+    bestMonth = INF;
+    bestSize = 0;
+    bestSeq = 0;
+    bestOne = undefined;
     for (const small of everywhere) consider(small);
     for (let j = 0; j < bigSet.length; j++) {
       const at = filedAt[bigSet[j]!]!;
@@ -190,16 +201,17 @@ export function inheritContainedHarmWith(
           bestSeq = seq;
         }
       }
-    if (!best && !bestOne) continue;
-    const own = impacts.get(big.d.id)!;
-    const from = best ? impacts.get(best.d.id)! : bestOne!.impact;
-    const source = best ? best.d : bestOne!.d;
+    const found = best as Loss | undefined; // set by `consider` (which TypeScript does not follow)
+    if (!found && !bestOne) continue;
+    const own = impacts.get(loss.d.id)!;
+    const from = found ? impacts.get(found.d.id)! : bestOne!.impact;
+    const source = found ? found.d : bestOne!.d;
     const firstMonth = from.firstHarmMonth!;
     const inherited = from.harms
       .filter((h) => h.month === firstMonth)
       .map((h) => ({
         ...h,
-        severity: harmSeverity(h.harm, big.d.tolerated),
+        severity: harmSeverity(h.harm, loss.d.tolerated),
         from: h.from ?? source.id,
         message: `${h.message} (Losing ${source.kind} ${source.name} alone already does this from that month, and this loss contains it.)`,
       }));
@@ -207,13 +219,13 @@ export function inheritContainedHarmWith(
     const { compute, control, ceph, network, power } = own;
     const detail = { compute, control, ceph, network, power };
     for (const k of Object.keys(detail) as (keyof typeof detail)[]) if (detail[k] === undefined) delete detail[k];
-    const next = makeImpact(big.d, own.subsystem, `${own.message} ${inherited[0]?.message ?? ''}`.trim(), [...kept, ...inherited], detail);
-    impacts.set(big.d.id, next);
-    big.month = next.firstHarmMonth ?? INF;
+    const next = makeImpact(loss.d, own.subsystem, `${own.message} ${inherited[0]?.message ?? ''}`.trim(), [...kept, ...inherited], detail);
+    impacts.set(loss.d.id, next);
+    loss.month = next.firstHarmMonth ?? INF;
     if (own.firstHarmMonth === null) {
       // now harmed: a candidate for the larger losses that follow, after the harmed ones of its size
-      big.seq = nextSeq++;
-      file(big);
+      loss.seq = nextSeq++;
+      file(loss);
     }
   }
   // the scratch back to zeros for the next call
