@@ -551,6 +551,7 @@ function analyze(
   for (const sub of ['compute', 'control', 'ceph'] as const) {
     const own = classImpact(sub);
     const bit = BIT[sub];
+    const present = 1 << SUBSYSTEMS.indexOf(sub); // its bit in hostPresent / othersPresent
     inheritContainedHarmWith(
       domains,
       bySubsystem.get(sub)!,
@@ -564,6 +565,8 @@ function analyze(
         loss: (h) => ({ d: hostDomain(ctx, known[h]!.name), impact: own[cls[h]!]! }),
       },
       scratch,
+      // only the domains analyseDomain filed an impact of `sub` for (ids are unique)
+      (i) => ((i < nb ? hostPresent[builtNumbers[i]!]! : othersPresent[i - nb]!) & present) !== 0,
     );
   }
 

@@ -212,6 +212,11 @@ describe('inheritContainedHarmWith with one scratch reused across calls', () => 
         const hostCount = 7 + extra;
         inheritContainedHarmWith(domains, actual, (d) => d.hostsLost.map((h) => Number(h.slice(1)) + extra), hostCount, undefined, undefined, scratch);
         expect([...actual]).toEqual([...expected]);
+        // the same with `has` telling which domains have an impact (the others are skipped unread)
+        const told = build();
+        const has = (i: number): boolean => family[i]!.withImpact !== 0;
+        inheritContainedHarmWith(domains, told, (d) => d.hostsLost.map((h) => Number(h.slice(1)) + extra), hostCount, undefined, undefined, scratch, has);
+        expect([...told]).toEqual([...expected]);
         const { stoppedBy, filedAt } = scratch.ready(hostCount);
         expect(stoppedBy.every((x) => x === 0) && filedAt.every((x) => x === 0)).toBe(true);
       }),

@@ -74,7 +74,9 @@ export interface OneHostLosses {
  * each domain's place in the domain order (default: its index in `domains`; the one-host
  * losses of `hosts` take `hosts`' ranks, and host domains come before every other domain);
  * `hosts` the one-host losses not built as domains (candidates for the losses that contain
- * their host).
+ * their host); `has(i)` (optional) is false only when `impacts` holds no impact for
+ * `domains[i]` (the caller knows which domains it filed impacts for): those are skipped
+ * without a lookup, which changes nothing (a domain without an impact is skipped anyway).
  */
 export function inheritContainedHarmWith(
   domains: readonly FailureDomain[],
@@ -84,15 +86,19 @@ export function inheritContainedHarmWith(
   rank?: (d: FailureDomain, i: number) => number,
   hosts?: OneHostLosses & { rank(host: number): number; anyHarmed: boolean },
   scratch: ContainmentScratch = new ContainmentScratch(),
+  has?: (i: number) => boolean,
 ): void {
   if (!hosts?.anyHarmed && !anyHarm(impacts)) return; // nothing to inherit
   const INF = Number.POSITIVE_INFINITY;
-  const losses: Loss[] = [];
   let maxRank = -1;
   // the smallest harmed loss (a one-host loss of `hosts`: 1): a smaller loss contains none, so
-  // inherits nothing and is never harmed here, and is skipped
+  // inherits nothing and is never harmed here, and is skipped (no Loss is made for it)
   let smallest = hosts?.anyHarmed ? 1 : INF;
+  // the domains with an impact, in domain order, in the scratch's candidate arrays
+  let n = 0;
+  const { at, sets, months, seqs } = scratch.candidates(domains.length);
   for (let i = 0; i < domains.length; i++) {
+    if (has && !has(i)) continue;
     const d = domains[i]!;
     const impact = impacts.get(d.id);
     if (!impact) continue;
@@ -101,16 +107,21 @@ export function inheritContainedHarmWith(
     const set = stopped(d, i);
     const month = impact.firstHarmMonth ?? INF;
     if (month !== INF && set.length < smallest) smallest = set.length;
-    losses.push({ d, set, month, seq });
+    at[n] = i;
+    sets[n] = set;
+    months[n] = month;
+    seqs[n] = seq;
+    n++;
   }
+  const losses: Loss[] = [];
+  for (let k = 0; k < n; k++) if (sets[k]!.length >= smallest) losses.push({ d: domains[at[k]!]!, set: sets[k]!, month: months[k]!, seq: seqs[k]! });
+  sets.length = 0; // hold no set past the call
   losses.sort((a, b) => a.set.length - b.set.length); // stable: domain order among equal sizes
-  let first = 0; // the first loss of at least `smallest` hosts
-  while (first < losses.length && losses[first]!.set.length < smallest) first++;
   const { stoppedBy, mark, filedAt } = scratch.ready(hostCount);
   // how many of those losses stop each host: a harmed loss is filed under its rarest host (any
   // host of it would do: the best candidate is the least by (month, size, seq), whatever the
   // order candidates are met in; the rarest keeps the lists short)
-  for (let b = first; b < losses.length; b++) {
+  for (let b = 0; b < losses.length; b++) {
     const set = losses[b]!.set;
     for (let j = 0; j < set.length; j++) stoppedBy[set[j]!]!++;
   }
@@ -133,33 +144,44 @@ export function inheritContainedHarmWith(
       filedAt[anchor] = lists.length;
     }
   };
-  for (let b = first; b < losses.length; b++) if (losses[b]!.month !== INF) file(losses[b]!);
+  for (let b = 0; b < losses.length; b++) if (losses[b]!.month !== INF) file(losses[b]!);
   // mark[h] = the stamp of the loss being settled when h is one of its hosts (containment in O(|A|))
   let nextSeq = maxRank + 1;
-  for (let b = first; b < losses.length; b++) {
-    const big = losses[b]!;
-    const bigSet = big.set;
-    const stamp = scratch.nextStamp();
+  // the loss being settled and the best candidate so far (one `consider` for every loss, not a closure each)
+  let big: Loss | undefined;
+  let bigSet: ArrayLike<number> = [];
+  let bigMonth = INF;
+  let stamp = 0;
+  let best: Loss | undefined;
+  let bestMonth = INF;
+  let bestSize = 0;
+  let bestSeq = 0;
+  let bestOne: { d: FailureDomain; impact: FailureImpact } | undefined; // a one-host loss of `hosts`
+  const consider = (small: Loss): void => {
+    if (small === big) return;
+    const m = small.month;
+    const set = small.set;
+    if (m >= bigMonth || set.length > bigSet.length) return;
+    if (best || bestOne ? !(m < bestMonth || (m === bestMonth && (set.length < bestSize || (set.length === bestSize && small.seq < bestSeq)))) : false) return;
+    for (let j = 0; j < set.length; j++) if (mark[set[j]!] !== stamp) return;
+    best = small;
+    bestOne = undefined;
+    bestMonth = m;
+    bestSize = set.length;
+    bestSeq = small.seq;
+  };
+  for (let b = 0; b < losses.length; b++) {
+    const loss = losses[b]!;
+    big = loss;
+    bigSet = loss.set;
+    stamp = scratch.nextStamp();
     for (let j = 0; j < bigSet.length; j++) mark[bigSet[j]!] = stamp;
-    const bigMonth = big.month;
-    let best: Loss | undefined;
-    let bestMonth = INF;
-    let bestSize = 0;
-    let bestSeq = 0;
-    let bestOne: { d: FailureDomain; impact: FailureImpact } | undefined; // a one-host loss of `hosts`
-    const consider = (small: Loss): void => {
-      if (small === big) return;
-      const m = small.month;
-      const set = small.set;
-      if (m >= bigMonth || set.length > bigSet.length) return;
-      if (best || bestOne ? !(m < bestMonth || (m === bestMonth && (set.length < bestSize || (set.length === bestSize && small.seq < bestSeq)))) : false) return;
-      for (let j = 0; j < set.length; j++) if (mark[set[j]!] !== stamp) return;
-      best = small;
-      bestOne = undefined;
-      bestMonth = m;
-      bestSize = set.length;
-      bestSeq = small.seq;
-    };
+    bigMonth = loss.month;
+    best = undefined;
+    bestMonth = INF;
+    bestSize = 0;
+    bestSeq = 0;
+    bestOne = undefined;
     for (const small of everywhere) consider(small);
     for (let j = 0; j < bigSet.length; j++) {
       const at = filedAt[bigSet[j]!]!;
@@ -179,16 +201,17 @@ export function inheritContainedHarmWith(
           bestSeq = seq;
         }
       }
-    if (!best && !bestOne) continue;
-    const own = impacts.get(big.d.id)!;
-    const from = best ? impacts.get(best.d.id)! : bestOne!.impact;
-    const source = best ? best.d : bestOne!.d;
+    const found = best as Loss | undefined; // set by `consider` (which TypeScript does not follow)
+    if (!found && !bestOne) continue;
+    const own = impacts.get(loss.d.id)!;
+    const from = found ? impacts.get(found.d.id)! : bestOne!.impact;
+    const source = found ? found.d : bestOne!.d;
     const firstMonth = from.firstHarmMonth!;
     const inherited = from.harms
       .filter((h) => h.month === firstMonth)
       .map((h) => ({
         ...h,
-        severity: harmSeverity(h.harm, big.d.tolerated),
+        severity: harmSeverity(h.harm, loss.d.tolerated),
         from: h.from ?? source.id,
         message: `${h.message} (Losing ${source.kind} ${source.name} alone already does this from that month, and this loss contains it.)`,
       }));
@@ -196,17 +219,17 @@ export function inheritContainedHarmWith(
     const { compute, control, ceph, network, power } = own;
     const detail = { compute, control, ceph, network, power };
     for (const k of Object.keys(detail) as (keyof typeof detail)[]) if (detail[k] === undefined) delete detail[k];
-    const next = makeImpact(big.d, own.subsystem, `${own.message} ${inherited[0]?.message ?? ''}`.trim(), [...kept, ...inherited], detail);
-    impacts.set(big.d.id, next);
-    big.month = next.firstHarmMonth ?? INF;
+    const next = makeImpact(loss.d, own.subsystem, `${own.message} ${inherited[0]?.message ?? ''}`.trim(), [...kept, ...inherited], detail);
+    impacts.set(loss.d.id, next);
+    loss.month = next.firstHarmMonth ?? INF;
     if (own.firstHarmMonth === null) {
       // now harmed: a candidate for the larger losses that follow, after the harmed ones of its size
-      big.seq = nextSeq++;
-      file(big);
+      loss.seq = nextSeq++;
+      file(loss);
     }
   }
   // the scratch back to zeros for the next call
-  for (let b = first; b < losses.length; b++) {
+  for (let b = 0; b < losses.length; b++) {
     const set = losses[b]!.set;
     for (let j = 0; j < set.length; j++) stoppedBy[set[j]!] = 0;
   }
@@ -224,6 +247,22 @@ export class ContainmentScratch {
   private mark = new Int32Array(0);
   private filedAt = new Int32Array(0);
   private stamp = 0;
+  private at = new Int32Array(0);
+  private months = new Float64Array(0);
+  private seqs = new Float64Array(0);
+  private readonly sets: ArrayLike<number>[] = [];
+
+  /** Arrays for the domains with an impact (domain index, stopped hosts, first month of harm, rank), at least `domainCount` long; `sets` empty. */
+  candidates(domainCount: number): { at: Int32Array; sets: ArrayLike<number>[]; months: Float64Array; seqs: Float64Array } {
+    if (this.at.length < domainCount) {
+      const n = Math.max(domainCount, 2 * this.at.length);
+      this.at = new Int32Array(n);
+      this.months = new Float64Array(n);
+      this.seqs = new Float64Array(n);
+    }
+    this.sets.length = 0;
+    return { at: this.at, sets: this.sets, months: this.months, seqs: this.seqs };
+  }
 
   /** The arrays, at least `hostCount` long. */
   ready(hostCount: number): { stoppedBy: Int32Array; mark: Int32Array; filedAt: Int32Array } {

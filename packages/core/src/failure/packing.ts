@@ -539,6 +539,9 @@ export function runsWithRoom(hosts: PackingHosts, flavors: PackingFlavors, free:
   return out;
 }
 
+/** How many parts' free amounts firstFitByRuns keeps in its first typed array (each next one holds twice as many). */
+const FIRST_CHUNK = 2;
+
 /** Alike hosts of one run after some instances landed: `n` hosts whose free amounts are at v[at .. at + C). */
 interface RunPart {
   n: number;
@@ -579,10 +582,21 @@ export function firstFitByRuns(
     lostIn[runs.runOf[h]!] = lostIn[runs.runOf[h]!]! + 1;
   }
   const changed = new Map<number, RunPart[]>();
-  const after = (p: RunPart, f: number, k: number): Float64Array => {
-    const v = new Float64Array(C);
-    for (let c = 0; c < C; c++) v[c] = p.v[p.at + c]! - k * flavors.request[f * C + c]!;
-    return v;
+  // the parts' new free amounts, C at a time, in chunks of FIRST_CHUNK, 2 × FIRST_CHUNK... parts
+  // (one typed array per chunk, not per part); a full chunk is left to the parts that point
+  // into it, never written again
+  let chunk = new Float64Array(0);
+  let used = 0;
+  /** A part of p's hosts after each took k instances of f (free − k × request). */
+  const after = (p: RunPart, f: number, k: number, n: number): RunPart => {
+    if (used + C > chunk.length) {
+      chunk = new Float64Array(Math.max(FIRST_CHUNK * C, 2 * chunk.length));
+      used = 0;
+    }
+    const at = used;
+    for (let c = 0; c < C; c++) chunk[at + c] = p.v[p.at + c]! - k * flavors.request[f * C + c]!;
+    used += C;
+    return { n, v: chunk, at };
   };
   const all = roomFor ? [] : Array.from({ length: R }, (_, r) => r);
   for (let f = 0; f < F; f++) {
@@ -609,10 +623,10 @@ export function firstFitByRuns(
         }
         touched = true;
         const q = Math.min(p.n, Math.floor(remaining / fit));
-        if (q > 0) next.push({ n: q, v: after(p, f, fit), at: 0 });
+        if (q > 0) next.push(after(p, f, fit, q));
         if (q > 0) remaining -= q * fit;
         if (q < p.n && remaining > 0) {
-          next.push({ n: 1, v: after(p, f, remaining), at: 0 });
+          next.push(after(p, f, remaining, 1));
           remaining = 0;
           if (p.n - q - 1 > 0) next.push({ n: p.n - q - 1, v: p.v, at: p.at });
         } else if (q < p.n) next.push({ n: p.n - q, v: p.v, at: p.at });
