@@ -204,6 +204,21 @@ export class CephLossCarry {
   inputs: { hosts: readonly Host[]; hardware: Scenario['hardware']; failureDomain: 'host' | 'rack'; out: CephInputs } | null = null;
   /** The last context's CRUSH domain capacities and their fill order (liveOf): the next context's, when it only adds domains, merges its new ones in. */
   live: { before: readonly number[]; live: readonly { c: number; i: number }[] } | null = null;
+  /**
+   * The last context's host numbering (numberHosts) and what it read: its hosts, the storage
+   * and CRUSH domain arrays (cephInputs' own, which it only extends), how many of the storage
+   * entries the walk consumed, and whether every storage-role host was read from them with its
+   * CRUSH index checked (no lookup by name: `clean`). The next context extends it (numberHosts).
+   */
+  numbered: {
+    hosts: readonly Host[];
+    storage: readonly HostRaw[];
+    crush: readonly FailureDomainRaw[];
+    next: number;
+    clean: boolean;
+    part: Int32Array;
+    crushOf: Int32Array;
+  } | null = null;
 }
 
 /** What the Ceph analysis reads of the hosts: their OSD devices, raw bytes by name, the CRUSH failure domains. */
@@ -417,8 +432,19 @@ function numberHosts(ctx: CephContext, { hosts, storage }: CephNumbering): { hos
   const { crush, before } = ctx;
   const fd = ctx.scenario.ceph.failureDomain;
   const indices = failureDomainIndices(storage, fd, crush);
+  // From the last context's numbering when the walk over its hosts would repeat it (see
+  // numberedFrom): its first hosts' results are kept, the walk goes on from its end.
+  const last = numberedFrom(ctx.carry.numbered, hosts, storage, crush);
+  let from = 0;
   let next = 0; // the next of `storage`
-  for (let i = 0; i < H; i++) {
+  let clean = true;
+  if (last) {
+    from = last.hosts.length;
+    next = last.next;
+    part.set(last.part);
+    crushOf.set(last.crushOf);
+  }
+  for (let i = from; i < H; i++) {
     const h = hosts[i]!;
     if (h.role !== 'storage') continue;
     let raw: number | undefined;
@@ -428,16 +454,39 @@ function numberHosts(ctx: CephContext, { hosts, storage }: CephNumbering): { hos
       raw = storage[k]!.rawBytes;
       const j = indices[k]!;
       if (j >= 0 && j < crush.length && crush[j]!.name === (fd === 'host' ? h.name : storage[k]!.rack)) ci = j;
-      else ci = domainIndex(ctx, h.name);
+      else {
+        ci = domainIndex(ctx, h.name);
+        clean = false;
+      }
     } else {
       raw = ctx.hostRaw.get(h.name);
       ci = domainIndex(ctx, h.name);
+      clean = false;
     }
     if (!((raw ?? 0) > 0)) continue;
     crushOf[i] = ci ?? -1;
     part[i] = partNumber(ctx.carry, h.hardware, raw, ci === undefined ? -1 : before[ci]!);
   }
+  ctx.carry.numbered = { hosts, storage, crush, next, clean, part, crushOf };
   return { hosts, part, crushOf };
+}
+
+/**
+ * `last` when numberHosts over (hosts, storage, crush) would give its results for its hosts:
+ * its walk read no name (`clean`: every storage-role host was the next storage entry, its CRUSH
+ * index checked against the domain's name), `storage` and `crush` are its arrays (cephInputs'
+ * own, which it only extends by pushing: their first entries are the same objects) and its
+ * hosts are the first of `hosts` (the same objects). Then each of its hosts meets the same
+ * storage entry (the walk consumed only entries it had), the same index (failureDomainIndices
+ * for `host` is a running count over the entries, so the first entries keep theirs; for `rack`
+ * cephInputs builds the arrays anew, so they are not `last`'s) and the same CRUSH domain, and
+ * partNumber numbers the same triple: the same part and CRUSH index. Otherwise null.
+ */
+function numberedFrom(last: CephLossCarry['numbered'], hosts: readonly Host[], storage: readonly HostRaw[], crush: readonly FailureDomainRaw[]): CephLossCarry['numbered'] {
+  if (!last || !last.clean || last.storage !== storage || last.crush !== crush || last.hosts.length > hosts.length) return null;
+  if (last.next > storage.length) return null;
+  for (let i = 0; i < last.hosts.length; i++) if (hosts[i] !== last.hosts[i]) return null;
+  return last;
 }
 
 /** The CRUSH domain index of storage host `host` (undefined when in none): ctx.domainOf, built on first use. */

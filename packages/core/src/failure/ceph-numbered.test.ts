@@ -275,6 +275,38 @@ describe('Ceph losses by host number', () => {
     );
   });
 
+  it('the host numbering carried over a growing fleet (cephInputs, then cephContext, one carry) = numbered anew (fast-check, seed 41)', () => {
+    fc.assert(
+      fc.property(fleetArb, fc.array(fc.nat(20), { minLength: 2, maxLength: 6 }), (f, cuts) => {
+        const s = scenarioOf(f.failureDomain, f.pools, f.growth);
+        // the hosts of a known model, as analyze gives them; prefixes mostly growing, some shorter
+        const all = hostsOf([...f.hosts, ...f.extra]).filter((h) => h.hardware !== 'ghost');
+        if (all.length === 0) return;
+        const carry = new CephLossCarry();
+        let len = 0;
+        for (const cut of cuts) {
+          len = cut % 4 === 0 ? 1 + (cut % all.length) : Math.min(all.length, len + 1 + (cut % 3));
+          const hosts = all.slice(0, len);
+          const inputs = cephInputs(s, hosts, carry);
+          const carried = cephContext(s, inputs.crush, inputs.hostRaw, hooksOf(hosts), null, { hosts, storage: inputs.storage }, carry);
+          const fresh = contexts(s, hosts).numbered;
+          // the same CRUSH domain per host, the same hosts without a part, equal parts for the same hosts
+          expect([...carried.numbered!.crushOf]).toEqual([...fresh.numbered!.crushOf]);
+          const a = [...carried.numbered!.part];
+          const b = [...fresh.numbered!.part];
+          expect(a.map((p) => p < 0)).toEqual(b.map((p) => p < 0));
+          for (let i = 0; i < a.length; i++) for (let j = i + 1; j < a.length; j++) expect(a[i] === a[j]).toBe(b[i] === b[j]);
+          const losses = lossesOf(f.losses, hosts);
+          const x = losses.map(({ d, numbers }) => cephImpactNumbered(carried, d, numbers));
+          const y = losses.map(({ d, numbers }) => cephImpactNumbered(fresh, d, numbers));
+          expect(x).toEqual(y);
+          expect(sharing(x)).toEqual(sharing(y));
+        }
+      }),
+      { seed: 41, numRuns: 300 },
+    );
+  });
+
   it("the context's fill before any loss (its fill order shared with the fills after one) = survivorFill (fast-check, seed 31)", () => {
     // capacities of 0, under a byte (kept before a loss, none after one) and whole TB, with ties
     const arb = fc.record({
