@@ -66,14 +66,20 @@ export function liveLargestFirst(capacities: readonly number[]): { c: number; i:
  * touched ones with capacity left are sorted and merged in. O(domains + touched × log touched).
  * Exported for tests.
  */
-export function liveLargestFirstAfter(beforeLive: readonly { c: number; i: number }[], after: readonly number[], touched: readonly number[]): { c: number; i: number }[] {
+export function liveLargestFirstAfter(
+  beforeLive: readonly { c: number; i: number }[],
+  after: readonly number[],
+  touched: readonly number[],
+  into: { c: number; i: number }[] = [],
+): { c: number; i: number }[] {
   const mark = new Uint8Array(after.length);
   for (const i of touched) mark[i] = 1;
   const moved = touched
     .filter((i) => after[i]! > 0)
     .map((i) => ({ c: after[i]!, i }))
     .sort(largerFirst);
-  const out: { c: number; i: number }[] = [];
+  const out = into; // `into`, emptied: a caller's scratch array
+  out.length = 0;
   let k = 0;
   for (const x of beforeLive) {
     if (mark[x.i]) continue;
@@ -103,6 +109,64 @@ function waterFillInto(live: readonly { c: number; i: number }[], loadBytes: num
     rest -= live[k]!.c;
   }
   for (const x of live) out[x.i] = out[x.i]! + a;
+}
+
+/**
+ * survivorFillOf's fill, into `held` (zeros, one per domain): each domain's bytes held, the
+ * pools' additions in pool order as Σ over pools of waterFillInto makes them, and the fill of
+ * the fullest domain. The same doubles as waterFillInto pool by pool: per pool the same
+ * decision (all `a`, or the first position k in fill order whose c × λ fits under `a`, λ from
+ * the remaining Σ), where that Σ over the fill order, the same for every pool, is summed once
+ * (the same additions in the same order); then one pass over the fill order adds to each
+ * domain its pools' bytes in pool order (each domain's own sequence of additions unchanged:
+ * the domains are independent). The max over the domains with bytes (all of them in `live`:
+ * the others hold none) is order-free. O(domains × pools), no allocation but a few numbers
+ * per pool. Exported for tests.
+ */
+export function fillInto(live: readonly { c: number; i: number }[], pools: readonly { loadBytes: number; width: number }[], held: Float64Array | number[]): number | null {
+  const L = live.length;
+  const P = pools.length;
+  // per pool: `a` up to position k (exclusive), c × λ from it; k = -1: the pool adds nothing
+  const as = new Float64Array(P);
+  const ks = new Int32Array(P);
+  const lambdas = new Float64Array(P);
+  let total = Number.NaN; // Σ of live c in fill order, as a reduce from 0 (when a pool needs it)
+  for (let p = 0; p < P; p++) {
+    const { loadBytes, width } = pools[p]!;
+    const a = width > 0 ? loadBytes / width : 0;
+    as[p] = a;
+    ks[p] = -1;
+    if (loadBytes <= 0 || L === 0) continue;
+    ks[p] = L;
+    if (L * a <= loadBytes * (1 + 1e-12)) continue;
+    if (Number.isNaN(total)) {
+      total = 0;
+      for (let k = 0; k < L; k++) total += live[k]!.c;
+    }
+    let rest = total;
+    for (let k = 0; k < L; k++) {
+      const lambda = (loadBytes - k * a) / rest;
+      if (live[k]!.c * lambda <= a * (1 + 1e-12)) {
+        ks[p] = k;
+        lambdas[p] = lambda;
+        break;
+      }
+      rest -= live[k]!.c;
+    }
+  }
+  let maxFill: number | null = null;
+  for (let j = 0; j < L; j++) {
+    const { c, i } = live[j]!;
+    let h = held[i]!;
+    for (let p = 0; p < P; p++) {
+      const k = ks[p]!;
+      if (k < 0) continue;
+      h = h + (j < k ? as[p]! : c * lambdas[p]!);
+    }
+    held[i] = h;
+    if (h > 0) maxFill = Math.max(maxFill ?? 0, h / c);
+  }
+  return maxFill;
 }
 
 /**
@@ -309,6 +373,8 @@ export interface CephContext {
   pairCount: number;
   /** The CRUSH domains' capacities with under a byte taken as none, and their fill order (liveLargestFirst), built on the first fill computed. */
   liveBefore: { capacities: number[]; live: { c: number; i: number }[] } | null;
+  /** Scratch of the fills after a loss (outcomeOf), made on the first: the capacities after (liveBefore's, restored after each use), the bytes held, the fill order. */
+  fillScratch: { after: number[]; held: Float64Array; live: { c: number; i: number }[] } | null;
 }
 
 /** What cephImpact takes from the failure hooks. */
@@ -349,7 +415,7 @@ function survivorsBitsPerSecond(links: ReplicationLinks, lost: ReadonlySet<strin
  * Bytes backfill writes: what the surviving OSDs of each domain hold after the loss, minus
  * what they held before (their weight's part of the domain's data), summed over domains.
  */
-export function rebuildBytes(heldAfter: readonly number[], heldBefore: readonly number[], before: readonly number[], after: readonly number[]): number {
+export function rebuildBytes(heldAfter: ArrayLike<number>, heldBefore: ArrayLike<number>, before: ArrayLike<number>, after: ArrayLike<number>): number {
   let s = 0; // in index order, as a reduce from 0
   for (let i = 0; i < heldAfter.length; i++) s += after[i]! > 0 ? Math.max(0, heldAfter[i]! - (heldBefore[i]! * after[i]!) / before[i]!) : 0;
   return s;
@@ -407,6 +473,7 @@ export function cephContext(
     pairNumbers: new Map(),
     pairCount: 0,
     liveBefore: null,
+    fillScratch: null,
   };
   // the fill before any loss; with no CRUSH domain of under a byte (but over 0) it has the fill
   // order of the capacities after a loss (liveOf: under a byte as none): one sort for both
@@ -668,12 +735,16 @@ function outcomeOf(
     .join(',');
   let fillAfter = ctx.fillCache.get(key);
   if (!fillAfter) {
-    // after = the capacities left, under a byte as none; its fill order from that before the loss
-    ctx.liveBefore ??= liveOf(before);
-    const after = ctx.liveBefore.capacities.slice();
+    // after = the capacities left, under a byte as none; its fill order from that before the
+    // loss; in the context's scratch (after: the capacities again once done)
+    const lb = (ctx.liveBefore ??= liveOf(before));
+    const fs = (ctx.fillScratch ??= { after: lb.capacities.slice(), held: new Float64Array(before.length), live: [] });
+    const after = fs.after;
     for (let j = 0; j < touched.length; j++) after[touched[j]!] = leftRaw[j]! < 1 ? 0 : leftRaw[j]!;
-    const fill = survivorFillOf(after, liveLargestFirstAfter(ctx.liveBefore.live, after, touched), ctx.loads);
-    fillAfter = { maxFill: fill.maxFill, rebuild: rebuildBytes(fill.held, fillBefore.held, before, after) };
+    fs.held.fill(0);
+    const maxFill = fillInto(liveLargestFirstAfter(lb.live, after, touched, fs.live), ctx.loads, fs.held);
+    fillAfter = { maxFill, rebuild: rebuildBytes(fs.held, fillBefore.held, before, after) };
+    for (const i of touched) after[i] = lb.capacities[i]!;
     ctx.fillCache.set(key, fillAfter);
   }
   const rebuild = fillAfter.rebuild;

@@ -275,6 +275,22 @@ describe('Ceph losses by host number', () => {
     );
   });
 
+  it("a context's losses one after another, its fill scratch reused = with a fresh scratch for each (fast-check, seed 47)", () => {
+    fc.assert(
+      fc.property(fleetArb, (f) => {
+        const s = scenarioOf(f.failureDomain, f.pools, f.growth);
+        const hosts = hostsOf(f.hosts);
+        const reused = contexts(s, hosts).numbered;
+        const fresh = contexts(s, hosts).numbered;
+        for (const { d, numbers } of lossesOf(f.losses, hosts)) {
+          fresh.fillScratch = null;
+          expect(cephImpactNumbered(reused, d, numbers)).toEqual(cephImpactNumbered(fresh, d, numbers));
+        }
+      }),
+      { seed: 47, numRuns: 500 },
+    );
+  });
+
   it('the host numbering carried over a growing fleet (cephInputs, then cephContext, one carry) = numbered anew (fast-check, seed 41)', () => {
     fc.assert(
       fc.property(fleetArb, fc.array(fc.nat(20), { minLength: 2, maxLength: 6 }), (f, cuts) => {
