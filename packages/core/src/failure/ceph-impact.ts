@@ -283,6 +283,15 @@ export class CephLossCarry {
     part: Int32Array;
     crushOf: Int32Array;
   } | null = null;
+  /** Bumped each time numberHosts numbers anew (not extending the last numbering): see `signatureOf`. */
+  numberingGeneration = 0;
+  /**
+   * The signature number of the losses cephImpactNumbered met (-1: it stops no storage host
+   * with OSDs), with the host numbers array it was given and the numbering generation: the
+   * next epoch's same domain object with the same numbers array under a numbering of the same
+   * generation has that signature (see cephImpactNumbered).
+   */
+  readonly signatureOf = new WeakMap<FailureDomain, { numbers: ArrayLike<number>; length: number; generation: number; signature: number }>();
 }
 
 /** What the Ceph analysis reads of the hosts: their OSD devices, raw bytes by name, the CRUSH failure domains. */
@@ -505,7 +514,8 @@ function numberHosts(ctx: CephContext, { hosts, storage }: CephNumbering): { hos
   let from = 0;
   let next = 0; // the next of `storage`
   let clean = true;
-  if (last) {
+  if (!last) ctx.carry.numberingGeneration++;
+  else {
     from = last.hosts.length;
     next = last.next;
     part.set(last.part);
@@ -618,11 +628,29 @@ export function cephImpact(ctx: CephContext, domain: FailureDomain, osdHosts?: {
  * a loss with the signature of an earlier one costs O(its hosts) without a name, a Set or a
  * text; only a loss of a new signature takes the names and goes the way of cephImpact. The
  * same outcome, the same record, as cephImpact(ctx, domain) (failure/fast-paths.test.ts).
+ * A domain object met before (in this context or an earlier one of the carry) with the same
+ * numbers array, in a numbering of the same generation, skips even that: its signature is
+ * the recorded one. The callers never change a domain or a numbers array they passed (the
+ * DomainCache copies a group's arrays before they change once a domain holds them), and a
+ * numbering of the same generation extends the one the record was made in (numberHosts keeps
+ * the part and CRUSH index of each earlier host), so the sequence (kind, tolerance, then per
+ * host its part and first position in its CRUSH domain) is the same, and so is its number
+ * (signatureNumber numbers a sequence once in a carry). Only the outcome is looked up in this
+ * context's lossCache; a miss there goes the whole way.
  * Without a numbering: cephImpact(ctx, domain).
  */
 export function cephImpactNumbered(ctx: CephContext, domain: FailureDomain, numbers: ArrayLike<number>): CephOutcome | undefined {
   const nb = ctx.numbered;
   if (!nb) return cephImpact(ctx, domain);
+  // the same domain object with the same numbers array, in a numbering that extends the one it
+  // was met in: the same signature (below)
+  const { carry } = ctx;
+  const seen = carry.signatureOf.get(domain);
+  if (seen && seen.numbers === numbers && seen.length === numbers.length && seen.generation === carry.numberingGeneration) {
+    if (seen.signature < 0) return undefined;
+    const hit = ctx.lossCache.get(seen.signature);
+    if (hit) return hit;
+  }
   const { part, crushOf, hosts } = nb;
   const nLost = domain.hostsLost.length;
   let lostCount = 0;
@@ -632,7 +660,10 @@ export function cephImpactNumbered(ctx: CephContext, domain: FailureDomain, numb
       if (j < nLost) lostCount++;
       else drainedCount++;
     }
-  if (lostCount === 0 && !(domain.kind === 'maintenance' && drainedCount > 0)) return undefined;
+  if (lostCount === 0 && !(domain.kind === 'maintenance' && drainedCount > 0)) {
+    carry.signatureOf.set(domain, { numbers, length: numbers.length, generation: carry.numberingGeneration, signature: -1 });
+    return undefined;
+  }
   const sc = ctx.scratch;
   const size = 3 + 2 * (lostCount + drainedCount);
   if (sc.seq.length < size) sc.seq = new Int32Array(Math.max(size, 2 * sc.seq.length));
@@ -652,6 +683,7 @@ export function cephImpactNumbered(ctx: CephContext, domain: FailureDomain, numb
     at++;
   }
   const signature = signatureNumber(ctx.carry, seq, n);
+  carry.signatureOf.set(domain, { numbers, length: numbers.length, generation: carry.numberingGeneration, signature });
   const hit = ctx.lossCache.get(signature);
   if (hit) return hit;
   const lost = new Set<string>();
