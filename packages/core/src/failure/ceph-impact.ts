@@ -689,17 +689,22 @@ export function cephImpactNumbered(ctx: CephContext, domain: FailureDomain, numb
   const lost = new Set<string>();
   const drainedNames: string[] = [];
   const crushOfHosts = new Int32Array(lostCount + drainedCount);
+  const lostRaw = new Float64Array(lostCount);
   let k = 0;
   for (let j = 0; j < numbers.length; j++) {
     const i = numbers[j]!;
     if (part[i]! < 0) continue;
-    if (j < nLost) lost.add(hosts[i]!.name);
-    else drainedNames.push(hosts[i]!.name);
+    const name = hosts[i]!.name;
+    if (j < nLost) {
+      lost.add(name);
+      lostRaw[k] = ctx.hostRaw.get(name) ?? 0;
+    } else drainedNames.push(name);
     crushOfHosts[k++] = crushOf[i]!;
   }
   const drained: ReadonlySet<string> = drainedNames.length === 0 ? NO_HOSTS : new Set(drainedNames);
-  // the CRUSH domain of each host of [...lost, ...drained] (the numbers are distinct hosts: the Sets keep them all)
-  return outcomeOf(ctx, domain, lost, drained, signature, lost.size + drained.size === k ? crushOfHosts : undefined);
+  // the CRUSH domain of each host of [...lost, ...drained] and the raw bytes of each lost one (the
+  // numbers are distinct hosts: when the Sets keep them all)
+  return outcomeOf(ctx, domain, lost, drained, signature, lost.size + drained.size === k ? { crush: crushOfHosts, lostRaw } : undefined);
 }
 
 /**
@@ -721,7 +726,7 @@ function outcomeOf(
   lost: ReadonlySet<string>,
   drained: ReadonlySet<string>,
   signature: number | null,
-  crushOfHosts?: ArrayLike<number>,
+  byPosition?: { crush: ArrayLike<number>; lostRaw: ArrayLike<number> },
 ): CephOutcome {
   const { scenario, crush, hostRaw, before, fillBefore, hooks } = ctx;
   const { ceph } = scenario;
@@ -731,11 +736,14 @@ function outcomeOf(
   const loss = ++sc.loss;
   const touched: number[] = [];
   const leftRaw: number[] = [];
+  // (by position, when the caller has them: the CRUSH domain of each host and the raw bytes of
+  // each lost one, hostRaw's, as the loop would look them up)
   let k = 0; // position in [...lost, ...drained]
+  const nLost = lost.size;
   for (const set of [lost, drained])
     for (const h of set) {
-      const i = crushOfHosts ? crushOfHosts[k]! : (domainIndex(ctx, h) ?? -1);
-      k++;
+      const at = k++;
+      const i = byPosition ? byPosition.crush[at]! : (domainIndex(ctx, h) ?? -1);
       if (i < 0) continue;
       let slot: number;
       if (sc.stamp[i] === loss) slot = sc.at[i]!;
@@ -745,8 +753,14 @@ function outcomeOf(
         touched.push(i);
         leftRaw.push(before[i]!);
       }
-      leftRaw[slot] = leftRaw[slot]! - (lost.has(h) ? (hostRaw.get(h) ?? 0) : 0);
+      // a host of `lost` is lost; one of `drained` only when also in `lost`
+      const r = at < nLost ? (byPosition ? byPosition.lostRaw[at]! : (hostRaw.get(h) ?? 0)) : lost.has(h) ? (hostRaw.get(h) ?? 0) : 0;
+      leftRaw[slot] = leftRaw[slot]! - r;
     }
+  // the raw bytes lost: Σ over `lost` in its order, from 0
+  let rawBytesLost = 0;
+  k = 0;
+  for (const h of lost) rawBytesLost += byPosition ? byPosition.lostRaw[k++]! : (hostRaw.get(h) ?? 0);
   const affected = touched.length;
   let emptied = 0; // under a byte left: none
   for (const c of leftRaw) if (c < 1) emptied++;
@@ -800,7 +814,7 @@ function outcomeOf(
     failureDomain: ceph.failureDomain,
     hostsLost: lost.size,
     hostsDrained: drained.size,
-    rawBytesLost: [...lost].reduce((s, h) => s + (hostRaw.get(h) ?? 0), 0),
+    rawBytesLost,
     domainsAffected: affected,
     pools,
     survivorFillMonth0: fill0,
