@@ -283,6 +283,16 @@ export class CephLossCarry {
     part: Int32Array;
     crushOf: Int32Array;
   } | null = null;
+  /** The last context's replication links, with the link function, raw bytes Map and storage list they were read from (see cephLinks). */
+  links: {
+    fn: (storageHost: string) => number | null;
+    hostRaw: ReadonlyMap<string, number>;
+    storage: readonly HostRaw[];
+    length: number;
+    links: ReplicationLinks;
+  } | null = null;
+  /** Whether the last links were read from a Map holding exactly its storage list's entries (see cephLinks). */
+  linksExact = false;
   /** Bumped each time numberHosts numbers anew (not extending the last numbering): see `signatureOf`. */
   numberingGeneration = 0;
   /**
@@ -446,20 +456,7 @@ export function cephContext(
 ): CephContext {
   const loads = scenario.ceph.pools.map((p) => ({ loadBytes: (scenario.demand.storageBytes[p.name] ?? 0) * rawUsedRate(p), width: failureDomainsNeeded(p) }));
   const before = crush.map((d) => d.rawBytes);
-  let links: ReplicationLinks | null = null;
-  if (hooks.ceph?.reprotectSeconds) {
-    const of = new Map<string, number | null>();
-    let total = 0;
-    let unknown = 0;
-    for (const [h, raw] of hostRaw) {
-      if (raw <= 0) continue;
-      const b = hooks.replicationBitsPerSecond?.(h) ?? null;
-      of.set(h, b);
-      if (b === null) unknown++;
-      else total += b;
-    }
-    links = { of, total, unknown, hosts: of.size };
-  }
+  const links = hooks.ceph?.reprotectSeconds ? cephLinks(hostRaw, hooks.replicationBitsPerSecond, numbering?.storage, carry) : null;
   const ctx: CephContext = {
     scenario,
     crush,
@@ -492,6 +489,66 @@ export function cephContext(
   ctx.fillBefore = before.some((c) => c > 0 && c < 1) ? survivorFill(before, loads) : survivorFillOf(before, live.live, loads);
   if (numbering) ctx.numbered = numberHosts(ctx, numbering);
   return ctx;
+}
+
+/**
+ * Each storage host's replication link (hostRaw's hosts with raw bytes > 0, in its order) and
+ * the left folds of the known ones' sum and of the unknown count. With a carry whose last
+ * links were read with the same link function (FailureHooksCarry.link hands out one function
+ * while it answers alike), from the same raw bytes Map and storage list (cephInputs' own, only
+ * extended) and where the Map holds exactly the list's entries then and now (as many entries:
+ * no name twice, so its order is the list's and no entry changed), the last links are extended
+ * by the list's new entries: the Map's new entries in its order, the folds continued.
+ * O(new storage hosts) so; else O(storage hosts).
+ */
+function cephLinks(
+  hostRaw: ReadonlyMap<string, number>,
+  fn: ((storageHost: string) => number | null) | undefined,
+  storage: readonly HostRaw[] | undefined,
+  carry: CephLossCarry | undefined,
+): ReplicationLinks {
+  const last = carry?.links;
+  if (
+    fn &&
+    storage &&
+    last &&
+    last.fn === fn &&
+    last.hostRaw === hostRaw &&
+    last.storage === storage &&
+    last.length <= storage.length &&
+    hostRaw.size === storage.length &&
+    carry!.linksExact
+  ) {
+    const of = last.links.of as Map<string, number | null>;
+    let { total, unknown } = last.links;
+    for (let k = last.length; k < storage.length; k++) {
+      const { host: h, rawBytes: raw } = storage[k]!;
+      if (raw <= 0) continue;
+      const b = fn(h) ?? null;
+      of.set(h, b);
+      if (b === null) unknown++;
+      else total += b;
+    }
+    const links = { of, total, unknown, hosts: of.size };
+    carry!.links = { fn, hostRaw, storage, length: storage.length, links };
+    return links;
+  }
+  const of = new Map<string, number | null>();
+  let total = 0;
+  let unknown = 0;
+  for (const [h, raw] of hostRaw) {
+    if (raw <= 0) continue;
+    const b = fn?.(h) ?? null;
+    of.set(h, b);
+    if (b === null) unknown++;
+    else total += b;
+  }
+  const links = { of, total, unknown, hosts: of.size };
+  if (carry) {
+    carry.links = fn && storage ? { fn, hostRaw, storage, length: storage.length, links } : null;
+    carry.linksExact = !!storage && hostRaw.size === storage.length;
+  }
+  return links;
 }
 
 /**
