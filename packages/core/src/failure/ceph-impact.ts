@@ -301,7 +301,7 @@ export class CephLossCarry {
    * next epoch's same domain object with the same numbers array under a numbering of the same
    * generation has that signature (see cephImpactNumbered).
    */
-  readonly signatureOf = new WeakMap<FailureDomain, { numbers: ArrayLike<number>; length: number; generation: number; signature: number }>();
+  readonly signatureOf = new WeakMap<FailureDomain, SignatureRecord>();
 }
 
 /** What the Ceph analysis reads of the hosts: their OSD devices, raw bytes by name, the CRUSH failure domains. */
@@ -617,7 +617,7 @@ function numberHosts(ctx: CephContext, { hosts, storage }: CephNumbering): { hos
  * partNumber numbers the same triple: the same part and CRUSH index. Otherwise null.
  */
 function numberedFrom(last: CephLossCarry['numbered'], hosts: readonly Host[], storage: readonly HostRaw[], crush: readonly FailureDomainRaw[]): CephLossCarry['numbered'] {
-  if (!last || !last.clean || last.storage !== storage || last.crush !== crush || last.hosts.length > hosts.length) return null;
+  if (!last?.clean || last.storage !== storage || last.crush !== crush || last.hosts.length > hosts.length) return null;
   if (last.next > storage.length) return null;
   for (let i = 0; i < last.hosts.length; i++) if (hosts[i] !== last.hosts[i]) return null;
   return last;
@@ -718,7 +718,7 @@ export function cephImpactNumbered(ctx: CephContext, domain: FailureDomain, numb
       else drainedCount++;
     }
   if (lostCount === 0 && !(domain.kind === 'maintenance' && drainedCount > 0)) {
-    carry.signatureOf.set(domain, { numbers, length: numbers.length, generation: carry.numberingGeneration, signature: -1 });
+    recordSignature(carry, domain, seen, numbers, -1);
     return undefined;
   }
   const sc = ctx.scratch;
@@ -740,7 +740,7 @@ export function cephImpactNumbered(ctx: CephContext, domain: FailureDomain, numb
     at++;
   }
   const signature = signatureNumber(ctx.carry, seq, n);
-  carry.signatureOf.set(domain, { numbers, length: numbers.length, generation: carry.numberingGeneration, signature });
+  recordSignature(carry, domain, seen, numbers, signature);
   const hit = ctx.lossCache.get(signature);
   if (hit) return hit;
   const lost = new Set<string>();
@@ -762,6 +762,18 @@ export function cephImpactNumbered(ctx: CephContext, domain: FailureDomain, numb
   // the CRUSH domain of each host of [...lost, ...drained] and the raw bytes of each lost one (the
   // numbers are distinct hosts: when the Sets keep them all)
   return outcomeOf(ctx, domain, lost, drained, signature, lost.size + drained.size === k ? { crush: crushOfHosts, lostRaw } : undefined);
+}
+
+type SignatureRecord = { numbers: ArrayLike<number>; length: number; generation: number; signature: number };
+
+/** Records `signature` as that of `domain` with `numbers` under the carry's numbering generation (in `seen`, its record, when it has one). */
+function recordSignature(carry: CephLossCarry, domain: FailureDomain, seen: SignatureRecord | undefined, numbers: ArrayLike<number>, signature: number): void {
+  if (seen) {
+    seen.numbers = numbers;
+    seen.length = numbers.length;
+    seen.generation = carry.numberingGeneration;
+    seen.signature = signature;
+  } else carry.signatureOf.set(domain, { numbers, length: numbers.length, generation: carry.numberingGeneration, signature });
 }
 
 /**
@@ -840,8 +852,10 @@ function outcomeOf(
   if (!fillAfter) {
     // after = the capacities left, under a byte as none; its fill order from that before the
     // loss; in the context's scratch (after: the capacities again once done)
-    const lb = (ctx.liveBefore ??= liveOf(before));
-    const fs = (ctx.fillScratch ??= { after: lb.capacities.slice(), held: new Float64Array(before.length), live: [] });
+    ctx.liveBefore ??= liveOf(before);
+    const lb = ctx.liveBefore;
+    ctx.fillScratch ??= { after: lb.capacities.slice(), held: new Float64Array(before.length), live: [] };
+    const fs = ctx.fillScratch;
     const after = fs.after;
     for (let j = 0; j < touched.length; j++) after[touched[j]!] = leftRaw[j]! < 1 ? 0 : leftRaw[j]!;
     fs.held.fill(0);
