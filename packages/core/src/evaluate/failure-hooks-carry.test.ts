@@ -6,6 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Host } from '../model/plan.js';
 import { baseHardware, makeScenario } from '../model/test-scenario.js';
+import { CephLossCarry, cephContext, cephInputs } from '../failure/ceph-impact.js';
+import type { CephRecoveryBandwidth } from '../model/network.js';
 import { FailureHooksCarry, failureHooks } from './failure-hooks.js';
 
 const hw = baseHardware();
@@ -53,6 +55,47 @@ describe('FailureHooksCarry', () => {
         }
       }),
       { seed: 23, numRuns: 300 },
+    );
+  });
+
+  it("the Ceph context's replication links over growing fleets, both carries shared = each fleet alone (fast-check, seed 59)", () => {
+    const arb = fc.record({
+      models: fc.array(fc.integer({ min: 0, max: MODELS.length - 1 }), { minLength: 1, maxLength: 40 }),
+      // per fleet: its length, and its network plan's per-host link (none, 10 or 25 Gbit/s)
+      cuts: fc.array(fc.tuple(fc.nat(40), fc.constantFrom(0, 0, 10e9, 10e9, 25e9)), { minLength: 1, maxLength: 6 }),
+    });
+    fc.assert(
+      fc.property(arb, ({ models, cuts }) => {
+        // the hosts of a known model, as the analysis gives them
+        const all = models.map((m, i) => hostOf(i, m)).filter((h) => h.hardware !== 'ghost');
+        if (all.length === 0) return;
+        const ceph = new CephLossCarry();
+        const hooksCarry = new FailureHooksCarry();
+        let len = 0;
+        for (const [cut, link] of cuts) {
+          len = cut % 4 === 0 ? 1 + (cut % all.length) : Math.min(all.length, len + 1 + (cut % 3));
+          const hosts = all.slice(0, len);
+          const replication = link > 0 ? ({ perHostBitsPerSecond: link } as CephRecoveryBandwidth) : null;
+          const contextOf = (h: FailureHooksCarry | undefined, c: CephLossCarry | undefined) => {
+            const hooks = failureHooks(s, hosts, replication, h);
+            const inputs = cephInputs(s, hosts, c);
+            return cephContext(
+              s,
+              inputs.crush,
+              inputs.hostRaw,
+              { ceph: hooks.ceph!, replicationBitsPerSecond: hooks.network!.replicationBitsPerSecond! },
+              null,
+              { hosts, storage: inputs.storage },
+              c,
+            );
+          };
+          const carried = contextOf(hooksCarry, ceph).links!;
+          const alone = contextOf(undefined, undefined).links!;
+          expect([...carried.of]).toEqual([...alone.of]);
+          expect([carried.total, carried.unknown, carried.hosts]).toEqual([alone.total, alone.unknown, alone.hosts]);
+        }
+      }),
+      { seed: 59, numRuns: 300 },
     );
   });
 

@@ -29,11 +29,7 @@ import type { Host } from '../model/plan.js';
  */
 export function failureHooks(scenario: Scenario, hosts: readonly Host[], replication: CephRecoveryBandwidth | null, carry?: FailureHooksCarry): FailureHooks {
   const { byName, osdsOf, diskOf, allOsds, allDisk } = carry ? carry.figures(scenario, hosts) : storageHostFigures(scenario, storageHosts(scenario, hosts));
-  const linkBitsPerSecond = (name: string): number | null => {
-    if (replication) return replication.perHostBitsPerSecond;
-    const hw = byName.get(name);
-    return hw ? replicationBitsPerSecond(hw) : null;
-  };
+  const linkBitsPerSecond = carry ? carry.link(byName, replication) : linkOf(byName, replication);
   const settings = resolveCephSettings(scenario.ceph).recovery;
   const amplification = Math.max(1, ...scenario.ceph.pools.map((p) => (p.type === 'erasure' ? p.k : 1)));
   return {
@@ -62,6 +58,16 @@ export function failureHooks(scenario: Scenario, hosts: readonly Host[], replica
         return timing.totalSeconds;
       },
     },
+  };
+}
+
+/** The replication link of a storage host by name (see failureHooks): the network plan's per-host link, else its fastest NIC card's. */
+function linkOf(byName: ReadonlyMap<string, HardwareModel>, replication: CephRecoveryBandwidth | null): (name: string) => number | null {
+  const perHost = replication ? replication.perHostBitsPerSecond : 0;
+  return (name) => {
+    if (replication) return perHost;
+    const hw = byName.get(name);
+    return hw ? replicationBitsPerSecond(hw) : null;
   };
 }
 
@@ -117,6 +123,22 @@ export class FailureHooksCarry {
   private storage: readonly Host[] = [];
   private hardware: Scenario['hardware'] | null = null;
   private last: StorageHostFigures | null = null;
+  private lastLink: { byName: ReadonlyMap<string, HardwareModel>; replication: boolean; perHost: number; fn: (name: string) => number | null } | null = null;
+
+  /**
+   * linkOf(byName, replication), the same function object as the last call's when it answers
+   * alike: the same byName Map (figures extends it in place, only with names it did not hold:
+   * each name it held keeps its model) and a network plan in both or neither, with the same
+   * per-host link. So a caller may keep what it asked the last one (cephContext's links).
+   */
+  link(byName: ReadonlyMap<string, HardwareModel>, replication: CephRecoveryBandwidth | null): (name: string) => number | null {
+    const perHost = replication ? replication.perHostBitsPerSecond : 0;
+    const last = this.lastLink;
+    if (last && last.byName === byName && last.replication === !!replication && Object.is(last.perHost, perHost)) return last.fn;
+    const fn = linkOf(byName, replication);
+    this.lastLink = { byName, replication: !!replication, perHost, fn };
+    return fn;
+  }
 
   /** The figures of the storage hosts of `hosts`. */
   figures(scenario: Scenario, hosts: readonly Host[]): StorageHostFigures {

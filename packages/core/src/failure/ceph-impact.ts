@@ -66,14 +66,20 @@ export function liveLargestFirst(capacities: readonly number[]): { c: number; i:
  * touched ones with capacity left are sorted and merged in. O(domains + touched × log touched).
  * Exported for tests.
  */
-export function liveLargestFirstAfter(beforeLive: readonly { c: number; i: number }[], after: readonly number[], touched: readonly number[]): { c: number; i: number }[] {
+export function liveLargestFirstAfter(
+  beforeLive: readonly { c: number; i: number }[],
+  after: readonly number[],
+  touched: readonly number[],
+  into: { c: number; i: number }[] = [],
+): { c: number; i: number }[] {
   const mark = new Uint8Array(after.length);
   for (const i of touched) mark[i] = 1;
   const moved = touched
     .filter((i) => after[i]! > 0)
     .map((i) => ({ c: after[i]!, i }))
     .sort(largerFirst);
-  const out: { c: number; i: number }[] = [];
+  const out = into; // `into`, emptied: a caller's scratch array
+  out.length = 0;
   let k = 0;
   for (const x of beforeLive) {
     if (mark[x.i]) continue;
@@ -103,6 +109,64 @@ function waterFillInto(live: readonly { c: number; i: number }[], loadBytes: num
     rest -= live[k]!.c;
   }
   for (const x of live) out[x.i] = out[x.i]! + a;
+}
+
+/**
+ * survivorFillOf's fill, into `held` (zeros, one per domain): each domain's bytes held, the
+ * pools' additions in pool order as Σ over pools of waterFillInto makes them, and the fill of
+ * the fullest domain. The same doubles as waterFillInto pool by pool: per pool the same
+ * decision (all `a`, or the first position k in fill order whose c × λ fits under `a`, λ from
+ * the remaining Σ), where that Σ over the fill order, the same for every pool, is summed once
+ * (the same additions in the same order); then one pass over the fill order adds to each
+ * domain its pools' bytes in pool order (each domain's own sequence of additions unchanged:
+ * the domains are independent). The max over the domains with bytes (all of them in `live`:
+ * the others hold none) is order-free. O(domains × pools), no allocation but a few numbers
+ * per pool. Exported for tests.
+ */
+export function fillInto(live: readonly { c: number; i: number }[], pools: readonly { loadBytes: number; width: number }[], held: Float64Array | number[]): number | null {
+  const L = live.length;
+  const P = pools.length;
+  // per pool: `a` up to position k (exclusive), c × λ from it; k = -1: the pool adds nothing
+  const as = new Float64Array(P);
+  const ks = new Int32Array(P);
+  const lambdas = new Float64Array(P);
+  let total = Number.NaN; // Σ of live c in fill order, as a reduce from 0 (when a pool needs it)
+  for (let p = 0; p < P; p++) {
+    const { loadBytes, width } = pools[p]!;
+    const a = width > 0 ? loadBytes / width : 0;
+    as[p] = a;
+    ks[p] = -1;
+    if (loadBytes <= 0 || L === 0) continue;
+    ks[p] = L;
+    if (L * a <= loadBytes * (1 + 1e-12)) continue;
+    if (Number.isNaN(total)) {
+      total = 0;
+      for (let k = 0; k < L; k++) total += live[k]!.c;
+    }
+    let rest = total;
+    for (let k = 0; k < L; k++) {
+      const lambda = (loadBytes - k * a) / rest;
+      if (live[k]!.c * lambda <= a * (1 + 1e-12)) {
+        ks[p] = k;
+        lambdas[p] = lambda;
+        break;
+      }
+      rest -= live[k]!.c;
+    }
+  }
+  let maxFill: number | null = null;
+  for (let j = 0; j < L; j++) {
+    const { c, i } = live[j]!;
+    let h = held[i]!;
+    for (let p = 0; p < P; p++) {
+      const k = ks[p]!;
+      if (k < 0) continue;
+      h = h + (j < k ? as[p]! : c * lambdas[p]!);
+    }
+    held[i] = h;
+    if (h > 0) maxFill = Math.max(maxFill ?? 0, h / c);
+  }
+  return maxFill;
 }
 
 /**
@@ -204,6 +268,40 @@ export class CephLossCarry {
   inputs: { hosts: readonly Host[]; hardware: Scenario['hardware']; failureDomain: 'host' | 'rack'; out: CephInputs } | null = null;
   /** The last context's CRUSH domain capacities and their fill order (liveOf): the next context's, when it only adds domains, merges its new ones in. */
   live: { before: readonly number[]; live: readonly { c: number; i: number }[] } | null = null;
+  /**
+   * The last context's host numbering (numberHosts) and what it read: its hosts, the storage
+   * and CRUSH domain arrays (cephInputs' own, which it only extends), how many of the storage
+   * entries the walk consumed, and whether every storage-role host was read from them with its
+   * CRUSH index checked (no lookup by name: `clean`). The next context extends it (numberHosts).
+   */
+  numbered: {
+    hosts: readonly Host[];
+    storage: readonly HostRaw[];
+    crush: readonly FailureDomainRaw[];
+    next: number;
+    clean: boolean;
+    part: Int32Array;
+    crushOf: Int32Array;
+  } | null = null;
+  /** The last context's replication links, with the link function, raw bytes Map and storage list they were read from (see cephLinks). */
+  links: {
+    fn: (storageHost: string) => number | null;
+    hostRaw: ReadonlyMap<string, number>;
+    storage: readonly HostRaw[];
+    length: number;
+    links: ReplicationLinks;
+  } | null = null;
+  /** Whether the last links were read from a Map holding exactly its storage list's entries (see cephLinks). */
+  linksExact = false;
+  /** Bumped each time numberHosts numbers anew (not extending the last numbering): see `signatureOf`. */
+  numberingGeneration = 0;
+  /**
+   * The signature number of the losses cephImpactNumbered met (-1: it stops no storage host
+   * with OSDs), with the host numbers array it was given and the numbering generation: the
+   * next epoch's same domain object with the same numbers array under a numbering of the same
+   * generation has that signature (see cephImpactNumbered).
+   */
+  readonly signatureOf = new WeakMap<FailureDomain, SignatureRecord>();
 }
 
 /** What the Ceph analysis reads of the hosts: their OSD devices, raw bytes by name, the CRUSH failure domains. */
@@ -294,6 +392,8 @@ export interface CephContext {
   pairCount: number;
   /** The CRUSH domains' capacities with under a byte taken as none, and their fill order (liveLargestFirst), built on the first fill computed. */
   liveBefore: { capacities: number[]; live: { c: number; i: number }[] } | null;
+  /** Scratch of the fills after a loss (outcomeOf), made on the first: the capacities after (liveBefore's, restored after each use), the bytes held, the fill order. */
+  fillScratch: { after: number[]; held: Float64Array; live: { c: number; i: number }[] } | null;
 }
 
 /** What cephImpact takes from the failure hooks. */
@@ -334,7 +434,7 @@ function survivorsBitsPerSecond(links: ReplicationLinks, lost: ReadonlySet<strin
  * Bytes backfill writes: what the surviving OSDs of each domain hold after the loss, minus
  * what they held before (their weight's part of the domain's data), summed over domains.
  */
-export function rebuildBytes(heldAfter: readonly number[], heldBefore: readonly number[], before: readonly number[], after: readonly number[]): number {
+export function rebuildBytes(heldAfter: ArrayLike<number>, heldBefore: ArrayLike<number>, before: ArrayLike<number>, after: ArrayLike<number>): number {
   let s = 0; // in index order, as a reduce from 0
   for (let i = 0; i < heldAfter.length; i++) s += after[i]! > 0 ? Math.max(0, heldAfter[i]! - (heldBefore[i]! * after[i]!) / before[i]!) : 0;
   return s;
@@ -356,20 +456,7 @@ export function cephContext(
 ): CephContext {
   const loads = scenario.ceph.pools.map((p) => ({ loadBytes: (scenario.demand.storageBytes[p.name] ?? 0) * rawUsedRate(p), width: failureDomainsNeeded(p) }));
   const before = crush.map((d) => d.rawBytes);
-  let links: ReplicationLinks | null = null;
-  if (hooks.ceph?.reprotectSeconds) {
-    const of = new Map<string, number | null>();
-    let total = 0;
-    let unknown = 0;
-    for (const [h, raw] of hostRaw) {
-      if (raw <= 0) continue;
-      const b = hooks.replicationBitsPerSecond?.(h) ?? null;
-      of.set(h, b);
-      if (b === null) unknown++;
-      else total += b;
-    }
-    links = { of, total, unknown, hosts: of.size };
-  }
+  const links = hooks.ceph?.reprotectSeconds ? cephLinks(hostRaw, hooks.replicationBitsPerSecond, numbering?.storage, carry) : null;
   const ctx: CephContext = {
     scenario,
     crush,
@@ -392,6 +479,7 @@ export function cephContext(
     pairNumbers: new Map(),
     pairCount: 0,
     liveBefore: null,
+    fillScratch: null,
   };
   // the fill before any loss; with no CRUSH domain of under a byte (but over 0) it has the fill
   // order of the capacities after a loss (liveOf: under a byte as none): one sort for both
@@ -401,6 +489,66 @@ export function cephContext(
   ctx.fillBefore = before.some((c) => c > 0 && c < 1) ? survivorFill(before, loads) : survivorFillOf(before, live.live, loads);
   if (numbering) ctx.numbered = numberHosts(ctx, numbering);
   return ctx;
+}
+
+/**
+ * Each storage host's replication link (hostRaw's hosts with raw bytes > 0, in its order) and
+ * the left folds of the known ones' sum and of the unknown count. With a carry whose last
+ * links were read with the same link function (FailureHooksCarry.link hands out one function
+ * while it answers alike), from the same raw bytes Map and storage list (cephInputs' own, only
+ * extended) and where the Map holds exactly the list's entries then and now (as many entries:
+ * no name twice, so its order is the list's and no entry changed), the last links are extended
+ * by the list's new entries: the Map's new entries in its order, the folds continued.
+ * O(new storage hosts) so; else O(storage hosts).
+ */
+function cephLinks(
+  hostRaw: ReadonlyMap<string, number>,
+  fn: ((storageHost: string) => number | null) | undefined,
+  storage: readonly HostRaw[] | undefined,
+  carry: CephLossCarry | undefined,
+): ReplicationLinks {
+  const last = carry?.links;
+  if (
+    fn &&
+    storage &&
+    last &&
+    last.fn === fn &&
+    last.hostRaw === hostRaw &&
+    last.storage === storage &&
+    last.length <= storage.length &&
+    hostRaw.size === storage.length &&
+    carry!.linksExact
+  ) {
+    const of = last.links.of as Map<string, number | null>;
+    let { total, unknown } = last.links;
+    for (let k = last.length; k < storage.length; k++) {
+      const { host: h, rawBytes: raw } = storage[k]!;
+      if (raw <= 0) continue;
+      const b = fn(h) ?? null;
+      of.set(h, b);
+      if (b === null) unknown++;
+      else total += b;
+    }
+    const links = { of, total, unknown, hosts: of.size };
+    carry!.links = { fn, hostRaw, storage, length: storage.length, links };
+    return links;
+  }
+  const of = new Map<string, number | null>();
+  let total = 0;
+  let unknown = 0;
+  for (const [h, raw] of hostRaw) {
+    if (raw <= 0) continue;
+    const b = fn?.(h) ?? null;
+    of.set(h, b);
+    if (b === null) unknown++;
+    else total += b;
+  }
+  const links = { of, total, unknown, hosts: of.size };
+  if (carry) {
+    carry.links = fn && storage ? { fn, hostRaw, storage, length: storage.length, links } : null;
+    carry.linksExact = !!storage && hostRaw.size === storage.length;
+  }
+  return links;
 }
 
 /**
@@ -417,8 +565,20 @@ function numberHosts(ctx: CephContext, { hosts, storage }: CephNumbering): { hos
   const { crush, before } = ctx;
   const fd = ctx.scenario.ceph.failureDomain;
   const indices = failureDomainIndices(storage, fd, crush);
+  // From the last context's numbering when the walk over its hosts would repeat it (see
+  // numberedFrom): its first hosts' results are kept, the walk goes on from its end.
+  const last = numberedFrom(ctx.carry.numbered, hosts, storage, crush);
+  let from = 0;
   let next = 0; // the next of `storage`
-  for (let i = 0; i < H; i++) {
+  let clean = true;
+  if (!last) ctx.carry.numberingGeneration++;
+  else {
+    from = last.hosts.length;
+    next = last.next;
+    part.set(last.part);
+    crushOf.set(last.crushOf);
+  }
+  for (let i = from; i < H; i++) {
     const h = hosts[i]!;
     if (h.role !== 'storage') continue;
     let raw: number | undefined;
@@ -428,16 +588,39 @@ function numberHosts(ctx: CephContext, { hosts, storage }: CephNumbering): { hos
       raw = storage[k]!.rawBytes;
       const j = indices[k]!;
       if (j >= 0 && j < crush.length && crush[j]!.name === (fd === 'host' ? h.name : storage[k]!.rack)) ci = j;
-      else ci = domainIndex(ctx, h.name);
+      else {
+        ci = domainIndex(ctx, h.name);
+        clean = false;
+      }
     } else {
       raw = ctx.hostRaw.get(h.name);
       ci = domainIndex(ctx, h.name);
+      clean = false;
     }
     if (!((raw ?? 0) > 0)) continue;
     crushOf[i] = ci ?? -1;
     part[i] = partNumber(ctx.carry, h.hardware, raw, ci === undefined ? -1 : before[ci]!);
   }
+  ctx.carry.numbered = { hosts, storage, crush, next, clean, part, crushOf };
   return { hosts, part, crushOf };
+}
+
+/**
+ * `last` when numberHosts over (hosts, storage, crush) would give its results for its hosts:
+ * its walk read no name (`clean`: every storage-role host was the next storage entry, its CRUSH
+ * index checked against the domain's name), `storage` and `crush` are its arrays (cephInputs'
+ * own, which it only extends by pushing: their first entries are the same objects) and its
+ * hosts are the first of `hosts` (the same objects). Then each of its hosts meets the same
+ * storage entry (the walk consumed only entries it had), the same index (failureDomainIndices
+ * for `host` is a running count over the entries, so the first entries keep theirs; for `rack`
+ * cephInputs builds the arrays anew, so they are not `last`'s) and the same CRUSH domain, and
+ * partNumber numbers the same triple: the same part and CRUSH index. Otherwise null.
+ */
+function numberedFrom(last: CephLossCarry['numbered'], hosts: readonly Host[], storage: readonly HostRaw[], crush: readonly FailureDomainRaw[]): CephLossCarry['numbered'] {
+  if (!last?.clean || last.storage !== storage || last.crush !== crush || last.hosts.length > hosts.length) return null;
+  if (last.next > storage.length) return null;
+  for (let i = 0; i < last.hosts.length; i++) if (hosts[i] !== last.hosts[i]) return null;
+  return last;
 }
 
 /** The CRUSH domain index of storage host `host` (undefined when in none): ctx.domainOf, built on first use. */
@@ -502,11 +685,29 @@ export function cephImpact(ctx: CephContext, domain: FailureDomain, osdHosts?: {
  * a loss with the signature of an earlier one costs O(its hosts) without a name, a Set or a
  * text; only a loss of a new signature takes the names and goes the way of cephImpact. The
  * same outcome, the same record, as cephImpact(ctx, domain) (failure/fast-paths.test.ts).
+ * A domain object met before (in this context or an earlier one of the carry) with the same
+ * numbers array, in a numbering of the same generation, skips even that: its signature is
+ * the recorded one. The callers never change a domain or a numbers array they passed (the
+ * DomainCache copies a group's arrays before they change once a domain holds them), and a
+ * numbering of the same generation extends the one the record was made in (numberHosts keeps
+ * the part and CRUSH index of each earlier host), so the sequence (kind, tolerance, then per
+ * host its part and first position in its CRUSH domain) is the same, and so is its number
+ * (signatureNumber numbers a sequence once in a carry). Only the outcome is looked up in this
+ * context's lossCache; a miss there goes the whole way.
  * Without a numbering: cephImpact(ctx, domain).
  */
 export function cephImpactNumbered(ctx: CephContext, domain: FailureDomain, numbers: ArrayLike<number>): CephOutcome | undefined {
   const nb = ctx.numbered;
   if (!nb) return cephImpact(ctx, domain);
+  // the same domain object with the same numbers array, in a numbering that extends the one it
+  // was met in: the same signature (below)
+  const { carry } = ctx;
+  const seen = carry.signatureOf.get(domain);
+  if (seen && seen.numbers === numbers && seen.length === numbers.length && seen.generation === carry.numberingGeneration) {
+    if (seen.signature < 0) return undefined;
+    const hit = ctx.lossCache.get(seen.signature);
+    if (hit) return hit;
+  }
   const { part, crushOf, hosts } = nb;
   const nLost = domain.hostsLost.length;
   let lostCount = 0;
@@ -516,7 +717,10 @@ export function cephImpactNumbered(ctx: CephContext, domain: FailureDomain, numb
       if (j < nLost) lostCount++;
       else drainedCount++;
     }
-  if (lostCount === 0 && !(domain.kind === 'maintenance' && drainedCount > 0)) return undefined;
+  if (lostCount === 0 && !(domain.kind === 'maintenance' && drainedCount > 0)) {
+    recordSignature(carry, domain, seen, numbers, -1);
+    return undefined;
+  }
   const sc = ctx.scratch;
   const size = 3 + 2 * (lostCount + drainedCount);
   if (sc.seq.length < size) sc.seq = new Int32Array(Math.max(size, 2 * sc.seq.length));
@@ -536,22 +740,40 @@ export function cephImpactNumbered(ctx: CephContext, domain: FailureDomain, numb
     at++;
   }
   const signature = signatureNumber(ctx.carry, seq, n);
+  recordSignature(carry, domain, seen, numbers, signature);
   const hit = ctx.lossCache.get(signature);
   if (hit) return hit;
   const lost = new Set<string>();
   const drainedNames: string[] = [];
   const crushOfHosts = new Int32Array(lostCount + drainedCount);
+  const lostRaw = new Float64Array(lostCount);
   let k = 0;
   for (let j = 0; j < numbers.length; j++) {
     const i = numbers[j]!;
     if (part[i]! < 0) continue;
-    if (j < nLost) lost.add(hosts[i]!.name);
-    else drainedNames.push(hosts[i]!.name);
+    const name = hosts[i]!.name;
+    if (j < nLost) {
+      lost.add(name);
+      lostRaw[k] = ctx.hostRaw.get(name) ?? 0;
+    } else drainedNames.push(name);
     crushOfHosts[k++] = crushOf[i]!;
   }
   const drained: ReadonlySet<string> = drainedNames.length === 0 ? NO_HOSTS : new Set(drainedNames);
-  // the CRUSH domain of each host of [...lost, ...drained] (the numbers are distinct hosts: the Sets keep them all)
-  return outcomeOf(ctx, domain, lost, drained, signature, lost.size + drained.size === k ? crushOfHosts : undefined);
+  // the CRUSH domain of each host of [...lost, ...drained] and the raw bytes of each lost one (the
+  // numbers are distinct hosts: when the Sets keep them all)
+  return outcomeOf(ctx, domain, lost, drained, signature, lost.size + drained.size === k ? { crush: crushOfHosts, lostRaw } : undefined);
+}
+
+type SignatureRecord = { numbers: ArrayLike<number>; length: number; generation: number; signature: number };
+
+/** Records `signature` as that of `domain` with `numbers` under the carry's numbering generation (in `seen`, its record, when it has one). */
+function recordSignature(carry: CephLossCarry, domain: FailureDomain, seen: SignatureRecord | undefined, numbers: ArrayLike<number>, signature: number): void {
+  if (seen) {
+    seen.numbers = numbers;
+    seen.length = numbers.length;
+    seen.generation = carry.numberingGeneration;
+    seen.signature = signature;
+  } else carry.signatureOf.set(domain, { numbers, length: numbers.length, generation: carry.numberingGeneration, signature });
 }
 
 /**
@@ -573,7 +795,7 @@ function outcomeOf(
   lost: ReadonlySet<string>,
   drained: ReadonlySet<string>,
   signature: number | null,
-  crushOfHosts?: ArrayLike<number>,
+  byPosition?: { crush: ArrayLike<number>; lostRaw: ArrayLike<number> },
 ): CephOutcome {
   const { scenario, crush, hostRaw, before, fillBefore, hooks } = ctx;
   const { ceph } = scenario;
@@ -583,11 +805,14 @@ function outcomeOf(
   const loss = ++sc.loss;
   const touched: number[] = [];
   const leftRaw: number[] = [];
+  // (by position, when the caller has them: the CRUSH domain of each host and the raw bytes of
+  // each lost one, hostRaw's, as the loop would look them up)
   let k = 0; // position in [...lost, ...drained]
+  const nLost = lost.size;
   for (const set of [lost, drained])
     for (const h of set) {
-      const i = crushOfHosts ? crushOfHosts[k]! : (domainIndex(ctx, h) ?? -1);
-      k++;
+      const at = k++;
+      const i = byPosition ? byPosition.crush[at]! : (domainIndex(ctx, h) ?? -1);
       if (i < 0) continue;
       let slot: number;
       if (sc.stamp[i] === loss) slot = sc.at[i]!;
@@ -597,8 +822,14 @@ function outcomeOf(
         touched.push(i);
         leftRaw.push(before[i]!);
       }
-      leftRaw[slot] = leftRaw[slot]! - (lost.has(h) ? (hostRaw.get(h) ?? 0) : 0);
+      // a host of `lost` is lost; one of `drained` only when also in `lost`
+      const r = at < nLost ? (byPosition ? byPosition.lostRaw[at]! : (hostRaw.get(h) ?? 0)) : lost.has(h) ? (hostRaw.get(h) ?? 0) : 0;
+      leftRaw[slot] = leftRaw[slot]! - r;
     }
+  // the raw bytes lost: Σ over `lost` in its order, from 0
+  let rawBytesLost = 0;
+  k = 0;
+  for (const h of lost) rawBytesLost += byPosition ? byPosition.lostRaw[k++]! : (hostRaw.get(h) ?? 0);
   const affected = touched.length;
   let emptied = 0; // under a byte left: none
   for (const c of leftRaw) if (c < 1) emptied++;
@@ -619,12 +850,18 @@ function outcomeOf(
     .join(',');
   let fillAfter = ctx.fillCache.get(key);
   if (!fillAfter) {
-    // after = the capacities left, under a byte as none; its fill order from that before the loss
+    // after = the capacities left, under a byte as none; its fill order from that before the
+    // loss; in the context's scratch (after: the capacities again once done)
     ctx.liveBefore ??= liveOf(before);
-    const after = ctx.liveBefore.capacities.slice();
+    const lb = ctx.liveBefore;
+    ctx.fillScratch ??= { after: lb.capacities.slice(), held: new Float64Array(before.length), live: [] };
+    const fs = ctx.fillScratch;
+    const after = fs.after;
     for (let j = 0; j < touched.length; j++) after[touched[j]!] = leftRaw[j]! < 1 ? 0 : leftRaw[j]!;
-    const fill = survivorFillOf(after, liveLargestFirstAfter(ctx.liveBefore.live, after, touched), ctx.loads);
-    fillAfter = { maxFill: fill.maxFill, rebuild: rebuildBytes(fill.held, fillBefore.held, before, after) };
+    fs.held.fill(0);
+    const maxFill = fillInto(liveLargestFirstAfter(lb.live, after, touched, fs.live), ctx.loads, fs.held);
+    fillAfter = { maxFill, rebuild: rebuildBytes(fs.held, fillBefore.held, before, after) };
+    for (const i of touched) after[i] = lb.capacities[i]!;
     ctx.fillCache.set(key, fillAfter);
   }
   const rebuild = fillAfter.rebuild;
@@ -648,7 +885,7 @@ function outcomeOf(
     failureDomain: ceph.failureDomain,
     hostsLost: lost.size,
     hostsDrained: drained.size,
-    rawBytesLost: [...lost].reduce((s, h) => s + (hostRaw.get(h) ?? 0), 0),
+    rawBytesLost,
     domainsAffected: affected,
     pools,
     survivorFillMonth0: fill0,

@@ -275,6 +275,120 @@ describe('Ceph losses by host number', () => {
     );
   });
 
+  it("a context's losses one after another, its fill scratch reused = with a fresh scratch for each (fast-check, seed 47)", () => {
+    fc.assert(
+      fc.property(fleetArb, (f) => {
+        const s = scenarioOf(f.failureDomain, f.pools, f.growth);
+        const hosts = hostsOf(f.hosts);
+        const reused = contexts(s, hosts).numbered;
+        const fresh = contexts(s, hosts).numbered;
+        for (const { d, numbers } of lossesOf(f.losses, hosts)) {
+          fresh.fillScratch = null;
+          expect(cephImpactNumbered(reused, d, numbers)).toEqual(cephImpactNumbered(fresh, d, numbers));
+        }
+      }),
+      { seed: 47, numRuns: 500 },
+    );
+  });
+
+  it('the same domain objects over the epochs of one carry (signatures recorded) = each fleet analysed alone (fast-check, seed 53)', () => {
+    fc.assert(
+      fc.property(fleetArb, fc.array(fc.nat(20), { minLength: 2, maxLength: 6 }), (f, cuts) => {
+        const s = scenarioOf(f.failureDomain, f.pools, f.growth);
+        const all = hostsOf([...f.hosts, ...f.extra]).filter((h) => h.hardware !== 'ghost');
+        if (all.length === 0) return;
+        // the losses over the whole fleet, made once: each epoch gives the same domain objects and numbers arrays
+        const losses = lossesOf(f.losses, all);
+        const carry = new CephLossCarry();
+        let len = 0;
+        for (const [k, cut] of cuts.entries()) {
+          len = cut % 4 === 0 ? 1 + (cut % all.length) : Math.min(all.length, len + 1 + (cut % 3));
+          // once the same fleet as other Host objects, every other one of another model (numbered anew: their parts differ)
+          const prefix = all.slice(0, len);
+          const hosts = k === 2 ? prefix.map((h, i) => ({ ...h, hardware: i % 2 && h.hardware === 'sto-30' ? 'sto-r760xd2' : h.hardware })) : prefix;
+          const inputs = cephInputs(s, hosts, carry);
+          const carried = cephContext(s, inputs.crush, inputs.hostRaw, hooksOf(hosts), null, { hosts, storage: inputs.storage }, carry);
+          const fresh = contexts(s, hosts).numbered;
+          // the losses within this fleet; every other one also with its numbers reversed (another array, other positions);
+          // fresh: new domain objects and arrays at each call (nothing recorded is met again)
+          const mine = losses.filter(({ numbers }) => numbers.every((x) => x < len));
+          const calls = mine.flatMap(({ d, numbers }, j) => [{ d, numbers }, ...(j % 2 ? [{ d, numbers: [...numbers].reverse() }] : [])]);
+          const x = calls.map(({ d, numbers }) => cephImpactNumbered(carried, d, numbers));
+          const y = calls.map(({ d, numbers }) => cephImpactNumbered(fresh, { ...d }, [...numbers]));
+          expect(x).toEqual(y);
+        }
+      }),
+      { seed: 53, numRuns: 400 },
+    );
+  });
+
+  it("a domain's recorded signature is not taken after the hosts are numbered anew: a rack's CRUSH raw bytes grew", () => {
+    // CRUSH by rack, 30 TB storage hosts. Epoch 1: s0 alone in r1, s1 in r2. Epoch 2: s2 joins r1
+    // (60 TB), s3 comes alone in r3. The loss D of s0 had, in epoch 1, the signature of a 30 TB
+    // host alone in a 30 TB CRUSH rack, which the loss E of s3 has in epoch 2. In epoch 2, D
+    // empties no CRUSH rack: r1 keeps s2's 30 TB, so 3 racks are left (E: r3 emptied, 2 left).
+    const s = scenarioOf('rack', [{ size: 2, tb: 10 }], 0);
+    const one = hostsOf([
+      [0, 1],
+      [0, 2],
+    ]);
+    const two = [
+      ...one,
+      ...hostsOf([
+        [0, 1],
+        [0, 1],
+        [0, 1],
+        [0, 3],
+      ]).slice(2),
+    ];
+    const loss = (host: string): FailureDomain => ({ id: `rack:${host}`, kind: 'rack', name: host, tolerated: true, hostsLost: [host], hostsDrained: [], hostsDegraded: [] });
+    const D = loss('s0');
+    const E = loss('s3');
+    const nD = [0];
+    const carry = new CephLossCarry();
+    const contextOf = (hosts: readonly Host[]): CephContext => {
+      const inputs = cephInputs(s, hosts, carry);
+      return cephContext(s, inputs.crush, inputs.hostRaw, hooksOf(hosts), null, { hosts, storage: inputs.storage }, carry);
+    };
+    expect(cephImpactNumbered(contextOf(one), D, nD)!.detail.pools[0]!.domainsLeft).toBe(1);
+    const ctx2 = contextOf(two);
+    expect(cephImpactNumbered(ctx2, E, [3])!.detail.pools[0]!.domainsLeft).toBe(2);
+    const d2 = cephImpactNumbered(ctx2, D, nD)!.detail;
+    expect([d2.domainsAffected, d2.pools[0]!.domainsLeft]).toEqual([1, 3]);
+  });
+
+  it('the host numbering carried over a growing fleet (cephInputs, then cephContext, one carry) = numbered anew (fast-check, seed 41)', () => {
+    fc.assert(
+      fc.property(fleetArb, fc.array(fc.nat(20), { minLength: 2, maxLength: 6 }), (f, cuts) => {
+        const s = scenarioOf(f.failureDomain, f.pools, f.growth);
+        // the hosts of a known model, as analyze gives them; prefixes mostly growing, some shorter
+        const all = hostsOf([...f.hosts, ...f.extra]).filter((h) => h.hardware !== 'ghost');
+        if (all.length === 0) return;
+        const carry = new CephLossCarry();
+        let len = 0;
+        for (const cut of cuts) {
+          len = cut % 4 === 0 ? 1 + (cut % all.length) : Math.min(all.length, len + 1 + (cut % 3));
+          const hosts = all.slice(0, len);
+          const inputs = cephInputs(s, hosts, carry);
+          const carried = cephContext(s, inputs.crush, inputs.hostRaw, hooksOf(hosts), null, { hosts, storage: inputs.storage }, carry);
+          const fresh = contexts(s, hosts).numbered;
+          // the same CRUSH domain per host, the same hosts without a part, equal parts for the same hosts
+          expect([...carried.numbered!.crushOf]).toEqual([...fresh.numbered!.crushOf]);
+          const a = [...carried.numbered!.part];
+          const b = [...fresh.numbered!.part];
+          expect(a.map((p) => p < 0)).toEqual(b.map((p) => p < 0));
+          for (let i = 0; i < a.length; i++) for (let j = i + 1; j < a.length; j++) expect(a[i] === a[j]).toBe(b[i] === b[j]);
+          const losses = lossesOf(f.losses, hosts);
+          const x = losses.map(({ d, numbers }) => cephImpactNumbered(carried, d, numbers));
+          const y = losses.map(({ d, numbers }) => cephImpactNumbered(fresh, d, numbers));
+          expect(x).toEqual(y);
+          expect(sharing(x)).toEqual(sharing(y));
+        }
+      }),
+      { seed: 41, numRuns: 300 },
+    );
+  });
+
   it("the context's fill before any loss (its fill order shared with the fills after one) = survivorFill (fast-check, seed 31)", () => {
     // capacities of 0, under a byte (kept before a loss, none after one) and whole TB, with ties
     const arb = fc.record({
