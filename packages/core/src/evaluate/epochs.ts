@@ -392,8 +392,8 @@ export class FailureStitch {
   private last: FailurePlan | null = null;
 
   /**
-   * `options.byPosition` false looks every other domain and cell up by its id (the reference
-   * the matching along the previous epoch's list must equal, in tests).
+   * `options.byPosition` false looks every other domain and cell up by its id, and every host
+   * by its name (the reference the matching along the previous epoch's lists must equal, in tests).
    */
   constructor(
     private readonly scenario: Scenario,
@@ -449,22 +449,33 @@ export class FailureStitch {
     const K = classes.length;
     const lastNames = this.lastNames;
     const lastNumbers = this.lastNumbers;
-    const numbers: number[] = new Array(names.length);
+    const { hostNumber, hostNode, hostDomain } = this;
+    // the first hosts as in the previous epoch (the same names at the same positions: all of
+    // them while the fleet only grows) keep their numbers, read off the previous epoch's list;
+    // that list is the stitch's own, so it is extended in place when all of it is kept
+    let same = 0;
+    const m = Math.min(lastNames.length, names.length);
+    while (same < m && lastNames[same] === names[same]) same++;
+    const numbers: number[] = same === lastNumbers.length ? lastNumbers : lastNumbers.slice(0, same);
     let lastStep = -1; // the previous host's (node, class) and its next node
     let lastNext = 0;
     for (let i = 0; i < names.length; i++) {
-      const name = names[i]!;
-      let g = i < lastNames.length && lastNames[i] === name ? lastNumbers[i] : this.hostNumber.get(name);
-      if (g === undefined) {
-        g = this.hostNames.length;
-        this.hostNumber.set(name, g);
-        this.hostNames.push(name);
-        this.hostNode.push(0);
-        this.hostDomain.push(null);
-        this.order.push(g);
+      let g: number;
+      if (i < same) g = numbers[i]!;
+      else {
+        const name = names[i]!;
+        const known = i < lastNames.length && lastNames[i] === name ? lastNumbers[i] : hostNumber.get(name);
+        if (known === undefined) {
+          g = this.hostNames.length;
+          hostNumber.set(name, g);
+          this.hostNames.push(name);
+          hostNode.push(0);
+          hostDomain.push(null);
+          this.order.push(g);
+        } else g = known;
+        numbers.push(g);
       }
-      numbers[i] = g;
-      const node = this.hostNode[g]!;
+      const node = hostNode[g]!;
       const k = cls[i]!;
       if (k >= 0) {
         const key = node * K + k;
@@ -475,18 +486,20 @@ export class FailureStitch {
         }
         lastStep = key;
         lastNext = next;
-        this.hostNode[g] = next;
-        this.hostDomain[g] = null;
+        hostNode[g] = next;
+        if (hostDomain[g] !== null) hostDomain[g] = null;
       } else {
         const d = domains[b++]!;
         const start = p;
         while (p < impacts.length && impacts[p]!.domain === d.id) p++;
-        this.hostNode[g] = this.extend(node, epoch, impacts.slice(start, p));
-        this.hostDomain[g] = d;
+        hostNode[g] = this.extend(node, epoch, impacts.slice(start, p));
+        hostDomain[g] = d;
       }
     }
-    this.lastNames = names;
-    this.lastNumbers = numbers;
+    if (this.options.byPosition !== false) {
+      this.lastNames = names;
+      this.lastNumbers = numbers;
+    }
     // the other domains and their impacts mostly come as in the previous epoch (the domain
     // cache keeps their objects): a domain or cell at the same position needs no lookup by id
     // (r: the position in the previous epoch's list that the next one is looked for at; a new

@@ -258,8 +258,18 @@ function analyze(
   scratch = new ContainmentScratch(),
 ): FailureResult & { hosts?: HostClasses } {
   const policy = failurePolicy(scenario);
-  // the hosts of a known model: `hosts` itself when all are (no copy)
-  const known = hosts.every((h) => Object.hasOwn(scenario.hardware, h.hardware)) ? hosts : hosts.filter((h) => Object.hasOwn(scenario.hardware, h.hardware));
+  // the hosts of a known model: `hosts` itself when all are (no copy). The previous analysis'
+  // hosts of a known model (FailureCarry), under the same models, are not checked again
+  // when `hosts` starts with them (the same objects): only the hosts after them are.
+  const was = carry?.hosts;
+  const carriedPrefix = was != null && was.hardware === scenario.hardware && samePrefix(was.known, hosts) === was.known.length;
+  let allKnown = true;
+  for (let i = carriedPrefix ? was.known.length : 0; i < hosts.length; i++)
+    if (!Object.hasOwn(scenario.hardware, hosts[i]!.hardware)) {
+      allKnown = false;
+      break;
+    }
+  const known = allKnown ? hosts : hosts.filter((h) => Object.hasOwn(scenario.hardware, h.hardware));
   const { storage, hostRaw, crush } = cephInputs(scenario, known, cephCarry); // storageHostsRaw, raw by name, failureDomains
   const attach = rackAttachments(scenario.racks, domainCache);
   const trips = feedTrips(scenario, scenario.racks, known);
@@ -287,9 +297,15 @@ function analyze(
   // monitor hosts: their names and subsystem bits are carried (failure/carry.ts)
   const monRole = cephDaemons(scenario).mon.role;
   const mons = daemonHosts(cephDaemons(scenario), known).mon;
-  const was = carry?.hosts;
+  // (`known` is `hosts` and starts with the carried hosts when carriedPrefix held and all are known)
   const keep =
-    was && was.hardware === scenario.hardware && was.monRole === monRole && sameList(was.mons, mons) && samePrefix(was.known, known) === was.known.length ? was.known.length : 0;
+    was &&
+    was.hardware === scenario.hardware &&
+    was.monRole === monRole &&
+    sameList(was.mons, mons) &&
+    ((carriedPrefix && allKnown) || samePrefix(was.known, known) === was.known.length)
+      ? was.known.length
+      : 0;
   const names: string[] = new Array(H);
   for (let i = 0; i < keep; i++) names[i] = was!.names[i]!;
   for (let i = keep; i < H; i++) names[i] = known[i]!.name;
