@@ -443,6 +443,24 @@ export class FailureStitch {
     this.tolerated = tolerated;
     const { domains, impacts } = failure.plan;
     // the built one-host domains come first (host order), then the other domains; impacts in domain order
+    const { b, p } = this.addHosts(epoch, names, cls, classes, domains, impacts);
+    this.addOthers(epoch, domains, impacts, b, p);
+  }
+
+  /**
+   * `add`'s one-host domains: each host's node moves by its class's impacts, or its built
+   * domain's (the first of `domains` and `impacts`, in host order). Returns how many domains
+   * and impacts they took. A method of its own (not in `add`'s body) so that its loop is
+   * optimised on its own.
+   */
+  private addHosts(
+    epoch: FleetEpoch,
+    names: readonly string[],
+    cls: Int32Array,
+    classes: readonly (readonly FailureImpact[])[],
+    domains: readonly FailureDomain[],
+    impacts: readonly FailureImpact[],
+  ): { b: number; p: number } {
     let b = 0;
     let p = 0;
     const step = new Map<number, number>(); // (node, class) → node, this epoch
@@ -500,6 +518,11 @@ export class FailureStitch {
       this.lastNames = names;
       this.lastNumbers = numbers;
     }
+    return { b, p };
+  }
+
+  /** `add`'s other domains (from `domains[b]`) and their impacts (from `impacts[p]`). */
+  private addOthers(epoch: FleetEpoch, domains: readonly FailureDomain[], impacts: readonly FailureImpact[], b: number, p: number): void {
     // the other domains and their impacts mostly come as in the previous epoch (the domain
     // cache keeps their objects): a domain or cell at the same position needs no lookup by id
     // (r: the position in the previous epoch's list that the next one is looked for at; a new
