@@ -392,8 +392,8 @@ export class FailureStitch {
   private last: FailurePlan | null = null;
 
   /**
-   * `options.byPosition` false looks every other domain and cell up by its id (the reference
-   * the matching along the previous epoch's list must equal, in tests).
+   * `options.byPosition` false looks every other domain and cell up by its id, and every host
+   * by its name (the reference the matching along the previous epoch's lists must equal, in tests).
    */
   constructor(
     private readonly scenario: Scenario,
@@ -443,28 +443,57 @@ export class FailureStitch {
     this.tolerated = tolerated;
     const { domains, impacts } = failure.plan;
     // the built one-host domains come first (host order), then the other domains; impacts in domain order
+    const { b, p } = this.addHosts(epoch, names, cls, classes, domains, impacts);
+    this.addOthers(epoch, domains, impacts, b, p);
+  }
+
+  /**
+   * `add`'s one-host domains: each host's node moves by its class's impacts, or its built
+   * domain's (the first of `domains` and `impacts`, in host order). Returns how many domains
+   * and impacts they took. A method of its own (not in `add`'s body) so that its loop is
+   * optimised on its own.
+   */
+  private addHosts(
+    epoch: FleetEpoch,
+    names: readonly string[],
+    cls: Int32Array,
+    classes: readonly (readonly FailureImpact[])[],
+    domains: readonly FailureDomain[],
+    impacts: readonly FailureImpact[],
+  ): { b: number; p: number } {
     let b = 0;
     let p = 0;
     const step = new Map<number, number>(); // (node, class) → node, this epoch
     const K = classes.length;
     const lastNames = this.lastNames;
     const lastNumbers = this.lastNumbers;
-    const numbers: number[] = new Array(names.length);
+    const { hostNumber, hostNode, hostDomain } = this;
+    // the first hosts as in the previous epoch (the same names at the same positions: all of
+    // them while the fleet only grows) keep their numbers, read off the previous epoch's list;
+    // that list is the stitch's own, so it is extended in place when all of it is kept
+    let same = 0;
+    const m = Math.min(lastNames.length, names.length);
+    while (same < m && lastNames[same] === names[same]) same++;
+    const numbers: number[] = same === lastNumbers.length ? lastNumbers : lastNumbers.slice(0, same);
     let lastStep = -1; // the previous host's (node, class) and its next node
     let lastNext = 0;
     for (let i = 0; i < names.length; i++) {
-      const name = names[i]!;
-      let g = i < lastNames.length && lastNames[i] === name ? lastNumbers[i] : this.hostNumber.get(name);
-      if (g === undefined) {
-        g = this.hostNames.length;
-        this.hostNumber.set(name, g);
-        this.hostNames.push(name);
-        this.hostNode.push(0);
-        this.hostDomain.push(null);
-        this.order.push(g);
+      let g: number;
+      if (i < same) g = numbers[i]!;
+      else {
+        const name = names[i]!;
+        const known = i < lastNames.length && lastNames[i] === name ? lastNumbers[i] : hostNumber.get(name);
+        if (known === undefined) {
+          g = this.hostNames.length;
+          hostNumber.set(name, g);
+          this.hostNames.push(name);
+          hostNode.push(0);
+          hostDomain.push(null);
+          this.order.push(g);
+        } else g = known;
+        numbers.push(g);
       }
-      numbers[i] = g;
-      const node = this.hostNode[g]!;
+      const node = hostNode[g]!;
       const k = cls[i]!;
       if (k >= 0) {
         const key = node * K + k;
@@ -475,18 +504,25 @@ export class FailureStitch {
         }
         lastStep = key;
         lastNext = next;
-        this.hostNode[g] = next;
-        this.hostDomain[g] = null;
+        hostNode[g] = next;
+        if (hostDomain[g] !== null) hostDomain[g] = null;
       } else {
         const d = domains[b++]!;
         const start = p;
         while (p < impacts.length && impacts[p]!.domain === d.id) p++;
-        this.hostNode[g] = this.extend(node, epoch, impacts.slice(start, p));
-        this.hostDomain[g] = d;
+        hostNode[g] = this.extend(node, epoch, impacts.slice(start, p));
+        hostDomain[g] = d;
       }
     }
-    this.lastNames = names;
-    this.lastNumbers = numbers;
+    if (this.options.byPosition !== false) {
+      this.lastNames = names;
+      this.lastNumbers = numbers;
+    }
+    return { b, p };
+  }
+
+  /** `add`'s other domains (from `domains[b]`) and their impacts (from `impacts[p]`). */
+  private addOthers(epoch: FleetEpoch, domains: readonly FailureDomain[], impacts: readonly FailureImpact[], b: number, p: number): void {
     // the other domains and their impacts mostly come as in the previous epoch (the domain
     // cache keeps their objects): a domain or cell at the same position needs no lookup by id
     // (r: the position in the previous epoch's list that the next one is looked for at; a new

@@ -75,3 +75,64 @@ describe('FailureStitch: other domains matched by position', () => {
     );
   });
 });
+
+describe('FailureStitch: hosts matched by position', () => {
+  // Each epoch's hosts: the previous epoch's, maybe one dropped or two swapped, then some
+  // delivered (a fleet that only grows keeps every host at its position: their numbers are the
+  // previous epoch's list, extended in place). Each host a class (0..2) or built (-1, with a
+  // domain of its own and a compute impact). The stitched plan must be the lookup by name's.
+  const stepArb = fc.record({
+    drop: fc.option(fc.nat(), { nil: undefined }),
+    swap: fc.option(fc.nat(), { nil: undefined }),
+    add: fc.integer({ min: 0, max: 3 }),
+    cls: fc.array(fc.integer({ min: -1, max: 2 }), { minLength: 12, maxLength: 12 }),
+    harmMonth: fc.option(fc.integer({ min: 0, max: 11 }), { nil: undefined }),
+  });
+  it('stitches what the lookup by name stitches (fast-check, seed 29)', () => {
+    const sc = makeScenario();
+    fc.assert(
+      fc.property(fc.array(stepArb, { minLength: 1, maxLength: 6 }), (steps) => {
+        const fast = new FailureStitch(sc);
+        const byName = new FailureStitch(sc, { byPosition: false });
+        let names: string[] = [];
+        let n = 0;
+        steps.forEach((step, e) => {
+          names = [...names];
+          if (step.drop !== undefined && names.length > 0) names.splice(step.drop % names.length, 1);
+          if (step.swap !== undefined && names.length > 1) {
+            const i = step.swap % (names.length - 1);
+            [names[i], names[i + 1]] = [names[i + 1]!, names[i]!];
+          }
+          for (let a = 0; a < step.add; a++) names.push(`h${n++}`);
+          const harms = (sub: FailureSubsystem) =>
+            step.harmMonth === undefined
+              ? []
+              : [{ code: `failure.${sub}`, harm: 'outage' as const, month: step.harmMonth, severity: 'warning' as const, message: `${sub}, epoch ${e}.` }];
+          const single: FailureDomain = { id: '', kind: 'host', name: '', tolerated: true, hostsLost: [], hostsDrained: [], hostsDegraded: [] };
+          const classes = [
+            [makeImpact(single, 'compute', `class 0, epoch ${e}.`, harms('compute'), {})],
+            [makeImpact(single, 'ceph', `class 1, epoch ${e}.`, [], {})],
+            [makeImpact(single, 'compute', `class 2, epoch ${e}.`, [], {}), makeImpact(single, 'ceph', `class 2, epoch ${e}.`, harms('ceph'), {})],
+          ];
+          const cls = new Int32Array(names.map((_, i) => step.cls[i % step.cls.length]!));
+          const domains: FailureDomain[] = [];
+          const impacts: FailureImpact[] = [];
+          names.forEach((name, i) => {
+            if (cls[i]! >= 0) return;
+            // a built domain unlike the plain one-host domain (as with maintenance: it drains a host)
+            const d: FailureDomain = { id: `host:${name}`, kind: 'host', name, tolerated: true, hostsLost: [name], hostsDrained: [`${name}-drained`], hostsDegraded: [] };
+            domains.push(d);
+            impacts.push(makeImpact(d, 'compute', `built ${name}, epoch ${e}.`, harms('compute'), {}));
+          });
+          const plan = { policy: failurePolicy(sc), assumptions: [], domains, impacts };
+          const epoch = { fromMonth: 2 * e, toMonth: 2 * e + 2, from: '', hosts: [] };
+          const hosts = { names, cls, classes, tolerated: true };
+          fast.add(epoch, { plan, findings: [], hosts });
+          byName.add(epoch, { plan, findings: [], hosts });
+        });
+        expect(JSON.stringify(fast.result(new Map()))).toBe(JSON.stringify(byName.result(new Map())));
+      }),
+      { numRuns: 400, seed: 29 },
+    );
+  });
+});

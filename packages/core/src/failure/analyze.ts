@@ -101,6 +101,159 @@ function computeHostGroups(n: number, ranked: readonly string[], compute: Comput
   return out;
 }
 
+/** True when every host of `hosts` from index `from` on is of a model of `hardware`. */
+function allOfKnownModel(hosts: readonly Host[], hardware: Readonly<Record<string, unknown>>, from: number): boolean {
+  for (let i = from; i < hosts.length; i++) if (!Object.hasOwn(hardware, hosts[i]!.hardware)) return false;
+  return true;
+}
+
+/** The names of `hosts` in host order: the first `keep` copied from `carried` (the same strings). */
+function hostNames(hosts: readonly Host[], carried: readonly string[], keep: number): string[] {
+  const names: string[] = new Array(hosts.length);
+  for (let i = 0; i < keep; i++) names[i] = carried[i]!;
+  for (let i = keep; i < hosts.length; i++) names[i] = hosts[i]!.name;
+  return names;
+}
+
+/** The names (by host number) of the hosts with `bit` in `member`. */
+function namesWithBit(names: readonly string[], member: Uint8Array, bit: number): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < member.length; i++) if (member[i]! & bit) out.add(names[i]!);
+  return out;
+}
+
+/** Sets `marks[i]` to 1 for every host number `i` with one of `bits` in `member`. */
+function markWithBit(marks: Uint8Array, member: Uint8Array, bits: number): void {
+  for (let i = 0; i < member.length; i++) if (member[i]! & bits) marks[i] = 1;
+}
+
+/**
+ * The class of each one-host loss (analyze's host loop), into `cls`: -1 for a host whose
+ * domain is built (every host when `built` is null; else those marked in `built`, and those
+ * whose loss reaches a subsystem other than their role's: `build(i, c)` is called for them,
+ * in host order); else `classOf(c, s)` of its compute and Ceph outcomes (`cephOf(i)`, asked
+ * only for hosts not marked), the previous host's class without asking when both outcomes are
+ * the previous host's. A top-level loop (not in analyze's body) so that it is optimised on
+ * its own. O(hosts).
+ */
+function classifyHosts(
+  known: readonly Host[],
+  computeOut: readonly (ComputeOutcome | undefined)[],
+  built: Uint8Array | null,
+  cephOf: (i: number) => CephOutcome | undefined,
+  build: (i: number, c: ComputeOutcome | undefined) => void,
+  classOf: (c: ComputeOutcome | undefined, s: CephOutcome | undefined) => number,
+  cls: Int32Array,
+): void {
+  let lastC: ComputeOutcome | undefined;
+  let lastS: CephOutcome | undefined;
+  let lastK = -1;
+  for (let i = 0; i < known.length; i++) {
+    const c = computeOut[i];
+    const marked = built === null || built[i] === 1;
+    const s = marked ? undefined : cephOf(i);
+    // a class's loss stops exactly its host in each of its subsystems
+    if (marked || (c && known[i]!.role !== 'compute') || (s && known[i]!.role !== 'storage')) {
+      build(i, c);
+      cls[i] = -1;
+      continue;
+    }
+    // neighbours mostly share their outcomes: the previous host's class without a lookup
+    if (c === lastC && s === lastS && lastK >= 0) {
+      cls[i] = lastK;
+      continue;
+    }
+    const k = classOf(c, s);
+    cls[i] = k;
+    lastC = c;
+    lastS = s;
+    lastK = k;
+  }
+}
+
+/**
+ * analyze's loop over the other domains (racks, zones, switches, feeds; `others`, their hosts'
+ * numbers `numbers`, their compute outcomes at `computeOut[H + j]`): each one's subsystems
+ * into `present` (bit 2^k for SUBSYSTEMS[k]) by `analyse(d, c, numbers, j)`, except a switch
+ * or feed that stops no host (no lost or drained host, no compute outcome, no feed trip):
+ * its one impact (network or power) is `carried`'s for the same domain object when there is
+ * one (FailureCarry.attachment), put in `attached[j]`. Returns those domains' impacts by
+ * domain object (the next carry), or null without `carried`. A top-level loop (not in
+ * analyze's body) so that it is optimised on its own. O(other domains).
+ */
+function analyseOthers(
+  others: readonly FailureDomain[],
+  numbers: readonly (readonly number[])[],
+  computeOut: readonly (ComputeOutcome | undefined)[],
+  H: number,
+  trips: ReadonlyMap<string, readonly unknown[]>,
+  carried: ReadonlyMap<FailureDomain, FailureImpact> | null,
+  analyse: (d: FailureDomain, c: ComputeOutcome | undefined, numbers: readonly number[], j: number) => number,
+  attached: (FailureImpact | undefined)[],
+  present: Uint8Array,
+): Map<FailureDomain, FailureImpact> | null {
+  const out = carried ? new Map<FailureDomain, FailureImpact>() : null;
+  for (let j = 0; j < others.length; j++) {
+    const d = others[j]!;
+    const c = computeOut[H + j];
+    const nums = numbers[j]!;
+    const alone =
+      carried !== null &&
+      c === undefined &&
+      nums.length === 0 &&
+      d.hostsLost.length === 0 &&
+      d.hostsDrained.length === 0 &&
+      (d.kind === 'switch' || (d.kind === 'feed' && (trips.get(d.name)?.length ?? 0) === 0));
+    const impact = alone ? carried.get(d) : undefined;
+    if (impact) attached[j] = impact;
+    present[j] = impact ? 1 << SUBSYSTEMS.indexOf(impact.subsystem) : analyse(d, c, nums, j);
+    if (alone) out!.set(d, attached[j]!);
+  }
+  return out;
+}
+
+/**
+ * For the other domains with an impact in the subsystem of `bit` (in `present`): marks in
+ * `built` the host of each that stops exactly one host of the subsystem (`stopped(j)`), and
+ * returns true when one stops none of them. O(other domains + their stopped hosts).
+ */
+function markAlone(present: Uint8Array, bit: number, stopped: (j: number) => ArrayLike<number>, built: Uint8Array): boolean {
+  let none = false;
+  for (let j = 0; j < present.length; j++) {
+    if (!(present[j]! & bit)) continue;
+    const set = stopped(j);
+    if (set.length === 0) none = true;
+    else if (set.length === 1) built[set[0]!] = 1;
+  }
+  return none;
+}
+
+/**
+ * The impacts of `domains` in domain order, each domain's in subsystem order: the first `nb`
+ * are built one-host domains (host number `builtNumbers[i]`, subsystems `hostPresent`), the
+ * others' subsystems are `othersPresent`; compute, control and Ceph impacts from `maps` (by
+ * subsystem, then domain id), an other domain's network or power one from `othersAttached`.
+ */
+function listImpacts(
+  domains: readonly FailureDomain[],
+  nb: number,
+  hostPresent: Uint8Array,
+  builtNumbers: readonly number[],
+  othersPresent: Uint8Array,
+  maps: readonly ReadonlyMap<string, FailureImpact>[],
+  othersAttached: readonly (FailureImpact | undefined)[],
+): FailureImpact[] {
+  const impacts: FailureImpact[] = [];
+  for (let i = 0; i < domains.length; i++) {
+    const present = i < nb ? hostPresent[builtNumbers[i]!]! : othersPresent[i - nb]!;
+    const id = domains[i]!.id;
+    // a one-host domain has no network or power impact; an other domain's are in othersAttached
+    for (let k = 0; k < 3; k++) if (present & (1 << k)) impacts.push(maps[k]!.get(id)!);
+    if (present & ATTACHED) impacts.push(i < nb ? maps[present & (1 << 3) ? 3 : 4]!.get(id)! : othersAttached[i - nb]!);
+  }
+  return impacts;
+}
+
 /** The plain-words assumptions behind the analysis (what the scenario does not say). */
 function assumptions(scenario: Scenario): string[] {
   const out: string[] = [];
@@ -258,8 +411,13 @@ function analyze(
   scratch = new ContainmentScratch(),
 ): FailureResult & { hosts?: HostClasses } {
   const policy = failurePolicy(scenario);
-  // the hosts of a known model: `hosts` itself when all are (no copy)
-  const known = hosts.every((h) => Object.hasOwn(scenario.hardware, h.hardware)) ? hosts : hosts.filter((h) => Object.hasOwn(scenario.hardware, h.hardware));
+  // the hosts of a known model: `hosts` itself when all are (no copy). The previous analysis'
+  // hosts of a known model (FailureCarry), under the same models, are not checked again
+  // when `hosts` starts with them (the same objects): only the hosts after them are.
+  const was = carry?.hosts;
+  const carriedPrefix = was != null && was.hardware === scenario.hardware && samePrefix(was.known, hosts) === was.known.length;
+  const allKnown = allOfKnownModel(hosts, scenario.hardware, carriedPrefix ? was.known.length : 0);
+  const known = allKnown ? hosts : hosts.filter((h) => Object.hasOwn(scenario.hardware, h.hardware));
   const { storage, hostRaw, crush } = cephInputs(scenario, known, cephCarry); // storageHostsRaw, raw by name, failureDomains
   const attach = rackAttachments(scenario.racks, domainCache);
   const trips = feedTrips(scenario, scenario.racks, known);
@@ -287,12 +445,16 @@ function analyze(
   // monitor hosts: their names and subsystem bits are carried (failure/carry.ts)
   const monRole = cephDaemons(scenario).mon.role;
   const mons = daemonHosts(cephDaemons(scenario), known).mon;
-  const was = carry?.hosts;
+  // (`known` is `hosts` and starts with the carried hosts when carriedPrefix held and all are known)
   const keep =
-    was && was.hardware === scenario.hardware && was.monRole === monRole && sameList(was.mons, mons) && samePrefix(was.known, known) === was.known.length ? was.known.length : 0;
-  const names: string[] = new Array(H);
-  for (let i = 0; i < keep; i++) names[i] = was!.names[i]!;
-  for (let i = keep; i < H; i++) names[i] = known[i]!.name;
+    was &&
+    was.hardware === scenario.hardware &&
+    was.monRole === monRole &&
+    sameList(was.mons, mons) &&
+    ((carriedPrefix && allKnown) || samePrefix(was.known, known) === was.known.length)
+      ? was.known.length
+      : 0;
+  const names = hostNames(known, keep > 0 ? was!.names : [], keep);
   // one-host losses first, in host order, as enumerateDomains orders them (computeOutcomes' caches fill in this order)
   const losses = (hostDomains ?? (names as (FailureDomain | string)[])).concat(others);
   // the items' hosts by number (known), so computeOutcomes looks up no name
@@ -339,8 +501,7 @@ function analyze(
   }
   if (carry) carry.hosts = { known, names, member, hardware: scenario.hardware, monRole, mons, storageHosts: next };
   // the controllers: the hosts of role control (their bit)
-  const controllers = new Set<string>();
-  for (let i = 0; i < H; i++) if (member[i]! & BIT.control) controllers.add(names[i]!);
+  const controllers = namesWithBit(names, member, BIT.control);
   /** The numbers of the hosts a one-host domain `d` of host number `i` stops (its host, then its drained hosts). */
   const hostNumbers = (d: FailureDomain, i: number): readonly number[] => (d.hostsDrained.length === 0 ? [i] : [i, ...d.hostsDrained.map((h) => ctx.order.get(h)!)]);
   /** The bits of the hosts a domain stops, or-ed. */
@@ -440,23 +601,7 @@ function analyze(
   // A switch or feed that stops no host (cuts none off, trips no rack): its one impact, the
   // network or power one, reads the domain object only (FailureCarry.attachment), so a domain
   // object of the previous analysis keeps its impact; the others are analysed.
-  const attachmentCarried = carry ? new Map<FailureDomain, FailureImpact>() : null;
-  for (let j = 0; j < others.length; j++) {
-    const d = others[j]!;
-    const c = computeOut[H + j];
-    const numbers = othersNumbers[j]!;
-    const carried =
-      carry !== undefined &&
-      c === undefined &&
-      numbers.length === 0 &&
-      d.hostsLost.length === 0 &&
-      d.hostsDrained.length === 0 &&
-      (d.kind === 'switch' || (d.kind === 'feed' && (trips.get(d.name)?.length ?? 0) === 0));
-    const impact = carried ? carry.attachment.get(d) : undefined;
-    if (impact) othersAttached[j] = impact;
-    othersPresent[j] = impact ? 1 << SUBSYSTEMS.indexOf(impact.subsystem) : analyseDomain(d, c, numbers, j);
-    if (carried) attachmentCarried!.set(d, othersAttached[j]!);
-  }
+  const attachmentCarried = analyseOthers(others, othersNumbers, computeOut, H, trips, carry?.attachment ?? null, analyseDomain, othersAttached, othersPresent);
   if (carry) carry.attachment = attachmentCarried!;
   /** The numbers of `all` whose hosts are of subsystem `bit` (`all` itself when every one is). */
   const pick = (all: readonly number[], bit: number): ArrayLike<number> => withBit(all, member, bit);
@@ -474,16 +619,8 @@ function analyze(
   let allBuilt = buildAll;
   const built = new Uint8Array(H);
   if (!allBuilt) {
-    for (let i = 0; i < H; i++) if (member[i]! & (BIT.control | BIT.mon)) built[i] = 1;
-    for (const sub of ['compute', 'control', 'ceph'] as const) {
-      const bit = 1 << SUBSYSTEMS.indexOf(sub);
-      for (let j = 0; j < others.length; j++) {
-        if (!(othersPresent[j]! & bit)) continue;
-        const set = stoppedOther(sub, j);
-        if (set.length === 0) allBuilt = true;
-        else if (set.length === 1) built[set[0]!] = 1;
-      }
-    }
+    markWithBit(built, member, BIT.control | BIT.mon);
+    for (const sub of ['compute', 'control', 'ceph'] as const) if (markAlone(othersPresent, 1 << SUBSYSTEMS.indexOf(sub), (j) => stoppedOther(sub, j), built)) allBuilt = true;
   }
   // Ceph outcomes of one-host losses not built: by the host's model, raw bytes and the raw
   // bytes of its CRUSH domain (signaturePart), which make the loss's signature (cephImpact's
@@ -512,39 +649,30 @@ function analyze(
     }
     return id;
   };
-  let lastC: ComputeOutcome | undefined;
-  let lastS: CephOutcome | undefined;
-  let lastK = -1;
-  for (let i = 0; i < H; i++) {
-    const host = known[i]!;
-    const c = computeOut[i];
-    const s = !allBuilt && !built[i] && scenario.ceph.pools.length > 0 && member[i]! & BIT.osd ? cephOne(i) : undefined;
-    // a class's loss stops exactly its host in each of its subsystems
-    if (allBuilt || built[i] || (c && host.role !== 'compute') || (s && host.role !== 'storage')) {
-      const d = hostDomains?.[i] ?? hostDomain(ctx, host.name);
+  classifyHosts(
+    known,
+    computeOut,
+    allBuilt ? null : built,
+    // the Ceph outcome of a one-host loss not built, for an OSD host (when there are pools)
+    (i) => (scenario.ceph.pools.length > 0 && member[i]! & BIT.osd ? cephOne(i) : undefined),
+    (i, c) => {
+      const d = hostDomains?.[i] ?? hostDomain(ctx, known[i]!.name);
       builtDomains.push(d);
       builtNumbers.push(i);
-      cls[i] = -1;
       if (!hostDomains) hostPresent[i] = analyseDomain(d, c, hostNumbers(d, i));
-      continue;
-    }
-    // neighbours mostly share their outcomes: the previous host's class without a lookup
-    if (c === lastC && s === lastS && lastK >= 0) {
-      cls[i] = lastK;
-      continue;
-    }
-    const key = idOf(c) * 2 ** 26 + idOf(s); // ids count outcomes: at most 2 per host
-    let k = classOf.get(key);
-    if (k === undefined) {
-      k = classes.length;
-      classOf.set(key, k);
-      classes.push(impactsOf(single, c, undefined, s, undefined, undefined));
-    }
-    cls[i] = k;
-    lastC = c;
-    lastS = s;
-    lastK = k;
-  }
+    },
+    (c, s) => {
+      const key = idOf(c) * 2 ** 26 + idOf(s); // ids count outcomes: at most 2 per host
+      let k = classOf.get(key);
+      if (k === undefined) {
+        k = classes.length;
+        classOf.set(key, k);
+        classes.push(impactsOf(single, c, undefined, s, undefined, undefined));
+      }
+      return k;
+    },
+    cls,
+  );
   const domains = [...builtDomains, ...others];
   const classImpact = (sub: FailureSubsystem): (FailureImpact | undefined)[] => classes.map((list) => list.find((x) => x.subsystem === sub));
   const nb = builtDomains.length;
@@ -570,15 +698,15 @@ function analyze(
     );
   }
 
-  const impacts: FailureImpact[] = [];
-  const maps = SUBSYSTEMS.map((s) => bySubsystem.get(s)!);
-  for (let i = 0; i < domains.length; i++) {
-    const present = i < nb ? hostPresent[builtNumbers[i]!]! : othersPresent[i - nb]!;
-    const id = domains[i]!.id;
-    // a one-host domain has no network or power impact; an other domain's are in othersAttached
-    for (let k = 0; k < 3; k++) if (present & (1 << k)) impacts.push(maps[k]!.get(id)!);
-    if (present & ATTACHED) impacts.push(i < nb ? maps[present & (1 << 3) ? 3 : 4]!.get(id)! : othersAttached[i - nb]!);
-  }
+  const impacts = listImpacts(
+    domains,
+    nb,
+    hostPresent,
+    builtNumbers,
+    othersPresent,
+    SUBSYSTEMS.map((s) => bySubsystem.get(s)!),
+    othersAttached,
+  );
   const plan: FailurePlan = { policy, assumptions: assumptions(scenario), domains, impacts };
   const harmFindings = options.findings === false ? [] : failureFindings(domains, impacts, policy, scenario.start, ctx.roleOf);
   const result: FailureResult & { hosts?: HostClasses } = { plan, findings: [...harmFindings, ...notAnalysed(policy)] };

@@ -46,7 +46,10 @@ describe('analyzeFailuresByClass with a FailureCarry', () => {
     // each step delivers hosts (role, rack) and may retire one of the hosts in service
     const arb = fc.array(
       fc.record({
-        add: fc.array(fc.record({ role: fc.integer({ min: 0, max: 2 }), rack: fc.integer({ min: 0, max: RACKS.length - 1 }) }), { maxLength: 5 }),
+        // unknown: a host of a hardware model the scenario does not define (left out of the analysis)
+        add: fc.array(fc.record({ role: fc.integer({ min: 0, max: 2 }), rack: fc.integer({ min: 0, max: RACKS.length - 1 }), unknown: fc.integer({ min: 0, max: 7 }) }), {
+          maxLength: 5,
+        }),
         retire: fc.option(fc.nat(), { nil: undefined }),
       }),
       { minLength: 2, maxLength: 5 },
@@ -60,9 +63,9 @@ describe('analyzeFailuresByClass with a FailureCarry', () => {
         for (const step of steps) {
           // a new array each step, the same host objects (as the fleet timeline gives them)
           fleet = step.retire !== undefined && fleet.length > 0 ? fleet.filter((_, i) => i !== step.retire! % fleet.length) : [...fleet];
-          for (const { role, rack } of step.add) {
+          for (const { role, rack, unknown } of step.add) {
             const r = ROLES[role]!;
-            fleet.push({ name: `${r}-${n++}`, role: r, hardware: HARDWARE[r]!, rack: RACKS[rack]!.name, zone: RACKS[rack]!.zone! });
+            fleet.push({ name: `${r}-${n++}`, role: r, hardware: unknown === 0 ? 'no-such-model' : HARDWARE[r]!, rack: RACKS[rack]!.name, zone: RACKS[rack]!.zone! });
           }
           const compute = planCompute(s, fleet).plan;
           const carried = analyzeFailuresByClass(s, fleet, compute, {}, undefined, { domains, carry });
