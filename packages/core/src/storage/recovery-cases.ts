@@ -176,16 +176,7 @@ function targetWork(input: RecoveryInput, index: RecoveryIndex, lists: readonly 
     seen[h] = 1;
     order.push(h);
   }
-  let network: number | null = 0;
-  for (const h of order) {
-    const b = input.bandwidth(index.hostNames[h]!);
-    if (b === null) {
-      network = null;
-      break;
-    }
-    network += b;
-  }
-  return { count: n, networkBitsPerSecond: network, diskBandwidthBytesPerSecond: disk };
+  return { count: n, networkBitsPerSecond: networkOf(input, index, order), diskBandwidthBytesPerSecond: disk };
 }
 
 /**
@@ -241,16 +232,18 @@ function targetWorkByHost(
     seen[h] = 1;
     order.push(h);
   }
-  let network: number | null = 0;
+  return { count: n, networkBitsPerSecond: networkOf(input, index, order), diskBandwidthBytesPerSecond: disk };
+}
+
+/** The replication bandwidth of the hosts `order` (host indices, each once), summed in that order; null when one host has none. Bits per second. */
+function networkOf(input: RecoveryInput, index: RecoveryIndex, order: readonly number[]): number | null {
+  let network = 0;
   for (const h of order) {
     const b = input.bandwidth(index.hostNames[h]!);
-    if (b === null) {
-      network = null;
-      break;
-    }
+    if (b === null) return null;
     network += b;
   }
-  return { count: n, networkBitsPerSecond: network, diskBandwidthBytesPerSecond: disk };
+  return network;
 }
 
 /** True when a view (rule-view.ts ruleView's, RecoveryInput.uniform) takes an OSD: its device class is the rule's, or the rule takes every OSD. */
