@@ -9,8 +9,9 @@ import { monthLabel } from '../forecast/growth.js';
 import type { Host } from '../model/plan.js';
 import type { Purchase } from '../model/procurement.js';
 import { inServiceAt, type RackElevation, type RackLoad, type RackUnit } from '../model/racks.js';
-import type { HardwareModel, Role, Scenario } from '../model/scenario.js';
-import { baseHardware, makeScenario } from '../model/test-scenario.js';
+import type { Role, Scenario } from '../model/scenario.js';
+import { makeScenario } from '../model/test-scenario.js';
+import { rackFixture } from './test-rack-models.js';
 import { rackElevations, type RackDefinition } from './elevation.js';
 
 function loadPlain(heightRu: number, budgetWatts: number | null, units: readonly RackUnit[]): RackLoad {
@@ -110,18 +111,7 @@ describe('rackElevations in one pass', () => {
           { maxLength: 4 },
         ),
         (models, rackList, hostList, buys) => {
-          // model m4 (past the list) is unknown to the scenario
-          const hardware: Record<string, HardwareModel> = {};
-          models.forEach((m, i) => {
-            hardware[`m${i}`] = { ...baseHardware()['ctl-r660']!, heightRu: m.heightRu, power: m.power };
-          });
-          const scenario: Scenario = { ...s, hardware };
-          const racks: RackDefinition[] = rackList.map((r) => ({
-            name: r.name,
-            ...(r.zone !== undefined ? { zone: r.zone } : {}),
-            heightRu: 42,
-            ...(r.budget !== null ? { powerBudgetWatts: r.budget } : {}),
-          }));
+          const { scenario, racks } = rackFixture(s, models, rackList);
           const outOfService = new Map<string, number>();
           const hosts: Host[] = hostList.map((h, i) => {
             if (h.retire !== null) outOfService.set(`h${i}`, h.retire);

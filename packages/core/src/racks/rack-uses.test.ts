@@ -9,6 +9,7 @@ import type { Host } from '../model/plan.js';
 import type { Purchase } from '../model/procurement.js';
 import type { HardwareModel, Scenario } from '../model/scenario.js';
 import { baseHardware, makeScenario } from '../model/test-scenario.js';
+import { rackFixture } from './test-rack-models.js';
 import { rackElevations, rackUse, rackUses, type RackDefinition } from './elevation.js';
 
 /** A purchase with only what the rack table reads. */
@@ -69,18 +70,7 @@ describe('rackUses', () => {
           { maxLength: 4 },
         ),
         (models, rackList, hostList, buys) => {
-          // model m4 (past the list) is unknown to the scenario
-          const hardware: Record<string, HardwareModel> = {};
-          models.forEach((m, i) => {
-            hardware[`m${i}`] = { ...baseHardware()['ctl-r660']!, heightRu: m.heightRu, power: m.power };
-          });
-          const scenario: Scenario = { ...s, hardware };
-          const racks: RackDefinition[] = rackList.map((r) => ({
-            name: r.name,
-            ...(r.zone !== undefined ? { zone: r.zone } : {}),
-            heightRu: 42,
-            ...(r.budget !== null ? { powerBudgetWatts: r.budget } : {}),
-          }));
+          const { scenario, racks } = rackFixture(s, models, rackList);
           const hosts: Host[] = hostList.map((h, i) => ({ name: `h${i}`, role: 'compute', hardware: `m${h.model}`, rack: h.rack }));
           const purchases = buys.map((b, i) =>
             purchase(
