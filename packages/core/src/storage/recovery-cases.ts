@@ -90,24 +90,12 @@ export function recoveryIndex(tree: CrushTree, prefix?: RecoveryIndex): Recovery
     id[i] = o.id;
     if (o.host !== lastHost || h < 0) {
       lastHost = o.host;
-      let x = hostIds.get(o.host);
-      if (x === undefined) {
-        x = hostNames.length;
-        hostNames.push(o.host);
-        hostIds.set(o.host, x);
-      }
-      h = x;
+      h = intern(o.host, hostNames, hostIds);
     }
     host[i] = h;
     if (o.kind !== lastKind || k < 0) {
       lastKind = o.kind;
-      let x = kindIds.get(o.kind);
-      if (x === undefined) {
-        x = kinds.length;
-        kinds.push(o.kind);
-        kindIds.set(o.kind, x);
-      }
-      k = x;
+      k = intern(o.kind, kinds, kindIds);
     }
     kind[i] = k;
   }
@@ -177,6 +165,17 @@ function targetWork(input: RecoveryInput, index: RecoveryIndex, lists: readonly 
     order.push(h);
   }
   return { count: n, networkBitsPerSecond: networkOf(input, index, order), diskBandwidthBytesPerSecond: disk };
+}
+
+/** The index of `key` in `list` (appended, and filed in `ids`, when new): `list[ids.get(key)] === key`. */
+function intern(key: string, list: string[], ids: Map<string, number>): number {
+  let x = ids.get(key);
+  if (x === undefined) {
+    x = list.length;
+    list.push(key);
+    ids.set(key, x);
+  }
+  return x;
 }
 
 /**
