@@ -9,7 +9,7 @@ import type { Host } from '../model/plan.js';
 import type { Purchase } from '../model/procurement.js';
 import type { HardwareModel, Scenario } from '../model/scenario.js';
 import { baseHardware, makeScenario } from '../model/test-scenario.js';
-import { rackFixture } from './test-rack-models.js';
+import { modelsArb, rackFixture, rackNames, racksArb } from './test-rack-models.js';
 import { rackElevations, rackUse, rackUses, type RackDefinition } from './elevation.js';
 
 /** A purchase with only what the rack table reads. */
@@ -54,16 +54,10 @@ describe('rackUses', () => {
 
   it('equals rackElevations(...).map(rackUse): keys, order and doubles', () => {
     const s = makeScenario();
-    // tenths of a watt: sums of them round, so the order of the additions shows
-    const tenths = (max: number) => fc.integer({ min: 0, max: max * 10 }).map((x) => x / 10);
-    const watts = fc.oneof({ arbitrary: fc.constant(undefined), weight: 1 }, { arbitrary: fc.record({ typicalWatts: tenths(900), maxWatts: tenths(1500) }), weight: 6 });
-    const rackNames = ['r1', 'r2', 'r3', 'n1', 'n2'];
     fc.assert(
       fc.property(
-        fc.array(fc.record({ heightRu: fc.integer({ min: 0, max: 4 }), power: watts }), { minLength: 4, maxLength: 4 }),
-        fc.array(fc.record({ name: fc.constantFrom(...rackNames), zone: fc.option(fc.constantFrom('az1', 'az2'), { nil: undefined }), budget: fc.option(fc.nat(5000)) }), {
-          maxLength: 5,
-        }),
+        modelsArb,
+        racksArb,
         fc.array(fc.record({ model: fc.nat(4), rack: fc.constantFrom(...rackNames, 'elsewhere') }), { maxLength: 30 }),
         fc.array(
           fc.record({ model: fc.nat(4), hosts: fc.array(fc.constantFrom(...rackNames), { maxLength: 6 }), added: fc.array(fc.constantFrom(...rackNames), { maxLength: 2 }) }),
