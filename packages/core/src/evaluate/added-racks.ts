@@ -6,6 +6,7 @@
 import type { Host } from '../model/plan.js';
 import type { Rack } from '../model/scenario.js';
 
+/** The added racks in use per epoch (`of`), one instance per planEpochs call; the answer is addedRacksInUse's with or without the carry. */
 export class AddedRacksInUse {
   private readonly wanted: Set<string>;
   private lastHosts: readonly Host[] = [];

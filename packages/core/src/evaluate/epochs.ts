@@ -345,6 +345,13 @@ type Cell = { harms: Map<string, FailureHarm> | null; best: Candidate | null; la
  */
 type HostNode = { cells: { subsystem: string; cell: Cell }[]; out: FailureImpact[] | null };
 
+/** An other domain's cell with its domain id and subsystem (the key it is filed under). */
+interface OtherCell {
+  domain: string;
+  subsystem: string;
+  cell: Cell;
+}
+
 /**
  * The failure analyses of every epoch as one, merged epoch by epoch (`add`, in epoch order):
  * each domain as its last epoch has it (a rack holds the hosts delivered into it); per domain
@@ -358,13 +365,6 @@ type HostNode = { cells: { subsystem: string; cell: Cell }[]; out: FailureImpact
  * and class; each host's domain and impacts are built once, in `result`. O(impacts of the
  * other domains + distinct histories + hosts per epoch).
  */
-/** An other domain's cell with its domain id and subsystem (the key it is filed under). */
-interface OtherCell {
-  domain: string;
-  subsystem: string;
-  cell: Cell;
-}
-
 export class FailureStitch {
   /** The domains other than one-host domains, by id. */
   private readonly domains = new Map<string, FailureDomain>();
