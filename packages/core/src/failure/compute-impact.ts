@@ -913,22 +913,7 @@ export function computeOutcomes(
     return result;
   };
 
-  let index: { get(name: string): number | undefined } | null = null;
-  const byName = (name: string): number | undefined => {
-    index ??= nameIndex(hosts.names);
-    return index.get(name);
-  };
-  const numbered = numbering ? modelIndexOf(numbering.names, hosts.names) : null;
-  const known = numbering?.names ?? [];
-  /** The item's numbers when each names its host (lost, then drained), else null. */
-  const numbersOf = (item: number, d: FailureDomain): readonly number[] | null => {
-    const nums = numbered ? numbering!.numbersOf(item) : undefined;
-    if (nums === undefined || typeof nums === 'number') return null;
-    const L = d.hostsLost.length;
-    if (nums.length !== L + d.hostsDrained.length) return null;
-    for (let j = 0; j < nums.length; j++) if (known[nums[j]!] !== (j < L ? d.hostsLost[j] : d.hostsDrained[j - L])) return null;
-    return nums;
-  };
+  const resolved = itemHosts(items, hosts.names, numbering);
   const subjects: Subject[] = [];
   // The one-host losses named before any domain, when demand only grows: a host without harm
   // in the last month has none before (see above), so its outcome is its signature's in that
@@ -938,65 +923,39 @@ export function computeOutcomes(
   let leading = monotone && from < T;
   const oneHost = (item: number, i: number): Subject => ({ item, domain: single!, lost: [i], drained: 0, firstHarm: null, atMonth: Math.max(0, T - 1), state: null, packed: null });
   let lastSignature: Int32Array | null = null; // the last month's signatures, for the quick path
-  for (let item = 0; item < items.length; item++) {
-    const d = items[item]!;
-    if (typeof d === 'string') {
-      const k = numbered ? numbering!.numbersOf(item) : undefined;
-      const i = typeof k === 'number' && known[k] === d ? (numbered![k]! >= 0 ? numbered![k]! : undefined) : byName(d);
-      if (i === undefined) continue;
-      if (leading) {
-        if (!lastSignature) {
-          const state = stateOf(T - 1);
-          state.signature ??= signatures(kindIndex, state.placement.placed, F);
-          lastSignature = state.signature;
-        }
-        const signature = lastSignature[i]!;
-        let o = quick[signature];
-        if (o === undefined) {
-          const s = oneHost(item, i);
-          const r = evaluate(s, T - 1);
-          if (isHarm(r.packed)) o = null;
-          else {
-            settle(s, T - 1, r, false);
-            o = outcomeOf(s);
-          }
-          quick[signature] = o;
-        }
-        if (o !== null) {
-          out[item] = o;
-          continue;
-        }
-      }
-      subjects.push(oneHost(item, i));
+  const hostOf = resolved.host;
+  let item = 0;
+  while (leading && item < items.length) {
+    const i = hostOf[item]!;
+    if (i === NO_HOST) {
+      item++;
       continue;
     }
-    leading = false;
-    const lost: number[] = [];
-    let lostCount = 0;
-    const nums = numbersOf(item, d);
-    if (nums) {
-      const L = d.hostsLost.length;
-      for (let j = 0; j < nums.length; j++) {
-        if (j === L) lostCount = lost.length;
-        const i = numbered![nums[j]!]!;
-        if (i >= 0) lost.push(i);
-      }
-      if (nums.length === L) lostCount = lost.length;
-    } else {
-      for (const n of d.hostsLost) {
-        const i = byName(n);
-        if (i !== undefined) lost.push(i);
-      }
-      lostCount = lost.length;
-      for (const n of d.hostsDrained) {
-        const i = byName(n);
-        if (i !== undefined) lost.push(i);
-      }
+    if (i < 0) break; // a domain ends the leading one-host losses, whether it loses a host or not
+    if (!lastSignature) {
+      const state = stateOf(T - 1);
+      state.signature ??= signatures(kindIndex, state.placement.placed, F);
+      lastSignature = state.signature;
     }
-    const drained = lost.length - lostCount;
-    if (lostCount === 0 && !(d.kind === 'maintenance' && drained > 0)) continue;
-    subjects.push({ item, domain: d, lost, drained, firstHarm: null, atMonth: Math.max(0, T - 1), state: null, packed: null });
+    const signature = lastSignature[i]!;
+    let o = quick[signature];
+    if (o === undefined) {
+      const s = oneHost(item, i);
+      const r = evaluate(s, T - 1);
+      if (isHarm(r.packed)) o = null;
+      else {
+        settle(s, T - 1, r, false);
+        o = outcomeOf(s);
+      }
+      quick[signature] = o;
+    }
+    if (o !== null) {
+      out[item] = o;
+      item = quickRun(hostOf, item + 1, lastSignature, quick, out);
+    } else subjects.push(oneHost(item++, i));
   }
+  // the others, leading no more: every one a subject (no domain is behind `item`)
+  subjectsFrom(items, resolved, item, single!, Math.max(0, T - 1), subjects);
   for (const s of subjects) {
     if (from >= T) break;
     if (monotone) {
@@ -1028,6 +987,164 @@ export function computeOutcomes(
   }
   for (const s of subjects) out[s.item] = outcomeOf(s);
   return out;
+}
+
+/** itemHosts' mark of an item with no compute host of the model to lose (skipped). */
+const NO_HOST = -1;
+/** itemHosts' mark of a domain item (its hosts in the lists). */
+const DOMAIN = -2;
+/** itemHosts' mark of a domain item that loses no compute host of the model (skipped). */
+const NO_DOMAIN_HOST = -3;
+
+/** The model hosts each item loses (itemHosts). */
+interface ItemHosts {
+  /** Per item: a host name item's host index or NO_HOST; DOMAIN for a domain with hosts to lose, else NO_DOMAIN_HOST. */
+  host: Int32Array;
+  /** Per domain marked DOMAIN, in item order: its lost then drained hosts (indices), and how many are drained. */
+  lost: number[][];
+  drained: number[];
+}
+
+/**
+ * computeOutcomes' first pass: the model hosts (indices in `names`) each item loses, by
+ * `numbering` when it gives the item's numbers and every number names the item's host (lost,
+ * then drained, as in the domain), else by name. A name item that is no host of the model is
+ * NO_HOST; a domain that loses no host (none lost, and none drained unless it is a
+ * maintenance domain) is NO_DOMAIN_HOST. A pass of its own (not the loop that evaluates), its
+ * loops small, so that V8 optimises them early: computeOutcomes runs once per epoch.
+ * O(items + their hosts).
+ */
+function itemHosts(items: readonly (FailureDomain | string)[], names: readonly string[], numbering: HostNumbering | undefined): ItemHosts {
+  let index: { get(name: string): number | undefined } | null = null;
+  const byName = (name: string): number => {
+    index ??= nameIndex(names);
+    return index.get(name) ?? NO_HOST;
+  };
+  const numbered = numbering ? modelIndexOf(numbering.names, names) : null;
+  const out: ItemHosts = { host: new Int32Array(items.length), lost: [], drained: [] };
+  // runs of name items and runs of domains (analyze.ts lists the names first), each run by a
+  // function of its own: one kind of item per loop, so the optimised loop sees no other
+  for (let item = 0; item < items.length; ) {
+    item = nameItems(items, item, numbering, numbered, byName, out.host);
+    item = domainItems(items, item, numbering, numbered, byName, out);
+  }
+  return out;
+}
+
+/** itemHosts of the name items from `item` on, up to the first domain (returned: its index, or items.length). */
+function nameItems(
+  items: readonly (FailureDomain | string)[],
+  item: number,
+  numbering: HostNumbering | undefined,
+  numbered: Int32Array | null,
+  byName: (name: string) => number,
+  host: Int32Array,
+): number {
+  const known = numbering?.names ?? [];
+  for (; item < items.length; item++) {
+    const d = items[item]!;
+    if (typeof d !== 'string') return item;
+    const k = numbered ? numbering!.numbersOf(item) : undefined;
+    host[item] = typeof k === 'number' && known[k] === d ? numbered![k]! : byName(d);
+  }
+  return item;
+}
+
+/** itemHosts of the domains from `item` on, up to the first name item (returned: its index, or items.length). */
+function domainItems(
+  items: readonly (FailureDomain | string)[],
+  item: number,
+  numbering: HostNumbering | undefined,
+  numbered: Int32Array | null,
+  byName: (name: string) => number,
+  out: ItemHosts,
+): number {
+  const known = numbering?.names ?? [];
+  for (; item < items.length; item++) {
+    const d = items[item]!;
+    if (typeof d === 'string') return item;
+    const L = d.hostsLost.length;
+    let nums = numbered ? numbering!.numbersOf(item) : undefined;
+    // the numbers stand for the item's hosts only when each names its host
+    if (nums !== undefined && typeof nums !== 'number') {
+      if (nums.length !== L + d.hostsDrained.length) nums = undefined;
+      else
+        for (let j = 0; j < nums.length; j++)
+          if (known[nums[j]!] !== (j < L ? d.hostsLost[j] : d.hostsDrained[j - L])) {
+            nums = undefined;
+            break;
+          }
+    }
+    const lost: number[] = [];
+    let lostCount = 0;
+    if (nums !== undefined && typeof nums !== 'number') {
+      for (let j = 0; j < nums.length; j++) {
+        if (j === L) lostCount = lost.length;
+        const i = numbered![nums[j]!]!;
+        if (i >= 0) lost.push(i);
+      }
+      if (nums.length === L) lostCount = lost.length;
+    } else {
+      for (const n of d.hostsLost) {
+        const i = byName(n);
+        if (i >= 0) lost.push(i);
+      }
+      lostCount = lost.length;
+      for (const n of d.hostsDrained) {
+        const i = byName(n);
+        if (i >= 0) lost.push(i);
+      }
+    }
+    const drained = lost.length - lostCount;
+    if (lostCount === 0 && !(d.kind === 'maintenance' && drained > 0)) {
+      out.host[item] = NO_DOMAIN_HOST;
+      continue;
+    }
+    out.host[item] = DOMAIN;
+    out.lost.push(lost);
+    out.drained.push(drained);
+  }
+  return item;
+}
+
+/**
+ * computeOutcomes' quick path over the name items from `item` on: each that loses a host whose
+ * signature (`signature`, by host) already has its outcome in `quick` takes it (into `out`);
+ * items that lose no host are passed. Returns the first other item (or items.length).
+ */
+function quickRun(hostOf: Int32Array, item: number, signature: Int32Array, quick: readonly (ComputeOutcome | null | undefined)[], out: (ComputeOutcome | undefined)[]): number {
+  for (; item < hostOf.length; item++) {
+    const i = hostOf[item]!;
+    if (i === NO_HOST) continue;
+    if (i < 0) return item;
+    const o = quick[signature[i]!];
+    if (o === undefined || o === null) return item;
+    out[item] = o;
+  }
+  return item;
+}
+
+/** The subjects of the items from `item` on (none of them a domain marked DOMAIN before `item`), pushed to `subjects`, evaluated from month `atMonth`. */
+function subjectsFrom(items: readonly (FailureDomain | string)[], resolved: ItemHosts, item: number, single: FailureDomain, atMonth: number, subjects: Subject[]): void {
+  const hostOf = resolved.host;
+  let next = 0; // the next domain of resolved.lost
+  for (; item < items.length; item++) {
+    const i = hostOf[item]!;
+    if (i === NO_HOST || i === NO_DOMAIN_HOST) continue;
+    if (i === DOMAIN) {
+      subjects.push({
+        item,
+        domain: items[item] as FailureDomain,
+        lost: resolved.lost[next]!,
+        drained: resolved.drained[next]!,
+        firstHarm: null,
+        atMonth,
+        state: null,
+        packed: null,
+      });
+      next++;
+    } else subjects.push({ item, domain: single, lost: [i], drained: 0, firstHarm: null, atMonth, state: null, packed: null });
+  }
 }
 
 /** The detail record of one subject at its latest evaluation (month s.atMonth). */
