@@ -920,7 +920,7 @@ export function computeOutcomes(
   // month, built (outcomeOf) by the first such host, as the loop below would; per signature,
   // the outcome, or null when the loss harms (the host goes through the loop).
   const quick: (ComputeOutcome | null | undefined)[] = [];
-  let leading = monotone && from < T;
+  const leading = monotone && from < T;
   const oneHost = (item: number, i: number): Subject => ({ item, domain: single!, lost: [i], drained: 0, firstHarm: null, atMonth: Math.max(0, T - 1), state: null, packed: null });
   let lastSignature: Int32Array | null = null; // the last month's signatures, for the quick path
   const hostOf = resolved.host;
