@@ -136,19 +136,14 @@ export function hostKinds(hardware: readonly string[], hosts: PackingHosts, host
   const reps: number[][] = base ? base.reps.map((r) => r.slice()) : models.map(() => []); // per hardware model, one host of each of its kinds
   let kindCount = base ? base.kindCount : 0;
   const { capacity, maxUnit } = hosts;
-  const sameKind = (a: number, b: number): boolean => {
-    for (let c = 0; c < C; c++) if (capacity[a * C + c] !== capacity[b * C + c] || maxUnit[a * C + c] !== maxUnit[b * C + c]) return false;
-    if (hostCap) for (let f = 0; f < F; f++) if (hostCap[f * H + a] !== hostCap[f * H + b]) return false;
-    return true;
-  };
   for (let h = from; h < H; h++) {
-    if (h > 0 && hardwareIndex[h] === hardwareIndex[h - 1] && sameKind(h - 1, h)) {
+    if (h > 0 && hardwareIndex[h] === hardwareIndex[h - 1] && sameKind(capacity, maxUnit, C, hostCap, H, F, h - 1, h)) {
       kindIndex[h] = kindIndex[h - 1]!; // the common case: a run of one model's hosts
       continue;
     }
     const own = reps[hardwareIndex[h]!]!;
     let rep = -1;
-    for (let j = 0; j < own.length && rep < 0; j++) if (sameKind(own[j]!, h)) rep = own[j]!;
+    for (let j = 0; j < own.length && rep < 0; j++) if (sameKind(capacity, maxUnit, C, hostCap, H, F, own[j]!, h)) rep = own[j]!;
     if (rep < 0) {
       own.push(h);
       kindIndex[h] = kindCount++;
@@ -159,6 +154,13 @@ export function hostKinds(hardware: readonly string[], hosts: PackingHosts, host
     kindIndex: kindRoom.length === H ? kindRoom : kindRoom.subarray(0, H),
     rest: { models, modelIndex, reps, kindCount, hardwareRoom, kindRoom },
   };
+}
+
+/** Hosts a and b are of one kind (hostKinds): the same capacity and max_unit per class, and the same caps per flavor. */
+function sameKind(capacity: Float64Array, maxUnit: Float64Array, C: number, hostCap: Int32Array | undefined, H: number, F: number, a: number, b: number): boolean {
+  for (let c = 0; c < C; c++) if (capacity[a * C + c] !== capacity[b * C + c] || maxUnit[a * C + c] !== maxUnit[b * C + c]) return false;
+  if (hostCap) for (let f = 0; f < F; f++) if (hostCap[f * H + a] !== hostCap[f * H + b]) return false;
+  return true;
 }
 
 /** The per-host part of a packing model: classes, capacity, max_unit, names, hardware, and the sums over the hosts. */
@@ -454,22 +456,17 @@ export function nameIndex(names: readonly string[]): { get(name: string): number
 export function signatures(kindIndex: Int32Array, placed: Int32Array, F: number): Int32Array {
   const H = kindIndex.length;
   const sig = new Int32Array(H);
-  const same = (a: number, b: number): boolean => {
-    if (kindIndex[a] !== kindIndex[b]) return false;
-    for (let f = 0; f < F; f++) if (placed[a * F + f] !== placed[b * F + f]) return false;
-    return true;
-  };
   const byHash = new Map<number, number[]>(); // hash -> the first host of each signature with it
   let count = 0;
   for (let h = 0; h < H; h++) {
-    if (h > 0 && same(h - 1, h)) {
+    if (h > 0 && sameSignature(kindIndex, placed, F, h - 1, h)) {
       sig[h] = sig[h - 1]!;
       continue;
     }
     const x = hostHash(kindIndex[h]!, placed, h, F);
     const reps = byHash.get(x);
     let rep = -1; // no closure per host: most hosts open a new run
-    if (reps) for (let j = 0; j < reps.length && rep < 0; j++) if (same(reps[j]!, h)) rep = reps[j]!;
+    if (reps) for (let j = 0; j < reps.length && rep < 0; j++) if (sameSignature(kindIndex, placed, F, reps[j]!, h)) rep = reps[j]!;
     if (rep >= 0) sig[h] = sig[rep]!;
     else {
       sig[h] = count++;
@@ -478,6 +475,13 @@ export function signatures(kindIndex: Int32Array, placed: Int32Array, F: number)
     }
   }
   return sig;
+}
+
+/** Hosts a and b have one signature: one kind, the same instances per flavor. */
+function sameSignature(kindIndex: Int32Array, placed: Int32Array, F: number, a: number, b: number): boolean {
+  if (kindIndex[a] !== kindIndex[b]) return false;
+  for (let f = 0; f < F; f++) if (placed[a * F + f] !== placed[b * F + f]) return false;
+  return true;
 }
 
 /**
@@ -492,13 +496,7 @@ export function rankHosts(free: Float64Array, C: number, keyClasses: readonly nu
   const H = hardwareIndex.length;
   const K = keyClasses.length;
   const keys = new Float64Array(H * K);
-  let finite = true;
-  for (let h = 0; h < H; h++)
-    for (let k = 0; k < K; k++) {
-      const v = free[h * C + keyClasses[k]!]! + 0; // -0 becomes +0: one bucket for equal keys
-      if (!Number.isFinite(v)) finite = false;
-      keys[h * K + k] = v;
-    }
+  const finite = rankKeys(free, C, keyClasses, keys, H);
   const before = (a: number, b: number): number => {
     for (let k = 0; k < K; k++) {
       const d = keys[b * K + k]! - keys[a * K + k]!;
@@ -508,24 +506,59 @@ export function rankHosts(free: Float64Array, C: number, keyClasses: readonly nu
   };
   if (!finite) return Int32Array.from({ length: H }, (_, h) => h).sort(before);
   const bits = new Int32Array(keys.buffer);
-  const sameKeys = (a: number, b: number): boolean => {
-    if (hardwareIndex[a] !== hardwareIndex[b]) return false;
-    for (let k = 0; k < K; k++) if (keys[a * K + k] !== keys[b * K + k]) return false;
-    return true;
-  };
   const bucketOf = new Int32Array(H);
   const reps: number[] = []; // first host of each bucket
   const size: number[] = [];
+  keyBuckets(keys, bits, K, hardwareIndex, bucketOf, reps, size);
+  const bucketOrder = Int32Array.from(reps.keys()).sort((a, b) => before(reps[a]!, reps[b]!));
+  const at = new Int32Array(reps.length); // where each bucket's hosts start
+  let pos = 0;
+  for (const b of bucketOrder) {
+    at[b] = pos;
+    pos += size[b]!;
+  }
+  const order = new Int32Array(H);
+  for (let h = 0; h < H; h++) order[at[bucketOf[h]!]!++] = h;
+  return order;
+}
+
+/** rankHosts' keys: keys[h × K + k] = free[h × C + keyClasses[k]] (−0 as +0), for H hosts; whether every key is finite. */
+function rankKeys(free: Float64Array, C: number, keyClasses: readonly number[], keys: Float64Array, H: number): boolean {
+  const K = keyClasses.length;
+  let finite = true;
+  for (let h = 0; h < H; h++)
+    for (let k = 0; k < K; k++) {
+      const v = free[h * C + keyClasses[k]!]! + 0; // -0 becomes +0: one bucket for equal keys
+      if (!Number.isFinite(v)) finite = false;
+      keys[h * K + k] = v;
+    }
+  return finite;
+}
+
+/** Hosts a and b have the same rank keys (K per host in `keys`) and hardware. */
+function sameKeys(keys: Float64Array, K: number, hardwareIndex: Int32Array, a: number, b: number): boolean {
+  if (hardwareIndex[a] !== hardwareIndex[b]) return false;
+  for (let k = 0; k < K; k++) if (keys[a * K + k] !== keys[b * K + k]) return false;
+  return true;
+}
+
+/**
+ * rankHosts' buckets: hosts with the same keys and hardware (`bits`: the keys' 32-bit
+ * halves, for the hash), numbered in order of first host: per host its bucket (bucketOf),
+ * per bucket its first host (reps) and its size.
+ */
+function keyBuckets(keys: Float64Array, bits: Int32Array, K: number, hardwareIndex: Int32Array, bucketOf: Int32Array, reps: number[], size: number[]): void {
+  const H = hardwareIndex.length;
   const next: number[] = []; // the next bucket with the same hash, or -1
   const byHash = new Map<number, number>();
   for (let h = 0; h < H; h++) {
-    let b = h > 0 && sameKeys(h - 1, h) ? bucketOf[h - 1]! : -1;
+    let b = h > 0 && sameKeys(keys, K, hardwareIndex, h - 1, h) ? bucketOf[h - 1]! : -1;
     if (b < 0) {
       let x = Math.imul(2166136261 ^ hardwareIndex[h]!, 16777619);
       for (let i = 2 * h * K; i < 2 * (h + 1) * K; i++) x = Math.imul(x ^ bits[i]!, 16777619);
       const head = byHash.get(x) ?? -1;
       b = head;
-      while (b >= 0 && !sameKeys(reps[b]!, h)) b = next[b]!;
+      while (b >= 0 && !sameKeys(keys, K, hardwareIndex, reps[b]!, h)) b = next[b]!;
       if (b < 0) {
         b = reps.length;
         reps.push(h);
@@ -537,16 +570,6 @@ export function rankHosts(free: Float64Array, C: number, keyClasses: readonly nu
     bucketOf[h] = b;
     size[b]!++;
   }
-  const bucketOrder = Int32Array.from(reps.keys()).sort((a, b) => before(reps[a]!, reps[b]!));
-  const at = new Int32Array(reps.length); // where each bucket's hosts start
-  let pos = 0;
-  for (const b of bucketOrder) {
-    at[b] = pos;
-    pos += size[b]!;
-  }
-  const order = new Int32Array(H);
-  for (let h = 0; h < H; h++) order[at[bucketOf[h]!]!++] = h;
-  return order;
 }
 
 /**
@@ -572,29 +595,33 @@ export function rankHosts(free: Float64Array, C: number, keyClasses: readonly nu
  */
 function blocksOf(hostOrder: Int32Array, kindIndex: Int32Array, hardwareIndex: Int32Array, placed: Int32Array | null, free: Float64Array, F: number, C: number): Int32Array {
   const block = new Int32Array(kindIndex.length).fill(-1);
-  const sameSpot = (a: number, b: number): boolean => {
-    if (hardwareIndex[a] !== hardwareIndex[b]) return false;
-    for (let c = 0; c < C; c++) if (free[a * C + c] !== free[b * C + c]) return false;
-    return true;
-  };
-  const sameHost = (a: number, b: number): boolean => {
-    if (kindIndex[a] !== kindIndex[b]) return false;
-    if (placed) for (let f = 0; f < F; f++) if (placed[a * F + f] !== placed[b * F + f]) return false;
-    return true;
-  };
   let start = 0;
   while (start < hostOrder.length) {
     const first = hostOrder[start]!;
     let end = start + 1;
     let pure = true;
-    while (end < hostOrder.length && sameSpot(first, hostOrder[end]!)) {
-      if (pure && !sameHost(first, hostOrder[end]!)) pure = false;
+    while (end < hostOrder.length && sameSpot(hardwareIndex, free, C, first, hostOrder[end]!)) {
+      if (pure && !sameHost(kindIndex, placed, F, first, hostOrder[end]!)) pure = false;
       end++;
     }
     if (pure) for (let i = start; i < end; i++) block[hostOrder[i]!] = start;
     start = end;
   }
   return block;
+}
+
+/** Hosts a and b have the same hardware and free amounts (C classes): one spot in the host order. */
+function sameSpot(hardwareIndex: Int32Array, free: Float64Array, C: number, a: number, b: number): boolean {
+  if (hardwareIndex[a] !== hardwareIndex[b]) return false;
+  for (let c = 0; c < C; c++) if (free[a * C + c] !== free[b * C + c]) return false;
+  return true;
+}
+
+/** Hosts a and b are of one kind and, when `placed` is given, hold the same instances per flavor. */
+function sameHost(kindIndex: Int32Array, placed: Int32Array | null, F: number, a: number, b: number): boolean {
+  if (kindIndex[a] !== kindIndex[b]) return false;
+  if (placed) for (let f = 0; f < F; f++) if (placed[a * F + f] !== placed[b * F + f]) return false;
+  return true;
 }
 
 /** Instances per flavor on the hosts `lost` (placed[h * F + f]), into `into` (zeroed first) when given. */

@@ -289,13 +289,9 @@ function spreadByLevels(
     last = g;
     total += fit * len;
   }
-  /** Hosts from..to − 1 (alike, a run's row at `from`) take k instances each. */
-  const place = (from: number, to: number, k: number): void => {
-    for (let c = 0; c < C; c++) free[from * C + c] = free[from * C + c]! - k * flavors.request[f * C + c]!;
-    for (let h = from; h < to; h++) placed[h * F + f] = placed[h * F + f]! + k;
-  };
+  const { request } = flavors;
   if (total <= n) {
-    for (let i = 0; i < R; i++) if (group[i]! >= 0) place(runs[i]!, runs[i + 1]!, gFit[group[i]!]!);
+    for (let i = 0; i < R; i++) if (group[i]! >= 0) placeRun(free, placed, request, f, C, F, runs[i]!, runs[i + 1]!, gFit[group[i]!]!);
     return { unplaced: n - total, runs };
   }
   const G = gMem.length;
@@ -361,7 +357,7 @@ function spreadByLevels(
     if (g < 0) continue;
     const k = gAbove[g]!;
     const v = gTieCpu[g]!;
-    if (v > boundary) place(s, e, k + 1);
+    if (v > boundary) placeRun(free, placed, request, f, C, F, s, e, k + 1);
     else if (v === boundary && rest > 0) {
       const take = Math.min(rest, e - s);
       rest -= take;
@@ -369,13 +365,19 @@ function spreadByLevels(
         // hosts s + take .. e − 1 stay one short: their own run, from the row as it was
         for (let c = 0; c < C; c++) free[(s + take) * C + c] = free[s * C + c]!;
         out.push(s + take);
-        if (k > 0) place(s + take, e, k);
+        if (k > 0) placeRun(free, placed, request, f, C, F, s + take, e, k);
       }
-      place(s, s + take, k + 1);
-    } else if (k > 0) place(s, e, k);
+      placeRun(free, placed, request, f, C, F, s, s + take, k + 1);
+    } else if (k > 0) placeRun(free, placed, request, f, C, F, s, e, k);
   }
   out.push(runs[R]!);
   return { unplaced: 0, runs: out };
+}
+
+/** Hosts from..to − 1 (alike, a run's row at `from`) take k instances of flavor f each (spreadByLevels). */
+function placeRun(free: Float64Array, placed: Int32Array, request: Float64Array, f: number, C: number, F: number, from: number, to: number, k: number): void {
+  for (let c = 0; c < C; c++) free[from * C + c] = free[from * C + c]! - k * request[f * C + c]!;
+  for (let h = from; h < to; h++) placed[h * F + f] = placed[h * F + f]! + k;
 }
 
 /**
@@ -510,22 +512,35 @@ export function hostRuns(hosts: PackingHosts, flavors: PackingFlavors, free: Flo
   const F = flavors.names.length;
   const C = hosts.classCount;
   const cap = flavors.hostCap;
-  const alike = (a: number, b: number): boolean => {
-    for (let c = 0; c < C; c++) if (free[a * C + c] !== free[b * C + c] || hosts.maxUnit[a * C + c] !== hosts.maxUnit[b * C + c]) return false;
-    if (cap) {
-      for (let f = 0; f < F; f++) if (cap[f * H + a] !== cap[f * H + b]) return false;
-      if (placedBefore) for (let f = 0; f < F; f++) if (placedBefore[a * F + f] !== placedBefore[b * F + f]) return false;
-    }
-    return true;
-  };
+  const { maxUnit } = hosts;
   const starts: number[] = [];
   const runOf = new Int32Array(H);
   for (let i = 0; i < hostOrder.length; i++) {
-    if (i === 0 || !alike(hostOrder[i - 1]!, hostOrder[i]!)) starts.push(i);
+    if (i === 0 || !alikeHosts(free, maxUnit, C, cap, H, F, placedBefore, hostOrder[i - 1]!, hostOrder[i]!)) starts.push(i);
     runOf[hostOrder[i]!] = starts.length - 1;
   }
   starts.push(hostOrder.length);
   return { order: hostOrder, start: Int32Array.from(starts), runOf, lostIn: new Int32Array(starts.length), mark: new Uint8Array(H) };
+}
+
+/** Hosts a and b are alike for firstFitDecreasing (see HostRuns): free amounts, max_unit and, with caps, the caps and the instances before. */
+function alikeHosts(
+  free: Float64Array,
+  maxUnit: Float64Array,
+  C: number,
+  cap: Int32Array | undefined,
+  H: number,
+  F: number,
+  placedBefore: Int32Array | undefined,
+  a: number,
+  b: number,
+): boolean {
+  for (let c = 0; c < C; c++) if (free[a * C + c] !== free[b * C + c] || maxUnit[a * C + c] !== maxUnit[b * C + c]) return false;
+  if (cap) {
+    for (let f = 0; f < F; f++) if (cap[f * H + a] !== cap[f * H + b]) return false;
+    if (placedBefore) for (let f = 0; f < F; f++) if (placedBefore[a * F + f] !== placedBefore[b * F + f]) return false;
+  }
+  return true;
 }
 
 /** The runs (indices, in order) whose hosts have room for at least one instance of flavor `f` in `free`. O(runs × classes). */
