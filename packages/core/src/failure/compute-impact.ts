@@ -1020,6 +1020,8 @@ export function computeOutcomes(
 const NO_HOST = -1;
 /** itemHosts' mark of a domain item (its hosts in the lists). */
 const DOMAIN = -2;
+/** The longest host list domainItems allocates at its size (`new Array(n)`; V8 keeps fast elements well above this). */
+const EXACT_MAX = 50_000;
 /** itemHosts' mark of a domain item that loses no compute host of the model (skipped). */
 const NO_DOMAIN_HOST = -3;
 
@@ -1102,16 +1104,28 @@ function domainItems(
             break;
           }
     }
-    const lost: number[] = [];
+    let lost: number[];
     let lostCount = 0;
     if (nums !== undefined && typeof nums !== 'number') {
+      // counted first: a domain that loses none allocates nothing, the others an array of their size
+      let count = 0;
       for (let j = 0; j < nums.length; j++) {
-        if (j === L) lostCount = lost.length;
-        const i = numbered![nums[j]!]!;
-        if (i >= 0) lost.push(i);
+        if (j === L) lostCount = count;
+        if (numbered![nums[j]!]! >= 0) count++;
       }
-      if (nums.length === L) lostCount = lost.length;
+      if (nums.length === L) lostCount = count;
+      if (lostCount === 0 && !(d.kind === 'maintenance' && count > 0)) {
+        out.host[item] = NO_DOMAIN_HOST;
+        continue;
+      }
+      lost = count <= EXACT_MAX ? new Array<number>(count) : [];
+      let n = 0;
+      for (let j = 0; j < nums.length; j++) {
+        const i = numbered![nums[j]!]!;
+        if (i >= 0) lost[n++] = i;
+      }
     } else {
+      lost = [];
       for (const n of d.hostsLost) {
         const i = byName(n);
         if (i >= 0) lost.push(i);
