@@ -124,7 +124,7 @@ function carryOver(
       for (let c = 0; c < C; c++) free[h * C + c] = free[h * C + c]! - k * request[nf * C + c]!;
     }
   }
-  for (let i = 0; i < free.length; i++) if (free[i]! < -1e-6) return null;
+  if (anyBelow(free, -1e-6)) return null;
   return { placement: { placed, free, unplaced: new Int32Array(F) }, counts };
 }
 
@@ -159,11 +159,19 @@ function wholeRows(prev: { model: ComputeModel; placement: Placement }, next: Co
   const a = prev.model.flavors.request;
   const b = next.flavors.request;
   for (let i = 0; i < F * C; i++) if (a[i] !== b[i] || !whole(b[i]!) || b[i]! < 0) return false;
-  const capA = prev.model.hosts.capacity;
-  const capB = next.hosts.capacity;
-  const free = prev.placement.free;
-  for (let i = 0; i < same * C; i++) if (capA[i] !== capB[i] || !whole(capB[i]!) || !whole(free[i]!)) return false;
+  return sameWholeRows(prev.model.hosts.capacity, next.hosts.capacity, prev.placement.free, same * C);
+}
+
+/** Whether capA[i] = capB[i] and capB[i], free[i] are whole within ±2^50 for every i < n (wholeRows' per-host part, a loop of its own so V8 optimises it early). */
+function sameWholeRows(capA: Float64Array, capB: Float64Array, free: Float64Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (capA[i] !== capB[i] || !whole(capB[i]!) || !whole(free[i]!)) return false;
   return true;
+}
+
+/** Whether some value of `values` is below `limit`. */
+function anyBelow(values: Float64Array, limit: number): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i]! < limit) return true;
+  return false;
 }
 
 function sameCounts(a: Int32Array, b: Int32Array): boolean {
