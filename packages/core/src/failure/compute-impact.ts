@@ -948,7 +948,16 @@ export function computeOutcomes(
   // the outcome, or null when the loss harms (the host goes through the loop).
   const quick: (ComputeOutcome | null | undefined)[] = [];
   const leading = monotone && from < T;
-  const oneHost = (item: number, i: number): Subject => ({ item, domain: single!, lost: [i], drained: 0, firstHarm: null, atMonth: Math.max(0, T - 1), state: null, packed: null });
+  const oneHost = (item: number, i: number): Subject => ({
+    item,
+    domain: single!,
+    lost: oneHostList(i),
+    drained: 0,
+    firstHarm: null,
+    atMonth: Math.max(0, T - 1),
+    state: null,
+    packed: null,
+  });
   let lastSignature: Int32Array | null = null; // the last month's signatures, for the quick path
   const hostOf = resolved.host;
   let item = 0;
@@ -1020,6 +1029,17 @@ export function computeOutcomes(
 const NO_HOST = -1;
 /** itemHosts' mark of a domain item (its hosts in the lists). */
 const DOMAIN = -2;
+/**
+ * The host list [i] of a one-host loss, made as domainItems makes a domain's (`new Array(n)`,
+ * then filled): every loss's list is then of one array kind, and the code that reads them
+ * (displacedBy, firstFitByRuns...) is optimised for that one.
+ */
+function oneHostList(i: number): number[] {
+  const lost = new Array<number>(1);
+  lost[0] = i;
+  return lost;
+}
+
 /** The longest host list domainItems allocates at its size (`new Array(n)`; V8 keeps fast elements well above this). */
 const EXACT_MAX = 50_000;
 /** itemHosts' mark of a domain item that loses no compute host of the model (skipped). */
@@ -1050,7 +1070,11 @@ function itemHosts(items: readonly (FailureDomain | string)[], names: readonly s
     return index.get(name) ?? NO_HOST;
   };
   const numbered = numbering ? modelIndexOf(numbering.names, names) : null;
-  const out: ItemHosts = { host: new Int32Array(items.length), lost: [], drained: [] };
+  // lost starts as an array of arrays (a literal [[]] emptied), not as an empty array of small
+  // integers that its first push turns into one: domainItems' optimised push sees one kind
+  const lost: number[][] = [[]];
+  lost.length = 0;
+  const out: ItemHosts = { host: new Int32Array(items.length), lost, drained: [] };
   // runs of name items and runs of domains (analyze.ts lists the names first), each run by a
   // function of its own: one kind of item per loop, so the optimised loop sees no other
   for (let item = 0; item < items.length; ) {
@@ -1184,7 +1208,7 @@ function subjectsFrom(items: readonly (FailureDomain | string)[], resolved: Item
         packed: null,
       });
       next++;
-    } else subjects.push({ item, domain: single, lost: [i], drained: 0, firstHarm: null, atMonth, state: null, packed: null });
+    } else subjects.push({ item, domain: single, lost: oneHostList(i), drained: 0, firstHarm: null, atMonth, state: null, packed: null });
   }
 }
 
