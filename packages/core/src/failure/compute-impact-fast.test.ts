@@ -247,9 +247,9 @@ describe('computeOutcomes: items in any order = each item alone', () => {
               hostsDrained: drained.map((k) => hosts[pick(k)]!.name),
             }),
           );
-          // [known, left as it is: moving a figure] a domain draining exactly one compute host and
-          // losing none shares the re-placement, hence the outcome record (hostsLost 1), of that
-          // host's one-host loss computed before it in the same month: such cases are left out here
+          // [known on main, left as it is] a domain draining exactly one compute host and losing none
+          // shares the re-placement, hence the outcome record (hostsLost 1), of that host's one-host
+          // loss computed before it in the same month (analyze does not build such a mix): left out here
           const compute = new Set(computeHosts.map((h) => h.name));
           fc.pre(domains.every((d) => d.hostsLost.some((h) => compute.has(h)) || d.hostsDrained.filter((h) => compute.has(h)).length !== 1));
           const names = hosts.map((h) => h.name);
