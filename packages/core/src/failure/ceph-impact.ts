@@ -282,6 +282,7 @@ export class CephLossCarry {
     clean: boolean;
     part: Int32Array;
     crushOf: Int32Array;
+    raw: Float64Array;
   } | null = null;
   /** The last context's replication links, with the link function, raw bytes Map and storage list they were read from (see cephLinks). */
   links: {
@@ -383,8 +384,8 @@ export interface CephContext {
   signatureParts: Map<string, number | null>;
   /** The numbering of parts and signatures (the timeline's, or this context's own). */
   carry: CephLossCarry;
-  /** Per host number (CephNumbering): its part (-1: not a storage host with OSDs) and its CRUSH domain index (-1: none). */
-  numbered: { hosts: readonly Host[]; part: Int32Array; crushOf: Int32Array } | null;
+  /** Per host number (CephNumbering): its part (-1: not a storage host with OSDs) and its CRUSH domain index (-1: none); see numberHosts for `raw`. */
+  numbered: Numbered | null;
   /** Scratch: a signature's sequence being built; per CRUSH domain, the stamp of the loss that last met it and its position there. */
   scratch: { seq: Int32Array; stamp: Int32Array; at: Int32Array; loss: number };
   /** The number of each distinct (raw bytes before, raw bytes after) of a CRUSH domain touched by a loss (the fill cache's key), by before then after. */
@@ -555,13 +556,15 @@ function cephLinks(
  * Per host number of `numbering`: the part of a storage host with OSDs (raw bytes > 0, read
  * from `storage` alongside the hosts, else from ctx.hostRaw), its model being its hardware,
  * and its CRUSH domain index (failureDomainIndices, checked against the domain's name, else
- * `domainIndex` by name); -1 for the others. The same parts as signaturePart with
- * hardwareOf = the storage hosts' hardware. O(hosts).
+ * `domainIndex` by name); -1 for the others; and the raw bytes it read (given out only when
+ * they are hostRaw's, below). The same parts as signaturePart with hardwareOf = the storage
+ * hosts' hardware. O(hosts).
  */
-function numberHosts(ctx: CephContext, { hosts, storage }: CephNumbering): { hosts: readonly Host[]; part: Int32Array; crushOf: Int32Array } {
+function numberHosts(ctx: CephContext, { hosts, storage }: CephNumbering): Numbered {
   const H = hosts.length;
   const part = new Int32Array(H).fill(-1);
   const crushOf = new Int32Array(H).fill(-1);
+  const rawOf = new Float64Array(H);
   const { crush, before } = ctx;
   const fd = ctx.scenario.ceph.failureDomain;
   const indices = failureDomainIndices(storage, fd, crush);
@@ -577,6 +580,7 @@ function numberHosts(ctx: CephContext, { hosts, storage }: CephNumbering): { hos
     next = last.next;
     part.set(last.part);
     crushOf.set(last.crushOf);
+    rawOf.set(last.raw);
   }
   for (let i = from; i < H; i++) {
     const h = hosts[i]!;
@@ -600,9 +604,28 @@ function numberHosts(ctx: CephContext, { hosts, storage }: CephNumbering): { hos
     if (!((raw ?? 0) > 0)) continue;
     crushOf[i] = ci ?? -1;
     part[i] = partNumber(ctx.carry, h.hardware, raw, ci === undefined ? -1 : before[ci]!);
+    rawOf[i] = raw!;
   }
-  ctx.carry.numbered = { hosts, storage, crush, next, clean, part, crushOf };
-  return { hosts, part, crushOf };
+  ctx.carry.numbered = { hosts, storage, crush, next, clean, part, crushOf, raw: rawOf };
+  // the raw bytes read are hostRaw's when hostRaw is the Map of `storage`'s entries (cephInputs'
+  // own pair, the last it returned: built from the list or extended by its new entries in order)
+  // holding as many entries as the list (no name twice): then each entry's raw bytes are its
+  // name's in the Map, and a host not read from an entry was read from the Map
+  const inputs = ctx.carry.inputs?.out;
+  const rawExact = inputs !== undefined && inputs.hostRaw === ctx.hostRaw && inputs.storage === storage && ctx.hostRaw.size === storage.length;
+  return { hosts, part, crushOf, raw: rawExact ? rawOf : null };
+}
+
+/**
+ * A context's host numbering (numberHosts): per host number its part (-1: not a storage host
+ * with OSDs), its CRUSH domain index (-1: none) and, when they are known to be
+ * hostRaw.get(name) for every host with a part, its raw OSD bytes (else null: look them up).
+ */
+interface Numbered {
+  hosts: readonly Host[];
+  part: Int32Array;
+  crushOf: Int32Array;
+  raw: Float64Array | null;
 }
 
 /**
@@ -708,7 +731,7 @@ export function cephImpactNumbered(ctx: CephContext, domain: FailureDomain, numb
     const hit = ctx.lossCache.get(seen.signature);
     if (hit) return hit;
   }
-  const { part, crushOf, hosts } = nb;
+  const { part, crushOf, hosts, raw } = nb;
   const nLost = domain.hostsLost.length;
   let lostCount = 0;
   let drainedCount = 0;
@@ -754,7 +777,7 @@ export function cephImpactNumbered(ctx: CephContext, domain: FailureDomain, numb
     const name = hosts[i]!.name;
     if (j < nLost) {
       lost.add(name);
-      lostRaw[k] = ctx.hostRaw.get(name) ?? 0;
+      lostRaw[k] = raw ? raw[i]! : (ctx.hostRaw.get(name) ?? 0); // (raw: hostRaw's, by number)
     } else drainedNames.push(name);
     crushOfHosts[k++] = crushOf[i]!;
   }

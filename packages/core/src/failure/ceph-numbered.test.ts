@@ -389,6 +389,38 @@ describe('Ceph losses by host number', () => {
     );
   });
 
+  it("the raw bytes by host number = hostRaw's: taken from cephInputs' own pair with no name twice, else looked up (fast-check, seed 61)", () => {
+    fc.assert(
+      fc.property(fleetArb, fc.array(fc.nat(20), { minLength: 2, maxLength: 5 }), fc.boolean(), (f, cuts, twice) => {
+        const s = scenarioOf(f.failureDomain, f.pools, f.growth);
+        // with `twice`, storage hosts of other models share names (s0, s1, s2 again): the Map keeps the last one's raw bytes
+        const all = hostsOf([...f.hosts, ...f.extra])
+          .filter((h) => h.hardware !== 'ghost')
+          .map((h, i) => (twice && h.role === 'storage' ? { ...h, name: `s${i % 3}` } : h));
+        if (all.length === 0) return;
+        const carry = new CephLossCarry();
+        let len = 0;
+        for (const cut of cuts) {
+          len = cut % 4 === 0 ? 1 + (cut % all.length) : Math.min(all.length, len + 1 + (cut % 3));
+          const hosts = all.slice(0, len);
+          const inputs = cephInputs(s, hosts, carry);
+          const carried = cephContext(s, inputs.crush, inputs.hostRaw, hooksOf(hosts), null, { hosts, storage: inputs.storage }, carry);
+          const nb = carried.numbered!;
+          const distinct = new Set(inputs.storage.map((h) => h.host)).size === inputs.storage.length;
+          // names all distinct: the raw bytes by number are taken, and are hostRaw's
+          expect(nb.raw !== null).toBe(distinct);
+          if (nb.raw) for (let i = 0; i < hosts.length; i++) if (nb.part[i]! >= 0) expect(nb.raw[i]).toBe(inputs.hostRaw.get(hosts[i]!.name));
+          // the same outcomes as a context that looks each lost host's raw bytes up
+          const lookup = cephContext(s, inputs.crush, inputs.hostRaw, hooksOf(hosts), null, { hosts, storage: inputs.storage });
+          expect(lookup.numbered!.raw).toBeNull();
+          const losses = lossesOf(f.losses, hosts);
+          expect(losses.map(({ d, numbers }) => cephImpactNumbered(carried, d, numbers))).toEqual(losses.map(({ d, numbers }) => cephImpactNumbered(lookup, d, numbers)));
+        }
+      }),
+      { seed: 61, numRuns: 300 },
+    );
+  });
+
   it("the context's fill before any loss (its fill order shared with the fills after one) = survivorFill (fast-check, seed 31)", () => {
     // capacities of 0, under a byte (kept before a loss, none after one) and whole TB, with ties
     const arb = fc.record({
