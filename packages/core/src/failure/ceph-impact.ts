@@ -66,28 +66,78 @@ export function liveLargestFirst(capacities: readonly number[]): { c: number; i:
  * touched ones with capacity left are sorted and merged in. O(domains + touched × log touched).
  * Exported for tests.
  */
-export function liveLargestFirstAfter(
-  beforeLive: readonly { c: number; i: number }[],
-  after: readonly number[],
-  touched: readonly number[],
-  into: { c: number; i: number }[] = [],
-): { c: number; i: number }[] {
-  const mark = new Uint8Array(after.length);
+export function liveLargestFirstAfter(beforeLive: readonly { c: number; i: number }[], after: readonly number[], touched: readonly number[]): { c: number; i: number }[] {
+  const mark = new Int32Array(after.length);
   for (const i of touched) mark[i] = 1;
+  const out = liveOrder(beforeLive.length + touched.length);
+  liveAfterInto(orderOf(beforeLive), after, touched, mark, 1, out);
+  return objectsOf(out);
+}
+
+/**
+ * A fill order as typed arrays (what outcomeOf fills from): entry k is domain `i[k]` of
+ * capacity `c[k]`, for k < length (the arrays may be longer: a reused scratch).
+ */
+export interface LiveOrder {
+  c: Float64Array;
+  i: Int32Array;
+  length: number;
+}
+
+/** An empty LiveOrder with room for `n` entries. */
+function liveOrder(n: number): LiveOrder {
+  return { c: new Float64Array(n), i: new Int32Array(n), length: 0 };
+}
+
+/** The LiveOrder of a fill order of objects (the same entries in the same order). */
+function orderOf(live: readonly { c: number; i: number }[]): LiveOrder {
+  const out = liveOrder(live.length);
+  for (const x of live) {
+    out.c[out.length] = x.c;
+    out.i[out.length++] = x.i;
+  }
+  return out;
+}
+
+/** The fill order of objects of a LiveOrder (the same entries in the same order). */
+function objectsOf(live: LiveOrder): { c: number; i: number }[] {
+  const out: { c: number; i: number }[] = [];
+  for (let k = 0; k < live.length; k++) out.push({ c: live.c[k]!, i: live.i[k]! });
+  return out;
+}
+
+/**
+ * liveLargestFirstAfter into `out` (room for beforeLive.length + touched.length entries), the
+ * touched domains being those with mark[i] === stamp (a caller's stamps: no array per call).
+ * The merge's test is largerFirst(p, q) < 0, i.e. p.c > q.c or equal capacities and p.i < q.i
+ * (capacities are finite: q.c − p.c < 0 iff p.c > q.c, and it is ±0 iff they are equal).
+ */
+function liveAfterInto(beforeLive: LiveOrder, after: ArrayLike<number>, touched: readonly number[], mark: Int32Array, stamp: number, out: LiveOrder): void {
   const moved = touched
     .filter((i) => after[i]! > 0)
     .map((i) => ({ c: after[i]!, i }))
     .sort(largerFirst);
-  const out = into; // `into`, emptied: a caller's scratch array
-  out.length = 0;
+  const { c: bc, i: bi } = beforeLive;
+  const oc = out.c;
+  const oi = out.i;
+  let n = 0;
   let k = 0;
-  for (const x of beforeLive) {
-    if (mark[x.i]) continue;
-    while (k < moved.length && largerFirst(moved[k]!, x) < 0) out.push(moved[k++]!);
-    out.push(x);
+  for (let j = 0; j < beforeLive.length; j++) {
+    const x = bi[j]!;
+    if (mark[x] === stamp) continue;
+    const c = bc[j]!;
+    while (k < moved.length && (moved[k]!.c > c || (moved[k]!.c === c && moved[k]!.i < x))) {
+      oc[n] = moved[k]!.c;
+      oi[n++] = moved[k++]!.i;
+    }
+    oc[n] = c;
+    oi[n++] = x;
   }
-  while (k < moved.length) out.push(moved[k++]!);
-  return out;
+  while (k < moved.length) {
+    oc[n] = moved[k]!.c;
+    oi[n++] = moved[k++]!.i;
+  }
+  out.length = n;
 }
 
 /** waterFill over `live` (liveLargestFirst of the capacities): adds each domain's bytes to `out[i]`. */
@@ -124,6 +174,12 @@ function waterFillInto(live: readonly { c: number; i: number }[], loadBytes: num
  * per pool. Exported for tests.
  */
 export function fillInto(live: readonly { c: number; i: number }[], pools: readonly { loadBytes: number; width: number }[], held: Float64Array | number[]): number | null {
+  return fillOrder(orderOf(live), pools, held);
+}
+
+/** fillInto over a LiveOrder (the same additions in the same order; what outcomeOf calls). */
+function fillOrder(live: LiveOrder, pools: readonly { loadBytes: number; width: number }[], held: Float64Array | number[]): number | null {
+  const { c: lc, i: li } = live;
   const L = live.length;
   const P = pools.length;
   // per pool: `a` up to position k (exclusive), c × λ from it; k = -1: the pool adds nothing
@@ -141,22 +197,23 @@ export function fillInto(live: readonly { c: number; i: number }[], pools: reado
     if (L * a <= loadBytes * (1 + 1e-12)) continue;
     if (Number.isNaN(total)) {
       total = 0;
-      for (let k = 0; k < L; k++) total += live[k]!.c;
+      for (let k = 0; k < L; k++) total += lc[k]!;
     }
     let rest = total;
     for (let k = 0; k < L; k++) {
       const lambda = (loadBytes - k * a) / rest;
-      if (live[k]!.c * lambda <= a * (1 + 1e-12)) {
+      if (lc[k]! * lambda <= a * (1 + 1e-12)) {
         ks[p] = k;
         lambdas[p] = lambda;
         break;
       }
-      rest -= live[k]!.c;
+      rest -= lc[k]!;
     }
   }
   let maxFill: number | null = null;
   for (let j = 0; j < L; j++) {
-    const { c, i } = live[j]!;
+    const c = lc[j]!;
+    const i = li[j]!;
     let h = held[i]!;
     for (let p = 0; p < P; p++) {
       const k = ks[p]!;
@@ -394,7 +451,7 @@ export interface CephContext {
   /** The CRUSH domains' capacities with under a byte taken as none, and their fill order (liveLargestFirst), built on the first fill computed. */
   liveBefore: { capacities: number[]; live: { c: number; i: number }[] } | null;
   /** Scratch of the fills after a loss (outcomeOf), made on the first: the capacities after (liveBefore's, restored after each use), the bytes held, the fill order. */
-  fillScratch: { after: number[]; held: Float64Array; live: { c: number; i: number }[] } | null;
+  fillScratch: { after: number[]; held: Float64Array; before: LiveOrder; live: LiveOrder } | null;
 }
 
 /** What cephImpact takes from the failure hooks. */
@@ -877,12 +934,15 @@ function outcomeOf(
     // loss; in the context's scratch (after: the capacities again once done)
     ctx.liveBefore ??= liveOf(before);
     const lb = ctx.liveBefore;
-    ctx.fillScratch ??= { after: lb.capacities.slice(), held: new Float64Array(before.length), live: [] };
+    ctx.fillScratch ??= { after: lb.capacities.slice(), held: new Float64Array(before.length), before: orderOf(lb.live), live: liveOrder(before.length) };
     const fs = ctx.fillScratch;
     const after = fs.after;
     for (let j = 0; j < touched.length; j++) after[touched[j]!] = leftRaw[j]! < 1 ? 0 : leftRaw[j]!;
     fs.held.fill(0);
-    const maxFill = fillInto(liveLargestFirstAfter(lb.live, after, touched, fs.live), ctx.loads, fs.held);
+    // the touched domains are those stamped with this loss (above); the order after has at most
+    // as many entries as there are domains
+    liveAfterInto(fs.before, after, touched, sc.stamp, loss, fs.live);
+    const maxFill = fillOrder(fs.live, ctx.loads, fs.held);
     fillAfter = { maxFill, rebuild: rebuildBytes(fs.held, fillBefore.held, before, after) };
     for (const i of touched) after[i] = lb.capacities[i]!;
     ctx.fillCache.set(key, fillAfter);
