@@ -210,7 +210,10 @@ function fillOrder(live: LiveOrder, pools: readonly { loadBytes: number; width: 
       rest -= lc[k]!;
     }
   }
-  let maxFill: number | null = null;
+  // the max as a number and whether any domain holds bytes (a number | null variable would be
+  // boxed at each assignment): Math.max(maxFill ?? 0, f) from 0 is the same max
+  let maxFill = 0;
+  let holds = false;
   for (let j = 0; j < L; j++) {
     const c = lc[j]!;
     const i = li[j]!;
@@ -221,9 +224,12 @@ function fillOrder(live: LiveOrder, pools: readonly { loadBytes: number; width: 
       h = h + (j < k ? as[p]! : c * lambdas[p]!);
     }
     held[i] = h;
-    if (h > 0) maxFill = Math.max(maxFill ?? 0, h / c);
+    if (h > 0) {
+      holds = true;
+      maxFill = Math.max(maxFill, h / c);
+    }
   }
-  return maxFill;
+  return holds ? maxFill : null;
 }
 
 /**
