@@ -481,16 +481,17 @@ interface ReplicationLinks {
  * The survivors' replication bandwidth: Σ over the storage hosts with OSDs not in `lost` of
  * their link = total − Σ lost links; null when a survivor's link is unknown or none survives.
  */
-function survivorsBitsPerSecond(links: ReplicationLinks, lost: ReadonlySet<string>): number | null {
+function survivorsBitsPerSecond(links: ReplicationLinks, lost: readonly string[]): number | null {
+  // (`lost`: distinct hosts)
   let lostSum = 0;
   let lostUnknown = 0;
-  for (const h of lost) {
-    const b = links.of.get(h);
+  for (let j = 0; j < lost.length; j++) {
+    const b = links.of.get(lost[j]!);
     if (b === undefined) continue;
     if (b === null) lostUnknown++;
     else lostSum += b;
   }
-  if (links.hosts - lost.size <= 0 || links.unknown - lostUnknown > 0) return null;
+  if (links.hosts - lost.length <= 0 || links.unknown - lostUnknown > 0) return null;
   return links.total - lostSum;
 }
 
@@ -760,7 +761,7 @@ export function cephImpact(ctx: CephContext, domain: FailureDomain, osdHosts?: {
     const hit = ctx.lossCache.get(signature);
     if (hit) return hit;
   }
-  return outcomeOf(ctx, domain, lost, drained, signature);
+  return outcomeOf(ctx, domain, { set: lost, list: [...lost] }, { set: drained, list: [...drained] }, signature);
 }
 
 /**
@@ -830,6 +831,7 @@ export function cephImpactNumbered(ctx: CephContext, domain: FailureDomain, numb
   const hit = ctx.lossCache.get(signature);
   if (hit) return hit;
   const lost = new Set<string>();
+  const lostNames: string[] = [];
   const drainedNames: string[] = [];
   const crushOfHosts = new Int32Array(lostCount + drainedCount);
   const lostRaw = new Float64Array(lostCount);
@@ -840,15 +842,22 @@ export function cephImpactNumbered(ctx: CephContext, domain: FailureDomain, numb
     const name = hosts[i]!.name;
     if (j < nLost) {
       lost.add(name);
+      lostNames.push(name);
       lostRaw[k] = raw ? raw[i]! : (ctx.hostRaw.get(name) ?? 0); // (raw: hostRaw's, by number)
     } else drainedNames.push(name);
     crushOfHosts[k++] = crushOf[i]!;
   }
   const drained: ReadonlySet<string> = drainedNames.length === 0 ? NO_HOSTS : new Set(drainedNames);
-  // the CRUSH domain of each host of [...lost, ...drained] and the raw bytes of each lost one (the
-  // numbers are distinct hosts: when the Sets keep them all)
-  return outcomeOf(ctx, domain, lost, drained, signature, lost.size + drained.size === k ? { crush: crushOfHosts, lostRaw } : undefined);
+  // the numbers are distinct hosts when the Sets keep them all: then the lists are the Sets in
+  // order, and the CRUSH domain of each host of [...lost, ...drained] and the raw bytes of each
+  // lost one are by position
+  if (lost.size + drained.size === k)
+    return outcomeOf(ctx, domain, { set: lost, list: lostNames }, { set: drained, list: drainedNames }, signature, { crush: crushOfHosts, lostRaw });
+  return outcomeOf(ctx, domain, { set: lost, list: [...lost] }, { set: drained, list: [...drained] }, signature);
 }
+
+/** Hosts of a loss: a Set, and its hosts in its order (an array to walk). */
+type LossHosts = { set: ReadonlySet<string>; list: readonly string[] };
 
 type SignatureRecord = { numbers: ArrayLike<number>; length: number; generation: number; signature: number };
 
@@ -878,11 +887,13 @@ function firstAt(sc: CephContext['scratch'], ci: number, loss: number, at: numbe
 function outcomeOf(
   ctx: CephContext,
   domain: FailureDomain,
-  lost: ReadonlySet<string>,
-  drained: ReadonlySet<string>,
+  lostHosts: LossHosts,
+  drainedHosts: LossHosts,
   signature: number | null,
   byPosition?: { crush: ArrayLike<number>; lostRaw: ArrayLike<number> },
 ): CephOutcome {
+  const { set: lost, list: lostList } = lostHosts;
+  const { set: drained, list: drainedList } = drainedHosts;
   const { scenario, crush, hostRaw, before, fillBefore, hooks } = ctx;
   const { ceph } = scenario;
   // the CRUSH domains the loss touches (in the order first met), and their raw bytes left:
@@ -893,29 +904,28 @@ function outcomeOf(
   const leftRaw: number[] = [];
   // (by position, when the caller has them: the CRUSH domain of each host and the raw bytes of
   // each lost one, hostRaw's, as the loop would look them up)
-  let k = 0; // position in [...lost, ...drained]
-  const nLost = lost.size;
-  for (const set of [lost, drained])
-    for (const h of set) {
-      const at = k++;
-      const i = byPosition ? byPosition.crush[at]! : (domainIndex(ctx, h) ?? -1);
-      if (i < 0) continue;
-      let slot: number;
-      if (sc.stamp[i] === loss) slot = sc.at[i]!;
-      else {
-        sc.stamp[i] = loss;
-        slot = sc.at[i] = touched.length;
-        touched.push(i);
-        leftRaw.push(before[i]!);
-      }
-      // a host of `lost` is lost; one of `drained` only when also in `lost`
-      const r = at < nLost ? (byPosition ? byPosition.lostRaw[at]! : (hostRaw.get(h) ?? 0)) : lost.has(h) ? (hostRaw.get(h) ?? 0) : 0;
-      leftRaw[slot] = leftRaw[slot]! - r;
+  const nLost = lostList.length;
+  const n = nLost + drainedList.length;
+  for (let at = 0; at < n; at++) {
+    // position `at` in [...lost, ...drained]
+    const h = at < nLost ? lostList[at]! : drainedList[at - nLost]!;
+    const i = byPosition ? byPosition.crush[at]! : (domainIndex(ctx, h) ?? -1);
+    if (i < 0) continue;
+    let slot: number;
+    if (sc.stamp[i] === loss) slot = sc.at[i]!;
+    else {
+      sc.stamp[i] = loss;
+      slot = sc.at[i] = touched.length;
+      touched.push(i);
+      leftRaw.push(before[i]!);
     }
+    // a host of `lost` is lost; one of `drained` only when also in `lost`
+    const r = at < nLost ? (byPosition ? byPosition.lostRaw[at]! : (hostRaw.get(h) ?? 0)) : lost.has(h) ? (hostRaw.get(h) ?? 0) : 0;
+    leftRaw[slot] = leftRaw[slot]! - r;
+  }
   // the raw bytes lost: Σ over `lost` in its order, from 0
   let rawBytesLost = 0;
-  k = 0;
-  for (const h of lost) rawBytesLost += byPosition ? byPosition.lostRaw[k++]! : (hostRaw.get(h) ?? 0);
+  for (let at = 0; at < nLost; at++) rawBytesLost += byPosition ? byPosition.lostRaw[at]! : (hostRaw.get(lostList[at]!) ?? 0);
   const affected = touched.length;
   let emptied = 0; // under a byte left: none
   for (const c of leftRaw) if (c < 1) emptied++;
@@ -960,14 +970,14 @@ function outcomeOf(
     get domains() {
       return lossDomainsOf(ctx);
     },
-    lostHosts: [...lost],
-    drainedHosts: [...drained],
+    lostHosts: lostList, // (the loss's own arrays, read only)
+    drainedHosts: drainedList,
     storedBytesMonth0: { ...scenario.demand.storageBytes },
   });
   const fill0 = fillAfter.maxFill;
   let reprotectSeconds: number | null = null;
   if (hooks.ceph?.reprotectSeconds && ctx.links) {
-    const bandwidth = survivorsBitsPerSecond(ctx.links, lost);
+    const bandwidth = survivorsBitsPerSecond(ctx.links, lostList);
     reprotectSeconds = hooks.ceph.reprotectSeconds(Object.assign(input(), { rebuildBytes: rebuild, replicationBitsPerSecond: bandwidth }));
   }
   const detail: CephImpactDetail = {
