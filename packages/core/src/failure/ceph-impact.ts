@@ -329,6 +329,8 @@ export class CephLossCarry {
   readonly kindNumbers = new Map<string, number>();
   /** The last `cephInputs`: its hosts, hardware table and CRUSH failure domain type, and what it returned. */
   inputs: { hosts: readonly Host[]; hardware: Scenario['hardware']; failureDomain: 'host' | 'rack'; out: CephInputs } | null = null;
+  /** The hosts of the `cephInputs` call before the last one when the last one found them first in its own (the same objects) and extended its results; else null. */
+  inputsFrom: readonly Host[] | null = null;
   /** The last context's CRUSH domain capacities and their fill order (liveOf): the next context's, when it only adds domains, merges its new ones in. */
   live: { before: readonly number[]; live: readonly { c: number; i: number }[] } | null = null;
   /**
@@ -408,7 +410,10 @@ export function cephInputs(scenario: Scenario, hosts: readonly Host[], carry?: C
     const storage = storageHostsRaw(scenario, hosts);
     out = { storage, hostRaw: new Map(storage.map((h) => [h.host, h.rawBytes])), crush: failureDomains(storage, fd, scenario.racks) };
   }
-  if (carry) carry.inputs = { hosts, hardware: scenario.hardware, failureDomain: fd, out };
+  if (carry) {
+    carry.inputsFrom = extend ? last!.hosts : null;
+    carry.inputs = { hosts, hardware: scenario.hardware, failureDomain: fd, out };
+  }
   return out;
 }
 
@@ -634,7 +639,7 @@ function numberHosts(ctx: CephContext, { hosts, storage }: CephNumbering): Numbe
   const indices = failureDomainIndices(storage, fd, crush);
   // From the last context's numbering when the walk over its hosts would repeat it (see
   // numberedFrom): its first hosts' results are kept, the walk goes on from its end.
-  const last = numberedFrom(ctx.carry.numbered, hosts, storage, crush);
+  const last = numberedFrom(ctx.carry, hosts, storage, crush);
   let from = 0;
   let next = 0; // the next of `storage`
   let clean = true;
@@ -693,7 +698,7 @@ interface Numbered {
 }
 
 /**
- * `last` when numberHosts over (hosts, storage, crush) would give its results for its hosts:
+ * `last` = carry.numbered when numberHosts over (hosts, storage, crush) would give its results for its hosts:
  * its walk read no name (`clean`: every storage-role host was the next storage entry, its CRUSH
  * index checked against the domain's name), `storage` and `crush` are its arrays (cephInputs'
  * own, which it only extends by pushing: their first entries are the same objects) and its
@@ -703,9 +708,13 @@ interface Numbered {
  * cephInputs builds the arrays anew, so they are not `last`'s) and the same CRUSH domain, and
  * partNumber numbers the same triple: the same part and CRUSH index. Otherwise null.
  */
-function numberedFrom(last: CephLossCarry['numbered'], hosts: readonly Host[], storage: readonly HostRaw[], crush: readonly FailureDomainRaw[]): CephLossCarry['numbered'] {
+function numberedFrom(carry: CephLossCarry, hosts: readonly Host[], storage: readonly HostRaw[], crush: readonly FailureDomainRaw[]): CephLossCarry['numbered'] {
+  const last = carry.numbered;
   if (!last?.clean || last.storage !== storage || last.crush !== crush || last.hosts.length > hosts.length) return null;
   if (last.next > storage.length) return null;
+  // (cephInputs compared the same hosts when its last call had these hosts and found the
+  // previous call's, these ones, first in them: the arrays are not changed after a call)
+  if (carry.inputs?.hosts === hosts && carry.inputsFrom === last.hosts) return last;
   for (let i = 0; i < last.hosts.length; i++) if (hosts[i] !== last.hosts[i]) return null;
   return last;
 }

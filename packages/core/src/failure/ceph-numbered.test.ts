@@ -421,6 +421,37 @@ describe('Ceph losses by host number', () => {
     );
   });
 
+  it("the numbering is extended on cephInputs' prefix check only for cephInputs' own hosts after the numbered ones", () => {
+    // 6 storage hosts; A = the first 3, B = all 6 (cephInputs extends A's results). A numbering of
+    // other Host objects (clones) with the same storage list must be made anew (a new generation)
+    const s = scenarioOf('host', [{ size: 2, tb: 10 }], 0);
+    const all = hostsOf([0, 0, 1, 0, 1, 0].map((m) => [m, 1] as [number, number]));
+    const A = all.slice(0, 3);
+    const B = all.slice();
+    const clones = (hosts: readonly Host[]) => hosts.map((h) => ({ ...h }));
+    const numberWith = (carry: CephLossCarry, inputs: ReturnType<typeof cephInputs>, hosts: readonly Host[]) =>
+      cephContext(s, inputs.crush, inputs.hostRaw, {}, null, { hosts, storage: inputs.storage }, carry);
+    // hosts other than cephInputs' (the clones of B), after a numbering of A: anew
+    let carry = new CephLossCarry();
+    numberWith(carry, cephInputs(s, A, carry), A);
+    let g = carry.numberingGeneration;
+    numberWith(carry, cephInputs(s, B, carry), clones(B));
+    expect(carry.numberingGeneration).toBe(g + 1);
+    // cephInputs' hosts (B), after a numbering of other hosts than its previous ones (clones of A): anew
+    carry = new CephLossCarry();
+    const inputsA = cephInputs(s, A, carry);
+    numberWith(carry, inputsA, clones(A));
+    g = carry.numberingGeneration;
+    numberWith(carry, cephInputs(s, B, carry), B);
+    expect(carry.numberingGeneration).toBe(g + 1);
+    // B after A, both cephInputs' own: extended (the same generation)
+    carry = new CephLossCarry();
+    numberWith(carry, cephInputs(s, A, carry), A);
+    g = carry.numberingGeneration;
+    numberWith(carry, cephInputs(s, B, carry), B);
+    expect(carry.numberingGeneration).toBe(g);
+  });
+
   it("the context's fill before any loss (its fill order shared with the fills after one) = survivorFill (fast-check, seed 31)", () => {
     // capacities of 0, under a byte (kept before a loss, none after one) and whole TB, with ties
     const arb = fc.record({
