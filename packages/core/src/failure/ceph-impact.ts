@@ -806,35 +806,34 @@ export function cephImpactNumbered(ctx: CephContext, domain: FailureDomain, numb
   }
   const { part, crushOf, hosts, raw } = nb;
   const nLost = domain.hostsLost.length;
+  // one pass over the numbers: the hosts with OSDs (a part) counted lost and drained, and from
+  // seq[3] each one's part and the position of the first host of the loss in its CRUSH domain;
+  // seq[0..2] (kind, tolerance, hosts lost) once the counts say there is a loss
+  const sc = ctx.scratch;
+  const most = 3 + 2 * numbers.length;
+  if (sc.seq.length < most) sc.seq = new Int32Array(Math.max(most, 2 * sc.seq.length));
+  const seq = sc.seq;
+  const loss = ++sc.loss;
   let lostCount = 0;
   let drainedCount = 0;
-  for (let j = 0; j < numbers.length; j++)
-    if (part[numbers[j]!]! >= 0) {
-      if (j < nLost) lostCount++;
-      else drainedCount++;
-    }
-  if (lostCount === 0 && !(domain.kind === 'maintenance' && drainedCount > 0)) {
-    recordSignature(carry, domain, seen, numbers, -1);
-    return undefined;
-  }
-  const sc = ctx.scratch;
-  const size = 3 + 2 * (lostCount + drainedCount);
-  if (sc.seq.length < size) sc.seq = new Int32Array(Math.max(size, 2 * sc.seq.length));
-  const seq = sc.seq;
-  seq[0] = kindNumber(ctx.carry, domain.kind);
-  seq[1] = domain.tolerated ? 1 : 0;
-  seq[2] = lostCount;
-  const loss = ++sc.loss;
   let n = 3;
-  let at = 0;
   for (let j = 0; j < numbers.length; j++) {
     const i = numbers[j]!;
     const p = part[i]!;
     if (p < 0) continue;
+    const at = lostCount + drainedCount; // position among the hosts with OSDs
+    if (j < nLost) lostCount++;
+    else drainedCount++;
     seq[n++] = p;
     seq[n++] = firstAt(sc, crushOf[i]!, loss, at);
-    at++;
   }
+  if (lostCount === 0 && !(domain.kind === 'maintenance' && drainedCount > 0)) {
+    recordSignature(carry, domain, seen, numbers, -1);
+    return undefined;
+  }
+  seq[0] = kindNumber(ctx.carry, domain.kind);
+  seq[1] = domain.tolerated ? 1 : 0;
+  seq[2] = lostCount;
   const signature = signatureNumber(ctx.carry, seq, n);
   recordSignature(carry, domain, seen, numbers, signature);
   const hit = ctx.lossCache.get(signature);

@@ -196,6 +196,31 @@ describe('Ceph losses by host number', () => {
     expect(cephImpactNumbered(numbered, loss('c', [2, 3]), [2, 3])).toBe(one);
   });
 
+  it('two drained 30 TB hosts of one CRUSH rack are not two drained 30 TB hosts of two CRUSH racks (maintenance)', () => {
+    // as above, the hosts drained (maintenance) instead of lost: s0 + s1 drain CRUSH rack r1 only
+    // (1 domain affected), s0 + s2 one host of each of r1 and r2 (2 affected); the drained hosts'
+    // positions (after the lost ones: none here) tell their CRUSH racks apart
+    const s = scenarioOf('rack', [{ size: 2, tb: 10 }], 0);
+    const hosts = hostsOf([
+      [0, 1],
+      [0, 1],
+      [0, 2],
+      [0, 2],
+    ]);
+    const { numbered } = contexts(s, hosts, new CephLossCarry());
+    const drain = (name: string, drained: number[]): FailureDomain => ({
+      id: `maintenance:${name}`,
+      kind: 'maintenance',
+      name,
+      tolerated: true,
+      hostsLost: [],
+      hostsDrained: drained.map((i) => `s${i}`),
+      hostsDegraded: [],
+    });
+    expect(cephImpactNumbered(numbered, drain('a', [0, 1]), [0, 1])!.detail.domainsAffected).toBe(1);
+    expect(cephImpactNumbered(numbered, drain('b', [0, 2]), [0, 2])!.detail.domainsAffected).toBe(2);
+  });
+
   it('the fill after a loss counts each touched CRUSH domain: one 30 TB host lost, then two', () => {
     // host failure domain, 4 x 30 TB = 120 TB raw; one pool of size 2 storing 30 TB: 60 TB raw,
     // at most 30 TB (one copy) per host. One host lost: 60 TB over 3 x 30 TB, 20 TB each (under
