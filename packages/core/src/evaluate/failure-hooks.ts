@@ -129,6 +129,7 @@ function storageHostFigures(scenario: Scenario, storage: readonly Host[], from?:
  * they are built anew.
  */
 export class FailureHooksCarry {
+  private hosts: readonly Host[] = [];
   private storage: readonly Host[] = [];
   private hardware: Scenario['hardware'] | null = null;
   private last: StorageHostFigures | null = null;
@@ -149,13 +150,21 @@ export class FailureHooksCarry {
     return fn;
   }
 
-  /** The figures of the storage hosts of `hosts`. */
+  /**
+   * The figures of the storage hosts of `hosts`. (When `hosts` begins with the last call's hosts,
+   * the same objects, under the same hardware table, its storage hosts are the last call's
+   * followed by those of the hosts after them: storageHosts filters host by host.)
+   */
   figures(scenario: Scenario, hosts: readonly Host[]): StorageHostFigures {
-    const storage = storageHosts(scenario, hosts);
+    const was = this.hosts;
+    let after = this.last !== null && this.hardware === scenario.hardware && hosts.length >= was.length;
+    for (let i = 0; after && i < was.length; i++) if (hosts[i] !== was[i]) after = false;
+    const storage = after ? this.storage.concat(storageHosts(scenario, hosts.slice(was.length))) : storageHosts(scenario, hosts);
+    this.hosts = hosts;
     const prev = this.storage;
     const last = this.last;
     let extend = last !== null && this.hardware === scenario.hardware && storage.length >= prev.length;
-    for (let i = 0; extend && i < prev.length; i++) if (storage[i] !== prev[i]) extend = false;
+    if (!after) for (let i = 0; extend && i < prev.length; i++) if (storage[i] !== prev[i]) extend = false;
     const added = extend ? storage.slice(prev.length) : storage;
     if (extend) for (const h of added) if (last!.byName.has(h.name)) extend = false;
     const figures = extend ? storageHostFigures(scenario, added, last!) : storageHostFigures(scenario, storage);
