@@ -460,7 +460,7 @@ export interface CephContext {
   pairNumbers: Map<number, Map<number, number>>;
   pairCount: number;
   /** The CRUSH domains' capacities with under a byte taken as none, and their fill order (liveLargestFirst), built on the first fill computed. */
-  liveBefore: { capacities: number[]; live: { c: number; i: number }[] } | null;
+  liveBefore: { capacities: number[]; live: { c: number; i: number }[]; order?: LiveOrder } | null;
   /** Scratch of the fills after a loss (outcomeOf), made on the first: the capacities after (liveBefore's, restored after each use), the bytes held, the fill order. */
   fillScratch: { after: number[]; held: Float64Array; before: LiveOrder; live: LiveOrder } | null;
 }
@@ -556,7 +556,15 @@ export function cephContext(
   const live = liveOfAfter(before, ctx.carry.live);
   ctx.carry.live = { before, live: live.live };
   ctx.liveBefore = live;
-  ctx.fillBefore = before.some((c) => c > 0 && c < 1) ? survivorFill(before, loads) : survivorFillOf(before, live.live, loads);
+  if (before.some((c) => c > 0 && c < 1)) ctx.fillBefore = survivorFill(before, loads);
+  else {
+    // survivorFillOf(before, live.live, loads) as fillOrder makes it (the same doubles: see
+    // fillInto), over the order as typed arrays, kept for the fills after a loss
+    const order = orderOf(live.live);
+    const held: number[] = new Array(before.length).fill(0);
+    ctx.fillBefore = { held, maxFill: fillOrder(order, loads, held) };
+    live.order = order;
+  }
   if (numbering) ctx.numbered = numberHosts(ctx, numbering);
   return ctx;
 }
@@ -958,7 +966,7 @@ function outcomeOf(
     // loss; in the context's scratch (after: the capacities again once done)
     ctx.liveBefore ??= liveOf(before);
     const lb = ctx.liveBefore;
-    ctx.fillScratch ??= { after: lb.capacities.slice(), held: new Float64Array(before.length), before: orderOf(lb.live), live: liveOrder(before.length) };
+    ctx.fillScratch ??= { after: lb.capacities.slice(), held: new Float64Array(before.length), before: lb.order ?? orderOf(lb.live), live: liveOrder(before.length) };
     const fs = ctx.fillScratch;
     const after = fs.after;
     for (let j = 0; j < touched.length; j++) after[touched[j]!] = leftRaw[j]! < 1 ? 0 : leftRaw[j]!;
@@ -1041,7 +1049,7 @@ function pairNumber(ctx: CephContext, before: number, after: number): number {
 function liveOfAfter(
   before: readonly number[],
   last: { before: readonly number[]; live: readonly { c: number; i: number }[] } | null,
-): { capacities: number[]; live: { c: number; i: number }[] } {
+): { capacities: number[]; live: { c: number; i: number }[]; order?: LiveOrder } {
   const n0 = last ? last.before.length : 0;
   let extend = last !== null && n0 <= before.length;
   for (let i = 0; extend && i < n0; i++) if (before[i] !== last!.before[i]) extend = false;
@@ -1061,7 +1069,7 @@ function liveOfAfter(
 }
 
 /** The capacities with under a byte as none, and their fill order. */
-function liveOf(before: readonly number[]): { capacities: number[]; live: { c: number; i: number }[] } {
+function liveOf(before: readonly number[]): { capacities: number[]; live: { c: number; i: number }[]; order?: LiveOrder } {
   const capacities = before.map((c) => (c < 1 ? 0 : c));
   return { capacities, live: liveLargestFirst(capacities) };
 }
