@@ -560,9 +560,11 @@ export function cephContext(
   else {
     // survivorFillOf(before, live.live, loads) as fillOrder makes it (the same doubles: see
     // fillInto), over the order as typed arrays, kept for the fills after a loss
+    // (into a Float64Array as the fills after a loss: fillOrder sees one kind of array)
     const order = orderOf(live.live);
-    const held: number[] = new Array(before.length).fill(0);
-    ctx.fillBefore = { held, maxFill: fillOrder(order, loads, held) };
+    const held = new Float64Array(before.length);
+    const maxFill = fillOrder(order, loads, held);
+    ctx.fillBefore = { held: Array.from(held), maxFill };
     live.order = order;
   }
   if (numbering) ctx.numbered = numberHosts(ctx, numbering);
