@@ -290,14 +290,25 @@ function storageGrowth(scenario: Scenario, t: number): number {
  * First month t < horizon in which the loss pushes the survivors over `ratio`:
  * after0 × growth(t) > ratio while before0 × growth(t) <= ratio (a cluster already over the
  * ratio without any loss is a capacity problem, not this loss's harm). null if none.
+ * `growth`: storageGrowth by month t < horizon (growthOf).
  */
-function firstMonthPushedOver(scenario: Scenario, after0: number | null, before0: number | null, ratio: number): number | null {
+function firstMonthPushedOver(growth: readonly number[], after0: number | null, before0: number | null, ratio: number): number | null {
   if (after0 === null) return null;
-  for (let t = 0; t < scenario.horizonMonths; t++) {
-    const g = storageGrowth(scenario, t);
+  for (let t = 0; t < growth.length; t++) {
+    const g = growth[t]!;
     if (after0 * g > ratio + 1e-12 && (before0 ?? 0) * g <= ratio + 1e-12) return t;
   }
   return null;
+}
+
+/** storageGrowth(scenario, t) for each month t < horizon, computed on first use in the context (the same calls, the same values). */
+function growthOf(ctx: CephContext): readonly number[] {
+  if (!ctx.growth) {
+    const g: number[] = [];
+    for (let t = 0; t < ctx.scenario.horizonMonths; t++) g.push(storageGrowth(ctx.scenario, t));
+    ctx.growth = g;
+  }
+  return ctx.growth;
 }
 
 /** The Ceph outcome of one domain. */
@@ -463,6 +474,8 @@ export interface CephContext {
   liveBefore: { capacities: number[]; live: { c: number; i: number }[]; order?: LiveOrder } | null;
   /** Scratch of the fills after a loss (outcomeOf), made on the first: the capacities after (liveBefore's, restored after each use), the bytes held, the fill order. */
   fillScratch: { after: number[]; held: Float64Array; before: LiveOrder; live: LiveOrder } | null;
+  /** storageGrowth by month t < horizon (growthOf), built on first use. */
+  growth: number[] | null;
 }
 
 /** What cephImpact takes from the failure hooks. */
@@ -550,6 +563,7 @@ export function cephContext(
     pairCount: 0,
     liveBefore: null,
     fillScratch: null,
+    growth: null,
   };
   // the fill before any loss; with no CRUSH domain of under a byte (but over 0) it has the fill
   // order of the capacities after a loss (liveOf: under a byte as none): one sort for both
@@ -993,6 +1007,7 @@ function outcomeOf(
     storedBytesMonth0: { ...scenario.demand.storageBytes },
   });
   const fill0 = fillAfter.maxFill;
+  const growth = growthOf(ctx);
   let reprotectSeconds: number | null = null;
   if (hooks.ceph?.reprotectSeconds && ctx.links) {
     const bandwidth = survivorsBitsPerSecond(ctx.links, lostList);
@@ -1007,12 +1022,12 @@ function outcomeOf(
     pools,
     survivorFillMonth0: fill0,
     fillBeforeMonth0: fillBefore.maxFill,
-    backfillfullMonth: rebuild > 0 ? firstMonthPushedOver(scenario, fill0, fillBefore.maxFill, ceph.ratios.backfillfull) : null,
-    fullMonth: firstMonthPushedOver(scenario, fill0, fillBefore.maxFill, ceph.ratios.full),
+    backfillfullMonth: rebuild > 0 ? firstMonthPushedOver(growth, fill0, fillBefore.maxFill, ceph.ratios.backfillfull) : null,
+    fullMonth: firstMonthPushedOver(growth, fill0, fillBefore.maxFill, ceph.ratios.full),
     rebuildBytesMonth0: Math.round(rebuild),
     reprotectSeconds,
   };
-  const harms = cephHarms(scenario, domain, detail, ctx.poolsBefore);
+  const harms = cephHarms(scenario, domain, detail, ctx.poolsBefore, growth);
   const summary = harms.length > 0 ? harms.map((h) => h.message.split('. ')[0]!.replace(/\.$/, '')).join('; ') : 'PGs stay active and can be re-protected';
   const drainedText = drained.size > 0 ? ` (${drained.size} drained for maintenance)` : '';
   const outcome: CephOutcome = {
@@ -1195,7 +1210,7 @@ function partNumber(carry: CephLossCarry, model: string, raw: number | undefined
 }
 
 /** The harms of one Ceph outcome (see `cephImpact`). */
-function cephHarms(scenario: Scenario, domain: FailureDomain, d: CephImpactDetail, poolsBefore: readonly PoolFailureDetail[]): FailureHarm[] {
+function cephHarms(scenario: Scenario, domain: FailureDomain, d: CephImpactDetail, poolsBefore: readonly PoolFailureDetail[], growth: readonly number[]): FailureHarm[] {
   const { ratios, failureDomain } = scenario.ceph;
   const unit = `${failureDomain}s`;
   const harms: FailureHarm[] = [];
@@ -1246,7 +1261,7 @@ function cephHarms(scenario: Scenario, domain: FailureDomain, d: CephImpactDetai
   // the survivors' fill crossing a ratio: harm from that month, value = fill then, limit = the ratio
   const fillHarm = (code: string, harm: 'degraded' | 'outage', t: number | null, ratio: number, say: (fill: string) => string): void => {
     if (t === null || d.survivorFillMonth0 === null) return;
-    const fill = d.survivorFillMonth0 * storageGrowth(scenario, t);
+    const fill = d.survivorFillMonth0 * growth[t]!; // (t < horizon: a month firstMonthPushedOver gave)
     harms.push(makeHarm(domain, { code, harm, month: t, message: `From ${monthText(scenario.start, t)}, ${say(pct(fill))}`, value: fill, limit: ratio, unit: 'ratio' }));
   };
   fillHarm(
