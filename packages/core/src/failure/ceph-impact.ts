@@ -370,6 +370,8 @@ export class CephLossCarry {
   } | null = null;
   /** Whether the last links were read from a Map holding exactly its storage list's entries (see cephLinks). */
   linksExact = false;
+  /** The buffers the last numbering's arrays are views of (see numberArrays). */
+  numberBuffers: { part: Int32Array; crushOf: Int32Array; raw: Float64Array } | null = null;
   /** Bumped each time numberHosts numbers anew (not extending the last numbering): see `signatureOf`. */
   numberingGeneration = 0;
   /**
@@ -655,26 +657,20 @@ function cephLinks(
  */
 function numberHosts(ctx: CephContext, { hosts, storage }: CephNumbering): Numbered {
   const H = hosts.length;
-  const part = new Int32Array(H).fill(-1);
-  const crushOf = new Int32Array(H).fill(-1);
-  const rawOf = new Float64Array(H);
   const { crush, before } = ctx;
   const fd = ctx.scenario.ceph.failureDomain;
   const indices = failureDomainIndices(storage, fd, crush);
   // From the last context's numbering when the walk over its hosts would repeat it (see
   // numberedFrom): its first hosts' results are kept, the walk goes on from its end.
   const last = numberedFrom(ctx.carry, hosts, storage, crush);
-  let from = 0;
-  let next = 0; // the next of `storage`
+  const from = last ? last.hosts.length : 0;
+  let next = last ? last.next : 0; // the next of `storage`
   let clean = true;
   if (!last) ctx.carry.numberingGeneration++;
-  else {
-    from = last.hosts.length;
-    next = last.next;
-    part.set(last.part);
-    crushOf.set(last.crushOf);
-    rawOf.set(last.raw);
-  }
+  const { part, crushOf, raw: rawOf } = numberArrays(ctx.carry, H, last);
+  part.fill(-1, from);
+  crushOf.fill(-1, from);
+  rawOf.fill(0, from);
   for (let i = from; i < H; i++) {
     const h = hosts[i]!;
     if (h.role !== 'storage') continue;
@@ -719,6 +715,30 @@ interface Numbered {
   part: Int32Array;
   crushOf: Int32Array;
   raw: Float64Array | null;
+}
+
+/**
+ * The per-host-number arrays of a numbering of H hosts (views of length H), holding `last`'s
+ * entries for its hosts (the entries after them are the caller's to fill). Extending `last` within
+ * the carry's buffers when they have room: `last`'s arrays are views of them and a buffer only
+ * ever serves numberings that extend one another (hosts only added), so the entries of every
+ * earlier view are never written again (only those after its length). Otherwise new buffers,
+ * with room for a quarter more hosts when extending (a timeline's fleet grows), `last`'s
+ * entries copied.
+ */
+function numberArrays(carry: CephLossCarry, H: number, last: CephLossCarry['numbered']): { part: Int32Array; crushOf: Int32Array; raw: Float64Array } {
+  let b = carry.numberBuffers;
+  if (!(last && b && last.part.buffer === b.part.buffer && b.part.length >= H)) {
+    const room = last ? H + (H >> 2) : H;
+    b = { part: new Int32Array(room), crushOf: new Int32Array(room), raw: new Float64Array(room) };
+    if (last) {
+      b.part.set(last.part);
+      b.crushOf.set(last.crushOf);
+      b.raw.set(last.raw);
+    }
+    carry.numberBuffers = b;
+  }
+  return { part: b.part.subarray(0, H), crushOf: b.crushOf.subarray(0, H), raw: b.raw.subarray(0, H) };
 }
 
 /**

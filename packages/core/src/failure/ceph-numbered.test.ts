@@ -477,6 +477,34 @@ describe('Ceph losses by host number', () => {
     expect(carry.numberingGeneration).toBe(g);
   });
 
+  it("a context's host numbering is not changed by the later contexts of its carry (growing, shrinking, growing again; fast-check, seed 67)", () => {
+    fc.assert(
+      fc.property(fleetArb, fc.array(fc.nat(20), { minLength: 2, maxLength: 7 }), (f, cuts) => {
+        const s = scenarioOf(f.failureDomain, f.pools, f.growth);
+        const all = hostsOf([...f.hosts, ...f.extra]).filter((h) => h.hardware !== 'ghost');
+        if (all.length === 0) return;
+        const carry = new CephLossCarry();
+        const seen: { ctx: CephContext; part: number[]; crushOf: number[]; raw: number[] | null }[] = [];
+        let len = 0;
+        for (const cut of cuts) {
+          len = cut % 4 === 0 ? 1 + (cut % all.length) : Math.min(all.length, len + 1 + (cut % 3));
+          const hosts = all.slice(0, len);
+          const inputs = cephInputs(s, hosts, carry);
+          const ctx = cephContext(s, inputs.crush, inputs.hostRaw, hooksOf(hosts), null, { hosts, storage: inputs.storage }, carry);
+          const nb = ctx.numbered!;
+          seen.push({ ctx, part: [...nb.part], crushOf: [...nb.crushOf], raw: nb.raw && [...nb.raw] });
+          // every earlier context's arrays as they were made
+          for (const x of seen) {
+            expect([...x.ctx.numbered!.part]).toEqual(x.part);
+            expect([...x.ctx.numbered!.crushOf]).toEqual(x.crushOf);
+            expect(x.ctx.numbered!.raw && [...x.ctx.numbered!.raw]).toEqual(x.raw);
+          }
+        }
+      }),
+      { seed: 67, numRuns: 300 },
+    );
+  });
+
   it("the context's fill before any loss (its fill order shared with the fills after one) = survivorFill (fast-check, seed 31)", () => {
     // capacities of 0, under a byte (kept before a loss, none after one) and whole TB, with ties
     const arb = fc.record({
