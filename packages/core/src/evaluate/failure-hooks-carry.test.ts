@@ -108,4 +108,15 @@ describe('FailureHooksCarry', () => {
     const input = { failureDomain: 'host' as const, domains: [], lostHosts: ['h1'], drainedHosts: [], storedBytesMonth0: {}, rebuildBytes: 1e12, replicationBitsPerSecond: 40e9 };
     expect(failureHooks(s, next, null, carry).ceph!.reprotectSeconds!(input)).toBe(failureHooks(s, next, null).ceph!.reprotectSeconds!(input));
   });
+  it('another hardware table: the storage hosts are filtered anew, not taken from the last call', () => {
+    // first call under a table without sto-nvme (h1 is of no known model, not a storage host of
+    // the hooks), then the same hosts and one more under the table with it: h1's 7 NVMe OSDs count
+    const { 'sto-nvme': _, ...noNvme } = s.hardware;
+    const carry = new FailureHooksCarry();
+    const first = [hostOf(0, 0), hostOf(1, 1)];
+    failureHooks({ ...s, hardware: noNvme }, first, null, carry);
+    const next = [...first, hostOf(2, 0)];
+    const input = { failureDomain: 'host' as const, domains: [], lostHosts: ['h0'], drainedHosts: [], storedBytesMonth0: {}, rebuildBytes: 1e12, replicationBitsPerSecond: 40e9 };
+    expect(failureHooks(s, next, null, carry).ceph!.reprotectSeconds!(input)).toBe(failureHooks(s, next, null).ceph!.reprotectSeconds!(input));
+  });
 });

@@ -83,4 +83,19 @@ describe('failureHooks: Ceph re-protection time for the failure analysis', () =>
     // = 5,662,310,400 B/s, / 2 = 2,831,155,200 B/s bind
     expect(lose('fast-01')).toBe(620 + 30e12 / 2_831_155_200);
   });
+  it('a lost host named twice counts once, an unknown one not at all, and each call subtracts afresh', () => {
+    // 4 hosts x 10 HDD OSDs; disks per host 10 x 78,643,200 = 786,432,000 B/s of work.
+    // storage-01 (twice) + storage-02 + a compute host + an unknown name lost: 20 OSDs receive,
+    // backfills 20 x 100 MB/s = 2 GB/s; disks 2 x 786,432,000 = 1,572,864,000 B/s, / 2 = 786,432,000 B/s
+    // bind; 30 TB: 30e12 / 786,432,000 + 620 s. (Counting storage-01 twice: 10 OSDs, 393,216,000 B/s.)
+    const h = failureHooks(s, hosts, null);
+    const lose = (lostHosts: string[]) =>
+      h.ceph!.reprotectSeconds!({ failureDomain: 'host', domains: [], lostHosts, drainedHosts: [], storedBytesMonth0: {}, rebuildBytes: 30e12, replicationBitsPerSecond: 150e9 });
+    const two = 620 + 30e12 / 786_432_000;
+    expect(lose(['storage-01', 'storage-02', 'storage-01', hosts.find((x) => x.role === 'compute')!.name, 'nowhere'])).toBe(two);
+    // the same hosts again (a second call: its own count), then one of them alone (30 OSDs: 1,179,648,000 B/s)
+    expect(lose(['storage-02', 'storage-01', 'storage-02'])).toBe(two);
+    expect(lose(['storage-01'])).toBe(620 + 30e12 / 1_179_648_000);
+    expect(lose(['storage-01'])).toBe(620 + 30e12 / 1_179_648_000);
+  });
 });

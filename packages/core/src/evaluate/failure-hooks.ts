@@ -28,7 +28,8 @@ import type { Host } from '../model/plan.js';
  * (FailureHooksCarry); the hooks answer the same without it.
  */
 export function failureHooks(scenario: Scenario, hosts: readonly Host[], replication: CephRecoveryBandwidth | null, carry?: FailureHooksCarry): FailureHooks {
-  const { byName, osdsOf, diskOf, allOsds, allDisk } = carry ? carry.figures(scenario, hosts) : storageHostFigures(scenario, storageHosts(scenario, hosts));
+  const figures = carry ? carry.figures(scenario, hosts) : storageHostFigures(scenario, storageHosts(scenario, hosts));
+  const { byName, of, allOsds, allDisk } = figures;
   const linkBitsPerSecond = carry ? carry.link(byName, replication) : linkOf(byName, replication);
   const settings = resolveCephSettings(scenario.ceph).recovery;
   const amplification = Math.max(1, ...scenario.ceph.pools.map((p) => (p.type === 'erasure' ? p.k : 1)));
@@ -39,9 +40,15 @@ export function failureHooks(scenario: Scenario, hosts: readonly Host[], replica
         if (rebuildBytes <= 0) return null;
         let targetOsdCount = allOsds;
         let diskBandwidthBytesPerSecond = allDisk;
-        for (const h of new Set(lostHosts)) {
-          targetOsdCount -= osdsOf.get(h) ?? 0;
-          diskBandwidthBytesPerSecond -= diskOf.get(h) ?? 0;
+        // each distinct lost host once, in the order first met (a host met again in this call
+        // carries its stamp); a host the figures do not hold subtracts nothing (x − 0 = x)
+        const stamp = ++figures.calls;
+        for (const h of lostHosts) {
+          const f = of.get(h);
+          if (f === undefined || f.stamp === stamp) continue;
+          f.stamp = stamp;
+          targetOsdCount -= f.osds;
+          diskBandwidthBytesPerSecond -= f.disk;
         }
         if (targetOsdCount === 0) return null;
         const timing = recoveryTiming(
@@ -84,28 +91,30 @@ function storageHosts(scenario: Scenario, hosts: readonly Host[]): Host[] {
  */
 interface StorageHostFigures {
   byName: Map<string, HardwareModel>;
-  osdsOf: Map<string, number>;
-  diskOf: Map<string, number>;
+  /** Per storage host: its OSDs, its mClock recovery bandwidth (bytes/s), and the stamp of the last reprotectSeconds call that met it (`calls`). */
+  of: Map<string, { osds: number; disk: number; stamp: number }>;
   allOsds: number;
   allDisk: number;
+  /** The reprotectSeconds calls over these figures so far (each call's stamp). */
+  calls: number;
 }
 
 /** StorageHostFigures of `storage`, or of the hosts of `from` followed by `storage` when `from` is given (extended in place). */
 function storageHostFigures(scenario: Scenario, storage: readonly Host[], from?: StorageHostFigures): StorageHostFigures {
-  const out: StorageHostFigures = from ?? { byName: new Map(), osdsOf: new Map(), diskOf: new Map(), allOsds: 0, allDisk: 0 };
+  const out: StorageHostFigures = from ?? { byName: new Map(), of: new Map(), allOsds: 0, allDisk: 0, calls: 0 };
   for (const h of storage) out.byName.set(h.name, scenario.hardware[h.hardware]!);
-  for (const h of storage)
-    out.osdsOf.set(
-      h.name,
-      (out.byName.get(h.name)?.disks ?? []).filter((d) => d.use === 'osd').reduce((s, d) => s + d.count, 0),
-    );
-  for (const h of storage) out.allOsds += out.osdsOf.get(h.name)!;
-  for (const h of storage)
-    out.diskOf.set(
-      h.name,
-      (out.byName.get(h.name)?.disks ?? []).filter((d) => d.use === 'osd').reduce((s, d) => s + d.count * osdRecoveryBytesPerSecond(d.kind), 0),
-    );
-  for (const h of storage) out.allDisk += out.diskOf.get(h.name)!;
+  // (a name twice: the Map keeps the last host's figures and the totals add them for each, as
+  // separate Maps of OSDs and bandwidth filled then read did)
+  for (const h of storage) {
+    const osd = (out.byName.get(h.name)?.disks ?? []).filter((d) => d.use === 'osd');
+    out.of.set(h.name, {
+      osds: osd.reduce((s, d) => s + d.count, 0),
+      disk: osd.reduce((s, d) => s + d.count * osdRecoveryBytesPerSecond(d.kind), 0),
+      stamp: 0,
+    });
+  }
+  for (const h of storage) out.allOsds += out.of.get(h.name)!.osds;
+  for (const h of storage) out.allDisk += out.of.get(h.name)!.disk;
   return out;
 }
 
@@ -120,6 +129,7 @@ function storageHostFigures(scenario: Scenario, storage: readonly Host[], from?:
  * they are built anew.
  */
 export class FailureHooksCarry {
+  private hosts: readonly Host[] = [];
   private storage: readonly Host[] = [];
   private hardware: Scenario['hardware'] | null = null;
   private last: StorageHostFigures | null = null;
@@ -140,13 +150,21 @@ export class FailureHooksCarry {
     return fn;
   }
 
-  /** The figures of the storage hosts of `hosts`. */
+  /**
+   * The figures of the storage hosts of `hosts`. (When `hosts` begins with the last call's hosts,
+   * the same objects, under the same hardware table, its storage hosts are the last call's
+   * followed by those of the hosts after them: storageHosts filters host by host.)
+   */
   figures(scenario: Scenario, hosts: readonly Host[]): StorageHostFigures {
-    const storage = storageHosts(scenario, hosts);
+    const was = this.hosts;
+    let after = this.last !== null && this.hardware === scenario.hardware && hosts.length >= was.length;
+    for (let i = 0; after && i < was.length; i++) if (hosts[i] !== was[i]) after = false;
+    const storage = after ? this.storage.concat(storageHosts(scenario, hosts.slice(was.length))) : storageHosts(scenario, hosts);
+    this.hosts = hosts;
     const prev = this.storage;
     const last = this.last;
     let extend = last !== null && this.hardware === scenario.hardware && storage.length >= prev.length;
-    for (let i = 0; extend && i < prev.length; i++) if (storage[i] !== prev[i]) extend = false;
+    if (!after) for (let i = 0; extend && i < prev.length; i++) if (storage[i] !== prev[i]) extend = false;
     const added = extend ? storage.slice(prev.length) : storage;
     if (extend) for (const h of added) if (last!.byName.has(h.name)) extend = false;
     const figures = extend ? storageHostFigures(scenario, added, last!) : storageHostFigures(scenario, storage);

@@ -66,28 +66,78 @@ export function liveLargestFirst(capacities: readonly number[]): { c: number; i:
  * touched ones with capacity left are sorted and merged in. O(domains + touched × log touched).
  * Exported for tests.
  */
-export function liveLargestFirstAfter(
-  beforeLive: readonly { c: number; i: number }[],
-  after: readonly number[],
-  touched: readonly number[],
-  into: { c: number; i: number }[] = [],
-): { c: number; i: number }[] {
-  const mark = new Uint8Array(after.length);
+export function liveLargestFirstAfter(beforeLive: readonly { c: number; i: number }[], after: readonly number[], touched: readonly number[]): { c: number; i: number }[] {
+  const mark = new Int32Array(after.length);
   for (const i of touched) mark[i] = 1;
+  const out = liveOrder(beforeLive.length + touched.length);
+  liveAfterInto(orderOf(beforeLive), after, touched, mark, 1, out);
+  return objectsOf(out);
+}
+
+/**
+ * A fill order as typed arrays (what outcomeOf fills from): entry k is domain `i[k]` of
+ * capacity `c[k]`, for k < length (the arrays may be longer: a reused scratch).
+ */
+export interface LiveOrder {
+  c: Float64Array;
+  i: Int32Array;
+  length: number;
+}
+
+/** An empty LiveOrder with room for `n` entries. */
+function liveOrder(n: number): LiveOrder {
+  return { c: new Float64Array(n), i: new Int32Array(n), length: 0 };
+}
+
+/** The LiveOrder of a fill order of objects (the same entries in the same order). */
+function orderOf(live: readonly { c: number; i: number }[]): LiveOrder {
+  const out = liveOrder(live.length);
+  for (const x of live) {
+    out.c[out.length] = x.c;
+    out.i[out.length++] = x.i;
+  }
+  return out;
+}
+
+/** The fill order of objects of a LiveOrder (the same entries in the same order). */
+function objectsOf(live: LiveOrder): { c: number; i: number }[] {
+  const out: { c: number; i: number }[] = [];
+  for (let k = 0; k < live.length; k++) out.push({ c: live.c[k]!, i: live.i[k]! });
+  return out;
+}
+
+/**
+ * liveLargestFirstAfter into `out` (room for beforeLive.length + touched.length entries), the
+ * touched domains being those with mark[i] === stamp (a caller's stamps: no array per call).
+ * The merge's test is largerFirst(p, q) < 0, i.e. p.c > q.c or equal capacities and p.i < q.i
+ * (capacities are finite: q.c − p.c < 0 iff p.c > q.c, and it is ±0 iff they are equal).
+ */
+function liveAfterInto(beforeLive: LiveOrder, after: ArrayLike<number>, touched: readonly number[], mark: Int32Array, stamp: number, out: LiveOrder): void {
   const moved = touched
     .filter((i) => after[i]! > 0)
     .map((i) => ({ c: after[i]!, i }))
     .sort(largerFirst);
-  const out = into; // `into`, emptied: a caller's scratch array
-  out.length = 0;
+  const { c: bc, i: bi } = beforeLive;
+  const oc = out.c;
+  const oi = out.i;
+  let n = 0;
   let k = 0;
-  for (const x of beforeLive) {
-    if (mark[x.i]) continue;
-    while (k < moved.length && largerFirst(moved[k]!, x) < 0) out.push(moved[k++]!);
-    out.push(x);
+  for (let j = 0; j < beforeLive.length; j++) {
+    const x = bi[j]!;
+    if (mark[x] === stamp) continue;
+    const c = bc[j]!;
+    while (k < moved.length && (moved[k]!.c > c || (moved[k]!.c === c && moved[k]!.i < x))) {
+      oc[n] = moved[k]!.c;
+      oi[n++] = moved[k++]!.i;
+    }
+    oc[n] = c;
+    oi[n++] = x;
   }
-  while (k < moved.length) out.push(moved[k++]!);
-  return out;
+  while (k < moved.length) {
+    oc[n] = moved[k]!.c;
+    oi[n++] = moved[k++]!.i;
+  }
+  out.length = n;
 }
 
 /** waterFill over `live` (liveLargestFirst of the capacities): adds each domain's bytes to `out[i]`. */
@@ -124,6 +174,12 @@ function waterFillInto(live: readonly { c: number; i: number }[], loadBytes: num
  * per pool. Exported for tests.
  */
 export function fillInto(live: readonly { c: number; i: number }[], pools: readonly { loadBytes: number; width: number }[], held: Float64Array | number[]): number | null {
+  return fillOrder(orderOf(live), pools, held);
+}
+
+/** fillInto over a LiveOrder (the same additions in the same order; what outcomeOf calls). */
+function fillOrder(live: LiveOrder, pools: readonly { loadBytes: number; width: number }[], held: Float64Array | number[]): number | null {
+  const { c: lc, i: li } = live;
   const L = live.length;
   const P = pools.length;
   // per pool: `a` up to position k (exclusive), c × λ from it; k = -1: the pool adds nothing
@@ -141,22 +197,26 @@ export function fillInto(live: readonly { c: number; i: number }[], pools: reado
     if (L * a <= loadBytes * (1 + 1e-12)) continue;
     if (Number.isNaN(total)) {
       total = 0;
-      for (let k = 0; k < L; k++) total += live[k]!.c;
+      for (let k = 0; k < L; k++) total += lc[k]!;
     }
     let rest = total;
     for (let k = 0; k < L; k++) {
       const lambda = (loadBytes - k * a) / rest;
-      if (live[k]!.c * lambda <= a * (1 + 1e-12)) {
+      if (lc[k]! * lambda <= a * (1 + 1e-12)) {
         ks[p] = k;
         lambdas[p] = lambda;
         break;
       }
-      rest -= live[k]!.c;
+      rest -= lc[k]!;
     }
   }
-  let maxFill: number | null = null;
+  // the max as a number and whether any domain holds bytes (a number | null variable would be
+  // boxed at each assignment): Math.max(maxFill ?? 0, f) from 0 is the same max
+  let maxFill = 0;
+  let holds = false;
   for (let j = 0; j < L; j++) {
-    const { c, i } = live[j]!;
+    const c = lc[j]!;
+    const i = li[j]!;
     let h = held[i]!;
     for (let p = 0; p < P; p++) {
       const k = ks[p]!;
@@ -164,9 +224,12 @@ export function fillInto(live: readonly { c: number; i: number }[], pools: reado
       h = h + (j < k ? as[p]! : c * lambdas[p]!);
     }
     held[i] = h;
-    if (h > 0) maxFill = Math.max(maxFill ?? 0, h / c);
+    if (h > 0) {
+      holds = true;
+      maxFill = Math.max(maxFill, h / c);
+    }
   }
-  return maxFill;
+  return holds ? maxFill : null;
 }
 
 /**
@@ -227,14 +290,25 @@ function storageGrowth(scenario: Scenario, t: number): number {
  * First month t < horizon in which the loss pushes the survivors over `ratio`:
  * after0 × growth(t) > ratio while before0 × growth(t) <= ratio (a cluster already over the
  * ratio without any loss is a capacity problem, not this loss's harm). null if none.
+ * `growth`: storageGrowth by month t < horizon (growthOf).
  */
-function firstMonthPushedOver(scenario: Scenario, after0: number | null, before0: number | null, ratio: number): number | null {
+function firstMonthPushedOver(growth: readonly number[], after0: number | null, before0: number | null, ratio: number): number | null {
   if (after0 === null) return null;
-  for (let t = 0; t < scenario.horizonMonths; t++) {
-    const g = storageGrowth(scenario, t);
+  for (let t = 0; t < growth.length; t++) {
+    const g = growth[t]!;
     if (after0 * g > ratio + 1e-12 && (before0 ?? 0) * g <= ratio + 1e-12) return t;
   }
   return null;
+}
+
+/** storageGrowth(scenario, t) for each month t < horizon, computed on first use in the context (the same calls, the same values). */
+function growthOf(ctx: CephContext): readonly number[] {
+  if (!ctx.growth) {
+    const g: number[] = [];
+    for (let t = 0; t < ctx.scenario.horizonMonths; t++) g.push(storageGrowth(ctx.scenario, t));
+    ctx.growth = g;
+  }
+  return ctx.growth;
 }
 
 /** The Ceph outcome of one domain. */
@@ -266,6 +340,8 @@ export class CephLossCarry {
   readonly kindNumbers = new Map<string, number>();
   /** The last `cephInputs`: its hosts, hardware table and CRUSH failure domain type, and what it returned. */
   inputs: { hosts: readonly Host[]; hardware: Scenario['hardware']; failureDomain: 'host' | 'rack'; out: CephInputs } | null = null;
+  /** The hosts of the `cephInputs` call before the last one when the last one found them first in its own (the same objects) and extended its results; else null. */
+  inputsFrom: readonly Host[] | null = null;
   /** The last context's CRUSH domain capacities and their fill order (liveOf): the next context's, when it only adds domains, merges its new ones in. */
   live: { before: readonly number[]; live: readonly { c: number; i: number }[] } | null = null;
   /**
@@ -282,6 +358,7 @@ export class CephLossCarry {
     clean: boolean;
     part: Int32Array;
     crushOf: Int32Array;
+    raw: Float64Array;
   } | null = null;
   /** The last context's replication links, with the link function, raw bytes Map and storage list they were read from (see cephLinks). */
   links: {
@@ -293,6 +370,8 @@ export class CephLossCarry {
   } | null = null;
   /** Whether the last links were read from a Map holding exactly its storage list's entries (see cephLinks). */
   linksExact = false;
+  /** The buffers the last numbering's arrays are views of (see numberArrays). */
+  numberBuffers: { part: Int32Array; crushOf: Int32Array; raw: Float64Array } | null = null;
   /** Bumped each time numberHosts numbers anew (not extending the last numbering): see `signatureOf`. */
   numberingGeneration = 0;
   /**
@@ -344,7 +423,10 @@ export function cephInputs(scenario: Scenario, hosts: readonly Host[], carry?: C
     const storage = storageHostsRaw(scenario, hosts);
     out = { storage, hostRaw: new Map(storage.map((h) => [h.host, h.rawBytes])), crush: failureDomains(storage, fd, scenario.racks) };
   }
-  if (carry) carry.inputs = { hosts, hardware: scenario.hardware, failureDomain: fd, out };
+  if (carry) {
+    carry.inputsFrom = extend ? last!.hosts : null;
+    carry.inputs = { hosts, hardware: scenario.hardware, failureDomain: fd, out };
+  }
   return out;
 }
 
@@ -383,17 +465,19 @@ export interface CephContext {
   signatureParts: Map<string, number | null>;
   /** The numbering of parts and signatures (the timeline's, or this context's own). */
   carry: CephLossCarry;
-  /** Per host number (CephNumbering): its part (-1: not a storage host with OSDs) and its CRUSH domain index (-1: none). */
-  numbered: { hosts: readonly Host[]; part: Int32Array; crushOf: Int32Array } | null;
+  /** Per host number (CephNumbering): its part (-1: not a storage host with OSDs) and its CRUSH domain index (-1: none); see numberHosts for `raw`. */
+  numbered: Numbered | null;
   /** Scratch: a signature's sequence being built; per CRUSH domain, the stamp of the loss that last met it and its position there. */
   scratch: { seq: Int32Array; stamp: Int32Array; at: Int32Array; loss: number };
   /** The number of each distinct (raw bytes before, raw bytes after) of a CRUSH domain touched by a loss (the fill cache's key), by before then after. */
   pairNumbers: Map<number, Map<number, number>>;
   pairCount: number;
   /** The CRUSH domains' capacities with under a byte taken as none, and their fill order (liveLargestFirst), built on the first fill computed. */
-  liveBefore: { capacities: number[]; live: { c: number; i: number }[] } | null;
+  liveBefore: { capacities: number[]; live: { c: number; i: number }[]; order?: LiveOrder } | null;
   /** Scratch of the fills after a loss (outcomeOf), made on the first: the capacities after (liveBefore's, restored after each use), the bytes held, the fill order. */
-  fillScratch: { after: number[]; held: Float64Array; live: { c: number; i: number }[] } | null;
+  fillScratch: { after: number[]; held: Float64Array; before: LiveOrder; live: LiveOrder } | null;
+  /** storageGrowth by month t < horizon (growthOf), built on first use. */
+  growth: number[] | null;
 }
 
 /** What cephImpact takes from the failure hooks. */
@@ -417,16 +501,17 @@ interface ReplicationLinks {
  * The survivors' replication bandwidth: Σ over the storage hosts with OSDs not in `lost` of
  * their link = total − Σ lost links; null when a survivor's link is unknown or none survives.
  */
-function survivorsBitsPerSecond(links: ReplicationLinks, lost: ReadonlySet<string>): number | null {
+function survivorsBitsPerSecond(links: ReplicationLinks, lost: readonly string[]): number | null {
+  // (`lost`: distinct hosts)
   let lostSum = 0;
   let lostUnknown = 0;
-  for (const h of lost) {
-    const b = links.of.get(h);
+  for (let j = 0; j < lost.length; j++) {
+    const b = links.of.get(lost[j]!);
     if (b === undefined) continue;
     if (b === null) lostUnknown++;
     else lostSum += b;
   }
-  if (links.hosts - lost.size <= 0 || links.unknown - lostUnknown > 0) return null;
+  if (links.hosts - lost.length <= 0 || links.unknown - lostUnknown > 0) return null;
   return links.total - lostSum;
 }
 
@@ -480,13 +565,24 @@ export function cephContext(
     pairCount: 0,
     liveBefore: null,
     fillScratch: null,
+    growth: null,
   };
   // the fill before any loss; with no CRUSH domain of under a byte (but over 0) it has the fill
   // order of the capacities after a loss (liveOf: under a byte as none): one sort for both
   const live = liveOfAfter(before, ctx.carry.live);
   ctx.carry.live = { before, live: live.live };
   ctx.liveBefore = live;
-  ctx.fillBefore = before.some((c) => c > 0 && c < 1) ? survivorFill(before, loads) : survivorFillOf(before, live.live, loads);
+  if (before.some((c) => c > 0 && c < 1)) ctx.fillBefore = survivorFill(before, loads);
+  else {
+    // survivorFillOf(before, live.live, loads) as fillOrder makes it (the same doubles: see
+    // fillInto), over the order as typed arrays, kept for the fills after a loss
+    // (into a Float64Array as the fills after a loss: fillOrder sees one kind of array)
+    const order = orderOf(live.live);
+    const held = new Float64Array(before.length);
+    const maxFill = fillOrder(order, loads, held);
+    ctx.fillBefore = { held: Array.from(held), maxFill };
+    live.order = order;
+  }
   if (numbering) ctx.numbered = numberHosts(ctx, numbering);
   return ctx;
 }
@@ -555,29 +651,26 @@ function cephLinks(
  * Per host number of `numbering`: the part of a storage host with OSDs (raw bytes > 0, read
  * from `storage` alongside the hosts, else from ctx.hostRaw), its model being its hardware,
  * and its CRUSH domain index (failureDomainIndices, checked against the domain's name, else
- * `domainIndex` by name); -1 for the others. The same parts as signaturePart with
- * hardwareOf = the storage hosts' hardware. O(hosts).
+ * `domainIndex` by name); -1 for the others; and the raw bytes it read (given out only when
+ * they are hostRaw's, below). The same parts as signaturePart with hardwareOf = the storage
+ * hosts' hardware. O(hosts).
  */
-function numberHosts(ctx: CephContext, { hosts, storage }: CephNumbering): { hosts: readonly Host[]; part: Int32Array; crushOf: Int32Array } {
+function numberHosts(ctx: CephContext, { hosts, storage }: CephNumbering): Numbered {
   const H = hosts.length;
-  const part = new Int32Array(H).fill(-1);
-  const crushOf = new Int32Array(H).fill(-1);
   const { crush, before } = ctx;
   const fd = ctx.scenario.ceph.failureDomain;
   const indices = failureDomainIndices(storage, fd, crush);
   // From the last context's numbering when the walk over its hosts would repeat it (see
   // numberedFrom): its first hosts' results are kept, the walk goes on from its end.
-  const last = numberedFrom(ctx.carry.numbered, hosts, storage, crush);
-  let from = 0;
-  let next = 0; // the next of `storage`
+  const last = numberedFrom(ctx.carry, hosts, storage, crush);
+  const from = last ? last.hosts.length : 0;
+  let next = last ? last.next : 0; // the next of `storage`
   let clean = true;
   if (!last) ctx.carry.numberingGeneration++;
-  else {
-    from = last.hosts.length;
-    next = last.next;
-    part.set(last.part);
-    crushOf.set(last.crushOf);
-  }
+  const { part, crushOf, raw: rawOf } = numberArrays(ctx.carry, H, last);
+  part.fill(-1, from);
+  crushOf.fill(-1, from);
+  rawOf.fill(0, from);
   for (let i = from; i < H; i++) {
     const h = hosts[i]!;
     if (h.role !== 'storage') continue;
@@ -600,13 +693,56 @@ function numberHosts(ctx: CephContext, { hosts, storage }: CephNumbering): { hos
     if (!((raw ?? 0) > 0)) continue;
     crushOf[i] = ci ?? -1;
     part[i] = partNumber(ctx.carry, h.hardware, raw, ci === undefined ? -1 : before[ci]!);
+    rawOf[i] = raw!;
   }
-  ctx.carry.numbered = { hosts, storage, crush, next, clean, part, crushOf };
-  return { hosts, part, crushOf };
+  ctx.carry.numbered = { hosts, storage, crush, next, clean, part, crushOf, raw: rawOf };
+  // the raw bytes read are hostRaw's when hostRaw is the Map of `storage`'s entries (cephInputs'
+  // own pair, the last it returned: built from the list or extended by its new entries in order)
+  // holding as many entries as the list (no name twice): then each entry's raw bytes are its
+  // name's in the Map, and a host not read from an entry was read from the Map
+  const inputs = ctx.carry.inputs?.out;
+  const rawExact = inputs !== undefined && inputs.hostRaw === ctx.hostRaw && inputs.storage === storage && ctx.hostRaw.size === storage.length;
+  return { hosts, part, crushOf, raw: rawExact ? rawOf : null };
 }
 
 /**
- * `last` when numberHosts over (hosts, storage, crush) would give its results for its hosts:
+ * A context's host numbering (numberHosts): per host number its part (-1: not a storage host
+ * with OSDs), its CRUSH domain index (-1: none) and, when they are known to be
+ * hostRaw.get(name) for every host with a part, its raw OSD bytes (else null: look them up).
+ */
+interface Numbered {
+  hosts: readonly Host[];
+  part: Int32Array;
+  crushOf: Int32Array;
+  raw: Float64Array | null;
+}
+
+/**
+ * The per-host-number arrays of a numbering of H hosts (views of length H), holding `last`'s
+ * entries for its hosts (the entries after them are the caller's to fill). Extending `last` within
+ * the carry's buffers when they have room: `last`'s arrays are views of them and a buffer only
+ * ever serves numberings that extend one another (hosts only added), so the entries of every
+ * earlier view are never written again (only those after its length). Otherwise new buffers,
+ * with room for a quarter more hosts when extending (a timeline's fleet grows), `last`'s
+ * entries copied.
+ */
+function numberArrays(carry: CephLossCarry, H: number, last: CephLossCarry['numbered']): { part: Int32Array; crushOf: Int32Array; raw: Float64Array } {
+  let b = carry.numberBuffers;
+  if (!(last && b && last.part.buffer === b.part.buffer && b.part.length >= H)) {
+    const room = last ? H + (H >> 2) : H;
+    b = { part: new Int32Array(room), crushOf: new Int32Array(room), raw: new Float64Array(room) };
+    if (last) {
+      b.part.set(last.part);
+      b.crushOf.set(last.crushOf);
+      b.raw.set(last.raw);
+    }
+    carry.numberBuffers = b;
+  }
+  return { part: b.part.subarray(0, H), crushOf: b.crushOf.subarray(0, H), raw: b.raw.subarray(0, H) };
+}
+
+/**
+ * `last` = carry.numbered when numberHosts over (hosts, storage, crush) would give its results for its hosts:
  * its walk read no name (`clean`: every storage-role host was the next storage entry, its CRUSH
  * index checked against the domain's name), `storage` and `crush` are its arrays (cephInputs'
  * own, which it only extends by pushing: their first entries are the same objects) and its
@@ -616,9 +752,13 @@ function numberHosts(ctx: CephContext, { hosts, storage }: CephNumbering): { hos
  * cephInputs builds the arrays anew, so they are not `last`'s) and the same CRUSH domain, and
  * partNumber numbers the same triple: the same part and CRUSH index. Otherwise null.
  */
-function numberedFrom(last: CephLossCarry['numbered'], hosts: readonly Host[], storage: readonly HostRaw[], crush: readonly FailureDomainRaw[]): CephLossCarry['numbered'] {
+function numberedFrom(carry: CephLossCarry, hosts: readonly Host[], storage: readonly HostRaw[], crush: readonly FailureDomainRaw[]): CephLossCarry['numbered'] {
+  const last = carry.numbered;
   if (!last?.clean || last.storage !== storage || last.crush !== crush || last.hosts.length > hosts.length) return null;
   if (last.next > storage.length) return null;
+  // (cephInputs compared the same hosts when its last call had these hosts and found the
+  // previous call's, these ones, first in them: the arrays are not changed after a call)
+  if (carry.inputs?.hosts === hosts && carry.inputsFrom === last.hosts) return last;
   for (let i = 0; i < last.hosts.length; i++) if (hosts[i] !== last.hosts[i]) return null;
   return last;
 }
@@ -674,7 +814,7 @@ export function cephImpact(ctx: CephContext, domain: FailureDomain, osdHosts?: {
     const hit = ctx.lossCache.get(signature);
     if (hit) return hit;
   }
-  return outcomeOf(ctx, domain, lost, drained, signature);
+  return outcomeOf(ctx, domain, { set: lost, list: [...lost] }, { set: drained, list: [...drained] }, signature);
 }
 
 /**
@@ -708,42 +848,42 @@ export function cephImpactNumbered(ctx: CephContext, domain: FailureDomain, numb
     const hit = ctx.lossCache.get(seen.signature);
     if (hit) return hit;
   }
-  const { part, crushOf, hosts } = nb;
+  const { part, crushOf, hosts, raw } = nb;
   const nLost = domain.hostsLost.length;
+  // one pass over the numbers: the hosts with OSDs (a part) counted lost and drained, and from
+  // seq[3] each one's part and the position of the first host of the loss in its CRUSH domain;
+  // seq[0..2] (kind, tolerance, hosts lost) once the counts say there is a loss
+  const sc = ctx.scratch;
+  const most = 3 + 2 * numbers.length;
+  if (sc.seq.length < most) sc.seq = new Int32Array(Math.max(most, 2 * sc.seq.length));
+  const seq = sc.seq;
+  const loss = ++sc.loss;
   let lostCount = 0;
   let drainedCount = 0;
-  for (let j = 0; j < numbers.length; j++)
-    if (part[numbers[j]!]! >= 0) {
-      if (j < nLost) lostCount++;
-      else drainedCount++;
-    }
-  if (lostCount === 0 && !(domain.kind === 'maintenance' && drainedCount > 0)) {
-    recordSignature(carry, domain, seen, numbers, -1);
-    return undefined;
-  }
-  const sc = ctx.scratch;
-  const size = 3 + 2 * (lostCount + drainedCount);
-  if (sc.seq.length < size) sc.seq = new Int32Array(Math.max(size, 2 * sc.seq.length));
-  const seq = sc.seq;
-  seq[0] = kindNumber(ctx.carry, domain.kind);
-  seq[1] = domain.tolerated ? 1 : 0;
-  seq[2] = lostCount;
-  const loss = ++sc.loss;
   let n = 3;
-  let at = 0;
   for (let j = 0; j < numbers.length; j++) {
     const i = numbers[j]!;
     const p = part[i]!;
     if (p < 0) continue;
+    const at = lostCount + drainedCount; // position among the hosts with OSDs
+    if (j < nLost) lostCount++;
+    else drainedCount++;
     seq[n++] = p;
     seq[n++] = firstAt(sc, crushOf[i]!, loss, at);
-    at++;
   }
+  if (lostCount === 0 && !(domain.kind === 'maintenance' && drainedCount > 0)) {
+    recordSignature(carry, domain, seen, numbers, -1);
+    return undefined;
+  }
+  seq[0] = kindNumber(ctx.carry, domain.kind);
+  seq[1] = domain.tolerated ? 1 : 0;
+  seq[2] = lostCount;
   const signature = signatureNumber(ctx.carry, seq, n);
   recordSignature(carry, domain, seen, numbers, signature);
   const hit = ctx.lossCache.get(signature);
   if (hit) return hit;
   const lost = new Set<string>();
+  const lostNames: string[] = [];
   const drainedNames: string[] = [];
   const crushOfHosts = new Int32Array(lostCount + drainedCount);
   const lostRaw = new Float64Array(lostCount);
@@ -754,15 +894,22 @@ export function cephImpactNumbered(ctx: CephContext, domain: FailureDomain, numb
     const name = hosts[i]!.name;
     if (j < nLost) {
       lost.add(name);
-      lostRaw[k] = ctx.hostRaw.get(name) ?? 0;
+      lostNames.push(name);
+      lostRaw[k] = raw ? raw[i]! : (ctx.hostRaw.get(name) ?? 0); // (raw: hostRaw's, by number)
     } else drainedNames.push(name);
     crushOfHosts[k++] = crushOf[i]!;
   }
   const drained: ReadonlySet<string> = drainedNames.length === 0 ? NO_HOSTS : new Set(drainedNames);
-  // the CRUSH domain of each host of [...lost, ...drained] and the raw bytes of each lost one (the
-  // numbers are distinct hosts: when the Sets keep them all)
-  return outcomeOf(ctx, domain, lost, drained, signature, lost.size + drained.size === k ? { crush: crushOfHosts, lostRaw } : undefined);
+  // the numbers are distinct hosts when the Sets keep them all: then the lists are the Sets in
+  // order, and the CRUSH domain of each host of [...lost, ...drained] and the raw bytes of each
+  // lost one are by position
+  if (lost.size + drained.size === k)
+    return outcomeOf(ctx, domain, { set: lost, list: lostNames }, { set: drained, list: drainedNames }, signature, { crush: crushOfHosts, lostRaw });
+  return outcomeOf(ctx, domain, { set: lost, list: [...lost] }, { set: drained, list: [...drained] }, signature);
 }
+
+/** Hosts of a loss: a Set, and its hosts in its order (an array to walk). */
+type LossHosts = { set: ReadonlySet<string>; list: readonly string[] };
 
 type SignatureRecord = { numbers: ArrayLike<number>; length: number; generation: number; signature: number };
 
@@ -792,11 +939,13 @@ function firstAt(sc: CephContext['scratch'], ci: number, loss: number, at: numbe
 function outcomeOf(
   ctx: CephContext,
   domain: FailureDomain,
-  lost: ReadonlySet<string>,
-  drained: ReadonlySet<string>,
+  lostHosts: LossHosts,
+  drainedHosts: LossHosts,
   signature: number | null,
   byPosition?: { crush: ArrayLike<number>; lostRaw: ArrayLike<number> },
 ): CephOutcome {
+  const { set: lost, list: lostList } = lostHosts;
+  const { set: drained, list: drainedList } = drainedHosts;
   const { scenario, crush, hostRaw, before, fillBefore, hooks } = ctx;
   const { ceph } = scenario;
   // the CRUSH domains the loss touches (in the order first met), and their raw bytes left:
@@ -807,29 +956,28 @@ function outcomeOf(
   const leftRaw: number[] = [];
   // (by position, when the caller has them: the CRUSH domain of each host and the raw bytes of
   // each lost one, hostRaw's, as the loop would look them up)
-  let k = 0; // position in [...lost, ...drained]
-  const nLost = lost.size;
-  for (const set of [lost, drained])
-    for (const h of set) {
-      const at = k++;
-      const i = byPosition ? byPosition.crush[at]! : (domainIndex(ctx, h) ?? -1);
-      if (i < 0) continue;
-      let slot: number;
-      if (sc.stamp[i] === loss) slot = sc.at[i]!;
-      else {
-        sc.stamp[i] = loss;
-        slot = sc.at[i] = touched.length;
-        touched.push(i);
-        leftRaw.push(before[i]!);
-      }
-      // a host of `lost` is lost; one of `drained` only when also in `lost`
-      const r = at < nLost ? (byPosition ? byPosition.lostRaw[at]! : (hostRaw.get(h) ?? 0)) : lost.has(h) ? (hostRaw.get(h) ?? 0) : 0;
-      leftRaw[slot] = leftRaw[slot]! - r;
+  const nLost = lostList.length;
+  const n = nLost + drainedList.length;
+  for (let at = 0; at < n; at++) {
+    // position `at` in [...lost, ...drained]
+    const h = at < nLost ? lostList[at]! : drainedList[at - nLost]!;
+    const i = byPosition ? byPosition.crush[at]! : (domainIndex(ctx, h) ?? -1);
+    if (i < 0) continue;
+    let slot: number;
+    if (sc.stamp[i] === loss) slot = sc.at[i]!;
+    else {
+      sc.stamp[i] = loss;
+      slot = sc.at[i] = touched.length;
+      touched.push(i);
+      leftRaw.push(before[i]!);
     }
+    // a host of `lost` is lost; one of `drained` only when also in `lost`
+    const r = at < nLost ? (byPosition ? byPosition.lostRaw[at]! : (hostRaw.get(h) ?? 0)) : lost.has(h) ? (hostRaw.get(h) ?? 0) : 0;
+    leftRaw[slot] = leftRaw[slot]! - r;
+  }
   // the raw bytes lost: Σ over `lost` in its order, from 0
   let rawBytesLost = 0;
-  k = 0;
-  for (const h of lost) rawBytesLost += byPosition ? byPosition.lostRaw[k++]! : (hostRaw.get(h) ?? 0);
+  for (let at = 0; at < nLost; at++) rawBytesLost += byPosition ? byPosition.lostRaw[at]! : (hostRaw.get(lostList[at]!) ?? 0);
   const affected = touched.length;
   let emptied = 0; // under a byte left: none
   for (const c of leftRaw) if (c < 1) emptied++;
@@ -854,12 +1002,15 @@ function outcomeOf(
     // loss; in the context's scratch (after: the capacities again once done)
     ctx.liveBefore ??= liveOf(before);
     const lb = ctx.liveBefore;
-    ctx.fillScratch ??= { after: lb.capacities.slice(), held: new Float64Array(before.length), live: [] };
+    ctx.fillScratch ??= { after: lb.capacities.slice(), held: new Float64Array(before.length), before: lb.order ?? orderOf(lb.live), live: liveOrder(before.length) };
     const fs = ctx.fillScratch;
     const after = fs.after;
     for (let j = 0; j < touched.length; j++) after[touched[j]!] = leftRaw[j]! < 1 ? 0 : leftRaw[j]!;
     fs.held.fill(0);
-    const maxFill = fillInto(liveLargestFirstAfter(lb.live, after, touched, fs.live), ctx.loads, fs.held);
+    // the touched domains are those stamped with this loss (above); the order after has at most
+    // as many entries as there are domains
+    liveAfterInto(fs.before, after, touched, sc.stamp, loss, fs.live);
+    const maxFill = fillOrder(fs.live, ctx.loads, fs.held);
     fillAfter = { maxFill, rebuild: rebuildBytes(fs.held, fillBefore.held, before, after) };
     for (const i of touched) after[i] = lb.capacities[i]!;
     ctx.fillCache.set(key, fillAfter);
@@ -871,14 +1022,15 @@ function outcomeOf(
     get domains() {
       return lossDomainsOf(ctx);
     },
-    lostHosts: [...lost],
-    drainedHosts: [...drained],
+    lostHosts: lostList, // (the loss's own arrays, read only)
+    drainedHosts: drainedList,
     storedBytesMonth0: { ...scenario.demand.storageBytes },
   });
   const fill0 = fillAfter.maxFill;
+  const growth = growthOf(ctx);
   let reprotectSeconds: number | null = null;
   if (hooks.ceph?.reprotectSeconds && ctx.links) {
-    const bandwidth = survivorsBitsPerSecond(ctx.links, lost);
+    const bandwidth = survivorsBitsPerSecond(ctx.links, lostList);
     reprotectSeconds = hooks.ceph.reprotectSeconds(Object.assign(input(), { rebuildBytes: rebuild, replicationBitsPerSecond: bandwidth }));
   }
   const detail: CephImpactDetail = {
@@ -890,12 +1042,12 @@ function outcomeOf(
     pools,
     survivorFillMonth0: fill0,
     fillBeforeMonth0: fillBefore.maxFill,
-    backfillfullMonth: rebuild > 0 ? firstMonthPushedOver(scenario, fill0, fillBefore.maxFill, ceph.ratios.backfillfull) : null,
-    fullMonth: firstMonthPushedOver(scenario, fill0, fillBefore.maxFill, ceph.ratios.full),
+    backfillfullMonth: rebuild > 0 ? firstMonthPushedOver(growth, fill0, fillBefore.maxFill, ceph.ratios.backfillfull) : null,
+    fullMonth: firstMonthPushedOver(growth, fill0, fillBefore.maxFill, ceph.ratios.full),
     rebuildBytesMonth0: Math.round(rebuild),
     reprotectSeconds,
   };
-  const harms = cephHarms(scenario, domain, detail, ctx.poolsBefore);
+  const harms = cephHarms(scenario, domain, detail, ctx.poolsBefore, growth);
   const summary = harms.length > 0 ? harms.map((h) => h.message.split('. ')[0]!.replace(/\.$/, '')).join('; ') : 'PGs stay active and can be re-protected';
   const drainedText = drained.size > 0 ? ` (${drained.size} drained for maintenance)` : '';
   const outcome: CephOutcome = {
@@ -934,7 +1086,7 @@ function pairNumber(ctx: CephContext, before: number, after: number): number {
 function liveOfAfter(
   before: readonly number[],
   last: { before: readonly number[]; live: readonly { c: number; i: number }[] } | null,
-): { capacities: number[]; live: { c: number; i: number }[] } {
+): { capacities: number[]; live: { c: number; i: number }[]; order?: LiveOrder } {
   const n0 = last ? last.before.length : 0;
   let extend = last !== null && n0 <= before.length;
   for (let i = 0; extend && i < n0; i++) if (before[i] !== last!.before[i]) extend = false;
@@ -954,7 +1106,7 @@ function liveOfAfter(
 }
 
 /** The capacities with under a byte as none, and their fill order. */
-function liveOf(before: readonly number[]): { capacities: number[]; live: { c: number; i: number }[] } {
+function liveOf(before: readonly number[]): { capacities: number[]; live: { c: number; i: number }[]; order?: LiveOrder } {
   const capacities = before.map((c) => (c < 1 ? 0 : c));
   return { capacities, live: liveLargestFirst(capacities) };
 }
@@ -1078,7 +1230,7 @@ function partNumber(carry: CephLossCarry, model: string, raw: number | undefined
 }
 
 /** The harms of one Ceph outcome (see `cephImpact`). */
-function cephHarms(scenario: Scenario, domain: FailureDomain, d: CephImpactDetail, poolsBefore: readonly PoolFailureDetail[]): FailureHarm[] {
+function cephHarms(scenario: Scenario, domain: FailureDomain, d: CephImpactDetail, poolsBefore: readonly PoolFailureDetail[], growth: readonly number[]): FailureHarm[] {
   const { ratios, failureDomain } = scenario.ceph;
   const unit = `${failureDomain}s`;
   const harms: FailureHarm[] = [];
@@ -1129,7 +1281,7 @@ function cephHarms(scenario: Scenario, domain: FailureDomain, d: CephImpactDetai
   // the survivors' fill crossing a ratio: harm from that month, value = fill then, limit = the ratio
   const fillHarm = (code: string, harm: 'degraded' | 'outage', t: number | null, ratio: number, say: (fill: string) => string): void => {
     if (t === null || d.survivorFillMonth0 === null) return;
-    const fill = d.survivorFillMonth0 * storageGrowth(scenario, t);
+    const fill = d.survivorFillMonth0 * growth[t]!; // (t < horizon: a month firstMonthPushedOver gave)
     harms.push(makeHarm(domain, { code, harm, month: t, message: `From ${monthText(scenario.start, t)}, ${say(pct(fill))}`, value: fill, limit: ratio, unit: 'ratio' }));
   };
   fillHarm(

@@ -196,6 +196,31 @@ describe('Ceph losses by host number', () => {
     expect(cephImpactNumbered(numbered, loss('c', [2, 3]), [2, 3])).toBe(one);
   });
 
+  it('two drained 30 TB hosts of one CRUSH rack are not two drained 30 TB hosts of two CRUSH racks (maintenance)', () => {
+    // as above, the hosts drained (maintenance) instead of lost: s0 + s1 drain CRUSH rack r1 only
+    // (1 domain affected), s0 + s2 one host of each of r1 and r2 (2 affected); the drained hosts'
+    // positions (after the lost ones: none here) tell their CRUSH racks apart
+    const s = scenarioOf('rack', [{ size: 2, tb: 10 }], 0);
+    const hosts = hostsOf([
+      [0, 1],
+      [0, 1],
+      [0, 2],
+      [0, 2],
+    ]);
+    const { numbered } = contexts(s, hosts, new CephLossCarry());
+    const drain = (name: string, drained: number[]): FailureDomain => ({
+      id: `maintenance:${name}`,
+      kind: 'maintenance',
+      name,
+      tolerated: true,
+      hostsLost: [],
+      hostsDrained: drained.map((i) => `s${i}`),
+      hostsDegraded: [],
+    });
+    expect(cephImpactNumbered(numbered, drain('a', [0, 1]), [0, 1])!.detail.domainsAffected).toBe(1);
+    expect(cephImpactNumbered(numbered, drain('b', [0, 2]), [0, 2])!.detail.domainsAffected).toBe(2);
+  });
+
   it('the fill after a loss counts each touched CRUSH domain: one 30 TB host lost, then two', () => {
     // host failure domain, 4 x 30 TB = 120 TB raw; one pool of size 2 storing 30 TB: 60 TB raw,
     // at most 30 TB (one copy) per host. One host lost: 60 TB over 3 x 30 TB, 20 TB each (under
@@ -386,6 +411,97 @@ describe('Ceph losses by host number', () => {
         }
       }),
       { seed: 41, numRuns: 300 },
+    );
+  });
+
+  it("the raw bytes by host number = hostRaw's: taken from cephInputs' own pair with no name twice, else looked up (fast-check, seed 61)", () => {
+    fc.assert(
+      fc.property(fleetArb, fc.array(fc.nat(20), { minLength: 2, maxLength: 5 }), fc.boolean(), (f, cuts, twice) => {
+        const s = scenarioOf(f.failureDomain, f.pools, f.growth);
+        // with `twice`, storage hosts of other models share names (s0, s1, s2 again): the Map keeps the last one's raw bytes
+        const all = hostsOf([...f.hosts, ...f.extra])
+          .filter((h) => h.hardware !== 'ghost')
+          .map((h, i) => (twice && h.role === 'storage' ? { ...h, name: `s${i % 3}` } : h));
+        if (all.length === 0) return;
+        const carry = new CephLossCarry();
+        let len = 0;
+        for (const cut of cuts) {
+          len = cut % 4 === 0 ? 1 + (cut % all.length) : Math.min(all.length, len + 1 + (cut % 3));
+          const hosts = all.slice(0, len);
+          const inputs = cephInputs(s, hosts, carry);
+          const carried = cephContext(s, inputs.crush, inputs.hostRaw, hooksOf(hosts), null, { hosts, storage: inputs.storage }, carry);
+          const nb = carried.numbered!;
+          const distinct = new Set(inputs.storage.map((h) => h.host)).size === inputs.storage.length;
+          // names all distinct: the raw bytes by number are taken, and are hostRaw's
+          expect(nb.raw !== null).toBe(distinct);
+          if (nb.raw) for (let i = 0; i < hosts.length; i++) if (nb.part[i]! >= 0) expect(nb.raw[i]).toBe(inputs.hostRaw.get(hosts[i]!.name));
+          // the same outcomes as a context that looks each lost host's raw bytes up
+          const lookup = cephContext(s, inputs.crush, inputs.hostRaw, hooksOf(hosts), null, { hosts, storage: inputs.storage });
+          expect(lookup.numbered!.raw).toBeNull();
+          const losses = lossesOf(f.losses, hosts);
+          expect(losses.map(({ d, numbers }) => cephImpactNumbered(carried, d, numbers))).toEqual(losses.map(({ d, numbers }) => cephImpactNumbered(lookup, d, numbers)));
+        }
+      }),
+      { seed: 61, numRuns: 300 },
+    );
+  });
+
+  it("the numbering is extended on cephInputs' prefix check only for cephInputs' own hosts after the numbered ones", () => {
+    // 6 storage hosts; A = the first 3, B = all 6 (cephInputs extends A's results). A numbering of
+    // other Host objects (clones) with the same storage list must be made anew (a new generation)
+    const s = scenarioOf('host', [{ size: 2, tb: 10 }], 0);
+    const all = hostsOf([0, 0, 1, 0, 1, 0].map((m) => [m, 1] as [number, number]));
+    const A = all.slice(0, 3);
+    const B = all.slice();
+    const clones = (hosts: readonly Host[]) => hosts.map((h) => ({ ...h }));
+    const numberWith = (carry: CephLossCarry, inputs: ReturnType<typeof cephInputs>, hosts: readonly Host[]) =>
+      cephContext(s, inputs.crush, inputs.hostRaw, {}, null, { hosts, storage: inputs.storage }, carry);
+    // hosts other than cephInputs' (the clones of B), after a numbering of A: anew
+    let carry = new CephLossCarry();
+    numberWith(carry, cephInputs(s, A, carry), A);
+    let g = carry.numberingGeneration;
+    numberWith(carry, cephInputs(s, B, carry), clones(B));
+    expect(carry.numberingGeneration).toBe(g + 1);
+    // cephInputs' hosts (B), after a numbering of other hosts than its previous ones (clones of A): anew
+    carry = new CephLossCarry();
+    const inputsA = cephInputs(s, A, carry);
+    numberWith(carry, inputsA, clones(A));
+    g = carry.numberingGeneration;
+    numberWith(carry, cephInputs(s, B, carry), B);
+    expect(carry.numberingGeneration).toBe(g + 1);
+    // B after A, both cephInputs' own: extended (the same generation)
+    carry = new CephLossCarry();
+    numberWith(carry, cephInputs(s, A, carry), A);
+    g = carry.numberingGeneration;
+    numberWith(carry, cephInputs(s, B, carry), B);
+    expect(carry.numberingGeneration).toBe(g);
+  });
+
+  it("a context's host numbering is not changed by the later contexts of its carry (growing, shrinking, growing again; fast-check, seed 67)", () => {
+    fc.assert(
+      fc.property(fleetArb, fc.array(fc.nat(20), { minLength: 2, maxLength: 7 }), (f, cuts) => {
+        const s = scenarioOf(f.failureDomain, f.pools, f.growth);
+        const all = hostsOf([...f.hosts, ...f.extra]).filter((h) => h.hardware !== 'ghost');
+        if (all.length === 0) return;
+        const carry = new CephLossCarry();
+        const seen: { ctx: CephContext; part: number[]; crushOf: number[]; raw: number[] | null }[] = [];
+        let len = 0;
+        for (const cut of cuts) {
+          len = cut % 4 === 0 ? 1 + (cut % all.length) : Math.min(all.length, len + 1 + (cut % 3));
+          const hosts = all.slice(0, len);
+          const inputs = cephInputs(s, hosts, carry);
+          const ctx = cephContext(s, inputs.crush, inputs.hostRaw, hooksOf(hosts), null, { hosts, storage: inputs.storage }, carry);
+          const nb = ctx.numbered!;
+          seen.push({ ctx, part: [...nb.part], crushOf: [...nb.crushOf], raw: nb.raw && [...nb.raw] });
+          // every earlier context's arrays as they were made
+          for (const x of seen) {
+            expect([...x.ctx.numbered!.part]).toEqual(x.part);
+            expect([...x.ctx.numbered!.crushOf]).toEqual(x.crushOf);
+            expect(x.ctx.numbered!.raw && [...x.ctx.numbered!.raw]).toEqual(x.raw);
+          }
+        }
+      }),
+      { seed: 67, numRuns: 300 },
     );
   });
 
