@@ -133,11 +133,15 @@ function markWithBit(marks: Uint8Array, member: Uint8Array, bits: number): void 
  * whose loss reaches a subsystem other than their role's: `build(i, c)` is called for them,
  * in host order); else `classOf(c, s)` of its compute and Ceph outcomes (`cephOf(i)`, asked
  * only for hosts not marked), the previous host's class without asking when both outcomes are
- * the previous host's. A top-level loop (not in analyze's body) so that it is optimised on
- * its own. O(hosts).
+ * the previous host's. A host's role is read off its bits in `member` (`computeRole`: the
+ * compute role's bit, `storageRole`: the storage role's), not off the Host object (hosts come
+ * in several object shapes). A top-level loop (not in analyze's body) so that it is optimised
+ * on its own. O(hosts).
  */
 function classifyHosts(
-  known: readonly Host[],
+  member: Uint8Array,
+  computeRole: number,
+  storageRole: number,
   computeOut: readonly (ComputeOutcome | undefined)[],
   built: Uint8Array | null,
   cephOf: (i: number) => CephOutcome | undefined,
@@ -148,12 +152,12 @@ function classifyHosts(
   let lastC: ComputeOutcome | undefined;
   let lastS: CephOutcome | undefined;
   let lastK = -1;
-  for (let i = 0; i < known.length; i++) {
+  for (let i = 0; i < member.length; i++) {
     const c = computeOut[i];
     const marked = built === null || built[i] === 1;
     const s = marked ? undefined : cephOf(i);
     // a class's loss stops exactly its host in each of its subsystems
-    if (marked || (c && known[i]!.role !== 'compute') || (s && known[i]!.role !== 'storage')) {
+    if (marked || (c && (member[i]! & computeRole) === 0) || (s && (member[i]! & storageRole) === 0)) {
       build(i, c);
       cls[i] = -1;
       continue;
@@ -481,7 +485,8 @@ function analyze(
   // compute hosts, controllers, Ceph's hosts (the storage hosts and the monitor hosts: a
   // monitor-only loss must not count as contained in every loss); and whether it is an OSD
   // host (raw bytes > 0) or a monitor host.
-  const BIT = { compute: 1, control: 2, ceph: 4, osd: 8, mon: 16 } as const;
+  // (and `storage`: a host of role storage, which `ceph` does not tell apart from a monitor host)
+  const BIT = { compute: 1, control: 2, ceph: 4, osd: 8, mon: 16, storage: 32 } as const;
   const member = new Uint8Array(H);
   // the carried hosts' bits as they were (a function of the host, the models and the monitors)
   if (keep > 0) member.set(was!.member.subarray(0, keep));
@@ -491,7 +496,7 @@ function analyze(
   let next = keep > 0 ? was!.storageHosts : 0;
   for (let i = keep; i < H; i++) {
     const { name, role } = known[i]!;
-    let bits = role === 'compute' ? BIT.compute : role === 'control' ? BIT.control : role === 'storage' ? BIT.ceph : 0;
+    let bits = role === 'compute' ? BIT.compute : role === 'control' ? BIT.control : role === 'storage' ? BIT.ceph | BIT.storage : 0;
     if (role === monRole && monSet.has(name)) bits |= BIT.ceph | BIT.mon;
     if (role === 'storage') {
       const raw = next < storage.length && storage[next]!.host === name ? storage[next++]!.rawBytes : (hostRaw.get(name) ?? 0);
@@ -638,7 +643,9 @@ function analyze(
   const builtNumbers: number[] = []; // the host number of each built one-host domain
   const cls = new Int32Array(H);
   const classes: FailureImpact[][] = [];
-  const classOf = new Map<number, number>();
+  // class by (compute outcome id, Ceph outcome id): one Map of Ceph ids per compute id (a
+  // single number key idOf(c) * 2^k + idOf(s) would leave the small integers and deoptimise)
+  const classOf = new Map<number, Map<number, number>>();
   const outcomeIds = new Map<object, number>();
   const idOf = (o: object | undefined): number => {
     if (!o) return 0;
@@ -649,12 +656,15 @@ function analyze(
     }
     return id;
   };
+  const pools = scenario.ceph.pools.length > 0;
   classifyHosts(
-    known,
+    member,
+    BIT.compute,
+    BIT.storage,
     computeOut,
     allBuilt ? null : built,
     // the Ceph outcome of a one-host loss not built, for an OSD host (when there are pools)
-    (i) => (scenario.ceph.pools.length > 0 && member[i]! & BIT.osd ? cephOne(i) : undefined),
+    (i) => (pools && member[i]! & BIT.osd ? cephOne(i) : undefined),
     (i, c) => {
       const d = hostDomains?.[i] ?? hostDomain(ctx, known[i]!.name);
       builtDomains.push(d);
@@ -662,11 +672,17 @@ function analyze(
       if (!hostDomains) hostPresent[i] = analyseDomain(d, c, hostNumbers(d, i));
     },
     (c, s) => {
-      const key = idOf(c) * 2 ** 26 + idOf(s); // ids count outcomes: at most 2 per host
-      let k = classOf.get(key);
+      const ci = idOf(c);
+      const si = idOf(s);
+      let row = classOf.get(ci);
+      if (row === undefined) {
+        row = new Map();
+        classOf.set(ci, row);
+      }
+      let k = row.get(si);
       if (k === undefined) {
         k = classes.length;
-        classOf.set(key, k);
+        row.set(si, k);
         classes.push(impactsOf(single, c, undefined, s, undefined, undefined));
       }
       return k;
