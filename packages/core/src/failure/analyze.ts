@@ -16,7 +16,7 @@ import { type ComputeModel, type ComputeOutcome, type ComputeWindow, computeMode
 import { ContainmentScratch, inheritContainedHarmWith } from './containment.js';
 import { controlImpact } from './control-impact.js';
 import { feedTrips } from './feed-load.js';
-import { withBit } from './host-bits.js';
+import { aloneWithBit, withBit } from './host-bits.js';
 import { monImpact } from './mon-impact.js';
 import { type DomainCache, domainContext, enumerateDomainsNumbered, hostDomain, rackAttachments } from './domains.js';
 import { failureFindings } from './findings.js';
@@ -218,16 +218,18 @@ function analyseOthers(
 
 /**
  * For the other domains with an impact in the subsystem of `bit` (in `present`): marks in
- * `built` the host of each that stops exactly one host of the subsystem (`stopped(j)`), and
- * returns true when one stops none of them. O(other domains + their stopped hosts).
+ * `built` the host of each that stops exactly one host of the subsystem (of its hosts
+ * `numbers[j]`, those with `hostBit` in `member`), and returns true when one stops none of
+ * them. Counts (aloneWithBit) without building the stopped lists. O(other domains + their
+ * stopped hosts).
  */
-function markAlone(present: Uint8Array, bit: number, stopped: (j: number) => ArrayLike<number>, built: Uint8Array): boolean {
+function markAlone(present: Uint8Array, bit: number, numbers: readonly (readonly number[])[], member: Uint8Array, hostBit: number, built: Uint8Array): boolean {
   let none = false;
   for (let j = 0; j < present.length; j++) {
     if (!(present[j]! & bit)) continue;
-    const set = stopped(j);
-    if (set.length === 0) none = true;
-    else if (set.length === 1) built[set[0]!] = 1;
+    const one = aloneWithBit(numbers[j]!, member, hostBit);
+    if (one === -1) none = true;
+    else if (one >= 0) built[one] = 1;
   }
   return none;
 }
@@ -625,7 +627,7 @@ function analyze(
   const built = new Uint8Array(H);
   if (!allBuilt) {
     markWithBit(built, member, BIT.control | BIT.mon);
-    for (const sub of ['compute', 'control', 'ceph'] as const) if (markAlone(othersPresent, 1 << SUBSYSTEMS.indexOf(sub), (j) => stoppedOther(sub, j), built)) allBuilt = true;
+    for (const sub of ['compute', 'control', 'ceph'] as const) if (markAlone(othersPresent, 1 << SUBSYSTEMS.indexOf(sub), othersNumbers, member, BIT[sub], built)) allBuilt = true;
   }
   // Ceph outcomes of one-host losses not built: by the host's model, raw bytes and the raw
   // bytes of its CRUSH domain (signaturePart), which make the loss's signature (cephImpact's
