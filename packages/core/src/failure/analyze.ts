@@ -518,26 +518,22 @@ function analyze(
     return bits;
   };
   const bySubsystem = new Map<FailureSubsystem, Map<string, FailureImpact>>(SUBSYSTEMS.map((s) => [s, new Map()]));
-  /** The impacts of one domain from the outcomes of its subsystems, in subsystem order. */
-  const impactsOf = (
-    d: FailureDomain,
-    c: ComputeOutcome | undefined,
-    k: ReturnType<typeof controlImpact>,
-    s: CephOutcome | undefined,
-    m: ReturnType<typeof monImpact>,
-    a: ReturnType<typeof attachmentImpact>,
-  ): FailureImpact[] => {
-    const out: FailureImpact[] = [];
-    if (c) out.push(makeImpact(d, 'compute', c.message, c.harms, { compute: c.detail }));
-    if (k) out.push(makeImpact(d, 'control', k.message, k.harms, { control: k.detail }));
+  // the same Maps by subsystem index (SUBSYSTEMS order)
+  const maps = SUBSYSTEMS.map((s) => bySubsystem.get(s)!);
+  /** The Ceph impact of a domain from its Ceph outcome and its monitors' outcome, if either. */
+  const cephImpactOf = (d: FailureDomain, s: CephOutcome | undefined, m: ReturnType<typeof monImpact>): FailureImpact | undefined => {
     if (m) {
       const message = [m.harms.length > 0 ? m.message : '', s?.message ?? '', m.harms.length === 0 ? m.message : ''].filter((x) => x !== '').join(' ');
-      out.push(makeImpact(d, 'ceph', message, [...m.harms, ...(s?.harms ?? [])], s ? { ceph: s.detail } : {}));
-    } else if (s) out.push(makeImpact(d, 'ceph', s.message, s.harms, { ceph: s.detail })); // makeImpact copies the harms
-    if (a) {
-      const sub = d.kind === 'switch' ? 'network' : 'power';
-      out.push(makeImpact(d, sub, a.message, a.harms, sub === 'network' ? { network: a.detail } : { power: a.detail }));
+      return makeImpact(d, 'ceph', message, [...m.harms, ...(s?.harms ?? [])], s ? { ceph: s.detail } : {});
     }
+    return s ? makeImpact(d, 'ceph', s.message, s.harms, { ceph: s.detail }) : undefined; // makeImpact copies the harms
+  };
+  /** The impacts of a one-host class from its compute and Ceph outcomes, in subsystem order. */
+  const impactsOf = (d: FailureDomain, c: ComputeOutcome | undefined, s: CephOutcome | undefined): FailureImpact[] => {
+    const out: FailureImpact[] = [];
+    if (c) out.push(makeImpact(d, 'compute', c.message, c.harms, { compute: c.detail }));
+    const x = cephImpactOf(d, s, undefined);
+    if (x) out.push(x);
     return out;
   };
   /** The names of the hosts with `bit` among `d`'s lost and drained hosts (`numbers`: lost, then drained), in that order. */
@@ -591,12 +587,28 @@ function analyze(
     const s = scenario.ceph.pools.length > 0 && bits & BIT.osd ? cephImpactNumbered(ceph, d, numbers) : undefined;
     const m = bits & BIT.mon ? monImpact(d, mons, namesOf(d, numbers, BIT.mon)) : undefined;
     const a = attachmentOf(d);
+    // each impact filed as it is made, in subsystem order: by domain id in its subsystem's
+    // Map, an other domain's network or power one by position (othersAttached)
     let present = 0;
-    for (const impact of impactsOf(d, c, k, s, m, a)) {
-      const sub = impact.subsystem;
-      if (j >= 0 && (sub === 'network' || sub === 'power')) othersAttached[j] = impact;
-      else bySubsystem.get(sub)!.set(d.id, impact);
-      present |= 1 << SUBSYSTEMS.indexOf(sub);
+    if (c) {
+      maps[0]!.set(d.id, makeImpact(d, 'compute', c.message, c.harms, { compute: c.detail }));
+      present |= 1;
+    }
+    if (k) {
+      maps[1]!.set(d.id, makeImpact(d, 'control', k.message, k.harms, { control: k.detail }));
+      present |= 2;
+    }
+    const x = s || m ? cephImpactOf(d, s, m) : undefined;
+    if (x) {
+      maps[2]!.set(d.id, x);
+      present |= 4;
+    }
+    if (a) {
+      const network = d.kind === 'switch';
+      const impact = network ? makeImpact(d, 'network', a.message, a.harms, { network: a.detail }) : makeImpact(d, 'power', a.message, a.harms, { power: a.detail });
+      if (j >= 0) othersAttached[j] = impact;
+      else maps[network ? 3 : 4]!.set(d.id, impact);
+      present |= network ? 8 : 16;
     }
     return present;
   };
@@ -685,7 +697,7 @@ function analyze(
       if (k === undefined) {
         k = classes.length;
         row.set(si, k);
-        classes.push(impactsOf(single, c, undefined, s, undefined, undefined));
+        classes.push(impactsOf(single, c, s));
       }
       return k;
     },
@@ -716,15 +728,7 @@ function analyze(
     );
   }
 
-  const impacts = listImpacts(
-    domains,
-    nb,
-    hostPresent,
-    builtNumbers,
-    othersPresent,
-    SUBSYSTEMS.map((s) => bySubsystem.get(s)!),
-    othersAttached,
-  );
+  const impacts = listImpacts(domains, nb, hostPresent, builtNumbers, othersPresent, maps, othersAttached);
   const plan: FailurePlan = { policy, assumptions: assumptions(scenario), domains, impacts };
   const harmFindings = options.findings === false ? [] : failureFindings(domains, impacts, policy, scenario.start, ctx.roleOf);
   const result: FailureResult & { hosts?: HostClasses } = { plan, findings: [...harmFindings, ...notAnalysed(policy)] };
