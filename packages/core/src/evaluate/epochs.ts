@@ -171,7 +171,7 @@ export function planEpochs(
     inputs[i] = undefined as never; // the packing model and placements of a done epoch are not needed again
     placements[i] = undefined as never;
   });
-  return { epochs, failure: stitch.result(rolesOf(timeline.hosts)) };
+  return { epochs, failure: stitch.result(() => rolesOf(timeline.hosts)) };
 }
 
 /**
@@ -623,16 +623,25 @@ export class FailureStitch {
     return makeImpact({ id } as FailureDomain, subsystem, sentence, [...harms.values()], detail);
   }
 
-  /** The stitched plan and findings; `roleOf` (host → role over the timeline) words the findings. */
-  result(roleOf: ReadonlyMap<string, string>): { plan: FailurePlan; findings: Finding[] } {
+  /**
+   * The stitched plan and findings; `roleOf` (host → role over the timeline, or a function
+   * that makes it when a finding needs it) words the findings.
+   */
+  result(roleOf: ReadonlyMap<string, string> | (() => ReadonlyMap<string, string>)): { plan: FailurePlan; findings: Finding[] } {
     const { start } = this.scenario;
     const impacts: FailureImpact[] = [];
     const allDomains: FailureDomain[] = [];
+    // each impact's domain by its index in allDomains (the ids are distinct: other domains
+    // by id, one-host domains `host:<name>` by name), for failureFindings
+    const domainOf: number[] = [];
     for (let e = 0; e < this.order.length; e++) {
       const entry = this.order[e]!;
       if (typeof entry === 'string') {
         allDomains.push(this.domains.get(entry)!);
-        for (const cell of this.cellsOf.get(entry) ?? []) impacts.push(this.finish(cell, entry));
+        for (const cell of this.cellsOf.get(entry) ?? []) {
+          impacts.push(this.finish(cell, entry));
+          domainOf.push(allDomains.length - 1);
+        }
         continue;
       }
       const name = this.hostNames[entry]!;
@@ -649,7 +658,10 @@ export class FailureStitch {
       const node = this.nodes[this.hostNode[entry]!]!;
       node.out ??= node.cells.map(({ cell }) => this.finish(cell, ''));
       const out = node.out;
-      for (let k = 0; k < out.length; k++) impacts.push({ ...out[k]!, domain: d.id });
+      for (let k = 0; k < out.length; k++) {
+        impacts.push({ ...out[k]!, domain: d.id });
+        domainOf.push(allDomains.length - 1);
+      }
     }
     const last = this.last!;
     const timeline =
@@ -660,7 +672,7 @@ export class FailureStitch {
         : [];
     const plan: FailurePlan = { policy: last.policy, assumptions: [...last.assumptions, ...timeline], domains: allDomains, impacts };
     const notAnalysed = this.first!.findings.filter((f) => f.code === 'failure.combinations_not_analysed');
-    return { plan, findings: [...failureFindings(allDomains, impacts, last.policy, start, roleOf), ...notAnalysed] };
+    return { plan, findings: [...failureFindings(allDomains, impacts, last.policy, start, roleOf, domainOf), ...notAnalysed] };
   }
 }
 
