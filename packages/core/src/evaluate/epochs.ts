@@ -568,8 +568,10 @@ export class FailureStitch {
         continue; // in this.domains already, under its id (one domain gone before it: skipped)
       }
       if (was !== undefined && was.id === d.id) r++;
-      if (!this.domains.has(d.id)) this.order.push(d.id);
+      // one lookup: the Map grows exactly when the id is new
+      const size = this.domains.size;
       this.domains.set(d.id, d);
+      if (this.domains.size > size) this.order.push(d.id);
     }
     if (this.options.byPosition !== false) this.lastOthers = others;
     const lastCells = this.lastCells;
