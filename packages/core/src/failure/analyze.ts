@@ -31,6 +31,8 @@ export interface FailureResult {
 }
 
 const SUBSYSTEMS: readonly FailureSubsystem[] = ['compute', 'control', 'ceph', 'network', 'power'];
+/** No feed trip (attachmentImpact reads the list only). */
+const NO_TRIPS: readonly never[] = [];
 /** The bits of the network and power subsystems (one domain has at most one of them: a switch's or a feed's). */
 const ATTACHED = (1 << 3) | (1 << 4);
 
@@ -561,15 +563,17 @@ function analyze(
   };
   // A switch or feed that cuts no host off and trips no rack: its outcome reads the kind and
   // the number of hosts degraded only (attachmentImpact), one record per pair
-  const noneCutOff = new Map<string, ReturnType<typeof attachmentImpact>>();
+  // (by kind, then the number of hosts degraded: switches', feeds')
+  const noneCutOff = [new Map<number, ReturnType<typeof attachmentImpact>>(), new Map<number, ReturnType<typeof attachmentImpact>>()];
   const attachmentOf = (d: FailureDomain): ReturnType<typeof attachmentImpact> => {
-    const feedTrips = d.kind === 'feed' ? (trips.get(d.name) ?? []) : [];
-    if ((d.kind !== 'switch' && d.kind !== 'feed') || d.hostsLost.length > 0 || feedTrips.length > 0) return attachmentImpact(d, feedTrips, scenario.racks);
-    const key = `${d.kind} ${d.hostsDegraded.length}`;
-    let out = noneCutOff.get(key);
+    if (d.kind !== 'switch' && d.kind !== 'feed') return undefined; // attachmentImpact has none for other kinds
+    const feedTrips = d.kind === 'feed' ? (trips.get(d.name) ?? NO_TRIPS) : NO_TRIPS;
+    if (d.hostsLost.length > 0 || feedTrips.length > 0) return attachmentImpact(d, feedTrips, scenario.racks);
+    const byDegraded = noneCutOff[d.kind === 'switch' ? 0 : 1]!;
+    let out = byDegraded.get(d.hostsDegraded.length);
     if (!out) {
       out = attachmentImpact(d, feedTrips, scenario.racks);
-      noneCutOff.set(key, out);
+      byDegraded.set(d.hostsDegraded.length, out);
     }
     return out;
   };
