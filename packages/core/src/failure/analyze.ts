@@ -111,9 +111,9 @@ function allOfKnownModel(hosts: readonly Host[], hardware: Readonly<Record<strin
 
 /** The names of `hosts` in host order: the first `keep` copied from `carried` (the same strings). */
 function hostNames(hosts: readonly Host[], carried: readonly string[], keep: number): string[] {
-  const names: string[] = new Array(hosts.length);
-  for (let i = 0; i < keep; i++) names[i] = carried[i]!;
-  for (let i = keep; i < hosts.length; i++) names[i] = hosts[i]!.name;
+  // a packed list either way (slice of the last one, pushes): one elements kind for this loop
+  const names = carried.slice(0, keep);
+  for (let i = keep; i < hosts.length; i++) names.push(hosts[i]!.name);
   return names;
 }
 
@@ -561,6 +561,10 @@ function analyze(
       }
     return { lost, drained };
   };
+  // read once: the per-domain and per-host closures below do not read the scenario object,
+  // whose shape differs between the epochs' views (a property load there deoptimises them)
+  const pools = scenario.ceph.pools.length > 0;
+  const racks = scenario.racks;
   // A switch or feed that cuts no host off and trips no rack: its outcome reads the kind and
   // the number of hosts degraded only (attachmentImpact), one record per pair
   // (by kind, then the number of hosts degraded: switches', feeds')
@@ -568,11 +572,11 @@ function analyze(
   const attachmentOf = (d: FailureDomain): ReturnType<typeof attachmentImpact> => {
     if (d.kind !== 'switch' && d.kind !== 'feed') return undefined; // attachmentImpact has none for other kinds
     const feedTrips = d.kind === 'feed' ? (trips.get(d.name) ?? NO_TRIPS) : NO_TRIPS;
-    if (d.hostsLost.length > 0 || feedTrips.length > 0) return attachmentImpact(d, feedTrips, scenario.racks);
+    if (d.hostsLost.length > 0 || feedTrips.length > 0) return attachmentImpact(d, feedTrips, racks);
     const byDegraded = noneCutOff[d.kind === 'switch' ? 0 : 1]!;
     let out = byDegraded.get(d.hostsDegraded.length);
     if (!out) {
-      out = attachmentImpact(d, feedTrips, scenario.racks);
+      out = attachmentImpact(d, feedTrips, racks);
       byDegraded.set(d.hostsDegraded.length, out);
     }
     return out;
@@ -588,7 +592,7 @@ function analyze(
     // each subsystem only for the domains that stop one of its hosts (most domains are one host)
     const bits = bitsOf(numbers);
     const k = bits & BIT.control ? controlImpact(d, controllers, countOf(d, numbers, BIT.control)) : undefined;
-    const s = scenario.ceph.pools.length > 0 && bits & BIT.osd ? cephImpactNumbered(ceph, d, numbers) : undefined;
+    const s = pools && bits & BIT.osd ? cephImpactNumbered(ceph, d, numbers) : undefined;
     const m = bits & BIT.mon ? monImpact(d, mons, namesOf(d, numbers, BIT.mon)) : undefined;
     const a = attachmentOf(d);
     // each impact filed as it is made, in subsystem order: by domain id in its subsystem's
@@ -674,7 +678,6 @@ function analyze(
     }
     return id;
   };
-  const pools = scenario.ceph.pools.length > 0;
   classifyHosts(
     member,
     BIT.compute,
