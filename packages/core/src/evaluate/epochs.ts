@@ -171,7 +171,7 @@ export function planEpochs(
     inputs[i] = undefined as never; // the packing model and placements of a done epoch are not needed again
     placements[i] = undefined as never;
   });
-  return { epochs, failure: stitch.result(rolesOf(timeline.hosts)) };
+  return { epochs, failure: stitch.result(() => rolesOf(timeline.hosts)) };
 }
 
 /**
@@ -344,6 +344,10 @@ type Cell = { harms: Map<string, FailureHarm> | null; best: Candidate | null; la
  * stitched impacts once built (with domain '').
  */
 type HostNode = { cells: { subsystem: string; cell: Cell }[]; out: FailureImpact[] | null };
+/** A node numbered, not built yet (FailureStitch.addHosts, until `fill`). */
+const PENDING_NODE: HostNode = { cells: [], out: null };
+/** The nodes one epoch makes, by position: the parent node and a class (or -1 and a built domain's impacts from .. to). */
+type Pending = { parent: number[]; what: number[]; from: number[]; to: number[] };
 
 /** An other domain's cell with its domain id and subsystem (the key it is filed under). */
 interface OtherCell {
@@ -420,7 +424,7 @@ export class FailureStitch {
   }
 
   /** A new node: `parent`'s cells with one epoch's impacts of a one-host domain merged. */
-  private extend(parent: number, epoch: FleetEpoch, impacts: readonly FailureImpact[]): number {
+  private extend(parent: number, epoch: FleetEpoch, impacts: readonly FailureImpact[]): HostNode {
     const cells = this.nodes[parent]!.cells.map(({ subsystem, cell }) => ({ subsystem, cell: { harms: cell.harms && new Map(cell.harms), best: cell.best, last: cell.last } }));
     for (const impact of impacts) {
       let entry = cells.find((x) => x.subsystem === impact.subsystem);
@@ -430,8 +434,19 @@ export class FailureStitch {
       }
       this.merge(entry.cell, impact, epoch);
     }
-    this.nodes.push({ cells, out: null });
-    return this.nodes.length - 1;
+    return { cells, out: null };
+  }
+
+  /**
+   * Builds the nodes addHosts numbered this epoch (`pending`, in number order: a node's parent
+   * is an earlier node, so it is built first): node `first + q` extends `parent[q]` by class
+   * `what[q]`'s impacts, or (what[q] = -1) by `impacts[from[q] .. to[q])`, a built domain's.
+   */
+  private fill(epoch: FleetEpoch, first: number, pending: Pending, classes: readonly (readonly FailureImpact[])[], impacts: readonly FailureImpact[]): void {
+    for (let q = 0; q < pending.parent.length; q++) {
+      const k = pending.what[q]!;
+      this.nodes[first + q] = this.extend(pending.parent[q]!, epoch, k >= 0 ? classes[k]! : impacts.slice(pending.from[q]!, pending.to[q]!));
+    }
   }
 
   /** Merges the failure analysis of `epoch` (epochs in order). */
@@ -443,28 +458,30 @@ export class FailureStitch {
     this.tolerated = tolerated;
     const { domains, impacts } = failure.plan;
     // the built one-host domains come first (host order), then the other domains; impacts in domain order
-    const { b, p } = this.addHosts(epoch, names, cls, classes, domains, impacts);
+    const { b, p, first, pending } = this.addHosts(names, cls, classes.length, domains, impacts);
+    // the nodes addHosts numbered, built here: not inlined into addHosts' loop, where the
+    // impacts' many object shapes would deoptimise it
+    this.fill(epoch, first, pending, classes, impacts);
     this.addOthers(epoch, domains, impacts, b, p);
   }
 
   /**
    * `add`'s one-host domains: each host's node moves by its class's impacts, or its built
-   * domain's (the first of `domains` and `impacts`, in host order). Returns how many domains
-   * and impacts they took. A method of its own (not in `add`'s body) so that its loop is
+   * domain's (the first of `domains` and `impacts`, in host order); `K` classes. Returns how
+   * many domains and impacts they took, and the nodes it numbered from `first` on, to be built
+   * by `fill` (in `pending`). A method of its own (not in `add`'s body) so that its loop is
    * optimised on its own.
    */
   private addHosts(
-    epoch: FleetEpoch,
     names: readonly string[],
     cls: Int32Array,
-    classes: readonly (readonly FailureImpact[])[],
+    K: number,
     domains: readonly FailureDomain[],
     impacts: readonly FailureImpact[],
-  ): { b: number; p: number } {
+  ): { b: number; p: number; first: number; pending: Pending } {
     let b = 0;
     let p = 0;
     const step = new Map<number, number>(); // (node, class) → node, this epoch
-    const K = classes.length;
     const lastNames = this.lastNames;
     const lastNumbers = this.lastNumbers;
     const { hostNumber, hostNode, hostDomain } = this;
@@ -477,6 +494,9 @@ export class FailureStitch {
     const numbers: number[] = same === lastNumbers.length ? lastNumbers : lastNumbers.slice(0, same);
     let lastStep = -1; // the previous host's (node, class) and its next node
     let lastNext = 0;
+    // the nodes this epoch makes are numbered here and built after the loop (fill)
+    const first = this.nodes.length;
+    const pending: Pending = { parent: [], what: [], from: [], to: [] };
     for (let i = 0; i < names.length; i++) {
       let g: number;
       if (i < same) g = numbers[i]!;
@@ -499,7 +519,11 @@ export class FailureStitch {
         const key = node * K + k;
         let next = key === lastStep ? lastNext : step.get(key);
         if (next === undefined) {
-          next = this.extend(node, epoch, classes[k]!);
+          next = first + pending.parent.length;
+          pending.parent.push(node);
+          pending.what.push(k);
+          pending.from.push(0);
+          pending.to.push(0);
           step.set(key, next);
         }
         lastStep = key;
@@ -510,15 +534,20 @@ export class FailureStitch {
         const d = domains[b++]!;
         const start = p;
         while (p < impacts.length && impacts[p]!.domain === d.id) p++;
-        hostNode[g] = this.extend(node, epoch, impacts.slice(start, p));
+        hostNode[g] = first + pending.parent.length;
+        pending.parent.push(node);
+        pending.what.push(-1);
+        pending.from.push(start);
+        pending.to.push(p);
         hostDomain[g] = d;
       }
     }
+    for (let q = 0; q < pending.parent.length; q++) this.nodes.push(PENDING_NODE);
     if (this.options.byPosition !== false) {
       this.lastNames = names;
       this.lastNumbers = numbers;
     }
-    return { b, p };
+    return { b, p, first, pending };
   }
 
   /** `add`'s other domains (from `domains[b]`) and their impacts (from `impacts[p]`). */
@@ -539,8 +568,10 @@ export class FailureStitch {
         continue; // in this.domains already, under its id (one domain gone before it: skipped)
       }
       if (was !== undefined && was.id === d.id) r++;
-      if (!this.domains.has(d.id)) this.order.push(d.id);
+      // one lookup: the Map grows exactly when the id is new
+      const size = this.domains.size;
       this.domains.set(d.id, d);
+      if (this.domains.size > size) this.order.push(d.id);
     }
     if (this.options.byPosition !== false) this.lastOthers = others;
     const lastCells = this.lastCells;
@@ -594,16 +625,25 @@ export class FailureStitch {
     return makeImpact({ id } as FailureDomain, subsystem, sentence, [...harms.values()], detail);
   }
 
-  /** The stitched plan and findings; `roleOf` (host → role over the timeline) words the findings. */
-  result(roleOf: ReadonlyMap<string, string>): { plan: FailurePlan; findings: Finding[] } {
+  /**
+   * The stitched plan and findings; `roleOf` (host → role over the timeline, or a function
+   * that makes it when a finding needs it) words the findings.
+   */
+  result(roleOf: ReadonlyMap<string, string> | (() => ReadonlyMap<string, string>)): { plan: FailurePlan; findings: Finding[] } {
     const { start } = this.scenario;
     const impacts: FailureImpact[] = [];
     const allDomains: FailureDomain[] = [];
+    // each impact's domain by its index in allDomains (the ids are distinct: other domains
+    // by id, one-host domains `host:<name>` by name), for failureFindings
+    const domainOf: number[] = [];
     for (let e = 0; e < this.order.length; e++) {
       const entry = this.order[e]!;
       if (typeof entry === 'string') {
         allDomains.push(this.domains.get(entry)!);
-        for (const cell of this.cellsOf.get(entry) ?? []) impacts.push(this.finish(cell, entry));
+        for (const cell of this.cellsOf.get(entry) ?? []) {
+          impacts.push(this.finish(cell, entry));
+          domainOf.push(allDomains.length - 1);
+        }
         continue;
       }
       const name = this.hostNames[entry]!;
@@ -620,7 +660,10 @@ export class FailureStitch {
       const node = this.nodes[this.hostNode[entry]!]!;
       node.out ??= node.cells.map(({ cell }) => this.finish(cell, ''));
       const out = node.out;
-      for (let k = 0; k < out.length; k++) impacts.push({ ...out[k]!, domain: d.id });
+      for (let k = 0; k < out.length; k++) {
+        impacts.push({ ...out[k]!, domain: d.id });
+        domainOf.push(allDomains.length - 1);
+      }
     }
     const last = this.last!;
     const timeline =
@@ -631,7 +674,7 @@ export class FailureStitch {
         : [];
     const plan: FailurePlan = { policy: last.policy, assumptions: [...last.assumptions, ...timeline], domains: allDomains, impacts };
     const notAnalysed = this.first!.findings.filter((f) => f.code === 'failure.combinations_not_analysed');
-    return { plan, findings: [...failureFindings(allDomains, impacts, last.policy, start, roleOf), ...notAnalysed] };
+    return { plan, findings: [...failureFindings(allDomains, impacts, last.policy, start, roleOf, domainOf), ...notAnalysed] };
   }
 }
 

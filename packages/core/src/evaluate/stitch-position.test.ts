@@ -2,10 +2,12 @@
  * FailureStitch.add matches the other domains (racks, zones, switches, feeds) and their cells
  * along the previous epoch's list instead of looking each up by id: the stitched plan and
  * findings must be those of the lookup by id (`byPosition: false`), whatever the epochs
- * add, drop, reorder or rebuild (a new object under the same id).
+ * add, drop, reorder or rebuild (a new object under the same id). The stitched findings
+ * (failureFindings told each impact's domain by position) must be failureFindings' lookup by id.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { failureFindings } from '../failure/findings.js';
 import { makeImpact } from '../failure/harm.js';
 import { failurePolicy } from '../failure/topology.js';
 import type { FailureDomain, FailureImpact, FailureSubsystem } from '../model/failure.js';
@@ -13,6 +15,13 @@ import { makeScenario } from '../model/test-scenario.js';
 import { FailureStitch } from './epochs.js';
 
 const SUBSYSTEMS: FailureSubsystem[] = ['compute', 'control', 'ceph', 'network', 'power'];
+/** The stitched result, its findings checked against failureFindings looking each impact's domain up by id. */
+function checkedResult(stitch: FailureStitch, start: string): string {
+  const r = stitch.result(new Map());
+  expect(r.findings).toEqual(failureFindings(r.plan.domains, r.plan.impacts, r.plan.policy, start, new Map()));
+  return JSON.stringify(r);
+}
+
 const IDS = ['rack:r1', 'rack:r2', 'rack:r3', 'zone:z1', 'switch:s1', 'switch:s2', 'feed:A'];
 
 /** One epoch of the other domains: which of IDS (in the order given), rebuilt or not, their subsystems and harms. */
@@ -69,7 +78,7 @@ describe('FailureStitch: other domains matched by position', () => {
           fast.add(epoch, { plan, findings: [], hosts });
           byId.add(epoch, { plan, findings: [], hosts });
         });
-        expect(JSON.stringify(fast.result(new Map()))).toBe(JSON.stringify(byId.result(new Map())));
+        expect(checkedResult(fast, sc.start)).toBe(JSON.stringify(byId.result(new Map())));
       }),
       { numRuns: 300, seed: 13 },
     );
@@ -130,7 +139,7 @@ describe('FailureStitch: hosts matched by position', () => {
           fast.add(epoch, { plan, findings: [], hosts });
           byName.add(epoch, { plan, findings: [], hosts });
         });
-        expect(JSON.stringify(fast.result(new Map()))).toBe(JSON.stringify(byName.result(new Map())));
+        expect(checkedResult(fast, sc.start)).toBe(JSON.stringify(byName.result(new Map())));
       }),
       { numRuns: 400, seed: 29 },
     );

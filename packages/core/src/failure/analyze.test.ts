@@ -145,6 +145,23 @@ describe('hooks: where the Ceph model and the network plan plug in', () => {
   });
 });
 
+describe('switches and feeds that cut no host off', () => {
+  it('a switch and a feed that degrade as many hosts each keep their own impact (network, power)', () => {
+    // One rack r1 on switches sw-a, sw-b and feeds A, B; 2 compute hosts, each on both of
+    // each: losing sw-a (or A) cuts no host off and leaves 2 hosts with one link (one feed).
+    // The same count of degraded hosts must not make the feed take the switch's outcome.
+    const s = handScenario({ racks: [{ name: 'r1', heightRu: 42, switches: ['sw-a', 'sw-b'], powerFeeds: ['A', 'B'] }], nodes: [group('compute', 'cmp-20', 2)] });
+    const r = analyze(s);
+    const sw = impactOf(r, 'switch:sw-a', 'network')!;
+    const feed = impactOf(r, 'feed:A', 'power')!;
+    expect(sw.message).toBe("2 hosts keep one link (no redundancy, half the bonded bandwidth); links assumed: every host bonded to all of its rack's switches.");
+    expect(feed.message).toBe('2 hosts keep one feed (no redundancy).');
+    expect(impactOf(r, 'feed:B', 'power')!.message).toBe(feed.message);
+    expect(sw.network).toEqual({ hostsAttached: 2, hostsLost: 0, hostsDegraded: 2, source: 'default' });
+    expect(feed.power).toEqual({ hostsAttached: 2, hostsLost: 0, hostsDegraded: 2, source: 'default' });
+  });
+});
+
 describe('evaluate carries the failure plan', () => {
   it('plan.failure and its findings are in the PlanResult, JSON-safe and deterministic', () => {
     const s = computeScenario(

@@ -16,7 +16,7 @@ import { type ComputeModel, type ComputeOutcome, type ComputeWindow, computeMode
 import { ContainmentScratch, inheritContainedHarmWith } from './containment.js';
 import { controlImpact } from './control-impact.js';
 import { feedTrips } from './feed-load.js';
-import { withBit } from './host-bits.js';
+import { aloneWithBit, withBit } from './host-bits.js';
 import { monImpact } from './mon-impact.js';
 import { type DomainCache, domainContext, enumerateDomainsNumbered, hostDomain, rackAttachments } from './domains.js';
 import { failureFindings } from './findings.js';
@@ -31,6 +31,8 @@ export interface FailureResult {
 }
 
 const SUBSYSTEMS: readonly FailureSubsystem[] = ['compute', 'control', 'ceph', 'network', 'power'];
+/** No feed trip (attachmentImpact reads the list only). */
+const NO_TRIPS: readonly never[] = [];
 /** The bits of the network and power subsystems (one domain has at most one of them: a switch's or a feed's). */
 const ATTACHED = (1 << 3) | (1 << 4);
 
@@ -109,9 +111,9 @@ function allOfKnownModel(hosts: readonly Host[], hardware: Readonly<Record<strin
 
 /** The names of `hosts` in host order: the first `keep` copied from `carried` (the same strings). */
 function hostNames(hosts: readonly Host[], carried: readonly string[], keep: number): string[] {
-  const names: string[] = new Array(hosts.length);
-  for (let i = 0; i < keep; i++) names[i] = carried[i]!;
-  for (let i = keep; i < hosts.length; i++) names[i] = hosts[i]!.name;
+  // a packed list either way (slice of the last one, pushes): one elements kind for this loop
+  const names = carried.slice(0, keep);
+  for (let i = keep; i < hosts.length; i++) names.push(hosts[i]!.name);
   return names;
 }
 
@@ -133,11 +135,15 @@ function markWithBit(marks: Uint8Array, member: Uint8Array, bits: number): void 
  * whose loss reaches a subsystem other than their role's: `build(i, c)` is called for them,
  * in host order); else `classOf(c, s)` of its compute and Ceph outcomes (`cephOf(i)`, asked
  * only for hosts not marked), the previous host's class without asking when both outcomes are
- * the previous host's. A top-level loop (not in analyze's body) so that it is optimised on
- * its own. O(hosts).
+ * the previous host's. A host's role is read off its bits in `member` (`computeRole`: the
+ * compute role's bit, `storageRole`: the storage role's), not off the Host object (hosts come
+ * in several object shapes). A top-level loop (not in analyze's body) so that it is optimised
+ * on its own. O(hosts).
  */
 function classifyHosts(
-  known: readonly Host[],
+  member: Uint8Array,
+  computeRole: number,
+  storageRole: number,
   computeOut: readonly (ComputeOutcome | undefined)[],
   built: Uint8Array | null,
   cephOf: (i: number) => CephOutcome | undefined,
@@ -148,12 +154,12 @@ function classifyHosts(
   let lastC: ComputeOutcome | undefined;
   let lastS: CephOutcome | undefined;
   let lastK = -1;
-  for (let i = 0; i < known.length; i++) {
+  for (let i = 0; i < member.length; i++) {
     const c = computeOut[i];
     const marked = built === null || built[i] === 1;
     const s = marked ? undefined : cephOf(i);
     // a class's loss stops exactly its host in each of its subsystems
-    if (marked || (c && known[i]!.role !== 'compute') || (s && known[i]!.role !== 'storage')) {
+    if (marked || (c && (member[i]! & computeRole) === 0) || (s && (member[i]! & storageRole) === 0)) {
       build(i, c);
       cls[i] = -1;
       continue;
@@ -214,16 +220,18 @@ function analyseOthers(
 
 /**
  * For the other domains with an impact in the subsystem of `bit` (in `present`): marks in
- * `built` the host of each that stops exactly one host of the subsystem (`stopped(j)`), and
- * returns true when one stops none of them. O(other domains + their stopped hosts).
+ * `built` the host of each that stops exactly one host of the subsystem (of its hosts
+ * `numbers[j]`, those with `hostBit` in `member`), and returns true when one stops none of
+ * them. Counts (aloneWithBit) without building the stopped lists. O(other domains + their
+ * stopped hosts).
  */
-function markAlone(present: Uint8Array, bit: number, stopped: (j: number) => ArrayLike<number>, built: Uint8Array): boolean {
+function markAlone(present: Uint8Array, bit: number, numbers: readonly (readonly number[])[], member: Uint8Array, hostBit: number, built: Uint8Array): boolean {
   let none = false;
   for (let j = 0; j < present.length; j++) {
     if (!(present[j]! & bit)) continue;
-    const set = stopped(j);
-    if (set.length === 0) none = true;
-    else if (set.length === 1) built[set[0]!] = 1;
+    const one = aloneWithBit(numbers[j]!, member, hostBit);
+    if (one === -1) none = true;
+    else if (one >= 0) built[one] = 1;
   }
   return none;
 }
@@ -481,7 +489,8 @@ function analyze(
   // compute hosts, controllers, Ceph's hosts (the storage hosts and the monitor hosts: a
   // monitor-only loss must not count as contained in every loss); and whether it is an OSD
   // host (raw bytes > 0) or a monitor host.
-  const BIT = { compute: 1, control: 2, ceph: 4, osd: 8, mon: 16 } as const;
+  // (and `storage`: a host of role storage, which `ceph` does not tell apart from a monitor host)
+  const BIT = { compute: 1, control: 2, ceph: 4, osd: 8, mon: 16, storage: 32 } as const;
   const member = new Uint8Array(H);
   // the carried hosts' bits as they were (a function of the host, the models and the monitors)
   if (keep > 0) member.set(was!.member.subarray(0, keep));
@@ -491,7 +500,7 @@ function analyze(
   let next = keep > 0 ? was!.storageHosts : 0;
   for (let i = keep; i < H; i++) {
     const { name, role } = known[i]!;
-    let bits = role === 'compute' ? BIT.compute : role === 'control' ? BIT.control : role === 'storage' ? BIT.ceph : 0;
+    let bits = role === 'compute' ? BIT.compute : role === 'control' ? BIT.control : role === 'storage' ? BIT.ceph | BIT.storage : 0;
     if (role === monRole && monSet.has(name)) bits |= BIT.ceph | BIT.mon;
     if (role === 'storage') {
       const raw = next < storage.length && storage[next]!.host === name ? storage[next++]!.rawBytes : (hostRaw.get(name) ?? 0);
@@ -511,26 +520,22 @@ function analyze(
     return bits;
   };
   const bySubsystem = new Map<FailureSubsystem, Map<string, FailureImpact>>(SUBSYSTEMS.map((s) => [s, new Map()]));
-  /** The impacts of one domain from the outcomes of its subsystems, in subsystem order. */
-  const impactsOf = (
-    d: FailureDomain,
-    c: ComputeOutcome | undefined,
-    k: ReturnType<typeof controlImpact>,
-    s: CephOutcome | undefined,
-    m: ReturnType<typeof monImpact>,
-    a: ReturnType<typeof attachmentImpact>,
-  ): FailureImpact[] => {
-    const out: FailureImpact[] = [];
-    if (c) out.push(makeImpact(d, 'compute', c.message, c.harms, { compute: c.detail }));
-    if (k) out.push(makeImpact(d, 'control', k.message, k.harms, { control: k.detail }));
+  // the same Maps by subsystem index (SUBSYSTEMS order)
+  const maps = SUBSYSTEMS.map((s) => bySubsystem.get(s)!);
+  /** The Ceph impact of a domain from its Ceph outcome and its monitors' outcome, if either. */
+  const cephImpactOf = (d: FailureDomain, s: CephOutcome | undefined, m: ReturnType<typeof monImpact>): FailureImpact | undefined => {
     if (m) {
       const message = [m.harms.length > 0 ? m.message : '', s?.message ?? '', m.harms.length === 0 ? m.message : ''].filter((x) => x !== '').join(' ');
-      out.push(makeImpact(d, 'ceph', message, [...m.harms, ...(s?.harms ?? [])], s ? { ceph: s.detail } : {}));
-    } else if (s) out.push(makeImpact(d, 'ceph', s.message, s.harms, { ceph: s.detail })); // makeImpact copies the harms
-    if (a) {
-      const sub = d.kind === 'switch' ? 'network' : 'power';
-      out.push(makeImpact(d, sub, a.message, a.harms, sub === 'network' ? { network: a.detail } : { power: a.detail }));
+      return makeImpact(d, 'ceph', message, [...m.harms, ...(s?.harms ?? [])], s ? { ceph: s.detail } : {});
     }
+    return s ? makeImpact(d, 'ceph', s.message, s.harms, { ceph: s.detail }) : undefined; // makeImpact copies the harms
+  };
+  /** The impacts of a one-host class from its compute and Ceph outcomes, in subsystem order. */
+  const impactsOf = (d: FailureDomain, c: ComputeOutcome | undefined, s: CephOutcome | undefined): FailureImpact[] => {
+    const out: FailureImpact[] = [];
+    if (c) out.push(makeImpact(d, 'compute', c.message, c.harms, { compute: c.detail }));
+    const x = cephImpactOf(d, s, undefined);
+    if (x) out.push(x);
     return out;
   };
   /** The names of the hosts with `bit` among `d`'s lost and drained hosts (`numbers`: lost, then drained), in that order. */
@@ -556,17 +561,23 @@ function analyze(
       }
     return { lost, drained };
   };
+  // read once: the per-domain and per-host closures below do not read the scenario object,
+  // whose shape differs between the epochs' views (a property load there deoptimises them)
+  const pools = scenario.ceph.pools.length > 0;
+  const racks = scenario.racks;
   // A switch or feed that cuts no host off and trips no rack: its outcome reads the kind and
   // the number of hosts degraded only (attachmentImpact), one record per pair
-  const noneCutOff = new Map<string, ReturnType<typeof attachmentImpact>>();
+  // (by kind, then the number of hosts degraded: switches', feeds')
+  const noneCutOff = [new Map<number, ReturnType<typeof attachmentImpact>>(), new Map<number, ReturnType<typeof attachmentImpact>>()];
   const attachmentOf = (d: FailureDomain): ReturnType<typeof attachmentImpact> => {
-    const feedTrips = d.kind === 'feed' ? (trips.get(d.name) ?? []) : [];
-    if ((d.kind !== 'switch' && d.kind !== 'feed') || d.hostsLost.length > 0 || feedTrips.length > 0) return attachmentImpact(d, feedTrips, scenario.racks);
-    const key = `${d.kind} ${d.hostsDegraded.length}`;
-    let out = noneCutOff.get(key);
+    if (d.kind !== 'switch' && d.kind !== 'feed') return undefined; // attachmentImpact has none for other kinds
+    const feedTrips = d.kind === 'feed' ? (trips.get(d.name) ?? NO_TRIPS) : NO_TRIPS;
+    if (d.hostsLost.length > 0 || feedTrips.length > 0) return attachmentImpact(d, feedTrips, racks);
+    const byDegraded = noneCutOff[d.kind === 'switch' ? 0 : 1]!;
+    let out = byDegraded.get(d.hostsDegraded.length);
     if (!out) {
-      out = attachmentImpact(d, feedTrips, scenario.racks);
-      noneCutOff.set(key, out);
+      out = attachmentImpact(d, feedTrips, racks);
+      byDegraded.set(d.hostsDegraded.length, out);
     }
     return out;
   };
@@ -581,15 +592,31 @@ function analyze(
     // each subsystem only for the domains that stop one of its hosts (most domains are one host)
     const bits = bitsOf(numbers);
     const k = bits & BIT.control ? controlImpact(d, controllers, countOf(d, numbers, BIT.control)) : undefined;
-    const s = scenario.ceph.pools.length > 0 && bits & BIT.osd ? cephImpactNumbered(ceph, d, numbers) : undefined;
+    const s = pools && bits & BIT.osd ? cephImpactNumbered(ceph, d, numbers) : undefined;
     const m = bits & BIT.mon ? monImpact(d, mons, namesOf(d, numbers, BIT.mon)) : undefined;
     const a = attachmentOf(d);
+    // each impact filed as it is made, in subsystem order: by domain id in its subsystem's
+    // Map, an other domain's network or power one by position (othersAttached)
     let present = 0;
-    for (const impact of impactsOf(d, c, k, s, m, a)) {
-      const sub = impact.subsystem;
-      if (j >= 0 && (sub === 'network' || sub === 'power')) othersAttached[j] = impact;
-      else bySubsystem.get(sub)!.set(d.id, impact);
-      present |= 1 << SUBSYSTEMS.indexOf(sub);
+    if (c) {
+      maps[0]!.set(d.id, makeImpact(d, 'compute', c.message, c.harms, { compute: c.detail }));
+      present |= 1;
+    }
+    if (k) {
+      maps[1]!.set(d.id, makeImpact(d, 'control', k.message, k.harms, { control: k.detail }));
+      present |= 2;
+    }
+    const x = s || m ? cephImpactOf(d, s, m) : undefined;
+    if (x) {
+      maps[2]!.set(d.id, x);
+      present |= 4;
+    }
+    if (a) {
+      const network = d.kind === 'switch';
+      const impact = network ? makeImpact(d, 'network', a.message, a.harms, { network: a.detail }) : makeImpact(d, 'power', a.message, a.harms, { power: a.detail });
+      if (j >= 0) othersAttached[j] = impact;
+      else maps[network ? 3 : 4]!.set(d.id, impact);
+      present |= network ? 8 : 16;
     }
     return present;
   };
@@ -620,7 +647,7 @@ function analyze(
   const built = new Uint8Array(H);
   if (!allBuilt) {
     markWithBit(built, member, BIT.control | BIT.mon);
-    for (const sub of ['compute', 'control', 'ceph'] as const) if (markAlone(othersPresent, 1 << SUBSYSTEMS.indexOf(sub), (j) => stoppedOther(sub, j), built)) allBuilt = true;
+    for (const sub of ['compute', 'control', 'ceph'] as const) if (markAlone(othersPresent, 1 << SUBSYSTEMS.indexOf(sub), othersNumbers, member, BIT[sub], built)) allBuilt = true;
   }
   // Ceph outcomes of one-host losses not built: by the host's model, raw bytes and the raw
   // bytes of its CRUSH domain (signaturePart), which make the loss's signature (cephImpact's
@@ -638,7 +665,9 @@ function analyze(
   const builtNumbers: number[] = []; // the host number of each built one-host domain
   const cls = new Int32Array(H);
   const classes: FailureImpact[][] = [];
-  const classOf = new Map<number, number>();
+  // class by (compute outcome id, Ceph outcome id): one Map of Ceph ids per compute id (a
+  // single number key idOf(c) * 2^k + idOf(s) would leave the small integers and deoptimise)
+  const classOf = new Map<number, Map<number, number>>();
   const outcomeIds = new Map<object, number>();
   const idOf = (o: object | undefined): number => {
     if (!o) return 0;
@@ -650,11 +679,13 @@ function analyze(
     return id;
   };
   classifyHosts(
-    known,
+    member,
+    BIT.compute,
+    BIT.storage,
     computeOut,
     allBuilt ? null : built,
     // the Ceph outcome of a one-host loss not built, for an OSD host (when there are pools)
-    (i) => (scenario.ceph.pools.length > 0 && member[i]! & BIT.osd ? cephOne(i) : undefined),
+    (i) => (pools && member[i]! & BIT.osd ? cephOne(i) : undefined),
     (i, c) => {
       const d = hostDomains?.[i] ?? hostDomain(ctx, known[i]!.name);
       builtDomains.push(d);
@@ -662,12 +693,18 @@ function analyze(
       if (!hostDomains) hostPresent[i] = analyseDomain(d, c, hostNumbers(d, i));
     },
     (c, s) => {
-      const key = idOf(c) * 2 ** 26 + idOf(s); // ids count outcomes: at most 2 per host
-      let k = classOf.get(key);
+      const ci = idOf(c);
+      const si = idOf(s);
+      let row = classOf.get(ci);
+      if (row === undefined) {
+        row = new Map();
+        classOf.set(ci, row);
+      }
+      let k = row.get(si);
       if (k === undefined) {
         k = classes.length;
-        classOf.set(key, k);
-        classes.push(impactsOf(single, c, undefined, s, undefined, undefined));
+        row.set(si, k);
+        classes.push(impactsOf(single, c, s));
       }
       return k;
     },
@@ -698,15 +735,7 @@ function analyze(
     );
   }
 
-  const impacts = listImpacts(
-    domains,
-    nb,
-    hostPresent,
-    builtNumbers,
-    othersPresent,
-    SUBSYSTEMS.map((s) => bySubsystem.get(s)!),
-    othersAttached,
-  );
+  const impacts = listImpacts(domains, nb, hostPresent, builtNumbers, othersPresent, maps, othersAttached);
   const plan: FailurePlan = { policy, assumptions: assumptions(scenario), domains, impacts };
   const harmFindings = options.findings === false ? [] : failureFindings(domains, impacts, policy, scenario.start, ctx.roleOf);
   const result: FailureResult & { hosts?: HostClasses } = { plan, findings: [...harmFindings, ...notAnalysed(policy)] };

@@ -120,9 +120,19 @@ function distinct(values: Iterable<string>): string[] {
   return [...new Set(values)];
 }
 
-function makeDomain(ctx: DomainContext, kind: FailureDomainKind, name: string, lost: string[], degraded: string[], tolerated: boolean, allRoles = false): FailureDomain {
+/** A domain; `id`, when given, is `${kind}:${name}` already made (a group's earlier domain's: the same string, already hashed). */
+function makeDomain(
+  ctx: DomainContext,
+  kind: FailureDomainKind,
+  name: string,
+  lost: string[],
+  degraded: string[],
+  tolerated: boolean,
+  allRoles = false,
+  id?: string,
+): FailureDomain {
   return {
-    id: `${kind}:${name}`,
+    id: id ?? `${kind}:${name}`,
     kind,
     name,
     tolerated,
@@ -166,6 +176,8 @@ interface Group {
   degraded: string[];
   domain: FailureDomain | null;
   base: Group | null;
+  /** The id of the group's earlier domain, when it had one (the next domain's id: same kind and name). */
+  id: string | undefined;
 }
 
 /** A rack's (or a host's) switches and feeds, and whether each list is a single one. */
@@ -213,7 +225,7 @@ export function domainCache(): DomainCache {
 }
 
 function newGroup(base: Group | null = null): Group {
-  return { lost: [], lostNumbers: [], degraded: [], domain: null, base };
+  return { lost: [], lostNumbers: [], degraded: [], domain: null, base, id: base?.domain?.id };
 }
 
 /**
@@ -362,7 +374,7 @@ export function enumerateDomainsNumbered(ctx: DomainContext, options: { hosts?: 
   };
   /** A group's domain, built once. */
   const addGroup = (kind: FailureDomainKind, name: string, g: Group, tolerated: boolean): void => {
-    g.domain ??= makeDomain(ctx, kind, name, g.lost, g.degraded, tolerated);
+    g.domain ??= makeDomain(ctx, kind, name, g.lost, g.degraded, tolerated, false, g.id);
     push(g.domain, g.lostNumbers);
   };
   if (options.hosts !== false) hosts.forEach((h, i) => add('host', h.name, [h.name], [i], [], t.hosts >= 1));

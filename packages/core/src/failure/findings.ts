@@ -72,20 +72,34 @@ function groupSubject(kind: FailureDomainKind, members: readonly FailureDomain[]
  * subject names the domain (or how many), month is the earliest member's, message is the
  * earliest member's with the others listed, value/limit/unit are the earliest member's.
  * The message says whether the policy tolerates the loss, since that sets the severity.
+ * `roleOf` (host → role; or a function that makes it, called only when a drained host's role
+ * is asked) words the drained hosts. `domainOf`, when the caller knows it, is the index in
+ * `domains` of each impact's domain, for domains whose ids are distinct (then the same as
+ * looking the id up: FailureStitch.result): no lookup by id.
  */
 export function failureFindings(
   domains: readonly FailureDomain[],
   impacts: readonly FailureImpact[],
   policy: FailurePolicy,
   start: string,
-  roleOf: ReadonlyMap<string, string>,
+  roleOf: ReadonlyMap<string, string> | (() => ReadonlyMap<string, string>),
+  domainOf?: ArrayLike<number>,
 ): Finding[] {
   // each id's position (the last domain of that id: the one looked up), one Map for both
-  const at = new Map<string, number>();
-  for (let i = 0; i < domains.length; i++) at.set(domains[i]!.id, i);
+  let at: Map<string, number> | undefined;
+  if (!domainOf) {
+    at = new Map<string, number>();
+    for (let i = 0; i < domains.length; i++) at.set(domains[i]!.id, i);
+  }
+  let roles = typeof roleOf === 'function' ? undefined : roleOf;
+  const roleOfHost = (h: string): string | undefined => {
+    roles ??= (roleOf as () => ReadonlyMap<string, string>)();
+    return roles.get(h);
+  };
   const groups = new Map<string, { kind: FailureDomainKind; members: { d: FailureDomain; i: number; h: FailureHarm; sub: FailureSubsystem }[] }>();
-  for (const impact of impacts) {
-    const i = at.get(impact.domain);
+  for (let p = 0; p < impacts.length; p++) {
+    const impact = impacts[p]!;
+    const i = domainOf ? domainOf[p] : at!.get(impact.domain);
     if (i === undefined) continue;
     const d = domains[i]!;
     for (const h of impact.harms) {
@@ -127,7 +141,7 @@ export function failureFindings(
       ),
       message: `${lossPhrase(
         first.d,
-        first.d.hostsDrained.filter((h) => roleOf.get(h) === SUBSYSTEM_ROLE[first.sub]),
+        first.d.hostsDrained.filter((h) => roleOfHost(h) === SUBSYSTEM_ROLE[first.sub]),
       )}: ${first.h.message}${sameText}${tolerated}`,
       month: first.h.month,
       source: harmSource(first.h.code),

@@ -20,3 +20,21 @@ export function withBit(all: readonly number[], member: Uint8Array, bit: number)
   for (j++; j < L; j++) if (member[all[j]!]! & bit) out[n++] = all[j]!;
   return n === out.length ? out : out.subarray(0, n);
 }
+
+/**
+ * Which of `all`'s hosts has `bit` in `member`, when at most one does: -1 when none, the
+ * number of that host when exactly one (counted with its repeats: `withBit`'s list then has
+ * length 1), -2 when two or more entries do. What `withBit(all, member, bit)` tells by its
+ * length and first entry, without building the list; stops at the second. O(|all|).
+ */
+export function aloneWithBit(all: readonly number[], member: Uint8Array, bit: number): number {
+  let one = -1;
+  for (let j = 0; j < all.length; j++) {
+    const h = all[j]!;
+    if (member[h]! & bit) {
+      if (one >= 0) return -2;
+      one = h;
+    }
+  }
+  return one;
+}
