@@ -227,6 +227,11 @@ export class ComputeHostCache {
     groups: [],
     at: [],
   };
+  /**
+   * Per resource class asked for (`values`), `capacity[rc] ?? 0` of each of the last `entries`
+   * call's groups, in order: cut back and extended with them.
+   */
+  private readonly classValues = new Map<string, number[]>();
   private readonly zoneIds = new Map<string, number>();
   private readonly classLists = new Map<string, ClassList>();
   /** Each capacity vector's class list (hosts without providers share their model's vector). */
@@ -339,12 +344,14 @@ export class ComputeHostCache {
       if (at[mid]! < k) lo = mid + 1;
       else hi = mid;
     }
+    const { classValues } = this;
     if (lo < at.length) {
       hosts.length = lo;
       entries.length = lo;
       plans.length = lo;
       groups.length = lo;
       at.length = lo;
+      for (const values of classValues.values()) values.length = lo;
     }
     for (let i = k; i < all.length; i++) {
       const h = all[i]!;
@@ -355,9 +362,23 @@ export class ComputeHostCache {
       plans.push(e.plan);
       groups.push(e.group);
       at.push(i);
+      for (const [rc, values] of classValues) values.push(e.group.capacity[rc as ResourceClass] ?? 0);
     }
     this.lastAll = all;
     return { hosts, entries, plans: plans.slice(), groups };
+  }
+
+  /**
+   * `capacity[rc] ?? 0` of each group the last `entries` call returned, in order (the cache's own
+   * array, kept in step with those groups by the next calls: read it before the next call).
+   */
+  values(rc: ResourceClass): readonly number[] {
+    let values = this.classValues.get(rc);
+    if (values === undefined) {
+      values = this.last.groups.map((g) => g.capacity[rc] ?? 0);
+      this.classValues.set(rc, values);
+    }
+    return values;
   }
 
   private number(ids: Map<string, number>, name: string): number {
@@ -404,6 +425,10 @@ export class ComputeHostCache {
         for (const k of e.classes.keys) classes.add(k);
       }
     }
-    return { models, fits, known: unique ? { uniqueNames: true, rack, zone, classes: orderClasses(classes) } : null };
+    return {
+      models,
+      fits,
+      known: unique ? { uniqueNames: true, rack, zone, classes: orderClasses(classes), values: (rc) => (entries === this.last.entries ? this.values(rc) : undefined) } : null,
+    };
   }
 }

@@ -38,6 +38,11 @@ export interface KnownHosts {
   zone: Int32Array;
   /** The classes with a value in some host's capacity, in orderClasses order. */
   classes: readonly ResourceClass[];
+  /**
+   * Per host, `hosts[i].capacity[rc] ?? 0` of class `rc` (the caller keeps them across calls:
+   * compute-plan.ts ComputeHostCache); without it (or undefined) they are read off the hosts.
+   */
+  values?: (rc: ResourceClass) => readonly number[] | undefined;
 }
 
 /** The fleet's figures (see the module comment). */
@@ -133,10 +138,20 @@ export function toleranceOf(hosts: readonly ComputeHostCapacity[], tolerate: Com
   };
   for (const rc of k.classes) {
     let sum = 0;
-    for (let i = 0; i < count; i++) {
-      const v = hosts[i]!.capacity[rc] ?? 0;
-      value[i] = v;
-      sum += v;
+    const given = k.values?.(rc);
+    if (given !== undefined && given.length === count) {
+      // the same values, kept by the caller: no keyed load per host and class
+      for (let i = 0; i < count; i++) {
+        const v = given[i]!;
+        value[i] = v;
+        sum += v;
+      }
+    } else {
+      for (let i = 0; i < count; i++) {
+        const v = hosts[i]!.capacity[rc] ?? 0;
+        value[i] = v;
+        sum += v;
+      }
     }
     total[rc] = sum;
     // the tolerate.hosts largest hosts

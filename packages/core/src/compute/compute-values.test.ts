@@ -1,0 +1,64 @@
+/**
+ * ComputeHostCache keeps each resource class's per-host values (`capacity[rc] ?? 0`) in step with
+ * the groups `entries` returns (cut back and extended like them), so that toleranceOf sums the
+ * same values without a keyed load per host and class.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { expandHosts } from '../fleet/hosts.js';
+import type { Host, ResourceClass } from '../model/plan.js';
+import { parseScenario } from '../scenario/parse.js';
+import { ComputeHostCache } from './compute-plan.js';
+import { toleranceOf, toleranceOfPlain } from './tolerance-fast.js';
+
+const scenarios = ['nfv-gpu-cloud.yaml', 'regional-cloud.yaml'].map((name) => {
+  const text = readFileSync(join(import.meta.dirname, '../../../../scenarios', name), 'utf8');
+  return parseScenario(text, { fileName: name }).scenario!;
+});
+
+describe('ComputeHostCache.values', () => {
+  for (const scenario of scenarios) {
+    it('equals capacity[rc] ?? 0 of the last groups after lists that share prefixes, grow, shrink and change', () => {
+      const pool = expandHosts(scenario).hosts;
+      const classes: ResourceClass[] = ['VCPU', 'MEMORY_MB', 'DISK_GB', 'PCPU', 'VGPU'];
+      fc.assert(
+        fc.property(
+          fc.array(fc.record({ keep: fc.nat({ max: pool.length }), add: fc.array(fc.nat({ max: pool.length - 1 }), { maxLength: 40 }), ask: fc.subarray(classes) }), {
+            maxLength: 8,
+          }),
+          (steps) => {
+            const cache = new ComputeHostCache(scenario);
+            let last: Host[] = [];
+            for (const s of steps) {
+              // the previous list's first `keep` hosts (the same objects), then hosts of the fleet (repeats allowed)
+              const all = [...last.slice(0, s.keep), ...s.add.map((i) => pool[i]!)];
+              const { groups } = cache.entries(all);
+              // classes asked at different steps: some arrays are built late, some carried
+              for (const rc of s.ask) expect(cache.values(rc)).toEqual(groups.map((g) => g.capacity[rc] ?? 0));
+              last = all;
+            }
+          },
+        ),
+        { numRuns: 60 },
+      );
+    });
+  }
+
+  it('toleranceOf with the values equals tolerance.ts on the hosts (rack and host options)', () => {
+    const scenario = scenarios[1]!;
+    const cache = new ComputeHostCache(scenario);
+    const hosts = expandHosts(scenario).hosts;
+    for (const n of [hosts.length >> 1, hosts.length]) {
+      const { entries, groups } = cache.entries(hosts.slice(0, n));
+      const known = cache.scan(entries).known!;
+      expect(known.values?.('VCPU')).toBe(cache.values('VCPU'));
+      for (const tolerate of [
+        { hosts: 1, racks: 0 },
+        { hosts: 2, racks: 1 },
+      ])
+        expect(toleranceOf(groups, tolerate, known)).toEqual(toleranceOfPlain(groups, tolerate));
+    }
+  });
+});
