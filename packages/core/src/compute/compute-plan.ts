@@ -233,6 +233,7 @@ export class ComputeHostCache {
    */
   private readonly classValues = new Map<string, number[]>();
   private readonly zoneIds = new Map<string, number>();
+  private readonly bareKeys = new Map<string, string>();
   private readonly classLists = new Map<string, ClassList>();
   /** Each capacity vector's class list (hosts without providers share their model's vector). */
   private readonly classesOf = new Map<CapacityVector, ClassList>();
@@ -269,7 +270,8 @@ export class ComputeHostCache {
     if (known) return known;
     const { openstack } = this.scenario;
     const offer = hostOffer(this.scenario, h, this.models);
-    const fitKey = `${h.hardware}\n${(offer.aggregates ?? []).join('\n')}`;
+    // the key `${model}\n${aggregates joined by \n}`; without aggregates the model's own key string, made once
+    const fitKey = offer.aggregates === undefined || offer.aggregates.length === 0 ? this.bareFitKey(h.hardware) : `${h.hardware}\n${offer.aggregates.join('\n')}`;
     let fits = this.fits.get(fitKey);
     if (!fits) {
       const limits = { cpuAllocationRatio: openstack.allocationRatio.cpu, ramAllocationRatio: openstack.allocationRatio.ram };
@@ -379,6 +381,16 @@ export class ComputeHostCache {
       this.classValues.set(rc, values);
     }
     return values;
+  }
+
+  /** `${model}\n`: the fit key of a host of `model` without aggregates (one string per model). */
+  private bareFitKey(model: string): string {
+    let key = this.bareKeys.get(model);
+    if (key === undefined) {
+      key = `${model}\n`;
+      this.bareKeys.set(model, key);
+    }
+    return key;
   }
 
   private number(ids: Map<string, number>, name: string): number {
