@@ -21,7 +21,7 @@ import { CEPH_DEFAULTS, CEPH_SOURCES } from './defaults.js';
 import { balancerFullestFactor, measuredFullestFactor } from './fullest-osd.js';
 import { hostSizingFindings, sizeStorageHost } from './host-sizing.js';
 import { failureDomainsNeeded, poolCapacities, rawUsedRate } from './pools.js';
-import { argmax, type RecoveryIndex, recoveryCases, recoveryIndex } from './recovery-cases.js';
+import { argmax, emptyRecoveryIndexStore, type RecoveryIndex, type RecoveryIndexStore, recoveryCases, recoveryIndex, recoveryIndexFrom } from './recovery-cases.js';
 import { sumInOrder } from './repeated-sum.js';
 import { replicationBitsPerSecond } from './recovery.js';
 import { type BindingFailure, reprotectableRaw } from './reprotect.js';
@@ -44,7 +44,7 @@ export interface CephPlanOptions {
  */
 export class CephCarry {
   readonly crush = new CrushCarry();
-  private index: { tree: CrushTree; index: RecoveryIndex } | undefined;
+  private index: { tree: CrushTree; index: RecoveryIndex; store: RecoveryIndexStore } | undefined;
   private arrays: { tree: CrushTree; sizes: number[]; weights: number[]; runs: OsdRuns } | undefined;
   private demandOf: { demand: Scenario['demand']; model: DemandModel } | undefined;
   private viewHosts: { tree: CrushTree; rules: ViewHosts[] } | undefined;
@@ -116,8 +116,10 @@ export class CephCarry {
     const before = this.index;
     if (before?.tree === tree) return before.index;
     const shared = before ? this.crush.sharedOsds(tree, before.tree) : 0;
-    const index = recoveryIndex(tree, before && shared >= before.index.id.length ? before.index : undefined);
-    this.index = { tree, index };
+    // the tree before's index is extended in its store (its arrays have room), else a new store
+    const store = before && shared >= before.store.count ? before.store : emptyRecoveryIndexStore();
+    const index = recoveryIndexFrom(tree, store);
+    this.index = { tree, index, store };
     return index;
   }
 
