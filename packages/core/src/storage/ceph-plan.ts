@@ -15,6 +15,7 @@ import { planPgs, sumOverRuns } from './ceph-pgs.js';
 import { appendOsdRuns, emptyOsdRuns, type OsdRuns, osdRunsOf } from './osd-runs.js';
 import { allocationFindings, MIN_ALLOC_DEFAULTS, poolAllocation } from './allocation.js';
 import { crushSummary, type SummaryHosts, summaryFrom } from './crush-summary.js';
+import { type DurabilityCounts, type DurabilityView, durabilityViewFrom } from './durability.js';
 import { planDurability } from './durability-plan.js';
 import { buildCrushTree, CrushCarry, type CrushOsd, type CrushTree, uniformHosts } from './crush.js';
 import { CEPH_DEFAULTS, CEPH_SOURCES } from './defaults.js';
@@ -50,6 +51,25 @@ export class CephCarry {
   private viewHosts: { tree: CrushTree; rules: ViewHosts[] } | undefined;
   private summaryHosts: { tree: CrushTree; hosts: SummaryHosts } | undefined;
   private names: { tree: CrushTree; maps: { rack: Map<string, string>; hardware: Map<string, string> } } | undefined;
+  private readonly durability = new Map<number, DurabilityCounts>();
+
+  /**
+   * durability.ts durabilityView(tree, view, racks, rackOf, uniform) of rule `ruleIndex`'s view,
+   * continued from what the call for that rule on the tree before counted (durabilityViewFrom:
+   * the same answer; its placementSets is valid until the next call).
+   */
+  durabilityView(
+    ruleIndex: number,
+    tree: CrushTree,
+    view: RuleView,
+    racks: readonly Rack[],
+    rackOf: ReadonlyMap<string, string>,
+    uniform: readonly (CrushOsd | null)[],
+  ): DurabilityView {
+    const r = durabilityViewFrom(tree, view, racks, rackOf, uniform, this.durability.get(ruleIndex));
+    this.durability.set(ruleIndex, r.counts);
+    return r.dv;
+  }
 
   /**
    * ruleView(tree, rule, racks, tolerate, uniform) of each rule, for the tree crush.tree() returned
@@ -584,7 +604,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     bandwidth: bandwidthOf,
     targetPgPerOsd: settings.pgs.targetPerOsd,
     durability: scenario.ceph.durability,
-    ...(names ? { hostRack: names.rack } : {}),
+    ...(names ? { hostRack: names.rack, durabilityView: (ri: number, v: RuleView) => carry!.durabilityView(ri, tree, v, scenario.racks, names.rack, uniform) } : {}),
     // the fullest OSD's case, timed above: a rule whose fullest OSD it is takes it (the same inputs, the same case)
     ...(cases[0] ? { known: { osd: fullest, dataBytes: usedAtPeak[fullest]!, pools: recoveryPools, osdCase: cases[0] } } : {}),
     pools: statics
