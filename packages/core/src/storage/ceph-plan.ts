@@ -17,6 +17,7 @@ import { allocationFindings, MIN_ALLOC_DEFAULTS, poolAllocation } from './alloca
 import { crushSummary, type SummaryHosts, summaryFrom } from './crush-summary.js';
 import { type DurabilityCounts, type DurabilityView, durabilityViewFrom } from './durability.js';
 import { planDurability } from './durability-plan.js';
+import { StorageRawCarry } from './raw-carry.js';
 import { buildCrushTree, CrushCarry, type CrushOsd, type CrushTree, uniformHosts } from './crush.js';
 import { CEPH_DEFAULTS, CEPH_SOURCES } from './defaults.js';
 import { balancerFullestFactor, measuredFullestFactor } from './fullest-osd.js';
@@ -45,6 +46,8 @@ export interface CephPlanOptions {
  */
 export class CephCarry {
   readonly crush = new CrushCarry();
+  /** planStorage's raw part (raw Σ, host domains, the tolerated hosts' removal), continued (raw-carry.ts). */
+  readonly raw = new StorageRawCarry();
   private index: { tree: CrushTree; index: RecoveryIndex; store: RecoveryIndexStore } | undefined;
   private arrays: { tree: CrushTree; sizes: number[]; weights: number[]; runs: OsdRuns } | undefined;
   private demandOf: { demand: Scenario['demand']; model: DemandModel } | undefined;
