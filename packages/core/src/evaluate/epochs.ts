@@ -25,7 +25,7 @@
  * month of harm is still reported).
  */
 import { ComputeHostCache, planCompute } from '../compute/compute-plan.js';
-import { cephDaemons } from '../control/ceph-daemons.js';
+import { CEPH_DAEMON_KINDS, cephDaemons } from '../control/ceph-daemons.js';
 import { planControlPlane } from '../control/quorum.js';
 import type { Finding } from '../diagnostics/types.js';
 import { analyzeFailuresByClass, type HostClasses } from '../failure/analyze.js';
@@ -106,12 +106,12 @@ export function planEpochs(
   const addedRacks = new AddedRacksInUse(scenario.racks.length, timeline.racks);
   // the compute and storage analyses read only their role's hosts (each filters by role, in
   // order): they are given those hosts, carried from epoch to epoch, not the whole fleet
-  const roleHosts = new RoleHosts(['compute', 'storage']);
+  const roleHosts = new RoleHosts(['compute', 'storage', 'control']);
   for (const epoch of timeline.epochs) {
     // The racks purchases add exist from the first month a host stands in them.
     const rackNames = addedRacks.of(epoch.hosts);
     const view: Scenario = { ...scenario, racks: timeline.racks.filter((r, i) => i < scenario.racks.length || rackNames.has(r.name)) };
-    const [computeOnly, storageOnly] = roleHosts.of(epoch.hosts) as [Host[], Host[]];
+    const [computeOnly, storageOnly, controlOnly] = roleHosts.of(epoch.hosts) as [Host[], Host[], Host[]];
     const compute = computeCache.get(view.racks.length, computeOnly, () => planCompute(view, computeOnly, computeHosts));
     const stored = storageCache.get(view.racks.length, storageOnly, () => {
       // The network plan's replication link caps Ceph recovery (the slowest storage model's
@@ -130,7 +130,9 @@ export function planEpochs(
       );
       return { storage, replication };
     });
-    const control = planControlPlane(epoch.hosts, cephDaemons(view));
+    // the control plane reads the controllers and the Ceph daemons' roles' hosts: the controllers alone when every daemon runs on them
+    const daemons = cephDaemons(view);
+    const control = planControlPlane(CEPH_DAEMON_KINDS.every((k) => daemons[k].role === 'control') ? controlOnly : epoch.hosts, daemons);
     views.push({ view, replication: stored.replication });
     epochs.push({
       epoch,

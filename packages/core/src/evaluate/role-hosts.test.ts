@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planCompute } from '../compute/compute-plan.js';
+import { CEPH_DAEMON_KINDS, cephDaemons } from '../control/ceph-daemons.js';
+import { planControlPlane } from '../control/quorum.js';
 import { buildFleetTimeline } from '../fleet/timeline.js';
 import { expandHosts } from '../fleet/hosts.js';
 import type { Host } from '../model/plan.js';
@@ -74,7 +76,7 @@ describe('RoleHosts', () => {
 
 describe("the analyses on their role's hosts", () => {
   for (const name of ['regional-cloud.yaml', 'reference-pilot.yaml', 'nfv-gpu-cloud.yaml']) {
-    it(`${name}: planCompute, planStorage and cephRecoveryBandwidth give the same answer as on every host`, () => {
+    it(`${name}: planCompute, planStorage, cephRecoveryBandwidth and planControlPlane give the same answer as on every host`, () => {
       const text = readFileSync(join(import.meta.dirname, '../../../../scenarios', name), 'utf8');
       const scenario = parseScenario(text, { fileName: name }).scenario!;
       const hosts = expandHosts(scenario).hosts;
@@ -82,14 +84,18 @@ describe("the analyses on their role's hosts", () => {
       const procurement = planProcurement(scenario, base);
       const timeline = procurement ? buildFleetTimeline(scenario, hosts, procurement.purchases, procurement.addedRacks) : base;
       const view = { ...scenario, racks: timeline.racks };
-      const roles = new RoleHosts(['compute', 'storage']);
+      const roles = new RoleHosts(['compute', 'storage', 'control']);
       for (const e of timeline.epochs) {
-        const [compute, storage] = roles.of(e.hosts) as [Host[], Host[]];
-        // the role lists are strictly smaller than the fleet here: the test compares something
-        expect(compute.length + storage.length).toBeLessThan(e.hosts.length);
+        const [compute, storage, control] = roles.of(e.hosts) as [Host[], Host[], Host[]];
+        // each role list is strictly smaller than the fleet here: the test compares something
+        expect(Math.max(compute.length, storage.length, control.length)).toBeLessThan(e.hosts.length);
         expect(JSON.stringify(planCompute(view, compute))).toBe(JSON.stringify(planCompute(view, e.hosts)));
         expect(JSON.stringify(planStorage(view, storage))).toBe(JSON.stringify(planStorage(view, e.hosts)));
         expect(JSON.stringify(cephRecoveryBandwidth(view, storage))).toBe(JSON.stringify(cephRecoveryBandwidth(view, e.hosts)));
+        // the control plane on the controllers alone, when every Ceph daemon runs on them (these scenarios' daemons do)
+        const daemons = cephDaemons(view);
+        expect(CEPH_DAEMON_KINDS.every((k) => daemons[k].role === 'control')).toBe(true);
+        expect(JSON.stringify(planControlPlane(control, daemons))).toBe(JSON.stringify(planControlPlane(e.hosts, daemons)));
       }
     });
   }
