@@ -17,7 +17,8 @@ import { allocationFindings, MIN_ALLOC_DEFAULTS, poolAllocation } from './alloca
 import { crushSummary, type SummaryHosts, summaryFrom } from './crush-summary.js';
 import { type DurabilityCounts, type DurabilityView, durabilityViewFrom } from './durability.js';
 import { planDurability } from './durability-plan.js';
-import { StorageRawCarry } from './raw-carry.js';
+import { type DomainRow, StorageRawCarry } from './raw-carry.js';
+import type { FailureDomainRaw } from './raw.js';
 import { buildCrushTree, CrushCarry, type CrushOsd, type CrushTree, uniformHosts } from './crush.js';
 import { CEPH_DEFAULTS, CEPH_SOURCES } from './defaults.js';
 import { balancerFullestFactor, measuredFullestFactor } from './fullest-osd.js';
@@ -55,6 +56,50 @@ export class CephCarry {
   private summaryHosts: { tree: CrushTree; hosts: SummaryHosts } | undefined;
   private names: { tree: CrushTree; maps: { rack: Map<string, string>; hardware: Map<string, string> } } | undefined;
   private readonly durability = new Map<number, DurabilityCounts>();
+  private readonly domainRows = new Map<number, { domains: FailureDomainRaw[]; rows: DomainRow[] }>();
+  private byHardware: { tree: CrushTree; names: Map<string, string[]> } | undefined;
+
+  /**
+   * The plan's rows of rule `ruleIndex`'s failure domains, `view.domains.map((d) => ({ name,
+   * rawBytes, osdCount }))`: the rows of the call before for the domains it had (the same
+   * objects first), then rows of the new ones. A new array; its rows are shared with the plans
+   * of the calls before (never changed).
+   */
+  domainRowsOf(ruleIndex: number, view: RuleView): DomainRow[] {
+    const domains = view.domains;
+    let x = this.domainRows.get(ruleIndex);
+    let same = x !== undefined && x.domains.length <= domains.length;
+    for (let i = 0; same && i < x!.domains.length; i++) same = x!.domains[i] === domains[i];
+    if (!same || x === undefined) {
+      x = { domains: [], rows: [] };
+      this.domainRows.set(ruleIndex, x);
+    }
+    for (let i = x.domains.length; i < domains.length; i++) {
+      const d = domains[i]!;
+      x.domains.push(d);
+      x.rows.push({ name: d.name, rawBytes: d.rawBytes, osdCount: d.osdCount });
+    }
+    return x.rows.slice();
+  }
+
+  /**
+   * The hardware models of the tree crush.tree() returned last, in first-appearance order, each
+   * with the names of its hosts in tree order (new arrays): the lists of the tree before it with
+   * the new hosts added, when this tree holds all of its hosts.
+   */
+  hostsByHardware(tree: CrushTree): [string, string[]][] {
+    const before = this.byHardware;
+    const grown = before !== undefined && (before.tree === tree || this.crush.sharedHosts(tree, before.tree) === before.tree.hosts.length);
+    const names = grown ? before.names : new Map<string, string[]>();
+    for (let j = grown ? before.tree.hosts.length : 0; j < tree.hosts.length; j++) {
+      const h = tree.hosts[j]!;
+      const list = names.get(h.hardware);
+      if (list) list.push(h.name);
+      else names.set(h.hardware, [h.name]);
+    }
+    this.byHardware = { tree, names };
+    return [...names].map(([hw, list]) => [hw, list.slice()]);
+  }
 
   /**
    * durability.ts durabilityView(tree, view, racks, rackOf, uniform) of rule `ruleIndex`'s view,
@@ -527,13 +572,11 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     }
   }
 
-  const sizing = [...new Set(tree.hosts.map((x) => x.hardware))].map((hw) =>
-    sizeStorageHost(
-      scenario.hardware[hw]!,
-      settings,
-      tree.hosts.filter((x) => x.hardware === hw).map((x) => x.name),
-    ),
-  );
+  // per hardware model of the tree (first-appearance order), its hosts' names in tree order
+  const byHardware: [string, string[]][] = carry
+    ? carry.hostsByHardware(tree)
+    : [...new Set(tree.hosts.map((x) => x.hardware))].map((hw) => [hw, tree.hosts.filter((x) => x.hardware === hw).map((x) => x.name)]);
+  const sizing = byHardware.map(([hw, names]) => sizeStorageHost(scenario.hardware[hw]!, settings, names));
   for (const s of sizing) findings.push(...hostSizingFindings(s));
 
   // Recovery at the month with the most data: every pool grows by the same factor (with pools
@@ -680,7 +723,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
       steps: ruleSteps(v.rule),
       osdCount: v.osds.length,
       rawBytes: v.rawBytes,
-      domains: v.domains.map((d) => ({ name: d.name, rawBytes: d.rawBytes, osdCount: d.osdCount })),
+      domains: carry ? carry.domainRowsOf(i, v) : v.domains.map((d) => ({ name: d.name, rawBytes: d.rawBytes, osdCount: d.osdCount })),
       pools: statics.filter((s) => s.ri === i).map((s) => s.pool.name),
     })),
     ruleSets,

@@ -162,6 +162,11 @@ describe('rule views and CRUSH summary carried across a growing fleet (CephCarry
               expect([...names.rack]).toEqual([...hostRacks(tree)]);
               expect([...names.hardware]).toEqual([...new Map(tree.hosts.map((h) => [h.name, h.hardware]))]);
               summary = { plan, json: JSON.stringify(plan) };
+              // the plan's domain rows per rule and host names per hardware model, continued = built from the view and tree
+              views.forEach((v, ri) => expect(carry.domainRowsOf(ri, v)).toEqual(v.domains.map((d) => ({ name: d.name, rawBytes: d.rawBytes, osdCount: d.osdCount }))));
+              expect(carry.hostsByHardware(tree)).toEqual(
+                [...new Set(tree.hosts.map((x) => x.hardware))].map((hw) => [hw, tree.hosts.filter((x) => x.hardware === hw).map((x) => x.name)]),
+              );
               // the recovery index, extended in the carry's store (arrays with room) = built anew
               const index = carry.recoveryIndex(tree);
               expect(unpackIndex(index)).toEqual(unpackIndex(recoveryIndex(tree)));
