@@ -234,6 +234,7 @@ export class ComputeHostCache {
   private readonly classValues = new Map<string, number[]>();
   private readonly zoneIds = new Map<string, number>();
   private readonly bareKeys = new Map<string, string>();
+  private readonly offers = new Map<string, ReturnType<typeof hostOffer> | null>();
   private readonly classLists = new Map<string, ClassList>();
   /** Each capacity vector's class list (hosts without providers share their model's vector). */
   private readonly classesOf = new Map<CapacityVector, ClassList>();
@@ -269,7 +270,7 @@ export class ComputeHostCache {
     const known = this.hosts.get(h);
     if (known) return known;
     const { openstack } = this.scenario;
-    const offer = hostOffer(this.scenario, h, this.models);
+    const offer = h.aggregates === undefined ? this.plainOffer(h) : hostOffer(this.scenario, h, this.models);
     // the key `${model}\n${aggregates joined by \n}`; without aggregates the model's own key string, made once
     const fitKey = offer.aggregates === undefined || offer.aggregates.length === 0 ? this.bareFitKey(h.hardware) : `${h.hardware}\n${offer.aggregates.join('\n')}`;
     let fits = this.fits.get(fitKey);
@@ -381,6 +382,21 @@ export class ComputeHostCache {
       this.classValues.set(rc, values);
     }
     return values;
+  }
+
+  /**
+   * hostOffer of a host without aggregates: for a model without devices (no nested providers,
+   * so nothing named after the host) the offer of its first such host, one object shared by
+   * them (entry only reads it: the plan takes copies of its traits and cells).
+   */
+  private plainOffer(h: Host): ReturnType<typeof hostOffer> {
+    let offer = this.offers.get(h.hardware);
+    if (offer === undefined) {
+      const devices = this.hardware[h.hardware]!.devices;
+      offer = devices === undefined || devices.length === 0 ? hostOffer(this.scenario, h, this.models) : null;
+      this.offers.set(h.hardware, offer);
+    }
+    return offer ?? hostOffer(this.scenario, h, this.models);
   }
 
   /** `${model}\n`: the fit key of a host of `model` without aggregates (one string per model). */

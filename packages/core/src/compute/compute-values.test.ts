@@ -11,6 +11,7 @@ import { expandHosts } from '../fleet/hosts.js';
 import type { Host, ResourceClass } from '../model/plan.js';
 import { parseScenario } from '../scenario/parse.js';
 import { ComputeHostCache } from './compute-plan.js';
+import { hostOffer } from './host-offer.js';
 import { toleranceOf, toleranceOfPlain } from './tolerance-fast.js';
 
 const scenarios = ['nfv-gpu-cloud.yaml', 'regional-cloud.yaml'].map((name) => {
@@ -60,5 +61,32 @@ describe('ComputeHostCache.values', () => {
       ])
         expect(toleranceOf(groups, tolerate, known)).toEqual(toleranceOfPlain(groups, tolerate));
     }
+  });
+
+  it("each host's plan is its own offer's: a model's offer shared by its hosts without aggregates or devices, never one with devices", () => {
+    let sawDevices = 0;
+    let sawShared = 0;
+    for (const scenario of scenarios) {
+      const cache = new ComputeHostCache(scenario);
+      const compute = expandHosts(scenario).hosts.filter((h) => h.role === 'compute');
+      // the hosts as they are, then without their aggregates (the GPU hosts of nfv-gpu-cloud have some)
+      const hosts: Host[] = [...compute, ...compute.map(({ aggregates: _a, ...h }) => ({ ...h, name: `${h.name}-plain` }))];
+      const { plans } = cache.entries(hosts);
+      plans.forEach((plan, i) => {
+        const h = hosts[i]!;
+        const offer = hostOffer(scenario, h, new Map());
+        expect(plan.host).toBe(h.name);
+        expect(plan.inventories).toEqual(offer.inventories);
+        // providers are named after their host (nfv-gpu-cloud's GPU models)
+        expect(plan.providers ?? []).toEqual(offer.providers);
+        if (offer.providers.length > 0) sawDevices += 1;
+        else if (h.aggregates === undefined) sawShared += 1;
+        if (plan.traits) expect(plan.traits).toEqual([...offer.traits!]);
+        if (plan.numaCells) expect(plan.numaCells).toEqual([...offer.cells!]);
+        expect(plan.aggregates ?? []).toEqual(offer.aggregates);
+      });
+    }
+    expect(sawDevices).toBeGreaterThan(1);
+    expect(sawShared).toBeGreaterThan(1);
   });
 });
