@@ -232,6 +232,10 @@ export class ComputeHostCache {
    * call's groups, in order: cut back and extended with them.
    */
   private readonly classValues = new Map<string, number[]>();
+  /** Per class in classValues, its running sums from 0 (sums[k] = Σ of the first k values, added in order). */
+  private readonly classSums = new Map<string, number[]>();
+  /** Per class, tolerance.ts topIndices' scan (n <= 8) over its values, after `count` of them: continued while the groups only grow. */
+  private readonly classTops = new Map<string, { n: number; count: number; best: { i: number; v: number }[] }>();
   private readonly zoneIds = new Map<string, number>();
   private readonly bareKeys = new Map<string, string>();
   private readonly offers = new Map<string, ReturnType<typeof hostOffer> | null>();
@@ -355,6 +359,8 @@ export class ComputeHostCache {
       groups.length = lo;
       at.length = lo;
       for (const values of classValues.values()) values.length = lo;
+      for (const sums of this.classSums.values()) sums.length = lo + 1;
+      this.classTops.clear();
     }
     for (let i = k; i < all.length; i++) {
       const h = all[i]!;
@@ -365,7 +371,12 @@ export class ComputeHostCache {
       plans.push(e.plan);
       groups.push(e.group);
       at.push(i);
-      for (const [rc, values] of classValues) values.push(e.group.capacity[rc as ResourceClass] ?? 0);
+      for (const [rc, values] of classValues) {
+        const v = e.group.capacity[rc as ResourceClass] ?? 0;
+        values.push(v);
+        const sums = this.classSums.get(rc)!;
+        sums.push(sums[sums.length - 1]! + v);
+      }
     }
     this.lastAll = all;
     return { hosts, entries, plans: plans.slice(), groups };
@@ -379,9 +390,45 @@ export class ComputeHostCache {
     let values = this.classValues.get(rc);
     if (values === undefined) {
       values = this.last.groups.map((g) => g.capacity[rc] ?? 0);
+      const sums = [0];
+      for (let i = 0; i < values.length; i++) sums.push(sums[i]! + values[i]!);
       this.classValues.set(rc, values);
+      this.classSums.set(rc, sums);
     }
     return values;
+  }
+
+  /** values(rc)'s running sums from 0: sums[k] = Σ of its first k values, in order (length: values + 1). Read before the next `entries` call. */
+  sums(rc: ResourceClass): readonly number[] {
+    this.values(rc);
+    return this.classSums.get(rc)!;
+  }
+
+  /**
+   * tolerance.ts topIndices(values.length, n, (i) => values[i]) of values(rc), for n <= 8 (its
+   * scan of the values in order, continued over the values added since the last call for this
+   * class and n while the groups only grew); undefined for n > 8.
+   */
+  largest(rc: ResourceClass, n: number): number[] | undefined {
+    if (n > 8) return undefined;
+    if (n <= 0) return [];
+    const values = this.values(rc);
+    let top = this.classTops.get(rc);
+    if (top === undefined || top.n !== n) {
+      top = { n, count: 0, best: [] };
+      this.classTops.set(rc, top);
+    }
+    const best = top.best;
+    for (let i = top.count; i < values.length; i++) {
+      const v = values[i]!;
+      if (best.length === n && v <= best[n - 1]!.v) continue;
+      let at = best.length;
+      while (at > 0 && best[at - 1]!.v < v) at--;
+      best.splice(at, 0, { i, v });
+      if (best.length > n) best.pop();
+    }
+    top.count = values.length;
+    return best.map((b) => b.i).sort((a, b) => a - b);
   }
 
   /**
@@ -456,7 +503,17 @@ export class ComputeHostCache {
     return {
       models,
       fits,
-      known: unique ? { uniqueNames: true, rack, zone, classes: orderClasses(classes), values: (rc) => (entries === this.last.entries ? this.values(rc) : undefined) } : null,
+      known: unique
+        ? {
+            uniqueNames: true,
+            rack,
+            zone,
+            classes: orderClasses(classes),
+            values: (rc) => (entries === this.last.entries ? this.values(rc) : undefined),
+            sums: (rc) => (entries === this.last.entries ? this.sums(rc) : undefined),
+            largest: (rc, n) => (entries === this.last.entries ? this.largest(rc, n) : undefined),
+          }
+        : null,
     };
   }
 }

@@ -47,6 +47,39 @@ describe('ComputeHostCache.values', () => {
     });
   }
 
+  for (const scenario of scenarios) {
+    it('property: toleranceOf with the running sums and largest hosts kept by the cache = tolerance.ts, over lists that grow, shrink and change', () => {
+      const pool = expandHosts(scenario).hosts;
+      fc.assert(
+        fc.property(
+          fc.array(
+            fc.record({
+              keep: fc.nat({ max: pool.length }),
+              add: fc.array(fc.nat({ max: pool.length - 1 }), { maxLength: 40 }),
+              hosts: fc.integer({ min: 0, max: 10 }),
+              racks: fc.constantFrom(0, 0, 1),
+            }),
+            { maxLength: 8 },
+          ),
+          (steps) => {
+            const cache = new ComputeHostCache(scenario);
+            let last: Host[] = [];
+            for (const s of steps) {
+              // the previous list's first `keep` hosts (the same objects), then hosts of the fleet (repeats allowed: no known numbering then)
+              const all = [...last.slice(0, s.keep), ...s.add.map((i) => pool[i]!)];
+              const { entries, groups } = cache.entries(all);
+              const known = cache.scan(entries).known ?? undefined;
+              const tolerate = { hosts: s.hosts, racks: s.racks };
+              expect(toleranceOf(groups, tolerate, known)).toEqual(toleranceOfPlain(groups, tolerate));
+              last = all;
+            }
+          },
+        ),
+        { numRuns: 60 },
+      );
+    });
+  }
+
   it('toleranceOf with the values equals tolerance.ts on the hosts (rack and host options)', () => {
     const scenario = scenarios[1]!;
     const cache = new ComputeHostCache(scenario);

@@ -43,6 +43,10 @@ export interface KnownHosts {
    * compute-plan.ts ComputeHostCache); without it (or undefined) they are read off the hosts.
    */
   values?: (rc: ResourceClass) => readonly number[] | undefined;
+  /** Per host, the running sums of values(rc) from 0 (sums[k]: Σ of the first k, in order). */
+  sums?: (rc: ResourceClass) => readonly number[] | undefined;
+  /** topIndices(hosts, n, (i) => values(rc)[i]) (the n hosts with the most rc), kept by the caller; undefined when it has none. */
+  largest?: (rc: ResourceClass, n: number) => number[] | undefined;
 }
 
 /** The fleet's figures (see the module comment). */
@@ -136,7 +140,31 @@ export function toleranceOf(hosts: readonly ComputeHostCapacity[], tolerate: Com
     for (let i = 0; i < count; i++) if (pick(i)) out.push(hosts[i]!.host);
     return out;
   };
+  // without tolerated racks or zones, with the caller's running sums and largest hosts: the
+  // tolerated capacity is the running sum before the first lost host, then the others added on
+  const byHosts = racks === null && !useZones;
   for (const rc of k.classes) {
+    if (byHosts) {
+      const given = k.values?.(rc);
+      const sums = k.sums?.(rc);
+      const chosen = k.largest?.(rc, Math.max(0, tolerate.hosts));
+      if (given !== undefined && sums !== undefined && chosen !== undefined && given.length === count && sums.length === count + 1) {
+        total[rc] = sums[count]!;
+        const lost = chosen.map((i) => hosts[i]!.host);
+        losses[rc] = { kind: 'hosts', domains: lost, hosts: [...lost], capacity: chosen.reduce((s, i) => s + given[i]!, 0) };
+        let left = sums[chosen.length === 0 ? count : chosen[0]!]!;
+        for (let i = chosen.length === 0 ? count : chosen[0]!, p = 0; i < count; i++) {
+          if (p < chosen.length && chosen[p] === i) {
+            p += 1;
+            continue;
+          }
+          left += given[i]!;
+        }
+        tolerated[rc] = left;
+        for (const i of chosen) goneAny[i] = 1;
+        continue;
+      }
+    }
     let sum = 0;
     const given = k.values?.(rc);
     if (given !== undefined && given.length === count) {
