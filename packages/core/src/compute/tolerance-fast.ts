@@ -129,12 +129,12 @@ export function toleranceOf(hosts: readonly ComputeHostCapacity[], tolerate: Com
   const racks = tolerate.racks > 0 ? groupsOf(k.rack) : null;
   const zones = (tolerate.zones ?? 0) > 0 ? groupsOf(k.zone) : null;
   const useZones = zones !== null && zones.first.length >= 2;
-  const value = new Float64Array(count);
+  // the per-host work arrays, made when a class takes the general path
+  let work: { value: Float64Array; gone: Uint8Array } | null = null;
   const total: CapacityVector = {};
   const losses: Partial<Record<ResourceClass, ToleratedLoss>> = {};
   const tolerated: CapacityVector = {};
   const goneAny = new Uint8Array(count);
-  const gone = new Uint8Array(count);
   const names = (pick: (i: number) => boolean): string[] => {
     const out: string[] = [];
     for (let i = 0; i < count; i++) if (pick(i)) out.push(hosts[i]!.host);
@@ -165,6 +165,8 @@ export function toleranceOf(hosts: readonly ComputeHostCapacity[], tolerate: Com
         continue;
       }
     }
+    work ??= { value: new Float64Array(count), gone: new Uint8Array(count) };
+    const { value, gone } = work;
     let sum = 0;
     const given = k.values?.(rc);
     if (given !== undefined && given.length === count) {
