@@ -235,7 +235,7 @@ export class ComputeHostCache {
   /** Per class in classValues, its running sums from 0 (sums[k] = Σ of the first k values, added in order). */
   private readonly classSums = new Map<string, number[]>();
   /** Per class, tolerance.ts topIndices' scan (n <= 8) over its values, after `count` of them: continued while the groups only grow. */
-  private readonly classTops = new Map<string, { n: number; count: number; best: { i: number; v: number }[] }>();
+  private readonly classTops = new Map<string, { n: number; count: number; index: number[]; value: number[] }>();
   private readonly zoneIds = new Map<string, number>();
   private readonly bareKeys = new Map<string, string>();
   private readonly offers = new Map<string, ReturnType<typeof hostOffer> | null>();
@@ -415,20 +415,25 @@ export class ComputeHostCache {
     const values = this.values(rc);
     let top = this.classTops.get(rc);
     if (top === undefined || top.n !== n) {
-      top = { n, count: 0, best: [] };
+      top = { n, count: 0, index: [], value: [] };
       this.classTops.set(rc, top);
     }
-    const best = top.best;
+    // topIndices' best list as two parallel lists (its indices and values): no record per entry
+    const { index, value } = top;
     for (let i = top.count; i < values.length; i++) {
       const v = values[i]!;
-      if (best.length === n && v <= best[n - 1]!.v) continue;
-      let at = best.length;
-      while (at > 0 && best[at - 1]!.v < v) at--;
-      best.splice(at, 0, { i, v });
-      if (best.length > n) best.pop();
+      if (index.length === n && v <= value[n - 1]!) continue;
+      let at = index.length;
+      while (at > 0 && value[at - 1]! < v) at--;
+      index.splice(at, 0, i);
+      value.splice(at, 0, v);
+      if (index.length > n) {
+        index.pop();
+        value.pop();
+      }
     }
     top.count = values.length;
-    return best.map((b) => b.i).sort((a, b) => a - b);
+    return [...index].sort((a, b) => a - b);
   }
 
   /**
