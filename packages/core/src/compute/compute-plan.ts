@@ -227,7 +227,18 @@ export class ComputeHostCache {
     groups: [],
     at: [],
   };
+  /**
+   * Per resource class asked for (`values`), `capacity[rc] ?? 0` of each of the last `entries`
+   * call's groups, in order: cut back and extended with them.
+   */
+  private readonly classValues = new Map<string, number[]>();
+  /** Per class in classValues, its running sums from 0 (sums[k] = Σ of the first k values, added in order). */
+  private readonly classSums = new Map<string, number[]>();
+  /** Per class, tolerance.ts topIndices' scan (n <= 8) over its values, after `count` of them: continued while the groups only grow. */
+  private readonly classTops = new Map<string, { n: number; count: number; index: number[]; value: number[] }>();
   private readonly zoneIds = new Map<string, number>();
+  private readonly bareKeys = new Map<string, string>();
+  private readonly offers = new Map<string, ReturnType<typeof hostOffer> | null>();
   private readonly classLists = new Map<string, ClassList>();
   /** Each capacity vector's class list (hosts without providers share their model's vector). */
   private readonly classesOf = new Map<CapacityVector, ClassList>();
@@ -263,8 +274,9 @@ export class ComputeHostCache {
     const known = this.hosts.get(h);
     if (known) return known;
     const { openstack } = this.scenario;
-    const offer = hostOffer(this.scenario, h, this.models);
-    const fitKey = `${h.hardware}\n${(offer.aggregates ?? []).join('\n')}`;
+    const offer = h.aggregates === undefined ? this.plainOffer(h) : hostOffer(this.scenario, h, this.models);
+    // the key `${model}\n${aggregates joined by \n}`; without aggregates the model's own key string, made once
+    const fitKey = offer.aggregates === undefined || offer.aggregates.length === 0 ? this.bareFitKey(h.hardware) : `${h.hardware}\n${offer.aggregates.join('\n')}`;
     let fits = this.fits.get(fitKey);
     if (!fits) {
       const limits = { cpuAllocationRatio: openstack.allocationRatio.cpu, ramAllocationRatio: openstack.allocationRatio.ram };
@@ -339,12 +351,16 @@ export class ComputeHostCache {
       if (at[mid]! < k) lo = mid + 1;
       else hi = mid;
     }
+    const { classValues } = this;
     if (lo < at.length) {
       hosts.length = lo;
       entries.length = lo;
       plans.length = lo;
       groups.length = lo;
       at.length = lo;
+      for (const values of classValues.values()) values.length = lo;
+      for (const sums of this.classSums.values()) sums.length = lo + 1;
+      this.classTops.clear();
     }
     for (let i = k; i < all.length; i++) {
       const h = all[i]!;
@@ -355,9 +371,94 @@ export class ComputeHostCache {
       plans.push(e.plan);
       groups.push(e.group);
       at.push(i);
+      for (const [rc, values] of classValues) {
+        const v = e.group.capacity[rc as ResourceClass] ?? 0;
+        values.push(v);
+        const sums = this.classSums.get(rc)!;
+        sums.push(sums[sums.length - 1]! + v);
+      }
     }
     this.lastAll = all;
     return { hosts, entries, plans: plans.slice(), groups };
+  }
+
+  /**
+   * `capacity[rc] ?? 0` of each group the last `entries` call returned, in order (the cache's own
+   * array, kept in step with those groups by the next calls: read it before the next call).
+   */
+  values(rc: ResourceClass): readonly number[] {
+    let values = this.classValues.get(rc);
+    if (values === undefined) {
+      values = this.last.groups.map((g) => g.capacity[rc] ?? 0);
+      const sums = [0];
+      for (let i = 0; i < values.length; i++) sums.push(sums[i]! + values[i]!);
+      this.classValues.set(rc, values);
+      this.classSums.set(rc, sums);
+    }
+    return values;
+  }
+
+  /** values(rc)'s running sums from 0: sums[k] = Σ of its first k values, in order (length: values + 1). Read before the next `entries` call. */
+  sums(rc: ResourceClass): readonly number[] {
+    this.values(rc);
+    return this.classSums.get(rc)!;
+  }
+
+  /**
+   * tolerance.ts topIndices(values.length, n, (i) => values[i]) of values(rc), for n <= 8 (its
+   * scan of the values in order, continued over the values added since the last call for this
+   * class and n while the groups only grew); undefined for n > 8.
+   */
+  largest(rc: ResourceClass, n: number): number[] | undefined {
+    if (n > 8) return undefined;
+    if (n <= 0) return [];
+    const values = this.values(rc);
+    let top = this.classTops.get(rc);
+    if (top === undefined || top.n !== n) {
+      top = { n, count: 0, index: [], value: [] };
+      this.classTops.set(rc, top);
+    }
+    // topIndices' best list as two parallel lists (its indices and values): no record per entry
+    const { index, value } = top;
+    for (let i = top.count; i < values.length; i++) {
+      const v = values[i]!;
+      if (index.length === n && v <= value[n - 1]!) continue;
+      let at = index.length;
+      while (at > 0 && value[at - 1]! < v) at--;
+      index.splice(at, 0, i);
+      value.splice(at, 0, v);
+      if (index.length > n) {
+        index.pop();
+        value.pop();
+      }
+    }
+    top.count = values.length;
+    return [...index].sort((a, b) => a - b);
+  }
+
+  /**
+   * hostOffer of a host without aggregates: for a model without devices (no nested providers,
+   * so nothing named after the host) the offer of its first such host, one object shared by
+   * them (entry only reads it: the plan takes copies of its traits and cells).
+   */
+  private plainOffer(h: Host): ReturnType<typeof hostOffer> {
+    let offer = this.offers.get(h.hardware);
+    if (offer === undefined) {
+      const devices = this.hardware[h.hardware]!.devices;
+      offer = devices === undefined || devices.length === 0 ? hostOffer(this.scenario, h, this.models) : null;
+      this.offers.set(h.hardware, offer);
+    }
+    return offer ?? hostOffer(this.scenario, h, this.models);
+  }
+
+  /** `${model}\n`: the fit key of a host of `model` without aggregates (one string per model). */
+  private bareFitKey(model: string): string {
+    let key = this.bareKeys.get(model);
+    if (key === undefined) {
+      key = `${model}\n`;
+      this.bareKeys.set(model, key);
+    }
+    return key;
   }
 
   private number(ids: Map<string, number>, name: string): number {
@@ -404,6 +505,20 @@ export class ComputeHostCache {
         for (const k of e.classes.keys) classes.add(k);
       }
     }
-    return { models, fits, known: unique ? { uniqueNames: true, rack, zone, classes: orderClasses(classes) } : null };
+    return {
+      models,
+      fits,
+      known: unique
+        ? {
+            uniqueNames: true,
+            rack,
+            zone,
+            classes: orderClasses(classes),
+            values: (rc) => (entries === this.last.entries ? this.values(rc) : undefined),
+            sums: (rc) => (entries === this.last.entries ? this.sums(rc) : undefined),
+            largest: (rc, n) => (entries === this.last.entries ? this.largest(rc, n) : undefined),
+          }
+        : null,
+    };
   }
 }

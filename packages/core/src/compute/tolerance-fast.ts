@@ -38,6 +38,15 @@ export interface KnownHosts {
   zone: Int32Array;
   /** The classes with a value in some host's capacity, in orderClasses order. */
   classes: readonly ResourceClass[];
+  /**
+   * Per host, `hosts[i].capacity[rc] ?? 0` of class `rc` (the caller keeps them across calls:
+   * compute-plan.ts ComputeHostCache); without it (or undefined) they are read off the hosts.
+   */
+  values?: (rc: ResourceClass) => readonly number[] | undefined;
+  /** Per host, the running sums of values(rc) from 0 (sums[k]: Σ of the first k, in order). */
+  sums?: (rc: ResourceClass) => readonly number[] | undefined;
+  /** topIndices(hosts, n, (i) => values(rc)[i]) (the n hosts with the most rc), kept by the caller; undefined when it has none. */
+  largest?: (rc: ResourceClass, n: number) => number[] | undefined;
 }
 
 /** The fleet's figures (see the module comment). */
@@ -120,23 +129,59 @@ export function toleranceOf(hosts: readonly ComputeHostCapacity[], tolerate: Com
   const racks = tolerate.racks > 0 ? groupsOf(k.rack) : null;
   const zones = (tolerate.zones ?? 0) > 0 ? groupsOf(k.zone) : null;
   const useZones = zones !== null && zones.first.length >= 2;
-  const value = new Float64Array(count);
+  // the per-host work arrays, made when a class takes the general path
+  let work: { value: Float64Array; gone: Uint8Array } | null = null;
   const total: CapacityVector = {};
   const losses: Partial<Record<ResourceClass, ToleratedLoss>> = {};
   const tolerated: CapacityVector = {};
   const goneAny = new Uint8Array(count);
-  const gone = new Uint8Array(count);
   const names = (pick: (i: number) => boolean): string[] => {
     const out: string[] = [];
     for (let i = 0; i < count; i++) if (pick(i)) out.push(hosts[i]!.host);
     return out;
   };
+  // without tolerated racks or zones, with the caller's running sums and largest hosts: the
+  // tolerated capacity is the running sum before the first lost host, then the others added on
+  const byHosts = racks === null && !useZones;
   for (const rc of k.classes) {
+    if (byHosts) {
+      const given = k.values?.(rc);
+      const sums = k.sums?.(rc);
+      const chosen = k.largest?.(rc, Math.max(0, tolerate.hosts));
+      if (given !== undefined && sums !== undefined && chosen !== undefined && given.length === count && sums.length === count + 1) {
+        total[rc] = sums[count]!;
+        const lost = chosen.map((i) => hosts[i]!.host);
+        losses[rc] = { kind: 'hosts', domains: lost, hosts: [...lost], capacity: chosen.reduce((s, i) => s + given[i]!, 0) };
+        let left = sums[chosen.length === 0 ? count : chosen[0]!]!;
+        for (let i = chosen.length === 0 ? count : chosen[0]!, p = 0; i < count; i++) {
+          if (p < chosen.length && chosen[p] === i) {
+            p += 1;
+            continue;
+          }
+          left += given[i]!;
+        }
+        tolerated[rc] = left;
+        for (const i of chosen) goneAny[i] = 1;
+        continue;
+      }
+    }
+    work ??= { value: new Float64Array(count), gone: new Uint8Array(count) };
+    const { value, gone } = work;
     let sum = 0;
-    for (let i = 0; i < count; i++) {
-      const v = hosts[i]!.capacity[rc] ?? 0;
-      value[i] = v;
-      sum += v;
+    const given = k.values?.(rc);
+    if (given !== undefined && given.length === count) {
+      // the same values, kept by the caller: no keyed load per host and class
+      for (let i = 0; i < count; i++) {
+        const v = given[i]!;
+        value[i] = v;
+        sum += v;
+      }
+    } else {
+      for (let i = 0; i < count; i++) {
+        const v = hosts[i]!.capacity[rc] ?? 0;
+        value[i] = v;
+        sum += v;
+      }
     }
     total[rc] = sum;
     // the tolerate.hosts largest hosts

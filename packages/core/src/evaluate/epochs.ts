@@ -25,7 +25,7 @@
  * month of harm is still reported).
  */
 import { ComputeHostCache, planCompute } from '../compute/compute-plan.js';
-import { cephDaemons } from '../control/ceph-daemons.js';
+import { CEPH_DAEMON_KINDS, cephDaemons } from '../control/ceph-daemons.js';
 import { planControlPlane } from '../control/quorum.js';
 import type { Finding } from '../diagnostics/types.js';
 import { analyzeFailuresByClass, type HostClasses } from '../failure/analyze.js';
@@ -45,6 +45,7 @@ import { resourceSeries } from '../forecast/resources.js';
 import type { Rack, Scenario } from '../model/scenario.js';
 import { cephRecoveryBandwidth } from '../network/traffic.js';
 import { AddedRacksInUse } from './added-racks.js';
+import { RoleHosts } from './role-hosts.js';
 import { FailureHooksCarry, failureHooks } from './failure-hooks.js';
 import type { ComputePlan, ControlPlanePlan, Host, StoragePlan } from '../model/plan.js';
 import { CephCarry, cephBottleneck } from '../storage/ceph-plan.js';
@@ -103,21 +104,25 @@ export function planEpochs(
   const epochs: EpochPlan[] = [];
   const views: { view: Scenario; replication: ReturnType<typeof cephRecoveryBandwidth> }[] = [];
   const addedRacks = new AddedRacksInUse(scenario.racks.length, timeline.racks);
+  // the compute and storage analyses read only their role's hosts (each filters by role, in
+  // order): they are given those hosts, carried from epoch to epoch, not the whole fleet
+  const roleHosts = new RoleHosts(['compute', 'storage', 'control']);
   for (const epoch of timeline.epochs) {
     // The racks purchases add exist from the first month a host stands in them.
     const rackNames = addedRacks.of(epoch.hosts);
     const view: Scenario = { ...scenario, racks: timeline.racks.filter((r, i) => i < scenario.racks.length || rackNames.has(r.name)) };
-    const compute = computeCache.get(view.racks.length, epoch.hosts, () => planCompute(view, epoch.hosts, computeHosts));
-    const stored = storageCache.get(view.racks.length, epoch.hosts, () => {
+    const [computeOnly, storageOnly, controlOnly] = roleHosts.of(epoch.hosts) as [Host[], Host[], Host[]];
+    const compute = computeCache.get(view.racks.length, computeOnly, () => planCompute(view, computeOnly, computeHosts));
+    const stored = storageCache.get(view.racks.length, storageOnly, () => {
       // The network plan's replication link caps Ceph recovery (the slowest storage model's
       // link, for every storage host); without a network: section, each host's fastest NIC card does.
-      const replication = cephRecoveryBandwidth(view, epoch.hosts);
+      const replication = cephRecoveryBandwidth(view, storageOnly);
       const storage = planStorage(
         view,
-        epoch.hosts,
+        storageOnly,
         replication
           ? {
-              replicationBitsPerSecondByHost: storageHostsAt(epoch.hosts, replication.perHostBitsPerSecond),
+              replicationBitsPerSecondByHost: storageHostsAt(storageOnly, replication.perHostBitsPerSecond),
               replicationSource: `the network plan: ${replication.network} on ${replication.link}, ${replication.perHostBitsPerSecond / 1e9} Gbit/s per storage host`,
             }
           : {},
@@ -125,7 +130,9 @@ export function planEpochs(
       );
       return { storage, replication };
     });
-    const control = planControlPlane(epoch.hosts, cephDaemons(view));
+    // the control plane reads the controllers and the Ceph daemons' roles' hosts: the controllers alone when every daemon runs on them
+    const daemons = cephDaemons(view);
+    const control = planControlPlane(CEPH_DAEMON_KINDS.every((k) => daemons[k].role === 'control') ? controlOnly : epoch.hosts, daemons);
     views.push({ view, replication: stored.replication });
     epochs.push({
       epoch,

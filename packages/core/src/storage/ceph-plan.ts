@@ -15,13 +15,16 @@ import { planPgs, sumOverRuns } from './ceph-pgs.js';
 import { appendOsdRuns, emptyOsdRuns, type OsdRuns, osdRunsOf } from './osd-runs.js';
 import { allocationFindings, MIN_ALLOC_DEFAULTS, poolAllocation } from './allocation.js';
 import { crushSummary, type SummaryHosts, summaryFrom } from './crush-summary.js';
+import { type DurabilityCounts, type DurabilityView, durabilityViewFrom } from './durability.js';
 import { planDurability } from './durability-plan.js';
+import { type DomainRow, StorageRawCarry } from './raw-carry.js';
+import type { FailureDomainRaw } from './raw.js';
 import { buildCrushTree, CrushCarry, type CrushOsd, type CrushTree, uniformHosts } from './crush.js';
 import { CEPH_DEFAULTS, CEPH_SOURCES } from './defaults.js';
 import { balancerFullestFactor, measuredFullestFactor } from './fullest-osd.js';
 import { hostSizingFindings, sizeStorageHost } from './host-sizing.js';
 import { failureDomainsNeeded, poolCapacities, rawUsedRate } from './pools.js';
-import { argmax, type RecoveryIndex, recoveryCases, recoveryIndex } from './recovery-cases.js';
+import { argmax, emptyRecoveryIndexStore, type RecoveryIndex, type RecoveryIndexStore, recoveryCases, recoveryIndex, recoveryIndexFrom } from './recovery-cases.js';
 import { sumInOrder } from './repeated-sum.js';
 import { replicationBitsPerSecond } from './recovery.js';
 import { type BindingFailure, reprotectableRaw } from './reprotect.js';
@@ -44,12 +47,77 @@ export interface CephPlanOptions {
  */
 export class CephCarry {
   readonly crush = new CrushCarry();
-  private index: { tree: CrushTree; index: RecoveryIndex } | undefined;
+  /** planStorage's raw part (raw Σ, host domains, the tolerated hosts' removal), continued (raw-carry.ts). */
+  readonly raw = new StorageRawCarry();
+  private index: { tree: CrushTree; index: RecoveryIndex; store: RecoveryIndexStore } | undefined;
   private arrays: { tree: CrushTree; sizes: number[]; weights: number[]; runs: OsdRuns } | undefined;
   private demandOf: { demand: Scenario['demand']; model: DemandModel } | undefined;
   private viewHosts: { tree: CrushTree; rules: ViewHosts[] } | undefined;
   private summaryHosts: { tree: CrushTree; hosts: SummaryHosts } | undefined;
   private names: { tree: CrushTree; maps: { rack: Map<string, string>; hardware: Map<string, string> } } | undefined;
+  private readonly durability = new Map<number, DurabilityCounts>();
+  private readonly domainRows = new Map<number, { domains: FailureDomainRaw[]; rows: DomainRow[] }>();
+  private byHardware: { tree: CrushTree; names: Map<string, string[]> } | undefined;
+
+  /**
+   * The plan's rows of rule `ruleIndex`'s failure domains, `view.domains.map((d) => ({ name,
+   * rawBytes, osdCount }))`: the rows of the call before for the domains it had (the same
+   * objects first), then rows of the new ones. A new array; its rows are shared with the plans
+   * of the calls before (never changed).
+   */
+  domainRowsOf(ruleIndex: number, view: RuleView): DomainRow[] {
+    const domains = view.domains;
+    let x = this.domainRows.get(ruleIndex);
+    let same = x !== undefined && x.domains.length <= domains.length;
+    for (let i = 0; same && i < x!.domains.length; i++) same = x!.domains[i] === domains[i];
+    if (!same || x === undefined) {
+      x = { domains: [], rows: [] };
+      this.domainRows.set(ruleIndex, x);
+    }
+    for (let i = x.domains.length; i < domains.length; i++) {
+      const d = domains[i]!;
+      x.domains.push(d);
+      x.rows.push({ name: d.name, rawBytes: d.rawBytes, osdCount: d.osdCount });
+    }
+    return x.rows.slice();
+  }
+
+  /**
+   * The hardware models of the tree crush.tree() returned last, in first-appearance order, each
+   * with the names of its hosts in tree order (new arrays): the lists of the tree before it with
+   * the new hosts added, when this tree holds all of its hosts.
+   */
+  hostsByHardware(tree: CrushTree): [string, string[]][] {
+    const before = this.byHardware;
+    const grown = before !== undefined && (before.tree === tree || this.crush.sharedHosts(tree, before.tree) === before.tree.hosts.length);
+    const names = grown ? before.names : new Map<string, string[]>();
+    for (let j = grown ? before.tree.hosts.length : 0; j < tree.hosts.length; j++) {
+      const h = tree.hosts[j]!;
+      const list = names.get(h.hardware);
+      if (list) list.push(h.name);
+      else names.set(h.hardware, [h.name]);
+    }
+    this.byHardware = { tree, names };
+    return [...names].map(([hw, list]) => [hw, list.slice()]);
+  }
+
+  /**
+   * durability.ts durabilityView(tree, view, racks, rackOf, uniform) of rule `ruleIndex`'s view,
+   * continued from what the call for that rule on the tree before counted (durabilityViewFrom:
+   * the same answer; its placementSets is valid until the next call).
+   */
+  durabilityView(
+    ruleIndex: number,
+    tree: CrushTree,
+    view: RuleView,
+    racks: readonly Rack[],
+    rackOf: ReadonlyMap<string, string>,
+    uniform: readonly (CrushOsd | null)[],
+  ): DurabilityView {
+    const r = durabilityViewFrom(tree, view, racks, rackOf, uniform, this.durability.get(ruleIndex));
+    this.durability.set(ruleIndex, r.counts);
+    return r.dv;
+  }
 
   /**
    * ruleView(tree, rule, racks, tolerate, uniform) of each rule, for the tree crush.tree() returned
@@ -116,8 +184,10 @@ export class CephCarry {
     const before = this.index;
     if (before?.tree === tree) return before.index;
     const shared = before ? this.crush.sharedOsds(tree, before.tree) : 0;
-    const index = recoveryIndex(tree, before && shared >= before.index.id.length ? before.index : undefined);
-    this.index = { tree, index };
+    // the tree before's index is extended in its store (its arrays have room), else a new store
+    const store = before && shared >= before.store.count ? before.store : emptyRecoveryIndexStore();
+    const index = recoveryIndexFrom(tree, store);
+    this.index = { tree, index, store };
     return index;
   }
 
@@ -502,13 +572,11 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     }
   }
 
-  const sizing = [...new Set(tree.hosts.map((x) => x.hardware))].map((hw) =>
-    sizeStorageHost(
-      scenario.hardware[hw]!,
-      settings,
-      tree.hosts.filter((x) => x.hardware === hw).map((x) => x.name),
-    ),
-  );
+  // per hardware model of the tree (first-appearance order), its hosts' names in tree order
+  const byHardware: [string, string[]][] = carry
+    ? carry.hostsByHardware(tree)
+    : [...new Set(tree.hosts.map((x) => x.hardware))].map((hw) => [hw, tree.hosts.filter((x) => x.hardware === hw).map((x) => x.name)]);
+  const sizing = byHardware.map(([hw, names]) => sizeStorageHost(scenario.hardware[hw]!, settings, names));
   for (const s of sizing) findings.push(...hostSizingFindings(s));
 
   // Recovery at the month with the most data: every pool grows by the same factor (with pools
@@ -582,7 +650,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     bandwidth: bandwidthOf,
     targetPgPerOsd: settings.pgs.targetPerOsd,
     durability: scenario.ceph.durability,
-    ...(names ? { hostRack: names.rack } : {}),
+    ...(names ? { hostRack: names.rack, durabilityView: (ri: number, v: RuleView) => carry!.durabilityView(ri, tree, v, scenario.racks, names.rack, uniform) } : {}),
     // the fullest OSD's case, timed above: a rule whose fullest OSD it is takes it (the same inputs, the same case)
     ...(cases[0] ? { known: { osd: fullest, dataBytes: usedAtPeak[fullest]!, pools: recoveryPools, osdCase: cases[0] } } : {}),
     pools: statics
@@ -655,7 +723,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
       steps: ruleSteps(v.rule),
       osdCount: v.osds.length,
       rawBytes: v.rawBytes,
-      domains: v.domains.map((d) => ({ name: d.name, rawBytes: d.rawBytes, osdCount: d.osdCount })),
+      domains: carry ? carry.domainRowsOf(i, v) : v.domains.map((d) => ({ name: d.name, rawBytes: d.rawBytes, osdCount: d.osdCount })),
       pools: statics.filter((s) => s.ri === i).map((s) => s.pool.name),
     })),
     ruleSets,

@@ -50,6 +50,8 @@ export interface DurabilityPlanInput {
   known?: { osd: number; dataBytes: number; pools: readonly RecoveryPool[]; osdCase: CephRecoveryCase };
   /** crush.ts uniformHosts(tree) when the tree is regular and the views are ruleView's of it (durability.ts durabilityView). */
   uniform?: readonly (CrushOsd | null)[];
+  /** durability.ts durabilityView(tree, views[ruleIndex], racks, hostRack, uniform), when the caller keeps it (ceph-plan.ts CephCarry). */
+  durabilityView?: (ruleIndex: number, view: RuleView) => DurabilityView;
 }
 
 /** The AFR table: the scenario's (normalize fills the defaults), else the defaults; sources for the defaults only. */
@@ -103,8 +105,13 @@ export function planDurability(input: DurabilityPlanInput): CephPoolDurability[]
           : known !== undefined && known.osd === osd && Object.is(known.dataBytes, bytes) && samePools(known.pools, recoveryPools)
             ? known.osdCase
             : osdRecoveryCase(recovery, osd, bytes);
-      hostRack ??= hostRacks(input.tree);
-      rec = { seconds: osdCase?.totalSeconds ?? null, subject: osdCase?.subject ?? '', dv: durabilityView(input.tree, view, input.racks, hostRack, input.uniform) };
+      let dv: DurabilityView;
+      if (input.durabilityView) dv = input.durabilityView(p.ruleIndex, view);
+      else {
+        hostRack ??= hostRacks(input.tree);
+        dv = durabilityView(input.tree, view, input.racks, hostRack, input.uniform);
+      }
+      rec = { seconds: osdCase?.totalSeconds ?? null, subject: osdCase?.subject ?? '', dv };
       byRule.set(p.ruleIndex, rec);
     }
     out.push(

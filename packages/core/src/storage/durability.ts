@@ -23,6 +23,7 @@
 import type { CephCorrelatedLoss, CephPoolDurability } from '../model/durability.js';
 import type { Rack } from '../model/scenario.js';
 import type { CrushOsd, CrushTree } from './crush.js';
+import type { FailureDomainRaw } from './raw.js';
 import { type RuleView, visitDistinctOsds } from './rule-view.js';
 
 /** Hours in a year: 365.25 x 24 (Kampe's RelyFuncts.YEAR). */
@@ -187,22 +188,7 @@ export function durabilityView(
   uniform?: readonly (CrushOsd | null)[],
 ): DurabilityView {
   // the distinct (device class, disk kind) pairs in first-appearance order: the AFR is theirs
-  const seen = new Map<string, Set<string>>();
-  const firsts: CrushOsd[] = [];
-  let last: CrushOsd | undefined; // an OSD like the one before it is already seen
-  visitDistinctOsds(tree, view, uniform, (o) => {
-    if (last !== undefined && o.deviceClass === last.deviceClass && o.kind === last.kind) return;
-    last = o;
-    let kinds = seen.get(o.deviceClass);
-    if (!kinds) {
-      kinds = new Set();
-      seen.set(o.deviceClass, kinds);
-    }
-    if (kinds.has(o.kind)) return;
-    kinds.add(o.kind);
-    firsts.push(o);
-  });
-  const classes = [...seen.keys()].sort();
+  const { firsts, classes } = deviceKinds(tree, view, uniform);
   const worst: DurabilityView['worst'] = [];
   const H = view.domains.length;
   if (H > 0) {
@@ -238,6 +224,156 @@ export function durabilityView(
     return n;
   };
   return { firsts, classes, worst, placementSets: setsOf };
+}
+
+/**
+ * What durabilityViewFrom counted of a rule view, kept to continue on the view of the next tree
+ * of a growing fleet (ceph-plan.ts CephCarry): the domains and racks read (copies of the lists),
+ * the host -> rack Map read (the carry's, extended in place by the new hosts), rack -> zone,
+ * per correlated kind (rack, then zone) the whole domains per group, and per r the placementSets
+ * polynomial after `count` domains.
+ */
+export interface DurabilityCounts {
+  domains: FailureDomainRaw[];
+  racks: Rack[];
+  rackOf: ReadonlyMap<string, string>;
+  rackZone: Map<string, string | undefined>;
+  /** Racks some counted host stands in that `racks` did not list (their hosts had no zone then). */
+  unlisted: Set<string>;
+  zoned: boolean;
+  counts: Map<string, number>[];
+  sets: Map<number, { count: number; e: number[] }>;
+}
+
+/**
+ * durabilityView(tree, view, racks, rackOf, uniform), continued from `before` (what the call on
+ * the tree before counted) when it still holds: the same host -> rack Map with one entry per tree
+ * host (no name repeats, so no host's rack was replaced), view.domains beginning with the domains
+ * counted (the same objects), `racks` beginning with the racks read (the same objects) and the
+ * new racks of new names that no counted host stands in (rack -> zone unchanged for every counted
+ * host), zones present as before. Then only the new
+ * domains are counted and the placementSets polynomials continue from their last domain: the
+ * same counts in the same Map order, the same products and sums in the same order. Else counted
+ * anew. `before` is extended in place; the answer's placementSets is valid until the next call.
+ */
+export function durabilityViewFrom(
+  tree: CrushTree,
+  view: RuleView,
+  racks: readonly Rack[],
+  rackOf: ReadonlyMap<string, string>,
+  uniform: readonly (CrushOsd | null)[] | undefined,
+  before: DurabilityCounts | undefined,
+): { dv: DurabilityView; counts: DurabilityCounts } {
+  const { firsts, classes } = deviceKinds(tree, view, uniform);
+  const domains = view.domains;
+  let c = before !== undefined && continues(before, tree, domains, racks, rackOf) ? before : undefined;
+  if (c !== undefined) {
+    for (let i = c.racks.length; i < racks.length; i++) {
+      const r = racks[i]!;
+      if (c.rackZone.has(r.name) || c.unlisted.has(r.name) || (r.zone !== undefined && !c.zoned)) {
+        c = undefined; // a rack name again (the last one's zone wins), a counted host's rack listed now, or the first zone: counted anew
+        break;
+      }
+      c.rackZone.set(r.name, r.zone);
+      c.racks.push(r);
+    }
+  }
+  if (c === undefined) {
+    const zoned = racks.some((r) => r.zone !== undefined);
+    c = {
+      domains: [],
+      racks: [...racks],
+      rackOf,
+      rackZone: new Map(racks.map((r) => [r.name, r.zone])),
+      unlisted: new Set(),
+      zoned,
+      counts: zoned ? [new Map(), new Map()] : [new Map()],
+      sets: new Map(),
+    };
+  }
+  const { rackZone, counts, unlisted } = c;
+  const groupOf = (kind: number, h: string): string | undefined => {
+    if (kind === 0) return rackOf.get(h);
+    const rack = rackOf.get(h) ?? '';
+    if (!rackZone.has(rack)) unlisted.add(rack);
+    return rackZone.get(rack);
+  };
+  for (let i = c.domains.length; i < domains.length; i++) {
+    const d = domains[i]!;
+    for (let kind = 0; kind < counts.length; kind++) {
+      // the domain's one group, when all its hosts share it (durabilityView's test)
+      const g = d.hosts.length > 0 ? groupOf(kind, d.hosts[0]!) : undefined;
+      let one = d.hosts.length > 0;
+      for (let j = 1; j < d.hosts.length && one; j++) one = groupOf(kind, d.hosts[j]!) === g;
+      if (one && g !== undefined) counts[kind]!.set(g, (counts[kind]!.get(g) ?? 0) + 1);
+    }
+    c.domains.push(d);
+  }
+  const H = domains.length;
+  const worst: DurabilityView['worst'] = [];
+  if (H > 0) {
+    counts.forEach((count, kind) => {
+      let top: [string, number] | null = null;
+      for (const [g, l] of count) if (top === null || l > top[1]) top = [g, l];
+      if (top === null || (count.size === 1 && top[1] === H)) return;
+      worst.push({ kind: kind === 0 ? 'rack' : 'zone', group: top[0], domainsLost: top[1] });
+    });
+  }
+  const { sets } = c;
+  const setsOf = (r: number): number => {
+    let x = sets.get(r);
+    if (x === undefined) {
+      x = { count: 0, e: [1, ...Array.from({ length: r }, () => 0)] };
+      sets.set(r, x);
+    }
+    const e = x.e;
+    // placementSets' loop, continued over the domains after the last counted
+    for (let i = x.count; i < H; i++) {
+      const n = domains[i]!.osdCount;
+      for (let j = r; j >= 1; j--) e[j]! += e[j - 1]! * n;
+    }
+    x.count = H;
+    return e[r]!;
+  };
+  const memo = new Map<number, number>();
+  const placement = (r: number): number => {
+    let n = memo.get(r);
+    if (n === undefined) {
+      n = setsOf(r);
+      memo.set(r, n);
+    }
+    return n;
+  };
+  return { dv: { firsts, classes, worst, placementSets: placement }, counts: c };
+}
+
+/** True when durabilityViewFrom may continue from `before` (see there; the racks' names are checked as they are added). */
+function continues(before: DurabilityCounts, tree: CrushTree, domains: readonly FailureDomainRaw[], racks: readonly Rack[], rackOf: ReadonlyMap<string, string>): boolean {
+  if (before.rackOf !== rackOf || rackOf.size !== tree.hosts.length) return false;
+  if (domains.length < before.domains.length || racks.length < before.racks.length) return false;
+  for (let i = 0; i < before.domains.length; i++) if (domains[i] !== before.domains[i]) return false;
+  for (let i = 0; i < before.racks.length; i++) if (racks[i] !== before.racks[i]) return false;
+  return true;
+}
+
+/** durabilityView's distinct (device class, disk kind) pairs in first-appearance order, and the classes sorted. */
+function deviceKinds(tree: CrushTree, view: RuleView, uniform?: readonly (CrushOsd | null)[]): { firsts: CrushOsd[]; classes: string[] } {
+  const seen = new Map<string, Set<string>>();
+  const firsts: CrushOsd[] = [];
+  let last: CrushOsd | undefined; // an OSD like the one before it is already seen
+  visitDistinctOsds(tree, view, uniform, (o) => {
+    if (last !== undefined && o.deviceClass === last.deviceClass && o.kind === last.kind) return;
+    last = o;
+    let kinds = seen.get(o.deviceClass);
+    if (!kinds) {
+      kinds = new Set();
+      seen.set(o.deviceClass, kinds);
+    }
+    if (kinds.has(o.kind)) return;
+    kinds.add(o.kind);
+    firsts.push(o);
+  });
+  return { firsts, classes: [...seen.keys()].sort() };
 }
 
 /** Host name -> rack of a tree's hosts (the last host of a name wins, as a Map built in host order). */

@@ -5,8 +5,8 @@
  * the same double: ceph df MAX AVAIL and the sums are compared with toEqual (Object.is).
  * - ruleView host by host (regular tree, uniformHosts) = ruleViewByOsd, OSD by OSD;
  * - crushSummary host by host = OSD by OSD;
- * - CrushCarry (the tree extended epoch after epoch) = buildCrushTree; CephCarry's rule views and CRUSH summary, extended
- *   by the new hosts = ruleViewByOsd and crushSummary OSD by OSD;
+ * - CrushCarry (the tree extended epoch after epoch) = buildCrushTree; CephCarry's rule views, CRUSH summary and
+ *   recovery index, extended by the new hosts = ruleViewByOsd, crushSummary OSD by OSD and recoveryIndex;
  * - durabilityView with uniformHosts = without; the correlated cases = the former per-pool scan;
  * - recoveryCases on typed indices = the former OSD-by-OSD form (kept below as the reference);
  * - planStorage with a CephCarry over a growing fleet = planStorage of each fleet alone.
@@ -28,7 +28,7 @@ import { CEPH_DEFAULTS } from './defaults.js';
 import { domainLossShares, durabilityView, hostRacks, poolDurability } from './durability.js';
 import { type DurabilityPlanInput, fullestOf, planDurability } from './durability-plan.js';
 import { osdRecoveryBytesPerSecond, recoveryTiming, type RecoveryWork } from './recovery.js';
-import { argmax, type RecoveryInput, type RecoveryPool, recoveryCases } from './recovery-cases.js';
+import { argmax, type RecoveryIndex, type RecoveryInput, type RecoveryPool, recoveryCases, recoveryIndex } from './recovery-cases.js';
 import { crushTreeIsRegular, type RuleView, ruleView, ruleViewByOsd } from './rule-view.js';
 import { planStorage } from './storage-plan.js';
 
@@ -162,6 +162,15 @@ describe('rule views and CRUSH summary carried across a growing fleet (CephCarry
               expect([...names.rack]).toEqual([...hostRacks(tree)]);
               expect([...names.hardware]).toEqual([...new Map(tree.hosts.map((h) => [h.name, h.hardware]))]);
               summary = { plan, json: JSON.stringify(plan) };
+              // the plan's domain rows per rule and host names per hardware model, continued = built from the view and tree
+              views.forEach((v, ri) => expect(carry.domainRowsOf(ri, v)).toEqual(v.domains.map((d) => ({ name: d.name, rawBytes: d.rawBytes, osdCount: d.osdCount }))));
+              expect(carry.hostsByHardware(tree)).toEqual(
+                [...new Set(tree.hosts.map((x) => x.hardware))].map((hw) => [hw, tree.hosts.filter((x) => x.hardware === hw).map((x) => x.name)]),
+              );
+              // the recovery index, extended in the carry's store (arrays with room) = built anew
+              const index = carry.recoveryIndex(tree);
+              expect(unpackIndex(index)).toEqual(unpackIndex(recoveryIndex(tree)));
+              expect(carry.recoveryIndex(tree)).toBe(index);
             });
         },
       ),
@@ -169,6 +178,11 @@ describe('rule views and CRUSH summary carried across a growing fleet (CephCarry
     );
   });
 });
+
+/** A RecoveryIndex as plain lists (typed arrays compared by their entries up to their length). */
+function unpackIndex(x: RecoveryIndex): unknown {
+  return { id: [...x.id], host: [...x.host], kind: [...x.kind], hostNames: [...x.hostNames], kinds: [...x.kinds] };
+}
 
 /** The correlated cases as poolDurability computed them per pool before durabilityView. */
 function correlatedReference(

@@ -81,11 +81,71 @@ export function recoveryIndex(tree: CrushTree, prefix?: RecoveryIndex): Recovery
   }
   const hostIds = new Map<string, number>(hostNames.map((x, i) => [x, i]));
   const kindIds = new Map<string, number>(kinds.map((x, i) => [x, i]));
+  fillIndex(tree, m, { id, host, kind, hostNames, kinds, hostIds, kindIds });
+  return { id, host, hostNames, kind, kinds };
+}
+
+/**
+ * A RecoveryIndex kept to be extended in place (ceph-plan.ts CephCarry): its typed arrays have
+ * room for more OSDs than `count`, and the Maps number `hostNames` and `kinds`.
+ */
+export interface RecoveryIndexStore {
+  count: number;
+  id: Int32Array;
+  host: Int32Array;
+  kind: Int32Array;
+  hostNames: string[];
+  kinds: string[];
+  hostIds: Map<string, number>;
+  kindIds: Map<string, number>;
+}
+
+/** An empty RecoveryIndexStore. */
+export function emptyRecoveryIndexStore(): RecoveryIndexStore {
+  return { count: 0, id: new Int32Array(0), host: new Int32Array(0), kind: new Int32Array(0), hostNames: [], kinds: [], hostIds: new Map(), kindIds: new Map() };
+}
+
+/**
+ * recoveryIndex(tree) from a store holding the index of a tree whose OSDs are the first
+ * `store.count` of this tree (the same objects, as CrushCarry extends a tree): only the new OSDs
+ * are read, into the store's arrays (grown by doubling when full). The answer views the store's
+ * arrays (subarrays, and its name lists): the store's next extension appends to them, and an
+ * index answered before reads the same entries up to its own length, but its name lists grow
+ * (read an index before the store is extended again). The same entries as recoveryIndex: the
+ * prefix's, then the same numbering of the new OSDs' hosts and kinds.
+ */
+export function recoveryIndexFrom(tree: CrushTree, store: RecoveryIndexStore): RecoveryIndex {
+  const n = tree.osds.length;
+  const m = store.count;
+  if (n > store.id.length) {
+    const size = Math.max(n, 2 * store.id.length);
+    const grow = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(size);
+      b.set(a.subarray(0, m));
+      return b;
+    };
+    store.id = grow(store.id);
+    store.host = grow(store.host);
+    store.kind = grow(store.kind);
+  }
+  fillIndex(tree, m, store);
+  store.count = n;
+  return { id: store.id.subarray(0, n), host: store.host.subarray(0, n), hostNames: store.hostNames, kind: store.kind.subarray(0, n), kinds: store.kinds };
+}
+
+/** Fills the index entries of tree.osds[from ..] (the entries before `from` and the name numbering are the first OSDs'). */
+function fillIndex(
+  tree: CrushTree,
+  from: number,
+  x: { id: Int32Array; host: Int32Array; kind: Int32Array; hostNames: string[]; kinds: string[]; hostIds: Map<string, number>; kindIds: Map<string, number> },
+): void {
+  const { id, host, kind, hostNames, kinds, hostIds, kindIds } = x;
+  const n = tree.osds.length;
   let lastHost: string | undefined;
   let lastKind: string | undefined;
   let h = -1;
   let k = -1;
-  for (let i = m; i < n; i++) {
+  for (let i = from; i < n; i++) {
     const o = tree.osds[i]!;
     id[i] = o.id;
     if (o.host !== lastHost || h < 0) {
@@ -99,7 +159,6 @@ export function recoveryIndex(tree: CrushTree, prefix?: RecoveryIndex): Recovery
     }
     kind[i] = k;
   }
-  return { id, host, hostNames, kind, kinds };
 }
 
 /** Σ of the mClock recovery bandwidth of some OSDs (rotational, kind hdd: 150 MiB/s; ssd, nvme: 1200 MiB/s; x the recovery share), added OSD by OSD in order. */

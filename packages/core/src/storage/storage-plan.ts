@@ -7,6 +7,7 @@ import type { Host, StoragePlan } from '../model/plan.js';
 import { type CephCarry, type CephPlanOptions, planCeph } from './ceph-plan.js';
 import { poolFindings } from './pools.js';
 import { failureDomains, storageHostsRaw } from './raw.js';
+import type { StorageRaw } from './raw-carry.js';
 import { storageRemoval } from './tolerance.js';
 
 export interface StorageResult {
@@ -29,11 +30,8 @@ export interface StorageResult {
  */
 export function planStorage(scenario: Scenario, hosts: readonly Host[], options: CephPlanOptions = {}, carry?: CephCarry): StorageResult {
   const { ceph, policy } = scenario;
-  const hostRaw = storageHostsRaw(scenario, hosts);
-  const domains = failureDomains(hostRaw, ceph.failureDomain, scenario.racks);
-  const removal = storageRemoval(hostRaw, domains, ceph.failureDomain, policy.tolerate);
-  const rawBytes = hostRaw.reduce((s, h) => s + h.rawBytes, 0);
-  const osdCount = hostRaw.reduce((s, h) => s + h.osdCount, 0);
+  // with a carry, the raw part continued from the last call (raw-carry.ts), when it applies
+  const { rawBytes, osdCount, failureDomains: domainRows, removal } = carry?.raw.of(scenario, hosts, ceph.failureDomain, policy.tolerate) ?? rawPart(scenario, hosts);
   const findings: Finding[] = [];
 
   if (ceph.pools.length > 0 && (osdCount === 0 || rawBytes === 0)) {
@@ -62,12 +60,25 @@ export function planStorage(scenario: Scenario, hosts: readonly Host[], options:
       rawBytes,
       osdCount,
       failureDomain: ceph.failureDomain,
-      failureDomains: domains.map((d) => ({ name: d.name, rawBytes: d.rawBytes, osdCount: d.osdCount })),
+      failureDomains: domainRows,
       toleratedRawBytes: removal.toleratedRawBytes,
       toleratedDomainsRemoved: removal.removedDomains,
       toleratedHostsRemoved: removal.removedHosts,
       ceph: cephPlan.plan,
     },
     findings,
+  };
+}
+
+/** planStorage's raw part: Σ raw and OSDs of storageHostsRaw, the failure domains' rows, storageRemoval. */
+export function rawPart(scenario: Scenario, hosts: readonly Host[]): StorageRaw {
+  const { ceph, policy } = scenario;
+  const hostRaw = storageHostsRaw(scenario, hosts);
+  const domains = failureDomains(hostRaw, ceph.failureDomain, scenario.racks);
+  return {
+    rawBytes: hostRaw.reduce((s, h) => s + h.rawBytes, 0),
+    osdCount: hostRaw.reduce((s, h) => s + h.osdCount, 0),
+    failureDomains: domains.map((d) => ({ name: d.name, rawBytes: d.rawBytes, osdCount: d.osdCount })),
+    removal: storageRemoval(hostRaw, domains, ceph.failureDomain, policy.tolerate),
   };
 }
