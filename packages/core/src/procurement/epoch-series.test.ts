@@ -4,7 +4,7 @@ import { expandHosts } from '../fleet/hosts.js';
 import type { ResourceSeries } from '../forecast/horizon.js';
 import type { Host } from '../model/plan.js';
 import { CapacityCurves, roleSeries } from './curves.js';
-import { epochSeries, planProcurement } from './schedule.js';
+import { epochSeries, planProcurement, purchasedNamesFresh } from './schedule.js';
 import { growingScenario } from './test-growing.js';
 
 describe('epochSeries (the check of the schedule)', () => {
@@ -24,7 +24,37 @@ describe('epochSeries (the check of the schedule)', () => {
       curves.seriesAt(0, 'compute', 3);
       curves.seriesAt(0, 'storage', 2);
       expect(epochSeries(s, timeline, curves.firstEpochFigures())).toEqual(straight);
+      // the purchased hosts' names vouched unique (what scheduleProcurement passes): not looked up, the same figures
+      expect(purchasedNamesFresh(hosts)).toBe(true);
+      expect(epochSeries(s, timeline, new CapacityCurves(s, buildFleetTimeline(s, hosts), hosts).firstEpochFigures(), undefined, true)).toEqual(straight);
+      expect(epochSeries(s, timeline, undefined, undefined, true)).toEqual(straight);
     }
+  });
+
+  it('looks names up unless vouched: a purchased host named as an initial one gives the straight figures', () => {
+    // one host tolerated, no rack: computeCapacity removes the lost host by name (tolerance.ts toleratedCapacity)
+    const g = growingScenario('host');
+    const s = { ...g, policy: { ...g.policy, tolerate: { ...g.policy.tolerate, racks: 0 } } };
+    const hosts = expandHosts(s).hosts;
+    const plan = planProcurement(s)!;
+    const compute = plan.purchases.find((p) => p.role === 'compute')!;
+    // the first purchased compute host takes the name of an initial compute host
+    const initial = hosts.find((h) => h.role === 'compute')!;
+    const renamed = plan.purchases.map((p) => (p === compute ? { ...p, hosts: p.hosts.map((h, i) => (i === 0 ? { ...h, name: initial.name } : h)) } : p));
+    const timeline = buildFleetTimeline(s, hosts, renamed, plan.addedRacks);
+    const withRacks = { ...s, racks: timeline.racks };
+    const straight: ResourceSeries[][] = timeline.epochs.map((e) => [...roleSeries(withRacks, 'compute', e.hosts), ...roleSeries(withRacks, 'storage', e.hosts)]);
+    expect(epochSeries(s, timeline)).toEqual(straight);
+    // computeCapacity removes both hosts of the name: not the figures of the fleet with a fresh name
+    const fresh = buildFleetTimeline(s, hosts, plan.purchases, plan.addedRacks);
+    expect(straight).not.toEqual(epochSeries(s, fresh));
+  });
+
+  it('purchasedNamesFresh: false when an initial host’s name begins with a purchased prefix', () => {
+    const h = (name: string): Host => ({ name, role: 'compute', hardware: 'cmp-r760', rack: 'r1' });
+    expect(purchasedNamesFresh([h('compute-01'), h('storage-01'), h('new-compute-01')])).toBe(true);
+    expect(purchasedNamesFresh([h('compute-01'), h('compute-new-01')])).toBe(false);
+    expect(purchasedNamesFresh([h('storage-new')])).toBe(false);
   });
 });
 
