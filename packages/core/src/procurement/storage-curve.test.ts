@@ -7,7 +7,7 @@ import { ruleSetCapacities } from '../storage/ceph-plan.js';
 import { buildCrushTree } from '../storage/crush.js';
 import { ruleView } from '../storage/rule-view.js';
 import { resolveCephSettings } from '../storage/settings.js';
-import { PrefixArrays, StorageCurveTree } from './storage-curve.js';
+import { PrefixArrays, StorageCurveTree, withoutIndices } from './storage-curve.js';
 
 /** sto-r760xd2 with other OSD disks: `ssd` hosts of 4 × 3.84 TB SSD + 6 × 8 TB HDD, `big` of 12 × 20 TB HDD. */
 function hardware(): Record<string, HardwareModel> {
@@ -57,6 +57,27 @@ describe('storage curve tree', () => {
           expect(a).toEqual(list.slice(0, n));
         }
       }),
+    );
+  });
+
+  it('PrefixArrays.without: each call is withoutIndices of the list, whatever the calls before', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ n: fc.nat({ max: 30 }), removed: fc.uniqueArray(fc.nat({ max: 12 }), { maxLength: 2 }), same: fc.boolean() }), { maxLength: 20 }),
+        (calls) => {
+          const list: number[] = [];
+          const prefixes = new PrefixArrays();
+          let removed: number[] = [];
+          for (const c of calls) {
+            while (list.length < c.n) list.push(list.length * 7 + 1);
+            // often the removed indices of the call before (the curve's points: the same largest host)
+            if (!c.same) removed = [...c.removed].sort((a, b) => a - b);
+            const a = prefixes.without(0, list, c.n, removed);
+            expect(a).toEqual(withoutIndices(list, c.n, removed));
+            expect(a).toEqual(list.slice(0, c.n).filter((_, i) => !removed.includes(i)));
+          }
+        },
+      ),
     );
   });
 

@@ -216,16 +216,38 @@ export class StorageCurveTree {
       ? { hosts: prefixes.of(0, this.tree.hosts, J), osds: prefixes.of(1, this.tree.osds, O) }
       : { hosts: this.tree.hosts.slice(0, J), osds: this.tree.osds.slice(0, O) };
     const take = <T>(slot: number, src: readonly T[], n: number): T[] => (prefixes ? prefixes.of(slot, src, n) : src.slice(0, n));
+    const without = <T>(slot: number, src: readonly T[], n: number, removed: readonly number[]): T[] =>
+      prefixes ? prefixes.without(slot, src, n, removed) : withoutIndices(src, n, removed);
     const views: RuleView[] = [];
-    for (let r = 0; r < this.rules.length; r++) views.push(this.view(tree, r, J, racks, (i, src, n) => take(2 + 5 * r + i, src, n)));
+    for (let r = 0; r < this.rules.length; r++) {
+      const slot = 2 + 6 * r;
+      views.push(
+        this.view(
+          tree,
+          r,
+          J,
+          racks,
+          (i, src, n) => take(slot + i, src, n),
+          (src, n, removed) => without(slot + 5, src, n, removed),
+        ),
+      );
+    }
     return { tree, views };
   }
 
   /**
    * rule-view.ts ruleView(tree of the first J CRUSH hosts, rule r, racks, tolerate), from the
-   * per-host figures; `take(i, list, n)` = list.slice(0, n) (i: which list, 0..4).
+   * per-host figures; `take(i, list, n)` = list.slice(0, n) (i: which list, 0..4), `without(list, n, removed)`
+   * = withoutIndices(list, n, removed).
    */
-  private view(tree: CrushTree, r: number, J: number, racks: readonly Rack[], take: <T>(i: number, src: readonly T[], n: number) => T[]): RuleView {
+  private view(
+    tree: CrushTree,
+    r: number,
+    J: number,
+    racks: readonly Rack[],
+    take: <T>(i: number, src: readonly T[], n: number) => T[],
+    without: <T>(src: readonly T[], n: number, removed: readonly number[]) => T[],
+  ): RuleView {
     const rule = this.settings.rules[r]!;
     const x = this.rules[r]!;
     // the hosts of the prefix only: names are unique in it (ruleSets checks), so `largest` is read for them alone
@@ -247,15 +269,9 @@ export class StorageCurveTree {
       const removed = topIndices(D, Math.max(0, tolerate.hosts), (i) => domains[i]!.rawBytes);
       let tolerated: RuleView['tolerated'] = null;
       if (removed.length > 0) {
-        // removed is ascending: the capacities in order, skipping those indices
-        const survivors: DomainCapacity[] = [];
-        let next = 0;
-        for (let i = 0; i < D; i++) {
-          if (next < removed.length && removed[next] === i) next += 1;
-          else survivors.push(capacities[i]!);
-        }
         tolerated = {
-          survivors,
+          // the capacities less the removed ones (removed is ascending)
+          survivors: without(x.hostCapacities, D, removed),
           lost: removed.map((i) => domains[i]!.name),
           domainsRemaining: D - removed.length,
         };
@@ -285,6 +301,38 @@ export class StorageCurveTree {
  */
 export class PrefixArrays {
   private readonly arrays: unknown[][] = [];
+  /** Per slot of `without`: the list length and removed indices its array was made for. */
+  private readonly made: ({ n: number; removed: readonly number[] } | undefined)[] = [];
+
+  /**
+   * withoutIndices(list, n, removed) as one array reused between calls of the slot: when the
+   * removed indices are those of the call before and lie below both lengths, the array only
+   * changes past them (its tail dropped, or the list's next items appended); else it is
+   * rebuilt. The same conditions as `of`.
+   */
+  without<T>(slot: number, list: readonly T[], n: number, removed: readonly number[]): T[] {
+    let a = this.arrays[slot] as T[] | undefined;
+    if (!a) {
+      a = [];
+      this.arrays[slot] = a;
+    }
+    const made = this.made[slot];
+    const last = removed.length > 0 ? removed[removed.length - 1]! : -1;
+    if (made !== undefined && last < Math.min(made.n, n) && sameIndices(made.removed, removed)) {
+      // a = list[0 .. made.n) less `removed`, all below n: list[0 .. n) less them is its first n - |removed| items, or a + list[made.n .. n)
+      if (made.n > n) a.length = n - removed.length;
+      else for (let i = made.n; i < n; i++) a.push(list[i]!);
+    } else {
+      a.length = 0;
+      let next = 0;
+      for (let i = 0; i < n; i++) {
+        if (next < removed.length && removed[next] === i) next += 1;
+        else a.push(list[i]!);
+      }
+    }
+    this.made[slot] = { n, removed: made !== undefined && sameIndices(made.removed, removed) ? made.removed : [...removed] };
+    return a;
+  }
 
   of<T>(slot: number, list: readonly T[], n: number): T[] {
     let a = this.arrays[slot] as T[] | undefined;
@@ -297,6 +345,19 @@ export class PrefixArrays {
     return a;
   }
 }
+
+/** list.slice(0, n) less the items at `removed` (ascending indices), in order. */
+export function withoutIndices<T>(list: readonly T[], n: number, removed: readonly number[]): T[] {
+  const out: T[] = [];
+  let next = 0;
+  for (let i = 0; i < n; i++) {
+    if (next < removed.length && removed[next] === i) next += 1;
+    else out.push(list[i]!);
+  }
+  return out;
+}
+
+const sameIndices = (a: readonly number[], b: readonly number[]): boolean => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 
 /** rule-view.ts capacitiesOf with the largest OSD of each host already known (`uniform`: the same for every host). */
 function capacitiesOf(domains: readonly FailureDomainRaw[], largest: ReadonlyMap<string, number>, uniform: number | null): DomainCapacity[] {
