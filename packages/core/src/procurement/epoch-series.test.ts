@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildFleetTimeline } from '../fleet/timeline.js';
 import { expandHosts } from '../fleet/hosts.js';
@@ -85,6 +86,33 @@ describe('CapacityCurves.storageSeriesOf (an epoch of the check read off the sto
       const last = timeline.epochs[timeline.epochs.length - 1]!.hosts.filter((h) => h.role === 'storage');
       expect(last.length - hosts.filter((h) => h.role === 'storage').length).toBeGreaterThan(2);
     }
+  });
+
+  it('carries its host check from a list to the next that extends it: the answers of a fresh CapacityCurves, in any order', () => {
+    const g = growingScenario('host');
+    const s = { ...g, policy: { ...g.policy, tolerate: { ...g.policy.tolerate, racks: 0 } } };
+    const hosts = expandHosts(s).hosts;
+    const base = buildFleetTimeline(s, hosts);
+    const storage = hosts.filter((h) => h.role === 'storage');
+    const pool: Host[] = Array.from({ length: 6 }, (_, i) => ({ name: `x${i}`, role: 'storage', hardware: 'sto-r760xd2', rack: 'r1' }));
+    // a host of the wrong model, and one repeating a name
+    const odd: Host[] = [
+      { name: 'y', role: 'storage', hardware: 'cmp-r760', rack: 'r1' },
+      { name: 'x0', role: 'storage', hardware: 'sto-r760xd2', rack: 'r2' },
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.record({ extend: fc.boolean(), add: fc.array(fc.nat(7), { maxLength: 3 }), dropFirst: fc.boolean() }), { maxLength: 8 }), (steps) => {
+        const carried = new CapacityCurves(s, base, hosts);
+        let list: Host[] = [...storage];
+        for (const st of steps) {
+          const tail = st.add.map((i) => (i < 6 ? pool[i]! : odd[i - 6]!));
+          // an extension of the last list (the same objects), or a new list (possibly without the epoch's first host)
+          list = st.extend ? [...list, ...tail] : [...(st.dropFirst ? storage.slice(1) : storage), ...tail];
+          expect(carried.storageSeriesOf(0, list)).toEqual(new CapacityCurves(s, base, hosts).storageSeriesOf(0, list));
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('is null when the storage hosts are not the epoch’s followed by hosts of the rule’s model, or two share a name', () => {

@@ -119,7 +119,13 @@ export function epochSeries(
   const withRacks = { ...scenario, racks: timeline.racks };
   // A role's figures change only in an epoch where a host of that role arrives or leaves.
   const changes = new Map<number, Set<string>>();
+  // the last (month, role) recorded: hosts come in runs of one role and month, and a repeat adds nothing
+  let lastMonth = Number.NaN;
+  let lastRole = '';
   const change = (month: number, role: string): void => {
+    if (month === lastMonth && role === lastRole) return;
+    lastMonth = month;
+    lastRole = role;
     let roles = changes.get(month);
     if (!roles) {
       roles = new Set();
