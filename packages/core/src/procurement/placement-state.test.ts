@@ -228,7 +228,7 @@ describe('RackPlacer accounting', () => {
             fc.record({ op: fc.constant('place' as const), hw: fc.integer({ min: 0, max: 3 }), target: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }) }),
             fc.record({ op: fc.constant('retire' as const), host: fc.nat(7) }),
           ),
-          { maxLength: 30 },
+          { maxLength: 60 },
         ),
         (rackSpec, hostSpec, ops) => {
           // rack names drawn from r0..r4: two racks may share one
