@@ -23,7 +23,8 @@ const SOURCE =
 function countsByModel(units: readonly RackUnit[]): { month0: [string, number][]; after: [string, number][] } {
   const month0 = new Map<string, number>();
   const after = new Map<string, number>();
-  for (const u of units) {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
     if (inServiceAt(u, 0)) month0.set(u.hardware, (month0.get(u.hardware) ?? 0) + 1);
     if (u.outOfServiceMonthIndex === null) after.set(u.hardware, (after.get(u.hardware) ?? 0) + 1);
   }

@@ -113,7 +113,8 @@ export class ComputeCurveSums {
     // per model alone without a tolerated rack or zone loss (see groupOf), the last model's kept
     const models = new Map<string, { h: Host; n: number }>();
     let last: { h: Host; n: number } | undefined;
-    for (const h of base) {
+    for (let i = 0; i < base.length; i++) {
+      const h = base[i]!;
       if (!this.isCompute(h)) continue;
       if (this.baseNames.has(h.name)) this.base.exact = false;
       this.baseNames.add(h.name);

@@ -141,8 +141,11 @@ export class RackPlacer {
     racks: readonly Rack[],
     hosts: readonly Host[] = [],
   ) {
-    for (const r of racks) this.addRack(r, false);
-    for (const h of hosts) this.account(h.role, h.hardware, h.rack, 1);
+    for (let i = 0; i < racks.length; i++) this.addRack(racks[i]!, false);
+    for (let i = 0; i < hosts.length; i++) {
+      const h = hosts[i]!;
+      this.account(h.role, h.hardware, h.rack, 1);
+    }
   }
 
   /**
@@ -153,7 +156,8 @@ export class RackPlacer {
    */
   clone(): RackPlacer {
     const c = new RackPlacer(this.scenario, []);
-    for (const st of this.states) {
+    for (let i = 0; i < this.states.length; i++) {
+      const st = this.states[i]!;
       const copy: RackState = { ...st, roleCount: new Map(st.roleCount) };
       c.states.push(copy);
       c.byName.set(st.rack.name, copy);

@@ -133,7 +133,9 @@ export function epochSeries(
     }
     roles.add(role);
   };
-  for (const h of timeline.hosts) {
+  // indexed loops over the fleet (no iterator result per host while the code is not optimized yet)
+  for (let i = 0; i < timeline.hosts.length; i++) {
+    const h = timeline.hosts[i]!;
     change(h.fromMonth, h.role);
     if (h.untilMonth !== null) change(h.untilMonth, h.role);
   }

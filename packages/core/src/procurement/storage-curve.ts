@@ -92,7 +92,7 @@ export class StorageCurveTree {
       hostCapacities: [],
       hostDomainsPrefix: [0],
     }));
-    for (const h of hosts) this.append(h);
+    for (let i = 0; i < hosts.length; i++) this.append(hosts[i]!);
   }
 
   /**
@@ -139,6 +139,12 @@ export class StorageCurveTree {
 
   /** Adds the next host of the list (any role: only storage hosts with OSDs enter the tree). */
   append(h: Host): void {
+    if (h.role !== 'storage') {
+      // appendCrushHost takes storage hosts only: the tree and its runs stay as they are
+      this.crushHostsEnd.push(this.tree.hosts.length);
+      this.osdsEnd.push(this.tree.osds.length);
+      return;
+    }
     const before = this.tree.hosts.length;
     const osdsBefore = this.tree.osds.length;
     appendCrushHost(this.scenario, this.tree, h);
@@ -153,7 +159,8 @@ export class StorageCurveTree {
         let count = 0;
         let largest = 0;
         let prefix = x.rawPrefix[x.rawPrefix.length - 1]!;
-        for (const o of host.osds) {
+        for (let k = 0; k < host.osds.length; k++) {
+          const o = host.osds[k]!;
           if (rule.deviceClass !== undefined && o.deviceClass !== rule.deviceClass) continue;
           raw = count === 0 ? o.sizeBytes : raw + o.sizeBytes;
           count += 1;

@@ -101,8 +101,16 @@ export function rackElevations(
     });
     r.next += heightRu;
   };
-  for (const h of hosts) put(h.name, h.role, h.hardware, h.rack, 0, false);
-  for (const p of purchases) for (const h of p.hosts) put(h.name, p.role, p.hardware, h.rack, p.deliveryMonthIndex, true);
+  for (let i = 0; i < hosts.length; i++) {
+    const h = hosts[i]!;
+    put(h.name, h.role, h.hardware, h.rack, 0, false);
+  }
+  for (const p of purchases) {
+    for (let i = 0; i < p.hosts.length; i++) {
+      const h = p.hosts[i]!;
+      put(h.name, p.role, p.hardware, h.rack, p.deliveryMonthIndex, true);
+    }
+  }
   return racks.map((r) => {
     const units = byRack.get(r.name)?.units ?? [];
     // the units in service at month 0 and at the end: the whole list when every unit is (same units, same order)
@@ -170,8 +178,8 @@ export function rackUses(scenario: Scenario, hosts: readonly Host[], racks: read
     s.max = s.max + (max ?? 0);
     if (typical === null || max === null) s.missing = true;
   };
-  for (const h of hosts) put(h.rack, h.hardware);
-  for (const p of purchases) for (const h of p.hosts) put(h.rack, p.hardware);
+  for (let i = 0; i < hosts.length; i++) put(hosts[i]!.rack, hosts[i]!.hardware);
+  for (const p of purchases) for (let i = 0; i < p.hosts.length; i++) put(p.hosts[i]!.rack, p.hardware);
   return racks.map((r) => {
     const s = sums.get(r.name)!;
     const use: RackUse = {
