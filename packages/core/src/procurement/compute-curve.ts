@@ -208,6 +208,30 @@ export class ComputeCurveSums {
     return g;
   }
 
+  /**
+   * Per group, its hosts among the first k appended, read only until the next call: moved from
+   * the last call's k by the hosts in between (the curve's points and the check's epochs come
+   * in nearly increasing k), not counted from 0. A group made after the last call has no host
+   * before it (groups are made as hosts are appended at the end).
+   */
+  private countsUpTo(k: number): readonly number[] {
+    const c = this.counts;
+    while (c.length < this.groups.length) c.push(0);
+    let i = this.countsK;
+    for (; i < k; i++) {
+      const g = this.added[i]!;
+      if (g >= 0) c[g]! += 1;
+    }
+    for (; i > k; i--) {
+      const g = this.added[i - 1]!;
+      if (g >= 0) c[g]! -= 1;
+    }
+    this.countsK = k;
+    return c;
+  }
+  private readonly counts: number[] = [];
+  private countsK = 0;
+
   /** A host's capacity vector (classes with a value) and its fraction bits, per hardware model. */
   private vector(hardware: string): { v: [string, number][]; bits: number | null } {
     let c = this.vectors.get(hardware);
@@ -273,11 +297,7 @@ export class ComputeCurveSums {
       bits: b.bits,
       exact: true,
     };
-    const counts = new Array<number>(this.groups.length).fill(0);
-    for (let i = 0; i < k; i++) {
-      const g = this.added[i]!;
-      if (g >= 0) counts[g]! += 1;
-    }
+    const counts = this.countsUpTo(k);
     // No rack or zone sum is read without a tolerated rack or zone loss: the hosts of one model
     // are one group then (groupOf). The totals are the same doubles (every sum exact, or the
     // result is null: see the module comment, and with terms >= 0 a sum that reaches the exact
