@@ -112,7 +112,8 @@ export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Pla
   // the month-0 fleet (per-host load with the month-0 host count errs high as hosts are added).
   const counts = roleCounts(timeline.epochs);
   const network = planNetwork(scenario, first.epoch.hosts, { hostsPerMonth: hostsPerMonth(timeline, counts) });
-  const retiring = new Map(timeline.hosts.flatMap((h) => (h.untilMonth === null ? [] : [[h.name, h.untilMonth] as const])));
+  const retiring = new Map<string, number>();
+  for (const h of timeline.hosts) if (h.untilMonth !== null) retiring.set(h.name, h.untilMonth);
   const racks = rackElevations(scenario, hosts.hosts, withoutPurchases ? null : procurement, retiring);
   const findings = sortFindings([
     ...references,

@@ -120,7 +120,8 @@ function rackFailure(f: FailurePlan, rackNames: readonly string[]): HeadlineRack
   }
   const key = (r: HeadlineRack): string => r.harms.map((x) => `${x.subsystem}:${x.harm}:${x.monthIndex}`).join(',');
   const worstKey = worst ? key(worst) : '';
-  const worstSameAs = worst && worst.harm !== 'none' ? racks.filter((r) => r !== worst && key(r) === worstKey).map((r) => r.rack) : [];
+  // subsystems and harms are words without ':' or ',': keys of lists of other lengths differ (the key not built)
+  const worstSameAs = worst && worst.harm !== 'none' ? racks.filter((r) => r !== worst && r.harms.length === worst.harms.length && key(r) === worstKey).map((r) => r.rack) : [];
   return { racks, worst: worst?.rack ?? null, worstSameAs };
 }
 

@@ -58,9 +58,10 @@ describe('compute curve sums', () => {
   });
 
   it('equals roleSeries (computeCapacity) on random fleets, models, racks, zones and tolerances', () => {
-    const hardware = ['cmp-r760', 'small-r250', 'ctl-r660'];
+    // `none`: a model the scenario does not have (not a compute host for the figures)
+    const hardware = ['cmp-r760', 'small-r250', 'ctl-r660', 'none'];
     const hostArb = fc.record({
-      hw: fc.integer({ min: 0, max: 2 }),
+      hw: fc.integer({ min: 0, max: 3 }),
       rack: fc.integer({ min: 0, max: 4 }),
       zoned: fc.boolean(),
       role: fc.constantFrom('compute', 'compute', 'storage'),
@@ -69,10 +70,12 @@ describe('compute curve sums', () => {
       fc.property(
         fc.array(hostArb, { maxLength: 12 }),
         fc.array(hostArb, { maxLength: 12 }),
-        fc.record({ hosts: fc.integer({ min: 0, max: 3 }), racks: fc.integer({ min: 0, max: 2 }), zones: fc.integer({ min: 0, max: 2 }) }),
+        // no rack or zone loss half the time: the groups are then per model (ComputeCurveSums groupOf)
+        fc.record({ hosts: fc.integer({ min: 0, max: 3 }), racks: fc.constantFrom(0, 0, 0, 1, 2), zones: fc.constantFrom(0, 0, 0, 1, 2) }),
         fc.constantFrom(1, 1.5, 4, 16),
         fc.constantFrom<'local' | 'ceph'>('local', 'ceph'),
-        (baseSpec, addedSpec, tolerate, ram, ephemeralStorage) => {
+        fc.array(fc.nat(), { maxLength: 10 }),
+        (baseSpec, addedSpec, tolerate, ram, ephemeralStorage, probes) => {
           const b = makeScenario();
           const s: Scenario = {
             ...b,
@@ -96,6 +99,11 @@ describe('compute curve sums', () => {
           for (let k = 0; k <= added.length; k++) {
             expect(sums.series(k)).toEqual(roleSeries(s, 'compute', [...base, ...added.slice(0, k)]));
             expect(freshSums.series(k)).toEqual(sums.series(k));
+          }
+          // points in any order (series moves its group counts from the last point's): each point's own figures
+          for (const p of probes) {
+            const k = p % (added.length + 1);
+            expect(sums.series(k)).toEqual(roleSeries(s, 'compute', [...base, ...added.slice(0, k)]));
           }
           // a fork shares the base and grows along another list: the added hosts in reverse
           const forked = sums.fork();

@@ -75,6 +75,11 @@ export class ComputeCurveSums {
   private readonly names = new Set<string>();
   private readonly groups: AddedGroup[] = [];
   private readonly groupIndex = new Map<string, Map<string, Map<string | undefined, number>>>();
+  /** No tolerated rack or zone loss: groups are per model (groupOf), here by model; the last model appended and its group. */
+  private readonly byModel: boolean;
+  private readonly modelGroups = new Map<string, number>();
+  private lastHardware: string | null = null;
+  private lastGroup = -1;
   /** Per appended host: its group, or -1 (not a compute host of a known model). */
   private readonly added: number[] = [];
   /** Appended hosts before the first whose name repeats an earlier one (Infinity: none). */
@@ -86,6 +91,8 @@ export class ComputeCurveSums {
     /** Another instance whose base (and so figures) this one shares: see fork(). */
     shared?: ComputeCurveSums,
   ) {
+    const { racks: R, zones: Z = 0 } = scenario.policy.tolerate;
+    this.byModel = R <= 0 && Z <= 0;
     if (shared) {
       this.usable = shared.usable;
       this.vectors = shared.vectors;
@@ -103,10 +110,26 @@ export class ComputeCurveSums {
     // hosts of one model, rack and zone added at once, in the order of their first host
     const index = new Map<string, Map<string, Map<string | undefined, { h: Host; n: number }>>>();
     const groups: { h: Host; n: number }[] = [];
-    for (const h of base) {
+    // per model alone without a tolerated rack or zone loss (see groupOf), the last model's kept
+    const models = new Map<string, { h: Host; n: number }>();
+    let last: { h: Host; n: number } | undefined;
+    for (let i = 0; i < base.length; i++) {
+      const h = base[i]!;
       if (!this.isCompute(h)) continue;
       if (this.baseNames.has(h.name)) this.base.exact = false;
       this.baseNames.add(h.name);
+      if (this.byModel) {
+        if (last?.h.hardware !== h.hardware) {
+          last = models.get(h.hardware);
+          if (!last) {
+            last = { h, n: 0 };
+            models.set(h.hardware, last);
+            groups.push(last);
+          }
+        }
+        last.n += 1;
+        continue;
+      }
       const g = nested(nested(index, h.hardware), h.rack).get(h.zone);
       if (g) g.n += 1;
       else {
@@ -137,14 +160,34 @@ export class ComputeCurveSums {
    * the caller knows its name differs from every other host's, base and appended (not looked up).
    */
   append(h: Host, fresh = false): void {
-    if (!this.usable || !this.isCompute(h)) {
-      this.added.push(-1);
-      return;
-    }
-    if (!fresh) {
+    const g = this.usable && h.role === 'compute' ? this.groupOf(h) : -1;
+    if (g >= 0 && !fresh) {
       if ((this.baseNames.has(h.name) || this.names.has(h.name)) && this.uniqueUpTo === Number.POSITIVE_INFINITY) this.uniqueUpTo = this.added.length;
       this.names.add(h.name);
     }
+    this.added.push(g);
+  }
+
+  /**
+   * The group of an appended compute host, made when new; -1 for a model the scenario does not
+   * have. Without a tolerated rack or zone loss no rack or zone sum is read (see series), so the
+   * group is the model alone, and the last model's group is kept (hosts come in runs of one model).
+   */
+  private groupOf(h: Host): number {
+    if (this.byModel) {
+      if (h.hardware === this.lastHardware) return this.lastGroup;
+      if (!Object.hasOwn(this.scenario.hardware, h.hardware)) return -1;
+      let g = this.modelGroups.get(h.hardware);
+      if (g === undefined) {
+        g = this.groups.length;
+        this.groups.push({ hardware: h.hardware, rack: '', zone: undefined });
+        this.modelGroups.set(h.hardware, g);
+      }
+      this.lastHardware = h.hardware;
+      this.lastGroup = g;
+      return g;
+    }
+    if (!Object.hasOwn(this.scenario.hardware, h.hardware)) return -1;
     // model -> rack -> zone (undefined for none): no key string built per host
     let byRack = this.groupIndex.get(h.hardware);
     if (!byRack) {
@@ -162,8 +205,32 @@ export class ComputeCurveSums {
       this.groups.push({ hardware: h.hardware, rack: h.rack, zone: h.zone });
       byZone.set(h.zone, g);
     }
-    this.added.push(g);
+    return g;
   }
+
+  /**
+   * Per group, its hosts among the first k appended, read only until the next call: moved from
+   * the last call's k by the hosts in between (the curve's points and the check's epochs come
+   * in nearly increasing k), not counted from 0. A group made after the last call has no host
+   * before it (groups are made as hosts are appended at the end).
+   */
+  private countsUpTo(k: number): readonly number[] {
+    const c = this.counts;
+    while (c.length < this.groups.length) c.push(0);
+    let i = this.countsK;
+    for (; i < k; i++) {
+      const g = this.added[i]!;
+      if (g >= 0) c[g]! += 1;
+    }
+    for (; i > k; i--) {
+      const g = this.added[i - 1]!;
+      if (g >= 0) c[g]! -= 1;
+    }
+    this.countsK = k;
+    return c;
+  }
+  private readonly counts: number[] = [];
+  private countsK = 0;
 
   /** A host's capacity vector (classes with a value) and its fraction bits, per hardware model. */
   private vector(hardware: string): { v: [string, number][]; bits: number | null } {
@@ -230,27 +297,15 @@ export class ComputeCurveSums {
       bits: b.bits,
       exact: true,
     };
-    const { racks: R, zones: Z = 0 } = this.scenario.policy.tolerate;
-    const counts = new Array<number>(this.groups.length).fill(0);
-    for (let i = 0; i < k; i++) {
-      const g = this.added[i]!;
-      if (g >= 0) counts[g]! += 1;
-    }
-    if (R <= 0 && Z <= 0) {
-      // No rack or zone sum is read: the hosts of one model count as one group. The totals are
-      // the same doubles (every sum exact, or the result is null: see the module comment, and
-      // with terms >= 0 a sum that reaches the exact limit does so in any order), and `top` is
-      // the tolerate.hosts largest of the same values whatever the grouping.
-      const byModel = new Map<string, number>();
-      this.groups.forEach((g, i) => {
-        if (counts[i]! > 0) byModel.set(g.hardware, (byModel.get(g.hardware) ?? 0) + counts[i]!);
-      });
-      for (const [hardware, n] of byModel) this.add(s, hardware, '', undefined, n);
-    } else {
-      this.groups.forEach((g, i) => {
-        if (counts[i]! > 0) this.add(s, g.hardware, g.rack, g.zone, counts[i]!);
-      });
-    }
+    const counts = this.countsUpTo(k);
+    // No rack or zone sum is read without a tolerated rack or zone loss: the hosts of one model
+    // are one group then (groupOf). The totals are the same doubles (every sum exact, or the
+    // result is null: see the module comment, and with terms >= 0 a sum that reaches the exact
+    // limit does so in any order), and `top` is the tolerate.hosts largest of the same values
+    // whatever the grouping.
+    this.groups.forEach((g, i) => {
+      if (counts[i]! > 0) this.add(s, g.hardware, g.rack, g.zone, counts[i]!);
+    });
     if (!s.exact) return null;
     const limit = EXACT_LIMIT / 2 ** s.bits;
     for (const x of s.total.values()) if (!(x < limit)) return null;

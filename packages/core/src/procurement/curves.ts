@@ -228,25 +228,67 @@ export class CapacityCurves {
    * CRUSH tree (its names unique too); else null (then compute them).
    */
   storageSeriesOf(t: number, storageHosts: readonly Host[]): ResourceSeries[] | null {
-    const slot = this.scenario.procurement?.roles.storage ? 'storage' : null;
-    if (!slot || this.scenario.policy.tolerate.racks > 0) return null;
-    if (!resolveCephSettings(this.scenario.ceph).rules.every((r) => r.failureDomain === 'host')) return null;
-    const { rule } = slotRule(this.scenario.procurement!, slot)!;
+    const storage = this.storageRule();
+    if (!storage) return null;
     const epoch = this.epochIndex(t);
     const base = this.storageHostsOf(epoch);
-    if (storageHosts.length < base.length) return null;
-    const names = new Set<string>();
-    for (let i = 0; i < storageHosts.length; i++) {
-      const h = storageHosts[i]!;
-      const b = base[i];
-      if (h.role !== 'storage' || (b ? h.name !== b.name || h.hardware !== b.hardware : h.hardware !== rule.hardware) || names.has(h.name)) return null;
-      names.add(h.name);
-    }
-    const perUnit = hostsPerUnit(this.scenario, 'storage', rule, this.domains);
+    if (storageHosts.length < base.length || !this.storageHostsFit(epoch, base, storage.rule.hardware, storageHosts)) return null;
     const added = storageHosts.length - base.length;
-    if (added % perUnit !== 0) return null;
-    return this.curve(epoch, slot).storageList(added / perUnit);
+    if (added % storage.perUnit !== 0) return null;
+    return this.curve(epoch, 'storage').storageList(added / storage.perUnit);
   }
+
+  /**
+   * The storage rule and its hosts per unit when storageSeriesOf may answer (a storage rule, no
+   * tolerated rack loss, every Ceph rule with failure domain host), else null; worked out once.
+   */
+  private storageRule(): { rule: PurchaseRule; perUnit: number } | null {
+    if (this.storageRuleMemo !== undefined) return this.storageRuleMemo;
+    let out: { rule: PurchaseRule; perUnit: number } | null = null;
+    if (
+      this.scenario.procurement?.roles.storage &&
+      this.scenario.policy.tolerate.racks <= 0 &&
+      resolveCephSettings(this.scenario.ceph).rules.every((r) => r.failureDomain === 'host')
+    ) {
+      const { rule } = slotRule(this.scenario.procurement, 'storage')!;
+      out = { rule, perUnit: hostsPerUnit(this.scenario, 'storage', rule, this.domains) };
+    }
+    this.storageRuleMemo = out;
+    return out;
+  }
+  private storageRuleMemo: { rule: PurchaseRule; perUnit: number } | null | undefined;
+
+  /**
+   * True when every host of `storageHosts` is a storage host, the first ones those of `base`
+   * (same names and models), the others of model `hardware`, and no two share a name. A list
+   * that begins with the hosts of the list checked last (same objects, same base epoch) has only
+   * its new hosts checked: each condition is a host's own, given the names before it.
+   */
+  private storageHostsFit(epoch: number, base: readonly Host[], hardware: string, storageHosts: readonly Host[]): boolean {
+    let c = this.fitChecked;
+    let from = c !== null && c.epoch === epoch && c.hosts.length <= storageHosts.length ? c.hosts.length : 0;
+    for (let i = 0; i < from; i++) {
+      if (c!.hosts[i] !== storageHosts[i]) {
+        from = 0;
+        break;
+      }
+    }
+    if (c === null || from === 0) {
+      c = { epoch, hosts: [], names: new Set(), fit: true };
+      this.fitChecked = c;
+    }
+    for (let i = from; i < storageHosts.length; i++) {
+      const h = storageHosts[i]!;
+      c.hosts.push(h);
+      if (!c.fit) continue;
+      const b = base[i];
+      if (h.role !== 'storage' || (b ? h.name !== b.name || h.hardware !== b.hardware : h.hardware !== hardware) || c.names.has(h.name)) c.fit = false;
+      else c.names.add(h.name);
+    }
+    return c.fit;
+  }
+  /** The storage host list storageHostsFit checked last (its own copy), its base epoch, its names and the answer. */
+  private fitChecked: { epoch: number; hosts: Host[]; names: Set<string>; fit: boolean } | null = null;
 
   /** new RackPlacer(scenario, scenario.racks, the hosts of base epoch `epoch`): a placer of its own, the epoch's hosts counted once for all. */
   placerAt(epoch: number): RackPlacer {

@@ -18,7 +18,7 @@
  * Source: headroom [model].
  */
 import { feedLimitWatts } from '../racks/feeds.js';
-import type { Rack, Role, Scenario } from '../model/scenario.js';
+import type { HardwareModel, Rack, Role, Scenario } from '../model/scenario.js';
 import type { Host } from '../model/plan.js';
 import type { ProcurementRole } from '../model/procurement-rules.js';
 
@@ -130,6 +130,8 @@ export class RackPlacer {
   private readonly states: RackState[] = [];
   private readonly byName = new Map<string, RackState>();
   private readonly candidates = new Map<string, Candidates>();
+  /** Two racks have one name (byName then holds the last of them). */
+  private sharedNames = false;
   private nextRackNumber = 1;
   /** Racks added by place(), in order, and why. */
   readonly added: { rack: Rack; reason: 'space' | 'power' }[] = [];
@@ -139,8 +141,11 @@ export class RackPlacer {
     racks: readonly Rack[],
     hosts: readonly Host[] = [],
   ) {
-    for (const r of racks) this.addRack(r, false);
-    for (const h of hosts) this.account(h.role, h.hardware, h.rack, 1);
+    for (let i = 0; i < racks.length; i++) this.addRack(racks[i]!, false);
+    for (let i = 0; i < hosts.length; i++) {
+      const h = hosts[i]!;
+      this.account(h.role, h.hardware, h.rack, 1);
+    }
   }
 
   /**
@@ -151,12 +156,14 @@ export class RackPlacer {
    */
   clone(): RackPlacer {
     const c = new RackPlacer(this.scenario, []);
-    for (const st of this.states) {
+    for (let i = 0; i < this.states.length; i++) {
+      const st = this.states[i]!;
       const copy: RackState = { ...st, roleCount: new Map(st.roleCount) };
       c.states.push(copy);
       c.byName.set(st.rack.name, copy);
     }
     c.nextRackNumber = this.nextRackNumber;
+    c.sharedNames = this.sharedNames;
     for (const a of this.added) c.added.push(a);
     return c;
   }
@@ -185,6 +192,7 @@ export class RackPlacer {
 
   private addRack(rack: Rack, added: boolean): RackState {
     const st: RackState = { rack, index: this.states.length, usedRu: 0, powerMaxWatts: 0, roleCount: new Map(), added };
+    if (this.byName.has(rack.name)) this.sharedNames = true;
     this.states.push(st);
     this.byName.set(rack.name, st);
     // an added rack is a candidate of every role; a rack of the scenario only once it holds the role
@@ -196,13 +204,23 @@ export class RackPlacer {
   account(role: Role, hardware: string, rack: string, sign: 1 | -1): void {
     const st = this.byName.get(rack);
     if (!st) return; // unracked
-    const hw = this.scenario.hardware[hardware];
+    this.accountIn(st, role, this.scenario.hardware[hardware], sign);
+  }
+
+  /** account() in a rack's state, the host's model given (undefined: unknown, no space or draw). */
+  private accountIn(st: RackState, role: Role, hw: HardwareModel | undefined, sign: 1 | -1): void {
     st.usedRu += sign * (hw?.heightRu ?? 0);
     st.powerMaxWatts += sign * (hw?.power?.maxWatts ?? 0);
-    st.roleCount.set(role, (st.roleCount.get(role) ?? 0) + sign);
+    const n = (st.roleCount.get(role) ?? 0) + sign;
+    st.roleCount.set(role, n);
     // a removed host frees space, and the first host of a role changes the candidate set: rebuild lazily
-    if (sign < 0 || (st.roleCount.get(role) === 1 && !st.added)) this.candidates.clear();
+    if (sign < 0 || (n === 1 && !st.added)) {
+      this.candidates.clear();
+      this.clears += 1;
+    }
   }
+  /** How many times the candidate sets were dropped (a set fetched before is still the one in use while this is unchanged). */
+  private clears = 0;
 
   /** Space, the power budget, and the feeds left after losing one (racks[].feed, racks/feeds.ts feedLimitWatts). */
   private fits(st: RackState, ru: number, maxW: number): boolean {
@@ -238,21 +256,21 @@ export class RackPlacer {
     const hw = this.scenario.hardware[hardware];
     const ru = hw?.heightRu ?? 0;
     const maxW = hw?.power?.maxWatts ?? 0;
-    const hasSpace = (s: RackState): boolean => s.rack.heightRu - s.usedRu >= ru;
     let reason: 'space' | 'power';
     if (target !== undefined) {
       const t = this.byName.get(target);
-      if (t && this.fits(t, ru, maxW)) return this.put(role, hardware, t);
+      if (t && this.fits(t, ru, maxW)) return this.put(role, hw, t);
       const addedFit = this.states.find((s) => s.added && (s.roleCount.get(role) ?? 0) === 0 && this.fits(s, ru, maxW));
-      if (addedFit) return this.put(role, hardware, addedFit);
-      reason = t && hasSpace(t) ? 'power' : 'space';
+      if (addedFit) return this.put(role, hw, addedFit);
+      reason = t && t.rack.heightRu - t.usedRu >= ru ? 'power' : 'space';
     } else {
       const c = this.candidatesFor(role, hardware, ru, maxW);
       for (let top = c.heap.peek(); top; top = c.heap.peek()) {
         if (this.fits(top, ru, maxW)) {
-          const placed = this.put(role, hardware, top);
+          const clears = this.clears;
+          const placed = this.put(role, hw, top);
           // put() may have cleared the candidate sets (first host of the role: `c` is then dropped); else re-key this rack
-          if (this.candidates.get(this.keyOf(role, hardware)) === c) {
+          if (this.clears === clears) {
             if (this.fits(top, ru, maxW)) c.heap.replaceTop(top.roleCount.get(role) ?? 0);
             else c.discarded.push(c.heap.pop()!);
           }
@@ -260,19 +278,21 @@ export class RackPlacer {
         }
         c.discarded.push(c.heap.pop()!); // never fits again: space and draw only grow while placing
       }
-      reason = anyWithSpace(c, hasSpace) ? 'power' : 'space';
+      reason = anyWithSpace(c, (s: RackState): boolean => s.rack.heightRu - s.usedRu >= ru) ? 'power' : 'space';
     }
     const rack = this.newRack();
     const fresh: RackState = { rack, index: -1, usedRu: 0, powerMaxWatts: 0, roleCount: new Map(), added: true };
     if (!this.fits(fresh, ru, maxW)) return { rack: null, reason: rack.heightRu < ru ? 'space' : 'power' };
     const st = this.addRack(rack, true);
     this.added.push({ rack, reason });
-    const placed = this.put(role, hardware, st);
+    const placed = this.put(role, hw, st);
     return { rack: placed.rack, added: { name: rack.name, reason } };
   }
 
-  private put(role: ProcurementRole, hardware: string, st: RackState): { rack: string } {
-    this.account(role, hardware, st.rack.name, 1);
+  private put(role: ProcurementRole, hw: HardwareModel | undefined, st: RackState): { rack: string } {
+    // account(role, hardware, st.rack.name, 1): the rack of that name is st unless two racks share it (then the last one)
+    const owner = this.sharedNames ? this.byName.get(st.rack.name) : st;
+    if (owner) this.accountIn(owner, role, hw, 1);
     return { rack: st.rack.name };
   }
 

@@ -27,6 +27,16 @@ import { purchaseKey, type ProcurementPlan, type Purchase } from '../model/procu
 /** Name prefix of purchased hosts: `compute-new-01`, ... (existing hosts keep their names). */
 export const purchasedPrefix = (role: ProcurementRole): string => `${role}-new`;
 
+/**
+ * True when the names scheduleProcurement gives purchased hosts (`<role>-new-NN`, numbered per
+ * role with one width per role: unique among them) cannot be any initial host's: no initial
+ * host's name begins with a purchased prefix.
+ */
+export function purchasedNamesFresh(initial: readonly Host[]): boolean {
+  const prefixes = PROCUREMENT_ROLES.map(purchasedPrefix);
+  return !initial.some((h) => prefixes.some((p) => h.name.startsWith(p)));
+}
+
 /** The role that supplies a resource: `compute.*` -> compute, `storage.*` -> storage. */
 export function supplyingRole(resourceId: string): ProcurementRole | null {
   if (resourceId.startsWith('compute.')) return 'compute';
@@ -96,18 +106,26 @@ function emptyPurchase(scenario: Scenario, role: ProcurementRole, rule: Purchase
  * resourceSeries in evaluate (computeSeries over planCompute, storageSeries over the pool
  * figures of planStorage: storageCapacity), in resourceSeries order. `storageKnown` may give an
  * epoch's storage series already computed (the capacity curves' point of the same figures), or
- * null.
+ * null. `purchasedNamesUnique`: the caller vouches that the names of the timeline's purchased
+ * hosts differ from each other and from every other host's (then they are not looked up).
  */
 export function epochSeries(
   scenario: Scenario,
   timeline: FleetTimeline,
   seed?: { hosts: readonly Host[]; compute?: ComputeCurveSums; storage?: () => StorageCurveTree },
   storageKnown?: (epoch: FleetEpoch) => ResourceSeries[] | null,
+  purchasedNamesUnique = false,
 ): ResourceSeries[][] {
   const withRacks = { ...scenario, racks: timeline.racks };
   // A role's figures change only in an epoch where a host of that role arrives or leaves.
   const changes = new Map<number, Set<string>>();
+  // the last (month, role) recorded: hosts come in runs of one role and month, and a repeat adds nothing
+  let lastMonth = Number.NaN;
+  let lastRole = '';
   const change = (month: number, role: string): void => {
+    if (month === lastMonth && role === lastRole) return;
+    lastMonth = month;
+    lastRole = role;
     let roles = changes.get(month);
     if (!roles) {
       roles = new Set();
@@ -115,7 +133,9 @@ export function epochSeries(
     }
     roles.add(role);
   };
-  for (const h of timeline.hosts) {
+  // indexed loops over the fleet (no iterator result per host while the code is not optimized yet)
+  for (let i = 0; i < timeline.hosts.length; i++) {
+    const h = timeline.hosts[i]!;
     change(h.fromMonth, h.role);
     if (h.untilMonth !== null) change(h.untilMonth, h.role);
   }
@@ -134,7 +154,15 @@ export function epochSeries(
     sums = seed.compute;
     computeBase = seed.hosts.length;
   } else if (growing) sums = new ComputeCurveSums(withRacks, first);
-  if (sums) for (let i = computeBase; i < last.length; i++) sums.append(last[i]!);
+  if (sums) {
+    // the last epoch of a growing timeline holds every host, in timeline order: host i is timeline.hosts[i]
+    const fleet = purchasedNamesUnique && last.length === timeline.hosts.length ? timeline.hosts : null;
+    for (let i = computeBase; i < last.length; i++) {
+      const h = last[i]!;
+      const f = fleet?.[i];
+      sums.append(h, f?.purchased === true && f.name === h.name);
+    }
+  }
   // the CRUSH tree only when an epoch's storage series are not known already
   let tree: StorageCurveTree | null | undefined;
   const treeOf = (): StorageCurveTree | null => {
@@ -315,7 +343,13 @@ export function scheduleProcurement(scenario: Scenario, base?: FleetTimeline, mo
   const withPurchases = buildFleetTimeline(scenario, startHosts, nonEmpty, addedRacks);
   // the storage series of an epoch read off the storage curve when they are one of its points (CapacityCurves.storageSeriesOf)
   const storageHosts = new RoleHosts('storage');
-  const withSeries = epochSeries(scenario, withPurchases, curves.firstEpochFigures(), (e) => curves.storageSeriesOf(e.fromMonth, storageHosts.of(e.hosts)));
+  const withSeries = epochSeries(
+    scenario,
+    withPurchases,
+    curves.firstEpochFigures(),
+    (e) => curves.storageSeriesOf(e.fromMonth, storageHosts.of(e.hosts)),
+    purchasedNamesFresh(startHosts),
+  );
   const seriesAt = (t: number): ResourceSeries[] => withSeries[withPurchases.epochs.indexOf(epochAt(withPurchases, t))]!;
   const demandAt = (s: ResourceSeries, t: number): number => seriesDemand(scenario, model, s, t);
   const ruled = new Map(resources.map((r) => [r.id, r]));

@@ -32,6 +32,8 @@ interface RuleHosts {
   rawPrefix: number[];
   /** Indices into tree.osds of the OSDs the rule takes, in tree order. */
   osdIndices: number[];
+  /** With a device class: those OSDs themselves (tree.osds[osdIndices[i]]), in the same order; else empty (the view takes tree.osds). */
+  osdsTaken: CrushOsd[];
   /** osdPrefix[j] = how many of osdIndices lie in the first j CRUSH hosts. */
   osdPrefix: number[];
   /** rule-view.ts hostRawOf of the rule's OSDs: one entry per CRUSH host with some (never changed once made). */
@@ -67,6 +69,8 @@ export class StorageCurveTree {
   private readonly names = new Set<string>();
   /** Hosts appended before the first repeated CRUSH host name (Infinity: none repeated). */
   private uniqueUpTo = Number.POSITIVE_INFINITY;
+  /** The prefix arrays ruleSets hands out (its own: a fork starts empty). */
+  private readonly scratch = new PrefixArrays();
 
   constructor(
     private readonly scenario: Scenario,
@@ -77,6 +81,7 @@ export class StorageCurveTree {
     this.rules = this.settings.rules.map(() => ({
       rawPrefix: [0],
       osdIndices: [],
+      osdsTaken: [],
       osdPrefix: [0],
       hostRaw: [],
       hostRawPrefix: [0],
@@ -87,7 +92,7 @@ export class StorageCurveTree {
       hostCapacities: [],
       hostDomainsPrefix: [0],
     }));
-    for (const h of hosts) this.append(h);
+    for (let i = 0; i < hosts.length; i++) this.append(hosts[i]!);
   }
 
   /**
@@ -111,6 +116,7 @@ export class StorageCurveTree {
       const y = t.rules[r]!;
       copy(y.rawPrefix, x.rawPrefix, 1, J + 1);
       copy(y.osdIndices, x.osdIndices, 0, x.osdPrefix[J]!);
+      if (x.osdsTaken.length > 0) copy(y.osdsTaken, x.osdsTaken, 0, x.osdPrefix[J]!);
       copy(y.osdPrefix, x.osdPrefix, 1, J + 1);
       copy(y.hostRaw, x.hostRaw, 0, x.hostRawPrefix[J]!);
       copy(y.hostRawPrefix, x.hostRawPrefix, 1, J + 1);
@@ -133,6 +139,12 @@ export class StorageCurveTree {
 
   /** Adds the next host of the list (any role: only storage hosts with OSDs enter the tree). */
   append(h: Host): void {
+    if (h.role !== 'storage') {
+      // appendCrushHost takes storage hosts only: the tree and its runs stay as they are
+      this.crushHostsEnd.push(this.tree.hosts.length);
+      this.osdsEnd.push(this.tree.osds.length);
+      return;
+    }
     const before = this.tree.hosts.length;
     const osdsBefore = this.tree.osds.length;
     appendCrushHost(this.scenario, this.tree, h);
@@ -147,13 +159,15 @@ export class StorageCurveTree {
         let count = 0;
         let largest = 0;
         let prefix = x.rawPrefix[x.rawPrefix.length - 1]!;
-        for (const o of host.osds) {
+        for (let k = 0; k < host.osds.length; k++) {
+          const o = host.osds[k]!;
           if (rule.deviceClass !== undefined && o.deviceClass !== rule.deviceClass) continue;
           raw = count === 0 ? o.sizeBytes : raw + o.sizeBytes;
           count += 1;
           largest = Math.max(largest, o.sizeBytes);
           prefix += o.sizeBytes;
           x.osdIndices.push(o.id);
+          if (rule.deviceClass !== undefined) x.osdsTaken.push(o);
         }
         x.rawPrefix.push(prefix);
         x.osdPrefix.push(x.osdIndices.length);
@@ -179,10 +193,12 @@ export class StorageCurveTree {
 
   /**
    * ruleSetCapacities({ ...scenario, racks }, first k hosts appended): the same figures; null
-   * when two of those hosts share a name. O(hosts + OSDs × pools) for the PG plan.
+   * when two of those hosts share a name. O(hosts + OSDs × pools) for the PG plan. The tree and
+   * views it hands to the capacity arithmetic are this tree's prefix arrays (PrefixArrays), not
+   * copies: that arithmetic keeps none of them (it returns figures only).
    */
   ruleSets(k: number, racks: readonly Rack[]): RuleSetCapacity[] | null {
-    const v = this.views(k, racks);
+    const v = this.viewsOf(k, racks, this.scratch);
     if (!v) return null;
     const scenario = { ...this.scenario, racks: racks as Rack[] };
     // the tree is regular and the views take the OSDs of their class in tree order: the PG plan goes run by run
@@ -192,25 +208,62 @@ export class StorageCurveTree {
   /**
    * The CRUSH tree of the first k hosts appended and its rule views: buildCrushTree and
    * ruleView(tree, rule, racks, policy.tolerate) of each rule, the same figures; null when two
-   * of those hosts share a name.
+   * of those hosts share a name. Arrays of their own (slices).
    */
   views(k: number, racks: readonly Rack[]): { tree: CrushTree; views: RuleView[] } | null {
-    if (k > this.length || k > this.uniqueUpTo) return null;
-    const J = this.crushHostsEnd[k]!;
-    const tree: CrushTree = { hosts: this.tree.hosts.slice(0, J), osds: this.tree.osds.slice(0, this.osdsEnd[k]!) };
-    return { tree, views: this.settings.rules.map((_, r) => this.view(tree, r, J, racks)) };
+    return this.viewsOf(k, racks, null);
   }
 
-  /** rule-view.ts ruleView(tree of the first J CRUSH hosts, rule r, racks, tolerate), from the per-host figures. */
-  private view(tree: CrushTree, r: number, J: number, racks: readonly Rack[]): RuleView {
+  /** views(k, racks), the prefixes taken by `prefixes` (arrays reused by the next call), or sliced when null. */
+  private viewsOf(k: number, racks: readonly Rack[], prefixes: PrefixArrays | null): { tree: CrushTree; views: RuleView[] } | null {
+    if (k > this.length || k > this.uniqueUpTo) return null;
+    const J = this.crushHostsEnd[k]!;
+    const O = this.osdsEnd[k]!;
+    const tree: CrushTree = prefixes
+      ? { hosts: prefixes.of(0, this.tree.hosts, J), osds: prefixes.of(1, this.tree.osds, O) }
+      : { hosts: this.tree.hosts.slice(0, J), osds: this.tree.osds.slice(0, O) };
+    const take = <T>(slot: number, src: readonly T[], n: number): T[] => (prefixes ? prefixes.of(slot, src, n) : src.slice(0, n));
+    const without = <T>(slot: number, src: readonly T[], n: number, removed: readonly number[]): T[] =>
+      prefixes ? prefixes.without(slot, src, n, removed) : withoutIndices(src, n, removed);
+    const views: RuleView[] = [];
+    for (let r = 0; r < this.rules.length; r++) {
+      const slot = 2 + 6 * r;
+      views.push(
+        this.view(
+          tree,
+          r,
+          J,
+          racks,
+          (i, src, n) => take(slot + i, src, n),
+          (src, n, removed) => without(slot + 5, src, n, removed),
+        ),
+      );
+    }
+    return { tree, views };
+  }
+
+  /**
+   * rule-view.ts ruleView(tree of the first J CRUSH hosts, rule r, racks, tolerate), from the
+   * per-host figures; `take(i, list, n)` = list.slice(0, n) (i: which list, 0..4), `without(list, n, removed)`
+   * = withoutIndices(list, n, removed).
+   */
+  private view(
+    tree: CrushTree,
+    r: number,
+    J: number,
+    racks: readonly Rack[],
+    take: <T>(i: number, src: readonly T[], n: number) => T[],
+    without: <T>(src: readonly T[], n: number, removed: readonly number[]) => T[],
+  ): RuleView {
     const rule = this.settings.rules[r]!;
     const x = this.rules[r]!;
     // the hosts of the prefix only: names are unique in it (ruleSets checks), so `largest` is read for them alone
-    const hostRaw = x.hostRaw.slice(0, x.hostRawPrefix[J]!);
+    const hostRaw = take(0, x.hostRaw, x.hostRawPrefix[J]!);
     const uniform = hostRaw.length <= x.uniformCount ? x.uniformLargestBytes : null;
     const largest = x.largest;
-    const osdIndices = x.osdIndices.slice(0, x.osdPrefix[J]!);
-    const osds: CrushOsd[] = rule.deviceClass === undefined ? tree.osds : osdIndices.map((i) => tree.osds[i]!);
+    const osdIndices = take(1, x.osdIndices, x.osdPrefix[J]!);
+    // the OSDs of the rule's class: those of osdIndices, in order
+    const osds: CrushOsd[] = rule.deviceClass === undefined ? tree.osds : take(2, x.osdsTaken, x.osdPrefix[J]!);
     const { tolerate } = this.scenario.policy;
     if (rule.failureDomain === 'host' && tolerate.racks <= 0) {
       // Host domains and no rack loss: storageRemoval removes the tolerate.hosts hosts with the
@@ -218,14 +271,14 @@ export class StorageCurveTree {
       // capacities are prefixes of the lists kept per host, and the survivors those lists less
       // the removed hosts: no Set of names, no domain rebuilt per point.
       const D = x.hostDomainsPrefix[J]!;
-      const domains = x.hostDomains.slice(0, D);
-      const capacities = x.hostCapacities.slice(0, D);
+      const domains = take(3, x.hostDomains, D);
+      const capacities = take(4, x.hostCapacities, D);
       const removed = topIndices(D, Math.max(0, tolerate.hosts), (i) => domains[i]!.rawBytes);
       let tolerated: RuleView['tolerated'] = null;
       if (removed.length > 0) {
-        const gone = new Set(removed);
         tolerated = {
-          survivors: capacities.filter((_, i) => !gone.has(i)),
+          // the capacities less the removed ones (removed is ascending)
+          survivors: without(x.hostCapacities, D, removed),
           lost: removed.map((i) => domains[i]!.name),
           domainsRemaining: D - removed.length,
         };
@@ -245,6 +298,73 @@ export class StorageCurveTree {
     return { rule, osdIndices, osds, rawBytes: x.rawPrefix[J]!, hostRaw, domains, capacities: capacitiesOf(domains, largest, uniform), tolerated };
   }
 }
+
+/**
+ * Prefixes of append-only lists, each kept in one array from call to call: `of(slot, list, n)`
+ * is list.slice(0, n) (the same items in the same order), made from the array the slot handed
+ * out last by dropping its tail or appending the list's next items, so a run of nearby prefixes
+ * (the curve's points) copies only the difference. The list of a slot must only have grown since
+ * (the tree's lists do), and an array handed out is valid until the slot's next call.
+ */
+export class PrefixArrays {
+  private readonly arrays: unknown[][] = [];
+  /** Per slot of `without`: the list length and removed indices its array was made for. */
+  private readonly made: ({ n: number; removed: readonly number[] } | undefined)[] = [];
+
+  /**
+   * withoutIndices(list, n, removed) as one array reused between calls of the slot: when the
+   * removed indices are those of the call before and lie below both lengths, the array only
+   * changes past them (its tail dropped, or the list's next items appended); else it is
+   * rebuilt. The same conditions as `of`.
+   */
+  without<T>(slot: number, list: readonly T[], n: number, removed: readonly number[]): T[] {
+    let a = this.arrays[slot] as T[] | undefined;
+    if (!a) {
+      a = [];
+      this.arrays[slot] = a;
+    }
+    const made = this.made[slot];
+    const last = removed.length > 0 ? removed[removed.length - 1]! : -1;
+    if (made !== undefined && last < Math.min(made.n, n) && sameIndices(made.removed, removed)) {
+      // a = list[0 .. made.n) less `removed`, all below n: list[0 .. n) less them is its first n - |removed| items, or a + list[made.n .. n)
+      if (made.n > n) a.length = n - removed.length;
+      else for (let i = made.n; i < n; i++) a.push(list[i]!);
+    } else {
+      a.length = 0;
+      let next = 0;
+      for (let i = 0; i < n; i++) {
+        if (next < removed.length && removed[next] === i) next += 1;
+        else a.push(list[i]!);
+      }
+    }
+    this.made[slot] = { n, removed: made !== undefined && sameIndices(made.removed, removed) ? made.removed : [...removed] };
+    return a;
+  }
+
+  of<T>(slot: number, list: readonly T[], n: number): T[] {
+    let a = this.arrays[slot] as T[] | undefined;
+    if (!a) {
+      a = [];
+      this.arrays[slot] = a;
+    }
+    if (a.length > n) a.length = n;
+    else for (let i = a.length; i < n; i++) a.push(list[i]!);
+    return a;
+  }
+}
+
+/** list.slice(0, n) less the items at `removed` (ascending indices), in order. */
+export function withoutIndices<T>(list: readonly T[], n: number, removed: readonly number[]): T[] {
+  const out: T[] = [];
+  let next = 0;
+  for (let i = 0; i < n; i++) {
+    if (next < removed.length && removed[next] === i) next += 1;
+    else out.push(list[i]!);
+  }
+  return out;
+}
+
+const sameIndices = (a: readonly number[], b: readonly number[]): boolean => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 
 /** rule-view.ts capacitiesOf with the largest OSD of each host already known (`uniform`: the same for every host). */
 function capacitiesOf(domains: readonly FailureDomainRaw[], largest: ReadonlyMap<string, number>, uniform: number | null): DomainCapacity[] {

@@ -12,7 +12,8 @@ import { inServiceAt, type RackElevation, type RackLoad, type RackUnit } from '.
 import type { Role, Scenario } from '../model/scenario.js';
 import { makeScenario } from '../model/test-scenario.js';
 import { modelsArb, rackFixture, rackNames, racksArb } from './test-rack-models.js';
-import { rackElevations, type RackDefinition } from './elevation.js';
+import { rackElevations, rackPowerFindings, type RackDefinition } from './elevation.js';
+import type { Finding } from '../diagnostics/types.js';
 
 function loadPlain(heightRu: number, budgetWatts: number | null, units: readonly RackUnit[]): RackLoad {
   const usedRu = units.reduce((a, u) => a + u.heightRu, 0);
@@ -87,6 +88,35 @@ function rackElevationsPlain(
   });
 }
 
+/** The former rackPowerFindings, verbatim but for its name: a filtered unit list per month checked. */
+function rackPowerFindingsPlain(elevations: readonly RackElevation[]): Finding[] {
+  const knownMaxWatts = (units: readonly RackUnit[]): number => units.reduce((a, u) => a + (u.powerMaxWatts ?? 0), 0);
+  const out: Finding[] = [];
+  for (const e of elevations) {
+    const budget = e.powerBudgetWatts;
+    if (budget === null) continue;
+    // the draw only grows at a delivery: the months to check are the delivery months
+    const months = [...new Set(e.units.map((u) => u.inServiceMonthIndex))].sort((a, b) => a - b);
+    const month = months.find((m) => knownMaxWatts(e.units.filter((u) => inServiceAt(u, m))) > budget);
+    if (month === undefined) continue;
+    const max = knownMaxWatts(e.units.filter((u) => inServiceAt(u, month)));
+    const unknown = e.units.filter((u) => inServiceAt(u, month) && u.powerMaxWatts === null).map((u) => u.host);
+    const what = month === 0 ? 'with the hosts in service at the start' : `after the ${e.units.find((u) => u.inServiceMonthIndex === month)?.inServiceMonth ?? ''} delivery`;
+    out.push({
+      code: 'rack.power_exceeded',
+      severity: 'warning',
+      subject: `rack ${e.name}`,
+      message: `rack ${e.name} can draw ${unknown.length > 0 ? 'more than ' : ''}${max} W at maximum ${what}, over its ${budget} W power budget (${max - budget} W over)${unknown.length > 0 ? `; ${unknown.join(', ')} without power data not counted` : ''}`,
+      ...(month === 0 ? {} : { month }),
+      value: max,
+      limit: budget,
+      unit: 'W',
+      source: 'headroom [model]: sum of the hardware maximum draw (power.max) per rack vs the rack powerBudget',
+    });
+  }
+  return out;
+}
+
 describe('rackElevations in one pass', () => {
   it('equals the record-per-host and filter code: units, loads (same doubles), added racks', () => {
     const s = makeScenario();
@@ -128,6 +158,11 @@ describe('rackElevations in one pass', () => {
           const fast = rackElevations(scenario, hosts, { racks, purchases }, outOfService);
           const slow = rackElevationsPlain(scenario, hosts, { racks, purchases }, outOfService);
           expect(JSON.stringify(fast)).toBe(JSON.stringify(slow));
+          // the power findings summed per month without filtered lists: the same findings, the same doubles
+          const findings = rackPowerFindings(fast);
+          const plain = rackPowerFindingsPlain(fast);
+          expect(JSON.stringify(findings)).toBe(JSON.stringify(plain));
+          findings.forEach((f, i) => expect(Object.is(f.value, plain[i]!.value)).toBe(true));
           fast.forEach((r, i) => {
             for (const k of ['month0', 'afterPurchases'] as const) {
               expect(Object.is(r[k].powerTypicalWatts, slow[i]![k].powerTypicalWatts)).toBe(true);

@@ -36,6 +36,23 @@ function load(heightRu: number, budgetWatts: number | null, units: readonly Rack
 /** Σ maximum draw of the units whose model has power data, watts. */
 const knownMaxWatts = (units: readonly RackUnit[]): number => units.reduce((a, u) => a + (u.powerMaxWatts ?? 0), 0);
 
+/** knownMaxWatts of the units in service in month m: the same additions in the same order, no filtered list. */
+function knownMaxWattsAt(units: readonly RackUnit[], m: number): number {
+  let a = 0;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (inServiceAt(u, m)) a = a + (u.powerMaxWatts ?? 0);
+  }
+  return a;
+}
+
+/** The months units enter service in, in the order first met (new Set(units.map(inServiceMonthIndex))). */
+function deliveryMonths(units: readonly RackUnit[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < units.length; i++) out.add(units[i]!.inServiceMonthIndex);
+  return out;
+}
+
 /**
  * The elevation of every rack: `racks` (the procurement plan's racks, the added ones last,
  * when it is given; else the scenario's), each with the hosts placed in it stacked from
@@ -101,8 +118,16 @@ export function rackElevations(
     });
     r.next += heightRu;
   };
-  for (const h of hosts) put(h.name, h.role, h.hardware, h.rack, 0, false);
-  for (const p of purchases) for (const h of p.hosts) put(h.name, p.role, p.hardware, h.rack, p.deliveryMonthIndex, true);
+  for (let i = 0; i < hosts.length; i++) {
+    const h = hosts[i]!;
+    put(h.name, h.role, h.hardware, h.rack, 0, false);
+  }
+  for (const p of purchases) {
+    for (let i = 0; i < p.hosts.length; i++) {
+      const h = p.hosts[i]!;
+      put(h.name, p.role, p.hardware, h.rack, p.deliveryMonthIndex, true);
+    }
+  }
   return racks.map((r) => {
     const units = byRack.get(r.name)?.units ?? [];
     // the units in service at month 0 and at the end: the whole list when every unit is (same units, same order)
@@ -170,8 +195,8 @@ export function rackUses(scenario: Scenario, hosts: readonly Host[], racks: read
     s.max = s.max + (max ?? 0);
     if (typical === null || max === null) s.missing = true;
   };
-  for (const h of hosts) put(h.rack, h.hardware);
-  for (const p of purchases) for (const h of p.hosts) put(h.rack, p.hardware);
+  for (let i = 0; i < hosts.length; i++) put(hosts[i]!.rack, hosts[i]!.hardware);
+  for (const p of purchases) for (let i = 0; i < p.hosts.length; i++) put(p.hosts[i]!.rack, p.hardware);
   return racks.map((r) => {
     const s = sums.get(r.name)!;
     const use: RackUse = {
@@ -201,10 +226,10 @@ export function rackPowerFindings(elevations: readonly RackElevation[]): Finding
     const budget = e.powerBudgetWatts;
     if (budget === null) continue;
     // the draw only grows at a delivery: the months to check are the delivery months
-    const months = [...new Set(e.units.map((u) => u.inServiceMonthIndex))].sort((a, b) => a - b);
-    const month = months.find((m) => knownMaxWatts(e.units.filter((u) => inServiceAt(u, m))) > budget);
+    const months = [...deliveryMonths(e.units)].sort((a, b) => a - b);
+    const month = months.find((m) => knownMaxWattsAt(e.units, m) > budget);
     if (month === undefined) continue;
-    const max = knownMaxWatts(e.units.filter((u) => inServiceAt(u, month)));
+    const max = knownMaxWattsAt(e.units, month);
     const unknown = e.units.filter((u) => inServiceAt(u, month) && u.powerMaxWatts === null).map((u) => u.host);
     const what = month === 0 ? 'with the hosts in service at the start' : `after the ${e.units.find((u) => u.inServiceMonthIndex === month)?.inServiceMonth ?? ''} delivery`;
     out.push({
