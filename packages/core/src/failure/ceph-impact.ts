@@ -15,6 +15,7 @@ import { failureDomainsNeeded, rawUsedRate } from '../storage/pools.js';
 import { type FailureDomainRaw, type HostRaw, failureDomainIndices, failureDomains, storageHostsRaw } from '../storage/raw.js';
 import type { Host } from '../model/plan.js';
 import { fmtNumber, fmtTB } from '../units/format.js';
+import { ExactSum } from './exact-sum.js';
 import { makeHarm, monthText } from './harm.js';
 import type { CephFailureHooks, CephLossInput } from './hooks.js';
 import type { CephImpactDetail, FailureDomain, FailureHarm, PoolFailureDetail } from '../model/failure.js';
@@ -517,12 +518,20 @@ function survivorsBitsPerSecond(links: ReplicationLinks, lost: readonly string[]
 
 /**
  * Bytes backfill writes: what the surviving OSDs of each domain hold after the loss, minus
- * what they held before (their weight's part of the domain's data), summed over domains.
+ * what they held before (their weight's part of the domain's data), summed over domains:
+ *
+ *   rebuild = Σ_i [after_i > 0] max(0, heldAfter_i − heldBefore_i × after_i / before_i)
+ *
+ * (bytes; heldAfter, heldBefore: bytes per CRUSH domain from the survivors' fill after and
+ * before the loss; before, after: the domains' raw bytes). The sum is correctly rounded
+ * (exact-sum.ts), so it does not depend on the order of the domains: two losses that take the
+ * same capacities from different domains of equal size (which share one fill, fillCache) get
+ * the same rebuild bit for bit, whichever of them was computed first.
  */
 export function rebuildBytes(heldAfter: ArrayLike<number>, heldBefore: ArrayLike<number>, before: ArrayLike<number>, after: ArrayLike<number>): number {
-  let s = 0; // in index order, as a reduce from 0
-  for (let i = 0; i < heldAfter.length; i++) s += after[i]! > 0 ? Math.max(0, heldAfter[i]! - (heldBefore[i]! * after[i]!) / before[i]!) : 0;
-  return s;
+  const s = new ExactSum();
+  for (let i = 0; i < heldAfter.length; i++) if (after[i]! > 0) s.add(Math.max(0, heldAfter[i]! - (heldBefore[i]! * after[i]!) / before[i]!));
+  return s.value();
 }
 
 /**
