@@ -356,11 +356,33 @@ const PENDING_NODE: HostNode = { cells: [], out: null };
 /** The nodes one epoch makes, by position: the parent node and a class (or -1 and a built domain's impacts from .. to). */
 type Pending = { parent: number[]; what: number[]; from: number[]; to: number[] };
 
+/**
+ * An empty list of the elements kind of addOthers' lists (`new Array(n)` then filled with
+ * objects: holey, of objects), for the first epoch's "previous" lists: addOthers then reads
+ * lists of one kind in every epoch (a `[]` here, of another kind, was met at the lookups of
+ * the first epoch only, and the code optimised on that feedback was thrown away later).
+ */
+function emptyHoleyList<T>(): T[] {
+  const list: unknown[] = new Array(1);
+  list[0] = list; // any object: the elements kind becomes holey objects
+  list.length = 0;
+  return list as T[];
+}
+
 /** An other domain's cell with its domain id and subsystem (the key it is filed under). */
 interface OtherCell {
   domain: string;
   subsystem: string;
   cell: Cell;
+}
+
+/**
+ * True when `at` (a cell of the previous epoch's list, or undefined past its end) is the cell
+ * of `impact` (same domain id and subsystem). One function for both places addOthers looks at,
+ * so the rarely taken second look (a cell gone) compares with the feedback of the first.
+ */
+function sameCell(at: OtherCell | undefined, impact: FailureImpact): boolean {
+  return at !== undefined && at.domain === impact.domain && at.subsystem === impact.subsystem;
 }
 
 /**
@@ -391,8 +413,8 @@ export class FailureStitch {
   private lastNames: readonly string[] = [];
   private lastNumbers: number[] = [];
   /** The previous epoch's other domains and their cells, by position (same domain id and subsystem: the same cell). */
-  private lastOthers: readonly FailureDomain[] = [];
-  private lastCells: readonly OtherCell[] = [];
+  private lastOthers: readonly FailureDomain[] = emptyHoleyList();
+  private lastCells: readonly OtherCell[] = emptyHoleyList();
   /** Per host number: its node, and its built domain of the last epoch (null: the plain one-host domain). */
   private readonly hostNode: number[] = [];
   private readonly hostDomain: (FailureDomain | null)[] = [];
@@ -586,10 +608,10 @@ export class FailureStitch {
     r = 0;
     for (let q = 0; p < impacts.length; p++, q++) {
       const impact = impacts[p]!;
-      let at = lastCells[r];
-      if (!(at && at.domain === impact.domain && at.subsystem === impact.subsystem)) {
+      let at: OtherCell | undefined = lastCells[r];
+      if (!sameCell(at, impact)) {
         at = lastCells[r + 1]; // one cell gone before it: skipped
-        if (at && at.domain === impact.domain && at.subsystem === impact.subsystem) r++;
+        if (sameCell(at, impact)) r++;
         else at = undefined;
       }
       if (at) {
