@@ -526,9 +526,14 @@ export class FailureStitch {
     // the nodes this epoch makes are numbered here and built after the loop (fill)
     const first = this.nodes.length;
     const pending: Pending = { parent: [], what: [], from: [], to: [] };
+    const builtHosts = new Int32Array(names.length + 1); // the numbers of the hosts with a built domain
+    let built = 0;
     for (let i = 0; i < names.length; i++) {
+      // read for every host (past the kept ones: undefined), so that the lookup has feedback
+      // from the first epoch on, which keeps no host
+      const kept = numbers[i];
       let g: number;
-      if (i < same) g = numbers[i]!;
+      if (i < same) g = kept!;
       else {
         const name = names[i]!;
         const known = i < lastNames.length && lastNames[i] === name ? lastNumbers[i] : hostNumber.get(name);
@@ -558,18 +563,30 @@ export class FailureStitch {
         lastStep = key;
         lastNext = next;
         hostNode[g] = next;
-        if (hostDomain[g] !== null) hostDomain[g] = null;
-      } else {
-        const d = domains[b++]!;
-        const start = p;
-        while (p < impacts.length && impacts[p]!.domain === d.id) p++;
-        hostNode[g] = first + pending.parent.length;
-        pending.parent.push(node);
-        pending.what.push(-1);
-        pending.from.push(start);
-        pending.to.push(p);
-        hostDomain[g] = d;
       }
+      // a host of a class has no built domain this epoch (written for every host: no branch
+      // first taken in a later epoch; the built ones are set after the loop)
+      hostDomain[g] = null;
+      // a host with a built domain: noted without a branch (a statement run for every host has
+      // the feedback the optimised loop needs; a branch taken first in a later epoch threw the
+      // loop's code away), its node made after the loop
+      builtHosts[built] = g;
+      built += k < 0 ? 1 : 0;
+    }
+    // the hosts with a built domain, in host order (the order of their domains and impacts):
+    // their nodes numbered after this epoch's class nodes (numbers only order the building)
+    for (let j = 0; j < built; j++) {
+      const g = builtHosts[j]!;
+      const d = domains[b++]!;
+      const start = p;
+      while (p < impacts.length && impacts[p]!.domain === d.id) p++;
+      const next = first + pending.parent.length;
+      pending.parent.push(hostNode[g]!);
+      pending.what.push(-1);
+      pending.from.push(start);
+      pending.to.push(p);
+      hostNode[g] = next;
+      hostDomain[g] = d;
     }
     for (let q = 0; q < pending.parent.length; q++) this.nodes.push(PENDING_NODE);
     if (this.options.byPosition !== false) {
