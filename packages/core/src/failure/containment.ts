@@ -204,7 +204,22 @@ export function inheritContainedHarmWith(
     const found = best as Loss | undefined; // set by `consider` (which TypeScript does not follow)
     if (!found && !bestOne) continue;
     const own = impacts.get(loss.d.id)!;
-    const next = found ? inheritedImpact(loss.d, own, impacts.get(found.d.id)!, found.d) : inheritedImpact(loss.d, own, bestOne!.impact, bestOne!.d);
+    const from = found ? impacts.get(found.d.id)! : bestOne!.impact;
+    const source = found ? found.d : bestOne!.d;
+    const firstMonth = from.firstHarmMonth!;
+    const inherited = from.harms
+      .filter((h) => h.month === firstMonth)
+      .map((h) => ({
+        ...h,
+        severity: harmSeverity(h.harm, loss.d.tolerated),
+        from: h.from ?? source.id,
+        message: `${h.message} (Losing ${source.kind} ${source.name} alone already does this from that month, and this loss contains it.)`,
+      }));
+    const kept = own.harms.filter((h) => !inherited.some((i) => i.code === h.code));
+    const { compute, control, ceph, network, power } = own;
+    const detail = { compute, control, ceph, network, power };
+    for (const k of Object.keys(detail) as (keyof typeof detail)[]) if (detail[k] === undefined) delete detail[k];
+    const next = makeImpact(loss.d, own.subsystem, `${own.message} ${inherited[0]?.message ?? ''}`.trim(), [...kept, ...inherited], detail);
     impacts.set(loss.d.id, next);
     loss.month = next.firstHarmMonth ?? INF;
     if (own.firstHarmMonth === null) {
@@ -219,29 +234,6 @@ export function inheritContainedHarmWith(
     for (let j = 0; j < set.length; j++) stoppedBy[set[j]!] = 0;
   }
   for (const h of anchors) filedAt[h] = 0;
-}
-
-/**
- * `own` (the impact of loss `d`) with the harms of `from` (the impact of the contained loss
- * `source`) at its first month of harm inherited: a function of its own, so that the rarely
- * taken inheritance (impacts of many object shapes, the harms' copies) is compiled apart from
- * the settling loop of inheritContainedHarmWith.
- */
-function inheritedImpact(d: FailureDomain, own: FailureImpact, from: FailureImpact, source: FailureDomain): FailureImpact {
-  const firstMonth = from.firstHarmMonth!;
-  const inherited = from.harms
-    .filter((h) => h.month === firstMonth)
-    .map((h) => ({
-      ...h,
-      severity: harmSeverity(h.harm, d.tolerated),
-      from: h.from ?? source.id,
-      message: `${h.message} (Losing ${source.kind} ${source.name} alone already does this from that month, and this loss contains it.)`,
-    }));
-  const kept = own.harms.filter((h) => !inherited.some((i) => i.code === h.code));
-  const { compute, control, ceph, network, power } = own;
-  const detail = { compute, control, ceph, network, power };
-  for (const k of Object.keys(detail) as (keyof typeof detail)[]) if (detail[k] === undefined) delete detail[k];
-  return makeImpact(d, own.subsystem, `${own.message} ${inherited[0]?.message ?? ''}`.trim(), [...kept, ...inherited], detail);
 }
 
 /**
