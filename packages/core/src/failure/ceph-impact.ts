@@ -408,8 +408,9 @@ export interface CephInputs {
 export function cephInputs(scenario: Scenario, hosts: readonly Host[], carry?: CephLossCarry): CephInputs {
   const last = carry?.inputs;
   const fd = scenario.ceph.failureDomain;
-  let extend = !!last && fd === 'host' && last.failureDomain === 'host' && last.hardware === scenario.hardware && hosts.length >= last.hosts.length;
-  for (let i = 0; extend && i < last!.hosts.length; i++) if (hosts[i] !== last!.hosts[i]) extend = false;
+  // (the prefix compare in its own function: this one, called once per epoch, reads the epoch's
+  // scenario view, whose shape differs per epoch, and is never hot itself)
+  const extend = !!last && fd === 'host' && last.failureDomain === 'host' && last.hardware === scenario.hardware && startsWith(hosts, last.hosts);
   let out: CephInputs;
   if (extend) {
     out = last!.out;
@@ -430,6 +431,13 @@ export function cephInputs(scenario: Scenario, hosts: readonly Host[], carry?: C
   return out;
 }
 
+/** True when `list` begins with the same objects as `prefix`, in order. O(prefix). */
+function startsWith<T>(list: readonly T[], prefix: readonly T[]): boolean {
+  if (list.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (list[i] !== prefix[i]) return false;
+  return true;
+}
+
 /** The analysed hosts by number (their position in `hosts`), as analyze numbers them: what cephImpactNumbered reads. */
 export interface CephNumbering {
   /** The analysed hosts, in host order. */
@@ -441,6 +449,10 @@ export interface CephNumbering {
 /** What every Ceph loss of one scenario shares: the CRUSH domains, the pools' loads and the state before any loss. */
 export interface CephContext {
   scenario: Scenario;
+  /** scenario.ceph, scenario.start and scenario.demand.storageBytes, read once: the per-loss code reads these, never the scenario (each epoch's view has its own shape). */
+  ceph: Scenario['ceph'];
+  start: Scenario['start'];
+  storageBytes: Scenario['demand']['storageBytes'];
   crush: readonly FailureDomainRaw[];
   /** Raw OSD bytes per storage host. */
   hostRaw: ReadonlyMap<string, number>;
@@ -544,6 +556,9 @@ export function cephContext(
   const links = hooks.ceph?.reprotectSeconds ? cephLinks(hostRaw, hooks.replicationBitsPerSecond, numbering?.storage, carry) : null;
   const ctx: CephContext = {
     scenario,
+    ceph: scenario.ceph,
+    start: scenario.start,
+    storageBytes: scenario.demand.storageBytes,
     crush,
     hostRaw,
     loads,
@@ -658,7 +673,7 @@ function cephLinks(
 function numberHosts(ctx: CephContext, { hosts, storage }: CephNumbering): Numbered {
   const H = hosts.length;
   const { crush, before } = ctx;
-  const fd = ctx.scenario.ceph.failureDomain;
+  const fd = ctx.ceph.failureDomain;
   const indices = failureDomainIndices(storage, fd, crush);
   // From the last context's numbering when the walk over its hosts would repeat it (see
   // numberedFrom): its first hosts' results are kept, the walk goes on from its end.
@@ -946,8 +961,7 @@ function outcomeOf(
 ): CephOutcome {
   const { set: lost, list: lostList } = lostHosts;
   const { set: drained, list: drainedList } = drainedHosts;
-  const { scenario, crush, hostRaw, before, fillBefore, hooks } = ctx;
-  const { ceph } = scenario;
+  const { ceph, crush, hostRaw, before, fillBefore, hooks } = ctx;
   // the CRUSH domains the loss touches (in the order first met), and their raw bytes left:
   // each domain's raw bytes less its lost hosts', in the order of [...lost, ...drained]
   const sc = ctx.scratch;
@@ -1024,7 +1038,7 @@ function outcomeOf(
     },
     lostHosts: lostList, // (the loss's own arrays, read only)
     drainedHosts: drainedList,
-    storedBytesMonth0: { ...scenario.demand.storageBytes },
+    storedBytesMonth0: { ...ctx.storageBytes },
   });
   const fill0 = fillAfter.maxFill;
   const growth = growthOf(ctx);
@@ -1047,7 +1061,7 @@ function outcomeOf(
     rebuildBytesMonth0: Math.round(rebuild),
     reprotectSeconds,
   };
-  const harms = cephHarms(scenario, domain, detail, ctx.poolsBefore, growth);
+  const harms = cephHarms(ceph, ctx.start, domain, detail, ctx.poolsBefore, growth);
   const summary = harms.length > 0 ? harms.map((h) => h.message.split('. ')[0]!.replace(/\.$/, '')).join('; ') : 'PGs stay active and can be re-protected';
   const drainedText = drained.size > 0 ? ` (${drained.size} drained for maintenance)` : '';
   const outcome: CephOutcome = {
@@ -1230,8 +1244,15 @@ function partNumber(carry: CephLossCarry, model: string, raw: number | undefined
 }
 
 /** The harms of one Ceph outcome (see `cephImpact`). */
-function cephHarms(scenario: Scenario, domain: FailureDomain, d: CephImpactDetail, poolsBefore: readonly PoolFailureDetail[], growth: readonly number[]): FailureHarm[] {
-  const { ratios, failureDomain } = scenario.ceph;
+function cephHarms(
+  ceph: Scenario['ceph'],
+  start: Scenario['start'],
+  domain: FailureDomain,
+  d: CephImpactDetail,
+  poolsBefore: readonly PoolFailureDetail[],
+  growth: readonly number[],
+): FailureHarm[] {
+  const { ratios, failureDomain } = ceph;
   const unit = `${failureDomain}s`;
   const harms: FailureHarm[] = [];
   const fresh = (p: PoolFailureDetail, ok: (x: PoolFailureDetail) => boolean): boolean => {
@@ -1282,7 +1303,7 @@ function cephHarms(scenario: Scenario, domain: FailureDomain, d: CephImpactDetai
   const fillHarm = (code: string, harm: 'degraded' | 'outage', t: number | null, ratio: number, say: (fill: string) => string): void => {
     if (t === null || d.survivorFillMonth0 === null) return;
     const fill = d.survivorFillMonth0 * growth[t]!; // (t < horizon: a month firstMonthPushedOver gave)
-    harms.push(makeHarm(domain, { code, harm, month: t, message: `From ${monthText(scenario.start, t)}, ${say(pct(fill))}`, value: fill, limit: ratio, unit: 'ratio' }));
+    harms.push(makeHarm(domain, { code, harm, month: t, message: `From ${monthText(start, t)}, ${say(pct(fill))}`, value: fill, limit: ratio, unit: 'ratio' }));
   };
   fillHarm(
     'failure.ceph.backfillfull',
