@@ -961,72 +961,22 @@ function outcomeOf(
 ): CephOutcome {
   const { set: lost, list: lostList } = lostHosts;
   const { set: drained, list: drainedList } = drainedHosts;
-  const { ceph, crush, hostRaw, before, fillBefore, hooks } = ctx;
-  // the CRUSH domains the loss touches (in the order first met), and their raw bytes left:
-  // each domain's raw bytes less its lost hosts', in the order of [...lost, ...drained]
-  const sc = ctx.scratch;
-  const loss = ++sc.loss;
+  const { ceph, crush, fillBefore, hooks } = ctx;
+  // (each loop in its own small function: this one, called once per distinct loss, stays small to compile)
+  const loss = ++ctx.scratch.loss;
   const touched: number[] = [];
   const leftRaw: number[] = [];
-  // (by position, when the caller has them: the CRUSH domain of each host and the raw bytes of
-  // each lost one, hostRaw's, as the loop would look them up)
-  const nLost = lostList.length;
-  const n = nLost + drainedList.length;
-  for (let at = 0; at < n; at++) {
-    // position `at` in [...lost, ...drained]
-    const h = at < nLost ? lostList[at]! : drainedList[at - nLost]!;
-    const i = byPosition ? byPosition.crush[at]! : (domainIndex(ctx, h) ?? -1);
-    if (i < 0) continue;
-    let slot: number;
-    if (sc.stamp[i] === loss) slot = sc.at[i]!;
-    else {
-      sc.stamp[i] = loss;
-      slot = sc.at[i] = touched.length;
-      touched.push(i);
-      leftRaw.push(before[i]!);
-    }
-    // a host of `lost` is lost; one of `drained` only when also in `lost`
-    const r = at < nLost ? (byPosition ? byPosition.lostRaw[at]! : (hostRaw.get(h) ?? 0)) : lost.has(h) ? (hostRaw.get(h) ?? 0) : 0;
-    leftRaw[slot] = leftRaw[slot]! - r;
-  }
-  // the raw bytes lost: Σ over `lost` in its order, from 0
-  let rawBytesLost = 0;
-  for (let at = 0; at < nLost; at++) rawBytesLost += byPosition ? byPosition.lostRaw[at]! : (hostRaw.get(lostList[at]!) ?? 0);
+  touchLoss(ctx, lostList, drainedList, lost, byPosition, loss, touched, leftRaw);
+  const rawBytesLost = lostRawSum(ctx, lostList, byPosition);
   const affected = touched.length;
   let emptied = 0; // under a byte left: none
   for (const c of leftRaw) if (c < 1) emptied++;
   const left = crush.length - emptied;
   const pools = ceph.pools.map((p) => poolAfterLoss(p, affected, left));
-  // The fill depends only on the capacities before and after of the touched domains: losses
-  // that touch equal domains alike (any one of equal hosts) share it, computed once. Key: the
-  // multiset of the numbers of the touched domains' (before, after) pairs (one number per
-  // distinct pair), as each distinct number with its count, ascending.
-  const counts = new Map<number, number>();
-  for (let j = 0; j < touched.length; j++) {
-    const n = pairNumber(ctx, before[touched[j]!]!, leftRaw[j]!);
-    counts.set(n, (counts.get(n) ?? 0) + 1);
-  }
-  const key = [...counts.keys()]
-    .sort((a, b) => a - b)
-    .map((n) => `${n}x${counts.get(n)}`)
-    .join(',');
+  const key = fillKey(ctx, touched, leftRaw);
   let fillAfter = ctx.fillCache.get(key);
   if (!fillAfter) {
-    // after = the capacities left, under a byte as none; its fill order from that before the
-    // loss; in the context's scratch (after: the capacities again once done)
-    ctx.liveBefore ??= liveOf(before);
-    const lb = ctx.liveBefore;
-    ctx.fillScratch ??= { after: lb.capacities.slice(), held: new Float64Array(before.length), before: lb.order ?? orderOf(lb.live), live: liveOrder(before.length) };
-    const fs = ctx.fillScratch;
-    const after = fs.after;
-    for (let j = 0; j < touched.length; j++) after[touched[j]!] = leftRaw[j]! < 1 ? 0 : leftRaw[j]!;
-    fs.held.fill(0);
-    // the touched domains are those stamped with this loss (above); the order after has at most
-    // as many entries as there are domains
-    liveAfterInto(fs.before, after, touched, sc.stamp, loss, fs.live);
-    const maxFill = fillOrder(fs.live, ctx.loads, fs.held);
-    fillAfter = { maxFill, rebuild: rebuildBytes(fs.held, fillBefore.held, before, after) };
-    for (const i of touched) after[i] = lb.capacities[i]!;
+    fillAfter = fillAfterLoss(ctx, touched, leftRaw, loss);
     ctx.fillCache.set(key, fillAfter);
   }
   const rebuild = fillAfter.rebuild;
@@ -1071,6 +1021,105 @@ function outcomeOf(
   };
   if (signature !== null) ctx.lossCache.set(signature, outcome);
   return outcome;
+}
+
+/**
+ * The CRUSH domains a loss touches (into `touched`, in the order first met; stamped with `loss`
+ * in ctx.scratch) and their raw bytes left (into `leftRaw`): each domain's raw bytes less its
+ * lost hosts', in the order of [...lost, ...drained]. By position, when the caller has them:
+ * the CRUSH domain of each host and the raw bytes of each lost one, hostRaw's, as the loop
+ * would look them up.
+ */
+function touchLoss(
+  ctx: CephContext,
+  lostList: readonly string[],
+  drainedList: readonly string[],
+  lost: ReadonlySet<string>,
+  byPosition: { crush: ArrayLike<number>; lostRaw: ArrayLike<number> } | undefined,
+  loss: number,
+  touched: number[],
+  leftRaw: number[],
+): void {
+  const sc = ctx.scratch;
+  const { hostRaw, before } = ctx;
+  const nLost = lostList.length;
+  const n = nLost + drainedList.length;
+  for (let at = 0; at < n; at++) {
+    // position `at` in [...lost, ...drained]
+    const h = at < nLost ? lostList[at]! : drainedList[at - nLost]!;
+    const i = byPosition ? byPosition.crush[at]! : (domainIndex(ctx, h) ?? -1);
+    if (i < 0) continue;
+    let slot: number;
+    if (sc.stamp[i] === loss) slot = sc.at[i]!;
+    else {
+      sc.stamp[i] = loss;
+      slot = sc.at[i] = touched.length;
+      touched.push(i);
+      leftRaw.push(before[i]!);
+    }
+    // a host of `lost` is lost; one of `drained` only when also in `lost`
+    const r = at < nLost ? (byPosition ? byPosition.lostRaw[at]! : (hostRaw.get(h) ?? 0)) : lost.has(h) ? (hostRaw.get(h) ?? 0) : 0;
+    leftRaw[slot] = leftRaw[slot]! - r;
+  }
+}
+
+/** The raw bytes lost: Σ over `lost` in its order, from 0 (by position: byPosition.lostRaw, else hostRaw's). */
+function lostRawSum(ctx: CephContext, lostList: readonly string[], byPosition: { lostRaw: ArrayLike<number> } | undefined): number {
+  let rawBytesLost = 0;
+  if (byPosition) for (let at = 0; at < lostList.length; at++) rawBytesLost += byPosition.lostRaw[at]!;
+  else for (let at = 0; at < lostList.length; at++) rawBytesLost += ctx.hostRaw.get(lostList[at]!) ?? 0;
+  return rawBytesLost;
+}
+
+/**
+ * The fill depends only on the capacities before and after of the touched domains: losses
+ * that touch equal domains alike (any one of equal hosts) share it, computed once. Key: the
+ * multiset of the numbers of the touched domains' (before, after) pairs (one number per
+ * distinct pair), as each distinct number with its count, ascending ("3x2,7x1").
+ */
+function fillKey(ctx: CephContext, touched: readonly number[], leftRaw: readonly number[]): string {
+  const { before } = ctx;
+  const counts = new Map<number, number>();
+  for (let j = 0; j < touched.length; j++) {
+    const n = pairNumber(ctx, before[touched[j]!]!, leftRaw[j]!);
+    counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  return countKey(counts);
+}
+
+/**
+ * Each distinct number of `counts` with its count, ascending: "3x2,7x1" — the string of
+ * `[...counts.keys()].sort((a, b) => a - b).map((n) => `${n}x${counts.get(n)}`).join(',')`,
+ * built in one loop (no closure, no string array).
+ */
+export function countKey(counts: ReadonlyMap<number, number>): string {
+  const numbers = [...counts.keys()].sort((a, b) => a - b);
+  let key = '';
+  for (let j = 0; j < numbers.length; j++) key += `${j > 0 ? ',' : ''}${numbers[j]!}x${counts.get(numbers[j]!)!}`;
+  return key;
+}
+
+/**
+ * The survivors' fill after a loss (touched / leftRaw as touchLoss gives them, stamped with
+ * `loss`) and the bytes rebuilt: after = the capacities left, under a byte as none; its fill
+ * order from that before the loss; in the context's scratch (after: the capacities again once done).
+ */
+function fillAfterLoss(ctx: CephContext, touched: readonly number[], leftRaw: readonly number[], loss: number): { maxFill: number | null; rebuild: number } {
+  const { before, fillBefore } = ctx;
+  ctx.liveBefore ??= liveOf(before);
+  const lb = ctx.liveBefore;
+  ctx.fillScratch ??= { after: lb.capacities.slice(), held: new Float64Array(before.length), before: lb.order ?? orderOf(lb.live), live: liveOrder(before.length) };
+  const fs = ctx.fillScratch;
+  const after = fs.after;
+  for (let j = 0; j < touched.length; j++) after[touched[j]!] = leftRaw[j]! < 1 ? 0 : leftRaw[j]!;
+  fs.held.fill(0);
+  // the touched domains are those stamped with this loss (touchLoss); the order after has at most
+  // as many entries as there are domains
+  liveAfterInto(fs.before, after, touched, ctx.scratch.stamp, loss, fs.live);
+  const maxFill = fillOrder(fs.live, ctx.loads, fs.held);
+  const fillAfter = { maxFill, rebuild: rebuildBytes(fs.held, fillBefore.held, before, after) };
+  for (const i of touched) after[i] = lb.capacities[i]!;
+  return fillAfter;
 }
 
 /** No hosts (a loss that drains none: most). */
