@@ -485,7 +485,7 @@ export interface CephContext {
   pairNumbers: Map<number, Map<number, number>>;
   pairCount: number;
   /** The CRUSH domains' capacities with under a byte taken as none, and their fill order (liveLargestFirst), built on the first fill computed. */
-  liveBefore: { capacities: number[]; live: { c: number; i: number }[]; order?: LiveOrder } | null;
+  liveBefore: { capacities: number[]; live: { c: number; i: number }[]; order: LiveOrder | undefined } | null;
   /** Scratch of the fills after a loss (outcomeOf), made on the first: the capacities after (liveBefore's, restored after each use), the bytes held, the fill order. */
   fillScratch: { after: number[]; held: Float64Array; before: LiveOrder; live: LiveOrder } | null;
   /** storageGrowth by month t < horizon (growthOf), built on first use. */
@@ -1149,7 +1149,7 @@ function pairNumber(ctx: CephContext, before: number, after: number): number {
 function liveOfAfter(
   before: readonly number[],
   last: { before: readonly number[]; live: readonly { c: number; i: number }[] } | null,
-): { capacities: number[]; live: { c: number; i: number }[]; order?: LiveOrder } {
+): { capacities: number[]; live: { c: number; i: number }[]; order: LiveOrder | undefined } {
   const n0 = last ? last.before.length : 0;
   let extend = last !== null && n0 <= before.length;
   for (let i = 0; extend && i < n0; i++) if (before[i] !== last!.before[i]) extend = false;
@@ -1165,13 +1165,13 @@ function liveOfAfter(
     live.push(x);
   }
   while (k < added.length) live.push(added[k++]!);
-  return { capacities, live };
+  return { capacities, live, order: undefined }; // (order set later or never: one shape)
 }
 
 /** The capacities with under a byte as none, and their fill order. */
-function liveOf(before: readonly number[]): { capacities: number[]; live: { c: number; i: number }[]; order?: LiveOrder } {
+function liveOf(before: readonly number[]): { capacities: number[]; live: { c: number; i: number }[]; order: LiveOrder | undefined } {
   const capacities = before.map((c) => (c < 1 ? 0 : c));
-  return { capacities, live: liveLargestFirst(capacities) };
+  return { capacities, live: liveLargestFirst(capacities), order: undefined };
 }
 
 /**
