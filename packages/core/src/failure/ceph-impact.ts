@@ -487,7 +487,7 @@ export interface CephContext {
   /** The CRUSH domains' capacities with under a byte taken as none, and their fill order (liveLargestFirst), built on the first fill computed. */
   liveBefore: { capacities: number[]; live: { c: number; i: number }[]; order: LiveOrder | undefined } | null;
   /** Scratch of the fills after a loss (outcomeOf), made on the first: the capacities after (liveBefore's, restored after each use), the bytes held, the fill order. */
-  fillScratch: { after: number[]; held: Float64Array; before: LiveOrder; live: LiveOrder } | null;
+  fillScratch: { after: number[]; capacities: Float64Array; held: Float64Array; before: LiveOrder; live: LiveOrder } | null;
   /** storageGrowth by month t < horizon (growthOf), built on first use. */
   growth: number[] | null;
 }
@@ -1106,10 +1106,7 @@ export function countKey(counts: ReadonlyMap<number, number>): string {
  */
 function fillAfterLoss(ctx: CephContext, touched: readonly number[], leftRaw: readonly number[], loss: number): { maxFill: number | null; rebuild: number } {
   const { before, fillBefore } = ctx;
-  ctx.liveBefore ??= liveOf(before);
-  const lb = ctx.liveBefore;
-  ctx.fillScratch ??= { after: lb.capacities.slice(), held: new Float64Array(before.length), before: lb.order ?? orderOf(lb.live), live: liveOrder(before.length) };
-  const fs = ctx.fillScratch;
+  const fs = ctx.fillScratch ?? fillScratchOf(ctx);
   const after = fs.after;
   for (let j = 0; j < touched.length; j++) after[touched[j]!] = leftRaw[j]! < 1 ? 0 : leftRaw[j]!;
   fs.held.fill(0);
@@ -1118,8 +1115,23 @@ function fillAfterLoss(ctx: CephContext, touched: readonly number[], leftRaw: re
   liveAfterInto(fs.before, after, touched, ctx.scratch.stamp, loss, fs.live);
   const maxFill = fillOrder(fs.live, ctx.loads, fs.held);
   const fillAfter = { maxFill, rebuild: rebuildBytes(fs.held, fillBefore.held, before, after) };
-  for (const i of touched) after[i] = lb.capacities[i]!;
+  for (const i of touched) after[i] = fs.capacities[i]!;
   return fillAfter;
+}
+
+/** The context's fill scratch, made on first use: after = the capacities (under a byte as none), and those capacities again as doubles to restore `after` from. */
+function fillScratchOf(ctx: CephContext): NonNullable<CephContext['fillScratch']> {
+  const { before } = ctx;
+  ctx.liveBefore ??= liveOf(before);
+  const lb = ctx.liveBefore;
+  ctx.fillScratch = {
+    after: lb.capacities.slice(),
+    capacities: Float64Array.from(lb.capacities),
+    held: new Float64Array(before.length),
+    before: lb.order ?? orderOf(lb.live),
+    live: liveOrder(before.length),
+  };
+  return ctx.fillScratch;
 }
 
 /** No hosts (a loss that drains none: most). */
