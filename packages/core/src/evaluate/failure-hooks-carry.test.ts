@@ -58,6 +58,29 @@ describe('FailureHooksCarry', () => {
     );
   });
 
+  it('a fleet whose FIRST host is another object (same name, another model) is not an extension of the last one', () => {
+    // h0 is an NVMe host (7 OSDs), then a new h0 object of the HDD model: a carry that skipped
+    // comparing the first host would keep the NVMe figures for h0 and answer otherwise than alone
+    const a = [hostOf(0, 1), hostOf(1, 0)];
+    const b = [hostOf(0, 0), a[1]!, hostOf(2, 0)];
+    const carry = new FailureHooksCarry();
+    failureHooks(s, a, null, carry);
+    const carried = failureHooks(s, b, null, carry);
+    const alone = failureHooks(s, b, null);
+    const input = {
+      failureDomain: 'host' as const,
+      domains: [],
+      lostHosts: ['h1'],
+      drainedHosts: [],
+      storedBytesMonth0: {},
+      rebuildBytes: 1e12,
+      // (a network far faster than the disks: the survivors' disks, h0's among them, set the time)
+      replicationBitsPerSecond: 1e15,
+    };
+    expect(carried.ceph!.reprotectSeconds!(input)).toBe(alone.ceph!.reprotectSeconds!(input));
+    for (const h of b) expect(carried.network!.replicationBitsPerSecond!(h.name)).toBe(alone.network!.replicationBitsPerSecond!(h.name));
+  });
+
   it("the Ceph context's replication links over growing fleets, both carries shared = each fleet alone (fast-check, seed 59)", () => {
     const arb = fc.record({
       models: fc.array(fc.integer({ min: 0, max: MODELS.length - 1 }), { minLength: 1, maxLength: 40 }),

@@ -28,7 +28,7 @@ import type { Host } from '../model/plan.js';
  * (FailureHooksCarry); the hooks answer the same without it.
  */
 export function failureHooks(scenario: Scenario, hosts: readonly Host[], replication: CephRecoveryBandwidth | null, carry?: FailureHooksCarry): FailureHooks {
-  const figures = carry ? carry.figures(scenario, hosts) : storageHostFigures(scenario, storageHosts(scenario, hosts));
+  const figures = carry ? carry.figures(scenario, hosts) : storageHostFigures(scenario.hardware, storageHosts(scenario.hardware, hosts));
   const { byName, of, allOsds, allDisk } = figures;
   const linkBitsPerSecond = carry ? carry.link(byName, replication) : linkOf(byName, replication);
   const settings = resolveCephSettings(scenario.ceph).recovery;
@@ -79,8 +79,8 @@ function linkOf(byName: ReadonlyMap<string, HardwareModel>, replication: CephRec
 }
 
 /** The storage hosts of a known model, in host order (those the hooks know). */
-function storageHosts(scenario: Scenario, hosts: readonly Host[]): Host[] {
-  return hosts.filter((h) => h.role === 'storage' && Object.hasOwn(scenario.hardware, h.hardware));
+function storageHosts(hardware: Scenario['hardware'], hosts: readonly Host[]): Host[] {
+  return hosts.filter((h) => h.role === 'storage' && Object.hasOwn(hardware, h.hardware));
 }
 
 /**
@@ -100,9 +100,9 @@ interface StorageHostFigures {
 }
 
 /** StorageHostFigures of `storage`, or of the hosts of `from` followed by `storage` when `from` is given (extended in place). */
-function storageHostFigures(scenario: Scenario, storage: readonly Host[], from?: StorageHostFigures): StorageHostFigures {
+function storageHostFigures(hardware: Scenario['hardware'], storage: readonly Host[], from?: StorageHostFigures): StorageHostFigures {
   const out: StorageHostFigures = from ?? { byName: new Map(), of: new Map(), allOsds: 0, allDisk: 0, calls: 0 };
-  for (const h of storage) out.byName.set(h.name, scenario.hardware[h.hardware]!);
+  for (const h of storage) out.byName.set(h.name, hardware[h.hardware]!);
   // (a name twice: the Map keeps the last host's figures and the totals add them for each, as
   // separate Maps of OSDs and bandwidth filled then read did)
   for (const h of storage) {
@@ -156,21 +156,29 @@ export class FailureHooksCarry {
    * followed by those of the hosts after them: storageHosts filters host by host.)
    */
   figures(scenario: Scenario, hosts: readonly Host[]): StorageHostFigures {
+    // (the scenario view read once here: the loops below, some in their own functions, never read it)
+    const hardware = scenario.hardware;
     const was = this.hosts;
-    let after = this.last !== null && this.hardware === scenario.hardware && hosts.length >= was.length;
-    for (let i = 0; after && i < was.length; i++) if (hosts[i] !== was[i]) after = false;
-    const storage = after ? this.storage.concat(storageHosts(scenario, hosts.slice(was.length))) : storageHosts(scenario, hosts);
+    const after = this.last !== null && this.hardware === hardware && startsWith(hosts, was);
+    const storage = after ? this.storage.concat(storageHosts(hardware, hosts.slice(was.length))) : storageHosts(hardware, hosts);
     this.hosts = hosts;
     const prev = this.storage;
     const last = this.last;
-    let extend = last !== null && this.hardware === scenario.hardware && storage.length >= prev.length;
+    let extend = last !== null && this.hardware === hardware && storage.length >= prev.length;
     if (!after) for (let i = 0; extend && i < prev.length; i++) if (storage[i] !== prev[i]) extend = false;
     const added = extend ? storage.slice(prev.length) : storage;
     if (extend) for (const h of added) if (last!.byName.has(h.name)) extend = false;
-    const figures = extend ? storageHostFigures(scenario, added, last!) : storageHostFigures(scenario, storage);
+    const figures = extend ? storageHostFigures(hardware, added, last!) : storageHostFigures(hardware, storage);
     this.storage = storage;
-    this.hardware = scenario.hardware;
+    this.hardware = hardware;
     this.last = figures;
     return figures;
   }
+}
+
+/** True when `list` begins with the same objects as `prefix`, in order. O(prefix). */
+function startsWith<T>(list: readonly T[], prefix: readonly T[]): boolean {
+  if (list.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (list[i] !== prefix[i]) return false;
+  return true;
 }

@@ -409,8 +409,9 @@ export interface CephInputs {
 export function cephInputs(scenario: Scenario, hosts: readonly Host[], carry?: CephLossCarry): CephInputs {
   const last = carry?.inputs;
   const fd = scenario.ceph.failureDomain;
-  let extend = !!last && fd === 'host' && last.failureDomain === 'host' && last.hardware === scenario.hardware && hosts.length >= last.hosts.length;
-  for (let i = 0; extend && i < last!.hosts.length; i++) if (hosts[i] !== last!.hosts[i]) extend = false;
+  // (the prefix compare in its own function: this one, called once per epoch, reads the epoch's
+  // scenario view, whose shape differs per epoch, and is never hot itself)
+  const extend = !!last && fd === 'host' && last.failureDomain === 'host' && last.hardware === scenario.hardware && startsWith(hosts, last.hosts);
   let out: CephInputs;
   if (extend) {
     out = last!.out;
@@ -431,6 +432,13 @@ export function cephInputs(scenario: Scenario, hosts: readonly Host[], carry?: C
   return out;
 }
 
+/** True when `list` begins with the same objects as `prefix`, in order. O(prefix). */
+function startsWith<T>(list: readonly T[], prefix: readonly T[]): boolean {
+  if (list.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (list[i] !== prefix[i]) return false;
+  return true;
+}
+
 /** The analysed hosts by number (their position in `hosts`), as analyze numbers them: what cephImpactNumbered reads. */
 export interface CephNumbering {
   /** The analysed hosts, in host order. */
@@ -442,6 +450,10 @@ export interface CephNumbering {
 /** What every Ceph loss of one scenario shares: the CRUSH domains, the pools' loads and the state before any loss. */
 export interface CephContext {
   scenario: Scenario;
+  /** scenario.ceph, scenario.start and scenario.demand.storageBytes, read once: the per-loss code reads these, never the scenario (each epoch's view has its own shape). */
+  ceph: Scenario['ceph'];
+  start: Scenario['start'];
+  storageBytes: Scenario['demand']['storageBytes'];
   crush: readonly FailureDomainRaw[];
   /** Raw OSD bytes per storage host. */
   hostRaw: ReadonlyMap<string, number>;
@@ -474,9 +486,9 @@ export interface CephContext {
   pairNumbers: Map<number, Map<number, number>>;
   pairCount: number;
   /** The CRUSH domains' capacities with under a byte taken as none, and their fill order (liveLargestFirst), built on the first fill computed. */
-  liveBefore: { capacities: number[]; live: { c: number; i: number }[]; order?: LiveOrder } | null;
+  liveBefore: { capacities: number[]; live: { c: number; i: number }[]; order: LiveOrder | undefined } | null;
   /** Scratch of the fills after a loss (outcomeOf), made on the first: the capacities after (liveBefore's, restored after each use), the bytes held, the fill order. */
-  fillScratch: { after: number[]; held: Float64Array; before: LiveOrder; live: LiveOrder } | null;
+  fillScratch: { after: number[]; capacities: Float64Array; held: Float64Array; before: LiveOrder; live: LiveOrder } | null;
   /** storageGrowth by month t < horizon (growthOf), built on first use. */
   growth: number[] | null;
 }
@@ -553,6 +565,9 @@ export function cephContext(
   const links = hooks.ceph?.reprotectSeconds ? cephLinks(hostRaw, hooks.replicationBitsPerSecond, numbering?.storage, carry) : null;
   const ctx: CephContext = {
     scenario,
+    ceph: scenario.ceph,
+    start: scenario.start,
+    storageBytes: scenario.demand.storageBytes,
     crush,
     hostRaw,
     loads,
@@ -667,7 +682,7 @@ function cephLinks(
 function numberHosts(ctx: CephContext, { hosts, storage }: CephNumbering): Numbered {
   const H = hosts.length;
   const { crush, before } = ctx;
-  const fd = ctx.scenario.ceph.failureDomain;
+  const fd = ctx.ceph.failureDomain;
   const indices = failureDomainIndices(storage, fd, crush);
   // From the last context's numbering when the walk over its hosts would repeat it (see
   // numberedFrom): its first hosts' results are kept, the walk goes on from its end.
@@ -955,73 +970,22 @@ function outcomeOf(
 ): CephOutcome {
   const { set: lost, list: lostList } = lostHosts;
   const { set: drained, list: drainedList } = drainedHosts;
-  const { scenario, crush, hostRaw, before, fillBefore, hooks } = ctx;
-  const { ceph } = scenario;
-  // the CRUSH domains the loss touches (in the order first met), and their raw bytes left:
-  // each domain's raw bytes less its lost hosts', in the order of [...lost, ...drained]
-  const sc = ctx.scratch;
-  const loss = ++sc.loss;
+  const { ceph, crush, fillBefore, hooks } = ctx;
+  // (each loop in its own small function: this one, called once per distinct loss, stays small to compile)
+  const loss = ++ctx.scratch.loss;
   const touched: number[] = [];
   const leftRaw: number[] = [];
-  // (by position, when the caller has them: the CRUSH domain of each host and the raw bytes of
-  // each lost one, hostRaw's, as the loop would look them up)
-  const nLost = lostList.length;
-  const n = nLost + drainedList.length;
-  for (let at = 0; at < n; at++) {
-    // position `at` in [...lost, ...drained]
-    const h = at < nLost ? lostList[at]! : drainedList[at - nLost]!;
-    const i = byPosition ? byPosition.crush[at]! : (domainIndex(ctx, h) ?? -1);
-    if (i < 0) continue;
-    let slot: number;
-    if (sc.stamp[i] === loss) slot = sc.at[i]!;
-    else {
-      sc.stamp[i] = loss;
-      slot = sc.at[i] = touched.length;
-      touched.push(i);
-      leftRaw.push(before[i]!);
-    }
-    // a host of `lost` is lost; one of `drained` only when also in `lost`
-    const r = at < nLost ? (byPosition ? byPosition.lostRaw[at]! : (hostRaw.get(h) ?? 0)) : lost.has(h) ? (hostRaw.get(h) ?? 0) : 0;
-    leftRaw[slot] = leftRaw[slot]! - r;
-  }
-  // the raw bytes lost: Σ over `lost` in its order, from 0
-  let rawBytesLost = 0;
-  for (let at = 0; at < nLost; at++) rawBytesLost += byPosition ? byPosition.lostRaw[at]! : (hostRaw.get(lostList[at]!) ?? 0);
+  touchLoss(ctx, lostList, drainedList, lost, byPosition, loss, touched, leftRaw);
+  const rawBytesLost = lostRawSum(ctx, lostList, byPosition);
   const affected = touched.length;
   let emptied = 0; // under a byte left: none
   for (const c of leftRaw) if (c < 1) emptied++;
   const left = crush.length - emptied;
   const pools = ceph.pools.map((p) => poolAfterLoss(p, affected, left));
-  // The fill depends only on the capacities before and after of the touched domains: losses
-  // that touch equal domains alike (any one of equal hosts) share it, computed once. Key: the
-  // multiset of the numbers of the touched domains' (before, after) pairs (one number per
-  // distinct pair), as each distinct number with its count, ascending.
-  const counts = new Map<number, number>();
-  for (let j = 0; j < touched.length; j++) {
-    const n = pairNumber(ctx, before[touched[j]!]!, leftRaw[j]!);
-    counts.set(n, (counts.get(n) ?? 0) + 1);
-  }
-  const key = [...counts.keys()]
-    .sort((a, b) => a - b)
-    .map((n) => `${n}x${counts.get(n)}`)
-    .join(',');
+  const key = fillKey(ctx, touched, leftRaw);
   let fillAfter = ctx.fillCache.get(key);
   if (!fillAfter) {
-    // after = the capacities left, under a byte as none; its fill order from that before the
-    // loss; in the context's scratch (after: the capacities again once done)
-    ctx.liveBefore ??= liveOf(before);
-    const lb = ctx.liveBefore;
-    ctx.fillScratch ??= { after: lb.capacities.slice(), held: new Float64Array(before.length), before: lb.order ?? orderOf(lb.live), live: liveOrder(before.length) };
-    const fs = ctx.fillScratch;
-    const after = fs.after;
-    for (let j = 0; j < touched.length; j++) after[touched[j]!] = leftRaw[j]! < 1 ? 0 : leftRaw[j]!;
-    fs.held.fill(0);
-    // the touched domains are those stamped with this loss (above); the order after has at most
-    // as many entries as there are domains
-    liveAfterInto(fs.before, after, touched, sc.stamp, loss, fs.live);
-    const maxFill = fillOrder(fs.live, ctx.loads, fs.held);
-    fillAfter = { maxFill, rebuild: rebuildBytes(fs.held, fillBefore.held, before, after) };
-    for (const i of touched) after[i] = lb.capacities[i]!;
+    fillAfter = fillAfterLoss(ctx, touched, leftRaw, loss);
     ctx.fillCache.set(key, fillAfter);
   }
   const rebuild = fillAfter.rebuild;
@@ -1033,7 +997,7 @@ function outcomeOf(
     },
     lostHosts: lostList, // (the loss's own arrays, read only)
     drainedHosts: drainedList,
-    storedBytesMonth0: { ...scenario.demand.storageBytes },
+    storedBytesMonth0: { ...ctx.storageBytes },
   });
   const fill0 = fillAfter.maxFill;
   const growth = growthOf(ctx);
@@ -1056,7 +1020,7 @@ function outcomeOf(
     rebuildBytesMonth0: Math.round(rebuild),
     reprotectSeconds,
   };
-  const harms = cephHarms(scenario, domain, detail, ctx.poolsBefore, growth);
+  const harms = cephHarms(ceph, ctx.start, domain, detail, ctx.poolsBefore, growth);
   const summary = harms.length > 0 ? harms.map((h) => h.message.split('. ')[0]!.replace(/\.$/, '')).join('; ') : 'PGs stay active and can be re-protected';
   const drainedText = drained.size > 0 ? ` (${drained.size} drained for maintenance)` : '';
   const outcome: CephOutcome = {
@@ -1066,6 +1030,117 @@ function outcomeOf(
   };
   if (signature !== null) ctx.lossCache.set(signature, outcome);
   return outcome;
+}
+
+/**
+ * The CRUSH domains a loss touches (into `touched`, in the order first met; stamped with `loss`
+ * in ctx.scratch) and their raw bytes left (into `leftRaw`): each domain's raw bytes less its
+ * lost hosts', in the order of [...lost, ...drained]. By position, when the caller has them:
+ * the CRUSH domain of each host and the raw bytes of each lost one, hostRaw's, as the loop
+ * would look them up.
+ */
+function touchLoss(
+  ctx: CephContext,
+  lostList: readonly string[],
+  drainedList: readonly string[],
+  lost: ReadonlySet<string>,
+  byPosition: { crush: ArrayLike<number>; lostRaw: ArrayLike<number> } | undefined,
+  loss: number,
+  touched: number[],
+  leftRaw: number[],
+): void {
+  const sc = ctx.scratch;
+  const { hostRaw, before } = ctx;
+  const nLost = lostList.length;
+  const n = nLost + drainedList.length;
+  for (let at = 0; at < n; at++) {
+    // position `at` in [...lost, ...drained]
+    const h = at < nLost ? lostList[at]! : drainedList[at - nLost]!;
+    const i = byPosition ? byPosition.crush[at]! : (domainIndex(ctx, h) ?? -1);
+    if (i < 0) continue;
+    let slot: number;
+    if (sc.stamp[i] === loss) slot = sc.at[i]!;
+    else {
+      sc.stamp[i] = loss;
+      slot = sc.at[i] = touched.length;
+      touched.push(i);
+      leftRaw.push(before[i]!);
+    }
+    // a host of `lost` is lost; one of `drained` only when also in `lost`
+    const r = at < nLost ? (byPosition ? byPosition.lostRaw[at]! : (hostRaw.get(h) ?? 0)) : lost.has(h) ? (hostRaw.get(h) ?? 0) : 0;
+    leftRaw[slot] = leftRaw[slot]! - r;
+  }
+}
+
+/** The raw bytes lost: Σ over `lost` in its order, from 0 (by position: byPosition.lostRaw, else hostRaw's). */
+function lostRawSum(ctx: CephContext, lostList: readonly string[], byPosition: { lostRaw: ArrayLike<number> } | undefined): number {
+  let rawBytesLost = 0;
+  if (byPosition) for (let at = 0; at < lostList.length; at++) rawBytesLost += byPosition.lostRaw[at]!;
+  else for (let at = 0; at < lostList.length; at++) rawBytesLost += ctx.hostRaw.get(lostList[at]!) ?? 0;
+  return rawBytesLost;
+}
+
+/**
+ * The fill depends only on the capacities before and after of the touched domains: losses
+ * that touch equal domains alike (any one of equal hosts) share it, computed once. Key: the
+ * multiset of the numbers of the touched domains' (before, after) pairs (one number per
+ * distinct pair), as each distinct number with its count, ascending ("3x2,7x1").
+ */
+function fillKey(ctx: CephContext, touched: readonly number[], leftRaw: readonly number[]): string {
+  const { before } = ctx;
+  const counts = new Map<number, number>();
+  for (let j = 0; j < touched.length; j++) {
+    const n = pairNumber(ctx, before[touched[j]!]!, leftRaw[j]!);
+    counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  return countKey(counts);
+}
+
+/**
+ * Each distinct number of `counts` with its count, ascending: "3x2,7x1" — the string of
+ * `[...counts.keys()].sort((a, b) => a - b).map((n) => `${n}x${counts.get(n)}`).join(',')`,
+ * built in one loop (no closure, no string array).
+ */
+export function countKey(counts: ReadonlyMap<number, number>): string {
+  const numbers = [...counts.keys()].sort((a, b) => a - b);
+  let key = '';
+  for (let j = 0; j < numbers.length; j++) key += `${j > 0 ? ',' : ''}${numbers[j]!}x${counts.get(numbers[j]!)!}`;
+  return key;
+}
+
+/**
+ * The survivors' fill after a loss (touched / leftRaw as touchLoss gives them, stamped with
+ * `loss`) and the bytes rebuilt: after = the capacities left, under a byte as none; its fill
+ * order from that before the loss; in the context's scratch (after: the capacities again once done).
+ */
+function fillAfterLoss(ctx: CephContext, touched: readonly number[], leftRaw: readonly number[], loss: number): { maxFill: number | null; rebuild: number } {
+  const { before, fillBefore } = ctx;
+  const fs = ctx.fillScratch ?? fillScratchOf(ctx);
+  const after = fs.after;
+  for (let j = 0; j < touched.length; j++) after[touched[j]!] = leftRaw[j]! < 1 ? 0 : leftRaw[j]!;
+  fs.held.fill(0);
+  // the touched domains are those stamped with this loss (touchLoss); the order after has at most
+  // as many entries as there are domains
+  liveAfterInto(fs.before, after, touched, ctx.scratch.stamp, loss, fs.live);
+  const maxFill = fillOrder(fs.live, ctx.loads, fs.held);
+  const fillAfter = { maxFill, rebuild: rebuildBytes(fs.held, fillBefore.held, before, after) };
+  for (const i of touched) after[i] = fs.capacities[i]!;
+  return fillAfter;
+}
+
+/** The context's fill scratch, made on first use: after = the capacities (under a byte as none), and those capacities again as doubles to restore `after` from. */
+function fillScratchOf(ctx: CephContext): NonNullable<CephContext['fillScratch']> {
+  const { before } = ctx;
+  ctx.liveBefore ??= liveOf(before);
+  const lb = ctx.liveBefore;
+  ctx.fillScratch = {
+    after: lb.capacities.slice(),
+    capacities: Float64Array.from(lb.capacities),
+    held: new Float64Array(before.length),
+    before: lb.order ?? orderOf(lb.live),
+    live: liveOrder(before.length),
+  };
+  return ctx.fillScratch;
 }
 
 /** No hosts (a loss that drains none: most). */
@@ -1095,7 +1170,7 @@ function pairNumber(ctx: CephContext, before: number, after: number): number {
 function liveOfAfter(
   before: readonly number[],
   last: { before: readonly number[]; live: readonly { c: number; i: number }[] } | null,
-): { capacities: number[]; live: { c: number; i: number }[]; order?: LiveOrder } {
+): { capacities: number[]; live: { c: number; i: number }[]; order: LiveOrder | undefined } {
   const n0 = last ? last.before.length : 0;
   let extend = last !== null && n0 <= before.length;
   for (let i = 0; extend && i < n0; i++) if (before[i] !== last!.before[i]) extend = false;
@@ -1111,13 +1186,13 @@ function liveOfAfter(
     live.push(x);
   }
   while (k < added.length) live.push(added[k++]!);
-  return { capacities, live };
+  return { capacities, live, order: undefined }; // (order set later or never: one shape)
 }
 
 /** The capacities with under a byte as none, and their fill order. */
-function liveOf(before: readonly number[]): { capacities: number[]; live: { c: number; i: number }[]; order?: LiveOrder } {
+function liveOf(before: readonly number[]): { capacities: number[]; live: { c: number; i: number }[]; order: LiveOrder | undefined } {
   const capacities = before.map((c) => (c < 1 ? 0 : c));
-  return { capacities, live: liveLargestFirst(capacities) };
+  return { capacities, live: liveLargestFirst(capacities), order: undefined };
 }
 
 /**
@@ -1239,8 +1314,15 @@ function partNumber(carry: CephLossCarry, model: string, raw: number | undefined
 }
 
 /** The harms of one Ceph outcome (see `cephImpact`). */
-function cephHarms(scenario: Scenario, domain: FailureDomain, d: CephImpactDetail, poolsBefore: readonly PoolFailureDetail[], growth: readonly number[]): FailureHarm[] {
-  const { ratios, failureDomain } = scenario.ceph;
+function cephHarms(
+  ceph: Scenario['ceph'],
+  start: Scenario['start'],
+  domain: FailureDomain,
+  d: CephImpactDetail,
+  poolsBefore: readonly PoolFailureDetail[],
+  growth: readonly number[],
+): FailureHarm[] {
+  const { ratios, failureDomain } = ceph;
   const unit = `${failureDomain}s`;
   const harms: FailureHarm[] = [];
   const fresh = (p: PoolFailureDetail, ok: (x: PoolFailureDetail) => boolean): boolean => {
@@ -1291,7 +1373,7 @@ function cephHarms(scenario: Scenario, domain: FailureDomain, d: CephImpactDetai
   const fillHarm = (code: string, harm: 'degraded' | 'outage', t: number | null, ratio: number, say: (fill: string) => string): void => {
     if (t === null || d.survivorFillMonth0 === null) return;
     const fill = d.survivorFillMonth0 * growth[t]!; // (t < horizon: a month firstMonthPushedOver gave)
-    harms.push(makeHarm(domain, { code, harm, month: t, message: `From ${monthText(scenario.start, t)}, ${say(pct(fill))}`, value: fill, limit: ratio, unit: 'ratio' }));
+    harms.push(makeHarm(domain, { code, harm, month: t, message: `From ${monthText(start, t)}, ${say(pct(fill))}`, value: fill, limit: ratio, unit: 'ratio' }));
   };
   fillHarm(
     'failure.ceph.backfillfull',

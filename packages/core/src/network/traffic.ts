@@ -161,9 +161,17 @@ export function cephRecoveryBandwidth(scenario: Scenario, hosts: readonly Host[]
   // allRoleLinks(scenario, hosts) restricted to the storage role (the only one recoveryFrom reads):
   // its hardware models in host order, without resolving the other roles' links
   // recoveryFrom reads each model's links, not its host names: those lists are left empty
+  // (the scenario read here once: the per-host loop, in its own function, never reads it — each
+  // epoch's view has its own shape)
   const config = scenario.network;
-  const rc = config?.roles.storage;
   const roleLinks: RoleLinks[] = [];
+  const storageHosts = storageRoleLinks(hosts, config, scenario.hardware, roleLinks);
+  return recoveryFrom(scenario, roleLinks, storageHosts);
+}
+
+/** cephRecoveryBandwidth's walk: the storage-role hosts of `hosts` counted, and one RoleLinks per hardware model (host order) into `roleLinks`. */
+function storageRoleLinks(hosts: readonly Host[], config: Scenario['network'], hardware: Scenario['hardware'], roleLinks: RoleLinks[]): number {
+  const rc = config?.roles.storage;
   let storageHosts = 0;
   const seen = new Set<string>();
   for (const h of hosts) {
@@ -171,10 +179,10 @@ export function cephRecoveryBandwidth(scenario: Scenario, hosts: readonly Host[]
     storageHosts += 1;
     if (!config || !rc || seen.has(h.hardware)) continue;
     seen.add(h.hardware);
-    const hw = Object.hasOwn(scenario.hardware, h.hardware) ? scenario.hardware[h.hardware] : undefined;
+    const hw = Object.hasOwn(hardware, h.hardware) ? hardware[h.hardware] : undefined;
     if (hw) roleLinks.push({ role: 'storage', hardware: h.hardware, hosts: [], links: resolveLinks(config, rc, hw) });
   }
-  return recoveryFrom(scenario, roleLinks, storageHosts);
+  return storageHosts;
 }
 
 /** cephRecoveryBandwidth from links already resolved. */

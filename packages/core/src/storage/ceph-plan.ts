@@ -195,6 +195,12 @@ export class CephCarry {
   osdArrays(tree: CrushTree): { sizes: number[]; weights: number[]; runs: OsdRuns } {
     const before = this.arrays;
     if (before?.tree === tree) return { sizes: before.sizes, weights: before.weights, runs: before.runs };
+    return this.extendOsdArrays(tree);
+  }
+
+  /** osdArrays of a tree other than the last one (its own method: osdArrays, hot on its first line, stays small). */
+  private extendOsdArrays(tree: CrushTree): { sizes: number[]; weights: number[]; runs: OsdRuns } {
+    const before = this.arrays;
     const shared = before ? this.crush.sharedOsds(tree, before.tree) : 0;
     const keep = before && shared >= before.sizes.length ? before.sizes.length : 0;
     // the previous tree's OSDs are the first ones of this tree: its arrays are extended in place (no

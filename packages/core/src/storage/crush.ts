@@ -61,7 +61,8 @@ export function deviceClassOf(disk: Pick<DiskSpec, 'kind' | 'deviceClass'>): str
  */
 export function buildCrushTree(scenario: Scenario, hosts: readonly Host[]): CrushTree {
   const tree: CrushTree = { hosts: [], osds: [] };
-  for (const h of hosts) appendCrushHost(scenario, tree, h);
+  const hardware = scenario.hardware;
+  for (const h of hosts) appendCrushHostOf(hardware, tree, h);
   return tree;
 }
 
@@ -71,8 +72,13 @@ export function buildCrushTree(scenario: Scenario, hosts: readonly Host[]): Crus
  * For fleets that only grow (the procurement curves), so the tree is not rebuilt per fleet.
  */
 export function appendCrushHost(scenario: Scenario, tree: CrushTree, h: Host): void {
+  appendCrushHostOf(scenario.hardware, tree, h);
+}
+
+/** appendCrushHost with the scenario's hardware table read once by the caller (the per-host code never reads the scenario: each epoch's view has its own shape). */
+function appendCrushHostOf(hardware: Scenario['hardware'], tree: CrushTree, h: Host): void {
   if (h.role !== 'storage') return;
-  const hw = Object.hasOwn(scenario.hardware, h.hardware) ? scenario.hardware[h.hardware] : undefined;
+  const hw = Object.hasOwn(hardware, h.hardware) ? hardware[h.hardware] : undefined;
   if (!hw) return;
   const host: CrushHost = { name: h.name, hardware: h.hardware, rack: h.rack, osds: [] };
   if (h.zone !== undefined) host.zone = h.zone;
@@ -131,21 +137,13 @@ export class CrushCarry {
   }
 
   tree(scenario: Scenario, hosts: readonly Host[]): CrushTree {
+    const hardware = scenario.hardware; // (read once: the loops below never read the scenario)
     // the carried storage hosts, matched in order: `next` is the index in `hosts` after the last one
-    let j = 0;
-    let next = 0;
-    let prefix = this.hardware === scenario.hardware;
-    for (; prefix && j < this.hosts.length && next < hosts.length; next++) {
-      const h = hosts[next]!;
-      if (h.role !== 'storage') continue;
-      const x = this.hosts[j]!;
-      if (x.host !== h || x.name !== h.name || x.hardware !== h.hardware || x.rack !== h.rack || x.zone !== h.zone) prefix = false;
-      else j += 1;
-    }
-    if (!prefix || j < this.hosts.length) {
+    let next = this.hardware === hardware ? carriedUpTo(this.hosts, hosts) : -1;
+    if (next < 0) {
       this.hosts.length = 0;
       this.last = { hosts: [], osds: [] };
-      this.hardware = scenario.hardware;
+      this.hardware = hardware;
       next = 0;
     }
     this.previous = this.last;
@@ -157,12 +155,30 @@ export class CrushCarry {
     for (let i = next; i < hosts.length; i++) {
       const h = hosts[i]!;
       if (h.role !== 'storage') continue;
-      appendCrushHost(scenario, tree, h);
+      appendCrushHostOf(hardware, tree, h);
       this.hosts.push({ host: h, name: h.name, hardware: h.hardware, rack: h.rack, zone: h.zone });
     }
     this.last = tree;
     return tree;
   }
+}
+
+/**
+ * The index in `hosts` after the last of the carried storage hosts, when they are the first
+ * storage-role hosts of `hosts`, in order (the same Host objects with the same name, hardware,
+ * rack and zone); else -1. O(hosts up to the last carried one).
+ */
+function carriedUpTo(carried: readonly { host: Host; name: string; hardware: string; rack: string; zone: string | undefined }[], hosts: readonly Host[]): number {
+  let j = 0;
+  let next = 0;
+  for (; j < carried.length && next < hosts.length; next++) {
+    const h = hosts[next]!;
+    if (h.role !== 'storage') continue;
+    const x = carried[j]!;
+    if (x.host !== h || x.name !== h.name || x.hardware !== h.hardware || x.rack !== h.rack || x.zone !== h.zone) return -1;
+    j += 1;
+  }
+  return j < carried.length ? -1 : next;
 }
 
 /** One OSD of `host` standing for all when its OSDs have the same device class, disk kind, size and CRUSH weight (Object.is); else null. */

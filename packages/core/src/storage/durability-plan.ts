@@ -147,17 +147,25 @@ function samePools(a: readonly RecoveryPool[], b: readonly RecoveryPool[]): bool
   );
 }
 
+/** 1 at each index of `list` within 0 .. n - 1, 0 elsewhere. */
+function markedIn(n: number, list: readonly number[]): Uint8Array {
+  const mark = new Uint8Array(n);
+  for (let j = 0; j < list.length; j++) {
+    const i = list[j]!;
+    if (i >= 0 && i < n) mark[i] = 1;
+  }
+  return mark;
+}
+
 /**
  * argmax over i of (i in `inRule` ? used[i] : -1), the first index on a tie (what
  * recovery-cases.ts argmax gives on that array), without building it; `bytes` is that value.
  */
 export function fullestOf(used: readonly number[], inRule: readonly number[]): { osd: number; bytes: number } {
   const n = used.length;
-  const mark = new Uint8Array(n);
-  for (let j = 0; j < inRule.length; j++) {
-    const i = inRule[j]!;
-    if (i >= 0 && i < n) mark[i] = 1;
-  }
+  // (the marking loop in its own function: compiled on its own, it leaves no unvisited code after
+  // it in this one's compiled loop — the argmax below then ran interpreted after each call's bail-out)
+  const mark = markedIn(n, inRule);
   let osd = 0;
   let bytes = n > 0 ? (mark[0] === 1 ? used[0]! : -1) : (undefined as unknown as number);
   for (let i = 1; i < n; i++) {

@@ -164,11 +164,18 @@ function fillIndex(
 /** Σ of the mClock recovery bandwidth of some OSDs (rotational, kind hdd: 150 MiB/s; ssd, nvme: 1200 MiB/s; x the recovery share), added OSD by OSD in order. */
 function diskBandwidthOf(input: RecoveryInput, index: RecoveryIndex, osdIndices: readonly number[]): number {
   // one figure per disk kind
-  const byKind = index.kinds.map((kind) => osdRecoveryBytesPerSecond(kind, input.recoveryShare));
+  const byKind = kindRates(index, input.recoveryShare);
   const kindOf = index.kind;
   let sum = 0;
   for (let j = 0; j < osdIndices.length; j++) sum += byKind[kindOf[osdIndices[j]!]!]!;
   return sum;
+}
+
+/** osdRecoveryBytesPerSecond of each disk kind of the index (index.kinds order), as doubles in a Float64Array (the same values: one array kind, whether the figures are integers or not). */
+function kindRates(index: RecoveryIndex, recoveryShare: number | undefined): Float64Array {
+  const rates = new Float64Array(index.kinds.length);
+  for (let k = 0; k < rates.length; k++) rates[k] = osdRecoveryBytesPerSecond(index.kinds[k]!, recoveryShare);
+  return rates;
 }
 
 /** The distinct OSD indices of some rules' OSD lists, in first-appearance order, less those `drop` says (what [...new Set(lists.flat())].filter(keep) gives, without a Set of every OSD). */
@@ -203,7 +210,7 @@ function targetWork(input: RecoveryInput, index: RecoveryIndex, lists: readonly 
     const targets = unionOf(count, lists, drop);
     return { count: targets.length, networkBitsPerSecond: bandwidthOf(input, index, targets), diskBandwidthBytesPerSecond: diskBandwidthOf(input, index, targets) };
   }
-  const byKind = index.kinds.map((kind) => osdRecoveryBytesPerSecond(kind, input.recoveryShare));
+  const byKind = kindRates(index, input.recoveryShare);
   const kindOf = index.kind;
   const hostOf = index.host;
   const seen = new Uint8Array(index.hostNames.length);
@@ -254,7 +261,7 @@ function targetWorkByHost(
 ): TargetWork {
   const { tree } = input;
   const cls = view.rule.deviceClass;
-  const byKind = index.kinds.map((kind) => osdRecoveryBytesPerSecond(kind, input.recoveryShare));
+  const byKind = kindRates(index, input.recoveryShare);
   const kindOf = index.kind;
   const hostOf = index.host;
   const seen = new Uint8Array(index.hostNames.length);
