@@ -174,6 +174,22 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[], cache?: 
   return { plan, findings };
 }
 
+/** The length of the longest common prefix of `a` and `b` (the same Host objects). */
+function sharedPrefix(a: readonly Host[], b: readonly Host[]): number {
+  let k = 0;
+  while (k < a.length && k < b.length && a[k] === b[k]) k++;
+  return k;
+}
+
+/** Appends `capacity[rc] ?? 0` of groups[values.length..] to `values`, and their running sums to `sums` (one longer). */
+function extendClass(groups: readonly GroupHost[], rc: ResourceClass, values: number[], sums: number[]): void {
+  for (let j = values.length; j < groups.length; j++) {
+    const v = groups[j]!.capacity[rc] ?? 0;
+    values.push(v);
+    sums.push(sums[sums.length - 1]! + v);
+  }
+}
+
 /** The classes of a capacity vector, numbered (one number per distinct list). */
 interface ClassList {
   id: number;
@@ -219,7 +235,8 @@ export class ComputeHostCache {
    * The hosts of the last `entries` call, and its answer (`at`: each compute host's index in
    * those hosts): the cache's own arrays, cut back and extended in place by the next call.
    */
-  private lastAll: readonly Host[] = [];
+  // null before the first call (an empty literal's elements kind differs from a host list's: two maps at the comparison)
+  private lastAll: readonly Host[] | null = null;
   private readonly last: { hosts: Host[]; entries: HostEntry[]; plans: ComputeHostPlan[]; groups: GroupHost[]; at: number[] } = {
     hosts: [],
     entries: [],
@@ -340,8 +357,7 @@ export class ComputeHostCache {
    */
   entries(all: readonly Host[]): { hosts: readonly Host[]; entries: readonly HostEntry[]; plans: ComputeHostPlan[]; groups: readonly GroupHost[] } {
     const lastAll = this.lastAll;
-    let k = 0;
-    while (k < lastAll.length && k < all.length && lastAll[k] === all[k]) k++;
+    const k = lastAll === null ? 0 : sharedPrefix(lastAll, all);
     // the last answer's hosts standing before k (input indices increase) are kept, the rest dropped
     const { hosts, entries, plans, groups, at } = this.last;
     let lo = 0;
@@ -371,13 +387,10 @@ export class ComputeHostCache {
       plans.push(e.plan);
       groups.push(e.group);
       at.push(i);
-      for (const [rc, values] of classValues) {
-        const v = e.group.capacity[rc as ResourceClass] ?? 0;
-        values.push(v);
-        const sums = this.classSums.get(rc)!;
-        sums.push(sums[sums.length - 1]! + v);
-      }
     }
+    // each class's values and running sums over the new groups, class by class (each list gets
+    // the same pushes in the same order as host by host; no Map entry pair per host)
+    for (const [rc, values] of classValues) extendClass(groups, rc as ResourceClass, values, this.classSums.get(rc)!);
     this.lastAll = all;
     return { hosts, entries, plans: plans.slice(), groups };
   }
@@ -485,7 +498,9 @@ export class ComputeHostCache {
     const fits: ComputeHostPlan[] = [];
     const rack = new Int32Array(entries.length);
     const zone = new Int32Array(entries.length);
-    const classes = new Set<string>();
+    // the class lists in first-met order (their keys are added to `classes` after the loop, in
+    // the same order: no rarely taken inner loop in the hot one)
+    const lists: ClassList[] = [];
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i]!;
       if (e.stamp === call) unique = false;
@@ -500,11 +515,14 @@ export class ComputeHostCache {
         seenFit[e.fit] = 1;
         fits.push(e.plan);
       }
-      if (seenList[e.classes.id] === 0) {
-        seenList[e.classes.id] = 1;
-        for (const k of e.classes.keys) classes.add(k);
+      const list = e.classes;
+      if (seenList[list.id] === 0) {
+        seenList[list.id] = 1;
+        lists.push(list);
       }
     }
+    const classes = new Set<string>();
+    for (const list of lists) for (const k of list.keys) classes.add(k);
     return {
       models,
       fits,
