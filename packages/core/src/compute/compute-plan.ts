@@ -174,6 +174,48 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[], cache?: 
   return { plan, findings };
 }
 
+/**
+ * ComputeHostCache.scan's pass over `entries` (a loop of its own: the method is not optimised on
+ * the stack in the middle of it): stamps each entry with `call`, fills rack/zone, pushes the plan
+ * of the first entry of each model and fit list and each class list first met; false when an
+ * entry was met twice (already stamped `call`).
+ */
+function markEntries(
+  entries: readonly HostEntry[],
+  call: number,
+  seenModel: Uint8Array,
+  seenFit: Uint8Array,
+  seenList: Uint8Array,
+  models: ComputeHostPlan[],
+  fits: ComputeHostPlan[],
+  lists: ClassList[],
+  rack: Int32Array,
+  zone: Int32Array,
+): boolean {
+  let unique = true;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    if (e.stamp === call) unique = false;
+    e.stamp = call;
+    rack[i] = e.rack;
+    zone[i] = e.zone;
+    if (seenModel[e.model] === 0) {
+      seenModel[e.model] = 1;
+      models.push(e.plan);
+    }
+    if (seenFit[e.fit] === 0) {
+      seenFit[e.fit] = 1;
+      fits.push(e.plan);
+    }
+    const list = e.classes;
+    if (seenList[list.id] === 0) {
+      seenList[list.id] = 1;
+      lists.push(list);
+    }
+  }
+  return unique;
+}
+
 /** The length of the longest common prefix of `a` and `b` (the same Host objects). */
 function sharedPrefix(a: readonly Host[], b: readonly Host[]): number {
   let k = 0;
@@ -378,6 +420,21 @@ export class ComputeHostCache {
       for (const sums of this.classSums.values()) sums.length = lo + 1;
       this.classTops.clear();
     }
+    this.append(all, k);
+    // each class's values and running sums over the new groups, class by class (each list gets
+    // the same pushes in the same order as host by host; no Map entry pair per host)
+    if (classValues.size > 0) for (const [rc, values] of classValues) extendClass(groups, rc as ResourceClass, values, this.classSums.get(rc)!);
+    this.lastAll = all;
+    return { hosts, entries, plans: plans.slice(), groups };
+  }
+
+  /**
+   * Appends the compute hosts of known models among all[k..] to the last answer's lists (a loop
+   * of its own: `entries` is not optimised on the stack in the middle of it, with no feedback
+   * yet for what follows).
+   */
+  private append(all: readonly Host[], k: number): void {
+    const { hosts, entries, plans, groups, at } = this.last;
     for (let i = k; i < all.length; i++) {
       const h = all[i]!;
       if (h.role !== 'compute' || !Object.hasOwn(this.hardware, h.hardware)) continue;
@@ -388,11 +445,6 @@ export class ComputeHostCache {
       groups.push(e.group);
       at.push(i);
     }
-    // each class's values and running sums over the new groups, class by class (each list gets
-    // the same pushes in the same order as host by host; no Map entry pair per host)
-    for (const [rc, values] of classValues) extendClass(groups, rc as ResourceClass, values, this.classSums.get(rc)!);
-    this.lastAll = all;
-    return { hosts, entries, plans: plans.slice(), groups };
   }
 
   /**
@@ -501,27 +553,8 @@ export class ComputeHostCache {
     // the class lists in first-met order (their keys are added to `classes` after the loop, in
     // the same order: no rarely taken inner loop in the hot one)
     const lists: ClassList[] = [];
-    for (let i = 0; i < entries.length; i++) {
-      const e = entries[i]!;
-      if (e.stamp === call) unique = false;
-      e.stamp = call;
-      rack[i] = e.rack;
-      zone[i] = e.zone;
-      if (seenModel[e.model] === 0) {
-        seenModel[e.model] = 1;
-        models.push(e.plan);
-      }
-      if (seenFit[e.fit] === 0) {
-        seenFit[e.fit] = 1;
-        fits.push(e.plan);
-      }
-      const list = e.classes;
-      if (seenList[list.id] === 0) {
-        seenList[list.id] = 1;
-        lists.push(list);
-      }
-    }
     const classes = new Set<string>();
+    if (!markEntries(entries, call, seenModel, seenFit, seenList, models, fits, lists, rack, zone)) unique = false;
     for (const list of lists) for (const k of list.keys) classes.add(k);
     return {
       models,
