@@ -49,7 +49,7 @@ export class RoleHosts {
 
 /** The length of the longest common prefix of `a` and `b` (the same Host objects, pointer compares). */
 export function commonPrefix(a: readonly Host[], b: readonly Host[]): number {
-  const m = a.length < b.length ? a.length : b.length;
+  const m = Math.min(a.length, b.length);
   let k = 0;
   while (k < m && a[k] === b[k]) k++;
   return k;
