@@ -216,6 +216,16 @@ function markEntries(
   return unique;
 }
 
+/**
+ * An empty array whose elements kind is already "objects" (an empty `[]` literal starts as small
+ * integers and changes kind at its first push, which throws optimised code back once per call).
+ */
+function objectList<T extends object>(): T[] {
+  const out: (T | null)[] = [null];
+  out.length = 0;
+  return out as T[];
+}
+
 /** The length of the longest common prefix of `a` and `b` (the same Host objects). */
 function sharedPrefix(a: readonly Host[], b: readonly Host[]): number {
   let k = 0;
@@ -546,13 +556,14 @@ export class ComputeHostCache {
     const seenModel = new Uint8Array(this.modelIds.size);
     const seenFit = new Uint8Array(this.fits.size);
     const seenList = new Uint8Array(this.classLists.size);
-    const models: ComputeHostPlan[] = [];
-    const fits: ComputeHostPlan[] = [];
+    // lists of objects from the start (objectList): no elements-kind change at markEntries' pushes
+    const models = objectList<ComputeHostPlan>();
+    const fits = objectList<ComputeHostPlan>();
     const rack = new Int32Array(entries.length);
     const zone = new Int32Array(entries.length);
     // the class lists in first-met order (their keys are added to `classes` after the loop, in
     // the same order: no rarely taken inner loop in the hot one)
-    const lists: ClassList[] = [];
+    const lists = objectList<ClassList>();
     const classes = new Set<string>();
     if (!markEntries(entries, call, seenModel, seenFit, seenList, models, fits, lists, rack, zone)) unique = false;
     for (const list of lists) for (const k of list.keys) classes.add(k);
