@@ -174,6 +174,74 @@ export function planCompute(scenario: Scenario, hosts: readonly Host[], cache?: 
   return { plan, findings };
 }
 
+/**
+ * ComputeHostCache.scan's pass over `entries` (a loop of its own: the method is not optimised on
+ * the stack in the middle of it): stamps each entry with `call`, fills rack/zone, pushes the plan
+ * of the first entry of each model and fit list and each class list first met; false when an
+ * entry was met twice (already stamped `call`).
+ */
+function markEntries(
+  entries: readonly HostEntry[],
+  call: number,
+  seenModel: Uint8Array,
+  seenFit: Uint8Array,
+  seenList: Uint8Array,
+  models: ComputeHostPlan[],
+  fits: ComputeHostPlan[],
+  lists: ClassList[],
+  rack: Int32Array,
+  zone: Int32Array,
+): boolean {
+  let unique = true;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    if (e.stamp === call) unique = false;
+    e.stamp = call;
+    rack[i] = e.rack;
+    zone[i] = e.zone;
+    if (seenModel[e.model] === 0) {
+      seenModel[e.model] = 1;
+      models.push(e.plan);
+    }
+    if (seenFit[e.fit] === 0) {
+      seenFit[e.fit] = 1;
+      fits.push(e.plan);
+    }
+    const list = e.classes;
+    if (seenList[list.id] === 0) {
+      seenList[list.id] = 1;
+      lists.push(list);
+    }
+  }
+  return unique;
+}
+
+/**
+ * An empty array whose elements kind is already "objects" (an empty `[]` literal starts as small
+ * integers and changes kind at its first push, which throws optimised code back once per call).
+ */
+function objectList<T extends object>(): T[] {
+  const out: (T | null)[] = [null];
+  out.length = 0;
+  return out as T[];
+}
+
+/** The length of the longest common prefix of `a` and `b` (the same Host objects). */
+function sharedPrefix(a: readonly Host[], b: readonly Host[]): number {
+  let k = 0;
+  while (k < a.length && k < b.length && a[k] === b[k]) k++;
+  return k;
+}
+
+/** Appends `capacity[rc] ?? 0` of groups[values.length..] to `values`, and their running sums to `sums` (one longer). */
+function extendClass(groups: readonly GroupHost[], rc: ResourceClass, values: number[], sums: number[]): void {
+  for (let j = values.length; j < groups.length; j++) {
+    const v = groups[j]!.capacity[rc] ?? 0;
+    values.push(v);
+    sums.push(sums[sums.length - 1]! + v);
+  }
+}
+
 /** The classes of a capacity vector, numbered (one number per distinct list). */
 interface ClassList {
   id: number;
@@ -219,7 +287,8 @@ export class ComputeHostCache {
    * The hosts of the last `entries` call, and its answer (`at`: each compute host's index in
    * those hosts): the cache's own arrays, cut back and extended in place by the next call.
    */
-  private lastAll: readonly Host[] = [];
+  // null before the first call (an empty literal's elements kind differs from a host list's: two maps at the comparison)
+  private lastAll: readonly Host[] | null = null;
   private readonly last: { hosts: Host[]; entries: HostEntry[]; plans: ComputeHostPlan[]; groups: GroupHost[]; at: number[] } = {
     hosts: [],
     entries: [],
@@ -340,8 +409,7 @@ export class ComputeHostCache {
    */
   entries(all: readonly Host[]): { hosts: readonly Host[]; entries: readonly HostEntry[]; plans: ComputeHostPlan[]; groups: readonly GroupHost[] } {
     const lastAll = this.lastAll;
-    let k = 0;
-    while (k < lastAll.length && k < all.length && lastAll[k] === all[k]) k++;
+    const k = lastAll === null ? 0 : sharedPrefix(lastAll, all);
     // the last answer's hosts standing before k (input indices increase) are kept, the rest dropped
     const { hosts, entries, plans, groups, at } = this.last;
     let lo = 0;
@@ -362,6 +430,21 @@ export class ComputeHostCache {
       for (const sums of this.classSums.values()) sums.length = lo + 1;
       this.classTops.clear();
     }
+    this.append(all, k);
+    // each class's values and running sums over the new groups, class by class (each list gets
+    // the same pushes in the same order as host by host; no Map entry pair per host)
+    if (classValues.size > 0) for (const [rc, values] of classValues) extendClass(groups, rc as ResourceClass, values, this.classSums.get(rc)!);
+    this.lastAll = all;
+    return { hosts, entries, plans: plans.slice(), groups };
+  }
+
+  /**
+   * Appends the compute hosts of known models among all[k..] to the last answer's lists (a loop
+   * of its own: `entries` is not optimised on the stack in the middle of it, with no feedback
+   * yet for what follows).
+   */
+  private append(all: readonly Host[], k: number): void {
+    const { hosts, entries, plans, groups, at } = this.last;
     for (let i = k; i < all.length; i++) {
       const h = all[i]!;
       if (h.role !== 'compute' || !Object.hasOwn(this.hardware, h.hardware)) continue;
@@ -371,15 +454,7 @@ export class ComputeHostCache {
       plans.push(e.plan);
       groups.push(e.group);
       at.push(i);
-      for (const [rc, values] of classValues) {
-        const v = e.group.capacity[rc as ResourceClass] ?? 0;
-        values.push(v);
-        const sums = this.classSums.get(rc)!;
-        sums.push(sums[sums.length - 1]! + v);
-      }
     }
-    this.lastAll = all;
-    return { hosts, entries, plans: plans.slice(), groups };
   }
 
   /**
@@ -481,30 +556,17 @@ export class ComputeHostCache {
     const seenModel = new Uint8Array(this.modelIds.size);
     const seenFit = new Uint8Array(this.fits.size);
     const seenList = new Uint8Array(this.classLists.size);
-    const models: ComputeHostPlan[] = [];
-    const fits: ComputeHostPlan[] = [];
+    // lists of objects from the start (objectList): no elements-kind change at markEntries' pushes
+    const models = objectList<ComputeHostPlan>();
+    const fits = objectList<ComputeHostPlan>();
     const rack = new Int32Array(entries.length);
     const zone = new Int32Array(entries.length);
+    // the class lists in first-met order (their keys are added to `classes` after the loop, in
+    // the same order: no rarely taken inner loop in the hot one)
+    const lists = objectList<ClassList>();
     const classes = new Set<string>();
-    for (let i = 0; i < entries.length; i++) {
-      const e = entries[i]!;
-      if (e.stamp === call) unique = false;
-      e.stamp = call;
-      rack[i] = e.rack;
-      zone[i] = e.zone;
-      if (seenModel[e.model] === 0) {
-        seenModel[e.model] = 1;
-        models.push(e.plan);
-      }
-      if (seenFit[e.fit] === 0) {
-        seenFit[e.fit] = 1;
-        fits.push(e.plan);
-      }
-      if (seenList[e.classes.id] === 0) {
-        seenList[e.classes.id] = 1;
-        for (const k of e.classes.keys) classes.add(k);
-      }
-    }
+    if (!markEntries(entries, call, seenModel, seenFit, seenList, models, fits, lists, rack, zone)) unique = false;
+    for (const list of lists) for (const k of list.keys) classes.add(k);
     return {
       models,
       fits,

@@ -135,11 +135,6 @@ export function toleranceOf(hosts: readonly ComputeHostCapacity[], tolerate: Com
   const losses: Partial<Record<ResourceClass, ToleratedLoss>> = {};
   const tolerated: CapacityVector = {};
   const goneAny = new Uint8Array(count);
-  const names = (pick: (i: number) => boolean): string[] => {
-    const out: string[] = [];
-    for (let i = 0; i < count; i++) if (pick(i)) out.push(hosts[i]!.host);
-    return out;
-  };
   // without tolerated racks or zones, with the caller's running sums and largest hosts: the
   // tolerated capacity is the running sum before the first lost host, then the others added on
   const byHosts = racks === null && !useZones;
@@ -152,15 +147,7 @@ export function toleranceOf(hosts: readonly ComputeHostCapacity[], tolerate: Com
         total[rc] = sums[count]!;
         const lost = chosen.map((i) => hosts[i]!.host);
         losses[rc] = { kind: 'hosts', domains: lost, hosts: [...lost], capacity: chosen.reduce((s, i) => s + given[i]!, 0) };
-        let left = sums[chosen.length === 0 ? count : chosen[0]!]!;
-        for (let i = chosen.length === 0 ? count : chosen[0]!, p = 0; i < count; i++) {
-          if (p < chosen.length && chosen[p] === i) {
-            p += 1;
-            continue;
-          }
-          left += given[i]!;
-        }
-        tolerated[rc] = left;
+        tolerated[rc] = sumWithout(given, sums, chosen, count);
         for (const i of chosen) goneAny[i] = 1;
         continue;
       }
@@ -171,17 +158,9 @@ export function toleranceOf(hosts: readonly ComputeHostCapacity[], tolerate: Com
     const given = k.values?.(rc);
     if (given !== undefined && given.length === count) {
       // the same values, kept by the caller: no keyed load per host and class
-      for (let i = 0; i < count; i++) {
-        const v = given[i]!;
-        value[i] = v;
-        sum += v;
-      }
+      sum = copySum(given, value, count);
     } else {
-      for (let i = 0; i < count; i++) {
-        const v = hosts[i]!.capacity[rc] ?? 0;
-        value[i] = v;
-        sum += v;
-      }
+      sum = readSum(hosts, rc, value, count);
     }
     total[rc] = sum;
     // the tolerate.hosts largest hosts
@@ -216,15 +195,69 @@ export function toleranceOf(hosts: readonly ComputeHostCapacity[], tolerate: Com
       const picked = new Uint8Array(count);
       for (const g of worst.chosen) picked[g] = 1;
       for (let i = 0; i < count; i++) if (of[i]! >= 0 && picked[of[i]!] === 1) gone[i] = 1;
-      hostsLost = names((i) => gone[i] === 1);
+      hostsLost = namesFlagged(hosts, gone, count);
     }
     losses[rc] = { kind: worst.kind, domains: worst.chosen.map(worst.names), hosts: hostsLost, capacity: worst.capacity };
-    let left = 0;
-    for (let i = 0; i < count; i++) {
-      if (gone[i] === 1) goneAny[i] = 1;
-      else left += value[i]!;
-    }
-    tolerated[rc] = left;
+    tolerated[rc] = keptSum(value, gone, goneAny, count);
   }
-  return { total, losses, tolerated, removed: names((i) => goneAny[i] === 1) };
+  return { total, losses, tolerated, removed: namesFlagged(hosts, goneAny, count) };
+}
+
+// toleranceOf's per-host loops, each a small function of its own (optimised alone, not the
+// whole of toleranceOf on the stack); the same additions in the same order as inline.
+
+/**
+ * The running sum before the first chosen host (sums[chosen[0]], sums[count] when none), then
+ * given[i] added for each later host not chosen, in order. `chosen`: increasing indices.
+ */
+function sumWithout(given: readonly number[], sums: readonly number[], chosen: readonly number[], count: number): number {
+  const start = chosen.length === 0 ? count : chosen[0]!;
+  let left = sums[start]!;
+  for (let i = start, p = 0; i < count; i++) {
+    if (p < chosen.length && chosen[p] === i) {
+      p += 1;
+      continue;
+    }
+    left += given[i]!;
+  }
+  return left;
+}
+
+/** value[i] = given[i] for i < count; their sum, in order. */
+function copySum(given: readonly number[], value: Float64Array, count: number): number {
+  let sum = 0;
+  for (let i = 0; i < count; i++) {
+    const v = given[i]!;
+    value[i] = v;
+    sum += v;
+  }
+  return sum;
+}
+
+/** value[i] = hosts[i].capacity[rc] ?? 0 for i < count; their sum, in order. */
+function readSum(hosts: readonly ComputeHostCapacity[], rc: ResourceClass, value: Float64Array, count: number): number {
+  let sum = 0;
+  for (let i = 0; i < count; i++) {
+    const v = hosts[i]!.capacity[rc] ?? 0;
+    value[i] = v;
+    sum += v;
+  }
+  return sum;
+}
+
+/** The names of the hosts i < count with flags[i] === 1, in order. */
+function namesFlagged(hosts: readonly ComputeHostCapacity[], flags: Uint8Array, count: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) if (flags[i] === 1) out.push(hosts[i]!.host);
+  return out;
+}
+
+/** Marks the gone hosts in goneAny; the sum of the others' values, in order. */
+function keptSum(value: Float64Array, gone: Uint8Array, goneAny: Uint8Array, count: number): number {
+  let left = 0;
+  for (let i = 0; i < count; i++) {
+    if (gone[i] === 1) goneAny[i] = 1;
+    else left += value[i]!;
+  }
+  return left;
 }

@@ -16,12 +16,16 @@ interface Kept {
 
 /** Per role, the hosts of an epoch with that role (`of`), one instance per planEpochs call. */
 export class RoleHosts {
-  private lastAll: readonly Host[] = [];
+  // null before the first call (not `[]`: an empty literal's elements kind differs from a host
+  // list's, and the comparison's loads would see two array maps)
+  private lastAll: readonly Host[] | null = null;
   private readonly kept: Kept[];
+  private readonly roles: readonly string[];
 
   /** `roles`: distinct role names, the order `of` answers in. */
   constructor(roles: readonly string[]) {
-    this.kept = roles.map((role) => ({ role, hosts: [], at: [] }));
+    this.roles = roles;
+    this.kept = [];
   }
 
   /**
@@ -30,29 +34,44 @@ export class RoleHosts {
    * O(the hosts after it) and one copy per role.
    */
   of(all: readonly Host[]): Host[][] {
-    const last = this.lastAll;
-    const m = Math.min(last.length, all.length);
-    let k = 0;
-    while (k < m && last[k] === all[k]) k++;
     const { kept } = this;
+    // the role lists are made from `all` (slice(0, 0)): empty arrays of a host list's elements kind
+    if (kept.length === 0) for (const role of this.roles) kept.push({ role, hosts: all.slice(0, 0), at: [] });
+    const last = this.lastAll;
+    const k = last === null ? 0 : commonPrefix(last, all);
     // each role's hosts standing before k are kept (their indices increase), the rest dropped
-    for (const x of kept) {
-      let n = x.at.length;
-      while (n > 0 && x.at[n - 1]! >= k) n--;
-      x.hosts.length = n;
-      x.at.length = n;
-    }
-    for (let i = k; i < all.length; i++) {
-      const h = all[i]!;
-      const role = h.role;
-      for (const x of kept) {
-        if (x.role !== role) continue;
-        x.hosts.push(h);
-        x.at.push(i);
-        break;
-      }
-    }
+    for (const x of kept) cutBack(x, k);
+    for (let i = k; i < all.length; i++) fileHost(kept, all[i]!, i);
     this.lastAll = all;
     return kept.map((x) => x.hosts.slice());
+  }
+}
+
+/** The length of the longest common prefix of `a` and `b` (the same Host objects, pointer compares). */
+export function commonPrefix(a: readonly Host[], b: readonly Host[]): number {
+  const m = Math.min(a.length, b.length);
+  let k = 0;
+  while (k < m && a[k] === b[k]) k++;
+  return k;
+}
+
+/** Drops `x`'s hosts standing at index `k` or after. */
+function cutBack(x: Kept, k: number): void {
+  const at = x.at;
+  let n = at.length;
+  while (n > 0 && at[n - 1]! >= k) n--;
+  x.hosts.length = n;
+  at.length = n;
+}
+
+/** Files host `h` (at index `i`) with its role's list, if one is kept. */
+function fileHost(kept: readonly Kept[], h: Host, i: number): void {
+  const role = h.role;
+  for (let j = 0; j < kept.length; j++) {
+    const x = kept[j]!;
+    if (x.role !== role) continue;
+    x.hosts.push(h);
+    x.at.push(i);
+    return;
   }
 }

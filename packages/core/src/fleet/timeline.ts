@@ -69,17 +69,10 @@ export function retireMonth(scenario: Scenario, retire: string | undefined): num
  */
 export function buildFleetTimeline(scenario: Scenario, initial: readonly Host[], purchases: readonly DeliveredHosts[] = [], addedRacks: readonly Rack[] = []): FleetTimeline {
   const count = Math.max(0, Math.floor(scenario.horizonMonths));
+  // each hot loop is a small function of its own (optimised alone, not this whole body)
   const hosts: FleetHost[] = [];
   let i = 0;
-  for (const g of scenario.nodes) {
-    const until = retireMonth(scenario, g.retire);
-    for (let k = 0; k < g.count; k++) {
-      const h = initial[i++];
-      if (!h || h.hardware !== g.hardware || h.role !== g.role) throw new Error('fleet timeline: hosts are not in node-group order');
-      if (until === 0) continue;
-      hosts.push(initialHost(h, until));
-    }
-  }
+  for (const g of scenario.nodes) i = pushInitial(hosts, initial, i, g, retireMonth(scenario, g.retire));
   const racks = [...scenario.racks, ...addedRacks];
   const zoneOf = new Map(racks.map((r) => [r.name, r.zone]));
   const delivered = [...purchases].sort((a, b) => a.deliveryMonthIndex - b.deliveryMonthIndex);
@@ -88,28 +81,57 @@ export function buildFleetTimeline(scenario: Scenario, initial: readonly Host[],
     // the rule's aggregates, once per purchase (every host of it joins them)
     const aggregates =
       p.role === 'compute' ? purchaseRule(scenario.procurement, { role: 'compute', ...(p.aggregate !== undefined ? { aggregate: p.aggregate } : {}) })?.aggregates : undefined;
-    const fromMonth = Math.max(0, p.deliveryMonthIndex);
-    for (const b of p.hosts) hosts.push(purchasedHost(b.name, p.role, p.hardware, b.rack, zoneOf.get(b.rack), aggregates, fromMonth));
+    pushPurchased(hosts, p, zoneOf, aggregates, Math.max(0, p.deliveryMonthIndex));
   }
-  const changes = new Set<number>([0]);
-  for (const h of hosts) {
-    if (h.fromMonth > 0 && h.fromMonth < count) changes.add(h.fromMonth);
-    if (h.untilMonth !== null && h.untilMonth > 0 && h.untilMonth < count) changes.add(h.untilMonth);
-  }
-  const starts = [...changes].sort((a, b) => a - b);
+  const starts = [...changeMonths(hosts, count)].sort((a, b) => a - b);
   const plain = hosts.map(plainHost);
-  // loops, not Float64Array.from(hosts, f) (which walks the array's iterator)
   const from = new Float64Array(hosts.length);
   const until = new Float64Array(hosts.length);
-  for (let k = 0; k < hosts.length; k++) {
-    from[k] = hosts[k]!.fromMonth;
-    until[k] = hosts[k]!.untilMonth ?? Infinity;
-  }
+  fillMonths(hosts, from, until);
   const epochs: FleetEpoch[] = starts.map((fromMonth, e) => {
     const toMonth = starts[e + 1] ?? Math.max(count, fromMonth + 1);
     return { fromMonth, toMonth, from: monthLabel(scenario.start, fromMonth), hosts: inService(from, until, plain, fromMonth) };
   });
   return { horizonMonths: count, hosts, racks, epochs };
+}
+
+/**
+ * Pushes the `g.count` initial hosts from initial[i..] of node group `g` (in service until month
+ * `until`; none when 0) onto `hosts`; the index after them.
+ * @throws only on a bug: the hosts do not match the group's model and role
+ */
+function pushInitial(hosts: FleetHost[], initial: readonly Host[], i: number, g: Scenario['nodes'][number], until: number | null): number {
+  for (let k = 0; k < g.count; k++) {
+    const h = initial[i++];
+    if (!h || h.hardware !== g.hardware || h.role !== g.role) throw new Error('fleet timeline: hosts are not in node-group order');
+    if (until === 0) continue;
+    hosts.push(initialHost(h, until));
+  }
+  return i;
+}
+
+/** Pushes purchase `p`'s hosts (in service from `fromMonth`, in its racks' zones, joining `aggregates`) onto `hosts`. */
+function pushPurchased(hosts: FleetHost[], p: DeliveredHosts, zoneOf: ReadonlyMap<string, string | undefined>, aggregates: readonly string[] | undefined, fromMonth: number): void {
+  const { role, hardware } = p;
+  for (const b of p.hosts) hosts.push(purchasedHost(b.name, role, hardware, b.rack, zoneOf.get(b.rack), aggregates, fromMonth));
+}
+
+/** The months in which the fleet changes: 0, then each host's first and end month inside 1 .. count - 1 (in first-met order). */
+function changeMonths(hosts: readonly FleetHost[], count: number): Set<number> {
+  const changes = new Set<number>([0]);
+  for (const h of hosts) {
+    if (h.fromMonth > 0 && h.fromMonth < count) changes.add(h.fromMonth);
+    if (h.untilMonth !== null && h.untilMonth > 0 && h.untilMonth < count) changes.add(h.untilMonth);
+  }
+  return changes;
+}
+
+/** from[k], until[k] = hosts[k]'s first month and end month (Infinity: never retired); loops, not Float64Array.from(hosts, f) (which walks the array's iterator). */
+function fillMonths(hosts: readonly FleetHost[], from: Float64Array, until: Float64Array): void {
+  for (let k = 0; k < hosts.length; k++) {
+    from[k] = hosts[k]!.fromMonth;
+    until[k] = hosts[k]!.untilMonth ?? Infinity;
+  }
 }
 
 /**

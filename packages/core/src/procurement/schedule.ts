@@ -14,6 +14,7 @@ import { resourceSeries, storageSeries } from '../forecast/resources.js';
 import type { NodeGroup, Rack, Role, Scenario } from '../model/scenario.js';
 import { expandHosts, hostName, UNRACKED } from '../fleet/hosts.js';
 import type { Host } from '../model/plan.js';
+import type { FleetHost } from '../model/fleet.js';
 import { planStorage } from '../storage/storage-plan.js';
 import { billOfMaterials } from './bom.js';
 import { CapacityCurves, roleSeries, unitTargets } from './curves.js';
@@ -118,27 +119,7 @@ export function epochSeries(
 ): ResourceSeries[][] {
   const withRacks = { ...scenario, racks: timeline.racks };
   // A role's figures change only in an epoch where a host of that role arrives or leaves.
-  const changes = new Map<number, Set<string>>();
-  // the last (month, role) recorded: hosts come in runs of one role and month, and a repeat adds nothing
-  let lastMonth = Number.NaN;
-  let lastRole = '';
-  const change = (month: number, role: string): void => {
-    if (month === lastMonth && role === lastRole) return;
-    lastMonth = month;
-    lastRole = role;
-    let roles = changes.get(month);
-    if (!roles) {
-      roles = new Set();
-      changes.set(month, roles);
-    }
-    roles.add(role);
-  };
-  // indexed loops over the fleet (no iterator result per host while the code is not optimized yet)
-  for (let i = 0; i < timeline.hosts.length; i++) {
-    const h = timeline.hosts[i]!;
-    change(h.fromMonth, h.role);
-    if (h.untilMonth !== null) change(h.untilMonth, h.role);
-  }
+  const changes = roleChanges(timeline.hosts);
   // Without retirements each epoch's hosts extend the previous epoch's (timeline order: the
   // initial fleet, then purchases in delivery order): the curves' sums and growing CRUSH tree
   // give the same figures as roleSeries without rebuilding the plan per epoch.
@@ -157,11 +138,7 @@ export function epochSeries(
   if (sums) {
     // the last epoch of a growing timeline holds every host, in timeline order: host i is timeline.hosts[i]
     const fleet = purchasedNamesUnique && last.length === timeline.hosts.length ? timeline.hosts : null;
-    for (let i = computeBase; i < last.length; i++) {
-      const h = last[i]!;
-      const f = fleet?.[i];
-      sums.append(h, f?.purchased === true && f.name === h.name);
-    }
+    appendCompute(sums, last, computeBase, fleet);
   }
   // the CRUSH tree only when an epoch's storage series are not known already
   let tree: StorageCurveTree | null | undefined;
@@ -170,7 +147,7 @@ export function epochSeries(
     tree = null;
     if (growing && seeded && seed.storage) {
       tree = seed.storage();
-      for (let i = seed.hosts.length; i < last.length; i++) tree.append(last[i]!);
+      appendStorage(tree, last, seed.hosts.length);
     } else if (growing) tree = new StorageCurveTree(withRacks, last);
     return tree;
   };
@@ -192,32 +169,86 @@ export function epochSeries(
   });
 }
 
+// epochSeries' loops over the fleet, each a small function of its own (optimised alone, not the
+// whole of epochSeries on the stack): indexed loops (no iterator result per host while the code
+// is not optimised yet)
+
+/** Per month, the roles of the hosts arriving or leaving in it (the Sets filled in host order). */
+function roleChanges(hosts: readonly FleetHost[]): Map<number, Set<string>> {
+  const changes = new Map<number, Set<string>>();
+  // the last (month, role) recorded: hosts come in runs of one role and month, and a repeat adds nothing
+  const last = { month: Number.NaN, role: '' };
+  for (let i = 0; i < hosts.length; i++) {
+    const h = hosts[i]!;
+    change(changes, last, h.fromMonth, h.role);
+    if (h.untilMonth !== null) change(changes, last, h.untilMonth, h.role);
+  }
+  return changes;
+}
+
+/** Records `role` under `month` unless it is the last pair recorded. */
+function change(changes: Map<number, Set<string>>, last: { month: number; role: string }, month: number, role: string): void {
+  if (month === last.month && role === last.role) return;
+  last.month = month;
+  last.role = role;
+  let roles = changes.get(month);
+  if (!roles) {
+    roles = new Set();
+    changes.set(month, roles);
+  }
+  roles.add(role);
+}
+
+/** Appends hosts[from..] to `sums`, each marked fresh when `fleet` (the timeline's hosts, index for index) says it is purchased under the same name. */
+function appendCompute(sums: ComputeCurveSums, hosts: readonly Host[], from: number, fleet: readonly FleetHost[] | null): void {
+  for (let i = from; i < hosts.length; i++) {
+    const h = hosts[i]!;
+    const f = fleet?.[i];
+    sums.append(h, f?.purchased === true && f.name === h.name);
+  }
+}
+
+/** Appends hosts[from..] to `tree`, in order. */
+function appendStorage(tree: StorageCurveTree, hosts: readonly Host[], from: number): void {
+  for (let i = from; i < hosts.length; i++) tree.append(hosts[i]!);
+}
+
 /**
  * The hosts of one role of each list in turn (hosts.filter((h) => h.role === role)): a list
  * that begins with the previous list's Host objects (an epoch of a growing fleet after the
  * one before) only has its new hosts read, after an O(previous) pointer comparison.
  */
 export class RoleHosts {
-  private last: readonly Host[] = [];
-  private readonly picked: Host[] = [];
+  // null before the first call (an empty literal's elements kind differs from a host list's:
+  // the loads and pushes would see two array maps); `picked` is made from the first list
+  private last: readonly Host[] | null = null;
+  private picked: Host[] | null = null;
 
   constructor(private readonly role: Role) {}
 
   /** The hosts of the role in `hosts`, in order (the caller's array). */
   of(hosts: readonly Host[]): Host[] {
     const last = this.last;
-    let from = last.length <= hosts.length ? last.length : 0;
-    for (let i = 0; i < from; i++) {
-      if (last[i] !== hosts[i]) {
-        from = 0;
-        break;
-      }
-    }
-    if (from === 0) this.picked.length = 0;
-    for (let i = from; i < hosts.length; i++) if (hosts[i]!.role === this.role) this.picked.push(hosts[i]!);
+    const from = last !== null && last.length <= hosts.length && samePrefix(last, hosts) ? last.length : 0;
+    // slice(0, 0): an empty array of a host list's elements kind
+    const picked = this.picked ?? hosts.slice(0, 0);
+    if (from === 0) picked.length = 0;
+    pickRole(hosts, from, this.role, picked);
     this.last = hosts;
-    return this.picked.slice();
+    this.picked = picked;
+    return picked.slice();
   }
+}
+
+/** a[i] === b[i] for every i < a.length (b at least as long). */
+function samePrefix(a: readonly Host[], b: readonly Host[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Pushes the hosts of `role` among hosts[from..] onto `out`, in order. */
+function pickRole(hosts: readonly Host[], from: number, role: Role, out: Host[]): void {
+  for (let i = from; i < hosts.length; i++) if (hosts[i]!.role === role) out.push(hosts[i]!);
 }
 
 /** The same host as far as any figure goes: name, role, model, rack, zone and aggregates. */

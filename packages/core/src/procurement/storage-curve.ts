@@ -153,39 +153,9 @@ export class StorageCurveTree {
       const host = this.tree.hosts[before]!;
       if (this.names.has(host.name) && this.uniqueUpTo === Number.POSITIVE_INFINITY) this.uniqueUpTo = this.length;
       this.names.add(host.name);
-      this.settings.rules.forEach((rule, r) => {
-        const x = this.rules[r]!;
-        let raw = 0;
-        let count = 0;
-        let largest = 0;
-        let prefix = x.rawPrefix[x.rawPrefix.length - 1]!;
-        for (let k = 0; k < host.osds.length; k++) {
-          const o = host.osds[k]!;
-          if (rule.deviceClass !== undefined && o.deviceClass !== rule.deviceClass) continue;
-          raw = count === 0 ? o.sizeBytes : raw + o.sizeBytes;
-          count += 1;
-          largest = Math.max(largest, o.sizeBytes);
-          prefix += o.sizeBytes;
-          x.osdIndices.push(o.id);
-          if (rule.deviceClass !== undefined) x.osdsTaken.push(o);
-        }
-        x.rawPrefix.push(prefix);
-        x.osdPrefix.push(x.osdIndices.length);
-        if (count > 0) {
-          // rawBytes: Σ size of the host's OSDs the rule takes, from its first such OSD on (hostRawOf)
-          x.hostRaw.push({ host: host.name, rack: host.rack, rawBytes: raw, osdCount: count });
-          if (!x.largest.has(host.name)) x.largest.set(host.name, largest);
-          if (x.hostRaw.length === 1) x.uniformLargestBytes = largest;
-          if (x.uniformCount === x.hostRaw.length - 1 && largest === x.uniformLargestBytes) x.uniformCount += 1;
-          if (raw > 0) {
-            // with the host's name unique in the prefix (ruleSets checks), its largest OSD is the one just found
-            x.hostDomains.push({ name: host.name, rawBytes: raw, osdCount: count, hosts: [host.name] });
-            x.hostCapacities.push({ name: host.name, rawBytes: raw, largestOsdBytes: largest });
-          }
-        }
-        x.hostRawPrefix.push(x.hostRaw.length);
-        x.hostDomainsPrefix.push(x.hostDomains.length);
-      });
+      // one small function per rule and host (no closure per host)
+      const rules = this.settings.rules;
+      for (let r = 0; r < rules.length; r++) appendRuleHost(rules[r]!, this.rules[r]!, host);
     }
     this.crushHostsEnd.push(this.tree.hosts.length);
     this.osdsEnd.push(this.tree.osds.length);
@@ -297,6 +267,40 @@ export class StorageCurveTree {
     }
     return { rule, osdIndices, osds, rawBytes: x.rawPrefix[J]!, hostRaw, domains, capacities: capacitiesOf(domains, largest, uniform), tolerated };
   }
+}
+
+/** StorageCurveTree.append's part for one rule `rule` (its state `x`) and one new CRUSH host. */
+function appendRuleHost(rule: CephSettings['rules'][number], x: RuleHosts, host: CrushTree['hosts'][number]): void {
+  let raw = 0;
+  let count = 0;
+  let largest = 0;
+  let prefix = x.rawPrefix[x.rawPrefix.length - 1]!;
+  for (let k = 0; k < host.osds.length; k++) {
+    const o = host.osds[k]!;
+    if (rule.deviceClass !== undefined && o.deviceClass !== rule.deviceClass) continue;
+    raw = count === 0 ? o.sizeBytes : raw + o.sizeBytes;
+    count += 1;
+    largest = Math.max(largest, o.sizeBytes);
+    prefix += o.sizeBytes;
+    x.osdIndices.push(o.id);
+    if (rule.deviceClass !== undefined) x.osdsTaken.push(o);
+  }
+  x.rawPrefix.push(prefix);
+  x.osdPrefix.push(x.osdIndices.length);
+  if (count > 0) {
+    // rawBytes: Σ size of the host's OSDs the rule takes, from its first such OSD on (hostRawOf)
+    x.hostRaw.push({ host: host.name, rack: host.rack, rawBytes: raw, osdCount: count });
+    if (!x.largest.has(host.name)) x.largest.set(host.name, largest);
+    if (x.hostRaw.length === 1) x.uniformLargestBytes = largest;
+    if (x.uniformCount === x.hostRaw.length - 1 && largest === x.uniformLargestBytes) x.uniformCount += 1;
+    if (raw > 0) {
+      // with the host's name unique in the prefix (ruleSets checks), its largest OSD is the one just found
+      x.hostDomains.push({ name: host.name, rawBytes: raw, osdCount: count, hosts: [host.name] });
+      x.hostCapacities.push({ name: host.name, rawBytes: raw, largestOsdBytes: largest });
+    }
+  }
+  x.hostRawPrefix.push(x.hostRaw.length);
+  x.hostDomainsPrefix.push(x.hostDomains.length);
 }
 
 /**

@@ -181,22 +181,12 @@ export function rackUse(e: RackElevation): RackUse {
 export function rackUses(scenario: Scenario, hosts: readonly Host[], racks: readonly RackDefinition[], purchases: readonly Purchase[]): RackUse[] {
   const added = new Set<string>();
   for (const p of purchases) for (const r of p.racksAdded) added.add(r.name);
-  type Sums = { usedRu: number; typical: number; max: number; missing: boolean };
-  const sums = new Map<string, Sums>();
+  const sums = new Map<string, RackSums>();
   for (const r of racks) if (!sums.has(r.name)) sums.set(r.name, { usedRu: 0, typical: 0, max: 0, missing: false });
-  const put = (rack: string, hardware: string): void => {
-    const s = sums.get(rack);
-    if (s === undefined) return;
-    const hw = scenario.hardware[hardware];
-    const typical = hw?.power?.typicalWatts ?? null;
-    const max = hw?.power?.maxWatts ?? null;
-    s.usedRu = s.usedRu + (hw?.heightRu ?? 0);
-    s.typical = s.typical + (typical ?? 0);
-    s.max = s.max + (max ?? 0);
-    if (typical === null || max === null) s.missing = true;
-  };
-  for (let i = 0; i < hosts.length; i++) put(hosts[i]!.rack, hosts[i]!.hardware);
-  for (const p of purchases) for (let i = 0; i < p.hosts.length; i++) put(p.hosts[i]!.rack, p.hardware);
+  // each model's figures read once (the same values as per host)
+  const draws = new Map<string, ModelDraw>();
+  addHosts(sums, hosts, scenario.hardware, draws);
+  for (const p of purchases) addPurchased(sums, p.hosts, drawOf(scenario.hardware, p.hardware, draws));
   return racks.map((r) => {
     const s = sums.get(r.name)!;
     const use: RackUse = {
@@ -212,6 +202,54 @@ export function rackUses(scenario: Scenario, hosts: readonly Host[], racks: read
     if (zone !== null) use.zone = zone;
     return use;
   });
+}
+
+/** rackUses' running sums of one rack. */
+interface RackSums {
+  usedRu: number;
+  typical: number;
+  max: number;
+  missing: boolean;
+}
+
+/** A model's height and power figures (0 / null for a model not in the hardware table). */
+interface ModelDraw {
+  heightRu: number;
+  typical: number | null;
+  max: number | null;
+}
+
+/** `hardware`'s figures from `table`, made once per model into `draws`. */
+function drawOf(table: Scenario['hardware'], hardware: string, draws: Map<string, ModelDraw>): ModelDraw {
+  let d = draws.get(hardware);
+  if (d === undefined) {
+    const hw = table[hardware];
+    d = { heightRu: hw?.heightRu ?? 0, typical: hw?.power?.typicalWatts ?? null, max: hw?.power?.maxWatts ?? null };
+    draws.set(hardware, d);
+  }
+  return d;
+}
+
+/** Adds one host of figures `d` to its rack's sums (none: a rack not listed). */
+function addDraw(s: RackSums | undefined, d: ModelDraw): void {
+  if (s === undefined) return;
+  s.usedRu = s.usedRu + d.heightRu;
+  s.typical = s.typical + (d.typical ?? 0);
+  s.max = s.max + (d.max ?? 0);
+  if (d.typical === null || d.max === null) s.missing = true;
+}
+
+/** addDraw for each host of `hosts`, in order (a loop of its own). */
+function addHosts(sums: ReadonlyMap<string, RackSums>, hosts: readonly Host[], table: Scenario['hardware'], draws: Map<string, ModelDraw>): void {
+  for (let i = 0; i < hosts.length; i++) {
+    const h = hosts[i]!;
+    addDraw(sums.get(h.rack), drawOf(table, h.hardware, draws));
+  }
+}
+
+/** addDraw for each host of one purchase (model figures `d`), in order. */
+function addPurchased(sums: ReadonlyMap<string, RackSums>, hosts: Purchase['hosts'], d: ModelDraw): void {
+  for (let i = 0; i < hosts.length; i++) addDraw(sums.get(hosts[i]!.rack), d);
 }
 
 /**
