@@ -117,6 +117,19 @@ function lossesOf(losses: Fleet['losses'], hosts: readonly Host[]): { d: Failure
   });
 }
 
+/** A loss of kind `kind` named `name`: the hosts s<i> of `lost`, then of `drained`. */
+function domainOf(kind: FailureDomain['kind'], name: string, lost: number[], drained: number[] = []): FailureDomain {
+  return {
+    id: `${kind}:${name}`,
+    kind,
+    name,
+    tolerated: true,
+    hostsLost: lost.map((i) => `s${i}`),
+    hostsDrained: drained.map((i) => `s${i}`),
+    hostsDegraded: [],
+  };
+}
+
 /** Per pair of losses, whether they have the same outcome record. */
 function sharing(outs: readonly (CephOutcome | undefined)[]): boolean[] {
   const out: boolean[] = [];
@@ -178,15 +191,7 @@ describe('Ceph losses by host number', () => {
       [0, 2],
     ]);
     const { numbered } = contexts(s, hosts, new CephLossCarry());
-    const loss = (name: string, lost: number[]): FailureDomain => ({
-      id: `rack:${name}`,
-      kind: 'rack',
-      name,
-      tolerated: true,
-      hostsLost: lost.map((i) => `s${i}`),
-      hostsDrained: [],
-      hostsDegraded: [],
-    });
+    const loss = (name: string, lost: number[]): FailureDomain => domainOf('rack', name, lost);
     const one = cephImpactNumbered(numbered, loss('a', [0, 1]), [0, 1])!;
     const two = cephImpactNumbered(numbered, loss('b', [0, 2]), [0, 2])!;
     expect(one.detail.domainsAffected).toBe(1);
@@ -209,15 +214,7 @@ describe('Ceph losses by host number', () => {
       [0, 2],
     ]);
     const { numbered } = contexts(s, hosts, new CephLossCarry());
-    const drain = (name: string, drained: number[]): FailureDomain => ({
-      id: `maintenance:${name}`,
-      kind: 'maintenance',
-      name,
-      tolerated: true,
-      hostsLost: [],
-      hostsDrained: drained.map((i) => `s${i}`),
-      hostsDegraded: [],
-    });
+    const drain = (name: string, drained: number[]): FailureDomain => domainOf('maintenance', name, [], drained);
     expect(cephImpactNumbered(numbered, drain('a', [0, 1]), [0, 1])!.detail.domainsAffected).toBe(1);
     expect(cephImpactNumbered(numbered, drain('b', [0, 2]), [0, 2])!.detail.domainsAffected).toBe(2);
   });
@@ -235,15 +232,7 @@ describe('Ceph losses by host number', () => {
       [0, 3],
     ]);
     const { numbered } = contexts(s, hosts, new CephLossCarry());
-    const zone = (name: string, lost: number[]): FailureDomain => ({
-      id: `zone:${name}`,
-      kind: 'zone',
-      name,
-      tolerated: true,
-      hostsLost: lost.map((i) => `s${i}`),
-      hostsDrained: [],
-      hostsDegraded: [],
-    });
+    const zone = (name: string, lost: number[]): FailureDomain => domainOf('zone', name, lost);
     expect(cephImpactNumbered(numbered, zone('a', [0]), [0])!.detail.survivorFillMonth0).toBeCloseTo(2 / 3, 12);
     expect(cephImpactNumbered(numbered, zone('b', [1, 2]), [1, 2])!.detail.survivorFillMonth0).toBeCloseTo(1, 12);
   });
