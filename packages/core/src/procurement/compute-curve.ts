@@ -19,7 +19,7 @@
  * any order of additions gives the same double. When that does not hold (an allocation ratio
  * such as 1.2), or the scenario uses heterogeneous compute (host groups, compute/host-groups.ts),
  * or two hosts share a name, `series` returns null and the caller runs computeCapacity.
- * Source: headroom [model]; DESIGN.md "Capacity curves".
+ * Source: headroom [model]; README "Procurement" (capacity curves).
  */
 import { computeDemandMonth0, flavorRequests } from '../compute/compute-plan.js';
 import { capacityVector, usesHeterogeneousCompute } from '../compute/host-offer.js';

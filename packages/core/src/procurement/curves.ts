@@ -11,7 +11,7 @@
  * and evaluated lazily; the units a month needs are found by galloping then binary search on n
  * (f is non-decreasing in n: more hosts of a model never remove capacity). Demand paths (the
  * schedule's, and every trial of the simulation) are then lookups. Source: headroom [model];
- * DESIGN.md "Capacity curves".
+ * README "Procurement" (capacity curves).
  */
 import { computeCapacity } from '../compute/capacity.js';
 import { isOver, type ResourceSeries } from '../forecast/horizon.js';

@@ -1,8 +1,10 @@
 /**
  * RackPlacer accounts a placed host in the rack state it chose (no lookup by name unless two
  * racks share a name), reads the host's model once, and tells a dropped candidate set by a
- * counter: it must place as the former code (below, verbatim but for its name) on random
- * racks (some sharing a name), hosts, places and retirements.
+ * counter: it must place as the former code (below, but for its name) on random racks (some
+ * sharing a name), hosts, places and retirements. The former code here already used
+ * RackHeap.replaceTop and anyWithSpace (with noSpaceUpTo), which placement-space.test.ts checks
+ * against a pop then a push and a scan of every discarded rack.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

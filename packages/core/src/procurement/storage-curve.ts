@@ -10,7 +10,7 @@
  * tree order; per host from its first OSD), so the figures are the same doubles as
  * ruleSetCapacities(scenario, hosts.slice(0, k)). Two hosts with one name (ruleView would merge
  * them) make `ruleSets` return null: the caller runs ruleSetCapacities.
- * Source: headroom [model]; DESIGN.md "Capacity curves".
+ * Source: headroom [model]; README "Procurement" (capacity curves).
  */
 import { type DemandModel, demandModel } from '../forecast/demand.js';
 import type { RuleSetCapacity } from '../model/ceph-plan.js';
@@ -319,7 +319,8 @@ export class PrefixArrays {
    * withoutIndices(list, n, removed) as one array reused between calls of the slot: when the
    * removed indices are those of the call before and lie below both lengths, the array only
    * changes past them (its tail dropped, or the list's next items appended); else it is
-   * rebuilt. The same conditions as `of`.
+   * rebuilt. `removed`: ascending indices (the fast path reads the last as the largest). The
+   * same conditions as `of`.
    */
   without<T>(slot: number, list: readonly T[], n: number, removed: readonly number[]): T[] {
     let a = this.arrays[slot] as T[] | undefined;
@@ -335,16 +336,13 @@ export class PrefixArrays {
       else for (let i = made.n; i < n; i++) a.push(list[i]!);
     } else {
       a.length = 0;
-      let next = 0;
-      for (let i = 0; i < n; i++) {
-        if (next < removed.length && removed[next] === i) next += 1;
-        else a.push(list[i]!);
-      }
+      pushWithout(a, list, n, removed);
     }
     this.made[slot] = { n, removed: made !== undefined && sameIndices(made.removed, removed) ? made.removed : [...removed] };
     return a;
   }
 
+  /** list.slice(0, n) as the slot's array, reused between calls (see the class). */
   of<T>(slot: number, list: readonly T[], n: number): T[] {
     let a = this.arrays[slot] as T[] | undefined;
     if (!a) {
@@ -359,7 +357,11 @@ export class PrefixArrays {
 
 /** list.slice(0, n) less the items at `removed` (ascending indices), in order. */
 export function withoutIndices<T>(list: readonly T[], n: number, removed: readonly number[]): T[] {
-  const out: T[] = [];
+  return pushWithout([], list, n, removed);
+}
+
+/** Appends list[0 .. n) less the items at `removed` (ascending indices) to `out`, in order; returns out. */
+function pushWithout<T>(out: T[], list: readonly T[], n: number, removed: readonly number[]): T[] {
   let next = 0;
   for (let i = 0; i < n; i++) {
     if (next < removed.length && removed[next] === i) next += 1;
