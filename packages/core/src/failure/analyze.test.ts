@@ -116,6 +116,22 @@ describe('compute: re-placing the instances of a lost host', () => {
     expect(c.firstHarmMonth).toBe(3);
     expect(c.harms[0]!.message).toContain('drained for maintenance');
   });
+
+  it("the maintenance alone drains its host and loses none, though it re-places as that host's loss", () => {
+    // One compute host with 2 f4 instances (room for 5). Losing compute-01 drains nothing else
+    // (no other compute host): 2 displaced, no room left: harm from month 0. The maintenance
+    // domain drains compute-01 and loses nothing: the same 2 instances move, harm from month 0,
+    // but its record must say drained, not lost (it once took the record of compute-01's own
+    // loss, analysed before it in the same month: hostsLost 1, hostsDrained 0).
+    const s = computeScenario(1, [flavor('f4', 4, 4)], [{ flavor: 'f4', count: 2 }], { kind: 'linear', perMonth: 0 });
+    s.policy.maintenance = { hosts: 1, roles: ['compute'] };
+    const r = analyze(s);
+    expect(r.plan.domains.find((d) => d.id === 'maintenance:maintenance')).toMatchObject({ hostsLost: [], hostsDrained: ['compute-01'] });
+    const m = impactOf(r, 'maintenance:maintenance', 'compute')!;
+    expect(m.compute).toMatchObject({ hostsLost: 0, hostsDrained: 1, instancesDisplaced: 2 });
+    expect(m.firstHarmMonth).toBe(0);
+    expect(impactOf(r, 'host:compute-01', 'compute')!.compute).toMatchObject({ hostsLost: 1, hostsDrained: 0, instancesDisplaced: 2 });
+  });
 });
 
 describe('hooks: where the Ceph model and the network plan plug in', () => {

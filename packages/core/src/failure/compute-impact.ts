@@ -892,7 +892,8 @@ export function computeOutcomes(
   const evaluate = (s: Subject, t: number): { state: MonthState; packed: Packed } => {
     const state = stateOf(t);
     const { placed, free } = state.placement;
-    const single = s.lost.length === 1 ? s.lost[0]! : -1;
+    // one host lost, none drained: a drained host re-places alike but its record says drained
+    const single = s.lost.length === 1 && s.drained === 0 ? s.lost[0]! : -1;
     if (single >= 0) state.signature ??= signatures(kindIndex, placed, F);
     const signature = single >= 0 ? state.signature![single]! : -1;
     let packed = single >= 0 ? state.singles[signature] : undefined;
