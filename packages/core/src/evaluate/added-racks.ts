@@ -5,7 +5,7 @@
  */
 import type { Host } from '../model/plan.js';
 import type { Rack } from '../model/scenario.js';
-import { commonPrefix } from './role-hosts.js';
+import { commonPrefix } from '../fleet/prefix.js';
 
 /** The added racks in use per epoch (`of`), one instance per planEpochs call; the answer is addedRacksInUse's with or without the carry. */
 export class AddedRacksInUse {

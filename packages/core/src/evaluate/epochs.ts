@@ -45,7 +45,7 @@ import { resourceSeries } from '../forecast/resources.js';
 import type { Rack, Scenario } from '../model/scenario.js';
 import { cephRecoveryBandwidth } from '../network/traffic.js';
 import { AddedRacksInUse } from './added-racks.js';
-import { RoleHosts } from './role-hosts.js';
+import { RoleHosts } from '../fleet/role-hosts.js';
 import { FailureHooksCarry, failureHooks } from './failure-hooks.js';
 import type { ComputePlan, ControlPlanePlan, Host, StoragePlan } from '../model/plan.js';
 import { CephCarry, cephBottleneck } from '../storage/ceph-plan.js';

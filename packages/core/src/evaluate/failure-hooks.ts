@@ -7,6 +7,7 @@ import type { HardwareModel, Scenario } from '../model/scenario.js';
 import type { CephRecoveryBandwidth } from '../model/network.js';
 import { osdRecoveryBytesPerSecond, recoveryTiming, replicationBitsPerSecond } from '../storage/recovery.js';
 import { resolveCephSettings } from '../storage/settings.js';
+import { startsWith } from '../fleet/prefix.js';
 import type { Host } from '../model/plan.js';
 
 /**
@@ -174,11 +175,4 @@ export class FailureHooksCarry {
     this.last = figures;
     return figures;
   }
-}
-
-/** True when `list` begins with the same objects as `prefix`, in order. O(prefix). */
-function startsWith<T>(list: readonly T[], prefix: readonly T[]): boolean {
-  if (list.length < prefix.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (list[i] !== prefix[i]) return false;
-  return true;
 }

@@ -11,7 +11,8 @@ import type { Role, Scenario } from '../model/scenario.js';
 import type { ComputePlan, Host } from '../model/plan.js';
 import { attachmentImpact } from './attachment-impact.js';
 import { type CephLossCarry, type CephOutcome, cephContext, cephImpactNumbered, cephInputs, signaturePartNumbered } from './ceph-impact.js';
-import { type FailureCarry, sameList, samePrefix } from './carry.js';
+import { commonPrefix, sameList } from '../fleet/prefix.js';
+import type { FailureCarry } from './carry.js';
 import { type ComputeModel, type ComputeOutcome, type ComputeWindow, computeModel, computeOutcomes } from './compute-impact.js';
 import { ContainmentScratch, inheritContainedHarmWith } from './containment.js';
 import { controlImpact } from './control-impact.js';
@@ -423,7 +424,7 @@ function analyze(
   // hosts of a known model (FailureCarry), under the same models, are not checked again
   // when `hosts` starts with them (the same objects): only the hosts after them are.
   const was = carry?.hosts;
-  const carriedPrefix = was != null && was.hardware === scenario.hardware && samePrefix(was.known, hosts) === was.known.length;
+  const carriedPrefix = was != null && was.hardware === scenario.hardware && commonPrefix(was.known, hosts) === was.known.length;
   const allKnown = allOfKnownModel(hosts, scenario.hardware, carriedPrefix ? was.known.length : 0);
   const known = allKnown ? hosts : hosts.filter((h) => Object.hasOwn(scenario.hardware, h.hardware));
   const { storage, hostRaw, crush } = cephInputs(scenario, known, cephCarry); // storageHostsRaw, raw by name, failureDomains
@@ -459,7 +460,7 @@ function analyze(
     was.hardware === scenario.hardware &&
     was.monRole === monRole &&
     sameList(was.mons, mons) &&
-    ((carriedPrefix && allKnown) || samePrefix(was.known, known) === was.known.length)
+    ((carriedPrefix && allKnown) || commonPrefix(was.known, known) === was.known.length)
       ? was.known.length
       : 0;
   const names = hostNames(known, keep > 0 ? was!.names : [], keep);

@@ -41,18 +41,3 @@ export interface FailureCarry {
 export function failureCarry(): FailureCarry {
   return { attachment: new Map(), hosts: null };
 }
-
-/** How many of the first hosts of `hosts` are `prefix`'s, one by one (the same objects): `prefix.length` when `hosts` starts with all of them. */
-export function samePrefix(prefix: readonly Host[], hosts: readonly Host[]): number {
-  const n = Math.min(prefix.length, hosts.length);
-  for (let i = 0; i < n; i++) if (prefix[i] !== hosts[i]) return i;
-  return n;
-}
-
-/** True when two lists hold the same names in the same order. */
-export function sameList(a: readonly string[], b: readonly string[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}

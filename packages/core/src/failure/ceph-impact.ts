@@ -13,6 +13,7 @@ import { growthFactor } from '../forecast/growth.js';
 import type { CephPool, Scenario } from '../model/scenario.js';
 import { failureDomainsNeeded, rawUsedRate } from '../storage/pools.js';
 import { type FailureDomainRaw, type HostRaw, failureDomainIndices, failureDomains, storageHostsRaw } from '../storage/raw.js';
+import { startsWith } from '../fleet/prefix.js';
 import type { Host } from '../model/plan.js';
 import { fmtNumber, fmtTB } from '../units/format.js';
 import { ExactSum } from './exact-sum.js';
@@ -430,13 +431,6 @@ export function cephInputs(scenario: Scenario, hosts: readonly Host[], carry?: C
     carry.inputs = { hosts, hardware: scenario.hardware, failureDomain: fd, out };
   }
   return out;
-}
-
-/** True when `list` begins with the same objects as `prefix`, in order. O(prefix). */
-function startsWith<T>(list: readonly T[], prefix: readonly T[]): boolean {
-  if (list.length < prefix.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (list[i] !== prefix[i]) return false;
-  return true;
 }
 
 /** The analysed hosts by number (their position in `hosts`), as analyze numbers them: what cephImpactNumbered reads. */

@@ -3,6 +3,7 @@
  * less redundancy, and which hosts are drained for maintenance while it is down.
  */
 import type { Rack, Role } from '../model/scenario.js';
+import { sameList } from '../fleet/prefix.js';
 import type { Host } from '../model/plan.js';
 import type { FeedTrip } from './feed-load.js';
 import { rackPowerFeeds, rackSwitches } from './topology.js';
@@ -256,14 +257,6 @@ function join(joins: readonly Group[]): void {
     g.degraded = base.degraded.concat(g.degraded);
     g.base = null;
   }
-}
-
-/** True when two lists hold the same names in the same order. */
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**

@@ -11,8 +11,10 @@ import { buildFleetTimeline, epochAt, type FleetEpoch, type FleetTimeline } from
 import { monthLabel } from '../forecast/growth.js';
 import { isOver, utilisation, type ResourceSeries } from '../forecast/horizon.js';
 import { resourceSeries, storageSeries } from '../forecast/resources.js';
-import type { NodeGroup, Rack, Role, Scenario } from '../model/scenario.js';
+import type { NodeGroup, Rack, Scenario } from '../model/scenario.js';
 import { expandHosts, hostName, UNRACKED } from '../fleet/hosts.js';
+import { sameList } from '../fleet/prefix.js';
+import { RoleHosts } from '../fleet/role-hosts.js';
 import type { Host } from '../model/plan.js';
 import type { FleetHost } from '../model/fleet.js';
 import { planStorage } from '../storage/storage-plan.js';
@@ -213,50 +215,10 @@ function appendStorage(tree: StorageCurveTree, hosts: readonly Host[], from: num
   for (let i = from; i < hosts.length; i++) tree.append(hosts[i]!);
 }
 
-/**
- * The hosts of one role of each list in turn (hosts.filter((h) => h.role === role)): a list
- * that begins with the previous list's Host objects (an epoch of a growing fleet after the
- * one before) only has its new hosts read, after an O(previous) pointer comparison.
- */
-export class RoleHosts {
-  // null before the first call (an empty literal's elements kind differs from a host list's:
-  // the loads and pushes would see two array maps); `picked` is made from the first list
-  private last: readonly Host[] | null = null;
-  private picked: Host[] | null = null;
-
-  constructor(private readonly role: Role) {}
-
-  /** The hosts of the role in `hosts`, in order (the caller's array). */
-  of(hosts: readonly Host[]): Host[] {
-    const last = this.last;
-    const from = last !== null && last.length <= hosts.length && samePrefix(last, hosts) ? last.length : 0;
-    // slice(0, 0): an empty array of a host list's elements kind
-    const picked = this.picked ?? hosts.slice(0, 0);
-    if (from === 0) picked.length = 0;
-    pickRole(hosts, from, this.role, picked);
-    this.last = hosts;
-    this.picked = picked;
-    return picked.slice();
-  }
-}
-
-/** a[i] === b[i] for every i < a.length (b at least as long). */
-function samePrefix(a: readonly Host[], b: readonly Host[]): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** Pushes the hosts of `role` among hosts[from..] onto `out`, in order. */
-function pickRole(hosts: readonly Host[], from: number, role: Role, out: Host[]): void {
-  for (let i = from; i < hosts.length; i++) if (hosts[i]!.role === role) out.push(hosts[i]!);
-}
-
 /** The same host as far as any figure goes: name, role, model, rack, zone and aggregates. */
 function sameHost(a: Host, b: Host): boolean {
   return a.name === b.name && a.role === b.role && a.hardware === b.hardware && a.rack === b.rack && a.zone === b.zone && sameList(a.aggregates ?? [], b.aggregates ?? []);
 }
-
-const sameList = (a: readonly string[], b: readonly string[]): boolean => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 
 /**
  * planProcurement: null without a `procurement:` section. Otherwise the purchase schedule of
@@ -373,12 +335,12 @@ export function scheduleProcurement(scenario: Scenario, base?: FleetTimeline, mo
   // The whole schedule, checked once on the timeline with the purchases.
   const withPurchases = buildFleetTimeline(scenario, startHosts, nonEmpty, addedRacks);
   // the storage series of an epoch read off the storage curve when they are one of its points (CapacityCurves.storageSeriesOf)
-  const storageHosts = new RoleHosts('storage');
+  const storageHosts = new RoleHosts(['storage']);
   const withSeries = epochSeries(
     scenario,
     withPurchases,
     curves.firstEpochFigures(),
-    (e) => curves.storageSeriesOf(e.fromMonth, storageHosts.of(e.hosts)),
+    (e) => curves.storageSeriesOf(e.fromMonth, storageHosts.of(e.hosts)[0]!),
     purchasedNamesFresh(startHosts),
   );
   const seriesAt = (t: number): ResourceSeries[] => withSeries[withPurchases.epochs.indexOf(epochAt(withPurchases, t))]!;

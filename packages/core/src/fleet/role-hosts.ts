@@ -6,6 +6,7 @@
  * input by role and keeps the order, so the role's hosts give the same answer as all of them.
  */
 import type { Host } from '../model/plan.js';
+import { commonPrefix } from './prefix.js';
 
 /** One role's hosts of the last call, and each one's index in that call's `all`. */
 interface Kept {
@@ -45,14 +46,6 @@ export class RoleHosts {
     this.lastAll = all;
     return kept.map((x) => x.hosts.slice());
   }
-}
-
-/** The length of the longest common prefix of `a` and `b` (the same Host objects, pointer compares). */
-export function commonPrefix(a: readonly Host[], b: readonly Host[]): number {
-  const m = Math.min(a.length, b.length);
-  let k = 0;
-  while (k < m && a[k] === b[k]) k++;
-  return k;
 }
 
 /** Drops `x`'s hosts standing at index `k` or after. */
