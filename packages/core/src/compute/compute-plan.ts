@@ -2,6 +2,7 @@
  * The compute plan: Placement inventories and flavor fit per compute host, fleet totals,
  * tolerated-failure capacity, month-0 demand and the fit of the month-0 flavor mix.
  */
+import { commonPrefix } from '../fleet/prefix.js';
 import type { Finding } from '../diagnostics/types.js';
 import type { Scenario } from '../model/scenario.js';
 import type { ComputeHostPlan, ComputePlan, Host, ResourceClass } from '../model/plan.js';
@@ -226,13 +227,6 @@ function objectList<T extends object>(): T[] {
   return out as T[];
 }
 
-/** The length of the longest common prefix of `a` and `b` (the same Host objects). */
-function sharedPrefix(a: readonly Host[], b: readonly Host[]): number {
-  let k = 0;
-  while (k < a.length && k < b.length && a[k] === b[k]) k++;
-  return k;
-}
-
 /** Appends `capacity[rc] ?? 0` of groups[values.length..] to `values`, and their running sums to `sums` (one longer). */
 function extendClass(groups: readonly GroupHost[], rc: ResourceClass, values: number[], sums: number[]): void {
   for (let j = values.length; j < groups.length; j++) {
@@ -409,7 +403,7 @@ export class ComputeHostCache {
    */
   entries(all: readonly Host[]): { hosts: readonly Host[]; entries: readonly HostEntry[]; plans: ComputeHostPlan[]; groups: readonly GroupHost[] } {
     const lastAll = this.lastAll;
-    const k = lastAll === null ? 0 : sharedPrefix(lastAll, all);
+    const k = lastAll === null ? 0 : commonPrefix(lastAll, all);
     // the last answer's hosts standing before k (input indices increase) are kept, the rest dropped
     const { hosts, entries, plans, groups, at } = this.last;
     let lo = 0;

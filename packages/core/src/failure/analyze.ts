@@ -651,8 +651,8 @@ function analyze(
     for (const sub of ['compute', 'control', 'ceph'] as const) if (markAlone(othersPresent, 1 << SUBSYSTEMS.indexOf(sub), othersNumbers, member, BIT[sub], built)) allBuilt = true;
   }
   // Ceph outcomes of one-host losses not built: by the host's model, raw bytes and the raw
-  // bytes of its CRUSH domain (signaturePart), which make the loss's signature (cephImpact's
-  // lossSignature) and so its outcome: the record cephImpact's cache shares among them
+  // bytes of its CRUSH domain (signaturePartNumbered), which make the loss's signature
+  // (signatureNumber) and so its outcome: the record cephImpactNumbered's cache shares among them
   const cephByPart = new Map<number, CephOutcome | undefined>();
   const cephOne = (i: number): CephOutcome | undefined => {
     const part = signaturePartNumbered(ceph, i);

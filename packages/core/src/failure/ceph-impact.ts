@@ -819,6 +819,9 @@ function lossDomainsOf(ctx: CephContext): CephLossInput['domains'] {
  * earlier outcome. `osdHosts`, when the caller has them, are the domain's lost and drained
  * hosts with OSDs (raw bytes > 0), in the order of hostsLost and hostsDrained: what the
  * function would filter them to (a domain's hosts are read once, by the caller).
+ * The failure analysis calls cephImpactNumbered (the same by host number, with a carry across
+ * epochs); this by-name form is what that falls back to for a context without a numbering, and
+ * the reference the tests hold it to (ceph-numbered.test.ts).
  */
 export function cephImpact(ctx: CephContext, domain: FailureDomain, osdHosts?: { lost: readonly string[]; drained: readonly string[] }): CephOutcome | undefined {
   const { hostRaw } = ctx;

@@ -656,7 +656,7 @@ export function planCeph(scenario: Scenario, hosts: readonly Host[], options: Ce
     bandwidth: bandwidthOf,
     targetPgPerOsd: settings.pgs.targetPerOsd,
     durability: scenario.ceph.durability,
-    ...(names ? { hostRack: names.rack, durabilityView: (ri: number, v: RuleView) => carry!.durabilityView(ri, tree, v, scenario.racks, names.rack, uniform) } : {}),
+    ...(names ? { durabilityView: (ri: number, v: RuleView) => carry!.durabilityView(ri, tree, v, scenario.racks, names.rack, uniform) } : {}),
     // the fullest OSD's case, timed above: a rule whose fullest OSD it is takes it (the same inputs, the same case)
     ...(cases[0] ? { known: { osd: fullest, dataBytes: usedAtPeak[fullest]!, pools: recoveryPools, osdCase: cases[0] } } : {}),
     pools: statics

@@ -40,8 +40,6 @@ export interface DurabilityPlanInput {
   durability: CephPolicy['durability'];
   /** recovery-cases.ts recoveryIndex(tree), when the caller has it. */
   index?: RecoveryIndex;
-  /** durability.ts hostRacks(tree), when the caller has it. */
-  hostRack?: ReadonlyMap<string, string>;
   /**
    * An OSD case recovery-cases.ts already timed on these inputs (recoveryCases' first case), with
    * the OSD, its bytes and the pools it was timed with: a rule whose fullest OSD is that one with
@@ -88,7 +86,7 @@ export function planDurability(input: DurabilityPlanInput): CephPoolDurability[]
     ...(input.uniform ? { uniform: input.uniform, regular: true } : {}),
   };
   const byRule = new Map<number, { seconds: number | null; subject: string; dv: DurabilityView }>();
-  let hostRack: ReadonlyMap<string, string> | undefined = input.hostRack;
+  let hostRack: ReadonlyMap<string, string> | undefined; // hostRacks(tree), made once when a view needs it
   const out: CephPoolDurability[] = [];
   for (const p of input.pools) {
     const view = input.views[p.ruleIndex];

@@ -66,7 +66,7 @@ describe('StorageRawCarry', () => {
     );
   });
 
-  it('hand-worked: 1 tolerated host of 8 + 32 + 8 TB: the 32 TB host goes, 8 + 8 = 16 TB stay', () => {
+  it('hand-worked: 1 tolerated host: of 32 TB alone it goes; of 32 + 61.44 + 32 TB the 61.44 TB host goes, 32 + 32 = 64 TB stay', () => {
     const scenario = makeScenario({ hardware: storageTestHardware() });
     const carry = new StorageRawCarry();
     const h = (name: string, hardware: string): Host => ({ name, role: 'storage', hardware, rack: 'r1' });

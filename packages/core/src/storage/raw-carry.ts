@@ -37,8 +37,6 @@ export class StorageRawCarry {
   private readonly devices = new Map<string, { osdCount: number; rawBytes: number } | null>();
   /** The hosts of the last call (its `hosts` argument). */
   private lastHosts: readonly Host[] = [];
-  /** How many storage hosts of known hardware the last call had (storageHostsRaw's entries). */
-  private entries = 0;
   /** Σ rawBytes and Σ osdCount over those entries, in order from 0 (hostRaw.reduce's sums). */
   private rawBytes = 0;
   private osdCount = 0;
@@ -72,7 +70,6 @@ export class StorageRawCarry {
   private reset(scenario: Scenario): void {
     this.hardware = scenario.hardware;
     this.devices.clear();
-    this.entries = 0;
     this.rawBytes = 0;
     this.osdCount = 0;
     this.rows.length = 0;
@@ -92,7 +89,6 @@ export class StorageRawCarry {
       this.devices.set(h.hardware, d);
     }
     if (!d) return;
-    this.entries += 1;
     this.rawBytes += d.rawBytes;
     this.osdCount += d.osdCount;
     if (!(d.osdCount > 0 && d.rawBytes > 0)) return;
