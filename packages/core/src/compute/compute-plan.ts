@@ -283,6 +283,8 @@ export class ComputeHostCache {
    */
   // null before the first call (an empty literal's elements kind differs from a host list's: two maps at the comparison)
   private lastAll: readonly Host[] | null = null;
+  /** How many `entries` calls were made: a KnownHosts answers only while none came after the one it was scanned from. */
+  private generation = 0;
   private readonly last: { hosts: Host[]; entries: HostEntry[]; plans: ComputeHostPlan[]; groups: GroupHost[]; at: number[] } = {
     hosts: [],
     entries: [],
@@ -402,6 +404,7 @@ export class ComputeHostCache {
    * `plans` is the caller's (a ComputePlan keeps it).
    */
   entries(all: readonly Host[]): { hosts: readonly Host[]; entries: readonly HostEntry[]; plans: ComputeHostPlan[]; groups: readonly GroupHost[] } {
+    this.generation += 1;
     const lastAll = this.lastAll;
     const k = lastAll === null ? 0 : commonPrefix(lastAll, all);
     // the last answer's hosts standing before k (input indices increase) are kept, the rest dropped
@@ -543,6 +546,8 @@ export class ComputeHostCache {
    * One pass over `entries`: the plans of the first host of each model and of each fit list
    * (model and aggregate list), in order; and the numbering tolerance-fast.ts reads (null when
    * two of the hosts may share a name: the same Host twice, or two Hosts of one name met).
+   * `known.values`, `sums` and `largest` answer until the next `entries` call (undefined after:
+   * the caller then reads the figures off the hosts).
    */
   scan(entries: readonly HostEntry[]): { models: ComputeHostPlan[]; fits: ComputeHostPlan[]; known: KnownHosts | null } {
     const call = ++this.calls;
@@ -559,6 +564,8 @@ export class ComputeHostCache {
     // the same order: no rarely taken inner loop in the hot one)
     const lists = objectList<ClassList>();
     const classes = new Set<string>();
+    const generation = this.generation;
+    const current = (): boolean => generation === this.generation;
     if (!markEntries(entries, call, seenModel, seenFit, seenList, models, fits, lists, rack, zone)) unique = false;
     for (const list of lists) for (const k of list.keys) classes.add(k);
     return {
@@ -570,9 +577,11 @@ export class ComputeHostCache {
             rack,
             zone,
             classes: orderClasses(classes),
-            values: (rc) => (entries === this.last.entries ? this.values(rc) : undefined),
-            sums: (rc) => (entries === this.last.entries ? this.sums(rc) : undefined),
-            largest: (rc, n) => (entries === this.last.entries ? this.largest(rc, n) : undefined),
+            // the cache's figures of `entries` while no later `entries` call changed them (its arrays
+            // are cut back and extended in place: the same array, other hosts); after, undefined
+            values: (rc) => (current() ? this.values(rc) : undefined),
+            sums: (rc) => (current() ? this.sums(rc) : undefined),
+            largest: (rc, n) => (current() ? this.largest(rc, n) : undefined),
           }
         : null,
     };

@@ -96,6 +96,21 @@ describe('ComputeHostCache.values', () => {
     }
   });
 
+  it("a scan's figures go stale at the next entries call: undefined then, not the next fleet's", () => {
+    // the cache cuts back and extends its arrays in place, so the same array holds another
+    // fleet after the next call: a KnownHosts kept past it must not read that fleet's values
+    const scenario = scenarios[1]!;
+    const cache = new ComputeHostCache(scenario);
+    const hosts = expandHosts(scenario).hosts;
+    const half = cache.entries(hosts.slice(0, hosts.length >> 1));
+    const known = cache.scan(half.entries).known!;
+    expect(known.values?.('VCPU')).toHaveLength(half.groups.length);
+    cache.entries(hosts);
+    expect(known.values?.('VCPU')).toBeUndefined();
+    expect(known.sums?.('VCPU')).toBeUndefined();
+    expect(known.largest?.('VCPU', 1)).toBeUndefined();
+  });
+
   it("each host's plan is its own offer's: a model's offer shared by its hosts without aggregates or devices, never one with devices", () => {
     let sawDevices = 0;
     let sawShared = 0;
