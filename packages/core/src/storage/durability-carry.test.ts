@@ -136,5 +136,10 @@ describe('CephCarry.durabilityView', () => {
       { kind: 'zone', group: 'az1', domainsLost: 3 },
     ]);
     expect(b.placementSets(2)).toBe(640);
+    // r = 3 asked of the later view first, then of the earlier one: each its own fleet's count,
+    // C(5,3) x 8^3 = 10 x 512 = 5,120 and C(3,3) x 8^3 = 512 (the polynomial b continued must
+    // not answer for a)
+    expect(b.placementSets(3)).toBe(5120);
+    expect(a.placementSets(3)).toBe(512);
   });
 });

@@ -254,7 +254,8 @@ export interface DurabilityCounts {
  * host), zones present as before. Then only the new
  * domains are counted and the placementSets polynomials continue from their last domain: the
  * same counts in the same Map order, the same products and sums in the same order. Else counted
- * anew. `before` is extended in place; the answer's placementSets is valid until the next call.
+ * anew. `before` is extended in place; the answer's placementSets stays this view's after later
+ * calls (a count a later call continued past it is made anew from this view's domains).
  */
 export function durabilityViewFrom(
   tree: CrushTree,
@@ -326,6 +327,13 @@ export function durabilityViewFrom(
       x = { count: 0, e: [1, ...Array.from({ length: r }, () => 0)] };
       sets.set(r, x);
     }
+    // a later call continued this r past this view's domains: this view's own count, anew
+    // (its first H domains are the same objects: the lists only grew)
+    if (x.count > H)
+      return placementSets(
+        domains.slice(0, H).map((d) => d.osdCount),
+        r,
+      );
     const e = x.e;
     // placementSets' loop, continued over the domains after the last counted
     for (let i = x.count; i < H; i++) {
